@@ -1,0 +1,110 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Event types on the log.
+const (
+	TypeMeeting    = "meeting"
+	TypeConcern    = "concern"
+	TypeWithdrawal = "withdrawal"
+)
+
+// CurrentVersion is the schema version ingest accepts and writes.
+const CurrentVersion = 1
+
+// Meeting kinds.
+const (
+	KindCommunityMeeting = "community_meeting"
+	KindPartnerMeeting   = "partner_meeting"
+	KindBoard            = "board"
+	KindForum            = "forum"
+	KindEvent            = "event"
+)
+
+// Event is one meeting, concern or withdrawal as it travels on the log. The
+// JSON tags mirror event.v1.json; TestEventMatchesSchema keeps them in step.
+type Event struct {
+	EventID       string      `json:"event_id,omitempty"`
+	Type          string      `json:"type"`
+	SchemaVersion int         `json:"schema_version"`
+	OccurredAt    *time.Time  `json:"occurred_at,omitempty"`
+	Date          string      `json:"date,omitempty"`
+	RecordedAt    *time.Time  `json:"recorded_at,omitempty"`
+	Source        *Source     `json:"source,omitempty"`
+	Ward          string      `json:"ward,omitempty"`
+	Place         string      `json:"place,omitempty"`
+	WardCode      string      `json:"ward_code,omitempty"`
+	LADCode       string      `json:"lad_code,omitempty"`
+	Themes        []string    `json:"themes,omitempty"`
+	Supersedes    string      `json:"supersedes,omitempty"`
+	Meeting       *Meeting    `json:"meeting,omitempty"`
+	Concern       *Concern    `json:"concern,omitempty"`
+	Withdrawal    *Withdrawal `json:"withdrawal,omitempty"`
+}
+
+// Source says where an event came from: the ingest source (from the bearer
+// token) and, for backfilled events, the document and paragraph.
+type Source struct {
+	Name      string `json:"name,omitempty"`
+	Document  string `json:"document,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
+	Line      int    `json:"line,omitempty"`
+}
+
+// Meeting is the body of a meeting event.
+type Meeting struct {
+	Kind       string `json:"kind"`
+	Title      string `json:"title,omitempty"`
+	Location   string `json:"location,omitempty"`
+	Attendance int    `json:"attendance,omitempty"`
+}
+
+// Concern is the body of a concern event. Themes tagged by staff travel in
+// Event.Themes; the processor adds what the taxonomy finds in Text.
+type Concern struct {
+	MeetingID string `json:"meeting_id,omitempty"`
+	Text      string `json:"text"`
+	Action    string `json:"action,omitempty"`
+}
+
+// Withdrawal is the body of a withdrawal event.
+type Withdrawal struct {
+	Reason string `json:"reason,omitempty"`
+}
+
+// When is the moment the event happened: OccurredAt, or midnight UTC of Date.
+func (e *Event) When() (time.Time, error) {
+	if e.OccurredAt != nil {
+		return e.OccurredAt.UTC(), nil
+	}
+	if e.Date == "" {
+		return time.Time{}, fmt.Errorf("event %s has neither occurred_at nor date", e.EventID)
+	}
+	t, err := time.Parse(time.DateOnly, e.Date)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parsing date %q: %w", e.Date, err)
+	}
+	return t, nil
+}
+
+// EntityID is the id of the meeting or concern the event is about: the event
+// itself, or the one it supersedes.
+func (e *Event) EntityID() string {
+	if e.Supersedes != "" {
+		return e.Supersedes
+	}
+	return e.EventID
+}
+
+// Marshal encodes the event as compact JSON, as it is stored on the log.
+func (e *Event) Marshal() ([]byte, error) {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return nil, fmt.Errorf("encoding event %s: %w", e.EventID, err)
+	}
+	return b, nil
+}

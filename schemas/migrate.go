@@ -1,0 +1,146 @@
+package schemas
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Migration is one ordered DDL step.
+type Migration struct {
+	Version    int
+	Name       string
+	Statements []string
+}
+
+var migrationName = regexp.MustCompile(`^(\d{4})_([a-z0-9_]+)\.sql$`)
+
+// Migrations returns the embedded migrations in order.
+func Migrations() ([]Migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("listing migrations: %w", err)
+	}
+	var out []Migration
+	for _, e := range entries {
+		m := migrationName.FindStringSubmatch(e.Name())
+		if m == nil {
+			return nil, fmt.Errorf("migration file %q: name must be NNNN_name.sql", e.Name())
+		}
+		v, _ := strconv.Atoi(m[1])
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("reading migration %s: %w", e.Name(), err)
+		}
+		out = append(out, Migration{Version: v, Name: m[2], Statements: SplitStatements(string(body))})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	for i := 1; i < len(out); i++ {
+		if out[i].Version == out[i-1].Version {
+			return nil, fmt.Errorf("two migrations have version %d", out[i].Version)
+		}
+	}
+	return out, nil
+}
+
+// SplitStatements splits SQL text on semicolons that end a line, dropping
+// comment lines; the DDL files keep one statement per paragraph.
+func SplitStatements(sql string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(sql, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "--") {
+			continue
+		}
+		cur.WriteString(line)
+		cur.WriteByte('\n')
+		if strings.HasSuffix(t, ";") {
+			s := strings.TrimSuffix(strings.TrimSpace(cur.String()), ";")
+			out = append(out, s)
+			cur.Reset()
+		}
+	}
+	if s := strings.TrimSpace(cur.String()); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// EnsureDatabase creates the database if it does not exist. conn may be
+// connected to any database ("default" usually).
+func EnsureDatabase(ctx context.Context, conn driver.Conn, database string) error {
+	if !validIdent.MatchString(database) {
+		return fmt.Errorf("database name %q: use letters, digits and underscores", database)
+	}
+	if err := conn.Exec(ctx, "CREATE DATABASE IF NOT EXISTS "+database); err != nil {
+		return fmt.Errorf("creating database %s: %w", database, err)
+	}
+	return nil
+}
+
+var validIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// Migrate applies the migrations not yet recorded in schema_migrations, in
+// order, on the connection's database. Each statement is idempotent (IF NOT
+// EXISTS) where ClickHouse allows it, so a crash mid-migration is repaired by
+// running it again; steps that cannot be idempotent (ALTER ... ADD COLUMN on
+// 18.16) must check system.columns themselves. Only the processors, replay and
+// local mode migrate; ingest never touches ClickHouse.
+func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applied []int, err error) {
+	if err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version UInt32, name String, applied_at DateTime('UTC')
+) ENGINE = ReplacingMergeTree ORDER BY version`); err != nil {
+		return nil, fmt.Errorf("creating schema_migrations: %w", err)
+	}
+	done := map[int]bool{}
+	rows, err := conn.Query(ctx, "SELECT DISTINCT version FROM schema_migrations")
+	if err != nil {
+		return nil, fmt.Errorf("reading schema_migrations: %w", err)
+	}
+	for rows.Next() {
+		var v uint32
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scanning schema_migrations: %w", err)
+		}
+		done[int(v)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading schema_migrations: %w", err)
+	}
+	ms, err := Migrations()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		if done[m.Version] {
+			continue
+		}
+		for i, stmt := range m.Statements {
+			if err := conn.Exec(ctx, stmt); err != nil {
+				return applied, fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
+			}
+		}
+		if err := conn.Exec(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+			uint32(m.Version), m.Name, time.Now().UTC()); err != nil {
+			return applied, fmt.Errorf("recording migration %04d_%s: %w", m.Version, m.Name, err)
+		}
+		logger.Info("applied migration", "version", m.Version, "name", m.Name)
+		applied = append(applied, m.Version)
+	}
+	return applied, nil
+}
