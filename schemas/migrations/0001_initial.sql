@@ -83,5 +83,5 @@ CREATE TABLE IF NOT EXISTS concern_daily (
 CREATE TABLE IF NOT EXISTS pipeline_state (
     key String,
     value String,
-    updated_ms UInt64
-) ENGINE = ReplacingMergeTree(updated_ms) ORDER BY key;
+    updated_us UInt64
+) ENGINE = ReplacingMergeTree(updated_us) ORDER BY key;

@@ -1,0 +1,184 @@
+// Package wiring holds the configuration blocks and constructors the
+// wardpulse subcommands share: Kafka and ClickHouse connection settings, the
+// ops HTTP server, and logging.
+package wiring
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/config"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// Kafka is where the log lives.
+type Kafka struct {
+	Brokers     config.StringList `yaml:"brokers"`
+	Topic       string            `yaml:"topic"`
+	DLQTopic    string            `yaml:"dlq_topic"`
+	AlertsTopic string            `yaml:"alerts_topic"`
+}
+
+// RegisterFlags binds the block to flags with their defaults.
+func (k *Kafka) RegisterFlags(fs *flag.FlagSet) {
+	k.Brokers = config.StringList{"127.0.0.1:9092"}
+	fs.Var(&k.Brokers, "kafka.brokers", "comma-separated Kafka bootstrap brokers")
+	fs.StringVar(&k.Topic, "kafka.topic", "wardpulse.events", "topic of meeting, concern and withdrawal events")
+	fs.StringVar(&k.DLQTopic, "kafka.dlq-topic", "wardpulse.events.dlq", "dead-letter topic for events the processor cannot process")
+	fs.StringVar(&k.AlertsTopic, "kafka.alerts-topic", "wardpulse.alerts", "topic of spike alert events")
+}
+
+// Validate reports missing settings.
+func (k *Kafka) Validate() error {
+	if len(k.Brokers) == 0 || k.Topic == "" {
+		return errors.New("kafka: brokers and topic are required")
+	}
+	return nil
+}
+
+// Writer returns a synchronous writer (acks=all) for topic.
+func (k *Kafka) Writer(topic string) *kafka.Writer {
+	return &kafka.Writer{Addr: kafka.TCP(k.Brokers...), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, WriteTimeout: 10 * time.Second}
+}
+
+// CreateTopics creates topics that do not exist yet (for local mode and
+// tests; in production they are created by deploy/).
+func CreateTopics(ctx context.Context, brokers []string, partitions int, topics ...string) error {
+	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	req := &kafka.CreateTopicsRequest{}
+	for _, t := range topics {
+		req.Topics = append(req.Topics, kafka.TopicConfig{Topic: t, NumPartitions: partitions, ReplicationFactor: 1})
+	}
+	resp, err := c.CreateTopics(ctx, req)
+	if err != nil {
+		return fmt.Errorf("creating topics %v: %w", topics, err)
+	}
+	for t, e := range resp.Errors {
+		if e != nil && !errors.Is(e, kafka.TopicAlreadyExists) {
+			return fmt.Errorf("creating topic %s: %w", t, e)
+		}
+	}
+	return nil
+}
+
+// ClickHouse is where the tables live.
+type ClickHouse struct {
+	Addr     string        `yaml:"addr"`
+	Database string        `yaml:"database"`
+	Username string        `yaml:"username"`
+	Password config.Secret `yaml:"password"`
+}
+
+// RegisterFlags binds the block to flags with their defaults.
+func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
+	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
+	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
+	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+}
+
+// Validate reports missing settings.
+func (c *ClickHouse) Validate() error {
+	if c.Addr == "" || c.Database == "" {
+		return errors.New("clickhouse: addr and database are required")
+	}
+	return nil
+}
+
+// Open connects to the database, creating it and applying the migrations
+// when migrate is true.
+func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger) (driver.Conn, error) {
+	pass := string(c.Password)
+	if pass == "" {
+		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
+	}
+	open := func(db string) (driver.Conn, error) {
+		conn, err := clickhouse.Open(&clickhouse.Options{
+			Addr:            []string{c.Addr},
+			Auth:            clickhouse.Auth{Database: db, Username: c.Username, Password: pass},
+			DialTimeout:     5 * time.Second,
+			ReadTimeout:     5 * time.Minute,
+			MaxOpenConns:    16,
+			MaxIdleConns:    8,
+			ConnMaxLifetime: time.Hour,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("connecting to clickhouse at %s: %w", c.Addr, err)
+		}
+		if err := conn.Ping(ctx); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("pinging clickhouse at %s database %s: %w", c.Addr, db, err)
+		}
+		return conn, nil
+	}
+	if migrate {
+		boot, err := open("default")
+		if err != nil {
+			return nil, err
+		}
+		err = schemas.EnsureDatabase(ctx, boot, c.Database)
+		boot.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn, err := open(c.Database)
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		if _, err := schemas.Migrate(ctx, conn, logger); err != nil {
+			conn.Close()
+			return nil, err
+		}
+	}
+	return conn, nil
+}
+
+// Serve runs an HTTP server on addr until ctx ends, then shuts it down,
+// letting in-flight requests finish (up to 30 s). ready, when non-nil, is
+// called with the bound address once listening.
+func Serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	logger.Info("http server listening", "addr", ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serving http on %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutting down http server on %s: %w", addr, err)
+	}
+	<-errc
+	return nil
+}
+
+// Logger returns a text logger on stderr at the given level.
+func Logger(level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+}

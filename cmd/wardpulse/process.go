@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/config"
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/processors/aggregate"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/pipeline"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+type processConfig struct {
+	Listen     string            `yaml:"listen"`
+	LogLevel   string            `yaml:"log_level"`
+	GroupID    string            `yaml:"group_id"`
+	BatchSize  int               `yaml:"batch_size"`
+	BatchWait  time.Duration     `yaml:"batch_wait"`
+	ReadyLag   int64             `yaml:"ready_lag"`
+	Taxonomy   string            `yaml:"taxonomy_file"`
+	Kafka      wiring.Kafka      `yaml:"kafka"`
+	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+}
+
+func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8081", "address of /metrics, /healthz and /readyz")
+	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.GroupID, "group-id", "wardpulse-processor", "Kafka consumer group")
+	fs.IntVar(&c.BatchSize, "batch-size", 5000, "most messages per ClickHouse batch")
+	fs.DurationVar(&c.BatchWait, "batch-wait", 200*time.Millisecond, "longest wait to fill a batch")
+	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
+	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
+	c.Kafka.RegisterFlags(fs)
+	c.ClickHouse.RegisterFlags(fs)
+}
+
+func (c *processConfig) Validate() error {
+	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+}
+
+func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg processConfig
+	fs := flag.NewFlagSet("process", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.RegisterFlags(fs)
+	if err := config.Parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	logger := wiring.Logger(cfg.LogLevel).With("service", "process")
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return serveProcess(ctx, cfg, conn, logger, reg, nil)
+}
+
+// loadTaxonomy returns the built-in taxonomy or the one in path.
+func loadTaxonomy(path string) (*classify.Taxonomy, error) {
+	if path == "" {
+		return classify.Default(), nil
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	t, err := classify.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("loading taxonomy %s: %w", path, err)
+	}
+	return t, nil
+}
+
+func newAggregator(taxonomyFile string) (*aggregate.Aggregator, error) {
+	tax, err := loadTaxonomy(taxonomyFile)
+	if err != nil {
+		return nil, err
+	}
+	v, err := schemas.NewValidator()
+	if err != nil {
+		return nil, err
+	}
+	return aggregate.New(gazetteer.Default(), tax, v)
+}
+
+// serveProcess runs the processor until ctx ends. Shutdown: the consumer
+// stops (each partition finishes or abandons its batch; abandoned batches are
+// redone by the next owner without double counting), then the dead-letter
+// writer flushes, then the HTTP server stops.
+func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry, ready func(net.Addr)) error {
+	agg, err := newAggregator(cfg.Taxonomy)
+	if err != nil {
+		return err
+	}
+	sink, err := chsink.New(conn, chsink.LiveTables(), logger, reg)
+	if err != nil {
+		return err
+	}
+	dlq := cfg.Kafka.Writer(cfg.Kafka.DLQTopic)
+	proc, err := pipeline.New(cfg.Kafka.Topic, conn, sink, agg, dlq, logger, reg)
+	if err != nil {
+		return err
+	}
+	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: cfg.GroupID,
+		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
+		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if !consumer.Ready() {
+			http.Error(w, "not ready: partitions not assigned or not caught up", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = io.WriteString(w, "ready\n")
+	})
+	g, gctx := errgroup.WithContext(ctx)
+	consumerCtx, stopConsumer := context.WithCancel(gctx)
+	defer stopConsumer()
+	g.Go(func() error {
+		defer stopConsumer()
+		return consumer.Run(consumerCtx)
+	})
+	g.Go(func() error { return wiring.Serve(gctx, cfg.Listen, mux, logger, ready) })
+	err = g.Wait()
+	return errors.Join(err, dlq.Close())
+}

@@ -1,0 +1,304 @@
+// Package aggregate turns a batch of Kafka messages of one partition into the
+// rows and ward x theme x day count deltas that processors/chsink stores:
+// it validates each event, resolves its place to a ward boundary-aware,
+// classifies concern text with the versioned taxonomy (keeping which phrase
+// matched), redacts personal data, drops duplicate event ids (the first
+// occurrence on the log wins) and applies corrections and withdrawals as
+// negative deltas for the version they replace.
+//
+// Build is deterministic given the log and the tables' contents below each
+// message's offset, which is what makes a re-processed batch and a full
+// replay produce the same counts. A message that cannot be processed is
+// returned as a dead letter with the reason; it never fails the batch.
+package aggregate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// Unclassified is the theme a concern is counted under in concern_daily when
+// neither staff nor the taxonomy gave it one, so totals per ward add up.
+const Unclassified = "unclassified"
+
+// Lookup reads what earlier batches stored. chsink.Sink implements it.
+type Lookup interface {
+	EventLocations(ctx context.Context, ids []string) (map[string]chsink.Loc, error)
+	PreviousConcern(ctx context.Context, partition int, id string, before int64) (*chsink.ConcernRow, error)
+	PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*chsink.MeetingRow, error)
+}
+
+// DeadLetter is a message that cannot be processed, and why.
+type DeadLetter struct {
+	Message kafka.Message
+	Reason  string
+}
+
+// Result is what Build made of a batch.
+type Result struct {
+	Batch       chsink.Batch
+	DeadLetters []DeadLetter
+	Duplicates  int
+	Processed   int
+}
+
+// Aggregator builds batches. It holds no state between calls and is safe for
+// concurrent use.
+type Aggregator struct {
+	gaz       *gazetteer.Gazetteer
+	tax       *classify.Taxonomy
+	validator *schemas.Validator
+}
+
+// New returns an Aggregator using the gazetteer and taxonomy given.
+func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, validator *schemas.Validator) (*Aggregator, error) {
+	if gaz == nil || tax == nil || validator == nil {
+		return nil, errors.New("aggregate: gazetteer, taxonomy and validator are required")
+	}
+	return &Aggregator{gaz: gaz, tax: tax, validator: validator}, nil
+}
+
+// TaxonomyVersion is the version of the taxonomy stamped on every row.
+func (a *Aggregator) TaxonomyVersion() string { return a.tax.Version }
+
+type decoded struct {
+	msg kafka.Message
+	ev  *schemas.Event
+	at  time.Time
+	res gazetteer.Resolution
+}
+
+// Build processes msgs, which must be consecutive messages of one partition
+// in offset order.
+func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Message, look Lookup) (Result, error) {
+	var out Result
+	if len(msgs) == 0 {
+		return out, nil
+	}
+	out.Batch.Partition = partition
+	out.Batch.Next = msgs[len(msgs)-1].Offset + 1
+
+	var ok []decoded
+	ids := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		d, reason := a.decode(m)
+		if reason != "" {
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: m, Reason: reason})
+			continue
+		}
+		ok = append(ok, d)
+		ids = append(ids, d.ev.EventID)
+	}
+	stored, err := look.EventLocations(ctx, ids)
+	if err != nil {
+		return out, err
+	}
+	seen := map[string]bool{}
+	// The batch's own versions of meetings and concerns, for corrections
+	// that follow their original within one batch.
+	concerns := map[string]*chsink.ConcernRow{}
+	meetings := map[string]*chsink.MeetingRow{}
+	for _, d := range ok {
+		id := d.ev.EventID
+		if loc, found := stored[id]; (found && (loc.Partition != partition || loc.Offset != d.msg.Offset)) || seen[id] {
+			out.Duplicates++
+			continue
+		}
+		seen[id] = true
+		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, concerns, meetings); err != nil {
+			return out, err
+		} else if reason != "" {
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: d.msg, Reason: reason})
+			continue
+		}
+		out.Processed++
+	}
+	return out, nil
+}
+
+// decode validates a message and resolves its place; a non-empty reason
+// means the message is a dead letter.
+func (a *Aggregator) decode(m kafka.Message) (decoded, string) {
+	ev, err := a.validator.Decode(m.Value)
+	if err != nil {
+		return decoded{}, err.Error()
+	}
+	if ev.EventID == "" {
+		return decoded{}, "event_id: missing (ingest assigns one; was this message written by another producer?)"
+	}
+	at, err := ev.When()
+	if err != nil {
+		return decoded{}, err.Error()
+	}
+	place := firstNonEmpty(ev.WardCode, ev.Ward, ev.LADCode, ev.Place)
+	res, err := a.gaz.Resolve(place, at)
+	if err != nil {
+		return decoded{}, fmt.Sprintf("ward: %v", err)
+	}
+	for _, th := range ev.Themes {
+		if !a.tax.Has(th) {
+			return decoded{}, fmt.Sprintf("themes: unknown theme %q (taxonomy %s)", th, a.tax.Version)
+		}
+	}
+	return decoded{msg: m, ev: ev, at: at, res: res}, ""
+}
+
+func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look Lookup, b *chsink.Batch,
+	concerns map[string]*chsink.ConcernRow, meetings map[string]*chsink.MeetingRow) (string, error) {
+	ev, off := d.ev, d.msg.Offset
+	recorded := d.at
+	if ev.RecordedAt != nil {
+		recorded = ev.RecordedAt.UTC()
+	}
+	b.Events = append(b.Events, chsink.EventRow{
+		EventID: ev.EventID, Type: ev.Type, SchemaVersion: uint16(ev.SchemaVersion), OccurredAt: d.at, RecordedAt: recorded,
+		Source: sourceName(ev), WardCode: d.res.WardCode, LADCode: d.res.LADCode, Supersedes: ev.Supersedes,
+		Payload: string(d.msg.Value), Offset: off,
+	})
+	entity := ev.EntityID()
+	switch ev.Type {
+	case schemas.TypeMeeting:
+		if ev.Supersedes != "" {
+			prev, err := a.previousMeeting(ctx, partition, entity, off, look, meetings)
+			if err != nil {
+				return "", err
+			}
+			if prev == nil {
+				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (a correction must keep the ward of the meeting it corrects)", entity, off), nil
+			}
+		}
+		r := &chsink.MeetingRow{
+			MeetingID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
+			LADName: d.res.LADName, Place: ev.Place, Kind: ev.Meeting.Kind, Title: ev.Meeting.Title, Location: ev.Meeting.Location,
+			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
+		}
+		b.Meetings = append(b.Meetings, *r)
+		meetings[entity] = r
+	case schemas.TypeConcern:
+		var prev *chsink.ConcernRow
+		if ev.Supersedes != "" {
+			var err error
+			if prev, err = a.previousConcern(ctx, partition, entity, off, look, concerns); err != nil {
+				return "", err
+			}
+			if prev == nil {
+				return fmt.Sprintf("supersedes: concern %s is not on this partition before offset %d (a correction must keep the ward of the concern it corrects)", entity, off), nil
+			}
+		}
+		cls := a.tax.Classify(ev.Concern.Text)
+		themes := sortedUnique(append(append([]string{}, cls.Themes...), ev.Themes...))
+		matched := make([]string, 0, len(cls.Matches))
+		for _, m := range cls.Matches {
+			matched = append(matched, m.Theme+":"+m.Phrase)
+		}
+		r := &chsink.ConcernRow{
+			ConcernID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
+			LADName: d.res.LADName, Place: ev.Place, MeetingID: ev.Concern.MeetingID, Text: classify.Redact(ev.Concern.Text),
+			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: ev.Concern.Action,
+			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
+		}
+		if prev != nil && !prev.Withdrawn {
+			b.Cells = append(b.Cells, cells(prev, -1, off)...)
+		}
+		b.Cells = append(b.Cells, cells(r, +1, off)...)
+		b.Concerns = append(b.Concerns, *r)
+		concerns[entity] = r
+	case schemas.TypeWithdrawal:
+		if prev, err := a.previousConcern(ctx, partition, entity, off, look, concerns); err != nil {
+			return "", err
+		} else if prev != nil {
+			if !prev.Withdrawn {
+				b.Cells = append(b.Cells, cells(prev, -1, off)...)
+			}
+			w := *prev
+			w.Withdrawn, w.Offset = true, off
+			b.Concerns = append(b.Concerns, w)
+			concerns[entity] = &w
+			return "", nil
+		}
+		prevM, err := a.previousMeeting(ctx, partition, entity, off, look, meetings)
+		if err != nil {
+			return "", err
+		}
+		if prevM == nil {
+			return fmt.Sprintf("supersedes: no meeting or concern %s on this partition before offset %d (a withdrawal must name the ward of the event it withdraws)", entity, off), nil
+		}
+		w := *prevM
+		w.Withdrawn, w.Offset = true, off
+		b.Meetings = append(b.Meetings, w)
+		meetings[entity] = &w
+	default:
+		return fmt.Sprintf("type: unknown event type %q", ev.Type), nil
+	}
+	return "", nil
+}
+
+func (a *Aggregator) previousConcern(ctx context.Context, partition int, id string, off int64, look Lookup, local map[string]*chsink.ConcernRow) (*chsink.ConcernRow, error) {
+	if r, ok := local[id]; ok {
+		return r, nil
+	}
+	return look.PreviousConcern(ctx, partition, id, off)
+}
+
+func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, local map[string]*chsink.MeetingRow) (*chsink.MeetingRow, error) {
+	if r, ok := local[id]; ok {
+		return r, nil
+	}
+	return look.PreviousMeeting(ctx, partition, id, off)
+}
+
+// cells are the concern_daily deltas of one concern version.
+func cells(r *chsink.ConcernRow, sign int64, off int64) []chsink.CellDelta {
+	themes := r.Themes
+	if len(themes) == 0 {
+		themes = []string{Unclassified}
+	}
+	out := make([]chsink.CellDelta, 0, len(themes))
+	for _, th := range themes {
+		out = append(out, chsink.CellDelta{Day: r.OccurredAt, WardCode: r.WardCode, LADCode: r.LADCode, Theme: th,
+			TaxonomyVersion: r.TaxonomyVersion, Delta: sign, Offset: off})
+	}
+	return out
+}
+
+func sourceName(ev *schemas.Event) string {
+	if ev.Source == nil {
+		return ""
+	}
+	return ev.Source.Name
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func sortedUnique(s []string) []string {
+	if len(s) == 0 {
+		return []string{}
+	}
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	out := c[:0]
+	for i, v := range c {
+		if i == 0 || v != c[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

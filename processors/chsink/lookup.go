@@ -1,0 +1,96 @@
+package chsink
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Loc is where an event id was stored from: its Kafka partition and offset.
+type Loc struct {
+	Partition int
+	Offset    int64
+}
+
+// EventLocations returns, for the ids the events table holds, the partition
+// and offset each was stored from. The processor uses it to count an event id
+// once: the first occurrence on the log wins, a later one is a duplicate.
+func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc, error) {
+	out := map[string]Loc{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (?)", s.tables.Events)
+	rows, err := s.conn.Query(ctx, q, ids)
+	if err != nil {
+		return nil, fmt.Errorf("looking up %d event ids in %s: %w", len(ids), s.tables.Events, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var p uint32
+		var off uint64
+		if err := rows.Scan(&id, &p, &off); err != nil {
+			return nil, fmt.Errorf("scanning event location: %w", err)
+		}
+		if prev, ok := out[id]; !ok || int64(off) < prev.Offset {
+			out[id] = Loc{Partition: int(p), Offset: int64(off)}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading event locations: %w", err)
+	}
+	return out, nil
+}
+
+// PreviousConcern returns the latest version of a concern stored from the
+// partition before offset `before`, or nil. Bounding by offset keeps a
+// re-processed correction from finding itself.
+func (s *Sink) PreviousConcern(ctx context.Context, partition int, id string, before int64) (*ConcernRow, error) {
+	q := fmt.Sprintf(`SELECT toString(concern_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text,
+  themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_offset
+FROM %s WHERE concern_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Concerns)
+	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+	if err != nil {
+		return nil, fmt.Errorf("looking up concern %s: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var r ConcernRow
+	var withdrawn uint8
+	var off uint64
+	var at time.Time
+	if err := rows.Scan(&r.ConcernID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.MeetingID, &r.Text,
+		&r.Themes, &r.StaffThemes, &r.Matched, &r.Action, &r.TaxonomyVersion, &r.Source, &withdrawn, &off); err != nil {
+		return nil, fmt.Errorf("scanning concern %s: %w", id, err)
+	}
+	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	return &r, nil
+}
+
+// PreviousMeeting is PreviousConcern for meetings.
+func (s *Sink) PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*MeetingRow, error) {
+	q := fmt.Sprintf(`SELECT toString(meeting_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, kind, title, location,
+  attendance, themes, source, withdrawn, src_offset
+FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Meetings)
+	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+	if err != nil {
+		return nil, fmt.Errorf("looking up meeting %s: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var r MeetingRow
+	var withdrawn uint8
+	var off uint64
+	var at time.Time
+	if err := rows.Scan(&r.MeetingID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.Kind, &r.Title, &r.Location,
+		&r.Attendance, &r.Themes, &r.Source, &withdrawn, &off); err != nil {
+		return nil, fmt.Errorf("scanning meeting %s: %w", id, err)
+	}
+	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	return &r, nil
+}

@@ -1,0 +1,84 @@
+package chsink
+
+import "time"
+
+// Batch is what one batch of Kafka messages of one partition adds to
+// ClickHouse. Rows carry the offset of the message that produced them; Next
+// is the offset after the last message of the batch, whether or not that
+// message produced rows (duplicates and dead letters produce none).
+type Batch struct {
+	Partition int
+	Next      int64
+	Events    []EventRow
+	Meetings  []MeetingRow
+	Concerns  []ConcernRow
+	Cells     []CellDelta
+}
+
+// EventRow is one distinct event as stored in the events table.
+type EventRow struct {
+	EventID       string
+	Type          string
+	SchemaVersion uint16
+	OccurredAt    time.Time
+	RecordedAt    time.Time
+	Source        string
+	WardCode      string
+	LADCode       string
+	Supersedes    string
+	Payload       string
+	Offset        int64
+}
+
+// MeetingRow is one version of a meeting.
+type MeetingRow struct {
+	MeetingID  string
+	OccurredAt time.Time
+	WardCode   string
+	WardName   string
+	LADCode    string
+	LADName    string
+	Place      string
+	Kind       string
+	Title      string
+	Location   string
+	Attendance uint32
+	Themes     []string
+	Source     string
+	Withdrawn  bool
+	Offset     int64
+}
+
+// ConcernRow is one version of a concern, its text already redacted.
+type ConcernRow struct {
+	ConcernID       string
+	OccurredAt      time.Time
+	WardCode        string
+	WardName        string
+	LADCode         string
+	LADName         string
+	Place           string
+	MeetingID       string
+	Text            string
+	Themes          []string
+	StaffThemes     []string
+	Matched         []string
+	Action          string
+	TaxonomyVersion string
+	Source          string
+	Withdrawn       bool
+	Offset          int64
+}
+
+// CellDelta adds Delta concerns to one ward x theme x day cell. Corrections
+// and withdrawals produce negative deltas for the cells of the version they
+// replace.
+type CellDelta struct {
+	Day             time.Time
+	WardCode        string
+	LADCode         string
+	Theme           string
+	TaxonomyVersion string
+	Delta           int64
+	Offset          int64
+}

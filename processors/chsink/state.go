@@ -1,0 +1,52 @@
+package chsink
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+)
+
+// State is the pipeline's coordination state in pipeline_state: which table
+// generation is live (a replay bumps it when it swaps tables in) and whether
+// a replay has asked the processors to pause writing while it swaps.
+type State struct {
+	Generation string
+	Pause      string
+	Acks       map[string]string // "ack/<partition>" -> pause token
+}
+
+// ReadState reads the coordination state; a fresh database has Generation "".
+func ReadState(ctx context.Context, conn driver.Conn) (State, error) {
+	st := State{Acks: map[string]string{}}
+	rows, err := conn.Query(ctx, "SELECT key, argMax(value, updated_us) FROM pipeline_state GROUP BY key")
+	if err != nil {
+		return st, fmt.Errorf("reading pipeline_state: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return st, fmt.Errorf("scanning pipeline_state: %w", err)
+		}
+		switch {
+		case k == "generation":
+			st.Generation = v
+		case k == "pause":
+			st.Pause = v
+		case len(k) > 4 && k[:4] == "ack/":
+			st.Acks[k] = v
+		}
+	}
+	return st, rows.Err()
+}
+
+// SetState records one key. Later writes win (updated_us is the version).
+func SetState(ctx context.Context, conn driver.Conn, key, value string) error {
+	if err := conn.Exec(ctx, "INSERT INTO pipeline_state (key, value, updated_us) VALUES (?, ?, ?)",
+		key, value, uint64(time.Now().UnixNano()/1e3)); err != nil {
+		return fmt.Errorf("setting pipeline_state %s: %w", key, err)
+	}
+	return nil
+}

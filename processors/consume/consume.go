@@ -1,0 +1,354 @@
+// Package consume runs a Kafka consumer group with one goroutine per
+// assigned partition, each reading batches in offset order and handing them
+// to a Handler, then committing the offset after the batch.
+//
+// Delivery: at least once into the Handler. A batch is retried (with a
+// bounded, context-bound backoff) until the Handler succeeds, so a partition
+// never skips a message; the Handler makes repeats harmless (processors/chsink
+// watermarks). Offsets are committed only after the Handler returned nil, and
+// where a partition resumes is the Handler's call (Assign), not Kafka's.
+//
+// Lifecycle: Run joins the group and returns when ctx is cancelled, after
+// every partition goroutine has finished its current batch. On a rebalance
+// kafka-go cancels the generation's context; a partition goroutine then
+// abandons its batch (the next owner will redo it) and exits.
+package consume
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+	"github.com/segmentio/kafka-go"
+)
+
+// Handler processes the batches of one partition.
+type Handler interface {
+	// Assign is called when the partition is assigned (and again after
+	// ErrReload). It returns the offset to read from: an absolute
+	// offset, kafka.FirstOffset, or UseCommitted to start from the
+	// group's committed offset (the first offset when none is).
+	Assign(ctx context.Context, partition int) (int64, error)
+	// Handle makes the batch durable. msgs are consecutive, in offset
+	// order. An error wrapping ErrReload asks for Assign to be called
+	// again and reading to restart where it says.
+	Handle(ctx context.Context, partition int, msgs []kafka.Message) error
+}
+
+// ErrReload is returned (wrapped) by Handler.Handle when the partition must
+// be re-assigned, for instance after a replay swapped the tables.
+var ErrReload = errors.New("consume: partition must be reloaded")
+
+// UseCommitted, returned by Handler.Assign, starts from the group's
+// committed offset.
+const UseCommitted int64 = -1000
+
+// Config configures the consumer group.
+type Config struct {
+	Brokers       []string
+	Topic         string
+	GroupID       string
+	BatchSize     int           // most messages in one batch
+	BatchWait     time.Duration // longest wait to fill a batch once it has a message
+	LagReadyBound int64         // a partition is caught up when its lag is at most this
+	// Group timings; zero means kafka-go's defaults.
+	SessionTimeout, RebalanceTimeout, HeartbeatInterval, JoinGroupBackoff time.Duration
+	MaxBackoff                                                            time.Duration // longest wait between retries of a failed batch
+}
+
+// Validate reports what is missing or out of range.
+func (c Config) Validate() error {
+	var errs []error
+	if len(c.Brokers) == 0 {
+		errs = append(errs, errors.New("consume: no brokers"))
+	}
+	if c.Topic == "" {
+		errs = append(errs, errors.New("consume: no topic"))
+	}
+	if c.GroupID == "" {
+		errs = append(errs, errors.New("consume: no group id"))
+	}
+	if c.BatchSize <= 0 {
+		errs = append(errs, fmt.Errorf("consume: batch size %d must be positive", c.BatchSize))
+	}
+	if c.BatchWait <= 0 {
+		errs = append(errs, fmt.Errorf("consume: batch wait %s must be positive", c.BatchWait))
+	}
+	return errors.Join(errs...)
+}
+
+// Consumer runs the group. Create it with New and call Run once.
+type Consumer struct {
+	cfg     Config
+	handler Handler
+	logger  *slog.Logger
+	m       *metrics
+
+	mu       sync.Mutex
+	assigned map[int]*partitionState
+}
+
+type partitionState struct {
+	lag      int64
+	caughtUp bool
+}
+
+type metrics struct {
+	lag       *prometheus.GaugeVec
+	batchSize prometheus.Histogram
+	errors    *prometheus.CounterVec
+	messages  prometheus.Counter
+	assigned  prometheus.Gauge
+}
+
+func newMetrics(reg prometheus.Registerer) *metrics {
+	f := promauto.With(reg)
+	return &metrics{
+		lag: f.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "wardpulse_processor_consumer_lag",
+			Help: "Messages between the last batch handled and the partition's high watermark.",
+		}, []string{"partition"}),
+		batchSize: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_batch_size",
+			Help:    "Messages per batch handed to the sink.",
+			Buckets: prometheus.ExponentialBuckets(1, 4, 8),
+		}),
+		errors: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_errors_total",
+			Help: "Errors by stage (fetch, handle, commit, assign); each failed batch is retried.",
+		}, []string{"stage"}),
+		messages: f.NewCounter(prometheus.CounterOpts{
+			Name: "wardpulse_processor_messages_total",
+			Help: "Messages handled and committed.",
+		}),
+		assigned: f.NewGauge(prometheus.GaugeOpts{
+			Name: "wardpulse_processor_assigned_partitions",
+			Help: "Partitions this processor owns in the current generation.",
+		}),
+	}
+}
+
+// New validates cfg and returns a Consumer. reg may be nil.
+func New(cfg Config, handler Handler, logger *slog.Logger, reg prometheus.Registerer) (*Consumer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if handler == nil {
+		return nil, errors.New("consume: nil handler")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = 10 * time.Second
+	}
+	return &Consumer{cfg: cfg, handler: handler, logger: logger, m: newMetrics(reg), assigned: map[int]*partitionState{}}, nil
+}
+
+// Ready reports whether the consumer owns partitions and every one has
+// caught up to within the lag bound since it was assigned.
+func (c *Consumer) Ready() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.assigned) == 0 {
+		return false
+	}
+	for _, p := range c.assigned {
+		if !p.caughtUp {
+			return false
+		}
+	}
+	return true
+}
+
+// Run joins the group and consumes until ctx is cancelled.
+func (c *Consumer) Run(ctx context.Context) error {
+	group, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
+		ID:                    c.cfg.GroupID,
+		Brokers:               c.cfg.Brokers,
+		Topics:                []string{c.cfg.Topic},
+		StartOffset:           kafka.FirstOffset,
+		SessionTimeout:        c.cfg.SessionTimeout,
+		RebalanceTimeout:      c.cfg.RebalanceTimeout,
+		HeartbeatInterval:     c.cfg.HeartbeatInterval,
+		JoinGroupBackoff:      c.cfg.JoinGroupBackoff,
+		WatchPartitionChanges: true,
+	})
+	if err != nil {
+		return fmt.Errorf("joining consumer group %s: %w", c.cfg.GroupID, err)
+	}
+	defer group.Close()
+	for {
+		gen, err := group.Next(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			if errors.Is(err, kafka.ErrGroupClosed) {
+				return nil
+			}
+			c.m.errors.WithLabelValues("join").Inc()
+			c.logger.Warn("consumer group generation", "err", err)
+			if !sleep(ctx, time.Second) {
+				return nil
+			}
+			continue
+		}
+		c.mu.Lock()
+		c.assigned = map[int]*partitionState{}
+		for _, pa := range gen.Assignments[c.cfg.Topic] {
+			c.assigned[pa.ID] = &partitionState{}
+		}
+		c.m.assigned.Set(float64(len(c.assigned)))
+		c.mu.Unlock()
+		c.logger.Info("partitions assigned", "generation", gen.ID, "member", gen.MemberID, "partitions", len(gen.Assignments[c.cfg.Topic]))
+		for _, pa := range gen.Assignments[c.cfg.Topic] {
+			pa := pa
+			gen.Start(func(gctx context.Context) {
+				// Stop this partition on shutdown too, not only on rebalance.
+				pctx, cancel := context.WithCancel(gctx)
+				defer cancel()
+				stop := context.AfterFunc(ctx, cancel)
+				defer stop()
+				c.runPartition(pctx, gen, pa)
+			})
+		}
+	}
+}
+
+func (c *Consumer) runPartition(ctx context.Context, gen *kafka.Generation, pa kafka.PartitionAssignment) {
+	log := c.logger.With("partition", pa.ID)
+	for ctx.Err() == nil {
+		start, err := c.handler.Assign(ctx, pa.ID)
+		if err != nil {
+			c.m.errors.WithLabelValues("assign").Inc()
+			log.Warn("assigning partition", "err", err)
+			if !sleep(ctx, time.Second) {
+				return
+			}
+			continue
+		}
+		if start == UseCommitted {
+			start = pa.Offset
+		}
+		err = c.readLoop(ctx, gen, pa.ID, start, log)
+		if ctx.Err() != nil {
+			return
+		}
+		if errors.Is(err, ErrReload) {
+			log.Info("reloading partition", "reason", err)
+			continue
+		}
+		c.m.errors.WithLabelValues("read").Inc()
+		log.Warn("reading partition", "err", err)
+		if !sleep(ctx, time.Second) {
+			return
+		}
+	}
+}
+
+// readLoop reads and handles batches from start until ctx ends or the
+// handler asks for a reload.
+func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partition int, start int64, log *slog.Logger) error {
+	r := kafka.NewReader(kafka.ReaderConfig{
+		Brokers:       c.cfg.Brokers,
+		Topic:         c.cfg.Topic,
+		Partition:     partition,
+		MinBytes:      1,
+		MaxBytes:      16 << 20,
+		MaxWait:       c.cfg.BatchWait,
+		QueueCapacity: c.cfg.BatchSize,
+	})
+	defer r.Close()
+	if err := r.SetOffset(start); err != nil {
+		return fmt.Errorf("seeking partition %d to %d: %w", partition, start, err)
+	}
+	log.Info("reading partition", "from", start)
+	lagCtx, cancelLag := context.WithTimeout(ctx, 5*time.Second)
+	if lag, err := r.ReadLag(lagCtx); err == nil {
+		c.setLag(partition, lag)
+	}
+	cancelLag()
+	batch := make([]kafka.Message, 0, c.cfg.BatchSize)
+	for {
+		batch = batch[:0]
+		m, err := r.FetchMessage(ctx)
+		if err != nil {
+			return fmt.Errorf("fetching from partition %d: %w", partition, err)
+		}
+		batch = append(batch, m)
+		fillCtx, cancel := context.WithTimeout(ctx, c.cfg.BatchWait)
+		for len(batch) < c.cfg.BatchSize {
+			m, err := r.FetchMessage(fillCtx)
+			if err != nil {
+				break
+			}
+			batch = append(batch, m)
+		}
+		cancel()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := c.handleWithRetry(ctx, partition, batch, log); err != nil {
+			return err
+		}
+		last := batch[len(batch)-1].Offset
+		if err := gen.CommitOffsets(map[string]map[int]int64{c.cfg.Topic: {partition: last + 1}}); err != nil {
+			// The sink already holds the batch; a lost commit only means
+			// the next owner re-reads it and the watermarks skip it.
+			c.m.errors.WithLabelValues("commit").Inc()
+			log.Warn("committing offset", "offset", last+1, "err", err)
+		}
+		c.m.messages.Add(float64(len(batch)))
+		c.m.batchSize.Observe(float64(len(batch)))
+		c.setLag(partition, r.Stats().Lag)
+	}
+}
+
+func (c *Consumer) setLag(partition int, lag int64) {
+	c.m.lag.WithLabelValues(strconv.Itoa(partition)).Set(float64(lag))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ps, ok := c.assigned[partition]; ok {
+		ps.lag = lag
+		if lag <= c.cfg.LagReadyBound {
+			ps.caughtUp = true
+		}
+	}
+}
+
+func (c *Consumer) handleWithRetry(ctx context.Context, partition int, batch []kafka.Message, log *slog.Logger) error {
+	backoff := 100 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := c.handler.Handle(ctx, partition, batch)
+		if err == nil {
+			return nil
+		}
+		if errors.Is(err, ErrReload) || ctx.Err() != nil {
+			return err
+		}
+		c.m.errors.WithLabelValues("handle").Inc()
+		log.Warn("handling batch; will retry", "first_offset", batch[0].Offset, "messages", len(batch), "attempt", attempt, "err", err)
+		if !sleep(ctx, backoff) {
+			return ctx.Err()
+		}
+		backoff = min(backoff*2, c.cfg.MaxBackoff)
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -1,0 +1,193 @@
+// Package pipeline is the processor service: it consumes the events topic
+// with processors/consume, builds rows with processors/aggregate, sends
+// messages it cannot process to the dead-letter topic, and stores the rest
+// with processors/chsink, exactly once per offset.
+//
+// Per batch: check the coordination state (a replay may ask to pause while it
+// swaps tables, and a swap means reloading watermarks) -> build -> write dead
+// letters (at least once: a crash may repeat one) -> write ClickHouse ->
+// commit the Kafka offset.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/wardpulse/wardpulse/processors/aggregate"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/consume"
+)
+
+// Dead-letter message headers.
+const (
+	HeaderReason    = "wardpulse-reason"
+	HeaderTopic     = "wardpulse-source-topic"
+	HeaderPartition = "wardpulse-source-partition"
+	HeaderOffset    = "wardpulse-source-offset"
+)
+
+// DeadLetterWriter is the part of kafka.Writer the processor needs.
+type DeadLetterWriter interface {
+	WriteMessages(ctx context.Context, msgs ...kafka.Message) error
+}
+
+// Processor handles the batches of the partitions it is assigned. It
+// implements consume.Handler.
+type Processor struct {
+	topic     string
+	conn      driver.Conn
+	sink      *chsink.Sink
+	agg       *aggregate.Aggregator
+	dlq       DeadLetterWriter
+	logger    *slog.Logger
+	m         *metrics
+	pausePoll time.Duration
+
+	mu   sync.Mutex
+	gens map[int]string // generation each partition's watermarks belong to
+}
+
+type metrics struct {
+	dlq        *prometheus.CounterVec
+	duplicates prometheus.Counter
+	processed  prometheus.Counter
+	buildDur   prometheus.Histogram
+}
+
+func newMetrics(reg prometheus.Registerer) *metrics {
+	f := promauto.With(reg)
+	return &metrics{
+		dlq: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_dlq_total",
+			Help: "Messages sent to the dead-letter topic, by event type where known.",
+		}, []string{"partition"}),
+		duplicates: f.NewCounter(prometheus.CounterOpts{
+			Name: "wardpulse_processor_duplicates_total",
+			Help: "Messages whose event id was already stored from an earlier offset; counted once.",
+		}),
+		processed: f.NewCounter(prometheus.CounterOpts{
+			Name: "wardpulse_processor_events_total",
+			Help: "Events turned into rows.",
+		}),
+		buildDur: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_build_duration_seconds",
+			Help:    "Time to validate, resolve and classify one batch.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}),
+	}
+}
+
+// New returns a Processor. conn is used for the coordination state; sink
+// decides which tables are written. reg may be nil.
+func New(topic string, conn driver.Conn, sink *chsink.Sink, agg *aggregate.Aggregator, dlq DeadLetterWriter, logger *slog.Logger, reg prometheus.Registerer) (*Processor, error) {
+	if topic == "" || conn == nil || sink == nil || agg == nil || dlq == nil {
+		return nil, errors.New("pipeline: topic, conn, sink, aggregator and dead-letter writer are required")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Processor{topic: topic, conn: conn, sink: sink, agg: agg, dlq: dlq, logger: logger, m: newMetrics(reg),
+		pausePoll: 200 * time.Millisecond, gens: map[int]string{}}, nil
+}
+
+// Assign loads the partition's watermarks from ClickHouse and resumes from
+// concern_daily's: the tables, not Kafka's committed offset, say what is done.
+func (p *Processor) Assign(ctx context.Context, partition int) (int64, error) {
+	st, err := chsink.ReadState(ctx, p.conn)
+	if err != nil {
+		return 0, err
+	}
+	wm, err := p.sink.Load(ctx, partition)
+	if err != nil {
+		return 0, err
+	}
+	p.mu.Lock()
+	p.gens[partition] = st.Generation
+	p.mu.Unlock()
+	if wm.Daily == 0 {
+		return kafka.FirstOffset, nil
+	}
+	return wm.Daily, nil
+}
+
+// Handle makes one batch durable.
+func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Message) error {
+	if err := p.gate(ctx, partition); err != nil {
+		return err
+	}
+	start := time.Now()
+	res, err := p.agg.Build(ctx, partition, msgs, p.sink)
+	if err != nil {
+		return fmt.Errorf("building batch at offset %d: %w", msgs[0].Offset, err)
+	}
+	p.m.buildDur.Observe(time.Since(start).Seconds())
+	if len(res.DeadLetters) > 0 {
+		dl := make([]kafka.Message, len(res.DeadLetters))
+		for i, d := range res.DeadLetters {
+			dl[i] = kafka.Message{Key: d.Message.Key, Value: d.Message.Value, Headers: []kafka.Header{
+				{Key: HeaderReason, Value: []byte(d.Reason)},
+				{Key: HeaderTopic, Value: []byte(d.Message.Topic)},
+				{Key: HeaderPartition, Value: []byte(strconv.Itoa(d.Message.Partition))},
+				{Key: HeaderOffset, Value: []byte(strconv.FormatInt(d.Message.Offset, 10))},
+			}}
+			p.logger.Warn("dead letter", "partition", partition, "offset", d.Message.Offset, "reason", d.Reason)
+		}
+		if err := p.dlq.WriteMessages(ctx, dl...); err != nil {
+			return fmt.Errorf("writing %d dead letters: %w", len(dl), err)
+		}
+		p.m.dlq.WithLabelValues(strconv.Itoa(partition)).Add(float64(len(dl)))
+	}
+	if err := p.sink.Write(ctx, res.Batch); err != nil {
+		return err
+	}
+	p.m.duplicates.Add(float64(res.Duplicates))
+	p.m.processed.Add(float64(res.Processed))
+	return nil
+}
+
+// gate honours a replay's pause request (acknowledging it, so the replay
+// knows no write of ours is in flight) and asks for a reload when the table
+// generation changed under us.
+func (p *Processor) gate(ctx context.Context, partition int) error {
+	st, err := chsink.ReadState(ctx, p.conn)
+	if err != nil {
+		return err
+	}
+	acked := ""
+	for st.Pause != "" {
+		if acked != st.Pause {
+			if err := chsink.SetState(ctx, p.conn, "ack/"+strconv.Itoa(partition), st.Pause); err != nil {
+				return err
+			}
+			acked = st.Pause
+			p.logger.Info("paused for replay swap", "partition", partition, "token", st.Pause)
+		}
+		t := time.NewTimer(p.pausePoll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		if st, err = chsink.ReadState(ctx, p.conn); err != nil {
+			return err
+		}
+	}
+	p.mu.Lock()
+	gen := p.gens[partition]
+	p.mu.Unlock()
+	if st.Generation != gen {
+		return fmt.Errorf("table generation changed from %q to %q: %w", gen, st.Generation, consume.ErrReload)
+	}
+	return nil
+}

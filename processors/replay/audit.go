@@ -1,0 +1,221 @@
+package replay
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/wardpulse/wardpulse/processors/aggregate"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+)
+
+// AuditReport says whether ClickHouse holds exactly the log.
+type AuditReport struct {
+	Messages       int      // log messages below the stored progress markers
+	DeadLetters    int      // of those, sent to the dead-letter topic
+	DistinctEvents int      // distinct event ids among the rest
+	Stored         int      // rows in the events table
+	Missing        int      // event ids on the log with no row
+	Doubled        int      // event ids with more than one row
+	Foreign        int      // rows whose id/partition/offset is not on the log below the marker
+	CellMismatches int      // concern_daily cells that disagree with the concerns table
+	Examples       []string // a few of each problem
+}
+
+// OK reports whether the audit found nothing wrong.
+func (r AuditReport) OK() bool {
+	return r.Missing == 0 && r.Doubled == 0 && r.Foreign == 0 && r.CellMismatches == 0
+}
+
+type occ struct {
+	p   int
+	off int64
+}
+
+// Audit reads the log up to each partition's stored progress marker and the
+// dead-letter topic, and compares them with the events table: every event id
+// on the log (not dead-lettered) must have exactly one row, stored from one
+// of its occurrences, and no row may come from anywhere else. It then checks
+// that concern_daily's counts equal the concerns table's current versions.
+func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTopic string, logger *slog.Logger) (AuditReport, error) {
+	var rep AuditReport
+	t := chsink.LiveTables()
+	sink, err := chsink.New(conn, t, logger, nil)
+	if err != nil {
+		return rep, err
+	}
+	dead, err := deadLetters(ctx, brokers, topic, dlqTopic)
+	if err != nil {
+		return rep, err
+	}
+	bounds, err := LogBounds(ctx, brokers, topic)
+	if err != nil {
+		return rep, err
+	}
+	onLog := map[string][]occ{}
+	for _, b := range bounds {
+		wm, err := sink.Load(ctx, b.Partition)
+		if err != nil {
+			return rep, err
+		}
+		err = readRange(ctx, brokers, topic, b.Partition, b.First, wm.Daily, 5000, func(msgs []kafka.Message) error {
+			for _, m := range msgs {
+				rep.Messages++
+				if dead[occ{m.Partition, m.Offset}] {
+					rep.DeadLetters++
+					continue
+				}
+				var head struct {
+					EventID string `json:"event_id"`
+				}
+				if err := json.Unmarshal(m.Value, &head); err != nil || head.EventID == "" {
+					rep.Foreign++ // processed without a dead letter, yet unreadable
+					rep.add(fmt.Sprintf("message %d/%d has no readable event_id and no dead letter", m.Partition, m.Offset))
+					continue
+				}
+				id := strings.ToLower(head.EventID)
+				onLog[id] = append(onLog[id], occ{m.Partition, m.Offset})
+			}
+			return nil
+		})
+		if err != nil {
+			return rep, fmt.Errorf("reading partition %d: %w", b.Partition, err)
+		}
+	}
+	rep.DistinctEvents = len(onLog)
+	rows, err := conn.Query(ctx, "SELECT toString(event_id), src_partition, src_offset FROM "+t.Events)
+	if err != nil {
+		return rep, fmt.Errorf("reading events: %w", err)
+	}
+	stored := map[string]int{}
+	for rows.Next() {
+		var id string
+		var p uint32
+		var off uint64
+		if err := rows.Scan(&id, &p, &off); err != nil {
+			rows.Close()
+			return rep, fmt.Errorf("scanning events: %w", err)
+		}
+		rep.Stored++
+		stored[id]++
+		found := false
+		for _, o := range onLog[id] {
+			if o.p == int(p) && o.off == int64(off) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			rep.Foreign++
+			rep.add(fmt.Sprintf("event %s stored from %d/%d, which is not that event on the log below the marker", id, p, off))
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return rep, fmt.Errorf("reading events: %w", err)
+	}
+	ids := make([]string, 0, len(onLog))
+	for id := range onLog {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		switch n := stored[id]; {
+		case n == 0:
+			rep.Missing++
+			rep.add(fmt.Sprintf("event %s (%d/%d) is on the log but not in %s", id, onLog[id][0].p, onLog[id][0].off, t.Events))
+		case n > 1:
+			rep.Doubled++
+			rep.add(fmt.Sprintf("event %s has %d rows in %s", id, n, t.Events))
+		}
+	}
+	mism, err := dailyMismatches(ctx, conn, t)
+	if err != nil {
+		return rep, err
+	}
+	rep.CellMismatches = len(mism)
+	for _, m := range mism {
+		rep.add(m)
+	}
+	return rep, nil
+}
+
+func (r *AuditReport) add(s string) {
+	if len(r.Examples) < 20 {
+		r.Examples = append(r.Examples, s)
+	}
+}
+
+// deadLetters reads the whole dead-letter topic and returns the source
+// positions of the messages in it that came from topic.
+func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string) (map[occ]bool, error) {
+	out := map[occ]bool{}
+	if dlqTopic == "" {
+		return out, nil
+	}
+	bounds, err := LogBounds(ctx, brokers, dlqTopic)
+	if err != nil {
+		return nil, fmt.Errorf("reading dead-letter topic: %w", err)
+	}
+	for _, b := range bounds {
+		rctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+		err := readRange(rctx, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, func(msgs []kafka.Message) error {
+			for _, m := range msgs {
+				var src string
+				var p, off int64 = -1, -1
+				for _, h := range m.Headers {
+					switch h.Key {
+					case "wardpulse-source-topic":
+						src = string(h.Value)
+					case "wardpulse-source-partition":
+						p, _ = strconv.ParseInt(string(h.Value), 10, 64)
+					case "wardpulse-source-offset":
+						off, _ = strconv.ParseInt(string(h.Value), 10, 64)
+					}
+				}
+				if src == topic && p >= 0 && off >= 0 {
+					out[occ{int(p), off}] = true
+				}
+			}
+			return nil
+		})
+		cancel()
+		if err != nil {
+			return nil, fmt.Errorf("reading dead-letter partition %d: %w", b.Partition, err)
+		}
+	}
+	return out, nil
+}
+
+// dailyMismatches compares concern_daily with the concerns table's current
+// versions, cell by cell; a replayed or doubled batch would show here.
+func dailyMismatches(ctx context.Context, conn driver.Conn, t chsink.Tables) ([]string, error) {
+	q := fmt.Sprintf(`SELECT ward_code, theme, toString(day), sum(a) AS daily, sum(b) AS expected FROM (
+  SELECT ward_code, theme, day, concerns AS a, toInt64(0) AS b FROM %s WHERE theme != ''
+  UNION ALL
+  SELECT ward_code, arrayJoin(if(empty(themes), ['%s'], themes)) AS theme, day, toInt64(0) AS a, toInt64(1) AS b FROM %s FINAL WHERE withdrawn = 0
+) GROUP BY ward_code, theme, day HAVING daily != expected ORDER BY ward_code, theme, day LIMIT 1000`, t.Daily, aggregate.Unclassified, t.Concerns)
+	rows, err := conn.Query(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("comparing %s with %s: %w", t.Daily, t.Concerns, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var ward, theme, day string
+		var daily, expected int64
+		if err := rows.Scan(&ward, &theme, &day, &daily, &expected); err != nil {
+			return nil, fmt.Errorf("scanning cell comparison: %w", err)
+		}
+		out = append(out, fmt.Sprintf("%s %s %s: %s says %d, %s says %d", ward, theme, day, t.Daily, daily, t.Concerns, expected))
+	}
+	return out, rows.Err()
+}

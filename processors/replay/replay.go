@@ -1,0 +1,287 @@
+// Package replay rebuilds every ClickHouse table from the Kafka log and
+// audits that the tables hold exactly the log.
+//
+// Rebuild (for example after a taxonomy change) writes into new tables
+// beside the live ones (suffix _rebuild) with the processor's own code
+// (processors/aggregate + processors/chsink), so dashboards keep reading the
+// complete old tables until the swap:
+//
+//	create *_rebuild ─► replay [first, end) ─► pause live processors (they ack)
+//	  ─► catch up to the live watermarks ─► check ─► RENAME swap + bump generation
+//	  ─► unpause (processors reload watermarks from the new tables) ─► drop *_old
+//
+// Dead letters are not sent again: the live processor already did.
+package replay
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/google/uuid"
+	"github.com/schollz/progressbar/v3"
+	"github.com/segmentio/kafka-go"
+
+	"github.com/wardpulse/wardpulse/processors/aggregate"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+)
+
+// Config configures a rebuild.
+type Config struct {
+	Brokers   []string
+	Topic     string
+	BatchSize int
+	PauseWait time.Duration // longest wait for live processors to acknowledge the pause
+	KeepOld   bool          // keep the replaced tables as *_old
+	NoSwap    bool          // build and check only
+	Progress  io.Writer     // progress bar output; nil for none
+}
+
+// Report summarises a rebuild.
+type Report struct {
+	Messages, Events, Duplicates, DeadLetters int
+	Partitions                                []Bounds
+	Swapped                                   bool
+	Generation                                string
+	Took                                      time.Duration
+	Diff                                      []ThemeDiff
+}
+
+// ThemeDiff compares total concerns per theme, live versus rebuilt.
+type ThemeDiff struct {
+	Theme         string
+	Live, Rebuilt int64
+}
+
+// Rebuild replays the log into new tables and swaps them in.
+func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
+	start := time.Now()
+	var rep Report
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 5000
+	}
+	live := chsink.LiveTables()
+	next := live.WithSuffix("_rebuild")
+	for i, t := range next.All() {
+		if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+			return rep, fmt.Errorf("dropping leftover %s: %w", t, err)
+		}
+		if err := conn.Exec(ctx, fmt.Sprintf("CREATE TABLE %s AS %s", t, live.All()[i])); err != nil {
+			return rep, fmt.Errorf("creating %s: %w", t, err)
+		}
+	}
+	sink, err := chsink.New(conn, next, logger, nil)
+	if err != nil {
+		return rep, err
+	}
+	bounds, err := LogBounds(ctx, cfg.Brokers, cfg.Topic)
+	if err != nil {
+		return rep, err
+	}
+	rep.Partitions = bounds
+	var total int64
+	for _, b := range bounds {
+		total += b.Next - b.First
+	}
+	var bar *progressbar.ProgressBar
+	if cfg.Progress != nil {
+		bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(cfg.Progress), progressbar.OptionSetDescription("replaying"),
+			progressbar.OptionShowCount(), progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(cfg.Progress) }))
+	}
+	done := map[int]int64{}
+	replayTo := func(p int, from, to int64) error {
+		return readRange(ctx, cfg.Brokers, cfg.Topic, p, from, to, cfg.BatchSize, func(msgs []kafka.Message) error {
+			res, err := agg.Build(ctx, p, msgs, sink)
+			if err != nil {
+				return err
+			}
+			if err := sink.Write(ctx, res.Batch); err != nil {
+				return err
+			}
+			rep.Messages += len(msgs)
+			rep.Events += res.Processed
+			rep.Duplicates += res.Duplicates
+			rep.DeadLetters += len(res.DeadLetters)
+			done[p] = res.Batch.Next
+			if bar != nil {
+				_ = bar.Add(len(msgs))
+			}
+			return nil
+		})
+	}
+	for _, b := range bounds {
+		if _, err := sink.Load(ctx, b.Partition); err != nil {
+			return rep, err
+		}
+		done[b.Partition] = b.First
+		if err := replayTo(b.Partition, b.First, b.Next); err != nil {
+			return rep, fmt.Errorf("replaying partition %d: %w", b.Partition, err)
+		}
+	}
+	if cfg.NoSwap {
+		rep.Took = time.Since(start)
+		return rep, nil
+	}
+
+	// Pause the live processors so nothing writes the live tables while
+	// they are caught up with and swapped.
+	token := uuid.NewString()
+	if err := chsink.SetState(ctx, conn, "pause", token); err != nil {
+		return rep, err
+	}
+	defer func() {
+		// Unpause whatever happens: a failed rebuild must not stop the pipeline.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if err := chsink.SetState(cctx, conn, "pause", ""); err != nil {
+			logger.Error("clearing the pause request", "err", err)
+		}
+	}()
+	if err := waitPaused(ctx, conn, token, bounds, cfg.PauseWait, logger); err != nil {
+		return rep, err
+	}
+	liveSink, err := chsink.New(conn, live, logger, nil)
+	if err != nil {
+		return rep, err
+	}
+	for _, b := range bounds {
+		wm, err := liveSink.Load(ctx, b.Partition)
+		if err != nil {
+			return rep, err
+		}
+		if wm.Daily > done[b.Partition] {
+			if err := replayTo(b.Partition, done[b.Partition], wm.Daily); err != nil {
+				return rep, fmt.Errorf("catching up partition %d: %w", b.Partition, err)
+			}
+		}
+	}
+	if err := check(ctx, conn, next); err != nil {
+		return rep, err
+	}
+	if rep.Diff, err = themeDiff(ctx, conn, live, next); err != nil {
+		return rep, err
+	}
+	old := live.WithSuffix("_old")
+	for _, t := range old.All() {
+		if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+			return rep, fmt.Errorf("dropping leftover %s: %w", t, err)
+		}
+	}
+	var renames []string
+	for i, t := range live.All() {
+		renames = append(renames, fmt.Sprintf("%s TO %s, %s TO %s", t, old.All()[i], next.All()[i], t))
+	}
+	if err := conn.Exec(ctx, "RENAME TABLE "+strings.Join(renames, ", ")); err != nil {
+		return rep, fmt.Errorf("swapping rebuilt tables in: %w", err)
+	}
+	rep.Swapped = true
+	rep.Generation = token
+	if err := chsink.SetState(ctx, conn, "generation", token); err != nil {
+		return rep, fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)
+	}
+	if !cfg.KeepOld {
+		for _, t := range old.All() {
+			if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+				return rep, fmt.Errorf("dropping %s: %w", t, err)
+			}
+		}
+	}
+	rep.Took = time.Since(start)
+	return rep, nil
+}
+
+// waitPaused waits until every partition acknowledged the pause token, or
+// until wait passed with no live progress marker moving (no processor is
+// running, or every running one is idle and will see the pause before its
+// next write).
+func waitPaused(ctx context.Context, conn driver.Conn, token string, bounds []Bounds, wait time.Duration, logger *slog.Logger) error {
+	if wait <= 0 {
+		wait = 10 * time.Second
+	}
+	marker := func() (string, error) {
+		var s string
+		err := conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE theme = ''").Scan(&s)
+		return s, err
+	}
+	before, err := marker()
+	if err != nil {
+		return fmt.Errorf("reading live progress: %w", err)
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		st, err := chsink.ReadState(ctx, conn)
+		if err != nil {
+			return err
+		}
+		acked := 0
+		for _, b := range bounds {
+			if st.Acks["ack/"+strconv.Itoa(b.Partition)] == token {
+				acked++
+			}
+		}
+		if acked == len(bounds) {
+			logger.Info("live processors paused", "partitions", acked)
+			return nil
+		}
+		if time.Now().After(deadline) {
+			now, err := marker()
+			if err != nil {
+				return fmt.Errorf("reading live progress: %w", err)
+			}
+			if now != before {
+				return fmt.Errorf("live processors kept writing for %s without acknowledging the pause (%d of %d partitions acknowledged)", wait, acked, len(bounds))
+			}
+			logger.Info("no live processor wrote during the pause wait; going on", "acknowledged", acked, "partitions", len(bounds))
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// check verifies the rebuilt tables agree with themselves: concern_daily's
+// counts equal the concerns table's current versions, theme by theme.
+func check(ctx context.Context, conn driver.Conn, t chsink.Tables) error {
+	mism, err := dailyMismatches(ctx, conn, t)
+	if err != nil {
+		return err
+	}
+	if len(mism) > 0 {
+		return fmt.Errorf("rebuilt %s disagrees with %s in %d cells, e.g. %s", t.Daily, t.Concerns, len(mism), mism[0])
+	}
+	return nil
+}
+
+func themeDiff(ctx context.Context, conn driver.Conn, live, next chsink.Tables) ([]ThemeDiff, error) {
+	q := fmt.Sprintf(`SELECT theme, sumIf(concerns, src = 'live'), sumIf(concerns, src = 'rebuilt') FROM (
+  SELECT theme, concerns, 'live' AS src FROM %s WHERE theme != ''
+  UNION ALL
+  SELECT theme, concerns, 'rebuilt' AS src FROM %s WHERE theme != ''
+) GROUP BY theme ORDER BY theme`, live.Daily, next.Daily)
+	rows, err := conn.Query(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("comparing live and rebuilt counts: %w", err)
+	}
+	defer rows.Close()
+	var out []ThemeDiff
+	for rows.Next() {
+		var d ThemeDiff
+		if err := rows.Scan(&d.Theme, &d.Live, &d.Rebuilt); err != nil {
+			return nil, fmt.Errorf("scanning theme counts: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// ErrAudit is returned (wrapped) by Audit when the tables and the log disagree.
+var ErrAudit = errors.New("audit found discrepancies")
