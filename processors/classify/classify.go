@@ -1,0 +1,272 @@
+// Package classify assigns concern text to the stable theme ids of the
+// taxonomy file, explainably: every theme comes with the phrase that matched
+// and where. Matching is on whole words after light stemming (plural and
+// -ing/-er forms), so "speeders" matches "speeding" and "quad bikes" matches
+// "quad bike", and a multi-word phrase also matches its words run together
+// ("offroad"). It is deliberately simple and predictable: analysts can read
+// why a concern was counted, and a wrong match is fixed by editing phrases.
+package classify
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed taxonomy.yaml
+var defaultTaxonomy []byte
+
+// Theme is one theme of the taxonomy.
+type Theme struct {
+	ID      string   `yaml:"id"`
+	Label   string   `yaml:"label"`
+	Phrases []string `yaml:"phrases"`
+}
+
+// Taxonomy is a versioned list of themes, compiled for matching. It is
+// immutable after Load and safe for concurrent use.
+type Taxonomy struct {
+	Version string  `yaml:"version"`
+	Themes  []Theme `yaml:"themes"`
+
+	byID     map[string]*Theme
+	patterns map[string][]pattern // first stem -> patterns starting with it
+}
+
+type pattern struct {
+	theme, phrase string
+	stems         []string
+}
+
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// Load reads and validates a taxonomy YAML document. Unknown keys, bad or
+// repeated ids, empty phrases and a phrase claimed by two themes are errors
+// naming the theme and phrase.
+func Load(r io.Reader) (*Taxonomy, error) {
+	var t Taxonomy
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("reading taxonomy: %w", err)
+	}
+	if strings.TrimSpace(t.Version) == "" {
+		return nil, errors.New("taxonomy: version is empty")
+	}
+	if len(t.Themes) == 0 {
+		return nil, errors.New("taxonomy: no themes")
+	}
+	t.byID = map[string]*Theme{}
+	t.patterns = map[string][]pattern{}
+	owner := map[string]string{}
+	for i := range t.Themes {
+		th := &t.Themes[i]
+		if !idPattern.MatchString(th.ID) {
+			return nil, fmt.Errorf("taxonomy: themes[%d]: id %q must be lowercase snake_case", i, th.ID)
+		}
+		if _, dup := t.byID[th.ID]; dup {
+			return nil, fmt.Errorf("taxonomy: theme %s is listed twice", th.ID)
+		}
+		if th.Label == "" {
+			return nil, fmt.Errorf("taxonomy: theme %s has no label", th.ID)
+		}
+		t.byID[th.ID] = th
+		for j, ph := range th.Phrases {
+			stems := stemWords(ph)
+			if len(stems) == 0 {
+				return nil, fmt.Errorf("taxonomy: theme %s phrase %d is empty", th.ID, j)
+			}
+			key := strings.Join(stems, " ")
+			if o, ok := owner[key]; ok && o != th.ID {
+				return nil, fmt.Errorf("taxonomy: phrase %q of theme %s is already a phrase of theme %s", ph, th.ID, o)
+			}
+			owner[key] = th.ID
+			t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
+			if ws := words(ph); len(ws) > 1 {
+				// "offroad bikes", "antisocial behaviour": words run together.
+				t.add(pattern{theme: th.ID, phrase: ph, stems: []string{stem(strings.Join(ws, ""))}})
+				if len(ws) > 2 {
+					t.add(pattern{theme: th.ID, phrase: ph, stems: append([]string{stem(ws[0] + ws[1])}, stems[2:]...)})
+				}
+			}
+		}
+	}
+	for k := range t.patterns {
+		ps := t.patterns[k]
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].stems) > len(ps[j].stems) })
+	}
+	return &t, nil
+}
+
+func (t *Taxonomy) add(p pattern) { t.patterns[p.stems[0]] = append(t.patterns[p.stems[0]], p) }
+
+// Default returns the embedded taxonomy. It panics only if the embedded
+// file is broken, which TestDefaultHasStableIDs rules out.
+func Default() *Taxonomy {
+	t, err := Load(bytes.NewReader(defaultTaxonomy))
+	if err != nil {
+		panic("classify: embedded taxonomy is broken: " + err.Error())
+	}
+	return t
+}
+
+// IDs lists the theme ids in file order.
+func (t *Taxonomy) IDs() []string {
+	out := make([]string, len(t.Themes))
+	for i, th := range t.Themes {
+		out[i] = th.ID
+	}
+	return out
+}
+
+// Has reports whether id is a theme.
+func (t *Taxonomy) Has(id string) bool { _, ok := t.byID[id]; return ok }
+
+// Label is the human label of a theme, or the id when unknown.
+func (t *Taxonomy) Label(id string) string {
+	if th, ok := t.byID[id]; ok {
+		return th.Label
+	}
+	return id
+}
+
+// Match is one phrase found in the text, with byte offsets.
+type Match struct {
+	Theme, Phrase string
+	Start, End    int
+}
+
+// Result is the classification of one text.
+type Result struct {
+	Themes          []string
+	Matches         []Match
+	TaxonomyVersion string
+}
+
+type token struct {
+	stem       string
+	start, end int
+}
+
+// Classify finds the taxonomy's phrases in text.
+func (t *Taxonomy) Classify(text string) Result {
+	toks := tokenize(text)
+	res := Result{TaxonomyVersion: t.Version}
+	seen := map[string]bool{}
+	for i := 0; i < len(toks); {
+		adv := 1
+		for _, p := range t.patterns[toks[i].stem] {
+			if i+len(p.stems) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(p.stems); k++ {
+				if toks[i+k].stem != p.stems[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			res.Matches = append(res.Matches, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[i+len(p.stems)-1].end})
+			if !seen[p.theme] {
+				seen[p.theme] = true
+				res.Themes = append(res.Themes, p.theme)
+			}
+			adv = len(p.stems) // longest first: consume the phrase
+			break
+		}
+		i += adv
+	}
+	sort.Strings(res.Themes)
+	return res
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func tokenize(s string) []token {
+	var out []token
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.ToLower(s[start:end])
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			out = append(out, token{stem: stem(w), start: start, end: end})
+			start = -1
+		}
+	}
+	for i, r := range s {
+		if isWordRune(r) || ((r == '\'' || r == '’') && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+func words(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		out = append(out, s[t.start:t.end])
+	}
+	return out
+}
+
+func stemWords(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		out = append(out, t.stem)
+	}
+	return out
+}
+
+// keepWhole are words whose stem would collide with another word: "parking"
+// is not "park" (a place), "meeting" is not "meet".
+var keepWhole = map[string]bool{"parking": true, "meeting": true, "meetings": true, "evening": true, "morning": true,
+	"building": true, "housing": true, "nothing": true, "something": true, "thing": true, "things": true, "ring": true, "king": true,
+	"spring": true, "news": true, "bus": true, "gas": true}
+
+// stem is a light suffix stripper: enough to fold plurals and the -ing/-er/
+// -ed forms residents write, small enough to reason about.
+func stem(w string) string {
+	w = strings.ToLower(w)
+	if keepWhole[w] {
+		return w
+	}
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		w = w[:len(w)-3]
+	case len(w) > 5 && strings.HasSuffix(w, "ers"):
+		w = w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "er"):
+		w = w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		w = w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		w = w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		w = w[:len(w)-1]
+	}
+	// Doubled final consonant after stripping: "speed" from "speeding" is
+	// fine, "dealing" -> "deal", but "scramblers" -> "scrambl" and
+	// "scrambler" -> "scrambl" agree either way.
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	return strings.TrimSuffix(w, "e")
+}

@@ -1,0 +1,114 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The ids DOMAIN.md fixes: they may be added to, never renamed.
+var stableIDs = []string{"off_road_bikes", "speeding", "antisocial_behaviour", "drugs", "serious_violence", "burglary_theft",
+	"criminal_damage", "visible_policing", "hate_crime", "domestic_abuse", "exploitation", "fraud_scams", "rural_crime",
+	"parking_traffic", "environmental", "partnership"}
+
+func TestDefaultHasStableIDs(t *testing.T) {
+	tax := Default()
+	for _, id := range stableIDs {
+		require.True(t, tax.Has(id), id)
+		require.NotEqual(t, id, tax.Label(id), "label of %s", id)
+	}
+	require.NotEmpty(t, tax.Version)
+}
+
+func TestClassify(t *testing.T) {
+	tax := Default()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Residents raised concerns about off-road motorbikes on the Eston Hills", []string{"off_road_bikes"}},
+		{"offroad bikes and quads tearing up the field", []string{"off_road_bikes"}},
+		{"Scramblers again on the cycle path", []string{"off_road_bikes"}},
+		{"Speeders on the A174; a Community Speed Watch was set up", []string{"speeding"}},
+		{"Youths causing ASB outside the shops", []string{"antisocial_behaviour"}},
+		{"anti social behaviour and drug dealing near the park", []string{"antisocial_behaviour", "drugs"}},
+		{"needles found in the park", []string{"drugs"}},
+		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
+		{"Residents want more PCSOs and a visible police presence", []string{"visible_policing"}},
+		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
+		{"county lines exploitation of young people", []string{"exploitation"}},
+		{"Hare coursing on farmland", []string{"rural_crime"}},
+		{"a lovely summer fair", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := tax.Classify(tt.text)
+			require.Equal(t, tt.want, r.Themes, "matches: %+v", r.Matches)
+			for _, m := range r.Matches {
+				require.True(t, m.Start < m.End && m.End <= len(tt.text))
+			}
+			require.Equal(t, tax.Version, r.TaxonomyVersion)
+		})
+	}
+}
+
+func TestLoadErrorsNameThemeAndPhrase(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{"version: x\nthemes:\n  - {id: Bad-Id, label: B, phrases: [a]}\n", "Bad-Id"},
+		{"version: x\nthemes:\n  - {id: a, label: A, phrases: [dog]}\n  - {id: b, label: B, phrases: [dogs]}\n", `phrase "dogs" of theme b is already a phrase of theme a`},
+		{"version: x\nthemes:\n  - {id: a, label: A, phrases: ['  ']}\n", "theme a phrase 0 is empty"},
+		{"version: x\nthemes:\n  - {id: a, label: A, phrases: [x], colour: red}\n", "colour"},
+		{"themes:\n  - {id: a, label: A, phrases: [x]}\n", "version is empty"},
+	}
+	for _, tt := range tests {
+		_, err := Load(strings.NewReader(tt.doc))
+		require.ErrorContains(t, err, tt.want)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	in := "Call John on 07700 900123 or john.smith@example.com; car AB12 CDE parked at 12 High Street, TS6 7AB."
+	out := Redact(in)
+	for _, leaked := range []string{"07700", "example.com", "AB12 CDE", "12 High Street", "TS6 7AB"} {
+		require.NotContains(t, out, leaked)
+	}
+	for _, kept := range []string{"[phone]", "[email]", "[vrm]", "[address]", "[postcode]", "parked"} {
+		require.Contains(t, out, kept)
+	}
+	require.Equal(t, "speeding on the A174", Redact("speeding on the A174"))
+}
+
+func FuzzClassify(f *testing.F) {
+	f.Add("off-road bikes on the field")
+	f.Add("\xff\xfe")
+	tax := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		r := tax.Classify(s)
+		for _, m := range r.Matches {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad match %+v in %q", m, s)
+			}
+		}
+		_ = Redact(s)
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add("version: x\nthemes:\n  - {id: a, label: A, phrases: [x]}\n")
+	f.Fuzz(func(t *testing.T, doc string) {
+		tax, err := Load(strings.NewReader(doc))
+		if err == nil && tax == nil {
+			t.Fatal("nil taxonomy without error")
+		}
+	})
+}
+
+func BenchmarkClassify(b *testing.B) {
+	tax := Default()
+	text := "Residents raised concerns about off-road motorbikes being ridden on the Eston Hills and speeding on the A174; PCSOs increased patrols."
+	for i := 0; i < b.N; i++ {
+		tax.Classify(text)
+	}
+}
