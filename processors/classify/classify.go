@@ -48,6 +48,31 @@ type pattern struct {
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
+// maxPhraseWords bounds a phrase's length: every way of running adjacent
+// words together is registered, which is 2^(n-1) patterns.
+const maxPhraseWords = 8
+
+// joinVariants lists ws with every subset of adjacent pairs run together:
+// "off road bike" -> "off road bike", "offroad bike", "off roadbike",
+// "offroadbike". Hyphens split words in the tokenizer, so this is what makes
+// "off-road", "off road" and "offroad" match each other.
+func joinVariants(ws []string) [][]string {
+	n := len(ws)
+	var out [][]string
+	for mask := 0; mask < 1<<(n-1); mask++ {
+		v := []string{ws[0]}
+		for k := 1; k < n; k++ {
+			if mask&(1<<(k-1)) != 0 {
+				v[len(v)-1] += ws[k]
+			} else {
+				v = append(v, ws[k])
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
 // Load reads and validates a taxonomy YAML document. Unknown keys, bad or
 // repeated ids, empty phrases and a phrase claimed by two themes are errors
 // naming the theme and phrase.
@@ -66,7 +91,7 @@ func Load(r io.Reader) (*Taxonomy, error) {
 	}
 	t.byID = map[string]*Theme{}
 	t.patterns = map[string][]pattern{}
-	owner := map[string]string{}
+	owner := map[string]pattern{} // stem key -> the first phrase that claimed it
 	for i := range t.Themes {
 		th := &t.Themes[i]
 		if !idPattern.MatchString(th.ID) {
@@ -80,22 +105,30 @@ func Load(r io.Reader) (*Taxonomy, error) {
 		}
 		t.byID[th.ID] = th
 		for j, ph := range th.Phrases {
-			stems := stemWords(ph)
-			if len(stems) == 0 {
+			ws := words(ph)
+			if len(ws) == 0 {
 				return nil, fmt.Errorf("taxonomy: theme %s phrase %d is empty", th.ID, j)
 			}
-			key := strings.Join(stems, " ")
-			if o, ok := owner[key]; ok && o != th.ID {
-				return nil, fmt.Errorf("taxonomy: phrase %q of theme %s is already a phrase of theme %s", ph, th.ID, o)
+			if len(ws) > maxPhraseWords {
+				return nil, fmt.Errorf("taxonomy: theme %s phrase %q has %d words, at most %d are allowed", th.ID, ph, len(ws), maxPhraseWords)
 			}
-			owner[key] = th.ID
-			t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
-			if ws := words(ph); len(ws) > 1 {
-				// "offroad bikes", "antisocial behaviour": words run together.
-				t.add(pattern{theme: th.ID, phrase: ph, stems: []string{stem(strings.Join(ws, ""))}})
-				if len(ws) > 2 {
-					t.add(pattern{theme: th.ID, phrase: ph, stems: append([]string{stem(ws[0] + ws[1])}, stems[2:]...)})
+			// Every spelling of the phrase ("off-road bike", "offroad bike",
+			// "off-roadbike"...) is checked and registered, so two themes
+			// cannot claim the same text through different spellings.
+			for _, v := range joinVariants(ws) {
+				stems := make([]string, len(v))
+				for k, w := range v {
+					stems[k] = stem(w)
 				}
+				key := strings.Join(stems, " ")
+				if o, ok := owner[key]; ok {
+					if o.theme != th.ID {
+						return nil, fmt.Errorf("taxonomy: phrase %q of theme %s is already a phrase of theme %s (as %q)", ph, th.ID, o.theme, o.phrase)
+					}
+					continue // the same theme spelling a phrase twice is harmless
+				}
+				owner[key] = pattern{theme: th.ID, phrase: ph}
+				t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
 			}
 		}
 	}
@@ -198,9 +231,7 @@ func tokenize(s string) []token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			w := strings.ToLower(s[start:end])
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			out = append(out, token{stem: stem(w), start: start, end: end})
+			out = append(out, token{stem: stem(normWord(s[start:end])), start: start, end: end})
 			start = -1
 		}
 	}
@@ -217,34 +248,43 @@ func tokenize(s string) []token {
 	return out
 }
 
+// words splits s as tokenize does and returns each word normalised but not
+// stemmed, so adjacent words can be run together before stemming.
 func words(s string) []string {
 	var out []string
 	for _, t := range tokenize(s) {
-		out = append(out, s[t.start:t.end])
+		out = append(out, normWord(s[t.start:t.end]))
 	}
 	return out
 }
 
-func stemWords(s string) []string {
-	var out []string
-	for _, t := range tokenize(s) {
-		out = append(out, t.stem)
+// normWord lowercases a word, drops a possessive "'s" and any other
+// apostrophe ("don't" == "dont").
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if strings.ContainsAny(w, "'’") {
+		w = strings.NewReplacer("'", "", "’", "").Replace(w)
 	}
-	return out
+	return w
 }
-
-// keepWhole are words whose stem would collide with another word: "parking"
-// is not "park" (a place), "meeting" is not "meet".
-var keepWhole = map[string]bool{"parking": true, "meeting": true, "meetings": true, "evening": true, "morning": true,
-	"building": true, "housing": true, "nothing": true, "something": true, "thing": true, "things": true, "ring": true, "king": true,
-	"spring": true, "news": true, "bus": true, "gas": true}
 
 // stem is a light suffix stripper: enough to fold plurals and the -ing/-er/
 // -ed forms residents write, small enough to reason about.
 func stem(w string) string {
 	w = strings.ToLower(w)
-	if keepWhole[w] {
+	// Words whose stem would collide with an unrelated word are kept whole:
+	// "parking" is not "Park" (a Middlesbrough ward, or a green space),
+	// "racing" is not "race" (as in race hate), "meeting" is not "meet".
+	// Then irregular plurals.
+	switch w {
+	case "parking", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
+		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas":
 		return w
+	case "knives":
+		return "knif"
+	case "thieves":
+		return "thief"
 	}
 	switch {
 	case len(w) > 5 && strings.HasSuffix(w, "ing"):
