@@ -64,7 +64,7 @@ func TestClassify(t *testing.T) {
 		{"a lovely summer fair", nil},
 		{"the bike shed behind the school", nil},
 		{"parking outside the shops", []string{"parking_traffic"}}, // parking, not speeding
-		{"the meeting was held in Park ward", nil},                  // Park is a ward, not parking
+		{"the meeting was held in Park ward", nil},                 // Park is a ward, not parking
 		{"youths playing in the park", nil},
 		{"the PCC will fight for fairer funding", nil},
 		{"the meeting in Brotton", nil},

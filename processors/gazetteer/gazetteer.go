@@ -15,11 +15,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -81,48 +83,105 @@ type Gazetteer struct {
 	byCode map[string]Ward
 	byName map[string][]Ward
 	lads   map[string]LAD
-	places map[string]LAD // normalised place name -> LAD
-	names  []string       // every normalised name, longest first, for Find
+	places map[string][]LAD // normalised place name -> the LADs it lies in (several: ambiguous)
+	names  []string         // every normalised name, longest first, for Find
 }
 
+// placesDoc is the places YAML: towns and areas that are not wards, each
+// with the LAD it lies in and other spellings of its name.
 type placesDoc struct {
-	Places []struct {
-		Name string `yaml:"name"`
-		LAD  string `yaml:"lad"`
-	} `yaml:"places"`
+	Places []placeEntry `yaml:"places"`
 }
+
+type placeEntry struct {
+	Name    string   `yaml:"name"`
+	LAD     string   `yaml:"lad"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// DataError is returned by Load for a bad row of the ward list or a bad
+// entry of the places file; it names the file, line and field.
+type DataError struct {
+	File   string // "ward list" or "places"
+	Line   int    // 1-based; 0 when unknown
+	Field  string
+	Value  string
+	Reason string
+}
+
+func (e *DataError) Error() string {
+	return fmt.Sprintf("%s line %d: %s %q: %s", e.File, e.Line, e.Field, e.Value, e.Reason)
+}
+
+var (
+	wardCodeRE = regexp.MustCompile(`^E05[0-9]{6}$`)
+	ladCodeRE  = regexp.MustCompile(`^E0[6-9][0-9]{6}$`)
+)
 
 // Load reads the ward CSV (header ward_code,ward_name,lad_code,lad_name,
-// valid_from,valid_to) and, when places is not nil, the places YAML.
+// valid_from,valid_to, as in cleveland-wards.csv) and, when places is not
+// nil, the places YAML (unknown keys are errors). Bad rows are *DataError
+// naming the line and field. The result is immutable and safe for
+// concurrent use.
 func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
+	if wards == nil {
+		return nil, errors.New("reading ward list: no reader")
+	}
 	r := csv.NewReader(wards)
-	rows, err := r.ReadAll()
+	r.FieldsPerRecord = 6
+	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("reading ward list: %w", err)
+		return nil, fmt.Errorf("reading ward list header: %w", err)
 	}
-	if len(rows) < 2 {
-		return nil, errors.New("reading ward list: no rows")
+	want := "ward_code,ward_name,lad_code,lad_name,valid_from,valid_to"
+	if got := strings.TrimPrefix(strings.Join(header, ","), "\ufeff"); got != want {
+		return nil, &DataError{File: "ward list", Line: 1, Field: "header", Value: got, Reason: "want " + want}
 	}
-	want := []string{"ward_code", "ward_name", "lad_code", "lad_name", "valid_from", "valid_to"}
-	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
-		return nil, fmt.Errorf("reading ward list: header is %q, want %q", strings.Join(rows[0], ","), strings.Join(want, ","))
-	}
-	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string]LAD{}}
-	for i, row := range rows[1:] {
-		line := i + 2
+	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string][]LAD{}}
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading ward list: %w", err)
+		}
+		line, _ := r.FieldPos(0)
+		bad := func(field, value, reason string) error {
+			return &DataError{File: "ward list", Line: line, Field: field, Value: value, Reason: reason}
+		}
+		for k := range row {
+			row[k] = strings.TrimSpace(row[k])
+		}
 		from, err := strconv.Atoi(row[4])
 		if err != nil {
-			return nil, fmt.Errorf("ward list line %d: valid_from %q is not a year", line, row[4])
+			return nil, bad("valid_from", row[4], "not a year")
 		}
 		to := 0
 		if row[5] != "" {
 			if to, err = strconv.Atoi(row[5]); err != nil {
-				return nil, fmt.Errorf("ward list line %d: valid_to %q is not a year", line, row[5])
+				return nil, bad("valid_to", row[5], "not a year")
+			}
+			if to <= from {
+				return nil, bad("valid_to", row[5], "not after valid_from "+row[4])
 			}
 		}
 		w := Ward{Code: row[0], Name: row[1], LADCode: row[2], LADName: row[3], ValidFrom: from, ValidTo: to}
+		switch {
+		case !wardCodeRE.MatchString(w.Code):
+			return nil, bad("ward_code", w.Code, "not an ONS ward code (E05 and six digits)")
+		case Normalise(w.Name) == "":
+			return nil, bad("ward_name", w.Name, "empty")
+		case !ladCodeRE.MatchString(w.LADCode):
+			return nil, bad("lad_code", w.LADCode, "not an ONS local authority code (E06-E09 and six digits)")
+		case w.LADName == "":
+			return nil, bad("lad_name", w.LADName, "empty")
+		}
 		if _, dup := g.byCode[w.Code]; dup {
-			return nil, fmt.Errorf("ward list line %d: code %s listed twice", line, w.Code)
+			return nil, bad("ward_code", w.Code, "listed twice")
+		}
+		if l, ok := g.lads[w.LADCode]; ok && l.Name != w.LADName {
+			return nil, bad("lad_name", w.LADName, "the same lad_code is named "+l.Name+" on an earlier line")
 		}
 		g.wards = append(g.wards, w)
 		g.byCode[w.Code] = w
@@ -130,23 +189,16 @@ func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
 		g.byName[n] = append(g.byName[n], w)
 		g.lads[w.LADCode] = LAD{Code: w.LADCode, Name: w.LADName}
 	}
-	if places != nil {
-		var doc placesDoc
-		dec := yaml.NewDecoder(places)
-		dec.KnownFields(true)
-		if err := dec.Decode(&doc); err != nil {
-			return nil, fmt.Errorf("reading places: %w", err)
-		}
-		for i, p := range doc.Places {
-			lad, ok := g.lads[p.LAD]
-			if !ok && p.LAD != "" {
-				return nil, fmt.Errorf("places[%d] %q: unknown local authority %q", i, p.Name, p.LAD)
-			}
-			g.places[Normalise(p.Name)] = lad
-		}
+	if len(g.wards) == 0 {
+		return nil, errors.New("reading ward list: no rows")
 	}
 	for _, l := range g.lads {
-		g.places[Normalise(l.Name)] = l
+		g.addPlace(Normalise(l.Name), l)
+	}
+	if places != nil {
+		if err := g.loadPlaces(places); err != nil {
+			return nil, err
+		}
 	}
 	seen := map[string]bool{}
 	for n := range g.byName {
@@ -156,9 +208,7 @@ func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
 		seen[n] = true
 	}
 	for n := range seen {
-		if n != "" {
-			g.names = append(g.names, n)
-		}
+		g.names = append(g.names, n)
 	}
 	sort.Slice(g.names, func(i, j int) bool {
 		if len(g.names[i]) != len(g.names[j]) {
@@ -167,6 +217,55 @@ func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
 		return g.names[i] < g.names[j]
 	})
 	return g, nil
+}
+
+func (g *Gazetteer) addPlace(n string, l LAD) {
+	for _, have := range g.places[n] {
+		if have.Code == l.Code {
+			return
+		}
+	}
+	g.places[n] = append(g.places[n], l)
+}
+
+// loadPlaces reads the places YAML strictly, then walks it again as nodes
+// only to name the line of a bad entry.
+func (g *Gazetteer) loadPlaces(places io.Reader) error {
+	raw, err := io.ReadAll(places)
+	if err != nil {
+		return fmt.Errorf("reading places: %w", err)
+	}
+	var doc placesDoc
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return fmt.Errorf("reading places: %w", err)
+	}
+	var nodes struct {
+		Places []yaml.Node `yaml:"places"`
+	}
+	_ = yaml.Unmarshal(raw, &nodes) // already decoded strictly above; only for line numbers
+	for i, p := range doc.Places {
+		line := 0
+		if i < len(nodes.Places) {
+			line = nodes.Places[i].Line
+		}
+		bad := func(field, value, reason string) error {
+			return &DataError{File: "places", Line: line, Field: fmt.Sprintf("places[%d] %q %s", i, p.Name, field), Value: value, Reason: reason}
+		}
+		lad, ok := g.lads[p.LAD]
+		if !ok {
+			return bad("lad", p.LAD, "not a local authority of the ward list")
+		}
+		for _, name := range append([]string{p.Name}, p.Aliases...) {
+			n := Normalise(name)
+			if n == "" {
+				return bad("name", name, "empty")
+			}
+			g.addPlace(n, lad)
+		}
+	}
+	return nil
 }
 
 // Default returns the gazetteer built from the embedded ward list and
@@ -269,29 +368,43 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 		return Resolution{}, fmt.Errorf("code %s is not a ward or authority of the Cleveland force area: %w", text, ErrUnknownPlace)
 	}
 	n := Normalise(text)
-	if ws := g.byName[n]; len(ws) > 0 {
-		var live []Ward
-		for _, w := range ws {
-			if w.InForce(at) {
-				live = append(live, w)
-			}
-		}
-		switch len(live) {
-		case 1:
-			return wardRes(live[0], text), nil
-		case 0:
-			if l, ok := g.places[n]; ok && l.Code != "" {
-				return Resolution{Kind: "lad", LADCode: l.Code, LADName: l.Name, Text: text}, nil
-			}
-			return Resolution{}, fmt.Errorf("ward %q was not in force on %s (periods: %s): %w", text, at.Format(time.DateOnly), periods(ws), ErrNotInForce)
-		default:
-			return Resolution{}, fmt.Errorf("%q names %d wards in force on %s (%s): give the ward code: %w", text, len(live), at.Format(time.DateOnly), codes(live), ErrAmbiguous)
+	ws := g.byName[n]
+	var live []Ward
+	for _, w := range ws {
+		if w.InForce(at) {
+			live = append(live, w)
 		}
 	}
-	if l, ok := g.places[n]; ok && l.Code != "" {
-		return Resolution{Kind: "lad", LADCode: l.Code, LADName: l.Name, Text: text}, nil
+	areas := g.places[n]
+	switch {
+	case len(live) == 1 && !otherLAD(areas, live[0].LADCode):
+		return wardRes(live[0], text), nil
+	case len(live) == 0 && len(areas) == 1:
+		return Resolution{Kind: "lad", LADCode: areas[0].Code, LADName: areas[0].Name, Text: text}, nil
+	case len(live)+len(areas) > 1:
+		var cands []string
+		for _, w := range live {
+			cands = append(cands, "ward "+w.Code+" in "+w.LADName)
+		}
+		for _, l := range areas {
+			cands = append(cands, "a place in "+l.Name)
+		}
+		return Resolution{}, fmt.Errorf("%q on %s could be %s: give the ward code: %w", text, at.Format(time.DateOnly), strings.Join(cands, " or "), ErrAmbiguous)
+	case len(ws) > 0:
+		return Resolution{}, fmt.Errorf("ward %q was not in force on %s (in force: %s): %w", text, at.Format(time.DateOnly), periods(ws), ErrNotInForce)
 	}
 	return Resolution{}, fmt.Errorf("%q is not a ward, authority or known place of the Cleveland force area: %w", text, ErrUnknownPlace)
+}
+
+// otherLAD reports whether a place of the same name lies in another LAD
+// than the ward: then the name alone does not say which is meant.
+func otherLAD(areas []LAD, lad string) bool {
+	for _, l := range areas {
+		if l.Code != lad {
+			return true
+		}
+	}
+	return false
 }
 
 func wardRes(w Ward, text string) Resolution {
@@ -314,22 +427,31 @@ func codes(ws []Ward) string {
 	return strings.Join(s, ", ")
 }
 
-// Mention is a place found in free text, with byte offsets.
+// Mention is a place found in free text, with byte offsets into the text.
 type Mention struct {
 	Resolution
 	Start, End int
 }
 
-// Find returns the places mentioned in text that resolve at `at`, longest
-// match first and without overlaps ("Stockton Town Centre" beats "Stockton").
+// Find returns the places mentioned in text that resolve at `at`, in text
+// order, without overlaps: the longest name wins ("Stockton Town Centre"
+// beats "Stockton"), and names match on word boundaries, with "&"/"and" and
+// punctuation folded as in Normalise. The extractor calls it on every
+// paragraph, so it errs towards precision:
+//   - every word of the name must be capitalised as written ("Billingham",
+//     not "billingham"; "and", "on", "of", "the" excepted), so "the park"
+//     and "the village" are not wards;
+//   - a ward name that is also a common word or surname ("Park", "Central",
+//     "Village", "Victoria", "Hart", "Newport", "Newtown") counts only when
+//     followed by "ward";
+//   - a name followed by Road, Street, Lane... is a street, not a place
+//     ("Marton Road", "Yarm Road").
 func (g *Gazetteer) Find(text string, at time.Time) []Mention {
-	lower := strings.ToLower(text)
-	norm, idx := normaliseWithIndex(lower)
+	norm, idx := normaliseWithIndex(text)
 	taken := make([]bool, len(norm))
 	var out []Mention
 	for _, n := range g.names {
-		from := 0
-		for {
+		for from := 0; from < len(norm); {
 			i := strings.Index(norm[from:], n)
 			if i < 0 {
 				break
@@ -339,18 +461,19 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if (s > 0 && norm[s-1] != ' ') || (e < len(norm) && norm[e] != ' ') {
 				continue
 			}
-			free := true
-			for k := s; k < e; k++ {
-				if taken[k] {
-					free = false
-					break
-				}
-			}
-			if !free {
+			if anyTaken(taken[s:e]) {
 				continue
 			}
-			start, end := idx[s], idx[e-1]+1
-			res, err := g.Resolve(text[start:end], at)
+			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
+			written := text[start:end]
+			after := nextWord(text[end:])
+			if !capitalised(written) || isStreetWord(after) {
+				continue
+			}
+			if commonWord(n) && !strings.EqualFold(after, "ward") {
+				continue
+			}
+			res, err := g.Resolve(written, at)
 			if err != nil {
 				continue
 			}
@@ -364,11 +487,72 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 	return out
 }
 
+func anyTaken(b []bool) bool {
+	for _, t := range b {
+		if t {
+			return true
+		}
+	}
+	return false
+}
+
+func runeLen(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
+}
+
+// commonWord lists normalised ward names that are also everyday words or
+// surnames, too risky to take as a place without "ward" after them.
+func commonWord(n string) bool {
+	switch n {
+	case "park", "central", "village", "victoria", "hart", "newport", "newtown", "hutton", "kader", "ladgate":
+		return true
+	}
+	return false
+}
+
+func isStreetWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
+		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "library", "station",
+		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council":
+		return true
+	}
+	return false
+}
+
+// nextWord is the word after the match, skipping spaces, or "".
+func nextWord(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// capitalised reports whether every word of a name as written starts with
+// an upper-case letter, small joining words excepted.
+func capitalised(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch strings.ToLower(w) {
+		case "and", "on", "of", "the", "upon", "by", "le", "in":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // normaliseWithIndex is Normalise that also maps each output byte back to
-// its byte offset in s.
+// the byte offset in s of the rune that produced it. It lowercases rune by
+// rune, so offsets stay right even where lowercasing changes a rune's length.
 func normaliseWithIndex(s string) (string, []int) {
-	var b []byte
-	var idx []int
+	b := make([]byte, 0, len(s))
+	idx := make([]int, 0, len(s))
 	space := true
 	for i, r := range s {
 		switch {
@@ -379,11 +563,11 @@ func normaliseWithIndex(s string) (string, []int) {
 			b, idx = append(b, 'a', 'n', 'd', ' '), append(idx, i, i, i, i)
 			space = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			enc := []byte(string(r))
-			for range enc {
+			n := len(b)
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			for range len(b) - n {
 				idx = append(idx, i)
 			}
-			b = append(b, enc...)
 			space = false
 		case r == '\'' || r == '’' || r == '.':
 		default:

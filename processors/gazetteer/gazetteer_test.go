@@ -86,3 +86,190 @@ func TestLoadErrorsNameTheLine(t *testing.T) {
 	require.ErrorContains(t, err, `places[0] "A"`)
 	require.False(t, errors.Is(err, ErrUnknownPlace))
 }
+
+func TestResolveBoundaries(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name, place, at string
+		wantKind, want  string
+		wantErr         error
+	}{
+		{"2016 code in 2016", "E05001549", "2016-06-01", "ward", "E05001549", nil},
+		{"2016 code in 2024 names its period", "E05001549", "2024-06-01", "", "", ErrNotInForce},
+		{"old name with and, old set", "Bishopsgarth and Elm Tree", "2016-06-01", "ward", "E05001532", nil},
+		{"old name written with &", "Bishopsgarth & Elm Tree", "2016-06-01", "ward", "E05001532", nil},
+		{"new name written with and", "Bishopsgarth and Elm Tree", "2024-06-01", "ward", "E05014863", nil},
+		{"new & name", "fens & greatham", "2024-06-01", "ward", "E05013040", nil},
+		{"new name before it existed", "Fens & Greatham", "2016-06-01", "", "", ErrNotInForce},
+		{"St. with a dot and no apostrophe", "St. Germains", "2024-06-01", "ward", "E05012452", nil},
+		{"split ward name, old set", "Skelton", "2016-06-01", "ward", "E05001521", nil},
+		{"split ward name, now a town", "Skelton", "2024-06-01", "lad", "E06000003", nil},
+		{"ward not split, recoded", "Yarm", "2024-06-01", "ward", "E05014884", nil},
+		{"ward not split, recoded, old", "Yarm", "2016-06-01", "ward", "E05001552", nil},
+		{"town alias", "Thornaby-on-Tees", "2016-06-01", "lad", "E06000004", nil},
+		{"LAD name", "Redcar and Cleveland", "2016-06-01", "lad", "E06000003", nil},
+		{"LAD name with &", "Redcar & Cleveland", "2016-06-01", "lad", "E06000003", nil},
+		{"Stockton town centre is a ward", "Stockton Town Centre", "2024-06-01", "ward", "E05014882", nil},
+		{"force area is not a place", "Cleveland", "2016-06-01", "", "", ErrUnknownPlace},
+		{"empty", "  ", "2016-06-01", "", "", ErrUnknownPlace},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := g.Resolve(tt.place, day(tt.at))
+			if tt.wantErr != nil {
+				require.ErrorIs(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.wantKind, r.Kind)
+			require.Equal(t, tt.place, r.Text)
+			if r.Kind == "ward" {
+				require.Equal(t, tt.want, r.WardCode)
+			} else {
+				require.Equal(t, tt.want, r.LADCode)
+			}
+		})
+	}
+	_, err := g.Resolve("E05001549", day("2024-06-01"))
+	require.ErrorContains(t, err, "2005-2023", "the error names the period")
+}
+
+func TestWardsAtCounts(t *testing.T) {
+	g := Default()
+	perLAD := func(at string) map[string]int {
+		m := map[string]int{}
+		for _, w := range g.WardsAt(day(at)) {
+			m[w.LADName]++
+		}
+		return m
+	}
+	// The table of cleveland-wards.SOURCES.md, "Counts per local authority".
+	require.Equal(t, map[string]int{"Hartlepool": 11, "Middlesbrough": 20, "Redcar and Cleveland": 22, "Stockton-on-Tees": 26}, perLAD("2016-06-01"))
+	require.Equal(t, map[string]int{"Hartlepool": 11, "Middlesbrough": 20, "Redcar and Cleveland": 24, "Stockton-on-Tees": 26}, perLAD("2019-06-01"))
+	require.Equal(t, map[string]int{"Hartlepool": 12, "Middlesbrough": 20, "Redcar and Cleveland": 24, "Stockton-on-Tees": 26}, perLAD("2021-06-01"))
+	require.Equal(t, map[string]int{"Hartlepool": 12, "Middlesbrough": 20, "Redcar and Cleveland": 24, "Stockton-on-Tees": 27}, perLAD("2024-06-01"))
+	require.Len(t, g.WardsAt(day("2019-05-01")), 79, "the day before the 2019 election")
+	require.Len(t, g.WardsAt(day("2019-05-02")), 81, "2019 election day")
+	require.Equal(t, time.Date(2023, 5, 4, 0, 0, 0, 0, time.UTC), ElectionDay(2023))
+}
+
+func TestAmbiguity(t *testing.T) {
+	csv := "ward_code,ward_name,lad_code,lad_name,valid_from,valid_to\n" +
+		"E05000001,Park,E06000001,Hartlepool,2004,2012\n" +
+		"E05000002,Park,E06000002,Middlesbrough,2015,\n" +
+		"E05000003,Village,E06000004,Stockton-on-Tees,2005,\n" +
+		"E05000004,Village,E06000003,Redcar and Cleveland,2003,\n"
+	places := "places:\n  - {name: Central, lad: E06000001}\n  - {name: Central, lad: E06000004}\n"
+	g, err := Load(strings.NewReader(csv), strings.NewReader(places))
+	require.NoError(t, err)
+	tests := []struct {
+		name, place, at string
+		want            string
+		wantErr         error
+	}{
+		{"two Parks, only one in force", "Park", "2016-06-01", "E05000002", nil},
+		{"two Parks, only the other in force", "Park", "2010-06-01", "E05000001", nil},
+		{"two Villages in force", "Village", "2016-06-01", "", ErrAmbiguous},
+		{"an area in two LADs", "Central", "2016-06-01", "", ErrAmbiguous},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := g.Resolve(tt.place, day(tt.at))
+			if tt.wantErr != nil {
+				require.ErrorIs(t, err, tt.wantErr)
+				require.ErrorContains(t, err, tt.place)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, r.WardCode)
+		})
+	}
+	// A place in another LAD than the one ward of the name makes it ambiguous.
+	g, err = Load(strings.NewReader(csv), strings.NewReader("places:\n  - {name: Park, lad: E06000001}\n"))
+	require.NoError(t, err)
+	_, err = g.Resolve("Park", day("2016-06-01"))
+	require.ErrorIs(t, err, ErrAmbiguous)
+}
+
+func TestFindPrecision(t *testing.T) {
+	g := Default()
+	at := day("2024-06-01")
+	tests := []struct {
+		text string
+		want []string // "as written=kind:code"
+	}{
+		{"Residents of Billingham and Thornaby met the PCC.", []string{"Billingham=lad:E06000004", "Thornaby=lad:E06000004"}},
+		{"A meeting in Stockton Town Centre, not elsewhere in Stockton.", []string{"Stockton Town Centre=ward:E05014882", "Stockton=lad:E06000004"}},
+		{"Youths in the park and the village hall.", nil},
+		{"The meeting in Park ward", []string{"Park=ward:E05009869"}},
+		{"Residents of Park complained", nil},
+		{"Mr Hart said", nil},
+		{"cars speeding on Marton Road and Yarm Road", nil},
+		{"billingham in lower case", nil},
+		{"Fens & Greatham and Bishopsgarth and Elm Tree", []string{"Fens & Greatham=ward:E05013040", "Bishopsgarth and Elm Tree=ward:E05014863"}},
+		{"İİİ Grangetown", []string{"Grangetown=ward:E05012442"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, m := range g.Find(tt.text, at) {
+				code := m.WardCode
+				if m.Kind == "lad" {
+					code = m.LADCode
+				}
+				got = append(got, tt.text[m.Start:m.End]+"="+m.Kind+":"+code)
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestLoadDataErrors(t *testing.T) {
+	const h = "ward_code,ward_name,lad_code,lad_name,valid_from,valid_to\n"
+	tests := []struct {
+		name, csv, places string
+		wantLine          int
+		wantField         string
+	}{
+		{"bad code", h + "E05000001,A,E06000001,H,2010,\nX1,B,E06000001,H,2010,\n", "", 3, "ward_code"},
+		{"to before from", h + "E05000001,A,E06000001,H,2010,2009\n", "", 2, "valid_to"},
+		{"two names for a LAD", h + "E05000001,A,E06000001,H,2010,\nE05000002,B,E06000001,Hx,2010,\n", "", 3, "lad_name"},
+		{"duplicate code", h + "E05000001,A,E06000001,H,2010,\nE05000001,B,E06000001,H,2010,\n", "", 3, "ward_code"},
+		{"places: unknown LAD", h + "E05000001,A,E06000001,H,2010,\n", "places:\n  - {name: A, lad: E06000001}\n  - {name: B, lad: E06000009}\n", 3, `places[1] "B" lad`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var places *strings.Reader
+			if tt.places != "" {
+				places = strings.NewReader(tt.places)
+			}
+			var err error
+			if places != nil {
+				_, err = Load(strings.NewReader(tt.csv), places)
+			} else {
+				_, err = Load(strings.NewReader(tt.csv), nil)
+			}
+			var de *DataError
+			require.ErrorAs(t, err, &de)
+			require.Equal(t, tt.wantLine, de.Line)
+			require.Equal(t, tt.wantField, de.Field)
+		})
+	}
+	_, err := Load(strings.NewReader(h+"E05000001,A,E06000001,H,2010,\n"), strings.NewReader("places:\n  - {name: A, lad: E06000001, colour: red}\n"))
+	require.ErrorContains(t, err, "colour", "unknown keys are errors")
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("Residents in Grangetown and on the Eston Hills; Stockton Town Centre & Fens & Greatham")
+	f.Add("\xff\xfeİ&&& Park ward")
+	g := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range g.Find(s, day("2024-06-01")) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad mention %+v in %q", m, s)
+			}
+		}
+		_, _ = g.Resolve(s, day("2016-06-01"))
+	})
+}
