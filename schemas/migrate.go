@@ -135,12 +135,33 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 				return applied, fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
 			}
 		}
-		if err := conn.Exec(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-			uint32(m.Version), m.Name, time.Now().UTC()); err != nil {
+		if err := insertRow(ctx, conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()); err != nil {
 			return applied, fmt.Errorf("recording migration %04d_%s: %w", m.Version, m.Name, err)
 		}
 		logger.Info("applied migration", "version", m.Version, "name", m.Name)
 		applied = append(applied, m.Version)
 	}
 	return applied, nil
+}
+
+// insertRow inserts one row with a batch. NOTE(lead): on the 18.16 server an
+// INSERT ... VALUES with bound parameters sent through Exec never completes
+// (the server waits for a data block); batches with an explicit column list
+// work on every version.
+func insertRow(ctx context.Context, conn driver.Conn, insert string, values ...any) error {
+	b, err := conn.PrepareBatch(ctx, insert)
+	if err != nil {
+		return err
+	}
+	if err := b.Append(values...); err != nil {
+		_ = b.Abort()
+		return err
+	}
+	return b.Send()
+}
+
+// InsertRow inserts one row with a batch (see insertRow); other packages use
+// it for small writes.
+func InsertRow(ctx context.Context, conn driver.Conn, insert string, values ...any) error {
+	return insertRow(ctx, conn, insert, values...)
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // State is the pipeline's coordination state in pipeline_state: which table
@@ -44,7 +46,7 @@ func ReadState(ctx context.Context, conn driver.Conn) (State, error) {
 
 // SetState records one key. Later writes win (updated_us is the version).
 func SetState(ctx context.Context, conn driver.Conn, key, value string) error {
-	if err := conn.Exec(ctx, "INSERT INTO pipeline_state (key, value, updated_us) VALUES (?, ?, ?)",
+	if err := schemas.InsertRow(ctx, conn, "INSERT INTO pipeline_state (key, value, updated_us)",
 		key, value, uint64(time.Now().UnixNano()/1e3)); err != nil {
 		return fmt.Errorf("setting pipeline_state %s: %w", key, err)
 	}

@@ -1,0 +1,45 @@
+# wardpulse: the two commands are `make run` (the whole system on this
+# machine) and `make test` (the test suite against real ClickHouse,
+# Prometheus, Alertmanager and Chromium). Both install what they need.
+
+SHELL := /bin/bash
+GO ?= go
+BIN := bin/wardpulse
+DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils
+LOCAL_DIR ?= $(HOME)/.wardpulse/local
+
+.PHONY: run test setup build vet bench clean
+
+# setup installs the Debian packages the system and the tests use (as root,
+# only those missing) and downloads the Go modules.
+setup:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "setup: missing Debian packages:$$missing (run as root, or install them)"; exit 1; fi; \
+	  echo "setup: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	$(GO) mod download
+
+build: setup
+	$(GO) build -o $(BIN) ./cmd/wardpulse
+
+# run starts the embedded broker, a local ClickHouse server, ingest, the
+# processor, the alerter with a local Alertmanager, loads the demo data and
+# writes the dashboards; Ctrl-C stops everything.
+run: build
+	$(BIN) local -dir $(LOCAL_DIR)
+
+vet:
+	$(GO) vet ./...
+
+# test runs every test; tests that need ClickHouse, Prometheus, Alertmanager
+# or Chromium start the real ones and fail (never skip) if they cannot.
+test: setup vet
+	$(GO) test -count=1 -timeout 45m -p 2 ./...
+
+bench: build
+	$(BIN) bench -dir $(LOCAL_DIR)-bench
+
+clean:
+	rm -rf bin

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/config"
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/deploy/local/broker"
+	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/ingest/httpapi"
+)
+
+type localConfig struct {
+	Dir            string `yaml:"dir"`
+	KafkaAddr      string `yaml:"kafka_addr"`
+	ClickHousePort int    `yaml:"clickhouse_port"`
+	IngestListen   string `yaml:"ingest_listen"`
+	ProcessListen  string `yaml:"process_listen"`
+	Partitions     int    `yaml:"partitions"`
+	Demo           bool   `yaml:"demo"`
+	DemoSeed       int64  `yaml:"demo_seed"`
+	LogLevel       string `yaml:"log_level"`
+}
+
+func (c *localConfig) RegisterFlags(fs *flag.FlagSet) {
+	home, _ := os.UserHomeDir()
+	fs.StringVar(&c.Dir, "dir", filepath.Join(home, ".wardpulse", "local"), "directory for the broker's log, ClickHouse's data, tokens and generated files (kept across runs)")
+	fs.StringVar(&c.KafkaAddr, "kafka-addr", "127.0.0.1:9092", "address of the embedded Kafka-protocol broker")
+	fs.IntVar(&c.ClickHousePort, "clickhouse-port", 9000, "native port of the local ClickHouse server")
+	fs.StringVar(&c.IngestListen, "ingest-listen", "127.0.0.1:8080", "ingest API address")
+	fs.StringVar(&c.ProcessListen, "process-listen", "127.0.0.1:8081", "processor /metrics address")
+	fs.IntVar(&c.Partitions, "partitions", 4, "partitions of the events topic")
+	fs.BoolVar(&c.Demo, "demo", true, "load the generated demo data (idempotent: reloading changes nothing)")
+	fs.Int64Var(&c.DemoSeed, "demo-seed", 1, "seed of the demo data generator")
+	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
+}
+
+func (c *localConfig) Validate() error {
+	if c.Dir == "" || c.Partitions <= 0 {
+		return errors.New("-dir is required and -partitions must be positive")
+	}
+	return nil
+}
+
+// runLocal runs the whole system on this machine until interrupted:
+// embedded broker (its log kept in -dir), a ClickHouse server of its own,
+// ingest, the processor and the alerter, then loads the demo data.
+func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg localConfig
+	fs := flag.NewFlagSet("local", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.RegisterFlags(fs)
+	if err := config.Parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	logger := wiring.Logger(cfg.LogLevel)
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", cfg.Dir, err)
+	}
+	token, tokensFile, err := localToken(cfg.Dir)
+	if err != nil {
+		return err
+	}
+
+	b, err := broker.Start(broker.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	ch, err := chserver.Start(ctx, chserver.Config{DataDir: filepath.Join(cfg.Dir, "clickhouse"), TCPPort: cfg.ClickHousePort, InstallIfMissing: true}, logger.With("service", "clickhouse"))
+	if err != nil {
+		return err
+	}
+	defer ch.Stop()
+
+	kafkaCfg := wiring.Kafka{}
+	kfs := flag.NewFlagSet("k", flag.ContinueOnError)
+	kafkaCfg.RegisterFlags(kfs)
+	kafkaCfg.Brokers = b.Addrs()
+	if err := wiring.CreateTopics(ctx, kafkaCfg.Brokers, cfg.Partitions, kafkaCfg.Topic, kafkaCfg.DLQTopic, kafkaCfg.AlertsTopic); err != nil {
+		return err
+	}
+	chCfg := wiring.ClickHouse{Addr: ch.Addr(), Database: "wardpulse", Username: "default"}
+	conn, err := chCfg.Open(ctx, true, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+
+	var icfg ingestConfig
+	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	icfg.RegisterFlags(ifs)
+	if err := ifs.Parse([]string{"-listen", cfg.IngestListen, "-tokens-file", tokensFile}); err != nil {
+		return err
+	}
+	if err := icfg.Validate(); err != nil {
+		return err
+	}
+	icfg.Kafka = kafkaCfg
+	f, err := os.Open(tokensFile)
+	if err != nil {
+		return fmt.Errorf("opening tokens file: %w", err)
+	}
+	tokens, err := httpapi.LoadTokens(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	var pcfg processConfig
+	pfs := flag.NewFlagSet("process", flag.ContinueOnError)
+	pcfg.RegisterFlags(pfs)
+	if err := pfs.Parse([]string{"-listen", cfg.ProcessListen}); err != nil {
+		return err
+	}
+	pcfg.Kafka, pcfg.ClickHouse = kafkaCfg, chCfg
+
+	g, gctx := errgroup.WithContext(ctx)
+	ingestReady := make(chan net.Addr, 1)
+	g.Go(func() error {
+		return serveIngest(gctx, icfg, tokens, logger.With("service", "ingest"), newRegistry(), func(a net.Addr) { ingestReady <- a })
+	})
+	g.Go(func() error {
+		return serveProcess(gctx, pcfg, conn, logger.With("service", "process"), newRegistry(), nil)
+	})
+	extra, err := startLocalExtras(gctx, g, cfg, kafkaCfg, chCfg, conn, logger)
+	if err != nil {
+		return err
+	}
+	var ingestAddr net.Addr
+	select {
+	case ingestAddr = <-ingestReady:
+	case <-gctx.Done():
+		return g.Wait()
+	}
+	ingestURL := "http://" + ingestAddr.String()
+	printEndpoints(stdout, cfg, ingestURL, token, b.Addrs(), ch.Addr(), extra)
+	if cfg.Demo {
+		g.Go(func() error {
+			if err := loadDemo(gctx, ingestURL, token, cfg.DemoSeed, stdout, stderr); err != nil {
+				logger.Error("loading demo data", "err", err)
+				return nil // the system keeps running without demo data
+			}
+			return nil
+		})
+	}
+	fmt.Fprintln(stdout, "\nrunning; press Ctrl-C to stop")
+	err = g.Wait()
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	return err
+}
+
+func newRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg
+}
+
+// localToken makes (once) a random bearer token for local mode and a tokens
+// file holding its hash.
+func localToken(dir string) (token, file string, err error) {
+	tf := filepath.Join(dir, "token")
+	file = filepath.Join(dir, "tokens.yaml")
+	if b, err := os.ReadFile(tf); err == nil && len(strings.TrimSpace(string(b))) > 0 {
+		token = strings.TrimSpace(string(b))
+	} else {
+		raw := make([]byte, 18)
+		if _, err := rand.Read(raw); err != nil {
+			return "", "", fmt.Errorf("making a token: %w", err)
+		}
+		token = hex.EncodeToString(raw)
+		if err := os.WriteFile(tf, []byte(token+"\n"), 0o600); err != nil {
+			return "", "", fmt.Errorf("writing %s: %w", tf, err)
+		}
+	}
+	doc := fmt.Sprintf("tokens:\n  - source: local\n    sha256: %s\n", httpapi.HashToken(token))
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		return "", "", fmt.Errorf("writing %s: %w", file, err)
+	}
+	return token, file, nil
+}
+
+type localExtras struct {
+	lines []string
+}
+
+func printEndpoints(w io.Writer, cfg localConfig, ingestURL, token string, brokers []string, chAddr string, extra localExtras) {
+	host, port, _ := net.SplitHostPort(chAddr)
+	fmt.Fprintf(w, `
+wardpulse local mode (data in %s)
+  Kafka-protocol broker  %s   topics wardpulse.events, wardpulse.events.dlq, wardpulse.alerts
+  ClickHouse (native)    %s   database wardpulse
+  ingest API             %s/v1/events   (bearer token: %s)
+  ingest metrics/health  %s/metrics  /healthz  /readyz
+  processor metrics      http://%s/metrics  /healthz  /readyz
+`, cfg.Dir, strings.Join(brokers, ","), chAddr, ingestURL, token, ingestURL, cfg.ProcessListen)
+	for _, l := range extra.lines {
+		fmt.Fprintln(w, "  "+l)
+	}
+	fmt.Fprintf(w, `
+post an event:
+  curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/x-ndjson' \
+    --data-binary '{"type":"concern","schema_version":1,"occurred_at":"%s","ward":"Grangetown","concern":{"text":"Off-road bikes on the playing fields again"}}' \
+    %s/v1/events
+count concerns per ward and theme this year:
+  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC LIMIT 10"
+`, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, host, port)
+}
+
+// waitHTTP polls url until it answers 200 or ctx ends.
+func waitHTTP(ctx context.Context, url string) error {
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+var _ = slog.Default

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/config"
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+type replayConfig struct {
+	LogLevel   string            `yaml:"log_level"`
+	Taxonomy   string            `yaml:"taxonomy_file"`
+	BatchSize  int               `yaml:"batch_size"`
+	PauseWait  time.Duration     `yaml:"pause_wait"`
+	KeepOld    bool              `yaml:"keep_old"`
+	NoSwap     bool              `yaml:"no_swap"`
+	Kafka      wiring.Kafka      `yaml:"kafka"`
+	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+}
+
+func (c *replayConfig) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
+	fs.IntVar(&c.BatchSize, "batch-size", 5000, "messages per ClickHouse batch")
+	fs.DurationVar(&c.PauseWait, "pause-wait", 10*time.Second, "longest wait for live processors to acknowledge the pause before the swap")
+	fs.BoolVar(&c.KeepOld, "keep-old", false, "keep the replaced tables as *_old")
+	fs.BoolVar(&c.NoSwap, "no-swap", false, "build and check the *_rebuild tables, do not swap them in")
+	c.Kafka.RegisterFlags(fs)
+	c.ClickHouse.RegisterFlags(fs)
+}
+
+func (c *replayConfig) Validate() error {
+	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+}
+
+func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg replayConfig
+	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.RegisterFlags(fs)
+	if err := config.Parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	logger := wiring.Logger(cfg.LogLevel).With("service", "replay")
+	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	agg, err := newAggregator(cfg.Taxonomy)
+	if err != nil {
+		return err
+	}
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
+		PauseWait: cfg.PauseWait, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "replayed %d messages from %d partitions in %s: %d events, %d duplicates, %d dead letters (taxonomy %s)\n",
+		rep.Messages, len(rep.Partitions), rep.Took.Round(time.Millisecond), rep.Events, rep.Duplicates, rep.DeadLetters, agg.TaxonomyVersion())
+	if len(rep.Diff) > 0 {
+		fmt.Fprintf(stdout, "%-24s %10s %10s\n", "theme", "before", "after")
+		for _, d := range rep.Diff {
+			fmt.Fprintf(stdout, "%-24s %10d %10d\n", d.Theme, d.Live, d.Rebuilt)
+		}
+	}
+	if rep.Swapped {
+		fmt.Fprintf(stdout, "swapped the rebuilt tables in (generation %s)\n", rep.Generation)
+	} else {
+		fmt.Fprintln(stdout, "built *_rebuild tables; not swapped (-no-swap)")
+	}
+	return nil
+}
+
+func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg struct {
+		LogLevel   string            `yaml:"log_level"`
+		Kafka      wiring.Kafka      `yaml:"kafka"`
+		ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+	}
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.LogLevel, "log.level", "warn", "debug, info, warn or error")
+	cfg.Kafka.RegisterFlags(fs)
+	cfg.ClickHouse.RegisterFlags(fs)
+	if err := config.Parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	logger := wiring.Logger(cfg.LogLevel).With("service", "audit")
+	conn, err := cfg.ClickHouse.Open(ctx, false, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	rep, err := replay.Audit(ctx, conn, cfg.Kafka.Brokers, cfg.Kafka.Topic, cfg.Kafka.DLQTopic, logger)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "log: %d messages below the stored offsets, %d dead letters, %d distinct events\n", rep.Messages, rep.DeadLetters, rep.DistinctEvents)
+	fmt.Fprintf(stdout, "clickhouse: %d event rows; missing %d, doubled %d, foreign %d; concern_daily cells disagreeing with concerns: %d\n",
+		rep.Stored, rep.Missing, rep.Doubled, rep.Foreign, rep.CellMismatches)
+	for _, e := range rep.Examples {
+		fmt.Fprintln(stdout, "  "+e)
+	}
+	if !rep.OK() {
+		return replay.ErrAudit
+	}
+	fmt.Fprintln(stdout, "OK: ClickHouse holds exactly the events on the log up to the stored offsets")
+	return nil
+}
+
+func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg struct {
+		ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+	}
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.ClickHouse.RegisterFlags(fs)
+	if err := config.Parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	logger := wiring.Logger("info")
+	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	ms, err := schemas.Migrations()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "database %s is at migration %04d\n", cfg.ClickHouse.Database, ms[len(ms)-1].Version)
+	return nil
+}

@@ -1,0 +1,240 @@
+// Package chserver runs a real ClickHouse server (Debian's clickhouse-server
+// package, 18.16 here) as a child process with its own data directory and
+// ports, for local mode and integration tests.
+package chserver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+)
+
+// Config says where and how to run the server.
+type Config struct {
+	DataDir          string // required; config, data, tmp and logs go under it
+	ListenHost       string // default 127.0.0.1
+	TCPPort          int    // native protocol; 0 picks a free port
+	HTTPPort         int    // 0 picks a free port
+	Binary           string // default: clickhouse-server from PATH
+	InstallIfMissing bool   // apt-get install the Debian packages when the binary is missing (root only)
+	StartTimeout     time.Duration
+}
+
+// Server is a running ClickHouse server.
+type Server struct {
+	cfg  Config
+	cmd  *exec.Cmd
+	done chan struct{}
+	err  error
+}
+
+const configXML = `<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>{{dir}}/log/server.log</log><errorlog>{{dir}}/log/error.log</errorlog><size>100M</size><count>2</count></logger>
+  <listen_host>{{host}}</listen_host>
+  <tcp_port>{{tcp}}</tcp_port>
+  <http_port>{{http}}</http_port>
+  <path>{{dir}}/data/</path>
+  <tmp_path>{{dir}}/tmp/</tmp_path>
+  <user_files_path>{{dir}}/user_files/</user_files_path>
+  <format_schema_path>{{dir}}/format_schemas/</format_schema_path>
+  <mark_cache_size>268435456</mark_cache_size>
+  <max_concurrent_queries>200</max_concurrent_queries>
+  <users_config>{{dir}}/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>UTC</timezone>
+</yandex>
+`
+
+const usersXML = `<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default></default></quotas>
+</yandex>
+`
+
+// Start writes the configuration and starts the server, returning once it
+// answers a native-protocol ping.
+func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error) {
+	if cfg.DataDir == "" {
+		return nil, errors.New("chserver: DataDir is required")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.ListenHost == "" {
+		cfg.ListenHost = "127.0.0.1"
+	}
+	if cfg.StartTimeout <= 0 {
+		cfg.StartTimeout = 90 * time.Second
+	}
+	dir, err := filepath.Abs(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("resolving %s: %w", cfg.DataDir, err)
+	}
+	cfg.DataDir = dir
+	bin, err := findBinary(cfg, logger)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range []*int{&cfg.TCPPort, &cfg.HTTPPort} {
+		if *p == 0 {
+			if *p, err = freePort(cfg.ListenHost); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, d := range []string{"data", "tmp", "log", "user_files", "format_schemas"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return nil, fmt.Errorf("creating %s: %w", filepath.Join(dir, d), err)
+		}
+	}
+	conf := strings.NewReplacer("{{dir}}", dir, "{{host}}", cfg.ListenHost, "{{tcp}}", strconv.Itoa(cfg.TCPPort), "{{http}}", strconv.Itoa(cfg.HTTPPort)).Replace(configXML)
+	if err := os.WriteFile(filepath.Join(dir, "config.xml"), []byte(conf), 0o644); err != nil {
+		return nil, fmt.Errorf("writing clickhouse config: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(usersXML), 0o644); err != nil {
+		return nil, fmt.Errorf("writing clickhouse users: %w", err)
+	}
+	cmd := exec.Command(bin, "--config-file="+filepath.Join(dir, "config.xml"))
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting %s in %s: %w", bin, dir, err)
+	}
+	s := &Server{cfg: cfg, cmd: cmd, done: make(chan struct{})}
+	go func() { s.err = cmd.Wait(); close(s.done) }()
+	logger.Info("starting clickhouse-server", "addr", s.Addr(), "dir", dir)
+	if err := s.waitReady(ctx); err != nil {
+		_ = s.Stop()
+		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, tail(out.String()), tailFile(filepath.Join(dir, "log", "error.log")))
+	}
+	return s, nil
+}
+
+func findBinary(cfg Config, logger *slog.Logger) (string, error) {
+	name := cfg.Binary
+	if name == "" {
+		name = "clickhouse-server"
+	}
+	if p, err := exec.LookPath(name); err == nil {
+		return p, nil
+	}
+	if !cfg.InstallIfMissing || os.Geteuid() != 0 {
+		return "", fmt.Errorf("%s not found: install Debian's clickhouse-server package (apt-get install clickhouse-server clickhouse-client) or run as root to let wardpulse install it", name)
+	}
+	logger.Info("installing clickhouse-server with apt-get")
+	for _, args := range [][]string{{"update", "-qq"}, {"install", "-y", "-qq", "clickhouse-server", "clickhouse-client"}} {
+		c := exec.Command("apt-get", args...)
+		c.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		if out, err := c.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("apt-get %s: %w\n%s", strings.Join(args, " "), err, tail(string(out)))
+		}
+	}
+	return exec.LookPath(name)
+}
+
+func (s *Server) waitReady(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.StartTimeout)
+	defer cancel()
+	for {
+		conn, err := Dial(ctx, s.Addr(), "default")
+		if err == nil {
+			conn.Close()
+			return nil
+		}
+		select {
+		case <-s.done:
+			return fmt.Errorf("server exited: %v", s.err)
+		case <-ctx.Done():
+			return fmt.Errorf("no answer on %s within %s: %w", s.Addr(), s.cfg.StartTimeout, err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// Addr is the native-protocol address.
+func (s *Server) Addr() string { return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.TCPPort)) }
+
+// HTTPAddr is the HTTP interface's address (clickhouse-client does not need it).
+func (s *Server) HTTPAddr() string { return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.HTTPPort)) }
+
+// Stop terminates the server: SIGTERM, then SIGKILL after 15 s.
+func (s *Server) Stop() error {
+	select {
+	case <-s.done:
+		return nil
+	default:
+	}
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(15 * time.Second):
+		_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+		<-s.done
+	}
+	return nil
+}
+
+// Wait blocks until the server exits.
+func (s *Server) Wait() error { <-s.done; return s.err }
+
+// Dial connects to a ClickHouse server over the native protocol (18.16
+// rejects clickhouse-go's HTTP protocol) and pings it.
+func Dial(ctx context.Context, addr, database string) (driver.Conn, error) {
+	conn, err := clickhouse.Open(&clickhouse.Options{
+		Addr:        []string{addr},
+		Auth:        clickhouse.Auth{Database: database, Username: "default"},
+		DialTimeout: 2 * time.Second,
+		ReadTimeout: 5 * time.Minute,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("connecting to clickhouse at %s: %w", addr, err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("pinging clickhouse at %s: %w", addr, err)
+	}
+	return conn, nil
+}
+
+func freePort(host string) (int, error) {
+	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	if err != nil {
+		return 0, fmt.Errorf("finding a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func tail(s string) string {
+	if len(s) > 2000 {
+		s = "..." + s[len(s)-2000:]
+	}
+	return s
+}
+
+func tailFile(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return "error log: " + tail(string(b))
+}

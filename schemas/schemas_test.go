@@ -1,0 +1,125 @@
+package schemas_test
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+func TestMain(m *testing.M) { chtest.Main(m) }
+
+func jsonFields(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func schemaProps(t *testing.T, node map[string]any) []string {
+	t.Helper()
+	props, ok := node["properties"].(map[string]any)
+	require.True(t, ok)
+	var out []string
+	for k := range props {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestEventMatchesSchema keeps the Go types and event.v1.json in step.
+func TestEventMatchesSchema(t *testing.T) {
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(schemas.EventSchemaV1(), &doc))
+	require.Equal(t, schemaProps(t, doc), jsonFields(reflect.TypeOf(schemas.Event{})))
+	props := doc["properties"].(map[string]any)
+	for name, typ := range map[string]reflect.Type{
+		"source": reflect.TypeOf(schemas.Source{}), "meeting": reflect.TypeOf(schemas.Meeting{}),
+		"concern": reflect.TypeOf(schemas.Concern{}), "withdrawal": reflect.TypeOf(schemas.Withdrawal{}),
+	} {
+		require.Equal(t, schemaProps(t, props[name].(map[string]any)), jsonFields(typ), name)
+	}
+}
+
+func TestValidatorNamesFields(t *testing.T) {
+	v, err := schemas.NewValidator()
+	require.NoError(t, err)
+	tests := []struct {
+		name, in, field string
+	}{
+		{"ok meeting", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"Grangetown","meeting":{"kind":"community_meeting","attendance":12}}`, ""},
+		{"ok withdrawal", `{"type":"withdrawal","schema_version":1,"date":"2019-12-10","ward":"E05012442","supersedes":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001"}`, ""},
+		{"no date", `{"type":"meeting","schema_version":1,"ward":"x","meeting":{"kind":"board"}}`, "-"},
+		{"bad kind", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"party"}}`, "meeting.kind"},
+		{"negative attendance", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"board","attendance":-3}}`, "meeting.attendance"},
+		{"concern without body", `{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x"}`, "-"},
+		{"bad date", `{"type":"concern","schema_version":1,"date":"10/12/2019","ward":"x","concern":{"text":"t"}}`, "date"},
+		{"version 2", `{"type":"concern","schema_version":2,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`, "schema_version"},
+		{"no place", `{"type":"concern","schema_version":1,"date":"2019-12-10","concern":{"text":"t"}}`, "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev, err := v.Decode([]byte(tt.in))
+			if tt.field == "" {
+				require.NoError(t, err)
+				require.NotNil(t, ev)
+				return
+			}
+			var ie *schemas.InvalidEventError
+			require.ErrorAs(t, err, &ie)
+			if tt.field == "-" {
+				return
+			}
+			var fields []string
+			for _, f := range ie.Fields {
+				fields = append(fields, f.Field)
+			}
+			require.Contains(t, fields, tt.field, ie.Error())
+		})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`))
+	f.Add([]byte(`{"type":`))
+	v, err := schemas.NewValidator()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ev, err := v.Decode(b)
+		if err == nil && ev == nil {
+			t.Fatal("nil event without error")
+		}
+	})
+}
+
+// TestMigrateIsIdempotent applies the migrations twice on the real server.
+func TestMigrateIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	log := slog.New(slog.DiscardHandler)
+	applied, err := schemas.Migrate(ctx, db.Conn, log)
+	require.NoError(t, err)
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	require.Len(t, applied, len(ms))
+	applied, err = schemas.Migrate(ctx, db.Conn, log)
+	require.NoError(t, err)
+	require.Empty(t, applied)
+	for _, table := range []string{"events", "meetings", "concerns", "concern_daily", "pipeline_state", "alerts"} {
+		var n uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
+		require.Equal(t, uint64(1), n, table)
+	}
+}
