@@ -28,7 +28,8 @@ type fakePublisher struct {
 	mu   sync.Mutex
 	msgs []publish.Message
 	err  error
-	fail map[int]bool
+	fail map[int]bool // by attempt number across calls
+	n    int
 }
 
 func (f *fakePublisher) Publish(_ context.Context, msgs []publish.Message) ([]error, error) {
@@ -39,7 +40,8 @@ func (f *fakePublisher) Publish(_ context.Context, msgs []publish.Message) ([]er
 	defer f.mu.Unlock()
 	out := make([]error, len(msgs))
 	for i, m := range msgs {
-		if f.fail[len(f.msgs)+i] {
+		f.n++
+		if f.fail[f.n-1] {
 			out[i] = errors.New("kafka: leader not available")
 			continue
 		}

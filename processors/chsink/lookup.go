@@ -3,7 +3,10 @@ package chsink
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // Loc is where an event id was stored from: its Kafka partition and offset.
@@ -20,8 +23,19 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 	if len(ids) == 0 {
 		return out, nil
 	}
-	q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (?)", s.tables.Events)
-	rows, err := s.conn.Query(ctx, q, ids)
+	// clickhouse-go binds a slice as an Array, which 18.16 will not
+	// compare with a UUID column; a literal list of parsed UUIDs uses the
+	// primary key and cannot inject anything.
+	lits := make([]string, 0, len(ids))
+	for _, id := range ids {
+		u, err := uuid.Parse(id)
+		if err != nil {
+			return nil, fmt.Errorf("looking up event id %q: %w", id, err)
+		}
+		lits = append(lits, "'"+u.String()+"'")
+	}
+	q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (%s)", s.tables.Events, strings.Join(lits, ","))
+	rows, err := s.conn.Query(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("looking up %d event ids in %s: %w", len(ids), s.tables.Events, err)
 	}

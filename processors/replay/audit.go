@@ -47,6 +47,9 @@ type occ struct {
 // that concern_daily's counts equal the concerns table's current versions.
 func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTopic string, logger *slog.Logger) (AuditReport, error) {
 	var rep AuditReport
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	t := chsink.LiveTables()
 	sink, err := chsink.New(conn, t, logger, nil)
 	if err != nil {

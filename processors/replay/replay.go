@@ -63,6 +63,9 @@ type ThemeDiff struct {
 func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
 	start := time.Now()
 	var rep Report
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 5000
 	}

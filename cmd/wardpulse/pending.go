@@ -1,0 +1,24 @@
+package main
+
+// Subcommands whose implementation lands in a later commit. Each is removed
+// from here when its real file arrives.
+
+import (
+	"context"
+	"errors"
+	"io"
+)
+
+var errPending = errors.New("not available in this build yet")
+
+func runDemo(context.Context, []string, io.Writer, io.Writer) error       { return errPending }
+func runImport(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
+func runExtractCmd(context.Context, []string, io.Writer, io.Writer) error { return errPending }
+func runDetect(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
+func runDetectBench(context.Context, []string, io.Writer, io.Writer) error {
+	return errPending
+}
+func runAlerts(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
+func runDashboards(context.Context, []string, io.Writer, io.Writer) error { return errPending }
+func runBriefing(context.Context, []string, io.Writer, io.Writer) error   { return errPending }
+func runBench(context.Context, []string, io.Writer, io.Writer) error      { return errPending }
