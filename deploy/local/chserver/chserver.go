@@ -171,10 +171,14 @@ func (s *Server) waitReady(ctx context.Context) error {
 }
 
 // Addr is the native-protocol address.
-func (s *Server) Addr() string { return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.TCPPort)) }
+func (s *Server) Addr() string {
+	return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.TCPPort))
+}
 
 // HTTPAddr is the HTTP interface's address (clickhouse-client does not need it).
-func (s *Server) HTTPAddr() string { return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.HTTPPort)) }
+func (s *Server) HTTPAddr() string {
+	return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.HTTPPort))
+}
 
 // Stop terminates the server: SIGTERM, then SIGKILL after 15 s.
 func (s *Server) Stop() error {

@@ -30,12 +30,12 @@ type DB struct {
 }
 
 var (
-	once    sync.Once
-	server  *chserver.Server
-	addr    string
-	dir     string
+	once     sync.Once
+	server   *chserver.Server
+	addr     string
+	dir      string
 	startErr error
-	seq     atomic.Int64
+	seq      atomic.Int64
 )
 
 func start() {
