@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/ingest/httpapi"
+)
+
+// runServices starts ingest and the processor in-process, as local mode
+// does, and returns the ingest URL and a token.
+func runServices(t *testing.T, env *testEnv) (url, token string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	g, gctx := errgroup.WithContext(ctx)
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, g.Wait())
+	})
+	token = "test-token"
+	tokens, err := httpapi.NewTokens([]httpapi.Token{{Source: "e2e", SHA256: httpapi.HashToken(token)}})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	tf := filepath.Join(dir, "tokens.yaml")
+	require.NoError(t, os.WriteFile(tf, []byte("tokens: []\n"), 0o600))
+
+	var icfg ingestConfig
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	icfg.RegisterFlags(fs)
+	require.NoError(t, fs.Parse([]string{"-listen", "127.0.0.1:0", "-tokens-file", tf}))
+	require.NoError(t, icfg.Validate())
+	icfg.Kafka = wiring.Kafka{Brokers: env.brokers, Topic: env.topic, DLQTopic: env.dlq}
+	ready := make(chan net.Addr, 1)
+	g.Go(func() error {
+		return serveIngest(gctx, icfg, tokens, discard(), newRegistry(), func(a net.Addr) { ready <- a })
+	})
+
+	var pcfg processConfig
+	pfs := flag.NewFlagSet("process", flag.ContinueOnError)
+	pcfg.RegisterFlags(pfs)
+	require.NoError(t, pfs.Parse([]string{"-listen", "127.0.0.1:0", "-batch-wait", "50ms"}))
+	pcfg.Kafka = icfg.Kafka
+	pcfg.ClickHouse = wiring.ClickHouse{Addr: env.db.Addr, Database: env.db.Database, Username: "default"}
+	conn, err := pcfg.ClickHouse.Open(ctx, true, discard())
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	g.Go(func() error { return serveProcess(gctx, pcfg, conn, discard(), newRegistry(), nil) })
+	select {
+	case a := <-ready:
+		return "http://" + a.String(), token
+	case <-time.After(30 * time.Second):
+		t.Fatal("ingest did not start")
+	}
+	return "", ""
+}
+
+func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func concernCount(t *testing.T, env *testEnv, ward, theme string) int64 {
+	t.Helper()
+	var n int64
+	err := env.db.Conn.QueryRow(context.Background(), "SELECT sum(concerns) FROM concern_daily WHERE ward_code = ? AND theme = ?", ward, theme).Scan(&n)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// TestIngestToClickHouse posts events over HTTP and watches them counted per
+// ward, theme and day; then withdraws and corrects one.
+func TestIngestToClickHouse(t *testing.T) {
+	env := newEnv(t, 2)
+	url, token := runServices(t, env)
+	meeting := `{"event_id":"6f1c7a3e-0000-4000-8000-000000000001","type":"meeting","schema_version":1,"occurred_at":"2020-01-03T18:30:00Z","ward":"Grangetown","meeting":{"kind":"community_meeting","title":"Grangetown community meeting","attendance":23}}`
+	concern := func(n int, text string) string {
+		return fmt.Sprintf(`{"event_id":"6f1c7a3e-0000-4000-8000-0000000001%02d","type":"concern","schema_version":1,"occurred_at":"2020-01-03T19:00:00Z","ward":"Grangetown","concern":{"meeting_id":"6f1c7a3e-0000-4000-8000-000000000001","text":%q,"action":"PCSOs increased patrols"}}`, n, text)
+	}
+	code, body := postNDJSON(t, url, token, meeting, concern(1, "Off-road bikes on the playing fields"), concern(2, "Quad bikes and scramblers again, call 07700 900123"), concern(3, "Speeding on the main road"))
+	require.Equal(t, 202, code, "%v", body)
+	require.EqualValues(t, 4, body["accepted"])
+
+	waitFor(t, "off-road concerns counted", 30*time.Second, func() bool { return concernCount(t, env, "E05012442", "off_road_bikes") == 2 })
+	require.EqualValues(t, 1, concernCount(t, env, "E05012442", "speeding"))
+
+	// Resubmission is acknowledged again and not counted twice.
+	code, body = postNDJSON(t, url, token, concern(1, "Off-road bikes on the playing fields"))
+	require.Equal(t, 202, code)
+	require.EqualValues(t, 1, body["duplicates"])
+
+	// Personal data does not reach the analytics tables.
+	var text string
+	require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT text FROM concerns FINAL WHERE concern_id = '6f1c7a3e-0000-4000-8000-000000000102'").Scan(&text))
+	require.NotContains(t, text, "07700")
+
+	// A withdrawal and a correction are new events.
+	withdraw := `{"type":"withdrawal","schema_version":1,"occurred_at":"2020-01-04T10:00:00Z","ward":"Grangetown","supersedes":"6f1c7a3e-0000-4000-8000-000000000102","withdrawal":{"reason":"entered twice"}}`
+	correct := `{"type":"concern","schema_version":1,"occurred_at":"2020-01-03T19:00:00Z","ward":"Grangetown","supersedes":"6f1c7a3e-0000-4000-8000-000000000103","concern":{"text":"Inconsiderate parking on the main road"}}`
+	code, body = postNDJSON(t, url, token, withdraw, correct)
+	require.Equal(t, 202, code, "%v", body)
+	waitFor(t, "withdrawal and correction applied", 30*time.Second, func() bool {
+		return concernCount(t, env, "E05012442", "off_road_bikes") == 1 && concernCount(t, env, "E05012442", "speeding") == 0 &&
+			concernCount(t, env, "E05012442", "parking_traffic") == 1
+	})
+	var live uint64
+	require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM concerns FINAL WHERE withdrawn = 0").Scan(&live))
+	require.EqualValues(t, 2, live)
+	var meetings uint64
+	require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM meetings FINAL WHERE ward_code = 'E05012442' AND attendance = 23").Scan(&meetings))
+	require.EqualValues(t, 1, meetings)
+
+	// Bad input is refused with the field named, and nothing is lost.
+	code, body = postNDJSON(t, url, token, `{"type":"concern","schema_version":1,"occurred_at":"2020-01-03T19:00:00Z","ward":"Atlantis","concern":{"text":"x"}}`)
+	require.Equal(t, 400, code)
+	require.Contains(t, fmt.Sprint(body["results"]), "Atlantis")
+	require.EqualValues(t, 1, concernCount(t, env, "E05012442", "off_road_bikes"))
+}
