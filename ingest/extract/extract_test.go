@@ -1,0 +1,426 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+const fixtures = "../../testdata/extract"
+
+func newExtractor(t testing.TB, cfg Config) *Extractor {
+	t.Helper()
+	x, err := New(gazetteer.Default(), classify.Default(), cfg)
+	require.NoError(t, err)
+	return x
+}
+
+// expected is a hand-made answer file (see testdata/extract/README.md).
+type expected struct {
+	Note      string          `json:"note"`
+	Published string          `json:"published"`
+	Period    []string        `json:"period"`
+	Events    []expectedEvent `json:"events"`
+	Problems  []string        `json:"problems"`
+}
+
+type expectedEvent struct {
+	Type       string   `json:"type"`
+	Date       string   `json:"date"`
+	Place      string   `json:"place"`
+	WardCode   string   `json:"ward_code"`
+	LADCode    string   `json:"lad_code"`
+	Themes     []string `json:"themes"`
+	Meeting    *int     `json:"meeting"`
+	Kind       string   `json:"kind"`
+	Title      string   `json:"title"`
+	Location   string   `json:"location"`
+	Attendance int      `json:"attendance"`
+	Text       string   `json:"text"`
+	Action     string   `json:"action"`
+}
+
+// key is what an event must get right to count as found: type, day,
+// ward/LAD, themes and, for a concern, which expected meeting it belongs to.
+func key(typ, date, ward, lad string, themes []string, meeting string) string {
+	th := slices.Clone(themes)
+	slices.Sort(th)
+	return strings.Join([]string{typ, date, ward, lad, strings.Join(th, ","), meeting}, "|")
+}
+
+// TestFixtures checks every document of testdata/extract against its
+// hand-made answer and reports precision and recall over all of them.
+// Precision must be perfect (never invent a concern or a date).
+func TestFixtures(t *testing.T) {
+	x := newExtractor(t, Config{})
+	docs, err := filepath.Glob(filepath.Join(fixtures, "*"))
+	require.NoError(t, err)
+	var tp, fp, fn int
+	var tpC, fpC, fnC int // concerns only
+	n := 0
+	for _, path := range docs {
+		if strings.HasSuffix(path, ".expected.json") || strings.HasSuffix(path, "README.md") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			raw, err := os.ReadFile(path + ".expected.json")
+			require.NoError(t, err, "every fixture needs a hand-made answer")
+			var want expected
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.DisallowUnknownFields()
+			require.NoError(t, dec.Decode(&want))
+
+			content, err := os.ReadFile(path)
+			require.NoError(t, err)
+			res, err := x.Extract(filepath.Base(path), content)
+			require.NoError(t, err)
+			if want.Published != "" {
+				require.Equal(t, want.Published, res.Published.Format(time.DateOnly), "publication date")
+			}
+			if want.Period != nil {
+				require.Equal(t, want.Period, []string{res.PeriodFrom.Format(time.DateOnly), res.PeriodTo.Format(time.DateOnly)}, "report period")
+			}
+
+			// Expected keys, with concerns pointing at their meeting's key.
+			wantKeys := make([]string, len(want.Events))
+			for i, e := range want.Events {
+				m := ""
+				if e.Meeting != nil && *e.Meeting >= 0 {
+					m = wantKeys[*e.Meeting]
+				}
+				wantKeys[i] = key(e.Type, e.Date, e.WardCode, e.LADCode, e.Themes, m)
+			}
+			byID := map[string]string{}
+			gotKeys := make([]string, len(res.Events))
+			for i, e := range res.Events {
+				m := ""
+				if e.Concern != nil && e.Concern.MeetingID != "" {
+					m = byID[e.Concern.MeetingID]
+					require.NotEmpty(t, m, "a concern's meeting comes before it")
+				}
+				gotKeys[i] = key(e.Type, e.Date, e.WardCode, e.LADCode, e.Themes, m)
+				byID[e.EventID] = gotKeys[i]
+			}
+			matched := make([]bool, len(gotKeys))
+			for i, wk := range wantKeys {
+				j := slices.IndexFunc(gotKeys, func(g string) bool { return g == wk })
+				for j >= 0 && matched[j] {
+					k := slices.IndexFunc(gotKeys[j+1:], func(g string) bool { return g == wk })
+					if k < 0 {
+						j = -1
+						break
+					}
+					j += 1 + k
+				}
+				if j < 0 {
+					fn++
+					if want.Events[i].Type == "concern" {
+						fnC++
+					}
+					t.Errorf("missed %s", wk)
+					continue
+				}
+				matched[j] = true
+				tp++
+				if want.Events[i].Type == "concern" {
+					tpC++
+				}
+				checkDetails(t, want.Events[i], res.Events[j])
+			}
+			for j, ok := range matched {
+				if !ok {
+					fp++
+					if res.Events[j].Type == "concern" {
+						fpC++
+					}
+					t.Errorf("extracted but not expected: %s", gotKeys[j])
+				}
+			}
+			var kinds []string
+			for _, p := range res.Problems {
+				kinds = append(kinds, p.What)
+				require.Equal(t, filepath.Base(path), p.Document)
+				require.Positive(t, p.Paragraph)
+			}
+			require.Equal(t, want.Problems, append([]string{}, kinds...), "problems: %v", res.Problems)
+		})
+	}
+	require.Positive(t, n)
+	prec := func(tp, fp int) float64 {
+		if tp+fp == 0 {
+			return 1
+		}
+		return float64(tp) / float64(tp+fp)
+	}
+	t.Logf("%d documents: events precision %.2f recall %.2f (tp %d fp %d fn %d); concerns precision %.2f recall %.2f (tp %d fp %d fn %d)",
+		n, prec(tp, fp), prec(tp, fn), tp, fp, fn, prec(tpC, fpC), prec(tpC, fnC), tpC, fpC, fnC)
+	require.Zero(t, fp, "precision over recall: nothing extracted that is not in the answers")
+}
+
+func checkDetails(t *testing.T, want expectedEvent, got schemas.Event) {
+	t.Helper()
+	if want.Place != "" {
+		require.Equal(t, want.Place, got.Place, "place as written")
+	}
+	if got.Type == schemas.TypeMeeting {
+		require.NotNil(t, got.Meeting)
+		if want.Kind != "" {
+			require.Equal(t, want.Kind, got.Meeting.Kind, "kind of %s", got.Meeting.Title)
+		}
+		if want.Title != "" {
+			require.Equal(t, want.Title, got.Meeting.Title)
+		}
+		if want.Location != "" {
+			require.Equal(t, want.Location, got.Meeting.Location)
+		}
+		require.Equal(t, want.Attendance, got.Meeting.Attendance, "attendance of %s", got.Meeting.Title)
+		return
+	}
+	require.NotNil(t, got.Concern)
+	if want.Text != "" {
+		require.Equal(t, want.Text, got.Concern.Text)
+	}
+	require.Equal(t, want.Action, got.Concern.Action, "action for %q", got.Concern.Text)
+}
+
+// TestEventsAreValidAndTraceable: every event passes the schema and points
+// back at its document and paragraph; ids are unique.
+func TestEventsAreValidAndTraceable(t *testing.T) {
+	x := newExtractor(t, Config{})
+	v, err := schemas.NewValidator()
+	require.NoError(t, err)
+	for _, name := range []string{"report_2016.txt", "report_2019.md", "news_2017.html"} {
+		content, err := os.ReadFile(filepath.Join(fixtures, name))
+		require.NoError(t, err)
+		res, err := x.Extract(name, content)
+		require.NoError(t, err)
+		require.NotEmpty(t, res.Events)
+		seen := map[string]bool{}
+		for _, e := range res.Events {
+			raw, err := e.Marshal()
+			require.NoError(t, err)
+			_, err = v.Decode(raw)
+			require.NoError(t, err, "%s", raw)
+			require.False(t, seen[e.EventID], "duplicate id")
+			seen[e.EventID] = true
+			require.Equal(t, name, e.Source.Document)
+			require.Positive(t, e.Source.Paragraph)
+			require.NotEmpty(t, e.Date)
+			require.NotEmpty(t, e.Place)
+		}
+	}
+}
+
+// TestIDsAreDeterministic: the same content gives the same ids whatever
+// the file is called, so publishing twice changes nothing; other content
+// gives other ids.
+func TestIDsAreDeterministic(t *testing.T) {
+	x := newExtractor(t, Config{})
+	content, err := os.ReadFile(filepath.Join(fixtures, "report_2016.txt"))
+	require.NoError(t, err)
+	ids := func(name string, c []byte) []string {
+		res, err := x.Extract(name, c)
+		require.NoError(t, err)
+		var out []string
+		for _, e := range res.Events {
+			out = append(out, e.EventID)
+		}
+		return out
+	}
+	a := ids("report_2016.txt", content)
+	require.Equal(t, a, ids("report_2016.txt", content))
+	require.Equal(t, a, ids("copy/of/report.txt", content))
+	b := ids("report_2016.txt", append(slices.Clone(content), []byte("\nAppendix.\n")...))
+	require.Len(t, b, len(a))
+	require.NotEqual(t, a[0], b[0])
+}
+
+func TestHostileDocuments(t *testing.T) {
+	x := newExtractor(t, Config{MaxBytes: 1 << 20})
+	huge := bytes.Repeat([]byte("Residents raised concerns about speeding in Grangetown. "), (2<<20)/56)
+	bin := make([]byte, 4096)
+	for i := range bin {
+		bin[i] = byte(i * 7)
+	}
+	tests := []struct {
+		name, doc string
+		content   []byte
+		wantErr   error
+	}{
+		{"empty file", "empty.txt", nil, ErrEmpty},
+		{"only whitespace", "blank.md", []byte("\n \t\r\n\n"), ErrEmpty},
+		{"binary file", "image.png", append([]byte("\x89PNG\r\n\x1a\n"), bin...), ErrBinary},
+		{"not UTF-8 at all", "latin.txt", bytes.Repeat([]byte{0xe9, 0xe8, 0xff, 'a'}, 500), ErrBinary},
+		{"huge file", "huge.txt", huge, ErrTooLarge},
+		{"HTML that is only scripts and styles", "scripts.html", []byte(`<html><head><style>p{}</style><script>var a = "On 3 March 2017 residents in Yarm complained about graffiti at a meeting";</script></head><body><script>alert(1)</script><noscript>On 3 March 2017 residents in Yarm complained about graffiti at a meeting</noscript></body></html>`), ErrEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := x.Extract(tt.doc, tt.content)
+			require.ErrorIs(t, err, tt.wantErr)
+			require.Nil(t, res)
+			var de *DocumentError
+			require.ErrorAs(t, err, &de)
+			require.Equal(t, tt.doc, de.Document)
+			require.Contains(t, err.Error(), tt.doc, "the error names the document")
+		})
+	}
+
+	t.Run("reader stops at the limit", func(t *testing.T) {
+		_, err := x.ExtractReader("stream", bytes.NewReader(huge))
+		require.ErrorIs(t, err, ErrTooLarge)
+	})
+
+	t.Run("text with a few bad bytes and no events is a clean empty result", func(t *testing.T) {
+		res, err := x.Extract("odd.txt", []byte("Caf\xe9 society.\n\nThe weather was fine."))
+		require.NoError(t, err)
+		require.Empty(t, res.Events)
+	})
+
+	t.Run("a large document under the limit is read in reasonable time", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("Posted on 14th April 2014\n\n")
+		for i := range 3000 {
+			if i%10 == 0 {
+				b.WriteString("On 10th April the PCC attended a community meeting in Grangetown. Residents raised concerns about speeding.\n\n")
+				continue
+			}
+			b.WriteString("The PCC said the plan reflects what residents say about the area and what partners do.\n\n")
+		}
+		start := time.Now()
+		res, err := newExtractor(t, Config{}).Extract("big.txt", []byte(b.String()))
+		require.NoError(t, err)
+		require.Equal(t, 300, res.Meetings)
+		require.Equal(t, 300, res.Concerns)
+		require.Less(t, time.Since(start), 20*time.Second)
+	})
+}
+
+func TestResolveDates(t *testing.T) {
+	pub := time.Date(2017, 3, 15, 0, 0, 0, 0, time.UTC) // a Wednesday
+	period := anchors{PeriodStart: time.Date(2013, 10, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2014, 1, 31, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name, text string
+		a          anchors
+		future     bool
+		want       string // "" means an error
+	}{
+		{"full date", "on Monday 14th April 2014", anchors{}, false, "2014-04-14"},
+		{"American order", "on April 14, 2014", anchors{}, false, "2014-04-14"},
+		{"numeric UK", "on 14/04/2014", anchors{}, false, "2014-04-14"},
+		{"weekday contradicts the date", "on Tuesday 14th April 2014", anchors{}, false, ""},
+		{"no such day", "on 31st February 2014", anchors{}, false, ""},
+		{"last night", "last night", anchors{Published: pub}, false, "2017-03-14"},
+		{"last night without a publication date", "last night", anchors{}, false, ""},
+		{"on Monday, past", "on Monday", anchors{Published: pub}, false, "2017-03-13"},
+		{"on Monday, future", "on Monday", anchors{Published: pub}, true, "2017-03-20"},
+		{"next Wednesday", "next Wednesday", anchors{Published: pub}, false, "2017-03-22"},
+		{"December within a period spanning the new year", "On 10th December", period, false, "2013-12-10"},
+		{"January within that period", "On 10th January", period, false, "2014-01-10"},
+		{"outside the period: no year is guessed", "On 10th June", period, false, ""},
+		{"a future meeting after the period", "10th March", period, true, "2014-03-10"},
+		{"day and month near the publication date", "on 10 March", anchors{Published: pub}, false, "2017-03-10"},
+		{"no anchor at all", "on 10 March", anchors{}, false, ""},
+		{"weekday within a PCC's term", "Monday, February 26", anchors{TermWho: "Barry Coppinger", TermFrom: 2012, TermTo: 2020}, true, "2018-02-26"},
+		{"weekday fitting two years of a term", "Monday, March 2", anchors{TermWho: "Barry Coppinger", TermFrom: 2012, TermTo: 2020}, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := findDates(tt.text)
+			require.Len(t, ds, 1, "%+v", ds)
+			got, _, err := tt.a.resolve(ds[0], tt.future)
+			if tt.want == "" {
+				require.Error(t, err)
+				require.Contains(t, err.Error(), ds[0].Text, "the error quotes the date as written")
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, got.Format(time.DateOnly))
+		})
+	}
+}
+
+func TestFindDatesIgnoresVerbsAndYears(t *testing.T) {
+	for _, s := range []string{"we may 2 times", "re-elected in May 2016", "the march was on", "in 2014/2015", "section 4.2"} {
+		require.Empty(t, dayMentions(findDates(s)), s)
+	}
+}
+
+func TestFindPeriod(t *testing.T) {
+	tests := []struct{ text, from, to string }{
+		{"meetings attended by the PCC from October 2013 – January 2014.", "2013-10-01", "2014-01-31"},
+		{"from May 2013 – 1 July 2013", "2013-05-01", "2013-07-01"},
+		{"covering the period 1 December 2015 to 31 January 2016", "2015-12-01", "2016-01-31"},
+		{"between September and October 2019", "2019-09-01", "2019-10-31"},
+	}
+	for _, tt := range tests {
+		from, to, ok := findPeriod(tt.text)
+		require.True(t, ok, tt.text)
+		require.Equal(t, tt.from, from.Format(time.DateOnly), tt.text)
+		require.Equal(t, tt.to, to.Format(time.DateOnly), tt.text)
+	}
+	_, _, ok := findPeriod("from the 2014 plan to the 2015 plan")
+	require.False(t, ok)
+}
+
+func TestParagraphs(t *testing.T) {
+	d := parseText("Title line\n\nA wrapped\nparagraph of text.\n\n3.1 On 10th December the PCC\nattended a meeting.\n• a bullet\n- another\n\nHide Ad\n\n10 March 2014 – Forum\n", false)
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"Title line", "A wrapped paragraph of text.", "3.1 On 10th December the PCC attended a meeting.", "• a bullet", "- another", "10 March 2014 – Forum"}, got)
+	require.True(t, d.Blocks[0].Heading)
+	require.True(t, d.Blocks[2].Section)
+	require.True(t, d.Blocks[3].Bullet)
+
+	h, err := parseHTML([]byte(`<html><head><title>T</title><meta property="article:published_time" content="2017-03-15T09:30:00Z"></head><body><p>One <b>bold</b> line<br>and a second</p><table><tr><th>Date</th><th>Meeting</th></tr><tr><td>1 May</td><td>Forum <i>x</i></td></tr></table><ul><li>item</li></ul></body></html>`))
+	require.NoError(t, err)
+	got = nil
+	for _, b := range h.Blocks {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"One bold line", "and a second", "Date | Meeting", "1 May | Forum x", "item"}, got)
+	require.Equal(t, "2017-03-15T09:30:00Z", h.Published)
+	require.True(t, h.Blocks[2].Header)
+	require.True(t, h.Blocks[4].Bullet)
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"report_2016.txt", "report_2019.md", "news_2017.html"} {
+		b, err := os.ReadFile(filepath.Join(fixtures, name))
+		require.NoError(f, err)
+		f.Add(name, b)
+	}
+	f.Add("x.html", []byte("<p>On 1 May 2016 the PCC attended a meeting in Park ward: ASB</p>"))
+	x := newExtractor(f, Config{MaxBytes: 1 << 16})
+	v, err := schemas.NewValidator()
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, name string, content []byte) {
+		res, err := x.Extract(name, content)
+		if err != nil {
+			return
+		}
+		for _, e := range res.Events {
+			raw, err := e.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := v.Decode(raw); err != nil {
+				t.Fatalf("invalid event %s: %v", raw, err)
+			}
+		}
+	})
+}
