@@ -151,7 +151,7 @@ func freePort(t *testing.T) string {
 // startProcessor runs `wardpulse process` as a child process.
 func startProcessor(t *testing.T, env *testEnv, extra ...string) *exec.Cmd {
 	t.Helper()
-	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "warn"}, env.kafkaFlags()...)
+	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error"}, env.kafkaFlags()...)
 	args = append(args, env.chFlags()...)
 	args = append(args, extra...)
 	cmd := exec.Command(wardpulseBinary(t), args...)

@@ -25,19 +25,31 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 	}
 	// clickhouse-go binds a slice as an Array, which 18.16 will not
 	// compare with a UUID column; a literal list of parsed UUIDs uses the
-	// primary key and cannot inject anything.
-	lits := make([]string, 0, len(ids))
-	for _, id := range ids {
-		u, err := uuid.Parse(id)
-		if err != nil {
-			return nil, fmt.Errorf("looking up event id %q: %w", id, err)
+	// primary key and cannot inject anything. Chunks keep each query under
+	// ClickHouse's max_query_size (256 KiB by default).
+	const chunk = 2000
+	for startIdx := 0; startIdx < len(ids); startIdx += chunk {
+		part := ids[startIdx:min(startIdx+chunk, len(ids))]
+		lits := make([]string, 0, len(part))
+		for _, id := range part {
+			u, err := uuid.Parse(id)
+			if err != nil {
+				return nil, fmt.Errorf("looking up event id %q: %w", id, err)
+			}
+			lits = append(lits, "'"+u.String()+"'")
 		}
-		lits = append(lits, "'"+u.String()+"'")
+		q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (%s)", s.tables.Events, strings.Join(lits, ","))
+		if err := s.scanLocations(ctx, q, out); err != nil {
+			return nil, err
+		}
 	}
-	q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (%s)", s.tables.Events, strings.Join(lits, ","))
+	return out, nil
+}
+
+func (s *Sink) scanLocations(ctx context.Context, q string, out map[string]Loc) error {
 	rows, err := s.conn.Query(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("looking up %d event ids in %s: %w", len(ids), s.tables.Events, err)
+		return fmt.Errorf("looking up event ids in %s: %w", s.tables.Events, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -45,16 +57,16 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 		var p uint32
 		var off uint64
 		if err := rows.Scan(&id, &p, &off); err != nil {
-			return nil, fmt.Errorf("scanning event location: %w", err)
+			return fmt.Errorf("scanning event location: %w", err)
 		}
 		if prev, ok := out[id]; !ok || int64(off) < prev.Offset {
 			out[id] = Loc{Partition: int(p), Offset: int64(off)}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading event locations: %w", err)
+		return fmt.Errorf("reading event locations: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // PreviousConcern returns the latest version of a concern stored from the

@@ -116,3 +116,26 @@ func TestWriteIsIdempotentPerTable(t *testing.T) {
 	_, _, d, m = counts(t, db)
 	require.Equal(t, []any{uint64(9), int64(9)}, []any{d, m})
 }
+
+// TestEventLocationsManyIDs looks up more ids than fit in one query.
+func TestEventLocationsManyIDs(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 1)
+	require.NoError(t, err)
+	require.NoError(t, s.Write(ctx, batch(1, 0, 4500, "E05009853")))
+	var ids []string
+	for off := int64(0); off < 5000; off++ {
+		ids = append(ids, "00000000-0000-4000-8000-"+pad12(off))
+	}
+	locs, err := s.EventLocations(ctx, ids)
+	require.NoError(t, err)
+	require.Len(t, locs, 4500)
+	require.Equal(t, chsink.Loc{Partition: 1, Offset: 4321}, locs["00000000-0000-4000-8000-000000004321"])
+	_, err = s.EventLocations(ctx, []string{"not-a-uuid"})
+	require.ErrorContains(t, err, "not-a-uuid")
+}
