@@ -424,3 +424,15 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkExtractReport(b *testing.B) {
+	x := newExtractor(b, Config{})
+	content, err := os.ReadFile(filepath.Join(fixtures, "report_2016.txt"))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(content)))
+	for b.Loop() {
+		if _, err := x.Extract("r.txt", content); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

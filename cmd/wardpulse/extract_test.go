@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+func TestExtractCommand(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o600))
+	report := filepath.Join("..", "..", "testdata", "extract", "report_2016.txt")
+	news := filepath.Join("..", "..", "testdata", "extract", "news_2017.html")
+
+	var stdout, stderr bytes.Buffer
+	err := runExtract(t.Context(), []string{report, empty, news}, strings.NewReader(""), &stdout, &stderr)
+	require.ErrorContains(t, err, "1 of 3 documents could not be read")
+	require.Contains(t, stderr.String(), "empty.txt: skipped: extracting "+empty+": document is empty")
+	require.Contains(t, stderr.String(), "report_2016.txt: 8 meetings, 3 concerns")
+	require.Contains(t, stderr.String(), "total: 2 documents, 10 meetings, 4 concerns")
+
+	v, err := schemas.NewValidator()
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	require.Len(t, lines, 14)
+	for _, l := range lines {
+		_, err := v.Decode([]byte(l))
+		require.NoError(t, err, l)
+	}
+
+	t.Run("stdin", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		in := "Posted on 14th April 2014\n\nLast night the PCC attended a community meeting in Thornaby where residents complained about fly-tipping.\n"
+		require.NoError(t, runExtract(t.Context(), []string{"-"}, strings.NewReader(in), &out, &errb))
+		require.Equal(t, 2, strings.Count(out.String(), "\n"), errb.String())
+		require.Contains(t, out.String(), `"date":"2014-04-13"`)
+		require.Contains(t, out.String(), `"place":"Thornaby","lad_code":"E06000004"`)
+	})
+	t.Run("no files", func(t *testing.T) {
+		require.ErrorContains(t, runExtract(t.Context(), nil, nil, io.Discard, io.Discard), "no documents")
+	})
+	t.Run("the summary lists what could not be resolved, with where", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		md := filepath.Join("..", "..", "testdata", "extract", "report_2019.md")
+		require.NoError(t, runExtract(t.Context(), []string{md}, nil, &out, &errb))
+		require.Contains(t, errb.String(), `report_2019.md ¶9: place "Atlantis Park": "Atlantis Park" is not a ward`)
+	})
+}
+
+func TestExtractPublishTwiceChangesNothing(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		require.Equal(t, "Bearer tok", r.Header.Get("Authorization"))
+		require.Equal(t, "application/x-ndjson", r.Header.Get("Content-Type"))
+		body, _ := io.ReadAll(r.Body)
+		type res struct {
+			Index   int    `json:"index"`
+			EventID string `json:"event_id"`
+			Status  string `json:"status"`
+		}
+		var out struct {
+			Results []res `json:"results"`
+		}
+		for i, l := range strings.Split(strings.TrimSpace(string(body)), "\n") {
+			var ev schemas.Event
+			require.NoError(t, json.Unmarshal([]byte(l), &ev))
+			st := "accepted"
+			if seen[ev.EventID] {
+				st = "duplicate"
+			}
+			seen[ev.EventID] = true
+			out.Results = append(out.Results, res{Index: i, EventID: ev.EventID, Status: st})
+		}
+		w.WriteHeader(http.StatusAccepted)
+		_ = json.NewEncoder(w).Encode(out)
+	}))
+	t.Cleanup(srv.Close)
+	report := filepath.Join("..", "..", "testdata", "extract", "report_2016.txt")
+	args := []string{"--publish", "--ingest-url", srv.URL, "--token", "tok", report}
+
+	var errb bytes.Buffer
+	require.NoError(t, runExtract(t.Context(), args, nil, io.Discard, &errb))
+	require.Contains(t, errb.String(), "publish: 11 accepted, 0 duplicates")
+	errb.Reset()
+	require.NoError(t, runExtract(t.Context(), args, nil, io.Discard, &errb))
+	require.Contains(t, errb.String(), "publish: 0 accepted, 11 duplicates")
+	require.Len(t, seen, 11)
+}
