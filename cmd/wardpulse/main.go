@@ -89,3 +89,8 @@ func stdinFrom(ctx context.Context) io.Reader {
 	}
 	return os.Stdin
 }
+
+// runExtractCmd gives the extractor the process's standard input.
+func runExtractCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runExtract(ctx, args, stdinFrom(ctx), stdout, stderr)
+}

@@ -13,7 +13,6 @@ var errPending = errors.New("not available in this build yet")
 
 func runDemo(context.Context, []string, io.Writer, io.Writer) error       { return errPending }
 func runImport(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
-func runExtractCmd(context.Context, []string, io.Writer, io.Writer) error { return errPending }
 func runDetect(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
 func runDetectBench(context.Context, []string, io.Writer, io.Writer) error {
 	return errPending
