@@ -1,0 +1,139 @@
+package dashboards
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+)
+
+// SQL building blocks shared by the dashboards. Everything here must run on
+// ClickHouse 18.16 and on current ClickHouse (see CLICKHOUSE-18.16.md): no
+// CTEs, no window functions, no toStartOfInterval; joins are written
+// `ALL LEFT JOIN (...) USING col`, which both accept; aliases never reuse a
+// column name (18.16 reports a cyclic alias for `f(x) AS x`).
+
+// quote is a ClickHouse string literal.
+func quote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// transform maps expr through a literal lookup table, falling back to expr
+// itself: this is how ids become labels without a dictionary, which 18.16
+// would need a config file for.
+func transform(expr string, from, to []string) string {
+	return fmt.Sprintf("transform(%s, %s, %s, %s)", expr, quoteAll(from), quoteAll(to), expr)
+}
+
+// themeLabel turns a theme id expression into its label.
+func (g *Generator) themeLabel(expr string) string {
+	ids := g.themes.IDs()
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = g.themes.Label(id)
+	}
+	return transform(expr, ids, labels)
+}
+
+// WardLabel is how a ward is named everywhere a ward can be ambiguous:
+// its name and boundary period, e.g. "Grangetown (2019-)".
+func WardLabel(w gazetteer.Ward) string { return w.Name + " (" + w.Period() + ")" }
+
+// wardLabel turns a ward code expression into its boundary-aware label.
+func (g *Generator) wardLabel(expr string) string {
+	ws := g.gaz.Wards()
+	codes := make([]string, len(ws))
+	labels := make([]string, len(ws))
+	for i, w := range ws {
+		codes[i], labels[i] = w.Code, WardLabel(w)
+	}
+	return transform(expr, codes, labels)
+}
+
+// ladLabel turns a local authority code expression into its name.
+func (g *Generator) ladLabel(expr string) string {
+	ls := g.gaz.LADs()
+	codes := make([]string, len(ls))
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		codes[i], names[i] = l.Code, l.Name
+	}
+	return transform(expr, codes, names)
+}
+
+// wardRows is a subquery listing every ward of the gazetteer with columns
+// code, name, label, lad_code, lad_name, valid_from, valid_to (Dates: the
+// election days bounding the ward's life; 2100-01-01 when still in force).
+// The list is generated from the gazetteer, so the dashboards know wards no
+// meeting has been held in yet, which coverage needs.
+func (g *Generator) wardRows() string {
+	ws := g.gaz.Wards()
+	tuples := make([]string, len(ws))
+	for i, w := range ws {
+		to := "2100-01-01"
+		if w.ValidTo != 0 {
+			to = gazetteer.ElectionDay(w.ValidTo).Format(time.DateOnly)
+		}
+		tuples[i] = fmt.Sprintf("(%s, %s, %s, %s, %s, %s, %s)", quote(w.Code), quote(w.Name), quote(WardLabel(w)),
+			quote(w.LADCode), quote(w.LADName), quote(gazetteer.ElectionDay(w.ValidFrom).Format(time.DateOnly)), quote(to))
+	}
+	return "(SELECT tupleElement(w, 1) AS code, tupleElement(w, 2) AS name, tupleElement(w, 3) AS label, " +
+		"tupleElement(w, 4) AS lad_code, tupleElement(w, 5) AS lad_name, " +
+		"toDate(tupleElement(w, 6)) AS valid_from, toDate(tupleElement(w, 7)) AS valid_to " +
+		"FROM (SELECT arrayJoin([" + strings.Join(tuples, ", ") + "]) AS w))"
+}
+
+// ladRows is a subquery listing the local authorities: code, name.
+func (g *Generator) ladRows() string {
+	ls := g.gaz.LADs()
+	tuples := make([]string, len(ls))
+	for i, l := range ls {
+		tuples[i] = fmt.Sprintf("(%s, %s)", quote(l.Code), quote(l.Name))
+	}
+	return "(SELECT tupleElement(l, 1) AS code, tupleElement(l, 2) AS name FROM (SELECT arrayJoin([" +
+		strings.Join(tuples, ", ") + "]) AS l))"
+}
+
+// themeRows is a subquery listing the themes: id, label, in taxonomy order.
+func (g *Generator) themeRows() string {
+	ids := g.themes.IDs()
+	tuples := make([]string, len(ids))
+	for i, id := range ids {
+		tuples[i] = fmt.Sprintf("(%d, %s, %s)", i, quote(id), quote(g.themes.Label(id)))
+	}
+	return "(SELECT tupleElement(t, 1) AS pos, tupleElement(t, 2) AS id, tupleElement(t, 3) AS label FROM (SELECT arrayJoin([" +
+		strings.Join(tuples, ", ") + "]) AS t))"
+}
+
+// lastYear shifts a macro time expression back a year, as a Date.
+func lastYear(expr string) string { return "addYears(toDate(" + expr + "), -1)" }
+
+// currentAlerts is a subquery with one row per alert and its latest state
+// (argMax over src_offset, as the alerts table's comment prescribes).
+func (g *Generator) currentAlerts() string {
+	return `(SELECT alert_id,
+        argMax(status, src_offset) AS state,
+        argMax(ward_code, src_offset) AS a_ward_code,
+        argMax(ward_name, src_offset) AS a_ward_name,
+        argMax(lad_code, src_offset) AS a_lad_code,
+        argMax(lad_name, src_offset) AS a_lad_name,
+        argMax(theme, src_offset) AS a_theme,
+        argMax(severity, src_offset) AS a_severity,
+        min(episode_start) AS a_episode_start,
+        max(week_start) AS a_last_week,
+        argMax(observed, src_offset) AS a_observed,
+        argMax(expected, src_offset) AS a_expected,
+        argMax(summary, src_offset) AS a_summary,
+        max(decided_at) AS a_decided_at
+    FROM alerts
+    GROUP BY alert_id)`
+}
