@@ -176,14 +176,15 @@ var (
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
-	concernCueRE  = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|residents (?:said|told|described|spoke))\b`)
+	concernCueRE  = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added))\b`)
 	topicCueRE    = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
 	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
 	planRE        = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
-	actionRE      = regexp.MustCompile(`(?i)\b(operation\s+[A-Z]\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
+	actionRE      = regexp.MustCompile(`(?i)\b(operation\s+[A-Z]\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
 	attendanceRE  = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	titleRE       = regexp.MustCompile(`(?:(?:[A-Z0-9][\w'’&.-]*|of|the|and|for|on|&|in|de|ward|community|residents'?|public|safety|youth|neighbourhood|partnership|crime)\s+){1,8}(?i:meeting|forum|board|assembly|surgery|event|panel|partnership|group|council|conference|fair|launch|committee|network|walkabout|drop-in|day|summit|workshop|vigil|ceremony|awards|consultation|briefing)s?\b`)
 	locationRE    = regexp.MustCompile(`\bat\s+(?:the\s+)?((?:[A-Z][\w'’&.-]*\s+){0,5}(?:Centre|Center|Hall|Church|Library|School|Academy|College|Club|House|Station|Hub|Rooms?|Chapel|Institute|Pavilion|Café|Cafe|Hotel|Stadium|Headquarters|Offices?))\b`)
+	reportRE      = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
 	placeHintRE   = regexp.MustCompile(`\b(?:in|at|of|from|around)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
 )
 
@@ -211,9 +212,11 @@ func (r *run) anchor() {
 				if t, ok := r.fullDate(b.Text[loc[1]:]); ok {
 					r.a.Published = t
 				}
-			} else if i < 20 && len(b.Text) < 40 {
-				// A report's date on a line of its own near the top.
-				if ds := findDates(b.Text); len(ds) == 1 && ds[0].Year != 0 && len(ds[0].Text)*10 >= len(b.Text)*7 {
+			} else if i < 20 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) {
+				// A report's date on a line of its own near the top, or in
+				// its title line ("Report to the Police and Crime Panel, 12
+				// November 2019").
+				if ds := findDates(b.Text); len(ds) == 1 && ds[0].Year != 0 && (len(ds[0].Text)*10 >= len(b.Text)*7 || reportRE.MatchString(b.Text)) {
 					if t, ok := r.fullDate(b.Text); ok {
 						r.a.Published = t
 					}
@@ -257,13 +260,16 @@ func (r *run) walk() {
 	var cur *meetingCtx
 	var leadIn *block // a paragraph ending in ":" that introduces a list of concerns
 	var header []string
+	var prev *block // the paragraph before, when it had a day and no meeting
 	for i := range r.d.Blocks {
 		b := &r.d.Blocks[i]
 		if b.Heading {
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(strings.ToLower(b.Text), "purpose")
-			cur, leadIn, header = nil, nil, nil
+			cur, leadIn, header, prev = nil, nil, nil, nil
 			continue
 		}
+		before := prev
+		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) {
 				header = b.Cells
@@ -283,7 +289,11 @@ func (r *run) walk() {
 		if b.Section {
 			text = sectionRE.ReplaceAllString(text, "")
 		}
-		if m := r.meeting(b, text, future); m != nil {
+		m := r.meeting(b, text, future)
+		if m == nil && cur == nil && before != nil && !b.Section && !b.Bullet {
+			m = r.meetingDated(b, text, future, before)
+		}
+		if m != nil {
 			cur, leadIn = m, nil
 			r.concerns(b, text, cur)
 			if strings.HasSuffix(b.Text, ":") {
@@ -305,6 +315,9 @@ func (r *run) walk() {
 		r.concerns(b, text, cur)
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text)) {
 			leadIn = b
+		}
+		if cur == nil && len(dayMentions(findDates(b.Text))) > 0 {
+			prev = b
 		}
 	}
 }
@@ -400,7 +413,7 @@ func (r *run) row(b *block, header []string, future bool) {
 	if location == placeText && res.Kind == "lad" {
 		location = "" // "Location: Hartlepool" is the place, not a venue
 	}
-	ev := r.newMeeting(b, date, title, location, attendance, *res)
+	ev := r.newMeeting(b, date, title, location, attendance, *res, nil)
 	mc := &meetingCtx{ev: ev, date: date, place: res, para: b.N}
 	if issues := strings.TrimSpace(col["issues"]); issues != "" && !future && !negationRE.MatchString(issues) {
 		r.concern(b, mc, issues, col["action"], *res, date)
@@ -431,22 +444,67 @@ func (r *run) resolveDate(b *block, m dateMention, future bool) (time.Time, bool
 // will take) place and gives its day. Concerns in the paragraph and the list
 // after it belong to it.
 func (r *run) meeting(b *block, text string, future bool) *meetingCtx {
-	if !meetingNounRE.MatchString(text) || !(attendRE.MatchString(text) || startsWithDate(text)) {
+	return r.meetingDated(b, text, future, nil)
+}
+
+// entryHead is the head of a list-style entry, "Thornaby Town Council – 5
+// June 2018." or "Norton North ward meeting (24th July):": the text up to
+// the first colon or full stop, when short.
+func entryHead(text string) string {
+	end := len(text)
+	if i := strings.Index(text, ": "); i >= 0 && i < end {
+		end = i
+	}
+	if i := strings.Index(text, ". "); i >= 0 && i < end {
+		end = i
+	}
+	if end > 100 {
+		return ""
+	}
+	return text[:end]
+}
+
+// meetingDated is meeting with, when the paragraph has no day of its own,
+// the day of the paragraph before it (news items date the evening in one
+// paragraph and say "the meeting" in the next).
+func (r *run) meetingDated(b *block, text string, future bool, prev *block) *meetingCtx {
+	head := entryHead(text)
+	entry := head != "" && meetingNounRE.MatchString(head) && len(dayMentions(findDates(head))) > 0
+	if !meetingNounRE.MatchString(text) || !(attendRE.MatchString(text) || startsWithDate(text) || entry) {
 		return nil
 	}
 	ds := dayMentions(findDates(text))
+	if len(ds) == 0 && prev != nil {
+		ds = dayMentions(findDates(prev.Text))
+		if len(ds) != 1 {
+			return nil
+		}
+		// The meeting sentence is this paragraph's, the date the previous one's.
+		ds[0].Start = -1
+	}
 	if len(ds) == 0 {
 		return nil
 	}
 	// The sentence with the date says whether the meeting is to come. A
 	// sentence giving the report's period ("meetings attended from 1
 	// September to 31 October") is about the report, not a meeting.
-	sent := sentenceAround(text, ds[0].Start)
-	if !meetingNounRE.MatchString(sent) || !(attendRE.MatchString(sent) || startsWithDate(text)) {
+	var sent string
+	switch {
+	case ds[0].Start < 0:
+		sent = firstMatchSentence(text, meetingNounRE)
+	case entry:
+		sent = head
+	default:
+		sent = sentenceAround(text, ds[0].Start)
+	}
+	if !meetingNounRE.MatchString(sent) || !(attendRE.MatchString(sent) || startsWithDate(text) || entry) {
 		return nil
 	}
 	if _, _, ok := findPeriod(sent); ok {
 		return nil
+	}
+	if reportRE.MatchString(sent) {
+		return nil // the report's own title line, not a meeting
 	}
 	fut := future || futureRE.MatchString(sent)
 	date, ok := r.resolveDate(b, ds[0], fut)
@@ -462,7 +520,7 @@ func (r *run) meeting(b *block, text string, future bool) *meetingCtx {
 	if m := attendanceRE.FindStringSubmatch(text); m != nil {
 		attendance, _ = strconv.Atoi(m[1] + m[2])
 	}
-	ev := r.newMeeting(b, date, title, locationIn(sent), attendance, *res)
+	ev := r.newMeeting(b, date, title, locationIn(sent), attendance, *res, r.themes(beforeColon(sent)))
 	return &meetingCtx{ev: ev, date: date, place: res, para: b.N}
 }
 
@@ -488,6 +546,22 @@ func meetingTitle(sent string, date dateMention) string {
 		best = strings.Trim(best, " –—-:,.")
 	}
 	return clip(best, 300)
+}
+
+// beforeColon is s up to ": ", where an entry's concerns begin.
+func beforeColon(s string) string {
+	head, _, _ := strings.Cut(s, ": ")
+	return head
+}
+
+// firstMatchSentence is the first sentence of s that re matches, or s.
+func firstMatchSentence(s string, re *regexp.Regexp) string {
+	for _, sent := range sentences(s) {
+		if re.MatchString(sent) {
+			return sent
+		}
+	}
+	return s
 }
 
 func locationIn(sent string) string {
@@ -574,7 +648,10 @@ func (r *run) docPlaceUncached(at time.Time) *gazetteer.Resolution {
 	return first
 }
 
-func (r *run) newMeeting(b *block, date time.Time, title, location string, attendance int, res gazetteer.Resolution) *schemas.Event {
+// newMeeting emits a meeting. Its themes are those its name says it
+// discusses plus topics (extra) the sentence names ("to discuss information
+// sharing"); its concerns add theirs in finish.
+func (r *run) newMeeting(b *block, date time.Time, title, location string, attendance int, res gazetteer.Resolution, extra []string) *schemas.Event {
 	ev := r.event(b, schemas.TypeMeeting, date, res)
 	ev.Meeting = &schemas.Meeting{Kind: meetingKind(title + " " + b.Text), Title: clip(title, 500), Location: clip(location, 500)}
 	if attendance > 0 && attendance <= 100000 {
@@ -587,6 +664,10 @@ func (r *run) newMeeting(b *block, date time.Time, title, location string, atten
 		if th != "partnership" {
 			ev.Themes = append(ev.Themes, th)
 		}
+	}
+	ev.Themes = sortedUnion(ev.Themes, extra)
+	if len(ev.Themes) == 0 {
+		ev.Themes = nil
 	}
 	r.emit(b, ev)
 	return ev
@@ -637,6 +718,11 @@ func (r *run) concerns(b *block, text string, cur *meetingCtx) {
 		}
 		if !cue || negationRE.MatchString(s) || planRE.MatchString(s) {
 			continue
+		}
+		// "Norton North ward meeting (24th July): residents raised ..." -
+		// the concern is what follows the entry's head.
+		if head, rest, ok := strings.Cut(s, ": "); ok && (meetingNounRE.MatchString(head) || len(findDates(head)) > 0) && concernCueRE.MatchString(rest) {
+			s = rest
 		}
 		if len(r.themes(s)) == 0 {
 			continue

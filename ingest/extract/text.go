@@ -195,6 +195,9 @@ func isHeadingLike(s string) bool {
 	if len(s) > 60 || strings.ContainsAny(s[len(s)-1:], ".:;,!?\"”'’") {
 		return false
 	}
+	if len(dayMentions(findDates(s))) > 0 {
+		return false // "11th September – Coulby Newham community meeting" is an entry
+	}
 	return strings.Count(s, " ") < 8
 }
 
