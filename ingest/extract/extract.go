@@ -167,6 +167,7 @@ type run struct {
 	a    anchors
 	// docPlaces caches docPlace by day: it reads the whole document.
 	docPlaces map[string]*gazetteer.Resolution
+	perPara   map[int]int // events emitted so far per paragraph: the index in the id
 }
 
 var (
@@ -857,12 +858,11 @@ func sortedUnion(a, b []string) []string {
 // emit gives the event its deterministic id and keeps a copy; later
 // changes to ev are not seen (finish derives meeting themes from concerns).
 func (r *run) emit(b *block, ev *schemas.Event) {
-	idx := 0
-	for _, e := range r.res.Events {
-		if e.Source.Paragraph == b.N {
-			idx++
-		}
+	if r.perPara == nil {
+		r.perPara = map[int]int{}
 	}
+	idx := r.perPara[b.N]
+	r.perPara[b.N]++
 	ev.EventID = uuid.NewSHA1(r.x.ns, fmt.Appendf(nil, "%s/%d/%d", r.hash, b.N, idx)).String()
 	r.res.Events = append(r.res.Events, *ev)
 }
