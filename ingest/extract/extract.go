@@ -303,7 +303,11 @@ func (r *run) walk() {
 			continue
 		}
 		if b.Bullet && (cur != nil || leadIn != nil) {
-			r.bullet(b, text, cur)
+			ctx := ""
+			if leadIn != nil {
+				ctx = leadIn.Text
+			}
+			r.bullet(b, text, cur, ctx)
 			continue
 		}
 		leadIn = nil
@@ -735,34 +739,38 @@ func (r *run) concerns(b *block, text string, cur *meetingCtx) {
 		if i+1 < len(sents) && actionRE.MatchString(sents[i+1]) && !concernCueRE.MatchString(sents[i+1]) {
 			action = sents[i+1]
 		}
-		r.standalone(b, cur, s, action)
+		r.standalone(b, cur, s, action, "")
 	}
 }
 
 // bullet reads a list item under a meeting or a lead-in such as "Residents
 // raised the following concerns:" as a concern when it has a theme.
-func (r *run) bullet(b *block, text string, cur *meetingCtx) {
+func (r *run) bullet(b *block, text string, cur *meetingCtx, leadIn string) {
 	if negationRE.MatchString(text) || len(r.themes(text)) == 0 {
 		return
 	}
-	r.standalone(b, cur, text, "")
+	r.standalone(b, cur, text, "", leadIn)
 }
 
 // standalone emits a concern found in running text: its date is its
 // meeting's, else one written in the sentence or paragraph; its place is
 // one named in the sentence, else the meeting's, else the paragraph's.
-func (r *run) standalone(b *block, cur *meetingCtx, text, action string) {
+//
+// Outside a meeting the day must be in the concern's own sentence (or the
+// lead-in of its list): "Police seized drugs on 3 May. Residents had
+// complained about dealing." does not say residents complained on 3 May.
+func (r *run) standalone(b *block, cur *meetingCtx, text, action, leadIn string) {
 	var date time.Time
 	switch {
 	case cur != nil:
 		date = cur.date
 	default:
 		ds := dayMentions(findDates(text))
-		if len(ds) == 0 {
-			ds = dayMentions(findDates(b.Text))
+		if len(ds) == 0 && leadIn != "" {
+			ds = dayMentions(findDates(leadIn))
 		}
 		if len(ds) == 0 {
-			r.problem(b, "date", clip(text, 120), "a concern with no day in its paragraph or a meeting to take it from: not emitted")
+			r.problem(b, "date", clip(text, 120), "a concern with no day in its sentence or a meeting to take it from: not emitted")
 			return
 		}
 		var ok bool
@@ -790,6 +798,8 @@ func (r *run) standalone(b *block, cur *meetingCtx, text, action string) {
 		res = *cur.place
 	case len(ms) > 0:
 		res = ms[0].Resolution
+	case leadIn != "" && len(r.x.gaz.Find(leadIn, date)) > 0:
+		res = r.x.gaz.Find(leadIn, date)[0].Resolution // "residents in Hemlington raised the following concerns:"
 	default:
 		p := r.placeIn(b, text, date)
 		if p == nil {

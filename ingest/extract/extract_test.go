@@ -436,3 +436,35 @@ func BenchmarkExtractReport(b *testing.B) {
 		}
 	}
 }
+
+// TestPrecisionRules pins the rules that keep invented events out: a day
+// in another sentence does not date a concern; a list takes its day and
+// place from its lead-in; an item with no theme is no concern.
+func TestPrecisionRules(t *testing.T) {
+	doc := `Posted on 10th May 2019
+
+Police arrested two men after drugs were seized in Middlesbrough on 3 May 2019. Residents had complained about drug dealing in the street.
+
+On 7 May residents in Hemlington raised the following concerns:
+• speeding on Hemlington Lane
+• fly-tipping behind the shops
+• the new library opening hours
+
+Last night the PCC attended a packed community meeting in Billingham West, where residents complained about nuisance motorbikes.
+`
+	res, err := newExtractor(t, Config{}).Extract("rules.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern 2019-05-07 E05009859 speeding",
+		"concern 2019-05-07 E05009859 environmental",
+		"meeting 2019-05-09 E05001531 off_road_bikes",
+		"concern 2019-05-09 E05001531 off_road_bikes",
+	}, got)
+	require.Len(t, res.Problems, 1)
+	require.Equal(t, "date", res.Problems[0].What)
+	require.Equal(t, 2, res.Problems[0].Paragraph)
+}
