@@ -18,6 +18,4 @@ func runDetectBench(context.Context, []string, io.Writer, io.Writer) error {
 	return errPending
 }
 func runAlerts(context.Context, []string, io.Writer, io.Writer) error     { return errPending }
-func runDashboards(context.Context, []string, io.Writer, io.Writer) error { return errPending }
-func runBriefing(context.Context, []string, io.Writer, io.Writer) error   { return errPending }
 func runBench(context.Context, []string, io.Writer, io.Writer) error      { return errPending }
