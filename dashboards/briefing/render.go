@@ -1,0 +1,270 @@
+package briefing
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+)
+
+// Charts are drawn here as inline SVG so the document needs no network and
+// prints the same everywhere. They must read in black and white: the three
+// periods are told apart by fill (solid black, diagonal hatching, white
+// with an outline), never by colour alone, and every bar carries its value.
+
+// barSeries is one period in a grouped bar chart.
+type barSeries struct {
+	name string
+	fill string // an SVG fill: a colour or url(#hatch)
+}
+
+var periodsSeries = []barSeries{{"This period", "#111"}, {"Previous period", "url(#hatch)"}, {"Same period a year before", "#fff"}}
+
+const svgDefs = `<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+	`<rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#111" stroke-width="2.2"/></pattern></defs>`
+
+// groupedBars draws horizontal grouped bars: one group per row, one bar per
+// series value.
+func groupedBars(title string, rows []Compare, series []barSeries, max int) template.HTML {
+	if len(rows) > max {
+		rows = rows[:max]
+	}
+	var peak int64 = 1
+	for _, r := range rows {
+		for _, v := range []int64{r.Now, r.Previous, r.YearAgo} {
+			peak = max64(peak, v)
+		}
+	}
+	const labelW, chartW, barH, gap = 210.0, 430.0, 9.0, 10.0
+	groupH := float64(len(series))*barH + gap
+	legendH := 26.0
+	h := legendH + float64(len(rows))*groupH + 6
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" role="img" aria-label="%s" viewBox="0 0 %.0f %.0f" width="100%%" xmlns="http://www.w3.org/2000/svg">`,
+		html.EscapeString(title), labelW+chartW+50, h)
+	b.WriteString(svgDefs)
+	x := labelW
+	for _, s := range series {
+		fmt.Fprintf(&b, `<rect x="%.0f" y="6" width="12" height="12" fill="%s" stroke="#111"/><text x="%.0f" y="16" class="legend">%s</text>`,
+			x, s.fill, x+16, html.EscapeString(s.name))
+		x += 16 + float64(len(s.name))*6.2 + 18
+	}
+	for i, r := range rows {
+		y0 := legendH + float64(i)*groupH
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" class="label" text-anchor="end">%s</text>`, labelW-8, y0+groupH/2, html.EscapeString(r.Label))
+		for j, v := range []int64{r.Now, r.Previous, r.YearAgo}[:len(series)] {
+			y := y0 + float64(j)*barH
+			w := chartW * float64(v) / float64(peak)
+			fmt.Fprintf(&b, `<rect class="bar" x="%.0f" y="%.1f" width="%.1f" height="%.1f" fill="%s" stroke="#111" stroke-width="0.8"/>`,
+				labelW, y, w, barH-1.5, series[j].fill)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="value">%d</text>`, labelW+w+4, y+barH-2.5, v)
+		}
+	}
+	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" stroke="#111"/>`, labelW, legendH-4, labelW, h-4)
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// change is "+3 (+50%)", "−2 (−40%)", "no change" or "new" for a count
+// against an earlier one; words as well as signs, for print.
+func change(now, before int64) string {
+	d := now - before
+	switch {
+	case d == 0:
+		return "no change"
+	case before == 0:
+		return fmt.Sprintf("+%d (none before)", d)
+	case d > 0:
+		return fmt.Sprintf("+%d (+%.0f%%)", d, 100*float64(d)/float64(before))
+	default:
+		return fmt.Sprintf("−%d (−%.0f%%)", -d, 100*float64(-d)/float64(before))
+	}
+}
+
+func day(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
+
+func span(from, to time.Time) string {
+	return from.Format("2 January 2006") + " to " + to.Format("2 January 2006")
+}
+
+var kinds = map[string]string{"community_meeting": "Community meeting", "partner_meeting": "Partner meeting", "board": "Board", "forum": "Forum", "event": "Event"}
+
+var tmpl = template.Must(template.New("briefing").Funcs(template.FuncMap{
+	"day": day, "span": span, "change": change,
+	"kind": func(k string) string {
+		if s, ok := kinds[k]; ok {
+			return s
+		}
+		return k
+	},
+	"short": func(t time.Time) string { return t.Format("2 Jan 2006") },
+}).Parse(page))
+
+// view is the template's data: the report plus the charts.
+type view struct {
+	*Report
+	ThemeChart, PlaceChart, AuthorityChart template.HTML
+	MainThemeLabels                        string
+	OpenAlerts, ResolvedAlerts             int
+}
+
+// HTML writes the briefing as one self-contained HTML document.
+func (r *Report) HTML(w io.Writer) error {
+	v := view{Report: r,
+		ThemeChart: groupedBars("Concerns by theme in three periods", r.Themes, periodsSeries, 12),
+		PlaceChart: groupedBars("Concerns by ward in three periods", r.Places, periodsSeries, 10),
+		AuthorityChart: groupedBars("Meetings attended by local authority", r.ByAuthority,
+			[]barSeries{{"Meetings in the period", "#111"}}, 10),
+	}
+	for _, a := range r.Alerts {
+		if a.Open {
+			v.OpenAlerts++
+		} else {
+			v.ResolvedAlerts++
+		}
+	}
+	if err := tmpl.Execute(w, v); err != nil {
+		return fmt.Errorf("rendering briefing: %w", err)
+	}
+	return nil
+}
+
+const page = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Programme of Engagement: {{span .From .To}}</title>
+<style>
+@page { size: A4; margin: 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; background: #fff; margin: 0 auto; max-width: 190mm; line-height: 1.4; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { page-break-after: avoid; break-after: avoid; font-size: 14pt; border-bottom: 2px solid #111; padding-bottom: 1mm; margin: 8mm 0 3mm; }
+h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
+p.lede { font-size: 11pt; }
+.meta { color: #444; font-size: 9pt; }
+.figures { display: flex; gap: 4mm; margin: 4mm 0; }
+.figure { flex: 1; border: 1.5px solid #111; padding: 2mm 3mm; }
+.figure b { display: block; font-size: 18pt; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
+th, td { border: 1px solid #666; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+th { background: #e6e6e6; }
+td.n, th.n { text-align: right; }
+td.d { white-space: nowrap; }
+tr { page-break-inside: avoid; }
+thead { display: table-header-group; }
+svg.chart { max-width: 100%; height: auto; margin: 2mm 0 4mm; page-break-inside: avoid; break-inside: avoid; }
+svg.chart text { font-family: inherit; fill: #111; }
+svg.chart .label { font-size: 11px; }
+svg.chart .value { font-size: 9px; }
+svg.chart .legend { font-size: 10px; }
+.status-open { font-weight: bold; }
+.empty { font-style: italic; color: #444; }
+section { page-break-inside: auto; }
+section.break { page-break-before: always; }
+@media print { body { max-width: none; } a { color: #111; text-decoration: none; } }
+</style>
+</head>
+<body>
+<header>
+<p class="meta">Police and Crime Commissioner for Cleveland · Police and Crime Panel</p>
+<h1>Programme of Engagement</h1>
+<p class="lede">{{span .From .To}}. Compared with the previous period of equal length ({{span .PrevFrom .PrevTo}}) and the same period a year before ({{span .YearFrom .YearTo}}).</p>
+<div class="figures">
+<div class="figure"><b>{{len .Meetings}}</b>meetings attended</div>
+<div class="figure"><b>{{.Attendance}}</b>people attending</div>
+<div class="figure"><b>{{.Concerns.Now}}</b>concerns raised; {{change .Concerns.Now .Concerns.Previous}} on the previous period</div>
+<div class="figure"><b>{{len .Alerts}}</b>spike alerts ({{.OpenAlerts}} open, {{.ResolvedAlerts}} resolved)</div>
+</div>
+</header>
+
+<section id="meetings">
+<h2>1. Meetings attended</h2>
+{{if .Meetings}}
+{{.AuthorityChart}}
+<table>
+<thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th><th class="n">Attendance</th><th class="n">Concerns</th></tr></thead>
+<tbody>
+{{range .Meetings}}<tr><td class="d">{{short .Day}}</td><td>{{.Title}}<br><small>{{kind .Kind}}</small></td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td><td class="n">{{if .Attendance}}{{.Attendance}}{{else}}–{{end}}</td><td class="n">{{.Concerns}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No meetings are recorded for the period.</p>{{end}}
+</section>
+
+<section id="themes" class="break">
+<h2>2. Concerns raised, by theme</h2>
+<p>Counts are theme mentions: a concern raised under two themes counts once under each.</p>
+{{if .Themes}}
+{{.ThemeChart}}
+<table>
+<thead><tr><th>Theme</th><th class="n">This period</th><th class="n">Previous period</th><th class="n">Change</th><th class="n">Year before</th><th class="n">Change on year before</th></tr></thead>
+<tbody>
+{{range .Themes}}<tr><td>{{.Label}}</td><td class="n">{{.Now}}</td><td class="n">{{.Previous}}</td><td class="n">{{change .Now .Previous}}</td><td class="n">{{.YearAgo}}</td><td class="n">{{change .Now .YearAgo}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No concerns are recorded for these periods.</p>{{end}}
+</section>
+
+<section id="places">
+<h2>3. Where concerns were raised</h2>
+{{if .Places}}
+{{.PlaceChart}}
+<table>
+<thead><tr><th>Ward</th><th>Authority</th><th class="n">This period</th><th class="n">Previous period</th><th class="n">Year before</th><th class="n">Change on year before</th></tr></thead>
+<tbody>
+{{range .Places}}<tr><td>{{.Label}}</td><td>{{.Sub}}</td><td class="n">{{.Now}}</td><td class="n">{{.Previous}}</td><td class="n">{{.YearAgo}}</td><td class="n">{{change .Now .YearAgo}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No concerns were raised in the period.</p>{{end}}
+</section>
+
+<section id="alerts" class="break">
+<h2>4. Spikes alerted and their outcome</h2>
+<p>A spike alert flags a theme raised in a ward well above that ward's usual level. Listed: alerts started by the end of the period that were open during it.</p>
+{{if .Alerts}}
+<table>
+<thead><tr><th>Since</th><th>Ward</th><th>Theme</th><th>Severity</th><th>What was seen</th><th>Outcome</th></tr></thead>
+<tbody>
+{{range .Alerts}}<tr><td class="d">{{short .Since}}</td><td>{{.Ward}}<br><small>{{.Authority}}</small></td><td>{{.Theme}}</td><td>{{.Severity}}</td><td>{{.Summary}}</td><td>{{if .Open}}<span class="status-open">Open</span>{{else}}Resolved {{short .Decided}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No spike alerts in the period.</p>{{end}}
+</section>
+
+<section id="actions">
+<h2>5. What was done about the main concerns</h2>
+{{if .Actions}}
+<table>
+<thead><tr><th>Theme</th><th>Date</th><th>Ward</th><th>Concern</th><th>Action</th></tr></thead>
+<tbody>
+{{range .Actions}}<tr><td>{{.Theme}}</td><td class="d">{{short .Day}}</td><td>{{.Ward}}</td><td>{{.Concern}}</td><td>{{.Action}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No actions are recorded against the period's main concerns.</p>{{end}}
+</section>
+
+<section id="ahead">
+<h2>6. Meetings ahead</h2>
+{{if .Ahead}}
+<table>
+<thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th></tr></thead>
+<tbody>
+{{range .Ahead}}<tr><td class="d">{{day .Day}}</td><td>{{.Title}}</td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No meetings after the period are on the log yet.</p>{{end}}
+</section>
+
+<footer><p class="meta">Generated by wardpulse on {{.Generated.Format "2 January 2006 15:04 MST"}} from the meetings and concerns on the log. Figures can change as corrections arrive.</p></footer>
+</body>
+</html>
+`
