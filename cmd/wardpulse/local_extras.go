@@ -2,19 +2,33 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/dashboards"
+	"github.com/wardpulse/wardpulse/dashboards/provision"
 )
 
 // startLocalExtras starts what local mode runs beside ingest and the
 // processor: the alerter with a local Alertmanager, and the dashboards.
 func startLocalExtras(ctx context.Context, g *errgroup.Group, cfg localConfig, k wiring.Kafka, ch wiring.ClickHouse, conn driver.Conn, logger *slog.Logger) (localExtras, error) {
-	return localExtras{}, nil
+	var ex localExtras
+	// Grafana cannot run here; write its provisioning so a Grafana pointed
+	// at this directory (or `wardpulse dashboards push`) shows the dashboards.
+	gdir := filepath.Join(cfg.Dir, "grafana")
+	if _, err := provision.WriteFiles(gdir, provision.Config{ClickHouseAddr: ch.Addr, ClickHouseDB: ch.Database, ClickHouseUser: "default",
+		PrometheusURL: "http://127.0.0.1:9090"}, filepath.Join(gdir, "dashboards"), dashboards.Default().All()); err != nil {
+		return ex, fmt.Errorf("writing grafana provisioning: %w", err)
+	}
+	ex.lines = append(ex.lines,
+		fmt.Sprintf("grafana provisioning   %s  (or: wardpulse dashboards push --grafana-url URL --token T --clickhouse-addr %s)", gdir, ch.Addr))
+	return ex, nil
 }
 
 func loadDemo(ctx context.Context, ingestURL, token string, seed int64, stdout, stderr io.Writer) error {
