@@ -69,7 +69,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	return &metrics{
 		dlq: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "wardpulse_processor_dlq_total",
-			Help: "Messages sent to the dead-letter topic, by event type where known.",
+			Help: "Messages sent to the dead-letter topic, by source partition.",
 		}, []string{"partition"}),
 		duplicates: f.NewCounter(prometheus.CounterOpts{
 			Name: "wardpulse_processor_duplicates_total",
