@@ -181,16 +181,14 @@ func (s *seriesFit) fit(sh shape, lo, hi, i int) (fitResult, bool) {
 		a := xtwx.RawSymmetric().Data
 		r := rhs.RawVector().Data
 		for j := lo; j < hi; j++ {
-			if s.w[j] == 0 {
-				continue
-			}
 			x := s.features(sh, j, i)
 			eta := 0.0
 			for k, xk := range x {
 				eta += xk * beta[k]
 			}
-			eta = math.Max(-30, math.Min(eta, 30))
+			eta = max(-30, min(eta, 30))
 			mu := math.Exp(eta)
+			s.mu[j] = mu
 			wt := s.w[j] * mu
 			z := eta + (float64(s.y[j])-mu)/mu
 			for k := 0; k < p; k++ {
@@ -213,25 +211,20 @@ func (s *seriesFit) fit(sh shape, lo, hi, i int) (fitResult, bool) {
 		converged = true
 		for k := range beta {
 			nb := sol.AtVec(k)
-			if math.Abs(nb-beta[k]) > 1e-7*(1+math.Abs(nb)) {
+			if math.Abs(nb-beta[k]) > 1e-6 {
 				converged = false
 			}
 			beta[k] = nb
 		}
 	}
-	// Fitted means and Pearson dispersion (Noufaily et al.: phi >= 1).
+	// Pearson dispersion (Noufaily et al.: phi >= 1), from the means of
+	// the last iteration: the step since was below the tolerance, and
+	// skipping a pass of exp saves a third of the work.
 	var pearson, sw float64
 	for j := lo; j < hi; j++ {
-		x := s.features(sh, j, i)
-		eta := 0.0
-		for k, xk := range x {
-			eta += xk * beta[k]
-		}
-		mu := math.Exp(math.Max(-30, math.Min(eta, 30)))
-		s.mu[j] = mu
 		if s.w[j] > 0 {
-			d := float64(s.y[j]) - mu
-			pearson += s.w[j] * d * d / mu
+			d := float64(s.y[j]) - s.mu[j]
+			pearson += s.w[j] * d * d / s.mu[j]
 			sw += s.w[j]
 		}
 	}
@@ -252,17 +245,23 @@ func (s *seriesFit) fit(sh shape, lo, hi, i int) (fitResult, bool) {
 // standardised Anscombe residual exceeds ReweightZ get weight s⁻², the
 // others 1, then all are scaled to sum to the number of weeks. Past spikes
 // so stop inflating the baseline that should catch the next one.
-func (s *seriesFit) reweight(fr fitResult, lo, hi int) {
+func (s *seriesFit) reweight(fr fitResult, lo, hi int) (changed bool) {
 	n := float64(hi - lo)
 	h := float64(fr.sh.p()) / n // mean leverage, standing in for h_jj
 	den := math.Sqrt(fr.phi * math.Max(1-h, 0.1))
 	var sum float64
 	for j := lo; j < hi; j++ {
-		mu := s.mu[j]
-		r := 1.5 * (math.Pow(float64(s.y[j]), 2.0/3) - math.Pow(mu, 2.0/3)) / math.Pow(mu, 1.0/6) / den
 		w := 1.0
-		if r > s.d.cfg.ReweightZ {
-			w = 1 / (r * r)
+		if y := float64(s.y[j]); y > s.mu[j] {
+			// r = 3/2 (y^(2/3) - mu^(2/3)) / mu^(1/6), with cube roots
+			// (much cheaper than math.Pow).
+			c := math.Cbrt(s.mu[j])
+			cy := math.Cbrt(y)
+			r := 1.5 * (cy*cy - c*c) / math.Sqrt(c) / den
+			if r > s.d.cfg.ReweightZ {
+				w = 1 / (r * r)
+				changed = true
+			}
 		}
 		s.w[j] = w
 		sum += w
@@ -271,6 +270,7 @@ func (s *seriesFit) reweight(fr fitResult, lo, hi int) {
 	for j := lo; j < hi; j++ {
 		s.w[j] *= g
 	}
+	return changed
 }
 
 // predict returns the mean at week j and the variance of its log, for a
@@ -322,8 +322,7 @@ func (s *seriesFit) judge(i int) Judgement {
 	if ysum > 0 {
 		var ok bool
 		fr, ok = s.fit(sh, lo, hi, i)
-		if ok {
-			s.reweight(fr, lo, hi)
+		if ok && s.reweight(fr, lo, hi) {
 			fr, ok = s.fit(sh, lo, hi, i)
 		}
 		if ok && sh.trend {

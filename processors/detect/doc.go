@@ -1,0 +1,77 @@
+// Package detect flags weeks in which a theme spikes in a ward: it judges
+// weekly counts of concerns, one ward x theme series at a time, with a
+// negative-binomial GLM in the Farrington family, and offers EARS C1, C2
+// and C3 as peers to compare against.
+//
+// # The problem
+//
+// Ward counts are small (0 to a few a week), overdispersed, seasonal
+// (off-road bikes in summer), trend over years, and some series are young
+// (new wards after boundary reviews). That is the outbreak-detection
+// problem of public health on weekly case counts, whose references are the
+// Farrington methods (Farrington et al. 1996; the improved "flexible"
+// version of Noufaily et al. 2013, "An improved algorithm for outbreak
+// detection in multiple surveillance systems", Stat Med 32:1206) and the
+// CDC's EARS C1/C2/C3 (Hutwagner et al. 2003; Fricker et al. 2008).
+//
+// # The GLM detector (Detector, Name "nbglm")
+//
+// For each judged week t, using only weeks before t:
+//
+//  1. Baseline: the last BaselineYears years of weeks, minus a guard band
+//     of GuardWeeks weeks just before t, so a surge building for a few
+//     weeks does not raise its own baseline. Unlike Farrington's windows
+//     around the same week of past years, every week is used: with 0.1-3
+//     concerns a week, the weeks between carry most of the information.
+//  2. Model: quasi-Poisson log-linear, log mu = a + seasonal + trend, fitted
+//     by IRLS. Seasonality is Harmonics annual sine/cosine pairs (2
+//     parameters instead of Noufaily's 10-level factor: small counts cannot
+//     feed 10 levels); the trend is dropped unless significant at 5% and
+//     unless it predicts beyond the largest baseline count (Farrington's
+//     rule against extrapolating a noisy slope). A weak ridge (sd 1 on the
+//     log scale) keeps sparse series from driving a coefficient to
+//     infinity.
+//  3. Outbreak down-weighting (Noufaily et al.): weeks whose standardised
+//     Anscombe residual exceeds ReweightZ (2.58) get weight s⁻² and the
+//     model is refitted, so last spring's spike does not mask this one.
+//  4. Threshold: the predictive distribution of the count is negative
+//     binomial with the fitted mean and a variance of phi·mu (phi the
+//     Pearson dispersion, at least 1) plus mu²·Var(log mu) for the
+//     uncertainty of the fit (Farrington's prediction variance); the week
+//     alarms when its upper-tail p-value is at most Alpha, i.e. its count
+//     exceeds the (1-Alpha) quantile.
+//  5. Surge test: surges build over weeks, so the sum of the last
+//     WindowWeeks weeks is also tested against the sum of their predicted
+//     means (GuardWeeks >= WindowWeeks-1 keeps those weeks out of the
+//     fit); it counts only while the current week is above its expected
+//     value, so it does not keep alarming after a spike ends. The two
+//     p-values share Alpha (Bonferroni), so the false-alarm rate stays at
+//     most Alpha per week.
+//  6. Small counts: no alarm below MinCount (2) concerns, and an all-zero
+//     baseline gets the Jeffreys-prior mean 0.5/n instead of 0.
+//  7. Short histories: with fewer than SeasonalMinWeeks baseline weeks
+//     the model is intercept-only on the last year (a down-weighted, so
+//     robust, mean with the same NB quantile); weeks with fewer than
+//     MinHistoryWeeks past weeks are not judged.
+//
+// Score is -Φ⁻¹(p), a z-like score (2.33 at p = 0.01), so scores compare
+// across series of any level. Fits are warm-started from the previous
+// week, so judging a whole series costs a few IRLS steps a week.
+//
+// # EARS
+//
+// EARS C1 compares the count with the mean and sd of the 7 weeks before
+// it, C2 with the 7 weeks ending 3 weeks back (a 2-week guard), and C3
+// sums max(0, C2-1) over the week and the two before; C1 and C2 alarm
+// above 3, C3 above 2. They need no history beyond 7-11 weeks and no
+// model, which is why they are the baseline to beat; on small counts their
+// 7-week sd is noisy and often zero, and they alarm far more often than
+// their nominal rate. The simulation benchmark in package sim measures
+// both on the same simulated ward series.
+//
+// # Determinism and concurrency
+//
+// Judge is a pure function of its input; Detector and EARS hold only
+// configuration and are safe for concurrent use. RunDetect is the offline
+// CSV contract behind `wardpulse detect`.
+package detect
