@@ -21,8 +21,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -184,49 +187,38 @@ func (a *API) handle(r *http.Request) (int, Response) {
 	}
 
 	resp := Response{Results: make([]Result, len(lines))}
+	now := a.d.Now().UTC()
+	checked := a.checkAll(lines, source, now)
 	var msgs []publish.Message
 	var msgIdx []int
 	var hashes []uint64
 	inRequest := map[string]uint64{}
-	now := a.d.Now().UTC()
-	for i, line := range lines {
+	for i, c := range checked {
 		res := &resp.Results[i]
 		res.Index = i
-		ev, errs := a.check(line, source, now)
-		if len(errs) > 0 {
-			res.Status, res.Errors = "rejected", errs
-			if ev != nil {
-				res.EventID = ev.EventID
-			}
+		if c.ev != nil {
+			res.EventID = c.ev.EventID
+		}
+		if len(c.errs) > 0 {
+			res.Status, res.Errors = "rejected", c.errs
 			continue
 		}
-		res.EventID = ev.EventID
-		h := contentHash(line)
-		prev, seen := inRequest[ev.EventID]
+		prev, seen := inRequest[c.ev.EventID]
 		if !seen {
-			prev, seen = a.recent.lookup(ev.EventID)
+			prev, seen = a.recent.lookup(c.ev.EventID)
 		}
 		if seen {
-			if prev == h {
+			if prev == c.hash {
 				res.Status = "duplicate"
 			} else {
 				res.Status, res.Errors = "rejected", []schemas.FieldError{{Field: "event_id", Reason: "already used for a different event; corrections need a new event_id and supersedes"}}
 			}
 			continue
 		}
-		inRequest[ev.EventID] = h
-		val, err := ev.Marshal()
-		if err != nil {
-			res.Status, res.Errors = "rejected", []schemas.FieldError{{Reason: err.Error()}}
-			continue
-		}
-		key := ev.WardCode
-		if key == "" {
-			key = ev.LADCode
-		}
-		msgs = append(msgs, publish.Message{Key: key, Value: val})
+		inRequest[c.ev.EventID] = c.hash
+		msgs = append(msgs, c.msg)
 		msgIdx = append(msgIdx, i)
-		hashes = append(hashes, h)
+		hashes = append(hashes, c.hash)
 	}
 
 	code := http.StatusAccepted
@@ -271,6 +263,57 @@ func (a *API) handle(r *http.Request) (int, Response) {
 		code = http.StatusBadRequest
 	}
 	return code, resp
+}
+
+type checkedEvent struct {
+	ev   *schemas.Event
+	errs []schemas.FieldError
+	msg  publish.Message
+	hash uint64
+}
+
+// checkAll validates and encodes a request's events on every core: schema
+// validation is most of ingest's CPU, and one large batch should not leave a
+// core idle. Duplicate detection stays sequential, in the caller.
+func (a *API) checkAll(lines [][]byte, source string, now time.Time) []checkedEvent {
+	out := make([]checkedEvent, len(lines))
+	one := func(i int) {
+		c := &out[i]
+		c.ev, c.errs = a.check(lines[i], source, now)
+		if len(c.errs) > 0 {
+			return
+		}
+		val, err := c.ev.Marshal()
+		if err != nil {
+			c.errs = []schemas.FieldError{{Reason: err.Error()}}
+			return
+		}
+		key := c.ev.WardCode
+		if key == "" {
+			key = c.ev.LADCode
+		}
+		c.msg, c.hash = publish.Message{Key: key, Value: val}, contentHash(lines[i])
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(lines)+63)/64)
+	if workers <= 1 {
+		for i := range lines {
+			one(i)
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(lines); i = int(next.Add(1) - 1) {
+				one(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func (a *API) auth(r *http.Request) (string, bool) {

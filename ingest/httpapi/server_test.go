@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -220,4 +221,27 @@ func TestTokensFile(t *testing.T) {
 	require.Equal(t, "a", src)
 	_, ok = toks.Source("t2")
 	require.False(t, ok)
+}
+
+// TestLargeBatchKeepsOrder sends a batch big enough to be checked on every
+// core: results stay in request order and the in-batch duplicate is found.
+func TestLargeBatchKeepsOrder(t *testing.T) {
+	pub := &fakePublisher{}
+	api, _ := newTestAPI(t, pub, Config{MaxBodyBytes: 1 << 20, MaxBatchEvents: 1000, MaxFutureSkew: time.Minute, RecentIDs: 1000})
+	var lines []string
+	for i := 0; i < 300; i++ {
+		lines = append(lines, strings.Replace(good, "c0001", fmt.Sprintf("%05x", i), 1))
+	}
+	lines = append(lines, lines[7], strings.Replace(good, "Grangetown", "Atlantis", 1))
+	code, resp, _ := post(t, api, "Bearer "+token, "application/x-ndjson", strings.Join(lines, "\n"))
+	require.Equal(t, 202, code)
+	require.Equal(t, 300, resp.Accepted)
+	require.Equal(t, 1, resp.Duplicates)
+	require.Equal(t, 1, resp.Rejected)
+	for i, r := range resp.Results {
+		require.Equal(t, i, r.Index)
+	}
+	require.Equal(t, "duplicate", resp.Results[300].Status)
+	require.Equal(t, resp.Results[7].EventID, resp.Results[300].EventID)
+	require.Len(t, pub.msgs, 300)
 }
