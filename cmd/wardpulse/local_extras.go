@@ -13,6 +13,8 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/provision"
+	"github.com/wardpulse/wardpulse/ingest/client"
+	"github.com/wardpulse/wardpulse/ingest/demo"
 )
 
 // startLocalExtras starts what local mode runs beside ingest and the
@@ -31,6 +33,7 @@ func startLocalExtras(ctx context.Context, g *errgroup.Group, cfg localConfig, k
 	return ex, nil
 }
 
+// loadDemo sends the demo data through ingest, like any other source.
 func loadDemo(ctx context.Context, ingestURL, token string, seed int64, stdout, stderr io.Writer) error {
-	return errPending
+	return sendDemo(ctx, client.New(ingestURL, token, nil), demo.Config{Seed: seed}, stdout)
 }

@@ -12,3 +12,10 @@ func openFile(path string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
