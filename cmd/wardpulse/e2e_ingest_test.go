@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -172,4 +173,30 @@ func TestReplayWhileLive(t *testing.T) {
 	arep, err := replay.Audit(context.Background(), env.db.Conn, env.brokers, env.topic, env.dlq, nil)
 	require.NoError(t, err)
 	require.True(t, arep.OK(), "audit: %+v", arep)
+}
+
+// TestImportCSV imports the example meeting log twice through ingest: the
+// second run changes nothing.
+func TestImportCSV(t *testing.T) {
+	env := newEnv(t, 2)
+	url, token := runServices(t, env)
+	file := filepath.Join("..", "..", "testdata", "csvimport", "meetings-example.csv")
+	var out, errb strings.Builder
+	require.NoError(t, runImport(context.Background(), []string{"-ingest-url", url, "-token", token, "-quiet", file}, &out, &errb), errb.String())
+	require.Contains(t, out.String(), "7 events accepted")
+	waitFor(t, "imported meetings counted", 30*time.Second, func() bool {
+		var n uint64
+		_ = env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM meetings FINAL").Scan(&n)
+		return n == 3
+	})
+	out.Reset()
+	require.NoError(t, runImport(context.Background(), []string{"-ingest-url", url, "-token", token, "-quiet", file}, &out, &errb))
+	require.Contains(t, out.String(), "0 events accepted, 7 already imported")
+	require.EqualValues(t, 1, concernCount(t, env, "E05012442", "off_road_bikes"))
+
+	bad := filepath.Join("..", "..", "testdata", "csvimport", "bad-rows.csv")
+	errb.Reset()
+	err := runImport(context.Background(), []string{"-ingest-url", url, "-token", token, "-quiet", bad}, &out, &errb)
+	require.ErrorContains(t, err, "4 rows")
+	require.Contains(t, errb.String(), "line 3 column kind")
 }

@@ -11,6 +11,5 @@ import (
 
 var errPending = errors.New("not available in this build yet")
 
-func runImport(context.Context, []string, io.Writer, io.Writer) error { return errPending }
 func runAlerts(context.Context, []string, io.Writer, io.Writer) error { return errPending }
 func runBench(context.Context, []string, io.Writer, io.Writer) error  { return errPending }
