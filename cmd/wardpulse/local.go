@@ -25,6 +25,7 @@ import (
 	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/processors/replay"
 )
 
 type localConfig struct {
@@ -152,6 +153,12 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	ingestURL := "http://" + ingestAddr.String()
 	printEndpoints(stdout, cfg, ingestURL, token, b.Addrs(), ch.Addr(), extra)
 	if cfg.Demo {
+		if n, err := logSize(gctx, kafkaCfg.Brokers, kafkaCfg.Topic); err == nil && n > 0 {
+			fmt.Fprintf(stdout, "\nthe log already holds %d messages: demo data not sent again (`wardpulse demo -ingest-url ...` would be harmless: same ids)\n", n)
+			cfg.Demo = false
+		}
+	}
+	if cfg.Demo {
 		g.Go(func() error {
 			if err := loadDemo(gctx, ingestURL, token, cfg.DemoSeed, stdout, stderr); err != nil {
 				logger.Error("loading demo data", "err", err)
@@ -166,6 +173,19 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		err = nil
 	}
 	return err
+}
+
+// logSize counts the messages on a topic.
+func logSize(ctx context.Context, brokers []string, topic string) (int64, error) {
+	bounds, err := replay.LogBounds(ctx, brokers, topic)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, b := range bounds {
+		n += b.Next - b.First
+	}
+	return n, nil
 }
 
 func newRegistry() *prometheus.Registry {

@@ -19,14 +19,17 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 	"github.com/schollz/progressbar/v3"
 	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
@@ -97,8 +100,12 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 		bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(cfg.Progress), progressbar.OptionSetDescription("replaying"),
 			progressbar.OptionShowCount(), progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(cfg.Progress) }))
 	}
+	// Partitions replay in parallel (one goroutine each, at most one per
+	// core): each partition's batches stay in order, which is all the
+	// sink needs.
+	var mu sync.Mutex
 	done := map[int]int64{}
-	replayTo := func(p int, from, to int64) error {
+	replayTo := func(ctx context.Context, p int, from, to int64) error {
 		return readRange(ctx, cfg.Brokers, cfg.Topic, p, from, to, cfg.BatchSize, func(msgs []kafka.Message) error {
 			res, err := agg.Build(ctx, p, msgs, sink)
 			if err != nil {
@@ -107,6 +114,8 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			if err := sink.Write(ctx, res.Batch); err != nil {
 				return err
 			}
+			mu.Lock()
+			defer mu.Unlock()
 			rep.Messages += len(msgs)
 			rep.Events += res.Processed
 			rep.Duplicates += res.Duplicates
@@ -118,14 +127,22 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			return nil
 		})
 	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, b := range bounds {
 		if _, err := sink.Load(ctx, b.Partition); err != nil {
 			return rep, err
 		}
 		done[b.Partition] = b.First
-		if err := replayTo(b.Partition, b.First, b.Next); err != nil {
-			return rep, fmt.Errorf("replaying partition %d: %w", b.Partition, err)
-		}
+		g.Go(func() error {
+			if err := replayTo(gctx, b.Partition, b.First, b.Next); err != nil {
+				return fmt.Errorf("replaying partition %d: %w", b.Partition, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return rep, err
 	}
 	if cfg.NoSwap {
 		rep.Took = time.Since(start)
@@ -159,7 +176,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			return rep, err
 		}
 		if wm.Daily > done[b.Partition] {
-			if err := replayTo(b.Partition, done[b.Partition], wm.Daily); err != nil {
+			if err := replayTo(ctx, b.Partition, done[b.Partition], wm.Daily); err != nil {
 				return rep, fmt.Errorf("catching up partition %d: %w", b.Partition, err)
 			}
 		}
