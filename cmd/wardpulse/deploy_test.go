@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
+	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 )
 
@@ -23,6 +25,7 @@ func TestDeployConfigsLoad(t *testing.T) {
 	for file, cfg := range map[string]registrar{
 		"ingest.yaml":  &ingestConfig{},
 		"process.yaml": &processConfig{},
+		"alerts.yaml":  &alertsConfig{},
 	} {
 		t.Run(file, func(t *testing.T) {
 			fs := flag.NewFlagSet(file, flag.ContinueOnError)
@@ -81,4 +84,22 @@ func TestComposeFile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPrometheusAndAlertmanagerFiles runs the real promtool and amtool on
+// deploy/prometheus and deploy/alertmanager, including the rule unit tests.
+func TestPrometheusAndAlertmanagerFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join("..", "..", "deploy")
+	out, err := promtest.Promtool(ctx, "check", "config", filepath.Join(dir, "prometheus", "prometheus.yml"))
+	require.NoError(t, err, out)
+	out, err = promtest.Promtool(ctx, "check", "rules", filepath.Join(dir, "prometheus", "rules", "wardpulse.rules.yml"))
+	require.NoError(t, err, out)
+	require.Contains(t, out, "SUCCESS")
+	out, err = promtest.Promtool(ctx, "test", "rules", filepath.Join(dir, "prometheus", "rules", "wardpulse.rules.test.yml"))
+	require.NoError(t, err, out)
+	require.Contains(t, out, "SUCCESS")
+	out, err = promtest.Amtool(ctx, "check-config", filepath.Join(dir, "alertmanager", "alertmanager.yml"))
+	require.NoError(t, err, out)
+	require.Contains(t, out, "SUCCESS")
 }

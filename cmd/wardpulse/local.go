@@ -29,15 +29,17 @@ import (
 )
 
 type localConfig struct {
-	Dir            string `yaml:"dir"`
-	KafkaAddr      string `yaml:"kafka_addr"`
-	ClickHousePort int    `yaml:"clickhouse_port"`
-	IngestListen   string `yaml:"ingest_listen"`
-	ProcessListen  string `yaml:"process_listen"`
-	Partitions     int    `yaml:"partitions"`
-	Demo           bool   `yaml:"demo"`
-	DemoSeed       int64  `yaml:"demo_seed"`
-	LogLevel       string `yaml:"log_level"`
+	Dir              string `yaml:"dir"`
+	KafkaAddr        string `yaml:"kafka_addr"`
+	ClickHousePort   int    `yaml:"clickhouse_port"`
+	IngestListen     string `yaml:"ingest_listen"`
+	ProcessListen    string `yaml:"process_listen"`
+	AlertsListen     string `yaml:"alerts_listen"`
+	AlertmanagerPort int    `yaml:"alertmanager_port"`
+	Partitions       int    `yaml:"partitions"`
+	Demo             bool   `yaml:"demo"`
+	DemoSeed         int64  `yaml:"demo_seed"`
+	LogLevel         string `yaml:"log_level"`
 }
 
 func (c *localConfig) RegisterFlags(fs *flag.FlagSet) {
@@ -47,6 +49,8 @@ func (c *localConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.ClickHousePort, "clickhouse-port", 9000, "native port of the local ClickHouse server")
 	fs.StringVar(&c.IngestListen, "ingest-listen", "127.0.0.1:8080", "ingest API address")
 	fs.StringVar(&c.ProcessListen, "process-listen", "127.0.0.1:8081", "processor /metrics address")
+	fs.StringVar(&c.AlertsListen, "alerts-listen", "127.0.0.1:8082", "alerter /metrics address")
+	fs.IntVar(&c.AlertmanagerPort, "alertmanager-port", 9093, "port of the local Alertmanager")
 	fs.IntVar(&c.Partitions, "partitions", 4, "partitions of the events topic")
 	fs.BoolVar(&c.Demo, "demo", true, "load the generated demo data (idempotent: reloading changes nothing)")
 	fs.Int64Var(&c.DemoSeed, "demo-seed", 1, "seed of the demo data generator")

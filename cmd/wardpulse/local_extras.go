@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/provision"
+	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/demo"
 )
@@ -30,6 +32,24 @@ func startLocalExtras(ctx context.Context, g *errgroup.Group, cfg localConfig, k
 	}
 	ex.lines = append(ex.lines,
 		fmt.Sprintf("grafana provisioning   %s  (or: wardpulse dashboards push --grafana-url URL --token T --clickhouse-addr %s)", gdir, ch.Addr))
+
+	// A real Alertmanager (Debian's package) and the alerter.
+	am, err := promtest.StartAlertmanager(ctx, promtest.AlertmanagerConfig{Dir: filepath.Join(cfg.Dir, "alertmanager"), Port: cfg.AlertmanagerPort})
+	if err != nil {
+		return ex, fmt.Errorf("starting alertmanager: %w", err)
+	}
+	g.Go(func() error { <-ctx.Done(); return am.Stop() })
+	var acfg alertsConfig
+	afs := flag.NewFlagSet("alerts", flag.ContinueOnError)
+	acfg.RegisterFlags(afs)
+	if err := afs.Parse([]string{"-listen", cfg.AlertsListen, "-alertmanager-url", am.URL()}); err != nil {
+		return ex, err
+	}
+	acfg.Kafka, acfg.ClickHouse = k, ch
+	g.Go(func() error { return serveAlerts(ctx, acfg, conn, logger.With("service", "alerts"), newRegistry()) })
+	ex.lines = append(ex.lines,
+		fmt.Sprintf("alerter metrics        http://%s/metrics  /healthz  /readyz", cfg.AlertsListen),
+		fmt.Sprintf("alertmanager           %s  (curl %s/api/v2/alerts)", am.URL(), am.URL()))
 	return ex, nil
 }
 

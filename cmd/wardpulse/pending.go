@@ -11,5 +11,4 @@ import (
 
 var errPending = errors.New("not available in this build yet")
 
-func runAlerts(context.Context, []string, io.Writer, io.Writer) error { return errPending }
-func runBench(context.Context, []string, io.Writer, io.Writer) error  { return errPending }
+func runBench(context.Context, []string, io.Writer, io.Writer) error { return errPending }
