@@ -200,3 +200,7 @@ func TestImportCSV(t *testing.T) {
 	require.ErrorContains(t, err, "4 rows")
 	require.Contains(t, errb.String(), "line 3 column kind")
 }
+
+func kafkaOf(env *testEnv) wiring.Kafka {
+	return wiring.Kafka{Brokers: env.brokers, Topic: env.topic, DLQTopic: env.dlq, AlertsTopic: "wardpulse.alerts"}
+}

@@ -47,7 +47,13 @@ func (am *Alertmanager) Notify(ctx context.Context, open, resolved []Event) erro
 		alerts = append(alerts, toAM(e, nil))
 	}
 	for _, e := range resolved {
+		// Alertmanager compares endsAt with its own clock: a decision
+		// dated later than that (a replayed or simulated clock) would
+		// keep the alert active until then.
 		end := e.DecidedAt
+		if now := time.Now().UTC(); end.After(now) {
+			end = now
+		}
 		alerts = append(alerts, toAM(e, &end))
 	}
 	body, err := json.Marshal(alerts)
