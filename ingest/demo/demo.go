@@ -21,9 +21,10 @@
 //
 // Meetings: one community meeting a year in every ward in force (about 5 %
 // of ward-years are skipped, so the coverage dashboard has gaps to show),
-// plus about 20 partner meetings, boards and forums a year. A third of the
-// concerns are raised at a meeting (same ward and day, concern.meeting_id
-// set); the rest arrive through other channels during the week. Texts come
+// plus about 20 partner meetings, boards and forums a year. Each meeting
+// raises a handful of concerns (2 + attendance/15 on average; same ward and
+// day, concern.meeting_id set), themes drawn in proportion to the ward's
+// rates; the rest arrive through other channels during the week. Texts come
 // from templates per theme that the taxonomy classifies to that theme; a few
 // carry two themes, some an action, and some a phone number or vehicle
 // registration so redaction is exercised.
@@ -70,7 +71,7 @@ func DefaultSurges(to time.Time) []Surge {
 		{WardCode: "E05012442", Theme: "off_road_bikes", From: d("2019-06-03"), To: d("2019-08-26"), PerWeek: 2.5}, // Grangetown
 		{WardCode: "E05009857", Theme: "drugs", From: d("2020-10-05"), To: d("2021-03-29"), PerWeek: 0.8},          // Central, Middlesbrough
 		{WardCode: "E05012444", Theme: "speeding", From: d("2022-04-04"), To: d("2022-06-27"), PerWeek: 1},         // Hutton
-		{WardCode: "E05012441", Theme: "off_road_bikes", From: monday(to).AddDate(0, 0, -28), To: to, PerWeek: 2},  // Eston, now
+		{WardCode: "E05012441", Theme: "off_road_bikes", From: monday(to).AddDate(0, 0, -28), To: to, PerWeek: 3},  // Eston, now
 	}
 }
 
@@ -100,7 +101,9 @@ func Themes() []string {
 	return out
 }
 
-const concernsPerYear = 3000.0
+// concernsPerYear is the yearly volume through channels other than meetings;
+// meetings add about 400, and ward weights average about 1.13.
+const concernsPerYear = 2300.0
 
 func (c *Config) defaults() error {
 	if c.From.IsZero() {
@@ -164,7 +167,7 @@ func Generate(cfg Config, emit func(schemas.Event) error) error {
 		// Concerns through other channels.
 		for _, w := range g.gaz.WardsAt(week) {
 			for _, th := range themes {
-				n := g.draw(2.0 / 3 * g.rate(w.Code, th, week, base))
+				n := g.draw(g.rate(w.Code, th, week, base))
 				for k := 0; k < n; k++ {
 					at := week.Add(time.Duration(g.rng.IntN(7*24)) * time.Hour)
 					if !at.Before(cfg.To) || at.Before(cfg.From) || !w.InForce(at) {
@@ -235,14 +238,24 @@ func (g *gen) meeting(m plannedMeeting, base float64) error {
 	if err := g.emit(ev); err != nil {
 		return err
 	}
-	// A third of a ward's concerns are raised at its meetings: the rate of
-	// the weeks around the meeting, drawn once per theme.
-	for _, th := range Themes() {
-		n := g.draw(17 * g.rate(m.ward.Code, th, monday(at), base))
-		for k := 0; k < n; k++ {
-			if err := g.concern(m.ward, th, at.Add(time.Duration(10+k)*time.Minute), id); err != nil {
-				return err
-			}
+	// A meeting raises a handful of concerns (more when more attend),
+	// their themes drawn in proportion to the ward's current rates.
+	themes := Themes()
+	weights := make([]float64, len(themes))
+	total := 0.0
+	for i, th := range themes {
+		weights[i] = g.rate(m.ward.Code, th, monday(at), base)
+		total += weights[i]
+	}
+	n := g.draw(2 + float64(ev.Meeting.Attendance)/15)
+	for k := 0; k < n && total > 0; k++ {
+		x := g.rng.Float64() * total
+		i := 0
+		for ; i < len(themes)-1 && x >= weights[i]; i++ {
+			x -= weights[i]
+		}
+		if err := g.concern(m.ward, themes[i], at.Add(time.Duration(10+k)*time.Minute), id); err != nil {
+			return err
 		}
 	}
 	return nil
