@@ -1,38 +1,66 @@
 // Package alerting runs the spike detector (processors/detect) on the
 // ClickHouse aggregates and turns what it finds into alerts: one episode per
-// ward x theme, opened at the first alarm and resolved after quiet weeks.
+// ward x theme, opened at the first alarm week and resolved after quiet
+// weeks.
 //
 // Every state change is an alert event on the Kafka alerts topic (so alerts
-// are replayable like everything else); a sink (Sink) stores them in the
-// alerts table exactly once per offset; the notifier pushes open alerts to
-// Alertmanager's v2 API (and re-pushes them every run, because Alertmanager
-// expires alerts that are not re-sent) and resolves closed ones.
+// are replayable like everything else); Sink stores them in the alerts table
+// exactly once per offset; the notifier (Alertmanager) pushes open alerts to
+// Alertmanager's v2 API every run (Alertmanager expires alerts that are not
+// re-sent) and pushes resolves with an end time.
 //
-// Episodes (decided on each run, on a schedule and when new events land):
+//	concern_daily ─► Alerter (detect, episodes) ─► alerts topic ─► Sink ─► alerts table
+//	                    │        ▲                                            │
+//	                    │        └──────── open episodes (argMax status) ─────┘
+//	                    └─► Alertmanager /api/v2/alerts
 //
-//   - judged weeks: the current week to date and the last complete week,
-//     each with only the data up to it. A partial week can only under-count,
-//     so an alarm on it is never premature;
-//   - an episode opens when either week alarms and the ward x theme has no
-//     open episode; its id is ward_code/theme/first alarm week, so the same
-//     data always names the same episode;
-//   - it resolves when the last ResolveWeeks complete weeks and the current
-//     week all judge without alarm;
-//   - the state (which episodes are open) is read from the alerts table,
-//     plus what this process produced and the sink has not stored yet, so
-//     a restart, or a replay of the events log (which rebuilds the same
-//     counts), never fires an episode twice.
+// # What is judged
+//
+// Each run reads weekly counts (toMonday(day), sum(concerns)) per ward x
+// theme from concern_daily, zero-filled from the ward's first week with any
+// concern (not the theme's: a theme raised for the first time ever in a
+// ward is exactly the news an alert is for, and a series starting at its
+// first concern would be too young to judge), over BaselineYears+1 years.
+// The detector judges each of the last LookbackWeeks weeks with only the
+// data up to that week, including the current week to date: a partial week
+// can only under-count, so an alarm on it is never premature, and waiting
+// for the week to end would delay every alert by up to 7 days. Weeks with
+// fewer than the detector's MinCount concerns cannot alarm and are not
+// fitted.
+//
+// # Episodes
+//
+// The judged weeks go through a state machine (decideEpisode): an episode
+// opens at the first alarm week, stays open while alarms continue, and
+// resolves after ResolveWeeks consecutive complete weeks without alarm; the
+// current, partial week can open or extend an episode but never counts as
+// quiet. Because the state is recomputed from the counts on every run, an
+// episode whose alarm weeks disappear (concerns withdrawn or corrected)
+// resolves on the next run. The alert id is ward_code/theme/start week, a
+// function of the counts alone, so a replay of the events log computes the
+// same id. An id is used for one firing and one resolve only; an episode
+// that opens again at the same start week after its resolve (a withdrawal,
+// then a new concern, in the same week) gets the suffix /2, /3, ...
+//
+// # Delivery
+//
+// The open episodes come from the alerts table (argMax(status, src_offset)
+// per alert_id) plus the events this process produced that the sink may not
+// have stored yet. Before its first decision the alerter waits (at most
+// StateWait) for Deps.StateSynced to report that the table holds every event
+// already on the alerts topic, so a restart does not fire an episode a
+// second time because the sink was behind. Events are produced before the
+// notifier is called: a failed produce leaves the state unchanged and the
+// next run decides again; a failed notification is retried next run.
 package alerting
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -46,18 +74,25 @@ import (
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 )
 
-// Event is one alert state change, as it travels on the alerts topic.
+// Event is one alert state change, as it travels on the alerts topic (JSON,
+// key alert_id) and is stored in the alerts table.
 type Event struct {
-	AlertID         string    `json:"alert_id"`
-	Status          string    `json:"status"` // firing | resolved
-	WardCode        string    `json:"ward_code"`
-	WardName        string    `json:"ward_name"`
-	LADCode         string    `json:"lad_code"`
-	LADName         string    `json:"lad_name"`
-	Theme           string    `json:"theme"`
-	ThemeLabel      string    `json:"theme_label"`
-	Severity        string    `json:"severity"`
-	EpisodeStart    string    `json:"episode_start"` // YYYY-MM-DD, a Monday
+	AlertID  string `json:"alert_id"`
+	Status   string `json:"status"` // Firing or Resolved
+	WardCode string `json:"ward_code"`
+	WardName string `json:"ward_name"`
+	LADCode  string `json:"lad_code"`
+	LADName  string `json:"lad_name"`
+	Theme    string `json:"theme"`
+	// ThemeLabel is the theme's display name ("Off-road bikes").
+	ThemeLabel string `json:"theme_label"`
+	// Severity is warning, or critical when the episode's peak score
+	// reached Config.CriticalScore; a resolve repeats the firing's, so
+	// Alertmanager sees the same labels.
+	Severity     string `json:"severity"`
+	EpisodeStart string `json:"episode_start"` // YYYY-MM-DD, a Monday
+	// WeekStart and the figures are the judged week's: the latest alarm
+	// week for a firing, the current week for a resolve.
 	WeekStart       string    `json:"week_start"`
 	Observed        int       `json:"observed"`
 	Expected        float64   `json:"expected"`
@@ -66,47 +101,112 @@ type Event struct {
 	Summary         string    `json:"summary"`
 	DetectorVersion string    `json:"detector_version"`
 	DecidedAt       time.Time `json:"decided_at"`
+	// FiredAt, on a resolve, is when the episode fired: Alertmanager's
+	// startsAt for both pushes.
+	FiredAt *time.Time `json:"fired_at,omitempty"`
 }
 
-// Statuses.
+// Statuses of an Event.
 const (
 	Firing   = "firing"
 	Resolved = "resolved"
 )
 
-// DetectorVersion names the method and its settings on every alert.
+// Severities of an Event.
+const (
+	Warning  = "warning"
+	Critical = "critical"
+)
+
+// DetectorVersion names the method on every alert, so an alert can be
+// traced to the detector that raised it when the method changes.
 const DetectorVersion = "nbglm/1"
 
-// Config configures the alerter.
+// Config configures the alerter. Zero fields get the defaults named.
 type Config struct {
-	Interval     time.Duration // run at least this often (default 1 m)
-	PollInterval time.Duration // look for newly landed events this often (default 5 s)
-	ResolveWeeks int           // quiet complete weeks that resolve an episode (default 2)
-	SummaryWeeks int           // weeks the summary counts over (default 4)
-	Detector     detect.Config
+	Interval      time.Duration // run at least this often; default 1m
+	PollInterval  time.Duration // look for newly landed events this often; default 5s
+	ResolveWeeks  int           // consecutive complete quiet weeks that resolve an episode; default 2
+	LookbackWeeks int           // weeks replayed through the episode state machine; default 13
+	SummaryWeeks  int           // weeks the summary counts over; default 4
+	CriticalScore float64       // peak score from which an episode is critical; default 4 (p about 3e-5)
+	// StateWait bounds the wait for Deps.StateSynced at start: after it
+	// the alerter decides anyway (and logs why). Default 2m.
+	StateWait time.Duration
+	// ResendResolved is how long a resolve is pushed again on every run,
+	// in case a push was lost (Prometheus does the same for 15m).
+	// Default 15m.
+	ResendResolved time.Duration
+	Detector       detect.Config
 }
 
-// Producer is the part of kafka.Writer the alerter needs.
+func (c *Config) defaults() error {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	def(&c.Interval, time.Minute)
+	def(&c.PollInterval, 5*time.Second)
+	def(&c.StateWait, 2*time.Minute)
+	def(&c.ResendResolved, 15*time.Minute)
+	if c.ResolveWeeks == 0 {
+		c.ResolveWeeks = 2
+	}
+	if c.LookbackWeeks == 0 {
+		c.LookbackWeeks = 13
+	}
+	if c.SummaryWeeks == 0 {
+		c.SummaryWeeks = 4
+	}
+	if c.CriticalScore == 0 {
+		c.CriticalScore = 4
+	}
+	var errs []error
+	if c.Interval < 0 || c.PollInterval < 0 || c.StateWait < 0 || c.ResendResolved < 0 {
+		errs = append(errs, errors.New("intervals must not be negative"))
+	}
+	if c.ResolveWeeks < 1 {
+		errs = append(errs, fmt.Errorf("resolve weeks %d: must be >= 1", c.ResolveWeeks))
+	}
+	if c.LookbackWeeks <= c.ResolveWeeks {
+		errs = append(errs, fmt.Errorf("lookback weeks %d: must be more than resolve weeks (%d)", c.LookbackWeeks, c.ResolveWeeks))
+	}
+	if c.SummaryWeeks < 1 {
+		errs = append(errs, fmt.Errorf("summary weeks %d: must be >= 1", c.SummaryWeeks))
+	}
+	return errors.Join(errs...)
+}
+
+// Producer is the part of kafka.Writer the alerter needs. A kafka.Writer
+// must hash the key (alert_id) or not care: the sink needs no ordering
+// beyond a partition's.
 type Producer interface {
 	WriteMessages(ctx context.Context, msgs ...kafka.Message) error
 }
 
-// Notifier receives the open and resolved alerts of a run.
+// Notifier receives, after every run, the open alerts and the resolves to
+// (re)send. It must be idempotent: the same alerts come every run.
 type Notifier interface {
 	Notify(ctx context.Context, open, resolved []Event) error
 }
 
-// Deps are the alerter's collaborators; Now defaults to time.Now.
+// Deps are the alerter's collaborators. Conn, Producer, Gazetteer and
+// Taxonomy are required.
 type Deps struct {
 	Conn      driver.Conn
 	Producer  Producer
-	Notifier  Notifier // may be nil
+	Notifier  Notifier // nil: no notifications
 	Gazetteer *gazetteer.Gazetteer
 	Taxonomy  *classify.Taxonomy
-	Now       func() time.Time
+	Now       func() time.Time // nil: time.Now
+	// StateSynced reports whether the alerts table holds every event
+	// already on the alerts topic (see Sink.Covers). nil: do not wait.
+	StateSynced func(ctx context.Context) (bool, error)
 }
 
-// Alerter decides episodes and emits alert events.
+// Alerter decides episodes and emits alert events. Run and RunOnce must not
+// be called concurrently.
 type Alerter struct {
 	cfg    Config
 	d      Deps
@@ -114,37 +214,54 @@ type Alerter struct {
 	logger *slog.Logger
 	m      *metrics
 
+	started time.Time
+	synced  bool
+	mark    string // progress markers as of the last successful run
+
 	mu       sync.Mutex
-	produced map[string]Event // alert_id+status produced by this process
+	produced map[string]Event // latest event produced by this process, by alert_id
+	resolves map[string]Event // resolves produced by this process, resent for ResendResolved
+	ready    bool             // a run has completed
 }
 
 type metrics struct {
-	open     *prometheus.GaugeVec
-	events   *prometheus.CounterVec
-	notify   prometheus.Counter
-	duration prometheus.Histogram
+	open      *prometheus.GaugeVec
+	events    *prometheus.CounterVec
+	notify    prometheus.Counter
+	runErrors prometheus.Counter
+	duration  prometheus.Histogram
+	series    prometheus.Gauge
 }
 
-// New validates cfg and returns an Alerter; reg may be nil.
+func newMetrics(reg prometheus.Registerer) *metrics {
+	f := promauto.With(reg)
+	return &metrics{
+		open: f.NewGaugeVec(prometheus.GaugeOpts{Name: "wardpulse_alerts_open",
+			Help: "Open spike episodes: 1 per ward x theme with an episode open after the last run."}, []string{"ward_code", "theme"}),
+		events: f.NewCounterVec(prometheus.CounterOpts{Name: "wardpulse_alerts_events_total",
+			Help: "Alert events produced to the alerts topic, by status (firing, resolved)."}, []string{"status"}),
+		notify: f.NewCounter(prometheus.CounterOpts{Name: "wardpulse_alerts_notify_errors_total",
+			Help: "Pushes to Alertmanager that failed (any of its URLs); retried next run."}),
+		runErrors: f.NewCounter(prometheus.CounterOpts{Name: "wardpulse_alerts_run_errors_total",
+			Help: "Runs that could not decide (ClickHouse or Kafka unavailable); retried next interval."}),
+		duration: f.NewHistogram(prometheus.HistogramOpts{Name: "wardpulse_alerts_run_duration_seconds",
+			Help: "Time of one run: read the counts and state, judge, produce, notify.", Buckets: prometheus.ExponentialBuckets(0.01, 2, 12)}),
+		series: f.NewGauge(prometheus.GaugeOpts{Name: "wardpulse_alerts_series_judged",
+			Help: "Ward x theme series judged in the last run (those with a count that could alarm, or an open episode)."}),
+	}
+}
+
+// New validates cfg and returns an Alerter. logger and reg may be nil.
 func New(cfg Config, d Deps, logger *slog.Logger, reg prometheus.Registerer) (*Alerter, error) {
 	if d.Conn == nil || d.Producer == nil || d.Gazetteer == nil || d.Taxonomy == nil {
-		return nil, errors.New("alerting: conn, producer, gazetteer and taxonomy are required")
+		return nil, errors.New("creating alerter: conn, producer, gazetteer and taxonomy are required")
 	}
-	if cfg.Interval <= 0 {
-		cfg.Interval = time.Minute
-	}
-	if cfg.PollInterval <= 0 {
-		cfg.PollInterval = 5 * time.Second
-	}
-	if cfg.ResolveWeeks <= 0 {
-		cfg.ResolveWeeks = 2
-	}
-	if cfg.SummaryWeeks <= 0 {
-		cfg.SummaryWeeks = 4
+	if err := cfg.defaults(); err != nil {
+		return nil, fmt.Errorf("creating alerter: %w", err)
 	}
 	det, err := detect.New(cfg.Detector)
 	if err != nil {
-		return nil, fmt.Errorf("alerting: %w", err)
+		return nil, fmt.Errorf("creating alerter: %w", err)
 	}
 	if d.Now == nil {
 		d.Now = time.Now
@@ -152,69 +269,221 @@ func New(cfg Config, d Deps, logger *slog.Logger, reg prometheus.Registerer) (*A
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	f := promauto.With(reg)
-	return &Alerter{cfg: cfg, d: d, det: det, logger: logger, produced: map[string]Event{}, m: &metrics{
-		open: f.NewGaugeVec(prometheus.GaugeOpts{Name: "wardpulse_alerts_open", Help: "Open spike episodes (1 per open ward x theme)."}, []string{"ward_code", "theme"}),
-		events: f.NewCounterVec(prometheus.CounterOpts{Name: "wardpulse_alerts_events_total",
-			Help: "Alert events produced to the alerts topic, by status."}, []string{"status"}),
-		notify: f.NewCounter(prometheus.CounterOpts{Name: "wardpulse_alerts_notify_errors_total", Help: "Failed pushes to Alertmanager."}),
-		duration: f.NewHistogram(prometheus.HistogramOpts{Name: "wardpulse_alerts_run_duration_seconds",
-			Help: "Time to judge every ward x theme series once.", Buckets: prometheus.ExponentialBuckets(0.01, 2, 12)}),
-	}}, nil
+	return &Alerter{cfg: cfg, d: d, det: det, logger: logger, m: newMetrics(reg), started: time.Now(),
+		produced: map[string]Event{}, resolves: map[string]Event{}}, nil
 }
 
-// Run judges on every Interval and whenever concern_daily's progress
-// markers move, until ctx ends.
+// Ready reports whether a run has completed since the alerter started, so
+// its state has been read and its open alerts pushed.
+func (a *Alerter) Ready() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.ready
+}
+
+// Run decides at once, then every Interval, and whenever concern_daily's
+// progress markers (sum(next_offset) of the theme = ” rows, which move
+// with every processed batch) have changed and then held still for one
+// PollInterval: a burst of batches, or a replay, triggers one run at its
+// end instead of one per poll. A failed run is logged and retried at the
+// next interval. Run returns nil when ctx ends; it starts no goroutines.
 func (a *Alerter) Run(ctx context.Context) error {
 	tick := time.NewTicker(a.cfg.Interval)
 	defer tick.Stop()
 	poll := time.NewTicker(a.cfg.PollInterval)
 	defer poll.Stop()
-	last := ""
+	var seen string
+	pending := true // decide at start
+	markerFailing := false
 	for {
-		mark, err := a.marker(ctx)
-		if err == nil && mark != last {
-			last = mark
-			if err := a.RunOnce(ctx); err != nil && ctx.Err() == nil {
-				a.logger.Warn("judging spikes", "err", err)
-			}
+		if pending {
+			pending = a.tryRun(ctx)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
-			last = "" // force a run: the week may have turned
+			pending = true // the week may have turned; alerts need re-pushing
 		case <-poll.C:
+			mark, err := a.marker(ctx)
+			if err != nil {
+				if ctx.Err() == nil && !markerFailing {
+					a.logger.Warn("polling concern_daily for new events", "err", err)
+				}
+				markerFailing = true
+				continue
+			}
+			markerFailing = false
+			if mark != seen {
+				// Still moving: wait for it to hold still.
+				seen = mark
+				continue
+			}
+			if !pending && a.mark != mark {
+				pending = true
+			}
 		}
 	}
 }
 
+// tryRun runs once unless the state is not synced yet; it reports whether
+// a run is still pending.
+func (a *Alerter) tryRun(ctx context.Context) (pending bool) {
+	if !a.stateSynced(ctx) {
+		return true
+	}
+	mark, _ := a.marker(ctx)
+	if err := a.RunOnce(ctx); err != nil {
+		if ctx.Err() == nil {
+			a.m.runErrors.Inc()
+			a.logger.Warn("deciding spike alerts", "err", err)
+		}
+		return false // retried on the next tick
+	}
+	a.mark = mark
+	return false
+}
+
+// stateSynced asks Deps.StateSynced until it says yes once, or StateWait
+// has passed.
+func (a *Alerter) stateSynced(ctx context.Context) bool {
+	if a.synced || a.d.StateSynced == nil {
+		return true
+	}
+	ok, err := a.d.StateSynced(ctx)
+	switch {
+	case ok:
+		a.synced = true
+	case time.Since(a.started) > a.cfg.StateWait:
+		a.logger.Warn("deciding without knowing that the alerts table is up to date with the alerts topic", "waited", a.cfg.StateWait, "err", err)
+		a.synced = true
+	case err != nil:
+		a.logger.Info("waiting for the alerts sink to catch up", "err", err)
+	default:
+		a.logger.Debug("waiting for the alerts sink to catch up")
+	}
+	return a.synced
+}
+
 func (a *Alerter) marker(ctx context.Context) (string, error) {
 	var s string
-	err := a.d.Conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE theme = ''").Scan(&s)
-	return s, err
+	if err := a.d.Conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE theme = ''").Scan(&s); err != nil {
+		return "", fmt.Errorf("reading progress markers: %w", err)
+	}
+	return s, nil
 }
 
 type seriesKey struct{ ward, theme string }
 
-// RunOnce judges every series once and emits what changed.
+// RunOnce decides every series once, produces the state changes and
+// notifies. It is what Run calls; tests call it with a moved clock.
 func (a *Alerter) RunOnce(ctx context.Context) error {
 	start := time.Now()
 	defer func() { a.m.duration.Observe(time.Since(start).Seconds()) }()
 	now := a.d.Now().UTC()
 	current := monday(now)
-	series, err := a.weekly(ctx, current)
+
+	state, err := a.state(ctx)
 	if err != nil {
 		return err
 	}
-	open, err := a.openEpisodes(ctx)
+	open := map[seriesKey]Event{}
+	for _, e := range state {
+		if e.Status == Firing {
+			open[seriesKey{e.WardCode, e.Theme}] = e
+		}
+	}
+	series, wardStart, err := a.weekly(ctx, current)
 	if err != nil {
 		return err
 	}
-	var fired, resolved []Event
-	keys := make([]seriesKey, 0, len(series))
-	for k := range series {
-		keys = append(keys, k)
+	keys := a.candidates(series, open, current)
+	a.m.series.Set(float64(len(keys)))
+
+	var changes []Event
+	for _, k := range keys {
+		weeks, counts := zeroFill(series[k], wardStart[k.ward], current)
+		js, err := a.judgeLookback(weeks, counts)
+		if err != nil {
+			return fmt.Errorf("judging %s %s: %w", k.ward, k.theme, err)
+		}
+		ep := decideEpisode(js, a.cfg.ResolveWeeks)
+		stored, isOpen := open[k]
+		switch {
+		case ep.Open && !isOpen:
+			e, err := a.firing(ctx, k, ep, weeks, counts, now, state)
+			if err != nil {
+				return err
+			}
+			changes = append(changes, e)
+		case !ep.Open && isOpen:
+			e, err := a.resolve(k, stored, js[len(js)-1], weeks, counts, now)
+			if err != nil {
+				return err
+			}
+			changes = append(changes, e)
+		}
+	}
+	produceErr := a.produce(ctx, changes)
+
+	// What is open now: the stored state plus what was produced (produce
+	// records only what Kafka acknowledged).
+	state = a.merged(state)
+	var openList, resolvedList []Event
+	a.m.open.Reset()
+	for _, e := range state {
+		if e.Status == Firing {
+			openList = append(openList, e)
+			a.m.open.WithLabelValues(e.WardCode, e.Theme).Set(1)
+		}
+	}
+	a.mu.Lock()
+	for id, e := range a.resolves {
+		if now.Sub(e.DecidedAt) > a.cfg.ResendResolved {
+			delete(a.resolves, id)
+			continue
+		}
+		resolvedList = append(resolvedList, e)
+	}
+	a.mu.Unlock()
+	sortEvents(openList)
+	sortEvents(resolvedList)
+	if a.d.Notifier != nil && len(openList)+len(resolvedList) > 0 {
+		if err := a.d.Notifier.Notify(ctx, openList, resolvedList); err != nil {
+			a.m.notify.Inc()
+			a.logger.Warn("notifying alertmanager", "open", len(openList), "resolved", len(resolvedList), "err", err)
+		}
+	}
+	if produceErr != nil {
+		return produceErr
+	}
+	a.mu.Lock()
+	a.ready = true
+	a.mu.Unlock()
+	if len(changes) > 0 {
+		a.logger.Info("alerts decided", "changes", len(changes), "open", len(openList))
+	}
+	return nil
+}
+
+// candidates lists, in a stable order, the series worth judging: those with
+// a week in the lookback that could alarm (at least MinCount concerns) and
+// those with an open episode (which may have to resolve).
+func (a *Alerter) candidates(series map[seriesKey]map[time.Time]int, open map[seriesKey]Event, current time.Time) []seriesKey {
+	from := current.AddDate(0, 0, -7*(a.cfg.LookbackWeeks-1))
+	var keys []seriesKey
+	for k, weeks := range series {
+		for w, n := range weeks {
+			if n >= a.cfg.Detector.MinCount && !w.Before(from) {
+				keys = append(keys, k)
+				break
+			}
+		}
+	}
+	for k := range open {
+		if _, ok := series[k]; !ok || !containsKey(keys, k) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].ward != keys[j].ward {
@@ -222,276 +491,137 @@ func (a *Alerter) RunOnce(ctx context.Context) error {
 		}
 		return keys[i].theme < keys[j].theme
 	})
-	for _, k := range keys {
-		weeks, counts := zeroFill(series[k], current)
-		ep, isOpen := open[k]
-		j, alarmNow, err := a.judgeRecent(weeks, counts, isOpen)
-		if err != nil {
-			return fmt.Errorf("judging %s %s: %w", k.ward, k.theme, err)
-		}
-		switch {
-		case !isOpen && alarmNow:
-			ev, err := a.event(ctx, k, Firing, j.WeekStart, j, weeks, counts, now)
-			if err != nil {
-				return err
-			}
-			fired = append(fired, ev)
-		case isOpen && !alarmNow:
-			start, _ := time.Parse(time.DateOnly, ep.EpisodeStart)
-			ev, err := a.event(ctx, k, Resolved, start, j, weeks, counts, now)
-			if err != nil {
-				return err
-			}
-			// Labels must match the firing alert's, or Alertmanager would
-			// see a different alert: severity stays the episode's.
-			ev.Severity = ep.Severity
-			resolved = append(resolved, ev)
-		}
-	}
-	if err := a.produce(ctx, append(append([]Event{}, fired...), resolved...)); err != nil {
-		return err
-	}
-	stillOpen := map[seriesKey]Event{}
-	for k, e := range open {
-		stillOpen[k] = e
-	}
-	for _, e := range fired {
-		stillOpen[seriesKey{e.WardCode, e.Theme}] = e
-	}
-	for _, e := range resolved {
-		delete(stillOpen, seriesKey{e.WardCode, e.Theme})
-	}
-	a.m.open.Reset()
-	var openList []Event
-	for k, e := range stillOpen {
-		a.m.open.WithLabelValues(k.ward, k.theme).Set(1)
-		openList = append(openList, e)
-	}
-	sort.Slice(openList, func(i, j int) bool { return openList[i].AlertID < openList[j].AlertID })
-	if a.d.Notifier != nil {
-		if err := a.d.Notifier.Notify(ctx, openList, resolved); err != nil {
-			a.m.notify.Inc()
-			a.logger.Warn("notifying alertmanager", "err", err)
-		}
-	}
-	if len(fired)+len(resolved) > 0 {
-		a.logger.Info("alerts decided", "fired", len(fired), "resolved", len(resolved), "open", len(openList))
-	}
-	return nil
+	return keys
 }
 
-// judgeRecent judges the current week and the last complete weeks. It
-// returns the judgement that decided (the alarming one, or the current
-// week's) and whether the series is alarming now: for an open episode, any
-// alarm in the last ResolveWeeks complete weeks or the current week keeps
-// it open; otherwise the current week or the last complete week must alarm.
-func (a *Alerter) judgeRecent(weeks []time.Time, counts []int, isOpen bool) (detect.Judgement, bool, error) {
-	n := len(counts)
-	look := 2
-	if isOpen {
-		look = a.cfg.ResolveWeeks + 1
+func containsKey(keys []seriesKey, k seriesKey) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
 	}
-	var decided detect.Judgement
-	alarm := false
-	for back := 0; back < look && back < n; back++ {
-		j, err := a.det.JudgeLast(weeks[:n-back], counts[:n-back])
+	return false
+}
+
+// judgeLookback judges the last LookbackWeeks weeks of the series, each
+// with only the data up to it. Weeks below MinCount cannot alarm and are
+// not fitted (their judgement carries only the week and count).
+func (a *Alerter) judgeLookback(weeks []time.Time, counts []int) ([]detect.Judgement, error) {
+	n := len(counts)
+	from := max(0, n-a.cfg.LookbackWeeks)
+	js := make([]detect.Judgement, 0, n-from)
+	for i := from; i < n; i++ {
+		if counts[i] < a.cfg.Detector.MinCount {
+			js = append(js, detect.Judgement{WeekStart: weeks[i], Count: counts[i]})
+			continue
+		}
+		j, err := a.det.JudgeLast(weeks[:i+1], counts[:i+1])
 		if err != nil {
-			return j, false, err
+			return nil, err
 		}
-		if back == 0 {
-			decided = j
-		}
-		if j.Alarm {
-			alarm = true
-			decided = j // the latest alarming week
-			if !isOpen {
-				// Open the episode at the earliest alarming week.
-				continue
-			}
+		js = append(js, j)
+	}
+	return js, nil
+}
+
+// firing builds the event that opens ep.
+func (a *Alerter) firing(ctx context.Context, k seriesKey, ep episode, weeks []time.Time, counts []int, now time.Time, state map[string]Event) (Event, error) {
+	id := alertID(k, ep.Start)
+	for n := 2; ; n++ {
+		if _, used := state[id]; !used {
 			break
 		}
+		id = fmt.Sprintf("%s/%d", alertID(k, ep.Start), n)
 	}
-	return decided, alarm, nil
-}
-
-// weekly reads the weekly counts per ward x theme up to the current week,
-// over the baseline the detector needs.
-func (a *Alerter) weekly(ctx context.Context, current time.Time) (map[seriesKey]map[time.Time]int, error) {
-	from := current.AddDate(-(a.cfg.Detector.BaselineYears + 1), 0, 0)
-	rows, err := a.d.Conn.Query(ctx, `SELECT ward_code, theme, toMonday(day) AS week, sum(concerns) AS n
-FROM concern_daily WHERE theme != '' AND theme != 'unclassified' AND ward_code != '' AND day >= toDate(?) AND day < toDate(?)
-GROUP BY ward_code, theme, week`, from.Format(time.DateOnly), current.AddDate(0, 0, 7).Format(time.DateOnly))
-	if err != nil {
-		return nil, fmt.Errorf("reading weekly counts: %w", err)
+	e := a.base(k, id, Firing, ep.Start, ep.Last, now)
+	e.Severity = Warning
+	if ep.Peak.Score >= a.cfg.CriticalScore {
+		e.Severity = Critical
 	}
-	defer rows.Close()
-	out := map[seriesKey]map[time.Time]int{}
-	recent := map[seriesKey]bool{}
-	for rows.Next() {
-		var ward, theme string
-		var week time.Time
-		var n int64
-		if err := rows.Scan(&ward, &theme, &week, &n); err != nil {
-			return nil, fmt.Errorf("scanning weekly counts: %w", err)
-		}
-		k := seriesKey{ward, theme}
-		if out[k] == nil {
-			out[k] = map[time.Time]int{}
-		}
-		w := monday(week)
-		out[k][w] += int(max(n, 0))
-		if !w.Before(current.AddDate(0, 0, -7*(a.cfg.ResolveWeeks+1))) {
-			recent[k] = true
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading weekly counts: %w", err)
-	}
-	// A series with no concern in the recent weeks cannot alarm and, if an
-	// episode is open, resolves: keep it only when an episode may be open.
-	for k := range out {
-		if !recent[k] {
-			delete(out, k)
-		}
-	}
-	open, err := a.openEpisodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for k := range open {
-		if out[k] == nil {
-			out[k] = map[time.Time]int{}
-		}
-	}
-	return out, nil
-}
-
-// openEpisodes are the episodes whose latest state is firing, from the
-// alerts table and from what this process produced.
-func (a *Alerter) openEpisodes(ctx context.Context) (map[seriesKey]Event, error) {
-	rows, err := a.d.Conn.Query(ctx, `SELECT alert_id, argMax(status, src_offset), argMax(ward_code, src_offset), argMax(ward_name, src_offset),
-  argMax(lad_code, src_offset), argMax(lad_name, src_offset), argMax(theme, src_offset), argMax(severity, src_offset),
-  argMax(toString(episode_start), src_offset), argMax(toString(week_start), src_offset), argMax(observed, src_offset),
-  argMax(expected, src_offset), argMax(threshold, src_offset), argMax(score, src_offset), argMax(summary, src_offset),
-  argMax(detector_version, src_offset), argMax(decided_at, src_offset)
-FROM alerts GROUP BY alert_id`)
-	if err != nil {
-		return nil, fmt.Errorf("reading alert state: %w", err)
-	}
-	defer rows.Close()
-	state := map[string]Event{}
-	for rows.Next() {
-		var e Event
-		var observed uint32
-		if err := rows.Scan(&e.AlertID, &e.Status, &e.WardCode, &e.WardName, &e.LADCode, &e.LADName, &e.Theme, &e.Severity,
-			&e.EpisodeStart, &e.WeekStart, &observed, &e.Expected, &e.Threshold, &e.Score, &e.Summary, &e.DetectorVersion, &e.DecidedAt); err != nil {
-			return nil, fmt.Errorf("scanning alert state: %w", err)
-		}
-		e.Observed, e.ThemeLabel, e.DecidedAt = int(observed), a.d.Taxonomy.Label(e.Theme), e.DecidedAt.UTC()
-		state[e.AlertID] = e
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading alert state: %w", err)
-	}
-	a.mu.Lock()
-	for id, e := range a.produced {
-		if prev, ok := state[id]; !ok || prev.Status == Firing {
-			state[id] = e // ours is newer than what the sink has stored
-		}
-	}
-	a.mu.Unlock()
-	out := map[seriesKey]Event{}
-	for _, e := range state {
-		if e.Status == Firing {
-			out[seriesKey{e.WardCode, e.Theme}] = e
-		}
-	}
-	return out, nil
-}
-
-func (a *Alerter) event(ctx context.Context, k seriesKey, status string, episodeStart time.Time, j detect.Judgement, weeks []time.Time, counts []int, now time.Time) (Event, error) {
-	w, _ := a.d.Gazetteer.Ward(k.ward)
-	e := Event{
-		AlertID: fmt.Sprintf("%s/%s/%s", k.ward, k.theme, episodeStart.Format(time.DateOnly)), Status: status,
-		WardCode: k.ward, WardName: w.Name, LADCode: w.LADCode, LADName: w.LADName, Theme: k.theme, ThemeLabel: a.d.Taxonomy.Label(k.theme),
-		EpisodeStart: episodeStart.Format(time.DateOnly), WeekStart: j.WeekStart.Format(time.DateOnly), Observed: j.Count,
-		Expected: round2(j.Expected), Threshold: round2(j.Threshold), Score: round2(j.Score), DetectorVersion: DetectorVersion, DecidedAt: now,
-	}
-	e.Severity = "warning"
-	if j.Score >= 4 {
-		e.Severity = "critical"
-	}
-	// Summary over the last SummaryWeeks weeks, including the current one.
-	n := len(counts)
-	sum, from := 0, max(0, n-a.cfg.SummaryWeeks)
-	for _, c := range counts[from:] {
-		sum += c
-	}
-	expected := j.Expected * float64(n-from)
-	first, err := a.firstRaised(ctx, k, weeks[from])
+	sum, n, expected, err := a.window(weeks, counts, now)
 	if err != nil {
 		return e, err
 	}
-	if status == Firing {
-		e.Summary = fmt.Sprintf("%s, %s: %d concerns in the last %d weeks, %s expected%s", e.ThemeLabel, e.WardName, sum, n-from, fmtExpected(expected), first)
-	} else {
-		e.Summary = fmt.Sprintf("%s, %s: back to its usual level (%d concerns in the last %d weeks, %s expected)", e.ThemeLabel, e.WardName, sum, n-from, fmtExpected(expected))
+	first, err := a.firstRaised(ctx, k, ep.Start.AddDate(0, 0, -7*(a.cfg.Detector.WindowWeeks-1)))
+	if err != nil {
+		return e, err
 	}
+	e.Summary = fmt.Sprintf("%s, %s: %s in the last %d weeks, %s expected%s", e.ThemeLabel, e.WardName, plural(sum, "concern"), n, fmtExpected(expected), first)
 	return e, nil
 }
 
-// firstRaised says when and where the first concern of the window was raised.
-func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) (string, error) {
-	rows, err := a.d.Conn.Query(ctx, `SELECT occurred_at, kind, title FROM concerns FINAL
-ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind, title FROM meetings FINAL) USING meeting_id
-WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND day >= toDate(?) ORDER BY occurred_at LIMIT 1`, k.ward, k.theme, from.Format(time.DateOnly))
-	if err != nil {
-		return "", fmt.Errorf("finding the first concern of %s %s: %w", k.ward, k.theme, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return "", rows.Err()
-	}
-	var at time.Time
-	var kind, title string
-	if err := rows.Scan(&at, &kind, &title); err != nil {
-		return "", fmt.Errorf("scanning the first concern: %w", err)
-	}
-	s := "; first raised " + at.Format("2 Jan")
-	if kind != "" {
-		s += " at the " + strings.ReplaceAll(kind, "_", " ")
-	}
-	return s, nil
-}
-
-func (a *Alerter) produce(ctx context.Context, evs []Event) error {
-	if len(evs) == 0 {
-		return nil
-	}
-	msgs := make([]kafka.Message, len(evs))
-	for i, e := range evs {
-		b, err := json.Marshal(e)
+// resolve builds the event that closes the stored episode; its labels
+// (severity included) are the firing's, or Alertmanager would see another
+// alert.
+func (a *Alerter) resolve(k seriesKey, stored Event, cur detect.Judgement, weeks []time.Time, counts []int, now time.Time) (Event, error) {
+	if !cur.Judged && len(counts) > 0 {
+		j, err := a.det.JudgeLast(weeks, counts)
 		if err != nil {
-			return fmt.Errorf("encoding alert %s: %w", e.AlertID, err)
+			return Event{}, err
 		}
-		msgs[i] = kafka.Message{Key: []byte(e.AlertID), Value: b}
+		cur = j
 	}
-	if err := a.d.Producer.WriteMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("producing %d alert events: %w", len(msgs), err)
+	start, err := time.Parse(time.DateOnly, stored.EpisodeStart)
+	if err != nil {
+		start = cur.WeekStart
 	}
-	a.mu.Lock()
-	for _, e := range evs {
-		a.produced[e.AlertID] = e
-		a.m.events.WithLabelValues(e.Status).Inc()
+	e := a.base(k, stored.AlertID, Resolved, start, cur, now)
+	e.Severity = stored.Severity
+	fired := stored.DecidedAt
+	e.FiredAt = &fired
+	sum, n, expected, err := a.window(weeks, counts, now)
+	if err != nil {
+		return e, err
 	}
-	a.mu.Unlock()
-	return nil
+	e.Summary = fmt.Sprintf("%s, %s: back to its usual level (%s in the last %d weeks, %s expected); spike since the week of %s",
+		e.ThemeLabel, e.WardName, plural(sum, "concern"), n, fmtExpected(expected), start.Format("2 Jan 2006"))
+	return e, nil
 }
 
-// zeroFill turns sparse weekly counts into a contiguous series ending at
-// the current week.
-func zeroFill(m map[time.Time]int, current time.Time) ([]time.Time, []int) {
-	first := current
+func (a *Alerter) base(k seriesKey, id, status string, start time.Time, j detect.Judgement, now time.Time) Event {
+	w, _ := a.d.Gazetteer.Ward(k.ward)
+	name := w.Name
+	if name == "" {
+		name = k.ward
+	}
+	return Event{AlertID: id, Status: status, WardCode: k.ward, WardName: name, LADCode: w.LADCode, LADName: w.LADName,
+		Theme: k.theme, ThemeLabel: a.d.Taxonomy.Label(k.theme), EpisodeStart: start.Format(time.DateOnly),
+		WeekStart: j.WeekStart.Format(time.DateOnly), Observed: j.Count, Expected: round2(j.Expected), Threshold: round2(j.Threshold),
+		Score: round2(j.Score), DetectorVersion: DetectorVersion, DecidedAt: now}
+}
+
+// window sums the last SummaryWeeks weeks (the current one included) and
+// their expected counts, the current week's pro rata of the part elapsed,
+// for the summary a person reads.
+func (a *Alerter) window(weeks []time.Time, counts []int, now time.Time) (sum, n int, expected float64, err error) {
+	from := max(0, len(counts)-a.cfg.SummaryWeeks)
+	for i := from; i < len(counts); i++ {
+		sum += counts[i]
+		j, err := a.det.JudgeLast(weeks[:i+1], counts[:i+1])
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		if i == len(counts)-1 {
+			elapsed := now.Sub(weeks[i]).Hours() / (7 * 24)
+			expected += j.Expected * math.Min(1, math.Max(elapsed, 0))
+		} else {
+			expected += j.Expected
+		}
+	}
+	return sum, len(counts) - from, expected, nil
+}
+
+// alertID is an episode's id before any reopen suffix.
+func alertID(k seriesKey, start time.Time) string {
+	return fmt.Sprintf("%s/%s/%s", k.ward, k.theme, start.Format(time.DateOnly))
+}
+
+// zeroFill turns sparse weekly counts into a contiguous series from the
+// ward's first week (or the series' own, if earlier) to the current week.
+func zeroFill(m map[time.Time]int, first, current time.Time) ([]time.Time, []int) {
+	if first.IsZero() || first.After(current) {
+		first = current
+	}
 	for w := range m {
 		if w.Before(first) {
 			first = w
@@ -511,6 +641,10 @@ func monday(t time.Time) time.Time {
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
+func sortEvents(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return evs[i].AlertID < evs[j].AlertID })
+}
+
 func round2(f float64) float64 {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0
@@ -518,8 +652,15 @@ func round2(f float64) float64 {
 	return math.Round(f*100) / 100
 }
 
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
 func fmtExpected(f float64) string {
-	if f < 1 {
+	if f < 0.5 {
 		return "under 1"
 	}
 	return fmt.Sprintf("%.0f", f)

@@ -1,0 +1,161 @@
+package alerting
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+)
+
+// state returns the latest event of every alert id: the alerts table's
+// (argMax by src_offset) overlaid with what this process produced.
+func (a *Alerter) state(ctx context.Context) (map[string]Event, error) {
+	rows, err := a.d.Conn.Query(ctx, `SELECT alert_id, argMax(status, src_offset), argMax(ward_code, src_offset), argMax(ward_name, src_offset),
+  argMax(lad_code, src_offset), argMax(lad_name, src_offset), argMax(theme, src_offset), argMax(severity, src_offset),
+  argMax(toString(episode_start), src_offset), argMax(toString(week_start), src_offset), argMax(observed, src_offset),
+  argMax(expected, src_offset), argMax(threshold, src_offset), argMax(score, src_offset), argMax(summary, src_offset),
+  argMax(detector_version, src_offset), argMax(decided_at, src_offset)
+FROM alerts GROUP BY alert_id`)
+	if err != nil {
+		return nil, fmt.Errorf("reading alert state: %w", err)
+	}
+	defer rows.Close()
+	state := map[string]Event{}
+	for rows.Next() {
+		var e Event
+		var observed uint32
+		if err := rows.Scan(&e.AlertID, &e.Status, &e.WardCode, &e.WardName, &e.LADCode, &e.LADName, &e.Theme, &e.Severity,
+			&e.EpisodeStart, &e.WeekStart, &observed, &e.Expected, &e.Threshold, &e.Score, &e.Summary, &e.DetectorVersion, &e.DecidedAt); err != nil {
+			return nil, fmt.Errorf("scanning alert state: %w", err)
+		}
+		e.Observed, e.ThemeLabel, e.DecidedAt = int(observed), a.d.Taxonomy.Label(e.Theme), e.DecidedAt.UTC()
+		state[e.AlertID] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading alert state: %w", err)
+	}
+	return a.merged(state), nil
+}
+
+// merged overlays the events this process produced on state: each is the
+// latest for its id (only this process produces while it runs), and the
+// sink may not have stored it yet.
+func (a *Alerter) merged(state map[string]Event) map[string]Event {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for id, e := range a.produced {
+		state[id] = e
+	}
+	return state
+}
+
+// weekly reads the weekly counts per ward x theme over BaselineYears+1
+// years up to the current week, and each ward's first week with any
+// concern (the start of all its series).
+func (a *Alerter) weekly(ctx context.Context, current time.Time) (map[seriesKey]map[time.Time]int, map[string]time.Time, error) {
+	from := current.AddDate(-(a.cfg.Detector.BaselineYears + 1), 0, 0)
+	// NOTE(alerting): dates are bound as strings inside toDate(): a
+	// time.Time bound against a Date column on 18.16 silently matches
+	// nothing.
+	rows, err := a.d.Conn.Query(ctx, `SELECT ward_code, theme, toMonday(day) AS week, sum(concerns) AS n
+FROM concern_daily WHERE theme != '' AND ward_code != '' AND day >= toDate(?) AND day < toDate(?)
+GROUP BY ward_code, theme, week`, from.Format(time.DateOnly), current.AddDate(0, 0, 7).Format(time.DateOnly))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading weekly counts: %w", err)
+	}
+	defer rows.Close()
+	series := map[seriesKey]map[time.Time]int{}
+	wardStart := map[string]time.Time{}
+	for rows.Next() {
+		var ward, theme string
+		var week time.Time
+		var n int64
+		if err := rows.Scan(&ward, &theme, &week, &n); err != nil {
+			return nil, nil, fmt.Errorf("scanning weekly counts: %w", err)
+		}
+		w := monday(week)
+		if s, ok := wardStart[ward]; !ok || w.Before(s) {
+			wardStart[ward] = w
+		}
+		if n <= 0 { // everything withdrawn (or corrected away)
+			continue
+		}
+		k := seriesKey{ward, theme}
+		if series[k] == nil {
+			series[k] = map[time.Time]int{}
+		}
+		series[k][w] += int(n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("reading weekly counts: %w", err)
+	}
+	return series, wardStart, nil
+}
+
+// firstRaised says when, and at what kind of meeting, the first concern of
+// the episode (on or after from) was raised, for the summary.
+func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) (string, error) {
+	rows, err := a.d.Conn.Query(ctx, `SELECT occurred_at, kind FROM concerns FINAL
+ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind FROM meetings FINAL WHERE withdrawn = 0) USING meeting_id
+WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND day >= toDate(?) ORDER BY occurred_at LIMIT 1`, k.ward, k.theme, from.Format(time.DateOnly))
+	if err != nil {
+		return "", fmt.Errorf("finding the first concern of %s %s: %w", k.ward, k.theme, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return "", fmt.Errorf("finding the first concern of %s %s: %w", k.ward, k.theme, err)
+		}
+		return "", nil
+	}
+	var at time.Time
+	var kind string
+	if err := rows.Scan(&at, &kind); err != nil {
+		return "", fmt.Errorf("scanning the first concern of %s %s: %w", k.ward, k.theme, err)
+	}
+	s := "; first raised " + at.UTC().Format("2 Jan")
+	if kind != "" {
+		s += " at the " + strings.ReplaceAll(kind, "_", " ")
+	}
+	return s, nil
+}
+
+// produce writes the events to the alerts topic and records those Kafka
+// acknowledged (all of them, or those a kafka.WriteErrors leaves nil), so
+// a partial failure is neither lost nor produced twice next run.
+func (a *Alerter) produce(ctx context.Context, evs []Event) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	msgs := make([]kafka.Message, len(evs))
+	for i, e := range evs {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return fmt.Errorf("encoding alert %s: %w", e.AlertID, err)
+		}
+		msgs[i] = kafka.Message{Key: []byte(e.AlertID), Value: b}
+	}
+	err := a.d.Producer.WriteMessages(ctx, msgs...)
+	var werrs kafka.WriteErrors
+	partial := errors.As(err, &werrs) && len(werrs) == len(evs)
+	a.mu.Lock()
+	for i, e := range evs {
+		if err != nil && (!partial || werrs[i] != nil) {
+			continue
+		}
+		a.produced[e.AlertID] = e
+		if e.Status == Resolved {
+			a.resolves[e.AlertID] = e
+		}
+		a.m.events.WithLabelValues(e.Status).Inc()
+	}
+	a.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("producing %d alert events: %w", len(msgs), err)
+	}
+	return nil
+}
