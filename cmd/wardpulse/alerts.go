@@ -4,14 +4,18 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/segmentio/kafka-go"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
@@ -21,14 +25,19 @@ import (
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/detect"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/replay"
 )
 
+// alertsConfig configures `wardpulse alerts`: the alerter, the alerts sink
+// and their ops endpoints, in one process (the sink's state is what keeps
+// the alerter from firing an episode twice).
 type alertsConfig struct {
 	Listen           string            `yaml:"listen"`
 	LogLevel         string            `yaml:"log_level"`
 	Interval         time.Duration     `yaml:"interval"`
 	PollInterval     time.Duration     `yaml:"poll_interval"`
 	ResolveWeeks     int               `yaml:"resolve_weeks"`
+	LookbackWeeks    int               `yaml:"lookback_weeks"`
 	AlertmanagerURLs config.StringList `yaml:"alertmanager_urls"`
 	GroupID          string            `yaml:"group_id"`
 	Detector         detect.Config     `yaml:"detector"`
@@ -36,23 +45,73 @@ type alertsConfig struct {
 	ClickHouse       wiring.ClickHouse `yaml:"clickhouse"`
 }
 
+// RegisterFlags binds every field to a flag; the flag defaults are the only defaults.
 func (c *alertsConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8082", "address of /metrics, /healthz and /readyz")
 	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
 	fs.DurationVar(&c.Interval, "interval", time.Minute, "judge every series at least this often")
 	fs.DurationVar(&c.PollInterval, "poll-interval", 5*time.Second, "look for newly landed events this often (a change triggers a run)")
-	fs.IntVar(&c.ResolveWeeks, "resolve-weeks", 2, "quiet complete weeks that resolve an episode")
-	fs.Var(&c.AlertmanagerURLs, "alertmanager-url", "comma-separated Alertmanager base URLs (empty: no notifications)")
+	fs.IntVar(&c.ResolveWeeks, "resolve-weeks", 2, "consecutive complete weeks without alarm that resolve an episode")
+	fs.IntVar(&c.LookbackWeeks, "lookback-weeks", 13, "weeks judged on every run to find where an open episode started")
+	fs.Var(&urlList{dst: &c.AlertmanagerURLs}, "alertmanager-url", "Alertmanager base URL; repeat the flag or separate with commas for several (none: no notifications)")
 	fs.StringVar(&c.GroupID, "group-id", "wardpulse-alerts-sink", "consumer group of the alerts sink")
 	c.Detector.RegisterFlags(fs)
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
 
+// Validate checks what the flags cannot.
 func (c *alertsConfig) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), c.Detector.Validate())
+	var errs []error
+	if c.Interval <= 0 || c.PollInterval <= 0 {
+		errs = append(errs, fmt.Errorf("interval %s and poll interval %s must be positive", c.Interval, c.PollInterval))
+	}
+	if c.ResolveWeeks < 1 || c.LookbackWeeks <= c.ResolveWeeks {
+		errs = append(errs, fmt.Errorf("resolve weeks %d must be >= 1 and lookback weeks %d more than that", c.ResolveWeeks, c.LookbackWeeks))
+	}
+	for _, u := range c.AlertmanagerURLs {
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			errs = append(errs, fmt.Errorf("alertmanager url %q: want http(s)://host:port", u))
+		}
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate(), c.Detector.Validate())...)
 }
 
+// urlList is a flag that collects URLs from repeats and comma lists. The
+// first value given on the command line replaces the file's list (flags win
+// over the file, and config.Parse parses the command line twice);
+// duplicates are dropped.
+type urlList struct {
+	dst  *config.StringList
+	mine []string // the list as the flags last left it
+}
+
+func (l *urlList) String() string {
+	if l.dst == nil {
+		return ""
+	}
+	return l.dst.String()
+}
+
+func (l *urlList) Set(v string) error {
+	if !slices.Equal(*l.dst, l.mine) {
+		*l.dst = nil // defaults or the file: the command line replaces them
+	}
+	var add config.StringList
+	if err := add.Set(v); err != nil {
+		return err
+	}
+	for _, u := range add {
+		if !slices.Contains(*l.dst, u) {
+			*l.dst = append(*l.dst, u)
+		}
+	}
+	l.mine = slices.Clone(*l.dst)
+	return nil
+}
+
+// runAlerts is the alerts subcommand: flags and -config.file, then
+// serveAlerts until ctx ends.
 func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg alertsConfig
 	fs := flag.NewFlagSet("alerts", flag.ContinueOnError)
@@ -71,30 +130,42 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // serveAlerts runs the alerter, the alerts sink (alerts topic -> alerts
-// table) and the ops endpoints until ctx ends.
+// table) and the ops endpoints (/metrics, /healthz, /readyz: ready once a
+// run has decided) until ctx ends, and returns after all three stopped.
+// Local mode calls it with its own connection and registry.
 func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) error {
 	producer := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
+	defer producer.Close()
 	var notifier alerting.Notifier
 	if len(cfg.AlertmanagerURLs) > 0 {
-		notifier = &alerting.Alertmanager{URLs: cfg.AlertmanagerURLs}
+		// Open alerts stay active for three runs without a re-push (and
+		// at least Alertmanager's default resolve_timeout), so a slow
+		// interval does not make them flap.
+		notifier = &alerting.Alertmanager{URLs: cfg.AlertmanagerURLs, Validity: max(3*cfg.Interval, 5*time.Minute)}
 	}
-	alerter, err := alerting.New(alerting.Config{Interval: cfg.Interval, PollInterval: cfg.PollInterval, ResolveWeeks: cfg.ResolveWeeks, Detector: cfg.Detector},
-		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default()}, logger, reg)
+	sinkHandler := alerting.NewSink(conn, logger)
+	alerter, err := alerting.New(alerting.Config{Interval: cfg.Interval, PollInterval: cfg.PollInterval, ResolveWeeks: cfg.ResolveWeeks,
+		LookbackWeeks: cfg.LookbackWeeks, Detector: cfg.Detector},
+		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(),
+			StateSynced: func(ctx context.Context) (bool, error) {
+				return alertsStored(ctx, cfg.Kafka.Brokers, cfg.Kafka.AlertsTopic, sinkHandler)
+			}},
+		logger, reg)
 	if err != nil {
-		return err
+		return fmt.Errorf("starting the alerter: %w", err)
 	}
 	sink, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.AlertsTopic, GroupID: cfg.GroupID, BatchSize: 1000,
 		BatchWait: 200 * time.Millisecond, SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second,
-		JoinGroupBackoff: time.Second}, alerting.NewSink(conn, logger), logger, prometheus.WrapRegistererWith(prometheus.Labels{"consumer": "alerts_sink"}, reg))
+		JoinGroupBackoff: time.Second}, sinkHandler, logger, prometheus.WrapRegistererWith(prometheus.Labels{"consumer": "alerts_sink"}, reg))
 	if err != nil {
-		return err
+		return fmt.Errorf("starting the alerts sink: %w", err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
-		if !sink.Ready() {
-			http.Error(w, "not ready: the alerts sink has not caught up", http.StatusServiceUnavailable)
+		if !alerter.Ready() {
+			http.Error(w, "not ready: no run has completed yet (waiting for the alerts sink, or ClickHouse)", http.StatusServiceUnavailable)
 			return
 		}
 		_, _ = io.WriteString(w, "ready\n")
@@ -103,6 +174,23 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	g.Go(func() error { return sink.Run(gctx) })
 	g.Go(func() error { return alerter.Run(gctx) })
 	g.Go(func() error { return wiring.Serve(gctx, cfg.Listen, mux, logger, nil) })
-	err = g.Wait()
-	return errors.Join(err, producer.Close())
+	return g.Wait()
+}
+
+// alertsStored reports whether the sink (or, for partitions it has not
+// handled, the alerts table) holds every event on the alerts topic. A topic
+// that does not exist yet holds nothing to wait for.
+func alertsStored(ctx context.Context, brokers []string, topic string, sink *alerting.Sink) (bool, error) {
+	bounds, err := replay.LogBounds(ctx, brokers, topic)
+	if errors.Is(err, kafka.UnknownTopicOrPartition) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	ends := map[int]int64{}
+	for _, b := range bounds {
+		ends[b.Partition] = b.Next
+	}
+	return sink.Covers(ctx, ends)
 }
