@@ -61,7 +61,7 @@ func TestSurgeThroughIngestAlertsOnce(t *testing.T) {
 		add(now.AddDate(0, 0, -7*w), "Off-road bikes on the playing fields")
 	}
 	for i := 0; i < 7; i++ {
-		add(now.Add(-time.Duration(i+1)*time.Second), "Scramblers and quad bikes racing round the estate again")
+		add(now.Add(-time.Duration(i+1)*time.Second), "Scramblers and quad bikes on the estate again")
 	}
 	code, body := postNDJSON(t, url, token, lines...)
 	require.Equal(t, 202, code, "%v", body)

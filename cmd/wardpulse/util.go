@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 )
 
@@ -19,3 +20,5 @@ func envOr(key, def string) string {
 	}
 	return def
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

@@ -163,7 +163,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			logger.Error("clearing the pause request", "err", err)
 		}
 	}()
-	if err := waitPaused(ctx, conn, token, bounds, cfg.PauseWait, logger); err != nil {
+	if err := waitPaused(ctx, conn, cfg.Brokers, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
 		return rep, err
 	}
 	liveSink, err := chsink.New(conn, live, logger, nil)
@@ -220,7 +220,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 // until wait passed with no live progress marker moving (no processor is
 // running, or every running one is idle and will see the pause before its
 // next write).
-func waitPaused(ctx context.Context, conn driver.Conn, token string, bounds []Bounds, wait time.Duration, logger *slog.Logger) error {
+func waitPaused(ctx context.Context, conn driver.Conn, brokers []string, topic, token string, bounds []Bounds, wait time.Duration, logger *slog.Logger) error {
 	if wait <= 0 {
 		wait = 10 * time.Second
 	}
@@ -249,6 +249,14 @@ func waitPaused(ctx context.Context, conn driver.Conn, token string, bounds []Bo
 			logger.Info("live processors paused", "partitions", acked)
 			return nil
 		}
+		// Partitions whose processors are idle never reach their gate to
+		// acknowledge. A partition whose progress marker equals its log
+		// end has no batch in flight (a batch in flight covers messages
+		// past the marker), and its next batch will see the pause first.
+		if caughtUp, err := allCaughtUp(ctx, conn, brokers, topic, bounds, st, token); err == nil && caughtUp {
+			logger.Info("live processors paused or idle and caught up", "acknowledged", acked, "partitions", len(bounds))
+			return nil
+		}
 		if time.Now().After(deadline) {
 			now, err := marker()
 			if err != nil {
@@ -266,6 +274,47 @@ func waitPaused(ctx context.Context, conn driver.Conn, token string, bounds []Bo
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+}
+
+// allCaughtUp reports whether every partition that has not acknowledged
+// the pause has its live progress marker at its log end, read twice around
+// the markers so a message arriving meanwhile is noticed.
+func allCaughtUp(ctx context.Context, conn driver.Conn, brokers []string, topic string, bounds []Bounds, st chsink.State, token string) (bool, error) {
+	before, err := LogBounds(ctx, brokers, topic)
+	if err != nil {
+		return false, err
+	}
+	rows, err := conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE theme = '' GROUP BY src_partition")
+	if err != nil {
+		return false, err
+	}
+	markers := map[int]int64{}
+	for rows.Next() {
+		var p uint32
+		var n int64
+		if err := rows.Scan(&p, &n); err != nil {
+			rows.Close()
+			return false, err
+		}
+		markers[int(p)] = n
+	}
+	rows.Close()
+	after, err := LogBounds(ctx, brokers, topic)
+	if err != nil {
+		return false, err
+	}
+	if len(before) != len(after) {
+		return false, nil
+	}
+	for i, b := range after {
+		if st.Acks["ack/"+strconv.Itoa(b.Partition)] == token {
+			continue
+		}
+		if before[i].Next != b.Next || markers[b.Partition] != b.Next {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // check verifies the rebuilt tables agree with themselves: concern_daily's

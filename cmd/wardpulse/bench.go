@@ -1,0 +1,651 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/bench"
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/dashboards"
+	"github.com/wardpulse/wardpulse/dashboards/expand"
+	"github.com/wardpulse/wardpulse/deploy/local/broker"
+	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/ingest/demo"
+	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+type benchConfig struct {
+	quick      bool
+	dir        string
+	events     int
+	queryRows  int
+	clients    int
+	freshSecs  int
+	jsonOnly   bool
+	partitions int
+}
+
+// runBench measures the pipeline on this machine, in one run, against the
+// embedded broker and a real local ClickHouse, with its peers: ClickHouse's
+// own Kafka engine and a clickhouse-client bulk insert of the same rows. It
+// never fails on a slow machine: it reports.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c benchConfig
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&c.quick, "quick", false, "small sizes (a smoke run for CI)")
+	fs.StringVar(&c.dir, "dir", "", "data directory (default: a temporary one, removed afterwards)")
+	fs.IntVar(&c.events, "events", 0, "events for the ingest, processing and replay phases (default 200,000; quick 20,000)")
+	fs.IntVar(&c.queryRows, "query-rows", 0, "concerns for the query phase (default 10,000,000; quick 200,000)")
+	fs.IntVar(&c.clients, "clients", 4, "concurrent ingest clients")
+	fs.IntVar(&c.freshSecs, "freshness-seconds", 0, "length of the steady 1,000 events/s phase (default 10; quick 3)")
+	fs.BoolVar(&c.jsonOnly, "json-only", false, "print only the JSON line")
+	fs.IntVar(&c.partitions, "partitions", 4, "partitions of the events topic")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	def := func(v *int, full, quick int) {
+		if *v == 0 {
+			*v = full
+			if c.quick {
+				*v = quick
+			}
+		}
+	}
+	def(&c.events, 200000, 20000)
+	def(&c.queryRows, 10000000, 200000)
+	def(&c.freshSecs, 10, 3)
+	if c.dir == "" {
+		d, err := os.MkdirTemp("", "wardpulse-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		c.dir = d
+	}
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", a...) }
+	res, err := benchRun(ctx, c, logf)
+	if err != nil {
+		return err
+	}
+	if c.jsonOnly {
+		b, _ := json.Marshal(res)
+		fmt.Fprintf(stdout, "%s\n", b)
+		return nil
+	}
+	res.Print(stdout)
+	return nil
+}
+
+func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (bench.Result, error) {
+	res := bench.Result{Mode: "full", Events: c.events, FreshnessRate: 1000}
+	if c.quick {
+		res.Mode = "quick"
+	}
+	b, err := broker.Start(broker.Config{}, nil)
+	if err != nil {
+		return res, err
+	}
+	defer b.Close()
+	ch, err := chserver.Start(ctx, chserver.Config{DataDir: filepath.Join(c.dir, "clickhouse"), InstallIfMissing: true}, nil)
+	if err != nil {
+		return res, err
+	}
+	defer ch.Stop()
+	k := wiring.Kafka{Brokers: b.Addrs(), Topic: "wardpulse.events", DLQTopic: "wardpulse.events.dlq", AlertsTopic: "wardpulse.alerts"}
+	if err := wiring.CreateTopics(ctx, k.Brokers, c.partitions, k.Topic, k.DLQTopic, k.AlertsTopic, "bench.peer"); err != nil {
+		return res, err
+	}
+	chCfg := wiring.ClickHouse{Addr: ch.Addr(), Database: "wardpulse", Username: "default"}
+	conn, err := chCfg.Open(ctx, true, discardLogger())
+	if err != nil {
+		return res, err
+	}
+	defer conn.Close()
+
+	logf("generating %d events", c.events)
+	events, err := benchEvents(c.events)
+	if err != nil {
+		return res, err
+	}
+
+	// 1. Ingest: HTTP NDJSON batches to Kafka-acknowledged.
+	token := "bench"
+	tokens, _ := httpapi.NewTokens([]httpapi.Token{{Source: "bench", SHA256: httpapi.HashToken(token)}})
+	var icfg ingestConfig
+	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	icfg.RegisterFlags(ifs)
+	_ = ifs.Parse([]string{"-listen", "127.0.0.1:0", "-tokens-file", "unused"})
+	if err := icfg.Validate(); err != nil {
+		return res, err
+	}
+	icfg.Kafka = k
+	sctx, stop := context.WithCancel(ctx)
+	g, gctx := errgroup.WithContext(sctx)
+	defer func() { stop(); _ = g.Wait() }()
+	ready := make(chan net.Addr, 1)
+	g.Go(func() error {
+		return serveIngest(gctx, icfg, tokens, discardLogger(), newRegistry(), func(a net.Addr) { ready <- a })
+	})
+	url := "http://" + (<-ready).String()
+	logf("ingest phase: %d clients, batches of 1,000", c.clients)
+	var lat bench.Latencies
+	peakCtx, peakStop := context.WithCancel(ctx)
+	peak := bench.PeakRSS(peakCtx, 50*time.Millisecond)
+	start := time.Now()
+	if err := postAll(ctx, url, token, events, 1000, c.clients, &lat); err != nil {
+		peakStop()
+		return res, err
+	}
+	el := time.Since(start)
+	peakStop()
+	res.IngestPeakMiB = peak()
+	res.IngestEventsPerSec = float64(len(events)) / el.Seconds()
+	res.IngestP50Ms, res.IngestP99Ms = lat.Quantile(0.5), lat.Quantile(0.99)
+
+	// 2. Peers on the same events: ClickHouse's Kafka engine with a
+	// materialized view, and a clickhouse-client bulk insert.
+	logf("peer phase: Kafka engine and bulk insert")
+	if res.KafkaEngineRowsPerSec, err = kafkaEnginePeer(ctx, conn, k.Brokers, events); err != nil {
+		logf("kafka engine peer: %v", err)
+	}
+	if res.BulkInsertRowsPerSec, err = bulkInsertPeer(ctx, conn, ch.Addr(), c.dir, events); err != nil {
+		logf("bulk insert peer: %v", err)
+	}
+
+	// 3. Processing: the processor drains the topic ingest filled.
+	logf("processing phase")
+	var pcfg processConfig
+	pfs := flag.NewFlagSet("process", flag.ContinueOnError)
+	pcfg.RegisterFlags(pfs)
+	_ = pfs.Parse([]string{"-listen", "127.0.0.1:0"})
+	pcfg.Kafka, pcfg.ClickHouse = k, chCfg
+	peakCtx, peakStop = context.WithCancel(ctx)
+	peak = bench.PeakRSS(peakCtx, 50*time.Millisecond)
+	start = time.Now()
+	g.Go(func() error { return serveProcess(gctx, pcfg, conn, discardLogger(), newRegistry(), nil) })
+	total := int64(len(events))
+	if err := waitMarker(ctx, conn, total, 10*time.Minute); err != nil {
+		peakStop()
+		return res, err
+	}
+	el = time.Since(start)
+	peakStop()
+	res.ProcessPeakMiB = peak()
+	res.ProcessEventsPerSec = float64(total) / el.Seconds()
+	if res.KafkaEngineRowsPerSec > 0 {
+		res.RatioVsKafkaEngine = res.ProcessEventsPerSec / res.KafkaEngineRowsPerSec
+	}
+	if res.BulkInsertRowsPerSec > 0 {
+		res.RatioVsBulkInsert = res.ProcessEventsPerSec / res.BulkInsertRowsPerSec
+	}
+
+	// 4. Freshness at a steady 1,000 events/s.
+	logf("freshness phase: %d s at 1,000 events/s", c.freshSecs)
+	var fresh bench.Latencies
+	if err := freshness(ctx, conn, url, token, c.freshSecs, &fresh); err != nil {
+		return res, err
+	}
+	res.FreshnessP50Ms, res.FreshnessP99Ms = fresh.Quantile(0.5), fresh.Quantile(0.99)
+
+	// 5. Replay of the whole log (the processor pauses for the swap).
+	logf("replay phase")
+	agg, err := newAggregator("")
+	if err != nil {
+		return res, err
+	}
+	start = time.Now()
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: k.Brokers, Topic: k.Topic, PauseWait: 10 * time.Second}, discardLogger())
+	if err != nil {
+		return res, err
+	}
+	res.ReplaySeconds, res.ReplayMessages = time.Since(start).Seconds(), rep.Messages
+	stop()
+	_ = g.Wait()
+
+	// 6. Dashboard queries over many concerns, in a database of their own.
+	logf("query phase: %d concerns", c.queryRows)
+	qlat, n, err := queryPhase(ctx, ch.Addr(), c.queryRows)
+	if err != nil {
+		return res, err
+	}
+	res.QueryRows, res.QueryCount = c.queryRows, n
+	res.QueryP50Ms, res.QueryP95Ms = qlat.Quantile(0.5), qlat.Quantile(0.95)
+	return res, nil
+}
+
+// benchEvents takes n events from the demo generator, scaled up as needed.
+func benchEvents(n int) ([]schemas.Event, error) {
+	scale := max(1, float64(n)/45000*1.1)
+	var out []schemas.Event
+	errEnough := errors.New("enough")
+	err := demo.Generate(demo.Config{Seed: 42, Scale: scale, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},
+		func(e schemas.Event) error {
+			out = append(out, e)
+			if len(out) == n {
+				return errEnough
+			}
+			return nil
+		})
+	if err != nil && !errors.Is(err, errEnough) {
+		return nil, err
+	}
+	return out, nil
+}
+
+func postAll(ctx context.Context, url, token string, events []schemas.Event, batch, clients int, lat *bench.Latencies) error {
+	var bodies [][]byte
+	for i := 0; i < len(events); i += batch {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		for j := i; j < min(i+batch, len(events)); j++ {
+			_ = enc.Encode(&events[j])
+		}
+		bodies = append(bodies, buf.Bytes())
+	}
+	work := make(chan []byte)
+	g, gctx := errgroup.WithContext(ctx)
+	for w := 0; w < clients; w++ {
+		g.Go(func() error {
+			for body := range work {
+				for {
+					t := time.Now()
+					code, err := post(gctx, url, token, body)
+					if err != nil {
+						return err
+					}
+					if code == http.StatusTooManyRequests {
+						time.Sleep(20 * time.Millisecond)
+						continue
+					}
+					if code != http.StatusAccepted {
+						return fmt.Errorf("ingest answered %d", code)
+					}
+					lat.Add(time.Since(t))
+					break
+				}
+			}
+			return nil
+		})
+	}
+	for _, b := range bodies {
+		select {
+		case work <- b:
+		case <-gctx.Done():
+		}
+	}
+	close(work)
+	return g.Wait()
+}
+
+var benchHTTP = &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+
+func post(ctx context.Context, url, token string, body []byte) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/v1/events", bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/x-ndjson")
+	resp, err := benchHTTP.Do(req)
+	if err != nil {
+		return 0, fmt.Errorf("posting to ingest: %w", err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+func waitMarker(ctx context.Context, conn driver.Conn, want int64, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var n int64
+		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err == nil && n >= want {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the processor did not reach offset %d within %s", want, timeout)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// flat is the peers' row: the event's fields a Kafka-engine pipeline can
+// take without custom code (no classification, no ward resolution).
+type flat struct {
+	EventID    string `json:"event_id"`
+	Type       string `json:"type"`
+	OccurredAt string `json:"occurred_at"`
+	WardCode   string `json:"ward_code"`
+	Text       string `json:"text"`
+}
+
+func flatten(events []schemas.Event) [][]byte {
+	out := make([][]byte, len(events))
+	for i, e := range events {
+		f := flat{EventID: e.EventID, Type: e.Type, OccurredAt: e.OccurredAt.UTC().Format("2006-01-02 15:04:05"), WardCode: e.WardCode}
+		if e.Concern != nil {
+			f.Text = e.Concern.Text
+		}
+		out[i], _ = json.Marshal(f)
+	}
+	return out
+}
+
+const peerColumns = "event_id String, type String, occurred_at DateTime('UTC'), ward_code String, text String"
+
+// kafkaEnginePeer creates a Kafka engine table and a materialized view into
+// a MergeTree before producing (a new consumer group starts at the latest
+// offset on 18.16), produces the flattened events, and returns rows/s from
+// the first produce to the last row stored.
+func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, events []schemas.Event) (float64, error) {
+	for _, q := range []string{
+		"DROP TABLE IF EXISTS bench_peer_mv", "DROP TABLE IF EXISTS bench_peer_kafka", "DROP TABLE IF EXISTS bench_peer",
+		"CREATE TABLE bench_peer (" + peerColumns + ") ENGINE = MergeTree ORDER BY event_id",
+		fmt.Sprintf("CREATE TABLE bench_peer_kafka (%s) ENGINE = Kafka('%s', 'bench.peer', 'bench-peer', 'JSONEachRow')", peerColumns, strings.Join(brokers, ",")),
+		"CREATE MATERIALIZED VIEW bench_peer_mv TO bench_peer AS SELECT * FROM bench_peer_kafka",
+	} {
+		if err := conn.Exec(ctx, q); err != nil {
+			return 0, fmt.Errorf("%s: %w", strings.Fields(q)[0]+" "+strings.Fields(q)[2], err)
+		}
+	}
+	defer func() {
+		_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS bench_peer_mv")
+		_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS bench_peer_kafka")
+	}()
+	time.Sleep(3 * time.Second) // let the engine's consumer join before producing
+	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: "bench.peer", RequiredAcks: kafka.RequireAll, BatchSize: 1000, BatchTimeout: time.Millisecond}
+	defer w.Close()
+	rows := flatten(events)
+	start := time.Now()
+	for i := 0; i < len(rows); i += 5000 {
+		var msgs []kafka.Message
+		for _, r := range rows[i:min(i+5000, len(rows))] {
+			msgs = append(msgs, kafka.Message{Value: r})
+		}
+		if err := w.WriteMessages(ctx, msgs...); err != nil {
+			return 0, fmt.Errorf("producing to bench.peer: %w", err)
+		}
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	for {
+		var n uint64
+		if err := conn.QueryRow(ctx, "SELECT count() FROM bench_peer").Scan(&n); err != nil {
+			return 0, err
+		}
+		if n >= uint64(len(rows)) {
+			return float64(len(rows)) / time.Since(start).Seconds(), nil
+		}
+		if time.Now().After(deadline) {
+			return 0, fmt.Errorf("the Kafka engine stored %d of %d rows in 5 minutes", n, len(rows))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// bulkInsertPeer times clickhouse-client inserting the same rows from a
+// JSONEachRow file: the ceiling for writing them.
+func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, events []schemas.Event) (float64, error) {
+	if err := conn.Exec(ctx, "CREATE TABLE IF NOT EXISTS bench_bulk ("+peerColumns+") ENGINE = MergeTree ORDER BY event_id"); err != nil {
+		return 0, err
+	}
+	file := filepath.Join(dir, "bulk.jsonl")
+	var buf bytes.Buffer
+	for _, r := range flatten(events) {
+		buf.Write(r)
+		buf.WriteByte('\n')
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	f, err := os.Open(file)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	cmd := exec.CommandContext(ctx, "clickhouse-client", "--host", host, "--port", port, "-d", "wardpulse", "--query", "INSERT INTO bench_bulk FORMAT JSONEachRow")
+	cmd.Stdin = f
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("clickhouse-client: %w: %s", err, out)
+	}
+	return float64(len(events)) / time.Since(start).Seconds(), nil
+}
+
+// freshness posts 1,000 events/s (50 every 50 ms) and measures, per event,
+// the time from ingest's 202 to its row being visible in ClickHouse.
+func freshness(ctx context.Context, conn driver.Conn, url, token string, secs int, lat *bench.Latencies) error {
+	var mu sync.Mutex
+	pending := map[string]time.Time{}
+	done := make(chan struct{})
+	var perr error
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		base := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+		for i := 0; i < secs*20; i++ {
+			<-tick.C
+			var buf bytes.Buffer
+			ids := make([]string, 50)
+			for j := range ids {
+				ids[j] = fmt.Sprintf("f0000000-0000-4000-8000-%012d", i*50+j)
+				at := base.Add(time.Duration(i*50+j) * time.Second)
+				fmt.Fprintf(&buf, `{"event_id":%q,"type":"concern","schema_version":1,"occurred_at":%q,"ward_code":"E05012442","concern":{"text":"Speeding on the main road"}}`+"\n", ids[j], at.Format(time.RFC3339))
+			}
+			code, err := post(ctx, url, token, buf.Bytes())
+			if err != nil || code != http.StatusAccepted {
+				perr = fmt.Errorf("posting freshness probes: %d %v", code, err)
+				return
+			}
+			now := time.Now()
+			mu.Lock()
+			for _, id := range ids {
+				pending[id] = now
+			}
+			mu.Unlock()
+		}
+	}()
+	deadline := time.Now().Add(time.Duration(secs)*time.Second + time.Minute)
+	finished := false
+	for {
+		select {
+		case <-done:
+			finished = true
+		default:
+		}
+		mu.Lock()
+		var ids []string
+		for id := range pending {
+			ids = append(ids, "'"+id+"'")
+		}
+		mu.Unlock()
+		if finished && len(ids) == 0 {
+			return perr
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%d probe events never became visible", len(ids))
+		}
+		if len(ids) > 0 {
+			rows, err := conn.Query(ctx, "SELECT toString(event_id) FROM events WHERE event_id IN ("+strings.Join(ids, ",")+")")
+			if err != nil {
+				return fmt.Errorf("polling probe events: %w", err)
+			}
+			seen := time.Now()
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				mu.Lock()
+				if t, ok := pending[id]; ok {
+					lat.Add(seen.Sub(t))
+					delete(pending, id)
+				}
+				mu.Unlock()
+			}
+			rows.Close()
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// queryPhase fills a database with n synthetic concerns (INSERT ... SELECT
+// from numbers(), fast on 18.16) and runs every ClickHouse query of the
+// dashboards five times over the last year of it.
+func queryPhase(ctx context.Context, addr string, n int) (*bench.Latencies, int, error) {
+	boot, err := chserver.Dial(ctx, addr, "default")
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := schemas.EnsureDatabase(ctx, boot, "benchq"); err != nil {
+		return nil, 0, err
+	}
+	boot.Close()
+	conn, err := chserver.Dial(ctx, addr, "benchq")
+	if err != nil {
+		return nil, 0, err
+	}
+	defer conn.Close()
+	if _, err := schemas.Migrate(ctx, conn, discardLogger()); err != nil {
+		return nil, 0, err
+	}
+	wards := gazetteerWardList()
+	themes := `['off_road_bikes','speeding','antisocial_behaviour','drugs','serious_violence','burglary_theft','criminal_damage','visible_policing','hate_crime','domestic_abuse','exploitation','fraud_scams','rural_crime','parking_traffic','environmental','partnership']`
+	fill := []string{
+		fmt.Sprintf(`INSERT INTO concerns (concern_id, occurred_at, day, ward_code, lad_code, themes, taxonomy_version, text, src_partition, src_offset)
+SELECT generateUUIDv4(), toDateTime('2016-01-01 00:00:00') + intDiv(number * 3011, 7) %% 315360000 AS t, toDate(t), %s[number %% %d + 1], 'E06000003',
+  [%s[number %% 16 + 1]], 'bench', 'bench concern', 0, number FROM numbers(%d)`, wards, wardCount, themes, n),
+		`INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)
+SELECT day, ward_code, lad_code, arrayJoin(themes), taxonomy_version, 0, toInt64(1), toInt64(0) FROM concerns`,
+		fmt.Sprintf(`INSERT INTO meetings (meeting_id, occurred_at, day, ward_code, lad_code, kind, title, attendance, src_partition, src_offset)
+SELECT generateUUIDv4(), toDateTime('2016-01-01 18:00:00') + number * 86400 * 3 AS t, toDate(t), %s[number %% %d + 1], 'E06000003', 'community_meeting', 'meeting', 30, 0, number FROM numbers(1200)`, wards, wardCount),
+		"OPTIMIZE TABLE concern_daily FINAL",
+	}
+	for _, q := range fill {
+		if err := conn.Exec(ctx, q); err != nil {
+			return nil, 0, fmt.Errorf("filling the query database: %w", err)
+		}
+	}
+	from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
+	queries, err := dashboardQueries(ctx, conn, from, to)
+	if err != nil {
+		return nil, 0, err
+	}
+	var lat bench.Latencies
+	for round := 0; round < 5; round++ {
+		for _, q := range queries {
+			start := time.Now()
+			rows, err := conn.Query(ctx, q)
+			if err != nil {
+				return nil, 0, fmt.Errorf("dashboard query: %w\n%s", err, q)
+			}
+			for rows.Next() {
+			}
+			rows.Close()
+			lat.Add(time.Since(start))
+		}
+	}
+	return &lat, len(queries), nil
+}
+
+// dashboardQueries expands every ClickHouse panel query of the dashboards
+// with each variable at its default (query variables: their first value,
+// or all of them for "All").
+func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time) ([]string, error) {
+	var out []string
+	for _, d := range dashboards.Default().All() {
+		vars := map[string]expand.Value{}
+		for _, v := range d.Templating.List {
+			switch v.Type {
+			case "custom":
+				if len(v.Default) > 0 {
+					vars[v.Name] = expand.Single(v.Default[0])
+				} else if len(v.Options) > 0 {
+					vars[v.Name] = expand.Single(v.Options[0].Value)
+				}
+			case "query":
+				sql, err := expand.Expand(expand.Query{SQL: v.Query, From: from, To: to, Vars: vars})
+				if err != nil {
+					return nil, err
+				}
+				rows, err := conn.Query(ctx, sql)
+				if err != nil {
+					return nil, fmt.Errorf("variable %s: %w", v.Name, err)
+				}
+				var values []string
+				for rows.Next() {
+					vals := make([]any, len(rows.ColumnTypes()))
+					for i := range vals {
+						var s any
+						vals[i] = &s
+					}
+					if err := rows.Scan(vals...); err != nil {
+						break
+					}
+					values = append(values, fmt.Sprint(*(vals[0].(*any))))
+				}
+				rows.Close()
+				switch {
+				case v.IncludeAll:
+					vars[v.Name] = expand.Multi(values...)
+				case len(v.Default) > 0:
+					vars[v.Name] = expand.Single(v.Default[0])
+				case len(values) > 0:
+					vars[v.Name] = expand.Single(values[0])
+				}
+			}
+		}
+		for _, p := range d.Panels {
+			for _, tg := range p.Targets {
+				if tg.Datasource.UID != dashboards.ClickHouseUID {
+					continue
+				}
+				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
+				if err != nil {
+					return nil, fmt.Errorf("panel %q: %w", p.Title, err)
+				}
+				out = append(out, sql)
+			}
+		}
+	}
+	return out, nil
+}
+
+// wardCount and gazetteerWardList give the query phase real ward codes.
+const wardCount = 83
+
+func gazetteerWardList() string {
+	var codes []string
+	for _, w := range gazetteer.Default().WardsAt(time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)) {
+		codes = append(codes, "'"+w.Code+"'")
+	}
+	return "[" + strings.Join(codes[:wardCount], ",") + "]"
+}
