@@ -128,6 +128,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	if err != nil {
 		return res, err
 	}
+	res.Events = len(events)
 
 	// 1. Ingest: HTTP NDJSON batches to Kafka-acknowledged.
 	token := "bench"
@@ -236,7 +237,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 
 // benchEvents takes n events from the demo generator, scaled up as needed.
 func benchEvents(n int) ([]schemas.Event, error) {
-	scale := max(1, float64(n)/45000*1.1)
+	scale := max(1, float64(n)/40000*1.2)
 	var out []schemas.Event
 	errEnough := errors.New("enough")
 	err := demo.Generate(demo.Config{Seed: 42, Scale: scale, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)},

@@ -123,7 +123,6 @@ type Result struct {
 	QueryP95Ms            float64 `json:"query_p95_ms"`
 	IngestPeakMiB         float64 `json:"ingest_peak_rss_mib"`
 	ProcessPeakMiB        float64 `json:"processing_peak_rss_mib"`
-	ProcessPeakMiBHalf    float64 `json:"processing_peak_rss_mib_half_backlog"`
 }
 
 // Print writes the table, the targets and the JSON line.
