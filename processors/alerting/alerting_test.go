@@ -3,9 +3,7 @@ package alerting
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -97,22 +95,11 @@ func store(t *testing.T, db *chtest.DB, p *memProducer) {
 	require.NoError(t, s.Handle(context.Background(), 0, msgs))
 }
 
-type amAlertOut struct {
-	Labels      map[string]string `json:"labels"`
-	Annotations map[string]string `json:"annotations"`
-	Status      struct {
-		State string `json:"state"`
-	} `json:"status"`
-}
-
-func activeAlerts(t *testing.T, url string) []amAlertOut {
+// activeAlerts is what a real Alertmanager holds for the spike alerts.
+func activeAlerts(t *testing.T, url string) []AMAlert {
 	t.Helper()
-	resp, err := http.Get(url + "/api/v2/alerts?active=true&silenced=false&inhibited=false")
+	out, err := Alerts(context.Background(), nil, url, `alertname="WardThemeSpike"`)
 	require.NoError(t, err)
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	var out []amAlertOut
-	require.NoError(t, json.Unmarshal(b, &out), "%s", b)
 	return out
 }
 
