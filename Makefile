@@ -39,7 +39,7 @@ test: setup vet
 	$(GO) test -count=1 -timeout 45m -p 2 ./...
 
 bench: build
-	$(BIN) bench -dir $(LOCAL_DIR)-bench
+	$(BIN) bench
 
 clean:
 	rm -rf bin
