@@ -1,38 +1,74 @@
 // Package demo generates seeded, realistic-looking demo events for the
 // Cleveland force area: the PCC's community meetings, partner meetings and
-// the concerns raised, with the patterns analysts look for.
+// the concerns raised, with the patterns analysts and the spike detector
+// look for. Local mode loads it through ingest; benchmarks scale it up.
 //
-// The model, per ward x theme x week (all drawn from one seeded source, so
-// the same Config always yields the same events, with the same ids):
+// # Determinism
 //
-//   - rate = scale x ward weight x theme weight x season(theme, week) x
-//     trend(theme, year) x base + surge(ward, theme, week), where base
-//     makes about 3,000 concerns a year across the force area (the brief:
-//     "a few thousand a year"); ward weights are log-normal (sigma 0.5), so
-//     some wards are busier;
-//   - season: off-road bikes and anti-social behaviour peak in July,
-//     speeding in late spring, burglary in the dark of December;
-//   - trend: drugs +6 %/year, fraud +8 %/year, visible policing +3 %/year;
-//   - counts are gamma-Poisson (negative binomial, shape 2): small and
-//     over-dispersed, like the real ones;
-//   - surges multiply one ward's theme for a few weeks (Surges; the
-//     defaults include one in the last weeks before To, so a fresh local
-//     system has an open alert to look at).
+// Everything is drawn from one PCG source seeded with Config.Seed, and the
+// n-th event's id is UUID v5 of ("wardpulse-demo", seed, kind, n): the same
+// Config always yields the same events with the same ids, so loading the
+// demo twice changes nothing (ingest answers "duplicate"). Config.Now only
+// caps recorded_at; pin it in tests.
 //
-// Meetings: one community meeting a year in every ward in force (about 5 %
-// of ward-years are skipped, so the coverage dashboard has gaps to show),
-// plus about 20 partner meetings, boards and forums a year. Each meeting
-// raises a handful of concerns (2 + attendance/15 on average; same ward and
-// day, concern.meeting_id set), themes drawn in proportion to the ward's
-// rates; the rest arrive through other channels during the week. Texts come
-// from templates per theme that the taxonomy classifies to that theme; a few
-// carry two themes, some an action, and some a phone number or vehicle
-// registration so redaction is exercised.
+// # Concerns
+//
+// Per ward x theme x week, the expected count is
+//
+//		rate = Scale x base x ward weight x theme weight x season(theme, week) x trend(theme, year) + surges
+//
+//	  - base makes about 3,000 concerns a year across the force area;
+//	  - ward weights are log-normal (sigma 0.5), so some wards are busier;
+//	  - theme weights: anti-social behaviour 3, speeding 2.5, off-road bikes,
+//	    drugs and visible policing 2, down to hate crime 0.2;
+//	  - season is 1 + a cos(2 pi (week - peak) / 52): off-road bikes (a 0.8)
+//	    and anti-social behaviour (0.4) peak in July, speeding (0.3) in May,
+//	    burglary and theft (0.4) in the dark of December;
+//	  - trend: drugs +6 %/year, fraud +8 %/year, visible policing +3 %/year
+//	    from 2012;
+//	  - counts are gamma-Poisson (negative binomial, shape 2): small and
+//	    over-dispersed, like the real ones;
+//	  - a Surge adds PerWeek expected concerns a week to one ward's theme for
+//	    a period. DefaultSurges: off-road bikes in Grangetown in summer 2019,
+//	    drugs in Middlesbrough Central in winter 2020-21, speeding in rural
+//	    Hutton in spring 2022, and off-road bikes in Eston in the four weeks
+//	    before To, so a fresh local system has an open alert to look at.
+//
+// Concerns outside meetings fall at a random hour of their week; ward
+// meetings raise their own (below).
+//
+// # Meetings
+//
+// Every ward gets one community meeting a year, on a random day of the part
+// of the calendar year it was in force (a ward in force for less than 60
+// days of a year, around a boundary change, is not owed one), except the
+// planned misses: about 5 % of ward-years, chosen by Config.Missed, so the
+// coverage dashboard has gaps to show. Partner meetings, boards, forums and
+// events make the year up to MeetingsPerYear (default 100: "roughly 100 a
+// year"). Meetings carry a title, a location and an attendance of 8 to 57,
+// and raise a handful of concerns (2 + attendance/15 on average, same ward
+// and day, concern.meeting_id set), their themes drawn in proportion to the
+// ward's rates that week.
+//
+// The wards are those of processors/gazetteer in force on each date: the 79
+// of 2015-2019, the sets before and after. Middlesbrough's pre-2015 wards
+// are not in the list, so Middlesbrough has no events before May 2015.
+//
+// # Texts
+//
+// Texts come from templates per theme, worded like the PCC's news items, that
+// the taxonomy classifies to exactly that theme (a test holds every template
+// to it): about 8 % name a second theme ("...; also fly-tipping"), 2 % no
+// theme at all, 4 % carry a phone number or a vehicle registration so
+// redaction is exercised. About 10 % carry staff-tagged themes, about 30 %
+// an action ("PCSOs increased patrols", "Operation Endurance deployed",
+// "Community Speed Watch set up").
 package demo
 
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -44,8 +80,9 @@ import (
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
-// Surge adds PerWeek expected concerns a week to one ward's theme for a
-// period: an absolute rate, so a surge shows even in a quiet ward.
+// Surge adds PerWeek expected concerns a week to one ward's theme from the
+// week of From to To: an absolute rate, so a surge shows even in a quiet
+// ward.
 type Surge struct {
 	WardCode string
 	Theme    string
@@ -56,11 +93,11 @@ type Surge struct {
 // Config configures the generator. Zero fields take the documented defaults.
 type Config struct {
 	Seed            int64
-	From, To        time.Time // default 2012-05-03 (the first PCC's first year) to today
-	MeetingsPerYear int       // partner meetings, boards and forums a year besides the ward meetings (default 20)
-	Scale           float64   // multiplies every concern rate (default 1)
-	Surges          []Surge   // default DefaultSurges(To)
-	Now             time.Time // default time.Now(); recorded_at of every event
+	From, To        time.Time // default 2012-05-03 (the first PCC's first year) to today; To is exclusive
+	MeetingsPerYear int       // meetings a year, ward meetings included (default 100); the ward meetings are owed whatever this says
+	Scale           float64   // multiplies every concern rate (default 1; benchmarks use more)
+	Surges          []Surge   // nil means DefaultSurges(To); an empty non-nil slice means none
+	Now             time.Time // default time.Now(); caps recorded_at
 }
 
 // DefaultSurges are three historic local surges and one in the four weeks
@@ -73,6 +110,34 @@ func DefaultSurges(to time.Time) []Surge {
 		{WardCode: "E05012444", Theme: "speeding", From: d("2022-04-04"), To: d("2022-06-27"), PerWeek: 1},         // Hutton
 		{WardCode: "E05012441", Theme: "off_road_bikes", From: monday(to).AddDate(0, 0, -28), To: to, PerWeek: 3},  // Eston, now
 	}
+}
+
+// missRate is the share of ward-years without the ward's community meeting.
+const missRate = 0.05
+
+// Missed reports whether the generator skips ward's community meeting in
+// year: about 5 % of ward-years, a pure function of Seed, ward and year, so
+// tests and the coverage dashboard's reader can tell planned gaps from bugs.
+func (c Config) Missed(wardCode string, year int) bool {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d/%s/%d", c.Seed, wardCode, year)
+	return float64(h.Sum64()%10000)/10000 < missRate
+}
+
+// OwedMeeting reports whether w is owed a community meeting in year: it was
+// in force for at least 60 days of it. It returns the part of the year w
+// was in force.
+func OwedMeeting(w gazetteer.Ward, year int) (from, to time.Time, owed bool) {
+	from, to = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if s := gazetteer.ElectionDay(w.ValidFrom); s.After(from) {
+		from = s
+	}
+	if w.ValidTo != 0 {
+		if e := gazetteer.ElectionDay(w.ValidTo); e.Before(to) {
+			to = e
+		}
+	}
+	return from, to, to.Sub(from) >= 60*24*time.Hour
 }
 
 var themeWeights = map[string]float64{
@@ -91,7 +156,7 @@ var peakWeek = map[string]struct {
 
 var trendPerYear = map[string]float64{"drugs": 0.06, "fraud_scams": 0.08, "visible_policing": 0.03}
 
-// Themes lists the themes the generator writes concerns for.
+// Themes lists the themes the generator writes concerns for, sorted.
 func Themes() []string {
 	out := make([]string, 0, len(themeWeights))
 	for t := range themeWeights {
@@ -119,7 +184,7 @@ func (c *Config) defaults() error {
 		return fmt.Errorf("demo: to %s is not after from %s", c.To.Format(time.DateOnly), c.From.Format(time.DateOnly))
 	}
 	if c.MeetingsPerYear == 0 {
-		c.MeetingsPerYear = 20
+		c.MeetingsPerYear = 100
 	}
 	if c.Scale == 0 {
 		c.Scale = 1
@@ -130,21 +195,43 @@ func (c *Config) defaults() error {
 	if c.Surges == nil {
 		c.Surges = DefaultSurges(c.To)
 	}
+	for _, s := range c.Surges {
+		if _, ok := themeWeights[s.Theme]; !ok {
+			return fmt.Errorf("demo: surge in %s: unknown theme %q", s.WardCode, s.Theme)
+		}
+	}
 	return nil
 }
 
 type gen struct {
-	cfg   Config
-	rng   *rand.Rand
-	gaz   *gazetteer.Gazetteer
-	seq   int
-	emit  func(schemas.Event) error
-	wardW map[string]float64
+	cfg    Config
+	rng    *rand.Rand
+	gaz    *gazetteer.Gazetteer
+	seq    int
+	emit   func(schemas.Event, []string) error
+	wardW  map[string]float64
+	themes []string // Themes(), once
 }
 
-// Generate emits the events in time order, week by week, without holding
-// them, so millions can be generated for benchmarks.
+// Generate calls emit with each event in time order, week by week, without
+// holding them, so millions can be generated for benchmarks; it stops at
+// emit's first error and returns it. A meeting comes before the concerns
+// raised at it.
 func Generate(cfg Config, emit func(schemas.Event) error) error {
+	return generate(cfg, func(ev schemas.Event, _ []string) error { return emit(ev) })
+}
+
+// Events returns all the events Generate would emit: for tests and small
+// ranges (a year is about 3,500 events).
+func Events(cfg Config) ([]schemas.Event, error) {
+	var out []schemas.Event
+	err := Generate(cfg, func(ev schemas.Event) error { out = append(out, ev); return nil })
+	return out, err
+}
+
+// generate is Generate that also tells emit which themes a concern's text
+// was written for (nil for meetings and unthemed texts), for the tests.
+func generate(cfg Config, emit func(schemas.Event, []string) error) error {
 	if err := cfg.defaults(); err != nil {
 		return err
 	}
@@ -152,10 +239,11 @@ func Generate(cfg Config, emit func(schemas.Event) error) error {
 	for _, w := range g.gaz.Wards() {
 		g.wardW[w.Code] = math.Exp(0.5 * g.rng.NormFloat64())
 	}
+	g.themes = Themes()
 	meetings := g.planMeetings()
 	mi := 0
 	base := concernsPerYear / 52 / 80 / sum(themeWeights)
-	themes := Themes()
+	themes := g.themes
 	for week := monday(cfg.From); week.Before(cfg.To); week = week.AddDate(0, 0, 7) {
 		end := week.AddDate(0, 0, 7)
 		// Meetings of the week, each with the concerns raised there.
@@ -189,27 +277,39 @@ type plannedMeeting struct {
 	kind string
 }
 
+var partnerTitles = map[string]string{
+	schemas.KindPartnerMeeting: "Community Safety Partnership", schemas.KindBoard: "Health and Wellbeing Board",
+	schemas.KindForum: "Rural Crime Forum", schemas.KindEvent: "Youth Assembly",
+}
+
 func (g *gen) planMeetings() []plannedMeeting {
 	var out []plannedMeeting
+	keep := func(m plannedMeeting) {
+		if !m.at.Before(g.cfg.From) && m.at.Before(g.cfg.To) {
+			out = append(out, m)
+		}
+	}
+	wards := g.gaz.Wards()
+	kinds := []string{schemas.KindPartnerMeeting, schemas.KindBoard, schemas.KindForum, schemas.KindEvent}
 	for y := g.cfg.From.Year(); y <= g.cfg.To.Year(); y++ {
-		for _, w := range g.gaz.WardsAt(time.Date(y, 7, 1, 0, 0, 0, 0, time.UTC)) {
-			skip := g.rng.Float64() < 0.05
-			at := time.Date(y, 1, 1, 18, 30, 0, 0, time.UTC).AddDate(0, 0, g.rng.IntN(365))
-			if skip {
+		owed := 0
+		for _, w := range wards {
+			from, to, ok := OwedMeeting(w, y)
+			if !ok {
 				continue
 			}
-			if w.InForce(at) && !at.Before(g.cfg.From) && at.Before(g.cfg.To) {
-				out = append(out, plannedMeeting{at: at, ward: w, kind: schemas.KindCommunityMeeting})
+			owed++
+			days := int(to.Sub(from).Hours() / 24)
+			at := time.Date(from.Year(), from.Month(), from.Day(), 18, 30, 0, 0, time.UTC).AddDate(0, 0, g.rng.IntN(days))
+			if !g.cfg.Missed(w.Code, y) {
+				keep(plannedMeeting{at: at, ward: w, kind: schemas.KindCommunityMeeting})
 			}
 		}
-		kinds := []string{schemas.KindPartnerMeeting, schemas.KindBoard, schemas.KindForum, schemas.KindEvent}
-		for i := 0; i < g.cfg.MeetingsPerYear; i++ {
+		for i := owed; i < g.cfg.MeetingsPerYear; i++ {
 			at := time.Date(y, 1, 1, 10, 0, 0, 0, time.UTC).AddDate(0, 0, g.rng.IntN(365))
-			wards := g.gaz.WardsAt(at)
-			w := wards[g.rng.IntN(len(wards))]
-			if !at.Before(g.cfg.From) && at.Before(g.cfg.To) {
-				out = append(out, plannedMeeting{at: at, ward: w, kind: kinds[g.rng.IntN(len(kinds))]})
-			}
+			inForce := g.gaz.WardsAt(at)
+			w := inForce[g.rng.IntN(len(inForce))]
+			keep(plannedMeeting{at: at, ward: w, kind: kinds[g.rng.IntN(len(kinds))]})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
@@ -227,20 +327,18 @@ func (g *gen) meeting(m plannedMeeting, base float64) error {
 	title := fmt.Sprintf("%s community meeting", m.ward.Name)
 	location := fmt.Sprintf("%s Community Centre", m.ward.Name)
 	if m.kind != schemas.KindCommunityMeeting {
-		title = fmt.Sprintf("%s %s", m.ward.LADName, map[string]string{
-			schemas.KindPartnerMeeting: "Community Safety Partnership", schemas.KindBoard: "Health and Wellbeing Board",
-			schemas.KindForum: "Rural Crime Forum", schemas.KindEvent: "Youth Assembly"}[m.kind])
+		title = m.ward.LADName + " " + partnerTitles[m.kind]
 		location = m.ward.LADName + " Civic Centre"
 	}
 	ev := schemas.Event{EventID: id, Type: schemas.TypeMeeting, SchemaVersion: schemas.CurrentVersion, OccurredAt: &at, RecordedAt: g.recorded(at),
 		Source: &schemas.Source{Name: "demo"}, WardCode: m.ward.Code,
 		Meeting: &schemas.Meeting{Kind: m.kind, Title: title, Location: location, Attendance: 8 + g.rng.IntN(50)}}
-	if err := g.emit(ev); err != nil {
+	if err := g.emit(ev, nil); err != nil {
 		return err
 	}
 	// A meeting raises a handful of concerns (more when more attend),
 	// their themes drawn in proportion to the ward's current rates.
-	themes := Themes()
+	themes := g.themes
 	weights := make([]float64, len(themes))
 	total := 0.0
 	for i, th := range themes {
@@ -266,21 +364,24 @@ func (g *gen) recorded(at time.Time) *time.Time {
 	if r.After(g.cfg.Now) {
 		r = g.cfg.Now
 	}
+	if r.Before(at) {
+		r = at
+	}
 	return &r
 }
 
 func (g *gen) concern(w gazetteer.Ward, theme string, at time.Time, meetingID string) error {
-	text := g.text(theme, w.Name)
+	ct := g.text(theme, w.Name)
 	ev := schemas.Event{EventID: g.id("concern"), Type: schemas.TypeConcern, SchemaVersion: schemas.CurrentVersion, OccurredAt: &at,
 		RecordedAt: g.recorded(at), Source: &schemas.Source{Name: "demo"}, WardCode: w.Code,
-		Concern: &schemas.Concern{MeetingID: meetingID, Text: text}}
+		Concern: &schemas.Concern{MeetingID: meetingID, Text: ct.text}}
 	if g.rng.Float64() < 0.3 {
 		ev.Concern.Action = g.action(theme)
 	}
-	if g.rng.Float64() < 0.1 { // staff tagged it
-		ev.Themes = []string{theme}
+	if g.rng.Float64() < 0.1 && len(ct.themes) > 0 { // staff tagged it
+		ev.Themes = append([]string(nil), ct.themes...)
 	}
-	return g.emit(ev)
+	return g.emit(ev, ct.themes)
 }
 
 func (g *gen) rate(ward, theme string, week time.Time, base float64) float64 {

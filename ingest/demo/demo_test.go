@@ -3,6 +3,8 @@ package demo
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -21,33 +23,65 @@ func d(s string) time.Time {
 	return t
 }
 
-func collect(t *testing.T, cfg Config) []schemas.Event {
+var now = d("2024-01-01")
+
+// intended is one generated event and the themes its text was written for.
+type intended struct {
+	ev     schemas.Event
+	themes []string
+}
+
+func collect(t *testing.T, cfg Config) []intended {
 	t.Helper()
-	var out []schemas.Event
-	require.NoError(t, Generate(cfg, func(e schemas.Event) error { out = append(out, e); return nil }))
+	var out []intended
+	require.NoError(t, generate(cfg, func(e schemas.Event, th []string) error { out = append(out, intended{e, th}); return nil }))
 	return out
 }
 
-var now = d("2024-01-01")
-
 func TestDeterministic(t *testing.T) {
 	cfg := Config{Seed: 7, From: d("2019-01-01"), To: d("2019-07-01"), Now: now}
-	a, b := collect(t, cfg), collect(t, cfg)
-	require.Equal(t, a, b)
-	c := collect(t, Config{Seed: 8, From: d("2019-01-01"), To: d("2019-07-01"), Now: now})
+	a, err := Events(cfg)
+	require.NoError(t, err)
+	b, err := Events(cfg)
+	require.NoError(t, err)
+	require.NotEmpty(t, a)
+	require.Equal(t, a, b, "same seed, same events, same ids")
+	ids := map[string]bool{}
+	for _, e := range a {
+		require.False(t, ids[e.EventID], "ids are unique")
+		ids[e.EventID] = true
+	}
+	c, err := Events(Config{Seed: 8, From: d("2019-01-01"), To: d("2019-07-01"), Now: now})
+	require.NoError(t, err)
 	require.NotEqual(t, a[len(a)-1].EventID, c[len(c)-1].EventID)
 }
 
+func TestConfigErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"to before from", Config{From: d("2020-01-01"), To: d("2019-01-01")}, "demo: to 2019-01-01 is not after from 2020-01-01"},
+		{"negative scale", Config{Scale: -1, To: d("2020-01-01")}, "must not be negative"},
+		{"unknown surge theme", Config{To: d("2020-01-01"), Surges: []Surge{{WardCode: "E05012442", Theme: "bikes"}}}, `unknown theme "bikes"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.ErrorContains(t, Generate(tc.cfg, func(schemas.Event) error { return nil }), tc.want)
+		})
+	}
+}
+
 // TestEventsAreValidAndResolve checks every generated event against the
-// schema, the gazetteer (ward in force on the day) and the taxonomy.
+// schema, the gazetteer (ward in force on the day) and its meeting.
 func TestEventsAreValidAndResolve(t *testing.T) {
 	v, err := schemas.NewValidator()
 	require.NoError(t, err)
-	gaz, tax := gazetteer.Default(), classify.Default()
-	evs := collect(t, Config{Seed: 1, From: d("2018-06-01"), To: d("2020-06-01"), Now: now})
-	require.NotEmpty(t, evs)
+	gaz := gazetteer.Default()
+	evs, err := Events(Config{Seed: 1, From: d("2018-06-01"), To: d("2020-06-01"), Now: now})
+	require.NoError(t, err)
 	meetings := map[string]schemas.Event{}
-	agree, concerns := 0, 0
+	concerns, withAction, tagged, atMeetings := 0, 0, 0, 0
 	for _, ev := range evs {
 		b, err := json.Marshal(ev)
 		require.NoError(t, err)
@@ -55,71 +89,198 @@ func TestEventsAreValidAndResolve(t *testing.T) {
 		require.NoError(t, err, "%s", b)
 		_, err = gaz.Resolve(ev.WardCode, *ev.OccurredAt)
 		require.NoError(t, err)
+		require.False(t, ev.RecordedAt.Before(*ev.OccurredAt))
 		switch ev.Type {
 		case schemas.TypeMeeting:
 			meetings[ev.EventID] = ev
 		case schemas.TypeConcern:
 			concerns++
-			if m, ok := meetings[ev.Concern.MeetingID]; ev.Concern.MeetingID != "" {
+			if ev.Concern.Action != "" {
+				withAction++
+			}
+			if len(ev.Themes) > 0 {
+				tagged++
+			}
+			if ev.Concern.MeetingID != "" {
+				atMeetings++
+				m, ok := meetings[ev.Concern.MeetingID]
 				require.True(t, ok, "a concern's meeting comes before it")
 				require.Equal(t, m.WardCode, ev.WardCode)
-			}
-			if len(tax.Classify(ev.Concern.Text).Themes) > 0 {
-				agree++
+				require.Equal(t, m.OccurredAt.Format(time.DateOnly), ev.OccurredAt.Format(time.DateOnly))
 			}
 		}
 	}
-	require.Greater(t, float64(agree)/float64(concerns), 0.95, "the taxonomy recognises the generated texts")
 	require.InDelta(t, 2*3400, concerns, 1500, "about 3,000 concerns a year")
+	require.InDelta(t, 0.3, float64(withAction)/float64(concerns), 0.05)
+	require.InDelta(t, 0.1, float64(tagged)/float64(concerns), 0.03)
+	require.InDelta(t, 0.12, float64(atMeetings)/float64(concerns), 0.08)
+	require.InDelta(t, 200, len(meetings), 20, "about 100 meetings a year")
 }
 
-// TestTextsClassifyToTheirTheme: every template classifies to its theme.
-func TestTextsClassifyToTheirTheme(t *testing.T) {
+// TestTemplatesClassifyToTheirTheme holds every template, in every ward's
+// name, to exactly its theme, and every unthemed text to none.
+func TestTemplatesClassifyToTheirTheme(t *testing.T) {
 	tax := classify.Default()
-	for theme, ts := range templates {
-		for _, tpl := range ts {
-			text := fmt.Sprintf(tpl, "Grangetown")
-			require.Contains(t, tax.Classify(text).Themes, theme, text)
-		}
+	names := map[string]bool{}
+	for _, w := range gazetteer.Default().Wards() {
+		names[w.Name] = true
 	}
-}
-
-func TestCoverageSeasonalityAndSurges(t *testing.T) {
-	evs := collect(t, Config{Seed: 3, From: d("2016-01-01"), To: d("2020-01-01"), Now: now})
-	gaz := gazetteer.Default()
-	visited := map[string]bool{}
-	summer, winter, surge := 0, 0, 0
-	for _, ev := range evs {
-		at := *ev.OccurredAt
-		if ev.Type == schemas.TypeMeeting && ev.Meeting.Kind == schemas.KindCommunityMeeting && at.Year() == 2017 {
-			visited[ev.WardCode] = true
-		}
-		if ev.Type != schemas.TypeConcern || ev.Concern.Text == "" {
-			continue
-		}
-		isOffRoad := false
-		for _, tpl := range templates["off_road_bikes"] {
-			w, _ := gaz.Ward(ev.WardCode)
-			if fmt.Sprintf(tpl, w.Name) == ev.Concern.Text {
-				isOffRoad = true
+	for name := range names {
+		for theme, ts := range templates {
+			require.Contains(t, tax.IDs(), theme)
+			for _, tpl := range ts {
+				text := fmt.Sprintf(tpl, name)
+				require.Equal(t, []string{theme}, tax.Classify(text).Themes, text)
+				for other, phrase := range alsoPhrases {
+					if other != theme {
+						text := text + "; also " + phrase
+						require.Equal(t, sorted(theme, other), tax.Classify(text).Themes, text)
+					}
+				}
 			}
 		}
-		if !isOffRoad {
-			continue
-		}
-		switch at.Month() {
-		case time.June, time.July, time.August:
-			summer++
-		case time.December, time.January, time.February:
-			winter++
-		}
-		if ev.WardCode == "E05012442" && at.Year() == 2019 && at.Month() >= time.June && at.Month() <= time.August {
-			surge++
+		for _, tpl := range unthemed {
+			text := fmt.Sprintf(tpl, name)
+			require.Empty(t, tax.Classify(text).Themes, text)
 		}
 	}
-	inForce := len(gaz.WardsAt(d("2017-07-01")))
-	require.Less(t, len(visited), inForce, "some wards are missed in a year")
-	require.Greater(t, len(visited), inForce*85/100, "most wards are visited every year")
-	require.Greater(t, summer, 2*winter, "off-road bikes peak in summer")
-	require.GreaterOrEqual(t, surge, 10, "the Grangetown surge of summer 2019")
+	require.Len(t, alsoPhrases, len(templates))
+	require.ElementsMatch(t, Themes(), keys(templates))
+}
+
+// TestClassifierAgrees: the taxonomy finds exactly the intended themes in
+// at least 95 % of generated texts (by construction, all of them).
+func TestClassifierAgrees(t *testing.T) {
+	tax := classify.Default()
+	agree, concerns, two, none, personal := 0, 0, 0, 0, 0
+	personalData := regexp.MustCompile(`07700 900|01642 496|NX\d{2} [A-Z]{3}`)
+	for _, it := range collect(t, Config{Seed: 5, From: d("2021-01-01"), To: d("2023-01-01"), Now: now}) {
+		if it.ev.Type != schemas.TypeConcern {
+			continue
+		}
+		concerns++
+		got := tax.Classify(it.ev.Concern.Text).Themes
+		if slices.Equal(got, it.themes) || (len(got) == 0 && len(it.themes) == 0) {
+			agree++
+		}
+		switch len(it.themes) {
+		case 0:
+			none++
+		case 2:
+			two++
+		}
+		if personalData.MatchString(it.ev.Concern.Text) {
+			personal++
+			require.NotRegexp(t, personalData, classify.Redact(it.ev.Concern.Text), "redaction masks the personal data")
+		}
+	}
+	require.GreaterOrEqual(t, float64(agree)/float64(concerns), 0.95)
+	require.InDelta(t, 0.08, float64(two)/float64(concerns), 0.02, "some concerns have two themes")
+	require.InDelta(t, 0.02, float64(none)/float64(concerns), 0.01, "a few have none")
+	require.InDelta(t, 0.04, float64(personal)/float64(concerns), 0.015, "a sprinkling carry personal data")
+}
+
+// TestCoverage: every ward owed a meeting gets one each year, except the
+// planned misses, and the misses are few.
+func TestCoverage(t *testing.T) {
+	cfg := Config{Seed: 3, From: d("2016-01-01"), To: d("2021-01-01"), Now: now}
+	evs, err := Events(cfg)
+	require.NoError(t, err)
+	type wy struct {
+		ward string
+		year int
+	}
+	met := map[wy]int{}
+	total := map[int]int{}
+	for _, ev := range evs {
+		if ev.Type == schemas.TypeMeeting {
+			total[ev.OccurredAt.Year()]++
+			if ev.Meeting.Kind == schemas.KindCommunityMeeting {
+				met[wy{ev.WardCode, ev.OccurredAt.Year()}]++
+			}
+		}
+	}
+	owed, missed := 0, 0
+	for y := 2016; y <= 2020; y++ {
+		require.InDelta(t, 100, total[y], 8, "meetings in %d", y)
+		for _, w := range gazetteer.Default().Wards() {
+			if _, _, ok := OwedMeeting(w, y); !ok {
+				require.Zero(t, met[wy{w.Code, y}], "%s %s not in force in %d", w.Code, w.Name, y)
+				continue
+			}
+			owed++
+			if cfg.Missed(w.Code, y) {
+				missed++
+				require.Zero(t, met[wy{w.Code, y}], "%s %s: a planned miss in %d", w.Code, w.Name, y)
+			} else {
+				require.Equal(t, 1, met[wy{w.Code, y}], "%s %s meets once in %d", w.Code, w.Name, y)
+			}
+		}
+	}
+	require.Positive(t, missed, "some ward-years are missed")
+	require.Less(t, float64(missed)/float64(owed), 0.1)
+}
+
+func TestSeasonalityTrendsAndSurges(t *testing.T) {
+	count := map[string]int{}
+	for _, it := range collect(t, Config{Seed: 3, From: d("2013-01-01"), To: d("2023-01-01"), Now: now}) {
+		ev := it.ev
+		if ev.Type != schemas.TypeConcern || len(it.themes) == 0 {
+			continue
+		}
+		at := *ev.OccurredAt
+		season := map[time.Month]string{time.June: "summer", time.July: "summer", time.August: "summer",
+			time.December: "winter", time.January: "winter", time.February: "winter"}[at.Month()]
+		for _, th := range it.themes {
+			count[fmt.Sprintf("%s/%s", th, season)]++
+			count[fmt.Sprintf("%s/%d", th, at.Year())]++
+			count[fmt.Sprintf("%s/%s/%d", th, ev.WardCode, at.Year())]++
+			if at.Month() >= time.June && at.Month() <= time.August {
+				count[fmt.Sprintf("%s/%s/%d/summer", th, ev.WardCode, at.Year())]++
+			}
+			if at.Month() >= time.April && at.Month() <= time.June {
+				count[fmt.Sprintf("%s/%s/%d/spring", th, ev.WardCode, at.Year())]++
+			}
+		}
+	}
+	require.Greater(t, count["off_road_bikes/summer"], 2*count["off_road_bikes/winter"], "off-road bikes peak in summer")
+	require.Greater(t, count["burglary_theft/winter"], count["burglary_theft/summer"], "burglary peaks in winter darkness")
+	require.Greater(t, count["drugs/2022"], count["drugs/2016"]*5/4, "drugs rising")
+
+	grangetown := "off_road_bikes/E05012442/%d/summer"
+	require.GreaterOrEqual(t, count[fmt.Sprintf(grangetown, 2019)], 20, "the Grangetown surge of summer 2019")
+	require.Greater(t, count[fmt.Sprintf(grangetown, 2019)], 3*count[fmt.Sprintf(grangetown, 2021)])
+	central := "drugs/E05009857/%d"
+	require.Greater(t, count[fmt.Sprintf(central, 2021)], 2*count[fmt.Sprintf(central, 2018)], "drugs in Middlesbrough Central, 2020-21")
+	hutton := "speeding/E05012444/%d/spring"
+	require.GreaterOrEqual(t, count[fmt.Sprintf(hutton, 2022)], 8, "speeding in Hutton, spring 2022")
+	require.Greater(t, count[fmt.Sprintf(hutton, 2022)], 2*count[fmt.Sprintf(hutton, 2021)])
+}
+
+func TestRecentSurgeBeforeTo(t *testing.T) {
+	to := d("2025-03-01")
+	n := 0
+	for _, it := range collect(t, Config{Seed: 9, From: to.AddDate(0, 0, -28), To: to, Now: to}) {
+		if it.ev.Type == schemas.TypeConcern && it.ev.WardCode == "E05012441" && slices.Contains(it.themes, "off_road_bikes") {
+			n++
+		}
+	}
+	require.GreaterOrEqual(t, n, 5, "off-road bikes in Eston in the last four weeks")
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// BenchmarkGenerate: events a second, for sizing benchmark loads.
+func BenchmarkGenerate(b *testing.B) {
+	n := 0
+	for b.Loop() {
+		require.NoError(b, Generate(Config{Seed: 1, From: d("2019-01-01"), To: d("2020-01-01"), Now: now, Scale: 10}, func(schemas.Event) error { n++; return nil }))
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "events/s")
 }
