@@ -133,9 +133,10 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // table) and the ops endpoints (/metrics, /healthz, /readyz: ready once a
 // run has decided) until ctx ends, and returns after all three stopped.
 // Local mode calls it with its own connection and registry.
-func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) error {
+func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) (err error) {
 	producer := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
-	defer producer.Close()
+	// Closed last, after the alerter stopped producing.
+	defer func() { err = errors.Join(err, producer.Close()) }()
 	var notifier alerting.Notifier
 	if len(cfg.AlertmanagerURLs) > 0 {
 		// Open alerts stay active for three runs without a re-push (and

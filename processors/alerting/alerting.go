@@ -471,19 +471,21 @@ func (a *Alerter) RunOnce(ctx context.Context) error {
 // those with an open episode (which may have to resolve).
 func (a *Alerter) candidates(series map[seriesKey]map[time.Time]int, open map[seriesKey]Event, current time.Time) []seriesKey {
 	from := current.AddDate(0, 0, -7*(a.cfg.LookbackWeeks-1))
-	var keys []seriesKey
+	set := map[seriesKey]bool{}
 	for k, weeks := range series {
 		for w, n := range weeks {
 			if n >= a.cfg.Detector.MinCount && !w.Before(from) {
-				keys = append(keys, k)
+				set[k] = true
 				break
 			}
 		}
 	}
 	for k := range open {
-		if _, ok := series[k]; !ok || !containsKey(keys, k) {
-			keys = append(keys, k)
-		}
+		set[k] = true
+	}
+	keys := make([]seriesKey, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].ward != keys[j].ward {
@@ -492,15 +494,6 @@ func (a *Alerter) candidates(series map[seriesKey]map[time.Time]int, open map[se
 		return keys[i].theme < keys[j].theme
 	})
 	return keys
-}
-
-func containsKey(keys []seriesKey, k seriesKey) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // judgeLookback judges the last LookbackWeeks weeks of the series, each
