@@ -24,7 +24,7 @@ func TestAlertmanagerNotify(t *testing.T) {
 	open := Event{AlertID: "E05012442/off_road_bikes/2026-03-09", Status: Firing, WardCode: "E05012442", WardName: "Grangetown",
 		LADCode: "E06000003", LADName: "Redcar and Cleveland", Theme: "off_road_bikes", ThemeLabel: "Off-road bikes", Severity: Critical,
 		EpisodeStart: "2026-03-09", WeekStart: "2026-03-09", Observed: 7, Expected: 0.4, Threshold: 2, Score: 5.1,
-		Summary: "Off-road bikes, Grangetown: 8 concerns in the last 4 weeks, 1 expected; first raised 9 Mar at the community meeting",
+		Summary:         "Off-road bikes, Grangetown: 8 concerns in the last 4 weeks, 1 expected; first raised 9 Mar at the community meeting",
 		DetectorVersion: DetectorVersion, DecidedAt: fired}
 	n := &Alertmanager{URLs: []string{am.URL() + "/"}, Validity: time.Hour}
 	require.NoError(t, n.Notify(ctx, []Event{open}, nil))
