@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -17,28 +18,44 @@ import (
 )
 
 // runImport sends CSV meeting logs through ingest (columns: see
-// ingest/csvimport), with a progress bar over the bytes read. Bad rows are
-// listed and skipped; the command then exits non-zero.
+// ingest/csvimport), with a progress bar over the bytes read on stderr. Bad
+// rows are listed by line and column and skipped, the good rows are sent,
+// and the command then returns an error (exit non-zero); so do events
+// ingest rejects. Importing a file again sends the same ids: nothing
+// changes.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("ingest-url", "http://127.0.0.1:8080", "ingest base URL")
 	token := fs.String("token", "", "bearer token (or env WARDPULSE_TOKEN)")
-	batch := fs.Int("batch", 1000, "events per request")
+	batch := fs.Int("batch", 1000, "events per request (at most ingest's batch limit)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wardpulse import [-ingest-url URL] [-token T] [-batch N] [-quiet] FILE.csv...")
+		fmt.Fprintln(stderr, "columns: "+strings.Join(csvimport.Columns, ",")+" (see ingest/csvimport)")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *token == "" {
 		*token = envOr("WARDPULSE_TOKEN", "")
 	}
-	if *token == "" || fs.NArg() == 0 {
-		return errors.New("usage: wardpulse import -token T [-ingest-url URL] FILE.csv...")
+	switch {
+	case *token == "":
+		return errors.New("import: -token (or WARDPULSE_TOKEN) is required")
+	case fs.NArg() == 0:
+		return errors.New("import: no CSV files given")
+	case *batch < 1:
+		return fmt.Errorf("import: -batch %d: must be at least 1", *batch)
 	}
 	c := client.New(*url, *token, nil)
 	var errs []error
 	for _, path := range fs.Args() {
 		if err := importFile(ctx, c, path, *batch, *quiet, stdout, stderr); err != nil {
+			if ctx.Err() != nil {
+				return err
+			}
 			errs = append(errs, err)
 		}
 	}
@@ -52,9 +69,13 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 	}
 	defer f.Close()
 	var r io.Reader = f
+	var bar *progressbar.ProgressBar
 	if !quiet {
-		st, _ := f.Stat()
-		bar := progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
+		size := int64(-1)
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		bar = progressbar.NewOptions64(size, progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
 			progressbar.OptionSetDescription(filepath.Base(path)), progressbar.OptionOnCompletion(func() { fmt.Fprintln(stderr) }))
 		rd := progressbar.NewReader(f, bar)
 		r = &rd
@@ -66,14 +87,19 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 			return nil
 		}
 		resp, err := c.Send(ctx, pending)
-		if err != nil {
+		// A 400 means ingest rejected every event of the batch: say why,
+		// line by line, and go on with the next batch, as for bad rows.
+		if err != nil && !(errors.Is(err, client.ErrRejected) && len(resp.Results) == len(pending)) {
 			return fmt.Errorf("importing %s: %w", path, err)
 		}
-		accepted, dups, rejected = accepted+resp.Accepted, dups+resp.Duplicates, rejected+resp.Rejected
+		accepted, dups, rejected = accepted+resp.Accepted, dups+resp.Duplicates, rejected+resp.Rejected+resp.Failed
 		for _, res := range resp.Results {
-			if res.Status == "rejected" {
-				src := pending[res.Index].Source
-				fmt.Fprintf(stderr, "%s line %d: rejected by ingest: %v\n", path, src.Line, res.Errors)
+			if res.Status != "accepted" && res.Status != "duplicate" && res.Index >= 0 && res.Index < len(pending) {
+				var why []string
+				for _, fe := range res.Errors {
+					why = append(why, strings.TrimPrefix(fe.Field+": "+fe.Reason, ": "))
+				}
+				fmt.Fprintf(stderr, "%s line %d: %s %s by ingest: %s\n", path, pending[res.Index].Source.Line, pending[res.Index].Type, res.Status, strings.Join(why, "; "))
 			}
 		}
 		pending = pending[:0]
@@ -85,13 +111,25 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 			return send()
 		}
 		return nil
-	}, func(e *csvimport.RowError) { fmt.Fprintln(stderr, e.Error()) })
+	})
+	var bad *csvimport.BadRowsError
+	if rerr != nil && !errors.As(rerr, &bad) {
+		return rerr // the header, the file or ingest stopped the import
+	}
 	if err := send(); err != nil {
 		return err
 	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if bad != nil {
+		for _, row := range bad.Rows {
+			fmt.Fprintln(stderr, row.Error())
+		}
+	}
 	fmt.Fprintf(stdout, "%s: %d events accepted, %d already imported, %d rejected by ingest\n", path, accepted, dups, rejected)
-	if rerr == nil && rejected > 0 {
-		rerr = fmt.Errorf("%s: %d events rejected by ingest", path, rejected)
+	if rejected > 0 {
+		rerr = errors.Join(rerr, fmt.Errorf("%s: %d events rejected by ingest", path, rejected))
 	}
 	return rerr
 }

@@ -1,23 +1,50 @@
-// Package csvimport reads meeting logs kept as CSV and turns each row into a
-// meeting event and one concern event per concern raised.
+// Package csvimport reads meeting logs kept as CSV and turns each row into
+// a meeting event and one concern event per concern raised, for `wardpulse
+// import` to send through ingest like any other source.
 //
-// Columns (header required, in any order; names are case-insensitive):
+// # Columns
 //
-//	date        YYYY-MM-DD or YYYY-MM-DD HH:MM (UTC)          required
-//	ward        ONS ward code (E05...) or ward/place name      required
-//	kind        community_meeting | partner_meeting | board |  default community_meeting
+// A header row is required; columns may come in any order, names are
+// case-insensitive, and an unknown or repeated column name is an error (a
+// misspelt "atendance" would otherwise be dropped without a word):
+//
+//	date        YYYY-MM-DD, or YYYY-MM-DD HH:MM in UK local time   required
+//	ward        ONS ward code (E05...) or ward/place name           required
+//	kind        community_meeting | partner_meeting | board |      default community_meeting
 //	            forum | event
-//	title       free text                                      optional
-//	location    free text                                      optional
-//	attendance  whole number                                   optional
-//	concerns    the concerns raised, separated by |            optional
-//	actions     what was done, separated by |, matched to      optional
-//	            concerns by position (may be shorter)
+//	title       free text                                           optional
+//	location    free text                                           optional
+//	attendance  whole number                                        optional
+//	concerns    the concerns raised, separated by |                 optional
+//	actions     what was done, separated by |, matched to           optional
+//	            concerns by position (may be shorter; leave a part
+//	            empty for a concern with no action: "|patrols")
+//
+// Example: testdata/csvimport/meetings-example.csv.
+//
+// A date alone becomes the event's `date` (the day is known, the hour is
+// not); a date and time is read as the clock on the wall in Cleveland
+// (Europe/London, so 18:30 in July is 17:30 UTC) and sent as `occurred_at`.
+// The ward is sent as written; ingest resolves it at the meeting's date and
+// rejects what it cannot place, and the import reports that by line. Each
+// concern has the meeting's ward and time and its meeting_id.
+//
+// # Ids and re-imports
 //
 // Event ids are UUID v5 of the document name, the line number and the row's
-// content, so importing the same file twice changes nothing. A bad row is
-// reported with its line and column and skipped; good rows are still sent,
-// and the import ends with an error saying how many rows were bad.
+// content, so importing the same file twice changes nothing (ingest answers
+// "duplicate"); an edited row gets new ids. Source is {name: "csv-import",
+// document: <file base name>, line: N}.
+//
+// # Bad rows
+//
+// A bad row (a bad date, an unknown kind, a non-integer attendance, more
+// actions than concerns, a wrong number of fields, broken quoting) is
+// skipped and the rest of the file is still read and sent: one typo should
+// not hold back a year's log, and the good rows' ids do not depend on the
+// bad ones, so the fixed file can simply be imported again. Read then
+// returns a *BadRowsError listing every bad row by line and column, and the
+// command exits non-zero.
 package csvimport
 
 import (
@@ -28,18 +55,46 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/London without relying on the host's zoneinfo
 
 	"github.com/google/uuid"
 
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
-// RowError is a bad row: where it is and what is wrong.
+// Sentinel errors a RowError wraps; callers branch on them with errors.Is.
+var (
+	// ErrBadDate is returned when date is not YYYY-MM-DD or YYYY-MM-DD HH:MM.
+	ErrBadDate = errors.New("bad date")
+	// ErrMissingWard is returned when ward is empty.
+	ErrMissingWard = errors.New("missing ward")
+	// ErrUnknownKind is returned when kind is not one of the schema's meeting kinds.
+	ErrUnknownKind = errors.New("unknown meeting kind")
+	// ErrBadAttendance is returned when attendance is not a whole number.
+	ErrBadAttendance = errors.New("bad attendance")
+	// ErrTooManyActions is returned when an action has no concern at its position.
+	ErrTooManyActions = errors.New("action without a concern")
+	// ErrFieldCount is returned when a row has more or fewer fields than the header.
+	ErrFieldCount = errors.New("wrong number of fields")
+	// ErrQuoting is returned when a row's CSV quoting is broken.
+	ErrQuoting = errors.New("bad quoting")
+	// ErrBadHeader is returned when the header lacks date or ward, or has an unknown or repeated column.
+	ErrBadHeader = errors.New("bad header")
+	// ErrBadRows is matched (errors.Is) by the *BadRowsError Read returns when rows were skipped.
+	ErrBadRows = errors.New("bad rows were skipped")
+)
+
+// Columns lists the columns a meeting log may have, in the usual order.
+var Columns = []string{"date", "ward", "kind", "title", "location", "attendance", "concerns", "actions"}
+
+// RowError is one bad row: where it is and what is wrong. Column is the
+// column's name, empty when the fault is the row's shape.
 type RowError struct {
 	Document string
 	Line     int
 	Column   string
 	Reason   string
+	Err      error // one of the sentinels above
 }
 
 func (e *RowError) Error() string {
@@ -49,125 +104,182 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s line %d column %s: %s", e.Document, e.Line, e.Column, e.Reason)
 }
 
-// ErrBadRows is returned (wrapped) by Read when at least one row was skipped.
-var ErrBadRows = errors.New("bad rows were skipped")
+func (e *RowError) Unwrap() error { return e.Err }
+
+// BadRowsError is what Read returns when it skipped rows; the good rows
+// were emitted.
+type BadRowsError struct {
+	Document string
+	Rows     []*RowError
+}
+
+func (e *BadRowsError) Error() string {
+	return fmt.Sprintf("%s: %d rows were bad and skipped (first: %s)", e.Document, len(e.Rows), e.Rows[0])
+}
+
+// Is makes errors.Is(err, ErrBadRows) true.
+func (e *BadRowsError) Is(target error) bool { return target == ErrBadRows }
+
+// Unwrap returns the row errors, so errors.As finds a *RowError and
+// errors.Is a row's sentinel.
+func (e *BadRowsError) Unwrap() []error {
+	out := make([]error, len(e.Rows))
+	for i, r := range e.Rows {
+		out[i] = r
+	}
+	return out
+}
 
 var kinds = map[string]bool{schemas.KindCommunityMeeting: true, schemas.KindPartnerMeeting: true, schemas.KindBoard: true, schemas.KindForum: true, schemas.KindEvent: true}
 
-// Read parses the CSV and calls emit with the events of each good row, and
-// bad with each bad row's error (bad may be nil). It returns ErrBadRows
-// (wrapped, with the count) when rows were skipped, or the error that
-// stopped it (an unreadable file, a missing column, emit's error).
-func Read(r io.Reader, document string, emit func(line int, evs []schemas.Event) error, bad func(*RowError)) error {
+// Read parses a meeting log and calls emit, in file order, with each good
+// row's line and events (the meeting first, then its concerns). document
+// names the file in errors, ids and source.document; pass the base name, so
+// the same file imported from another directory keeps its ids.
+//
+// It returns nil when every row was good, a *BadRowsError (errors.Is
+// ErrBadRows) when rows were skipped, and any other error when it stopped
+// early: a bad header (wrapping ErrBadHeader), an unreadable input, or
+// emit's error, returned as it is.
+func Read(r io.Reader, document string, emit func(line int, evs []schemas.Event) error) error {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return fmt.Errorf("loading the Europe/London time zone: %w", err)
+	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("%s: empty file, expected a header row", document)
+			return fmt.Errorf("%s: empty file, expected a header row (%s): %w", document, strings.Join(Columns, ","), ErrBadHeader)
 		}
-		return fmt.Errorf("%s: reading header: %w", document, err)
+		return fmt.Errorf("%s: reading the header: %w", document, err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	col, err := columns(header, document)
+	if err != nil {
+		return err
 	}
-	for _, need := range []string{"date", "ward"} {
-		if _, ok := col[need]; !ok {
-			return fmt.Errorf("%s line 1: missing column %q (header: %s)", document, need, strings.Join(header, ","))
-		}
-	}
-	nBad := 0
+	bad := &BadRowsError{Document: document}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				nBad++
-				if bad != nil {
-					bad(&RowError{Document: document, Line: pe.Line, Reason: pe.Err.Error()})
-				}
-				continue
+			if !errors.As(err, &pe) {
+				return fmt.Errorf("%s: reading: %w", document, err)
 			}
-			return fmt.Errorf("%s: reading: %w", document, err)
-		}
-		if len(rec) != len(header) {
-			nBad++
-			if bad != nil {
-				bad(&RowError{Document: document, Line: line, Reason: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))})
-			}
+			// encoding/csv resumes at the next record after a quoting error.
+			bad.Rows = append(bad.Rows, &RowError{Document: document, Line: pe.StartLine, Reason: pe.Err.Error(), Err: ErrQuoting})
 			continue
 		}
-		evs, rerr := row(rec, col, document, line)
+		line, _ := cr.FieldPos(0)
+		if len(rec) != len(header) {
+			bad.Rows = append(bad.Rows, &RowError{Document: document, Line: line, Err: ErrFieldCount,
+				Reason: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))})
+			continue
+		}
+		evs, rerr := row(rec, col, document, line, london)
 		if rerr != nil {
-			nBad++
-			if bad != nil {
-				bad(rerr)
-			}
+			bad.Rows = append(bad.Rows, rerr)
 			continue
 		}
 		if err := emit(line, evs); err != nil {
 			return err
 		}
 	}
-	if nBad > 0 {
-		return fmt.Errorf("%s: %d rows: %w", document, nBad, ErrBadRows)
+	if len(bad.Rows) > 0 {
+		return bad
 	}
 	return nil
 }
 
-func row(rec []string, col map[string]int, document string, line int) ([]schemas.Event, *RowError) {
+func columns(header []string, document string) (map[string]int, error) {
+	known := map[string]bool{}
+	for _, c := range Columns {
+		known[c] = true
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if !known[name] {
+			return nil, fmt.Errorf("%s line 1 column %d: unknown column %q (known: %s): %w", document, i+1, h, strings.Join(Columns, ","), ErrBadHeader)
+		}
+		if _, dup := col[name]; dup {
+			return nil, fmt.Errorf("%s line 1 column %d: column %q appears twice: %w", document, i+1, name, ErrBadHeader)
+		}
+		col[name] = i
+	}
+	for _, need := range []string{"date", "ward"} {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s line 1: missing column %q (header: %s): %w", document, need, strings.Join(header, ","), ErrBadHeader)
+		}
+	}
+	return col, nil
+}
+
+func row(rec []string, col map[string]int, document string, line int, london *time.Location) ([]schemas.Event, *RowError) {
 	get := func(name string) string {
 		if i, ok := col[name]; ok {
 			return strings.TrimSpace(rec[i])
 		}
 		return ""
 	}
-	fail := func(column, reason string) *RowError {
-		return &RowError{Document: document, Line: line, Column: column, Reason: reason}
+	fail := func(column string, err error, format string, args ...any) *RowError {
+		return &RowError{Document: document, Line: line, Column: column, Reason: fmt.Sprintf(format, args...), Err: err}
 	}
 	ds := get("date")
-	var at time.Time
-	var err error
-	if at, err = time.Parse("2006-01-02 15:04", ds); err != nil {
-		if at, err = time.Parse(time.DateOnly, ds); err != nil {
-			return nil, fail("date", fmt.Sprintf("%q is not YYYY-MM-DD or YYYY-MM-DD HH:MM", ds))
-		}
+	var occurred *time.Time
+	var day string
+	if t, err := time.ParseInLocation("2006-01-02 15:04", ds, london); err == nil {
+		t = t.UTC()
+		occurred = &t
+	} else if _, err := time.Parse(time.DateOnly, ds); err == nil {
+		day = ds
+	} else {
+		return nil, fail("date", ErrBadDate, "%q is not YYYY-MM-DD or YYYY-MM-DD HH:MM", ds)
 	}
 	ward := get("ward")
 	if ward == "" {
-		return nil, fail("ward", "empty")
+		return nil, fail("ward", ErrMissingWard, "empty; give an ONS ward code or a ward name")
 	}
 	kind := get("kind")
 	if kind == "" {
 		kind = schemas.KindCommunityMeeting
 	}
 	if !kinds[kind] {
-		return nil, fail("kind", fmt.Sprintf("%q is not one of community_meeting, partner_meeting, board, forum, event", kind))
+		return nil, fail("kind", ErrUnknownKind, "%q is not one of community_meeting, partner_meeting, board, forum, event", kind)
 	}
 	att := 0
 	if a := get("attendance"); a != "" {
-		if att, err = strconv.Atoi(a); err != nil || att < 0 {
-			return nil, fail("attendance", fmt.Sprintf("%q is not a whole number", a))
+		n, err := strconv.Atoi(a)
+		if err != nil || n < 0 {
+			return nil, fail("attendance", ErrBadAttendance, "%q is not a whole number", a)
+		}
+		att = n
+	}
+	concerns, actions := splitBar(get("concerns")), splitBar(get("actions"))
+	for i, a := range actions {
+		if a != "" && (i >= len(concerns) || concerns[i] == "") {
+			return nil, fail("actions", ErrTooManyActions, "action %d (%q) has no concern at the same position", i+1, a)
 		}
 	}
+
 	content := strings.Join(rec, "\x1f")
 	id := func(part string) string {
 		return uuid.NewSHA1(uuid.NameSpaceURL, []byte(fmt.Sprintf("wardpulse-csv/%s/%d/%s/%s", document, line, part, content))).String()
 	}
 	src := &schemas.Source{Name: "csv-import", Document: document, Line: line}
 	mid := id("meeting")
-	meeting := schemas.Event{EventID: mid, Type: schemas.TypeMeeting, SchemaVersion: schemas.CurrentVersion, OccurredAt: &at, Source: src,
-		Ward: ward, Meeting: &schemas.Meeting{Kind: kind, Title: get("title"), Location: get("location"), Attendance: att}}
-	evs := []schemas.Event{meeting}
-	actions := splitBar(get("actions"))
-	for i, text := range splitBar(get("concerns")) {
+	evs := []schemas.Event{{EventID: mid, Type: schemas.TypeMeeting, SchemaVersion: schemas.CurrentVersion, OccurredAt: occurred, Date: day,
+		Source: src, Ward: ward, Meeting: &schemas.Meeting{Kind: kind, Title: get("title"), Location: get("location"), Attendance: att}}}
+	for i, text := range concerns {
+		if text == "" {
+			continue
+		}
 		c := schemas.Event{EventID: id("concern/" + strconv.Itoa(i)), Type: schemas.TypeConcern, SchemaVersion: schemas.CurrentVersion,
-			OccurredAt: &at, Source: src, Ward: ward, Concern: &schemas.Concern{MeetingID: mid, Text: text}}
+			OccurredAt: occurred, Date: day, Source: src, Ward: ward, Concern: &schemas.Concern{MeetingID: mid, Text: text}}
 		if i < len(actions) {
 			c.Concern.Action = actions[i]
 		}
@@ -176,12 +288,17 @@ func row(rec []string, col map[string]int, document string, line int) ([]schemas
 	return evs, nil
 }
 
+// splitBar splits a |-separated cell into trimmed parts, keeping empty
+// parts in the middle so actions stay matched to concerns by position
+// ("|patrols" is no action for the first concern, patrols for the second)
+// and dropping empty parts at the end, so "" and "a|" mean none and a.
 func splitBar(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, "|") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
+	parts := strings.Split(s, "|")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
 	}
-	return out
+	for len(parts) > 0 && parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }
