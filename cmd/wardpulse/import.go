@@ -82,33 +82,38 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 	}
 	var pending []schemas.Event
 	var accepted, dups, rejected int
-	send := func() error {
-		if len(pending) == 0 {
+	// send posts the first n pending events: at most -batch a request, so
+	// a batch never exceeds ingest's limit.
+	send := func(n int) error {
+		if n == 0 {
 			return nil
 		}
-		resp, err := c.Send(ctx, pending)
+		batch := pending[:n]
+		resp, err := c.Send(ctx, batch)
 		// A 400 means ingest rejected every event of the batch: say why,
 		// line by line, and go on with the next batch, as for bad rows.
-		if err != nil && !(errors.Is(err, client.ErrRejected) && len(resp.Results) == len(pending)) {
+		if err != nil && !(errors.Is(err, client.ErrRejected) && len(resp.Results) == len(batch)) {
 			return fmt.Errorf("importing %s: %w", path, err)
 		}
 		accepted, dups, rejected = accepted+resp.Accepted, dups+resp.Duplicates, rejected+resp.Rejected+resp.Failed
 		for _, res := range resp.Results {
-			if res.Status != "accepted" && res.Status != "duplicate" && res.Index >= 0 && res.Index < len(pending) {
+			if res.Status != "accepted" && res.Status != "duplicate" && res.Index >= 0 && res.Index < len(batch) {
 				var why []string
 				for _, fe := range res.Errors {
 					why = append(why, strings.TrimPrefix(fe.Field+": "+fe.Reason, ": "))
 				}
-				fmt.Fprintf(stderr, "%s line %d: %s %s by ingest: %s\n", path, pending[res.Index].Source.Line, pending[res.Index].Type, res.Status, strings.Join(why, "; "))
+				fmt.Fprintf(stderr, "%s line %d: %s %s by ingest: %s\n", path, batch[res.Index].Source.Line, batch[res.Index].Type, res.Status, strings.Join(why, "; "))
 			}
 		}
-		pending = pending[:0]
+		pending = append(pending[:0], pending[n:]...)
 		return nil
 	}
 	rerr := csvimport.Read(r, filepath.Base(path), func(_ int, evs []schemas.Event) error {
 		pending = append(pending, evs...)
-		if len(pending) >= batchSize {
-			return send()
+		for len(pending) >= batchSize {
+			if err := send(batchSize); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -116,7 +121,7 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 	if rerr != nil && !errors.As(rerr, &bad) {
 		return rerr // the header, the file or ingest stopped the import
 	}
-	if err := send(); err != nil {
+	if err := send(len(pending)); err != nil {
 		return err
 	}
 	if bar != nil {
