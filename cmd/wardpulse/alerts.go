@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"slices"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/segmentio/kafka-go"
 	"golang.org/x/sync/errgroup"
 
@@ -161,15 +159,11 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	if err != nil {
 		return fmt.Errorf("starting the alerts sink: %w", err)
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+	mux := wiring.OpsMux(reg, func() error {
 		if !alerter.Ready() {
-			http.Error(w, "not ready: no run has completed yet (waiting for the alerts sink, or ClickHouse)", http.StatusServiceUnavailable)
-			return
+			return errors.New("no run has completed yet (waiting for the alerts sink, or ClickHouse)")
 		}
-		_, _ = io.WriteString(w, "ready\n")
+		return nil
 	})
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return sink.Run(gctx) })

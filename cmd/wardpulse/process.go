@@ -8,12 +8,10 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
@@ -126,15 +124,11 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+	mux := wiring.OpsMux(reg, func() error {
 		if !consumer.Ready() {
-			http.Error(w, "not ready: partitions not assigned or not caught up", http.StatusServiceUnavailable)
-			return
+			return errors.New("partitions not assigned or not caught up")
 		}
-		_, _ = io.WriteString(w, "ready\n")
+		return nil
 	})
 	g, gctx := errgroup.WithContext(ctx)
 	consumerCtx, stopConsumer := context.WithCancel(gctx)
