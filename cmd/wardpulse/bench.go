@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,7 @@ type benchConfig struct {
 	freshSecs  int
 	jsonOnly   bool
 	partitions int
+	cpuProfile string
 }
 
 // runBench measures the pipeline on this machine, in one run, against the
@@ -61,6 +63,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.freshSecs, "freshness-seconds", 0, "length of the steady 1,000 events/s phase (default 10; quick 3)")
 	fs.BoolVar(&c.jsonOnly, "json-only", false, "print only the JSON line")
 	fs.IntVar(&c.partitions, "partitions", 4, "partitions of the events topic")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the processing phase to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -183,6 +186,16 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	pcfg.Kafka, pcfg.ClickHouse = k, chCfg
 	peakCtx, peakStop = context.WithCancel(ctx)
 	peak = bench.PeakRSS(peakCtx, 50*time.Millisecond)
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return res, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return res, err
+		}
+		defer f.Close()
+	}
 	start = time.Now()
 	g.Go(func() error { return serveProcess(gctx, pcfg, conn, discardLogger(), newRegistry(), nil) })
 	total := int64(len(events))
@@ -191,6 +204,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	el = time.Since(start)
+	if c.cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	peakStop()
 	res.ProcessPeakMiB = peak()
 	res.ProcessEventsPerSec = float64(total) / el.Seconds()

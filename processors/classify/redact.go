@@ -1,6 +1,9 @@
 package classify
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Analytics does not need phone numbers, e-mail addresses, addresses or
 // vehicle registrations, and concern text is free text that holds them.
@@ -32,6 +35,11 @@ var redactions = []struct {
 // with [phone], [email], [address], [postcode] or [vrm]. Called on every
 // concern before its text is stored for analytics; safe for concurrent use.
 func Redact(text string) string {
+	// Every pattern needs a digit, or an '@' for e-mail: most concerns have
+	// neither, and the regexps were 15 % of the processor's CPU.
+	if !strings.ContainsAny(text, "0123456789@") {
+		return text
+	}
 	for _, r := range redactions {
 		text = r.re.ReplaceAllString(text, r.mask)
 	}
