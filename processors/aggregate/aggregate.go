@@ -164,7 +164,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 	b.Events = append(b.Events, chsink.EventRow{
 		EventID: ev.EventID, Type: ev.Type, SchemaVersion: uint16(ev.SchemaVersion), OccurredAt: d.at, RecordedAt: recorded,
 		Source: sourceName(ev), WardCode: d.res.WardCode, LADCode: d.res.LADCode, Supersedes: ev.Supersedes,
-		Payload: string(d.msg.Value), Offset: off,
+		Offset: off, // the raw payload stays on the log: it holds the unredacted text
 	})
 	entity := ev.EntityID()
 	switch ev.Type {

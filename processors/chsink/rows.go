@@ -26,8 +26,11 @@ type EventRow struct {
 	WardCode      string
 	LADCode       string
 	Supersedes    string
-	Payload       string
-	Offset        int64
+	// Payload is empty unless a caller chooses to keep the raw event: the
+	// processor does not, because raw concern text holds personal data
+	// the analytics tables should not, and the log keeps it anyway.
+	Payload string
+	Offset  int64
 }
 
 // MeetingRow is one version of a meeting.
