@@ -189,12 +189,14 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	if c.cpuProfile != "" {
 		f, err := os.Create(c.cpuProfile)
 		if err != nil {
-			return res, err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
+			peakStop()
 			return res, err
 		}
 		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			peakStop()
+			return res, err
+		}
 	}
 	start = time.Now()
 	g.Go(func() error { return serveProcess(gctx, pcfg, conn, discardLogger(), newRegistry(), nil) })
