@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/valyala/fastjson"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -53,6 +54,7 @@ func (e *InvalidEventError) Error() string {
 type Validator struct {
 	schema  *jsonschema.Schema
 	printer *message.Printer
+	parsers fastjson.ParserPool
 }
 
 // NewValidator compiles the embedded event schema.
@@ -74,8 +76,21 @@ func NewValidator() (*Validator, error) {
 }
 
 // Decode validates one event's JSON and decodes it. Errors are
-// *InvalidEventError naming each bad field.
+// *InvalidEventError naming each bad field. Valid events take the fast path
+// (see fastdecode.go); the rest go through the JSON Schema validator.
 func (v *Validator) Decode(raw []byte) (*Event, error) {
+	p := v.parsers.Get()
+	ev, ok := decodeFast(p, raw)
+	v.parsers.Put(p)
+	if ok {
+		return ev, nil
+	}
+	return v.decodeSlow(raw)
+}
+
+// decodeSlow is the reference path: the compiled JSON Schema, then
+// encoding/json with unknown fields refused.
+func (v *Validator) decodeSlow(raw []byte) (*Event, error) {
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
 		return nil, &InvalidEventError{Fields: []FieldError{{Reason: "malformed JSON: " + jsonReason(err)}}}
