@@ -288,11 +288,11 @@ func (a *API) checkAll(lines [][]byte, source string, now time.Time) []checkedEv
 			c.errs = []schemas.FieldError{{Reason: err.Error()}}
 			return
 		}
-		key := c.ev.WardCode
-		if key == "" {
-			key = c.ev.LADCode
-		}
-		c.msg, c.hash = publish.Message{Key: key, Value: val}, contentHash(lines[i])
+		// Keyed by the meeting or concern the event is about, so every
+		// version of it (correction, withdrawal) and every resubmission
+		// lands on one partition in order: deduplication and corrections
+		// stay partition-local, and partitions fill evenly.
+		c.msg, c.hash = publish.Message{Key: c.ev.EntityID(), Value: val}, contentHash(lines[i])
 	}
 	workers := min(runtime.GOMAXPROCS(0), (len(lines)+63)/64)
 	if workers <= 1 {

@@ -120,9 +120,9 @@ func TestPerEventResults(t *testing.T) {
 			if tt.wantCode == 202 {
 				require.Equal(t, "accepted", resp.Results[0].Status)
 				require.Len(t, pub.msgs, 1)
-				require.Equal(t, "E05012442", string(pub.msgs[0].Key), "keyed by the resolved ward")
 				var ev schemas.Event
 				require.NoError(t, json.Unmarshal(pub.msgs[0].Value, &ev))
+				require.Equal(t, ev.EntityID(), string(pub.msgs[0].Key), "keyed by the meeting or concern the event is about")
 				require.Equal(t, "ywyv-staff", ev.Source.Name)
 				require.Equal(t, "E05012442", ev.WardCode)
 				require.NotNil(t, ev.RecordedAt)
