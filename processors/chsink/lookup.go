@@ -23,21 +23,29 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 	if len(ids) == 0 {
 		return out, nil
 	}
+	defer func(start time.Time) { s.metrics.lookupDuration.Observe(time.Since(start).Seconds()) }(time.Now())
 	// clickhouse-go binds a slice as an Array, which 18.16 will not
 	// compare with a UUID column; a literal list of parsed UUIDs uses the
 	// primary key and cannot inject anything. Chunks keep each query under
 	// ClickHouse's max_query_size (256 KiB by default).
-	const chunk = 2000
-	for startIdx := 0; startIdx < len(ids); startIdx += chunk {
-		part := ids[startIdx:min(startIdx+chunk, len(ids))]
-		lits := make([]string, 0, len(part))
-		for _, id := range part {
-			u, err := uuid.Parse(id)
-			if err != nil {
-				return nil, fmt.Errorf("looking up event id %q: %w", id, err)
-			}
-			lits = append(lits, "'"+u.String()+"'")
+	// Only the ids the Bloom filter may hold are asked about (all of them
+	// before the first Load has filled it).
+	s.mu.Lock()
+	filter := s.seenLoaded
+	s.mu.Unlock()
+	var maybe []string
+	for _, id := range ids {
+		u, err := uuid.Parse(id)
+		if err != nil {
+			return nil, fmt.Errorf("looking up event id %q: %w", id, err)
 		}
+		if !filter || s.seen.maybe(u) {
+			maybe = append(maybe, "'"+u.String()+"'")
+		}
+	}
+	const chunk = 2000
+	for startIdx := 0; startIdx < len(maybe); startIdx += chunk {
+		lits := maybe[startIdx:min(startIdx+chunk, len(maybe))]
 		q := fmt.Sprintf("SELECT toString(event_id), src_partition, src_offset FROM %s WHERE event_id IN (%s)", s.tables.Events, strings.Join(lits, ","))
 		if err := s.scanLocations(ctx, q, out); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 )
@@ -46,13 +47,16 @@ type Sink struct {
 	logger  *slog.Logger
 	metrics *metrics
 
-	mu sync.Mutex
-	wm map[int]*Watermarks
+	mu         sync.Mutex
+	wm         map[int]*Watermarks
+	seen       seenIDs
+	seenLoaded bool
 }
 
 type metrics struct {
-	writeDuration *prometheus.HistogramVec
-	rows          *prometheus.CounterVec
+	writeDuration  *prometheus.HistogramVec
+	lookupDuration prometheus.Histogram
+	rows           *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -63,6 +67,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Time to insert one batch into one ClickHouse table.",
 			Buckets: prometheus.ExponentialBuckets(0.002, 2, 14),
 		}, []string{"table"}),
+		lookupDuration: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_lookup_duration_seconds",
+			Help:    "Time to look up which of a batch's event ids are already stored.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
+		}),
 		rows: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "wardpulse_processor_rows_written_total",
 			Help: "Rows inserted into ClickHouse, by table (progress markers included).",
@@ -105,6 +114,9 @@ func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
 		}
 	}
 	if w.Daily, err = s.dailyMarker(ctx, partition); err != nil {
+		return w, err
+	}
+	if _, err := s.loadSeen(ctx, partition); err != nil {
 		return w, err
 	}
 	s.mu.Lock()
@@ -170,6 +182,11 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 			return r.Offset, []any{r.EventID, r.Type, r.SchemaVersion, r.OccurredAt, r.RecordedAt, r.Source, r.WardCode, r.LADCode, r.Supersedes, r.Payload, p, uint64(r.Offset), now}
 		}); err != nil {
 		return err
+	}
+	for _, r := range b.Events {
+		if id, err := uuid.Parse(r.EventID); err == nil {
+			s.seen.add(id)
+		}
 	}
 	if err := s.insert(ctx, s.tables.Meetings, &wp.Meetings, b.Next, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
 		len(b.Meetings), func(i int) (int64, []any) {

@@ -139,3 +139,48 @@ func TestEventLocationsManyIDs(t *testing.T) {
 	_, err = s.EventLocations(ctx, []string{"not-a-uuid"})
 	require.ErrorContains(t, err, "not-a-uuid")
 }
+
+// TestEventLocationsAfterRestart: the Bloom filter in front of the id lookup
+// must still find every stored id: ids this sink wrote, ids a previous
+// processor wrote (loaded on Load), ids stored from another partition, and
+// ids written in upper case; and it must not invent any.
+func TestEventLocationsAfterRestart(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 0)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 1)
+	require.NoError(t, err)
+	require.NoError(t, s.Write(ctx, batch(0, 0, 50, "E05001509")))
+	b1 := batch(1, 0, 10, "E05001509")
+	for i := range b1.Events {
+		b1.Events[i].EventID = "10000000-0000-4000-8000-" + pad12(int64(i))
+		b1.Concerns[i].ConcernID = b1.Events[i].EventID
+	}
+	require.NoError(t, s.Write(ctx, b1))
+
+	stored := []string{"00000000-0000-4000-8000-000000000007", "10000000-0000-4000-8000-000000000003"}
+	unknown := []string{"20000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000999"}
+	check := func(s *chsink.Sink) {
+		t.Helper()
+		got, err := s.EventLocations(ctx, append(append([]string{}, stored...), unknown...))
+		require.NoError(t, err)
+		require.Equal(t, map[string]chsink.Loc{
+			stored[0]: {Partition: 0, Offset: 7}, stored[1]: {Partition: 1, Offset: 3},
+		}, got)
+	}
+	check(s)
+
+	// A restarted processor that owns only partition 0 still sees ids
+	// stored from partition 1.
+	s2, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s2.Load(ctx, 0)
+	require.NoError(t, err)
+	check(s2)
+}
