@@ -8,18 +8,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime/pprof"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
-	"github.com/segmentio/kafka-go"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/bench"
@@ -44,7 +41,8 @@ type benchConfig struct {
 	freshSecs  int
 	jsonOnly   bool
 	partitions int
-	cpuProfile string
+	cpuProfile  string
+	profileSecs int
 }
 
 // runBench measures the pipeline on this machine, in one run, against the
@@ -63,7 +61,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.freshSecs, "freshness-seconds", 0, "length of the steady 1,000 events/s phase (default 10; quick 3)")
 	fs.BoolVar(&c.jsonOnly, "json-only", false, "print only the JSON line")
 	fs.IntVar(&c.partitions, "partitions", 4, "partitions of the events topic")
-	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the processing phase to this file")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the processor service, from its start, to this file")
+	fs.IntVar(&c.profileSecs, "cpuprofile-seconds", 8, "length of the processor's CPU profile")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,7 +100,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (bench.Result, error) {
-	res := bench.Result{Mode: "full", Events: c.events, FreshnessRate: 1000}
+	res := bench.Result{Mode: "full", Events: c.events, FreshnessRate: 1000, Partitions: c.partitions}
 	if c.quick {
 		res.Mode = "quick"
 	}
@@ -116,7 +115,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	}
 	defer ch.Stop()
 	k := wiring.Kafka{Brokers: b.Addrs(), Topic: "wardpulse.events", DLQTopic: "wardpulse.events.dlq", AlertsTopic: "wardpulse.alerts"}
-	if err := wiring.CreateTopics(ctx, k.Brokers, c.partitions, k.Topic, k.DLQTopic, k.AlertsTopic, "bench.peer"); err != nil {
+	if err := wiring.CreateTopics(ctx, k.Brokers, c.partitions, k.Topic, k.DLQTopic, k.AlertsTopic, peerTopic); err != nil {
 		return res, err
 	}
 	chCfg := wiring.ClickHouse{Addr: ch.Addr(), Database: "wardpulse", Username: "default"}
@@ -132,94 +131,95 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	res.Events = len(events)
+	kafkaArgs := []string{"-kafka.brokers", strings.Join(k.Brokers, ","), "-kafka.topic", k.Topic, "-kafka.dlq-topic", k.DLQTopic}
 
-	// 1. Ingest: HTTP NDJSON batches to Kafka-acknowledged.
+	// 1. Ingest, its own process: HTTP NDJSON batches to Kafka-acknowledged.
 	token := "bench"
-	tokens, _ := httpapi.NewTokens([]httpapi.Token{{Source: "bench", SHA256: httpapi.HashToken(token)}})
-	var icfg ingestConfig
-	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	icfg.RegisterFlags(ifs)
-	_ = ifs.Parse([]string{"-listen", "127.0.0.1:0", "-tokens-file", "unused"})
-	if err := icfg.Validate(); err != nil {
+	tokensFile := filepath.Join(c.dir, "tokens.yaml")
+	if err := os.WriteFile(tokensFile, []byte("tokens:\n  - source: bench\n    sha256: "+httpapi.HashToken(token)+"\n"), 0o600); err != nil {
 		return res, err
 	}
-	icfg.Kafka = k
-	sctx, stop := context.WithCancel(ctx)
-	g, gctx := errgroup.WithContext(sctx)
-	defer func() { stop(); _ = g.Wait() }()
-	ready := make(chan net.Addr, 1)
-	g.Go(func() error {
-		return serveIngest(gctx, icfg, tokens, discardLogger(), newRegistry(), func(a net.Addr) { ready <- a })
-	})
-	url := "http://" + (<-ready).String()
+	ingest, err := startService(ctx, c.dir, "ingest", append([]string{"-tokens-file", tokensFile}, kafkaArgs...)...)
+	if err != nil {
+		return res, err
+	}
+	defer ingest.stop()
+	url := "http://" + ingest.addr
 	logf("ingest phase: %d clients, batches of 1,000", c.clients)
 	var lat bench.Latencies
-	peakCtx, peakStop := context.WithCancel(ctx)
-	peak := bench.PeakRSS(peakCtx, 50*time.Millisecond)
 	start := time.Now()
 	if err := postAll(ctx, url, token, events, 1000, c.clients, &lat); err != nil {
-		peakStop()
 		return res, err
 	}
 	el := time.Since(start)
-	peakStop()
-	res.IngestPeakMiB = peak()
 	res.IngestEventsPerSec = float64(len(events)) / el.Seconds()
 	res.IngestP50Ms, res.IngestP99Ms = lat.Quantile(0.5), lat.Quantile(0.99)
 
-	// 2. Peers on the same events: ClickHouse's Kafka engine with a
-	// materialized view, and a clickhouse-client bulk insert.
-	logf("peer phase: Kafka engine and bulk insert")
-	if res.KafkaEngineRowsPerSec, err = kafkaEnginePeer(ctx, conn, k.Brokers, events); err != nil {
+	// 2. The Kafka-engine peer drains a copy of the same messages.
+	logf("peer phase: ClickHouse Kafka engine")
+	if res.KafkaEngineEventsPerSec, err = kafkaEnginePeer(ctx, conn, k.Brokers, events, c.partitions, logf); err != nil {
 		logf("kafka engine peer: %v", err)
 	}
-	if res.BulkInsertRowsPerSec, err = bulkInsertPeer(ctx, conn, ch.Addr(), c.dir, events); err != nil {
-		logf("bulk insert peer: %v", err)
-	}
 
-	// 3. Processing: the processor drains the topic ingest filled.
+	// 3. Processing, its own process: it drains the topic ingest filled.
 	logf("processing phase")
-	var pcfg processConfig
-	pfs := flag.NewFlagSet("process", flag.ContinueOnError)
-	pcfg.RegisterFlags(pfs)
-	_ = pfs.Parse([]string{"-listen", "127.0.0.1:0"})
-	pcfg.Kafka, pcfg.ClickHouse = k, chCfg
-	peakCtx, peakStop = context.WithCancel(ctx)
-	peak = bench.PeakRSS(peakCtx, 50*time.Millisecond)
+	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", "wardpulse"}, kafkaArgs...)
 	if c.cpuProfile != "" {
-		f, err := os.Create(c.cpuProfile)
-		if err != nil {
-			peakStop()
-			return res, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			peakStop()
-			return res, err
-		}
+		pargs = append(pargs, "-debug.pprof")
 	}
 	start = time.Now()
-	g.Go(func() error { return serveProcess(gctx, pcfg, conn, discardLogger(), newRegistry(), nil) })
+	cpu0 := map[string]float64{"clickhouse-server": bench.ProcCPU(ch.Pid()), "bench driver + broker": bench.ProcCPU(0)}
+	proc, err := startService(ctx, c.dir, "process", pargs...)
+	if err != nil {
+		return res, err
+	}
+	defer proc.stop()
+	profDone := make(chan error, 1)
+	if c.cpuProfile != "" {
+		go func() { profDone <- proc.profile(ctx, c.profileSecs, c.cpuProfile) }()
+	} else {
+		profDone <- nil
+	}
 	total := int64(len(events))
-	if err := waitMarker(ctx, conn, total, 10*time.Minute); err != nil {
-		peakStop()
+	quarter := false
+	if err := waitMarker(ctx, conn, total, 10*time.Minute, func(done int64) {
+		if !quarter && done >= total/4 {
+			quarter = true
+			res.ProcessRSSQuarterMiB, _ = proc.mem()
+		}
+	}); err != nil {
 		return res, err
 	}
 	el = time.Since(start)
-	if c.cpuProfile != "" {
-		pprof.StopCPUProfile()
-	}
-	peakStop()
-	res.ProcessPeakMiB = peak()
+	res.ProcessCPUSeconds = map[string]float64{"processor": bench.ProcCPU(proc.cmd.Process.Pid),
+		"clickhouse-server": bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
+		"bench driver + broker": bench.ProcCPU(0) - cpu0["bench driver + broker"]}
+	res.ProcessRSSEndMiB, _ = proc.mem()
 	res.ProcessEventsPerSec = float64(total) / el.Seconds()
-	if res.KafkaEngineRowsPerSec > 0 {
-		res.RatioVsKafkaEngine = res.ProcessEventsPerSec / res.KafkaEngineRowsPerSec
+	if res.KafkaEngineEventsPerSec > 0 {
+		res.RatioVsKafkaEngine = res.ProcessEventsPerSec / res.KafkaEngineEventsPerSec
 	}
-	if res.BulkInsertRowsPerSec > 0 {
-		res.RatioVsBulkInsert = res.ProcessEventsPerSec / res.BulkInsertRowsPerSec
+	if stages, err := proc.histogramSums("wardpulse_processor_stage_duration_seconds", "stage"); err != nil {
+		logf("%v", err)
+	} else {
+		res.ProcessStageSeconds = stages
+		if look, err := proc.histogramSums("wardpulse_processor_lookup_duration_seconds", ""); err == nil {
+			res.ProcessStageSeconds["build: id lookups"] = look[""]
+		}
+	}
+	if err := <-profDone; err != nil {
+		logf("cpu profile: %v", err)
 	}
 
-	// 4. Freshness at a steady 1,000 events/s.
+	// 4. The bulk-insert peer writes the rows the processor stored.
+	logf("peer phase: clickhouse-client bulk insert of the processor's rows")
+	if res.BulkInsertEventsPerSec, res.BulkInsertRows, err = bulkInsertPeer(ctx, conn, ch.Addr(), c.dir, len(events)); err != nil {
+		logf("bulk insert peer: %v", err)
+	} else {
+		res.RatioVsBulkInsert = res.ProcessEventsPerSec / res.BulkInsertEventsPerSec
+	}
+
+	// 5. Freshness at a steady 1,000 events/s through both services.
 	logf("freshness phase: %d s at 1,000 events/s", c.freshSecs)
 	var fresh bench.Latencies
 	if err := freshness(ctx, conn, url, token, c.freshSecs, &fresh); err != nil {
@@ -227,7 +227,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	}
 	res.FreshnessP50Ms, res.FreshnessP99Ms = fresh.Quantile(0.5), fresh.Quantile(0.99)
 
-	// 5. Replay of the whole log (the processor pauses for the swap).
+	// 6. Replay of the whole log (the processor pauses for the swap).
 	logf("replay phase")
 	agg, err := newAggregator("")
 	if err != nil {
@@ -239,17 +239,22 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	res.ReplaySeconds, res.ReplayMessages = time.Since(start).Seconds(), rep.Messages
-	stop()
-	_ = g.Wait()
+	_, res.IngestPeakMiB = ingest.mem()
+	_, res.ProcessPeakMiB = proc.mem()
+	if err := errors.Join(proc.stop(), ingest.stop()); err != nil {
+		return res, err
+	}
 
-	// 6. Dashboard queries over many concerns, in a database of their own.
+	// 7. Dashboard queries over many concerns, in a database of their own.
 	logf("query phase: %d concerns", c.queryRows)
-	qlat, n, err := queryPhase(ctx, ch.Addr(), c.queryRows)
+	qlat, slow, n, err := queryPhase(ctx, ch.Addr(), c.queryRows)
 	if err != nil {
 		return res, err
 	}
-	res.QueryRows, res.QueryCount = c.queryRows, n
+	res.QueryRows, res.QueryCount, res.SlowestQueries = c.queryRows, n, slow
 	res.QueryP50Ms, res.QueryP95Ms = qlat.Quantile(0.5), qlat.Quantile(0.95)
+	_, res.ClickHousePeakMiB = bench.ProcMiB(ch.Pid())
+	_, res.BenchPeakMiB = bench.ProcMiB(0)
 	return res, nil
 }
 
@@ -335,12 +340,17 @@ func post(ctx context.Context, url, token string, body []byte) (int, error) {
 	return resp.StatusCode, nil
 }
 
-func waitMarker(ctx context.Context, conn driver.Conn, want int64, timeout time.Duration) error {
+func waitMarker(ctx context.Context, conn driver.Conn, want int64, timeout time.Duration, progress func(done int64)) error {
 	deadline := time.Now().Add(timeout)
 	for {
 		var n int64
-		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err == nil && n >= want {
-			return nil
+		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err == nil {
+			if progress != nil {
+				progress(n)
+			}
+			if n >= want {
+				return nil
+			}
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("the processor did not reach offset %d within %s", want, timeout)
@@ -351,109 +361,6 @@ func waitMarker(ctx context.Context, conn driver.Conn, want int64, timeout time.
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
-}
-
-// flat is the peers' row: the event's fields a Kafka-engine pipeline can
-// take without custom code (no classification, no ward resolution).
-type flat struct {
-	EventID    string `json:"event_id"`
-	Type       string `json:"type"`
-	OccurredAt string `json:"occurred_at"`
-	WardCode   string `json:"ward_code"`
-	Text       string `json:"text"`
-}
-
-func flatten(events []schemas.Event) [][]byte {
-	out := make([][]byte, len(events))
-	for i, e := range events {
-		f := flat{EventID: e.EventID, Type: e.Type, OccurredAt: e.OccurredAt.UTC().Format("2006-01-02 15:04:05"), WardCode: e.WardCode}
-		if e.Concern != nil {
-			f.Text = e.Concern.Text
-		}
-		out[i], _ = json.Marshal(f)
-	}
-	return out
-}
-
-const peerColumns = "event_id String, type String, occurred_at DateTime('UTC'), ward_code String, text String"
-
-// kafkaEnginePeer creates a Kafka engine table and a materialized view into
-// a MergeTree before producing (a new consumer group starts at the latest
-// offset on 18.16), produces the flattened events, and returns rows/s from
-// the first produce to the last row stored.
-func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, events []schemas.Event) (float64, error) {
-	for _, q := range []string{
-		"DROP TABLE IF EXISTS bench_peer_mv", "DROP TABLE IF EXISTS bench_peer_kafka", "DROP TABLE IF EXISTS bench_peer",
-		"CREATE TABLE bench_peer (" + peerColumns + ") ENGINE = MergeTree ORDER BY event_id",
-		fmt.Sprintf("CREATE TABLE bench_peer_kafka (%s) ENGINE = Kafka('%s', 'bench.peer', 'bench-peer', 'JSONEachRow')", peerColumns, strings.Join(brokers, ",")),
-		"CREATE MATERIALIZED VIEW bench_peer_mv TO bench_peer AS SELECT * FROM bench_peer_kafka",
-	} {
-		if err := conn.Exec(ctx, q); err != nil {
-			return 0, fmt.Errorf("%s: %w", strings.Fields(q)[0]+" "+strings.Fields(q)[2], err)
-		}
-	}
-	defer func() {
-		_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS bench_peer_mv")
-		_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS bench_peer_kafka")
-	}()
-	time.Sleep(3 * time.Second) // let the engine's consumer join before producing
-	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: "bench.peer", RequiredAcks: kafka.RequireAll, BatchSize: 1000, BatchTimeout: time.Millisecond}
-	defer w.Close()
-	rows := flatten(events)
-	start := time.Now()
-	for i := 0; i < len(rows); i += 5000 {
-		var msgs []kafka.Message
-		for _, r := range rows[i:min(i+5000, len(rows))] {
-			msgs = append(msgs, kafka.Message{Value: r})
-		}
-		if err := w.WriteMessages(ctx, msgs...); err != nil {
-			return 0, fmt.Errorf("producing to bench.peer: %w", err)
-		}
-	}
-	deadline := time.Now().Add(5 * time.Minute)
-	for {
-		var n uint64
-		if err := conn.QueryRow(ctx, "SELECT count() FROM bench_peer").Scan(&n); err != nil {
-			return 0, err
-		}
-		if n >= uint64(len(rows)) {
-			return float64(len(rows)) / time.Since(start).Seconds(), nil
-		}
-		if time.Now().After(deadline) {
-			return 0, fmt.Errorf("the Kafka engine stored %d of %d rows in 5 minutes", n, len(rows))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// bulkInsertPeer times clickhouse-client inserting the same rows from a
-// JSONEachRow file: the ceiling for writing them.
-func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, events []schemas.Event) (float64, error) {
-	if err := conn.Exec(ctx, "CREATE TABLE IF NOT EXISTS bench_bulk ("+peerColumns+") ENGINE = MergeTree ORDER BY event_id"); err != nil {
-		return 0, err
-	}
-	file := filepath.Join(dir, "bulk.jsonl")
-	var buf bytes.Buffer
-	for _, r := range flatten(events) {
-		buf.Write(r)
-		buf.WriteByte('\n')
-	}
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-		return 0, err
-	}
-	host, port, _ := net.SplitHostPort(addr)
-	f, err := os.Open(file)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	cmd := exec.CommandContext(ctx, "clickhouse-client", "--host", host, "--port", port, "-d", "wardpulse", "--query", "INSERT INTO bench_bulk FORMAT JSONEachRow")
-	cmd.Stdin = f
-	start := time.Now()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return 0, fmt.Errorf("clickhouse-client: %w: %s", err, out)
-	}
-	return float64(len(events)) / time.Since(start).Seconds(), nil
 }
 
 // freshness posts 1,000 events/s (50 every 50 ms) and measures, per event,
@@ -538,22 +445,22 @@ func freshness(ctx context.Context, conn driver.Conn, url, token string, secs in
 // queryPhase fills a database with n synthetic concerns (INSERT ... SELECT
 // from numbers(), fast on 18.16) and runs every ClickHouse query of the
 // dashboards five times over the last year of it.
-func queryPhase(ctx context.Context, addr string, n int) (*bench.Latencies, int, error) {
+func queryPhase(ctx context.Context, addr string, n int) (*bench.Latencies, []bench.QueryTiming, int, error) {
 	boot, err := chserver.Dial(ctx, addr, "default")
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	if err := schemas.EnsureDatabase(ctx, boot, "benchq"); err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	boot.Close()
 	conn, err := chserver.Dial(ctx, addr, "benchq")
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	defer conn.Close()
 	if _, err := schemas.Migrate(ctx, conn, discardLogger()); err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	wards := gazetteerWardList()
 	themes := `['off_road_bikes','speeding','antisocial_behaviour','drugs','serious_violence','burglary_theft','criminal_damage','visible_policing','hate_crime','domestic_abuse','exploitation','fraud_scams','rural_crime','parking_traffic','environmental','partnership']`
@@ -569,37 +476,47 @@ SELECT generateUUIDv4(), toDateTime('2016-01-01 18:00:00') + number * 86400 * 3 
 	}
 	for _, q := range fill {
 		if err := conn.Exec(ctx, q); err != nil {
-			return nil, 0, fmt.Errorf("filling the query database: %w", err)
+			return nil, nil, 0, fmt.Errorf("filling the query database: %w", err)
 		}
 	}
 	from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)
 	queries, err := dashboardQueries(ctx, conn, from, to)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	var lat bench.Latencies
+	per := make([]bench.Latencies, len(queries))
 	for round := 0; round < 5; round++ {
-		for _, q := range queries {
+		for i, q := range queries {
 			start := time.Now()
-			rows, err := conn.Query(ctx, q)
+			rows, err := conn.Query(ctx, q.sql)
 			if err != nil {
-				return nil, 0, fmt.Errorf("dashboard query: %w\n%s", err, q)
+				return nil, nil, 0, fmt.Errorf("dashboard query of %s: %w\n%s", q.panel, err, q.sql)
 			}
 			for rows.Next() {
 			}
 			rows.Close()
-			lat.Add(time.Since(start))
+			d := time.Since(start)
+			lat.Add(d)
+			per[i].Add(d)
 		}
 	}
-	return &lat, len(queries), nil
+	slow := make([]bench.QueryTiming, len(queries))
+	for i, q := range queries {
+		slow[i] = bench.QueryTiming{Panel: q.panel, P95Ms: per[i].Quantile(0.95)}
+	}
+	sort.Slice(slow, func(i, j int) bool { return slow[i].P95Ms > slow[j].P95Ms })
+	return &lat, slow[:min(3, len(slow))], len(queries), nil
 }
 
 // dashboardQueries expands every ClickHouse panel query of the dashboards
 // with each variable at its default (query variables: their first value,
 // or all of them for "All").
-func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time) ([]string, error) {
-	var out []string
+type panelQuery struct{ panel, sql string }
+
+func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time) ([]panelQuery, error) {
+	var out []panelQuery
 	for _, d := range dashboards.Default().All() {
 		vars := map[string]expand.Value{}
 		for _, v := range d.Templating.List {
@@ -651,7 +568,7 @@ func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time)
 				if err != nil {
 					return nil, fmt.Errorf("panel %q: %w", p.Title, err)
 				}
-				out = append(out, sql)
+				out = append(out, panelQuery{panel: strings.TrimPrefix(d.Title, "wardpulse / ") + ": " + p.Title, sql: sql})
 			}
 		}
 	}

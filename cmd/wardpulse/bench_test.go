@@ -3,26 +3,42 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
 
-// TestBenchQuickSmoke runs `wardpulse bench --quick` and checks that every
-// figure is there and positive. It checks no speed: the benchmark reports,
-// it does not judge a slow machine.
+// TestBenchQuickSmoke runs the built `wardpulse bench --quick` (the bench
+// starts ingest and the processor as processes of that binary) and checks
+// that every figure is there and positive. It checks no speed: the benchmark
+// reports, it does not judge a slow machine.
 func TestBenchQuickSmoke(t *testing.T) {
+	bin := wardpulseBinary(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
 	var out, errb strings.Builder
-	require.NoError(t, runBench(context.Background(), []string{"-quick", "-json-only", "-events", "5000", "-query-rows", "50000", "-freshness-seconds", "2"}, &out, &errb), errb.String())
+	cmd := exec.CommandContext(ctx, bin, "bench", "-quick", "-json-only", "-events", "5000", "-query-rows", "50000", "-freshness-seconds", "2")
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	require.NoError(t, cmd.Run(), errb.String())
+	require.NotContains(t, errb.String(), "peer:", "a peer failed")
 	var res map[string]any
 	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out.String())), &res), out.String())
-	for _, k := range []string{"ingest_events_per_s", "ingest_p50_ms", "ingest_p99_ms", "processing_events_per_s", "kafka_engine_rows_per_s",
-		"bulk_insert_rows_per_s", "ratio_processing_vs_kafka_engine", "ratio_processing_vs_bulk_insert", "freshness_p50_ms", "freshness_p99_ms",
-		"replay_s", "query_p50_ms", "query_p95_ms", "ingest_peak_rss_mib", "processing_peak_rss_mib"} {
+	for _, k := range []string{"ingest_events_per_s", "ingest_p50_ms", "ingest_p99_ms", "processing_events_per_s", "kafka_engine_events_per_s",
+		"bulk_insert_events_per_s", "bulk_insert_rows", "ratio_processing_vs_kafka_engine", "ratio_processing_vs_bulk_insert", "freshness_p50_ms",
+		"freshness_p99_ms", "replay_s", "query_p50_ms", "query_p95_ms", "ingest_peak_rss_mib", "processor_peak_rss_mib",
+		"processor_rss_at_quarter_backlog_mib", "processor_rss_at_end_of_backlog_mib", "clickhouse_peak_rss_mib", "bench_and_broker_peak_rss_mib"} {
 		v, ok := res[k].(float64)
 		require.True(t, ok, "figure %s missing", k)
 		require.Greater(t, v, 0.0, "figure %s", k)
 	}
 	require.Greater(t, res["queries"].(float64), 10.0, "every dashboard query ran")
+	stages, ok := res["processing_stage_s"].(map[string]any)
+	require.True(t, ok, "processing stages missing")
+	for _, st := range []string{"gate", "build", "write"} {
+		require.Contains(t, stages, st)
+	}
+	require.Len(t, res["slowest_queries"], 3)
 }

@@ -33,6 +33,7 @@ type processConfig struct {
 	BatchWait  time.Duration     `yaml:"batch_wait"`
 	ReadyLag   int64             `yaml:"ready_lag"`
 	Taxonomy   string            `yaml:"taxonomy_file"`
+	Pprof      bool              `yaml:"debug_pprof"`
 	Kafka      wiring.Kafka      `yaml:"kafka"`
 	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
 }
@@ -41,10 +42,11 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8081", "address of /metrics, /healthz and /readyz")
 	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.GroupID, "group-id", "wardpulse-processor", "Kafka consumer group")
-	fs.IntVar(&c.BatchSize, "batch-size", 5000, "most messages per ClickHouse batch")
+	fs.IntVar(&c.BatchSize, "batch-size", 20000, "most messages per ClickHouse batch")
 	fs.DurationVar(&c.BatchWait, "batch-wait", 200*time.Millisecond, "longest wait to fill a batch")
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
+	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
@@ -130,6 +132,9 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 		}
 		return nil
 	})
+	if cfg.Pprof {
+		wiring.AddPprof(mux)
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	consumerCtx, stopConsumer := context.WithCancel(gctx)
 	defer stopConsumer()

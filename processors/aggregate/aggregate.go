@@ -89,8 +89,13 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	out.Batch.Partition = partition
 	out.Batch.Next = msgs[len(msgs)-1].Offset + 1
 
-	var ok []decoded
+	// Sized up front: growing these slices (and the batch's row slices)
+	// was a fifth of the processor's CPU in memmove.
+	ok := make([]decoded, 0, len(msgs))
 	ids := make([]string, 0, len(msgs))
+	out.Batch.Events = make([]chsink.EventRow, 0, len(msgs))
+	out.Batch.Concerns = make([]chsink.ConcernRow, 0, len(msgs))
+	out.Batch.Cells = make([]chsink.CellDelta, 0, 2*len(msgs))
 	for _, m := range msgs {
 		d, reason := a.decode(m)
 		if reason != "" {

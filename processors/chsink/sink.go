@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
+	"golang.org/x/sync/errgroup"
 )
 
 // Tables names the tables a Sink writes. Replay writes the same shapes into
@@ -176,30 +177,40 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 	p := uint32(b.Partition)
 	now := time.Now().UTC()
 
-	if err := s.insert(ctx, s.tables.Events, &wp.Events, b.Next, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
-		len(b.Events), func(i int) (int64, []any) {
-			r := b.Events[i]
-			return r.Offset, []any{r.EventID, r.Type, r.SchemaVersion, r.OccurredAt, r.RecordedAt, r.Source, r.WardCode, r.LADCode, r.Supersedes, r.Payload, p, uint64(r.Offset), now}
-		}); err != nil {
-		return err
-	}
-	for _, r := range b.Events {
-		if id, err := uuid.Parse(r.EventID); err == nil {
-			s.seen.add(id)
+	// The three row tables are independent (each has its own watermark),
+	// so they are inserted at once; the progress marker goes last, only
+	// after all three hold the batch.
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		if err := s.insert(gctx, s.tables.Events, &wp.Events, b.Next, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
+			len(b.Events), func(i int) (int64, []any) {
+				r := b.Events[i]
+				return r.Offset, []any{r.EventID, r.Type, r.SchemaVersion, r.OccurredAt, r.RecordedAt, r.Source, r.WardCode, r.LADCode, r.Supersedes, r.Payload, p, uint64(r.Offset), now}
+			}); err != nil {
+			return err
 		}
-	}
-	if err := s.insert(ctx, s.tables.Meetings, &wp.Meetings, b.Next, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
-		len(b.Meetings), func(i int) (int64, []any) {
-			r := b.Meetings[i]
-			return r.Offset, []any{r.MeetingID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.Kind, r.Title, r.Location, r.Attendance, nonNil(r.Themes), r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
-		}); err != nil {
-		return err
-	}
-	if err := s.insert(ctx, s.tables.Concerns, &wp.Concerns, b.Next, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
-		len(b.Concerns), func(i int) (int64, []any) {
-			r := b.Concerns[i]
-			return r.Offset, []any{r.ConcernID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.MeetingID, r.Text, nonNil(r.Themes), nonNil(r.StaffThemes), nonNil(r.Matched), r.Action, r.TaxonomyVersion, r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
-		}); err != nil {
+		for _, r := range b.Events {
+			if id, err := uuid.Parse(r.EventID); err == nil {
+				s.seen.add(id)
+			}
+		}
+		return nil
+	})
+	g.Go(func() error {
+		return s.insert(gctx, s.tables.Meetings, &wp.Meetings, b.Next, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
+			len(b.Meetings), func(i int) (int64, []any) {
+				r := b.Meetings[i]
+				return r.Offset, []any{r.MeetingID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.Kind, r.Title, r.Location, r.Attendance, nonNil(r.Themes), r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
+			})
+	})
+	g.Go(func() error {
+		return s.insert(gctx, s.tables.Concerns, &wp.Concerns, b.Next, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
+			len(b.Concerns), func(i int) (int64, []any) {
+				r := b.Concerns[i]
+				return r.Offset, []any{r.ConcernID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.MeetingID, r.Text, nonNil(r.Themes), nonNil(r.StaffThemes), nonNil(r.Matched), r.Action, r.TaxonomyVersion, r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
+			})
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	return s.writeDaily(ctx, wp, b)

@@ -227,7 +227,7 @@ func (t *Taxonomy) Classify(text string) Result {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+1) // about one word per five bytes
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {

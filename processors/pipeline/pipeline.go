@@ -62,6 +62,7 @@ type metrics struct {
 	duplicates prometheus.Counter
 	processed  prometheus.Counter
 	buildDur   prometheus.Histogram
+	stageDur   *prometheus.HistogramVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -84,6 +85,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Time to validate, resolve and classify one batch.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
 		}),
+		stageDur: f.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_stage_duration_seconds",
+			Help:    "Time one batch spends in each stage: gate (coordination state), build (validate, look up, classify), dead_letters, write (ClickHouse).",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
+		}, []string{"stage"}),
 	}
 }
 
@@ -122,15 +128,19 @@ func (p *Processor) Assign(ctx context.Context, partition int) (int64, error) {
 
 // Handle makes one batch durable.
 func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Message) error {
+	start := time.Now()
 	if err := p.gate(ctx, partition); err != nil {
 		return err
 	}
-	start := time.Now()
+	p.m.stageDur.WithLabelValues("gate").Observe(time.Since(start).Seconds())
+	start = time.Now()
 	res, err := p.agg.Build(ctx, partition, msgs, p.sink)
 	if err != nil {
 		return fmt.Errorf("building batch at offset %d: %w", msgs[0].Offset, err)
 	}
 	p.m.buildDur.Observe(time.Since(start).Seconds())
+	p.m.stageDur.WithLabelValues("build").Observe(time.Since(start).Seconds())
+	start = time.Now()
 	if len(res.DeadLetters) > 0 {
 		dl := make([]kafka.Message, len(res.DeadLetters))
 		for i, d := range res.DeadLetters {
@@ -147,9 +157,12 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 		}
 		p.m.dlq.WithLabelValues(strconv.Itoa(partition)).Add(float64(len(dl)))
 	}
+	p.m.stageDur.WithLabelValues("dead_letters").Observe(time.Since(start).Seconds())
+	start = time.Now()
 	if err := p.sink.Write(ctx, res.Batch); err != nil {
 		return err
 	}
+	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
 	p.m.duplicates.Add(float64(res.Duplicates))
 	p.m.processed.Add(float64(res.Processed))
 	return nil

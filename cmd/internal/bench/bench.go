@@ -1,10 +1,9 @@
 // Package bench holds the measuring tools of `wardpulse bench`: latency
-// recorders with percentiles, a peak-memory sampler, and the result type
+// recorders with percentiles, /proc memory readings, and the result type
 // printed as a table and one JSON line.
 package bench
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -50,79 +49,95 @@ func (l *Latencies) Quantile(q float64) float64 {
 	return float64(s[i].Microseconds()) / 1000
 }
 
-// PeakRSS samples this process's resident set size every interval until
-// ctx ends and returns the peak in MiB. The services run in-process in the
-// bench, so each phase's peak is the service under load plus the bench's
-// own clients.
-func PeakRSS(ctx context.Context, interval time.Duration) func() float64 {
-	var mu sync.Mutex
-	peak := 0.0
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			if v := rssMiB(); v > 0 {
-				mu.Lock()
-				peak = max(peak, v)
-				mu.Unlock()
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() float64 {
-		<-done
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
+// ProcMiB reads a process's memory from /proc: its resident set now
+// (VmRSS) and its peak over its life so far (VmHWM), in MiB. pid 0 means this
+// process.
+func ProcMiB(pid int) (rss, peak float64) {
+	path := "/proc/self/status"
+	if pid > 0 {
+		path = "/proc/" + strconv.Itoa(pid) + "/status"
 	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "VmHWM:":
+			peak = kb / 1024
+		}
+	}
+	return rss, peak
 }
 
-func rssMiB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
+// ProcCPU is the CPU time (user + system) a process has used so far, in
+// seconds; pid 0 means this process. It assumes the usual 100 ticks/s.
+func ProcCPU(pid int) float64 {
+	path := "/proc/self/stat"
+	if pid > 0 {
+		path = "/proc/" + strconv.Itoa(pid) + "/stat"
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmRSS:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				kb, _ := strconv.ParseFloat(f[1], 64)
-				return kb / 1024
-			}
-		}
+	// Fields after the command name, which is in parentheses and may
+	// hold spaces: state is field 3, utime 14, stime 15.
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
 	}
-	return 0
+	u, _ := strconv.ParseFloat(f[11], 64)
+	st, _ := strconv.ParseFloat(f[12], 64)
+	return (u + st) / 100
+}
+
+// QueryTiming is one dashboard query's latency.
+type QueryTiming struct {
+	Panel string  `json:"panel"`
+	P95Ms float64 `json:"p95_ms"`
 }
 
 // Result is every figure of one bench run.
 type Result struct {
-	Mode                  string  `json:"mode"`
-	Events                int     `json:"events"`
-	IngestEventsPerSec    float64 `json:"ingest_events_per_s"`
-	IngestP50Ms           float64 `json:"ingest_p50_ms"`
-	IngestP99Ms           float64 `json:"ingest_p99_ms"`
-	ProcessEventsPerSec   float64 `json:"processing_events_per_s"`
-	KafkaEngineRowsPerSec float64 `json:"kafka_engine_rows_per_s"`
-	BulkInsertRowsPerSec  float64 `json:"bulk_insert_rows_per_s"`
-	RatioVsKafkaEngine    float64 `json:"ratio_processing_vs_kafka_engine"`
-	RatioVsBulkInsert     float64 `json:"ratio_processing_vs_bulk_insert"`
-	FreshnessP50Ms        float64 `json:"freshness_p50_ms"`
-	FreshnessP99Ms        float64 `json:"freshness_p99_ms"`
-	FreshnessRate         float64 `json:"freshness_events_per_s"`
-	ReplaySeconds         float64 `json:"replay_s"`
-	ReplayMessages        int     `json:"replay_messages"`
-	QueryRows             int     `json:"query_concerns"`
-	QueryCount            int     `json:"queries"`
-	QueryP50Ms            float64 `json:"query_p50_ms"`
-	QueryP95Ms            float64 `json:"query_p95_ms"`
-	IngestPeakMiB         float64 `json:"ingest_peak_rss_mib"`
-	ProcessPeakMiB        float64 `json:"processing_peak_rss_mib"`
+	Mode                    string             `json:"mode"`
+	Events                  int                `json:"events"`
+	Partitions              int                `json:"partitions"`
+	IngestEventsPerSec      float64            `json:"ingest_events_per_s"`
+	IngestP50Ms             float64            `json:"ingest_p50_ms"`
+	IngestP99Ms             float64            `json:"ingest_p99_ms"`
+	ProcessEventsPerSec     float64            `json:"processing_events_per_s"`
+	ProcessStageSeconds     map[string]float64 `json:"processing_stage_s"`
+	ProcessCPUSeconds       map[string]float64 `json:"processing_cpu_s"`
+	KafkaEngineEventsPerSec float64            `json:"kafka_engine_events_per_s"`
+	BulkInsertEventsPerSec  float64            `json:"bulk_insert_events_per_s"`
+	BulkInsertRows          int64              `json:"bulk_insert_rows"`
+	RatioVsKafkaEngine      float64            `json:"ratio_processing_vs_kafka_engine"`
+	RatioVsBulkInsert       float64            `json:"ratio_processing_vs_bulk_insert"`
+	FreshnessP50Ms          float64            `json:"freshness_p50_ms"`
+	FreshnessP99Ms          float64            `json:"freshness_p99_ms"`
+	FreshnessRate           float64            `json:"freshness_events_per_s"`
+	ReplaySeconds           float64            `json:"replay_s"`
+	ReplayMessages          int                `json:"replay_messages"`
+	QueryRows               int                `json:"query_concerns"`
+	QueryCount              int                `json:"queries"`
+	QueryP50Ms              float64            `json:"query_p50_ms"`
+	QueryP95Ms              float64            `json:"query_p95_ms"`
+	SlowestQueries          []QueryTiming      `json:"slowest_queries"`
+	IngestPeakMiB           float64            `json:"ingest_peak_rss_mib"`
+	ProcessPeakMiB          float64            `json:"processor_peak_rss_mib"`
+	ProcessRSSQuarterMiB    float64            `json:"processor_rss_at_quarter_backlog_mib"`
+	ProcessRSSEndMiB        float64            `json:"processor_rss_at_end_of_backlog_mib"`
+	ClickHousePeakMiB       float64            `json:"clickhouse_peak_rss_mib"`
+	BenchPeakMiB            float64            `json:"bench_and_broker_peak_rss_mib"`
 }
 
 // Print writes the table, the targets and the JSON line.
@@ -133,17 +148,33 @@ func (r Result) Print(w io.Writer) {
 		}
 		return "MISSED"
 	}
-	fmt.Fprintf(w, "\nwardpulse bench (%s mode, %d events)\n", r.Mode, r.Events)
-	fmt.Fprintf(w, "  %-44s %12s   %s\n", "figure", "value", "target")
+	fmt.Fprintf(w, "\nwardpulse bench (%s mode, %d events, %d partitions)\n", r.Mode, r.Events, r.Partitions)
+	fmt.Fprintf(w, "  %-52s %12s   %s\n", "figure", "value", "target")
 	row := func(name string, v float64, unit, target string) {
-		fmt.Fprintf(w, "  %-44s %12.1f %-5s %s\n", name, v, unit, target)
+		fmt.Fprintf(w, "  %-52s %12.1f %-5s %s\n", name, v, unit, target)
 	}
 	row("ingest (HTTP NDJSON -> Kafka ack)", r.IngestEventsPerSec, "ev/s", ">= 50,000: "+check(r.IngestEventsPerSec >= 50000))
 	row("ingest request latency p50", r.IngestP50Ms, "ms", "")
 	row("ingest request latency p99", r.IngestP99Ms, "ms", "")
-	row("processing (Kafka -> ClickHouse)", r.ProcessEventsPerSec, "ev/s", "")
-	row("peer: ClickHouse Kafka engine + MV", r.KafkaEngineRowsPerSec, "row/s", "")
-	row("peer: clickhouse-client bulk insert", r.BulkInsertRowsPerSec, "row/s", "")
+	row("processing (Kafka -> ClickHouse, classified)", r.ProcessEventsPerSec, "ev/s", "")
+	stages := make([]string, 0, len(r.ProcessStageSeconds))
+	for k := range r.ProcessStageSeconds {
+		stages = append(stages, k)
+	}
+	sort.Strings(stages)
+	for _, k := range stages {
+		row("  batch time in "+k+" (summed over partitions)", r.ProcessStageSeconds[k], "s", "")
+	}
+	procs := make([]string, 0, len(r.ProcessCPUSeconds))
+	for k := range r.ProcessCPUSeconds {
+		procs = append(procs, k)
+	}
+	sort.Strings(procs)
+	for _, k := range procs {
+		row("  CPU time of "+k, r.ProcessCPUSeconds[k], "s", "")
+	}
+	row("peer: ClickHouse Kafka engine + MVs", r.KafkaEngineEventsPerSec, "ev/s", "")
+	row(fmt.Sprintf("peer: clickhouse-client bulk insert (%d rows)", r.BulkInsertRows), r.BulkInsertEventsPerSec, "ev/s", "")
 	row("ratio processing / Kafka engine", r.RatioVsKafkaEngine, "x", ">= 1: "+check(r.RatioVsKafkaEngine >= 1))
 	row("ratio processing / bulk insert", r.RatioVsBulkInsert, "x", ">= 0.5: "+check(r.RatioVsBulkInsert >= 0.5))
 	row(fmt.Sprintf("freshness p50 at %.0f ev/s", r.FreshnessRate), r.FreshnessP50Ms, "ms", "")
@@ -151,8 +182,23 @@ func (r Result) Print(w io.Writer) {
 	row(fmt.Sprintf("replay of %d messages", r.ReplayMessages), r.ReplaySeconds, "s", "")
 	row(fmt.Sprintf("dashboard queries p50 (%d queries, %d concerns)", r.QueryCount, r.QueryRows), r.QueryP50Ms, "ms", "")
 	row("dashboard queries p95", r.QueryP95Ms, "ms", "< 100: "+check(r.QueryP95Ms > 0 && r.QueryP95Ms < 100))
-	row("peak RSS, ingest phase", r.IngestPeakMiB, "MiB", "")
-	row("peak RSS, processing phase", r.ProcessPeakMiB, "MiB", "")
+	for _, q := range r.SlowestQueries {
+		row("  slow: "+trim(q.Panel, 44), q.P95Ms, "ms", "")
+	}
+	row("peak RSS: ingest service", r.IngestPeakMiB, "MiB", "")
+	row("peak RSS: processor service", r.ProcessPeakMiB, "MiB", "")
+	bounded := r.ProcessRSSQuarterMiB > 0 && r.ProcessRSSEndMiB <= 1.25*r.ProcessRSSQuarterMiB+16
+	row("  processor RSS at 1/4 of the backlog", r.ProcessRSSQuarterMiB, "MiB", "")
+	row("  processor RSS at the end of the backlog", r.ProcessRSSEndMiB, "MiB", "bounded (end <= 1.25 x quarter + 16): "+check(bounded))
+	row("peak RSS: clickhouse-server (whole run)", r.ClickHousePeakMiB, "MiB", "")
+	row("peak RSS: bench driver + embedded broker", r.BenchPeakMiB, "MiB", "")
 	b, _ := json.Marshal(r)
 	fmt.Fprintf(w, "%s\n", b)
+}
+
+func trim(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

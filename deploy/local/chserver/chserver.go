@@ -171,6 +171,9 @@ func (s *Server) waitReady(ctx context.Context) error {
 }
 
 // Addr is the native-protocol address.
+// Pid is the server process's id (for measuring its memory).
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
+
 func (s *Server) Addr() string {
 	return net.JoinHostPort(s.cfg.ListenHost, strconv.Itoa(s.cfg.TCPPort))
 }

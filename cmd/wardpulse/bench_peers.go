@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// The peers: what a user would run instead of the processors, on the same
+// events in the same run.
+
+const peerTopic, peerGroup = "bench.peer", "bench-peer"
+
+// copyTopic copies every message of src (as ingest wrote it: same key, same
+// bytes) to dst, so the Kafka-engine peer reads exactly what the processor
+// reads but from a topic of its own.
+func copyTopic(ctx context.Context, brokers []string, src, dst string, partitions int) (int, error) {
+	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: dst, Balancer: &kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll,
+		BatchSize: 1000, BatchTimeout: 5 * time.Millisecond}
+	defer w.Close()
+	n := 0
+	for p := 0; p < partitions; p++ {
+		conn, err := kafka.DialLeader(ctx, "tcp", brokers[0], src, p)
+		if err != nil {
+			return n, fmt.Errorf("dialling %s/%d: %w", src, p, err)
+		}
+		last, err := conn.ReadLastOffset()
+		conn.Close()
+		if err != nil {
+			return n, fmt.Errorf("reading the end of %s/%d: %w", src, p, err)
+		}
+		if last == 0 {
+			continue
+		}
+		r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: src, Partition: p, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
+		var buf []kafka.Message
+		for {
+			m, err := r.ReadMessage(ctx)
+			if err != nil {
+				r.Close()
+				return n, fmt.Errorf("reading %s/%d: %w", src, p, err)
+			}
+			buf = append(buf, kafka.Message{Key: m.Key, Value: m.Value})
+			if len(buf) == 5000 || m.Offset == last-1 {
+				if err := w.WriteMessages(ctx, buf...); err != nil {
+					r.Close()
+					return n, fmt.Errorf("writing %s: %s", dst, shorten(err.Error(), 300))
+				}
+				n += len(buf)
+				buf = buf[:0]
+			}
+			if m.Offset == last-1 {
+				break
+			}
+		}
+		r.Close()
+	}
+	return n, nil
+}
+
+// commitStart commits offset 0 on every partition for the peer's consumer
+// group: a new Kafka-engine consumer group on 18.16 starts at the latest
+// offset, and this lets the engine drain a filled topic, as the processor
+// does, instead of racing a producer.
+func commitStart(ctx context.Context, brokers []string, partitions int) error {
+	cl := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	commits := make([]kafka.OffsetCommit, partitions)
+	for p := range commits {
+		commits[p] = kafka.OffsetCommit{Partition: p, Offset: 0}
+	}
+	resp, err := cl.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: peerGroup, GenerationID: -1,
+		Topics: map[string][]kafka.OffsetCommit{peerTopic: commits}})
+	if err != nil {
+		return fmt.Errorf("committing the peer group's start offsets: %w", err)
+	}
+	for _, ps := range resp.Topics {
+		for _, p := range ps {
+			if p.Error != nil {
+				return fmt.Errorf("committing the peer group's offset on partition %d: %w", p.Partition, p.Error)
+			}
+		}
+	}
+	return nil
+}
+
+// peerMentions is how many concern_daily mentions the peer's view makes of
+// the events: staff themes, or 'unclassified' (it cannot classify text).
+func peerMentions(events []schemas.Event) int64 {
+	var n int64
+	for _, e := range events {
+		if e.Type == schemas.TypeConcern {
+			n += int64(max(1, len(e.Themes)))
+		}
+	}
+	return n
+}
+
+// kafkaEnginePeer is ClickHouse's own pipeline on the same messages:
+// a Kafka engine table on a copy of the events topic and two materialized
+// views into tables shaped like events and concern_daily. That is as far as
+// SQL on 18.16 gets without custom code: it reads the top-level fields
+// (JSONEachRow skips the nested objects, so concern text is out of reach),
+// cannot resolve place names to wards, classify text, redact, drop
+// duplicate ids or apply corrections. It returns events/s from creating the
+// engine table to the last row stored.
+func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, events []schemas.Event, partitions int, logf func(string, ...any)) (float64, error) {
+	n, err := copyTopic(ctx, brokers, "wardpulse.events", peerTopic, partitions)
+	if err != nil {
+		return 0, err
+	}
+	logf("kafka engine: copied %d messages to %s", n, peerTopic)
+	if err := commitStart(ctx, brokers, partitions); err != nil {
+		return 0, err
+	}
+	drop := func() {
+		for _, t := range []string{"bench_peer_events_mv", "bench_peer_daily_mv", "bench_peer_kafka"} {
+			_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+t)
+		}
+	}
+	drop()
+	defer drop()
+	for _, q := range []string{
+		"DROP TABLE IF EXISTS bench_peer_events", "DROP TABLE IF EXISTS bench_peer_daily",
+		"CREATE TABLE bench_peer_events AS events", "CREATE TABLE bench_peer_daily AS concern_daily",
+	} {
+		if err := conn.Exec(ctx, q); err != nil {
+			return 0, fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	at := "parseDateTimeBestEffort(if(occurred_at != '', occurred_at, if(date != '', date, '1970-01-02')))"
+	start := time.Now()
+	for _, q := range []string{
+		fmt.Sprintf(`CREATE TABLE bench_peer_kafka (event_id String, type String, schema_version UInt16, occurred_at String, date String,
+    recorded_at String, ward_code String, lad_code String, supersedes String, themes Array(String))
+ENGINE = Kafka('%s', '%s', '%s', 'JSONEachRow')`, strings.Join(brokers, ","), peerTopic, peerGroup),
+		`CREATE MATERIALIZED VIEW bench_peer_events_mv TO bench_peer_events AS
+SELECT toUUID(event_id) AS event_id, type, schema_version, ` + at + ` AS occurred_at,
+    parseDateTimeBestEffort(if(recorded_at != '', recorded_at, '1970-01-02')) AS recorded_at, '' AS source, ward_code, lad_code, supersedes,
+    '' AS payload, toUInt32(0) AS src_partition, toUInt64(0) AS src_offset, now() AS processed_at
+FROM bench_peer_kafka`,
+		`CREATE MATERIALIZED VIEW bench_peer_daily_mv TO bench_peer_daily AS
+SELECT toDate(` + at + `) AS day, ward_code, lad_code, arrayJoin(if(empty(themes), ['unclassified'], themes)) AS theme,
+    'peer' AS taxonomy_version, toUInt32(0) AS src_partition, toInt64(1) AS concerns, toInt64(0) AS next_offset
+FROM bench_peer_kafka WHERE type = 'concern'`,
+	} {
+		if err := conn.Exec(ctx, q); err != nil {
+			return 0, fmt.Errorf("creating the Kafka-engine peer: %w\n%s", err, q)
+		}
+	}
+	wantMentions := peerMentions(events)
+	deadline := time.Now().Add(10 * time.Minute)
+	lastLog := time.Now()
+	for {
+		var rows uint64
+		var mentions int64
+		if err := conn.QueryRow(ctx, "SELECT (SELECT count() FROM bench_peer_events), (SELECT sum(concerns) FROM bench_peer_daily)").Scan(&rows, &mentions); err != nil {
+			return 0, fmt.Errorf("counting the peer's rows: %w", err)
+		}
+		if rows >= uint64(n) && mentions >= wantMentions {
+			el := time.Since(start)
+			logf("kafka engine: %d events, %d mentions in %.1f s", rows, mentions, el.Seconds())
+			return float64(n) / el.Seconds(), nil
+		}
+		if time.Since(lastLog) > 10*time.Second {
+			lastLog = time.Now()
+			logf("kafka engine: %d of %d events so far", rows, n)
+		}
+		if time.Now().After(deadline) {
+			return 0, fmt.Errorf("the Kafka engine stored %d of %d events (%d of %d mentions) in 10 minutes", rows, n, mentions, wantMentions)
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// bulkTables are the tables the processor writes, in its write order.
+var bulkTables = []string{"events", "meetings", "concerns", "concern_daily"}
+
+// bulkInsertPeer is the ceiling for writing the processor's rows: it exports
+// the rows the processor stored for the events (every table, progress
+// markers included) as TabSeparated files, then times clickhouse-client
+// inserting them into empty copies of the tables, one client per table at
+// once. It returns events/s and the rows written.
+func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, events int) (float64, int64, error) {
+	host, port, _ := net.SplitHostPort(addr)
+	client := func(ctx context.Context, query string) *exec.Cmd {
+		return exec.CommandContext(ctx, "clickhouse-client", "--host", host, "--port", port, "-d", "wardpulse", "--query", query)
+	}
+	var rows int64
+	for _, t := range bulkTables {
+		file := filepath.Join(dir, "bulk-"+t+".tsv")
+		f, err := os.Create(file)
+		if err != nil {
+			return 0, 0, err
+		}
+		cmd := client(ctx, "SELECT * FROM "+t+" FORMAT TabSeparated")
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = f, &stderr
+		err = cmd.Run()
+		f.Close()
+		if err != nil {
+			return 0, 0, fmt.Errorf("exporting %s: %w: %s", t, err, stderr.String())
+		}
+		var n uint64
+		if err := conn.QueryRow(ctx, "SELECT count() FROM "+t).Scan(&n); err != nil {
+			return 0, 0, err
+		}
+		rows += int64(n)
+		for _, q := range []string{"DROP TABLE IF EXISTS bulk_" + t, "CREATE TABLE bulk_" + t + " AS " + t} {
+			if err := conn.Exec(ctx, q); err != nil {
+				return 0, 0, fmt.Errorf("%s: %w", q, err)
+			}
+		}
+	}
+	defer func() {
+		for _, t := range bulkTables {
+			_ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS bulk_"+t)
+			_ = os.Remove(filepath.Join(dir, "bulk-"+t+".tsv"))
+		}
+	}()
+	g, gctx := errgroup.WithContext(ctx)
+	start := time.Now()
+	for _, t := range bulkTables {
+		g.Go(func() error {
+			f, err := os.Open(filepath.Join(dir, "bulk-"+t+".tsv"))
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			cmd := client(gctx, "INSERT INTO bulk_"+t+" FORMAT TabSeparated")
+			cmd.Stdin = f
+			if out, err := cmd.CombinedOutput(); err != nil {
+				return fmt.Errorf("clickhouse-client inserting into bulk_%s: %w: %s", t, err, out)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, 0, err
+	}
+	el := time.Since(start)
+	if events == 0 {
+		return 0, rows, errors.New("no events")
+	}
+	return float64(events) / el.Seconds(), rows, nil
+}
+
+// shorten keeps error text readable: kafka-go repeats one error per message.
+func shorten(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
