@@ -33,14 +33,14 @@ import (
 )
 
 type benchConfig struct {
-	quick      bool
-	dir        string
-	events     int
-	queryRows  int
-	clients    int
-	freshSecs  int
-	jsonOnly   bool
-	partitions int
+	quick       bool
+	dir         string
+	events      int
+	queryRows   int
+	clients     int
+	freshSecs   int
+	jsonOnly    bool
+	partitions  int
 	cpuProfile  string
 	profileSecs int
 }
@@ -192,7 +192,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	}
 	el = time.Since(start)
 	res.ProcessCPUSeconds = map[string]float64{"processor": bench.ProcCPU(proc.cmd.Process.Pid),
-		"clickhouse-server": bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
+		"clickhouse-server":     bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
 		"bench driver + broker": bench.ProcCPU(0) - cpu0["bench driver + broker"]}
 	res.ProcessRSSEndMiB, _ = proc.mem()
 	res.ProcessEventsPerSec = float64(total) / el.Seconds()
