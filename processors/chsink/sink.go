@@ -182,14 +182,26 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 	// after all three hold the batch.
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
+		rs := b.Events
+		offs := make([]int64, len(rs))
+		for i := range rs {
+			offs[i] = rs[i].Offset
+		}
 		if err := s.insert(gctx, s.tables.Events, &wp.Events, b.Next, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
-			len(b.Events), func(i int) (int64, []any) {
-				r := b.Events[i]
-				return r.Offset, []any{r.EventID, r.Type, r.SchemaVersion, r.OccurredAt, r.RecordedAt, r.Source, r.WardCode, r.LADCode, r.Supersedes, r.Payload, p, uint64(r.Offset), now}
+			offs, func(keep []int) []any {
+				return []any{
+					pick(keep, func(i int) string { return rs[i].EventID }), pick(keep, func(i int) string { return rs[i].Type }),
+					pick(keep, func(i int) uint16 { return rs[i].SchemaVersion }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
+					pick(keep, func(i int) time.Time { return rs[i].RecordedAt }), pick(keep, func(i int) string { return rs[i].Source }),
+					pick(keep, func(i int) string { return rs[i].WardCode }), pick(keep, func(i int) string { return rs[i].LADCode }),
+					pick(keep, func(i int) string { return rs[i].Supersedes }), pick(keep, func(i int) string { return rs[i].Payload }),
+					pick(keep, func(int) uint32 { return p }), pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
+					pick(keep, func(int) time.Time { return now }),
+				}
 			}); err != nil {
 			return err
 		}
-		for _, r := range b.Events {
+		for _, r := range rs {
 			if id, err := uuid.Parse(r.EventID); err == nil {
 				s.seen.add(id)
 			}
@@ -197,17 +209,46 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 		return nil
 	})
 	g.Go(func() error {
+		rs := b.Meetings
+		offs := make([]int64, len(rs))
+		for i := range rs {
+			offs[i] = rs[i].Offset
+		}
 		return s.insert(gctx, s.tables.Meetings, &wp.Meetings, b.Next, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
-			len(b.Meetings), func(i int) (int64, []any) {
-				r := b.Meetings[i]
-				return r.Offset, []any{r.MeetingID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.Kind, r.Title, r.Location, r.Attendance, nonNil(r.Themes), r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
+			offs, func(keep []int) []any {
+				return []any{
+					pick(keep, func(i int) string { return rs[i].MeetingID }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
+					pick(keep, func(i int) time.Time { return day(rs[i].OccurredAt) }), pick(keep, func(i int) string { return rs[i].WardCode }),
+					pick(keep, func(i int) string { return rs[i].WardName }), pick(keep, func(i int) string { return rs[i].LADCode }),
+					pick(keep, func(i int) string { return rs[i].LADName }), pick(keep, func(i int) string { return rs[i].Place }),
+					pick(keep, func(i int) string { return rs[i].Kind }), pick(keep, func(i int) string { return rs[i].Title }),
+					pick(keep, func(i int) string { return rs[i].Location }), pick(keep, func(i int) uint32 { return rs[i].Attendance }),
+					pick(keep, func(i int) []string { return nonNil(rs[i].Themes) }), pick(keep, func(i int) string { return rs[i].Source }),
+					pick(keep, func(i int) uint8 { return b2u(rs[i].Withdrawn) }), pick(keep, func(int) uint32 { return p }),
+					pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
+				}
 			})
 	})
 	g.Go(func() error {
+		rs := b.Concerns
+		offs := make([]int64, len(rs))
+		for i := range rs {
+			offs[i] = rs[i].Offset
+		}
 		return s.insert(gctx, s.tables.Concerns, &wp.Concerns, b.Next, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
-			len(b.Concerns), func(i int) (int64, []any) {
-				r := b.Concerns[i]
-				return r.Offset, []any{r.ConcernID, r.OccurredAt, day(r.OccurredAt), r.WardCode, r.WardName, r.LADCode, r.LADName, r.Place, r.MeetingID, r.Text, nonNil(r.Themes), nonNil(r.StaffThemes), nonNil(r.Matched), r.Action, r.TaxonomyVersion, r.Source, b2u(r.Withdrawn), p, uint64(r.Offset)}
+			offs, func(keep []int) []any {
+				return []any{
+					pick(keep, func(i int) string { return rs[i].ConcernID }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
+					pick(keep, func(i int) time.Time { return day(rs[i].OccurredAt) }), pick(keep, func(i int) string { return rs[i].WardCode }),
+					pick(keep, func(i int) string { return rs[i].WardName }), pick(keep, func(i int) string { return rs[i].LADCode }),
+					pick(keep, func(i int) string { return rs[i].LADName }), pick(keep, func(i int) string { return rs[i].Place }),
+					pick(keep, func(i int) string { return rs[i].MeetingID }), pick(keep, func(i int) string { return rs[i].Text }),
+					pick(keep, func(i int) []string { return nonNil(rs[i].Themes) }), pick(keep, func(i int) []string { return nonNil(rs[i].StaffThemes) }),
+					pick(keep, func(i int) []string { return nonNil(rs[i].Matched) }), pick(keep, func(i int) string { return rs[i].Action }),
+					pick(keep, func(i int) string { return rs[i].TaxonomyVersion }), pick(keep, func(i int) string { return rs[i].Source }),
+					pick(keep, func(i int) uint8 { return b2u(rs[i].Withdrawn) }), pick(keep, func(int) uint32 { return p }),
+					pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
+				}
 			})
 	})
 	if err := g.Wait(); err != nil {
@@ -216,46 +257,53 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 	return s.writeDaily(ctx, wp, b)
 }
 
-// insert appends the rows at or above the table's watermark to one batch and
-// sends it; a failed batch is dropped and rebuilt on the next attempt
-// (clickhouse-go cannot resend a batch whose Send failed).
-func (s *Sink) insert(ctx context.Context, table string, wm *int64, next int64, cols string, n int, row func(i int) (int64, []any)) error {
+// insert sends, as one block, the rows whose offset is at or above the
+// table's watermark, column by column (clickhouse-go's row-wise Append boxes
+// every value and was the largest cost of writing). A failed block is
+// rebuilt on the next attempt: clickhouse-go cannot resend a batch whose
+// Send failed.
+func (s *Sink) insert(ctx context.Context, table string, wm *int64, next int64, cols string, offsets []int64, columns func(keep []int) []any) error {
 	if next <= *wm {
 		return nil
 	}
-	start := time.Now()
-	var batch driver.Batch
-	count := 0
+	keep := make([]int, 0, len(offsets))
 	var maxOff int64 = -1
-	for i := 0; i < n; i++ {
-		off, vals := row(i)
-		if off < *wm {
-			continue
+	for i, off := range offsets {
+		if off >= *wm {
+			keep = append(keep, i)
+			maxOff = max(maxOff, off)
 		}
-		if batch == nil {
-			var err error
-			if batch, err = s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols); err != nil {
-				return fmt.Errorf("preparing insert into %s: %w", table, err)
-			}
-		}
-		if err := batch.Append(vals...); err != nil {
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	start := time.Now()
+	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
+	if err != nil {
+		return fmt.Errorf("preparing insert into %s: %w", table, err)
+	}
+	for i, col := range columns(keep) {
+		if err := batch.Column(i).Append(col); err != nil {
 			_ = batch.Abort()
-			return fmt.Errorf("appending row of offset %d to %s: %w", off, table, err)
-		}
-		count++
-		if off > maxOff {
-			maxOff = off
+			return fmt.Errorf("appending column %d of %d rows to %s: %w", i+1, len(keep), table, err)
 		}
 	}
-	if batch != nil {
-		if err := batch.Send(); err != nil {
-			return fmt.Errorf("inserting %d rows into %s: %w", count, table, err)
-		}
-		s.metrics.rows.WithLabelValues(table).Add(float64(count))
-		s.metrics.writeDuration.WithLabelValues(table).Observe(time.Since(start).Seconds())
-		*wm = maxOff + 1
+	if err := batch.Send(); err != nil {
+		return fmt.Errorf("inserting %d rows into %s: %w", len(keep), table, err)
 	}
+	s.metrics.rows.WithLabelValues(table).Add(float64(len(keep)))
+	s.metrics.writeDuration.WithLabelValues(table).Observe(time.Since(start).Seconds())
+	*wm = maxOff + 1
 	return nil
+}
+
+// pick builds one column from the kept rows.
+func pick[T any](keep []int, f func(i int) T) []T {
+	out := make([]T, len(keep))
+	for j, i := range keep {
+		out[j] = f(i)
+	}
+	return out
 }
 
 type cellKey struct {
