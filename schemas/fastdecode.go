@@ -94,92 +94,137 @@ func decodeFast(p *fastjson.Parser, raw []byte) (*Event, bool) {
 	var (
 		ev   Event
 		ok   = true
-		seen = map[string]bool{}
+		seen uint32 // one bit per member, to refuse duplicates
 	)
+	has := func(m uint32) bool { return seen&m != 0 }
 	o.Visit(func(k []byte, v *fastjson.Value) {
 		if !ok {
 			return
 		}
-		key := string(k)
-		if seen[key] {
+		bit := memberBit(k)
+		if bit == 0 || has(bit) {
 			ok = false
 			return
 		}
-		seen[key] = true
-		switch key {
-		case "event_id":
+		seen |= bit
+		switch bit {
+		case mEventID:
 			ev.EventID, ok = uuidString(v)
-		case "type":
+		case mType:
 			ev.Type, ok = str(v, 0, 0)
 			ok = ok && (ev.Type == TypeMeeting || ev.Type == TypeConcern || ev.Type == TypeWithdrawal)
-		case "schema_version":
-			var n int
-			n, ok = smallInt(v, 1)
-			ev.SchemaVersion = n
-			ok = ok && n == 1
-		case "occurred_at":
+		case mSchemaVersion:
+			ev.SchemaVersion, ok = smallInt(v, 1)
+			ok = ok && ev.SchemaVersion == 1
+		case mOccurredAt:
 			ev.OccurredAt, ok = dateTime(v)
-		case "recorded_at":
+		case mRecordedAt:
 			ev.RecordedAt, ok = dateTime(v)
-		case "date":
+		case mDate:
 			ev.Date, ok = str(v, 10, 10)
 			if ok {
 				_, err := time.Parse(time.DateOnly, ev.Date)
 				ok = err == nil
 			}
-		case "source":
+		case mSource:
 			ev.Source, ok = source(v)
-		case "ward":
+		case mWard:
 			ev.Ward, ok = str(v, 1, maxWard)
-		case "place":
+		case mPlace:
 			ev.Place, ok = str(v, 0, maxPlace)
-		case "ward_code":
+		case mWardCode:
 			ev.WardCode, ok = str(v, 9, 9)
 			ok = ok && codeLike(ev.WardCode, '5', '5')
-		case "lad_code":
+		case mLADCode:
 			ev.LADCode, ok = str(v, 9, 9)
 			ok = ok && codeLike(ev.LADCode, '6', '9')
-		case "themes":
+		case mThemes:
 			ev.Themes, ok = themes(v)
-		case "supersedes":
+		case mSupersedes:
 			ev.Supersedes, ok = uuidString(v)
-		case "meeting":
+		case mMeeting:
 			ev.Meeting, ok = meeting(v)
-		case "concern":
+		case mConcern:
 			ev.Concern, ok = concern(v)
-		case "withdrawal":
+		case mWithdrawal:
 			ev.Withdrawal, ok = withdrawal(v)
-		default:
-			ok = false
 		}
 	})
-	if !ok || !seen["type"] || !seen["schema_version"] {
+	if !ok || !has(mType) || !has(mSchemaVersion) || !has(mOccurredAt|mDate) || !has(mWard|mWardCode|mLADCode|mPlace) {
 		return nil, false
 	}
-	if !seen["occurred_at"] && !seen["date"] {
-		return nil, false
-	}
-	if !seen["ward"] && !seen["ward_code"] && !seen["lad_code"] && !seen["place"] {
-		return nil, false
-	}
-	bodies := 0
-	for _, b := range []string{"meeting", "concern", "withdrawal"} {
-		if seen[b] {
-			bodies++
-		}
-	}
+	bodies := seen & (mMeeting | mConcern | mWithdrawal)
 	switch ev.Type {
 	case TypeMeeting:
-		ok = seen["meeting"] && bodies == 1
+		ok = bodies == mMeeting
 	case TypeConcern:
-		ok = seen["concern"] && bodies == 1
+		ok = bodies == mConcern
 	case TypeWithdrawal:
-		ok = seen["supersedes"] && !seen["meeting"] && !seen["concern"]
+		ok = has(mSupersedes) && bodies&(mMeeting|mConcern) == 0
 	}
 	if !ok {
 		return nil, false
 	}
 	return &ev, true
+}
+
+// One bit per top-level member of an event.
+const (
+	mEventID uint32 = 1 << iota
+	mType
+	mSchemaVersion
+	mOccurredAt
+	mDate
+	mRecordedAt
+	mSource
+	mWard
+	mPlace
+	mWardCode
+	mLADCode
+	mThemes
+	mSupersedes
+	mMeeting
+	mConcern
+	mWithdrawal
+)
+
+// memberBit names a top-level member by its exact key; 0 for any other.
+func memberBit(k []byte) uint32 {
+	switch string(k) { // no allocation: the conversion only feeds the switch
+	case "event_id":
+		return mEventID
+	case "type":
+		return mType
+	case "schema_version":
+		return mSchemaVersion
+	case "occurred_at":
+		return mOccurredAt
+	case "date":
+		return mDate
+	case "recorded_at":
+		return mRecordedAt
+	case "source":
+		return mSource
+	case "ward":
+		return mWard
+	case "place":
+		return mPlace
+	case "ward_code":
+		return mWardCode
+	case "lad_code":
+		return mLADCode
+	case "themes":
+		return mThemes
+	case "supersedes":
+		return mSupersedes
+	case "meeting":
+		return mMeeting
+	case "concern":
+		return mConcern
+	case "withdrawal":
+		return mWithdrawal
+	}
+	return 0
 }
 
 // str returns a string value whose length in characters is within
@@ -331,28 +376,40 @@ func themes(v *fastjson.Value) ([]string, bool) {
 	return out, true
 }
 
-// object visits an object's members once each; f returns false for a key
-// or value it does not accept.
-func object(v *fastjson.Value, f func(key string, v *fastjson.Value) bool) (map[string]bool, bool) {
+// object visits an object's members once each (a repeated key is refused);
+// f returns false for a key or value it does not accept. It returns the keys
+// seen.
+func object(v *fastjson.Value, f func(key string, v *fastjson.Value) bool) ([]string, bool) {
 	if v.Type() != fastjson.TypeObject {
 		return nil, false
 	}
 	o, _ := v.Object()
-	seen := map[string]bool{}
+	seen := make([]string, 0, 4)
 	ok := true
 	o.Visit(func(k []byte, v *fastjson.Value) {
 		if !ok {
 			return
 		}
-		key := string(k)
-		if seen[key] {
-			ok = false
-			return
+		for _, s := range seen {
+			if s == string(k) {
+				ok = false
+				return
+			}
 		}
-		seen[key] = true
+		key := string(k)
+		seen = append(seen, key)
 		ok = f(key, v)
 	})
 	return seen, ok
+}
+
+func contains(keys []string, k string) bool {
+	for _, s := range keys {
+		if s == k {
+			return true
+		}
+	}
+	return false
 }
 
 func source(v *fastjson.Value) (*Source, bool) {
@@ -393,7 +450,7 @@ func meeting(v *fastjson.Value) (*Meeting, bool) {
 		}
 		return ok
 	})
-	return &m, ok && seen["kind"]
+	return &m, ok && contains(seen, "kind")
 }
 
 func concern(v *fastjson.Value) (*Concern, bool) {
@@ -409,7 +466,7 @@ func concern(v *fastjson.Value) (*Concern, bool) {
 		}
 		return ok
 	})
-	return &c, ok && seen["text"]
+	return &c, ok && contains(seen, "text")
 }
 
 func withdrawal(v *fastjson.Value) (*Withdrawal, bool) {
