@@ -3,11 +3,13 @@ package schemas_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -122,4 +124,52 @@ func TestMigrateIsIdempotent(t *testing.T) {
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
 		require.Equal(t, uint64(1), n, table)
 	}
+}
+
+// TestConcernsResortedByWard applies 0001-0002, stores concerns in the old
+// layout, then migrates: 0003 keeps every row and sorts by ward, and running
+// its statements again (a crash before it was recorded) loses nothing.
+func TestConcernsResortedByWard(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	require.NoError(t, db.Conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version UInt32, name String, applied_at DateTime('UTC')
+) ENGINE = ReplacingMergeTree ORDER BY version`))
+	var v3 schemas.Migration
+	for _, m := range ms {
+		if m.Version >= 3 {
+			if m.Version == 3 {
+				v3 = m
+			}
+			continue
+		}
+		for _, st := range m.Statements {
+			require.NoError(t, db.Conn.Exec(ctx, st))
+		}
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()))
+	}
+	require.NotEmpty(t, v3.Statements)
+	for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
+			fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
+	}
+	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.Contains(t, applied, 3)
+	check := func() {
+		t.Helper()
+		var n uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
+		require.Equal(t, uint64(2), n)
+		var key string
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'concerns'").Scan(&key))
+		require.Equal(t, "ward_code, concern_id", key)
+	}
+	check()
+	for _, st := range v3.Statements {
+		require.NoError(t, db.Conn.Exec(ctx, st), st)
+	}
+	check()
 }

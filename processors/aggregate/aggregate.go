@@ -35,7 +35,9 @@ const Unclassified = "unclassified"
 // Lookup reads what earlier batches stored. chsink.Sink implements it.
 type Lookup interface {
 	EventLocations(ctx context.Context, ids []string) (map[string]chsink.Loc, error)
-	PreviousConcern(ctx context.Context, partition int, id string, before int64) (*chsink.ConcernRow, error)
+	// PreviousConcern looks in the ward given first (the one the new
+	// version names), then anywhere.
+	PreviousConcern(ctx context.Context, partition int, id string, before int64, ward string) (*chsink.ConcernRow, error)
 	PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*chsink.MeetingRow, error)
 }
 
@@ -180,7 +182,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return "", err
 			}
 			if prev == nil {
-				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (a correction must keep the ward of the meeting it corrects)", entity, off), nil
+				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
 		r := &chsink.MeetingRow{
@@ -194,11 +196,11 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		var prev *chsink.ConcernRow
 		if ev.Supersedes != "" {
 			var err error
-			if prev, err = a.previousConcern(ctx, partition, entity, off, look, concerns); err != nil {
+			if prev, err = a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, concerns); err != nil {
 				return "", err
 			}
 			if prev == nil {
-				return fmt.Sprintf("supersedes: concern %s is not on this partition before offset %d (a correction must keep the ward of the concern it corrects)", entity, off), nil
+				return fmt.Sprintf("supersedes: concern %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
 		cls := a.tax.Classify(ev.Concern.Text)
@@ -215,12 +217,20 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		}
 		if prev != nil && !prev.Withdrawn {
 			b.Cells = append(b.Cells, cells(prev, -1, off)...)
+			if prev.WardCode != r.WardCode {
+				// concerns is sorted by (ward_code, concern_id): the new
+				// version cannot replace a row of another ward, so the old
+				// ward's row is replaced by a withdrawn copy.
+				w := *prev
+				w.Withdrawn, w.Offset = true, off
+				b.Concerns = append(b.Concerns, w)
+			}
 		}
 		b.Cells = append(b.Cells, cells(r, +1, off)...)
 		b.Concerns = append(b.Concerns, *r)
 		concerns[entity] = r
 	case schemas.TypeWithdrawal:
-		if prev, err := a.previousConcern(ctx, partition, entity, off, look, concerns); err != nil {
+		if prev, err := a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, concerns); err != nil {
 			return "", err
 		} else if prev != nil {
 			if !prev.Withdrawn {
@@ -237,7 +247,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 			return "", err
 		}
 		if prevM == nil {
-			return fmt.Sprintf("supersedes: no meeting or concern %s on this partition before offset %d (a withdrawal must name the ward of the event it withdraws)", entity, off), nil
+			return fmt.Sprintf("supersedes: no meeting or concern %s on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 		}
 		w := *prevM
 		w.Withdrawn, w.Offset = true, off
@@ -249,11 +259,11 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 	return "", nil
 }
 
-func (a *Aggregator) previousConcern(ctx context.Context, partition int, id string, off int64, look Lookup, local map[string]*chsink.ConcernRow) (*chsink.ConcernRow, error) {
+func (a *Aggregator) previousConcern(ctx context.Context, partition int, id string, off int64, ward string, look Lookup, local map[string]*chsink.ConcernRow) (*chsink.ConcernRow, error) {
 	if r, ok := local[id]; ok {
 		return r, nil
 	}
-	return look.PreviousConcern(ctx, partition, id, off)
+	return look.PreviousConcern(ctx, partition, id, off, ward)
 }
 
 func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, local map[string]*chsink.MeetingRow) (*chsink.MeetingRow, error) {

@@ -31,7 +31,7 @@ func (f *fakeLookup) EventLocations(_ context.Context, ids []string) (map[string
 	return out, nil
 }
 
-func (f *fakeLookup) PreviousConcern(_ context.Context, _ int, id string, _ int64) (*chsink.ConcernRow, error) {
+func (f *fakeLookup) PreviousConcern(_ context.Context, _ int, id string, _ int64, _ string) (*chsink.ConcernRow, error) {
 	return f.concerns[id], nil
 }
 

@@ -79,12 +79,28 @@ func (s *Sink) scanLocations(ctx context.Context, q string, out map[string]Loc) 
 
 // PreviousConcern returns the latest version of a concern stored from the
 // partition before offset `before`, or nil. Bounding by offset keeps a
-// re-processed correction from finding itself.
-func (s *Sink) PreviousConcern(ctx context.Context, partition int, id string, before int64) (*ConcernRow, error) {
+// re-processed correction from finding itself. concerns is sorted by
+// (ward_code, concern_id), so the ward the correction names is tried first
+// (the primary key finds it); a concern moved from another ward is then
+// looked for by id alone.
+func (s *Sink) PreviousConcern(ctx context.Context, partition int, id string, before int64, ward string) (*ConcernRow, error) {
+	if ward != "" {
+		r, err := s.previousConcern(ctx, "ward_code = ? AND concern_id = ?", []any{ward, id}, partition, before)
+		if err != nil || (r != nil && !r.Withdrawn) {
+			return r, err
+		}
+		// A withdrawn row may be what a move to another ward left behind:
+		// the search by id decides (at equal offsets the live version wins).
+	}
+	return s.previousConcern(ctx, "concern_id = ?", []any{id}, partition, before)
+}
+
+func (s *Sink) previousConcern(ctx context.Context, where string, args []any, partition int, before int64) (*ConcernRow, error) {
 	q := fmt.Sprintf(`SELECT toString(concern_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text,
   themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_offset
-FROM %s WHERE concern_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Concerns)
-	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+FROM %s WHERE %s AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC, withdrawn LIMIT 1`, s.tables.Concerns, where)
+	id := args[len(args)-1]
+	rows, err := s.conn.Query(ctx, q, append(args, uint32(partition), uint64(before))...)
 	if err != nil {
 		return nil, fmt.Errorf("looking up concern %s: %w", id, err)
 	}
