@@ -77,41 +77,57 @@ func (g *Generator) ladLabel(expr string) string {
 // meeting has been held in yet, which coverage needs.
 func (g *Generator) wardRows() string {
 	ws := g.gaz.Wards()
-	tuples := make([]string, len(ws))
-	for i, w := range ws {
+	cols := make([][]string, 7)
+	for _, w := range ws {
 		to := "2100-01-01"
 		if w.ValidTo != 0 {
 			to = gazetteer.ElectionDay(w.ValidTo).Format(time.DateOnly)
 		}
-		tuples[i] = fmt.Sprintf("(%s, %s, %s, %s, %s, %s, %s)", quote(w.Code), quote(w.Name), quote(WardLabel(w)),
-			quote(w.LADCode), quote(w.LADName), quote(gazetteer.ElectionDay(w.ValidFrom).Format(time.DateOnly)), quote(to))
+		for i, v := range []string{w.Code, w.Name, WardLabel(w), w.LADCode, w.LADName, gazetteer.ElectionDay(w.ValidFrom).Format(time.DateOnly), to} {
+			cols[i] = append(cols[i], quote(v))
+		}
 	}
-	return "(SELECT tupleElement(w, 1) AS code, tupleElement(w, 2) AS name, tupleElement(w, 3) AS label, " +
-		"tupleElement(w, 4) AS lad_code, tupleElement(w, 5) AS lad_name, " +
-		"toDate(tupleElement(w, 6)) AS valid_from, toDate(tupleElement(w, 7)) AS valid_to " +
-		"FROM (SELECT arrayJoin([" + strings.Join(tuples, ", ") + "]) AS w))"
+	return literalRows(len(ws), []string{"code", "name", "label", "lad_code", "lad_name", "toDate(%s) AS valid_from", "toDate(%s) AS valid_to"}, cols)
 }
 
 // ladRows is a subquery listing the local authorities: code, name.
 func (g *Generator) ladRows() string {
 	ls := g.gaz.LADs()
-	tuples := make([]string, len(ls))
-	for i, l := range ls {
-		tuples[i] = fmt.Sprintf("(%s, %s)", quote(l.Code), quote(l.Name))
+	cols := make([][]string, 2)
+	for _, l := range ls {
+		cols[0], cols[1] = append(cols[0], quote(l.Code)), append(cols[1], quote(l.Name))
 	}
-	return "(SELECT tupleElement(l, 1) AS code, tupleElement(l, 2) AS name FROM (SELECT arrayJoin([" +
-		strings.Join(tuples, ", ") + "]) AS l))"
+	return literalRows(len(ls), []string{"code", "name"}, cols)
 }
 
 // themeRows is a subquery listing the themes: id, label, in taxonomy order.
 func (g *Generator) themeRows() string {
 	ids := g.themes.IDs()
-	tuples := make([]string, len(ids))
+	cols := make([][]string, 3)
 	for i, id := range ids {
-		tuples[i] = fmt.Sprintf("(%d, %s, %s)", i, quote(id), quote(g.themes.Label(id)))
+		cols[0] = append(cols[0], fmt.Sprint(i))
+		cols[1], cols[2] = append(cols[1], quote(id)), append(cols[2], quote(g.themes.Label(id)))
 	}
-	return "(SELECT tupleElement(t, 1) AS pos, tupleElement(t, 2) AS id, tupleElement(t, 3) AS label FROM (SELECT arrayJoin([" +
-		strings.Join(tuples, ", ") + "]) AS t))"
+	return literalRows(len(ids), []string{"pos", "id", "label"}, cols)
+}
+
+// literalRows is a subquery of n rows built from one literal array per
+// column, indexed by row number. One array of tuples would read more
+// naturally, but ClickHouse 18.16 analyses every tuple of such a literal as
+// a function call: 150 ms per query for the wards, against 7 ms for arrays
+// of plain literals. names are column names, or expressions with %s for the
+// element and their own alias.
+func literalRows(n int, names []string, cols [][]string) string {
+	exprs := make([]string, len(names))
+	for i, name := range names {
+		elem := "[" + strings.Join(cols[i], ", ") + "][i]"
+		if strings.Contains(name, "%s") {
+			exprs[i] = fmt.Sprintf(name, elem)
+		} else {
+			exprs[i] = elem + " AS " + name
+		}
+	}
+	return fmt.Sprintf("(SELECT %s FROM (SELECT arrayJoin(range(%d)) + 1 AS i))", strings.Join(exprs, ", "), n)
 }
 
 // lastYear shifts a macro time expression back a year, as a Date.
