@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,7 @@ type benchConfig struct {
 	partitions  int
 	cpuProfile  string
 	profileSecs int
+	batchSize   int
 }
 
 // runBench measures the pipeline on this machine, in one run, against the
@@ -63,6 +65,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.partitions, "partitions", 4, "partitions of the events topic")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the processor service, from its start, to this file")
 	fs.IntVar(&c.profileSecs, "cpuprofile-seconds", 8, "length of the processor's CPU profile")
+	fs.IntVar(&c.batchSize, "batch-size", 0, "the processor's -batch-size (default: its own default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -166,6 +169,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", "wardpulse"}, kafkaArgs...)
 	if c.cpuProfile != "" {
 		pargs = append(pargs, "-debug.pprof")
+	}
+	if c.batchSize > 0 {
+		pargs = append(pargs, "-batch-size", strconv.Itoa(c.batchSize))
 	}
 	start = time.Now()
 	cpu0 := map[string]float64{"clickhouse-server": bench.ProcCPU(ch.Pid()), "bench driver + broker": bench.ProcCPU(0)}

@@ -42,7 +42,7 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8081", "address of /metrics, /healthz and /readyz")
 	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.GroupID, "group-id", "wardpulse-processor", "Kafka consumer group")
-	fs.IntVar(&c.BatchSize, "batch-size", 20000, "most messages per ClickHouse batch")
+	fs.IntVar(&c.BatchSize, "batch-size", 10000, "most messages per ClickHouse batch")
 	fs.DurationVar(&c.BatchWait, "batch-wait", 200*time.Millisecond, "longest wait to fill a batch")
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")

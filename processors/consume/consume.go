@@ -263,7 +263,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		MinBytes:      1,
 		MaxBytes:      16 << 20,
 		MaxWait:       c.cfg.BatchWait,
-		QueueCapacity: c.cfg.BatchSize,
+		QueueCapacity: min(c.cfg.BatchSize, 2000), // prefetch depth: enough to overlap fetching with a batch, without holding a second batch in memory
 	})
 	defer r.Close()
 	if err := r.SetOffset(start); err != nil {
