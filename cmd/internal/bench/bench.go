@@ -175,8 +175,11 @@ func (r Result) Print(w io.Writer) {
 	}
 	row("peer: ClickHouse Kafka engine + MVs", r.KafkaEngineEventsPerSec, "ev/s", "")
 	row(fmt.Sprintf("peer: clickhouse-client bulk insert (%d rows)", r.BulkInsertRows), r.BulkInsertEventsPerSec, "ev/s", "")
-	row("ratio processing / Kafka engine", r.RatioVsKafkaEngine, "x", ">= 1: "+check(r.RatioVsKafkaEngine >= 1))
-	row("ratio processing / bulk insert", r.RatioVsBulkInsert, "x", ">= 0.5: "+check(r.RatioVsBulkInsert >= 0.5))
+	ratio := func(name string, v float64, target string) {
+		fmt.Fprintf(w, "  %-52s %12.2f %-5s %s\n", name, v, "x", target)
+	}
+	ratio("ratio processing / Kafka engine", r.RatioVsKafkaEngine, ">= 1: "+check(r.RatioVsKafkaEngine >= 1))
+	ratio("ratio processing / bulk insert", r.RatioVsBulkInsert, ">= 0.5: "+check(r.RatioVsBulkInsert >= 0.5))
 	row(fmt.Sprintf("freshness p50 at %.0f ev/s", r.FreshnessRate), r.FreshnessP50Ms, "ms", "")
 	row(fmt.Sprintf("freshness p99 at %.0f ev/s", r.FreshnessRate), r.FreshnessP99Ms, "ms", "< 2,000: "+check(r.FreshnessP99Ms > 0 && r.FreshnessP99Ms < 2000))
 	row(fmt.Sprintf("replay of %d messages", r.ReplayMessages), r.ReplaySeconds, "s", "")
