@@ -189,6 +189,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	total := int64(len(events))
 	quarter := false
 	if err := waitMarker(ctx, conn, total, 10*time.Minute, func(done int64) {
+		if res.ProcessFirstBatchSeconds == 0 && done > 0 {
+			res.ProcessFirstBatchSeconds = time.Since(start).Seconds()
+		}
 		if !quarter && done >= total/4 {
 			quarter = true
 			res.ProcessRSSQuarterMiB, _ = proc.mem()
@@ -212,6 +215,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		if look, err := proc.histogramSums("wardpulse_processor_lookup_duration_seconds", ""); err == nil {
 			res.ProcessStageSeconds["build: id lookups"] = look[""]
 		}
+	}
+	if sums, counts, err := proc.histograms("wardpulse_processor_write_group_batches", ""); err == nil && counts[""] > 0 {
+		res.ProcessBatchesPerInsert = sums[""] / counts[""]
 	}
 	if err := <-profDone; err != nil {
 		logf("cpu profile: %v", err)

@@ -70,29 +70,62 @@ func copyTopic(ctx context.Context, brokers []string, src, dst string, partition
 	return n, nil
 }
 
-// commitStart commits offset 0 on every partition for the peer's consumer
-// group: a new Kafka-engine consumer group on 18.16 starts at the latest
-// offset, and this lets the engine drain a filled topic, as the processor
-// does, instead of racing a producer.
-func commitStart(ctx context.Context, brokers []string, partitions int) error {
+// commitPeerGroup commits, for the peer's consumer group, the offset at(p)
+// of every partition of the peer topic. A simple commit (no generation) is
+// refused while the group has members, so it retries for a while: after the
+// engine's table is detached, its consumer may take a moment to leave.
+func commitPeerGroup(ctx context.Context, brokers []string, partitions int, at func(p int) int64) error {
 	cl := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
 	commits := make([]kafka.OffsetCommit, partitions)
 	for p := range commits {
-		commits[p] = kafka.OffsetCommit{Partition: p, Offset: 0}
+		commits[p] = kafka.OffsetCommit{Partition: p, Offset: at(p)}
 	}
-	resp, err := cl.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: peerGroup, GenerationID: -1,
-		Topics: map[string][]kafka.OffsetCommit{peerTopic: commits}})
-	if err != nil {
-		return fmt.Errorf("committing the peer group's start offsets: %w", err)
-	}
-	for _, ps := range resp.Topics {
-		for _, p := range ps {
-			if p.Error != nil {
-				return fmt.Errorf("committing the peer group's offset on partition %d: %w", p.Partition, p.Error)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := func() error {
+			resp, err := cl.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: peerGroup, GenerationID: -1,
+				Topics: map[string][]kafka.OffsetCommit{peerTopic: commits}})
+			if err != nil {
+				return err
 			}
+			for _, ps := range resp.Topics {
+				for _, p := range ps {
+					if p.Error != nil {
+						return fmt.Errorf("partition %d: %w", p.Partition, p.Error)
+					}
+				}
+			}
+			return nil
+		}()
+		if err == nil {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("committing the peer group's offsets: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	return nil
+}
+
+// topicEnds reads the end offset of every partition of topic.
+func topicEnds(ctx context.Context, brokers []string, topic string, partitions int) ([]int64, error) {
+	ends := make([]int64, partitions)
+	for p := range ends {
+		conn, err := kafka.DialLeader(ctx, "tcp", brokers[0], topic, p)
+		if err != nil {
+			return nil, fmt.Errorf("dialling %s/%d: %w", topic, p, err)
+		}
+		ends[p], err = conn.ReadLastOffset()
+		conn.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reading the end of %s/%d: %w", topic, p, err)
+		}
+	}
+	return ends, nil
 }
 
 // peerMentions is how many concern_daily mentions the peer's view makes of
@@ -121,7 +154,18 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, ev
 		return 0, err
 	}
 	logf("kafka engine: copied %d messages to %s", n, peerTopic)
-	if err := commitStart(ctx, brokers, partitions); err != nil {
+	ends, err := topicEnds(ctx, brokers, peerTopic, partitions)
+	if err != nil {
+		return 0, err
+	}
+	// Both views must be attached before the engine reads a message: it
+	// streams as soon as one view exists, and drained the whole topic into
+	// the first before the second was created (seen here: an empty daily
+	// table). So the engine is created with its group at the end of the
+	// topic, its views attached, the engine detached, the group moved to
+	// offset 0 (18.16 would start a new group at the end), and the engine
+	// attached again: the clock runs from there.
+	if err := commitPeerGroup(ctx, brokers, partitions, func(p int) int64 { return ends[p] }); err != nil {
 		return 0, err
 	}
 	drop := func() {
@@ -140,7 +184,6 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, ev
 		}
 	}
 	at := "parseDateTimeBestEffort(if(occurred_at != '', occurred_at, if(date != '', date, '1970-01-02')))"
-	start := time.Now()
 	for _, q := range []string{
 		fmt.Sprintf(`CREATE TABLE bench_peer_kafka (event_id String, type String, schema_version UInt16, occurred_at String, date String,
     recorded_at String, ward_code String, lad_code String, supersedes String, themes Array(String))
@@ -154,14 +197,28 @@ FROM bench_peer_kafka`,
 SELECT toDate(` + at + `) AS day, ward_code, lad_code, arrayJoin(if(empty(themes), ['unclassified'], themes)) AS theme,
     'peer' AS taxonomy_version, toUInt32(0) AS src_partition, toInt64(1) AS concerns, toInt64(0) AS next_offset
 FROM bench_peer_kafka WHERE type = 'concern'`,
+		"DETACH TABLE bench_peer_kafka",
 	} {
 		if err := conn.Exec(ctx, q); err != nil {
 			return 0, fmt.Errorf("creating the Kafka-engine peer: %w\n%s", err, q)
 		}
 	}
+	if err := commitPeerGroup(ctx, brokers, partitions, func(int) int64 { return 0 }); err != nil {
+		return 0, err
+	}
+	var rows0 uint64
+	if err := conn.QueryRow(ctx, "SELECT count() FROM bench_peer_events").Scan(&rows0); err != nil || rows0 != 0 {
+		return 0, fmt.Errorf("the peer's tables are not empty before the clock starts (%d rows, %v)", rows0, err)
+	}
+	start := time.Now()
+	if err := conn.Exec(ctx, "ATTACH TABLE bench_peer_kafka"); err != nil {
+		return 0, fmt.Errorf("attaching the Kafka-engine peer: %w", err)
+	}
 	wantMentions := peerMentions(events)
 	deadline := time.Now().Add(10 * time.Minute)
-	lastLog := time.Now()
+	lastLog, lastChange := time.Now(), time.Now()
+	var lastRows uint64
+	var lastMentions int64
 	for {
 		var rows uint64
 		var mentions int64
@@ -172,6 +229,12 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 			el := time.Since(start)
 			logf("kafka engine: %d events, %d mentions in %.1f s", rows, mentions, el.Seconds())
 			return float64(n) / el.Seconds(), nil
+		}
+		if rows != lastRows || mentions != lastMentions {
+			lastRows, lastMentions, lastChange = rows, mentions, time.Now()
+		}
+		if time.Since(lastChange) > time.Minute {
+			return 0, fmt.Errorf("the Kafka engine stopped at %d of %d events (%d of %d mentions) for a minute", rows, n, mentions, wantMentions)
 		}
 		if time.Since(lastLog) > 10*time.Second {
 			lastLog = time.Now()

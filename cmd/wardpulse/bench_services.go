@@ -103,20 +103,27 @@ func (s *benchService) stop() error {
 // histogramSums scrapes the service's /metrics and returns the _sum of a
 // histogram family per value of one label ("" for an unlabelled one).
 func (s *benchService) histogramSums(family, label string) (map[string]float64, error) {
+	sums, _, err := s.histograms(family, label)
+	return sums, err
+}
+
+// histograms scrapes the service and returns, per value of label, the sum
+// and the count of the family's histograms.
+func (s *benchService) histograms(family, label string) (sums, counts map[string]float64, err error) {
 	resp, err := http.Get("http://" + s.addr + "/metrics")
 	if err != nil {
-		return nil, fmt.Errorf("scraping %s: %w", s.name, err)
+		return nil, nil, fmt.Errorf("scraping %s: %w", s.name, err)
 	}
 	defer resp.Body.Close()
 	p := expfmt.NewTextParser(model.UTF8Validation)
 	fams, err := p.TextToMetricFamilies(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
-		return nil, fmt.Errorf("parsing %s metrics: %w", s.name, err)
+		return nil, nil, fmt.Errorf("parsing %s metrics: %w", s.name, err)
 	}
-	out := map[string]float64{}
+	sums, counts = map[string]float64{}, map[string]float64{}
 	f, ok := fams[family]
 	if !ok {
-		return out, nil
+		return sums, counts, nil
 	}
 	for _, m := range f.GetMetric() {
 		key := ""
@@ -125,9 +132,10 @@ func (s *benchService) histogramSums(family, label string) (map[string]float64, 
 				key = lp.GetValue()
 			}
 		}
-		out[key] += m.GetHistogram().GetSampleSum()
+		sums[key] += m.GetHistogram().GetSampleSum()
+		counts[key] += float64(m.GetHistogram().GetSampleCount())
 	}
-	return out, nil
+	return sums, counts, nil
 }
 
 // profile fetches a CPU profile of the service over secs seconds (the

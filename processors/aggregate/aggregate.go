@@ -111,11 +111,12 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	if err != nil {
 		return out, err
 	}
-	seen := map[string]bool{}
-	// The batch's own versions of meetings and concerns, for corrections
-	// that follow their original within one batch.
-	concerns := map[string]*chsink.ConcernRow{}
-	meetings := map[string]*chsink.MeetingRow{}
+	seen := make(map[string]bool, len(ok))
+	// The batch's own latest versions of meetings and concerns (indices
+	// into the batch's rows), for corrections that follow their original
+	// within one batch.
+	concerns := map[string]int{}
+	meetings := map[string]int{}
 	for _, d := range ok {
 		id := d.ev.EventID
 		if loc, found := stored[id]; (found && (loc.Partition != partition || loc.Offset != d.msg.Offset)) || seen[id] {
@@ -162,7 +163,7 @@ func (a *Aggregator) decode(m kafka.Message) (decoded, string) {
 }
 
 func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look Lookup, b *chsink.Batch,
-	concerns map[string]*chsink.ConcernRow, meetings map[string]*chsink.MeetingRow) (string, error) {
+	concerns, meetings map[string]int) (string, error) {
 	ev, off := d.ev, d.msg.Offset
 	recorded := d.at
 	if ev.RecordedAt != nil {
@@ -177,7 +178,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 	switch ev.Type {
 	case schemas.TypeMeeting:
 		if ev.Supersedes != "" {
-			prev, err := a.previousMeeting(ctx, partition, entity, off, look, meetings)
+			prev, err := a.previousMeeting(ctx, partition, entity, off, look, b, meetings)
 			if err != nil {
 				return "", err
 			}
@@ -185,18 +186,17 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
-		r := &chsink.MeetingRow{
+		b.Meetings = append(b.Meetings, chsink.MeetingRow{
 			MeetingID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
 			LADName: d.res.LADName, Place: ev.Place, Kind: ev.Meeting.Kind, Title: ev.Meeting.Title, Location: ev.Meeting.Location,
 			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
-		}
-		b.Meetings = append(b.Meetings, *r)
-		meetings[entity] = r
+		})
+		meetings[entity] = len(b.Meetings) - 1
 	case schemas.TypeConcern:
-		var prev *chsink.ConcernRow
+		var prev *chsink.ConcernRow // a copy: b.Concerns may move when it grows
 		if ev.Supersedes != "" {
 			var err error
-			if prev, err = a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, concerns); err != nil {
+			if prev, err = a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, b, concerns); err != nil {
 				return "", err
 			}
 			if prev == nil {
@@ -204,19 +204,25 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 			}
 		}
 		cls := a.tax.Classify(ev.Concern.Text)
-		themes := sortedUnique(append(append([]string{}, cls.Themes...), ev.Themes...))
+		themes := cls.Themes // sorted and unique
+		if themes == nil {
+			themes = []string{}
+		}
+		if len(ev.Themes) > 0 {
+			themes = sortedUnique(append(append([]string{}, cls.Themes...), ev.Themes...))
+		}
 		matched := make([]string, 0, len(cls.Matches))
 		for _, m := range cls.Matches {
 			matched = append(matched, m.Theme+":"+m.Phrase)
 		}
-		r := &chsink.ConcernRow{
+		r := chsink.ConcernRow{
 			ConcernID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
 			LADName: d.res.LADName, Place: ev.Place, MeetingID: ev.Concern.MeetingID, Text: classify.Redact(ev.Concern.Text),
 			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: ev.Concern.Action,
 			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
 		}
 		if prev != nil && !prev.Withdrawn {
-			b.Cells = append(b.Cells, cells(prev, -1, off)...)
+			b.Cells = appendCells(b.Cells, prev, -1, off)
 			if prev.WardCode != r.WardCode {
 				// concerns is sorted by (ward_code, concern_id): the new
 				// version cannot replace a row of another ward, so the old
@@ -226,23 +232,23 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				b.Concerns = append(b.Concerns, w)
 			}
 		}
-		b.Cells = append(b.Cells, cells(r, +1, off)...)
-		b.Concerns = append(b.Concerns, *r)
-		concerns[entity] = r
+		b.Cells = appendCells(b.Cells, &r, +1, off)
+		b.Concerns = append(b.Concerns, r)
+		concerns[entity] = len(b.Concerns) - 1
 	case schemas.TypeWithdrawal:
-		if prev, err := a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, concerns); err != nil {
+		if prev, err := a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, b, concerns); err != nil {
 			return "", err
 		} else if prev != nil {
 			if !prev.Withdrawn {
-				b.Cells = append(b.Cells, cells(prev, -1, off)...)
+				b.Cells = appendCells(b.Cells, prev, -1, off)
 			}
 			w := *prev
 			w.Withdrawn, w.Offset = true, off
 			b.Concerns = append(b.Concerns, w)
-			concerns[entity] = &w
+			concerns[entity] = len(b.Concerns) - 1
 			return "", nil
 		}
-		prevM, err := a.previousMeeting(ctx, partition, entity, off, look, meetings)
+		prevM, err := a.previousMeeting(ctx, partition, entity, off, look, b, meetings)
 		if err != nil {
 			return "", err
 		}
@@ -252,39 +258,42 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		w := *prevM
 		w.Withdrawn, w.Offset = true, off
 		b.Meetings = append(b.Meetings, w)
-		meetings[entity] = &w
+		meetings[entity] = len(b.Meetings) - 1
 	default:
 		return fmt.Sprintf("type: unknown event type %q", ev.Type), nil
 	}
 	return "", nil
 }
 
-func (a *Aggregator) previousConcern(ctx context.Context, partition int, id string, off int64, ward string, look Lookup, local map[string]*chsink.ConcernRow) (*chsink.ConcernRow, error) {
-	if r, ok := local[id]; ok {
-		return r, nil
+// previousConcern returns a copy of the latest earlier version, from the
+// batch itself or from what earlier batches stored; nil when there is none.
+func (a *Aggregator) previousConcern(ctx context.Context, partition int, id string, off int64, ward string, look Lookup, b *chsink.Batch, local map[string]int) (*chsink.ConcernRow, error) {
+	if i, ok := local[id]; ok {
+		r := b.Concerns[i]
+		return &r, nil
 	}
 	return look.PreviousConcern(ctx, partition, id, off, ward)
 }
 
-func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, local map[string]*chsink.MeetingRow) (*chsink.MeetingRow, error) {
-	if r, ok := local[id]; ok {
-		return r, nil
+func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, b *chsink.Batch, local map[string]int) (*chsink.MeetingRow, error) {
+	if i, ok := local[id]; ok {
+		r := b.Meetings[i]
+		return &r, nil
 	}
 	return look.PreviousMeeting(ctx, partition, id, off)
 }
 
-// cells are the concern_daily deltas of one concern version.
-func cells(r *chsink.ConcernRow, sign int64, off int64) []chsink.CellDelta {
-	themes := r.Themes
-	if len(themes) == 0 {
-		themes = []string{Unclassified}
-	}
-	out := make([]chsink.CellDelta, 0, len(themes))
-	for _, th := range themes {
-		out = append(out, chsink.CellDelta{Day: r.OccurredAt, WardCode: r.WardCode, LADCode: r.LADCode, Theme: th,
+// appendCells adds the concern_daily deltas of one concern version.
+func appendCells(dst []chsink.CellDelta, r *chsink.ConcernRow, sign int64, off int64) []chsink.CellDelta {
+	if len(r.Themes) == 0 {
+		return append(dst, chsink.CellDelta{Day: r.OccurredAt, WardCode: r.WardCode, LADCode: r.LADCode, Theme: Unclassified,
 			TaxonomyVersion: r.TaxonomyVersion, Delta: sign, Offset: off})
 	}
-	return out
+	for _, th := range r.Themes {
+		dst = append(dst, chsink.CellDelta{Day: r.OccurredAt, WardCode: r.WardCode, LADCode: r.LADCode, Theme: th,
+			TaxonomyVersion: r.TaxonomyVersion, Delta: sign, Offset: off})
+	}
+	return dst
 }
 
 func sourceName(ev *schemas.Event) string {

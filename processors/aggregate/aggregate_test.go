@@ -43,8 +43,13 @@ func newAgg(t *testing.T) *Aggregator {
 	t.Helper()
 	v, err := schemas.NewValidator()
 	require.NoError(t, err)
+	return newAggFrom(t, v)
+}
+
+func newAggFrom(tb testing.TB, v *schemas.Validator) *Aggregator {
+	tb.Helper()
 	a, err := New(gazetteer.Default(), classify.Default(), v)
-	require.NoError(t, err)
+	require.NoError(tb, err)
 	return a
 }
 

@@ -48,13 +48,17 @@ type Sink struct {
 	logger  *slog.Logger
 	metrics *metrics
 
+	groupWait time.Duration // 0: every Write inserts on its own
+
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
 	seen       seenIDs
 	seenLoaded bool
+	group      group
 }
 
 type metrics struct {
+	groupBatches   prometheus.Histogram
 	writeDuration  *prometheus.HistogramVec
 	lookupDuration prometheus.Histogram
 	rows           *prometheus.CounterVec
@@ -63,6 +67,11 @@ type metrics struct {
 func newMetrics(reg prometheus.Registerer) *metrics {
 	f := promauto.With(reg)
 	return &metrics{
+		groupBatches: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_write_group_batches",
+			Help:    "Partition batches stored by one set of INSERTs (group commit).",
+			Buckets: []float64{1, 2, 3, 4, 6, 8, 12, 16, 32},
+		}),
 		writeDuration: f.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "wardpulse_processor_write_duration_seconds",
 			Help:    "Time to insert one batch into one ClickHouse table.",
@@ -80,8 +89,20 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	}
 }
 
+// Option configures a Sink.
+type Option func(*Sink)
+
+// WithGroupWait makes Write a group commit: the batches that partitions hand
+// in together go into one INSERT per table. The first batch waits until
+// every partition written to in the last ten seconds has one waiting, or for
+// at most d. Fewer, larger INSERTs are what ClickHouse asks for: each INSERT
+// makes a part that background merges must rewrite, and with one INSERT per
+// partition batch those merges were half of the server's CPU. Default 0:
+// every Write inserts on its own.
+func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait = d } }
+
 // New returns a sink writing to tables over conn. reg may be nil.
-func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Registerer) (*Sink, error) {
+func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Registerer, opts ...Option) (*Sink, error) {
 	if conn == nil {
 		return nil, errors.New("chsink: nil ClickHouse connection")
 	}
@@ -93,7 +114,12 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}}, nil
+	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}}
+	for _, o := range opts {
+		o(s)
+	}
+	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}}
+	return s, nil
 }
 
 // Tables returns the tables this sink writes.
@@ -164,117 +190,143 @@ func (s *Sink) Watermarks(partition int) (Watermarks, bool) {
 // never loaded: writing blind could double-count.
 var ErrNotLoaded = errors.New("chsink: watermarks of partition not loaded")
 
+// job is one partition's batch on its way into ClickHouse.
+type job struct {
+	b    Batch
+	wp   *Watermarks
+	done chan error // buffered; receives the flush's result
+}
+
 // Write stores the batch. On error some tables may hold the batch and others
 // not; calling Write again with the same batch completes it without doubling
-// anything. Batches of one partition must be written in offset order.
+// anything. Batches of one partition must be written in offset order, one
+// at a time. With a group wait (WithGroupWait), batches of other partitions
+// that arrive meanwhile are stored in the same INSERTs; Write returns only
+// once the INSERTs carrying its batch have finished, whatever ctx says, so a
+// partition is never handed to its next owner with a write of it in flight.
 func (s *Sink) Write(ctx context.Context, b Batch) error {
 	s.mu.Lock()
 	wp, ok := s.wm[b.Partition]
-	s.mu.Unlock()
 	if !ok {
+		s.mu.Unlock()
 		return fmt.Errorf("writing batch of partition %d: %w", b.Partition, ErrNotLoaded)
 	}
-	p := uint32(b.Partition)
-	now := time.Now().UTC()
+	if s.groupWait <= 0 {
+		s.mu.Unlock()
+		return s.flush(ctx, []*job{{b: b, wp: wp}})
+	}
+	return s.writeGrouped(ctx, &job{b: b, wp: wp, done: make(chan error, 1)})
+}
 
-	// The three row tables are independent (each has its own watermark),
-	// so they are inserted at once; the progress marker goes last, only
-	// after all three hold the batch.
+// flush stores the jobs' batches: one INSERT per table for all of them.
+// The three row tables are independent (each has its own watermark), so
+// they are inserted at once; concern_daily and its progress markers go
+// last, only after all three hold every batch.
+func (s *Sink) flush(ctx context.Context, jobs []*job) error {
+	now := time.Now().UTC()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		rs := b.Events
-		offs := make([]int64, len(rs))
-		for i := range rs {
-			offs[i] = rs[i].Offset
-		}
-		if err := s.insert(gctx, s.tables.Events, &wp.Events, b.Next, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
-			offs, func(keep []int) []any {
+		err := insertRows(gctx, s, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
+			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
+			func(rs []*EventRow, ps []uint32) []any {
 				return []any{
-					pick(keep, func(i int) string { return rs[i].EventID }), pick(keep, func(i int) string { return rs[i].Type }),
-					pick(keep, func(i int) uint16 { return rs[i].SchemaVersion }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
-					pick(keep, func(i int) time.Time { return rs[i].RecordedAt }), pick(keep, func(i int) string { return rs[i].Source }),
-					pick(keep, func(i int) string { return rs[i].WardCode }), pick(keep, func(i int) string { return rs[i].LADCode }),
-					pick(keep, func(i int) string { return rs[i].Supersedes }), pick(keep, func(i int) string { return rs[i].Payload }),
-					pick(keep, func(int) uint32 { return p }), pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
-					pick(keep, func(int) time.Time { return now }),
+					pick(rs, func(r *EventRow) string { return r.EventID }), pick(rs, func(r *EventRow) string { return r.Type }),
+					pick(rs, func(r *EventRow) uint16 { return r.SchemaVersion }), pick(rs, func(r *EventRow) time.Time { return r.OccurredAt }),
+					pick(rs, func(r *EventRow) time.Time { return r.RecordedAt }), pick(rs, func(r *EventRow) string { return r.Source }),
+					pick(rs, func(r *EventRow) string { return r.WardCode }), pick(rs, func(r *EventRow) string { return r.LADCode }),
+					pick(rs, func(r *EventRow) string { return r.Supersedes }), pick(rs, func(r *EventRow) string { return r.Payload }),
+					ps, pick(rs, func(r *EventRow) uint64 { return uint64(r.Offset) }),
+					pick(rs, func(*EventRow) time.Time { return now }),
 				}
-			}); err != nil {
+			})
+		if err != nil {
 			return err
 		}
-		for _, r := range rs {
-			if id, err := uuid.Parse(r.EventID); err == nil {
-				s.seen.add(id)
+		for _, j := range jobs {
+			for _, r := range j.b.Events {
+				if id, err := uuid.Parse(r.EventID); err == nil {
+					s.seen.add(id)
+				}
 			}
 		}
 		return nil
 	})
 	g.Go(func() error {
-		rs := b.Meetings
-		offs := make([]int64, len(rs))
-		for i := range rs {
-			offs[i] = rs[i].Offset
-		}
-		return s.insert(gctx, s.tables.Meetings, &wp.Meetings, b.Next, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
-			offs, func(keep []int) []any {
+		return insertRows(gctx, s, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
+			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
+			func(rs []*MeetingRow, ps []uint32) []any {
 				return []any{
-					pick(keep, func(i int) string { return rs[i].MeetingID }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
-					pick(keep, func(i int) time.Time { return day(rs[i].OccurredAt) }), pick(keep, func(i int) string { return rs[i].WardCode }),
-					pick(keep, func(i int) string { return rs[i].WardName }), pick(keep, func(i int) string { return rs[i].LADCode }),
-					pick(keep, func(i int) string { return rs[i].LADName }), pick(keep, func(i int) string { return rs[i].Place }),
-					pick(keep, func(i int) string { return rs[i].Kind }), pick(keep, func(i int) string { return rs[i].Title }),
-					pick(keep, func(i int) string { return rs[i].Location }), pick(keep, func(i int) uint32 { return rs[i].Attendance }),
-					pick(keep, func(i int) []string { return nonNil(rs[i].Themes) }), pick(keep, func(i int) string { return rs[i].Source }),
-					pick(keep, func(i int) uint8 { return b2u(rs[i].Withdrawn) }), pick(keep, func(int) uint32 { return p }),
-					pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
+					pick(rs, func(r *MeetingRow) string { return r.MeetingID }), pick(rs, func(r *MeetingRow) time.Time { return r.OccurredAt }),
+					pick(rs, func(r *MeetingRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *MeetingRow) string { return r.WardCode }),
+					pick(rs, func(r *MeetingRow) string { return r.WardName }), pick(rs, func(r *MeetingRow) string { return r.LADCode }),
+					pick(rs, func(r *MeetingRow) string { return r.LADName }), pick(rs, func(r *MeetingRow) string { return r.Place }),
+					pick(rs, func(r *MeetingRow) string { return r.Kind }), pick(rs, func(r *MeetingRow) string { return r.Title }),
+					pick(rs, func(r *MeetingRow) string { return r.Location }), pick(rs, func(r *MeetingRow) uint32 { return r.Attendance }),
+					pick(rs, func(r *MeetingRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *MeetingRow) string { return r.Source }),
+					pick(rs, func(r *MeetingRow) uint8 { return b2u(r.Withdrawn) }), ps,
+					pick(rs, func(r *MeetingRow) uint64 { return uint64(r.Offset) }),
 				}
 			})
 	})
 	g.Go(func() error {
-		rs := b.Concerns
-		offs := make([]int64, len(rs))
-		for i := range rs {
-			offs[i] = rs[i].Offset
-		}
-		return s.insert(gctx, s.tables.Concerns, &wp.Concerns, b.Next, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
-			offs, func(keep []int) []any {
+		return insertRows(gctx, s, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
+			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
+			func(rs []*ConcernRow, ps []uint32) []any {
 				return []any{
-					pick(keep, func(i int) string { return rs[i].ConcernID }), pick(keep, func(i int) time.Time { return rs[i].OccurredAt }),
-					pick(keep, func(i int) time.Time { return day(rs[i].OccurredAt) }), pick(keep, func(i int) string { return rs[i].WardCode }),
-					pick(keep, func(i int) string { return rs[i].WardName }), pick(keep, func(i int) string { return rs[i].LADCode }),
-					pick(keep, func(i int) string { return rs[i].LADName }), pick(keep, func(i int) string { return rs[i].Place }),
-					pick(keep, func(i int) string { return rs[i].MeetingID }), pick(keep, func(i int) string { return rs[i].Text }),
-					pick(keep, func(i int) []string { return nonNil(rs[i].Themes) }), pick(keep, func(i int) []string { return nonNil(rs[i].StaffThemes) }),
-					pick(keep, func(i int) []string { return nonNil(rs[i].Matched) }), pick(keep, func(i int) string { return rs[i].Action }),
-					pick(keep, func(i int) string { return rs[i].TaxonomyVersion }), pick(keep, func(i int) string { return rs[i].Source }),
-					pick(keep, func(i int) uint8 { return b2u(rs[i].Withdrawn) }), pick(keep, func(int) uint32 { return p }),
-					pick(keep, func(i int) uint64 { return uint64(rs[i].Offset) }),
+					pick(rs, func(r *ConcernRow) string { return r.ConcernID }), pick(rs, func(r *ConcernRow) time.Time { return r.OccurredAt }),
+					pick(rs, func(r *ConcernRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *ConcernRow) string { return r.WardCode }),
+					pick(rs, func(r *ConcernRow) string { return r.WardName }), pick(rs, func(r *ConcernRow) string { return r.LADCode }),
+					pick(rs, func(r *ConcernRow) string { return r.LADName }), pick(rs, func(r *ConcernRow) string { return r.Place }),
+					pick(rs, func(r *ConcernRow) string { return r.MeetingID }), pick(rs, func(r *ConcernRow) string { return r.Text }),
+					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *ConcernRow) []string { return nonNil(r.StaffThemes) }),
+					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Matched) }), pick(rs, func(r *ConcernRow) string { return r.Action }),
+					pick(rs, func(r *ConcernRow) string { return r.TaxonomyVersion }), pick(rs, func(r *ConcernRow) string { return r.Source }),
+					pick(rs, func(r *ConcernRow) uint8 { return b2u(r.Withdrawn) }), ps,
+					pick(rs, func(r *ConcernRow) uint64 { return uint64(r.Offset) }),
 				}
 			})
 	})
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	return s.writeDaily(ctx, wp, b)
+	return s.writeDaily(ctx, jobs)
 }
 
-// insert sends, as one block, the rows whose offset is at or above the
-// table's watermark, column by column (clickhouse-go's row-wise Append boxes
-// every value and was the largest cost of writing). A failed block is
-// rebuilt on the next attempt: clickhouse-go cannot resend a batch whose
-// Send failed.
-func (s *Sink) insert(ctx context.Context, table string, wm *int64, next int64, cols string, offsets []int64, columns func(keep []int) []any) error {
-	if next <= *wm {
-		return nil
-	}
-	keep := make([]int, 0, len(offsets))
-	var maxOff int64 = -1
-	for i, off := range offsets {
-		if off >= *wm {
-			keep = append(keep, i)
-			maxOff = max(maxOff, off)
+// insertRows sends, as one block, the jobs' rows whose offset is at or above
+// their partition's watermark for the table, column by column
+// (clickhouse-go's row-wise Append boxes every value and was the largest cost
+// of writing), and moves those watermarks on. A failed block is rebuilt on
+// the next attempt: clickhouse-go cannot resend a batch whose Send failed.
+func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
+	offset func(*R) int64, columns func(rs []*R, partitions []uint32) []any) error {
+	n := 0
+	for _, j := range jobs {
+		if j.b.Next > *wmOf(j.wp) {
+			n += len(rowsOf(j))
 		}
 	}
-	if len(keep) == 0 {
+	if n == 0 {
+		return nil
+	}
+	kept := make([]*R, 0, n)
+	parts := make([]uint32, 0, n)
+	next := make([]int64, len(jobs)) // per job: the table's watermark once the block is in
+	for i, j := range jobs {
+		wm := *wmOf(j.wp)
+		next[i] = wm
+		if j.b.Next <= wm {
+			continue
+		}
+		rs := rowsOf(j)
+		for k := range rs {
+			if off := offset(&rs[k]); off >= wm {
+				kept = append(kept, &rs[k])
+				parts = append(parts, uint32(j.b.Partition))
+				next[i] = max(next[i], off+1)
+			}
+		}
+	}
+	if len(kept) == 0 {
 		return nil
 	}
 	start := time.Now()
@@ -282,26 +334,28 @@ func (s *Sink) insert(ctx context.Context, table string, wm *int64, next int64, 
 	if err != nil {
 		return fmt.Errorf("preparing insert into %s: %w", table, err)
 	}
-	for i, col := range columns(keep) {
+	for i, col := range columns(kept, parts) {
 		if err := batch.Column(i).Append(col); err != nil {
 			_ = batch.Abort()
-			return fmt.Errorf("appending column %d of %d rows to %s: %w", i+1, len(keep), table, err)
+			return fmt.Errorf("appending column %d of %d rows to %s: %w", i+1, len(kept), table, err)
 		}
 	}
 	if err := batch.Send(); err != nil {
-		return fmt.Errorf("inserting %d rows into %s: %w", len(keep), table, err)
+		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
 	}
-	s.metrics.rows.WithLabelValues(table).Add(float64(len(keep)))
+	s.metrics.rows.WithLabelValues(table).Add(float64(len(kept)))
 	s.metrics.writeDuration.WithLabelValues(table).Observe(time.Since(start).Seconds())
-	*wm = maxOff + 1
+	for i, j := range jobs {
+		*wmOf(j.wp) = next[i]
+	}
 	return nil
 }
 
 // pick builds one column from the kept rows.
-func pick[T any](keep []int, f func(i int) T) []T {
-	out := make([]T, len(keep))
-	for j, i := range keep {
-		out[j] = f(i)
+func pick[R, T any](rs []*R, f func(r *R) T) []T {
+	out := make([]T, len(rs))
+	for i, r := range rs {
+		out[i] = f(r)
 	}
 	return out
 }
@@ -309,21 +363,30 @@ func pick[T any](keep []int, f func(i int) T) []T {
 type cellKey struct {
 	day                        time.Time
 	ward, lad, theme, taxonomy string
+	partition                  uint32
 }
 
-// writeDaily sums the batch's cell deltas and inserts them together with the
-// progress marker in one block.
-func (s *Sink) writeDaily(ctx context.Context, wp *Watermarks, b Batch) error {
-	if b.Next <= wp.Daily {
-		return nil
-	}
+// writeDaily sums the jobs' cell deltas and inserts them together with one
+// progress marker per batch in one block.
+func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
 	start := time.Now()
 	sums := map[cellKey]int64{}
-	for _, c := range b.Cells {
-		if c.Offset < wp.Daily {
+	var todo []*job
+	for _, j := range jobs {
+		if j.b.Next <= j.wp.Daily {
 			continue
 		}
-		sums[cellKey{day(c.Day), c.WardCode, c.LADCode, c.Theme, c.TaxonomyVersion}] += c.Delta
+		todo = append(todo, j)
+		p := uint32(j.b.Partition)
+		for _, c := range j.b.Cells {
+			if c.Offset < j.wp.Daily {
+				continue
+			}
+			sums[cellKey{day(c.Day), c.WardCode, c.LADCode, c.Theme, c.TaxonomyVersion, p}] += c.Delta
+		}
+	}
+	if len(todo) == 0 {
+		return nil
 	}
 	keys := make([]cellKey, 0, len(sums))
 	for k, v := range sums {
@@ -339,32 +402,38 @@ func (s *Sink) writeDaily(ctx context.Context, wp *Watermarks, b Batch) error {
 		if a.ward != c.ward {
 			return a.ward < c.ward
 		}
-		return a.day.Before(c.day)
+		if !a.day.Equal(c.day) {
+			return a.day.Before(c.day)
+		}
+		return a.partition < c.partition
 	})
 	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+s.tables.Daily+" (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
 	if err != nil {
 		return fmt.Errorf("preparing insert into %s: %w", s.tables.Daily, err)
 	}
-	p := uint32(b.Partition)
 	for _, k := range keys {
-		if err := batch.Append(k.day, k.ward, k.lad, k.theme, k.taxonomy, p, sums[k], int64(0)); err != nil {
+		if err := batch.Append(k.day, k.ward, k.lad, k.theme, k.taxonomy, k.partition, sums[k], int64(0)); err != nil {
 			_ = batch.Abort()
 			return fmt.Errorf("appending cell to %s: %w", s.tables.Daily, err)
 		}
 	}
-	if err := batch.Append(time.Unix(0, 0).UTC(), "", "", "", "", p, int64(0), b.Next-wp.Daily); err != nil {
-		_ = batch.Abort()
-		return fmt.Errorf("appending progress marker to %s: %w", s.tables.Daily, err)
+	for _, j := range todo {
+		if err := batch.Append(time.Unix(0, 0).UTC(), "", "", "", "", uint32(j.b.Partition), int64(0), j.b.Next-j.wp.Daily); err != nil {
+			_ = batch.Abort()
+			return fmt.Errorf("appending progress marker of partition %d to %s: %w", j.b.Partition, s.tables.Daily, err)
+		}
 	}
 	if err := batch.Send(); err != nil {
-		return fmt.Errorf("inserting %d cells and a progress marker into %s: %w", len(keys), s.tables.Daily, err)
+		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", len(keys), len(todo), s.tables.Daily, err)
 	}
-	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(len(keys) + 1))
+	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(len(keys) + len(todo)))
 	s.metrics.writeDuration.WithLabelValues(s.tables.Daily).Observe(time.Since(start).Seconds())
-	wp.Daily = b.Next
-	for _, w := range []*int64{&wp.Events, &wp.Meetings, &wp.Concerns} {
-		if *w < b.Next {
-			*w = b.Next
+	for _, j := range todo {
+		j.wp.Daily = j.b.Next
+		for _, w := range []*int64{&j.wp.Events, &j.wp.Meetings, &j.wp.Concerns} {
+			if *w < j.b.Next {
+				*w = j.b.Next
+			}
 		}
 	}
 	return nil

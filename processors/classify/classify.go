@@ -14,9 +14,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -193,7 +195,6 @@ type token struct {
 func (t *Taxonomy) Classify(text string) Result {
 	toks := tokenize(text)
 	res := Result{TaxonomyVersion: t.Version}
-	seen := map[string]bool{}
 	for i := 0; i < len(toks); {
 		adv := 1
 		for _, p := range t.patterns[toks[i].stem] {
@@ -211,8 +212,7 @@ func (t *Taxonomy) Classify(text string) Result {
 				continue
 			}
 			res.Matches = append(res.Matches, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[i+len(p.stems)-1].end})
-			if !seen[p.theme] {
-				seen[p.theme] = true
+			if !slices.Contains(res.Themes, p.theme) { // a handful of themes at most
 				res.Themes = append(res.Themes, p.theme)
 			}
 			adv = len(p.stems) // longest first: consume the phrase
@@ -228,10 +228,20 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 func tokenize(s string) []token {
 	out := make([]token, 0, len(s)/5+1) // about one word per five bytes
+	// Lowercased once for the whole text when that keeps byte offsets
+	// (ASCII), instead of a string per capitalised word.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			out = append(out, token{stem: stem(normWord(s[start:end])), start: start, end: end})
+			w := s[start:end]
+			if lower != "" {
+				w = lower[start:end]
+			}
+			out = append(out, token{stem: stem(normWord(w)), start: start, end: end})
 			start = -1
 		}
 	}
@@ -246,6 +256,15 @@ func tokenize(s string) []token {
 	}
 	flush(len(s))
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits s as tokenize does and returns each word normalised but not
@@ -263,7 +282,7 @@ func words(s string) []string {
 func normWord(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if strings.ContainsAny(w, "'’") {
+	if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
 		w = strings.NewReplacer("'", "", "’", "").Replace(w)
 	}
 	return w

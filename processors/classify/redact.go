@@ -18,16 +18,48 @@ import (
 var redactions = []struct {
 	re   *regexp.Regexp
 	mask string
+	// can is a necessary condition for a match, on the text's counts of
+	// digits and upper-case letters and whether it has an '@': the
+	// regexps were most of the cost of redacting, and most texts cannot
+	// match most of them. Masks only ever remove digits and capitals, so
+	// counts taken before any replacement stay necessary after.
+	can func(c textCounts) bool
 }{
-	{regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`), "[email]"},
+	{regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`), "[email]",
+		func(c textCounts) bool { return c.at }},
 	// +44 7700 900123, +44 (0)1642 301653, 07700 900123, (01642) 301653, 0800-123-4567.
-	{regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b`), "[phone]"},
+	// At least 9 digits: 0 + 2 + 3 + 3 (44 + 2 + 3 + 3 with +44).
+	{regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b`), "[phone]",
+		func(c textCounts) bool { return c.digits >= 9 }},
 	// 12 High Street, 3a Church Lane, 14, Avenue Road.
-	{regexp.MustCompile(`\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Terrace|Way|Grove|Court|Ct|Place|Gardens|Walk|View|Square|Parade|Row|Mews|Green|Hill|Bank|Park)\b\.?`), "[address]"},
+	{regexp.MustCompile(`\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Terrace|Way|Grove|Court|Ct|Place|Gardens|Walk|View|Square|Parade|Row|Mews|Green|Hill|Bank|Park)\b\.?`), "[address]",
+		func(c textCounts) bool { return c.digits >= 1 && c.upper >= 2 }},
 	// TS6 7AB, ts1 2ab, TS17 6BX, SW1A 1AA.
-	{regexp.MustCompile(`(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`), "[postcode]"},
+	{regexp.MustCompile(`(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`), "[postcode]",
+		func(c textCounts) bool { return c.digits >= 2 }},
 	// AB12 CDE (2001 on), A123 BCD (prefix, 1983-2001), ABC 123D (suffix, 1963-1983).
-	{regexp.MustCompile(`\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b`), "[vrm]"},
+	{regexp.MustCompile(`\b(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b`), "[vrm]",
+		func(c textCounts) bool { return c.digits >= 1 && c.upper >= 4 }},
+}
+
+type textCounts struct {
+	digits, upper int
+	at            bool
+}
+
+func count(text string) textCounts {
+	var c textCounts
+	for i := 0; i < len(text); i++ {
+		switch b := text[i]; {
+		case b >= '0' && b <= '9':
+			c.digits++
+		case b >= 'A' && b <= 'Z':
+			c.upper++
+		case b == '@':
+			c.at = true
+		}
+	}
+	return c
 }
 
 // Redact masks UK phone numbers, e-mail addresses, house-number + street
@@ -40,8 +72,11 @@ func Redact(text string) string {
 	if !strings.ContainsAny(text, "0123456789@") {
 		return text
 	}
+	c := count(text)
 	for _, r := range redactions {
-		text = r.re.ReplaceAllString(text, r.mask)
+		if r.can(c) {
+			text = r.re.ReplaceAllString(text, r.mask)
+		}
 	}
 	return text
 }

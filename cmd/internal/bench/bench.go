@@ -108,36 +108,38 @@ type QueryTiming struct {
 
 // Result is every figure of one bench run.
 type Result struct {
-	Mode                    string             `json:"mode"`
-	Events                  int                `json:"events"`
-	Partitions              int                `json:"partitions"`
-	IngestEventsPerSec      float64            `json:"ingest_events_per_s"`
-	IngestP50Ms             float64            `json:"ingest_p50_ms"`
-	IngestP99Ms             float64            `json:"ingest_p99_ms"`
-	ProcessEventsPerSec     float64            `json:"processing_events_per_s"`
-	ProcessStageSeconds     map[string]float64 `json:"processing_stage_s"`
-	ProcessCPUSeconds       map[string]float64 `json:"processing_cpu_s"`
-	KafkaEngineEventsPerSec float64            `json:"kafka_engine_events_per_s"`
-	BulkInsertEventsPerSec  float64            `json:"bulk_insert_events_per_s"`
-	BulkInsertRows          int64              `json:"bulk_insert_rows"`
-	RatioVsKafkaEngine      float64            `json:"ratio_processing_vs_kafka_engine"`
-	RatioVsBulkInsert       float64            `json:"ratio_processing_vs_bulk_insert"`
-	FreshnessP50Ms          float64            `json:"freshness_p50_ms"`
-	FreshnessP99Ms          float64            `json:"freshness_p99_ms"`
-	FreshnessRate           float64            `json:"freshness_events_per_s"`
-	ReplaySeconds           float64            `json:"replay_s"`
-	ReplayMessages          int                `json:"replay_messages"`
-	QueryRows               int                `json:"query_concerns"`
-	QueryCount              int                `json:"queries"`
-	QueryP50Ms              float64            `json:"query_p50_ms"`
-	QueryP95Ms              float64            `json:"query_p95_ms"`
-	SlowestQueries          []QueryTiming      `json:"slowest_queries"`
-	IngestPeakMiB           float64            `json:"ingest_peak_rss_mib"`
-	ProcessPeakMiB          float64            `json:"processor_peak_rss_mib"`
-	ProcessRSSQuarterMiB    float64            `json:"processor_rss_at_quarter_backlog_mib"`
-	ProcessRSSEndMiB        float64            `json:"processor_rss_at_end_of_backlog_mib"`
-	ClickHousePeakMiB       float64            `json:"clickhouse_peak_rss_mib"`
-	BenchPeakMiB            float64            `json:"bench_and_broker_peak_rss_mib"`
+	Mode                     string             `json:"mode"`
+	Events                   int                `json:"events"`
+	Partitions               int                `json:"partitions"`
+	IngestEventsPerSec       float64            `json:"ingest_events_per_s"`
+	IngestP50Ms              float64            `json:"ingest_p50_ms"`
+	IngestP99Ms              float64            `json:"ingest_p99_ms"`
+	ProcessEventsPerSec      float64            `json:"processing_events_per_s"`
+	ProcessFirstBatchSeconds float64            `json:"processing_first_batch_s"`
+	ProcessBatchesPerInsert  float64            `json:"processing_batches_per_insert"`
+	ProcessStageSeconds      map[string]float64 `json:"processing_stage_s"`
+	ProcessCPUSeconds        map[string]float64 `json:"processing_cpu_s"`
+	KafkaEngineEventsPerSec  float64            `json:"kafka_engine_events_per_s"`
+	BulkInsertEventsPerSec   float64            `json:"bulk_insert_events_per_s"`
+	BulkInsertRows           int64              `json:"bulk_insert_rows"`
+	RatioVsKafkaEngine       float64            `json:"ratio_processing_vs_kafka_engine"`
+	RatioVsBulkInsert        float64            `json:"ratio_processing_vs_bulk_insert"`
+	FreshnessP50Ms           float64            `json:"freshness_p50_ms"`
+	FreshnessP99Ms           float64            `json:"freshness_p99_ms"`
+	FreshnessRate            float64            `json:"freshness_events_per_s"`
+	ReplaySeconds            float64            `json:"replay_s"`
+	ReplayMessages           int                `json:"replay_messages"`
+	QueryRows                int                `json:"query_concerns"`
+	QueryCount               int                `json:"queries"`
+	QueryP50Ms               float64            `json:"query_p50_ms"`
+	QueryP95Ms               float64            `json:"query_p95_ms"`
+	SlowestQueries           []QueryTiming      `json:"slowest_queries"`
+	IngestPeakMiB            float64            `json:"ingest_peak_rss_mib"`
+	ProcessPeakMiB           float64            `json:"processor_peak_rss_mib"`
+	ProcessRSSQuarterMiB     float64            `json:"processor_rss_at_quarter_backlog_mib"`
+	ProcessRSSEndMiB         float64            `json:"processor_rss_at_end_of_backlog_mib"`
+	ClickHousePeakMiB        float64            `json:"clickhouse_peak_rss_mib"`
+	BenchPeakMiB             float64            `json:"bench_and_broker_peak_rss_mib"`
 }
 
 // Print writes the table, the targets and the JSON line.
@@ -157,6 +159,8 @@ func (r Result) Print(w io.Writer) {
 	row("ingest request latency p50", r.IngestP50Ms, "ms", "")
 	row("ingest request latency p99", r.IngestP99Ms, "ms", "")
 	row("processing (Kafka -> ClickHouse, classified)", r.ProcessEventsPerSec, "ev/s", "")
+	row("  from the processor's start to its first batch stored", r.ProcessFirstBatchSeconds, "s", "")
+	row("  partition batches per INSERT (group commit)", r.ProcessBatchesPerInsert, "", "")
 	stages := make([]string, 0, len(r.ProcessStageSeconds))
 	for k := range r.ProcessStageSeconds {
 		stages = append(stages, k)

@@ -1,0 +1,92 @@
+package chsink
+
+import (
+	"context"
+	"time"
+)
+
+// group is the group commit's state, guarded by Sink.mu.
+//
+//	Write ─► queue ─► the first job's Write leads: it waits until every
+//	         active partition has a job queued (or groupWait), takes the
+//	         queue and flushes it; every job's Write returns the result.
+//
+// A partition has at most one Write in flight, so the queue holds at most one
+// job per partition and memory stays bounded by the consumer's batches.
+type group struct {
+	queue   []*job
+	leading bool              // a Write is waiting to flush the queue
+	arrived chan struct{}     // a job was queued (capacity 1, never blocks)
+	active  map[int]time.Time // partition -> its last Write
+}
+
+// activeFor is how long a partition counts as writing after its last Write:
+// a leader waits for it, up to the group wait, in that time.
+const activeFor = 10 * time.Second
+
+func (s *Sink) writeGrouped(ctx context.Context, j *job) error {
+	// s.mu is held.
+	now := time.Now()
+	s.group.active[j.b.Partition] = now
+	s.group.queue = append(s.group.queue, j)
+	lead := !s.group.leading
+	s.group.leading = true
+	s.mu.Unlock()
+	select {
+	case s.group.arrived <- struct{}{}:
+	default:
+	}
+	if !lead {
+		// NOTE(lead): not ctx.Done(): the leader may be inserting this
+		// job's rows, and returning early would let the partition's next
+		// owner load watermarks while they are in flight.
+		return <-j.done
+	}
+	jobs := s.gather(ctx, now)
+	s.metrics.groupBatches.Observe(float64(len(jobs)))
+	err := s.flush(ctx, jobs)
+	for _, o := range jobs {
+		o.done <- err
+	}
+	return <-j.done
+}
+
+// gather waits until every active partition has a job queued, the group
+// wait has passed or ctx ends, then takes the queue and hands the lead on.
+func (s *Sink) gather(ctx context.Context, start time.Time) []*job {
+	timer := time.NewTimer(s.groupWait)
+	defer timer.Stop()
+	for {
+		s.mu.Lock()
+		want := 0
+		for p, at := range s.group.active {
+			if start.Sub(at) > activeFor {
+				delete(s.group.active, p)
+				continue
+			}
+			want++
+		}
+		if len(s.group.queue) >= want {
+			return s.takeQueue()
+		}
+		s.mu.Unlock()
+		select {
+		case <-s.group.arrived:
+		case <-timer.C:
+			s.mu.Lock()
+			return s.takeQueue()
+		case <-ctx.Done():
+			s.mu.Lock()
+			return s.takeQueue()
+		}
+	}
+}
+
+// takeQueue empties the queue and ends the lead; s.mu is held and released.
+func (s *Sink) takeQueue() []*job {
+	jobs := s.group.queue
+	s.group.queue = nil
+	s.group.leading = false
+	s.mu.Unlock()
+	return jobs
+}

@@ -1,0 +1,106 @@
+package chsink_test
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// groupStats reads how many flushes the group commit made and how many
+// partition batches they carried.
+func groupStats(t *testing.T, reg *prometheus.Registry) (flushes uint64, batches float64) {
+	t.Helper()
+	fams, err := reg.Gather()
+	require.NoError(t, err)
+	for _, f := range fams {
+		if f.GetName() == "wardpulse_processor_write_group_batches" {
+			h := f.GetMetric()[0].GetHistogram()
+			return h.GetSampleCount(), h.GetSampleSum()
+		}
+	}
+	t.Fatal("no wardpulse_processor_write_group_batches metric")
+	return 0, 0
+}
+
+// TestGroupCommit writes batches of four partitions at once through a
+// group-committing sink: they share INSERTs, every count is exact, a failed
+// group is retried by every partition without doubling anything, and a
+// partition that stops writing is not waited for beyond the group wait.
+func TestGroupCommit(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	reg := prometheus.NewRegistry()
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, reg, chsink.WithGroupWait(time.Second))
+	require.NoError(t, err)
+	require.ErrorIs(t, s.Write(ctx, batch(9, 0, 1, "E05001509")), chsink.ErrNotLoaded)
+	const parts = 4
+	for p := 0; p < parts; p++ {
+		_, err := s.Load(ctx, p)
+		require.NoError(t, err)
+	}
+	// round writes, from every partition at once, n rows starting at first.
+	round := func(first, n int64) []error {
+		errs := make([]error, parts)
+		var wg sync.WaitGroup
+		for p := 0; p < parts; p++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b := batch(p, first, n, "E05001509")
+				for i := range b.Events {
+					// ids unique across partitions
+					b.Events[i].EventID = itoa(int64(p+1)) + b.Events[i].EventID[1:]
+					b.Concerns[i].ConcernID = b.Events[i].EventID
+				}
+				errs[p] = s.Write(ctx, b)
+			}()
+		}
+		wg.Wait()
+		return errs
+	}
+	for r := int64(0); r < 3; r++ {
+		for _, err := range round(r*10, 10) {
+			require.NoError(t, err)
+		}
+	}
+	e, c, d, m := counts(t, db)
+	require.Equal(t, []any{uint64(120), uint64(120), uint64(120), int64(120)}, []any{e, c, d, m})
+	flushes, batches := groupStats(t, reg)
+	require.Equal(t, float64(12), batches)
+	require.Less(t, flushes, uint64(12), "some batches must share INSERTs")
+	var parts3 uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'concerns' AND active").Scan(&parts3))
+	require.LessOrEqual(t, parts3, flushes, "one part per flush at most (merges only lower it)")
+
+	// concerns is away: every partition's Write fails; a second round
+	// completes them, and the events already stored are not stored twice.
+	require.NoError(t, db.Conn.Exec(ctx, "RENAME TABLE concerns TO concerns_away"))
+	for p, err := range round(30, 5) {
+		require.Error(t, err, "partition %d", p)
+	}
+	require.NoError(t, db.Conn.Exec(ctx, "RENAME TABLE concerns_away TO concerns"))
+	for _, err := range round(30, 5) {
+		require.NoError(t, err)
+	}
+	e, c, d, m = counts(t, db)
+	require.Equal(t, []any{uint64(140), uint64(140), uint64(140), int64(140)}, []any{e, c, d, m})
+
+	// Only partition 0 goes on writing: the leader waits for the other
+	// three (active in the last ten seconds) no longer than the group wait.
+	start := time.Now()
+	require.NoError(t, s.Write(ctx, batch(0, 35, 1, "E05001509")))
+	require.Less(t, time.Since(start), 5*time.Second)
+	_, _, _, m = counts(t, db)
+	require.Equal(t, int64(141), m)
+}
