@@ -45,6 +45,8 @@ type benchConfig struct {
 	cpuProfile  string
 	profileSecs int
 	batchSize   int
+	groupWait   time.Duration
+	rounds      int
 }
 
 // runBench measures the pipeline on this machine, in one run, against the
@@ -66,6 +68,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the processor service, from its start, to this file")
 	fs.IntVar(&c.profileSecs, "cpuprofile-seconds", 8, "length of the processor's CPU profile")
 	fs.IntVar(&c.batchSize, "batch-size", 0, "the processor's -batch-size (default: its own default)")
+	fs.IntVar(&c.rounds, "rounds", 0, "rounds of processing and its peers; the medians are reported (default 3; quick 1)")
+	fs.DurationVar(&c.groupWait, "write-group-wait", -1, "the processor's -write-group-wait (default: its own default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -80,6 +84,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	def(&c.events, 200000, 20000)
 	def(&c.queryRows, 10000000, 200000)
 	def(&c.freshSecs, 10, 3)
+	def(&c.rounds, 3, 1)
 	if c.dir == "" {
 		d, err := os.MkdirTemp("", "wardpulse-bench-")
 		if err != nil {
@@ -158,78 +163,53 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	res.IngestEventsPerSec = float64(len(events)) / el.Seconds()
 	res.IngestP50Ms, res.IngestP99Ms = lat.Quantile(0.5), lat.Quantile(0.99)
 
-	// 2. The Kafka-engine peer drains a copy of the same messages.
-	logf("peer phase: ClickHouse Kafka engine")
-	if res.KafkaEngineEventsPerSec, err = kafkaEnginePeer(ctx, conn, k.Brokers, events, c.partitions, logf); err != nil {
-		logf("kafka engine peer: %v", err)
-	}
-
-	// 3. Processing, its own process: it drains the topic ingest filled.
-	logf("processing phase")
-	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", "wardpulse"}, kafkaArgs...)
-	if c.cpuProfile != "" {
-		pargs = append(pargs, "-debug.pprof")
-	}
-	if c.batchSize > 0 {
-		pargs = append(pargs, "-batch-size", strconv.Itoa(c.batchSize))
-	}
-	start = time.Now()
-	cpu0 := map[string]float64{"clickhouse-server": bench.ProcCPU(ch.Pid()), "bench driver + broker": bench.ProcCPU(0)}
-	proc, err := startService(ctx, c.dir, "process", pargs...)
+	// 2-4. Rounds of the Kafka-engine peer, processing and the bulk-insert
+	// peer, one after the other on the same messages: this machine's speed
+	// drifts by tens of percent within a minute, so each round's ratios
+	// compare figures taken seconds apart, and the medians are reported.
+	// The last round writes the database the later phases use; its
+	// processor keeps running for them.
+	logf("peer: copying the events topic for the Kafka engine")
+	copied, err := copyTopic(ctx, k.Brokers, k.Topic, peerTopic, c.partitions)
 	if err != nil {
 		return res, err
 	}
-	defer proc.stop()
-	profDone := make(chan error, 1)
-	if c.cpuProfile != "" {
-		go func() { profDone <- proc.profile(ctx, c.profileSecs, c.cpuProfile) }()
-	} else {
-		profDone <- nil
-	}
-	total := int64(len(events))
-	quarter := false
-	if err := waitMarker(ctx, conn, total, 10*time.Minute, func(done int64) {
-		if res.ProcessFirstBatchSeconds == 0 && done > 0 {
-			res.ProcessFirstBatchSeconds = time.Since(start).Seconds()
+	var proc *benchService
+	for r := 0; r < c.rounds; r++ {
+		last := r == c.rounds-1
+		db, group := fmt.Sprintf("wardpulse_round%d", r), fmt.Sprintf("wardpulse-processor-round%d", r)
+		if last {
+			db, group = "wardpulse", "wardpulse-processor"
 		}
-		if !quarter && done >= total/4 {
-			quarter = true
-			res.ProcessRSSQuarterMiB, _ = proc.mem()
+		var rd bench.Round
+		logf("round %d of %d: ClickHouse Kafka engine", r+1, c.rounds)
+		if rd.KafkaEngine, err = kafkaEnginePeer(ctx, conn, k.Brokers, events, copied, c.partitions, r, logf); err != nil {
+			logf("kafka engine peer: %v", err)
 		}
-	}); err != nil {
-		return res, err
-	}
-	el = time.Since(start)
-	res.ProcessCPUSeconds = map[string]float64{"processor": bench.ProcCPU(proc.cmd.Process.Pid),
-		"clickhouse-server":     bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
-		"bench driver + broker": bench.ProcCPU(0) - cpu0["bench driver + broker"]}
-	res.ProcessRSSEndMiB, _ = proc.mem()
-	res.ProcessEventsPerSec = float64(total) / el.Seconds()
-	if res.KafkaEngineEventsPerSec > 0 {
-		res.RatioVsKafkaEngine = res.ProcessEventsPerSec / res.KafkaEngineEventsPerSec
-	}
-	if stages, err := proc.histogramSums("wardpulse_processor_stage_duration_seconds", "stage"); err != nil {
-		logf("%v", err)
-	} else {
-		res.ProcessStageSeconds = stages
-		if look, err := proc.histogramSums("wardpulse_processor_lookup_duration_seconds", ""); err == nil {
-			res.ProcessStageSeconds["build: id lookups"] = look[""]
+		logf("round %d of %d: processing", r+1, c.rounds)
+		p, err := processRound(ctx, c, conn, ch, kafkaArgs, db, group, int64(len(events)), last, &res, logf)
+		if err != nil {
+			return res, err
 		}
+		rd.Processing = res.ProcessEventsPerSec
+		if last {
+			proc = p
+			defer proc.stop()
+		} else if err := p.stop(); err != nil {
+			return res, err
+		}
+		logf("round %d of %d: clickhouse-client bulk insert of the processor's rows", r+1, c.rounds)
+		if rd.BulkInsert, res.BulkInsertRows, err = bulkInsertPeer(ctx, conn, ch.Addr(), c.dir, db, len(events)); err != nil {
+			logf("bulk insert peer: %v", err)
+		}
+		if !last {
+			if err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+db); err != nil {
+				return res, fmt.Errorf("dropping %s: %w", db, err)
+			}
+		}
+		res.Rounds = append(res.Rounds, rd)
 	}
-	if sums, counts, err := proc.histograms("wardpulse_processor_write_group_batches", ""); err == nil && counts[""] > 0 {
-		res.ProcessBatchesPerInsert = sums[""] / counts[""]
-	}
-	if err := <-profDone; err != nil {
-		logf("cpu profile: %v", err)
-	}
-
-	// 4. The bulk-insert peer writes the rows the processor stored.
-	logf("peer phase: clickhouse-client bulk insert of the processor's rows")
-	if res.BulkInsertEventsPerSec, res.BulkInsertRows, err = bulkInsertPeer(ctx, conn, ch.Addr(), c.dir, len(events)); err != nil {
-		logf("bulk insert peer: %v", err)
-	} else {
-		res.RatioVsBulkInsert = res.ProcessEventsPerSec / res.BulkInsertEventsPerSec
-	}
+	res.Summarise()
 
 	// 5. Freshness at a steady 1,000 events/s through both services.
 	logf("freshness phase: %d s at 1,000 events/s", c.freshSecs)
@@ -268,6 +248,75 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	_, res.ClickHousePeakMiB = bench.ProcMiB(ch.Pid())
 	_, res.BenchPeakMiB = bench.ProcMiB(0)
 	return res, nil
+}
+
+// processRound starts the processor on database db with its own consumer
+// group, waits until it has stored every event and returns it running. The
+// rate goes into res.ProcessEventsPerSec; with details, so do its CPU time,
+// stage times, memory and (with -cpuprofile) a profile.
+func processRound(ctx context.Context, c benchConfig, conn driver.Conn, ch *chserver.Server, kafkaArgs []string, db, group string, total int64,
+	details bool, res *bench.Result, logf func(string, ...any)) (*benchService, error) {
+	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", db, "-group-id", group}, kafkaArgs...)
+	profile := details && c.cpuProfile != ""
+	if profile {
+		pargs = append(pargs, "-debug.pprof")
+	}
+	if c.batchSize > 0 {
+		pargs = append(pargs, "-batch-size", strconv.Itoa(c.batchSize))
+	}
+	if c.groupWait >= 0 {
+		pargs = append(pargs, "-write-group-wait", c.groupWait.String())
+	}
+	start := time.Now()
+	cpu0 := map[string]float64{"clickhouse-server": bench.ProcCPU(ch.Pid()), "bench driver + broker": bench.ProcCPU(0)}
+	proc, err := startService(ctx, c.dir, "process", pargs...)
+	if err != nil {
+		return nil, err
+	}
+	profDone := make(chan error, 1)
+	if profile {
+		go func() { profDone <- proc.profile(ctx, c.profileSecs, c.cpuProfile) }()
+	} else {
+		profDone <- nil
+	}
+	quarter := false
+	var first float64
+	if err := waitMarker(ctx, conn, db, total, 10*time.Minute, func(done int64) {
+		if first == 0 && done > 0 {
+			first = time.Since(start).Seconds()
+		}
+		if details && !quarter && done >= total/4 {
+			quarter = true
+			res.ProcessRSSQuarterMiB, _ = proc.mem()
+		}
+	}); err != nil {
+		proc.stop()
+		return nil, err
+	}
+	res.ProcessEventsPerSec = float64(total) / time.Since(start).Seconds()
+	if !details {
+		return proc, <-profDone
+	}
+	res.ProcessFirstBatchSeconds = first
+	res.ProcessCPUSeconds = map[string]float64{"processor": bench.ProcCPU(proc.cmd.Process.Pid),
+		"clickhouse-server":     bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
+		"bench driver + broker": bench.ProcCPU(0) - cpu0["bench driver + broker"]}
+	res.ProcessRSSEndMiB, _ = proc.mem()
+	if stages, err := proc.histogramSums("wardpulse_processor_stage_duration_seconds", "stage"); err != nil {
+		logf("%v", err)
+	} else {
+		res.ProcessStageSeconds = stages
+		if look, err := proc.histogramSums("wardpulse_processor_lookup_duration_seconds", ""); err == nil {
+			res.ProcessStageSeconds["build: id lookups"] = look[""]
+		}
+	}
+	if sums, counts, err := proc.histograms("wardpulse_processor_write_group_batches", ""); err == nil && counts[""] > 0 {
+		res.ProcessBatchesPerInsert = sums[""] / counts[""]
+	}
+	if err := <-profDone; err != nil {
+		logf("cpu profile: %v", err)
+	}
+	return proc, nil
 }
 
 // benchEvents takes n events from the demo generator, scaled up as needed.
@@ -352,11 +401,11 @@ func post(ctx context.Context, url, token string, body []byte) (int, error) {
 	return resp.StatusCode, nil
 }
 
-func waitMarker(ctx context.Context, conn driver.Conn, want int64, timeout time.Duration, progress func(done int64)) error {
+func waitMarker(ctx context.Context, conn driver.Conn, db string, want int64, timeout time.Duration, progress func(done int64)) error {
 	deadline := time.Now().Add(timeout)
 	for {
 		var n int64
-		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err == nil {
+		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM "+db+".concern_daily WHERE theme = ''").Scan(&n); err == nil {
 			if progress != nil {
 				progress(n)
 			}

@@ -21,7 +21,7 @@ import (
 // The peers: what a user would run instead of the processors, on the same
 // events in the same run.
 
-const peerTopic, peerGroup = "bench.peer", "bench-peer"
+const peerTopic = "bench.peer"
 
 // copyTopic copies every message of src (as ingest wrote it: same key, same
 // bytes) to dst, so the Kafka-engine peer reads exactly what the processor
@@ -74,7 +74,7 @@ func copyTopic(ctx context.Context, brokers []string, src, dst string, partition
 // of every partition of the peer topic. A simple commit (no generation) is
 // refused while the group has members, so it retries for a while: after the
 // engine's table is detached, its consumer may take a moment to leave.
-func commitPeerGroup(ctx context.Context, brokers []string, partitions int, at func(p int) int64) error {
+func commitPeerGroup(ctx context.Context, brokers []string, group string, partitions int, at func(p int) int64) error {
 	cl := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
 	commits := make([]kafka.OffsetCommit, partitions)
 	for p := range commits {
@@ -83,7 +83,7 @@ func commitPeerGroup(ctx context.Context, brokers []string, partitions int, at f
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		err := func() error {
-			resp, err := cl.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: peerGroup, GenerationID: -1,
+			resp, err := cl.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: group, GenerationID: -1,
 				Topics: map[string][]kafka.OffsetCommit{peerTopic: commits}})
 			if err != nil {
 				return err
@@ -146,14 +146,11 @@ func peerMentions(events []schemas.Event) int64 {
 // SQL on 18.16 gets without custom code: it reads the top-level fields
 // (JSONEachRow skips the nested objects, so concern text is out of reach),
 // cannot resolve place names to wards, classify text, redact, drop
-// duplicate ids or apply corrections. It returns events/s from creating the
-// engine table to the last row stored.
-func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, events []schemas.Event, partitions int, logf func(string, ...any)) (float64, error) {
-	n, err := copyTopic(ctx, brokers, "wardpulse.events", peerTopic, partitions)
-	if err != nil {
-		return 0, err
-	}
-	logf("kafka engine: copied %d messages to %s", n, peerTopic)
+// duplicate ids or apply corrections. n messages were copied to the peer
+// topic; each round uses a consumer group of its own. It returns events/s
+// from attaching the engine table to the last row stored.
+func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, events []schemas.Event, n, partitions, round int, logf func(string, ...any)) (float64, error) {
+	group := fmt.Sprintf("bench-peer-%d", round) // a fresh group each round
 	ends, err := topicEnds(ctx, brokers, peerTopic, partitions)
 	if err != nil {
 		return 0, err
@@ -165,7 +162,7 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, ev
 	// topic, its views attached, the engine detached, the group moved to
 	// offset 0 (18.16 would start a new group at the end), and the engine
 	// attached again: the clock runs from there.
-	if err := commitPeerGroup(ctx, brokers, partitions, func(p int) int64 { return ends[p] }); err != nil {
+	if err := commitPeerGroup(ctx, brokers, group, partitions, func(p int) int64 { return ends[p] }); err != nil {
 		return 0, err
 	}
 	drop := func() {
@@ -187,7 +184,7 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, ev
 	for _, q := range []string{
 		fmt.Sprintf(`CREATE TABLE bench_peer_kafka (event_id String, type String, schema_version UInt16, occurred_at String, date String,
     recorded_at String, ward_code String, lad_code String, supersedes String, themes Array(String))
-ENGINE = Kafka('%s', '%s', '%s', 'JSONEachRow')`, strings.Join(brokers, ","), peerTopic, peerGroup),
+ENGINE = Kafka('%s', '%s', '%s', 'JSONEachRow')`, strings.Join(brokers, ","), peerTopic, group),
 		`CREATE MATERIALIZED VIEW bench_peer_events_mv TO bench_peer_events AS
 SELECT toUUID(event_id) AS event_id, type, schema_version, ` + at + ` AS occurred_at,
     parseDateTimeBestEffort(if(recorded_at != '', recorded_at, '1970-01-02')) AS recorded_at, '' AS source, ward_code, lad_code, supersedes,
@@ -203,7 +200,7 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 			return 0, fmt.Errorf("creating the Kafka-engine peer: %w\n%s", err, q)
 		}
 	}
-	if err := commitPeerGroup(ctx, brokers, partitions, func(int) int64 { return 0 }); err != nil {
+	if err := commitPeerGroup(ctx, brokers, group, partitions, func(int) int64 { return 0 }); err != nil {
 		return 0, err
 	}
 	var rows0 uint64
@@ -259,7 +256,7 @@ var bulkTables = []string{"events", "meetings", "concerns", "concern_daily"}
 // markers included) as TabSeparated files, then times clickhouse-client
 // inserting them into empty copies of the tables, one client per table at
 // once. It returns events/s and the rows written.
-func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, events int) (float64, int64, error) {
+func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir, db string, events int) (float64, int64, error) {
 	host, port, _ := net.SplitHostPort(addr)
 	client := func(ctx context.Context, query string) *exec.Cmd {
 		return exec.CommandContext(ctx, "clickhouse-client", "--host", host, "--port", port, "-d", "wardpulse", "--query", query)
@@ -271,7 +268,7 @@ func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, eve
 		if err != nil {
 			return 0, 0, err
 		}
-		cmd := client(ctx, "SELECT * FROM "+t+" FORMAT TabSeparated")
+		cmd := client(ctx, "SELECT * FROM "+db+"."+t+" FORMAT TabSeparated")
 		var stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = f, &stderr
 		err = cmd.Run()
@@ -280,7 +277,7 @@ func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir string, eve
 			return 0, 0, fmt.Errorf("exporting %s: %w: %s", t, err, stderr.String())
 		}
 		var n uint64
-		if err := conn.QueryRow(ctx, "SELECT count() FROM "+t).Scan(&n); err != nil {
+		if err := conn.QueryRow(ctx, "SELECT count() FROM "+db+"."+t).Scan(&n); err != nil {
 			return 0, 0, err
 		}
 		rows += int64(n)

@@ -26,7 +26,7 @@ func TestBenchQuickSmoke(t *testing.T) {
 	require.NotContains(t, errb.String(), "peer:", "a peer failed")
 	var res map[string]any
 	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out.String())), &res), out.String())
-	for _, k := range []string{"ingest_events_per_s", "ingest_p50_ms", "ingest_p99_ms", "processing_events_per_s", "kafka_engine_events_per_s",
+	for _, k := range []string{"ingest_events_per_s", "ingest_p50_ms", "ingest_p99_ms", "processing_events_per_s", "processing_first_batch_s", "processing_batches_per_insert", "kafka_engine_events_per_s",
 		"bulk_insert_events_per_s", "bulk_insert_rows", "ratio_processing_vs_kafka_engine", "ratio_processing_vs_bulk_insert", "freshness_p50_ms",
 		"freshness_p99_ms", "replay_s", "query_p50_ms", "query_p95_ms", "ingest_peak_rss_mib", "processor_peak_rss_mib",
 		"processor_rss_at_quarter_backlog_mib", "processor_rss_at_end_of_backlog_mib", "clickhouse_peak_rss_mib", "bench_and_broker_peak_rss_mib"} {

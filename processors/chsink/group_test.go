@@ -2,6 +2,7 @@ package chsink_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"testing"
@@ -103,4 +104,44 @@ func TestGroupCommit(t *testing.T) {
 	require.Less(t, time.Since(start), 5*time.Second)
 	_, _, _, m = counts(t, db)
 	require.Equal(t, int64(141), m)
+}
+
+// TestBlocksArriveSorted: every block the sink inserts is already in its
+// table's sorting-key order, so ClickHouse does not sort it again (its
+// MergeTreeDataWriterBlocksAlreadySorted counter counts each one), whatever
+// order the batch's rows come in.
+func TestBlocksArriveSorted(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	sorted := func() (n uint64) {
+		t.Helper()
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(value) FROM system.events WHERE event = 'MergeTreeDataWriterBlocksAlreadySorted'").Scan(&n))
+		return n
+	}
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 2)
+	require.NoError(t, err)
+	b := batch(2, 0, 300, "E05001509")
+	for i := range b.Events {
+		// ids in no useful order, wards and themes mixed, some meetings
+		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", (i*7919)%4096, i%13, i%7, (i*31)%4096, (i*104729)%1000003)
+		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
+		if i%3 == 0 {
+			b.Concerns[i].WardCode, b.Cells[i].WardCode = "E05001510", "E05001510"
+		}
+		if i%5 == 0 {
+			b.Cells[i].Theme = "speeding"
+		}
+		if i%10 == 0 {
+			b.Meetings = append(b.Meetings, chsink.MeetingRow{MeetingID: id, OccurredAt: b.Events[i].OccurredAt, WardCode: "E05001509", Offset: b.Events[i].Offset})
+		}
+	}
+	before := sorted()
+	require.NoError(t, s.Write(ctx, b))
+	require.Equal(t, before+4, sorted(), "events, meetings, concerns and concern_daily blocks arrive sorted")
+	e, c, d, m := counts(t, db)
+	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
 }

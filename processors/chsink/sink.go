@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +54,7 @@ type Sink struct {
 
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
+	stale      map[int]bool // partitions whose last flush failed: re-read before writing
 	seen       seenIDs
 	seenLoaded bool
 	group      group
@@ -114,7 +117,7 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}}
+	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}, stale: map[int]bool{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -130,6 +133,23 @@ func (s *Sink) Tables() Tables { return s.tables }
 // the partition is stored). Call it whenever a partition is (re)assigned: the
 // tables, not the sink's memory, are the truth.
 func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
+	w, err := s.readWatermarks(ctx, partition)
+	if err != nil {
+		return w, err
+	}
+	if _, err := s.loadSeen(ctx, partition); err != nil {
+		return w, err
+	}
+	s.mu.Lock()
+	s.wm[partition] = &w
+	delete(s.stale, partition)
+	s.mu.Unlock()
+	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns, "daily", w.Daily)
+	return w, nil
+}
+
+// readWatermarks reads the partition's watermarks from the tables.
+func (s *Sink) readWatermarks(ctx context.Context, partition int) (Watermarks, error) {
 	var w Watermarks
 	var err error
 	for _, t := range []struct {
@@ -143,13 +163,6 @@ func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
 	if w.Daily, err = s.dailyMarker(ctx, partition); err != nil {
 		return w, err
 	}
-	if _, err := s.loadSeen(ctx, partition); err != nil {
-		return w, err
-	}
-	s.mu.Lock()
-	s.wm[partition] = &w
-	s.mu.Unlock()
-	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns, "daily", w.Daily)
 	return w, nil
 }
 
@@ -211,6 +224,19 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 		s.mu.Unlock()
 		return fmt.Errorf("writing batch of partition %d: %w", b.Partition, ErrNotLoaded)
 	}
+	if s.stale[b.Partition] {
+		// The last write of this partition failed, and a failed INSERT
+		// may still have been applied (a sibling's error or a timeout
+		// after the server took the block): the tables say.
+		s.mu.Unlock()
+		w, err := s.readWatermarks(ctx, b.Partition)
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		*wp = w
+		delete(s.stale, b.Partition)
+	}
 	if s.groupWait <= 0 {
 		s.mu.Unlock()
 		return s.flush(ctx, []*job{{b: b, wp: wp}})
@@ -222,12 +248,26 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 // The three row tables are independent (each has its own watermark), so
 // they are inserted at once; concern_daily and its progress markers go
 // last, only after all three hold every batch.
-func (s *Sink) flush(ctx context.Context, jobs []*job) error {
+func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
+	defer func() {
+		if err != nil {
+			s.mu.Lock()
+			for _, j := range jobs {
+				s.stale[j.b.Partition] = true
+			}
+			s.mu.Unlock()
+		}
+	}()
 	now := time.Now().UTC()
-	g, gctx := errgroup.WithContext(ctx)
+	// Not errgroup.WithContext: cancelling the other INSERTs when one
+	// fails would leave them in doubt (the server may have applied a
+	// block the client gave up on); each runs to its own end.
+	var g errgroup.Group
+	gctx := ctx
 	g.Go(func() error {
 		err := insertRows(gctx, s, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
 			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
+			func(a, b *EventRow) int { return cmpUUID(a.EventID, b.EventID) },
 			func(rs []*EventRow, ps []uint32) []any {
 				return []any{
 					pick(rs, func(r *EventRow) string { return r.EventID }), pick(rs, func(r *EventRow) string { return r.Type }),
@@ -254,6 +294,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) error {
 	g.Go(func() error {
 		return insertRows(gctx, s, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
+			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
 			func(rs []*MeetingRow, ps []uint32) []any {
 				return []any{
 					pick(rs, func(r *MeetingRow) string { return r.MeetingID }), pick(rs, func(r *MeetingRow) time.Time { return r.OccurredAt }),
@@ -271,6 +312,12 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) error {
 	g.Go(func() error {
 		return insertRows(gctx, s, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
+			func(a, b *ConcernRow) int {
+				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {
+					return c
+				}
+				return cmpUUID(a.ConcernID, b.ConcernID)
+			},
 			func(rs []*ConcernRow, ps []uint32) []any {
 				return []any{
 					pick(rs, func(r *ConcernRow) string { return r.ConcernID }), pick(rs, func(r *ConcernRow) time.Time { return r.OccurredAt }),
@@ -297,8 +344,13 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) error {
 // (clickhouse-go's row-wise Append boxes every value and was the largest cost
 // of writing), and moves those watermarks on. A failed block is rebuilt on
 // the next attempt: clickhouse-go cannot resend a batch whose Send failed.
+//
+// Rows are sent in the table's sorting-key order (cmp), stably, so rows of
+// one key keep their offset order: ClickHouse skips sorting a block that is
+// already in order (MergeTreeDataWriterBlocksAlreadySorted), and here the
+// sort only moves pointers, where the server's permutes every column.
 func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
-	offset func(*R) int64, columns func(rs []*R, partitions []uint32) []any) error {
+	offset func(*R) int64, cmp func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
 	n := 0
 	for _, j := range jobs {
 		if j.b.Next > *wmOf(j.wp) {
@@ -308,8 +360,11 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	if n == 0 {
 		return nil
 	}
-	kept := make([]*R, 0, n)
-	parts := make([]uint32, 0, n)
+	type row struct {
+		r *R
+		p uint32
+	}
+	keep := make([]row, 0, n)
 	next := make([]int64, len(jobs)) // per job: the table's watermark once the block is in
 	for i, j := range jobs {
 		wm := *wmOf(j.wp)
@@ -320,14 +375,19 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 		rs := rowsOf(j)
 		for k := range rs {
 			if off := offset(&rs[k]); off >= wm {
-				kept = append(kept, &rs[k])
-				parts = append(parts, uint32(j.b.Partition))
+				keep = append(keep, row{&rs[k], uint32(j.b.Partition)})
 				next[i] = max(next[i], off+1)
 			}
 		}
 	}
-	if len(kept) == 0 {
+	if len(keep) == 0 {
 		return nil
+	}
+	slices.SortStableFunc(keep, func(a, b row) int { return cmp(a.r, b.r) })
+	kept := make([]*R, len(keep))
+	parts := make([]uint32, len(keep))
+	for i, k := range keep {
+		kept[i], parts[i] = k.r, k.p
 	}
 	start := time.Now()
 	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
@@ -405,22 +465,28 @@ func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
 		if !a.day.Equal(c.day) {
 			return a.day.Before(c.day)
 		}
+		if a.taxonomy != c.taxonomy {
+			return a.taxonomy < c.taxonomy
+		}
 		return a.partition < c.partition
 	})
 	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+s.tables.Daily+" (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
 	if err != nil {
 		return fmt.Errorf("preparing insert into %s: %w", s.tables.Daily, err)
 	}
-	for _, k := range keys {
-		if err := batch.Append(k.day, k.ward, k.lad, k.theme, k.taxonomy, k.partition, sums[k], int64(0)); err != nil {
-			_ = batch.Abort()
-			return fmt.Errorf("appending cell to %s: %w", s.tables.Daily, err)
-		}
-	}
+	// Markers first (theme '' sorts first), then the cells: the block is in
+	// the table's sorting-key order (see insertRows).
+	slices.SortFunc(todo, func(a, b *job) int { return a.b.Partition - b.b.Partition })
 	for _, j := range todo {
 		if err := batch.Append(time.Unix(0, 0).UTC(), "", "", "", "", uint32(j.b.Partition), int64(0), j.b.Next-j.wp.Daily); err != nil {
 			_ = batch.Abort()
 			return fmt.Errorf("appending progress marker of partition %d to %s: %w", j.b.Partition, s.tables.Daily, err)
+		}
+	}
+	for _, k := range keys {
+		if err := batch.Append(k.day, k.ward, k.lad, k.theme, k.taxonomy, k.partition, sums[k], int64(0)); err != nil {
+			_ = batch.Abort()
+			return fmt.Errorf("appending cell to %s: %w", s.tables.Daily, err)
 		}
 	}
 	if err := batch.Send(); err != nil {
@@ -437,6 +503,19 @@ func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
 		}
 	}
 	return nil
+}
+
+// cmpUUID orders canonical UUID strings as ClickHouse orders UUIDs: by the
+// last 64 bits, then the first (18.16 and current versions alike). Other
+// spellings still sort consistently; ClickHouse then sorts the block itself.
+func cmpUUID(a, b string) int {
+	if len(a) == 36 && len(b) == 36 {
+		if c := strings.Compare(a[19:], b[19:]); c != 0 {
+			return c
+		}
+		return strings.Compare(a[:18], b[:18])
+	}
+	return strings.Compare(a, b)
 }
 
 func day(t time.Time) time.Time {
