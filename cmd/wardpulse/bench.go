@@ -169,7 +169,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	// compare figures taken seconds apart, and the medians are reported.
 	// The last round writes the database the later phases use; its
 	// processor keeps running for them.
-	logf("peer: copying the events topic for the Kafka engine")
+	logf("copying the events topic for the Kafka engine")
 	copied, err := copyTopic(ctx, k.Brokers, k.Topic, peerTopic, c.partitions)
 	if err != nil {
 		return res, err
@@ -308,6 +308,9 @@ func processRound(ctx context.Context, c benchConfig, conn driver.Conn, ch *chse
 		res.ProcessStageSeconds = stages
 		if look, err := proc.histogramSums("wardpulse_processor_lookup_duration_seconds", ""); err == nil {
 			res.ProcessStageSeconds["build: id lookups"] = look[""]
+		}
+		if fetch, err := proc.histogramSums("wardpulse_processor_fetch_duration_seconds", ""); err == nil {
+			res.ProcessStageSeconds["fetch"] = fetch[""]
 		}
 	}
 	if sums, counts, err := proc.histograms("wardpulse_processor_write_group_batches", ""); err == nil && counts[""] > 0 {

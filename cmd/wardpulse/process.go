@@ -45,7 +45,7 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.GroupID, "group-id", "wardpulse-processor", "Kafka consumer group")
 	fs.IntVar(&c.BatchSize, "batch-size", 10000, "most messages per ClickHouse batch")
 	fs.DurationVar(&c.BatchWait, "batch-wait", 200*time.Millisecond, "longest wait to fill a batch")
-	fs.DurationVar(&c.GroupWait, "write-group-wait", 100*time.Millisecond, "longest wait for the other partitions' batches, to store them all in one INSERT per table (0: one INSERT per batch)")
+	fs.DurationVar(&c.GroupWait, "write-group-wait", 300*time.Millisecond, "longest wait for the other partitions' batches, to store them all in one INSERT per table (0: one INSERT per batch)")
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
 	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")

@@ -143,6 +143,7 @@ func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
 	s.mu.Lock()
 	s.wm[partition] = &w
 	delete(s.stale, partition)
+	s.group.active[partition] = time.Now() // its first batch is on its way
 	s.mu.Unlock()
 	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns, "daily", w.Daily)
 	return w, nil

@@ -100,6 +100,7 @@ type partitionState struct {
 }
 
 type metrics struct {
+	fetchDur  prometheus.Histogram
 	lag       *prometheus.GaugeVec
 	batchSize prometheus.Histogram
 	errors    *prometheus.CounterVec
@@ -110,6 +111,11 @@ type metrics struct {
 func newMetrics(reg prometheus.Registerer) *metrics {
 	f := promauto.With(reg)
 	return &metrics{
+		fetchDur: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_fetch_duration_seconds",
+			Help:    "Time to gather one batch from the partition (waiting for its first message included).",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
+		}),
 		lag: f.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "wardpulse_processor_consumer_lag",
 			Help: "Messages between the last batch handled and the partition's high watermark.",
@@ -278,6 +284,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 	batch := make([]kafka.Message, 0, c.cfg.BatchSize)
 	for {
 		batch = batch[:0]
+		fetchStart := time.Now()
 		m, err := r.FetchMessage(ctx)
 		if err != nil {
 			return fmt.Errorf("fetching from partition %d: %w", partition, err)
@@ -295,6 +302,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		c.m.fetchDur.Observe(time.Since(fetchStart).Seconds())
 		if err := c.handleWithRetry(ctx, partition, batch, log); err != nil {
 			return err
 		}
