@@ -41,4 +41,5 @@ func TestBenchQuickSmoke(t *testing.T) {
 		require.Contains(t, stages, st)
 	}
 	require.Len(t, res["slowest_queries"], 3)
+	require.Len(t, res["rounds"], 1, "quick mode runs one round of processing and its peers")
 }

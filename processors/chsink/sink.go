@@ -97,8 +97,8 @@ type Option func(*Sink)
 
 // WithGroupWait makes Write a group commit: the batches that partitions hand
 // in together go into one INSERT per table. The first batch waits until
-// every partition written to in the last ten seconds has one waiting, or for
-// at most d. Fewer, larger INSERTs are what ClickHouse asks for: each INSERT
+// every partition loaded or written to in the last ten seconds has one
+// waiting, or for at most d. Fewer, larger INSERTs are what ClickHouse asks for: each INSERT
 // makes a part that background merges must rewrite, and with one INSERT per
 // partition batch those merges were half of the server's CPU. Default 0:
 // every Write inserts on its own.
@@ -264,9 +264,8 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 	// fails would leave them in doubt (the server may have applied a
 	// block the client gave up on); each runs to its own end.
 	var g errgroup.Group
-	gctx := ctx
 	g.Go(func() error {
-		err := insertRows(gctx, s, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
+		err := insertRows(ctx, s, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
 			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
 			func(a, b *EventRow) int { return cmpUUID(a.EventID, b.EventID) },
 			func(rs []*EventRow, ps []uint32) []any {
@@ -293,7 +292,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 		return nil
 	})
 	g.Go(func() error {
-		return insertRows(gctx, s, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
 			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
 			func(rs []*MeetingRow, ps []uint32) []any {
@@ -311,7 +310,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 			})
 	})
 	g.Go(func() error {
-		return insertRows(gctx, s, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
 			func(a, b *ConcernRow) int {
 				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {

@@ -110,12 +110,42 @@ func TestRedact(t *testing.T) {
 		{"the station on Avenue Road", "the station on Avenue Road"},
 		{"call 101 or 999", "call 101 or 999"},
 		{"", ""},
+		// The fewest digits and capitals each pattern can match (Redact skips
+		// a pattern the text's counts rule out).
+		{"call 012 345 678 today", "call [phone] today"},
+		{"at 3 Church Lane", "at [address]"},
+		{"near ts1 2ab", "near [postcode]"},
+		{"a car A1 BCD", "a car [vrm]"},
+		{"a car ABC 1D", "a car [vrm]"},
+		{"mail x@y.uk", "mail [email]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			require.Equal(t, tt.want, Redact(tt.in))
+			require.Equal(t, redactAll(tt.in), Redact(tt.in), "the counts ruled out a pattern that matches")
 		})
 	}
+}
+
+// redactAll is Redact without the counts: every pattern, always.
+func redactAll(text string) string {
+	for _, r := range redactions {
+		text = r.re.ReplaceAllString(text, r.mask)
+	}
+	return text
+}
+
+// FuzzRedactCounts: skipping the patterns a text's counts rule out never
+// changes what Redact returns.
+func FuzzRedactCounts(f *testing.F) {
+	for _, s := range []string{"Call 07700 900123", "12 High Street, TS6 7AB", "A123 BCD", "a@b.co", "(0) 12 3 4", "\xff9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Redact(s), redactAll(s); got != want {
+			t.Fatalf("Redact(%q) = %q, all patterns give %q", s, got, want)
+		}
+	})
 }
 
 func FuzzClassify(f *testing.F) {

@@ -115,7 +115,7 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 			DialTimeout:     5 * time.Second,
 			ReadTimeout:     5 * time.Minute,
 			MaxOpenConns:    16,
-			MaxIdleConns:    16,
+			MaxIdleConns:    8,
 			ConnMaxLifetime: time.Hour,
 		})
 		if err != nil {
