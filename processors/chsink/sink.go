@@ -1,12 +1,12 @@
 package chsink
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -260,6 +260,10 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 		}
 	}()
 	now := time.Now().UTC()
+	// concern_daily's block (sums, sort, columns) is built while the row
+	// tables are inserted; it is sent only once they all hold the batches.
+	dailyc := make(chan dailyBlock, 1)
+	go func() { dailyc <- s.prepareDaily(ctx, jobs) }()
 	// Not errgroup.WithContext: cancelling the other INSERTs when one
 	// fails would leave them in doubt (the server may have applied a
 	// block the client gave up on); each runs to its own end.
@@ -333,10 +337,13 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 				}
 			})
 	})
-	if err := g.Wait(); err != nil {
-		return err
+	rowsErr := g.Wait()
+	daily := <-dailyc
+	if rowsErr != nil {
+		daily.abort()
+		return rowsErr
 	}
-	return s.writeDaily(ctx, jobs)
+	return s.sendDaily(daily)
 }
 
 // insertRows sends, as one block, the jobs' rows whose offset is at or above
@@ -345,12 +352,12 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 // of writing), and moves those watermarks on. A failed block is rebuilt on
 // the next attempt: clickhouse-go cannot resend a batch whose Send failed.
 //
-// Rows are sent in the table's sorting-key order (cmp), stably, so rows of
-// one key keep their offset order: ClickHouse skips sorting a block that is
+// Rows are sent in the table's sorting-key order (order), ties broken by
+// partition and offset, so rows of one key keep their offset order: ClickHouse skips sorting a block that is
 // already in order (MergeTreeDataWriterBlocksAlreadySorted), and here the
 // sort only moves pointers, where the server's permutes every column.
 func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
-	offset func(*R) int64, cmp func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
+	offset func(*R) int64, order func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
 	n := 0
 	for _, j := range jobs {
 		if j.b.Next > *wmOf(j.wp) {
@@ -383,7 +390,15 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	if len(keep) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(keep, func(a, b row) int { return cmp(a.r, b.r) })
+	slices.SortFunc(keep, func(a, b row) int {
+		if c := order(a.r, b.r); c != 0 {
+			return c
+		}
+		if a.p != b.p {
+			return int(a.p) - int(b.p)
+		}
+		return int(offset(a.r) - offset(b.r))
+	})
 	kept := make([]*R, len(keep))
 	parts := make([]uint32, len(keep))
 	for i, k := range keep {
@@ -426,17 +441,33 @@ type cellKey struct {
 	partition                  uint32
 }
 
-// writeDaily sums the jobs' cell deltas and inserts them together with one
-// progress marker per batch in one block.
-func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
-	start := time.Now()
+// dailyBlock is concern_daily's part of a flush: the summed cells and one
+// progress marker per batch, appended to a prepared INSERT not yet sent.
+type dailyBlock struct {
+	batch driver.Batch // nil: nothing to write (or err)
+	todo  []*job       // the jobs that move concern_daily's watermark
+	cells int
+	start time.Time
+	err   error
+}
+
+func (d dailyBlock) abort() {
+	if d.batch != nil {
+		_ = d.batch.Abort()
+	}
+}
+
+// prepareDaily sums the jobs' cell deltas and appends them, with one progress
+// marker per batch, to an INSERT into concern_daily. It only reads the daily
+// watermarks, which no other part of a flush writes.
+func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
+	d := dailyBlock{start: time.Now()}
 	sums := map[cellKey]int64{}
-	var todo []*job
 	for _, j := range jobs {
 		if j.b.Next <= j.wp.Daily {
 			continue
 		}
-		todo = append(todo, j)
+		d.todo = append(d.todo, j)
 		p := uint32(j.b.Partition)
 		for _, c := range j.b.Cells {
 			if c.Offset < j.wp.Daily {
@@ -445,8 +476,8 @@ func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
 			sums[cellKey{day(c.Day), c.WardCode, c.LADCode, c.Theme, c.TaxonomyVersion, p}] += c.Delta
 		}
 	}
-	if len(todo) == 0 {
-		return nil
+	if len(d.todo) == 0 {
+		return d
 	}
 	keys := make([]cellKey, 0, len(sums))
 	for k, v := range sums {
@@ -454,47 +485,70 @@ func (s *Sink) writeDaily(ctx context.Context, jobs []*job) error {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, c := keys[i], keys[j]
-		if a.theme != c.theme {
-			return a.theme < c.theme
+	slices.SortFunc(keys, func(a, c cellKey) int {
+		if r := strings.Compare(a.theme, c.theme); r != 0 {
+			return r
 		}
-		if a.ward != c.ward {
-			return a.ward < c.ward
+		if r := strings.Compare(a.ward, c.ward); r != 0 {
+			return r
 		}
-		if !a.day.Equal(c.day) {
-			return a.day.Before(c.day)
+		if r := a.day.Compare(c.day); r != 0 {
+			return r
 		}
-		if a.taxonomy != c.taxonomy {
-			return a.taxonomy < c.taxonomy
+		if r := strings.Compare(a.taxonomy, c.taxonomy); r != 0 {
+			return r
 		}
-		return a.partition < c.partition
+		if r := strings.Compare(a.lad, c.lad); r != 0 {
+			return r
+		}
+		return cmp.Compare(a.partition, c.partition)
 	})
 	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+s.tables.Daily+" (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
 	if err != nil {
-		return fmt.Errorf("preparing insert into %s: %w", s.tables.Daily, err)
+		d.err = fmt.Errorf("preparing insert into %s: %w", s.tables.Daily, err)
+		return d
 	}
 	// Markers first (theme '' sorts first), then the cells: the block is in
 	// the table's sorting-key order (see insertRows).
-	slices.SortFunc(todo, func(a, b *job) int { return a.b.Partition - b.b.Partition })
-	for _, j := range todo {
-		if err := batch.Append(time.Unix(0, 0).UTC(), "", "", "", "", uint32(j.b.Partition), int64(0), j.b.Next-j.wp.Daily); err != nil {
-			_ = batch.Abort()
-			return fmt.Errorf("appending progress marker of partition %d to %s: %w", j.b.Partition, s.tables.Daily, err)
-		}
+	slices.SortFunc(d.todo, func(a, b *job) int { return a.b.Partition - b.b.Partition })
+	n := len(d.todo) + len(keys)
+	days, wards, lads, themes, taxes := make([]time.Time, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+	parts, counts, nexts := make([]uint32, 0, n), make([]int64, 0, n), make([]int64, 0, n)
+	for _, j := range d.todo {
+		days, wards, lads, themes, taxes = append(days, time.Unix(0, 0).UTC()), append(wards, ""), append(lads, ""), append(themes, ""), append(taxes, "")
+		parts, counts, nexts = append(parts, uint32(j.b.Partition)), append(counts, 0), append(nexts, j.b.Next-j.wp.Daily)
 	}
 	for _, k := range keys {
-		if err := batch.Append(k.day, k.ward, k.lad, k.theme, k.taxonomy, k.partition, sums[k], int64(0)); err != nil {
+		days, wards, lads, themes, taxes = append(days, k.day), append(wards, k.ward), append(lads, k.lad), append(themes, k.theme), append(taxes, k.taxonomy)
+		parts, counts, nexts = append(parts, k.partition), append(counts, sums[k]), append(nexts, 0)
+	}
+	for i, col := range []any{days, wards, lads, themes, taxes, parts, counts, nexts} {
+		if err := batch.Column(i).Append(col); err != nil {
 			_ = batch.Abort()
-			return fmt.Errorf("appending cell to %s: %w", s.tables.Daily, err)
+			d.err = fmt.Errorf("appending column %d of %d cells and markers to %s: %w", i+1, n, s.tables.Daily, err)
+			return d
 		}
 	}
-	if err := batch.Send(); err != nil {
-		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", len(keys), len(todo), s.tables.Daily, err)
+	d.batch, d.cells = batch, len(keys)
+	return d
+}
+
+// sendDaily sends the prepared block and moves the daily watermarks (and the
+// row tables' with them: every offset before Next is now stored or had no
+// rows) on.
+func (s *Sink) sendDaily(d dailyBlock) error {
+	if d.err != nil {
+		return d.err
 	}
-	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(len(keys) + len(todo)))
-	s.metrics.writeDuration.WithLabelValues(s.tables.Daily).Observe(time.Since(start).Seconds())
-	for _, j := range todo {
+	if d.batch == nil {
+		return nil
+	}
+	if err := d.batch.Send(); err != nil {
+		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
+	}
+	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))
+	s.metrics.writeDuration.WithLabelValues(s.tables.Daily).Observe(time.Since(d.start).Seconds())
+	for _, j := range d.todo {
 		j.wp.Daily = j.b.Next
 		for _, w := range []*int64{&j.wp.Events, &j.wp.Meetings, &j.wp.Concerns} {
 			if *w < j.b.Next {

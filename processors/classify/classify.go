@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,7 @@ type Taxonomy struct {
 
 	byID     map[string]*Theme
 	patterns map[string][]pattern // first stem -> patterns starting with it
+	tokens   sync.Pool            // *[]token scratch: a slice per text was the classifier's largest allocation
 }
 
 type pattern struct {
@@ -193,7 +195,15 @@ type token struct {
 
 // Classify finds the taxonomy's phrases in text.
 func (t *Taxonomy) Classify(text string) Result {
-	toks := tokenize(text)
+	scratch, _ := t.tokens.Get().(*[]token)
+	if scratch == nil {
+		scratch = new([]token)
+	}
+	toks := tokenize((*scratch)[:0], text)
+	defer func() {
+		*scratch = toks[:0]
+		t.tokens.Put(scratch)
+	}()
 	res := Result{TaxonomyVersion: t.Version}
 	for i := 0; i < len(toks); {
 		adv := 1
@@ -226,8 +236,8 @@ func (t *Taxonomy) Classify(text string) Result {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func tokenize(s string) []token {
-	out := make([]token, 0, len(s)/5+1) // about one word per five bytes
+// tokenize appends the words of s to out.
+func tokenize(out []token, s string) []token {
 	// Lowercased once for the whole text when that keeps byte offsets
 	// (ASCII), instead of a string per capitalised word.
 	lower := ""
@@ -271,7 +281,7 @@ func isASCII(s string) bool {
 // stemmed, so adjacent words can be run together before stemming.
 func words(s string) []string {
 	var out []string
-	for _, t := range tokenize(s) {
+	for _, t := range tokenize(nil, s) {
 		out = append(out, normWord(s[t.start:t.end]))
 	}
 	return out

@@ -128,7 +128,8 @@ func (p *Processor) Assign(ctx context.Context, partition int) (int64, error) {
 
 // Handle makes one batch durable.
 func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Message) error {
-	start := time.Now()
+	t0 := time.Now()
+	start := t0
 	if err := p.gate(ctx, partition); err != nil {
 		return err
 	}
@@ -163,6 +164,8 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 		return err
 	}
 	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
+	p.logger.Debug("batch stored", "partition", partition, "first_offset", msgs[0].Offset, "messages", len(msgs),
+		"handle", time.Since(t0), "write", time.Since(start))
 	p.m.duplicates.Add(float64(res.Duplicates))
 	p.m.processed.Add(float64(res.Processed))
 	return nil

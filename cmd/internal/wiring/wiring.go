@@ -117,6 +117,10 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 			MaxOpenConns:    16,
 			MaxIdleConns:    8,
 			ConnMaxLifetime: time.Hour,
+			// Each pooled connection keeps its send buffer, and the
+			// driver only writes it out once it holds this much: at the
+			// 10 MiB default every connection grew a 16 MiB buffer.
+			MaxCompressionBuffer: 1 << 20,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("connecting to clickhouse at %s: %w", c.Addr, err)
