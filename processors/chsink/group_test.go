@@ -145,3 +145,36 @@ func TestBlocksArriveSorted(t *testing.T) {
 	e, c, d, m := counts(t, db)
 	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
 }
+
+// TestChunkedInsertIsOnePart: an INSERT sent in several blocks (WithSendChunk)
+// is squashed by the server into one block, so each table gains exactly one
+// part per flush, still in sorting-key order, with every row once.
+func TestChunkedInsertIsOnePart(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil, chsink.WithSendChunk(64))
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 1)
+	require.NoError(t, err)
+	b := batch(1, 0, 300, "E05001509")
+	for i := range b.Events {
+		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", (i*7919)%4096, i%13, i%7, (i*31)%4096, (i*104729)%1000003)
+		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
+	}
+	var sorted0, sorted1 uint64
+	q := "SELECT sum(value) FROM system.events WHERE event = 'MergeTreeDataWriterBlocksAlreadySorted'"
+	require.NoError(t, db.Conn.QueryRow(ctx, q).Scan(&sorted0))
+	require.NoError(t, db.Conn.Exec(ctx, "SYSTEM STOP MERGES"))
+	require.NoError(t, s.Write(ctx, b))
+	require.NoError(t, db.Conn.QueryRow(ctx, q).Scan(&sorted1))
+	require.Equal(t, sorted0+3, sorted1, "events, concerns (one squashed block each) and concern_daily arrive sorted")
+	for _, table := range []string{"events", "concerns"} {
+		var parts, rows uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), sum(rows) FROM system.parts WHERE database = currentDatabase() AND table = ? AND active", table).Scan(&parts, &rows))
+		require.Equal(t, []uint64{1, 300}, []uint64{parts, rows}, "%s: one part of 300 rows from five blocks", table)
+	}
+	e, c, d, m := counts(t, db)
+	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
+}
