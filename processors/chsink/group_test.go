@@ -125,10 +125,10 @@ func TestBlocksArriveSorted(t *testing.T) {
 	_, err = s.Load(ctx, 2)
 	require.NoError(t, err)
 	b := batch(2, 0, 300, "E05001509")
+	scrambleIDs(b)
 	for i := range b.Events {
-		// ids in no useful order, wards and themes mixed, some meetings
-		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", (i*7919)%4096, i%13, i%7, (i*31)%4096, (i*104729)%1000003)
-		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
+		// wards and themes mixed, some meetings
+		id := b.Events[i].EventID
 		if i%3 == 0 {
 			b.Concerns[i].WardCode, b.Cells[i].WardCode = "E05001510", "E05001510"
 		}
@@ -159,10 +159,7 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	_, err = s.Load(ctx, 1)
 	require.NoError(t, err)
 	b := batch(1, 0, 300, "E05001509")
-	for i := range b.Events {
-		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", (i*7919)%4096, i%13, i%7, (i*31)%4096, (i*104729)%1000003)
-		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
-	}
+	scrambleIDs(b)
 	var sorted0, sorted1 uint64
 	q := "SELECT sum(value) FROM system.events WHERE event = 'MergeTreeDataWriterBlocksAlreadySorted'"
 	require.NoError(t, db.Conn.QueryRow(ctx, q).Scan(&sorted0))
@@ -177,4 +174,12 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	}
 	e, c, d, m := counts(t, db)
 	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
+}
+
+// scrambleIDs gives the batch's events and concerns ids in no useful order.
+func scrambleIDs(b chsink.Batch) {
+	for i := range b.Events {
+		id := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", (i*7919)%4096, i%13, i%7, (i*31)%4096, (i*104729)%1000003)
+		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
+	}
 }
