@@ -6,9 +6,11 @@
 // Kafka partition and offset each row came from, and the sink keeps, per table
 // and partition, a watermark: the next offset that table has not yet stored.
 // A batch is written table by table; rows from offsets below a table's
-// watermark are left out. Each table gets one INSERT of one block into an
-// unpartitioned MergeTree, which ClickHouse applies atomically, so after any
-// crash each table holds exactly a prefix of the partition's log.
+// watermark are left out. Each table gets one INSERT into an unpartitioned
+// MergeTree, sent in blocks of a few thousand rows that the server squashes
+// into one (the INSERT sets min_insert_block_size_rows itself), which
+// ClickHouse applies atomically, so after any crash each table holds exactly
+// a prefix of the partition's log.
 //
 // Watermarks are read back from the tables themselves, never from a side
 // table that could disagree: max(src_offset)+1 for the row tables, and for

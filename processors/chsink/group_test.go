@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/stretchr/testify/require"
 
@@ -154,7 +155,13 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	db := chtest.New(t)
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
-	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil, chsink.WithSendChunk(64))
+	// A connection whose default squashes only 10 rows: the sink's INSERT
+	// must set its own threshold to stay one part.
+	low, err := clickhouse.Open(&clickhouse.Options{Addr: []string{db.Addr}, Auth: clickhouse.Auth{Database: db.Database},
+		Settings: clickhouse.Settings{"min_insert_block_size_rows": 10, "min_insert_block_size_bytes": 0}})
+	require.NoError(t, err)
+	defer low.Close()
+	s, err := chsink.New(low, chsink.LiveTables(), nil, nil, chsink.WithSendChunk(64))
 	require.NoError(t, err)
 	_, err = s.Load(ctx, 1)
 	require.NoError(t, err)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
@@ -112,9 +113,9 @@ func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows 
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
 const DefaultSendChunk = 8192
 
-// squashRows is the most rows an INSERT sends in chunks: well under the
-// server's min_insert_block_size_rows (1,048,449 on 18.16 and now), up to
-// which it squashes an INSERT's blocks into one.
+// squashRows is the most rows an INSERT sends in chunks (it asks the server
+// to squash up to twice that): beyond it the server would hold a very large
+// block while it waits for the rest.
 const squashRows = 500000
 
 // New returns a sink writing to tables over conn. reg may be nil.
@@ -418,21 +419,28 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	for i, k := range keep {
 		kept[i], parts[i] = k.r, k.p
 	}
-	start := time.Now()
-	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
-	if err != nil {
-		return fmt.Errorf("preparing insert into %s: %w", table, err)
-	}
 	// In chunks, each sent as its own block of the one INSERT: the
 	// driver's columns and send buffer are reused from chunk to chunk
 	// instead of growing to the whole flush (their growth, and the fresh
 	// pages it touched, was the largest cost of writing). The server
-	// squashes the blocks of an INSERT back into one below
-	// min_insert_block_size_rows, so it is still one part, written
-	// whole or not at all; larger flushes go as one block.
+	// squashes an INSERT's blocks into one until min_insert_block_size_rows
+	// rows (bytes not counted: 0), so the INSERT is still one part,
+	// written whole or not at all; it is set here so that a server
+	// profile with a low value cannot split it. Larger flushes go as one
+	// block.
 	chunk := s.sendChunk
 	if chunk <= 0 || len(kept) > squashRows {
 		chunk = len(kept)
+	}
+	insCtx := ctx
+	if chunk < len(kept) {
+		insCtx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
+			"min_insert_block_size_rows": 2 * squashRows, "min_insert_block_size_bytes": 0}))
+	}
+	start := time.Now()
+	batch, err := s.conn.PrepareBatch(insCtx, "INSERT INTO "+table+" "+cols)
+	if err != nil {
+		return fmt.Errorf("preparing insert into %s: %w", table, err)
 	}
 	for lo := 0; lo < len(kept); lo += chunk {
 		hi := min(lo+chunk, len(kept))
