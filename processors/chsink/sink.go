@@ -477,8 +477,10 @@ func pick[R, T any](rs []*R, f func(r *R) T) []T {
 	return out
 }
 
+// cellKey is one concern_daily cell of one partition. The day is a day
+// number, not a time.Time: the key is hashed for every cell delta.
 type cellKey struct {
-	day                        time.Time
+	day                        int64 // days since 1970-01-01, UTC
 	ward, lad, theme, taxonomy string
 	partition                  uint32
 }
@@ -515,7 +517,7 @@ func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
 			if c.Offset < j.wp.Daily {
 				continue
 			}
-			sums[cellKey{day(c.Day), c.WardCode, c.LADCode, c.Theme, c.TaxonomyVersion, p}] += c.Delta
+			sums[cellKey{dayNumber(c.Day), c.WardCode, c.LADCode, c.Theme, c.TaxonomyVersion, p}] += c.Delta
 		}
 	}
 	if len(d.todo) == 0 {
@@ -534,7 +536,7 @@ func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
 		if r := strings.Compare(a.ward, c.ward); r != 0 {
 			return r
 		}
-		if r := a.day.Compare(c.day); r != 0 {
+		if r := cmp.Compare(a.day, c.day); r != 0 {
 			return r
 		}
 		if r := strings.Compare(a.taxonomy, c.taxonomy); r != 0 {
@@ -561,7 +563,7 @@ func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
 		parts, counts, nexts = append(parts, uint32(j.b.Partition)), append(counts, 0), append(nexts, j.b.Next-j.wp.Daily)
 	}
 	for _, k := range keys {
-		days, wards, lads, themes, taxes = append(days, k.day), append(wards, k.ward), append(lads, k.lad), append(themes, k.theme), append(taxes, k.taxonomy)
+		days, wards, lads, themes, taxes = append(days, time.Unix(k.day*86400, 0).UTC()), append(wards, k.ward), append(lads, k.lad), append(themes, k.theme), append(taxes, k.taxonomy)
 		parts, counts, nexts = append(parts, k.partition), append(counts, sums[k]), append(nexts, 0)
 	}
 	for i, col := range []any{days, wards, lads, themes, taxes, parts, counts, nexts} {
@@ -612,6 +614,15 @@ func cmpUUID(a, b string) int {
 		return strings.Compare(a[:18], b[:18])
 	}
 	return strings.Compare(a, b)
+}
+
+// dayNumber is the UTC day of t, counted from 1970-01-01.
+func dayNumber(t time.Time) int64 {
+	u := t.Unix()
+	if u < 0 {
+		return (u - 86399) / 86400
+	}
+	return u / 86400
 }
 
 func day(t time.Time) time.Time {
