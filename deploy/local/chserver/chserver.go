@@ -71,6 +71,28 @@ const usersXML = `<?xml version="1.0"?>
 // Start writes the configuration and starts the server, returning once it
 // answers a native-protocol ping.
 func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error) {
+	for attempt := 1; ; attempt++ {
+		s, err := start(ctx, cfg, logger)
+		// A port picked free here can be taken by another process before
+		// the server binds it (test packages start servers in parallel):
+		// pick again.
+		picked := cfg.TCPPort == 0 || cfg.HTTPPort == 0
+		if err == nil || !picked || attempt == 3 || !errors.Is(err, errPortTaken) || ctx.Err() != nil {
+			return s, err
+		}
+		if logger != nil {
+			logger.Warn("clickhouse-server port taken; retrying with new ports", "attempt", attempt)
+		}
+		// The next attempt's failure, if any, must be read from its own log.
+		errLog := filepath.Join(cfg.DataDir, "log", "error.log")
+		_ = os.Rename(errLog, errLog+".port-taken")
+	}
+}
+
+// errPortTaken marks a start that failed because a port was in use.
+var errPortTaken = errors.New("port already in use")
+
+func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("chserver: DataDir is required")
 	}
@@ -124,7 +146,11 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 	logger.Info("starting clickhouse-server", "addr", s.Addr(), "dir", dir)
 	if err := s.waitReady(ctx); err != nil {
 		_ = s.Stop()
-		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, tail(out.String()), tailFile(filepath.Join(dir, "log", "error.log")))
+		errLog := tailFile(filepath.Join(dir, "log", "error.log"))
+		if strings.Contains(errLog, "Address already in use") {
+			err = fmt.Errorf("%w (%w)", err, errPortTaken)
+		}
+		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, tail(out.String()), errLog)
 	}
 	return s, nil
 }
