@@ -267,7 +267,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		Topic:         c.cfg.Topic,
 		Partition:     partition,
 		MinBytes:      1,
-		MaxBytes:      16 << 20,
+		MaxBytes:      4 << 20, // smaller first responses: with 16 MiB one partition waited behind the others' and missed the first group commit
 		MaxWait:       c.cfg.BatchWait,
 		QueueCapacity: min(c.cfg.BatchSize, 2000), // prefetch depth: enough to overlap fetching with a batch, without holding a second batch in memory
 	})
