@@ -113,10 +113,10 @@ func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows 
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
 const DefaultSendChunk = 8192
 
-// squashRows is the most rows an INSERT sends in chunks (it asks the server
-// to squash up to twice that): beyond it the server would hold a very large
-// block while it waits for the rest.
-const squashRows = 500000
+// squashRows is the min_insert_block_size_rows a chunked INSERT sets: the
+// server squashes its blocks into one up to that many rows, so only smaller
+// INSERTs are sent in chunks.
+const squashRows = 1000000
 
 // New returns a sink writing to tables over conn. reg may be nil.
 func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Registerer, opts ...Option) (*Sink, error) {
@@ -409,10 +409,10 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 		if c := order(a.r, b.r); c != 0 {
 			return c
 		}
-		if a.p != b.p {
-			return int(a.p) - int(b.p)
+		if c := cmp.Compare(a.p, b.p); c != 0 {
+			return c
 		}
-		return int(offset(a.r) - offset(b.r))
+		return cmp.Compare(offset(a.r), offset(b.r))
 	})
 	kept := make([]*R, len(keep))
 	parts := make([]uint32, len(keep))
@@ -429,13 +429,13 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	// profile with a low value cannot split it. Larger flushes go as one
 	// block.
 	chunk := s.sendChunk
-	if chunk <= 0 || len(kept) > squashRows {
+	if chunk <= 0 || len(kept) >= squashRows {
 		chunk = len(kept)
 	}
 	insCtx := ctx
 	if chunk < len(kept) {
 		insCtx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
-			"min_insert_block_size_rows": 2 * squashRows, "min_insert_block_size_bytes": 0}))
+			"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}))
 	}
 	start := time.Now()
 	batch, err := s.conn.PrepareBatch(insCtx, "INSERT INTO "+table+" "+cols)
@@ -617,13 +617,7 @@ func cmpUUID(a, b string) int {
 }
 
 // dayNumber is the UTC day of t, counted from 1970-01-01.
-func dayNumber(t time.Time) int64 {
-	u := t.Unix()
-	if u < 0 {
-		return (u - 86399) / 86400
-	}
-	return u / 86400
-}
+func dayNumber(t time.Time) int64 { return day(t).Unix() / 86400 }
 
 func day(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()

@@ -71,6 +71,9 @@ const usersXML = `<?xml version="1.0"?>
 // Start writes the configuration and starts the server, returning once it
 // answers a native-protocol ping.
 func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	for attempt := 1; ; attempt++ {
 		s, err := start(ctx, cfg, logger)
 		// A port picked free here can be taken by another process before
@@ -80,9 +83,7 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 		if err == nil || !picked || attempt == 3 || !errors.Is(err, errPortTaken) || ctx.Err() != nil {
 			return s, err
 		}
-		if logger != nil {
-			logger.Warn("clickhouse-server port taken; retrying with new ports", "attempt", attempt)
-		}
+		logger.Warn("clickhouse-server port taken; retrying with new ports", "attempt", attempt)
 		// The next attempt's failure, if any, must be read from its own log.
 		errLog := filepath.Join(cfg.DataDir, "log", "error.log")
 		_ = os.Rename(errLog, errLog+".port-taken")
@@ -95,9 +96,6 @@ var errPortTaken = errors.New("port already in use")
 func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("chserver: DataDir is required")
-	}
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.ListenHost == "" {
 		cfg.ListenHost = "127.0.0.1"
