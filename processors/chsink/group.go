@@ -2,6 +2,7 @@ package chsink
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -18,6 +19,7 @@ type group struct {
 	leading bool              // a Write is waiting to flush the queue
 	arrived chan struct{}     // a job was queued (capacity 1, never blocks)
 	active  map[int]time.Time // partition -> its last Write
+	idle    map[int]bool      // partitions with no batch in hand (SetIdle): not waited for
 }
 
 // activeFor is how long a partition counts as writing after its last Write:
@@ -58,15 +60,7 @@ func (s *Sink) gather(ctx context.Context, start time.Time) []*job {
 	defer timer.Stop()
 	for {
 		s.mu.Lock()
-		want := 0
-		for p, at := range s.group.active {
-			if start.Sub(at) > activeFor {
-				delete(s.group.active, p)
-				continue
-			}
-			want++
-		}
-		if len(s.group.queue) >= want {
+		if !s.awaiting(start) {
 			return s.takeQueue()
 		}
 		s.mu.Unlock()
@@ -79,6 +73,40 @@ func (s *Sink) gather(ctx context.Context, start time.Time) []*job {
 			s.mu.Lock()
 			return s.takeQueue()
 		}
+	}
+}
+
+// awaiting reports whether an active partition that is not idle has no job
+// queued yet; s.mu is held.
+func (s *Sink) awaiting(now time.Time) bool {
+	for p, at := range s.group.active {
+		if now.Sub(at) > activeFor {
+			delete(s.group.active, p)
+			continue
+		}
+		if s.group.idle[p] || slices.ContainsFunc(s.group.queue, func(j *job) bool { return j.b.Partition == p }) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// SetIdle says whether the partition has a batch in hand (false) or is
+// waiting for new messages (true). A group commit does not wait for an idle
+// partition: at the end of a backlog, the partition with the most messages
+// stores its last batch at once instead of after the group wait.
+func (s *Sink) SetIdle(partition int, idle bool) {
+	s.mu.Lock()
+	if idle {
+		s.group.idle[partition] = true
+	} else {
+		delete(s.group.idle, partition)
+	}
+	s.mu.Unlock()
+	select { // a leader may be waiting for this partition
+	case s.group.arrived <- struct{}{}:
+	default:
 	}
 }
 

@@ -190,3 +190,43 @@ func scrambleIDs(b chsink.Batch) {
 		b.Events[i].EventID, b.Concerns[i].ConcernID = id, id
 	}
 }
+
+// TestIdlePartitionIsNotWaitedFor: a group commit's leader does not wait for
+// a partition that said it is idle, and stops waiting as soon as a partition
+// it was waiting for says so (the end of a backlog: the partition with the
+// most messages stores its last batch at once, not after the group wait).
+func TestIdlePartitionIsNotWaitedFor(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	const wait = 20 * time.Second
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil, chsink.WithGroupWait(wait))
+	require.NoError(t, err)
+	for p := 0; p < 3; p++ {
+		_, err := s.Load(ctx, p)
+		require.NoError(t, err)
+	}
+	s.SetIdle(1, true)
+	s.SetIdle(2, true)
+	start := time.Now()
+	require.NoError(t, s.Write(ctx, batch(0, 0, 5, "E05001509")))
+	require.Less(t, time.Since(start), wait/2, "partitions 1 and 2 are idle: nothing to wait for")
+
+	// Partition 2 is busy again: the leader waits for it until it turns
+	// idle, not for the whole group wait.
+	s.SetIdle(2, false)
+	done := make(chan error, 1)
+	start = time.Now()
+	go func() { done <- s.Write(ctx, batch(0, 5, 5, "E05001509")) }()
+	select {
+	case err := <-done:
+		t.Fatalf("the leader did not wait for busy partition 2 (err %v)", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	s.SetIdle(2, true)
+	require.NoError(t, <-done)
+	require.Less(t, time.Since(start), wait/2)
+	_, _, _, m := counts(t, db)
+	require.Equal(t, int64(10), m)
+}

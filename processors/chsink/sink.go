@@ -136,7 +136,7 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	for _, o := range opts {
 		o(s)
 	}
-	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}}
+	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}, idle: map[int]bool{}}
 	return s, nil
 }
 

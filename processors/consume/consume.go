@@ -41,6 +41,14 @@ type Handler interface {
 	Handle(ctx context.Context, partition int, msgs []kafka.Message) error
 }
 
+// IdleNotifier is implemented by a Handler that wants to know when a
+// partition has caught up and is waiting for new messages (idle) and when a
+// new batch has begun (not idle): a group commit need not wait for an idle
+// partition.
+type IdleNotifier interface {
+	PartitionIdle(partition int, idle bool)
+}
+
 // ErrReload is returned (wrapped) by Handler.Handle when the partition must
 // be re-assigned, for instance after a replay swapped the tables.
 var ErrReload = errors.New("consume: partition must be reloaded")
@@ -276,12 +284,21 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		return fmt.Errorf("seeking partition %d to %d: %w", partition, start, err)
 	}
 	log.Info("reading partition", "from", start)
+	idle := idleState{partition: partition}
+	idle.notify, _ = c.handler.(IdleNotifier)
+	defer idle.set(true) // nothing in hand any more
 	lagCtx, cancelLag := context.WithTimeout(ctx, 5*time.Second)
 	if lag, err := r.ReadLag(lagCtx); err == nil {
 		c.setLag(partition, lag)
+		idle.set(lag == 0)
 	}
 	cancelLag()
 	batch := make([]kafka.Message, 0, c.cfg.BatchSize)
+	// draining: the next batch may be the last of a backlog (it is the
+	// first one, or follows a full one). Such a batch is complete once it
+	// reaches the high watermark; any other waits up to BatchWait to fill,
+	// which spaces out a trickle's INSERTs.
+	draining := true
 	for {
 		batch = batch[:0]
 		fetchStart := time.Now()
@@ -289,16 +306,17 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		if err != nil {
 			return fmt.Errorf("fetching from partition %d: %w", partition, err)
 		}
+		idle.set(false)
 		batch = append(batch, m)
 		fillCtx, cancel := context.WithTimeout(ctx, c.cfg.BatchWait)
-		for len(batch) < c.cfg.BatchSize {
-			m, err := r.FetchMessage(fillCtx)
-			if err != nil {
+		for len(batch) < c.cfg.BatchSize && !(draining && caughtUp(m)) {
+			if m, err = r.FetchMessage(fillCtx); err != nil {
 				break
 			}
 			batch = append(batch, m)
 		}
 		cancel()
+		draining = len(batch) >= c.cfg.BatchSize
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -316,7 +334,29 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		c.m.messages.Add(float64(len(batch)))
 		c.m.batchSize.Observe(float64(len(batch)))
 		c.setLag(partition, r.Stats().Lag)
+		idle.set(caughtUp(batch[len(batch)-1]))
 	}
+}
+
+// caughtUp reports whether m was the partition's last message when it was
+// fetched.
+func caughtUp(m kafka.Message) bool { return m.Offset+1 >= m.HighWaterMark }
+
+// idleState tells an IdleNotifier (if any) when a partition's idleness
+// changes.
+type idleState struct {
+	partition int
+	notify    IdleNotifier
+	known     bool
+	idle      bool
+}
+
+func (s *idleState) set(idle bool) {
+	if s.notify == nil || (s.known && s.idle == idle) {
+		return
+	}
+	s.known, s.idle = true, idle
+	s.notify.PartitionIdle(s.partition, idle)
 }
 
 func (c *Consumer) setLag(partition int, lag int64) {

@@ -126,6 +126,10 @@ func (p *Processor) Assign(ctx context.Context, partition int) (int64, error) {
 	return wm.Daily, nil
 }
 
+// PartitionIdle tells the sink's group commit whether to wait for the
+// partition's next batch (see consume.IdleNotifier).
+func (p *Processor) PartitionIdle(partition int, idle bool) { p.sink.SetIdle(partition, idle) }
+
 // Handle makes one batch durable.
 func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Message) error {
 	t0 := time.Now()
