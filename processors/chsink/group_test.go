@@ -167,6 +167,9 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	require.NoError(t, err)
 	b := batch(1, 0, 300, "E05001509")
 	scrambleIDs(b)
+	for i := range b.Cells { // 300 cells: concern_daily is sent in chunks too
+		b.Cells[i].Day = b.Cells[i].Day.AddDate(0, 0, i)
+	}
 	var sorted0, sorted1 uint64
 	q := "SELECT sum(value) FROM system.events WHERE event = 'MergeTreeDataWriterBlocksAlreadySorted'"
 	require.NoError(t, db.Conn.QueryRow(ctx, q).Scan(&sorted0))
@@ -179,6 +182,9 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), sum(rows) FROM system.parts WHERE database = currentDatabase() AND table = ? AND active", table).Scan(&parts, &rows))
 		require.Equal(t, []uint64{1, 300}, []uint64{parts, rows}, "%s: one part of 300 rows from five blocks", table)
 	}
+	var dailyParts, dailyRows uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), sum(rows) FROM system.parts WHERE database = currentDatabase() AND table = 'concern_daily' AND active").Scan(&dailyParts, &dailyRows))
+	require.Equal(t, []uint64{1, 301}, []uint64{dailyParts, dailyRows}, "concern_daily: one part of 300 cells and a marker from five blocks")
 	e, c, d, m := counts(t, db)
 	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
 }

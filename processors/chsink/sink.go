@@ -111,7 +111,7 @@ func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait 
 func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
 
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
-const DefaultSendChunk = 8192
+const DefaultSendChunk = 2048
 
 // squashRows is the min_insert_block_size_rows a chunked INSERT sets: the
 // server squashes its blocks into one up to that many rows, so only smaller
@@ -275,10 +275,10 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 		}
 	}()
 	now := time.Now().UTC()
-	// concern_daily's block (sums, sort, columns) is built while the row
-	// tables are inserted; it is sent only once they all hold the batches.
+	// concern_daily's columns (sums, sort) are built while the row tables
+	// are inserted; they are sent only once those all hold the batches.
 	dailyc := make(chan dailyBlock, 1)
-	go func() { dailyc <- s.prepareDaily(ctx, jobs) }()
+	go func() { dailyc <- s.prepareDaily(jobs) }()
 	// Not errgroup.WithContext: cancelling the other INSERTs when one
 	// fails would leave them in doubt (the server may have applied a
 	// block the client gave up on); each runs to its own end.
@@ -355,13 +355,12 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 	rowsErr := g.Wait()
 	daily := <-dailyc
 	if rowsErr != nil {
-		daily.abort()
 		return rowsErr
 	}
-	return s.sendDaily(daily)
+	return s.sendDaily(ctx, daily)
 }
 
-// insertRows sends, as one block, the jobs' rows whose offset is at or above
+// insertRows sends, as one INSERT (sendChunked), the jobs' rows whose offset is at or above
 // their partition's watermark for the table, column by column
 // (clickhouse-go's row-wise Append boxes every value and was the largest cost
 // of writing), and moves those watermarks on. A failed block is rebuilt on
@@ -419,45 +418,8 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	for i, k := range keep {
 		kept[i], parts[i] = k.r, k.p
 	}
-	// In chunks, each sent as its own block of the one INSERT: the
-	// driver's columns and send buffer are reused from chunk to chunk
-	// instead of growing to the whole flush (their growth, and the fresh
-	// pages it touched, was the largest cost of writing). The server
-	// squashes an INSERT's blocks into one until min_insert_block_size_rows
-	// rows (bytes not counted: 0), so the INSERT is still one part,
-	// written whole or not at all; it is set here so that a server
-	// profile with a low value cannot split it. Larger flushes go as one
-	// block.
-	chunk := s.sendChunk
-	if chunk <= 0 || len(kept) >= squashRows {
-		chunk = len(kept)
-	}
-	insCtx := ctx
-	if chunk < len(kept) {
-		insCtx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
-			"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}))
-	}
 	start := time.Now()
-	batch, err := s.conn.PrepareBatch(insCtx, "INSERT INTO "+table+" "+cols)
-	if err != nil {
-		return fmt.Errorf("preparing insert into %s: %w", table, err)
-	}
-	for lo := 0; lo < len(kept); lo += chunk {
-		hi := min(lo+chunk, len(kept))
-		for i, col := range columns(kept[lo:hi], parts[lo:hi]) {
-			if err := batch.Column(i).Append(col); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("appending column %d of %d rows to %s: %w", i+1, len(kept), table, err)
-			}
-		}
-		if hi < len(kept) {
-			if err := batch.Flush(); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("sending rows %d-%d of %d to %s: %w", lo+1, hi, len(kept), table, err)
-			}
-		}
-	}
-	if err := batch.Send(); err != nil {
+	if err := s.sendChunked(ctx, table, cols, len(kept), func(lo, hi int) []any { return columns(kept[lo:hi], parts[lo:hi]) }); err != nil {
 		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
 	}
 	s.metrics.rows.WithLabelValues(table).Add(float64(len(kept)))
@@ -466,6 +428,47 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 		*wmOf(j.wp) = next[i]
 	}
 	return nil
+}
+
+// sendChunked inserts n rows into table, columns(lo, hi) giving rows
+// [lo, hi) column by column, as one INSERT in chunks, each sent as its own
+// block: the driver's columns and send buffer are reused from chunk to chunk
+// instead of growing to the whole flush (their growth, and the fresh pages
+// it touched, was the largest cost of writing; clickhouse-go cannot size a
+// column up front). The server squashes an INSERT's blocks into one until
+// min_insert_block_size_rows rows (bytes not counted: 0), so the INSERT is
+// still one part, written whole or not at all; it is set here so that a
+// server profile with a low value cannot split it. INSERTs of squashRows
+// rows or more go as one block.
+func (s *Sink) sendChunked(ctx context.Context, table, cols string, n int, columns func(lo, hi int) []any) error {
+	chunk := s.sendChunk
+	if chunk <= 0 || n >= squashRows {
+		chunk = n
+	}
+	if chunk < n {
+		ctx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
+			"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}))
+	}
+	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
+	if err != nil {
+		return fmt.Errorf("preparing the insert: %w", err)
+	}
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		for i, col := range columns(lo, hi) {
+			if err := batch.Column(i).Append(col); err != nil {
+				_ = batch.Abort()
+				return fmt.Errorf("appending column %d of rows %d-%d: %w", i+1, lo+1, hi, err)
+			}
+		}
+		if hi < n {
+			if err := batch.Flush(); err != nil {
+				_ = batch.Abort()
+				return fmt.Errorf("sending rows %d-%d: %w", lo+1, hi, err)
+			}
+		}
+	}
+	return batch.Send()
 }
 
 // pick builds one column from the kept rows.
@@ -486,27 +489,25 @@ type cellKey struct {
 }
 
 // dailyBlock is concern_daily's part of a flush: the summed cells and one
-// progress marker per batch, appended to a prepared INSERT not yet sent.
+// progress marker per batch, as columns, not yet sent.
 type dailyBlock struct {
-	batch driver.Batch // nil: nothing to write (or err)
-	todo  []*job       // the jobs that move concern_daily's watermark
-	cells int
-	start time.Time
-	err   error
+	columns func(lo, hi int) []any
+	rows    int          // 0: nothing to write
+	todo    []*job       // the jobs that move concern_daily's watermark
+	cells   int
+	start   time.Time
 }
 
-func (d dailyBlock) abort() {
-	if d.batch != nil {
-		_ = d.batch.Abort()
-	}
-}
-
-// prepareDaily sums the jobs' cell deltas and appends them, with one progress
-// marker per batch, to an INSERT into concern_daily. It only reads the daily
-// watermarks, which no other part of a flush writes.
-func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
+// prepareDaily sums the jobs' cell deltas and lays them out, with one
+// progress marker per batch, as concern_daily's columns. It only reads the
+// daily watermarks, which no other part of a flush writes.
+func (s *Sink) prepareDaily(jobs []*job) dailyBlock {
 	d := dailyBlock{start: time.Now()}
-	sums := map[cellKey]int64{}
+	n := 0
+	for _, j := range jobs {
+		n += len(j.b.Cells)
+	}
+	sums := make(map[cellKey]int64, n) // at most one key per cell: never rehashed (growing it was a tenth of a flush's allocations)
 	for _, j := range jobs {
 		if j.b.Next <= j.wp.Daily {
 			continue
@@ -547,15 +548,10 @@ func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
 		}
 		return cmp.Compare(a.partition, c.partition)
 	})
-	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+s.tables.Daily+" (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
-	if err != nil {
-		d.err = fmt.Errorf("preparing insert into %s: %w", s.tables.Daily, err)
-		return d
-	}
 	// Markers first (theme '' sorts first), then the cells: the block is in
 	// the table's sorting-key order (see insertRows).
 	slices.SortFunc(d.todo, func(a, b *job) int { return a.b.Partition - b.b.Partition })
-	n := len(d.todo) + len(keys)
+	n = len(d.todo) + len(keys)
 	days, wards, lads, themes, taxes := make([]time.Time, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
 	parts, counts, nexts := make([]uint32, 0, n), make([]int64, 0, n), make([]int64, 0, n)
 	for _, j := range d.todo {
@@ -566,28 +562,21 @@ func (s *Sink) prepareDaily(ctx context.Context, jobs []*job) dailyBlock {
 		days, wards, lads, themes, taxes = append(days, time.Unix(k.day*86400, 0).UTC()), append(wards, k.ward), append(lads, k.lad), append(themes, k.theme), append(taxes, k.taxonomy)
 		parts, counts, nexts = append(parts, k.partition), append(counts, sums[k]), append(nexts, 0)
 	}
-	for i, col := range []any{days, wards, lads, themes, taxes, parts, counts, nexts} {
-		if err := batch.Column(i).Append(col); err != nil {
-			_ = batch.Abort()
-			d.err = fmt.Errorf("appending column %d of %d cells and markers to %s: %w", i+1, n, s.tables.Daily, err)
-			return d
-		}
+	d.rows, d.cells = n, len(keys)
+	d.columns = func(lo, hi int) []any {
+		return []any{days[lo:hi], wards[lo:hi], lads[lo:hi], themes[lo:hi], taxes[lo:hi], parts[lo:hi], counts[lo:hi], nexts[lo:hi]}
 	}
-	d.batch, d.cells = batch, len(keys)
 	return d
 }
 
 // sendDaily sends the prepared block and moves the daily watermarks (and the
 // row tables' with them: every offset before Next is now stored or had no
 // rows) on.
-func (s *Sink) sendDaily(d dailyBlock) error {
-	if d.err != nil {
-		return d.err
-	}
-	if d.batch == nil {
+func (s *Sink) sendDaily(ctx context.Context, d dailyBlock) error {
+	if d.rows == 0 {
 		return nil
 	}
-	if err := d.batch.Send(); err != nil {
+	if err := s.sendChunked(ctx, s.tables.Daily, "(day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)", d.rows, d.columns); err != nil {
 		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
 	}
 	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))

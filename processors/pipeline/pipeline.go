@@ -164,14 +164,17 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.stageDur.WithLabelValues("dead_letters").Observe(time.Since(start).Seconds())
 	start = time.Now()
-	if err := p.sink.Write(ctx, res.Batch); err != nil {
+	err = p.sink.Write(ctx, res.Batch)
+	dups, processed := res.Duplicates, res.Processed
+	p.agg.Release(&res) // Write has returned: the sink holds no rows of it
+	if err != nil {
 		return err
 	}
 	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
 	p.logger.Debug("batch stored", "partition", partition, "first_offset", msgs[0].Offset, "messages", len(msgs),
 		"handle", time.Since(t0), "write", time.Since(start))
-	p.m.duplicates.Add(float64(res.Duplicates))
-	p.m.processed.Add(float64(res.Processed))
+	p.m.duplicates.Add(float64(dups))
+	p.m.processed.Add(float64(processed))
 	return nil
 }
 
