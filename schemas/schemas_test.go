@@ -132,25 +132,7 @@ func TestMigrateIsIdempotent(t *testing.T) {
 func TestConcernsResortedByWard(t *testing.T) {
 	ctx := context.Background()
 	db := chtest.New(t)
-	ms, err := schemas.Migrations()
-	require.NoError(t, err)
-	require.NoError(t, db.Conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-    version UInt32, name String, applied_at DateTime('UTC')
-) ENGINE = ReplacingMergeTree ORDER BY version`))
-	var v3 schemas.Migration
-	for _, m := range ms {
-		if m.Version >= 3 {
-			if m.Version == 3 {
-				v3 = m
-			}
-			continue
-		}
-		for _, st := range m.Statements {
-			require.NoError(t, db.Conn.Exec(ctx, st))
-		}
-		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()))
-	}
-	require.NotEmpty(t, v3.Statements)
+	v3 := applyBefore(t, db, 3)
 	for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
 		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
 			fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
@@ -172,4 +154,78 @@ func TestConcernsResortedByWard(t *testing.T) {
 		require.NoError(t, db.Conn.Exec(ctx, st), st)
 	}
 	check()
+}
+
+// TestConcernDailyPartitionedByYear applies 0001-0003, stores cells and
+// progress markers in the old layout, then migrates: 0004 keeps every count,
+// splits the table by year, and running its statements again (a crash
+// before it was recorded) adds nothing twice.
+func TestConcernDailyPartitionedByYear(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	v4 := applyBefore(t, db, 4)
+	cols := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)"
+	for _, r := range []struct {
+		day          time.Time
+		theme        string
+		concerns, nx int64
+	}{
+		{time.Unix(0, 0).UTC(), "", 0, 7}, // progress marker
+		{time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), "speeding", 2, 0},
+		{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "speeding", 3, 0},
+		{time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "off_road_bikes", 1, 0},
+	} {
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, r.day, "E05001509", "E06000003", r.theme, "t", uint32(0), r.concerns, r.nx))
+	}
+	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.Contains(t, applied, 4)
+	check := func() {
+		t.Helper()
+		var concerns2025, concerns, next int64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
+		require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
+		var partitions []string
+		rows, err := db.Conn.Query(ctx, "SELECT DISTINCT partition FROM system.parts WHERE database = currentDatabase() AND table = 'concern_daily' AND active ORDER BY partition")
+		require.NoError(t, err)
+		for rows.Next() {
+			var p string
+			require.NoError(t, rows.Scan(&p))
+			partitions = append(partitions, p)
+		}
+		require.NoError(t, rows.Err())
+		require.Equal(t, []string{"1970", "2024", "2025"}, partitions)
+	}
+	check()
+	for _, st := range v4.Statements {
+		require.NoError(t, db.Conn.Exec(ctx, st), st)
+	}
+	check()
+}
+
+// applyBefore applies and records the migrations before version and
+// returns that one, not applied.
+func applyBefore(t *testing.T, db *chtest.DB, version int) schemas.Migration {
+	t.Helper()
+	ctx := context.Background()
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	require.NoError(t, db.Conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version UInt32, name String, applied_at DateTime('UTC')
+) ENGINE = ReplacingMergeTree ORDER BY version`))
+	var next schemas.Migration
+	for _, m := range ms {
+		if m.Version >= version {
+			if m.Version == version {
+				next = m
+			}
+			continue
+		}
+		for _, st := range m.Statements {
+			require.NoError(t, db.Conn.Exec(ctx, st))
+		}
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()))
+	}
+	require.NotEmpty(t, next.Statements)
+	return next
 }
