@@ -142,7 +142,7 @@ func TestBlocksArriveSorted(t *testing.T) {
 	}
 	before := sorted()
 	require.NoError(t, s.Write(ctx, b))
-	require.Equal(t, before+5, sorted(), "events, meetings, concerns and concern_daily blocks arrive sorted (concern_daily's in two parts: the markers' year 1970 and 2019)")
+	require.Equal(t, before+4, sorted(), "events, meetings, concerns and concern_daily blocks arrive sorted")
 	e, c, d, m := counts(t, db)
 	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
 }
@@ -176,7 +176,7 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	require.NoError(t, db.Conn.Exec(ctx, "SYSTEM STOP MERGES"))
 	require.NoError(t, s.Write(ctx, b))
 	require.NoError(t, db.Conn.QueryRow(ctx, q).Scan(&sorted1))
-	require.Equal(t, sorted0+5, sorted1, "events, concerns (one squashed block each) and concern_daily (one per year: 1970 for the marker, 2019, 2020) arrive sorted")
+	require.Equal(t, sorted0+3, sorted1, "events, concerns and concern_daily (one squashed block each) arrive sorted")
 	for _, table := range []string{"events", "concerns"} {
 		var parts, rows uint64
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), sum(rows) FROM system.parts WHERE database = currentDatabase() AND table = ? AND active", table).Scan(&parts, &rows))
@@ -184,7 +184,7 @@ func TestChunkedInsertIsOnePart(t *testing.T) {
 	}
 	var dailyParts, dailyRows uint64
 	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), sum(rows) FROM system.parts WHERE database = currentDatabase() AND table = 'concern_daily' AND active").Scan(&dailyParts, &dailyRows))
-	require.Equal(t, []uint64{3, 301}, []uint64{dailyParts, dailyRows}, "concern_daily: one part per year (the marker's 1970, 2019, 2020) of 300 cells and a marker from five blocks")
+	require.Equal(t, []uint64{1, 301}, []uint64{dailyParts, dailyRows}, "concern_daily: one part of 300 cells and a marker from five blocks")
 	e, c, d, m := counts(t, db)
 	require.Equal(t, []any{uint64(300), uint64(300), uint64(300), int64(300)}, []any{e, c, d, m})
 }

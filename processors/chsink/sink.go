@@ -530,14 +530,14 @@ func (s *Sink) prepareDaily(jobs []*job) dailyBlock {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(a, c cellKey) int {
+	slices.SortFunc(keys, func(a, c cellKey) int { // the table's sorting key (migration 0004), then lad
+		if r := cmp.Compare(a.day, c.day); r != 0 {
+			return r
+		}
 		if r := strings.Compare(a.theme, c.theme); r != 0 {
 			return r
 		}
 		if r := strings.Compare(a.ward, c.ward); r != 0 {
-			return r
-		}
-		if r := cmp.Compare(a.day, c.day); r != 0 {
 			return r
 		}
 		if r := strings.Compare(a.taxonomy, c.taxonomy); r != 0 {
@@ -548,8 +548,8 @@ func (s *Sink) prepareDaily(jobs []*job) dailyBlock {
 		}
 		return cmp.Compare(a.partition, c.partition)
 	})
-	// Markers first (theme '' sorts first), then the cells: the block is in
-	// the table's sorting-key order (see insertRows).
+	// Markers first (day 1970-01-01, theme '': they sort first), then the
+	// cells: the block is in the table's sorting-key order (see insertRows).
 	slices.SortFunc(d.todo, func(a, b *job) int { return a.b.Partition - b.b.Partition })
 	n = len(d.todo) + len(keys)
 	days, wards, lads, themes, taxes := make([]time.Time, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
