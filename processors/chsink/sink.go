@@ -159,6 +159,7 @@ func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
 	s.wm[partition] = &w
 	delete(s.stale, partition)
 	s.group.active[partition] = time.Now() // its first batch is on its way
+	delete(s.group.idle, partition)        // until its consumer says otherwise
 	s.mu.Unlock()
 	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns, "daily", w.Daily)
 	return w, nil
@@ -492,8 +493,8 @@ type cellKey struct {
 // progress marker per batch, as columns, not yet sent.
 type dailyBlock struct {
 	columns func(lo, hi int) []any
-	rows    int          // 0: nothing to write
-	todo    []*job       // the jobs that move concern_daily's watermark
+	rows    int    // 0: nothing to write
+	todo    []*job // the jobs that move concern_daily's watermark
 	cells   int
 	start   time.Time
 }
