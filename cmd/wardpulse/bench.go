@@ -28,6 +28,7 @@ import (
 	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/demo"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
@@ -408,7 +409,7 @@ func waitMarker(ctx context.Context, conn driver.Conn, db string, want int64, ti
 	deadline := time.Now().Add(timeout)
 	for {
 		var n int64
-		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM "+db+".concern_daily WHERE theme = ''").Scan(&n); err == nil {
+		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM "+db+".concern_daily WHERE "+chsink.Markers).Scan(&n); err == nil {
 			if progress != nil {
 				progress(n)
 			}

@@ -69,6 +69,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"github.com/segmentio/kafka-go"
 
+	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/detect"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
@@ -367,7 +368,7 @@ func (a *Alerter) stateSynced(ctx context.Context) bool {
 
 func (a *Alerter) marker(ctx context.Context) (string, error) {
 	var s string
-	if err := a.d.Conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE theme = ''").Scan(&s); err != nil {
+	if err := a.d.Conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE "+chsink.Markers).Scan(&s); err != nil {
 		return "", fmt.Errorf("reading progress markers: %w", err)
 	}
 	return s, nil

@@ -110,6 +110,12 @@ func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait 
 // DefaultSendChunk; 0: the whole INSERT in one block). Tests use small chunks.
 func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
 
+// Markers is the WHERE condition that selects concern_daily's progress
+// markers (theme ”, always on day 1970-01-01). The day is there for the
+// sorting key, which starts with it (migration 0004): with theme alone a
+// marker query reads the whole table.
+const Markers = "day = '1970-01-01' AND theme = ''"
+
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
 const DefaultSendChunk = 2048
 
@@ -198,7 +204,7 @@ func (s *Sink) maxOffsetPlusOne(ctx context.Context, table string, partition int
 
 func (s *Sink) dailyMarker(ctx context.Context, partition int) (int64, error) {
 	var next int64
-	q := fmt.Sprintf("SELECT sum(next_offset) FROM %s WHERE theme = '' AND src_partition = ?", s.tables.Daily)
+	q := fmt.Sprintf("SELECT sum(next_offset) FROM %s WHERE %s AND src_partition = ?", s.tables.Daily, Markers)
 	if err := s.conn.QueryRow(ctx, q, uint32(partition)).Scan(&next); err != nil {
 		return 0, fmt.Errorf("reading progress marker of %s partition %d: %w", s.tables.Daily, partition, err)
 	}

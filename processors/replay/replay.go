@@ -226,7 +226,7 @@ func waitPaused(ctx context.Context, conn driver.Conn, brokers []string, topic, 
 	}
 	marker := func() (string, error) {
 		var s string
-		err := conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE theme = ''").Scan(&s)
+		err := conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE "+chsink.Markers).Scan(&s)
 		return s, err
 	}
 	before, err := marker()
@@ -284,7 +284,7 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, brokers []string, topic 
 	if err != nil {
 		return false, err
 	}
-	rows, err := conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE theme = '' GROUP BY src_partition")
+	rows, err := conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE "+chsink.Markers+" GROUP BY src_partition")
 	if err != nil {
 		return false, err
 	}
