@@ -145,14 +145,10 @@ func TestConcernsResortedByWard(t *testing.T) {
 		var n uint64
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
 		require.Equal(t, uint64(2), n)
-		var key string
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'concerns'").Scan(&key))
-		require.Equal(t, "ward_code, concern_id", key)
+		require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
 	}
 	check()
-	for _, st := range v3.Statements {
-		require.NoError(t, db.Conn.Exec(ctx, st), st)
-	}
+	rerun(t, db, v3)
 	check()
 }
 
@@ -185,14 +181,10 @@ func TestConcernDailySortedByDay(t *testing.T) {
 		var concerns2025, concerns, next int64
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
 		require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
-		var key string
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = 'concern_daily'").Scan(&key))
-		require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", key)
+		require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", sortingKey(t, db, "concern_daily"))
 	}
 	check()
-	for _, st := range v4.Statements {
-		require.NoError(t, db.Conn.Exec(ctx, st), st)
-	}
+	rerun(t, db, v4)
 	check()
 }
 
@@ -221,4 +213,21 @@ func applyBefore(t *testing.T, db *chtest.DB, version int) schemas.Migration {
 	}
 	require.NotEmpty(t, next.Statements)
 	return next
+}
+
+// rerun runs a migration's statements again, as after a crash before it
+// was recorded.
+func rerun(t *testing.T, db *chtest.DB, m schemas.Migration) {
+	t.Helper()
+	for _, st := range m.Statements {
+		require.NoError(t, db.Conn.Exec(context.Background(), st), st)
+	}
+}
+
+// sortingKey is the table's sorting key as the server reports it.
+func sortingKey(t *testing.T, db *chtest.DB, table string) string {
+	t.Helper()
+	var key string
+	require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = ?", table).Scan(&key))
+	return key
 }

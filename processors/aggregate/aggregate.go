@@ -103,12 +103,13 @@ func (a *Aggregator) Release(r *Result) {
 		return
 	}
 	b := r.bufs
-	// The batch's slices, grown or not; cleared so that the pool does not
-	// keep the rows' strings alive.
+	// The batch's slices, grown or not, cleared so that the pool does not
+	// keep the rows' strings alive: only up to their length, as nothing
+	// past it was written since they were last cleared (or made).
+	clear(r.Batch.Events)
+	clear(r.Batch.Concerns)
+	clear(r.Batch.Cells)
 	b.events, b.concerns, b.cells = r.Batch.Events[:0], r.Batch.Concerns[:0], r.Batch.Cells[:0]
-	clear(b.events[:cap(b.events)])
-	clear(b.concerns[:cap(b.concerns)])
-	clear(b.cells[:cap(b.cells)])
 	*r = Result{}
 	a.bufs.Put(b)
 }
@@ -149,7 +150,8 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	defer func() {
 		// decoded and ids do not outlive Build: back into the buffers,
 		// cleared (they point at events and messages).
-		clear(ok[:cap(ok)])
+		clear(ok)
+		clear(ids)
 		bufs.decoded, bufs.ids = ok[:0], ids[:0]
 	}()
 	out.Batch.Events, out.Batch.Concerns, out.Batch.Cells = bufs.events, bufs.concerns, bufs.cells

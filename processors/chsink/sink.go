@@ -111,10 +111,13 @@ func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait 
 func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
 
 // Markers is the WHERE condition that selects concern_daily's progress
-// markers (theme ”, always on day 1970-01-01). The day is there for the
-// sorting key, which starts with it (migration 0004): with theme alone a
-// marker query reads the whole table.
+// markers: the rows with an empty theme, always on markerDay. The day is
+// there for the sorting key, which starts with it (migration 0004): with
+// the theme alone a marker query reads the whole table.
 const Markers = "day = '1970-01-01' AND theme = ''"
+
+// markerDay is the day of every progress marker (see Markers).
+var markerDay = time.Unix(0, 0).UTC()
 
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
 const DefaultSendChunk = 2048
@@ -562,7 +565,7 @@ func (s *Sink) prepareDaily(jobs []*job) dailyBlock {
 	days, wards, lads, themes, taxes := make([]time.Time, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
 	parts, counts, nexts := make([]uint32, 0, n), make([]int64, 0, n), make([]int64, 0, n)
 	for _, j := range d.todo {
-		days, wards, lads, themes, taxes = append(days, time.Unix(0, 0).UTC()), append(wards, ""), append(lads, ""), append(themes, ""), append(taxes, "")
+		days, wards, lads, themes, taxes = append(days, markerDay), append(wards, ""), append(lads, ""), append(themes, ""), append(taxes, "")
 		parts, counts, nexts = append(parts, uint32(j.b.Partition)), append(counts, 0), append(nexts, j.b.Next-j.wp.Daily)
 	}
 	for _, k := range keys {

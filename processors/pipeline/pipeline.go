@@ -140,6 +140,7 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	p.m.stageDur.WithLabelValues("gate").Observe(time.Since(start).Seconds())
 	start = time.Now()
 	res, err := p.agg.Build(ctx, partition, msgs, p.sink)
+	defer p.agg.Release(&res) // at return the sink's Write has returned: it holds no rows of it
 	if err != nil {
 		return fmt.Errorf("building batch at offset %d: %w", msgs[0].Offset, err)
 	}
@@ -164,17 +165,14 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.stageDur.WithLabelValues("dead_letters").Observe(time.Since(start).Seconds())
 	start = time.Now()
-	err = p.sink.Write(ctx, res.Batch)
-	dups, processed := res.Duplicates, res.Processed
-	p.agg.Release(&res) // Write has returned: the sink holds no rows of it
-	if err != nil {
+	if err := p.sink.Write(ctx, res.Batch); err != nil {
 		return err
 	}
 	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
 	p.logger.Debug("batch stored", "partition", partition, "first_offset", msgs[0].Offset, "messages", len(msgs),
 		"handle", time.Since(t0), "write", time.Since(start))
-	p.m.duplicates.Add(float64(dups))
-	p.m.processed.Add(float64(processed))
+	p.m.duplicates.Add(float64(res.Duplicates))
+	p.m.processed.Add(float64(res.Processed))
 	return nil
 }
 
