@@ -3,6 +3,7 @@ package schemas
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
@@ -131,7 +133,7 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 			continue
 		}
 		for i, stmt := range m.Statements {
-			if err := conn.Exec(ctx, stmt); err != nil {
+			if err := conn.Exec(ctx, stmt); err != nil && !columnAlreadyAdded(stmt, err) {
 				return applied, fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
 			}
 		}
@@ -142,6 +144,19 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 		applied = append(applied, m.Version)
 	}
 	return applied, nil
+}
+
+// columnAlreadyAdded reports whether err is an ALTER TABLE ... ADD COLUMN
+// finding its column already there: a re-run of a migration that had got that
+// far (18.16 has no ADD COLUMN IF NOT EXISTS). Each such statement adds all
+// its columns in one step, so one existing column means all exist.
+func columnAlreadyAdded(stmt string, err error) bool {
+	s := strings.ToUpper(strings.Join(strings.Fields(stmt), " "))
+	if !strings.HasPrefix(s, "ALTER TABLE ") || !strings.Contains(s, " ADD COLUMN ") {
+		return false
+	}
+	var exc *clickhouse.Exception
+	return errors.As(err, &exc) && (exc.Code == 44 || exc.Code == 15) && strings.Contains(exc.Message, "already exists")
 }
 
 // insertRow inserts one row with a batch. NOTE(lead): on the 18.16 server an

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
@@ -230,4 +231,44 @@ func sortingKey(t *testing.T, db *chtest.DB, table string) string {
 	var key string
 	require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() AND name = ?", table).Scan(&key))
 	return key
+}
+
+// TestWriteFence applies 0001-0004, stores a row, runs 0005's first
+// statement alone (a crash after it), then migrates: the re-run is
+// tolerated, old rows read lease_until 0 and merge, and the fence column
+// refuses an INSERT whose lease has run out, storing nothing of it.
+func TestWriteFence(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	m := applyBefore(t, db, 5)
+	daily := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset"
+	require.NoError(t, schemas.InsertRow(ctx, db.Conn, daily+")", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "E05000001", "E06000001", "drugs", "v1", uint32(0), int64(1), int64(0)))
+	require.NoError(t, db.Conn.Exec(ctx, m.Statements[0]))
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err, "re-running 0005 after a crash")
+
+	var now uint32
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT toUInt32(now())").Scan(&now))
+	row := func(concerns int64, lease uint32) error {
+		return schemas.InsertRow(ctx, db.Conn, daily+", lease_until)", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "E05000001", "E06000001", "drugs", "v1", uint32(0), concerns, int64(0), lease)
+	}
+	require.NoError(t, row(10, now+60), "a lease that has not run out")
+	require.NoError(t, row(100, 0), "an unfenced row")
+	err = row(1000, now-2)
+	var exc *clickhouse.Exception
+	require.ErrorAs(t, err, &exc, "a lease that ran out")
+	require.EqualValues(t, 395, exc.Code)
+	require.Error(t, db.Conn.Exec(ctx, "INSERT INTO concern_daily (day, theme, concerns, fence) VALUES ('2020-01-01', 'drugs', 1, 0)"), "the fence column cannot be written")
+
+	require.NoError(t, db.Conn.Exec(ctx, "OPTIMIZE TABLE concern_daily FINAL"))
+	var sum int64
+	var fence uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(concerns), sum(fence) FROM concern_daily").Scan(&sum, &fence))
+	require.Equal(t, int64(111), sum)
+	require.Zero(t, fence)
+	for _, table := range []string{"events", "meetings", "concerns", "concern_daily"} {
+		var kinds []string
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT groupArray(default_kind) FROM (SELECT default_kind FROM system.columns WHERE database = currentDatabase() AND table = ? AND name IN ('lease_until', 'fence') ORDER BY name)", table).Scan(&kinds))
+		require.Equal(t, []string{"MATERIALIZED", "DEFAULT"}, kinds, table)
+	}
 }

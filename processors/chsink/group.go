@@ -46,7 +46,11 @@ func (s *Sink) writeGrouped(ctx context.Context, j *job) error {
 	}
 	jobs := s.gather(ctx, now)
 	s.metrics.groupBatches.Observe(float64(len(jobs)))
-	err := s.flush(ctx, jobs)
+	jobs, lease, refused := s.admit(ctx, jobs)
+	for o, err := range refused {
+		o.done <- err // nothing of it was written
+	}
+	err := s.flush(ctx, jobs, lease)
 	for _, o := range jobs {
 		o.done <- err
 	}

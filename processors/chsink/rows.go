@@ -9,10 +9,13 @@ import "time"
 type Batch struct {
 	Partition int
 	Next      int64
-	Events    []EventRow
-	Meetings  []MeetingRow
-	Concerns  []ConcernRow
-	Cells     []CellDelta
+	// Owner, when the sink is fenced (WithLease), proves before the
+	// write that the writer still owns the partition; nil: unfenced.
+	Owner    Owner
+	Events   []EventRow
+	Meetings []MeetingRow
+	Concerns []ConcernRow
+	Cells    []CellDelta
 }
 
 // EventRow is one distinct event as stored in the events table.

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
@@ -53,6 +52,7 @@ type Sink struct {
 
 	groupWait time.Duration // 0: every Write inserts on its own
 	sendChunk int           // rows per block sent; 0: one block per INSERT
+	leaseSecs uint32        // write lease in seconds (WithLease); 0: unfenced
 
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
@@ -67,6 +67,8 @@ type metrics struct {
 	writeDuration  *prometheus.HistogramVec
 	lookupDuration prometheus.Histogram
 	rows           *prometheus.CounterVec
+	fenced         *prometheus.CounterVec
+	settle         prometheus.Histogram
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -91,6 +93,15 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "wardpulse_processor_rows_written_total",
 			Help: "Rows inserted into ClickHouse, by table (progress markers included).",
 		}, []string{"table"}),
+		fenced: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_fenced_writes_total",
+			Help: "Writes refused by the fence: not_owner (the broker no longer confirmed the partition's owner), lease_expired (ClickHouse refused an INSERT whose lease had run out).",
+		}, []string{"reason"}),
+		settle: f.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wardpulse_processor_settle_duration_seconds",
+			Help:    "Time a newly assigned partition waited for earlier owners' leases and INSERTs to end before loading its watermarks.",
+			Buckets: prometheus.ExponentialBuckets(0.25, 2, 10),
+		}),
 	}
 }
 
@@ -156,7 +167,15 @@ func (s *Sink) Tables() Tables { return s.tables }
 // offset to resume reading from (concern_daily's watermark; 0 when nothing of
 // the partition is stored). Call it whenever a partition is (re)assigned: the
 // tables, not the sink's memory, are the truth.
+//
+// With WithLease, Load first waits until no earlier owner's write can land
+// (see settle): about the lease and a second.
 func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
+	if s.leaseSecs > 0 {
+		if err := s.settle(ctx, partition); err != nil {
+			return Watermarks{}, fmt.Errorf("settling partition %d before loading it: %w", partition, err)
+		}
+	}
 	w, err := s.readWatermarks(ctx, partition)
 	if err != nil {
 		return w, err
@@ -265,7 +284,11 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 	}
 	if s.groupWait <= 0 {
 		s.mu.Unlock()
-		return s.flush(ctx, []*job{{b: b, wp: wp}})
+		jobs, lease, refused := s.admit(ctx, []*job{{b: b, wp: wp}})
+		for _, err := range refused {
+			return err
+		}
+		return s.flush(ctx, jobs, lease)
 	}
 	return s.writeGrouped(ctx, &job{b: b, wp: wp, done: make(chan error, 1)})
 }
@@ -274,7 +297,9 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 // The three row tables are independent (each has its own watermark), so
 // they are inserted at once; concern_daily and its progress markers go
 // last, only after all three hold every batch.
-func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
+//
+// lease is the lease_until every row carries (0: unfenced; see WithLease).
+func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error) {
 	defer func() {
 		if err != nil {
 			s.mu.Lock()
@@ -288,13 +313,16 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 	// concern_daily's columns (sums, sort) are built while the row tables
 	// are inserted; they are sent only once those all hold the batches.
 	dailyc := make(chan dailyBlock, 1)
+	if len(jobs) == 0 {
+		return nil
+	}
 	go func() { dailyc <- s.prepareDaily(jobs) }()
 	// Not errgroup.WithContext: cancelling the other INSERTs when one
 	// fails would leave them in doubt (the server may have applied a
 	// block the client gave up on); each runs to its own end.
 	var g errgroup.Group
 	g.Go(func() error {
-		err := insertRows(ctx, s, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
+		err := insertRows(ctx, s, lease, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
 			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
 			func(a, b *EventRow) int { return cmpUUID(a.EventID, b.EventID) },
 			func(rs []*EventRow, ps []uint32) []any {
@@ -321,7 +349,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 		return nil
 	})
 	g.Go(func() error {
-		return insertRows(ctx, s, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, lease, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
 			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
 			func(rs []*MeetingRow, ps []uint32) []any {
@@ -339,7 +367,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 			})
 	})
 	g.Go(func() error {
-		return insertRows(ctx, s, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, lease, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
 			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
 			func(a, b *ConcernRow) int {
 				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {
@@ -367,7 +395,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 	if rowsErr != nil {
 		return rowsErr
 	}
-	return s.sendDaily(ctx, daily)
+	return s.sendDaily(ctx, daily, lease)
 }
 
 // insertRows sends, as one INSERT (sendChunked), the jobs' rows whose offset is at or above
@@ -380,7 +408,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job) (err error) {
 // partition and offset, so rows of one key keep their offset order: ClickHouse skips sorting a block that is
 // already in order (MergeTreeDataWriterBlocksAlreadySorted), and here the
 // sort only moves pointers, where the server's permutes every column.
-func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
+func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
 	offset func(*R) int64, order func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
 	n := 0
 	for _, j := range jobs {
@@ -429,7 +457,7 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 		kept[i], parts[i] = k.r, k.p
 	}
 	start := time.Now()
-	if err := s.sendChunked(ctx, table, cols, len(kept), func(lo, hi int) []any { return columns(kept[lo:hi], parts[lo:hi]) }); err != nil {
+	if err := s.sendChunked(ctx, lease, table, cols, len(kept), func(lo, hi int) []any { return columns(kept[lo:hi], parts[lo:hi]) }); err != nil {
 		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
 	}
 	s.metrics.rows.WithLabelValues(table).Add(float64(len(kept)))
@@ -449,23 +477,26 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 // min_insert_block_size_rows rows (bytes not counted: 0), so the INSERT is
 // still one part, written whole or not at all; it is set here so that a
 // server profile with a low value cannot split it. INSERTs of squashRows
-// rows or more go as one block.
-func (s *Sink) sendChunked(ctx context.Context, table, cols string, n int, columns func(lo, hi int) []any) error {
+// rows or more go as one block. Every row gets lease_until = lease (the
+// last column; see WithLease), and an INSERT the fence refuses returns
+// ErrLeaseExpired.
+func (s *Sink) sendChunked(ctx context.Context, lease uint32, table, cols string, n int, columns func(lo, hi int) []any) error {
 	chunk := s.sendChunk
 	if chunk <= 0 || n >= squashRows {
 		chunk = n
 	}
-	if chunk < n {
-		ctx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
-			"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}))
-	}
-	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
+	ctx = s.insertContext(ctx, chunk < n)
+	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+withLease(cols))
 	if err != nil {
-		return fmt.Errorf("preparing the insert: %w", err)
+		return fmt.Errorf("preparing the insert: %w", s.fenceError(err))
+	}
+	leases := make([]uint32, chunk)
+	for i := range leases {
+		leases[i] = lease
 	}
 	for lo := 0; lo < n; lo += chunk {
 		hi := min(lo+chunk, n)
-		for i, col := range columns(lo, hi) {
+		for i, col := range append(columns(lo, hi), leases[:hi-lo]) {
 			if err := batch.Column(i).Append(col); err != nil {
 				_ = batch.Abort()
 				return fmt.Errorf("appending column %d of rows %d-%d: %w", i+1, lo+1, hi, err)
@@ -474,11 +505,11 @@ func (s *Sink) sendChunked(ctx context.Context, table, cols string, n int, colum
 		if hi < n {
 			if err := batch.Flush(); err != nil {
 				_ = batch.Abort()
-				return fmt.Errorf("sending rows %d-%d: %w", lo+1, hi, err)
+				return fmt.Errorf("sending rows %d-%d: %w", lo+1, hi, s.fenceError(err))
 			}
 		}
 	}
-	return batch.Send()
+	return s.fenceError(batch.Send())
 }
 
 // pick builds one column from the kept rows.
@@ -582,11 +613,11 @@ func (s *Sink) prepareDaily(jobs []*job) dailyBlock {
 // sendDaily sends the prepared block and moves the daily watermarks (and the
 // row tables' with them: every offset before Next is now stored or had no
 // rows) on.
-func (s *Sink) sendDaily(ctx context.Context, d dailyBlock) error {
+func (s *Sink) sendDaily(ctx context.Context, d dailyBlock, lease uint32) error {
 	if d.rows == 0 {
 		return nil
 	}
-	if err := s.sendChunked(ctx, s.tables.Daily, "(day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)", d.rows, d.columns); err != nil {
+	if err := s.sendChunked(ctx, lease, s.tables.Daily, "(day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)", d.rows, d.columns); err != nil {
 		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
 	}
 	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))
