@@ -32,6 +32,8 @@ type processConfig struct {
 	BatchSize  int               `yaml:"batch_size"`
 	BatchWait  time.Duration     `yaml:"batch_wait"`
 	GroupWait  time.Duration     `yaml:"write_group_wait"`
+	WriteLease time.Duration     `yaml:"write_lease"`
+	Session    time.Duration     `yaml:"session_timeout"`
 	ReadyLag   int64             `yaml:"ready_lag"`
 	Taxonomy   string            `yaml:"taxonomy_file"`
 	Pprof      bool              `yaml:"debug_pprof"`
@@ -46,6 +48,8 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.BatchSize, "batch-size", 10000, "most messages per ClickHouse batch")
 	fs.DurationVar(&c.BatchWait, "batch-wait", 200*time.Millisecond, "longest wait to fill a batch")
 	fs.DurationVar(&c.GroupWait, "write-group-wait", 300*time.Millisecond, "longest wait for the other partitions' batches, to store them all in one INSERT per table (0: one INSERT per batch)")
+	fs.DurationVar(&c.WriteLease, "write-lease", 5*time.Second, "fencing: each write must reach ClickHouse within this long of its ownership proof, and a newly assigned partition waits this long plus 1s before loading (whole seconds; 0 disables fencing: unsafe with more than one processor, see docs/exactly-once.md)")
+	fs.DurationVar(&c.Session, "session-timeout", 10*time.Second, "Kafka consumer-group session (and rebalance) timeout: a member silent this long loses its partitions")
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
 	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")
@@ -54,7 +58,14 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 }
 
 func (c *processConfig) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+	var errs []error
+	if c.WriteLease < 0 || (c.WriteLease > 0 && c.WriteLease%time.Second != 0) {
+		errs = append(errs, fmt.Errorf("write-lease %s: use 0 or whole seconds", c.WriteLease))
+	}
+	if c.Session < time.Second {
+		errs = append(errs, fmt.Errorf("session-timeout %s: at least 1s", c.Session))
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate())...)
 }
 
 func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -113,7 +124,10 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	sink, err := chsink.New(conn, chsink.LiveTables(), logger, reg, chsink.WithGroupWait(cfg.GroupWait))
+	if cfg.WriteLease == 0 {
+		logger.Warn("write fencing is off (-write-lease 0): a processor that stalls past the session timeout can double or lose counts")
+	}
+	sink, err := chsink.New(conn, chsink.LiveTables(), logger, reg, chsink.WithGroupWait(cfg.GroupWait), chsink.WithLease(cfg.WriteLease))
 	if err != nil {
 		return err
 	}
@@ -124,7 +138,7 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	}
 	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: cfg.GroupID,
 		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
-		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
+		SessionTimeout: cfg.Session, RebalanceTimeout: cfg.Session, HeartbeatInterval: min(time.Second, cfg.Session/3), JoinGroupBackoff: time.Second}, proc, logger, reg)
 	if err != nil {
 		return err
 	}

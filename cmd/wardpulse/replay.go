@@ -82,12 +82,14 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg struct {
 		LogLevel   string            `yaml:"log_level"`
+		Wait       time.Duration     `yaml:"wait"`
 		Kafka      wiring.Kafka      `yaml:"kafka"`
 		ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
 	}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.LogLevel, "log.level", "warn", "debug, info, warn or error")
+	fs.DurationVar(&cfg.Wait, "wait", replay.DefaultAuditWait, "longest wait for the broker to deliver the next messages of a partition before the audit gives up (it never waits for offsets past the end of the log)")
 	cfg.Kafka.RegisterFlags(fs)
 	cfg.ClickHouse.RegisterFlags(fs)
 	if err := config.Parse(fs, args, &cfg); err != nil {
@@ -99,13 +101,16 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer conn.Close()
-	rep, err := replay.Audit(ctx, conn, cfg.Kafka.Brokers, cfg.Kafka.Topic, cfg.Kafka.DLQTopic, logger)
+	if cfg.Wait <= 0 {
+		return fmt.Errorf("audit: -wait %s must be positive", cfg.Wait)
+	}
+	rep, err := replay.AuditWait(ctx, conn, cfg.Kafka.Brokers, cfg.Kafka.Topic, cfg.Kafka.DLQTopic, cfg.Wait, logger)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "log: %d messages below the stored offsets, %d dead letters, %d distinct events\n", rep.Messages, rep.DeadLetters, rep.DistinctEvents)
-	fmt.Fprintf(stdout, "clickhouse: %d event rows; missing %d, doubled %d, foreign %d; concern_daily cells disagreeing with concerns: %d\n",
-		rep.Stored, rep.Missing, rep.Doubled, rep.Foreign, rep.CellMismatches)
+	fmt.Fprintf(stdout, "clickhouse: %d event rows; missing %d, doubled %d, foreign %d; concern_daily cells disagreeing with concerns: %d; partitions whose stored progress is past the log's end: %d\n",
+		rep.Stored, rep.Missing, rep.Doubled, rep.Foreign, rep.CellMismatches, rep.PastEnd)
 	for _, e := range rep.Examples {
 		fmt.Fprintln(stdout, "  "+e)
 	}

@@ -114,6 +114,7 @@ type metrics struct {
 	errors    *prometheus.CounterVec
 	messages  prometheus.Counter
 	assigned  prometheus.Gauge
+	anomalies *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -145,6 +146,10 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "wardpulse_processor_assigned_partitions",
 			Help: "Partitions this processor owns in the current generation.",
 		}),
+		anomalies: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_lag_anomalies_total",
+			Help: "Lag readings below zero (the read position past the partition's end: stored progress that the log does not have), by partition; the gauge shows 0 for them.",
+		}, []string{"partition"}),
 	}
 }
 
@@ -321,7 +326,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 			return ctx.Err()
 		}
 		c.m.fetchDur.Observe(time.Since(fetchStart).Seconds())
-		if err := c.handleWithRetry(ctx, partition, batch, log); err != nil {
+		if err := c.handleWithRetry(WithClaim(ctx, Claim{gen: gen, topic: c.cfg.Topic, partition: partition}), partition, batch, log); err != nil {
 			return err
 		}
 		last := batch[len(batch)-1].Offset
@@ -359,7 +364,16 @@ func (s *idleState) set(idle bool) {
 	s.notify.PartitionIdle(s.partition, idle)
 }
 
+// setLag records the partition's lag. A negative lag (kafka-go reports the
+// high watermark minus the read position) means the position is past the
+// end of the log: stored progress the log does not have. It is counted,
+// logged, and shown as 0, never as a negative gauge.
 func (c *Consumer) setLag(partition int, lag int64) {
+	if lag < 0 {
+		c.m.anomalies.WithLabelValues(strconv.Itoa(partition)).Inc()
+		c.logger.Error("read position is past the end of the partition: the stored progress points beyond the log", "partition", partition, "lag", lag)
+		lag = 0
+	}
 	c.m.lag.WithLabelValues(strconv.Itoa(partition)).Set(float64(lag))
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -165,6 +165,9 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.stageDur.WithLabelValues("dead_letters").Observe(time.Since(start).Seconds())
 	start = time.Now()
+	if claim, ok := consume.ClaimFrom(ctx); ok {
+		res.Batch.Owner = claim // the sink proves it before writing (when fenced)
+	}
 	if err := p.sink.Write(ctx, res.Batch); err != nil {
 		return err
 	}

@@ -27,13 +27,18 @@ type AuditReport struct {
 	Doubled        int      // event ids with more than one row
 	Foreign        int      // rows whose id/partition/offset is not on the log below the marker
 	CellMismatches int      // concern_daily cells that disagree with the concerns table
+	PastEnd        int      // partitions whose stored progress points past the end of the log
 	Examples       []string // a few of each problem
 }
 
 // OK reports whether the audit found nothing wrong.
 func (r AuditReport) OK() bool {
-	return r.Missing == 0 && r.Doubled == 0 && r.Foreign == 0 && r.CellMismatches == 0
+	return r.Missing == 0 && r.Doubled == 0 && r.Foreign == 0 && r.CellMismatches == 0 && r.PastEnd == 0
 }
+
+// DefaultAuditWait is how long Audit waits for the broker to deliver the next
+// messages of a range before it gives up with ErrStalled.
+const DefaultAuditWait = 60 * time.Second
 
 type occ struct {
 	p   int
@@ -45,7 +50,17 @@ type occ struct {
 // on the log (not dead-lettered) must have exactly one row, stored from one
 // of its occurrences, and no row may come from anywhere else. It then checks
 // that concern_daily's counts equal the concerns table's current versions.
+// It waits at most DefaultAuditWait for any batch of messages (AuditWait).
 func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTopic string, logger *slog.Logger) (AuditReport, error) {
+	return AuditWait(ctx, conn, brokers, topic, dlqTopic, DefaultAuditWait, logger)
+}
+
+// AuditWait is Audit with its own bound on each wait for the broker: a
+// range whose next messages do not arrive within wait fails with
+// ErrStalled, naming the partition and offsets. A partition whose stored
+// progress points past the end of the log is not waited for: the report
+// counts it (PastEnd) and says where, and the log is read up to its end.
+func AuditWait(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTopic string, wait time.Duration, logger *slog.Logger) (AuditReport, error) {
 	var rep AuditReport
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -55,7 +70,7 @@ func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTo
 	if err != nil {
 		return rep, err
 	}
-	dead, err := deadLetters(ctx, brokers, topic, dlqTopic)
+	dead, err := deadLetters(ctx, brokers, topic, dlqTopic, wait)
 	if err != nil {
 		return rep, err
 	}
@@ -69,7 +84,14 @@ func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTo
 		if err != nil {
 			return rep, err
 		}
-		err = readRange(ctx, brokers, topic, b.Partition, b.First, wm.Daily, 5000, func(msgs []kafka.Message) error {
+		to := wm.Daily
+		if to > b.Next {
+			rep.PastEnd++
+			rep.add(fmt.Sprintf("partition %d: stored progress (sum of %s's markers) is %d, past the end of the log at %d: %d offsets the log does not have (a write from outside the processor, or a foreign or doubled marker)",
+				b.Partition, t.Daily, wm.Daily, b.Next, wm.Daily-b.Next))
+			to = b.Next
+		}
+		err = readRangeWait(ctx, brokers, topic, b.Partition, b.First, to, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				rep.Messages++
 				if dead[occ{m.Partition, m.Offset}] {
@@ -159,7 +181,7 @@ func (r *AuditReport) add(s string) {
 
 // deadLetters reads the whole dead-letter topic and returns the source
 // positions of the messages in it that came from topic.
-func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string) (map[occ]bool, error) {
+func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string, wait time.Duration) (map[occ]bool, error) {
 	out := map[occ]bool{}
 	if dlqTopic == "" {
 		return out, nil
@@ -169,8 +191,7 @@ func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string) 
 		return nil, fmt.Errorf("reading dead-letter topic: %w", err)
 	}
 	for _, b := range bounds {
-		rctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-		err := readRange(rctx, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, func(msgs []kafka.Message) error {
+		err := readRangeWait(ctx, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				var src string
 				var p, off int64 = -1, -1
@@ -190,7 +211,6 @@ func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string) 
 			}
 			return nil
 		})
-		cancel()
 		if err != nil {
 			return nil, fmt.Errorf("reading dead-letter partition %d: %w", b.Partition, err)
 		}

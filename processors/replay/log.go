@@ -63,8 +63,28 @@ func sortBounds(b []Bounds) {
 // readRange calls fn with batches of the messages of one partition in
 // [from, to), in order.
 func readRange(ctx context.Context, brokers []string, topic string, partition int, from, to int64, batchSize int, fn func([]kafka.Message) error) error {
+	return readRangeWait(ctx, brokers, topic, partition, from, to, batchSize, 0, fn)
+}
+
+// ErrStalled is returned (wrapped) when no message of a range arrived for
+// longer than the allowed wait: the broker is unreachable, or the range asks
+// for offsets the log does not have.
+var ErrStalled = errors.New("replay: no message arrived within the wait")
+
+// readRangeWait is readRange that gives up with ErrStalled when no message
+// arrives for wait (0: waits as long as ctx allows).
+func readRangeWait(ctx context.Context, brokers []string, topic string, partition int, from, to int64, batchSize int, wait time.Duration, fn func([]kafka.Message) error) error {
 	if from >= to {
 		return nil
+	}
+	if wait > 0 {
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		stall := time.AfterFunc(wait, func() { cancel(ErrStalled) })
+		defer stall.Stop()
+		fn0 := fn
+		fn = func(msgs []kafka.Message) error { stall.Reset(wait); return fn0(msgs) }
 	}
 	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Partition: partition, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
 	defer r.Close()
@@ -75,6 +95,9 @@ func readRange(ctx context.Context, brokers []string, topic string, partition in
 	for {
 		m, err := r.FetchMessage(ctx)
 		if err != nil {
+			if cause := context.Cause(ctx); errors.Is(cause, ErrStalled) {
+				return fmt.Errorf("reading %s/%d: no message at or after offset %d within %s (reading up to %d): %w", topic, partition, r.Offset(), wait, to, cause)
+			}
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return err
 			}
