@@ -1,0 +1,102 @@
+package chsink_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// owner is a test Owner: it fails with err, or first waits for release.
+type owner struct {
+	err     error
+	release chan struct{}
+	proved  chan struct{}
+}
+
+func (o *owner) ProveOwnership(ctx context.Context, next int64) error {
+	if o.proved != nil {
+		close(o.proved)
+	}
+	if o.release != nil {
+		<-o.release
+	}
+	return o.err
+}
+
+// TestFencedWriterCannotWriteAfterLosingPartition replays the stalled
+// processor of issue 14 at the sink: A proves ownership and then stalls
+// before its INSERTs go out; B is assigned the partition, settles, loads and
+// writes; A resumes with its stale in-memory watermarks. The server refuses
+// A's INSERTs (lease expired) and every count stays exact. A writer whose
+// proof fails writes nothing.
+func TestFencedWriterCannotWriteAfterLosingPartition(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+
+	a, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil, chsink.WithLease(time.Second), chsink.WithGroupWait(10*time.Millisecond))
+	require.NoError(t, err)
+	_, err = a.Load(ctx, 0)
+	require.NoError(t, err)
+	first := batch(0, 0, 3, "E05001509")
+	first.Owner = &owner{}
+	require.NoError(t, a.Write(ctx, first))
+
+	refused := batch(0, 3, 2, "E05001509")
+	refused.Owner = &owner{err: errors.New("ILLEGAL_GENERATION")}
+	require.ErrorIs(t, a.Write(ctx, refused), chsink.ErrNotOwner)
+	e, c, d, m := counts(t, db)
+	require.Equal(t, []any{uint64(3), uint64(3), uint64(3), int64(3)}, []any{e, c, d, m}, "a refused proof writes nothing")
+
+	stalled := &owner{release: make(chan struct{}), proved: make(chan struct{})}
+	late := batch(0, 3, 2, "E05001509")
+	late.Owner = stalled
+	aErr := make(chan error, 1)
+	go func() { aErr <- a.Write(ctx, late) }()
+	<-stalled.proved // A has read the clock and is proving: now it stalls
+
+	b, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil, chsink.WithLease(time.Second))
+	require.NoError(t, err)
+	wm, err := b.Load(ctx, 0) // settles: waits out A's lease
+	require.NoError(t, err)
+	require.Equal(t, int64(3), wm.Daily)
+	mine := batch(0, 3, 4, "E05001509")
+	mine.Owner = &owner{}
+	require.NoError(t, b.Write(ctx, mine))
+
+	close(stalled.release) // A resumes, its watermarks still at 3
+	require.ErrorIs(t, <-aErr, chsink.ErrLeaseExpired)
+	e, c, d, m = counts(t, db)
+	require.Equal(t, []any{uint64(7), uint64(7), uint64(7), int64(7)}, []any{e, c, d, m}, "A's late write stored nothing")
+	var leased uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concern_daily WHERE lease_until = 0").Scan(&leased))
+	require.Zero(t, leased, "every fenced row carries its lease")
+}
+
+// TestUnfencedSinkWritesWithoutLease checks that a sink without WithLease
+// (replay, tools) writes lease_until = 0 and never asks an Owner.
+func TestUnfencedSinkWritesWithoutLease(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 1)
+	require.NoError(t, err)
+	b := batch(1, 0, 2, "E05001509")
+	b.Owner = &owner{err: errors.New("never asked")}
+	require.NoError(t, s.Write(ctx, b))
+	var n uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM events WHERE lease_until = 0").Scan(&n))
+	require.Equal(t, uint64(2), n)
+}
