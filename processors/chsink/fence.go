@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,7 +39,9 @@ var ErrLeaseExpired = errors.New("chsink: write lease expired before ClickHouse 
 const codeThrowIf = 395
 
 // QueryIDPrefix starts the query id of every INSERT a sink sends, so that a
-// new owner can find the INSERTs still running on the server (settle).
+// new owner can find the INSERTs still running on the server (settle). The
+// process id follows, then a dash: operators (and the fault test) can tell
+// whose INSERT is running.
 const QueryIDPrefix = "wardpulse-sink-"
 
 // WithLease fences the sink's writes (see docs/exactly-once.md). Before each
@@ -133,7 +137,7 @@ func (s *Sink) insertContext(ctx context.Context, chunked bool) context.Context 
 	if s.leaseSecs > 0 {
 		set["receive_timeout"] = int(s.leaseSecs)
 	}
-	return clickhouse.Context(ctx, clickhouse.WithQueryID(QueryIDPrefix+uuid.NewString()), clickhouse.WithSettings(set))
+	return clickhouse.Context(ctx, clickhouse.WithQueryID(QueryIDPrefix+strconv.Itoa(os.Getpid())+"-"+uuid.NewString()), clickhouse.WithSettings(set))
 }
 
 // fenceError marks a refused INSERT (the fence column's throwIf) with
