@@ -300,8 +300,8 @@ func TestFaultsCountExactlyOnce(t *testing.T) {
 	time.Sleep(3 * time.Second) // anything still in flight lands now
 	fenced := rig.fencedTotals()
 	rig.stopAll()
-	t.Logf("fenced writes (live processors): %v; 'lease expired' log lines: %d; 'could not prove' log lines: %d",
-		fenced, rig.grepLogs("write lease expired"), rig.grepLogs("could not prove it owns"))
+	t.Logf("fenced writes (live processors' metrics): %v; in all processors' logs: %d refused for lack of an ownership proof, %d refused by ClickHouse (lease expired), %d generations ended by the broker",
+		fenced, rig.grepLogs("ownership not proved"), rig.grepLogs("lease had expired"), rig.grepLogs("msg=\"consumer group generation\""))
 
 	ctx := context.Background()
 	got := cellCounts(t, env)

@@ -117,6 +117,7 @@ func (s *Sink) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job
 		if errs[i] != nil {
 			refused[j] = errs[i]
 			s.metrics.fenced.WithLabelValues("not_owner").Inc()
+			s.logger.Warn("write refused by the fence: ownership not proved; nothing written", "partition", j.b.Partition, "err", errs[i])
 			continue
 		}
 		kept = append(kept, j)
@@ -146,6 +147,7 @@ func (s *Sink) fenceError(err error) error {
 	var exc *clickhouse.Exception
 	if errors.As(err, &exc) && exc.Code == codeThrowIf {
 		s.metrics.fenced.WithLabelValues("lease_expired").Inc()
+		s.logger.Warn("write refused by the fence: ClickHouse refused an INSERT whose lease had expired; it stored nothing", "err", err)
 		return fmt.Errorf("%w: %w", ErrLeaseExpired, err)
 	}
 	return err
