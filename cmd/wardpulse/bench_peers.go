@@ -175,6 +175,10 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, ev
 	for _, q := range []string{
 		"DROP TABLE IF EXISTS bench_peer_events", "DROP TABLE IF EXISTS bench_peer_daily",
 		"CREATE TABLE bench_peer_events AS events", "CREATE TABLE bench_peer_daily AS concern_daily",
+		// The peers are not fenced writers (migration 0005): 18.16's
+		// materialized views do not fill the fence columns.
+		"ALTER TABLE bench_peer_events DROP COLUMN fence", "ALTER TABLE bench_peer_events DROP COLUMN lease_until",
+		"ALTER TABLE bench_peer_daily DROP COLUMN fence", "ALTER TABLE bench_peer_daily DROP COLUMN lease_until",
 	} {
 		if err := conn.Exec(ctx, q); err != nil {
 			return 0, fmt.Errorf("%s: %w", q, err)
@@ -281,7 +285,9 @@ func bulkInsertPeer(ctx context.Context, conn driver.Conn, addr, dir, db string,
 			return 0, 0, err
 		}
 		rows += int64(n)
-		for _, q := range []string{"DROP TABLE IF EXISTS bulk_" + t, "CREATE TABLE bulk_" + t + " AS " + t} {
+		// The copy is not fenced (migration 0005): the exported rows carry
+		// the processor's expired leases.
+		for _, q := range []string{"DROP TABLE IF EXISTS bulk_" + t, "CREATE TABLE bulk_" + t + " AS " + t, "ALTER TABLE bulk_" + t + " DROP COLUMN fence"} {
 			if err := conn.Exec(ctx, q); err != nil {
 				return 0, 0, fmt.Errorf("%s: %w", q, err)
 			}

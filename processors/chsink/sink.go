@@ -176,6 +176,14 @@ func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
 			return Watermarks{}, fmt.Errorf("settling partition %d before loading it: %w", partition, err)
 		}
 	}
+	return s.Reload(ctx, partition)
+}
+
+// Reload is Load without the wait for earlier owners: only for a partition
+// the caller has owned without a break since its last Load (a reload after a
+// replay swapped the tables in, or after a failed read), when every earlier
+// owner's writes were already waited out.
+func (s *Sink) Reload(ctx context.Context, partition int) (Watermarks, error) {
 	w, err := s.readWatermarks(ctx, partition)
 	if err != nil {
 		return w, err

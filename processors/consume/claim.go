@@ -18,6 +18,9 @@ type Claim struct {
 	partition int
 }
 
+// A Claim is comparable: two are equal only for the same partition assigned
+// by the same generation (the same *kafka.Generation of this process).
+
 // proveTimeout bounds one proof: the coordinator connection has no
 // deadline of its own.
 const proveTimeout = 10 * time.Second

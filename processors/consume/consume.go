@@ -31,7 +31,8 @@ import (
 // Handler processes the batches of one partition.
 type Handler interface {
 	// Assign is called when the partition is assigned (and again after
-	// ErrReload). It returns the offset to read from: an absolute
+	// ErrReload or a failed read, in the same generation: ClaimFrom(ctx)
+	// says which). It returns the offset to read from: an absolute
 	// offset, kafka.FirstOffset, or UseCommitted to start from the
 	// group's committed offset (the first offset when none is).
 	Assign(ctx context.Context, partition int) (int64, error)
@@ -243,8 +244,9 @@ func (c *Consumer) Run(ctx context.Context) error {
 
 func (c *Consumer) runPartition(ctx context.Context, gen *kafka.Generation, pa kafka.PartitionAssignment) {
 	log := c.logger.With("partition", pa.ID)
+	claimCtx := WithClaim(ctx, Claim{gen: gen, topic: c.cfg.Topic, partition: pa.ID})
 	for ctx.Err() == nil {
-		start, err := c.handler.Assign(ctx, pa.ID)
+		start, err := c.handler.Assign(claimCtx, pa.ID)
 		if err != nil {
 			c.m.errors.WithLabelValues("assign").Inc()
 			log.Warn("assigning partition", "err", err)

@@ -53,8 +53,9 @@ type Processor struct {
 	m         *metrics
 	pausePoll time.Duration
 
-	mu   sync.Mutex
-	gens map[int]string // generation each partition's watermarks belong to
+	mu      sync.Mutex
+	gens    map[int]string        // generation each partition's watermarks belong to
+	settled map[int]consume.Claim // the claim whose assignment of the partition was settled (chsink Load)
 }
 
 type metrics struct {
@@ -103,22 +104,37 @@ func New(topic string, conn driver.Conn, sink *chsink.Sink, agg *aggregate.Aggre
 		logger = slog.New(slog.DiscardHandler)
 	}
 	return &Processor{topic: topic, conn: conn, sink: sink, agg: agg, dlq: dlq, logger: logger, m: newMetrics(reg),
-		pausePoll: 200 * time.Millisecond, gens: map[int]string{}}, nil
+		pausePoll: 200 * time.Millisecond, gens: map[int]string{}, settled: map[int]consume.Claim{}}, nil
 }
 
 // Assign loads the partition's watermarks from ClickHouse and resumes from
 // concern_daily's: the tables, not Kafka's committed offset, say what is done.
+// The first Assign of a consumer-group generation waits out earlier owners
+// (chsink Load, when fenced); a reload within the same generation need not.
 func (p *Processor) Assign(ctx context.Context, partition int) (int64, error) {
 	st, err := chsink.ReadState(ctx, p.conn)
 	if err != nil {
 		return 0, err
 	}
-	wm, err := p.sink.Load(ctx, partition)
+	claim, claimed := consume.ClaimFrom(ctx)
+	p.mu.Lock()
+	last, ok := p.settled[partition]
+	p.mu.Unlock()
+	load := p.sink.Load
+	if claimed && ok && last == claim {
+		load = p.sink.Reload
+	}
+	wm, err := load(ctx, partition)
 	if err != nil {
 		return 0, err
 	}
 	p.mu.Lock()
 	p.gens[partition] = st.Generation
+	if claimed {
+		p.settled[partition] = claim
+	} else {
+		delete(p.settled, partition)
+	}
 	p.mu.Unlock()
 	if wm.Daily == 0 {
 		return kafka.FirstOffset, nil
