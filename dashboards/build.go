@@ -134,7 +134,7 @@ func bars(title, desc, sql, label string) *sdktimeseries.PanelBuilder {
 }
 
 // table is a ClickHouse table: one row per result row, a header, small
-// rows, no footer shown.
+// rows, no footer.
 func table(title, desc, sql string) *sdktable.PanelBuilder {
 	return tableOf(title, desc, chTarget(sql, ShapeTable),
 		common.TableCellOptions{TableAutoCellOptions: &common.TableAutoCellOptions{Type: common.TableCellDisplayModeAuto}})
@@ -152,8 +152,7 @@ func sparklines(title, desc, sql string) *sdktable.PanelBuilder {
 func tableOf(title, desc string, q *ClickHouseQuery, cells common.TableCellOptions) *sdktable.PanelBuilder {
 	return sdktable.NewPanelBuilder().Title(title).Description(desc).Datasource(ClickHouseRef()).
 		WithTarget(q).Align(common.FieldTextAlignmentAuto).CellOptions(cells).
-		ShowHeader(true).CellHeight(common.TableCellHeightSm).
-		Footer(common.NewTableFooterOptionsBuilder().Show(false).Reducer([]string{"sum"}))
+		ShowHeader(true).CellHeight(common.TableCellHeightSm)
 }
 
 func stat(title, desc, sql string) *sdkstat.PanelBuilder {
@@ -301,8 +300,19 @@ func base(uid, title, desc string, pg page) (Dashboard, error) {
 //     default) moves them into Grafana 12's controls menu; absent, they stay
 //     above the panels as before;
 //   - builtIn 0 on annotations is the same as absent;
-//   - auto, auto_min and auto_count belong to interval variables only.
+//   - auto, auto_min and auto_count belong to interval variables only;
+//   - a table's footer options: the table builder always sets them, Grafana
+//     12.2 moved the footer out of the panel options (its schema no longer
+//     has them), and wardpulse's tables show no footer.
 func tidy(d *Dashboard) {
+	for _, p := range d.Panels {
+		if p.Panel == nil {
+			continue
+		}
+		if o, ok := p.Panel.Options.(*sdktable.Options); ok {
+			o.Footer = nil
+		}
+	}
 	for i := range d.Links {
 		d.Links[i].Placement = nil
 	}
