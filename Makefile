@@ -29,7 +29,7 @@ setup:
 # The test finds the directory through WARDPULSE_SCHEMA_TOOLS, or at the
 # same default path (Go's user cache dir).
 SCHEMACHECK := dashboards/internal/schemacheck
-SCHEMA_TOOLS ?= $(if $(XDG_CACHE_HOME),$(XDG_CACHE_HOME),$(HOME)/.cache)/wardpulse/schemacheck
+SCHEMA_TOOLS ?= $(or $(WARDPULSE_SCHEMA_TOOLS),$(if $(XDG_CACHE_HOME),$(XDG_CACHE_HOME),$(HOME)/.cache)/wardpulse/schemacheck)
 export WARDPULSE_SCHEMA_TOOLS := $(SCHEMA_TOOLS)
 schema-tools:
 	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
