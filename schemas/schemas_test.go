@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"testing"
 	"sync"
+	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
