@@ -177,3 +177,18 @@ func ClusterNodes(ctx context.Context, conn driver.Conn, cluster string) ([]Clus
 	}
 	return out, nil
 }
+
+// CheckReplicated reports an error unless the connection's database holds
+// the cluster schema (replicated tables): a processor told it writes a shard
+// must not write unreplicated tables.
+func CheckReplicated(ctx context.Context, conn driver.Conn) error {
+	var engine string
+	err := conn.QueryRow(ctx, "SELECT engine FROM system.tables WHERE database = currentDatabase() AND name = 'concern_daily'").Scan(&engine)
+	if err != nil {
+		return fmt.Errorf("the cluster schema is missing (run wardpulse migrate -cluster NAME first): reading concern_daily's engine: %w", err)
+	}
+	if !strings.HasPrefix(engine, "Replicated") {
+		return fmt.Errorf("concern_daily is %s, not replicated: this database holds the single-server schema, not the cluster one (wardpulse migrate -cluster NAME)", engine)
+	}
+	return nil
+}

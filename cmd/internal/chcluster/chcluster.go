@@ -67,6 +67,27 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Cluster, erro
 	if err := c.startZooKeeper(ctx); err != nil {
 		return nil, err
 	}
+	// Ports are picked free before the servers start, and another process
+	// (a parallel test package) may take one in between: start again with
+	// new ports, up to three times.
+	for attempt := 1; ; attempt++ {
+		err := c.startServers(ctx)
+		if err == nil {
+			return c, nil
+		}
+		c.stopServers()
+		if attempt == 3 || !strings.Contains(err.Error(), "port already in use") || ctx.Err() != nil {
+			c.Close()
+			return nil, err
+		}
+		logger.Warn("a clickhouse-server port was taken; starting the cluster again with new ports", "attempt", attempt)
+	}
+}
+
+// startServers picks every server's ports, writes their configurations and
+// starts them one by one.
+func (c *Cluster) startServers(ctx context.Context) error {
+	cfg := c.cfg
 	// Every server's ports are picked before any starts: remote_servers
 	// names them all.
 	type ports struct{ tcp, http, inter int }
@@ -77,8 +98,7 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Cluster, erro
 			for _, p := range []*int{&ps[s][r].tcp, &ps[s][r].http, &ps[s][r].inter} {
 				var err error
 				if *p, err = freePort(); err != nil {
-					c.Close()
-					return nil, err
+					return err
 				}
 			}
 		}
@@ -105,22 +125,25 @@ func Start(ctx context.Context, cfg Config, logger *slog.Logger) (*Cluster, erro
 <macros><shard>%d</shard><replica>replica%d</replica></macros>
 <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
 %s`, ps[s][r].inter, c.zkPort, s+1, r+1, remote.String())
-			c.confs[s][r] = chserver.Config{DataDir: filepath.Join(cfg.Dir, fmt.Sprintf("s%dr%d", s+1, r+1)),
+			dir := filepath.Join(cfg.Dir, fmt.Sprintf("s%dr%d", s+1, r+1))
+			_ = os.RemoveAll(dir) // a failed attempt's files
+			c.confs[s][r] = chserver.Config{DataDir: dir,
 				TCPPort: ps[s][r].tcp, HTTPPort: ps[s][r].http, ExtraConfig: extra}
 		}
 	}
 	// Servers start one at a time: 2 cores, and each start is CPU-bound.
 	for s := range c.confs {
 		for r := range c.confs[s] {
-			srv, err := chserver.Start(ctx, c.confs[s][r], logger)
+			srv, err := chserver.Start(ctx, c.confs[s][r], c.logger)
 			if err != nil {
-				c.Close()
-				return nil, fmt.Errorf("starting shard %d replica %d: %w", s+1, r+1, err)
+				return fmt.Errorf("starting shard %d replica %d: %w", s+1, r+1, err)
 			}
+			c.mu.Lock()
 			c.nodes[s][r] = srv
+			c.mu.Unlock()
 		}
 	}
-	return c, nil
+	return nil
 }
 
 // startZooKeeper runs ZooKeeper's standalone server from Debian's package
@@ -248,6 +271,15 @@ func (c *Cluster) Restart(ctx context.Context, shard, replica int) error {
 
 // Close stops every server and ZooKeeper.
 func (c *Cluster) Close() {
+	c.stopServers()
+	if c.zk != nil && c.zk.Process != nil {
+		_ = syscall.Kill(-c.zk.Process.Pid, syscall.SIGKILL)
+		<-c.zkDone
+	}
+}
+
+// stopServers stops every ClickHouse server, in parallel.
+func (c *Cluster) stopServers() {
 	c.mu.Lock()
 	nodes := c.nodes
 	c.mu.Unlock()
@@ -261,10 +293,6 @@ func (c *Cluster) Close() {
 		}
 	}
 	wg.Wait()
-	if c.zk != nil && c.zk.Process != nil {
-		_ = syscall.Kill(-c.zk.Process.Pid, syscall.SIGKILL)
-		<-c.zkDone
-	}
 }
 
 func freePort() (int, error) {
