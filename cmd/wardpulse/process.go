@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
@@ -142,7 +143,21 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if cfg.WriteLease == 0 {
 		logger.Warn("write fencing is off (-write-lease 0): a processor that stalls past the session timeout can double or lose counts")
 	}
-	sink, err := chsink.New(conn, chsink.LiveTables(), logger, reg, chsink.WithGroupWait(cfg.GroupWait), chsink.WithLease(cfg.WriteLease))
+	sinkOpts := []chsink.Option{chsink.WithGroupWait(cfg.GroupWait), chsink.WithLease(cfg.WriteLease)}
+	if addrs := strings.Split(cfg.ClickHouse.Addr, ","); len(addrs) > 1 && cfg.WriteLease > 0 {
+		// A shard's replicas: a writer that failed over may have an
+		// INSERT running on any of them (docs/exactly-once.md).
+		for _, a := range addrs {
+			w, err := cfg.ClickHouse.Dial(ctx, strings.TrimSpace(a), cfg.ClickHouse.Database)
+			if err != nil {
+				logger.Warn("connecting to a replica to watch its INSERTs; not watching it", "addr", a, "err", err)
+				continue
+			}
+			defer w.Close()
+			sinkOpts = append(sinkOpts, chsink.WithSettleWatch(w))
+		}
+	}
+	sink, err := chsink.New(conn, chsink.LiveTables(), logger, reg, sinkOpts...)
 	if err != nil {
 		return err
 	}

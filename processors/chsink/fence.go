@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 	"golang.org/x/sync/errgroup"
 )
@@ -179,7 +180,7 @@ func (s *Sink) settle(ctx context.Context, partition int) error {
 			return ctx.Err()
 		}
 	}
-	running, err := s.runningInserts(ctx, nil)
+	running, err := s.runningEverywhere(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -188,7 +189,7 @@ func (s *Sink) settle(ctx context.Context, partition int) error {
 		if !sleepCtx(ctx, 100*time.Millisecond) {
 			return ctx.Err()
 		}
-		if running, err = s.runningInserts(ctx, running); err != nil {
+		if running, err = s.runningEverywhere(ctx, running); err != nil {
 			return err
 		}
 		if len(running) > 0 && time.Since(logged) > 5*time.Second {
@@ -201,15 +202,16 @@ func (s *Sink) settle(ctx context.Context, partition int) error {
 }
 
 // runningInserts lists the query ids of the sink INSERTs running on the
-// server, among only (nil: any).
-func (s *Sink) runningInserts(ctx context.Context, only []string) ([]string, error) {
+// server of conn, among only (nil: any). Query ids are unique (a UUID each),
+// so one list serves every server.
+func runningInserts(ctx context.Context, conn driver.Conn, only []string) ([]string, error) {
 	q := "SELECT query_id FROM system.processes WHERE query_id LIKE '" + QueryIDPrefix + "%'"
 	var args []any
 	if only != nil {
 		q += " AND query_id IN (?)"
 		args = append(args, only)
 	}
-	rows, err := s.conn.Query(ctx, q, args...)
+	rows, err := conn.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("listing running inserts in system.processes: %w", err)
 	}
@@ -224,6 +226,32 @@ func (s *Sink) runningInserts(ctx context.Context, only []string) ([]string, err
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("listing running inserts in system.processes: %w", err)
+	}
+	return out, nil
+}
+
+// WithSettleWatch adds servers whose running INSERTs settle waits for too:
+// the other replicas of a shard, which a writer that failed over may have
+// sent an INSERT to. A watched server that cannot be reached is skipped
+// with a warning (an INSERT on a dead server is not completing).
+func WithSettleWatch(conns ...driver.Conn) Option {
+	return func(s *Sink) { s.watch = append(s.watch, conns...) }
+}
+
+// runningEverywhere lists the sink INSERTs running on the sink's server and
+// on the watched ones, among only (nil: any), as "server index/query id".
+func (s *Sink) runningEverywhere(ctx context.Context, only []string) ([]string, error) {
+	var out []string
+	for i, c := range append([]driver.Conn{s.conn}, s.watch...) {
+		ids, err := runningInserts(ctx, c, only)
+		if err != nil {
+			if i == 0 {
+				return nil, err
+			}
+			s.logger.Warn("settle: a watched ClickHouse server cannot be read; not waiting for its INSERTs", "server", i, "err", err)
+			continue
+		}
+		out = append(out, ids...)
 	}
 	if only != nil && out == nil {
 		out = []string{}

@@ -53,6 +53,7 @@ type Sink struct {
 	groupWait time.Duration // 0: every Write inserts on its own
 	sendChunk int           // rows per block sent; 0: one block per INSERT
 	leaseSecs uint32        // write lease in seconds (WithLease); 0: unfenced
+	watch     []driver.Conn // other servers settle waits on (WithSettleWatch)
 
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
