@@ -41,6 +41,7 @@ var (
 	createTableName = regexp.MustCompile(`(?is)^\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)`)
 	mergeTreeEngine = regexp.MustCompile(`(?s)ENGINE\s*=\s*((?:Replacing|Summing|Aggregating|Collapsing|VersionedCollapsing|Graphite)?MergeTree)\b(\s*\()?`)
 	copiesData      = regexp.MustCompile(`(?is)^\s*INSERT\s+INTO\b`)
+	altersTable     = regexp.MustCompile(`(?is)^\s*ALTER\s+TABLE\b`)
 )
 
 // ReplicatedStatement rewrites one migration statement for a replicated
@@ -90,19 +91,30 @@ func MigrateCluster(ctx context.Context, nodes []ClusterNode, cluster, database 
 		}
 	}
 	changed := false
-	for _, n := range ordered {
-		first := n.Replica == 1
-		done, err := migrate(ctx, n.Conn, logger.With("node", n.Addr), func(stmt string) (string, bool) {
-			if copiesData.MatchString(stmt) && !first {
-				return "", false
+	ms, err := Migrations()
+	if err != nil {
+		return 0, err
+	}
+	// Migration by migration, every node before the next migration: a
+	// replica that created a table from 0001 after another had altered it
+	// (0005) would find the table's structure in ZooKeeper too different.
+	for _, m := range ms {
+		for _, n := range ordered {
+			first := n.Replica == 1
+			done, err := migrate(ctx, n.Conn, logger.With("node", n.Addr), func(stmt string) (string, bool) {
+				// Data copies and ALTERs of replicated tables run on the
+				// first replica; replication brings them to the others.
+				if (copiesData.MatchString(stmt) || altersTable.MatchString(stmt)) && !first {
+					return "", false
+				}
+				return ReplicatedStatement(stmt, database), true
+			}, m.Version)
+			if err != nil {
+				return applied, fmt.Errorf("node %s (shard %d replica %d): %w", n.Addr, n.Shard, n.Replica, err)
 			}
-			return ReplicatedStatement(stmt, database), true
-		})
-		if err != nil {
-			return applied, fmt.Errorf("node %s (shard %d replica %d): %w", n.Addr, n.Shard, n.Replica, err)
+			applied += len(done)
+			changed = changed || len(done) > 0
 		}
-		applied += len(done)
-		changed = changed || len(done) > 0
 	}
 	readers := ReaderDatabase(database)
 	for _, n := range ordered {

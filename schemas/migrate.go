@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,12 +111,13 @@ var validIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // (MigrationLock), waiting up to five minutes for it, and looks again
 // at what is left once it holds it.
 func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applied []int, err error) {
-	return migrate(ctx, conn, logger, func(stmt string) (string, bool) { return stmt, true })
+	return migrate(ctx, conn, logger, func(stmt string) (string, bool) { return stmt, true }, 0)
 }
 
 // migrate is Migrate with each statement passed through rewrite first (the
-// cluster schema's engines); a statement rewrite drops is not run.
-func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite func(string) (string, bool)) (applied []int, err error) {
+// cluster schema's engines); a statement rewrite drops is not run. upTo > 0
+// applies only the migrations up to that version.
+func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite func(string) (string, bool), upTo int) (applied []int, err error) {
 	if err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version UInt32, name String, applied_at DateTime('UTC')
 ) ENGINE = ReplacingMergeTree ORDER BY version`); err != nil {
@@ -124,6 +126,9 @@ func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite
 	ms, err := Migrations()
 	if err != nil {
 		return nil, err
+	}
+	if upTo > 0 {
+		ms = slices.DeleteFunc(ms, func(m Migration) bool { return m.Version > upTo })
 	}
 	todo, err := pending(ctx, conn, ms)
 	if err != nil || len(todo) == 0 {
