@@ -132,7 +132,10 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // run has decided) until ctx ends, and returns after all three stopped.
 // Local mode calls it with its own connection and registry.
 func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) (err error) {
-	producer := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
+	producer, err := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
+	if err != nil {
+		return err
+	}
 	// Closed last, after the alerter stopped producing.
 	defer func() { err = errors.Join(err, producer.Close()) }()
 	var notifier alerting.Notifier
@@ -153,7 +156,11 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	if err != nil {
 		return fmt.Errorf("starting the alerter: %w", err)
 	}
-	sink, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.AlertsTopic, GroupID: cfg.GroupID, BatchSize: 1000,
+	dialer, err := cfg.Kafka.Dialer()
+	if err != nil {
+		return err
+	}
+	sink, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Topic: cfg.Kafka.AlertsTopic, GroupID: cfg.GroupID, BatchSize: 1000,
 		BatchWait: 200 * time.Millisecond, SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second,
 		JoinGroupBackoff: time.Second}, sinkHandler, logger, prometheus.WrapRegistererWith(prometheus.Labels{"consumer": "alerts_sink"}, reg))
 	if err != nil {

@@ -37,12 +37,10 @@ func startService(ctx context.Context, dir, name string, args ...string) (*bench
 	if err != nil {
 		return nil, fmt.Errorf("finding the wardpulse executable: %w", err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := freeLocalAddr()
 	if err != nil {
 		return nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
 	logf, err := os.Create(filepath.Join(dir, name+".log"))
 	if err != nil {
 		return nil, err
@@ -163,3 +161,17 @@ func (s *benchService) profile(ctx context.Context, secs int, file string) error
 	}
 	return f.Close()
 }
+
+// freeLocalAddr returns a 127.0.0.1 address with a port free now.
+func freeLocalAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("finding a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// benchPauseSecret is the pause secret the bench's processor and replay
+// share: both run on this machine for the bench only.
+const benchPauseSecret = "wardpulse-bench-pause-secret"

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
@@ -25,19 +25,21 @@ import (
 )
 
 type ingestConfig struct {
-	Listen       string         `yaml:"listen"`
-	TokensFile   string         `yaml:"tokens_file"`
-	LogLevel     string         `yaml:"log_level"`
-	Kafka        wiring.Kafka   `yaml:"kafka"`
-	API          httpapi.Config `yaml:"api"`
-	MaxInFlight  int64          `yaml:"max_inflight_events"`
-	AcquireWait  time.Duration  `yaml:"acquire_wait"`
-	KafkaLinger  time.Duration  `yaml:"kafka_linger"`
-	oldestString string
+	Listen        string         `yaml:"listen"`
+	MetricsListen string         `yaml:"metrics_listen"`
+	TokensFile    string         `yaml:"tokens_file"`
+	LogLevel      string         `yaml:"log_level"`
+	Kafka         wiring.Kafka   `yaml:"kafka"`
+	API           httpapi.Config `yaml:"api"`
+	MaxInFlight   int64          `yaml:"max_inflight_events"`
+	AcquireWait   time.Duration  `yaml:"acquire_wait"`
+	KafkaLinger   time.Duration  `yaml:"kafka_linger"`
+	oldestString  string
 }
 
 func (c *ingestConfig) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "address of the ingest HTTP API, /metrics, /healthz and /readyz")
+	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "public address of the ingest HTTP API (/v1/events), /healthz and /readyz")
+	fs.StringVar(&c.MetricsListen, "metrics.listen", "127.0.0.1:9080", "internal address of /metrics (and /healthz, /readyz), kept off the public port")
 	fs.StringVar(&c.TokensFile, "tokens-file", "", "YAML file of bearer-token hashes per source (see `wardpulse hash-token`)")
 	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
 	c.Kafka.RegisterFlags(fs)
@@ -55,6 +57,9 @@ func (c *ingestConfig) Validate() error {
 	var errs []error
 	if c.TokensFile == "" {
 		errs = append(errs, errors.New("-tokens-file is required"))
+	}
+	if c.MetricsListen == "" || c.MetricsListen == c.Listen {
+		errs = append(errs, fmt.Errorf("-metrics.listen %q must be set and differ from -listen: /metrics stays off the public port", c.MetricsListen))
 	}
 	if t, err := time.Parse(time.DateOnly, c.oldestString); err != nil {
 		errs = append(errs, fmt.Errorf("-oldest-event %q: want YYYY-MM-DD", c.oldestString))
@@ -89,14 +94,27 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // serveIngest runs the ingest service until ctx ends: the HTTP server stops
 // taking requests and finishes those in flight (each waits for its Kafka
-// ack), then the producer flushes and closes.
+// ack), then the producer flushes and closes. The API listens on
+// cfg.Listen; /metrics on cfg.MetricsListen only. It refuses to start
+// without a token: a deployment must make its own (local mode does).
 func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, logger *slog.Logger, reg *prometheus.Registry, ready func(net.Addr)) error {
+	if tokens == nil || tokens.Len() == 0 {
+		return fmt.Errorf("tokens file %s holds no token: ingest does not start open; add one (`wardpulse hash-token`), only `wardpulse local` makes its own", cfg.TokensFile)
+	}
 	validator, err := schemas.NewValidator()
 	if err != nil {
 		return err
 	}
+	transport, err := cfg.Kafka.Transport()
+	if err != nil {
+		return err
+	}
+	dialer, err := cfg.Kafka.Dialer()
+	if err != nil {
+		return err
+	}
 	pub, err := publish.New(publish.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, MaxInFlight: cfg.MaxInFlight,
-		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger}, logger, reg)
+		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger, Transport: transport, Dialer: dialer}, logger, reg)
 	if err != nil {
 		return err
 	}
@@ -107,8 +125,11 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	}
 	mux := http.NewServeMux()
 	api.Routes(mux)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	serveErr := wiring.Serve(ctx, cfg.Listen, mux, logger, ready)
+	ops := wiring.OpsMux(reg, func() error { return pub.Ready(ctx) })
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return wiring.Serve(gctx, cfg.Listen, mux, logger, ready) })
+	g.Go(func() error { return wiring.Serve(gctx, cfg.MetricsListen, ops, logger, nil) })
+	serveErr := g.Wait()
 	return errors.Join(serveErr, pub.Close())
 }
 

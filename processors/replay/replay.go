@@ -33,6 +33,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/pause"
 )
 
 // Config configures a rebuild.
@@ -41,6 +42,10 @@ type Config struct {
 	Topic     string
 	BatchSize int
 	PauseWait time.Duration // longest wait for live processors to acknowledge the pause
+	// PauseKey signs the pause request (processors/pause): the live
+	// processors honour only a request signed with the secret they share.
+	// Required unless NoSwap.
+	PauseKey *pause.Key
 	KeepOld   bool          // keep the replaced tables as *_old
 	NoSwap    bool          // build and check only
 	Progress  io.Writer     // progress bar output; nil for none
@@ -150,9 +155,17 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	}
 
 	// Pause the live processors so nothing writes the live tables while
-	// they are caught up with and swapped.
+	// they are caught up with and swapped. The request is signed for the
+	// live generation: only a holder of the pause secret can pause.
+	if cfg.PauseKey == nil {
+		return rep, errors.New("replay: no pause key (-pause.secret-file): the live processors would not pause for the swap")
+	}
 	token := uuid.NewString()
-	if err := chsink.SetState(ctx, conn, "pause", token); err != nil {
+	st, err := chsink.ReadState(ctx, conn)
+	if err != nil {
+		return rep, err
+	}
+	if err := chsink.SetState(ctx, conn, "pause", cfg.PauseKey.Sign(st.Generation, token, time.Now())); err != nil {
 		return rep, err
 	}
 	defer func() {

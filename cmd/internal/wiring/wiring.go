@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -32,6 +33,8 @@ type Kafka struct {
 	Topic       string            `yaml:"topic"`
 	DLQTopic    string            `yaml:"dlq_topic"`
 	AlertsTopic string            `yaml:"alerts_topic"`
+	TLS         TLS               `yaml:"tls"`
+	SASL        SASL              `yaml:"sasl"`
 }
 
 // RegisterFlags binds the block to flags with their defaults.
@@ -41,20 +44,32 @@ func (k *Kafka) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&k.Topic, "kafka.topic", "wardpulse.events", "topic of meeting, concern and withdrawal events")
 	fs.StringVar(&k.DLQTopic, "kafka.dlq-topic", "wardpulse.events.dlq", "dead-letter topic for events the processor cannot process")
 	fs.StringVar(&k.AlertsTopic, "kafka.alerts-topic", "wardpulse.alerts", "topic of spike alert events")
+	k.TLS.RegisterFlags(fs, "kafka.", "Kafka")
+	k.SASL.RegisterFlags(fs)
 }
 
-// Validate reports missing settings.
+// Validate reports missing settings, and TLS or SASL settings that do not
+// build (a missing certificate file, an unknown mechanism).
 func (k *Kafka) Validate() error {
+	var errs []error
 	if len(k.Brokers) == 0 || k.Topic == "" {
-		return errors.New("kafka: brokers and topic are required")
+		errs = append(errs, errors.New("kafka: brokers and topic are required"))
 	}
-	return nil
+	if _, err := k.Dialer(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
-// Writer returns a synchronous writer (acks=all) for topic.
-func (k *Kafka) Writer(topic string) *kafka.Writer {
-	return &kafka.Writer{Addr: kafka.TCP(k.Brokers...), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, WriteTimeout: 10 * time.Second}
+// Writer returns a synchronous writer (acks=all) for topic, with the
+// block's TLS and SASL settings.
+func (k *Kafka) Writer(topic string) (*kafka.Writer, error) {
+	t, err := k.Transport()
+	if err != nil {
+		return nil, err
+	}
+	return &kafka.Writer{Addr: kafka.TCP(k.Brokers...), Topic: topic, Balancer: &kafka.Murmur2Balancer{}, Transport: t,
+		RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, WriteTimeout: 10 * time.Second}, nil
 }
 
 // CreateTopics creates topics that do not exist yet (for local mode and
@@ -79,10 +94,12 @@ func CreateTopics(ctx context.Context, brokers []string, partitions int, topics 
 
 // ClickHouse is where the tables live.
 type ClickHouse struct {
-	Addr     string        `yaml:"addr"`
-	Database string        `yaml:"database"`
-	Username string        `yaml:"username"`
-	Password config.Secret `yaml:"password"`
+	Addr         string        `yaml:"addr"`
+	Database     string        `yaml:"database"`
+	Username     string        `yaml:"username"`
+	Password     config.Secret `yaml:"password"`
+	PasswordFile string        `yaml:"password_file"`
+	TLS          TLS           `yaml:"tls"`
 }
 
 // RegisterFlags binds the block to flags with their defaults.
@@ -90,27 +107,41 @@ func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
-	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (prefer -clickhouse.password-file or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+	fs.StringVar(&c.PasswordFile, "clickhouse.password-file", "", "file holding the ClickHouse password (a Compose or Kubernetes secret)")
+	c.TLS.RegisterFlags(fs, "clickhouse.", "ClickHouse")
 }
 
-// Validate reports missing settings.
+// Validate reports missing settings and TLS settings that do not build.
 func (c *ClickHouse) Validate() error {
+	var errs []error
 	if c.Addr == "" || c.Database == "" {
-		return errors.New("clickhouse: addr and database are required")
+		errs = append(errs, errors.New("clickhouse: addr and database are required"))
 	}
-	return nil
+	if _, err := c.TLS.Config(); err != nil {
+		errs = append(errs, fmt.Errorf("clickhouse %w", err))
+	}
+	if _, err := Password(c.Password, c.PasswordFile, "WARDPULSE_CLICKHOUSE_PASSWORD"); err != nil {
+		errs = append(errs, fmt.Errorf("clickhouse: %w", err))
+	}
+	return errors.Join(errs...)
 }
 
 // Open connects to the database, creating it and applying the migrations
 // when migrate is true.
 func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger) (driver.Conn, error) {
-	pass := string(c.Password)
-	if pass == "" {
-		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
+	pass, err := Password(c.Password, c.PasswordFile, "WARDPULSE_CLICKHOUSE_PASSWORD")
+	if err != nil {
+		return nil, fmt.Errorf("clickhouse: %w", err)
+	}
+	tc, err := c.TLS.Config()
+	if err != nil {
+		return nil, fmt.Errorf("clickhouse %w", err)
 	}
 	open := func(db string) (driver.Conn, error) {
 		conn, err := clickhouse.Open(&clickhouse.Options{
 			Addr:            []string{c.Addr},
+			TLS:             tc,
 			Auth:            clickhouse.Auth{Database: db, Username: c.Username, Password: pass},
 			DialTimeout:     5 * time.Second,
 			ReadTimeout:     5 * time.Minute,
@@ -215,4 +246,28 @@ func OpsMux(reg *prometheus.Registry, ready func() error) *http.ServeMux {
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	return mux
+}
+
+// CachedCheck wraps check for /readyz: each call runs check with timeout
+// unless the last answer is younger than ttl, so readiness is live (at
+// most ttl old) without a probe storm becoming a query storm. Concurrent
+// callers share one check.
+func CachedCheck(ttl, timeout time.Duration, check func(ctx context.Context) error) func() error {
+	var (
+		mu  sync.Mutex
+		at  time.Time
+		err error
+	)
+	return func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if !at.IsZero() && time.Since(at) < ttl {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		err = check(ctx)
+		at = time.Now()
+		return err
+	}
 }
