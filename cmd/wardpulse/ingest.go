@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -58,7 +59,7 @@ func (c *ingestConfig) Validate() error {
 	if c.TokensFile == "" {
 		errs = append(errs, errors.New("-tokens-file is required"))
 	}
-	if c.MetricsListen == "" || c.MetricsListen == c.Listen {
+	if c.MetricsListen == "" || c.MetricsListen == c.Listen && !strings.HasSuffix(c.Listen, ":0") {
 		errs = append(errs, fmt.Errorf("-metrics.listen %q must be set and differ from -listen: /metrics stays off the public port", c.MetricsListen))
 	}
 	if t, err := time.Parse(time.DateOnly, c.oldestString); err != nil {

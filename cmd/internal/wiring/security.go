@@ -132,14 +132,23 @@ func Password(direct config.Secret, file, env string) (string, error) {
 	return os.Getenv(env), nil
 }
 
+// security builds the block's TLS configuration and SASL mechanism.
+func (k *Kafka) security() (*tls.Config, sasl.Mechanism, error) {
+	tc, err := k.TLS.Config()
+	if err != nil {
+		return nil, nil, fmt.Errorf("kafka %w", err)
+	}
+	mech, err := k.SASL.mechanism()
+	if err != nil {
+		return nil, nil, err
+	}
+	return tc, mech, nil
+}
+
 // Dialer returns a dialer with the block's TLS and SASL settings, for
 // kafka-go readers, consumer groups and one-off connections.
 func (k *Kafka) Dialer() (*kafka.Dialer, error) {
-	tc, err := k.TLS.Config()
-	if err != nil {
-		return nil, fmt.Errorf("kafka %w", err)
-	}
-	mech, err := k.SASL.mechanism()
+	tc, mech, err := k.security()
 	if err != nil {
 		return nil, err
 	}
@@ -149,11 +158,7 @@ func (k *Kafka) Dialer() (*kafka.Dialer, error) {
 // Transport returns a transport with the block's TLS and SASL settings,
 // for kafka-go writers and clients.
 func (k *Kafka) Transport() (*kafka.Transport, error) {
-	tc, err := k.TLS.Config()
-	if err != nil {
-		return nil, fmt.Errorf("kafka %w", err)
-	}
-	mech, err := k.SASL.mechanism()
+	tc, mech, err := k.security()
 	if err != nil {
 		return nil, err
 	}
