@@ -163,7 +163,10 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 		return conn, nil
 	}
 	if migrate {
-		boot, err := open("default")
+		// No database on the boot connection: the server's default,
+		// which a user restricted to its own database (deploy's
+		// wardpulse_writer) may not name but may use to create its own.
+		boot, err := open("")
 		if err != nil {
 			return nil, err
 		}
