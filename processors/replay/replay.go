@@ -46,9 +46,9 @@ type Config struct {
 	// processors honour only a request signed with the secret they share.
 	// Required unless NoSwap.
 	PauseKey *pause.Key
-	KeepOld   bool          // keep the replaced tables as *_old
-	NoSwap    bool          // build and check only
-	Progress  io.Writer     // progress bar output; nil for none
+	KeepOld  bool      // keep the replaced tables as *_old
+	NoSwap   bool      // build and check only
+	Progress io.Writer // progress bar output; nil for none
 }
 
 // Report summarises a rebuild.
