@@ -62,7 +62,10 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 }
 
 func (c *processConfig) Validate() error {
-	_, perr := c.Pause.Key()
+	var perr error
+	if c.Pause.Secret != "" && c.Pause.File != "" {
+		perr = errors.New("-pause.secret and -pause.secret-file: give one")
+	}
 	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), perr)
 }
 

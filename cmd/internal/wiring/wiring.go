@@ -121,8 +121,8 @@ func (c *ClickHouse) Validate() error {
 	if _, err := c.TLS.Config(); err != nil {
 		errs = append(errs, fmt.Errorf("clickhouse %w", err))
 	}
-	if _, err := Password(c.Password, c.PasswordFile, "WARDPULSE_CLICKHOUSE_PASSWORD"); err != nil {
-		errs = append(errs, fmt.Errorf("clickhouse: %w", err))
+	if c.Password != "" && c.PasswordFile != "" {
+		errs = append(errs, errors.New("clickhouse: give a password or a password file, not both"))
 	}
 	return errors.Join(errs...)
 }
