@@ -60,8 +60,8 @@ func TestComposeFile(t *testing.T) {
 	require.NoError(t, err)
 	var doc struct {
 		Services map[string]struct {
-			Image   string   `yaml:"image"`
-			Build   any      `yaml:"build"`
+			Image   string            `yaml:"image"`
+			Build   any               `yaml:"build"`
 			Command []string          `yaml:"command"`
 			Volumes []string          `yaml:"volumes"`
 			Ports   []string          `yaml:"ports"`
