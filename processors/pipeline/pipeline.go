@@ -115,7 +115,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"stage"}),
 		rejected: f.NewCounterVec(prometheus.CounterOpts{
 			Name: "wardpulse_processor_pause_rejected_total",
-			Help: "Pause requests in pipeline_state ignored because they were not signed by replay's secret, by reason (unsigned, bad_signature, expired, no_key), counted per batch that saw one.",
+			Help: "Pause requests in pipeline_state ignored because they were not signed by replay's secret, by reason (unsigned, bad_signature, expired, no_key), counted each time a batch or a readiness check reads one.",
 		}, []string{"reason"}),
 	}
 }

@@ -165,7 +165,8 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	if err != nil {
 		return rep, err
 	}
-	if err := chsink.SetState(ctx, conn, "pause", cfg.PauseKey.Sign(st.Generation, token, time.Now())); err != nil {
+	signed := cfg.PauseKey.Sign(st.Generation, token, time.Now())
+	if err := chsink.SetState(ctx, conn, "pause", signed); err != nil {
 		return rep, err
 	}
 	defer func() {
@@ -176,6 +177,15 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			logger.Error("clearing the pause request", "err", err)
 		}
 	}()
+	// A row written with a later version (updated_us in the future, by a
+	// writer other than replay) would hide ours: the processors would not
+	// pause. Refuse rather than swap under them.
+	if st, err = chsink.ReadState(ctx, conn); err != nil {
+		return rep, err
+	}
+	if st.Pause != signed {
+		return rep, fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = 'pause') and run again", st.Pause)
+	}
 	if err := waitPaused(ctx, conn, cfg.Brokers, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
 		return rep, err
 	}
