@@ -136,42 +136,48 @@ func TestDeployClickHouseUsers(t *testing.T) {
 		require.NoError(t, rows.Err(), what)
 		return first
 	}
-	for _, d := range dashboards.Default().All() {
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	picks := map[string]string{"lad": "E06000003", "ward": "E05012442", "theme": "off_road_bikes"}
+	for _, d := range ds {
+		uid := dashboards.UID(d)
 		vars := map[string]expand.Value{}
 		for _, v := range d.Templating.List {
-			def := "E05012442"
-			if len(v.Default) > 0 {
-				def = v.Default[0]
+			pick := picks[v.Name]
+			if pick == "" && v.Current != nil && v.Current.Value.String != nil {
+				pick = *v.Current.Value.String
 			}
 			switch v.Type {
 			case "custom":
-				vars[v.Name] = expand.Single(v.Default[0])
+				vars[v.Name] = expand.Single(pick)
 			case "query":
-				sql, err := expand.Expand(expand.Query{SQL: v.Query, From: from, To: to, Vars: vars})
+				sql, err := expand.Expand(expand.Query{SQL: *v.Query.String, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
-				runQuery(d.UID+" variable "+v.Name, sql)
-				if v.IncludeAll {
-					vars[v.Name] = expand.Multi(def)
+				runQuery(uid+" variable "+v.Name, sql)
+				if v.IncludeAll != nil && *v.IncludeAll {
+					vars[v.Name] = expand.Multi(pick)
 				} else {
-					vars[v.Name] = expand.Single(def)
+					vars[v.Name] = expand.Single(pick)
 				}
 			}
 		}
 		for _, a := range d.Annotations.List {
-			if a.Target != nil {
-				sql, err := expand.Expand(expand.Query{SQL: a.Target.RawSQL, From: from, To: to, Vars: vars})
-				require.NoError(t, err)
-				runQuery(d.UID+" annotation "+a.Name, sql)
-			}
-		}
-		for _, p := range d.Panels {
-			for _, tg := range p.Targets {
-				if tg.Datasource.UID != dashboards.ClickHouseUID {
-					continue
-				}
+			if tg, ok := a.Target.(*dashboards.ClickHouseQuery); ok {
 				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
-				runQuery(d.UID+" panel "+p.Title, sql)
+				runQuery(uid+" annotation "+a.Name, sql)
+			}
+		}
+		for _, pr := range d.Panels {
+			if pr.Panel == nil {
+				continue
+			}
+			for _, q := range pr.Panel.Targets {
+				if tg, ok := q.(*dashboards.ClickHouseQuery); ok {
+					sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
+					require.NoError(t, err)
+					runQuery(uid+" panel", sql)
+				}
 			}
 		}
 	}

@@ -37,6 +37,8 @@ type processConfig struct {
 	ReadyLag   int64              `yaml:"ready_lag"`
 	Taxonomy   string             `yaml:"taxonomy_file"`
 	Pprof      bool               `yaml:"debug_pprof"`
+	Shard      int                `yaml:"shard"`
+	Shards     int                `yaml:"shards"`
 	LagPoll    time.Duration      `yaml:"lag_poll_interval"`
 	Pause      wiring.PauseSecret `yaml:"pause"`
 	PauseAge   time.Duration      `yaml:"pause_max_age"`
@@ -54,6 +56,8 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
 	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")
+	fs.IntVar(&c.Shards, "shards", 0, "on a ClickHouse cluster: the number of shards (0 or 1: one server)")
+	fs.IntVar(&c.Shard, "shard", 0, "on a ClickHouse cluster: the shard (from 1) this processor writes; it consumes only the partitions that shard owns (partition mod shards), in group <group-id>-shard<N>, and -clickhouse.addr lists that shard's replicas")
 	fs.DurationVar(&c.LagPoll, "lag-poll-interval", time.Second, "how often the lag is measured from the broker's log ends and ClickHouse's stored offsets (independently of writes)")
 	c.Pause.RegisterFlags(fs)
 	fs.DurationVar(&c.PauseAge, "pause.max-age", time.Hour, "oldest signed pause request honoured (a replay's pause lasts while it catches up and swaps)")
@@ -62,11 +66,14 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 }
 
 func (c *processConfig) Validate() error {
-	var perr error
-	if c.Pause.Secret != "" && c.Pause.File != "" {
-		perr = errors.New("-pause.secret and -pause.secret-file: give one")
+	var errs []error
+	if c.Shards > 1 && (c.Shard < 1 || c.Shard > c.Shards) {
+		errs = append(errs, fmt.Errorf("-shard %d: give the shard this processor writes, 1..%d", c.Shard, c.Shards))
 	}
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), perr)
+	if c.Pause.Secret != "" && c.Pause.File != "" {
+		errs = append(errs, errors.New("-pause.secret and -pause.secret-file: give one"))
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate())...)
 }
 
 func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -79,11 +86,19 @@ func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	logger := wiring.Logger(cfg.LogLevel).With("service", "process")
 	reg := newRegistry()
-	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	// On a cluster the schema is `wardpulse migrate -cluster`'s: a plain
+	// migration here would create unreplicated tables.
+	sharded := cfg.Shards > 1
+	conn, err := cfg.ClickHouse.Open(ctx, !sharded, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	if sharded {
+		if err := schemas.CheckReplicated(ctx, conn); err != nil {
+			return err
+		}
+	}
 	return serveProcess(ctx, cfg, conn, logger, reg, nil)
 }
 
@@ -152,13 +167,21 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Topic: cfg.Kafka.Topic, GroupID: cfg.GroupID,
+	group := cfg.GroupID
+	if cfg.Shards > 1 {
+		group = fmt.Sprintf("%s-shard%d", cfg.GroupID, cfg.Shard)
+	}
+	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Topic: cfg.Kafka.Topic, GroupID: group, Shard: cfg.Shard, Shards: cfg.Shards,
 		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
 		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
 	if err != nil {
 		return err
 	}
-	lag, err := lagwatch.New(lagwatch.Config{Interval: cfg.LagPoll},
+	var owns func(int) bool
+	if cfg.Shards > 1 {
+		owns = func(p int) bool { return consume.ShardOf(p, cfg.Shards) == cfg.Shard }
+	}
+	lag, err := lagwatch.New(lagwatch.Config{Interval: cfg.LagPoll, Owns: owns},
 		lagwatch.KafkaLogEnds{Client: &kafka.Client{Addr: kafka.TCP(cfg.Kafka.Brokers...), Transport: transport}, Topic: cfg.Kafka.Topic},
 		lagwatch.ClickHouseProgress{Conn: conn}, logger, reg)
 	if err != nil {

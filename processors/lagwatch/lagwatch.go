@@ -45,6 +45,10 @@ type Config struct {
 	// StaleAfter is how old the last successful broker poll may be for
 	// Current to call the lag current; default 3 × Interval + Timeout.
 	StaleAfter time.Duration
+	// Owns says which partitions this processor's tables hold (on a
+	// sharded cluster, its shard's: consume.ShardOf); nil: all. The
+	// others are not reported, so their lag is not counted twice.
+	Owns func(partition int) bool
 }
 
 // Watcher polls and exports the lag. Create it with New, call Run once;
@@ -149,6 +153,13 @@ func (w *Watcher) Poll(ctx context.Context) {
 			w.logger.Warn("lag poll: the broker does not answer", "err", berr)
 		}
 	} else {
+		if w.cfg.Owns != nil {
+			for p := range end {
+				if !w.cfg.Owns(p) {
+					delete(end, p)
+				}
+			}
+		}
 		w.end = end
 		w.brokerAt = now
 		w.m.success.WithLabelValues("broker").Set(float64(now.UnixNano()) / 1e9)

@@ -76,4 +76,14 @@ func TestPoll(t *testing.T) {
 	// No poll for longer than StaleAfter (3 × 1 s + 1 s): not current.
 	now = now.Add(5 * time.Second)
 	require.ErrorContains(t, w.Current(), "last broker answer 5s ago")
+
+	// A sharded processor reports only its shard's partitions.
+	odd, err := New(Config{Owns: func(p int) bool { return p%2 == 1 }}, &source{offsets: map[int]int64{0: 10, 1: 20}}, &source{offsets: map[int]int64{}}, nil, nil)
+	require.NoError(t, err)
+	odd.Poll(ctx)
+	_, ok = odd.Lag(0)
+	require.False(t, ok, "partition 0 is another shard's")
+	l, ok = odd.Lag(1)
+	require.True(t, ok)
+	require.EqualValues(t, 20, l)
 }
