@@ -22,6 +22,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/ingest/publish"
+	"github.com/wardpulse/wardpulse/processors/consume"
 )
 
 // selfSigned writes a certificate for 127.0.0.1 to dir and returns the
@@ -91,8 +92,40 @@ func TestKafkaTLSAndSASL(t *testing.T) {
 			wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 			defer cancel()
 			require.NoError(t, w.WriteMessages(wctx, kafka.Message{Key: []byte("k"), Value: []byte("v")}))
+
+			// The processor's path: a consumer group through the dialer
+			// reads what was written.
+			h := &firstMessage{got: make(chan kafka.Message, 1)}
+			cons, err := consume.New(consume.Config{Brokers: k.Brokers, Dialer: d, Topic: k.Topic, GroupID: "g-" + k.SASL.Username,
+				BatchSize: 10, BatchWait: 50 * time.Millisecond, SessionTimeout: 6 * time.Second, RebalanceTimeout: 6 * time.Second,
+				HeartbeatInterval: time.Second, JoinGroupBackoff: 200 * time.Millisecond}, h, nil, nil)
+			require.NoError(t, err)
+			cctx, stop := context.WithCancel(ctx)
+			done := make(chan error, 1)
+			go func() { done <- cons.Run(cctx) }()
+			select {
+			case m := <-h.got:
+				require.Equal(t, "v", string(m.Value))
+			case <-time.After(30 * time.Second):
+				t.Error("the consumer group read nothing over TLS and SASL")
+			}
+			stop()
+			require.NoError(t, <-done)
 		})
 	}
+}
+
+// firstMessage is a consume.Handler that passes on the first message.
+type firstMessage struct{ got chan kafka.Message }
+
+func (f *firstMessage) Assign(context.Context, int) (int64, error) { return kafka.FirstOffset, nil }
+
+func (f *firstMessage) Handle(_ context.Context, _ int, msgs []kafka.Message) error {
+	select {
+	case f.got <- msgs[0]:
+	default:
+	}
+	return nil
 }
 
 // TestSecurityConfigErrors: settings that cannot work are refused at start,
