@@ -122,6 +122,11 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
+	validator, err := schemas.NewValidator()
+	if err != nil {
+		return err
+	}
+	proc.SetOriginals(pipeline.NewLogOriginals(cfg.Kafka.Brokers, cfg.Kafka.Topic, validator))
 	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: cfg.GroupID,
 		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
 		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
