@@ -41,7 +41,9 @@ func startIngest(t *testing.T, env *testEnv, token string, args ...string) (stri
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
-	go func() { done <- serveIngest(ctx, cfg, tokens, discard(), newRegistry(), func(a net.Addr) { ready <- a }) }()
+	go func() {
+		done <- serveIngest(ctx, cfg, tokens, discard(), newRegistry(), func(a net.Addr) { ready <- a })
+	}()
 	stopped := false
 	stop := func() {
 		if !stopped {
@@ -199,4 +201,3 @@ func counterValue(t *testing.T, reg *prometheus.Registry, name, label string) fl
 	}
 	return 0
 }
-

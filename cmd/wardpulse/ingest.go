@@ -25,15 +25,15 @@ import (
 )
 
 type ingestConfig struct {
-	Listen       string         `yaml:"listen"`
-	TokensFile   string         `yaml:"tokens_file"`
-	LogLevel     string         `yaml:"log_level"`
-	Kafka        wiring.Kafka   `yaml:"kafka"`
-	API          httpapi.Config `yaml:"api"`
-	MaxInFlight  int64          `yaml:"max_inflight_events"`
-	AcquireWait  time.Duration  `yaml:"acquire_wait"`
-	KafkaLinger  time.Duration  `yaml:"kafka_linger"`
-	HTTP         httpTimeouts   `yaml:"http"`
+	Listen      string         `yaml:"listen"`
+	TokensFile  string         `yaml:"tokens_file"`
+	LogLevel    string         `yaml:"log_level"`
+	Kafka       wiring.Kafka   `yaml:"kafka"`
+	API         httpapi.Config `yaml:"api"`
+	MaxInFlight int64          `yaml:"max_inflight_events"`
+	AcquireWait time.Duration  `yaml:"acquire_wait"`
+	KafkaLinger time.Duration  `yaml:"kafka_linger"`
+	HTTP        httpTimeouts   `yaml:"http"`
 	// RebuildIndex reads the newest events on the log at start so that a
 	// restart does not forget which ids are taken (see httpapi.RebuildIndex).
 	RebuildIndex bool `yaml:"rebuild_index"`
