@@ -34,30 +34,38 @@ type Limit struct {
 // the limit.
 func (l Limit) BatchBytes() int64 { return int64(l.MaxMessageBytes - batchOverhead) }
 
-// ReadLimit asks the cluster for the topic's max.message.bytes, falling back
-// to the broker's message.max.bytes, then DefaultMaxMessageBytes when
-// neither can be read (a broker that refuses DescribeConfigs, say). A
-// network error is returned: at start, ingest cannot produce anyway.
+// ReadLimit asks the cluster for the topic's max.message.bytes and the
+// broker's message.max.bytes and keeps the smaller, falling back to
+// DefaultMaxMessageBytes when neither can be read (a broker that refuses
+// DescribeConfigs, say). Only a metadata (network) error is returned.
 func ReadLimit(ctx context.Context, brokers []string, topic string) (Limit, error) {
 	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
 	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
 		return Limit{}, fmt.Errorf("reading metadata of topic %s: %w", topic, err)
 	}
-	// A topic's max.message.bytes is reported even when unset (inherited
-	// from the broker); the broker's own is asked only when the topic's
-	// cannot be read, and of the broker itself, as Kafka wants.
+	// Both are read and the smaller wins: a topic's max.message.bytes is
+	// reported even when unset, and not every broker reports the inherited
+	// value (kfake reports Kafka's default), so the smaller is the one
+	// certainly accepted. A topic set above its broker's limit only costs
+	// smaller batches. The broker's config is asked of that broker, as
+	// Kafka wants.
+	l := Limit{}
 	if n, err := describeInt(ctx, c, nil, kafka.ResourceTypeTopic, topic, "max.message.bytes"); err == nil && n > 0 {
-		return Limit{MaxMessageBytes: n, From: "topic max.message.bytes"}, nil
+		l = Limit{MaxMessageBytes: n, From: "topic max.message.bytes"}
 	}
 	for _, b := range meta.Brokers {
 		addr := kafka.TCP(net.JoinHostPort(b.Host, strconv.Itoa(b.Port)))
-		if n, err := describeInt(ctx, c, addr, kafka.ResourceTypeBroker, strconv.Itoa(b.ID), "message.max.bytes"); err == nil && n > 0 {
-			return Limit{MaxMessageBytes: n, From: "broker message.max.bytes"}, nil
+		if n, err := describeInt(ctx, c, addr, kafka.ResourceTypeBroker, strconv.Itoa(b.ID), "message.max.bytes"); err == nil && n > 0 &&
+			(l.MaxMessageBytes == 0 || n < l.MaxMessageBytes) {
+			l = Limit{MaxMessageBytes: n, From: "broker message.max.bytes"}
 		}
 		break // one broker's answer is the cluster's default
 	}
-	return Limit{MaxMessageBytes: DefaultMaxMessageBytes, From: "default"}, nil
+	if l.MaxMessageBytes == 0 {
+		l = Limit{MaxMessageBytes: DefaultMaxMessageBytes, From: "default"}
+	}
+	return l, nil
 }
 
 // describeInt reads one integer config of one resource.
