@@ -3,12 +3,19 @@
 // and the gazetteer, answers per event, and returns 202 only once Kafka has
 // acknowledged what it accepted.
 //
+// Memory is bounded: NDJSON is read line by line and checked a chunk at a
+// time (the raw body is never held whole), a request reserves its body's
+// bytes from a shared budget before reading it, and slow bodies are cut (see
+// Config and docs/ingest.md).
+//
 // Status codes: 202 when at least one event was accepted or acknowledged
 // again as a duplicate and none failed in Kafka; 400 when every event was
-// rejected; 401 without a valid token; 413 over the body or batch limit; 429
-// when too many events are in flight (retry after the Retry-After seconds);
-// 503 when Kafka did not acknowledge (the failed events say so; resending
-// them is safe, their ids are kept).
+// rejected; 401 without a valid token; 408 when the body did not arrive in
+// time; 413 over the body, event or batch limit (the line is named); 429
+// when too many request bytes or events are in flight (retry after the
+// Retry-After seconds); 503 when Kafka did not acknowledge (the failed events
+// say so; resending them is safe, their ids are kept) or while the duplicate
+// index is read from the log at start.
 package httpapi
 
 import (
