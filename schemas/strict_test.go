@@ -44,3 +44,38 @@ func TestDecodeRefusesWhatJSONWouldHide(t *testing.T) {
 	_, err = v.Decode([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","source":{"document":"d"},"concern":{"text":"t"}}`))
 	require.NoError(t, err)
 }
+
+// TestContentHash pins what counts as the same event: the canonical
+// content, whatever the sender's key order, spacing, escapes or time zone,
+// and without recorded_at.
+func TestContentHash(t *testing.T) {
+	v, err := schemas.NewValidator()
+	require.NoError(t, err)
+	const base = `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T19:00:00Z","ward":"Grangetown","concern":{"text":"bikes on the field"}}`
+	tests := []struct {
+		name, in string
+		same     bool
+	}{
+		{"identical", base, true},
+		{"key order and spacing", `{ "concern" : { "text" : "bikes on the field" } , "ward":"Grangetown", "type":"concern",
+			"schema_version":1, "occurred_at":"2024-02-20T19:00:00Z", "event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001" }`, true},
+		{"escapes", `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T19:00:00Z","ward":"Grangetown","concern":{"text":"bikes on the \u0066ield"}}`, true},
+		{"same instant, other zone", `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T20:00:00+01:00","ward":"Grangetown","concern":{"text":"bikes on the field"}}`, true},
+		{"recorded_at differs", `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T19:00:00Z","recorded_at":"2024-03-01T00:00:00Z","ward":"Grangetown","concern":{"text":"bikes on the field"}}`, true},
+		{"other text", `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T19:00:00Z","ward":"Grangetown","concern":{"text":"cars on the field"}}`, false},
+		{"other time", `{"event_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","type":"concern","schema_version":1,"occurred_at":"2024-02-20T19:00:01Z","ward":"Grangetown","concern":{"text":"bikes on the field"}}`, false},
+	}
+	hash := func(s string) uint64 {
+		ev, err := v.Decode([]byte(s))
+		require.NoError(t, err)
+		h, err := ev.ContentHash()
+		require.NoError(t, err)
+		return h
+	}
+	want := hash(base)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.same, hash(tt.in) == want)
+		})
+	}
+}

@@ -153,6 +153,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	defer ingest.stop()
+	if err := waitReady(ctx, ingest.addr); err != nil { // its duplicate index read from the log
+		return res, err
+	}
 	url := "http://" + ingest.addr
 	logf("ingest phase: %d clients, batches of 1,000", c.clients)
 	var lat bench.Latencies
