@@ -15,6 +15,8 @@ import (
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/ingest/publish"
 )
 
 func TestAuthorizationScheme(t *testing.T) {
@@ -213,4 +215,45 @@ func gaugeValue(t *testing.T, reg interface {
 		}
 	}
 	return -1
+}
+
+// slowPublisher acknowledges after a delay, or fails when its context ends.
+type slowPublisher struct {
+	fakePublisher
+	delay time.Duration
+}
+
+func (s *slowPublisher) Publish(ctx context.Context, msgs []publish.Message) ([]error, error) {
+	select {
+	case <-time.After(s.delay):
+		return s.fakePublisher.Publish(ctx, msgs)
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// TestSlowAckOutlivesTheBodyDeadline: the body deadline bounds reading the
+// body only; a Kafka acknowledgement that takes longer still gets its 202
+// (net/http clears the read deadline when the body is in and it starts its
+// background read; this pins that the deadline set here does not leak into
+// the wait for Kafka).
+func TestSlowAckOutlivesTheBodyDeadline(t *testing.T) {
+	cfg := Config{MaxBodyBytes: 1000, MaxBatchEvents: 10, MaxEventBytes: 1000, MaxFutureSkew: time.Minute, MaxInflightBytes: 1000,
+		BodyReadTimeout: 100 * time.Millisecond}
+	api, _ := newTestAPI(t, &slowPublisher{delay: 400 * time.Millisecond}, cfg)
+	mux := http.NewServeMux()
+	api.Routes(mux)
+	srv := httptest.NewUnstartedServer(mux)
+	srv.Config.ReadTimeout = 200 * time.Millisecond
+	srv.Start()
+	t.Cleanup(srv.Close)
+	req, err := http.NewRequest(http.MethodPost, srv.URL+"/v1/events", strings.NewReader(good))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	require.Equal(t, 202, res.StatusCode, string(b))
 }

@@ -257,10 +257,11 @@ func (a *API) handle(w http.ResponseWriter, r *http.Request) (int, Response) {
 		a.m.inflightBytes.Sub(float64(reserve))
 		a.bytes.Release(reserve)
 	}()
+	rc := http.NewResponseController(w)
 	if a.cfg.BodyReadTimeout > 0 {
 		// ErrNotSupported only from test recorders: the server's
 		// ReadTimeout still applies.
-		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.cfg.BodyReadTimeout))
+		_ = rc.SetReadDeadline(time.Now().Add(a.cfg.BodyReadTimeout))
 	}
 	body := http.MaxBytesReader(w, r.Body, reserve)
 

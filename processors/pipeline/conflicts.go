@@ -45,7 +45,7 @@ func NewLogOriginals(brokers []string, topic string, v *schemas.Validator) *LogO
 // Original implements Originals.
 func (o *LogOriginals) Original(ctx context.Context, partition int, offset int64) (*schemas.Event, error) {
 	resp, err := o.client.Fetch(ctx, &kafka.FetchRequest{Topic: o.topic, Partition: partition, Offset: offset,
-		MinBytes: 1, MaxBytes: 4 << 20, MaxWait: time.Second})
+		MinBytes: 1, MaxBytes: 1, MaxWait: time.Second}) // a broker returns at least one whole batch (KIP-74)
 	if err == nil {
 		err = resp.Error
 	}
