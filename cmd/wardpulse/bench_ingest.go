@@ -126,23 +126,15 @@ func runIngestBench(ctx context.Context, args []string, stdout, stderr io.Writer
 	return tw.Flush()
 }
 
-// waitReady waits for ingest's /readyz (its duplicate index read from the log).
+// waitReady waits for ingest's /readyz (its duplicate index read from the
+// log), a minute at most.
 func waitReady(ctx context.Context, addr string) error {
-	deadline := time.Now().Add(time.Minute)
-	for time.Now().Before(deadline) {
-		if resp, err := http.Get("http://" + addr + "/readyz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := waitHTTP(ctx, "http://"+addr+"/readyz"); err != nil {
+		return fmt.Errorf("waiting for ingest at %s to be ready: %w", addr, err)
 	}
-	return errors.New("ingest not ready within a minute")
+	return nil
 }
 
 // benchEventBody is n concern events of about 1.6 KB each as NDJSON, with

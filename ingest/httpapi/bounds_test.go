@@ -80,10 +80,7 @@ func TestInflightBytes(t *testing.T) {
 	pub := &fakePublisher{}
 	cfg := Config{MaxBodyBytes: 1000, MaxBatchEvents: 10, MaxEventBytes: 1000, MaxFutureSkew: time.Minute, MaxInflightBytes: 1200}
 	api, reg := newTestAPI(t, pub, cfg)
-	mux := http.NewServeMux()
-	api.Routes(mux)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
+	srv := serve(t, api, nil)
 
 	// A request that sent its headers and part of its body holds its
 	// Content-Length (900 bytes) while it is read.
@@ -94,24 +91,13 @@ func TestInflightBytes(t *testing.T) {
 	require.NoError(t, err)
 	waitGauge(t, func() float64 { return gaugeValue(t, reg, "wardpulse_ingest_inflight_request_bytes") }, 900)
 
-	send := func(body string) (int, string, Response) {
-		req, err := http.NewRequest(http.MethodPost, srv.URL+"/v1/events", strings.NewReader(body))
-		require.NoError(t, err)
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/x-ndjson")
-		res, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		defer res.Body.Close()
-		var r Response
-		require.NoError(t, json.NewDecoder(res.Body).Decode(&r))
-		return res.StatusCode, res.Header.Get("Retry-After"), r
-	}
+	sendNDJSON := func(body string) (int, string, Response) { return send(t, srv.URL, "application/x-ndjson", body) }
 	big := good + "\n" + strings.Replace(good, "c0001", "c0002", 1) + "\n" + strings.Replace(good, "c0001", "c0003", 1) // over 300 bytes
-	code, retry, r := send(big)
+	code, retry, r := sendNDJSON(big)
 	require.Equal(t, 429, code, "%+v", r)
 	require.Equal(t, "1", retry)
 	require.Contains(t, r.Error, "request bytes in flight")
-	code, _, r = send(good) // small enough to fit beside it
+	code, _, r = sendNDJSON(good) // small enough to fit beside it
 	require.Equal(t, 202, code, "%+v", r)
 
 	// The held request finishes; its bytes are released.
@@ -123,7 +109,7 @@ func TestInflightBytes(t *testing.T) {
 	resp.Body.Close()
 	require.Equal(t, 202, resp.StatusCode)
 	waitGauge(t, func() float64 { return gaugeValue(t, reg, "wardpulse_ingest_inflight_request_bytes") }, 0)
-	code, _, r = send(big)
+	code, _, r = sendNDJSON(big)
 	require.Equal(t, 202, code, "%+v", r)
 }
 
@@ -134,10 +120,7 @@ func TestSlowBodyIsCut(t *testing.T) {
 	cfg := Config{MaxBodyBytes: 1000, MaxBatchEvents: 10, MaxEventBytes: 1000, MaxFutureSkew: time.Minute, MaxInflightBytes: 1000,
 		BodyReadTimeout: 200 * time.Millisecond}
 	api, reg := newTestAPI(t, &fakePublisher{}, cfg)
-	mux := http.NewServeMux()
-	api.Routes(mux)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
+	srv := serve(t, api, nil)
 	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
 	require.NoError(t, err)
 	defer conn.Close()
@@ -192,6 +175,38 @@ func TestIndexRebuiltFromTheLog(t *testing.T) {
 	require.Len(t, pub.msgs, 1)
 }
 
+// serve runs the API on a test server and returns its URL.
+func serve(t *testing.T, api *API, configure func(*http.Server)) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	api.Routes(mux)
+	srv := httptest.NewUnstartedServer(mux)
+	if configure != nil {
+		configure(srv.Config)
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// send posts body over the network and returns the status, the
+// Retry-After header and the decoded answer.
+func send(t *testing.T, url, contentType, body string) (int, string, Response) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url+"/v1/events", strings.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", contentType)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	var r Response
+	require.NoError(t, json.Unmarshal(b, &r), string(b))
+	return res.StatusCode, res.Header.Get("Retry-After"), r
+}
+
 func waitGauge(t *testing.T, get func() float64, want float64) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
@@ -241,19 +256,7 @@ func TestSlowAckOutlivesTheBodyDeadline(t *testing.T) {
 	cfg := Config{MaxBodyBytes: 1000, MaxBatchEvents: 10, MaxEventBytes: 1000, MaxFutureSkew: time.Minute, MaxInflightBytes: 1000,
 		BodyReadTimeout: 100 * time.Millisecond}
 	api, _ := newTestAPI(t, &slowPublisher{delay: 400 * time.Millisecond}, cfg)
-	mux := http.NewServeMux()
-	api.Routes(mux)
-	srv := httptest.NewUnstartedServer(mux)
-	srv.Config.ReadTimeout = 200 * time.Millisecond
-	srv.Start()
-	t.Cleanup(srv.Close)
-	req, err := http.NewRequest(http.MethodPost, srv.URL+"/v1/events", strings.NewReader(good))
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
-	res, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	require.Equal(t, 202, res.StatusCode, string(b))
+	srv := serve(t, api, func(s *http.Server) { s.ReadTimeout = 200 * time.Millisecond })
+	code, _, r := send(t, srv.URL, "application/json", good)
+	require.Equal(t, 202, code, "%+v", r)
 }
