@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 GO ?= go
 BIN := bin/wardpulse
-DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils
+DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils kcat zookeeper
 LOCAL_DIR ?= $(HOME)/.wardpulse/local
 
 .PHONY: run test setup build vet bench clean
