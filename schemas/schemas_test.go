@@ -97,6 +97,8 @@ func TestValidatorNamesFields(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`))
 	f.Add([]byte(`{"type":`))
+	f.Add([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","ward":"y","concern":{"text":"t","text":"u"}}`))
+	f.Add([]byte("{\"type\":\"concern\",\"schema_version\":1,\"date\":\"2019-12-10\",\"ward\":\"x\",\"concern\":{\"text\":\"\xff\"}}"))
 	v, err := schemas.NewValidator()
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -149,15 +149,14 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	if err := os.WriteFile(tokensFile, []byte("tokens:\n  - source: bench\n    sha256: "+httpapi.HashToken(token)+"\n"), 0o600); err != nil {
 		return res, err
 	}
-	metricsAddr, err := freeLocalAddr()
-	if err != nil {
-		return res, err
-	}
-	ingest, err := startService(ctx, c.dir, "ingest", append([]string{"-tokens-file", tokensFile, "-metrics.listen", metricsAddr}, kafkaArgs...)...)
+	ingest, err := startService(ctx, c.dir, "ingest", append([]string{"-tokens-file", tokensFile}, kafkaArgs...)...)
 	if err != nil {
 		return res, err
 	}
 	defer ingest.stop()
+	if err := waitReady(ctx, ingest.addr); err != nil { // its duplicate index read from the log
+		return res, err
+	}
 	url := "http://" + ingest.addr
 	logf("ingest phase: %d clients, batches of 1,000", c.clients)
 	var lat bench.Latencies

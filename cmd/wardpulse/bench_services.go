@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -37,9 +38,23 @@ func startService(ctx context.Context, dir, name string, args ...string) (*bench
 	if err != nil {
 		return nil, fmt.Errorf("finding the wardpulse executable: %w", err)
 	}
+	return startServiceOf(ctx, exe, dir, name, args...)
+}
+
+// startServiceOf is startService for another wardpulse binary (an older
+// build, to compare with).
+func startServiceOf(ctx context.Context, exe, dir, name string, args ...string) (*benchService, error) {
 	addr, err := freeLocalAddr()
 	if err != nil {
 		return nil, err
+	}
+	if name == "ingest" && !slices.Contains(args, "-metrics.listen") {
+		// ingest's metrics port is fixed by default: give it a free one.
+		metrics, err := freeLocalAddr()
+		if err != nil {
+			return nil, err
+		}
+		args = append([]string{"-metrics.listen", metrics}, args...)
 	}
 	logf, err := os.Create(filepath.Join(dir, name+".log"))
 	if err != nil {

@@ -167,6 +167,11 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
+	validator, err := schemas.NewValidator()
+	if err != nil {
+		return err
+	}
+	proc.SetOriginals(pipeline.NewLogOriginals(cfg.Kafka.Brokers, cfg.Kafka.Topic, validator))
 	group := cfg.GroupID
 	if cfg.Shards > 1 {
 		group = fmt.Sprintf("%s-shard%d", cfg.GroupID, cfg.Shard)

@@ -212,11 +212,16 @@ func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Co
 // letting in-flight requests finish (up to 30 s). ready, when non-nil, is
 // called with the bound address once listening.
 func Serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger, ready func(net.Addr)) error {
+	return ServeWith(ctx, addr, &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}, logger, ready)
+}
+
+// ServeWith is Serve with a server the caller configured (its timeouts,
+// say); srv.Handler must be set.
+func ServeWith(ctx context.Context, addr string, srv *http.Server, logger *slog.Logger, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	if ready != nil {
 		ready(ln.Addr())
 	}
