@@ -138,6 +138,11 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	}
 	// Closed last, after the alerter stopped producing.
 	defer func() { err = errors.Join(err, producer.Close()) }()
+	transport, err := cfg.Kafka.Transport()
+	if err != nil {
+		return err
+	}
+	logClient := replay.Client(cfg.Kafka.Brokers, transport)
 	var notifier alerting.Notifier
 	if len(cfg.AlertmanagerURLs) > 0 {
 		// Open alerts stay active for three runs without a re-push (and
@@ -150,7 +155,7 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 		LookbackWeeks: cfg.LookbackWeeks, Detector: cfg.Detector},
 		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(),
 			StateSynced: func(ctx context.Context) (bool, error) {
-				return alertsStored(ctx, cfg.Kafka.Brokers, cfg.Kafka.AlertsTopic, sinkHandler)
+				return alertsStored(ctx, logClient, cfg.Kafka.AlertsTopic, sinkHandler)
 			}},
 		logger, reg)
 	if err != nil {
@@ -182,8 +187,8 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 // alertsStored reports whether the sink (or, for partitions it has not
 // handled, the alerts table) holds every event on the alerts topic. A topic
 // that does not exist yet holds nothing to wait for.
-func alertsStored(ctx context.Context, brokers []string, topic string, sink *alerting.Sink) (bool, error) {
-	bounds, err := replay.LogBounds(ctx, brokers, topic)
+func alertsStored(ctx context.Context, client *kafka.Client, topic string, sink *alerting.Sink) (bool, error) {
+	bounds, err := replay.LogBoundsVia(ctx, client, topic)
 	if errors.Is(err, kafka.UnknownTopicOrPartition) {
 		return true, nil
 	}

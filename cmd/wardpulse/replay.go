@@ -71,7 +71,15 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
+	dialer, err := cfg.Kafka.Dialer()
+	if err != nil {
+		return err
+	}
+	transport, err := cfg.Kafka.Transport()
+	if err != nil {
+		return err
+	}
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Transport: transport, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
 		PauseWait: cfg.PauseWait, PauseKey: pauseKey, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
 	if err != nil {
 		return err

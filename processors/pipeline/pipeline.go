@@ -55,7 +55,7 @@ type Processor struct {
 	pausePoll time.Duration
 	pauseKey  *pause.Key    // nil: no pause request is honoured
 	pauseAge  time.Duration // oldest pause request honoured
-	originals Originals // nil: stored duplicates are not compared (SetOriginals)
+	originals Originals     // nil: stored duplicates are not compared (SetOriginals)
 
 	mu   sync.Mutex
 	gens map[int]string // generation each partition's watermarks belong to

@@ -23,6 +23,7 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/ingest/publish"
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/processors/replay"
 )
 
 // selfSigned writes a certificate for 127.0.0.1 to dir and returns the
@@ -92,6 +93,18 @@ func TestKafkaTLSAndSASL(t *testing.T) {
 			wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 			defer cancel()
 			require.NoError(t, w.WriteMessages(wctx, kafka.Message{Key: []byte("k"), Value: []byte("v")}))
+
+			// replay, audit's bounds and the alerter's check read the
+			// log ends through the transport.
+			tr, err := k.Transport()
+			require.NoError(t, err)
+			bounds, err := replay.LogBoundsVia(ctx, replay.Client(k.Brokers, tr), k.Topic)
+			require.NoError(t, err)
+			var n int64
+			for _, b := range bounds {
+				n += b.Next - b.First
+			}
+			require.Positive(t, n)
 
 			// The processor's path: a consumer group through the dialer
 			// reads what was written.
