@@ -135,11 +135,7 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	if err != nil {
 		return err
 	}
-	transport, err := cfg.Kafka.Transport()
-	if err != nil {
-		return err
-	}
-	dialer, err := cfg.Kafka.Dialer()
+	dialer, transport, err := cfg.Kafka.Connectors()
 	if err != nil {
 		return err
 	}

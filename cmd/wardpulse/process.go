@@ -148,11 +148,7 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	dialer, err := cfg.Kafka.Dialer()
-	if err != nil {
-		return err
-	}
-	transport, err := cfg.Kafka.Transport()
+	dialer, transport, err := cfg.Kafka.Connectors()
 	if err != nil {
 		return err
 	}

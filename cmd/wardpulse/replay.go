@@ -71,11 +71,7 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	dialer, err := cfg.Kafka.Dialer()
-	if err != nil {
-		return err
-	}
-	transport, err := cfg.Kafka.Transport()
+	dialer, transport, err := cfg.Kafka.Connectors()
 	if err != nil {
 		return err
 	}

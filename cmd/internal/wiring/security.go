@@ -165,6 +165,21 @@ func (k *Kafka) Transport() (*kafka.Transport, error) {
 	return &kafka.Transport{DialTimeout: 5 * time.Second, TLS: tc, SASL: mech}, nil
 }
 
+// Connectors returns both the dialer (readers, consumer groups, one-off
+// connections) and the transport (writers, clients), with the block's TLS
+// and SASL settings.
+func (k *Kafka) Connectors() (*kafka.Dialer, *kafka.Transport, error) {
+	d, err := k.Dialer()
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := k.Transport()
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, t, nil
+}
+
 // PauseSecret is the secret `wardpulse replay` and the processors share to
 // sign and verify pause requests (processors/pause).
 type PauseSecret struct {
