@@ -31,6 +31,7 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"go.uber.org/goleak"
 
 	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 )
@@ -262,6 +263,18 @@ func dial(ctx context.Context, addr string, proto clickhouse.Protocol, database 
 		return nil, fmt.Errorf("pinging clickhouse over http at %s: %w", addr, err)
 	}
 	return conn, nil
+}
+
+// IgnoredGoroutines are the goroutines a connection to the test's
+// database keeps while open, for goleak.VerifyNone: over HTTP (chDB) the
+// driver's pooled keep-alive connections each hold a read and a write
+// loop until the connection is closed at the test's end.
+func IgnoredGoroutines() []goleak.Option {
+	return []goleak.Option{
+		goleak.IgnoreTopFunction("net/http.(*persistConn).readLoop"),
+		goleak.IgnoreTopFunction("net/http.(*persistConn).writeLoop"),
+		goleak.IgnoreAnyFunction("net/http.(*persistConn).readLoop"),
+	}
 }
 
 // Run runs f once per engine as a subtest named after the engine, each with
