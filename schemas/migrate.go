@@ -126,6 +126,13 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 	if err != nil {
 		return nil, err
 	}
+	// Copies between tables (INSERT ... SELECT in 0003, 0004) keep every
+	// row, as on 18.16, also where the server would collapse them.
+	srv, err := Probe(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	ctx = srv.InsertContext(ctx, nil)
 	for _, m := range ms {
 		if done[m.Version] {
 			continue

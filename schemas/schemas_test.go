@@ -109,21 +109,22 @@ func FuzzDecode(f *testing.F) {
 // TestMigrateIsIdempotent applies the migrations twice on the real server.
 func TestMigrateIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	log := slog.New(slog.DiscardHandler)
-	applied, err := schemas.Migrate(ctx, db.Conn, log)
-	require.NoError(t, err)
-	ms, err := schemas.Migrations()
-	require.NoError(t, err)
-	require.Len(t, applied, len(ms))
-	applied, err = schemas.Migrate(ctx, db.Conn, log)
-	require.NoError(t, err)
-	require.Empty(t, applied)
-	for _, table := range []string{"events", "meetings", "concerns", "concern_daily", "pipeline_state", "alerts"} {
-		var n uint64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
-		require.Equal(t, uint64(1), n, table)
-	}
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		log := slog.New(slog.DiscardHandler)
+		applied, err := schemas.Migrate(ctx, db.Conn, log)
+		require.NoError(t, err)
+		ms, err := schemas.Migrations()
+		require.NoError(t, err)
+		require.Len(t, applied, len(ms))
+		applied, err = schemas.Migrate(ctx, db.Conn, log)
+		require.NoError(t, err)
+		require.Empty(t, applied)
+		for _, table := range []string{"events", "meetings", "concerns", "concern_daily", "pipeline_state", "alerts"} {
+			var n uint64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
+			require.Equal(t, uint64(1), n, table)
+		}
+	})
 }
 
 // TestConcernsResortedByWard applies 0001-0002, stores concerns in the old
@@ -131,25 +132,26 @@ func TestMigrateIsIdempotent(t *testing.T) {
 // its statements again (a crash before it was recorded) loses nothing.
 func TestConcernsResortedByWard(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	v3 := applyBefore(t, db, 3)
-	for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
-		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
-			fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
-	}
-	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	require.Contains(t, applied, 3)
-	check := func() {
-		t.Helper()
-		var n uint64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
-		require.Equal(t, uint64(2), n)
-		require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
-	}
-	check()
-	rerun(t, db, v3)
-	check()
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		v3 := applyBefore(t, db, 3)
+		for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
+			require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
+				fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
+		}
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Contains(t, applied, 3)
+		check := func() {
+			t.Helper()
+			var n uint64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
+			require.Equal(t, uint64(2), n)
+			require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
+		}
+		check()
+		rerun(t, db, v3)
+		check()
+	})
 }
 
 // TestConcernDailySortedByDay applies 0001-0003, stores cells and progress
@@ -158,34 +160,35 @@ func TestConcernsResortedByWard(t *testing.T) {
 // it was recorded) adds nothing twice.
 func TestConcernDailySortedByDay(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	v4 := applyBefore(t, db, 4)
-	cols := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)"
-	for _, r := range []struct {
-		day          time.Time
-		theme        string
-		concerns, nx int64
-	}{
-		{time.Unix(0, 0).UTC(), "", 0, 7}, // progress marker
-		{time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), "speeding", 2, 0},
-		{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "speeding", 3, 0},
-		{time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "off_road_bikes", 1, 0},
-	} {
-		require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, r.day, "E05001509", "E06000003", r.theme, "t", uint32(0), r.concerns, r.nx))
-	}
-	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	require.Contains(t, applied, 4)
-	check := func() {
-		t.Helper()
-		var concerns2025, concerns, next int64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
-		require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
-		require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", sortingKey(t, db, "concern_daily"))
-	}
-	check()
-	rerun(t, db, v4)
-	check()
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		v4 := applyBefore(t, db, 4)
+		cols := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)"
+		for _, r := range []struct {
+			day          time.Time
+			theme        string
+			concerns, nx int64
+		}{
+			{time.Unix(0, 0).UTC(), "", 0, 7}, // progress marker
+			{time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), "speeding", 2, 0},
+			{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "speeding", 3, 0},
+			{time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "off_road_bikes", 1, 0},
+		} {
+			require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, r.day, "E05001509", "E06000003", r.theme, "t", uint32(0), r.concerns, r.nx))
+		}
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Contains(t, applied, 4)
+		check := func() {
+			t.Helper()
+			var concerns2025, concerns, next int64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
+			require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
+			require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", sortingKey(t, db, "concern_daily"))
+		}
+		check()
+		rerun(t, db, v4)
+		check()
+	})
 }
 
 // applyBefore applies and records the migrations before version and

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,7 +26,8 @@ import (
 //
 //   - a statement in the body, or in the URL's query parameter with the
 //     body as its data (clickhouse-go sends an INSERT as
-//     "INSERT INTO t (a, b) FORMAT Native" with a Native block as the body);
+//     "INSERT INTO t (a, b) FORMAT Native" with a Native block as the body;
+//     it runs as "INSERT INTO t (a, b) FROM INFILE 'tmp' FORMAT Native");
 //   - database, default_format and client_protocol_version in the URL, and
 //     every other URL parameter as a query setting (param_x as a query
 //     parameter), applied with SET before the statement and reset after it;
@@ -35,14 +37,16 @@ import (
 // Compressed bodies and external tables are refused with a clear error.
 type Server struct {
 	en     *Engine
+	tmp    string
 	logger *slog.Logger
 	ln     net.Listener
 	srv    *http.Server
 	done   chan error
 }
 
-// Serve listens on a free loopback port and answers until Close.
-func Serve(en *Engine, logger *slog.Logger) (*Server, error) {
+// Serve listens on a free loopback port and answers until Close. tmp is
+// where INSERT bodies are staged ("" for the system's temporary directory).
+func Serve(en *Engine, tmp string, logger *slog.Logger) (*Server, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -50,7 +54,7 @@ func Serve(en *Engine, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chdb: listening for the http interface: %w", err)
 	}
-	s := &Server{en: en, logger: logger, ln: ln, done: make(chan error, 1)}
+	s := &Server{en: en, tmp: tmp, logger: logger, ln: ln, done: make(chan error, 1)}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() { s.done <- s.srv.Serve(ln) }()
 	return s, nil
@@ -108,7 +112,13 @@ type statement struct {
 	format   string
 	revision uint64
 	settings [][2]string // name, value; param_x included
+	// data is an INSERT's body, sent through a file: sql is the INSERT up
+	// to its FORMAT clause, formatClause the rest.
+	data         []byte
+	formatClause string
 }
+
+var formatClause = regexp.MustCompile(`(?i)\sFORMAT\s+\w+\s*$`)
 
 func (s *Server) parse(r *http.Request) (*statement, error) {
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
@@ -135,8 +145,20 @@ func (s *Server) parse(r *http.Request) (*statement, error) {
 		}
 	}
 	if q := params.Get("query"); q != "" {
-		st.sql = append([]byte(q), '\n')
-		st.sql = append(st.sql, body...)
+		st.sql = []byte(q)
+		if len(body) > 0 {
+			// Data inline after the statement is cut short by the
+			// engine's query handling (binary Native blocks lost their
+			// tail), so it goes through a file: INSERT ... FROM INFILE
+			// ... FORMAT Native is the same INSERT, reading the file.
+			i := formatClause.FindStringIndex(q)
+			if i == nil {
+				return nil, fmt.Errorf("chdb server: a request body with a query that has no FORMAT clause: %.200s", q)
+			}
+			st.data = body
+			st.sql = []byte(q[:i[0]])
+			st.formatClause = q[i[0]:]
+		}
 	} else {
 		st.sql = body
 	}
@@ -184,8 +206,24 @@ func (s *Server) run(ctx context.Context, st *statement) ([]byte, error) {
 			}
 			set = append(set, kv[0])
 		}
+		sql := st.sql
+		if st.data != nil {
+			f, err := os.CreateTemp(s.tmp, "insert-*.native")
+			if err != nil {
+				return fmt.Errorf("chdb server: writing an insert's data: %w", err)
+			}
+			defer os.Remove(f.Name())
+			_, err = f.Write(st.data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return fmt.Errorf("chdb server: writing an insert's data: %w", err)
+			}
+			sql = []byte(string(st.sql) + " FROM INFILE " + quoteString(f.Name()) + st.formatClause)
+		}
 		var err error
-		out, err = query(st.sql, st.format)
+		out, err = query(sql, st.format)
 		return err
 	})
 	if err != nil {

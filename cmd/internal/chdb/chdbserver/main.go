@@ -56,7 +56,7 @@ func run() error {
 		return err
 	}
 	defer en.Close()
-	srv, err := chdb.Serve(en, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	srv, err := chdb.Serve(en, *path, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
 		return err
 	}
