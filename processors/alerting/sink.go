@@ -32,7 +32,7 @@ type Sink struct {
 	conn   driver.Conn
 	logger *slog.Logger
 	mu     sync.Mutex
-	next   map[int]int64 // per partition: the next offset not yet handled (stored or skipped)
+	next   map[int]int64   // per partition: the next offset not yet handled (stored or skipped)
 	server *schemas.Server // asked before the first INSERT (its settings depend on the version)
 }
 

@@ -57,9 +57,9 @@ type Sink struct {
 
 	// server is asked once, before the first INSERT, what it supports
 	// (schemas.Probe): the INSERTs' settings depend on its version.
-	serverMu sync.Mutex
-	server   *schemas.Server
-	sendChunk int           // rows per block sent; 0: one block per INSERT
+	serverMu  sync.Mutex
+	server    *schemas.Server
+	sendChunk int // rows per block sent; 0: one block per INSERT
 
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
