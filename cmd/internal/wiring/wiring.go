@@ -80,6 +80,7 @@ func CreateTopics(ctx context.Context, brokers []string, partitions int, topics 
 // ClickHouse is where the tables live.
 type ClickHouse struct {
 	Addr     string        `yaml:"addr"`
+	Protocol string        `yaml:"protocol"`
 	Database string        `yaml:"database"`
 	Username string        `yaml:"username"`
 	Password config.Secret `yaml:"password"`
@@ -87,7 +88,8 @@ type ClickHouse struct {
 
 // RegisterFlags binds the block to flags with their defaults.
 func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
+	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse address (host:port) for -clickhouse.protocol")
+	fs.StringVar(&c.Protocol, "clickhouse.protocol", "native", "ClickHouse protocol: native (every version; ClickHouse 18.16 accepts only this) or http (current versions: the tests reach chDB so)")
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
 	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
@@ -98,7 +100,21 @@ func (c *ClickHouse) Validate() error {
 	if c.Addr == "" || c.Database == "" {
 		return errors.New("clickhouse: addr and database are required")
 	}
+	if _, err := c.protocol(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// protocol maps Protocol to the driver's.
+func (c *ClickHouse) protocol() (clickhouse.Protocol, error) {
+	switch c.Protocol {
+	case "", "native":
+		return clickhouse.Native, nil
+	case "http":
+		return clickhouse.HTTP, nil
+	}
+	return 0, fmt.Errorf("clickhouse: protocol %q: want native or http", c.Protocol)
 }
 
 // Open connects to the database, creating it and applying the migrations
@@ -108,9 +124,14 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 	if pass == "" {
 		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
 	}
+	proto, err := c.protocol()
+	if err != nil {
+		return nil, err
+	}
 	open := func(db string) (driver.Conn, error) {
 		conn, err := clickhouse.Open(&clickhouse.Options{
 			Addr:            []string{c.Addr},
+			Protocol:        proto,
 			Auth:            clickhouse.Auth{Database: db, Username: c.Username, Password: pass},
 			DialTimeout:     5 * time.Second,
 			ReadTimeout:     5 * time.Minute,
