@@ -2,6 +2,7 @@ package briefing_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -142,4 +143,40 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		t.Logf("briefing: %d meetings, %d concerns, %d themes, %d wards, %d alerts, %d actions, %d ahead; PDF %d pages",
 			len(r.Meetings), r.Concerns.Now, len(r.Themes), len(r.Places), len(r.Alerts), len(r.Actions), len(r.Ahead), pages)
 	})
+}
+
+// TestGatherIsTheSameOnEveryEngine runs every query of the briefing on
+// ClickHouse 18.16 and on a current ClickHouse (chDB 26.5), each holding the
+// same fixture data, for two periods: the reports must be equal.
+func TestGatherIsTheSameOnEveryEngine(t *testing.T) {
+	ctx := context.Background()
+	data, err := fixture.Generate(1)
+	require.NoError(t, err)
+	periods := [][2]time.Time{
+		{time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2018, 4, 30, 0, 0, 0, 0, time.UTC)},
+	}
+	// Reports are compared as JSON: times then compare by instant, not by
+	// which *time.Location value the driver attached (UTC or Etc/UTC).
+	reports := map[chtest.Engine][]string{}
+	for _, e := range chtest.Engines {
+		db := chtest.NewOn(t, e)
+		require.NoError(t, fixture.Load(ctx, db.Conn, data))
+		src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+		for _, p := range periods {
+			r, err := briefing.Gather(ctx, src, p[0], p[1])
+			require.NoError(t, err, "gathering %v on %s", p, e)
+			require.NotEmpty(t, r.Meetings, "meetings in %v on %s", p, e)
+			r.Generated = time.Time{}
+			j, err := json.MarshalIndent(r, "", " ")
+			require.NoError(t, err)
+			reports[e] = append(reports[e], string(j))
+		}
+	}
+	for _, e := range chtest.Engines[1:] {
+		for i, p := range periods {
+			require.JSONEq(t, reports[chtest.Engines[0]][i], reports[e][i], "the briefing for %s to %s on %s and %s",
+				p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), chtest.Engines[0], e)
+		}
+	}
 }

@@ -150,6 +150,9 @@ func (e *embedded) start() {
 	}
 	e.cmd = exec.Command(bin, "-path", filepath.Join(e.dir, "data"))
 	e.cmd.Stderr = &e.stderr
+	// The server's time zone, as chserver's config sets it: columns and
+	// functions without an explicit zone use it.
+	e.cmd.Env = append(os.Environ(), "TZ=UTC")
 	// The server dies with the test binary, even when that is killed.
 	e.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	out, err := e.cmd.StdoutPipe()
