@@ -134,13 +134,25 @@ func TestConcernsResortedByWard(t *testing.T) {
 	ctx := context.Background()
 	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
 		v3 := applyBefore(t, db, 3)
+		// One INSERT, so one part that no merge touches: with a correction
+		// of concern 0 in the same ward, whose two versions the copy must
+		// keep (processors look earlier versions up), also on a server that
+		// would collapse them within the copying INSERT.
+		srv, err := schemas.Probe(ctx, db.Conn)
+		require.NoError(t, err)
+		b, err := db.Conn.PrepareBatch(srv.InsertContext(ctx, nil), "INSERT INTO concerns (concern_id, ward_code, text, src_offset)")
+		require.NoError(t, err)
 		for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
-			require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
-				fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
+			require.NoError(t, b.Append(fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
 		}
+		require.NoError(t, b.Append("00000000-0000-4000-8000-000000000000", "E05001509", "bikes, corrected", uint64(3)))
+		require.NoError(t, b.Send())
 		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 		require.NoError(t, err)
 		require.Contains(t, applied, 3)
+		var versions uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns WHERE concern_id = '00000000-0000-4000-8000-000000000000'").Scan(&versions))
+		require.EqualValues(t, 2, versions, "both versions of concern 0 copied")
 		check := func() {
 			t.Helper()
 			var n uint64
