@@ -134,15 +134,17 @@ func loadEngines(ctx context.Context, t *testing.T) *engines {
 }
 
 // run runs sql on every engine and returns the first engine's result after
-// checking that every other engine returned the same columns and the same
-// rows. Rows must come in the same order, except in time series and
+// checking that each engine's result has the panel's shape and that every
+// other engine returned the same columns and the same rows. Rows must come in the same order, except in time series and
 // annotations, which Grafana orders by time itself (rows of one time may
 // come in any order there: series are told apart by their label column).
 func (es *engines) run(ctx context.Context, t *testing.T, what string, shape dashboards.Shape, sql string) result {
 	t.Helper()
 	first := run(ctx, t, es.dbs[0].Conn, sql)
+	checkShape(t, fmt.Sprintf("%s on %s", what, es.dbs[0].Engine), shape, first)
 	for _, db := range es.dbs[1:] {
 		r := run(ctx, t, db.Conn, sql)
+		checkShape(t, fmt.Sprintf("%s on %s", what, db.Engine), shape, r)
 		require.Equal(t, first.names, r.names, "%s: column names on %s and %s\n%s", what, es.dbs[0].Engine, db.Engine, sql)
 		want, got := first.rows, r.rows
 		if shape == dashboards.ShapeTimeSeries || shape == dashboards.ShapeAnnotation {
@@ -191,7 +193,6 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 					require.NoError(t, err)
 					r := es.run(ctx, t, "variable "+v.Name, dashboards.ShapeVariable, sql)
 					queries++
-					checkShape(t, "variable "+v.Name, dashboards.ShapeVariable, r)
 					var values []string
 					for _, row := range r.rows {
 						values = append(values, row[0])
@@ -221,7 +222,7 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 				sql, err := expand.Expand(expand.Query{SQL: a.Target.RawSQL, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
 				queries++
-				checkShape(t, "annotation "+a.Name, dashboards.ShapeAnnotation, es.run(ctx, t, "annotation "+a.Name, dashboards.ShapeAnnotation, sql))
+				es.run(ctx, t, "annotation "+a.Name, dashboards.ShapeAnnotation, sql)
 			}
 			for _, p := range d.Panels {
 				for _, tg := range p.Targets {
@@ -245,7 +246,6 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 						require.NoError(t, err, "panel %q", p.Title)
 						r := es.run(ctx, t, fmt.Sprintf("panel %q (bucket %s)", p.Title, b), tg.Shape, sql)
 						queries++
-						checkShape(t, fmt.Sprintf("panel %q (bucket %s)", p.Title, b), tg.Shape, r)
 						if p.Title == "Wards not visited in the last 12 months" {
 							require.Contains(t, fmt.Sprint(r.rows), "Stainton & Thornton (2015-)", "the fixture's lapsed ward")
 							require.NotContains(t, fmt.Sprint(r.rows), "Grangetown (2019-)", "a visited ward")
