@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 GO ?= go
 BIN := bin/wardpulse
-DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils
+DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils kcat
 LOCAL_DIR ?= $(HOME)/.wardpulse/local
 # A current ClickHouse engine for the tests (chDB, ClickHouse as a library),
 # from npm, cached; keep the version in step with cmd/internal/chdb.Version.
