@@ -9,7 +9,8 @@
 // fails the test; it never skips.
 //
 // Set WARDPULSE_CLICKHOUSE_ADDR to use a running 18.16-compatible server
-// instead of starting one.
+// (native protocol) instead of starting one, and WARDPULSE_CHDB_ADDR for a
+// running chdbserver (or any current ClickHouse's HTTP interface).
 package chtest
 
 import (
