@@ -17,7 +17,7 @@ import (
 // one, code 206); aliases never reuse a column name (18.16 reports a cyclic
 // alias for `f(x) AS x`); every ORDER BY that a table shows or a LIMIT
 // cuts is total (ties broken by a label or toString of an id: the engines
-// break ties differently, and order UUIDs differently).
+// return tied rows in different orders).
 
 // quote is a ClickHouse string literal.
 func quote(s string) string {

@@ -104,7 +104,8 @@ func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) 
 	// fails FINAL on the left table with WHERE and ORDER BY ... LIMIT over
 	// the join itself (NOT_FOUND_COLUMN_IN_BLOCK), and every joined subquery
 	// needs an alias there. Ties on the time go to the lower concern id as
-	// a string (the engines order UUIDs differently).
+	// a string (the engines break ties in their own ways; UUIDs compare by
+	// their 64-bit halves on both, toString keeps the rule readable).
 	rows, err := a.d.Conn.Query(ctx, `SELECT first_at, kind FROM (
     SELECT occurred_at AS first_at, meeting_id FROM concerns FINAL
     WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND day >= toDate(?)
