@@ -147,10 +147,11 @@ func (s *Server) parse(r *http.Request) (*statement, error) {
 	if q := params.Get("query"); q != "" {
 		st.sql = []byte(q)
 		if len(body) > 0 {
-			// Data inline after the statement is cut short by the
-			// engine's query handling (binary Native blocks lost their
-			// tail), so it goes through a file: INSERT ... FROM INFILE
-			// ... FORMAT Native is the same INSERT, reading the file.
+			// Native data inline after the statement failed ("Cannot
+			// read all data in NativeReader", "Attempt to read after
+			// eof": the engine does not take binary data that way), so
+			// it goes through a file: INSERT ... FROM INFILE ... FORMAT
+			// Native is the same INSERT, reading the file.
 			i := formatClause.FindStringIndex(q)
 			if i == nil {
 				return nil, fmt.Errorf("chdb server: a request body with a query that has no FORMAT clause: %.200s", q)
