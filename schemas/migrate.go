@@ -110,6 +110,12 @@ var validIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // (MigrationLock), waiting up to five minutes for it, and looks again
 // at what is left once it holds it.
 func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applied []int, err error) {
+	return migrate(ctx, conn, logger, func(stmt string) (string, bool) { return stmt, true })
+}
+
+// migrate is Migrate with each statement passed through rewrite first (the
+// cluster schema's engines); a statement rewrite drops is not run.
+func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite func(string) (string, bool)) (applied []int, err error) {
 	if err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version UInt32, name String, applied_at DateTime('UTC')
 ) ENGINE = ReplacingMergeTree ORDER BY version`); err != nil {
@@ -140,6 +146,10 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 	ctx = srv.InsertContext(ctx, nil)
 	for _, m := range todo {
 		for i, stmt := range m.Statements {
+			stmt, run := rewrite(stmt)
+			if !run {
+				continue
+			}
 			if err := conn.Exec(ctx, stmt); err != nil {
 				return applied, fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
 			}
