@@ -81,6 +81,7 @@ func CreateTopics(ctx context.Context, brokers []string, partitions int, topics 
 // ClickHouse is where the tables live.
 type ClickHouse struct {
 	Addr     string        `yaml:"addr"`
+	Protocol string        `yaml:"protocol"`
 	Database string        `yaml:"database"`
 	Username string        `yaml:"username"`
 	Password config.Secret `yaml:"password"`
@@ -93,7 +94,8 @@ type ClickHouse struct {
 
 // RegisterFlags binds the block to flags with their defaults.
 func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
+	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse address (host:port) for -clickhouse.protocol")
+	fs.StringVar(&c.Protocol, "clickhouse.protocol", "native", "ClickHouse protocol: native (every version; ClickHouse 18.16 accepts only this) or http (current versions: the tests reach chDB so)")
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
 	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
@@ -105,7 +107,21 @@ func (c *ClickHouse) Validate() error {
 	if c.Addr == "" || c.Database == "" {
 		return errors.New("clickhouse: addr and database are required")
 	}
+	if _, err := c.protocol(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// protocol maps Protocol to the driver's.
+func (c *ClickHouse) protocol() (clickhouse.Protocol, error) {
+	switch c.Protocol {
+	case "", "native":
+		return clickhouse.Native, nil
+	case "http":
+		return clickhouse.HTTP, nil
+	}
+	return 0, fmt.Errorf("clickhouse: protocol %q: want native or http", c.Protocol)
 }
 
 // Open connects to the database, creating it and applying the migrations
@@ -144,12 +160,17 @@ func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Co
 	if pass == "" {
 		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
 	}
+	proto, err := c.protocol()
+	if err != nil {
+		return nil, err
+	}
 	var settings clickhouse.Settings
 	if c.InsertQuorum > 1 {
 		settings = clickhouse.Settings{"insert_quorum": c.InsertQuorum, "insert_quorum_timeout": 60000, "select_sequential_consistency": 1}
 	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Addr:             strings.Split(addr, ","),
+		Protocol:         proto,
 		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
 		Auth:             clickhouse.Auth{Database: database, Username: c.Username, Password: pass},
 		Settings:         settings,
