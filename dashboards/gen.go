@@ -121,7 +121,7 @@ FROM (
     WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day)) AS held
 ALL LEFT JOIN (
     SELECT meeting_id AS mid, count() AS raised, arraySort(groupUniqArrayArray(themes)) AS raised_themes,
-        arrayStringConcat(groupArray(text), ' | ') AS raised_text
+        arrayStringConcat(arrayMap(x -> tupleElement(x, 3), arraySort(groupArray((occurred_at, toString(concern_id), text)))), ' | ') AS raised_text
     FROM concerns FINAL
     WHERE withdrawn = 0 AND meeting_id != '' AND `+inWard+`
     GROUP BY mid) AS raised_at USING mid

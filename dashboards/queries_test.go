@@ -10,13 +10,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
+	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // result is what a query returned: column names and ClickHouse types, and
@@ -130,7 +133,37 @@ func loadEngines(ctx context.Context, t *testing.T) *engines {
 		require.NoError(t, fixture.Load(ctx, db.Conn, data), "loading the fixture on %s", e)
 		es.dbs = append(es.dbs, db)
 	}
+	es.dbs = append(es.dbs, loadCluster(ctx, t, data))
 	return &es
+}
+
+// loadCluster starts a replicated 2 x 2 ClickHouse 18.16 cluster
+// (ZooKeeper included), applies the cluster schema, spreads the fixture over
+// the shards as the processors would (each entity on one shard, quorum
+// inserts on both replicas) and returns the readers' database: Distributed
+// tables, queried with the dashboards' SQL unchanged.
+func loadCluster(ctx context.Context, t *testing.T, data fixture.Data) *chtest.DB {
+	t.Helper()
+	c, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
+	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
+	t.Cleanup(c.Close)
+	nodes, _, err := c.Migrate(ctx, "wp")
+	require.NoError(t, err)
+	for _, n := range nodes {
+		n.Conn.Close()
+	}
+	var shards []driver.Conn
+	for s := 1; s <= c.Shards(); s++ {
+		conn, err := chcluster.Dial(ctx, c.Addr(s, 1), "wp", clickhouse.Settings{"insert_quorum": c.Replicas()})
+		require.NoError(t, err)
+		t.Cleanup(func() { conn.Close() })
+		shards = append(shards, conn)
+	}
+	require.NoError(t, fixture.LoadCluster(ctx, shards, data))
+	reader, err := chcluster.Dial(ctx, c.Addr(1, 2)+","+c.Addr(2, 2), schemas.ReaderDatabase("wp"), nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { reader.Close() })
+	return &chtest.DB{Conn: reader, Database: schemas.ReaderDatabase("wp"), Addr: c.Addr(1, 2), Engine: "clickhouse-18.16 cluster 2x2"}
 }
 
 // run runs sql on every engine and returns the first engine's result after
@@ -163,7 +196,9 @@ func sortedRows(rows [][]string) [][]string {
 
 // TestEveryQueryRunsOnClickHouse expands every variable, panel and
 // annotation query as the plugin would and runs it on ClickHouse 18.16 and
-// on a current ClickHouse (chDB 26.5), each holding the same fixture data,
+// on a current ClickHouse (chDB 26.5), and through the Distributed tables
+// of a replicated 2 x 2 cluster of 18.16 servers, each holding the same
+// fixture data (spread over the shards on the cluster),
 // checking each returns rows of its panel's shape and that both engines
 // return the same rows. Time series run with each bucket.
 func TestEveryQueryRunsOnClickHouse(t *testing.T) {
@@ -260,5 +295,9 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("%d queries run on each of %v, with the same answers", queries, chtest.Engines)
+	var names []string
+	for _, db := range es.dbs {
+		names = append(names, string(db.Engine))
+	}
+	t.Logf("%d queries run on each of %v, with the same answers", queries, names)
 }
