@@ -271,7 +271,7 @@ post an event:
 rebuild the tables from the log (the processor pauses for the swap):
   wardpulse replay -clickhouse.addr %s -kafka.brokers %s -pause.secret-file %s
 count concerns per ward and theme this year:
-  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC LIMIT 10"
+  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC, ward_code, theme LIMIT 10"
 `, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, chAddr, strings.Join(brokers, ","), filepath.Join(cfg.Dir, "pause-secret"), host, port)
 }
 

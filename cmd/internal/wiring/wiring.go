@@ -96,6 +96,7 @@ func CreateTopics(ctx context.Context, brokers []string, partitions int, topics 
 // ClickHouse is where the tables live.
 type ClickHouse struct {
 	Addr         string        `yaml:"addr"`
+	Protocol     string        `yaml:"protocol"`
 	Database     string        `yaml:"database"`
 	Username     string        `yaml:"username"`
 	Password     config.Secret `yaml:"password"`
@@ -110,7 +111,8 @@ type ClickHouse struct {
 
 // RegisterFlags binds the block to flags with their defaults.
 func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
+	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse address (host:port) for -clickhouse.protocol")
+	fs.StringVar(&c.Protocol, "clickhouse.protocol", "native", "ClickHouse protocol: native (every version; ClickHouse 18.16 accepts only this) or http (current versions: the tests reach chDB so)")
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
 	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (prefer -clickhouse.password-file or env WARDPULSE_CLICKHOUSE_PASSWORD)")
@@ -125,6 +127,9 @@ func (c *ClickHouse) Validate() error {
 	if c.Addr == "" || c.Database == "" {
 		errs = append(errs, errors.New("clickhouse: addr and database are required"))
 	}
+	if _, err := c.protocol(); err != nil {
+		errs = append(errs, err)
+	}
 	if _, err := c.TLS.Config(); err != nil {
 		errs = append(errs, fmt.Errorf("clickhouse %w", err))
 	}
@@ -132,6 +137,17 @@ func (c *ClickHouse) Validate() error {
 		errs = append(errs, errors.New("clickhouse: give a password or a password file, not both"))
 	}
 	return errors.Join(errs...)
+}
+
+// protocol maps Protocol to the driver's.
+func (c *ClickHouse) protocol() (clickhouse.Protocol, error) {
+	switch c.Protocol {
+	case "", "native":
+		return clickhouse.Native, nil
+	case "http":
+		return clickhouse.HTTP, nil
+	}
+	return 0, fmt.Errorf("clickhouse: protocol %q: want native or http", c.Protocol)
 }
 
 // Open connects to the database, creating it and applying the migrations
@@ -178,12 +194,17 @@ func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Co
 	if err != nil {
 		return nil, fmt.Errorf("clickhouse %w", err)
 	}
+	proto, err := c.protocol()
+	if err != nil {
+		return nil, err
+	}
 	var settings clickhouse.Settings
 	if c.InsertQuorum > 1 {
 		settings = clickhouse.Settings{"insert_quorum": c.InsertQuorum, "insert_quorum_timeout": 60000, "select_sequential_consistency": 1}
 	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Addr:             strings.Split(addr, ","),
+		Protocol:         proto,
 		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
 		TLS:              tc,
 		Auth:             clickhouse.Auth{Database: database, Username: c.Username, Password: pass},

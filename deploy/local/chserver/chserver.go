@@ -42,6 +42,10 @@ type Config struct {
 	// cluster harness adds ZooKeeper, remote_servers, macros and the
 	// interserver port here.
 	ExtraConfig string
+	// ProfileSettings is XML placed inside the default user's profile (the
+	// cluster harness sets distributed_product_mode there: 18.16's native
+	// protocol cannot send string settings per query).
+	ProfileSettings string
 }
 
 // Server is a running ClickHouse server.
@@ -74,7 +78,7 @@ const configXML = `<?xml version="1.0"?>
 
 const usersXML = `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage>{{profile}}</default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>
@@ -140,7 +144,7 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 	if err := os.WriteFile(filepath.Join(dir, "config.xml"), []byte(conf), 0o644); err != nil {
 		return nil, fmt.Errorf("writing clickhouse config: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(usersXML), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(strings.ReplaceAll(usersXML, "{{profile}}", cfg.ProfileSettings)), 0o644); err != nil {
 		return nil, fmt.Errorf("writing clickhouse users: %w", err)
 	}
 	usersD := filepath.Join(dir, "users.d")
