@@ -126,11 +126,17 @@ func (s *Sink) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job
 	return kept, now + s.leaseSecs, refused
 }
 
-// insertContext returns ctx with the INSERT's query id (QueryIDPrefix) and
-// settings: squashing (see sendChunked) and, when fenced, receive_timeout =
-// the lease, so that the server drops an INSERT whose sender stalls in the
-// middle of it (a paused process) instead of keeping it open for minutes.
-func (s *Sink) insertContext(ctx context.Context, chunked bool) context.Context {
+// insertContext returns ctx with the INSERT's query id (QueryIDPrefix, the
+// process id, a UUID).
+func (s *Sink) insertContext(ctx context.Context) context.Context {
+	return clickhouse.Context(ctx, clickhouse.WithQueryID(QueryIDPrefix+strconv.Itoa(os.Getpid())+"-"+uuid.NewString()))
+}
+
+// insertSettings are an INSERT's own settings: squashing (see sendChunked)
+// and, when fenced, receive_timeout = the lease, so that the server drops an
+// INSERT whose sender stalls in the middle of it (a paused process) instead
+// of keeping it open for minutes.
+func (s *Sink) insertSettings(chunked bool) clickhouse.Settings {
 	set := clickhouse.Settings{}
 	if chunked {
 		set["min_insert_block_size_rows"] = squashRows
@@ -139,7 +145,7 @@ func (s *Sink) insertContext(ctx context.Context, chunked bool) context.Context 
 	if s.leaseSecs > 0 {
 		set["receive_timeout"] = int(s.leaseSecs)
 	}
-	return clickhouse.Context(ctx, clickhouse.WithQueryID(QueryIDPrefix+strconv.Itoa(os.Getpid())+"-"+uuid.NewString()), clickhouse.WithSettings(set))
+	return set
 }
 
 // fenceError marks a refused INSERT (the fence column's throwIf) with

@@ -91,7 +91,7 @@ func AuditWait(ctx context.Context, conn driver.Conn, brokers []string, topic, d
 				b.Partition, t.Daily, wm.Daily, b.Next, wm.Daily-b.Next))
 			to = b.Next
 		}
-		err = readRangeWait(ctx, brokers, topic, b.Partition, b.First, to, 5000, wait, func(msgs []kafka.Message) error {
+		err = readRangeWaitVia(ctx, nil, brokers, topic, b.Partition, b.First, to, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				rep.Messages++
 				if dead[occ{m.Partition, m.Offset}] {
@@ -191,7 +191,7 @@ func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string, 
 		return nil, fmt.Errorf("reading dead-letter topic: %w", err)
 	}
 	for _, b := range bounds {
-		err := readRangeWait(ctx, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, wait, func(msgs []kafka.Message) error {
+		err := readRangeWaitVia(ctx, nil, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				var src string
 				var p, off int64 = -1, -1

@@ -15,9 +15,20 @@ type Bounds struct {
 	First, Next int64
 }
 
-// LogBounds lists every partition of topic with its offsets.
+// LogBounds lists every partition of topic with its offsets, over plain
+// TCP (LogBoundsVia takes a client with TLS and SASL settings).
 func LogBounds(ctx context.Context, brokers []string, topic string) ([]Bounds, error) {
-	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	return LogBoundsVia(ctx, Client(brokers, nil), topic)
+}
+
+// Client returns a kafka-go client for brokers through transport (nil:
+// plain TCP), for LogBoundsVia.
+func Client(brokers []string, transport kafka.RoundTripper) *kafka.Client {
+	return &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second, Transport: transport}
+}
+
+// LogBoundsVia lists every partition of topic with its offsets, through c.
+func LogBoundsVia(ctx context.Context, c *kafka.Client, topic string) ([]Bounds, error) {
 	md, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
 		return nil, fmt.Errorf("reading metadata of %s: %w", topic, err)
@@ -61,9 +72,14 @@ func sortBounds(b []Bounds) {
 }
 
 // readRange calls fn with batches of the messages of one partition in
-// [from, to), in order.
+// [from, to), in order, over plain TCP.
 func readRange(ctx context.Context, brokers []string, topic string, partition int, from, to int64, batchSize int, fn func([]kafka.Message) error) error {
-	return readRangeWait(ctx, brokers, topic, partition, from, to, batchSize, 0, fn)
+	return readRangeVia(ctx, nil, brokers, topic, partition, from, to, batchSize, fn)
+}
+
+// readRangeVia is readRange through dialer (TLS and SASL; nil: plain TCP).
+func readRangeVia(ctx context.Context, dialer *kafka.Dialer, brokers []string, topic string, partition int, from, to int64, batchSize int, fn func([]kafka.Message) error) error {
+	return readRangeWaitVia(ctx, dialer, brokers, topic, partition, from, to, batchSize, 0, fn)
 }
 
 // ErrStalled is returned (wrapped) when no message of a range arrived for
@@ -71,9 +87,9 @@ func readRange(ctx context.Context, brokers []string, topic string, partition in
 // for offsets the log does not have.
 var ErrStalled = errors.New("replay: no message arrived within the wait")
 
-// readRangeWait is readRange that gives up with ErrStalled when no message
-// arrives for wait (0: waits as long as ctx allows).
-func readRangeWait(ctx context.Context, brokers []string, topic string, partition int, from, to int64, batchSize int, wait time.Duration, fn func([]kafka.Message) error) error {
+// readRangeWaitVia is readRangeVia giving up with ErrStalled when no batch
+// of messages arrives for wait (0: waits as long as ctx allows).
+func readRangeWaitVia(ctx context.Context, dialer *kafka.Dialer, brokers []string, topic string, partition int, from, to int64, batchSize int, wait time.Duration, fn func([]kafka.Message) error) error {
 	if from >= to {
 		return nil
 	}
@@ -86,7 +102,7 @@ func readRangeWait(ctx context.Context, brokers []string, topic string, partitio
 		fn0 := fn
 		fn = func(msgs []kafka.Message) error { stall.Reset(wait); return fn0(msgs) }
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Partition: partition, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Dialer: dialer, Topic: topic, Partition: partition, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
 	defer r.Close()
 	if err := r.SetOffset(from); err != nil {
 		return fmt.Errorf("seeking %s/%d to %d: %w", topic, partition, from, err)
