@@ -309,8 +309,11 @@ func sortingKey(t *testing.T, db *chtest.DB, table string) string {
 // tolerated, old rows read lease_until 0 and merge, and the fence column
 // refuses an INSERT whose lease has run out, storing nothing of it.
 func TestWriteFence(t *testing.T) {
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) { testWriteFence(t, db) })
+}
+
+func testWriteFence(t *testing.T, db *chtest.DB) {
 	ctx := context.Background()
-	db := chtest.New(t)
 	m := applyBefore(t, db, 5)
 	daily := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset"
 	require.NoError(t, schemas.InsertRow(ctx, db.Conn, daily+")", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "E05000001", "E06000001", "drugs", "v1", uint32(0), int64(1), int64(0)))

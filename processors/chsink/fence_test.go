@@ -38,8 +38,11 @@ func (o *owner) ProveOwnership(ctx context.Context, next int64) error {
 // A's INSERTs (lease expired) and every count stays exact. A writer whose
 // proof fails writes nothing.
 func TestFencedWriterCannotWriteAfterLosingPartition(t *testing.T) {
+	chtest.Run(t, testFencedWriter)
+}
+
+func testFencedWriter(t *testing.T, db *chtest.DB) {
 	ctx := context.Background()
-	db := chtest.New(t)
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 
@@ -85,8 +88,11 @@ func TestFencedWriterCannotWriteAfterLosingPartition(t *testing.T) {
 // TestUnfencedSinkWritesWithoutLease checks that a sink without WithLease
 // (replay, tools) writes lease_until = 0 and never asks an Owner.
 func TestUnfencedSinkWritesWithoutLease(t *testing.T) {
+	chtest.Run(t, testUnfencedSink)
+}
+
+func testUnfencedSink(t *testing.T, db *chtest.DB) {
 	ctx := context.Background()
-	db := chtest.New(t)
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
