@@ -46,6 +46,13 @@ type Config struct {
 	// week is down-weighted as a probable past spike (Noufaily et al.
 	// 2013: 2.58). Default 2.58.
 	ReweightZ float64 `yaml:"reweight_z"`
+	// FDR is the false-discovery rate of the force tier: of the alarms of
+	// one week across all the series judged together (a force's ward x
+	// theme series), those that survive a Benjamini-Hochberg step at this
+	// rate form the force tier (critical alerts; the tier column of
+	// alarms.csv). The per-series Alpha still decides every alarm; FDR
+	// bounds what reaches the whole force. Default 0.05.
+	FDR float64 `yaml:"fdr"`
 }
 
 // DefaultConfig returns the defaults that RegisterFlags installs.
@@ -60,6 +67,7 @@ func DefaultConfig() Config {
 		WindowWeeks:      3,
 		MinCount:         2,
 		ReweightZ:        2.58,
+		FDR:              0.05,
 	}
 }
 
@@ -76,6 +84,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.WindowWeeks, "detect.window-weeks", d.WindowWeeks, "weeks summed by the surge test (1 disables it)")
 	fs.IntVar(&c.MinCount, "detect.min-count", d.MinCount, "smallest weekly count that may alarm")
 	fs.Float64Var(&c.ReweightZ, "detect.reweight-z", d.ReweightZ, "Anscombe residual above which past weeks are down-weighted")
+	fs.Float64Var(&c.FDR, "detect.fdr", d.FDR, "false-discovery rate of the force tier over each week's series")
 }
 
 // Validate reports every invalid field at once.
@@ -106,6 +115,9 @@ func (c Config) Validate() error {
 	}
 	if c.MinCount < 1 {
 		errs = append(errs, fmt.Errorf("min count %d: must be >= 1", c.MinCount))
+	}
+	if !(c.FDR > 0 && c.FDR < 1) {
+		errs = append(errs, fmt.Errorf("fdr %v: must be in (0, 1)", c.FDR))
 	}
 	if !(c.ReweightZ > 1) {
 		errs = append(errs, fmt.Errorf("reweight z %v: must be > 1", c.ReweightZ))

@@ -63,6 +63,25 @@ func (d *Detector) Judge(weeks []time.Time, counts []int) ([]Judgement, error) {
 	return out, nil
 }
 
+// JudgeFrom is Judge for the weeks from index from on: earlier weeks come
+// back unjudged (Judged false). Each judged week is the same as Judge's,
+// since every week's fit uses only the weeks before it.
+func (d *Detector) JudgeFrom(weeks []time.Time, counts []int, from int) ([]Judgement, error) {
+	if err := checkSeries(weeks, counts); err != nil {
+		return nil, err
+	}
+	s := newSeriesFit(d, weeks, counts)
+	out := make([]Judgement, len(counts))
+	for i := range counts {
+		if i < from {
+			out[i] = Judgement{WeekStart: weeks[i], Count: counts[i]}
+			continue
+		}
+		out[i] = s.judge(i)
+	}
+	return out, nil
+}
+
 // JudgeLast judges only the last week of the series, as the online alerter
 // does on a schedule; it equals the last element of Judge's result.
 func (d *Detector) JudgeLast(weeks []time.Time, counts []int) (Judgement, error) {
