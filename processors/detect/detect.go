@@ -46,6 +46,14 @@ type Config struct {
 	// week is down-weighted as a probable past spike (Noufaily et al.
 	// 2013: 2.58). Default 2.58.
 	ReweightZ float64 `yaml:"reweight_z"`
+	// PhiPrior is the dispersion (variance/mean) that a series' own
+	// estimate is shrunk towards, with the weight of PhiPriorEvents
+	// concerns: a series with E expected concerns in its baseline uses
+	// (E·phî + PhiPriorEvents·PhiPrior)/(E + PhiPriorEvents). Sparse series
+	// cannot estimate their dispersion, and underestimating it is what
+	// makes a detector alarm more often than Alpha. Defaults 2 and 30.
+	PhiPrior       float64 `yaml:"phi_prior"`
+	PhiPriorEvents float64 `yaml:"phi_prior_events"`
 	// FDR is the false-discovery rate of the force tier: of the alarms of
 	// one week across all the series judged together (a force's ward x
 	// theme series), those that survive a Benjamini-Hochberg step at this
@@ -58,16 +66,18 @@ type Config struct {
 // DefaultConfig returns the defaults that RegisterFlags installs.
 func DefaultConfig() Config {
 	return Config{
-		Alpha:            0.01,
-		BaselineYears:    3,
+		Alpha:            0.005,
+		BaselineYears:    5,
 		GuardWeeks:       3,
 		MinHistoryWeeks:  8,
 		SeasonalMinWeeks: 104,
-		Harmonics:        1,
-		WindowWeeks:      3,
+		Harmonics:        2,
+		WindowWeeks:      1,
 		MinCount:         2,
 		ReweightZ:        2.58,
 		FDR:              0.05,
+		PhiPrior:         2,
+		PhiPriorEvents:   30,
 	}
 }
 
@@ -84,6 +94,8 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.WindowWeeks, "detect.window-weeks", d.WindowWeeks, "weeks summed by the surge test (1 disables it)")
 	fs.IntVar(&c.MinCount, "detect.min-count", d.MinCount, "smallest weekly count that may alarm")
 	fs.Float64Var(&c.ReweightZ, "detect.reweight-z", d.ReweightZ, "Anscombe residual above which past weeks are down-weighted")
+	fs.Float64Var(&c.PhiPrior, "detect.phi-prior", d.PhiPrior, "dispersion sparse series are shrunk towards")
+	fs.Float64Var(&c.PhiPriorEvents, "detect.phi-prior-events", d.PhiPriorEvents, "weight of the dispersion prior, in expected concerns (0: none)")
 	fs.Float64Var(&c.FDR, "detect.fdr", d.FDR, "false-discovery rate of the force tier over each week's series")
 }
 
@@ -115,6 +127,9 @@ func (c Config) Validate() error {
 	}
 	if c.MinCount < 1 {
 		errs = append(errs, fmt.Errorf("min count %d: must be >= 1", c.MinCount))
+	}
+	if !(c.PhiPrior >= 1) || c.PhiPriorEvents < 0 {
+		errs = append(errs, fmt.Errorf("phi prior %v with %v events: want a prior >= 1 and events >= 0", c.PhiPrior, c.PhiPriorEvents))
 	}
 	if !(c.FDR > 0 && c.FDR < 1) {
 		errs = append(errs, fmt.Errorf("fdr %v: must be in (0, 1)", c.FDR))

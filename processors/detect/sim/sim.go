@@ -29,7 +29,7 @@ type SimConfig struct {
 	// Every series draws MinHarmonics..MaxHarmonics annual sine terms
 	// (Noufaily et al.'s m = 0, 1, 2). MaxHarmonics 0 means exactly 1.
 	MinHarmonics, MaxHarmonics int
-	MaxPhi       float64 // dispersion (variance/mean) at most; at least 1
+	MaxPhi                     float64 // dispersion (variance/mean) at most; at least 1
 	// SpikesPerYear is the mean number of spikes injected per series-year.
 	SpikesPerYear float64
 	MaxSpikeWeeks int     // spikes last 1..MaxSpikeWeeks weeks
@@ -76,12 +76,13 @@ type Spike struct {
 // Series is one simulated series with its truth.
 type Series struct {
 	Level     float64 // the series' mean level a week (trend and season aside)
+	Phi       float64 // its dispersion (variance/mean)
 	Harmonics int     // annual harmonics in its mean
 	Weeks     []time.Time
-	Counts  []int
-	Mean    []float64 // baseline mean, spikes excluded
-	Spikes  []Spike
-	InSpike []int // for each week, the index into Spikes, or -1
+	Counts    []int
+	Mean      []float64 // baseline mean, spikes excluded
+	Spikes    []Spike
+	InSpike   []int // for each week, the index into Spikes, or -1
 }
 
 // Simulate draws series number idx of the population. It is a pure
@@ -113,7 +114,7 @@ func Simulate(cfg SimConfig, seed uint64, idx int) Series {
 		phase[h] = rng.Float64() * 2 * math.Pi
 	}
 	phi := 1 + rng.Float64()*(cfg.MaxPhi-1)
-	s.Level, s.Harmonics = m0, nh
+	s.Level, s.Harmonics, s.Phi = m0, nh, phi
 	// Centre the trend so the mean level over the series is m0.
 	mid := float64(n) / 2
 	for i := range n {
