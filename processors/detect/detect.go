@@ -165,6 +165,11 @@ type Judgement struct {
 	// its two tests; Alarm == Judged && PValue <= Alpha && Count >= MinCount.
 	// EARS methods leave it at 0.
 	PValue float64
+	// QValue and Tier are set by ForceTier, over all the series judged
+	// together: the week's Benjamini-Hochberg q-value and TierForce or
+	// TierWard for an alarm ("" otherwise). Judge leaves them zero.
+	QValue float64
+	Tier   string
 }
 
 // Method is what the benchmark and the CLI run: the GLM detector and the

@@ -3,7 +3,61 @@ package detect
 import (
 	"math"
 	"slices"
+	"time"
 )
+
+// The tiers of an alarm (Judgement.Tier).
+const (
+	// TierWard is an alarm at the per-series Alpha: news for the ward's
+	// team, about Alpha of a quiet series' weeks.
+	TierWard = "ward"
+	// TierForce is an alarm that also survives the week's false-discovery
+	// step over all the force's series: at most FDR of these are expected
+	// to be false, whatever the number of series.
+	TierForce = "force"
+)
+
+// ForceTier sets QValue and Tier on every judged week of results, the
+// judgements of all the series of one force (results[s][w]): for each
+// week, the p-values of every series judged that week (1 for weeks below
+// MinCount, which cannot alarm) go through BHAdjust, and an alarm whose
+// q-value is at most cfg.FDR is TierForce, any other alarm TierWard. It
+// only reads weeks up to each judged one, so it is as causal as Judge;
+// it is what `wardpulse detect` and the alerter both apply.
+func ForceTier(results [][]Judgement, cfg Config) {
+	type ref struct{ s, w int }
+	byWeek := map[time.Time][]ref{}
+	for s, js := range results {
+		for w, j := range js {
+			if j.Judged {
+				byWeek[j.WeekStart] = append(byWeek[j.WeekStart], ref{s, w})
+			}
+		}
+	}
+	var ps []float64
+	for _, refs := range byWeek {
+		ps = ps[:0]
+		for _, r := range refs {
+			j := results[r.s][r.w]
+			p := j.PValue
+			if j.Count < cfg.MinCount {
+				p = 1
+			}
+			ps = append(ps, p)
+		}
+		qs := BHAdjust(ps)
+		for k, r := range refs {
+			j := &results[r.s][r.w]
+			j.QValue = qs[k]
+			switch {
+			case j.Alarm && qs[k] <= cfg.FDR:
+				j.Tier = TierForce
+			case j.Alarm:
+				j.Tier = TierWard
+			}
+		}
+	}
+}
 
 // BHAdjust returns the Benjamini-Hochberg adjusted p-values (q-values) of
 // ps, in the same order: rejecting every test with q <= Q keeps the
