@@ -128,6 +128,11 @@ type seriesFit struct {
 type shape struct {
 	nSeason int
 	trend   bool
+	// weighted marks the refit after the down-weighting: it is the same
+	// model, but keeps its own warm start, since last week's weighted fit
+	// is closer to this week's weighted fit than this week's unweighted
+	// one is.
+	weighted bool
 }
 
 func (sh shape) p() int {
@@ -291,9 +296,14 @@ func (s *seriesFit) fit(sh shape, lo, hi int) (fitResult, bool) {
 			return fitResult{}, false
 		}
 		cholSolve(a[:p*p], p, r[:p])
+		// Newton steps converge quadratically: after a step below 1e-3 on
+		// the log scale the next would be about 1e-6, so stop without
+		// another pass over the weeks (the dominant cost, one exp a week).
+		// s.mu then lags beta by that last small step, which only the
+		// dispersion and the residuals of the down-weighting read.
 		converged = true
 		for k := range beta {
-			if math.Abs(r[k]-beta[k]) > 1e-5 {
+			if math.Abs(r[k]-beta[k]) > 1e-3 {
 				converged = false
 			}
 			beta[k] = r[k]
@@ -440,7 +450,9 @@ func (s *seriesFit) judge(i int) Judgement {
 		fr, ok = s.fit(sh, lo, hi)
 		phi0 := fr.phi
 		if ok && s.reweight(fr, lo, hi) {
-			fr, ok = s.fit(sh, lo, hi)
+			wsh := sh
+			wsh.weighted = true
+			fr, ok = s.fit(wsh, lo, hi)
 		}
 		if ok && sh.trend {
 			// Farrington's rule against extrapolating a noisy slope: drop
@@ -450,7 +462,7 @@ func (s *seriesFit) judge(i int) Judgement {
 			// trend biases the mean low, so the alarm rate exceeds Alpha,
 			// while a kept one only widens the prediction.)
 			if m, _ := s.predict(fr, i); m > float64(ymax) {
-				fr, ok = s.fit(shape{nSeason: sh.nSeason}, lo, hi)
+				fr, ok = s.fit(shape{nSeason: sh.nSeason, weighted: fr.sh.weighted}, lo, hi)
 			}
 		}
 		if ok {
