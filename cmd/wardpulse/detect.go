@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/wardpulse/wardpulse/processors/detect"
 	"github.com/wardpulse/wardpulse/processors/detect/sim"
@@ -99,6 +100,9 @@ func runDetectBench(ctx context.Context, args []string, stdout, stderr io.Writer
 	noEARS := fs.Bool("no-ears", false, "leave the EARS peers out")
 	export := fs.String("export", "", "write the simulated series (series.csv, truth.csv) to this directory and exit")
 	calibrate := fs.Bool("calibrate", false, "measure the false-alarm rate on spike-free series of every mean and seasonality")
+	demoRun := fs.Bool("demo", false, "count the alarms a week over the last year of the demo data (wardpulse demo) instead")
+	demoSeed := fs.Int64("demo-seed", 1, "seed of the demo data for --demo")
+	demoNow := fs.String("demo-now", "", "date the demo data ends for --demo (YYYY-MM-DD; default today)")
 	var refs refFlags
 	fs.Var(&refs, "reference", "name=path of another method's judgements (series_id,week_start,alarm,pvalue) to score beside; repeatable")
 	var cfg detect.Config
@@ -122,6 +126,17 @@ func runDetectBench(ctx context.Context, args []string, stdout, stderr io.Writer
 		}
 		fmt.Fprintf(stdout, "wrote %s/series.csv and %s/truth.csv (%d series x %d years, seed %d)\n", *export, *export, *series, *years, *seed)
 		return nil
+	}
+	if *demoRun {
+		now := time.Now().UTC()
+		if *demoNow != "" {
+			t, err := time.Parse(time.DateOnly, *demoNow)
+			if err != nil {
+				return fmt.Errorf("--demo-now: %w", err)
+			}
+			now = t
+		}
+		return demoVolume(ctx, stdout, *demoSeed, now, 10, cfg)
 	}
 	if *calibrate {
 		_, err := sim.Calibrate(ctx, bc, stdout)

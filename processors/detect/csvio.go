@@ -58,7 +58,7 @@ func RunDetect(ctx context.Context, in io.Reader, out io.Writer, cfg Config, wor
 	if err != nil {
 		return err
 	}
-	ForceTier(results, cfg)
+	ForceTier(results, cfg, 0)
 	if err := writeAlarms(out, series, results); err != nil {
 		return fmt.Errorf("writing alarms: %w", err)
 	}

@@ -67,7 +67,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Alpha:            0.005,
-		BaselineYears:    5,
+		BaselineYears:    4,
 		GuardWeeks:       3,
 		MinHistoryWeeks:  8,
 		SeasonalMinWeeks: 104,

@@ -272,7 +272,7 @@ func TestForceTier(t *testing.T) {
 	for range 98 {
 		res = append(res, mk(0.5, 0))
 	}
-	ForceTier(res, DefaultConfig())
+	ForceTier(res, DefaultConfig(), 0)
 	require.Equal(t, TierForce, res[0][0].Tier)
 	require.InDelta(t, 1e-4, res[0][0].QValue, 1e-12)
 	require.Equal(t, TierWard, res[1][0].Tier)

@@ -18,13 +18,16 @@ const (
 )
 
 // ForceTier sets QValue and Tier on every judged week of results, the
-// judgements of all the series of one force (results[s][w]): for each
-// week, the p-values of every series judged that week (1 for weeks below
-// MinCount, which cannot alarm) go through BHAdjust, and an alarm whose
+// judgements of the series of one force (results[s][w]): for each week,
+// the p-values of every series judged that week (1 for weeks below
+// MinCount, which cannot alarm), padded with p-values of 1 up to
+// atLeast series (the force's series that the caller did not judge that
+// week because nothing in them could alarm, as the alerter does), go
+// through BHAdjust, and an alarm whose
 // q-value is at most cfg.FDR is TierForce, any other alarm TierWard. It
 // only reads weeks up to each judged one, so it is as causal as Judge;
 // it is what `wardpulse detect` and the alerter both apply.
-func ForceTier(results [][]Judgement, cfg Config) {
+func ForceTier(results [][]Judgement, cfg Config, atLeast int) {
 	type ref struct{ s, w int }
 	byWeek := map[time.Time][]ref{}
 	for s, js := range results {
@@ -44,6 +47,9 @@ func ForceTier(results [][]Judgement, cfg Config) {
 				p = 1
 			}
 			ps = append(ps, p)
+		}
+		for len(ps) < atLeast {
+			ps = append(ps, 1)
 		}
 		qs := BHAdjust(ps)
 		for k, r := range refs {
