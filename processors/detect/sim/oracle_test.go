@@ -24,7 +24,7 @@ func TestOracle(t *testing.T) {
 	if testing.Short() {
 		t.Skip()
 	}
-	cfg := BenchConfig{Series: 400, Seed: 1}
+	cfg := BenchConfig{Series: 540, Seed: 101}
 	cfg.defaults()
 	sc := cfg.simConfig()
 	for _, win := range []int{1, 3} {
