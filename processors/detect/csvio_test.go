@@ -55,7 +55,7 @@ func TestRunDetectContract(t *testing.T) {
 		wk := monday.AddDate(0, 0, 7*i).Format("2006-01-02")
 		cb := i % 2
 		if i == 10 {
-			cb = 9
+			cb = 12
 		}
 		rows = append(rows, fmt.Sprintf("%d,b,%s", cb, wk), fmt.Sprintf("%d,a,%s", i%3/2, wk))
 	}

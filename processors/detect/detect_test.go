@@ -68,7 +68,7 @@ func TestJudge(t *testing.T) {
 		{name: "a lone concern after years of zeros is not a spike", counts: withSpikes(make([]int, 300), map[int]int{250: 1}), maxAlarms: 0, firstJudge: 8},
 		{name: "two concerns after years of zeros are", counts: withSpikes(make([]int, 300), map[int]int{250: 3}), wantAlarm: []int{250}, maxAlarms: 1, firstJudge: 8},
 		{name: "too short to judge", counts: []int{0, 1, 0, 2, 9}, maxAlarms: 0, firstJudge: 5},
-		{name: "short history, clear spike", counts: []int{0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 8, 0}, wantAlarm: []int{10}, maxAlarms: 1, firstJudge: 8},
+		{name: "short history, clear spike", counts: []int{0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 10, 0}, wantAlarm: []int{10}, maxAlarms: 1, firstJudge: 8},
 		{name: "clear spike on a steady series", counts: withSpikes(poissonSeries(1, 200, flat(1)), map[int]int{150: 9}), wantAlarm: []int{150}, maxAlarms: 3, firstJudge: 8},
 		{
 			name:      "past spikes do not mask the next",

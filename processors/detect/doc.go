@@ -52,11 +52,12 @@
 //     rules), divided by a calibration margin of 0.6 measured on the
 //     detect-bench calibration grid (see docs/detection.md); the week
 //     alarms when that p-value is at most Alpha (0.005).
-//  6. Surge test, off by default (WindowWeeks 1): the sum of the last
-//     WindowWeeks weeks is also tested against the sum of their predicted
-//     means, the two p-values sharing Alpha (Bonferroni). On the
-//     Noufaily-design bench it lost more one-week spikes than it found
-//     slow ones.
+//  6. Surge test (WindowWeeks 2): the sum of the last WindowWeeks weeks
+//     is also tested against the sum of their predicted means, only while
+//     the current week is above its expected value (so it does not keep
+//     alarming after a spike ends); the two p-values share Alpha
+//     (Bonferroni). On the Noufaily-design bench a 2-week sum found more
+//     spikes than the shared Alpha lost; a 3-week sum found fewer.
 //  7. Small counts: no alarm below MinCount (2) concerns, and an all-zero
 //     baseline gets the Jeffreys-prior mean 0.5/n instead of 0.
 //  8. Short histories: with fewer than SeasonalMinWeeks baseline weeks
