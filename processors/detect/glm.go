@@ -296,14 +296,14 @@ func (s *seriesFit) fit(sh shape, lo, hi int) (fitResult, bool) {
 			return fitResult{}, false
 		}
 		cholSolve(a[:p*p], p, r[:p])
-		// Newton steps converge quadratically: after a step below 1e-3 on
-		// the log scale the next would be about 1e-6, so stop without
+		// Newton steps converge quadratically: after a step below 5e-3 on
+		// the log scale the next would be about 3e-5, so stop without
 		// another pass over the weeks (the dominant cost, one exp a week).
 		// s.mu then lags beta by that last small step, which only the
 		// dispersion and the residuals of the down-weighting read.
 		converged = true
 		for k := range beta {
-			if math.Abs(r[k]-beta[k]) > 1e-3 {
+			if math.Abs(r[k]-beta[k]) > 5e-3 {
 				converged = false
 			}
 			beta[k] = r[k]
