@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
@@ -15,14 +16,15 @@ import (
 )
 
 type replayConfig struct {
-	LogLevel   string            `yaml:"log_level"`
-	Taxonomy   string            `yaml:"taxonomy_file"`
-	BatchSize  int               `yaml:"batch_size"`
-	PauseWait  time.Duration     `yaml:"pause_wait"`
-	KeepOld    bool              `yaml:"keep_old"`
-	NoSwap     bool              `yaml:"no_swap"`
-	Kafka      wiring.Kafka      `yaml:"kafka"`
-	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+	LogLevel   string             `yaml:"log_level"`
+	Taxonomy   string             `yaml:"taxonomy_file"`
+	BatchSize  int                `yaml:"batch_size"`
+	PauseWait  time.Duration      `yaml:"pause_wait"`
+	KeepOld    bool               `yaml:"keep_old"`
+	NoSwap     bool               `yaml:"no_swap"`
+	Pause      wiring.PauseSecret `yaml:"pause"`
+	Kafka      wiring.Kafka       `yaml:"kafka"`
+	ClickHouse wiring.ClickHouse  `yaml:"clickhouse"`
 }
 
 func (c *replayConfig) RegisterFlags(fs *flag.FlagSet) {
@@ -32,12 +34,19 @@ func (c *replayConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.PauseWait, "pause-wait", 10*time.Second, "longest wait for live processors to acknowledge the pause before the swap")
 	fs.BoolVar(&c.KeepOld, "keep-old", false, "keep the replaced tables as *_old")
 	fs.BoolVar(&c.NoSwap, "no-swap", false, "build and check the *_rebuild tables, do not swap them in")
+	c.Pause.RegisterFlags(fs)
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
 
 func (c *replayConfig) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+	var errs []error
+	if k, err := c.Pause.Key(); err != nil {
+		errs = append(errs, err)
+	} else if k == nil && !c.NoSwap {
+		errs = append(errs, errors.New("-pause.secret-file (or env WARDPULSE_PAUSE_SECRET) is required to pause the processors for the swap; the processors must share it"))
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate())...)
 }
 
 func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -58,8 +67,16 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
-		PauseWait: cfg.PauseWait, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
+	pauseKey, err := cfg.Pause.Key()
+	if err != nil {
+		return err
+	}
+	dialer, transport, err := cfg.Kafka.Connectors()
+	if err != nil {
+		return err
+	}
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Transport: transport, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
+		PauseWait: cfg.PauseWait, PauseKey: pauseKey, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
 	if err != nil {
 		return err
 	}
@@ -119,23 +136,63 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg struct {
 		ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+		Cluster    string            `yaml:"cluster"`
 	}
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.ClickHouse.RegisterFlags(fs)
+	fs.StringVar(&cfg.Cluster, "cluster", "", "apply the cluster schema (replicated tables, Distributed tables in <database>_all) to every server of this remote_servers cluster, as -clickhouse.addr lists them")
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	logger := wiring.Logger("info")
+	ms, err := schemas.Migrations()
+	if err != nil {
+		return err
+	}
+	if cfg.Cluster != "" {
+		return migrateCluster(ctx, cfg.ClickHouse, cfg.Cluster, stdout, logger)
+	}
 	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	ms, err := schemas.Migrations()
+	fmt.Fprintf(stdout, "database %s is at migration %04d\n", cfg.ClickHouse.Database, ms[len(ms)-1].Version)
+	return nil
+}
+
+// migrateCluster applies the cluster schema on every server of cluster.
+func migrateCluster(ctx context.Context, ch wiring.ClickHouse, cluster string, stdout io.Writer, logger *slog.Logger) error {
+	boot, err := ch.Dial(ctx, ch.Addr, "default")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "database %s is at migration %04d\n", cfg.ClickHouse.Database, ms[len(ms)-1].Version)
+	nodes, err := schemas.ClusterNodes(ctx, boot, cluster)
+	boot.Close()
+	if err != nil {
+		return err
+	}
+	for i := range nodes {
+		n := &nodes[i]
+		b, err := ch.Dial(ctx, n.Addr, "default")
+		if err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		err = schemas.EnsureDatabase(ctx, b, ch.Database)
+		b.Close()
+		if err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		if n.Conn, err = ch.Dial(ctx, n.Addr, ch.Database); err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		defer n.Conn.Close()
+	}
+	applied, err := schemas.MigrateCluster(ctx, nodes, cluster, ch.Database, logger)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "cluster %s: %d servers, %d migration steps applied; readers use database %s\n", cluster, len(nodes), applied, schemas.ReaderDatabase(ch.Database))
 	return nil
 }

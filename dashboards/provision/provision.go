@@ -107,9 +107,9 @@ func Push(ctx context.Context, c *gapi.Client, cfg Config, ds []dashboards.Dashb
 		}
 		action, err := pushDashboard(c, d)
 		if err != nil {
-			return rep, fmt.Errorf("pushing dashboard %s: %w", d.UID, err)
+			return rep, fmt.Errorf("pushing dashboard %s: %w", dashboards.UID(d), err)
 		}
-		rep = append(rep, Change{"dashboard", d.Title, action})
+		rep = append(rep, Change{"dashboard", dashboards.Title(d), action})
 	}
 	return rep, nil
 }
@@ -199,7 +199,7 @@ func pushDashboard(c *gapi.Client, d dashboards.Dashboard) (string, error) {
 		return "", err
 	}
 	action := "created"
-	have, err := c.DashboardByUID(d.UID)
+	have, err := c.DashboardByUID(dashboards.UID(d))
 	switch {
 	case isNotFound(err):
 	case err != nil:
@@ -297,7 +297,8 @@ func WriteFiles(dir string, cfg Config, dashboardsPath string, ds []dashboards.D
 }
 
 // DeployConfig is the configuration of the committed deploy/grafana files:
-// the service names of deploy/compose.
+// the service names of deploy/compose, and the read-only ClickHouse user of
+// deploy/clickhouse/users.d (Grafana needs no more than SELECT).
 func DeployConfig() Config {
-	return Config{ClickHouseAddr: "clickhouse:9000", ClickHouseDB: "wardpulse", ClickHouseUser: "default", PrometheusURL: "http://prometheus:9090"}
+	return Config{ClickHouseAddr: "clickhouse:9000", ClickHouseDB: "wardpulse", ClickHouseUser: "wardpulse_reader", PrometheusURL: "http://prometheus:9090"}
 }

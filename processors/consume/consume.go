@@ -60,6 +60,7 @@ const UseCommitted int64 = -1000
 // Config configures the consumer group.
 type Config struct {
 	Brokers       []string
+	Dialer        *kafka.Dialer // TLS and SASL settings; nil: plain TCP (kafka-go's default dialer)
 	Topic         string
 	GroupID       string
 	BatchSize     int           // most messages in one batch
@@ -68,6 +69,9 @@ type Config struct {
 	// Group timings; zero means kafka-go's defaults.
 	SessionTimeout, RebalanceTimeout, HeartbeatInterval, JoinGroupBackoff time.Duration
 	MaxBackoff                                                            time.Duration // longest wait between retries of a failed batch
+	// Shard and Shards (from 1) restrict the group to the partitions one
+	// ClickHouse shard owns (ShardOf); Shards 0 or 1 consumes them all.
+	Shard, Shards int
 }
 
 // Validate reports what is missing or out of range.
@@ -87,6 +91,9 @@ func (c Config) Validate() error {
 	}
 	if c.BatchWait <= 0 {
 		errs = append(errs, fmt.Errorf("consume: batch wait %s must be positive", c.BatchWait))
+	}
+	if c.Shards > 1 && (c.Shard < 1 || c.Shard > c.Shards) {
+		errs = append(errs, fmt.Errorf("consume: shard %d is not in 1..%d", c.Shard, c.Shards))
 	}
 	return errors.Join(errs...)
 }
@@ -183,9 +190,15 @@ func (c *Consumer) Ready() bool {
 
 // Run joins the group and consumes until ctx is cancelled.
 func (c *Consumer) Run(ctx context.Context) error {
+	var balancers []kafka.GroupBalancer
+	if c.cfg.Shards > 1 {
+		balancers = []kafka.GroupBalancer{shardBalancer{shard: c.cfg.Shard, shards: c.cfg.Shards, inner: kafka.RangeGroupBalancer{}}}
+	}
 	group, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
+		GroupBalancers:        balancers,
 		ID:                    c.cfg.GroupID,
 		Brokers:               c.cfg.Brokers,
+		Dialer:                c.cfg.Dialer,
 		Topics:                []string{c.cfg.Topic},
 		StartOffset:           kafka.FirstOffset,
 		SessionTimeout:        c.cfg.SessionTimeout,
@@ -272,6 +285,7 @@ func (c *Consumer) runPartition(ctx context.Context, gen *kafka.Generation, pa k
 func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partition int, start int64, log *slog.Logger) error {
 	r := kafka.NewReader(kafka.ReaderConfig{
 		Brokers:       c.cfg.Brokers,
+		Dialer:        c.cfg.Dialer,
 		Topic:         c.cfg.Topic,
 		Partition:     partition,
 		MinBytes:      1,
