@@ -3,17 +3,16 @@ package sim
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"runtime"
 	"slices"
-	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/wardpulse/wardpulse/processors/detect"
+	"golang.org/x/sync/errgroup"
 )
 
 // BenchConfig sets up RunBench.
@@ -296,35 +295,21 @@ func RunBench(ctx context.Context, cfg BenchConfig, out io.Writer) (BenchResult,
 	return res, nil
 }
 
-// forEach runs f(0..n-1) on workers goroutines and stops feeding when ctx
-// ends or f fails.
+// forEach runs f(0..n-1) on at most workers goroutines and returns the
+// first error (f's or ctx's); the rest are not started once one failed.
 func forEach(ctx context.Context, n, workers int, f func(int) error) error {
-	idx := make(chan int)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				if errs[w] != nil {
-					continue
-				}
-				errs[w] = f(i)
-			}
-		}()
-	}
-feed:
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
 	for i := range n {
-		select {
-		case idx <- i:
-		case <-ctx.Done():
-			break feed
+		if gctx.Err() != nil {
+			break
 		}
+		g.Go(func() error { return f(i) })
 	}
-	close(idx)
-	wg.Wait()
-	return errors.Join(append(errs, ctx.Err())...)
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // SeriesID names simulated series i in exported and reference files.
