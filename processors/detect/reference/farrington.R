@@ -48,7 +48,7 @@ for (id in unique(d$series_id)) {
   al <- as.integer(alarms(r)[, 1])
   al[is.na(al)] <- 0L
   writeLines(sprintf("%s,%s,%d,%s", id, s$week_start[first:n], al,
-                     ifelse(is.na(p), "NA", format(p, digits = 6))), out)
+                     ifelse(is.na(p), "NA", format(p, digits = 6, trim = TRUE))), out)
 }
 close(out)
 message(sprintf("farringtonFlexible: %d series in %.1f s", length(unique(d$series_id)),

@@ -68,7 +68,7 @@ func ReadReference(name, path string) (Reference, error) {
 			return Reference{}, fmt.Errorf("reading %s line %d column week_start: %w", path, line, err)
 		}
 		row := refRow{alarm: rec[col["alarm"]] == "1" || rec[col["alarm"]] == "TRUE", p: math.NaN()}
-		if v := rec[col["pvalue"]]; v != "NA" && v != "" {
+		if v := strings.TrimSpace(rec[col["pvalue"]]); v != "NA" && v != "" {
 			if row.p, err = strconv.ParseFloat(v, 64); err != nil {
 				return Reference{}, fmt.Errorf("reading %s line %d column pvalue: %w", path, line, err)
 			}
