@@ -123,7 +123,7 @@ const (
 
 // DetectorVersion names the method on every alert, so an alert can be
 // traced to the detector that raised it when the method changes.
-const DetectorVersion = "nbglm/1"
+const DetectorVersion = "nbglm/2"
 
 // Config configures the alerter. Zero fields get the defaults named.
 type Config struct {
