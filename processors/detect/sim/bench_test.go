@@ -30,3 +30,22 @@ func TestGLMBeatsEARS(t *testing.T) {
 		}
 	}
 }
+
+// TestCalibrated is a quality test on a fixed seed: at the default alpha
+// the false-alarm rate on spike-free series is at most alpha in every cell
+// of the calibration grid (5 means x 0-2 harmonics, 200 series each: the
+// grid of docs/detection.md; 60 a cell is too noisy, one cell reads 0.0050).
+func TestCalibrated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibration grid skipped in -short mode")
+	}
+	var buf bytes.Buffer
+	res, err := Calibrate(context.Background(), BenchConfig{Series: 3000, Seed: 101}, &buf)
+	require.NoError(t, err)
+	t.Log("\n" + buf.String())
+	require.Len(t, res.Cells, len(CalibMeans)*len(CalibHarmonics))
+	for _, c := range res.Cells {
+		require.GreaterOrEqual(t, c.Weeks, 20000)
+		require.LessOrEqual(t, c.FPR, res.Alpha, "mean %g, %d harmonics", c.Mean, c.Harmonics)
+	}
+}

@@ -28,8 +28,8 @@ func TestOracle(t *testing.T) {
 	cfg.defaults()
 	sc := cfg.simConfig()
 	for _, v := range []struct {
-		win   int
-		bonf  float64
+		win    int
+		bonf   float64
 		onlyUp bool
 	}{{1, 1, false}, {3, 2, false}, {2, 1, false}, {2, 1, true}, {3, 1, true}, {4, 1, true}} {
 		win := v.win
