@@ -1,0 +1,114 @@
+package redact
+
+import "strings"
+
+// triggerKind says what a word before a name is.
+type triggerKind int
+
+const (
+	notTrigger triggerKind = iota
+	// title: Mr, Mrs, Ms, Miss, Mx, Dr, capitalised. What follows is a
+	// name whatever its words ("Mrs Victoria" though Victoria is a ward).
+	title
+	// context: resident, called, named... What follows is a name unless
+	// every word of it is a place, theme or organisation word ("called
+	// Cleveland Police").
+	context
+)
+
+func trigger(w string) triggerKind {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr":
+		return title
+	}
+	if len(w) < 5 || len(w) > 11 {
+		return notTrigger
+	}
+	switch strings.ToLower(w) {
+	case "resident", "neighbour", "neighbor", "called", "named", "caller", "victim", "complainant", "contacted":
+		return context
+	}
+	return notTrigger
+}
+
+// maxNameWords is how many capitalised words after a trigger are taken for
+// the name: a first name, a middle name or initial, a surname.
+const maxNameWords = 3
+
+// names masks the name after each trigger word with [name]: a run of up to
+// three capitalised words or initials, each after one space ("Mr. J.
+// Smith", "resident, Jane Doe,").
+func (r *Redactor) names(text string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		kind := trigger(text[i:j])
+		i = j
+		if kind == notTrigger {
+			continue
+		}
+		if j < len(text) && (kind == title && text[j] == '.' || kind == context && text[j] == ',') {
+			j++
+		}
+		if j >= len(text) || text[j] != ' ' {
+			continue
+		}
+		start, end := j+1, -1
+		allKept := true
+		for n, p := 0, start; n < maxNameWords; n++ {
+			e := capWord(text, p)
+			if e < 0 {
+				break
+			}
+			if !r.kept(strings.TrimSuffix(text[p:e], ".")) {
+				allKept = false
+			}
+			end = e
+			if e >= len(text) || text[e] != ' ' {
+				break
+			}
+			p = e + 1
+		}
+		if end < 0 || kind == context && allKept {
+			continue
+		}
+		b.WriteString(text[last:start])
+		b.WriteString("[name]")
+		last, i = end, end
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// capWord returns the end of the capitalised word or initial at p ("Jane",
+// "O'Brien", "Smith-Jones", "J."), or -1.
+func capWord(text string, p int) int {
+	if p >= len(text) || text[p] < 'A' || text[p] > 'Z' {
+		return -1
+	}
+	e := p + 1
+	for e < len(text) && (isLetter(text[e]) || text[e] == '\'' || text[e] == '-') {
+		e++
+	}
+	if strings.HasPrefix(text[e:], "’") {
+		for e += len("’"); e < len(text) && isLetter(text[e]); e++ {
+		}
+	}
+	if e == p+1 && e < len(text) && text[e] == '.' {
+		e++ // an initial
+	}
+	return e
+}
+
+func isLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' }
