@@ -74,7 +74,7 @@ type rule struct {
 	// skip, when set, keeps a match that is not personal data after all
 	// (an ordinal taken for a postcode's inward code, a word for a plate's
 	// letters).
-	skip func(m string) bool
+	skip func(text string, start, end int) bool
 }
 
 const (
@@ -93,15 +93,15 @@ const (
 var rules = []rule{
 	{name: "email", mask: "[email]", can: func(c *counts) bool { return c.at },
 		re: regexp.MustCompile(`[A-Za-z0-9._%+\-]+\s*(?:@|＠)\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)},
-	{name: "spelt email", mask: "[email]", can: func(c *counts) bool { return c.atWord && (c.dotWord || c.period) },
+	{name: "spelt email", mask: "[email]", can: func(c *counts) bool { return c.atWord && (c.dotWord || c.periodLetter) },
 		re: regexp.MustCompile(`(?i)\b[a-z0-9_%+\-]+(?:(?:\.|` + dotWord + `)[a-z0-9_%+\-]+)*` + atWord +
 			`[a-z0-9\-]+(?:(?:\.|` + dotWord + `)[a-z0-9\-]+)*(?:\.|` + dotWord + `)[a-z]{2,}\b`)},
 	// QQ 12 34 56 C, qq123456c, QQ-12-34-56-C.
-	{name: "nino", mask: "[nino]", can: func(c *counts) bool { return c.digits >= 6 },
+	{name: "nino", mask: "[nino]", can: func(c *counts) bool { return c.span >= 6 },
 		re: regexp.MustCompile(`(?i)\b[a-z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[a-d]\b`)},
 	// DOB 01/02/1980, D.O.B. 1.2.80, date of birth 01-02-1980, born 1 Feb
 	// 1980, born on 1st February 1980, born February 1, 1980, born in 1980.
-	{name: "dob", mask: "[dob]", can: func(c *counts) bool { return c.digits >= 3 },
+	{name: "dob", mask: "[dob]", can: func(c *counts) bool { return c.dobWord && c.digits >= 2 },
 		re: regexp.MustCompile(`(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born)(?:\s+on)?[\s:]*(?:` +
 			`\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|` +
 			`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `,?\s+(?:\d{4}|\d{2})|` +
@@ -110,34 +110,45 @@ var rules = []rule{
 	// 07700 900456, 07700.900.456, 0 7 7 0 0 9 0 0 4 5 6, +44 (0)1642
 	// 301653, 0044 7700 900456, (01642) 301653, 0800 123 4567: 9 to 11
 	// digits from the 0, or 9 or 10 after 44.
-	{name: "phone", mask: "[phone]", can: func(c *counts) bool { return c.digits >= 9 }, trim: unclosedBracket,
+	{name: "phone", mask: "[phone]", can: func(c *counts) bool { return c.span >= 9 }, trim: unclosedBracket, skip: inUUID,
 		re: regexp.MustCompile(`(?:(?:\+|\b00)\s?44\s?(?:\(0\)\s?)?|\(?\b0)(?:` + sep + `\)?` + sep + `\d){8,10}`)},
 	// A local number named as a phone number: "tel: 301653", "call him on 496 0123".
-	{name: "local phone", mask: "[phone]", can: func(c *counts) bool { return c.digits >= 6 }, group: 1,
+	{name: "local phone", mask: "[phone]", can: func(c *counts) bool { return c.span >= 6 }, group: 1,
 		re: regexp.MustCompile(`(?i)\b(?:tel(?:ephone)?|phone|mob(?:ile)?|ring|call(?:ed)?|contact|number|no)\b[^0-9\n]{0,12}?\b(\d{3}[ .\-]?\d{3,4}|\d{6,8})\b`)},
 	// 12 High Street, 3a Church Lane, 14, Avenue Road.
-	{name: "address", mask: "[address]", can: func(c *counts) bool { return c.digits >= 1 && c.upper >= 2 },
+	{name: "address", mask: "[address]", can: func(c *counts) bool { return c.numCap },
 		re: regexp.MustCompile(`\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Terrace|Way|Grove|Court|Ct|Place|Gardens|Walk|View|Square|Parade|Row|Mews|Green|Hill|Bank|Park)\b\.?`)},
 	// TS6 7AB, ts1 2ab, TS67AB, SW1A 1AA (the inward letters are never C,
 	// I, K, M, O or V); "the A66 2nd junction" is not one.
-	{name: "postcode", mask: "[postcode]", can: func(c *counts) bool { return c.digits >= 2 }, skip: ordinalInward,
+	{name: "postcode", mask: "[postcode]", can: func(c *counts) bool { return c.dl }, skip: ordinalInward,
 		re: regexp.MustCompile(`(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b`)},
 	// Partial units of two-letter areas: TS6 7A, TS6 7 (one-letter areas
 	// are left: "the A19 2 miles on").
-	{name: "partial postcode", mask: "[postcode]", can: func(c *counts) bool { return c.digits >= 2 },
-		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d[A-Z\d]?\s\d[A-Z]?|[a-z]{2}\d[a-z\d]?\s\d[a-z]?)\b`)},
+	{name: "partial postcode", mask: "[postcode]", can: func(c *counts) bool { return c.asd },
+		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d[A-Z\d]? \d[A-Z]?|[a-z]{2}\d[a-z\d]? \d[a-z]?)\b`)},
 	// Current (2001 on): AB12 CDE, AB12CDE, AB12-CDE, AB 12 CDE, ab12 cde.
-	{name: "current vrm", mask: "[vrm]", can: func(c *counts) bool { return c.digits >= 2 },
+	{name: "current vrm", mask: "[vrm]", can: func(c *counts) bool { return c.dl || c.dsU || c.dsl || c.dHl },
 		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d{2}[ \-]?[A-Z]{3}|[A-Z]{2} \d{2} [A-Z]{3}|[a-z]{2}\d{2}[ \-]?[a-z]{3})\b`)},
 	// Prefix (1983-2001): A123 BCD, a123bcd, a123-bcd; suffix (1963-1983):
 	// ABC 123D, abc123d, ABC-123D. Lower case only without a space: "the
 	// a19 and a66" is not a plate.
-	{name: "prefix/suffix vrm", mask: "[vrm]", can: func(c *counts) bool { return c.digits >= 1 }, skip: wordLetters,
+	{name: "prefix/suffix vrm", mask: "[vrm]", can: func(c *counts) bool { return c.dl || c.dsU || c.dHl }, skip: wordLetters,
 		re: regexp.MustCompile(`\b(?:[A-Z]\d{1,3}[ \-]?[A-Z]{3}|[a-z]\d{1,3}-?[a-z]{3}|[A-Z]{3}[ \-]?\d{1,3}[A-Z]|[a-z]{3}-?\d{1,3}[a-z])\b`)},
 	// Dateless: ABC 123, AB 1234, 1234 AB, 123 ABC; capitals and a space or
 	// hyphen only, two or three letters ("A66" is a road, "WW2" a war).
-	{name: "dateless vrm", mask: "[vrm]", can: func(c *counts) bool { return c.digits >= 1 && c.upper >= 2 }, skip: wordLetters,
+	{name: "dateless vrm", mask: "[vrm]", can: func(c *counts) bool { return (c.dsU || c.Usd) && c.upper >= 2 }, skip: wordLetters,
 		re: regexp.MustCompile(`\b(?:[A-Z]{2,3}[ \-]\d{1,4}|\d{1,4}[ \-][A-Z]{2,3})\b`)},
+}
+
+// inUUID reports whether a phone-shaped match is a group of a UUID
+// ("6f1c7a3e-0000-4000-8000-000000000102", as dead-letter reasons quote
+// event ids): it follows a hex digit and a hyphen.
+func inUUID(text string, start, _ int) bool {
+	if start < 2 || text[start-1] != '-' {
+		return false
+	}
+	c := text[start-2] | 0x20
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f'
 }
 
 // unclosedBracket keeps the "(" before "(07700 900123)": the number's own
@@ -151,8 +162,8 @@ func unclosedBracket(m string) int {
 
 // ordinalInward reports whether a postcode match ends in an ordinal ("A66
 // 2nd"): a lower-case inward code that reads 1st, 2nd, 3rd or 4th...
-func ordinalInward(m string) bool {
-	in := m[len(m)-3:]
+func ordinalInward(text string, start, end int) bool {
+	in := text[end-3 : end]
 	switch in[1:] {
 	case "st", "nd", "rd", "th":
 		return true
@@ -176,7 +187,8 @@ var notPlateLetters = map[string]bool{
 
 // wordLetters reports whether a plate-shaped match's letters are a word
 // or acronym of prose.
-func wordLetters(m string) bool {
+func wordLetters(text string, start, end int) bool {
+	m := text[start:end]
 	var letters []byte
 	for i := 0; i < len(m); i++ {
 		if c := m[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
@@ -191,42 +203,145 @@ func wordLetters(m string) bool {
 	return notPlateLetters[string(letters)]
 }
 
-// counts are what one pass over the text finds, for the rules' can.
+// counts are what one pass over the text finds, for the rules' can: each
+// is a shape some part of a match must have, so a text without it cannot
+// match and the rule's regexp is not run (they cost about 100 ns a byte).
 type counts struct {
 	digits, upper int
-	at            bool // '@' or the full-width '＠'
-	atWord        bool // "at" as a word, or "(at)", "[at]"
-	dotWord       bool // "dot" as a word
-	period        bool
+	// span is the longest run of digits with at most maxGap of " .-()"
+	// and spaces between each two ("+44 (0)1642 301653" is 13).
+	span         int
+	at           bool // '@' or the full-width '＠'
+	atWord       bool // "at" as a word, or "(at)", "[at]"
+	dotWord      bool // "dot" as a word
+	periodLetter bool // a '.' between a word character and a letter ("example.com")
+	dobWord      bool // "dob", "d.o.b", "birth" or "born" starting a word
+	dl           bool // a digit, then a letter ("7AB", "123D", "ab12cde")
+	dsU          bool // a digit, a space or hyphen, a capital ("12 CDE", "1234 AB", "12 High")
+	dsl          bool // a digit, a space, a small letter ("ab12 cde")
+	dHl          bool // a digit, a hyphen, a small letter ("a123-bcd")
+	asd          bool // a letter or digit, a space, a digit ("TS6 7", "TS6A 7")
+	Usd          bool // a capital, a space or hyphen, a digit ("ABC 123")
+	numCap       bool // a digit, maybe a letter and a comma, spaces, a capital ("3a Church", "14, Avenue")
 }
+
+// maxGap is the most characters the phone rule allows between two digits:
+// a separator, a closing bracket, a separator.
+const maxGap = 3
 
 func count(text string) counts {
 	var c counts
+	run, gap := 0, maxGap+1
+	at := func(i int) byte {
+		if i < len(text) {
+			return text[i]
+		}
+		return 0
+	}
 	for i := 0; i < len(text); i++ {
-		switch b := text[i]; {
+		b := text[i]
+		switch {
 		case b >= '0' && b <= '9':
 			c.digits++
+			if gap <= maxGap {
+				run++
+			} else {
+				run = 1
+			}
+			gap = 0
+			c.span = max(c.span, run)
+			c.digitShapes(text, i, at)
+			continue
+		case b == '.' || b == '-' || b == '(' || b == ')' || isSpace(b):
+			gap++
+		default:
+			gap = maxGap + 1
+		}
+		switch {
 		case b >= 'A' && b <= 'Z':
 			c.upper++
-			fallthrough
-		case b >= 'a' && b <= 'z':
-			if (i == 0 || !isWordByte(text[i-1])) && (b|0x20 == 'a' || b|0x20 == 'd') {
-				if wordAt(text, i, "at") {
-					c.atWord = true
-				} else if wordAt(text, i, "dot") {
-					c.dotWord = true
-				}
+			if n := at(i + 1); (n == ' ' || n == '-') && isDigit(at(i+2)) {
+				c.Usd = true
 			}
+			c.wordStart(text, i)
+		case b >= 'a' && b <= 'z':
+			c.wordStart(text, i)
 		case b == '@':
 			c.at = true
 		case b == '.':
-			c.period = true
+			if i > 0 && isWordByte(text[i-1]) && isLetter(at(i+1)) {
+				c.periodLetter = true
+			}
 		case b == 0xEF && strings.HasPrefix(text[i:], "＠"):
 			c.at = true
 		}
 	}
 	return c
 }
+
+// digitShapes sets the shapes that start at the digit text[i].
+func (c *counts) digitShapes(text string, i int, at func(int) byte) {
+	n, n2 := at(i+1), at(i+2)
+	switch {
+	case isLetter(n):
+		c.dl = true
+	case n == ' ' || n == '-':
+		switch {
+		case n2 >= 'A' && n2 <= 'Z':
+			c.dsU = true
+		case n2 >= 'a' && n2 <= 'z' && n == ' ':
+			c.dsl = true
+		case n2 >= 'a' && n2 <= 'z':
+			c.dHl = true
+		}
+	}
+	if i >= 2 && text[i-1] == ' ' && (isDigit(text[i-2]) || isLetter(text[i-2])) {
+		c.asd = true
+	}
+	j := i + 1
+	if isLetter(at(j)) {
+		j++
+	}
+	if at(j) == ',' {
+		j++
+	}
+	if isSpace(at(j)) {
+		for isSpace(at(j)) {
+			j++
+		}
+		if b := at(j); b >= 'A' && b <= 'Z' {
+			c.numCap = true
+		}
+	}
+}
+
+// wordStart sets the word flags when a word starts at text[i].
+func (c *counts) wordStart(text string, i int) {
+	if i > 0 && isWordByte(text[i-1]) {
+		return
+	}
+	switch text[i] | 0x20 {
+	case 'a':
+		if wordAt(text, i, "at") {
+			c.atWord = true
+		}
+	case 'd':
+		if wordAt(text, i, "dot") {
+			c.dotWord = true
+		} else if strings.HasPrefix(strings.ToLower(text[i:min(len(text), i+5)]), "d.o.b") || wordAt(text, i, "dob") {
+			c.dobWord = true
+		}
+	case 'b':
+		if len(text) >= i+4 && (strings.EqualFold(text[i:i+4], "born") || len(text) >= i+5 && strings.EqualFold(text[i:i+5], "birth")) {
+			c.dobWord = true
+		}
+	}
+}
+
+// isSpace is the regexps' \s.
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // wordAt reports whether text holds the word w (any case) at i, ending there.
 func wordAt(text string, i int, w string) bool {
@@ -265,7 +380,7 @@ func (ru *rule) apply(text string) string {
 	last := 0
 	for _, m := range ms {
 		start, end := m[2*ru.group], m[2*ru.group+1]
-		if ru.skip != nil && ru.skip(text[start:end]) {
+		if ru.skip != nil && ru.skip(text, start, end) {
 			continue
 		}
 		if ru.trim != nil {
