@@ -23,7 +23,7 @@ func TestCountsNeverSkipAMatch(t *testing.T) {
 	for _, s := range []string{
 		"call 012 345 678 today", "at 3 Church Lane", "near ts1 2ab", "a car A1 BCD", "a car ABC 1D", "mail x@y.uk",
 		"mail x＠y.uk", "x at y.uk", "x (at) y (dot) uk", "x at y dot uk", "tel 123456", "ts6 7", "AB 1", "1 AB",
-		"ab12cde", "a1bcd", "abc1d", "qq123456c", "dob 1-1-80", "born 1980", "born 1 may 80", "Mr Smith", "resident Jane",
+		"ab12cde", "a1bcd", "abc1d", "qq123456c", "dob 1-1-80", "born 1980", "born 1 may 80", "Mr Smith", "resident Jane", "resident Élodie",
 		"AB 12 CDE", "ab12 cde", "a123-bcd", "ABC-123", "1234 AB", "14, Avenue Road", "3a Church Lane", "+44 (0)1642 301653",
 		"D.O.B. 1.2.80", "date of birth 1/2/80", "x.y at example.com", "0 7 7 0 0 9 0 0 4 5 6", "QQ 12 34 56 C",
 	} {

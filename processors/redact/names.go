@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // triggerKind says what a word before a name is.
 type triggerKind int
@@ -92,20 +96,21 @@ func (r *Redactor) names(text string) string {
 }
 
 // capWord returns the end of the capitalised word or initial at p ("Jane",
-// "O'Brien", "Smith-Jones", "J."), or -1.
+// "O'Brien", "Smith-Jones", "Zoë", "Élodie", "J."), or -1.
 func capWord(text string, p int) int {
-	if p >= len(text) || text[p] < 'A' || text[p] > 'Z' {
+	r, n := utf8.DecodeRuneInString(text[p:])
+	if n == 0 || !unicode.IsUpper(r) {
 		return -1
 	}
-	e := p + 1
-	for e < len(text) && (isLetter(text[e]) || text[e] == '\'' || text[e] == '-') {
-		e++
-	}
-	if strings.HasPrefix(text[e:], "’") {
-		for e += len("’"); e < len(text) && isLetter(text[e]); e++ {
+	e := p + n
+	for e < len(text) {
+		r, n := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '’' {
+			break
 		}
+		e += n
 	}
-	if e == p+1 && e < len(text) && text[e] == '.' {
+	if e == p+n && e < len(text) && text[e] == '.' {
 		e++ // an initial
 	}
 	return e

@@ -223,6 +223,7 @@ type counts struct {
 	asd          bool // a letter or digit, a space, a digit ("TS6 7", "TS6A 7")
 	Usd          bool // a capital, a space or hyphen, a digit ("ABC 123")
 	numCap       bool // a digit, maybe a letter and a comma, spaces, a capital ("3a Church", "14, Avenue")
+	nonASCII     bool // a byte of a multi-byte character (a capital "É")
 }
 
 // maxGap is the most characters the phone rule allows between two digits:
@@ -256,6 +257,9 @@ func count(text string) counts {
 			gap++
 		default:
 			gap = maxGap + 1
+		}
+		if b >= utf8.RuneSelf {
+			c.nonASCII = true
 		}
 		switch {
 		case b >= 'A' && b <= 'Z':
@@ -362,7 +366,7 @@ func (r *Redactor) Redact(text string) string {
 			text = rules[i].apply(text)
 		}
 	}
-	if c.upper == 0 {
+	if c.upper == 0 && !c.nonASCII {
 		return text // a name needs a capital
 	}
 	return r.names(text)
