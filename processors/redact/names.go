@@ -20,6 +20,9 @@ const (
 	context
 )
 
+// contextWords announce a name: "resident Jane Doe", "called Jane".
+var contextWords = []string{"resident", "neighbour", "neighbor", "called", "named", "caller", "victim", "complainant", "contacted"}
+
 func trigger(w string) triggerKind {
 	switch w {
 	case "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr":
@@ -28,9 +31,10 @@ func trigger(w string) triggerKind {
 	if len(w) < 5 || len(w) > 11 {
 		return notTrigger
 	}
-	switch strings.ToLower(w) {
-	case "resident", "neighbour", "neighbor", "called", "named", "caller", "victim", "complainant", "contacted":
-		return context
+	for _, t := range contextWords {
+		if strings.EqualFold(w, t) {
+			return context
+		}
 	}
 	return notTrigger
 }

@@ -64,7 +64,7 @@ type rule struct {
 	name string
 	re   *regexp.Regexp
 	mask string
-	can  func(c *counts) bool
+	can  func(c counts) bool
 	// group, when not 0, is the submatch replaced; the rest of the match
 	// stays (the "tel:" before a local number).
 	group int
@@ -91,17 +91,17 @@ const (
 // and registration ("12 High Street, TS6 7AB" gives "[address],
 // [postcode]"), postcode before registration (a postcode is not a plate).
 var rules = []rule{
-	{name: "email", mask: "[email]", can: func(c *counts) bool { return c.at },
+	{name: "email", mask: "[email]", can: func(c counts) bool { return c.at },
 		re: regexp.MustCompile(`[A-Za-z0-9._%+\-]+\s*(?:@|＠)\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)},
-	{name: "spelt email", mask: "[email]", can: func(c *counts) bool { return c.atWord && (c.dotWord || c.periodLetter) },
+	{name: "spelt email", mask: "[email]", can: func(c counts) bool { return c.atWord && (c.dotWord || c.periodLetter) },
 		re: regexp.MustCompile(`(?i)\b[a-z0-9_%+\-]+(?:(?:\.|` + dotWord + `)[a-z0-9_%+\-]+)*` + atWord +
 			`[a-z0-9\-]+(?:(?:\.|` + dotWord + `)[a-z0-9\-]+)*(?:\.|` + dotWord + `)[a-z]{2,}\b`)},
 	// QQ 12 34 56 C, qq123456c, QQ-12-34-56-C.
-	{name: "nino", mask: "[nino]", can: func(c *counts) bool { return c.span >= 6 },
+	{name: "nino", mask: "[nino]", can: func(c counts) bool { return c.span >= 6 },
 		re: regexp.MustCompile(`(?i)\b[a-z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[a-d]\b`)},
 	// DOB 01/02/1980, D.O.B. 1.2.80, date of birth 01-02-1980, born 1 Feb
 	// 1980, born on 1st February 1980, born February 1, 1980, born in 1980.
-	{name: "dob", mask: "[dob]", can: func(c *counts) bool { return c.dobWord && c.digits >= 2 },
+	{name: "dob", mask: "[dob]", can: func(c counts) bool { return c.dobWord && c.digits >= 2 },
 		re: regexp.MustCompile(`(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born)(?:\s+on)?[\s:]*(?:` +
 			`\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|` +
 			`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `,?\s+(?:\d{4}|\d{2})|` +
@@ -110,33 +110,33 @@ var rules = []rule{
 	// 07700 900456, 07700.900.456, 0 7 7 0 0 9 0 0 4 5 6, +44 (0)1642
 	// 301653, 0044 7700 900456, (01642) 301653, 0800 123 4567: 9 to 11
 	// digits from the 0, or 9 or 10 after 44.
-	{name: "phone", mask: "[phone]", can: func(c *counts) bool { return c.span >= 9 }, trim: unclosedBracket, skip: inUUID,
+	{name: "phone", mask: "[phone]", can: func(c counts) bool { return c.span >= 9 }, trim: unclosedBracket, skip: inUUID,
 		re: regexp.MustCompile(`(?:(?:\+|\b00)\s?44\s?(?:\(0\)\s?)?|\(?\b0)(?:` + sep + `\)?` + sep + `\d){8,10}`)},
 	// A local number named as a phone number: "tel: 301653", "call him on 496 0123".
-	{name: "local phone", mask: "[phone]", can: func(c *counts) bool { return c.span >= 6 }, group: 1,
+	{name: "local phone", mask: "[phone]", can: func(c counts) bool { return c.span >= 6 }, group: 1,
 		re: regexp.MustCompile(`(?i)\b(?:tel(?:ephone)?|phone|mob(?:ile)?|ring|call(?:ed)?|contact|number|no)\b[^0-9\n]{0,12}?\b(\d{3}[ .\-]?\d{3,4}|\d{6,8})\b`)},
 	// 12 High Street, 3a Church Lane, 14, Avenue Road.
-	{name: "address", mask: "[address]", can: func(c *counts) bool { return c.numCap },
+	{name: "address", mask: "[address]", can: func(c counts) bool { return c.numCap },
 		re: regexp.MustCompile(`\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Terrace|Way|Grove|Court|Ct|Place|Gardens|Walk|View|Square|Parade|Row|Mews|Green|Hill|Bank|Park)\b\.?`)},
 	// TS6 7AB, ts1 2ab, TS67AB, SW1A 1AA (the inward letters are never C,
 	// I, K, M, O or V); "the A66 2nd junction" is not one.
-	{name: "postcode", mask: "[postcode]", can: func(c *counts) bool { return c.dl }, skip: ordinalInward,
+	{name: "postcode", mask: "[postcode]", can: func(c counts) bool { return c.dl }, skip: ordinalInward,
 		re: regexp.MustCompile(`(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b`)},
 	// Partial units of two-letter areas: TS6 7A, TS6 7 (one-letter areas
 	// are left: "the A19 2 miles on").
-	{name: "partial postcode", mask: "[postcode]", can: func(c *counts) bool { return c.asd },
+	{name: "partial postcode", mask: "[postcode]", can: func(c counts) bool { return c.asd },
 		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d[A-Z\d]? \d[A-Z]?|[a-z]{2}\d[a-z\d]? \d[a-z]?)\b`)},
 	// Current (2001 on): AB12 CDE, AB12CDE, AB12-CDE, AB 12 CDE, ab12 cde.
-	{name: "current vrm", mask: "[vrm]", can: func(c *counts) bool { return c.dl || c.dsU || c.dsl || c.dHl },
+	{name: "current vrm", mask: "[vrm]", can: func(c counts) bool { return c.dl || c.dsU || c.dsl || c.dHl },
 		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d{2}[ \-]?[A-Z]{3}|[A-Z]{2} \d{2} [A-Z]{3}|[a-z]{2}\d{2}[ \-]?[a-z]{3})\b`)},
 	// Prefix (1983-2001): A123 BCD, a123bcd, a123-bcd; suffix (1963-1983):
 	// ABC 123D, abc123d, ABC-123D. Lower case only without a space: "the
 	// a19 and a66" is not a plate.
-	{name: "prefix/suffix vrm", mask: "[vrm]", can: func(c *counts) bool { return c.dl || c.dsU || c.dHl }, skip: wordLetters,
+	{name: "prefix/suffix vrm", mask: "[vrm]", can: func(c counts) bool { return c.dl || c.dsU || c.dHl }, skip: wordLetters,
 		re: regexp.MustCompile(`\b(?:[A-Z]\d{1,3}[ \-]?[A-Z]{3}|[a-z]\d{1,3}-?[a-z]{3}|[A-Z]{3}[ \-]?\d{1,3}[A-Z]|[a-z]{3}-?\d{1,3}[a-z])\b`)},
 	// Dateless: ABC 123, AB 1234, 1234 AB, 123 ABC; capitals and a space or
 	// hyphen only, two or three letters ("A66" is a road, "WW2" a war).
-	{name: "dateless vrm", mask: "[vrm]", can: func(c *counts) bool { return (c.dsU || c.Usd) && c.upper >= 2 }, skip: wordLetters,
+	{name: "dateless vrm", mask: "[vrm]", can: func(c counts) bool { return (c.dsU || c.Usd) && c.upper >= 2 }, skip: wordLetters,
 		re: regexp.MustCompile(`\b(?:[A-Z]{2,3}[ \-]\d{1,4}|\d{1,4}[ \-][A-Z]{2,3})\b`)},
 }
 
@@ -233,12 +233,6 @@ const maxGap = 3
 func count(text string) counts {
 	var c counts
 	run, gap := 0, maxGap+1
-	at := func(i int) byte {
-		if i < len(text) {
-			return text[i]
-		}
-		return 0
-	}
 	for i := 0; i < len(text); i++ {
 		b := text[i]
 		switch {
@@ -251,7 +245,7 @@ func count(text string) counts {
 			}
 			gap = 0
 			c.span = max(c.span, run)
-			c.digitShapes(text, i, at)
+			c.digitShapes(text, i)
 			continue
 		case b == '.' || b == '-' || b == '(' || b == ')' || isSpace(b):
 			gap++
@@ -264,7 +258,7 @@ func count(text string) counts {
 		switch {
 		case b >= 'A' && b <= 'Z':
 			c.upper++
-			if n := at(i + 1); (n == ' ' || n == '-') && isDigit(at(i+2)) {
+			if n := byteAt(text, i+1); (n == ' ' || n == '-') && isDigit(byteAt(text, i+2)) {
 				c.Usd = true
 			}
 			c.wordStart(text, i)
@@ -273,7 +267,7 @@ func count(text string) counts {
 		case b == '@':
 			c.at = true
 		case b == '.':
-			if i > 0 && isWordByte(text[i-1]) && isLetter(at(i+1)) {
+			if i > 0 && isWordByte(text[i-1]) && isLetter(byteAt(text, i+1)) {
 				c.periodLetter = true
 			}
 		case b == 0xEF && strings.HasPrefix(text[i:], "＠"):
@@ -284,7 +278,8 @@ func count(text string) counts {
 }
 
 // digitShapes sets the shapes that start at the digit text[i].
-func (c *counts) digitShapes(text string, i int, at func(int) byte) {
+func (c *counts) digitShapes(text string, i int) {
+	at := func(i int) byte { return byteAt(text, i) }
 	n, n2 := at(i+1), at(i+2)
 	switch {
 	case isLetter(n):
@@ -342,6 +337,14 @@ func (c *counts) wordStart(text string, i int) {
 	}
 }
 
+// byteAt is text[i], or 0 past its end.
+func byteAt(text string, i int) byte {
+	if i < len(text) {
+		return text[i]
+	}
+	return 0
+}
+
 // isSpace is the regexps' \s.
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
 
@@ -362,7 +365,7 @@ func isWordByte(b byte) bool {
 func (r *Redactor) Redact(text string) string {
 	c := count(text)
 	for i := range rules {
-		if rules[i].can(&c) {
+		if rules[i].can(c) {
 			text = rules[i].apply(text)
 		}
 	}
