@@ -24,6 +24,11 @@ const (
 var contextWords = []string{"resident", "neighbour", "neighbor", "called", "named", "caller", "victim", "complainant", "contacted"}
 
 func trigger(w string) triggerKind {
+	switch w[0] | 0x20 { // the first letters of the titles and contextWords
+	case 'm', 'd', 'r', 'n', 'c', 'v':
+	default:
+		return notTrigger
+	}
 	switch w {
 	case "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr":
 		return title

@@ -85,8 +85,10 @@ const (
 )
 
 // The rules in the order they run. Order matters: e-mail first (its local
-// part may hold digits and capitals), National Insurance numbers and dates
-// of birth before phone numbers (a NINO's digits, a date's), phone before
+// part may hold digits and capitals), dates of birth before phone numbers
+// (a date's digits), phone before National Insurance numbers and local
+// numbers (neither can take a phone number's leading 0 and nine digits,
+// and once it is masked their regexps need not run), phone before
 // address (a phone number is not a house number), address before postcode
 // and registration ("12 High Street, TS6 7AB" gives "[address],
 // [postcode]"), postcode before registration (a postcode is not a plate).
@@ -96,9 +98,6 @@ var rules = []rule{
 	{name: "spelt email", mask: "[email]", can: func(c counts) bool { return c.atWord && (c.dotWord || c.periodLetter) },
 		re: regexp.MustCompile(`(?i)\b[a-z0-9_%+\-]+(?:(?:\.|` + dotWord + `)[a-z0-9_%+\-]+)*` + atWord +
 			`[a-z0-9\-]+(?:(?:\.|` + dotWord + `)[a-z0-9\-]+)*(?:\.|` + dotWord + `)[a-z]{2,}\b`)},
-	// QQ 12 34 56 C, qq123456c, QQ-12-34-56-C.
-	{name: "nino", mask: "[nino]", can: func(c counts) bool { return c.span >= 6 },
-		re: regexp.MustCompile(`(?i)\b[a-z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[a-d]\b`)},
 	// DOB 01/02/1980, D.O.B. 1.2.80, date of birth 01-02-1980, born 1 Feb
 	// 1980, born on 1st February 1980, born February 1, 1980, born in 1980.
 	{name: "dob", mask: "[dob]", can: func(c counts) bool { return c.dobWord && c.digits >= 2 },
@@ -112,6 +111,9 @@ var rules = []rule{
 	// digits from the 0, or 9 or 10 after 44.
 	{name: "phone", mask: "[phone]", can: func(c counts) bool { return c.span >= 9 }, trim: unclosedBracket, skip: inUUID,
 		re: regexp.MustCompile(`(?:(?:\+|\b00)\s?44\s?(?:\(0\)\s?)?|\(?\b0)(?:` + sep + `\)?` + sep + `\d){8,10}`)},
+	// QQ 12 34 56 C, qq123456c, QQ-12-34-56-C.
+	{name: "nino", mask: "[nino]", can: func(c counts) bool { return c.span >= 6 },
+		re: regexp.MustCompile(`(?i)\b[a-z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[a-d]\b`)},
 	// A local number named as a phone number: "tel: 301653", "call him on 496 0123".
 	{name: "local phone", mask: "[phone]", can: func(c counts) bool { return c.span >= 6 }, group: 1,
 		re: regexp.MustCompile(`(?i)\b(?:tel(?:ephone)?|phone|mob(?:ile)?|ring|call(?:ed)?|contact|number|no)\b[^0-9\n]{0,12}?\b(\d{3}[ .\-]?\d{3,4}|\d{6,8})\b`)},
@@ -218,7 +220,7 @@ type counts struct {
 	dobWord      bool // "dob", "d.o.b", "birth" or "born" starting a word
 	dl           bool // a digit, then a letter ("7AB", "123D", "ab12cde")
 	dsU          bool // a digit, a space or hyphen, a capital ("12 CDE", "1234 AB", "12 High")
-	dsl          bool // a digit, a space, a small letter ("ab12 cde")
+	dsl          bool // two small letters, two digits, a space, a small letter ("ab12 cde")
 	dHl          bool // a digit, a hyphen, a small letter ("a123-bcd")
 	asd          bool // a letter or digit, a space, a digit ("TS6 7", "TS6A 7")
 	Usd          bool // a capital, a space or hyphen, a digit ("ABC 123")
@@ -235,6 +237,13 @@ func count(text string) counts {
 	run, gap := 0, maxGap+1
 	for i := 0; i < len(text); i++ {
 		b := text[i]
+		if b >= 'a' && b <= 'z' { // most of any text: the fast way through
+			gap = maxGap + 1
+			if (b == 'a' || b == 'b' || b == 'd') && (i == 0 || !isWordByte(text[i-1])) {
+				c.wordStart(text, i)
+			}
+			continue
+		}
 		switch {
 		case b >= '0' && b <= '9':
 			c.digits++
@@ -261,9 +270,9 @@ func count(text string) counts {
 			if n := byteAt(text, i+1); (n == ' ' || n == '-') && isDigit(byteAt(text, i+2)) {
 				c.Usd = true
 			}
-			c.wordStart(text, i)
-		case b >= 'a' && b <= 'z':
-			c.wordStart(text, i)
+			if b == 'A' || b == 'B' || b == 'D' {
+				c.wordStart(text, i)
+			}
 		case b == '@':
 			c.at = true
 		case b == '.':
@@ -289,7 +298,9 @@ func (c *counts) digitShapes(text string, i int) {
 		case n2 >= 'A' && n2 <= 'Z':
 			c.dsU = true
 		case n2 >= 'a' && n2 <= 'z' && n == ' ':
-			c.dsl = true
+			// Only after two small letters and a digit: the spaced
+			// plate "ab12 cde", not "the A174 near".
+			c.dsl = c.dsl || i >= 3 && isDigit(text[i-1]) && isLower(text[i-2]) && isLower(text[i-3])
 		case n2 >= 'a' && n2 <= 'z':
 			c.dHl = true
 		}
@@ -348,6 +359,8 @@ func byteAt(text string, i int) byte {
 // isSpace is the regexps' \s.
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
 
+func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
+
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // wordAt reports whether text holds the word w (any case) at i, ending there.
@@ -366,7 +379,12 @@ func (r *Redactor) Redact(text string) string {
 	c := count(text)
 	for i := range rules {
 		if rules[i].can(c) {
-			text = rules[i].apply(text)
+			if masked := rules[i].apply(text); masked != text {
+				// The masks took away shapes: the rules after this one
+				// are judged on what is left ("01642 301653", once
+				// [phone], is no longer a local number or a NINO).
+				text, c = masked, count(masked)
+			}
 		}
 	}
 	if c.upper == 0 && !c.nonASCII {
