@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"context"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -35,4 +36,38 @@ func TestRowsAreRedacted(t *testing.T) {
 	require.Contains(t, reason, `[phone]`)
 	require.NotContains(t, reason, "07700")
 	require.NotContains(t, reason, "Smith")
+}
+
+// TestDemoRedactsOnlyPlantedData: over demo events, whose generator plants
+// phone numbers and registrations in some concerns, redaction changes only
+// the fields with planted data, and masks every planted item.
+func TestDemoRedactsOnlyPlantedData(t *testing.T) {
+	a := newAgg(t)
+	planted := regexp.MustCompile(`07700 900\d{3}|01642 496\d{3}|NX\d{2} [A-Z]{3}`)
+	var fields, changed int
+	for _, m := range demoMessages(t, 20000) {
+		ev, err := a.validator.Decode(m.Value)
+		require.NoError(t, err)
+		texts := []string{ev.Place}
+		if ev.Concern != nil {
+			texts = append(texts, ev.Concern.Text, ev.Concern.Action)
+		}
+		if ev.Meeting != nil {
+			texts = append(texts, ev.Meeting.Title, ev.Meeting.Location)
+		}
+		for _, s := range texts {
+			if s == "" {
+				continue
+			}
+			fields++
+			got := a.red.Redact(s)
+			require.False(t, planted.MatchString(got), "%q left planted data in %q", s, got)
+			if got != s {
+				changed++
+				require.True(t, planted.MatchString(s), "%q changed to %q with nothing planted", s, got)
+			}
+		}
+	}
+	require.Positive(t, changed)
+	t.Logf("%d free-text fields, %d changed, all with planted data", fields, changed)
 }
