@@ -37,6 +37,12 @@ func startService(ctx context.Context, dir, name string, args ...string) (*bench
 	if err != nil {
 		return nil, fmt.Errorf("finding the wardpulse executable: %w", err)
 	}
+	return startServiceOf(ctx, exe, dir, name, args...)
+}
+
+// startServiceOf is startService for another wardpulse binary (an older
+// build, to compare with).
+func startServiceOf(ctx context.Context, exe, dir, name string, args ...string) (*benchService, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err

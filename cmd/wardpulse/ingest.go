@@ -25,15 +25,27 @@ import (
 )
 
 type ingestConfig struct {
-	Listen       string         `yaml:"listen"`
-	TokensFile   string         `yaml:"tokens_file"`
-	LogLevel     string         `yaml:"log_level"`
-	Kafka        wiring.Kafka   `yaml:"kafka"`
-	API          httpapi.Config `yaml:"api"`
-	MaxInFlight  int64          `yaml:"max_inflight_events"`
-	AcquireWait  time.Duration  `yaml:"acquire_wait"`
-	KafkaLinger  time.Duration  `yaml:"kafka_linger"`
+	Listen      string         `yaml:"listen"`
+	TokensFile  string         `yaml:"tokens_file"`
+	LogLevel    string         `yaml:"log_level"`
+	Kafka       wiring.Kafka   `yaml:"kafka"`
+	API         httpapi.Config `yaml:"api"`
+	MaxInFlight int64          `yaml:"max_inflight_events"`
+	AcquireWait time.Duration  `yaml:"acquire_wait"`
+	KafkaLinger time.Duration  `yaml:"kafka_linger"`
+	HTTP        httpTimeouts   `yaml:"http"`
+	// RebuildIndex reads the newest events on the log at start so that a
+	// restart does not forget which ids are taken (see httpapi.RebuildIndex).
+	RebuildIndex bool `yaml:"rebuild_index"`
 	oldestString string
+}
+
+// httpTimeouts cut slow or idle connections: a client that trickles its
+// headers or body holds a connection and, for a body, its reserved bytes.
+type httpTimeouts struct {
+	ReadHeaderTimeout time.Duration `yaml:"read_header_timeout"`
+	ReadTimeout       time.Duration `yaml:"read_timeout"`
+	IdleTimeout       time.Duration `yaml:"idle_timeout"`
 }
 
 func (c *ingestConfig) RegisterFlags(fs *flag.FlagSet) {
@@ -43,11 +55,18 @@ func (c *ingestConfig) RegisterFlags(fs *flag.FlagSet) {
 	c.Kafka.RegisterFlags(fs)
 	fs.Int64Var(&c.API.MaxBodyBytes, "max-body-bytes", 16<<20, "largest request body accepted")
 	fs.IntVar(&c.API.MaxBatchEvents, "max-batch-events", 10000, "most events in one NDJSON request")
+	fs.IntVar(&c.API.MaxEventBytes, "max-event-bytes", 256<<10, "largest single event (one NDJSON line) accepted; must fit the topic's max.message.bytes")
+	fs.Int64Var(&c.API.MaxInflightBytes, "max-inflight-bytes", 64<<20, "request body bytes held at once across requests before requests get 429")
+	fs.DurationVar(&c.API.BodyReadTimeout, "body-read-timeout", 30*time.Second, "longest time a client may take to send a request body (408 after)")
+	fs.DurationVar(&c.HTTP.ReadHeaderTimeout, "http.read-header-timeout", 5*time.Second, "longest time to receive a request's headers")
+	fs.DurationVar(&c.HTTP.ReadTimeout, "http.read-timeout", time.Minute, "longest time to receive a whole request, headers and body")
+	fs.DurationVar(&c.HTTP.IdleTimeout, "http.idle-timeout", time.Minute, "how long an idle keep-alive connection stays open")
+	fs.BoolVar(&c.RebuildIndex, "rebuild-index", true, "at start, read the newest -recent-ids events from the log so resubmissions after a restart are still recognised")
 	fs.DurationVar(&c.API.MaxFutureSkew, "max-future-skew", 10*time.Minute, "how far in the future occurred_at may be before it is refused as clock skew")
 	fs.StringVar(&c.oldestString, "oldest-event", "2000-01-01", "events dated before this day are refused")
 	fs.IntVar(&c.API.RecentIDs, "recent-ids", 200000, "accepted event ids remembered to answer resubmissions as duplicates")
 	fs.Int64Var(&c.MaxInFlight, "max-inflight-events", 100000, "events awaiting a Kafka ack before requests get 429")
-	fs.DurationVar(&c.AcquireWait, "acquire-wait", 200*time.Millisecond, "how long a request waits for in-flight room before 429")
+	fs.DurationVar(&c.AcquireWait, "acquire-wait", 200*time.Millisecond, "how long a request waits for in-flight room (events or bytes) before 429")
 	fs.DurationVar(&c.KafkaLinger, "kafka.linger", 2*time.Millisecond, "how long the producer waits to fill a batch")
 }
 
@@ -60,6 +79,12 @@ func (c *ingestConfig) Validate() error {
 		errs = append(errs, fmt.Errorf("-oldest-event %q: want YYYY-MM-DD", c.oldestString))
 	} else {
 		c.API.OldestEvent = t
+	}
+	if c.API.MaxInflightBytes < c.API.MaxBodyBytes {
+		errs = append(errs, fmt.Errorf("-max-inflight-bytes %d is below -max-body-bytes %d: a largest request would never get in", c.API.MaxInflightBytes, c.API.MaxBodyBytes))
+	}
+	if c.API.MaxEventBytes <= 0 || int64(c.API.MaxEventBytes) > c.API.MaxBodyBytes {
+		errs = append(errs, fmt.Errorf("-max-event-bytes %d must be positive and at most -max-body-bytes", c.API.MaxEventBytes))
 	}
 	errs = append(errs, c.Kafka.Validate())
 	return errors.Join(errs...)
@@ -95,20 +120,59 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	if err != nil {
 		return err
 	}
+	// Batches sized to what the broker accepts: a batch over the topic's
+	// max.message.bytes is refused whole, and resending rebuilds it.
+	lctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	limit, err := publish.ReadLimit(lctx, cfg.Kafka.Brokers, cfg.Kafka.Topic)
+	cancel()
+	if err != nil {
+		limit = publish.Limit{MaxMessageBytes: publish.DefaultMaxMessageBytes, From: "default (" + err.Error() + ")"}
+		logger.Warn("reading the topic's max.message.bytes; assuming the default", "err", err)
+	}
+	logger.Info("producer batch limit", "max_message_bytes", limit.MaxMessageBytes, "from", limit.From, "batch_bytes", limit.BatchBytes())
+	cfg.API.AcquireWait = cfg.AcquireWait
 	pub, err := publish.New(publish.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, MaxInFlight: cfg.MaxInFlight,
-		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger}, logger, reg)
+		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger, BatchBytes: limit.BatchBytes(), MaxEventBytes: cfg.API.MaxEventBytes}, logger, reg)
 	if err != nil {
 		return err
 	}
-	api, err := httpapi.New(cfg.API, httpapi.Deps{Publisher: pub, Tokens: tokens, Validator: validator,
-		Places: gazetteer.Default(), Themes: classify.Default()}, logger, reg)
+	deps := httpapi.Deps{Publisher: pub, Tokens: tokens, Validator: validator, Places: gazetteer.Default(), Themes: classify.Default()}
+	if cfg.RebuildIndex {
+		deps.Log = httpapi.LogFunc(func(ctx context.Context, n int, fn func([]byte) error) error {
+			return publish.Tail(ctx, cfg.Kafka.Brokers, cfg.Kafka.Topic, n, fn)
+		})
+	}
+	api, err := httpapi.New(cfg.API, deps, logger, reg)
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
 	api.Routes(mux)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	serveErr := wiring.Serve(ctx, cfg.Listen, mux, logger, ready)
+	// The index is rebuilt while the server already answers (/healthz
+	// live, /readyz and POST 503 until done); ready, for tests and local
+	// mode, is called once both are up.
+	rctx, stopRebuild := context.WithCancel(ctx)
+	rebuilt := make(chan error, 1)
+	listening := make(chan net.Addr, 1)
+	go func() {
+		err := api.RebuildIndex(rctx)
+		if err == nil && ready != nil {
+			select {
+			case a := <-listening:
+				ready(a)
+			case <-rctx.Done():
+			}
+		}
+		rebuilt <- err
+	}()
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout, ReadTimeout: cfg.HTTP.ReadTimeout,
+		IdleTimeout: cfg.HTTP.IdleTimeout}
+	serveErr := wiring.ServeWith(ctx, cfg.Listen, srv, logger, func(a net.Addr) { listening <- a })
+	stopRebuild()
+	if err := <-rebuilt; err != nil && !errors.Is(err, context.Canceled) {
+		serveErr = errors.Join(serveErr, err)
+	}
 	return errors.Join(serveErr, pub.Close())
 }
 

@@ -245,7 +245,7 @@ post an event:
     --data-binary '{"type":"concern","schema_version":1,"occurred_at":"%s","ward":"Grangetown","concern":{"text":"Off-road bikes on the playing fields again"}}' \
     %s/v1/events
 count concerns per ward and theme this year:
-  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC LIMIT 10"
+  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC, ward_code, theme LIMIT 10"
 `, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, host, port)
 }
 

@@ -30,6 +30,14 @@ type Config struct {
 	AcquireWait  time.Duration // how long a request waits for room before ErrBusy
 	BatchTimeout time.Duration // kafka-go's linger: how long to wait to fill a produce batch
 	WriteTimeout time.Duration // longest wait for one produce to be acknowledged
+	// BatchBytes caps one produced record batch (kafka-go's
+	// Writer.BatchBytes). Set it from ReadLimit: a batch over the broker's
+	// max.message.bytes is refused whole ("Message Size Too Large"), and
+	// resending builds the same batch. 0 means DefaultMaxMessageBytes'.
+	BatchBytes int64
+	// MaxEventBytes is the largest encoded event the caller will publish;
+	// New refuses a BatchBytes that could not hold one.
+	MaxEventBytes int
 }
 
 // Validate reports what is missing or out of range.
@@ -43,6 +51,10 @@ func (c Config) Validate() error {
 	}
 	if c.MaxInFlight <= 0 {
 		errs = append(errs, fmt.Errorf("publish: max in-flight %d must be positive", c.MaxInFlight))
+	}
+	if c.BatchBytes != 0 && c.BatchBytes < int64(c.MaxEventBytes)+eventOverhead {
+		errs = append(errs, fmt.Errorf("publish: %w: batches of at most %d bytes cannot hold one event of %d bytes; raise the topic's max.message.bytes or lower -max-event-bytes",
+			ErrLimitTooSmall, c.BatchBytes, c.MaxEventBytes))
 	}
 	return errors.Join(errs...)
 }
@@ -81,6 +93,9 @@ func New(cfg Config, logger *slog.Logger, reg prometheus.Registerer) (*Publisher
 	if cfg.WriteTimeout <= 0 {
 		cfg.WriteTimeout = 10 * time.Second
 	}
+	if cfg.BatchBytes == 0 {
+		cfg.BatchBytes = Limit{MaxMessageBytes: DefaultMaxMessageBytes}.BatchBytes()
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -93,7 +108,7 @@ func New(cfg Config, logger *slog.Logger, reg prometheus.Registerer) (*Publisher
 			RequiredAcks: kafka.RequireAll,
 			BatchTimeout: cfg.BatchTimeout,
 			BatchSize:    1000,
-			BatchBytes:   16 << 20,
+			BatchBytes:   cfg.BatchBytes,
 			WriteTimeout: cfg.WriteTimeout,
 			MaxAttempts:  3,
 			ErrorLogger:  kafka.LoggerFunc(func(f string, a ...any) { logger.Warn(fmt.Sprintf(f, a...)) }),

@@ -51,11 +51,23 @@ type DeadLetter struct {
 	Reason  string
 }
 
+// Duplicate is a message whose event id was already stored or seen earlier
+// in the batch. Build drops it (the first occurrence wins); the caller checks
+// that it says the same as the first (processors/pipeline sends an id reused
+// for other content to the dead-letter topic rather than drop it unseen).
+type Duplicate struct {
+	Message *kafka.Message // into the batch
+	Event   *schemas.Event
+	First   chsink.Loc     // where the first occurrence was stored from
+	Earlier *schemas.Event // the first occurrence when it is in this batch; nil when stored by an earlier batch
+}
+
 // Result is what Build made of a batch.
 type Result struct {
 	Batch       chsink.Batch
 	DeadLetters []DeadLetter
 	Duplicates  int
+	Dups        []Duplicate // one per duplicate counted in Duplicates
 	Processed   int
 	bufs        *buffers // the row slices' backing arrays, for Release
 }
@@ -175,19 +187,26 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	if err != nil {
 		return out, err
 	}
-	seen := make(map[string]bool, len(ok))
+	seen := make(map[string]int, len(ok)) // id -> index in ok of its first occurrence
 	// The batch's own latest versions of meetings and concerns (indices
 	// into the batch's rows), for corrections that follow their original
 	// within one batch.
 	concerns := map[string]int{}
 	meetings := map[string]int{}
-	for _, d := range ok {
+	for i, d := range ok {
 		id := d.ev.EventID
-		if loc, found := stored[id]; (found && (loc.Partition != partition || loc.Offset != d.msg.Offset)) || seen[id] {
+		loc, found := stored[id]
+		if found && (loc.Partition != partition || loc.Offset != d.msg.Offset) {
 			out.Duplicates++
+			out.Dups = append(out.Dups, Duplicate{Message: d.msg, Event: d.ev, First: loc})
 			continue
 		}
-		seen[id] = true
+		if j, dup := seen[id]; dup {
+			out.Duplicates++
+			out.Dups = append(out.Dups, Duplicate{Message: d.msg, Event: d.ev, First: chsink.Loc{Partition: partition, Offset: ok[j].msg.Offset}, Earlier: ok[j].ev})
+			continue
+		}
+		seen[id] = i
 		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, concerns, meetings); err != nil {
 			return out, err
 		} else if reason != "" {

@@ -52,6 +52,7 @@ type Processor struct {
 	logger    *slog.Logger
 	m         *metrics
 	pausePoll time.Duration
+	originals Originals // nil: stored duplicates are not compared (SetOriginals)
 
 	mu   sync.Mutex
 	gens map[int]string // generation each partition's watermarks belong to
@@ -60,6 +61,7 @@ type Processor struct {
 type metrics struct {
 	dlq        *prometheus.CounterVec
 	duplicates prometheus.Counter
+	dupChecks  *prometheus.CounterVec
 	processed  prometheus.Counter
 	buildDur   prometheus.Histogram
 	stageDur   *prometheus.HistogramVec
@@ -76,6 +78,10 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "wardpulse_processor_duplicates_total",
 			Help: "Messages whose event id was already stored from an earlier offset; counted once.",
 		}),
+		dupChecks: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_duplicate_checks_total",
+			Help: "Duplicate event ids compared with their first occurrence, by result: same (a resubmission, counted once), conflict (the id reused for other content: sent to the dead-letter topic), unverified (the first occurrence could not be read).",
+		}, []string{"result"}),
 		processed: f.NewCounter(prometheus.CounterOpts{
 			Name: "wardpulse_processor_events_total",
 			Help: "Events turned into rows.",
@@ -146,6 +152,11 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.buildDur.Observe(time.Since(start).Seconds())
 	p.m.stageDur.WithLabelValues("build").Observe(time.Since(start).Seconds())
+	conflicts, err := p.checkDuplicates(ctx, res.Dups)
+	if err != nil {
+		return err
+	}
+	res.DeadLetters = append(res.DeadLetters, conflicts...)
 	start = time.Now()
 	if len(res.DeadLetters) > 0 {
 		dl := make([]kafka.Message, len(res.DeadLetters))
@@ -171,7 +182,7 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
 	p.logger.Debug("batch stored", "partition", partition, "first_offset", msgs[0].Offset, "messages", len(msgs),
 		"handle", time.Since(t0), "write", time.Since(start))
-	p.m.duplicates.Add(float64(res.Duplicates))
+	p.m.duplicates.Add(float64(res.Duplicates - len(conflicts)))
 	p.m.processed.Add(float64(res.Processed))
 	return nil
 }
