@@ -84,21 +84,23 @@ func TestPersonalDataStaysOut(t *testing.T) {
 	var shown strings.Builder
 	queries := 0
 	choose := map[string]string{"lad": "E06000003", "ward": "E05012442"} // Redcar and Cleveland, Grangetown
-	for _, d := range dashboards.Default().All() {
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	for _, d := range ds {
 		vars := map[string]expand.Value{}
 		for _, v := range d.Templating.List {
 			switch v.Type {
 			case "custom":
-				vars[v.Name] = expand.Single(v.Default[0])
+				vars[v.Name] = expand.Single(*v.Current.Value.String)
 			case "query":
-				sql, err := expand.Expand(expand.Query{SQL: v.Query, From: from, To: to, Vars: vars})
+				sql, err := expand.Expand(expand.Query{SQL: *v.Query.String, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
 				var values []string
 				for _, row := range queryRows(t, env, sql) {
 					values = append(values, row[0])
 				}
 				switch {
-				case v.IncludeAll || len(values) == 0:
+				case v.IncludeAll != nil && *v.IncludeAll || len(values) == 0:
 					vars[v.Name] = expand.Multi(values...)
 				case slicesContain(values, choose[v.Name]):
 					vars[v.Name] = expand.Single(choose[v.Name])
@@ -107,13 +109,14 @@ func TestPersonalDataStaysOut(t *testing.T) {
 				}
 			}
 		}
-		for _, p := range d.Panels {
-			for _, tg := range p.Targets {
-				if tg.Datasource.UID != dashboards.ClickHouseUID {
+		for _, pr := range d.Panels {
+			for _, q := range pr.Panel.Targets {
+				tg, ok := q.(*dashboards.ClickHouseQuery)
+				if !ok {
 					continue
 				}
 				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
-				require.NoError(t, err, "%s panel %q", d.UID, p.Title)
+				require.NoError(t, err, "%s panel %q", dashboards.UID(d), *pr.Panel.Title)
 				queries++
 				for _, row := range queryRows(t, env, sql) {
 					shown.WriteString(strings.Join(row, "\t") + "\n")
