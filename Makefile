@@ -81,10 +81,9 @@ clean:
 	rm -rf bin
 
 # fuzz runs every fuzz target for FUZZTIME each (7 x 8 s: about a minute in
-# all), before the tests (a prerequisite of test); an input that fails is written to the package's
-# testdata/fuzz and fails the run. Minimising a new input is capped so that
-# a slow one cannot eat a target's time. A fuzz target missing from the list
-# fails the run too.
+# all), before the tests (a prerequisite of test), with .ci/fuzz: an input
+# that fails is written to the package's testdata/fuzz and fails the run. A
+# fuzz target missing from the list fails the run too.
 FUZZTIME ?= 8s
 FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode processors/classify:FuzzClassify processors/classify:FuzzLoad \
 	processors/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
@@ -94,7 +93,4 @@ fuzz: setup
 	@found=$$(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sort -u | wc -l); \
 	if [ "$$found" != "$(words $(FUZZ_TARGETS))" ]; then \
 	  echo "fuzz: $$found fuzz targets in the tree, $(words $(FUZZ_TARGETS)) in FUZZ_TARGETS: list them all"; exit 1; fi
-	@set -e; for t in $(FUZZ_TARGETS); do \
-	  echo "fuzz: $${t##*:} in ./$${t%%:*} for $(FUZZTIME)"; \
-	  $(GO) test -run='^$$' -fuzz="^$${t##*:}$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./$${t%%:*}; \
-	done
+	@GO=$(GO) bash .ci/fuzz $(FUZZTIME) $(FUZZ_TARGETS)
