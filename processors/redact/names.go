@@ -44,6 +44,14 @@ func trigger(w string) triggerKind {
 	return notTrigger
 }
 
+// orgStart are first words of organisations and operations, never of a
+// person's name: "called Operation Phoenix", "contacted Victim Support".
+var orgStart = map[string]bool{
+	"operation": true, "police": true, "council": true, "crimestoppers": true, "victim": true, "nhs": true, "pcso": true,
+	"pcsos": true, "pcc": true, "cleveland": true, "teesside": true, "neighbourhood": true, "community": true, "safer": true,
+	"youth": true, "fire": true, "rspca": true, "highways": true, "environment": true, "the": true,
+}
+
 // maxNameWords is how many capitalised words after a trigger are taken for
 // the name: a first name, a middle name or initial, a surname.
 const maxNameWords = 3
@@ -75,13 +83,17 @@ func (r *Redactor) names(text string) string {
 			continue
 		}
 		start, end := j+1, -1
-		allKept := true
+		allKept, orgFirst := true, false
 		for n, p := 0, start; n < maxNameWords; n++ {
 			e := capWord(text, p)
 			if e < 0 {
 				break
 			}
-			if !r.kept(strings.TrimSuffix(text[p:e], ".")) {
+			w := strings.TrimSuffix(text[p:e], ".")
+			if n == 0 {
+				orgFirst = orgStart[strings.ToLower(w)]
+			}
+			if !r.kept(w) {
 				allKept = false
 			}
 			end = e
@@ -90,7 +102,7 @@ func (r *Redactor) names(text string) string {
 			}
 			p = e + 1
 		}
-		if end < 0 || kind == context && allKept {
+		if end < 0 || kind == context && (allKept || orgFirst) {
 			continue
 		}
 		b.WriteString(text[last:start])
