@@ -80,7 +80,8 @@ func TestSurgeThroughIngestAlertsOnce(t *testing.T) {
 		go func() { defer wg.Done(); _ = sink.Run(ctx) }()
 		clock := now
 		kcfg := kafkaOf(env)
-		producer := kcfg.Writer("wardpulse.alerts")
+		producer, err := kcfg.Writer("wardpulse.alerts")
+		require.NoError(t, err)
 		t.Cleanup(func() { producer.Close() })
 		newAlerter := func() *alerting.Alerter {
 			a, err := alerting.New(alerting.Config{Detector: detect.DefaultConfig()}, alerting.Deps{Conn: env.db.Conn, Producer: producer,
@@ -116,7 +117,7 @@ func TestSurgeThroughIngestAlertsOnce(t *testing.T) {
 		// from this alerter or a restarted one.
 		agg, err := newAggregator("")
 		require.NoError(t, err)
-		_, err = replay.Rebuild(context.Background(), env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: 2 * time.Second}, discard())
+		_, err = replay.Rebuild(context.Background(), env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: 2 * time.Second, PauseKey: testPauseKey(t)}, discard())
 		require.NoError(t, err)
 		require.NoError(t, a.RunOnce(ctx))
 		require.NoError(t, newAlerter().RunOnce(ctx))

@@ -35,7 +35,7 @@ func startIngest(t *testing.T, env *testEnv, token string, args ...string) (stri
 	var cfg ingestConfig
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	cfg.RegisterFlags(fs)
-	require.NoError(t, fs.Parse(append([]string{"-listen", "127.0.0.1:0", "-tokens-file", tf}, args...)))
+	require.NoError(t, fs.Parse(append([]string{"-listen", "127.0.0.1:0", "-metrics.listen", "127.0.0.1:0", "-tokens-file", tf}, args...)))
 	require.NoError(t, cfg.Validate())
 	cfg.Kafka = wiring.Kafka{Brokers: env.brokers, Topic: env.topic, DLQTopic: env.dlq}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -40,7 +40,7 @@ func runServices(t *testing.T, env *testEnv) (url, token string) {
 	var icfg ingestConfig
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	icfg.RegisterFlags(fs)
-	require.NoError(t, fs.Parse([]string{"-listen", "127.0.0.1:0", "-tokens-file", tf}))
+	require.NoError(t, fs.Parse([]string{"-listen", "127.0.0.1:0", "-metrics.listen", "127.0.0.1:0", "-tokens-file", tf}))
 	require.NoError(t, icfg.Validate())
 	icfg.Kafka = wiring.Kafka{Brokers: env.brokers, Topic: env.topic, DLQTopic: env.dlq}
 	ready := make(chan net.Addr, 1)
@@ -51,7 +51,7 @@ func runServices(t *testing.T, env *testEnv) (url, token string) {
 	var pcfg processConfig
 	pfs := flag.NewFlagSet("process", flag.ContinueOnError)
 	pcfg.RegisterFlags(pfs)
-	require.NoError(t, pfs.Parse([]string{"-listen", "127.0.0.1:0", "-batch-wait", "50ms"}))
+	require.NoError(t, pfs.Parse([]string{"-listen", "127.0.0.1:0", "-batch-wait", "50ms", "-pause.secret", testPauseSecret}))
 	pcfg.Kafka = icfg.Kafka
 	pcfg.ClickHouse = wiring.ClickHouse{Addr: env.db.Addr, Protocol: env.db.ProtocolName(), Database: env.db.Database, Username: "default"}
 	conn, err := pcfg.ClickHouse.Open(ctx, true, discard())
@@ -163,7 +163,7 @@ func TestReplayWhileLive(t *testing.T) {
 		}()
 		agg, err := newAggregator("")
 		require.NoError(t, err)
-		rep, err := replay.Rebuild(context.Background(), env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: 15 * time.Second}, discard())
+		rep, err := replay.Rebuild(context.Background(), env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: 15 * time.Second, PauseKey: testPauseKey(t)}, discard())
 		require.NoError(t, err)
 		require.True(t, rep.Swapped)
 		<-done

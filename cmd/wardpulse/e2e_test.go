@@ -25,6 +25,7 @@ import (
 	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
 )
@@ -163,10 +164,22 @@ func freePort(t *testing.T) string {
 	return l.Addr().String()
 }
 
+// testPauseSecret is the pause secret the test processors and replays
+// share (processors/pause).
+const testPauseSecret = "e2e-pause-secret-0123456789"
+
+// testPauseKey is the key of testPauseSecret.
+func testPauseKey(t *testing.T) *pause.Key {
+	t.Helper()
+	k, err := pause.NewKey(testPauseSecret)
+	require.NoError(t, err)
+	return k
+}
+
 // startProcessor runs `wardpulse process` as a child process.
 func startProcessor(t *testing.T, env *testEnv, extra ...string) *exec.Cmd {
 	t.Helper()
-	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error"}, env.kafkaFlags()...)
+	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
 	args = append(args, env.chFlags()...)
 	args = append(args, extra...)
 	cmd := exec.Command(wardpulseBinary(t), args...)
@@ -264,7 +277,7 @@ func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
 		// A full replay rebuilds identical counts.
 		agg, err := newAggregator("")
 		require.NoError(t, err)
-		rrep, err := replay.Rebuild(ctx, env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: time.Second}, nil)
+		rrep, err := replay.Rebuild(ctx, env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: time.Second, PauseKey: testPauseKey(t)}, nil)
 		require.NoError(t, err)
 		require.True(t, rrep.Swapped)
 		require.Equal(t, want, cellCounts(t, env), "counts after replay")

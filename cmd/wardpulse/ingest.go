@@ -10,10 +10,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
@@ -25,15 +28,18 @@ import (
 )
 
 type ingestConfig struct {
-	Listen      string         `yaml:"listen"`
-	TokensFile  string         `yaml:"tokens_file"`
-	LogLevel    string         `yaml:"log_level"`
-	Kafka       wiring.Kafka   `yaml:"kafka"`
-	API         httpapi.Config `yaml:"api"`
-	MaxInFlight int64          `yaml:"max_inflight_events"`
-	AcquireWait time.Duration  `yaml:"acquire_wait"`
-	KafkaLinger time.Duration  `yaml:"kafka_linger"`
-	HTTP        httpTimeouts   `yaml:"http"`
+	Listen string `yaml:"listen"`
+	// MetricsListen serves /metrics (and /healthz, /readyz) off the
+	// public port.
+	MetricsListen string         `yaml:"metrics_listen"`
+	TokensFile    string         `yaml:"tokens_file"`
+	LogLevel      string         `yaml:"log_level"`
+	Kafka         wiring.Kafka   `yaml:"kafka"`
+	API           httpapi.Config `yaml:"api"`
+	MaxInFlight   int64          `yaml:"max_inflight_events"`
+	AcquireWait   time.Duration  `yaml:"acquire_wait"`
+	KafkaLinger   time.Duration  `yaml:"kafka_linger"`
+	HTTP          httpTimeouts   `yaml:"http"`
 	// RebuildIndex reads the newest events on the log at start so that a
 	// restart does not forget which ids are taken (see httpapi.RebuildIndex).
 	RebuildIndex bool `yaml:"rebuild_index"`
@@ -49,7 +55,8 @@ type httpTimeouts struct {
 }
 
 func (c *ingestConfig) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "address of the ingest HTTP API, /metrics, /healthz and /readyz")
+	fs.StringVar(&c.Listen, "listen", "127.0.0.1:8080", "public address of the ingest HTTP API (/v1/events), /healthz and /readyz")
+	fs.StringVar(&c.MetricsListen, "metrics.listen", "127.0.0.1:9080", "internal address of /metrics (and /healthz, /readyz), kept off the public port")
 	fs.StringVar(&c.TokensFile, "tokens-file", "", "YAML file of bearer-token hashes per source (see `wardpulse hash-token`)")
 	fs.StringVar(&c.LogLevel, "log.level", "info", "debug, info, warn or error")
 	c.Kafka.RegisterFlags(fs)
@@ -74,6 +81,9 @@ func (c *ingestConfig) Validate() error {
 	var errs []error
 	if c.TokensFile == "" {
 		errs = append(errs, errors.New("-tokens-file is required"))
+	}
+	if c.MetricsListen == "" || c.MetricsListen == c.Listen && !strings.HasSuffix(c.Listen, ":0") {
+		errs = append(errs, fmt.Errorf("-metrics.listen %q must be set and differ from -listen: /metrics stays off the public port", c.MetricsListen))
 	}
 	if t, err := time.Parse(time.DateOnly, c.oldestString); err != nil {
 		errs = append(errs, fmt.Errorf("-oldest-event %q: want YYYY-MM-DD", c.oldestString))
@@ -114,16 +124,27 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // serveIngest runs the ingest service until ctx ends: the HTTP server stops
 // taking requests and finishes those in flight (each waits for its Kafka
-// ack), then the producer flushes and closes.
+// ack), then the producer flushes and closes. The API listens on
+// cfg.Listen; /metrics on cfg.MetricsListen only. It refuses to start
+// without a token: a deployment must make its own (local mode does).
 func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, logger *slog.Logger, reg *prometheus.Registry, ready func(net.Addr)) error {
+	if tokens == nil || tokens.Len() == 0 {
+		return fmt.Errorf("tokens file %s holds no token: ingest does not start open; add one (`wardpulse hash-token`), only `wardpulse local` makes its own", cfg.TokensFile)
+	}
 	validator, err := schemas.NewValidator()
+	if err != nil {
+		return err
+	}
+	dialer, transport, err := cfg.Kafka.Connectors()
 	if err != nil {
 		return err
 	}
 	// Batches sized to what the broker accepts: a batch over the topic's
 	// max.message.bytes is refused whole, and resending rebuilds it.
 	lctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	limit, err := publish.ReadLimit(lctx, cfg.Kafka.Brokers, cfg.Kafka.Topic)
+	// One client with the TLS and SASL settings for the start-up reads.
+	client := &kafka.Client{Addr: kafka.TCP(cfg.Kafka.Brokers...), Timeout: 10 * time.Second, Transport: transport}
+	limit, err := publish.ReadLimitVia(lctx, client, cfg.Kafka.Topic)
 	cancel()
 	if err != nil {
 		limit = publish.Limit{MaxMessageBytes: publish.DefaultMaxMessageBytes, From: "default (" + err.Error() + ")"}
@@ -132,14 +153,15 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	logger.Info("producer batch limit", "max_message_bytes", limit.MaxMessageBytes, "from", limit.From, "batch_bytes", limit.BatchBytes())
 	cfg.API.AcquireWait = cfg.AcquireWait
 	pub, err := publish.New(publish.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, MaxInFlight: cfg.MaxInFlight,
-		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger, BatchBytes: limit.BatchBytes(), MaxEventBytes: cfg.API.MaxEventBytes}, logger, reg)
+		AcquireWait: cfg.AcquireWait, BatchTimeout: cfg.KafkaLinger, BatchBytes: limit.BatchBytes(), MaxEventBytes: cfg.API.MaxEventBytes,
+		Transport: transport, Dialer: dialer}, logger, reg)
 	if err != nil {
 		return err
 	}
 	deps := httpapi.Deps{Publisher: pub, Tokens: tokens, Validator: validator, Places: gazetteer.Default(), Themes: classify.Default()}
 	if cfg.RebuildIndex {
 		deps.Log = httpapi.LogFunc(func(ctx context.Context, n int, fn func([]byte) error) error {
-			return publish.Tail(ctx, cfg.Kafka.Brokers, cfg.Kafka.Topic, n, fn)
+			return publish.TailVia(ctx, client, cfg.Kafka.Topic, n, fn)
 		})
 	}
 	api, err := httpapi.New(cfg.API, deps, logger, reg)
@@ -148,7 +170,12 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	}
 	mux := http.NewServeMux()
 	api.Routes(mux)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	// The operations port: /metrics only there, /healthz and /readyz
+	// answered by the API's own handlers.
+	ops := http.NewServeMux()
+	ops.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	ops.Handle("GET /healthz", mux)
+	ops.Handle("GET /readyz", mux)
 	// The index is rebuilt while the server already answers (/healthz
 	// live, /readyz and POST 503 until done); ready, for tests and local
 	// mode, is called once both are up.
@@ -168,7 +195,12 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	}()
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout, ReadTimeout: cfg.HTTP.ReadTimeout,
 		IdleTimeout: cfg.HTTP.IdleTimeout}
-	serveErr := wiring.ServeWith(ctx, cfg.Listen, srv, logger, func(a net.Addr) { listening <- a })
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return wiring.ServeWith(gctx, cfg.Listen, srv, logger, func(a net.Addr) { listening <- a })
+	})
+	g.Go(func() error { return wiring.Serve(gctx, cfg.MetricsListen, ops, logger, nil) })
+	serveErr := g.Wait()
 	stopRebuild()
 	if err := <-rebuilt; err != nil && !errors.Is(err, context.Canceled) {
 		serveErr = errors.Join(serveErr, err)

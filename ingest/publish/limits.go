@@ -39,7 +39,12 @@ func (l Limit) BatchBytes() int64 { return int64(l.MaxMessageBytes - batchOverhe
 // DefaultMaxMessageBytes when neither can be read (a broker that refuses
 // DescribeConfigs, say). Only a metadata (network) error is returned.
 func ReadLimit(ctx context.Context, brokers []string, topic string) (Limit, error) {
-	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	return ReadLimitVia(ctx, &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}, topic)
+}
+
+// ReadLimitVia is ReadLimit through c, whose Transport carries TLS and
+// SASL settings.
+func ReadLimitVia(ctx context.Context, c *kafka.Client, topic string) (Limit, error) {
 	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
 		return Limit{}, fmt.Errorf("reading metadata of topic %s: %w", topic, err)

@@ -15,7 +15,11 @@ import (
 // partition, up to the end offsets the partitions had when Tail started. Ingest uses it at start
 // to learn which event ids the log already holds (see httpapi.Deps.Log).
 func Tail(ctx context.Context, brokers []string, topic string, n int, fn func(value []byte) error) error {
-	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	return TailVia(ctx, &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}, topic, n, fn)
+}
+
+// TailVia is Tail through c, whose Transport carries TLS and SASL settings.
+func TailVia(ctx context.Context, c *kafka.Client, topic string, n int, fn func(value []byte) error) error {
 	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
 		return fmt.Errorf("reading metadata of topic %s: %w", topic, err)
