@@ -54,22 +54,7 @@ func TestOracleLR(t *testing.T) {
 			}
 			e[w] = math.Log(p1/float64(n)) - math.Log(p0)
 		}
-		for w := cfg.ScoreFrom; w < len(e); w++ {
-			if s.InSpike[w] < 0 {
-				ms.nonSpikeE = append(ms.nonSpikeE, e[w])
-			}
-		}
-		for _, sp := range s.Spikes {
-			if sp.Start < cfg.ScoreFrom {
-				continue
-			}
-			rec := spikeRec{mean: s.Mean[sp.Start], k: sp.K}
-			for w := sp.Start; w < sp.Start+sp.Weeks; w++ {
-				rec.e = append(rec.e, e[w])
-				rec.alarm = append(rec.alarm, false)
-			}
-			ms.spikes = append(ms.spikes, rec)
-		}
+		addEvidence(&ms, s, e, cfg.ScoreFrom)
 	}
 	o := atFPR(ms, 0.005)
 	t.Logf("oracle LR: POD at FPR 0.005: %.3f by mean %+v", o.POD, o.ByMean)

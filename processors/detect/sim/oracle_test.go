@@ -53,24 +53,30 @@ func TestOracle(t *testing.T) {
 				}
 				e[w] = -p
 			}
-			for w := cfg.ScoreFrom; w < len(e); w++ {
-				if s.InSpike[w] < 0 {
-					ms.nonSpikeE = append(ms.nonSpikeE, e[w])
-				}
-			}
-			for _, sp := range s.Spikes {
-				if sp.Start < cfg.ScoreFrom {
-					continue
-				}
-				rec := spikeRec{mean: s.Mean[sp.Start], k: sp.K}
-				for w := sp.Start; w < sp.Start+sp.Weeks; w++ {
-					rec.e = append(rec.e, e[w])
-					rec.alarm = append(rec.alarm, false)
-				}
-				ms.spikes = append(ms.spikes, rec)
-			}
+			addEvidence(&ms, s, e, cfg.ScoreFrom)
 		}
 		o := atFPR(ms, 0.005)
 		t.Logf("oracle window %d bonf %v up %v: POD at FPR 0.005: %.3f (sens %.3f) by mean %+v", win, v.bonf, v.onlyUp, o.POD, o.Sensitivity, o.ByMean)
+	}
+}
+
+// addEvidence records the evidence e of series s's scored weeks (from on)
+// in ms, as scoreSeries does for the methods.
+func addEvidence(ms *methodSeries, s Series, e []float64, from int) {
+	for w := from; w < len(e); w++ {
+		if s.InSpike[w] < 0 {
+			ms.nonSpikeE = append(ms.nonSpikeE, e[w])
+		}
+	}
+	for _, sp := range s.Spikes {
+		if sp.Start < from {
+			continue
+		}
+		rec := spikeRec{mean: s.Mean[sp.Start], k: sp.K}
+		for w := sp.Start; w < sp.Start+sp.Weeks; w++ {
+			rec.e = append(rec.e, e[w])
+			rec.alarm = append(rec.alarm, false)
+		}
+		ms.spikes = append(ms.spikes, rec)
 	}
 }
