@@ -156,7 +156,9 @@ type Judgement struct {
 	Alarm  bool
 	// Score grows with the evidence of a spike. For the GLM detector it is
 	// the upper-tail p-value turned into a standard normal deviate
-	// (-Φ⁻¹(PValue)), so 2.33 is p = 0.01; for EARS it is the C statistic.
+	// (-Φ⁻¹(PValue)), so 2.58 is p = 0.005, capped at 0 for weeks below
+	// MinCount (which cannot alarm), so a cut-off on Score ranks weeks as
+	// the alarm rule does; for EARS it is the C statistic.
 	Score float64
 	// Expected is the baseline mean for this week.
 	Expected float64

@@ -541,6 +541,11 @@ func (s *seriesFit) judge(i int) Judgement {
 	j.Expected = mu
 	j.PValue = p
 	j.Score = clampScore(-distuv.UnitNormal.Quantile(math.Max(p, 1e-300)))
+	if s.y[i] < cfg.MinCount {
+		// A week that cannot alarm scores at most 0, so that ranking
+		// weeks by score (moving a cut-off) agrees with the alarm rule.
+		j.Score = math.Min(j.Score, 0)
+	}
 	a := cfg.Alpha * calibration
 	if cfg.WindowWeeks > 1 {
 		a /= 2
