@@ -79,3 +79,18 @@ bench: build
 
 clean:
 	rm -rf bin
+
+# fuzz runs every fuzz target for FUZZTIME each (7 x 8 s: about a minute in
+# all), before the tests (a prerequisite of test), with .ci/fuzz: an input
+# that fails is written to the package's testdata/fuzz and fails the run. A
+# fuzz target missing from the list fails the run too.
+FUZZTIME ?= 8s
+FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode processors/classify:FuzzClassify processors/classify:FuzzLoad \
+	processors/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
+.PHONY: fuzz
+test: fuzz
+fuzz: setup
+	@found=$$(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sort -u | wc -l); \
+	if [ "$$found" != "$(words $(FUZZ_TARGETS))" ]; then \
+	  echo "fuzz: $$found fuzz targets in the tree, $(words $(FUZZ_TARGETS)) in FUZZ_TARGETS: list them all"; exit 1; fi
+	@GO=$(GO) bash .ci/fuzz $(FUZZTIME) $(FUZZ_TARGETS)

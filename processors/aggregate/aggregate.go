@@ -2,7 +2,9 @@
 // rows and ward x theme x day count deltas that processors/chsink stores:
 // it validates each event, resolves its place to a ward boundary-aware,
 // classifies concern text with the versioned taxonomy (keeping which phrase
-// matched), redacts personal data, drops duplicate event ids (the first
+// matched), redacts personal data from every free-text field it stores
+// (concern text and action, meeting title and location, place) and from
+// dead-letter reasons (which quote places), drops duplicate event ids (the first
 // occurrence on the log wins) and applies corrections and withdrawals as
 // negative deltas for the version they replace.
 //
@@ -26,6 +28,7 @@ import (
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/redact"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
@@ -75,6 +78,7 @@ type Aggregator struct {
 	gaz       *gazetteer.Gazetteer
 	tax       *classify.Taxonomy
 	validator *schemas.Validator
+	red       *redact.Redactor
 	bufs      sync.Pool // of *buffers
 }
 
@@ -131,7 +135,10 @@ func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, validator *schemas.Va
 	if gaz == nil || tax == nil || validator == nil {
 		return nil, errors.New("aggregate: gazetteer, taxonomy and validator are required")
 	}
-	return &Aggregator{gaz: gaz, tax: tax, validator: validator}, nil
+	// The redactor keeps the gazetteer's names and the taxonomy's phrases:
+	// "residents called Park End" is a place, not a person.
+	red := redact.New(append(gaz.Names(), tax.Phrases()...))
+	return &Aggregator{gaz: gaz, tax: tax, validator: validator, red: red}, nil
 }
 
 // TaxonomyVersion is the version of the taxonomy stamped on every row.
@@ -170,7 +177,7 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	for i := range msgs {
 		d, reason := a.decode(&msgs[i])
 		if reason != "" {
-			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: msgs[i], Reason: reason})
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: msgs[i], Reason: a.red.Redact(reason)})
 			continue
 		}
 		ok = append(ok, d)
@@ -203,7 +210,7 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, concerns, meetings); err != nil {
 			return out, err
 		} else if reason != "" {
-			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: reason})
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: a.red.Redact(reason)})
 			continue
 		}
 		out.Processed++
@@ -264,7 +271,8 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		}
 		b.Meetings = append(b.Meetings, chsink.MeetingRow{
 			MeetingID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: ev.Place, Kind: ev.Meeting.Kind, Title: ev.Meeting.Title, Location: ev.Meeting.Location,
+			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), Kind: ev.Meeting.Kind, Title: a.red.Redact(ev.Meeting.Title),
+			Location:   a.red.Redact(ev.Meeting.Location),
 			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
 		})
 		meetings[entity] = len(b.Meetings) - 1
@@ -293,8 +301,8 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		}
 		r := chsink.ConcernRow{
 			ConcernID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: ev.Place, MeetingID: ev.Concern.MeetingID, Text: classify.Redact(ev.Concern.Text),
-			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: ev.Concern.Action,
+			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), MeetingID: ev.Concern.MeetingID, Text: a.red.Redact(ev.Concern.Text),
+			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: a.red.Redact(ev.Concern.Action),
 			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
 		}
 		if prev != nil && !prev.Withdrawn {
