@@ -9,3 +9,6 @@ func (v *Validator) DecodeFast(raw []byte) (*Event, bool) {
 }
 
 func (v *Validator) DecodeSlow(raw []byte) (*Event, error) { return v.decodeSlow(raw) }
+
+// ApplyStatements exposes applyStatements to the external tests.
+var ApplyStatements = applyStatements

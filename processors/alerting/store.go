@@ -58,6 +58,9 @@ func (a *Alerter) merged(state map[string]Event) map[string]Event {
 // concern (the start of all its series).
 func (a *Alerter) weekly(ctx context.Context, current time.Time) (map[seriesKey]map[time.Time]int, map[string]time.Time, error) {
 	from := current.AddDate(-(a.cfg.Detector.BaselineYears + 1), 0, 0)
+	// NOTE(alerting): concern_daily holds day-precise concerns only: a
+	// concern whose source gives only its month or a period (schemas
+	// precision) has no cells, so it can never make a weekly spike.
 	// NOTE(alerting): dates are bound as strings inside toDate(): a
 	// time.Time bound against a Date column on 18.16 silently matches
 	// nothing.
@@ -101,7 +104,7 @@ GROUP BY ward_code, theme, week`, from.Format(time.DateOnly), current.AddDate(0,
 func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) (string, error) {
 	rows, err := a.d.Conn.Query(ctx, `SELECT occurred_at, kind FROM concerns FINAL
 ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind FROM meetings FINAL WHERE withdrawn = 0) USING meeting_id
-WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND day >= toDate(?) ORDER BY occurred_at LIMIT 1`, k.ward, k.theme, from.Format(time.DateOnly))
+WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND precision = 'day' AND day >= toDate(?) ORDER BY occurred_at LIMIT 1`, k.ward, k.theme, from.Format(time.DateOnly))
 	if err != nil {
 		return "", fmt.Errorf("finding the first concern of %s %s: %w", k.ward, k.theme, err)
 	}
