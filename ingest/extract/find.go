@@ -20,13 +20,16 @@ var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
 	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
 	minutesRE  = regexp.MustCompile(`(?i)\bminutes of\b`)
+	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
+	// names a meeting and its day without a verb of attending.
+	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
 	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added))\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
@@ -223,7 +226,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	blockHasDate := len(dated(dates.Find(text))) > 0
 	for si, sent := range sentences(text) {
 		isEntry := entry && si == 0
-		if !isMeeting(sent) || !(attendRE.MatchString(sent) || dates.StartsWithDate(sent) || isEntry) {
+		if !isMeeting(sent) || !(attendRE.MatchString(sent) || dates.StartsWithDate(sent) || isEntry || meetingOnRE.MatchString(sent)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -369,7 +372,9 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				best = m
 			}
 		}
-		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode {
+		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && strings.HasPrefix(r.titlePlace.WardName, best.Text+" ") {
+			// "held at Norton Community Centre" under "NORTON SOUTH WARD
+			// COMMUNITY MEETING": the town the title's ward is part of.
 			t := *r.titlePlace
 			return &t
 		}

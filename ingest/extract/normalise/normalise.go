@@ -206,7 +206,11 @@ func pdfPages(text string) string {
 // Engagement" and the like.
 var pageChrome = regexp.MustCompile(`(?i)\bpage\s+[0-9]+(\s+of\s+[0-9]+)?\b`)
 
-var cellGapRE = regexp.MustCompile(`\S(?: {3,})\S`)
+var (
+	cellGapRE   = regexp.MustCompile(`\S(?: {3,})\S`)
+	cellSplitRE = regexp.MustCompile(` {3,}`)
+	leadDateRE  = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
+)
 
 // layoutRow turns a layout line whose cells stand apart by three spaces or
 // more (a table pdftotext laid out) into a table row; other lines are kept.
@@ -216,7 +220,14 @@ func layoutRow(l string) string {
 		return strings.TrimRight(l, " ")
 	}
 	var cells []string
-	for _, c := range regexp.MustCompile(` {3,}`).Split(t, -1) {
+	for i, c := range cellSplitRE.Split(t, -1) {
+		// pdftotext often runs a date column into the next one ("19
+		// January Rural Crime Forum"): a first cell that opens with a
+		// day and month is two.
+		if m := leadDateRE.FindStringIndex(c); i == 0 && m != nil && m[1] < len(c) {
+			cells = append(cells, strings.TrimSpace(c[:m[1]]))
+			c = strings.TrimSpace(c[m[1]:])
+		}
 		cells = append(cells, strings.ReplaceAll(c, "|", "/"))
 	}
 	return "| " + strings.Join(cells, " | ") + " |"
