@@ -129,13 +129,14 @@ func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, cfg Config) (*Extract
 		ns: uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/wardpulse/wardpulse/ingest/extract"))}, nil
 }
 
-// ExtractReader reads at most the size limit from r and extracts from it.
-func (x *Extractor) ExtractReader(document string, r io.Reader) (*Result, error) {
+// ExtractReader reads at most the size limit from r and extracts from it;
+// ctx bounds the PDF conversion.
+func (x *Extractor) ExtractReader(ctx context.Context, document string, r io.Reader) (*Result, error) {
 	b, err := io.ReadAll(io.LimitReader(r, x.maxBytes+1))
 	if err != nil {
 		return nil, &DocumentError{Document: document, Err: fmt.Errorf("reading: %w", err)}
 	}
-	return x.Extract(document, b)
+	return x.ExtractContext(ctx, document, b)
 }
 
 // Extract is ExtractContext without a deadline.

@@ -279,7 +279,7 @@ func TestHostileDocuments(t *testing.T) {
 	}
 
 	t.Run("reader stops at the limit", func(t *testing.T) {
-		_, err := x.ExtractReader("stream", bytes.NewReader(huge))
+		_, err := x.ExtractReader(t.Context(), "stream", bytes.NewReader(huge))
 		require.ErrorIs(t, err, ErrTooLarge)
 	})
 
