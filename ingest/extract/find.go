@@ -217,24 +217,35 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	head := entryHead(text)
-	entry := head != "" && meetingNounRE.MatchString(head) && len(dated(dates.Find(head))) > 0
 	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
 	if !isMeeting(text) {
 		return nil, false
 	}
-	blockHasDate := len(dated(dates.Find(text))) > 0
+	// The block's dates were tagged once (tag); the sentences take theirs
+	// from it rather than tagging again (tagging was most of the cost).
+	in := r.mentionsOf(b, text)
+	head := entryHead(text)
+	entry := head != "" && meetingNounRE.MatchString(head) && len(dated(in(0, len(head)))) > 0
+	blockHasDate := len(dated(in(0, len(text)))) > 0
+	pos := 0
 	for si, sent := range sentences(text) {
+		start := pos
+		if i := strings.Index(text[pos:], sent); i >= 0 {
+			start = pos + i
+			pos = start + len(sent)
+		}
+		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
-		if !isMeeting(sent) || !(attendRE.MatchString(sent) || dates.StartsWithDate(sent) || isEntry || meetingOnRE.MatchString(sent)) {
+		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
+		if !isMeeting(sent) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
 			continue // the report's period or its own title line, not a meeting
 		}
-		ds := dated(dates.Find(sent))
+		ds := dated(sentDates)
 		if isEntry {
-			ds = dated(dates.Find(head))
+			ds = dated(in(0, len(head)))
 		}
 		fromPrev := false
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
@@ -295,6 +306,27 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// mentionsOf returns a function giving the date mentions of text[start:end]
+// (offsets relative to start), text being block b's text or a suffix of it
+// (its list mark or section number cut off).
+func (r *run) mentionsOf(b *segment.Block, text string) func(start, end int) []dates.Mention {
+	all, base := r.datesOf(b), strings.Index(b.Text, text)
+	if base < 0 {
+		all, base = dates.Find(text), 0
+	}
+	return func(start, end int) []dates.Mention {
+		var out []dates.Mention
+		for _, m := range all {
+			s, e := m.Start-base, m.End-base
+			if s >= start && e <= end {
+				m.Start, m.End = s-start, e-start
+				out = append(out, m)
+			}
+		}
+		return out
+	}
 }
 
 // afterAnchor reports whether a span starts after the document was

@@ -75,18 +75,18 @@ const (
 
 // The rules are compiled once and read-only.
 var (
-	dmRE      = regexp.MustCompile(`(?i)\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
-	mdRE      = regexp.MustCompile(`(?i)\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
-	rangeRE   = regexp.MustCompile(`(?i)\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	dmRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	mdRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
+	rangeRE   = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
 	numericRE = regexp.MustCompile(`\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	relRE     = regexp.MustCompile(`(?i)\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
-	relDayRE  = regexp.MustCompile(`(?i)\b(last|next|this|on)\s+` + weekdayPat + `\b`)
-	relMonRE  = regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
-	monthRE   = regexp.MustCompile(`(?i)\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
+	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
+	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
+	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// monthPairRE is two months as one span: "during February and March".
-	monthPairRE = regexp.MustCompile(`(?i)\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
-	monthYrRE   = regexp.MustCompile(`(?i)\b` + monthPat + `\s+([0-9]{4})\b`)
+	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	bareSpan    = regexp.MustCompile(`(?i)^\W*` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\W*$`)
 )
@@ -154,18 +154,57 @@ func mayHaveDate(s string) bool {
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
+// lowerASCII lower-cases ASCII letters only, so byte offsets in the copy
+// are offsets in s: the rules run on the copy (case-insensitive matching
+// was most of their cost), the capital checks on s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func hasMonth(low string) bool {
+	for _, m := range monthStems {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
 // Find lists the dates written in s, in order, without overlaps (the
 // longest reading wins: "Monday 14th April 2014" is one date).
 func Find(s string) []Mention {
 	if !mayHaveDate(s) {
 		return nil
 	}
+	low := lowerASCII(s)
+	digit, month := hasDigit(low), hasMonth(low)
+	none := func(*regexp.Regexp) [][]int { return nil }
+	run := func(ok bool) func(*regexp.Regexp) [][]int {
+		if !ok {
+			return none
+		}
+		return func(re *regexp.Regexp) [][]int { return re.FindAllStringSubmatchIndex(low, -1) }
+	}
+	withDay, withMonth := run(digit && month), run(month)
+	rel := run(strings.Contains(low, "day") || strings.Contains(low, "night") || strings.Contains(low, "this ") || strings.Contains(low, "tomorrow"))
+	relMonth := run(strings.Contains(low, "month"))
+	numeric := run(digit)
 	var all []Mention
 	add := func(m []int, dm Mention) {
 		dm.Start, dm.End, dm.Text = m[0], m[1], s[m[0]:m[1]]
 		all = append(all, dm)
 	}
-	for _, m := range rangeRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withDay(rangeRE) {
 		mon1, mon2 := group(s, m, 3), group(s, m, 6)
 		if !capital(mon2) || (mon1 != "" && !capital(mon1)) {
 			continue
@@ -183,7 +222,7 @@ func Find(s string) []Mention {
 		}
 		add(m, dm)
 	}
-	for _, m := range dmRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withDay(dmRE) {
 		if !capital(group(s, m, 3)) {
 			continue
 		}
@@ -193,7 +232,7 @@ func Find(s string) []Mention {
 		}
 		add(m, dm)
 	}
-	for _, m := range mdRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withDay(mdRE) {
 		if !capital(group(s, m, 2)) {
 			continue
 		}
@@ -203,13 +242,13 @@ func Find(s string) []Mention {
 		}
 		add(m, dm)
 	}
-	for _, m := range numericRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range numeric(numericRE) {
 		add(m, Mention{Day: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Year: atoi(group(s, m, 3))})
 	}
-	for _, m := range isoRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range numeric(isoRE) {
 		add(m, Mention{Year: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Day: atoi(group(s, m, 3))})
 	}
-	for _, m := range relRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range rel(relRE) {
 		rel := strings.ToLower(group(s, m, 1))
 		switch rel {
 		case "last night", "yesterday":
@@ -220,33 +259,33 @@ func Find(s string) []Mention {
 		}
 		add(m, Mention{Rel: rel})
 	}
-	for _, m := range relDayRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range rel(relDayRE) {
 		if !capital(group(s, m, 2)) {
 			continue
 		}
 		wd, _ := weekdayOf(group(s, m, 2))
 		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})
 	}
-	for _, m := range relMonRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range relMonth(relMonRE) {
 		rel := strings.ToLower(group(s, m, 1) + group(s, m, 2))
 		if rel == "" {
 			rel = "this" // "earlier in the month"
 		}
 		add(m, Mention{RelMonth: rel})
 	}
-	for _, m := range monthPairRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withMonth(monthPairRE) {
 		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {
 			continue
 		}
 		add(m, Mention{Month: monthOf(group(s, m, 1)), EndMonth: monthOf(group(s, m, 2)), Year: atoi(group(s, m, 3))})
 	}
-	for _, m := range monthRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withMonth(monthRE) {
 		if !capital(group(s, m, 1)) {
 			continue
 		}
 		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
 	}
-	for _, m := range monthYrRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range withDay(monthYrRE) {
 		if !capital(group(s, m, 1)) {
 			continue
 		}
