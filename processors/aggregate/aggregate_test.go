@@ -132,7 +132,7 @@ func TestBuild(t *testing.T) {
 			wantCells: map[string]int64{"drugs": -1},
 		},
 		{
-			name: "a concern whose day is unknown has no daily cells (left out of weekly series)",
+			name:  "a concern whose day is unknown has no daily cells (left out of weekly series)",
 			lines: []string{`{"event_id":"` + idA + `","type":"concern","schema_version":1,"date":"2020-07-01","precision":"month","period":{"start":"2020-07-01","end":"2020-07-31"},"ward_code":"E05012442","concern":{"text":"speeding"}}`},
 		},
 		{

@@ -84,7 +84,7 @@ func Segment(s string) []Block {
 			continue
 		}
 		trimmed = clean(trimmed)
-		if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || (len(cur) > 0 && dateLineRE.MatchString(trimmed) && dates.StartsWithDate(trimmed)) {
+		if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || (len(cur) > 0 && !continues(cur[len(cur)-1]) && dateLineRE.MatchString(trimmed) && dates.StartsWithDate(trimmed)) {
 			flush()
 			curBullet, curSection = BulletRE.MatchString(trimmed), SectionRE.MatchString(trimmed)
 		}
@@ -92,6 +92,17 @@ func Segment(s string) []Block {
 	}
 	flush()
 	return out
+}
+
+// continues reports whether a line stops mid-phrase ("... held on"), so
+// that the next line, even one opening with a date, goes on with it.
+func continues(line string) bool {
+	i := strings.LastIndexByte(line, ' ')
+	switch strings.ToLower(line[i+1:]) {
+	case "on", "of", "at", "the", "held", "from", "to", "and", "by", "in", "until", "between", "dated":
+		return true
+	}
+	return false
 }
 
 // clean drops Markdown links (keeping their text) and emphasis marks.
