@@ -31,7 +31,7 @@ var (
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added))\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added)|^\W*you (?:said|told us)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -341,6 +341,14 @@ func (r *run) afterAnchor(sp dates.Span) bool {
 	return false
 }
 
+// partOf reports whether a town's name is a word or words of a ward's
+// name ("Norton" of "Norton South", "Thorntree" of "Brambles &
+// Thorntree").
+func partOf(town, ward string) bool {
+	t, w := " "+strings.ToLower(town)+" ", " "+strings.ToLower(ward)+" "
+	return t != w && strings.Contains(w, t)
+}
+
 func placeName(s string) string {
 	s = strings.TrimSpace(s)
 	for _, suf := range []string{" ward", " Ward"} {
@@ -404,7 +412,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				best = m
 			}
 		}
-		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && strings.HasPrefix(r.titlePlace.WardName, best.Text+" ") {
+		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && partOf(best.Text, r.titlePlace.WardName) {
 			// "held at Norton Community Centre" under "NORTON SOUTH WARD
 			// COMMUNITY MEETING": the town the title's ward is part of.
 			t := *r.titlePlace

@@ -28,6 +28,7 @@ var (
 	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+`)
 	// SectionRE is a numbered report paragraph's number ("4.3", "2.1.1").
 	SectionRE  = regexp.MustCompile(`^\s*[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+`)
+	numberedRE = regexp.MustCompile(`^\s*[0-9]{1,2}\.(?:0)?\s+`)
 	mdHeadRE   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
 	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphRE   = regexp.MustCompile(`(\*\*|__|\*|` + "`" + `)`)
@@ -50,6 +51,13 @@ func Segment(s string) []Block {
 		}
 		if !b.Heading && !b.Bullet && b.Cells == nil && isHeadingLike(SectionRE.ReplaceAllString(b.Text, "")) {
 			b.Heading = true
+		}
+		if b.Bullet && numberedRE.MatchString(b.Text) {
+			// "5. FUTURE ENGAGEMENT", "6. Date of next meeting": a
+			// numbered line that reads as a title heads a section.
+			if t := numberedRE.ReplaceAllString(b.Text, ""); isHeadingLike(t) && !strings.ContainsAny(t, ",;") {
+				b.Heading, b.Bullet = true, false
+			}
 		}
 		b.N = len(out) + 1
 		out = append(out, b)
