@@ -5,10 +5,10 @@
 SHELL := /bin/bash
 GO ?= go
 BIN := bin/wardpulse
-DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils
+DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils kcat zookeeper
 LOCAL_DIR ?= $(HOME)/.wardpulse/local
 
-.PHONY: run test setup build vet bench clean
+.PHONY: run test setup build vet bench clean schema-tools
 
 # setup installs the Debian packages the system and the tests use (as root,
 # only those missing) and downloads the Go modules.
@@ -20,6 +20,29 @@ setup:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	$(GO) mod download
+	@$(MAKE) --no-print-directory schema-tools
+
+# schema-tools installs the npm packages the dashboard schema check runs
+# (@grafana/schema and typescript, exact versions in SCHEMACHECK's
+# package.json) into a cache directory that outlives the checkout, again
+# only when the pins change. Node.js and npm come from Debian when missing.
+# The test finds the directory through WARDPULSE_SCHEMA_TOOLS, or at the
+# same default path (Go's user cache dir).
+SCHEMACHECK := dashboards/internal/schemacheck
+SCHEMA_TOOLS ?= $(or $(WARDPULSE_SCHEMA_TOOLS),$(if $(XDG_CACHE_HOME),$(XDG_CACHE_HOME),$(HOME)/.cache)/wardpulse/schemacheck)
+export WARDPULSE_SCHEMA_TOOLS := $(SCHEMA_TOOLS)
+schema-tools:
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "schema-tools: node and npm are missing (run as root, or install Debian's nodejs and npm)"; exit 1; fi; \
+	  echo "schema-tools: installing nodejs npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	@if ! cmp -s $(SCHEMACHECK)/package.json $(SCHEMA_TOOLS)/installed.json; then \
+	  echo "schema-tools: installing the pinned npm packages into $(SCHEMA_TOOLS)"; \
+	  mkdir -p $(SCHEMA_TOOLS) && rm -f $(SCHEMA_TOOLS)/installed.json && cp $(SCHEMACHECK)/package.json $(SCHEMA_TOOLS)/package.json && \
+	  (cd $(SCHEMA_TOOLS) && npm install --no-audit --no-fund --ignore-scripts --no-package-lock --loglevel=error) && \
+	  cp $(SCHEMACHECK)/package.json $(SCHEMA_TOOLS)/installed.json; \
+	fi
 
 build: setup
 	$(GO) build -o $(BIN) ./cmd/wardpulse

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grafana/grafana-foundation-sdk/go/common"
+	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
+	"github.com/grafana/grafana-foundation-sdk/go/prometheus"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards"
@@ -21,7 +24,8 @@ func TestMain(m *testing.M) { chtest.Main(m) }
 // TestCommittedJSONIsGenerated is the drift check: the committed JSON must be
 // exactly what the generator produces. Run with -update to rewrite it.
 func TestCommittedJSONIsGenerated(t *testing.T) {
-	ds := dashboards.Default().All()
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
 	if *update {
 		_, err := dashboards.Write("json", ds)
 		require.NoError(t, err)
@@ -49,45 +53,67 @@ func TestCommittedJSONIsGenerated(t *testing.T) {
 func TestDashboardsAreValid(t *testing.T) {
 	known := map[string]string{dashboards.ClickHouseUID: dashboards.ClickHouseType, dashboards.PrometheusUID: dashboards.PrometheusType, "-- Grafana --": "grafana"}
 	uids := map[string]bool{}
-	for _, d := range dashboards.Default().All() {
-		t.Run(d.UID, func(t *testing.T) {
-			require.False(t, uids[d.UID], "duplicate uid")
-			uids[d.UID] = true
-			require.LessOrEqual(t, len(d.UID), 40, "Grafana uids are at most 40 characters")
-			checkRef := func(what string, r *dashboards.DataSourceRef) {
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	for _, d := range ds {
+		uid := dashboards.UID(d)
+		t.Run(uid, func(t *testing.T) {
+			require.False(t, uids[uid], "duplicate uid")
+			uids[uid] = true
+			require.LessOrEqual(t, len(uid), 40, "Grafana uids are at most 40 characters")
+			checkRef := func(what string, r *common.DataSourceRef) {
 				require.NotNil(t, r, "%s has no data source", what)
-				typ, ok := known[r.UID]
-				require.True(t, ok, "%s: data source uid %q is not provisioned", what, r.UID)
-				require.Equal(t, typ, r.Type, "%s: data source type", what)
+				require.True(t, r.Uid != nil && r.Type != nil, "%s: data source without uid or type", what)
+				typ, ok := known[*r.Uid]
+				require.True(t, ok, "%s: data source uid %q is not provisioned", what, *r.Uid)
+				require.Equal(t, typ, *r.Type, "%s: data source type", what)
 			}
-			ids := map[int]bool{}
-			var cells []dashboards.GridPos
-			for _, p := range d.Panels {
-				require.False(t, ids[p.ID], "duplicate panel id %d", p.ID)
-				ids[p.ID] = true
-				g := p.GridPos
-				require.True(t, g.X >= 0 && g.Y >= 0 && g.W > 0 && g.H > 0 && g.X+g.W <= 24, "panel %d %q: bad gridPos %+v", p.ID, p.Title, g)
+			ids := map[uint32]bool{}
+			var cells []dashboard.GridPos
+			for _, pr := range d.Panels {
+				require.NotNil(t, pr.Panel, "rows are not used: every panel is on the top level")
+				p := pr.Panel
+				require.True(t, p.Id != nil && p.GridPos != nil && p.Title != nil, "panel %+v has no id, position or title", p)
+				id, title := *p.Id, *p.Title
+				require.False(t, ids[id], "duplicate panel id %d", id)
+				ids[id] = true
+				g := *p.GridPos
+				require.True(t, g.W > 0 && g.H > 0 && g.X+g.W <= 24, "panel %d %q: bad gridPos %+v", id, title, g)
 				for _, o := range cells {
 					overlap := g.X < o.X+o.W && o.X < g.X+g.W && g.Y < o.Y+o.H && o.Y < g.Y+g.H
-					require.False(t, overlap, "panel %d %q overlaps %+v", p.ID, p.Title, o)
+					require.False(t, overlap, "panel %d %q overlaps %+v", id, title, o)
 				}
 				cells = append(cells, g)
 				if p.Type == "row" || p.Type == "text" {
 					continue
 				}
-				checkRef("panel "+p.Title, p.Datasource)
-				require.NotEmpty(t, p.Targets, "panel %q has no query", p.Title)
+				checkRef("panel "+title, p.Datasource)
+				require.NotEmpty(t, p.Targets, "panel %q has no query", title)
 				for _, tg := range p.Targets {
-					checkRef("panel "+p.Title+" target "+tg.RefID, tg.Datasource)
-					require.Equal(t, p.Datasource.UID, tg.Datasource.UID, "panel %q mixes data sources", p.Title)
-					require.True(t, tg.RawSQL != "" || tg.Expr != "", "panel %q target %s is empty", p.Title, tg.RefID)
+					var ref *common.DataSourceRef
+					var refID, query string
+					switch q := tg.(type) {
+					case *dashboards.ClickHouseQuery:
+						ref, refID, query = q.Datasource, q.RefID, q.RawSQL
+					case prometheus.Dataquery:
+						ref, query = q.Datasource, q.Expr
+						if q.RefId != nil {
+							refID = *q.RefId
+						}
+					default:
+						t.Fatalf("panel %q: query of type %T", title, tg)
+					}
+					checkRef("panel "+title+" target "+refID, ref)
+					require.Equal(t, *p.Datasource.Uid, *ref.Uid, "panel %q mixes data sources", title)
+					require.NotEmpty(t, refID, "panel %q has a query without refId", title)
+					require.NotEmpty(t, query, "panel %q target %s is empty", title, refID)
 				}
 			}
 			for _, a := range d.Annotations.List {
 				checkRef("annotation "+a.Name, a.Datasource)
 			}
 			for _, v := range d.Templating.List {
-				if v.Type == "query" {
+				if v.Type == dashboard.VariableTypeQuery {
 					checkRef("variable "+v.Name, v.Datasource)
 				}
 			}
@@ -106,10 +132,13 @@ func TestPrometheusQueriesParse(t *testing.T) {
 	rules.WriteString("groups:\n- name: dashboards\n  rules:\n")
 	n := 0
 	used := map[string]bool{}
-	for _, d := range dashboards.Default().All() {
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	for _, d := range ds {
 		for _, p := range d.Panels {
-			for _, tg := range p.Targets {
-				if tg.Expr == "" {
+			for _, q := range p.Panel.Targets {
+				tg, ok := q.(prometheus.Dataquery)
+				if !ok {
 					continue
 				}
 				n++

@@ -1,6 +1,11 @@
 package dashboards
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/grafana/grafana-foundation-sdk/go/cog"
+	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
+)
 
 // The dashboards. Conventions every query keeps (see the tables' comments
 // in schemas/migrations): concern_daily rows with theme = '' are progress
@@ -9,7 +14,7 @@ import "strings"
 // state is argMax(status, src_offset). Counts in concern_daily are theme
 // mentions: a concern raised under two themes counts once in each.
 
-func (g *Generator) alertAnnotation(filter string) Annotation {
+func (g *Generator) alertAnnotation(filter string) cog.Builder[dashboard.AnnotationQuery] {
 	sql := `SELECT toDateTime(min(episode_start)) AS time,
     toDateTime(max(week_start)) + 7 * 86400 - 1 AS timeEnd,
     concat('Spike: ', ` + g.themeLabel("any(theme)") + `, ' in ', any(ward_name), ' (', argMax(status, src_offset), '). ', argMax(summary, src_offset)) AS text,
@@ -20,10 +25,10 @@ GROUP BY alert_id
 ORDER BY time`
 	t := chTarget(sql, ShapeAnnotation)
 	t.RefID = "Anno"
-	return Annotation{Name: "Spike alerts", Datasource: ClickHouseRef(), Enable: true, IconColor: "red", Target: &t}
+	return dashboard.NewAnnotationQueryBuilder().Name("Spike alerts").Datasource(ClickHouseRef()).Enable(true).Hide(false).IconColor("red").Target(t)
 }
 
-func (g *Generator) overview() Dashboard {
+func (g *Generator) overview() (Dashboard, error) {
 	var l grid
 	l.add(24, 3, text("Concerns raised at community meetings across the Cleveland force area. Counts are **theme mentions**: "+
 		"a concern raised under two themes counts once in each. Red marks are spike alerts. Use *Bucket* for week, month or quarter."))
@@ -46,13 +51,12 @@ GROUP BY Theme
 ORDER BY change DESC, this_period DESC
 LIMIT 10`)
 	l.add(8, 6, rising)
-	l.add(14, 10, Panel{Type: "table", Title: "Ward × theme: the 25 busiest pairs",
-		Description: "Theme mentions per month for the ward and theme pairs raised most in the range, with a sparkline of the trend.",
-		Datasource:  ClickHouseRef(),
+	l.add(14, 10, sparklines("Ward × theme: the 25 busiest pairs",
+		"Theme mentions per month for the ward and theme pairs raised most in the range, with a sparkline of the trend.",
 		// One pass over the range: each pair's months and counts travel as
 		// arrays until the 25 busiest are picked (a second scan to find
 		// them doubled the time over a large table).
-		Targets: []Target{chTarget(`SELECT time, `+g.wardLabel("ward_code")+` AS Ward, `+g.themeLabel("theme")+` AS Theme, concerns
+		`SELECT time, `+g.wardLabel("ward_code")+` AS Ward, `+g.themeLabel("theme")+` AS Theme, concerns
 FROM (
     SELECT ward_code, theme, groupArray(month) AS months, groupArray(n) AS counts, sum(n) AS total
     FROM (
@@ -64,10 +68,7 @@ FROM (
     ORDER BY total DESC
     LIMIT 25)
 ARRAY JOIN months AS time, counts AS concerns
-ORDER BY time`, ShapeTimeSeries)},
-		Transformations: []Transformation{{ID: "timeSeriesTable", Options: map[string]any{}}},
-		FieldConfig:     &FieldConfig{Defaults: map[string]any{"custom": map[string]any{"cellOptions": map[string]any{"type": "sparkline"}}}, Overrides: []any{}},
-		Options:         map[string]any{"showHeader": true, "cellHeight": "sm"}})
+ORDER BY time`))
 	l.add(10, 10, table("Open spike alerts", "Each ward × theme episode whose latest state is open.", `SELECT a_ward_name AS Ward, a_lad_name AS Authority, `+g.themeLabel("a_theme")+` AS Theme,
     a_episode_start AS since, a_last_week AS last_week, a_observed AS observed, round(a_expected, 1) AS expected, a_severity AS severity
 FROM `+g.currentAlerts()+`
@@ -75,19 +76,18 @@ WHERE state != 'resolved'
 ORDER BY since DESC`))
 	return base("wardpulse-overview", "wardpulse / Force overview",
 		"Concern themes across the force area over time, what is rising against last year, the busiest ward × theme pairs and open spike alerts.",
-		[]Variable{bucketVar()}, []Annotation{g.alertAnnotation("")}, l.panels)
+		page{vars: vars(bucketVar()), annotations: anns(g.alertAnnotation("")), grid: &l})
 }
 
-func (g *Generator) ladVar() Variable {
-	ls := g.gaz.LADs()
-	return queryVar("lad", "Local authority", "SELECT code, name FROM "+g.ladRows()+" ORDER BY name", false, ls[0].Code)
+func (g *Generator) ladVar() *dashboard.QueryVariableBuilder {
+	return queryVar("lad", "Local authority", "SELECT code, name FROM "+g.ladRows()+" ORDER BY name", false)
 }
 
-func (g *Generator) wardDrillDown() Dashboard {
+func (g *Generator) wardDrillDown() (Dashboard, error) {
 	ward := queryVar("ward", "Ward", "SELECT code, label FROM "+g.wardRows()+" WHERE lad_code = '$lad' ORDER BY name, valid_from DESC", false)
-	ward.Description = "Wards of the authority in every boundary period, named with their period: a concern is counted in the ward that was in force when it was raised."
+	ward.Description("Wards of the authority in every boundary period, named with their period: a concern is counted in the ward that was in force when it was raised.")
 	theme := queryVar("theme", "Theme", "SELECT id, label FROM "+g.themeRows()+" ORDER BY pos", true)
-	vars := []Variable{g.ladVar(), ward, theme, bucketVar()}
+	vs := vars(g.ladVar(), ward, theme, bucketVar())
 	inWard := "ward_code = '$ward'"
 	var l grid
 	l.add(6, 4, stat("Concerns raised", "Concerns recorded in the ward in the range (with any of the chosen themes).", `SELECT count() AS concerns
@@ -133,15 +133,15 @@ ORDER BY date DESC
 LIMIT 500`))
 	return base("wardpulse-ward", "wardpulse / Ward drill-down",
 		"One ward: its concerns by theme, its meetings and what was raised at each, what was done, and its spike alerts.",
-		vars, []Annotation{g.alertAnnotation(" AND ward_code = '$ward'")}, l.panels)
+		page{vars: vs, annotations: anns(g.alertAnnotation(" AND ward_code = '$ward'")), grid: &l})
 }
 
-func (g *Generator) themeAcrossWards() Dashboard {
+func (g *Generator) themeAcrossWards() (Dashboard, error) {
 	ids := g.themes.IDs()
-	theme := queryVar("theme", "Theme", "SELECT id, label FROM "+g.themeRows()+" ORDER BY pos", false, ids[0])
-	theme.Current = &Current{Text: g.themes.Label(ids[0]), Value: ids[0]}
+	theme := queryVar("theme", "Theme", "SELECT id, label FROM "+g.themeRows()+" ORDER BY pos", false).
+		Current(current(g.themes.Label(ids[0]), ids[0]))
 	lad := queryVar("lad", "Local authority", "SELECT code, name FROM "+g.ladRows()+" ORDER BY name", true)
-	vars := []Variable{theme, lad, bucketVar()}
+	vs := vars(theme, lad, bucketVar())
 	where := "theme = '$theme' AND lad_code IN ($lad)"
 	var l grid
 	l.add(24, 10, timeseries("$theme: the eight wards raising it most", "Theme mentions per bucket in the eight wards that raised the theme most in the range.", `SELECT $bucket(day) AS time, `+g.wardLabel("ward_code")+` AS Ward, sum(concerns) AS concerns
@@ -164,10 +164,9 @@ WHERE `+where+` AND day >= `+lastYear("$__fromTime")+` AND day <= toDate($__toTi
 GROUP BY Ward, Authority
 HAVING this_period > 0 OR year_before > 0
 ORDER BY this_period DESC, change DESC`))
-	season := Panel{Type: "barchart", Title: "Seasonality: mentions by month of year",
-		Description: "The theme's mentions by calendar month in the year of the range's end and the two years before: a theme that peaks in the same months every year is seasonal.",
-		Datasource:  ClickHouseRef(),
-		Targets: []Target{chTarget(`SELECT transform(m, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], '') AS month,
+	season := barchart("Seasonality: mentions by month of year",
+		"The theme's mentions by calendar month in the year of the range's end and the two years before: a theme that peaks in the same months every year is seasonal.",
+		"month", `SELECT transform(m, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], '') AS month,
     two_years_before, year_before, final_year
 FROM (
     SELECT toMonth(day) AS m,
@@ -177,9 +176,7 @@ FROM (
     FROM concern_daily
     WHERE `+where+` AND day >= addYears(toStartOfYear(toDate($__toTime)), -2) AND day <= toDate($__toTime)
     GROUP BY m)
-ORDER BY m`, ShapeTable)},
-		FieldConfig: &FieldConfig{Defaults: map[string]any{"unit": "none", "decimals": 0}, Overrides: []any{}},
-		Options:     map[string]any{"xField": "month", "orientation": "vertical", "groupWidth": 0.8, "barWidth": 0.9, "showValue": "never", "legend": map[string]any{"displayMode": "list", "placement": "bottom", "showLegend": true}}}
+ORDER BY m`)
 	l.add(12, 12, season)
 	l.add(24, 9, bars("$theme: force-wide trend by local authority", "Theme mentions per bucket, stacked by local authority.", `SELECT $bucket(day) AS time, `+g.ladLabel("lad_code")+` AS Authority, sum(concerns) AS concerns
 FROM concern_daily
@@ -188,7 +185,7 @@ GROUP BY time, Authority
 ORDER BY time`, "Authority"))
 	return base("wardpulse-theme", "wardpulse / Theme across wards",
 		"One theme across the wards: which raise it most, ranked against last year, and its seasonality.",
-		vars, []Annotation{g.alertAnnotation(" AND theme = '$theme'")}, l.panels)
+		page{vars: vs, annotations: anns(g.alertAnnotation(" AND theme = '$theme'")), grid: &l})
 }
 
 // wardsInForceWithLastMeeting lists the wards in force at the end of the
@@ -206,7 +203,7 @@ ALL LEFT JOIN (
     GROUP BY code) USING code)`
 }
 
-func (g *Generator) engagement() Dashboard {
+func (g *Generator) engagement() (Dashboard, error) {
 	cutoff := "addMonths(toDate($__toTime), -12)"
 	var l grid
 	l.add(24, 2, text("The commitment: a meeting in **every ward every year**. Coverage is judged at the end of the selected range, against the wards in force then."))
@@ -237,10 +234,10 @@ GROUP BY time
 ORDER BY time`, nil))
 	return base("wardpulse-engagement", "wardpulse / Engagement coverage",
 		"Is every ward visited every year? Wards not visited in the last 12 months, meetings per month and attendance.",
-		nil, nil, l.panels)
+		page{grid: &l})
 }
 
-func (g *Generator) alertsDashboard() Dashboard {
+func (g *Generator) alertsDashboard() (Dashboard, error) {
 	var l grid
 	l.add(8, 4, stat("Open now", "Alerts whose latest state is not resolved.", "SELECT count() AS open_alerts FROM "+g.currentAlerts()+" WHERE state != 'resolved'"))
 	l.add(8, 4, stat("Raised in range", "Alert episodes that started in the range.", "SELECT count() AS raised FROM "+g.currentAlerts()+" WHERE $__dateFilter(a_episode_start)"))
@@ -267,7 +264,7 @@ WHERE $__dateFilter(a_episode_start)
 ORDER BY since DESC, ward`))
 	return base("wardpulse-alerts", "wardpulse / Spike alerts",
 		"Spikes of a theme in a ward flagged by the detector: open and resolved, and where they fall on the trend.",
-		nil, []Annotation{g.alertAnnotation("")}, l.panels)
+		page{annotations: anns(g.alertAnnotation("")), grid: &l})
 }
 
 // PipelineMetrics are the metric names the pipeline dashboard reads; the
@@ -278,7 +275,7 @@ func PipelineMetrics() []string {
 		"wardpulse_processor_batch_size", "wardpulse_processor_errors_total", "wardpulse_processor_dlq_total"}
 }
 
-func (g *Generator) pipeline() Dashboard {
+func (g *Generator) pipeline() (Dashboard, error) {
 	var l grid
 	q := func(metric, agg string) string {
 		return strings.NewReplacer("M", metric).Replace(agg)
@@ -299,10 +296,7 @@ func (g *Generator) pipeline() Dashboard {
 		[2]string{"sum(rate(wardpulse_processor_errors_total[$__rate_interval]))", "errors"}))
 	l.add(8, 8, promPanel("Dead-lettered events", "Events sent to the dead-letter queue in each interval.", "short",
 		[2]string{"sum(increase(wardpulse_processor_dlq_total[$__rate_interval]))", "dlq"}))
-	d := base("wardpulse-pipeline", "wardpulse / Pipeline health",
+	return base("wardpulse-pipeline", "wardpulse / Pipeline health",
 		"Ingest rate and latency, consumer lag, ClickHouse write latency, batch sizes, errors and dead-lettered events, from Prometheus.",
-		nil, nil, l.panels)
-	d.Time = TimeRange{From: "now-6h", To: "now"}
-	d.Refresh = "30s"
-	return d
+		page{grid: &l, timeFrom: "now-6h", refresh: "30s"})
 }

@@ -2,12 +2,27 @@
 // into the committed JSON files under json/, so that dashboards are reviewed,
 // versioned and drift-checked with the code that fills the tables they read.
 //
+// The dashboard model is Grafana's own, from the Grafana Foundation SDK
+// (github.com/grafana/grafana-foundation-sdk/go, its dashboard package and
+// the typed panel builders): this package adds only what the SDK has no type
+// for, the ClickHouse plugin's query (ClickHouseQuery), and the layout.
+//
 // The dashboards read ClickHouse through the official Grafana ClickHouse
 // plugin (type grafana-clickhouse-datasource) and the services' metrics
 // through Prometheus. Both data sources are referenced by fixed uids
 // (ClickHouseUID, PrometheusUID) that provisioning creates, so the JSON needs
 // no ${DS_...} inputs on import.
 package dashboards
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/grafana/grafana-foundation-sdk/go/cog/variants"
+	"github.com/grafana/grafana-foundation-sdk/go/common"
+	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
+)
 
 // Fixed data source identities, shared by the generated dashboards and by
 // the provisioning package that creates the data sources.
@@ -20,6 +35,28 @@ const (
 	FolderUID   = "wardpulse"
 	FolderTitle = "wardpulse"
 )
+
+// Dashboard is a dashboard in Grafana's classic (v1, schemaVersion-numbered)
+// JSON model, as the Foundation SDK types it. The SDK's dashboardv2 model is
+// not used: the dashboard HTTP API the push client speaks
+// (/api/dashboards/db) and file provisioning take this one.
+type Dashboard = dashboard.Dashboard
+
+// UID is a dashboard's uid ("" when unset).
+func UID(d Dashboard) string { return deref(d.Uid) }
+
+// Title is a dashboard's title ("" when unset).
+func Title(d Dashboard) string { return deref(d.Title) }
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // Shape is what a query must return for its panel to draw; the query tests
 // check every query's result against it.
@@ -43,163 +80,77 @@ const (
 	ShapeAnnotation
 )
 
-// DataSourceRef points at a data source by uid.
-type DataSourceRef struct {
-	Type string `json:"type"`
-	UID  string `json:"uid"`
+// ClickHouseRef is the reference every ClickHouse panel, query, variable
+// and annotation uses.
+func ClickHouseRef() common.DataSourceRef {
+	return common.DataSourceRef{Type: ptr(ClickHouseType), Uid: ptr(ClickHouseUID)}
 }
 
-// ClickHouseRef is the reference every ClickHouse panel and variable uses.
-func ClickHouseRef() *DataSourceRef { return &DataSourceRef{Type: ClickHouseType, UID: ClickHouseUID} }
-
-// PrometheusRef is the reference every Prometheus panel uses.
-func PrometheusRef() *DataSourceRef { return &DataSourceRef{Type: PrometheusType, UID: PrometheusUID} }
-
-// Dashboard is the subset of Grafana's dashboard model wardpulse uses.
-// Field order is the JSON order, so rendering is deterministic.
-type Dashboard struct {
-	UID           string      `json:"uid"`
-	Title         string      `json:"title"`
-	Description   string      `json:"description,omitempty"`
-	Tags          []string    `json:"tags"`
-	Timezone      string      `json:"timezone"`
-	Editable      bool        `json:"editable"`
-	GraphTooltip  int         `json:"graphTooltip"`
-	SchemaVersion int         `json:"schemaVersion"`
-	Time          TimeRange   `json:"time"`
-	Refresh       string      `json:"refresh,omitempty"`
-	Links         []Link      `json:"links"`
-	Annotations   Annotations `json:"annotations"`
-	Templating    Templating  `json:"templating"`
-	Panels        []Panel     `json:"panels"`
+// PrometheusRef is the reference every Prometheus panel and query uses.
+func PrometheusRef() common.DataSourceRef {
+	return common.DataSourceRef{Type: ptr(PrometheusType), Uid: ptr(PrometheusUID)}
 }
 
-// TimeRange is the dashboard's default time range.
-type TimeRange struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-}
+// ClickHouseQuery is one query of the Grafana ClickHouse plugin (v4) in its
+// SQL editor: editorType "sql" with rawSql; format is sqlutil's
+// FormatQueryOption as the plugin's backend reads it (0 time series, 1
+// table). The Foundation SDK ships no type for this plugin, so this one
+// implements the SDK's variants.Dataquery interface, its slot for a data
+// source's query, and goes into panels and annotations like the SDK's own.
+// Field order is the JSON order.
+type ClickHouseQuery struct {
+	RefID      string                `json:"refId"`
+	Datasource *common.DataSourceRef `json:"datasource"`
+	EditorType string                `json:"editorType"`
+	QueryType  string                `json:"queryType"`
+	Format     int                   `json:"format"`
+	RawSQL     string                `json:"rawSql"`
 
-// Link is a dashboard link; wardpulse links every dashboard to the others by tag.
-type Link struct {
-	Title       string   `json:"title"`
-	Type        string   `json:"type"`
-	Tags        []string `json:"tags"`
-	AsDropdown  bool     `json:"asDropdown"`
-	IncludeVars bool     `json:"includeVars"`
-	KeepTime    bool     `json:"keepTime"`
-}
-
-// Annotations holds the dashboard's annotation queries.
-type Annotations struct {
-	List []Annotation `json:"list"`
-}
-
-// Annotation is an annotation query; wardpulse's draw spike alerts on the
-// time series panels.
-type Annotation struct {
-	Name       string         `json:"name"`
-	Datasource *DataSourceRef `json:"datasource"`
-	Enable     bool           `json:"enable"`
-	Hide       bool           `json:"hide"`
-	IconColor  string         `json:"iconColor"`
-	BuiltIn    int            `json:"builtIn,omitempty"`
-	Type       string         `json:"type,omitempty"`
-	Target     *Target        `json:"target,omitempty"`
-}
-
-// Templating holds the dashboard variables.
-type Templating struct {
-	List []Variable `json:"list"`
-}
-
-// Option is one value of a variable.
-type Option struct {
-	Text     string `json:"text"`
-	Value    string `json:"value"`
-	Selected bool   `json:"selected"`
-}
-
-// Current is a variable's selected value.
-type Current struct {
-	Text  any `json:"text"`
-	Value any `json:"value"`
-}
-
-// Variable is a dashboard template variable (query or custom).
-type Variable struct {
-	Name        string         `json:"name"`
-	Label       string         `json:"label"`
-	Type        string         `json:"type"`
-	Description string         `json:"description,omitempty"`
-	Datasource  *DataSourceRef `json:"datasource,omitempty"`
-	Query       string         `json:"query"`
-	Definition  string         `json:"definition,omitempty"`
-	Refresh     int            `json:"refresh"`
-	Multi       bool           `json:"multi"`
-	IncludeAll  bool           `json:"includeAll"`
-	Sort        int            `json:"sort"`
-	Hide        int            `json:"hide"`
-	Current     *Current       `json:"current,omitempty"`
-	Options     []Option       `json:"options"`
-
-	// Default is the value the query tests use when the variable is a query
-	// variable: it must be among the values the query returns.
-	Default []string `json:"-"`
-}
-
-// GridPos places a panel on Grafana's 24-column grid.
-type GridPos struct {
-	H int `json:"h"`
-	W int `json:"w"`
-	X int `json:"x"`
-	Y int `json:"y"`
-}
-
-// FieldConfig is a panel's field defaults and overrides.
-type FieldConfig struct {
-	Defaults  map[string]any `json:"defaults"`
-	Overrides []any          `json:"overrides"`
-}
-
-// Transformation is a Grafana data transformation.
-type Transformation struct {
-	ID      string         `json:"id"`
-	Options map[string]any `json:"options"`
-}
-
-// Panel is one dashboard panel.
-type Panel struct {
-	ID              int              `json:"id"`
-	Type            string           `json:"type"`
-	Title           string           `json:"title"`
-	Description     string           `json:"description,omitempty"`
-	GridPos         GridPos          `json:"gridPos"`
-	Datasource      *DataSourceRef   `json:"datasource,omitempty"`
-	Targets         []Target         `json:"targets,omitempty"`
-	FieldConfig     *FieldConfig     `json:"fieldConfig,omitempty"`
-	Options         map[string]any   `json:"options,omitempty"`
-	Transformations []Transformation `json:"transformations,omitempty"`
-	Collapsed       *bool            `json:"collapsed,omitempty"`
-	Panels          []Panel          `json:"panels,omitempty"`
-}
-
-// Target is one panel query. ClickHouse targets use editorType "sql" with
-// rawSql; format is sqlutil's FormatQueryOption as the plugin's backend
-// reads it (0 time series, 1 table). Prometheus targets use expr.
-type Target struct {
-	RefID      string         `json:"refId"`
-	Datasource *DataSourceRef `json:"datasource"`
-	EditorType string         `json:"editorType,omitempty"`
-	QueryType  string         `json:"queryType,omitempty"`
-	Format     *int           `json:"format,omitempty"`
-	RawSQL     string         `json:"rawSql,omitempty"`
-
-	Expr         string `json:"expr,omitempty"`
-	LegendFormat string `json:"legendFormat,omitempty"`
-	Range        bool   `json:"range,omitempty"`
-	Instant      bool   `json:"instant,omitempty"`
-
-	// Shape is what the query tests check the result against.
+	// Shape is what the query tests check the result against; it is not
+	// part of the JSON.
 	Shape Shape `json:"-"`
+}
+
+var _ variants.Dataquery = (*ClickHouseQuery)(nil)
+
+// ImplementsDataqueryVariant marks ClickHouseQuery as an SDK data query.
+func (*ClickHouseQuery) ImplementsDataqueryVariant() {}
+
+// DataqueryType is the plugin id the query belongs to.
+func (*ClickHouseQuery) DataqueryType() string { return ClickHouseType }
+
+// Equals reports whether other is the same ClickHouse query.
+func (q *ClickHouseQuery) Equals(other variants.Dataquery) bool {
+	o, ok := other.(*ClickHouseQuery)
+	return ok && reflect.DeepEqual(q, o)
+}
+
+// Validate checks what the plugin needs to run the query.
+func (q *ClickHouseQuery) Validate() error {
+	var errs []error
+	if q.RefID == "" {
+		errs = append(errs, errors.New("refId is empty"))
+	}
+	if q.Datasource == nil || deref(q.Datasource.Uid) == "" {
+		errs = append(errs, errors.New("datasource uid is empty"))
+	}
+	if q.RawSQL == "" {
+		errs = append(errs, errors.New("rawSql is empty"))
+	}
+	if q.Format != 0 && q.Format != 1 {
+		errs = append(errs, fmt.Errorf("format %d is neither 0 (time series) nor 1 (table)", q.Format))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("clickhouse query %s: %w", q.RefID, err)
+	}
+	return nil
+}
+
+// Build lets a ClickHouseQuery stand where the SDK's builders take a
+// cog.Builder[variants.Dataquery] (WithTarget, annotation Target).
+func (q *ClickHouseQuery) Build() (variants.Dataquery, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	return q, nil
 }

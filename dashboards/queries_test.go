@@ -117,8 +117,10 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 	to := time.Date(2020, 1, 31, 23, 59, 59, 0, time.UTC)
 
 	queries := 0
-	for _, d := range dashboards.Default().All() {
-		t.Run(d.UID, func(t *testing.T) {
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	for _, d := range ds {
+		t.Run(dashboards.UID(d), func(t *testing.T) {
 			vars := map[string]expand.Value{}
 			buckets := []string{""}
 			for _, v := range d.Templating.List {
@@ -126,14 +128,14 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 				case "custom":
 					var all []string
 					for _, o := range v.Options {
-						all = append(all, o.Value)
+						all = append(all, *o.Value.String)
 					}
 					if v.Name == "bucket" {
 						buckets = all
 					}
-					vars[v.Name] = expand.Single(v.Default[0])
+					vars[v.Name] = expand.Single(*v.Current.Value.String)
 				case "query":
-					sql, err := expand.Expand(expand.Query{SQL: v.Query, From: from, To: to, Vars: vars})
+					sql, err := expand.Expand(expand.Query{SQL: *v.Query.String, From: from, To: to, Vars: vars})
 					require.NoError(t, err)
 					r := run(ctx, t, db.Conn, sql)
 					queries++
@@ -143,13 +145,13 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 						values = append(values, row[0])
 					}
 					switch {
-					case v.IncludeAll:
+					case *v.IncludeAll:
 						// "All" without a custom all value: every option, as an array.
 						vars[v.Name] = expand.Multi(values...)
 					default:
 						want := choices[v.Name]
-						if len(v.Default) > 0 && want == "" {
-							want = v.Default[0]
+						if v.Current != nil && want == "" {
+							want = *v.Current.Value.String
 						}
 						require.Contains(t, values, want, "variable %s", v.Name)
 						vars[v.Name] = expand.Single(want)
@@ -161,17 +163,20 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 				}
 			}
 			for _, a := range d.Annotations.List {
-				if a.Target == nil {
+				tg, ok := a.Target.(*dashboards.ClickHouseQuery)
+				if !ok {
 					continue
 				}
-				sql, err := expand.Expand(expand.Query{SQL: a.Target.RawSQL, From: from, To: to, Vars: vars})
+				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
 				queries++
 				checkShape(t, "annotation "+a.Name, dashboards.ShapeAnnotation, run(ctx, t, db.Conn, sql))
 			}
-			for _, p := range d.Panels {
-				for _, tg := range p.Targets {
-					if tg.Datasource.UID != dashboards.ClickHouseUID {
+			for _, pr := range d.Panels {
+				p := pr.Panel
+				for _, q := range p.Targets {
+					tg, ok := q.(*dashboards.ClickHouseQuery)
+					if !ok {
 						continue
 					}
 					bs := []string{""}
@@ -188,11 +193,11 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 							vs["bucket"] = expand.Single(b)
 						}
 						sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vs})
-						require.NoError(t, err, "panel %q", p.Title)
+						require.NoError(t, err, "panel %q", *p.Title)
 						r := run(ctx, t, db.Conn, sql)
 						queries++
-						checkShape(t, fmt.Sprintf("panel %q (bucket %s)", p.Title, b), tg.Shape, r)
-						if p.Title == "Wards not visited in the last 12 months" {
+						checkShape(t, fmt.Sprintf("panel %q (bucket %s)", *p.Title, b), tg.Shape, r)
+						if *p.Title == "Wards not visited in the last 12 months" {
 							require.Contains(t, fmt.Sprint(r.rows), "Stainton & Thornton (2015-)", "the fixture's lapsed ward")
 							require.NotContains(t, fmt.Sprint(r.rows), "Grangetown (2019-)", "a visited ward")
 						}

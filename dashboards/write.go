@@ -10,7 +10,7 @@ import (
 )
 
 // FileName is the committed file a dashboard is written to, under json/.
-func FileName(d Dashboard) string { return strings.TrimPrefix(d.UID, "wardpulse-") + ".json" }
+func FileName(d Dashboard) string { return strings.TrimPrefix(UID(d), "wardpulse-") + ".json" }
 
 // Render is a dashboard's JSON as committed: two-space indent, trailing
 // newline, no HTML escaping (so SQL's < and > stay readable in review).
@@ -20,7 +20,7 @@ func Render(d Dashboard) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(d); err != nil {
-		return nil, fmt.Errorf("encoding dashboard %s: %w", d.UID, err)
+		return nil, fmt.Errorf("encoding dashboard %s: %w", UID(d), err)
 	}
 	return b.Bytes(), nil
 }
@@ -33,7 +33,7 @@ func Model(d Dashboard) (map[string]any, error) {
 	}
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("decoding dashboard %s: %w", d.UID, err)
+		return nil, fmt.Errorf("decoding dashboard %s: %w", UID(d), err)
 	}
 	return m, nil
 }

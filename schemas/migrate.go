@@ -3,15 +3,18 @@ package schemas
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
@@ -99,38 +102,43 @@ var validIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // running it again; steps that cannot be idempotent (ALTER ... ADD COLUMN on
 // 18.16) must check system.columns themselves. Only the processors, replay and
 // local mode migrate; ingest never touches ClickHouse.
+//
+// Several processors starting at once (a Deployment's replicas, a rolling
+// upgrade) would otherwise run the same migration concurrently: one renames a
+// table the other is copying, or both copy a summing table and double its
+// counts. So whoever has work to do first takes the migration lock
+// (MigrationLock), waiting up to five minutes for it, and looks again
+// at what is left once it holds it.
 func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applied []int, err error) {
+	return migrate(ctx, conn, logger, func(stmt string) (string, bool) { return stmt, true })
+}
+
+// migrate is Migrate with each statement passed through rewrite first (the
+// cluster schema's engines); a statement rewrite drops is not run.
+func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite func(string) (string, bool)) (applied []int, err error) {
 	if err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version UInt32, name String, applied_at DateTime('UTC')
 ) ENGINE = ReplacingMergeTree ORDER BY version`); err != nil {
 		return nil, fmt.Errorf("creating schema_migrations: %w", err)
 	}
-	done := map[int]bool{}
-	rows, err := conn.Query(ctx, "SELECT DISTINCT version FROM schema_migrations")
-	if err != nil {
-		return nil, fmt.Errorf("reading schema_migrations: %w", err)
-	}
-	for rows.Next() {
-		var v uint32
-		if err := rows.Scan(&v); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("scanning schema_migrations: %w", err)
-		}
-		done[int(v)] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading schema_migrations: %w", err)
-	}
 	ms, err := Migrations()
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range ms {
-		if done[m.Version] {
-			continue
-		}
-		if err := applyStatements(ctx, conn, m); err != nil {
+	todo, err := pending(ctx, conn, ms)
+	if err != nil || len(todo) == 0 {
+		return nil, err
+	}
+	release, err := lockMigrations(ctx, conn, migrationLockWait, logger)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	if todo, err = pending(ctx, conn, ms); err != nil { // another holder may have done them
+		return nil, err
+	}
+	for _, m := range todo {
+		if err := applyStatements(ctx, conn, m, rewrite); err != nil {
 			return applied, err
 		}
 		if err := insertRow(ctx, conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()); err != nil {
@@ -142,10 +150,16 @@ func Migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger) (applie
 	return applied, nil
 }
 
-// applyStatements runs a migration's statements in order, skipping an ADD
-// COLUMN whose column exists (a run that crashed after adding it).
-func applyStatements(ctx context.Context, conn driver.Conn, m Migration) error {
+// applyStatements runs a migration's statements in order, each passed
+// through rewrite first (a statement rewrite drops is not run), skipping an
+// ADD COLUMN whose column exists (a run that crashed after adding it, or a
+// replica the ALTER reached by replication).
+func applyStatements(ctx context.Context, conn driver.Conn, m Migration, rewrite func(string) (string, bool)) error {
 	for i, stmt := range m.Statements {
+		stmt, run := rewrite(stmt)
+		if !run {
+			continue
+		}
 		if table, column, ok := addColumn(stmt); ok {
 			exists, err := columnExists(ctx, conn, table, column)
 			if err != nil {
@@ -181,6 +195,102 @@ func columnExists(ctx context.Context, conn driver.Conn, table, column string) (
 		return false, fmt.Errorf("checking for column %s.%s: %w", table, column, err)
 	}
 	return n > 0, nil
+}
+
+// pending lists the migrations of ms not recorded in schema_migrations.
+func pending(ctx context.Context, conn driver.Conn, ms []Migration) ([]Migration, error) {
+	done := map[int]bool{}
+	rows, err := conn.Query(ctx, "SELECT DISTINCT version FROM schema_migrations")
+	if err != nil {
+		return nil, fmt.Errorf("reading schema_migrations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v uint32
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("scanning schema_migrations: %w", err)
+		}
+		done[int(v)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading schema_migrations: %w", err)
+	}
+	var out []Migration
+	for _, m := range ms {
+		if !done[m.Version] {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// MigrationLock is the table whose existence is the migration lock: CREATE
+// TABLE without IF NOT EXISTS succeeds for exactly one of several callers on
+// every ClickHouse version, which makes it a mutex without transactions.
+const MigrationLock = "schema_migrations_lock"
+
+// migrationLockWait is how long Migrate waits for another migrator.
+const migrationLockWait = 5 * time.Minute
+
+// lockMigrations takes the migration lock, waiting up to wait while another
+// process holds it. A holder that crashed leaves the table behind: the error
+// then names the holder and how to clear it, rather than guessing that it is
+// dead.
+func lockMigrations(ctx context.Context, conn driver.Conn, wait time.Duration, logger *slog.Logger) (release func(), err error) {
+	host, _ := os.Hostname()
+	holder := fmt.Sprintf("%s pid %d", host, os.Getpid())
+	deadline := time.Now().Add(wait)
+	for logged := false; ; {
+		err := conn.Exec(ctx, "CREATE TABLE "+MigrationLock+" (holder String, since DateTime('UTC')) ENGINE = Log")
+		if err == nil {
+			if err := insertRow(ctx, conn, "INSERT INTO "+MigrationLock+" (holder, since)", holder, time.Now().UTC()); err != nil {
+				logger.Warn("recording the migration lock's holder", "err", err)
+			}
+			return func() {
+				// The lock must go even when ctx is done.
+				if err := conn.Exec(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+MigrationLock); err != nil {
+					logger.Error("releasing the migration lock: drop it by hand", "table", MigrationLock, "err", err)
+				}
+			}, nil
+		}
+		if !isTableExists(err) {
+			return nil, fmt.Errorf("taking the migration lock (CREATE TABLE %s): %w", MigrationLock, err)
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("the migration lock %s has been held for over %s by %s: if no migration is running (a migrator crashed), DROP TABLE %s and start again",
+				MigrationLock, wait, lockHolder(ctx, conn), MigrationLock)
+		}
+		if !logged {
+			logger.Info("waiting for another migrator", "holder", lockHolder(ctx, conn))
+			logged = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// isTableExists tells a lock held by someone else (code 57, TABLE_ALREADY_EXISTS;
+// a concurrent CREATE of the same name may also be refused as "already being
+// created") from any other failure.
+func isTableExists(err error) bool {
+	var ex *clickhouse.Exception
+	if errors.As(err, &ex) && ex.Code == 57 {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "already exists") || strings.Contains(msg, "is being created") || strings.Contains(msg, "already being created")
+}
+
+func lockHolder(ctx context.Context, conn driver.Conn) string {
+	var holder string
+	var since time.Time
+	if err := conn.QueryRow(ctx, "SELECT holder, since FROM "+MigrationLock+" LIMIT 1").Scan(&holder, &since); err != nil {
+		return "an unknown process"
+	}
+	return fmt.Sprintf("%s (since %s)", holder, since.Format(time.RFC3339))
 }
 
 // insertRow inserts one row with a batch. NOTE(lead): on the 18.16 server an

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,6 +126,57 @@ func TestMigrateIsIdempotent(t *testing.T) {
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
 		require.Equal(t, uint64(1), n, table)
 	}
+}
+
+// TestConcurrentMigratorsApplyEachMigrationOnce starts four migrators at
+// once on a fresh database (a Deployment's replicas starting together):
+// without the migration lock one renamed a table another was copying
+// ("Table ...concerns_v3 doesn't exist") and the process exited.
+func TestConcurrentMigratorsApplyEachMigrationOnce(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	applied := make([][]int, 4)
+	errs := make([]error, 4)
+	for i := range applied {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			applied[i], errs[i] = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for i := range applied {
+		require.NoError(t, errs[i], "migrator %d", i)
+		total += len(applied[i])
+	}
+	require.Equal(t, len(ms), total, "each migration applied by exactly one migrator")
+	var versions, locks uint64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM schema_migrations").Scan(&versions))
+	require.Equal(t, uint64(len(ms)), versions)
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, schemas.MigrationLock).Scan(&locks))
+	require.Zero(t, locks, "the lock is released")
+}
+
+// TestMigrationLockLeftByACrashNamesItsHolder: a lock whose holder died is
+// not broken by guesswork; the error names the holder and the way out.
+func TestMigrationLockLeftByACrashNamesItsHolder(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	log := slog.New(slog.DiscardHandler)
+	release, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
+	require.NoError(t, err)
+	_, err = schemas.LockMigrations(ctx, db.Conn, 500*time.Millisecond, log)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "pid ")
+	require.Contains(t, err.Error(), "DROP TABLE "+schemas.MigrationLock)
+	release()
+	release2, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
+	require.NoError(t, err, "free again once released")
+	release2()
 }
 
 // TestConcernsResortedByWard applies 0001-0002, stores concerns in the old

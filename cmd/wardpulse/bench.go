@@ -576,24 +576,31 @@ SELECT generateUUIDv4(), toDateTime('2016-01-01 18:00:00') + number * 86400 * 3 
 }
 
 // dashboardQueries expands every ClickHouse panel query of the dashboards
-// with each variable at its default (query variables: their first value,
-// or all of them for "All").
+// with each variable at its current value (query variables without one:
+// their first value, or all of them for "All").
 type panelQuery struct{ panel, sql string }
 
 func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time) ([]panelQuery, error) {
 	var out []panelQuery
-	for _, d := range dashboards.Default().All() {
+	ds, err := dashboards.Default().All()
+	if err != nil {
+		return nil, fmt.Errorf("generating dashboards: %w", err)
+	}
+	for _, d := range ds {
 		vars := map[string]expand.Value{}
 		for _, v := range d.Templating.List {
 			switch v.Type {
 			case "custom":
-				if len(v.Default) > 0 {
-					vars[v.Name] = expand.Single(v.Default[0])
-				} else if len(v.Options) > 0 {
-					vars[v.Name] = expand.Single(v.Options[0].Value)
+				if v.Current != nil && v.Current.Value.String != nil {
+					vars[v.Name] = expand.Single(*v.Current.Value.String)
+				} else if len(v.Options) > 0 && v.Options[0].Value.String != nil {
+					vars[v.Name] = expand.Single(*v.Options[0].Value.String)
 				}
 			case "query":
-				sql, err := expand.Expand(expand.Query{SQL: v.Query, From: from, To: to, Vars: vars})
+				if v.Query == nil || v.Query.String == nil {
+					return nil, fmt.Errorf("variable %s has no query", v.Name)
+				}
+				sql, err := expand.Expand(expand.Query{SQL: *v.Query.String, From: from, To: to, Vars: vars})
 				if err != nil {
 					return nil, err
 				}
@@ -615,25 +622,30 @@ func dashboardQueries(ctx context.Context, conn driver.Conn, from, to time.Time)
 				}
 				rows.Close()
 				switch {
-				case v.IncludeAll:
+				case v.IncludeAll != nil && *v.IncludeAll:
 					vars[v.Name] = expand.Multi(values...)
-				case len(v.Default) > 0:
-					vars[v.Name] = expand.Single(v.Default[0])
+				case v.Current != nil && v.Current.Value.String != nil:
+					vars[v.Name] = expand.Single(*v.Current.Value.String)
 				case len(values) > 0:
 					vars[v.Name] = expand.Single(values[0])
 				}
 			}
 		}
-		for _, p := range d.Panels {
-			for _, tg := range p.Targets {
-				if tg.Datasource.UID != dashboards.ClickHouseUID {
+		for _, pr := range d.Panels {
+			if pr.Panel == nil || pr.Panel.Title == nil {
+				continue
+			}
+			title := *pr.Panel.Title
+			for _, q := range pr.Panel.Targets {
+				tg, ok := q.(*dashboards.ClickHouseQuery)
+				if !ok {
 					continue
 				}
 				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
 				if err != nil {
-					return nil, fmt.Errorf("panel %q: %w", p.Title, err)
+					return nil, fmt.Errorf("panel %q: %w", title, err)
 				}
-				out = append(out, panelQuery{panel: strings.TrimPrefix(d.Title, "wardpulse / ") + ": " + p.Title, sql: sql})
+				out = append(out, panelQuery{panel: strings.TrimPrefix(dashboards.Title(d), "wardpulse / ") + ": " + title, sql: sql})
 			}
 		}
 	}

@@ -38,14 +38,17 @@ func runDashboards(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.StringVar(&cfg.ClickHouseUser, "clickhouse-user", "default", "ClickHouse user of the data source")
 		fs.StringVar(&cfg.PrometheusURL, "prometheus-url", "http://127.0.0.1:9090", "Prometheus URL Grafana connects to")
 	}
-	gen := dashboards.Default()
+	all, err := dashboards.Default().All()
+	if err != nil {
+		return fmt.Errorf("generating dashboards: %w", err)
+	}
 	switch sub {
 	case "generate":
 		out := fs.String("out", "dashboards/json", "directory for the dashboard JSON")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		files, err := dashboards.Write(*out, gen.All())
+		files, err := dashboards.Write(*out, all)
 		if err != nil {
 			return err
 		}
@@ -71,7 +74,7 @@ func runDashboards(ctx context.Context, args []string, stdout, stderr io.Writer)
 		if err != nil {
 			return fmt.Errorf("creating grafana client for %s: %w", *url, err)
 		}
-		rep, err := provision.Push(ctx, client, cfg, gen.All())
+		rep, err := provision.Push(ctx, client, cfg, all)
 		for _, c := range rep {
 			fmt.Fprintln(stdout, c)
 		}
@@ -90,7 +93,7 @@ func runDashboards(ctx context.Context, args []string, stdout, stderr io.Writer)
 		if *out == "" {
 			return errors.New("write-provisioning: --out is required")
 		}
-		files, err := provision.WriteFiles(*out, cfg, *path, gen.All())
+		files, err := provision.WriteFiles(*out, cfg, *path, all)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -120,6 +121,19 @@ func TestSurgeThroughIngestAlertsOnce(t *testing.T) {
 	require.NoError(t, a.RunOnce(ctx))
 	require.NoError(t, newAlerter().RunOnce(ctx))
 	require.EqualValues(t, 1, alertsOnLog(), "one alert event on the alerts topic")
+	// A consumer nobody here wrote (librdkafka) reads the alert as
+	// docs/kafka.md documents it: keyed by alert_id, a JSON value.
+	onLog := kcatConsume(t, env.brokers, "wardpulse.alerts")
+	require.Len(t, onLog, 1)
+	require.NotNil(t, onLog[0].Payload)
+	dec := json.NewDecoder(strings.NewReader(*onLog[0].Payload))
+	dec.DisallowUnknownFields()
+	var fired alerting.Event
+	require.NoError(t, dec.Decode(&fired), "the alert value as kcat read it")
+	require.Equal(t, fired.AlertID, *onLog[0].Key)
+	require.Equal(t, alerting.Firing, fired.Status)
+	require.Equal(t, "E05012442", fired.WardCode)
+	require.Equal(t, "off_road_bikes", fired.Theme)
 	require.Len(t, activeAMAlerts(t, am.URL()), 1)
 
 	// Three quiet weeks later the episode resolves.

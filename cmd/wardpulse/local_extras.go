@@ -26,8 +26,12 @@ func startLocalExtras(ctx context.Context, g *errgroup.Group, cfg localConfig, k
 	// Grafana cannot run here; write its provisioning so a Grafana pointed
 	// at this directory (or `wardpulse dashboards push`) shows the dashboards.
 	gdir := filepath.Join(cfg.Dir, "grafana")
+	all, err := dashboards.Default().All()
+	if err != nil {
+		return ex, fmt.Errorf("generating dashboards: %w", err)
+	}
 	if _, err := provision.WriteFiles(gdir, provision.Config{ClickHouseAddr: ch.Addr, ClickHouseDB: ch.Database, ClickHouseUser: "default",
-		PrometheusURL: "http://127.0.0.1:9090"}, filepath.Join(gdir, "dashboards"), dashboards.Default().All()); err != nil {
+		PrometheusURL: "http://127.0.0.1:9090"}, filepath.Join(gdir, "dashboards"), all); err != nil {
 		return ex, fmt.Errorf("writing grafana provisioning: %w", err)
 	}
 	ex.lines = append(ex.lines,

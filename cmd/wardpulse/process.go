@@ -35,6 +35,8 @@ type processConfig struct {
 	ReadyLag   int64             `yaml:"ready_lag"`
 	Taxonomy   string            `yaml:"taxonomy_file"`
 	Pprof      bool              `yaml:"debug_pprof"`
+	Shard      int               `yaml:"shard"`
+	Shards     int               `yaml:"shards"`
 	Kafka      wiring.Kafka      `yaml:"kafka"`
 	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
 }
@@ -49,12 +51,18 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&c.ReadyLag, "ready-lag", 1000, "a partition counts as caught up (for /readyz) at or under this lag")
 	fs.StringVar(&c.Taxonomy, "taxonomy-file", "", "taxonomy YAML to classify with (default: the built-in one)")
 	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")
+	fs.IntVar(&c.Shards, "shards", 0, "on a ClickHouse cluster: the number of shards (0 or 1: one server)")
+	fs.IntVar(&c.Shard, "shard", 0, "on a ClickHouse cluster: the shard (from 1) this processor writes; it consumes only the partitions that shard owns (partition mod shards), in group <group-id>-shard<N>, and -clickhouse.addr lists that shard's replicas")
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
 
 func (c *processConfig) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+	var shard error
+	if c.Shards > 1 && (c.Shard < 1 || c.Shard > c.Shards) {
+		shard = fmt.Errorf("-shard %d: give the shard this processor writes, 1..%d", c.Shard, c.Shards)
+	}
+	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), shard)
 }
 
 func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,11 +75,19 @@ func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	logger := wiring.Logger(cfg.LogLevel).With("service", "process")
 	reg := newRegistry()
-	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	// On a cluster the schema is `wardpulse migrate -cluster`'s: a plain
+	// migration here would create unreplicated tables.
+	sharded := cfg.Shards > 1
+	conn, err := cfg.ClickHouse.Open(ctx, !sharded, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	if sharded {
+		if err := schemas.CheckReplicated(ctx, conn); err != nil {
+			return err
+		}
+	}
 	return serveProcess(ctx, cfg, conn, logger, reg, nil)
 }
 
@@ -122,7 +138,11 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: cfg.GroupID,
+	group := cfg.GroupID
+	if cfg.Shards > 1 {
+		group = fmt.Sprintf("%s-shard%d", cfg.GroupID, cfg.Shard)
+	}
+	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: group, Shard: cfg.Shard, Shards: cfg.Shards,
 		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
 		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
 	if err != nil {

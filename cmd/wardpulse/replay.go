@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
@@ -119,23 +120,63 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cfg struct {
 		ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+		Cluster    string            `yaml:"cluster"`
 	}
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.ClickHouse.RegisterFlags(fs)
+	fs.StringVar(&cfg.Cluster, "cluster", "", "apply the cluster schema (replicated tables, Distributed tables in <database>_all) to every server of this remote_servers cluster, as -clickhouse.addr lists them")
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	logger := wiring.Logger("info")
+	ms, err := schemas.Migrations()
+	if err != nil {
+		return err
+	}
+	if cfg.Cluster != "" {
+		return migrateCluster(ctx, cfg.ClickHouse, cfg.Cluster, stdout, logger)
+	}
 	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	ms, err := schemas.Migrations()
+	fmt.Fprintf(stdout, "database %s is at migration %04d\n", cfg.ClickHouse.Database, ms[len(ms)-1].Version)
+	return nil
+}
+
+// migrateCluster applies the cluster schema on every server of cluster.
+func migrateCluster(ctx context.Context, ch wiring.ClickHouse, cluster string, stdout io.Writer, logger *slog.Logger) error {
+	boot, err := ch.Dial(ctx, ch.Addr, "default")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "database %s is at migration %04d\n", cfg.ClickHouse.Database, ms[len(ms)-1].Version)
+	nodes, err := schemas.ClusterNodes(ctx, boot, cluster)
+	boot.Close()
+	if err != nil {
+		return err
+	}
+	for i := range nodes {
+		n := &nodes[i]
+		b, err := ch.Dial(ctx, n.Addr, "default")
+		if err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		err = schemas.EnsureDatabase(ctx, b, ch.Database)
+		b.Close()
+		if err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		if n.Conn, err = ch.Dial(ctx, n.Addr, ch.Database); err != nil {
+			return fmt.Errorf("shard %d replica %d: %w", n.Shard, n.Replica, err)
+		}
+		defer n.Conn.Close()
+	}
+	applied, err := schemas.MigrateCluster(ctx, nodes, cluster, ch.Database, logger)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "cluster %s: %d servers, %d migration steps applied; readers use database %s\n", cluster, len(nodes), applied, schemas.ReaderDatabase(ch.Database))
 	return nil
 }

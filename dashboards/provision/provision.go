@@ -107,9 +107,9 @@ func Push(ctx context.Context, c *gapi.Client, cfg Config, ds []dashboards.Dashb
 		}
 		action, err := pushDashboard(c, d)
 		if err != nil {
-			return rep, fmt.Errorf("pushing dashboard %s: %w", d.UID, err)
+			return rep, fmt.Errorf("pushing dashboard %s: %w", dashboards.UID(d), err)
 		}
-		rep = append(rep, Change{"dashboard", d.Title, action})
+		rep = append(rep, Change{"dashboard", dashboards.Title(d), action})
 	}
 	return rep, nil
 }
@@ -199,7 +199,7 @@ func pushDashboard(c *gapi.Client, d dashboards.Dashboard) (string, error) {
 		return "", err
 	}
 	action := "created"
-	have, err := c.DashboardByUID(d.UID)
+	have, err := c.DashboardByUID(dashboards.UID(d))
 	switch {
 	case isNotFound(err):
 	case err != nil:

@@ -178,7 +178,8 @@ func TestPushIsIdempotent(t *testing.T) {
 	client, err := gapi.New(srv.URL, gapi.Config{APIKey: "test-token"})
 	require.NoError(t, err)
 	cfg := provision.Config{ClickHouseAddr: "clickhouse:9000", ClickHouseDB: "wardpulse", ClickHousePassword: "secret", PrometheusURL: "http://prometheus:9090"}
-	ds := dashboards.Default().All()
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
 	ctx := context.Background()
 
 	rep, err := provision.Push(ctx, client, cfg, ds)
@@ -195,13 +196,14 @@ func TestPushIsIdempotent(t *testing.T) {
 	require.Empty(t, fake.takeWrites(), "second push writes nothing")
 
 	// A changed dashboard and a moved Prometheus are updated, nothing else.
-	ds[2].Panels[0].Title = "changed"
+	changed := "changed"
+	ds[2].Panels[0].Panel.Title = &changed
 	cfg.PrometheusURL = "http://prometheus-2:9090"
 	rep, err = provision.Push(ctx, client, cfg, ds)
 	require.NoError(t, err)
 	require.Equal(t, 2, rep.Changed(), "%v", rep)
 	require.Equal(t, []string{"POST /api/dashboards/db", "PUT /api/datasources/uid/" + dashboards.PrometheusUID}, sortStrings(fake.takeWrites()))
-	stored := fake.dashboards[ds[2].UID]["dashboard"].(map[string]any)
+	stored := fake.dashboards[dashboards.UID(ds[2])]["dashboard"].(map[string]any)
 	require.Equal(t, "changed", stored["panels"].([]any)[0].(map[string]any)["title"])
 	require.Equal(t, 2.0, stored["version"])
 
@@ -217,7 +219,9 @@ func TestPushReportsAuthErrors(t *testing.T) {
 	_, srv := newFake(t)
 	client, err := gapi.New(srv.URL, gapi.Config{APIKey: "wrong"})
 	require.NoError(t, err)
-	_, err = provision.Push(context.Background(), client, provision.Config{ClickHouseAddr: "h:9000", ClickHouseDB: "wardpulse"}, dashboards.Default().All())
+	ds, err := dashboards.Default().All()
+	require.NoError(t, err)
+	_, err = provision.Push(context.Background(), client, provision.Config{ClickHouseAddr: "h:9000", ClickHouseDB: "wardpulse"}, ds)
 	require.ErrorContains(t, err, "status: 401")
 }
 

@@ -68,6 +68,9 @@ type Config struct {
 	// Group timings; zero means kafka-go's defaults.
 	SessionTimeout, RebalanceTimeout, HeartbeatInterval, JoinGroupBackoff time.Duration
 	MaxBackoff                                                            time.Duration // longest wait between retries of a failed batch
+	// Shard and Shards (from 1) restrict the group to the partitions one
+	// ClickHouse shard owns (ShardOf); Shards 0 or 1 consumes them all.
+	Shard, Shards int
 }
 
 // Validate reports what is missing or out of range.
@@ -87,6 +90,9 @@ func (c Config) Validate() error {
 	}
 	if c.BatchWait <= 0 {
 		errs = append(errs, fmt.Errorf("consume: batch wait %s must be positive", c.BatchWait))
+	}
+	if c.Shards > 1 && (c.Shard < 1 || c.Shard > c.Shards) {
+		errs = append(errs, fmt.Errorf("consume: shard %d is not in 1..%d", c.Shard, c.Shards))
 	}
 	return errors.Join(errs...)
 }
@@ -183,7 +189,12 @@ func (c *Consumer) Ready() bool {
 
 // Run joins the group and consumes until ctx is cancelled.
 func (c *Consumer) Run(ctx context.Context) error {
+	var balancers []kafka.GroupBalancer
+	if c.cfg.Shards > 1 {
+		balancers = []kafka.GroupBalancer{shardBalancer{shard: c.cfg.Shard, shards: c.cfg.Shards, inner: kafka.RangeGroupBalancer{}}}
+	}
 	group, err := kafka.NewConsumerGroup(kafka.ConsumerGroupConfig{
+		GroupBalancers:        balancers,
 		ID:                    c.cfg.GroupID,
 		Brokers:               c.cfg.Brokers,
 		Topics:                []string{c.cfg.Topic},

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -83,6 +84,11 @@ type ClickHouse struct {
 	Database string        `yaml:"database"`
 	Username string        `yaml:"username"`
 	Password config.Secret `yaml:"password"`
+	// InsertQuorum, on a replicated cluster, is how many replicas of the
+	// shard must hold an INSERT before it succeeds (all of them, for the
+	// processor: see docs/cluster.md); reads then see only quorum-written
+	// data. 0 or 1: plain inserts.
+	InsertQuorum int `yaml:"insert_quorum"`
 }
 
 // RegisterFlags binds the block to flags with their defaults.
@@ -91,6 +97,7 @@ func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
 	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+	fs.IntVar(&c.InsertQuorum, "clickhouse.insert-quorum", 0, "on a replicated cluster: replicas of the shard that must hold each INSERT (set it to the shard's replica count for the processor)")
 }
 
 // Validate reports missing settings.
@@ -104,33 +111,7 @@ func (c *ClickHouse) Validate() error {
 // Open connects to the database, creating it and applying the migrations
 // when migrate is true.
 func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger) (driver.Conn, error) {
-	pass := string(c.Password)
-	if pass == "" {
-		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
-	}
-	open := func(db string) (driver.Conn, error) {
-		conn, err := clickhouse.Open(&clickhouse.Options{
-			Addr:            []string{c.Addr},
-			Auth:            clickhouse.Auth{Database: db, Username: c.Username, Password: pass},
-			DialTimeout:     5 * time.Second,
-			ReadTimeout:     5 * time.Minute,
-			MaxOpenConns:    16,
-			MaxIdleConns:    8,
-			ConnMaxLifetime: time.Hour,
-			// Each pooled connection keeps its send buffer, and the
-			// driver only writes it out once it holds this much: at the
-			// 10 MiB default every connection grew a 16 MiB buffer.
-			MaxCompressionBuffer: 1 << 20,
-		})
-		if err != nil {
-			return nil, fmt.Errorf("connecting to clickhouse at %s: %w", c.Addr, err)
-		}
-		if err := conn.Ping(ctx); err != nil {
-			conn.Close()
-			return nil, fmt.Errorf("pinging clickhouse at %s database %s: %w", c.Addr, db, err)
-		}
-		return conn, nil
-	}
+	open := func(db string) (driver.Conn, error) { return c.Dial(ctx, c.Addr, db) }
 	if migrate {
 		boot, err := open("default")
 		if err != nil {
@@ -151,6 +132,43 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 			conn.Close()
 			return nil, err
 		}
+	}
+	return conn, nil
+}
+
+// Dial connects to database on addr, a comma-separated list of servers
+// tried in order (one shard's replicas: the driver fails over between them),
+// with the block's user, password and insert quorum, and pings it.
+func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Conn, error) {
+	pass := string(c.Password)
+	if pass == "" {
+		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
+	}
+	var settings clickhouse.Settings
+	if c.InsertQuorum > 1 {
+		settings = clickhouse.Settings{"insert_quorum": c.InsertQuorum, "insert_quorum_timeout": 60000, "select_sequential_consistency": 1}
+	}
+	conn, err := clickhouse.Open(&clickhouse.Options{
+		Addr:             strings.Split(addr, ","),
+		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
+		Auth:             clickhouse.Auth{Database: database, Username: c.Username, Password: pass},
+		Settings:         settings,
+		DialTimeout:      5 * time.Second,
+		ReadTimeout:      5 * time.Minute,
+		MaxOpenConns:     16,
+		MaxIdleConns:     8,
+		ConnMaxLifetime:  time.Hour,
+		// Each pooled connection keeps its send buffer, and the driver only
+		// writes it out once it holds this much: at the 10 MiB default
+		// every connection grew a 16 MiB buffer.
+		MaxCompressionBuffer: 1 << 20,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("connecting to clickhouse at %s: %w", addr, err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("pinging clickhouse at %s database %s: %w", addr, database, err)
 	}
 	return conn, nil
 }

@@ -31,6 +31,10 @@ type Config struct {
 	Binary           string // default: clickhouse-server from PATH
 	InstallIfMissing bool   // apt-get install the Debian packages when the binary is missing (root only)
 	StartTimeout     time.Duration
+	// ExtraConfig is XML placed inside the server's <yandex> element: the
+	// cluster harness adds ZooKeeper, remote_servers, macros and the
+	// interserver port here.
+	ExtraConfig string
 }
 
 // Server is a running ClickHouse server.
@@ -57,6 +61,7 @@ const configXML = `<?xml version="1.0"?>
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <timezone>UTC</timezone>
+{{extra}}
 </yandex>
 `
 
@@ -124,7 +129,7 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 			return nil, fmt.Errorf("creating %s: %w", filepath.Join(dir, d), err)
 		}
 	}
-	conf := strings.NewReplacer("{{dir}}", dir, "{{host}}", cfg.ListenHost, "{{tcp}}", strconv.Itoa(cfg.TCPPort), "{{http}}", strconv.Itoa(cfg.HTTPPort)).Replace(configXML)
+	conf := strings.NewReplacer("{{dir}}", dir, "{{host}}", cfg.ListenHost, "{{tcp}}", strconv.Itoa(cfg.TCPPort), "{{http}}", strconv.Itoa(cfg.HTTPPort), "{{extra}}", cfg.ExtraConfig).Replace(configXML)
 	if err := os.WriteFile(filepath.Join(dir, "config.xml"), []byte(conf), 0o644); err != nil {
 		return nil, fmt.Errorf("writing clickhouse config: %w", err)
 	}
@@ -223,6 +228,21 @@ func (s *Server) Stop() error {
 	}
 	return nil
 }
+
+// Kill ends the server with SIGKILL, as a crash would, and waits for it.
+func (s *Server) Kill() {
+	select {
+	case <-s.done:
+		return
+	default:
+	}
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+	<-s.done
+}
+
+// Config is the configuration the server runs with, ports included: Start
+// it again to restart the server on the same ports and data.
+func (s *Server) Config() Config { return s.cfg }
 
 // Wait blocks until the server exits.
 func (s *Server) Wait() error { <-s.done; return s.err }

@@ -1,0 +1,132 @@
+package chcluster_test
+
+import (
+	"context"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/chcluster"
+	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// TestClusterSchemaReplicatesAndDistributes starts ZooKeeper and a 2 x 2
+// cluster of real 18.16 servers, applies the cluster schema generated from
+// the migrations, and checks what the design leans on: a row written on one
+// replica reaches the other, the same block sent again (a retried INSERT) is
+// stored once, Distributed tables read every shard (FINAL included), and a
+// second migrate changes nothing.
+func TestClusterSchemaReplicatesAndDistributes(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	c, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
+	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
+	t.Cleanup(c.Close)
+
+	nodes := migrateCluster(t, ctx, c, "wp")
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	conn := func(shard, replica int) driver.Conn {
+		for _, n := range nodes {
+			if n.Shard == shard && n.Replica == replica {
+				return n.Conn
+			}
+		}
+		t.Fatalf("no node %d/%d", shard, replica)
+		return nil
+	}
+	var engine string
+	require.NoError(t, conn(2, 2).QueryRow(ctx, "SELECT engine FROM system.tables WHERE database = 'wp' AND name = 'concern_daily'").Scan(&engine))
+	require.Equal(t, "ReplicatedSummingMergeTree", engine)
+
+	insert := func(n driver.Conn, partition uint32, offset uint64, ward string) {
+		t.Helper()
+		b, err := n.PrepareBatch(ctx, "INSERT INTO wp.concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
+		require.NoError(t, err)
+		require.NoError(t, b.Append(time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), ward, "E06000001", "speeding", "1", partition, int64(1), int64(0)))
+		require.NoError(t, b.Append(time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), "", "", "", "", partition, int64(0), int64(offset)))
+		require.NoError(t, b.Send())
+	}
+	insert(conn(1, 1), 0, 1, "E05000001")
+	insert(conn(2, 1), 1, 1, "E05000002")
+	// The same block again on the other replica: replicated deduplication.
+	insert(conn(1, 2), 0, 1, "E05000001")
+	sum := func(n driver.Conn, table string) int64 {
+		var s int64
+		require.NoError(t, n.QueryRow(ctx, "SELECT sum(concerns) FROM "+table).Scan(&s))
+		return s
+	}
+	waitFor(t, "replication to shard 1 replica 2", func() bool { return sum(conn(1, 2), "wp.concern_daily") == 1 })
+	require.EqualValues(t, 1, sum(conn(1, 1), "wp.concern_daily"), "a repeated identical block is stored once")
+	require.EqualValues(t, 2, sum(conn(1, 2), "wp_all.concern_daily"), "the Distributed table reads both shards")
+
+	// FINAL through a Distributed table, on a ReplacingMergeTree.
+	for _, sh := range []int{1, 2} {
+		id := uuid.New()
+		for _, off := range []uint64{1, 2} {
+			b, err := conn(sh, 1).PrepareBatch(ctx, "INSERT INTO wp.concerns (concern_id, ward_code, src_partition, src_offset)")
+			require.NoError(t, err)
+			require.NoError(t, b.Append(id, "E05000001", uint32(sh-1), off))
+			require.NoError(t, b.Send())
+		}
+	}
+	// Read from a second replica once replication has caught up: one
+	// version per concern across the two shards.
+	waitFor(t, "one live version per concern through wp_all", func() bool {
+		var live, versions uint64
+		require.NoError(t, conn(2, 2).QueryRow(ctx, "SELECT count() FROM wp_all.concerns").Scan(&versions))
+		require.NoError(t, conn(2, 2).QueryRow(ctx, "SELECT count() FROM wp_all.concerns FINAL").Scan(&live))
+		return versions == 4 && live == 2
+	})
+
+	again, err := schemas.MigrateCluster(ctx, nodes, c.Name(), "wp", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.Zero(t, again)
+	var versions uint64
+	require.NoError(t, conn(2, 2).QueryRow(ctx, "SELECT count() FROM wp.schema_migrations").Scan(&versions))
+	require.EqualValues(t, len(ms), versions)
+}
+
+// migrateCluster connects to every node the first server lists and applies
+// the cluster schema to database.
+func migrateCluster(t *testing.T, ctx context.Context, c *chcluster.Cluster, database string) []schemas.ClusterNode {
+	t.Helper()
+	first, err := chserver.Dial(ctx, c.Addr(1, 1), "default")
+	require.NoError(t, err)
+	t.Cleanup(func() { first.Close() })
+	nodes, err := schemas.ClusterNodes(ctx, first, c.Name())
+	require.NoError(t, err)
+	require.Len(t, nodes, c.Shards()*c.Replicas())
+	for i := range nodes {
+		boot, err := chserver.Dial(ctx, nodes[i].Addr, "default")
+		require.NoError(t, err)
+		require.NoError(t, schemas.EnsureDatabase(ctx, boot, database))
+		boot.Close()
+		nodes[i].Conn, err = chserver.Dial(ctx, nodes[i].Addr, database)
+		require.NoError(t, err)
+		conn := nodes[i].Conn
+		t.Cleanup(func() { conn.Close() })
+	}
+	applied, err := schemas.MigrateCluster(ctx, nodes, c.Name(), database, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	ms, err := schemas.Migrations()
+	require.NoError(t, err)
+	require.Equal(t, len(ms)*len(nodes), applied)
+	return nodes
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

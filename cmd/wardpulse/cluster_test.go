@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/segmentio/kafka-go"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/cmd/internal/chcluster"
+	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/deploy/local/broker"
+	"github.com/wardpulse/wardpulse/processors/replay"
+)
+
+// TestExactlyOnceOnAReplicatedCluster runs the real processors against a
+// 2-shard x 2-replica ClickHouse 18.16 cluster (ZooKeeper 3.8): one
+// processor group per shard, each consuming the partitions its shard owns
+// and writing that shard's local replicated tables with an insert quorum of
+// both replicas. Events stream in while one replica is SIGKILLed and
+// restarted and while a whole shard is unreachable for a minute; afterwards
+// every ward x theme count read through the Distributed tables equals the
+// log, the events table holds each distinct event once, and audit passes on
+// the cluster.
+func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
+	ctx := context.Background()
+	cl, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
+	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
+	t.Cleanup(cl.Close)
+	b, err := broker.Start(broker.Config{}, nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { b.Close() })
+	env := &testEnv{brokers: b.Addrs(), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
+	require.NoError(t, createTopics(ctx, env, 8))
+
+	const db = "wpc"
+	out, err := exec.Command(wardpulseBinary(t), "migrate", "-cluster", cl.Name(), "-clickhouse.addr", cl.Addr(1, 1), "-clickhouse.database", db).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "readers use database wpc_all")
+
+	msgs, want, distinct := testEvents(4000)
+	for i := range msgs { // keyed by event id, as ingest keys them
+		var ev struct {
+			EventID string `json:"event_id"`
+		}
+		if json.Unmarshal(msgs[i].Value, &ev) == nil && ev.EventID != "" {
+			msgs[i].Key = []byte(ev.EventID)
+		}
+	}
+	total := int64(len(msgs))
+	startShard := func(shard int) *exec.Cmd {
+		args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error",
+			"-shards", "2", "-shard", fmt.Sprint(shard), "-clickhouse.addr", strings.Join(cl.ShardAddrs(shard), ","),
+			"-clickhouse.database", db, "-clickhouse.insert-quorum", "2"}, env.kafkaFlags()...)
+		cmd := exec.Command(wardpulseBinary(t), args...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		require.NoError(t, cmd.Start())
+		t.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				_ = cmd.Process.Kill()
+				_, _ = cmd.Process.Wait()
+			}
+		})
+		return cmd
+	}
+	procs := []*exec.Cmd{startShard(1), startShard(2)}
+
+	// Readers go through the Distributed tables; a shard that is down makes
+	// their queries fail (never a partial answer), so polls retry.
+	reader, err := clickhouse.Open(&clickhouse.Options{Addr: []string{cl.Addr(1, 2), cl.Addr(2, 2)}, Auth: clickhouse.Auth{Database: db + "_all", Username: "default"},
+		DialTimeout: 2 * time.Second})
+	require.NoError(t, err)
+	t.Cleanup(func() { reader.Close() })
+	progress := func() int64 {
+		var n int64
+		if err := reader.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err != nil {
+			return -1
+		}
+		return n
+	}
+
+	produceSlowly := func(part []kafka.Message) {
+		w := &kafka.Writer{Addr: kafka.TCP(env.brokers...), Topic: env.topic, Balancer: &kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
+		defer w.Close()
+		for i := 0; i < len(part); i += 200 {
+			require.NoError(t, w.WriteMessages(ctx, part[i:min(i+200, len(part))]...))
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	third := len(msgs) / 3
+	produceSlowly(msgs[:third])
+	waitFor(t, "first third stored", 2*time.Minute, func() bool { return progress() >= int64(third)/2 })
+
+	// The replica shard 1's processor is connected to crashes mid-stream and
+	// comes back: the driver fails over to the other replica, whose reads
+	// (sequential consistency) see every quorum-written batch.
+	cl.Kill(1, 1)
+	produceSlowly(msgs[third : 2*third])
+	time.Sleep(3 * time.Second)
+	require.NoError(t, cl.Restart(ctx, 1, 1))
+
+	// Shard 2 is unreachable for a minute: both replicas stopped.
+	require.NoError(t, cl.Stop(2, 1))
+	require.NoError(t, cl.Stop(2, 2))
+	produceSlowly(msgs[2*third:])
+	time.Sleep(60 * time.Second)
+	require.NoError(t, cl.Restart(ctx, 2, 1))
+	require.NoError(t, cl.Restart(ctx, 2, 2))
+
+	waitFor(t, "every offset stored on the cluster", 4*time.Minute, func() bool { return progress() == total })
+	for _, p := range procs {
+		require.NoError(t, p.Process.Signal(syscall.SIGTERM))
+		_, _ = p.Process.Wait()
+	}
+	// Each replica of a shard holds the same rows (quorum inserts).
+	for shard := 1; shard <= 2; shard++ {
+		var a, b uint64
+		ra := dialNode(t, cl.Addr(shard, 1), db)
+		rb := dialNode(t, cl.Addr(shard, 2), db)
+		waitFor(t, "replicas agree", time.Minute, func() bool {
+			_ = ra.QueryRow(ctx, "SELECT count() FROM events").Scan(&a)
+			_ = rb.QueryRow(ctx, "SELECT count() FROM events").Scan(&b)
+			return a == b && a > 0
+		})
+	}
+	got := map[string]int64{}
+	rows, err := reader.Query(ctx, "SELECT ward_code, theme, sum(concerns) FROM concern_daily WHERE theme != '' GROUP BY ward_code, theme")
+	require.NoError(t, err)
+	for rows.Next() {
+		var w, th string
+		var n int64
+		require.NoError(t, rows.Scan(&w, &th, &n))
+		if n != 0 {
+			got[w+"|"+th] = n
+		}
+	}
+	rows.Close()
+	require.Equal(t, want, got, "ward x theme counts through the Distributed tables")
+	var events uint64
+	require.NoError(t, reader.QueryRow(ctx, "SELECT count() FROM events").Scan(&events))
+	require.Equal(t, uint64(distinct), events, "one events row per distinct event id across the shards")
+
+	rep, err := replay.Audit(ctx, reader, env.brokers, env.topic, env.dlq, nil)
+	require.NoError(t, err)
+	require.True(t, rep.OK(), "audit on the cluster: %+v", rep)
+	require.Equal(t, distinct, rep.DistinctEvents)
+}
+
+func createTopics(ctx context.Context, env *testEnv, partitions int) error {
+	return wiring.CreateTopics(ctx, env.brokers, partitions, env.topic, env.dlq, "wardpulse.alerts")
+}
+
+func dialNode(t *testing.T, addr, database string) driver.Conn {
+	t.Helper()
+	c, err := clickhouse.Open(&clickhouse.Options{Addr: []string{addr}, Auth: clickhouse.Auth{Database: database, Username: "default"}, DialTimeout: 2 * time.Second})
+	require.NoError(t, err)
+	t.Cleanup(func() { c.Close() })
+	return c
+}
