@@ -138,8 +138,14 @@ func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite
 		return nil, err
 	}
 	for _, m := range todo {
-		if err := applyStatements(ctx, conn, m, rewrite); err != nil {
-			return applied, err
+		for i, stmt := range m.Statements {
+			stmt, run := rewrite(stmt)
+			if !run {
+				continue
+			}
+			if err := conn.Exec(ctx, stmt); err != nil {
+				return applied, fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
+			}
 		}
 		if err := insertRow(ctx, conn, "INSERT INTO schema_migrations (version, name, applied_at)", uint32(m.Version), m.Name, time.Now().UTC()); err != nil {
 			return applied, fmt.Errorf("recording migration %04d_%s: %w", m.Version, m.Name, err)
@@ -148,53 +154,6 @@ func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite
 		applied = append(applied, m.Version)
 	}
 	return applied, nil
-}
-
-// applyStatements runs a migration's statements in order, each passed
-// through rewrite first (a statement rewrite drops is not run), skipping an
-// ADD COLUMN whose column exists (a run that crashed after adding it, or a
-// replica the ALTER reached by replication).
-func applyStatements(ctx context.Context, conn driver.Conn, m Migration, rewrite func(string) (string, bool)) error {
-	for i, stmt := range m.Statements {
-		stmt, run := rewrite(stmt)
-		if !run {
-			continue
-		}
-		if table, column, ok := addColumn(stmt); ok {
-			exists, err := columnExists(ctx, conn, table, column)
-			if err != nil {
-				return fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
-			}
-			if exists {
-				continue
-			}
-		}
-		if err := conn.Exec(ctx, stmt); err != nil {
-			return fmt.Errorf("applying migration %04d_%s statement %d: %w", m.Version, m.Name, i+1, err)
-		}
-	}
-	return nil
-}
-
-var addColumnRE = regexp.MustCompile(`(?is)^\s*ALTER\s+TABLE\s+([A-Za-z_][A-Za-z0-9_]*)\s+ADD\s+COLUMN\s+([A-Za-z_][A-Za-z0-9_]*)\s`)
-
-// addColumn recognises "ALTER TABLE t ADD COLUMN c ..." (one column per
-// statement): Migrate skips it when the column exists, since 18.16 has no
-// ADD COLUMN IF NOT EXISTS.
-func addColumn(stmt string) (table, column string, ok bool) {
-	m := addColumnRE.FindStringSubmatch(stmt)
-	if m == nil {
-		return "", "", false
-	}
-	return m[1], m[2], true
-}
-
-func columnExists(ctx context.Context, conn driver.Conn, table, column string) (bool, error) {
-	var n uint64
-	if err := conn.QueryRow(ctx, "SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = ? AND name = ?", table, column).Scan(&n); err != nil {
-		return false, fmt.Errorf("checking for column %s.%s: %w", table, column, err)
-	}
-	return n > 0, nil
 }
 
 // pending lists the migrations of ms not recorded in schema_migrations.

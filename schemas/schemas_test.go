@@ -323,11 +323,11 @@ func TestDatePrecision(t *testing.T) {
 }
 
 // TestDatePrecisionMigration applies 0001-0005, stores a concern in the old
-// layout, then migrates: 0006 reads the old row as day-precise, the month
-// view counts day-precise concerns (from concern_daily) and month-precise
-// ones (from concerns) in their month, the period view lists the
-// month- and period-precise ones, and running 0006 again (a crash before it
-// was recorded) is harmless.
+// layout, then migrates: 0006 keeps the row, now day-precise, and running
+// it again (a crash before it was recorded) is harmless; then the month view
+// counts day-precise concerns (from concern_daily) and month-precise ones
+// (from concerns) in their month, and the period view lists the month- and
+// period-precise ones.
 func TestDatePrecisionMigration(t *testing.T) {
 	ctx := context.Background()
 	db := chtest.New(t)
@@ -338,34 +338,38 @@ func TestDatePrecisionMigration(t *testing.T) {
 	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	require.Contains(t, applied, 6)
+	old := func() {
+		t.Helper()
+		var precision string
+		var start time.Time
+		var n uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT precision, period_start, count() FROM concerns FINAL WHERE src_offset = 1 GROUP BY precision, period_start").Scan(&precision, &start, &n))
+		require.Equal(t, "day", precision, "a row stored before 0006 is day-precise")
+		require.Equal(t, "2020-07-15", start.Format(time.DateOnly))
+		require.Equal(t, uint64(1), n)
+		require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
+		require.Equal(t, "meeting_id", sortingKey(t, db, "meetings"))
+	}
+	old()
+	rerun(t, db, v6)
+	old()
 
 	cols := "INSERT INTO concerns (concern_id, day, ward_code, themes, src_offset, precision, period_start, period_end)"
 	require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, "00000000-0000-4000-8000-000000000002", jul, "E05012442", []string{"speeding"}, uint64(2), "month", jul, jul.AddDate(0, 1, -1)))
 	require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, "00000000-0000-4000-8000-000000000003", jul, "E05012442", []string{}, uint64(3), "period", jul, jul.AddDate(0, 2, -1)))
 	require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)",
 		jul.AddDate(0, 0, 14), "E05012442", "E06000003", "speeding", "t", uint32(0), int64(1), int64(0)))
-	check := func() {
-		t.Helper()
-		var precision string
-		var start time.Time
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT precision, period_start FROM concerns WHERE src_offset = 1").Scan(&precision, &start))
-		require.Equal(t, "day", precision, "a row stored before 0006 is day-precise")
-		require.Equal(t, "2020-07-15", start.Format(time.DateOnly))
-		var month int64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(concerns) FROM concern_monthly WHERE month = '2020-07-01' AND theme = 'speeding'").Scan(&month))
-		require.Equal(t, int64(2), month, "the day-precise and the month-precise concern")
-		var periods []string
-		rows, err := db.Conn.Query(ctx, "SELECT concat(theme, ' ', precision, ' ', toString(period_start), ' ', toString(period_end), ' ', toString(concerns)) FROM concern_periods ORDER BY precision")
-		require.NoError(t, err)
-		for rows.Next() {
-			var s string
-			require.NoError(t, rows.Scan(&s))
-			periods = append(periods, s)
-		}
-		require.NoError(t, rows.Err())
-		require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
+	var month int64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(concerns) FROM concern_monthly WHERE month = '2020-07-01' AND theme = 'speeding'").Scan(&month))
+	require.Equal(t, int64(2), month, "the day-precise and the month-precise concern")
+	var periods []string
+	rows, err := db.Conn.Query(ctx, "SELECT concat(theme, ' ', precision, ' ', toString(period_start), ' ', toString(period_end), ' ', toString(concerns)) FROM concern_periods ORDER BY precision")
+	require.NoError(t, err)
+	for rows.Next() {
+		var s string
+		require.NoError(t, rows.Scan(&s))
+		periods = append(periods, s)
 	}
-	check()
-	require.NoError(t, schemas.ApplyStatements(ctx, db.Conn, v6), "0006 again, as after a crash before it was recorded")
-	check()
+	require.NoError(t, rows.Err())
+	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
 }
