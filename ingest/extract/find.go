@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,8 +26,9 @@ var (
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
-	minutesRE  = regexp.MustCompile(`(?i)\bminutes of\b`)
+	meetVerbRE  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
@@ -35,7 +37,7 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some) (?:local )?(?:residents?|people|members|attendees)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
 	topicCueRE   = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
 	negationRE   = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
 	planRE       = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
@@ -218,14 +220,16 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
-	if !isMeeting(text) {
+	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
 	// from it rather than tagging again (tagging was most of the cost).
 	in := r.mentionsOf(b, text)
 	head := entryHead(text)
-	entry := head != "" && meetingNounRE.MatchString(head) && len(dated(in(0, len(head)))) > 0
+	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
+	// ward meeting though it says only "ward".
+	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(dated(in(0, len(head)))) > 0
 	blockHasDate := len(dated(in(0, len(text)))) > 0
 	pos := 0
 	for si, sent := range sentences(text) {
@@ -237,7 +241,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
 		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
-		if !isMeeting(sent) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
+		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -260,6 +264,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		places := r.find(sent, r.anchorDay())
 		dateFirst := len(places) == 0 || ds[0].Start < places[0].Start
+		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
 		for i, d := range ds {
 			clause := sent
 			if len(ds) > 1 && !fromPrev {
@@ -282,6 +287,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !fut && r.afterAnchor(sp) {
 				fut = true // a date after the document was written is a plan
 			}
+			if slices.Contains(spans, sp) {
+				continue
+			}
+			spans = append(spans, sp)
 			title := meetingTitle(clause, d)
 			if fut {
 				place := ""
@@ -820,6 +829,9 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 		return &res
 	}
 	if extra != "" {
+		if res, err := r.x.gaz.Resolve(extra, at); err == nil {
+			return &res // a table's place column holds a name ("Newport")
+		}
 		if em := r.find(extra, at); len(em) > 0 {
 			res := em[0].Resolution
 			return &res
