@@ -249,7 +249,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		ds := dated(sentDates)
 		if isEntry {
-			ds = dated(in(0, len(head)))
+			// The entry's head is the first sentence's start ("10th
+			// December – X ward meeting: ..."): its dates are within it.
+			ds = dated(in(start, start+min(len(head), len(sent))))
 		}
 		fromPrev := false
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
