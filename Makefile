@@ -7,17 +7,30 @@ GO ?= go
 BIN := bin/wardpulse
 DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils kcat zookeeper
 LOCAL_DIR ?= $(HOME)/.wardpulse/local
+# A current ClickHouse engine for the tests (chDB, ClickHouse as a library),
+# from npm, cached; keep the version in step with cmd/internal/chdb.Version.
+CHDB_VERSION := 26.5.3
+CHDB_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/wardpulse/chdb-$(CHDB_VERSION)
 
 .PHONY: run test setup build vet bench clean schema-tools
 
 # setup installs the Debian packages the system and the tests use (as root,
-# only those missing) and downloads the Go modules.
+# only those missing), chDB (npm, once: a 167 MB download) and downloads the
+# Go modules.
 setup:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "setup: missing Debian packages:$$missing (run as root, or install them)"; exit 1; fi; \
 	  echo "setup: installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@if [ ! -f "$(CHDB_DIR)/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so" ]; then \
+	  if ! command -v npm >/dev/null; then \
+	    if [ "$$(id -u)" != 0 ]; then echo "setup: npm is missing (run as root, or install it)"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  fi; \
+	  echo "setup: installing chDB $(CHDB_VERSION) into $(CHDB_DIR)"; \
+	  npm install --no-audit --no-fund --prefix "$(CHDB_DIR)" @chdb/lib-linux-x64-gnu@$(CHDB_VERSION) >/dev/null; \
 	fi
 	$(GO) mod download
 	@$(MAKE) --no-print-directory schema-tools
@@ -66,3 +79,18 @@ bench: build
 
 clean:
 	rm -rf bin
+
+# fuzz runs every fuzz target for FUZZTIME each (7 x 8 s: about a minute in
+# all), before the tests (a prerequisite of test), with .ci/fuzz: an input
+# that fails is written to the package's testdata/fuzz and fails the run. A
+# fuzz target missing from the list fails the run too.
+FUZZTIME ?= 8s
+FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode processors/classify:FuzzClassify processors/classify:FuzzLoad \
+	processors/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
+.PHONY: fuzz
+test: fuzz
+fuzz: setup
+	@found=$$(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sort -u | wc -l); \
+	if [ "$$found" != "$(words $(FUZZ_TARGETS))" ]; then \
+	  echo "fuzz: $$found fuzz targets in the tree, $(words $(FUZZ_TARGETS)) in FUZZ_TARGETS: list them all"; exit 1; fi
+	@GO=$(GO) bash .ci/fuzz $(FUZZTIME) $(FUZZ_TARGETS)

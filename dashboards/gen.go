@@ -49,11 +49,11 @@ WHERE state != 'resolved'`))
     sumIf(concerns, day >= toDate($__fromTime) AND day <= toDate($__toTime)) AS this_period,
     sumIf(concerns, day >= `+lastYear("$__fromTime")+` AND day <= `+lastYear("$__toTime")+`) AS year_before,
     this_period - year_before AS change,
-    if(year_before = 0, NULL, round(100 * (this_period - year_before) / year_before, 0)) AS change_pct
+    if(year_before = 0, NULL, `+roundHalfUp("100 * (this_period - year_before) / year_before", 0)+`) AS change_pct
 FROM concern_daily
 WHERE theme != '' AND day >= `+lastYear("$__fromTime")+` AND day <= toDate($__toTime)
 GROUP BY Theme
-ORDER BY change DESC, this_period DESC
+ORDER BY change DESC, this_period DESC, Theme
 LIMIT 10`)
 	l.add(8, 6, rising)
 	l.add(14, 10, sparklines("Ward × theme: the 25 busiest pairs",
@@ -70,15 +70,15 @@ FROM (
         WHERE theme != '' AND $__dateFilter(day)
         GROUP BY ward_code, theme, month)
     GROUP BY ward_code, theme
-    ORDER BY total DESC
+    ORDER BY total DESC, ward_code, theme
     LIMIT 25)
 ARRAY JOIN months AS time, counts AS concerns
 ORDER BY time`))
 	l.add(10, 10, table("Open spike alerts", "Each ward × theme episode whose latest state is open.", `SELECT a_ward_name AS Ward, a_lad_name AS Authority, `+g.themeLabel("a_theme")+` AS Theme,
-    a_episode_start AS since, a_last_week AS last_week, a_observed AS observed, round(a_expected, 1) AS expected, a_severity AS severity
+    a_episode_start AS since, a_last_week AS last_week, a_observed AS observed, `+roundHalfUp("a_expected", 1)+` AS expected, a_severity AS severity
 FROM `+g.currentAlerts()+`
 WHERE state != 'resolved'
-ORDER BY since DESC`))
+ORDER BY since DESC, Ward, Theme, toString(alert_id)`))
 	return base("wardpulse-overview", "wardpulse / Force overview",
 		"Concern themes across the force area over time, what is rising against last year, the busiest ward × theme pairs and open spike alerts.",
 		page{vars: vars(bucketVar()), annotations: anns(g.alertAnnotation("")), grid: &l})
@@ -117,24 +117,24 @@ FROM concern_daily
 WHERE theme != '' AND theme IN ($theme) AND `+inWard+` AND $__dateFilter(day)
 GROUP BY Theme
 HAVING mentions > 0
-ORDER BY mentions DESC`))
+ORDER BY mentions DESC, Theme`))
 	l.add(24, 10, table("Meetings and what was raised", "Each meeting in the ward, newest first, with the concerns raised at it.", `SELECT `+spanDate+` AS date, title AS meeting, kind, location, attendance, raised,
     arrayStringConcat(arrayMap(x -> `+g.themeLabel("x")+`, raised_themes), ', ') AS themes_raised, raised_text AS what_was_raised
 FROM (
     SELECT toString(meeting_id) AS mid, day, precision, period_start, period_end, title, kind, location, attendance
     FROM meetings FINAL
-    WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day))
+    WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day)) AS held
 ALL LEFT JOIN (
     SELECT meeting_id AS mid, count() AS raised, arraySort(groupUniqArrayArray(themes)) AS raised_themes,
-        arrayStringConcat(groupArray(text), ' | ') AS raised_text
+        arrayStringConcat(arrayMap(x -> tupleElement(x, 3), arraySort(groupArray((occurred_at, toString(concern_id), text)))), ' | ') AS raised_text
     FROM concerns FINAL
     WHERE withdrawn = 0 AND meeting_id != '' AND `+inWard+`
-    GROUP BY mid) USING mid
-ORDER BY date DESC`))
+    GROUP BY mid) AS raised_at USING mid
+ORDER BY date DESC, meeting, mid`))
 	l.add(24, 10, table("Concerns raised and what was done", "Every concern in the ward in the range with the action taken, newest first.", `SELECT `+spanDate+` AS date, place, arrayStringConcat(arrayMap(x -> `+g.themeLabel("x")+`, themes), ', ') AS concern_themes, text AS concern, action
 FROM concerns FINAL
 WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day) AND hasAny(themes, [$theme])
-ORDER BY date DESC
+ORDER BY date DESC, place, toString(concern_id)
 LIMIT 500`))
 	return base("wardpulse-ward", "wardpulse / Ward drill-down",
 		"One ward: its concerns by theme, its meetings and what was raised at each, what was done, and its spike alerts.",
@@ -156,7 +156,7 @@ WHERE `+where+` AND $__dateFilter(day)
         SELECT ward_code FROM concern_daily
         WHERE `+where+` AND $__dateFilter(day)
         GROUP BY ward_code
-        ORDER BY sum(concerns) DESC
+        ORDER BY sum(concerns) DESC, ward_code
         LIMIT 8)
 GROUP BY time, Ward
 ORDER BY time`, labelled("Ward")))
@@ -168,7 +168,7 @@ FROM concern_daily
 WHERE `+where+` AND day >= `+lastYear("$__fromTime")+` AND day <= toDate($__toTime)
 GROUP BY Ward, Authority
 HAVING this_period > 0 OR year_before > 0
-ORDER BY this_period DESC, change DESC`))
+ORDER BY this_period DESC, change DESC, Ward`))
 	season := barchart("Seasonality: mentions by month of year",
 		"The theme's mentions by calendar month in the year of the range's end and the two years before: a theme that peaks in the same months every year is seasonal.",
 		"month", `SELECT transform(m, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], '') AS month,
@@ -200,12 +200,12 @@ func (g *Generator) wardsInForceWithLastMeeting() string {
 	return `(SELECT code, label, lad_name, last_met
 FROM (
     SELECT code, label, lad_name, valid_from, valid_to FROM ` + g.wardRows() + `
-    WHERE valid_from <= toDate($__toTime) AND toDate($__toTime) < valid_to)
+    WHERE valid_from <= toDate($__toTime) AND toDate($__toTime) < valid_to) AS in_force
 ALL LEFT JOIN (
     SELECT ward_code AS code, max(day) AS last_met
     FROM meetings FINAL
     WHERE withdrawn = 0 AND day <= toDate($__toTime)
-    GROUP BY code) USING code)`
+    GROUP BY code) AS met USING code)`
 }
 
 func (g *Generator) engagement() (Dashboard, error) {
@@ -216,14 +216,14 @@ func (g *Generator) engagement() (Dashboard, error) {
 	l.add(6, 4, stat("Wards not visited in 12 months", "Wards in force at the end of the range with no meeting in the 12 months before it.",
 		"SELECT countIf(last_met < "+cutoff+") AS not_visited FROM "+g.wardsInForceWithLastMeeting()))
 	l.add(6, 4, stat("Meetings in range", "Meetings held in the range, all kinds.", `SELECT count() AS meetings FROM meetings FINAL WHERE withdrawn = 0 AND $__dateFilter(day)`))
-	l.add(6, 4, stat("Average attendance", "Mean attendance of the range's meetings that recorded it.", `SELECT round(avgIf(attendance, attendance > 0), 0) AS average_attendance FROM meetings FINAL WHERE withdrawn = 0 AND $__dateFilter(day)`))
+	l.add(6, 4, stat("Average attendance", "Mean attendance of the range's meetings that recorded it.", `SELECT `+roundHalfUp("avgIf(attendance, attendance > 0)", 0)+` AS average_attendance FROM meetings FINAL WHERE withdrawn = 0 AND $__dateFilter(day)`))
 	l.add(12, 11, table("Wards not visited in the last 12 months", "Wards in force at the end of the range with no meeting in the 12 months before it, and their last meeting.", `SELECT label AS ward, lad_name AS authority, code,
     if(last_met = toDate('1970-01-01'), 'never', toString(last_met)) AS last_meeting
 FROM `+g.wardsInForceWithLastMeeting()+`
 WHERE last_met < `+cutoff+`
 ORDER BY authority, ward`))
 	l.add(12, 11, table("Coverage by local authority", "Share of the wards in force visited in the 12 months to the end of the range.", `SELECT lad_name AS authority, count() AS wards_in_force, countIf(last_met >= `+cutoff+`) AS visited,
-    round(100 * visited / wards_in_force, 0) AS visited_pct
+    `+roundHalfUp("100 * visited / wards_in_force", 0)+` AS visited_pct
 FROM `+g.wardsInForceWithLastMeeting()+`
 GROUP BY authority
 ORDER BY authority`))
@@ -232,7 +232,7 @@ FROM meetings FINAL
 WHERE withdrawn = 0 AND $__dateFilter(day)
 GROUP BY time, Kind
 ORDER BY time`, "Kind"))
-	l.add(12, 9, timeseries("Attendance per month", "People at meetings each month, and the mean per meeting.", `SELECT toStartOfMonth(day) AS time, sum(attendance) AS people, round(avg(attendance), 1) AS mean_per_meeting
+	l.add(12, 9, timeseries("Attendance per month", "People at meetings each month, and the mean per meeting.", `SELECT toStartOfMonth(day) AS time, sum(attendance) AS people, `+roundHalfUp("avg(attendance)", 1)+` AS mean_per_meeting
 FROM meetings FINAL
 WHERE withdrawn = 0 AND $__dateFilter(day)
 GROUP BY time
@@ -261,12 +261,12 @@ ORDER BY time`, "State"))
 FROM `+g.currentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
 GROUP BY theme
-ORDER BY total DESC`))
+ORDER BY total DESC, theme`))
 	l.add(24, 11, table("Spike alerts in range", "Every alert episode started in the range, newest first, with its state now.", `SELECT a_episode_start AS since, a_last_week AS last_week, state, a_severity AS severity, a_ward_name AS ward, a_lad_name AS authority,
-    `+g.themeLabel("a_theme")+` AS theme, a_observed AS observed, round(a_expected, 1) AS expected, a_summary AS summary, a_decided_at AS decided_at
+    `+g.themeLabel("a_theme")+` AS theme, a_observed AS observed, `+roundHalfUp("a_expected", 1)+` AS expected, a_summary AS summary, a_decided_at AS decided_at
 FROM `+g.currentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
-ORDER BY since DESC, ward`))
+ORDER BY since DESC, ward, theme, toString(alert_id)`))
 	return base("wardpulse-alerts", "wardpulse / Spike alerts",
 		"Spikes of a theme in a ward flagged by the detector: open and resolved, and where they fall on the trend.",
 		page{annotations: anns(g.alertAnnotation("")), grid: &l})

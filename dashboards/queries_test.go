@@ -10,13 +10,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
+	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // result is what a query returned: column names and ClickHouse types, and
@@ -45,7 +48,18 @@ func run(ctx context.Context, t *testing.T, conn driver.Conn, sql string) result
 		require.NoError(t, rows.Scan(dst...))
 		row := make([]string, len(dst))
 		for i, v := range dst {
-			row[i] = fmt.Sprint(reflect.ValueOf(v).Elem().Interface())
+			e := reflect.ValueOf(v).Elem()
+			for e.Kind() == reflect.Pointer {
+				if e.IsNil() {
+					break
+				}
+				e = e.Elem()
+			}
+			if e.Kind() == reflect.Pointer {
+				row[i] = "NULL"
+			} else {
+				row[i] = fmt.Sprint(e.Interface())
+			}
 		}
 		r.rows = append(r.rows, row)
 	}
@@ -103,16 +117,93 @@ func checkShape(t *testing.T, what string, shape dashboards.Shape, r result) {
 // a variable has no Default: places and themes the fixture fills.
 var choices = map[string]string{"lad": "E06000003", "ward": "E05012442", "theme": "off_road_bikes"}
 
-// TestEveryQueryRunsOnClickHouse expands every variable, panel and
-// annotation query as the plugin would and runs it on a real ClickHouse
-// 18.16 holding fixture data, checking each returns rows of its panel's
-// shape. Time series run with each bucket.
-func TestEveryQueryRunsOnClickHouse(t *testing.T) {
-	db := chtest.New(t)
-	ctx := context.Background()
+// engines holds the fixture loaded into a fresh database on each engine;
+// run sends a query to every one and requires the same answer from each.
+type engines struct {
+	dbs []*chtest.DB
+}
+
+func loadEngines(ctx context.Context, t *testing.T) *engines {
+	t.Helper()
 	data, err := fixture.Generate(1)
 	require.NoError(t, err)
-	require.NoError(t, fixture.Load(ctx, db.Conn, data))
+	var es engines
+	for _, e := range chtest.Engines {
+		db := chtest.NewOn(t, e)
+		require.NoError(t, fixture.Load(ctx, db.Conn, data), "loading the fixture on %s", e)
+		es.dbs = append(es.dbs, db)
+	}
+	es.dbs = append(es.dbs, loadCluster(ctx, t, data))
+	return &es
+}
+
+// loadCluster starts a replicated 2 x 2 ClickHouse 18.16 cluster
+// (ZooKeeper included), applies the cluster schema, spreads the fixture over
+// the shards as the processors would (each entity on one shard, quorum
+// inserts on both replicas) and returns the readers' database: Distributed
+// tables, queried with the dashboards' SQL unchanged.
+func loadCluster(ctx context.Context, t *testing.T, data fixture.Data) *chtest.DB {
+	t.Helper()
+	c, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
+	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
+	t.Cleanup(c.Close)
+	nodes, _, err := c.Migrate(ctx, "wp")
+	require.NoError(t, err)
+	for _, n := range nodes {
+		n.Conn.Close()
+	}
+	var shards []driver.Conn
+	for s := 1; s <= c.Shards(); s++ {
+		conn, err := chcluster.Dial(ctx, c.Addr(s, 1), "wp", clickhouse.Settings{"insert_quorum": c.Replicas()})
+		require.NoError(t, err)
+		t.Cleanup(func() { conn.Close() })
+		shards = append(shards, conn)
+	}
+	require.NoError(t, fixture.LoadCluster(ctx, shards, data))
+	reader, err := chcluster.Dial(ctx, c.Addr(1, 2)+","+c.Addr(2, 2), schemas.ReaderDatabase("wp"), nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { reader.Close() })
+	return &chtest.DB{Conn: reader, Database: schemas.ReaderDatabase("wp"), Addr: c.Addr(1, 2), Engine: "clickhouse-18.16 cluster 2x2"}
+}
+
+// run runs sql on every engine and returns the first engine's result after
+// checking that each engine's result has the panel's shape and that every
+// other engine returned the same columns and the same rows. Rows must come in the same order, except in time series and
+// annotations, which Grafana orders by time itself (rows of one time may
+// come in any order there: series are told apart by their label column).
+func (es *engines) run(ctx context.Context, t *testing.T, what string, shape dashboards.Shape, sql string) result {
+	t.Helper()
+	first := run(ctx, t, es.dbs[0].Conn, sql)
+	checkShape(t, fmt.Sprintf("%s on %s", what, es.dbs[0].Engine), shape, first)
+	for _, db := range es.dbs[1:] {
+		r := run(ctx, t, db.Conn, sql)
+		checkShape(t, fmt.Sprintf("%s on %s", what, db.Engine), shape, r)
+		require.Equal(t, first.names, r.names, "%s: column names on %s and %s\n%s", what, es.dbs[0].Engine, db.Engine, sql)
+		want, got := first.rows, r.rows
+		if shape == dashboards.ShapeTimeSeries || shape == dashboards.ShapeAnnotation {
+			want, got = sortedRows(want), sortedRows(got)
+		}
+		require.Equal(t, want, got, "%s: rows on %s and %s\n%s", what, es.dbs[0].Engine, db.Engine, sql)
+	}
+	return first
+}
+
+func sortedRows(rows [][]string) [][]string {
+	s := slices.Clone(rows)
+	slices.SortFunc(s, func(a, b []string) int { return slices.Compare(a, b) })
+	return s
+}
+
+// TestEveryQueryRunsOnClickHouse expands every variable, panel and
+// annotation query as the plugin would and runs it on ClickHouse 18.16 and
+// on a current ClickHouse (chDB 26.5), and through the Distributed tables
+// of a replicated 2 x 2 cluster of 18.16 servers, each holding the same
+// fixture data (spread over the shards on the cluster),
+// checking each returns rows of its panel's shape and that both engines
+// return the same rows. Time series run with each bucket.
+func TestEveryQueryRunsOnClickHouse(t *testing.T) {
+	ctx := context.Background()
+	es := loadEngines(ctx, t)
 	from := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2020, 1, 31, 23, 59, 59, 0, time.UTC)
 
@@ -137,9 +228,8 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 				case "query":
 					sql, err := expand.Expand(expand.Query{SQL: *v.Query.String, From: from, To: to, Vars: vars})
 					require.NoError(t, err)
-					r := run(ctx, t, db.Conn, sql)
+					r := es.run(ctx, t, "variable "+v.Name, dashboards.ShapeVariable, sql)
 					queries++
-					checkShape(t, "variable "+v.Name, dashboards.ShapeVariable, r)
 					var values []string
 					for _, row := range r.rows {
 						values = append(values, row[0])
@@ -170,7 +260,7 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 				sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vars})
 				require.NoError(t, err)
 				queries++
-				checkShape(t, "annotation "+a.Name, dashboards.ShapeAnnotation, run(ctx, t, db.Conn, sql))
+				es.run(ctx, t, "annotation "+a.Name, dashboards.ShapeAnnotation, sql)
 			}
 			for _, pr := range d.Panels {
 				p := pr.Panel
@@ -194,9 +284,8 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 						}
 						sql, err := expand.Expand(expand.Query{SQL: tg.RawSQL, From: from, To: to, Vars: vs})
 						require.NoError(t, err, "panel %q", *p.Title)
-						r := run(ctx, t, db.Conn, sql)
+						r := es.run(ctx, t, fmt.Sprintf("panel %q (bucket %s)", *p.Title, b), tg.Shape, sql)
 						queries++
-						checkShape(t, fmt.Sprintf("panel %q (bucket %s)", *p.Title, b), tg.Shape, r)
 						if *p.Title == "Wards not visited in the last 12 months" {
 							require.Contains(t, fmt.Sprint(r.rows), "Stainton & Thornton (2015-)", "the fixture's lapsed ward")
 							require.NotContains(t, fmt.Sprint(r.rows), "Grangetown (2019-)", "a visited ward")
@@ -206,5 +295,9 @@ func TestEveryQueryRunsOnClickHouse(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("%d queries run against ClickHouse", queries)
+	var names []string
+	for _, db := range es.dbs {
+		names = append(names, string(db.Engine))
+	}
+	t.Logf("%d queries run on each of %v, with the same answers", queries, names)
 }

@@ -8,11 +8,16 @@ import (
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 )
 
-// SQL building blocks shared by the dashboards. Everything here must run on
-// ClickHouse 18.16 and on current ClickHouse (see CLICKHOUSE-18.16.md): no
-// CTEs, no window functions, no toStartOfInterval; joins are written
-// `ALL LEFT JOIN (...) USING col`, which both accept; aliases never reuse a
-// column name (18.16 reports a cyclic alias for `f(x) AS x`).
+// SQL building blocks shared by the dashboards. Everything here must run,
+// and give the same rows, on ClickHouse 18.16 and on current ClickHouse
+// (docs/clickhouse-versions.md; queries_test.go runs every query on both):
+// no CTEs, no window functions, no toStartOfInterval; joins are written
+// `(...) AS a ALL LEFT JOIN (...) AS b USING col`, with an alias on every
+// joined subquery (current ClickHouse rejects a joined subquery without
+// one, code 206); aliases never reuse a column name (18.16 reports a cyclic
+// alias for `f(x) AS x`); every ORDER BY that a table shows or a LIMIT
+// cuts is total (ties broken by a label or toString of an id: the engines
+// return tied rows in different orders).
 
 // quote is a ClickHouse string literal.
 func quote(s string) string {
@@ -152,4 +157,16 @@ func (g *Generator) currentAlerts() string {
         max(decided_at) AS a_decided_at
     FROM alerts
     GROUP BY alert_id)`
+}
+
+// roundHalfUp rounds expr to digits decimals, halves up. round() cannot be
+// used: ClickHouse 18.16 rounds a float's halves away from zero (22.25 ->
+// 22.3) and current ClickHouse to even (22.25 -> 22.2), so the same data
+// showed different figures; this is the same float arithmetic on both.
+func roundHalfUp(expr string, digits int) string {
+	if digits == 0 {
+		return "floor((" + expr + ") + 0.5)"
+	}
+	scale := "1" + strings.Repeat("0", digits)
+	return "floor((" + expr + ") * " + scale + " + 0.5) / " + scale
 }

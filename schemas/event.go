@@ -1,6 +1,8 @@
 package schemas
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -170,4 +172,28 @@ func (e *Event) Marshal() ([]byte, error) {
 		return nil, fmt.Errorf("encoding event %s: %w", e.EventID, err)
 	}
 	return b, nil
+}
+
+// ContentHash identifies what an event says, for telling a resubmission
+// (same id, same content: a duplicate) from an id reused for something else
+// (a conflict). It hashes the event re-encoded canonically, so key order,
+// spacing and escapes in the sender's JSON do not matter, and times are
+// compared as instants (UTC). recorded_at is left out: it is bookkeeping
+// that ingest fills with its clock, so every resubmission would differ.
+// Ingest hashes the event as it publishes it (ids lowercased, source name,
+// ward codes resolved) and the processor hashes what it decodes from the
+// log: the two agree for the same event.
+func (e *Event) ContentHash() (uint64, error) {
+	c := *e
+	c.RecordedAt = nil
+	if c.OccurredAt != nil {
+		t := c.OccurredAt.UTC()
+		c.OccurredAt = &t
+	}
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return 0, fmt.Errorf("encoding event %s for its content hash: %w", e.EventID, err)
+	}
+	sum := sha256.Sum256(b)
+	return binary.BigEndian.Uint64(sum[:8]), nil
 }

@@ -137,6 +137,13 @@ func migrate(ctx context.Context, conn driver.Conn, logger *slog.Logger, rewrite
 	if todo, err = pending(ctx, conn, ms); err != nil { // another holder may have done them
 		return nil, err
 	}
+	// Copies between tables (INSERT ... SELECT in 0003, 0004) keep every
+	// row, as on 18.16, also where the server would collapse them.
+	srv, err := Probe(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	ctx = srv.InsertContext(ctx, nil)
 	for _, m := range todo {
 		for i, stmt := range m.Statements {
 			stmt, run := rewrite(stmt)

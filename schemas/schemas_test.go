@@ -98,6 +98,8 @@ func TestValidatorNamesFields(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`))
 	f.Add([]byte(`{"type":`))
+	f.Add([]byte(`{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x","ward":"y","concern":{"text":"t","text":"u"}}`))
+	f.Add([]byte("{\"type\":\"concern\",\"schema_version\":1,\"date\":\"2019-12-10\",\"ward\":\"x\",\"concern\":{\"text\":\"\xff\"}}"))
 	v, err := schemas.NewValidator()
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -111,21 +113,22 @@ func FuzzDecode(f *testing.F) {
 // TestMigrateIsIdempotent applies the migrations twice on the real server.
 func TestMigrateIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	log := slog.New(slog.DiscardHandler)
-	applied, err := schemas.Migrate(ctx, db.Conn, log)
-	require.NoError(t, err)
-	ms, err := schemas.Migrations()
-	require.NoError(t, err)
-	require.Len(t, applied, len(ms))
-	applied, err = schemas.Migrate(ctx, db.Conn, log)
-	require.NoError(t, err)
-	require.Empty(t, applied)
-	for _, table := range []string{"events", "meetings", "concerns", "concern_daily", "pipeline_state", "alerts"} {
-		var n uint64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
-		require.Equal(t, uint64(1), n, table)
-	}
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		log := slog.New(slog.DiscardHandler)
+		applied, err := schemas.Migrate(ctx, db.Conn, log)
+		require.NoError(t, err)
+		ms, err := schemas.Migrations()
+		require.NoError(t, err)
+		require.Len(t, applied, len(ms))
+		applied, err = schemas.Migrate(ctx, db.Conn, log)
+		require.NoError(t, err)
+		require.Empty(t, applied)
+		for _, table := range []string{"events", "meetings", "concerns", "concern_daily", "pipeline_state", "alerts"} {
+			var n uint64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, table).Scan(&n))
+			require.Equal(t, uint64(1), n, table)
+		}
+	})
 }
 
 // TestConcurrentMigratorsApplyEachMigrationOnce starts four migrators at
@@ -134,49 +137,51 @@ func TestMigrateIsIdempotent(t *testing.T) {
 // ("Table ...concerns_v3 doesn't exist") and the process exited.
 func TestConcurrentMigratorsApplyEachMigrationOnce(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	ms, err := schemas.Migrations()
-	require.NoError(t, err)
-	var wg sync.WaitGroup
-	applied := make([][]int, 4)
-	errs := make([]error, 4)
-	for i := range applied {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			applied[i], errs[i] = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-		}()
-	}
-	wg.Wait()
-	total := 0
-	for i := range applied {
-		require.NoError(t, errs[i], "migrator %d", i)
-		total += len(applied[i])
-	}
-	require.Equal(t, len(ms), total, "each migration applied by exactly one migrator")
-	var versions, locks uint64
-	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM schema_migrations").Scan(&versions))
-	require.Equal(t, uint64(len(ms)), versions)
-	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, schemas.MigrationLock).Scan(&locks))
-	require.Zero(t, locks, "the lock is released")
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		ms, err := schemas.Migrations()
+		require.NoError(t, err)
+		var wg sync.WaitGroup
+		applied := make([][]int, 4)
+		errs := make([]error, 4)
+		for i := range applied {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				applied[i], errs[i] = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+			}()
+		}
+		wg.Wait()
+		total := 0
+		for i := range applied {
+			require.NoError(t, errs[i], "migrator %d", i)
+			total += len(applied[i])
+		}
+		require.Equal(t, len(ms), total, "each migration applied by exactly one migrator")
+		var versions, locks uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM schema_migrations").Scan(&versions))
+		require.Equal(t, uint64(len(ms)), versions)
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM system.tables WHERE database = ? AND name = ?", db.Database, schemas.MigrationLock).Scan(&locks))
+		require.Zero(t, locks, "the lock is released")
+	})
 }
 
 // TestMigrationLockLeftByACrashNamesItsHolder: a lock whose holder died is
 // not broken by guesswork; the error names the holder and the way out.
 func TestMigrationLockLeftByACrashNamesItsHolder(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	log := slog.New(slog.DiscardHandler)
-	release, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
-	require.NoError(t, err)
-	_, err = schemas.LockMigrations(ctx, db.Conn, 500*time.Millisecond, log)
-	require.Error(t, err)
-	require.Contains(t, err.Error(), "pid ")
-	require.Contains(t, err.Error(), "DROP TABLE "+schemas.MigrationLock)
-	release()
-	release2, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
-	require.NoError(t, err, "free again once released")
-	release2()
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		log := slog.New(slog.DiscardHandler)
+		release, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
+		require.NoError(t, err)
+		_, err = schemas.LockMigrations(ctx, db.Conn, 500*time.Millisecond, log)
+		require.Error(t, err)
+		require.Contains(t, err.Error(), "pid ")
+		require.Contains(t, err.Error(), "DROP TABLE "+schemas.MigrationLock)
+		release()
+		release2, err := schemas.LockMigrations(ctx, db.Conn, time.Second, log)
+		require.NoError(t, err, "free again once released")
+		release2()
+	})
 }
 
 // TestConcernsResortedByWard applies 0001-0002, stores concerns in the old
@@ -184,25 +189,38 @@ func TestMigrationLockLeftByACrashNamesItsHolder(t *testing.T) {
 // its statements again (a crash before it was recorded) loses nothing.
 func TestConcernsResortedByWard(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	v3 := applyBefore(t, db, 3)
-	for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
-		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, ward_code, text, src_offset)",
-			fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
-	}
-	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	require.Contains(t, applied, 3)
-	check := func() {
-		t.Helper()
-		var n uint64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
-		require.Equal(t, uint64(2), n)
-		require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
-	}
-	check()
-	rerun(t, db, v3)
-	check()
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		v3 := applyBefore(t, db, 3)
+		// One INSERT, so one part that no merge touches: with a correction
+		// of concern 0 in the same ward, whose two versions the copy must
+		// keep (processors look earlier versions up), also on a server that
+		// would collapse them within the copying INSERT.
+		srv, err := schemas.Probe(ctx, db.Conn)
+		require.NoError(t, err)
+		b, err := db.Conn.PrepareBatch(srv.InsertContext(ctx, nil), "INSERT INTO concerns (concern_id, ward_code, text, src_offset)")
+		require.NoError(t, err)
+		for i, ward := range []string{"E05001509", "E05001510", "E05001509"} {
+			require.NoError(t, b.Append(fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i), ward, "bikes", uint64(i)))
+		}
+		require.NoError(t, b.Append("00000000-0000-4000-8000-000000000000", "E05001509", "bikes, corrected", uint64(3)))
+		require.NoError(t, b.Send())
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Contains(t, applied, 3)
+		var versions uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns WHERE concern_id = '00000000-0000-4000-8000-000000000000'").Scan(&versions))
+		require.EqualValues(t, 2, versions, "both versions of concern 0 copied")
+		check := func() {
+			t.Helper()
+			var n uint64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count() FROM concerns FINAL WHERE ward_code = 'E05001509'").Scan(&n))
+			require.Equal(t, uint64(2), n)
+			require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
+		}
+		check()
+		rerun(t, db, v3)
+		check()
+	})
 }
 
 // TestConcernDailySortedByDay applies 0001-0003, stores cells and progress
@@ -211,34 +229,35 @@ func TestConcernsResortedByWard(t *testing.T) {
 // it was recorded) adds nothing twice.
 func TestConcernDailySortedByDay(t *testing.T) {
 	ctx := context.Background()
-	db := chtest.New(t)
-	v4 := applyBefore(t, db, 4)
-	cols := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)"
-	for _, r := range []struct {
-		day          time.Time
-		theme        string
-		concerns, nx int64
-	}{
-		{time.Unix(0, 0).UTC(), "", 0, 7}, // progress marker
-		{time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), "speeding", 2, 0},
-		{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "speeding", 3, 0},
-		{time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "off_road_bikes", 1, 0},
-	} {
-		require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, r.day, "E05001509", "E06000003", r.theme, "t", uint32(0), r.concerns, r.nx))
-	}
-	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	require.Contains(t, applied, 4)
-	check := func() {
-		t.Helper()
-		var concerns2025, concerns, next int64
-		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
-		require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
-		require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", sortingKey(t, db, "concern_daily"))
-	}
-	check()
-	rerun(t, db, v4)
-	check()
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		v4 := applyBefore(t, db, 4)
+		cols := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)"
+		for _, r := range []struct {
+			day          time.Time
+			theme        string
+			concerns, nx int64
+		}{
+			{time.Unix(0, 0).UTC(), "", 0, 7}, // progress marker
+			{time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), "speeding", 2, 0},
+			{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "speeding", 3, 0},
+			{time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "off_road_bikes", 1, 0},
+		} {
+			require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, r.day, "E05001509", "E06000003", r.theme, "t", uint32(0), r.concerns, r.nx))
+		}
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Contains(t, applied, 4)
+		check := func() {
+			t.Helper()
+			var concerns2025, concerns, next int64
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sumIf(concerns, day >= '2025-01-01'), sum(concerns), sum(next_offset) FROM concern_daily").Scan(&concerns2025, &concerns, &next))
+			require.Equal(t, []int64{4, 6, 7}, []int64{concerns2025, concerns, next})
+			require.Equal(t, "day, theme, ward_code, taxonomy_version, src_partition", sortingKey(t, db, "concern_daily"))
+		}
+		check()
+		rerun(t, db, v4)
+		check()
+	})
 }
 
 // applyBefore applies and records the migrations before version and

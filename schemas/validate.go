@@ -98,6 +98,9 @@ func (v *Validator) Decode(raw []byte) (*Event, error) {
 // decodeSlow is the reference path: the compiled JSON Schema, then
 // encoding/json with unknown fields refused.
 func (v *Validator) decodeSlow(raw []byte) (*Event, error) {
+	if fes := strictErrors(raw); len(fes) > 0 {
+		return nil, &InvalidEventError{Fields: fes}
+	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
 		return nil, &InvalidEventError{Fields: []FieldError{{Reason: "malformed JSON: " + jsonReason(err)}}}

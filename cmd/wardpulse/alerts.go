@@ -132,9 +132,17 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // run has decided) until ctx ends, and returns after all three stopped.
 // Local mode calls it with its own connection and registry.
 func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) (err error) {
-	producer := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
+	producer, err := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
+	if err != nil {
+		return err
+	}
 	// Closed last, after the alerter stopped producing.
 	defer func() { err = errors.Join(err, producer.Close()) }()
+	transport, err := cfg.Kafka.Transport()
+	if err != nil {
+		return err
+	}
+	logClient := replay.Client(cfg.Kafka.Brokers, transport)
 	var notifier alerting.Notifier
 	if len(cfg.AlertmanagerURLs) > 0 {
 		// Open alerts stay active for three runs without a re-push (and
@@ -147,13 +155,17 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 		LookbackWeeks: cfg.LookbackWeeks, Detector: cfg.Detector},
 		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(),
 			StateSynced: func(ctx context.Context) (bool, error) {
-				return alertsStored(ctx, cfg.Kafka.Brokers, cfg.Kafka.AlertsTopic, sinkHandler)
+				return alertsStored(ctx, logClient, cfg.Kafka.AlertsTopic, sinkHandler)
 			}},
 		logger, reg)
 	if err != nil {
 		return fmt.Errorf("starting the alerter: %w", err)
 	}
-	sink, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.AlertsTopic, GroupID: cfg.GroupID, BatchSize: 1000,
+	dialer, err := cfg.Kafka.Dialer()
+	if err != nil {
+		return err
+	}
+	sink, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Topic: cfg.Kafka.AlertsTopic, GroupID: cfg.GroupID, BatchSize: 1000,
 		BatchWait: 200 * time.Millisecond, SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second,
 		JoinGroupBackoff: time.Second}, sinkHandler, logger, prometheus.WrapRegistererWith(prometheus.Labels{"consumer": "alerts_sink"}, reg))
 	if err != nil {
@@ -175,8 +187,8 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 // alertsStored reports whether the sink (or, for partitions it has not
 // handled, the alerts table) holds every event on the alerts topic. A topic
 // that does not exist yet holds nothing to wait for.
-func alertsStored(ctx context.Context, brokers []string, topic string, sink *alerting.Sink) (bool, error) {
-	bounds, err := replay.LogBounds(ctx, brokers, topic)
+func alertsStored(ctx context.Context, client *kafka.Client, topic string, sink *alerting.Sink) (bool, error) {
+	bounds, err := replay.LogBoundsVia(ctx, client, topic)
 	if errors.Is(err, kafka.UnknownTopicOrPartition) {
 		return true, nil
 	}

@@ -97,84 +97,88 @@ func TestAlertmanagerRouting(t *testing.T) {
 // sink, find the episode open, produce nothing new, and push the open alert
 // to Alertmanager; /readyz and /metrics say so.
 func TestServeAlertsAfterACrash(t *testing.T) {
-	b, err := broker.Start(broker.Config{}, nil)
-	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
-	t.Cleanup(func() { b.Close() })
-	ctx := context.Background()
-	require.NoError(t, wiring.CreateTopics(ctx, b.Addrs(), 2, "wardpulse.events", "wardpulse.alerts"))
-	db := chtest.New(t)
-	_, err = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
-	am, err := promtest.StartAlertmanager(ctx, promtest.AlertmanagerConfig{Dir: t.TempDir()})
-	require.NoError(t, err, "a real Alertmanager is required")
-	t.Cleanup(func() { _ = am.Stop() })
+	for _, engine := range chtest.Engines {
+		t.Run(string(engine), func(t *testing.T) {
+			db := chtest.NewOn(t, engine)
+			b, err := broker.Start(broker.Config{}, nil)
+			require.NoError(t, err, "starting the embedded Kafka-protocol broker")
+			t.Cleanup(func() { b.Close() })
+			ctx := context.Background()
+			require.NoError(t, wiring.CreateTopics(ctx, b.Addrs(), 2, "wardpulse.events", "wardpulse.alerts"))
+			_, err = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+			require.NoError(t, err)
+			am, err := promtest.StartAlertmanager(ctx, promtest.AlertmanagerConfig{Dir: t.TempDir()})
+			require.NoError(t, err, "a real Alertmanager is required")
+			t.Cleanup(func() { _ = am.Stop() })
 
-	// Three years of one off-road-bike concern every third week in
-	// Grangetown, then eight this week.
-	const ward, theme = "E05012442", "off_road_bikes"
-	now := time.Now().UTC()
-	cur := now.Truncate(24*time.Hour).AddDate(0, 0, -((int(now.Weekday()) + 6) % 7))
-	batch, err := db.Conn.PrepareBatch(ctx, "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
-	require.NoError(t, err)
-	for w := 156; w >= 3; w -= 3 {
-		require.NoError(t, batch.Append(cur.AddDate(0, 0, -7*w), ward, "E06000003", theme, "t", uint32(0), int64(1), int64(0)))
+			// Three years of one off-road-bike concern every third week in
+			// Grangetown, then eight this week.
+			const ward, theme = "E05012442", "off_road_bikes"
+			now := time.Now().UTC()
+			cur := now.Truncate(24*time.Hour).AddDate(0, 0, -((int(now.Weekday()) + 6) % 7))
+			batch, err := db.Conn.PrepareBatch(ctx, "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
+			require.NoError(t, err)
+			for w := 156; w >= 3; w -= 3 {
+				require.NoError(t, batch.Append(cur.AddDate(0, 0, -7*w), ward, "E06000003", theme, "t", uint32(0), int64(1), int64(0)))
+			}
+			require.NoError(t, batch.Append(cur, ward, "E06000003", theme, "t", uint32(0), int64(8), int64(0)))
+			require.NoError(t, batch.Send())
+
+			id := ward + "/" + theme + "/" + cur.Format(time.DateOnly)
+			ev, err := json.Marshal(alerting.Event{AlertID: id, Status: alerting.Firing, WardCode: ward, WardName: "Grangetown", LADCode: "E06000003",
+				LADName: "Redcar and Cleveland", Theme: theme, Severity: alerting.Critical, EpisodeStart: cur.Format(time.DateOnly),
+				WeekStart: cur.Format(time.DateOnly), Observed: 8, Summary: "fired before the crash", DecidedAt: now.Add(-time.Minute)})
+			require.NoError(t, err)
+			w := &kafka.Writer{Addr: kafka.TCP(b.Addrs()...), Topic: "wardpulse.alerts", Balancer: &kafka.Murmur2Balancer{}}
+			require.NoError(t, w.WriteMessages(ctx, kafka.Message{Key: []byte(id), Value: ev}))
+			require.NoError(t, w.Close())
+
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			require.NoError(t, err)
+			listen := ln.Addr().String()
+			require.NoError(t, ln.Close())
+			runCtx, cancel := context.WithCancel(ctx)
+			done := make(chan error, 1)
+			var stderr bytes.Buffer
+			go func() {
+				done <- runAlerts(runCtx, []string{"-listen", listen, "-kafka.brokers", strings.Join(b.Addrs(), ","), "-clickhouse.addr", db.Addr, "-clickhouse.protocol", db.ProtocolName(),
+					"-clickhouse.database", db.Database, "-alertmanager-url", am.URL(), "-poll-interval", "100ms", "-log.level", "warn"}, io.Discard, &stderr)
+			}()
+			t.Cleanup(func() {
+				cancel()
+				require.NoError(t, <-done, stderr.String())
+			})
+
+			get := func(path string) (int, string) {
+				resp, err := http.Get("http://" + listen + path)
+				if err != nil {
+					return 0, err.Error()
+				}
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body)
+				return resp.StatusCode, string(body)
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for {
+				if code, _ := get("/readyz"); code == http.StatusOK {
+					break
+				}
+				require.True(t, time.Now().Before(deadline), "the alerts service never got ready: %s", stderr.String())
+				time.Sleep(100 * time.Millisecond)
+			}
+			alerts, err := alerting.Alerts(ctx, nil, am.URL(), `alertname="WardThemeSpike"`)
+			require.NoError(t, err)
+			require.Len(t, alerts, 1)
+			require.Equal(t, map[string]string{"alertname": "WardThemeSpike", "ward": "Grangetown", "ward_code": ward, "lad": "Redcar and Cleveland",
+				"theme": theme, "severity": alerting.Critical}, alerts[0].Labels)
+			require.Equal(t, "fired before the crash", alerts[0].Annotations["summary"])
+
+			n, err := logSize(ctx, b.Addrs(), "wardpulse.alerts")
+			require.NoError(t, err)
+			require.EqualValues(t, 1, n, "nothing fired a second time")
+			_, metrics := get("/metrics")
+			require.Contains(t, metrics, `wardpulse_alerts_open{theme="off_road_bikes",ward_code="E05012442"} 1`)
+			require.Contains(t, metrics, "wardpulse_alerts_notify_errors_total 0")
+		})
 	}
-	require.NoError(t, batch.Append(cur, ward, "E06000003", theme, "t", uint32(0), int64(8), int64(0)))
-	require.NoError(t, batch.Send())
-
-	id := ward + "/" + theme + "/" + cur.Format(time.DateOnly)
-	ev, err := json.Marshal(alerting.Event{AlertID: id, Status: alerting.Firing, WardCode: ward, WardName: "Grangetown", LADCode: "E06000003",
-		LADName: "Redcar and Cleveland", Theme: theme, Severity: alerting.Critical, EpisodeStart: cur.Format(time.DateOnly),
-		WeekStart: cur.Format(time.DateOnly), Observed: 8, Summary: "fired before the crash", DecidedAt: now.Add(-time.Minute)})
-	require.NoError(t, err)
-	w := &kafka.Writer{Addr: kafka.TCP(b.Addrs()...), Topic: "wardpulse.alerts", Balancer: &kafka.Murmur2Balancer{}}
-	require.NoError(t, w.WriteMessages(ctx, kafka.Message{Key: []byte(id), Value: ev}))
-	require.NoError(t, w.Close())
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	listen := ln.Addr().String()
-	require.NoError(t, ln.Close())
-	runCtx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	var stderr bytes.Buffer
-	go func() {
-		done <- runAlerts(runCtx, []string{"-listen", listen, "-kafka.brokers", strings.Join(b.Addrs(), ","), "-clickhouse.addr", db.Addr,
-			"-clickhouse.database", db.Database, "-alertmanager-url", am.URL(), "-poll-interval", "100ms", "-log.level", "warn"}, io.Discard, &stderr)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		require.NoError(t, <-done, stderr.String())
-	})
-
-	get := func(path string) (int, string) {
-		resp, err := http.Get("http://" + listen + path)
-		if err != nil {
-			return 0, err.Error()
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(body)
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		if code, _ := get("/readyz"); code == http.StatusOK {
-			break
-		}
-		require.True(t, time.Now().Before(deadline), "the alerts service never got ready: %s", stderr.String())
-		time.Sleep(100 * time.Millisecond)
-	}
-	alerts, err := alerting.Alerts(ctx, nil, am.URL(), `alertname="WardThemeSpike"`)
-	require.NoError(t, err)
-	require.Len(t, alerts, 1)
-	require.Equal(t, map[string]string{"alertname": "WardThemeSpike", "ward": "Grangetown", "ward_code": ward, "lad": "Redcar and Cleveland",
-		"theme": theme, "severity": alerting.Critical}, alerts[0].Labels)
-	require.Equal(t, "fired before the crash", alerts[0].Annotations["summary"])
-
-	n, err := logSize(ctx, b.Addrs(), "wardpulse.alerts")
-	require.NoError(t, err)
-	require.EqualValues(t, 1, n, "nothing fired a second time")
-	_, metrics := get("/metrics")
-	require.Contains(t, metrics, `wardpulse_alerts_open{theme="off_road_bikes",ward_code="E05012442"} 1`)
-	require.Contains(t, metrics, "wardpulse_alerts_notify_errors_total 0")
 }

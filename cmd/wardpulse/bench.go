@@ -30,6 +30,7 @@ import (
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
 )
@@ -153,6 +154,9 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	defer ingest.stop()
+	if err := waitReady(ctx, ingest.addr); err != nil { // its duplicate index read from the log
+		return res, err
+	}
 	url := "http://" + ingest.addr
 	logf("ingest phase: %d clients, batches of 1,000", c.clients)
 	var lat bench.Latencies
@@ -227,7 +231,11 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		return res, err
 	}
 	start = time.Now()
-	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: k.Brokers, Topic: k.Topic, PauseWait: 10 * time.Second}, discardLogger())
+	pauseKey, err := pause.NewKey(benchPauseSecret)
+	if err != nil {
+		return res, err
+	}
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: k.Brokers, Topic: k.Topic, PauseWait: 10 * time.Second, PauseKey: pauseKey}, discardLogger())
 	if err != nil {
 		return res, err
 	}
@@ -257,7 +265,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 // stage times, memory and (with -cpuprofile) a profile.
 func processRound(ctx context.Context, c benchConfig, conn driver.Conn, ch *chserver.Server, kafkaArgs []string, db, group string, total int64,
 	details bool, res *bench.Result, logf func(string, ...any)) (*benchService, error) {
-	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", db, "-group-id", group}, kafkaArgs...)
+	pargs := append([]string{"-clickhouse.addr", ch.Addr(), "-clickhouse.database", db, "-group-id", group, "-pause.secret", benchPauseSecret}, kafkaArgs...)
 	profile := details && c.cpuProfile != ""
 	if profile {
 		pargs = append(pargs, "-debug.pprof")

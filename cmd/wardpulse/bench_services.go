@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -37,12 +38,24 @@ func startService(ctx context.Context, dir, name string, args ...string) (*bench
 	if err != nil {
 		return nil, fmt.Errorf("finding the wardpulse executable: %w", err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	return startServiceOf(ctx, exe, dir, name, args...)
+}
+
+// startServiceOf is startService for another wardpulse binary (an older
+// build, to compare with).
+func startServiceOf(ctx context.Context, exe, dir, name string, args ...string) (*benchService, error) {
+	addr, err := freeLocalAddr()
 	if err != nil {
 		return nil, err
 	}
-	addr := l.Addr().String()
-	l.Close()
+	if name == "ingest" && !slices.Contains(args, "-metrics.listen") {
+		// ingest's metrics port is fixed by default: give it a free one.
+		metrics, err := freeLocalAddr()
+		if err != nil {
+			return nil, err
+		}
+		args = append([]string{"-metrics.listen", metrics}, args...)
+	}
 	logf, err := os.Create(filepath.Join(dir, name+".log"))
 	if err != nil {
 		return nil, err
@@ -163,3 +176,17 @@ func (s *benchService) profile(ctx context.Context, secs int, file string) error
 	}
 	return f.Close()
 }
+
+// freeLocalAddr returns a 127.0.0.1 address with a port free now.
+func freeLocalAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("finding a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// benchPauseSecret is the pause secret the bench's processor and replay
+// share: both run on this machine for the bench only.
+const benchPauseSecret = "wardpulse-bench-pause-secret"

@@ -43,3 +43,26 @@ func TestBenchQuickSmoke(t *testing.T) {
 	require.Len(t, res["slowest_queries"], 3)
 	require.Len(t, res["rounds"], 1, "quick mode runs one round of processing and its peers")
 }
+
+// TestIngestBenchSmoke runs `wardpulse ingest-bench` small: every scenario
+// prints its row, the valid requests are accepted, the tiny lines refused,
+// and the stalled bodies cut. It checks no memory figure: the bench
+// reports them (docs/ingest.md), it does not judge a machine.
+func TestIngestBenchSmoke(t *testing.T) {
+	bin := wardpulseBinary(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var out, errb strings.Builder
+	cmd := exec.CommandContext(ctx, bin, "ingest-bench", "-requests", "2", "-ingest-args", "-body-read-timeout 1s")
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	require.NoError(t, cmd.Run(), errb.String())
+	rows := map[string]string{}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			rows[f[0]] = line
+		}
+	}
+	require.Contains(t, rows["events"], "202x2", out.String())
+	require.Contains(t, rows["tiny"], "413x2", out.String())
+	require.Contains(t, rows["slow"], "cut 250, open after 5s 0", out.String())
+}

@@ -25,6 +25,7 @@ import (
 	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
 )
@@ -66,17 +67,32 @@ type testEnv struct {
 
 func newEnv(t *testing.T, partitions int) *testEnv {
 	t.Helper()
+	return newEnvOn(t, partitions, chtest.ClickHouse1816)
+}
+
+// onEngines runs f once per ClickHouse engine (chtest.Engines), each with
+// an environment of its own: the processes the test starts reach chDB over
+// HTTP (-clickhouse.protocol http).
+func onEngines(t *testing.T, partitions int, f func(t *testing.T, env *testEnv)) {
+	t.Helper()
+	for _, e := range chtest.Engines {
+		t.Run(string(e), func(t *testing.T) { f(t, newEnvOn(t, partitions, e)) })
+	}
+}
+
+func newEnvOn(t *testing.T, partitions int, engine chtest.Engine) *testEnv {
+	t.Helper()
 	b, err := broker.Start(broker.Config{}, nil)
 	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
 	t.Cleanup(func() { b.Close() })
-	env := &testEnv{brokers: b.Addrs(), db: chtest.New(t), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
+	env := &testEnv{brokers: b.Addrs(), db: chtest.NewOn(t, engine), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
 	ctx := context.Background()
 	require.NoError(t, wiring.CreateTopics(ctx, env.brokers, partitions, env.topic, env.dlq, "wardpulse.alerts"))
 	return env
 }
 
 func (e *testEnv) chFlags() []string {
-	return []string{"-clickhouse.addr", e.db.Addr, "-clickhouse.database", e.db.Database}
+	return []string{"-clickhouse.addr", e.db.Addr, "-clickhouse.protocol", e.db.ProtocolName(), "-clickhouse.database", e.db.Database}
 }
 
 func (e *testEnv) kafkaFlags() []string {
@@ -148,10 +164,22 @@ func freePort(t *testing.T) string {
 	return l.Addr().String()
 }
 
+// testPauseSecret is the pause secret the test processors and replays
+// share (processors/pause).
+const testPauseSecret = "e2e-pause-secret-0123456789"
+
+// testPauseKey is the key of testPauseSecret.
+func testPauseKey(t *testing.T) *pause.Key {
+	t.Helper()
+	k, err := pause.NewKey(testPauseSecret)
+	require.NoError(t, err)
+	return k
+}
+
 // startProcessor runs `wardpulse process` as a child process.
 func startProcessor(t *testing.T, env *testEnv, extra ...string) *exec.Cmd {
 	t.Helper()
-	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error"}, env.kafkaFlags()...)
+	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
 	args = append(args, env.chFlags()...)
 	args = append(args, extra...)
 	cmd := exec.Command(wardpulseBinary(t), args...)
@@ -210,52 +238,53 @@ func cellCounts(t *testing.T, env *testEnv) map[string]int64 {
 // once for a while (a rebalance), then checks every count against what the
 // log says, audits, replays, and checks again.
 func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
-	env := newEnv(t, 4)
-	msgs, want, distinct := testEvents(6000)
-	produce(t, env.brokers, env.topic, msgs)
-	total := int64(len(msgs))
+	onEngines(t, 4, func(t *testing.T, env *testEnv) {
+		msgs, want, distinct := testEvents(6000)
+		produce(t, env.brokers, env.topic, msgs)
+		total := int64(len(msgs))
 
-	// Kill the processor as soon as it has made some progress, three times.
-	var last int64
-	for round := 0; round < 3; round++ {
-		p := startProcessor(t, env)
-		waitFor(t, "progress before the kill", 90*time.Second, func() bool { n := processedOffsets(t, env); return n > last && n < total })
-		require.NoError(t, p.Process.Signal(syscall.SIGKILL))
-		_, _ = p.Process.Wait()
-		last = processedOffsets(t, env)
-		t.Logf("round %d: killed at %d of %d offsets", round, last, total)
-	}
-	// Two members in the group: partitions move between them.
-	a := startProcessor(t, env)
-	b := startProcessor(t, env)
-	waitFor(t, "every offset processed", 3*time.Minute, func() bool { return processedOffsets(t, env) == total })
-	require.NoError(t, a.Process.Signal(syscall.SIGTERM))
-	require.NoError(t, b.Process.Signal(syscall.SIGTERM))
-	_, _ = a.Process.Wait()
-	_, _ = b.Process.Wait()
+		// Kill the processor as soon as it has made some progress, three times.
+		var last int64
+		for round := 0; round < 3; round++ {
+			p := startProcessor(t, env)
+			waitFor(t, "progress before the kill", 90*time.Second, func() bool { n := processedOffsets(t, env); return n > last && n < total })
+			require.NoError(t, p.Process.Signal(syscall.SIGKILL))
+			_, _ = p.Process.Wait()
+			last = processedOffsets(t, env)
+			t.Logf("round %d: killed at %d of %d offsets", round, last, total)
+		}
+		// Two members in the group: partitions move between them.
+		a := startProcessor(t, env)
+		b := startProcessor(t, env)
+		waitFor(t, "every offset processed", 3*time.Minute, func() bool { return processedOffsets(t, env) == total })
+		require.NoError(t, a.Process.Signal(syscall.SIGTERM))
+		require.NoError(t, b.Process.Signal(syscall.SIGTERM))
+		_, _ = a.Process.Wait()
+		_, _ = b.Process.Wait()
 
-	require.Equal(t, want, cellCounts(t, env), "concern_daily counts")
-	var events uint64
-	require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM events").Scan(&events))
-	require.Equal(t, uint64(distinct), events, "one events row per distinct event id")
+		require.Equal(t, want, cellCounts(t, env), "concern_daily counts")
+		var events uint64
+		require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM events").Scan(&events))
+		require.Equal(t, uint64(distinct), events, "one events row per distinct event id")
 
-	ctx := context.Background()
-	rep, err := replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
-	require.NoError(t, err)
-	require.True(t, rep.OK(), "audit: %+v", rep)
-	require.Equal(t, distinct, rep.DistinctEvents)
-	require.Equal(t, 29, rep.DeadLetters) // i%211 == 0 for i < 6000
+		ctx := context.Background()
+		rep, err := replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
+		require.NoError(t, err)
+		require.True(t, rep.OK(), "audit: %+v", rep)
+		require.Equal(t, distinct, rep.DistinctEvents)
+		require.Equal(t, 29, rep.DeadLetters) // i%211 == 0 for i < 6000
 
-	// A full replay rebuilds identical counts.
-	agg, err := newAggregator("")
-	require.NoError(t, err)
-	rrep, err := replay.Rebuild(ctx, env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: time.Second}, nil)
-	require.NoError(t, err)
-	require.True(t, rrep.Swapped)
-	require.Equal(t, want, cellCounts(t, env), "counts after replay")
-	rep, err = replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
-	require.NoError(t, err)
-	require.True(t, rep.OK(), "audit after replay: %+v", rep)
+		// A full replay rebuilds identical counts.
+		agg, err := newAggregator("")
+		require.NoError(t, err)
+		rrep, err := replay.Rebuild(ctx, env.db.Conn, agg, replay.Config{Brokers: env.brokers, Topic: env.topic, PauseWait: time.Second, PauseKey: testPauseKey(t)}, nil)
+		require.NoError(t, err)
+		require.True(t, rrep.Swapped)
+		require.Equal(t, want, cellCounts(t, env), "counts after replay")
+		rep, err = replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
+		require.NoError(t, err)
+		require.True(t, rep.OK(), "audit after replay: %+v", rep)
+	})
 }
 
 // postNDJSON sends events to ingest and decodes the answer.

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	composecli "github.com/compose-spec/compose-go/v2/cli"
+	composetypes "github.com/compose-spec/compose-go/v2/types"
 	"github.com/stretchr/testify/require"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
@@ -259,14 +260,28 @@ func parseServiceConfig(t *testing.T, sub, data string) string {
 // file Docker would refuse fails here.
 func TestComposeFileLoads(t *testing.T) {
 	path := filepath.Join("..", "..", "deploy", "compose", "docker-compose.yml")
-	opts, err := composecli.NewProjectOptions([]string{path},
-		composecli.WithName("wardpulse"),
-		composecli.WithWorkingDirectory(filepath.Dir(path)),
-		composecli.WithOsEnv,
-		composecli.WithConsistency(true),
-	)
+	load := func() (*composetypes.Project, error) {
+		opts, err := composecli.NewProjectOptions([]string{path},
+			composecli.WithName("wardpulse"),
+			composecli.WithWorkingDirectory(filepath.Dir(path)),
+			composecli.WithOsEnv,
+			composecli.WithConsistency(true),
+		)
+		require.NoError(t, err)
+		return opts.LoadProject(context.Background())
+	}
+	// The secrets are required: without deploy/compose/.env the file does
+	// not load. With every variable of env.example set, it does.
+	_, err := load()
+	require.ErrorContains(t, err, "required variable", "compose must refuse to start without its secrets")
+	example, err := os.ReadFile(filepath.Join(filepath.Dir(path), "env.example"))
 	require.NoError(t, err)
-	p, err := opts.LoadProject(context.Background())
+	for _, l := range strings.Split(string(example), "\n") {
+		if name, ok := strings.CutSuffix(l, "="); ok && !strings.HasPrefix(name, "#") {
+			t.Setenv(name, "test-secret-"+name)
+		}
+	}
+	p, err := load()
 	require.NoError(t, err, "the Compose loader refuses %s", path)
 	require.NotEmpty(t, p.Services)
 	for _, name := range []string{"ingest", "process", "alerts"} {

@@ -33,6 +33,7 @@ type localConfig struct {
 	KafkaAddr        string `yaml:"kafka_addr"`
 	ClickHousePort   int    `yaml:"clickhouse_port"`
 	IngestListen     string `yaml:"ingest_listen"`
+	IngestMetrics    string `yaml:"ingest_metrics_listen"`
 	ProcessListen    string `yaml:"process_listen"`
 	AlertsListen     string `yaml:"alerts_listen"`
 	AlertmanagerPort int    `yaml:"alertmanager_port"`
@@ -48,6 +49,7 @@ func (c *localConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.KafkaAddr, "kafka-addr", "127.0.0.1:9092", "address of the embedded Kafka-protocol broker")
 	fs.IntVar(&c.ClickHousePort, "clickhouse-port", 9000, "native port of the local ClickHouse server")
 	fs.StringVar(&c.IngestListen, "ingest-listen", "127.0.0.1:8080", "ingest API address")
+	fs.StringVar(&c.IngestMetrics, "ingest-metrics-listen", "127.0.0.1:8083", "ingest /metrics address (kept off the API port)")
 	fs.StringVar(&c.ProcessListen, "process-listen", "127.0.0.1:8081", "processor /metrics address")
 	fs.StringVar(&c.AlertsListen, "alerts-listen", "127.0.0.1:8082", "alerter /metrics address")
 	fs.IntVar(&c.AlertmanagerPort, "alertmanager-port", 9093, "port of the local Alertmanager")
@@ -83,6 +85,10 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	pauseFile, err := localPauseSecret(cfg.Dir)
+	if err != nil {
+		return err
+	}
 
 	b, err := broker.Start(broker.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
 	if err != nil {
@@ -112,7 +118,7 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var icfg ingestConfig
 	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	icfg.RegisterFlags(ifs)
-	if err := ifs.Parse([]string{"-listen", cfg.IngestListen, "-tokens-file", tokensFile}); err != nil {
+	if err := ifs.Parse([]string{"-listen", cfg.IngestListen, "-metrics.listen", cfg.IngestMetrics, "-tokens-file", tokensFile}); err != nil {
 		return err
 	}
 	if err := icfg.Validate(); err != nil {
@@ -135,6 +141,7 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	pcfg.Kafka, pcfg.ClickHouse = kafkaCfg, chCfg
+	pcfg.Pause.File = pauseFile
 
 	g, gctx := errgroup.WithContext(ctx)
 	ingestReady := make(chan net.Addr, 1)
@@ -222,6 +229,23 @@ func localToken(dir string) (token, file string, err error) {
 	return token, file, nil
 }
 
+// localPauseSecret makes (once) the secret local mode's processor and
+// `wardpulse replay -pause.secret-file <dir>/pause-secret` share.
+func localPauseSecret(dir string) (string, error) {
+	file := filepath.Join(dir, "pause-secret")
+	if b, err := os.ReadFile(file); err == nil && len(strings.TrimSpace(string(b))) >= 16 {
+		return file, nil
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return "", fmt.Errorf("making the pause secret: %w", err)
+	}
+	if err := os.WriteFile(file, []byte(hex.EncodeToString(raw)+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("writing %s: %w", file, err)
+	}
+	return file, nil
+}
+
 type localExtras struct {
 	lines []string
 }
@@ -233,9 +257,9 @@ wardpulse local mode (data in %s)
   Kafka-protocol broker  %s   topics wardpulse.events, wardpulse.events.dlq, wardpulse.alerts
   ClickHouse (native)    %s   database wardpulse
   ingest API             %s/v1/events   (bearer token: %s)
-  ingest metrics/health  %s/metrics  /healthz  /readyz
+  ingest metrics/health  http://%s/metrics  /healthz  /readyz
   processor metrics      http://%s/metrics  /healthz  /readyz
-`, cfg.Dir, strings.Join(brokers, ","), chAddr, ingestURL, token, ingestURL, cfg.ProcessListen)
+`, cfg.Dir, strings.Join(brokers, ","), chAddr, ingestURL, token, cfg.IngestMetrics, cfg.ProcessListen)
 	for _, l := range extra.lines {
 		fmt.Fprintln(w, "  "+l)
 	}
@@ -244,9 +268,11 @@ post an event:
   curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/x-ndjson' \
     --data-binary '{"type":"concern","schema_version":1,"occurred_at":"%s","ward":"Grangetown","concern":{"text":"Off-road bikes on the playing fields again"}}' \
     %s/v1/events
+rebuild the tables from the log (the processor pauses for the swap):
+  wardpulse replay -clickhouse.addr %s -kafka.brokers %s -pause.secret-file %s
 count concerns per ward and theme this year:
-  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC LIMIT 10"
-`, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, host, port)
+  clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC, ward_code, theme LIMIT 10"
+`, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, chAddr, strings.Join(brokers, ","), filepath.Join(cfg.Dir, "pause-secret"), host, port)
 }
 
 // waitHTTP polls url until it answers 200 or ctx ends.

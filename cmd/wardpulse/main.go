@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"dashboards":   {"generate or push the Grafana dashboards", runDashboards},
 		"briefing":     {"write the Panel briefing (HTML and PDF) for a period", runBriefing},
 		"bench":        {"benchmark the pipeline against its peers", runBench},
+		"ingest-bench": {"measure ingest's peak memory under concurrent largest requests", runIngestBench},
 	}
 }
 

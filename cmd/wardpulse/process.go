@@ -12,6 +12,7 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/segmentio/kafka-go"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
@@ -21,24 +22,28 @@ import (
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/lagwatch"
 	"github.com/wardpulse/wardpulse/processors/pipeline"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
 type processConfig struct {
-	Listen     string            `yaml:"listen"`
-	LogLevel   string            `yaml:"log_level"`
-	GroupID    string            `yaml:"group_id"`
-	BatchSize  int               `yaml:"batch_size"`
-	BatchWait  time.Duration     `yaml:"batch_wait"`
-	GroupWait  time.Duration     `yaml:"write_group_wait"`
-	ReadyLag   int64             `yaml:"ready_lag"`
-	Taxonomy   string            `yaml:"taxonomy_file"`
-	Pprof      bool              `yaml:"debug_pprof"`
-	Shard      int               `yaml:"shard"`
-	Shards     int               `yaml:"shards"`
-	Kafka      wiring.Kafka      `yaml:"kafka"`
-	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+	Listen     string             `yaml:"listen"`
+	LogLevel   string             `yaml:"log_level"`
+	GroupID    string             `yaml:"group_id"`
+	BatchSize  int                `yaml:"batch_size"`
+	BatchWait  time.Duration      `yaml:"batch_wait"`
+	GroupWait  time.Duration      `yaml:"write_group_wait"`
+	ReadyLag   int64              `yaml:"ready_lag"`
+	Taxonomy   string             `yaml:"taxonomy_file"`
+	Pprof      bool               `yaml:"debug_pprof"`
+	Shard      int                `yaml:"shard"`
+	Shards     int                `yaml:"shards"`
+	LagPoll    time.Duration      `yaml:"lag_poll_interval"`
+	Pause      wiring.PauseSecret `yaml:"pause"`
+	PauseAge   time.Duration      `yaml:"pause_max_age"`
+	Kafka      wiring.Kafka       `yaml:"kafka"`
+	ClickHouse wiring.ClickHouse  `yaml:"clickhouse"`
 }
 
 func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
@@ -53,16 +58,22 @@ func (c *processConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Pprof, "debug.pprof", false, "serve Go profiles under /debug/pprof/ on the -listen address")
 	fs.IntVar(&c.Shards, "shards", 0, "on a ClickHouse cluster: the number of shards (0 or 1: one server)")
 	fs.IntVar(&c.Shard, "shard", 0, "on a ClickHouse cluster: the shard (from 1) this processor writes; it consumes only the partitions that shard owns (partition mod shards), in group <group-id>-shard<N>, and -clickhouse.addr lists that shard's replicas")
+	fs.DurationVar(&c.LagPoll, "lag-poll-interval", time.Second, "how often the lag is measured from the broker's log ends and ClickHouse's stored offsets (independently of writes)")
+	c.Pause.RegisterFlags(fs)
+	fs.DurationVar(&c.PauseAge, "pause.max-age", time.Hour, "oldest signed pause request honoured (a replay's pause lasts while it catches up and swaps)")
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
 
 func (c *processConfig) Validate() error {
-	var shard error
+	var errs []error
 	if c.Shards > 1 && (c.Shard < 1 || c.Shard > c.Shards) {
-		shard = fmt.Errorf("-shard %d: give the shard this processor writes, 1..%d", c.Shard, c.Shards)
+		errs = append(errs, fmt.Errorf("-shard %d: give the shard this processor writes, 1..%d", c.Shard, c.Shards))
 	}
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate(), shard)
+	if c.Pause.Secret != "" && c.Pause.File != "" {
+		errs = append(errs, errors.New("-pause.secret and -pause.secret-file: give one"))
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate())...)
 }
 
 func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -133,27 +144,53 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 	if err != nil {
 		return err
 	}
-	dlq := cfg.Kafka.Writer(cfg.Kafka.DLQTopic)
-	proc, err := pipeline.New(cfg.Kafka.Topic, conn, sink, agg, dlq, logger, reg)
+	dlq, err := cfg.Kafka.Writer(cfg.Kafka.DLQTopic)
 	if err != nil {
 		return err
 	}
+	dialer, transport, err := cfg.Kafka.Connectors()
+	if err != nil {
+		return err
+	}
+	pauseKey, err := cfg.Pause.Key()
+	if err != nil {
+		return err
+	}
+	if pauseKey == nil {
+		logger.Warn("no pause secret (-pause.secret-file): every pause request is ignored, so `wardpulse replay` cannot swap tables under this processor")
+	}
+	proc, err := pipeline.New(cfg.Kafka.Topic, conn, sink, agg, dlq, logger, reg, pipeline.WithPauseKey(pauseKey, cfg.PauseAge))
+	if err != nil {
+		return err
+	}
+	validator, err := schemas.NewValidator()
+	if err != nil {
+		return err
+	}
+	proc.SetOriginals(pipeline.NewLogOriginals(cfg.Kafka.Brokers, cfg.Kafka.Topic, validator))
 	group := cfg.GroupID
 	if cfg.Shards > 1 {
 		group = fmt.Sprintf("%s-shard%d", cfg.GroupID, cfg.Shard)
 	}
-	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, GroupID: group, Shard: cfg.Shard, Shards: cfg.Shards,
+	consumer, err := consume.New(consume.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Topic: cfg.Kafka.Topic, GroupID: group, Shard: cfg.Shard, Shards: cfg.Shards,
 		BatchSize: cfg.BatchSize, BatchWait: cfg.BatchWait, LagReadyBound: cfg.ReadyLag,
 		SessionTimeout: 10 * time.Second, RebalanceTimeout: 10 * time.Second, HeartbeatInterval: time.Second, JoinGroupBackoff: time.Second}, proc, logger, reg)
 	if err != nil {
 		return err
 	}
-	mux := wiring.OpsMux(reg, func() error {
-		if !consumer.Ready() {
-			return errors.New("partitions not assigned or not caught up")
-		}
-		return nil
-	})
+	var owns func(int) bool
+	if cfg.Shards > 1 {
+		owns = func(p int) bool { return consume.ShardOf(p, cfg.Shards) == cfg.Shard }
+	}
+	lag, err := lagwatch.New(lagwatch.Config{Interval: cfg.LagPoll, Owns: owns},
+		lagwatch.KafkaLogEnds{Client: &kafka.Client{Addr: kafka.TCP(cfg.Kafka.Brokers...), Transport: transport}, Topic: cfg.Kafka.Topic},
+		lagwatch.ClickHouseProgress{Conn: conn}, logger, reg)
+	if err != nil {
+		return err
+	}
+	mux := wiring.OpsMux(reg, wiring.CachedCheck(time.Second, 2*time.Second, func(ctx context.Context) error {
+		return processReady(ctx, conn, proc, lag, consumer)
+	}))
 	if cfg.Pprof {
 		wiring.AddPprof(mux)
 	}
@@ -165,6 +202,28 @@ func serveProcess(ctx context.Context, cfg processConfig, conn driver.Conn, logg
 		return consumer.Run(consumerCtx)
 	})
 	g.Go(func() error { return wiring.Serve(gctx, cfg.Listen, mux, logger, ready) })
+	g.Go(func() error { return lag.Run(consumerCtx) })
 	err = g.Wait()
 	return errors.Join(err, dlq.Close())
+}
+
+// processReady is the processor's /readyz: ClickHouse answers now (reading
+// the coordination state), no signed pause request holds it, the broker
+// answers and the lag is measured now (lagwatch), and every assigned
+// partition caught up since it was assigned (consume).
+func processReady(ctx context.Context, conn driver.Conn, proc *pipeline.Processor, lag *lagwatch.Watcher, consumer *consume.Consumer) error {
+	st, err := chsink.ReadState(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("clickhouse unreachable: %w", err)
+	}
+	if req, paused := proc.Paused(st); paused {
+		return fmt.Errorf("paused by replay generation %s (asked %s)", req.Token, req.At.UTC().Format(time.RFC3339))
+	}
+	if err := lag.Current(); err != nil {
+		return err
+	}
+	if !consumer.Ready() {
+		return errors.New("partitions not assigned or not caught up")
+	}
+	return nil
 }

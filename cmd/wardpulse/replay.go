@@ -16,14 +16,15 @@ import (
 )
 
 type replayConfig struct {
-	LogLevel   string            `yaml:"log_level"`
-	Taxonomy   string            `yaml:"taxonomy_file"`
-	BatchSize  int               `yaml:"batch_size"`
-	PauseWait  time.Duration     `yaml:"pause_wait"`
-	KeepOld    bool              `yaml:"keep_old"`
-	NoSwap     bool              `yaml:"no_swap"`
-	Kafka      wiring.Kafka      `yaml:"kafka"`
-	ClickHouse wiring.ClickHouse `yaml:"clickhouse"`
+	LogLevel   string             `yaml:"log_level"`
+	Taxonomy   string             `yaml:"taxonomy_file"`
+	BatchSize  int                `yaml:"batch_size"`
+	PauseWait  time.Duration      `yaml:"pause_wait"`
+	KeepOld    bool               `yaml:"keep_old"`
+	NoSwap     bool               `yaml:"no_swap"`
+	Pause      wiring.PauseSecret `yaml:"pause"`
+	Kafka      wiring.Kafka       `yaml:"kafka"`
+	ClickHouse wiring.ClickHouse  `yaml:"clickhouse"`
 }
 
 func (c *replayConfig) RegisterFlags(fs *flag.FlagSet) {
@@ -33,12 +34,19 @@ func (c *replayConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.PauseWait, "pause-wait", 10*time.Second, "longest wait for live processors to acknowledge the pause before the swap")
 	fs.BoolVar(&c.KeepOld, "keep-old", false, "keep the replaced tables as *_old")
 	fs.BoolVar(&c.NoSwap, "no-swap", false, "build and check the *_rebuild tables, do not swap them in")
+	c.Pause.RegisterFlags(fs)
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
 }
 
 func (c *replayConfig) Validate() error {
-	return errors.Join(c.Kafka.Validate(), c.ClickHouse.Validate())
+	var errs []error
+	if k, err := c.Pause.Key(); err != nil {
+		errs = append(errs, err)
+	} else if k == nil && !c.NoSwap {
+		errs = append(errs, errors.New("-pause.secret-file (or env WARDPULSE_PAUSE_SECRET) is required to pause the processors for the swap; the processors must share it"))
+	}
+	return errors.Join(append(errs, c.Kafka.Validate(), c.ClickHouse.Validate())...)
 }
 
 func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -59,8 +67,16 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
-		PauseWait: cfg.PauseWait, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
+	pauseKey, err := cfg.Pause.Key()
+	if err != nil {
+		return err
+	}
+	dialer, transport, err := cfg.Kafka.Connectors()
+	if err != nil {
+		return err
+	}
+	rep, err := replay.Rebuild(ctx, conn, agg, replay.Config{Brokers: cfg.Kafka.Brokers, Dialer: dialer, Transport: transport, Topic: cfg.Kafka.Topic, BatchSize: cfg.BatchSize,
+		PauseWait: cfg.PauseWait, PauseKey: pauseKey, KeepOld: cfg.KeepOld, NoSwap: cfg.NoSwap, Progress: stderr}, logger)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package briefing_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,97 +49,134 @@ func TestPeriods(t *testing.T) {
 func TestBriefingRendersInChromium(t *testing.T) {
 	chromium, err := briefing.FindChromium("")
 	require.NoError(t, err)
-	db := chtest.New(t)
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		ctx := context.Background()
+		data, err := fixture.Generate(1)
+		require.NoError(t, err)
+		require.NoError(t, fixture.Load(ctx, db.Conn, data))
+
+		dir := t.TempDir()
+		if keep := os.Getenv("BRIEFING_KEEP"); keep != "" {
+			dir = keep
+		}
+		from := time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)
+		to := time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)
+		src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+
+		r, err := briefing.Gather(ctx, src, from, to)
+		require.NoError(t, err)
+		require.NotEmpty(t, r.Meetings)
+		require.NotEmpty(t, r.Themes)
+		require.NotEmpty(t, r.Places)
+		require.NotEmpty(t, r.Ahead)
+		require.NotEmpty(t, r.Actions)
+		for _, m := range r.Ahead {
+			require.True(t, m.Day.After(to), "meetings ahead are after the period")
+		}
+		var open, resolved int
+		for _, a := range r.Alerts {
+			if a.Open {
+				open++
+			} else {
+				resolved++
+			}
+		}
+		require.Positive(t, open, "the fixture's Grangetown spike is open")
+		require.Positive(t, resolved, "the fixture's Norton North spike was resolved in January")
+		var wantConcerns int64
+		seen := map[string]fixture.Concern{}
+		for _, c := range data.Concerns {
+			if o, ok := seen[c.ID.String()]; !ok || c.Offset > o.Offset {
+				seen[c.ID.String()] = c
+			}
+		}
+		for _, c := range seen {
+			if !c.Withdrawn && !c.At.Before(from) && c.At.Before(to.AddDate(0, 0, 1)) {
+				wantConcerns++
+			}
+		}
+		require.Equal(t, wantConcerns, r.Concerns.Now, "concerns in the period, latest versions, withdrawn ones left out")
+
+		htmlPath, pdfPath, err := briefing.Write(ctx, src, from, to, dir, chromium)
+		require.NoError(t, err)
+		page, err := os.ReadFile(htmlPath)
+		require.NoError(t, err)
+		require.NotRegexp(t, `(?i)(src|href)=["']?https?:`, string(page), "the document must not fetch anything")
+
+		dom, err := briefing.Chromium(ctx, chromium, htmlPath, "--dump-dom")
+		require.NoError(t, err)
+		svgs := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(string(dom), -1)
+		require.Len(t, svgs, 3, "three charts")
+		for _, s := range svgs {
+			bars := regexp.MustCompile(`<rect class="bar"[^>]*width="([0-9.]+)"`).FindAllStringSubmatch(s, -1)
+			require.NotEmpty(t, bars, "chart has bars")
+			drawn := 0
+			for _, b := range bars {
+				if w, _ := strconv.ParseFloat(b[1], 64); w > 0 {
+					drawn++
+				}
+			}
+			require.Positive(t, drawn, "chart has bars of non-zero width")
+		}
+		for _, id := range []string{"meetings", "themes", "places", "alerts", "actions", "ahead"} {
+			sec := regexp.MustCompile(`(?s)<section id="` + id + `".*?</section>`).FindString(string(dom))
+			require.NotEmpty(t, sec, "section %s", id)
+			rows := strings.Count(sec, "<tr>") - 1
+			require.Positive(t, rows, "section %s has a filled table", id)
+			require.NotContains(t, sec, `class="empty"`, "section %s", id)
+		}
+		require.Contains(t, string(dom), "Grangetown (2019-)")
+
+		shot := filepath.Join(dir, "briefing.png")
+		_, err = briefing.Chromium(ctx, chromium, htmlPath, "--screenshot="+shot, "--window-size=1000,2600", "--hide-scrollbars")
+		require.NoError(t, err)
+		st, err := os.Stat(shot)
+		require.NoError(t, err)
+		require.Greater(t, st.Size(), int64(10000), "screenshot has content")
+
+		info, err := exec.Command("pdfinfo", pdfPath).CombinedOutput()
+		require.NoError(t, err, "pdfinfo (poppler-utils): %s", info)
+		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(string(info))
+		require.NotNil(t, m, "%s", info)
+		pages, _ := strconv.Atoi(m[1])
+		require.GreaterOrEqual(t, pages, 1)
+		t.Logf("briefing: %d meetings, %d concerns, %d themes, %d wards, %d alerts, %d actions, %d ahead; PDF %d pages",
+			len(r.Meetings), r.Concerns.Now, len(r.Themes), len(r.Places), len(r.Alerts), len(r.Actions), len(r.Ahead), pages)
+	})
+}
+
+// TestGatherIsTheSameOnEveryEngine runs every query of the briefing on
+// ClickHouse 18.16 and on a current ClickHouse (chDB 26.5), each holding the
+// same fixture data, for two periods: the reports must be equal.
+func TestGatherIsTheSameOnEveryEngine(t *testing.T) {
 	ctx := context.Background()
 	data, err := fixture.Generate(1)
 	require.NoError(t, err)
-	require.NoError(t, fixture.Load(ctx, db.Conn, data))
-
-	dir := t.TempDir()
-	if keep := os.Getenv("BRIEFING_KEEP"); keep != "" {
-		dir = keep
+	periods := [][2]time.Time{
+		{time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2018, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2018, 4, 30, 0, 0, 0, 0, time.UTC)},
 	}
-	from := time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)
-	src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
-
-	r, err := briefing.Gather(ctx, src, from, to)
-	require.NoError(t, err)
-	require.NotEmpty(t, r.Meetings)
-	require.NotEmpty(t, r.Themes)
-	require.NotEmpty(t, r.Places)
-	require.NotEmpty(t, r.Ahead)
-	require.NotEmpty(t, r.Actions)
-	for _, m := range r.Ahead {
-		require.True(t, m.Day.After(to), "meetings ahead are after the period")
-	}
-	var open, resolved int
-	for _, a := range r.Alerts {
-		if a.Open {
-			open++
-		} else {
-			resolved++
+	// Reports are compared as JSON: times then compare by instant, not by
+	// which *time.Location value the driver attached (UTC or Etc/UTC).
+	reports := map[chtest.Engine][]string{}
+	for _, e := range chtest.Engines {
+		db := chtest.NewOn(t, e)
+		require.NoError(t, fixture.Load(ctx, db.Conn, data))
+		src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+		for _, p := range periods {
+			r, err := briefing.Gather(ctx, src, p[0], p[1])
+			require.NoError(t, err, "gathering %v on %s", p, e)
+			require.NotEmpty(t, r.Meetings, "meetings in %v on %s", p, e)
+			r.Generated = time.Time{}
+			j, err := json.MarshalIndent(r, "", " ")
+			require.NoError(t, err)
+			reports[e] = append(reports[e], string(j))
 		}
 	}
-	require.Positive(t, open, "the fixture's Grangetown spike is open")
-	require.Positive(t, resolved, "the fixture's Norton North spike was resolved in January")
-	var wantConcerns int64
-	seen := map[string]fixture.Concern{}
-	for _, c := range data.Concerns {
-		if o, ok := seen[c.ID.String()]; !ok || c.Offset > o.Offset {
-			seen[c.ID.String()] = c
+	for _, e := range chtest.Engines[1:] {
+		for i, p := range periods {
+			require.JSONEq(t, reports[chtest.Engines[0]][i], reports[e][i], "the briefing for %s to %s on %s and %s",
+				p[0].Format(time.DateOnly), p[1].Format(time.DateOnly), chtest.Engines[0], e)
 		}
 	}
-	for _, c := range seen {
-		if !c.Withdrawn && !c.At.Before(from) && c.At.Before(to.AddDate(0, 0, 1)) {
-			wantConcerns++
-		}
-	}
-	require.Equal(t, wantConcerns, r.Concerns.Now, "concerns in the period, latest versions, withdrawn ones left out")
-
-	htmlPath, pdfPath, err := briefing.Write(ctx, src, from, to, dir, chromium)
-	require.NoError(t, err)
-	page, err := os.ReadFile(htmlPath)
-	require.NoError(t, err)
-	require.NotRegexp(t, `(?i)(src|href)=["']?https?:`, string(page), "the document must not fetch anything")
-
-	dom, err := briefing.Chromium(ctx, chromium, htmlPath, "--dump-dom")
-	require.NoError(t, err)
-	svgs := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(string(dom), -1)
-	require.Len(t, svgs, 3, "three charts")
-	for _, s := range svgs {
-		bars := regexp.MustCompile(`<rect class="bar"[^>]*width="([0-9.]+)"`).FindAllStringSubmatch(s, -1)
-		require.NotEmpty(t, bars, "chart has bars")
-		drawn := 0
-		for _, b := range bars {
-			if w, _ := strconv.ParseFloat(b[1], 64); w > 0 {
-				drawn++
-			}
-		}
-		require.Positive(t, drawn, "chart has bars of non-zero width")
-	}
-	for _, id := range []string{"meetings", "themes", "places", "alerts", "actions", "ahead"} {
-		sec := regexp.MustCompile(`(?s)<section id="` + id + `".*?</section>`).FindString(string(dom))
-		require.NotEmpty(t, sec, "section %s", id)
-		rows := strings.Count(sec, "<tr>") - 1
-		require.Positive(t, rows, "section %s has a filled table", id)
-		require.NotContains(t, sec, `class="empty"`, "section %s", id)
-	}
-	require.Contains(t, string(dom), "Grangetown (2019-)")
-
-	shot := filepath.Join(dir, "briefing.png")
-	_, err = briefing.Chromium(ctx, chromium, htmlPath, "--screenshot="+shot, "--window-size=1000,2600", "--hide-scrollbars")
-	require.NoError(t, err)
-	st, err := os.Stat(shot)
-	require.NoError(t, err)
-	require.Greater(t, st.Size(), int64(10000), "screenshot has content")
-
-	info, err := exec.Command("pdfinfo", pdfPath).CombinedOutput()
-	require.NoError(t, err, "pdfinfo (poppler-utils): %s", info)
-	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(string(info))
-	require.NotNil(t, m, "%s", info)
-	pages, _ := strconv.Atoi(m[1])
-	require.GreaterOrEqual(t, pages, 1)
-	t.Logf("briefing: %d meetings, %d concerns, %d themes, %d wards, %d alerts, %d actions, %d ahead; PDF %d pages",
-		len(r.Meetings), r.Concerns.Now, len(r.Themes), len(r.Places), len(r.Alerts), len(r.Actions), len(r.Ahead), pages)
 }

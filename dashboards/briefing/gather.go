@@ -159,10 +159,10 @@ FROM meetings FINAL WHERE withdrawn = 0 AND `+where+` ORDER BY `+order, func(sca
 		return out, err
 	}
 	var err error
-	if r.Meetings, err = meetings("reading the period's meetings", between("day", from, to), "day, ward_name"); err != nil {
+	if r.Meetings, err = meetings("reading the period's meetings", between("day", from, to), "day, ward_name, title, toString(meeting_id)"); err != nil {
 		return nil, err
 	}
-	if r.Ahead, err = meetings("reading the meetings ahead", "day > "+d(to), "day, ward_name LIMIT 40"); err != nil {
+	if r.Ahead, err = meetings("reading the meetings ahead", "day > "+d(to), "day, ward_name, title, toString(meeting_id) LIMIT 40"); err != nil {
 		return nil, err
 	}
 	byLAD := map[string]int64{}
@@ -245,7 +245,7 @@ FROM (
         max(decided_at) AS a_decided_at
     FROM alerts GROUP BY alert_id)
 WHERE a_episode_start <= `+d(to)+` AND (state != 'resolved' OR a_decided_at >= toDateTime('`+from.Format(time.DateOnly)+` 00:00:00', 'UTC'))
-ORDER BY a_episode_start, a_ward_name`, func(scan func(...any) error) error {
+ORDER BY a_episode_start, a_ward_name, a_theme, alert_id`, func(scan func(...any) error) error {
 		var a Alert
 		var code, theme, state, last string
 		if err := scan(&code, &a.Ward, &a.Authority, &theme, &a.Severity, &last, &a.Summary, &a.Since, &state, &a.Decided, &a.Observed, &a.Expected); err != nil {
@@ -266,7 +266,7 @@ ORDER BY a_episode_start, a_ward_name`, func(scan func(...any) error) error {
 	}
 	perTheme := map[string]int{}
 	if err := query(ctx, src.Conn, "reading actions on the main concerns", `SELECT day, `+untilColumn+`, ward_code, ward_name, themes, text, action FROM concerns FINAL
-WHERE withdrawn = 0 AND action != '' AND `+between("day", from, to)+` ORDER BY day, ward_name`, func(scan func(...any) error) error {
+WHERE withdrawn = 0 AND action != '' AND `+between("day", from, to)+` ORDER BY day, ward_name, text, toString(concern_id)`, func(scan func(...any) error) error {
 		var a Action
 		var code string
 		var themes []string

@@ -297,7 +297,8 @@ func WriteFiles(dir string, cfg Config, dashboardsPath string, ds []dashboards.D
 }
 
 // DeployConfig is the configuration of the committed deploy/grafana files:
-// the service names of deploy/compose.
+// the service names of deploy/compose, and the read-only ClickHouse user of
+// deploy/clickhouse/users.d (Grafana needs no more than SELECT).
 func DeployConfig() Config {
-	return Config{ClickHouseAddr: "clickhouse:9000", ClickHouseDB: "wardpulse", ClickHouseUser: "default", PrometheusURL: "http://prometheus:9090"}
+	return Config{ClickHouseAddr: "clickhouse:9000", ClickHouseDB: "wardpulse", ClickHouseUser: "wardpulse_reader", PrometheusURL: "http://prometheus:9090"}
 }

@@ -44,7 +44,8 @@ func TestPublishThroughIngest(t *testing.T) {
 	require.NoError(t, err)
 	kafka := &kafkaStub{}
 	api, err := httpapi.New(httpapi.Config{MaxBodyBytes: 1 << 20, MaxBatchEvents: 100, MaxFutureSkew: 10 * time.Minute,
-		OldestEvent: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), RecentIDs: 1000},
+		OldestEvent: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), RecentIDs: 1000,
+		MaxEventBytes: 64 << 10, MaxInflightBytes: 4 << 20},
 		httpapi.Deps{Publisher: kafka, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: classify.Default()}, nil, nil)
 	require.NoError(t, err)
 	mux := http.NewServeMux()

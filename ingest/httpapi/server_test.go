@@ -64,6 +64,12 @@ func newTestAPI(t *testing.T, pub Publisher, cfg Config) (*API, *prometheus.Regi
 	if cfg.MaxBodyBytes == 0 {
 		cfg = Config{MaxBodyBytes: 1 << 20, MaxBatchEvents: 100, MaxFutureSkew: 10 * time.Minute, OldestEvent: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), RecentIDs: 100}
 	}
+	if cfg.MaxEventBytes == 0 {
+		cfg.MaxEventBytes = 64 << 10
+	}
+	if cfg.MaxInflightBytes == 0 {
+		cfg.MaxInflightBytes = 4 * cfg.MaxBodyBytes
+	}
 	reg := prometheus.NewRegistry()
 	now := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 	api, err := New(cfg, Deps{Publisher: pub, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: classify.Default(),

@@ -91,3 +91,6 @@ func (t *Tokens) Source(token string) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// Len is the number of tokens: ingest refuses to start with none.
+func (t *Tokens) Len() int { return len(t.list) }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -30,6 +31,21 @@ type Config struct {
 	AcquireWait  time.Duration // how long a request waits for room before ErrBusy
 	BatchTimeout time.Duration // kafka-go's linger: how long to wait to fill a produce batch
 	WriteTimeout time.Duration // longest wait for one produce to be acknowledged
+	// Transport and Dialer carry TLS and SASL settings (wiring.Kafka);
+	// nil means plain TCP.
+	Transport kafka.RoundTripper
+	Dialer    *kafka.Dialer
+	// ReadyTimeout bounds Ready's live check (default 2 s); ReadyCache is
+	// how long its answer is reused (default 1 s).
+	ReadyTimeout, ReadyCache time.Duration
+	// BatchBytes caps one produced record batch (kafka-go's
+	// Writer.BatchBytes). Set it from ReadLimit: a batch over the broker's
+	// max.message.bytes is refused whole ("Message Size Too Large"), and
+	// resending builds the same batch. 0 means DefaultMaxMessageBytes'.
+	BatchBytes int64
+	// MaxEventBytes is the largest encoded event the caller will publish;
+	// New refuses a BatchBytes that could not hold one.
+	MaxEventBytes int
 }
 
 // Validate reports what is missing or out of range.
@@ -43,6 +59,10 @@ func (c Config) Validate() error {
 	}
 	if c.MaxInFlight <= 0 {
 		errs = append(errs, fmt.Errorf("publish: max in-flight %d must be positive", c.MaxInFlight))
+	}
+	if c.BatchBytes != 0 && c.BatchBytes < int64(c.MaxEventBytes)+eventOverhead {
+		errs = append(errs, fmt.Errorf("publish: %w: batches of at most %d bytes cannot hold one event of %d bytes; raise the topic's max.message.bytes or lower -max-event-bytes",
+			ErrLimitTooSmall, c.BatchBytes, c.MaxEventBytes))
 	}
 	return errors.Join(errs...)
 }
@@ -62,6 +82,10 @@ type Publisher struct {
 	cfg      Config
 	m        *metrics
 	inflight prometheus.Gauge
+
+	readyMu  sync.Mutex // held through a check: concurrent probes share one
+	readyAt  time.Time
+	readyErr error
 }
 
 type metrics struct {
@@ -81,6 +105,18 @@ func New(cfg Config, logger *slog.Logger, reg prometheus.Registerer) (*Publisher
 	if cfg.WriteTimeout <= 0 {
 		cfg.WriteTimeout = 10 * time.Second
 	}
+	if cfg.Dialer == nil {
+		cfg.Dialer = &kafka.Dialer{Timeout: 5 * time.Second, DualStack: true}
+	}
+	if cfg.ReadyTimeout <= 0 {
+		cfg.ReadyTimeout = 2 * time.Second
+	}
+	if cfg.ReadyCache <= 0 {
+		cfg.ReadyCache = time.Second
+	}
+	if cfg.BatchBytes == 0 {
+		cfg.BatchBytes = Limit{MaxMessageBytes: DefaultMaxMessageBytes}.BatchBytes()
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -88,12 +124,13 @@ func New(cfg Config, logger *slog.Logger, reg prometheus.Registerer) (*Publisher
 	p := &Publisher{
 		w: &kafka.Writer{
 			Addr:         kafka.TCP(cfg.Brokers...),
+			Transport:    cfg.Transport,
 			Topic:        cfg.Topic,
 			Balancer:     &kafka.Murmur2Balancer{}, // same partition for a key as Java clients
 			RequiredAcks: kafka.RequireAll,
 			BatchTimeout: cfg.BatchTimeout,
 			BatchSize:    1000,
-			BatchBytes:   16 << 20,
+			BatchBytes:   cfg.BatchBytes,
 			WriteTimeout: cfg.WriteTimeout,
 			MaxAttempts:  3,
 			ErrorLogger:  kafka.LoggerFunc(func(f string, a ...any) { logger.Warn(fmt.Sprintf(f, a...)) }),
@@ -175,20 +212,51 @@ func (p *Publisher) Publish(ctx context.Context, msgs []Message) (perMessage []e
 	return perMessage, nil
 }
 
-// Ready asks a broker for the topic's metadata: ingest is ready when the
-// topic exists and has partitions.
+// Ready reports whether a broker answers now: it dials a broker afresh
+// and reads the topic's partitions, with a timeout of ReadyTimeout. It does
+// not ask the writer's transport, whose cached metadata kept answering for
+// 45 s after the broker went down. The answer is reused for ReadyCache, so
+// frequent probes do not turn into a dial each; concurrent callers wait
+// for one check.
 func (p *Publisher) Ready(ctx context.Context) error {
-	c := &kafka.Client{Addr: kafka.TCP(p.cfg.Brokers...), Timeout: 2 * time.Second}
-	resp, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{p.cfg.Topic}})
-	if err != nil {
-		return fmt.Errorf("reading metadata of topic %s: %w", p.cfg.Topic, err)
+	p.readyMu.Lock()
+	defer p.readyMu.Unlock()
+	if !p.readyAt.IsZero() && time.Since(p.readyAt) < p.cfg.ReadyCache {
+		return p.readyErr
 	}
-	for _, t := range resp.Topics {
-		if t.Name == p.cfg.Topic && t.Error == nil && len(t.Partitions) > 0 {
-			return nil
+	p.readyErr = BrokerReady(ctx, p.cfg.Dialer, p.cfg.Brokers, p.cfg.Topic, p.cfg.ReadyTimeout)
+	p.readyAt = time.Now()
+	return p.readyErr
+}
+
+// BrokerReady dials the brokers in turn with d (a fresh connection: no
+// cached metadata) until one returns the partitions of topic within
+// timeout. It returns nil when the topic has partitions.
+func BrokerReady(ctx context.Context, d *kafka.Dialer, brokers []string, topic string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var errs []error
+	for _, b := range brokers {
+		conn, err := d.DialContext(ctx, "tcp", b)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("dialling broker %s: %w", b, err))
+			continue
 		}
+		if dl, ok := ctx.Deadline(); ok {
+			_ = conn.SetDeadline(dl)
+		}
+		parts, err := conn.ReadPartitions(topic)
+		conn.Close()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("reading partitions of topic %s from broker %s: %w", topic, b, err))
+			continue
+		}
+		if len(parts) == 0 {
+			return fmt.Errorf("topic %s has no partitions", topic)
+		}
+		return nil
 	}
-	return fmt.Errorf("topic %s has no partitions", p.cfg.Topic)
+	return errors.Join(errs...)
 }
 
 // Close flushes and closes the writer. Call it after the HTTP server has

@@ -2,7 +2,9 @@
 // rows and ward x theme x day count deltas that processors/chsink stores:
 // it validates each event, resolves its place to a ward boundary-aware,
 // classifies concern text with the versioned taxonomy (keeping which phrase
-// matched), redacts personal data, drops duplicate event ids (the first
+// matched), redacts personal data from every free-text field it stores
+// (concern text and action, meeting title and location, place) and from
+// dead-letter reasons (which quote places), drops duplicate event ids (the first
 // occurrence on the log wins) and applies corrections and withdrawals as
 // negative deltas for the version they replace.
 //
@@ -26,6 +28,7 @@ import (
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/processors/redact"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
@@ -48,11 +51,23 @@ type DeadLetter struct {
 	Reason  string
 }
 
+// Duplicate is a message whose event id was already stored or seen earlier
+// in the batch. Build drops it (the first occurrence wins); the caller checks
+// that it says the same as the first (processors/pipeline sends an id reused
+// for other content to the dead-letter topic rather than drop it unseen).
+type Duplicate struct {
+	Message *kafka.Message // into the batch
+	Event   *schemas.Event
+	First   chsink.Loc     // where the first occurrence was stored from
+	Earlier *schemas.Event // the first occurrence when it is in this batch; nil when stored by an earlier batch
+}
+
 // Result is what Build made of a batch.
 type Result struct {
 	Batch       chsink.Batch
 	DeadLetters []DeadLetter
 	Duplicates  int
+	Dups        []Duplicate // one per duplicate counted in Duplicates
 	Processed   int
 	bufs        *buffers // the row slices' backing arrays, for Release
 }
@@ -63,6 +78,7 @@ type Aggregator struct {
 	gaz       *gazetteer.Gazetteer
 	tax       *classify.Taxonomy
 	validator *schemas.Validator
+	red       *redact.Redactor
 	bufs      sync.Pool // of *buffers
 }
 
@@ -119,7 +135,10 @@ func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, validator *schemas.Va
 	if gaz == nil || tax == nil || validator == nil {
 		return nil, errors.New("aggregate: gazetteer, taxonomy and validator are required")
 	}
-	return &Aggregator{gaz: gaz, tax: tax, validator: validator}, nil
+	// The redactor keeps the gazetteer's names and the taxonomy's phrases:
+	// "residents called Park End" is a place, not a person.
+	red := redact.New(append(gaz.Names(), tax.Phrases()...))
+	return &Aggregator{gaz: gaz, tax: tax, validator: validator, red: red}, nil
 }
 
 // TaxonomyVersion is the version of the taxonomy stamped on every row.
@@ -158,7 +177,7 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	for i := range msgs {
 		d, reason := a.decode(&msgs[i])
 		if reason != "" {
-			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: msgs[i], Reason: reason})
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: msgs[i], Reason: a.red.Redact(reason)})
 			continue
 		}
 		ok = append(ok, d)
@@ -168,23 +187,30 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	if err != nil {
 		return out, err
 	}
-	seen := make(map[string]bool, len(ok))
+	seen := make(map[string]int, len(ok)) // id -> index in ok of its first occurrence
 	// The batch's own latest versions of meetings and concerns (indices
 	// into the batch's rows), for corrections that follow their original
 	// within one batch.
 	concerns := map[string]int{}
 	meetings := map[string]int{}
-	for _, d := range ok {
+	for i, d := range ok {
 		id := d.ev.EventID
-		if loc, found := stored[id]; (found && (loc.Partition != partition || loc.Offset != d.msg.Offset)) || seen[id] {
+		loc, found := stored[id]
+		if found && (loc.Partition != partition || loc.Offset != d.msg.Offset) {
 			out.Duplicates++
+			out.Dups = append(out.Dups, Duplicate{Message: d.msg, Event: d.ev, First: loc})
 			continue
 		}
-		seen[id] = true
+		if j, dup := seen[id]; dup {
+			out.Duplicates++
+			out.Dups = append(out.Dups, Duplicate{Message: d.msg, Event: d.ev, First: chsink.Loc{Partition: partition, Offset: ok[j].msg.Offset}, Earlier: ok[j].ev})
+			continue
+		}
+		seen[id] = i
 		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, concerns, meetings); err != nil {
 			return out, err
 		} else if reason != "" {
-			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: reason})
+			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: a.red.Redact(reason)})
 			continue
 		}
 		out.Processed++
@@ -245,7 +271,8 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		}
 		b.Meetings = append(b.Meetings, chsink.MeetingRow{
 			MeetingID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: ev.Place, Kind: ev.Meeting.Kind, Title: ev.Meeting.Title, Location: ev.Meeting.Location,
+			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), Kind: ev.Meeting.Kind, Title: a.red.Redact(ev.Meeting.Title),
+			Location:   a.red.Redact(ev.Meeting.Location),
 			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
 			DatePrecision: datePrecision(ev),
 		})
@@ -275,8 +302,8 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		}
 		r := chsink.ConcernRow{
 			ConcernID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: ev.Place, MeetingID: ev.Concern.MeetingID, Text: classify.Redact(ev.Concern.Text),
-			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: ev.Concern.Action,
+			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), MeetingID: ev.Concern.MeetingID, Text: a.red.Redact(ev.Concern.Text),
+			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: a.red.Redact(ev.Concern.Action),
 			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
 			DatePrecision: datePrecision(ev),
 		}

@@ -167,6 +167,15 @@ func TestBuild(t *testing.T) {
 			}
 			require.Equal(t, tt.wantCells, cellMap(res.Batch.Cells))
 			require.Equal(t, tt.wantDups, res.Duplicates)
+			require.Len(t, res.Dups, res.Duplicates, "each duplicate is handed back for its content check")
+			for _, d := range res.Dups {
+				require.Equal(t, d.Event.EventID, idA)
+				if d.Earlier != nil { // first seen in this batch, at its first message
+					require.Equal(t, chsink.Loc{Partition: 0, Offset: 10}, d.First)
+				} else {
+					require.Equal(t, chsink.Loc{Partition: 0, Offset: 3}, d.First)
+				}
+			}
 			require.Len(t, res.DeadLetters, len(tt.wantDead))
 			for i, want := range tt.wantDead {
 				require.Contains(t, res.DeadLetters[i].Reason, want)

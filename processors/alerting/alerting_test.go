@@ -107,58 +107,59 @@ func activeAlerts(t *testing.T, url string) []AMAlert {
 // a real Alertmanager with the right labels, a restart fires nothing new,
 // and the alert resolves when the surge is over.
 func TestSurgeFiresOnceAndResolves(t *testing.T) {
-	db := chtest.New(t)
-	now := time.Date(2026, 3, 12, 20, 0, 0, 0, time.UTC) // a Thursday
-	load(t, db, now)
-	am, err := promtest.StartAlertmanager(context.Background(), promtest.AlertmanagerConfig{Dir: t.TempDir()})
-	require.NoError(t, err, "a real Alertmanager is required")
-	defer am.Stop()
-	notifier := &Alertmanager{URLs: []string{am.URL()}}
-	p := &memProducer{}
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		now := time.Date(2026, 3, 12, 20, 0, 0, 0, time.UTC) // a Thursday
+		load(t, db, now)
+		am, err := promtest.StartAlertmanager(context.Background(), promtest.AlertmanagerConfig{Dir: t.TempDir()})
+		require.NoError(t, err, "a real Alertmanager is required")
+		defer am.Stop()
+		notifier := &Alertmanager{URLs: []string{am.URL()}}
+		p := &memProducer{}
 
-	a := newAlerter(t, db, p, notifier, &now)
-	require.NoError(t, a.RunOnce(context.Background()))
-	evs := p.events(t)
-	require.Len(t, evs, 1)
-	e := evs[0]
-	require.Equal(t, Firing, e.Status)
-	require.Equal(t, "E05012442/off_road_bikes/2026-03-09", e.AlertID)
-	require.Equal(t, "Grangetown", e.WardName)
-	require.Equal(t, "Redcar and Cleveland", e.LADName)
-	require.Contains(t, e.Summary, "Off-road bikes, Grangetown: ")
-	require.Contains(t, e.Summary, "first raised 9 Mar at the community meeting")
-	require.Equal(t, 7, e.Observed)
+		a := newAlerter(t, db, p, notifier, &now)
+		require.NoError(t, a.RunOnce(context.Background()))
+		evs := p.events(t)
+		require.Len(t, evs, 1)
+		e := evs[0]
+		require.Equal(t, Firing, e.Status)
+		require.Equal(t, "E05012442/off_road_bikes/2026-03-09", e.AlertID)
+		require.Equal(t, "Grangetown", e.WardName)
+		require.Equal(t, "Redcar and Cleveland", e.LADName)
+		require.Contains(t, e.Summary, "Off-road bikes, Grangetown: ")
+		require.Contains(t, e.Summary, "first raised 9 Mar at the community meeting")
+		require.Equal(t, 7, e.Observed)
 
-	// Running again, before and after the sink stored the event, and after
-	// a restart: nothing new.
-	require.NoError(t, a.RunOnce(context.Background()))
-	store(t, db, p)
-	require.NoError(t, newAlerter(t, db, p, notifier, &now).RunOnce(context.Background()))
-	require.Len(t, p.events(t), 1)
+		// Running again, before and after the sink stored the event, and after
+		// a restart: nothing new.
+		require.NoError(t, a.RunOnce(context.Background()))
+		store(t, db, p)
+		require.NoError(t, newAlerter(t, db, p, notifier, &now).RunOnce(context.Background()))
+		require.Len(t, p.events(t), 1)
 
-	alerts := activeAlerts(t, am.URL())
-	require.Len(t, alerts, 1)
-	require.Equal(t, map[string]string{"alertname": "WardThemeSpike", "ward": "Grangetown", "ward_code": ward, "lad": "Redcar and Cleveland",
-		"theme": theme, "severity": e.Severity}, alerts[0].Labels)
-	require.Equal(t, e.Summary, alerts[0].Annotations["summary"])
+		alerts := activeAlerts(t, am.URL())
+		require.Len(t, alerts, 1)
+		require.Equal(t, map[string]string{"alertname": "WardThemeSpike", "ward": "Grangetown", "ward_code": ward, "lad": "Redcar and Cleveland",
+			"theme": theme, "severity": e.Severity}, alerts[0].Labels)
+		require.Equal(t, e.Summary, alerts[0].Annotations["summary"])
 
-	// Three quiet weeks later the episode resolves, once.
-	now = now.AddDate(0, 0, 21)
-	require.NoError(t, a.RunOnce(context.Background()))
-	evs = p.events(t)
-	require.Len(t, evs, 2)
-	require.Equal(t, Resolved, evs[1].Status)
-	require.Equal(t, e.AlertID, evs[1].AlertID)
-	store(t, db, p)
-	require.NoError(t, newAlerter(t, db, p, notifier, &now).RunOnce(context.Background()))
-	require.Len(t, p.events(t), 2)
-	require.Empty(t, activeAlerts(t, am.URL()))
+		// Three quiet weeks later the episode resolves, once.
+		now = now.AddDate(0, 0, 21)
+		require.NoError(t, a.RunOnce(context.Background()))
+		evs = p.events(t)
+		require.Len(t, evs, 2)
+		require.Equal(t, Resolved, evs[1].Status)
+		require.Equal(t, e.AlertID, evs[1].AlertID)
+		store(t, db, p)
+		require.NoError(t, newAlerter(t, db, p, notifier, &now).RunOnce(context.Background()))
+		require.Len(t, p.events(t), 2)
+		require.Empty(t, activeAlerts(t, am.URL()))
 
-	var rows uint64
-	require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT count() FROM alerts").Scan(&rows))
-	require.EqualValues(t, 2, rows, "one firing and one resolved row")
-	// The sink is idempotent: storing the same offsets again adds nothing.
-	store(t, db, p)
-	require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT count() FROM alerts").Scan(&rows))
-	require.EqualValues(t, 2, rows)
+		var rows uint64
+		require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT count() FROM alerts").Scan(&rows))
+		require.EqualValues(t, 2, rows, "one firing and one resolved row")
+		// The sink is idempotent: storing the same offsets again adds nothing.
+		store(t, db, p)
+		require.NoError(t, db.Conn.QueryRow(context.Background(), "SELECT count() FROM alerts").Scan(&rows))
+		require.EqualValues(t, 2, rows)
+	})
 }

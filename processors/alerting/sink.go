@@ -12,6 +12,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Sink stores alert events from the alerts topic in the alerts table,
@@ -31,7 +32,8 @@ type Sink struct {
 	conn   driver.Conn
 	logger *slog.Logger
 	mu     sync.Mutex
-	next   map[int]int64 // per partition: the next offset not yet handled (stored or skipped)
+	next   map[int]int64   // per partition: the next offset not yet handled (stored or skipped)
+	server *schemas.Server // asked before the first INSERT (its settings depend on the version)
 }
 
 // NewSink returns a sink writing to the alerts table over conn; logger may
@@ -76,8 +78,18 @@ func (s *Sink) Handle(ctx context.Context, partition int, msgs []kafka.Message) 
 	}
 	s.mu.Lock()
 	wm := s.next[partition]
+	srv := s.server
 	s.mu.Unlock()
-	b, err := s.conn.PrepareBatch(ctx, `INSERT INTO alerts (alert_id, status, ward_code, ward_name, lad_code, lad_name, theme, severity,
+	if srv == nil {
+		probed, err := schemas.Probe(ctx, s.conn)
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.server, srv = &probed, &probed
+		s.mu.Unlock()
+	}
+	b, err := s.conn.PrepareBatch(srv.InsertContext(ctx, nil), `INSERT INTO alerts (alert_id, status, ward_code, ward_name, lad_code, lad_name, theme, severity,
   episode_start, week_start, observed, expected, threshold, score, summary, detector_version, decided_at, src_partition, src_offset)`)
 	if err != nil {
 		return fmt.Errorf("preparing insert into alerts: %w", err)

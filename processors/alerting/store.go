@@ -102,9 +102,18 @@ GROUP BY ward_code, theme, week`, from.Format(time.DateOnly), current.AddDate(0,
 // firstRaised says when, and at what kind of meeting, the first concern of
 // the episode (on or after from) was raised, for the summary.
 func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) (string, error) {
-	rows, err := a.d.Conn.Query(ctx, `SELECT occurred_at, kind FROM concerns FINAL
-ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind FROM meetings FINAL WHERE withdrawn = 0) USING meeting_id
-WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND precision = 'day' AND day >= toDate(?) ORDER BY occurred_at LIMIT 1`, k.ward, k.theme, from.Format(time.DateOnly))
+	// The concern is found (FINAL, filtered, ordered, cut) in a subquery and
+	// only then joined to its meeting: current ClickHouse's analyzer (26.5)
+	// fails FINAL on the left table with WHERE and ORDER BY ... LIMIT over
+	// the join itself (NOT_FOUND_COLUMN_IN_BLOCK), and every joined subquery
+	// needs an alias there. Ties on the time go to the lower concern id as
+	// a string (the engines break ties in their own ways; UUIDs compare by
+	// their 64-bit halves on both, toString keeps the rule readable).
+	rows, err := a.d.Conn.Query(ctx, `SELECT first_at, kind FROM (
+    SELECT occurred_at AS first_at, meeting_id FROM concerns FINAL
+    WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND precision = 'day' AND day >= toDate(?)
+    ORDER BY occurred_at, toString(concern_id) LIMIT 1) AS first
+ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind FROM meetings FINAL WHERE withdrawn = 0) AS held USING meeting_id`, k.ward, k.theme, from.Format(time.DateOnly))
 	if err != nil {
 		return "", fmt.Errorf("finding the first concern of %s %s: %w", k.ward, k.theme, err)
 	}

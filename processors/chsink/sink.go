@@ -17,6 +17,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Tables names the tables a Sink writes. Replay writes the same shapes into
@@ -52,7 +54,12 @@ type Sink struct {
 	metrics *metrics
 
 	groupWait time.Duration // 0: every Write inserts on its own
-	sendChunk int           // rows per block sent; 0: one block per INSERT
+
+	// server is asked once, before the first INSERT, what it supports
+	// (schemas.Probe): the INSERTs' settings depend on its version.
+	serverMu  sync.Mutex
+	server    *schemas.Server
+	sendChunk int // rows per block sent; 0: one block per INSERT
 
 	mu         sync.Mutex
 	wm         map[int]*Watermarks
@@ -446,6 +453,20 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 	return nil
 }
 
+// probe returns what the server supports, asking it the first time.
+func (s *Sink) probe(ctx context.Context) (schemas.Server, error) {
+	s.serverMu.Lock()
+	defer s.serverMu.Unlock()
+	if s.server == nil {
+		srv, err := schemas.Probe(ctx, s.conn)
+		if err != nil {
+			return srv, err
+		}
+		s.server = &srv
+	}
+	return *s.server, nil
+}
+
 // sendChunked inserts n rows into table, columns(lo, hi) giving rows
 // [lo, hi) column by column, as one INSERT in chunks, each sent as its own
 // block: the driver's columns and send buffer are reused from chunk to chunk
@@ -455,17 +476,23 @@ func insertRows[R any](ctx context.Context, s *Sink, table, cols string, jobs []
 // min_insert_block_size_rows rows (bytes not counted: 0), so the INSERT is
 // still one part, written whole or not at all; it is set here so that a
 // server profile with a low value cannot split it. INSERTs of squashRows
-// rows or more go as one block.
+// rows or more go as one block. Every INSERT also carries the server's
+// schemas.Server.InsertSettings: on current ClickHouse optimize_on_insert
+// = 0, so that it stores every row it is sent, as 18.16 does.
 func (s *Sink) sendChunked(ctx context.Context, table, cols string, n int, columns func(lo, hi int) []any) error {
 	chunk := s.sendChunk
 	if chunk <= 0 || n >= squashRows {
 		chunk = n
 	}
+	var extra clickhouse.Settings
 	if chunk < n {
-		ctx = clickhouse.Context(ctx, clickhouse.WithSettings(clickhouse.Settings{
-			"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}))
+		extra = clickhouse.Settings{"min_insert_block_size_rows": squashRows, "min_insert_block_size_bytes": 0}
 	}
-	batch, err := s.conn.PrepareBatch(ctx, "INSERT INTO "+table+" "+cols)
+	srv, err := s.probe(ctx)
+	if err != nil {
+		return err
+	}
+	batch, err := s.conn.PrepareBatch(srv.InsertContext(ctx, extra), "INSERT INTO "+table+" "+cols)
 	if err != nil {
 		return fmt.Errorf("preparing the insert: %w", err)
 	}

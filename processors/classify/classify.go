@@ -164,6 +164,15 @@ func (t *Taxonomy) IDs() []string {
 	return out
 }
 
+// Phrases lists every theme's phrases as the taxonomy file spells them.
+func (t *Taxonomy) Phrases() []string {
+	var out []string
+	for _, th := range t.Themes {
+		out = append(out, th.Phrases...)
+	}
+	return out
+}
+
 // Has reports whether id is a theme.
 func (t *Taxonomy) Has(id string) bool { _, ok := t.byID[id]; return ok }
 

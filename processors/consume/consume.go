@@ -60,6 +60,7 @@ const UseCommitted int64 = -1000
 // Config configures the consumer group.
 type Config struct {
 	Brokers       []string
+	Dialer        *kafka.Dialer // TLS and SASL settings; nil: plain TCP (kafka-go's default dialer)
 	Topic         string
 	GroupID       string
 	BatchSize     int           // most messages in one batch
@@ -197,6 +198,7 @@ func (c *Consumer) Run(ctx context.Context) error {
 		GroupBalancers:        balancers,
 		ID:                    c.cfg.GroupID,
 		Brokers:               c.cfg.Brokers,
+		Dialer:                c.cfg.Dialer,
 		Topics:                []string{c.cfg.Topic},
 		StartOffset:           kafka.FirstOffset,
 		SessionTimeout:        c.cfg.SessionTimeout,
@@ -283,6 +285,7 @@ func (c *Consumer) runPartition(ctx context.Context, gen *kafka.Generation, pa k
 func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partition int, start int64, log *slog.Logger) error {
 	r := kafka.NewReader(kafka.ReaderConfig{
 		Brokers:       c.cfg.Brokers,
+		Dialer:        c.cfg.Dialer,
 		Topic:         c.cfg.Topic,
 		Partition:     partition,
 		MinBytes:      1,

@@ -313,6 +313,10 @@ func (g *Gazetteer) LADs() []LAD {
 // Wards lists every ward row.
 func (g *Gazetteer) Wards() []Ward { return append([]Ward(nil), g.wards...) }
 
+// Names lists every ward, authority and place name the gazetteer knows,
+// normalised (lower case), longest first. The redactor keeps them.
+func (g *Gazetteer) Names() []string { return append([]string(nil), g.names...) }
+
 // WardsAt lists the wards in force at t.
 func (g *Gazetteer) WardsAt(t time.Time) []Ward {
 	var out []Ward

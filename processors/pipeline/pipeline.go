@@ -26,6 +26,7 @@ import (
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/processors/pause"
 )
 
 // Dead-letter message headers.
@@ -52,17 +53,41 @@ type Processor struct {
 	logger    *slog.Logger
 	m         *metrics
 	pausePoll time.Duration
+	pauseKey  *pause.Key    // nil: no pause request is honoured
+	pauseAge  time.Duration // oldest pause request honoured
+	originals Originals     // nil: stored duplicates are not compared (SetOriginals)
 
 	mu   sync.Mutex
 	gens map[int]string // generation each partition's watermarks belong to
+	// rejected is the last pause value rejected, so a forged row is
+	// logged once, not on every batch (the counter counts every time).
+	rejected string
+}
+
+// Option configures a Processor.
+type Option func(*Processor)
+
+// WithPauseKey makes the processor honour pause requests signed with k
+// (by `wardpulse replay`) and made at most maxAge ago (0: one hour).
+// Without it every pause request is refused, logged and counted, so a
+// replay cannot swap tables under it.
+func WithPauseKey(k *pause.Key, maxAge time.Duration) Option {
+	return func(p *Processor) {
+		p.pauseKey = k
+		if maxAge > 0 {
+			p.pauseAge = maxAge
+		}
+	}
 }
 
 type metrics struct {
 	dlq        *prometheus.CounterVec
 	duplicates prometheus.Counter
+	dupChecks  *prometheus.CounterVec
 	processed  prometheus.Counter
 	buildDur   prometheus.Histogram
 	stageDur   *prometheus.HistogramVec
+	rejected   *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -76,6 +101,10 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "wardpulse_processor_duplicates_total",
 			Help: "Messages whose event id was already stored from an earlier offset; counted once.",
 		}),
+		dupChecks: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_duplicate_checks_total",
+			Help: "Duplicate event ids compared with their first occurrence, by result: same (a resubmission, counted once), conflict (the id reused for other content: sent to the dead-letter topic), unverified (the first occurrence could not be read).",
+		}, []string{"result"}),
 		processed: f.NewCounter(prometheus.CounterOpts{
 			Name: "wardpulse_processor_events_total",
 			Help: "Events turned into rows.",
@@ -90,20 +119,28 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Time one batch spends in each stage: gate (coordination state), build (validate, look up, classify), dead_letters, write (ClickHouse).",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}, []string{"stage"}),
+		rejected: f.NewCounterVec(prometheus.CounterOpts{
+			Name: "wardpulse_processor_pause_rejected_total",
+			Help: "Pause requests in pipeline_state ignored because they were not signed by replay's secret, by reason (unsigned, bad_signature, expired, no_key), counted each time a batch or a readiness check reads one.",
+		}, []string{"reason"}),
 	}
 }
 
 // New returns a Processor. conn is used for the coordination state; sink
 // decides which tables are written. reg may be nil.
-func New(topic string, conn driver.Conn, sink *chsink.Sink, agg *aggregate.Aggregator, dlq DeadLetterWriter, logger *slog.Logger, reg prometheus.Registerer) (*Processor, error) {
+func New(topic string, conn driver.Conn, sink *chsink.Sink, agg *aggregate.Aggregator, dlq DeadLetterWriter, logger *slog.Logger, reg prometheus.Registerer, opts ...Option) (*Processor, error) {
 	if topic == "" || conn == nil || sink == nil || agg == nil || dlq == nil {
 		return nil, errors.New("pipeline: topic, conn, sink, aggregator and dead-letter writer are required")
 	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Processor{topic: topic, conn: conn, sink: sink, agg: agg, dlq: dlq, logger: logger, m: newMetrics(reg),
-		pausePoll: 200 * time.Millisecond, gens: map[int]string{}}, nil
+	p := &Processor{topic: topic, conn: conn, sink: sink, agg: agg, dlq: dlq, logger: logger, m: newMetrics(reg),
+		pausePoll: 200 * time.Millisecond, pauseAge: time.Hour, gens: map[int]string{}}
+	for _, o := range opts {
+		o(p)
+	}
+	return p, nil
 }
 
 // Assign loads the partition's watermarks from ClickHouse and resumes from
@@ -146,6 +183,11 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.buildDur.Observe(time.Since(start).Seconds())
 	p.m.stageDur.WithLabelValues("build").Observe(time.Since(start).Seconds())
+	conflicts, err := p.checkDuplicates(ctx, res.Dups)
+	if err != nil {
+		return err
+	}
+	res.DeadLetters = append(res.DeadLetters, conflicts...)
 	start = time.Now()
 	if len(res.DeadLetters) > 0 {
 		dl := make([]kafka.Message, len(res.DeadLetters))
@@ -171,27 +213,32 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	p.m.stageDur.WithLabelValues("write").Observe(time.Since(start).Seconds())
 	p.logger.Debug("batch stored", "partition", partition, "first_offset", msgs[0].Offset, "messages", len(msgs),
 		"handle", time.Since(t0), "write", time.Since(start))
-	p.m.duplicates.Add(float64(res.Duplicates))
+	p.m.duplicates.Add(float64(res.Duplicates - len(conflicts)))
 	p.m.processed.Add(float64(res.Processed))
 	return nil
 }
 
 // gate honours a replay's pause request (acknowledging it, so the replay
 // knows no write of ours is in flight) and asks for a reload when the table
-// generation changed under us.
+// generation changed under us. A pause request that is not signed with the
+// pause key is ignored (see Paused).
 func (p *Processor) gate(ctx context.Context, partition int) error {
 	st, err := chsink.ReadState(ctx, p.conn)
 	if err != nil {
 		return err
 	}
 	acked := ""
-	for st.Pause != "" {
-		if acked != st.Pause {
-			if err := chsink.SetState(ctx, p.conn, "ack/"+strconv.Itoa(partition), st.Pause); err != nil {
+	for {
+		req, paused := p.Paused(st)
+		if !paused {
+			break
+		}
+		if acked != req.Token {
+			if err := chsink.SetState(ctx, p.conn, "ack/"+strconv.Itoa(partition), req.Token); err != nil {
 				return err
 			}
-			acked = st.Pause
-			p.logger.Info("paused for replay swap", "partition", partition, "token", st.Pause)
+			acked = req.Token
+			p.logger.Info("paused for replay swap", "partition", partition, "token", req.Token, "generation", req.Generation)
 		}
 		t := time.NewTimer(p.pausePoll)
 		select {
@@ -211,4 +258,35 @@ func (p *Processor) gate(ctx context.Context, partition int) error {
 		return fmt.Errorf("table generation changed from %q to %q: %w", gen, st.Generation, consume.ErrReload)
 	}
 	return nil
+}
+
+// Paused reports whether st holds a pause request this processor honours:
+// one signed with its pause key for the live generation, made within the
+// maximum age. A request whose token is already the live generation
+// belongs to a replay that has swapped its tables in and is about to clear
+// it: not a pause, and not a forgery either. Any other pause value is
+// logged (once per value) and counted, and ignored. Readiness calls it too,
+// so a paused processor reports "paused by replay generation <token>".
+func (p *Processor) Paused(st chsink.State) (pause.Request, bool) {
+	if st.Pause == "" || pause.Token(st.Pause) == st.Generation && st.Generation != "" {
+		return pause.Request{}, false
+	}
+	var req pause.Request
+	err := errors.New("no pause key configured (-pause.secret-file)")
+	reason := "no_key"
+	if p.pauseKey != nil {
+		if req, err = p.pauseKey.Verify(st.Pause, st.Generation, time.Now(), p.pauseAge); err == nil {
+			return req, true
+		}
+		reason = pause.Reason(err)
+	}
+	p.m.rejected.WithLabelValues(reason).Inc()
+	p.mu.Lock()
+	first := p.rejected != st.Pause
+	p.rejected = st.Pause
+	p.mu.Unlock()
+	if first {
+		p.logger.Warn("ignoring a pause request in pipeline_state that replay did not sign: processing goes on", "value", st.Pause, "generation", st.Generation, "err", err)
+	}
+	return pause.Request{}, false
 }

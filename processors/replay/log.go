@@ -15,9 +15,20 @@ type Bounds struct {
 	First, Next int64
 }
 
-// LogBounds lists every partition of topic with its offsets.
+// LogBounds lists every partition of topic with its offsets, over plain
+// TCP (LogBoundsVia takes a client with TLS and SASL settings).
 func LogBounds(ctx context.Context, brokers []string, topic string) ([]Bounds, error) {
-	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	return LogBoundsVia(ctx, Client(brokers, nil), topic)
+}
+
+// Client returns a kafka-go client for brokers through transport (nil:
+// plain TCP), for LogBoundsVia.
+func Client(brokers []string, transport kafka.RoundTripper) *kafka.Client {
+	return &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second, Transport: transport}
+}
+
+// LogBoundsVia lists every partition of topic with its offsets, through c.
+func LogBoundsVia(ctx context.Context, c *kafka.Client, topic string) ([]Bounds, error) {
 	md, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
 	if err != nil {
 		return nil, fmt.Errorf("reading metadata of %s: %w", topic, err)
@@ -61,12 +72,17 @@ func sortBounds(b []Bounds) {
 }
 
 // readRange calls fn with batches of the messages of one partition in
-// [from, to), in order.
+// [from, to), in order, over plain TCP.
 func readRange(ctx context.Context, brokers []string, topic string, partition int, from, to int64, batchSize int, fn func([]kafka.Message) error) error {
+	return readRangeVia(ctx, nil, brokers, topic, partition, from, to, batchSize, fn)
+}
+
+// readRangeVia is readRange through dialer (TLS and SASL; nil: plain TCP).
+func readRangeVia(ctx context.Context, dialer *kafka.Dialer, brokers []string, topic string, partition int, from, to int64, batchSize int, fn func([]kafka.Message) error) error {
 	if from >= to {
 		return nil
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, Partition: partition, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Dialer: dialer, Topic: topic, Partition: partition, MinBytes: 1, MaxBytes: 16 << 20, MaxWait: 100 * time.Millisecond})
 	defer r.Close()
 	if err := r.SetOffset(from); err != nil {
 		return fmt.Errorf("seeking %s/%d to %d: %w", topic, partition, from, err)

@@ -33,17 +33,26 @@ import (
 
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/pause"
 )
 
 // Config configures a rebuild.
 type Config struct {
-	Brokers   []string
+	Brokers []string
+	// Dialer and Transport carry TLS and SASL settings (wiring.Kafka);
+	// nil: plain TCP.
+	Dialer    *kafka.Dialer
+	Transport kafka.RoundTripper
 	Topic     string
 	BatchSize int
 	PauseWait time.Duration // longest wait for live processors to acknowledge the pause
-	KeepOld   bool          // keep the replaced tables as *_old
-	NoSwap    bool          // build and check only
-	Progress  io.Writer     // progress bar output; nil for none
+	// PauseKey signs the pause request (processors/pause): the live
+	// processors honour only a request signed with the secret they share.
+	// Required unless NoSwap.
+	PauseKey *pause.Key
+	KeepOld  bool      // keep the replaced tables as *_old
+	NoSwap   bool      // build and check only
+	Progress io.Writer // progress bar output; nil for none
 }
 
 // Report summarises a rebuild.
@@ -86,7 +95,8 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	if err != nil {
 		return rep, err
 	}
-	bounds, err := LogBounds(ctx, cfg.Brokers, cfg.Topic)
+	client := Client(cfg.Brokers, cfg.Transport)
+	bounds, err := LogBoundsVia(ctx, client, cfg.Topic)
 	if err != nil {
 		return rep, err
 	}
@@ -106,7 +116,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	var mu sync.Mutex
 	done := map[int]int64{}
 	replayTo := func(ctx context.Context, p int, from, to int64) error {
-		return readRange(ctx, cfg.Brokers, cfg.Topic, p, from, to, cfg.BatchSize, func(msgs []kafka.Message) error {
+		return readRangeVia(ctx, cfg.Dialer, cfg.Brokers, cfg.Topic, p, from, to, cfg.BatchSize, func(msgs []kafka.Message) error {
 			res, err := agg.Build(ctx, p, msgs, sink)
 			if err != nil {
 				return err
@@ -150,9 +160,18 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	}
 
 	// Pause the live processors so nothing writes the live tables while
-	// they are caught up with and swapped.
+	// they are caught up with and swapped. The request is signed for the
+	// live generation: only a holder of the pause secret can pause.
+	if cfg.PauseKey == nil {
+		return rep, errors.New("replay: no pause key (-pause.secret-file): the live processors would not pause for the swap")
+	}
 	token := uuid.NewString()
-	if err := chsink.SetState(ctx, conn, "pause", token); err != nil {
+	st, err := chsink.ReadState(ctx, conn)
+	if err != nil {
+		return rep, err
+	}
+	signed := cfg.PauseKey.Sign(st.Generation, token, time.Now())
+	if err := chsink.SetState(ctx, conn, "pause", signed); err != nil {
 		return rep, err
 	}
 	defer func() {
@@ -163,7 +182,16 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 			logger.Error("clearing the pause request", "err", err)
 		}
 	}()
-	if err := waitPaused(ctx, conn, cfg.Brokers, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
+	// A row written with a later version (updated_us in the future, by a
+	// writer other than replay) would hide ours: the processors would not
+	// pause. Refuse rather than swap under them.
+	if st, err = chsink.ReadState(ctx, conn); err != nil {
+		return rep, err
+	}
+	if st.Pause != signed {
+		return rep, fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = 'pause') and run again", st.Pause)
+	}
+	if err := waitPaused(ctx, conn, client, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
 		return rep, err
 	}
 	liveSink, err := chsink.New(conn, live, logger, nil)
@@ -220,7 +248,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 // until wait passed with no live progress marker moving (no processor is
 // running, or every running one is idle and will see the pause before its
 // next write).
-func waitPaused(ctx context.Context, conn driver.Conn, brokers []string, topic, token string, bounds []Bounds, wait time.Duration, logger *slog.Logger) error {
+func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, topic, token string, bounds []Bounds, wait time.Duration, logger *slog.Logger) error {
 	if wait <= 0 {
 		wait = 10 * time.Second
 	}
@@ -253,7 +281,7 @@ func waitPaused(ctx context.Context, conn driver.Conn, brokers []string, topic, 
 		// acknowledge. A partition whose progress marker equals its log
 		// end has no batch in flight (a batch in flight covers messages
 		// past the marker), and its next batch will see the pause first.
-		if caughtUp, err := allCaughtUp(ctx, conn, brokers, topic, bounds, st, token); err == nil && caughtUp {
+		if caughtUp, err := allCaughtUp(ctx, conn, client, topic, bounds, st, token); err == nil && caughtUp {
 			logger.Info("live processors paused or idle and caught up", "acknowledged", acked, "partitions", len(bounds))
 			return nil
 		}
@@ -279,8 +307,8 @@ func waitPaused(ctx context.Context, conn driver.Conn, brokers []string, topic, 
 // allCaughtUp reports whether every partition that has not acknowledged
 // the pause has its live progress marker at its log end, read twice around
 // the markers so a message arriving meanwhile is noticed.
-func allCaughtUp(ctx context.Context, conn driver.Conn, brokers []string, topic string, bounds []Bounds, st chsink.State, token string) (bool, error) {
-	before, err := LogBounds(ctx, brokers, topic)
+func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, topic string, bounds []Bounds, st chsink.State, token string) (bool, error) {
+	before, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
 		return false, err
 	}
@@ -299,7 +327,7 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, brokers []string, topic 
 		markers[int(p)] = n
 	}
 	rows.Close()
-	after, err := LogBounds(ctx, brokers, topic)
+	after, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
 		return false, err
 	}

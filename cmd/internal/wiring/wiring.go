@@ -15,6 +15,7 @@ import (
 	"net/http/pprof"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -33,6 +34,8 @@ type Kafka struct {
 	Topic       string            `yaml:"topic"`
 	DLQTopic    string            `yaml:"dlq_topic"`
 	AlertsTopic string            `yaml:"alerts_topic"`
+	TLS         TLS               `yaml:"tls"`
+	SASL        SASL              `yaml:"sasl"`
 }
 
 // RegisterFlags binds the block to flags with their defaults.
@@ -42,20 +45,32 @@ func (k *Kafka) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&k.Topic, "kafka.topic", "wardpulse.events", "topic of meeting, concern and withdrawal events")
 	fs.StringVar(&k.DLQTopic, "kafka.dlq-topic", "wardpulse.events.dlq", "dead-letter topic for events the processor cannot process")
 	fs.StringVar(&k.AlertsTopic, "kafka.alerts-topic", "wardpulse.alerts", "topic of spike alert events")
+	k.TLS.RegisterFlags(fs, "kafka.", "Kafka")
+	k.SASL.RegisterFlags(fs)
 }
 
-// Validate reports missing settings.
+// Validate reports missing settings, and TLS or SASL settings that do not
+// build (a missing certificate file, an unknown mechanism).
 func (k *Kafka) Validate() error {
+	var errs []error
 	if len(k.Brokers) == 0 || k.Topic == "" {
-		return errors.New("kafka: brokers and topic are required")
+		errs = append(errs, errors.New("kafka: brokers and topic are required"))
 	}
-	return nil
+	if _, err := k.Dialer(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
-// Writer returns a synchronous writer (acks=all) for topic.
-func (k *Kafka) Writer(topic string) *kafka.Writer {
-	return &kafka.Writer{Addr: kafka.TCP(k.Brokers...), Topic: topic, Balancer: &kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, WriteTimeout: 10 * time.Second}
+// Writer returns a synchronous writer (acks=all) for topic, with the
+// block's TLS and SASL settings.
+func (k *Kafka) Writer(topic string) (*kafka.Writer, error) {
+	t, err := k.Transport()
+	if err != nil {
+		return nil, err
+	}
+	return &kafka.Writer{Addr: kafka.TCP(k.Brokers...), Topic: topic, Balancer: &kafka.Murmur2Balancer{}, Transport: t,
+		RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, WriteTimeout: 10 * time.Second}, nil
 }
 
 // CreateTopics creates topics that do not exist yet (for local mode and
@@ -80,10 +95,13 @@ func CreateTopics(ctx context.Context, brokers []string, partitions int, topics 
 
 // ClickHouse is where the tables live.
 type ClickHouse struct {
-	Addr     string        `yaml:"addr"`
-	Database string        `yaml:"database"`
-	Username string        `yaml:"username"`
-	Password config.Secret `yaml:"password"`
+	Addr         string        `yaml:"addr"`
+	Protocol     string        `yaml:"protocol"`
+	Database     string        `yaml:"database"`
+	Username     string        `yaml:"username"`
+	Password     config.Secret `yaml:"password"`
+	PasswordFile string        `yaml:"password_file"`
+	TLS          TLS           `yaml:"tls"`
 	// InsertQuorum, on a replicated cluster, is how many replicas of the
 	// shard must hold an INSERT before it succeeds (all of them, for the
 	// processor: see docs/cluster.md); reads then see only quorum-written
@@ -93,19 +111,43 @@ type ClickHouse struct {
 
 // RegisterFlags binds the block to flags with their defaults.
 func (c *ClickHouse) RegisterFlags(fs *flag.FlagSet) {
-	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse native protocol address (host:port)")
+	fs.StringVar(&c.Addr, "clickhouse.addr", "127.0.0.1:9000", "ClickHouse address (host:port) for -clickhouse.protocol")
+	fs.StringVar(&c.Protocol, "clickhouse.protocol", "native", "ClickHouse protocol: native (every version; ClickHouse 18.16 accepts only this) or http (current versions: the tests reach chDB so)")
 	fs.StringVar(&c.Database, "clickhouse.database", "wardpulse", "ClickHouse database")
 	fs.StringVar(&c.Username, "clickhouse.username", "default", "ClickHouse user")
-	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+	fs.Var(config.SecretFlag{S: &c.Password}, "clickhouse.password", "ClickHouse password (prefer -clickhouse.password-file or env WARDPULSE_CLICKHOUSE_PASSWORD)")
+	fs.StringVar(&c.PasswordFile, "clickhouse.password-file", "", "file holding the ClickHouse password (a Compose or Kubernetes secret)")
+	c.TLS.RegisterFlags(fs, "clickhouse.", "ClickHouse")
 	fs.IntVar(&c.InsertQuorum, "clickhouse.insert-quorum", 0, "on a replicated cluster: replicas of the shard that must hold each INSERT (set it to the shard's replica count for the processor)")
 }
 
-// Validate reports missing settings.
+// Validate reports missing settings and TLS settings that do not build.
 func (c *ClickHouse) Validate() error {
+	var errs []error
 	if c.Addr == "" || c.Database == "" {
-		return errors.New("clickhouse: addr and database are required")
+		errs = append(errs, errors.New("clickhouse: addr and database are required"))
 	}
-	return nil
+	if _, err := c.protocol(); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := c.TLS.Config(); err != nil {
+		errs = append(errs, fmt.Errorf("clickhouse %w", err))
+	}
+	if c.Password != "" && c.PasswordFile != "" {
+		errs = append(errs, errors.New("clickhouse: give a password or a password file, not both"))
+	}
+	return errors.Join(errs...)
+}
+
+// protocol maps Protocol to the driver's.
+func (c *ClickHouse) protocol() (clickhouse.Protocol, error) {
+	switch c.Protocol {
+	case "", "native":
+		return clickhouse.Native, nil
+	case "http":
+		return clickhouse.HTTP, nil
+	}
+	return 0, fmt.Errorf("clickhouse: protocol %q: want native or http", c.Protocol)
 }
 
 // Open connects to the database, creating it and applying the migrations
@@ -113,7 +155,10 @@ func (c *ClickHouse) Validate() error {
 func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger) (driver.Conn, error) {
 	open := func(db string) (driver.Conn, error) { return c.Dial(ctx, c.Addr, db) }
 	if migrate {
-		boot, err := open("default")
+		// No database on the boot connection: the server's default,
+		// which a user restricted to its own database (deploy's
+		// wardpulse_writer) may not name but may use to create its own.
+		boot, err := open("")
 		if err != nil {
 			return nil, err
 		}
@@ -138,11 +183,20 @@ func (c *ClickHouse) Open(ctx context.Context, migrate bool, logger *slog.Logger
 
 // Dial connects to database on addr, a comma-separated list of servers
 // tried in order (one shard's replicas: the driver fails over between them),
-// with the block's user, password and insert quorum, and pings it.
+// with the block's user, password (direct, file or environment), TLS and
+// insert quorum, and pings it.
 func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Conn, error) {
-	pass := string(c.Password)
-	if pass == "" {
-		pass = os.Getenv("WARDPULSE_CLICKHOUSE_PASSWORD")
+	pass, err := Password(c.Password, c.PasswordFile, "WARDPULSE_CLICKHOUSE_PASSWORD")
+	if err != nil {
+		return nil, fmt.Errorf("clickhouse: %w", err)
+	}
+	tc, err := c.TLS.Config()
+	if err != nil {
+		return nil, fmt.Errorf("clickhouse %w", err)
+	}
+	proto, err := c.protocol()
+	if err != nil {
+		return nil, err
 	}
 	var settings clickhouse.Settings
 	if c.InsertQuorum > 1 {
@@ -150,7 +204,9 @@ func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Co
 	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
 		Addr:             strings.Split(addr, ","),
+		Protocol:         proto,
 		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
+		TLS:              tc,
 		Auth:             clickhouse.Auth{Database: database, Username: c.Username, Password: pass},
 		Settings:         settings,
 		DialTimeout:      5 * time.Second,
@@ -177,11 +233,16 @@ func (c *ClickHouse) Dial(ctx context.Context, addr, database string) (driver.Co
 // letting in-flight requests finish (up to 30 s). ready, when non-nil, is
 // called with the bound address once listening.
 func Serve(ctx context.Context, addr string, h http.Handler, logger *slog.Logger, ready func(net.Addr)) error {
+	return ServeWith(ctx, addr, &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}, logger, ready)
+}
+
+// ServeWith is Serve with a server the caller configured (its timeouts,
+// say); srv.Handler must be set.
+func ServeWith(ctx context.Context, addr string, srv *http.Server, logger *slog.Logger, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	if ready != nil {
 		ready(ln.Addr())
 	}
@@ -233,4 +294,28 @@ func OpsMux(reg *prometheus.Registry, ready func() error) *http.ServeMux {
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	return mux
+}
+
+// CachedCheck wraps check for /readyz: each call runs check with timeout
+// unless the last answer is younger than ttl, so readiness is live (at
+// most ttl old) without a probe storm becoming a query storm. Concurrent
+// callers share one check.
+func CachedCheck(ttl, timeout time.Duration, check func(ctx context.Context) error) func() error {
+	var (
+		mu  sync.Mutex
+		at  time.Time
+		err error
+	)
+	return func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		if !at.IsZero() && time.Since(at) < ttl {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		defer cancel()
+		err = check(ctx)
+		at = time.Now()
+		return err
+	}
 }

@@ -31,10 +31,21 @@ type Config struct {
 	Binary           string // default: clickhouse-server from PATH
 	InstallIfMissing bool   // apt-get install the Debian packages when the binary is missing (root only)
 	StartTimeout     time.Duration
+	// UsersFiles are users XML files (such as deploy/clickhouse/users.d/*)
+	// copied into users.d beside the generated users.xml, which the server
+	// merges into it: tests run against the deployment's own users.
+	UsersFiles []string
+	// Env is added to the server's environment (NAME=value), for the
+	// passwords users files read with from_env.
+	Env []string
 	// ExtraConfig is XML placed inside the server's <yandex> element: the
 	// cluster harness adds ZooKeeper, remote_servers, macros and the
 	// interserver port here.
 	ExtraConfig string
+	// ProfileSettings is XML placed inside the default user's profile (the
+	// cluster harness sets distributed_product_mode there: 18.16's native
+	// protocol cannot send string settings per query).
+	ProfileSettings string
 }
 
 // Server is a running ClickHouse server.
@@ -67,7 +78,7 @@ const configXML = `<?xml version="1.0"?>
 
 const usersXML = `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage>{{profile}}</default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>
@@ -133,11 +144,30 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 	if err := os.WriteFile(filepath.Join(dir, "config.xml"), []byte(conf), 0o644); err != nil {
 		return nil, fmt.Errorf("writing clickhouse config: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(usersXML), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "users.xml"), []byte(strings.ReplaceAll(usersXML, "{{profile}}", cfg.ProfileSettings)), 0o644); err != nil {
 		return nil, fmt.Errorf("writing clickhouse users: %w", err)
+	}
+	usersD := filepath.Join(dir, "users.d")
+	if err := os.RemoveAll(usersD); err != nil {
+		return nil, fmt.Errorf("clearing %s: %w", usersD, err)
+	}
+	if len(cfg.UsersFiles) > 0 {
+		if err := os.MkdirAll(usersD, 0o755); err != nil {
+			return nil, fmt.Errorf("creating %s: %w", usersD, err)
+		}
+	}
+	for _, f := range cfg.UsersFiles {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("reading users file: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(usersD, filepath.Base(f)), b, 0o644); err != nil {
+			return nil, fmt.Errorf("copying users file %s: %w", f, err)
+		}
 	}
 	cmd := exec.Command(bin, "--config-file="+filepath.Join(dir, "config.xml"))
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), cfg.Env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}

@@ -10,8 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/cmd/internal/chcluster"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
@@ -92,28 +91,17 @@ func TestClusterSchemaReplicatesAndDistributes(t *testing.T) {
 	require.EqualValues(t, len(ms), versions)
 }
 
-// migrateCluster connects to every node the first server lists and applies
-// the cluster schema to database.
+// migrateCluster applies the cluster schema to database and checks every
+// migration ran on every server.
 func migrateCluster(t *testing.T, ctx context.Context, c *chcluster.Cluster, database string) []schemas.ClusterNode {
 	t.Helper()
-	first, err := chserver.Dial(ctx, c.Addr(1, 1), "default")
+	nodes, applied, err := c.Migrate(ctx, database)
 	require.NoError(t, err)
-	t.Cleanup(func() { first.Close() })
-	nodes, err := schemas.ClusterNodes(ctx, first, c.Name())
-	require.NoError(t, err)
-	require.Len(t, nodes, c.Shards()*c.Replicas())
-	for i := range nodes {
-		boot, err := chserver.Dial(ctx, nodes[i].Addr, "default")
-		require.NoError(t, err)
-		require.NoError(t, schemas.EnsureDatabase(ctx, boot, database))
-		boot.Close()
-		nodes[i].Conn, err = chserver.Dial(ctx, nodes[i].Addr, database)
-		require.NoError(t, err)
-		conn := nodes[i].Conn
+	for _, n := range nodes {
+		conn := n.Conn
 		t.Cleanup(func() { conn.Close() })
 	}
-	applied, err := schemas.MigrateCluster(ctx, nodes, c.Name(), database, slog.New(slog.DiscardHandler))
-	require.NoError(t, err)
+	require.Len(t, nodes, c.Shards()*c.Replicas())
 	ms, err := schemas.Migrations()
 	require.NoError(t, err)
 	require.Equal(t, len(ms)*len(nodes), applied)

@@ -23,7 +23,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+
 	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Config says what to run.
@@ -128,7 +132,11 @@ func (c *Cluster) startServers(ctx context.Context) error {
 			dir := filepath.Join(cfg.Dir, fmt.Sprintf("s%dr%d", s+1, r+1))
 			_ = os.RemoveAll(dir) // a failed attempt's files
 			c.confs[s][r] = chserver.Config{DataDir: dir,
-				TCPPort: ps[s][r].tcp, HTTPPort: ps[s][r].http, ExtraConfig: extra}
+				TCPPort: ps[s][r].tcp, HTTPPort: ps[s][r].http, ExtraConfig: extra,
+				// Readers join distributed tables with subqueries over
+				// others: run those subqueries once, globally (as the
+				// deployment's reader profile must, docs/cluster.md).
+				ProfileSettings: "<distributed_product_mode>global</distributed_product_mode>"}
 		}
 	}
 	// Servers start one at a time: 2 cores, and each start is CPU-bound.
@@ -233,6 +241,65 @@ func (c *Cluster) ShardAddrs(shard int) []string {
 		out = append(out, c.Addr(shard, r))
 	}
 	return out
+}
+
+// Dial connects to database on addr (a comma-separated list of replicas to
+// fail over between) as the default user, with settings.
+func Dial(ctx context.Context, addr, database string, settings clickhouse.Settings) (driver.Conn, error) {
+	conn, err := clickhouse.Open(&clickhouse.Options{Addr: strings.Split(addr, ","), Auth: clickhouse.Auth{Database: database, Username: "default"},
+		ConnOpenStrategy: clickhouse.ConnOpenInOrder, DialTimeout: 2 * time.Second, ReadTimeout: 5 * time.Minute, Settings: settings})
+	if err != nil {
+		return nil, fmt.Errorf("connecting to %s: %w", addr, err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("pinging %s database %s: %w", addr, database, err)
+	}
+	return conn, nil
+}
+
+// Migrate applies the cluster schema for database to every server, as
+// `wardpulse migrate -cluster` does, and returns the nodes with connections
+// to database (the caller closes them).
+func (c *Cluster) Migrate(ctx context.Context, database string) ([]schemas.ClusterNode, int, error) {
+	first, err := Dial(ctx, c.Addr(1, 1), "default", nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	nodes, err := schemas.ClusterNodes(ctx, first, c.Name())
+	first.Close()
+	if err != nil {
+		return nil, 0, err
+	}
+	closeAll := func() {
+		for _, n := range nodes {
+			if n.Conn != nil {
+				n.Conn.Close()
+			}
+		}
+	}
+	for i := range nodes {
+		boot, err := Dial(ctx, nodes[i].Addr, "default", nil)
+		if err != nil {
+			closeAll()
+			return nil, 0, err
+		}
+		err = schemas.EnsureDatabase(ctx, boot, database)
+		boot.Close()
+		if err == nil {
+			nodes[i].Conn, err = Dial(ctx, nodes[i].Addr, database, nil)
+		}
+		if err != nil {
+			closeAll()
+			return nil, 0, err
+		}
+	}
+	applied, err := schemas.MigrateCluster(ctx, nodes, c.Name(), database, c.logger)
+	if err != nil {
+		closeAll()
+		return nil, 0, err
+	}
+	return nodes, applied, nil
 }
 
 // Kill ends a server with SIGKILL, as a crash would.
