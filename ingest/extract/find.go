@@ -112,9 +112,6 @@ func (r *run) walk() {
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 {
-			if cur != nil && cur.sticky && !ms[len(ms)-1].sticky {
-				// another meeting inside minutes: it does not end them
-			}
 			cur, leadIn = ms[len(ms)-1], nil
 			r.concerns(b, text, ms, section)
 			if strings.HasSuffix(b.Text, ":") {
