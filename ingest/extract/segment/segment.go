@@ -113,8 +113,12 @@ func continues(line string) bool {
 	return false
 }
 
-// clean drops Markdown links (keeping their text) and emphasis marks.
+// clean drops Markdown links (keeping their text) and emphasis marks,
+// including a line in _italics_.
 func clean(s string) string {
+	if len(s) > 2 && strings.HasPrefix(s, "_") && strings.HasSuffix(s, "_") && !strings.HasPrefix(s, "__") {
+		s = s[1 : len(s)-1]
+	}
 	if strings.ContainsAny(s, "[*_`") {
 		s = mdLinkRE.ReplaceAllString(s, "$1")
 		s = mdEmphRE.ReplaceAllString(s, "")
