@@ -27,7 +27,7 @@ func TestRunDetectCLI(t *testing.T) {
 	require.NoError(t, runDetect(context.Background(), []string{"--input", in, "--output", out, "--workers", "1"}, &bytes.Buffer{}, &stderr))
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
-	require.True(t, strings.HasPrefix(string(got), "series_id,week_start,alarm,score,expected,threshold\na,2015-03-02,0,"), string(got))
+	require.True(t, strings.HasPrefix(string(got), "series_id,week_start,alarm,score,expected,threshold,pvalue,qvalue,tier\na,2015-03-02,0,"), string(got))
 
 	bad := filepath.Join(dir, "bad.csv")
 	require.NoError(t, os.WriteFile(bad, []byte("series_id,week_start,count\na,2015-01-06,1\n"), 0o600))

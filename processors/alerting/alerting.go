@@ -87,9 +87,11 @@ type Event struct {
 	Theme    string `json:"theme"`
 	// ThemeLabel is the theme's display name ("Off-road bikes").
 	ThemeLabel string `json:"theme_label"`
-	// Severity is warning, or critical when the episode's peak score
-	// reached Config.CriticalScore; a resolve repeats the firing's, so
-	// Alertmanager sees the same labels.
+	// Severity is warning for an episode of ward-tier alarms (per-series
+	// false-alarm rate Alpha), critical when one of its alarm weeks was
+	// in the force tier (it survived the week's false-discovery-rate step
+	// over all the force's series, detect.ForceTier); a resolve repeats
+	// the firing's, so Alertmanager sees the same labels.
 	Severity     string `json:"severity"`
 	EpisodeStart string `json:"episode_start"` // YYYY-MM-DD, a Monday
 	// WeekStart and the figures are the judged week's: the latest alarm
@@ -121,7 +123,7 @@ const (
 
 // DetectorVersion names the method on every alert, so an alert can be
 // traced to the detector that raised it when the method changes.
-const DetectorVersion = "nbglm/1"
+const DetectorVersion = "nbglm/2"
 
 // Config configures the alerter. Zero fields get the defaults named.
 type Config struct {
@@ -130,7 +132,6 @@ type Config struct {
 	ResolveWeeks  int           // consecutive complete quiet weeks that resolve an episode; default 2
 	LookbackWeeks int           // weeks replayed through the episode state machine; default 13
 	SummaryWeeks  int           // weeks the summary counts over; default 4
-	CriticalScore float64       // peak score from which an episode is critical; default 4 (p about 3e-5)
 	// StateWait bounds the wait for Deps.StateSynced at start: after it
 	// the alerter decides anyway (and logs why). Default 2m.
 	StateWait time.Duration
@@ -159,9 +160,6 @@ func (c *Config) defaults() error {
 	}
 	if c.SummaryWeeks == 0 {
 		c.SummaryWeeks = 4
-	}
-	if c.CriticalScore == 0 {
-		c.CriticalScore = 4
 	}
 	var errs []error
 	if c.Interval < 0 || c.PollInterval < 0 || c.StateWait < 0 || c.ResendResolved < 0 {
@@ -401,13 +399,31 @@ func (a *Alerter) RunOnce(ctx context.Context) error {
 	keys := a.candidates(series, open, current)
 	a.m.series.Set(float64(len(keys)))
 
-	var changes []Event
-	for _, k := range keys {
+	type judged struct {
+		weeks  []time.Time
+		counts []int
+		js     []detect.Judgement
+	}
+	all := make([]judged, len(keys))
+	lookbacks := make([][]detect.Judgement, len(keys))
+	for n, k := range keys {
 		weeks, counts := zeroFill(series[k], wardStart[k.ward], current)
 		js, err := a.judgeLookback(weeks, counts)
 		if err != nil {
 			return fmt.Errorf("judging %s %s: %w", k.ward, k.theme, err)
 		}
+		all[n] = judged{weeks, counts, js}
+		lookbacks[n] = js
+	}
+	// The force tier, as `wardpulse detect` sets it: each week's
+	// Benjamini-Hochberg step over every series of the force (every ward x
+	// theme with concerns), the weeks not judged (nothing in them could
+	// alarm) counting with p-value 1.
+	detect.ForceTier(lookbacks, a.cfg.Detector, len(series))
+
+	var changes []Event
+	for n, k := range keys {
+		weeks, counts, js := all[n].weeks, all[n].counts, all[n].js
 		ep := decideEpisode(js, a.cfg.ResolveWeeks)
 		stored, isOpen := open[k]
 		switch {
@@ -529,7 +545,7 @@ func (a *Alerter) firing(ctx context.Context, k seriesKey, ep episode, weeks []t
 	}
 	e := a.base(k, id, Firing, ep.Start, ep.Last, now)
 	e.Severity = Warning
-	if ep.Peak.Score >= a.cfg.CriticalScore {
+	if ep.Force {
 		e.Severity = Critical
 	}
 	sum, n, expected, err := a.window(weeks, counts, now)

@@ -22,6 +22,9 @@ type episode struct {
 	Last, Peak detect.Judgement
 	// Quiet counts the complete non-alarm weeks since Last.
 	Quiet int
+	// Force is whether any alarm week of the episode was in the force
+	// tier (detect.TierForce): it makes the episode critical.
+	Force bool
 }
 
 // decideEpisode replays the episode state machine over js, the judgements
@@ -53,6 +56,7 @@ func decideEpisode(js []detect.Judgement, resolveWeeks int) episode {
 				ep = episode{Open: true, Start: j.WeekStart, Peak: j}
 			}
 			ep.Last, ep.Quiet = j, 0
+			ep.Force = ep.Force || j.Tier == detect.TierForce
 			if j.Score > ep.Peak.Score {
 				ep.Peak = j
 			}

@@ -10,7 +10,8 @@ import (
 )
 
 // weeksOf turns a pattern into judgements, one week per rune from the
-// Monday w0: 'A' an alarm (score 3), 'C' a critical alarm (score 5), '.' a
+// Monday w0: 'A' an alarm (score 3, ward tier), 'C' a critical alarm (score
+// 5, force tier), '.' a
 // week without alarm, '-' a week the detector could not judge. The last rune is the current, partial week.
 func weeksOf(w0 time.Time, pattern string) []detect.Judgement {
 	js := make([]detect.Judgement, len(pattern))
@@ -20,9 +21,9 @@ func weeksOf(w0 time.Time, pattern string) []detect.Judgement {
 		case '-':
 			js[i].Judged = false
 		case 'A':
-			js[i].Alarm, js[i].Score, js[i].Count = true, 3, 4
+			js[i].Alarm, js[i].Score, js[i].Count, js[i].Tier = true, 3, 4, detect.TierWard
 		case 'C':
-			js[i].Alarm, js[i].Score, js[i].Count = true, 5, 9
+			js[i].Alarm, js[i].Score, js[i].Count, js[i].Tier = true, 5, 9, detect.TierForce
 		}
 	}
 	return js
@@ -60,6 +61,8 @@ func TestDecideEpisode(t *testing.T) {
 				require.Equal(t, tc.start, ep.Start)
 				require.Equal(t, tc.peak, ep.Peak.Score)
 				require.True(t, ep.Last.Alarm)
+				// Critical iff a week of the open episode was in the force tier.
+				require.Equal(t, tc.peak == 5, ep.Force)
 			}
 		})
 	}

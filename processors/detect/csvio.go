@@ -18,7 +18,7 @@ import (
 // The columns of the detect contract.
 var (
 	inputColumns  = []string{"series_id", "week_start", "count"}
-	outputColumns = []string{"series_id", "week_start", "alarm", "score", "expected", "threshold"}
+	outputColumns = []string{"series_id", "week_start", "alarm", "score", "expected", "threshold", "pvalue", "qvalue", "tier"}
 )
 
 // inputSeries is one series as read, before sorting.
@@ -35,8 +35,11 @@ type inputSeries struct {
 // rows in any order), judges every series with the GLM detector built from
 // cfg on at most workers goroutines (<= 0: GOMAXPROCS), and writes
 // alarms.csv to out: header series_id,week_start,alarm,score,expected,
-// threshold, one row per judged week (alarm 0 or 1), sorted by series_id
-// then week_start. Nothing is written unless the whole input is valid;
+// threshold,pvalue,qvalue,tier, one row per judged week (alarm 0 or 1),
+// sorted by series_id then week_start. qvalue is the week's
+// Benjamini-Hochberg q-value over every series judged that week and tier
+// is "force" for alarms with qvalue <= FDR, "ward" for the other alarms and
+// empty otherwise (see ForceTier). Nothing is written unless the whole input is valid;
 // bad input returns an *InputError naming the line and column. The whole
 // input is held in memory (2,000 series of 7 years is about 30 MB).
 func RunDetect(ctx context.Context, in io.Reader, out io.Writer, cfg Config, workers int) error {
@@ -55,6 +58,7 @@ func RunDetect(ctx context.Context, in io.Reader, out io.Writer, cfg Config, wor
 	if err != nil {
 		return err
 	}
+	ForceTier(results, cfg, 0)
 	if err := writeAlarms(out, series, results); err != nil {
 		return fmt.Errorf("writing alarms: %w", err)
 	}
@@ -229,6 +233,9 @@ func writeAlarms(out io.Writer, series []*inputSeries, results [][]Judgement) er
 			rec[3] = strconv.FormatFloat(j.Score, 'f', 4, 64)
 			rec[4] = strconv.FormatFloat(j.Expected, 'f', 4, 64)
 			rec[5] = strconv.FormatFloat(j.Threshold, 'f', -1, 64)
+			rec[6] = strconv.FormatFloat(j.PValue, 'g', 6, 64)
+			rec[7] = strconv.FormatFloat(j.QValue, 'g', 6, 64)
+			rec[8] = j.Tier
 			if err := w.Write(rec); err != nil {
 				return err
 			}

@@ -55,7 +55,7 @@ func TestRunDetectContract(t *testing.T) {
 		wk := monday.AddDate(0, 0, 7*i).Format("2006-01-02")
 		cb := i % 2
 		if i == 10 {
-			cb = 9
+			cb = 12
 		}
 		rows = append(rows, fmt.Sprintf("%d,b,%s", cb, wk), fmt.Sprintf("%d,a,%s", i%3/2, wk))
 	}
@@ -63,18 +63,18 @@ func TestRunDetectContract(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, RunDetect(context.Background(), strings.NewReader(in), &out, DefaultConfig(), 3))
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	require.Equal(t, "series_id,week_start,alarm,score,expected,threshold", lines[0])
+	require.Equal(t, "series_id,week_start,alarm,score,expected,threshold,pvalue,qvalue,tier", lines[0])
 	// Weeks 8-11 of each series are judged (MinHistoryWeeks 8).
 	require.Len(t, lines, 1+2*4)
 	var got []string
 	for _, l := range lines[1:] {
 		f := strings.Split(l, ",")
-		require.Len(t, f, 6)
-		got = append(got, f[0]+" "+f[1]+" "+f[2])
+		require.Len(t, f, 9)
+		got = append(got, f[0]+" "+f[1]+" "+f[2]+" "+f[8])
 	}
 	require.Equal(t, []string{
-		"a 2015-03-02 0", "a 2015-03-09 0", "a 2015-03-16 0", "a 2015-03-23 0",
-		"b 2015-03-02 0", "b 2015-03-09 0", "b 2015-03-16 1", "b 2015-03-23 0",
+		"a 2015-03-02 0 ", "a 2015-03-09 0 ", "a 2015-03-16 0 ", "a 2015-03-23 0 ",
+		"b 2015-03-02 0 ", "b 2015-03-09 0 ", "b 2015-03-16 1 force", "b 2015-03-23 0 ",
 	}, got)
 }
 

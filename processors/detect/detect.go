@@ -13,11 +13,12 @@ import (
 type Config struct {
 	// Alpha is the target false-alarm rate per judged week: a week alarms
 	// when its count is in the upper Alpha tail of the predictive
-	// distribution. Default 0.01.
+	// distribution; at 0.005 a quiet series raises about one false alarm
+	// every four years. Default 0.005.
 	Alpha float64 `yaml:"alpha"`
 	// BaselineYears is how many years of past weeks the model is fitted on
-	// (Noufaily et al. use b = 5 on longer records; ward series are often
-	// young, so 3). Default 3.
+	// at most (Noufaily et al. use b = 5; on the bench 4 detects as much as
+	// 5 and 3 less, and each year costs a fifth more time). Default 4.
 	BaselineYears int `yaml:"baseline_years"`
 	// GuardWeeks is how many weeks just before the judged week are left out
 	// of the fit, so that a surge that has been building for a few weeks
@@ -32,12 +33,14 @@ type Config struct {
 	// years, so that a season is seen twice and not confused with a trend.
 	// Default 104.
 	SeasonalMinWeeks int `yaml:"seasonal_min_weeks"`
-	// Harmonics is the number of annual sine/cosine pairs. Default 1.
+	// Harmonics is the number of annual sine/cosine pairs; sparse
+	// baselines use fewer (see the package documentation). Default 2.
 	Harmonics int `yaml:"harmonics"`
 	// WindowWeeks, when > 1, adds a second test on the sum of the last
 	// WindowWeeks weeks against its expected sum, for surges that build
 	// over weeks; the two tests share Alpha (Bonferroni). 1 disables it.
-	// Default 3.
+	// Default 2: on the Noufaily-design bench a 2-week sum found more
+	// spikes than the shared Alpha lost, a 3-week sum fewer.
 	WindowWeeks int `yaml:"window_weeks"`
 	// MinCount is the smallest count that may alarm: a single concern in a
 	// ward that never sees the theme is improbable but not news. Default 2.
@@ -46,20 +49,38 @@ type Config struct {
 	// week is down-weighted as a probable past spike (Noufaily et al.
 	// 2013: 2.58). Default 2.58.
 	ReweightZ float64 `yaml:"reweight_z"`
+	// PhiPrior is the dispersion (variance/mean) that a series' own
+	// estimate is shrunk towards, with the weight of PhiPriorEvents
+	// concerns: a series with E expected concerns in its baseline uses
+	// (E·phî + PhiPriorEvents·PhiPrior)/(E + PhiPriorEvents). Sparse series
+	// cannot estimate their dispersion, and underestimating it is what
+	// makes a detector alarm more often than Alpha. Defaults 2 and 30.
+	PhiPrior       float64 `yaml:"phi_prior"`
+	PhiPriorEvents float64 `yaml:"phi_prior_events"`
+	// FDR is the false-discovery rate of the force tier: of the alarms of
+	// one week across all the series judged together (a force's ward x
+	// theme series), those that survive a Benjamini-Hochberg step at this
+	// rate form the force tier (critical alerts; the tier column of
+	// alarms.csv). The per-series Alpha still decides every alarm; FDR
+	// bounds what reaches the whole force. Default 0.05.
+	FDR float64 `yaml:"fdr"`
 }
 
 // DefaultConfig returns the defaults that RegisterFlags installs.
 func DefaultConfig() Config {
 	return Config{
-		Alpha:            0.01,
-		BaselineYears:    3,
+		Alpha:            0.005,
+		BaselineYears:    4,
 		GuardWeeks:       3,
 		MinHistoryWeeks:  8,
 		SeasonalMinWeeks: 104,
-		Harmonics:        1,
-		WindowWeeks:      3,
+		Harmonics:        2,
+		WindowWeeks:      2,
 		MinCount:         2,
 		ReweightZ:        2.58,
+		FDR:              0.05,
+		PhiPrior:         2,
+		PhiPriorEvents:   30,
 	}
 }
 
@@ -76,6 +97,9 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.WindowWeeks, "detect.window-weeks", d.WindowWeeks, "weeks summed by the surge test (1 disables it)")
 	fs.IntVar(&c.MinCount, "detect.min-count", d.MinCount, "smallest weekly count that may alarm")
 	fs.Float64Var(&c.ReweightZ, "detect.reweight-z", d.ReweightZ, "Anscombe residual above which past weeks are down-weighted")
+	fs.Float64Var(&c.PhiPrior, "detect.phi-prior", d.PhiPrior, "dispersion sparse series are shrunk towards")
+	fs.Float64Var(&c.PhiPriorEvents, "detect.phi-prior-events", d.PhiPriorEvents, "weight of the dispersion prior, in expected concerns (0: none)")
+	fs.Float64Var(&c.FDR, "detect.fdr", d.FDR, "false-discovery rate of the force tier over each week's series")
 }
 
 // Validate reports every invalid field at once.
@@ -107,6 +131,12 @@ func (c Config) Validate() error {
 	if c.MinCount < 1 {
 		errs = append(errs, fmt.Errorf("min count %d: must be >= 1", c.MinCount))
 	}
+	if !(c.PhiPrior >= 1) || c.PhiPriorEvents < 0 {
+		errs = append(errs, fmt.Errorf("phi prior %v with %v events: want a prior >= 1 and events >= 0", c.PhiPrior, c.PhiPriorEvents))
+	}
+	if !(c.FDR > 0 && c.FDR < 1) {
+		errs = append(errs, fmt.Errorf("fdr %v: must be in (0, 1)", c.FDR))
+	}
 	if !(c.ReweightZ > 1) {
 		errs = append(errs, fmt.Errorf("reweight z %v: must be > 1", c.ReweightZ))
 	}
@@ -126,18 +156,28 @@ type Judgement struct {
 	Alarm  bool
 	// Score grows with the evidence of a spike. For the GLM detector it is
 	// the upper-tail p-value turned into a standard normal deviate
-	// (-Φ⁻¹(PValue)), so 2.33 is p = 0.01; for EARS it is the C statistic.
+	// (-Φ⁻¹(PValue)), so 2.58 is p = 0.005, capped at 0 for weeks below
+	// MinCount (which cannot alarm), so a cut-off on Score ranks weeks as
+	// the alarm rule does; for EARS it is the C statistic.
 	Score float64
 	// Expected is the baseline mean for this week.
 	Expected float64
-	// Threshold is the count above which this week alone alarms
-	// (alarm iff Count > Threshold, for the GLM detector's single-week test
-	// and EARS C1/C2). The GLM surge test can alarm below it.
+	// Threshold is the count above which this week alone alarms, for EARS
+	// C1/C2 exactly (alarm iff Count > Threshold). For the GLM detector it
+	// is the plug-in negative binomial quantile, a guide for a reader: the
+	// alarm decision uses the posterior-predictive p-value, which is wider
+	// on sparse series and can need a count one or two above it, and the
+	// surge test can alarm below it.
 	Threshold float64
 	// PValue is the GLM detector's upper-tail p-value, already corrected for
 	// its two tests; Alarm == Judged && PValue <= Alpha && Count >= MinCount.
 	// EARS methods leave it at 0.
 	PValue float64
+	// QValue and Tier are set by ForceTier, over all the series judged
+	// together: the week's Benjamini-Hochberg q-value and TierForce or
+	// TierWard for an alarm ("" otherwise). Judge leaves them zero.
+	QValue float64
+	Tier   string
 }
 
 // Method is what the benchmark and the CLI run: the GLM detector and the

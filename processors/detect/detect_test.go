@@ -68,11 +68,11 @@ func TestJudge(t *testing.T) {
 		{name: "a lone concern after years of zeros is not a spike", counts: withSpikes(make([]int, 300), map[int]int{250: 1}), maxAlarms: 0, firstJudge: 8},
 		{name: "two concerns after years of zeros are", counts: withSpikes(make([]int, 300), map[int]int{250: 3}), wantAlarm: []int{250}, maxAlarms: 1, firstJudge: 8},
 		{name: "too short to judge", counts: []int{0, 1, 0, 2, 9}, maxAlarms: 0, firstJudge: 5},
-		{name: "short history, clear spike", counts: []int{0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 8, 0}, wantAlarm: []int{10}, maxAlarms: 1, firstJudge: 8},
+		{name: "short history, clear spike", counts: []int{0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 10, 0}, wantAlarm: []int{10}, maxAlarms: 1, firstJudge: 8},
 		{name: "clear spike on a steady series", counts: withSpikes(poissonSeries(1, 200, flat(1)), map[int]int{150: 9}), wantAlarm: []int{150}, maxAlarms: 3, firstJudge: 8},
 		{
 			name:      "past spikes do not mask the next",
-			counts:    withSpikes(poissonSeries(2, 260, flat(0.5)), map[int]int{120: 8, 121: 7, 170: 9, 220: 6}),
+			counts:    withSpikes(poissonSeries(2, 260, flat(0.5)), map[int]int{120: 8, 121: 7, 170: 9, 220: 7}),
 			wantAlarm: []int{120, 170, 220}, maxAlarms: 6, firstJudge: 8,
 		},
 	}
@@ -236,4 +236,45 @@ func TestEARS(t *testing.T) {
 	js, _ = e.Judge(weeksFrom(8), []int{0, 0, 0, 0, 0, 0, 0, 1})
 	require.True(t, js[7].Alarm)
 	require.Equal(t, 99.0, js[7].Score)
+}
+
+func TestBHAdjust(t *testing.T) {
+	tests := []struct {
+		name string
+		ps   []float64
+		want []float64
+	}{
+		{name: "empty", ps: nil, want: []float64{}},
+		{name: "one", ps: []float64{0.01}, want: []float64{0.01}},
+		// Sorted 0.01, 0.02, 0.03, 0.5: m·p/rank = 0.04, 0.04, 0.04, 0.5.
+		{name: "four, unsorted, with a NaN as 1", ps: []float64{0.03, 0.5, 0.01, 0.02, math.NaN()},
+			want: []float64{0.05, 0.625, 0.05, 0.05, 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := BHAdjust(tc.ps)
+			require.Len(t, got, len(tc.want))
+			for i := range got {
+				require.InDelta(t, tc.want[i], got[i], 1e-12, "p %d", i)
+			}
+		})
+	}
+}
+
+func TestForceTier(t *testing.T) {
+	w0 := weeksFrom(1)[0]
+	mk := func(p float64, count int) []Judgement {
+		return []Judgement{{WeekStart: w0, Count: count, Judged: true, PValue: p, Alarm: p <= 0.005 && count >= 2}}
+	}
+	// 100 series: one very unusual week, one alarm at 0.004 that the
+	// force-wide step does not keep, 98 quiet ones.
+	res := [][]Judgement{mk(1e-6, 9), mk(0.004, 3)}
+	for range 98 {
+		res = append(res, mk(0.5, 0))
+	}
+	ForceTier(res, DefaultConfig(), 0)
+	require.Equal(t, TierForce, res[0][0].Tier)
+	require.InDelta(t, 1e-4, res[0][0].QValue, 1e-12)
+	require.Equal(t, TierWard, res[1][0].Tier)
+	require.Equal(t, "", res[2][0].Tier)
 }

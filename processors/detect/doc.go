@@ -24,37 +24,54 @@
 //     around the same week of past years, every week is used: with 0.1-3
 //     concerns a week, the weeks between carry most of the information.
 //  2. Model: quasi-Poisson log-linear, log mu = a + seasonal + trend, fitted
-//     by IRLS. Seasonality is Harmonics annual sine/cosine pairs (2
-//     parameters instead of Noufaily's 10-level factor: small counts cannot
-//     feed 10 levels); the trend is dropped unless significant at 5% and
-//     unless it predicts beyond the largest baseline count (Farrington's
-//     rule against extrapolating a noisy slope). A weak ridge (sd 1 on the
-//     log scale) keeps sparse series from driving a coefficient to
-//     infinity.
+//     by IRLS. Seasonality is Harmonics (2) annual sine/cosine pairs
+//     instead of Noufaily's 10-level factor: small counts cannot feed 10
+//     levels. The trend stays in the model (its uncertainty widens the
+//     prediction) unless it predicts beyond the largest baseline count,
+//     Farrington's rule against extrapolating a noisy slope; Farrington's
+//     other rule, dropping a trend not significant at 5 %, is not used:
+//     on sparse series a real trend is rarely significant, and dropping it
+//     biased the mean low and the false-alarm rate above Alpha. Sparse
+//     baselines get fewer coefficients (at least 40 concerns each beyond
+//     the intercept: intercept only, then trend, then the harmonics),
+//     since a seasonal fit to 26 concerns follows the noise. A weak ridge
+//     (sd 1 on the log scale) keeps coefficients finite.
 //  3. Outbreak down-weighting (Noufaily et al.): weeks whose standardised
 //     Anscombe residual exceeds ReweightZ (2.58) get weight s⁻² and the
 //     model is refitted, so last spring's spike does not mask this one.
-//  4. Threshold: the predictive distribution of the count is negative
-//     binomial with the fitted mean and a variance of phi·mu (phi the
-//     Pearson dispersion, at least 1) plus mu²·Var(log mu) for the
-//     uncertainty of the fit (Farrington's prediction variance); the week
-//     alarms when its upper-tail p-value is at most Alpha, i.e. its count
-//     exceeds the (1-Alpha) quantile.
-//  5. Surge test: surges build over weeks, so the sum of the last
-//     WindowWeeks weeks is also tested against the sum of their predicted
-//     means (GuardWeeks >= WindowWeeks-1 keeps those weeks out of the
-//     fit); it counts only while the current week is above its expected
-//     value, so it does not keep alarming after a spike ends. The two
-//     p-values share Alpha (Bonferroni), so the false-alarm rate stays at
-//     most Alpha per week.
-//  6. Small counts: no alarm below MinCount (2) concerns, and an all-zero
+//  4. Dispersion: the Pearson phi (at least 1) of the refit, raised to the
+//     geometric mean of it and the phi before the down-weighting
+//     (down-weighting the high weeks of a quiet series lowers phi, and so
+//     the threshold), then shrunk towards PhiPrior (2) with the weight of
+//     PhiPriorEvents (30) concerns: a few dozen concerns cannot estimate a
+//     dispersion, and an underestimated one is what makes a detector alarm
+//     more often than it says.
+//  5. Threshold: the posterior-predictive upper-tail probability of the
+//     count, a negative binomial of variance phi·m averaged over the
+//     uncertainty of log m (the fit's covariance) and of phi (Gauss-Hermite
+//     rules), divided by a calibration margin of 0.6 measured on the
+//     detect-bench calibration grid (see docs/detection.md); the week
+//     alarms when that p-value is at most Alpha (0.005).
+//  6. Surge test (WindowWeeks 2): the sum of the last WindowWeeks weeks
+//     is also tested against the sum of their predicted means, only while
+//     the current week is above its expected value (so it does not keep
+//     alarming after a spike ends); the two p-values share Alpha
+//     (Bonferroni). On the Noufaily-design bench a 2-week sum found more
+//     spikes than the shared Alpha lost; a 3-week sum found fewer.
+//  7. Small counts: no alarm below MinCount (2) concerns, and an all-zero
 //     baseline gets the Jeffreys-prior mean 0.5/n instead of 0.
-//  7. Short histories: with fewer than SeasonalMinWeeks baseline weeks
+//  8. Short histories: with fewer than SeasonalMinWeeks baseline weeks
 //     the model is intercept-only on the last year (a down-weighted, so
 //     robust, mean with the same NB quantile); weeks with fewer than
 //     MinHistoryWeeks past weeks are not judged.
-//
-// Score is -Φ⁻¹(p), a z-like score (2.33 at p = 0.01), so scores compare
+//  9. Force tier: over all the series judged together (a force's ward x
+//     theme series), each week's p-values go through a Benjamini-Hochberg
+//     step at FDR (0.05) (ForceTier); the alarms that survive are the
+//     force tier, the others the ward tier. Alpha bounds each series'
+//     false alarms, FDR the share of false alarms among the force tier,
+//     whatever the number of series.
+
+// Score is -Φ⁻¹(p), a z-like score (2.58 at p = 0.005), so scores compare
 // across series of any level. Fits are warm-started from the previous
 // week, so judging a whole series costs a few IRLS steps a week.
 //
