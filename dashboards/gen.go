@@ -14,6 +14,11 @@ import (
 // state is argMax(status, src_offset). Counts in concern_daily are theme
 // mentions: a concern raised under two themes counts once in each.
 
+// spanDate shows a row's day, or, for a meeting or concern whose day is
+// unknown (migration 0006), its span ("2019-09-01 to 2019-10-31"): a table
+// never shows an invented day. ISO dates sort as the days did.
+const spanDate = "if(precision = 'day', toString(day), concat(toString(period_start), ' to ', toString(period_end)))"
+
 func (g *Generator) alertAnnotation(filter string) cog.Builder[dashboard.AnnotationQuery] {
 	sql := `SELECT toDateTime(min(episode_start)) AS time,
     toDateTime(max(week_start)) + 7 * 86400 - 1 AS timeEnd,
@@ -113,10 +118,10 @@ WHERE theme != '' AND theme IN ($theme) AND `+inWard+` AND $__dateFilter(day)
 GROUP BY Theme
 HAVING mentions > 0
 ORDER BY mentions DESC, Theme`))
-	l.add(24, 10, table("Meetings and what was raised", "Each meeting in the ward, newest first, with the concerns raised at it.", `SELECT day AS date, title AS meeting, kind, location, attendance, raised,
+	l.add(24, 10, table("Meetings and what was raised", "Each meeting in the ward, newest first, with the concerns raised at it.", `SELECT `+spanDate+` AS date, title AS meeting, kind, location, attendance, raised,
     arrayStringConcat(arrayMap(x -> `+g.themeLabel("x")+`, raised_themes), ', ') AS themes_raised, raised_text AS what_was_raised
 FROM (
-    SELECT toString(meeting_id) AS mid, day, title, kind, location, attendance
+    SELECT toString(meeting_id) AS mid, day, precision, period_start, period_end, title, kind, location, attendance
     FROM meetings FINAL
     WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day)) AS held
 ALL LEFT JOIN (
@@ -126,7 +131,7 @@ ALL LEFT JOIN (
     WHERE withdrawn = 0 AND meeting_id != '' AND `+inWard+`
     GROUP BY mid) AS raised_at USING mid
 ORDER BY date DESC, meeting, mid`))
-	l.add(24, 10, table("Concerns raised and what was done", "Every concern in the ward in the range with the action taken, newest first.", `SELECT day AS date, place, arrayStringConcat(arrayMap(x -> `+g.themeLabel("x")+`, themes), ', ') AS concern_themes, text AS concern, action
+	l.add(24, 10, table("Concerns raised and what was done", "Every concern in the ward in the range with the action taken, newest first.", `SELECT `+spanDate+` AS date, place, arrayStringConcat(arrayMap(x -> `+g.themeLabel("x")+`, themes), ', ') AS concern_themes, text AS concern, action
 FROM concerns FINAL
 WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day) AND hasAny(themes, [$theme])
 ORDER BY date DESC, place, toString(concern_id)

@@ -35,6 +35,8 @@ type Event struct {
 	SchemaVersion int         `json:"schema_version"`
 	OccurredAt    *time.Time  `json:"occurred_at,omitempty"`
 	Date          string      `json:"date,omitempty"`
+	Precision     string      `json:"precision,omitempty"`
+	Period        *Period     `json:"period,omitempty"`
 	RecordedAt    *time.Time  `json:"recorded_at,omitempty"`
 	Source        *Source     `json:"source,omitempty"`
 	Ward          string      `json:"ward,omitempty"`
@@ -46,6 +48,67 @@ type Event struct {
 	Meeting       *Meeting    `json:"meeting,omitempty"`
 	Concern       *Concern    `json:"concern,omitempty"`
 	Withdrawal    *Withdrawal `json:"withdrawal,omitempty"`
+}
+
+// Date precisions: how much of an event's date its source gives. An event
+// without precision is day-precise.
+const (
+	PrecisionDay    = "day"
+	PrecisionMonth  = "month"
+	PrecisionPeriod = "period"
+)
+
+// MaxPeriodDays bounds a period-precision event's span: a Panel report
+// covers two months, a "you said, we did" page a quarter; a span past a
+// year says nothing useful about when.
+const MaxPeriodDays = 366
+
+// Period is the span, first and last day inclusive (YYYY-MM-DD), of an
+// event whose day is not known.
+type Period struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// DayPrecise reports whether the event's day is known: only such events
+// belong in daily and weekly series (spike detection).
+func (e *Event) DayPrecise() bool {
+	return e.Precision == "" || e.Precision == PrecisionDay
+}
+
+// CheckPeriod checks what the JSON Schema cannot: a month- or
+// period-precision event's period starts on its date and ends on or after
+// it, within MaxPeriodDays; a month is exactly one calendar month. It
+// returns nil for a day-precise event.
+func (e *Event) CheckPeriod() error {
+	if e.DayPrecise() || e.Period == nil {
+		return nil
+	}
+	bad := func(field, reason string) error {
+		return &InvalidEventError{Fields: []FieldError{{Field: field, Reason: reason}}}
+	}
+	if e.OccurredAt != nil {
+		return bad("occurred_at", fmt.Sprintf("a %s-precision event has no time of day: give date and period only", e.Precision))
+	}
+	start, err := time.Parse(time.DateOnly, e.Period.Start)
+	if err != nil {
+		return bad("period.start", fmt.Sprintf("%q is not a date", e.Period.Start))
+	}
+	end, err := time.Parse(time.DateOnly, e.Period.End)
+	if err != nil {
+		return bad("period.end", fmt.Sprintf("%q is not a date", e.Period.End))
+	}
+	switch {
+	case e.Date != e.Period.Start:
+		return bad("date", fmt.Sprintf("%s must be the period's start %s (a %s-precision event's date stands for its whole period)", e.Date, e.Period.Start, e.Precision))
+	case end.Before(start):
+		return bad("period.end", fmt.Sprintf("%s is before the start %s", e.Period.End, e.Period.Start))
+	case end.Sub(start) > MaxPeriodDays*24*time.Hour:
+		return bad("period.end", fmt.Sprintf("the period %s to %s is longer than %d days", e.Period.Start, e.Period.End, MaxPeriodDays))
+	case e.Precision == PrecisionMonth && (start.Day() != 1 || end != start.AddDate(0, 1, -1)):
+		return bad("period", fmt.Sprintf("%s to %s is not one calendar month (month precision)", e.Period.Start, e.Period.End))
+	}
+	return nil
 }
 
 // Source says where an event came from: the ingest source (from the bearer

@@ -52,6 +52,7 @@ func TestEventMatchesSchema(t *testing.T) {
 	for name, typ := range map[string]reflect.Type{
 		"source": reflect.TypeOf(schemas.Source{}), "meeting": reflect.TypeOf(schemas.Meeting{}),
 		"concern": reflect.TypeOf(schemas.Concern{}), "withdrawal": reflect.TypeOf(schemas.Withdrawal{}),
+		"period": reflect.TypeOf(schemas.Period{}),
 	} {
 		require.Equal(t, schemaProps(t, props[name].(map[string]any)), jsonFields(typ), name)
 	}
@@ -304,8 +305,8 @@ func sortingKey(t *testing.T, db *chtest.DB, table string) string {
 	return key
 }
 
-// TestWriteFence applies 0001-0004, stores a row, runs 0005's first
-// statement alone (a crash after it), then migrates: the re-run is
+// TestWriteFence applies 0001-0004, stores a row, runs 0005 up to its
+// first ALTER (a crash after it), then migrates: the re-run is
 // tolerated, old rows read lease_until 0 and merge, and the fence column
 // refuses an INSERT whose lease has run out, storing nothing of it.
 func TestWriteFence(t *testing.T) {
@@ -317,7 +318,14 @@ func testWriteFence(t *testing.T, db *chtest.DB) {
 	m := applyBefore(t, db, 5)
 	daily := "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset"
 	require.NoError(t, schemas.InsertRow(ctx, db.Conn, daily+")", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), "E05000001", "E06000001", "drugs", "v1", uint32(0), int64(1), int64(0)))
-	require.NoError(t, db.Conn.Exec(ctx, m.Statements[0]))
+	// A crash after 0005's first ALTER (meetings): the re-run finds its
+	// columns there.
+	for _, st := range m.Statements {
+		require.NoError(t, db.Conn.Exec(ctx, st))
+		if strings.HasPrefix(st, "ALTER TABLE meetings") {
+			break
+		}
+	}
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err, "re-running 0005 after a crash")
 
@@ -345,4 +353,93 @@ func testWriteFence(t *testing.T, db *chtest.DB) {
 		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT groupArray(default_kind) FROM (SELECT default_kind FROM system.columns WHERE database = currentDatabase() AND table = ? AND name IN ('lease_until', 'fence') ORDER BY name)", table).Scan(&kinds))
 		require.Equal(t, []string{"MATERIALIZED", "DEFAULT"}, kinds, table)
 	}
+}
+
+// TestDatePrecision: a month- or period-precise event carries its span, its
+// date is the span's start, and the span is checked where the JSON Schema
+// cannot (calendar month, order, length); errors name the field.
+func TestDatePrecision(t *testing.T) {
+	v, err := schemas.NewValidator()
+	require.NoError(t, err)
+	base := `{"type":"concern","schema_version":1,"ward_code":"E05012442","concern":{"text":"speeding"}`
+	tests := []struct {
+		name, fields, wantField string // wantField "" means valid
+	}{
+		{"day precision named", `,"date":"2020-07-01","precision":"day"`, ""},
+		{"month", `,"date":"2020-07-01","precision":"month","period":{"start":"2020-07-01","end":"2020-07-31"}`, ""},
+		{"a report's two months", `,"date":"2019-09-01","precision":"period","period":{"start":"2019-09-01","end":"2019-10-31"}`, ""},
+		{"period without precision", `,"date":"2020-07-01","period":{"start":"2020-07-01","end":"2020-07-31"}`, "precision"},
+		{"month without its period", `,"date":"2020-07-01","precision":"month"`, "period"},
+		{"a time of day for a span", `,"occurred_at":"2020-07-01T19:00:00Z","date":"2020-07-01","precision":"period","period":{"start":"2020-07-01","end":"2020-07-09"}`, "occurred_at"},
+		{"date is not the start", `,"date":"2020-07-15","precision":"period","period":{"start":"2020-07-01","end":"2020-07-31"}`, "date"},
+		{"end before start", `,"date":"2020-07-10","precision":"period","period":{"start":"2020-07-10","end":"2020-07-01"}`, "period.end"},
+		{"longer than a year", `,"date":"2018-01-01","precision":"period","period":{"start":"2018-01-01","end":"2020-01-01"}`, "period.end"},
+		{"a month that is not a calendar month", `,"date":"2020-07-02","precision":"month","period":{"start":"2020-07-02","end":"2020-08-01"}`, "period"},
+		{"unknown precision", `,"date":"2020-07-01","precision":"week"`, "precision"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev, err := v.Decode([]byte(base + tt.fields + "}"))
+			if tt.wantField == "" {
+				require.NoError(t, err)
+				require.Equal(t, ev.Precision == "" || ev.Precision == "day", ev.DayPrecise())
+				return
+			}
+			var ie *schemas.InvalidEventError
+			require.ErrorAs(t, err, &ie)
+			require.Contains(t, err.Error(), tt.wantField) // a field, or a missing property named in the reason
+		})
+	}
+}
+
+// TestDatePrecisionMigration applies 0001-0005, stores a concern in the old
+// layout, then migrates: 0006 keeps the row, now day-precise, and running
+// it again (a crash before it was recorded) is harmless; then the month view
+// counts day-precise concerns (from concern_daily) and month-precise ones
+// (from concerns) in their month, and the period view lists the month- and
+// period-precise ones.
+func TestDatePrecisionMigration(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	v6 := applyBefore(t, db, 6)
+	jul := time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC)
+	require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concerns (concern_id, day, ward_code, themes, src_offset)",
+		"00000000-0000-4000-8000-000000000001", jul.AddDate(0, 0, 14), "E05012442", []string{"speeding"}, uint64(1)))
+	applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	require.Contains(t, applied, 6)
+	old := func() {
+		t.Helper()
+		var precision string
+		var start time.Time
+		var n uint64
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT precision, period_start, count() FROM concerns FINAL WHERE src_offset = 1 GROUP BY precision, period_start").Scan(&precision, &start, &n))
+		require.Equal(t, "day", precision, "a row stored before 0006 is day-precise")
+		require.Equal(t, "2020-07-15", start.Format(time.DateOnly))
+		require.Equal(t, uint64(1), n)
+		require.Equal(t, "ward_code, concern_id", sortingKey(t, db, "concerns"))
+		require.Equal(t, "meeting_id", sortingKey(t, db, "meetings"))
+	}
+	old()
+	rerun(t, db, v6)
+	old()
+
+	cols := "INSERT INTO concerns (concern_id, day, ward_code, themes, src_offset, precision, period_start, period_end)"
+	require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, "00000000-0000-4000-8000-000000000002", jul, "E05012442", []string{"speeding"}, uint64(2), "month", jul, jul.AddDate(0, 1, -1)))
+	require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, "00000000-0000-4000-8000-000000000003", jul, "E05012442", []string{}, uint64(3), "period", jul, jul.AddDate(0, 2, -1)))
+	require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)",
+		jul.AddDate(0, 0, 14), "E05012442", "E06000003", "speeding", "t", uint32(0), int64(1), int64(0)))
+	var month int64
+	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(concerns) FROM concern_monthly WHERE month = '2020-07-01' AND theme = 'speeding'").Scan(&month))
+	require.Equal(t, int64(2), month, "the day-precise and the month-precise concern")
+	var periods []string
+	rows, err := db.Conn.Query(ctx, "SELECT concat(theme, ' ', precision, ' ', toString(period_start), ' ', toString(period_end), ' ', toString(concerns)) FROM concern_periods ORDER BY precision")
+	require.NoError(t, err)
+	for rows.Next() {
+		var s string
+		require.NoError(t, rows.Scan(&s))
+		periods = append(periods, s)
+	}
+	require.NoError(t, rows.Err())
+	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
 }

@@ -85,7 +85,14 @@ func (v *Validator) Decode(raw []byte) (*Event, error) {
 	if ok {
 		return ev, nil
 	}
-	return v.decodeSlow(raw)
+	ev, err := v.decodeSlow(raw)
+	if err != nil {
+		return nil, err
+	}
+	if err := ev.CheckPeriod(); err != nil {
+		return nil, err
+	}
+	return ev, nil
 }
 
 // decodeSlow is the reference path: the compiled JSON Schema, then

@@ -17,7 +17,7 @@ import (
 )
 
 // runExtract is `wardpulse extract [flags] FILE...`: it reads plain text,
-// Markdown or HTML documents ("-" is stdin), writes their meeting and
+// Markdown, HTML or PDF (with pdftotext from poppler-utils) documents ("-" is stdin), writes their meeting and
 // concern events to stdout as NDJSON, one event per line, and a summary to
 // stderr: counts per document, then every place, date or theme that could
 // not be resolved, with the paragraph it was found in. With --publish it
@@ -69,7 +69,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res, err := extractFile(x, name, stdin)
+		res, err := extractFile(ctx, x, name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: skipped: %v\n", name, err)
 			unreadable = append(unreadable, name)
@@ -87,8 +87,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		meetings += res.Meetings
 		concerns += res.Concerns
 		problems += len(res.Problems)
-		fmt.Fprintf(stderr, "%s: %d meetings, %d concerns (%s%s)\n", name, res.Meetings, res.Concerns, res.Format, anchorNote(res))
+		fmt.Fprintf(stderr, "%s: %d meetings, %d concerns, %d planned (%s%s)\n", name, res.Meetings, res.Concerns, len(res.Planned), res.Format, anchorNote(res))
 		if !*quiet {
+			for _, p := range res.Planned {
+				fmt.Fprintf(stderr, "  planned %s %s %q ¶%d (forthcoming: not an event)\n", p.Date, p.Place, p.Title, p.Paragraph)
+			}
 			for _, p := range res.Problems {
 				fmt.Fprintf(stderr, "  unresolved %s\n", p)
 			}
@@ -123,16 +126,16 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return nil
 }
 
-func extractFile(x *extract.Extractor, name string, stdin io.Reader) (*extract.Result, error) {
+func extractFile(ctx context.Context, x *extract.Extractor, name string, stdin io.Reader) (*extract.Result, error) {
 	if name == "-" {
-		return x.ExtractReader("stdin", stdin)
+		return x.ExtractReader(ctx, "stdin", stdin)
 	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", name, err)
 	}
 	defer f.Close()
-	return x.ExtractReader(name, f)
+	return x.ExtractReader(ctx, name, f)
 }
 
 // anchorNote says what the document's dates were resolved against.

@@ -28,13 +28,14 @@ func TestExtractCommand(t *testing.T) {
 	err := runExtract(t.Context(), []string{report, empty, news}, strings.NewReader(""), &stdout, &stderr)
 	require.ErrorContains(t, err, "1 of 3 documents could not be read")
 	require.Contains(t, stderr.String(), "empty.txt: skipped: extracting "+empty+": document is empty")
-	require.Contains(t, stderr.String(), "report_2016.txt: 8 meetings, 3 concerns")
-	require.Contains(t, stderr.String(), "total: 2 documents, 10 meetings, 4 concerns")
+	require.Contains(t, stderr.String(), "report_2016.txt: 5 meetings, 3 concerns, 3 planned")
+	require.Contains(t, stderr.String(), "planned 2016-02-23 Guisborough")
+	require.Contains(t, stderr.String(), "total: 2 documents, 6 meetings, 4 concerns")
 
 	v, err := schemas.NewValidator()
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	require.Len(t, lines, 14)
+	require.Len(t, lines, 10)
 	for _, l := range lines {
 		_, err := v.Decode([]byte(l))
 		require.NoError(t, err, l)
@@ -47,6 +48,13 @@ func TestExtractCommand(t *testing.T) {
 		require.Equal(t, 2, strings.Count(out.String(), "\n"), errb.String())
 		require.Contains(t, out.String(), `"date":"2014-04-13"`)
 		require.Contains(t, out.String(), `"place":"Thornaby","lad_code":"E06000004"`)
+	})
+	t.Run("a PDF report, with events of period precision", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		pdf := filepath.Join("..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf")
+		require.NoError(t, runExtract(t.Context(), []string{pdf}, nil, &out, &errb))
+		require.Contains(t, errb.String(), "poe_2018_apr.pdf: 4 meetings, 4 concerns, 2 planned (pdf, published 2018-04-10, period 2018-02-01 to 2018-03-31)")
+		require.Contains(t, out.String(), `"precision":"period","period":{"start":"2018-02-01","end":"2018-03-31"}`)
 	})
 	t.Run("no files", func(t *testing.T) {
 		require.ErrorContains(t, runExtract(t.Context(), nil, nil, io.Discard, io.Discard), "no documents")

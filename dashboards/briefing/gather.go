@@ -24,6 +24,7 @@ import (
 // Meeting is a meeting attended (or ahead).
 type Meeting struct {
 	Day                                    time.Time
+	Until                                  time.Time // a meeting whose day is unknown: its span's end (Day is its start); zero otherwise
 	Ward, Authority, Title, Kind, Location string
 	Attendance                             uint32
 	Concerns                               int
@@ -47,9 +48,16 @@ type Alert struct {
 }
 
 // Action is what was done about a concern under one of the main themes.
+// untilColumn is the end of a month- or period-precise row's span, or
+// 1970-01-01 (read as "a day") for a day-precise one: the briefing prints a
+// span, never an invented day (migration 0006).
+const untilColumn = "if(precision = 'day', toDate('1970-01-01'), period_end)"
+
+// Action is a concern with what was done about it.
 type Action struct {
 	Theme   string
 	Day     time.Time
+	Until   time.Time // a concern whose day is unknown: its span's end (Day is its start); zero otherwise
 	Ward    string
 	Concern string
 	Action  string
@@ -136,11 +144,11 @@ WHERE withdrawn = 0 AND meeting_id != '' AND `+between("day", from, to)+` GROUP 
 	}
 	meetings := func(what, where, order string) ([]Meeting, error) {
 		var out []Meeting
-		err := query(ctx, src.Conn, what, `SELECT toString(meeting_id), day, ward_code, ward_name, lad_name, title, kind, location, attendance
+		err := query(ctx, src.Conn, what, `SELECT toString(meeting_id), day, `+untilColumn+`, ward_code, ward_name, lad_name, title, kind, location, attendance
 FROM meetings FINAL WHERE withdrawn = 0 AND `+where+` ORDER BY `+order, func(scan func(...any) error) error {
 			var m Meeting
 			var id, code string
-			if err := scan(&id, &m.Day, &code, &m.Ward, &m.Authority, &m.Title, &m.Kind, &m.Location, &m.Attendance); err != nil {
+			if err := scan(&id, &m.Day, &m.Until, &code, &m.Ward, &m.Authority, &m.Title, &m.Kind, &m.Location, &m.Attendance); err != nil {
 				return err
 			}
 			m.Ward = wardLabel(code, m.Ward)
@@ -257,12 +265,12 @@ ORDER BY a_episode_start, a_ward_name, a_theme, alert_id`, func(scan func(...any
 		main[t] = true
 	}
 	perTheme := map[string]int{}
-	if err := query(ctx, src.Conn, "reading actions on the main concerns", `SELECT day, ward_code, ward_name, themes, text, action FROM concerns FINAL
+	if err := query(ctx, src.Conn, "reading actions on the main concerns", `SELECT day, `+untilColumn+`, ward_code, ward_name, themes, text, action FROM concerns FINAL
 WHERE withdrawn = 0 AND action != '' AND `+between("day", from, to)+` ORDER BY day, ward_name, text, toString(concern_id)`, func(scan func(...any) error) error {
 		var a Action
 		var code string
 		var themes []string
-		if err := scan(&a.Day, &code, &a.Ward, &themes, &a.Concern, &a.Action); err != nil {
+		if err := scan(&a.Day, &a.Until, &code, &a.Ward, &themes, &a.Concern, &a.Action); err != nil {
 			return err
 		}
 		a.Ward = wardLabel(code, a.Ward)

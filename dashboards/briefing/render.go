@@ -92,6 +92,23 @@ func change(now, before int64) string {
 
 func day(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
 
+// when prints a row's date: its day (layout), or, for a row whose day is
+// unknown, its span ("Sep 2019", "Sep–Oct 2019", "Dec 2019–Jan 2020").
+func when(layout string) func(from, until time.Time) string {
+	return func(from, until time.Time) string {
+		if until.Year() <= 1970 {
+			return from.Format(layout)
+		}
+		switch {
+		case from.Year() == until.Year() && from.Month() == until.Month():
+			return from.Format("Jan 2006")
+		case from.Year() == until.Year():
+			return from.Format("Jan") + "–" + until.Format("Jan 2006")
+		}
+		return from.Format("Jan 2006") + "–" + until.Format("Jan 2006")
+	}
+}
+
 func span(from, to time.Time) string {
 	return from.Format("2 January 2006") + " to " + to.Format("2 January 2006")
 }
@@ -107,6 +124,7 @@ var tmpl = template.Must(template.New("briefing").Funcs(template.FuncMap{
 		return k
 	},
 	"short": func(t time.Time) string { return t.Format("2 Jan 2006") },
+	"when":  when("2 Jan 2006"), "whenLong": when("Mon 2 Jan 2006"),
 }).Parse(page))
 
 // view is the template's data: the report plus the charts.
@@ -194,7 +212,7 @@ section.break { page-break-before: always; }
 <table>
 <thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th><th class="n">Attendance</th><th class="n">Concerns</th></tr></thead>
 <tbody>
-{{range .Meetings}}<tr><td class="d">{{short .Day}}</td><td>{{.Title}}<br><small>{{kind .Kind}}</small></td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td><td class="n">{{if .Attendance}}{{.Attendance}}{{else}}–{{end}}</td><td class="n">{{.Concerns}}</td></tr>
+{{range .Meetings}}<tr><td class="d">{{when .Day .Until}}</td><td>{{.Title}}<br><small>{{kind .Kind}}</small></td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td><td class="n">{{if .Attendance}}{{.Attendance}}{{else}}–{{end}}</td><td class="n">{{.Concerns}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No meetings are recorded for the period.</p>{{end}}
@@ -246,7 +264,7 @@ section.break { page-break-before: always; }
 <table>
 <thead><tr><th>Theme</th><th>Date</th><th>Ward</th><th>Concern</th><th>Action</th></tr></thead>
 <tbody>
-{{range .Actions}}<tr><td>{{.Theme}}</td><td class="d">{{short .Day}}</td><td>{{.Ward}}</td><td>{{.Concern}}</td><td>{{.Action}}</td></tr>
+{{range .Actions}}<tr><td>{{.Theme}}</td><td class="d">{{when .Day .Until}}</td><td>{{.Ward}}</td><td>{{.Concern}}</td><td>{{.Action}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No actions are recorded against the period's main concerns.</p>{{end}}
@@ -258,7 +276,7 @@ section.break { page-break-before: always; }
 <table>
 <thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th></tr></thead>
 <tbody>
-{{range .Ahead}}<tr><td class="d">{{day .Day}}</td><td>{{.Title}}</td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td></tr>
+{{range .Ahead}}<tr><td class="d">{{whenLong .Day .Until}}</td><td>{{.Title}}</td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No meetings after the period are on the log yet.</p>{{end}}

@@ -54,6 +54,13 @@ func TestPublishThroughIngest(t *testing.T) {
 	t.Cleanup(srv.Close)
 
 	events := fixtureEvents(t)
+	precise := 0
+	for _, e := range events {
+		if !e.DayPrecise() {
+			precise++
+		}
+	}
+	require.Positive(t, precise, "some events of month or period precision")
 	p, err := NewPublisher(PublishConfig{URL: srv.URL, Token: "s3cret", BatchSize: 7}, srv.Client())
 	require.NoError(t, err)
 	rep, err := p.Publish(t.Context(), events)

@@ -83,7 +83,9 @@ func fixtureEvents(t *testing.T) []schemas.Event {
 	t.Helper()
 	x := newExtractor(t, Config{})
 	var all []schemas.Event
-	for _, name := range []string{"report_2016.txt", "report_2019.md", "news_2017.html"} {
+	// The blind Panel reports and "you said, we did" pages carry events of
+	// month and period precision: ingest must take them too.
+	for _, name := range []string{"report_2016.txt", "report_2019.md", "news_2017.html", "tune/poe_2018_apr.pdf", "heldout/yousaid_2016_hartlepool.md", "heldout/news_2015_southbank.txt"} {
 		b, err := os.ReadFile(filepath.Join(fixtures, name))
 		require.NoError(t, err)
 		res, err := x.Extract(name, b)

@@ -274,6 +274,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), Kind: ev.Meeting.Kind, Title: a.red.Redact(ev.Meeting.Title),
 			Location:   a.red.Redact(ev.Meeting.Location),
 			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
+			DatePrecision: datePrecision(ev),
 		})
 		meetings[entity] = len(b.Meetings) - 1
 	case schemas.TypeConcern:
@@ -304,6 +305,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), MeetingID: ev.Concern.MeetingID, Text: a.red.Redact(ev.Concern.Text),
 			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: a.red.Redact(ev.Concern.Action),
 			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
+			DatePrecision: datePrecision(ev),
 		}
 		if prev != nil && !prev.Withdrawn {
 			b.Cells = appendCells(b.Cells, prev, -1, off)
@@ -367,8 +369,14 @@ func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id stri
 	return look.PreviousMeeting(ctx, partition, id, off)
 }
 
-// appendCells adds the concern_daily deltas of one concern version.
+// appendCells adds the concern_daily deltas of one concern version. A
+// version whose day is unknown (month or period precision) has none:
+// concern_daily, and so the weekly series spike detection reads, counts
+// known days only; month and period views read the concerns table.
 func appendCells(dst []chsink.CellDelta, r *chsink.ConcernRow, sign int64, off int64) []chsink.CellDelta {
+	if !r.DayPrecise() {
+		return dst
+	}
 	if len(r.Themes) == 0 {
 		return append(dst, chsink.CellDelta{Day: r.OccurredAt, WardCode: r.WardCode, LADCode: r.LADCode, Theme: Unclassified,
 			TaxonomyVersion: r.TaxonomyVersion, Delta: sign, Offset: off})
@@ -378,6 +386,17 @@ func appendCells(dst []chsink.CellDelta, r *chsink.ConcernRow, sign int64, off i
 			TaxonomyVersion: r.TaxonomyVersion, Delta: sign, Offset: off})
 	}
 	return dst
+}
+
+// datePrecision carries an event's date precision to its row; the
+// validator has checked that the period's bounds are dates.
+func datePrecision(ev *schemas.Event) chsink.DatePrecision {
+	if ev.DayPrecise() || ev.Period == nil {
+		return chsink.DatePrecision{}
+	}
+	start, _ := time.Parse(time.DateOnly, ev.Period.Start)
+	end, _ := time.Parse(time.DateOnly, ev.Period.End)
+	return chsink.DatePrecision{Precision: ev.Precision, PeriodStart: start, PeriodEnd: end}
 }
 
 func sourceName(ev *schemas.Event) string {

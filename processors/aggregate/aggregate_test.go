@@ -132,6 +132,17 @@ func TestBuild(t *testing.T) {
 			wantCells: map[string]int64{"drugs": -1},
 		},
 		{
+			name:  "a concern whose day is unknown has no daily cells (left out of weekly series)",
+			lines: []string{`{"event_id":"` + idA + `","type":"concern","schema_version":1,"date":"2020-07-01","precision":"month","period":{"start":"2020-07-01","end":"2020-07-31"},"ward_code":"E05012442","concern":{"text":"speeding"}}`},
+		},
+		{
+			name:  "correcting a period concern to a known day adds its cells and subtracts none",
+			lines: []string{concern(idB, "speeding", `,"supersedes":"`+idA+`"`)},
+			look: &fakeLookup{concerns: map[string]*chsink.ConcernRow{idA: {ConcernID: idA, WardCode: "E05012442", Themes: []string{"speeding"},
+				DatePrecision: chsink.DatePrecision{Precision: "period"}}}},
+			wantCells: map[string]int64{"speeding": 1},
+		},
+		{
 			name:     "poison messages are dead letters with a reason",
 			lines:    []string{`{"type":`, concern(idA, "x", `,"themes":["aliens"]`), strings.Replace(concern(idB, "x", ""), "E05012442", "E05001509", 1)},
 			wantDead: []string{"malformed JSON", `unknown theme "aliens"`, "not in force"},

@@ -58,6 +58,9 @@ func (a *Alerter) merged(state map[string]Event) map[string]Event {
 // concern (the start of all its series).
 func (a *Alerter) weekly(ctx context.Context, current time.Time) (map[seriesKey]map[time.Time]int, map[string]time.Time, error) {
 	from := current.AddDate(-(a.cfg.Detector.BaselineYears + 1), 0, 0)
+	// NOTE(alerting): concern_daily holds day-precise concerns only: a
+	// concern whose source gives only its month or a period (schemas
+	// precision) has no cells, so it can never make a weekly spike.
 	// NOTE(alerting): dates are bound as strings inside toDate(): a
 	// time.Time bound against a Date column on 18.16 silently matches
 	// nothing.
@@ -108,7 +111,7 @@ func (a *Alerter) firstRaised(ctx context.Context, k seriesKey, from time.Time) 
 	// their 64-bit halves on both, toString keeps the rule readable).
 	rows, err := a.d.Conn.Query(ctx, `SELECT first_at, kind FROM (
     SELECT occurred_at AS first_at, meeting_id FROM concerns FINAL
-    WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND day >= toDate(?)
+    WHERE ward_code = ? AND has(themes, ?) AND withdrawn = 0 AND precision = 'day' AND day >= toDate(?)
     ORDER BY occurred_at, toString(concern_id) LIMIT 1) AS first
 ANY LEFT JOIN (SELECT toString(meeting_id) AS meeting_id, kind FROM meetings FINAL WHERE withdrawn = 0) AS held USING meeting_id`, k.ward, k.theme, from.Format(time.DateOnly))
 	if err != nil {

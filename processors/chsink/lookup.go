@@ -97,7 +97,7 @@ func (s *Sink) PreviousConcern(ctx context.Context, partition int, id string, be
 
 func (s *Sink) previousConcern(ctx context.Context, where string, args []any, partition int, before int64) (*ConcernRow, error) {
 	q := fmt.Sprintf(`SELECT toString(concern_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text,
-  themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_offset
+  themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_offset, precision, period_start, period_end
 FROM %s WHERE %s AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC, withdrawn LIMIT 1`, s.tables.Concerns, where)
 	id := args[len(args)-1]
 	rows, err := s.conn.Query(ctx, q, append(args, uint32(partition), uint64(before))...)
@@ -113,17 +113,19 @@ FROM %s WHERE %s AND src_partition = ? AND src_offset < ? ORDER BY src_offset DE
 	var off uint64
 	var at time.Time
 	if err := rows.Scan(&r.ConcernID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.MeetingID, &r.Text,
-		&r.Themes, &r.StaffThemes, &r.Matched, &r.Action, &r.TaxonomyVersion, &r.Source, &withdrawn, &off); err != nil {
+		&r.Themes, &r.StaffThemes, &r.Matched, &r.Action, &r.TaxonomyVersion, &r.Source, &withdrawn, &off,
+		&r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
 		return nil, fmt.Errorf("scanning concern %s: %w", id, err)
 	}
 	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
 	return &r, nil
 }
 
 // PreviousMeeting is PreviousConcern for meetings.
 func (s *Sink) PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*MeetingRow, error) {
 	q := fmt.Sprintf(`SELECT toString(meeting_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, kind, title, location,
-  attendance, themes, source, withdrawn, src_offset
+  attendance, themes, source, withdrawn, src_offset, precision, period_start, period_end
 FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Meetings)
 	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
 	if err != nil {
@@ -138,9 +140,16 @@ FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY s
 	var off uint64
 	var at time.Time
 	if err := rows.Scan(&r.MeetingID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.Kind, &r.Title, &r.Location,
-		&r.Attendance, &r.Themes, &r.Source, &withdrawn, &off); err != nil {
+		&r.Attendance, &r.Themes, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
 		return nil, fmt.Errorf("scanning meeting %s: %w", id, err)
 	}
 	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
 	return &r, nil
+}
+
+// dateOf is a Date column's value as midnight UTC, whatever location the
+// driver gave it.
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }

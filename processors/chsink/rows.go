@@ -53,6 +53,31 @@ type MeetingRow struct {
 	Source     string
 	Withdrawn  bool
 	Offset     int64
+	DatePrecision
+}
+
+// DatePrecision is how much of a row's date its event gave: Precision ""
+// or "day" is a known day; "month" or "period" a span from PeriodStart to
+// PeriodEnd (inclusive; OccurredAt is then PeriodStart). Day-precise rows
+// store their own day as the span.
+type DatePrecision struct {
+	Precision   string
+	PeriodStart time.Time
+	PeriodEnd   time.Time
+}
+
+// DayPrecise reports whether the row's day is known: only such concerns
+// have concern_daily cells.
+func (p DatePrecision) DayPrecise() bool { return p.Precision == "" || p.Precision == "day" }
+
+// columns returns the precision columns' values: "day" and the row's own
+// day when no span was given.
+func (p DatePrecision) columns(at time.Time) (string, time.Time, time.Time) {
+	if p.DayPrecise() {
+		d := day(at)
+		return "day", d, d
+	}
+	return p.Precision, day(p.PeriodStart), day(p.PeriodEnd)
 }
 
 // ConcernRow is one version of a concern, its text already redacted.
@@ -74,6 +99,7 @@ type ConcernRow struct {
 	Source          string
 	Withdrawn       bool
 	Offset          int64
+	DatePrecision
 }
 
 // CellDelta adds Delta concerns to one ward x theme x day cell. Corrections

@@ -365,7 +365,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 		return nil
 	})
 	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, lease, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
 			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
 			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
 			func(rs []*MeetingRow, ps []uint32) []any {
@@ -379,11 +379,14 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 					pick(rs, func(r *MeetingRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *MeetingRow) string { return r.Source }),
 					pick(rs, func(r *MeetingRow) uint8 { return b2u(r.Withdrawn) }), ps,
 					pick(rs, func(r *MeetingRow) uint64 { return uint64(r.Offset) }),
+					pick(rs, func(r *MeetingRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
+					pick(rs, func(r *MeetingRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
+					pick(rs, func(r *MeetingRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
 				}
 			})
 	})
 	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset)`,
+		return insertRows(ctx, s, lease, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
 			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
 			func(a, b *ConcernRow) int {
 				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {
@@ -403,6 +406,9 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 					pick(rs, func(r *ConcernRow) string { return r.TaxonomyVersion }), pick(rs, func(r *ConcernRow) string { return r.Source }),
 					pick(rs, func(r *ConcernRow) uint8 { return b2u(r.Withdrawn) }), ps,
 					pick(rs, func(r *ConcernRow) uint64 { return uint64(r.Offset) }),
+					pick(rs, func(r *ConcernRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
+					pick(rs, func(r *ConcernRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
+					pick(rs, func(r *ConcernRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
 				}
 			})
 	})

@@ -220,11 +220,12 @@ func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string, 
 
 // dailyMismatches compares concern_daily with the concerns table's current
 // versions, cell by cell; a replayed or doubled batch would show here.
+// Concerns whose day is unknown (precision month or period) have no cells.
 func dailyMismatches(ctx context.Context, conn driver.Conn, t chsink.Tables) ([]string, error) {
 	q := fmt.Sprintf(`SELECT ward_code, theme, toString(day), sum(a) AS daily, sum(b) AS expected FROM (
   SELECT ward_code, theme, day, concerns AS a, toInt64(0) AS b FROM %s WHERE theme != ''
   UNION ALL
-  SELECT ward_code, arrayJoin(if(empty(themes), ['%s'], themes)) AS theme, day, toInt64(0) AS a, toInt64(1) AS b FROM %s FINAL WHERE withdrawn = 0
+  SELECT ward_code, arrayJoin(if(empty(themes), ['%s'], themes)) AS theme, day, toInt64(0) AS a, toInt64(1) AS b FROM %s FINAL WHERE withdrawn = 0 AND precision = 'day'
 ) GROUP BY ward_code, theme, day HAVING daily != expected ORDER BY ward_code, theme, day LIMIT 1000`, t.Daily, aggregate.Unclassified, t.Concerns)
 	rows, err := conn.Query(ctx, q)
 	if err != nil {

@@ -1,0 +1,346 @@
+// Package dates is the date-tagging stage of ingest/extract: it finds the
+// dates a paragraph writes (full dates, a day and month without a year,
+// relative days and months, ranges, months alone) and resolves them against
+// what the document says about when it was written (its publication date,
+// the period a report covers, the named Commissioner's term). A date that
+// cannot be pinned down is an error naming it, never a guess; a date whose
+// day is not written resolves to a span with a precision (month or period),
+// never to an invented day.
+//
+// Why not a library: github.com/olebedev/when v1.1.0 and
+// github.com/markusmobius/go-dateparser v1.4.7 were tried on the shapes of
+// the fixtures. Both fill an unwritten year from the reference time (so "6th
+// December" in a February report became the December after it) without
+// saying the year was missing, both read "may 2" in running text as a date,
+// neither reads "Between Wednesday 4 and Friday 6 September", and when
+// turned "September" into a day (the 22nd) while go-dateparser turned "this
+// month" into the reference day. Resolving the year from the report's
+// period needs to know which parts were written, which this package keeps.
+package dates
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Precisions of a resolved span (the event schema's precision values).
+const (
+	Day    = "day"
+	Month  = "month"
+	Period = "period"
+)
+
+// Mention is a date as written in a paragraph.
+type Mention struct {
+	Start, End int // byte offsets in the paragraph
+	Text       string
+	Day        int        // 0 when no day is written (a month alone, a relative month)
+	Month      time.Month // 0 for relative mentions
+	Year       int        // 0 when not written
+	Weekday    time.Weekday
+	HasWeekday bool
+	// Rel is a day relative to the publication date: "yesterday", "today",
+	// "tomorrow", or, with Weekday, "last", "next", "this" or "on".
+	Rel string
+	// RelMonth is a month relative to the publication date: "this", "last"
+	// or "next" ("earlier this month", "last month").
+	RelMonth string
+	// EndDay and EndMonth close a range ("4-6 September", "between 30
+	// April and 2 May"); EndMonth is Month when the range names one month.
+	EndDay   int
+	EndMonth time.Month
+}
+
+// IsDay reports whether the mention names one day (written or relative).
+func (m Mention) IsDay() bool { return (m.Day > 0 && m.EndDay == 0) || m.Rel != "" }
+
+// IsRange reports whether the mention is a range of days.
+func (m Mention) IsRange() bool { return m.EndDay > 0 }
+
+// IsMonths reports whether the mention is a month or a span of months
+// without a day ("in December", "during February and March").
+func (m Mention) IsMonths() bool {
+	return m.Day == 0 && m.Month != 0 && m.Rel == "" && m.RelMonth == ""
+}
+
+const (
+	monthPat   = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
+	weekdayPat = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	ordPat     = `(?:st|nd|rd|th)?`
+)
+
+// The rules are compiled once and read-only.
+var (
+	dmRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	mdRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
+	rangeRE   = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	numericRE = regexp.MustCompile(`\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\b`)
+	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
+	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
+	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
+	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
+	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	// monthPairRE is two months as one span: "during February and March".
+	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
+	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
+	bareSpan    = regexp.MustCompile(`(?i)^\W*` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\W*$`)
+)
+
+func monthOf(s string) time.Month {
+	s = strings.ToLower(s)
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), s[:min(3, len(s))]) {
+			return m
+		}
+	}
+	return 0
+}
+
+func weekdayOf(s string) (time.Weekday, bool) {
+	s = strings.ToLower(s)
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == s {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// capital reports whether a month or weekday was written with a capital,
+// as English writes them: "may" and "march" in lower case are verbs.
+func capital(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func group(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// mayHaveDate is a cheap test that s can hold a date at all (a digit, or a
+// letter that starts a month, weekday or relative word): most sentences of
+// a report are ruled in, but chrome, tables of figures and fuzzed noise are
+// ruled out before nine regular expressions run over them.
+func mayHaveDate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		switch c | 0x20 {
+		case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 't', 'w', 'y', 'l', 'e':
+			if i == 0 || !isLetter(s[i-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// lowerASCII lower-cases ASCII letters only, so byte offsets in the copy
+// are offsets in s: the rules run on the copy (case-insensitive matching
+// was most of their cost), the capital checks on s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func hasMonth(low string) bool {
+	for _, m := range monthStems {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
+// Find lists the dates written in s, in order, without overlaps (the
+// longest reading wins: "Monday 14th April 2014" is one date).
+func Find(s string) []Mention {
+	if !mayHaveDate(s) {
+		return nil
+	}
+	low := lowerASCII(s)
+	digit, month := hasDigit(low), hasMonth(low)
+	none := func(*regexp.Regexp) [][]int { return nil }
+	run := func(ok bool) func(*regexp.Regexp) [][]int {
+		if !ok {
+			return none
+		}
+		return func(re *regexp.Regexp) [][]int { return re.FindAllStringSubmatchIndex(low, -1) }
+	}
+	withDay, withMonth := run(digit && month), run(month)
+	rel := run(strings.Contains(low, "day") || strings.Contains(low, "night") || strings.Contains(low, "this ") || strings.Contains(low, "tomorrow"))
+	relMonth := run(strings.Contains(low, "month"))
+	numeric := run(digit)
+	var all []Mention
+	add := func(m []int, dm Mention) {
+		dm.Start, dm.End, dm.Text = m[0], m[1], s[m[0]:m[1]]
+		all = append(all, dm)
+	}
+	for _, m := range withDay(rangeRE) {
+		mon1, mon2 := group(s, m, 3), group(s, m, 6)
+		if !capital(mon2) || (mon1 != "" && !capital(mon1)) {
+			continue
+		}
+		dm := Mention{Day: atoi(group(s, m, 2)), EndDay: atoi(group(s, m, 5)), EndMonth: monthOf(mon2), Year: atoi(group(s, m, 7))}
+		dm.Month = dm.EndMonth
+		if mon1 != "" {
+			dm.Month = monthOf(mon1)
+		}
+		if wd := group(s, m, 1); wd != "" {
+			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+		}
+		if dm.Month == dm.EndMonth && dm.EndDay <= dm.Day {
+			continue // "2 and 2 May" or a list of numbers, not a range
+		}
+		add(m, dm)
+	}
+	for _, m := range withDay(dmRE) {
+		if !capital(group(s, m, 3)) {
+			continue
+		}
+		dm := Mention{Day: atoi(group(s, m, 2)), Month: monthOf(group(s, m, 3)), Year: atoi(group(s, m, 4))}
+		if wd := group(s, m, 1); wd != "" {
+			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+		}
+		add(m, dm)
+	}
+	for _, m := range withDay(mdRE) {
+		if !capital(group(s, m, 2)) {
+			continue
+		}
+		dm := Mention{Month: monthOf(group(s, m, 2)), Day: atoi(group(s, m, 3)), Year: atoi(group(s, m, 4))}
+		if wd := group(s, m, 1); wd != "" {
+			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+		}
+		add(m, dm)
+	}
+	for _, m := range numeric(numericRE) {
+		add(m, Mention{Day: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Year: atoi(group(s, m, 3))})
+	}
+	for _, m := range numeric(isoRE) {
+		add(m, Mention{Year: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Day: atoi(group(s, m, 3))})
+	}
+	for _, m := range rel(relRE) {
+		rel := strings.ToLower(group(s, m, 1))
+		switch rel {
+		case "last night", "yesterday":
+			rel = "yesterday"
+		case "tomorrow":
+		default:
+			rel = "today"
+		}
+		add(m, Mention{Rel: rel})
+	}
+	for _, m := range rel(relDayRE) {
+		if !capital(group(s, m, 2)) {
+			continue
+		}
+		wd, _ := weekdayOf(group(s, m, 2))
+		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})
+	}
+	for _, m := range relMonth(relMonRE) {
+		rel := strings.ToLower(group(s, m, 1) + group(s, m, 2))
+		if rel == "" {
+			rel = "this" // "earlier in the month"
+		}
+		add(m, Mention{RelMonth: rel})
+	}
+	for _, m := range withMonth(monthPairRE) {
+		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {
+			continue
+		}
+		add(m, Mention{Month: monthOf(group(s, m, 1)), EndMonth: monthOf(group(s, m, 2)), Year: atoi(group(s, m, 3))})
+	}
+	for _, m := range withMonth(monthRE) {
+		if !capital(group(s, m, 1)) {
+			continue
+		}
+		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
+	}
+	for _, m := range withDay(monthYrRE) {
+		if !capital(group(s, m, 1)) {
+			continue
+		}
+		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
+	}
+	// "on Monday, February 26" is one date, not a relative day and a date:
+	// drop a relative weekday whose weekday starts a written date.
+	kept := all[:0]
+	for _, d := range all {
+		if d.Rel != "" && d.HasWeekday {
+			inside := false
+			for _, o := range all {
+				if o.Rel == "" && o.Day > 0 && o.Start > d.Start && o.Start < d.End {
+					inside = true
+				}
+			}
+			if inside {
+				continue
+			}
+		}
+		kept = append(kept, d)
+	}
+	all = kept
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Start != all[j].Start {
+			return all[i].Start < all[j].Start
+		}
+		return all[i].End-all[i].Start > all[j].End-all[j].Start
+	})
+	var out []Mention
+	end := -1
+	for _, d := range all {
+		if d.Start < end {
+			continue
+		}
+		out = append(out, d)
+		end = d.End
+	}
+	return out
+}
+
+// Days keeps the mentions that name one day (not a month, a span or a range).
+func Days(ds []Mention) []Mention {
+	var out []Mention
+	for _, d := range ds {
+		if d.IsDay() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// StartsWithDate reports whether a line opens with a day-level date, as a
+// report's list of meetings does ("10th December – Grangetown ...").
+func StartsWithDate(s string) bool {
+	ds := Find(s)
+	return len(ds) > 0 && ds[0].Start == 0 && ds[0].Rel == "" && ds[0].Day > 0
+}

@@ -1,0 +1,103 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestResolve(t *testing.T) {
+	pub := time.Date(2017, 3, 15, 0, 0, 0, 0, time.UTC) // a Wednesday
+	period := Anchors{PeriodStart: time.Date(2013, 10, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2014, 1, 31, 0, 0, 0, 0, time.UTC)}
+	term := Anchors{TermWho: "Barry Coppinger", TermFrom: 2012, TermTo: 2020}
+	tests := []struct {
+		name, text string
+		a          Anchors
+		future     bool
+		want       string // "start end precision"; "" means an error
+	}{
+		{"full date", "on Monday 14th April 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"American order", "on April 14, 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"numeric UK", "on 14/04/2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
+		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
+		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
+		{"last night without a publication date", "last night", Anchors{}, false, ""},
+		{"on Monday, past", "on Monday", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
+		{"last Thursday", "last Thursday evening", Anchors{Published: pub}, false, "2017-03-09 2017-03-09 day"},
+		{"next Wednesday", "next Wednesday", Anchors{Published: pub}, false, "2017-03-22 2017-03-22 day"},
+		{"December within a period spanning the new year", "On 10th December", period, false, "2013-12-10 2013-12-10 day"},
+		{"January within that period", "On 10th January", period, false, "2014-01-10 2014-01-10 day"},
+		{"outside the period: no year is guessed", "On 10th June", period, false, ""},
+		{"a future meeting after the period", "10th March", period, true, "2014-03-10 2014-03-10 day"},
+		{"day and month near the publication date", "on 10 March", Anchors{Published: pub}, false, "2017-03-10 2017-03-10 day"},
+		{"no anchor at all", "on 10 March", Anchors{}, false, ""},
+		{"weekday within a PCC's term", "Monday, February 26", term, true, "2018-02-26 2018-02-26 day"},
+		{"weekday fitting two years of a term", "Monday, March 2", term, true, ""},
+		{"earlier this month", "Earlier this month the PCC", Anchors{Published: pub}, false, "2017-03-01 2017-03-31 month"},
+		{"last month", "last month", Anchors{Published: pub}, false, "2017-02-01 2017-02-28 month"},
+		{"a month of the report's period", "in December", period, false, "2013-12-01 2013-12-31 month"},
+		{"a month and year", "in June 2016", Anchors{}, false, "2016-06-01 2016-06-30 month"},
+		{"two months without a year", "During February and March", Anchors{PeriodStart: time.Date(2018, 2, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2018, 3, 31, 0, 0, 0, 0, time.UTC)}, false, "2018-02-01 2018-03-31 period"},
+		{"a range of days with weekdays", "Between Wednesday 4 and Friday 6 September", Anchors{Published: time.Date(2019, 9, 11, 0, 0, 0, 0, time.UTC)}, false, "2019-09-04 2019-09-06 period"},
+		{"a range across months", "30 April - 2 May 2019", Anchors{}, false, "2019-04-30 2019-05-02 period"},
+		{"a range whose start weekday is wrong", "Between Monday 4 and Friday 6 September 2019", Anchors{}, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Find(tt.text)
+			require.Len(t, ds, 1, "%+v", ds)
+			got, _, err := tt.a.Resolve(ds[0], tt.future)
+			if tt.want == "" {
+				require.Error(t, err)
+				require.Contains(t, err.Error(), ds[0].Text, "the error quotes the date as written")
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, got.Start.Format(time.DateOnly)+" "+got.End.Format(time.DateOnly)+" "+got.Precision)
+		})
+	}
+}
+
+func TestFindIgnoresVerbsAndYears(t *testing.T) {
+	for _, s := range []string{"we may 2 times", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
+		var days []Mention
+		for _, m := range Find(s) {
+			if m.IsDay() || m.IsRange() {
+				days = append(days, m)
+			}
+		}
+		require.Empty(t, days, s)
+	}
+}
+
+func TestFindPeriod(t *testing.T) {
+	tests := []struct{ text, from, to string }{
+		{"meetings attended by the PCC from October 2013 – January 2014.", "2013-10-01", "2014-01-31"},
+		{"from May 2013 – 1 July 2013", "2013-05-01", "2013-07-01"},
+		{"covering the period 1 December 2015 to 31 January 2016", "2015-12-01", "2016-01-31"},
+		{"between September and October 2019", "2019-09-01", "2019-10-31"},
+		{"activity during September and October 2019.", "2019-09-01", "2019-10-31"},
+		{"January to March 2016", "2016-01-01", "2016-03-31"},
+		{"April – June 2019", "2019-04-01", "2019-06-30"},
+	}
+	for _, tt := range tests {
+		from, to, ok := FindPeriod(tt.text)
+		require.True(t, ok, tt.text)
+		require.Equal(t, tt.from, from.Format(time.DateOnly), tt.text)
+		require.Equal(t, tt.to, to.Format(time.DateOnly), tt.text)
+	}
+	for _, s := range []string{"from the 2014 plan to the 2015 plan", "We said that January to March 2016 was busy and much more besides this"} {
+		_, _, ok := FindPeriod(s)
+		require.False(t, ok, s)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	s := "2.1 On 6th February the Commissioner attended the Eston ward meeting and on 15th February the Newport ward meeting in Middlesbrough. At Eston, residents complained about nuisance motorbikes on the hills."
+	for b.Loop() {
+		Find(s)
+	}
+}

@@ -1,0 +1,279 @@
+package dates
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Anchors are what a document says about when it was written: the
+// publication date, the period a report covers, and the years its named
+// Police and Crime Commissioner was in office. Dates written without a year
+// are resolved against them, in that order of trust.
+type Anchors struct {
+	Published   time.Time // zero if unknown
+	PeriodStart time.Time // zero if unknown
+	PeriodEnd   time.Time
+	TermFrom    int // years of the named PCC's term; 0 if unknown
+	TermTo      int
+	TermWho     string
+}
+
+// Span is a resolved date: one day (Precision Day, Start == End), a
+// calendar month (Month) or a span of days (Period), inclusive.
+type Span struct {
+	Start, End time.Time
+	Precision  string
+}
+
+// DaySpan is the span of one day.
+func DaySpan(t time.Time) Span { return Span{Start: t, End: t, Precision: Day} }
+
+// MonthSpan is the span of t's calendar month.
+func MonthSpan(t time.Time) Span {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return Span{Start: first, End: first.AddDate(0, 1, -1), Precision: Month}
+}
+
+// Resolve turns a written date into a span, or says why it cannot. future
+// is true for a meeting listed as coming up (a "Future meetings" section,
+// "will", "is due to"), which moves unanchored years forward.
+func (a Anchors) Resolve(m Mention, future bool) (Span, string, error) {
+	switch {
+	case m.Rel != "":
+		t, how, err := a.relativeDay(m, future)
+		return DaySpan(t), how, err
+	case m.RelMonth != "":
+		if a.Published.IsZero() {
+			return Span{}, "", fmt.Errorf("%q is relative and the document has no publication date", m.Text)
+		}
+		p := a.Published
+		first := time.Date(p.Year(), p.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch m.RelMonth {
+		case "last":
+			first = first.AddDate(0, -1, 0)
+		case "next":
+			first = first.AddDate(0, 1, 0)
+		}
+		return MonthSpan(first), "the month relative to the publication date " + p.Format(time.DateOnly), nil
+	case m.Day == 0:
+		if m.Month < time.January || m.Month > time.December {
+			return Span{}, "", fmt.Errorf("%q is not a date", m.Text)
+		}
+		t, how, err := a.day(Mention{Text: m.Text, Day: 1, Month: m.Month, Year: m.Year}, future, true)
+		if err != nil || m.EndMonth == 0 {
+			return MonthSpan(t), how, err
+		}
+		end := MonthSpan(t).End
+		for end.Month() != m.EndMonth && end.Sub(t) < 366*24*time.Hour {
+			end = MonthSpan(end.AddDate(0, 0, 1)).End
+		}
+		return Span{Start: t, End: end, Precision: Period}, how, nil
+	case m.IsRange():
+		start, how, err := a.day(Mention{Text: m.Text, Day: m.Day, Month: m.Month, Year: m.Year, Weekday: m.Weekday, HasWeekday: m.HasWeekday}, future, false)
+		if err != nil {
+			return Span{}, "", err
+		}
+		y := start.Year()
+		if m.EndMonth < m.Month {
+			y++
+		}
+		end, err := date(y, m.EndMonth, m.EndDay)
+		if err != nil || end.Before(start) || end.Sub(start) > 62*24*time.Hour {
+			return Span{}, "", fmt.Errorf("%q is not a range of days", m.Text)
+		}
+		return Span{Start: start, End: end, Precision: Period}, how, nil
+	}
+	t, how, err := a.day(m, future, false)
+	return DaySpan(t), how, err
+}
+
+func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) {
+	if a.Published.IsZero() {
+		return time.Time{}, "", fmt.Errorf("%q is relative and the document has no publication date", m.Text)
+	}
+	p := a.Published
+	switch m.Rel {
+	case "yesterday":
+		return p.AddDate(0, 0, -1), "relative to the publication date " + p.Format(time.DateOnly), nil
+	case "today":
+		return p, "the publication date", nil
+	case "tomorrow":
+		return p.AddDate(0, 0, 1), "relative to the publication date " + p.Format(time.DateOnly), nil
+	}
+	// A named weekday: "last Monday" or a past "on Monday" is the most
+	// recent one up to the publication day; "next Monday" or a future "on
+	// Monday" is the first one after it.
+	back := (int(p.Weekday()) - int(m.Weekday) + 7) % 7
+	switch {
+	case m.Rel == "next" || (m.Rel != "last" && future):
+		fwd := (int(m.Weekday) - int(p.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return p.AddDate(0, 0, fwd), "the " + m.Weekday.String() + " after the publication date", nil
+	case m.Rel == "last" && back == 0:
+		back = 7
+	}
+	return p.AddDate(0, 0, -back), "the " + m.Weekday.String() + " before the publication date", nil
+}
+
+// day resolves a written day (or, with monthOnly, the first of a written
+// month), taking a missing year from the anchors.
+func (a Anchors) day(m Mention, future, monthOnly bool) (time.Time, string, error) {
+	if m.Month < time.January || m.Month > time.December || m.Day < 1 {
+		return time.Time{}, "", fmt.Errorf("%q is not a date", m.Text)
+	}
+	if m.Year != 0 {
+		t, err := date(m.Year, m.Month, m.Day)
+		if err != nil {
+			return time.Time{}, "", fmt.Errorf("%q: %w", m.Text, err)
+		}
+		if m.HasWeekday && t.Weekday() != m.Weekday {
+			return time.Time{}, "", fmt.Errorf("%q: %s was a %s", m.Text, t.Format(time.DateOnly), t.Weekday())
+		}
+		return t, "as written", nil
+	}
+	// No year: pick it from the report's period, else the publication date,
+	// else the weekday within the named PCC's term; never guess otherwise.
+	try := func(years []int, ok func(time.Time) bool) []time.Time {
+		var out []time.Time
+		for _, y := range years {
+			t, err := date(y, m.Month, m.Day)
+			if err != nil || (m.HasWeekday && t.Weekday() != m.Weekday) {
+				continue
+			}
+			probe := t
+			if monthOnly {
+				probe = t.AddDate(0, 1, -1) // a month counts by its last day
+			}
+			if ok(probe) || (monthOnly && ok(t)) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	around := func(y int) []int { return []int{y - 1, y, y + 1} }
+	if !a.PeriodStart.IsZero() {
+		lo, hi := a.PeriodStart.AddDate(0, 0, -7), a.PeriodEnd.AddDate(0, 0, 7)
+		how := "within the report's period " + a.PeriodStart.Format(time.DateOnly) + " to " + a.PeriodEnd.Format(time.DateOnly)
+		if future {
+			lo, hi = a.PeriodStart, a.PeriodEnd.AddDate(0, 9, 0)
+			how = "after the start of the report's period " + a.PeriodStart.Format(time.DateOnly)
+		}
+		years := append(around(a.PeriodStart.Year()), a.PeriodEnd.Year()+1)
+		if c := uniq(try(years, func(t time.Time) bool { return !t.Before(lo) && !t.After(hi) })); len(c) == 1 {
+			return c[0], how, nil
+		}
+	}
+	if !a.Published.IsZero() {
+		p := a.Published
+		c := try(around(p.Year()), func(t time.Time) bool {
+			d := t.Sub(p)
+			if future {
+				return d >= 0 && d < 300*24*time.Hour
+			}
+			return d <= 0 && d > -300*24*time.Hour
+		})
+		if len(c) == 1 {
+			return c[0], "the nearest to the publication date " + p.Format(time.DateOnly), nil
+		}
+	}
+	if m.HasWeekday && a.TermFrom != 0 {
+		var years []int
+		for y := a.TermFrom; y <= a.TermTo; y++ {
+			years = append(years, y)
+		}
+		if c := try(years, func(time.Time) bool { return true }); len(c) == 1 {
+			return c[0], fmt.Sprintf("the only year of %s's term (%d-%d) in which %s %d was a %s", a.TermWho, a.TermFrom, a.TermTo, m.Month, m.Day, m.Weekday), nil
+		}
+		return time.Time{}, "", fmt.Errorf("%q has no year, and %s %d was a %s in more than one year of %s's term", m.Text, m.Month, m.Day, m.Weekday, a.TermWho)
+	}
+	return time.Time{}, "", fmt.Errorf("%q has no year, and the document gives no publication date or period to take it from", m.Text)
+}
+
+func uniq(ts []time.Time) []time.Time {
+	var out []time.Time
+	for _, t := range ts {
+		if len(out) == 0 || !out[len(out)-1].Equal(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// date builds a day, rejecting days the month does not have.
+func date(y int, m time.Month, d int) (time.Time, error) {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != m || y < 1900 || y > 2200 {
+		return time.Time{}, fmt.Errorf("%d %s %d is not a day", d, m, y)
+	}
+	return t, nil
+}
+
+// Term knows the Cleveland Police and Crime Commissioners by name, so a
+// news item that names one and writes "Monday, February 26" can be dated:
+// within a term, a day and weekday usually fit a single year. Terms are
+// whole calendar years, inclusive, so a boundary year may fit two names.
+func Term(text string) (who string, from, to int) {
+	switch {
+	case strings.Contains(text, "Coppinger"): // PCC from November 2012; stood down in 2020
+		return "Barry Coppinger", 2012, 2020
+	case strings.Contains(text, "Steve Turner"): // elected May 2021
+		return "Steve Turner", 2021, 2024
+	case strings.Contains(text, "Matt Storey"): // elected May 2024
+		return "Matt Storey", 2024, 2028
+	}
+	return "", 0, 0
+}
+
+// FindPeriod reads a report's period from a sentence such as "meetings
+// attended by the PCC from October 2013 – January 2014", "during September
+// and October 2019", or a heading that is only a span ("January to March
+// 2016").
+func FindPeriod(s string) (from, to time.Time, ok bool) {
+	var d1s, m1s, y1s, d2s, m2s, y2s string
+	if m := periodRE.FindStringSubmatch(s); m != nil {
+		d1s, m1s, y1s, d2s, m2s, y2s = m[1], m[2], m[3], m[4], m[5], m[6]
+	} else if m := bareSpan.FindStringSubmatch(s); m != nil && len(s) < 60 {
+		m1s, y1s, m2s, y2s = m[1], m[2], m[3], m[4]
+	} else {
+		return time.Time{}, time.Time{}, false
+	}
+	if !capital(m1s) || !capital(m2s) {
+		return time.Time{}, time.Time{}, false
+	}
+	m1, m2 := monthOf(m1s), monthOf(m2s)
+	y2 := atoi(y2s)
+	y1 := y2
+	if y1s != "" {
+		y1 = atoi(y1s)
+	} else if m1 > m2 {
+		y1 = y2 - 1
+	}
+	d1 := 1
+	if d1s != "" {
+		d1 = atoi(d1s)
+	}
+	from, err := date(y1, m1, d1)
+	if err != nil {
+		return time.Time{}, time.Time{}, false
+	}
+	if d2s != "" {
+		if to, err = date(y2, m2, atoi(d2s)); err != nil {
+			return time.Time{}, time.Time{}, false
+		}
+	} else {
+		to = time.Date(y2, m2+1, 0, 0, 0, 0, 0, time.UTC) // the month's last day
+	}
+	if to.Before(from) || to.Sub(from) > 2*366*24*time.Hour {
+		return time.Time{}, time.Time{}, false
+	}
+	return from, to, true
+}
+
+var yearRE = regexp.MustCompile(`\b(19|20)[0-9]{2}\b`)
+
+// HasYear reports whether s writes a year.
+func HasYear(s string) bool { return yearRE.MatchString(s) }

@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+	"github.com/wardpulse/wardpulse/ingest/extract/segment"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// newMeeting emits a meeting. Its themes are those its name says it
+// discusses plus topics (extra) the sentence names ("to discuss information
+// sharing"); its concerns add theirs in finish.
+func (r *run) newMeeting(b *segment.Block, sp dates.Span, title, location string, attendance int, res gazetteer.Resolution, extra []string) *schemas.Event {
+	ev := r.event(b, schemas.TypeMeeting, sp, res)
+	ev.Meeting = &schemas.Meeting{Kind: meetingKind(title + " " + b.Text), Title: clip(title, 500), Location: clip(location, 500)}
+	if attendance > 0 && attendance <= 100000 {
+		ev.Meeting.Attendance = attendance
+	}
+	// A meeting's name says what it discusses ("Rural Crime Forum",
+	// "Hate Crime Partnership"), except "Partnership", which is what the
+	// body is, not a theme of the meeting.
+	for _, th := range r.x.tax.Classify(title).Themes {
+		if th != "partnership" {
+			ev.Themes = append(ev.Themes, th)
+		}
+	}
+	ev.Themes = sortedUnion(ev.Themes, extra)
+	if len(ev.Themes) == 0 {
+		ev.Themes = nil
+	}
+	r.emit(b, ev)
+	return ev
+}
+
+// meetingKind sorts a meeting into the schema's kinds from its words.
+func meetingKind(s string) string {
+	l := strings.ToLower(s)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("your force your voice", "community meeting", "residents", "ward meeting", "community council", "tenants", "neighbourhood meeting", "community forum meeting"):
+		return schemas.KindCommunityMeeting
+	case has("board", "panel", "committee"):
+		return schemas.KindBoard
+	case has("forum", "assembly", "advisory group", "network"):
+		return schemas.KindForum
+	case has("event", "launch", "fair", "conference", "ceremony", "awards", "open day", "vigil", "summit", "face the public"):
+		return schemas.KindEvent
+	case has("partnership", "partner", "agencies", "council", "trust", "service"):
+		return schemas.KindPartnerMeeting
+	}
+	return schemas.KindCommunityMeeting
+}
+
+func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, res gazetteer.Resolution, sp dates.Span) {
+	ev := r.event(b, schemas.TypeConcern, sp, res)
+	cls := r.x.tax.Classify(text)
+	ev.Themes = cls.Themes
+	if len(cls.Themes) == 0 {
+		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
+	}
+	ev.Concern = &schemas.Concern{Text: clip(text, 20000), Action: clip(strings.TrimSpace(action), 20000)}
+	if cur != nil {
+		ev.Concern.MeetingID = cur.ev.EventID
+	}
+	r.emit(b, ev)
+}
+
+// themes are the themes of text that decide whether it is a concern: a
+// phrase inside a proper name ("Safer Hartlepool Partnership", "Rural Crime
+// Forum") names an organisation, not a concern, so a match that is
+// capitalised and follows a capitalised word does not count.
+func (r *run) themes(text string) []string {
+	var out []string
+	for _, m := range r.x.tax.Classify(text).Matches {
+		if inName(text, m.Start) {
+			continue
+		}
+		out = sortedUnion(out, []string{m.Theme})
+	}
+	return out
+}
+
+func inName(text string, start int) bool {
+	if start >= len(text) || !(text[start] >= 'A' && text[start] <= 'Z') {
+		return false
+	}
+	prev := strings.TrimRight(text[:start], " ")
+	if prev == "" || len(prev) == start {
+		return false
+	}
+	i := strings.LastIndexAny(prev, " (\"“'‘") + 1
+	w := prev[i:]
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, ":")
+}
+
+// emit gives the event its deterministic id and keeps a copy; later
+// changes to ev are not seen (finish derives meeting themes from concerns).
+func (r *run) emit(b *segment.Block, ev *schemas.Event) {
+	if r.perPara == nil {
+		r.perPara = map[int]int{}
+	}
+	idx := r.perPara[b.N]
+	r.perPara[b.N]++
+	ev.EventID = uuid.NewSHA1(r.x.ns, fmt.Appendf(nil, "%s/%d/%d", r.hash, b.N, idx)).String()
+	r.res.Events = append(r.res.Events, *ev)
+}
+
+// finish validates every event against the schema (dropping and reporting
+// any that fail, and concerns of a dropped meeting lose their meeting id)
+// and counts.
+func (r *run) finish() {
+	// A meeting carries the themes discussed there: its title's and its
+	// concerns'.
+	themes := map[string][]string{}
+	for _, e := range r.res.Events {
+		if e.Type == schemas.TypeConcern && e.Concern.MeetingID != "" {
+			themes[e.Concern.MeetingID] = sortedUnion(themes[e.Concern.MeetingID], e.Themes)
+		}
+	}
+	var kept []schemas.Event
+	for _, e := range r.res.Events {
+		if e.Type == schemas.TypeMeeting {
+			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
+			if len(e.Themes) == 0 {
+				e.Themes = nil
+			}
+		}
+		raw, err := e.Marshal()
+		if err == nil {
+			_, err = r.x.val.Decode(raw)
+		}
+		if err != nil {
+			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "event", Text: e.Type, Reason: "not valid against event.v1.json: " + err.Error()})
+			continue
+		}
+		switch e.Type {
+		case schemas.TypeMeeting:
+			r.res.Meetings++
+		case schemas.TypeConcern:
+			r.res.Concerns++
+		}
+		kept = append(kept, e)
+	}
+	r.res.Events = kept
+}

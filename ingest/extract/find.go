@@ -1,0 +1,852 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+	"github.com/wardpulse/wardpulse/ingest/extract/segment"
+	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas"
+)
+
+// The find stage: which sentences are meetings and which are concerns, and
+// which meeting each concern was raised at. Everything here reads the
+// blocks, their tagged dates and the gazetteer; nothing is emitted without
+// a day or span the document states and a place that resolves.
+var (
+	// A sentence is a meeting when it names one and says it happened (or
+	// will).
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to)\b`)
+	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
+	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
+	// meetVerbRE: "met residents of Billingham East ward" is a meeting
+	// without a meeting word.
+	meetVerbRE  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
+	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
+	// names a meeting and its day without a verb of attending.
+	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
+	// concernCueRE: words that say a concern was raised.
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added)|^\W*you (?:said|told us)\b)\b`)
+	// subjectCueRE: residents (not the police, not the PCC) saying
+	// something: "Several people said that ...", "People at the meeting
+	// spoke about ...".
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	topicCueRE   = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
+	negationRE   = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
+	planRE       = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
+	// policeUpdateRE: an officer's update is what the police did, not a
+	// concern residents raised.
+	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
+	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+[A-Z]\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
+	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
+	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
+	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
+)
+
+// meetingCtx is a meeting the paragraphs being read belong to.
+type meetingCtx struct {
+	ev     *schemas.Event
+	span   dates.Span
+	place  *gazetteer.Resolution
+	name   string // the place as written, without "ward": a clause naming it is about this meeting
+	sent   string // the sentence that names the meeting
+	sticky bool   // minutes: the whole document is this meeting
+}
+
+// walk reads the blocks in order, tracking the section (future meetings or
+// not, and the span a heading gives), the current meeting, list lead-ins
+// and table headers.
+func (r *run) walk() {
+	future := false
+	var section *dates.Span
+	var cur *meetingCtx
+	var leadIn *segment.Block // a paragraph ending in ":" that introduces a list
+	var header []string
+	var prev *segment.Block // the paragraph before, when it had a day and no meeting
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Heading {
+			l := strings.ToLower(b.Text)
+			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
+			section = r.headingSpan(b)
+			if cur != nil && !cur.sticky {
+				cur = nil
+			}
+			leadIn, header, prev = nil, nil, nil
+			continue
+		}
+		before := prev
+		prev = nil
+		if b.Cells != nil {
+			if b.Header || (header == nil && looksLikeHeader(b.Cells)) {
+				header = b.Cells
+				continue
+			}
+			if header != nil {
+				r.row(b, header, future, section)
+				continue
+			}
+		} else if !b.Bullet {
+			header = nil
+		}
+		text := b.Text
+		if b.Bullet {
+			text = segment.BulletRE.ReplaceAllString(text, "")
+		}
+		if b.Section {
+			text = segment.SectionRE.ReplaceAllString(text, "")
+		}
+		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) {
+			future = true // "The Commissioner will attend the following:"
+		}
+		var candidate *segment.Block
+		if (cur == nil || cur.sticky) && !b.Section && !b.Bullet {
+			candidate = before
+		}
+		ms, planned := r.meetings(b, text, future, candidate)
+		if len(ms) > 0 {
+			cur, leadIn = ms[len(ms)-1], nil
+			r.concerns(b, text, ms, section)
+			if strings.HasSuffix(b.Text, ":") {
+				leadIn = b
+			}
+			continue
+		}
+		if planned {
+			if cur != nil && !cur.sticky {
+				cur = nil
+			}
+			continue
+		}
+		if future {
+			continue // a list of what is to come has no concerns yet
+		}
+		if b.Bullet && (cur != nil || leadIn != nil) {
+			ctx := ""
+			if leadIn != nil {
+				ctx = leadIn.Text
+			}
+			r.bullet(b, text, cur, ctx, section)
+			continue
+		}
+		leadIn = nil
+		// A meeting's story goes on in the paragraphs after it (news items
+		// tell the meeting, then what residents raised) until a new
+		// section, a heading or a paragraph with a day of its own; minutes
+		// are one meeting throughout.
+		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0) {
+			cur = nil
+		}
+		var ctxs []*meetingCtx
+		if cur != nil {
+			ctxs = []*meetingCtx{cur}
+		}
+		r.concerns(b, text, ctxs, section)
+		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
+			leadIn = b
+		}
+		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 {
+			prev = b
+		}
+	}
+}
+
+// headingSpan is the span a heading gives its section ("January to March
+// 2016", "December 2019"), or nil.
+func (r *run) headingSpan(b *segment.Block) *dates.Span {
+	if from, to, ok := dates.FindPeriod(b.Text); ok {
+		return &dates.Span{Start: from, End: to, Precision: dates.Period}
+	}
+	ds := r.datesOf(b)
+	if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 {
+		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+			return &sp
+		}
+	}
+	return nil
+}
+
+// entryHead is the head of a list-style entry, "Thornaby Town Council – 5
+// June 2018." or "Norton North ward meeting (24th July):": the text up to
+// the first colon or full stop, when short.
+func entryHead(text string) string {
+	end := len(text)
+	if i := strings.Index(text, ": "); i >= 0 && i < end {
+		end = i
+	}
+	if i := strings.Index(text, ". "); i >= 0 && i < end {
+		end = i
+	}
+	if end > 100 {
+		return ""
+	}
+	return text[:end]
+}
+
+// dated keeps the mentions that date a meeting: a day, a range of days, a
+// month (a month alone only when the sentence has no day).
+func dated(ds []dates.Mention) []dates.Mention {
+	var days, months []dates.Mention
+	for _, d := range ds {
+		switch {
+		case d.IsDay() || d.IsRange():
+			days = append(days, d)
+		case d.RelMonth != "" || d.IsMonths():
+			months = append(months, d)
+		}
+	}
+	if len(days) > 0 {
+		return days
+	}
+	if len(months) == 1 {
+		return months
+	}
+	return nil
+}
+
+// meetings reads the meetings a block states, one per date its meeting
+// sentences give ("attended ward meetings in Kader ward on 3rd September
+// and in Hutton ward on 10th September" is two). planned is true when the
+// block only lists meetings to come, which are recorded, not emitted.
+func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
+	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
+	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) {
+		return nil, false
+	}
+	// The block's dates were tagged once (tag); the sentences take theirs
+	// from it rather than tagging again (tagging was most of the cost).
+	in := r.mentionsOf(b, text)
+	head := entryHead(text)
+	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
+	// ward meeting though it says only "ward".
+	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(dated(in(0, len(head)))) > 0
+	blockHasDate := len(dated(in(0, len(text)))) > 0
+	pos := 0
+	for si, sent := range sentences(text) {
+		start := pos
+		if i := strings.Index(text[pos:], sent); i >= 0 {
+			start = pos + i
+			pos = start + len(sent)
+		}
+		sentDates := in(start, start+len(sent))
+		isEntry := entry && si == 0
+		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
+		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
+			continue
+		}
+		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
+			continue // the report's period or its own title line, not a meeting
+		}
+		ds := dated(sentDates)
+		if isEntry {
+			// The entry's head is the first sentence's start ("10th
+			// December – X ward meeting: ..."): its dates are within it.
+			ds = dated(in(start, start+min(len(head), len(sent))))
+		}
+		fromPrev := false
+		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
+			// News items date the evening in one paragraph and say "the
+			// meeting" in the next.
+			if pd := dates.Days(r.datesOf(prev)); len(pd) == 1 {
+				ds, fromPrev = pd, true
+			}
+		}
+		if len(ds) == 0 {
+			continue
+		}
+		places := r.find(sent, r.anchorDay())
+		dateFirst := len(places) == 0 || ds[0].Start < places[0].Start
+		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
+		for i, d := range ds {
+			clause := sent
+			if len(ds) > 1 && !fromPrev {
+				switch {
+				case dateFirst && i+1 < len(ds):
+					clause = sent[d.Start:ds[i+1].Start]
+				case dateFirst:
+					clause = sent[d.Start:]
+				case i == 0:
+					clause = sent[:d.End]
+				default:
+					clause = sent[ds[i-1].End:d.End]
+				}
+			}
+			fut := future || futureRE.MatchString(clause) || futureRE.MatchString(sent)
+			sp, ok := r.resolveSpan(b, d, fut)
+			if !ok {
+				continue
+			}
+			if !fut && r.afterAnchor(sp) {
+				fut = true // a date after the document was written is a plan
+			}
+			if slices.Contains(spans, sp) {
+				continue
+			}
+			spans = append(spans, sp)
+			title := meetingTitle(clause, d)
+			if fut {
+				place := ""
+				if ms := r.find(clause, sp.Start); len(ms) > 0 {
+					place = ms[0].Text
+				}
+				r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: place, Title: title, Paragraph: b.N})
+				planned = true
+				continue
+			}
+			res := r.meetingPlace(b, clause, sent, sp.Start, len(ds) == 1)
+			if res == nil {
+				continue
+			}
+			attendance := 0
+			if m := attendanceRE.FindStringSubmatch(text); m != nil && len(ds) == 1 {
+				attendance, _ = strconv.Atoi(m[1] + m[2])
+			}
+			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, r.themes(beforeColon(clause)))
+			out = append(out, &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
+				sticky: minutesRE.MatchString(sent)})
+		}
+	}
+	return out, planned && len(out) == 0
+}
+
+// mentionsOf returns a function giving the date mentions of text[start:end]
+// (offsets relative to start), text being block b's text or a suffix of it
+// (its list mark or section number cut off).
+func (r *run) mentionsOf(b *segment.Block, text string) func(start, end int) []dates.Mention {
+	all, base := r.datesOf(b), strings.Index(b.Text, text)
+	if base < 0 {
+		all, base = dates.Find(text), 0
+	}
+	return func(start, end int) []dates.Mention {
+		var out []dates.Mention
+		for _, m := range all {
+			s, e := m.Start-base, m.End-base
+			if s >= start && e <= end {
+				m.Start, m.End = s-start, e-start
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+}
+
+// afterAnchor reports whether a span starts after the document was
+// written (its publication date, else the end of its period).
+func (r *run) afterAnchor(sp dates.Span) bool {
+	switch {
+	case !r.a.Published.IsZero():
+		return sp.Start.After(r.a.Published)
+	case !r.a.PeriodEnd.IsZero():
+		return sp.Start.After(r.a.PeriodEnd)
+	}
+	return false
+}
+
+// partOf reports whether a town's name is a word or words of a ward's
+// name ("Norton" of "Norton South", "Thorntree" of "Brambles &
+// Thorntree").
+func partOf(town, ward string) bool {
+	t, w := " "+strings.ToLower(town)+" ", " "+strings.ToLower(ward)+" "
+	return t != w && strings.Contains(w, t)
+}
+
+func placeName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{" ward", " Ward"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// lastWeekNear reports whether block b or the one before it speaks of
+// "last week".
+func (r *run) lastWeekNear(b *segment.Block) bool {
+	for i := max(b.N-2, 0); i < b.N; i++ {
+		if lastWeekRE.MatchString(r.blocks[i].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) resolveSpan(b *segment.Block, m dates.Mention, future bool) (dates.Span, bool) {
+	if m.Rel == "on" && r.lastWeekNear(b) && !future && !r.a.Published.IsZero() {
+		// "spent last week in Stockton. On Monday he met ...": the Monday
+		// of the week before the publication week.
+		p := r.a.Published
+		monday := p.AddDate(0, 0, -((int(p.Weekday())+6)%7)-7)
+		t := monday.AddDate(0, 0, (int(m.Weekday)+6)%7)
+		return dates.DaySpan(t), true
+	}
+	sp, _, err := r.a.Resolve(m, future)
+	if err != nil {
+		r.problem(b, "date", m.Text, err.Error())
+		return dates.Span{}, false
+	}
+	return sp, true
+}
+
+// meetingPlace resolves where a meeting was: a ward named in its clause,
+// else the title's ward when the clause names at most a town of the same
+// authority (minutes: "held at Norton Community Centre" under "NORTON SOUTH
+// WARD"), else a town or authority in the clause, the sentence or (for a
+// block with one meeting) the block, else the document's one authority. A
+// place named but outside Cleveland ("a conference in Newcastle") stops
+// the search: the meeting is reported, not guessed into Cleveland.
+func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
+	texts := []string{clause, sent}
+	if single {
+		texts = append(texts, b.Text)
+	}
+	for i, s := range texts {
+		ms := r.find(s, at)
+		if len(ms) == 0 {
+			if i == 0 && r.outside(s, at) {
+				r.problem(b, "place", hint(s), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
+				return nil
+			}
+			continue
+		}
+		best := ms[0]
+		for _, m := range ms {
+			if m.Kind == "ward" && best.Kind != "ward" {
+				best = m
+			}
+		}
+		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && partOf(best.Text, r.titlePlace.WardName) {
+			// "held at Norton Community Centre" under "NORTON SOUTH WARD
+			// COMMUNITY MEETING": the town the title's ward is part of.
+			t := *r.titlePlace
+			return &t
+		}
+		res := best.Resolution
+		return &res
+	}
+	if r.titlePlace != nil {
+		t := *r.titlePlace
+		return &t
+	}
+	if res := r.documentLAD(); res != nil {
+		return res
+	}
+	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
+	return nil
+}
+
+// outside reports whether text names a capitalised place ("in Newcastle",
+// "at Darlington") that the gazetteer does not know: somewhere outside
+// Cleveland, or at least not somewhere to count in it.
+func (r *run) outside(text string, at time.Time) bool {
+	for _, m := range placeHintRE.FindAllStringSubmatch(text, -1) {
+		name := m[1]
+		if _, err := r.x.gaz.Resolve(name, at); err == nil {
+			continue
+		}
+		switch strings.Fields(name)[0] {
+		case "The", "Police", "Commissioner", "Mr", "Mrs", "Ms", "Cllr", "Councillor", "PCC", "St", "Saint":
+			continue // a title or a venue, not a place
+		}
+		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func hint(s string) string {
+	if m := placeHintRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return clip(s, 80)
+}
+
+// documentLAD is the document's local authority when every place it names
+// lies in one, as a news item about one town does; the place as written is
+// the first town or authority name. Computed once, at the document's
+// anchor day (authorities do not change with ward boundaries).
+func (r *run) documentLAD() *gazetteer.Resolution {
+	if r.docLADDone {
+		return r.docLAD
+	}
+	r.docLADDone = true
+	at := r.anchorDay()
+	if at.IsZero() {
+		return nil
+	}
+	var lad string
+	var first *gazetteer.Resolution
+	for i := range r.blocks {
+		for _, m := range r.find(r.blocks[i].Text, at) {
+			if lad != "" && m.LADCode != lad {
+				return nil
+			}
+			lad = m.LADCode
+			if first == nil && m.Kind == "lad" {
+				res := m.Resolution
+				first = &res
+			}
+		}
+	}
+	r.docLAD = first
+	return first
+}
+
+// looksLikeHeader: a first table row naming columns such as "Date" and
+// "Meeting" rather than holding data.
+func looksLikeHeader(cells []string) bool {
+	n := 0
+	for _, c := range cells {
+		if colKind(c) != "" {
+			n++
+		}
+		if len(dates.Find(c)) > 0 {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// colKind names what a table column holds, from its header.
+func colKind(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	switch {
+	case strings.Contains(h, "date") || h == "when" || h == "day":
+		return "date"
+	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
+		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "problem"):
+		return "issues"
+	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
+		strings.Contains(h, "we did") || strings.Contains(h, "what we"):
+		return "action"
+	case strings.Contains(h, "ward") || strings.Contains(h, "area") || strings.Contains(h, "place") || h == "where" || h == "town":
+		return "place"
+	case strings.Contains(h, "location") || strings.Contains(h, "venue"):
+		return "venue"
+	case strings.Contains(h, "meeting") || strings.Contains(h, "event") || strings.Contains(h, "engagement") || strings.Contains(h, "group") || strings.Contains(h, "title"):
+		return "meeting"
+	case strings.Contains(h, "attend") || strings.Contains(h, "number"):
+		return "attendance"
+	}
+	return ""
+}
+
+// row reads one data row of a table whose header names the columns: a
+// dated row is a meeting (with the issues column as its concern); an
+// undated row with an issues column ("You said | We did") is a concern of
+// the section's or the report's period.
+func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span) {
+	col := map[string]string{}
+	for i, c := range b.Cells {
+		if i < len(header) {
+			if k := colKind(header[i]); k != "" && col[k] == "" {
+				col[k] = c
+			}
+		}
+	}
+	issues := strings.TrimSpace(col["issues"])
+	dateText := col["date"]
+	if dateText == "" {
+		dateText = b.Text
+	}
+	ds := dated(dates.Find(dateText))
+	if len(ds) == 0 {
+		if issues == "" || future || negationRE.MatchString(issues) {
+			if col["meeting"] != "" {
+				r.problem(b, "date", strings.TrimSpace(dateText), "no day in the row's date column")
+			}
+			return
+		}
+		sp, ok := r.undatedSpan(section)
+		if !ok {
+			r.problem(b, "date", clip(issues, 120), "a concern with no day, month or period to date it: not emitted")
+			return
+		}
+		res := r.concernPlace(b, issues, nil, sp.Start, col["place"])
+		if res == nil {
+			return
+		}
+		if len(r.themes(issues)) == 0 {
+			return
+		}
+		r.concern(b, nil, issues, col["action"], *res, sp)
+		return
+	}
+	fut := future || futureRE.MatchString(b.Text)
+	sp, ok := r.resolveSpan(b, ds[0], fut)
+	if !ok {
+		return
+	}
+	if fut || r.afterAnchor(sp) {
+		r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: col["place"], Title: col["meeting"], Paragraph: b.N})
+		return
+	}
+	title := col["meeting"]
+	if title == "" {
+		title = b.Text
+	}
+	placeText := col["place"]
+	if placeText == "" {
+		placeText = col["venue"]
+	}
+	var res *gazetteer.Resolution
+	if placeText != "" {
+		if got, err := r.x.gaz.Resolve(placeText, sp.Start); err == nil {
+			res = &got
+		} else if ms := r.find(placeText, sp.Start); len(ms) > 0 {
+			res = &ms[0].Resolution
+		} else {
+			r.problem(b, "place", placeText, err.Error())
+			return
+		}
+	} else if res = r.meetingPlace(b, title, title, sp.Start, true); res == nil {
+		return
+	}
+	attendance, _ := strconv.Atoi(strings.TrimSpace(col["attendance"]))
+	location := col["venue"]
+	if location == placeText && res.Kind == "lad" {
+		location = "" // "Location: Hartlepool" is the place, not a venue
+	}
+	ev := r.newMeeting(b, sp, title, location, attendance, *res, nil)
+	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
+	if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
+		r.concern(b, mc, issues, col["action"], *res, sp)
+	}
+}
+
+// undatedSpan is the span an undated concern belongs to: its section's
+// (a heading such as "January to March 2016"), else the report's period.
+func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
+	if section != nil {
+		return *section, true
+	}
+	if !r.a.PeriodStart.IsZero() {
+		return dates.Span{Start: r.a.PeriodStart, End: r.a.PeriodEnd, Precision: dates.Period}, true
+	}
+	return dates.Span{}, false
+}
+
+// clauses splits a sentence at semicolons ("At Eston, residents
+// complained about ...; in Newport, concerns regarding ... were raised"):
+// each part may be about another meeting.
+func clauses(s string) []string {
+	parts := strings.Split(s, "; ")
+	if len(parts) == 1 {
+		return parts
+	}
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isConcern reports whether a clause states a concern: a cue ("residents
+// raised", "several people said"), not negated, not the PCC's plans, not
+// an officer's update. With a meeting to belong to, a topic word is
+// enough ("Issues discussed: speeding, litter").
+func isConcern(s string, inMeeting bool) bool {
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)
+	if !cue && inMeeting {
+		cue = topicCueRE.MatchString(s)
+	}
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
+}
+
+// concerns finds the concerns a block states and links each to its
+// meeting: the block's one meeting, or, with several, the one whose place
+// the clause names or whose sentence it is in.
+func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section *dates.Span) {
+	sents := sentences(text)
+	for i, s := range sents {
+		for _, c := range clauses(s) {
+			if !isConcern(c, len(ms) > 0) {
+				continue
+			}
+			// "Norton North ward meeting (24th July): residents raised ..."
+			// - the concern is what follows the entry's head.
+			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest)) {
+				c = rest
+			}
+			if len(r.themes(c)) == 0 {
+				continue
+			}
+			action := ""
+			if i+1 < len(sents) && actionRE.MatchString(sents[i+1]) && !concernCueRE.MatchString(sents[i+1]) {
+				action = sents[i+1]
+			}
+			cur, ok := link(c, s, ms)
+			if !ok {
+				r.problem(b, "event", clip(c, 120), "a concern in a paragraph of several meetings that names none of them: not emitted")
+				continue
+			}
+			r.standalone(b, cur, c, action, "", section)
+		}
+	}
+}
+
+// link picks the meeting a concern clause belongs to.
+func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
+	switch len(ms) {
+	case 0:
+		return nil, true
+	case 1:
+		return ms[0], true
+	}
+	var named []*meetingCtx
+	for _, m := range ms {
+		if m.name != "" && strings.Contains(clause, m.name) {
+			named = append(named, m)
+		}
+	}
+	if len(named) == 1 {
+		return named[0], true
+	}
+	var same []*meetingCtx
+	for _, m := range ms {
+		if m.sent == sent {
+			same = append(same, m)
+		}
+	}
+	if len(same) == 1 {
+		return same[0], true
+	}
+	return nil, false
+}
+
+// bullet reads a list item under a meeting or a lead-in such as "Residents
+// raised the following concerns:" as a concern when it has a theme and
+// either states a concern itself or the lead-in introduces concerns.
+func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn string, section *dates.Span) {
+	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
+		return
+	}
+	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) {
+		return
+	}
+	r.standalone(b, cur, text, "", leadIn, section)
+}
+
+// standalone emits a concern: its date is its meeting's, else one written
+// in its sentence (or its list's lead-in), else its section's or the
+// report's period; its place is a ward named in it, else its meeting's,
+// else the places it names (one concern each), else the lead-in's, the
+// title's or the document's.
+//
+// Outside a meeting the day must be in the concern's own sentence (or the
+// lead-in of its list): "Police seized drugs on 3 May. Residents had
+// complained about dealing." does not say residents complained on 3 May.
+func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn string, section *dates.Span) {
+	var sp dates.Span
+	switch {
+	case cur != nil:
+		sp = cur.span
+	default:
+		ds := dated(dates.Find(text))
+		if len(ds) == 0 && leadIn != "" {
+			ds = dated(dates.Find(leadIn))
+		}
+		if len(ds) > 0 {
+			var ok bool
+			if sp, ok = r.resolveSpan(b, ds[0], false); !ok {
+				return
+			}
+			if r.afterAnchor(sp) {
+				return // not raised yet when the document was written
+			}
+			break
+		}
+		var ok bool
+		if sp, ok = r.undatedSpan(section); !ok {
+			r.problem(b, "date", clip(text, 120), "a concern with no day in its sentence or a meeting to take it from: not emitted")
+			return
+		}
+	}
+	if cur != nil {
+		res := r.concernPlace(b, text, cur, sp.Start, "")
+		if res != nil {
+			r.concern(b, cur, text, action, *res, sp)
+		}
+		return
+	}
+	// "concerns about county lines were raised in Middlesbrough and in
+	// Stockton": one concern per place named.
+	ms := r.find(text, sp.Start)
+	var wards, others []gazetteer.Mention
+	for _, m := range ms {
+		if m.Kind == "ward" {
+			wards = append(wards, m)
+		} else {
+			others = append(others, m)
+		}
+	}
+	if len(wards) == 0 && len(others) > 1 {
+		seen := map[string]bool{}
+		for _, m := range others {
+			if seen[m.LADCode] {
+				continue
+			}
+			seen[m.LADCode] = true
+			r.concern(b, nil, text, action, m.Resolution, sp)
+		}
+		return
+	}
+	res := r.concernPlace(b, text, nil, sp.Start, leadIn)
+	if res != nil {
+		r.concern(b, nil, text, action, *res, sp)
+	}
+}
+
+// concernPlace is where a concern counts: a ward named in it, else its
+// meeting's place (a concern about "the Eston Hills" raised at the
+// Grangetown meeting stays in Grangetown), else a town named in it, else
+// one named in extra (a lead-in, a table's place column), else the
+// title's ward or the document's authority.
+func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at time.Time, extra string) *gazetteer.Resolution {
+	ms := r.find(text, at)
+	for _, m := range ms {
+		if m.Kind == "ward" {
+			res := m.Resolution
+			return &res
+		}
+	}
+	switch {
+	case cur != nil:
+		res := *cur.place
+		return &res
+	case len(ms) > 0:
+		res := ms[0].Resolution
+		return &res
+	}
+	if extra != "" {
+		if res, err := r.x.gaz.Resolve(extra, at); err == nil {
+			return &res // a table's place column holds a name ("Newport")
+		}
+		if em := r.find(extra, at); len(em) > 0 {
+			res := em[0].Resolution
+			return &res
+		}
+	}
+	if r.outside(text, at) {
+		r.problem(b, "place", hint(text), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
+		return nil
+	}
+	if r.titlePlace != nil {
+		res := *r.titlePlace
+		return &res
+	}
+	if res := r.documentLAD(); res != nil {
+		return res
+	}
+	r.problem(b, "place", hint(text), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
+	return nil
+}

@@ -1,0 +1,66 @@
+package normalise
+
+import (
+	"regexp"
+	"strings"
+)
+
+// chromeRE matches a line that is page chrome rather than content: the
+// menus, notices and buttons sites put around an article, and a report's
+// page furniture. A line is only dropped whole, and only when short, so a
+// sentence that mentions cookies or sharing stays.
+var chromeRE = regexp.MustCompile(`(?i)^(?:` +
+	`skip to (?:main )?content|skip navigation|jump to (?:main )?content|` +
+	`(?:this (?:web)?site|we) uses? cookies.*|.*\bcookies?\b.*\b(?:accept|policy|settings|consent|find out more|agree)\b.*|accept(?: all)? cookies|cookie (?:policy|settings|notice)|` +
+	`share(?: this)?(?: article| page| story)?(?: on| via)?\b.*|tweet|print(?: this page)?|email this page|` +
+	`.*\bpowered by\b.*|` +
+	`accessibility(?: tools| options| statement)?\b.*|text size.*|high contrast|text only|` +
+	`home\s*(?:>|›|»|/|\|).*|you are here:.*|` +
+	`page [0-9]+(?: of [0-9]+)?|back to (?:top|news|the news|all news)|read more|continue reading|` +
+	`(?:©|\(c\)|copyright).*|all rights reserved.*|` +
+	`(?:hide ad|advertisement|sponsored|sign in|log in|register|subscribe|menu|search|close|toggle navigation)` +
+	`)\s*$`)
+
+// navLineRE is a line of short menu entries apart by "|", "·" or wide
+// spaces ("Home | News | Contact us", "Menu   Search   Accessibility").
+var navSepRE = regexp.MustCompile(`\s*(?:\||·|•|\s{3,})\s*`)
+
+// Chrome reports whether a line (markup already gone) is page chrome.
+func Chrome(line string) bool {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "*_[]"))
+	if t == "" || len(t) > 200 || strings.HasPrefix(t, "|") {
+		return false
+	}
+	if len(t) > 120 && !strings.Contains(strings.ToLower(t), "cookie") {
+		return false // a sentence, whatever it starts with
+	}
+	if chromeRE.MatchString(t) {
+		return true
+	}
+	parts := navSepRE.Split(t, -1)
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if len(strings.Fields(p)) > 3 || strings.ContainsAny(p, ".:;,!?0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// dropChrome removes chrome lines from canonical text.
+func dropChrome(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if Chrome(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,195 @@
+package normalise
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// skipElements are dropped whole: code, forms and site furniture.
+var skipElements = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "iframe": true, "object": true,
+	"canvas": true, "nav": true, "form": true, "button": true, "select": true, "aside": true, "dialog": true,
+}
+
+// chromeWords in an element's class, id or role mark site furniture
+// (cookie bars, share buttons, breadcrumbs, skip links, menus).
+var chromeWords = []string{"cookie", "share", "social", "breadcrumb", "skip", "access", "menu", "navbar", "sidebar", "related", "newsletter", "consent", "banner", "masthead", "toolbar"}
+
+func isChromeElement(n *html.Node, inContent bool) bool {
+	if n.Data == "footer" || n.Data == "header" {
+		return !inContent // the site's header and footer, not an article's own
+	}
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "class", "id", "role":
+			v := strings.ToLower(a.Val)
+			for _, w := range chromeWords {
+				if strings.Contains(v, w) {
+					return true
+				}
+			}
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fromHTML walks the HTML tree and writes the canonical text: block
+// elements end paragraphs, headings and list items keep their marks, table
+// rows become rows of cells.
+func fromHTML(b []byte) (*Doc, error) {
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	d := &Doc{Format: HTML}
+	var out strings.Builder
+	var para strings.Builder
+	prefix := ""
+	flush := func() {
+		t := collapse(para.String())
+		if t != "" && !Chrome(t) {
+			out.WriteString(prefix)
+			out.WriteString(t)
+			out.WriteString("\n\n")
+			prefix = "" // an empty block (a <p> opening inside an <li>) keeps the mark for its text
+		}
+		para.Reset()
+	}
+	var cellText func(n *html.Node) string
+	cellText = func(n *html.Node) string {
+		var sb strings.Builder
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && skipElements[n.Data] {
+				return
+			}
+			if n.Type == html.TextNode {
+				sb.WriteString(n.Data)
+			}
+			if n.Type == html.ElementNode && n.Data == "br" {
+				sb.WriteString(" ")
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			if n.Type == html.ElementNode && n.Data != "span" && n.Data != "a" && n.Data != "sup" && n.Data != "sub" && n.Data != "b" && n.Data != "i" && n.Data != "strong" && n.Data != "em" {
+				sb.WriteString(" ")
+			}
+		}
+		walk(n)
+		return strings.ReplaceAll(collapse(sb.String()), "|", "/")
+	}
+	var walk func(n *html.Node, inContent bool)
+	walk = func(n *html.Node, inContent bool) {
+		if n.Type == html.ElementNode {
+			if skipElements[n.Data] || isChromeElement(n, inContent) {
+				return
+			}
+			switch n.Data {
+			case "title":
+				if n.FirstChild != nil {
+					d.Title = collapse(n.FirstChild.Data)
+				}
+				return
+			case "meta":
+				var prop, content string
+				for _, a := range n.Attr {
+					switch strings.ToLower(a.Key) {
+					case "property", "name", "itemprop":
+						prop = strings.ToLower(a.Val)
+					case "content":
+						content = a.Val
+					}
+				}
+				if d.Published == "" && (prop == "article:published_time" || prop == "datepublished" || prop == "date" || prop == "dc.date" || prop == "pubdate") {
+					d.Published = content
+				}
+				return
+			case "time":
+				for _, a := range n.Attr {
+					if a.Key == "datetime" && d.Published == "" {
+						d.Published = a.Val
+					}
+				}
+			case "article", "main":
+				inContent = true
+			case "tr":
+				flush()
+				var cells []string
+				header := false
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+						header = header || c.Data == "th"
+						cells = append(cells, cellText(c))
+					}
+				}
+				if len(cells) > 0 {
+					out.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+					if header {
+						out.WriteString("|---|\n")
+					}
+				}
+				return
+			case "table":
+				flush()
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, inContent)
+				}
+				out.WriteString("\n")
+				return
+			case "br":
+				flush()
+				return
+			}
+		}
+		if n.Type == html.TextNode {
+			para.WriteString(n.Data)
+			return
+		}
+		block := false
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
+				"ul", "ol", "blockquote", "pre", "dt", "dd", "main", "figure", "figcaption", "hr", "address", "body":
+				block = true
+			}
+		}
+		if block {
+			flush()
+			switch {
+			case len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6':
+				prefix = "# "
+			case n.Data == "li":
+				prefix = "- "
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inContent)
+		}
+		if block {
+			flush()
+			if n.Data == "li" || n.Data[0] == 'h' {
+				prefix = ""
+			}
+		}
+	}
+	walk(root, false)
+	flush()
+	d.Text = out.String()
+	return d, nil
+}
+
+// collapse joins whitespace runs (non-breaking spaces included) into one
+// space.
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
+	}), " ")
+}

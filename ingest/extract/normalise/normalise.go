@@ -1,0 +1,234 @@
+// Package normalise is the first stage of ingest/extract: it turns a
+// document in any of the shapes the PCC's history comes in (plain text,
+// Markdown, HTML, PDF) into one canonical text the segment stage reads:
+// paragraphs separated by blank lines, "# " headings, "- " list items and
+// "| a | b |" table rows (a "|---|" line after a header row). On the way it
+// drops markup, inline HTML left in text or Markdown ("5<sup>th</sup>",
+// "<strong>", "&nbsp;"), entities, scripts and page chrome (menus, cookie
+// notices, "share this", "Powered by", page numbers, running headers of a
+// PDF), and keeps the metadata a page gives (its title and publication
+// date).
+package normalise
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Format names how a document was read.
+type Format string
+
+// The formats Normalise reads.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	HTML     Format = "html"
+	PDF      Format = "pdf"
+)
+
+// Doc is a normalised document.
+type Doc struct {
+	Format    Format
+	Text      string // canonical text (see the package comment)
+	Title     string
+	Published string // raw date text from <meta>/<time>, "" if none
+}
+
+// Options configure Normalise. The zero value is usable.
+type Options struct {
+	// PDFToText is the pdftotext binary (poppler-utils); "" means
+	// "pdftotext" on PATH.
+	PDFToText string
+	// PDFTimeout bounds one pdftotext run; 0 means 30 seconds.
+	PDFTimeout time.Duration
+}
+
+// ErrPDFTool is returned when a PDF cannot be read because pdftotext is
+// missing or fails.
+var ErrPDFTool = errors.New("pdftotext could not read the PDF")
+
+// Sniff decides the format from the name and the first bytes.
+func Sniff(name string, b []byte) Format {
+	lower := strings.ToLower(name)
+	switch {
+	case bytes.HasPrefix(b, []byte("%PDF-")) || strings.HasSuffix(lower, ".pdf"):
+		return PDF
+	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), strings.HasSuffix(lower, ".xhtml"):
+		return HTML
+	case strings.HasSuffix(lower, ".md"), strings.HasSuffix(lower, ".markdown"):
+		return Markdown
+	}
+	head := bytes.ToLower(bytes.TrimSpace(b[:min(len(b), 1024)]))
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<p>", "<div", "<article", "<?xml"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return HTML
+		}
+	}
+	return Text
+}
+
+// Binary reports why b does not look like text, or "".
+func Binary(b []byte) string {
+	sample := b[:min(len(b), 64<<10)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return "it contains NUL bytes"
+	}
+	bad, ctrl := 0, 0
+	for i := 0; i < len(sample); {
+		r, n := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && n == 1 && i+4 < len(sample) { // a cut rune at the end of the sample is fine
+			bad++
+		} else if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+		i += n
+	}
+	if bad*20 > len(sample) {
+		return fmt.Sprintf("%d of its first %d bytes are not UTF-8", bad, len(sample))
+	}
+	if ctrl*20 > len(sample) {
+		return fmt.Sprintf("%d of its first %d bytes are control characters", ctrl, len(sample))
+	}
+	return ""
+}
+
+// Normalise reads one document. A PDF is converted with pdftotext -layout
+// (bounded by ctx and Options.PDFTimeout); other formats are read in
+// memory.
+func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, error) {
+	f := Sniff(name, b)
+	switch f {
+	case PDF:
+		text, err := pdfText(ctx, b, opts)
+		if err != nil {
+			return nil, err
+		}
+		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
+	case HTML:
+		d, err := fromHTML(b)
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
+	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
+	return &Doc{Format: f, Text: dropChrome(InlineHTML(s))}, nil
+}
+
+func pdfText(ctx context.Context, b []byte, opts Options) (string, error) {
+	bin := opts.PDFToText
+	if bin == "" {
+		bin = "pdftotext"
+	}
+	timeout := opts.PDFTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	f, err := os.CreateTemp("", "wardpulse-extract-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("writing the PDF for pdftotext: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return "", fmt.Errorf("writing the PDF for pdftotext: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("writing the PDF for pdftotext: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var out, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-q", f.Name(), "-")
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("%w: %s (is poppler-utils installed?)", ErrPDFTool, msg)
+	}
+	if !utf8.Valid(out.Bytes()) {
+		return "", fmt.Errorf("%w: its text is not UTF-8", ErrPDFTool)
+	}
+	return out.String(), nil
+}
+
+var pageNoRE = regexp.MustCompile(`(?i)^\s*(?:page\s+)?[0-9]{1,3}\s*(?:of|/)\s*[0-9]{1,3}\b|^\s*-?\s*[0-9]{1,3}\s*-?\s*$`)
+
+// pdfPages joins pdftotext's pages, dropping each page's running header and
+// footer (a short line found on two pages or more) and page numbers, and
+// turns layout tables (cells apart by runs of spaces) into table rows.
+func pdfPages(text string) string {
+	pages := strings.Split(text, "\f")
+	seen := map[string]int{}
+	for _, p := range pages {
+		local := map[string]bool{}
+		for _, l := range strings.Split(p, "\n") {
+			k := strings.Join(strings.Fields(l), " ")
+			if k != "" && len(k) < 100 && !local[k] {
+				local[k] = true
+				seen[k]++
+			}
+		}
+	}
+	var out strings.Builder
+	for _, p := range pages {
+		for _, l := range strings.Split(p, "\n") {
+			k := strings.Join(strings.Fields(l), " ")
+			if k != "" && (seen[k] > 1 && len(pages) > 2 || pageNoRE.MatchString(k) || strings.HasPrefix(strings.ToLower(k), "page ") && pageNoRE.MatchString(k[5:])) {
+				continue
+			}
+			if k != "" && strings.Contains(strings.ToLower(k), " page ") && pageNoRE.MatchString(k[strings.LastIndex(strings.ToLower(k), " page ")+6:]) {
+				continue
+			}
+			if k != "" && seen[k] > 1 && pageChrome.MatchString(k) {
+				continue
+			}
+			out.WriteString(layoutRow(l))
+			out.WriteByte('\n')
+		}
+		out.WriteByte('\n')
+	}
+	return dropChrome(out.String())
+}
+
+// pageChrome is a PDF line repeated on pages: "Page 1 of 2 Programme of
+// Engagement" and the like.
+var pageChrome = regexp.MustCompile(`(?i)\bpage\s+[0-9]+(\s+of\s+[0-9]+)?\b`)
+
+var (
+	cellGapRE   = regexp.MustCompile(`\S(?: {3,})\S`)
+	cellSplitRE = regexp.MustCompile(` {3,}`)
+	leadDateRE  = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
+)
+
+// layoutRow turns a layout line whose cells stand apart by three spaces or
+// more (a table pdftotext laid out) into a table row; other lines are kept.
+func layoutRow(l string) string {
+	t := strings.TrimSpace(l)
+	if len(cellGapRE.FindAllStringIndex(t, -1)) < 1 || strings.HasPrefix(t, "|") {
+		return strings.TrimRight(l, " ")
+	}
+	var cells []string
+	for i, c := range cellSplitRE.Split(t, -1) {
+		// pdftotext often runs a date column into the next one ("19
+		// January Rural Crime Forum"): a first cell that opens with a
+		// day and month is two.
+		if m := leadDateRE.FindStringIndex(c); i == 0 && m != nil && m[1] < len(c) {
+			cells = append(cells, strings.TrimSpace(c[:m[1]]))
+			c = strings.TrimSpace(c[m[1]:])
+		}
+		cells = append(cells, strings.ReplaceAll(c, "|", "/"))
+	}
+	return "| " + strings.Join(cells, " | ") + " |"
+}

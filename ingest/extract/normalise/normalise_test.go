@@ -1,0 +1,80 @@
+package normalise
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestHTML(t *testing.T) {
+	d, err := Normalise(context.Background(), "a.html", []byte(`<html><head><title>T</title><meta property="article:published_time" content="2017-03-15T09:30:00Z"></head>
+<body><header><a href="/">Site</a> <a href="/a">Accessibility</a></header><div id="cookie-bar">We use cookies. <button>Accept</button></div>
+<nav><ul><li>Home</li></ul></nav>
+<article><header><h1>Title &amp; more</h1></header><p>One <b>bold</b> line<br>and a second</p>
+<table><tr><th>Date</th><th>Meeting</th></tr><tr><td>1 May</td><td>Forum <i>x</i> | y</td></tr></table>
+<ul><li><p>item</p></li></ul><div class="share-buttons">Share on Facebook</div><p>Posted on 15 March 2017</p></article>
+<footer>Powered by WordPress</footer></body></html>`), Options{})
+	require.NoError(t, err)
+	require.Equal(t, HTML, d.Format)
+	require.Equal(t, "2017-03-15T09:30:00Z", d.Published)
+	require.Equal(t, "T", d.Title)
+	require.Equal(t, "# Title & more\n\nOne bold line\n\nand a second\n\n| Date | Meeting |\n|---|\n| 1 May | Forum x / y |\n\n- item\n\nPosted on 15 March 2017\n\n", d.Text)
+}
+
+func TestInlineHTML(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"5<sup>th</sup> November", "5th November"},
+		{"<strong>Partner meetings.</strong> The PCC", "Partner meetings. The PCC"},
+		{"24 September&nbsp;2019 &ndash; Forum", "24 September 2019 – Forum"},
+		{"a < b and 3 > 2, <- back", "a < b and 3 > 2, <- back"},
+		{"line<br/>next", "line\nnext"},
+		{"Tom &amp; Jerry &#8217;s &bogus;", "Tom & Jerry ’s &bogus;"},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, InlineHTML(tt.in), tt.in)
+	}
+}
+
+func TestChrome(t *testing.T) {
+	for _, s := range []string{"Skip to main content", "Menu   Search   Accessibility", "Home > News > 2015", "Share this article: Facebook | Twitter | Email",
+		"This website uses cookies. [Find out more](/cookies) | [Accept](#)", "Powered by WordPress", "Page 1 of 2", "© Office of the PCC", "Home | Neighbourhoods | Redcar | Contact us"} {
+		require.True(t, Chrome(s), s)
+	}
+	for _, s := range []string{"Residents shared their concern that speeding was a problem.", "Accessibility of the new police station was raised by several residents at the meeting on 3 May, who said the ramp was too steep for wheelchairs and prams.",
+		"Posted on Tuesday 22nd May 2018", "| Date | Meeting |", "2.1 On 6th December the Commissioner joined residents"} {
+		require.False(t, Chrome(s), s)
+	}
+}
+
+// TestPDF reads a fixture PDF with the real pdftotext (poppler-utils, which
+// `make` installs): page furniture goes, paragraphs and layout tables stay.
+func TestPDF(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	require.Equal(t, PDF, d.Format)
+	require.Contains(t, d.Text, "2.1 On 6th February the Commissioner attended the Eston ward meeting")
+	require.Contains(t, d.Text, "| Date | Meeting | Location |")
+	require.NotContains(t, d.Text, "\f")
+
+	_, err = Normalise(t.Context(), "report.pdf", b, Options{PDFToText: filepath.Join(t.TempDir(), "no-such-pdftotext")})
+	require.ErrorIs(t, err, ErrPDFTool)
+	_, err = Normalise(t.Context(), "broken.pdf", []byte("%PDF-1.4\nnot really"), Options{})
+	require.ErrorIs(t, err, ErrPDFTool)
+}
+
+func TestPDFPageChrome(t *testing.T) {
+	text := "Report\n\n1.1 First paragraph\n\nPage 1 of 3   Programme of Engagement\f1.2 Second\n\nPage 2 of 3   Programme of Engagement\f1.3 Third\n\nPage 3 of 3   Programme of Engagement\n"
+	got := pdfPages(text)
+	require.NotContains(t, got, "Page")
+	for _, s := range []string{"1.1 First paragraph", "1.2 Second", "1.3 Third"} {
+		require.Contains(t, got, s)
+	}
+	require.Equal(t, "| 19 January | Rural Crime Forum | Guisborough | Hare coursing |", layoutRow(" 19 January Rural Crime Forum     Guisborough   Hare coursing"))
+	require.False(t, strings.HasPrefix(layoutRow("an ordinary line of text"), "|"))
+}

@@ -1,0 +1,159 @@
+// Package segment is the second stage of ingest/extract: it splits the
+// normalised text of a document into blocks (paragraphs, headings, list
+// items, numbered report paragraphs, table rows), the units that events
+// point back to (source.paragraph is a block's number).
+package segment
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+)
+
+// Block is one paragraph of a document.
+type Block struct {
+	N       int      // 1-based number in the document
+	Text    string   // whitespace-collapsed text, list marks and numbers kept
+	Heading bool     // a heading: it names the section that follows
+	Bullet  bool     // a list item ("•", "-", "1.", "(a)")
+	Section bool     // a numbered report paragraph ("3.1"): starts afresh
+	Cells   []string // table row cells, when the block is a table row
+	Header  bool     // a table header row
+}
+
+var (
+	// BulletRE is a list item's mark.
+	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+`)
+	// SectionRE is a numbered report paragraph's number ("4.3", "2.1.1").
+	SectionRE  = regexp.MustCompile(`^\s*[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+`)
+	numberedRE = regexp.MustCompile(`^\s*[0-9]{1,2}\.(?:0)?\s+`)
+	mdHeadRE   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
+	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphRE   = regexp.MustCompile(`(\*\*|__|\*|` + "`" + `)`)
+	mdRuleRE   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	dateLineRE = regexp.MustCompile(`(?i)^\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+[0-9]{1,2})`)
+)
+
+// Segment splits canonical text into blocks: blank lines separate them, and
+// so does a line that starts a list item, a numbered section ("4.2") or a
+// date, because reports put each meeting on such a line; other lines of a
+// block are joined, which undoes hard wrapping.
+func Segment(s string) []Block {
+	var out []Block
+	var cur []string
+	curBullet, curSection := false, false
+	add := func(b Block) {
+		b.Text = collapse(b.Text)
+		if b.Text == "" || !hasWord(b.Text) {
+			return
+		}
+		if !b.Heading && !b.Bullet && b.Cells == nil && isHeadingLike(SectionRE.ReplaceAllString(b.Text, "")) {
+			b.Heading = true
+		}
+		if b.Bullet && numberedRE.MatchString(b.Text) {
+			// "5. FUTURE ENGAGEMENT", "6. Date of next meeting": a
+			// numbered line that reads as a title heads a section.
+			if t := numberedRE.ReplaceAllString(b.Text, ""); isHeadingLike(t) && !strings.ContainsAny(t, ",;") {
+				b.Heading, b.Bullet = true, false
+			}
+		}
+		b.N = len(out) + 1
+		out = append(out, b)
+	}
+	flush := func() {
+		if len(cur) > 0 {
+			add(Block{Text: strings.Join(cur, " "), Bullet: curBullet, Section: curSection})
+		}
+		cur, curBullet, curSection = nil, false, false
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			flush()
+			continue
+		}
+		if strings.HasPrefix(trimmed, "|") {
+			flush()
+			if mdRuleRE.MatchString(trimmed) {
+				if n := len(out); n > 0 && out[n-1].Cells != nil {
+					out[n-1].Header = true // the row above was the header
+				}
+				continue
+			}
+			cells := splitCells(trimmed)
+			add(Block{Text: strings.Join(cells, " | "), Cells: cells})
+			continue
+		}
+		if mdHeadRE.MatchString(trimmed) {
+			flush()
+			add(Block{Text: clean(mdHeadRE.ReplaceAllString(trimmed, "")), Heading: true})
+			continue
+		}
+		trimmed = clean(trimmed)
+		if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || (len(cur) > 0 && !continues(cur[len(cur)-1]) && dateLineRE.MatchString(trimmed) && dates.StartsWithDate(trimmed)) {
+			flush()
+			curBullet, curSection = BulletRE.MatchString(trimmed), SectionRE.MatchString(trimmed)
+		}
+		cur = append(cur, trimmed)
+	}
+	flush()
+	return out
+}
+
+// continues reports whether a line stops mid-phrase ("... held on"), so
+// that the next line, even one opening with a date, goes on with it.
+func continues(line string) bool {
+	i := strings.LastIndexByte(line, ' ')
+	switch strings.ToLower(line[i+1:]) {
+	case "on", "of", "at", "the", "held", "from", "to", "and", "by", "in", "until", "between", "dated":
+		return true
+	}
+	return false
+}
+
+// clean drops Markdown links (keeping their text) and emphasis marks,
+// including a line in _italics_.
+func clean(s string) string {
+	if len(s) > 2 && strings.HasPrefix(s, "_") && strings.HasSuffix(s, "_") && !strings.HasPrefix(s, "__") {
+		s = s[1 : len(s)-1]
+	}
+	if strings.ContainsAny(s, "[*_`") {
+		s = mdLinkRE.ReplaceAllString(s, "$1")
+		s = mdEmphRE.ReplaceAllString(s, "")
+	}
+	return s
+}
+
+func splitCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	row = strings.TrimSuffix(row, "|")
+	parts := strings.Split(row, "|")
+	for i := range parts {
+		parts[i] = collapse(clean(parts[i]))
+	}
+	return parts
+}
+
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// isHeadingLike: a short line without a sentence's final full stop, such
+// as "Future Meetings" or "4.0 Meetings", and without a day in it ("11th
+// September – Coulby Newham community meeting" is an entry).
+func isHeadingLike(s string) bool {
+	if s == "" || len(s) > 60 || strings.ContainsAny(s[len(s)-1:], ".:;,!?\"”'’") {
+		return false
+	}
+	if len(dates.Days(dates.Find(s))) > 0 {
+		return false
+	}
+	return strings.Count(s, " ") < 8
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }), " ")
+}

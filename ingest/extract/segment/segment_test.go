@@ -1,0 +1,32 @@
+package segment
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSegment(t *testing.T) {
+	bs := Segment("# Title line\n\nA wrapped\nparagraph of **text**.\n\n3.1 On 10th December the PCC\nattended a meeting.\n• a bullet\n- another [link](http://x)\n\n10 March 2014 – Forum\n\n| Date | Meeting |\n|---|---|\n| 1 May | Forum |\n")
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"Title line", "A wrapped paragraph of text.", "3.1 On 10th December the PCC attended a meeting.", "• a bullet", "- another link", "10 March 2014 – Forum", "Date | Meeting", "1 May | Forum"}, got)
+	require.True(t, bs[0].Heading)
+	require.True(t, bs[2].Section)
+	require.True(t, bs[3].Bullet)
+	require.False(t, bs[5].Heading, "a line with a day is an entry, not a heading")
+	require.True(t, bs[6].Header)
+	require.Equal(t, []string{"1 May", "Forum"}, bs[7].Cells)
+	for i, b := range bs {
+		require.Equal(t, i+1, b.N)
+	}
+}
+
+func TestSegmentSplitsDatedLines(t *testing.T) {
+	bs := Segment("Minutes of the meeting held on\nTuesday 4 September 2018\n6. Date of next meeting\nTuesday 11th June 2019, 6.30pm\n")
+	require.Len(t, bs, 3)
+	require.Equal(t, "Minutes of the meeting held on Tuesday 4 September 2018", bs[0].Text, "a line that only continues a sentence stays joined")
+	require.Equal(t, "Tuesday 11th June 2019, 6.30pm", bs[2].Text)
+}
