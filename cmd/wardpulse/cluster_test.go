@@ -16,9 +16,9 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/deploy/local/broker"
+	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/processors/replay"
 )
 

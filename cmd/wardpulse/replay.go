@@ -121,7 +121,12 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cfg.Wait <= 0 {
 		return fmt.Errorf("audit: -wait %s must be positive", cfg.Wait)
 	}
-	rep, err := replay.AuditWait(ctx, conn, cfg.Kafka.Brokers, cfg.Kafka.Topic, cfg.Kafka.DLQTopic, cfg.Wait, logger)
+	dialer, transport, err := cfg.Kafka.Connectors()
+	if err != nil {
+		return err
+	}
+	rep, err := replay.AuditVia(ctx, conn, replay.AuditKafka{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic, DLQTopic: cfg.Kafka.DLQTopic,
+		Dialer: dialer, Transport: transport}, cfg.Wait, logger)
 	if err != nil {
 		return err
 	}

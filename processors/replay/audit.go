@@ -61,6 +61,24 @@ func Audit(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTo
 // progress points past the end of the log is not waited for: the report
 // counts it (PastEnd) and says where, and the log is read up to its end.
 func AuditWait(ctx context.Context, conn driver.Conn, brokers []string, topic, dlqTopic string, wait time.Duration, logger *slog.Logger) (AuditReport, error) {
+	return AuditVia(ctx, conn, AuditKafka{Brokers: brokers, Topic: topic, DLQTopic: dlqTopic}, wait, logger)
+}
+
+// AuditKafka is where the audit reads the log: Dialer and Transport carry
+// the deployment's TLS and SASL settings (wiring.Kafka); nil means plain
+// TCP.
+type AuditKafka struct {
+	Brokers         []string
+	Topic, DLQTopic string
+	Dialer          *kafka.Dialer
+	Transport       kafka.RoundTripper
+}
+
+// AuditVia is AuditWait reaching the broker through k's dialer and
+// transport.
+func AuditVia(ctx context.Context, conn driver.Conn, k AuditKafka, wait time.Duration, logger *slog.Logger) (AuditReport, error) {
+	brokers, topic, dlqTopic := k.Brokers, k.Topic, k.DLQTopic
+	client := Client(brokers, k.Transport)
 	var rep AuditReport
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -70,11 +88,11 @@ func AuditWait(ctx context.Context, conn driver.Conn, brokers []string, topic, d
 	if err != nil {
 		return rep, err
 	}
-	dead, err := deadLetters(ctx, brokers, topic, dlqTopic, wait)
+	dead, err := deadLetters(ctx, client, k.Dialer, brokers, topic, dlqTopic, wait)
 	if err != nil {
 		return rep, err
 	}
-	bounds, err := LogBounds(ctx, brokers, topic)
+	bounds, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
 		return rep, err
 	}
@@ -91,7 +109,7 @@ func AuditWait(ctx context.Context, conn driver.Conn, brokers []string, topic, d
 				b.Partition, t.Daily, wm.Daily, b.Next, wm.Daily-b.Next))
 			to = b.Next
 		}
-		err = readRangeWaitVia(ctx, nil, brokers, topic, b.Partition, b.First, to, 5000, wait, func(msgs []kafka.Message) error {
+		err = readRangeWaitVia(ctx, k.Dialer, brokers, topic, b.Partition, b.First, to, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				rep.Messages++
 				if dead[occ{m.Partition, m.Offset}] {
@@ -181,17 +199,17 @@ func (r *AuditReport) add(s string) {
 
 // deadLetters reads the whole dead-letter topic and returns the source
 // positions of the messages in it that came from topic.
-func deadLetters(ctx context.Context, brokers []string, topic, dlqTopic string, wait time.Duration) (map[occ]bool, error) {
+func deadLetters(ctx context.Context, client *kafka.Client, dialer *kafka.Dialer, brokers []string, topic, dlqTopic string, wait time.Duration) (map[occ]bool, error) {
 	out := map[occ]bool{}
 	if dlqTopic == "" {
 		return out, nil
 	}
-	bounds, err := LogBounds(ctx, brokers, dlqTopic)
+	bounds, err := LogBoundsVia(ctx, client, dlqTopic)
 	if err != nil {
 		return nil, fmt.Errorf("reading dead-letter topic: %w", err)
 	}
 	for _, b := range bounds {
-		err := readRangeWaitVia(ctx, nil, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, wait, func(msgs []kafka.Message) error {
+		err := readRangeWaitVia(ctx, dialer, brokers, dlqTopic, b.Partition, b.First, b.Next, 5000, wait, func(msgs []kafka.Message) error {
 			for _, m := range msgs {
 				var src string
 				var p, off int64 = -1, -1

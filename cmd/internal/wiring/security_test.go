@@ -9,6 +9,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"log/slog"
 	"math/big"
 	"net"
 	"os"
@@ -21,9 +22,11 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
+	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/ingest/publish"
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // selfSigned writes a certificate for 127.0.0.1 to dir and returns the
@@ -63,6 +66,9 @@ func TestKafkaTLSAndSASL(t *testing.T) {
 	require.NoError(t, os.WriteFile(pf, []byte("scram-pass\n"), 0o600))
 
 	ctx := context.Background()
+	db := chtest.New(t)
+	_, err = schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
 	withTLS := wiring.TLS{Enabled: true, CAFile: ca}
 	for _, tc := range []struct {
 		name string
@@ -105,6 +111,16 @@ func TestKafkaTLSAndSASL(t *testing.T) {
 				n += b.Next - b.First
 			}
 			require.Positive(t, n)
+
+			// wardpulse audit reaches the same broker through them too;
+			// over plain TCP it cannot.
+			rep, err := replay.AuditVia(ctx, db.Conn, replay.AuditKafka{Brokers: k.Brokers, Topic: k.Topic, Dialer: d, Transport: tr}, 10*time.Second, nil)
+			require.NoError(t, err, "audit over TLS and SASL")
+			require.True(t, rep.OK(), "%+v", rep)
+			pctx, pcancel := context.WithTimeout(ctx, 3*time.Second)
+			_, err = replay.AuditWait(pctx, db.Conn, k.Brokers, k.Topic, "", time.Second, nil)
+			pcancel()
+			require.Error(t, err, "audit over plain TCP to a TLS-only broker")
 
 			// The processor's path: a consumer group through the dialer
 			// reads what was written.

@@ -1,0 +1,10 @@
+package wiring_test
+
+import (
+	"testing"
+
+	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+)
+
+// TestMain stops the shared ClickHouse server the TLS test's audit uses.
+func TestMain(m *testing.M) { chtest.Main(m) }
