@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -58,19 +57,8 @@ func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
 	}
 	total := int64(len(msgs))
 	startShard := func(shard int) *exec.Cmd {
-		args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error",
-			"-shards", "2", "-shard", fmt.Sprint(shard), "-clickhouse.addr", strings.Join(cl.ShardAddrs(shard), ","),
-			"-clickhouse.database", db, "-clickhouse.insert-quorum", "2"}, env.kafkaFlags()...)
-		cmd := exec.Command(wardpulseBinary(t), args...)
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		require.NoError(t, cmd.Start())
-		t.Cleanup(func() {
-			if cmd.ProcessState == nil {
-				_ = cmd.Process.Kill()
-				_, _ = cmd.Process.Wait()
-			}
-		})
-		return cmd
+		return startWardpulse(t, append(processArgs(t, env), "-shards", "2", "-shard", fmt.Sprint(shard),
+			"-clickhouse.addr", strings.Join(cl.ShardAddrs(shard), ","), "-clickhouse.database", db, "-clickhouse.insert-quorum", "2")...)
 	}
 	procs := []*exec.Cmd{startShard(1), startShard(2)}
 

@@ -74,18 +74,7 @@ func demoVolume(ctx context.Context, out io.Writer, seed int64, now time.Time, m
 	results := make([][]detect.Judgement, len(keys))
 	for i, k := range keys {
 		// From the series' first concern to the last week of the data.
-		start := last
-		for w := range counts[k] {
-			if w.Before(start) {
-				start = w
-			}
-		}
-		var weeks []time.Time
-		var c []int
-		for w := start; !w.After(last); w = w.AddDate(0, 0, 7) {
-			weeks = append(weeks, w)
-			c = append(c, counts[k][w])
-		}
+		weeks, c := detect.Weekly(counts[k], time.Time{}, last)
 		if results[i], err = d.Judge(weeks, c); err != nil {
 			return fmt.Errorf("judging %s %s: %w", k.ward, k.theme, err)
 		}

@@ -179,9 +179,20 @@ func testPauseKey(t *testing.T) *pause.Key {
 // startProcessor runs `wardpulse process` as a child process.
 func startProcessor(t *testing.T, env *testEnv, extra ...string) *exec.Cmd {
 	t.Helper()
-	args := append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
-	args = append(args, env.chFlags()...)
-	args = append(args, extra...)
+	args := append(processArgs(t, env), env.chFlags()...)
+	return startWardpulse(t, append(args, extra...)...)
+}
+
+// processArgs are the flags every test processor runs with: a free ops
+// port, small batches, the test broker and the pause key.
+func processArgs(t *testing.T, env *testEnv) []string {
+	return append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
+}
+
+// startWardpulse runs the binary with args as a child process, killed at
+// the end of the test if it is still running.
+func startWardpulse(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
 	cmd := exec.Command(wardpulseBinary(t), args...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	require.NoError(t, cmd.Start())

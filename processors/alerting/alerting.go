@@ -407,7 +407,7 @@ func (a *Alerter) RunOnce(ctx context.Context) error {
 	all := make([]judged, len(keys))
 	lookbacks := make([][]detect.Judgement, len(keys))
 	for n, k := range keys {
-		weeks, counts := zeroFill(series[k], wardStart[k.ward], current)
+		weeks, counts := detect.Weekly(series[k], wardStart[k.ward], current)
 		js, err := a.judgeLookback(weeks, counts)
 		if err != nil {
 			return fmt.Errorf("judging %s %s: %w", k.ward, k.theme, err)
@@ -624,26 +624,6 @@ func (a *Alerter) window(weeks []time.Time, counts []int, now time.Time) (sum, n
 // alertID is an episode's id before any reopen suffix.
 func alertID(k seriesKey, start time.Time) string {
 	return fmt.Sprintf("%s/%s/%s", k.ward, k.theme, start.Format(time.DateOnly))
-}
-
-// zeroFill turns sparse weekly counts into a contiguous series from the
-// ward's first week (or the series' own, if earlier) to the current week.
-func zeroFill(m map[time.Time]int, first, current time.Time) ([]time.Time, []int) {
-	if first.IsZero() || first.After(current) {
-		first = current
-	}
-	for w := range m {
-		if w.Before(first) {
-			first = w
-		}
-	}
-	var weeks []time.Time
-	var counts []int
-	for w := first; !w.After(current); w = w.AddDate(0, 0, 7) {
-		weeks = append(weeks, w)
-		counts = append(counts, m[w])
-	}
-	return weeks, counts
 }
 
 func monday(t time.Time) time.Time {

@@ -223,3 +223,25 @@ func clampScore(s float64) float64 {
 	}
 	return s
 }
+
+// Weekly turns sparse weekly counts (keyed by Monday) into the contiguous
+// series Judge takes, from first (the alerter passes the ward's first week,
+// so a theme new to a ward can alarm; zero: the series' own first week) or
+// the series' own first week if earlier, to current.
+func Weekly(m map[time.Time]int, first, current time.Time) ([]time.Time, []int) {
+	if first.IsZero() || first.After(current) {
+		first = current
+	}
+	for w := range m {
+		if w.Before(first) {
+			first = w
+		}
+	}
+	var weeks []time.Time
+	var counts []int
+	for w := first; !w.After(current); w = w.AddDate(0, 0, 7) {
+		weeks = append(weeks, w)
+		counts = append(counts, m[w])
+	}
+	return weeks, counts
+}

@@ -101,7 +101,7 @@ func (c *Cluster) startServers(ctx context.Context) error {
 		for r := range ps[s] {
 			for _, p := range []*int{&ps[s][r].tcp, &ps[s][r].http, &ps[s][r].inter} {
 				var err error
-				if *p, err = freePort(); err != nil {
+				if *p, err = chserver.FreePort("127.0.0.1"); err != nil {
 					return err
 				}
 			}
@@ -165,7 +165,7 @@ func (c *Cluster) startZooKeeper(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("ZooKeeper needs java (Debian's zookeeper package brings it): %w", err)
 	}
-	if c.zkPort, err = freePort(); err != nil {
+	if c.zkPort, err = chserver.FreePort("127.0.0.1"); err != nil {
 		return err
 	}
 	dir := filepath.Join(c.cfg.Dir, "zookeeper")
@@ -195,7 +195,7 @@ func (c *Cluster) startZooKeeper(ctx context.Context) error {
 		select {
 		case <-c.zkDone:
 			b, _ := os.ReadFile(filepath.Join(dir, "zookeeper.log"))
-			return fmt.Errorf("ZooKeeper exited at start: %s", tail(string(b)))
+			return fmt.Errorf("ZooKeeper exited at start: %s", chserver.Tail(string(b)))
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(200 * time.Millisecond):
@@ -360,20 +360,4 @@ func (c *Cluster) stopServers() {
 		}
 	}
 	wg.Wait()
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("finding a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-func tail(s string) string {
-	if len(s) > 2000 {
-		s = "..." + s[len(s)-2000:]
-	}
-	return s
 }

@@ -130,7 +130,7 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 	}
 	for _, p := range []*int{&cfg.TCPPort, &cfg.HTTPPort} {
 		if *p == 0 {
-			if *p, err = freePort(cfg.ListenHost); err != nil {
+			if *p, err = FreePort(cfg.ListenHost); err != nil {
 				return nil, err
 			}
 		}
@@ -183,7 +183,7 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 		if strings.Contains(errLog, "Address already in use") {
 			err = fmt.Errorf("%w (%w)", err, errPortTaken)
 		}
-		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, tail(out.String()), errLog)
+		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, Tail(out.String()), errLog)
 	}
 	return s, nil
 }
@@ -204,7 +204,7 @@ func findBinary(cfg Config, logger *slog.Logger) (string, error) {
 		c := exec.Command("apt-get", args...)
 		c.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
 		if out, err := c.CombinedOutput(); err != nil {
-			return "", fmt.Errorf("apt-get %s: %w\n%s", strings.Join(args, " "), err, tail(string(out)))
+			return "", fmt.Errorf("apt-get %s: %w\n%s", strings.Join(args, " "), err, Tail(string(out)))
 		}
 	}
 	return exec.LookPath(name)
@@ -296,7 +296,9 @@ func Dial(ctx context.Context, addr, database string) (driver.Conn, error) {
 	return conn, nil
 }
 
-func freePort(host string) (int, error) {
+// FreePort picks a port free on host now (the cluster harness picks every
+// server's ports before any starts).
+func FreePort(host string) (int, error) {
 	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 	if err != nil {
 		return 0, fmt.Errorf("finding a free port: %w", err)
@@ -305,7 +307,8 @@ func freePort(host string) (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-func tail(s string) string {
+// Tail keeps the last 2,000 bytes of a log for an error message.
+func Tail(s string) string {
 	if len(s) > 2000 {
 		s = "..." + s[len(s)-2000:]
 	}
@@ -317,5 +320,5 @@ func tailFile(path string) string {
 	if err != nil {
 		return ""
 	}
-	return "error log: " + tail(string(b))
+	return "error log: " + Tail(string(b))
 }
