@@ -43,7 +43,7 @@ WHERE theme != '' AND $__dateFilter(day)
 GROUP BY time, Theme
 ORDER BY time`, labelled("Theme")))
 	l.add(8, 4, stat("Open spike alerts", "Alerts whose latest state is not resolved, whatever the time range.", `SELECT count() AS open_alerts
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE state != 'resolved'`))
 	rising := table("Themes rising fastest", "Theme mentions in the selected range against the same range a year before, ranked by the increase.", `SELECT `+g.themeLabel("theme")+` AS Theme,
     sumIf(concerns, day >= toDate($__fromTime) AND day <= toDate($__toTime)) AS this_period,
@@ -76,7 +76,7 @@ ARRAY JOIN months AS time, counts AS concerns
 ORDER BY time`))
 	l.add(10, 10, table("Open spike alerts", "Each ward × theme episode whose latest state is open.", `SELECT a_ward_name AS Ward, a_lad_name AS Authority, `+g.themeLabel("a_theme")+` AS Theme,
     a_episode_start AS since, a_last_week AS last_week, a_observed AS observed, `+roundHalfUp("a_expected", 1)+` AS expected, a_severity AS severity
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE state != 'resolved'
 ORDER BY since DESC, Ward, Theme, toString(alert_id)`))
 	return base("wardpulse-overview", "wardpulse / Force overview",
@@ -105,7 +105,7 @@ WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day)`))
 FROM meetings FINAL
 WHERE withdrawn = 0 AND `+inWard+` AND $__dateFilter(day)`))
 	l.add(6, 4, stat("Open spike alerts", "Alerts open now in this ward.", `SELECT count() AS open_alerts
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE state != 'resolved' AND a_ward_code = '$ward'`))
 	l.add(16, 9, bars("Concerns in the ward by theme", "Theme mentions per bucket.", `SELECT $bucket(day) AS time, `+g.themeLabel("theme")+` AS Theme, sum(concerns) AS concerns
 FROM concern_daily
@@ -244,27 +244,27 @@ ORDER BY time`, nil))
 
 func (g *Generator) alertsDashboard() (Dashboard, error) {
 	var l grid
-	l.add(8, 4, stat("Open now", "Alerts whose latest state is not resolved.", "SELECT count() AS open_alerts FROM "+g.currentAlerts()+" WHERE state != 'resolved'"))
-	l.add(8, 4, stat("Raised in range", "Alert episodes that started in the range.", "SELECT count() AS raised FROM "+g.currentAlerts()+" WHERE $__dateFilter(a_episode_start)"))
-	l.add(8, 4, stat("Resolved in range", "Alert episodes that started in the range and are resolved.", "SELECT count() AS resolved FROM "+g.currentAlerts()+" WHERE $__dateFilter(a_episode_start) AND state = 'resolved'"))
+	l.add(8, 4, stat("Open now", "Alerts whose latest state is not resolved.", "SELECT count() AS open_alerts FROM "+CurrentAlerts()+" WHERE state != 'resolved'"))
+	l.add(8, 4, stat("Raised in range", "Alert episodes that started in the range.", "SELECT count() AS raised FROM "+CurrentAlerts()+" WHERE $__dateFilter(a_episode_start)"))
+	l.add(8, 4, stat("Resolved in range", "Alert episodes that started in the range and are resolved.", "SELECT count() AS resolved FROM "+CurrentAlerts()+" WHERE $__dateFilter(a_episode_start) AND state = 'resolved'"))
 	l.add(24, 9, bars("Concerns by theme, with spike alerts", "Theme mentions per month; the red marks are the spike alerts (dashboard annotations).", `SELECT toStartOfMonth(day) AS time, `+g.themeLabel("theme")+` AS Theme, sum(concerns) AS concerns
 FROM concern_daily
 WHERE theme != '' AND $__dateFilter(day)
 GROUP BY time, Theme
 ORDER BY time`, "Theme"))
 	l.add(12, 8, bars("Alerts raised per month", "Alert episodes by month of their start and by their state now.", `SELECT toStartOfMonth(a_episode_start) AS time, state AS State, count() AS alerts
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
 GROUP BY time, State
 ORDER BY time`, "State"))
 	l.add(12, 8, table("Alerts by theme", "Alert episodes started in the range, by theme and state now.", `SELECT `+g.themeLabel("a_theme")+` AS theme, countIf(state != 'resolved') AS open, countIf(state = 'resolved') AS resolved, count() AS total
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
 GROUP BY theme
 ORDER BY total DESC, theme`))
 	l.add(24, 11, table("Spike alerts in range", "Every alert episode started in the range, newest first, with its state now.", `SELECT a_episode_start AS since, a_last_week AS last_week, state, a_severity AS severity, a_ward_name AS ward, a_lad_name AS authority,
     `+g.themeLabel("a_theme")+` AS theme, a_observed AS observed, `+roundHalfUp("a_expected", 1)+` AS expected, a_summary AS summary, a_decided_at AS decided_at
-FROM `+g.currentAlerts()+`
+FROM `+CurrentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
 ORDER BY since DESC, ward, theme, toString(alert_id)`))
 	return base("wardpulse-alerts", "wardpulse / Spike alerts",

@@ -138,9 +138,10 @@ func literalRows(n int, names []string, cols [][]string) string {
 // lastYear shifts a macro time expression back a year, as a Date.
 func lastYear(expr string) string { return "addYears(toDate(" + expr + "), -1)" }
 
-// currentAlerts is a subquery with one row per alert and its latest state
-// (argMax over src_offset, as the alerts table's comment prescribes).
-func (g *Generator) currentAlerts() string {
+// CurrentAlerts is a subquery with one row per alert and its latest state
+// (argMax over src_offset, as the alerts table's comment prescribes), and
+// what was first seen (argMin). The dashboards and the briefing share it.
+func CurrentAlerts() string {
 	return `(SELECT alert_id,
         argMax(status, src_offset) AS state,
         argMax(ward_code, src_offset) AS a_ward_code,
@@ -154,6 +155,9 @@ func (g *Generator) currentAlerts() string {
         argMax(observed, src_offset) AS a_observed,
         argMax(expected, src_offset) AS a_expected,
         argMax(summary, src_offset) AS a_summary,
+        argMin(summary, src_offset) AS a_first_summary,
+        argMin(observed, src_offset) AS a_first_observed,
+        argMin(expected, src_offset) AS a_first_expected,
         max(decided_at) AS a_decided_at
     FROM alerts
     GROUP BY alert_id)`

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
+	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 )
@@ -79,6 +80,18 @@ type Report struct {
 	MainThemes       []string
 	Actions          []Action
 	Ahead            []Meeting
+	Months           []time.Time // the first days of the TrendMonths months ending with the period's last
+	Trends           []Series    // themes raised in the period or the one before, most raised first
+	Unvisited        []Compare   // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
+}
+
+// TrendMonths is how many months the trends cover: three years.
+const TrendMonths = 36
+
+// Series is a theme's mentions per month (Report.Months).
+type Series struct {
+	Theme, Label string
+	Counts       []int64
 }
 
 // Source is where Gather reads from.
@@ -115,23 +128,49 @@ func Periods(from, to time.Time) (prevFrom, prevTo, yearFrom, yearTo time.Time) 
 	return prevFrom, prevTo, yearFrom, yearTo
 }
 
-// Gather reads the report for the days from..to (inclusive, UTC).
+// Gather reads the report for the days from..to (inclusive, UTC): one
+// small step per section, in the order the later ones need (the main
+// themes before their actions and trends).
 func Gather(ctx context.Context, src Source, from, to time.Time) (*Report, error) {
 	if to.Before(from) {
 		return nil, fmt.Errorf("gathering briefing: period ends (%s) before it starts (%s)", to.Format(time.DateOnly), from.Format(time.DateOnly))
 	}
-	r := &Report{From: from, To: to, Generated: time.Now().UTC()}
-	r.PrevFrom, r.PrevTo, r.YearFrom, r.YearTo = Periods(from, to)
-	wardLabel := func(code, name string) string {
-		if w, ok := src.Wards.Ward(code); ok {
-			return w.Name + " (" + w.Period() + ")"
+	g := &gatherer{ctx: ctx, src: src, r: &Report{From: from, To: to, Generated: time.Now().UTC()}}
+	g.r.PrevFrom, g.r.PrevTo, g.r.YearFrom, g.r.YearTo = Periods(from, to)
+	for _, step := range []func() error{g.meetings, g.concerns, g.themes, g.places, g.alerts, g.actions, g.monthly, g.unvisited} {
+		if err := step(); err != nil {
+			return nil, err
 		}
-		return name
 	}
+	return g.r, nil
+}
 
+// gatherer holds what the steps of Gather share.
+type gatherer struct {
+	ctx context.Context
+	src Source
+	r   *Report
+}
+
+func (g *gatherer) query(what, sql string, row func(scan func(...any) error) error) error {
+	return query(g.ctx, g.src.Conn, what, sql, row)
+}
+
+// wardLabel names a ward with its boundary period, "Grangetown (2019-)".
+func (g *gatherer) wardLabel(code, name string) string {
+	if w, ok := g.src.Wards.Ward(code); ok {
+		return w.Name + " (" + w.Period() + ")"
+	}
+	return name
+}
+
+// meetings reads the period's meetings (with their concerns counted), the
+// meetings ahead, attendance and meetings per authority.
+func (g *gatherer) meetings() error {
+	r := g.r
 	perMeeting := map[string]int{}
-	if err := query(ctx, src.Conn, "counting concerns per meeting", `SELECT meeting_id, count() FROM concerns FINAL
-WHERE withdrawn = 0 AND meeting_id != '' AND `+between("day", from, to)+` GROUP BY meeting_id`, func(scan func(...any) error) error {
+	if err := g.query("counting concerns per meeting", `SELECT meeting_id, count() FROM concerns FINAL
+WHERE withdrawn = 0 AND meeting_id != '' AND `+between("day", r.From, r.To)+` GROUP BY meeting_id`, func(scan func(...any) error) error {
 		var id string
 		var n uint64
 		if err := scan(&id, &n); err != nil {
@@ -140,18 +179,18 @@ WHERE withdrawn = 0 AND meeting_id != '' AND `+between("day", from, to)+` GROUP 
 		perMeeting[id] = int(n)
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	meetings := func(what, where, order string) ([]Meeting, error) {
+	read := func(what, where, order string) ([]Meeting, error) {
 		var out []Meeting
-		err := query(ctx, src.Conn, what, `SELECT toString(meeting_id), day, `+untilColumn+`, ward_code, ward_name, lad_name, title, kind, location, attendance
+		err := g.query(what, `SELECT toString(meeting_id), day, `+untilColumn+`, ward_code, ward_name, lad_name, title, kind, location, attendance
 FROM meetings FINAL WHERE withdrawn = 0 AND `+where+` ORDER BY `+order, func(scan func(...any) error) error {
 			var m Meeting
 			var id, code string
 			if err := scan(&id, &m.Day, &m.Until, &code, &m.Ward, &m.Authority, &m.Title, &m.Kind, &m.Location, &m.Attendance); err != nil {
 				return err
 			}
-			m.Ward = wardLabel(code, m.Ward)
+			m.Ward = g.wardLabel(code, m.Ward)
 			m.Concerns = perMeeting[id]
 			out = append(out, m)
 			return nil
@@ -159,11 +198,11 @@ FROM meetings FINAL WHERE withdrawn = 0 AND `+where+` ORDER BY `+order, func(sca
 		return out, err
 	}
 	var err error
-	if r.Meetings, err = meetings("reading the period's meetings", between("day", from, to), "day, ward_name, title, toString(meeting_id)"); err != nil {
-		return nil, err
+	if r.Meetings, err = read("reading the period's meetings", between("day", r.From, r.To), "day, ward_name, title, toString(meeting_id)"); err != nil {
+		return err
 	}
-	if r.Ahead, err = meetings("reading the meetings ahead", "day > "+d(to), "day, ward_name, title, toString(meeting_id) LIMIT 40"); err != nil {
-		return nil, err
+	if r.Ahead, err = read("reading the meetings ahead", "day > "+d(r.To), "day, ward_name, title, toString(meeting_id) LIMIT 40"); err != nil {
+		return err
 	}
 	byLAD := map[string]int64{}
 	for _, m := range r.Meetings {
@@ -174,32 +213,47 @@ FROM meetings FINAL WHERE withdrawn = 0 AND `+where+` ORDER BY `+order, func(sca
 		r.ByAuthority = append(r.ByAuthority, Compare{Label: l, Now: n})
 	}
 	sort.Slice(r.ByAuthority, func(i, j int) bool { return r.ByAuthority[i].Label < r.ByAuthority[j].Label })
+	return nil
+}
 
-	three := func(col string) string {
-		return fmt.Sprintf("sumIf(%[1]s, %[2]s), sumIf(%[1]s, %[3]s), sumIf(%[1]s, %[4]s)", col,
-			between("day", from, to), between("day", r.PrevFrom, r.PrevTo), between("day", r.YearFrom, r.YearTo))
-	}
-	anyPeriod := "(" + between("day", r.YearFrom, r.YearTo) + " OR " + between("day", r.PrevFrom, to) + ")"
-	if err := query(ctx, src.Conn, "counting concerns", `SELECT `+three("c")+` FROM (SELECT day, toInt64(1) AS c FROM concerns FINAL WHERE withdrawn = 0 AND `+anyPeriod+`)`,
-		func(scan func(...any) error) error {
-			return scan(&r.Concerns.Now, &r.Concerns.Previous, &r.Concerns.YearAgo)
-		}); err != nil {
-		return nil, err
-	}
-	if err := query(ctx, src.Conn, "counting concerns by theme", `SELECT theme, `+three("concerns")+` FROM concern_daily
-WHERE theme != '' AND `+anyPeriod+` GROUP BY theme`, func(scan func(...any) error) error {
+// three sums col over the period, the previous period and the year before.
+func (g *gatherer) three(col string) string {
+	r := g.r
+	return fmt.Sprintf("sumIf(%[1]s, %[2]s), sumIf(%[1]s, %[3]s), sumIf(%[1]s, %[4]s)", col,
+		between("day", r.From, r.To), between("day", r.PrevFrom, r.PrevTo), between("day", r.YearFrom, r.YearTo))
+}
+
+// anyPeriod keeps the rows of the three periods.
+func (g *gatherer) anyPeriod() string {
+	r := g.r
+	return "(" + between("day", r.YearFrom, r.YearTo) + " OR " + between("day", r.PrevFrom, r.To) + ")"
+}
+
+// concerns counts distinct concerns in the three periods.
+func (g *gatherer) concerns() error {
+	c := &g.r.Concerns
+	return g.query("counting concerns", `SELECT `+g.three("c")+` FROM (SELECT day, toInt64(1) AS c FROM concerns FINAL WHERE withdrawn = 0 AND `+g.anyPeriod()+`)`,
+		func(scan func(...any) error) error { return scan(&c.Now, &c.Previous, &c.YearAgo) })
+}
+
+// themes counts theme mentions in the three periods and picks the main
+// themes (up to five raised in the period, most raised first).
+func (g *gatherer) themes() error {
+	r := g.r
+	if err := g.query("counting concerns by theme", `SELECT theme, `+g.three("concerns")+` FROM concern_daily
+WHERE theme != '' AND `+g.anyPeriod()+` GROUP BY theme`, func(scan func(...any) error) error {
 		var c Compare
 		var id string
 		if err := scan(&id, &c.Now, &c.Previous, &c.YearAgo); err != nil {
 			return err
 		}
-		c.Label, c.Sub = src.Themes.Label(id), id
+		c.Label, c.Sub = g.src.Themes.Label(id), id
 		if c.Now != 0 || c.Previous != 0 || c.YearAgo != 0 {
 			r.Themes = append(r.Themes, c)
 		}
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	sortCompare(r.Themes)
 	for i, t := range r.Themes {
@@ -208,15 +262,21 @@ WHERE theme != '' AND `+anyPeriod+` GROUP BY theme`, func(scan func(...any) erro
 		}
 		r.MainThemes = append(r.MainThemes, t.Sub)
 	}
-	if err := query(ctx, src.Conn, "counting concerns by ward", `SELECT ward_code, lad_code, `+three("concerns")+` FROM concern_daily
-WHERE theme != '' AND `+anyPeriod+` GROUP BY ward_code, lad_code`, func(scan func(...any) error) error {
+	return nil
+}
+
+// places counts concerns by ward in the three periods.
+func (g *gatherer) places() error {
+	r := g.r
+	if err := g.query("counting concerns by ward", `SELECT ward_code, lad_code, `+g.three("concerns")+` FROM concern_daily
+WHERE theme != '' AND `+g.anyPeriod()+` GROUP BY ward_code, lad_code`, func(scan func(...any) error) error {
 		var c Compare
 		var code, lad string
 		if err := scan(&code, &lad, &c.Now, &c.Previous, &c.YearAgo); err != nil {
 			return err
 		}
-		c.Label = wardLabel(code, code)
-		if l, ok := src.Wards.LAD(lad); ok {
+		c.Label = g.wardLabel(code, code)
+		if l, ok := g.src.Wards.LAD(lad); ok {
 			c.Sub = l.Name
 		}
 		if c.Now > 0 {
@@ -224,74 +284,133 @@ WHERE theme != '' AND `+anyPeriod+` GROUP BY ward_code, lad_code`, func(scan fun
 		}
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	sortCompare(r.Places)
+	return nil
+}
 
-	if err := query(ctx, src.Conn, "reading spike alerts", `SELECT a_ward_code, a_ward_name, a_lad_name, a_theme, a_severity, a_summary, first_summary, a_episode_start, state, a_decided_at, first_observed, first_expected
-FROM (
-    SELECT alert_id,
-        argMax(status, src_offset) AS state,
-        argMax(ward_code, src_offset) AS a_ward_code,
-        argMax(ward_name, src_offset) AS a_ward_name,
-        argMax(lad_name, src_offset) AS a_lad_name,
-        argMax(theme, src_offset) AS a_theme,
-        argMax(severity, src_offset) AS a_severity,
-        argMax(summary, src_offset) AS a_summary,
-        argMin(summary, src_offset) AS first_summary,
-        argMin(observed, src_offset) AS first_observed,
-        argMin(expected, src_offset) AS first_expected,
-        min(episode_start) AS a_episode_start,
-        max(decided_at) AS a_decided_at
-    FROM alerts GROUP BY alert_id)
-WHERE a_episode_start <= `+d(to)+` AND (state != 'resolved' OR a_decided_at >= toDateTime('`+from.Format(time.DateOnly)+` 00:00:00', 'UTC'))
+// alerts reads the spikes started by the end of the period that were open
+// during it, from the dashboards' subquery of alerts at their latest state.
+func (g *gatherer) alerts() error {
+	r := g.r
+	return g.query("reading spike alerts", `SELECT a_ward_code, a_ward_name, a_lad_name, a_theme, a_severity, a_first_summary, a_episode_start, state, a_decided_at, a_first_observed, a_first_expected
+FROM `+dashboards.CurrentAlerts()+`
+WHERE a_episode_start <= `+d(r.To)+` AND (state != 'resolved' OR a_decided_at >= toDateTime('`+r.From.Format(time.DateOnly)+` 00:00:00', 'UTC'))
 ORDER BY a_episode_start, a_ward_name, a_theme, alert_id`, func(scan func(...any) error) error {
 		var a Alert
-		var code, theme, state, last string
-		if err := scan(&code, &a.Ward, &a.Authority, &theme, &a.Severity, &last, &a.Summary, &a.Since, &state, &a.Decided, &a.Observed, &a.Expected); err != nil {
+		var code, theme, state string
+		if err := scan(&code, &a.Ward, &a.Authority, &theme, &a.Severity, &a.Summary, &a.Since, &state, &a.Decided, &a.Observed, &a.Expected); err != nil {
 			return err
 		}
-		a.Ward = wardLabel(code, a.Ward)
-		a.Theme = src.Themes.Label(theme)
+		a.Ward = g.wardLabel(code, a.Ward)
+		a.Theme = g.src.Themes.Label(theme)
 		a.Open = state != "resolved"
 		r.Alerts = append(r.Alerts, a)
 		return nil
-	}); err != nil {
-		return nil, err
-	}
+	})
+}
 
+// actions reads up to four concerns with an action per main theme.
+func (g *gatherer) actions() error {
+	r := g.r
 	main := map[string]bool{}
 	for _, t := range r.MainThemes {
 		main[t] = true
 	}
 	perTheme := map[string]int{}
-	if err := query(ctx, src.Conn, "reading actions on the main concerns", `SELECT day, `+untilColumn+`, ward_code, ward_name, themes, text, action FROM concerns FINAL
-WHERE withdrawn = 0 AND action != '' AND `+between("day", from, to)+` ORDER BY day, ward_name, text, toString(concern_id)`, func(scan func(...any) error) error {
+	if err := g.query("reading actions on the main concerns", `SELECT day, `+untilColumn+`, ward_code, ward_name, themes, text, action FROM concerns FINAL
+WHERE withdrawn = 0 AND action != '' AND `+between("day", r.From, r.To)+` ORDER BY day, ward_name, text, toString(concern_id)`, func(scan func(...any) error) error {
 		var a Action
 		var code string
 		var themes []string
 		if err := scan(&a.Day, &a.Until, &code, &a.Ward, &themes, &a.Concern, &a.Action); err != nil {
 			return err
 		}
-		a.Ward = wardLabel(code, a.Ward)
+		a.Ward = g.wardLabel(code, a.Ward)
 		for _, t := range themes {
 			if main[t] && perTheme[t] < 4 {
 				perTheme[t]++
-				a.Theme = src.Themes.Label(t)
+				a.Theme = g.src.Themes.Label(t)
 				r.Actions = append(r.Actions, a)
 				break
 			}
 		}
 		return nil
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	order := map[string]int{}
 	for i, t := range r.MainThemes {
-		order[src.Themes.Label(t)] = i
+		order[g.src.Themes.Label(t)] = i
 	}
 	sort.SliceStable(r.Actions, func(i, j int) bool { return order[r.Actions[i].Theme] < order[r.Actions[j].Theme] })
-	return r, nil
+	return nil
+}
+
+// monthly reads theme mentions per calendar month over the three years
+// ending with the period's last month, for every theme raised in the
+// period or the one before: the trends and the summary's sparklines.
+func (g *gatherer) monthly() error {
+	r := g.r
+	last := time.Date(r.To.Year(), r.To.Month(), 1, 0, 0, 0, 0, time.UTC)
+	first := last.AddDate(0, -(TrendMonths - 1), 0)
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		r.Months = append(r.Months, m)
+	}
+	index := map[string]int{}
+	for _, t := range r.Themes {
+		if t.Now == 0 && t.Previous == 0 {
+			continue
+		}
+		index[t.Sub] = len(r.Trends)
+		r.Trends = append(r.Trends, Series{Theme: t.Sub, Label: t.Label, Counts: make([]int64, TrendMonths)})
+	}
+	return g.query("counting concerns by theme and month", `SELECT theme, toStartOfMonth(day) AS m, sum(concerns) FROM concern_daily
+WHERE theme != '' AND `+between("day", first, r.To)+` GROUP BY theme, m`, func(scan func(...any) error) error {
+		var theme string
+		var m time.Time
+		var n int64
+		if err := scan(&theme, &m, &n); err != nil {
+			return err
+		}
+		i, ok := index[theme]
+		k := (m.Year()-first.Year())*12 + int(m.Month()-first.Month())
+		if ok && k >= 0 && k < TrendMonths {
+			r.Trends[i].Counts[k] = n
+		}
+		return nil
+	})
+}
+
+// unvisited lists the wards in force at the end of the period with no
+// meeting in the twelve months up to it, by authority and name.
+func (g *gatherer) unvisited() error {
+	r := g.r
+	met := map[string]bool{}
+	if err := g.query("reading the wards visited in twelve months", `SELECT DISTINCT ward_code FROM meetings FINAL
+WHERE withdrawn = 0 AND `+between("day", r.To.AddDate(-1, 0, 1), r.To), func(scan func(...any) error) error {
+		var code string
+		if err := scan(&code); err != nil {
+			return err
+		}
+		met[code] = true
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, w := range g.src.Wards.WardsAt(r.To) {
+		if !met[w.Code] {
+			r.Unvisited = append(r.Unvisited, Compare{Label: w.Name, Sub: w.LADName})
+		}
+	}
+	sort.SliceStable(r.Unvisited, func(i, j int) bool {
+		if r.Unvisited[i].Sub != r.Unvisited[j].Sub {
+			return r.Unvisited[i].Sub < r.Unvisited[j].Sub
+		}
+		return r.Unvisited[i].Label < r.Unvisited[j].Label
+	})
+	return nil
 }
 
 func sortCompare(cs []Compare) {
