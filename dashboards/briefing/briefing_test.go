@@ -118,7 +118,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 			}
 			require.Positive(t, drawn, "chart has bars of non-zero width")
 		}
-		for _, id := range []string{"meetings", "themes", "places", "alerts", "actions", "ahead"} {
+		for _, id := range []string{"summary", "voice", "ahead", "appendix"} {
 			sec := regexp.MustCompile(`(?s)<section id="` + id + `".*?</section>`).FindString(string(dom))
 			require.NotEmpty(t, sec, "section %s", id)
 			rows := strings.Count(sec, "<tr>") - 1

@@ -83,6 +83,7 @@ type Report struct {
 	Months           []time.Time // the first days of the TrendMonths months ending with the period's last
 	Trends           []Series    // themes raised in the period or the one before, most raised first
 	Unvisited        []Compare   // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
+	InForce          []Compare   // wards in force at the period's end per authority (Label authority, Previous count)
 }
 
 // TrendMonths is how many months the trends cover: three years.
@@ -399,11 +400,18 @@ WHERE withdrawn = 0 AND `+between("day", r.To.AddDate(-1, 0, 1), r.To), func(sca
 	}); err != nil {
 		return err
 	}
+	at := map[string]int{}
 	for _, w := range g.src.Wards.WardsAt(r.To) {
+		if _, ok := at[w.LADName]; !ok {
+			at[w.LADName] = len(r.InForce)
+			r.InForce = append(r.InForce, Compare{Label: w.LADName})
+		}
+		r.InForce[at[w.LADName]].Previous++
 		if !met[w.Code] {
 			r.Unvisited = append(r.Unvisited, Compare{Label: w.Name, Sub: w.LADName})
 		}
 	}
+	sort.Slice(r.InForce, func(i, j int) bool { return r.InForce[i].Label < r.InForce[j].Label })
 	sort.SliceStable(r.Unvisited, func(i, j int) bool {
 		if r.Unvisited[i].Sub != r.Unvisited[j].Sub {
 			return r.Unvisited[i].Sub < r.Unvisited[j].Sub

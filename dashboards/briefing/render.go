@@ -133,7 +133,16 @@ type view struct {
 	ThemeChart, PlaceChart, AuthorityChart template.HTML
 	MainThemeLabels                        string
 	OpenAlerts, ResolvedAlerts             int
+	Movers                                 []Mover
+	TrendCharts                            []template.HTML
+	TopPlaces                              []Compare
+	MorePlaces                             int
+	SummaryAlerts                          []Alert
+	UnvisitedByAuthority                   []Compare // Label authority, Now wards not visited, Previous wards in force
 }
+
+// placeRows is how many wards the ward table lists (the rest are counted).
+const placeRows, summaryAlerts = 15, 6
 
 // HTML writes the briefing as one self-contained HTML document.
 func (r *Report) HTML(w io.Writer) error {
@@ -142,6 +151,22 @@ func (r *Report) HTML(w io.Writer) error {
 		PlaceChart: groupedBars("Concerns by ward in three periods", r.Places, periodsSeries, 10),
 		AuthorityChart: groupedBars("Meetings attended by local authority", r.ByAuthority,
 			[]barSeries{{"Meetings in the period", "#111"}}, 10),
+	}
+	v.Movers = movers(r)
+	for _, t := range r.Trends {
+		if len(v.TrendCharts) == len(r.MainThemes) {
+			break
+		}
+		v.TrendCharts = append(v.TrendCharts, trendChart(t, r.Months, r.From))
+	}
+	v.TopPlaces = r.Places
+	if len(v.TopPlaces) > placeRows {
+		v.TopPlaces, v.MorePlaces = v.TopPlaces[:placeRows], len(r.Places)-placeRows
+	}
+	v.UnvisitedByAuthority = unvisitedByAuthority(r)
+	v.SummaryAlerts = r.Alerts
+	if len(v.SummaryAlerts) > summaryAlerts {
+		v.SummaryAlerts = v.SummaryAlerts[:summaryAlerts]
 	}
 	for _, a := range r.Alerts {
 		if a.Open {
@@ -188,6 +213,15 @@ svg.chart .legend { font-size: 10px; }
 .status-open { font-weight: bold; }
 .empty { font-style: italic; color: #444; }
 section { page-break-inside: auto; }
+.figure { font-size: 9.5pt; }
+svg.spark { display: block; }
+svg.spark .line, svg.trend .line { stroke-linejoin: round; }
+.multiples { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 6mm; }
+svg.trend { width: 100%; height: auto; page-break-inside: avoid; break-inside: avoid; }
+svg.trend text { font-family: inherit; fill: #111; }
+svg.trend .label { font-size: 11px; font-weight: bold; }
+svg.trend .value { font-size: 9px; }
+p.unvisited { font-size: 9.5pt; }
 section.break { page-break-before: always; }
 @media print { body { max-width: none; } a { color: #111; text-decoration: none; } }
 </style>
@@ -196,31 +230,50 @@ section.break { page-break-before: always; }
 <header>
 <p class="meta">Police and Crime Commissioner for Cleveland · Police and Crime Panel</p>
 <h1>Programme of Engagement</h1>
-<p class="lede">{{span .From .To}}. Compared with the previous period of equal length ({{span .PrevFrom .PrevTo}}) and the same period a year before ({{span .YearFrom .YearTo}}).</p>
-<div class="figures">
-<div class="figure"><b>{{len .Meetings}}</b>meetings attended</div>
-<div class="figure"><b>{{.Attendance}}</b>people attending</div>
-<div class="figure"><b>{{.Concerns.Now}}</b>concerns raised; {{change .Concerns.Now .Concerns.Previous}} on the previous period</div>
-<div class="figure"><b>{{len .Alerts}}</b>spike alerts ({{.OpenAlerts}} open, {{.ResolvedAlerts}} resolved)</div>
-</div>
+<p class="lede">{{span .From .To}}. Compared with the previous period ({{span .PrevFrom .PrevTo}}) and the same period a year before ({{span .YearFrom .YearTo}}).</p>
 </header>
 
-<section id="meetings">
-<h2>1. Meetings attended</h2>
-{{if .Meetings}}
-{{.AuthorityChart}}
-<table>
-<thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th><th class="n">Attendance</th><th class="n">Concerns</th></tr></thead>
+<section id="summary">
+<h2>Summary</h2>
+<div class="figures">
+<div class="figure"><b>{{len .Meetings}}</b>meetings attended, {{.Attendance}} people attending</div>
+<div class="figure"><b>{{.Concerns.Now}}</b>concerns raised: {{change .Concerns.Now .Concerns.Previous}} on the previous period ({{.Concerns.Previous}}), {{change .Concerns.Now .Concerns.YearAgo}} on the year before ({{.Concerns.YearAgo}})</div>
+<div class="figure"><b>{{len .Alerts}}</b>spike alerts: {{.OpenAlerts}} open, {{.ResolvedAlerts}} resolved</div>
+<div class="figure"><b>{{len .Unvisited}}</b>wards not visited in the last 12 months</div>
+</div>
+<h3>Themes moving most</h3>
+{{if .Movers}}
+<table class="movers">
+<thead><tr><th>Theme</th><th class="n">This period</th><th class="n">Previous period</th><th class="n">Change</th><th class="n">Year before</th><th>Last 12 months</th></tr></thead>
 <tbody>
-{{range .Meetings}}<tr><td class="d">{{when .Day .Until}}</td><td>{{.Title}}<br><small>{{kind .Kind}}</small></td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td><td class="n">{{if .Attendance}}{{.Attendance}}{{else}}–{{end}}</td><td class="n">{{.Concerns}}</td></tr>
+{{range .Movers}}<tr><td>{{.Label}}</td><td class="n">{{.Now}}</td><td class="n">{{.Previous}}</td><td class="n">{{change .Now .Previous}}</td><td class="n">{{.YearAgo}}</td><td>{{.Spark}}</td></tr>
 {{end}}</tbody>
 </table>
-{{else}}<p class="empty">No meetings are recorded for the period.</p>{{end}}
+{{else}}<p class="empty">No theme changed on the previous period.</p>{{end}}
+<h3>Spikes and what was done</h3>
+{{if .SummaryAlerts}}
+<table class="spikes">
+<thead><tr><th>Since</th><th>Ward</th><th>Theme</th><th>Outcome</th></tr></thead>
+<tbody>
+{{range .SummaryAlerts}}<tr><td class="d">{{short .Since}}</td><td>{{.Ward}}</td><td>{{.Theme}}</td><td>{{if .Open}}<span class="status-open">Open</span>{{else}}Resolved {{short .Decided}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+{{if gt (len .Alerts) (len .SummaryAlerts)}}<p>{{len .Alerts}} in all: see section 2.</p>{{end}}
+{{else}}<p class="empty">No spike alerts in the period.</p>{{end}}
+<h3>Wards not visited in the last 12 months</h3>
+{{if .Unvisited}}<p>{{range $i, $a := .UnvisitedByAuthority}}{{if $i}}; {{end}}{{$a.Label}}: {{$a.Now}} of {{$a.Previous}}{{end}}. Listed in section 3.</p>
+{{else}}<p>Every ward in force was visited in the 12 months to {{short .To}}.</p>{{end}}
 </section>
 
-<section id="themes" class="break">
-<h2>2. Concerns raised, by theme</h2>
+<section id="purpose" class="break">
+<h2>1. Purpose</h2>
+<p>This report tells the Police and Crime Panel about the Commissioner's engagement in the period: the meetings attended, the concerns residents raised there and where, how they compare with earlier periods, the spikes flagged and what was done, and the meetings coming up. The meetings attended are listed in full in the appendix.</p>
+</section>
+
+<section id="voice">
+<h2>2. Your Force Your Voice</h2>
 <p>Counts are theme mentions: a concern raised under two themes counts once under each.</p>
+<h3 id="themes">Concerns by theme</h3>
 {{if .Themes}}
 {{.ThemeChart}}
 <table>
@@ -230,23 +283,22 @@ section.break { page-break-before: always; }
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No concerns are recorded for these periods.</p>{{end}}
-</section>
-
-<section id="places">
-<h2>3. Where concerns were raised</h2>
+<h3 id="trends">Trends over three years</h3>
+{{if .TrendCharts}}<p>Concerns per month for the main themes; the hatched band is this period.</p>
+<div class="multiples">{{range .TrendCharts}}{{.}}{{end}}</div>
+{{else}}<p class="empty">No main themes in the period.</p>{{end}}
+<h3 id="places">Where concerns were raised</h3>
 {{if .Places}}
 {{.PlaceChart}}
 <table>
 <thead><tr><th>Ward</th><th>Authority</th><th class="n">This period</th><th class="n">Previous period</th><th class="n">Year before</th><th class="n">Change on year before</th></tr></thead>
 <tbody>
-{{range .Places}}<tr><td>{{.Label}}</td><td>{{.Sub}}</td><td class="n">{{.Now}}</td><td class="n">{{.Previous}}</td><td class="n">{{.YearAgo}}</td><td class="n">{{change .Now .YearAgo}}</td></tr>
+{{range .TopPlaces}}<tr><td>{{.Label}}</td><td>{{.Sub}}</td><td class="n">{{.Now}}</td><td class="n">{{.Previous}}</td><td class="n">{{.YearAgo}}</td><td class="n">{{change .Now .YearAgo}}</td></tr>
 {{end}}</tbody>
 </table>
+{{if .MorePlaces}}<p>And {{.MorePlaces}} more wards with fewer concerns.</p>{{end}}
 {{else}}<p class="empty">No concerns were raised in the period.</p>{{end}}
-</section>
-
-<section id="alerts" class="break">
-<h2>4. Spikes alerted and their outcome</h2>
+<h3 id="alerts">Spikes alerted and their outcome</h3>
 <p>A spike alert flags a theme raised in a ward well above that ward's usual level. Listed: alerts started by the end of the period that were open during it.</p>
 {{if .Alerts}}
 <table>
@@ -256,10 +308,7 @@ section.break { page-break-before: always; }
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No spike alerts in the period.</p>{{end}}
-</section>
-
-<section id="actions">
-<h2>5. What was done about the main concerns</h2>
+<h3 id="actions">What was done about the main concerns</h3>
 {{if .Actions}}
 <table>
 <thead><tr><th>Theme</th><th>Date</th><th>Ward</th><th>Concern</th><th>Action</th></tr></thead>
@@ -270,8 +319,17 @@ section.break { page-break-before: always; }
 {{else}}<p class="empty">No actions are recorded against the period's main concerns.</p>{{end}}
 </section>
 
+<section id="meetings">
+<h2>3. Meetings</h2>
+<p>{{len .Meetings}} meetings were attended in the period, {{.Attendance}} people attending; each is listed in the appendix.</p>
+{{if .Meetings}}{{.AuthorityChart}}{{else}}<p class="empty">No meetings are recorded for the period.</p>{{end}}
+<h3 id="unvisited">Wards not visited in the 12 months to {{short .To}}</h3>
+{{if .Unvisited}}<p class="unvisited">{{range $i, $w := .Unvisited}}{{if $i}}; {{end}}{{$w.Label}} ({{$w.Sub}}){{end}}.</p>
+{{else}}<p>Every ward in force was visited.</p>{{end}}
+</section>
+
 <section id="ahead">
-<h2>6. Meetings ahead</h2>
+<h2>4. Forthcoming meetings</h2>
 {{if .Ahead}}
 <table>
 <thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th></tr></thead>
@@ -282,7 +340,36 @@ section.break { page-break-before: always; }
 {{else}}<p class="empty">No meetings after the period are on the log yet.</p>{{end}}
 </section>
 
+<section id="appendix" class="break">
+<h2>Appendix: meetings attended</h2>
+{{if .Meetings}}
+<table>
+<thead><tr><th>Date</th><th>Meeting</th><th>Ward</th><th>Authority</th><th>Venue</th><th class="n">Attendance</th><th class="n">Concerns</th></tr></thead>
+<tbody>
+{{range .Meetings}}<tr><td class="d">{{when .Day .Until}}</td><td>{{.Title}}<br><small>{{kind .Kind}}</small></td><td>{{.Ward}}</td><td>{{.Authority}}</td><td>{{.Location}}</td><td class="n">{{if .Attendance}}{{.Attendance}}{{else}}–{{end}}</td><td class="n">{{.Concerns}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p class="empty">No meetings are recorded for the period.</p>{{end}}
+</section>
+
 <footer><p class="meta">Generated by wardpulse on {{.Generated.Format "2 January 2006 15:04 MST"}} from the meetings and concerns on the log. Figures can change as corrections arrive.</p></footer>
 </body>
 </html>
 `
+
+// unvisitedByAuthority counts, per authority, the wards not visited in the
+// 12 months (Now) and the wards in force (Previous).
+func unvisitedByAuthority(r *Report) []Compare {
+	var out []Compare
+	at := map[string]int{}
+	for _, l := range r.InForce {
+		at[l.Label] = len(out)
+		out = append(out, l)
+	}
+	for _, w := range r.Unvisited {
+		if i, ok := at[w.Sub]; ok {
+			out[i].Now++
+		}
+	}
+	return out
+}
