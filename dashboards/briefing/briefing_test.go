@@ -106,7 +106,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		dom, err := briefing.Chromium(ctx, chromium, htmlPath, "--dump-dom")
 		require.NoError(t, err)
 		svgs := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(string(dom), -1)
-		require.Len(t, svgs, 3, "three charts")
+		require.Len(t, svgs, 3, "three bar charts")
 		for _, s := range svgs {
 			bars := regexp.MustCompile(`<rect class="bar"[^>]*width="([0-9.]+)"`).FindAllStringSubmatch(s, -1)
 			require.NotEmpty(t, bars, "chart has bars")
@@ -140,6 +140,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		require.NotNil(t, m, "%s", info)
 		pages, _ := strconv.Atoi(m[1])
 		require.GreaterOrEqual(t, pages, 1)
+		readAsReader(t, pdfPath, string(dom), r, countFixture(&data, r), pages)
 		t.Logf("briefing: %d meetings, %d concerns, %d themes, %d wards, %d alerts, %d actions, %d ahead; PDF %d pages",
 			len(r.Meetings), r.Concerns.Now, len(r.Themes), len(r.Places), len(r.Alerts), len(r.Actions), len(r.Ahead), pages)
 	})
