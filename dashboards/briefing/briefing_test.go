@@ -168,6 +168,8 @@ func TestGatherIsTheSameOnEveryEngine(t *testing.T) {
 			r, err := briefing.Gather(ctx, src, p[0], p[1])
 			require.NoError(t, err, "gathering %v on %s", p, e)
 			require.NotEmpty(t, r.Meetings, "meetings in %v on %s", p, e)
+			require.NotEmpty(t, r.Trends, "monthly trends in %v on %s", p, e)
+			require.NotEmpty(t, r.InForce, "wards in force in %v on %s", p, e)
 			r.Generated = time.Time{}
 			j, err := json.MarshalIndent(r, "", " ")
 			require.NoError(t, err)
