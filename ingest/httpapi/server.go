@@ -571,11 +571,15 @@ func (a *API) check(line []byte, source string, now time.Time) (*schemas.Event, 
 			break
 		}
 	}
-	res, err := a.d.Places.Resolve(place, at)
-	if err != nil {
-		errs = append(errs, schemas.FieldError{Field: placeField, Reason: err.Error()})
-	} else {
-		ev.WardCode, ev.LADCode = res.WardCode, res.LADCode
+	// Follow-ups carry no place (the schema refuses one: their concern's
+	// applies), and a withdrawal need not give one.
+	if ev.HasPlace() || !(ev.IsFollowUp() || ev.Type == schemas.TypeWithdrawal) {
+		res, err := a.d.Places.Resolve(place, at)
+		if err != nil {
+			errs = append(errs, schemas.FieldError{Field: placeField, Reason: err.Error()})
+		} else {
+			ev.WardCode, ev.LADCode = res.WardCode, res.LADCode
+		}
 	}
 	for i, th := range ev.Themes {
 		if !a.d.Themes.Has(th) {

@@ -23,25 +23,27 @@ import (
 // Tables names the tables a Sink writes. Replay writes the same shapes into
 // tables with a suffix and swaps them in when they are complete.
 type Tables struct {
-	Events, Meetings, Concerns, Daily string
+	Events, Meetings, Concerns, Actions, Outcomes, Daily string
 }
 
 // LiveTables are the tables dashboards read.
 func LiveTables() Tables {
-	return Tables{Events: "events", Meetings: "meetings", Concerns: "concerns", Daily: "concern_daily"}
+	return Tables{Events: "events", Meetings: "meetings", Concerns: "concerns", Actions: "concern_actions", Outcomes: "concern_outcomes", Daily: "concern_daily"}
 }
 
 // WithSuffix returns the same tables with a suffix added to every name.
 func (t Tables) WithSuffix(s string) Tables {
-	return Tables{Events: t.Events + s, Meetings: t.Meetings + s, Concerns: t.Concerns + s, Daily: t.Daily + s}
+	return Tables{Events: t.Events + s, Meetings: t.Meetings + s, Concerns: t.Concerns + s, Actions: t.Actions + s, Outcomes: t.Outcomes + s, Daily: t.Daily + s}
 }
 
 // All lists the table names in write order.
-func (t Tables) All() []string { return []string{t.Events, t.Meetings, t.Concerns, t.Daily} }
+func (t Tables) All() []string {
+	return []string{t.Events, t.Meetings, t.Concerns, t.Actions, t.Outcomes, t.Daily}
+}
 
 // Watermarks are, for one partition, the next offset each table has not stored.
 type Watermarks struct {
-	Events, Meetings, Concerns, Daily int64
+	Events, Meetings, Concerns, Actions, Outcomes, Daily int64
 }
 
 // Sink writes batches to ClickHouse exactly once per offset (see the package
@@ -205,7 +207,8 @@ func (s *Sink) Reload(ctx context.Context, partition int) (Watermarks, error) {
 	s.group.active[partition] = time.Now() // its first batch is on its way
 	delete(s.group.idle, partition)        // until its consumer says otherwise
 	s.mu.Unlock()
-	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns, "daily", w.Daily)
+	s.logger.Debug("loaded watermarks", "partition", partition, "events", w.Events, "meetings", w.Meetings, "concerns", w.Concerns,
+		"actions", w.Actions, "outcomes", w.Outcomes, "daily", w.Daily)
 	return w, nil
 }
 
@@ -216,7 +219,8 @@ func (s *Sink) readWatermarks(ctx context.Context, partition int) (Watermarks, e
 	for _, t := range []struct {
 		table string
 		dst   *int64
-	}{{s.tables.Events, &w.Events}, {s.tables.Meetings, &w.Meetings}, {s.tables.Concerns, &w.Concerns}} {
+	}{{s.tables.Events, &w.Events}, {s.tables.Meetings, &w.Meetings}, {s.tables.Concerns, &w.Concerns},
+		{s.tables.Actions, &w.Actions}, {s.tables.Outcomes, &w.Outcomes}} {
 		if *t.dst, err = s.maxOffsetPlusOne(ctx, t.table, partition); err != nil {
 			return w, err
 		}
@@ -310,7 +314,7 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 }
 
 // flush stores the jobs' batches: one INSERT per table for all of them.
-// The three row tables are independent (each has its own watermark), so
+// The row tables are independent (each has its own watermark), so
 // they are inserted at once; concern_daily and its progress markers go
 // last, only after all three hold every batch.
 //
@@ -409,6 +413,40 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 					pick(rs, func(r *ConcernRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
 					pick(rs, func(r *ConcernRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
 					pick(rs, func(r *ConcernRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
+				}
+			})
+	})
+	g.Go(func() error {
+		return insertRows(ctx, s, lease, s.tables.Actions, `(action_id, concern_id, occurred_at, day, agency, text, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
+			jobs, func(j *job) []ActionRow { return j.b.Actions }, func(w *Watermarks) *int64 { return &w.Actions }, func(r *ActionRow) int64 { return r.Offset },
+			func(a, b *ActionRow) int { return cmpUUID(a.ActionID, b.ActionID) },
+			func(rs []*ActionRow, ps []uint32) []any {
+				return []any{
+					pick(rs, func(r *ActionRow) string { return r.ActionID }), pick(rs, func(r *ActionRow) string { return r.ConcernID }),
+					pick(rs, func(r *ActionRow) time.Time { return r.OccurredAt }), pick(rs, func(r *ActionRow) time.Time { return day(r.OccurredAt) }),
+					pick(rs, func(r *ActionRow) string { return r.Agency }), pick(rs, func(r *ActionRow) string { return r.Text }),
+					pick(rs, func(r *ActionRow) string { return r.Source }), pick(rs, func(r *ActionRow) uint8 { return b2u(r.Withdrawn) }), ps,
+					pick(rs, func(r *ActionRow) uint64 { return uint64(r.Offset) }),
+					pick(rs, func(r *ActionRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
+					pick(rs, func(r *ActionRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
+					pick(rs, func(r *ActionRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
+				}
+			})
+	})
+	g.Go(func() error {
+		return insertRows(ctx, s, lease, s.tables.Outcomes, `(outcome_id, concern_id, occurred_at, day, status, note, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
+			jobs, func(j *job) []OutcomeRow { return j.b.Outcomes }, func(w *Watermarks) *int64 { return &w.Outcomes }, func(r *OutcomeRow) int64 { return r.Offset },
+			func(a, b *OutcomeRow) int { return cmpUUID(a.OutcomeID, b.OutcomeID) },
+			func(rs []*OutcomeRow, ps []uint32) []any {
+				return []any{
+					pick(rs, func(r *OutcomeRow) string { return r.OutcomeID }), pick(rs, func(r *OutcomeRow) string { return r.ConcernID }),
+					pick(rs, func(r *OutcomeRow) time.Time { return r.OccurredAt }), pick(rs, func(r *OutcomeRow) time.Time { return day(r.OccurredAt) }),
+					pick(rs, func(r *OutcomeRow) string { return r.Status }), pick(rs, func(r *OutcomeRow) string { return r.Note }),
+					pick(rs, func(r *OutcomeRow) string { return r.Source }), pick(rs, func(r *OutcomeRow) uint8 { return b2u(r.Withdrawn) }), ps,
+					pick(rs, func(r *OutcomeRow) uint64 { return uint64(r.Offset) }),
+					pick(rs, func(r *OutcomeRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
+					pick(rs, func(r *OutcomeRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
+					pick(rs, func(r *OutcomeRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
 				}
 			})
 	})
@@ -665,7 +703,7 @@ func (s *Sink) sendDaily(ctx context.Context, d dailyBlock, lease uint32) error 
 	s.metrics.writeDuration.WithLabelValues(s.tables.Daily).Observe(time.Since(d.start).Seconds())
 	for _, j := range d.todo {
 		j.wp.Daily = j.b.Next
-		for _, w := range []*int64{&j.wp.Events, &j.wp.Meetings, &j.wp.Concerns} {
+		for _, w := range []*int64{&j.wp.Events, &j.wp.Meetings, &j.wp.Concerns, &j.wp.Actions, &j.wp.Outcomes} {
 			if *w < j.b.Next {
 				*w = j.b.Next
 			}
