@@ -19,15 +19,15 @@ import (
 
 // AuditReport says whether ClickHouse holds exactly the log.
 type AuditReport struct {
-	Messages       int      // log messages below the stored progress markers
-	DeadLetters    int      // of those, sent to the dead-letter topic
-	DistinctEvents int      // distinct event ids among the rest
-	Stored         int      // rows in the events table
-	Missing        int      // event ids on the log with no row
-	Doubled        int      // event ids with more than one row
-	Foreign        int      // rows whose id/partition/offset is not on the log below the marker
-	CellMismatches int      // concern_daily cells that disagree with the concerns table
-	PastEnd        int      // partitions whose stored progress points past the end of the log
+	Messages       int // log messages below the stored progress markers
+	DeadLetters    int // of those, sent to the dead-letter topic
+	DistinctEvents int // distinct event ids among the rest
+	Stored         int // rows in the events table
+	Missing        int // event ids on the log with no row
+	Doubled        int // event ids with more than one row
+	Foreign        int // rows whose id/partition/offset is not on the log below the marker
+	CellMismatches int // concern_daily cells that disagree with the concerns table
+	PastEnd        int // partitions whose stored progress points past the end of the log
 	// FollowUpMismatches are rows of concern_actions and concern_outcomes
 	// that disagree with the events table: an action or outcome event with
 	// no version row or with several, or a version row from no such event.
