@@ -57,11 +57,11 @@ func ageBands() string {
 // timesTo is the columns of the time-to-action and time-to-outcome table.
 const timesTo = `count() AS concerns,
     countIf(f_actions > 0) AS actioned,
-    quantileExactIf(0.5)(days_to_action, f_actions > 0) AS median_days_to_action,
-    quantileExactIf(0.9)(days_to_action, f_actions > 0) AS p90_days_to_action,
+    quantileExactIf(0.5)(days_to_action, days_to_action >= 0) AS median_days_to_action,
+    quantileExactIf(0.9)(days_to_action, days_to_action >= 0) AS p90_days_to_action,
     countIf(o_closed > 0) AS closed,
-    quantileExactIf(0.5)(days_to_outcome, o_closed > 0) AS median_days_to_outcome,
-    quantileExactIf(0.9)(days_to_outcome, o_closed > 0) AS p90_days_to_outcome`
+    quantileExactIf(0.5)(days_to_outcome, days_to_outcome >= 0) AS median_days_to_outcome,
+    quantileExactIf(0.9)(days_to_outcome, days_to_outcome >= 0) AS p90_days_to_outcome`
 
 func (g *Generator) followUps() (Dashboard, error) {
 	ward := queryVar("ward", "Ward", "SELECT code, label FROM "+g.wardRows()+" WHERE lad_code = '$lad' ORDER BY name, valid_from DESC", false)
@@ -78,10 +78,10 @@ func (g *Generator) followUps() (Dashboard, error) {
 	l.add(4, 4, stat("Resolved", "Concerns raised in the range whose latest outcome is resolved.", "SELECT countIf(status = 'resolved') AS resolved FROM "+inRange))
 	l.add(4, 4, stat("Open at the end of the range", "Concerns raised at any time up to the end of the range and not closed by then.",
 		"SELECT countIf(is_open = 1) AS open_concerns FROM "+followup.StatusSQL(asOf, "")))
-	l.add(4, 4, stat("Median days to first action", "For concerns raised in the range that were acted on.",
-		"SELECT quantileExactIf(0.5)(days_to_action, f_actions > 0) AS median_days FROM "+inRange))
-	l.add(4, 4, stat("Median days to outcome", "Days from a concern to its first closing outcome (resolved or no further action), for concerns raised in the range that were closed.",
-		"SELECT quantileExactIf(0.5)(days_to_outcome, o_closed > 0) AS median_days FROM "+inRange))
+	l.add(4, 4, stat("Median days to first action", "For concerns raised in the range that were acted on (known days only).",
+		"SELECT quantileExactIf(0.5)(days_to_action, days_to_action >= 0) AS median_days FROM "+inRange))
+	l.add(4, 4, stat("Median days to outcome", "Days from a concern to its first closing outcome (resolved or no further action), for concerns raised in the range that were closed (known days only).",
+		"SELECT quantileExactIf(0.5)(days_to_outcome, days_to_outcome >= 0) AS median_days FROM "+inRange))
 	l.add(24, 12, table("You said, we did: force-wide", "Concerns raised in the range with a follow-up, newest first (at most 500): what was said, what was done and by whom, the latest outcome.",
 		g.youSaidWeDid("")))
 	l.add(24, 10, table("You said, we did: $ward", "The same for the ward chosen above.", g.youSaidWeDid("ward_code = '$ward'")))
@@ -100,7 +100,7 @@ ARRAY JOIN c_themes AS theme
 WHERE $__dateFilter(c_day)
 GROUP BY Theme
 ORDER BY raised DESC, Theme`))
-	l.add(14, 8, table("Time to first action and to outcome", "Days from a concern to its first action and to its first closing outcome, median and 90th percentile, for concerns raised in the range, by local authority and force-wide.",
+	l.add(14, 8, table("Time to first action and to outcome", "Days from a concern to its first action and to its first closing outcome, median and 90th percentile, for concerns raised in the range, by local authority and force-wide; a concern or follow-up known only to a month or a span is counted in actioned and closed but not timed.",
 		`SELECT Authority, concerns, actioned, median_days_to_action, p90_days_to_action, closed, median_days_to_outcome, p90_days_to_outcome
 FROM (
     SELECT c_lad_name AS Authority, 0 AS force, `+timesTo+`
@@ -111,7 +111,7 @@ FROM (
     FROM `+inRange+`)
 ORDER BY force, Authority`))
 	l.add(10, 8, timeseries("Median days to first action, by month raised", "For the concerns raised in each bucket that were acted on, force-wide.",
-		`SELECT $bucket(c_day) AS time, quantileExactIf(0.5)(days_to_action, f_actions > 0) AS to_first_action, quantileExactIf(0.5)(days_to_outcome, o_closed > 0) AS to_outcome
+		`SELECT $bucket(c_day) AS time, quantileExactIf(0.5)(days_to_action, days_to_action >= 0) AS to_first_action, quantileExactIf(0.5)(days_to_outcome, days_to_outcome >= 0) AS to_outcome
 FROM `+inRange+`
 GROUP BY time
 ORDER BY time`, nil))

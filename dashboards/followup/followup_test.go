@@ -3,18 +3,21 @@ package followup_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards/followup"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
 	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
@@ -104,7 +107,7 @@ func TestStatusIsDerivedAsDocumented(t *testing.T) {
 		require.NoError(t, fixture.Load(ctx, db.Conn, d))
 		for _, asOf := range []time.Time{time.Date(2018, 6, 30, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)} {
 			want := expected(d, asOf)
-			q := "SELECT toString(concern_id), status, age_days, if(f_actions > 0, days_to_action, -1), if(o_closed > 0, days_to_outcome, -1), f_did FROM " +
+			q := "SELECT toString(concern_id), status, age_days, days_to_action, days_to_outcome, f_did FROM " +
 				followup.StatusSQL("toDate('"+asOf.Format(time.DateOnly)+"')", "")
 			rows, err := db.Conn.Query(ctx, q)
 			require.NoError(t, err)
@@ -127,5 +130,37 @@ func TestStatusIsDerivedAsDocumented(t *testing.T) {
 				}
 			}
 		}
+	})
+}
+
+// TestRoughDatesAreNotTimed: a concern known only to a period (a "you said,
+// we did" page's quarter) is actioned by its action but gives no time to
+// action; a day-precise concern with an action known only to a month
+// neither.
+func TestRoughDatesAreNotTimed(t *testing.T) {
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		ctx := context.Background()
+		_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		var rows driver.Rows
+		d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+		c := "INSERT INTO concerns (concern_id, day, ward_code, text, withdrawn, precision, period_start, period_end)"
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, c, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001", d("2020-07-01"), "E05012442", "Speeding", uint8(0), "period", d("2020-07-01"), d("2020-09-30")))
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, c, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0002", d("2020-07-10"), "E05012442", "Drugs", uint8(0), "day", d("2020-07-10"), d("2020-07-10")))
+		a := "INSERT INTO concern_actions (action_id, concern_id, day, agency, text, precision, period_start, period_end)"
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, a, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c00a1", "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001", d("2020-07-01"), "police", "Speed checks", "period", d("2020-07-01"), d("2020-09-30")))
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, a, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c00a2", "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0002", d("2020-08-01"), "police", "Warrant", "month", d("2020-08-01"), d("2020-08-31")))
+		rows, err = db.Conn.Query(ctx, "SELECT status, days_to_action FROM "+followup.StatusSQL("toDate('2020-12-31')", "")+" ORDER BY toString(concern_id)")
+		require.NoError(t, err)
+		defer rows.Close()
+		var got []string
+		for rows.Next() {
+			var s string
+			var d int64
+			require.NoError(t, rows.Scan(&s, &d))
+			got = append(got, fmt.Sprint(s, " ", d))
+		}
+		require.NoError(t, rows.Err())
+		require.Equal(t, []string{"actioned -1", "actioned -1"}, got)
 	})
 }
