@@ -129,15 +129,6 @@ func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait 
 // DefaultSendChunk; 0: the whole INSERT in one block). Tests use small chunks.
 func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
 
-// Markers is the WHERE condition that selects concern_daily's progress
-// markers: the rows with an empty theme, always on markerDay. The day is
-// there for the sorting key, which starts with it (migration 0004): with
-// the theme alone a marker query reads the whole table.
-const Markers = "day = '1970-01-01' AND theme = ''"
-
-// markerDay is the day of every progress marker (see Markers).
-var markerDay = time.Unix(0, 0).UTC()
-
 // DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
 const DefaultSendChunk = 2048
 
