@@ -329,21 +329,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 	// block the client gave up on); each runs to its own end.
 	var g errgroup.Group
 	g.Go(func() error {
-		err := insertRows(ctx, s, lease, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
-			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
-			func(a, b *EventRow) int { return cmpUUID(a.EventID, b.EventID) },
-			func(rs []*EventRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *EventRow) string { return r.EventID }), pick(rs, func(r *EventRow) string { return r.Type }),
-					pick(rs, func(r *EventRow) uint16 { return r.SchemaVersion }), pick(rs, func(r *EventRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *EventRow) time.Time { return r.RecordedAt }), pick(rs, func(r *EventRow) string { return r.Source }),
-					pick(rs, func(r *EventRow) string { return r.WardCode }), pick(rs, func(r *EventRow) string { return r.LADCode }),
-					pick(rs, func(r *EventRow) string { return r.Supersedes }), pick(rs, func(r *EventRow) string { return r.Payload }),
-					ps, pick(rs, func(r *EventRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(*EventRow) time.Time { return now }),
-				}
-			})
-		if err != nil {
+		if err := insertRows(ctx, s, lease, now, eventsTable, jobs); err != nil {
 			return err
 		}
 		for _, j := range jobs {
@@ -355,54 +341,8 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 		}
 		return nil
 	})
-	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
-			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
-			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
-			func(rs []*MeetingRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *MeetingRow) string { return r.MeetingID }), pick(rs, func(r *MeetingRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *MeetingRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *MeetingRow) string { return r.WardCode }),
-					pick(rs, func(r *MeetingRow) string { return r.WardName }), pick(rs, func(r *MeetingRow) string { return r.LADCode }),
-					pick(rs, func(r *MeetingRow) string { return r.LADName }), pick(rs, func(r *MeetingRow) string { return r.Place }),
-					pick(rs, func(r *MeetingRow) string { return r.Kind }), pick(rs, func(r *MeetingRow) string { return r.Title }),
-					pick(rs, func(r *MeetingRow) string { return r.Location }), pick(rs, func(r *MeetingRow) uint32 { return r.Attendance }),
-					pick(rs, func(r *MeetingRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *MeetingRow) string { return r.Source }),
-					pick(rs, func(r *MeetingRow) uint8 { return b2u(r.Withdrawn) }), ps,
-					pick(rs, func(r *MeetingRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(r *MeetingRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
-					pick(rs, func(r *MeetingRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
-					pick(rs, func(r *MeetingRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
-				}
-			})
-	})
-	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
-			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
-			func(a, b *ConcernRow) int {
-				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {
-					return c
-				}
-				return cmpUUID(a.ConcernID, b.ConcernID)
-			},
-			func(rs []*ConcernRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *ConcernRow) string { return r.ConcernID }), pick(rs, func(r *ConcernRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *ConcernRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *ConcernRow) string { return r.WardCode }),
-					pick(rs, func(r *ConcernRow) string { return r.WardName }), pick(rs, func(r *ConcernRow) string { return r.LADCode }),
-					pick(rs, func(r *ConcernRow) string { return r.LADName }), pick(rs, func(r *ConcernRow) string { return r.Place }),
-					pick(rs, func(r *ConcernRow) string { return r.MeetingID }), pick(rs, func(r *ConcernRow) string { return r.Text }),
-					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *ConcernRow) []string { return nonNil(r.StaffThemes) }),
-					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Matched) }), pick(rs, func(r *ConcernRow) string { return r.Action }),
-					pick(rs, func(r *ConcernRow) string { return r.TaxonomyVersion }), pick(rs, func(r *ConcernRow) string { return r.Source }),
-					pick(rs, func(r *ConcernRow) uint8 { return b2u(r.Withdrawn) }), ps,
-					pick(rs, func(r *ConcernRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(r *ConcernRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
-					pick(rs, func(r *ConcernRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
-					pick(rs, func(r *ConcernRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
-				}
-			})
-	})
+	g.Go(func() error { return insertRows(ctx, s, lease, now, meetingsTable, jobs) })
+	g.Go(func() error { return insertRows(ctx, s, lease, now, concernsTable, jobs) })
 	rowsErr := g.Wait()
 	daily := <-dailyc
 	if rowsErr != nil {
@@ -411,22 +351,22 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 	return s.sendDaily(ctx, daily, lease)
 }
 
-// insertRows sends, as one INSERT (sendChunked), the jobs' rows whose offset is at or above
-// their partition's watermark for the table, column by column
-// (clickhouse-go's row-wise Append boxes every value and was the largest cost
-// of writing), and moves those watermarks on. A failed block is rebuilt on
+// insertRows sends, as one INSERT (sendChunked), the jobs' rows of table t
+// whose offset is at or above their partition's watermark for it, column by
+// column (clickhouse-go's row-wise Append boxes every value and was the
+// largest cost of writing), and moves those watermarks on. A failed block is rebuilt on
 // the next attempt: clickhouse-go cannot resend a batch whose Send failed.
 //
-// Rows are sent in the table's sorting-key order (order), ties broken by
+// Rows are sent in the table's sorting-key order (t.order), ties broken by
 // partition and offset, so rows of one key keep their offset order: ClickHouse skips sorting a block that is
 // already in order (MergeTreeDataWriterBlocksAlreadySorted), and here the
 // sort only moves pointers, where the server's permutes every column.
-func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
-	offset func(*R) int64, order func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
+func insertRows[R any](ctx context.Context, s *Sink, lease uint32, now time.Time, t rowTable[R], jobs []*job) error {
+	table := t.name(s.tables)
 	n := 0
 	for _, j := range jobs {
-		if j.b.Next > *wmOf(j.wp) {
-			n += len(rowsOf(j))
+		if j.b.Next > *t.wm(j.wp) {
+			n += len(t.rows(&j.b))
 		}
 	}
 	if n == 0 {
@@ -439,14 +379,14 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 	keep := make([]row, 0, n)
 	next := make([]int64, len(jobs)) // per job: the table's watermark once the block is in
 	for i, j := range jobs {
-		wm := *wmOf(j.wp)
+		wm := *t.wm(j.wp)
 		next[i] = wm
 		if j.b.Next <= wm {
 			continue
 		}
-		rs := rowsOf(j)
+		rs := t.rows(&j.b)
 		for k := range rs {
-			if off := offset(&rs[k]); off >= wm {
+			if off := t.offset(&rs[k]); off >= wm {
 				keep = append(keep, row{&rs[k], uint32(j.b.Partition)})
 				next[i] = max(next[i], off+1)
 			}
@@ -456,13 +396,13 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 		return nil
 	}
 	slices.SortFunc(keep, func(a, b row) int {
-		if c := order(a.r, b.r); c != 0 {
+		if c := t.order(a.r, b.r); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.p, b.p); c != 0 {
 			return c
 		}
-		return cmp.Compare(offset(a.r), offset(b.r))
+		return cmp.Compare(t.offset(a.r), t.offset(b.r))
 	})
 	kept := make([]*R, len(keep))
 	parts := make([]uint32, len(keep))
@@ -470,13 +410,15 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 		kept[i], parts[i] = k.r, k.p
 	}
 	start := time.Now()
-	if err := s.sendChunked(ctx, lease, table, cols, len(kept), func(lo, hi int) []any { return columns(kept[lo:hi], parts[lo:hi]) }); err != nil {
+	if err := s.sendChunked(ctx, lease, table, t.columnList(), len(kept), func(lo, hi int) []any {
+		return t.columns(rowBlock[R]{rows: kept[lo:hi], parts: parts[lo:hi], now: now})
+	}); err != nil {
 		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
 	}
 	s.metrics.rows.WithLabelValues(table).Add(float64(len(kept)))
 	s.metrics.writeDuration.WithLabelValues(table).Observe(time.Since(start).Seconds())
 	for i, j := range jobs {
-		*wmOf(j.wp) = next[i]
+		*t.wm(j.wp) = next[i]
 	}
 	return nil
 }
@@ -649,7 +591,7 @@ func (s *Sink) sendDaily(ctx context.Context, d dailyBlock, lease uint32) error 
 	if d.rows == 0 {
 		return nil
 	}
-	if err := s.sendChunked(ctx, lease, s.tables.Daily, "(day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)", d.rows, d.columns); err != nil {
+	if err := s.sendChunked(ctx, lease, s.tables.Daily, dailyColumns, d.rows, d.columns); err != nil {
 		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
 	}
 	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))
