@@ -46,7 +46,7 @@ func (s *Sink) writeGrouped(ctx context.Context, j *job) error {
 	}
 	jobs := s.gather(ctx, now)
 	s.metrics.groupBatches.Observe(float64(len(jobs)))
-	jobs, lease, refused := s.admit(ctx, jobs)
+	jobs, lease, refused := s.fence.admit(ctx, jobs)
 	for o, err := range refused {
 		o.done <- err // nothing of it was written
 	}

@@ -16,8 +16,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"golang.org/x/sync/errgroup"
-
-	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Tables names the tables a Sink writes. Replay writes the same shapes into
@@ -46,23 +44,28 @@ type Watermarks struct {
 
 // Sink writes batches to ClickHouse exactly once per offset (see the package
 // doc). It is safe for concurrent use by one goroutine per partition.
+//
+// It is made of named parts, one job each:
+//   - the partitions' watermarks (wm, stale; Load, Reload, Write: this file);
+//   - the INSERTs (inserts: insert.go), which send a flush's rows;
+//   - the fence (fence: fence.go), which keeps a writer that lost its
+//     partition from writing it;
+//   - the group commit (group: group.go), which puts the batches that
+//     partitions hand in together into one INSERT per table;
+//   - the id index (seen, and the lookups in lookup.go), which tells the
+//     processor which event ids are already stored.
 type Sink struct {
 	conn    driver.Conn
 	tables  Tables
 	logger  *slog.Logger
 	metrics *metrics
 
+	inserts inserter
+	fence   fence
+
 	groupWait time.Duration // 0: every Write inserts on its own
 
-	// server is asked once, before the first INSERT, what it supports
-	// (schemas.Probe): the INSERTs' settings depend on its version.
-	serverMu  sync.Mutex
-	server    *schemas.Server
-	sendChunk int           // rows per block sent; 0: one block per INSERT
-	leaseSecs uint32        // write lease in seconds (WithLease); 0: unfenced
-	watch     []driver.Conn // other servers settle waits on (WithSettleWatch)
-
-	mu         sync.Mutex
+	mu         sync.Mutex // guards the watermarks, the id index and the group
 	wm         map[int]*Watermarks
 	stale      map[int]bool // partitions whose last flush failed: re-read before writing
 	seen       seenIDs
@@ -127,15 +130,7 @@ func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait 
 
 // WithSendChunk sets how many rows go into each block of an INSERT (default
 // DefaultSendChunk; 0: the whole INSERT in one block). Tests use small chunks.
-func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
-
-// DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
-const DefaultSendChunk = 2048
-
-// squashRows is the min_insert_block_size_rows a chunked INSERT sets: the
-// server squashes its blocks into one up to that many rows, so only smaller
-// INSERTs are sent in chunks.
-const squashRows = 1000000
+func WithSendChunk(rows int) Option { return func(s *Sink) { s.inserts.sendChunk = rows } }
 
 // New returns a sink writing to tables over conn. reg may be nil.
 func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Registerer, opts ...Option) (*Sink, error) {
@@ -150,8 +145,10 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}, stale: map[int]bool{},
-		sendChunk: DefaultSendChunk}
+	m := newMetrics(reg)
+	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: m, wm: map[int]*Watermarks{}, stale: map[int]bool{},
+		fence: fence{conn: conn, logger: logger, metrics: m}}
+	s.inserts = inserter{conn: conn, sendChunk: DefaultSendChunk, fence: &s.fence}
 	for _, o := range opts {
 		o(s)
 	}
@@ -170,8 +167,8 @@ func (s *Sink) Tables() Tables { return s.tables }
 // With WithLease, Load first waits until no earlier owner's write can land
 // (see settle): about the lease and a second.
 func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
-	if s.leaseSecs > 0 {
-		if err := s.settle(ctx, partition); err != nil {
+	if s.fence.leaseSecs > 0 {
+		if err := s.fence.settle(ctx, partition); err != nil {
 			return Watermarks{}, fmt.Errorf("settling partition %d before loading it: %w", partition, err)
 		}
 	}
@@ -291,7 +288,7 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 	}
 	if s.groupWait <= 0 {
 		s.mu.Unlock()
-		jobs, lease, refused := s.admit(ctx, []*job{{b: b, wp: wp}})
+		jobs, lease, refused := s.fence.admit(ctx, []*job{{b: b, wp: wp}})
 		for _, err := range refused {
 			return err
 		}
@@ -351,7 +348,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 	return s.sendDaily(ctx, daily, lease)
 }
 
-// insertRows sends, as one INSERT (sendChunked), the jobs' rows of table t
+// insertRows sends, as one INSERT (inserter.send), the jobs' rows of table t
 // whose offset is at or above their partition's watermark for it, column by
 // column (clickhouse-go's row-wise Append boxes every value and was the
 // largest cost of writing), and moves those watermarks on. A failed block is rebuilt on
@@ -410,7 +407,7 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, now time.Time
 		kept[i], parts[i] = k.r, k.p
 	}
 	start := time.Now()
-	if err := s.sendChunked(ctx, lease, table, t.columnList(), len(kept), func(lo, hi int) []any {
+	if err := s.inserts.send(ctx, lease, table, t.columnList(), len(kept), func(lo, hi int) []any {
 		return t.columns(rowBlock[R]{rows: kept[lo:hi], parts: parts[lo:hi], now: now})
 	}); err != nil {
 		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
@@ -421,78 +418,6 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, now time.Time
 		*t.wm(j.wp) = next[i]
 	}
 	return nil
-}
-
-// probe returns what the server supports, asking it the first time.
-func (s *Sink) probe(ctx context.Context) (schemas.Server, error) {
-	s.serverMu.Lock()
-	defer s.serverMu.Unlock()
-	if s.server == nil {
-		srv, err := schemas.Probe(ctx, s.conn)
-		if err != nil {
-			return srv, err
-		}
-		s.server = &srv
-	}
-	return *s.server, nil
-}
-
-// sendChunked inserts n rows into table, columns(lo, hi) giving rows
-// [lo, hi) column by column, as one INSERT in chunks, each sent as its own
-// block: the driver's columns and send buffer are reused from chunk to chunk
-// instead of growing to the whole flush (their growth, and the fresh pages
-// it touched, was the largest cost of writing; clickhouse-go cannot size a
-// column up front). The server squashes an INSERT's blocks into one until
-// min_insert_block_size_rows rows (bytes not counted: 0), so the INSERT is
-// still one part, written whole or not at all; it is set here so that a
-// server profile with a low value cannot split it. INSERTs of squashRows
-// rows or more go as one block. Every INSERT also carries the server's
-// schemas.Server.InsertSettings: on current ClickHouse optimize_on_insert
-// = 0, so that it stores every row it is sent, as 18.16 does. Every row
-// gets lease_until = lease (the last column; see WithLease), and an INSERT
-// the fence refuses returns ErrLeaseExpired.
-func (s *Sink) sendChunked(ctx context.Context, lease uint32, table, cols string, n int, columns func(lo, hi int) []any) error {
-	chunk := s.sendChunk
-	if chunk <= 0 || n >= squashRows {
-		chunk = n
-	}
-	srv, err := s.probe(ctx)
-	if err != nil {
-		return err
-	}
-	batch, err := s.conn.PrepareBatch(srv.InsertContext(s.insertContext(ctx), s.insertSettings(chunk < n)), "INSERT INTO "+table+" "+withLease(cols))
-	if err != nil {
-		return fmt.Errorf("preparing the insert: %w", s.fenceError(err))
-	}
-	leases := make([]uint32, chunk)
-	for i := range leases {
-		leases[i] = lease
-	}
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		for i, col := range append(columns(lo, hi), leases[:hi-lo]) {
-			if err := batch.Column(i).Append(col); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("appending column %d of rows %d-%d: %w", i+1, lo+1, hi, err)
-			}
-		}
-		if hi < n {
-			if err := batch.Flush(); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("sending rows %d-%d: %w", lo+1, hi, s.fenceError(err))
-			}
-		}
-	}
-	return s.fenceError(batch.Send())
-}
-
-// pick builds one column from the kept rows.
-func pick[R, T any](rs []*R, f func(r *R) T) []T {
-	out := make([]T, len(rs))
-	for i, r := range rs {
-		out[i] = f(r)
-	}
-	return out
 }
 
 // cellKey is one concern_daily cell of one partition. The day is a day
@@ -591,7 +516,7 @@ func (s *Sink) sendDaily(ctx context.Context, d dailyBlock, lease uint32) error 
 	if d.rows == 0 {
 		return nil
 	}
-	if err := s.sendChunked(ctx, lease, s.tables.Daily, dailyColumns, d.rows, d.columns); err != nil {
+	if err := s.inserts.send(ctx, lease, s.tables.Daily, dailyColumns, d.rows, d.columns); err != nil {
 		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
 	}
 	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))
