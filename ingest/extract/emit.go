@@ -65,7 +65,7 @@ func meetingKind(s string) string {
 
 func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, res gazetteer.Resolution, sp dates.Span) {
 	ev := r.event(b, schemas.TypeConcern, sp, res)
-	cls := r.x.tax.Classify(text)
+	cls := r.x.tax.ClassifyReordered(text)
 	ev.Themes = cls.Themes
 	if len(cls.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
@@ -83,7 +83,7 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 // capitalised and follows a capitalised word does not count.
 func (r *run) themes(text string) []string {
 	var out []string
-	for _, m := range r.x.tax.Classify(text).Matches {
+	for _, m := range r.x.tax.ClassifyReordered(text).Matches {
 		if inName(text, m.Start) {
 			continue
 		}
