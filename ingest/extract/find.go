@@ -238,7 +238,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
 		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
-		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
+		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -300,6 +300,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				planned = true
 				continue
 			}
+			if len(r.find(sent, sp.Start)) == 0 {
+				if seen := r.sameDay(sp); seen != nil {
+					// "At the meeting on 5 July, ..." naming no place, after
+					// the Yarm ward meeting of 5 July: that meeting.
+					out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: seen.place, name: seen.name, sent: sent, sticky: seen.sticky})
+					continue
+				}
+			}
 			res := r.meetingPlace(b, clause, sent, sp.Start, len(ds) == 1)
 			if res == nil {
 				continue
@@ -308,12 +316,78 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if m := attendanceRE.FindStringSubmatch(text); m != nil && len(ds) == 1 {
 				attendance, _ = strconv.Atoi(m[1] + m[2])
 			}
+			if seen := r.seenMeeting(sp, res); seen != nil {
+				// The same meeting told again ("the meeting on 5 May" after
+				// "attended the Hartburn ward meeting on 5 May"): its
+				// concerns go to it, and it is not a second event.
+				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: res, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
+				continue
+			}
 			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, r.themes(beforeColon(clause)))
-			out = append(out, &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
-				sticky: minutesRE.MatchString(sent)})
+			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
+				sticky: minutesRE.MatchString(sent)}
+			r.held = append(r.held, mc)
+			out = append(out, mc)
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// nounDated reports whether a sentence names a meeting and a day right
+// beside it ("packed into the town hall on Thursday 5 July for the Yarm
+// ward community meeting", "On 12 March, the Brotton ward meeting heard
+// ..."): a meeting with its day, whatever verb tells it. Right beside is
+// within nearGap bytes, with no other sentence-like break between.
+func nounDated(sent string, ds []dates.Mention) bool {
+	for _, d := range ds {
+		if !(d.IsDay() || d.IsRange()) {
+			continue
+		}
+		for _, n := range meetingNounRE.FindAllStringIndex(sent, -1) {
+			var gap string
+			switch {
+			case n[1] <= d.Start:
+				gap = sent[n[1]:d.Start]
+			case d.End <= n[0]:
+				gap = sent[d.End:n[0]]
+			default:
+				continue
+			}
+			if len(gap) <= nearGap && !strings.ContainsAny(gap, ";:()") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearGap is how far apart (bytes) a meeting word and its day may be.
+const nearGap = 40
+
+// seenMeeting is the meeting already emitted with this span and place, or
+// nil.
+func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
+	for _, m := range r.held {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode {
+			return m
+		}
+	}
+	return nil
+}
+
+// sameDay is the one meeting already emitted on span sp, or nil (none,
+// or several).
+func (r *run) sameDay(sp dates.Span) *meetingCtx {
+	var found *meetingCtx
+	for _, m := range r.held {
+		if m.span == sp {
+			if found != nil && found.ev.EventID != m.ev.EventID {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
 }
 
 // mentionsOf returns a function giving the date mentions of text[start:end]

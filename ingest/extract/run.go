@@ -30,7 +30,8 @@ type run struct {
 	// lies in one, as a news item about one town does; nil otherwise.
 	docLAD     *gazetteer.Resolution
 	docLADDone bool
-	perPara    map[int]int // events emitted so far per paragraph: the index in the id
+	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
+	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
 	findCache  map[findKey][]gazetteer.Mention
 }
 

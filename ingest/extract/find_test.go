@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+)
+
+// summary lists a result's events as "type date ward themes".
+func summary(t *testing.T, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	return got
+}
+
+func TestNounDated(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"Residents packed into the town hall on Thursday 5 July 2018 for the Yarm ward community meeting.", true},
+		{"On 12 March 2019, the Brotton ward meeting heard from residents.", true},
+		{"The community meeting, 12 March 2019, was busy.", true},
+		// A day far from the meeting word, or across a colon, is not its day.
+		{"The community meeting was busy and long and everyone who came said so, as they did on 12 March 2019.", false},
+		{"Community meeting: the police reported on arrests made on 12 March 2019.", false},
+		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
+	}
+	for _, tt := range tests {
+		t.Run(tt.sent, func(t *testing.T) {
+			require.Equal(t, tt.want, nounDated(tt.sent, dates.Find(tt.sent)))
+		})
+	}
+}
+
+// TestMeetingWithoutAttendVerb: a meeting told with its day beside it is a
+// meeting whatever the verb; told again later, it is the same meeting, and
+// the concerns raised there go to it.
+func TestMeetingWithoutAttendVerb(t *testing.T) {
+	doc := `Posted on 20 July 2018
+
+More than forty people packed into the hall on Thursday 5 July for the Yarm ward community meeting.
+
+At the meeting on 5 July, residents raised concerns about speeding on the High Street.
+`
+	require.Equal(t, []string{
+		"meeting 2018-07-05 E05001552 speeding",
+		"concern 2018-07-05 E05001552 speeding",
+	}, summary(t, doc))
+}
