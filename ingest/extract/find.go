@@ -618,7 +618,11 @@ func colKind(h string) string {
 // the section's or the report's period.
 func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span) {
 	col := map[string]string{}
-	for i, c := range b.Cells {
+	cells := b.Cells
+	if len(cells) < len(header) {
+		cells = r.realign(cells, header)
+	}
+	for i, c := range cells {
 		if i < len(header) {
 			if k := colKind(header[i]); k != "" && col[k] == "" {
 				col[k] = c
@@ -693,6 +697,47 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
+}
+
+// realign spreads a row with fewer cells than its header (a PDF row
+// whose cells pdftotext set one space apart: "26 January | Hate Crime
+// Partnership Middlesbrough Under-reporting of hate incidents") over the
+// header's columns: the date first, then the place column at the place
+// the gazetteer finds, the text before it in the column before, the text
+// after it in the column after. Cells it cannot place are left as they
+// were.
+func (r *run) realign(cells, header []string) []string {
+	kinds := make([]string, len(header))
+	placeCol := -1
+	for i, h := range header {
+		kinds[i] = colKind(h)
+		if kinds[i] == "place" && placeCol < 0 {
+			placeCol = i
+		}
+	}
+	if len(cells) != 2 || kinds[0] != "date" || placeCol < 2 || placeCol+1 >= len(header) {
+		return cells
+	}
+	ds := dated(dates.Find(cells[0]))
+	if len(ds) == 0 {
+		return cells
+	}
+	sp, _, err := r.a.Resolve(ds[0], false)
+	at := sp.Start
+	if err != nil {
+		at = r.anchorDay()
+	}
+	rest := cells[1]
+	ms := r.find(rest, at)
+	if len(ms) == 0 || ms[0].Start == 0 {
+		return cells
+	}
+	out := make([]string, len(header))
+	out[0] = cells[0]
+	out[placeCol-1] = strings.TrimSpace(rest[:ms[0].Start])
+	out[placeCol] = rest[ms[0].Start:ms[0].End]
+	out[placeCol+1] = strings.TrimSpace(rest[ms[0].End:])
+	return out
 }
 
 // undatedSpan is the span an undated concern belongs to: its section's

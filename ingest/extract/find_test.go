@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -55,4 +56,15 @@ At the meeting on 5 July, residents raised concerns about speeding on the High S
 		"meeting 2018-07-05 E05001552 speeding",
 		"concern 2018-07-05 E05001552 speeding",
 	}, summary(t, doc))
+}
+
+func TestRealignRow(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	r.a.Published = time.Date(2017, 2, 10, 0, 0, 0, 0, time.UTC)
+	header := []string{"Date", "Meeting", "Area", "Issues discussed"}
+	require.Equal(t, []string{"26 January", "Hate Crime Partnership", "Middlesbrough", "Under-reporting of hate incidents"},
+		r.realign([]string{"26 January", "Hate Crime Partnership Middlesbrough Under-reporting of hate incidents"}, header))
+	// No place to split at, or a header without a place column: as it was.
+	require.Equal(t, []string{"26 January", "Hate Crime Partnership"}, r.realign([]string{"26 January", "Hate Crime Partnership"}, header))
+	require.Equal(t, []string{"26 January", "Forum Middlesbrough x"}, r.realign([]string{"26 January", "Forum Middlesbrough x"}, []string{"Date", "Meeting", "Issues"}))
 }

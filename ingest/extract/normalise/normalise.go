@@ -182,6 +182,7 @@ func pdfPages(text string) string {
 		}
 	}
 	var out strings.Builder
+	inTable := false // the line before was a table row
 	for _, p := range pages {
 		for _, l := range strings.Split(p, "\n") {
 			k := strings.Join(strings.Fields(l), " ")
@@ -194,7 +195,16 @@ func pdfPages(text string) string {
 			if k != "" && seen[k] > 1 && pageChrome.MatchString(k) {
 				continue
 			}
-			out.WriteString(layoutRow(l))
+			row := layoutRow(l)
+			if inTable && !strings.HasPrefix(row, "|") && leadDateRE.MatchString(strings.TrimSpace(l)) {
+				// A row of the table above whose cells pdftotext set one
+				// space apart ("26 January Hate Crime Partnership
+				// Middlesbrough Under-reporting of ..."): a row all the
+				// same, its date cut off; the find stage splits the rest.
+				row = dateRow(strings.TrimSpace(l))
+			}
+			inTable = strings.HasPrefix(row, "|")
+			out.WriteString(row)
 			out.WriteByte('\n')
 		}
 		out.WriteByte('\n')
@@ -211,6 +221,13 @@ var (
 	cellSplitRE = regexp.MustCompile(` {3,}`)
 	leadDateRE  = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
 )
+
+// dateRow is a table row of two cells: the date a line opens with, and
+// the rest.
+func dateRow(t string) string {
+	m := leadDateRE.FindStringIndex(t)
+	return "| " + strings.TrimSpace(t[:m[1]]) + " | " + strings.ReplaceAll(strings.TrimSpace(t[m[1]:]), "|", "/") + " |"
+}
 
 // layoutRow turns a layout line whose cells stand apart by three spaces or
 // more (a table pdftotext laid out) into a table row; other lines are kept.

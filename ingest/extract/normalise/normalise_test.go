@@ -78,3 +78,15 @@ func TestPDFPageChrome(t *testing.T) {
 	require.Equal(t, "| 19 January | Rural Crime Forum | Guisborough | Hare coursing |", layoutRow(" 19 January Rural Crime Forum     Guisborough   Hare coursing"))
 	require.False(t, strings.HasPrefix(layoutRow("an ordinary line of text"), "|"))
 }
+
+// TestPDFTableRowSingleSpaced: a row of a layout table whose cells
+// pdftotext set one space apart stays a row of the table (date, rest).
+func TestPDFTableRowSingleSpaced(t *testing.T) {
+	text := "    Date         Meeting              Area           Issues discussed\n" +
+		" 19 January Rural Crime Forum     Guisborough   Hare coursing\n" +
+		" 26 January Hate Crime Partnership Middlesbrough Under-reporting of hate incidents\n\n" +
+		"26 January was a busy day.\n"
+	got := pdfPages(text)
+	require.Contains(t, got, "| 26 January | Hate Crime Partnership Middlesbrough Under-reporting of hate incidents |\n")
+	require.Contains(t, got, "\n26 January was a busy day.\n", "a line after the table's end is text")
+}
