@@ -38,9 +38,15 @@ var (
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
 	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
-	topicCueRE   = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
-	negationRE   = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
-	planRE       = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
+	// speakerRE: anyone counted out of a group saying something ("a dog
+	// walker described ...", "one mother told the meeting ...", "several
+	// shop owners said ..."); speakerCue leaves out the police's and the
+	// PCC's own people.
+	speakerRE     = regexp.MustCompile(`(?i)\b(?:a|an|one|another|several|many|some|two|three|four|a number of|a few|a group of)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\b[^.;]{0,40}?\b(?:spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|explained|warned|felt|feared|pointed out|claimed|questioned)\b`)
+	officialWords = regexp.MustCompile(`(?i)\b(?:officers?|police|pcsos?|constables?|inspectors?|sergeants?|superintendents?|commissioners?|pcc|chief|staff|spokesperson|spokesman|spokeswoman|representatives?|members? of (?:the )?(?:team|panel|board))\b`)
+	topicCueRE    = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
+	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
+	planRE        = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
@@ -90,7 +96,7 @@ func (r *run) walk() {
 				continue
 			}
 			if header != nil {
-				r.row(b, header, future, section)
+				r.row(b, header, future, section, cur)
 				continue
 			}
 		} else if !b.Bullet {
@@ -316,7 +322,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if m := attendanceRE.FindStringSubmatch(text); m != nil && len(ds) == 1 {
 				attendance, _ = strconv.Atoi(m[1] + m[2])
 			}
-			if seen := r.seenMeeting(sp, res); seen != nil {
+			if seen := r.seenMeeting(sp, res, meetingKind(title+" "+b.Text)); seen != nil {
 				// The same meeting told again ("the meeting on 5 May" after
 				// "attended the Hartburn ward meeting on 5 May"): its
 				// concerns go to it, and it is not a second event.
@@ -364,11 +370,12 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // nearGap is how far apart (bytes) a meeting word and its day may be.
 const nearGap = 40
 
-// seenMeeting is the meeting already emitted with this span and place, or
-// nil.
-func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
+// seenMeeting is the meeting of this kind already emitted with this span
+// and place, or nil (a ward surgery and a community meeting on one day are
+// two).
+func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution, kind string) *meetingCtx {
 	for _, m := range r.held {
-		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Kind == kind {
 			return m
 		}
 	}
@@ -614,9 +621,10 @@ func colKind(h string) string {
 
 // row reads one data row of a table whose header names the columns: a
 // dated row is a meeting (with the issues column as its concern); an
-// undated row with an issues column ("You said | We did") is a concern of
-// the section's or the report's period.
-func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span) {
+// undated row with an issues column is a concern of the meeting the
+// table is under (minutes), else of the section's or the report's period
+// ("You said | We did").
+func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span, cur *meetingCtx) {
 	col := map[string]string{}
 	cells := b.Cells
 	if len(cells) < len(header) {
@@ -639,6 +647,14 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		if issues == "" || future || negationRE.MatchString(issues) {
 			if col["meeting"] != "" {
 				r.problem(b, "date", strings.TrimSpace(dateText), "no day in the row's date column")
+			}
+			return
+		}
+		if cur != nil && (cur.sticky || section == nil) && len(r.themes(issues)) > 0 {
+			// Minutes' table of issues ("Issue | Raised by | Action"), or
+			// one under a meeting's paragraph: raised at that meeting.
+			if res := r.concernPlace(b, issues, cur, cur.span.Start, col["place"]); res != nil {
+				r.concern(b, cur, issues, col["action"], *res, cur.span)
 			}
 			return
 		}
@@ -774,11 +790,23 @@ func clauses(s string) []string {
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || speakerCue(s)
 	if !cue && inMeeting {
 		cue = topicCueRE.MatchString(s)
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
+}
+
+// speakerCue reports whether s has someone from the public (not an
+// officer, not the PCC's office) saying something: "A dog walker
+// described ...".
+func speakerCue(s string) bool {
+	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
+		if !officialWords.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // concerns finds the concerns a block states and links each to its

@@ -68,3 +68,36 @@ func TestRealignRow(t *testing.T) {
 	require.Equal(t, []string{"26 January", "Hate Crime Partnership"}, r.realign([]string{"26 January", "Hate Crime Partnership"}, header))
 	require.Equal(t, []string{"26 January", "Forum Middlesbrough x"}, r.realign([]string{"26 January", "Forum Middlesbrough x"}, []string{"Date", "Meeting", "Issues"}))
 }
+
+func TestSpeakerCue(t *testing.T) {
+	for _, s := range []string{"A dog walker described needles left on the path.", "One mother told the meeting that cars speed past the school.",
+		"Several shop owners said shoplifting had got worse.", "A group of older residents explained that they felt unsafe."} {
+		require.True(t, speakerCue(s), s)
+		require.True(t, isConcern(s, false), s)
+	}
+	for _, s := range []string{"A police officer said patrols had increased.", "One PCSO explained the new scheme.", "The meeting said goodbye to its chair.",
+		"A spokesperson for the Commissioner said the plan was working."} {
+		require.False(t, speakerCue(s), s)
+	}
+}
+
+// TestMinutesIssueTable: minutes' table of issues is what was raised at
+// the meeting the minutes record (its day, the title's ward); a "you said"
+// table under a dated heading keeps its section's span.
+func TestMinutesIssueTable(t *testing.T) {
+	doc := `YARM WARD COMMUNITY MEETING
+
+Minutes of the meeting held on Tuesday 12th March 2019 at Yarm Town Hall
+
+3. Issues raised by residents
+
+| Issue | Raised by | Action |
+|---|---|---|
+| Speeding on the High Street at night | Resident | Speed watch to be set up |
+| Nothing else | Chair | None |
+`
+	require.Equal(t, []string{
+		"meeting 2019-03-12 E05001552 speeding",
+		"concern 2019-03-12 E05001552 speeding",
+	}, summary(t, doc))
+}
