@@ -20,6 +20,8 @@ func TestResolve(t *testing.T) {
 		{"full date", "on Monday 14th April 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"American order", "on April 14, 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK", "on 14/04/2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"numeric UK, two-digit year", "on 14/04/14", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"numeric UK with dots", "Date: 5.6.2019", Anchors{}, false, "2019-06-05 2019-06-05 day"},
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
 		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
@@ -99,5 +101,11 @@ func BenchmarkFind(b *testing.B) {
 	s := "2.1 On 6th February the Commissioner attended the Eston ward meeting and on 15th February the Newport ward meeting in Middlesbrough. At Eston, residents complained about nuisance motorbikes on the hills."
 	for b.Loop() {
 		Find(s)
+	}
+}
+
+func TestNumericNotADate(t *testing.T) {
+	for _, s := range []string{"paragraphs 4.3 and 2.1.1", "3/4.19", "13/13/2019", "version 1.2.3"} {
+		require.Empty(t, Find(s), s)
 	}
 }
