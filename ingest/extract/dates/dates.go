@@ -75,9 +75,9 @@ const (
 
 // The rules are compiled once and read-only.
 var (
-	dmRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
-	mdRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
-	rangeRE   = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	dmRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	mdRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
+	rangeRE = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
 	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19".
 	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4}|[0-9]{2})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
