@@ -90,3 +90,21 @@ func TestPDFTableRowSingleSpaced(t *testing.T) {
 	require.Contains(t, got, "| 26 January | Hate Crime Partnership Middlesbrough Under-reporting of hate incidents |\n")
 	require.Contains(t, got, "\n26 January was a busy day.\n", "a line after the table's end is text")
 }
+
+// TestPDFTableWrappedCells: a cell pdftotext wrapped over two lines is one
+// cell of its row; a paragraph after the table is not part of it.
+func TestPDFTableWrappedCells(t *testing.T) {
+	text := "Date            Meeting                        Location              Issues raised\n" +
+		"25 August       Rural Crime Forum              Guisborough           Hare coursing on farmland\n" +
+		"                                                                     and thefts of machinery\n" +
+		"8               Safer Hartlepool               Hartlepool Civic      Rising number of domestic\n" +
+		"September       Partnership                    Centre                abuse referrals\n" +
+		"15              North East Police and          Durham                Regional collaboration\n" +
+		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n"
+	got := pdfPages(text)
+	require.Contains(t, got, "| Date | Meeting | Location | Issues raised |\n"+
+		"| 25 August | Rural Crime Forum | Guisborough | Hare coursing on farmland and thefts of machinery |\n"+
+		"| 8 September | Safer Hartlepool Partnership | Hartlepool Civic Centre | Rising number of domestic abuse referrals |\n"+
+		"| 15 | North East Police and | Durham | Regional collaboration |\n"+
+		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n")
+}
