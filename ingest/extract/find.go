@@ -26,9 +26,12 @@ var (
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
-	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
-	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
+	// earlier meeting's record, not a meeting the document reports.
+	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
+	minutesRE       = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE     = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
@@ -86,6 +89,13 @@ func (r *run) walk() {
 				cur = nil
 			}
 			leadIn, header, prev = nil, nil, nil
+			if minutesRE.MatchString(b.Text) {
+				// "## Minutes of the meeting held on Wednesday 7 February
+				// 2018": the meeting the minutes record, in a heading.
+				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
+					cur = ms[len(ms)-1]
+				}
+			}
 			continue
 		}
 		before := prev
@@ -249,6 +259,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
 			continue // the report's period or its own title line, not a meeting
+		}
+		if minutesAgreedRE.MatchString(sent) {
+			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
 		ds := dated(sentDates)
 		if isEntry {
@@ -640,7 +653,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	issues := strings.TrimSpace(col["issues"])
 	dateText := col["date"]
 	if dateText == "" {
-		dateText = b.Text
+		// No date column: a date in the row's other cells, not in what
+		// was raised or done ("Patrols on Friday evenings" dates nothing).
+		var other []string
+		for i, c := range cells {
+			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action") {
+				continue
+			}
+			other = append(other, c)
+		}
+		dateText = strings.Join(other, " | ")
 	}
 	ds := dated(dates.Find(dateText))
 	if len(ds) == 0 {

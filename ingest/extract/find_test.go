@@ -101,3 +101,26 @@ Minutes of the meeting held on Tuesday 12th March 2019 at Yarm Town Hall
 		"concern 2019-03-12 E05001552 speeding",
 	}, summary(t, doc))
 }
+
+// TestMinutesHeadingAndAgreedMinutes: minutes whose date is in a heading
+// record that meeting; "the minutes of the meeting held on ... were
+// agreed" is an earlier meeting's record, not an event; a day in a row's
+// action column dates nothing.
+func TestMinutesHeadingAndAgreedMinutes(t *testing.T) {
+	doc := `# Yarm Ward Community Council
+
+## Minutes of the meeting held on Wednesday 7 February 2018 at Yarm Town Hall
+
+**2. Minutes of the last meeting**
+
+2.1 The minutes of the meeting held on 8 November 2017 were agreed as a correct record.
+
+| Issue | Raised by | Action agreed |
+|---|---|---|
+| Youths gathering at the bus shelter | Resident | Patrols on Friday evenings |
+`
+	require.Equal(t, []string{
+		"meeting 2018-02-07 E05001552 antisocial_behaviour",
+		"concern 2018-02-07 E05001552 antisocial_behaviour",
+	}, summary(t, doc))
+}
