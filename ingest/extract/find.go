@@ -342,7 +342,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: res, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
 				continue
 			}
-			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, r.themes(beforeColon(clause)))
+			var topics []string // "met partners to discuss information sharing"
+			if len(ds) == 1 {
+				// (with several meetings in the sentence, a clause runs
+				// into the one before: their concerns give their themes)
+				topics = r.themes(beforeColon(clause))
+			}
+			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, topics)
 			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
 				sticky: minutesRE.MatchString(sent)}
 			r.held = append(r.held, mc)
@@ -837,7 +843,12 @@ func speakerCue(s string) bool {
 func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section *dates.Span) {
 	sents := sentences(text)
 	for i, s := range sents {
-		for _, c := range clauses(s) {
+		parts, owners := bySentenceMeeting(s, ms)
+		for pi, c := range parts {
+			ms := ms
+			if owners != nil {
+				ms = []*meetingCtx{owners[pi]}
+			}
 			if !isConcern(c, len(ms) > 0) {
 				continue
 			}
@@ -861,6 +872,49 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			r.standalone(b, cur, c, action, "", section)
 		}
 	}
+}
+
+// bySentenceMeeting splits a sentence that tells several meetings in turn
+// ("the Loftus ward meeting on 30 August, where doorstep scams were the
+// main topic, and the Brotton ward meeting on 6 September, at which
+// residents spoke about heavy lorries") into one part per meeting, from
+// where it names the meeting to where it names the next; each part's
+// concerns are that meeting's. Otherwise (one meeting, or the meetings not
+// named in order) the parts are the sentence's clauses and owners is nil.
+func bySentenceMeeting(s string, ms []*meetingCtx) (parts []string, owners []*meetingCtx) {
+	var here []*meetingCtx
+	for _, m := range ms {
+		if m.sent == s && m.name != "" {
+			here = append(here, m)
+		}
+	}
+	if len(here) < 2 {
+		return clauses(s), nil
+	}
+	pos := make([]int, len(here))
+	for i, m := range here {
+		from := 0
+		if i > 0 {
+			from = pos[i-1] + 1
+		}
+		j := strings.Index(s[from:], m.name)
+		if j < 0 {
+			return clauses(s), nil
+		}
+		pos[i] = from + j
+	}
+	for i := range here {
+		start, end := pos[i], len(s)
+		if i == 0 {
+			start = 0
+		}
+		if i+1 < len(here) {
+			end = pos[i+1]
+		}
+		parts = append(parts, s[start:end])
+		owners = append(owners, here[i])
+	}
+	return parts, owners
 }
 
 // link picks the meeting a concern clause belongs to.
@@ -948,7 +1002,8 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		return
 	}
 	// "concerns about county lines were raised in Middlesbrough and in
-	// Stockton": one concern per place named.
+	// Stockton": one concern per place named (per ward when it names
+	// wards).
 	ms := r.find(text, sp.Start)
 	var wards, others []gazetteer.Mention
 	for _, m := range ms {
@@ -957,6 +1012,17 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		} else {
 			others = append(others, m)
 		}
+	}
+	if len(wards) > 1 {
+		// "raised in North Ormesby and in Newport ward": each ward's.
+		seen := map[string]bool{}
+		for _, m := range wards {
+			if !seen[m.WardCode] {
+				seen[m.WardCode] = true
+				r.concern(b, nil, text, action, m.Resolution, sp)
+			}
+		}
+		return
 	}
 	if len(wards) == 0 && len(others) > 1 {
 		seen := map[string]bool{}

@@ -124,3 +124,25 @@ func TestMinutesHeadingAndAgreedMinutes(t *testing.T) {
 		"concern 2018-02-07 E05001552 antisocial_behaviour",
 	}, summary(t, doc))
 }
+
+// TestSeveralMeetingsInOneSentence: each meeting of a sentence that tells
+// several in turn takes the concerns told after it; a concern of the
+// period naming two wards is each ward's.
+func TestSeveralMeetingsInOneSentence(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 4 October 2016
+
+1.1 This report covers meetings attended between 1 August and 23 September 2016.
+
+2.3 The Commissioner attended the Loftus ward meeting on 30 August, where doorstep scams were the main topic, and the Brotton ward meeting on 6 September, at which residents spoke about heavy lorries.
+
+4.1 Over the period, concerns about drug dealing were raised in North Ormesby and in Newport ward.
+`
+	require.Equal(t, []string{
+		"meeting 2016-08-30 E05001514 fraud_scams",
+		"meeting 2016-09-06 E05001505 parking_traffic",
+		"concern 2016-08-30 E05001514 fraud_scams",
+		"concern 2016-09-06 E05001505 parking_traffic",
+		"concern 2016-08-01 E05009867 drugs",
+		"concern 2016-08-01 E05009866 drugs",
+	}, summary(t, doc))
+}
