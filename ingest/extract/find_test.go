@@ -146,3 +146,30 @@ func TestSeveralMeetingsInOneSentence(t *testing.T) {
 		"concern 2016-08-01 E05009866 drugs",
 	}, summary(t, doc))
 }
+
+func TestConcernCues(t *testing.T) {
+	for _, s := range []string{
+		"Nuisance motorbikes came up again, with one resident saying riders were out every weekend.",
+		"Doorstep scams were the main topic.",
+		"Speeding was the main topic of discussion.",
+		"People saying the park was full of needles.",
+	} {
+		require.True(t, isConcern(s, false), s)
+	}
+	for _, s := range []string{"The sun came out.", "No concerns were raised about speeding."} {
+		require.False(t, isConcern(s, false), s)
+	}
+}
+
+// TestCalledInOnAClub: "called in on the youth club" with its day is an
+// engagement where the concern told there was raised.
+func TestCalledInOnAClub(t *testing.T) {
+	doc := `Posted on Friday 15th March 2019
+
+Yesterday the Commissioner also called in on the weekly youth club in Stainsby Hill, where a group of teenagers told him they were worried about friends carrying knives.
+`
+	require.Equal(t, []string{
+		"meeting 2019-03-14 E05001548 serious_violence",
+		"concern 2019-03-14 E05001548 serious_violence",
+	}, summary(t, doc))
+}
