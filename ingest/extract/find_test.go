@@ -173,3 +173,19 @@ Yesterday the Commissioner also called in on the weekly youth club in Stainsby H
 		"concern 2019-03-14 E05001548 serious_violence",
 	}, summary(t, doc))
 }
+
+func TestStolenThingsAreNotThemes(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	themes := func(s string) []string {
+		var out []string
+		for _, m := range r.concernMatches(s) {
+			out = sortedUnion(out, []string{m.Theme})
+		}
+		return out
+	}
+	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"))
+	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
+	// Without a theft, or ridden rather than stolen, the bikes are the concern.
+	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
+	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
+}
