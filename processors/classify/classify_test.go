@@ -60,7 +60,13 @@ func TestClassify(t *testing.T) {
 		{"coercive control", []string{"domestic_abuse"}},
 		{"scam phone calls to the elderly", []string{"fraud_scams"}},
 		{"agencies working together on information sharing", []string{"partnership"}},
+		{"vehicles being driven dangerously through the village", []string{"speeding"}},
+		{"cars left on double yellow lines", []string{"parking_traffic"}},
+		{"cars parked across driveways", []string{"parking_traffic"}},
+		{"staff felt intimidated", []string{"antisocial_behaviour"}},
+		{"homes burgled and sheds broken into", []string{"burglary_theft"}},
 		// Negatives: words that look like a theme and are not.
+		{"the park across the road", nil},
 		{"a lovely summer fair", nil},
 		{"the bike shed behind the school", nil},
 		{"parking outside the shops", []string{"parking_traffic"}}, // parking, not speeding
