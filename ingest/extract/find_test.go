@@ -189,3 +189,18 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
 }
+
+// TestTextTableOfMeetings: a plain-text report's space-aligned table of
+// meetings gives its meetings and their issues.
+func TestTextTableOfMeetings(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 2 April 2019\n\n" +
+		"   Date          Meeting                 Issues raised\n" +
+		"   5 March       Hartburn ward meeting   Speeding near the\n" +
+		"                                         primary school\n" +
+		"   12 March      Yarm ward meeting       None\n"
+	require.Equal(t, []string{
+		"meeting 2019-03-05 E05001537 speeding",
+		"concern 2019-03-05 E05001537 speeding",
+		"meeting 2019-03-12 E05001552 ",
+	}, summary(t, doc))
+}

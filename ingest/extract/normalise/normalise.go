@@ -122,7 +122,11 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		return d, nil
 	}
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
-	return &Doc{Format: f, Text: dropChrome(InlineHTML(s))}, nil
+	s = InlineHTML(s)
+	if f == Text {
+		s = textTables(s)
+	}
+	return &Doc{Format: f, Text: dropChrome(s)}, nil
 }
 
 func pdfText(ctx context.Context, b []byte, opts Options) (string, error) {
@@ -226,6 +230,56 @@ func pdfPages(text string) string {
 		out.WriteByte('\n')
 	}
 	return dropChrome(out.String())
+}
+
+// textTables turns the tables a plain-text document aligns with spaces
+// (minutes' crime figures, an action log) into table rows, as pdfPages
+// does for a PDF's, but only a run of two lines or more of three cells or
+// more: a single line with a wide gap ("Date:      5 March") stays text.
+func textTables(s string) string {
+	if !strings.Contains(s, "   ") {
+		return s
+	}
+	var out strings.Builder
+	var run []string // consecutive lines of three cells or more
+	end := func() {
+		if len(run) >= 2 {
+			var tab layoutTable
+			for _, l := range run {
+				if !tab.continues(l) {
+					tab.add(layoutCells(l), splitCells(layoutRow(l)))
+				}
+			}
+			tab.flush(&out)
+		} else {
+			for _, l := range run {
+				out.WriteString(l)
+				out.WriteByte('\n')
+			}
+		}
+		run = run[:0]
+	}
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "|") && len(layoutCells(l)) >= 3 {
+			run = append(run, l)
+			continue
+		}
+		if len(run) > 0 && t != "" && !strings.HasPrefix(t, "|") {
+			// a wrapped cell's next line goes with the run when it lines up
+			probe := layoutTable{}
+			probe.add(layoutCells(run[len(run)-1]), splitCells(layoutRow(run[len(run)-1])))
+			if probe.continues(l) {
+				run = append(run, l)
+				continue
+			}
+		}
+		end()
+		out.WriteString(l)
+		out.WriteByte('\n')
+	}
+	end()
+	return strings.TrimSuffix(out.String(), "\n")
 }
 
 // pageChrome is a PDF line repeated on pages: "Page 1 of 2 Programme of

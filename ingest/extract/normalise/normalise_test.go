@@ -108,3 +108,22 @@ func TestPDFTableWrappedCells(t *testing.T) {
 		"| 15 | North East Police and | Durham | Regional collaboration |\n"+
 		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n")
 }
+
+// TestTextTables: a plain-text table aligned with spaces becomes table
+// rows (a wrapped cell kept in its row); a lone line with a wide gap and
+// a two-cell "Date:   ..." pair stay text.
+func TestTextTables(t *testing.T) {
+	in := "Report\n\nDate:      Tuesday 5 March 2019\nVenue:     Town Hall\n\n" +
+		"   Date          Meeting                 Issues raised\n" +
+		"   5 March       Hartburn ward meeting   Speeding near the\n" +
+		"                                         primary school\n" +
+		"   12 March      Yarm ward meeting       None\n\n" +
+		"A line   with one gap.\n"
+	d, err := Normalise(t.Context(), "r.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "Report\n\nDate:      Tuesday 5 March 2019\nVenue:     Town Hall\n\n"+
+		"| Date | Meeting | Issues raised |\n"+
+		"| 5 March | Hartburn ward meeting | Speeding near the primary school |\n"+
+		"| 12 March | Yarm ward meeting | None |\n\n"+
+		"A line   with one gap.\n", d.Text)
+}
