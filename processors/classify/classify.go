@@ -390,7 +390,8 @@ func stem(w string) string {
 	// Then irregular plurals.
 	switch w {
 	case "parking", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
-		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas":
+		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas",
+		"litter": // "litter" would stem to "lit" ("fires being lit")
 		return w
 	case "knives":
 		return "knif"
@@ -404,7 +405,7 @@ func stem(w string) string {
 		w = w[:len(w)-3]
 	case len(w) > 4 && strings.HasSuffix(w, "er"):
 		w = w[:len(w)-2]
-	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"): // "speed", "need" are words, not past tenses
 		w = w[:len(w)-2]
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		w = w[:len(w)-3] + "y"

@@ -65,7 +65,11 @@ func TestClassify(t *testing.T) {
 		{"cars parked across driveways", []string{"parking_traffic"}},
 		{"staff felt intimidated", []string{"antisocial_behaviour"}},
 		{"homes burgled and sheds broken into", []string{"burglary_theft"}},
+		{"cars driven at speed along the road", []string{"speeding"}},
+		{"littering and littered streets", []string{"environmental"}},
 		// Negatives: words that look like a theme and are not.
+		{"fires being lit on the field", nil},
+		{"residents need more information", nil},
 		{"the park across the road", nil},
 		{"a lovely summer fair", nil},
 		{"the bike shed behind the school", nil},
