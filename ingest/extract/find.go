@@ -30,8 +30,11 @@ var (
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
-	minutesRE       = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
-	wardEntryRE     = regexp.MustCompile(`(?i)\bwards?\b`)
+	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
+	// record's own heading or date line.
+	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
+	minutesRE     = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE   = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
@@ -41,6 +44,8 @@ var (
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
 	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	// eachMeetingRE: a concern said of every meeting of its paragraph.
+	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
 	// speakerRE: anyone counted out of a group saying something ("a dog
 	// walker described ...", "one mother told the meeting ...", "several
 	// shop owners said ..."); speakerCue leaves out the police's and the
@@ -89,7 +94,7 @@ func (r *run) walk() {
 				cur = nil
 			}
 			leadIn, header, prev = nil, nil, nil
-			if minutesRE.MatchString(b.Text) {
+			if minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text) {
 				// "## Minutes of the meeting held on Wednesday 7 February
 				// 2018": the meeting the minutes record, in a heading.
 				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
@@ -233,7 +238,10 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
-	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) {
+	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
+	// the record's own date line is its meeting.
+	minutesLead := minutesLeadRE.MatchString(text) && !minutesAgreedRE.MatchString(text)
+	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -253,8 +261,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
+		lead := minutesLead && si == 0
 		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
-		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -350,7 +359,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			}
 			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, topics)
 			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
-				sticky: minutesRE.MatchString(sent)}
+				sticky: minutesRE.MatchString(sent) || lead}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
 		}
@@ -365,8 +374,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 // within nearGap bytes, with no other sentence-like break between.
 func nounDated(sent string, ds []dates.Mention) bool {
 	for _, d := range ds {
-		if !(d.IsDay() || d.IsRange()) {
-			continue
+		if !(d.IsDay() || d.IsRange() || d.RelMonth != "") {
+			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
 		}
 		for _, n := range meetingNounRE.FindAllStringIndex(sent, -1) {
 			var gap string
@@ -386,8 +395,9 @@ func nounDated(sent string, ds []dates.Mention) bool {
 	return false
 }
 
-// nearGap is how far apart (bytes) a meeting word and its day may be.
-const nearGap = 40
+// nearGap is how far apart (bytes) a meeting word and its day may be:
+// "on Monday night for the Manor House ward residents' meeting" is 42.
+const nearGap = 60
 
 // seenMeeting is the meeting of this kind already emitted with this span
 // and place, or nil (a ward surgery and a community meeting on one day are
@@ -863,6 +873,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			action := ""
 			if i+1 < len(sents) && actionRE.MatchString(sents[i+1]) && !concernCueRE.MatchString(sents[i+1]) {
 				action = sents[i+1]
+			}
+			if len(ms) > 1 && eachMeetingRE.MatchString(c) {
+				// "... was the main subject at both": raised at each.
+				for _, m := range ms {
+					r.standalone(b, m, c, action, "", section)
+				}
+				continue
 			}
 			cur, ok := link(c, s, ms)
 			if !ok {

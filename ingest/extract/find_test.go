@@ -204,3 +204,38 @@ func TestTextTableOfMeetings(t *testing.T) {
 		"meeting 2019-03-12 E05001552 ",
 	}, summary(t, doc))
 }
+
+// TestMinutesDateLine: minutes dated by a line "Minutes – <day>, <venue>"
+// record that meeting (the title's ward).
+func TestMinutesDateLine(t *testing.T) {
+	doc := `# YARM WARD COMMUNITY COUNCIL
+
+**Minutes – Wednesday 14 June 2017, 7pm, Yarm Town Hall**
+
+Residents raised concerns about speeding on the High Street.
+`
+	require.Equal(t, []string{
+		"meeting 2017-06-14 E05001552 speeding",
+		"concern 2017-06-14 E05001552 speeding",
+	}, summary(t, doc))
+}
+
+// TestMeetingDaysAndMonths: two days joined by "and" are two meetings,
+// and a concern said of "both" is each one's; a meeting "last month" is
+// dated by its month.
+func TestMeetingDaysAndMonths(t *testing.T) {
+	doc := `Posted on 12 June 2018
+
+On 22nd and 30th May the Commissioner held drop-in surgeries in Hartlepool. Domestic abuse was the main subject at both.
+
+At a drop-in at the community centre in Yarm last month, residents told him that fly-tipping had got worse.
+`
+	require.Equal(t, []string{
+		"meeting 2018-05-22  domestic_abuse",
+		"meeting 2018-05-30  domestic_abuse",
+		"concern 2018-05-22  domestic_abuse",
+		"concern 2018-05-30  domestic_abuse",
+		"meeting 2018-05-01 E05001552 environmental",
+		"concern 2018-05-01 E05001552 environmental",
+	}, summary(t, doc))
+}

@@ -221,6 +221,22 @@ func Find(s string) []Mention {
 		if dm.Month == dm.EndMonth && dm.EndDay <= dm.Day {
 			continue // "2 and 2 May" or a list of numbers, not a range
 		}
+		if txt := low[m[0]:m[1]]; strings.Contains(txt, " and ") && !strings.HasPrefix(txt, "between") {
+			// "On 22nd and 30th May" names two days; "between 4 and 6
+			// September" is a range.
+			first := Mention{Day: dm.Day, Month: dm.Month, Year: dm.Year, Weekday: dm.Weekday, HasWeekday: dm.HasWeekday}
+			second := Mention{Day: dm.EndDay, Month: dm.EndMonth, Year: dm.Year}
+			if wd := group(s, m, 4); wd != "" {
+				second.Weekday, second.HasWeekday = weekdayOf(wd)
+			}
+			firstEnd, secondStart := max(m[5], m[7]), m[8] // after the first month if written; at the second weekday if written
+			if secondStart < 0 {
+				secondStart = m[10]
+			}
+			add([]int{m[0], firstEnd}, first)
+			add([]int{secondStart, m[1]}, second)
+			continue
+		}
 		add(m, dm)
 	}
 	for _, m := range withDay(dmRE) {

@@ -109,3 +109,20 @@ func TestNumericNotADate(t *testing.T) {
 		require.Empty(t, Find(s), s)
 	}
 }
+
+func TestTwoDaysNotARange(t *testing.T) {
+	ds := Find("On 22nd and 30th May the Commissioner held surgeries")
+	require.Len(t, ds, 2, "%+v", ds)
+	require.Equal(t, []int{22, 30}, []int{ds[0].Day, ds[1].Day})
+	require.Equal(t, []time.Month{time.May, time.May}, []time.Month{ds[0].Month, ds[1].Month})
+	require.True(t, ds[0].IsDay() && ds[1].IsDay())
+	require.Equal(t, "30th May", ds[1].Text)
+	ds = Find("on Monday 30 April and Wednesday 2 May 2018")
+	require.Len(t, ds, 2, "%+v", ds)
+	require.Equal(t, time.April, ds[0].Month)
+	require.Equal(t, 2018, ds[1].Year)
+	// "between ... and ..." stays a range.
+	ds = Find("between 4 and 6 September")
+	require.Len(t, ds, 1)
+	require.True(t, ds[0].IsRange())
+}
