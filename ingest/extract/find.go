@@ -39,11 +39,22 @@ var (
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us)\b|(?:came|come|comes|cropped) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation))\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us)\b|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation))\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|traders|shopkeepers|shop owners|business owners|businesses|farmers|parents|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	// concernHeadRE: a heading over what residents raised; its list items
+	// are concerns without a cue of their own ("### Item 4 – Residents'
+	// issues", "Matters raised", "You said").
+	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
+	// saidHeadRE: a "You said" heading: the paragraphs under it are what
+	// residents said, cue or not (cards of "You said" / "We did").
+	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us)\b`)
+	// labelHeadRE: a heading that labels part of a section ("You said",
+	// "We did") rather than starting a new one.
+	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|we did|what we did|our response|issues?|concerns?)\W*$`)
 	// eachMeetingRE: a concern said of every meeting of its paragraph.
 	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
 	// speakerRE: anyone counted out of a group saying something ("a dog
@@ -84,12 +95,22 @@ func (r *run) walk() {
 	var leadIn *segment.Block // a paragraph ending in ":" that introduces a list
 	var header []string
 	var prev *segment.Block // the paragraph before, when it had a day and no meeting
+	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
 			l := strings.ToLower(b.Text)
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
-			section = r.headingSpan(b)
+			// A label heading ("You said", "We did") under a dated one
+			// ("April to June 2019") keeps the dated one's span.
+			if sp := r.headingSpan(b); sp != nil || !labelHeadRE.MatchString(b.Text) {
+				section = sp
+			}
+			topicHead, r.said = "", false
+			if concernHeadRE.MatchString(b.Text) && !notConcernHeadRE.MatchString(b.Text) {
+				topicHead = b.Text
+				r.said = saidHeadRE.MatchString(b.Text)
+			}
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
@@ -149,10 +170,10 @@ func (r *run) walk() {
 		if future {
 			continue // a list of what is to come has no concerns yet
 		}
-		if b.Bullet && (cur != nil || leadIn != nil) {
-			ctx := ""
+		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "") {
+			ctx := topicHead
 			if leadIn != nil {
-				ctx = leadIn.Text
+				ctx = strings.TrimSpace(leadIn.Text + " " + topicHead)
 			}
 			r.bullet(b, text, cur, ctx, section)
 			continue
@@ -830,7 +851,7 @@ func clauses(s string) []string {
 func isConcern(s string, inMeeting bool) bool {
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || speakerCue(s)
 	if !cue && inMeeting {
-		cue = topicCueRE.MatchString(s)
+		cue = topicCueRE.MatchString(s) || quoteCue(s)
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
@@ -847,6 +868,21 @@ func speakerCue(s string) bool {
 	return false
 }
 
+// quoteCue reports whether s quotes someone who is not an officer, a
+// councillor or the Commissioner ("Jean Walker, who has lived on the
+// estate for 30 years, said: \"Every night there are lads on motorbikes
+// ...\""): at a meeting, a resident's words.
+func quoteCue(s string) bool {
+	m := quoteRE.FindStringSubmatch(s)
+	return m != nil && !officialWords.MatchString(m[1]) && !officialNameRE.MatchString(m[1])
+}
+
+var (
+	quoteRE = regexp.MustCompile(`^(.{1,160}?)\b(?:said|says|told (?:the meeting|him|her|us|the commissioner)|added|explained):?\s*["“]`)
+	// officialNameRE: the Commissioners by name, and councillors.
+	officialNameRE = regexp.MustCompile(`(?i)\b(?:coppinger|turner|storey|cllr|councillor|mayor|mp)\b`)
+)
+
 // concerns finds the concerns a block states and links each to its
 // meeting: the block's one meeting, or, with several, the one whose place
 // the clause names or whose sentence it is in.
@@ -859,8 +895,8 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if owners != nil {
 				ms = []*meetingCtx{owners[pi]}
 			}
-			if !isConcern(c, len(ms) > 0) {
-				continue
+			if !isConcern(c, len(ms) > 0) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) {
+				continue // (under a "You said" heading, what follows is what residents said)
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
 			// - the concern is what follows the entry's head.

@@ -239,3 +239,60 @@ At a drop-in at the community centre in Yarm last month, residents told him that
 		"concern 2018-05-01 E05001552 environmental",
 	}, summary(t, doc))
 }
+
+// TestConcernHeadings: list items under a "Residents' issues" heading are
+// concerns though their lead-in has no cue; paragraphs under a "You said"
+// heading are what residents said, and a "We did" heading ends them; a
+// label heading keeps its section's span.
+func TestConcernHeadings(t *testing.T) {
+	minutes := `# YARM WARD COMMUNITY COUNCIL
+
+**Minutes – Wednesday 14 June 2017, Yarm Town Hall**
+
+### Item 3 – Police report
+PC Moran reported two burglaries since March.
+
+### Item 4 – Residents' issues
+Residents put the following to the Commissioner:
+
+- speeding on the High Street;
+- the new bus timetable.
+`
+	require.Equal(t, []string{
+		"meeting 2017-06-14 E05001552 speeding",
+		"concern 2017-06-14 E05001552 speeding",
+	}, summary(t, minutes))
+
+	cards := `<html><body><h1>Yarm neighbourhood team</h1><h2>April to June 2019</h2>
+<div><h3>You said</h3><p>Teenagers are riding motorbikes along the cycle paths.</p><h3>We did</h3><p>We carried out patrols to stop speeding drivers.</p></div>
+</body></html>`
+	res, err := newExtractor(t, Config{}).Extract("cards.html", []byte(cards))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	e := res.Events[0]
+	require.Equal(t, []string{"off_road_bikes"}, e.Themes)
+	require.Equal(t, "E05001552", e.WardCode)
+	require.Equal(t, "period", e.Precision)
+	require.Equal(t, "2019-04-01", e.Period.Start)
+	require.Equal(t, "2019-06-30", e.Period.End)
+}
+
+func TestQuoteAndSubjectCues(t *testing.T) {
+	for _, s := range []string{
+		`Jean Walker, who has lived on the estate for 30 years, said: "Every night there are lads on motorbikes."`,
+	} {
+		require.True(t, quoteCue(s), s)
+		require.True(t, isConcern(s, true), s)
+		require.False(t, isConcern(s, false), "a quotation counts only at a meeting: %s", s)
+	}
+	for _, s := range []string{
+		`Barry Coppinger said: "Off-road bikes make people's lives a misery."`,
+		`Inspector Dave Clarke said: "A bike team will be working here."`,
+		`Cllr Lee said: "Speeding is down."`,
+	} {
+		require.False(t, quoteCue(s), s)
+	}
+	for _, s := range []string{"Others at the meeting brought up a spate of burglaries.", "Traders talked about the cost of shop theft."} {
+		require.True(t, isConcern(s, false), s)
+	}
+}
