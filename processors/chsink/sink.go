@@ -52,8 +52,8 @@ type Watermarks struct {
 //     partition from writing it;
 //   - the group commit (group: group.go), which puts the batches that
 //     partitions hand in together into one INSERT per table;
-//   - the id index (seen, and the lookups in lookup.go), which tells the
-//     processor which event ids are already stored.
+//   - the id index (seen: seen.go, and the lookups in lookup.go), which
+//     tells the processor which event ids are already stored.
 type Sink struct {
 	conn    driver.Conn
 	tables  Tables
@@ -63,14 +63,12 @@ type Sink struct {
 	inserts inserter
 	fence   fence
 
-	groupWait time.Duration // 0: every Write inserts on its own
+	seen seenIDs // the id index: its own lock
 
-	mu         sync.Mutex // guards the watermarks, the id index and the group
-	wm         map[int]*Watermarks
-	stale      map[int]bool // partitions whose last flush failed: re-read before writing
-	seen       seenIDs
-	seenLoaded bool
-	group      group
+	mu    sync.Mutex // guards the watermarks and the group
+	wm    map[int]*Watermarks
+	stale map[int]bool // partitions whose last flush failed: re-read before writing
+	group group
 }
 
 type metrics struct {
@@ -126,7 +124,7 @@ type Option func(*Sink)
 // makes a part that background merges must rewrite, and with one INSERT per
 // partition batch those merges were half of the server's CPU. Default 0:
 // every Write inserts on its own.
-func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait = d } }
+func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.group.wait = d } }
 
 // WithSendChunk sets how many rows go into each block of an INSERT (default
 // DefaultSendChunk; 0: the whole INSERT in one block). Tests use small chunks.
@@ -149,10 +147,10 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: m, wm: map[int]*Watermarks{}, stale: map[int]bool{},
 		fence: fence{conn: conn, logger: logger, metrics: m}}
 	s.inserts = inserter{conn: conn, sendChunk: DefaultSendChunk, fence: &s.fence}
+	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}, idle: map[int]bool{}}
 	for _, o := range opts {
 		o(s)
 	}
-	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}, idle: map[int]bool{}}
 	return s, nil
 }
 
@@ -184,7 +182,7 @@ func (s *Sink) Reload(ctx context.Context, partition int) (Watermarks, error) {
 	if err != nil {
 		return w, err
 	}
-	if _, err := s.loadSeen(ctx, partition); err != nil {
+	if _, err := s.seen.load(ctx, s.conn, s.tables.Events, partition); err != nil {
 		return w, err
 	}
 	s.mu.Lock()
@@ -286,7 +284,7 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 		*wp = w
 		delete(s.stale, b.Partition)
 	}
-	if s.groupWait <= 0 {
+	if s.group.wait <= 0 {
 		s.mu.Unlock()
 		jobs, lease, refused := s.fence.admit(ctx, []*job{{b: b, wp: wp}})
 		for _, err := range refused {
