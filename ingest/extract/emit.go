@@ -73,11 +73,19 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	if len(ev.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
 	}
-	ev.Concern = &schemas.Concern{Text: clip(text, 20000), Action: clip(strings.TrimSpace(action), 20000)}
+	action = strings.TrimSpace(action)
+	by, asEvent := actionFor(action, sp)
+	ev.Concern = &schemas.Concern{Text: clip(text, 20000)}
+	if !asEvent {
+		ev.Concern.Action = clip(action, 20000)
+	}
 	if cur != nil {
 		ev.Concern.MeetingID = cur.ev.EventID
 	}
 	r.emit(b, ev)
+	if asEvent {
+		r.emitAction(b, &r.res.Events[len(r.res.Events)-1], sp, by, action)
+	}
 }
 
 // themes are the themes of text that decide whether it is a concern: a
