@@ -58,35 +58,31 @@ func (a *Aggregator) previousFollowUp(ctx context.Context, typ string, partition
 // withdrawFollowUp withdraws the action or outcome id when one is on this
 // partition before off, adding its withdrawn copy; it reports whether one was.
 func (a *Aggregator) withdrawFollowUp(ctx context.Context, partition int, id string, off int64, look Lookup, b *chsink.Batch, local *locals) (bool, error) {
-	var act *chsink.ActionRow
-	if i, ok := local.actions[id]; ok {
-		r := b.Actions[i]
-		act = &r
-	} else if r, err := look.PreviousAction(ctx, partition, id, off); err != nil {
-		return false, err
+	found, err := withdrawLatest(local.actions, &b.Actions, id, func() (*chsink.ActionRow, error) { return look.PreviousAction(ctx, partition, id, off) },
+		func(r *chsink.ActionRow) { r.Withdrawn, r.Offset = true, off })
+	if err != nil || found {
+		return found, err
+	}
+	return withdrawLatest(local.outcomes, &b.Outcomes, id, func() (*chsink.OutcomeRow, error) { return look.PreviousOutcome(ctx, partition, id, off) },
+		func(r *chsink.OutcomeRow) { r.Withdrawn, r.Offset = true, off })
+}
+
+// withdrawLatest finds the latest version of id, in the batch (local
+// indexes rows) or stored (stored), and appends its withdrawn copy (withdraw
+// marks it); it reports whether there was one.
+func withdrawLatest[R any](local map[string]int, rows *[]R, id string, stored func() (*R, error), withdraw func(*R)) (bool, error) {
+	var prev R
+	if i, ok := local[id]; ok {
+		prev = (*rows)[i]
 	} else {
-		act = r
+		r, err := stored()
+		if err != nil || r == nil {
+			return false, err
+		}
+		prev = *r
 	}
-	if act != nil {
-		act.Withdrawn, act.Offset = true, off
-		b.Actions = append(b.Actions, *act)
-		local.actions[id] = len(b.Actions) - 1
-		return true, nil
-	}
-	var out *chsink.OutcomeRow
-	if i, ok := local.outcomes[id]; ok {
-		r := b.Outcomes[i]
-		out = &r
-	} else if r, err := look.PreviousOutcome(ctx, partition, id, off); err != nil {
-		return false, err
-	} else {
-		out = r
-	}
-	if out == nil {
-		return false, nil
-	}
-	out.Withdrawn, out.Offset = true, off
-	b.Outcomes = append(b.Outcomes, *out)
-	local.outcomes[id] = len(b.Outcomes) - 1
+	withdraw(&prev)
+	*rows = append(*rows, prev)
+	local[id] = len(*rows) - 1
 	return true, nil
 }
