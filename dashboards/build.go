@@ -40,7 +40,7 @@ func Default() *Generator { return New(classify.Default(), gazetteer.Default()) 
 func (g *Generator) All() ([]Dashboard, error) {
 	var out []Dashboard
 	for _, build := range []func() (Dashboard, error){
-		g.overview, g.wardDrillDown, g.themeAcrossWards, g.engagement, g.alertsDashboard, g.pipeline,
+		g.overview, g.wardDrillDown, g.themeAcrossWards, g.engagement, g.alertsDashboard, g.pipeline, g.followUps,
 	} {
 		d, err := build()
 		if err != nil {

@@ -267,6 +267,7 @@ ORDER BY total DESC, theme`))
 FROM `+CurrentAlerts()+`
 WHERE $__dateFilter(a_episode_start)
 ORDER BY since DESC, ward, theme, toString(alert_id)`))
+	l.add(24, 9, g.alertFollowUps())
 	return base("wardpulse-alerts", "wardpulse / Spike alerts",
 		"Spikes of a theme in a ward flagged by the detector: open and resolved, and where they fall on the trend.",
 		page{annotations: anns(g.alertAnnotation("")), grid: &l})

@@ -13,7 +13,52 @@ const (
 	TypeMeeting    = "meeting"
 	TypeConcern    = "concern"
 	TypeWithdrawal = "withdrawal"
+	// Follow-ups of a concern (docs/events.md): what was done, and where
+	// it stands. They carry no place: the concern's ward and themes apply.
+	TypeAction  = "action"
+	TypeOutcome = "outcome"
 )
+
+// Who acted on a concern (Action.By).
+const (
+	ByPolice      = "police"
+	ByCouncil     = "council"
+	ByPartnership = "partnership"
+	ByOtherAgency = "other_agency"
+)
+
+// Outcome statuses (Outcome.Status). A concern's status is derived, never
+// stored: its latest outcome by event time, else StatusActioned when an
+// action exists, else StatusOpen.
+const (
+	StatusResolved        = "resolved"
+	StatusOngoing         = "ongoing"
+	StatusNoFurtherAction = "no_further_action"
+	StatusReferred        = "referred"
+	StatusActioned        = "actioned" // derived only: never in an event
+	StatusOpen            = "open"     // derived only: never in an event
+)
+
+// IsFollowUp reports whether the event is an action or an outcome.
+func (e *Event) IsFollowUp() bool { return e.Type == TypeAction || e.Type == TypeOutcome }
+
+// FollowedConcern is the concern id a follow-up names; "" for other events.
+func (e *Event) FollowedConcern() string {
+	switch {
+	case e.Type == TypeAction && e.Action != nil:
+		return e.Action.ConcernID
+	case e.Type == TypeOutcome && e.Outcome != nil:
+		return e.Outcome.ConcernID
+	}
+	return ""
+}
+
+// HasPlace reports whether the event names a place (ward, ward_code,
+// lad_code or place): meetings and concerns must, follow-ups must not,
+// withdrawals may.
+func (e *Event) HasPlace() bool {
+	return e.Ward != "" || e.WardCode != "" || e.LADCode != "" || e.Place != ""
+}
 
 // CurrentVersion is the schema version ingest accepts and writes.
 const CurrentVersion = 1
@@ -27,7 +72,7 @@ const (
 	KindEvent            = "event"
 )
 
-// Event is one meeting, concern or withdrawal as it travels on the log. The
+// Event is one meeting, concern, action, outcome or withdrawal as it travels on the log. The
 // JSON tags mirror event.v1.json; TestEventMatchesSchema keeps them in step.
 type Event struct {
 	EventID       string      `json:"event_id,omitempty"`
@@ -48,6 +93,8 @@ type Event struct {
 	Meeting       *Meeting    `json:"meeting,omitempty"`
 	Concern       *Concern    `json:"concern,omitempty"`
 	Withdrawal    *Withdrawal `json:"withdrawal,omitempty"`
+	Action        *Action     `json:"action,omitempty"`
+	Outcome       *Outcome    `json:"outcome,omitempty"`
 }
 
 // Date precisions: how much of an event's date its source gives. An event
@@ -134,6 +181,20 @@ type Concern struct {
 	MeetingID string `json:"meeting_id,omitempty"`
 	Text      string `json:"text"`
 	Action    string `json:"action,omitempty"`
+}
+
+// Action is the body of an action event: something done about a concern.
+type Action struct {
+	ConcernID string `json:"concern_id"`
+	By        string `json:"by"`
+	Text      string `json:"text"`
+}
+
+// Outcome is the body of an outcome event: where a concern stands.
+type Outcome struct {
+	ConcernID string `json:"concern_id"`
+	Status    string `json:"status"`
+	Note      string `json:"note,omitempty"`
 }
 
 // Withdrawal is the body of a withdrawal event.

@@ -29,6 +29,8 @@ const (
 	maxTitle      = 500
 	maxText       = 20000
 	maxReason     = 2000
+	maxActionText = 2000
+	maxNote       = 500
 	maxThemes     = 32
 	maxAttendance = 100000
 )
@@ -112,7 +114,7 @@ func decodeFast(p *fastjson.Parser, raw []byte) (*Event, bool) {
 			ev.EventID, ok = uuidString(v)
 		case mType:
 			ev.Type, ok = str(v, 0, 0)
-			ok = ok && (ev.Type == TypeMeeting || ev.Type == TypeConcern || ev.Type == TypeWithdrawal)
+			ok = ok && (ev.Type == TypeMeeting || ev.Type == TypeConcern || ev.Type == TypeWithdrawal || ev.Type == TypeAction || ev.Type == TypeOutcome)
 		case mSchemaVersion:
 			ev.SchemaVersion, ok = smallInt(v, 1)
 			ok = ok && ev.SchemaVersion == 1
@@ -148,19 +150,28 @@ func decodeFast(p *fastjson.Parser, raw []byte) (*Event, bool) {
 			ev.Concern, ok = concern(v)
 		case mWithdrawal:
 			ev.Withdrawal, ok = withdrawal(v)
+		case mAction:
+			ev.Action, ok = action(v)
+		case mOutcome:
+			ev.Outcome, ok = outcome(v)
 		}
 	})
-	if !ok || !has(mType) || !has(mSchemaVersion) || !has(mOccurredAt|mDate) || !has(mWard|mWardCode|mLADCode|mPlace) {
+	if !ok || !has(mType) || !has(mSchemaVersion) || !has(mOccurredAt|mDate) {
 		return nil, false
 	}
-	bodies := seen & (mMeeting | mConcern | mWithdrawal)
+	bodies := seen & (mMeeting | mConcern | mWithdrawal | mAction | mOutcome)
+	places := mWard | mWardCode | mLADCode | mPlace
 	switch ev.Type {
 	case TypeMeeting:
-		ok = bodies == mMeeting
+		ok = bodies == mMeeting && has(places)
 	case TypeConcern:
-		ok = bodies == mConcern
+		ok = bodies == mConcern && has(places)
 	case TypeWithdrawal:
-		ok = has(mSupersedes) && bodies&(mMeeting|mConcern) == 0
+		ok = has(mSupersedes) && bodies&^mWithdrawal == 0
+	case TypeAction:
+		ok = bodies == mAction && !has(places|mThemes)
+	case TypeOutcome:
+		ok = bodies == mOutcome && !has(places|mThemes)
 	}
 	if !ok {
 		return nil, false
@@ -186,6 +197,8 @@ const (
 	mMeeting
 	mConcern
 	mWithdrawal
+	mAction
+	mOutcome
 )
 
 // memberBit names a top-level member by its exact key; 0 for any other.
@@ -223,6 +236,10 @@ func memberBit(k []byte) uint32 {
 		return mConcern
 	case "withdrawal":
 		return mWithdrawal
+	case "action":
+		return mAction
+	case "outcome":
+		return mOutcome
 	}
 	return 0
 }
@@ -478,4 +495,38 @@ func withdrawal(v *fastjson.Value) (*Withdrawal, bool) {
 		return ok
 	})
 	return &w, ok
+}
+
+func action(v *fastjson.Value) (*Action, bool) {
+	var a Action
+	seen, ok := object(v, func(k string, v *fastjson.Value) (ok bool) {
+		switch k {
+		case "concern_id":
+			a.ConcernID, ok = uuidString(v)
+		case "by":
+			a.By, ok = str(v, 0, 0)
+			ok = ok && (a.By == ByPolice || a.By == ByCouncil || a.By == ByPartnership || a.By == ByOtherAgency)
+		case "text":
+			a.Text, ok = str(v, 1, maxActionText)
+		}
+		return ok
+	})
+	return &a, ok && contains(seen, "concern_id") && contains(seen, "by") && contains(seen, "text")
+}
+
+func outcome(v *fastjson.Value) (*Outcome, bool) {
+	var o Outcome
+	seen, ok := object(v, func(k string, v *fastjson.Value) (ok bool) {
+		switch k {
+		case "concern_id":
+			o.ConcernID, ok = uuidString(v)
+		case "status":
+			o.Status, ok = str(v, 0, 0)
+			ok = ok && (o.Status == StatusResolved || o.Status == StatusOngoing || o.Status == StatusNoFurtherAction || o.Status == StatusReferred)
+		case "note":
+			o.Note, ok = str(v, 0, maxNote)
+		}
+		return ok
+	})
+	return &o, ok && contains(seen, "concern_id") && contains(seen, "status")
 }

@@ -185,6 +185,9 @@ func TestFastDecodeAgreesWithSchema(t *testing.T) {
 		[]byte(`{"event_id":"8c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","type":"withdrawal","schema_version":1,"date":"2024-03-01","ward":"Eston","supersedes":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","withdrawal":{"reason":"entered twice"}}`),
 		[]byte(`{"type":"concern","schema_version":1,"date":"2024-03-01","place":"","themes":["speeding"],"supersedes":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","source":{"document":"x.md","paragraph":4},"concern":{"text":"Cars racing","action":"","meeting_id":"7c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f"}}`),
 		[]byte(`{"type":"meeting","schema_version":1,"occurred_at":"2024-03-01T18:30:00.25+01:00","lad_code":"E06000003","meeting":{"kind":"forum","attendance":0,"title":"","location":"Hall"}}`),
+		[]byte(`{"event_id":"5c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","type":"action","schema_version":1,"occurred_at":"2024-03-04T09:00:00Z","source":{"name":"staff"},"action":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","by":"partnership","text":"Joint patrol with the council's wardens"}}`),
+		[]byte(`{"type":"outcome","schema_version":1,"date":"2024-04-01","supersedes":"4c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","outcome":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","status":"referred","note":""}}`),
+		[]byte(`{"type":"withdrawal","schema_version":1,"date":"2024-04-02","supersedes":"4c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f"}`),
 	)
 	var total, fast, slowOK int
 	for _, b := range bases {
@@ -208,6 +211,9 @@ func TestFastDecodeAgreesWithSchema(t *testing.T) {
 func FuzzFastDecode(f *testing.F) {
 	for _, raw := range demoEvents(f, 50) {
 		f.Add(raw)
+	}
+	for _, raw := range followUpSeeds {
+		f.Add([]byte(raw))
 	}
 	v, err := schemas.NewValidator()
 	require.NoError(f, err)
@@ -233,4 +239,14 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		})
 	}
+}
+
+// followUpSeeds start the fuzzer on follow-ups, including the rules only
+// they have (no place, no themes, one body).
+var followUpSeeds = []string{
+	`{"type":"action","schema_version":1,"date":"2024-03-04","action":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","by":"police","text":"Patrols"}}`,
+	`{"type":"action","schema_version":1,"date":"2024-03-04","ward":"Eston","action":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","by":"police","text":"Patrols"}}`,
+	`{"type":"outcome","schema_version":1,"date":"2024-03-04","outcome":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","status":"ongoing","note":"Under review"}}`,
+	`{"type":"outcome","schema_version":1,"date":"2024-03-04","outcome":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","status":"ongoing"},"action":{"concern_id":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f","by":"council","text":"x"}}`,
+	`{"type":"withdrawal","schema_version":1,"date":"2024-03-04","supersedes":"9c3a7f0e-2b1d-4c55-9e6f-1a2b3c4d5e6f"}`,
 }

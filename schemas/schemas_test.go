@@ -52,7 +52,7 @@ func TestEventMatchesSchema(t *testing.T) {
 	for name, typ := range map[string]reflect.Type{
 		"source": reflect.TypeOf(schemas.Source{}), "meeting": reflect.TypeOf(schemas.Meeting{}),
 		"concern": reflect.TypeOf(schemas.Concern{}), "withdrawal": reflect.TypeOf(schemas.Withdrawal{}),
-		"period": reflect.TypeOf(schemas.Period{}),
+		"period": reflect.TypeOf(schemas.Period{}), "action": reflect.TypeOf(schemas.Action{}), "outcome": reflect.TypeOf(schemas.Outcome{}),
 	} {
 		require.Equal(t, schemaProps(t, props[name].(map[string]any)), jsonFields(typ), name)
 	}
@@ -62,17 +62,33 @@ func TestValidatorNamesFields(t *testing.T) {
 	v, err := schemas.NewValidator()
 	require.NoError(t, err)
 	tests := []struct {
-		name, in, field string
+		name, in, field, reason string
 	}{
-		{"ok meeting", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"Grangetown","meeting":{"kind":"community_meeting","attendance":12}}`, ""},
-		{"ok withdrawal", `{"type":"withdrawal","schema_version":1,"date":"2019-12-10","ward":"E05012442","supersedes":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001"}`, ""},
-		{"no date", `{"type":"meeting","schema_version":1,"ward":"x","meeting":{"kind":"board"}}`, "-"},
-		{"bad kind", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"party"}}`, "meeting.kind"},
-		{"negative attendance", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"board","attendance":-3}}`, "meeting.attendance"},
-		{"concern without body", `{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x"}`, "-"},
-		{"bad date", `{"type":"concern","schema_version":1,"date":"10/12/2019","ward":"x","concern":{"text":"t"}}`, "date"},
-		{"version 2", `{"type":"concern","schema_version":2,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`, "schema_version"},
-		{"no place", `{"type":"concern","schema_version":1,"date":"2019-12-10","concern":{"text":"t"}}`, "-"},
+		{"ok action", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"police","text":"Patrols on the playing fields"}}`, "", ""},
+		{"ok outcome", `{"type":"outcome","schema_version":1,"occurred_at":"2020-02-01T10:00:00Z","outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"resolved","note":"Two bikes seized"}}`, "", ""},
+		{"ok outcome without note", `{"type":"outcome","schema_version":1,"date":"2020-02-01","outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"no_further_action"}}`, "", ""},
+		{"ok withdrawal of a follow-up without place", `{"type":"withdrawal","schema_version":1,"date":"2020-02-02","supersedes":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0002"}`, "", ""},
+		{"action without concern", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"by":"police","text":"Patrols"}}`, "action", "concern_id"},
+		{"action bad concern id", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"concern_id":"42","by":"police","text":"Patrols"}}`, "action.concern_id", "uuid"},
+		{"action bad agency", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"army","text":"Patrols"}}`, "action.by", "police"},
+		{"action without who", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","text":"Patrols"}}`, "action", "by"},
+		{"action empty text", `{"type":"action","schema_version":1,"date":"2019-12-20","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"council","text":""}}`, "action.text", ""},
+		{"action without date", `{"type":"action","schema_version":1,"action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"council","text":"x"}}`, "-", ""},
+		{"action with a ward", `{"type":"action","schema_version":1,"date":"2019-12-20","ward":"Eston","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"council","text":"x"}}`, "ward", "concern's place"},
+		{"outcome with themes", `{"type":"outcome","schema_version":1,"date":"2019-12-20","themes":["drugs"],"outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"resolved"}}`, "themes", "concern's place"},
+		{"outcome bad status", `{"type":"outcome","schema_version":1,"date":"2019-12-20","outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"closed"}}`, "outcome.status", "resolved"},
+		{"outcome with action body", `{"type":"outcome","schema_version":1,"date":"2019-12-20","action":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","by":"police","text":"x"},"outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"resolved"}}`, "action", "only its own body"},
+		{"outcome note too long", `{"type":"outcome","schema_version":1,"date":"2019-12-20","outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"resolved","note":"` + strings.Repeat("x", 501) + `"}}`, "outcome.note", ""},
+		{"outcome unknown member", `{"type":"outcome","schema_version":1,"date":"2019-12-20","outcome":{"concern_id":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001","status":"resolved","owner":"x"}}`, "outcome", "owner"},
+		{"ok meeting", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"Grangetown","meeting":{"kind":"community_meeting","attendance":12}}`, "", ""},
+		{"ok withdrawal", `{"type":"withdrawal","schema_version":1,"date":"2019-12-10","ward":"E05012442","supersedes":"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001"}`, "", ""},
+		{"no date", `{"type":"meeting","schema_version":1,"ward":"x","meeting":{"kind":"board"}}`, "-", ""},
+		{"bad kind", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"party"}}`, "meeting.kind", ""},
+		{"negative attendance", `{"type":"meeting","schema_version":1,"date":"2019-12-10","ward":"x","meeting":{"kind":"board","attendance":-3}}`, "meeting.attendance", ""},
+		{"concern without body", `{"type":"concern","schema_version":1,"date":"2019-12-10","ward":"x"}`, "-", ""},
+		{"bad date", `{"type":"concern","schema_version":1,"date":"10/12/2019","ward":"x","concern":{"text":"t"}}`, "date", ""},
+		{"version 2", `{"type":"concern","schema_version":2,"date":"2019-12-10","ward":"x","concern":{"text":"t"}}`, "schema_version", ""},
+		{"no place", `{"type":"concern","schema_version":1,"date":"2019-12-10","concern":{"text":"t"}}`, "-", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +108,7 @@ func TestValidatorNamesFields(t *testing.T) {
 				fields = append(fields, f.Field)
 			}
 			require.Contains(t, fields, tt.field, ie.Error())
+			require.Contains(t, ie.Error(), tt.reason)
 		})
 	}
 }
@@ -442,4 +459,33 @@ func TestDatePrecisionMigration(t *testing.T) {
 	}
 	require.NoError(t, rows.Err())
 	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
+}
+
+// TestFollowUpTablesAreFenced: 0007's tables carry the write fence from the
+// start, so a processor that lost its partition cannot write follow-ups
+// either.
+func TestFollowUpTablesAreFenced(t *testing.T) {
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		ctx := context.Background()
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Contains(t, applied, 7)
+		var now uint32
+		require.NoError(t, db.Conn.QueryRow(ctx, "SELECT toUInt32(now())").Scan(&now))
+		for _, table := range []string{"concern_actions", "concern_outcomes"} {
+			ins := fmt.Sprintf("INSERT INTO %s (%s, concern_id, occurred_at, day, src_partition, src_offset, lease_until)", table,
+				map[string]string{"concern_actions": "action_id", "concern_outcomes": "outcome_id"}[table])
+			at := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+			require.NoError(t, schemas.InsertRow(ctx, db.Conn, ins, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0001", "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0002", at, at, uint32(0), uint64(1), now+60))
+			err := schemas.InsertRow(ctx, db.Conn, ins, "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0003", "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0002", at, at, uint32(0), uint64(2), now-2)
+			var exc *clickhouse.Exception
+			require.ErrorAs(t, err, &exc, "%s: a lease that ran out", table)
+			require.EqualValues(t, 395, exc.Code)
+			var n uint64
+			var precision string
+			require.NoError(t, db.Conn.QueryRow(ctx, "SELECT count(), any(precision) FROM "+table).Scan(&n, &precision))
+			require.EqualValues(t, 1, n, "%s: the refused INSERT stored nothing", table)
+			require.Equal(t, "day", precision)
+		}
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"github.com/valyala/fastjson"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -108,7 +109,11 @@ func (v *Validator) decodeSlow(raw []byte) (*Event, error) {
 	if err := v.schema.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
-			return nil, &InvalidEventError{Fields: v.fieldErrors(ve)}
+			typ := ""
+			if m, ok := inst.(map[string]any); ok {
+				typ, _ = m["type"].(string)
+			}
+			return nil, &InvalidEventError{Fields: v.fieldErrors(ve, typ)}
 		}
 		return nil, fmt.Errorf("validating event: %w", err)
 	}
@@ -121,6 +126,16 @@ func (v *Validator) decodeSlow(raw []byte) (*Event, error) {
 	return &ev, nil
 }
 
+// notAllowed words the schema's "false" members: a body of another type, or
+// a place on a follow-up.
+func notAllowed(typ, field string) string {
+	switch field {
+	case "ward", "ward_code", "lad_code", "place", "themes":
+		return fmt.Sprintf("not allowed on a %s event: a follow-up takes its concern's place and themes (name the concern in %s.concern_id)", typ, typ)
+	}
+	return fmt.Sprintf("not allowed on a %s event: give only its own body, %q", typ, typ)
+}
+
 func jsonReason(err error) string {
 	s := err.Error()
 	if i := strings.LastIndex(s, ": "); i >= 0 && strings.Contains(s, "invalid character") {
@@ -131,13 +146,17 @@ func jsonReason(err error) string {
 
 // fieldErrors flattens the validation tree into its leaves, one per field and
 // reason, sorted so responses are stable.
-func (v *Validator) fieldErrors(ve *jsonschema.ValidationError) []FieldError {
+// typ is the event's type, for wording a member its type does not allow.
+func (v *Validator) fieldErrors(ve *jsonschema.ValidationError, typ string) []FieldError {
 	seen := map[FieldError]bool{}
 	var out []FieldError
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
 			fe := FieldError{Field: strings.Join(e.InstanceLocation, "."), Reason: e.ErrorKind.LocalizedString(v.printer)}
+			if _, ok := e.ErrorKind.(*kind.FalseSchema); ok {
+				fe.Reason = notAllowed(typ, fe.Field)
+			}
 			if !seen[fe] {
 				seen[fe] = true
 				out = append(out, fe)

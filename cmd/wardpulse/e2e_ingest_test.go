@@ -198,6 +198,23 @@ func TestImportCSV(t *testing.T) {
 			return concernCount(t, env, "E05012442", "off_road_bikes") == 1 && concernCount(t, env, "E05012442", "drugs") == 1
 		})
 
+		// A log with follow-ups: each action with who and when, and each
+		// outcome, is an event for its concern.
+		out.Reset()
+		fus := filepath.Join("..", "..", "testdata", "csvimport", "follow-ups-example.csv")
+		require.NoError(t, runImport(context.Background(), []string{"-ingest-url", url, "-token", token, "-quiet", fus}, &out, &errb), errb.String())
+		require.Contains(t, out.String(), "7 events accepted")
+		waitFor(t, "imported follow-ups stored", 30*time.Second, func() bool {
+			var n uint64
+			_ = env.db.Conn.QueryRow(context.Background(), `SELECT count() FROM (SELECT concern_id, agency FROM concern_actions FINAL) AS a
+				ALL INNER JOIN (SELECT concern_id, text AS concern_text FROM concerns FINAL) AS c USING concern_id
+				WHERE concat(agency, ':', concern_text) IN ('police:Off-road bikes on the hills', 'council:Fly-tipping in the back lanes')`).Scan(&n)
+			return n == 2
+		})
+		var statuses []string
+		require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT arraySort(groupArray(status)) FROM concern_outcomes FINAL").Scan(&statuses))
+		require.Equal(t, []string{"ongoing", "resolved"}, statuses)
+
 		bad := filepath.Join("..", "..", "testdata", "csvimport", "bad-rows.csv")
 		errb.Reset()
 		err := runImport(context.Background(), []string{"-ingest-url", url, "-token", token, "-quiet", bad}, &out, &errb)

@@ -251,6 +251,8 @@ func cellCounts(t *testing.T, env *testEnv) map[string]int64 {
 func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
 	onEngines(t, 4, func(t *testing.T, env *testEnv) {
 		msgs, want, distinct := testEvents(6000)
+		msgs, followUps, wantFollowUps := withFollowUps(msgs, 6000)
+		distinct += followUps
 		produce(t, env.brokers, env.topic, msgs)
 		total := int64(len(msgs))
 
@@ -284,6 +286,9 @@ func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
 		require.True(t, rep.OK(), "audit: %+v", rep)
 		require.Equal(t, distinct, rep.DistinctEvents)
 		require.Equal(t, 29, rep.DeadLetters) // i%211 == 0 for i < 6000
+		checkFollowUps(t, env, wantFollowUps, "after the crashes")
+		require.GreaterOrEqual(t, rep.FollowUpRows, wantFollowUps.actionIDs+wantFollowUps.outcomes)
+		require.Zero(t, rep.OrphanFollowUps, "every follow-up's concern is on the log")
 
 		// A full replay rebuilds identical counts.
 		agg, err := newAggregator("")
@@ -295,6 +300,17 @@ func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
 		rep, err = replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
 		require.NoError(t, err)
 		require.True(t, rep.OK(), "audit after replay: %+v", rep)
+		checkFollowUps(t, env, wantFollowUps, "after the replay")
+
+		// The audit sees a follow-up row that no event on the log made.
+		require.NoError(t, schemas.InsertRow(ctx, env.db.Conn, "INSERT INTO concern_actions (action_id, concern_id, occurred_at, day, agency, text, src_partition, src_offset)",
+			"0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0099", "0b8e2a52-5f0c-4b0e-9a51-1d7a3c1c0098", time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC),
+			"police", "forged", uint32(0), uint64(3)))
+		rep, err = replay.Audit(ctx, env.db.Conn, env.brokers, env.topic, env.dlq, nil)
+		require.NoError(t, err)
+		require.False(t, rep.OK(), "a forged follow-up fails the audit")
+		require.Equal(t, 2, rep.FollowUpMismatches, "%v", rep.Examples) // an id not on the log, and a position stored twice or not an action's
+		require.Equal(t, 1, rep.OrphanFollowUps)
 	})
 }
 

@@ -133,6 +133,8 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "log: %d messages below the stored offsets, %d dead letters, %d distinct events\n", rep.Messages, rep.DeadLetters, rep.DistinctEvents)
 	fmt.Fprintf(stdout, "clickhouse: %d event rows; missing %d, doubled %d, foreign %d; concern_daily cells disagreeing with concerns: %d; partitions whose stored progress is past the log's end: %d\n",
 		rep.Stored, rep.Missing, rep.Doubled, rep.Foreign, rep.CellMismatches, rep.PastEnd)
+	fmt.Fprintf(stdout, "follow-ups: %d rows in concern_actions and concern_outcomes, %d disagreeing with the events; %d live follow-ups name a concern that is not stored (kept, shown nowhere)\n",
+		rep.FollowUpRows, rep.FollowUpMismatches, rep.OrphanFollowUps)
 	for _, e := range rep.Examples {
 		fmt.Fprintln(stdout, "  "+e)
 	}

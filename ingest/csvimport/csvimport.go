@@ -19,6 +19,21 @@
 //	actions     what was done, separated by |, matched to           optional
 //	            concerns by position (may be shorter; leave a part
 //	            empty for a concern with no action: "|patrols")
+//	action_by   who did each action: police | council |             optional
+//	            partnership | other_agency, by position
+//	action_dates  when each action was done, YYYY-MM-DD, by position  optional
+//	outcomes    each concern's outcome: resolved | ongoing |        optional
+//	            no_further_action | referred, by position
+//	outcome_dates  as of when, YYYY-MM-DD, by position               with outcomes
+//	outcome_notes  a short note a resident may read, by position     optional
+//
+// Follow-ups ("you said, we did", docs/events.md): an action whose source
+// gives who did it and when (action_by and action_dates) is sent as an
+// action event for its concern; one that does not stays the concern's
+// free-text action (an undated action: the concern counts as actioned). An
+// outcome needs its date. Giving who without when (or the reverse), an
+// outcome without a date, a note without an outcome, or a follow-up dated
+// before the meeting is a bad row: nothing is guessed.
 //
 // Example: testdata/csvimport/meetings-example.csv.
 //
@@ -76,6 +91,9 @@ var (
 	ErrTooManyActions = errors.New("action without a concern")
 	// ErrFieldCount is returned when a row has more or fewer fields than the header.
 	ErrFieldCount = errors.New("wrong number of fields")
+	// ErrBadFollowUp is returned when an action's who or when, or an
+	// outcome's status, date or note, is missing, unknown or impossible.
+	ErrBadFollowUp = errors.New("bad follow-up")
 	// ErrQuoting is returned when a row's CSV quoting is broken.
 	ErrQuoting = errors.New("bad quoting")
 	// ErrBadHeader is returned when the header lacks date or ward, or has an unknown or repeated column.
@@ -85,7 +103,8 @@ var (
 )
 
 // Columns lists the columns a meeting log may have, in the usual order.
-var Columns = []string{"date", "ward", "kind", "title", "location", "attendance", "concerns", "actions"}
+var Columns = []string{"date", "ward", "kind", "title", "location", "attendance", "concerns", "actions",
+	"action_by", "action_dates", "outcomes", "outcome_dates", "outcome_notes"}
 
 // RowError is one bad row: where it is and what is wrong. Column is the
 // column's name, empty when the fault is the row's shape.
@@ -265,6 +284,14 @@ func row(rec []string, col map[string]int, document string, line int, london *ti
 			return nil, fail("actions", ErrTooManyActions, "action %d (%q) has no concern at the same position", i+1, a)
 		}
 	}
+	meetingDay := day
+	if occurred != nil {
+		meetingDay = occurred.In(london).Format(time.DateOnly)
+	}
+	fus, ferr := followUps(get, concerns, actions, meetingDay)
+	if ferr != nil {
+		return nil, fail(ferr.column, ErrBadFollowUp, "%s", ferr.reason)
+	}
 
 	content := strings.Join(rec, "\x1f")
 	id := func(part string) string {
@@ -280,12 +307,95 @@ func row(rec []string, col map[string]int, document string, line int, london *ti
 		}
 		c := schemas.Event{EventID: id("concern/" + strconv.Itoa(i)), Type: schemas.TypeConcern, SchemaVersion: schemas.CurrentVersion,
 			OccurredAt: occurred, Date: day, Source: src, Ward: ward, Concern: &schemas.Concern{MeetingID: mid, Text: text}}
-		if i < len(actions) {
-			c.Concern.Action = actions[i]
+		f := fus[i]
+		if i < len(actions) && f.by == "" {
+			c.Concern.Action = actions[i] // who or when not given: the concern's own text
 		}
 		evs = append(evs, c)
+		if f.by != "" {
+			evs = append(evs, schemas.Event{EventID: id("action/" + strconv.Itoa(i)), Type: schemas.TypeAction, SchemaVersion: schemas.CurrentVersion,
+				Date: f.actionDate, Source: src, Action: &schemas.Action{ConcernID: c.EventID, By: f.by, Text: actions[i]}})
+		}
+		if f.status != "" {
+			evs = append(evs, schemas.Event{EventID: id("outcome/" + strconv.Itoa(i)), Type: schemas.TypeOutcome, SchemaVersion: schemas.CurrentVersion,
+				Date: f.outcomeDate, Source: src, Outcome: &schemas.Outcome{ConcernID: c.EventID, Status: f.status, Note: f.note}})
+		}
 	}
 	return evs, nil
+}
+
+// followUp is what a row says was done about its i-th concern.
+type followUp struct {
+	by, actionDate            string // both or neither
+	status, outcomeDate, note string
+}
+
+type followUpError struct{ column, reason string }
+
+var (
+	agencies = map[string]bool{schemas.ByPolice: true, schemas.ByCouncil: true, schemas.ByPartnership: true, schemas.ByOtherAgency: true}
+	statuses = map[string]bool{schemas.StatusResolved: true, schemas.StatusOngoing: true, schemas.StatusNoFurtherAction: true, schemas.StatusReferred: true}
+)
+
+// followUps reads the follow-up columns, one entry per concern position.
+func followUps(get func(string) string, concerns, actions []string, meetingDay string) ([]followUp, *followUpError) {
+	by, adates := splitBar(get("action_by")), splitBar(get("action_dates"))
+	outs, odates, notes := splitBar(get("outcomes")), splitBar(get("outcome_dates")), splitBar(get("outcome_notes"))
+	at := func(s []string, i int) string {
+		if i < len(s) {
+			return s[i]
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		name  string
+		parts []string
+	}{{"action_by", by}, {"action_dates", adates}, {"outcomes", outs}, {"outcome_dates", odates}, {"outcome_notes", notes}} {
+		for i, v := range c.parts {
+			if v != "" && at(concerns, i) == "" {
+				return nil, &followUpError{c.name, fmt.Sprintf("part %d (%q) has no concern at the same position", i+1, v)}
+			}
+		}
+	}
+	date := func(column, v string, i int) *followUpError {
+		if _, err := time.Parse(time.DateOnly, v); err != nil {
+			return &followUpError{column, fmt.Sprintf("part %d: %q is not YYYY-MM-DD", i+1, v)}
+		}
+		if v < meetingDay {
+			return &followUpError{column, fmt.Sprintf("part %d: %s is before the meeting (%s)", i+1, v, meetingDay)}
+		}
+		return nil
+	}
+	out := make([]followUp, len(concerns))
+	for i := range concerns {
+		f := followUp{by: at(by, i), actionDate: at(adates, i), status: at(outs, i), outcomeDate: at(odates, i), note: at(notes, i)}
+		switch {
+		case (f.by == "") != (f.actionDate == ""):
+			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: give both who did the action (action_by) and when (action_dates), or neither", i+1)}
+		case f.by != "" && at(actions, i) == "":
+			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: who and when are given but the action itself (actions) is empty", i+1)}
+		case f.by != "" && !agencies[f.by]:
+			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: %q is not police, council, partnership or other_agency", i+1, f.by)}
+		case f.status != "" && !statuses[f.status]:
+			return nil, &followUpError{"outcomes", fmt.Sprintf("part %d: %q is not resolved, ongoing, no_further_action or referred", i+1, f.status)}
+		case (f.status == "") != (f.outcomeDate == ""):
+			return nil, &followUpError{"outcome_dates", fmt.Sprintf("part %d: give an outcome (outcomes) and its date (outcome_dates) together", i+1)}
+		case f.note != "" && f.status == "":
+			return nil, &followUpError{"outcome_notes", fmt.Sprintf("part %d: a note without an outcome", i+1)}
+		}
+		if f.actionDate != "" {
+			if err := date("action_dates", f.actionDate, i); err != nil {
+				return nil, err
+			}
+		}
+		if f.outcomeDate != "" {
+			if err := date("outcome_dates", f.outcomeDate, i); err != nil {
+				return nil, err
+			}
+		}
+		out[i] = f
+	}
+	return out, nil
 }
 
 // splitBar splits a |-separated cell into trimmed parts, keeping empty

@@ -155,11 +155,11 @@ func TestBadInput(t *testing.T) {
 			`bad-rows.csv line 5: 4 fields, the header has 8`,
 		}},
 		{file: "unknown-column.csv", sentinel: ErrBadHeader,
-			fileErr: `unknown-column.csv line 1 column 6: unknown column "atendance" (known: date,ward,kind,title,location,attendance,concerns,actions): bad header`},
+			fileErr: `unknown-column.csv line 1 column 6: unknown column "atendance" (known: date,ward,kind,title,location,attendance,concerns,actions,action_by,action_dates,outcomes,outcome_dates,outcome_notes): bad header`},
 		{file: "missing-date-column.csv", sentinel: ErrBadHeader,
 			fileErr: `missing-date-column.csv line 1: missing column "date" (header: ward,kind,title): bad header`},
 		{file: "empty.csv", sentinel: ErrBadHeader,
-			fileErr: `empty.csv: empty file, expected a header row (date,ward,kind,title,location,attendance,concerns,actions): bad header`},
+			fileErr: `empty.csv: empty file, expected a header row (date,ward,kind,title,location,attendance,concerns,actions,action_by,action_dates,outcomes,outcome_dates,outcome_notes): bad header`},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			got, err := readFile(t, tc.file)
@@ -193,4 +193,64 @@ func TestEmitErrorStops(t *testing.T) {
 	err := Read(strings.NewReader("date,ward\n2020-01-01,Eston\n2020-01-02,Eston\n"), "s.csv", func(int, []schemas.Event) error { n++; return stop })
 	require.ErrorIs(t, err, stop)
 	require.Equal(t, 1, n)
+}
+
+// TestFollowUpColumns: an action whose who and when are given becomes an
+// action event (and not the concern's own text), an outcome with its date
+// an outcome event, both naming their concern; an action without who or
+// when stays the concern's text; incomplete or impossible follow-ups are bad
+// rows naming the column.
+func TestFollowUpColumns(t *testing.T) {
+	const header = "date,ward,concerns,actions,action_by,action_dates,outcomes,outcome_dates,outcome_notes\n"
+	t.Run("events", func(t *testing.T) {
+		body := header + `2020-01-08 18:30,Eston,"Fly-tipping|Speeding|Drugs","Cleared|Speed watch|","council|","2020-01-20|","resolved||ongoing","2020-02-01||2020-02-10","Lane clear||"` + "\n"
+		got, err := read(t, strings.NewReader(body), "f.csv")
+		require.NoError(t, err)
+		var kinds []string
+		byID := map[string]schemas.Event{}
+		for _, e := range got.evs {
+			kinds = append(kinds, e.Type)
+			byID[e.EventID] = e
+		}
+		require.Equal(t, []string{"meeting", "concern", "action", "outcome", "concern", "concern", "outcome"}, kinds)
+		fly, act, out := got.evs[1], got.evs[2], got.evs[3]
+		require.Empty(t, fly.Concern.Action, "the action is an event, not typed twice")
+		require.Equal(t, schemas.Action{ConcernID: fly.EventID, By: "council", Text: "Cleared"}, *act.Action)
+		require.Equal(t, "2020-01-20", act.Date)
+		require.Equal(t, schemas.Outcome{ConcernID: fly.EventID, Status: "resolved", Note: "Lane clear"}, *out.Outcome)
+		require.Equal(t, "Speed watch", got.evs[4].Concern.Action, "no who or when: stays the concern's text")
+		require.Equal(t, got.evs[5].EventID, got.evs[6].Outcome.ConcernID)
+		v, err := schemas.NewValidator()
+		require.NoError(t, err)
+		for _, e := range got.evs {
+			b, err := e.Marshal()
+			require.NoError(t, err)
+			_, err = v.Decode(b)
+			require.NoError(t, err, "%s", b)
+		}
+	})
+	for _, tc := range []struct {
+		name, row, column, reason string
+	}{
+		{"who without when", `2020-01-08,Eston,A,x,police,,,,`, "action_by", "give both who did the action"},
+		{"when without who", `2020-01-08,Eston,A,x,,2020-01-09,,,`, "action_by", "give both"},
+		{"unknown agency", `2020-01-08,Eston,A,x,army,2020-01-09,,,`, "action_by", `"army" is not police`},
+		{"who and when without an action", `2020-01-08,Eston,A,,police,2020-01-09,,,`, "action_by", "the action itself (actions) is empty"},
+		{"action before the meeting", `2020-01-08,Eston,A,x,police,2020-01-07,,,`, "action_dates", "before the meeting (2020-01-08)"},
+		{"bad action date", `2020-01-08,Eston,A,x,police,9 Jan,,,`, "action_dates", `"9 Jan" is not YYYY-MM-DD`},
+		{"outcome without date", `2020-01-08,Eston,A,,,,resolved,,`, "outcome_dates", "together"},
+		{"unknown status", `2020-01-08,Eston,A,,,,closed,2020-02-01,`, "outcomes", `"closed" is not resolved`},
+		{"note without outcome", `2020-01-08,Eston,A,,,,,,Done`, "outcome_notes", "a note without an outcome"},
+		{"follow-up with no concern", `2020-01-08,Eston,A,,,,"|resolved","|2020-02-01",`, "outcomes", "part 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := read(t, strings.NewReader(header+tc.row+"\n"), "f.csv")
+			require.ErrorIs(t, err, ErrBadFollowUp)
+			require.Empty(t, got.lines, "the bad row is skipped")
+			var re *RowError
+			require.ErrorAs(t, err, &re)
+			require.Equal(t, tc.column, re.Column)
+			require.Contains(t, re.Reason, tc.reason)
+		})
+	}
 }

@@ -60,9 +60,13 @@
 // the taxonomy classifies to exactly that theme (a test holds every template
 // to it): about 8 % name a second theme ("...; also fly-tipping"), 2 % no
 // theme at all, 4 % carry a phone number or a vehicle registration so
-// redaction is exercised. About 10 % carry staff-tagged themes, about 30 %
-// an action ("PCSOs increased patrols", "Operation Endurance deployed",
-// "Community Speed Watch set up").
+// redaction is exercised. About 10 % carry staff-tagged themes.
+//
+// # Follow-ups
+//
+// About 60 % of concerns are followed by action events ("PCSOs increased
+// patrols", "Operation Endurance deployed", "Community Speed Watch set
+// up"), most of those by an outcome: see followups.go.
 package demo
 
 import (
@@ -211,6 +215,7 @@ type gen struct {
 	emit   func(schemas.Event, []string) error
 	wardW  map[string]float64
 	themes []string // Themes(), once
+	fu     *followUps
 }
 
 // Generate calls emit with each event in time order, week by week, without
@@ -235,7 +240,8 @@ func generate(cfg Config, emit func(schemas.Event, []string) error) error {
 	if err := cfg.defaults(); err != nil {
 		return err
 	}
-	g := &gen{cfg: cfg, rng: rand.New(rand.NewPCG(uint64(cfg.Seed), 0x9e3779b97f4a7c15)), gaz: gazetteer.Default(), emit: emit, wardW: map[string]float64{}}
+	g := &gen{cfg: cfg, rng: rand.New(rand.NewPCG(uint64(cfg.Seed), 0x9e3779b97f4a7c15)), gaz: gazetteer.Default(), emit: emit, wardW: map[string]float64{},
+		fu: newFollowUps(cfg.Seed)}
 	for _, w := range g.gaz.Wards() {
 		g.wardW[w.Code] = math.Exp(0.5 * g.rng.NormFloat64())
 	}
@@ -265,6 +271,16 @@ func generate(cfg Config, emit func(schemas.Event, []string) error) error {
 						return err
 					}
 				}
+			}
+		}
+		// The week's follow-ups (those past To are never emitted).
+		cut := end
+		if cfg.To.Before(cut) {
+			cut = cfg.To
+		}
+		for _, ev := range g.fu.due(cut) {
+			if err := emit(ev, nil); err != nil {
+				return err
 			}
 		}
 	}
@@ -375,13 +391,18 @@ func (g *gen) concern(w gazetteer.Ward, theme string, at time.Time, meetingID st
 	ev := schemas.Event{EventID: g.id("concern"), Type: schemas.TypeConcern, SchemaVersion: schemas.CurrentVersion, OccurredAt: &at,
 		RecordedAt: g.recorded(at), Source: &schemas.Source{Name: "demo"}, WardCode: w.Code,
 		Concern: &schemas.Concern{MeetingID: meetingID, Text: ct.text}}
+	action := ""
 	if g.rng.Float64() < 0.3 {
-		ev.Concern.Action = g.action(theme)
+		action = g.action(theme) // an action event, not the concern's own text (followups.go)
 	}
 	if g.rng.Float64() < 0.1 && len(ct.themes) > 0 { // staff tagged it
 		ev.Themes = append([]string(nil), ct.themes...)
 	}
-	return g.emit(ev, ct.themes)
+	if err := g.emit(ev, ct.themes); err != nil {
+		return err
+	}
+	g.fu.plan(&ev, action)
+	return nil
 }
 
 func (g *gen) rate(ward, theme string, week time.Time, base float64) float64 {

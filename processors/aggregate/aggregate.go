@@ -43,6 +43,8 @@ type Lookup interface {
 	// version names), then anywhere.
 	PreviousConcern(ctx context.Context, partition int, id string, before int64, ward string) (*chsink.ConcernRow, error)
 	PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*chsink.MeetingRow, error)
+	PreviousAction(ctx context.Context, partition int, id string, before int64) (*chsink.ActionRow, error)
+	PreviousOutcome(ctx context.Context, partition int, id string, before int64) (*chsink.OutcomeRow, error)
 }
 
 // DeadLetter is a message that cannot be processed, and why.
@@ -191,8 +193,7 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 	// The batch's own latest versions of meetings and concerns (indices
 	// into the batch's rows), for corrections that follow their original
 	// within one batch.
-	concerns := map[string]int{}
-	meetings := map[string]int{}
+	local := locals{concerns: map[string]int{}, meetings: map[string]int{}, actions: map[string]int{}, outcomes: map[string]int{}}
 	for i, d := range ok {
 		id := d.ev.EventID
 		loc, found := stored[id]
@@ -207,7 +208,7 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 			continue
 		}
 		seen[id] = i
-		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, concerns, meetings); err != nil {
+		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, &local); err != nil {
 			return out, err
 		} else if reason != "" {
 			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: a.red.Redact(reason)})
@@ -232,10 +233,14 @@ func (a *Aggregator) decode(m *kafka.Message) (decoded, string) {
 	if err != nil {
 		return decoded{}, err.Error()
 	}
-	place := firstNonEmpty(ev.WardCode, ev.Ward, ev.LADCode, ev.Place)
-	res, err := a.gaz.Resolve(place, at)
-	if err != nil {
-		return decoded{}, fmt.Sprintf("ward: %v", err)
+	var res gazetteer.Resolution
+	if ev.HasPlace() || !(ev.IsFollowUp() || ev.Type == schemas.TypeWithdrawal) {
+		// Follow-ups have no place (their concern's applies), and a
+		// withdrawal need not give one.
+		place := firstNonEmpty(ev.WardCode, ev.Ward, ev.LADCode, ev.Place)
+		if res, err = a.gaz.Resolve(place, at); err != nil {
+			return decoded{}, fmt.Sprintf("ward: %v", err)
+		}
 	}
 	for _, th := range ev.Themes {
 		if !a.tax.Has(th) {
@@ -245,8 +250,15 @@ func (a *Aggregator) decode(m *kafka.Message) (decoded, string) {
 	return decoded{msg: m, ev: ev, at: at, res: res}, ""
 }
 
-func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look Lookup, b *chsink.Batch,
-	concerns, meetings map[string]int) (string, error) {
+// locals are the batch's own latest versions of each entity (indices into
+// the batch's rows), for corrections and withdrawals that follow their
+// original within one batch.
+type locals struct {
+	concerns, meetings, actions, outcomes map[string]int
+}
+
+func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look Lookup, b *chsink.Batch, local *locals) (string, error) {
+	concerns, meetings := local.concerns, local.meetings
 	ev, off := d.ev, d.msg.Offset
 	recorded := d.at
 	if ev.RecordedAt != nil {
@@ -321,6 +333,8 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 		b.Cells = appendCells(b.Cells, &r, +1, off)
 		b.Concerns = append(b.Concerns, r)
 		concerns[entity] = len(b.Concerns) - 1
+	case schemas.TypeAction, schemas.TypeOutcome:
+		return a.applyFollowUp(ctx, partition, d, look, b, local)
 	case schemas.TypeWithdrawal:
 		if prev, err := a.previousConcern(ctx, partition, entity, off, d.res.WardCode, look, b, concerns); err != nil {
 			return "", err
@@ -339,7 +353,10 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 			return "", err
 		}
 		if prevM == nil {
-			return fmt.Sprintf("supersedes: no meeting or concern %s on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
+			if found, err := a.withdrawFollowUp(ctx, partition, entity, off, look, b, local); err != nil || found {
+				return "", err
+			}
+			return fmt.Sprintf("supersedes: no meeting, concern, action or outcome %s on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 		}
 		w := *prevM
 		w.Withdrawn, w.Offset = true, off

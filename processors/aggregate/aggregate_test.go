@@ -19,6 +19,7 @@ import (
 type fakeLookup struct {
 	locs     map[string]chsink.Loc
 	concerns map[string]*chsink.ConcernRow
+	actions  map[string]*chsink.ActionRow
 }
 
 func (f *fakeLookup) EventLocations(_ context.Context, ids []string) (map[string]chsink.Loc, error) {
@@ -36,6 +37,14 @@ func (f *fakeLookup) PreviousConcern(_ context.Context, _ int, id string, _ int6
 }
 
 func (f *fakeLookup) PreviousMeeting(context.Context, int, string, int64) (*chsink.MeetingRow, error) {
+	return nil, nil
+}
+
+func (f *fakeLookup) PreviousAction(_ context.Context, _ int, id string, _ int64) (*chsink.ActionRow, error) {
+	return f.actions[id], nil
+}
+
+func (f *fakeLookup) PreviousOutcome(context.Context, int, string, int64) (*chsink.OutcomeRow, error) {
 	return nil, nil
 }
 

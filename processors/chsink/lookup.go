@@ -30,9 +30,7 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 	// ClickHouse's max_query_size (256 KiB by default).
 	// Only the ids the Bloom filter may hold are asked about (all of them
 	// before the first Load has filled it).
-	s.mu.Lock()
-	filter := s.seenLoaded
-	s.mu.Unlock()
+	filter := s.seen.isLoaded()
 	var maybe []string
 	for _, id := range ids {
 		u, err := uuid.Parse(id)
@@ -152,4 +150,53 @@ FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY s
 // driver gave it.
 func dateOf(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// PreviousAction is PreviousMeeting for actions: the latest version stored
+// from the partition before offset `before`, or nil.
+func (s *Sink) PreviousAction(ctx context.Context, partition int, id string, before int64) (*ActionRow, error) {
+	q := fmt.Sprintf(`SELECT toString(action_id), toString(concern_id), occurred_at, agency, text, source, withdrawn, src_offset, precision, period_start, period_end
+FROM %s WHERE action_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Actions)
+	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+	if err != nil {
+		return nil, fmt.Errorf("looking up action %s: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var r ActionRow
+	var withdrawn uint8
+	var off uint64
+	var at time.Time
+	if err := rows.Scan(&r.ActionID, &r.ConcernID, &at, &r.Agency, &r.Text, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
+		return nil, fmt.Errorf("scanning action %s: %w", id, err)
+	}
+	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
+	return &r, nil
+}
+
+// PreviousOutcome is PreviousAction for outcomes.
+func (s *Sink) PreviousOutcome(ctx context.Context, partition int, id string, before int64) (*OutcomeRow, error) {
+	q := fmt.Sprintf(`SELECT toString(outcome_id), toString(concern_id), occurred_at, status, note, source, withdrawn, src_offset, precision, period_start, period_end
+FROM %s WHERE outcome_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Outcomes)
+	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+	if err != nil {
+		return nil, fmt.Errorf("looking up outcome %s: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, rows.Err()
+	}
+	var r OutcomeRow
+	var withdrawn uint8
+	var off uint64
+	var at time.Time
+	if err := rows.Scan(&r.OutcomeID, &r.ConcernID, &at, &r.Status, &r.Note, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
+		return nil, fmt.Errorf("scanning outcome %s: %w", id, err)
+	}
+	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
+	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
+	return &r, nil
 }

@@ -15,6 +15,8 @@ type Batch struct {
 	Events   []EventRow
 	Meetings []MeetingRow
 	Concerns []ConcernRow
+	Actions  []ActionRow
+	Outcomes []OutcomeRow
 	Cells    []CellDelta
 }
 
@@ -99,6 +101,33 @@ type ConcernRow struct {
 	Source          string
 	Withdrawn       bool
 	Offset          int64
+	DatePrecision
+}
+
+// ActionRow is one version of an action event: something done about a
+// concern, its text already redacted. It has no place: the concern's applies.
+type ActionRow struct {
+	ActionID   string
+	ConcernID  string
+	OccurredAt time.Time
+	Agency     string // police, council, partnership, other_agency
+	Text       string
+	Source     string
+	Withdrawn  bool
+	Offset     int64
+	DatePrecision
+}
+
+// OutcomeRow is one version of an outcome event, its note already redacted.
+type OutcomeRow struct {
+	OutcomeID  string
+	ConcernID  string
+	OccurredAt time.Time
+	Status     string // resolved, ongoing, no_further_action, referred
+	Note       string
+	Source     string
+	Withdrawn  bool
+	Offset     int64
 	DatePrecision
 }
 
