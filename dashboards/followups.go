@@ -134,7 +134,7 @@ func (g *Generator) alertFollowUps() *sdktable.PanelBuilder {
 FROM (
     SELECT alert_id, state, a_ward_name, a_theme, a_episode_start, a_ward_code, c_day, status, is_open,
         c_day >= a_episode_start AND c_day <= a_last_week + 6 AS in_episode
-    FROM `+g.currentAlerts()+` AS al
+    FROM `+CurrentAlerts()+` AS al
     ALL LEFT JOIN (
         SELECT c_ward_code AS a_ward_code, c_theme AS a_theme, c_day, status, is_open
         FROM `+followup.StatusSQL(asOf, "")+`

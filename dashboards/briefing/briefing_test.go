@@ -83,18 +83,8 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		}
 		require.Positive(t, open, "the fixture's Grangetown spike is open")
 		require.Positive(t, resolved, "the fixture's Norton North spike was resolved in January")
-		var wantConcerns int64
-		seen := map[string]fixture.Concern{}
-		for _, c := range data.Concerns {
-			if o, ok := seen[c.ID.String()]; !ok || c.Offset > o.Offset {
-				seen[c.ID.String()] = c
-			}
-		}
-		for _, c := range seen {
-			if !c.Withdrawn && !c.At.Before(from) && c.At.Before(to.AddDate(0, 0, 1)) {
-				wantConcerns++
-			}
-		}
+		want := countFixture(&data, r)
+		wantConcerns := int64(want.concerns)
 		require.Equal(t, wantConcerns, r.Concerns.Now, "concerns in the period, latest versions, withdrawn ones left out")
 
 		htmlPath, pdfPath, err := briefing.Write(ctx, src, from, to, dir, chromium)
@@ -140,7 +130,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		require.NotNil(t, m, "%s", info)
 		pages, _ := strconv.Atoi(m[1])
 		require.GreaterOrEqual(t, pages, 1)
-		readAsReader(t, pdfPath, string(dom), r, countFixture(&data, r), pages)
+		readAsReader(t, pdfPath, string(dom), r, want, pages)
 		t.Logf("briefing: %d meetings, %d concerns, %d themes, %d wards, %d alerts, %d actions, %d ahead; PDF %d pages",
 			len(r.Meetings), r.Concerns.Now, len(r.Themes), len(r.Places), len(r.Alerts), len(r.Actions), len(r.Ahead), pages)
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
 	"github.com/wardpulse/wardpulse/dashboards"
+	"github.com/wardpulse/wardpulse/dashboards/followup"
 	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 )
@@ -61,7 +62,16 @@ type Action struct {
 	Until   time.Time // a concern whose day is unknown: its span's end (Day is its start); zero otherwise
 	Ward    string
 	Concern string
-	Action  string
+	Action  string // what was done: the actions ("YYYY-MM-DD by: text") or the legacy action text
+	Outcome string // the latest outcome's note, if any
+	Status  string // derived status (followup.Statuses)
+}
+
+// OpenConcern is a concern still open at the period's end.
+type OpenConcern struct {
+	Day                          time.Time
+	Ward, Theme, Concern, Status string
+	Age                          int64 // days
 }
 
 // Report is everything the briefing shows.
@@ -80,10 +90,12 @@ type Report struct {
 	MainThemes       []string
 	Actions          []Action
 	Ahead            []Meeting
-	Months           []time.Time // the first days of the TrendMonths months ending with the period's last
-	Trends           []Series    // themes raised in the period or the one before, most raised first
-	Unvisited        []Compare   // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
-	InForce          []Compare   // wards in force at the period's end per authority (Label authority, Previous count)
+	Months           []time.Time   // the first days of the TrendMonths months ending with the period's last
+	Trends           []Series      // themes raised in the period or the one before, most raised first
+	Unvisited        []Compare     // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
+	OpenLong         int           // concerns open at the period's end, raised more than 90 days before
+	Oldest           []OpenConcern // the oldest of them
+	InForce          []Compare     // wards in force at the period's end per authority (Label authority, Previous count)
 }
 
 // TrendMonths is how many months the trends cover: three years.
@@ -138,7 +150,7 @@ func Gather(ctx context.Context, src Source, from, to time.Time) (*Report, error
 	}
 	g := &gatherer{ctx: ctx, src: src, r: &Report{From: from, To: to, Generated: time.Now().UTC()}}
 	g.r.PrevFrom, g.r.PrevTo, g.r.YearFrom, g.r.YearTo = Periods(from, to)
-	for _, step := range []func() error{g.meetings, g.concerns, g.themes, g.places, g.alerts, g.actions, g.monthly, g.unvisited} {
+	for _, step := range []func() error{g.meetings, g.concerns, g.themes, g.places, g.alerts, g.actions, g.openLong, g.monthly, g.unvisited} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -312,7 +324,10 @@ ORDER BY a_episode_start, a_ward_name, a_theme, alert_id`, func(scan func(...any
 	})
 }
 
-// actions reads up to four concerns with an action per main theme.
+// actions reads "you said, we did": up to four concerns raised in the
+// period per main theme that were followed up (an action, a legacy action
+// text or an outcome, as of the period's end), through the one definition
+// of follow-up status the dashboards use (followup.StatusSQL).
 func (g *gatherer) actions() error {
 	r := g.r
 	main := map[string]bool{}
@@ -320,12 +335,16 @@ func (g *gatherer) actions() error {
 		main[t] = true
 	}
 	perTheme := map[string]int{}
-	if err := g.query("reading actions on the main concerns", `SELECT day, `+untilColumn+`, ward_code, ward_name, themes, text, action FROM concerns FINAL
-WHERE withdrawn = 0 AND action != '' AND `+between("day", r.From, r.To)+` ORDER BY day, ward_name, text, toString(concern_id)`, func(scan func(...any) error) error {
+	if err := g.query("reading what was done about the main concerns", `SELECT c_day, c_until, c_ward_code, c_ward_name, c_themes, c_text,
+    if(f_actions > 0, f_did, c_legacy_action) AS we_did, if(o_outcomes > 0, o_note, '') AS note, status
+FROM `+followup.StatusSQL(d(r.To), between("day", r.From, r.To))+` AS s
+ALL LEFT JOIN (SELECT concern_id, `+untilColumn+` AS c_until FROM concerns FINAL WHERE withdrawn = 0 AND `+between("day", r.From, r.To)+`) AS u USING concern_id
+WHERE status != 'open'
+ORDER BY c_day, c_ward_name, c_text, toString(concern_id)`, func(scan func(...any) error) error {
 		var a Action
 		var code string
 		var themes []string
-		if err := scan(&a.Day, &a.Until, &code, &a.Ward, &themes, &a.Concern, &a.Action); err != nil {
+		if err := scan(&a.Day, &a.Until, &code, &a.Ward, &themes, &a.Concern, &a.Action, &a.Outcome, &a.Status); err != nil {
 			return err
 		}
 		a.Ward = g.wardLabel(code, a.Ward)
@@ -348,6 +367,38 @@ WHERE withdrawn = 0 AND action != '' AND `+between("day", r.From, r.To)+` ORDER 
 	sort.SliceStable(r.Actions, func(i, j int) bool { return order[r.Actions[i].Theme] < order[r.Actions[j].Theme] })
 	return nil
 }
+
+// openLong counts the concerns still open at the period's end that were
+// raised more than 90 days before it, and keeps the oldest few.
+func (g *gatherer) openLong() error {
+	r := g.r
+	return g.query("reading concerns open longer than 90 days", `SELECT c_day, c_ward_code, c_ward_name, c_themes, c_text, status, age_days
+FROM `+followup.StatusSQL(d(r.To), "")+`
+WHERE is_open = 1 AND age_days > 90
+ORDER BY c_day, c_ward_name, c_text, toString(concern_id)`, func(scan func(...any) error) error {
+		var o OpenConcern
+		var code string
+		var themes []string
+		if err := scan(&o.Day, &code, &o.Ward, &themes, &o.Concern, &o.Status, &o.Age); err != nil {
+			return err
+		}
+		r.OpenLong++
+		if len(r.Oldest) < oldestShown {
+			o.Ward = g.wardLabel(code, o.Ward)
+			var labels []string
+			for _, t := range themes {
+				labels = append(labels, g.src.Themes.Label(t))
+			}
+			o.Theme = strings.Join(labels, ", ")
+			r.Oldest = append(r.Oldest, o)
+		}
+		return nil
+	})
+}
+
+// oldestShown is how many of the concerns open longer than 90 days the
+// summary lists.
+const oldestShown = 3
 
 // monthly reads theme mentions per calendar month over the three years
 // ending with the period's last month, for every theme raised in the

@@ -100,7 +100,7 @@ func readAsReader(t *testing.T, pdf, dom string, r *briefing.Report, want readin
 
 	// Page 1: the summary and its headline numbers, counted independently.
 	one := words(pdfText(t, pdf, 1, false))
-	for _, s := range []string{"Summary", "Themes moving most", "Spikes and what was done", "Wards not visited in the last 12 months",
+	for _, s := range []string{"Summary", "Themes moving most", "Spikes and what was done", "Concerns open longer than 90 days", "Wards not visited in the last 12 months",
 		fmt.Sprintf("meetings attended, %d people attending", want.attendance),
 		fmt.Sprintf("on the previous period (%d)", want.previous),
 		fmt.Sprintf("on the year before (%d)", want.yearAgo)} {
@@ -113,7 +113,7 @@ func readAsReader(t *testing.T, pdf, dom string, r *briefing.Report, want readin
 
 	// Section order, across the pages.
 	headings := []string{"Summary", "1. Purpose", "2. Your Force Your Voice", "Concerns by theme", "Trends over three years",
-		"Where concerns were raised", "Spikes alerted and their outcome", "What was done about the main concerns",
+		"Where concerns were raised", "Spikes alerted and their outcome", "You said, we did",
 		"3. Meetings", "4. Forthcoming meetings", "Appendix: meetings attended"}
 	all := words(strings.Join(texts, "\n"))
 	last, appendix := -1, 0

@@ -115,8 +115,17 @@ func span(from, to time.Time) string {
 
 var kinds = map[string]string{"community_meeting": "Community meeting", "partner_meeting": "Partner meeting", "board": "Board", "forum": "Forum", "event": "Event"}
 
+var statusWords = map[string]string{"open": "Open", "actioned": "Actioned", "ongoing": "Ongoing", "referred": "Referred", "resolved": "Resolved", "no_further_action": "No further action"}
+
 var tmpl = template.Must(template.New("briefing").Funcs(template.FuncMap{
 	"day": day, "span": span, "change": change,
+	"ninety": func(t time.Time) time.Time { return t.AddDate(0, 0, -90) },
+	"status": func(s string) string {
+		if w, ok := statusWords[s]; ok {
+			return w
+		}
+		return s
+	},
 	"kind": func(k string) string {
 		if s, ok := kinds[k]; ok {
 			return s
@@ -147,8 +156,8 @@ const placeRows, summaryAlerts = 15, 6
 // HTML writes the briefing as one self-contained HTML document.
 func (r *Report) HTML(w io.Writer) error {
 	v := view{Report: r,
-		ThemeChart: groupedBars("Concerns by theme in three periods", r.Themes, periodsSeries, 12),
-		PlaceChart: groupedBars("Concerns by ward in three periods", r.Places, periodsSeries, 10),
+		ThemeChart: groupedBars("Concerns by theme in three periods", r.Themes, periodsSeries, 8),
+		PlaceChart: groupedBars("Concerns by ward in three periods", r.Places, periodsSeries, 8),
 		AuthorityChart: groupedBars("Meetings attended by local authority", r.ByAuthority,
 			[]barSeries{{"Meetings in the period", "#111"}}, 10),
 	}
@@ -198,8 +207,8 @@ p.lede { font-size: 11pt; }
 .figures { display: flex; gap: 4mm; margin: 4mm 0; }
 .figure { flex: 1; border: 1.5px solid #111; padding: 2mm 3mm; }
 .figure b { display: block; font-size: 18pt; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
-th, td { border: 1px solid #666; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 8.5pt; }
+th, td { border: 1px solid #666; padding: 0.7mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #e6e6e6; }
 td.n, th.n { text-align: right; }
 td.d { white-space: nowrap; }
@@ -222,6 +231,10 @@ svg.trend text { font-family: inherit; fill: #111; }
 svg.trend .label { font-size: 11px; font-weight: bold; }
 svg.trend .value { font-size: 9px; }
 p.unvisited { font-size: 9.5pt; }
+#summary h3 { margin: 3mm 0 1mm; }
+#summary table, #summary p { font-size: 9pt; margin: 1mm 0 2mm; }
+#summary th, #summary td { padding: 0.6mm 1.5mm; }
+#summary .figures { margin: 2mm 0; }
 section.break { page-break-before: always; }
 @media print { body { max-width: none; } a { color: #111; text-decoration: none; } }
 </style>
@@ -260,6 +273,15 @@ section.break { page-break-before: always; }
 </table>
 {{if gt (len .Alerts) (len .SummaryAlerts)}}<p>{{len .Alerts}} in all: see section 2.</p>{{end}}
 {{else}}<p class="empty">No spike alerts in the period.</p>{{end}}
+<h3>Concerns open longer than 90 days</h3>
+{{if .OpenLong}}<p>{{.OpenLong}} concerns raised before {{short (ninety .To)}} are still open (no outcome that closes them). The oldest:</p>
+<table class="oldest">
+<thead><tr><th>Raised</th><th>Ward</th><th>Theme</th><th>Concern</th><th>Status</th></tr></thead>
+<tbody>
+{{range .Oldest}}<tr><td class="d">{{short .Day}}</td><td>{{.Ward}}</td><td>{{.Theme}}</td><td>{{.Concern}}</td><td>{{status .Status}}, {{.Age}} days</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p>No concern raised more than 90 days before {{short .To}} is still open.</p>{{end}}
 <h3>Wards not visited in the last 12 months</h3>
 {{if .Unvisited}}<p>{{range $i, $a := .UnvisitedByAuthority}}{{if $i}}; {{end}}{{$a.Label}}: {{$a.Now}} of {{$a.Previous}}{{end}}. Listed in section 3.</p>
 {{else}}<p>Every ward in force was visited in the 12 months to {{short .To}}.</p>{{end}}
@@ -308,12 +330,13 @@ section.break { page-break-before: always; }
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No spike alerts in the period.</p>{{end}}
-<h3 id="actions">What was done about the main concerns</h3>
+<h3 id="actions">You said, we did</h3>
+<p>Concerns raised in the period under the main themes and what was done, with their status at {{short .To}}.</p>
 {{if .Actions}}
 <table>
-<thead><tr><th>Theme</th><th>Date</th><th>Ward</th><th>Concern</th><th>Action</th></tr></thead>
+<thead><tr><th>Theme</th><th>Date</th><th>Ward</th><th>You said</th><th>We did</th><th>Status</th></tr></thead>
 <tbody>
-{{range .Actions}}<tr><td>{{.Theme}}</td><td class="d">{{when .Day .Until}}</td><td>{{.Ward}}</td><td>{{.Concern}}</td><td>{{.Action}}</td></tr>
+{{range .Actions}}<tr><td>{{.Theme}}</td><td class="d">{{when .Day .Until}}</td><td>{{.Ward}}</td><td>{{.Concern}}</td><td>{{.Action}}</td><td>{{status .Status}}{{if .Outcome}}: {{.Outcome}}{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p class="empty">No actions are recorded against the period's main concerns.</p>{{end}}
