@@ -20,6 +20,7 @@ import (
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/followup"
 	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/schemas"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 )
 
@@ -348,6 +349,7 @@ ORDER BY c_day, c_ward_name, c_text, toString(concern_id)`, func(scan func(...an
 			return err
 		}
 		a.Ward = g.wardLabel(code, a.Ward)
+		a.Action = actors.Replace(a.Action)
 		for _, t := range themes {
 			if main[t] && perTheme[t] < 4 {
 				perTheme[t]++
@@ -367,6 +369,10 @@ ORDER BY c_day, c_ward_name, c_text, toString(concern_id)`, func(scan func(...an
 	sort.SliceStable(r.Actions, func(i, j int) bool { return order[r.Actions[i].Theme] < order[r.Actions[j].Theme] })
 	return nil
 }
+
+// actors names who acted in StatusSQL's "YYYY-MM-DD by: text" in words.
+var actors = strings.NewReplacer(" "+schemas.ByPolice+": ", " police: ", " "+schemas.ByCouncil+": ", " council: ",
+	" "+schemas.ByPartnership+": ", " partnership: ", " "+schemas.ByOtherAgency+": ", " other agency: ")
 
 // openLong counts the concerns still open at the period's end that were
 // raised more than 90 days before it, and keeps the oldest few.
