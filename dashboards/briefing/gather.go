@@ -20,8 +20,8 @@ import (
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/followup"
 	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/schemas"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Meeting is a meeting attended (or ahead).
