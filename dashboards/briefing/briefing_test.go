@@ -96,7 +96,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		dom, err := briefing.Chromium(ctx, chromium, htmlPath, "--dump-dom")
 		require.NoError(t, err)
 		svgs := regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(string(dom), -1)
-		require.Len(t, svgs, 3, "three bar charts")
+		require.Len(t, svgs, 2, "two bar charts")
 		for _, s := range svgs {
 			bars := regexp.MustCompile(`<rect class="bar"[^>]*width="([0-9.]+)"`).FindAllStringSubmatch(s, -1)
 			require.NotEmpty(t, bars, "chart has bars")

@@ -91,12 +91,14 @@ type Report struct {
 	MainThemes       []string
 	Actions          []Action
 	Ahead            []Meeting
-	Months           []time.Time   // the first days of the TrendMonths months ending with the period's last
-	Trends           []Series      // themes raised in the period or the one before, most raised first
-	Unvisited        []Compare     // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
-	OpenLong         int           // concerns open at the period's end, raised more than 90 days before
-	Oldest           []OpenConcern // the oldest of them
-	InForce          []Compare     // wards in force at the period's end per authority (Label authority, Previous count)
+	Months           []time.Time        // the first days of the TrendMonths months ending with the period's last
+	Trends           []Series           // themes raised in the period or the one before, most raised first
+	Unvisited        []Compare          // wards in force with no meeting in the 12 months to the period's end (Label ward, Sub authority)
+	ByWard           map[string]Compare // every ward's counts in the three periods, by ward code (the ward map)
+	Tiles            []Tile             // the ward map
+	OpenLong         int                // concerns open at the period's end, raised more than 90 days before
+	Oldest           []OpenConcern      // the oldest of them
+	InForce          []Compare          // wards in force at the period's end per authority (Label authority, Previous count)
 }
 
 // TrendMonths is how many months the trends cover: three years.
@@ -151,7 +153,7 @@ func Gather(ctx context.Context, src Source, from, to time.Time) (*Report, error
 	}
 	g := &gatherer{ctx: ctx, src: src, r: &Report{From: from, To: to, Generated: time.Now().UTC()}}
 	g.r.PrevFrom, g.r.PrevTo, g.r.YearFrom, g.r.YearTo = Periods(from, to)
-	for _, step := range []func() error{g.meetings, g.concerns, g.themes, g.places, g.alerts, g.actions, g.openLong, g.monthly, g.unvisited} {
+	for _, step := range []func() error{g.meetings, g.concerns, g.themes, g.places, g.tiles, g.alerts, g.actions, g.openLong, g.monthly, g.unvisited} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -293,6 +295,10 @@ WHERE theme != '' AND `+g.anyPeriod()+` GROUP BY ward_code, lad_code`, func(scan
 		if l, ok := g.src.Wards.LAD(lad); ok {
 			c.Sub = l.Name
 		}
+		if r.ByWard == nil {
+			r.ByWard = map[string]Compare{}
+		}
+		r.ByWard[code] = c
 		if c.Now > 0 {
 			r.Places = append(r.Places, c)
 		}

@@ -97,8 +97,12 @@ func trendChart(s Series, months []time.Time, periodFrom time.Time) template.HTM
 	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" class="value" text-anchor="end">%d</text><text x="%.0f" y="%.0f" class="value" text-anchor="end">0</text>`, left-3, top+4, peak, left-3, top+ph)
 	for i, m := range months {
 		if m.Month() == time.January || i == 0 {
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#111"/><text x="%.1f" y="%.0f" class="value">%d</text>`,
-				xAt(i), top+ph, xAt(i), top+ph+3, xAt(i), h-4, m.Year())
+			anchor := "start"
+			if i > n-6 { // a year starting in the last months: its label ends at its tick, inside the chart
+				anchor = "end"
+			}
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#111"/><text x="%.1f" y="%.0f" class="value" text-anchor="%s">%d</text>`,
+				xAt(i), top+ph, xAt(i), top+ph+3, xAt(i), h-4, anchor, m.Year())
 		}
 	}
 	polyline(&b, s.Counts, peak, left, top, pw, ph, 1.6)

@@ -130,13 +130,15 @@ func readAsReader(t *testing.T, pdf, dom string, r *briefing.Report, want readin
 	require.LessOrEqual(t, appendix-1, 6, "the main body before the appendix (page %d) is at most 6 pages", appendix)
 
 	// Every chart: its alt text in the document, its visible text printed.
-	charts := regexp.MustCompile(`<svg class="(chart|trend|spark)" role="img" aria-label="([^"]+)"`).FindAllStringSubmatch(dom, -1)
+	charts := regexp.MustCompile(`<svg class="(chart|trend|spark|wardmap)" role="img" aria-label="([^"]+)"`).FindAllStringSubmatch(dom, -1)
 	kinds := map[string]int{}
 	for _, c := range charts {
 		require.NotEmpty(t, strings.TrimSpace(c[2]), "chart alt text")
 		kinds[c[1]]++
 	}
-	require.Equal(t, 3, kinds["chart"], "bar charts: themes, wards, authorities")
+	require.Equal(t, 2, kinds["chart"], "bar charts: themes, authorities")
+	require.Equal(t, 1, kinds["wardmap"], "the ward map")
+	require.Contains(t, all, "Stockton-on-Tees", "the ward map's authority labels printed")
 	require.Equal(t, len(r.MainThemes), kinds["trend"], "a trend chart per main theme")
 	require.Equal(t, 3, kinds["spark"], "a sparkline per theme moving most")
 	for _, s := range []string{"This period", "Previous period", "Same period a year before", "Meetings in the period"} {

@@ -139,15 +139,15 @@ var tmpl = template.Must(template.New("briefing").Funcs(template.FuncMap{
 // view is the template's data: the report plus the charts.
 type view struct {
 	*Report
-	ThemeChart, PlaceChart, AuthorityChart template.HTML
-	MainThemeLabels                        string
-	OpenAlerts, ResolvedAlerts             int
-	Movers                                 []Mover
-	TrendCharts                            []template.HTML
-	TopPlaces                              []Compare
-	MorePlaces                             int
-	SummaryAlerts                          []Alert
-	UnvisitedByAuthority                   []Compare // Label authority, Now wards not visited, Previous wards in force
+	ThemeChart, WardMap, AuthorityChart template.HTML
+	MainThemeLabels                     string
+	OpenAlerts, ResolvedAlerts          int
+	Movers                              []Mover
+	TrendCharts                         []template.HTML
+	TopPlaces                           []Compare
+	MorePlaces                          int
+	SummaryAlerts                       []Alert
+	UnvisitedByAuthority                []Compare // Label authority, Now wards not visited, Previous wards in force
 }
 
 // placeRows is how many wards the ward table lists (the rest are counted).
@@ -157,7 +157,7 @@ const placeRows, summaryAlerts = 15, 6
 func (r *Report) HTML(w io.Writer) error {
 	v := view{Report: r,
 		ThemeChart: groupedBars("Concerns by theme in three periods", r.Themes, periodsSeries, 8),
-		PlaceChart: groupedBars("Concerns by ward in three periods", r.Places, periodsSeries, 8),
+		WardMap:    wardMap(r),
 		AuthorityChart: groupedBars("Meetings attended by local authority", r.ByAuthority,
 			[]barSeries{{"Meetings in the period", "#111"}}, 10),
 	}
@@ -231,6 +231,11 @@ svg.trend text { font-family: inherit; fill: #111; }
 svg.trend .label { font-size: 11px; font-weight: bold; }
 svg.trend .value { font-size: 9px; }
 p.unvisited { font-size: 9.5pt; }
+svg.wardmap { width: 100%; height: auto; page-break-inside: avoid; break-inside: avoid; }
+svg.wardmap text { font-family: inherit; }
+svg.wardmap .label { font-size: 10px; font-weight: bold; fill: #111; }
+svg.wardmap .wname { font-size: 7px; }
+svg.wardmap .wchange { font-size: 11px; font-weight: bold; }
 #summary h3 { margin: 3mm 0 1mm; }
 #summary table, #summary p { font-size: 9pt; margin: 1mm 0 2mm; }
 #summary th, #summary td { padding: 0.6mm 1.5mm; }
@@ -310,8 +315,9 @@ section.break { page-break-before: always; }
 <div class="multiples">{{range .TrendCharts}}{{.}}{{end}}</div>
 {{else}}<p class="empty">No main themes in the period.</p>{{end}}
 <h3 id="places">Where concerns were raised</h3>
+<p>Each square is a ward in force on {{short .To}}, grouped by authority (alphabetical, not to scale): black with +n, more concerns than the same period a year before; hatched with −n, fewer; grey with 0, the same; white, none in either.</p>
+{{.WardMap}}
 {{if .Places}}
-{{.PlaceChart}}
 <table>
 <thead><tr><th>Ward</th><th>Authority</th><th class="n">This period</th><th class="n">Previous period</th><th class="n">Year before</th><th class="n">Change on year before</th></tr></thead>
 <tbody>
