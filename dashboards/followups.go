@@ -131,16 +131,26 @@ func (g *Generator) alertFollowUps() *sdktable.PanelBuilder {
     countIf(in_episode) AS concerns, countIf(in_episode AND status != 'open') AS acted_on, countIf(in_episode AND is_open = 0) AS closed,
     if(concerns = 0, 'no concerns recorded', if(acted_on = concerns, concat('all ', toString(concerns), ' acted on'),
         if(acted_on = 0, concat('none of ', toString(concerns), ' acted on yet'), concat(toString(acted_on), ' of ', toString(concerns), ' acted on')))) AS follow_up
-FROM (
-    SELECT alert_id, state, a_ward_name, a_theme, a_episode_start, a_ward_code, c_day, status, is_open,
-        c_day >= a_episode_start AND c_day <= a_last_week + 6 AS in_episode
-    FROM `+CurrentAlerts()+` AS al
-    ALL LEFT JOIN (
-        SELECT c_ward_code AS a_ward_code, c_theme AS a_theme, c_day, status, is_open
-        FROM `+followup.StatusSQL(asOf, "")+`
-        ARRAY JOIN c_themes AS c_theme) AS sc
-    USING (a_ward_code, a_theme)
-    WHERE $__dateFilter(a_episode_start))
+FROM `+AlertEpisodeConcerns(asOf, "$__dateFilter(a_episode_start)")+`
 GROUP BY alert_id, since, state, ward, theme
 ORDER BY since DESC, ward, theme, toString(alert_id)`)
+}
+
+// AlertEpisodeConcerns is a subquery with a row per spike alert (at its
+// latest state, CurrentAlerts) and concern of its ward and theme (status as
+// of asOf, followup.StatusSQL; one row with defaults when none), in_episode
+// saying whether the concern was raised from the episode's start to its
+// last week. where filters the alerts. The dashboards and the briefing
+// count spikes' follow-ups from it.
+func AlertEpisodeConcerns(asOf, where string) string {
+	return `(
+    SELECT alert_id, state, a_ward_name, a_theme, a_episode_start, a_ward_code, c_day, status, is_open,
+        c_day >= a_episode_start AND c_day <= a_last_week + 6 AS in_episode
+    FROM ` + CurrentAlerts() + ` AS al
+    ALL LEFT JOIN (
+        SELECT c_ward_code AS a_ward_code, c_theme AS a_theme, c_day, status, is_open
+        FROM ` + followup.StatusSQL(asOf, "") + `
+        ARRAY JOIN c_themes AS c_theme) AS sc
+    USING (a_ward_code, a_theme)
+    WHERE ` + where + `)`
 }

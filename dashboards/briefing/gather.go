@@ -48,6 +48,7 @@ type Alert struct {
 	Decided                                   time.Time
 	Observed                                  uint32
 	Expected                                  float64
+	Concerns, ActedOn                         int // concerns of its ward and theme raised during the spike; acted on by the period's end
 }
 
 // Action is what was done about a concern under one of the main themes.
@@ -311,22 +312,42 @@ WHERE theme != '' AND `+g.anyPeriod()+` GROUP BY ward_code, lad_code`, func(scan
 }
 
 // alerts reads the spikes started by the end of the period that were open
-// during it, from the dashboards' subquery of alerts at their latest state.
+// during it, from the dashboards' subquery of alerts at their latest state,
+// and how many of the concerns of each spike's ward and theme raised during
+// it were acted on by the period's end (the dashboards' count).
 func (g *gatherer) alerts() error {
 	r := g.r
-	return g.query("reading spike alerts", `SELECT a_ward_code, a_ward_name, a_lad_name, a_theme, a_severity, a_first_summary, a_episode_start, state, a_decided_at, a_first_observed, a_first_expected
+	where := `a_episode_start <= ` + d(r.To) + ` AND (state != 'resolved' OR a_decided_at >= toDateTime('` + r.From.Format(time.DateOnly) + ` 00:00:00', 'UTC'))`
+	at := map[string]int{}
+	if err := g.query("reading spike alerts", `SELECT toString(alert_id), a_ward_code, a_ward_name, a_lad_name, a_theme, a_severity, a_first_summary, a_episode_start, state, a_decided_at, a_first_observed, a_first_expected
 FROM `+dashboards.CurrentAlerts()+`
-WHERE a_episode_start <= `+d(r.To)+` AND (state != 'resolved' OR a_decided_at >= toDateTime('`+r.From.Format(time.DateOnly)+` 00:00:00', 'UTC'))
+WHERE `+where+`
 ORDER BY a_episode_start, a_ward_name, a_theme, alert_id`, func(scan func(...any) error) error {
 		var a Alert
-		var code, theme, state string
-		if err := scan(&code, &a.Ward, &a.Authority, &theme, &a.Severity, &a.Summary, &a.Since, &state, &a.Decided, &a.Observed, &a.Expected); err != nil {
+		var id, code, theme, state string
+		if err := scan(&id, &code, &a.Ward, &a.Authority, &theme, &a.Severity, &a.Summary, &a.Since, &state, &a.Decided, &a.Observed, &a.Expected); err != nil {
 			return err
 		}
 		a.Ward = g.wardLabel(code, a.Ward)
 		a.Theme = g.src.Themes.Label(theme)
 		a.Open = state != "resolved"
+		at[id] = len(r.Alerts)
 		r.Alerts = append(r.Alerts, a)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return g.query("counting spikes' concerns acted on", `SELECT toString(alert_id), countIf(in_episode), countIf(in_episode AND status != 'open')
+FROM `+dashboards.AlertEpisodeConcerns(d(r.To), where)+`
+GROUP BY alert_id`, func(scan func(...any) error) error {
+		var id string
+		var n, acted uint64
+		if err := scan(&id, &n, &acted); err != nil {
+			return err
+		}
+		if i, ok := at[id]; ok {
+			r.Alerts[i].Concerns, r.Alerts[i].ActedOn = int(n), int(acted)
+		}
 		return nil
 	})
 }

@@ -271,9 +271,9 @@ section.break { page-break-before: always; }
 <h3>Spikes and what was done</h3>
 {{if .SummaryAlerts}}
 <table class="spikes">
-<thead><tr><th>Since</th><th>Ward</th><th>Theme</th><th>Outcome</th></tr></thead>
+<thead><tr><th>Since</th><th>Ward</th><th>Theme</th><th>Alert</th><th>Concerns acted on</th></tr></thead>
 <tbody>
-{{range .SummaryAlerts}}<tr><td class="d">{{short .Since}}</td><td>{{.Ward}}</td><td>{{.Theme}}</td><td>{{if .Open}}<span class="status-open">Open</span>{{else}}Resolved {{short .Decided}}{{end}}</td></tr>
+{{range .SummaryAlerts}}<tr><td class="d">{{short .Since}}</td><td>{{.Ward}}</td><td>{{.Theme}}</td><td>{{if .Open}}<span class="status-open">Open</span>{{else}}Resolved {{short .Decided}}{{end}}</td><td>{{if .Concerns}}{{.ActedOn}} of {{.Concerns}}{{else}}none recorded{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if gt (len .Alerts) (len .SummaryAlerts)}}<p>{{len .Alerts}} in all: see section 2.</p>{{end}}
