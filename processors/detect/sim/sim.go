@@ -39,6 +39,11 @@ type SimConfig struct {
 	// first week), spread at random over its weeks. Otherwise every spike
 	// week gets Poisson(max(1, k·sd)) extra cases (a stronger spike).
 	SpreadTotal bool
+	// SpikesFrom, when > 0, places spikes only from this week index on
+	// (at SpikesPerYear over those weeks), so the baselines before it are
+	// spike-free: a variant design for the ceiling analysis, not the
+	// bench's default (0: anywhere).
+	SpikesFrom int
 }
 
 // DefaultSimConfig is the population the benchmark uses: the Noufaily et
@@ -131,11 +136,16 @@ func Simulate(cfg SimConfig, seed uint64, idx int) Series {
 	// least 4 weeks apart so each has its own onset.
 	nSpikes := 0.0
 	if cfg.SpikesPerYear > 0 {
-		nSpikes = distuv.Poisson{Lambda: cfg.SpikesPerYear * float64(cfg.Years), Src: rng}.Rand()
+		span := float64(cfg.Years)
+		if cfg.SpikesFrom > 0 {
+			span = float64(n-cfg.SpikesFrom) / 52
+		}
+		nSpikes = distuv.Poisson{Lambda: cfg.SpikesPerYear * span, Src: rng}.Rand()
 	}
 	for range int(nSpikes) {
 		d := 1 + rng.IntN(cfg.MaxSpikeWeeks)
-		st := rng.IntN(n - d + 1)
+		lo := min(max(cfg.SpikesFrom, 0), n-d)
+		st := lo + rng.IntN(n-d+1-lo)
 		free := true
 		for k := max(0, st-4); k < min(n, st+d+4); k++ {
 			if s.InSpike[k] >= 0 {
