@@ -165,13 +165,14 @@ func cells(cs []Cell) []float64 {
 // oracle one-week test and the detector, both at FPR 0.005.
 func TestDesignVariants(t *testing.T) {
 	for _, v := range []struct {
-		name        string
-		clean, each bool
-	}{{"default (k sd in all, spikes anywhere)", false, false}, {"spike-free baselines", true, false}, {"k sd every spike week", false, true}, {"both", true, true}} {
+		name              string
+		clean, each, logn bool
+	}{{"default (k sd in all, spikes anywhere)", false, false, false}, {"spike-free baselines", true, false, false}, {"k sd every spike week", false, true, false}, {"both", true, true, false}, {"lognormal spread (Noufaily)", false, false, true}} {
 		cfg := BenchConfig{Series: 540, Seed: 1, NoEARS: true}
 		cfg.defaults()
 		sc := cfg.simConfig()
 		sc.SpreadTotal = !v.each
+		sc.Lognormal = v.logn
 		if v.clean {
 			sc.SpikesFrom = cfg.ScoreFrom
 		}
