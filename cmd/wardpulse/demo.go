@@ -12,6 +12,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/demo"
+	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
@@ -71,7 +72,7 @@ func sendDemo(ctx context.Context, c *client.Client, cfg demo.Config, stderr io.
 		}
 		accepted, dups, rejected = accepted+resp.Accepted, dups+resp.Duplicates, rejected+resp.Rejected
 		for _, r := range resp.Results {
-			if r.Status == "rejected" && rejected <= 5 {
+			if r.Status == httpapi.StatusRejected && rejected <= 5 {
 				fmt.Fprintf(stderr, "demo event rejected: %+v\n", r.Errors)
 			}
 		}

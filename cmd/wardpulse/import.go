@@ -14,6 +14,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/csvimport"
+	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
@@ -97,7 +98,7 @@ func importFile(ctx context.Context, c *client.Client, path string, batchSize in
 		}
 		accepted, dups, rejected = accepted+resp.Accepted, dups+resp.Duplicates, rejected+resp.Rejected+resp.Failed
 		for _, res := range resp.Results {
-			if res.Status != "accepted" && res.Status != "duplicate" && res.Index >= 0 && res.Index < len(batch) {
+			if res.Status != httpapi.StatusAccepted && res.Status != httpapi.StatusDuplicate && res.Index >= 0 && res.Index < len(batch) {
 				var why []string
 				for _, fe := range res.Errors {
 					why = append(why, strings.TrimPrefix(fe.Field+": "+fe.Reason, ": "))

@@ -46,14 +46,14 @@ func (f *fakeImportIngest) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res := httpapi.Result{Index: i, EventID: ev.EventID}
 		switch {
 		case ev.Ward == "Gotham":
-			res.Status, res.Errors = "rejected", []schemas.FieldError{{Field: "ward", Reason: "unknown place"}}
+			res.Status, res.Errors = httpapi.StatusRejected, []schemas.FieldError{{Field: "ward", Reason: "unknown place"}}
 			resp.Rejected++
 		case f.seen[ev.EventID]:
-			res.Status = "duplicate"
+			res.Status = httpapi.StatusDuplicate
 			resp.Duplicates++
 		default:
 			f.seen[ev.EventID] = true
-			res.Status = "accepted"
+			res.Status = httpapi.StatusAccepted
 			resp.Accepted++
 		}
 		resp.Results = append(resp.Results, res)

@@ -30,10 +30,12 @@ type Response = httpapi.Response
 type Client struct {
 	base, token string
 	http        *http.Client
-	// MaxAttempts bounds the tries of one batch (default 8); MaxBackoff
-	// bounds the doubling wait between them, from 200 ms (default 10 s);
-	// MaxRetryAfter bounds how long a Retry-After is honoured (default 1 min).
+	// MaxAttempts bounds the tries of one batch (default 8); the wait
+	// between them doubles from MinBackoff (default 200 ms) up to MaxBackoff
+	// (default 10 s); MaxRetryAfter bounds how long a Retry-After is
+	// honoured (default 1 min).
 	MaxAttempts   int
+	MinBackoff    time.Duration
 	MaxBackoff    time.Duration
 	MaxRetryAfter time.Duration
 	sleep         func(context.Context, time.Duration) error // a test seam
@@ -46,7 +48,7 @@ func New(baseURL, token string, httpClient *http.Client) *Client {
 		httpClient = &http.Client{Timeout: 60 * time.Second}
 	}
 	return &Client{base: strings.TrimRight(baseURL, "/"), token: token, http: httpClient,
-		MaxAttempts: 8, MaxBackoff: 10 * time.Second, MaxRetryAfter: time.Minute, sleep: sleepCtx}
+		MaxAttempts: 8, MinBackoff: 200 * time.Millisecond, MaxBackoff: 10 * time.Second, MaxRetryAfter: time.Minute, sleep: sleepCtx}
 }
 
 // ErrRejected is matched (errors.Is) when ingest refused the whole request
@@ -93,12 +95,12 @@ func (c *Client) Send(ctx context.Context, events []schemas.Event) (Response, er
 
 // SendNDJSON posts an NDJSON body as it is, retrying 429, 5xx and network
 // errors up to MaxAttempts times: after a 429 it waits what Retry-After
-// says (seconds or an HTTP date, at most MaxRetryAfter), otherwise 200 ms
-// doubling up to MaxBackoff. It blocks until an answer, a permanent
+// says (seconds or an HTTP date, at most MaxRetryAfter), otherwise
+// MinBackoff doubling up to MaxBackoff. It blocks until an answer, a permanent
 // refusal, the last attempt or ctx's end. Resending is safe: events carry
 // their ids, and ingest answers "duplicate" for those it already took.
 func (c *Client) SendNDJSON(ctx context.Context, ndjson []byte) (Response, error) {
-	backoff := 200 * time.Millisecond
+	backoff := c.MinBackoff
 	var last error
 	for attempt := 1; attempt <= c.MaxAttempts; attempt++ {
 		resp, retryAfter, err := c.post(ctx, ndjson)

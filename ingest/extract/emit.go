@@ -2,12 +2,14 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
+	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
 )
@@ -65,9 +67,10 @@ func meetingKind(s string) string {
 
 func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, res gazetteer.Resolution, sp dates.Span) {
 	ev := r.event(b, schemas.TypeConcern, sp, res)
-	cls := r.x.tax.Classify(text)
-	ev.Themes = cls.Themes
-	if len(cls.Themes) == 0 {
+	for _, m := range r.concernMatches(text) {
+		ev.Themes = sortedUnion(ev.Themes, []string{m.Theme})
+	}
+	if len(ev.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
 	}
 	ev.Concern = &schemas.Concern{Text: clip(text, 20000), Action: clip(strings.TrimSpace(action), 20000)}
@@ -83,7 +86,7 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 // capitalised and follows a capitalised word does not count.
 func (r *run) themes(text string) []string {
 	var out []string
-	for _, m := range r.x.tax.Classify(text).Matches {
+	for _, m := range r.concernMatches(text) {
 		if inName(text, m.Start) {
 			continue
 		}
@@ -91,6 +94,37 @@ func (r *run) themes(text string) []string {
 	}
 	return out
 }
+
+// concernMatches are the taxonomy's phrases in a concern's text, written
+// either way round (classify.ClassifyReordered), less the things stolen: in
+// "thefts of quad bikes from farmyards" the bikes are what was taken, not
+// a concern about off-road bikes, when the text's theft is counted anyway.
+func (r *run) concernMatches(text string) []classify.Match {
+	ms := r.x.tax.ClassifyReordered(text).Matches
+	theft := false
+	for _, m := range ms {
+		theft = theft || m.Theme == theftTheme
+	}
+	if !theft {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.Theme != theftTheme && (stolenBeforeRE.MatchString(text[:m.Start]) || stolenAfterRE.MatchString(text[m.End:])) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// theftTheme is the taxonomy's theme for theft.
+const theftTheme = "burglary_theft"
+
+var (
+	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
+	stolenAfterRE  = regexp.MustCompile(`(?i)^\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
+)
 
 func inName(text string, start int) bool {
 	if start >= len(text) || !(text[start] >= 'A' && text[start] <= 'Z') {

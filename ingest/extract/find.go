@@ -20,27 +20,52 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
-	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
-	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
+	// earlier meeting's record, not a meeting the document reports.
+	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
+	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
+	// record's own heading or date line.
+	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
+	minutesRE     = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE   = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|told|asked|added)|^\W*you (?:said|told us)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us)\b|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation))\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
-	topicCueRE   = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
-	negationRE   = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
-	planRE       = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|traders|shopkeepers|shop owners|business owners|businesses|farmers|parents|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	// concernHeadRE: a heading over what residents raised; its list items
+	// are concerns without a cue of their own ("### Item 4 – Residents'
+	// issues", "Matters raised", "You said").
+	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
+	// saidHeadRE: a "You said" heading: the paragraphs under it are what
+	// residents said, cue or not (cards of "You said" / "We did").
+	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us)\b`)
+	// labelHeadRE: a heading that labels part of a section ("You said",
+	// "We did") rather than starting a new one.
+	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|we did|what we did|our response|issues?|concerns?)\W*$`)
+	// eachMeetingRE: a concern said of every meeting of its paragraph.
+	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
+	// speakerRE: anyone counted out of a group saying something ("a dog
+	// walker described ...", "one mother told the meeting ...", "several
+	// shop owners said ..."); speakerCue leaves out the police's and the
+	// PCC's own people.
+	speakerRE     = regexp.MustCompile(`(?i)\b(?:a|an|one|another|several|many|some|two|three|four|a number of|a few|a group of)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\b[^.;]{0,40}?\b(?:spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|explained|warned|felt|feared|pointed out|claimed|questioned)\b`)
+	officialWords = regexp.MustCompile(`(?i)\b(?:officers?|police|pcsos?|constables?|inspectors?|sergeants?|superintendents?|commissioners?|pcc|chief|staff|spokesperson|spokesman|spokeswoman|representatives?|members? of (?:the )?(?:team|panel|board))\b`)
+	topicCueRE    = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
+	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
+	planRE        = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
@@ -70,16 +95,33 @@ func (r *run) walk() {
 	var leadIn *segment.Block // a paragraph ending in ":" that introduces a list
 	var header []string
 	var prev *segment.Block // the paragraph before, when it had a day and no meeting
+	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
 			l := strings.ToLower(b.Text)
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
-			section = r.headingSpan(b)
+			// A label heading ("You said", "We did") under a dated one
+			// ("April to June 2019") keeps the dated one's span.
+			if sp := r.headingSpan(b); sp != nil || !labelHeadRE.MatchString(b.Text) {
+				section = sp
+			}
+			topicHead, r.said = "", false
+			if concernHeadRE.MatchString(b.Text) && !notConcernHeadRE.MatchString(b.Text) {
+				topicHead = b.Text
+				r.said = saidHeadRE.MatchString(b.Text)
+			}
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
 			leadIn, header, prev = nil, nil, nil
+			if minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text) {
+				// "## Minutes of the meeting held on Wednesday 7 February
+				// 2018": the meeting the minutes record, in a heading.
+				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
+					cur = ms[len(ms)-1]
+				}
+			}
 			continue
 		}
 		before := prev
@@ -90,7 +132,7 @@ func (r *run) walk() {
 				continue
 			}
 			if header != nil {
-				r.row(b, header, future, section)
+				r.row(b, header, future, section, cur)
 				continue
 			}
 		} else if !b.Bullet {
@@ -128,10 +170,10 @@ func (r *run) walk() {
 		if future {
 			continue // a list of what is to come has no concerns yet
 		}
-		if b.Bullet && (cur != nil || leadIn != nil) {
-			ctx := ""
+		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "") {
+			ctx := topicHead
 			if leadIn != nil {
-				ctx = leadIn.Text
+				ctx = strings.TrimSpace(leadIn.Text + " " + topicHead)
 			}
 			r.bullet(b, text, cur, ctx, section)
 			continue
@@ -217,7 +259,10 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
-	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) {
+	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
+	// the record's own date line is its meeting.
+	minutesLead := minutesLeadRE.MatchString(text) && !minutesAgreedRE.MatchString(text)
+	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -237,12 +282,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
+		lead := minutesLead && si == 0
 		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
-		if !(isMeeting(sent) || isEntry) || !(attendRE.MatchString(sent) || opens || isEntry || meetingOnRE.MatchString(sent)) {
+		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
 			continue // the report's period or its own title line, not a meeting
+		}
+		if minutesAgreedRE.MatchString(sent) {
+			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
 		ds := dated(sentDates)
 		if isEntry {
@@ -300,6 +349,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				planned = true
 				continue
 			}
+			if len(r.find(sent, sp.Start)) == 0 {
+				if seen := r.sameDay(sp); seen != nil {
+					// "At the meeting on 5 July, ..." naming no place, after
+					// the Yarm ward meeting of 5 July: that meeting.
+					out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: seen.place, name: seen.name, sent: sent, sticky: seen.sticky})
+					continue
+				}
+			}
 			res := r.meetingPlace(b, clause, sent, sp.Start, len(ds) == 1)
 			if res == nil {
 				continue
@@ -308,12 +365,86 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if m := attendanceRE.FindStringSubmatch(text); m != nil && len(ds) == 1 {
 				attendance, _ = strconv.Atoi(m[1] + m[2])
 			}
-			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, r.themes(beforeColon(clause)))
-			out = append(out, &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
-				sticky: minutesRE.MatchString(sent)})
+			if seen := r.seenMeeting(sp, res, meetingKind(title+" "+b.Text)); seen != nil {
+				// The same meeting told again ("the meeting on 5 May" after
+				// "attended the Hartburn ward meeting on 5 May"): its
+				// concerns go to it, and it is not a second event.
+				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: res, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
+				continue
+			}
+			var topics []string // "met partners to discuss information sharing"
+			if len(ds) == 1 {
+				// (with several meetings in the sentence, a clause runs
+				// into the one before: their concerns give their themes)
+				topics = r.themes(beforeColon(clause))
+			}
+			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, topics)
+			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
+				sticky: minutesRE.MatchString(sent) || lead}
+			r.held = append(r.held, mc)
+			out = append(out, mc)
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// nounDated reports whether a sentence names a meeting and a day right
+// beside it ("packed into the town hall on Thursday 5 July for the Yarm
+// ward community meeting", "On 12 March, the Brotton ward meeting heard
+// ..."): a meeting with its day, whatever verb tells it. Right beside is
+// within nearGap bytes, with no other sentence-like break between.
+func nounDated(sent string, ds []dates.Mention) bool {
+	for _, d := range ds {
+		if !(d.IsDay() || d.IsRange() || d.RelMonth != "") {
+			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
+		}
+		for _, n := range meetingNounRE.FindAllStringIndex(sent, -1) {
+			var gap string
+			switch {
+			case n[1] <= d.Start:
+				gap = sent[n[1]:d.Start]
+			case d.End <= n[0]:
+				gap = sent[d.End:n[0]]
+			default:
+				continue
+			}
+			if len(gap) <= nearGap && !strings.ContainsAny(gap, ";:()") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearGap is how far apart (bytes) a meeting word and its day may be:
+// "on Monday night for the Manor House ward residents' meeting" is 42.
+const nearGap = 60
+
+// seenMeeting is the meeting of this kind already emitted with this span
+// and place, or nil (a ward surgery and a community meeting on one day are
+// two).
+func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution, kind string) *meetingCtx {
+	for _, m := range r.held {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Kind == kind {
+			return m
+		}
+	}
+	return nil
+}
+
+// sameDay is the one meeting already emitted on span sp, or nil (none,
+// or several).
+func (r *run) sameDay(sp dates.Span) *meetingCtx {
+	var found *meetingCtx
+	for _, m := range r.held {
+		if m.span == sp {
+			if found != nil && found.ev.EventID != m.ev.EventID {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
 }
 
 // mentionsOf returns a function giving the date mentions of text[start:end]
@@ -540,11 +671,16 @@ func colKind(h string) string {
 
 // row reads one data row of a table whose header names the columns: a
 // dated row is a meeting (with the issues column as its concern); an
-// undated row with an issues column ("You said | We did") is a concern of
-// the section's or the report's period.
-func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span) {
+// undated row with an issues column is a concern of the meeting the
+// table is under (minutes), else of the section's or the report's period
+// ("You said | We did").
+func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span, cur *meetingCtx) {
 	col := map[string]string{}
-	for i, c := range b.Cells {
+	cells := b.Cells
+	if len(cells) < len(header) {
+		cells = r.realign(cells, header)
+	}
+	for i, c := range cells {
 		if i < len(header) {
 			if k := colKind(header[i]); k != "" && col[k] == "" {
 				col[k] = c
@@ -554,13 +690,30 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	issues := strings.TrimSpace(col["issues"])
 	dateText := col["date"]
 	if dateText == "" {
-		dateText = b.Text
+		// No date column: a date in the row's other cells, not in what
+		// was raised or done ("Patrols on Friday evenings" dates nothing).
+		var other []string
+		for i, c := range cells {
+			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action") {
+				continue
+			}
+			other = append(other, c)
+		}
+		dateText = strings.Join(other, " | ")
 	}
 	ds := dated(dates.Find(dateText))
 	if len(ds) == 0 {
 		if issues == "" || future || negationRE.MatchString(issues) {
 			if col["meeting"] != "" {
 				r.problem(b, "date", strings.TrimSpace(dateText), "no day in the row's date column")
+			}
+			return
+		}
+		if cur != nil && (cur.sticky || section == nil) && len(r.themes(issues)) > 0 {
+			// Minutes' table of issues ("Issue | Raised by | Action"), or
+			// one under a meeting's paragraph: raised at that meeting.
+			if res := r.concernPlace(b, issues, cur, cur.span.Start, col["place"]); res != nil {
+				r.concern(b, cur, issues, col["action"], *res, cur.span)
 			}
 			return
 		}
@@ -621,6 +774,47 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 }
 
+// realign spreads a row with fewer cells than its header (a PDF row
+// whose cells pdftotext set one space apart: "26 January | Hate Crime
+// Partnership Middlesbrough Under-reporting of hate incidents") over the
+// header's columns: the date first, then the place column at the place
+// the gazetteer finds, the text before it in the column before, the text
+// after it in the column after. Cells it cannot place are left as they
+// were.
+func (r *run) realign(cells, header []string) []string {
+	kinds := make([]string, len(header))
+	placeCol := -1
+	for i, h := range header {
+		kinds[i] = colKind(h)
+		if kinds[i] == "place" && placeCol < 0 {
+			placeCol = i
+		}
+	}
+	if len(cells) != 2 || kinds[0] != "date" || placeCol < 2 || placeCol+1 >= len(header) {
+		return cells
+	}
+	ds := dated(dates.Find(cells[0]))
+	if len(ds) == 0 {
+		return cells
+	}
+	sp, _, err := r.a.Resolve(ds[0], false)
+	at := sp.Start
+	if err != nil {
+		at = r.anchorDay()
+	}
+	rest := cells[1]
+	ms := r.find(rest, at)
+	if len(ms) == 0 || ms[0].Start == 0 {
+		return cells
+	}
+	out := make([]string, len(header))
+	out[0] = cells[0]
+	out[placeCol-1] = strings.TrimSpace(rest[:ms[0].Start])
+	out[placeCol] = rest[ms[0].Start:ms[0].End]
+	out[placeCol+1] = strings.TrimSpace(rest[ms[0].End:])
+	return out
+}
+
 // undatedSpan is the span an undated concern belongs to: its section's
 // (a heading such as "January to March 2016"), else the report's period.
 func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
@@ -655,12 +849,39 @@ func clauses(s string) []string {
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || speakerCue(s)
 	if !cue && inMeeting {
-		cue = topicCueRE.MatchString(s)
+		cue = topicCueRE.MatchString(s) || quoteCue(s)
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// speakerCue reports whether s has someone from the public (not an
+// officer, not the PCC's office) saying something: "A dog walker
+// described ...".
+func speakerCue(s string) bool {
+	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
+		if !officialWords.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteCue reports whether s quotes someone who is not an officer, a
+// councillor or the Commissioner ("Jean Walker, who has lived on the
+// estate for 30 years, said: \"Every night there are lads on motorbikes
+// ...\""): at a meeting, a resident's words.
+func quoteCue(s string) bool {
+	m := quoteRE.FindStringSubmatch(s)
+	return m != nil && !officialWords.MatchString(m[1]) && !officialNameRE.MatchString(m[1])
+}
+
+var (
+	quoteRE = regexp.MustCompile(`^(.{1,160}?)\b(?:said|says|told (?:the meeting|him|her|us|the commissioner)|added|explained):?\s*["“]`)
+	// officialNameRE: the Commissioners by name, and councillors.
+	officialNameRE = regexp.MustCompile(`(?i)\b(?:coppinger|turner|storey|cllr|councillor|mayor|mp)\b`)
+)
 
 // concerns finds the concerns a block states and links each to its
 // meeting: the block's one meeting, or, with several, the one whose place
@@ -668,9 +889,14 @@ func isConcern(s string, inMeeting bool) bool {
 func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section *dates.Span) {
 	sents := sentences(text)
 	for i, s := range sents {
-		for _, c := range clauses(s) {
-			if !isConcern(c, len(ms) > 0) {
-				continue
+		parts, owners := bySentenceMeeting(s, ms)
+		for pi, c := range parts {
+			ms := ms
+			if owners != nil {
+				ms = []*meetingCtx{owners[pi]}
+			}
+			if !isConcern(c, len(ms) > 0) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) {
+				continue // (under a "You said" heading, what follows is what residents said)
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
 			// - the concern is what follows the entry's head.
@@ -684,6 +910,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if i+1 < len(sents) && actionRE.MatchString(sents[i+1]) && !concernCueRE.MatchString(sents[i+1]) {
 				action = sents[i+1]
 			}
+			if len(ms) > 1 && eachMeetingRE.MatchString(c) {
+				// "... was the main subject at both": raised at each.
+				for _, m := range ms {
+					r.standalone(b, m, c, action, "", section)
+				}
+				continue
+			}
 			cur, ok := link(c, s, ms)
 			if !ok {
 				r.problem(b, "event", clip(c, 120), "a concern in a paragraph of several meetings that names none of them: not emitted")
@@ -692,6 +925,49 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			r.standalone(b, cur, c, action, "", section)
 		}
 	}
+}
+
+// bySentenceMeeting splits a sentence that tells several meetings in turn
+// ("the Loftus ward meeting on 30 August, where doorstep scams were the
+// main topic, and the Brotton ward meeting on 6 September, at which
+// residents spoke about heavy lorries") into one part per meeting, from
+// where it names the meeting to where it names the next; each part's
+// concerns are that meeting's. Otherwise (one meeting, or the meetings not
+// named in order) the parts are the sentence's clauses and owners is nil.
+func bySentenceMeeting(s string, ms []*meetingCtx) (parts []string, owners []*meetingCtx) {
+	var here []*meetingCtx
+	for _, m := range ms {
+		if m.sent == s && m.name != "" {
+			here = append(here, m)
+		}
+	}
+	if len(here) < 2 {
+		return clauses(s), nil
+	}
+	pos := make([]int, len(here))
+	for i, m := range here {
+		from := 0
+		if i > 0 {
+			from = pos[i-1] + 1
+		}
+		j := strings.Index(s[from:], m.name)
+		if j < 0 {
+			return clauses(s), nil
+		}
+		pos[i] = from + j
+	}
+	for i := range here {
+		start, end := pos[i], len(s)
+		if i == 0 {
+			start = 0
+		}
+		if i+1 < len(here) {
+			end = pos[i+1]
+		}
+		parts = append(parts, s[start:end])
+		owners = append(owners, here[i])
+	}
+	return parts, owners
 }
 
 // link picks the meeting a concern clause belongs to.
@@ -779,7 +1055,8 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		return
 	}
 	// "concerns about county lines were raised in Middlesbrough and in
-	// Stockton": one concern per place named.
+	// Stockton": one concern per place named (per ward when it names
+	// wards).
 	ms := r.find(text, sp.Start)
 	var wards, others []gazetteer.Mention
 	for _, m := range ms {
@@ -788,6 +1065,17 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		} else {
 			others = append(others, m)
 		}
+	}
+	if len(wards) > 1 {
+		// "raised in North Ormesby and in Newport ward": each ward's.
+		seen := map[string]bool{}
+		for _, m := range wards {
+			if !seen[m.WardCode] {
+				seen[m.WardCode] = true
+				r.concern(b, nil, text, action, m.Resolution, sp)
+			}
+		}
+		return
 	}
 	if len(wards) == 0 && len(others) > 1 {
 		seen := map[string]bool{}

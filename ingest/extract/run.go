@@ -30,7 +30,9 @@ type run struct {
 	// lies in one, as a news item about one town does; nil otherwise.
 	docLAD     *gazetteer.Resolution
 	docLADDone bool
-	perPara    map[int]int // events emitted so far per paragraph: the index in the id
+	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
+	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
+	said       bool          // walking the paragraphs under a "You said" heading
 	findCache  map[findKey][]gazetteer.Mention
 }
 
@@ -134,6 +136,13 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			if !at.IsZero() {
 				break
 			}
+		}
+	}
+	for i := 0; i < len(r.blocks) && at.IsZero(); i++ {
+		// No day anywhere: a span the document gives ("April to June
+		// 2019") dates the ward boundaries as well.
+		if from, _, ok := dates.FindPeriod(r.blocks[i].Text); ok {
+			at = from
 		}
 	}
 	if at.IsZero() {

@@ -68,7 +68,7 @@ func TestStreamedLimits(t *testing.T) {
 	}
 	code, resp, _ := post(t, api, "Bearer "+token, "application/x-ndjson", good+"\n\n"+bad)
 	require.Equal(t, 202, code)
-	require.Equal(t, "rejected", resp.Results[1].Status)
+	require.Equal(t, StatusRejected, resp.Results[1].Status)
 	require.Equal(t, 3, resp.Results[1].Line)
 	require.Equal(t, "concern.text", resp.Results[1].Errors[0].Field)
 	require.Contains(t, resp.Results[1].Errors[0].Reason, "invalid UTF-8")

@@ -114,12 +114,23 @@ type metrics struct {
 	busy          prometheus.Counter
 }
 
+// Status is what became of one event of a request.
+type Status string
+
+// The statuses ingest answers, per event.
+const (
+	StatusAccepted  Status = "accepted"  // published, and acknowledged by Kafka
+	StatusDuplicate Status = "duplicate" // this id with the same content was taken before: not published again
+	StatusRejected  Status = "rejected"  // invalid, or the id was used for other content; Errors say why
+	StatusFailed    Status = "failed"    // valid, but Kafka did not acknowledge it: send it again
+)
+
 // Result is the outcome for one event of a request.
 type Result struct {
 	Index   int                  `json:"index"`
 	Line    int                  `json:"line,omitempty"` // 1-based line of the body (NDJSON)
 	EventID string               `json:"event_id,omitempty"`
-	Status  string               `json:"status"` // accepted | duplicate | rejected | failed
+	Status  Status               `json:"status"`
 	Errors  []schemas.FieldError `json:"errors,omitempty"`
 }
 
@@ -286,29 +297,29 @@ func (a *API) handle(w http.ResponseWriter, r *http.Request) (int, Response) {
 		for j, e := range perMsg {
 			res := &resp.Results[req.msgIdx[j]]
 			if e != nil {
-				res.Status, res.Errors = "failed", []schemas.FieldError{{Reason: e.Error()}}
+				res.Status, res.Errors = StatusFailed, []schemas.FieldError{{Reason: e.Error()}}
 				code = http.StatusServiceUnavailable
 				continue
 			}
-			res.Status = "accepted"
+			res.Status = StatusAccepted
 			a.recent.add(res.EventID, req.hashes[j])
 		}
 	}
 	for _, res := range resp.Results {
 		switch res.Status {
-		case "accepted":
+		case StatusAccepted:
 			resp.Accepted++
-		case "duplicate":
+		case StatusDuplicate:
 			resp.Duplicates++
-		case "rejected":
+		case StatusRejected:
 			resp.Rejected++
-		case "failed":
+		case StatusFailed:
 			resp.Failed++
 		}
 	}
-	for status, n := range map[string]int{"accepted": resp.Accepted, "duplicate": resp.Duplicates, "rejected": resp.Rejected, "failed": resp.Failed} {
+	for status, n := range map[Status]int{StatusAccepted: resp.Accepted, StatusDuplicate: resp.Duplicates, StatusRejected: resp.Rejected, StatusFailed: resp.Failed} {
 		if n > 0 {
-			a.m.events.WithLabelValues(status).Add(float64(n))
+			a.m.events.WithLabelValues(string(status)).Add(float64(n))
 		}
 	}
 	if code == http.StatusAccepted && resp.Accepted+resp.Duplicates == 0 {
@@ -436,7 +447,7 @@ func (req *request) addChunk(docs [][]byte, lines []int) {
 			res.EventID = c.ev.EventID
 		}
 		if len(c.errs) > 0 {
-			res.Status, res.Errors = "rejected", c.errs
+			res.Status, res.Errors = StatusRejected, c.errs
 			continue
 		}
 		prev, seen := req.inRequest[c.ev.EventID]
@@ -445,9 +456,9 @@ func (req *request) addChunk(docs [][]byte, lines []int) {
 		}
 		if seen {
 			if prev == c.hash {
-				res.Status = "duplicate"
+				res.Status = StatusDuplicate
 			} else {
-				res.Status, res.Errors = "rejected", []schemas.FieldError{{Field: "event_id", Reason: "already used for a different event; corrections need a new event_id and supersedes"}}
+				res.Status, res.Errors = StatusRejected, []schemas.FieldError{{Field: "event_id", Reason: "already used for a different event; corrections need a new event_id and supersedes"}}
 			}
 			continue
 		}

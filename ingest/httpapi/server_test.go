@@ -124,7 +124,7 @@ func TestPerEventResults(t *testing.T) {
 			require.Equal(t, tt.wantCode, code, "%+v", resp)
 			require.Len(t, resp.Results, 1)
 			if tt.wantCode == 202 {
-				require.Equal(t, "accepted", resp.Results[0].Status)
+				require.Equal(t, StatusAccepted, resp.Results[0].Status)
 				require.Len(t, pub.msgs, 1)
 				var ev schemas.Event
 				require.NoError(t, json.Unmarshal(pub.msgs[0].Value, &ev))
@@ -134,7 +134,7 @@ func TestPerEventResults(t *testing.T) {
 				require.NotNil(t, ev.RecordedAt)
 				return
 			}
-			require.Equal(t, "rejected", resp.Results[0].Status)
+			require.Equal(t, StatusRejected, resp.Results[0].Status)
 			require.Empty(t, pub.msgs, "nothing rejected reaches kafka")
 			msg := ""
 			found := tt.wantField == ""
@@ -210,7 +210,7 @@ func TestBackpressureAndKafkaFailures(t *testing.T) {
 func statuses(r Response) []string {
 	out := make([]string, len(r.Results))
 	for i, x := range r.Results {
-		out[i] = x.Status
+		out[i] = string(x.Status)
 	}
 	return out
 }
@@ -247,7 +247,7 @@ func TestLargeBatchKeepsOrder(t *testing.T) {
 	for i, r := range resp.Results {
 		require.Equal(t, i, r.Index)
 	}
-	require.Equal(t, "duplicate", resp.Results[300].Status)
+	require.Equal(t, StatusDuplicate, resp.Results[300].Status)
 	require.Equal(t, resp.Results[7].EventID, resp.Results[300].EventID)
 	require.Len(t, pub.msgs, 300)
 }

@@ -61,6 +61,7 @@ import (
 	"log/slog"
 	"math"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -365,11 +366,11 @@ func (a *Alerter) stateSynced(ctx context.Context) bool {
 }
 
 func (a *Alerter) marker(ctx context.Context) (string, error) {
-	var s string
-	if err := a.d.Conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE "+chsink.Markers).Scan(&s); err != nil {
-		return "", fmt.Errorf("reading progress markers: %w", err)
+	p, err := chsink.ReadProgress(ctx, a.d.Conn, "concern_daily")
+	if err != nil {
+		return "", err
 	}
-	return s, nil
+	return strconv.FormatInt(p.Total(), 10), nil
 }
 
 type seriesKey struct{ ward, theme string }

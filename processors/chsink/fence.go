@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -45,6 +46,18 @@ const codeThrowIf = 395
 // whose INSERT is running.
 const QueryIDPrefix = "wardpulse-sink-"
 
+// fence is the part of a Sink that keeps a writer that lost its partition
+// from writing it (see WithLease): it proves ownership before a write,
+// gives the rows their lease, refuses what the server refused, and makes a
+// new owner wait out earlier ones (settle).
+type fence struct {
+	conn      driver.Conn
+	leaseSecs uint32        // write lease in seconds (WithLease); 0: unfenced
+	watch     []driver.Conn // other servers settle waits on (WithSettleWatch)
+	logger    *slog.Logger
+	metrics   *metrics
+}
+
 // WithLease fences the sink's writes (see docs/exactly-once.md). Before each
 // set of INSERTs the sink reads the server's clock (T), then has every
 // batch's Owner prove ownership; every row then carries lease_until = T + d,
@@ -59,18 +72,18 @@ const QueryIDPrefix = "wardpulse-sink-"
 func WithLease(d time.Duration) Option {
 	return func(s *Sink) {
 		if d <= 0 {
-			s.leaseSecs = 0
+			s.fence.leaseSecs = 0
 			return
 		}
-		s.leaseSecs = uint32((d + time.Second - 1) / time.Second)
+		s.fence.leaseSecs = uint32((d + time.Second - 1) / time.Second)
 	}
 }
 
 // serverNow reads the ClickHouse server's clock in whole seconds: the same
 // clock the fence column compares with.
-func (s *Sink) serverNow(ctx context.Context) (uint32, error) {
+func (f *fence) serverNow(ctx context.Context) (uint32, error) {
 	var now uint32
-	if err := s.conn.QueryRow(ctx, "SELECT toUInt32(now())").Scan(&now); err != nil {
+	if err := f.conn.QueryRow(ctx, "SELECT toUInt32(now())").Scan(&now); err != nil {
 		return 0, fmt.Errorf("reading the ClickHouse server's clock: %w", err)
 	}
 	return now, nil
@@ -80,8 +93,8 @@ func (s *Sink) serverNow(ctx context.Context) (uint32, error) {
 // may be written, the lease their rows carry (0: unfenced) and the errors of
 // the jobs refused. The server's clock is read before the proofs, so the
 // lease starts before the broker confirmed ownership.
-func (s *Sink) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job]error) {
-	if s.leaseSecs == 0 {
+func (f *fence) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job]error) {
+	if f.leaseSecs == 0 {
 		return jobs, 0, nil
 	}
 	owned := false
@@ -92,7 +105,7 @@ func (s *Sink) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job
 		return jobs, 0, nil
 	}
 	refused := map[*job]error{}
-	now, err := s.serverNow(ctx)
+	now, err := f.serverNow(ctx)
 	if err != nil {
 		for _, j := range jobs {
 			refused[j] = err
@@ -117,44 +130,44 @@ func (s *Sink) admit(ctx context.Context, jobs []*job) ([]*job, uint32, map[*job
 	for i, j := range jobs {
 		if errs[i] != nil {
 			refused[j] = errs[i]
-			s.metrics.fenced.WithLabelValues("not_owner").Inc()
-			s.logger.Warn("write refused by the fence: ownership not proved; nothing written", "partition", j.b.Partition, "err", errs[i])
+			f.metrics.fenced.WithLabelValues("not_owner").Inc()
+			f.logger.Warn("write refused by the fence: ownership not proved; nothing written", "partition", j.b.Partition, "err", errs[i])
 			continue
 		}
 		kept = append(kept, j)
 	}
-	return kept, now + s.leaseSecs, refused
+	return kept, now + f.leaseSecs, refused
 }
 
 // insertContext returns ctx with the INSERT's query id (QueryIDPrefix, the
 // process id, a UUID).
-func (s *Sink) insertContext(ctx context.Context) context.Context {
+func insertContext(ctx context.Context) context.Context {
 	return clickhouse.Context(ctx, clickhouse.WithQueryID(QueryIDPrefix+strconv.Itoa(os.Getpid())+"-"+uuid.NewString()))
 }
 
-// insertSettings are an INSERT's own settings: squashing (see sendChunked)
+// insertSettings are an INSERT's own settings: squashing (see inserter.send)
 // and, when fenced, receive_timeout = the lease, so that the server drops an
 // INSERT whose sender stalls in the middle of it (a paused process) instead
 // of keeping it open for minutes.
-func (s *Sink) insertSettings(chunked bool) clickhouse.Settings {
+func (f *fence) insertSettings(chunked bool) clickhouse.Settings {
 	set := clickhouse.Settings{}
 	if chunked {
 		set["min_insert_block_size_rows"] = squashRows
 		set["min_insert_block_size_bytes"] = 0
 	}
-	if s.leaseSecs > 0 {
-		set["receive_timeout"] = int(s.leaseSecs)
+	if f.leaseSecs > 0 {
+		set["receive_timeout"] = int(f.leaseSecs)
 	}
 	return set
 }
 
 // fenceError marks a refused INSERT (the fence column's throwIf) with
 // ErrLeaseExpired.
-func (s *Sink) fenceError(err error) error {
+func (f *fence) fenceError(err error) error {
 	var exc *clickhouse.Exception
 	if errors.As(err, &exc) && exc.Code == codeThrowIf {
-		s.metrics.fenced.WithLabelValues("lease_expired").Inc()
-		s.logger.Warn("write refused by the fence: ClickHouse refused an INSERT whose lease had expired; it stored nothing", "err", err)
+		f.metrics.fenced.WithLabelValues("lease_expired").Inc()
+		f.logger.Warn("write refused by the fence: ClickHouse refused an INSERT whose lease had expired; it stored nothing", "err", err)
 		return fmt.Errorf("%w: %w", ErrLeaseExpired, err)
 	}
 	return err
@@ -167,15 +180,15 @@ func (s *Sink) fenceError(err error) error {
 // sink INSERT that was running at that point has ended (one that passed its
 // fence check before its lease expired may still be writing its part).
 // INSERTs that start later are refused by the fence column.
-func (s *Sink) settle(ctx context.Context, partition int) error {
+func (f *fence) settle(ctx context.Context, partition int) error {
 	start := time.Now()
-	t0, err := s.serverNow(ctx)
+	t0, err := f.serverNow(ctx)
 	if err != nil {
 		return err
 	}
-	until := t0 + s.leaseSecs + 1
+	until := t0 + f.leaseSecs + 1
 	for {
-		now, err := s.serverNow(ctx)
+		now, err := f.serverNow(ctx)
 		if err != nil {
 			return err
 		}
@@ -186,7 +199,7 @@ func (s *Sink) settle(ctx context.Context, partition int) error {
 			return ctx.Err()
 		}
 	}
-	running, err := s.runningEverywhere(ctx, nil)
+	running, err := f.runningEverywhere(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -195,15 +208,15 @@ func (s *Sink) settle(ctx context.Context, partition int) error {
 		if !sleepCtx(ctx, 100*time.Millisecond) {
 			return ctx.Err()
 		}
-		if running, err = s.runningEverywhere(ctx, running); err != nil {
+		if running, err = f.runningEverywhere(ctx, running); err != nil {
 			return err
 		}
 		if len(running) > 0 && time.Since(logged) > 5*time.Second {
 			logged = time.Now()
-			s.logger.Warn("waiting for earlier INSERTs to end before loading the partition", "partition", partition, "running", len(running))
+			f.logger.Warn("waiting for earlier INSERTs to end before loading the partition", "partition", partition, "running", len(running))
 		}
 	}
-	s.metrics.settle.Observe(time.Since(start).Seconds())
+	f.metrics.settle.Observe(time.Since(start).Seconds())
 	return nil
 }
 
@@ -241,20 +254,20 @@ func runningInserts(ctx context.Context, conn driver.Conn, only []string) ([]str
 // sent an INSERT to. A watched server that cannot be reached is skipped
 // with a warning (an INSERT on a dead server is not completing).
 func WithSettleWatch(conns ...driver.Conn) Option {
-	return func(s *Sink) { s.watch = append(s.watch, conns...) }
+	return func(s *Sink) { s.fence.watch = append(s.fence.watch, conns...) }
 }
 
 // runningEverywhere lists the sink INSERTs running on the sink's server and
 // on the watched ones, among only (nil: any), as "server index/query id".
-func (s *Sink) runningEverywhere(ctx context.Context, only []string) ([]string, error) {
+func (f *fence) runningEverywhere(ctx context.Context, only []string) ([]string, error) {
 	var out []string
-	for i, c := range append([]driver.Conn{s.conn}, s.watch...) {
+	for i, c := range append([]driver.Conn{f.conn}, f.watch...) {
 		ids, err := runningInserts(ctx, c, only)
 		if err != nil {
 			if i == 0 {
 				return nil, err
 			}
-			s.logger.Warn("settle: a watched ClickHouse server cannot be read; not waiting for its INSERTs", "server", i, "err", err)
+			f.logger.Warn("settle: a watched ClickHouse server cannot be read; not waiting for its INSERTs", "server", i, "err", err)
 			continue
 		}
 		out = append(out, ids...)

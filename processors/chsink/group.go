@@ -9,12 +9,13 @@ import (
 // group is the group commit's state, guarded by Sink.mu.
 //
 //	Write ─► queue ─► the first job's Write leads: it waits until every
-//	         active partition has a job queued (or groupWait), takes the
+//	         active partition has a job queued (or the group wait), takes the
 //	         queue and flushes it; every job's Write returns the result.
 //
 // A partition has at most one Write in flight, so the queue holds at most one
 // job per partition and memory stays bounded by the consumer's batches.
 type group struct {
+	wait    time.Duration // WithGroupWait; 0: every Write inserts on its own
 	queue   []*job
 	leading bool              // a Write is waiting to flush the queue
 	arrived chan struct{}     // a job was queued (capacity 1, never blocks)
@@ -46,7 +47,7 @@ func (s *Sink) writeGrouped(ctx context.Context, j *job) error {
 	}
 	jobs := s.gather(ctx, now)
 	s.metrics.groupBatches.Observe(float64(len(jobs)))
-	jobs, lease, refused := s.admit(ctx, jobs)
+	jobs, lease, refused := s.fence.admit(ctx, jobs)
 	for o, err := range refused {
 		o.done <- err // nothing of it was written
 	}
@@ -60,7 +61,7 @@ func (s *Sink) writeGrouped(ctx context.Context, j *job) error {
 // gather waits until every active partition has a job queued, the group
 // wait has passed or ctx ends, then takes the queue and hands the lead on.
 func (s *Sink) gather(ctx context.Context, start time.Time) []*job {
-	timer := time.NewTimer(s.groupWait)
+	timer := time.NewTimer(s.group.wait)
 	defer timer.Stop()
 	for {
 		s.mu.Lock()

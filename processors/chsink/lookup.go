@@ -30,9 +30,7 @@ func (s *Sink) EventLocations(ctx context.Context, ids []string) (map[string]Loc
 	// ClickHouse's max_query_size (256 KiB by default).
 	// Only the ids the Bloom filter may hold are asked about (all of them
 	// before the first Load has filled it).
-	s.mu.Lock()
-	filter := s.seenLoaded
-	s.mu.Unlock()
+	filter := s.seen.isLoaded()
 	var maybe []string
 	for _, id := range ids {
 		u, err := uuid.Parse(id)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/bits-and-blooms/bloom/v3"
 	"github.com/google/uuid"
 )
@@ -34,6 +35,7 @@ type seenIDs struct {
 	filters []*bloom.BloomFilter
 	fill    uint // ids added to the newest filter
 	size    uint // capacity of the newest filter
+	loaded  bool // the first load (every partition's ids) has begun
 }
 
 const (
@@ -64,34 +66,42 @@ func (s *seenIDs) maybe(id uuid.UUID) bool {
 	return false
 }
 
-// loadSeen adds the ids the events table holds: from every partition the
-// first time (so an id stored from another partition is still found), from
-// the assigned partition after that.
-func (s *Sink) loadSeen(ctx context.Context, partition int) (int, error) {
+// isLoaded reports whether the filter has begun to hold the stored ids; until
+// then every id may be stored.
+func (s *seenIDs) isLoaded() bool {
 	s.mu.Lock()
-	all := !s.seenLoaded
-	s.seenLoaded = true
+	defer s.mu.Unlock()
+	return s.loaded
+}
+
+// load adds the ids table holds: from every partition the first time (so
+// an id stored from another partition is still found), from the assigned
+// partition after that.
+func (s *seenIDs) load(ctx context.Context, conn driver.Conn, table string, partition int) (int, error) {
+	s.mu.Lock()
+	all := !s.loaded
+	s.loaded = true
 	s.mu.Unlock()
-	q, args := fmt.Sprintf("SELECT event_id FROM %s WHERE src_partition = ?", s.tables.Events), []any{uint32(partition)}
+	q, args := fmt.Sprintf("SELECT event_id FROM %s WHERE src_partition = ?", table), []any{uint32(partition)}
 	if all {
-		q, args = "SELECT event_id FROM "+s.tables.Events, nil
+		q, args = "SELECT event_id FROM "+table, nil
 	}
-	rows, err := s.conn.Query(ctx, q, args...)
+	rows, err := conn.Query(ctx, q, args...)
 	if err != nil {
-		return 0, fmt.Errorf("reading the event ids of %s partition %d: %w", s.tables.Events, partition, err)
+		return 0, fmt.Errorf("reading the event ids of %s partition %d: %w", table, partition, err)
 	}
 	defer rows.Close()
 	n := 0
 	for rows.Next() {
 		var id uuid.UUID
 		if err := rows.Scan(&id); err != nil {
-			return n, fmt.Errorf("scanning an event id of %s: %w", s.tables.Events, err)
+			return n, fmt.Errorf("scanning an event id of %s: %w", table, err)
 		}
-		s.seen.add(id)
+		s.add(id)
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return n, fmt.Errorf("reading the event ids of %s partition %d: %w", s.tables.Events, partition, err)
+		return n, fmt.Errorf("reading the event ids of %s partition %d: %w", table, partition, err)
 	}
 	return n, nil
 }

@@ -16,8 +16,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"golang.org/x/sync/errgroup"
-
-	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Tables names the tables a Sink writes. Replay writes the same shapes into
@@ -46,28 +44,31 @@ type Watermarks struct {
 
 // Sink writes batches to ClickHouse exactly once per offset (see the package
 // doc). It is safe for concurrent use by one goroutine per partition.
+//
+// It is made of named parts, one job each:
+//   - the partitions' watermarks (wm, stale; Load, Reload, Write: this file);
+//   - the INSERTs (inserts: insert.go), which send a flush's rows;
+//   - the fence (fence: fence.go), which keeps a writer that lost its
+//     partition from writing it;
+//   - the group commit (group: group.go), which puts the batches that
+//     partitions hand in together into one INSERT per table;
+//   - the id index (seen: seen.go, and the lookups in lookup.go), which
+//     tells the processor which event ids are already stored.
 type Sink struct {
 	conn    driver.Conn
 	tables  Tables
 	logger  *slog.Logger
 	metrics *metrics
 
-	groupWait time.Duration // 0: every Write inserts on its own
+	inserts inserter
+	fence   fence
 
-	// server is asked once, before the first INSERT, what it supports
-	// (schemas.Probe): the INSERTs' settings depend on its version.
-	serverMu  sync.Mutex
-	server    *schemas.Server
-	sendChunk int           // rows per block sent; 0: one block per INSERT
-	leaseSecs uint32        // write lease in seconds (WithLease); 0: unfenced
-	watch     []driver.Conn // other servers settle waits on (WithSettleWatch)
+	seen seenIDs // the id index: its own lock
 
-	mu         sync.Mutex
-	wm         map[int]*Watermarks
-	stale      map[int]bool // partitions whose last flush failed: re-read before writing
-	seen       seenIDs
-	seenLoaded bool
-	group      group
+	mu    sync.Mutex // guards the watermarks and the group
+	wm    map[int]*Watermarks
+	stale map[int]bool // partitions whose last flush failed: re-read before writing
+	group group
 }
 
 type metrics struct {
@@ -123,28 +124,11 @@ type Option func(*Sink)
 // makes a part that background merges must rewrite, and with one INSERT per
 // partition batch those merges were half of the server's CPU. Default 0:
 // every Write inserts on its own.
-func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.groupWait = d } }
+func WithGroupWait(d time.Duration) Option { return func(s *Sink) { s.group.wait = d } }
 
 // WithSendChunk sets how many rows go into each block of an INSERT (default
 // DefaultSendChunk; 0: the whole INSERT in one block). Tests use small chunks.
-func WithSendChunk(rows int) Option { return func(s *Sink) { s.sendChunk = rows } }
-
-// Markers is the WHERE condition that selects concern_daily's progress
-// markers: the rows with an empty theme, always on markerDay. The day is
-// there for the sorting key, which starts with it (migration 0004): with
-// the theme alone a marker query reads the whole table.
-const Markers = "day = '1970-01-01' AND theme = ''"
-
-// markerDay is the day of every progress marker (see Markers).
-var markerDay = time.Unix(0, 0).UTC()
-
-// DefaultSendChunk is the rows per block sent when no WithSendChunk is given.
-const DefaultSendChunk = 2048
-
-// squashRows is the min_insert_block_size_rows a chunked INSERT sets: the
-// server squashes its blocks into one up to that many rows, so only smaller
-// INSERTs are sent in chunks.
-const squashRows = 1000000
+func WithSendChunk(rows int) Option { return func(s *Sink) { s.inserts.sendChunk = rows } }
 
 // New returns a sink writing to tables over conn. reg may be nil.
 func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Registerer, opts ...Option) (*Sink, error) {
@@ -159,12 +143,14 @@ func New(conn driver.Conn, tables Tables, logger *slog.Logger, reg prometheus.Re
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: newMetrics(reg), wm: map[int]*Watermarks{}, stale: map[int]bool{},
-		sendChunk: DefaultSendChunk}
+	m := newMetrics(reg)
+	s := &Sink{conn: conn, tables: tables, logger: logger, metrics: m, wm: map[int]*Watermarks{}, stale: map[int]bool{},
+		fence: fence{conn: conn, logger: logger, metrics: m}}
+	s.inserts = inserter{conn: conn, sendChunk: DefaultSendChunk, fence: &s.fence}
+	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}, idle: map[int]bool{}}
 	for _, o := range opts {
 		o(s)
 	}
-	s.group = group{arrived: make(chan struct{}, 1), active: map[int]time.Time{}, idle: map[int]bool{}}
 	return s, nil
 }
 
@@ -179,8 +165,8 @@ func (s *Sink) Tables() Tables { return s.tables }
 // With WithLease, Load first waits until no earlier owner's write can land
 // (see settle): about the lease and a second.
 func (s *Sink) Load(ctx context.Context, partition int) (Watermarks, error) {
-	if s.leaseSecs > 0 {
-		if err := s.settle(ctx, partition); err != nil {
+	if s.fence.leaseSecs > 0 {
+		if err := s.fence.settle(ctx, partition); err != nil {
 			return Watermarks{}, fmt.Errorf("settling partition %d before loading it: %w", partition, err)
 		}
 	}
@@ -196,7 +182,7 @@ func (s *Sink) Reload(ctx context.Context, partition int) (Watermarks, error) {
 	if err != nil {
 		return w, err
 	}
-	if _, err := s.loadSeen(ctx, partition); err != nil {
+	if _, err := s.seen.load(ctx, s.conn, s.tables.Events, partition); err != nil {
 		return w, err
 	}
 	s.mu.Lock()
@@ -298,9 +284,9 @@ func (s *Sink) Write(ctx context.Context, b Batch) error {
 		*wp = w
 		delete(s.stale, b.Partition)
 	}
-	if s.groupWait <= 0 {
+	if s.group.wait <= 0 {
 		s.mu.Unlock()
-		jobs, lease, refused := s.admit(ctx, []*job{{b: b, wp: wp}})
+		jobs, lease, refused := s.fence.admit(ctx, []*job{{b: b, wp: wp}})
 		for _, err := range refused {
 			return err
 		}
@@ -338,21 +324,7 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 	// block the client gave up on); each runs to its own end.
 	var g errgroup.Group
 	g.Go(func() error {
-		err := insertRows(ctx, s, lease, s.tables.Events, `(event_id, type, schema_version, occurred_at, recorded_at, source, ward_code, lad_code, supersedes, payload, src_partition, src_offset, processed_at)`,
-			jobs, func(j *job) []EventRow { return j.b.Events }, func(w *Watermarks) *int64 { return &w.Events }, func(r *EventRow) int64 { return r.Offset },
-			func(a, b *EventRow) int { return cmpUUID(a.EventID, b.EventID) },
-			func(rs []*EventRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *EventRow) string { return r.EventID }), pick(rs, func(r *EventRow) string { return r.Type }),
-					pick(rs, func(r *EventRow) uint16 { return r.SchemaVersion }), pick(rs, func(r *EventRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *EventRow) time.Time { return r.RecordedAt }), pick(rs, func(r *EventRow) string { return r.Source }),
-					pick(rs, func(r *EventRow) string { return r.WardCode }), pick(rs, func(r *EventRow) string { return r.LADCode }),
-					pick(rs, func(r *EventRow) string { return r.Supersedes }), pick(rs, func(r *EventRow) string { return r.Payload }),
-					ps, pick(rs, func(r *EventRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(*EventRow) time.Time { return now }),
-				}
-			})
-		if err != nil {
+		if err := insertRows(ctx, s, lease, now, eventsTable, jobs); err != nil {
 			return err
 		}
 		for _, j := range jobs {
@@ -364,54 +336,8 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 		}
 		return nil
 	})
-	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Meetings, `(meeting_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, kind, title, location, attendance, themes, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
-			jobs, func(j *job) []MeetingRow { return j.b.Meetings }, func(w *Watermarks) *int64 { return &w.Meetings }, func(r *MeetingRow) int64 { return r.Offset },
-			func(a, b *MeetingRow) int { return cmpUUID(a.MeetingID, b.MeetingID) },
-			func(rs []*MeetingRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *MeetingRow) string { return r.MeetingID }), pick(rs, func(r *MeetingRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *MeetingRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *MeetingRow) string { return r.WardCode }),
-					pick(rs, func(r *MeetingRow) string { return r.WardName }), pick(rs, func(r *MeetingRow) string { return r.LADCode }),
-					pick(rs, func(r *MeetingRow) string { return r.LADName }), pick(rs, func(r *MeetingRow) string { return r.Place }),
-					pick(rs, func(r *MeetingRow) string { return r.Kind }), pick(rs, func(r *MeetingRow) string { return r.Title }),
-					pick(rs, func(r *MeetingRow) string { return r.Location }), pick(rs, func(r *MeetingRow) uint32 { return r.Attendance }),
-					pick(rs, func(r *MeetingRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *MeetingRow) string { return r.Source }),
-					pick(rs, func(r *MeetingRow) uint8 { return b2u(r.Withdrawn) }), ps,
-					pick(rs, func(r *MeetingRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(r *MeetingRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
-					pick(rs, func(r *MeetingRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
-					pick(rs, func(r *MeetingRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
-				}
-			})
-	})
-	g.Go(func() error {
-		return insertRows(ctx, s, lease, s.tables.Concerns, `(concern_id, occurred_at, day, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text, themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_partition, src_offset, precision, period_start, period_end)`,
-			jobs, func(j *job) []ConcernRow { return j.b.Concerns }, func(w *Watermarks) *int64 { return &w.Concerns }, func(r *ConcernRow) int64 { return r.Offset },
-			func(a, b *ConcernRow) int {
-				if c := strings.Compare(a.WardCode, b.WardCode); c != 0 {
-					return c
-				}
-				return cmpUUID(a.ConcernID, b.ConcernID)
-			},
-			func(rs []*ConcernRow, ps []uint32) []any {
-				return []any{
-					pick(rs, func(r *ConcernRow) string { return r.ConcernID }), pick(rs, func(r *ConcernRow) time.Time { return r.OccurredAt }),
-					pick(rs, func(r *ConcernRow) time.Time { return day(r.OccurredAt) }), pick(rs, func(r *ConcernRow) string { return r.WardCode }),
-					pick(rs, func(r *ConcernRow) string { return r.WardName }), pick(rs, func(r *ConcernRow) string { return r.LADCode }),
-					pick(rs, func(r *ConcernRow) string { return r.LADName }), pick(rs, func(r *ConcernRow) string { return r.Place }),
-					pick(rs, func(r *ConcernRow) string { return r.MeetingID }), pick(rs, func(r *ConcernRow) string { return r.Text }),
-					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Themes) }), pick(rs, func(r *ConcernRow) []string { return nonNil(r.StaffThemes) }),
-					pick(rs, func(r *ConcernRow) []string { return nonNil(r.Matched) }), pick(rs, func(r *ConcernRow) string { return r.Action }),
-					pick(rs, func(r *ConcernRow) string { return r.TaxonomyVersion }), pick(rs, func(r *ConcernRow) string { return r.Source }),
-					pick(rs, func(r *ConcernRow) uint8 { return b2u(r.Withdrawn) }), ps,
-					pick(rs, func(r *ConcernRow) uint64 { return uint64(r.Offset) }),
-					pick(rs, func(r *ConcernRow) string { p, _, _ := r.columns(r.OccurredAt); return p }),
-					pick(rs, func(r *ConcernRow) time.Time { _, s, _ := r.columns(r.OccurredAt); return s }),
-					pick(rs, func(r *ConcernRow) time.Time { _, _, e := r.columns(r.OccurredAt); return e }),
-				}
-			})
-	})
+	g.Go(func() error { return insertRows(ctx, s, lease, now, meetingsTable, jobs) })
+	g.Go(func() error { return insertRows(ctx, s, lease, now, concernsTable, jobs) })
 	rowsErr := g.Wait()
 	daily := <-dailyc
 	if rowsErr != nil {
@@ -420,22 +346,22 @@ func (s *Sink) flush(ctx context.Context, jobs []*job, lease uint32) (err error)
 	return s.sendDaily(ctx, daily, lease)
 }
 
-// insertRows sends, as one INSERT (sendChunked), the jobs' rows whose offset is at or above
-// their partition's watermark for the table, column by column
-// (clickhouse-go's row-wise Append boxes every value and was the largest cost
-// of writing), and moves those watermarks on. A failed block is rebuilt on
+// insertRows sends, as one INSERT (inserter.send), the jobs' rows of table t
+// whose offset is at or above their partition's watermark for it, column by
+// column (clickhouse-go's row-wise Append boxes every value and was the
+// largest cost of writing), and moves those watermarks on. A failed block is rebuilt on
 // the next attempt: clickhouse-go cannot resend a batch whose Send failed.
 //
-// Rows are sent in the table's sorting-key order (order), ties broken by
+// Rows are sent in the table's sorting-key order (t.order), ties broken by
 // partition and offset, so rows of one key keep their offset order: ClickHouse skips sorting a block that is
 // already in order (MergeTreeDataWriterBlocksAlreadySorted), and here the
 // sort only moves pointers, where the server's permutes every column.
-func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols string, jobs []*job, rowsOf func(*job) []R, wmOf func(*Watermarks) *int64,
-	offset func(*R) int64, order func(a, b *R) int, columns func(rs []*R, partitions []uint32) []any) error {
+func insertRows[R any](ctx context.Context, s *Sink, lease uint32, now time.Time, t rowTable[R], jobs []*job) error {
+	table := t.name(s.tables)
 	n := 0
 	for _, j := range jobs {
-		if j.b.Next > *wmOf(j.wp) {
-			n += len(rowsOf(j))
+		if j.b.Next > *t.wm(j.wp) {
+			n += len(t.rows(&j.b))
 		}
 	}
 	if n == 0 {
@@ -448,14 +374,14 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 	keep := make([]row, 0, n)
 	next := make([]int64, len(jobs)) // per job: the table's watermark once the block is in
 	for i, j := range jobs {
-		wm := *wmOf(j.wp)
+		wm := *t.wm(j.wp)
 		next[i] = wm
 		if j.b.Next <= wm {
 			continue
 		}
-		rs := rowsOf(j)
+		rs := t.rows(&j.b)
 		for k := range rs {
-			if off := offset(&rs[k]); off >= wm {
+			if off := t.offset(&rs[k]); off >= wm {
 				keep = append(keep, row{&rs[k], uint32(j.b.Partition)})
 				next[i] = max(next[i], off+1)
 			}
@@ -465,13 +391,13 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 		return nil
 	}
 	slices.SortFunc(keep, func(a, b row) int {
-		if c := order(a.r, b.r); c != 0 {
+		if c := t.order(a.r, b.r); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.p, b.p); c != 0 {
 			return c
 		}
-		return cmp.Compare(offset(a.r), offset(b.r))
+		return cmp.Compare(t.offset(a.r), t.offset(b.r))
 	})
 	kept := make([]*R, len(keep))
 	parts := make([]uint32, len(keep))
@@ -479,87 +405,17 @@ func insertRows[R any](ctx context.Context, s *Sink, lease uint32, table, cols s
 		kept[i], parts[i] = k.r, k.p
 	}
 	start := time.Now()
-	if err := s.sendChunked(ctx, lease, table, cols, len(kept), func(lo, hi int) []any { return columns(kept[lo:hi], parts[lo:hi]) }); err != nil {
+	if err := s.inserts.send(ctx, lease, table, t.columnList(), len(kept), func(lo, hi int) []any {
+		return t.columns(rowBlock[R]{rows: kept[lo:hi], parts: parts[lo:hi], now: now})
+	}); err != nil {
 		return fmt.Errorf("inserting %d rows of %d batches into %s: %w", len(kept), len(jobs), table, err)
 	}
 	s.metrics.rows.WithLabelValues(table).Add(float64(len(kept)))
 	s.metrics.writeDuration.WithLabelValues(table).Observe(time.Since(start).Seconds())
 	for i, j := range jobs {
-		*wmOf(j.wp) = next[i]
+		*t.wm(j.wp) = next[i]
 	}
 	return nil
-}
-
-// probe returns what the server supports, asking it the first time.
-func (s *Sink) probe(ctx context.Context) (schemas.Server, error) {
-	s.serverMu.Lock()
-	defer s.serverMu.Unlock()
-	if s.server == nil {
-		srv, err := schemas.Probe(ctx, s.conn)
-		if err != nil {
-			return srv, err
-		}
-		s.server = &srv
-	}
-	return *s.server, nil
-}
-
-// sendChunked inserts n rows into table, columns(lo, hi) giving rows
-// [lo, hi) column by column, as one INSERT in chunks, each sent as its own
-// block: the driver's columns and send buffer are reused from chunk to chunk
-// instead of growing to the whole flush (their growth, and the fresh pages
-// it touched, was the largest cost of writing; clickhouse-go cannot size a
-// column up front). The server squashes an INSERT's blocks into one until
-// min_insert_block_size_rows rows (bytes not counted: 0), so the INSERT is
-// still one part, written whole or not at all; it is set here so that a
-// server profile with a low value cannot split it. INSERTs of squashRows
-// rows or more go as one block. Every INSERT also carries the server's
-// schemas.Server.InsertSettings: on current ClickHouse optimize_on_insert
-// = 0, so that it stores every row it is sent, as 18.16 does. Every row
-// gets lease_until = lease (the last column; see WithLease), and an INSERT
-// the fence refuses returns ErrLeaseExpired.
-func (s *Sink) sendChunked(ctx context.Context, lease uint32, table, cols string, n int, columns func(lo, hi int) []any) error {
-	chunk := s.sendChunk
-	if chunk <= 0 || n >= squashRows {
-		chunk = n
-	}
-	srv, err := s.probe(ctx)
-	if err != nil {
-		return err
-	}
-	batch, err := s.conn.PrepareBatch(srv.InsertContext(s.insertContext(ctx), s.insertSettings(chunk < n)), "INSERT INTO "+table+" "+withLease(cols))
-	if err != nil {
-		return fmt.Errorf("preparing the insert: %w", s.fenceError(err))
-	}
-	leases := make([]uint32, chunk)
-	for i := range leases {
-		leases[i] = lease
-	}
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		for i, col := range append(columns(lo, hi), leases[:hi-lo]) {
-			if err := batch.Column(i).Append(col); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("appending column %d of rows %d-%d: %w", i+1, lo+1, hi, err)
-			}
-		}
-		if hi < n {
-			if err := batch.Flush(); err != nil {
-				_ = batch.Abort()
-				return fmt.Errorf("sending rows %d-%d: %w", lo+1, hi, s.fenceError(err))
-			}
-		}
-	}
-	return s.fenceError(batch.Send())
-}
-
-// pick builds one column from the kept rows.
-func pick[R, T any](rs []*R, f func(r *R) T) []T {
-	out := make([]T, len(rs))
-	for i, r := range rs {
-		out[i] = f(r)
-	}
-	return out
 }
 
 // cellKey is one concern_daily cell of one partition. The day is a day
@@ -658,7 +514,7 @@ func (s *Sink) sendDaily(ctx context.Context, d dailyBlock, lease uint32) error 
 	if d.rows == 0 {
 		return nil
 	}
-	if err := s.sendChunked(ctx, lease, s.tables.Daily, "(day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)", d.rows, d.columns); err != nil {
+	if err := s.inserts.send(ctx, lease, s.tables.Daily, dailyColumns, d.rows, d.columns); err != nil {
 		return fmt.Errorf("inserting %d cells and %d progress markers into %s: %w", d.cells, len(d.todo), s.tables.Daily, err)
 	}
 	s.metrics.rows.WithLabelValues(s.tables.Daily).Add(float64(d.cells + len(d.todo)))

@@ -42,6 +42,7 @@ type Taxonomy struct {
 
 	byID     map[string]*Theme
 	patterns map[string][]pattern // first stem -> patterns starting with it
+	reversed map[string][]pattern // two-word patterns by their second stem (ClassifyReordered)
 	tokens   sync.Pool            // *[]token scratch: a slice per text was the classifier's largest allocation
 }
 
@@ -143,7 +144,79 @@ func Load(r io.Reader) (*Taxonomy, error) {
 	return &t, nil
 }
 
-func (t *Taxonomy) add(p pattern) { t.patterns[p.stems[0]] = append(t.patterns[p.stems[0]], p) }
+func (t *Taxonomy) add(p pattern) {
+	t.patterns[p.stems[0]] = append(t.patterns[p.stems[0]], p)
+	if len(p.stems) == 2 && !connectors[p.stems[0]] && !connectors[p.stems[1]] {
+		if t.reversed == nil {
+			t.reversed = map[string][]pattern{}
+		}
+		t.reversed[p.stems[1]] = append(t.reversed[p.stems[1]], p)
+	}
+}
+
+// connectors are the words that may stand between the two words of a
+// phrase written the other way round ("drinking in the street" for
+// "street drinking"): prepositions and articles, nothing that carries
+// meaning of its own. Stemmed as tokens are.
+var connectors = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"in", "on", "of", "the", "a", "an", "at", "from", "by", "around", "near", "outside", "for", "to", "into", "along", "across", "behind", "their", "our", "local"} {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+// maxConnectors bounds the connecting words ClassifyReordered skips.
+const maxConnectors = 3
+
+// ClassifyReordered is Classify plus the two-word phrases written the
+// other way round, joined by at most three connecting words (prepositions,
+// articles): "drinking in the street" is "street drinking", "dealing of
+// drugs" "drug dealing", "presence of police" "police presence", "rubbish
+// dumped" also "dumped rubbish". Residents and staff write a phrase either
+// way; the taxonomy lists one. Phrases with a connector among their own
+// words ("break-in") are not reordered. Each reordered match is explained
+// like any other (Phrase is the taxonomy's spelling).
+func (t *Taxonomy) ClassifyReordered(text string) Result {
+	res := t.Classify(text)
+	if len(t.reversed) == 0 {
+		return res
+	}
+	toks := tokenize(nil, text)
+	covered := func(start, end int) bool {
+		for _, m := range res.Matches {
+			if start < m.End && m.Start < end {
+				return true
+			}
+		}
+		return false
+	}
+	var extra []Match
+	for i := range toks {
+		for _, p := range t.reversed[toks[i].stem] {
+			for j := i + 1; j < len(toks) && j <= i+1+maxConnectors; j++ {
+				if toks[j].stem == p.stems[0] {
+					if !covered(toks[i].start, toks[j].end) {
+						extra = append(extra, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[j].end})
+					}
+					break
+				}
+				if !connectors[toks[j].stem] {
+					break
+				}
+			}
+		}
+	}
+	for _, m := range extra {
+		res.Matches = append(res.Matches, m)
+		if !slices.Contains(res.Themes, m.Theme) {
+			res.Themes = append(res.Themes, m.Theme)
+		}
+	}
+	sort.SliceStable(res.Matches, func(i, j int) bool { return res.Matches[i].Start < res.Matches[j].Start })
+	sort.Strings(res.Themes)
+	return res
+}
 
 // Default returns the embedded taxonomy. It panics only if the embedded
 // file is broken, which TestDefaultHasStableIDs rules out.
@@ -317,7 +390,8 @@ func stem(w string) string {
 	// Then irregular plurals.
 	switch w {
 	case "parking", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
-		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas":
+		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas",
+		"litter": // "litter" would stem to "lit" ("fires being lit")
 		return w
 	case "knives":
 		return "knif"
@@ -331,7 +405,7 @@ func stem(w string) string {
 		w = w[:len(w)-3]
 	case len(w) > 4 && strings.HasSuffix(w, "er"):
 		w = w[:len(w)-2]
-	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"): // "speed", "need" are words, not past tenses
 		w = w[:len(w)-2]
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		w = w[:len(w)-3] + "y"

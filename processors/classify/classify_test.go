@@ -60,7 +60,17 @@ func TestClassify(t *testing.T) {
 		{"coercive control", []string{"domestic_abuse"}},
 		{"scam phone calls to the elderly", []string{"fraud_scams"}},
 		{"agencies working together on information sharing", []string{"partnership"}},
+		{"vehicles being driven dangerously through the village", []string{"speeding"}},
+		{"cars left on double yellow lines", []string{"parking_traffic"}},
+		{"cars parked across driveways", []string{"parking_traffic"}},
+		{"staff felt intimidated", []string{"antisocial_behaviour"}},
+		{"homes burgled and sheds broken into", []string{"burglary_theft"}},
+		{"cars driven at speed along the road", []string{"speeding"}},
+		{"littering and littered streets", []string{"environmental"}},
 		// Negatives: words that look like a theme and are not.
+		{"fires being lit on the field", nil},
+		{"residents need more information", nil},
+		{"the park across the road", nil},
 		{"a lovely summer fair", nil},
 		{"the bike shed behind the school", nil},
 		{"parking outside the shops", []string{"parking_traffic"}}, // parking, not speeding
@@ -139,4 +149,40 @@ func BenchmarkClassify(b *testing.B) {
 	for b.Loop() {
 		tax.Classify(text)
 	}
+}
+
+func TestClassifyReordered(t *testing.T) {
+	tax := Default()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"people were drinking in the street outside the library", []string{"antisocial_behaviour"}},
+		{"dealing of drugs from a flat", []string{"drugs"}},
+		{"more presence of police on the estate", []string{"visible_policing"}},
+		{"cars parked outside the school", []string{"parking_traffic"}},
+		{"theft of a bike from a garden", []string{"burglary_theft"}},
+		{"crime in rural areas", []string{"rural_crime"}},
+		// What Classify finds is kept, and not found twice.
+		{"street drinking and drug dealing", []string{"antisocial_behaviour", "drugs"}},
+		// A word that carries meaning between the two is not a connector;
+		// a phrase with a connector of its own ("break-in") is not reversed.
+		{"the street where people were drinking", nil},
+		{"in the break residents chatted", nil},
+		{"police want more information", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := tax.ClassifyReordered(tt.text)
+			require.Equal(t, tt.want, r.Themes, "matches: %+v", r.Matches)
+			for _, m := range r.Matches {
+				require.True(t, m.Start < m.End && m.End <= len(tt.text))
+			}
+		})
+	}
+	r := tax.ClassifyReordered("drinking in the street")
+	require.Len(t, r.Matches, 1)
+	require.Equal(t, "street drinking", r.Matches[0].Phrase)
+	require.Equal(t, "drinking in the street", "drinking in the street"[r.Matches[0].Start:r.Matches[0].End])
 }

@@ -105,6 +105,9 @@ type Consumer struct {
 	handler Handler
 	logger  *slog.Logger
 	m       *metrics
+	// fillWait bounds how long a batch waits to fill (BatchWait); a test
+	// seam (export_test.go) so tests end the wait on cue, not on a clock.
+	fillWait func(context.Context) (context.Context, context.CancelFunc)
 
 	mu       sync.Mutex
 	assigned map[int]*partitionState
@@ -175,7 +178,11 @@ func New(cfg Config, handler Handler, logger *slog.Logger, reg prometheus.Regist
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = 10 * time.Second
 	}
-	return &Consumer{cfg: cfg, handler: handler, logger: logger, m: newMetrics(reg), assigned: map[int]*partitionState{}}, nil
+	c := &Consumer{cfg: cfg, handler: handler, logger: logger, m: newMetrics(reg), assigned: map[int]*partitionState{}}
+	c.fillWait = func(ctx context.Context) (context.Context, context.CancelFunc) {
+		return context.WithTimeout(ctx, cfg.BatchWait)
+	}
+	return c, nil
 }
 
 // Ready reports whether the consumer owns partitions and every one has
@@ -329,7 +336,7 @@ func (c *Consumer) readLoop(ctx context.Context, gen *kafka.Generation, partitio
 		}
 		idle.set(false)
 		batch = append(batch, m)
-		fillCtx, cancel := context.WithTimeout(ctx, c.cfg.BatchWait)
+		fillCtx, cancel := c.fillWait(ctx)
 		for len(batch) < c.cfg.BatchSize && !(draining && caughtUp(m)) {
 			if m, err = r.FetchMessage(fillCtx); err != nil {
 				break

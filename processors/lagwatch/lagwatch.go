@@ -265,22 +265,9 @@ type ClickHouseProgress struct {
 
 // Progress implements Progress.
 func (c ClickHouseProgress) Progress(ctx context.Context) (map[int]int64, error) {
-	rows, err := c.Conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE "+chsink.Markers+" GROUP BY src_partition")
+	p, err := chsink.ReadProgress(ctx, c.Conn, "concern_daily")
 	if err != nil {
 		return nil, fmt.Errorf("reading stored progress: %w", err)
 	}
-	defer rows.Close()
-	out := map[int]int64{}
-	for rows.Next() {
-		var p uint32
-		var n int64
-		if err := rows.Scan(&p, &n); err != nil {
-			return nil, fmt.Errorf("scanning stored progress: %w", err)
-		}
-		out[int(p)] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading stored progress: %w", err)
-	}
-	return out, nil
+	return p, nil
 }

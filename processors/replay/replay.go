@@ -252,12 +252,7 @@ func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, top
 	if wait <= 0 {
 		wait = 10 * time.Second
 	}
-	marker := func() (string, error) {
-		var s string
-		err := conn.QueryRow(ctx, "SELECT toString(sum(next_offset)) FROM concern_daily WHERE "+chsink.Markers).Scan(&s)
-		return s, err
-	}
-	before, err := marker()
+	before, err := chsink.ReadProgress(ctx, conn, "concern_daily")
 	if err != nil {
 		return fmt.Errorf("reading live progress: %w", err)
 	}
@@ -286,11 +281,11 @@ func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, top
 			return nil
 		}
 		if time.Now().After(deadline) {
-			now, err := marker()
+			now, err := chsink.ReadProgress(ctx, conn, "concern_daily")
 			if err != nil {
 				return fmt.Errorf("reading live progress: %w", err)
 			}
-			if now != before {
+			if now.Total() != before.Total() {
 				return fmt.Errorf("live processors kept writing for %s without acknowledging the pause (%d of %d partitions acknowledged)", wait, acked, len(bounds))
 			}
 			logger.Info("no live processor wrote during the pause wait; going on", "acknowledged", acked, "partitions", len(bounds))
@@ -312,21 +307,10 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, to
 	if err != nil {
 		return false, err
 	}
-	rows, err := conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE "+chsink.Markers+" GROUP BY src_partition")
+	markers, err := chsink.ReadProgress(ctx, conn, "concern_daily")
 	if err != nil {
 		return false, err
 	}
-	markers := map[int]int64{}
-	for rows.Next() {
-		var p uint32
-		var n int64
-		if err := rows.Scan(&p, &n); err != nil {
-			rows.Close()
-			return false, err
-		}
-		markers[int(p)] = n
-	}
-	rows.Close()
 	after, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
 		return false, err

@@ -75,10 +75,11 @@ const (
 
 // The rules are compiled once and read-only.
 var (
-	dmRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
-	mdRE      = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
-	rangeRE   = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
-	numericRE = regexp.MustCompile(`\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\b`)
+	dmRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	mdRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
+	rangeRE = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19".
+	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4}|[0-9]{2})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
 	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
@@ -220,6 +221,22 @@ func Find(s string) []Mention {
 		if dm.Month == dm.EndMonth && dm.EndDay <= dm.Day {
 			continue // "2 and 2 May" or a list of numbers, not a range
 		}
+		if txt := low[m[0]:m[1]]; strings.Contains(txt, " and ") && !strings.HasPrefix(txt, "between") {
+			// "On 22nd and 30th May" names two days; "between 4 and 6
+			// September" is a range.
+			first := Mention{Day: dm.Day, Month: dm.Month, Year: dm.Year, Weekday: dm.Weekday, HasWeekday: dm.HasWeekday}
+			second := Mention{Day: dm.EndDay, Month: dm.EndMonth, Year: dm.Year}
+			if wd := group(s, m, 4); wd != "" {
+				second.Weekday, second.HasWeekday = weekdayOf(wd)
+			}
+			firstEnd, secondStart := max(m[5], m[7]), m[8] // after the first month if written; at the second weekday if written
+			if secondStart < 0 {
+				secondStart = m[10]
+			}
+			add([]int{m[0], firstEnd}, first)
+			add([]int{secondStart, m[1]}, second)
+			continue
+		}
 		add(m, dm)
 	}
 	for _, m := range withDay(dmRE) {
@@ -243,7 +260,18 @@ func Find(s string) []Mention {
 		add(m, dm)
 	}
 	for _, m := range numeric(numericRE) {
-		add(m, Mention{Day: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Year: atoi(group(s, m, 3))})
+		if group(s, m, 2) != group(s, m, 4) {
+			continue // "3/4.5" is not a date
+		}
+		y := atoi(group(s, m, 5))
+		if y < 100 {
+			y += 2000 // the PCC's history starts in 2012
+		}
+		mo := atoi(group(s, m, 3))
+		if mo < 1 || mo > 12 {
+			continue
+		}
+		add(m, Mention{Day: atoi(group(s, m, 1)), Month: time.Month(mo), Year: y})
 	}
 	for _, m := range numeric(isoRE) {
 		add(m, Mention{Year: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Day: atoi(group(s, m, 3))})

@@ -20,6 +20,8 @@ func TestResolve(t *testing.T) {
 		{"full date", "on Monday 14th April 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"American order", "on April 14, 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK", "on 14/04/2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"numeric UK, two-digit year", "on 14/04/14", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"numeric UK with dots", "Date: 5.6.2019", Anchors{}, false, "2019-06-05 2019-06-05 day"},
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
 		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
@@ -100,4 +102,27 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(s)
 	}
+}
+
+func TestNumericNotADate(t *testing.T) {
+	for _, s := range []string{"paragraphs 4.3 and 2.1.1", "3/4.19", "13/13/2019", "version 1.2.3"} {
+		require.Empty(t, Find(s), s)
+	}
+}
+
+func TestTwoDaysNotARange(t *testing.T) {
+	ds := Find("On 22nd and 30th May the Commissioner held surgeries")
+	require.Len(t, ds, 2, "%+v", ds)
+	require.Equal(t, []int{22, 30}, []int{ds[0].Day, ds[1].Day})
+	require.Equal(t, []time.Month{time.May, time.May}, []time.Month{ds[0].Month, ds[1].Month})
+	require.True(t, ds[0].IsDay() && ds[1].IsDay())
+	require.Equal(t, "30th May", ds[1].Text)
+	ds = Find("on Monday 30 April and Wednesday 2 May 2018")
+	require.Len(t, ds, 2, "%+v", ds)
+	require.Equal(t, time.April, ds[0].Month)
+	require.Equal(t, 2018, ds[1].Year)
+	// "between ... and ..." stays a range.
+	ds = Find("between 4 and 6 September")
+	require.Len(t, ds, 1)
+	require.True(t, ds[0].IsRange())
 }

@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -121,7 +122,11 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		return d, nil
 	}
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
-	return &Doc{Format: f, Text: dropChrome(InlineHTML(s))}, nil
+	s = InlineHTML(s)
+	if f == Text {
+		s = textTables(s)
+	}
+	return &Doc{Format: f, Text: dropChrome(s)}, nil
 }
 
 func pdfText(ctx context.Context, b []byte, opts Options) (string, error) {
@@ -182,6 +187,7 @@ func pdfPages(text string) string {
 		}
 	}
 	var out strings.Builder
+	var tab layoutTable
 	for _, p := range pages {
 		for _, l := range strings.Split(p, "\n") {
 			k := strings.Join(strings.Fields(l), " ")
@@ -194,12 +200,86 @@ func pdfPages(text string) string {
 			if k != "" && seen[k] > 1 && pageChrome.MatchString(k) {
 				continue
 			}
-			out.WriteString(layoutRow(l))
+			if tab.continues(l) {
+				continue // a wrapped cell's next line, added to its row
+			}
+			row := layoutRow(l)
+			if tab.active() && !strings.HasPrefix(row, "|") && leadDateRE.MatchString(strings.TrimSpace(l)) {
+				// A row of the table above whose cells pdftotext set one
+				// space apart ("26 January Hate Crime Partnership
+				// Middlesbrough Under-reporting of ..."): a row all the
+				// same, its date cut off; the find stage splits the rest.
+				tab.add(nil, dateCells(strings.TrimSpace(l)))
+				continue
+			}
+			if strings.HasPrefix(row, "|") {
+				cells, cols := splitCells(row), layoutCells(l)
+				if len(cols) > 0 && len(cells) == len(cols)+1 {
+					// layoutRow cut a date off the first cell: the rest
+					// starts after it.
+					cols = slices.Insert(cols, 1, layoutCell{col: cols[0].col + len([]rune(cells[0])) + 1})
+				}
+				tab.add(cols, cells)
+				continue
+			}
+			tab.flush(&out)
+			out.WriteString(row)
 			out.WriteByte('\n')
 		}
+		tab.flush(&out)
 		out.WriteByte('\n')
 	}
 	return dropChrome(out.String())
+}
+
+// textTables turns the tables a plain-text document aligns with spaces
+// (minutes' crime figures, an action log) into table rows, as pdfPages
+// does for a PDF's, but only a run of two lines or more of three cells or
+// more: a single line with a wide gap ("Date:      5 March") stays text.
+func textTables(s string) string {
+	if !strings.Contains(s, "   ") {
+		return s
+	}
+	var out strings.Builder
+	var run []string // consecutive lines of three cells or more
+	end := func() {
+		if len(run) >= 2 {
+			var tab layoutTable
+			for _, l := range run {
+				if !tab.continues(l) {
+					tab.add(layoutCells(l), splitCells(layoutRow(l)))
+				}
+			}
+			tab.flush(&out)
+		} else {
+			for _, l := range run {
+				out.WriteString(l)
+				out.WriteByte('\n')
+			}
+		}
+		run = run[:0]
+	}
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "|") && len(layoutCells(l)) >= 3 {
+			run = append(run, l)
+			continue
+		}
+		if len(run) > 0 && t != "" && !strings.HasPrefix(t, "|") {
+			// a wrapped cell's next line goes with the run when it lines up
+			probe := layoutTable{}
+			probe.add(layoutCells(run[len(run)-1]), splitCells(layoutRow(run[len(run)-1])))
+			if probe.continues(l) {
+				run = append(run, l)
+				continue
+			}
+		}
+		end()
+		out.WriteString(l)
+		out.WriteByte('\n')
+	}
+	end()
+	return strings.TrimSuffix(out.String(), "\n")
 }
 
 // pageChrome is a PDF line repeated on pages: "Page 1 of 2 Programme of
@@ -211,6 +291,115 @@ var (
 	cellSplitRE = regexp.MustCompile(` {3,}`)
 	leadDateRE  = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
 )
+
+// dateCells is a row of two cells: the date a line opens with, and the
+// rest.
+func dateCells(t string) []string {
+	m := leadDateRE.FindStringIndex(t)
+	return []string{strings.TrimSpace(t[:m[1]]), strings.ReplaceAll(strings.TrimSpace(t[m[1]:]), "|", "/")}
+}
+
+// layoutCell is a cell of a layout line and the column (in runes) it
+// starts at.
+type layoutCell struct {
+	col  int
+	text string
+}
+
+// layoutCells splits a layout line at runs of three spaces or more,
+// keeping where each cell starts.
+func layoutCells(l string) []layoutCell {
+	var out []layoutCell
+	r := []rune(strings.TrimRight(l, " "))
+	for i := 0; i < len(r); {
+		if r[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && !(r[j] == ' ' && j+2 < len(r) && r[j+1] == ' ' && r[j+2] == ' ') {
+			j++
+		}
+		out = append(out, layoutCell{col: i, text: strings.TrimSpace(string(r[i:j]))})
+		i = j
+	}
+	return out
+}
+
+// layoutTable gathers the rows of a table pdftotext laid out, so that a
+// cell wrapped over several lines ("8" over "September", "Safer
+// Hartlepool" over "Partnership") is one cell: a line whose pieces all
+// start where the last row's cells start, and which leaves the first
+// column empty (or, in a table of dates, does not open with a day), goes
+// on with the last row.
+type layoutTable struct {
+	rows   [][]string
+	starts []layoutCell // the last row's cells, for their columns
+	dates  bool         // the first column holds dates
+}
+
+func (t *layoutTable) active() bool { return len(t.rows) > 0 }
+
+func (t *layoutTable) add(cells []layoutCell, row []string) {
+	if !t.active() {
+		t.dates = len(row) > 0 && (strings.Contains(strings.ToLower(row[0]), "date") || leadDateRE.MatchString(row[0]))
+	}
+	t.rows = append(t.rows, row)
+	t.starts = nil
+	if len(cells) == len(row) {
+		t.starts = cells
+	}
+}
+
+// continues adds line l to the last row when it is the rest of its
+// wrapped cells, and reports whether it did.
+func (t *layoutTable) continues(l string) bool {
+	if !t.active() || t.starts == nil || strings.TrimSpace(l) == "" {
+		return false
+	}
+	cells := layoutCells(l)
+	first := cells[0]
+	if first.col <= t.starts[0].col+2 {
+		// The first column is written: a new row, unless the table is of
+		// dates and this is no day but the rest of one ("September"),
+		// short enough to stand in the first column.
+		if !t.dates || startsWithDigit(first.text) || len(t.starts) < 2 || len([]rune(first.text)) >= t.starts[1].col-t.starts[0].col {
+			return false
+		}
+	}
+	idx := make([]int, len(cells))
+	for i, c := range cells {
+		idx[i] = -1
+		for j, s := range t.starts {
+			if c.col >= s.col-2 && c.col <= s.col+2 {
+				idx[i] = j
+			}
+		}
+		if idx[i] < 0 {
+			return false // not aligned with the row: not part of the table
+		}
+	}
+	row := t.rows[len(t.rows)-1]
+	for i, c := range cells {
+		row[idx[i]] = strings.TrimSpace(row[idx[i]] + " " + strings.ReplaceAll(c.text, "|", "/"))
+	}
+	return true
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// flush writes the gathered rows as table rows and ends the table.
+func (t *layoutTable) flush(out *strings.Builder) {
+	for _, r := range t.rows {
+		out.WriteString("| " + strings.Join(r, " | ") + " |\n")
+	}
+	*t = layoutTable{}
+}
+
+func splitCells(row string) []string {
+	row = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(row), "| "), " |")
+	return strings.Split(row, " | ")
+}
 
 // layoutRow turns a layout line whose cells stand apart by three spaces or
 // more (a table pdftotext laid out) into a table row; other lines are kept.

@@ -78,3 +78,52 @@ func TestPDFPageChrome(t *testing.T) {
 	require.Equal(t, "| 19 January | Rural Crime Forum | Guisborough | Hare coursing |", layoutRow(" 19 January Rural Crime Forum     Guisborough   Hare coursing"))
 	require.False(t, strings.HasPrefix(layoutRow("an ordinary line of text"), "|"))
 }
+
+// TestPDFTableRowSingleSpaced: a row of a layout table whose cells
+// pdftotext set one space apart stays a row of the table (date, rest).
+func TestPDFTableRowSingleSpaced(t *testing.T) {
+	text := "    Date         Meeting              Area           Issues discussed\n" +
+		" 19 January Rural Crime Forum     Guisborough   Hare coursing\n" +
+		" 26 January Hate Crime Partnership Middlesbrough Under-reporting of hate incidents\n\n" +
+		"26 January was a busy day.\n"
+	got := pdfPages(text)
+	require.Contains(t, got, "| 26 January | Hate Crime Partnership Middlesbrough Under-reporting of hate incidents |\n")
+	require.Contains(t, got, "\n26 January was a busy day.\n", "a line after the table's end is text")
+}
+
+// TestPDFTableWrappedCells: a cell pdftotext wrapped over two lines is one
+// cell of its row; a paragraph after the table is not part of it.
+func TestPDFTableWrappedCells(t *testing.T) {
+	text := "Date            Meeting                        Location              Issues raised\n" +
+		"25 August       Rural Crime Forum              Guisborough           Hare coursing on farmland\n" +
+		"                                                                     and thefts of machinery\n" +
+		"8               Safer Hartlepool               Hartlepool Civic      Rising number of domestic\n" +
+		"September       Partnership                    Centre                abuse referrals\n" +
+		"15              North East Police and          Durham                Regional collaboration\n" +
+		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n"
+	got := pdfPages(text)
+	require.Contains(t, got, "| Date | Meeting | Location | Issues raised |\n"+
+		"| 25 August | Rural Crime Forum | Guisborough | Hare coursing on farmland and thefts of machinery |\n"+
+		"| 8 September | Safer Hartlepool Partnership | Hartlepool Civic Centre | Rising number of domestic abuse referrals |\n"+
+		"| 15 | North East Police and | Durham | Regional collaboration |\n"+
+		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n")
+}
+
+// TestTextTables: a plain-text table aligned with spaces becomes table
+// rows (a wrapped cell kept in its row); a lone line with a wide gap and
+// a two-cell "Date:   ..." pair stay text.
+func TestTextTables(t *testing.T) {
+	in := "Report\n\nDate:      Tuesday 5 March 2019\nVenue:     Town Hall\n\n" +
+		"   Date          Meeting                 Issues raised\n" +
+		"   5 March       Hartburn ward meeting   Speeding near the\n" +
+		"                                         primary school\n" +
+		"   12 March      Yarm ward meeting       None\n\n" +
+		"A line   with one gap.\n"
+	d, err := Normalise(t.Context(), "r.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "Report\n\nDate:      Tuesday 5 March 2019\nVenue:     Town Hall\n\n"+
+		"| Date | Meeting | Issues raised |\n"+
+		"| 5 March | Hartburn ward meeting | Speeding near the primary school |\n"+
+		"| 12 March | Yarm ward meeting | None |\n\n"+
+		"A line   with one gap.\n", d.Text)
+}

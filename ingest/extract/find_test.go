@@ -1,0 +1,298 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+)
+
+// summary lists a result's events as "type date ward themes".
+func summary(t *testing.T, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	return got
+}
+
+func TestNounDated(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"Residents packed into the town hall on Thursday 5 July 2018 for the Yarm ward community meeting.", true},
+		{"On 12 March 2019, the Brotton ward meeting heard from residents.", true},
+		{"The community meeting, 12 March 2019, was busy.", true},
+		// A day far from the meeting word, or across a colon, is not its day.
+		{"The community meeting was busy and long and everyone who came said so, as they did on 12 March 2019.", false},
+		{"Community meeting: the police reported on arrests made on 12 March 2019.", false},
+		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
+	}
+	for _, tt := range tests {
+		t.Run(tt.sent, func(t *testing.T) {
+			require.Equal(t, tt.want, nounDated(tt.sent, dates.Find(tt.sent)))
+		})
+	}
+}
+
+// TestMeetingWithoutAttendVerb: a meeting told with its day beside it is a
+// meeting whatever the verb; told again later, it is the same meeting, and
+// the concerns raised there go to it.
+func TestMeetingWithoutAttendVerb(t *testing.T) {
+	doc := `Posted on 20 July 2018
+
+More than forty people packed into the hall on Thursday 5 July for the Yarm ward community meeting.
+
+At the meeting on 5 July, residents raised concerns about speeding on the High Street.
+`
+	require.Equal(t, []string{
+		"meeting 2018-07-05 E05001552 speeding",
+		"concern 2018-07-05 E05001552 speeding",
+	}, summary(t, doc))
+}
+
+func TestRealignRow(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	r.a.Published = time.Date(2017, 2, 10, 0, 0, 0, 0, time.UTC)
+	header := []string{"Date", "Meeting", "Area", "Issues discussed"}
+	require.Equal(t, []string{"26 January", "Hate Crime Partnership", "Middlesbrough", "Under-reporting of hate incidents"},
+		r.realign([]string{"26 January", "Hate Crime Partnership Middlesbrough Under-reporting of hate incidents"}, header))
+	// No place to split at, or a header without a place column: as it was.
+	require.Equal(t, []string{"26 January", "Hate Crime Partnership"}, r.realign([]string{"26 January", "Hate Crime Partnership"}, header))
+	require.Equal(t, []string{"26 January", "Forum Middlesbrough x"}, r.realign([]string{"26 January", "Forum Middlesbrough x"}, []string{"Date", "Meeting", "Issues"}))
+}
+
+func TestSpeakerCue(t *testing.T) {
+	for _, s := range []string{"A dog walker described needles left on the path.", "One mother told the meeting that cars speed past the school.",
+		"Several shop owners said shoplifting had got worse.", "A group of older residents explained that they felt unsafe."} {
+		require.True(t, speakerCue(s), s)
+		require.True(t, isConcern(s, false), s)
+	}
+	for _, s := range []string{"A police officer said patrols had increased.", "One PCSO explained the new scheme.", "The meeting said goodbye to its chair.",
+		"A spokesperson for the Commissioner said the plan was working."} {
+		require.False(t, speakerCue(s), s)
+	}
+}
+
+// TestMinutesIssueTable: minutes' table of issues is what was raised at
+// the meeting the minutes record (its day, the title's ward); a "you said"
+// table under a dated heading keeps its section's span.
+func TestMinutesIssueTable(t *testing.T) {
+	doc := `YARM WARD COMMUNITY MEETING
+
+Minutes of the meeting held on Tuesday 12th March 2019 at Yarm Town Hall
+
+3. Issues raised by residents
+
+| Issue | Raised by | Action |
+|---|---|---|
+| Speeding on the High Street at night | Resident | Speed watch to be set up |
+| Nothing else | Chair | None |
+`
+	require.Equal(t, []string{
+		"meeting 2019-03-12 E05001552 speeding",
+		"concern 2019-03-12 E05001552 speeding",
+	}, summary(t, doc))
+}
+
+// TestMinutesHeadingAndAgreedMinutes: minutes whose date is in a heading
+// record that meeting; "the minutes of the meeting held on ... were
+// agreed" is an earlier meeting's record, not an event; a day in a row's
+// action column dates nothing.
+func TestMinutesHeadingAndAgreedMinutes(t *testing.T) {
+	doc := `# Yarm Ward Community Council
+
+## Minutes of the meeting held on Wednesday 7 February 2018 at Yarm Town Hall
+
+**2. Minutes of the last meeting**
+
+2.1 The minutes of the meeting held on 8 November 2017 were agreed as a correct record.
+
+| Issue | Raised by | Action agreed |
+|---|---|---|
+| Youths gathering at the bus shelter | Resident | Patrols on Friday evenings |
+`
+	require.Equal(t, []string{
+		"meeting 2018-02-07 E05001552 antisocial_behaviour",
+		"concern 2018-02-07 E05001552 antisocial_behaviour",
+	}, summary(t, doc))
+}
+
+// TestSeveralMeetingsInOneSentence: each meeting of a sentence that tells
+// several in turn takes the concerns told after it; a concern of the
+// period naming two wards is each ward's.
+func TestSeveralMeetingsInOneSentence(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 4 October 2016
+
+1.1 This report covers meetings attended between 1 August and 23 September 2016.
+
+2.3 The Commissioner attended the Loftus ward meeting on 30 August, where doorstep scams were the main topic, and the Brotton ward meeting on 6 September, at which residents spoke about heavy lorries.
+
+4.1 Over the period, concerns about drug dealing were raised in North Ormesby and in Newport ward.
+`
+	require.Equal(t, []string{
+		"meeting 2016-08-30 E05001514 fraud_scams",
+		"meeting 2016-09-06 E05001505 parking_traffic",
+		"concern 2016-08-30 E05001514 fraud_scams",
+		"concern 2016-09-06 E05001505 parking_traffic",
+		"concern 2016-08-01 E05009867 drugs",
+		"concern 2016-08-01 E05009866 drugs",
+	}, summary(t, doc))
+}
+
+func TestConcernCues(t *testing.T) {
+	for _, s := range []string{
+		"Nuisance motorbikes came up again, with one resident saying riders were out every weekend.",
+		"Doorstep scams were the main topic.",
+		"Speeding was the main topic of discussion.",
+		"People saying the park was full of needles.",
+	} {
+		require.True(t, isConcern(s, false), s)
+	}
+	for _, s := range []string{"The sun came out.", "No concerns were raised about speeding."} {
+		require.False(t, isConcern(s, false), s)
+	}
+}
+
+// TestCalledInOnAClub: "called in on the youth club" with its day is an
+// engagement where the concern told there was raised.
+func TestCalledInOnAClub(t *testing.T) {
+	doc := `Posted on Friday 15th March 2019
+
+Yesterday the Commissioner also called in on the weekly youth club in Stainsby Hill, where a group of teenagers told him they were worried about friends carrying knives.
+`
+	require.Equal(t, []string{
+		"meeting 2019-03-14 E05001548 serious_violence",
+		"concern 2019-03-14 E05001548 serious_violence",
+	}, summary(t, doc))
+}
+
+func TestStolenThingsAreNotThemes(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	themes := func(s string) []string {
+		var out []string
+		for _, m := range r.concernMatches(s) {
+			out = sortedUnion(out, []string{m.Theme})
+		}
+		return out
+	}
+	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"))
+	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
+	// Without a theft, or ridden rather than stolen, the bikes are the concern.
+	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
+	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
+}
+
+// TestTextTableOfMeetings: a plain-text report's space-aligned table of
+// meetings gives its meetings and their issues.
+func TestTextTableOfMeetings(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 2 April 2019\n\n" +
+		"   Date          Meeting                 Issues raised\n" +
+		"   5 March       Hartburn ward meeting   Speeding near the\n" +
+		"                                         primary school\n" +
+		"   12 March      Yarm ward meeting       None\n"
+	require.Equal(t, []string{
+		"meeting 2019-03-05 E05001537 speeding",
+		"concern 2019-03-05 E05001537 speeding",
+		"meeting 2019-03-12 E05001552 ",
+	}, summary(t, doc))
+}
+
+// TestMinutesDateLine: minutes dated by a line "Minutes – <day>, <venue>"
+// record that meeting (the title's ward).
+func TestMinutesDateLine(t *testing.T) {
+	doc := `# YARM WARD COMMUNITY COUNCIL
+
+**Minutes – Wednesday 14 June 2017, 7pm, Yarm Town Hall**
+
+Residents raised concerns about speeding on the High Street.
+`
+	require.Equal(t, []string{
+		"meeting 2017-06-14 E05001552 speeding",
+		"concern 2017-06-14 E05001552 speeding",
+	}, summary(t, doc))
+}
+
+// TestMeetingDaysAndMonths: two days joined by "and" are two meetings,
+// and a concern said of "both" is each one's; a meeting "last month" is
+// dated by its month.
+func TestMeetingDaysAndMonths(t *testing.T) {
+	doc := `Posted on 12 June 2018
+
+On 22nd and 30th May the Commissioner held drop-in surgeries in Hartlepool. Domestic abuse was the main subject at both.
+
+At a drop-in at the community centre in Yarm last month, residents told him that fly-tipping had got worse.
+`
+	require.Equal(t, []string{
+		"meeting 2018-05-22  domestic_abuse",
+		"meeting 2018-05-30  domestic_abuse",
+		"concern 2018-05-22  domestic_abuse",
+		"concern 2018-05-30  domestic_abuse",
+		"meeting 2018-05-01 E05001552 environmental",
+		"concern 2018-05-01 E05001552 environmental",
+	}, summary(t, doc))
+}
+
+// TestConcernHeadings: list items under a "Residents' issues" heading are
+// concerns though their lead-in has no cue; paragraphs under a "You said"
+// heading are what residents said, and a "We did" heading ends them; a
+// label heading keeps its section's span.
+func TestConcernHeadings(t *testing.T) {
+	minutes := `# YARM WARD COMMUNITY COUNCIL
+
+**Minutes – Wednesday 14 June 2017, Yarm Town Hall**
+
+### Item 3 – Police report
+PC Moran reported two burglaries since March.
+
+### Item 4 – Residents' issues
+Residents put the following to the Commissioner:
+
+- speeding on the High Street;
+- the new bus timetable.
+`
+	require.Equal(t, []string{
+		"meeting 2017-06-14 E05001552 speeding",
+		"concern 2017-06-14 E05001552 speeding",
+	}, summary(t, minutes))
+
+	cards := `<html><body><h1>Yarm neighbourhood team</h1><h2>April to June 2019</h2>
+<div><h3>You said</h3><p>Teenagers are riding motorbikes along the cycle paths.</p><h3>We did</h3><p>We carried out patrols to stop speeding drivers.</p></div>
+</body></html>`
+	res, err := newExtractor(t, Config{}).Extract("cards.html", []byte(cards))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	e := res.Events[0]
+	require.Equal(t, []string{"off_road_bikes"}, e.Themes)
+	require.Equal(t, "E05001552", e.WardCode)
+	require.Equal(t, "period", e.Precision)
+	require.Equal(t, "2019-04-01", e.Period.Start)
+	require.Equal(t, "2019-06-30", e.Period.End)
+}
+
+func TestQuoteAndSubjectCues(t *testing.T) {
+	for _, s := range []string{
+		`Jean Walker, who has lived on the estate for 30 years, said: "Every night there are lads on motorbikes."`,
+	} {
+		require.True(t, quoteCue(s), s)
+		require.True(t, isConcern(s, true), s)
+		require.False(t, isConcern(s, false), "a quotation counts only at a meeting: %s", s)
+	}
+	for _, s := range []string{
+		`Barry Coppinger said: "Off-road bikes make people's lives a misery."`,
+		`Inspector Dave Clarke said: "A bike team will be working here."`,
+		`Cllr Lee said: "Speeding is down."`,
+	} {
+		require.False(t, quoteCue(s), s)
+	}
+	for _, s := range []string{"Others at the meeting brought up a spate of burglaries.", "Traders talked about the cost of shop theft."} {
+		require.True(t, isConcern(s, false), s)
+	}
+}
