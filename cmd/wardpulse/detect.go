@@ -98,6 +98,8 @@ func runDetectBench(ctx context.Context, args []string, stdout, stderr io.Writer
 	scoreFrom := fs.Int("score-from", 0, "first week index scored (0: the last two years, (years-2)*52+4)")
 	minSigma := fs.Float64("ears-min-sigma", 0, "floor on the EARS baseline sd (0 = reference EARS)")
 	noEARS := fs.Bool("no-ears", false, "leave the EARS peers out")
+	eachWeek := fs.Bool("spike-each-week", false, "variant design: spikes add k sds in every spike week (default: k sds in all, Noufaily's outbreaks)")
+	lognormal := fs.Bool("spike-lognormal", false, "variant design: a spike's cases fall floor(exp(N(0, 0.5²))) weeks after its start, as in Noufaily et al. (default: uniformly over 1-4 weeks)")
 	export := fs.String("export", "", "write the simulated series (series.csv, truth.csv) to this directory and exit")
 	calibrate := fs.Bool("calibrate", false, "measure the false-alarm rate on spike-free series of every mean and seasonality")
 	demoRun := fs.Bool("demo", false, "count the alarms a week over the last year of the demo data (wardpulse demo) instead")
@@ -119,6 +121,15 @@ func runDetectBench(ctx context.Context, args []string, stdout, stderr io.Writer
 	bc := sim.BenchConfig{
 		Series: *series, Years: *years, Seed: *seed, Workers: *workers, ScoreFrom: *scoreFrom,
 		Detect: cfg, EARSMinSigma: *minSigma, NoEARS: *noEARS,
+	}
+	if *eachWeek || *lognormal {
+		if *eachWeek && *lognormal {
+			return fmt.Errorf("--spike-each-week and --spike-lognormal: choose one")
+		}
+		sc := sim.DefaultSimConfig(*years)
+		sc.SpreadTotal = !*eachWeek
+		sc.Lognormal = *lognormal
+		bc.Sim = &sc
 	}
 	if *export != "" {
 		if err := sim.Export(ctx, bc, *export); err != nil {

@@ -31,8 +31,9 @@ func series2000x7(tb testing.TB) string {
 // BenchmarkJudge2000Series times the offline contract end to end (parse,
 // judge on 2 workers, write) on 2,000 series x 7 years. Besides the wall
 // time it reports cpu-s/op, the process's user+system CPU seconds per
-// run: on a shared machine the wall time depends on the neighbours, and
-// cpu-s/op / 2 is the wall time on 2 idle cores.
+// run, and cpu-ms/series, the same per series: on a shared machine the
+// wall time depends on the neighbours, and cpu-s/op / 2 is the wall time
+// on 2 idle cores.
 func BenchmarkJudge2000Series(b *testing.B) {
 	in := series2000x7(b)
 	b.ResetTimer()
@@ -45,7 +46,9 @@ func BenchmarkJudge2000Series(b *testing.B) {
 		}
 		n++
 	}
-	b.ReportMetric((cpuSeconds(b)-c0)/float64(n), "cpu-s/op")
+	cpu := (cpuSeconds(b) - c0) / float64(n)
+	b.ReportMetric(cpu, "cpu-s/op")
+	b.ReportMetric(cpu/2000*1000, "cpu-ms/series")
 }
 
 func cpuSeconds(tb testing.TB) float64 {

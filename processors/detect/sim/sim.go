@@ -39,6 +39,17 @@ type SimConfig struct {
 	// first week), spread at random over its weeks. Otherwise every spike
 	// week gets Poisson(max(1, k·sd)) extra cases (a stronger spike).
 	SpreadTotal bool
+	// SpikesFrom, when > 0, places spikes only from this week index on
+	// (at SpikesPerYear over those weeks), so the baselines before it are
+	// spike-free: a variant design for the ceiling analysis, not the
+	// bench's default (0: anywhere).
+	SpikesFrom int
+	// Lognormal spreads a spike's Poisson(k·sd) cases as Noufaily et al.
+	// did: each case falls floor(exp(N(0, 0.5²))) weeks after the start
+	// (about half in the first week, 41 % in the second), capped at
+	// MaxSpikeWeeks-1, and the spike lasts to its last case. A variant
+	// design for the ceiling analysis; needs SpreadTotal.
+	Lognormal bool
 }
 
 // DefaultSimConfig is the population the benchmark uses: the Noufaily et
@@ -131,11 +142,16 @@ func Simulate(cfg SimConfig, seed uint64, idx int) Series {
 	// least 4 weeks apart so each has its own onset.
 	nSpikes := 0.0
 	if cfg.SpikesPerYear > 0 {
-		nSpikes = distuv.Poisson{Lambda: cfg.SpikesPerYear * float64(cfg.Years), Src: rng}.Rand()
+		span := float64(cfg.Years)
+		if cfg.SpikesFrom > 0 {
+			span = float64(n-cfg.SpikesFrom) / 52
+		}
+		nSpikes = distuv.Poisson{Lambda: cfg.SpikesPerYear * span, Src: rng}.Rand()
 	}
 	for range int(nSpikes) {
 		d := 1 + rng.IntN(cfg.MaxSpikeWeeks)
-		st := rng.IntN(n - d + 1)
+		lo := min(max(cfg.SpikesFrom, 0), n-d)
+		st := lo + rng.IntN(n-d+1-lo)
 		free := true
 		for k := max(0, st-4); k < min(n, st+d+4); k++ {
 			if s.InSpike[k] >= 0 {
@@ -167,11 +183,23 @@ func Simulate(cfg SimConfig, seed uint64, idx int) Series {
 		s.Counts[i] = int(y)
 	}
 	if cfg.SpreadTotal {
-		for _, sp := range s.Spikes {
+		for i, sp := range s.Spikes {
 			mu := s.Mean[sp.Start]
 			total := distuv.Poisson{Lambda: sp.K * math.Sqrt(phi*mu), Src: rng}.Rand()
+			last := 0
 			for range int(total) {
-				s.Counts[sp.Start+rng.IntN(sp.Weeks)]++
+				off := rng.IntN(sp.Weeks)
+				if cfg.Lognormal {
+					off = min(int(math.Exp(0.5*rng.NormFloat64())), sp.Weeks-1)
+				}
+				last = max(last, off)
+				s.Counts[sp.Start+off]++
+			}
+			if cfg.Lognormal {
+				for w := sp.Start + last + 1; w < sp.Start+sp.Weeks; w++ {
+					s.InSpike[w] = -1
+				}
+				s.Spikes[i].Weeks = last + 1
 			}
 		}
 	}
