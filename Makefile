@@ -85,8 +85,8 @@ clean:
 # that fails is written to the package's testdata/fuzz and fails the run. A
 # fuzz target missing from the list fails the run too.
 FUZZTIME ?= 8s
-FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode processors/classify:FuzzClassify processors/classify:FuzzLoad \
-	processors/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
+FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode schemas/taxonomy:FuzzClassify schemas/taxonomy:FuzzLoad \
+	schemas/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
 .PHONY: fuzz
 test: fuzz
 fuzz: setup

@@ -24,15 +24,15 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/demo"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 type benchConfig struct {
@@ -114,7 +114,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	if c.quick {
 		res.Mode = "quick"
 	}
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	if err != nil {
 		return res, err
 	}

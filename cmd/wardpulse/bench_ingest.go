@@ -20,8 +20,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // runIngestBench measures ingest's memory under its largest requests: each
@@ -52,7 +52,7 @@ func runIngestBench(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	defer os.RemoveAll(dir)
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,8 @@ import (
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // runBriefing writes the Panel briefing for a period: briefing.html
@@ -50,7 +50,7 @@ func runBriefing(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer conn.Close()
-	src := briefing.Source{Conn: conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+	src := briefing.Source{Conn: conn, Themes: taxonomy.Default(), Wards: gazetteer.Default()}
 	htmlPath, pdfPath, err := briefing.Write(ctx, src, from, to, *out, chromium)
 	if htmlPath != "" {
 		fmt.Fprintln(stdout, "wrote", htmlPath)

@@ -22,12 +22,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
@@ -82,7 +82,7 @@ func onEngines(t *testing.T, partitions int, f func(t *testing.T, env *testEnv))
 
 func newEnvOn(t *testing.T, partitions int, engine chtest.Engine) *testEnv {
 	t.Helper()
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
 	t.Cleanup(func() { b.Close() })
 	env := &testEnv{brokers: b.Addrs(), db: chtest.NewOn(t, engine), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
@@ -114,7 +114,7 @@ var testTexts = []string{
 // testEvents makes n valid concern events over 2020-2021, a few duplicates
 // (the same event id again) and a few poison messages.
 func testEvents(n int) (msgs []kafka.Message, expectedCells map[string]int64, distinct int) {
-	tax := classify.Default()
+	tax := taxonomy.Default()
 	expectedCells = map[string]int64{}
 	start := time.Date(2020, 6, 1, 19, 0, 0, 0, time.UTC)
 	var prev []kafka.Message

@@ -22,10 +22,10 @@ import (
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 type localConfig struct {
@@ -90,7 +90,7 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	b, err := broker.Start(broker.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
+	b, err := kafkatest.Start(kafkatest.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
 	if err != nil {
 		return err
 	}

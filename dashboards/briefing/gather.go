@@ -17,8 +17,8 @@ import (
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // Meeting is a meeting attended (or ahead).
@@ -84,7 +84,7 @@ type Report struct {
 // Source is where Gather reads from.
 type Source struct {
 	Conn   driver.Conn
-	Themes *classify.Taxonomy
+	Themes *taxonomy.Taxonomy
 	Wards  *gazetteer.Gazetteer
 }
 

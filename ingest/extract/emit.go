@@ -8,8 +8,8 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // newMeeting emits a meeting. Its themes are those its name says it

@@ -10,8 +10,8 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // recorder is a Handler and IdleNotifier that records what it is given.
@@ -81,7 +81,7 @@ func waitNext(t *testing.T, r *recorder, want int64) {
 func TestBatching(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err)
 	defer b.Close()
 	const topic = "events"

@@ -5,7 +5,7 @@
 // "quad bike", and a multi-word phrase also matches its words run together
 // ("offroad"). It is deliberately simple and predictable: analysts can read
 // why a concern was counted, and a wrong match is fixed by editing phrases.
-package classify
+package taxonomy
 
 import (
 	"bytes"

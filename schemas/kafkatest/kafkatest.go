@@ -4,7 +4,7 @@
 // NOTE(lead): kfake is not Kafka: it is one process, keeps the log in memory
 // (or in DataDir when set), and has no replication. The deploy/ files
 // target a real KRaft Kafka.
-package broker
+package kafkatest
 
 import (
 	"fmt"
