@@ -1,10 +1,12 @@
-// Package classify assigns concern text to the stable theme ids of the
-// taxonomy file, explainably: every theme comes with the phrase that matched
-// and where. Matching is on whole words after light stemming (plural and
-// -ing/-er forms), so "speeders" matches "speeding" and "quad bikes" matches
-// "quad bike", and a multi-word phrase also matches its words run together
-// ("offroad"). It is deliberately simple and predictable: analysts can read
-// why a concern was counted, and a wrong match is fixed by editing phrases.
+// Package taxonomy is reference data, the versioned list of concern themes
+// (taxonomy.yaml, embedded), and the classifier over it: it assigns concern
+// text to the stable theme ids, explainably: every theme comes with the
+// phrase that matched and where. Matching is on whole words after light
+// stemming (plural and -ing/-er forms), so "speeders" matches "speeding" and
+// "quad bikes" matches "quad bike", and a multi-word phrase also matches its
+// words run together ("offroad"). It is deliberately simple and predictable:
+// analysts can read why a concern was counted, and a wrong match is fixed by
+// editing phrases.
 package taxonomy
 
 import (
@@ -150,7 +152,7 @@ func (t *Taxonomy) add(p pattern) { t.patterns[p.stems[0]] = append(t.patterns[p
 func Default() *Taxonomy {
 	t, err := Load(bytes.NewReader(defaultTaxonomy))
 	if err != nil {
-		panic("classify: embedded taxonomy is broken: " + err.Error())
+		panic("taxonomy: embedded taxonomy is broken: " + err.Error())
 	}
 	return t
 }
