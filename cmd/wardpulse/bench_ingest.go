@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -238,4 +240,22 @@ func slowBodies(ctx context.Context, addr, token string, n int, wait time.Durati
 	}
 	wg.Wait()
 	return fmt.Sprintf("cut %d, open after %s %d, dial errors %d", cut, wait, open, failed)
+}
+
+// waitHTTP polls url until it answers 200 or ctx ends.
+func waitHTTP(ctx context.Context, url string) error {
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }

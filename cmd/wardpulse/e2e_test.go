@@ -32,30 +32,38 @@ import (
 
 func TestMain(m *testing.M) { chtest.Main(m) }
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// binaries holds the command built once per test run and build tags: ""
+// is the production build, "dev" adds local mode and the benchmarks.
+var binaries sync.Map // tags -> *builtBinary
 
-// wardpulseBinary builds the command once per test run, so crash tests can
-// kill a real process.
-func wardpulseBinary(t *testing.T) string {
+type builtBinary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// wardpulseBinary builds the production command once per test run, so crash
+// tests can kill a real process.
+func wardpulseBinary(t *testing.T) string { return buildWardpulse(t, "") }
+
+func buildWardpulse(t *testing.T, tags string) string {
 	t.Helper()
-	buildOnce.Do(func() {
+	v, _ := binaries.LoadOrStore(tags, &builtBinary{})
+	b := v.(*builtBinary)
+	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "wardpulse-bin-")
 		if err != nil {
-			buildErr = err
+			b.err = err
 			return
 		}
-		binPath = filepath.Join(dir, "wardpulse")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		b.path = filepath.Join(dir, "wardpulse")
+		out, err := exec.Command("go", "build", "-tags", tags, "-o", b.path, ".").CombinedOutput()
 		if err != nil {
-			buildErr = fmt.Errorf("building wardpulse: %v\n%s", err, out)
+			b.err = fmt.Errorf("building wardpulse (tags %q): %v\n%s", tags, err, out)
 		}
 	})
-	require.NoError(t, buildErr)
-	return binPath
+	require.NoError(t, b.err)
+	return b.path
 }
 
 type testEnv struct {

@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -10,20 +12,16 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
-	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas/chserver"
 	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
@@ -186,25 +184,6 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return err
 }
 
-// logSize counts the messages on a topic.
-func logSize(ctx context.Context, brokers []string, topic string) (int64, error) {
-	bounds, err := replay.LogBounds(ctx, brokers, topic)
-	if err != nil {
-		return 0, err
-	}
-	var n int64
-	for _, b := range bounds {
-		n += b.Next - b.First
-	}
-	return n, nil
-}
-
-func newRegistry() *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return reg
-}
-
 // localToken makes (once) a random bearer token for local mode and a tokens
 // file holding its hash.
 func localToken(dir string) (token, file string, err error) {
@@ -273,24 +252,6 @@ rebuild the tables from the log (the processor pauses for the swap):
 count concerns per ward and theme this year:
   clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC, ward_code, theme LIMIT 10"
 `, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, chAddr, strings.Join(brokers, ","), filepath.Join(cfg.Dir, "pause-secret"), host, port)
-}
-
-// waitHTTP polls url until it answers 200 or ctx ends.
-func waitHTTP(ctx context.Context, url string) error {
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
 }
 
 var _ = slog.Default
