@@ -147,15 +147,18 @@ func Load(r io.Reader) (*Taxonomy, error) {
 
 func (t *Taxonomy) add(p pattern) { t.patterns[p.stems[0]] = append(t.patterns[p.stems[0]], p) }
 
-// Default returns the embedded taxonomy. It panics only if the embedded
-// file is broken, which TestDefaultHasStableIDs rules out.
-func Default() *Taxonomy {
+// Default returns the embedded taxonomy, parsed once and shared (a
+// Taxonomy is immutable: do not change its Themes). It panics only if the
+// embedded file is broken, which TestDefaultHasStableIDs rules out.
+func Default() *Taxonomy { return parseDefault() }
+
+var parseDefault = sync.OnceValue(func() *Taxonomy {
 	t, err := Load(bytes.NewReader(defaultTaxonomy))
 	if err != nil {
 		panic("taxonomy: embedded taxonomy is broken: " + err.Error())
 	}
 	return t
-}
+})
 
 // IDs lists the theme ids in file order.
 func (t *Taxonomy) IDs() []string {
