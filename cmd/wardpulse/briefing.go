@@ -45,7 +45,11 @@ func runBriefing(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	conn, err := ch.Open(ctx, false, wiring.Logger("warn"))
+	logger, err := wiring.Logger("warn")
+	if err != nil {
+		return err
+	}
+	conn, err := ch.Open(ctx, false, logger)
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "ingest")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "ingest")
 	f, err := os.Open(cfg.TokensFile)
 	if err != nil {
 		return fmt.Errorf("opening tokens file: %w", err)

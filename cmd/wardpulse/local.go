@@ -75,7 +75,10 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel)
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", cfg.Dir, err)
 	}

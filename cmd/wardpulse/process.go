@@ -95,7 +95,11 @@ func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "process")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "process")
 	reg := newRegistry()
 	// On a cluster the schema is `wardpulse migrate -cluster`'s: a plain
 	// migration here would create unreplicated tables.
