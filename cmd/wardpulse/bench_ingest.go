@@ -180,7 +180,11 @@ func sendAll(ctx context.Context, url, token string, bodies [][]byte, attempts i
 				if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
 					return
 				}
-				time.Sleep(time.Second)
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(time.Second):
+				}
 			}
 		}()
 	}
