@@ -5,6 +5,9 @@
 SHELL := /bin/bash
 GO ?= go
 BIN := bin/wardpulse
+# DEV_BIN is the same command built with -tags dev: it adds local mode and the
+# benchmarks (see docs/architecture.md); bin/wardpulse links neither.
+DEV_BIN := bin/wardpulse-dev
 DEB_PACKAGES := clickhouse-server clickhouse-client prometheus prometheus-alertmanager chromium poppler-utils kcat zookeeper
 LOCAL_DIR ?= $(HOME)/.wardpulse/local
 # A current ClickHouse engine for the tests (chDB, ClickHouse as a library),
@@ -12,7 +15,7 @@ LOCAL_DIR ?= $(HOME)/.wardpulse/local
 CHDB_VERSION := 26.5.3
 CHDB_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/wardpulse/chdb-$(CHDB_VERSION)
 
-.PHONY: run test setup build vet bench clean schema-tools
+.PHONY: run test setup build build-dev vet bench clean schema-tools
 
 # setup installs the Debian packages the system and the tests use (as root,
 # only those missing), chDB (npm, once: a 167 MB download) and downloads the
@@ -60,22 +63,27 @@ schema-tools:
 build: setup
 	$(GO) build -o $(BIN) ./cmd/wardpulse
 
+build-dev: setup
+	$(GO) build -tags dev -o $(DEV_BIN) ./cmd/wardpulse
+
 # run starts the embedded broker, a local ClickHouse server, ingest, the
 # processor, the alerter with a local Alertmanager, loads the demo data and
 # writes the dashboards; Ctrl-C stops everything.
-run: build
-	$(BIN) local -dir $(LOCAL_DIR)
+run: build-dev
+	$(DEV_BIN) local -dir $(LOCAL_DIR)
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags dev ./cmd/...
 
 # test runs every test; tests that need ClickHouse, Prometheus, Alertmanager
-# or Chromium start the real ones and fail (never skip) if they cannot.
+# or Chromium start the real ones and fail (never skip) if they cannot; -tags dev
+# so the tests of local mode and the benchmarks build and run too.
 test: setup vet
-	$(GO) test -count=1 -timeout 45m -p 2 ./...
+	$(GO) test -tags dev -count=1 -timeout 45m -p 2 ./...
 
-bench: build
-	$(BIN) bench
+bench: build-dev
+	$(DEV_BIN) bench
 
 clean:
 	rm -rf bin
@@ -85,8 +93,8 @@ clean:
 # that fails is written to the package's testdata/fuzz and fails the run. A
 # fuzz target missing from the list fails the run too.
 FUZZTIME ?= 8s
-FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode processors/classify:FuzzClassify processors/classify:FuzzLoad \
-	processors/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
+FUZZ_TARGETS := schemas:FuzzDecode schemas:FuzzFastDecode schemas/taxonomy:FuzzClassify schemas/taxonomy:FuzzLoad \
+	schemas/gazetteer:FuzzFind processors/redact:FuzzCounts ingest/extract:FuzzExtract
 .PHONY: fuzz
 test: fuzz
 fuzz: setup

@@ -14,26 +14,26 @@ import (
 	sdktext "github.com/grafana/grafana-foundation-sdk/go/text"
 	sdktimeseries "github.com/grafana/grafana-foundation-sdk/go/timeseries"
 
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // Generator builds the dashboards from the taxonomy (theme ids and labels)
 // and the gazetteer (wards with their boundary periods). It holds no other
 // state; All is deterministic for given inputs, which the drift test relies on.
 type Generator struct {
-	themes *classify.Taxonomy
+	themes *taxonomy.Taxonomy
 	gaz    *gazetteer.Gazetteer
 }
 
 // New returns a generator over a taxonomy and a gazetteer.
-func New(themes *classify.Taxonomy, gaz *gazetteer.Gazetteer) *Generator {
+func New(themes *taxonomy.Taxonomy, gaz *gazetteer.Gazetteer) *Generator {
 	return &Generator{themes: themes, gaz: gaz}
 }
 
 // Default is the generator over the embedded taxonomy and gazetteer: the
 // one the committed JSON is generated with.
-func Default() *Generator { return New(classify.Default(), gazetteer.Default()) }
+func Default() *Generator { return New(taxonomy.Default(), gazetteer.Default()) }
 
 // All returns every dashboard, in a fixed order. An error is a builder's
 // validation error (a bug in this package, caught by the tests).

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
 var update = flag.Bool("update", false, "rewrite dashboards/json from the generator")

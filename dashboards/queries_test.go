@@ -17,9 +17,9 @@ import (
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
-	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chcluster"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
 // result is what a query returned: column names and ClickHouse types, and

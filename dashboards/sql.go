@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // SQL building blocks shared by the dashboards. Everything here must run,

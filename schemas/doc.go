@@ -10,4 +10,9 @@
 // corrects, because events are keyed by ward on Kafka and the processor needs
 // the original and its correction in one partition, in order. To move a
 // concern to another ward, withdraw it and submit it again.
+//
+// Beside the contracts, on the same ground floor (docs/architecture.md):
+// the reference data every service reads (gazetteer, taxonomy) and the
+// harnesses that stand in for the systems the contracts speak to, for tests
+// and the dev build only (kafkatest, chserver, chtest, chcluster).
 package schemas

@@ -19,11 +19,11 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/processors/alerting"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/detect"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // alertsConfig configures `wardpulse alerts`: the alerter, the alerts sink
@@ -118,7 +118,11 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "alerts")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "alerts")
 	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
 	if err != nil {
 		return err
@@ -153,7 +157,7 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	sinkHandler := alerting.NewSink(conn, logger)
 	alerter, err := alerting.New(alerting.Config{Interval: cfg.Interval, PollInterval: cfg.PollInterval, ResolveWeeks: cfg.ResolveWeeks,
 		LookbackWeeks: cfg.LookbackWeeks, Detector: cfg.Detector},
-		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(),
+		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(),
 			StateSynced: func(ctx context.Context) (bool, error) {
 				return alertsStored(ctx, logClient, cfg.Kafka.AlertsTopic, sinkHandler)
 			}},

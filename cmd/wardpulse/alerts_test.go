@@ -20,11 +20,11 @@ import (
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/processors/alerting"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // TestAlertsFlags pins how Alertmanager URLs are given: repeated, comma
@@ -100,7 +100,7 @@ func TestServeAlertsAfterACrash(t *testing.T) {
 	for _, engine := range chtest.Engines {
 		t.Run(string(engine), func(t *testing.T) {
 			db := chtest.NewOn(t, engine)
-			b, err := broker.Start(broker.Config{}, nil)
+			b, err := kafkatest.Start(kafkatest.Config{}, nil)
 			require.NoError(t, err, "starting the embedded Kafka-protocol broker")
 			t.Cleanup(func() { b.Close() })
 			ctx := context.Background()

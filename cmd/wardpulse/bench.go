@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -24,15 +26,16 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/demo"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 type benchConfig struct {
@@ -114,7 +117,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	if c.quick {
 		res.Mode = "quick"
 	}
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	if err != nil {
 		return res, err
 	}
@@ -362,17 +365,22 @@ func postAll(ctx context.Context, url, token string, events []schemas.Event, bat
 	}
 	work := make(chan []byte)
 	g, gctx := errgroup.WithContext(ctx)
+	c := benchClient(url, token)
 	for w := 0; w < clients; w++ {
 		g.Go(func() error {
 			for body := range work {
 				for {
 					t := time.Now()
-					code, err := post(gctx, url, token, body)
+					code, err := sendOnce(gctx, c, body)
 					if err != nil {
 						return err
 					}
 					if code == http.StatusTooManyRequests {
-						time.Sleep(20 * time.Millisecond)
+						select {
+						case <-gctx.Done():
+							return gctx.Err()
+						case <-time.After(20 * time.Millisecond):
+						}
 						continue
 					}
 					if code != http.StatusAccepted {
@@ -395,22 +403,28 @@ func postAll(ctx context.Context, url, token string, events []schemas.Event, bat
 	return g.Wait()
 }
 
-var benchHTTP = &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+// benchClient is ingest's client for the bench's many concurrent posters
+// (64 idle connections kept), trying each request once: the bench times
+// every attempt and decides itself when to try again.
+func benchClient(url, token string) *client.Client {
+	c := client.New(url, token, &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 64}})
+	c.MaxAttempts = 1
+	return c
+}
 
-func post(ctx context.Context, url, token string, body []byte) (int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url+"/v1/events", bytes.NewReader(body))
-	if err != nil {
+// sendOnce posts one NDJSON body: ingest's status (202 when it took the
+// batch), or an error when no answer came.
+func sendOnce(ctx context.Context, c *client.Client, body []byte) (int, error) {
+	_, err := c.SendNDJSON(ctx, body)
+	var se *client.StatusError
+	switch {
+	case err == nil:
+		return http.StatusAccepted, nil
+	case errors.As(err, &se):
+		return se.StatusCode, nil
+	default:
 		return 0, err
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/x-ndjson")
-	resp, err := benchHTTP.Do(req)
-	if err != nil {
-		return 0, fmt.Errorf("posting to ingest: %w", err)
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode, nil
 }
 
 func waitMarker(ctx context.Context, conn driver.Conn, db string, want int64, timeout time.Duration, progress func(done int64)) error {
@@ -443,13 +457,19 @@ func freshness(ctx context.Context, conn driver.Conn, url, token string, secs in
 	pending := map[string]time.Time{}
 	done := make(chan struct{})
 	var perr error
+	c := benchClient(url, token)
 	go func() {
 		defer close(done)
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		base := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 		for i := 0; i < secs*20; i++ {
-			<-tick.C
+			select {
+			case <-tick.C:
+			case <-ctx.Done():
+				perr = ctx.Err()
+				return
+			}
 			var buf bytes.Buffer
 			ids := make([]string, 50)
 			for j := range ids {
@@ -457,7 +477,7 @@ func freshness(ctx context.Context, conn driver.Conn, url, token string, secs in
 				at := base.Add(time.Duration(i*50+j) * time.Second)
 				fmt.Fprintf(&buf, `{"event_id":%q,"type":"concern","schema_version":1,"occurred_at":%q,"ward_code":"E05012442","concern":{"text":"Speeding on the main road"}}`+"\n", ids[j], at.Format(time.RFC3339))
 			}
-			code, err := post(ctx, url, token, buf.Bytes())
+			code, err := sendOnce(ctx, c, buf.Bytes())
 			if err != nil || code != http.StatusAccepted {
 				perr = fmt.Errorf("posting freshness probes: %d %v", code, err)
 				return
@@ -511,7 +531,11 @@ func freshness(ctx context.Context, conn driver.Conn, url, token string, secs in
 			}
 			rows.Close()
 		}
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
 }
 

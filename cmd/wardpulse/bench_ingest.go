@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -20,8 +22,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // runIngestBench measures ingest's memory under its largest requests: each
@@ -52,7 +54,7 @@ func runIngestBench(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	defer os.RemoveAll(dir)
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	if err != nil {
 		return err
 	}
@@ -178,7 +180,11 @@ func sendAll(ctx context.Context, url, token string, bodies [][]byte, attempts i
 				if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
 					return
 				}
-				time.Sleep(time.Second)
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(time.Second):
+				}
 			}
 		}()
 	}
@@ -238,4 +244,22 @@ func slowBodies(ctx context.Context, addr, token string, n int, wait time.Durati
 	}
 	wg.Wait()
 	return fmt.Sprintf("cut %d, open after %s %d, dial errors %d", cut, wait, open, failed)
+}
+
+// waitHTTP polls url until it answers 200 or ctx ends.
+func waitHTTP(ctx context.Context, url string) error {
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }

@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -16,7 +18,7 @@ import (
 // that every figure is there and positive. It checks no speed: the benchmark
 // reports, it does not judge a slow machine.
 func TestBenchQuickSmoke(t *testing.T) {
-	bin := wardpulseBinary(t)
+	bin := buildWardpulse(t, "dev")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	var out, errb strings.Builder
@@ -49,7 +51,7 @@ func TestBenchQuickSmoke(t *testing.T) {
 // and the stalled bodies cut. It checks no memory figure: the bench
 // reports them (docs/ingest.md), it does not judge a machine.
 func TestIngestBenchSmoke(t *testing.T) {
-	bin := wardpulseBinary(t)
+	bin := buildWardpulse(t, "dev")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var out, errb strings.Builder

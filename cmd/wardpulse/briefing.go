@@ -10,8 +10,8 @@ import (
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // runBriefing writes the Panel briefing for a period: briefing.html
@@ -45,12 +45,16 @@ func runBriefing(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	conn, err := ch.Open(ctx, false, wiring.Logger("warn"))
+	logger, err := wiring.Logger("warn")
+	if err != nil {
+		return err
+	}
+	conn, err := ch.Open(ctx, false, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	src := briefing.Source{Conn: conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+	src := briefing.Source{Conn: conn, Themes: taxonomy.Default(), Wards: gazetteer.Default()}
 	htmlPath, pdfPath, err := briefing.Write(ctx, src, from, to, *out, chromium)
 	if htmlPath != "" {
 		fmt.Fprintln(stdout, "wrote", htmlPath)

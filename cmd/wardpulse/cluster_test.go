@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chcluster"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/chcluster"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // TestExactlyOnceOnAReplicatedCluster runs the real processors against a
@@ -35,7 +35,7 @@ func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
 	cl, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
 	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
 	t.Cleanup(cl.Close)
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err)
 	t.Cleanup(func() { b.Close() })
 	env := &testEnv{brokers: b.Addrs(), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}

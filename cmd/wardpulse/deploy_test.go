@@ -14,8 +14,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 )
 
 // TestDeployConfigsLoad decodes deploy/config/*.yaml with the services' own

@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/wardpulse/wardpulse/ingest/demo"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/detect"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // demoVolume is `wardpulse detect-bench --demo`: it generates the demo
@@ -21,7 +21,7 @@ import (
 // last year: all alarms (ward tier) and the force tier, mean and max,
 // and which series alarmed in the demo's planned surges.
 func demoVolume(ctx context.Context, out io.Writer, seed int64, now time.Time, minConcerns int, cfg detect.Config) error {
-	tax := classify.Default()
+	tax := taxonomy.Default()
 	dcfg := demo.Config{Seed: seed, Now: now}
 	type key struct{ ward, theme string }
 	counts := map[key]map[time.Time]int{}

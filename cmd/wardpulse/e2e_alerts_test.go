@@ -13,13 +13,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/processors/alerting"
-	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/detect"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 type amAlert struct {
@@ -85,7 +85,7 @@ func TestSurgeThroughIngestAlertsOnce(t *testing.T) {
 		t.Cleanup(func() { producer.Close() })
 		newAlerter := func() *alerting.Alerter {
 			a, err := alerting.New(alerting.Config{Detector: detect.DefaultConfig()}, alerting.Deps{Conn: env.db.Conn, Producer: producer,
-				Notifier: &alerting.Alertmanager{URLs: []string{am.URL()}}, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(),
+				Notifier: &alerting.Alertmanager{URLs: []string{am.URL()}}, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(),
 				Now: func() time.Time { return clock }}, nil, nil)
 			require.NoError(t, err)
 			return a

@@ -19,11 +19,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // faultProc is one `wardpulse process` child of the fault test.
@@ -82,7 +82,7 @@ func newFaultRig(t *testing.T, partitions int, extra ...string) *faultRig {
 	require.NoError(t, err)
 	t.Cleanup(func() { conn.Close() })
 
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
 	t.Cleanup(func() { b.Close() })
 	r.env = &testEnv{brokers: b.Addrs(), db: &chtest.DB{Conn: conn, Database: "fault", Addr: ch.Addr()}, topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}

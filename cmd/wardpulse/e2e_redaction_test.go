@@ -17,8 +17,8 @@ import (
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // personal is what the events below hold and no stored row, dashboard
@@ -143,7 +143,7 @@ func testPersonalDataStaysOut(t *testing.T, env *testEnv) {
 	} else { // the command speaks only the native protocol; chDB is reached over HTTP
 		chromium, err := briefing.FindChromium("")
 		require.NoError(t, err)
-		src := briefing.Source{Conn: env.db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+		src := briefing.Source{Conn: env.db.Conn, Themes: taxonomy.Default(), Wards: gazetteer.Default()}
 		_, _, err = briefing.Write(ctx, src, from, to, dir, chromium)
 		require.NoError(t, err)
 	}

@@ -22,40 +22,48 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/pause"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// binaries holds the command built once per test run and build tags: ""
+// is the production build, "dev" adds local mode and the benchmarks.
+var binaries sync.Map // tags -> *builtBinary
 
-// wardpulseBinary builds the command once per test run, so crash tests can
-// kill a real process.
-func wardpulseBinary(t *testing.T) string {
+type builtBinary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// wardpulseBinary builds the production command once per test run, so crash
+// tests can kill a real process.
+func wardpulseBinary(t *testing.T) string { return buildWardpulse(t, "") }
+
+func buildWardpulse(t *testing.T, tags string) string {
 	t.Helper()
-	buildOnce.Do(func() {
+	v, _ := binaries.LoadOrStore(tags, &builtBinary{})
+	b := v.(*builtBinary)
+	b.once.Do(func() {
 		dir, err := os.MkdirTemp("", "wardpulse-bin-")
 		if err != nil {
-			buildErr = err
+			b.err = err
 			return
 		}
-		binPath = filepath.Join(dir, "wardpulse")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		b.path = filepath.Join(dir, "wardpulse")
+		out, err := exec.Command("go", "build", "-tags", tags, "-o", b.path, ".").CombinedOutput()
 		if err != nil {
-			buildErr = fmt.Errorf("building wardpulse: %v\n%s", err, out)
+			b.err = fmt.Errorf("building wardpulse (tags %q): %v\n%s", tags, err, out)
 		}
 	})
-	require.NoError(t, buildErr)
-	return binPath
+	require.NoError(t, b.err)
+	return b.path
 }
 
 type testEnv struct {
@@ -82,7 +90,7 @@ func onEngines(t *testing.T, partitions int, f func(t *testing.T, env *testEnv))
 
 func newEnvOn(t *testing.T, partitions int, engine chtest.Engine) *testEnv {
 	t.Helper()
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
 	t.Cleanup(func() { b.Close() })
 	env := &testEnv{brokers: b.Addrs(), db: chtest.NewOn(t, engine), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
@@ -114,7 +122,7 @@ var testTexts = []string{
 // testEvents makes n valid concern events over 2020-2021, a few duplicates
 // (the same event id again) and a few poison messages.
 func testEvents(n int) (msgs []kafka.Message, expectedCells map[string]int64, distinct int) {
-	tax := classify.Default()
+	tax := taxonomy.Default()
 	expectedCells = map[string]int64{}
 	start := time.Date(2020, 6, 1, 19, 0, 0, 0, time.UTC)
 	var prev []kafka.Message

@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/wardpulse/wardpulse/ingest/extract"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // runExtract is `wardpulse extract [flags] FILE...`: it reads plain text,
@@ -46,7 +46,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fs.Usage()
 		return errors.New("no documents given")
 	}
-	x, err := extract.New(gazetteer.Default(), classify.Default(), extract.Config{MaxBytes: *maxBytes})
+	x, err := extract.New(gazetteer.Default(), taxonomy.Default(), extract.Config{MaxBytes: *maxBytes})
 	if err != nil {
 		return err
 	}

@@ -17,11 +17,11 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // httpGet returns the status code and body of url ("" and 0 when it does
@@ -68,7 +68,7 @@ func metricSum(body, family string) float64 {
 func TestHealthIsHonest(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	b, err := broker.Start(broker.Config{DataDir: filepath.Join(dir, "kafka")}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{DataDir: filepath.Join(dir, "kafka")}, nil)
 	require.NoError(t, err)
 	kafkaAddr := b.Addrs()[0]
 	t.Cleanup(func() { b.Close() })
@@ -189,7 +189,7 @@ func TestHealthIsHonest(t *testing.T) {
 	require.Less(t, took, 3*time.Second)
 	took = waitState("processor unready with the broker down", proc, false, "broker unreachable", 10*time.Second)
 	require.Less(t, took, 3*time.Second)
-	b, err = broker.Start(broker.Config{ListenAddr: kafkaAddr, DataDir: filepath.Join(dir, "kafka")}, nil)
+	b, err = kafkatest.Start(kafkatest.Config{ListenAddr: kafkaAddr, DataDir: filepath.Join(dir, "kafka")}, nil)
 	require.NoError(t, err)
 	waitState("ingest ready after the broker came back", ingest, true, "ready", 30*time.Second)
 	waitState("processor ready after the broker came back", proc, true, "ready", 90*time.Second)

@@ -22,9 +22,9 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/ingest/publish"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 type ingestConfig struct {
@@ -108,7 +108,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "ingest")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "ingest")
 	f, err := os.Open(cfg.TokensFile)
 	if err != nil {
 		return fmt.Errorf("opening tokens file: %w", err)
@@ -158,7 +162,7 @@ func serveIngest(ctx context.Context, cfg ingestConfig, tokens *httpapi.Tokens, 
 	if err != nil {
 		return err
 	}
-	deps := httpapi.Deps{Publisher: pub, Tokens: tokens, Validator: validator, Places: gazetteer.Default(), Themes: classify.Default()}
+	deps := httpapi.Deps{Publisher: pub, Tokens: tokens, Validator: validator, Places: gazetteer.Default(), Themes: taxonomy.Default()}
 	if cfg.RebuildIndex {
 		deps.Log = httpapi.LogFunc(func(ctx context.Context, n int, fn func([]byte) error) error {
 			return publish.TailVia(ctx, client, cfg.Kafka.Topic, n, fn)

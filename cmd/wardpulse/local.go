@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -10,22 +12,18 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/config"
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
-	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 type localConfig struct {
@@ -77,7 +75,10 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel)
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", cfg.Dir, err)
 	}
@@ -90,7 +91,7 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	b, err := broker.Start(broker.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
+	b, err := kafkatest.Start(kafkatest.Config{ListenAddr: cfg.KafkaAddr, DataDir: filepath.Join(cfg.Dir, "kafka")}, logger.With("service", "broker"))
 	if err != nil {
 		return err
 	}
@@ -186,25 +187,6 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return err
 }
 
-// logSize counts the messages on a topic.
-func logSize(ctx context.Context, brokers []string, topic string) (int64, error) {
-	bounds, err := replay.LogBounds(ctx, brokers, topic)
-	if err != nil {
-		return 0, err
-	}
-	var n int64
-	for _, b := range bounds {
-		n += b.Next - b.First
-	}
-	return n, nil
-}
-
-func newRegistry() *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return reg
-}
-
 // localToken makes (once) a random bearer token for local mode and a tokens
 // file holding its hash.
 func localToken(dir string) (token, file string, err error) {
@@ -273,24 +255,6 @@ rebuild the tables from the log (the processor pauses for the swap):
 count concerns per ward and theme this year:
   clickhouse-client --host %s --port %s -d wardpulse -q "SELECT ward_code, theme, sum(concerns) AS n FROM concern_daily WHERE theme != '' AND day >= toStartOfYear(today()) GROUP BY ward_code, theme ORDER BY n DESC, ward_code, theme LIMIT 10"
 `, token, time.Now().UTC().Add(-time.Hour).Format(time.RFC3339), ingestURL, chAddr, strings.Join(brokers, ","), filepath.Join(cfg.Dir, "pause-secret"), host, port)
-}
-
-// waitHTTP polls url until it answers 200 or ctx ends.
-func waitHTTP(ctx context.Context, url string) error {
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
 }
 
 var _ = slog.Default

@@ -1,3 +1,5 @@
+//go:build dev
+
 package main
 
 import (
@@ -14,9 +16,9 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/provision"
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
 	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/demo"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 )
 
 // startLocalExtras starts what local mode runs beside ingest and the

@@ -1,6 +1,8 @@
 // Command wardpulse is the single binary of the wardpulse pipeline: one
 // subcommand per service and tool. Each subcommand's flags are listed with
-// `wardpulse <subcommand> -h`.
+// `wardpulse <subcommand> -h`. Built with `-tags dev` (make run builds it
+// as bin/wardpulse-dev) it also has local mode and the benchmarks (dev.go);
+// docs/architecture.md says why a tag and not a second main package.
 package main
 
 import (
@@ -18,9 +20,13 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
+// devCommands are the lab's subcommands (local mode, the benchmarks): only
+// the dev build sets them (dev.go, `go build -tags dev`), so the production
+// binary links no test broker, no test harness and installs nothing.
+var devCommands map[string]command
+
 func commands() map[string]command {
-	return map[string]command{
-		"local":        {"run everything on this machine: embedded broker, ClickHouse, services, demo data", runLocal},
+	cmds := map[string]command{
 		"ingest":       {"serve the ingest HTTP API (events -> Kafka)", runIngest},
 		"process":      {"run the processor (Kafka -> ClickHouse, exactly once per offset)", runProcess},
 		"replay":       {"rebuild the ClickHouse tables from offset 0 beside the live ones, check and swap them in", runReplay},
@@ -35,9 +41,11 @@ func commands() map[string]command {
 		"alerts":       {"run spike detection on the aggregates and notify Alertmanager", runAlerts},
 		"dashboards":   {"generate or push the Grafana dashboards", runDashboards},
 		"briefing":     {"write the Panel briefing (HTML and PDF) for a period", runBriefing},
-		"bench":        {"benchmark the pipeline against its peers", runBench},
-		"ingest-bench": {"measure ingest's peak memory under concurrent largest requests", runIngestBench},
 	}
+	for n, c := range devCommands {
+		cmds[n] = c
+	}
+	return cmds
 }
 
 func main() {

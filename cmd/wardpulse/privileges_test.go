@@ -19,10 +19,10 @@ import (
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func randomSecret(t *testing.T) string {
@@ -183,7 +183,7 @@ func TestDeployClickHouseUsers(t *testing.T) {
 	}
 	t.Logf("%d dashboard queries ran as the read-only user", queries)
 	require.Greater(t, queries, 10)
-	_, err = briefing.Gather(ctx, briefing.Source{Conn: reader, Themes: classify.Default(), Wards: gazetteer.Default()}, from, to)
+	_, err = briefing.Gather(ctx, briefing.Source{Conn: reader, Themes: taxonomy.Default(), Wards: gazetteer.Default()}, from, to)
 	require.NoError(t, err, "the briefing's queries as the read-only user")
 
 	// default answers on the server's own address only; the service

@@ -20,12 +20,12 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/consume"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/lagwatch"
 	"github.com/wardpulse/wardpulse/processors/pipeline"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 type processConfig struct {
@@ -95,7 +95,11 @@ func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "process")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "process")
 	reg := newRegistry()
 	// On a cluster the schema is `wardpulse migrate -cluster`'s: a plain
 	// migration here would create unreplicated tables.
@@ -114,16 +118,16 @@ func runProcess(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 // loadTaxonomy returns the built-in taxonomy or the one in path.
-func loadTaxonomy(path string) (*classify.Taxonomy, error) {
+func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 	if path == "" {
-		return classify.Default(), nil
+		return taxonomy.Default(), nil
 	}
 	f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	t, err := classify.Load(f)
+	t, err := taxonomy.Load(f)
 	if err != nil {
 		return nil, fmt.Errorf("loading taxonomy %s: %w", path, err)
 	}

@@ -57,7 +57,11 @@ func runReplay(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "replay")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "replay")
 	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
 	if err != nil {
 		return err
@@ -112,7 +116,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger(cfg.LogLevel).With("service", "audit")
+	logger, err := wiring.Logger(cfg.LogLevel)
+	if err != nil {
+		return err
+	}
+	logger = logger.With("service", "audit")
 	conn, err := cfg.ClickHouse.Open(ctx, false, logger)
 	if err != nil {
 		return err
@@ -157,7 +165,10 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := config.Parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	logger := wiring.Logger("info")
+	logger, err := wiring.Logger("info")
+	if err != nil {
+		return err
+	}
 	ms, err := schemas.Migrations()
 	if err != nil {
 		return err

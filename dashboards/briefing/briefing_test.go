@@ -16,9 +16,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
@@ -61,7 +61,7 @@ func TestBriefingRendersInChromium(t *testing.T) {
 		}
 		from := time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)
 		to := time.Date(2020, 1, 31, 0, 0, 0, 0, time.UTC)
-		src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+		src := briefing.Source{Conn: db.Conn, Themes: taxonomy.Default(), Wards: gazetteer.Default()}
 
 		r, err := briefing.Gather(ctx, src, from, to)
 		require.NoError(t, err)
@@ -153,7 +153,7 @@ func TestGatherIsTheSameOnEveryEngine(t *testing.T) {
 	for _, e := range chtest.Engines {
 		db := chtest.NewOn(t, e)
 		require.NoError(t, fixture.Load(ctx, db.Conn, data))
-		src := briefing.Source{Conn: db.Conn, Themes: classify.Default(), Wards: gazetteer.Default()}
+		src := briefing.Source{Conn: db.Conn, Themes: taxonomy.Default(), Wards: gazetteer.Default()}
 		for _, p := range periods {
 			r, err := briefing.Gather(ctx, src, p[0], p[1])
 			require.NoError(t, err, "gathering %v on %s", p, e)

@@ -19,9 +19,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/followup"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // Meeting is a meeting attended (or ahead).
@@ -114,7 +114,7 @@ type Series struct {
 // Source is where Gather reads from.
 type Source struct {
 	Conn   driver.Conn
-	Themes *classify.Taxonomy
+	Themes *taxonomy.Taxonomy
 	Wards  *gazetteer.Gazetteer
 }
 

@@ -16,7 +16,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/dashboards/briefing"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // reading is what a reader counts from the fixture without the briefing's

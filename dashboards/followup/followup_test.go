@@ -16,8 +16,8 @@ import (
 
 	"github.com/wardpulse/wardpulse/dashboards/followup"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }

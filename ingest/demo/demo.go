@@ -50,7 +50,7 @@
 // and day, concern.meeting_id set), their themes drawn in proportion to the
 // ward's rates that week.
 //
-// The wards are those of processors/gazetteer in force on each date: the 79
+// The wards are those of schemas/gazetteer in force on each date: the 79
 // of 2015-2019, the sets before and after. Middlesbrough's pre-2015 wards
 // are not in the list, so Middlesbrough has no events before May 2015.
 //
@@ -80,8 +80,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // Surge adds PerWeek expected concerns a week to one ward's theme from the

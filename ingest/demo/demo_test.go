@@ -10,10 +10,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/redact"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func d(s string) time.Time {
@@ -146,7 +146,7 @@ func TestEventsAreValidAndResolve(t *testing.T) {
 // TestTemplatesClassifyToTheirTheme holds every template, in every ward's
 // name, to exactly its theme, and every unthemed text to none.
 func TestTemplatesClassifyToTheirTheme(t *testing.T) {
-	tax := classify.Default()
+	tax := taxonomy.Default()
 	names := map[string]bool{}
 	for _, w := range gazetteer.Default().Wards() {
 		names[w.Name] = true
@@ -177,7 +177,7 @@ func TestTemplatesClassifyToTheirTheme(t *testing.T) {
 // TestClassifierAgrees: the taxonomy finds exactly the intended themes in
 // at least 95 % of generated texts (by construction, all of them).
 func TestClassifierAgrees(t *testing.T) {
-	tax := classify.Default()
+	tax := taxonomy.Default()
 	red := redact.New(tax.Phrases())
 	agree, concerns, two, none, personal := 0, 0, 0, 0, 0
 	personalData := regexp.MustCompile(`07700 900|01642 496|NX\d{2} [A-Z]{3}`)

@@ -9,9 +9,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // newMeeting emits a meeting. Its themes are those its name says it
@@ -104,10 +104,10 @@ func (r *run) themes(text string) []string {
 }
 
 // concernMatches are the taxonomy's phrases in a concern's text, written
-// either way round (classify.ClassifyReordered), less the things stolen: in
+// either way round (taxonomy.ClassifyReordered), less the things stolen: in
 // "thefts of quad bikes from farmyards" the bikes are what was taken, not
 // a concern about off-road bikes, when the text's theft is counted anyway.
-func (r *run) concernMatches(text string) []classify.Match {
+func (r *run) concernMatches(text string) []taxonomy.Match {
 	ms := r.x.tax.ClassifyReordered(text).Matches
 	theft := false
 	for _, m := range ms {

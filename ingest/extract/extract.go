@@ -22,9 +22,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/extract/normalise"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // DefaultMaxBytes bounds a document: a year of reports is well under a
@@ -103,7 +103,7 @@ type Config struct {
 // concurrent use.
 type Extractor struct {
 	gaz       *gazetteer.Gazetteer
-	tax       *classify.Taxonomy
+	tax       *taxonomy.Taxonomy
 	val       *schemas.Validator
 	maxBytes  int64
 	pdftotext string
@@ -111,7 +111,7 @@ type Extractor struct {
 }
 
 // New returns an Extractor resolving places with gaz and themes with tax.
-func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, cfg Config) (*Extractor, error) {
+func New(gaz *gazetteer.Gazetteer, tax *taxonomy.Taxonomy, cfg Config) (*Extractor, error) {
 	if gaz == nil || tax == nil {
 		return nil, errors.New("extract: a gazetteer and a taxonomy are required")
 	}

@@ -14,16 +14,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/ingest/extract/normalise"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 const fixtures = "../../testdata/extract"
 
 func newExtractor(t testing.TB, cfg Config) *Extractor {
 	t.Helper()
-	x, err := New(gazetteer.Default(), classify.Default(), cfg)
+	x, err := New(gazetteer.Default(), taxonomy.Default(), cfg)
 	require.NoError(t, err)
 	return x
 }

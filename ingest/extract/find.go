@@ -9,8 +9,8 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // The find stage: which sentences are meetings and which are concerns, and

@@ -12,9 +12,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/ingest/publish"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // kafkaStub stands in for Kafka at ingest's Publisher seam only; the HTTP
@@ -46,7 +46,7 @@ func TestPublishThroughIngest(t *testing.T) {
 	api, err := httpapi.New(httpapi.Config{MaxBodyBytes: 1 << 20, MaxBatchEvents: 100, MaxFutureSkew: 10 * time.Minute,
 		OldestEvent: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), RecentIDs: 1000,
 		MaxEventBytes: 64 << 10, MaxInflightBytes: 4 << 20},
-		httpapi.Deps{Publisher: kafka, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: classify.Default()}, nil, nil)
+		httpapi.Deps{Publisher: kafka, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: taxonomy.Default()}, nil, nil)
 	require.NoError(t, err)
 	mux := http.NewServeMux()
 	api.Routes(mux)

@@ -43,8 +43,8 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/wardpulse/wardpulse/ingest/publish"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // Config holds the API's limits. Memory is bounded per request by

@@ -17,9 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/ingest/publish"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // fakePublisher records what would reach Kafka. The real publisher is
@@ -72,7 +72,7 @@ func newTestAPI(t *testing.T, pub Publisher, cfg Config) (*API, *prometheus.Regi
 	}
 	reg := prometheus.NewRegistry()
 	now := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
-	api, err := New(cfg, Deps{Publisher: pub, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: classify.Default(),
+	api, err := New(cfg, Deps{Publisher: pub, Tokens: toks, Validator: v, Places: gazetteer.Default(), Themes: taxonomy.Default(),
 		Now: func() time.Time { return now }}, nil, reg)
 	require.NoError(t, err)
 	return api, reg

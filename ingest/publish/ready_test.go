@@ -8,8 +8,8 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/ingest/publish"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // TestReadyFollowsTheBroker stops the broker and starts it again on the
@@ -19,7 +19,7 @@ import (
 func TestReadyFollowsTheBroker(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	b, err := broker.Start(broker.Config{DataDir: dir}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{DataDir: dir}, nil)
 	require.NoError(t, err)
 	addr := b.Addrs()[0]
 	defer func() { b.Close() }()
@@ -44,7 +44,7 @@ func TestReadyFollowsTheBroker(t *testing.T) {
 	t.Logf("not ready %s after the broker stopped: %v", time.Since(down).Round(time.Millisecond), p.Ready(ctx))
 	require.Less(t, time.Since(down), 2*time.Second)
 
-	b, err = broker.Start(broker.Config{ListenAddr: addr, DataDir: dir}, nil)
+	b, err = kafkatest.Start(kafkatest.Config{ListenAddr: addr, DataDir: dir}, nil)
 	require.NoError(t, err)
 	require.Eventually(t, func() bool { return p.Ready(ctx) == nil }, 10*time.Second, 20*time.Millisecond, "not ready after the broker came back")
 

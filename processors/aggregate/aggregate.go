@@ -26,10 +26,10 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/redact"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // Unclassified is the theme a concern is counted under in concern_daily when
@@ -78,7 +78,7 @@ type Result struct {
 // concurrent use.
 type Aggregator struct {
 	gaz       *gazetteer.Gazetteer
-	tax       *classify.Taxonomy
+	tax       *taxonomy.Taxonomy
 	validator *schemas.Validator
 	red       *redact.Redactor
 	bufs      sync.Pool // of *buffers
@@ -133,7 +133,7 @@ func (a *Aggregator) Release(r *Result) {
 }
 
 // New returns an Aggregator using the gazetteer and taxonomy given.
-func New(gaz *gazetteer.Gazetteer, tax *classify.Taxonomy, validator *schemas.Validator) (*Aggregator, error) {
+func New(gaz *gazetteer.Gazetteer, tax *taxonomy.Taxonomy, validator *schemas.Validator) (*Aggregator, error) {
 	if gaz == nil || tax == nil || validator == nil {
 		return nil, errors.New("aggregate: gazetteer, taxonomy and validator are required")
 	}

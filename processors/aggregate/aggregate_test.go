@@ -9,9 +9,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // fakeLookup stands for what earlier batches stored; the real one
@@ -57,7 +57,7 @@ func newAgg(t *testing.T) *Aggregator {
 
 func newAggFrom(tb testing.TB, v *schemas.Validator) *Aggregator {
 	tb.Helper()
-	a, err := New(gazetteer.Default(), classify.Default(), v)
+	a, err := New(gazetteer.Default(), taxonomy.Default(), v)
 	require.NoError(tb, err)
 	return a
 }
@@ -192,7 +192,7 @@ func TestBuild(t *testing.T) {
 			for _, c := range res.Batch.Concerns {
 				require.NotContains(t, c.Text, "07700")
 				if !c.Withdrawn { // a withdrawn version keeps the version that classified it
-					require.Equal(t, classify.Default().Version, c.TaxonomyVersion)
+					require.Equal(t, taxonomy.Default().Version, c.TaxonomyVersion)
 				}
 			}
 		})

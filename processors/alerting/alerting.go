@@ -71,9 +71,9 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/detect"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // Event is one alert state change, as it travels on the alerts topic (JSON,
@@ -198,7 +198,7 @@ type Deps struct {
 	Producer  Producer
 	Notifier  Notifier // nil: no notifications
 	Gazetteer *gazetteer.Gazetteer
-	Taxonomy  *classify.Taxonomy
+	Taxonomy  *taxonomy.Taxonomy
 	Now       func() time.Time // nil: time.Now
 	// StateSynced reports whether the alerts table holds every event
 	// already on the alerts topic (see Sink.Covers). nil: do not wait.

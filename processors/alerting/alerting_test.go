@@ -11,12 +11,12 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
-	"github.com/wardpulse/wardpulse/processors/classify"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 	"github.com/wardpulse/wardpulse/processors/detect"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
@@ -78,7 +78,7 @@ func load(t *testing.T, db *chtest.DB, now time.Time) {
 func newAlerter(t *testing.T, db *chtest.DB, p *memProducer, n Notifier, now *time.Time) *Alerter {
 	t.Helper()
 	a, err := New(Config{Detector: detect.DefaultConfig()}, Deps{Conn: db.Conn, Producer: p, Notifier: n, Gazetteer: gazetteer.Default(),
-		Taxonomy: classify.Default(), Now: func() time.Time { return *now }}, nil, nil)
+		Taxonomy: taxonomy.Default(), Now: func() time.Time { return *now }}, nil, nil)
 	require.NoError(t, err)
 	return a
 }

@@ -15,10 +15,10 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
-	"github.com/wardpulse/wardpulse/processors/classify"
 	"github.com/wardpulse/wardpulse/processors/detect"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // daily inserts concern_daily rows (day, theme, concerns) for the
@@ -36,7 +36,7 @@ func daily(t *testing.T, db *chtest.DB, rows ...any) {
 func newAlerterReg(t *testing.T, db *chtest.DB, p Producer, n Notifier, now *time.Time, reg prometheus.Registerer) *Alerter {
 	t.Helper()
 	a, err := New(Config{Detector: detect.DefaultConfig()}, Deps{Conn: db.Conn, Producer: p, Notifier: n, Gazetteer: gazetteer.Default(),
-		Taxonomy: classify.Default(), Now: func() time.Time { return *now }}, nil, reg)
+		Taxonomy: taxonomy.Default(), Now: func() time.Time { return *now }}, nil, reg)
 	require.NoError(t, err)
 	return a
 }
@@ -150,7 +150,7 @@ func TestRunTriggersOnNewEvents(t *testing.T) {
 		synced := make(chan bool, 1)
 		synced <- false
 		a, err := New(Config{Interval: time.Hour, PollInterval: 20 * time.Millisecond, Detector: detect.DefaultConfig()},
-			Deps{Conn: db.Conn, Producer: p, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(), Now: func() time.Time { return now },
+			Deps{Conn: db.Conn, Producer: p, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(), Now: func() time.Time { return now },
 				StateSynced: func(context.Context) (bool, error) {
 					select {
 					case ok := <-synced:
@@ -189,7 +189,7 @@ func TestRunWaitsForTheSink(t *testing.T) {
 		var mu sync.Mutex
 		asked := 0
 		a, err := New(Config{Interval: time.Hour, PollInterval: 10 * time.Millisecond, StateWait: 300 * time.Millisecond, Detector: detect.DefaultConfig()},
-			Deps{Conn: db.Conn, Producer: p, Gazetteer: gazetteer.Default(), Taxonomy: classify.Default(), Now: func() time.Time { return now },
+			Deps{Conn: db.Conn, Producer: p, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(), Now: func() time.Time { return now },
 				StateSynced: func(context.Context) (bool, error) {
 					mu.Lock()
 					defer mu.Unlock()

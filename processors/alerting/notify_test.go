@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/promtest"
+	"github.com/wardpulse/wardpulse/processors/alerting/promtest"
 )
 
 // TestAlertmanagerNotify pushes to a real Alertmanager: an open alert is

@@ -9,12 +9,12 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 // TestCorrectionMovesWard: concerns is sorted by (ward_code, concern_id), so
@@ -30,7 +30,7 @@ func TestCorrectionMovesWard(t *testing.T) {
 				require.NoError(t, err)
 				v, err := schemas.NewValidator()
 				require.NoError(t, err)
-				agg, err := aggregate.New(gazetteer.Default(), classify.Default(), v)
+				agg, err := aggregate.New(gazetteer.Default(), taxonomy.Default(), v)
 				require.NoError(t, err)
 				sink, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
 				require.NoError(t, err)

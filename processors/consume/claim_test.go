@@ -12,8 +12,8 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // claimer is a Handler that proves its claim in every Handle and keeps the
@@ -49,9 +49,9 @@ func (c *claimer) last() (consume.Claim, error, int) {
 	return c.claims[len(c.claims)-1], c.proofs[len(c.proofs)-1], len(c.claims)
 }
 
-func startBroker(t *testing.T, topic string, partitions int) (*broker.Broker, *kafka.Writer) {
+func startBroker(t *testing.T, topic string, partitions int) (*kafkatest.Broker, *kafka.Writer) {
 	t.Helper()
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err)
 	t.Cleanup(func() { b.Close() })
 	c := &kafka.Client{Addr: kafka.TCP(b.Addrs()...), Timeout: 10 * time.Second}
@@ -62,7 +62,7 @@ func startBroker(t *testing.T, topic string, partitions int) (*broker.Broker, *k
 	return b, w
 }
 
-func groupConfig(b *broker.Broker, topic string) consume.Config {
+func groupConfig(b *kafkatest.Broker, topic string) consume.Config {
 	return consume.Config{Brokers: b.Addrs(), Topic: topic, GroupID: "g", BatchSize: 10, BatchWait: 50 * time.Millisecond,
 		SessionTimeout: 6 * time.Second, RebalanceTimeout: 6 * time.Second, HeartbeatInterval: 500 * time.Millisecond, JoinGroupBackoff: 500 * time.Millisecond}
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
 	"github.com/wardpulse/wardpulse/processors/consume"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 // recorder is a Handler and IdleNotifier that records what it is given and
@@ -121,7 +121,7 @@ func (g *fillGate) expire() {
 
 // runConsumer consumes topic with batches of 10 into a new recorder until
 // the test ends; the waits to fill a batch last until gate expires.
-func runConsumer(t *testing.T, b *broker.Broker, topic string, gate *fillGate) *recorder {
+func runConsumer(t *testing.T, b *kafkatest.Broker, topic string, gate *fillGate) *recorder {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := newRecorder()

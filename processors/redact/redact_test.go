@@ -9,9 +9,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/processors/classify"
-	"github.com/wardpulse/wardpulse/processors/gazetteer"
 	"github.com/wardpulse/wardpulse/processors/redact"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
+	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
 
 const corpusDir = "../../testdata/redaction"
@@ -19,7 +19,7 @@ const corpusDir = "../../testdata/redaction"
 // newRedactor keeps what the processor keeps: the gazetteer's names and the
 // taxonomy's phrases.
 func newRedactor() *redact.Redactor {
-	return redact.New(append(gazetteer.Default().Names(), classify.Default().Phrases()...))
+	return redact.New(append(gazetteer.Default().Names(), taxonomy.Default().Phrases()...))
 }
 
 type corpusCase struct {
@@ -94,7 +94,7 @@ func TestCorpusKeepsGazetteer(t *testing.T) {
 	for _, n := range g.Names() {
 		names = append(names, n, "called "+strings.ToUpper(n[:1])+n[1:])
 	}
-	for _, p := range classify.Default().Phrases() {
+	for _, p := range taxonomy.Default().Phrases() {
 		names = append(names, p, strings.ToUpper(p), "called "+strings.ToUpper(p[:1])+p[1:])
 	}
 	changed := 0

@@ -10,10 +10,10 @@ import (
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
-	"github.com/wardpulse/wardpulse/deploy/local/broker"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
+	"github.com/wardpulse/wardpulse/schemas/kafkatest"
 )
 
 func TestMain(m *testing.M) { chtest.Main(m) }
@@ -27,7 +27,7 @@ func TestAuditReportsProgressPastTheLogEnd(t *testing.T) {
 	db := chtest.New(t)
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
-	b, err := broker.Start(broker.Config{}, nil)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
 	require.NoError(t, err)
 	defer b.Close()
 	const topic = "events"

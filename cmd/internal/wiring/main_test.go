@@ -3,7 +3,7 @@ package wiring_test
 import (
 	"testing"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
 // TestMain stops the shared ClickHouse server the TLS test's audit uses.

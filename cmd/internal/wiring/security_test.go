@@ -22,11 +22,11 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
-	"github.com/wardpulse/wardpulse/deploy/local/chtest"
 	"github.com/wardpulse/wardpulse/ingest/publish"
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
 // selfSigned writes a certificate for 127.0.0.1 to dir and returns the

@@ -263,11 +263,14 @@ func ServeWith(ctx context.Context, addr string, srv *http.Server, logger *slog.
 	return nil
 }
 
-// Logger returns a text logger on stderr at the given level.
-func Logger(level string) *slog.Logger {
+// Logger returns a text logger on stderr at the given level (debug, info,
+// warn or error); an unknown level is an error, not a silent info.
+func Logger(level string) (*slog.Logger, error) {
 	var l slog.Level
-	_ = l.UnmarshalText([]byte(level))
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l})), nil
 }
 
 // AddPprof serves Go's profiles under /debug/pprof/ on mux, for services

@@ -4,7 +4,7 @@
 // listens on a free loopback port and prints "listening on HOST:PORT" on
 // stdout; it stops on SIGTERM or SIGINT.
 //
-// The tests' helper (deploy/local/chtest) builds and starts it as a child
+// The tests' helper (schemas/chtest) builds and starts it as a child
 // process, as it starts clickhouse-server: the engine gets a process of its
 // own (one storage path per process is the engine's rule, and its 559 MB
 // library stays out of the test binaries).

@@ -34,7 +34,7 @@ import (
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"go.uber.org/goleak"
 
-	"github.com/wardpulse/wardpulse/deploy/local/chserver"
+	"github.com/wardpulse/wardpulse/schemas/chserver"
 )
 
 // Engine names a ClickHouse engine the tests run on.

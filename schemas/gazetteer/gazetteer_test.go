@@ -24,6 +24,7 @@ func TestDefaultLoadsAndCounts(t *testing.T) {
 	require.Len(t, g.WardsAt(day("2024-06-01")), 83, "the current set")
 	require.Len(t, g.LADs(), 4)
 	require.Equal(t, day("2019-05-02"), ElectionDay(2019))
+	require.Same(t, g, Default(), "the embedded data is parsed once and shared")
 }
 
 func TestResolve(t *testing.T) {

@@ -1,4 +1,4 @@
-package classify
+package taxonomy
 
 import (
 	"strings"
@@ -14,6 +14,7 @@ var stableIDs = []string{"off_road_bikes", "speeding", "antisocial_behaviour", "
 
 func TestDefaultHasStableIDs(t *testing.T) {
 	tax := Default()
+	require.Same(t, tax, Default(), "the embedded taxonomy is parsed once and shared")
 	for _, id := range stableIDs {
 		require.True(t, tax.Has(id), id)
 		require.NotEqual(t, id, tax.Label(id), "label of %s", id)

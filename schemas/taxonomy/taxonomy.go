@@ -1,11 +1,13 @@
-// Package classify assigns concern text to the stable theme ids of the
-// taxonomy file, explainably: every theme comes with the phrase that matched
-// and where. Matching is on whole words after light stemming (plural and
-// -ing/-er forms), so "speeders" matches "speeding" and "quad bikes" matches
-// "quad bike", and a multi-word phrase also matches its words run together
-// ("offroad"). It is deliberately simple and predictable: analysts can read
-// why a concern was counted, and a wrong match is fixed by editing phrases.
-package classify
+// Package taxonomy is reference data, the versioned list of concern themes
+// (taxonomy.yaml, embedded), and the classifier over it: it assigns concern
+// text to the stable theme ids, explainably: every theme comes with the
+// phrase that matched and where. Matching is on whole words after light
+// stemming (plural and -ing/-er forms), so "speeders" matches "speeding" and
+// "quad bikes" matches "quad bike", and a multi-word phrase also matches its
+// words run together ("offroad"). It is deliberately simple and predictable:
+// analysts can read why a concern was counted, and a wrong match is fixed by
+// editing phrases.
+package taxonomy
 
 import (
 	"bytes"
@@ -218,15 +220,18 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 	return res
 }
 
-// Default returns the embedded taxonomy. It panics only if the embedded
-// file is broken, which TestDefaultHasStableIDs rules out.
-func Default() *Taxonomy {
+// Default returns the embedded taxonomy, parsed once and shared (a
+// Taxonomy is immutable: do not change its Themes). It panics only if the
+// embedded file is broken, which TestDefaultHasStableIDs rules out.
+func Default() *Taxonomy { return parseDefault() }
+
+var parseDefault = sync.OnceValue(func() *Taxonomy {
 	t, err := Load(bytes.NewReader(defaultTaxonomy))
 	if err != nil {
-		panic("classify: embedded taxonomy is broken: " + err.Error())
+		panic("taxonomy: embedded taxonomy is broken: " + err.Error())
 	}
 	return t
-}
+})
 
 // IDs lists the theme ids in file order.
 func (t *Taxonomy) IDs() []string {

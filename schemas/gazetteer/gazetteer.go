@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -269,15 +270,17 @@ func (g *Gazetteer) loadPlaces(places io.Reader) error {
 }
 
 // Default returns the gazetteer built from the embedded ward list and
-// places. It panics only if the embedded files are broken, which
-// TestDefaultLoads rules out.
-func Default() *Gazetteer {
+// places, parsed once and shared (a Gazetteer is immutable). It panics only
+// if the embedded files are broken, which TestDefaultLoadsAndCounts rules out.
+func Default() *Gazetteer { return parseDefault() }
+
+var parseDefault = sync.OnceValue(func() *Gazetteer {
 	g, err := Load(bytes.NewReader(wardsCSV), bytes.NewReader(placesYAML))
 	if err != nil {
 		panic("gazetteer: embedded data is broken: " + err.Error())
 	}
 	return g
-}
+})
 
 // ElectionDay is the first Thursday of May of year, when ward boundaries change.
 func ElectionDay(year int) time.Time {

@@ -1,10 +1,10 @@
-// Package broker runs an embedded Kafka-protocol broker (franz-go's kfake)
-// for tests and local mode. kafka-go talks to it over TCP like to Kafka.
+// Package kafkatest runs an embedded Kafka-protocol broker (franz-go's kfake)
+// for tests and the dev binary's local mode (never the production binary). kafka-go talks to it over TCP like to Kafka.
 //
 // NOTE(lead): kfake is not Kafka: it is one process, keeps the log in memory
 // (or in DataDir when set), and has no replication. The deploy/ files
 // target a real KRaft Kafka.
-package broker
+package kafkatest
 
 import (
 	"fmt"
