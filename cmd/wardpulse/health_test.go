@@ -196,7 +196,7 @@ func TestHealthIsHonest(t *testing.T) {
 
 	// A forged pause row (any ClickHouse writer could insert one) does not
 	// pause: events keep being stored, the row is counted.
-	require.NoError(t, chsink.SetState(ctx, conn, "pause", uuid.NewString()))
+	require.NoError(t, chsink.SetState(ctx, conn, chsink.StateKeyPause, uuid.NewString()))
 	produce(t, []string{kafkaAddr}, topic, msgs[:50])
 	onLog += 50
 	stored("events stored despite the forged pause", onLog)
@@ -209,14 +209,14 @@ func TestHealthIsHonest(t *testing.T) {
 	st, err := chsink.ReadState(ctx, conn)
 	require.NoError(t, err)
 	token := uuid.NewString()
-	require.NoError(t, chsink.SetState(ctx, conn, "pause", testPauseKey(t).Sign(st.Generation, token, time.Now())))
+	require.NoError(t, chsink.SetState(ctx, conn, chsink.StateKeyPause, testPauseKey(t).Sign(st.Generation, token, time.Now())))
 	waitState("processor paused", proc, false, "paused by replay generation "+token, 10*time.Second)
 	produce(t, []string{kafkaAddr}, topic, msgs[:10])
 	onLog += 10
 	waitFor(t, "lag of the paused processor", 10*time.Second, func() bool { return lag() == 10 })
 	time.Sleep(time.Second) // nothing is stored while paused
 	require.EqualValues(t, 10, lag())
-	require.NoError(t, chsink.SetState(ctx, conn, "pause", ""))
+	require.NoError(t, chsink.SetState(ctx, conn, chsink.StateKeyPause, ""))
 	waitState("processor ready after the pause", proc, true, "ready", 10*time.Second)
 	stored("events stored after the pause", onLog)
 

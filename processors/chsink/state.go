@@ -3,6 +3,8 @@ package chsink
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
@@ -10,13 +12,33 @@ import (
 	"github.com/wardpulse/wardpulse/schemas"
 )
 
+// The keys of pipeline_state, the one home of the replay coordination
+// protocol (processors/replay writes StateKeyPause and StateKeyGeneration,
+// processors/pipeline writes AckKey, processors/pause signs StateKeyPause's
+// value under that name).
+const (
+	// StateKeyGeneration holds the live table generation: the token of the
+	// replay that last swapped its tables in ("" on a fresh database).
+	StateKeyGeneration = "generation"
+	// StateKeyPause holds a replay's signed pause request ("" for none).
+	StateKeyPause = "pause"
+	// stateKeyAckPrefix starts the per-partition acknowledgement keys.
+	stateKeyAckPrefix = "ack/"
+)
+
+// AckKey is the key under which the processor of partition acknowledges a
+// pause request, with the request's token as the value.
+func AckKey(partition int) string {
+	return stateKeyAckPrefix + strconv.Itoa(partition)
+}
+
 // State is the pipeline's coordination state in pipeline_state: which table
 // generation is live (a replay bumps it when it swaps tables in) and whether
 // a replay has asked the processors to pause writing while it swaps.
 type State struct {
 	Generation string
 	Pause      string
-	Acks       map[string]string // "ack/<partition>" -> pause token
+	Acks       map[string]string // AckKey(partition) -> pause token
 }
 
 // ReadState reads the coordination state; a fresh database has Generation "".
@@ -33,11 +55,11 @@ func ReadState(ctx context.Context, conn driver.Conn) (State, error) {
 			return st, fmt.Errorf("scanning pipeline_state: %w", err)
 		}
 		switch {
-		case k == "generation":
+		case k == StateKeyGeneration:
 			st.Generation = v
-		case k == "pause":
+		case k == StateKeyPause:
 			st.Pause = v
-		case len(k) > 4 && k[:4] == "ack/":
+		case len(k) > len(stateKeyAckPrefix) && strings.HasPrefix(k, stateKeyAckPrefix):
 			st.Acks[k] = v
 		}
 	}

@@ -3,7 +3,7 @@
 // secret can stop the processors: before, any ClickHouse writer could insert
 // one row and stop all processing while readiness said ready.
 //
-// A request is the value of the "pause" key:
+// A request is the value of the chsink.StateKeyPause key:
 //
 //	v1.<token>.<unix milliseconds>.<base64url HMAC-SHA256>
 //
@@ -23,6 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wardpulse/wardpulse/processors/chsink"
 )
 
 // Errors Verify returns; each is also a metric label (Reason).
@@ -75,14 +77,14 @@ type Request struct {
 
 func (k *Key) mac(generation, token string, ms int64) []byte {
 	h := hmac.New(sha256.New, k.secret)
-	for _, part := range []string{"wardpulse-pause-v1", "pause", generation, token, strconv.FormatInt(ms, 10)} {
+	for _, part := range []string{"wardpulse-pause-v1", chsink.StateKeyPause, generation, token, strconv.FormatInt(ms, 10)} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
 	return h.Sum(nil)
 }
 
-// Sign returns the value of the "pause" key asking the processors of
+// Sign returns the value of the chsink.StateKeyPause key asking the processors of
 // generation to pause for the replay token.
 func (k *Key) Sign(generation, token string, at time.Time) string {
 	ms := at.UnixMilli()

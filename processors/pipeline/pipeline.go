@@ -253,7 +253,7 @@ func (p *Processor) gate(ctx context.Context, partition int) error {
 			break
 		}
 		if acked != req.Token {
-			if err := chsink.SetState(ctx, p.conn, "ack/"+strconv.Itoa(partition), req.Token); err != nil {
+			if err := chsink.SetState(ctx, p.conn, chsink.AckKey(partition), req.Token); err != nil {
 				return err
 			}
 			acked = req.Token

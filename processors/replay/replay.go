@@ -20,7 +20,6 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -171,14 +170,14 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 		return rep, err
 	}
 	signed := cfg.PauseKey.Sign(st.Generation, token, time.Now())
-	if err := chsink.SetState(ctx, conn, "pause", signed); err != nil {
+	if err := chsink.SetState(ctx, conn, chsink.StateKeyPause, signed); err != nil {
 		return rep, err
 	}
 	defer func() {
 		// Unpause whatever happens: a failed rebuild must not stop the pipeline.
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
-		if err := chsink.SetState(cctx, conn, "pause", ""); err != nil {
+		if err := chsink.SetState(cctx, conn, chsink.StateKeyPause, ""); err != nil {
 			logger.Error("clearing the pause request", "err", err)
 		}
 	}()
@@ -189,7 +188,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 		return rep, err
 	}
 	if st.Pause != signed {
-		return rep, fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = 'pause') and run again", st.Pause)
+		return rep, fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = '%s') and run again", st.Pause, chsink.StateKeyPause)
 	}
 	if err := waitPaused(ctx, conn, client, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
 		return rep, err
@@ -230,7 +229,7 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	}
 	rep.Swapped = true
 	rep.Generation = token
-	if err := chsink.SetState(ctx, conn, "generation", token); err != nil {
+	if err := chsink.SetState(ctx, conn, chsink.StateKeyGeneration, token); err != nil {
 		return rep, fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)
 	}
 	if !cfg.KeepOld {
@@ -264,7 +263,7 @@ func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, top
 		}
 		acked := 0
 		for _, b := range bounds {
-			if st.Acks["ack/"+strconv.Itoa(b.Partition)] == token {
+			if st.Acks[chsink.AckKey(b.Partition)] == token {
 				acked++
 			}
 		}
@@ -319,7 +318,7 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, to
 		return false, nil
 	}
 	for i, b := range after {
-		if st.Acks["ack/"+strconv.Itoa(b.Partition)] == token {
+		if st.Acks[chsink.AckKey(b.Partition)] == token {
 			continue
 		}
 		if before[i].Next != b.Next || markers[b.Partition] != b.Next {
