@@ -70,10 +70,63 @@ type ThemeDiff struct {
 	Live, Rebuilt int64
 }
 
-// Rebuild replays the log into new tables and swaps them in.
+// Rebuild replays the log into new tables and swaps them in. It reads as
+// the sequence of its steps; each step is a method of rebuild below.
 func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
-	start := time.Now()
-	var rep Report
+	r := newRebuild(conn, agg, cfg, logger)
+	if err := r.prepareTables(ctx); err != nil {
+		return r.rep, err
+	}
+	if err := r.consumeToLogEnd(ctx); err != nil {
+		return r.rep, err
+	}
+	if cfg.NoSwap {
+		return r.finish(), nil
+	}
+	if err := r.requestPause(ctx); err != nil {
+		return r.rep, err
+	}
+	defer r.releasePause(ctx)
+	if err := r.awaitPause(ctx); err != nil {
+		return r.rep, err
+	}
+	if err := r.catchUp(ctx); err != nil {
+		return r.rep, err
+	}
+	if err := r.verify(ctx); err != nil {
+		return r.rep, err
+	}
+	if err := r.swap(ctx); err != nil {
+		return r.rep, err
+	}
+	if err := r.dropOld(ctx); err != nil {
+		return r.rep, err
+	}
+	return r.finish(), nil
+}
+
+// rebuild is one Rebuild in progress: what its steps share.
+type rebuild struct {
+	conn   driver.Conn
+	agg    *aggregate.Aggregator
+	cfg    Config
+	logger *slog.Logger
+	start  time.Time
+
+	live, next chsink.Tables
+	sink       *chsink.Sink // writes next
+	client     *kafka.Client
+	bounds     []Bounds // the log's partitions when the replay began
+	bar        *progressbar.ProgressBar
+	token      string // this replay's id: the pause token and the next generation
+	signed     string // the signed pause request written to pipeline_state
+
+	mu   sync.Mutex // guards rep's counters, done and bar while partitions replay
+	rep  Report
+	done map[int]int64 // per partition, the next offset not yet replayed
+}
+
+func newRebuild(conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) *rebuild {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -81,166 +134,216 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 		cfg.BatchSize = 5000
 	}
 	live := chsink.LiveTables()
-	next := live.WithSuffix("_rebuild")
-	for i, t := range next.All() {
-		if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-			return rep, fmt.Errorf("dropping leftover %s: %w", t, err)
+	return &rebuild{conn: conn, agg: agg, cfg: cfg, logger: logger, start: time.Now(),
+		live: live, next: live.WithSuffix("_rebuild"), done: map[int]int64{}}
+}
+
+// prepareTables creates the *_rebuild tables empty, shaped like the live
+// ones, so the replay writes beside the live tables and dashboards keep
+// reading complete data until the swap. A leftover from a failed rebuild
+// is dropped first: its content is of unknown completeness.
+func (r *rebuild) prepareTables(ctx context.Context) error {
+	for i, t := range r.next.All() {
+		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+			return fmt.Errorf("dropping leftover %s: %w", t, err)
 		}
-		if err := conn.Exec(ctx, fmt.Sprintf("CREATE TABLE %s AS %s", t, live.All()[i])); err != nil {
-			return rep, fmt.Errorf("creating %s: %w", t, err)
+		if err := r.conn.Exec(ctx, fmt.Sprintf("CREATE TABLE %s AS %s", t, r.live.All()[i])); err != nil {
+			return fmt.Errorf("creating %s: %w", t, err)
 		}
 	}
-	sink, err := chsink.New(conn, next, logger, nil)
+	sink, err := chsink.New(r.conn, r.next, r.logger, nil)
 	if err != nil {
-		return rep, err
+		return err
 	}
-	client := Client(cfg.Brokers, cfg.Transport)
-	bounds, err := LogBoundsVia(ctx, client, cfg.Topic)
+	r.sink = sink
+	return nil
+}
+
+// consumeToLogEnd replays every partition from its first offset to the log
+// end read now, with the processor's own code (aggregate + chsink), so the
+// rebuilt tables are what the live processors would have written. The live
+// processors keep running meanwhile; catchUp covers what they add.
+// Partitions replay in parallel (one goroutine each, at most one per core):
+// each partition's batches stay in order, which is all the sink needs.
+func (r *rebuild) consumeToLogEnd(ctx context.Context) error {
+	r.client = Client(r.cfg.Brokers, r.cfg.Transport)
+	bounds, err := LogBoundsVia(ctx, r.client, r.cfg.Topic)
 	if err != nil {
-		return rep, err
+		return err
 	}
-	rep.Partitions = bounds
+	r.bounds = bounds
+	r.rep.Partitions = bounds
 	var total int64
 	for _, b := range bounds {
 		total += b.Next - b.First
 	}
-	var bar *progressbar.ProgressBar
-	if cfg.Progress != nil {
-		bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(cfg.Progress), progressbar.OptionSetDescription("replaying"),
-			progressbar.OptionShowCount(), progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(cfg.Progress) }))
-	}
-	// Partitions replay in parallel (one goroutine each, at most one per
-	// core): each partition's batches stay in order, which is all the
-	// sink needs.
-	var mu sync.Mutex
-	done := map[int]int64{}
-	replayTo := func(ctx context.Context, p int, from, to int64) error {
-		return readRangeVia(ctx, cfg.Dialer, cfg.Brokers, cfg.Topic, p, from, to, cfg.BatchSize, func(msgs []kafka.Message) error {
-			res, err := agg.Build(ctx, p, msgs, sink)
-			if err != nil {
-				return err
-			}
-			if err := sink.Write(ctx, res.Batch); err != nil {
-				return err
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			rep.Messages += len(msgs)
-			rep.Events += res.Processed
-			rep.Duplicates += res.Duplicates
-			rep.DeadLetters += len(res.DeadLetters)
-			done[p] = res.Batch.Next
-			if bar != nil {
-				_ = bar.Add(len(msgs))
-			}
-			return nil
-		})
+	if r.cfg.Progress != nil {
+		out := r.cfg.Progress
+		r.bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(out), progressbar.OptionSetDescription("replaying"),
+			progressbar.OptionShowCount(), progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionOnCompletion(func() { fmt.Fprintln(out) }))
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, b := range bounds {
-		if _, err := sink.Load(ctx, b.Partition); err != nil {
-			return rep, err
+		if _, err := r.sink.Load(ctx, b.Partition); err != nil {
+			return err
 		}
-		done[b.Partition] = b.First
+		r.done[b.Partition] = b.First
 		g.Go(func() error {
-			if err := replayTo(gctx, b.Partition, b.First, b.Next); err != nil {
+			if err := r.replayRange(gctx, b.Partition, b.First, b.Next); err != nil {
 				return fmt.Errorf("replaying partition %d: %w", b.Partition, err)
 			}
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return rep, err
-	}
-	if cfg.NoSwap {
-		rep.Took = time.Since(start)
-		return rep, nil
-	}
+	return g.Wait()
+}
 
-	// Pause the live processors so nothing writes the live tables while
-	// they are caught up with and swapped. The request is signed for the
-	// live generation: only a holder of the pause secret can pause.
-	if cfg.PauseKey == nil {
-		return rep, errors.New("replay: no pause key (-pause.secret-file): the live processors would not pause for the swap")
-	}
-	token := uuid.NewString()
-	st, err := chsink.ReadState(ctx, conn)
-	if err != nil {
-		return rep, err
-	}
-	signed := cfg.PauseKey.Sign(st.Generation, token, time.Now())
-	if err := chsink.SetState(ctx, conn, chsink.StateKeyPause, signed); err != nil {
-		return rep, err
-	}
-	defer func() {
-		// Unpause whatever happens: a failed rebuild must not stop the pipeline.
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-		defer cancel()
-		if err := chsink.SetState(cctx, conn, chsink.StateKeyPause, ""); err != nil {
-			logger.Error("clearing the pause request", "err", err)
+// replayRange replays partition p's offsets [from, to) into the rebuilt
+// tables, counting into the report.
+func (r *rebuild) replayRange(ctx context.Context, p int, from, to int64) error {
+	return readRangeVia(ctx, r.cfg.Dialer, r.cfg.Brokers, r.cfg.Topic, p, from, to, r.cfg.BatchSize, func(msgs []kafka.Message) error {
+		res, err := r.agg.Build(ctx, p, msgs, r.sink)
+		if err != nil {
+			return err
 		}
-	}()
-	// A row written with a later version (updated_us in the future, by a
-	// writer other than replay) would hide ours: the processors would not
-	// pause. Refuse rather than swap under them.
-	if st, err = chsink.ReadState(ctx, conn); err != nil {
-		return rep, err
+		if err := r.sink.Write(ctx, res.Batch); err != nil {
+			return err
+		}
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.rep.Messages += len(msgs)
+		r.rep.Events += res.Processed
+		r.rep.Duplicates += res.Duplicates
+		r.rep.DeadLetters += len(res.DeadLetters)
+		r.done[p] = res.Batch.Next
+		if r.bar != nil {
+			_ = r.bar.Add(len(msgs))
+		}
+		return nil
+	})
+}
+
+// requestPause asks the live processors to stop writing the live tables,
+// so they can be caught up with and swapped with nothing in flight. The
+// request is signed for the live generation: only a holder of the pause
+// secret can pause. Once it returns nil, releasePause must follow.
+func (r *rebuild) requestPause(ctx context.Context) error {
+	if r.cfg.PauseKey == nil {
+		return errors.New("replay: no pause key (-pause.secret-file): the live processors would not pause for the swap")
 	}
-	if st.Pause != signed {
-		return rep, fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = '%s') and run again", st.Pause, chsink.StateKeyPause)
-	}
-	if err := waitPaused(ctx, conn, client, cfg.Topic, token, bounds, cfg.PauseWait, logger); err != nil {
-		return rep, err
-	}
-	liveSink, err := chsink.New(conn, live, logger, nil)
+	r.token = uuid.NewString()
+	st, err := chsink.ReadState(ctx, r.conn)
 	if err != nil {
-		return rep, err
+		return err
 	}
-	for _, b := range bounds {
+	r.signed = r.cfg.PauseKey.Sign(st.Generation, r.token, time.Now())
+	return chsink.SetState(ctx, r.conn, chsink.StateKeyPause, r.signed)
+}
+
+// releasePause clears the pause request whatever happened, even when ctx
+// is cancelled: a failed rebuild must not stop the pipeline. The
+// processors then reload their watermarks if the generation changed.
+func (r *rebuild) releasePause(ctx context.Context) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := chsink.SetState(cctx, r.conn, chsink.StateKeyPause, ""); err != nil {
+		r.logger.Error("clearing the pause request", "err", err)
+	}
+}
+
+// awaitPause makes sure our request is the one in force and waits for the
+// processors to honour it. A row written with a later version (updated_us
+// in the future, by a writer other than replay) would hide ours: the
+// processors would not pause. Refuse rather than swap under them.
+func (r *rebuild) awaitPause(ctx context.Context) error {
+	st, err := chsink.ReadState(ctx, r.conn)
+	if err != nil {
+		return err
+	}
+	if st.Pause != r.signed {
+		return fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = '%s') and run again", st.Pause, chsink.StateKeyPause)
+	}
+	return waitPaused(ctx, r.conn, r.client, r.cfg.Topic, r.token, r.bounds, r.cfg.PauseWait, r.logger)
+}
+
+// catchUp replays, with the live processors paused, what they wrote while
+// consumeToLogEnd ran: each partition up to the live tables' watermark, so
+// the rebuilt tables hold exactly what the live ones do.
+func (r *rebuild) catchUp(ctx context.Context) error {
+	liveSink, err := chsink.New(r.conn, r.live, r.logger, nil)
+	if err != nil {
+		return err
+	}
+	for _, b := range r.bounds {
 		wm, err := liveSink.Load(ctx, b.Partition)
 		if err != nil {
-			return rep, err
+			return err
 		}
-		if wm.Daily > done[b.Partition] {
-			if err := replayTo(ctx, b.Partition, done[b.Partition], wm.Daily); err != nil {
-				return rep, fmt.Errorf("catching up partition %d: %w", b.Partition, err)
+		if wm.Daily > r.done[b.Partition] {
+			if err := r.replayRange(ctx, b.Partition, r.done[b.Partition], wm.Daily); err != nil {
+				return fmt.Errorf("catching up partition %d: %w", b.Partition, err)
 			}
 		}
 	}
-	if err := check(ctx, conn, next); err != nil {
-		return rep, err
+	return nil
+}
+
+// verify refuses to swap in rebuilt tables that disagree with themselves,
+// and records, per theme, how the rebuilt counts differ from the live ones
+// (the point of a rebuild after a taxonomy change).
+func (r *rebuild) verify(ctx context.Context) error {
+	if err := check(ctx, r.conn, r.next); err != nil {
+		return err
 	}
-	if rep.Diff, err = themeDiff(ctx, conn, live, next); err != nil {
-		return rep, err
-	}
-	old := live.WithSuffix("_old")
+	diff, err := themeDiff(ctx, r.conn, r.live, r.next)
+	r.rep.Diff = diff
+	return err
+}
+
+// swap renames live to *_old and *_rebuild to live in one RENAME (the
+// dashboards never see a missing table), then bumps the generation so the
+// processors reload their watermarks from the new tables.
+func (r *rebuild) swap(ctx context.Context) error {
+	old := r.live.WithSuffix("_old")
 	for _, t := range old.All() {
-		if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-			return rep, fmt.Errorf("dropping leftover %s: %w", t, err)
+		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+			return fmt.Errorf("dropping leftover %s: %w", t, err)
 		}
 	}
 	var renames []string
-	for i, t := range live.All() {
-		renames = append(renames, fmt.Sprintf("%s TO %s, %s TO %s", t, old.All()[i], next.All()[i], t))
+	for i, t := range r.live.All() {
+		renames = append(renames, fmt.Sprintf("%s TO %s, %s TO %s", t, old.All()[i], r.next.All()[i], t))
 	}
-	if err := conn.Exec(ctx, "RENAME TABLE "+strings.Join(renames, ", ")); err != nil {
-		return rep, fmt.Errorf("swapping rebuilt tables in: %w", err)
+	if err := r.conn.Exec(ctx, "RENAME TABLE "+strings.Join(renames, ", ")); err != nil {
+		return fmt.Errorf("swapping rebuilt tables in: %w", err)
 	}
-	rep.Swapped = true
-	rep.Generation = token
-	if err := chsink.SetState(ctx, conn, chsink.StateKeyGeneration, token); err != nil {
-		return rep, fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)
+	r.rep.Swapped = true
+	r.rep.Generation = r.token
+	if err := chsink.SetState(ctx, r.conn, chsink.StateKeyGeneration, r.token); err != nil {
+		return fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)
 	}
-	if !cfg.KeepOld {
-		for _, t := range old.All() {
-			if err := conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-				return rep, fmt.Errorf("dropping %s: %w", t, err)
-			}
+	return nil
+}
+
+// dropOld drops the replaced tables unless asked to keep them (KeepOld) as
+// a way back.
+func (r *rebuild) dropOld(ctx context.Context) error {
+	if r.cfg.KeepOld {
+		return nil
+	}
+	for _, t := range r.live.WithSuffix("_old").All() {
+		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+			return fmt.Errorf("dropping %s: %w", t, err)
 		}
 	}
-	rep.Took = time.Since(start)
-	return rep, nil
+	return nil
+}
+
+// finish stamps the report with the time taken.
+func (r *rebuild) finish() Report {
+	r.rep.Took = time.Since(r.start)
+	return r.rep
 }
 
 // waitPaused waits until every partition acknowledged the pause token, or
