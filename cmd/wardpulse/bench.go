@@ -427,11 +427,13 @@ func sendOnce(ctx context.Context, c *client.Client, body []byte) (int, error) {
 	}
 }
 
+// waitMarker waits until the progress markers of db's concern_daily sum to
+// want (the stored offset of every partition, chsink.ReadProgress).
 func waitMarker(ctx context.Context, conn driver.Conn, db string, want int64, timeout time.Duration, progress func(done int64)) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		var n int64
-		if err := conn.QueryRow(ctx, "SELECT sum(next_offset) FROM "+db+".concern_daily WHERE "+chsink.Markers).Scan(&n); err == nil {
+		if p, err := chsink.ReadProgress(ctx, conn, db+".concern_daily"); err == nil {
+			n := p.Total()
 			if progress != nil {
 				progress(n)
 			}
