@@ -109,6 +109,16 @@ const TrendMonths = 36
 type Series struct {
 	Theme, Label string
 	Counts       []int64
+	// ByAuthority splits Counts by local authority, one entry per
+	// authority of the force (by code) whether or not it raised the theme,
+	// so every theme's small multiples line up.
+	ByAuthority []AuthoritySeries
+}
+
+// AuthoritySeries is one local authority's monthly counts of a theme.
+type AuthoritySeries struct {
+	Authority string
+	Counts    []int64
 }
 
 // Source is where Gather reads from.
@@ -451,18 +461,32 @@ func (g *gatherer) monthly() error {
 		index[t.Sub] = len(r.Trends)
 		r.Trends = append(r.Trends, Series{Theme: t.Sub, Label: t.Label, Counts: make([]int64, TrendMonths)})
 	}
-	return g.query("counting concerns by theme and month", `SELECT theme, toStartOfMonth(day) AS m, sum(concerns) FROM concern_daily
-WHERE theme != '' AND `+between("day", first, r.To)+` GROUP BY theme, m`, func(scan func(...any) error) error {
-		var theme string
+	lads := g.src.Wards.LADs()
+	ladIndex := map[string]int{}
+	for i, l := range lads {
+		ladIndex[l.Code] = i
+	}
+	for i := range r.Trends {
+		for _, l := range lads {
+			r.Trends[i].ByAuthority = append(r.Trends[i].ByAuthority, AuthoritySeries{Authority: l.Name, Counts: make([]int64, TrendMonths)})
+		}
+	}
+	return g.query("counting concerns by theme, authority and month", `SELECT theme, lad_code, toStartOfMonth(day) AS m, sum(concerns) FROM concern_daily
+WHERE theme != '' AND `+between("day", first, r.To)+` GROUP BY theme, lad_code, m`, func(scan func(...any) error) error {
+		var theme, lad string
 		var m time.Time
 		var n int64
-		if err := scan(&theme, &m, &n); err != nil {
+		if err := scan(&theme, &lad, &m, &n); err != nil {
 			return err
 		}
 		i, ok := index[theme]
 		k := (m.Year()-first.Year())*12 + int(m.Month()-first.Month())
-		if ok && k >= 0 && k < TrendMonths {
-			r.Trends[i].Counts[k] = n
+		if !ok || k < 0 || k >= TrendMonths {
+			return nil
+		}
+		r.Trends[i].Counts[k] += n
+		if j, ok := ladIndex[lad]; ok {
+			r.Trends[i].ByAuthority[j].Counts[k] += n
 		}
 		return nil
 	})

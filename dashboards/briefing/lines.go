@@ -73,12 +73,20 @@ func sparkline(label string, months []time.Time, counts []int64) template.HTML {
 
 // trendChart is one theme's small multiple over the trend months: a line,
 // year ticks, the peak written on the axis, the period's months shaded with
-// a hatch (not a colour).
+// a hatch (not a colour); beneath it, the same months in each local
+// authority as small multiples on one scale, so the authorities compare.
 func trendChart(s Series, months []time.Time, periodFrom time.Time) template.HTML {
-	const w, h, left, bottom, top = 300.0, 110.0, 28.0, 18.0, 18.0
+	const w, left, bottom, top, mini = 300.0, 28.0, 18.0, 18.0, 40.0
+	h := 110.0
+	if len(s.ByAuthority) > 0 {
+		h += mini
+	}
 	alt := describe(s.Label, months, s.Counts)
+	for _, a := range s.ByAuthority {
+		alt += "; " + describe(s.Label+" in "+a.Authority, months, a.Counts)
+	}
 	peak := peakOf(s.Counts)
-	pw, ph := w-left-6, h-top-bottom
+	pw, ph := w-left-6, 110.0-top-bottom
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="trend" role="img" aria-label="%s" viewBox="0 0 %.0f %.0f" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
 		html.EscapeString(alt), w, h, html.EscapeString(alt))
@@ -102,10 +110,11 @@ func trendChart(s Series, months []time.Time, periodFrom time.Time) template.HTM
 				anchor = "end"
 			}
 			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#111"/><text x="%.1f" y="%.0f" class="value" text-anchor="%s">%d</text>`,
-				xAt(i), top+ph, xAt(i), top+ph+3, xAt(i), h-4, anchor, m.Year())
+				xAt(i), top+ph, xAt(i), top+ph+3, xAt(i), 110.0-4, anchor, m.Year())
 		}
 	}
 	polyline(&b, s.Counts, peak, left, top, pw, ph, 1.6)
+	authorityMultiples(&b, s.ByAuthority, 110.0, w, mini)
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -151,4 +160,35 @@ func movers(r *Report) []Mover {
 		out = append(out, m)
 	}
 	return out
+}
+
+// authorityMultiples draws one small panel per local authority in a row
+// from y0, each with the authority's name and its peak, all on the largest
+// authority's scale: a panel's height is comparable with its neighbours'.
+func authorityMultiples(b *strings.Builder, as []AuthoritySeries, y0, w, h float64) {
+	if len(as) == 0 {
+		return
+	}
+	var peak int64 = 1
+	for _, a := range as {
+		peak = max(peak, peakOf(a.Counts))
+	}
+	const gap, label = 6.0, 11.0
+	pw := (w - gap*float64(len(as)-1)) / float64(len(as))
+	for i, a := range as {
+		x := float64(i) * (pw + gap)
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" class="mini">%s</text>`, x, y0+label-2, html.EscapeString(short(a.Authority)))
+		fmt.Fprintf(b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#111"/>`, x, y0+h-2, x+pw, y0+h-2)
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" class="mini" text-anchor="end">max %d</text>`, x+pw, y0+label-2, peakOf(a.Counts))
+		polyline(b, a.Counts, peak, x, y0+label, pw, h-label-2, 1.1)
+	}
+}
+
+// short is an authority's name as a panel label: its first word
+// ("Redcar and Cleveland" -> "Redcar").
+func short(name string) string {
+	if i := strings.IndexAny(name, " -"); i > 0 {
+		return name[:i]
+	}
+	return name
 }

@@ -2,6 +2,7 @@ package briefing_test
 
 import (
 	"fmt"
+	"html"
 	"image/png"
 	"os"
 	"os/exec"
@@ -152,6 +153,11 @@ func readAsReader(t *testing.T, pdf, dom string, r *briefing.Report, want readin
 	}
 	for _, s := range r.Trends[:len(r.MainThemes)] {
 		require.Contains(t, trends, s.Label, "trend chart of %s printed", s.Label)
+		require.Len(t, s.ByAuthority, 4, "small multiples of %s: one per local authority", s.Label)
+		for _, a := range s.ByAuthority {
+			require.Contains(t, dom, html.EscapeString(s.Label+" in "+a.Authority), "the alt text of %s in %s", s.Label, a.Authority)
+			require.Contains(t, trends, strings.Fields(a.Authority)[0], "the %s panel of %s printed", a.Authority, s.Label)
+		}
 	}
 
 	// No page blank: rendered to an image, enough dark pixels.

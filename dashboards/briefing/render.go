@@ -230,6 +230,7 @@ svg.trend { width: 100%; height: auto; page-break-inside: avoid; break-inside: a
 svg.trend text { font-family: inherit; fill: #111; }
 svg.trend .label { font-size: 11px; font-weight: bold; }
 svg.trend .value { font-size: 9px; }
+svg.trend .mini { font-size: 6.5px; }
 p.unvisited { font-size: 9.5pt; }
 svg.wardmap { width: 100%; height: auto; page-break-inside: avoid; break-inside: avoid; }
 svg.wardmap text { font-family: inherit; }
@@ -311,7 +312,7 @@ section.break { page-break-before: always; }
 </table>
 {{else}}<p class="empty">No concerns are recorded for these periods.</p>{{end}}
 <h3 id="trends">Trends over three years</h3>
-{{if .TrendCharts}}<p>Concerns per month for the main themes; the hatched band is this period.</p>
+{{if .TrendCharts}}<p>Concerns per month for the main themes, force-wide and beneath in each local authority on one scale; the hatched band is this period.</p>
 <div class="multiples">{{range .TrendCharts}}{{.}}{{end}}</div>
 {{else}}<p class="empty">No main themes in the period.</p>{{end}}
 <h3 id="places">Where concerns were raised</h3>
