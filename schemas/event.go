@@ -39,6 +39,17 @@ const (
 	StatusOpen            = "open"     // derived only: never in an event
 )
 
+// IsAgency reports whether by is one of the By* values an action may name.
+func IsAgency(by string) bool {
+	return by == ByPolice || by == ByCouncil || by == ByPartnership || by == ByOtherAgency
+}
+
+// IsOutcomeStatus reports whether status is one an outcome event may carry
+// (not the derived StatusActioned or StatusOpen).
+func IsOutcomeStatus(status string) bool {
+	return status == StatusResolved || status == StatusOngoing || status == StatusNoFurtherAction || status == StatusReferred
+}
+
 // IsFollowUp reports whether the event is an action or an outcome.
 func (e *Event) IsFollowUp() bool { return e.Type == TypeAction || e.Type == TypeOutcome }
 

@@ -505,7 +505,7 @@ func action(v *fastjson.Value) (*Action, bool) {
 			a.ConcernID, ok = uuidString(v)
 		case "by":
 			a.By, ok = str(v, 0, 0)
-			ok = ok && (a.By == ByPolice || a.By == ByCouncil || a.By == ByPartnership || a.By == ByOtherAgency)
+			ok = ok && IsAgency(a.By)
 		case "text":
 			a.Text, ok = str(v, 1, maxActionText)
 		}
@@ -522,7 +522,7 @@ func outcome(v *fastjson.Value) (*Outcome, bool) {
 			o.ConcernID, ok = uuidString(v)
 		case "status":
 			o.Status, ok = str(v, 0, 0)
-			ok = ok && (o.Status == StatusResolved || o.Status == StatusOngoing || o.Status == StatusNoFurtherAction || o.Status == StatusReferred)
+			ok = ok && IsOutcomeStatus(o.Status)
 		case "note":
 			o.Note, ok = str(v, 0, maxNote)
 		}

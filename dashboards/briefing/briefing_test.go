@@ -160,6 +160,18 @@ func TestGatherIsTheSameOnEveryEngine(t *testing.T) {
 			require.NotEmpty(t, r.Meetings, "meetings in %v on %s", p, e)
 			require.NotEmpty(t, r.Trends, "monthly trends in %v on %s", p, e)
 			require.NotEmpty(t, r.InForce, "wards in force in %v on %s", p, e)
+			var raised int64
+			for _, s := range r.Trends {
+				for k, n := range s.Counts {
+					var byAuthority int64
+					for _, a := range s.ByAuthority {
+						byAuthority += a.Counts[k]
+					}
+					require.Equal(t, n, byAuthority, "%s in %s: the authorities' small multiples add up to the force's line (%v on %s)", s.Label, r.Months[k].Format("Jan 2006"), p, e)
+					raised += n
+				}
+			}
+			require.Positive(t, raised, "trends count concerns in %v on %s", p, e)
 			r.Generated = time.Time{}
 			j, err := json.MarshalIndent(r, "", " ")
 			require.NoError(t, err)

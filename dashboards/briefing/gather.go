@@ -407,9 +407,9 @@ ORDER BY c_day, c_ward_name, c_text, toString(concern_id)`, func(scan func(...an
 	return nil
 }
 
-// actors names who acted in StatusSQL's "YYYY-MM-DD by: text" in words.
-var actors = strings.NewReplacer(" "+schemas.ByPolice+": ", " police: ", " "+schemas.ByCouncil+": ", " council: ",
-	" "+schemas.ByPartnership+": ", " partnership: ", " "+schemas.ByOtherAgency+": ", " other agency: ")
+// actors writes StatusSQL's "YYYY-MM-DD by: text" in words: every By value
+// but other_agency already is one.
+var actors = strings.NewReplacer(" "+schemas.ByOtherAgency+": ", " other agency: ")
 
 // openLong counts the concerns still open at the period's end that were
 // raised more than 90 days before it, and keeps the oldest few.

@@ -332,11 +332,6 @@ type followUp struct {
 
 type followUpError struct{ column, reason string }
 
-var (
-	agencies = map[string]bool{schemas.ByPolice: true, schemas.ByCouncil: true, schemas.ByPartnership: true, schemas.ByOtherAgency: true}
-	statuses = map[string]bool{schemas.StatusResolved: true, schemas.StatusOngoing: true, schemas.StatusNoFurtherAction: true, schemas.StatusReferred: true}
-)
-
 // followUps reads the follow-up columns, one entry per concern position.
 func followUps(get func(string) string, concerns, actions []string, meetingDay string) ([]followUp, *followUpError) {
 	by, adates := splitBar(get("action_by")), splitBar(get("action_dates"))
@@ -374,9 +369,9 @@ func followUps(get func(string) string, concerns, actions []string, meetingDay s
 			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: give both who did the action (action_by) and when (action_dates), or neither", i+1)}
 		case f.by != "" && at(actions, i) == "":
 			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: who and when are given but the action itself (actions) is empty", i+1)}
-		case f.by != "" && !agencies[f.by]:
+		case f.by != "" && !schemas.IsAgency(f.by):
 			return nil, &followUpError{"action_by", fmt.Sprintf("part %d: %q is not police, council, partnership or other_agency", i+1, f.by)}
-		case f.status != "" && !statuses[f.status]:
+		case f.status != "" && !schemas.IsOutcomeStatus(f.status):
 			return nil, &followUpError{"outcomes", fmt.Sprintf("part %d: %q is not resolved, ongoing, no_further_action or referred", i+1, f.status)}
 		case (f.status == "") != (f.outcomeDate == ""):
 			return nil, &followUpError{"outcome_dates", fmt.Sprintf("part %d: give an outcome (outcomes) and its date (outcome_dates) together", i+1)}

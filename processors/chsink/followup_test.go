@@ -89,3 +89,54 @@ func TestFollowUpsWriteExactlyOnce(t *testing.T) {
 		require.Equal(t, []any{uint64(10), uint64(5), uint64(5), int64(10)}, []any{e, a, o, m})
 	})
 }
+
+// TestPreviousFollowUp: the lookup a correction or withdrawal of a follow-up
+// uses finds the latest version stored from the partition before the given
+// offset, with every field read back, and nothing on another partition or
+// at or after the offset.
+func TestPreviousFollowUp(t *testing.T) {
+	ctx := context.Background()
+	db := chtest.New(t)
+	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
+	require.NoError(t, err)
+	_, err = s.Load(ctx, 0)
+	require.NoError(t, err)
+
+	sep := time.Date(2019, 9, 1, 0, 0, 0, 0, time.UTC)
+	month := chsink.DatePrecision{Precision: "month", PeriodStart: sep, PeriodEnd: sep.AddDate(0, 1, -1)}
+	concern, action, outcome := "00000000-0000-4000-8000-00000000c0de", "00000000-0000-4000-9000-00000000000a", "00000000-0000-4000-9000-00000000000b"
+	b := chsink.Batch{Partition: 0, Next: 3,
+		Actions: []chsink.ActionRow{
+			{ActionID: action, ConcernID: concern, OccurredAt: sep, Agency: schemas.ByCouncil, Text: "first", Offset: 0, DatePrecision: month},
+			{ActionID: action, ConcernID: concern, OccurredAt: sep, Agency: schemas.ByPolice, Text: "corrected", Offset: 1, Withdrawn: true, DatePrecision: month},
+		},
+		Outcomes: []chsink.OutcomeRow{{OutcomeID: outcome, ConcernID: concern, OccurredAt: sep, Status: schemas.StatusReferred, Note: "to the council", Offset: 2, DatePrecision: month}},
+	}
+	for _, r := range b.Actions {
+		b.Events = append(b.Events, chsink.EventRow{EventID: "00000000-0000-4000-9000-" + pad12(r.Offset), Type: "action", SchemaVersion: 1, OccurredAt: sep, RecordedAt: sep, Offset: r.Offset})
+	}
+	b.Events = append(b.Events, chsink.EventRow{EventID: outcome, Type: "outcome", SchemaVersion: 1, OccurredAt: sep, RecordedAt: sep, Offset: 2})
+	require.NoError(t, s.Write(ctx, b))
+
+	a, err := s.PreviousAction(ctx, 0, action, 10)
+	require.NoError(t, err)
+	require.Equal(t, chsink.ActionRow{ActionID: action, ConcernID: concern, OccurredAt: sep, Agency: schemas.ByPolice, Text: "corrected", Offset: 1, Withdrawn: true, DatePrecision: month}, *a)
+	a, err = s.PreviousAction(ctx, 0, action, 1)
+	require.NoError(t, err)
+	require.Equal(t, "first", a.Text, "the version before offset 1")
+	a, err = s.PreviousAction(ctx, 0, action, 0)
+	require.NoError(t, err)
+	require.Nil(t, a, "nothing before the first version")
+	a, err = s.PreviousAction(ctx, 1, action, 10)
+	require.NoError(t, err)
+	require.Nil(t, a, "nothing from another partition")
+
+	o, err := s.PreviousOutcome(ctx, 0, outcome, 10)
+	require.NoError(t, err)
+	require.Equal(t, chsink.OutcomeRow{OutcomeID: outcome, ConcernID: concern, OccurredAt: sep, Status: schemas.StatusReferred, Note: "to the council", Offset: 2, DatePrecision: month}, *o)
+	o, err = s.PreviousOutcome(ctx, 0, outcome, 2)
+	require.NoError(t, err)
+	require.Nil(t, o)
+}

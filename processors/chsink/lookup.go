@@ -94,109 +94,102 @@ func (s *Sink) PreviousConcern(ctx context.Context, partition int, id string, be
 }
 
 func (s *Sink) previousConcern(ctx context.Context, where string, args []any, partition int, before int64) (*ConcernRow, error) {
-	q := fmt.Sprintf(`SELECT toString(concern_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, meeting_id, text,
-  themes, staff_themes, matched, action, taxonomy_version, source, withdrawn, src_offset, precision, period_start, period_end
-FROM %s WHERE %s AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC, withdrawn LIMIT 1`, s.tables.Concerns, where)
-	id := args[len(args)-1]
-	rows, err := s.conn.Query(ctx, q, append(args, uint32(partition), uint64(before))...)
-	if err != nil {
-		return nil, fmt.Errorf("looking up concern %s: %w", id, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, rows.Err()
-	}
+	q := fmt.Sprintf(`SELECT toString(concern_id), ward_code, ward_name, lad_code, lad_name, place, meeting_id, text,
+  themes, staff_themes, matched, action, taxonomy_version, source, %s
+FROM %s WHERE %s AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC, withdrawn LIMIT 1`, versionColumns, s.tables.Concerns, where)
 	var r ConcernRow
-	var withdrawn uint8
-	var off uint64
-	var at time.Time
-	if err := rows.Scan(&r.ConcernID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.MeetingID, &r.Text,
-		&r.Themes, &r.StaffThemes, &r.Matched, &r.Action, &r.TaxonomyVersion, &r.Source, &withdrawn, &off,
-		&r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
-		return nil, fmt.Errorf("scanning concern %s: %w", id, err)
+	found, err := s.latest(ctx, "concern", fmt.Sprint(args[len(args)-1]), q, append(args, uint32(partition), uint64(before)),
+		[]any{&r.ConcernID, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.MeetingID, &r.Text,
+			&r.Themes, &r.StaffThemes, &r.Matched, &r.Action, &r.TaxonomyVersion, &r.Source},
+		version{&r.OccurredAt, &r.Withdrawn, &r.Offset, &r.DatePrecision})
+	if !found {
+		return nil, err
 	}
-	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
-	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
 	return &r, nil
 }
 
 // PreviousMeeting is PreviousConcern for meetings.
 func (s *Sink) PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*MeetingRow, error) {
-	q := fmt.Sprintf(`SELECT toString(meeting_id), occurred_at, ward_code, ward_name, lad_code, lad_name, place, kind, title, location,
-  attendance, themes, source, withdrawn, src_offset, precision, period_start, period_end
-FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Meetings)
-	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
+	q := fmt.Sprintf(`SELECT toString(meeting_id), ward_code, ward_name, lad_code, lad_name, place, kind, title, location,
+  attendance, themes, source, %s
+FROM %s WHERE meeting_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, versionColumns, s.tables.Meetings)
+	var r MeetingRow
+	found, err := s.latest(ctx, "meeting", id, q, []any{id, uint32(partition), uint64(before)},
+		[]any{&r.MeetingID, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.Kind, &r.Title, &r.Location,
+			&r.Attendance, &r.Themes, &r.Source},
+		version{&r.OccurredAt, &r.Withdrawn, &r.Offset, &r.DatePrecision})
+	if !found {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// PreviousAction is PreviousMeeting for actions: the latest version stored
+// from the partition before offset `before`, or nil.
+func (s *Sink) PreviousAction(ctx context.Context, partition int, id string, before int64) (*ActionRow, error) {
+	q := fmt.Sprintf(`SELECT toString(action_id), toString(concern_id), agency, text, source, %s
+FROM %s WHERE action_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, versionColumns, s.tables.Actions)
+	var r ActionRow
+	found, err := s.latest(ctx, "action", id, q, []any{id, uint32(partition), uint64(before)},
+		[]any{&r.ActionID, &r.ConcernID, &r.Agency, &r.Text, &r.Source},
+		version{&r.OccurredAt, &r.Withdrawn, &r.Offset, &r.DatePrecision})
+	if !found {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// PreviousOutcome is PreviousAction for outcomes.
+func (s *Sink) PreviousOutcome(ctx context.Context, partition int, id string, before int64) (*OutcomeRow, error) {
+	q := fmt.Sprintf(`SELECT toString(outcome_id), toString(concern_id), status, note, source, %s
+FROM %s WHERE outcome_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, versionColumns, s.tables.Outcomes)
+	var r OutcomeRow
+	found, err := s.latest(ctx, "outcome", id, q, []any{id, uint32(partition), uint64(before)},
+		[]any{&r.OutcomeID, &r.ConcernID, &r.Status, &r.Note, &r.Source},
+		version{&r.OccurredAt, &r.Withdrawn, &r.Offset, &r.DatePrecision})
+	if !found {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// versionColumns are the columns every previous-version lookup reads after
+// its table's own: what version is stored, from where, and its date.
+const versionColumns = "occurred_at, withdrawn, src_offset, precision, period_start, period_end"
+
+// version points at a row's fields that versionColumns fill.
+type version struct {
+	at        *time.Time
+	withdrawn *bool
+	offset    *int64
+	date      *DatePrecision
+}
+
+// latest runs a previous-version lookup q, whose columns are the row's own
+// (scanned into own) followed by versionColumns (into v), and reports
+// whether it found a row.
+func (s *Sink) latest(ctx context.Context, what, id, q string, args, own []any, v version) (bool, error) {
+	rows, err := s.conn.Query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("looking up meeting %s: %w", id, err)
+		return false, fmt.Errorf("looking up %s %s: %w", what, id, err)
 	}
 	defer rows.Close()
 	if !rows.Next() {
-		return nil, rows.Err()
+		return false, rows.Err()
 	}
-	var r MeetingRow
+	var at time.Time
 	var withdrawn uint8
 	var off uint64
-	var at time.Time
-	if err := rows.Scan(&r.MeetingID, &at, &r.WardCode, &r.WardName, &r.LADCode, &r.LADName, &r.Place, &r.Kind, &r.Title, &r.Location,
-		&r.Attendance, &r.Themes, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
-		return nil, fmt.Errorf("scanning meeting %s: %w", id, err)
+	if err := rows.Scan(append(own, &at, &withdrawn, &off, &v.date.Precision, &v.date.PeriodStart, &v.date.PeriodEnd)...); err != nil {
+		return false, fmt.Errorf("scanning %s %s: %w", what, id, err)
 	}
-	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
-	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
-	return &r, nil
+	*v.at, *v.withdrawn, *v.offset = at.UTC(), withdrawn == 1, int64(off)
+	v.date.PeriodStart, v.date.PeriodEnd = dateOf(v.date.PeriodStart), dateOf(v.date.PeriodEnd)
+	return true, nil
 }
 
 // dateOf is a Date column's value as midnight UTC, whatever location the
 // driver gave it.
 func dateOf(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// PreviousAction is PreviousMeeting for actions: the latest version stored
-// from the partition before offset `before`, or nil.
-func (s *Sink) PreviousAction(ctx context.Context, partition int, id string, before int64) (*ActionRow, error) {
-	q := fmt.Sprintf(`SELECT toString(action_id), toString(concern_id), occurred_at, agency, text, source, withdrawn, src_offset, precision, period_start, period_end
-FROM %s WHERE action_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Actions)
-	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
-	if err != nil {
-		return nil, fmt.Errorf("looking up action %s: %w", id, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, rows.Err()
-	}
-	var r ActionRow
-	var withdrawn uint8
-	var off uint64
-	var at time.Time
-	if err := rows.Scan(&r.ActionID, &r.ConcernID, &at, &r.Agency, &r.Text, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
-		return nil, fmt.Errorf("scanning action %s: %w", id, err)
-	}
-	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
-	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
-	return &r, nil
-}
-
-// PreviousOutcome is PreviousAction for outcomes.
-func (s *Sink) PreviousOutcome(ctx context.Context, partition int, id string, before int64) (*OutcomeRow, error) {
-	q := fmt.Sprintf(`SELECT toString(outcome_id), toString(concern_id), occurred_at, status, note, source, withdrawn, src_offset, precision, period_start, period_end
-FROM %s WHERE outcome_id = ? AND src_partition = ? AND src_offset < ? ORDER BY src_offset DESC LIMIT 1`, s.tables.Outcomes)
-	rows, err := s.conn.Query(ctx, q, id, uint32(partition), uint64(before))
-	if err != nil {
-		return nil, fmt.Errorf("looking up outcome %s: %w", id, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return nil, rows.Err()
-	}
-	var r OutcomeRow
-	var withdrawn uint8
-	var off uint64
-	var at time.Time
-	if err := rows.Scan(&r.OutcomeID, &r.ConcernID, &at, &r.Status, &r.Note, &r.Source, &withdrawn, &off, &r.Precision, &r.PeriodStart, &r.PeriodEnd); err != nil {
-		return nil, fmt.Errorf("scanning outcome %s: %w", id, err)
-	}
-	r.OccurredAt, r.Withdrawn, r.Offset = at.UTC(), withdrawn == 1, int64(off)
-	r.PeriodStart, r.PeriodEnd = dateOf(r.PeriodStart), dateOf(r.PeriodEnd)
-	return &r, nil
 }
