@@ -95,8 +95,11 @@ func TestFollowUpsWriteExactlyOnce(t *testing.T) {
 // offset, with every field read back, and nothing on another partition or
 // at or after the offset.
 func TestPreviousFollowUp(t *testing.T) {
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) { previousFollowUp(t, db) })
+}
+
+func previousFollowUp(t *testing.T, db *chtest.DB) {
 	ctx := context.Background()
-	db := chtest.New(t)
 	_, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	s, err := chsink.New(db.Conn, chsink.LiveTables(), nil, nil)
