@@ -61,6 +61,9 @@ func TestClusterSchemaReplicatesAndDistributes(t *testing.T) {
 		return s
 	}
 	waitFor(t, "replication to shard 1 replica 2", func() bool { return sum(conn(1, 2), "wp.concern_daily") == 1 })
+	// The Distributed table may read shard 2 from either replica: both
+	// must hold its block first.
+	waitFor(t, "replication to shard 2 replica 2", func() bool { return sum(conn(2, 2), "wp.concern_daily") == 1 })
 	require.EqualValues(t, 1, sum(conn(1, 1), "wp.concern_daily"), "a repeated identical block is stored once")
 	require.EqualValues(t, 2, sum(conn(1, 2), "wp_all.concern_daily"), "the Distributed table reads both shards")
 
