@@ -106,10 +106,12 @@ func (r *run) walk() {
 			if sp := r.headingSpan(b); sp != nil || !labelHeadRE.MatchString(b.Text) {
 				section = sp
 			}
-			topicHead, r.said = "", false
-			if concernHeadRE.MatchString(b.Text) && !notConcernHeadRE.MatchString(b.Text) {
+			topicHead, r.said, r.topic = "", false, false
+			r.quiet = notConcernHeadRE.MatchString(b.Text)
+			if concernHeadRE.MatchString(b.Text) && !r.quiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
+				r.topic = true
 			}
 			if cur != nil && !cur.sticky {
 				cur = nil
@@ -856,6 +858,70 @@ func isConcern(s string, inMeeting bool) bool {
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
 
+// cuelessConcern reports whether a sentence told at a meeting (in its
+// paragraph, the paragraphs after it, an entry's text after its colon, a
+// list under it) or under a heading of residents' issues is a concern
+// though it has no cue word: what a meeting report says was discussed is
+// what residents raised ("Youngsters riding motorbikes through the estate
+// took up most of the evening", "Top of the list was the speed of
+// traffic"), unless it is the police's, the council's or the PCC's own
+// account, action or promise, a plan, a negation or the sentence telling
+// the meeting itself. Its theme is checked by the caller.
+func cuelessConcern(s string) bool {
+	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
+		return false
+	}
+	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) {
+		return false
+	}
+	return !(meetingNounRE.MatchString(s) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
+}
+
+var (
+	// officialLeadRE: a sentence whose subject is the police, the council
+	// or the Commissioner ("Mr Coppinger said ...", "He asked the
+	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
+	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|councillors?|cllr|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
+	// promiseRE: what someone will do, not what residents raised.
+	promiseRE = regexp.MustCompile(`(?i)\b(?:will|would|promised|pledged|undertook|agreed to|plans? to|is to|are to|going to|asked (?:the|for) (?:police|council|force)|thanked|praised|welcomed|congratulated)\b`)
+)
+
+// cueless reports whether clause c of sentence s, at meetings ms, is a
+// concern without a cue (cuelessConcern): not the sentence that tells a
+// meeting, except what an entry says after its head's colon ("Jesmond
+// ward, Hartlepool – Monday 4th August: residents were angry about ...").
+func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
+	if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head) || len(dates.Find(head)) > 0) {
+		return cuelessConcern(rest)
+	}
+	return !tellsMeeting(s, ms) && cuelessConcern(c)
+}
+
+// tellsMeeting reports whether s is the sentence that tells one of the
+// meetings ms: who came and who spoke there is no concern.
+func tellsMeeting(s string, ms []*meetingCtx) bool {
+	for _, m := range ms {
+		if m.sent == s {
+			return true
+		}
+	}
+	return false
+}
+
+// officialSpeaker reports whether s tells an officer, a councillor or the
+// Commissioner saying something (its speaker, not the public's).
+func officialSpeaker(s string) bool {
+	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
+		if officialWords.MatchString(m[1]) {
+			return true
+		}
+	}
+	if m := quoteRE.FindStringSubmatch(s); m != nil && (officialWords.MatchString(m[1]) || officialNameRE.MatchString(m[1])) {
+		return true
+	}
+	return false
+}
+
 // speakerCue reports whether s has someone from the public (not an
 // officer, not the PCC's office) saying something: "A dog walker
 // described ...".
@@ -895,7 +961,8 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if owners != nil {
 				ms = []*meetingCtx{owners[pi]}
 			}
-			if !isConcern(c, len(ms) > 0) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) {
+			if !isConcern(c, len(ms) > 0) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
+				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {
 				continue // (under a "You said" heading, what follows is what residents said)
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
@@ -1006,7 +1073,8 @@ func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn stri
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
 		return
 	}
-	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) {
+	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) &&
+		!(cur != nil && !r.quiet && cuelessConcern(text)) {
 		return
 	}
 	r.standalone(b, cur, text, "", leadIn, section)

@@ -296,3 +296,23 @@ func TestQuoteAndSubjectCues(t *testing.T) {
 		require.True(t, isConcern(s, false), s)
 	}
 }
+
+// TestCuelessConcern: at a meeting, a sentence with a theme and no cue word
+// is a concern unless it is the police's, the council's or the PCC's own
+// account, action or promise, or the sentence telling the meeting.
+func TestCuelessConcern(t *testing.T) {
+	for _, s := range []string{"Youngsters riding motorbikes through the estate took up most of the evening.",
+		"Top of the list was the speed of traffic on Dalby Way.",
+		"Others wanted to know why the police station had closed."} {
+		require.True(t, cuelessConcern(s), s)
+	}
+	for _, s := range []string{"Mr Coppinger said he would ask for speed checks.",
+		"The neighbourhood inspector explained that extra patrols had been put on at night.",
+		"Inspector Clarke said a dedicated off-road bike team would be working in the area.",
+		"Patrols have been stepped up on Southfield Road.",
+		"He will raise drug dealing with the Chief Constable.",
+		"There were no concerns about speeding.",
+		"On 4 July the Commissioner attended the Hemlington ward meeting on drugs."} {
+		require.False(t, cuelessConcern(s), s)
+	}
+}

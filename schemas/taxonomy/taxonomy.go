@@ -198,7 +198,7 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 		for _, p := range t.reversed[toks[i].stem] {
 			for j := i + 1; j < len(toks) && j <= i+1+maxConnectors; j++ {
 				if toks[j].stem == p.stems[0] {
-					if !covered(toks[i].start, toks[j].end) {
+					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) {
 						extra = append(extra, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[j].end})
 					}
 					break
@@ -426,4 +426,22 @@ func stem(w string) string {
 		w = w[:n-1]
 	}
 	return strings.TrimSuffix(w, "e")
+}
+
+// keepsInflection reports whether w, the text's word for a two-word
+// phrase's first word written after the second, keeps that word's -ed or
+// -ing form: "cars parked across driveways" is "parked cars" reordered,
+// "the beach car park" (a place) is not; "drinking in the street" is
+// "street drinking".
+func keepsInflection(phrase, w string) bool {
+	ws := words(phrase)
+	if len(ws) != 2 {
+		return true
+	}
+	first := ws[0]
+	if !strings.HasSuffix(first, "ed") && !strings.HasSuffix(first, "ing") {
+		return true
+	}
+	w = normWord(w)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "en")
 }

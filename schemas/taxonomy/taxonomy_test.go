@@ -171,6 +171,10 @@ func TestClassifyReordered(t *testing.T) {
 		{"the street where people were drinking", nil},
 		{"in the break residents chatted", nil},
 		{"police want more information", nil},
+		// A participle stays a participle when reordered: "car park" is a
+		// place, not "parked cars".
+		{"racing in the beach car park", []string{"speeding"}},
+		{"cars parked across driveways", []string{"parking_traffic"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
