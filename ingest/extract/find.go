@@ -309,6 +309,18 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds, fromPrev = pd, true
 			}
 		}
+		if len(ds) == 0 && !blockHasDate && len(out) == 0 && len(r.held) > 0 {
+			// "Earlier that afternoon the Commissioner had called in at
+			// the Skelton coffee morning": the day of the meeting told
+			// last.
+			if loc := sameDayRE.FindStringIndex(sent); loc != nil {
+				if last := r.held[len(r.held)-1].span; last.Precision == dates.Day {
+					t := last.Start
+					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
+					fromPrev = true
+				}
+			}
+		}
 		if len(ds) == 0 {
 			continue
 		}
@@ -389,6 +401,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	return out, planned && len(out) == 0
 }
+
+// sameDayRE: a day told by the meeting before ("earlier that afternoon",
+// "the same evening").
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
 
 // nounDated reports whether a sentence names a meeting and a day right
 // beside it ("packed into the town hall on Thursday 5 July for the Yarm

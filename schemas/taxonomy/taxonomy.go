@@ -41,6 +41,11 @@ type Theme struct {
 type Taxonomy struct {
 	Version string  `yaml:"version"`
 	Themes  []Theme `yaml:"themes"`
+	// Synonyms are groups of single words that stand for each other in a
+	// phrase ("pavement", "footpath", "kerb"): each phrase is also matched
+	// with one of its words swapped for another of its group. A variant
+	// another theme claims, in any spelling, is left to that theme.
+	Synonyms [][]string `yaml:"synonyms"`
 
 	byID     map[string]*Theme
 	patterns map[string][]pattern // first stem -> patterns starting with it
@@ -136,6 +141,42 @@ func Load(r io.Reader) (*Taxonomy, error) {
 				}
 				owner[key] = pattern{theme: th.ID, phrase: ph}
 				t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
+			}
+		}
+	}
+	// Synonym variants, after every written phrase so that a written
+	// phrase always wins.
+	syn := map[string][]string{} // stem -> the other words of its groups
+	for _, g := range t.Synonyms {
+		for _, w := range g {
+			for _, o := range g {
+				if o != w {
+					syn[stem(normWord(w))] = append(syn[stem(normWord(w))], normWord(o))
+				}
+			}
+		}
+	}
+	for i := range t.Themes {
+		th := &t.Themes[i]
+		for _, ph := range th.Phrases {
+			ws := words(ph)
+			for k, w := range ws {
+				for _, o := range syn[stem(w)] {
+					v := slices.Clone(ws)
+					v[k] = o
+					var stems []string
+					for _, x := range v {
+						for _, y := range words(x) {
+							stems = append(stems, stem(y))
+						}
+					}
+					key := strings.Join(stems, " ")
+					if _, ok := owner[key]; ok {
+						continue // a written phrase, or a variant already made
+					}
+					owner[key] = pattern{theme: th.ID, phrase: ph}
+					t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
+				}
 			}
 		}
 	}
@@ -400,6 +441,24 @@ func stem(w string) string {
 		return w
 	case "knives":
 		return "knif"
+	// Irregular past forms residents write, to their verb's stem:
+	// "vehicles driven dangerously" is "driving dangerously".
+	case "driven", "drove":
+		return "driv"
+	case "ridden", "rode":
+		return "rid"
+	case "stolen", "stole":
+		return "steal"
+	case "broken", "broke":
+		return "break"
+	case "thrown", "threw":
+		return "throw"
+	case "sold":
+		return "sell"
+	case "dealt":
+		return "deal"
+	case "burnt":
+		return "burn"
 	case "thieves":
 		return "thief"
 	}
