@@ -96,6 +96,7 @@ func (r *run) walk() {
 	var header []string
 	var prev *segment.Block // the paragraph before, when it had a day and no meeting
 	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
+	record := false         // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -122,6 +123,8 @@ func (r *run) walk() {
 				// 2018": the meeting the minutes record, in a heading.
 				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
 					cur = ms[len(ms)-1]
+				} else if cur == nil && len(r.held) == 0 {
+					record = true
 				}
 			}
 			continue
@@ -157,6 +160,11 @@ func (r *run) walk() {
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
+			if record && len(ms) == 1 {
+				// "MINUTES" over "Meeting held online on Thursday 11
+				// March 2021": the whole document is this meeting.
+				cur.sticky, record = true, false
+			}
 			r.concerns(b, text, ms, section)
 			if strings.HasSuffix(b.Text, ":") {
 				leadIn = b
@@ -903,7 +911,7 @@ var (
 	// officialLeadRE: a sentence whose subject is the police, the council
 	// or the Commissioner ("Mr Coppinger said ...", "He asked the
 	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
-	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|councillors?|cllr|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
+	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
 	// promiseRE: what someone will do, not what residents raised.
 	promiseRE = regexp.MustCompile(`(?i)\b(?:will|would|promised|pledged|undertook|agreed to|plans? to|is to|are to|going to|asked (?:the|for) (?:police|council|force)|thanked|praised|welcomed|congratulated)\b`)
 )
