@@ -334,10 +334,18 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		places := r.find(sent, r.anchorDay())
 		dateFirst := len(places) == 0 || ds[0].Start < places[0].Start
+		var perWard []string // "two meetings on 11 July: the Dormanstown ward meeting ... and the Kirkleatham ward meeting ..."
+		if len(ds) == 1 && !fromPrev {
+			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
+				ds = slices.Repeat(ds, len(perWard))
+			}
+		}
 		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
 		for i, d := range ds {
 			clause := sent
-			if len(ds) > 1 && !fromPrev {
+			if len(perWard) > 1 {
+				clause = perWard[i]
+			} else if len(ds) > 1 && !fromPrev {
 				switch {
 				case dateFirst && i+1 < len(ds):
 					clause = sent[d.Start:ds[i+1].Start]
@@ -357,7 +365,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !fut && r.afterAnchor(sp) {
 				fut = true // a date after the document was written is a plan
 			}
-			if slices.Contains(spans, sp) {
+			if slices.Contains(spans, sp) && len(perWard) < 2 {
 				continue
 			}
 			spans = append(spans, sp)
@@ -409,6 +417,40 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	return out, planned && len(out) == 0
 }
+
+// wardMeetingClauses splits a sentence that names several ward meetings
+// on its one day ("the Dormanstown ward meeting, where ..., and the
+// Kirkleatham ward meeting, at which ...") into one clause per ward
+// meeting, from its ward's name to the next's; nil unless two or more
+// different wards are each followed by a meeting word.
+func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
+	var at []gazetteer.Mention
+	for _, m := range places {
+		if m.Kind != "ward" || !wardMeetingAfterRE.MatchString(sent[m.End:]) {
+			continue
+		}
+		if len(at) > 0 && at[len(at)-1].WardCode == m.WardCode {
+			continue
+		}
+		at = append(at, m)
+	}
+	if len(at) < 2 {
+		return nil
+	}
+	out := make([]string, len(at))
+	for i, m := range at {
+		end := len(sent)
+		if i+1 < len(at) {
+			end = at[i+1].Start
+		}
+		out[i] = sent[m.Start:end]
+	}
+	return out
+}
+
+// wardMeetingAfterRE: what follows a ward's name in "the Kirkleatham ward
+// meeting", "Hutton ward community meeting", "the Eston residents' forum".
+var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening").

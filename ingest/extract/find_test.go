@@ -316,3 +316,55 @@ func TestCuelessConcern(t *testing.T) {
 		require.False(t, cuelessConcern(s), s)
 	}
 }
+
+// TestGeneralisationRules: a sentence naming two ward meetings on its one
+// day is two meetings; "earlier that afternoon" is the day of the meeting
+// told before; under a bare "MINUTES" heading the first meeting is the
+// record's, so the numbered issues after it are its concerns, with no cue.
+func TestGeneralisationRules(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 5 September 2017
+
+1.1 This report covers July and August 2017.
+
+2.2 He attended two meetings on the evening of 11 July: the Dormanstown ward meeting, where drivers speed along Westfield Way, and the Kirkleatham ward meeting, at which break-ins to garden sheds were the main subject.
+`
+	require.Equal(t, []string{
+		"meeting 2017-07-11 E05001507 speeding",
+		"meeting 2017-07-11 E05001512 burglary_theft",
+		"concern 2017-07-11 E05001507 speeding",
+		"concern 2017-07-11 E05001512 burglary_theft",
+	}, summary(t, doc))
+
+	news := `Saltburn meeting hears of scams
+
+Posted 14 November 2019
+
+Thirty people came to the Saltburn ward community meeting on Tuesday 12 November.
+
+Earlier that afternoon the Commissioner had called in at the Skelton coffee morning, where older residents told him about people pretending to be from their bank.
+`
+	got := summary(t, news)
+	require.Contains(t, got, "meeting 2019-11-12  fraud_scams")
+	require.Contains(t, got, "concern 2019-11-12  fraud_scams")
+
+	minutes := `PARK WARD RESIDENTS' ASSOCIATION
+
+MINUTES
+
+Meeting held on Thursday 11 March 2021 at 6.30pm
+
+4. Residents' issues
+
+a) Cars blocking the footpath on Parliament Road.
+b) Teenagers hanging about outside the shop.
+
+5. Police update
+
+Patrols have been stepped up on Southfield Road.
+`
+	require.Equal(t, []string{
+		"meeting 2021-03-11 E05009869 antisocial_behaviour,parking_traffic",
+		"concern 2021-03-11 E05009869 parking_traffic",
+		"concern 2021-03-11 E05009869 antisocial_behaviour",
+	}, summary(t, minutes))
+}
