@@ -943,7 +943,7 @@ func cuelessConcern(s string) bool {
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}
-	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) {
+	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) || toldRE.MatchString(s) {
 		return false
 	}
 	return !(meetingNounRE.MatchString(s) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
@@ -954,6 +954,12 @@ var (
 	// or the Commissioner ("Mr Coppinger said ...", "He asked the
 	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
 	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
+	// toldRE: what the meeting was told or shown (by the police, the
+	// PCC), and figures: information given, not a concern raised.
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an? )?(?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent)\b|[0-9]\s?%`)
+	// officialSaidRE: an officer or the PCC, by title and name, saying
+	// something ("Inspector Jane Smith said", "Mr Coppinger added").
+	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
 	// promiseRE: what someone will do, not what residents raised.
 	promiseRE = regexp.MustCompile(`(?i)\b(?:will|would|promised|pledged|undertook|agreed to|plans? to|is to|are to|going to|asked (?:the|for) (?:police|council|force)|thanked|praised|welcomed|congratulated)\b`)
 )
@@ -983,6 +989,9 @@ func tellsMeeting(s string, ms []*meetingCtx) bool {
 // officialSpeaker reports whether s tells an officer, a councillor or the
 // Commissioner saying something (its speaker, not the public's).
 func officialSpeaker(s string) bool {
+	if officialSaidRE.MatchString(s) {
+		return true
+	}
 	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
 		if officialWords.MatchString(m[1]) {
 			return true

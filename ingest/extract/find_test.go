@@ -312,7 +312,11 @@ func TestCuelessConcern(t *testing.T) {
 		"Patrols have been stepped up on Southfield Road.",
 		"He will raise drug dealing with the Chief Constable.",
 		"There were no concerns about speeding.",
-		"On 4 July the Commissioner attended the Hemlington ward meeting on drugs."} {
+		"On 4 July the Commissioner attended the Hemlington ward meeting on drugs.",
+		"Residents were told that burglaries had fallen over the summer.",
+		"Speaking afterwards, Inspector Jane Hall said drug dealing was a priority.",
+		"Figures showed anti-social behaviour down 12% on last year.",
+		"The evening began with a presentation on the force's work against county lines."} {
 		require.False(t, cuelessConcern(s), s)
 	}
 }
