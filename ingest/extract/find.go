@@ -20,8 +20,8 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
@@ -39,7 +39,7 @@ var (
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us)\b|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us|asked|raised)\b|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -47,14 +47,14 @@ var (
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
-	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
+	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
 	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
-	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us)\b`)
+	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
 	// labelHeadRE: a heading that labels part of a section ("You said",
 	// "We did") rather than starting a new one.
-	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|we did|what we did|our response|issues?|concerns?)\W*$`)
+	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|we did|what we did|our response|issues?|concerns?)\W*$`)
 	// eachMeetingRE: a concern said of every meeting of its paragraph.
 	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
 	// speakerRE: anyone counted out of a group saying something ("a dog
@@ -724,7 +724,7 @@ func colKind(h string) string {
 	case strings.Contains(h, "date") || h == "when" || h == "day":
 		return "date"
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
-		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "problem"):
+		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "problem"):
 		return "issues"
 	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
 		strings.Contains(h, "we did") || strings.Contains(h, "what we"):
