@@ -268,7 +268,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
+	isMeeting := func(s string) bool { return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) }
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
 	minutesLead := minutesLeadRE.MatchString(text) && !minutesAgreedRE.MatchString(text)
@@ -293,7 +293,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
 		lead := minutesLead && si == 0
-		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
+		// A sentence that opens with its day ("On 5 May the Hutton ward
+		// meeting ...", "On Tuesday, residents crammed into the hall for
+		// the ward's community meeting") tells a meeting it names; a
+		// relative day only with a word that is surely a meeting (not "a
+		// group of teenagers").
+		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
+			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
 		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
@@ -452,6 +458,17 @@ func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
 // meeting", "Hutton ward community meeting", "the Eston residents' forum".
 var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
 
+// maskGroupOf blanks "group of" and "groups of" (a group of teenagers is
+// no meeting) keeping s's length, so offsets into it still hold.
+func maskGroupOf(s string) string {
+	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)-3) + " of" })
+}
+
+var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b`)
+
+// strongMeetingRE: words that always name a meeting.
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|clinics?)\b`)
+
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening").
 var sameDayRE = regexp.MustCompile(`(?i)\b(?:(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
@@ -466,7 +483,7 @@ func nounDated(sent string, ds []dates.Mention) bool {
 		if !(d.IsDay() || d.IsRange() || d.RelMonth != "") {
 			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
 		}
-		for _, n := range meetingNounRE.FindAllStringIndex(sent, -1) {
+		for _, n := range meetingNounRE.FindAllStringIndex(maskGroupOf(sent), -1) {
 			var gap string
 			switch {
 			case n[1] <= d.Start:
@@ -946,7 +963,7 @@ func cuelessConcern(s string) bool {
 	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) || toldRE.MatchString(s) {
 		return false
 	}
-	return !(meetingNounRE.MatchString(s) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
+	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
 }
 
 var (

@@ -372,3 +372,18 @@ Patrols have been stepped up on Southfield Road.
 		"concern 2021-03-11 E05009869 antisocial_behaviour",
 	}, summary(t, minutes))
 }
+
+// TestRelativeDayOpensMeeting: a sentence opening with a relative day
+// tells a meeting when it names one surely ("community meeting"), not when
+// its only meeting-like word is "a group".
+func TestRelativeDayOpensMeeting(t *testing.T) {
+	doc := `Hemlington residents quiz the Commissioner
+
+Posted on Friday 7 July 2017
+
+On Tuesday, more than forty residents crammed into St Mary's church hall to quiz Police and Crime Commissioner Barry Coppinger at the Hemlington ward community meeting.
+
+On Wednesday a group of teenagers smashed the windows of the shop.
+`
+	require.Equal(t, []string{"meeting 2017-07-04 E05009859 "}, summary(t, doc))
+}
