@@ -972,8 +972,9 @@ var (
 	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
 	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
 	// toldRE: what the meeting was told or shown (by the police, the
-	// PCC), and figures: information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an? )?(?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent)\b|[0-9]\s?%`)
+	// PCC), figures, and appeals to the reader ("If you want to report
+	// drug dealing, call 101"): information given, not a concern raised.
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an? )?(?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)

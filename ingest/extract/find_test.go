@@ -316,7 +316,9 @@ func TestCuelessConcern(t *testing.T) {
 		"Residents were told that burglaries had fallen over the summer.",
 		"Speaking afterwards, Inspector Jane Hall said drug dealing was a priority.",
 		"Figures showed anti-social behaviour down 12% on last year.",
-		"The evening began with a presentation on the force's work against county lines."} {
+		"The evening began with a presentation on the force's work against county lines.",
+		"Burglaries in the ward fell by a third last year.",
+		"If you want to report drug dealing, call 101 or Crimestoppers anonymously."} {
 		require.False(t, cuelessConcern(s), s)
 	}
 }
