@@ -30,6 +30,8 @@ func TestResolve(t *testing.T) {
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
 		{"last Thursday", "last Thursday evening", Anchors{Published: pub}, false, "2017-03-09 2017-03-09 day"},
 		{"next Wednesday", "next Wednesday", Anchors{Published: pub}, false, "2017-03-22 2017-03-22 day"},
+		{"a weekday's evening without 'on'", "packed the hall Monday evening", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"a weekday's night, possessive", "Monday night's meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"December within a period spanning the new year", "On 10th December", period, false, "2013-12-10 2013-12-10 day"},
 		{"January within that period", "On 10th January", period, false, "2014-01-10 2014-01-10 day"},
 		{"outside the period: no year is guessed", "On 10th June", period, false, ""},
@@ -125,4 +127,8 @@ func TestTwoDaysNotARange(t *testing.T) {
 	ds = Find("between 4 and 6 September")
 	require.Len(t, ds, 1)
 	require.True(t, ds[0].IsRange())
+}
+
+func TestRecurringWeekdayIsNoDay(t *testing.T) {
+	require.Empty(t, Find("the youth club meets every Monday evening"))
 }
