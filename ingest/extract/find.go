@@ -47,7 +47,7 @@ var (
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
-	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
+	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
 	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
