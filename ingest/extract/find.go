@@ -22,11 +22,11 @@ var (
 	// will).
 	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with)\b`)
-	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
-	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
+	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting)\b`)
+	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
@@ -48,13 +48,13 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
 	// labelHeadRE: a heading that labels part of a section ("You said",
 	// "We did") rather than starting a new one.
-	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|we did|what we did|our response|issues?|concerns?)\W*$`)
+	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|we did|we responded|we have done|what we have done|action taken|response|what we did|our response|issues?|concerns?)\W*$`)
 	// eachMeetingRE: a concern said of every meeting of its paragraph.
 	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
 	// speakerRE: anyone counted out of a group saying something ("a dog
@@ -637,7 +637,13 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent)
-		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName)) {
+		// A record's own line names where it met, not whose meeting it
+		// was: "Minutes of the meeting held ... at Sunnyfield House,
+		// Guisborough" under "HUTTON WARD POLICE AND COMMUNITY MEETING" is
+		// Hutton's, though Guisborough is a ward too (unless the line says
+		// "Guisborough ward").
+		venueWard := record && best.Kind == "ward" && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[best.End:])), "ward")
+		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName)) {
 			// (minutes' or notes' own date line naming the town of their
 			// venue, "Notes · 19 January 2016 · Thornaby Pavilion", under
 			// "Stainsby Hill PACT meeting": the record is the title's)
@@ -1277,6 +1283,11 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	switch {
 	case cur != nil:
 		res := *cur.place
+		return &res
+	case len(ms) > 0 && r.titlePlace != nil && r.titlePlace.LADCode == ms[0].LADCode && partOf(ms[0].Text, r.titlePlace.WardName):
+		// "the park off Norton Green" on a page of Norton North ward:
+		// the town the title's ward is part of is that ward
+		res := *r.titlePlace
 		return &res
 	case len(ms) > 0:
 		res := ms[0].Resolution

@@ -44,7 +44,7 @@ type findKey struct {
 }
 
 var (
-	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
+	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 )

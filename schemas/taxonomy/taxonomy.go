@@ -42,8 +42,9 @@ type Taxonomy struct {
 	Version string  `yaml:"version"`
 	Themes  []Theme `yaml:"themes"`
 	// Synonyms are groups of single words that stand for each other in a
-	// phrase ("pavement", "footpath", "kerb"): each phrase is also matched
-	// with one of its words swapped for another of its group. A variant
+	// phrase ("pavement", "footpath", "kerb"): each phrase of two words or
+	// more is also matched with one of its words swapped for another of
+	// its group. A variant
 	// another theme claims, in any spelling, is left to that theme.
 	Synonyms [][]string `yaml:"synonyms"`
 
@@ -160,6 +161,9 @@ func Load(r io.Reader) (*Taxonomy, error) {
 		th := &t.Themes[i]
 		for _, ph := range th.Phrases {
 			ws := words(ph)
+			if len(ws) < 2 {
+				continue // a bare word's synonym is another bare word, written or not ("waste ground" is no litter)
+			}
 			for k, w := range ws {
 				for _, o := range syn[stem(w)] {
 					v := slices.Clone(ws)
