@@ -43,7 +43,7 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -300,7 +300,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// group of teenagers").
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
 			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
-		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
+		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -327,9 +328,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// "Earlier that afternoon the Commissioner had called in at
 			// the Skelton coffee morning": the day of the meeting told
 			// last.
-			if loc := sameDayRE.FindStringIndex(sent); loc != nil {
+			if loc := sameDayRE.FindStringSubmatchIndex(sent); loc != nil {
 				if last := r.held[len(r.held)-1].span; last.Precision == dates.Day {
 					t := last.Start
+					switch {
+					case loc[2] >= 0: // "the following evening", "the next day"
+						t = t.AddDate(0, 0, 1)
+					case loc[4] >= 0: // "the evening before", "the previous day"
+						t = t.AddDate(0, 0, -1)
+					}
 					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
 					fromPrev = true
 				}
@@ -470,8 +477,9 @@ var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b`)
 var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|clinics?)\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
-// "the same evening").
-var sameDayRE = regexp.MustCompile(`(?i)\b(?:(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+// "the same evening"; group 1 the day after it, "the following evening";
+// group 2 the day before, "the previous day").
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
 
 // nounDated reports whether a sentence names a meeting and a day right
 // beside it ("packed into the town hall on Thursday 5 July for the Yarm

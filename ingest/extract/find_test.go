@@ -389,3 +389,35 @@ On Wednesday a group of teenagers smashed the windows of the shop.
 `
 	require.Equal(t, []string{"meeting 2017-07-04 E05009859 "}, summary(t, doc))
 }
+
+// TestRecordAndTitlePlaces: the minutes' own line names their venue, not
+// whose meeting it was; a day told as "the following evening" is the day
+// after the meeting told before.
+func TestRecordAndTitlePlaces(t *testing.T) {
+	minutes := `HUTTON WARD POLICE AND COMMUNITY MEETING
+
+Minutes of the meeting held on Wednesday 18 September 2019 at Sunnyfield House, Guisborough
+
+Item 3 - Matters raised by residents
+- Motorbikes tearing up the bridleways at weekends.
+`
+	require.Equal(t, []string{
+		"meeting 2019-09-18 E05012444 off_road_bikes",
+		"concern 2019-09-18 E05012444 off_road_bikes",
+	}, summary(t, minutes))
+
+	news := `Grangetown meeting
+
+Friday 13 March 2015
+
+Drug dealing was the main concern when around 50 people attended Grangetown's community meeting with the Commissioner on Tuesday night.
+
+The following evening the Commissioner was in South Bank for a meeting of the traders' association, where shopkeepers complained about shoplifting.
+`
+	require.Equal(t, []string{
+		"meeting 2015-03-10 E05001509 drugs",
+		"concern 2015-03-10 E05001509 drugs",
+		"meeting 2015-03-11 E05001522 burglary_theft",
+		"concern 2015-03-11 E05001522 burglary_theft",
+	}, summary(t, news))
+}

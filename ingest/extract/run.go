@@ -47,6 +47,10 @@ var (
 	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
+	// reportHeadRE: a heading that names the report, whose span is its
+	// period ("Programme of Engagement: August - September 2020"); other
+	// dated headings are sections' spans.
+	reportHeadRE = regexp.MustCompile(`(?i)\b(?:engagement|report)\b`)
 )
 
 // tag runs the date tagger over every block once.
@@ -98,7 +102,7 @@ func (r *run) anchor() {
 				}
 			}
 		}
-		if r.a.PeriodStart.IsZero() && !b.Heading {
+		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			}

@@ -92,6 +92,12 @@ var (
 	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
+	// periodInRE: "engagement in December 2017 and January 2018",
+	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020": a span after
+	// "in", "over", "for" or a colon, read as the period only in a line
+	// about the report or its engagement (reportishRE).
+	periodInRE  = regexp.MustCompile(`(?i)(?:\b(?:in|over|for)|:)\s+` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\b`)
+	reportishRE = regexp.MustCompile(`(?i)\b(?:this report|the report|report (?:of|to|for|covers)|programme of engagement|engagement)\b`)
 	bareSpan    = regexp.MustCompile(`(?i)^\W*` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\W*$`)
 )
 

@@ -86,6 +86,8 @@ func TestFindPeriod(t *testing.T) {
 		{"activity during September and October 2019.", "2019-09-01", "2019-10-31"},
 		{"January to March 2016", "2016-01-01", "2016-03-31"},
 		{"April – June 2019", "2019-04-01", "2019-06-30"},
+		{"This report sets out the Commissioner's engagement in December 2017 and January 2018.", "2017-12-01", "2018-01-31"},
+		{"PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "2020-08-01", "2020-09-30"},
 	}
 	for _, tt := range tests {
 		from, to, ok := FindPeriod(tt.text)
@@ -93,7 +95,8 @@ func TestFindPeriod(t *testing.T) {
 		require.Equal(t, tt.from, from.Format(time.DateOnly), tt.text)
 		require.Equal(t, tt.to, to.Format(time.DateOnly), tt.text)
 	}
-	for _, s := range []string{"from the 2014 plan to the 2015 plan", "We said that January to March 2016 was busy and much more besides this"} {
+	for _, s := range []string{"from the 2014 plan to the 2015 plan", "We said that January to March 2016 was busy and much more besides this",
+		"Residents raised speeding in May and June 2019."} {
 		_, _, ok := FindPeriod(s)
 		require.False(t, ok, s)
 	}

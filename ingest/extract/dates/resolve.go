@@ -238,6 +238,8 @@ func FindPeriod(s string) (from, to time.Time, ok bool) {
 		d1s, m1s, y1s, d2s, m2s, y2s = m[1], m[2], m[3], m[4], m[5], m[6]
 	} else if m := bareSpan.FindStringSubmatch(s); m != nil && len(s) < 60 {
 		m1s, y1s, m2s, y2s = m[1], m[2], m[3], m[4]
+	} else if m := periodInRE.FindStringSubmatch(s); m != nil && reportishRE.MatchString(s) {
+		m1s, y1s, m2s, y2s = m[1], m[2], m[3], m[4]
 	} else {
 		return time.Time{}, time.Time{}, false
 	}
