@@ -26,20 +26,26 @@ var (
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
-	minutesRE     = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
-	wardEntryRE   = regexp.MustCompile(`(?i)\bwards?\b`)
+	// recordHeadRE: a heading that says the document is a meeting's
+	// record, anywhere in it ("... Residents' Forum – Minutes", "Meeting
+	// notes").
+	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b`)
+	// dateLabelRE: a record's labelled date line.
+	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -96,7 +102,6 @@ func (r *run) walk() {
 	var header []string
 	var prev *segment.Block // the paragraph before, when it had a day and no meeting
 	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
-	record := false         // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -124,8 +129,10 @@ func (r *run) walk() {
 				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
 					cur = ms[len(ms)-1]
 				} else if cur == nil && len(r.held) == 0 {
-					record = true
+					r.record = true
 				}
+			} else if recordHeadRE.MatchString(b.Text) && cur == nil && len(r.held) == 0 {
+				r.record = true // "Village Ward Residents' Forum – Minutes"
 			}
 			continue
 		}
@@ -160,10 +167,10 @@ func (r *run) walk() {
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
-			if record && len(ms) == 1 {
+			if r.record && len(ms) == 1 {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting.
-				cur.sticky, record = true, false
+				cur.sticky, r.record = true, false
 			}
 			r.concerns(b, text, ms, section)
 			if strings.HasSuffix(b.Text, ":") {
@@ -271,7 +278,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	isMeeting := func(s string) bool { return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) }
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
-	minutesLead := minutesLeadRE.MatchString(text) && !minutesAgreedRE.MatchString(text)
+	// (under a heading that says the document is minutes, its "Date:"
+	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
+	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && dateLabelRE.MatchString(text))) && !minutesAgreedRE.MatchString(text)
 	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
@@ -644,7 +653,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				best = m
 			}
 		}
-		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent)
+		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))
 		// A record's own line names where it met, not whose meeting it
 		// was: "Minutes of the meeting held ... at Sunnyfield House,
 		// Guisborough" under "HUTTON WARD POLICE AND COMMUNITY MEETING" is
@@ -667,12 +676,34 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		t := *r.titlePlace
 		return &t
 	}
+	if res := r.venueTown(clause, at); res != nil {
+		return res // "held a surgery at Redcar Library"
+	}
 	if res := r.documentLAD(); res != nil {
 		return res
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// venueTown is the town or authority a venue is named after ("Redcar
+// Library", "Hartlepool Civic Centre"; the gazetteer's text search leaves
+// names before such words alone, as it does streets), or nil. A ward's
+// name is not taken: a venue named after a ward need not be in it.
+func (r *run) venueTown(text string, at time.Time) *gazetteer.Resolution {
+	for _, m := range venueRE.FindAllStringSubmatch(text, -1) {
+		ws := strings.Fields(m[1])
+		for k := len(ws); k >= 1; k-- {
+			res, err := r.x.gaz.Resolve(strings.Join(ws[:k], " "), at)
+			if err == nil && res.Kind != "ward" {
+				return &res
+			}
+		}
+	}
+	return nil
+}
+
+var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?(?:Library|Town Hall|Civic Centre|Civic Hall|Community Centre|Leisure Centre|Library|Hub|Methodist Church|Parish Church|Church Hall)\b`)
 
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside
@@ -689,6 +720,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		}
 		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
 			continue
+		}
+		if r.venueTown(name, at) != nil {
+			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place
 		}
 		return true
 	}

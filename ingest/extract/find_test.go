@@ -421,3 +421,40 @@ The following evening the Commissioner was in South Bank for a meeting of the tr
 		"concern 2015-03-11 E05001522 burglary_theft",
 	}, summary(t, news))
 }
+
+// TestProbe2Rules: a heading ending "– Minutes" and a "Date:" line make the
+// record's meeting; a venue named after a town places a meeting in it; a
+// concern told again at its meeting is one concern; "met X ward
+// councillors" is a meeting; a petition is a concern.
+func TestProbe2Rules(t *testing.T) {
+	minutes := `# Village Ward Residents' Forum – Minutes
+
+**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library
+
+## 3. Residents' questions
+
+1. Fireworks are being let off in the street until late at night.
+`
+	require.Equal(t, []string{
+		"meeting 2022-11-08 E05001550 antisocial_behaviour",
+		"concern 2022-11-08 E05001550 antisocial_behaviour",
+	}, summary(t, minutes))
+
+	report := `Report to the Police and Crime Panel, 12 April 2016
+
+1.1 This report covers February and March 2016.
+
+3.2 On 16th February he held a surgery at Redcar Library. Two residents came to see him about repeated thefts from their allotments.
+
+3.3 On 1st March he met Kader ward councillors, who said residents were worried about drug dealing. Another councillor said dealing from a house on the estate was the main worry.
+
+3.4 During March the Commissioner also received a petition from Ormesby residents about off-road bikes along the beck.
+`
+	require.Equal(t, []string{
+		"meeting 2016-02-16  burglary_theft",
+		"concern 2016-02-16  burglary_theft",
+		"meeting 2016-03-01 E05009860 drugs",
+		"concern 2016-03-01 E05009860 drugs",
+		"concern 2016-03-01 E05001518 off_road_bikes",
+	}, summary(t, report))
+}
