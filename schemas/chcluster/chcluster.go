@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -360,4 +361,24 @@ func (c *Cluster) stopServers() {
 		}
 	}
 	wg.Wait()
+}
+
+// StartMigrated starts a 2 x 2 cluster for a test (closed when it ends)
+// and applies the cluster schema for database on every server: its local
+// replicated tables and ReaderDatabase(database)'s Distributed tables.
+func StartMigrated(ctx context.Context, t testing.TB, database string) *Cluster {
+	t.Helper()
+	c, err := Start(ctx, Config{Dir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatalf("a real ZooKeeper and four clickhouse-server processes are required: %v", err)
+	}
+	t.Cleanup(c.Close)
+	nodes, _, err := c.Migrate(ctx, database)
+	if err != nil {
+		t.Fatalf("applying the cluster schema for %s: %v", database, err)
+	}
+	for _, n := range nodes {
+		n.Conn.Close()
+	}
+	return c
 }
