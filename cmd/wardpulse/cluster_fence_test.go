@@ -1,17 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/google/uuid"
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
@@ -50,22 +50,13 @@ func (r *clusterRig) startShard(name string, shard int) *faultProc {
 		"-clickhouse.addr", strings.Join(r.cl.ShardAddrs(shard), ","), "-clickhouse.database", "wpc", "-clickhouse.insert-quorum", fmt.Sprint(r.cl.Replicas()))
 }
 
-// gauge reads an unlabelled metric of a live processor (-1 when it does
-// not answer).
+// gauge reads a metric of a live processor (-1 when it does not answer).
 func gauge(p *faultProc, name string) float64 {
-	resp, err := http.Get("http://" + p.listen + "/metrics")
-	if err != nil {
+	code, body := httpGet("http://" + p.listen + "/metrics")
+	if code != http.StatusOK {
 		return -1
 	}
-	defer resp.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), name+" "); ok {
-			f, _ := strconv.ParseFloat(v, 64)
-			return f
-		}
-	}
-	return -1
+	return metricSum(body, name)
 }
 
 // keyByEventID keys each event by its id, as ingest does, so that events
@@ -88,7 +79,8 @@ func keyByEventID(msgs []kafka.Message) {
 // past its session timeout: the other processor of its group takes its
 // partitions over and writes them (checked on its assigned-partitions gauge
 // and on every one of the shard's partitions' progress) while it is stopped,
-// then it is resumed; later the other one of the pair is stalled too. The
+// then it is resumed; later the other one of the pair is stalled in the
+// middle of an INSERT, shard 2's processor, and A1 again wherever it is. The
 // lease fence refuses the resumed writers' stale batches (on the shard's
 // replicas, with insert quorum): afterwards every ward x theme count read
 // through wpc_all equals the log, the progress markers of every partition
@@ -156,10 +148,89 @@ func TestFencingOnACluster(t *testing.T) {
 	r.stallWhileWriting(b, 9*time.Second)
 	r.progress("progress after B1's stall")
 	r.stall(c, 8*time.Second)
+	r.progress("progress after C2's stall")
+	r.stall(a, 8*time.Second) // wherever it is: between an ownership proof and its INSERT, it may be
 
 	close(stopStream)
 	require.NoError(t, <-produced)
 	waitFor(t, "every offset processed", 4*time.Minute, func() bool { return processedOffsets(t, env) >= total })
 	time.Sleep(3 * time.Second) // anything still in flight lands now
 	r.requireExactlyOnce(total, want, distinct)
+}
+
+// TestAlertsCommandOnACluster runs `wardpulse alerts` on a 2 x 2 cluster as
+// docs/cluster.md says: the alerter reads through the Distributed tables
+// (-reader-database wpc_all), the alerts sink writes shard 1's replicated
+// alerts table with insert quorum. Three years of occasional off-road-bike
+// concerns in Grangetown and a surge this week go through one processor per
+// shard (keyed by event id, so both shards hold some); the alerter fires
+// one alert, stored on both replicas of shard 1 only and read back through
+// wpc_all; restarted, it reads that state through wpc_all and fires
+// nothing again.
+func TestAlertsCommandOnACluster(t *testing.T) {
+	ctx := context.Background()
+	r := newClusterRig(t, 4)
+	env := r.env
+	now := time.Now().UTC()
+	var msgs []kafka.Message
+	add := func(at time.Time, text string) {
+		ev := schemas.Event{EventID: uuid.NewSHA1(uuid.NameSpaceOID, []byte(fmt.Sprint("cluster-alerts", len(msgs)))).String(), Type: schemas.TypeConcern,
+			SchemaVersion: 1, OccurredAt: &at, RecordedAt: &at, Source: &schemas.Source{Name: "test"}, Ward: "Grangetown", WardCode: "E05012442",
+			Concern: &schemas.Concern{Text: text}}
+		b, err := json.Marshal(ev)
+		require.NoError(t, err)
+		msgs = append(msgs, kafka.Message{Key: []byte(ev.EventID), Value: b})
+	}
+	for w := 3 * 52; w >= 2; w -= 3 {
+		add(now.AddDate(0, 0, -7*w), "Off-road bikes on the playing fields")
+	}
+	for i := range 7 {
+		add(now.Add(-time.Duration(i+1)*time.Second), "Scramblers and quad bikes on the estate again")
+	}
+	produce(t, env.brokers, env.topic, msgs)
+	r.startShard("P1", 1)
+	r.startShard("P2", 2)
+	waitFor(t, "every event stored on the cluster", 2*time.Minute, func() bool { return processedOffsets(t, env) == int64(len(msgs)) })
+	for s := 1; s <= 2; s++ {
+		var n uint64
+		require.NoError(t, dialNode(t, r.cl.Addr(s, 1), "wpc").QueryRow(ctx, "SELECT count() FROM concerns").Scan(&n))
+		require.Positive(t, n, "shard %d holds concerns", s)
+	}
+
+	alerts := func() *faultProc {
+		p := &faultProc{name: "alerts", listen: freePort(t)}
+		p.cmd = startWardpulse(t, append(append([]string{"alerts", "-listen", p.listen, "-interval", "2s", "-poll-interval", "1s", "-log.level", "warn"},
+			env.kafkaFlags()...), "-clickhouse.addr", strings.Join(r.cl.ShardAddrs(1), ","), "-clickhouse.database", "wpc",
+			"-clickhouse.insert-quorum", fmt.Sprint(r.cl.Replicas()), "-reader-database", schemas.ReaderDatabase("wpc"))...)
+		waitFor(t, "the alerter ready (a run decided)", 2*time.Minute, func() bool {
+			code, _ := httpGet("http://" + p.listen + "/readyz")
+			return code == http.StatusOK
+		})
+		return p
+	}
+	count := func(conn driver.Conn) uint64 {
+		var n uint64
+		require.NoError(t, conn.QueryRow(ctx, "SELECT count() FROM alerts").Scan(&n))
+		return n
+	}
+	a := alerts()
+	waitFor(t, "one alert stored through the sink", time.Minute, func() bool { return count(env.db.Conn) == 1 })
+	var id, status string
+	require.NoError(t, env.db.Conn.QueryRow(ctx, "SELECT alert_id, status FROM alerts").Scan(&id, &status))
+	require.True(t, strings.HasPrefix(id, "E05012442/off_road_bikes/"), id)
+	require.Equal(t, "firing", status)
+	require.EqualValues(t, 1, count(dialNode(t, r.cl.Addr(1, 1), "wpc")), "shard 1 replica 1")
+	require.EqualValues(t, 1, count(dialNode(t, r.cl.Addr(1, 2), "wpc")), "shard 1 replica 2 (insert quorum)")
+	require.EqualValues(t, 0, count(dialNode(t, r.cl.Addr(2, 1), "wpc")), "shard 2 holds no alerts")
+
+	require.NoError(t, a.cmd.Process.Signal(syscall.SIGTERM))
+	_, _ = a.cmd.Process.Wait()
+	a = alerts()
+	time.Sleep(5 * time.Second) // two more runs
+	n, err := logSize(ctx, env.brokers, "wardpulse.alerts")
+	require.NoError(t, err)
+	require.EqualValues(t, 1, n, "the restarted alerter read its state through wpc_all and fired nothing again")
+	require.EqualValues(t, 1, count(env.db.Conn))
+	require.NoError(t, a.cmd.Process.Signal(syscall.SIGTERM))
+	_, _ = a.cmd.Process.Wait()
 }
