@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -85,9 +86,17 @@ func keyByEventID(msgs []kafka.Message) {
 // replicas, with insert quorum): afterwards every ward x theme count read
 // through wpc_all equals the log, the progress markers of every partition
 // sum to its log end, and `wardpulse audit` passes on the cluster.
+//
+// WARDPULSE_FAULT_NO_FENCE=1 runs it with fencing off (-write-lease 0), as
+// TestFaultsCountExactlyOnce's control run.
 func TestFencingOnACluster(t *testing.T) {
 	const partitions = 8
-	r := newClusterRig(t, partitions, "-session-timeout", "6s", "-write-lease", "2s")
+	lease := "2s"
+	if os.Getenv("WARDPULSE_FAULT_NO_FENCE") == "1" {
+		lease = "0"
+		t.Log("control run: fencing off (-write-lease 0); this run is expected to fail")
+	}
+	r := newClusterRig(t, partitions, "-session-timeout", "6s", "-write-lease", lease)
 	env := r.env
 	msgs, want, distinct := testEvents(20000)
 	keyByEventID(msgs)
