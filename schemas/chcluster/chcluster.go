@@ -33,7 +33,7 @@ import (
 
 // Config says what to run.
 type Config struct {
-	Dir              string // required: every server's files go under it
+	Dir              string // required: ZooKeeper's and every server's files go under it, emptied on Start
 	Shards, Replicas int    // default 2 x 2
 	Name             string // the cluster's name in remote_servers; default "wardpulse"
 }
@@ -170,6 +170,9 @@ func (c *Cluster) startZooKeeper(ctx context.Context) error {
 		return err
 	}
 	dir := filepath.Join(c.cfg.Dir, "zookeeper")
+	// A fresh cluster each start, as the servers' directories are: an
+	// earlier run's znodes would name replicas that no longer exist.
+	_ = os.RemoveAll(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
@@ -301,6 +304,25 @@ func (c *Cluster) Migrate(ctx context.Context, database string) ([]schemas.Clust
 		return nil, 0, err
 	}
 	return nodes, applied, nil
+}
+
+// Pid is a server's process id (0 before it started), for a person who
+// wants to kill it by hand; Running says whether that process still runs.
+func (c *Cluster) Pid(shard, replica int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if srv := c.nodes[shard-1][replica-1]; srv != nil {
+		return srv.Pid()
+	}
+	return 0
+}
+
+// Running reports whether a server's process has not exited.
+func (c *Cluster) Running(shard, replica int) bool {
+	c.mu.Lock()
+	srv := c.nodes[shard-1][replica-1]
+	c.mu.Unlock()
+	return srv != nil && srv.Running()
 }
 
 // Kill ends a server with SIGKILL, as a crash would.
