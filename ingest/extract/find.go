@@ -54,7 +54,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -113,8 +113,8 @@ func (r *run) walk() {
 				section = sp
 			}
 			topicHead, r.said, r.topic = "", false, false
-			r.quiet = notConcernHeadRE.MatchString(b.Text)
-			if concernHeadRE.MatchString(b.Text) && !r.quiet {
+			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
 				r.topic = true
@@ -136,6 +136,10 @@ func (r *run) walk() {
 			}
 			continue
 		}
+		// "Item 2 - Police report PC Marsh reported ...": an item whose
+		// label is the police's is quiet like a section under such a
+		// heading.
+		r.quiet = r.secQuiet || quietItem(b.Text)
 		before := prev
 		prev = nil
 		if b.Cells != nil {
@@ -676,11 +680,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		t := *r.titlePlace
 		return &t
 	}
-	if res := r.venueTown(clause, at); res != nil {
+	if res := r.venueTown(clause, at, false); res != nil {
 		return res // "held a surgery at Redcar Library"
 	}
 	if res := r.documentLAD(); res != nil {
 		return res
+	}
+	if res := r.venueTown(clause, at, true); res != nil {
+		return res // "our street surgery outside Ormesby Library", nothing else placing it
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
@@ -689,13 +696,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 // venueTown is the town or authority a venue is named after ("Redcar
 // Library", "Hartlepool Civic Centre"; the gazetteer's text search leaves
 // names before such words alone, as it does streets), or nil. A ward's
-// name is not taken: a venue named after a ward need not be in it.
-func (r *run) venueTown(text string, at time.Time) *gazetteer.Resolution {
+// name is taken only when wards is true, as a last resort: a venue named
+// after a ward need not be in it.
+func (r *run) venueTown(text string, at time.Time, wards bool) *gazetteer.Resolution {
 	for _, m := range venueRE.FindAllStringSubmatch(text, -1) {
 		ws := strings.Fields(m[1])
 		for k := len(ws); k >= 1; k-- {
 			res, err := r.x.gaz.Resolve(strings.Join(ws[:k], " "), at)
-			if err == nil && res.Kind != "ward" {
+			if err == nil && (wards || res.Kind != "ward") {
 				return &res
 			}
 		}
@@ -721,7 +729,7 @@ func (r *run) outside(text string, at time.Time) bool {
 		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
 			continue
 		}
-		if r.venueTown(name, at) != nil {
+		if r.venueTown(name, at, true) != nil {
 			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place
 		}
 		return true
@@ -1041,6 +1049,22 @@ func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
 	return (c != s || !tellsMeeting(s, ms)) && cuelessConcern(c)
 }
 
+// quietItem reports whether a numbered item's label is the police's or an
+// update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").
+func quietItem(text string) bool {
+	m := itemNumRE.FindStringIndex(text)
+	if m == nil {
+		return false
+	}
+	rest := text[m[1]:]
+	if len(rest) > 30 {
+		rest = rest[:30]
+	}
+	return notConcernHeadRE.MatchString(rest)
+}
+
+var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?[0-9]{1,2}[a-z]?[.)]?\s*(?:[-–—:.]\s*)?`)
+
 // tellsMeeting reports whether s is the sentence that tells one of the
 // meetings ms: who came and who spoke there is no concern.
 func tellsMeeting(s string, ms []*meetingCtx) bool {
@@ -1217,6 +1241,13 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 // raised the following concerns:" as a concern when it has a theme and
 // either states a concern itself or the lead-in introduces concerns.
 func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn string, section *dates.Span) {
+	if cur != nil && len(sentences(text)) > 1 {
+		// A numbered item of minutes with several sentences ("2. POLICE
+		// MATTERS PC Field gave the crime figures. Members raised concerns
+		// about ..."): each sentence is judged, as a paragraph's are.
+		r.concerns(b, text, []*meetingCtx{cur}, section)
+		return
+	}
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
 		return
 	}

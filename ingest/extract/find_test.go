@@ -458,3 +458,32 @@ func TestProbe2Rules(t *testing.T) {
 		"concern 2016-03-01 E05001518 off_road_bikes",
 	}, summary(t, report))
 }
+
+// TestPoliceItemsAndTitles: in minutes, an item labelled as the police's
+// report is quiet (no concern without a cue) but a cue in it still counts;
+// a title naming a police team is no police update.
+func TestPoliceItemsAndTitles(t *testing.T) {
+	minutes := `LINTHORPE COMMUNITY COUNCIL
+
+Minutes of meeting, Monday 4th June 2018, 7.00pm
+
+2. POLICE MATTERS PC Field gave the crime figures. Speed checks on the main road found 14 drivers over the limit. Members raised concerns about drug dealing in the back alleys.
+`
+	require.Equal(t, []string{
+		"meeting 2018-06-04 E05009862 drugs",
+		"concern 2018-06-04 E05009862 drugs",
+	}, summary(t, minutes))
+
+	post := `Ormesby Neighbourhood Police Team
+
+Posted 3 September 2020 at 18:42
+
+Thanks to everyone who came to our street surgery outside Ormesby Library yesterday afternoon! You told us about:
+
+- cars speeding down Church Lane when the school is out
+`
+	require.Equal(t, []string{
+		"meeting 2020-09-02 E05012451 speeding",
+		"concern 2020-09-02 E05012451 speeding",
+	}, summary(t, post))
+}

@@ -35,7 +35,8 @@ type run struct {
 	said       bool          // walking the paragraphs under a "You said" heading
 	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
 	topic      bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
-	quiet      bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	quiet      bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	findCache  map[findKey][]gazetteer.Mention
 }
 
