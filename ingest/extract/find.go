@@ -810,6 +810,8 @@ func colKind(h string) string {
 		return "meeting"
 	case strings.Contains(h, "attend") || strings.Contains(h, "number"):
 		return "attendance"
+	case strings.Contains(h, "summary") || strings.Contains(h, "notes") || strings.Contains(h, "comments") || strings.Contains(h, "details") || strings.Contains(h, "key points"):
+		return "summary"
 	}
 	return ""
 }
@@ -833,13 +835,26 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 	}
 	issues := strings.TrimSpace(col["issues"])
+	if issues == "" && col["summary"] != "" {
+		// A "Summary" column tells the meeting: its sentences that state
+		// a concern, cue or not, are the row's issues ("Speeding on
+		// Normanby Road ... were the main subjects"; not "Discussion of
+		// safety on buses").
+		var keep []string
+		for _, sent := range sentences(col["summary"]) {
+			if len(r.themes(sent)) > 0 && (isConcern(sent, true) || cuelessConcern(sent)) {
+				keep = append(keep, sent)
+			}
+		}
+		issues = strings.Join(keep, " ")
+	}
 	dateText := col["date"]
 	if dateText == "" {
 		// No date column: a date in the row's other cells, not in what
 		// was raised or done ("Patrols on Friday evenings" dates nothing).
 		var other []string
 		for i, c := range cells {
-			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action") {
+			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action" || colKind(header[i]) == "summary") {
 				continue
 			}
 			other = append(other, c)
@@ -1048,6 +1063,19 @@ func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
 	}
 	return (c != s || !tellsMeeting(s, ms)) && cuelessConcern(c)
 }
+
+// titleOfPerson reports whether place mention m names whom someone
+// represents ("X ward councillor", "councillor for X", "X's MP").
+func titleOfPerson(text string, m gazetteer.Mention) bool {
+	after := strings.ToLower(text[m.End:])
+	before := strings.ToLower(text[:m.Start])
+	return personAfterRE.MatchString(after) || personBeforeRE.MatchString(before)
+}
+
+var (
+	personAfterRE  = regexp.MustCompile(`^\s*(?:ward\s+)?(?:councillors?|cllrs?|mps?|members?)\b`)
+	personBeforeRE = regexp.MustCompile(`\b(?:councillors?|cllrs?|mp|member)\s+for\s+$`)
+)
 
 // quietItem reports whether a numbered item's label is the police's or an
 // update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").
@@ -1347,6 +1375,14 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 // title's ward or the document's authority.
 func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at time.Time, extra string) *gazetteer.Resolution {
 	ms := r.find(text, at)
+	for i := 0; i < len(ms); i++ {
+		if titleOfPerson(text, ms[i]) {
+			// "Mandale and Victoria ward councillor Sam Jones said ...":
+			// whom the speaker represents, not where the concern is.
+			ms = append(ms[:i:i], ms[i+1:]...)
+			i--
+		}
+	}
 	for _, m := range ms {
 		if m.Kind == "ward" {
 			res := m.Resolution

@@ -487,3 +487,36 @@ Thanks to everyone who came to our street surgery outside Ormesby Library yester
 		"concern 2020-09-02 E05012451 speeding",
 	}, summary(t, post))
 }
+
+// TestSummaryColumnAndCouncillorTitle: a table's "Summary" column gives the
+// concerns it states (not "Discussion of ..."); "X ward councillor" names
+// whom a speaker represents, not the concern's place.
+func TestSummaryColumnAndCouncillorTitle(t *testing.T) {
+	report := `Report of the Police and Crime Commissioner, 12 July 2022
+
+The table below summarises engagement between May and June 2022.
+
+| Date | Engagement | Summary |
+|---|---|---|
+| 10 May | Normanby ward community meeting | Speeding on Normanby Road was the main subject. |
+| 7 June | Normanby ward surgery | Discussion of the new neighbourhood team. |
+`
+	require.Equal(t, []string{
+		"meeting 2022-05-10 E05012450 speeding",
+		"concern 2022-05-10 E05012450 speeding",
+		"meeting 2022-06-07 E05012450 ",
+	}, summary(t, report))
+
+	news := `Thornaby meeting
+
+16 June 2021
+
+Dozens of residents turned up to a public meeting at Thornaby Town Hall on Monday 14 June to meet the Commissioner.
+
+Mandale and Victoria ward councillor Sam Jones said residents were fed up with drivers parking on the pavements.
+`
+	require.Equal(t, []string{
+		"meeting 2021-06-14  parking_traffic",
+		"concern 2021-06-14  parking_traffic",
+	}, summary(t, news))
+}
