@@ -154,6 +154,14 @@ func (r *run) walk() {
 		} else if !b.Bullet {
 			header = nil
 		}
+		if hdr, cells := labelledFields(b.Text); hdr != nil {
+			// "Ward: Hutton Date: 8 January 2019 Issues: speeding ...": a
+			// card of labelled fields is a table row with its own header.
+			card := *b
+			card.Cells = cells
+			r.row(&card, hdr, future, section, cur)
+			continue
+		}
 		text := b.Text
 		if b.Bullet {
 			text = segment.BulletRE.ReplaceAllString(text, "")
@@ -797,7 +805,7 @@ func colKind(h string) string {
 	case strings.Contains(h, "date") || h == "when" || h == "day":
 		return "date"
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
-		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "problem"):
+		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem"):
 		return "issues"
 	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
 		strings.Contains(h, "we did") || strings.Contains(h, "what we"):
@@ -810,7 +818,7 @@ func colKind(h string) string {
 		return "meeting"
 	case strings.Contains(h, "attend") || strings.Contains(h, "number"):
 		return "attendance"
-	case strings.Contains(h, "summary") || strings.Contains(h, "notes") || strings.Contains(h, "comments") || strings.Contains(h, "details") || strings.Contains(h, "key points"):
+	case strings.Contains(h, "summary") || strings.Contains(h, "notes") || strings.Contains(h, "comments") || strings.Contains(h, "details") || strings.Contains(h, "points"):
 		return "summary"
 	}
 	return ""
@@ -1076,6 +1084,34 @@ var (
 	personAfterRE  = regexp.MustCompile(`^\s*(?:ward\s+)?(?:councillors?|cllrs?|mps?|members?)\b`)
 	personBeforeRE = regexp.MustCompile(`\b(?:councillors?|cllrs?|mp|member)\s+for\s+$`)
 )
+
+// labelledFields splits a block of labelled fields ("Ward: Hutton Date: 8
+// January 2019 Issues: speeding on Hutton Lane") into a header of labels
+// and its cells; nil unless it opens with a label, has three labels or
+// more, and one is a date's.
+func labelledFields(text string) (header, cells []string) {
+	locs := fieldLabelRE.FindAllStringSubmatchIndex(text, -1)
+	if len(locs) < 3 || strings.TrimSpace(text[:locs[0][0]]) != "" {
+		return nil, nil
+	}
+	date := false
+	for i, l := range locs {
+		end := len(text)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		label := text[l[2]:l[3]]
+		date = date || colKind(label) == "date"
+		header = append(header, label)
+		cells = append(cells, strings.TrimSpace(text[l[1]:end]))
+	}
+	if !date {
+		return nil, nil
+	}
+	return header, cells
+}
+
+var fieldLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(ward|date|when|venue|location|place|area|meeting|event|issues?(?: raised)?|concerns?(?: raised)?|topics?|summary|notes|action(?: taken)?|outcome|attendance)\s*:\s*`)
 
 // quietItem reports whether a numbered item's label is the police's or an
 // update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").

@@ -520,3 +520,30 @@ Mandale and Victoria ward councillor Sam Jones said residents were fed up with d
 		"concern 2021-06-14  parking_traffic",
 	}, summary(t, news))
 }
+
+// TestLabelledCardsAndColumns: a card of labelled fields is a table row;
+// "Main points" and "Feedback from residents" columns hold the concerns.
+func TestLabelledCardsAndColumns(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 5 February 2019
+
+**Ward:** Hutton
+**Date:** 8 January 2019
+**Issues:** speeding on Hutton Lane
+
+| Ward | When | Main points |
+|---|---|---|
+| Eston | 29 January | Youths on quad bikes on the hills |
+
+| Meeting | Date | Feedback from residents |
+|---|---|---|
+| Grangetown ward meeting | 30 January | Drug dealing from a flat |
+`
+	require.Equal(t, []string{
+		"meeting 2019-01-08 E05001511 speeding",
+		"concern 2019-01-08 E05001511 speeding",
+		"meeting 2019-01-29 E05001508 off_road_bikes",
+		"concern 2019-01-29 E05001508 off_road_bikes",
+		"meeting 2019-01-30 E05001509 drugs",
+		"concern 2019-01-30 E05001509 drugs",
+	}, summary(t, doc))
+}
