@@ -100,8 +100,9 @@ func (r *run) walk() {
 	var cur *meetingCtx
 	var leadIn *segment.Block // a paragraph ending in ":" that introduces a list
 	var header []string
-	var prev *segment.Block // the paragraph before, when it had a day and no meeting
-	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
+	var prev *segment.Block      // the paragraph before, when it had a day and no meeting
+	topicHead := ""              // a heading such as "Residents' issues" or "You said": its list items are concerns
+	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -133,8 +134,31 @@ func (r *run) walk() {
 				}
 			} else if recordHeadRE.MatchString(b.Text) && cur == nil && len(r.held) == 0 {
 				r.record = true // "Village Ward Residents' Forum – Minutes"
+			} else if cur == nil && namesMeeting(b.Text) {
+				// "### Hutton ward meeting – 8 January": a heading that names
+				// a meeting and its day is that meeting, and the paragraphs
+				// under it its story; "Eston ward" with its day on the line
+				// under it, likewise.
+				if len(dates.Days(r.datesOf(b))) > 0 {
+					if ms, _ := r.meetings(b, b.Text, future, nil); len(ms) > 0 {
+						cur = ms[len(ms)-1]
+					}
+				} else if len(r.datesOf(b)) == 0 && b.N > 1 {
+					placeHead = b // (not the document's title, whose date line is its publication)
+					continue
+				}
 			}
+			placeHead = nil
 			continue
+		}
+		if ph := placeHead; ph != nil {
+			placeHead = nil
+			if ds := r.datesOf(b); len(ds) == 1 && ds[0].IsDay() && len(ds[0].Text)*10 >= len(strings.TrimSpace(b.Text))*6 && !r.publicationLine(ds[0]) {
+				if ms, _ := r.meetings(b, ph.Text+" – "+b.Text, future, nil); len(ms) > 0 {
+					cur = ms[len(ms)-1]
+					continue
+				}
+			}
 		}
 		// "Item 2 - Police report PC Marsh reported ...": an item whose
 		// label is the police's is quiet like a section under such a
@@ -1053,7 +1077,7 @@ var (
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an? )?(?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
@@ -1112,6 +1136,33 @@ func labelledFields(text string) (header, cells []string) {
 }
 
 var fieldLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(ward|date|when|venue|location|place|area|meeting|event|issues?(?: raised)?|concerns?(?: raised)?|topics?|summary|notes|action(?: taken)?|outcome|attendance)\s*:\s*`)
+
+// publicationLine reports whether date mention m is the document's
+// publication date (a news item's date line under its headline).
+func (r *run) publicationLine(m dates.Mention) bool {
+	if r.a.Published.IsZero() {
+		return false
+	}
+	sp, _, err := r.a.Resolve(m, false)
+	return err == nil && sp.Start.Equal(r.a.Published)
+}
+
+// namesMeeting reports whether a heading names a meeting or a ward
+// ("Hutton ward meeting – 8 January", "Eston ward"), not a section of the
+// report ("2. Ward meetings", "Future meetings").
+func namesMeeting(h string) bool {
+	if futureHeadRE.MatchString(h) || notConcernHeadRE.MatchString(h) || concernHeadRE.MatchString(h) {
+		return false
+	}
+	if sectionHeadRE.MatchString(h) {
+		return false
+	}
+	return meetingNounRE.MatchString(maskGroupOf(h)) || wardEntryRE.MatchString(h)
+}
+
+// sectionHeadRE: a heading that names a kind of meeting in the plural or
+// in general, a section of the report rather than one meeting.
+var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|events|engagement|activity|attended|programme)\b`)
 
 // quietItem reports whether a numbered item's label is the police's or an
 // update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").

@@ -547,3 +547,31 @@ func TestLabelledCardsAndColumns(t *testing.T) {
 		"concern 2019-01-30 E05001509 drugs",
 	}, summary(t, doc))
 }
+
+// TestMeetingHeadings: a heading that names a meeting and its day is that
+// meeting and the paragraphs under it its story; a ward heading with its
+// day on the line under it likewise; a document's title over its date line
+// is no meeting.
+func TestMeetingHeadings(t *testing.T) {
+	doc := `Cleveland Police and Crime Panel
+
+5 February 2019
+
+### Hutton ward meeting – 8 January
+
+Speeding on Hutton Lane was the main concern. Two residents came to talk about drug dealing near the shops.
+
+### Eston ward
+
+22 January
+
+Residents raised nuisance motorbikes on the hills.
+`
+	require.Equal(t, []string{
+		"meeting 2019-01-08 E05001511 drugs,speeding",
+		"concern 2019-01-08 E05001511 speeding",
+		"concern 2019-01-08 E05001511 drugs",
+		"meeting 2019-01-22 E05001508 off_road_bikes",
+		"concern 2019-01-22 E05001508 off_road_bikes",
+	}, summary(t, doc))
+}
