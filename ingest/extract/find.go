@@ -1047,8 +1047,17 @@ func isConcern(s string, inMeeting bool) bool {
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
 		cue = (topicCueRE.MatchString(s) || quoteCue(s)) && !officialLeadRE.MatchString(s) && !officialSpeaker(s)
 	}
+	if cue && officialSpeaker(s) && !publicRE.MatchString(s) {
+		// "Steve Turner, the Commissioner, said anti-social behaviour was
+		// his top concern": the official's own view, unless he tells what
+		// residents raised.
+		return false
+	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// publicRE: the public, as an official's sentence tells what they raised.
+var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communit(?:y|ies)|members of the public|traders|shopkeepers|parents|villagers|tenants|locals|farmers|neighbours|young people|businesses)\b`)
 
 // cuelessConcern reports whether a sentence told at a meeting (in its
 // paragraph, the paragraphs after it, an entry's text after its colon, a
@@ -1180,6 +1189,9 @@ func quietItem(text string) bool {
 
 var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?[0-9]{1,2}[a-z]?[.)]?\s*(?:[-–—:.]\s*)?`)
 
+// saidVerbRE: a verb of saying.
+var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|added|explained|warned|urged|stressed|promised|pledged|confirmed|insisted)\b`)
+
 // tellsMeeting reports whether s is the sentence that tells one of the
 // meetings ms: who came and who spoke there is no concern.
 func tellsMeeting(s string, ms []*meetingCtx) bool {
@@ -1196,6 +1208,13 @@ func tellsMeeting(s string, ms []*meetingCtx) bool {
 func officialSpeaker(s string) bool {
 	if officialSaidRE.MatchString(s) {
 		return true
+	}
+	if loc := saidVerbRE.FindStringIndex(s); loc != nil && loc[0] <= 160 {
+		// "Steve Turner, Cleveland's Police and Crime Commissioner, said
+		// ...": the words before the first verb of saying are its subject.
+		if subj := s[:loc[0]]; officialWords.MatchString(subj) || officialNameRE.MatchString(subj) {
+			return true
+		}
 	}
 	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
 		if officialWords.MatchString(m[1]) {

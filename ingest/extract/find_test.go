@@ -575,3 +575,11 @@ Residents raised nuisance motorbikes on the hills.
 		"concern 2019-01-22 E05001508 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestOfficialsOwnView: an official's sentence with a cue word is his own
+// view, unless it tells what the public raised.
+func TestOfficialsOwnView(t *testing.T) {
+	require.False(t, isConcern("Steve Turner, Cleveland's Police and Crime Commissioner, said anti-social behaviour was his top concern.", true))
+	require.True(t, isConcern("The Commissioner said residents had raised concerns about speeding.", true))
+	require.False(t, cuelessConcern("Steve Turner, Cleveland's Police and Crime Commissioner, said anti-social behaviour was his priority."))
+}
