@@ -146,6 +146,11 @@ func (r *run) walk() {
 				} else if len(r.datesOf(b)) == 0 && b.N > 1 {
 					placeHead = b // (not the document's title, whose date line is its publication)
 					continue
+				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && wardEntryRE.MatchString(b.Text) && !reportRE.MatchString(b.Text) {
+					// "NEWCOMEN WARD RESIDENTS' MEETING" over "Date: Thursday
+					// 15 October 2020": a title naming one meeting is its
+					// record.
+					r.record = true
 				}
 			}
 			placeHead = nil
@@ -260,6 +265,17 @@ func (r *run) headingSpan(b *segment.Block) *dates.Span {
 		return &dates.Span{Start: from, End: to, Precision: dates.Period}
 	}
 	ds := r.datesOf(b)
+	if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year == 0 && ds[0].RelMonth == "" {
+		// "Summer 2017 (July – September)": the heading's year is its
+		// months'.
+		if y := yearRE.FindString(b.Text); y != "" {
+			m := ds[0]
+			m.Year, _ = strconv.Atoi(y)
+			if sp, _, err := r.a.Resolve(m, false); err == nil {
+				return &sp
+			}
+		}
+	}
 	if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 {
 		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
 			return &sp
@@ -267,6 +283,9 @@ func (r *run) headingSpan(b *segment.Block) *dates.Span {
 	}
 	return nil
 }
+
+// yearRE: a year written alone.
+var yearRE = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b`)
 
 // entryHead is the head of a list-style entry, "Thornaby Town Council – 5
 // June 2018." or "Norton North ward meeting (24th July):": the text up to
@@ -422,6 +441,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			}
 			if !fut && r.afterAnchor(sp) {
 				fut = true // a date after the document was written is a plan
+			}
+			if !fut && !r.a.PeriodEnd.IsZero() && sp.Start.After(r.a.PeriodEnd) && !attendRE.MatchString(sent) {
+				// "9 June – Park End & Beckfield ward meeting" in a report on
+				// May, with no verb saying it was held: listed ahead.
+				fut = true
 			}
 			if slices.Contains(spans, sp) && len(perWard) < 2 {
 				continue

@@ -583,3 +583,46 @@ func TestOfficialsOwnView(t *testing.T) {
 	require.True(t, isConcern("Speaking afterwards, Mr Turner said residents had raised concerns about speeding.", true))
 	require.False(t, cuelessConcern("Steve Turner, Cleveland's Police and Crime Commissioner, said anti-social behaviour was his priority."))
 }
+
+// TestProbe4Rules: a title naming a ward's meeting makes its "Date:" line
+// the meeting; a report heading's one month is its period, and an entry
+// after it with no verb of attending is planned; a heading's year dates
+// its months ("Summer 2017 (July – September)").
+func TestProbe4Rules(t *testing.T) {
+	notes := `NEWCOMEN WARD RESIDENTS' MEETING
+Held via Microsoft Teams
+
+Date: Thursday 15 October 2020, 6pm
+
+Residents raised:
+1) motorbikes being ridden along the promenade at night
+`
+	require.Equal(t, []string{
+		"meeting 2020-10-15 E05012449 off_road_bikes",
+		"concern 2020-10-15 E05012449 off_road_bikes",
+	}, summary(t, notes))
+
+	report := `**Police and Crime Panel – 23 June 2015**
+
+# Programme of Engagement: May 2015
+
+- **12 May** – Grangetown ward meeting
+
+## June
+
+- 9 June – Park End & Beckfield ward meeting
+`
+	require.Equal(t, []string{"meeting 2015-05-12 E05001509 "}, summary(t, report))
+
+	cards := `# Stainton and Thornton ward
+
+Last updated 6 October 2017
+
+## Summer 2017 (July – September)
+
+### You said
+
+Garden equipment and tools being stolen from sheds.
+`
+	require.Equal(t, []string{"concern 2017-07-01 E05009871 burglary_theft"}, summary(t, cards))
+}

@@ -107,6 +107,14 @@ func (r *run) anchor() {
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
+			} else if b.Heading && i < 8 {
+				// "Programme of Engagement: May 2015": a report heading's one
+				// month is its period.
+				if ds := r.datesOf(b); len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 && ds[0].EndMonth == 0 && ds[0].RelMonth == "" {
+					if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+						r.a.PeriodStart, r.a.PeriodEnd = sp.Start, sp.End
+					}
+				}
 			}
 		}
 	}
