@@ -173,7 +173,7 @@ func (r *run) walk() {
 		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) {
-				header = b.Cells
+				header, r.tableMonth = b.Cells, ""
 				continue
 			}
 			if header != nil {
@@ -917,6 +917,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 		dateText = strings.Join(other, " | ")
 	}
+	if month, ok := monthRow(b.Cells); ok {
+		// "| September 2019 |" spanning the table: the month of the rows
+		// under it, whose date cells give only the day ("10th").
+		r.tableMonth = month
+		return
+	}
+	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
+		dateText = m[1] + " " + r.tableMonth
+	}
 	ds := dated(dates.Find(dateText))
 	if len(ds) == 0 {
 		if issues == "" || future || negationRE.MatchString(issues) {
@@ -989,6 +998,28 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
 }
+
+// monthRow reports whether a table row has one cell, a month (and year),
+// and gives it.
+func monthRow(cells []string) (string, bool) {
+	var one string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			if one != "" {
+				return "", false
+			}
+			one = c
+		}
+	}
+	ds := dates.Find(one)
+	if len(ds) != 1 || ds[0].Day != 0 || ds[0].Month == 0 || ds[0].EndMonth != 0 || len(ds[0].Text)*10 < len(one)*6 {
+		return "", false
+	}
+	return ds[0].Text, true
+}
+
+// bareDayRE: a date cell that gives only the day ("10th").
+var bareDayRE = regexp.MustCompile(`^\s*([0-9]{1,2})(?:st|nd|rd|th)?\s*$`)
 
 // realign spreads a row with fewer cells than its header (a PDF row
 // whose cells pdftotext set one space apart: "26 January | Hate Crime

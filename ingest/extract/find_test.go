@@ -626,3 +626,23 @@ Garden equipment and tools being stolen from sheds.
 `
 	require.Equal(t, []string{"concern 2017-07-01 E05009871 burglary_theft"}, summary(t, cards))
 }
+
+// TestMonthRowsInTables: a table row that spans the table with a month
+// dates the rows under it that give only the day.
+func TestMonthRowsInTables(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 14 November 2019
+
+| Date | Meeting | Issues |
+|---|---|---|
+| September 2019 | | |
+| 10th | Hutton ward meeting | Speeding on Hutton Lane |
+| October 2019 | | |
+| 8th | Zetland ward meeting | Graffiti on the seafront |
+`
+	require.Equal(t, []string{
+		"meeting 2019-09-10 E05012444 speeding",
+		"concern 2019-09-10 E05012444 speeding",
+		"meeting 2019-10-08 E05012460 criminal_damage",
+		"concern 2019-10-08 E05012460 criminal_damage",
+	}, summary(t, doc))
+}

@@ -33,6 +33,7 @@ type run struct {
 	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
 	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
 	said       bool          // walking the paragraphs under a "You said" heading
+	tableMonth string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
 	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
 	topic      bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
 	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
