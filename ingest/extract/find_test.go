@@ -646,3 +646,25 @@ func TestMonthRowsInTables(t *testing.T) {
 		"concern 2019-10-08 E05012460 criminal_damage",
 	}, summary(t, doc))
 }
+
+// TestSeasonYearAndWhatYouToldUs: a newsletter's "Autumn 2018" dates its
+// days written without a year; "What you told us:" is a cue.
+func TestSeasonYearAndWhatYouToldUs(t *testing.T) {
+	newsletter := `WESTWORTH WARD NEWSLETTER
+Autumn 2018
+
+Our last ward surgery, on Saturday 15 September at the Westworth Community Centre, was the busiest yet. The main complaints were cars parked on the grass verges along Broadway.
+`
+	require.Equal(t, []string{
+		"meeting 2018-09-15 E05001525 parking_traffic",
+		"concern 2018-09-15 E05001525 parking_traffic",
+	}, summary(t, newsletter))
+
+	rows := `# Coulby Newham
+
+## October to December 2021
+
+What you told us: burglaries at homes on the Parkway estate. What we're doing: crime prevention visits.
+`
+	require.Equal(t, []string{"concern 2021-10-01 E05009858 burglary_theft"}, summary(t, rows))
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,8 @@ var (
 	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
+	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
+	seasonYearRE = regexp.MustCompile(`(?i)\b(?:spring|summer|autumn|winter)\b[^0-9]{0,20}\b((?:19|20)[0-9]{2})\b`)
 	// reportHeadRE: a heading that names the report, whose span is its
 	// period ("Programme of Engagement: August - September 2020"); other
 	// dated headings are sections' spans.
@@ -120,6 +123,16 @@ func (r *run) anchor() {
 		}
 	}
 	r.a.TermWho, r.a.TermFrom, r.a.TermTo = dates.Term(all.String())
+	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() {
+		// "WESTWORTH WARD NEWSLETTER / Autumn 2018": a season and year
+		// near the top date the days written without a year.
+		for i := 0; i < len(r.blocks) && i < 4; i++ {
+			if m := seasonYearRE.FindStringSubmatch(r.blocks[i].Text); m != nil {
+				r.a.Year, _ = strconv.Atoi(m[1])
+				break
+			}
+		}
+	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
 }

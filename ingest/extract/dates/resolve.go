@@ -18,6 +18,10 @@ type Anchors struct {
 	TermFrom    int // years of the named PCC's term; 0 if unknown
 	TermTo      int
 	TermWho     string
+	// Year is the one year the document's title gives with no day or
+	// month ("Autumn 2018" on a newsletter); it dates a day written
+	// without a year when nothing above does, never a span.
+	Year int
 }
 
 // Span is a resolved date: one day (Precision Day, Start == End), a
@@ -178,6 +182,11 @@ func (a Anchors) day(m Mention, future, monthOnly bool) (time.Time, string, erro
 		})
 		if len(c) == 1 {
 			return c[0], "the nearest to the publication date " + p.Format(time.DateOnly), nil
+		}
+	}
+	if a.Year != 0 {
+		if c := try([]int{a.Year}, func(time.Time) bool { return true }); len(c) == 1 {
+			return c[0], fmt.Sprintf("the year the document's title gives (%d)", a.Year), nil
 		}
 	}
 	if m.HasWeekday && a.TermFrom != 0 {
