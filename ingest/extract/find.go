@@ -26,7 +26,8 @@ var (
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
+	// ("met Throston residents": a place's name may come between)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
@@ -354,7 +355,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			start = pos + i
 			pos = start + len(sent)
 		}
-		sentDates := in(start, start+len(sent))
+		sentDates := sinceDropped(sent, in(start, start+len(sent)))
 		isEntry := entry && si == 0
 		lead := minutesLead && si == 0
 		// A sentence that opens with its day ("On 5 May the Hutton ward
@@ -498,6 +499,30 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// sinceRE: "since" opening a clause that dates something else ("since
+// being elected in May", "since it opened in 2015").
+var sinceRE = regexp.MustCompile(`(?i)\bsince\b`)
+
+// sinceDropped leaves out the mentions that close a "since" clause of the
+// sentence ("... the first event he has attended since being elected in
+// May"): that date is when something else began, not the meeting's.
+func sinceDropped(sent string, ds []dates.Mention) []dates.Mention {
+	var out []dates.Mention
+	for _, d := range ds {
+		if strings.HasPrefix(strings.ToLower(d.Text), "since") {
+			continue
+		}
+		if d.Start <= len(sent) {
+			lead := sent[max(0, d.Start-40):d.Start]
+			if loc := sinceRE.FindAllStringIndex(lead, -1); len(loc) > 0 && !strings.ContainsAny(lead[loc[len(loc)-1][0]:], ",;:") {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // wardMeetingClauses splits a sentence that names several ward meetings

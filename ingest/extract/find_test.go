@@ -668,3 +668,45 @@ What you told us: burglaries at homes on the Parkway estate. What we're doing: c
 `
 	require.Equal(t, []string{"concern 2021-10-01 E05009858 burglary_theft"}, summary(t, rows))
 }
+
+// TestPublicationLines: a page states its publication date in a line of its
+// own that need not open with the verb ("This article was published on ...")
+// or in a press release's "For immediate release:" line under the sender;
+// relative days are anchored on it. A long sentence that mentions
+// publishing is no publication line.
+func TestPublicationLines(t *testing.T) {
+	for _, tt := range []struct{ doc, want string }{
+		{"Commissioner visits Throston\n\nYesterday the Commissioner met residents at the Throston ward meeting.\n\nThis article was published on 24 June 2021\n", "2021-06-24"},
+		{"PRESS RELEASE\nOffice of the Police and Crime Commissioner\nFor immediate release: Friday 10 July 2015\n\nYesterday the Commissioner met residents at the Saltburn ward meeting.\n", "2015-07-10"},
+		{"Saltburn news\n\nThe council published its plan on 3 March 2015 after residents asked for it at the Saltburn ward meeting yesterday.\n", ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("pub.txt", []byte(tt.doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tt.want, got, tt.doc)
+	}
+}
+
+// TestSinceClauseAndMetNamedResidents: "met Throston residents" is a
+// meeting (a place's name between "met" and "residents"), and a month in a
+// "since" clause ("since being elected in May") dates something else, not
+// the meeting the next paragraph calls "the meeting".
+func TestSinceClauseAndMetNamedResidents(t *testing.T) {
+	doc := `Commissioner hears from Throston
+
+Speeding drivers were top of the list when the Commissioner met Throston residents earlier this month.
+
+The meeting, held outdoors at the community garden, was one of the first events the Commissioner has attended since being elected in May.
+
+This article was published on 24 June 2021
+`
+	require.Equal(t, []string{
+		"meeting 2021-06-01 E05013048 speeding",
+		"concern 2021-06-01 E05013048 speeding",
+	}, summary(t, doc))
+	require.Len(t, sinceDropped("attended since being elected in May", dates.Find("attended since being elected in May")), 0)
+	require.Len(t, sinceDropped("met on 5 May, since elected", dates.Find("met on 5 May, since elected")), 1)
+}

@@ -48,7 +48,12 @@ type findKey struct {
 }
 
 var (
-	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
+	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued|released|for (?:immediate )?release|release date)\b(?:\s+on)?\s*:?\s*`)
+	// pubLineRE: a short line that says when the page was published
+	// with the verb inside it ("This article was published on 24 June
+	// 2021", "For immediate release: Friday 10 July 2015"): the full date
+	// must follow the verb directly.
+	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|for (?:immediate )?release|release date)\b(?:\s+(?:on|at))?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -97,6 +102,8 @@ func (r *run) anchor() {
 				if t, ok := r.fullDate(b.Text[loc[1]:]); ok {
 					r.a.Published = t
 				}
+			} else if t, ok := r.pubLine(b.Text); ok {
+				r.a.Published = t
 			} else if i < 8 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) {
 				// A report's date on a line of its own near the top, or in
 				// its title line ("Report to the Police and Crime Panel, 12
@@ -135,6 +142,28 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+}
+
+// pubLine reads a publication line that does not open with its verb
+// ("This article was published on 24 June 2021"): a line of at most 80
+// characters, one sentence, whose full date (with its year) follows the
+// verb directly and ends the line.
+func (r *run) pubLine(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 80 || strings.ContainsAny(strings.TrimRight(s, "."), ".!?") {
+		return time.Time{}, false
+	}
+	for _, loc := range pubLineRE.FindAllStringIndex(s, -1) {
+		rest := s[loc[1]:]
+		ds := dates.Find(rest)
+		if len(ds) != 1 || ds[0].Start != 0 || ds[0].Year == 0 || !ds[0].IsDay() || strings.TrimRight(strings.TrimSpace(rest[ds[0].End:]), ".") != "" {
+			continue
+		}
+		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+			return sp.Start, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func (r *run) fullDate(s string) (time.Time, bool) {

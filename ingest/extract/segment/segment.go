@@ -127,8 +127,10 @@ func upperLine(l string) bool {
 	return n >= 3
 }
 
-// postedLineRE: a line giving the publication date.
-var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|last updated|updated)\b`)
+// postedLineRE: a line giving the publication date ("Posted 3 September
+// 2020", "For immediate release: Friday 10 July 2015", a press release's
+// "Issued 4 May").
+var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|first published|last updated|updated|issued|released|for (?:immediate )?release)\b`)
 
 // continues reports whether a line stops mid-phrase ("... held on"), so
 // that the next line, even one opening with a date, goes on with it.

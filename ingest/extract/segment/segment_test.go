@@ -42,4 +42,7 @@ func TestSegmentCapitalTitlesAndPostedLines(t *testing.T) {
 	}
 	require.Equal(t, []string{"HEMLINGTON NEIGHBOURHOOD POLICING TEAM YOU SAID - WE DID", "April to June 2020", "Ormesby Neighbourhood Police Team", "Posted 3 September 2020 at 18:42"}, got)
 	require.True(t, bs[0].Heading)
+
+	bs = Segment("Office of the Police and Crime Commissioner\nFor immediate release: Friday 10 July 2015\n")
+	require.Len(t, bs, 2, "a press release's release line is a block of its own")
 }
