@@ -46,7 +46,7 @@ var (
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -245,11 +245,25 @@ func (r *run) walk() {
 		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0) {
 			cur = nil
 		}
+		sec := section
+		if acrossRE.MatchString(text) {
+			// "Across the week, the point people came back to was ...",
+			// "Over the whole quarter, ...": said of the whole span, not
+			// of the meeting told last; dated by the span the document
+			// gave before (a range "from Monday 6 to Friday 10 July"),
+			// else the section's or the report's.
+			if cur != nil && !cur.sticky {
+				cur = nil
+			}
+			if sp, ok := r.rangeBefore(b); ok && section == nil {
+				sec = &sp
+			}
+		}
 		var ctxs []*meetingCtx
 		if cur != nil {
 			ctxs = []*meetingCtx{cur}
 		}
-		r.concerns(b, text, ctxs, section)
+		r.concerns(b, text, ctxs, sec)
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
 		}
@@ -257,6 +271,26 @@ func (r *run) walk() {
 			prev = b
 		}
 	}
+}
+
+// acrossRE: a paragraph that opens by speaking of a whole span ("Across
+// the week", "Over the whole quarter", "Throughout the tour").
+var acrossRE = regexp.MustCompile(`(?i)^\W*(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme)\b`)
+
+// rangeBefore is the last range of days (resolved, as a period) written in
+// the paragraphs before b ("this week, from Monday 6 to Friday 10 July").
+func (r *run) rangeBefore(b *segment.Block) (dates.Span, bool) {
+	for i := b.N - 2; i >= 0; i-- {
+		ds := r.dates[i]
+		for j := len(ds) - 1; j >= 0; j-- {
+			if ds[j].IsRange() {
+				if sp, _, err := r.a.Resolve(ds[j], false); err == nil && sp.Precision == dates.Period {
+					return sp, true
+				}
+			}
+		}
+	}
+	return dates.Span{}, false
 }
 
 // headingSpan is the span a heading gives its section ("January to March
@@ -389,12 +423,18 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds, fromPrev = pd, true
 			}
 		}
-		if len(ds) == 0 && !blockHasDate && len(out) == 0 && len(r.held) > 0 {
+		if len(ds) == 0 && len(r.held) > 0 && (len(out) > 0 || !blockHasDate) {
 			// "Earlier that afternoon the Commissioner had called in at
 			// the Skelton coffee morning": the day of the meeting told
-			// last.
+			// last (in this paragraph, when it told one: "On Monday he met
+			// the Brotton ward group ... The following night, at the
+			// Loftus ward meeting, ...").
+			last := r.held[len(r.held)-1].span
+			if len(out) > 0 {
+				last = out[len(out)-1].span
+			}
 			if loc := sameDayRE.FindStringSubmatchIndex(sent); loc != nil {
-				if last := r.held[len(r.held)-1].span; last.Precision == dates.Day {
+				if last.Precision == dates.Day {
 					t := last.Start
 					switch {
 					case loc[2] >= 0: // "the following evening", "the next day"

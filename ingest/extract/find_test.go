@@ -710,3 +710,31 @@ This article was published on 24 June 2021
 	require.Len(t, sinceDropped("attended since being elected in May", dates.Find("attended since being elected in May")), 0)
 	require.Len(t, sinceDropped("met on 5 May, since elected", dates.Find("met on 5 May, since elected")), 1)
 }
+
+// TestFollowingNightAndAcrossTheWeek: "The following night, at the Loftus
+// ward meeting, ..." in the paragraph of the meeting before is the day
+// after it; "the talk was of ..." is what residents raised; a paragraph
+// that opens "Across the week" speaks of the range the document gave, not
+// of the meeting told last.
+func TestFollowingNightAndAcrossTheWeek(t *testing.T) {
+	doc := `PRESS RELEASE
+For immediate release: Friday 10 July 2015
+
+The Commissioner has spent this week, from Monday 6 to Friday 10 July, in Redcar and Cleveland.
+
+On Monday he met the Brotton ward community group, where residents complained about speeding on the main road. The following night, at the Loftus ward meeting, the talk was of a family whose noise and late-night parties had made neighbours' lives a misery.
+
+Yesterday he held a surgery at Saltburn library for Saltburn ward residents, who complained about drug dealing.
+
+Across the week, the point people came back to was that they rarely see police officers in Redcar and Cleveland.
+`
+	require.Equal(t, []string{
+		"meeting 2015-07-06 E05001505 speeding",
+		"meeting 2015-07-07 E05001514 antisocial_behaviour",
+		"concern 2015-07-06 E05001505 speeding",
+		"concern 2015-07-07 E05001514 antisocial_behaviour",
+		"meeting 2015-07-09 E05001520 drugs",
+		"concern 2015-07-09 E05001520 drugs",
+		"concern 2015-07-06  visible_policing",
+	}, summary(t, doc))
+}

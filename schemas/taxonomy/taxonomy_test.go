@@ -40,6 +40,7 @@ func TestClassify(t *testing.T) {
 		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
 		{"county lines exploitation of young people", []string{"exploitation"}},
 		{"Hare coursing on farmland", []string{"rural_crime"}},
+		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
 		{"nuisance motorbikes on the Eston Hills", []string{"off_road_bikes"}},
