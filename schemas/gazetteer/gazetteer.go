@@ -477,7 +477,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || isStreetWord(after) {
 				continue
 			}
-			if commonWord(n) && !strings.EqualFold(after, "ward") {
+			if commonWord(n) && !strings.EqualFold(after, "ward") && !listedPlace(text[:start], text[end:]) {
 				continue
 			}
 			res, err := g.Resolve(written, at)
@@ -506,6 +506,22 @@ func anyTaken(b []bool) bool {
 func runeLen(s string, i int) int {
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return n
+}
+
+// listedPlace reports whether a name stands where only a place can: after
+// "in" or "at" and before a bracket, comma or semicolon ("meetings in
+// Kader (1st December), Stainton and Thornton (3rd December) ...", "in
+// Newport, residents ...").
+func listedPlace(before, after string) bool {
+	b := strings.Fields(before)
+	if len(b) == 0 {
+		return false
+	}
+	if w := strings.ToLower(b[len(b)-1]); w != "in" && w != "at" {
+		return false
+	}
+	a := strings.TrimLeft(after, " \t")
+	return a != "" && strings.ContainsRune("(,;", rune(a[0]))
 }
 
 // commonWord lists normalised ward names that are also everyday words or

@@ -205,6 +205,10 @@ func TestFindPrecision(t *testing.T) {
 		{"The meeting in Park ward", []string{"Park=ward:E05009869"}},
 		{"Residents of Park complained", nil},
 		{"Mr Hart said", nil},
+		// A common-word ward where only a place can stand: after "in" or
+		// "at", before a bracket, comma or semicolon.
+		{"meetings in Kader (1st December) and Ladgate (3rd)", []string{"Kader=ward:E05009860"}},
+		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
 		{"cars speeding on Marton Road and Yarm Road", nil},
 		{"billingham in lower case", nil},
 		{"Fens & Greatham and Bishopsgarth and Elm Tree", []string{"Fens & Greatham=ward:E05013040", "Bishopsgarth and Elm Tree=ward:E05014863"}},
