@@ -368,6 +368,60 @@ func Find(s string) []Mention {
 		out = append(out, d)
 		end = d.End
 	}
+	if digit {
+		out = bareDays(s, low, out)
+	}
+	return out
+}
+
+// bareDayRE: a day written as an ordinal alone ("on the 6th").
+var bareDayRE = regexp.MustCompile(`\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
+
+// newYearRE: "in the new year" names January.
+var newYearRE = regexp.MustCompile(`\bin the new year\b`)
+
+// bareDays adds the days written as an ordinal alone, which take their
+// month (and year, if written) from the date written last before them in
+// the same paragraph ("at the Park End ward meeting on the 5th September
+// and at the Ladgate ward meeting on the 6th", "held in Hartlepool during
+// October: ... on the 10th"), or January after "in the new year". One
+// with no month before it is left out: nothing guesses it.
+func bareDays(s, low string, out []Mention) []Mention {
+	ms := bareDayRE.FindAllStringSubmatchIndex(low, -1)
+	if ms == nil {
+		return out
+	}
+	for _, m := range ms {
+		day := atoi(group(s, m, 1))
+		if day < 1 || day > 31 {
+			continue
+		}
+		var mon time.Month
+		year, at := 0, -1
+		overlap := false
+		for _, d := range out {
+			if d.Start < m[1] && m[0] < d.End {
+				overlap = true
+			}
+			if d.End <= m[0] && d.Rel == "" && d.RelMonth == "" && d.Month != 0 && d.Start > at {
+				mon, year, at = d.Month, d.Year, d.Start
+				if d.EndMonth != 0 {
+					mon = d.EndMonth
+				}
+			}
+		}
+		if overlap {
+			continue
+		}
+		if ny := newYearRE.FindAllStringIndex(low[:m[0]], -1); ny != nil && ny[len(ny)-1][0] > at {
+			mon, year = time.January, 0
+		}
+		if mon == 0 {
+			continue
+		}
+		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 

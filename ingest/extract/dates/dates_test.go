@@ -137,3 +137,24 @@ func TestTwoDaysNotARange(t *testing.T) {
 func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Empty(t, Find("the youth club meets every Monday evening"))
 }
+
+// TestBareOrdinalDays: "on the 6th" takes the month written last before it
+// in the paragraph, or January after "in the new year"; with no month
+// before it, it is no date.
+func TestBareOrdinalDays(t *testing.T) {
+	ds := Find("The PCC was at the Park End ward meeting on the 5th September and at the Ladgate ward meeting on the 6th.")
+	require.Len(t, ds, 2)
+	require.Equal(t, 6, ds[1].Day)
+	require.Equal(t, time.September, ds[1].Month)
+
+	ds = Find("Two surgeries were held during October: at the library on the 10th, and in the town centre on the 24th.")
+	require.Len(t, ds, 3)
+	require.Equal(t, []int{0, 10, 24}, []int{ds[0].Day, ds[1].Day, ds[2].Day})
+	require.Equal(t, time.October, ds[2].Month)
+
+	ds = Find("After the 3 December meeting, in the new year, meetings followed in Dormanstown on the 12th.")
+	require.Len(t, ds, 2)
+	require.Equal(t, time.January, ds[1].Month)
+
+	require.Empty(t, Find("The team met on the 12th."), "no month before it: no date")
+}
