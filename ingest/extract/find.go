@@ -381,6 +381,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
 	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(dated(in(0, len(head)))) > 0
+	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
+		// "Two surgeries were held in Hartlepool during October: at the
+		// library on the 10th, and ... on the 24th": the head gives only
+		// the month of the days written after it, no entry of its own.
+		entry = false
+	}
 	blockHasDate := len(dated(in(0, len(text)))) > 0
 	pos := 0
 	for si, sent := range sentences(text) {
@@ -510,7 +516,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					continue
 				}
 			}
-			res := r.meetingPlace(b, clause, sent, sp.Start, len(ds) == 1)
+			placeSent := sent
+			if len(ds) > 1 && len(perWard) < 2 && !fromPrev {
+				// Several meetings in one sentence: a clause that names no
+				// place of its own takes the sentence's town or authority,
+				// never a ward another clause names ("... in Hartlepool
+				// during October: at the library in Seaton ward on the
+				// 10th, and at the shopping centre on the 24th").
+				placeSent = wardsBlanked(sent, r.find(sent, sp.Start))
+			}
+			res := r.meetingPlace(b, clause, placeSent, sp.Start, len(ds) == 1)
 			if res == nil {
 				continue
 			}
@@ -539,6 +554,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// wardsBlanked blanks the wards among places in s, keeping its length.
+func wardsBlanked(s string, places []gazetteer.Mention) string {
+	for _, p := range places {
+		if p.Kind == "ward" {
+			s = s[:p.Start] + strings.Repeat(" ", p.End-p.Start) + s[p.End:]
+		}
+	}
+	return s
 }
 
 // sinceRE: "since" opening a clause that dates something else ("since
@@ -853,10 +878,17 @@ func (r *run) outside(text string, at time.Time) bool {
 		if r.venueTown(name, at, true) != nil {
 			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place
 		}
+		if rest := text[strings.Index(text, m[0])+len(m[0]):]; venueAfterRE.MatchString(rest) {
+			continue // "at Middleton Grange shopping centre": a venue, wherever it is
+		}
 		return true
 	}
 	return false
 }
+
+// venueAfterRE: lower-case words that make the capitalised name before
+// them a venue's ("Middleton Grange shopping centre").
+var venueAfterRE = regexp.MustCompile(`^\s+(?:shopping centre|shopping center|community centre|centre|library|hall|church|school|academy|park|house|hotel|club|pavilion|hub|precinct|estate)\b`)
 
 func hint(s string) string {
 	if m := placeHintRE.FindStringSubmatch(s); m != nil {
@@ -1462,6 +1494,10 @@ func bySentenceMeeting(s string, ms []*meetingCtx) (parts []string, owners []*me
 	return parts, owners
 }
 
+// ordinalRefRE: a meeting named by its place in the paragraph's order
+// ("at the first of these", "at the second", "the latter").
+var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|second|third|former|latter|last)\b(?:\s+(?:of (?:these|them|those|the two|the three)|meeting|one|surgery|session))?(?:[ ,.;]|$)`)
+
 // link picks the meeting a concern clause belongs to.
 func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	switch len(ms) {
@@ -1469,6 +1505,28 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 		return nil, true
 	case 1:
 		return ms[0], true
+	}
+	if m := ordinalRefRE.FindStringSubmatch(clause); m != nil {
+		// "At the first of these, ...", "... was the topic at the
+		// second": the meetings in the order the paragraph told them.
+		var i int
+		switch strings.ToLower(m[1]) {
+		case "first", "former":
+			i = 0
+		case "second":
+			i = 1
+		case "third":
+			i = 2
+		case "latter", "last":
+			i = len(ms) - 1
+		}
+		if (strings.EqualFold(m[1], "former") || strings.EqualFold(m[1], "latter")) && len(ms) != 2 {
+			return nil, false
+		}
+		if i < len(ms) {
+			return ms[i], true
+		}
+		return nil, false
 	}
 	var named []*meetingCtx
 	for _, m := range ms {

@@ -738,3 +738,30 @@ Across the week, the point people came back to was that they rarely see police o
 		"concern 2015-07-06  visible_policing",
 	}, summary(t, doc))
 }
+
+// TestOrdinalDaysAndMeetingsInOrder: a head that gives only the month of
+// the days written after it is no entry; a clause naming no place of its
+// own takes the sentence's authority, not a ward another clause names; a
+// venue ("Middleton Grange shopping centre") is no place outside
+// Cleveland; "at the first", "at the second" link concerns in order; a
+// day as an ordinal alone takes the month before it.
+func TestOrdinalDaysAndMeetingsInOrder(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 7 November 2017
+
+1.1 This report covers engagement between 1 September and 31 October 2017.
+
+3.1 The Commissioner was at the Park End & Beckfield ward meeting on the 5th September and at the Ladgate ward meeting on the 6th. At the first of these, scrambler bikes on the old railway line dominated the evening; at Ladgate, people were most worried about cannabis being grown.
+
+3.5 Two drop-in surgeries were held in Hartlepool during October: at Seaton Carew library, in Seaton ward, on the 10th, and at Middleton Grange shopping centre in the town centre on the 24th. Fly-tipping in the back lanes was the topic at the first. At the second, shoppers told him about shoplifting.
+`
+	require.Equal(t, []string{
+		"meeting 2017-09-05 E05009870 off_road_bikes",
+		"meeting 2017-09-06 E05009861 drugs",
+		"concern 2017-09-05 E05009870 off_road_bikes",
+		"concern 2017-09-06 E05009861 drugs",
+		"meeting 2017-10-10 E05008951 environmental",
+		"meeting 2017-10-24  burglary_theft",
+		"concern 2017-10-10 E05008951 environmental",
+		"concern 2017-10-24  burglary_theft",
+	}, summary(t, doc))
+}
