@@ -44,7 +44,9 @@ var (
 	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
-	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
+	// ("At the Billingham East ward meeting (26th September), ...": its
+	// day in brackets after it)
+	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
 	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
@@ -104,6 +106,7 @@ func (r *run) walk() {
 	var prev *segment.Block      // the paragraph before, when it had a day and no meeting
 	topicHead := ""              // a heading such as "Residents' issues" or "You said": its list items are concerns
 	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
+	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -124,7 +127,7 @@ func (r *run) walk() {
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
-			leadIn, header, prev = nil, nil, nil
+			leadIn, header, prev, told = nil, nil, nil, nil
 			if minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text) {
 				// "## Minutes of the meeting held on Wednesday 7 February
 				// 2018": the meeting the minutes record, in a heading.
@@ -209,6 +212,10 @@ func (r *run) walk() {
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
+			told = nil
+			if len(ms) > 1 {
+				told = ms
+			}
 			if r.record && len(ms) == 1 {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting.
@@ -263,6 +270,15 @@ func (r *run) walk() {
 		if cur != nil {
 			ctxs = []*meetingCtx{cur}
 		}
+		if len(told) > 1 && namesAny(text, told) {
+			// "2.1 ... the PCC attended meetings in Kader (1st December),
+			// Stainton and Thornton (3rd December) and Stockton Town
+			// Centre (10th December). 2.2 Kader residents were unhappy
+			// about ... In Stainton and Thornton the discussion centred
+			// on ...": each concern is the meeting whose place it names
+			// (one naming none is not emitted).
+			ctxs = told
+		}
 		r.concerns(b, text, ctxs, sec)
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
@@ -271,6 +287,16 @@ func (r *run) walk() {
 			prev = b
 		}
 	}
+}
+
+// namesAny reports whether text names the place of one of meetings ms.
+func namesAny(text string, ms []*meetingCtx) bool {
+	for _, m := range ms {
+		if m.name != "" && strings.Contains(text, m.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across

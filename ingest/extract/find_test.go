@@ -765,3 +765,26 @@ func TestOrdinalDaysAndMeetingsInOrder(t *testing.T) {
 		"concern 2017-10-24  burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestConcernsInTheParagraphAfterSeveralMeetings: a paragraph listing
+// meetings by place with their days in brackets, then one telling each
+// meeting's concerns by its place: each concern is its named meeting's
+// (the common-word ward "Kader" read where only a place can stand).
+func TestConcernsInTheParagraphAfterSeveralMeetings(t *testing.T) {
+	doc := `REPORT OF THE POLICE AND CRIME COMMISSIONER
+
+2 February 2016
+
+PROGRAMME OF ENGAGEMENT: DECEMBER 2015 TO JANUARY 2016
+
+2.1 Before Christmas the PCC attended meetings in Kader (1st December) and Stockton Town Centre (10th December).
+
+2.2 Kader residents were unhappy about a group of teenagers who gather at the shops. At the Stockton Town Centre meeting, traders spoke about people injecting drugs in the doorways.
+`
+	require.Equal(t, []string{
+		"meeting 2015-12-01 E05009860 antisocial_behaviour",
+		"meeting 2015-12-10 E05001549 drugs",
+		"concern 2015-12-01 E05009860 antisocial_behaviour",
+		"concern 2015-12-10 E05001549 drugs",
+	}, summary(t, doc))
+}

@@ -41,6 +41,8 @@ func TestClassify(t *testing.T) {
 		{"county lines exploitation of young people", []string{"exploitation"}},
 		{"Hare coursing on farmland", []string{"rural_crime"}},
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
+		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
+		{"a group of teenagers who gather at the shops, shouting at passers-by", []string{"antisocial_behaviour"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
 		{"nuisance motorbikes on the Eston Hills", []string{"off_road_bikes"}},
