@@ -30,7 +30,9 @@ var (
 	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
-	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
+	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
+	// previous meeting's record)
+	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
@@ -1432,10 +1434,21 @@ var (
 	officialNameRE = regexp.MustCompile(`(?i)\b(?:coppinger|turner|storey|cllr|councillor|mayor|mp)\b`)
 )
 
+// namedResidentRE: a person named by title under a heading of residents'
+// issues, saying something ("Mrs K. Ward described the parking ..."): a
+// resident (the Commissioner's and officers' names are officialNameRE's).
+var namedResidentRE = regexp.MustCompile(`^\W*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+\s+(?:said|described|asked|complained|raised|reported|told|spoke|mentioned|explained)\b`)
+
+// attendeesRE: a record's list of who came or sent apologies.
+var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absence)?|in attendance|attendees|also present|attending|those present)\s*:`)
+
 // concerns finds the concerns a block states and links each to its
 // meeting: the block's one meeting, or, with several, the one whose place
 // the clause names or whose sentence it is in.
 func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section *dates.Span) {
+	if attendeesRE.MatchString(text) {
+		return // "Present: Cllr J. Arnott (Chair), PC Dawson, PCSO Heslop, 17 residents": who came, not what they raised
+	}
 	sents := sentences(text)
 	for i, s := range sents {
 		parts, owners := bySentenceMeeting(s, ms)
@@ -1444,7 +1457,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if owners != nil {
 				ms = []*meetingCtx{owners[pi]}
 			}
-			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
+			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
 				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {
 				continue // (under a "You said" heading, what follows is what residents said)
 			}

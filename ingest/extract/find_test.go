@@ -788,3 +788,32 @@ PROGRAMME OF ENGAGEMENT: DECEMBER 2015 TO JANUARY 2016
 		"concern 2015-12-10 E05001549 drugs",
 	}, summary(t, doc))
 }
+
+// TestMinutesOfTheLastMeetingAndAttendees: in minutes, an item "Minutes of
+// the last meeting (13 June 2019)" is the earlier meeting's record, not a
+// meeting, so the residents' issues stay the record's own meeting's; the
+// "Present:" list is who came, not a concern; "Mrs K. Ward described ..."
+// under a heading of residents' issues is a resident's concern.
+func TestMinutesOfTheLastMeetingAndAttendees(t *testing.T) {
+	doc := `COATHAM WARD COMMUNITY MEETING
+
+Minutes of the meeting held on Thursday 12th September 2019 at 6.30pm in the Coatham Community Hall, Redcar
+
+Present: Cllr J. Arnott (Chair), PC Dawson and PCSO Heslop, 17 residents
+
+2. MINUTES OF THE LAST MEETING (13 June 2019)
+
+The minutes of the meeting held on 13th June 2019 were agreed as a true record.
+
+4. RESIDENTS' ISSUES
+
+4.1 Mrs K. Ward described the parking during the summer as a free-for-all.
+
+4.2 Concern was expressed about the amount of litter in the back alleys.
+`
+	require.Equal(t, []string{
+		"meeting 2019-09-12 E05012439 environmental,parking_traffic",
+		"concern 2019-09-12 E05012439 parking_traffic",
+		"concern 2019-09-12 E05012439 environmental",
+	}, summary(t, doc))
+}
