@@ -133,7 +133,7 @@ func (r *run) themes(text string) []string {
 // "thefts of quad bikes from farmyards" the bikes are what was taken, not
 // a concern about off-road bikes, when the text's theft is counted anyway.
 func (r *run) concernMatches(text string) []taxonomy.Match {
-	ms := r.x.tax.ClassifyReordered(text).Matches
+	ms := genericTrafficDropped(r.x.tax.ClassifyReordered(text).Matches)
 	theft := false
 	for _, m := range ms {
 		theft = theft || m.Theme == theftTheme
@@ -144,6 +144,28 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 	out := ms[:0:0]
 	for _, m := range ms {
 		if m.Theme != theftTheme && (stolenBeforeRE.MatchString(text[:m.Start]) || stolenAfterRE.MatchString(text[m.End:])) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// genericTrafficDropped leaves out the bare word "traffic" when the text
+// says what the traffic does that is a theme of its own ("Traffic comes
+// through far faster than the 30 limit" is speeding, not a second concern
+// about traffic).
+func genericTrafficDropped(ms []taxonomy.Match) []taxonomy.Match {
+	speeding := false
+	for _, m := range ms {
+		speeding = speeding || m.Theme == "speeding"
+	}
+	if !speeding {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.Theme == "parking_traffic" && strings.EqualFold(m.Phrase, "traffic") {
 			continue
 		}
 		out = append(out, m)

@@ -1439,6 +1439,12 @@ var (
 // resident (the Commissioner's and officers' names are officialNameRE's).
 var namedResidentRE = regexp.MustCompile(`^\W*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+\s+(?:said|described|asked|complained|raised|reported|told|spoke|mentioned|explained)\b`)
 
+// outsideMarkRE: words that put what a sentence tells outside the
+// Cleveland force area: its neighbours and the boundary itself (a village
+// the gazetteer does not know may still be in Cleveland, so an unknown
+// name alone is not enough).
+var outsideMarkRE = regexp.MustCompile(`\b(?:North Yorkshire|County Durham|Durham|Northumberland|Tyne and Wear|Newcastle|Sunderland|Darlington|York|over the (?:county |force )?boundary|outside (?:Cleveland|the force area))\b`)
+
 // attendeesRE: a record's list of who came or sent apologies.
 var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absence)?|in attendance|attendees|also present|attending|those present)\s*:`)
 
@@ -1713,6 +1719,12 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 		}
 	}
 	switch {
+	case cur != nil && len(ms) == 0 && outsideMarkRE.MatchString(text):
+		// "A visitor from Great Ayton, just over the boundary in North
+		// Yorkshire, said that quad bikes had been stolen from farms
+		// there": told at the meeting, about a place outside Cleveland.
+		r.problem(b, "place", hint(text), "a concern about a place outside the Cleveland force area, told at a meeting: not emitted")
+		return nil
 	case cur != nil:
 		res := *cur.place
 		return &res

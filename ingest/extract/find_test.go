@@ -817,3 +817,26 @@ The minutes of the meeting held on 13th June 2019 were agreed as a true record.
 		"concern 2019-09-12 E05012439 environmental",
 	}, summary(t, doc))
 }
+
+// TestForumNotesPoints: the "In attendance:" list is no concern; traffic
+// "far faster than the 30 limit" is speeding only (the bare word
+// "traffic" is no second theme); a point a visitor makes about a place
+// "over the boundary in North Yorkshire" is no Cleveland concern.
+func TestForumNotesPoints(t *testing.T) {
+	doc := `Nunthorpe Ward Residents' Forum
+
+## Notes of the meeting on Tuesday 21st January 2020, 7.00pm, St Mary's Church Hall
+
+In attendance: Forum committee (8), ward councillors (2), PCSO Karen Lowe, around 35 residents.
+
+Residents put the following points to the Commissioner:
+
+- Traffic comes through on Stokesley Road far faster than the 30 limit, especially near the school crossing.
+
+A visitor from Great Ayton, just over the boundary in North Yorkshire, said that quad bikes and trailers had been stolen from farms there.
+`
+	require.Equal(t, []string{
+		"meeting 2020-01-21 E05009868 speeding",
+		"concern 2020-01-21 E05009868 speeding",
+	}, summary(t, doc))
+}
