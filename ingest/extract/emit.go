@@ -133,7 +133,7 @@ func (r *run) themes(text string) []string {
 // "thefts of quad bikes from farmyards" the bikes are what was taken, not
 // a concern about off-road bikes, when the text's theft is counted anyway.
 func (r *run) concernMatches(text string) []taxonomy.Match {
-	ms := genericTrafficDropped(r.x.tax.ClassifyReordered(text).Matches)
+	ms := genericTrafficDropped(text, r.x.tax.ClassifyReordered(text).Matches)
 	theft := false
 	for _, m := range ms {
 		theft = theft || m.Theme == theftTheme
@@ -151,27 +151,38 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 	return out
 }
 
-// genericTrafficDropped leaves out the bare word "traffic" when the text
-// says what the traffic does that is a theme of its own ("Traffic comes
-// through far faster than the 30 limit" is speeding, not a second concern
-// about traffic).
-func genericTrafficDropped(ms []taxonomy.Match) []taxonomy.Match {
-	speeding := false
+// genericTrafficDropped leaves out a bare word whose meaning another
+// theme in the text says more exactly: "traffic" beside speeding ("Traffic
+// comes through far faster than the 30 limit" is speeding, not a second
+// concern about traffic), "racing" beside off-road bikes ("Youngsters are
+// racing round on motorcycles" is the bikes), and a parking phrase for the
+// cars something else is done from ("dealing drugs from cars parked near
+// the school" is drug dealing).
+func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
+	has := map[string]bool{}
 	for _, m := range ms {
-		speeding = speeding || m.Theme == "speeding"
+		has[m.Theme] = true
 	}
-	if !speeding {
+	if len(has) < 2 {
 		return ms
 	}
 	out := ms[:0:0]
 	for _, m := range ms {
-		if m.Theme == "parking_traffic" && strings.EqualFold(m.Phrase, "traffic") {
+		p := strings.ToLower(m.Phrase)
+		switch {
+		case m.Theme == "parking_traffic" && p == "traffic" && has["speeding"]:
+			continue
+		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// fromCarsRE: the words before a parking phrase that make the cars a
+// place something else is done from ("dealing drugs from cars parked").
+var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|out of|inside)\s+(?:the\s+|their\s+)?$`)
 
 // theftTheme is the taxonomy's theme for theft.
 const theftTheme = "burglary_theft"

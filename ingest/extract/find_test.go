@@ -840,3 +840,29 @@ A visitor from Great Ayton, just over the boundary in North Yorkshire, said that
 		"concern 2020-01-21 E05009868 speeding",
 	}, summary(t, doc))
 }
+
+// TestYouSaidDefinitionListUnderPageChrome: a force page whose menus come
+// before its title ("South Bank Neighbourhood Policing Team") still has
+// that title's ward, which places the "You said" entries of a definition
+// list for the quarter; drugs dealt "from cars parked near the school"
+// are no parking concern.
+func TestYouSaidDefinitionListUnderPageChrome(t *testing.T) {
+	page := `<html><body>
+<div class="header"><a href="/">Cleveland Police</a>
+<ul><li><a href="/report">Report it</a></li><li><a href="/contact">Contact us</a></li><li><a href="/apply">Apply for it</a></li><li><a href="/jobs">Join us</a></li></ul></div>
+<h1>South Bank Neighbourhood Policing Team</h1>
+<ul><li><a href="#team">Your team</a></li><li><a href="#p">Priorities</a></li></ul>
+<h2>You said, we did: January to March 2018</h2>
+<p>Each quarter we ask people living and working in the area what matters most to them, at our street surgeries, online and at community meetings.</p>
+<dl><dt>You said</dt><dd>People are dealing drugs from cars parked near the primary school.</dd>
+<dt>We did</dt><dd>Three vehicles were stopped and searched.</dd></dl>
+<p>Page last updated: 9 April 2018</p>
+</body></html>`
+	res, err := newExtractor(t, Config{}).Extract("ysywd.html", []byte(page))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"concern period:2018-01-01/2018-03-31 E05001522 drugs"}, got)
+}

@@ -207,8 +207,14 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 	if at.IsZero() {
 		return nil
 	}
-	for i := 0; i < len(r.blocks) && i < 4; i++ {
+	for i := 0; i < len(r.blocks); i++ {
 		b := &r.blocks[i]
+		if i >= 4 && len(b.Text) >= 100 && !b.Heading {
+			// The title is among the first headings, or (on a page whose
+			// menus and links come first) among the headings before the
+			// body's first paragraph.
+			break
+		}
 		if !b.Heading {
 			continue
 		}
