@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -116,8 +116,17 @@ func (r *run) walk() {
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
 			// A label heading ("You said", "We did") under a dated one
 			// ("April to June 2019") keeps the dated one's span.
-			if sp := r.headingSpan(b); sp != nil || !labelHeadRE.MatchString(b.Text) {
+			wards, allWards := r.headingWards(b)
+			if sp := r.headingSpan(b); sp != nil || !(labelHeadRE.MatchString(b.Text) || wards != nil || allWards) {
 				section = sp
+			}
+			switch {
+			case wards != nil:
+				r.secPlaces = wards
+			case allWards:
+				r.secPlaces = r.coveredWards()
+			case !labelHeadRE.MatchString(b.Text):
+				r.secPlaces = nil
 			}
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
@@ -319,6 +328,57 @@ func (r *run) rangeBefore(b *segment.Block) (dates.Span, bool) {
 		}
 	}
 	return dates.Span{}, false
+}
+
+// allWardsRE: a heading over what is said of every ward a page covers.
+var allWardsRE = regexp.MustCompile(`(?i)^\W*all (?:(?:two|three|four|five|six|of our|our|the|its)\s+)*wards\W*$`)
+
+// headingWards is the ward a heading names by itself, with no date ("Newtown
+// ward", "**Stockton Town Centre ward**"): a sub-heading that places the
+// paragraphs under it and keeps the span of the dated heading above it;
+// all is true for "All three wards".
+func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all bool) {
+	if allWardsRE.MatchString(b.Text) {
+		return nil, true
+	}
+	if len(b.Text) > 60 || len(r.datesOf(b)) > 0 || !wardEntryRE.MatchString(b.Text) {
+		return nil, false
+	}
+	at := r.anchorDay()
+	if at.IsZero() {
+		return nil, false
+	}
+	ms := r.find(titleCase(b.Text), at)
+	if len(ms) != 1 || ms[0].Kind != "ward" {
+		return nil, false
+	}
+	return []gazetteer.Resolution{ms[0].Resolution}, false
+}
+
+// coveredWards are the wards the first paragraph naming several wards
+// lists ("Our team covers Stockton Town Centre, Newtown and Parkfield and
+// Oxbridge wards"), for a heading "All three wards".
+func (r *run) coveredWards() []gazetteer.Resolution {
+	at := r.anchorDay()
+	if at.IsZero() {
+		return nil
+	}
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Heading || !wardEntryRE.MatchString(b.Text) {
+			continue
+		}
+		var out []gazetteer.Resolution
+		for _, m := range r.find(b.Text, at) {
+			if m.Kind == "ward" {
+				out = append(out, m.Resolution)
+			}
+		}
+		if len(out) >= 2 {
+			return out
+		}
+	}
+	return nil
 }
 
 // headingSpan is the span a heading gives its section ("January to March
@@ -1668,6 +1728,15 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		} else {
 			others = append(others, m)
 		}
+	}
+	if len(wards) == 0 && len(r.secPlaces) > 0 {
+		// Under a heading naming the ward ("**Newtown ward**"), or "All
+		// three wards" (each of them), the concern that names no ward of
+		// its own is the heading's.
+		for _, p := range r.secPlaces {
+			r.concern(b, nil, text, action, p, sp)
+		}
+		return
 	}
 	if len(wards) > 1 {
 		// "raised in North Ormesby and in Newport ward": each ward's.

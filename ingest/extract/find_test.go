@@ -866,3 +866,41 @@ func TestYouSaidDefinitionListUnderPageChrome(t *testing.T) {
 	}
 	require.Equal(t, []string{"concern period:2018-01-01/2018-03-31 E05001522 drugs"}, got)
 }
+
+// TestYouSaidByMonthAndWardHeadings: "you said" items under a month
+// heading and a bold ward name keep the month's span and take the ward;
+// "All three wards" is each ward the page covers; "Page updated:" is the
+// publication line.
+func TestYouSaidByMonthAndWardHeadings(t *testing.T) {
+	doc := `# Stockton Central Neighbourhood Team: You Said, We Did
+
+Our team covers **Stockton Town Centre**, **Newtown** and **Parkfield and Oxbridge** wards. Below are the issues people have brought to us, ward by ward.
+
+### August 2022
+
+**Newtown ward**
+
+*You said:* lads on motorbikes are tearing up the grass at the park.
+
+*We did:* officers patrolled the park on six evenings.
+
+**All three wards**
+
+*You said:* you would like to see us more often.
+
+Page updated: 11 October 2022
+`
+	res, err := newExtractor(t, Config{}).Extract("ysywd.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern month:2022-08-01/2022-08-31 E05001541 off_road_bikes",
+		"concern month:2022-08-01/2022-08-31 E05001549 visible_policing",
+		"concern month:2022-08-01/2022-08-31 E05001541 visible_policing",
+		"concern month:2022-08-01/2022-08-31 E05001546 visible_policing",
+	}, got)
+	require.Equal(t, "2022-10-11", res.Published.Format(time.DateOnly))
+}

@@ -40,6 +40,10 @@ type run struct {
 	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
 	quiet      bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	findCache  map[findKey][]gazetteer.Mention
+	// secPlaces are the wards a heading names for the paragraphs under it
+	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
+	// wards the page says it covers), for concerns that name none.
+	secPlaces []gazetteer.Resolution
 }
 
 type findKey struct {
@@ -48,7 +52,7 @@ type findKey struct {
 }
 
 var (
-	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued|released|for (?:immediate )?release|release date)\b(?:\s+on)?\s*:?\s*`)
+	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:posted|published|first published|last updated|updated|date(?:d)?|issued|released|for (?:immediate )?release|release date)\b(?:\s+on)?\s*:?\s*`)
 	// pubLineRE: a short line that says when the page was published
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date

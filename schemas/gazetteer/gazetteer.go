@@ -513,6 +513,9 @@ func runeLen(s string, i int) int {
 // Kader (1st December), Stainton and Thornton (3rd December) ...", "in
 // Newport, residents ...").
 func listedPlace(before, after string) bool {
+	if wardListRE.MatchString(after) {
+		return true // "Stockton Town Centre, Newtown and Parkfield and Oxbridge wards"
+	}
 	b := strings.Fields(before)
 	if len(b) == 0 {
 		return false
@@ -523,6 +526,10 @@ func listedPlace(before, after string) bool {
 	a := strings.TrimLeft(after, " \t")
 	return a != "" && strings.ContainsRune("(,;", rune(a[0]))
 }
+
+// wardListRE: the rest of a list of names closed by "wards" ("Newtown and
+// Parkfield and Oxbridge wards"): every name in it is a ward.
+var wardListRE = regexp.MustCompile(`^(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’-]*\s*)+?)*\s*(?:,|and|&)?\s*wards\b`)
 
 // commonWord lists normalised ward names that are also everyday words or
 // surnames, too risky to take as a place without "ward" after them.

@@ -209,6 +209,8 @@ func TestFindPrecision(t *testing.T) {
 		// "at", before a bracket, comma or semicolon.
 		{"meetings in Kader (1st December) and Ladgate (3rd)", []string{"Kader=ward:E05009860"}},
 		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
+		// Every name of a list closed by "wards" is a ward.
+		{"Our team covers Stockton Town Centre, Newtown and Hardwick and Salters Lane wards.", []string{"Stockton Town Centre=ward:E05014882", "Newtown=ward:E05014873", "Hardwick and Salters Lane=ward:E05014868"}},
 		{"cars speeding on Marton Road and Yarm Road", nil},
 		{"billingham in lower case", nil},
 		{"Fens & Greatham and Bishopsgarth and Elm Tree", []string{"Fens & Greatham=ward:E05013040", "Bishopsgarth and Elm Tree=ward:E05014863"}},

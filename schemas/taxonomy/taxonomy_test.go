@@ -43,6 +43,8 @@ func TestClassify(t *testing.T) {
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
 		{"cars far faster than the 30 limit", []string{"speeding"}},
+		{"the same people walking out with goods again and again", []string{"burglary_theft"}},
+		{"you would like to see us more often", []string{"visible_policing"}},
 		{"a group of teenagers who gather at the shops, shouting at passers-by", []string{"antisocial_behaviour"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
