@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -453,7 +453,9 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	isMeeting := func(s string) bool { return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) }
+	isMeeting := func(s string) bool {
+		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s)
+	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
 	// (under a heading that says the document is minutes, its "Date:"
@@ -494,7 +496,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
 			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
 		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
-		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -504,6 +506,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
 		ds := dated(sentDates)
+		if !meetingNounRE.MatchString(maskGroupOf(sent)) && !meetVerbRE.MatchString(sent) && toldPCCRE.MatchString(sent) {
+			// Residents telling the Commissioner something is a meeting
+			// on a day ("last night"), not over months of letters.
+			ds = dates.Days(ds)
+		}
 		if isEntry {
 			// The entry's head is the first sentence's start ("10th
 			// December – X ward meeting: ..."): its dates are within it.
@@ -653,6 +660,11 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 	}
 	return s
 }
+
+// toldPCCRE: residents telling the Commissioner something on a day they
+// met him ("Residents of the Hardwick and Salters Lane ward told
+// Cleveland's Police and Crime Commissioner last night that ...").
+var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,80}?\b(?:told|asked|questioned|quizzed|warned)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
 
 // sinceRE: "since" opening a clause that dates something else ("since
 // being elected in May", "since it opened in 2015").

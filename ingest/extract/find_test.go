@@ -904,3 +904,27 @@ Page updated: 11 October 2022
 	}, got)
 	require.Equal(t, "2022-10-11", res.Published.Format(time.DateOnly))
 }
+
+// TestResidentsToldTheCommissioner: residents telling the Commissioner
+// something on a day is a meeting, and what they told him its concern;
+// over months of letters ("During December and January, residents told
+// the Commissioner ...") it is no meeting.
+func TestResidentsToldTheCommissioner(t *testing.T) {
+	doc := `# Drug dealers outside Hardwick shops, crime chief told
+
+Published 06:00, Wednesday, 2 March 2016
+
+Residents of the Hardwick and Salters Lane ward in Stockton told Cleveland's Police and Crime Commissioner last night that drug dealers were using the car park outside their shops.
+`
+	require.Equal(t, []string{
+		"meeting 2016-03-01 E05001536 drugs",
+		"concern 2016-03-01 E05001536 drugs",
+	}, summary(t, doc))
+	report := `Report of the Police and Crime Commissioner, 4 February 2014
+
+4.1 During December and January, residents in several Hartlepool wards told the Commissioner about fireworks being let off in the streets.
+`
+	for _, e := range summary(t, report) {
+		require.NotContains(t, e, "meeting")
+	}
+}
