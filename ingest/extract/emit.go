@@ -181,8 +181,9 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 }
 
 // fromCarsRE: the words before a parking phrase that make the cars a
-// place something else is done from ("dealing drugs from cars parked").
-var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|out of|inside)\s+(?:the\s+|their\s+)?$`)
+// place something else is done from ("dealing drugs from cars parked",
+// "catalytic converters cut off cars parked overnight").
+var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside)\s+(?:the\s+|their\s+)?$`)
 
 // theftTheme is the taxonomy's theme for theft.
 const theftTheme = "burglary_theft"

@@ -928,3 +928,23 @@ Residents of the Hardwick and Salters Lane ward in Stockton told Cleveland's Pol
 		require.NotContains(t, e, "meeting")
 	}
 }
+
+// TestConcernNamedBeforeItsMeeting: "X were the first thing people wanted
+// to talk about at last Wednesday's Guisborough ward community meeting"
+// is the meeting's concern; catalytic converters cut "off cars parked
+// overnight" are theft, not parking.
+func TestConcernNamedBeforeItsMeeting(t *testing.T) {
+	doc := `# Moor tracks turned into a racetrack
+
+Quads and scrambler bikes on the moor were the first thing people wanted to talk about at last Wednesday's Guisborough ward community meeting, which the Commissioner attended.
+
+Several people also mentioned catalytic converters being cut off cars parked overnight on Westgate.
+
+Posted on Monday 5th March 2018 by eastclevelandnews
+`
+	require.Equal(t, []string{
+		"meeting 2018-02-28 E05001510 burglary_theft,off_road_bikes",
+		"concern 2018-02-28 E05001510 off_road_bikes",
+		"concern 2018-02-28 E05001510 burglary_theft",
+	}, summary(t, doc))
+}

@@ -88,6 +88,8 @@ var (
 	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
 	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	// dayOfRelMonRE: "the 22nd of last month".
+	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthPairRE is two months as one span: "during February and March".
 	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
@@ -309,6 +311,11 @@ func Find(s string) []Mention {
 		}
 		wd, _ := weekdayOf(group(s, m, 1))
 		add(m, Mention{Rel: "on", Weekday: wd, HasWeekday: true})
+	}
+	for _, m := range relMonth(dayOfRelMonRE) {
+		// "on the 22nd of last month": a day of the month relative to
+		// the publication date.
+		add(m, Mention{Day: atoi(group(s, m, 1)), RelMonth: strings.ToLower(group(s, m, 2))})
 	}
 	for _, m := range relMonth(relMonRE) {
 		rel := strings.ToLower(group(s, m, 1) + group(s, m, 2))

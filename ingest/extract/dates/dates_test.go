@@ -158,3 +158,18 @@ func TestBareOrdinalDays(t *testing.T) {
 
 	require.Empty(t, Find("The team met on the 12th."), "no month before it: no date")
 }
+
+// TestDayOfRelativeMonth: "on the 22nd of last month" is a day of the
+// month before the publication date.
+func TestDayOfRelativeMonth(t *testing.T) {
+	ds := Find("he joined residents of Skelton ward on the 22nd of last month")
+	require.Len(t, ds, 1)
+	require.Equal(t, 22, ds[0].Day)
+	require.Equal(t, "last", ds[0].RelMonth)
+	a := Anchors{Published: time.Date(2018, 3, 5, 0, 0, 0, 0, time.UTC)}
+	sp, _, err := a.Resolve(ds[0], false)
+	require.NoError(t, err)
+	require.Equal(t, DaySpan(time.Date(2018, 2, 22, 0, 0, 0, 0, time.UTC)), sp)
+	_, _, err = a.Resolve(Find("on the 31st of last month")[0], false)
+	require.Error(t, err, "31 February is no date")
+}

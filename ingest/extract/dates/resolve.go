@@ -48,6 +48,17 @@ func (a Anchors) Resolve(m Mention, future bool) (Span, string, error) {
 	case m.Rel != "":
 		t, how, err := a.relativeDay(m, future)
 		return DaySpan(t), how, err
+	case m.RelMonth != "" && m.Day > 0:
+		// "the 22nd of last month"
+		sp, how, err := a.Resolve(Mention{Text: m.Text, RelMonth: m.RelMonth}, future)
+		if err != nil {
+			return Span{}, "", err
+		}
+		t, err := date(sp.Start.Year(), sp.Start.Month(), m.Day)
+		if err != nil {
+			return Span{}, "", fmt.Errorf("%q is not a date", m.Text)
+		}
+		return DaySpan(t), how, nil
 	case m.RelMonth != "":
 		if a.Published.IsZero() {
 			return Span{}, "", fmt.Errorf("%q is relative and the document has no publication date", m.Text)
