@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -663,8 +663,10 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 
 // toldPCCRE: residents telling the Commissioner something on a day they
 // met him ("Residents of the Hardwick and Salters Lane ward told
-// Cleveland's Police and Crime Commissioner last night that ...").
-var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,80}?\b(?:told|asked|questioned|quizzed|warned)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
+// Cleveland's Police and Crime Commissioner last night that ...", "Around
+// thirty people squeezed into the community centre on Tuesday evening to
+// put their questions to Police and Crime Commissioner Barry Coppinger").
+var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
 
 // sinceRE: "since" opening a clause that dates something else ("since
 // being elected in May", "since it opened in 2015").
@@ -1308,6 +1310,9 @@ func isConcern(s string, inMeeting bool) bool {
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
 
+// publicLeadRE: a sentence whose subject is the public.
+var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:others|some|many|several|residents|people|parents|traders|tenants|villagers|locals|neighbours)\b`)
+
 // publicRE: the public, as an official's sentence tells what they raised.
 var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communit(?:y|ies)|members of the public|traders|shopkeepers|parents|villagers|tenants|locals|farmers|neighbours|young people|businesses)\b`)
 
@@ -1460,6 +1465,12 @@ func tellsMeeting(s string, ms []*meetingCtx) bool {
 func officialSpeaker(s string) bool {
 	if officialSaidRE.MatchString(s) {
 		return true
+	}
+	if publicLeadRE.MatchString(s) {
+		// "Others were frustrated that they hardly ever see a police
+		// officer walking through the estate, and asked where the extra
+		// officers promised had gone": the public speaking of officers.
+		return false
 	}
 	if loc := saidVerbRE.FindStringIndex(s); loc != nil && loc[0] <= 160 {
 		// "Steve Turner, Cleveland's Police and Crime Commissioner, said

@@ -948,3 +948,26 @@ Posted on Monday 5th March 2018 by eastclevelandnews
 		"concern 2018-02-28 E05001510 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestPutTheirQuestionsToTheCommissioner: people who "squeezed into" a
+// centre "to put their questions to" the Commissioner met him; "the
+// burning issue" is a cue; "Others were frustrated that they hardly ever
+// see a police officer" is the public speaking of officers, not an
+// officer speaking.
+func TestPutTheirQuestionsToTheCommissioner(t *testing.T) {
+	doc := `Grangetown residents meet Commissioner
+
+Around thirty people squeezed into Grangetown Youth and Community Centre on Tuesday evening to put their questions to Police and Crime Commissioner Barry Coppinger.
+
+Fires were the burning issue for most of those in the room. Wheelie bins have been set alight on several streets.
+
+Others were frustrated that they hardly ever see a police officer walking through the estate, and asked where the extra officers promised for the area had gone.
+
+Posted on Thursday 14th November 2019
+`
+	require.Equal(t, []string{
+		"meeting 2019-11-12 E05012442 criminal_damage,visible_policing",
+		"concern 2019-11-12 E05012442 criminal_damage",
+		"concern 2019-11-12 E05012442 visible_policing",
+	}, summary(t, doc))
+}

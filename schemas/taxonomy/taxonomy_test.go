@@ -45,6 +45,7 @@ func TestClassify(t *testing.T) {
 		{"cars far faster than the 30 limit", []string{"speeding"}},
 		{"the same people walking out with goods again and again", []string{"burglary_theft"}},
 		{"you would like to see us more often", []string{"visible_policing"}},
+		{"they hardly ever see a police officer walking through the estate", []string{"visible_policing"}},
 		{"a group of teenagers who gather at the shops, shouting at passers-by", []string{"antisocial_behaviour"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
