@@ -27,7 +27,7 @@ var (
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -54,7 +54,7 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -80,7 +80,7 @@ var (
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
-	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+[A-Z]\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
+	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
 	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
 	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
@@ -581,6 +581,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
+			if fut && !future && r.pastForSure(d, sp) {
+				// "8 June – Safer Stockton-on-Tees Partnership: ... the
+				// knife arch operation planned for the town centre" in a
+				// report on April to June: a word of the future about
+				// something else, not a meeting to come.
+				fut = false
+			}
 			if !fut && r.afterAnchor(sp) {
 				fut = true // a date after the document was written is a plan
 			}
@@ -667,6 +674,19 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 // thirty people squeezed into the community centre on Tuesday evening to
 // put their questions to Police and Crime Commissioner Barry Coppinger").
 var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
+
+// pastForSure reports whether a meeting's day was before the document
+// was written whatever its words say: before the publication date with
+// its year written, or within the report's period.
+func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
+	if d.Rel != "" || d.RelMonth != "" {
+		return false // resolved as future already
+	}
+	if d.Year != 0 && !r.a.Published.IsZero() {
+		return sp.Start.Before(r.a.Published)
+	}
+	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && (r.a.Published.IsZero() || sp.Start.Before(r.a.Published))
+}
 
 // sinceRE: "since" opening a clause that dates something else ("since
 // being elected in May", "since it opened in 2015").
@@ -1552,7 +1572,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
 			// - the concern is what follows the entry's head.
-			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest)) {
+			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
 				c = rest
 			}
 			if len(r.themes(c)) == 0 {

@@ -971,3 +971,31 @@ Posted on Thursday 14th November 2019
 		"concern 2019-11-12 E05012442 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestQuarterInBracketsAndPartnerList: a report's period in brackets
+// ("the first quarter of 2023/24 (April to June 2023)") dates its days
+// without a year; "* " Markdown bullets are list entries; a partner
+// meeting before publication is held though its concern speaks of an
+// operation "planned"; "met worshippers" is a meeting, and what they
+// "described" its concern.
+func TestQuarterInBracketsAndPartnerList(t *testing.T) {
+	doc := `**Cleveland Police and Crime Panel** &middot; Agenda item 8 &middot; 18<sup>th</sup> July 2023
+
+# Programme of Engagement
+
+1.1 To let the Panel know about the Commissioner's engagement during the first quarter of 2023/24 (April to June&nbsp;2023).
+
+3.4 On Tuesday 23<sup>rd</sup> May he met worshippers at a mosque in Hartlepool, who described being racially abused on their way to prayers.
+
+## 4. Partnership meetings
+
+* 3 May &ndash; APCC general meeting, London.
+* 8 June &ndash; Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people and the knife arch operation planned for the town centre.
+`
+	require.Equal(t, []string{
+		"meeting 2023-05-23  hate_crime",
+		"concern 2023-05-23  hate_crime",
+		"meeting 2023-06-08  serious_violence",
+		"concern 2023-06-08  serious_violence",
+	}, summary(t, doc))
+}

@@ -95,10 +95,11 @@ var (
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	// periodInRE: "engagement in December 2017 and January 2018",
-	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020": a span after
-	// "in", "over", "for" or a colon, read as the period only in a line
+	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "engagement
+	// during the first quarter (April to June 2023)": a span after "in",
+	// "over", "for", a colon or a bracket, read as the period only in a line
 	// about the report or its engagement (reportishRE).
-	periodInRE  = regexp.MustCompile(`(?i)(?:\b(?:in|over|for)|:)\s+` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\b`)
+	periodInRE  = regexp.MustCompile(`(?i)(?:\b(?:in|over|for)\s+|:\s+|\(\s*)` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\b`)
 	reportishRE = regexp.MustCompile(`(?i)\b(?:this report|the report|report (?:of|to|for|covers)|programme of engagement|engagement)\b`)
 	bareSpan    = regexp.MustCompile(`(?i)^\W*` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\W*$`)
 )

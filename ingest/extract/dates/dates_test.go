@@ -173,3 +173,12 @@ func TestDayOfRelativeMonth(t *testing.T) {
 	_, _, err = a.Resolve(Find("on the 31st of last month")[0], false)
 	require.Error(t, err, "31 February is no date")
 }
+
+// TestPeriodInBrackets: a report's span in brackets after words about its
+// engagement is its period.
+func TestPeriodInBrackets(t *testing.T) {
+	from, to, ok := FindPeriod("engagement during the first quarter of 2023/24 (April to June 2023), and the meetings planned")
+	require.True(t, ok)
+	require.Equal(t, time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC), from)
+	require.Equal(t, time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC), to)
+}

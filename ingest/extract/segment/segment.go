@@ -91,6 +91,11 @@ func Segment(s string) []Block {
 			add(Block{Text: clean(mdHeadRE.ReplaceAllString(trimmed, "")), Heading: true})
 			continue
 		}
+		if strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "+ ") {
+			// A Markdown list item written with "*" or "+": its marker is
+			// a bullet, not emphasis for clean to drop.
+			trimmed = "- " + strings.TrimSpace(trimmed[2:])
+		}
 		trimmed = clean(trimmed)
 		if len(cur) > 0 && (upperLine(trimmed) != upperLine(cur[len(cur)-1]) || postedLineRE.MatchString(trimmed)) {
 			// A title in capitals ("HEMLINGTON NEIGHBOURHOOD POLICING

@@ -46,3 +46,13 @@ func TestSegmentCapitalTitlesAndPostedLines(t *testing.T) {
 	bs = Segment("Office of the Police and Crime Commissioner\nFor immediate release: Friday 10 July 2015\n")
 	require.Len(t, bs, 2, "a press release's release line is a block of its own")
 }
+
+// TestSegmentStarBullets: Markdown list items written with "*" or "+" are
+// list entries, each a block, not emphasis joined into one paragraph.
+func TestSegmentStarBullets(t *testing.T) {
+	bs := Segment("* 3 May – APCC general meeting, London.\n* 16 May – Tees Valley group.\n+ 8 June – forum\n\n**Bold** line\n")
+	require.Len(t, bs, 4)
+	require.True(t, bs[0].Bullet)
+	require.True(t, bs[2].Bullet)
+	require.Equal(t, "Bold line", bs[3].Text)
+}
