@@ -999,3 +999,19 @@ func TestQuarterInBracketsAndPartnerList(t *testing.T) {
 		"concern 2023-06-08  serious_violence",
 	}, summary(t, doc))
 }
+
+// TestThroughoutThePeriodHeardFromResidents: "Throughout the period the
+// office heard from residents of X ward and Y ward about ..." is a concern
+// of the report's period in each ward.
+func TestThroughoutThePeriodHeardFromResidents(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 7 November 2017
+
+1.1 This report covers engagement between 1 September and 31 October 2017.
+
+3.6 Throughout the period the office also heard from residents of Hemlington ward and Coulby Newham ward about cars being broken into overnight.
+`
+	require.Equal(t, []string{
+		"concern 2017-09-01 E05009859 burglary_theft",
+		"concern 2017-09-01 E05009858 burglary_theft",
+	}, summary(t, doc))
+}

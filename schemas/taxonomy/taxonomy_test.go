@@ -47,6 +47,7 @@ func TestClassify(t *testing.T) {
 		{"you would like to see us more often", []string{"visible_policing"}},
 		{"they hardly ever see a police officer walking through the estate", []string{"visible_policing"}},
 		{"worshippers described being shouted at and racially abused", []string{"hate_crime"}},
+		{"vans left on the pavements along the High Street", []string{"parking_traffic"}},
 		{"a group of teenagers who gather at the shops, shouting at passers-by", []string{"antisocial_behaviour"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
