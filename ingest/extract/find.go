@@ -280,6 +280,14 @@ func (r *run) walk() {
 		var ctxs []*meetingCtx
 		if cur != nil {
 			ctxs = []*meetingCtx{cur}
+			if m := attendanceRE.FindStringSubmatch(text); m != nil && strongMeetingRE.MatchString(text) && len(r.datesOf(b)) == 0 {
+				// "Around 50 people attended the meeting, ..." in the
+				// paragraph after the one that told the meeting.
+				n, _ := strconv.Atoi(m[1] + m[2])
+				if n > 0 && n <= 100000 {
+					r.setAttendance(cur.ev.EventID, n)
+				}
+			}
 		}
 		if len(told) > 1 && namesAny(text, told) {
 			// "2.1 ... the PCC attended meetings in Kader (1st December),
@@ -639,6 +647,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				// The same meeting told again ("the meeting on 5 May" after
 				// "attended the Hartburn ward meeting on 5 May"): its
 				// concerns go to it, and it is not a second event.
+				if attendance > 0 && attendance <= 100000 {
+					// "Around 50 people attended the meeting" in the
+					// paragraph after the one that told it.
+					r.setAttendance(seen.ev.EventID, attendance)
+				}
 				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: res, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
 				continue
 			}
@@ -686,6 +699,16 @@ func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
 		return sp.Start.Before(r.a.Published)
 	}
 	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && (r.a.Published.IsZero() || sp.Start.Before(r.a.Published))
+}
+
+// setAttendance gives an emitted meeting the attendance a later paragraph
+// tells, when it had none.
+func (r *run) setAttendance(id string, n int) {
+	for i := range r.res.Events {
+		if e := &r.res.Events[i]; e.EventID == id && e.Meeting != nil && e.Meeting.Attendance == 0 {
+			e.Meeting.Attendance = n
+		}
+	}
 }
 
 // sinceRE: "since" opening a clause that dates something else ("since
