@@ -689,16 +689,16 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
 
 // pastForSure reports whether a meeting's day was before the document
-// was written whatever its words say: before the publication date with
-// its year written, or within the report's period.
+// was written whatever its words say: before the publication date, with
+// its year written or within the report's period.
 func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
-	if d.Rel != "" || d.RelMonth != "" {
-		return false // resolved as future already
+	if d.Rel != "" || d.RelMonth != "" || r.a.Published.IsZero() {
+		return false // resolved as future already, or no publication date to be sure by
 	}
 	if d.Year != 0 && !r.a.Published.IsZero() {
 		return sp.Start.Before(r.a.Published)
 	}
-	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && (r.a.Published.IsZero() || sp.Start.Before(r.a.Published))
+	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && sp.Start.Before(r.a.Published)
 }
 
 // setAttendance gives an emitted meeting the attendance a later paragraph
@@ -1354,7 +1354,9 @@ func isConcern(s string, inMeeting bool) bool {
 }
 
 // publicLeadRE: a sentence whose subject is the public.
-var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:others|some|many|several|residents|people|parents|traders|tenants|villagers|locals|neighbours)\b`)
+// ("Some officers said ..." is no such sentence: "some", "many" count
+// only with the public after them.)
+var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:(?:some|many|several|other)\s+)?(?:others|residents|people|parents|traders|tenants|villagers|locals|neighbours)\b`)
 
 // publicRE: the public, as an official's sentence tells what they raised.
 var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communit(?:y|ies)|members of the public|traders|shopkeepers|parents|villagers|tenants|locals|farmers|neighbours|young people|businesses)\b`)
@@ -1570,6 +1572,31 @@ var namedResidentRE = regexp.MustCompile(`^\W*(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z
 // the gazetteer does not know may still be in Cleveland, so an unknown
 // name alone is not enough).
 var outsideMarkRE = regexp.MustCompile(`\b(?:North Yorkshire|County Durham|Durham|Northumberland|Tyne and Wear|Newcastle|Sunderland|Darlington|York|over the (?:county |force )?boundary|outside (?:Cleveland|the force area))\b`)
+
+// outsideMarked reports whether text names a place outside Cleveland
+// (outsideMarkRE), not as a street's name ("Durham Road", "York Road" are
+// streets of Stockton and Hartlepool).
+func outsideMarked(text string) bool {
+	for _, loc := range outsideMarkRE.FindAllStringIndex(text, -1) {
+		if !isStreet(text[loc[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStreet reports whether the words after a name make it a street's.
+func isStreet(after string) bool {
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(f[0], ",.;:")) {
+	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove", "place", "square", "walk":
+		return true
+	}
+	return false
+}
 
 // attendeesRE: a record's list of who came or sent apologies.
 var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absence)?|in attendance|attendees|also present|attending|those present)\s*:`)
@@ -1854,7 +1881,7 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 		}
 	}
 	switch {
-	case cur != nil && len(ms) == 0 && outsideMarkRE.MatchString(text):
+	case cur != nil && len(ms) == 0 && outsideMarked(text):
 		// "A visitor from Great Ayton, just over the boundary in North
 		// Yorkshire, said that quad bikes had been stolen from farms
 		// there": told at the meeting, about a place outside Cleveland.

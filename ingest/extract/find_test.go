@@ -1015,3 +1015,14 @@ func TestThroughoutThePeriodHeardFromResidents(t *testing.T) {
 		"concern 2017-09-01 E05009858 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestOutsideMarksAndPublicLeads: "Durham Road" and "York Road" are
+// streets, not places outside Cleveland; "Some officers said ..." is
+// officers speaking, not the public.
+func TestOutsideMarksAndPublicLeads(t *testing.T) {
+	require.True(t, outsideMarked("a visitor from Great Ayton, over the boundary in North Yorkshire"))
+	require.False(t, outsideMarked("cars speeding along Durham Road and York Road at night"))
+	require.True(t, publicLeadRE.MatchString("Others were frustrated"))
+	require.True(t, publicLeadRE.MatchString("Some residents said"))
+	require.False(t, publicLeadRE.MatchString("Some officers said"))
+}
