@@ -268,12 +268,13 @@ func (r *run) walk() {
 			// "Across the week, the point people came back to was ...",
 			// "Over the whole quarter, ...": said of the whole span, not
 			// of the meeting told last; dated by the span the document
-			// gave before (a range "from Monday 6 to Friday 10 July"),
-			// else the section's or the report's.
+			// gave before (a range "from Monday 6 to Friday 10 July") in
+			// a document with no period of its own, else the section's or
+			// the report's.
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
-			if sp, ok := r.rangeBefore(b); ok && section == nil {
+			if sp, ok := r.rangeBefore(b); ok && section == nil && r.a.PeriodStart.IsZero() {
 				sec = &sp
 			}
 		}
