@@ -634,9 +634,11 @@ func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, top
 	}
 }
 
-// allCaughtUp reports whether every partition that has not acknowledged
-// the pause has its live progress marker at its log end, read twice around
-// the markers so a message arriving meanwhile is noticed.
+// allCaughtUp reports whether every partition of bounds that has not
+// acknowledged the pause has its live progress marker at its log end, read
+// twice around the markers so a message arriving meanwhile is noticed. On
+// a cluster, bounds are one shard's partitions and conn reaches that
+// shard: the other shards' partitions have no marker there.
 func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, topic string, bounds []Bounds, st chsink.State, token string) (bool, error) {
 	before, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
@@ -650,14 +652,20 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, to
 	if err != nil {
 		return false, err
 	}
-	if len(before) != len(after) {
-		return false, nil
+	ends := func(bs []Bounds) map[int]int64 {
+		m := map[int]int64{}
+		for _, b := range bs {
+			m[b.Partition] = b.Next
+		}
+		return m
 	}
-	for i, b := range after {
+	was, is := ends(before), ends(after)
+	for _, b := range bounds {
 		if st.Acks[chsink.AckKey(b.Partition)] == token {
 			continue
 		}
-		if before[i].Next != b.Next || markers[b.Partition] != b.Next {
+		end, ok := is[b.Partition]
+		if !ok || was[b.Partition] != end || markers[b.Partition] != end {
 			return false, nil
 		}
 	}
