@@ -523,6 +523,7 @@ func (r *rebuild) swap(ctx context.Context) error {
 	r.rep.Swapped = true
 	r.rep.Servers = len(swapped)
 	r.rep.Generation = r.token
+	r.logger.Info("rebuilt tables swapped in", "servers", len(swapped), "generation", r.token)
 	var errs []error
 	for _, tg := range r.targets {
 		if err := chsink.SetState(ctx, tg.conn, chsink.StateKeyGeneration, r.token); err != nil {
