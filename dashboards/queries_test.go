@@ -10,15 +10,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/dashboards"
 	"github.com/wardpulse/wardpulse/dashboards/expand"
 	"github.com/wardpulse/wardpulse/dashboards/internal/fixture"
-	"github.com/wardpulse/wardpulse/schemas"
-	"github.com/wardpulse/wardpulse/schemas/chcluster"
 	"github.com/wardpulse/wardpulse/schemas/chtest"
 )
 
@@ -133,37 +130,8 @@ func loadEngines(ctx context.Context, t *testing.T) *engines {
 		require.NoError(t, fixture.Load(ctx, db.Conn, data), "loading the fixture on %s", e)
 		es.dbs = append(es.dbs, db)
 	}
-	es.dbs = append(es.dbs, loadCluster(ctx, t, data))
+	es.dbs = append(es.dbs, fixture.OnCluster(ctx, t, data))
 	return &es
-}
-
-// loadCluster starts a replicated 2 x 2 ClickHouse 18.16 cluster
-// (ZooKeeper included), applies the cluster schema, spreads the fixture over
-// the shards as the processors would (each entity on one shard, quorum
-// inserts on both replicas) and returns the readers' database: Distributed
-// tables, queried with the dashboards' SQL unchanged.
-func loadCluster(ctx context.Context, t *testing.T, data fixture.Data) *chtest.DB {
-	t.Helper()
-	c, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
-	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
-	t.Cleanup(c.Close)
-	nodes, _, err := c.Migrate(ctx, "wp")
-	require.NoError(t, err)
-	for _, n := range nodes {
-		n.Conn.Close()
-	}
-	var shards []driver.Conn
-	for s := 1; s <= c.Shards(); s++ {
-		conn, err := chcluster.Dial(ctx, c.Addr(s, 1), "wp", clickhouse.Settings{"insert_quorum": c.Replicas()})
-		require.NoError(t, err)
-		t.Cleanup(func() { conn.Close() })
-		shards = append(shards, conn)
-	}
-	require.NoError(t, fixture.LoadCluster(ctx, shards, data))
-	reader, err := chcluster.Dial(ctx, c.Addr(1, 2)+","+c.Addr(2, 2), schemas.ReaderDatabase("wp"), nil)
-	require.NoError(t, err)
-	t.Cleanup(func() { reader.Close() })
-	return &chtest.DB{Conn: reader, Database: schemas.ReaderDatabase("wp"), Addr: c.Addr(1, 2), Engine: "clickhouse-18.16 cluster 2x2"}
 }
 
 // run runs sql on every engine and returns the first engine's result after

@@ -244,5 +244,22 @@ func CheckReplicated(ctx context.Context, conn driver.Conn) error {
 	if !strings.HasPrefix(engine, "Replicated") {
 		return fmt.Errorf("concern_daily is %s, not replicated: this database holds the single-server schema, not the cluster one (wardpulse migrate -cluster NAME)", engine)
 	}
+	// A processor never migrates a cluster, so a release whose migrations
+	// were not applied yet must not write: schema first, then code.
+	ms, err := Migrations()
+	if err != nil {
+		return err
+	}
+	todo, err := pending(ctx, conn, ms)
+	if err != nil {
+		return err
+	}
+	if len(todo) > 0 {
+		names := make([]string, len(todo))
+		for i, m := range todo {
+			names[i] = fmt.Sprintf("%04d", m.Version)
+		}
+		return fmt.Errorf("the cluster schema lacks migration(s) %s of this release: run wardpulse migrate -cluster NAME first", strings.Join(names, ", "))
+	}
 	return nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/detect"
 	"github.com/wardpulse/wardpulse/processors/replay"
+	"github.com/wardpulse/wardpulse/schemas"
 	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 	"github.com/wardpulse/wardpulse/schemas/taxonomy"
 )
@@ -38,6 +39,7 @@ type alertsConfig struct {
 	LookbackWeeks    int               `yaml:"lookback_weeks"`
 	AlertmanagerURLs config.StringList `yaml:"alertmanager_urls"`
 	GroupID          string            `yaml:"group_id"`
+	ReaderDatabase   string            `yaml:"reader_database"`
 	Detector         detect.Config     `yaml:"detector"`
 	Kafka            wiring.Kafka      `yaml:"kafka"`
 	ClickHouse       wiring.ClickHouse `yaml:"clickhouse"`
@@ -53,6 +55,7 @@ func (c *alertsConfig) RegisterFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.LookbackWeeks, "lookback-weeks", 13, "weeks judged on every run to find where an open episode started")
 	fs.Var(&urlList{dst: &c.AlertmanagerURLs}, "alertmanager-url", "Alertmanager base URL; repeat the flag or separate with commas for several (none: no notifications)")
 	fs.StringVar(&c.GroupID, "group-id", "wardpulse-alerts-sink", "consumer group of the alerts sink")
+	fs.StringVar(&c.ReaderDatabase, "reader-database", "", "on a ClickHouse cluster: the database of Distributed tables (<database>_all) the alerter reads counts and alert state from; the sink then stores alerts in -clickhouse.database's replicated alerts table on -clickhouse.addr (one shard's replicas, with -clickhouse.insert-quorum), see docs/cluster.md")
 	c.Detector.RegisterFlags(fs)
 	c.Kafka.RegisterFlags(fs)
 	c.ClickHouse.RegisterFlags(fs)
@@ -66,6 +69,9 @@ func (c *alertsConfig) Validate() error {
 	}
 	if c.ResolveWeeks < 1 || c.LookbackWeeks <= c.ResolveWeeks {
 		errs = append(errs, fmt.Errorf("resolve weeks %d must be >= 1 and lookback weeks %d more than that", c.ResolveWeeks, c.LookbackWeeks))
+	}
+	if c.ReaderDatabase != "" && c.ReaderDatabase == c.ClickHouse.Database {
+		errs = append(errs, fmt.Errorf("reader database %s: give the cluster's Distributed tables' database, not -clickhouse.database, where the sink writes", c.ReaderDatabase))
 	}
 	for _, u := range c.AlertmanagerURLs {
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
@@ -123,19 +129,39 @@ func runAlerts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	logger = logger.With("service", "alerts")
-	conn, err := cfg.ClickHouse.Open(ctx, true, logger)
+	// On a cluster the schema is `wardpulse migrate -cluster`'s: a plain
+	// migration here would create unreplicated tables.
+	sharded := cfg.ReaderDatabase != ""
+	conn, err := cfg.ClickHouse.Open(ctx, !sharded, logger)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	return serveAlerts(ctx, cfg, conn, logger, newRegistry())
+	reader := conn
+	if sharded {
+		if err := schemas.CheckReplicated(ctx, conn); err != nil {
+			return err
+		}
+		// Reads go through the Distributed tables, without the writer's
+		// quorum settings (sequential consistency is for the sink's
+		// own watermark reads).
+		rc := cfg.ClickHouse
+		rc.InsertQuorum = 0
+		if reader, err = rc.Dial(ctx, rc.Addr, cfg.ReaderDatabase); err != nil {
+			return err
+		}
+		defer reader.Close()
+	}
+	return serveAlerts(ctx, cfg, conn, reader, logger, newRegistry())
 }
 
 // serveAlerts runs the alerter, the alerts sink (alerts topic -> alerts
 // table) and the ops endpoints (/metrics, /healthz, /readyz: ready once a
-// run has decided) until ctx ends, and returns after all three stopped.
-// Local mode calls it with its own connection and registry.
-func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger *slog.Logger, reg *prometheus.Registry) (err error) {
+// run has decided) until ctx ends, and returns after all three stopped. The
+// sink writes over conn, the alerter reads over reader (the same connection
+// on one server; the Distributed tables on a cluster). Local mode calls it
+// with its own connection and registry.
+func serveAlerts(ctx context.Context, cfg alertsConfig, conn, reader driver.Conn, logger *slog.Logger, reg *prometheus.Registry) (err error) {
 	producer, err := cfg.Kafka.Writer(cfg.Kafka.AlertsTopic)
 	if err != nil {
 		return err
@@ -157,7 +183,7 @@ func serveAlerts(ctx context.Context, cfg alertsConfig, conn driver.Conn, logger
 	sinkHandler := alerting.NewSink(conn, logger)
 	alerter, err := alerting.New(alerting.Config{Interval: cfg.Interval, PollInterval: cfg.PollInterval, ResolveWeeks: cfg.ResolveWeeks,
 		LookbackWeeks: cfg.LookbackWeeks, Detector: cfg.Detector},
-		alerting.Deps{Conn: conn, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(),
+		alerting.Deps{Conn: reader, Producer: producer, Notifier: notifier, Gazetteer: gazetteer.Default(), Taxonomy: taxonomy.Default(),
 			StateSynced: func(ctx context.Context) (bool, error) {
 				return alertsStored(ctx, logClient, cfg.Kafka.AlertsTopic, sinkHandler)
 			}},

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
@@ -32,6 +33,8 @@ type faultProc struct {
 	cmd    *exec.Cmd
 	listen string
 	log    string
+	ch     driver.Conn // the ClickHouse server its INSERTs go to
+	flags  []string    // its ClickHouse flags
 }
 
 // faultRig is the fault test's system: the embedded broker, a ClickHouse
@@ -52,17 +55,7 @@ type faultRig struct {
 func newFaultRig(t *testing.T, partitions int, extra ...string) *faultRig {
 	t.Helper()
 	ctx := context.Background()
-	r := &faultRig{t: t, dir: t.TempDir(), extra: extra}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			return
-		}
-		for _, p := range r.procs {
-			b, _ := os.ReadFile(p.log)
-			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-			t.Logf("%s (%s), last log lines:\n%s", p.name, filepath.Base(p.log), strings.Join(lines[max(0, len(lines)-25):], "\n"))
-		}
-	})
+	r := newRig(t, extra)
 	r.chCfg = chserver.Config{DataDir: filepath.Join(r.dir, "clickhouse"), InstallIfMissing: true}
 	ch, err := chserver.Start(ctx, r.chCfg, nil)
 	require.NoError(t, err, "starting ClickHouse for the fault test")
@@ -82,11 +75,7 @@ func newFaultRig(t *testing.T, partitions int, extra ...string) *faultRig {
 	require.NoError(t, err)
 	t.Cleanup(func() { conn.Close() })
 
-	b, err := kafkatest.Start(kafkatest.Config{}, nil)
-	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
-	t.Cleanup(func() { b.Close() })
-	r.env = &testEnv{brokers: b.Addrs(), db: &chtest.DB{Conn: conn, Database: "fault", Addr: ch.Addr()}, topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
-	require.NoError(t, wiring.CreateTopics(ctx, r.env.brokers, partitions, r.env.topic, r.env.dlq, "wardpulse.alerts"))
+	r.startBroker(partitions, &chtest.DB{Conn: conn, Database: "fault", Addr: ch.Addr()})
 	// Migrate once before the processors start: two processors migrating
 	// the same database at once race each other.
 	out, err := exec.Command(wardpulseBinary(t), append([]string{"migrate"}, r.env.chFlags()...)...).CombinedOutput()
@@ -94,17 +83,52 @@ func newFaultRig(t *testing.T, partitions int, extra ...string) *faultRig {
 	return r
 }
 
-// start runs a processor named name, logging at warn level to a file.
+// newRig is a rig with no servers yet, which logs its processors' last
+// lines when the test fails.
+func newRig(t *testing.T, extra []string) *faultRig {
+	r := &faultRig{t: t, dir: t.TempDir(), extra: extra}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		for _, p := range r.procs {
+			b, _ := os.ReadFile(p.log)
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			t.Logf("%s (%s), last log lines:\n%s", p.name, filepath.Base(p.log), strings.Join(lines[max(0, len(lines)-25):], "\n"))
+		}
+	})
+	return r
+}
+
+// startBroker starts the embedded broker with the topics, partitions each,
+// and sets the rig's test environment, whose ClickHouse database is db.
+func (r *faultRig) startBroker(partitions int, db *chtest.DB) {
+	t := r.t
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
+	require.NoError(t, err, "starting the embedded Kafka-protocol broker")
+	t.Cleanup(func() { b.Close() })
+	r.env = &testEnv{brokers: b.Addrs(), db: db, topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
+	require.NoError(t, wiring.CreateTopics(context.Background(), r.env.brokers, partitions, r.env.topic, r.env.dlq, "wardpulse.alerts"))
+}
+
+// start runs a processor named name on the rig's ClickHouse server,
+// logging at warn level to a file.
 func (r *faultRig) start(name string) *faultProc {
+	return r.startOn(name, r.env.db.Conn, r.env.chFlags()...)
+}
+
+// startOn runs a processor named name with the ClickHouse flags chFlags,
+// whose INSERTs go to the server of ch.
+func (r *faultRig) startOn(name string, ch driver.Conn, chFlags ...string) *faultProc {
 	t := r.t
 	t.Helper()
 	r.mu.Lock()
 	r.started++
 	n := r.started
 	r.mu.Unlock()
-	p := &faultProc{name: name, listen: freePort(t), log: filepath.Join(r.dir, fmt.Sprintf("%s-%d.log", name, n))}
+	p := &faultProc{name: name, listen: freePort(t), log: filepath.Join(r.dir, fmt.Sprintf("%s-%d.log", name, n)), ch: ch, flags: chFlags}
 	args := append([]string{"process", "-listen", p.listen, "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "warn"}, r.env.kafkaFlags()...)
-	args = append(args, r.env.chFlags()...)
+	args = append(args, chFlags...)
 	args = append(args, r.extra...)
 	f, err := os.Create(p.log)
 	require.NoError(t, err)
@@ -138,13 +162,20 @@ func (r *faultRig) stall(p *faultProc, d time.Duration) {
 // ClickHouse (its query ids carry its pid), then stalls it there for d: the
 // moment a paused writer does the most harm.
 func (r *faultRig) stallWhileWriting(p *faultProc, d time.Duration) {
+	r.waitWriting(p)
+	r.stall(p, d)
+}
+
+// waitWriting waits until the processor has an INSERT running on its
+// ClickHouse server.
+func (r *faultRig) waitWriting(p *faultProc) {
 	t := r.t
 	t.Helper()
 	q := fmt.Sprintf("SELECT count() FROM system.processes WHERE query_id LIKE '%s%d-%%'", chsink.QueryIDPrefix, p.cmd.Process.Pid)
 	deadline := time.Now().Add(time.Minute)
 	for {
 		var n uint64
-		if err := r.env.db.Conn.QueryRow(context.Background(), q).Scan(&n); err == nil && n > 0 {
+		if err := p.ch.QueryRow(context.Background(), q).Scan(&n); err == nil && n > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -153,7 +184,6 @@ func (r *faultRig) stallWhileWriting(p *faultProc, d time.Duration) {
 		time.Sleep(time.Millisecond)
 	}
 	r.t.Logf("%s: caught writing", p.name)
-	r.stall(p, d)
 }
 
 // kill9 SIGKILLs the processor and starts a new one in its place.
@@ -161,7 +191,7 @@ func (r *faultRig) kill9(p *faultProc) *faultProc {
 	r.t.Logf("%s: SIGKILL, restart", p.name)
 	require.NoError(r.t, p.cmd.Process.Kill())
 	_, _ = p.cmd.Process.Wait()
-	return r.start(p.name)
+	return r.startOn(p.name, p.ch, p.flags...)
 }
 
 // clickhouseDown stops the ClickHouse server for d and starts it again on
@@ -224,6 +254,18 @@ func (r *faultRig) grepLogs(s string) int {
 	return n
 }
 
+// progress waits until the markers move on from where they are now
+// (read once ClickHouse answers).
+func (r *faultRig) progress(what string) {
+	t := r.t
+	t.Helper()
+	var n int64
+	waitFor(t, what+": ClickHouse answering", 2*time.Minute, func() bool {
+		return r.env.db.Conn.QueryRow(context.Background(), "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n) == nil
+	})
+	waitFor(t, what, 2*time.Minute, func() bool { return processedOffsets(t, r.env) > n })
+}
+
 // streamEvents produces msgs in slices of chunk every interval until stop
 // is closed, then the rest at once, returning when all are on the log.
 func streamEvents(brokers []string, topic string, msgs []kafka.Message, chunk int, interval time.Duration, stop <-chan struct{}) error {
@@ -267,29 +309,20 @@ func TestFaultsCountExactlyOnce(t *testing.T) {
 	go func() { produced <- streamEvents(env.brokers, env.topic, msgs, 200, 400*time.Millisecond, stopStream) }()
 	a := rig.start("A")
 	b := rig.start("B")
-	// progress waits until the markers move on from where they are now
-	// (read once ClickHouse answers).
-	progress := func(what string) {
-		var n int64
-		waitFor(t, what+": ClickHouse answering", 2*time.Minute, func() bool {
-			return env.db.Conn.QueryRow(context.Background(), "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n) == nil
-		})
-		waitFor(t, what, 2*time.Minute, func() bool { return processedOffsets(t, env) > n })
-	}
-	progress("first progress")
+	rig.progress("first progress")
 	// (a) stalls past the session timeout (6 s), at different moments:
 	// three caught in the middle of an INSERT, one wherever it is.
 	rig.stallWhileWriting(a, 9*time.Second)
-	progress("progress after the first stall")
+	rig.progress("progress after the first stall")
 	time.Sleep(1500 * time.Millisecond) // in the middle of the rebalance that follows
 	rig.stall(b, 8*time.Second)
-	progress("progress after the second stall")
+	rig.progress("progress after the second stall")
 	// (b) kill -9 and restart.
 	a = rig.kill9(a)
-	progress("progress after the kill")
+	rig.progress("progress after the kill")
 	// (c) ClickHouse down and back.
 	rig.clickhouseDown(10 * time.Second)
-	progress("progress after ClickHouse came back")
+	rig.progress("progress after ClickHouse came back")
 	rig.stallWhileWriting(a, 10*time.Second)
 	time.Sleep(3 * time.Second)
 	rig.stallWhileWriting(b, 7*time.Second)
@@ -298,13 +331,23 @@ func TestFaultsCountExactlyOnce(t *testing.T) {
 	require.NoError(t, <-produced)
 	waitFor(t, "every offset processed", 4*time.Minute, func() bool { return processedOffsets(t, env) >= total })
 	time.Sleep(3 * time.Second) // anything still in flight lands now
-	fenced := rig.fencedTotals()
-	rig.stopAll()
+	rig.requireExactlyOnce(total, want, distinct)
+}
+
+// requireExactlyOnce stops the processors and requires what the log holds:
+// every ward x theme count in concern_daily equal to want, one events row
+// per distinct event, each partition's progress markers summing to its log
+// end (total offsets in all), and `wardpulse audit` passing.
+func (r *faultRig) requireExactlyOnce(total int64, want map[string]int64, distinct int) {
+	t := r.t
+	t.Helper()
+	fenced := r.fencedTotals()
+	r.stopAll()
 	t.Logf("fenced writes (live processors' metrics): %v; in all processors' logs: %d refused for lack of an ownership proof, %d refused by ClickHouse (lease expired), %d generations ended by the broker",
-		fenced, rig.grepLogs("ownership not proved"), rig.grepLogs("lease had expired"), rig.grepLogs("msg=\"consumer group generation\""))
+		fenced, r.grepLogs("ownership not proved"), r.grepLogs("lease had expired"), r.grepLogs("msg=\"consumer group generation\""))
 
 	ctx := context.Background()
-	got := cellCounts(t, env)
+	got := cellCounts(t, r.env)
 	var over, under int64
 	for k, n := range want {
 		if d := got[k] - n; d > 0 {
@@ -319,21 +362,12 @@ func TestFaultsCountExactlyOnce(t *testing.T) {
 		}
 	}
 	var events uint64
-	require.NoError(t, env.db.Conn.QueryRow(ctx, "SELECT count() FROM events").Scan(&events))
-	bounds, err := replay.LogBounds(ctx, env.brokers, env.topic)
+	require.NoError(t, r.env.db.Conn.QueryRow(ctx, "SELECT count() FROM events").Scan(&events))
+	bounds, err := replay.LogBounds(ctx, r.env.brokers, r.env.topic)
 	require.NoError(t, err)
 	var logEnd int64
-	markers := map[int]int64{}
-	rows, err := env.db.Conn.Query(ctx, "SELECT src_partition, sum(next_offset) FROM concern_daily WHERE day = '1970-01-01' AND theme = '' GROUP BY src_partition")
+	markers, err := chsink.ReadProgress(ctx, r.env.db.Conn, "concern_daily")
 	require.NoError(t, err)
-	for rows.Next() {
-		var p uint32
-		var n int64
-		require.NoError(t, rows.Scan(&p, &n))
-		markers[int(p)] = n
-	}
-	require.NoError(t, rows.Err())
-	rows.Close()
 	var markerSum int64
 	for _, bd := range bounds {
 		logEnd += bd.Next
@@ -342,7 +376,7 @@ func TestFaultsCountExactlyOnce(t *testing.T) {
 	t.Logf("log end %d, markers %d; concern_daily counted %d over and %d under the log; events rows %d for %d distinct events",
 		logEnd, markerSum, over, under, events, distinct)
 
-	out, err := exec.Command(wardpulseBinary(t), append(append([]string{"audit", "-wait", "30s"}, env.kafkaFlags()...), env.chFlags()...)...).CombinedOutput()
+	out, err := exec.Command(wardpulseBinary(t), append(append([]string{"audit", "-wait", "30s"}, r.env.kafkaFlags()...), r.env.chFlags()...)...).CombinedOutput()
 	t.Logf("wardpulse audit:\n%s", out)
 
 	for _, bd := range bounds {

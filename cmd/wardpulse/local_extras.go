@@ -52,7 +52,9 @@ func startLocalExtras(ctx context.Context, g *errgroup.Group, cfg localConfig, k
 		return ex, err
 	}
 	acfg.Kafka, acfg.ClickHouse = k, ch
-	g.Go(func() error { return serveAlerts(ctx, acfg, conn, logger.With("service", "alerts"), newRegistry()) })
+	g.Go(func() error {
+		return serveAlerts(ctx, acfg, conn, conn, logger.With("service", "alerts"), newRegistry())
+	})
 	ex.lines = append(ex.lines,
 		fmt.Sprintf("alerter metrics        http://%s/metrics  /healthz  /readyz", cfg.AlertsListen),
 		fmt.Sprintf("alertmanager           %s  (curl %s/api/v2/alerts)", am.URL(), am.URL()))

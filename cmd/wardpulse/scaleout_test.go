@@ -51,7 +51,8 @@ func (m *stallMeter) sample(now time.Time, progress map[int]int64, ends []replay
 	defer m.mu.Unlock()
 	for _, b := range ends {
 		p, got := b.Partition, progress[b.Partition]
-		if got >= b.Next || got != m.last[p] {
+		_, seen := m.since[p]
+		if !seen || got >= b.Next || got != m.last[p] {
 			m.since[p], m.last[p] = now, got
 			continue
 		}
@@ -135,7 +136,8 @@ func TestScaleOutTwelvePartitionsThreeProcessors(t *testing.T) {
 		procs = append(procs, startProcessor(t, env))
 	}
 	waitFor(t, "all three processing", time.Minute, func() bool { return len(progressByPartition(t, env)) == 12 })
-	time.Sleep(3 * time.Second)
+	meter.worst() // the group's start (joins, settling) is not the steady state
+	time.Sleep(5 * time.Second)
 	before, _ := meter.worst()
 
 	// Kill one: its partitions wait for the session timeout (10 s), then

@@ -73,6 +73,12 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	if len(ev.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
 	}
+	if cur != nil && len(ev.Themes) > 0 && r.toldBefore(cur, ev) {
+		// "One grandmother said ... threatened with a knife" after "residents
+		// raised knife crime" at the same meeting: the same concern told
+		// again, not a second one.
+		return
+	}
 	action = strings.TrimSpace(action)
 	by, asEvent := actionFor(action, sp)
 	ev.Concern = &schemas.Concern{Text: clip(text, 20000)}
@@ -86,6 +92,25 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	if asEvent {
 		r.emitAction(b, &r.res.Events[len(r.res.Events)-1], sp, by, action)
 	}
+}
+
+// toldBefore reports whether meeting cur already has a concern, at ev's
+// place, with every one of ev's themes.
+func (r *run) toldBefore(cur *meetingCtx, ev *schemas.Event) bool {
+	have := map[string]bool{}
+	for _, e := range r.res.Events {
+		if e.Type == schemas.TypeConcern && e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID && e.WardCode == ev.WardCode && e.LADCode == ev.LADCode {
+			for _, th := range e.Themes {
+				have[th] = true
+			}
+		}
+	}
+	for _, th := range ev.Themes {
+		if !have[th] {
+			return false
+		}
+	}
+	return true
 }
 
 // themes are the themes of text that decide whether it is a concern: a

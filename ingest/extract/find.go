@@ -20,41 +20,47 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in)\b`)
-	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting)\b`)
-	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with)\b`)
+	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting)\b`)
+	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:residents|tenants|people|members of the public|the community)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
-	minutesRE     = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
-	wardEntryRE   = regexp.MustCompile(`(?i)\bwards?\b`)
+	// recordHeadRE: a heading that says the document is a meeting's
+	// record, anywhere in it ("... Residents' Forum – Minutes", "Meeting
+	// notes").
+	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b`)
+	// dateLabelRE: a record's labelled date line.
+	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:held\s+)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*you (?:said|told us)\b|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation))\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b(concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending)|attendees|members of the public|the public|traders|shopkeepers|shop owners|business owners|businesses|farmers|parents|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
-	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police|action|we did|what we did|update|purpose|background|future|forthcoming|next|outcome|response)\b`)
+	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
-	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us)\b`)
+	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
 	// labelHeadRE: a heading that labels part of a section ("You said",
 	// "We did") rather than starting a new one.
-	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|we did|what we did|our response|issues?|concerns?)\W*$`)
+	labelHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|we did|we responded|we have done|what we have done|action taken|response|what we did|our response|issues?|concerns?)\W*$`)
 	// eachMeetingRE: a concern said of every meeting of its paragraph.
 	eachMeetingRE = regexp.MustCompile(`(?i)\b(?:at|in|for) (?:both|each|all) (?:of (?:them|these|the meetings)|meetings|sessions|surgeries|events)?|\bat all (?:three|four|five|of them)\b|\bat both\b`)
 	// speakerRE: anyone counted out of a group saying something ("a dog
@@ -94,8 +100,9 @@ func (r *run) walk() {
 	var cur *meetingCtx
 	var leadIn *segment.Block // a paragraph ending in ":" that introduces a list
 	var header []string
-	var prev *segment.Block // the paragraph before, when it had a day and no meeting
-	topicHead := ""         // a heading such as "Residents' issues" or "You said": its list items are concerns
+	var prev *segment.Block      // the paragraph before, when it had a day and no meeting
+	topicHead := ""              // a heading such as "Residents' issues" or "You said": its list items are concerns
+	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -106,10 +113,12 @@ func (r *run) walk() {
 			if sp := r.headingSpan(b); sp != nil || !labelHeadRE.MatchString(b.Text) {
 				section = sp
 			}
-			topicHead, r.said = "", false
-			if concernHeadRE.MatchString(b.Text) && !notConcernHeadRE.MatchString(b.Text) {
+			topicHead, r.said, r.topic = "", false, false
+			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
+				r.topic = true
 			}
 			if cur != nil && !cur.sticky {
 				cur = nil
@@ -120,15 +129,51 @@ func (r *run) walk() {
 				// 2018": the meeting the minutes record, in a heading.
 				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
 					cur = ms[len(ms)-1]
+				} else if cur == nil && len(r.held) == 0 {
+					r.record = true
+				}
+			} else if recordHeadRE.MatchString(b.Text) && cur == nil && len(r.held) == 0 {
+				r.record = true // "Village Ward Residents' Forum – Minutes"
+			} else if cur == nil && namesMeeting(b.Text) {
+				// "### Hutton ward meeting – 8 January": a heading that names
+				// a meeting and its day is that meeting, and the paragraphs
+				// under it its story; "Eston ward" with its day on the line
+				// under it, likewise.
+				if len(dates.Days(r.datesOf(b))) > 0 {
+					if ms, _ := r.meetings(b, b.Text, future, nil); len(ms) > 0 {
+						cur = ms[len(ms)-1]
+					}
+				} else if len(r.datesOf(b)) == 0 && b.N > 1 {
+					placeHead = b // (not the document's title, whose date line is its publication)
+					continue
+				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && wardEntryRE.MatchString(b.Text) && !reportRE.MatchString(b.Text) {
+					// "NEWCOMEN WARD RESIDENTS' MEETING" over "Date: Thursday
+					// 15 October 2020": a title naming one meeting is its
+					// record.
+					r.record = true
 				}
 			}
+			placeHead = nil
 			continue
 		}
+		if ph := placeHead; ph != nil {
+			placeHead = nil
+			if ds := r.datesOf(b); len(ds) == 1 && ds[0].IsDay() && len(ds[0].Text)*10 >= len(strings.TrimSpace(b.Text))*6 && !r.publicationLine(ds[0]) {
+				if ms, _ := r.meetings(b, ph.Text+" – "+b.Text, future, nil); len(ms) > 0 {
+					cur = ms[len(ms)-1]
+					continue
+				}
+			}
+		}
+		// "Item 2 - Police report PC Marsh reported ...": an item whose
+		// label is the police's is quiet like a section under such a
+		// heading.
+		r.quiet = r.secQuiet || quietItem(b.Text)
 		before := prev
 		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) {
-				header = b.Cells
+				header, r.tableMonth = b.Cells, ""
 				continue
 			}
 			if header != nil {
@@ -137,6 +182,14 @@ func (r *run) walk() {
 			}
 		} else if !b.Bullet {
 			header = nil
+		}
+		if hdr, cells := labelledFields(b.Text); hdr != nil {
+			// "Ward: Hutton Date: 8 January 2019 Issues: speeding ...": a
+			// card of labelled fields is a table row with its own header.
+			card := *b
+			card.Cells = cells
+			r.row(&card, hdr, future, section, cur)
+			continue
 		}
 		text := b.Text
 		if b.Bullet {
@@ -155,6 +208,11 @@ func (r *run) walk() {
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
+			if r.record && len(ms) == 1 {
+				// "MINUTES" over "Meeting held online on Thursday 11
+				// March 2021": the whole document is this meeting.
+				cur.sticky, r.record = true, false
+			}
 			r.concerns(b, text, ms, section)
 			if strings.HasSuffix(b.Text, ":") {
 				leadIn = b
@@ -207,6 +265,17 @@ func (r *run) headingSpan(b *segment.Block) *dates.Span {
 		return &dates.Span{Start: from, End: to, Precision: dates.Period}
 	}
 	ds := r.datesOf(b)
+	if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year == 0 && ds[0].RelMonth == "" {
+		// "Summer 2017 (July – September)": the heading's year is its
+		// months'.
+		if y := yearRE.FindString(b.Text); y != "" {
+			m := ds[0]
+			m.Year, _ = strconv.Atoi(y)
+			if sp, _, err := r.a.Resolve(m, false); err == nil {
+				return &sp
+			}
+		}
+	}
 	if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 {
 		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
 			return &sp
@@ -214,6 +283,9 @@ func (r *run) headingSpan(b *segment.Block) *dates.Span {
 	}
 	return nil
 }
+
+// yearRE: a year written alone.
+var yearRE = regexp.MustCompile(`\b(?:19|20)[0-9]{2}\b`)
 
 // entryHead is the head of a list-style entry, "Thornaby Town Council – 5
 // June 2018." or "Norton North ward meeting (24th July):": the text up to
@@ -258,10 +330,12 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	isMeeting := func(s string) bool { return meetingNounRE.MatchString(s) || meetVerbRE.MatchString(s) }
+	isMeeting := func(s string) bool { return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) }
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
-	minutesLead := minutesLeadRE.MatchString(text) && !minutesAgreedRE.MatchString(text)
+	// (under a heading that says the document is minutes, its "Date:"
+	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
+	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && dateLabelRE.MatchString(text))) && !minutesAgreedRE.MatchString(text)
 	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
@@ -283,8 +357,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		sentDates := in(start, start+len(sent))
 		isEntry := entry && si == 0
 		lead := minutesLead && si == 0
-		opens := len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].Rel == "" && sentDates[0].Day > 0
-		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		// A sentence that opens with its day ("On 5 May the Hutton ward
+		// meeting ...", "On Tuesday, residents crammed into the hall for
+		// the ward's community meeting") tells a meeting it names; a
+		// relative day only with a word that is surely a meeting (not "a
+		// group of teenagers").
+		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
+			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
+		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
+		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -307,15 +388,41 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds, fromPrev = pd, true
 			}
 		}
+		if len(ds) == 0 && !blockHasDate && len(out) == 0 && len(r.held) > 0 {
+			// "Earlier that afternoon the Commissioner had called in at
+			// the Skelton coffee morning": the day of the meeting told
+			// last.
+			if loc := sameDayRE.FindStringSubmatchIndex(sent); loc != nil {
+				if last := r.held[len(r.held)-1].span; last.Precision == dates.Day {
+					t := last.Start
+					switch {
+					case loc[2] >= 0: // "the following evening", "the next day"
+						t = t.AddDate(0, 0, 1)
+					case loc[4] >= 0: // "the evening before", "the previous day"
+						t = t.AddDate(0, 0, -1)
+					}
+					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
+					fromPrev = true
+				}
+			}
+		}
 		if len(ds) == 0 {
 			continue
 		}
 		places := r.find(sent, r.anchorDay())
 		dateFirst := len(places) == 0 || ds[0].Start < places[0].Start
+		var perWard []string // "two meetings on 11 July: the Dormanstown ward meeting ... and the Kirkleatham ward meeting ..."
+		if len(ds) == 1 && !fromPrev {
+			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
+				ds = slices.Repeat(ds, len(perWard))
+			}
+		}
 		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
 		for i, d := range ds {
 			clause := sent
-			if len(ds) > 1 && !fromPrev {
+			if len(perWard) > 1 {
+				clause = perWard[i]
+			} else if len(ds) > 1 && !fromPrev {
 				switch {
 				case dateFirst && i+1 < len(ds):
 					clause = sent[d.Start:ds[i+1].Start]
@@ -335,7 +442,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !fut && r.afterAnchor(sp) {
 				fut = true // a date after the document was written is a plan
 			}
-			if slices.Contains(spans, sp) {
+			if !fut && !r.a.PeriodEnd.IsZero() && sp.Start.After(r.a.PeriodEnd) && !attendRE.MatchString(sent) {
+				// "9 June – Park End & Beckfield ward meeting" in a report on
+				// May, with no verb saying it was held: listed ahead.
+				fut = true
+			}
+			if slices.Contains(spans, sp) && len(perWard) < 2 {
 				continue
 			}
 			spans = append(spans, sp)
@@ -388,6 +500,56 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	return out, planned && len(out) == 0
 }
 
+// wardMeetingClauses splits a sentence that names several ward meetings
+// on its one day ("the Dormanstown ward meeting, where ..., and the
+// Kirkleatham ward meeting, at which ...") into one clause per ward
+// meeting, from its ward's name to the next's; nil unless two or more
+// different wards are each followed by a meeting word.
+func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
+	var at []gazetteer.Mention
+	for _, m := range places {
+		if m.Kind != "ward" || !wardMeetingAfterRE.MatchString(sent[m.End:]) {
+			continue
+		}
+		if len(at) > 0 && at[len(at)-1].WardCode == m.WardCode {
+			continue
+		}
+		at = append(at, m)
+	}
+	if len(at) < 2 {
+		return nil
+	}
+	out := make([]string, len(at))
+	for i, m := range at {
+		end := len(sent)
+		if i+1 < len(at) {
+			end = at[i+1].Start
+		}
+		out[i] = sent[m.Start:end]
+	}
+	return out
+}
+
+// wardMeetingAfterRE: what follows a ward's name in "the Kirkleatham ward
+// meeting", "Hutton ward community meeting", "the Eston residents' forum".
+var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
+
+// maskGroupOf blanks "group of" and "groups of" (a group of teenagers is
+// no meeting) keeping s's length, so offsets into it still hold.
+func maskGroupOf(s string) string {
+	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)-3) + " of" })
+}
+
+var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b`)
+
+// strongMeetingRE: words that always name a meeting.
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|clinics?)\b`)
+
+// sameDayRE: a day told by the meeting before ("earlier that afternoon",
+// "the same evening"; group 1 the day after it, "the following evening";
+// group 2 the day before, "the previous day").
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+
 // nounDated reports whether a sentence names a meeting and a day right
 // beside it ("packed into the town hall on Thursday 5 July for the Yarm
 // ward community meeting", "On 12 March, the Brotton ward meeting heard
@@ -398,7 +560,7 @@ func nounDated(sent string, ds []dates.Mention) bool {
 		if !(d.IsDay() || d.IsRange() || d.RelMonth != "") {
 			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
 		}
-		for _, n := range meetingNounRE.FindAllStringIndex(sent, -1) {
+		for _, n := range meetingNounRE.FindAllStringIndex(maskGroupOf(sent), -1) {
 			var gap string
 			switch {
 			case n[1] <= d.Start:
@@ -551,7 +713,17 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				best = m
 			}
 		}
-		if best.Kind != "ward" && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && partOf(best.Text, r.titlePlace.WardName) {
+		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))
+		// A record's own line names where it met, not whose meeting it
+		// was: "Minutes of the meeting held ... at Sunnyfield House,
+		// Guisborough" under "HUTTON WARD POLICE AND COMMUNITY MEETING" is
+		// Hutton's, though Guisborough is a ward too (unless the line says
+		// "Guisborough ward").
+		venueWard := record && best.Kind == "ward" && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[best.End:])), "ward")
+		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName)) {
+			// (minutes' or notes' own date line naming the town of their
+			// venue, "Notes · 19 January 2016 · Thornaby Pavilion", under
+			// "Stainsby Hill PACT meeting": the record is the title's)
 			// "held at Norton Community Centre" under "NORTON SOUTH WARD
 			// COMMUNITY MEETING": the town the title's ward is part of.
 			t := *r.titlePlace
@@ -564,12 +736,38 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		t := *r.titlePlace
 		return &t
 	}
+	if res := r.venueTown(clause, at, false); res != nil {
+		return res // "held a surgery at Redcar Library"
+	}
 	if res := r.documentLAD(); res != nil {
 		return res
+	}
+	if res := r.venueTown(clause, at, true); res != nil {
+		return res // "our street surgery outside Ormesby Library", nothing else placing it
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// venueTown is the town or authority a venue is named after ("Redcar
+// Library", "Hartlepool Civic Centre"; the gazetteer's text search leaves
+// names before such words alone, as it does streets), or nil. A ward's
+// name is taken only when wards is true, as a last resort: a venue named
+// after a ward need not be in it.
+func (r *run) venueTown(text string, at time.Time, wards bool) *gazetteer.Resolution {
+	for _, m := range venueRE.FindAllStringSubmatch(text, -1) {
+		ws := strings.Fields(m[1])
+		for k := len(ws); k >= 1; k-- {
+			res, err := r.x.gaz.Resolve(strings.Join(ws[:k], " "), at)
+			if err == nil && (wards || res.Kind != "ward") {
+				return &res
+			}
+		}
+	}
+	return nil
+}
+
+var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?(?:Library|Town Hall|Civic Centre|Civic Hall|Community Centre|Leisure Centre|Library|Hub|Methodist Church|Parish Church|Church Hall)\b`)
 
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside
@@ -586,6 +784,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		}
 		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
 			continue
+		}
+		if r.venueTown(name, at, true) != nil {
+			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place
 		}
 		return true
 	}
@@ -652,7 +853,7 @@ func colKind(h string) string {
 	case strings.Contains(h, "date") || h == "when" || h == "day":
 		return "date"
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
-		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "problem"):
+		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem"):
 		return "issues"
 	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
 		strings.Contains(h, "we did") || strings.Contains(h, "what we"):
@@ -665,6 +866,8 @@ func colKind(h string) string {
 		return "meeting"
 	case strings.Contains(h, "attend") || strings.Contains(h, "number"):
 		return "attendance"
+	case strings.Contains(h, "summary") || strings.Contains(h, "notes") || strings.Contains(h, "comments") || strings.Contains(h, "details") || strings.Contains(h, "points"):
+		return "summary"
 	}
 	return ""
 }
@@ -688,18 +891,40 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 	}
 	issues := strings.TrimSpace(col["issues"])
+	if issues == "" && col["summary"] != "" {
+		// A "Summary" column tells the meeting: its sentences that state
+		// a concern, cue or not, are the row's issues ("Speeding on
+		// Normanby Road ... were the main subjects"; not "Discussion of
+		// safety on buses").
+		var keep []string
+		for _, sent := range sentences(col["summary"]) {
+			if len(r.themes(sent)) > 0 && (isConcern(sent, true) || cuelessConcern(sent)) {
+				keep = append(keep, sent)
+			}
+		}
+		issues = strings.Join(keep, " ")
+	}
 	dateText := col["date"]
 	if dateText == "" {
 		// No date column: a date in the row's other cells, not in what
 		// was raised or done ("Patrols on Friday evenings" dates nothing).
 		var other []string
 		for i, c := range cells {
-			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action") {
+			if i < len(header) && (colKind(header[i]) == "issues" || colKind(header[i]) == "action" || colKind(header[i]) == "summary") {
 				continue
 			}
 			other = append(other, c)
 		}
 		dateText = strings.Join(other, " | ")
+	}
+	if month, ok := monthRow(b.Cells); ok {
+		// "| September 2019 |" spanning the table: the month of the rows
+		// under it, whose date cells give only the day ("10th").
+		r.tableMonth = month
+		return
+	}
+	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
+		dateText = m[1] + " " + r.tableMonth
 	}
 	ds := dated(dates.Find(dateText))
 	if len(ds) == 0 {
@@ -773,6 +998,28 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
 }
+
+// monthRow reports whether a table row has one cell, a month (and year),
+// and gives it.
+func monthRow(cells []string) (string, bool) {
+	var one string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			if one != "" {
+				return "", false
+			}
+			one = c
+		}
+	}
+	ds := dates.Find(one)
+	if len(ds) != 1 || ds[0].Day != 0 || ds[0].Month == 0 || ds[0].EndMonth != 0 || len(ds[0].Text)*10 < len(one)*6 {
+		return "", false
+	}
+	return ds[0].Text, true
+}
+
+// bareDayRE: a date cell that gives only the day ("10th").
+var bareDayRE = regexp.MustCompile(`^\s*([0-9]{1,2})(?:st|nd|rd|th)?\s*$`)
 
 // realign spreads a row with fewer cells than its header (a PDF row
 // whose cells pdftotext set one space apart: "26 January | Hate Crime
@@ -849,11 +1096,190 @@ func clauses(s string) []string {
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || speakerCue(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s))
 	if !cue && inMeeting {
-		cue = topicCueRE.MatchString(s) || quoteCue(s)
+		// a topic word is a weak cue: not in the police's or the PCC's own
+		// words ("Mr Turner said: \"Converter theft is a priority\"")
+		cue = (topicCueRE.MatchString(s) || quoteCue(s)) && !officialLeadRE.MatchString(s) && !officialSpeaker(s)
+	}
+	if cue && officialSpeaker(s) && !publicRE.MatchString(s) {
+		// "Steve Turner, the Commissioner, said anti-social behaviour was
+		// his top concern": the official's own view, unless he tells what
+		// residents raised.
+		return false
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
+}
+
+// publicRE: the public, as an official's sentence tells what they raised.
+var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communit(?:y|ies)|members of the public|traders|shopkeepers|parents|villagers|tenants|locals|farmers|neighbours|young people|businesses)\b`)
+
+// cuelessConcern reports whether a sentence told at a meeting (in its
+// paragraph, the paragraphs after it, an entry's text after its colon, a
+// list under it) or under a heading of residents' issues is a concern
+// though it has no cue word: what a meeting report says was discussed is
+// what residents raised ("Youngsters riding motorbikes through the estate
+// took up most of the evening", "Top of the list was the speed of
+// traffic"), unless it is the police's, the council's or the PCC's own
+// account, action or promise, a plan, a negation or the sentence telling
+// the meeting itself. Its theme is checked by the caller.
+func cuelessConcern(s string) bool {
+	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
+		return false
+	}
+	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) || toldRE.MatchString(s) {
+		return false
+	}
+	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
+}
+
+var (
+	// officialLeadRE: a sentence whose subject is the police, the council
+	// or the Commissioner ("Mr Coppinger said ...", "He asked the
+	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
+	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
+	// toldRE: what the meeting was told or shown (by the police, the
+	// PCC), figures, and appeals to the reader ("If you want to report
+	// drug dealing, call 101"): information given, not a concern raised.
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	// officialSaidRE: an officer or the PCC, by title and name, saying
+	// something ("Inspector Jane Smith said", "Mr Coppinger added").
+	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
+	// promiseRE: what someone will do, not what residents raised.
+	promiseRE = regexp.MustCompile(`(?i)\b(?:will|would|promised|pledged|undertook|agreed to|plans? to|is to|are to|going to|asked (?:the|for) (?:police|council|force)|thanked|praised|welcomed|congratulated)\b`)
+)
+
+// cueless reports whether clause c of sentence s, at meetings ms, is a
+// concern without a cue (cuelessConcern): not the sentence that tells a
+// meeting, except what an entry says after its head's colon ("Jesmond
+// ward, Hartlepool – Monday 4th August: residents were angry about ...").
+func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
+	if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head) || len(dates.Find(head)) > 0) {
+		return cuelessConcern(rest)
+	}
+	return (c != s || !tellsMeeting(s, ms)) && cuelessConcern(c)
+}
+
+// titleOfPerson reports whether place mention m names whom someone
+// represents ("X ward councillor", "councillor for X", "X's MP").
+func titleOfPerson(text string, m gazetteer.Mention) bool {
+	after := strings.ToLower(text[m.End:])
+	before := strings.ToLower(text[:m.Start])
+	return personAfterRE.MatchString(after) || personBeforeRE.MatchString(before)
+}
+
+var (
+	personAfterRE  = regexp.MustCompile(`^\s*(?:ward\s+)?(?:councillors?|cllrs?|mps?|members?)\b`)
+	personBeforeRE = regexp.MustCompile(`\b(?:councillors?|cllrs?|mp|member)\s+for\s+$`)
+)
+
+// labelledFields splits a block of labelled fields ("Ward: Hutton Date: 8
+// January 2019 Issues: speeding on Hutton Lane") into a header of labels
+// and its cells; nil unless it opens with a label, has three labels or
+// more, and one is a date's.
+func labelledFields(text string) (header, cells []string) {
+	locs := fieldLabelRE.FindAllStringSubmatchIndex(text, -1)
+	if len(locs) < 3 || strings.TrimSpace(text[:locs[0][0]]) != "" {
+		return nil, nil
+	}
+	date := false
+	for i, l := range locs {
+		end := len(text)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		label := text[l[2]:l[3]]
+		date = date || colKind(label) == "date"
+		header = append(header, label)
+		cells = append(cells, strings.TrimSpace(text[l[1]:end]))
+	}
+	if !date {
+		return nil, nil
+	}
+	return header, cells
+}
+
+var fieldLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(ward|date|when|venue|location|place|area|meeting|event|issues?(?: raised)?|concerns?(?: raised)?|topics?|summary|notes|action(?: taken)?|outcome|attendance)\s*:\s*`)
+
+// publicationLine reports whether date mention m is the document's
+// publication date (a news item's date line under its headline).
+func (r *run) publicationLine(m dates.Mention) bool {
+	if r.a.Published.IsZero() {
+		return false
+	}
+	sp, _, err := r.a.Resolve(m, false)
+	return err == nil && sp.Start.Equal(r.a.Published)
+}
+
+// namesMeeting reports whether a heading names a meeting or a ward
+// ("Hutton ward meeting – 8 January", "Eston ward"), not a section of the
+// report ("2. Ward meetings", "Future meetings").
+func namesMeeting(h string) bool {
+	if futureHeadRE.MatchString(h) || notConcernHeadRE.MatchString(h) || concernHeadRE.MatchString(h) {
+		return false
+	}
+	if sectionHeadRE.MatchString(h) {
+		return false
+	}
+	return meetingNounRE.MatchString(maskGroupOf(h)) || wardEntryRE.MatchString(h)
+}
+
+// sectionHeadRE: a heading that names a kind of meeting in the plural or
+// in general, a section of the report rather than one meeting.
+var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|events|engagement|activity|attended|programme)\b`)
+
+// quietItem reports whether a numbered item's label is the police's or an
+// update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").
+func quietItem(text string) bool {
+	m := itemNumRE.FindStringIndex(text)
+	if m == nil {
+		return false
+	}
+	rest := text[m[1]:]
+	if len(rest) > 30 {
+		rest = rest[:30]
+	}
+	return notConcernHeadRE.MatchString(rest)
+}
+
+var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?[0-9]{1,2}[a-z]?[.)]?\s*(?:[-–—:.]\s*)?`)
+
+// saidVerbRE: a verb of saying.
+var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|added|explained|warned|urged|stressed|promised|pledged|confirmed|insisted)\b`)
+
+// tellsMeeting reports whether s is the sentence that tells one of the
+// meetings ms: who came and who spoke there is no concern.
+func tellsMeeting(s string, ms []*meetingCtx) bool {
+	for _, m := range ms {
+		if m.sent == s {
+			return true
+		}
+	}
+	return false
+}
+
+// officialSpeaker reports whether s tells an officer, a councillor or the
+// Commissioner saying something (its speaker, not the public's).
+func officialSpeaker(s string) bool {
+	if officialSaidRE.MatchString(s) {
+		return true
+	}
+	if loc := saidVerbRE.FindStringIndex(s); loc != nil && loc[0] <= 160 {
+		// "Steve Turner, Cleveland's Police and Crime Commissioner, said
+		// ...": the words before the first verb of saying are its subject.
+		if subj := s[:loc[0]]; officialWords.MatchString(subj) || officialNameRE.MatchString(subj) {
+			return true
+		}
+	}
+	for _, m := range speakerRE.FindAllStringSubmatch(s, -1) {
+		if officialWords.MatchString(m[1]) {
+			return true
+		}
+	}
+	if m := quoteRE.FindStringSubmatch(s); m != nil && (officialWords.MatchString(m[1]) || officialNameRE.MatchString(m[1])) {
+		return true
+	}
+	return false
 }
 
 // speakerCue reports whether s has someone from the public (not an
@@ -895,7 +1321,8 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if owners != nil {
 				ms = []*meetingCtx{owners[pi]}
 			}
-			if !isConcern(c, len(ms) > 0) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) {
+			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
+				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {
 				continue // (under a "You said" heading, what follows is what residents said)
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
@@ -1003,10 +1430,18 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 // raised the following concerns:" as a concern when it has a theme and
 // either states a concern itself or the lead-in introduces concerns.
 func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn string, section *dates.Span) {
+	if cur != nil && len(sentences(text)) > 1 {
+		// A numbered item of minutes with several sentences ("2. POLICE
+		// MATTERS PC Field gave the crime figures. Members raised concerns
+		// about ..."): each sentence is judged, as a paragraph's are.
+		r.concerns(b, text, []*meetingCtx{cur}, section)
+		return
+	}
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
 		return
 	}
-	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) {
+	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) &&
+		!(cur != nil && !r.quiet && cuelessConcern(text)) {
 		return
 	}
 	r.standalone(b, cur, text, "", leadIn, section)
@@ -1101,6 +1536,14 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 // title's ward or the document's authority.
 func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at time.Time, extra string) *gazetteer.Resolution {
 	ms := r.find(text, at)
+	for i := 0; i < len(ms); i++ {
+		if titleOfPerson(text, ms[i]) {
+			// "Mandale and Victoria ward councillor Sam Jones said ...":
+			// whom the speaker represents, not where the concern is.
+			ms = append(ms[:i:i], ms[i+1:]...)
+			i--
+		}
+	}
 	for _, m := range ms {
 		if m.Kind == "ward" {
 			res := m.Resolution
@@ -1110,6 +1553,11 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	switch {
 	case cur != nil:
 		res := *cur.place
+		return &res
+	case len(ms) > 0 && r.titlePlace != nil && r.titlePlace.LADCode == ms[0].LADCode && partOf(ms[0].Text, r.titlePlace.WardName):
+		// "the park off Norton Green" on a page of Norton North ward:
+		// the town the title's ward is part of is that ward
+		res := *r.titlePlace
 		return &res
 	case len(ms) > 0:
 		res := ms[0].Resolution

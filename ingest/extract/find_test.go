@@ -296,3 +296,375 @@ func TestQuoteAndSubjectCues(t *testing.T) {
 		require.True(t, isConcern(s, false), s)
 	}
 }
+
+// TestCuelessConcern: at a meeting, a sentence with a theme and no cue word
+// is a concern unless it is the police's, the council's or the PCC's own
+// account, action or promise, or the sentence telling the meeting.
+func TestCuelessConcern(t *testing.T) {
+	for _, s := range []string{"Youngsters riding motorbikes through the estate took up most of the evening.",
+		"Top of the list was the speed of traffic on Dalby Way.",
+		"Others wanted to know why the police station had closed."} {
+		require.True(t, cuelessConcern(s), s)
+	}
+	for _, s := range []string{"Mr Coppinger said he would ask for speed checks.",
+		"The neighbourhood inspector explained that extra patrols had been put on at night.",
+		"Inspector Clarke said a dedicated off-road bike team would be working in the area.",
+		"Patrols have been stepped up on Southfield Road.",
+		"He will raise drug dealing with the Chief Constable.",
+		"There were no concerns about speeding.",
+		"On 4 July the Commissioner attended the Hemlington ward meeting on drugs.",
+		"Residents were told that burglaries had fallen over the summer.",
+		"Speaking afterwards, Inspector Jane Hall said drug dealing was a priority.",
+		"Figures showed anti-social behaviour down 12% on last year.",
+		"The evening began with a presentation on the force's work against county lines.",
+		"Burglaries in the ward fell by a third last year.",
+		"If you want to report drug dealing, call 101 or Crimestoppers anonymously."} {
+		require.False(t, cuelessConcern(s), s)
+	}
+}
+
+// TestGeneralisationRules: a sentence naming two ward meetings on its one
+// day is two meetings; "earlier that afternoon" is the day of the meeting
+// told before; under a bare "MINUTES" heading the first meeting is the
+// record's, so the numbered issues after it are its concerns, with no cue.
+func TestGeneralisationRules(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 5 September 2017
+
+1.1 This report covers July and August 2017.
+
+2.2 He attended two meetings on the evening of 11 July: the Dormanstown ward meeting, where drivers speed along Westfield Way, and the Kirkleatham ward meeting, at which break-ins to garden sheds were the main subject.
+`
+	require.Equal(t, []string{
+		"meeting 2017-07-11 E05001507 speeding",
+		"meeting 2017-07-11 E05001512 burglary_theft",
+		"concern 2017-07-11 E05001507 speeding",
+		"concern 2017-07-11 E05001512 burglary_theft",
+	}, summary(t, doc))
+
+	news := `Saltburn meeting hears of scams
+
+Posted 14 November 2019
+
+Thirty people came to the Saltburn ward community meeting on Tuesday 12 November.
+
+Earlier that afternoon the Commissioner had called in at the Skelton coffee morning, where older residents told him about people pretending to be from their bank.
+`
+	got := summary(t, news)
+	require.Contains(t, got, "meeting 2019-11-12  fraud_scams")
+	require.Contains(t, got, "concern 2019-11-12  fraud_scams")
+
+	minutes := `PARK WARD RESIDENTS' ASSOCIATION
+
+MINUTES
+
+Meeting held on Thursday 11 March 2021 at 6.30pm
+
+4. Residents' issues
+
+a) Cars blocking the footpath on Parliament Road.
+b) Teenagers hanging about outside the shop.
+
+5. Police update
+
+Patrols have been stepped up on Southfield Road.
+`
+	require.Equal(t, []string{
+		"meeting 2021-03-11 E05009869 antisocial_behaviour,parking_traffic",
+		"concern 2021-03-11 E05009869 parking_traffic",
+		"concern 2021-03-11 E05009869 antisocial_behaviour",
+	}, summary(t, minutes))
+}
+
+// TestRelativeDayOpensMeeting: a sentence opening with a relative day
+// tells a meeting when it names one surely ("community meeting"), not when
+// its only meeting-like word is "a group".
+func TestRelativeDayOpensMeeting(t *testing.T) {
+	doc := `Hemlington residents quiz the Commissioner
+
+Posted on Friday 7 July 2017
+
+On Tuesday, more than forty residents crammed into St Mary's church hall to quiz Police and Crime Commissioner Barry Coppinger at the Hemlington ward community meeting.
+
+On Wednesday a group of teenagers smashed the windows of the shop.
+`
+	require.Equal(t, []string{"meeting 2017-07-04 E05009859 "}, summary(t, doc))
+}
+
+// TestRecordAndTitlePlaces: the minutes' own line names their venue, not
+// whose meeting it was; a day told as "the following evening" is the day
+// after the meeting told before.
+func TestRecordAndTitlePlaces(t *testing.T) {
+	minutes := `HUTTON WARD POLICE AND COMMUNITY MEETING
+
+Minutes of the meeting held on Wednesday 18 September 2019 at Sunnyfield House, Guisborough
+
+Item 3 - Matters raised by residents
+- Motorbikes tearing up the bridleways at weekends.
+`
+	require.Equal(t, []string{
+		"meeting 2019-09-18 E05012444 off_road_bikes",
+		"concern 2019-09-18 E05012444 off_road_bikes",
+	}, summary(t, minutes))
+
+	news := `Grangetown meeting
+
+Friday 13 March 2015
+
+Drug dealing was the main concern when around 50 people attended Grangetown's community meeting with the Commissioner on Tuesday night.
+
+The following evening the Commissioner was in South Bank for a meeting of the traders' association, where shopkeepers complained about shoplifting.
+`
+	require.Equal(t, []string{
+		"meeting 2015-03-10 E05001509 drugs",
+		"concern 2015-03-10 E05001509 drugs",
+		"meeting 2015-03-11 E05001522 burglary_theft",
+		"concern 2015-03-11 E05001522 burglary_theft",
+	}, summary(t, news))
+}
+
+// TestProbe2Rules: a heading ending "– Minutes" and a "Date:" line make the
+// record's meeting; a venue named after a town places a meeting in it; a
+// concern told again at its meeting is one concern; "met X ward
+// councillors" is a meeting; a petition is a concern.
+func TestProbe2Rules(t *testing.T) {
+	minutes := `# Village Ward Residents' Forum – Minutes
+
+**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library
+
+## 3. Residents' questions
+
+1. Fireworks are being let off in the street until late at night.
+`
+	require.Equal(t, []string{
+		"meeting 2022-11-08 E05001550 antisocial_behaviour",
+		"concern 2022-11-08 E05001550 antisocial_behaviour",
+	}, summary(t, minutes))
+
+	report := `Report to the Police and Crime Panel, 12 April 2016
+
+1.1 This report covers February and March 2016.
+
+3.2 On 16th February he held a surgery at Redcar Library. Two residents came to see him about repeated thefts from their allotments.
+
+3.3 On 1st March he met Kader ward councillors, who said residents were worried about drug dealing. Another councillor said dealing from a house on the estate was the main worry.
+
+3.4 During March the Commissioner also received a petition from Ormesby residents about off-road bikes along the beck.
+`
+	require.Equal(t, []string{
+		"meeting 2016-02-16  burglary_theft",
+		"concern 2016-02-16  burglary_theft",
+		"meeting 2016-03-01 E05009860 drugs",
+		"concern 2016-03-01 E05009860 drugs",
+		"concern 2016-03-01 E05001518 off_road_bikes",
+	}, summary(t, report))
+}
+
+// TestPoliceItemsAndTitles: in minutes, an item labelled as the police's
+// report is quiet (no concern without a cue) but a cue in it still counts;
+// a title naming a police team is no police update.
+func TestPoliceItemsAndTitles(t *testing.T) {
+	minutes := `LINTHORPE COMMUNITY COUNCIL
+
+Minutes of meeting, Monday 4th June 2018, 7.00pm
+
+2. POLICE MATTERS PC Field gave the crime figures. Speed checks on the main road found 14 drivers over the limit. Members raised concerns about drug dealing in the back alleys.
+`
+	require.Equal(t, []string{
+		"meeting 2018-06-04 E05009862 drugs",
+		"concern 2018-06-04 E05009862 drugs",
+	}, summary(t, minutes))
+
+	post := `Ormesby Neighbourhood Police Team
+
+Posted 3 September 2020 at 18:42
+
+Thanks to everyone who came to our street surgery outside Ormesby Library yesterday afternoon! You told us about:
+
+- cars speeding down Church Lane when the school is out
+`
+	require.Equal(t, []string{
+		"meeting 2020-09-02 E05012451 speeding",
+		"concern 2020-09-02 E05012451 speeding",
+	}, summary(t, post))
+}
+
+// TestSummaryColumnAndCouncillorTitle: a table's "Summary" column gives the
+// concerns it states (not "Discussion of ..."); "X ward councillor" names
+// whom a speaker represents, not the concern's place.
+func TestSummaryColumnAndCouncillorTitle(t *testing.T) {
+	report := `Report of the Police and Crime Commissioner, 12 July 2022
+
+The table below summarises engagement between May and June 2022.
+
+| Date | Engagement | Summary |
+|---|---|---|
+| 10 May | Normanby ward community meeting | Speeding on Normanby Road was the main subject. |
+| 7 June | Normanby ward surgery | Discussion of the new neighbourhood team. |
+`
+	require.Equal(t, []string{
+		"meeting 2022-05-10 E05012450 speeding",
+		"concern 2022-05-10 E05012450 speeding",
+		"meeting 2022-06-07 E05012450 ",
+	}, summary(t, report))
+
+	news := `Thornaby meeting
+
+16 June 2021
+
+Dozens of residents turned up to a public meeting at Thornaby Town Hall on Monday 14 June to meet the Commissioner.
+
+Mandale and Victoria ward councillor Sam Jones said residents were fed up with drivers parking on the pavements.
+`
+	require.Equal(t, []string{
+		"meeting 2021-06-14  parking_traffic",
+		"concern 2021-06-14  parking_traffic",
+	}, summary(t, news))
+}
+
+// TestLabelledCardsAndColumns: a card of labelled fields is a table row;
+// "Main points" and "Feedback from residents" columns hold the concerns.
+func TestLabelledCardsAndColumns(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 5 February 2019
+
+**Ward:** Hutton
+**Date:** 8 January 2019
+**Issues:** speeding on Hutton Lane
+
+| Ward | When | Main points |
+|---|---|---|
+| Eston | 29 January | Youths on quad bikes on the hills |
+
+| Meeting | Date | Feedback from residents |
+|---|---|---|
+| Grangetown ward meeting | 30 January | Drug dealing from a flat |
+`
+	require.Equal(t, []string{
+		"meeting 2019-01-08 E05001511 speeding",
+		"concern 2019-01-08 E05001511 speeding",
+		"meeting 2019-01-29 E05001508 off_road_bikes",
+		"concern 2019-01-29 E05001508 off_road_bikes",
+		"meeting 2019-01-30 E05001509 drugs",
+		"concern 2019-01-30 E05001509 drugs",
+	}, summary(t, doc))
+}
+
+// TestMeetingHeadings: a heading that names a meeting and its day is that
+// meeting and the paragraphs under it its story; a ward heading with its
+// day on the line under it likewise; a document's title over its date line
+// is no meeting.
+func TestMeetingHeadings(t *testing.T) {
+	doc := `Cleveland Police and Crime Panel
+
+5 February 2019
+
+### Hutton ward meeting – 8 January
+
+Speeding on Hutton Lane was the main concern. Two residents came to talk about drug dealing near the shops.
+
+### Eston ward
+
+22 January
+
+Residents raised nuisance motorbikes on the hills.
+`
+	require.Equal(t, []string{
+		"meeting 2019-01-08 E05001511 drugs,speeding",
+		"concern 2019-01-08 E05001511 speeding",
+		"concern 2019-01-08 E05001511 drugs",
+		"meeting 2019-01-22 E05001508 off_road_bikes",
+		"concern 2019-01-22 E05001508 off_road_bikes",
+	}, summary(t, doc))
+}
+
+// TestOfficialsOwnView: an official's sentence with a cue word is his own
+// view, unless it tells what the public raised.
+func TestOfficialsOwnView(t *testing.T) {
+	require.False(t, isConcern("Steve Turner, Cleveland's Police and Crime Commissioner, said anti-social behaviour was his top concern.", true))
+	require.True(t, isConcern("Speaking afterwards, Mr Turner said residents had raised concerns about speeding.", true))
+	require.False(t, cuelessConcern("Steve Turner, Cleveland's Police and Crime Commissioner, said anti-social behaviour was his priority."))
+}
+
+// TestProbe4Rules: a title naming a ward's meeting makes its "Date:" line
+// the meeting; a report heading's one month is its period, and an entry
+// after it with no verb of attending is planned; a heading's year dates
+// its months ("Summer 2017 (July – September)").
+func TestProbe4Rules(t *testing.T) {
+	notes := `NEWCOMEN WARD RESIDENTS' MEETING
+Held via Microsoft Teams
+
+Date: Thursday 15 October 2020, 6pm
+
+Residents raised:
+1) motorbikes being ridden along the promenade at night
+`
+	require.Equal(t, []string{
+		"meeting 2020-10-15 E05012449 off_road_bikes",
+		"concern 2020-10-15 E05012449 off_road_bikes",
+	}, summary(t, notes))
+
+	report := `**Police and Crime Panel – 23 June 2015**
+
+# Programme of Engagement: May 2015
+
+- **12 May** – Grangetown ward meeting
+
+## June
+
+- 9 June – Park End & Beckfield ward meeting
+`
+	require.Equal(t, []string{"meeting 2015-05-12 E05001509 "}, summary(t, report))
+
+	cards := `# Stainton and Thornton ward
+
+Last updated 6 October 2017
+
+## Summer 2017 (July – September)
+
+### You said
+
+Garden equipment and tools being stolen from sheds.
+`
+	require.Equal(t, []string{"concern 2017-07-01 E05009871 burglary_theft"}, summary(t, cards))
+}
+
+// TestMonthRowsInTables: a table row that spans the table with a month
+// dates the rows under it that give only the day.
+func TestMonthRowsInTables(t *testing.T) {
+	doc := `Report to the Police and Crime Panel, 14 November 2019
+
+| Date | Meeting | Issues |
+|---|---|---|
+| September 2019 | | |
+| 10th | Hutton ward meeting | Speeding on Hutton Lane |
+| October 2019 | | |
+| 8th | Zetland ward meeting | Graffiti on the seafront |
+`
+	require.Equal(t, []string{
+		"meeting 2019-09-10 E05012444 speeding",
+		"concern 2019-09-10 E05012444 speeding",
+		"meeting 2019-10-08 E05012460 criminal_damage",
+		"concern 2019-10-08 E05012460 criminal_damage",
+	}, summary(t, doc))
+}
+
+// TestSeasonYearAndWhatYouToldUs: a newsletter's "Autumn 2018" dates its
+// days written without a year; "What you told us:" is a cue.
+func TestSeasonYearAndWhatYouToldUs(t *testing.T) {
+	newsletter := `WESTWORTH WARD NEWSLETTER
+Autumn 2018
+
+Our last ward surgery, on Saturday 15 September at the Westworth Community Centre, was the busiest yet. The main complaints were cars parked on the grass verges along Broadway.
+`
+	require.Equal(t, []string{
+		"meeting 2018-09-15 E05001525 parking_traffic",
+		"concern 2018-09-15 E05001525 parking_traffic",
+	}, summary(t, newsletter))
+
+	rows := `# Coulby Newham
+
+## October to December 2021
+
+What you told us: burglaries at homes on the Parkway estate. What we're doing: crime prevention visits.
+`
+	require.Equal(t, []string{"concern 2021-10-01 E05009858 burglary_theft"}, summary(t, rows))
+}

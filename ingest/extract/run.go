@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +34,11 @@ type run struct {
 	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
 	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
 	said       bool          // walking the paragraphs under a "You said" heading
+	tableMonth string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
+	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
+	topic      bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
+	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	quiet      bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	findCache  map[findKey][]gazetteer.Mention
 }
 
@@ -42,9 +48,15 @@ type findKey struct {
 }
 
 var (
-	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
+	postedRE   = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:posted|published|first published|last updated|updated|date(?:d)?|issued)\b(?:\s+on)?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
+	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
+	seasonYearRE = regexp.MustCompile(`(?i)\b(?:spring|summer|autumn|winter)\b[^0-9]{0,20}\b((?:19|20)[0-9]{2})\b`)
+	// reportHeadRE: a heading that names the report, whose span is its
+	// period ("Programme of Engagement: August - September 2020"); other
+	// dated headings are sections' spans.
+	reportHeadRE = regexp.MustCompile(`(?i)\b(?:engagement|report)\b`)
 )
 
 // tag runs the date tagger over every block once.
@@ -96,13 +108,31 @@ func (r *run) anchor() {
 				}
 			}
 		}
-		if r.a.PeriodStart.IsZero() && !b.Heading {
+		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
+			} else if b.Heading && i < 8 {
+				// "Programme of Engagement: May 2015": a report heading's one
+				// month is its period.
+				if ds := r.datesOf(b); len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 && ds[0].EndMonth == 0 && ds[0].RelMonth == "" {
+					if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+						r.a.PeriodStart, r.a.PeriodEnd = sp.Start, sp.End
+					}
+				}
 			}
 		}
 	}
 	r.a.TermWho, r.a.TermFrom, r.a.TermTo = dates.Term(all.String())
+	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() {
+		// "WESTWORTH WARD NEWSLETTER / Autumn 2018": a season and year
+		// near the top date the days written without a year.
+		for i := 0; i < len(r.blocks) && i < 4; i++ {
+			if m := seasonYearRE.FindStringSubmatch(r.blocks[i].Text); m != nil {
+				r.a.Year, _ = strconv.Atoi(m[1])
+				break
+			}
+		}
+	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
 }

@@ -227,7 +227,9 @@ func runningInserts(ctx context.Context, conn driver.Conn, only []string) ([]str
 	q := "SELECT query_id FROM system.processes WHERE query_id LIKE '" + QueryIDPrefix + "%'"
 	var args []any
 	if only != nil {
-		q += " AND query_id IN (?)"
+		// The driver binds a slice as an array literal: has(), not IN,
+		// which 18.16 refuses for an array ("Type mismatch in IN").
+		q += " AND has(?, query_id)"
 		args = append(args, only)
 	}
 	rows, err := conn.Query(ctx, q, args...)

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -32,7 +33,7 @@ import (
 
 // Config says what to run.
 type Config struct {
-	Dir              string // required: every server's files go under it
+	Dir              string // required: ZooKeeper's and every server's files go under it, emptied on Start
 	Shards, Replicas int    // default 2 x 2
 	Name             string // the cluster's name in remote_servers; default "wardpulse"
 }
@@ -169,6 +170,9 @@ func (c *Cluster) startZooKeeper(ctx context.Context) error {
 		return err
 	}
 	dir := filepath.Join(c.cfg.Dir, "zookeeper")
+	// A fresh cluster each start, as the servers' directories are: an
+	// earlier run's znodes would name replicas that no longer exist.
+	_ = os.RemoveAll(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
@@ -302,6 +306,25 @@ func (c *Cluster) Migrate(ctx context.Context, database string) ([]schemas.Clust
 	return nodes, applied, nil
 }
 
+// Pid is a server's process id (0 before it started), for a person who
+// wants to kill it by hand; Running says whether that process still runs.
+func (c *Cluster) Pid(shard, replica int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if srv := c.nodes[shard-1][replica-1]; srv != nil {
+		return srv.Pid()
+	}
+	return 0
+}
+
+// Running reports whether a server's process has not exited.
+func (c *Cluster) Running(shard, replica int) bool {
+	c.mu.Lock()
+	srv := c.nodes[shard-1][replica-1]
+	c.mu.Unlock()
+	return srv != nil && srv.Running()
+}
+
 // Kill ends a server with SIGKILL, as a crash would.
 func (c *Cluster) Kill(shard, replica int) {
 	c.mu.Lock()
@@ -360,4 +383,24 @@ func (c *Cluster) stopServers() {
 		}
 	}
 	wg.Wait()
+}
+
+// StartMigrated starts a 2 x 2 cluster for a test (closed when it ends)
+// and applies the cluster schema for database on every server: its local
+// replicated tables and ReaderDatabase(database)'s Distributed tables.
+func StartMigrated(ctx context.Context, t testing.TB, database string) *Cluster {
+	t.Helper()
+	c, err := Start(ctx, Config{Dir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatalf("a real ZooKeeper and four clickhouse-server processes are required: %v", err)
+	}
+	t.Cleanup(c.Close)
+	nodes, _, err := c.Migrate(ctx, database)
+	if err != nil {
+		t.Fatalf("applying the cluster schema for %s: %v", database, err)
+	}
+	for _, n := range nodes {
+		n.Conn.Close()
+	}
+	return c
 }

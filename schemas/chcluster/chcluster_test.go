@@ -2,6 +2,7 @@ package chcluster_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"testing"
 	"time"
@@ -116,6 +117,21 @@ func TestClusterSchemaReplicatesAndDistributes(t *testing.T) {
 	var versions uint64
 	require.NoError(t, conn(2, 2).QueryRow(ctx, "SELECT count() FROM wp.schema_migrations").Scan(&versions))
 	require.EqualValues(t, len(ms), versions)
+
+	// A processor checks the schema before writing a shard: a server that
+	// lacks this release's last migration is refused, naming it.
+	require.NoError(t, schemas.CheckReplicated(ctx, conn(2, 2)))
+	last := ms[len(ms)-1].Version
+	for _, q := range []string{
+		"RENAME TABLE wp.schema_migrations TO wp.schema_migrations_saved",
+		"CREATE TABLE wp.schema_migrations AS wp.schema_migrations_saved",
+		fmt.Sprintf("INSERT INTO wp.schema_migrations SELECT * FROM wp.schema_migrations_saved WHERE version < %d", last),
+	} {
+		require.NoError(t, conn(2, 2).Exec(ctx, q), q)
+	}
+	err = schemas.CheckReplicated(ctx, conn(2, 2))
+	require.ErrorContains(t, err, fmt.Sprintf("lacks migration(s) %04d", last))
+	require.ErrorContains(t, err, "wardpulse migrate -cluster")
 }
 
 // migrateCluster applies the cluster schema to database and checks every

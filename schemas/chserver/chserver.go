@@ -4,7 +4,6 @@
 package chserver
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -168,8 +167,16 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 	cmd := exec.Command(bin, "--config-file="+filepath.Join(dir, "config.xml"))
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), cfg.Env...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	// Output goes to a file, not a pipe: with a pipe, Wait (and so
+	// Running) would also wait for every process holding the pipe, and a
+	// server killed by pid from outside would still look alive.
+	outPath := filepath.Join(dir, "console.log")
+	out, err := os.Create(outPath)
+	if err != nil {
+		return nil, fmt.Errorf("creating %s: %w", outPath, err)
+	}
+	defer out.Close() // the child keeps its own descriptor
+	cmd.Stdout, cmd.Stderr = out, out
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting %s in %s: %w", bin, dir, err)
@@ -183,7 +190,7 @@ func start(ctx context.Context, cfg Config, logger *slog.Logger) (*Server, error
 		if strings.Contains(errLog, "Address already in use") {
 			err = fmt.Errorf("%w (%w)", err, errPortTaken)
 		}
-		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, Tail(out.String()), errLog)
+		return nil, fmt.Errorf("starting clickhouse-server in %s: %w\n%s%s", dir, err, tailOutput(outPath), errLog)
 	}
 	return s, nil
 }
@@ -274,6 +281,16 @@ func (s *Server) Kill() {
 // it again to restart the server on the same ports and data.
 func (s *Server) Config() Config { return s.cfg }
 
+// Running reports whether the server's process has not exited.
+func (s *Server) Running() bool {
+	select {
+	case <-s.done:
+		return false
+	default:
+		return true
+	}
+}
+
 // Wait blocks until the server exits.
 func (s *Server) Wait() error { <-s.done; return s.err }
 
@@ -321,4 +338,10 @@ func tailFile(path string) string {
 		return ""
 	}
 	return "error log: " + Tail(string(b))
+}
+
+// tailOutput is the end of the server's console output, for an error.
+func tailOutput(path string) string {
+	b, _ := os.ReadFile(path)
+	return Tail(string(b))
 }

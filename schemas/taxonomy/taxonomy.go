@@ -41,6 +41,12 @@ type Theme struct {
 type Taxonomy struct {
 	Version string  `yaml:"version"`
 	Themes  []Theme `yaml:"themes"`
+	// Synonyms are groups of single words that stand for each other in a
+	// phrase ("pavement", "footpath", "kerb"): each phrase of two words or
+	// more is also matched with one of its words swapped for another of
+	// its group. A variant
+	// another theme claims, in any spelling, is left to that theme.
+	Synonyms [][]string `yaml:"synonyms"`
 
 	byID     map[string]*Theme
 	patterns map[string][]pattern // first stem -> patterns starting with it
@@ -139,6 +145,45 @@ func Load(r io.Reader) (*Taxonomy, error) {
 			}
 		}
 	}
+	// Synonym variants, after every written phrase so that a written
+	// phrase always wins.
+	syn := map[string][]string{} // stem -> the other words of its groups
+	for _, g := range t.Synonyms {
+		for _, w := range g {
+			for _, o := range g {
+				if o != w {
+					syn[stem(normWord(w))] = append(syn[stem(normWord(w))], normWord(o))
+				}
+			}
+		}
+	}
+	for i := range t.Themes {
+		th := &t.Themes[i]
+		for _, ph := range th.Phrases {
+			ws := words(ph)
+			if len(ws) < 2 {
+				continue // a bare word's synonym is another bare word, written or not ("waste ground" is no litter)
+			}
+			for k, w := range ws {
+				for _, o := range syn[stem(w)] {
+					v := slices.Clone(ws)
+					v[k] = o
+					var stems []string
+					for _, x := range v {
+						for _, y := range words(x) {
+							stems = append(stems, stem(y))
+						}
+					}
+					key := strings.Join(stems, " ")
+					if _, ok := owner[key]; ok {
+						continue // a written phrase, or a variant already made
+					}
+					owner[key] = pattern{theme: th.ID, phrase: ph}
+					t.add(pattern{theme: th.ID, phrase: ph, stems: stems})
+				}
+			}
+		}
+	}
 	for k := range t.patterns {
 		ps := t.patterns[k]
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].stems) > len(ps[j].stems) })
@@ -198,7 +243,7 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 		for _, p := range t.reversed[toks[i].stem] {
 			for j := i + 1; j < len(toks) && j <= i+1+maxConnectors; j++ {
 				if toks[j].stem == p.stems[0] {
-					if !covered(toks[i].start, toks[j].end) {
+					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) {
 						extra = append(extra, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[j].end})
 					}
 					break
@@ -400,6 +445,24 @@ func stem(w string) string {
 		return w
 	case "knives":
 		return "knif"
+	// Irregular past forms residents write, to their verb's stem:
+	// "vehicles driven dangerously" is "driving dangerously".
+	case "driven", "drove":
+		return "driv"
+	case "ridden", "rode":
+		return "rid"
+	case "stolen", "stole":
+		return "steal"
+	case "broken", "broke":
+		return "break"
+	case "thrown", "threw":
+		return "throw"
+	case "sold":
+		return "sell"
+	case "dealt":
+		return "deal"
+	case "burnt":
+		return "burn"
 	case "thieves":
 		return "thief"
 	}
@@ -426,4 +489,22 @@ func stem(w string) string {
 		w = w[:n-1]
 	}
 	return strings.TrimSuffix(w, "e")
+}
+
+// keepsInflection reports whether w, the text's word for a two-word
+// phrase's first word written after the second, keeps that word's -ed or
+// -ing form: "cars parked across driveways" is "parked cars" reordered,
+// "the beach car park" (a place) is not; "drinking in the street" is
+// "street drinking".
+func keepsInflection(phrase, w string) bool {
+	ws := words(phrase)
+	if len(ws) != 2 {
+		return true
+	}
+	first := ws[0]
+	if !strings.HasSuffix(first, "ed") && !strings.HasSuffix(first, "ing") {
+		return true
+	}
+	w = normWord(w)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "en")
 }

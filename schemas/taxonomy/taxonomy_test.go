@@ -171,6 +171,10 @@ func TestClassifyReordered(t *testing.T) {
 		{"the street where people were drinking", nil},
 		{"in the break residents chatted", nil},
 		{"police want more information", nil},
+		// A participle stays a participle when reordered: "car park" is a
+		// place, not "parked cars".
+		{"racing in the beach car park", []string{"speeding"}},
+		{"cars parked across driveways", []string{"parking_traffic"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -186,4 +190,25 @@ func TestClassifyReordered(t *testing.T) {
 	require.Len(t, r.Matches, 1)
 	require.Equal(t, "street drinking", r.Matches[0].Phrase)
 	require.Equal(t, "drinking in the street", "drinking in the street"[r.Matches[0].Start:r.Matches[0].End])
+}
+
+// TestSynonymsAndIrregularForms: a phrase matches with one word swapped for
+// a synonym of its group, and irregular past forms fold to their verb; a
+// variant never takes a phrase another theme writes.
+func TestSynonymsAndIrregularForms(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"cars parked on the footpath outside the school": {"parking_traffic"},
+		"teenagers hanging about outside the shop":       {"antisocial_behaviour"},
+		"vehicles driven dangerously along the seafront": {"speeding"},
+		"garages broken into overnight":                  {"burglary_theft"},
+		"waste dumped in the back lane":                  {"environmental"},
+		"the speed of traffic on Dalby Way":              {"speeding"},
+		"lack of officers on the estate":                 {"visible_policing"},
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+	small, err := Load(strings.NewReader("version: x\nthemes:\n  - {id: a, label: A, phrases: [parked cars]}\n  - {id: b, label: B, phrases: [parked vehicles]}\nsynonyms:\n  - [cars, vehicles]\n"))
+	require.NoError(t, err, "a written phrase of another theme wins over a variant")
+	require.Equal(t, []string{"b"}, small.Classify("parked vehicles").Themes)
 }

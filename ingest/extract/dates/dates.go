@@ -83,12 +83,21 @@ var (
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
 	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
+	// relPartRE: "Thursday evening" with no "on" ("packed the hall
+	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
+	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
 	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// monthPairRE is two months as one span: "during February and March".
 	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
+	// periodInRE: "engagement in December 2017 and January 2018",
+	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020": a span after
+	// "in", "over", "for" or a colon, read as the period only in a line
+	// about the report or its engagement (reportishRE).
+	periodInRE  = regexp.MustCompile(`(?i)(?:\b(?:in|over|for)|:)\s+` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\b`)
+	reportishRE = regexp.MustCompile(`(?i)\b(?:this report|the report|report (?:of|to|for|covers)|programme of engagement|engagement)\b`)
 	bareSpan    = regexp.MustCompile(`(?i)^\W*` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*` + monthPat + `\s+([0-9]{4})\W*$`)
 )
 
@@ -294,6 +303,13 @@ func Find(s string) []Mention {
 		wd, _ := weekdayOf(group(s, m, 2))
 		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})
 	}
+	for _, m := range rel(relPartRE) {
+		if !capital(group(s, m, 1)) || everyRE.MatchString(low[:m[0]]) {
+			continue // "every Thursday evening" is no day
+		}
+		wd, _ := weekdayOf(group(s, m, 1))
+		add(m, Mention{Rel: "on", Weekday: wd, HasWeekday: true})
+	}
 	for _, m := range relMonth(relMonRE) {
 		rel := strings.ToLower(group(s, m, 1) + group(s, m, 2))
 		if rel == "" {
@@ -354,6 +370,9 @@ func Find(s string) []Mention {
 	}
 	return out
 }
+
+// everyRE: what comes before a weekday that recurs.
+var everyRE = regexp.MustCompile(`\b(?:every|each|most|some|on|last|next|this)\s+$`)
 
 // Days keeps the mentions that name one day (not a month, a span or a range).
 func Days(ds []Mention) []Mention {

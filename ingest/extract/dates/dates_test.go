@@ -30,6 +30,10 @@ func TestResolve(t *testing.T) {
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
 		{"last Thursday", "last Thursday evening", Anchors{Published: pub}, false, "2017-03-09 2017-03-09 day"},
 		{"next Wednesday", "next Wednesday", Anchors{Published: pub}, false, "2017-03-22 2017-03-22 day"},
+		{"a weekday's evening without 'on'", "packed the hall Monday evening", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"a weekday's night, possessive", "Monday night's meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"the year a title gives", "on Saturday 15 September", Anchors{Year: 2018}, false, "2018-09-15 2018-09-15 day"},
+		{"the year a title gives, the weekday wrong", "on Sunday 15 September", Anchors{Year: 2018}, false, ""},
 		{"December within a period spanning the new year", "On 10th December", period, false, "2013-12-10 2013-12-10 day"},
 		{"January within that period", "On 10th January", period, false, "2014-01-10 2014-01-10 day"},
 		{"outside the period: no year is guessed", "On 10th June", period, false, ""},
@@ -84,6 +88,8 @@ func TestFindPeriod(t *testing.T) {
 		{"activity during September and October 2019.", "2019-09-01", "2019-10-31"},
 		{"January to March 2016", "2016-01-01", "2016-03-31"},
 		{"April – June 2019", "2019-04-01", "2019-06-30"},
+		{"This report sets out the Commissioner's engagement in December 2017 and January 2018.", "2017-12-01", "2018-01-31"},
+		{"PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "2020-08-01", "2020-09-30"},
 	}
 	for _, tt := range tests {
 		from, to, ok := FindPeriod(tt.text)
@@ -91,7 +97,8 @@ func TestFindPeriod(t *testing.T) {
 		require.Equal(t, tt.from, from.Format(time.DateOnly), tt.text)
 		require.Equal(t, tt.to, to.Format(time.DateOnly), tt.text)
 	}
-	for _, s := range []string{"from the 2014 plan to the 2015 plan", "We said that January to March 2016 was busy and much more besides this"} {
+	for _, s := range []string{"from the 2014 plan to the 2015 plan", "We said that January to March 2016 was busy and much more besides this",
+		"Residents raised speeding in May and June 2019."} {
 		_, _, ok := FindPeriod(s)
 		require.False(t, ok, s)
 	}
@@ -125,4 +132,8 @@ func TestTwoDaysNotARange(t *testing.T) {
 	ds = Find("between 4 and 6 September")
 	require.Len(t, ds, 1)
 	require.True(t, ds[0].IsRange())
+}
+
+func TestRecurringWeekdayIsNoDay(t *testing.T) {
+	require.Empty(t, Find("the youth club meets every Monday evening"))
 }

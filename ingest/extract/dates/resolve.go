@@ -18,6 +18,10 @@ type Anchors struct {
 	TermFrom    int // years of the named PCC's term; 0 if unknown
 	TermTo      int
 	TermWho     string
+	// Year is the one year the document's title gives with no day or
+	// month ("Autumn 2018" on a newsletter); it dates a day written
+	// without a year when nothing above does, never a span.
+	Year int
 }
 
 // Span is a resolved date: one day (Precision Day, Start == End), a
@@ -180,6 +184,11 @@ func (a Anchors) day(m Mention, future, monthOnly bool) (time.Time, string, erro
 			return c[0], "the nearest to the publication date " + p.Format(time.DateOnly), nil
 		}
 	}
+	if a.Year != 0 {
+		if c := try([]int{a.Year}, func(time.Time) bool { return true }); len(c) == 1 {
+			return c[0], fmt.Sprintf("the year the document's title gives (%d)", a.Year), nil
+		}
+	}
 	if m.HasWeekday && a.TermFrom != 0 {
 		var years []int
 		for y := a.TermFrom; y <= a.TermTo; y++ {
@@ -237,6 +246,8 @@ func FindPeriod(s string) (from, to time.Time, ok bool) {
 	if m := periodRE.FindStringSubmatch(s); m != nil {
 		d1s, m1s, y1s, d2s, m2s, y2s = m[1], m[2], m[3], m[4], m[5], m[6]
 	} else if m := bareSpan.FindStringSubmatch(s); m != nil && len(s) < 60 {
+		m1s, y1s, m2s, y2s = m[1], m[2], m[3], m[4]
+	} else if m := periodInRE.FindStringSubmatch(s); m != nil && reportishRE.MatchString(s) {
 		m1s, y1s, m2s, y2s = m[1], m[2], m[3], m[4]
 	} else {
 		return time.Time{}, time.Time{}, false

@@ -267,8 +267,12 @@ func textTables(s string) string {
 		}
 		if len(run) > 0 && t != "" && !strings.HasPrefix(t, "|") {
 			// a wrapped cell's next line goes with the run when it lines up
+			// (the run's first line, its header, says which column holds dates)
 			probe := layoutTable{}
-			probe.add(layoutCells(run[len(run)-1]), splitCells(layoutRow(run[len(run)-1])))
+			probe.add(layoutCells(run[0]), splitCells(layoutRow(run[0])))
+			if len(run) > 1 {
+				probe.add(layoutCells(run[len(run)-1]), splitCells(layoutRow(run[len(run)-1])))
+			}
 			if probe.continues(l) {
 				run = append(run, l)
 				continue
@@ -333,9 +337,10 @@ func layoutCells(l string) []layoutCell {
 // column empty (or, in a table of dates, does not open with a day), goes
 // on with the last row.
 type layoutTable struct {
-	rows   [][]string
-	starts []layoutCell // the last row's cells, for their columns
-	dates  bool         // the first column holds dates
+	rows    [][]string
+	starts  []layoutCell // the last row's cells, for their columns
+	dates   bool         // the first column holds dates
+	dateCol int          // the column of dates when it is not the first ("Meeting   Date   Issues"), else 0
 }
 
 func (t *layoutTable) active() bool { return len(t.rows) > 0 }
@@ -343,6 +348,13 @@ func (t *layoutTable) active() bool { return len(t.rows) > 0 }
 func (t *layoutTable) add(cells []layoutCell, row []string) {
 	if !t.active() {
 		t.dates = len(row) > 0 && (strings.Contains(strings.ToLower(row[0]), "date") || leadDateRE.MatchString(row[0]))
+		t.dateCol = 0
+		for i, c := range row {
+			if i > 0 && strings.Contains(strings.ToLower(c), "date") {
+				t.dateCol = i
+				break
+			}
+		}
 	}
 	t.rows = append(t.rows, row)
 	t.starts = nil
@@ -363,7 +375,12 @@ func (t *layoutTable) continues(l string) bool {
 		// The first column is written: a new row, unless the table is of
 		// dates and this is no day but the rest of one ("September"),
 		// short enough to stand in the first column.
-		if !t.dates || startsWithDigit(first.text) || len(t.starts) < 2 || len([]rune(first.text)) >= t.starts[1].col-t.starts[0].col {
+		firstRest := t.dates && !startsWithDigit(first.text) && len(t.starts) >= 2 && len([]rune(first.text)) < t.starts[1].col-t.starts[0].col
+		// In a table whose dates stand in a later column ("Meeting   Date
+		// Issues"), every row has its date: a line with nothing in that
+		// column is the rest of the row before ("Coatham ward" over
+		// "(online)"), wherever its pieces stand.
+		if !firstRest && !t.noDateCell(cells) {
 			return false
 		}
 	}
@@ -382,6 +399,21 @@ func (t *layoutTable) continues(l string) bool {
 	row := t.rows[len(t.rows)-1]
 	for i, c := range cells {
 		row[idx[i]] = strings.TrimSpace(row[idx[i]] + " " + strings.ReplaceAll(c.text, "|", "/"))
+	}
+	return true
+}
+
+// noDateCell reports whether the table's dates stand in a later column and
+// the line has no piece in it.
+func (t *layoutTable) noDateCell(cells []layoutCell) bool {
+	if t.dateCol <= 0 || t.dateCol >= len(t.starts) {
+		return false
+	}
+	s := t.starts[t.dateCol]
+	for _, c := range cells {
+		if c.col >= s.col-2 && c.col <= s.col+2 {
+			return false
+		}
 	}
 	return true
 }

@@ -49,7 +49,7 @@ func Segment(s string) []Block {
 		if b.Text == "" || !hasWord(b.Text) {
 			return
 		}
-		if !b.Heading && !b.Bullet && b.Cells == nil && isHeadingLike(SectionRE.ReplaceAllString(b.Text, "")) {
+		if !b.Heading && !b.Bullet && b.Cells == nil && (isHeadingLike(SectionRE.ReplaceAllString(b.Text, "")) || upperLine(b.Text)) {
 			b.Heading = true
 		}
 		if b.Bullet && numberedRE.MatchString(b.Text) {
@@ -92,6 +92,13 @@ func Segment(s string) []Block {
 			continue
 		}
 		trimmed = clean(trimmed)
+		if len(cur) > 0 && (upperLine(trimmed) != upperLine(cur[len(cur)-1]) || postedLineRE.MatchString(trimmed)) {
+			// A title in capitals ("HEMLINGTON NEIGHBOURHOOD POLICING
+			// TEAM", "YOU SAID - WE DID") is not the first line of the
+			// paragraph under it, nor is a "Posted 3 September 2020" line
+			// the last of the one above.
+			flush()
+		}
 		if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || (len(cur) > 0 && !continues(cur[len(cur)-1]) && dateLineRE.MatchString(trimmed) && dates.StartsWithDate(trimmed)) {
 			flush()
 			curBullet, curSection = BulletRE.MatchString(trimmed), SectionRE.MatchString(trimmed)
@@ -101,6 +108,27 @@ func Segment(s string) []Block {
 	flush()
 	return out
 }
+
+// upperLine reports whether a line is written in capitals (three letters
+// or more, none lower case) and short enough to be a title.
+func upperLine(l string) bool {
+	if len(l) > 100 {
+		return false
+	}
+	n := 0
+	for _, r := range l {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// postedLineRE: a line giving the publication date.
+var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|last updated|updated)\b`)
 
 // continues reports whether a line stops mid-phrase ("... held on"), so
 // that the next line, even one opening with a date, goes on with it.

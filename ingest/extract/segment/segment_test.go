@@ -30,3 +30,16 @@ func TestSegmentSplitsDatedLines(t *testing.T) {
 	require.Equal(t, "Minutes of the meeting held on Tuesday 4 September 2018", bs[0].Text, "a line that only continues a sentence stays joined")
 	require.Equal(t, "Tuesday 11th June 2019, 6.30pm", bs[2].Text)
 }
+
+// TestSegmentCapitalTitlesAndPostedLines: a title in capitals is a heading
+// of its own, not the first line of the paragraph under it, and a "Posted"
+// line is not the last line of the one above.
+func TestSegmentCapitalTitlesAndPostedLines(t *testing.T) {
+	bs := Segment("HEMLINGTON NEIGHBOURHOOD POLICING TEAM\nYOU SAID - WE DID\nApril to June 2020\n\nOrmesby Neighbourhood Police Team\nPosted 3 September 2020 at 18:42\n")
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"HEMLINGTON NEIGHBOURHOOD POLICING TEAM YOU SAID - WE DID", "April to June 2020", "Ormesby Neighbourhood Police Team", "Posted 3 September 2020 at 18:42"}, got)
+	require.True(t, bs[0].Heading)
+}

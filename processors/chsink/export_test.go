@@ -1,0 +1,4 @@
+package chsink
+
+// RunningInserts exposes runningInserts to the external tests.
+var RunningInserts = runningInserts
