@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -172,19 +171,6 @@ func (cp *clusterPipeline) cellCounts(t *testing.T) map[string]int64 {
 	}
 	require.NoError(t, rows.Err())
 	return got
-}
-
-// keyByEventID keys each event by its id, as ingest keys them, so a
-// resubmitted event reaches the same partition (and shard) again.
-func keyByEventID(msgs []kafka.Message) {
-	for i := range msgs {
-		var ev struct {
-			EventID string `json:"event_id"`
-		}
-		if json.Unmarshal(msgs[i].Value, &ev) == nil && ev.EventID != "" {
-			msgs[i].Key = []byte(ev.EventID)
-		}
-	}
 }
 
 func createTopics(ctx context.Context, env *testEnv, partitions int) error {
