@@ -57,7 +57,7 @@ func ReplicatedStatement(stmt, database string) string {
 		return stmt
 	}
 	engine := stmt[loc[2]:loc[3]]
-	args := fmt.Sprintf("'/clickhouse/tables/{shard}/%s/%s', '{replica}'", database, m[1])
+	args := fmt.Sprintf("'%s', '{replica}'", ReplicatedPath(database, m[1]))
 	if loc[4] >= 0 { // the engine has parameters: put the path first
 		rest := stmt[loc[5]:]
 		if strings.HasPrefix(strings.TrimSpace(rest), ")") {
@@ -66,6 +66,48 @@ func ReplicatedStatement(stmt, database string) string {
 		return stmt[:loc[0]] + "ENGINE = Replicated" + engine + "(" + args + ", " + rest
 	}
 	return stmt[:loc[0]] + "ENGINE = Replicated" + engine + "(" + args + ")" + stmt[loc[1]:]
+}
+
+// ReplicatedPath is the ZooKeeper path of table in database: the one place
+// that knows the cluster's paths ({shard} is each server's macro, so the
+// replicas of one shard share it and the shards do not).
+func ReplicatedPath(database, table string) string {
+	return fmt.Sprintf("/clickhouse/tables/{shard}/%s/%s", database, table)
+}
+
+var (
+	// SHOW CREATE TABLE's head: CREATE TABLE [db.]name, names plain or
+	// quoted with backticks (current versions quote only when needed).
+	shownTableName = regexp.MustCompile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\.)?(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)")
+	// A Replicated engine's first parameter, the ZooKeeper path.
+	replicatedPathArg = regexp.MustCompile(`(ENGINE\s*=\s*Replicated[A-Za-z]*MergeTree\s*\(\s*)'(?:[^'\\]|\\.)*'`)
+)
+
+// ReplicatedCopyStatement turns create, the CREATE TABLE statement of a
+// replicated table of database as SHOW CREATE TABLE prints it, into the
+// statement that creates an empty table named table, same columns, engine
+// and sort, with its own ZooKeeper path ReplicatedPath(database, table+"_"+
+// token): the copy's replicas on a shard replicate each other, never the
+// original (CREATE TABLE copy AS original would join the original's path).
+// token makes the path unique to one use (a replay), so a copy dropped on
+// some replicas only never meets a later copy of the same name.
+func ReplicatedCopyStatement(create, database, table, token string) (string, error) {
+	if !validIdent.MatchString(database) || !validIdent.MatchString(table) {
+		return "", fmt.Errorf("copy of a replicated table: database %q and table %q must be plain identifiers", database, table)
+	}
+	if token == "" || strings.ContainsAny(token, "'\\/{}") {
+		return "", fmt.Errorf("copy of a replicated table: token %q must be non-empty, without quotes, slashes or braces", token)
+	}
+	name := shownTableName.FindStringSubmatchIndex(create)
+	if name == nil {
+		return "", fmt.Errorf("copy of a replicated table: not a CREATE TABLE statement: %.80q", create)
+	}
+	path := replicatedPathArg.FindStringSubmatchIndex(create)
+	if path == nil {
+		return "", fmt.Errorf("copy of a replicated table: no Replicated*MergeTree engine with a ZooKeeper path in %.200q", create)
+	}
+	return "CREATE TABLE " + database + "." + table + create[name[1]:path[0]] +
+		create[path[2]:path[3]] + "'" + ReplicatedPath(database, table+"_"+token) + "'" + create[path[1]:], nil
 }
 
 // ReaderDatabase is where a cluster's Distributed tables live: point every

@@ -243,6 +243,8 @@ func (c *clusterConsole) printLayout(cfg clusterConfig, ingestURL, token string)
 	fmt.Fprintf(&s, "  Kafka-protocol broker %s (%d partitions; partition p is shard p mod %d + 1's)\n", strings.Join(c.kafka.Brokers, ","), cfg.Partitions, cfg.Shards)
 	fmt.Fprintf(&s, "  ingest %s/v1/events (bearer token %s), streaming demo events from %s at %d/s\n", ingestURL, token, cfg.From, cfg.Rate)
 	fmt.Fprintf(&s, "  read through the Distributed tables: clickhouse-client --port %s -d %s\n", portOf(c.cl.Addr(1, 1)), schemas.ReaderDatabase("wardpulse"))
+	fmt.Fprintf(&s, "  rebuild every shard's tables from the log, from another shell:\n    wardpulse replay -cluster %s -shards %d -clickhouse.addr %s -kafka.brokers %s -pause.secret-file %s\n",
+		c.cl.Name(), cfg.Shards, c.cl.Addr(1, 1), strings.Join(c.kafka.Brokers, ","), filepath.Join(cfg.Dir, "pause-secret"))
 	s.WriteString(`
 commands (one per line on standard input; or kill a server's pid by hand and "restart" it):
   status            servers, events sent, offsets stored

@@ -22,7 +22,8 @@ import (
 // first replica by its pid while the demo events stream in (not through the
 // command), restarts it with the console's restart, stops and restarts a
 // replica of shard 2 through the console, and then asks the console to wait
-// for the log and audit: every event exactly once, counts equal to the log.
+// for the log, runs the replay it prints with the production binary, and
+// audits: every event exactly once, counts equal to the log.
 func TestClusterModeByHand(t *testing.T) {
 	bin := buildWardpulse(t, "dev")
 	cmd := exec.Command(bin, "cluster", "-dir", t.TempDir(), "-rate", "1000", "-from", "2025-06-01")
@@ -79,6 +80,7 @@ func TestClusterModeByHand(t *testing.T) {
 	m := expect(`^  shard 1 replica 1  (\S+)  pid (\d+)$`, 5*time.Minute)
 	pid, err := strconv.Atoi(m[2])
 	require.NoError(t, err)
+	replayLine := expect(`^    (wardpulse replay -cluster .*)$`, time.Minute)[1]
 	expect(`^commands \(one per line`, time.Minute)
 	time.Sleep(3 * time.Second) // the stream has begun
 	require.NoError(t, syscall.Kill(pid, syscall.SIGKILL), "killing shard 1 replica 1 by hand")
@@ -103,6 +105,12 @@ func TestClusterModeByHand(t *testing.T) {
 	say("wait")
 	m = expect(`^wait: (every offset on the log is stored \((\d+)\)|.*)$`, 6*time.Minute)
 	require.NotEmpty(t, m[2], "wait: %s", m[1])
+	// The replay the command prints, run by hand with the production
+	// binary while the processors run: then audit again.
+	args := strings.Fields(replayLine)[1:]
+	out, err := exec.Command(wardpulseBinary(t), args...).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "swapped")
 	say("audit")
 	m = expect(`^audit: (\d+) messages below the stored offsets, (\d+) distinct events, (\d+) rows; missing (\d+), doubled (\d+), foreign (\d+), cell mismatches (\d+)$`, 3*time.Minute)
 	require.Equal(t, m[2], m[3], "one events row per distinct event")

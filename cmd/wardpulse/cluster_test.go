@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -32,79 +31,35 @@ import (
 // the cluster.
 func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
 	ctx := context.Background()
-	cl, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
-	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
-	t.Cleanup(cl.Close)
-	b, err := kafkatest.Start(kafkatest.Config{}, nil)
-	require.NoError(t, err)
-	t.Cleanup(func() { b.Close() })
-	env := &testEnv{brokers: b.Addrs(), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}
-	require.NoError(t, createTopics(ctx, env, 8))
-
-	const db = "wpc"
-	out, err := exec.Command(wardpulseBinary(t), "migrate", "-cluster", cl.Name(), "-clickhouse.addr", cl.Addr(1, 1), "-clickhouse.database", db).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	require.Contains(t, string(out), "readers use database wpc_all")
+	cp := startClusterPipeline(t, 8)
+	cl, db, reader := cp.cl, cp.db, cp.reader
 
 	msgs, want, distinct := testEvents(4000)
-	for i := range msgs { // keyed by event id, as ingest keys them
-		var ev struct {
-			EventID string `json:"event_id"`
-		}
-		if json.Unmarshal(msgs[i].Value, &ev) == nil && ev.EventID != "" {
-			msgs[i].Key = []byte(ev.EventID)
-		}
-	}
+	keyByEventID(msgs)
 	total := int64(len(msgs))
-	startShard := func(shard int) *exec.Cmd {
-		return startWardpulse(t, append(processArgs(t, env), "-shards", "2", "-shard", fmt.Sprint(shard),
-			"-clickhouse.addr", strings.Join(cl.ShardAddrs(shard), ","), "-clickhouse.database", db, "-clickhouse.insert-quorum", "2")...)
-	}
-	procs := []*exec.Cmd{startShard(1), startShard(2)}
+	procs := []*exec.Cmd{cp.startShard(t, 1), cp.startShard(t, 2)}
 
-	// Readers go through the Distributed tables; a shard that is down makes
-	// their queries fail (never a partial answer), so polls retry.
-	reader, err := clickhouse.Open(&clickhouse.Options{Addr: []string{cl.Addr(1, 2), cl.Addr(2, 2)}, Auth: clickhouse.Auth{Database: db + "_all", Username: "default"},
-		DialTimeout: 2 * time.Second})
-	require.NoError(t, err)
-	t.Cleanup(func() { reader.Close() })
-	progress := func() int64 {
-		var n int64
-		if err := reader.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err != nil {
-			return -1
-		}
-		return n
-	}
-
-	produceSlowly := func(part []kafka.Message) {
-		w := &kafka.Writer{Addr: kafka.TCP(env.brokers...), Topic: env.topic, Balancer: &kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
-		defer w.Close()
-		for i := 0; i < len(part); i += 200 {
-			require.NoError(t, w.WriteMessages(ctx, part[i:min(i+200, len(part))]...))
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
 	third := len(msgs) / 3
-	produceSlowly(msgs[:third])
-	waitFor(t, "first third stored", 2*time.Minute, func() bool { return progress() >= int64(third)/2 })
+	require.NoError(t, cp.produceSlowly(ctx, msgs[:third]))
+	waitFor(t, "first third stored", 2*time.Minute, func() bool { return cp.progress(ctx) >= int64(third)/2 })
 
 	// The replica shard 1's processor is connected to crashes mid-stream and
 	// comes back: the driver fails over to the other replica, whose reads
 	// (sequential consistency) see every quorum-written batch.
 	cl.Kill(1, 1)
-	produceSlowly(msgs[third : 2*third])
+	require.NoError(t, cp.produceSlowly(ctx, msgs[third:2*third]))
 	time.Sleep(3 * time.Second)
 	require.NoError(t, cl.Restart(ctx, 1, 1))
 
 	// Shard 2 is unreachable for a minute: both replicas stopped.
 	require.NoError(t, cl.Stop(2, 1))
 	require.NoError(t, cl.Stop(2, 2))
-	produceSlowly(msgs[2*third:])
+	require.NoError(t, cp.produceSlowly(ctx, msgs[2*third:]))
 	time.Sleep(60 * time.Second)
 	require.NoError(t, cl.Restart(ctx, 2, 1))
 	require.NoError(t, cl.Restart(ctx, 2, 2))
 
-	waitFor(t, "every offset stored on the cluster", 4*time.Minute, func() bool { return progress() == total })
+	waitFor(t, "every offset stored on the cluster", 4*time.Minute, func() bool { return cp.progress(ctx) == total })
 	for _, p := range procs {
 		require.NoError(t, p.Process.Signal(syscall.SIGTERM))
 		_, _ = p.Process.Wait()
@@ -120,9 +75,92 @@ func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
 			return a == b && a > 0
 		})
 	}
-	got := map[string]int64{}
-	rows, err := reader.Query(ctx, "SELECT ward_code, theme, sum(concerns) FROM concern_daily WHERE theme != '' GROUP BY ward_code, theme")
+	require.Equal(t, want, cp.cellCounts(t), "ward x theme counts through the Distributed tables")
+	var events uint64
+	require.NoError(t, reader.QueryRow(ctx, "SELECT count() FROM events").Scan(&events))
+	require.Equal(t, uint64(distinct), events, "one events row per distinct event id across the shards")
+
+	rep, err := replay.Audit(ctx, reader, cp.env.brokers, cp.env.topic, cp.env.dlq, nil)
 	require.NoError(t, err)
+	require.True(t, rep.OK(), "audit on the cluster: %+v", rep)
+	require.Equal(t, distinct, rep.DistinctEvents)
+}
+
+// clusterPipeline is a 2-shard x 2-replica ClickHouse 18.16 cluster
+// (ZooKeeper 3.8) with the cluster schema applied by `wardpulse migrate
+// -cluster`, and an embedded broker, for tests that run the real processors
+// on it.
+type clusterPipeline struct {
+	cl  *chcluster.Cluster
+	env *testEnv
+	db  string // the shards' local tables; readers use db_all
+	// reader reads through the Distributed tables. A shard that is down
+	// makes its queries fail (never a partial answer), so polls retry.
+	reader driver.Conn
+}
+
+func startClusterPipeline(t *testing.T, partitions int) *clusterPipeline {
+	t.Helper()
+	ctx := context.Background()
+	cl, err := chcluster.Start(ctx, chcluster.Config{Dir: t.TempDir()}, nil)
+	require.NoError(t, err, "a real ZooKeeper and four clickhouse-server processes are required")
+	t.Cleanup(cl.Close)
+	b, err := kafkatest.Start(kafkatest.Config{}, nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { b.Close() })
+	cp := &clusterPipeline{cl: cl, env: &testEnv{brokers: b.Addrs(), topic: "wardpulse.events", dlq: "wardpulse.events.dlq"}, db: "wpc"}
+	require.NoError(t, createTopics(ctx, cp.env, partitions))
+
+	out, err := exec.Command(wardpulseBinary(t), "migrate", "-cluster", cl.Name(), "-clickhouse.addr", cl.Addr(1, 1), "-clickhouse.database", cp.db).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "readers use database "+cp.db+"_all")
+
+	cp.reader, err = clickhouse.Open(&clickhouse.Options{Addr: []string{cl.Addr(1, 2), cl.Addr(2, 2)}, Auth: clickhouse.Auth{Database: cp.db + "_all", Username: "default"},
+		DialTimeout: 2 * time.Second})
+	require.NoError(t, err)
+	t.Cleanup(func() { cp.reader.Close() })
+	return cp
+}
+
+// startShard runs the processor group member of one shard: its partitions
+// only, its replicas, an insert quorum of both.
+func (cp *clusterPipeline) startShard(t *testing.T, shard int) *exec.Cmd {
+	t.Helper()
+	return startWardpulse(t, append(processArgs(t, cp.env), "-shards", "2", "-shard", fmt.Sprint(shard),
+		"-clickhouse.addr", strings.Join(cp.cl.ShardAddrs(shard), ","), "-clickhouse.database", cp.db, "-clickhouse.insert-quorum", "2")...)
+}
+
+// progress is the sum of the partitions' stored progress through the
+// Distributed tables, -1 while a shard does not answer.
+func (cp *clusterPipeline) progress(ctx context.Context) int64 {
+	var n int64
+	if err := cp.reader.QueryRow(ctx, "SELECT sum(next_offset) FROM concern_daily WHERE theme = ''").Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+// produceSlowly writes part in slices of 200 every 200ms, spread over the
+// partitions by key as ingest spreads them.
+func (cp *clusterPipeline) produceSlowly(ctx context.Context, part []kafka.Message) error {
+	w := &kafka.Writer{Addr: kafka.TCP(cp.env.brokers...), Topic: cp.env.topic, Balancer: &kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
+	defer w.Close()
+	for i := 0; i < len(part); i += 200 {
+		if err := w.WriteMessages(ctx, part[i:min(i+200, len(part))]...); err != nil {
+			return err
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return nil
+}
+
+// cellCounts reads every ward x theme count through the Distributed tables.
+func (cp *clusterPipeline) cellCounts(t *testing.T) map[string]int64 {
+	t.Helper()
+	got := map[string]int64{}
+	rows, err := cp.reader.Query(context.Background(), "SELECT ward_code, theme, sum(concerns) FROM concern_daily WHERE theme != '' GROUP BY ward_code, theme")
+	require.NoError(t, err)
+	defer rows.Close()
 	for rows.Next() {
 		var w, th string
 		var n int64
@@ -131,16 +169,8 @@ func TestExactlyOnceOnAReplicatedCluster(t *testing.T) {
 			got[w+"|"+th] = n
 		}
 	}
-	rows.Close()
-	require.Equal(t, want, got, "ward x theme counts through the Distributed tables")
-	var events uint64
-	require.NoError(t, reader.QueryRow(ctx, "SELECT count() FROM events").Scan(&events))
-	require.Equal(t, uint64(distinct), events, "one events row per distinct event id across the shards")
-
-	rep, err := replay.Audit(ctx, reader, env.brokers, env.topic, env.dlq, nil)
-	require.NoError(t, err)
-	require.True(t, rep.OK(), "audit on the cluster: %+v", rep)
-	require.Equal(t, distinct, rep.DistinctEvents)
+	require.NoError(t, rows.Err())
+	return got
 }
 
 func createTopics(ctx context.Context, env *testEnv, partitions int) error {

@@ -2,11 +2,13 @@ package chsink
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 
 	"github.com/wardpulse/wardpulse/schemas"
@@ -67,10 +69,40 @@ func ReadState(ctx context.Context, conn driver.Conn) (State, error) {
 }
 
 // SetState records one key. Later writes win (updated_us is the version).
+//
+// On a cluster written with an insert quorum, ClickHouse 18.16 takes one
+// quorum INSERT per table at a time and refuses the others (code 286): a
+// replay's pause request meeting a processor's acknowledgement, or two
+// partitions acknowledging together. A refused INSERT stored nothing, so it
+// is sent again, for up to quorumRetryFor.
 func SetState(ctx context.Context, conn driver.Conn, key, value string) error {
-	if err := schemas.InsertRow(ctx, conn, "INSERT INTO pipeline_state (key, value, updated_us)",
-		key, value, uint64(time.Now().UnixNano()/1e3)); err != nil {
-		return fmt.Errorf("setting pipeline_state %s: %w", key, err)
+	deadline := time.Now().Add(quorumRetryFor)
+	for {
+		err := schemas.InsertRow(ctx, conn, "INSERT INTO pipeline_state (key, value, updated_us)",
+			key, value, uint64(time.Now().UnixNano()/1e3))
+		if err == nil {
+			return nil
+		}
+		if !isQuorumBusy(err) || time.Now().After(deadline) {
+			return fmt.Errorf("setting pipeline_state %s: %w", key, err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("setting pipeline_state %s: %w (after: %w)", key, ctx.Err(), err)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
-	return nil
+}
+
+// quorumRetryFor bounds SetState's retries of an INSERT refused because
+// another quorum INSERT into pipeline_state was under way.
+const quorumRetryFor = 10 * time.Second
+
+// isQuorumBusy tells an INSERT refused because another quorum INSERT into
+// the same table had not reached its quorum yet (code 286,
+// UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE: ClickHouse 18.16 runs one at a
+// time per table). Nothing of the refused INSERT was stored.
+func isQuorumBusy(err error) bool {
+	var exc *clickhouse.Exception
+	return errors.As(err, &exc) && exc.Code == 286
 }

@@ -11,6 +11,13 @@
 //	  ─► unpause (processors reload watermarks from the new tables) ─► drop *_old
 //
 // Dead letters are not sent again: the live processor already did.
+//
+// RebuildCluster runs the same steps on a replicated cluster, every shard
+// at once: each shard replays the partitions it owns into rebuilt tables
+// created on every replica with their own ZooKeeper path, its processors
+// pause through its own pipeline_state, and the swap renames the tables on
+// every server of every shard before any shard's generation is bumped
+// (docs/cluster.md, "Replay on a cluster").
 package replay
 
 import (
@@ -20,6 +27,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,7 +40,9 @@ import (
 
 	"github.com/wardpulse/wardpulse/processors/aggregate"
 	"github.com/wardpulse/wardpulse/processors/chsink"
+	"github.com/wardpulse/wardpulse/processors/consume"
 	"github.com/wardpulse/wardpulse/processors/pause"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // Config configures a rebuild.
@@ -59,6 +69,7 @@ type Report struct {
 	Messages, Events, Duplicates, DeadLetters int
 	Partitions                                []Bounds
 	Swapped                                   bool
+	Servers                                   int // where the tables were swapped in
 	Generation                                string
 	Took                                      time.Duration
 	Diff                                      []ThemeDiff
@@ -70,10 +81,72 @@ type ThemeDiff struct {
 	Live, Rebuilt int64
 }
 
-// Rebuild replays the log into new tables and swaps them in. It reads as
-// the sequence of its steps; each step is a method of rebuild below.
+// Rebuild replays the log into new tables and swaps them in, on one
+// server. It reads as the sequence of its steps (run); each step is a
+// method of rebuild below.
 func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
-	r := newRebuild(conn, agg, cfg, logger)
+	one := &target{conn: conn, servers: []server{{conn: conn}}, copyStmt: func(_ context.Context, _ driver.Conn, live, next, _ string) (string, error) {
+		return fmt.Sprintf("CREATE TABLE %s AS %s", next, live), nil
+	}}
+	return run(ctx, []*target{one}, agg, cfg, logger)
+}
+
+// Shard is one shard of a replicated ClickHouse cluster as RebuildCluster
+// reaches it.
+type Shard struct {
+	Number int // from 1, as consume.ShardOf numbers the shards
+	// Conn reaches the shard's replicas, failing over between them, with
+	// the processors' insert quorum: reads then see only quorum-written
+	// rows, and the rebuilt tables and pipeline_state are written so.
+	Conn driver.Conn
+	// Replicas reach each replica on its own: the rebuilt tables are
+	// created, swapped in and dropped on every one.
+	Replicas []driver.Conn
+}
+
+// Cluster is the replicated cluster RebuildCluster rebuilds.
+type Cluster struct {
+	Database string  // the database of the shards' local tables (ZooKeeper paths name it)
+	Shards   []Shard // every shard, numbered 1..len(Shards), as the processors' -shards
+}
+
+// RebuildCluster is Rebuild on a replicated cluster, every shard at once:
+// shard N replays the partitions it owns (consume.ShardOf) into rebuilt
+// tables created on each of its replicas with a ZooKeeper path of their own
+// (schemas.ReplicatedCopyStatement), so the replicas of a rebuilt table
+// replicate each other and never the live table; its processors pause
+// through its pipeline_state; once every shard is caught up and checked,
+// the tables are renamed on every server of every shard, then each shard's
+// generation is bumped.
+func RebuildCluster(ctx context.Context, c Cluster, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
+	if len(c.Shards) == 0 {
+		return Report{}, errors.New("replay: a cluster without shards")
+	}
+	var targets []*target
+	for i, sh := range c.Shards {
+		if sh.Number != i+1 || sh.Conn == nil || len(sh.Replicas) == 0 {
+			return Report{}, fmt.Errorf("replay: shard %d of %d: want shards numbered from 1 in order, each with its connection and replicas", sh.Number, len(c.Shards))
+		}
+		t := &target{label: fmt.Sprintf("shard %d", sh.Number), conn: sh.Conn, serial: true,
+			owns: func(p int) bool { return consume.ShardOf(p, len(c.Shards)) == sh.Number },
+			copyStmt: func(ctx context.Context, srv driver.Conn, live, next, token string) (string, error) {
+				var create string
+				if err := srv.QueryRow(ctx, "SHOW CREATE TABLE "+live).Scan(&create); err != nil {
+					return "", fmt.Errorf("reading %s's statement: %w", live, err)
+				}
+				return schemas.ReplicatedCopyStatement(create, c.Database, next, token)
+			}}
+		for r, conn := range sh.Replicas {
+			t.servers = append(t.servers, server{name: fmt.Sprintf("shard %d replica %d", sh.Number, r+1), conn: conn})
+		}
+		targets = append(targets, t)
+	}
+	return run(ctx, targets, agg, cfg, logger)
+}
+
+// run is a rebuild's steps, over one server or every shard of a cluster.
+func run(ctx context.Context, targets []*target, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) (Report, error) {
+	r := newRebuild(targets, agg, cfg, logger)
 	if err := r.prepareTables(ctx); err != nil {
 		return r.rep, err
 	}
@@ -83,10 +156,10 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	if cfg.NoSwap {
 		return r.finish(), nil
 	}
+	defer r.releasePause(ctx)
 	if err := r.requestPause(ctx); err != nil {
 		return r.rep, err
 	}
-	defer r.releasePause(ctx)
 	if err := r.awaitPause(ctx); err != nil {
 		return r.rep, err
 	}
@@ -105,28 +178,61 @@ func Rebuild(ctx context.Context, conn driver.Conn, agg *aggregate.Aggregator, c
 	return r.finish(), nil
 }
 
+// target is where a rebuild writes: one server, or one shard of a cluster.
+type target struct {
+	label   string      // "" on one server; "shard N" (for messages)
+	conn    driver.Conn // reads and writes the tables (a shard: its replicas, failing over)
+	servers []server    // where the tables are created, renamed and dropped
+	// copyStmt is the statement that creates next empty, shaped like
+	// live, on srv.
+	copyStmt func(ctx context.Context, srv driver.Conn, live, next, token string) (string, error)
+	owns     func(partition int) bool // nil: every partition
+	// serial: one write at a time (quorum INSERTs into one table are
+	// taken one at a time by ClickHouse 18.16; it refuses the others).
+	serial  bool
+	writeMu sync.Mutex
+
+	sink   *chsink.Sink // writes next
+	bounds []Bounds     // the partitions it owns, as the log was when the replay began
+	signed string       // its signed pause request, once asked
+}
+
+// server is one ClickHouse server of a target.
+type server struct {
+	name string // "" on one server
+	conn driver.Conn
+}
+
+// wrap names the target, if it has a name, in err.
+func (t *target) wrap(err error) error {
+	if t.label == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", t.label, err)
+}
+
 // rebuild is one Rebuild in progress: what its steps share.
 type rebuild struct {
-	conn   driver.Conn
-	agg    *aggregate.Aggregator
-	cfg    Config
-	logger *slog.Logger
-	start  time.Time
+	agg     *aggregate.Aggregator
+	cfg     Config
+	logger  *slog.Logger
+	start   time.Time
+	targets []*target
 
 	live, next chsink.Tables
-	sink       *chsink.Sink // writes next
 	client     *kafka.Client
-	bounds     []Bounds // the log's partitions when the replay began
 	bar        *progressbar.ProgressBar
-	token      string // this replay's id: the pause token and the next generation
-	signed     string // the signed pause request written to pipeline_state
+	token      string // this replay's id: the pause token, the next generation, the rebuilt tables' ZooKeeper paths
+	// keepPaused: a swap was left half done on a cluster; the processors
+	// must not write until an operator finished or undid it.
+	keepPaused bool
 
 	mu   sync.Mutex // guards rep's counters, done and bar while partitions replay
 	rep  Report
 	done map[int]int64 // per partition, the next offset not yet replayed
 }
 
-func newRebuild(conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) *rebuild {
+func newRebuild(targets []*target, agg *aggregate.Aggregator, cfg Config, logger *slog.Logger) *rebuild {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -134,29 +240,46 @@ func newRebuild(conn driver.Conn, agg *aggregate.Aggregator, cfg Config, logger 
 		cfg.BatchSize = 5000
 	}
 	live := chsink.LiveTables()
-	return &rebuild{conn: conn, agg: agg, cfg: cfg, logger: logger, start: time.Now(),
+	return &rebuild{targets: targets, agg: agg, cfg: cfg, logger: logger, start: time.Now(), token: uuid.NewString(),
 		live: live, next: live.WithSuffix("_rebuild"), done: map[int]int64{}}
 }
 
 // prepareTables creates the *_rebuild tables empty, shaped like the live
 // ones, so the replay writes beside the live tables and dashboards keep
 // reading complete data until the swap. A leftover from a failed rebuild
-// is dropped first: its content is of unknown completeness.
+// is dropped first: its content is of unknown completeness. On a cluster
+// they are created on every replica of each shard.
 func (r *rebuild) prepareTables(ctx context.Context) error {
-	for i, t := range r.next.All() {
-		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-			return fmt.Errorf("dropping leftover %s: %w", t, err)
+	for _, tg := range r.targets {
+		for _, srv := range tg.servers {
+			for i, t := range r.next.All() {
+				if err := srv.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+					return fmt.Errorf("dropping leftover %s%s: %w", t, on(srv), err)
+				}
+				stmt, err := tg.copyStmt(ctx, srv.conn, r.live.All()[i], t, r.token)
+				if err == nil {
+					err = srv.conn.Exec(ctx, stmt)
+				}
+				if err != nil {
+					return fmt.Errorf("creating %s%s: %w", t, on(srv), err)
+				}
+			}
 		}
-		if err := r.conn.Exec(ctx, fmt.Sprintf("CREATE TABLE %s AS %s", t, r.live.All()[i])); err != nil {
-			return fmt.Errorf("creating %s: %w", t, err)
+		sink, err := chsink.New(tg.conn, r.next, r.logger, nil)
+		if err != nil {
+			return err
 		}
+		tg.sink = sink
 	}
-	sink, err := chsink.New(r.conn, r.next, r.logger, nil)
-	if err != nil {
-		return err
-	}
-	r.sink = sink
 	return nil
+}
+
+// on names a server of a cluster in a message.
+func on(s server) string {
+	if s.name == "" {
+		return ""
+	}
+	return " on " + s.name
 }
 
 // consumeToLogEnd replays every partition from its first offset to the log
@@ -171,7 +294,6 @@ func (r *rebuild) consumeToLogEnd(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.bounds = bounds
 	r.rep.Partitions = bounds
 	var total int64
 	for _, b := range bounds {
@@ -185,12 +307,17 @@ func (r *rebuild) consumeToLogEnd(ctx context.Context) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, b := range bounds {
-		if _, err := r.sink.Load(ctx, b.Partition); err != nil {
+		tg := r.owner(b.Partition)
+		if tg == nil {
+			return fmt.Errorf("replay: no shard owns partition %d", b.Partition)
+		}
+		tg.bounds = append(tg.bounds, b)
+		if _, err := tg.sink.Load(ctx, b.Partition); err != nil {
 			return err
 		}
 		r.done[b.Partition] = b.First
 		g.Go(func() error {
-			if err := r.replayRange(gctx, b.Partition, b.First, b.Next); err != nil {
+			if err := r.replayRange(gctx, tg, b.Partition, b.First, b.Next); err != nil {
 				return fmt.Errorf("replaying partition %d: %w", b.Partition, err)
 			}
 			return nil
@@ -199,15 +326,32 @@ func (r *rebuild) consumeToLogEnd(ctx context.Context) error {
 	return g.Wait()
 }
 
-// replayRange replays partition p's offsets [from, to) into the rebuilt
+// owner is the target that owns partition p.
+func (r *rebuild) owner(p int) *target {
+	for _, tg := range r.targets {
+		if tg.owns == nil || tg.owns(p) {
+			return tg
+		}
+	}
+	return nil
+}
+
+// replayRange replays partition p's offsets [from, to) into tg's rebuilt
 // tables, counting into the report.
-func (r *rebuild) replayRange(ctx context.Context, p int, from, to int64) error {
+func (r *rebuild) replayRange(ctx context.Context, tg *target, p int, from, to int64) error {
 	return readRangeVia(ctx, r.cfg.Dialer, r.cfg.Brokers, r.cfg.Topic, p, from, to, r.cfg.BatchSize, func(msgs []kafka.Message) error {
-		res, err := r.agg.Build(ctx, p, msgs, r.sink)
+		res, err := r.agg.Build(ctx, p, msgs, tg.sink)
 		if err != nil {
 			return err
 		}
-		if err := r.sink.Write(ctx, res.Batch); err != nil {
+		if tg.serial {
+			tg.writeMu.Lock()
+		}
+		err = tg.sink.Write(ctx, res.Batch)
+		if tg.serial {
+			tg.writeMu.Unlock()
+		}
+		if err != nil {
 			return err
 		}
 		r.mu.Lock()
@@ -226,29 +370,44 @@ func (r *rebuild) replayRange(ctx context.Context, p int, from, to int64) error 
 
 // requestPause asks the live processors to stop writing the live tables,
 // so they can be caught up with and swapped with nothing in flight. The
-// request is signed for the live generation: only a holder of the pause
-// secret can pause. Once it returns nil, releasePause must follow.
+// request is signed for the live generation (each shard's own, on a
+// cluster): only a holder of the pause secret can pause. releasePause must
+// follow, whatever it returns.
 func (r *rebuild) requestPause(ctx context.Context) error {
 	if r.cfg.PauseKey == nil {
 		return errors.New("replay: no pause key (-pause.secret-file): the live processors would not pause for the swap")
 	}
-	r.token = uuid.NewString()
-	st, err := chsink.ReadState(ctx, r.conn)
-	if err != nil {
-		return err
+	for _, tg := range r.targets {
+		st, err := chsink.ReadState(ctx, tg.conn)
+		if err != nil {
+			return tg.wrap(err)
+		}
+		tg.signed = r.cfg.PauseKey.Sign(st.Generation, r.token, time.Now())
+		if err := chsink.SetState(ctx, tg.conn, chsink.StateKeyPause, tg.signed); err != nil {
+			return tg.wrap(err)
+		}
 	}
-	r.signed = r.cfg.PauseKey.Sign(st.Generation, r.token, time.Now())
-	return chsink.SetState(ctx, r.conn, chsink.StateKeyPause, r.signed)
+	return nil
 }
 
-// releasePause clears the pause request whatever happened, even when ctx
-// is cancelled: a failed rebuild must not stop the pipeline. The
-// processors then reload their watermarks if the generation changed.
+// releasePause clears the pause requests made whatever happened, even when
+// ctx is cancelled: a failed rebuild must not stop the pipeline. The
+// processors then reload their watermarks if the generation changed. The
+// one exception: a swap left half done on a cluster (keepPaused).
 func (r *rebuild) releasePause(ctx context.Context) {
+	if r.keepPaused {
+		r.logger.Error("the pause requests stay in place: the swap is half done (see the error); clear them once the tables are right: INSERT INTO pipeline_state (key, value, updated_us) VALUES ('" + chsink.StateKeyPause + "', '', <now in µs>) on each shard")
+		return
+	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := chsink.SetState(cctx, r.conn, chsink.StateKeyPause, ""); err != nil {
-		r.logger.Error("clearing the pause request", "err", err)
+	for _, tg := range r.targets {
+		if tg.signed == "" {
+			continue
+		}
+		if err := chsink.SetState(cctx, tg.conn, chsink.StateKeyPause, ""); err != nil {
+			r.logger.Error("clearing the pause request", "target", tg.label, "err", err)
+		}
 	}
 }
 
@@ -257,32 +416,43 @@ func (r *rebuild) releasePause(ctx context.Context) {
 // in the future, by a writer other than replay) would hide ours: the
 // processors would not pause. Refuse rather than swap under them.
 func (r *rebuild) awaitPause(ctx context.Context) error {
-	st, err := chsink.ReadState(ctx, r.conn)
-	if err != nil {
-		return err
+	for _, tg := range r.targets {
+		st, err := chsink.ReadState(ctx, tg.conn)
+		if err != nil {
+			return tg.wrap(err)
+		}
+		if st.Pause != tg.signed {
+			return tg.wrap(fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = '%s') and run again", st.Pause, chsink.StateKeyPause))
+		}
+		logger := r.logger
+		if tg.label != "" {
+			logger = logger.With("shard", tg.label)
+		}
+		if err := waitPaused(ctx, tg.conn, r.client, r.cfg.Topic, r.token, tg.bounds, r.cfg.PauseWait, logger); err != nil {
+			return tg.wrap(err)
+		}
 	}
-	if st.Pause != r.signed {
-		return fmt.Errorf("replay: pipeline_state's pause key reads %q, not our request: a row with a later updated_us overrides it; delete it (ALTER TABLE pipeline_state DELETE WHERE key = '%s') and run again", st.Pause, chsink.StateKeyPause)
-	}
-	return waitPaused(ctx, r.conn, r.client, r.cfg.Topic, r.token, r.bounds, r.cfg.PauseWait, r.logger)
+	return nil
 }
 
 // catchUp replays, with the live processors paused, what they wrote while
 // consumeToLogEnd ran: each partition up to the live tables' watermark, so
 // the rebuilt tables hold exactly what the live ones do.
 func (r *rebuild) catchUp(ctx context.Context) error {
-	liveSink, err := chsink.New(r.conn, r.live, r.logger, nil)
-	if err != nil {
-		return err
-	}
-	for _, b := range r.bounds {
-		wm, err := liveSink.Load(ctx, b.Partition)
+	for _, tg := range r.targets {
+		liveSink, err := chsink.New(tg.conn, r.live, r.logger, nil)
 		if err != nil {
 			return err
 		}
-		if wm.Daily > r.done[b.Partition] {
-			if err := r.replayRange(ctx, b.Partition, r.done[b.Partition], wm.Daily); err != nil {
-				return fmt.Errorf("catching up partition %d: %w", b.Partition, err)
+		for _, b := range tg.bounds {
+			wm, err := liveSink.Load(ctx, b.Partition)
+			if err != nil {
+				return err
+			}
+			if wm.Daily > r.done[b.Partition] {
+				if err := r.replayRange(ctx, tg, b.Partition, r.done[b.Partition], wm.Daily); err != nil {
+					return fmt.Errorf("catching up partition %d: %w", b.Partition, err)
+				}
 			}
 		}
 	}
@@ -291,50 +461,114 @@ func (r *rebuild) catchUp(ctx context.Context) error {
 
 // verify refuses to swap in rebuilt tables that disagree with themselves,
 // and records, per theme, how the rebuilt counts differ from the live ones
-// (the point of a rebuild after a taxonomy change).
+// (the point of a rebuild after a taxonomy change), summed over the shards.
 func (r *rebuild) verify(ctx context.Context) error {
-	if err := check(ctx, r.conn, r.next); err != nil {
-		return err
-	}
-	diff, err := themeDiff(ctx, r.conn, r.live, r.next)
-	r.rep.Diff = diff
-	return err
-}
-
-// swap renames live to *_old and *_rebuild to live in one RENAME (the
-// dashboards never see a missing table), then bumps the generation so the
-// processors reload their watermarks from the new tables.
-func (r *rebuild) swap(ctx context.Context) error {
-	old := r.live.WithSuffix("_old")
-	for _, t := range old.All() {
-		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-			return fmt.Errorf("dropping leftover %s: %w", t, err)
+	sums := map[string]*ThemeDiff{}
+	for _, tg := range r.targets {
+		if err := check(ctx, tg.conn, r.next); err != nil {
+			return tg.wrap(err)
+		}
+		diff, err := themeDiff(ctx, tg.conn, r.live, r.next)
+		if err != nil {
+			return tg.wrap(err)
+		}
+		for _, d := range diff {
+			if sums[d.Theme] == nil {
+				sums[d.Theme] = &ThemeDiff{Theme: d.Theme}
+			}
+			sums[d.Theme].Live += d.Live
+			sums[d.Theme].Rebuilt += d.Rebuilt
 		}
 	}
-	var renames []string
-	for i, t := range r.live.All() {
-		renames = append(renames, fmt.Sprintf("%s TO %s, %s TO %s", t, old.All()[i], r.next.All()[i], t))
+	r.rep.Diff = nil
+	for _, d := range sums {
+		r.rep.Diff = append(r.rep.Diff, *d)
 	}
-	if err := r.conn.Exec(ctx, "RENAME TABLE "+strings.Join(renames, ", ")); err != nil {
-		return fmt.Errorf("swapping rebuilt tables in: %w", err)
-	}
-	r.rep.Swapped = true
-	r.rep.Generation = r.token
-	if err := chsink.SetState(ctx, r.conn, chsink.StateKeyGeneration, r.token); err != nil {
-		return fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)
-	}
+	slices.SortFunc(r.rep.Diff, func(a, b ThemeDiff) int { return strings.Compare(a.Theme, b.Theme) })
 	return nil
 }
 
-// dropOld drops the replaced tables unless asked to keep them (KeepOld) as
-// a way back.
+// swap renames live to *_old and *_rebuild to live, in one RENAME per
+// server (on one server the dashboards never see a missing table), on
+// every server before any generation is bumped, then bumps the generation
+// (each shard's) so the processors reload their watermarks from the new
+// tables. A RENAME that fails on a cluster's server undoes the ones done;
+// if that fails too the processors stay paused (keepPaused) rather than
+// write tables that differ from replica to replica.
+func (r *rebuild) swap(ctx context.Context) error {
+	old := r.live.WithSuffix("_old")
+	for _, tg := range r.targets {
+		for _, srv := range tg.servers {
+			for _, t := range old.All() {
+				if err := srv.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+					return fmt.Errorf("dropping leftover %s%s: %w", t, on(srv), err)
+				}
+			}
+		}
+	}
+	var renames, undo []string
+	for i, t := range r.live.All() {
+		renames = append(renames, fmt.Sprintf("%s TO %s, %s TO %s", t, old.All()[i], r.next.All()[i], t))
+		undo = append(undo, fmt.Sprintf("%s TO %s, %s TO %s", t, r.next.All()[i], old.All()[i], t))
+	}
+	var swapped []server
+	for _, tg := range r.targets {
+		for _, srv := range tg.servers {
+			if err := srv.conn.Exec(ctx, "RENAME TABLE "+strings.Join(renames, ", ")); err != nil {
+				return r.undoSwap(ctx, srv, err, swapped, "RENAME TABLE "+strings.Join(undo, ", "))
+			}
+			swapped = append(swapped, srv)
+		}
+	}
+	r.rep.Swapped = true
+	r.rep.Servers = len(swapped)
+	r.rep.Generation = r.token
+	r.logger.Info("rebuilt tables swapped in", "servers", len(swapped), "generation", r.token)
+	var errs []error
+	for _, tg := range r.targets {
+		if err := chsink.SetState(ctx, tg.conn, chsink.StateKeyGeneration, r.token); err != nil {
+			errs = append(errs, tg.wrap(fmt.Errorf("tables are swapped but the generation was not bumped (restart the processors): %w", err)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// undoSwap renames the tables back on the servers already swapped after
+// the RENAME on failed did not go through.
+func (r *rebuild) undoSwap(ctx context.Context, failed server, err error, swapped []server, undo string) error {
+	var stuck []string
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	for _, srv := range swapped {
+		if uerr := srv.conn.Exec(cctx, undo); uerr != nil {
+			stuck = append(stuck, fmt.Sprintf("%s (%v)", srv.name, uerr))
+		}
+	}
+	if len(stuck) == 0 {
+		if len(swapped) > 0 {
+			return fmt.Errorf("swapping rebuilt tables in%s: %w (undone on the %d servers already swapped; the live tables are unchanged)", on(failed), err, len(swapped))
+		}
+		return fmt.Errorf("swapping rebuilt tables in%s: %w", on(failed), err)
+	}
+	r.keepPaused = true
+	return fmt.Errorf("swapping rebuilt tables in%s: %w; undoing it failed on %s, where the rebuilt tables are live and the replaced ones are *_old: "+
+		"the processors stay paused; rename them back there (%s), or finish the swap everywhere and bump the generation, then clear the pause",
+		on(failed), err, strings.Join(stuck, ", "), undo)
+}
+
+// dropOld drops the replaced tables, on every server, unless asked to keep
+// them (KeepOld) as a way back.
 func (r *rebuild) dropOld(ctx context.Context) error {
 	if r.cfg.KeepOld {
 		return nil
 	}
-	for _, t := range r.live.WithSuffix("_old").All() {
-		if err := r.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
-			return fmt.Errorf("dropping %s: %w", t, err)
+	for _, tg := range r.targets {
+		for _, srv := range tg.servers {
+			for _, t := range r.live.WithSuffix("_old").All() {
+				if err := srv.conn.Exec(ctx, "DROP TABLE IF EXISTS "+t); err != nil {
+					return fmt.Errorf("dropping %s%s: %w", t, on(srv), err)
+				}
+			}
 		}
 	}
 	return nil
@@ -401,9 +635,11 @@ func waitPaused(ctx context.Context, conn driver.Conn, client *kafka.Client, top
 	}
 }
 
-// allCaughtUp reports whether every partition that has not acknowledged
-// the pause has its live progress marker at its log end, read twice around
-// the markers so a message arriving meanwhile is noticed.
+// allCaughtUp reports whether every partition of bounds that has not
+// acknowledged the pause has its live progress marker at its log end, read
+// twice around the markers so a message arriving meanwhile is noticed. On
+// a cluster, bounds are one shard's partitions and conn reaches that
+// shard: the other shards' partitions have no marker there.
 func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, topic string, bounds []Bounds, st chsink.State, token string) (bool, error) {
 	before, err := LogBoundsVia(ctx, client, topic)
 	if err != nil {
@@ -417,14 +653,20 @@ func allCaughtUp(ctx context.Context, conn driver.Conn, client *kafka.Client, to
 	if err != nil {
 		return false, err
 	}
-	if len(before) != len(after) {
-		return false, nil
+	ends := func(bs []Bounds) map[int]int64 {
+		m := map[int]int64{}
+		for _, b := range bs {
+			m[b.Partition] = b.Next
+		}
+		return m
 	}
-	for i, b := range after {
+	was, is := ends(before), ends(after)
+	for _, b := range bounds {
 		if st.Acks[chsink.AckKey(b.Partition)] == token {
 			continue
 		}
-		if before[i].Next != b.Next || markers[b.Partition] != b.Next {
+		end, ok := is[b.Partition]
+		if !ok || was[b.Partition] != end || markers[b.Partition] != end {
 			return false, nil
 		}
 	}

@@ -87,6 +87,30 @@ func TestClusterSchemaReplicatesAndDistributes(t *testing.T) {
 		return versions == 4 && live == 2
 	})
 
+	// A replay's copy of a table (schemas.ReplicatedCopyStatement), made on
+	// both replicas of shard 1: the copies replicate each other and not the
+	// live table, which keeps its rows.
+	for _, r := range []int{1, 2} {
+		var create string
+		require.NoError(t, conn(1, r).QueryRow(ctx, "SHOW CREATE TABLE concern_daily").Scan(&create))
+		stmt, err := schemas.ReplicatedCopyStatement(create, "wp", "concern_daily_rebuild", "t1")
+		require.NoError(t, err)
+		require.NoError(t, conn(1, r).Exec(ctx, stmt))
+	}
+	var copyPath string
+	require.NoError(t, conn(1, 2).QueryRow(ctx, "SELECT zookeeper_path FROM system.replicas WHERE database = 'wp' AND table = 'concern_daily_rebuild'").Scan(&copyPath))
+	require.Equal(t, "/clickhouse/tables/1/wp/concern_daily_rebuild_t1", copyPath)
+	b, err := conn(1, 1).PrepareBatch(ctx, "INSERT INTO wp.concern_daily_rebuild (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)")
+	require.NoError(t, err)
+	require.NoError(t, b.Append(time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC), "E05000003", "E06000001", "drugs", "1", uint32(0), int64(5), int64(0)))
+	require.NoError(t, b.Send())
+	waitFor(t, "the copy replicated to shard 1 replica 2", func() bool { return sum(conn(1, 2), "wp.concern_daily_rebuild") == 5 })
+	require.EqualValues(t, 1, sum(conn(1, 2), "wp.concern_daily"), "the live table does not receive the copy's rows")
+	require.EqualValues(t, 1, sum(conn(1, 1), "wp.concern_daily"))
+	for _, r := range []int{1, 2} {
+		require.NoError(t, conn(1, r).Exec(ctx, "DROP TABLE wp.concern_daily_rebuild"))
+	}
+
 	again, err := schemas.MigrateCluster(ctx, nodes, c.Name(), "wp", slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	require.Zero(t, again)
