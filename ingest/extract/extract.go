@@ -172,7 +172,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, document string, content
 		return nil, &DocumentError{Document: document, Err: fmt.Errorf("%w: no text once the %s markup is removed", ErrEmpty, nd.Format)}
 	}
 	sum := sha256.Sum256(content)
-	r := &run{x: x, blocks: blocks, published: nd.Published, hash: hex.EncodeToString(sum[:]),
+	r := &run{x: x, blocks: blocks, published: nd.Published, chromeLines: nd.ChromeLines, hash: hex.EncodeToString(sum[:]),
 		res: &Result{Document: document, Format: string(nd.Format)}}
 	r.tag()
 	r.anchor()

@@ -1026,3 +1026,30 @@ func TestOutsideMarksAndPublicLeads(t *testing.T) {
 	require.True(t, publicLeadRE.MatchString("Some residents said"))
 	require.False(t, publicLeadRE.MatchString("Some officers said"))
 }
+
+// TestPublicationDateCandidates: the publication date is the best scored
+// of the lines that may give it: a byline's date, a "Posted on" line in a
+// site footer normalise drops as chrome, a published line over a "last
+// updated" one, a date alone at the foot; never a date of an entry in a
+// list of related pages, nor a <time> inside one.
+func TestPublicationDateCandidates(t *testing.T) {
+	for _, tt := range []struct{ name, doc, want string }{
+		{"byline.md", "# Residents tell PCC of drug fears\n\nBy Courier reporter · Thursday, 12 October 2017 · 3 min read\n\nResidents packed into a hub last night for the Berwick Hills and Pallister ward meeting.\n", "2017-10-12"},
+		{"byline-dash.md", "# Residents meet the PCC\n\nWords by Jo Bloggs | 5 May 2019\n\nThe Commissioner met residents yesterday.\n", "2019-05-05"},
+		{"footer.html", `<html><body><main><article><h1>Residents in Ropner</h1><p>On Tuesday evening the Commissioner joined residents at the Ropner ward community meeting.</p></article>
+<aside class="related"><h2>Related news</h2><ul><li><a href="#">Visit</a> <time datetime="2024-03-01">1 March 2024</time></li></ul></aside></main>
+<footer><p class="published">Posted on Friday 8 March 2024 in <a href="#">Community</a></p><ul><li>Posted on 1 January 2020</li></ul></footer></body></html>`, "2024-03-08"},
+		{"related.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\n## Related news\n\n- Speed watch volunteers recognised, 26 January 2024\n- Budget agreed, 7 February 2024\n", ""},
+		{"dated-list.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\n- Speed watch volunteers recognised\n- 26 January 2024\n- 7 February 2024\n", ""},
+		{"updated.md", "# Ward news\n\nLast updated: 20 May 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\nPublished: 14 May 2019\n", "2019-05-14"},
+		{"foot.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nMore meetings follow in the autumn.\n\n14 May 2019\n", "2019-05-14"},
+	} {
+		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}

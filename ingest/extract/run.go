@@ -17,6 +17,9 @@ type run struct {
 	x         *Extractor
 	blocks    []segment.Block
 	published string // the publication date markup gave, "" if none
+	// chromeLines are the site header's and footer's short lines, dropped
+	// from the text as chrome, which may say when the page was published.
+	chromeLines []string
 	hash      string
 	res       *Result
 	a         dates.Anchors
@@ -79,8 +82,8 @@ func (r *run) tag() {
 // datesOf is block b's date mentions.
 func (r *run) datesOf(b *segment.Block) []dates.Mention { return r.dates[b.N-1] }
 
-// anchor reads the publication date (from markup, a "Posted on" line at
-// the top or the foot, or a report's date line near its top), the period a
+// anchor reads the publication date (from markup, else the best of the
+// lines that may give it: findPublished), the period a
 // report covers, the named PCC and the title's ward, which dates without a
 // year and places are resolved against.
 func (r *run) anchor() {
@@ -96,29 +99,14 @@ func (r *run) anchor() {
 			}
 		}
 	}
+	if r.a.Published.IsZero() {
+		r.a.Published = r.findPublished()
+	}
 	var all strings.Builder
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		all.WriteString(b.Text)
 		all.WriteString("\n")
-		if r.a.Published.IsZero() {
-			if loc := postedRE.FindStringIndex(b.Text); loc != nil && loc[1] > 0 {
-				if t, ok := r.fullDate(b.Text[loc[1]:]); ok {
-					r.a.Published = t
-				}
-			} else if t, ok := r.pubLine(b.Text); ok {
-				r.a.Published = t
-			} else if i < 8 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) {
-				// A report's date on a line of its own near the top, or in
-				// its title line ("Report to the Police and Crime Panel, 12
-				// November 2019").
-				if ds := r.datesOf(b); len(ds) == 1 && ds[0].Year != 0 && ds[0].IsDay() && (len(ds[0].Text)*10 >= len(b.Text)*6 || reportRE.MatchString(b.Text)) {
-					if t, ok := r.fullDate(b.Text); ok {
-						r.a.Published = t
-					}
-				}
-			}
-		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
@@ -146,6 +134,154 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+}
+
+// Scores of the lines that may say when a document was published (see
+// findPublished): a line that says so in words beats a byline's date,
+// which beats a date alone on a line near the title, which beats one
+// alone at the foot.
+const (
+	pubScorePosted  = 6 // "Posted on ...", "Published: ...", "This article was published on ..."
+	pubScoreByline  = 6 // "By X · Thursday, 12 October 2017 · 3 min read"
+	pubScoreUpdated = 5 // "Last updated ...": later than the publication, so a publication line wins
+	pubScoreTop     = 4 // a date alone on a line near the title, a report's title line with its date
+	pubScoreFoot    = 3 // a date alone on a line at the foot
+)
+
+var (
+	updatedRE = regexp.MustCompile(`(?i)^\W*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:last\s+)?updated\b|\b(?:was|last)\s+updated\b`)
+	// bylineSepRE parts a byline's pieces ("By X · <date> · 3 min read").
+	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
+	// bylinePieceRE is a piece that makes a short line a byline.
+	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$`)
+	// relatedHeadRE is a heading over a list of other pages, whose
+	// entries carry dates of their own.
+	relatedHeadRE = regexp.MustCompile(`(?i)^\W*(?:related|more|latest|other|recent|most read|most popular|popular|trending|top stories|you may also|you might also|read next|see also|also in|further reading|in other news)\b`)
+)
+
+// findPublished chooses the publication date among the document's short
+// lines (and its site header's and footer's, which normalise dropped as
+// chrome): each line that may give it is scored (its words, its form, its
+// place near the title or at the foot) and the best wins, the first of
+// equals; lines under a heading of related pages and entries of a list
+// whose entries carry dates of their own are not candidates. Zero if
+// none.
+func (r *run) findPublished() time.Time {
+	var best time.Time
+	bestScore := 0
+	consider := func(t time.Time, score int) {
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	related := false
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Heading {
+			related = relatedHeadRE.MatchString(b.Text)
+		}
+		if related || r.datedListEntry(i) {
+			continue
+		}
+		if t, score, ok := r.pubCandidate(b.Text); ok {
+			consider(t, score)
+			continue
+		}
+		ds := r.datesOf(b)
+		if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() {
+			continue
+		}
+		alone := len(ds[0].Text)*10 >= len(b.Text)*6
+		switch {
+		case i < 8 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) && (alone || reportRE.MatchString(b.Text)):
+			// A report's date on a line of its own near the top, or in
+			// its title line ("Report to the Police and Crime Panel, 12
+			// November 2019").
+			if t, ok := r.fullDate(b.Text); ok {
+				consider(t, pubScoreTop)
+			}
+		case i >= len(r.blocks)-4 && len(b.Text) < 40 && alone && !b.Bullet && len(b.Cells) == 0:
+			if t, ok := r.fullDate(b.Text); ok {
+				consider(t, pubScoreFoot)
+			}
+		}
+	}
+	for _, l := range r.chromeLines {
+		if t, score, ok := r.pubCandidate(l); ok {
+			consider(t, score)
+		}
+	}
+	return best
+}
+
+// datedListEntry reports whether block i is an entry of a list whose
+// entries next to it carry dates too (related news, "most read").
+func (r *run) datedListEntry(i int) bool {
+	if !r.blocks[i].Bullet {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(r.blocks) && r.blocks[j].Bullet && len(r.dates[j]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// pubCandidate reads a line that says in words when the document was
+// published ("Posted on <date> in <category>", "Published: <date>", "This
+// article was published on <date>", "Last updated <date>") or a byline
+// with its date ("By X · <date> · 3 min read").
+func (r *run) pubCandidate(s string) (time.Time, int, bool) {
+	score := pubScorePosted
+	if updatedRE.MatchString(s) {
+		score = pubScoreUpdated
+	}
+	if loc := postedRE.FindStringIndex(s); loc != nil && loc[1] > 0 {
+		if t, ok := r.fullDate(s[loc[1]:]); ok {
+			return t, score, true
+		}
+	} else if t, ok := r.pubLine(s); ok {
+		return t, score, true
+	}
+	if t, ok := r.byline(s); ok {
+		return t, pubScoreByline, true
+	}
+	return time.Time{}, 0, false
+}
+
+// byline reads a short line of pieces apart by "·", "|" or a dash, one of
+// them a full date alone and another saying whose it is or how long it
+// takes to read ("By Courier reporter · Thursday, 12 October 2017 · 3 min
+// read").
+func (r *run) byline(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 120 {
+		return time.Time{}, false
+	}
+	parts := bylineSepRE.Split(s, -1)
+	if len(parts) < 2 {
+		return time.Time{}, false
+	}
+	var at time.Time
+	signed := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if bylinePieceRE.MatchString(p) {
+			signed = true
+			continue
+		}
+		ds := dates.Find(p)
+		if len(ds) == 1 && ds[0].Year != 0 && ds[0].IsDay() && len(ds[0].Text)*10 >= len(p)*8 && at.IsZero() {
+			if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+				at = sp.Start
+			}
+		}
+	}
+	if !signed || at.IsZero() {
+		return time.Time{}, false
+	}
+	return at, true
 }
 
 // pubLine reads a publication line that does not open with its verb

@@ -90,6 +90,9 @@ func fromHTML(b []byte) (*Doc, error) {
 	walk = func(n *html.Node, inContent bool) {
 		if n.Type == html.ElementNode {
 			if skipElements[n.Data] || isChromeElement(n, inContent) {
+				if n.Data == "footer" || n.Data == "header" {
+					d.ChromeLines = append(d.ChromeLines, chromeLines(n)...)
+				}
 				return
 			}
 			switch n.Data {
@@ -114,7 +117,9 @@ func fromHTML(b []byte) (*Doc, error) {
 				return
 			case "time":
 				for _, a := range n.Attr {
-					if a.Key == "datetime" && d.Published == "" {
+					// A <time> in a list entry is that entry's own date (a
+					// list of related news), not the page's.
+					if a.Key == "datetime" && d.Published == "" && !inList(n) {
 						d.Published = a.Val
 					}
 				}
@@ -184,6 +189,51 @@ func fromHTML(b []byte) (*Doc, error) {
 	flush()
 	d.Text = out.String()
 	return d, nil
+}
+
+// inList reports whether n is inside a list entry.
+func inList(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "li" || p.Data == "dd" || p.Data == "dt") {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeLines are the short lines (at most 120 characters) of a site
+// header's or footer's paragraphs, outside its lists, menus and forms.
+func chromeLines(n *html.Node) []string {
+	var lines []string
+	var para strings.Builder
+	flush := func() {
+		if t := collapse(para.String()); t != "" && len(t) <= 120 {
+			lines = append(lines, t)
+		}
+		para.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "ul", "ol", "dl", "nav", "form", "button", "select", "script", "style", "table":
+				flush()
+				return
+			case "p", "div", "br", "address", "section", "h1", "h2", "h3", "h4", "h5", "h6":
+				flush()
+				defer flush()
+			}
+		}
+		if n.Type == html.TextNode {
+			para.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	flush()
+	return lines
 }
 
 // collapse joins whitespace runs (non-breaking spaces included) into one

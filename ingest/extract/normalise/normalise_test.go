@@ -25,6 +25,21 @@ func TestHTML(t *testing.T) {
 	require.Equal(t, "# Title & more\n\nOne bold line\n\nand a second\n\n| Date | Meeting |\n|---|\n| 1 May | Forum x / y |\n\n- item\n\nPosted on 15 March 2017\n\n", d.Text)
 }
 
+// TestHTMLChromeLines: the site footer's short paragraphs are kept aside
+// (they may give the publication date) while the footer leaves the text;
+// its lists are not, and a <time> in a list entry (related news) is not
+// the page's date.
+func TestHTMLChromeLines(t *testing.T) {
+	d, err := Normalise(context.Background(), "a.html", []byte(`<html><body><main><article><h1>News</h1><p>Text.</p></article>
+<aside><ul><li><a href="#">Other</a> <time datetime="2024-03-01">1 March</time></li></ul></aside>
+<ul><li>Old item <time datetime="2020-01-01">1 Jan</time></li></ul></main>
+<footer><p class="published">Posted on Friday 8 March 2024 in <a href="#">Community</a></p><ul><li>Menu entry</li></ul><p>Powered by X</p></footer></body></html>`), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "", d.Published)
+	require.Equal(t, []string{"Posted on Friday 8 March 2024 in Community", "Powered by X"}, d.ChromeLines)
+	require.NotContains(t, d.Text, "Posted on")
+}
+
 func TestInlineHTML(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"5<sup>th</sup> November", "5th November"},
