@@ -20,9 +20,9 @@ type run struct {
 	// chromeLines are the site header's and footer's short lines, dropped
 	// from the text as chrome, which may say when the page was published.
 	chromeLines []string
-	hash      string
-	res       *Result
-	a         dates.Anchors
+	hash        string
+	res         *Result
+	a           dates.Anchors
 	// dates are each block's date mentions, tagged once (the find stage
 	// asks for them many times).
 	dates [][]dates.Mention

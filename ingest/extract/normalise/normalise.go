@@ -298,7 +298,9 @@ var pageChrome = regexp.MustCompile(`(?i)\bpage\s+[0-9]+(\s+of\s+[0-9]+)?\b`)
 var (
 	cellGapRE   = regexp.MustCompile(`\S(?: {3,})\S`)
 	cellSplitRE = regexp.MustCompile(` {3,}`)
-	leadDateRE  = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
+	// leadDateRE is the day and month a table row opens with, its weekday
+	// before it or not ("Monday 20th May").
+	leadDateRE = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?\b`)
 )
 
 // dateCells is a row of two cells: the date a line opens with, and the
@@ -380,7 +382,7 @@ func (t *layoutTable) continues(l string) bool {
 		// The first column is written: a new row, unless the table is of
 		// dates and this is no day but the rest of one ("September"),
 		// short enough to stand in the first column.
-		firstRest := t.dates && !startsWithDigit(first.text) && len(t.starts) >= 2 && len([]rune(first.text)) < t.starts[1].col-t.starts[0].col
+		firstRest := t.dates && !opensDay(first.text) && len(t.starts) >= 2 && len([]rune(first.text)) < t.starts[1].col-t.starts[0].col
 		// In a table whose dates stand in a later column ("Meeting   Date
 		// Issues"), every row has its date: a line with nothing in that
 		// column is the rest of the row before ("Coatham ward" over
@@ -424,6 +426,14 @@ func (t *layoutTable) noDateCell(cells []layoutCell) bool {
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// weekdayRE is a weekday a table's date cell opens with.
+var weekdayRE = regexp.MustCompile(`^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b`)
+
+// opensDay reports whether a date cell opens a day: a digit ("8",
+// "25th") or a weekday ("Thursday 25th" wrapped over "April"), not the
+// rest of the date before it ("September").
+func opensDay(s string) bool { return startsWithDigit(s) || weekdayRE.MatchString(s) }
 
 // flush writes the gathered rows as table rows and ends the table.
 func (t *layoutTable) flush(out *strings.Builder) {

@@ -124,6 +124,23 @@ func TestPDFTableWrappedCells(t *testing.T) {
 		"Over the period, residents in several wards raised concerns about drug dealing from houses.\n")
 }
 
+// TestPDFTableWeekdayDates: in a table of dates with their weekdays, a
+// date cell wrapped after its day ("Thursday 25th" over "April") opens a
+// new row (a weekday opens a day as a digit does) and its month goes with
+// it; a weekday's date run into the next cell is cut off.
+func TestPDFTableWeekdayDates(t *testing.T) {
+	text := " Date                Meeting                  Issues raised by residents\n" +
+		" Tuesday 9th April   Skelton Ward             Young men on scramblers using the old\n" +
+		"                     Community Meeting        railway path as a race track.\n" +
+		" Thursday 25th       Kirkleatham Ward         A run of garden shed break-ins.\n" +
+		" April               Community Meeting\n" +
+		" Monday 20th May North East regional          Regional collaboration\n"
+	got := pdfPages(text)
+	require.Contains(t, got, "| Tuesday 9th April | Skelton Ward Community Meeting | Young men on scramblers using the old railway path as a race track. |\n"+
+		"| Thursday 25th April | Kirkleatham Ward Community Meeting | A run of garden shed break-ins. |\n"+
+		"| Monday 20th May | North East regional | Regional collaboration |\n")
+}
+
 // TestTextTables: a plain-text table aligned with spaces becomes table
 // rows (a wrapped cell kept in its row); a lone line with a wide gap and
 // a two-cell "Date:   ..." pair stay text.
