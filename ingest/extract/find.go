@@ -583,6 +583,19 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					clause = sent[:d.End]
 				default:
 					clause = sent[ds[i-1].End:d.End]
+					if len(r.find(clause, r.anchorDay())) == 0 {
+						// "the Newtown ward meeting in Stockton on Tuesday
+						// 4th June, where ..., and, on the Thursday, the
+						// Manor House ward meeting in Hartlepool": a later
+						// day that opens its clause names its place after it.
+						next := len(sent)
+						if i+1 < len(ds) {
+							next = ds[i+1].Start
+						}
+						if after := sent[d.Start:next]; len(r.find(after, r.anchorDay())) > 0 {
+							clause = after
+						}
+					}
 				}
 			}
 			fut := future || futureRE.MatchString(clause) || futureRE.MatchString(sent)

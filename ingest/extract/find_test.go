@@ -1053,3 +1053,12 @@ func TestPublicationDateCandidates(t *testing.T) {
 		require.Equal(t, tt.want, got, tt.name)
 	}
 }
+
+// TestLaterDayOpensItsClause: in a sentence telling two meetings, a later
+// day written before its meeting ("..., and, on the Thursday, the Manor
+// House ward meeting in Hartlepool") takes the place named after it, not
+// the town of the clause before.
+func TestLaterDayOpensItsClause(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 9 July 2019\n\n4.1 In early June the Commissioner was at two ward meetings in the same week: the Newtown ward meeting in Stockton on Tuesday 4th June, where people spoke about drug dealing from a flat, and, on the Thursday, the Manor House ward meeting in Hartlepool, where the main topic was bus shelters with their glass panels smashed.\n")
+	require.Equal(t, []string{"meeting 2019-06-04 E05001541 drugs", "meeting 2019-06-06 E05008949 criminal_damage", "concern 2019-06-04 E05001541 drugs", "concern 2019-06-06 E05008949 criminal_damage"}, got)
+}

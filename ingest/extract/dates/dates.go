@@ -378,7 +378,76 @@ func Find(s string) []Mention {
 	}
 	if digit {
 		out = bareDays(s, low, out)
+		out = weekdaysAfter(s, low, out)
 	}
+	return out
+}
+
+// theWeekdayRE: a weekday that follows a day written before it ("the
+// Newtown meeting on Tuesday 4th June and, on the Thursday, the Manor
+// House meeting"; "the following Saturday").
+var theWeekdayRE = regexp.MustCompile(`\b(?:on the|the following)\s+` + weekdayPat + `\b`)
+
+// daysIn is the length of each month in a year that is not a leap year.
+var daysIn = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// weekdaysAfter adds the weekdays written after a day in the same
+// paragraph ("on Tuesday 4th June ... on the Thursday"): the first such
+// weekday after the day written last before it, when that day's weekday is
+// known (written, or from its year); one that would cross a month's end
+// without a year (February's length) or with no day before it is left
+// out: nothing guesses it.
+func weekdaysAfter(s, low string, out []Mention) []Mention {
+	ms := theWeekdayRE.FindAllStringSubmatchIndex(low, -1)
+	if ms == nil {
+		return out
+	}
+	for _, m := range ms {
+		if !capital(group(s, m, 1)) {
+			continue
+		}
+		wd, _ := weekdayOf(group(s, m, 1))
+		var prev *Mention
+		overlap := false
+		for i := range out {
+			d := &out[i]
+			if d.Start < m[1] && m[0] < d.End {
+				overlap = true
+			}
+			if d.End <= m[0] && d.Rel == "" && d.RelMonth == "" && d.IsDay() && d.Month != 0 && (prev == nil || d.Start > prev.Start) {
+				prev = d
+			}
+		}
+		if overlap || prev == nil {
+			continue
+		}
+		pwd, ok := prev.Weekday, prev.HasWeekday
+		if !ok && prev.Year != 0 {
+			pwd, ok = time.Date(prev.Year, prev.Month, prev.Day, 0, 0, 0, 0, time.UTC).Weekday(), true
+		}
+		if !ok {
+			continue
+		}
+		off := (int(wd) - int(pwd) + 7) % 7
+		if off == 0 {
+			off = 7
+		}
+		day, mon, year := prev.Day+off, prev.Month, prev.Year
+		if year != 0 {
+			t := time.Date(year, mon, day, 0, 0, 0, 0, time.UTC)
+			day, mon, year = t.Day(), t.Month(), t.Year()
+		} else if day > daysIn[mon] {
+			if mon == time.February || mon == time.December {
+				continue // February's length (or the year's) unknown
+			}
+			day, mon = day-daysIn[mon], mon+1
+			if mon == time.February && day > 28 {
+				continue
+			}
+		}
+		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year, Weekday: wd, HasWeekday: true})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 

@@ -182,3 +182,27 @@ func TestPeriodInBrackets(t *testing.T) {
 	require.Equal(t, time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC), from)
 	require.Equal(t, time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC), to)
 }
+
+// TestWeekdayAfterADay: "on the Thursday" after "Tuesday 4th June" is the
+// first Thursday after it; a day whose weekday is unknown (no weekday, no
+// year) gives none, and so does one with no day before it.
+func TestWeekdayAfterADay(t *testing.T) {
+	ds := Find("the Newtown ward meeting on Tuesday 4th June, where people spoke, and, on the Thursday, the Manor House ward meeting")
+	require.Len(t, ds, 2)
+	require.Equal(t, []int{4, 6}, []int{ds[0].Day, ds[1].Day})
+	require.Equal(t, time.June, ds[1].Month)
+
+	ds = Find("the forum on 29 April 2019 and, the following Friday, the ward meeting")
+	require.Len(t, ds, 2)
+	require.Equal(t, 3, ds[1].Day)
+	require.Equal(t, time.May, ds[1].Month)
+	require.Equal(t, 2019, ds[1].Year)
+
+	ds = Find("Wednesday 30th April and, on the Friday, the surgery")
+	require.Len(t, ds, 2)
+	require.Equal(t, []int{2}, []int{ds[1].Day})
+	require.Equal(t, time.May, ds[1].Month)
+
+	require.Len(t, Find("the meeting on 4 June and, on the Thursday, the forum"), 1, "no weekday or year: no day")
+	require.Empty(t, Find("on the Thursday the team met"))
+}
