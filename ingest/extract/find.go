@@ -551,6 +551,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 						t = t.AddDate(0, 0, 1)
 					case loc[4] >= 0: // "the evening before", "the previous day"
 						t = t.AddDate(0, 0, -1)
+					case loc[6] >= 0: // "two days later", "a week later"
+						t = t.AddDate(0, 0, daysApart(sent[loc[6]:loc[7]]))
+					case loc[8] >= 0: // "two days earlier"
+						t = t.AddDate(0, 0, -daysApart(sent[loc[8]:loc[9]]))
 					}
 					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
 					fromPrev = true
@@ -797,7 +801,23 @@ var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening";
 // group 2 the day before, "the previous day").
-var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|((?:two|three|four|five|six|[2-6]) days later|a week later)|((?:two|three|four|five|six|[2-6]) days (?:earlier|before)|a week (?:earlier|before))|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+
+// daysApart is the number of days "two days later" or "a week earlier"
+// says.
+func daysApart(s string) int {
+	f := strings.Fields(strings.ToLower(s))
+	if f[0] == "a" {
+		return 7
+	}
+	for i, w := range []string{"two", "three", "four", "five", "six"} {
+		if f[0] == w {
+			return i + 2
+		}
+	}
+	n, _ := strconv.Atoi(f[0])
+	return n
+}
 
 // nounDated reports whether a sentence names a meeting and a day right
 // beside it ("packed into the town hall on Thursday 5 July for the Yarm
@@ -1655,12 +1675,40 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 			cur, ok := link(c, s, ms)
 			if !ok {
+				cur, ok = toldBefore(sents, i, ms)
+			}
+			if !ok {
 				r.problem(b, "event", clip(c, 120), "a concern in a paragraph of several meetings that names none of them: not emitted")
 				continue
 			}
 			r.standalone(b, cur, c, action, "", section)
 		}
 	}
+}
+
+// toldBefore is the meeting a paragraph told last before its sentence i,
+// when it tells its meetings one sentence each ("On Tuesday 7th September
+// he attended the Throston ward meeting. Those present were worried about
+// ... Two days later he was at the Rossmere ward meeting, where ..."): a
+// sentence naming none goes on with the one before it.
+func toldBefore(sents []string, i int, ms []*meetingCtx) (*meetingCtx, bool) {
+	at := make([]int, len(ms))
+	for k, m := range ms {
+		at[k] = slices.Index(sents, m.sent)
+		if at[k] < 0 || slices.Contains(at[:k], at[k]) {
+			return nil, false // told elsewhere, or two in one sentence
+		}
+	}
+	best := -1
+	for k := range ms {
+		if at[k] < i && (best < 0 || at[k] > at[best]) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return nil, false
+	}
+	return ms[best], true
 }
 
 // bySentenceMeeting splits a sentence that tells several meetings in turn

@@ -1062,3 +1062,12 @@ func TestLaterDayOpensItsClause(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 9 July 2019\n\n4.1 In early June the Commissioner was at two ward meetings in the same week: the Newtown ward meeting in Stockton on Tuesday 4th June, where people spoke about drug dealing from a flat, and, on the Thursday, the Manor House ward meeting in Hartlepool, where the main topic was bus shelters with their glass panels smashed.\n")
 	require.Equal(t, []string{"meeting 2019-06-04 E05001541 drugs", "meeting 2019-06-06 E05008949 criminal_damage", "concern 2019-06-04 E05001541 drugs", "concern 2019-06-06 E05008949 criminal_damage"}, got)
 }
+
+// TestDaysLaterAndConcernsToldInTurn: "Two days later he was at the
+// Rossmere ward meeting" is two days after the meeting told before; a
+// sentence naming no meeting, in a paragraph telling its meetings one
+// sentence each, is the meeting told before it.
+func TestDaysLaterAndConcernsToldInTurn(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n4.2 On Tuesday 7th September he attended the Throston ward residents' meeting at the community centre. Those present were worried about cars speeding on the distributor road. Two days later he was at the Rossmere ward meeting, where residents' concerns focused on drug use in the back alleys.\n")
+	require.Equal(t, []string{"meeting 2021-09-07 E05013048 speeding", "meeting 2021-09-09 E05013045 drugs", "concern 2021-09-07 E05013048 speeding", "concern 2021-09-09 E05013045 drugs"}, got)
+}

@@ -375,6 +375,11 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 		return Resolution{}, fmt.Errorf("code %s is not a ward or authority of the Cleveland force area: %w", text, ErrUnknownPlace)
 	}
 	n := Normalise(text)
+	if base, ok := possessive(text); ok && len(g.byName[n]) == 0 && len(g.places[n]) == 0 {
+		// "North Ormesby's community meeting": the place, not a name
+		// that ends in s.
+		n = Normalise(base)
+	}
 	ws := g.byName[n]
 	var live []Ward
 	for _, w := range ws {
@@ -465,7 +470,9 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			}
 			s, e := from+i, from+i+len(n)
 			from = s + 1
-			if (s > 0 && norm[s-1] != ' ') || (e < len(norm) && norm[e] != ' ') {
+			// (a name with its possessive, "North Ormesby's", ends there)
+			poss := e < len(norm) && norm[e] == 's' && (e+1 == len(norm) || norm[e+1] == ' ') && apostropheBefore(text, idx[e])
+			if (s > 0 && norm[s-1] != ' ') || (e < len(norm) && norm[e] != ' ' && !poss) {
 				continue
 			}
 			if anyTaken(taken[s:e]) {
@@ -492,6 +499,22 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// possessive is a name without its possessive "'s" ("North Ormesby's").
+func possessive(s string) (string, bool) {
+	for _, p := range []string{"'s", "’s"} {
+		if b, ok := strings.CutSuffix(s, p); ok && b != "" {
+			return b, true
+		}
+	}
+	return s, false
+}
+
+// apostropheBefore reports whether the rune before byte i of s is an
+// apostrophe.
+func apostropheBefore(s string, i int) bool {
+	return strings.HasSuffix(s[:i], "'") || strings.HasSuffix(s[:i], "’")
 }
 
 func anyTaken(b []bool) bool {

@@ -280,3 +280,20 @@ func FuzzFind(f *testing.F) {
 		_, _ = g.Resolve(s, day("2016-06-01"))
 	})
 }
+
+// TestPossessivePlaces: "North Ormesby's community meeting" names North
+// Ormesby (found and resolved), while a name merely running into an s is
+// not a place.
+func TestPossessivePlaces(t *testing.T) {
+	g := Default()
+	for _, text := range []string{"at North Ormesby's community meeting", "at North Ormesby’s community meeting"} {
+		ms := g.Find(text, day("2021-09-23"))
+		require.Len(t, ms, 1, text)
+		require.Equal(t, "North Ormesby", text[ms[0].Start:ms[0].End])
+		require.Equal(t, "E05009867", ms[0].WardCode)
+	}
+	r, err := g.Resolve("North Ormesby's", day("2021-09-23"))
+	require.NoError(t, err)
+	require.Equal(t, "E05009867", r.WardCode)
+	require.Empty(t, g.Find("at North Ormesbys community meeting", day("2021-09-23")))
+}
