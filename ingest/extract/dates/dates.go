@@ -343,6 +343,9 @@ func Find(s string) []Mention {
 		}
 		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
 	}
+	if digit && month {
+		all = weekdayOrdinals(s, low, all)
+	}
 	// "on Monday, February 26" is one date, not a relative day and a date:
 	// drop a relative weekday whose weekday starts a written date.
 	kept := all[:0]
@@ -381,6 +384,55 @@ func Find(s string) []Mention {
 		out = weekdaysAfter(s, low, out)
 	}
 	return out
+}
+
+// weekdayOrdRE: a weekday and an ordinal day with no month after them
+// ("on Monday 11th and the Loftus ward surgery on Thursday 14th October").
+var weekdayOrdRE = regexp.MustCompile(`\b` + weekdayPat + `\s+([0-9]{1,2})(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?` + monthPat + `\b)?`)
+
+// weekdayOrdinals adds the days written as a weekday and an ordinal
+// without their month ("Monday 11th"), which take the month of the date
+// written next in the same sentence ("... and on Thursday 14th October"),
+// else of the one written last before them in the paragraph; the weekday
+// is kept, so resolving checks the guess against the year (a Monday 11th
+// that is no Monday is no date).
+func weekdayOrdinals(s, low string, all []Mention) []Mention {
+	for _, m := range weekdayOrdRE.FindAllStringSubmatchIndex(low, -1) {
+		if m[6] >= 0 || !capital(group(s, m, 1)) {
+			continue // its month follows: a full date, read already
+		}
+		day := atoi(group(s, m, 2))
+		if day < 1 || day > 31 {
+			continue
+		}
+		var next, prev *Mention
+		for i := range all {
+			d := &all[i]
+			if d.Rel != "" || d.RelMonth != "" || d.Month == 0 || d.Day == 0 {
+				continue
+			}
+			if d.Start >= m[1] && !strings.ContainsAny(low[m[1]:d.Start], ".;") && (next == nil || d.Start < next.Start) {
+				next = d
+			}
+			if d.End <= m[0] && (prev == nil || d.Start > prev.Start) {
+				prev = d
+			}
+		}
+		from := next
+		if from == nil {
+			from = prev
+		}
+		if from == nil {
+			continue
+		}
+		wd, _ := weekdayOf(group(s, m, 1))
+		mon := from.Month
+		if from == next && day > from.Day && from.Month > time.January {
+			mon-- // "Monday 28th and Thursday 2nd October": the month before
+		}
+		all = append(all, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: from.Year, Weekday: wd, HasWeekday: true})
+	}
+	return all
 }
 
 // theWeekdayRE: a weekday that follows a day written before it ("the

@@ -206,3 +206,26 @@ func TestWeekdayAfterADay(t *testing.T) {
 	require.Len(t, Find("the meeting on 4 June and, on the Thursday, the forum"), 1, "no weekday or year: no day")
 	require.Empty(t, Find("on the Thursday the team met"))
 }
+
+// TestWeekdayOrdinalWithoutMonth: "on Monday 11th and ... on Thursday 14th
+// October" gives Monday 11th the month written next in its sentence (else
+// the one before), its weekday kept so resolving checks it; no month
+// anywhere: no date.
+func TestWeekdayOrdinalWithoutMonth(t *testing.T) {
+	ds := Find("the Grangetown ward community meeting on Monday 11th and the Loftus ward surgery on Thursday 14th October.")
+	require.Len(t, ds, 2)
+	require.Equal(t, 11, ds[0].Day)
+	require.Equal(t, time.October, ds[0].Month)
+	require.True(t, ds[0].HasWeekday)
+	require.Empty(t, ds[0].Rel, "not a relative 'on Monday'")
+
+	ds = Find("On 4 June 2019 the forum met. The ward meeting followed on Thursday 6th.")
+	require.Len(t, ds, 2)
+	require.Equal(t, time.June, ds[1].Month)
+	require.Equal(t, 2019, ds[1].Year)
+
+	a := Anchors{PeriodStart: time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), PeriodEnd: time.Date(2021, 10, 31, 0, 0, 0, 0, time.UTC)}
+	bad := Find("the meeting on Tuesday 11th and the surgery on Thursday 14th October.")
+	_, _, err := a.Resolve(bad[0], false)
+	require.Error(t, err, "11 October 2021 was a Monday")
+}
