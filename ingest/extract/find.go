@@ -184,6 +184,11 @@ func (r *run) walk() {
 		// label is the police's is quiet like a section under such a
 		// heading.
 		r.quiet = r.secQuiet || quietItem(b.Text)
+		if weDidRE.MatchString(b.Text) {
+			// "We did: extra patrols on Friday and Saturday nights": the
+			// police's own account under its label, no meeting or concern.
+			continue
+		}
 		before := prev
 		prev = nil
 		if b.Cells != nil {
@@ -350,15 +355,21 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 	if allWardsRE.MatchString(b.Text) {
 		return nil, true
 	}
-	if len(b.Text) > 60 || len(r.datesOf(b)) > 0 || !wardEntryRE.MatchString(b.Text) {
+	if len(b.Text) > 60 || len(r.datesOf(b)) > 0 {
 		return nil, false
 	}
 	at := r.anchorDay()
 	if at.IsZero() {
 		return nil, false
 	}
-	ms := r.find(titleCase(b.Text), at)
+	text := titleCase(b.Text)
+	ms := r.find(text, at)
 	if len(ms) != 1 || ms[0].Kind != "ward" {
+		return nil, false
+	}
+	// "Newtown ward", or a heading that is the ward's name and nothing
+	// else (a definition list's term, "**Marton East**").
+	if !wardEntryRE.MatchString(b.Text) && (strings.TrimSpace(text[:ms[0].Start]) != "" || strings.Trim(text[ms[0].End:], " :*.") != "") {
 		return nil, false
 	}
 	return []gazetteer.Resolution{ms[0].Resolution}, false
@@ -1511,6 +1522,10 @@ var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|event
 
 // quietItem reports whether a numbered item's label is the police's or an
 // update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").
+// weDidRE: a paragraph under the label of the police's or council's own
+// account ("We did: ...", "Action taken: ...").
+var weDidRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|we have done|what we have done|we responded|action taken|our response)\s*:`)
+
 func quietItem(text string) bool {
 	m := itemNumRE.FindStringIndex(text)
 	if m == nil {

@@ -1071,3 +1071,19 @@ func TestDaysLaterAndConcernsToldInTurn(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n4.2 On Tuesday 7th September he attended the Throston ward residents' meeting at the community centre. Those present were worried about cars speeding on the distributor road. Two days later he was at the Rossmere ward meeting, where residents' concerns focused on drug use in the back alleys.\n")
 	require.Equal(t, []string{"meeting 2021-09-07 E05013048 speeding", "meeting 2021-09-09 E05013045 drugs", "concern 2021-09-07 E05013048 speeding", "concern 2021-09-09 E05013045 drugs"}, got)
 }
+
+// TestYouSaidDefinitionListsUnderMonths: "you said, we did" as definition
+// lists under month headings: a term that is a ward's name alone places
+// its items, the month dates them, a "We did:" definition is the police's
+// own account (no meeting on "Friday and Saturday nights"), and a term
+// outside Cleveland places nothing.
+func TestYouSaidDefinitionListsUnderMonths(t *testing.T) {
+	doc := "# South Middlesbrough Neighbourhood Team: You said, we did\n\n## September 2023\n\n**Marton East**\n: *You said:* drivers are using the roads around the estate as a short cut and going far too fast.\n: *We did:* extra patrols on Friday and Saturday nights.\n\n**Great Ayton**\n: *You said:* thefts from farm buildings.\n\n*Last updated 3 November 2023*\n"
+	res, err := newExtractor(t, Config{}).Extract("dl.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"concern month:2023-09-01/2023-09-30 E05015468 speeding"}, got)
+}

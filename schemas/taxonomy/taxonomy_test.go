@@ -194,6 +194,7 @@ func TestClassifyReordered(t *testing.T) {
 		{"scramblers on the field; the bypass used as a race track", []string{"off_road_bikes", "speeding"}},
 		{"drivers going far too fast along the main road", []string{"speeding"}},
 		{"parents' cars blocking pavements and junctions", []string{"parking_traffic"}},
+		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

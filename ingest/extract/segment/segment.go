@@ -91,6 +91,17 @@ func Segment(s string) []Block {
 			add(Block{Text: clean(mdHeadRE.ReplaceAllString(trimmed, "")), Heading: true})
 			continue
 		}
+		if strings.HasPrefix(trimmed, ": ") {
+			// A Markdown definition list ("**Marton East**" over ": *You
+			// said:* ..." and ": *We did:* ..."): the term on its line is
+			// a heading over its definitions, each a block of its own.
+			if len(cur) == 1 && len(cur[0]) <= 80 && !curBullet && !curSection {
+				add(Block{Text: cur[0], Heading: true})
+				cur = nil
+			}
+			flush()
+			trimmed = strings.TrimSpace(trimmed[2:])
+		}
 		if strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "+ ") {
 			// A Markdown list item written with "*" or "+": its marker is
 			// a bullet, not emphasis for clean to drop.

@@ -56,3 +56,16 @@ func TestSegmentStarBullets(t *testing.T) {
 	require.True(t, bs[2].Bullet)
 	require.Equal(t, "Bold line", bs[3].Text)
 }
+
+// TestSegmentDefinitionList: in a Markdown definition list the term on its
+// line is a heading and each ": " definition a block of its own.
+func TestSegmentDefinitionList(t *testing.T) {
+	bs := Segment("## September 2023\n\n**Marton East**\n: *You said:* drivers are going far\ntoo fast.\n: *We did:* speed checks.\n")
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"September 2023", "Marton East", "You said: drivers are going far too fast.", "We did: speed checks."}, got)
+	require.True(t, bs[1].Heading)
+	require.False(t, bs[2].Heading)
+}
