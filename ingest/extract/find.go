@@ -1972,6 +1972,15 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 		// the town the title's ward is part of is that ward
 		res := *r.titlePlace
 		return &res
+	case len(ms) > 0 && extra != "":
+		// "Seaton | Cars were racing along the sea front road in Seaton
+		// Carew": a town or area the row's text names lies in the ward
+		// its place column gives, when that ward is of the same authority.
+		if w, err := r.x.gaz.Resolve(extra, at); err == nil && w.Kind == "ward" && w.LADCode == ms[0].LADCode {
+			return &w
+		}
+		res := ms[0].Resolution
+		return &res
 	case len(ms) > 0:
 		res := ms[0].Resolution
 		return &res

@@ -1087,3 +1087,25 @@ func TestYouSaidDefinitionListsUnderMonths(t *testing.T) {
 	}
 	require.Equal(t, []string{"concern month:2023-09-01/2023-09-30 E05015468 speeding"}, got)
 }
+
+// TestWardColumnOverTownInItsRow: in a "you said, we did" table with a
+// ward column, a town the row's text names inside that ward ("Seaton
+// Carew" in the Seaton row) is the row's ward; a row whose place is no
+// ward ("Town centre") keeps the town's authority.
+func TestWardColumnOverTownInItsRow(t *testing.T) {
+	doc := "<html><body><h1>You said, we did</h1><p>Your Hartlepool Neighbourhood Policing Team reports back. This update covers October to December 2016.</p>" +
+		"<table><tr><th>Ward</th><th>You said</th><th>We did</th></tr>" +
+		"<tr><td>Seaton</td><td>Cars were racing along the sea front road in Seaton Carew late at night.</td><td>We ran speed checks.</td></tr>" +
+		"<tr><td>Town centre</td><td>Shop owners in Hartlepool town centre said shoplifting had increased.</td><td>Patrols.</td></tr></table>" +
+		"<p>Page last updated: 18 January 2017</p></body></html>"
+	res, err := newExtractor(t, Config{}).Extract("ysywd.html", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+"/"+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern period:2016-10-01/2016-12-31 E05008951/E06000001 speeding",
+		"concern period:2016-10-01/2016-12-31 /E06000001 burglary_theft",
+	}, got)
+}

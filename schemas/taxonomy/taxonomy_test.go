@@ -195,6 +195,7 @@ func TestClassifyReordered(t *testing.T) {
 		{"drivers going far too fast along the main road", []string{"speeding"}},
 		{"parents' cars blocking pavements and junctions", []string{"parking_traffic"}},
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
+		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
