@@ -68,6 +68,9 @@ func meetingKind(s string) string {
 func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, res gazetteer.Resolution, sp dates.Span) {
 	ev := r.event(b, schemas.TypeConcern, sp, res)
 	for _, m := range r.concernMatches(text) {
+		if opensName(text, m.Start, m.End) {
+			continue // "the Neighbourhood Policing Teams received ...": who, not what
+		}
 		ev.Themes = sortedUnion(ev.Themes, []string{m.Theme})
 	}
 	if len(ev.Themes) == 0 {
@@ -120,7 +123,7 @@ func (r *run) toldBefore(cur *meetingCtx, ev *schemas.Event) bool {
 func (r *run) themes(text string) []string {
 	var out []string
 	for _, m := range r.concernMatches(text) {
-		if inName(text, m.Start) {
+		if inName(text, m.Start) || opensName(text, m.Start, m.End) {
 			continue
 		}
 		out = sortedUnion(out, []string{m.Theme})
@@ -157,7 +160,8 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 // concern about traffic), "racing" beside off-road bikes ("Youngsters are
 // racing round on motorcycles" is the bikes), and a parking phrase for the
 // cars something else is done from ("dealing drugs from cars parked near
-// the school" is drug dealing).
+// the school", "dealing from a car parked near the shops" is drug
+// dealing), and "race track" in the clause of off-road bikes.
 func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	has := map[string]bool{}
 	for _, m := range ms {
@@ -174,6 +178,8 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
+		case m.Theme == "speeding" && p == "race track" && has["off_road_bikes"] && bikesInClause(text, m, ms):
+			continue
 		}
 		out = append(out, m)
 	}
@@ -183,7 +189,23 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 // fromCarsRE: the words before a parking phrase that make the cars a
 // place something else is done from ("dealing drugs from cars parked",
 // "catalytic converters cut off cars parked overnight").
-var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside)\s+(?:the\s+|their\s+)?$`)
+var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside)\s+(?:the\s+|their\s+|an?\s+)?$`)
+
+// bikesInClause reports whether off-road bikes are named in the clause of
+// match m ("young men on scramblers using the old railway path as a race
+// track": the bikes' track, not cars speeding).
+func bikesInClause(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme != "off_road_bikes" {
+			continue
+		}
+		lo, hi := min(m.End, o.End), max(m.Start, o.Start)
+		if lo <= hi && !strings.ContainsAny(text[lo:hi], ".;") {
+			return true
+		}
+	}
+	return false
+}
 
 // theftTheme is the taxonomy's theme for theft.
 const theftTheme = "burglary_theft"
@@ -192,6 +214,33 @@ var (
 	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
 	stolenAfterRE  = regexp.MustCompile(`(?i)^\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
 )
+
+// opensName reports whether the capitalised phrase at text[start:end] opens
+// a name that goes on after it ("the Neighbourhood Policing Teams across
+// Middlesbrough received ..."): an organisation, not a theme.
+func opensName(text string, start, end int) bool {
+	if start >= len(text) || !(text[start] >= 'A' && text[start] <= 'Z') || start == 0 {
+		return false
+	}
+	if last := strings.LastIndexByte(text[start:end], ' '); last >= 0 && !(text[start+last+1] >= 'A' && text[start+last+1] <= 'Z') {
+		return false // "Anti-social behaviour" opening a sentence
+	}
+	w := nextWordOf(text[end:])
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// nextWordOf is the word after a space at the start of s, "" if s goes on
+// otherwise (a comma, a full stop).
+func nextWordOf(s string) string {
+	if !strings.HasPrefix(s, " ") {
+		return ""
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
 
 func inName(text string, start int) bool {
 	if start >= len(text) || !(text[start] >= 'A' && text[start] <= 'Z') {

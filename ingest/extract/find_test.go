@@ -1109,3 +1109,17 @@ func TestWardColumnOverTownInItsRow(t *testing.T) {
 		"concern period:2016-10-01/2016-12-31 /E06000001 burglary_theft",
 	}, got)
 }
+
+// TestRaceTrackOfBikesAndCarsDealtFrom: "race track" in the clause of
+// off-road bikes is theirs (in another clause it is speeding), a car
+// something is dealt from is no parking concern, and a theme word that
+// opens a name ("the Neighbourhood Policing Teams received") is no theme.
+func TestRaceTrackOfBikesAndCarsDealtFrom(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	require.Equal(t, []string{"off_road_bikes"}, r.themes("Young men on scramblers using the old railway path as a race track."))
+	require.Equal(t, []string{"off_road_bikes", "speeding"}, r.themes("Scramblers on the field; the bypass used as a race track."))
+	require.Equal(t, []string{"drugs"}, r.themes("suspected dealing from a car parked near the shops"))
+	require.Equal(t, []string{"parking_traffic"}, r.themes("a car parked across the driveway every night"))
+	require.Equal(t, []string{"drugs"}, r.themes("the Neighbourhood Policing Teams across Middlesbrough received reports from residents concerned about so-called legal highs"))
+	require.Equal(t, []string{"visible_policing"}, r.themes("residents asked for more neighbourhood policing"))
+}

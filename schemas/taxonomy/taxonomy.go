@@ -224,11 +224,6 @@ const maxConnectors = 3
 // way; the taxonomy lists one. Phrases with a connector among their own
 // words ("break-in") are not reordered. Each reordered match is explained
 // like any other (Phrase is the taxonomy's spelling).
-// sourceRE ends the text before a phrase written the other way round that
-// names where something else comes from ("dealing from a car parked near
-// the shops"): a place, not the theme.
-var sourceRE = regexp.MustCompile(`(?i)\b(?:from|out of)\s+(?:a|an|the)\s+$`)
-
 func (t *Taxonomy) ClassifyReordered(text string) Result {
 	res := t.Classify(text)
 	if len(t.reversed) == 0 {
@@ -248,7 +243,7 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 		for _, p := range t.reversed[toks[i].stem] {
 			for j := i + 1; j < len(toks) && j <= i+1+maxConnectors; j++ {
 				if toks[j].stem == p.stems[0] {
-					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) && !sourceRE.MatchString(text[:toks[i].start]) {
+					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) {
 						extra = append(extra, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[j].end})
 					}
 					break
@@ -367,39 +362,8 @@ func (t *Taxonomy) Classify(text string) Result {
 		}
 		i += adv
 	}
-	bikesTrack(text, &res)
 	sort.Strings(res.Themes)
 	return res
-}
-
-// bikesTrack drops "race track" when off-road bikes are named in the same
-// clause ("young men on scramblers using the old railway path as a race
-// track"): the bikes' track, not cars speeding.
-func bikesTrack(text string, res *Result) {
-	track, bikes := -1, -1
-	for i, m := range res.Matches {
-		switch {
-		case m.Phrase == "race track":
-			track = i
-		case m.Theme == "off_road_bikes":
-			bikes = i
-		}
-	}
-	if track < 0 || bikes < 0 {
-		return
-	}
-	a, b := res.Matches[track], res.Matches[bikes]
-	lo, hi := min(a.End, b.End), max(a.Start, b.Start)
-	if lo > hi || strings.ContainsAny(text[lo:hi], ".;") {
-		return
-	}
-	res.Matches = slices.Delete(res.Matches, track, track+1)
-	res.Themes = res.Themes[:0]
-	for _, m := range res.Matches {
-		if !slices.Contains(res.Themes, m.Theme) {
-			res.Themes = append(res.Themes, m.Theme)
-		}
-	}
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
