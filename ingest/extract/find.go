@@ -572,6 +572,21 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 			}
 		}
+		if len(ds) == 0 && len(r.held) > 0 && !blockHasDate {
+			// "3.4 At the Linthorpe community meeting on 1 September ...
+			// 3.5 The De Bruce ward meeting was held on the 13th.": a day
+			// alone takes the month of the meeting told last, when it
+			// comes after it in that month (nothing guesses otherwise).
+			last := r.held[len(r.held)-1].span
+			if loc := onTheDayRE.FindStringSubmatchIndex(sent); loc != nil && last.Precision == dates.Day {
+				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
+				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
+				if day > last.Start.Day() && t.Month() == last.Start.Month() {
+					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day, Month: t.Month(), Year: t.Year()}}
+					fromPrev = true
+				}
+			}
+		}
 		if len(ds) == 0 {
 			continue
 		}
@@ -813,6 +828,9 @@ var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|
 // "the same evening"; group 1 the day after it, "the following evening";
 // group 2 the day before, "the previous day").
 var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|((?:two|three|four|five|six|[2-6]) days later|a week later)|((?:two|three|four|five|six|[2-6]) days (?:earlier|before)|a week (?:earlier|before))|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+
+// onTheDayRE: a day written as an ordinal alone ("held on the 13th").
+var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 
 // daysApart is the number of days "two days later" or "a week earlier"
 // says.

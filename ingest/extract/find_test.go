@@ -1123,3 +1123,16 @@ func TestRaceTrackOfBikesAndCarsDealtFrom(t *testing.T) {
 	require.Equal(t, []string{"drugs"}, r.themes("the Neighbourhood Policing Teams across Middlesbrough received reports from residents concerned about so-called legal highs"))
 	require.Equal(t, []string{"visible_policing"}, r.themes("residents asked for more neighbourhood policing"))
 }
+
+// TestOnTheDayAfterTheMeetingBefore: "held on the 13th" in a paragraph
+// with no date of its own takes the month of the meeting told last when
+// the day comes after it; before it, nothing is guessed.
+func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 October 2016\n\nThis report covers August and September 2016.\n\n3.4 At the Linthorpe community meeting on 1 September residents raised drug dealing in the back streets.\n\n"
+	got := summary(t, head+"3.5 The De Bruce ward meeting was held on the 13th. Residents reported rowdy behaviour outside the shops.\n")
+	require.Contains(t, got, "meeting 2016-09-13 E05008943 antisocial_behaviour")
+	got = summary(t, strings.Replace(head, "1 September", "20 September", 1)+"3.5 The De Bruce ward meeting was held on the 13th. Residents reported rowdy behaviour outside the shops.\n")
+	for _, g := range got {
+		require.NotContains(t, g, "E05008943")
+	}
+}
