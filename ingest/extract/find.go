@@ -1677,6 +1677,19 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	}
 	sents := sentences(text)
 	for i, s := range sents {
+		if here := toldIn(s, ms); len(here) > 1 && bothRaisedRE.MatchString(s) {
+			// "Residents at the Park End & Beckfield meeting (21st
+			// September) and at North Ormesby's community meeting on the
+			// 23rd both raised anti-social behaviour": raised at each, in
+			// each meeting's place.
+			c := wardsBlanked(s, r.find(s, here[0].span.Start))
+			if len(r.themes(c)) > 0 && !negationRE.MatchString(c) {
+				for _, m := range here {
+					r.standalone(b, m, c, "", "", section)
+				}
+			}
+			continue
+		}
 		parts, owners := bySentenceMeeting(s, ms)
 		for pi, c := range parts {
 			ms := ms
@@ -1717,6 +1730,20 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			r.standalone(b, cur, c, action, "", section)
 		}
 	}
+}
+
+// bothRaisedRE: what the people of several meetings all raised.
+var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b`)
+
+// toldIn are the meetings ms told in sentence s.
+func toldIn(s string, ms []*meetingCtx) []*meetingCtx {
+	var out []*meetingCtx
+	for _, m := range ms {
+		if m.sent == s {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // toldBefore is the meeting a paragraph told last before its sentence i,

@@ -1136,3 +1136,11 @@ func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
 		require.NotContains(t, g, "E05008943")
 	}
 }
+
+// TestBothRaised: two meetings told in one sentence whose people "both
+// raised" a theme: a concern at each, in each meeting's ward.
+func TestBothRaised(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n4.3 Residents at the Park End & Beckfield meeting (21st September) and at North Ormesby's community meeting on the 23rd both raised anti-social behaviour by groups of young people.\n")
+	require.Contains(t, got, "concern 2021-09-21 E05009870 antisocial_behaviour")
+	require.Contains(t, got, "concern 2021-09-23 E05009867 antisocial_behaviour")
+}
