@@ -499,6 +499,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	blockHasDate := len(dated(in(0, len(text)))) > 0
 	pos := 0
+	prevSent := ""
 	for si, sent := range sentences(text) {
 		start := pos
 		if i := strings.Index(text[pos:], sent); i >= 0 {
@@ -516,7 +517,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
 			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
 		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
-		if !(isMeeting(sent) || isEntry || lead) || !(attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		// "It was his second community meeting of the week. On Monday he
+		// was in Thornaby, where residents complained about ...": the
+		// meeting named in the sentence before, undated there, told on
+		// the day this one opens with, where residents spoke.
+		carried := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() && si > 0 && prevSent != "" && strongMeetingRE.MatchString(prevSent) && len(dates.Find(prevSent)) == 0 &&
+			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent)
+		prevSent = sent
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -1731,6 +1739,10 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		}
 	}
 }
+
+// wasInRE: someone was in or visited a place ("he was in Thornaby, where
+// residents ...").
+var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?-i:[A-Z])|\bvisited\s+(?-i:[A-Z])`)
 
 // bothRaisedRE: what the people of several meetings all raised.
 var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b`)

@@ -1144,3 +1144,15 @@ func TestBothRaised(t *testing.T) {
 	require.Contains(t, got, "concern 2021-09-21 E05009870 antisocial_behaviour")
 	require.Contains(t, got, "concern 2021-09-23 E05009867 antisocial_behaviour")
 }
+
+// TestMeetingNamedInTheSentenceBefore: "It was his second community
+// meeting of the week. On Monday he was in Thornaby, where residents
+// complained about ..." is a meeting on Monday in Thornaby; without
+// residents speaking there, a day and a place are no meeting.
+func TestMeetingNamedInTheSentenceBefore(t *testing.T) {
+	head := "# PCC hears from residents\n\nBy Courier reporter · Thursday, 12 October 2017 · 3 min read\n\n"
+	got := summary(t, head+"It was his second community meeting of the week. On Monday he was in Thornaby, where residents complained about drivers racing along the main roads at night.\n")
+	require.Equal(t, []string{"meeting 2017-10-09  speeding", "concern 2017-10-09  speeding"}, got)
+	got = summary(t, head+"It was his second community meeting of the week. On Monday he was in Thornaby to open a new library.\n")
+	require.Empty(t, got)
+}
