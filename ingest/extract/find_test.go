@@ -1156,3 +1156,11 @@ func TestMeetingNamedInTheSentenceBefore(t *testing.T) {
 	got = summary(t, head+"It was his second community meeting of the week. On Monday he was in Thornaby to open a new library.\n")
 	require.Empty(t, got)
 }
+
+// TestResidentsReported: "residents in Billingham reported being targeted
+// by telephone scams" over the report's period is a period concern in the
+// town's authority.
+func TestResidentsReported(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n1.1 This report covers September and October 2021.\n\n4.7 Across September and October, a number of older residents in Billingham reported being targeted by telephone scams.\n")
+	require.Equal(t, []string{"concern 2021-09-01  fraud_scams"}, got)
+}
