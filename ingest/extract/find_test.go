@@ -1164,3 +1164,10 @@ func TestResidentsReported(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n1.1 This report covers September and October 2021.\n\n4.7 Across September and October, a number of older residents in Billingham reported being targeted by telephone scams.\n")
 	require.Equal(t, []string{"concern 2021-09-01  fraud_scams"}, got)
 }
+
+// TestMembersOfTheForumDescribed: what "members of the forum described" at
+// a forum is a concern.
+func TestMembersOfTheForumDescribed(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 9 July 2019\n\n4.2 On 18th June he joined the Middlesbrough Hate Crime Forum. Members of the forum described an increase in racially motivated verbal abuse aimed at taxi drivers.\n")
+	require.Contains(t, got, "concern 2019-06-18  hate_crime")
+}

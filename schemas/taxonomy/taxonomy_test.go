@@ -188,6 +188,7 @@ func TestClassifyReordered(t *testing.T) {
 		{"parents' cars blocking pavements and junctions", []string{"parking_traffic"}},
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
+		{"an increase in racially motivated verbal abuse aimed at taxi drivers", []string{"hate_crime"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
