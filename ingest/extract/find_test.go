@@ -1043,6 +1043,8 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"dated-list.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\n- Speed watch volunteers recognised\n- 26 January 2024\n- 7 February 2024\n", ""},
 		{"updated.md", "# Ward news\n\nLast updated: 20 May 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\nPublished: 14 May 2019\n", "2019-05-14"},
 		{"foot.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nMore meetings follow in the autumn.\n\n14 May 2019\n", "2019-05-14"},
+		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
+		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
 		require.NoError(t, err)

@@ -164,8 +164,9 @@ var (
 // chrome): each line that may give it is scored (its words, its form, its
 // place near the title or at the foot) and the best wins, the first of
 // equals; lines under a heading of related pages and entries of a list
-// whose entries carry dates of their own are not candidates. Zero if
-// none.
+// whose entries carry dates of their own are not candidates, nor is a lone
+// date under a heading of what is to come ("Next meeting") or after a
+// line that introduces it. Zero if none.
 func (r *run) findPublished() time.Time {
 	var best time.Time
 	bestScore := 0
@@ -174,11 +175,12 @@ func (r *run) findPublished() time.Time {
 			best, bestScore = t, score
 		}
 	}
-	related := false
+	related, ahead := false, false
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
 			related = relatedHeadRE.MatchString(b.Text)
+			ahead = futureHeadRE.MatchString(b.Text) // "Next meeting" over a lone date: not the page's
 		}
 		if related || r.datedListEntry(i) {
 			continue
@@ -192,6 +194,9 @@ func (r *run) findPublished() time.Time {
 			continue
 		}
 		alone := len(ds[0].Text)*10 >= len(b.Text)*6
+		if ahead || (i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
+			continue // "Next meeting" or "... will be held on:" over it: a date to come
+		}
 		switch {
 		case i < 8 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) && (alone || reportRE.MatchString(b.Text)):
 			// A report's date on a line of its own near the top, or in
