@@ -3,6 +3,7 @@ package normalise
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -89,6 +90,13 @@ func fromHTML(b []byte) (*Doc, error) {
 	var walk func(n *html.Node, inContent bool)
 	walk = func(n *html.Node, inContent bool) {
 		if n.Type == html.ElementNode {
+			if n.Data == "script" && d.Published == "" && n.FirstChild != nil && isJSONLD(n) {
+				// Structured data a news page carries for search engines:
+				// {"@type": "NewsArticle", "datePublished": "2017-10-12T07:00:00Z"}.
+				if m := ldPublishedRE.FindStringSubmatch(n.FirstChild.Data); m != nil {
+					d.Published = m[1]
+				}
+			}
 			if skipElements[n.Data] || isChromeElement(n, inContent) {
 				if n.Data == "footer" || n.Data == "header" {
 					d.ChromeLines = append(d.ChromeLines, chromeLines(n)...)
@@ -189,6 +197,19 @@ func fromHTML(b []byte) (*Doc, error) {
 	flush()
 	d.Text = out.String()
 	return d, nil
+}
+
+// ldPublishedRE is the publication date of a page's JSON-LD.
+var ldPublishedRE = regexp.MustCompile(`"datePublished"\s*:\s*"([0-9]{4}-[0-9]{2}-[0-9]{2}[^"]*)"`)
+
+// isJSONLD reports whether a <script> holds JSON-LD structured data.
+func isJSONLD(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, "type") && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
+			return true
+		}
+	}
+	return false
 }
 
 // inList reports whether n is inside a list entry.

@@ -40,6 +40,15 @@ func TestHTMLChromeLines(t *testing.T) {
 	require.NotContains(t, d.Text, "Posted on")
 }
 
+// TestHTMLJSONLDPublished: a page's JSON-LD "datePublished" is its
+// publication date, as a <meta> one is.
+func TestHTMLJSONLDPublished(t *testing.T) {
+	d, err := Normalise(context.Background(), "a.html", []byte(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2017-10-13T09:00:00Z","datePublished":"2017-10-12T07:00:00Z"}</script></head><body><p>Text.</p></body></html>`), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "2017-10-12T07:00:00Z", d.Published)
+	require.NotContains(t, d.Text, "NewsArticle")
+}
+
 func TestInlineHTML(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"5<sup>th</sup> November", "5th November"},
