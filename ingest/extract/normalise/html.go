@@ -98,7 +98,9 @@ func fromHTML(b []byte) (*Doc, error) {
 				}
 			}
 			if skipElements[n.Data] || isChromeElement(n, inContent) {
-				if n.Data == "footer" || n.Data == "header" {
+				if !skipElements[n.Data] && !otherPages(n) {
+					// The site's header and footer, a share bar: their short
+					// lines may say when the page was published.
 					d.ChromeLines = append(d.ChromeLines, chromeLines(n)...)
 				}
 				return
@@ -207,6 +209,21 @@ func isJSONLD(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, "type") && strings.EqualFold(strings.TrimSpace(a.Val), "application/ld+json") {
 			return true
+		}
+	}
+	return false
+}
+
+// otherPages reports whether n lists other pages (related news, "most
+// read"), whose dates are theirs.
+func otherPages(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "class", "id":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "related") || strings.Contains(v, "popular") || strings.Contains(v, "latest") || strings.Contains(v, "most-read") || strings.Contains(v, "more-news") {
+				return true
+			}
 		}
 	}
 	return false

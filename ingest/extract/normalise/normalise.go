@@ -41,10 +41,11 @@ type Doc struct {
 	Text      string // canonical text (see the package comment)
 	Title     string
 	Published string // raw date text from <meta>/<time>, "" if none
-	// ChromeLines are the short lines of the site's own header and footer,
-	// which are dropped from Text as chrome but may say when the page was
-	// published ("Posted on Friday 8 March 2024 in Community"); list
-	// entries (related links, menus) are not among them.
+	// ChromeLines are the short lines of the site's own header and footer
+	// and of other chrome (a share bar), which are dropped from Text but
+	// may say when the page was published ("Posted on Friday 8 March 2024
+	// in Community"); list entries (related links, menus), navigation and
+	// blocks of related pages are not among them.
 	ChromeLines []string
 }
 

@@ -38,6 +38,11 @@ func TestHTMLChromeLines(t *testing.T) {
 	require.Equal(t, "", d.Published)
 	require.Equal(t, []string{"Posted on Friday 8 March 2024 in Community", "Powered by X"}, d.ChromeLines)
 	require.NotContains(t, d.Text, "Posted on")
+
+	d, err = Normalise(context.Background(), "b.html", []byte(`<html><body><article><h1>News</h1><div class="meta share-bar">Published: 3 May 2020</div><p>Text.</p>
+<div class="related-stories"><div>Posted on 1 May 2020</div></div></article></body></html>`), Options{})
+	require.NoError(t, err)
+	require.Equal(t, []string{"Published: 3 May 2020"}, d.ChromeLines)
 }
 
 // TestHTMLJSONLDPublished: a page's JSON-LD "datePublished" is its
