@@ -55,7 +55,7 @@ type findKey struct {
 }
 
 var (
-	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:posted|published|first published|last updated|updated|date(?:d)?|issued|released|for (?:immediate )?release|release date)\b(?:\s+on)?\s*:?\s*`)
+	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:posted|published|first published|last updated|updated|last reviewed|reviewed|last modified|modified|date(?:d)?|issued|released|for (?:immediate )?release|release date)\b(?:\s+on)?\s*:?\s*`)
 	// pubLineRE: a short line that says when the page was published
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date
@@ -149,7 +149,10 @@ const (
 )
 
 var (
-	updatedRE = regexp.MustCompile(`(?i)^\W*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:last\s+)?updated\b|\b(?:was|last)\s+updated\b`)
+	updatedRE = regexp.MustCompile(`(?i)^\W*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:last\s+)?(?:updated|reviewed|modified)\b|\b(?:was|last)\s+(?:updated|reviewed|modified)\b`)
+	// saysPublishedRE: a line that says in words that the page was
+	// published or posted.
+	saysPublishedRE = regexp.MustCompile(`(?i)\b(?:posted|published|issued|released|for (?:immediate )?release)\b`)
 	// bylineSepRE parts a byline's pieces ("By X · <date> · 3 min read").
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
@@ -194,8 +197,8 @@ func (r *run) findPublished() time.Time {
 			continue
 		}
 		alone := len(ds[0].Text)*10 >= len(b.Text)*6
-		if ahead || (i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
-			continue // "Next meeting" or "... will be held on:" over it: a date to come
+		if ahead || futureHeadRE.MatchString(b.Text) || (i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
+			continue // "Next meeting: <date>", or "Next meeting" or "... will be held on:" over it: a date to come
 		}
 		switch {
 		case i < 8 && (len(b.Text) < 40 || (len(b.Text) < 120 && reportRE.MatchString(b.Text))) && (alone || reportRE.MatchString(b.Text)):
@@ -238,6 +241,9 @@ func (r *run) datedListEntry(i int) bool {
 // article was published on <date>", "Last updated <date>") or a byline
 // with its date ("By X · <date> · 3 min read").
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
+	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
+		return time.Time{}, 0, false // "Date of next meeting: Thursday 2 June 2016"
+	}
 	score := pubScorePosted
 	if updatedRE.MatchString(s) {
 		score = pubScoreUpdated
