@@ -1083,7 +1083,7 @@ func TestDaysLaterAndConcernsToldInTurn(t *testing.T) {
 // own account (no meeting on "Friday and Saturday nights"), and a term
 // outside Cleveland places nothing.
 func TestYouSaidDefinitionListsUnderMonths(t *testing.T) {
-	doc := "# South Middlesbrough Neighbourhood Team: You said, we did\n\n## September 2023\n\n**Marton East**\n: *You said:* drivers are using the roads around the estate as a short cut and going far too fast.\n: *We did:* extra patrols on Friday and Saturday nights.\n\n**Great Ayton**\n: *You said:* thefts from farm buildings.\n\n*Last updated 3 November 2023*\n"
+	doc := "# South Middlesbrough Neighbourhood Team: You said, we did\n\n## September 2023\n\n**Marton East**\n: *You said:* drivers are going far too fast.\n: *We did:* extra patrols on Friday and Saturday nights.\n\n**Great Ayton**\n: *You said:* thefts from farm buildings.\n\n*Last updated 3 November 2023*\n"
 	res, err := newExtractor(t, Config{}).Extract("dl.md", []byte(doc))
 	require.NoError(t, err)
 	var got []string

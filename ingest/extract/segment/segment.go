@@ -62,11 +62,12 @@ func Segment(s string) []Block {
 		b.N = len(out) + 1
 		out = append(out, b)
 	}
+	curDefn := false // cur is a definition of a Markdown definition list
 	flush := func() {
 		if len(cur) > 0 {
 			add(Block{Text: strings.Join(cur, " "), Bullet: curBullet, Section: curSection})
 		}
-		cur, curBullet, curSection = nil, false, false
+		cur, curBullet, curSection, curDefn = nil, false, false, false
 	}
 	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
 		trimmed := strings.TrimSpace(line)
@@ -95,12 +96,13 @@ func Segment(s string) []Block {
 			// A Markdown definition list ("**Marton East**" over ": *You
 			// said:* ..." and ": *We did:* ..."): the term on its line is
 			// a heading over its definitions, each a block of its own.
-			if len(cur) == 1 && len(cur[0]) <= 80 && !curBullet && !curSection {
+			if len(cur) == 1 && len(cur[0]) <= 80 && !curBullet && !curSection && !curDefn {
 				add(Block{Text: cur[0], Heading: true})
 				cur = nil
 			}
 			flush()
 			trimmed = strings.TrimSpace(trimmed[2:])
+			curDefn = true // (a definition after it is no term)
 		}
 		if strings.HasPrefix(trimmed, "* ") || strings.HasPrefix(trimmed, "+ ") {
 			// A Markdown list item written with "*" or "+": its marker is

@@ -68,4 +68,9 @@ func TestSegmentDefinitionList(t *testing.T) {
 	require.Equal(t, []string{"September 2023", "Marton East", "You said: drivers are going far too fast.", "We did: speed checks."}, got)
 	require.True(t, bs[1].Heading)
 	require.False(t, bs[2].Heading)
+
+	// a short definition followed by another is no term
+	bs = Segment("**Marton East**\n: *You said:* speeding.\n: *We did:* checks.\n")
+	require.Len(t, bs, 3)
+	require.Equal(t, []bool{true, false, false}, []bool{bs[0].Heading, bs[1].Heading, bs[2].Heading})
 }
