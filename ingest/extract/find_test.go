@@ -1176,3 +1176,19 @@ func TestMembersOfTheForumDescribed(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 9 July 2019\n\n4.2 On 18th June he joined the Middlesbrough Hate Crime Forum. Members of the forum described an increase in racially motivated verbal abuse aimed at taxi drivers.\n")
 	require.Contains(t, got, "concern 2019-06-18  hate_crime")
 }
+
+// TestYouSaidHTMLDefinitionListUnderMonths: the HTML form of the same
+// layout, <dt> ward names over <dd> "You said" / "We did".
+func TestYouSaidHTMLDefinitionListUnderMonths(t *testing.T) {
+	doc := `<html><body><main><h1>South Middlesbrough Neighbourhood Team: You said, we did</h1><h2>September 2023</h2>
+<dl><dt>Marton East</dt><dd>You said: drivers are going far too fast.</dd><dd>We did: extra patrols on Friday and Saturday nights.</dd>
+<dt>Coulby Newham</dt><dd>You said: rubbish has been dumped on the path behind the health centre.</dd></dl>
+<p>Last updated 3 November 2023</p></main></body></html>`
+	res, err := newExtractor(t, Config{}).Extract("dl.html", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"concern month:2023-09-01/2023-09-30 E05015468 speeding", "concern month:2023-09-01/2023-09-30 E05009858 environmental"}, got)
+}

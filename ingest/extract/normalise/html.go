@@ -183,6 +183,10 @@ func fromHTML(b []byte) (*Doc, error) {
 				prefix = "# "
 			case n.Data == "li":
 				prefix = "- "
+			case n.Data == "dt" && len(collapse(textOf(n))) <= 80:
+				// A definition list's term heads its definitions ("Marton
+				// East" over "You said: ..."), as a Markdown one does.
+				prefix = "# "
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -190,7 +194,7 @@ func fromHTML(b []byte) (*Doc, error) {
 		}
 		if block {
 			flush()
-			if n.Data == "li" || n.Data[0] == 'h' {
+			if n.Data == "li" || n.Data[0] == 'h' || n.Data == "dt" {
 				prefix = ""
 			}
 		}
@@ -227,6 +231,18 @@ func otherPages(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		sb.WriteString(textOf(c))
+	}
+	return sb.String()
 }
 
 // inList reports whether n is inside a list entry.
