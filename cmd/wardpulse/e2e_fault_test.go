@@ -186,12 +186,37 @@ func (r *faultRig) waitWriting(p *faultProc) {
 	r.t.Logf("%s: caught writing", p.name)
 }
 
-// kill9 SIGKILLs the processor and starts a new one in its place.
+// kill9 SIGKILLs the processor and starts a new one in its place, and
+// waits until the new one is up: a processor that cannot reach ClickHouse
+// when it starts exits (its supervisor restarts it), and the next fault
+// (ClickHouse stopped) must meet a running processor, not one starting.
 func (r *faultRig) kill9(p *faultProc) *faultProc {
 	r.t.Logf("%s: SIGKILL, restart", p.name)
 	require.NoError(r.t, p.cmd.Process.Kill())
 	_, _ = p.cmd.Process.Wait()
-	return r.startOn(p.name, p.ch, p.flags...)
+	np := r.startOn(p.name, p.ch, p.flags...)
+	r.waitUp(np)
+	return np
+}
+
+// waitUp waits until the processor answers /healthz (it serves it once it
+// has reached ClickHouse).
+func (r *faultRig) waitUp(p *faultProc) {
+	r.t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if resp, err := http.Get("http://" + p.listen + "/healthz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if p.cmd.ProcessState != nil || time.Now().After(deadline) {
+			b, _ := os.ReadFile(p.log)
+			r.t.Fatalf("%s: not up within a minute: %s", p.name, chserver.Tail(string(b)))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // clickhouseDown stops the ClickHouse server for d and starts it again on

@@ -1240,6 +1240,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		dateText = m[1] + " " + r.tableMonth
 	}
 	ds := dated(dates.Find(dateText))
+	if len(ds) == 0 && col["date"] == "" && issues != "" && len(dated(dates.Find(issues))) > 0 {
+		// No date column and none in the other cells, but the "You said"
+		// cell tells a dated meeting ("at the online Coatham ward meeting
+		// on Tuesday 10th November residents described ..."): read the
+		// cell as a paragraph.
+		if ms, _ := r.meetings(b, issues, future, nil); len(ms) > 0 {
+			r.concerns(b, issues, ms, section)
+			return
+		}
+	}
 	if len(ds) == 0 {
 		if issues == "" || future || negationRE.MatchString(issues) {
 			if col["meeting"] != "" {

@@ -1192,3 +1192,23 @@ func TestYouSaidHTMLDefinitionListUnderMonths(t *testing.T) {
 	}
 	require.Equal(t, []string{"concern month:2023-09-01/2023-09-30 E05015468 speeding", "concern month:2023-09-01/2023-09-30 E05009858 environmental"}, got)
 }
+
+// TestYouSaidCellTellsADatedMeeting: a "you said, we did" table with no
+// date column whose "You said" cell tells a meeting and its day ("at the
+// Eston ward surgery on Thursday 12th March people said ...") is that
+// meeting and its concern, not a concern over the report's period; the
+// period comes from a heading whose last part is a span ("... – January
+// to March 2020").
+func TestYouSaidCellTellsADatedMeeting(t *testing.T) {
+	doc := "# Neighbourhood update – January to March 2020\n\n| You said | We did |\n|---|---|\n" +
+		"| **Eston** – at the Eston ward meeting on Thursday 12<sup>th</sup> March residents complained about drug dealing near the shops. | Warrants executed. |\n\n" +
+		"Our next meeting is on **Tuesday 14 April**.\n"
+	res, err := newExtractor(t, Config{}).Extract("ys.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"meeting 2020-03-12 E06000003 drugs", "concern 2020-03-12 E06000003 drugs"}, got)
+	require.Equal(t, "2020-01-01", res.PeriodFrom.Format(time.DateOnly))
+}

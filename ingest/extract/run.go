@@ -107,8 +107,15 @@ func (r *run) anchor() {
 		b := &r.blocks[i]
 		all.WriteString(b.Text)
 		all.WriteString("\n")
+		if r.a.PeriodStart.IsZero() && b.Heading && !reportHeadRE.MatchString(b.Text) {
+			if from, to, ok := headingTailSpan(b, i); ok {
+				r.a.PeriodStart, r.a.PeriodEnd = from, to
+			}
+		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
+				r.a.PeriodStart, r.a.PeriodEnd = from, to
+			} else if from, to, ok := headingTailSpan(b, i); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			} else if b.Heading && i < 8 {
 				// "Programme of Engagement: May 2015": a report heading's one
@@ -439,4 +446,19 @@ func (r *run) event(b *segment.Block, typ string, sp dates.Span, res gazetteer.R
 		ev.Period = &schemas.Period{Start: sp.Start.Format(time.DateOnly), End: sp.End.Format(time.DateOnly)}
 	}
 	return ev
+}
+
+// headingTailSpan reads the period of a report from a heading near the top
+// whose last part, after a dash, is only a span of months: "You said, we
+// did – October to December 2020".
+func headingTailSpan(b *segment.Block, i int) (from, to time.Time, ok bool) {
+	if !b.Heading || i >= 8 {
+		return from, to, false
+	}
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if k := strings.LastIndex(b.Text, sep); k >= 0 {
+			return dates.FindPeriod(b.Text[k+len(sep):])
+		}
+	}
+	return from, to, false
 }
