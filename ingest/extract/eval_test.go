@@ -233,7 +233,7 @@ func scoreBlind(t *testing.T, want blindAnswer, res *Result) (blindScore, []stri
 // was tuned looking at the tune half's results alone.
 func TestBlindEvaluation(t *testing.T) {
 	x := newExtractor(t, Config{})
-	halves := []string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "probe", "probe2", "probe3", "probe4", "probe5", "heldout7", "heldout8", "heldout9"}
+	halves := []string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "probe", "probe2", "probe3", "probe4", "probe5", "heldout7", "heldout8", "heldout9", "heldout10"}
 	if h := os.Getenv("EXTRACT_EVAL"); h != "" {
 		halves = []string{h}
 	}
