@@ -26,7 +26,6 @@ import (
 	"github.com/wardpulse/wardpulse/cmd/internal/wiring"
 	"github.com/wardpulse/wardpulse/ingest/client"
 	"github.com/wardpulse/wardpulse/ingest/demo"
-	"github.com/wardpulse/wardpulse/ingest/httpapi"
 	"github.com/wardpulse/wardpulse/processors/chsink"
 	"github.com/wardpulse/wardpulse/processors/replay"
 	"github.com/wardpulse/wardpulse/schemas"
@@ -131,19 +130,7 @@ func runCluster(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 
-	var icfg ingestConfig
-	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	icfg.RegisterFlags(ifs)
-	if err := ifs.Parse([]string{"-listen", "127.0.0.1:0", "-metrics.listen", "127.0.0.1:0", "-tokens-file", tokensFile}); err != nil {
-		return err
-	}
-	icfg.Kafka = kafkaCfg
-	f, err := os.Open(tokensFile)
-	if err != nil {
-		return fmt.Errorf("opening tokens file: %w", err)
-	}
-	tokens, err := httpapi.LoadTokens(f)
-	f.Close()
+	icfg, tokens, err := localIngest(tokensFile, "127.0.0.1:0", "127.0.0.1:0", kafkaCfg)
 	if err != nil {
 		return err
 	}

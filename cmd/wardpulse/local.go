@@ -116,22 +116,7 @@ func runLocal(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer conn.Close()
 
-	var icfg ingestConfig
-	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	icfg.RegisterFlags(ifs)
-	if err := ifs.Parse([]string{"-listen", cfg.IngestListen, "-metrics.listen", cfg.IngestMetrics, "-tokens-file", tokensFile}); err != nil {
-		return err
-	}
-	if err := icfg.Validate(); err != nil {
-		return err
-	}
-	icfg.Kafka = kafkaCfg
-	f, err := os.Open(tokensFile)
-	if err != nil {
-		return fmt.Errorf("opening tokens file: %w", err)
-	}
-	tokens, err := httpapi.LoadTokens(f)
-	f.Close()
+	icfg, tokens, err := localIngest(tokensFile, cfg.IngestListen, cfg.IngestMetrics, kafkaCfg)
 	if err != nil {
 		return err
 	}
@@ -226,6 +211,28 @@ func localPauseSecret(dir string) (string, error) {
 		return "", fmt.Errorf("writing %s: %w", file, err)
 	}
 	return file, nil
+}
+
+// localIngest configures the ingest service of local and cluster mode:
+// listen addresses, the local tokens file and the broker.
+func localIngest(tokensFile, listen, metricsListen string, k wiring.Kafka) (ingestConfig, *httpapi.Tokens, error) {
+	var icfg ingestConfig
+	ifs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	icfg.RegisterFlags(ifs)
+	if err := ifs.Parse([]string{"-listen", listen, "-metrics.listen", metricsListen, "-tokens-file", tokensFile}); err != nil {
+		return icfg, nil, err
+	}
+	if err := icfg.Validate(); err != nil {
+		return icfg, nil, err
+	}
+	icfg.Kafka = k
+	f, err := os.Open(tokensFile)
+	if err != nil {
+		return icfg, nil, fmt.Errorf("opening tokens file: %w", err)
+	}
+	defer f.Close()
+	tokens, err := httpapi.LoadTokens(f)
+	return icfg, tokens, err
 }
 
 type localExtras struct {
