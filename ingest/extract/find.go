@@ -1307,6 +1307,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			r.problem(b, "place", placeText, err.Error())
 			return
 		}
+		res = r.rowWard(res, sp.Start, title, col["place"], col["venue"])
 	} else if res = r.meetingPlace(b, title, title, sp.Start, true); res == nil {
 		return
 	}
