@@ -1081,7 +1081,7 @@ var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?
 func (r *run) outside(text string, at time.Time) bool {
 	for _, m := range placeHintRE.FindAllStringSubmatch(text, -1) {
 		name := m[1]
-		if _, err := r.x.gaz.Resolve(name, at); err == nil {
+		if _, err := r.x.gaz.Resolve(name, at); err == nil || streetName(name) {
 			continue
 		}
 		switch strings.Fields(name)[0] {
@@ -1218,6 +1218,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		issues = strings.Join(keep, " ")
 	}
 	dateText := col["date"]
+	if col["meeting"] == "" {
+		dateText = monthCell(dateText)
+	}
 	if dateText == "" {
 		// No date column: a date in the row's other cells, not in what
 		// was raised or done ("Patrols on Friday evenings" dates nothing).
@@ -1287,6 +1290,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	if fut || r.afterAnchor(sp) {
 		r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: col["place"], Title: col["meeting"], Paragraph: b.N})
+		return
+	}
+	if r.periodRow(b, sp, col, issues) {
 		return
 	}
 	title := col["meeting"]

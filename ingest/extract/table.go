@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
+	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+	"github.com/wardpulse/wardpulse/ingest/extract/segment"
 	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
@@ -39,4 +42,48 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 		return base
 	}
 	return ward
+}
+
+// periodRow reads a row dated by a month or a span and not by a day, in a
+// table with no meeting column ("Month | You said | We did", "Quarter |
+// Issue | Action"): a row of what was raised over that month, not a
+// meeting. Its issues are a concern of the span, placed as an undated
+// row's are; it reports whether it read the row so.
+func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, issues string) bool {
+	if sp.Precision == dates.Day || col["meeting"] != "" {
+		return false
+	}
+	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
+		return true
+	}
+	if res := r.concernPlace(b, issues, nil, sp.Start, col["place"]); res != nil {
+		r.concern(b, nil, issues, col["action"], *res, sp)
+	}
+	return true
+}
+
+// streetName reports whether a capitalised name is a street's ("High
+// Street", "Bolckow Road", "Station Lane"): a street somewhere in the page's
+// own area, not a place outside Cleveland.
+func streetName(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && isStreet(f[len(f)-1])
+}
+
+// loneMonthRE is a date cell that holds a month alone, its year or not
+// ("January", "Sept", "May 2022").
+var loneMonthRE = regexp.MustCompile(`(?i)^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+[0-9]{4})?\s*$`)
+
+// monthCell reads a date column's cell that is a month alone as the month
+// ("January" in a "Month | You said | We did" table: "in January"); the
+// date tagger leaves a lone month name in running text alone ("May" is
+// also a verb), but in a date column it can be nothing else. It is used
+// only in tables with no meeting column: in a table of meetings a month
+// alone is more often the rest of a day's cell wrapped over two lines
+// ("Tues 5" over "Dec") than a meeting's date.
+func monthCell(s string) string {
+	if loneMonthRE.MatchString(s) {
+		return "in " + strings.TrimSpace(s)
+	}
+	return s
 }

@@ -49,3 +49,59 @@ func TestRowWardOverItsLocation(t *testing.T) {
 		})
 	}
 }
+
+// TestMonthRowsAreNotMeetings: a table whose rows are dated by a month, a
+// quarter or a span and which has no meeting column ("Month | You said |
+// We did", in HTML, Markdown or a plain-text layout) tells what was raised
+// over each span: a concern of that span for each row, no meeting. A table
+// of meetings whose date column gives only a month keeps its meetings.
+func TestMonthRowsAreNotMeetings(t *testing.T) {
+	tests := []struct {
+		name, file, doc string
+		want            []string
+	}{
+		{"HTML month, you said, we did", "page.html",
+			"<html><body><h1>Stockton Town Centre ward: you said, we did</h1><p>Page last updated: 4 August 2022</p>" +
+				"<table><tr><th>Month</th><th>You said</th><th>We did</th></tr>" +
+				"<tr><td>May 2022</td><td>People drinking in the street and being abusive to shoppers.</td><td>Daily patrols.</td></tr>" +
+				"<tr><td>June 2022</td><td>Shoplifting from High Street stores.</td><td>Six people charged.</td></tr></table></body></html>",
+			[]string{"concern month:2022-05-01/2022-05-31 E05001549 antisocial_behaviour", "concern month:2022-06-01/2022-06-30 E05001549 burglary_theft"}},
+		{"Markdown, months without a year under a dated page", "page.md",
+			"# Yarm ward: what you told us\n\nPublished: 10 April 2019\n\n| When | What you told us | What we did |\n|---|---|---|\n| January | Speeding on the High Street | Speed checks |\n| February | Cars broken into overnight | Leaflets |\n",
+			[]string{"concern month:2019-01-01/2019-01-31 E05001552 speeding", "concern month:2019-02-01/2019-02-28 E05001552 burglary_theft"}},
+		{"a span of months in the date column", "page.md",
+			"# Yarm ward: priorities\n\nPublished: 10 April 2019\n\n| Period | Issue | Action |\n|---|---|---|\n| January to March 2019 | Drug dealing near the park | Warrant executed |\n",
+			[]string{"concern period:2019-01-01/2019-03-31 E05001552 drugs"}},
+		{"a table of meetings dated by a month keeps its meeting", "report.md",
+			"Report to the Police and Crime Panel, 2 April 2019\n\n| Date | Meeting | Issues raised |\n|---|---|---|\n| March 2019 | Yarm ward meeting | Speeding on the High Street |\n",
+			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract(tt.file, []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				if e.Type == "action" {
+					continue
+				}
+				got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestStreetIsNotAPlaceOutside: a street's name ("High Street", "Bolckow
+// Road") after "in", "from" or "near" is no place outside Cleveland.
+func TestStreetIsNotAPlaceOutside(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"High Street", true}, {"Bolckow Road", true}, {"Station Lane", true}, {"Marton Avenue", true},
+		{"Newcastle", false}, {"Street", false}, {"Durham", false}, {"Great Ayton", false},
+	} {
+		require.Equal(t, tt.want, streetName(tt.name), tt.name)
+	}
+}
