@@ -87,3 +87,12 @@ func monthCell(s string) string {
 	}
 	return s
 }
+
+// peopleSaidHeaderRE is a column header naming what people told whoever
+// met them ("What residents told us", "What we heard", "Residents said",
+// "Points people made"): the row's issues.
+var peopleSaidHeaderRE = regexp.MustCompile(`\b(?:told (?:us|the commissioner|him|her|them|officers)|we heard|(?:residents|people|public|community) (?:said|told|made|asked|wanted)|(?:residents|people)'s? (?:views|points|questions))\b`)
+
+// peopleSaidHeader reports whether a lower-cased header names what people
+// said.
+func peopleSaidHeader(h string) bool { return peopleSaidHeaderRE.MatchString(h) }

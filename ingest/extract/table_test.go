@@ -105,3 +105,17 @@ func TestStreetIsNotAPlaceOutside(t *testing.T) {
 		require.Equal(t, tt.want, streetName(tt.name), tt.name)
 	}
 }
+
+// TestPeopleSaidHeaders: a column header naming what people told whoever
+// met them is the row's issues, however it is worded; what was done is not.
+func TestPeopleSaidHeaders(t *testing.T) {
+	for _, tt := range []struct {
+		h, want string
+	}{
+		{"What residents told us", "issues"}, {"What we heard", "issues"}, {"Residents said", "issues"},
+		{"Points people made", "issues"}, {"What people told the Commissioner", "issues"}, {"Residents' views", "issues"},
+		{"What we did", "action"}, {"Meeting", "meeting"},
+	} {
+		require.Equal(t, tt.want, colKind(tt.h), tt.h)
+	}
+}

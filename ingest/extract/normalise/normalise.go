@@ -115,9 +115,15 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	f := Sniff(name, b)
 	switch f {
 	case PDF:
-		text, err := pdfText(ctx, b, opts)
+		text, err := pdfText(ctx, b, opts, "-layout")
 		if err != nil {
 			return nil, err
+		}
+		if tsv, err := pdfText(ctx, b, opts, "-tsv"); err == nil {
+			// Word boxes rebuild the tables the layout text garbles
+			// (pdfTables); without them (an older pdftotext) the layout
+			// text's own rules stand.
+			text = spliceTables(text, pdfTables(tsv))
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
 	case HTML:
@@ -135,7 +141,8 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	return &Doc{Format: f, Text: dropChrome(s)}, nil
 }
 
-func pdfText(ctx context.Context, b []byte, opts Options) (string, error) {
+// pdfText runs pdftotext on b in the given mode ("-layout", "-tsv").
+func pdfText(ctx context.Context, b []byte, opts Options, mode string) (string, error) {
 	bin := opts.PDFToText
 	if bin == "" {
 		bin = "pdftotext"
@@ -159,7 +166,7 @@ func pdfText(ctx context.Context, b []byte, opts Options) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var out, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-q", f.Name(), "-")
+	cmd := exec.CommandContext(ctx, bin, mode, "-enc", "UTF-8", "-q", f.Name(), "-")
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
 		msg := strings.TrimSpace(stderr.String())

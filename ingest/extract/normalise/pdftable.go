@@ -1,0 +1,416 @@
+package normalise
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A PDF's tables, read from pdftotext's word boxes (-tsv) rather than from
+// its layout text. The layout text places words on a grid of characters,
+// and a proportional font drifts from it: a date cell run into the next
+// cell with one space ("Tues 5 Ingleby Barwick"), a row whose columns
+// stand four characters left of the others', a cell wrapped over two lines
+// whose second line looks like a new row ("Wed" over "17 Jan"). The word
+// boxes give each word's exact left edge and baseline, so by design:
+//
+//   - a column is a left edge that several lines share, each time after a
+//     gap wider than a word space (or at the line's start);
+//   - a table is a run of lines with words at such columns, two of them at
+//     least with two cells, and the line above it when it too has cells
+//     apart by wide gaps (the header, whose cells may be centred);
+//   - a word belongs to the last column whose edge is at or before it;
+//   - a row ends where the space between two lines is wider than the
+//     table's line spacing (cell padding, a rule): "Wed" and "17 Jan" one
+//     line apart are one cell, whatever either holds. A table whose lines
+//     are evenly spaced says nothing that way, and is left to the layout
+//     text's rules unless every line fills the first column (one line a
+//     row).
+//
+// Each table found is written as "| a | b |" rows in place of its lines of
+// the layout text (spliceTables); a table whose lines cannot be found
+// there is left as it was.
+
+// pdfWord is one word box of pdftotext -tsv.
+type pdfWord struct {
+	page                     int
+	left, right, top, height float64
+	text                     string
+}
+
+// pdfLine is the words on one baseline of a page, left to right.
+type pdfLine struct {
+	page   int
+	top    float64
+	height float64
+	words  []pdfWord
+	starts []int // indexes of the words that follow a wide gap (and 0)
+}
+
+func (l pdfLine) key() string {
+	ws := make([]string, len(l.words))
+	for i, w := range l.words {
+		ws[i] = w.text
+	}
+	return strings.Join(ws, " ")
+}
+
+// pdfTable is a table found in the word boxes: its lines as they are in
+// the layout text (to find them) and its rows.
+type pdfTable struct {
+	page  int
+	lines []string
+	rows  [][]string
+}
+
+// parseTSV reads the word boxes (level 5 rows) of pdftotext -tsv.
+func parseTSV(tsv string) []pdfWord {
+	var out []pdfWord
+	for _, l := range strings.Split(tsv, "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) < 12 || f[0] != "5" {
+			continue
+		}
+		page, err1 := strconv.Atoi(f[1])
+		left, err2 := strconv.ParseFloat(f[6], 64)
+		top, err3 := strconv.ParseFloat(f[7], 64)
+		width, err4 := strconv.ParseFloat(f[8], 64)
+		height, err5 := strconv.ParseFloat(f[9], 64)
+		text := strings.TrimSpace(strings.Join(f[11:], "\t"))
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || err5 != nil || text == "" {
+			continue
+		}
+		out = append(out, pdfWord{page: page, left: left, right: left + width, top: top, height: height, text: text})
+	}
+	return out
+}
+
+// pdfLinesOf groups words by page and baseline.
+func pdfLinesOf(ws []pdfWord) []pdfLine {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].page != ws[j].page {
+			return ws[i].page < ws[j].page
+		}
+		return ws[i].top < ws[j].top
+	})
+	var out []pdfLine
+	for _, w := range ws {
+		if n := len(out); n > 0 && out[n-1].page == w.page && math.Abs(out[n-1].top-w.top) <= 1.5 {
+			out[n-1].words = append(out[n-1].words, w)
+			out[n-1].height = math.Max(out[n-1].height, w.height)
+			continue
+		}
+		out = append(out, pdfLine{page: w.page, top: w.top, height: w.height, words: []pdfWord{w}})
+	}
+	for i := range out {
+		l := &out[i]
+		sort.SliceStable(l.words, func(a, b int) bool { return l.words[a].left < l.words[b].left })
+		l.starts = []int{0}
+		for j := 1; j < len(l.words); j++ {
+			if l.words[j].left-l.words[j-1].right >= cellGap(l.height) {
+				l.starts = append(l.starts, j)
+			}
+		}
+	}
+	return out
+}
+
+// cellGap is the narrowest gap between two cells: wider than any word
+// space of the line's font (about a quarter of its size; justified lines
+// stretch it a little).
+func cellGap(height float64) float64 { return 0.5 * height }
+
+// pdfTables finds the tables of a PDF in its word boxes.
+func pdfTables(tsv string) []pdfTable {
+	lines := pdfLinesOf(parseTSV(tsv))
+	var out []pdfTable
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j].page == lines[i].page {
+			j++
+		}
+		out = append(out, pageTables(lines[i:j])...)
+		i = j
+	}
+	return out
+}
+
+// pageTables finds the tables of one page.
+func pageTables(lines []pdfLine) []pdfTable {
+	var out []pdfTable
+	for i := 0; i < len(lines); {
+		// A candidate: consecutive lines, close together, of two cells or
+		// more, or of one cell starting where a cell of a line near it
+		// starts (the rest of a wrapped cell).
+		if len(lines[i].starts) < 2 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i)) {
+			j++
+		}
+		out = append(out, tablesIn(lines[i:j])...)
+		i = j
+	}
+	return out
+}
+
+// alignsNear reports whether line j's first word starts where a cell after
+// a wide gap starts on a line of the candidate (from i on).
+func alignsNear(lines []pdfLine, j, i int) bool {
+	x := lines[j].words[0].left
+	for k := i; k < j; k++ {
+		for _, s := range lines[k].starts[1:] {
+			if math.Abs(lines[k].words[s].left-x) <= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tablesIn cuts a candidate into tables: its columns are the left edges
+// at which two lines or more start a cell after a wide gap; a table line
+// starts each cell after its first at a column and has no word across a
+// column; a run of them with two lines of two cells or more is a
+// table, the line before it its header when it has two cells or more and
+// no word across a column (a header's cells may be centred).
+func tablesIn(cand []pdfLine) []pdfTable {
+	uses := map[int]map[int]bool{}
+	var xs []float64
+	left := math.Inf(1)
+	for i, l := range cand {
+		left = math.Min(left, l.words[0].left)
+		for _, s := range l.starts[1:] {
+			x := l.words[s].left
+			k := slices.IndexFunc(xs, func(c float64) bool { return math.Abs(c-x) <= 2 })
+			if k < 0 {
+				xs = append(xs, x)
+				k = len(xs) - 1
+				uses[k] = map[int]bool{}
+			}
+			uses[k][i] = true
+		}
+	}
+	var cols []float64
+	for k, x := range xs {
+		if len(uses[k]) >= 2 && x > left+2 {
+			cols = append(cols, x)
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	sort.Float64s(cols)
+	at := func(x float64) bool {
+		if math.Abs(x-left) <= 2 {
+			return true
+		}
+		for _, c := range cols {
+			if math.Abs(x-c) <= 2 {
+				return true
+			}
+		}
+		return false
+	}
+	across := func(l pdfLine) bool {
+		for _, w := range l.words {
+			for _, c := range cols {
+				if w.left < c-2 && w.right > c+2 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	fits := func(l pdfLine) bool {
+		if across(l) {
+			return false
+		}
+		for _, s := range l.starts[1:] {
+			if !at(l.words[s].left) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []pdfTable
+	for i := 0; i < len(cand); {
+		if !fits(cand[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(cand) && fits(cand[j]) {
+			j++
+		}
+		first := i
+		if i > 0 && len(cand[i-1].starts) >= 2 && !across(cand[i-1]) {
+			first = i - 1
+		}
+		if t, ok := buildTable(cand[first:j], cand[i:j], cols); ok {
+			out = append(out, t)
+		}
+		i = j
+	}
+	return out
+}
+
+// buildTable makes the rows of a table from its lines (body: its lines
+// after the header, if any), or reports that they are not one.
+func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
+	left := math.Inf(1)
+	for _, l := range all {
+		left = math.Min(left, l.words[0].left)
+	}
+	multi := 0
+	for _, l := range body {
+		if len(l.starts) >= 2 {
+			multi++
+		}
+	}
+	if multi < 2 || len(body) < 2 {
+		return pdfTable{}, false
+	}
+	cols := []float64{left}
+	for _, x := range inner {
+		if x > left+2 {
+			cols = append(cols, x)
+		}
+	}
+	cellsOf := func(l pdfLine) []string {
+		cells := make([]string, len(cols))
+		k := 0
+		for i, w := range l.words {
+			if slices.Contains(l.starts, i) {
+				// a cell goes to the last column at or before its start
+				for c := range cols {
+					if w.left >= cols[c]-2 {
+						k = c
+					}
+				}
+			}
+			cells[k] = joinWrapped(cells[k], w.text)
+		}
+		return cells
+	}
+	// Rows from the spacing of the body's lines.
+	pitch := math.Inf(1)
+	for k := 1; k < len(body); k++ {
+		pitch = math.Min(pitch, body[k].top-body[k-1].top)
+	}
+	spaced := false
+	for k := 2; k < len(body); k++ {
+		// (not the space under the first line: a header's, often wider)
+		if body[k].top-body[k-1].top > 1.3*pitch {
+			spaced = true
+		}
+	}
+	var rows [][]string
+	header := len(all) > len(body)
+	if header {
+		rows = append(rows, cellsOf(all[0]))
+	}
+	for k, l := range body {
+		cells := cellsOf(l)
+		newRow := k == 0 || (spaced && l.top-body[k-1].top > 1.3*pitch)
+		if !spaced && cells[0] == "" {
+			return pdfTable{}, false // evenly spaced and wrapped: which row is whose is not shown
+		}
+		if !spaced {
+			newRow = true
+		}
+		if newRow {
+			rows = append(rows, cells)
+			continue
+		}
+		last := rows[len(rows)-1]
+		for c := range cells {
+			if cells[c] != "" {
+				last[c] = joinWrapped(last[c], cells[c])
+			}
+		}
+	}
+	t := pdfTable{page: all[0].page, rows: rows}
+	for _, l := range all {
+		t.lines = append(t.lines, l.key())
+	}
+	return t, true
+}
+
+// joinWrapped joins a cell's text and its next piece: with a space, or
+// with none after a hyphen that ends a word ("Stockton-" "on-Tees").
+func joinWrapped(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case strings.HasSuffix(a, "-") && len(a) > 1 && a[len(a)-2] != ' ':
+		return a + b
+	}
+	return a + " " + b
+}
+
+// spliceTables writes each table found in the word boxes as table rows in
+// place of its lines of the layout text (pages apart by form feeds). A
+// table whose lines are not found there, one after the other as the word
+// boxes have them, is left as the layout text has it.
+func spliceTables(text string, tables []pdfTable) string {
+	if len(tables) == 0 {
+		return text
+	}
+	pages := strings.Split(text, "\f")
+	for _, t := range tables {
+		if t.page < 1 || t.page > len(pages) {
+			continue
+		}
+		ls := strings.Split(pages[t.page-1], "\n")
+		keys := make([]string, len(ls))
+		for i, l := range ls {
+			keys[i] = strings.Join(strings.Fields(l), " ")
+		}
+		from, to := findLines(keys, t.lines)
+		if from < 0 {
+			continue
+		}
+		var rows []string
+		for _, r := range t.rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = strings.ReplaceAll(c, "|", "/")
+			}
+			rows = append(rows, "| "+strings.Join(cells, " | ")+" |")
+		}
+		ls = slices.Replace(ls, from, to, rows...)
+		pages[t.page-1] = strings.Join(ls, "\n")
+	}
+	return strings.Join(pages, "\f")
+}
+
+// findLines finds want in keys, in order, blank lines between them
+// allowed, and gives the range of keys it covers (from -1 when it is not
+// there).
+func findLines(keys, want []string) (from, to int) {
+	for i := range keys {
+		if keys[i] != want[0] {
+			continue
+		}
+		k, j := 1, i+1
+		for ; j < len(keys) && k < len(want); j++ {
+			if keys[j] == "" {
+				continue
+			}
+			if keys[j] != want[k] {
+				break
+			}
+			k++
+		}
+		if k == len(want) {
+			return i, j
+		}
+	}
+	return -1, -1
+}

@@ -1,0 +1,114 @@
+package normalise
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// tsvOf writes word boxes as pdftotext -tsv does: each line of lines is
+// "top|x:word word|x:word ..." (a run of words after x: set with word
+// spaces of 3pt, each character 5pt wide, font 12pt high).
+func tsvOf(lines ...string) string {
+	var b strings.Builder
+	b.WriteString("level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n")
+	for _, l := range lines {
+		parts := strings.Split(l, "|")
+		top := parts[0]
+		for _, p := range parts[1:] {
+			var x float64
+			i := strings.Index(p, ":")
+			fmt.Sscan(p[:i], &x)
+			for _, w := range strings.Fields(p[i+1:]) {
+				width := 5 * float64(len([]rune(w)))
+				fmt.Fprintf(&b, "5\t1\t0\t0\t0\t0\t%.2f\t%s\t%.2f\t12.0\t100\t%s\n", x, top, width, w)
+				x += width + 3
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestPDFTablesFromWordBoxes: a table is read from the word boxes'
+// columns and spacing, whatever its cells' wrapping: a date wrapped over
+// two lines either way ("Tues 5" over "Dec", "Wed" over "17 Jan"), a date
+// cell closer to the next cell than the layout text shows, a centred
+// header, a paragraph above and below it left alone; an evenly spaced
+// table of one line a row is read a row a line; an evenly spaced table
+// whose cells wrap is left to the layout text.
+func TestPDFTablesFromWordBoxes(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  [][]string
+	}{
+		{"wrapped dates, centred header, padded rows",
+			[]string{
+				"100|90:The meetings and what residents raised are shown in the table below, as the",
+				"112|90:Panel asked at its last meeting.",
+				"140|100:Date|180:Meeting|330:What residents told us",
+				"160|90:Tues 5|140:Ingleby Barwick North ward|300:Cars taken from driveways",
+				"172|90:Dec|140:meeting, Stockton-|300:at night.",
+				"184|140:on-Tees",
+				"203|90:Wed|140:Stockton Town Centre ward|300:Open drug dealing near",
+				"215|90:17 Jan|140:meeting|300:the shops.",
+				"234|90:25 Jan|140:Marske drop-in|300:Quad bikes on the beach.",
+				"250|84:2.2|110:In addition the Commissioner sat on the transport committee on 18 January, where the",
+				"262|84:safety of bus stations across the Tees Valley was discussed.",
+			},
+			[][]string{
+				{"Date", "Meeting", "What residents told us"},
+				{"Tues 5 Dec", "Ingleby Barwick North ward meeting, Stockton-on-Tees", "Cars taken from driveways at night."},
+				{"Wed 17 Jan", "Stockton Town Centre ward meeting", "Open drug dealing near the shops."},
+				{"25 Jan", "Marske drop-in", "Quad bikes on the beach."},
+			}},
+		{"one line a row, evenly spaced",
+			[]string{
+				"140|90:Date|160:Meeting|300:Issues",
+				"160|90:4 March|160:Yarm ward meeting|300:Speeding",
+				"172|90:11 March|160:Hartburn ward meeting|300:Parking",
+				"184|90:18 March|160:Kader ward meeting|300:Burglary",
+			},
+			[][]string{{"Date", "Meeting", "Issues"}, {"4 March", "Yarm ward meeting", "Speeding"}, {"11 March", "Hartburn ward meeting", "Parking"}, {"18 March", "Kader ward meeting", "Burglary"}}},
+		{"evenly spaced with wrapped cells: left to the layout text",
+			[]string{
+				"140|90:Date|160:Meeting|300:Issues",
+				"152|90:4 March|160:Yarm ward meeting|300:Speeding near the",
+				"164|300:school",
+				"176|90:11 March|160:Hartburn ward meeting|300:Parking",
+			},
+			nil},
+		{"numbered paragraphs are no table",
+			[]string{
+				"100|90:2.1|120:Residents continue to use ward meetings to bring local problems to the",
+				"112|90:Commissioner and to officers.",
+				"140|90:2.2|120:Outside the ward meeting programme farmers contacted the Office",
+				"152|90:repeatedly about hare coursing.",
+			},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := pdfTables(tsvOf(tt.lines...))
+			if tt.want == nil {
+				require.Empty(t, ts)
+				return
+			}
+			require.Len(t, ts, 1)
+			require.Equal(t, tt.want, ts[0].rows)
+		})
+	}
+}
+
+// TestSpliceTables: a table found in the word boxes replaces its lines of
+// the layout text, on its page; one whose lines are not there is left out.
+func TestSpliceTables(t *testing.T) {
+	layout := "Intro line\n\n  Date     Meeting\nTues 5 Yarm ward\nDec\n\nAfter\f Page two"
+	tab := pdfTable{page: 1, lines: []string{"Date Meeting", "Tues 5 Yarm ward", "Dec"}, rows: [][]string{{"Date", "Meeting"}, {"Tues 5 Dec", "Yarm | ward"}}}
+	require.Equal(t, "Intro line\n\n| Date | Meeting |\n| Tues 5 Dec | Yarm / ward |\n\nAfter\f Page two", spliceTables(layout, []pdfTable{tab}))
+	missing := tab
+	missing.lines = []string{"Date Meeting", "Wed 6 Hart ward"}
+	require.Equal(t, layout, spliceTables(layout, []pdfTable{missing}))
+}
