@@ -1288,6 +1288,10 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if !ok {
 		return
 	}
+	if weekdayClash(col["date"], sp) {
+		r.problem(b, "date", strings.TrimSpace(dateText), "the weekday is not the day's: not emitted")
+		return
+	}
 	if fut || r.afterAnchor(sp) {
 		r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: col["place"], Title: col["meeting"], Paragraph: b.N})
 		return
@@ -1322,8 +1326,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if location == placeText && res.Kind == "lad" {
 		location = "" // "Location: Hartlepool" is the place, not a venue
 	}
-	ev := r.newMeeting(b, sp, title, location, attendance, *res, nil)
-	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
+	mc := r.rowMeeting(b, sp, title, location, attendance, res)
 	if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
@@ -1349,7 +1352,8 @@ func monthRow(cells []string) (string, bool) {
 }
 
 // bareDayRE: a date cell that gives only the day ("10th").
-var bareDayRE = regexp.MustCompile(`^\s*([0-9]{1,2})(?:st|nd|rd|th)?\s*$`)
+// (its weekday before it or not: "Tues 19th", "Wednesday 4").
+var bareDayRE = regexp.MustCompile(`^\s*((?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?)\s*$`)
 
 // realign spreads a row with fewer cells than its header (a PDF row
 // whose cells pdftotext set one space apart: "26 January | Hate Crime

@@ -36,6 +36,7 @@ type run struct {
 	docLADDone bool
 	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
 	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
+	rowHeld    []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
 	said       bool          // walking the paragraphs under a "You said" heading
 	tableMonth string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
 	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's

@@ -96,3 +96,34 @@ var peopleSaidHeaderRE = regexp.MustCompile(`\b(?:told (?:us|the commissioner|hi
 // peopleSaidHeader reports whether a lower-cased header names what people
 // said.
 func peopleSaidHeader(h string) bool { return peopleSaidHeaderRE.MatchString(h) }
+
+// cellWeekdayRE is the weekday a table's date cell opens with, written
+// whole or short ("Tues 5 Dec", "Wed. 17th", "Thursday 4").
+var cellWeekdayRE = regexp.MustCompile(`^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+[0-9]`)
+
+// weekdayClash reports whether a date cell's weekday is not the weekday of
+// the day it was resolved to ("Wed 19th" under "February 2019", a
+// Tuesday): the day or the month is wrong, so the row is not dated.
+func weekdayClash(cell string, sp dates.Span) bool {
+	m := cellWeekdayRE.FindStringSubmatch(cell)
+	if m == nil || sp.Precision != dates.Day {
+		return false
+	}
+	return sp.Start.Weekday().String()[:3] != m[1]
+}
+
+// rowMeeting is the meeting a dated table row tells: the one a row above
+// told already when the row is its next line (a meeting cell spanning two
+// rows of issues in HTML, the same date, place, kind and title), else a new
+// one.
+func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string, attendance int, res *gazetteer.Resolution) *meetingCtx {
+	for _, m := range r.rowHeld {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Title == clip(title, 500) {
+			return m
+		}
+	}
+	ev := r.newMeeting(b, sp, title, location, attendance, *res, nil)
+	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
+	r.rowHeld = append(r.rowHeld, mc)
+	return mc
+}

@@ -119,3 +119,43 @@ func TestPeopleSaidHeaders(t *testing.T) {
 		require.Equal(t, tt.want, colKind(tt.h), tt.h)
 	}
 }
+
+// TestHTMLTableSpansAndMonthRows: an HTML table's cell spanning rows dates
+// each row under it; a one-cell row across the table ("<th
+// colspan=3>February 2019</th>") is the month of the rows under it, whose
+// date cells give a day with its weekday or not ("Tues 19th", "26"); a
+// weekday that is not the day's leaves the row undated.
+func TestHTMLTableSpansAndMonthRows(t *testing.T) {
+	head := `<html><body><h1>Report to the Police and Crime Panel, 2 April 2019</h1><table><tr><th>Date</th><th>Meeting</th><th>Issues raised</th></tr>`
+	tests := []struct {
+		name, rows string
+		want       []string
+	}{
+		{"a date spanning two rows",
+			`<tr><td rowspan="2">5 March</td><td>Hartburn ward meeting</td><td>Speeding near the school</td></tr><tr><td>Yarm ward meeting</td><td>Cars broken into overnight</td></tr>`,
+			[]string{"meeting 2019-03-05 E05001537 speeding", "concern 2019-03-05 E05001537 speeding", "meeting 2019-03-05 E05001552 burglary_theft", "concern 2019-03-05 E05001552 burglary_theft"}},
+		{"a meeting spanning two rows of issues, the date before it",
+			`<tr><td rowspan="2">12 March</td><td rowspan="2">Kader ward meeting</td><td>Drug dealing in the park</td></tr><tr><td>Speeding on Stokesley Road</td></tr>`,
+			[]string{"meeting 2019-03-12 E05009860 drugs,speeding", "concern 2019-03-12 E05009860 drugs", "concern 2019-03-12 E05009860 speeding"}},
+		{"a month row across the table, short weekday",
+			`<tr><th colspan="3">February 2019</th></tr><tr><td>Tues 19th</td><td>Kader ward<br>meeting</td><td>Drug dealing in the park</td></tr>`,
+			[]string{"meeting 2019-02-19 E05009860 drugs", "concern 2019-02-19 E05009860 drugs"}},
+		{"a month row in a td, a bare day",
+			`<tr><td colspan="3"><strong>March 2019</strong></td></tr><tr><td>26</td><td>Yarm ward meeting</td><td>Speeding on the High Street</td></tr>`,
+			[]string{"meeting 2019-03-26 E05001552 speeding", "concern 2019-03-26 E05001552 speeding"}},
+		{"a weekday that is not the day's",
+			`<tr><th colspan="3">February 2019</th></tr><tr><td>Wed 19th</td><td>Kader ward meeting</td><td>Drug dealing in the park</td></tr>`,
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("report.html", []byte(head+tt.rows+"</table></body></html>"))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

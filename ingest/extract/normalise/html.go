@@ -87,6 +87,7 @@ func fromHTML(b []byte) (*Doc, error) {
 		walk(n)
 		return strings.ReplaceAll(collapse(sb.String()), "|", "/")
 	}
+	var spans rowSpans // the table being read's cells spanning rows
 	var walk func(n *html.Node, inContent bool)
 	walk = func(n *html.Node, inContent bool) {
 		if n.Type == html.ElementNode {
@@ -138,25 +139,31 @@ func fromHTML(b []byte) (*Doc, error) {
 			case "tr":
 				flush()
 				var cells []string
+				var elems []*html.Node
 				header := false
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
 						header = header || c.Data == "th"
 						cells = append(cells, cellText(c))
+						elems = append(elems, c)
 					}
 				}
 				if len(cells) > 0 {
+					cells = spans.row(cells, elems)
 					out.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-					if header {
+					if header && headerRow(cells) {
 						out.WriteString("|---|\n")
 					}
 				}
 				return
 			case "table":
 				flush()
+				outer := spans
+				spans = rowSpans{}
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					walk(c, inContent)
 				}
+				spans = outer
 				out.WriteString("\n")
 				return
 			case "br":
