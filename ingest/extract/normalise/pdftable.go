@@ -249,7 +249,7 @@ func tablesIn(cand []pdfLine) []pdfTable {
 			j++
 		}
 		first := i
-		if i > 0 && len(cand[i-1].starts) >= 2 && !across(cand[i-1]) {
+		if i > 0 && len(cand[i-1].starts) >= 2 && !across(cand[i-1]) && shortCells(cand[i-1]) {
 			first = i - 1
 		}
 		if t, ok := buildTable(cand[first:j], cand[i:j], cols); ok {
@@ -258,6 +258,22 @@ func tablesIn(cand []pdfLine) []pdfTable {
 		i = j
 	}
 	return out
+}
+
+// shortCells reports whether a line's cells are short enough to be a
+// header's ("Date", "What residents told us"), not a numbered paragraph's
+// first line ("2.1   The table below records the meetings held in ...").
+func shortCells(l pdfLine) bool {
+	for k, s := range l.starts {
+		end := len(l.words)
+		if k+1 < len(l.starts) {
+			end = l.starts[k+1]
+		}
+		if end-s > 5 {
+			return false
+		}
+	}
+	return true
 }
 
 // buildTable makes the rows of a table from its lines (body: its lines

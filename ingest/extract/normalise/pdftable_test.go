@@ -80,6 +80,13 @@ func TestPDFTablesFromWordBoxes(t *testing.T) {
 				"176|90:11 March|160:Hartburn ward meeting|300:Parking",
 			},
 			nil},
+		{"a numbered paragraph just above a table without a header is not its header",
+			[]string{
+				"112|84:2.1|110:Meetings|300:attended by the Commissioner in the period and what residents raised:",
+				"130|90:4 March|160:Yarm ward meeting|300:Speeding",
+				"142|90:11 March|160:Hartburn ward meeting|300:Parking",
+			},
+			[][]string{{"4 March", "Yarm ward meeting", "Speeding"}, {"11 March", "Hartburn ward meeting", "Parking"}}},
 		{"numbered paragraphs are no table",
 			[]string{
 				"100|90:2.1|120:Residents continue to use ward meetings to bring local problems to the",
