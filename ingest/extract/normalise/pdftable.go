@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -24,10 +25,11 @@ import (
 //   - a word belongs to the last column whose edge is at or before it;
 //   - a row ends where the space between two lines is wider than the
 //     table's line spacing (cell padding, a rule): "Wed" and "17 Jan" one
-//     line apart are one cell, whatever either holds. A table whose lines
-//     are evenly spaced says nothing that way, and is left to the layout
-//     text's rules unless every line fills the first column (one line a
-//     row).
+//     line apart are one cell, whatever either holds. In a table whose
+//     lines are evenly spaced, a row is a line when every line fills the
+//     first column, else, in a table of dates, a line whose first cell
+//     opens a day once the row before has its day ("Wed" over "17 Jan",
+//     "Tues 5" over "Dec"); any other is left to the layout text's rules.
 //
 // Each table found is written as "| a | b |" rows in place of its lines of
 // the layout text (spliceTables); a table whose lines cannot be found
@@ -150,7 +152,7 @@ func pageTables(lines []pdfLine) []pdfTable {
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
-			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i)) {
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) {
 			j++
 		}
 		out = append(out, tablesIn(lines[i:j])...)
@@ -171,6 +173,15 @@ func alignsNear(lines []pdfLine, j, i int) bool {
 		}
 	}
 	return false
+}
+
+// firstColumnRest reports whether line j is the rest of a first column's
+// cell wrapped onto a line of its own ("Tues 19" over "March"): a word or
+// three at the candidate's left edge, right under the line before it.
+func firstColumnRest(lines []pdfLine, j, i int) bool {
+	l := lines[j]
+	return len(l.words) <= 3 && math.Abs(l.words[0].left-lines[i].words[0].left) <= 2 &&
+		l.top-lines[j-1].top <= 1.5*lines[j-1].height
 }
 
 // tablesIn cuts a candidate into tables: its columns are the left edges
@@ -322,10 +333,26 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 	spaced := false
 	for k := 2; k < len(body); k++ {
 		// (not the space under the first line: a header's, often wider)
-		if body[k].top-body[k-1].top > 1.3*pitch {
+		if body[k].top-body[k-1].top > rowGap*pitch {
 			spaced = true
 		}
 	}
+	// A table of dates: its first column's header says so, or most of its
+	// lines open that column with a day.
+	datesTable, days, firsts := false, 0, 0
+	for k, l := range all {
+		c := cellsOf(l)[0]
+		if k == 0 && dateHeaderRE.MatchString(c) {
+			datesTable = true
+		}
+		if c != "" {
+			firsts++
+		}
+		if opensDay(c) && hasDigit(c) {
+			days++
+		}
+	}
+	datesTable = datesTable || days*2 > firsts
 	var rows [][]string
 	header := len(all) > len(body)
 	if header {
@@ -333,12 +360,21 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 	}
 	for k, l := range body {
 		cells := cellsOf(l)
-		newRow := k == 0 || (spaced && l.top-body[k-1].top > 1.3*pitch)
-		if !spaced && cells[0] == "" {
-			return pdfTable{}, false // evenly spaced and wrapped: which row is whose is not shown
-		}
+		newRow := k == 0 || (spaced && l.top-body[k-1].top > rowGap*pitch)
 		if !spaced {
-			newRow = true
+			// Evenly spaced: one line a row, or, in a table of dates, a
+			// row a day (a line whose first cell opens a day, once the
+			// row before has its day: "Wed" over "17 Jan" is one cell,
+			// "Tues 5" over "Dec" too). Otherwise which line is whose row
+			// is not shown.
+			switch {
+			case k == 0 || (cells[0] != "" && !datesTable):
+				newRow = true
+			case datesTable && cells[0] != "" && opensDay(cells[0]) && (hasDigit(rows[len(rows)-1][0]) || len(rows) == 1 && dateHeaderRE.MatchString(rows[0][0])):
+				newRow = true
+			case !datesTable:
+				return pdfTable{}, false
+			}
 		}
 		if newRow {
 			rows = append(rows, cells)
@@ -357,6 +393,16 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 	}
 	return t, true
 }
+
+// rowGap is how much wider than the table's line spacing the space
+// between two lines must be to end a row: cell padding and a rule, even
+// the 1px of an HTML table's defaults, add a fifth of a line or more.
+const rowGap = 1.15
+
+// dateHeaderRE is a first column's header that says it holds dates.
+var dateHeaderRE = regexp.MustCompile(`(?i)^\s*(?:date|day|when|month)\b`)
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // joinWrapped joins a cell's text and its next piece: with a space, or
 // with none after a hyphen that ends a word ("Stockton-" "on-Tees").
