@@ -226,6 +226,14 @@ func (r *run) walk() {
 			candidate = before
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
+		if len(ms) > 0 && cur != nil && cur.sticky && !r.record {
+			// Minutes that mention another meeting in passing ("the South
+			// Bank ward meeting on 6th March had heard much the same"):
+			// what the paragraph says besides is still said at the
+			// meeting the minutes record, and so are the items after it.
+			r.concerns(b, text, append([]*meetingCtx{cur}, ms...), section)
+			continue
+		}
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
 			told = nil

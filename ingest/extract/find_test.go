@@ -1212,3 +1212,28 @@ func TestYouSaidCellTellsADatedMeeting(t *testing.T) {
 	require.Equal(t, []string{"meeting 2020-03-12 E06000003 drugs", "concern 2020-03-12 E06000003 drugs"}, got)
 	require.Equal(t, "2020-01-01", res.PeriodFrom.Format(time.DateOnly))
 }
+
+// TestRecordsYearAndPassingMeetings: minutes with no publication date take
+// the year of the meeting they record for days written without one, a
+// record's date wrapped after its weekday stays one date, and a paragraph
+// that mentions another meeting in passing leaves the items after it with
+// the recorded meeting.
+func TestRecordsYearAndPassingMeetings(t *testing.T) {
+	doc := `HUTTON WARD RESIDENTS' ASSOCIATION
+
+Notes of the meeting held on Thursday
+9th May 2019 at 7pm, Hutton Village Hall
+
+1. Residents' concerns
+Residents complained about speeding on Hutton Lane. Members noted that the Guisborough ward meeting on 2nd May had heard the same about speeding.
+
+2. Other matters
+Concern was raised about drug dealing near the shops.
+`
+	require.Equal(t, []string{
+		"meeting 2019-05-09 E05012444 drugs,speeding",
+		"meeting 2019-05-02 E05012443 speeding",
+		"concern 2019-05-09 E05012444 speeding",
+		"concern 2019-05-09 E05012444 drugs",
+	}, summary(t, doc))
+}

@@ -140,9 +140,42 @@ func (r *run) anchor() {
 			}
 		}
 	}
+	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() && r.a.Year == 0 {
+		if d := r.recordDate(); !d.IsZero() {
+			r.a.Year = d.Year()
+		}
+	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
 }
+
+// recordDate is the date of the meeting a set of minutes or notes records,
+// when the document gives no publication date: "MINUTES of the meeting ...
+// held on Wednesday 14th October 2015", "Notes of the ward meeting, 6 March
+// 2018", "Date of meeting: 12.10.23". Minutes are written for that meeting,
+// so its year is the year of the days they give without one ("the ward
+// meeting on 6th March"), as a newsletter's season is. Only a full date (day, month,
+// year) in one of the first blocks that names the record counts.
+func (r *run) recordDate() time.Time {
+	record := false // a block so far says the document is a record
+	for i := 0; i < len(r.blocks) && i < 8; i++ {
+		b := &r.blocks[i]
+		record = record || recordHeadRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text)
+		if !record || !(recordOfRE.MatchString(b.Text) || dateLabelRE.MatchString(b.Text)) {
+			continue
+		}
+		for _, d := range r.datesOf(b) {
+			if d.Day == 0 || d.Month == 0 || d.Year == 0 || d.EndDay != 0 || d.Rel != "" {
+				continue
+			}
+			return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return time.Time{}
+}
+
+// recordOfRE: a block that says which meeting a record is of.
+var recordOfRE = regexp.MustCompile(`(?i)\b(?:minutes|notes|record|summary|action notes)\s+(?:of|from)\b|\bheld\s+(?:on|at)\b|^\W*(?:date(?:\s+of\s+meeting)?|meeting date)\s*:`)
 
 // Scores of the lines that may say when a document was published (see
 // findPublished): a line that says so in words beats a byline's date,

@@ -158,8 +158,14 @@ func continues(line string) bool {
 	case "on", "of", "at", "the", "held", "from", "to", "and", "by", "in", "until", "between", "dated":
 		return true
 	}
-	return false
+	// "... held on Wednesday" over "14th October 2015 at 7pm", "... on
+	// Tuesday 5th" over "March 2019": a date broken by the wrap goes on.
+	return wrappedDateRE.MatchString(line)
 }
+
+// wrappedDateRE: a line that ends with a weekday, or a weekday and its
+// day, so the date it starts goes on over the next line.
+var wrappedDateRE = regexp.MustCompile(`(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?$`)
 
 // clean drops Markdown links (keeping their text) and emphasis marks,
 // including a line in _italics_.

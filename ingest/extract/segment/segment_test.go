@@ -74,3 +74,20 @@ func TestSegmentDefinitionList(t *testing.T) {
 	require.Len(t, bs, 3)
 	require.Equal(t, []bool{true, false, false}, []bool{bs[0].Heading, bs[1].Heading, bs[2].Heading})
 }
+
+// TestSegmentDateWrappedAfterItsWeekday: a line that ends with a weekday
+// (and maybe its day) goes on over the next, whose date finishes it.
+func TestSegmentDateWrappedAfterItsWeekday(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Minutes of the meeting held on Wednesday\n14th October 2015 at 7pm", "Minutes of the meeting held on Wednesday 14th October 2015 at 7pm"},
+		{"The forum met on Tues.\n5 March 2019 in the library", "The forum met on Tues. 5 March 2019 in the library"},
+		{"Notes of the meeting of Thursday 9th\nMay 2019", "Notes of the meeting of Thursday 9th May 2019"},
+		{"Residents met on Friday,\n3rd June 2016.", "Residents met on Friday, 3rd June 2016."},
+	} {
+		bs := Segment(tc.in)
+		require.Len(t, bs, 1, tc.in)
+		require.Equal(t, tc.want, bs[0].Text)
+	}
+	bs := Segment("The meeting closed at 8pm.\n14th October 2015 – Forum")
+	require.Len(t, bs, 2, "a dated line after a finished sentence is still an entry of its own")
+}
