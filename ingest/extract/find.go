@@ -322,6 +322,10 @@ func (r *run) walk() {
 	}
 }
 
+// backRefRE: a sentence opening on a meeting by a definite reference ("The
+// meeting", "At the ward's community meeting", "During Tuesday's session").
+var backRefRE = regexp.MustCompile(`(?i)^\W*(?:(?:at|during|after|throughout)\s+)?(?:the|that|this|its|their|[a-z]+'s)\s+(?:[\w&'-]+\s+){0,4}?(?:meeting|forum|surgery|session|event|drop-in|walkabout|gathering|meet)\b`)
+
 // namesAny reports whether text names the place of one of meetings ms.
 func namesAny(text string, ms []*meetingCtx) bool {
 	for _, m := range ms {
@@ -532,7 +536,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		carried := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() && si > 0 && prevSent != "" && strongMeetingRE.MatchString(prevSent) && len(dates.Find(prevSent)) == 0 &&
 			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent)
 		prevSent = sent
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		// "The meeting, part of the Commissioner's visits, was dominated
+		// by drugs", "At the ward's community meeting in the Hub, people
+		// described ...": a paragraph that opens on a meeting already
+		// told, with no date of its own, is the meeting of the day the
+		// paragraph before gave (below: fromPrev).
+		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -553,11 +563,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			ds = dated(in(start, start+min(len(head), len(sent))))
 		}
 		fromPrev := false
+		var prevPara *segment.Block // the paragraph that gave the day
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
 			// News items date the evening in one paragraph and say "the
 			// meeting" in the next.
 			if pd := dates.Days(r.datesOf(prev)); len(pd) == 1 {
-				ds, fromPrev = pd, true
+				ds, fromPrev, prevPara = pd, true, prev
 			}
 		}
 		if len(ds) == 0 && len(r.held) > 0 && (len(out) > 0 || !blockHasDate) {
@@ -695,6 +706,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				// 10th, and at the shopping centre on the 24th").
 				placeSent = wardsBlanked(sent, r.find(sent, sp.Start))
 			}
+			if prevPara != nil {
+				if w := r.priorWard(prevPara.Text, sent, sp.Start); w != "" {
+					// "Homeowners in Brambles & Thorntree ward told police on
+					// Wednesday evening ..." then "At the ward's community
+					// meeting in the Thorntree Hub, ...": the ward of the
+					// paragraph that gave the day, not the estate or town
+					// this one names.
+					clause, placeSent = w, w
+				}
+			}
 			res := r.meetingPlace(b, clause, placeSent, sp.Start, len(ds) == 1)
 			if res == nil {
 				continue
@@ -729,6 +750,32 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// priorWard is the one ward the paragraph before names, as a meeting told
+// in this sentence (which names no ward of its own) is placed: only when
+// every place this sentence names lies in that ward's authority, so "a
+// similar meeting in Darlington" or a ward elsewhere keeps its own place.
+func (r *run) priorWard(before, sent string, at time.Time) string {
+	var ward *gazetteer.Mention
+	for _, p := range r.find(before, at) {
+		if p.Kind != "ward" {
+			continue
+		}
+		if ward != nil && ward.WardCode != p.WardCode {
+			return "" // two wards: no telling which
+		}
+		ward = &p
+	}
+	if ward == nil {
+		return ""
+	}
+	for _, p := range r.find(sent, at) {
+		if p.Kind == "ward" || p.LADCode != ward.LADCode {
+			return ""
+		}
+	}
+	return ward.Text + " ward" // (a ward's name alone is a place only where one stands)
 }
 
 // wardsBlanked blanks the wards among places in s, keeping its length.

@@ -1237,3 +1237,21 @@ Concern was raised about drug dealing near the shops.
 		"concern 2019-05-09 E05012444 drugs",
 	}, summary(t, doc))
 }
+
+// TestMeetingToldInTheParagraphBefore: a news paragraph that opens on "the
+// meeting" (or "At the ward's ... meeting") with no date of its own is the
+// meeting of the day and ward the paragraph before gave.
+func TestMeetingToldInTheParagraphBefore(t *testing.T) {
+	for _, tc := range []struct{ name, body string }{
+		{"the meeting", "Residents of Kader ward packed the church hall on Monday night to quiz Cleveland's police commissioner.\n\nThe meeting, one of a series across Middlesbrough, was taken up with complaints about drug dealing near the shops."},
+		{"at the ward's", "People living in Kader ward spoke to the police on Monday evening about their streets.\n\nAt the ward's residents' meeting in the community centre, several described drug dealing near the shops."},
+		{"during the session", "Kader ward residents met officers and Cleveland's Police and Crime Commissioner on Monday.\n\nDuring the session at the library, people complained about drug dealing near the shops."},
+	} {
+		doc := "# Residents speak out\n\nPublished: Wednesday 6 March 2019\n\n" + tc.body + "\n"
+		got := summary(t, doc)
+		require.Contains(t, got, "concern 2019-03-04 E05009860 drugs", tc.name)
+		for _, e := range got {
+			require.NotContains(t, e, "  ", "%s: an event without its ward: %v", tc.name, got)
+		}
+	}
+}
