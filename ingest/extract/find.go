@@ -21,13 +21,13 @@ var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
 	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -604,15 +604,24 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// 3.5 The De Bruce ward meeting was held on the 13th.": a day
 			// alone takes the month of the meeting told last, when it
 			// comes after it in that month (nothing guesses otherwise).
+			// "meetings in Loftus ward on the 15th and Skelton ward on the
+			// 22nd": each day, in order, after the one before it.
 			last := r.held[len(r.held)-1].span
-			if loc := onTheDayRE.FindStringSubmatchIndex(sent); loc != nil && last.Precision == dates.Day {
+			after := last.Start.Day()
+			for _, loc := range onTheDayRE.FindAllStringSubmatchIndex(sent, -1) {
+				if last.Precision != dates.Day {
+					break
+				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
-				if day > last.Start.Day() && t.Month() == last.Start.Month() {
-					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day, Month: t.Month(), Year: t.Year()}}
-					fromPrev = true
+				if day <= after || t.Month() != last.Start.Month() {
+					ds = nil // (a day out of order: no telling its month)
+					break
 				}
+				after = day
+				ds = append(ds, dates.Mention{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day, Month: t.Month(), Year: t.Year()})
 			}
+			fromPrev = fromPrev || len(ds) == 1 // (several: each its clause, below)
 		}
 		if len(ds) == 0 {
 			continue
@@ -705,6 +714,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				// during October: at the library in Seaton ward on the
 				// 10th, and at the shopping centre on the 24th").
 				placeSent = wardsBlanked(sent, r.find(sent, sp.Start))
+				if w := r.listedWard(clause, sent, sp.Start); w != "" {
+					clause, placeSent = w, w
+				}
 			}
 			if prevPara != nil {
 				if w := r.priorWard(prevPara.Text, sent, sp.Start); w != "" {
@@ -777,6 +789,41 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 	}
 	return ward.Text + " ward" // (a ward's name alone is a place only where one stands)
 }
+
+// listedWard reads a clause of a list of ward meetings that names its
+// place without the word "ward" ("attended the Ingleby Barwick North ward
+// meeting on the 19th, and then Southern Villages on the 26th"): when the
+// sentence's other places are wards of one authority, the clause's
+// capitalised name is a ward of that authority too, or nothing.
+func (r *run) listedWard(clause, sent string, at time.Time) string {
+	if len(r.find(clause, at)) > 0 {
+		return ""
+	}
+	lad := ""
+	for _, p := range r.find(sent, at) {
+		switch {
+		case p.Kind != "ward":
+			continue
+		case lad != "" && lad != p.LADCode:
+			return ""
+		}
+		lad = p.LADCode
+	}
+	if lad == "" {
+		return ""
+	}
+	for _, name := range capitalRunRE.FindAllString(clause, -1) {
+		for _, p := range r.find(name+" ward", at) {
+			if p.Kind == "ward" && p.LADCode == lad {
+				return name + " ward"
+			}
+		}
+	}
+	return ""
+}
+
+// capitalRunRE: a run of capitalised words, a name ("Southern Villages").
+var capitalRunRE = regexp.MustCompile(`\b[A-Z][\w'’&-]*(?:\s+(?:&\s+|and\s+|on\s+|upon\s+)?[A-Z][\w'’&-]*)*`)
 
 // wardsBlanked blanks the wards among places in s, keeping its length.
 func wardsBlanked(s string, places []gazetteer.Mention) string {

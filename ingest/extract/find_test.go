@@ -1255,3 +1255,28 @@ func TestMeetingToldInTheParagraphBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalDaysListedAfterAMeeting: "on the 15th and ... on the 22nd"
+// after a dated meeting are days of its month, each its own meeting; a
+// list of ward meetings names a later ward without the word "ward"; and
+// joining residents of a ward is a meeting.
+func TestOrdinalDaysListedAfterAMeeting(t *testing.T) {
+	doc := `# Programme of Engagement
+
+3 April 2019
+
+1.1 This report covers the Commissioner's engagement between 1 February and 31 March 2019.
+
+3.1 On Monday 4th February the Commissioner joined residents of Kader ward at the church hall. Residents raised drug dealing near the shops.
+
+3.2 He travelled to Hartlepool for meetings in Jesmond ward on the 12th and Seaton on the 19th. In Jesmond residents complained about speeding on the main road. In Seaton people raised off-road bikes on the beach.
+`
+	require.Equal(t, []string{
+		"meeting 2019-02-04 E05009860 drugs",
+		"concern 2019-02-04 E05009860 drugs",
+		"meeting 2019-02-12 E05008948 speeding",
+		"meeting 2019-02-19 E05008951 off_road_bikes",
+		"concern 2019-02-12 E05008948 speeding",
+		"concern 2019-02-19 E05008951 off_road_bikes",
+	}, summary(t, doc))
+}
