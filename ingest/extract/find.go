@@ -225,6 +225,9 @@ func (r *run) walk() {
 		if (cur == nil || cur.sticky) && !b.Section && !b.Bullet {
 			candidate = before
 		}
+		if cur != nil && !cur.sticky && len(r.datesOf(b)) == 0 {
+			r.refinePlace(cur, text)
+		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 && cur != nil && cur.sticky && !r.record {
 			// Minutes that mention another meeting in passing ("the South
@@ -789,6 +792,53 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 	}
 	return ward.Text + " ward" // (a ward's name alone is a place only where one stands)
 }
+
+// refinePlace places a meeting told in a town or authority ("a ward
+// meeting on Wednesday evening" of residents "around the Burn Valley
+// Gardens area of Hartlepool") in the ward the next paragraph names for it
+// ("About thirty people went along to the Burn Valley ward meeting"): a
+// paragraph with no date of its own, naming "<ward> ward meeting" (or
+// "meeting of <ward> ward") for one ward of the meeting's authority. The
+// meeting and the concerns placed with it so far move to the ward.
+func (r *run) refinePlace(cur *meetingCtx, text string) {
+	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {
+		return
+	}
+	var ward *gazetteer.Mention
+	for _, sent := range sentences(text) {
+		if !wardMeetingRefRE.MatchString(sent) {
+			continue
+		}
+		for _, p := range r.find(sent, cur.span.Start) {
+			if p.Kind != "ward" {
+				continue
+			}
+			if p.LADCode != cur.place.LADCode || (ward != nil && ward.WardCode != p.WardCode) {
+				return // another authority's ward, or two wards
+			}
+			ward = &p
+		}
+	}
+	if ward == nil {
+		return
+	}
+	old := *cur.place
+	for i := range r.res.Events {
+		e := &r.res.Events[i]
+		mine := e.EventID == cur.ev.EventID || (e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID)
+		if mine && e.WardCode == "" && e.LADCode == old.LADCode {
+			e.WardCode, e.Place = ward.WardCode, clip(ward.Text, 500)
+		}
+	}
+	cur.ev.WardCode, cur.ev.Place = ward.WardCode, clip(ward.Text, 500)
+	res := ward.Resolution
+	cur.place, cur.name = &res, placeName(res.Text)
+}
+
+// wardMeetingRefRE: a sentence naming a ward's meeting ("the Burn Valley
+// ward meeting", "the meeting of Jesmond ward", "Kader ward's community
+// meeting").
+var wardMeetingRefRE = regexp.MustCompile(`(?i)\bward(?:'s|’s)?\s+(?:(?:community|residents'?|police|public|neighbourhood)\s+)?(?:meeting|forum|surgery)\b|\bmeeting\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}ward\b`)
 
 // listedWard reads a clause of a list of ward meetings that names its
 // place without the word "ward" ("attended the Ingleby Barwick North ward

@@ -1280,3 +1280,20 @@ func TestOrdinalDaysListedAfterAMeeting(t *testing.T) {
 		"concern 2019-02-19 E05008951 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestMeetingPlacedByTheNextParagraph: a meeting first told in a town is
+// the ward's whose meeting the next (undated) paragraph names, and so are
+// the concerns already placed with it; a ward of another authority, or
+// two wards, leave it where it was.
+func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
+	head := "# Residents speak out\n\nPublished: Friday 8 March 2019\n\nPeople from across Middlesbrough complained about drug dealing at a community meeting on Wednesday evening.\n\n"
+	for _, tc := range []struct{ name, next, ward string }{
+		{"ward meeting", "Around forty residents came to the Kader ward meeting in the church hall.", "E05009860"},
+		{"meeting of", "It was the first meeting of Kader ward this year, and the hall was full.", "E05009860"},
+		{"another authority", "Around forty residents came to the Jesmond ward meeting in the church hall.", ""},
+		{"two wards", "Residents came to the Kader ward meeting from Acklam ward too.", ""},
+	} {
+		got := summary(t, head+tc.next+"\n")
+		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
+	}
+}
