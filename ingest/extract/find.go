@@ -379,6 +379,16 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 	}
 	text := titleCase(b.Text)
 	ms := r.find(text, at)
+	if len(ms) == 0 && capitalRunRE.FindString(strings.Trim(text, " :*.")) == strings.Trim(text, " :*.") {
+		// "### Newport" over a "You said" entry: a heading that is only
+		// a name is the ward of that name, though the name is a word too,
+		// when the ward is in the document's authority.
+		if ws := r.find(strings.Trim(text, " :*.")+" ward", at); len(ws) == 1 && ws[0].Kind == "ward" {
+			if lad := r.documentLAD(); lad != nil && lad.LADCode == ws[0].LADCode {
+				return []gazetteer.Resolution{ws[0].Resolution}, false
+			}
+		}
+	}
 	if len(ms) != 1 || ms[0].Kind != "ward" {
 		return nil, false
 	}

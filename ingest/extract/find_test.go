@@ -1297,3 +1297,16 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
 	}
 }
+
+// TestNameHeadingIsAWard: in a "you said" page of one authority, a heading
+// that is only a ward's name is that ward, though the name is also a word
+// ("Newport"); a name that is no ward leaves the authority.
+func TestNameHeadingIsAWard(t *testing.T) {
+	doc := func(head string) string {
+		return "# Middlesbrough neighbourhood policing: You said, We did\n\n## April to June 2019\n\nWhat Middlesbrough residents told us this quarter.\n\n### " + head + "\n\nYou said: drug dealing in the alleys behind the shops.\n\nWe did: two warrants executed.\n\nPublished by the neighbourhood team, 15 July 2019.\n"
+	}
+	require.Equal(t, []string{"concern 2019-04-01 E05009866 drugs"}, summary(t, doc("Newport")))
+	for _, e := range summary(t, doc("Hillside")) {
+		require.Equal(t, "concern 2019-04-01  drugs", e, "a name that is no ward")
+	}
+}
