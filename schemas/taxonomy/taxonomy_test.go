@@ -226,3 +226,17 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 	require.NoError(t, err, "a written phrase of another theme wins over a variant")
 	require.Equal(t, []string{"b"}, small.Classify("parked vehicles").Themes)
 }
+
+// TestWordsThatNameNoTheme: "gangs" hare coursing are no serious violence,
+// and dog mess left on the footpath is no parking.
+func TestWordsThatNameNoTheme(t *testing.T) {
+	tx := Default()
+	for text, want := range map[string][]string{
+		"gangs hare coursing on farmland":                     {"rural_crime"},
+		"dog mess left on the footpaths near the school":      {"environmental"},
+		"cars left on the pavement outside the school":        {"parking_traffic"},
+		"a rise in gang violence and knife crime in the town": {"serious_violence"},
+	} {
+		require.Equal(t, want, tx.Classify(text).Themes, text)
+	}
+}
