@@ -1981,7 +1981,7 @@ func bySentenceMeeting(s string, ms []*meetingCtx) (parts []string, owners []*me
 		}
 	}
 	if len(here) < 2 {
-		return clauses(s), nil
+		return namedInOrder(s, ms)
 	}
 	pos := make([]int, len(here))
 	for i, m := range here {
@@ -2005,6 +2005,49 @@ func bySentenceMeeting(s string, ms []*meetingCtx) (parts []string, owners []*me
 		}
 		parts = append(parts, s[start:end])
 		owners = append(owners, here[i])
+	}
+	return parts, owners
+}
+
+// namedInOrder parts a sentence that names two or more of the meetings
+// told before it, each part from one name to the next ("Farmers at the
+// Belmont meeting described hare coursing, while at Wheatlands people
+// wanted to know about tools stolen from vans"); otherwise its clauses.
+func namedInOrder(s string, ms []*meetingCtx) (parts []string, owners []*meetingCtx) {
+	type at struct {
+		m   *meetingCtx
+		pos int
+	}
+	var found []at
+	for _, m := range ms {
+		if m.name == "" {
+			continue
+		}
+		j := strings.Index(s, m.name)
+		if j < 0 {
+			continue
+		}
+		for _, f := range found {
+			if f.pos == j || f.m.name == m.name {
+				return clauses(s), nil // one name for two meetings: no telling
+			}
+		}
+		found = append(found, at{m, j})
+	}
+	if len(found) < 2 {
+		return clauses(s), nil
+	}
+	slices.SortFunc(found, func(a, b at) int { return a.pos - b.pos })
+	for i, f := range found {
+		start, end := f.pos, len(s)
+		if i == 0 {
+			start = 0
+		}
+		if i+1 < len(found) {
+			end = found[i+1].pos
+		}
+		parts = append(parts, s[start:end])
+		owners = append(owners, f.m)
 	}
 	return parts, owners
 }

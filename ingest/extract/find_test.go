@@ -1310,3 +1310,22 @@ func TestNameHeadingIsAWard(t *testing.T) {
 		require.Equal(t, "concern 2019-04-01  drugs", e, "a name that is no ward")
 	}
 }
+
+// TestSentenceNamingTwoMeetings: a sentence after the one that told two
+// meetings, naming both, gives each the part from its name to the next.
+func TestSentenceNamingTwoMeetings(t *testing.T) {
+	doc := `# Programme of Engagement
+
+3 September 2019
+
+1.1 This report covers the Commissioner's engagement between 1 July and 31 August 2019.
+
+2.1 In Middlesbrough he met residents of Kader ward on the 9th and Hemlington ward on the 16th of July. People at the Kader meeting complained about speeding on Acklam Road, whereas in Hemlington residents raised drug dealing behind the shops.
+`
+	require.Equal(t, []string{
+		"meeting 2019-07-09 E05009860 speeding",
+		"meeting 2019-07-16 E05009859 drugs",
+		"concern 2019-07-09 E05009860 speeding",
+		"concern 2019-07-16 E05009859 drugs",
+	}, summary(t, doc))
+}

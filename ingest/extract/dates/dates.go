@@ -546,6 +546,18 @@ func bareDays(s, low string, out []Mention) []Mention {
 			mon, year = time.January, 0
 		}
 		if mon == 0 {
+			// "on the 13th and Wheatlands ward on the 20th of July": a day
+			// listed before the one that writes its month, in the same
+			// sentence and earlier in that month, takes it.
+			for _, d := range out {
+				if d.Start >= m[1] && d.Rel == "" && d.RelMonth == "" && d.Month != 0 && d.Day > day && d.EndDay == 0 &&
+					d.Start-m[1] <= 80 && !strings.ContainsAny(s[m[1]:d.Start], ".;:") && strings.Contains(low[m[1]:d.Start], "and") {
+					mon, year = d.Month, d.Year
+					break
+				}
+			}
+		}
+		if mon == 0 {
 			continue
 		}
 		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year})

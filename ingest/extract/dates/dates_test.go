@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -228,4 +229,29 @@ func TestWeekdayOrdinalWithoutMonth(t *testing.T) {
 	bad := Find("the meeting on Tuesday 11th and the surgery on Thursday 14th October.")
 	_, _, err := a.Resolve(bad[0], false)
 	require.Error(t, err, "11 October 2021 was a Monday")
+}
+
+// TestBareDayBeforeItsMonth: an ordinal listed before the day that writes
+// the month, in the same sentence and earlier in it, takes that month;
+// one after it, or across a full stop, does not.
+func TestBareDayBeforeItsMonth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"He met residents of Kader ward on the 13th and Hemlington ward on the 20th of July.", []string{"13 July", "20 July"}},
+		{"meetings on the 2nd and the 9th of March 2019", []string{"2 March 2019", "9 March 2019"}},
+		{"on the 25th, and on the 20th of July", []string{"20 July"}},
+		{"It met on the 13th. The forum met on the 20th of July.", []string{"20 July"}},
+	} {
+		var got []string
+		for _, m := range Find(tc.s) {
+			d := fmt.Sprintf("%d %s", m.Day, m.Month)
+			if m.Year != 0 {
+				d += fmt.Sprintf(" %d", m.Year)
+			}
+			got = append(got, d)
+		}
+		require.Equal(t, tc.want, got, tc.s)
+	}
 }
