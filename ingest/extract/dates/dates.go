@@ -87,11 +87,11 @@ var (
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
 	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
-	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|through|all\s+through|all\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthPairRE is two months as one span: "during February and March".
-	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	// periodInRE: "engagement in December 2017 and January 2018",

@@ -255,3 +255,24 @@ func TestBareDayBeforeItsMonth(t *testing.T) {
 		require.Equal(t, tc.want, got, tc.s)
 	}
 }
+
+// TestMonthsWithoutIn: a month told with "all through", "across", "for
+// most of" and the like is a month mention, and two joined months stay one
+// span.
+func TestMonthsWithoutIn(t *testing.T) {
+	for s, want := range map[string]string{
+		"All through February, people phoned us about bikes.":          "February",
+		"For most of May residents reported bins set alight.":          "May",
+		"Across September and October, residents reported scam calls.": "September-October",
+		"Through March and April the team heard about speeding.":       "March-April",
+	} {
+		ds := Find(s)
+		require.Len(t, ds, 1, s)
+		got := ds[0].Month.String()
+		if ds[0].EndMonth != 0 && ds[0].EndMonth != ds[0].Month {
+			got += "-" + ds[0].EndMonth.String()
+		}
+		require.Equal(t, want, got, s)
+		require.True(t, ds[0].IsMonths(), s)
+	}
+}
