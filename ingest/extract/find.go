@@ -580,7 +580,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
 			// News items date the evening in one paragraph and say "the
 			// meeting" in the next.
-			if pd := dates.Days(r.datesOf(prev)); len(pd) == 1 {
+			// (Not from a byline or a line giving the publication date:
+			// "By G. Tait 06:30, Thursday 9 March 2017" over a picture
+			// caption "Around 40 people turned out at the Normanby
+			// meeting".)
+			if pd := dates.Days(r.datesOf(prev)); len(pd) == 1 && !(r.publicationLine(pd[0]) && pd[0].Rel == "" && len(prev.Text) < 100) {
 				ds, fromPrev, prevPara = pd, true, prev
 			}
 		}

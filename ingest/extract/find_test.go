@@ -1329,3 +1329,17 @@ func TestSentenceNamingTwoMeetings(t *testing.T) {
 		"concern 2019-07-16 E05009859 drugs",
 	}, summary(t, doc))
 }
+
+// TestCaptionUnderTheByline: a picture caption naming the meeting under a
+// byline is not a meeting on the byline's (publication) day.
+func TestCaptionUnderTheByline(t *testing.T) {
+	doc := `# Kader residents quiz the commissioner
+
+Posted on Friday 8 March 2019 by A. Reporter
+
+Residents turned out at the Kader ward meeting (Photo: Courier)
+
+Around thirty people attended the Kader ward meeting on Wednesday night, where residents complained about drug dealing behind the shops.
+`
+	require.Equal(t, []string{"meeting 2019-03-06 E05009860 drugs", "concern 2019-03-06 E05009860 drugs"}, summary(t, doc))
+}
