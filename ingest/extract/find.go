@@ -27,7 +27,7 @@ var (
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -1037,6 +1037,11 @@ func nounDated(sent string, ds []dates.Mention) bool {
 			switch {
 			case n[1] <= d.Start:
 				gap = sent[n[1]:d.Start]
+				if strings.HasSuffix(strings.TrimSpace(gap), "(") && strings.HasPrefix(sent[d.End:], ")") {
+					// "At the Jesmond ward meeting in Hartlepool (2 March)":
+					// the day in brackets after the meeting is its day.
+					gap = strings.TrimSuffix(strings.TrimSpace(gap), "(")
+				}
 			case d.End <= n[0]:
 				gap = sent[d.End:n[0]]
 			default:

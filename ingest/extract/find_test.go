@@ -34,6 +34,8 @@ func TestNounDated(t *testing.T) {
 		{"The community meeting was busy and long and everyone who came said so, as they did on 12 March 2019.", false},
 		{"Community meeting: the police reported on arrests made on 12 March 2019.", false},
 		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
+		{"At the Kader ward meeting in Middlesbrough (12 March 2019) residents raised speeding.", true},
+		{"At the Kader ward meeting (see the minutes of 12 March 2019) residents raised speeding.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sent, func(t *testing.T) {
@@ -1342,4 +1344,17 @@ Residents turned out at the Kader ward meeting (Photo: Courier)
 Around thirty people attended the Kader ward meeting on Wednesday night, where residents complained about drug dealing behind the shops.
 `
 	require.Equal(t, []string{"meeting 2019-03-06 E05009860 drugs", "concern 2019-03-06 E05009860 drugs"}, summary(t, doc))
+}
+
+// TestVisitedAWard: visiting a ward on a day is a meeting there.
+func TestVisitedAWard(t *testing.T) {
+	doc := `# Programme of Engagement
+
+3 September 2019
+
+1.1 This report covers the Commissioner's engagement between 1 July and 31 August 2019.
+
+2.1 On 6 August the Commissioner visited the Kader ward in Middlesbrough, where drug dealing behind the shops was the main topic.
+`
+	require.Equal(t, []string{"meeting 2019-08-06 E05009860 drugs", "concern 2019-08-06 E05009860 drugs"}, summary(t, doc))
 }
