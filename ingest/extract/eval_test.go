@@ -225,6 +225,23 @@ func scoreBlind(t *testing.T, want blindAnswer, res *Result) (blindScore, []stri
 	return s, notes
 }
 
+// realHalf holds answers for excerpts of real public pages. Their text is
+// third-party and stays out of the repository: EXTRACT_REAL_DOCS names the
+// directory that holds them (testdata/extract/real/README.md says how each
+// was found), and the half is scored only when EXTRACT_EVAL=real asks.
+const realHalf = "real"
+
+// blindDocument is the document an answer file is for: beside it, or for the
+// real half in EXTRACT_REAL_DOCS.
+func blindDocument(t *testing.T, half, path string) string {
+	if half != realHalf {
+		return path
+	}
+	dir := os.Getenv("EXTRACT_REAL_DOCS")
+	require.NotEmpty(t, dir, "EXTRACT_EVAL=real needs EXTRACT_REAL_DOCS: the directory holding the real excerpts (kept out of the repository)")
+	return filepath.Join(dir, filepath.Base(path))
+}
+
 // TestBlindEvaluation scores the extractor on the blind documents of
 // testdata/extract/tune and testdata/extract/heldout against their
 // hand-made answers, prints the per-document table that
@@ -253,7 +270,7 @@ func TestBlindEvaluation(t *testing.T) {
 			dec := json.NewDecoder(bytes.NewReader(raw))
 			dec.DisallowUnknownFields()
 			require.NoError(t, dec.Decode(&want), ans)
-			content, err := os.ReadFile(path)
+			content, err := os.ReadFile(blindDocument(t, half, path))
 			require.NoError(t, err)
 			res, err := x.Extract(filepath.Base(path), content)
 			require.NoError(t, err, path)
