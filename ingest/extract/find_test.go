@@ -1358,3 +1358,27 @@ func TestVisitedAWard(t *testing.T) {
 `
 	require.Equal(t, []string{"meeting 2019-08-06 E05009860 drugs", "concern 2019-08-06 E05009860 drugs"}, summary(t, doc))
 }
+
+// TestHeaderDatesAndPeriods: a document's date and period from header
+// lines written in other ways than "Posted on": a dateline with a time and
+// an update, labelled fields run together or parted by "|", a title that
+// ends with its span of months.
+func TestHeaderDatesAndPeriods(t *testing.T) {
+	for _, tc := range []struct{ name, doc, published, from, to string }{
+		{"dateline", "NEWS | Stockton\n\nResidents speak out\n\nFriday 15 March 2024, 7.10am | Updated 9.02am\n\nResidents met the commissioner.\n", "2024-03-15", "", ""},
+		{"fields", "**Police and Crime Panel**\n\n*Report date: 3rd May 2016 | Period covered: March and April 2016*\n\nText.\n", "2016-05-03", "2016-03-01", "2016-04-30"},
+		{"run together", "Report to: Cleveland Police and Crime Panel Meeting date: 4th October 2021 Report of: the Commissioner\n\nEngagement Update August – September 2021\n\nText.\n", "2021-10-04", "2021-08-01", "2021-09-30"},
+		{"title span", "NEIGHBOURHOOD TEAM\n\nYOU SAID, WE DID: UPDATE, APRIL TO JUNE 2023\n\nText.\n", "", "2023-04-01", "2023-06-30"},
+		{"a meeting date in minutes is not read as a report's", "MINUTES of the residents' meeting held in the hall. Meeting date: 4th October 2021, 7pm, chaired by the secretary of the association\n\nText.\n", "", "", ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("h.txt", []byte(tc.doc))
+		require.NoError(t, err)
+		day := func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(time.DateOnly)
+		}
+		require.Equal(t, []string{tc.published, tc.from, tc.to}, []string{day(res.Published), day(res.PeriodFrom), day(res.PeriodTo)}, tc.name)
+	}
+}

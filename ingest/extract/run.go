@@ -113,6 +113,11 @@ func (r *run) anchor() {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			}
 		}
+		if r.a.PeriodStart.IsZero() && i < 8 {
+			if from, to, ok := endingSpan(b.Text); ok {
+				r.a.PeriodStart, r.a.PeriodEnd = from, to
+			}
+		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
@@ -220,6 +225,12 @@ func (r *run) findPublished() time.Time {
 		}
 	}
 	related, ahead := false, false
+	report, record := false, false // the top says the document is a report, or a meeting's record
+	for i := 0; i < len(r.blocks) && i < 8; i++ {
+		report = report || reportRE.MatchString(r.blocks[i].Text)
+		record = record || recordHeadRE.MatchString(r.blocks[i].Text) || minutesLeadRE.MatchString(r.blocks[i].Text)
+	}
+	report = report && !record
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -232,6 +243,17 @@ func (r *run) findPublished() time.Time {
 		if t, score, ok := r.pubCandidate(b.Text); ok {
 			consider(t, score)
 			continue
+		}
+		if i < 8 {
+			// "Thursday 14 March 2024, 6.02pm | Updated 6.40pm", "*Report
+			// date: 2nd April 2013 | Period covered: February and March
+			// 2013*", "Meeting date: 6th September 2022" (a Panel paper's
+			// header): a field near the top that is a date, alone or
+			// under a label that makes it the document's.
+			if t, ok := r.headerFieldDate(b.Text, report); ok {
+				consider(t, pubScoreTop)
+				continue
+			}
 		}
 		ds := r.datesOf(b)
 		if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() {
@@ -262,6 +284,62 @@ func (r *run) findPublished() time.Time {
 	}
 	return best
 }
+
+// headerFieldDate reads a date from a header line's fields (parted by
+// "|"): a field that is a day with its year and maybe a time ("Thursday 14
+// March 2024, 6.02pm"), or one labelled as the document's date ("Report
+// date:", "Date of issue:", "Published:"; in a report, not a meeting's
+// record, also "Meeting date:" and "Date:", the Panel meeting it is for).
+func (r *run) headerFieldDate(s string, report bool) (time.Time, bool) {
+	// "Report to: Cleveland Police and Crime Panel Meeting date: 6th
+	// September 2022 Report of: ...": labelled fields run together on one
+	// line; a label's date is the one right after it.
+	for _, loc := range docDateLabelAnyRE.FindAllStringSubmatchIndex(s, -1) {
+		if loc[4] >= 0 && !report {
+			continue
+		}
+		if ds := dates.Find(s[loc[1]:]); len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0 && ds[0].IsDay() {
+			if t, ok := r.fullDate(ds[0].Text); ok {
+				return t, true
+			}
+		}
+	}
+	for _, f := range strings.Split(s, "|") {
+		f = strings.Trim(f, " *_\t")
+		if f == "" || futureHeadRE.MatchString(f) || updatedRE.MatchString(f) {
+			continue
+		}
+		rest := f
+		if m := docDateLabelRE.FindStringSubmatch(f); m != nil {
+			if m[2] != "" && !report {
+				continue
+			}
+			rest = f[len(m[0]):]
+		}
+		rest = strings.Trim(clockRE.ReplaceAllString(rest, ""), " ,.;")
+		ds := dates.Find(rest)
+		if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() || len(ds[0].Text)*10 < len(rest)*8 {
+			continue
+		}
+		if rest == f && len(f) > 60 {
+			continue
+		}
+		if t, ok := r.fullDate(rest); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+var (
+	// docDateLabelRE: a label naming the document's date (group 1), or,
+	// in a report, the meeting it is for (group 2).
+	docDateLabelRE = regexp.MustCompile(`(?i)^(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue)|published(?:\s+on)?|issued(?:\s+on)?|dated)|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date))\s*:\s*`)
+	// docDateLabelAnyRE is docDateLabelRE anywhere in a line of fields.
+	docDateLabelAnyRE = regexp.MustCompile(`(?i)\b(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue))|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting))\s*:\s*`)
+	// clockRE: a time of day ("6.02pm", "18:42", "at 10am").
+	clockRE = regexp.MustCompile(`(?i)(?:\bat\s+)?\b[0-9]{1,2}(?:[.:][0-9]{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b[0-9]{1,2}\s*(?:am|pm)\b`)
+)
 
 // datedListEntry reports whether block i is an entry of a list whose
 // entries next to it carry dates too (related news, "most read").
@@ -480,6 +558,31 @@ func (r *run) event(b *segment.Block, typ string, sp dates.Span, res gazetteer.R
 		ev.Period = &schemas.Period{Start: sp.Start.Format(time.DateOnly), End: sp.End.Format(time.DateOnly)}
 	}
 	return ev
+}
+
+// endingSpan reads a period from a line near the top that ends with a span
+// of months and its year: a title ("Community Engagement Update June – July
+// 2022", "YOU SAID, WE DID: QUARTERLY UPDATE, JANUARY TO MARCH 2025") or a
+// labelled field ("Period covered: February and March 2013").
+func endingSpan(s string) (from, to time.Time, ok bool) {
+	for _, f := range strings.Split(s, "|") {
+		f = strings.Trim(f, " *_.:\t")
+		if len(f) > 120 {
+			continue
+		}
+		ds := dates.Find(f)
+		if len(ds) == 0 {
+			continue
+		}
+		last := ds[len(ds)-1]
+		if !last.IsMonths() || last.EndMonth == 0 || last.EndMonth == last.Month || last.Year == 0 || last.End < len(f)-1 {
+			continue
+		}
+		if from, to, ok := dates.FindPeriod(last.Text); ok {
+			return from, to, true
+		}
+	}
+	return from, to, false
 }
 
 // headingTailSpan reads the period of a report from a heading near the top

@@ -90,6 +90,9 @@ var (
 	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|through|all\s+through|all\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
+	// monthListRE is three or more months as one span: "September,
+	// October and November 2022".
+	monthListRE = regexp.MustCompile(`\b(?:(?:in|during|over|across|through|throughout)\s+)?` + monthPat + `(?:\s*,\s*(?:` + monthPat[1:] + `)+\s*,?\s*(?:and|to|-|–|—)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// monthPairRE is two months as one span: "during February and March".
 	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
@@ -324,6 +327,12 @@ func Find(s string) []Mention {
 			rel = "this" // "earlier in the month"
 		}
 		add(m, Mention{RelMonth: rel})
+	}
+	for _, m := range withMonth(monthListRE) {
+		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {
+			continue
+		}
+		add(m, Mention{Month: monthOf(group(s, m, 1)), EndMonth: monthOf(group(s, m, 2)), Year: atoi(group(s, m, 3))})
 	}
 	for _, m := range withMonth(monthPairRE) {
 		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {

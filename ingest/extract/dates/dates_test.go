@@ -276,3 +276,15 @@ func TestMonthsWithoutIn(t *testing.T) {
 		require.True(t, ds[0].IsMonths(), s)
 	}
 }
+
+// TestMonthLists: three months listed are one span, first to last.
+func TestMonthLists(t *testing.T) {
+	for s, want := range map[string][2]time.Month{
+		"Autumn update: September, October and November 2022": {time.September, time.November},
+		"during January, February, and March":                 {time.January, time.March},
+	} {
+		ds := Find(s)
+		require.Len(t, ds, 1, s)
+		require.Equal(t, want, [2]time.Month{ds[0].Month, ds[0].EndMonth}, s)
+	}
+}
