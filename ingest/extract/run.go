@@ -244,7 +244,7 @@ func (r *run) findPublished() time.Time {
 			consider(t, score)
 			continue
 		}
-		if i < 8 {
+		if i < 8 && !ahead && !(i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
 			// "Thursday 14 March 2024, 6.02pm | Updated 6.40pm", "*Report
 			// date: 2nd April 2013 | Period covered: February and March
 			// 2013*", "Meeting date: 6th September 2022" (a Panel paper's
