@@ -1337,7 +1337,10 @@ func colKind(h string) string {
 	case strings.Contains(h, "date") || h == "when" || h == "day":
 		return "date"
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
-		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h):
+		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||
+		// "Matters brought to the Commissioner", "What we heard", "Worries", "Complaints", "Priorities residents set"
+		strings.Contains(h, "matter") || strings.Contains(h, "brought") || strings.Contains(h, "heard") || strings.Contains(h, "told") ||
+		strings.Contains(h, "complain") || strings.Contains(h, "worr") || strings.Contains(h, "priorit"):
 		return "issues"
 	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
 		strings.Contains(h, "we did") || strings.Contains(h, "what we"):

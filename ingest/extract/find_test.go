@@ -1382,3 +1382,21 @@ func TestHeaderDatesAndPeriods(t *testing.T) {
 		require.Equal(t, []string{tc.published, tc.from, tc.to}, []string{day(res.Published), day(res.PeriodFrom), day(res.PeriodTo)}, tc.name)
 	}
 }
+
+// TestIssuesColumnHeaders: the column of what people raised has many
+// names; the police's answer and the place are other columns.
+func TestIssuesColumnHeaders(t *testing.T) {
+	for h, want := range map[string]string{
+		"Matters brought to the Commissioner": "issues",
+		"What we heard":                       "issues",
+		"Residents' worries":                  "issues",
+		"Complaints received":                 "issues",
+		"Priorities set by residents":         "issues",
+		"Issues raised":                       "issues",
+		"What we did":                         "action",
+		"Where":                               "place",
+		"Date":                                "date",
+	} {
+		require.Equal(t, want, colKind(h), h)
+	}
+}
