@@ -820,11 +820,15 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	}
 	var ward *gazetteer.Mention
 	for _, sent := range sentences(text) {
-		if !wardMeetingRefRE.MatchString(sent) {
+		// (or a sentence of the meeting naming a ward of the town it was
+		// placed in: "speaking to around 30 residents at the museum, in
+		// the Eaglescliffe West ward" after "in Eaglescliffe")
+		ref := wardMeetingRefRE.MatchString(sent)
+		if !ref && !(attendRE.MatchString(sent) || speakingToRE.MatchString(sent)) {
 			continue
 		}
 		for _, p := range r.find(sent, cur.span.Start) {
-			if p.Kind != "ward" {
+			if p.Kind != "ward" || (!ref && !partOf(cur.place.Text, p.WardName)) {
 				continue
 			}
 			if p.LADCode != cur.place.LADCode || (ward != nil && ward.WardCode != p.WardCode) {
@@ -848,6 +852,9 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	res := ward.Resolution
 	cur.place, cur.name = &res, placeName(res.Text)
 }
+
+// speakingToRE: the Commissioner speaking to or with people.
+var speakingToRE = regexp.MustCompile(`(?i)\b(?:speaking|talking|listening)\s+(?:to|with)\b`)
 
 // wardMeetingRefRE: a sentence naming a ward's meeting ("the Burn Valley
 // ward meeting", "the meeting of Jesmond ward", "Kader ward's community
@@ -904,7 +911,7 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 // Cleveland's Police and Crime Commissioner last night that ...", "Around
 // thirty people squeezed into the community centre on Tuesday evening to
 // put their questions to Police and Crime Commissioner Barry Coppinger").
-var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b`)
+var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b|\b(?:police and crime commissioner|police commissioner|crime commissioner|commissioner|pcc)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+(?:told|asked|questioned|quizzed|warned)\b`)
 
 // pastForSure reports whether a meeting's day was before the document
 // was written whatever its words say: before the publication date, with

@@ -1400,3 +1400,18 @@ func TestIssuesColumnHeaders(t *testing.T) {
 		require.Equal(t, want, colKind(h), h)
 	}
 }
+
+// TestCommissionerWasToldInATown: "the commissioner was told last night"
+// is a meeting; placed in a town, it is the ward of that town a sentence
+// of the meeting names ("speaking to residents ... in the Billingham East
+// ward"), not a ward of another town.
+func TestCommissionerWasToldInATown(t *testing.T) {
+	head := "# Residents speak out\n\nPublished: Thursday 7 March 2019\n\nCleveland's police commissioner was told last night that drug dealing in Billingham is getting worse.\n\n"
+	got := summary(t, head+"He was speaking to around forty residents at the community centre, in the Billingham East ward, at one of his listening events.\n")
+	require.NotEmpty(t, got)
+	require.Equal(t, "meeting 2019-03-06 E05001528 drugs", got[0])
+	got = summary(t, head+"He was speaking to around forty residents who had come from the Ingleby Barwick East ward.\n")
+	for _, e := range got {
+		require.NotContains(t, e, "E05001538", "a ward of another town")
+	}
+}
