@@ -686,6 +686,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
+			if sp.Precision == dates.Month && summaryRE.MatchString(sent) {
+				// "has continued his round of community meetings in
+				// Stockton this month, with two packed sessions": the
+				// month's meetings summed up, told one by one after.
+				continue
+			}
 			if fut && !future && r.pastForSure(d, sp) {
 				// "8 June – Safer Stockton-on-Tees Partnership: ... the
 				// knife arch operation planned for the town centre" in a
@@ -852,6 +858,10 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	res := ward.Resolution
 	cur.place, cur.name = &res, placeName(res.Text)
 }
+
+// summaryRE: a sentence summing up several meetings ("his round of
+// community meetings", "a series of ward surgeries", "two packed sessions").
+var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
 
 // speakingToRE: the Commissioner speaking to or with people.
 var speakingToRE = regexp.MustCompile(`(?i)\b(?:speaking|talking|listening)\s+(?:to|with)\b`)

@@ -1415,3 +1415,11 @@ func TestCommissionerWasToldInATown(t *testing.T) {
 		require.NotContains(t, e, "E05001538", "a ward of another town")
 	}
 }
+
+// TestMonthSummaryIsNoMeeting: a sentence summing up a month's meetings
+// ("his round of community meetings ... this month, with two sessions") is
+// not a meeting of that month; a series over a range of days still is.
+func TestMonthSummaryIsNoMeeting(t *testing.T) {
+	doc := "# Round-up\n\nPublished: Friday 29 March 2019\n\nThe Commissioner has continued his round of community meetings in Middlesbrough this month, with two busy sessions.\n\nOn Monday 11th March he met residents of Kader ward at the church hall, who complained about speeding.\n"
+	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"}, summary(t, doc))
+}
