@@ -1423,3 +1423,14 @@ func TestMonthSummaryIsNoMeeting(t *testing.T) {
 	doc := "# Round-up\n\nPublished: Friday 29 March 2019\n\nThe Commissioner has continued his round of community meetings in Middlesbrough this month, with two busy sessions.\n\nOn Monday 11th March he met residents of Kader ward at the church hall, who complained about speeding.\n"
 	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"}, summary(t, doc))
 }
+
+// TestWardColumnNameBeforeItsTown: "Victoria, Hartlepool" in a table's
+// ward column is Victoria ward, though "Victoria" is a word too; a name
+// that is no ward keeps the town.
+func TestWardColumnNameBeforeItsTown(t *testing.T) {
+	doc := func(place string) string {
+		return "# Programme of Engagement\n\n4 February 2014\n\n1.1 This report covers the Commissioner's engagement between 1 December 2013 and 31 January 2014.\n\n| Date | Ward / area | Issues raised |\n|---|---|---|\n| Wed 8th January | " + place + " | Residents complained about drug dealing near the shops. |\n"
+	}
+	require.Equal(t, []string{"meeting 2014-01-08 E05008952 drugs", "concern 2014-01-08 E05008952 drugs"}, summary(t, doc("Victoria, Hartlepool")))
+	require.Equal(t, []string{"meeting 2014-01-08  drugs", "concern 2014-01-08  drugs"}, summary(t, doc("Headland Hall, Hartlepool")))
+}

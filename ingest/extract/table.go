@@ -38,6 +38,26 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 			ward = &res
 		}
 	}
+	if ward == nil {
+		// "Victoria, Hartlepool" in a ward/area column: the name before
+		// the town is the ward, though the name is a word too.
+		for _, c := range cells {
+			name, _, ok := strings.Cut(c, ",")
+			if name = strings.TrimSpace(name); !ok || name == "" || strings.EqualFold(name, base.Text) {
+				continue
+			}
+			for _, m := range r.find(name+" ward", at) {
+				if m.Kind == "ward" && m.Start == 0 {
+					res := m.Resolution
+					ward = &res
+					break
+				}
+			}
+			if ward != nil {
+				break
+			}
+		}
+	}
 	if ward == nil || ward.LADCode != base.LADCode {
 		return base
 	}

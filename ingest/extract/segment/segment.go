@@ -124,8 +124,35 @@ func Segment(s string) []Block {
 		cur = append(cur, trimmed)
 	}
 	flush()
+	return mergeStrayDateCells(out)
+}
+
+// mergeStrayDateCells puts back a date cell's last part that a PDF's
+// layout left on a line of its own between two rows of a table ("Tues
+// 17th" in a row, "Dec" alone under it, the next row after): a block that
+// is only a month, a weekday or a day, between two rows of as many cells,
+// ends the first cell of the row above. Blocks are numbered again.
+func mergeStrayDateCells(bs []Block) []Block {
+	out := bs[:0]
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if n := len(out); n > 0 && i+1 < len(bs) && b.Cells == nil && strayDateRE.MatchString(strings.TrimSpace(b.Text)) &&
+			out[n-1].Cells != nil && !out[n-1].Header && len(out[n-1].Cells) == len(bs[i+1].Cells) {
+			above := &out[n-1]
+			above.Cells[0] = strings.TrimSpace(above.Cells[0] + " " + strings.TrimSpace(b.Text))
+			above.Text = strings.Join(above.Cells, " | ")
+			continue
+		}
+		out = append(out, b)
+	}
+	for i := range out {
+		out[i].N = i + 1
+	}
 	return out
 }
+
+// strayDateRE: a month, weekday or day alone.
+var strayDateRE = regexp.MustCompile(`(?i)^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|[0-9]{1,2}(?:st|nd|rd|th)?)\.?$`)
 
 // upperLine reports whether a line is written in capitals (three letters
 // or more, none lower case) and short enough to be a title.

@@ -91,3 +91,18 @@ func TestSegmentDateWrappedAfterItsWeekday(t *testing.T) {
 	bs := Segment("The meeting closed at 8pm.\n14th October 2015 – Forum")
 	require.Len(t, bs, 2, "a dated line after a finished sentence is still an entry of its own")
 }
+
+// TestSegmentStrayDateCell: a month (or weekday, or day) left alone
+// between two table rows ends the date cell of the row above.
+func TestSegmentStrayDateCell(t *testing.T) {
+	bs := Segment("| Date | Ward |\n|---|---|\n| Tues 17th | Kader |\n\nDec\n\n| Wed 8th Jan | Hemlington |\n\nMar\n\nThe meeting closed.\n")
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"Date | Ward", "Tues 17th Dec | Kader", "Wed 8th Jan | Hemlington", "Mar", "The meeting closed."}, got,
+		"a month after the last row, with no row under it, stays where it is")
+	for i, b := range bs {
+		require.Equal(t, i+1, b.N)
+	}
+}
