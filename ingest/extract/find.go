@@ -225,7 +225,7 @@ func (r *run) walk() {
 		if (cur == nil || cur.sticky) && !b.Section && !b.Bullet {
 			candidate = before
 		}
-		if cur != nil && !cur.sticky && len(r.datesOf(b)) == 0 {
+		if cur != nil && !cur.sticky && r.onlyDay(b, cur.span) {
 			r.refinePlace(cur, text)
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
@@ -862,6 +862,19 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 // summaryRE: a sentence summing up several meetings ("his round of
 // community meetings", "a series of ward surgeries", "two packed sessions").
 var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
+
+// onlyDay reports whether a block gives no date, or only the day of span
+// ("... met people from Norton last night." then "Barry Coppinger was at
+// the Norton South ward meeting ... on Thursday evening": the same day).
+func (r *run) onlyDay(b *segment.Block, span dates.Span) bool {
+	for _, d := range r.datesOf(b) {
+		sp, _, err := r.a.Resolve(d, false)
+		if err != nil || span.Precision != dates.Day || !sp.Start.Equal(span.Start) || !sp.End.Equal(span.End) {
+			return false
+		}
+	}
+	return true
+}
 
 // speakingToRE: the Commissioner speaking to or with people.
 var speakingToRE = regexp.MustCompile(`(?i)\b(?:speaking|talking|listening)\s+(?:to|with)\b`)

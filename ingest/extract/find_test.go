@@ -1294,6 +1294,7 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"meeting of", "It was the first meeting of Kader ward this year, and the hall was full.", "E05009860"},
 		{"another authority", "Around forty residents came to the Jesmond ward meeting in the church hall.", ""},
 		{"two wards", "Residents came to the Kader ward meeting from Acklam ward too.", ""},
+		{"same day told again", "The Commissioner was at the Kader ward meeting in the church hall on Wednesday evening.", "E05009860"},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
