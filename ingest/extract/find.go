@@ -643,6 +643,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 0 {
 			continue
 		}
+		if len(ds) > 1 && r.oneDay(ds) {
+			// "On Monday (10th June) Mr Storey held a surgery ...": one
+			// day written twice is one meeting, placed as one.
+			ds = ds[len(ds)-1:]
+		}
 		places := r.find(sent, r.anchorDay())
 		dateFirst := len(places) == 0 || ds[0].Start < places[0].Start
 		var perWard []string // "two meetings on 11 July: the Dormanstown ward meeting ... and the Kirkleatham ward meeting ..."
@@ -862,6 +867,23 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 // summaryRE: a sentence summing up several meetings ("his round of
 // community meetings", "a series of ward surgeries", "two packed sessions").
 var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
+
+// oneDay reports whether mentions all resolve to one and the same day.
+func (r *run) oneDay(ds []dates.Mention) bool {
+	var first dates.Span
+	for i, d := range ds {
+		sp, _, err := r.a.Resolve(d, false)
+		if err != nil || sp.Precision != dates.Day {
+			return false
+		}
+		if i == 0 {
+			first = sp
+		} else if !sp.Start.Equal(first.Start) {
+			return false
+		}
+	}
+	return true
+}
 
 // onlyDay reports whether a block gives no date, or only the day of span
 // ("... met people from Norton last night." then "Barry Coppinger was at

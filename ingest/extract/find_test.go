@@ -1435,3 +1435,10 @@ func TestWardColumnNameBeforeItsTown(t *testing.T) {
 	require.Equal(t, []string{"meeting 2014-01-08 E05008952 drugs", "concern 2014-01-08 E05008952 drugs"}, summary(t, doc("Victoria, Hartlepool")))
 	require.Equal(t, []string{"meeting 2014-01-08  drugs", "concern 2014-01-08  drugs"}, summary(t, doc("Headland Hall, Hartlepool")))
 }
+
+// TestOneDayWrittenTwice: "On Monday (11th March)" is one day: one
+// meeting, placed in the ward the sentence names.
+func TestOneDayWrittenTwice(t *testing.T) {
+	doc := "# Out and about\n\nPublished: Wednesday 13 March 2019\n\nOn Monday (11th March) the Commissioner held a surgery at the library in Kader ward, Middlesbrough, where residents complained about speeding.\n"
+	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"}, summary(t, doc))
+}
