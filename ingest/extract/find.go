@@ -564,6 +564,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
+		if cancelledRE.MatchString(sent) {
+			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
+		}
 		ds := dated(sentDates)
 		if !meetingNounRE.MatchString(maskGroupOf(sent)) && !meetVerbRE.MatchString(sent) && toldPCCRE.MatchString(sent) {
 			// Residents telling the Commissioner something is a meeting
@@ -867,6 +870,9 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 // summaryRE: a sentence summing up several meetings ("his round of
 // community meetings", "a series of ward surgeries", "two packed sessions").
 var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
+
+// cancelledRE: a meeting that did not take place.
+var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {

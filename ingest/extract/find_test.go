@@ -1442,3 +1442,16 @@ func TestOneDayWrittenTwice(t *testing.T) {
 	doc := "# Out and about\n\nPublished: Wednesday 13 March 2019\n\nOn Monday (11th March) the Commissioner held a surgery at the library in Kader ward, Middlesbrough, where residents complained about speeding.\n"
 	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"}, summary(t, doc))
 }
+
+// TestCancelledMeetings: a meeting postponed or called off was not held.
+func TestCancelledMeetings(t *testing.T) {
+	for _, s := range []string{
+		"The Kader ward meeting arranged for 11 March was postponed because of the snow.",
+		"Sadly the Kader ward meeting on 11 March had to be cancelled.",
+		"The Kader ward meeting due on 11 March has been called off.",
+	} {
+		require.Empty(t, summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\n"+s+"\n"), s)
+	}
+	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"},
+		summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\nThe Kader ward meeting on 11 March went ahead; residents complained about speeding.\n"))
+}
