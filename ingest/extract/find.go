@@ -499,7 +499,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
-		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s)
+		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -555,7 +555,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || attendRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || attendRE.MatchString(sent) || walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -870,6 +870,11 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 // summaryRE: a sentence summing up several meetings ("his round of
 // community meetings", "a series of ward surgeries", "two packed sessions").
 var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
+
+// walkedWithRE: a walkabout told as walking round a place with residents or
+// the neighbourhood team ("I walked round the Throston Grange estate with
+// the neighbourhood team and a group of residents").
+var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through)\b[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos|wardens|councillors)\b`)
 
 // cancelledRE: a meeting that did not take place.
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b`)

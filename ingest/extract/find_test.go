@@ -1455,3 +1455,13 @@ func TestCancelledMeetings(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"},
 		summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\nThe Kader ward meeting on 11 March went ahead; residents complained about speeding.\n"))
 }
+
+// TestWalkedRoundWithResidents: walking round an estate with residents or
+// the neighbourhood team on a day is a meeting (a walkabout); walking
+// round alone is not.
+func TestWalkedRoundWithResidents(t *testing.T) {
+	head := "# Engagement Update\n\nPublished: Friday 29 March 2019\n\n"
+	require.Equal(t, []string{"meeting 2019-03-11 E05009860 drugs", "concern 2019-03-11 E05009860 drugs"},
+		summary(t, head+"On 11 March I walked round the estate in Kader ward with the neighbourhood team and residents, who complained about drug dealing behind the shops.\n"))
+	require.Empty(t, summary(t, head+"On 11 March I walked round Middlesbrough town centre to see the new lighting.\n"))
+}
