@@ -876,6 +876,16 @@ var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|c
 // the neighbourhood team and a group of residents").
 var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through)\b[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos|wardens|councillors)\b`)
 
+// opensQuote reports whether a sentence leaves a quotation open (its next
+// sentences are still the speaker's); closesQuote whether one ends in it.
+func opensQuote(s string) bool {
+	return strings.Count(s, "“") > strings.Count(s, "”") || (!strings.ContainsAny(s, "“”") && strings.Count(s, `"`)%2 == 1)
+}
+
+func closesQuote(s string) bool {
+	return strings.Contains(s, "”") || strings.Count(s, `"`)%2 == 1
+}
+
 // cancelledRE: a meeting that did not take place.
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b`)
 
@@ -1942,7 +1952,15 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		return // "Present: Cllr J. Arnott (Chair), PC Dawson, PCSO Heslop, 17 residents": who came, not what they raised
 	}
 	sents := sentences(text)
+	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	for i, s := range sents {
+		if official {
+			official = !closesQuote(s)
+			continue
+		}
+		if officialSpeaker(s) && opensQuote(s) {
+			official = true
+		}
 		if here := toldIn(s, ms); len(here) > 1 && bothRaisedRE.MatchString(s) {
 			// "Residents at the Park End & Beckfield meeting (21st
 			// September) and at North Ormesby's community meeting on the

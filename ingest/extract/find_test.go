@@ -1465,3 +1465,17 @@ func TestWalkedRoundWithResidents(t *testing.T) {
 		summary(t, head+"On 11 March I walked round the estate in Kader ward with the neighbourhood team and residents, who complained about drug dealing behind the shops.\n"))
 	require.Empty(t, summary(t, head+"On 11 March I walked round Middlesbrough town centre to see the new lighting.\n"))
 }
+
+// TestOfficialQuoteOverSentences: every sentence of a quotation an official
+// opens is the official's, not a resident's concern; a resident's quotation
+// is still theirs.
+func TestOfficialQuoteOverSentences(t *testing.T) {
+	head := "# Residents speak out\n\nPublished: Friday 8 March 2019\n\nResidents of Kader ward met the Commissioner on Wednesday night and complained about drug dealing behind the shops.\n\n"
+	want := []string{"meeting 2019-03-06 E05009860 drugs", "concern 2019-03-06 E05009860 drugs"}
+	for _, q := range []string{
+		"The Commissioner, who took office in May, said: \"It was good to listen. Speeding of this kind wears people down and I have asked for extra patrols.\"",
+		"Inspector Jones said: “Thank you all for coming. Speeding on the main road is something we will look at.”",
+	} {
+		require.Equal(t, want, summary(t, head+q+"\n"), q)
+	}
+}
