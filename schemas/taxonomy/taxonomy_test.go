@@ -236,6 +236,8 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"dog mess left on the footpaths near the school":      {"environmental"},
 		"cars left on the pavement outside the school":        {"parking_traffic"},
 		"a rise in gang violence and knife crime in the town": {"serious_violence"},
+		"heavy lorries speeding down the hill":                {"speeding"},
+		"lorries parked on the verges overnight":              {"parking_traffic"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
