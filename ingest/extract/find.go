@@ -232,9 +232,18 @@ func (r *run) walk() {
 		if len(ms) > 0 && cur != nil && cur.sticky && !r.record {
 			// Minutes that mention another meeting in passing ("the South
 			// Bank ward meeting on 6th March had heard much the same"):
-			// what the paragraph says besides is still said at the
-			// meeting the minutes record, and so are the items after it.
-			r.concerns(b, text, append([]*meetingCtx{cur}, ms...), section)
+			// the items after it are still the recorded meeting's.
+			// (what the paragraph says before it tells the other meeting is
+			// the recorded meeting's; from there on, the other meeting's:
+			// "The Chair thanked those who came on the walkabout on
+			// Wednesday 3rd November. Residents walking with the group
+			// pointed out fresh graffiti")
+			if k := strings.Index(text, ms[0].sent); k > 0 {
+				r.concerns(b, text[:k], []*meetingCtx{cur}, section)
+				r.concerns(b, text[k:], ms, section)
+			} else {
+				r.concerns(b, text, ms, section)
+			}
 			continue
 		}
 		if len(ms) > 0 {

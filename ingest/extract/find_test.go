@@ -1479,3 +1479,23 @@ func TestOfficialQuoteOverSentences(t *testing.T) {
 		require.Equal(t, want, summary(t, head+q+"\n"), q)
 	}
 }
+
+// TestMinutesTellAnotherMeetingFirst: in minutes, what a paragraph says
+// after it tells another meeting is that meeting's ("those who came on the
+// walkabout on ... pointed out graffiti"); before it, the recorded one's.
+func TestMinutesTellAnotherMeetingFirst(t *testing.T) {
+	doc := `HUTTON WARD RESIDENTS' ASSOCIATION
+
+Notes of the meeting held on Thursday 9th May 2019 at 7pm, Hutton Village Hall
+
+1. Walkabout
+Members complained about speeding on the main road. The Chair thanked those who came on the walkabout in Hutton ward on Thursday 2nd May. Residents walking with the group complained about graffiti on the underpass walls.
+
+2. Other matters
+Concern was raised about drug dealing near the shops.
+`
+	got := summary(t, doc)
+	require.Contains(t, got, "concern 2019-05-02 E05012444 criminal_damage")
+	require.Contains(t, got, "concern 2019-05-09 E05012444 drugs")
+	require.Contains(t, got, "concern 2019-05-09 E05012444 speeding", "said before the walkabout is told: the recorded meeting's")
+}
