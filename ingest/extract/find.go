@@ -1872,7 +1872,16 @@ func officialSpeaker(s string) bool {
 	if loc := saidVerbRE.FindStringIndex(s); loc != nil && loc[0] <= 160 {
 		// "Steve Turner, Cleveland's Police and Crime Commissioner, said
 		// ...": the words before the first verb of saying are its subject.
-		if subj := s[:loc[0]]; officialWords.MatchString(subj) || officialNameRE.MatchString(subj) {
+		subj := s[:loc[0]]
+		// (the subject is the verb's clause's: "Mr Coppinger went to a
+		// PACT meeting in Coulby Newham, where a mother said ..." is the
+		// mother speaking)
+		for _, sep := range []string{", where ", " where ", ", when ", "; ", ", and ", ", but ", ", while "} {
+			if i := strings.LastIndex(subj, sep); i >= 0 {
+				subj = subj[i+len(sep):]
+			}
+		}
+		if officialWords.MatchString(subj) || officialNameRE.MatchString(subj) {
 			return true
 		}
 	}

@@ -1499,3 +1499,16 @@ Concern was raised about drug dealing near the shops.
 	require.Contains(t, got, "concern 2019-05-09 E05012444 drugs")
 	require.Contains(t, got, "concern 2019-05-09 E05012444 speeding", "said before the walkabout is told: the recorded meeting's")
 }
+
+// TestSpeakerOfTheSayingClause: the one who speaks is the subject of the
+// verb's own clause, not the official the sentence opened with.
+func TestSpeakerOfTheSayingClause(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Mr Coppinger went to a PACT meeting in Hemlington, where a mother said she feared youngsters were being groomed.": false,
+		"The Commissioner visited the estate, and a pensioner told him that cars were speeding past the school.":           false,
+		"Steve Turner, Cleveland's Police and Crime Commissioner, said speeding was his priority.":                         true,
+		"The Commissioner, who took office in May, said the force would act.":                                              true,
+	} {
+		require.Equal(t, want, officialSpeaker(s), s)
+	}
+}
