@@ -212,7 +212,7 @@ const theftTheme = "burglary_theft"
 
 var (
 	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
-	stolenAfterRE  = regexp.MustCompile(`(?i)^\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
+	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
 )
 
 // opensName reports whether the capitalised phrase at text[start:end] opens

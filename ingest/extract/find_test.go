@@ -187,6 +187,7 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	}
 	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"))
 	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
+	require.Equal(t, []string{"burglary_theft"}, themes("quad bikes and trailers being taken from sheds"), "a list of things taken")
 	// Without a theft, or ridden rather than stolen, the bikes are the concern.
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
@@ -1511,4 +1512,11 @@ func TestSpeakerOfTheSayingClause(t *testing.T) {
 	} {
 		require.Equal(t, want, officialSpeaker(s), s)
 	}
+}
+
+// TestSatDownWithResidents: sitting down with residents of a ward in a
+// month is a meeting of that month.
+func TestSatDownWithResidents(t *testing.T) {
+	doc := "# Out and about\n\nPublished: Wednesday 12 June 2019\n\nAt the end of May he sat down with residents of Kader ward, who complained about speeding on the main road.\n"
+	require.Equal(t, []string{"meeting 2019-05-01 E05009860 speeding", "concern 2019-05-01 E05009860 speeding"}, summary(t, doc))
 }
