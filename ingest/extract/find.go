@@ -1456,6 +1456,11 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		if i < len(header) {
 			if k := colKind(header[i]); k != "" && col[k] == "" {
 				col[k] = c
+			} else if k == "issues" && strings.TrimSpace(c) != "" {
+				// "Issue | Discussion | Action": the issue's name and
+				// what was said of it are one issue ("Young people in
+				// the park" / "Groups of teenagers drinking ...").
+				col[k] = strings.TrimRight(col[k], " .") + ". " + c
 			}
 		}
 	}

@@ -1520,3 +1520,11 @@ func TestSatDownWithResidents(t *testing.T) {
 	doc := "# Out and about\n\nPublished: Wednesday 12 June 2019\n\nAt the end of May he sat down with residents of Kader ward, who complained about speeding on the main road.\n"
 	require.Equal(t, []string{"meeting 2019-05-01 E05009860 speeding", "concern 2019-05-01 E05009860 speeding"}, summary(t, doc))
 }
+
+// TestIssueAndDiscussionColumns: an issue's name and what was said of it,
+// in two columns, are one issue.
+func TestIssueAndDiscussionColumns(t *testing.T) {
+	doc := "# Kader Ward Community Meeting – Notes\n\n**Date:** Thursday 9 May 2019, 6pm\n\n## Issues raised by residents\n\n| Issue | Discussion | Action |\n|---|---|---|\n| The back lanes | Drug dealing from parked cars most evenings. | PCSO to patrol. |\n"
+	got := summary(t, doc)
+	require.Contains(t, got, "concern 2019-05-09 E05009860 drugs")
+}
