@@ -1528,3 +1528,17 @@ func TestIssueAndDiscussionColumns(t *testing.T) {
 	got := summary(t, doc)
 	require.Contains(t, got, "concern 2019-05-09 E05009860 drugs")
 }
+
+// TestCallsAndEmailsFromPeopleAbout: the office receiving calls, emails or
+// letters from people about something is their concern, for the span.
+func TestCallsAndEmailsFromPeopleAbout(t *testing.T) {
+	for _, s := range []string{
+		"Between the 4th and the 15th of March the office received a steady stream of emails from residents across Middlesbrough about cars driven far too fast.",
+		"Between the 4th and the 15th of March we had many calls from people in Middlesbrough about cars driven far too fast.",
+	} {
+		got := summary(t, "# Engagement report\n\nPublished: Friday 29 March 2019\n\n"+s+"\n")
+		require.Equal(t, []string{"concern 2019-03-04  speeding"}, got, s)
+	}
+	require.True(t, isConcern("received letters from residents about speeding", false))
+	require.False(t, isConcern("a phone call from someone claiming to be a police officer", false))
+}

@@ -237,6 +237,7 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"cars left on the pavement outside the school":        {"parking_traffic"},
 		"a rise in gang violence and knife crime in the town": {"serious_violence"},
 		"heavy lorries speeding down the hill":                {"speeding"},
+		"a call from someone claiming to be a police officer": {"fraud_scams"},
 		"lorries parked on the verges overnight":              {"parking_traffic"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
