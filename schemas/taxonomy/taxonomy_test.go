@@ -232,13 +232,15 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 func TestWordsThatNameNoTheme(t *testing.T) {
 	tx := Default()
 	for text, want := range map[string][]string{
-		"gangs hare coursing on farmland":                     {"rural_crime"},
-		"dog mess left on the footpaths near the school":      {"environmental"},
-		"cars left on the pavement outside the school":        {"parking_traffic"},
-		"a rise in gang violence and knife crime in the town": {"serious_violence"},
-		"heavy lorries speeding down the hill":                {"speeding"},
-		"a call from someone claiming to be a police officer": {"fraud_scams"},
-		"lorries parked on the verges overnight":              {"parking_traffic"},
+		"gangs hare coursing on farmland":                              {"rural_crime"},
+		"dog mess left on the footpaths near the school":               {"environmental"},
+		"cars left on the pavement outside the school":                 {"parking_traffic"},
+		"a rise in gang violence and knife crime in the town":          {"serious_violence"},
+		"heavy lorries speeding down the hill":                         {"speeding"},
+		"a call from someone claiming to be a police officer":          {"fraud_scams"},
+		"young women spoke of being catcalled walking home":            {"domestic_abuse"},
+		"people waited hours for officers to arrive after calling 999": {"visible_policing"},
+		"lorries parked on the verges overnight":                       {"parking_traffic"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
