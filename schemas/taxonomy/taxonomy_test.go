@@ -238,10 +238,16 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"a rise in gang violence and knife crime in the town":          {"serious_violence"},
 		"heavy lorries speeding down the hill":                         {"speeding"},
 		"a call from someone claiming to be a police officer":          {"fraud_scams"},
+		"dealing outside the shops on the parade":                      {"drugs"},
 		"young women spoke of being catcalled walking home":            {"domestic_abuse"},
 		"people waited hours for officers to arrive after calling 999": {"visible_policing"},
 		"lorries parked on the verges overnight":                       {"parking_traffic"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
+}
+
+// TestDealWithIsNoDrugs: what traders "deal with" is no drug dealing.
+func TestDealWithIsNoDrugs(t *testing.T) {
+	require.Empty(t, Default().Classify("what our traders and residents deal with every day").Themes)
 }
