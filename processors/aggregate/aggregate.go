@@ -45,6 +45,20 @@ type Lookup interface {
 	PreviousMeeting(ctx context.Context, partition int, id string, before int64) (*chsink.MeetingRow, error)
 	PreviousAction(ctx context.Context, partition int, id string, before int64) (*chsink.ActionRow, error)
 	PreviousOutcome(ctx context.Context, partition int, id string, before int64) (*chsink.OutcomeRow, error)
+	// Ahead reports whether the Previous* lookup of table t cannot be
+	// trusted below offset before (see chsink.Sink.Ahead); Build then
+	// rebuilds the version from the log (Versions, Log).
+	Ahead(partition int, t chsink.Table, before int64) bool
+	// Versions lists an entity's stored events below offset before.
+	Versions(ctx context.Context, partition int, id string, before int64) ([]chsink.Version, error)
+}
+
+// Log reads one message back from the events topic. A Lookup that also
+// implements it lets Build rebuild a previous version that a table no longer
+// holds (Lookup.Ahead); without it such a batch fails rather than count
+// against a wrong version.
+type Log interface {
+	Message(ctx context.Context, partition int, offset int64) ([]byte, error)
 }
 
 // DeadLetter is a message that cannot be processed, and why.
@@ -208,9 +222,14 @@ func (a *Aggregator) Build(ctx context.Context, partition int, msgs []kafka.Mess
 			continue
 		}
 		seen[id] = i
+		events := len(out.Batch.Events)
 		if reason, err := a.apply(ctx, partition, d, look, &out.Batch, &local); err != nil {
 			return out, err
 		} else if reason != "" {
+			// apply adds the events row first: a dead letter has none
+			// (the audit, and Versions, read the events table as what was
+			// processed).
+			out.Batch.Events = out.Batch.Events[:events]
 			out.DeadLetters = append(out.DeadLetters, DeadLetter{Message: *d.msg, Reason: a.red.Redact(reason)})
 			continue
 		}
@@ -281,13 +300,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
-		b.Meetings = append(b.Meetings, chsink.MeetingRow{
-			MeetingID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), Kind: ev.Meeting.Kind, Title: a.red.Redact(ev.Meeting.Title),
-			Location:   a.red.Redact(ev.Meeting.Location),
-			Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: off,
-			DatePrecision: datePrecision(ev),
-		})
+		b.Meetings = append(b.Meetings, a.meetingRow(d))
 		meetings[entity] = len(b.Meetings) - 1
 	case schemas.TypeConcern:
 		var prev *chsink.ConcernRow // a copy: b.Concerns may move when it grows
@@ -300,25 +313,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return fmt.Sprintf("supersedes: concern %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
-		cls := a.tax.Classify(ev.Concern.Text)
-		themes := cls.Themes // sorted and unique
-		if themes == nil {
-			themes = []string{}
-		}
-		if len(ev.Themes) > 0 {
-			themes = sortedUnique(append(append([]string{}, cls.Themes...), ev.Themes...))
-		}
-		matched := make([]string, 0, len(cls.Matches))
-		for _, m := range cls.Matches {
-			matched = append(matched, m.Theme+":"+m.Phrase)
-		}
-		r := chsink.ConcernRow{
-			ConcernID: entity, OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
-			LADName: d.res.LADName, Place: a.red.Redact(ev.Place), MeetingID: ev.Concern.MeetingID, Text: a.red.Redact(ev.Concern.Text),
-			Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: a.red.Redact(ev.Concern.Action),
-			TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: off,
-			DatePrecision: datePrecision(ev),
-		}
+		r := a.concernRow(d)
 		if prev != nil && !prev.Withdrawn {
 			b.Cells = appendCells(b.Cells, prev, -1, off)
 			if prev.WardCode != r.WardCode {
@@ -375,7 +370,13 @@ func (a *Aggregator) previousConcern(ctx context.Context, partition int, id stri
 		r := b.Concerns[i]
 		return &r, nil
 	}
-	return look.PreviousConcern(ctx, partition, id, off, ward)
+	return previous(ctx, a, look, chsink.TableConcerns, schemas.TypeConcern, partition, id, off,
+		func() (*chsink.ConcernRow, error) { return look.PreviousConcern(ctx, partition, id, off, ward) },
+		func(d decoded, withdrawn bool, at int64) chsink.ConcernRow {
+			r := a.concernRow(d)
+			r.Withdrawn, r.Offset = withdrawn, at
+			return r
+		})
 }
 
 func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, b *chsink.Batch, local map[string]int) (*chsink.MeetingRow, error) {
@@ -383,7 +384,13 @@ func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id stri
 		r := b.Meetings[i]
 		return &r, nil
 	}
-	return look.PreviousMeeting(ctx, partition, id, off)
+	return previous(ctx, a, look, chsink.TableMeetings, schemas.TypeMeeting, partition, id, off,
+		func() (*chsink.MeetingRow, error) { return look.PreviousMeeting(ctx, partition, id, off) },
+		func(d decoded, withdrawn bool, at int64) chsink.MeetingRow {
+			r := a.meetingRow(d)
+			r.Withdrawn, r.Offset = withdrawn, at
+			return r
+		})
 }
 
 // appendCells adds the concern_daily deltas of one concern version. A

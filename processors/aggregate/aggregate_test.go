@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -20,6 +21,31 @@ type fakeLookup struct {
 	locs     map[string]chsink.Loc
 	concerns map[string]*chsink.ConcernRow
 	actions  map[string]*chsink.ActionRow
+	// ahead makes every table ahead of the batch (a batch redone after a
+	// crash between tables): versions and log then stand for the events
+	// table and the topic.
+	ahead    bool
+	versions map[string][]chsink.Version
+	log      map[int64][]byte
+}
+
+func (f *fakeLookup) Ahead(int, chsink.Table, int64) bool { return f.ahead }
+
+func (f *fakeLookup) Versions(_ context.Context, _ int, id string, before int64) ([]chsink.Version, error) {
+	var out []chsink.Version
+	for _, v := range f.versions[id] {
+		if v.Offset < before {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLookup) Message(_ context.Context, _ int, off int64) ([]byte, error) {
+	if b, ok := f.log[off]; ok {
+		return b, nil
+	}
+	return nil, fmt.Errorf("offset %d not on the fake log", off)
 }
 
 func (f *fakeLookup) EventLocations(_ context.Context, ids []string) (map[string]chsink.Loc, error) {
@@ -157,6 +183,43 @@ func TestBuild(t *testing.T) {
 			wantDead: []string{"malformed JSON", `unknown theme "aliens"`, "not in force"},
 		},
 		{
+			// After a crash between tables the batch is redone against a
+			// concerns table that already holds its later versions, and a
+			// merge may have dropped the one before: the table answers
+			// with an older version (drugs) or none. The events table and
+			// the log say what it was.
+			name:  "a table ahead of the batch: the previous version is rebuilt from the log",
+			lines: []string{`{"event_id":"` + idB + `","type":"withdrawal","schema_version":1,"date":"2020-07-02","supersedes":"` + idA + `"}`},
+			look: &fakeLookup{ahead: true,
+				concerns: map[string]*chsink.ConcernRow{idA: {ConcernID: idA, WardCode: "E05012442", Themes: []string{"drugs"}}},
+				versions: map[string][]chsink.Version{idA: {{Offset: 3, Type: "concern"}, {Offset: 10, Type: "withdrawal"}}},
+				log:      map[int64][]byte{3: []byte(concern(idA, "speeding on the main road", ""))}},
+			wantCells: map[string]int64{"speeding": -1},
+		},
+		{
+			name:  "a table ahead of the batch: a version withdrawn before is not subtracted again",
+			lines: []string{concern(idC, "inconsiderate parking", `,"supersedes":"`+idA+`"`)},
+			look: &fakeLookup{ahead: true,
+				versions: map[string][]chsink.Version{idA: {{Offset: 3, Type: "concern"}, {Offset: 5, Type: "withdrawal"}}},
+				log:      map[int64][]byte{3: []byte(concern(idA, "speeding", ""))}},
+			wantCells: map[string]int64{"parking_traffic": 1},
+		},
+		{
+			name:  "a table ahead of the batch: a withdrawal of an action is not a dead letter",
+			lines: []string{`{"event_id":"` + idB + `","type":"withdrawal","schema_version":1,"date":"2020-07-02","supersedes":"` + idC + `"}`},
+			look: &fakeLookup{ahead: true,
+				versions: map[string][]chsink.Version{idC: {{Offset: 4, Type: "action"}}},
+				log:      map[int64][]byte{4: []byte(action(idC, idA, ""))}},
+		},
+		{
+			name:  "a table ahead of the batch: an entity of another kind is not a previous version",
+			lines: []string{concern(idB, "speeding", `,"supersedes":"`+idC+`"`)},
+			look: &fakeLookup{ahead: true,
+				versions: map[string][]chsink.Version{idC: {{Offset: 4, Type: "action"}}},
+				log:      map[int64][]byte{4: []byte(action(idC, idA, ""))}},
+			wantDead: []string{"supersedes: concern " + idC},
+		},
+		{
 			name:     "a correction of an unknown concern is a dead letter",
 			lines:    []string{concern(idB, "x", `,"supersedes":"`+idA+`"`)},
 			wantDead: []string{"supersedes: concern " + idA},
@@ -185,6 +248,7 @@ func TestBuild(t *testing.T) {
 					require.Equal(t, chsink.Loc{Partition: 0, Offset: 3}, d.First)
 				}
 			}
+			require.Len(t, res.Batch.Events, res.Processed, "an events row for each event processed, none for a dead letter or a duplicate")
 			require.Len(t, res.DeadLetters, len(tt.wantDead))
 			for i, want := range tt.wantDead {
 				require.Contains(t, res.DeadLetters[i].Reason, want)

@@ -27,12 +27,10 @@ func (a *Aggregator) applyFollowUp(ctx context.Context, partition int, d decoded
 	}
 	switch ev.Type {
 	case schemas.TypeAction:
-		b.Actions = append(b.Actions, chsink.ActionRow{ActionID: entity, ConcernID: ev.Action.ConcernID, OccurredAt: d.at, Agency: ev.Action.By,
-			Text: a.red.Redact(ev.Action.Text), Source: sourceName(ev), Offset: off, DatePrecision: datePrecision(ev)})
+		b.Actions = append(b.Actions, a.actionRow(d))
 		local.actions[entity] = len(b.Actions) - 1
 	case schemas.TypeOutcome:
-		b.Outcomes = append(b.Outcomes, chsink.OutcomeRow{OutcomeID: entity, ConcernID: ev.Outcome.ConcernID, OccurredAt: d.at, Status: ev.Outcome.Status,
-			Note: a.red.Redact(ev.Outcome.Note), Source: sourceName(ev), Offset: off, DatePrecision: datePrecision(ev)})
+		b.Outcomes = append(b.Outcomes, a.outcomeRow(d))
 		local.outcomes[entity] = len(b.Outcomes) - 1
 	}
 	return "", nil
@@ -45,25 +43,48 @@ func (a *Aggregator) previousFollowUp(ctx context.Context, typ string, partition
 		if _, ok := local.actions[id]; ok {
 			return true, nil
 		}
-		r, err := look.PreviousAction(ctx, partition, id, off)
+		r, err := a.previousAction(ctx, partition, id, off, look)
 		return r != nil, err
 	}
 	if _, ok := local.outcomes[id]; ok {
 		return true, nil
 	}
-	r, err := look.PreviousOutcome(ctx, partition, id, off)
+	r, err := a.previousOutcome(ctx, partition, id, off, look)
 	return r != nil, err
+}
+
+// previousAction is the latest stored version of action id before off:
+// from the table, or rebuilt from the log when the table is ahead.
+func (a *Aggregator) previousAction(ctx context.Context, partition int, id string, off int64, look Lookup) (*chsink.ActionRow, error) {
+	return previous(ctx, a, look, chsink.TableActions, schemas.TypeAction, partition, id, off,
+		func() (*chsink.ActionRow, error) { return look.PreviousAction(ctx, partition, id, off) },
+		func(d decoded, withdrawn bool, at int64) chsink.ActionRow {
+			r := a.actionRow(d)
+			r.Withdrawn, r.Offset = withdrawn, at
+			return r
+		})
+}
+
+// previousOutcome is previousAction for outcomes.
+func (a *Aggregator) previousOutcome(ctx context.Context, partition int, id string, off int64, look Lookup) (*chsink.OutcomeRow, error) {
+	return previous(ctx, a, look, chsink.TableOutcomes, schemas.TypeOutcome, partition, id, off,
+		func() (*chsink.OutcomeRow, error) { return look.PreviousOutcome(ctx, partition, id, off) },
+		func(d decoded, withdrawn bool, at int64) chsink.OutcomeRow {
+			r := a.outcomeRow(d)
+			r.Withdrawn, r.Offset = withdrawn, at
+			return r
+		})
 }
 
 // withdrawFollowUp withdraws the action or outcome id when one is on this
 // partition before off, adding its withdrawn copy; it reports whether one was.
 func (a *Aggregator) withdrawFollowUp(ctx context.Context, partition int, id string, off int64, look Lookup, b *chsink.Batch, local *locals) (bool, error) {
-	found, err := withdrawLatest(local.actions, &b.Actions, id, func() (*chsink.ActionRow, error) { return look.PreviousAction(ctx, partition, id, off) },
+	found, err := withdrawLatest(local.actions, &b.Actions, id, func() (*chsink.ActionRow, error) { return a.previousAction(ctx, partition, id, off, look) },
 		func(r *chsink.ActionRow) { r.Withdrawn, r.Offset = true, off })
 	if err != nil || found {
 		return found, err
 	}
-	return withdrawLatest(local.outcomes, &b.Outcomes, id, func() (*chsink.OutcomeRow, error) { return look.PreviousOutcome(ctx, partition, id, off) },
+	return withdrawLatest(local.outcomes, &b.Outcomes, id, func() (*chsink.OutcomeRow, error) { return a.previousOutcome(ctx, partition, id, off, look) },
 		func(r *chsink.OutcomeRow) { r.Withdrawn, r.Offset = true, off })
 }
 

@@ -193,3 +193,83 @@ func (s *Sink) latest(ctx context.Context, what, id, q string, args, own []any, 
 func dateOf(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// Table names one of the row tables whose versions the Previous* lookups
+// read.
+type Table int
+
+// The row tables Ahead knows.
+const (
+	TableMeetings Table = iota
+	TableConcerns
+	TableActions
+	TableOutcomes
+)
+
+// Ahead reports whether table t may already hold rows of partition from
+// offset `before` on: a batch redone after a crash between tables (every
+// table but concern_daily written), or after a failed write that may have
+// been applied. There the Previous* lookups cannot be trusted: the tables
+// are ReplacingMergeTree(src_offset), and a merge with a version stored from
+// `before` or later drops the versions a lookup below `before` must find (it
+// then finds nothing, or an older one). The caller rebuilds the version from
+// the log instead (Versions; aggregate does). A partition not loaded counts
+// as ahead.
+func (s *Sink) Ahead(partition int, t Table, before int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w, ok := s.wm[partition]
+	if !ok || s.stale[partition] {
+		return true
+	}
+	var wm int64
+	switch t {
+	case TableMeetings:
+		wm = w.Meetings
+	case TableConcerns:
+		wm = w.Concerns
+	case TableActions:
+		wm = w.Actions
+	default:
+		wm = w.Outcomes
+	}
+	return wm > before
+}
+
+// Version is one stored event of an entity (its first event or one that
+// supersedes it): the offset it was stored from and its type.
+type Version struct {
+	Offset int64
+	Type   string
+}
+
+// Versions returns the events of entity id (the event whose id it is, and
+// those that supersede it) stored from partition below offset `before`, in
+// offset order. It reads the events table, which keeps every row (a
+// MergeTree: nothing is replaced on merge) and holds a row only for an
+// event that was processed, not for a dead letter or a duplicate.
+func (s *Sink) Versions(ctx context.Context, partition int, id string, before int64) ([]Version, error) {
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return nil, fmt.Errorf("looking up versions of %q: %w", id, err)
+	}
+	// A literal parsed UUID, as in EventLocations: 18.16 compares it with
+	// the UUID column, and it cannot inject anything.
+	q := fmt.Sprintf("SELECT src_offset, type FROM %s WHERE src_partition = ? AND src_offset < ? AND (event_id = '%s' OR lower(supersedes) = '%s') ORDER BY src_offset",
+		s.tables.Events, u, u)
+	rows, err := s.conn.Query(ctx, q, uint32(partition), uint64(before))
+	if err != nil {
+		return nil, fmt.Errorf("looking up versions of %s in %s: %w", id, s.tables.Events, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		var off uint64
+		var typ string
+		if err := rows.Scan(&off, &typ); err != nil {
+			return nil, fmt.Errorf("scanning versions of %s: %w", id, err)
+		}
+		out = append(out, Version{Offset: int64(off), Type: typ})
+	}
+	return out, rows.Err()
+}

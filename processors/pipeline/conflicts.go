@@ -125,6 +125,41 @@ func (o *LogOriginals) fetch(ctx context.Context, partition int, offset int64) e
 	return nil
 }
 
+// Message returns the value of the message at partition/offset of the
+// events topic (aggregate.Log): the aggregator reads a version back when a
+// table is ahead of the batch it redoes. It is not cached: that happens
+// only for the corrections and withdrawals of a batch redone after a crash.
+func (o *LogOriginals) Message(ctx context.Context, partition int, offset int64) ([]byte, error) {
+	resp, err := o.client.Fetch(ctx, &kafka.FetchRequest{Topic: o.topic, Partition: partition, Offset: offset,
+		MinBytes: 1, MaxBytes: 1 << 20, MaxWait: time.Second})
+	if err == nil {
+		err = resp.Error
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
+	}
+	for {
+		rec, err := resp.Records.ReadRecord()
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%w: %s/%d offset %d not in the fetched records", ErrOriginalGone, o.topic, partition, offset)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
+		}
+		if rec.Offset < offset || rec.Value == nil {
+			continue
+		}
+		if rec.Offset > offset {
+			return nil, fmt.Errorf("%w: %s/%d offset %d (the log has moved on to %d)", ErrOriginalGone, o.topic, partition, offset, rec.Offset)
+		}
+		val, err := io.ReadAll(rec.Value)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
+		}
+		return val, nil
+	}
+}
+
 // SetOriginals lets the processor read first occurrences from the log to
 // check stored duplicates' content. Call it before the processor handles
 // batches. Without it, duplicates within a batch are still checked, and

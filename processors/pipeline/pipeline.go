@@ -192,7 +192,11 @@ func (p *Processor) Handle(ctx context.Context, partition int, msgs []kafka.Mess
 	}
 	p.m.stageDur.WithLabelValues("gate").Observe(time.Since(start).Seconds())
 	start = time.Now()
-	res, err := p.agg.Build(ctx, partition, msgs, p.sink)
+	var look aggregate.Lookup = p.sink
+	if l, ok := p.originals.(aggregate.Log); ok {
+		look = logLookup{p.sink, l} // a batch redone after a crash rebuilds versions from the log
+	}
+	res, err := p.agg.Build(ctx, partition, msgs, look)
 	defer p.agg.Release(&res) // at return the sink's Write has returned: it holds no rows of it
 	if err != nil {
 		return fmt.Errorf("building batch at offset %d: %w", msgs[0].Offset, err)
@@ -308,4 +312,10 @@ func (p *Processor) Paused(st chsink.State) (pause.Request, bool) {
 		p.logger.Warn("ignoring a pause request in pipeline_state that replay did not sign: processing goes on", "value", st.Pause, "generation", st.Generation, "err", err)
 	}
 	return pause.Request{}, false
+}
+
+// logLookup is the sink's lookup with the log behind it (aggregate.Log).
+type logLookup struct {
+	*chsink.Sink
+	aggregate.Log
 }
