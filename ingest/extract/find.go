@@ -799,6 +799,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				sticky: minutesRE.MatchString(sent) || lead}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
+			if about := r.residentsMetAbout(ev, beforeColon(clause)); about != "" {
+				// "a special meeting of the Belle Vue Residents'
+				// Association to discuss the recent spike in anti-social
+				// behaviour": what residents met about is their concern.
+				r.concern(b, mc, about, "", *res, sp)
+			}
 		}
 	}
 	return out, planned && len(out) == 0
@@ -2406,4 +2412,29 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	r.problem(b, "place", hint(text), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
+}
+
+// meetingPurposeRE is a meeting's stated purpose: "(a meeting) to discuss
+// the recent spike in anti-social behaviour".
+var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about)\s+(.+)`)
+
+// residentsMetAbout is what a residents' or community meeting was held to
+// discuss, when that names a theme other than partnership working; "" when
+// the clause states no such purpose, or the meeting is one of partners
+// ("met colleagues to discuss cross-border vehicle crime": agencies at work,
+// not a concern raised).
+func (r *run) residentsMetAbout(ev *schemas.Event, clause string) string {
+	if ev.Meeting == nil || ev.Meeting.Kind != schemas.KindCommunityMeeting {
+		return ""
+	}
+	m := meetingPurposeRE.FindStringSubmatch(clause)
+	if m == nil {
+		return ""
+	}
+	for _, th := range r.themes(m[1]) {
+		if th != "partnership" {
+			return m[1]
+		}
+	}
+	return ""
 }

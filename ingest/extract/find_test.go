@@ -1542,3 +1542,24 @@ func TestCallsAndEmailsFromPeopleAbout(t *testing.T) {
 	require.True(t, isConcern("received letters from residents about speeding", false))
 	require.False(t, isConcern("a phone call from someone claiming to be a police officer", false))
 }
+
+// TestResidentsMetToDiscuss: what a residents' or community meeting was
+// held to discuss is their concern; partners meeting to discuss something
+// are agencies at work.
+func TestResidentsMetToDiscuss(t *testing.T) {
+	head := "# Residents meet police\n\nPublished: Friday 8 March 2019\n\n"
+	for _, s := range []string{
+		"About 30 people came to a meeting of the residents' association in Kader ward on Wednesday to discuss drug dealing behind the shops.",
+		"Residents of Kader ward held a community meeting on Wednesday evening to talk about drug dealing on the estate.",
+	} {
+		require.Equal(t, []string{"meeting 2019-03-06 E05009860 drugs", "concern 2019-03-06 E05009860 drugs"}, summary(t, head+s+"\n"), s)
+	}
+	for _, s := range []string{
+		"On Wednesday the Commissioner met council officers and partner agencies in Kader ward to discuss drug dealing behind the shops.",
+		"About 30 people came to a meeting of the residents' association in Kader ward on Wednesday to discuss the summer fair.",
+	} {
+		for _, e := range summary(t, head+s+"\n") {
+			require.NotContains(t, e, "concern", s)
+		}
+	}
+}
