@@ -1760,11 +1760,21 @@ var (
 // meeting, except what an entry says after its head's colon ("Jesmond
 // ward, Hartlepool – Monday 4th August: residents were angry about ...").
 func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
+	if askedRE.MatchString(c) && !strings.ContainsAny(c, "\"“”") {
+		// "Do PCSOs work through the night? - No, but ...": a question put
+		// at the meeting (a feedback page's question and answer) is what
+		// was raised, whoever its grammatical subject is.
+		return !negationRE.MatchString(c) && !toldRE.MatchString(c)
+	}
 	if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head) || len(dates.Find(head)) > 0) {
 		return cuelessConcern(rest)
 	}
 	return (c != s || !tellsMeeting(s, ms)) && cuelessConcern(c)
 }
+
+// askedRE: a question, as a sentence of its own (what may follow it on
+// its line is the answer: "... the night? - No, but ...").
+var askedRE = regexp.MustCompile(`^[^?]{8,}\?(?:\s*[-–—:]|\s*$)`)
 
 // titleOfPerson reports whether place mention m names whom someone
 // represents ("X ward councillor", "councillor for X", "X's MP").

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1561,5 +1562,45 @@ func TestResidentsMetToDiscuss(t *testing.T) {
 		for _, e := range summary(t, head+s+"\n") {
 			require.NotContains(t, e, "concern", s)
 		}
+	}
+}
+
+// TestQuestionsPutAtAMeeting: on a page of questions put at meetings and
+// their answers, each question is what was raised there, whatever its
+// grammatical subject; the answer is not, nor is a question an official
+// asks in a quotation.
+func TestQuestionsPutAtAMeeting(t *testing.T) {
+	head := "Community Meetings: Your Questions Answered\n\nThese are the questions residents put to the Commissioner and the answers given.\n\n 12/03/2015 - Hartlepool Tenants Forum\n\n"
+	for q, want := range map[string]string{
+		"Do PCSOs patrol the estates at weekends? - Yes, on a rota with the response teams.":                                          "visible_policing",
+		"Given the cut in neighbourhood staff, how will the town cope this winter? - Resources are drawn from across the force area.": "visible_policing",
+		"Will the police station on York Road stay open? - No decision has been made yet.":                                            "visible_policing",
+		"Does anyone deal with the quad bikes on the beach? - Yes, an operation runs every weekend.":                                  "off_road_bikes",
+		"Do PCSOs work through the night on the estates? - No, but response officers do.":                                             "visible_policing",
+	} {
+		if got := summary(t, head+q+"\n"); !slices.Contains(got, "concern 2015-03-12  "+want) {
+			t.Errorf("%s: got %v, want a concern of %s", q, got, want)
+		}
+	}
+	require.Equal(t, []string{"meeting 2015-03-12  "}, summary(t, head+"Who chaired the interview panel? - The Commissioner and two independent members.\n"),
+		"a question with no theme raises nothing")
+	require.Equal(t, []string{"meeting 2015-03-12  "}, summary(t, head+"The Commissioner asked: \"How do we get more PCSOs onto the estates?\"\n"),
+		"an official's question in a quotation is not a resident's")
+}
+
+// TestQuestionWordOpensNoName: a capitalised question word starts a
+// sentence, not a name, so the phrase after it is a concern's.
+func TestQuestionWordOpensNoName(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"Do PCSOs work at night?", "PCSOs", false},
+		{"Why PCSOs left the estate", "PCSOs", false},
+		{"Will PCSOs be cut?", "PCSOs", false},
+		{"the Safer Hartlepool Partnership", "Partnership", true},
+		{"at the Hate Crime Forum last week", "Crime", true},
+	} {
+		require.Equal(t, c.want, inName(c.s, strings.Index(c.s, c.word)), c.s)
 	}
 }
