@@ -1747,7 +1747,7 @@ var (
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
@@ -2239,6 +2239,17 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	return nil, false
 }
 
+// measuresLeadRE: a list's lead-in announcing what the police, the council
+// or the office are doing ("implementing a number of measures including:",
+// "Actions taken:", "What we are doing:").
+var measuresLeadRE = regexp.MustCompile(`(?i)\b(?:measures|steps|actions? (?:taken|agreed)|what (?:we|the police|officers|the council) (?:are|have been|were) doing|(?:is|are|were|was|has been|have been) (?:implementing|introducing|putting in place|rolling out))\b`)
+
+// measuresLead reports whether a list's lead-in announces measures taken,
+// and names no concern raised (so its items are actions).
+func measuresLead(leadIn string) bool {
+	return measuresLeadRE.MatchString(leadIn) && !concernCueRE.MatchString(leadIn) && !subjectCueRE.MatchString(leadIn)
+}
+
 // bullet reads a list item under a meeting or a lead-in such as "Residents
 // raised the following concerns:" as a concern when it has a theme and
 // either states a concern itself or the lead-in introduces concerns.
@@ -2251,6 +2262,12 @@ func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn stri
 		return
 	}
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
+		return
+	}
+	if measuresLead(leadIn) && !isConcern(text, false) {
+		// "Cleveland Police were ... implementing a number of measures
+		// including:" then "Holding daily anti-social behaviour
+		// reviews;": the police's measures, not what residents raised.
 		return
 	}
 	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) &&

@@ -1604,3 +1604,31 @@ func TestQuestionWordOpensNoName(t *testing.T) {
 		require.Equal(t, c.want, inName(c.s, strings.Index(c.s, c.word)), c.s)
 	}
 }
+
+// TestMeasuresListIsNoConcern: a list the police or council announce as
+// their measures holds actions; a list of what residents raised holds
+// concerns.
+func TestMeasuresListIsNoConcern(t *testing.T) {
+	for lead, want := range map[string]bool{
+		"Cleveland Police were taking all incidents seriously and implementing a number of measures including:": true,
+		"The force said it was implementing the following steps:":                                               true,
+		"Actions taken since the meeting:":                                                                      true,
+		"What the police are doing:":                                                                            true,
+		"Residents raised the following concerns:":                                                              false,
+		"Residents complained about the steps behind the shops:":                                                false,
+	} {
+		require.Equal(t, want, measuresLead(lead), lead)
+	}
+}
+
+// TestPoliceInformedIsNoConcern: what the police told or informed someone
+// at a meeting is information given, not a concern raised.
+func TestPoliceInformedIsNoConcern(t *testing.T) {
+	for s, want := range map[string]bool{
+		"In Kader, where a dispersal order was in place, Cleveland Police informed the MP that youths throwing stones at cars had been identified.": false,
+		"Officers told the meeting that speeding checks would continue.":                                                                            false,
+		"Residents told police that youths were throwing stones at cars.":                                                                           true,
+	} {
+		require.Equal(t, want, cuelessConcern(s), s)
+	}
+}
