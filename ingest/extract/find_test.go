@@ -1632,3 +1632,19 @@ func TestPoliceInformedIsNoConcern(t *testing.T) {
 		require.Equal(t, want, cuelessConcern(s), s)
 	}
 }
+
+// TestWardOfAnotherAuthority: a ward the text puts in another authority
+// ("Park ward in Hartlepool": Park is Middlesbrough's) is not taken; the
+// authority the text names is.
+func TestWardOfAnotherAuthority(t *testing.T) {
+	head := "# News\n\nPublished: Friday 8 March 2019\n\n"
+	for s, want := range map[string]string{
+		"On Wednesday the Commissioner met residents of Park ward in Hartlepool, who complained about speeding.":     "meeting 2019-03-06  speeding",
+		"On Wednesday the Commissioner met residents of Kader ward, Stockton, who complained about speeding.":        "meeting 2019-03-06  speeding",
+		"On Wednesday the Commissioner met residents of Kader ward in Middlesbrough, who complained about speeding.": "meeting 2019-03-06 E05009860 speeding",
+	} {
+		got := summary(t, head+s+"\n")
+		require.NotEmpty(t, got, s)
+		require.Equal(t, want, got[0], s)
+	}
+}
