@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/wardpulse/wardpulse/ingest/extract"
 	"github.com/wardpulse/wardpulse/schemas"
@@ -38,15 +39,24 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	batch := fs.Int("batch", 100, "events per ingest request, for --publish")
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest document accepted, in bytes")
 	quiet := fs.Bool("quiet", false, "print only the counts on stderr, not each unresolved item")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) of documents that give none: relative and year-less dates are read against it")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var pubDate time.Time
+	if *published != "" {
+		t, err := time.Parse(time.DateOnly, *published)
+		if err != nil {
+			return fmt.Errorf("-published %q: not a date (YYYY-MM-DD): %w", *published, err)
+		}
+		pubDate = t
 	}
 	files := fs.Args()
 	if len(files) == 0 {
 		fs.Usage()
 		return errors.New("no documents given")
 	}
-	x, err := extract.New(gazetteer.Default(), taxonomy.Default(), extract.Config{MaxBytes: *maxBytes})
+	x, err := extract.New(gazetteer.Default(), taxonomy.Default(), extract.Config{MaxBytes: *maxBytes, Published: pubDate})
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,24 @@ func TestExtractCommand(t *testing.T) {
 		require.Contains(t, errb.String(), "poe_2018_apr.pdf: 4 meetings, 4 concerns, 2 planned (pdf, published 2018-04-10, period 2018-02-01 to 2018-03-31)")
 		require.Contains(t, out.String(), `"precision":"period","period":{"start":"2018-02-01","end":"2018-03-31"}`)
 	})
+	t.Run("a publication date for a document that gives none", func(t *testing.T) {
+		in := "Last night the PCC met residents of Park ward in Hartlepool, who complained about speeding on the coast road.\n"
+		var out, errb bytes.Buffer
+		require.NoError(t, runExtract(t.Context(), []string{"-"}, strings.NewReader(in), &out, &errb))
+		require.Empty(t, out.String(), "undated: nothing")
+		require.Contains(t, errb.String(), "no publication date")
+		out.Reset()
+		errb.Reset()
+		require.NoError(t, runExtract(t.Context(), []string{"-published", "2019-11-27", "-"}, strings.NewReader(in), &out, &errb))
+		require.Contains(t, out.String(), `"date":"2019-11-26"`)
+		require.Contains(t, out.String(), `"place":"Hartlepool","lad_code":"E06000001"`, "Park ward is Middlesbrough's: the text says Hartlepool")
+		require.Contains(t, errb.String(), "published 2019-11-27")
+		// The document's own date wins.
+		out.Reset()
+		require.NoError(t, runExtract(t.Context(), []string{"-published", "2019-11-27", "-"}, strings.NewReader("Posted on 14th April 2014\n\n"+in), &out, io.Discard))
+		require.Contains(t, out.String(), `"date":"2014-04-13"`)
+		require.ErrorContains(t, runExtract(t.Context(), []string{"-published", "27/11/2019", "-"}, strings.NewReader(in), io.Discard, io.Discard), `-published "27/11/2019": not a date`)
+	})
 	t.Run("no files", func(t *testing.T) {
 		require.ErrorContains(t, runExtract(t.Context(), nil, nil, io.Discard, io.Discard), "no documents")
 	})

@@ -252,8 +252,17 @@ func inName(text string, start int) bool {
 	}
 	i := strings.LastIndexAny(prev, " (\"“'‘") + 1
 	w := prev[i:]
+	if askingWords[strings.ToLower(w)] {
+		return false // "Do PCSOs work at night?": a question's first word, no name
+	}
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, ":")
 }
+
+// askingWords open questions; capitalised, they start a sentence, never a
+// name.
+var askingWords = map[string]bool{"do": true, "does": true, "did": true, "are": true, "is": true, "was": true, "were": true,
+	"why": true, "how": true, "what": true, "when": true, "where": true, "will": true, "can": true, "could": true,
+	"should": true, "would": true, "has": true, "have": true}
 
 // emit gives the event its deterministic id and keeps a copy; later
 // changes to ev are not seen (finish derives meeting themes from concerns).

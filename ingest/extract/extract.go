@@ -97,6 +97,11 @@ type Config struct {
 	// PDFToText is the pdftotext binary (poppler-utils) PDFs are read
 	// with; "" means "pdftotext" on PATH.
 	PDFToText string
+	// Published is the publication date of a document that gives none
+	// (a news item saved without its date line): "last night" and dates
+	// without a year are read against it. A date the document gives wins.
+	// Zero: none.
+	Published time.Time
 }
 
 // Extractor extracts events from documents. It is immutable and safe for
@@ -107,6 +112,7 @@ type Extractor struct {
 	val       *schemas.Validator
 	maxBytes  int64
 	pdftotext string
+	published time.Time // Config.Published, at midnight UTC
 	ns        uuid.UUID
 }
 
@@ -125,7 +131,12 @@ func New(gaz *gazetteer.Gazetteer, tax *taxonomy.Taxonomy, cfg Config) (*Extract
 	if err != nil {
 		return nil, fmt.Errorf("extract: building the event validator: %w", err)
 	}
-	return &Extractor{gaz: gaz, tax: tax, val: val, maxBytes: cfg.MaxBytes, pdftotext: cfg.PDFToText,
+	var published time.Time
+	if !cfg.Published.IsZero() {
+		y, m, d := cfg.Published.Date()
+		published = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return &Extractor{gaz: gaz, tax: tax, val: val, maxBytes: cfg.MaxBytes, pdftotext: cfg.PDFToText, published: published,
 		ns: uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/wardpulse/wardpulse/ingest/extract"))}, nil
 }
 

@@ -799,6 +799,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				sticky: minutesRE.MatchString(sent) || lead}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
+			if about := r.residentsMetAbout(ev, beforeColon(clause)); about != "" {
+				// "a special meeting of the Belle Vue Residents'
+				// Association to discuss the recent spike in anti-social
+				// behaviour": what residents met about is their concern.
+				r.concern(b, mc, about, "", *res, sp)
+			}
 		}
 	}
 	return out, planned && len(out) == 0
@@ -1741,7 +1747,7 @@ var (
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who)|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
@@ -1754,11 +1760,21 @@ var (
 // meeting, except what an entry says after its head's colon ("Jesmond
 // ward, Hartlepool – Monday 4th August: residents were angry about ...").
 func (r *run) cueless(c, s string, ms []*meetingCtx) bool {
+	if askedRE.MatchString(c) && !strings.ContainsAny(c, "\"“”") {
+		// "Do PCSOs work through the night? - No, but ...": a question put
+		// at the meeting (a feedback page's question and answer) is what
+		// was raised, whoever its grammatical subject is.
+		return !negationRE.MatchString(c) && !toldRE.MatchString(c)
+	}
 	if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head) || len(dates.Find(head)) > 0) {
 		return cuelessConcern(rest)
 	}
 	return (c != s || !tellsMeeting(s, ms)) && cuelessConcern(c)
 }
+
+// askedRE: a question, as a sentence of its own (what may follow it on
+// its line is the answer: "... the night? - No, but ...").
+var askedRE = regexp.MustCompile(`^[^?]{8,}\?(?:\s*[-–—:]|\s*$)`)
 
 // titleOfPerson reports whether place mention m names whom someone
 // represents ("X ward councillor", "councillor for X", "X's MP").
@@ -2223,6 +2239,17 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	return nil, false
 }
 
+// measuresLeadRE: a list's lead-in announcing what the police, the council
+// or the office are doing ("implementing a number of measures including:",
+// "Actions taken:", "What we are doing:").
+var measuresLeadRE = regexp.MustCompile(`(?i)\b(?:measures|steps|actions? (?:taken|agreed)|what (?:we|the police|officers|the council) (?:are|have been|were) doing|(?:is|are|were|was|has been|have been) (?:implementing|introducing|putting in place|rolling out))\b`)
+
+// measuresLead reports whether a list's lead-in announces measures taken,
+// and names no concern raised (so its items are actions).
+func measuresLead(leadIn string) bool {
+	return measuresLeadRE.MatchString(leadIn) && !concernCueRE.MatchString(leadIn) && !subjectCueRE.MatchString(leadIn)
+}
+
 // bullet reads a list item under a meeting or a lead-in such as "Residents
 // raised the following concerns:" as a concern when it has a theme and
 // either states a concern itself or the lead-in introduces concerns.
@@ -2235,6 +2262,12 @@ func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn stri
 		return
 	}
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
+		return
+	}
+	if measuresLead(leadIn) && !isConcern(text, false) {
+		// "Cleveland Police were ... implementing a number of measures
+		// including:" then "Holding daily anti-social behaviour
+		// reviews;": the police's measures, not what residents raised.
 		return
 	}
 	if !isConcern(text, false) && !(leadIn != "" && (concernCueRE.MatchString(leadIn) || subjectCueRE.MatchString(leadIn) || topicCueRE.MatchString(leadIn))) &&
@@ -2406,4 +2439,29 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	r.problem(b, "place", hint(text), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
+}
+
+// meetingPurposeRE is a meeting's stated purpose: "(a meeting) to discuss
+// the recent spike in anti-social behaviour".
+var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about)\s+(.+)`)
+
+// residentsMetAbout is what a residents' or community meeting was held to
+// discuss, when that names a theme other than partnership working; "" when
+// the clause states no such purpose, or the meeting is one of partners
+// ("met colleagues to discuss cross-border vehicle crime": agencies at work,
+// not a concern raised).
+func (r *run) residentsMetAbout(ev *schemas.Event, clause string) string {
+	if ev.Meeting == nil || ev.Meeting.Kind != schemas.KindCommunityMeeting {
+		return ""
+	}
+	m := meetingPurposeRE.FindStringSubmatch(clause)
+	if m == nil {
+		return ""
+	}
+	for _, th := range r.themes(m[1]) {
+		if th != "partnership" {
+			return m[1]
+		}
+	}
+	return ""
 }

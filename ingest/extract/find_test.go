@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1541,4 +1542,109 @@ func TestCallsAndEmailsFromPeopleAbout(t *testing.T) {
 	}
 	require.True(t, isConcern("received letters from residents about speeding", false))
 	require.False(t, isConcern("a phone call from someone claiming to be a police officer", false))
+}
+
+// TestResidentsMetToDiscuss: what a residents' or community meeting was
+// held to discuss is their concern; partners meeting to discuss something
+// are agencies at work.
+func TestResidentsMetToDiscuss(t *testing.T) {
+	head := "# Residents meet police\n\nPublished: Friday 8 March 2019\n\n"
+	for _, s := range []string{
+		"About 30 people came to a meeting of the residents' association in Kader ward on Wednesday to discuss drug dealing behind the shops.",
+		"Residents of Kader ward held a community meeting on Wednesday evening to talk about drug dealing on the estate.",
+	} {
+		require.Equal(t, []string{"meeting 2019-03-06 E05009860 drugs", "concern 2019-03-06 E05009860 drugs"}, summary(t, head+s+"\n"), s)
+	}
+	for _, s := range []string{
+		"On Wednesday the Commissioner met council officers and partner agencies in Kader ward to discuss drug dealing behind the shops.",
+		"About 30 people came to a meeting of the residents' association in Kader ward on Wednesday to discuss the summer fair.",
+	} {
+		for _, e := range summary(t, head+s+"\n") {
+			require.NotContains(t, e, "concern", s)
+		}
+	}
+}
+
+// TestQuestionsPutAtAMeeting: on a page of questions put at meetings and
+// their answers, each question is what was raised there, whatever its
+// grammatical subject; the answer is not, nor is a question an official
+// asks in a quotation.
+func TestQuestionsPutAtAMeeting(t *testing.T) {
+	head := "Community Meetings: Your Questions Answered\n\nThese are the questions residents put to the Commissioner and the answers given.\n\n 12/03/2015 - Hartlepool Tenants Forum\n\n"
+	for q, want := range map[string]string{
+		"Do PCSOs patrol the estates at weekends? - Yes, on a rota with the response teams.":                                          "visible_policing",
+		"Given the cut in neighbourhood staff, how will the town cope this winter? - Resources are drawn from across the force area.": "visible_policing",
+		"Will the police station on York Road stay open? - No decision has been made yet.":                                            "visible_policing",
+		"Does anyone deal with the quad bikes on the beach? - Yes, an operation runs every weekend.":                                  "off_road_bikes",
+		"Do PCSOs work through the night on the estates? - No, but response officers do.":                                             "visible_policing",
+	} {
+		if got := summary(t, head+q+"\n"); !slices.Contains(got, "concern 2015-03-12  "+want) {
+			t.Errorf("%s: got %v, want a concern of %s", q, got, want)
+		}
+	}
+	require.Equal(t, []string{"meeting 2015-03-12  "}, summary(t, head+"Who chaired the interview panel? - The Commissioner and two independent members.\n"),
+		"a question with no theme raises nothing")
+	require.Equal(t, []string{"meeting 2015-03-12  "}, summary(t, head+"The Commissioner asked: \"How do we get more PCSOs onto the estates?\"\n"),
+		"an official's question in a quotation is not a resident's")
+}
+
+// TestQuestionWordOpensNoName: a capitalised question word starts a
+// sentence, not a name, so the phrase after it is a concern's.
+func TestQuestionWordOpensNoName(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"Do PCSOs work at night?", "PCSOs", false},
+		{"Why PCSOs left the estate", "PCSOs", false},
+		{"Will PCSOs be cut?", "PCSOs", false},
+		{"the Safer Hartlepool Partnership", "Partnership", true},
+		{"at the Hate Crime Forum last week", "Crime", true},
+	} {
+		require.Equal(t, c.want, inName(c.s, strings.Index(c.s, c.word)), c.s)
+	}
+}
+
+// TestMeasuresListIsNoConcern: a list the police or council announce as
+// their measures holds actions; a list of what residents raised holds
+// concerns.
+func TestMeasuresListIsNoConcern(t *testing.T) {
+	for lead, want := range map[string]bool{
+		"Cleveland Police were taking all incidents seriously and implementing a number of measures including:": true,
+		"The force said it was implementing the following steps:":                                               true,
+		"Actions taken since the meeting:":                                                                      true,
+		"What the police are doing:":                                                                            true,
+		"Residents raised the following concerns:":                                                              false,
+		"Residents complained about the steps behind the shops:":                                                false,
+	} {
+		require.Equal(t, want, measuresLead(lead), lead)
+	}
+}
+
+// TestPoliceInformedIsNoConcern: what the police told or informed someone
+// at a meeting is information given, not a concern raised.
+func TestPoliceInformedIsNoConcern(t *testing.T) {
+	for s, want := range map[string]bool{
+		"In Kader, where a dispersal order was in place, Cleveland Police informed the MP that youths throwing stones at cars had been identified.": false,
+		"Officers told the meeting that speeding checks would continue.":                                                                            false,
+		"Residents told police that youths were throwing stones at cars.":                                                                           true,
+	} {
+		require.Equal(t, want, cuelessConcern(s), s)
+	}
+}
+
+// TestWardOfAnotherAuthority: a ward the text puts in another authority
+// ("Park ward in Hartlepool": Park is Middlesbrough's) is not taken; the
+// authority the text names is.
+func TestWardOfAnotherAuthority(t *testing.T) {
+	head := "# News\n\nPublished: Friday 8 March 2019\n\n"
+	for s, want := range map[string]string{
+		"On Wednesday the Commissioner met residents of Park ward in Hartlepool, who complained about speeding.":     "meeting 2019-03-06  speeding",
+		"On Wednesday the Commissioner met residents of Kader ward, Stockton, who complained about speeding.":        "meeting 2019-03-06  speeding",
+		"On Wednesday the Commissioner met residents of Kader ward in Middlesbrough, who complained about speeding.": "meeting 2019-03-06 E05009860 speeding",
+	} {
+		got := summary(t, head+s+"\n")
+		require.NotEmpty(t, got, s)
+		require.Equal(t, want, got[0], s)
+	}
 }

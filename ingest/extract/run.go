@@ -103,6 +103,9 @@ func (r *run) anchor() {
 	if r.a.Published.IsZero() {
 		r.a.Published = r.findPublished()
 	}
+	if r.a.Published.IsZero() {
+		r.a.Published = r.x.published // the caller's, for a document that gives none
+	}
 	var all strings.Builder
 	for i := range r.blocks {
 		b := &r.blocks[i]
@@ -538,9 +541,30 @@ func (r *run) find(text string, at time.Time) []gazetteer.Mention {
 	if r.findCache == nil {
 		r.findCache = map[findKey][]gazetteer.Mention{}
 	}
-	ms := r.x.gaz.Find(text, at)
+	ms := wardsOfOtherPlaces(text, r.x.gaz.Find(text, at))
 	r.findCache[k] = ms
 	return ms
+}
+
+// wardInRE: what joins a ward to the town or authority it is said to be
+// in ("Park ward in Hartlepool", "Victoria ward, Hartlepool").
+var wardInRE = regexp.MustCompile(`(?i)^\s*(?:ward\s*)?(?:in|of|,)\s+(?:the\s+)?$`)
+
+// wardsOfOtherPlaces drops a ward the text itself puts in another
+// authority: "Park ward in Hartlepool" names no ward of Hartlepool (Park is
+// Middlesbrough's), so the place is Hartlepool, never Middlesbrough's Park.
+func wardsOfOtherPlaces(text string, ms []gazetteer.Mention) []gazetteer.Mention {
+	var out []gazetteer.Mention
+	for i, m := range ms {
+		if m.Kind == "ward" && i+1 < len(ms) {
+			n := ms[i+1]
+			if n.Kind != "ward" && n.LADCode != "" && m.LADCode != "" && n.LADCode != m.LADCode && n.Start >= m.End && wardInRE.MatchString(text[m.End:n.Start]) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func (r *run) problem(b *segment.Block, what, text, reason string) {

@@ -242,6 +242,10 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"young women spoke of being catcalled walking home":            {"domestic_abuse"},
 		"people waited hours for officers to arrive after calling 999": {"visible_policing"},
 		"lorries parked on the verges overnight":                       {"parking_traffic"},
+		"the reduction in neighbourhood staff after the restructure":   {"visible_policing"},
+		"with fewer officers and more police cuts to come":             {"visible_policing"},
+		"discussions about recruiting new officers":                    {"visible_policing"},
+		"the custody cells are no longer used in the town":             {"visible_policing"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
