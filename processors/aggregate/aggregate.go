@@ -300,7 +300,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return fmt.Sprintf("supersedes: meeting %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
-		b.Meetings = append(b.Meetings, a.meetingRow(d))
+		b.Meetings = append(b.Meetings, a.meetingRow(d, false, off))
 		meetings[entity] = len(b.Meetings) - 1
 	case schemas.TypeConcern:
 		var prev *chsink.ConcernRow // a copy: b.Concerns may move when it grows
@@ -313,7 +313,7 @@ func (a *Aggregator) apply(ctx context.Context, partition int, d decoded, look L
 				return fmt.Sprintf("supersedes: concern %s is not on this partition before offset %d (ingest keys every version by the original's id, so it is on this partition unless the original was never sent or the message came from another producer)", entity, off), nil
 			}
 		}
-		r := a.concernRow(d)
+		r := a.concernRow(d, false, off)
 		if prev != nil && !prev.Withdrawn {
 			b.Cells = appendCells(b.Cells, prev, -1, off)
 			if prev.WardCode != r.WardCode {
@@ -372,11 +372,7 @@ func (a *Aggregator) previousConcern(ctx context.Context, partition int, id stri
 	}
 	return previous(ctx, a, look, chsink.TableConcerns, schemas.TypeConcern, partition, id, off,
 		func() (*chsink.ConcernRow, error) { return look.PreviousConcern(ctx, partition, id, off, ward) },
-		func(d decoded, withdrawn bool, at int64) chsink.ConcernRow {
-			r := a.concernRow(d)
-			r.Withdrawn, r.Offset = withdrawn, at
-			return r
-		})
+		a.concernRow)
 }
 
 func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id string, off int64, look Lookup, b *chsink.Batch, local map[string]int) (*chsink.MeetingRow, error) {
@@ -386,11 +382,7 @@ func (a *Aggregator) previousMeeting(ctx context.Context, partition int, id stri
 	}
 	return previous(ctx, a, look, chsink.TableMeetings, schemas.TypeMeeting, partition, id, off,
 		func() (*chsink.MeetingRow, error) { return look.PreviousMeeting(ctx, partition, id, off) },
-		func(d decoded, withdrawn bool, at int64) chsink.MeetingRow {
-			r := a.meetingRow(d)
-			r.Withdrawn, r.Offset = withdrawn, at
-			return r
-		})
+		a.meetingRow)
 }
 
 // appendCells adds the concern_daily deltas of one concern version. A

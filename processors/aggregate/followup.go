@@ -27,10 +27,10 @@ func (a *Aggregator) applyFollowUp(ctx context.Context, partition int, d decoded
 	}
 	switch ev.Type {
 	case schemas.TypeAction:
-		b.Actions = append(b.Actions, a.actionRow(d))
+		b.Actions = append(b.Actions, a.actionRow(d, false, d.msg.Offset))
 		local.actions[entity] = len(b.Actions) - 1
 	case schemas.TypeOutcome:
-		b.Outcomes = append(b.Outcomes, a.outcomeRow(d))
+		b.Outcomes = append(b.Outcomes, a.outcomeRow(d, false, d.msg.Offset))
 		local.outcomes[entity] = len(b.Outcomes) - 1
 	}
 	return "", nil
@@ -58,22 +58,14 @@ func (a *Aggregator) previousFollowUp(ctx context.Context, typ string, partition
 func (a *Aggregator) previousAction(ctx context.Context, partition int, id string, off int64, look Lookup) (*chsink.ActionRow, error) {
 	return previous(ctx, a, look, chsink.TableActions, schemas.TypeAction, partition, id, off,
 		func() (*chsink.ActionRow, error) { return look.PreviousAction(ctx, partition, id, off) },
-		func(d decoded, withdrawn bool, at int64) chsink.ActionRow {
-			r := a.actionRow(d)
-			r.Withdrawn, r.Offset = withdrawn, at
-			return r
-		})
+		a.actionRow)
 }
 
 // previousOutcome is previousAction for outcomes.
 func (a *Aggregator) previousOutcome(ctx context.Context, partition int, id string, off int64, look Lookup) (*chsink.OutcomeRow, error) {
 	return previous(ctx, a, look, chsink.TableOutcomes, schemas.TypeOutcome, partition, id, off,
 		func() (*chsink.OutcomeRow, error) { return look.PreviousOutcome(ctx, partition, id, off) },
-		func(d decoded, withdrawn bool, at int64) chsink.OutcomeRow {
-			r := a.outcomeRow(d)
-			r.Withdrawn, r.Offset = withdrawn, at
-			return r
-		})
+		a.outcomeRow)
 }
 
 // withdrawFollowUp withdraws the action or outcome id when one is on this

@@ -82,21 +82,24 @@ func previous[R any](ctx context.Context, a *Aggregator, look Lookup, t chsink.T
 	return &r, nil
 }
 
+// The row builders make the version event d stores, as of offset at
+// (its own, or a later withdrawal's: withdrawn).
+
 // meetingRow is the row of a meeting event.
-func (a *Aggregator) meetingRow(d decoded) chsink.MeetingRow {
+func (a *Aggregator) meetingRow(d decoded, withdrawn bool, at int64) chsink.MeetingRow {
 	ev := d.ev
 	return chsink.MeetingRow{
 		MeetingID: ev.EntityID(), OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
 		LADName: d.res.LADName, Place: a.red.Redact(ev.Place), Kind: ev.Meeting.Kind, Title: a.red.Redact(ev.Meeting.Title),
 		Location:   a.red.Redact(ev.Meeting.Location),
-		Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Offset: d.msg.Offset,
+		Attendance: uint32(ev.Meeting.Attendance), Themes: sortedUnique(ev.Themes), Source: sourceName(ev), Withdrawn: withdrawn, Offset: at,
 		DatePrecision: datePrecision(ev),
 	}
 }
 
 // concernRow is the row of a concern event: its themes are the taxonomy's
 // and staff's.
-func (a *Aggregator) concernRow(d decoded) chsink.ConcernRow {
+func (a *Aggregator) concernRow(d decoded, withdrawn bool, at int64) chsink.ConcernRow {
 	ev := d.ev
 	cls := a.tax.Classify(ev.Concern.Text)
 	themes := cls.Themes // sorted and unique
@@ -114,21 +117,21 @@ func (a *Aggregator) concernRow(d decoded) chsink.ConcernRow {
 		ConcernID: ev.EntityID(), OccurredAt: d.at, WardCode: d.res.WardCode, WardName: d.res.WardName, LADCode: d.res.LADCode,
 		LADName: d.res.LADName, Place: a.red.Redact(ev.Place), MeetingID: ev.Concern.MeetingID, Text: a.red.Redact(ev.Concern.Text),
 		Themes: themes, StaffThemes: sortedUnique(ev.Themes), Matched: sortedUnique(matched), Action: a.red.Redact(ev.Concern.Action),
-		TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Offset: d.msg.Offset,
+		TaxonomyVersion: a.tax.Version, Source: sourceName(ev), Withdrawn: withdrawn, Offset: at,
 		DatePrecision: datePrecision(ev),
 	}
 }
 
 // actionRow is the row of an action event.
-func (a *Aggregator) actionRow(d decoded) chsink.ActionRow {
+func (a *Aggregator) actionRow(d decoded, withdrawn bool, at int64) chsink.ActionRow {
 	ev := d.ev
 	return chsink.ActionRow{ActionID: ev.EntityID(), ConcernID: ev.Action.ConcernID, OccurredAt: d.at, Agency: ev.Action.By,
-		Text: a.red.Redact(ev.Action.Text), Source: sourceName(ev), Offset: d.msg.Offset, DatePrecision: datePrecision(ev)}
+		Text: a.red.Redact(ev.Action.Text), Source: sourceName(ev), Withdrawn: withdrawn, Offset: at, DatePrecision: datePrecision(ev)}
 }
 
 // outcomeRow is the row of an outcome event.
-func (a *Aggregator) outcomeRow(d decoded) chsink.OutcomeRow {
+func (a *Aggregator) outcomeRow(d decoded, withdrawn bool, at int64) chsink.OutcomeRow {
 	ev := d.ev
 	return chsink.OutcomeRow{OutcomeID: ev.EntityID(), ConcernID: ev.Outcome.ConcernID, OccurredAt: d.at, Status: ev.Outcome.Status,
-		Note: a.red.Redact(ev.Outcome.Note), Source: sourceName(ev), Offset: d.msg.Offset, DatePrecision: datePrecision(ev)}
+		Note: a.red.Redact(ev.Outcome.Note), Source: sourceName(ev), Withdrawn: withdrawn, Offset: at, DatePrecision: datePrecision(ev)}
 }

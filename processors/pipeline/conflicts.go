@@ -82,37 +82,19 @@ func (o *LogOriginals) ContentHash(ctx context.Context, partition int, offset in
 // fetch reads the batches from offset on (about 1 MB) and caches the
 // hashes of the events in them.
 func (o *LogOriginals) fetch(ctx context.Context, partition int, offset int64) error {
-	resp, err := o.client.Fetch(ctx, &kafka.FetchRequest{Topic: o.topic, Partition: partition, Offset: offset,
-		MinBytes: 1, MaxBytes: 1 << 20, MaxWait: time.Second})
-	if err == nil {
-		err = resp.Error
-	}
-	if errors.Is(err, kafka.OffsetOutOfRange) {
-		return fmt.Errorf("%w: %s/%d offset %d: %v", ErrOriginalGone, o.topic, partition, offset, err)
-	}
-	if err != nil {
-		return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
-	}
 	got := map[loc]uint64{}
-	for {
-		rec, err := resp.Records.ReadRecord()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
-		}
+	err := o.records(ctx, partition, offset, func(off int64, val []byte) bool {
 		var h uint64
-		if rec.Value != nil {
-			val, err := io.ReadAll(rec.Value)
-			if err != nil {
-				return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, rec.Offset, err)
-			}
+		if val != nil {
 			if ev, err := o.validator.Decode(val); err == nil {
 				h, _ = ev.ContentHash()
 			}
 		}
-		got[loc{partition, rec.Offset}] = h
+		got[loc{partition, off}] = h
+		return true
+	})
+	if err != nil {
+		return err
 	}
 	o.mu.Lock()
 	if len(o.hashes)+len(got) > maxCached {
@@ -130,33 +112,56 @@ func (o *LogOriginals) fetch(ctx context.Context, partition int, offset int64) e
 // table is ahead of the batch it redoes. It is not cached: that happens
 // only for the corrections and withdrawals of a batch redone after a crash.
 func (o *LogOriginals) Message(ctx context.Context, partition int, offset int64) ([]byte, error) {
+	var value []byte
+	found := false
+	err := o.records(ctx, partition, offset, func(off int64, val []byte) bool {
+		if off < offset {
+			return true // the batch holding offset starts before it
+		}
+		value, found = val, off == offset && val != nil
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, fmt.Errorf("%w: %s/%d offset %d not in the fetched records", ErrOriginalGone, o.topic, partition, offset)
+	}
+	return value, nil
+}
+
+// records fetches the batches from offset on (about 1 MB) and hands each
+// record's offset and value (nil for none) to each until it returns false.
+// An offset the log no longer holds is ErrOriginalGone.
+func (o *LogOriginals) records(ctx context.Context, partition int, offset int64, each func(off int64, val []byte) bool) error {
 	resp, err := o.client.Fetch(ctx, &kafka.FetchRequest{Topic: o.topic, Partition: partition, Offset: offset,
 		MinBytes: 1, MaxBytes: 1 << 20, MaxWait: time.Second})
 	if err == nil {
 		err = resp.Error
 	}
+	if errors.Is(err, kafka.OffsetOutOfRange) {
+		return fmt.Errorf("%w: %s/%d offset %d: %v", ErrOriginalGone, o.topic, partition, offset, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
+		return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
 	}
 	for {
 		rec, err := resp.Records.ReadRecord()
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%w: %s/%d offset %d not in the fetched records", ErrOriginalGone, o.topic, partition, offset)
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
+			return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
 		}
-		if rec.Offset < offset || rec.Value == nil {
-			continue
+		var val []byte
+		if rec.Value != nil {
+			if val, err = io.ReadAll(rec.Value); err != nil {
+				return fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, rec.Offset, err)
+			}
 		}
-		if rec.Offset > offset {
-			return nil, fmt.Errorf("%w: %s/%d offset %d (the log has moved on to %d)", ErrOriginalGone, o.topic, partition, offset, rec.Offset)
+		if !each(rec.Offset, val) {
+			return nil
 		}
-		val, err := io.ReadAll(rec.Value)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s/%d offset %d: %w", o.topic, partition, offset, err)
-		}
-		return val, nil
 	}
 }
 

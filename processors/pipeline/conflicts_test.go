@@ -119,4 +119,13 @@ func TestLogOriginals(t *testing.T) {
 	require.ErrorIs(t, err, ErrOriginalGone, "not an event")
 	_, err = o.ContentHash(context.Background(), 0, 1000)
 	require.ErrorIs(t, err, ErrOriginalGone, "past the end")
+
+	// Message reads one value back, from inside a fetched batch too.
+	for _, off := range []int64{0, 11, 49} {
+		got, err := o.Message(context.Background(), 0, off)
+		require.NoError(t, err)
+		require.Equal(t, msgs[off].Value, got, "offset %d", off)
+	}
+	_, err = o.Message(context.Background(), 0, 1000)
+	require.ErrorIs(t, err, ErrOriginalGone, "past the end")
 }
