@@ -76,11 +76,14 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	if len(ev.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
 	}
-	if cur != nil && len(ev.Themes) > 0 && r.toldBefore(cur, ev) {
+	if cur != nil && len(ev.Themes) > 0 {
 		// "One grandmother said ... threatened with a knife" after "residents
 		// raised knife crime" at the same meeting: the same concern told
-		// again, not a second one.
-		return
+		// again, not a second one; a summary row "Fly-tipping; speeding"
+		// after the paragraph that told the fly-tipping adds speeding alone.
+		if ev.Themes = r.notToldBefore(cur, ev); len(ev.Themes) == 0 {
+			return
+		}
 	}
 	action = strings.TrimSpace(action)
 	by, asEvent := actionFor(action, sp)
@@ -97,9 +100,9 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	}
 }
 
-// toldBefore reports whether meeting cur already has a concern, at ev's
-// place, with every one of ev's themes.
-func (r *run) toldBefore(cur *meetingCtx, ev *schemas.Event) bool {
+// notToldBefore are ev's themes that meeting cur has no concern of yet at
+// ev's place.
+func (r *run) notToldBefore(cur *meetingCtx, ev *schemas.Event) []string {
 	have := map[string]bool{}
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeConcern && e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID && e.WardCode == ev.WardCode && e.LADCode == ev.LADCode {
@@ -108,12 +111,13 @@ func (r *run) toldBefore(cur *meetingCtx, ev *schemas.Event) bool {
 			}
 		}
 	}
+	var out []string
 	for _, th := range ev.Themes {
 		if !have[th] {
-			return false
+			out = append(out, th)
 		}
 	}
-	return true
+	return out
 }
 
 // themes are the themes of text that decide whether it is a concern: a

@@ -134,16 +134,43 @@ func weekdayClash(cell string, sp dates.Span) bool {
 
 // rowMeeting is the meeting a dated table row tells: the one a row above
 // told already when the row is its next line (a meeting cell spanning two
-// rows of issues in HTML, the same date, place, kind and title), else a new
-// one.
+// rows of issues in HTML, the same date, place, kind and title), the one
+// the report's prose told already (a Panel report's "summary of meetings"
+// table after its paragraphs), else a new one.
 func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string, attendance int, res *gazetteer.Resolution) *meetingCtx {
 	for _, m := range r.rowHeld {
 		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Title == clip(title, 500) {
 			return m
 		}
 	}
+	if m := r.toldInProse(sp, res); m != nil {
+		return m
+	}
 	ev := r.newMeeting(b, sp, title, location, attendance, *res, nil)
 	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
 	r.rowHeld = append(r.rowHeld, mc)
 	return mc
+}
+
+// toldInProse is the meeting a paragraph of the document told on day sp
+// at the row's place, or nil: a summary table that lists again the
+// meetings the report's paragraphs described ("3.5 On Wednesday 12 June
+// the Commissioner went to the Headland and Harbour ward meeting", then
+// the row "12/06/2019 | Ward meeting | Headland and Harbour, Hartlepool")
+// tells one meeting twice, and two events would count it twice. The place
+// must be the same ward, or, for a town or authority, the same name: two
+// meetings on one day in one ward would be told apart by the prose.
+func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
+	if sp.Precision != dates.Day {
+		return nil
+	}
+	for _, m := range r.held {
+		if m.span != sp || m.place.LADCode != res.LADCode || m.place.WardCode != res.WardCode {
+			continue
+		}
+		if res.WardCode != "" || strings.EqualFold(placeName(m.place.Text), placeName(res.Text)) {
+			return m
+		}
+	}
+	return nil
 }

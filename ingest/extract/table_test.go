@@ -159,3 +159,39 @@ func TestHTMLTableSpansAndMonthRows(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryTableRowsJoinTheirParagraphs: a Panel report that describes
+// its meetings in paragraphs and lists them again in a summary table tells
+// each meeting once; a row the paragraphs did not tell, or a row of
+// another day or ward, is a meeting of its own, and a row's theme the
+// paragraph did not give is a concern of the same meeting.
+func TestSummaryTableRowsJoinTheirParagraphs(t *testing.T) {
+	doc := `PROGRAMME OF ENGAGEMENT: MAY AND JUNE 2019
+
+Report to the Police and Crime Panel, 23 July 2019
+
+3.1 On Wednesday 12 June the Commissioner went to the Headland and Harbour ward meeting in Hartlepool. Residents complained about teenagers causing trouble on the Town Moor.
+
+3.2 The Roseworth ward meeting on 22 May heard complaints about rubbish dumped in the back alleys.
+
+5. Summary of meetings
+
+| Date | Meeting | Ward / Area | Issues raised by residents |
+|---|---|---|---|
+| 22/05/2019 | Ward meeting | Roseworth, Stockton-on-Tees | Fly-tipping; speeding |
+| 12/06/2019 | Ward meeting | Headland and Harbour, Hartlepool | ASB |
+| 13/06/2019 | Ward meeting | Headland and Harbour, Hartlepool | ASB |
+| 20/06/2019 | Ward meeting | Kader, Middlesbrough | Cold callers |
+`
+	require.Equal(t, []string{
+		"meeting 2019-06-12 E05008947 antisocial_behaviour",
+		"concern 2019-06-12 E05008947 antisocial_behaviour",
+		"meeting 2019-05-22 E05001547 environmental,speeding",
+		"concern 2019-05-22 E05001547 environmental",
+		"concern 2019-05-22 E05001547 speeding",
+		"meeting 2019-06-13 E05008947 antisocial_behaviour",
+		"concern 2019-06-13 E05008947 antisocial_behaviour",
+		"meeting 2019-06-20 E05009860 fraud_scams",
+		"concern 2019-06-20 E05009860 fraud_scams",
+	}, summary(t, doc))
+}
