@@ -186,12 +186,36 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 		}
 		return out
 	}
-	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"))
+	require.Equal(t, []string{"rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"), "farm theft is rural crime")
 	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
 	require.Equal(t, []string{"burglary_theft"}, themes("quad bikes and trailers being taken from sheds"), "a list of things taken")
 	// Without a theft, or ridden rather than stolen, the bikes are the concern.
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
+}
+
+// TestFarmTheftIsRuralCrime: a theft from farms, or one farmers tell of,
+// is rural crime (DOMAIN.md: "farm theft"), not a second theme of theft; a
+// theft the same sentence tells apart from its farm words is theft.
+func TestFarmTheftIsRuralCrime(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	tests := []struct{ text, want string }{
+		{"Farmers described thefts of quad bikes and diesel from farm yards", "rural_crime"},
+		{"thefts of tools, diesel and quad bikes from farms in the surrounding countryside", "rural_crime"},
+		{"tools and a trailer stolen from farms", "rural_crime"},
+		{"Farmers raised thefts of machinery and hare coursing on land near the A689", "rural_crime"},
+		{"worries about thefts from outbuildings and about hare coursing on farmland near Hilton", "burglary_theft,rural_crime"},
+		{"shoplifting at the farm shop", "burglary_theft"},
+		{"thefts from garden sheds; farmers also spoke about hare coursing", "burglary_theft,rural_crime"},
+		{"burglaries in the village, while farmers want more patrols", "burglary_theft,visible_policing"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range r.concernMatches(tt.text) {
+			got = sortedUnion(got, []string{m.Theme})
+		}
+		require.Equal(t, tt.want, strings.Join(got, ","), tt.text)
+	}
 }
 
 // TestTextTableOfMeetings: a plain-text report's space-aligned table of
