@@ -221,6 +221,14 @@ func (r *run) walk() {
 		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) {
 			future = true // "The Commissioner will attend the following:"
 		}
+		if cur == nil && len(r.held) == 0 && !r.record && b.N <= 2 && len(dates.Days(r.datesOf(b))) == 0 && (minutesRE.MatchString(text) || recordHeadRE.MatchString(text)) {
+			// "Nunthorpe Community Council Minutes of the Community
+			// Council meeting" opening a PDF, whose heading marks
+			// pdftotext lost: the title of a meeting's record, as a
+			// heading saying so would be.
+			r.record = true
+			continue
+		}
 		var candidate *segment.Block
 		if (cur == nil || cur.sticky) && !b.Section && !b.Bullet {
 			candidate = before
@@ -514,7 +522,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// the record's own date line is its meeting.
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
-	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && dateLabelRE.MatchString(text))) && !minutesAgreedRE.MatchString(text)
+	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
 	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
@@ -2464,4 +2472,16 @@ func (r *run) residentsMetAbout(ev *schemas.Event, clause string) string {
 		}
 	}
 	return ""
+}
+
+// opensWithDay reports whether text, block b's, opens with a day and no
+// meeting was told yet: under a record's title, "Thursday 20 January 2022
+// at 7.00pm, St Mary's Church Hall" is the recorded meeting's own date
+// line, though it says neither "held on" nor "Date:".
+func (r *run) opensWithDay(b *segment.Block, text string) bool {
+	if len(r.held) > 0 {
+		return false
+	}
+	ds := r.mentionsOf(b, text)(0, len(text))
+	return len(ds) > 0 && ds[0].Start <= 3 && ds[0].IsDay()
 }

@@ -1672,3 +1672,26 @@ func TestWardOfAnotherAuthority(t *testing.T) {
 		require.Equal(t, want, got[0], s)
 	}
 }
+
+// TestRecordTitleWithoutHeadingMarks: a PDF's minutes lose their heading
+// marks: a first paragraph saying the document is minutes, then a line
+// opening with the day, is the recorded meeting, and its items are its
+// concerns; the same day line under a title that is no record, or after
+// another meeting, is no meeting of its own.
+func TestRecordTitleWithoutHeadingMarks(t *testing.T) {
+	record := `Nunthorpe Community Council Minutes of the Community Council meeting (with ward councillors and Cleveland Police)
+
+Thursday 20 January 2022 at 7.00pm, St Mary's Church Hall, Church Lane, Nunthorpe
+
+3.1 Speed of traffic. Members of the public again raised the speed of vehicles on Guisborough Road.
+
+3.2 Sheds and garages. Two residents of Connaught Road reported garden sheds being forced and power tools taken.
+`
+	require.Equal(t, []string{
+		"meeting 2022-01-20 E05009868 burglary_theft,speeding",
+		"concern 2022-01-20 E05009868 speeding",
+		"concern 2022-01-20 E05009868 burglary_theft",
+	}, summary(t, record))
+	notRecord := strings.Replace(record, "Minutes of the Community Council meeting", "Annual report of the Community Council", 1)
+	require.Empty(t, summary(t, notRecord))
+}
