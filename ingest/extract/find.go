@@ -516,7 +516,8 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
-		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s)
+		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)))
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -635,6 +636,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					fromPrev = true
 				}
 			}
+		}
+		if later, ok := laterInSentence(sent, ds); ok {
+			// "at the Grangetown ward meeting on 2nd June and at the South
+			// Bank ward meeting two days later": the second meeting's day,
+			// counted from the first's.
+			ds = append(ds, later)
 		}
 		if len(ds) == 0 && len(r.held) > 0 && !blockHasDate {
 			// "3.4 At the Linthorpe community meeting on 1 September ...
@@ -2065,6 +2072,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").
+// wentWhereRE: a visit to a named place "where" something was said ("On
+// 16th June the Commissioner went to Hemlington, where the key area
+// highlighted was speeding"): a meeting with the people there, when the
+// sentence says what they raised.
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5},?\s+where\b`)
+
 var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?-i:[A-Z])|\bvisited\s+(?-i:[A-Z])`)
 
 // bothRaisedRE: what the people of several meetings all raised.
@@ -2484,4 +2497,43 @@ func (r *run) opensWithDay(b *segment.Block, text string) bool {
 	}
 	ds := r.mentionsOf(b, text)(0, len(text))
 	return len(ds) > 0 && ds[0].Start <= 3 && ds[0].IsDay()
+}
+
+// laterInSentence is the day a sentence counts from the last day it wrote
+// ("on 2nd June and at the South Bank ward meeting two days later", "on
+// Tuesday 3 May and again the following evening"), as a mention at the
+// words that count it; ok is false when there is none. A day without its
+// year counts within its year (a count over New Year is not taken).
+func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
+	if len(ds) == 0 {
+		return dates.Mention{}, false
+	}
+	last := ds[len(ds)-1]
+	if !last.IsDay() || last.Rel != "" || last.Month == 0 {
+		return dates.Mention{}, false
+	}
+	loc := sameDayRE.FindStringSubmatchIndex(sent[last.End:])
+	if loc == nil {
+		return dates.Mention{}, false
+	}
+	n := 0
+	switch {
+	case loc[2] >= 0:
+		n = 1
+	case loc[6] >= 0:
+		n = daysApart(sent[last.End+loc[6] : last.End+loc[7]])
+	default:
+		return dates.Mention{}, false // (earlier, or the same day: the day already written)
+	}
+	year := last.Year
+	if year == 0 {
+		year = 2000 // a leap year: "28 February ... two days later" stays within the year
+	}
+	t := time.Date(year, last.Month, last.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	if t.Year() != year {
+		return dates.Mention{}, false
+	}
+	m := dates.Mention{Start: last.End + loc[0], End: last.End + loc[1], Day: t.Day(), Month: t.Month(), Year: last.Year}
+	m.Text = sent[m.Start:m.End]
+	return m, true
 }

@@ -1695,3 +1695,34 @@ Thursday 20 January 2022 at 7.00pm, St Mary's Church Hall, Church Lane, Nunthorp
 	notRecord := strings.Replace(record, "Minutes of the Community Council meeting", "Annual report of the Community Council", 1)
 	require.Empty(t, summary(t, notRecord))
 }
+
+// TestCountedDaysAndVisitsWhereResidentsSpoke: a second meeting dated by
+// counting from the first in the same sentence ("two days later", "the
+// following evening") takes that day; a visit to a named place "where"
+// residents raised something is a meeting there, one per day when the
+// sentence tells two; a visit that says nothing raised is no meeting.
+func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 1 September 2015\n\n"
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"two days later",
+			"4.1 The Commissioner was at the Grangetown ward meeting on 2nd June and at the South Bank ward meeting two days later, where residents complained about wheelie bins being set alight.",
+			[]string{"meeting 2015-06-02 E05001509 ", "meeting 2015-06-04 E05001522 criminal_damage", "concern 2015-06-04 E05001522 criminal_damage"}},
+		{"the following evening",
+			"4.1 The Commissioner was at the Grangetown ward meeting on 2nd June and at the South Bank ward meeting the following evening, where residents complained about wheelie bins being set alight.",
+			[]string{"meeting 2015-06-02 E05001509 ", "meeting 2015-06-03 E05001522 criminal_damage", "concern 2015-06-03 E05001522 criminal_damage"}},
+		{"went to a place where residents spoke, twice",
+			"4.3 On 16th June the Commissioner went to Hemlington, where the key area highlighted was speeding along Hemlington Lane, and on 23rd June to Park End and Beckfield, where residents shared their concern that drug dealing was taking place from a small number of houses.",
+			[]string{"meeting 2015-06-16 E05009859 speeding", "meeting 2015-06-23 E05009870 drugs", "concern 2015-06-16 E05009859 speeding", "concern 2015-06-23 E05009870 drugs"}},
+		{"a visit with nothing raised",
+			"4.3 On 16th June the Commissioner went to Hemlington, where he opened the new community hub.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+tt.para+"\n"))
+		})
+	}
+}
