@@ -1726,3 +1726,32 @@ func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
 		})
 	}
 }
+
+// TestPublisherDateLineAndRecentMonths: a page's date line naming its
+// publisher under the title is its publication date, not a meeting, and
+// "over September, October and November" dates its table's undated rows
+// by those months just gone, each at its area's ward.
+func TestPublisherDateLineAndRecentMonths(t *testing.T) {
+	doc := `# Hartlepool community priorities: autumn 2020 update
+
+Friday 4 December 2020 – Safer Hartlepool Partnership
+
+The table below sets out what residents in each area told us over September, October and November, and what has been done.
+
+| Area | What residents told us | What has been done |
+|---|---|---|
+| Rossmere | Drivers speeding along Catcote Road. | Speed enforcement van deployed. |
+| Whole of Hartlepool | Scam texts and doorstep callers. | Leaflets sent. |
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	require.Equal(t, "2020-12-04", res.Published.Format(time.DateOnly))
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern period:2020-09-01/2020-11-30 E05013045 E06000001 speeding",
+		"concern period:2020-09-01/2020-11-30  E06000001 fraud_scams",
+	}, got)
+}

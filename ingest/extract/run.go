@@ -137,6 +137,14 @@ func (r *run) anchor() {
 			}
 		}
 	}
+	for i := 0; r.a.PeriodStart.IsZero() && i < len(r.blocks) && i < 4; i++ {
+		// "The table below sets out what residents in each area told us
+		// over September, October and November" on a page of 4 December
+		// 2020: the months just gone.
+		if from, to, ok := dates.FindRecentPeriod(r.blocks[i].Text, r.a.Published); ok {
+			r.a.PeriodStart, r.a.PeriodEnd = from, to
+		}
+	}
 	r.a.TermWho, r.a.TermFrom, r.a.TermTo = dates.Term(all.String())
 	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() {
 		// "WESTWORTH WARD NEWSLETTER / Autumn 2018": a season and year
@@ -206,6 +214,10 @@ var (
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
 	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$`)
+	// publisherRE is a piece naming an organisation that publishes: on
+	// the page's second line, beside a date, it makes the line the page's
+	// date line ("Friday 4 December 2020 – Safer Hartlepool Partnership").
+	publisherRE = regexp.MustCompile(`^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&|of|for|the))*\s+(?:Partnership|Council|Police|Constabulary|Commissioner|Office|Trust|Association|Network|Gazette|Mail|News|Echo|Courier|Times)$`)
 	// relatedHeadRE is a heading over a list of other pages, whose
 	// entries carry dates of their own.
 	relatedHeadRE = regexp.MustCompile(`(?i)^\W*(?:related|more|latest|other|recent|most read|most popular|popular|trending|top stories|you may also|you might also|read next|see also|also in|further reading|in other news)\b`)
@@ -246,6 +258,12 @@ func (r *run) findPublished() time.Time {
 		if t, score, ok := r.pubCandidate(b.Text); ok {
 			consider(t, score)
 			continue
+		}
+		if i < 3 && i > 0 && r.blocks[i-1].Heading && b.Cells == nil && !b.Bullet {
+			if t, ok := r.dateAndPiece(b.Text, publisherRE); ok {
+				consider(t, pubScoreByline)
+				continue
+			}
 		}
 		if i < 8 && !ahead && !(i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
 			// "Thursday 14 March 2024, 6.02pm | Updated 6.40pm", "*Report
@@ -387,7 +405,11 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 // them a full date alone and another saying whose it is or how long it
 // takes to read ("By Courier reporter · Thursday, 12 October 2017 · 3 min
 // read").
-func (r *run) byline(s string) (time.Time, bool) {
+func (r *run) byline(s string) (time.Time, bool) { return r.dateAndPiece(s, bylinePieceRE) }
+
+// dateAndPiece reads a short line of pieces apart by "·", "|" or a dash,
+// one of them a full date alone and another matching signed.
+func (r *run) dateAndPiece(s string, signedRE *regexp.Regexp) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) > 120 {
 		return time.Time{}, false
@@ -400,7 +422,7 @@ func (r *run) byline(s string) (time.Time, bool) {
 	signed := false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
-		if bylinePieceRE.MatchString(p) {
+		if signedRE.MatchString(p) {
 			signed = true
 			continue
 		}

@@ -288,3 +288,35 @@ func TestMonthLists(t *testing.T) {
 		require.Equal(t, want, [2]time.Month{ds[0].Month, ds[0].EndMonth}, s)
 	}
 }
+
+// TestFindRecentPeriod: months without a year, after a word that makes
+// them a span, are the months just gone before the publication date; a
+// list must run month after month, a span long past is not taken, and a
+// span with its year is FindPeriod's.
+func TestFindRecentPeriod(t *testing.T) {
+	pub := time.Date(2020, time.December, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		s        string
+		pub      time.Time
+		from, to string
+	}{
+		{"what residents in each area told us over September, October and November", pub, "2020-09-01", "2020-11-30"},
+		{"concerns raised during October and November", pub, "2020-10-01", "2020-11-30"},
+		{"from November to January", time.Date(2021, time.February, 2, 0, 0, 0, 0, time.UTC), "2020-11-01", "2021-01-31"},
+		{"over December and January", time.Date(2021, time.January, 20, 0, 0, 0, 0, time.UTC), "2020-12-01", "2021-01-31"},
+		{"told us over September, November and December", pub, "", ""},
+		{"over March and April", pub, "", ""},
+		{"over September and October 2020", pub, "", ""},
+		{"over September, October and November", time.Time{}, "", ""},
+		{"in may and june", pub, "", ""},
+	}
+	for _, tt := range tests {
+		from, to, ok := FindRecentPeriod(tt.s, tt.pub)
+		if tt.from == "" {
+			require.False(t, ok, tt.s)
+			continue
+		}
+		require.True(t, ok, tt.s)
+		require.Equal(t, tt.from+" "+tt.to, from.Format(time.DateOnly)+" "+to.Format(time.DateOnly), tt.s)
+	}
+}

@@ -299,3 +299,59 @@ var yearRE = regexp.MustCompile(`\b(19|20)[0-9]{2}\b`)
 
 // HasYear reports whether s writes a year.
 func HasYear(s string) bool { return yearRE.MatchString(s) }
+
+// recentSpanRE: months written without a year after a word that makes
+// them a span ("over September, October and November", "during July and
+// August", "from October to December").
+var recentSpanRE = regexp.MustCompile(`(?i)\b(?:over|during|throughout|across|in|from|between)\s+(?:the\s+months\s+of\s+)?` + monthPat + `((?:\s*,\s*` + monthPat + `)*)\s*(?:,\s*)?(?:–|-|—|to|and|until)\s*` + monthPat + `\b(\s+[0-9]{4})?`)
+
+// FindRecentPeriod reads a span of months written without a year in a
+// document published on pub ("what residents told us over September,
+// October and November" on a page of 4 December 2020): the span that ends
+// in the publication month or the two before it, in the year that puts it
+// there. The months must run in order, one after another; a span that
+// writes its year is FindPeriod's.
+func FindRecentPeriod(s string, pub time.Time) (from, to time.Time, ok bool) {
+	if pub.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	for _, m := range recentSpanRE.FindAllStringSubmatch(s, -1) {
+		if m[len(m)-1] != "" {
+			continue // a year: not this
+		}
+		names := []string{m[1]}
+		for _, n := range strings.Split(m[2], ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names = append(names, n)
+			}
+		}
+		names = append(names, m[len(m)-2])
+		months := make([]time.Month, len(names))
+		good := true
+		for i, n := range names {
+			months[i] = monthOf(n)
+			good = good && capital(n) && months[i] != 0
+			if i > 0 && len(names) > 2 && months[i] != months[i-1]%12+1 {
+				good = false // a list must name months one after another
+			}
+		}
+		if !good {
+			continue
+		}
+		first, last := months[0], months[len(months)-1]
+		y := pub.Year()
+		if last > pub.Month() {
+			y--
+		}
+		end := time.Date(y, last+1, 0, 0, 0, 0, 0, time.UTC)
+		if pub.Sub(end) > 92*24*time.Hour {
+			continue // not the months just gone
+		}
+		fy := y
+		if first > last {
+			fy--
+		}
+		return time.Date(fy, first, 1, 0, 0, 0, 0, time.UTC), end, true
+	}
+	return time.Time{}, time.Time{}, false
+}
