@@ -1755,3 +1755,23 @@ The table below sets out what residents in each area told us over September, Oct
 		"concern period:2020-09-01/2020-11-30  E06000001 fraud_scams",
 	}, got)
 }
+
+// TestResidentsWroteAbout: residents writing in about something over
+// months is their concern for those months, at the authority a lower-case
+// "borough" names (not dropped as a place outside Cleveland).
+func TestResidentsWroteAbout(t *testing.T) {
+	doc := `PROGRAMME OF ENGAGEMENT - NOVEMBER AND DECEMBER 2021
+
+Report to the Police and Crime Panel, 1 February 2022
+
+6.3 Residents from across Stockton borough wrote to the Office in November and December about fireworks being set off in the streets.
+`
+	res, err := newExtractor(t, Config{}).Extract("report.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"concern period:2021-11-01/2021-12-31  E06000004 antisocial_behaviour"}, got)
+
+}

@@ -481,7 +481,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
 			written := text[start:end]
 			after := nextWord(text[end:])
-			if !capitalised(written) || isStreetWord(after) {
+			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) {
 				continue
 			}
 			if commonWord(n) && !strings.EqualFold(after, "ward") && !listedPlace(text[:start], text[end:]) {
@@ -562,6 +562,18 @@ func commonWord(n string) bool {
 		return true
 	}
 	return false
+}
+
+// boroughOf reports whether the text after a name says, in lower case,
+// that the name is its borough ("across Stockton borough", "Hartlepool
+// borough-wide"), not an organisation's name ("Hartlepool Borough
+// Council", "Stockton borough council").
+func boroughOf(after string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(after, " \t"), "borough")
+	if !ok {
+		return false
+	}
+	return !strings.EqualFold(nextWord(rest), "council")
 }
 
 func isStreetWord(w string) bool {

@@ -202,6 +202,12 @@ func TestFindPrecision(t *testing.T) {
 		{"Residents of Billingham and Thornaby met the PCC.", []string{"Billingham=lad:E06000004", "Thornaby=lad:E06000004"}},
 		{"A meeting in Stockton Town Centre, not elsewhere in Stockton.", []string{"Stockton Town Centre=ward:E05014882", "Stockton=lad:E06000004"}},
 		{"Youths in the park and the village hall.", nil},
+		// "borough" in lower case after a town makes it the authority; a
+		// council's name is no place.
+		{"Residents from across Stockton borough wrote in.", []string{"Stockton=lad:E06000004"}},
+		{"Hartlepool borough-wide figures", []string{"Hartlepool=lad:E06000001"}},
+		{"Hartlepool Borough Council said", nil},
+		{"Stockton borough council said", nil},
 		{"The meeting in Park ward", []string{"Park=ward:E05009869"}},
 		{"Residents of Park complained", nil},
 		{"Mr Hart said", nil},
