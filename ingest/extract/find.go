@@ -683,6 +683,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds = slices.Repeat(ds, len(perWard))
 			}
 		}
+		if len(perWard) == 0 && !fromPrev {
+			perWard = pairedWardDays(sent, places, ds)
+		}
 		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
 		for i, d := range ds {
 			clause := sent
@@ -1085,6 +1088,45 @@ func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
 	}
 	return out
 }
+
+// pairedWardDays pairs the wards of a sentence that names as many wards as
+// days, every ward before the first day, with those days in order ("Coatham
+// and Skelton East ward meetings were held on consecutive nights, 9 and 10
+// November"; "the Kader and Ladgate ward meetings, on 3 and 10 March
+// respectively"): one clause per day, naming its ward's meeting; nil when
+// the sentence is not so.
+func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
+	if len(ds) < 2 || !wardMeetingsRE.MatchString(sent) {
+		return nil
+	}
+	var wards []gazetteer.Mention
+	for _, m := range places {
+		if m.Kind != "ward" {
+			return nil // a town or an authority among them: which day is whose is not said
+		}
+		if len(wards) > 0 && wards[len(wards)-1].WardCode == m.WardCode {
+			continue
+		}
+		wards = append(wards, m)
+	}
+	if len(wards) != len(ds) || wards[len(wards)-1].End > ds[0].Start {
+		return nil
+	}
+	for _, d := range ds {
+		if !d.IsDay() {
+			return nil
+		}
+	}
+	out := make([]string, len(wards))
+	for i, w := range wards {
+		out[i] = "the " + sent[w.Start:w.End] + " ward meeting"
+	}
+	return out
+}
+
+// wardMeetingsRE: meetings of several wards named together ("Coatham and
+// Skelton East ward meetings").
+var wardMeetingsRE = regexp.MustCompile(`(?i)\bwards?\s+(?:[\w'’-]+\s+)?(?:meetings|forums|surgeries)\b`)
 
 // wardMeetingAfterRE: what follows a ward's name in "the Kirkleatham ward
 // meeting", "Hutton ward community meeting", "the Eston residents' forum".

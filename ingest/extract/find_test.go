@@ -1775,3 +1775,19 @@ Report to the Police and Crime Panel, 1 February 2022
 	require.Equal(t, []string{"concern period:2021-11-01/2021-12-31  E06000004 antisocial_behaviour"}, got)
 
 }
+
+// TestPairedWardsAndDays: "X and Y ward meetings ... 9 and 10 November"
+// is X's meeting on the 9th and Y's on the 10th (the day wrapped onto a
+// line of its own after a comma still belongs to the sentence), and each
+// ward's concerns go to its own meeting; a town among the places leaves
+// the pairing unsaid.
+func TestPairedWardsAndDays(t *testing.T) {
+	head := "PROGRAMME OF ENGAGEMENT - NOVEMBER AND DECEMBER 2021\n\nReport to the Police and Crime Panel, 1 February 2022\n\n"
+	para := "5.1 Coatham and Skelton East ward meetings were held on consecutive nights,\n    9 and 10 November. In Coatham the concerns were about cars racing along the sea front at night.\n    Skelton East residents complained of cold callers offering roofing work.\n"
+	require.Equal(t, []string{
+		"meeting 2021-11-09 E05012439 speeding",
+		"meeting 2021-11-10 E05012454 fraud_scams",
+		"concern 2021-11-09 E05012439 speeding",
+		"concern 2021-11-10 E05012454 fraud_scams",
+	}, summary(t, head+para))
+}

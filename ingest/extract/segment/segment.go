@@ -180,6 +180,9 @@ var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|first publish
 // continues reports whether a line stops mid-phrase ("... held on"), so
 // that the next line, even one opening with a date, goes on with it.
 func continues(line string) bool {
+	if strings.HasSuffix(line, ",") {
+		return true // "... held on consecutive nights," over "9 and 10 November."
+	}
 	i := strings.LastIndexByte(line, ' ')
 	switch strings.ToLower(line[i+1:]) {
 	case "on", "of", "at", "the", "held", "from", "to", "and", "by", "in", "until", "between", "dated":

@@ -83,6 +83,7 @@ func TestSegmentDateWrappedAfterItsWeekday(t *testing.T) {
 		{"The forum met on Tues.\n5 March 2019 in the library", "The forum met on Tues. 5 March 2019 in the library"},
 		{"Notes of the meeting of Thursday 9th\nMay 2019", "Notes of the meeting of Thursday 9th May 2019"},
 		{"Residents met on Friday,\n3rd June 2016.", "Residents met on Friday, 3rd June 2016."},
+		{"Ward meetings were held on consecutive nights,\n9 and 10 November.", "Ward meetings were held on consecutive nights, 9 and 10 November."},
 	} {
 		bs := Segment(tc.in)
 		require.Len(t, bs, 1, tc.in)
