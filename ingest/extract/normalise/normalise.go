@@ -204,7 +204,9 @@ func pdfPages(text string) string {
 	for _, p := range pages {
 		for _, l := range strings.Split(p, "\n") {
 			k := strings.Join(strings.Fields(l), " ")
-			if k != "" && (seen[k] > 1 && len(pages) > 2 || pageNoRE.MatchString(k) || strings.HasPrefix(strings.ToLower(k), "page ") && pageNoRE.MatchString(k[5:])) {
+			// (a table's header row repeated over its rows on the next
+			// page is no running header: "| Date | Meeting | ... |")
+			if k != "" && (seen[k] > 1 && len(pages) > 2 && !strings.HasPrefix(k, "|") || pageNoRE.MatchString(k) || strings.HasPrefix(strings.ToLower(k), "page ") && pageNoRE.MatchString(k[5:])) {
 				continue
 			}
 			if k != "" && strings.Contains(strings.ToLower(k), " page ") && pageNoRE.MatchString(k[strings.LastIndex(strings.ToLower(k), " page ")+6:]) {

@@ -108,6 +108,17 @@ func TestPDFPageChrome(t *testing.T) {
 	require.False(t, strings.HasPrefix(layoutRow("an ordinary line of text"), "|"))
 }
 
+// TestPDFTableHeaderOnEveryPage: a table's header row that the PDF repeats
+// over the rows of each page is kept (it is the table's, not running page
+// chrome); a running line on every page still goes.
+func TestPDFTableHeaderOnEveryPage(t *testing.T) {
+	text := "Report\n\n| Date | Meeting | Issues raised |\n| Tue 4 April | Marton East ward meeting | Speeding |\n\nPage 1 of 2   Programme of Engagement\f" +
+		"| Date | Meeting | Issues raised |\n| Wed 24 May | Nunthorpe ward meeting | Break-ins |\n\nPage 2 of 2   Programme of Engagement\f"
+	got := pdfPages(text)
+	require.Equal(t, 2, strings.Count(got, "| Date | Meeting | Issues raised |"), got)
+	require.NotContains(t, got, "Programme of Engagement")
+}
+
 // TestPDFTableRowSingleSpaced: a row of a layout table whose cells
 // pdftotext set one space apart stays a row of the table (date, rest).
 func TestPDFTableRowSingleSpaced(t *testing.T) {
