@@ -585,6 +585,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if cancelledRE.MatchString(sent) {
 			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
 		}
+		if electionDayRE.MatchString(sent) && !attendRE.MatchString(sent) {
+			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
+		}
 		ds := dated(sentDates)
 		if !meetingNounRE.MatchString(maskGroupOf(sent)) && !meetVerbRE.MatchString(sent) && toldPCCRE.MatchString(sent) {
 			// Residents telling the Commissioner something is a meeting
@@ -1123,6 +1126,10 @@ func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention)
 	}
 	return out
 }
+
+// electionDayRE: an election and its day ("the local elections on 4
+// May", "the elections held on 2 May").
+var electionDayRE = regexp.MustCompile(`(?i)\belections?\s+(?:held\s+|of\s+|took place\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?[0-9]`)
 
 // wardMeetingsRE: meetings of several wards named together ("Coatham and
 // Skelton East ward meetings").

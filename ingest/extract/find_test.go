@@ -1791,3 +1791,12 @@ func TestPairedWardsAndDays(t *testing.T) {
 		"concern 2021-11-10 E05012454 fraud_scams",
 	}, summary(t, head+para))
 }
+
+// TestElectionDayIsNoMeeting: the day of the local elections, told beside
+// the word "meetings", is no meeting; a meeting attended on it is.
+func TestElectionDayIsNoMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 2 June 2023\n\n"
+	require.Empty(t, summary(t, head+"2.1 New ward boundaries took effect in Stockton-on-Tees at the local elections on 4 May, and meetings after that date are listed under the new ward names.\n"))
+	require.Equal(t, []string{"meeting 2023-05-04 E05014869 "},
+		summary(t, head+"2.1 On the day of the local elections on 4 May the Commissioner attended the Hartburn ward meeting.\n"))
+}
