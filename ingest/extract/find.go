@@ -139,7 +139,12 @@ func (r *run) walk() {
 				cur = nil
 			}
 			leadIn, header, prev, told = nil, nil, nil, nil
-			if minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text) {
+			if (minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text)) && cur != nil && cur.sticky {
+				// "### 3. Minutes of the meeting of 11th December 2023" in
+				// the minutes of January's meeting: an item about the
+				// last meeting's record; the items after it are still
+				// January's.
+			} else if minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text) {
 				// "## Minutes of the meeting held on Wednesday 7 February
 				// 2018": the meeting the minutes record, in a heading.
 				if ms, _ := r.meetings(b, b.Text, false, nil); len(ms) > 0 {
@@ -1262,6 +1267,14 @@ func (r *run) mentionsOf(b *segment.Block, text string) func(start, end int) []d
 // afterAnchor reports whether a span starts after the document was
 // written (its publication date, else the end of its period).
 func (r *run) afterAnchor(sp dates.Span) bool {
+	for _, m := range r.held {
+		if m.sticky && m.span.Precision == dates.Day && sp.Start.After(m.span.End) {
+			// Minutes speak as of their meeting: "the Commissioner's
+			// community meeting ... on Wednesday 21st February" in the
+			// minutes of 15 January is one to come.
+			return true
+		}
+	}
 	switch {
 	case !r.a.Published.IsZero():
 		return sp.Start.After(r.a.Published)

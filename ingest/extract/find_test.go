@@ -1800,3 +1800,38 @@ func TestElectionDayIsNoMeeting(t *testing.T) {
 	require.Equal(t, []string{"meeting 2023-05-04 E05014869 "},
 		summary(t, head+"2.1 On the day of the local elections on 4 May the Commissioner attended the Hartburn ward meeting.\n"))
 }
+
+// TestMinutesItemsAfterTheLastMeetingsRecord: in the minutes of January's
+// meeting, an item heading "Minutes of the meeting of 11th December" is
+// about the last meeting's record: the public session after it is
+// January's; a meeting the minutes mention after their own day is one to
+// come, not a held one.
+func TestMinutesItemsAfterTheLastMeetingsRecord(t *testing.T) {
+	doc := `# Nunthorpe Community Council
+
+## Minutes of the ordinary meeting held on Monday 15th January 2024
+
+### 3. Minutes of the meeting of 11th December 2023
+
+Approved and signed.
+
+### 5. Public session
+
+Members of the public raised the following:
+
+* Speeding on Guisborough Road - a resident said cars regularly exceed 50mph past the school.
+
+### 6. Correspondence
+
+* Invitation to the Commissioner's community meeting for Nunthorpe at the Marton Hotel on Wednesday 21st February.
+`
+	res, err := newExtractor(t, Config{}).Extract("minutes.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"meeting 2024-01-15 E05015469 speeding", "concern 2024-01-15 E05015469 speeding"}, got)
+	require.Len(t, res.Planned, 1)
+	require.Equal(t, "2024-02-21", res.Planned[0].Date)
+}
