@@ -138,6 +138,13 @@ func (r *run) walk() {
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
+			if cur == nil && len(wards) == 1 && r.headingSpan(b) == nil {
+				// "## North Ormesby" over a list of what residents chose,
+				// after "the two ward surgeries held last week: North
+				// Ormesby on Tuesday 28th January ...": the section is
+				// the one meeting the document told in that ward.
+				cur = r.onlyMeetingIn(wards[0])
+			}
 			leadIn, header, prev, told = nil, nil, nil, nil
 			if (minutesRE.MatchString(b.Text) || minutesLeadRE.MatchString(b.Text)) && cur != nil && cur.sticky {
 				// "### 3. Minutes of the meeting of 11th December 2023" in
@@ -2598,4 +2605,23 @@ func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
 	m := dates.Mention{Start: last.End + loc[0], End: last.End + loc[1], Day: t.Day(), Month: t.Month(), Year: last.Year}
 	m.Text = sent[m.Start:m.End]
 	return m, true
+}
+
+// onlyMeetingIn is the one meeting, held on a day, that the document has
+// told so far in the ward of res, or nil (none, or several).
+func (r *run) onlyMeetingIn(res gazetteer.Resolution) *meetingCtx {
+	var found *meetingCtx
+	for _, m := range r.held {
+		if m.place.WardCode != res.WardCode || res.WardCode == "" || m.span.Precision != dates.Day {
+			continue
+		}
+		if found != nil && found.ev.EventID != m.ev.EventID {
+			return nil
+		}
+		found = m
+	}
+	if found == nil {
+		return nil
+	}
+	return &meetingCtx{ev: found.ev, span: found.span, place: found.place, name: found.name, sent: found.sent}
 }

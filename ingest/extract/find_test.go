@@ -1835,3 +1835,35 @@ Members of the public raised the following:
 	require.Len(t, res.Planned, 1)
 	require.Equal(t, "2024-02-21", res.Planned[0].Date)
 }
+
+// TestWardHeadingOverItsMeetingsList: a heading naming the ward of the
+// one meeting the page told there ("## North Ormesby" after "the ward
+// surgeries held last week: North Ormesby on Tuesday 28th January, and
+// Brambles & Thorntree on Thursday 30th January") heads that meeting's
+// concerns; a ward heading with no meeting told there dates nothing.
+func TestWardHeadingOverItsMeetingsList(t *testing.T) {
+	doc := `# Community priorities
+
+*Posted 3rd February 2025 by the East Middlesbrough Neighbourhood Team*
+
+Our priorities were chosen by you at the two ward surgeries held last week: North Ormesby on Tuesday 28th January at the hub, and Brambles & Thorntree on Thursday 30th January at Thorntree Hub.
+
+## North Ormesby
+
+1. Drug dealing around Market Place - residents told us dealing is happening openly.
+
+## Brambles & Thorntree
+
+1. Off-road bikes on the Thorntree playing fields.
+
+## Berwick Hills & Pallister
+
+1. Off-road bikes on the playing fields.
+`
+	require.Equal(t, []string{
+		"meeting 2025-01-28 E05009867 drugs",
+		"meeting 2025-01-30 E05009856 off_road_bikes",
+		"concern 2025-01-28 E05009867 drugs",
+		"concern 2025-01-30 E05009856 off_road_bikes",
+	}, summary(t, doc))
+}

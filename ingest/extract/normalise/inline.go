@@ -11,6 +11,8 @@ var (
 	// "<" or "</", so "a < b" and "<- back" stay as they are.
 	tagRE      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>`)
 	breakTagRE = regexp.MustCompile(`(?i)<br\s*/?>|</?(?:p|div|li|tr|h[1-6]|table|ul|ol)(?:\s[^<>]{0,500})?>`)
+	trRE       = regexp.MustCompile(`(?is)<tr\b[^<>]{0,500}>(.*?)</tr\s*>`)
+	cellRE     = regexp.MustCompile(`(?is)<t([dh])\b[^<>]{0,500}>(.*?)</t[dh]\s*>`)
 	entityRE   = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 )
 
@@ -23,6 +25,7 @@ func InlineHTML(s string) string {
 		return s
 	}
 	if strings.IndexByte(s, '<') >= 0 {
+		s = inlineRows(s)
 		s = breakTagRE.ReplaceAllString(s, "\n")
 		s = tagRE.ReplaceAllString(s, "")
 	}
@@ -30,4 +33,34 @@ func InlineHTML(s string) string {
 		s = entityRE.ReplaceAllStringFunc(s, html.UnescapeString)
 	}
 	return strings.ReplaceAll(s, "\u00a0", " ")
+}
+
+// inlineRows writes the rows of an HTML table left inside Markdown or text
+// as Markdown table rows ("<tr><td>North Ormesby</td><td>Youths throwing
+// fireworks</td></tr>" is "| North Ormesby | Youths throwing fireworks
+// |"), a row of header cells followed by its rule, so its cells stay
+// apart; what is inside a cell loses its tags and line breaks.
+func inlineRows(s string) string {
+	if !strings.Contains(strings.ToLower(s), "<tr") {
+		return s
+	}
+	return trRE.ReplaceAllStringFunc(s, func(tr string) string {
+		cells := cellRE.FindAllStringSubmatch(tr, -1)
+		if len(cells) == 0 {
+			return tr
+		}
+		head := true
+		var b strings.Builder
+		b.WriteString("\n|")
+		for _, c := range cells {
+			head = head && strings.EqualFold(c[1], "h")
+			text := strings.Join(strings.Fields(tagRE.ReplaceAllString(breakTagRE.ReplaceAllString(c[2], " "), "")), " ")
+			b.WriteString(" " + strings.ReplaceAll(text, "|", "/") + " |")
+		}
+		if head {
+			b.WriteString("\n|" + strings.Repeat("---|", len(cells)))
+		}
+		b.WriteString("\n")
+		return b.String()
+	})
 }

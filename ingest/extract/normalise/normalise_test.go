@@ -68,6 +68,16 @@ func TestInlineHTML(t *testing.T) {
 	}
 }
 
+// TestInlineHTMLTable: an HTML table inside Markdown keeps its cells
+// apart as Markdown rows, a header row of <th> cells followed by its rule,
+// each cell's inner tags and line breaks gone.
+func TestInlineHTMLTable(t *testing.T) {
+	got := InlineHTML("<table>\n<thead><tr><th>Ward</th><th>You said</th></tr></thead>\n<tbody>\n<tr><td>North Ormesby</td><td>Youths throwing <em>fireworks</em><br>at houses</td></tr>\n</tbody>\n</table>")
+	require.Contains(t, got, "\n| Ward | You said |\n|---|---|\n")
+	require.Contains(t, got, "\n| North Ormesby | Youths throwing fireworks at houses |\n")
+	require.NotContains(t, got, "<")
+}
+
 func TestChrome(t *testing.T) {
 	for _, s := range []string{"Skip to main content", "Menu   Search   Accessibility", "Home > News > 2015", "Share this article: Facebook | Twitter | Email",
 		"This website uses cookies. [Find out more](/cookies) | [Accept](#)", "Powered by WordPress", "Page 1 of 2", "© Office of the PCC", "Home | Neighbourhoods | Redcar | Contact us"} {
