@@ -1310,13 +1310,25 @@ func placeName(s string) string {
 // lastWeekNear reports whether block b or the one before it speaks of
 // "last week".
 func (r *run) lastWeekNear(b *segment.Block) bool {
+	if thisWeekRE.MatchString(b.Text) {
+		return false // "It was the second ward meeting of the week. On Monday ..."
+	}
 	for i := max(b.N-2, 0); i < b.N; i++ {
-		if lastWeekRE.MatchString(r.blocks[i].Text) {
-			return true
+		for _, sent := range sentences(r.blocks[i].Text) {
+			// (the commissioner's week: "spent last week in Stockton",
+			// not "executed a drugs warrant in the ward last week")
+			if lastWeekRE.MatchString(sent) && (strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent) || weekOfVisitsRE.MatchString(sent)) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var (
+	thisWeekRE     = regexp.MustCompile(`(?i)\b(?:this week|of the week|earlier in the week)\b`)
+	weekOfVisitsRE = regexp.MustCompile(`(?i)\b(?:spent|spend|visited|visits|toured|tour|was in|were in|travelled|met|meeting)\b`)
+)
 
 func (r *run) resolveSpan(b *segment.Block, m dates.Mention, future bool) (dates.Span, bool) {
 	if m.Rel == "on" && r.lastWeekNear(b) && !future && !r.a.Published.IsZero() {
@@ -2147,7 +2159,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // sentence says what they raised.
 var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5},?\s+where\b`)
 
-var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?-i:[A-Z])|\bvisited\s+(?-i:[A-Z])`)
+var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bvisited\s+(?:the\s+)?(?-i:[A-Z])`)
 
 // bothRaisedRE: what the people of several meetings all raised.
 var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b`)

@@ -1867,3 +1867,23 @@ Our priorities were chosen by you at the two ward surgeries held last week: Nort
 		"concern 2025-01-30 E05009856 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestBylinePublishedAndTheWeeksMonday: a byline piece labelled
+// "Published:" dates the page; "On Monday he was at the Thorntree
+// Community Hub, where residents told him ..." after "the second ward
+// meeting of the week" is this week's Monday, though the paragraph before
+// mentions a warrant executed "last week".
+func TestBylinePublishedAndTheWeeksMonday(t *testing.T) {
+	doc := `# Drug dealing tops the list as North Ormesby residents quiz PCC
+
+By Carl Ridley, Local Democracy Reporter · Published: Thursday 18 February 2016, 06:00
+
+Inspector Dave Bowes said officers had executed a drugs warrant in the ward last week.
+
+It was the second ward meeting of the week for the Commissioner. On Monday he was at the Thorntree Community Hub, where Brambles and Thorntree residents told him about a spate of cars being broken into on the estate.
+`
+	require.Equal(t, []string{
+		"meeting 2016-02-15 E05009856 burglary_theft",
+		"concern 2016-02-15 E05009856 burglary_theft",
+	}, summary(t, doc))
+}

@@ -394,6 +394,17 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 		}
 	} else if t, ok := r.pubLine(s); ok {
 		return t, score, true
+	} else if len(s) <= 160 {
+		// "By Carl Ridley, Local Democracy Reporter · Published:
+		// Thursday 18 February 2016, 06:00": the label opens a piece of
+		// a byline, not the line.
+		for _, p := range bylineSepRE.Split(s, -1)[1:] {
+			if loc := postedRE.FindStringIndex(p); loc != nil && loc[1] > 0 {
+				if t, ok := r.fullDate(p[loc[1]:]); ok {
+					return t, score, true
+				}
+			}
+		}
 	}
 	if t, ok := r.byline(s); ok {
 		return t, pubScoreByline, true
