@@ -408,6 +408,21 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 	return Resolution{}, fmt.Errorf("%q is not a ward, authority or known place of the Cleveland force area: %w", text, ErrUnknownPlace)
 }
 
+// wardsLAD is the LAD every ward named n lies in (and no place of that
+// name elsewhere), as the place written; an error when they differ.
+func (g *Gazetteer) wardsLAD(n, written string) (Resolution, error) {
+	ws := g.byName[n]
+	if len(ws) == 0 || otherLAD(g.places[n], ws[0].LADCode) {
+		return Resolution{}, ErrAmbiguous
+	}
+	for _, w := range ws[1:] {
+		if w.LADCode != ws[0].LADCode {
+			return Resolution{}, ErrAmbiguous
+		}
+	}
+	return Resolution{Kind: "lad", LADCode: ws[0].LADCode, LADName: ws[0].LADName, Text: written}, nil
+}
+
 // otherLAD reports whether a place of the same name lies in another LAD
 // than the ward: then the name alone does not say which is meant.
 func otherLAD(areas []LAD, lad string) bool {
@@ -488,6 +503,13 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 				continue
 			}
 			res, err := g.Resolve(written, at)
+			if errors.Is(err, ErrNotInForce) && !commonWord(n) {
+				// "Hemlington" in 2013, before the wards of the list: not
+				// a ward of that date, but the authority all its wards
+				// lie in. (Not a name that is also a word: "Victoria
+				// Ward" in 2011 may be anyone's.)
+				res, err = g.wardsLAD(n, written)
+			}
 			if err != nil {
 				continue
 			}

@@ -202,6 +202,9 @@ func TestFindPrecision(t *testing.T) {
 		{"Residents of Billingham and Thornaby met the PCC.", []string{"Billingham=lad:E06000004", "Thornaby=lad:E06000004"}},
 		{"A meeting in Stockton Town Centre, not elsewhere in Stockton.", []string{"Stockton Town Centre=ward:E05014882", "Stockton=lad:E06000004"}},
 		{"Youths in the park and the village hall.", nil},
+		// Villages that are no ward are their authority.
+		{"A meeting in Stillington village hall", []string{"Stillington=lad:E06000004"}},
+		{"farmers from Lingdale, Boosbeck and Margrove Park", []string{"Lingdale=lad:E06000003", "Boosbeck=lad:E06000003", "Margrove Park=lad:E06000003"}},
 		// "borough" in lower case after a town makes it the authority; a
 		// council's name is no place.
 		{"Residents from across Stockton borough wrote in.", []string{"Stockton=lad:E06000004"}},
@@ -302,4 +305,23 @@ func TestPossessivePlaces(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "E05009867", r.WardCode)
 	require.Empty(t, g.Find("at North Ormesbys community meeting", day("2021-09-23")))
+}
+
+// TestFindWardBeforeTheList: a ward name, not a word, written at a date
+// before the wards of that name were in force is the authority they all
+// lie in (Middlesbrough's list starts in 2015); a name that is also a word
+// ("Victoria Ward" in 2011) is not taken.
+func TestFindWardBeforeTheList(t *testing.T) {
+	g := Default()
+	at := day("2011-10-25")
+	var got []string
+	for _, text := range []string{"the Hemlington ward meeting", "the Victoria Ward community meeting", "Coulby Newham residents"} {
+		for _, m := range g.Find(text, at) {
+			got = append(got, text[m.Start:m.End]+"="+m.Kind+":"+m.LADCode+m.WardCode)
+		}
+	}
+	require.Equal(t, []string{"Hemlington=lad:E06000002", "Coulby Newham=lad:E06000002"}, got)
+	ms := g.Find("the Hemlington ward meeting", day("2016-03-11"))
+	require.Len(t, ms, 1)
+	require.Equal(t, "ward", ms[0].Kind, "in force: the ward")
 }
