@@ -1887,3 +1887,36 @@ It was the second ward meeting of the week for the Commissioner. On Monday he wa
 		"concern 2016-02-15 E05009856 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestVillageRecordAndItsWardCouncillor: a parish council's notes with no
+// publication date are anchored on their own meeting's day, so the
+// village of their title places them; their attendance naming the ward
+// councillor's ward makes that ward the meeting's. Without the ward
+// councillor, the village's authority.
+func TestVillageRecordAndItsWardCouncillor(t *testing.T) {
+	doc := `# Greatham Parish Council
+
+## Notes of the Parish Council meeting – Tuesday 19th September 2017
+
+Held at Greatham Community Centre, Front Street, at 7.15pm.
+
+| Attending | Role |
+|---|---|
+| Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough Council) |
+
+### 2. Police update and questions to the Commissioner
+
+Residents then put their issues to the Commissioner:
+
+- Fly-tipping in the lanes, where builders' waste had been dumped three times since June.
+`
+	require.Equal(t, []string{
+		"meeting 2017-09-19 E05008950 environmental",
+		"concern 2017-09-19 E05008950 environmental",
+	}, summary(t, doc))
+	noCllr := strings.Replace(doc, "| Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough Council) |", "| Cllr R. Sayer | Chair |", 1)
+	require.Equal(t, []string{
+		"meeting 2017-09-19  environmental",
+		"concern 2017-09-19  environmental",
+	}, summary(t, noCllr))
+}

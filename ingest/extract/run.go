@@ -36,6 +36,7 @@ type run struct {
 	docLADDone bool
 	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
 	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
+	recordDay  time.Time     // the day of the meeting a record (minutes, notes) with no publication date records
 	rowHeld    []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
 	said       bool          // walking the paragraphs under a "You said" heading
 	tableMonth string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
@@ -156,9 +157,10 @@ func (r *run) anchor() {
 			}
 		}
 	}
-	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() && r.a.Year == 0 {
-		if d := r.recordDate(); !d.IsZero() {
-			r.a.Year = d.Year()
+	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() {
+		r.recordDay = r.recordDate()
+		if r.a.Year == 0 && !r.recordDay.IsZero() {
+			r.a.Year = r.recordDay.Year()
 		}
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
@@ -538,16 +540,60 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			return nil
 		}
 	}
-	return nil
+	return r.councillorsWard(at)
 }
+
+// councillorsWard is the ward of a village's or town's record whose
+// attendance names its ward councillor ("Greatham Parish Council" over
+// "Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough
+// Council)"): the one ward named beside "ward councillor" near the top,
+// when the title's first heading names a place of the same authority and
+// no ward. Nil otherwise.
+func (r *run) councillorsWard(at time.Time) *gazetteer.Resolution {
+	var town *gazetteer.Mention
+	for i := 0; i < len(r.blocks) && i < 3 && town == nil; i++ {
+		if r.blocks[i].Heading {
+			if ms := r.find(titleCase(r.blocks[i].Text), at); len(ms) > 0 && ms[0].Kind == "lad" {
+				town = &ms[0]
+			}
+		}
+	}
+	if town == nil {
+		return nil
+	}
+	var ward *gazetteer.Resolution
+	for i := 0; i < len(r.blocks) && i < 15; i++ {
+		b := &r.blocks[i]
+		if !wardCllrRE.MatchString(b.Text) {
+			continue
+		}
+		for _, m := range r.find(b.Text, at) {
+			if m.Kind != "ward" {
+				continue
+			}
+			if (ward != nil && ward.WardCode != m.WardCode) || m.LADCode != town.LADCode {
+				return nil
+			}
+			res := m.Resolution
+			ward = &res
+		}
+	}
+	return ward
+}
+
+// wardCllrRE: a ward councillor in a record's attendance.
+var wardCllrRE = regexp.MustCompile(`(?i)\bward (?:councillors?|cllrs?|members?)\b`)
 
 // anchorDay is the day the document is anchored on: its publication date,
 // else its period's start; zero if neither.
 func (r *run) anchorDay() time.Time {
-	if !r.a.Published.IsZero() {
+	switch {
+	case !r.a.Published.IsZero():
 		return r.a.Published
+	case !r.a.PeriodStart.IsZero():
+		return r.a.PeriodStart
 	}
-	return r.a.PeriodStart
+	return r.recordDay // minutes with no date of their own: their meeting's
 }
 
 // titleCase turns an upper-case title line into title case, so the
