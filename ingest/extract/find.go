@@ -39,7 +39,7 @@ var (
 	// recordHeadRE: a heading that says the document is a meeting's
 	// record, anywhere in it ("... Residents' Forum – Minutes", "Meeting
 	// notes").
-	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b`)
+	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
 	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)

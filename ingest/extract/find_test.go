@@ -1920,3 +1920,26 @@ Residents then put their issues to the Commissioner:
 		"concern 2017-09-19  environmental",
 	}, summary(t, noCllr))
 }
+
+// TestMeetingNotesHeadingWithItsMonth: "Meeting notes — April 2018" over
+// "Monday 23rd April, 7pm – Linthorpe Village Hall" is the record of the
+// meeting of that day (the heading's year), and its items are its
+// concerns; the chair's "Rev." is no revving engine.
+func TestMeetingNotesHeadingWithItsMonth(t *testing.T) {
+	doc := `# Meeting notes — April 2018
+
+**Monday 23rd April, 7pm – Linthorpe Village Hall, Thornfield Road**
+
+Chair: Rev. P. Wardell · Notes: S. Khan (secretary)
+
+## 2. Police update
+
+PC Armitage reported on the period since the last meeting. Residents then raised:
+
+- Break-ins – a number of houses in The Avenues had been burgled while people were at work.
+`
+	require.Equal(t, []string{
+		"meeting 2018-04-23 E05009862 burglary_theft",
+		"concern 2018-04-23 E05009862 burglary_theft",
+	}, summary(t, doc))
+}

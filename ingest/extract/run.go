@@ -155,6 +155,12 @@ func (r *run) anchor() {
 				r.a.Year, _ = strconv.Atoi(m[1])
 				break
 			}
+			// "# Meeting notes — April 2018" over "Monday 23rd April,
+			// 7pm": a heading's month and year, likewise.
+			if ds := r.dates[i]; r.blocks[i].Heading && len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].Year != 0 && ds[0].EndMonth == 0 {
+				r.a.Year = ds[0].Year
+				break
+			}
 		}
 	}
 	if r.a.Published.IsZero() && r.a.PeriodStart.IsZero() {

@@ -79,6 +79,8 @@ func TestClassify(t *testing.T) {
 		{"littering and littered streets", []string{"environmental"}},
 		// Negatives: words that look like a theme and are not.
 		{"fires being lit on the field", nil},
+		{"Chair: Rev. P. Wardell", nil},
+		{"cars revving their engines", []string{"speeding"}},
 		{"residents need more information", nil},
 		{"the park across the road", nil},
 		{"a lovely summer fair", nil},
