@@ -1914,6 +1914,11 @@ Residents then put their issues to the Commissioner:
 		"meeting 2017-09-19 E05008950 environmental",
 		"concern 2017-09-19 E05008950 environmental",
 	}, summary(t, doc))
+	named := strings.Replace(doc, "| Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough Council) |", "| Cllr R. Sayer, Rural West ward (Hartlepool Borough Council) | In attendance |", 1)
+	require.Equal(t, []string{
+		"meeting 2017-09-19 E05008950 environmental",
+		"concern 2017-09-19 E05008950 environmental",
+	}, summary(t, named), "a councillor named with the ward")
 	noCllr := strings.Replace(doc, "| Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough Council) |", "| Cllr R. Sayer | Chair |", 1)
 	require.Equal(t, []string{
 		"meeting 2017-09-19  environmental",

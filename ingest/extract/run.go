@@ -587,8 +587,9 @@ func (r *run) councillorsWard(at time.Time) *gazetteer.Resolution {
 	return ward
 }
 
-// wardCllrRE: a ward councillor in a record's attendance.
-var wardCllrRE = regexp.MustCompile(`(?i)\bward (?:councillors?|cllrs?|members?)\b`)
+// wardCllrRE: a ward councillor in a record's attendance ("Ward
+// councillor, Rural West", "Cllr S. Tennant, Headland & Harbour ward").
+var wardCllrRE = regexp.MustCompile(`(?i)\bward (?:councillors?|cllrs?|members?)\b|\bcllr\b[^;|,]{0,30},\s*[^.;|,]{0,30}\bward\b`)
 
 // anchorDay is the day the document is anchored on: its publication date,
 // else its period's start; zero if neither.
