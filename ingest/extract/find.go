@@ -1025,7 +1025,7 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 // Cleveland's Police and Crime Commissioner last night that ...", "Around
 // thirty people squeezed into the community centre on Tuesday evening to
 // put their questions to Police and Crime Commissioner Barry Coppinger").
-var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|asked|questioned|quizzed|warned|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b|\b(?:police and crime commissioner|police commissioner|crime commissioner|commissioner|pcc)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+(?:told|asked|questioned|quizzed|warned)\b`)
+var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|tell|asked|ask|questioned|question|quizzed|quiz|warned|warn|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b|\b(?:police and crime commissioner|police commissioner|crime commissioner|commissioner|pcc)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+(?:told|asked|questioned|quizzed|warned)\b`)
 
 // pastForSure reports whether a meeting's day was before the document
 // was written whatever its words say: before the publication date, with

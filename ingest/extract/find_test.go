@@ -1948,3 +1948,22 @@ PC Armitage reported on the period since the last meeting. Residents then raised
 		"concern 2018-04-23 E05009862 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestResidentsPackedInToTellTheCommissioner: residents who came "to tell
+// Police and Crime Commissioner Barry Coppinger what was worrying them"
+// met him there on that day, and what they told him in the paragraphs
+// after is their concern at that meeting.
+func TestResidentsPackedInToTellTheCommissioner(t *testing.T) {
+	doc := `# Bikes and burglaries: Hart residents have their say
+
+Published: February 6, 2020 by Maureen Greaves
+
+Residents from across the Hart ward packed into the Clavering community centre last night to tell Police and Crime Commissioner Barry Coppinger what was worrying them.
+
+Top of the list were youngsters on motorbikes using the fields around Clavering as a racetrack.
+`
+	require.Equal(t, []string{
+		"meeting 2020-02-05 E05008946 off_road_bikes",
+		"concern 2020-02-05 E05008946 off_road_bikes",
+	}, summary(t, doc))
+}
