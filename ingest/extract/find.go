@@ -391,6 +391,11 @@ func (r *run) rangeBefore(b *segment.Block) (dates.Span, bool) {
 // allWardsRE: a heading over what is said of every ward a page covers.
 var allWardsRE = regexp.MustCompile(`(?i)^\W*all (?:(?:two|three|four|five|six|of our|our|the|its)\s+)*wards\W*$`)
 
+// wholeAreaRE: the words around an authority's name in a heading that
+// make it the whole authority's section ("Across Hartlepool", "Whole of
+// Middlesbrough", "Stockton-on-Tees borough-wide").
+var wholeAreaRE = regexp.MustCompile(`(?i)^\s*(?:(?:across|all of|whole of|throughout|the|borough|town|wide|-wide|borough-wide|town-wide|as a whole|generally)\s*)*$`)
+
 // headingWards is the ward a heading names by itself, with no date ("Newtown
 // ward", "**Stockton Town Centre ward**"): a sub-heading that places the
 // paragraphs under it and keeps the span of the dated heading above it;
@@ -417,6 +422,13 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 				return []gazetteer.Resolution{ws[0].Resolution}, false
 			}
 		}
+	}
+	if len(ms) == 1 && ms[0].Kind == "lad" && strings.EqualFold(ms[0].Text, ms[0].LADName) &&
+		wholeAreaRE.MatchString(strings.TrimSpace(text[:ms[0].Start])+" "+strings.TrimSpace(text[ms[0].End:])) {
+		// "Across Hartlepool", "Stockton-on-Tees borough-wide": the
+		// authority's section; its concerns are the authority's, not
+		// the page's ward's.
+		return []gazetteer.Resolution{ms[0].Resolution}, false
 	}
 	if len(ms) != 1 || ms[0].Kind != "ward" {
 		return nil, false
@@ -1445,6 +1457,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		}
 		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
 			continue
+		}
+		if loneMonthRE.MatchString(name) {
+			continue // "on the estate in August": a month, not a place
 		}
 		if r.venueTown(name, at, true) != nil {
 			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place

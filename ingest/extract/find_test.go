@@ -1967,3 +1967,45 @@ Top of the list were youngsters on motorbikes using the fields around Clavering 
 		"concern 2020-02-05 E05008946 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestWholeAuthorityHeading: under "Across Hartlepool" on a ward's "you
+// said" page, a concern that names no place is the authority's, not the
+// page's ward's; a month named in it ("in February") is no place outside
+// Cleveland.
+func TestWholeAuthorityHeading(t *testing.T) {
+	doc := `# Fens and Rossmere: you said, we did
+
+Posted 2 April 2018
+
+## Fens and Rossmere
+
+### You said
+
+Residents told us in February about cars speeding on Catcote Road.
+
+## Across Hartlepool
+
+### You said
+
+Older residents across the town told us in February about phone calls from people pretending to be from their bank.
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern month:2018-02-01/2018-02-28 E05008944 E06000001 speeding",
+		"concern month:2018-02-01/2018-02-28  E06000001 fraud_scams",
+	}, got)
+}
+
+// TestMonthIsNoPlaceOutside: "at least four on the estate in August"
+// names a month, not a place outside Cleveland; "in Durham" does.
+func TestMonthIsNoPlaceOutside(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	at := time.Date(2023, time.September, 14, 0, 0, 0, 0, time.UTC)
+	require.False(t, r.outside("Catalytic converters cut off cars - at least four on the estate in August.", at))
+	require.True(t, r.outside("Thefts of quad bikes were raised at the forum in Durham.", at))
+}
