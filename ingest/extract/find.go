@@ -1533,8 +1533,8 @@ func looksLikeHeader(cells []string) bool {
 func colKind(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
 	switch {
-	case strings.Contains(h, "date") || h == "when" || h == "day":
-		return "date"
+	case dateWordRE.MatchString(h) || h == "when" || h == "day":
+		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
 		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||
 		// "Matters brought to the Commissioner", "What we heard", "Worries", "Complaints", "Priorities residents set"
@@ -1542,7 +1542,7 @@ func colKind(h string) string {
 		strings.Contains(h, "complain") || strings.Contains(h, "worr") || strings.Contains(h, "priorit"):
 		return "issues"
 	case strings.Contains(h, "action") || strings.Contains(h, "outcome") || strings.Contains(h, "response") || strings.Contains(h, "result") ||
-		strings.Contains(h, "we did") || strings.Contains(h, "what we"):
+		strings.Contains(h, "we did") || strings.Contains(h, "what we") || strings.Contains(h, "update") || strings.Contains(h, "progress") || strings.Contains(h, "what happened"):
 		return "action"
 	case strings.Contains(h, "ward") || strings.Contains(h, "area") || strings.Contains(h, "place") || h == "where" || h == "town":
 		return "place"
@@ -1595,9 +1595,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 		issues = strings.Join(keep, " ")
 	}
-	dateText := col["date"]
+	dateText := numericDayCell(col["date"])
 	if col["meeting"] == "" {
 		dateText = monthCell(dateText)
+	}
+	if dateText == "" {
+		if m := headerMonth(header); m != "" {
+			// "Priority set in June | Update from partners": the issues
+			// column's header gives their month.
+			dateText = m
+		}
 	}
 	if dateText == "" {
 		// No date column: a date in the row's other cells, not in what
@@ -2651,4 +2658,26 @@ func (r *run) onlyMeetingIn(res gazetteer.Resolution) *meetingCtx {
 		return nil
 	}
 	return &meetingCtx{ev: found.ev, span: found.span, place: found.place, name: found.name, sent: found.sent}
+}
+
+// dateWordRE: a header naming a date column ("Date", "Meeting date",
+// "Dates").
+var dateWordRE = regexp.MustCompile(`\bdate[sd]?\b`)
+
+// headerMonthRE: a month named in a column's header ("Priority set in
+// June").
+var headerMonthRE = regexp.MustCompile(`\b(?:in|for|during)\s+((?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+[0-9]{4})?)\b`)
+
+// headerMonth is "in <month>" when the issues column's header names the
+// month they were raised in, else "".
+func headerMonth(header []string) string {
+	for _, h := range header {
+		if colKind(h) != "issues" {
+			continue
+		}
+		if m := headerMonthRE.FindStringSubmatch(h); m != nil {
+			return "in " + m[1]
+		}
+	}
+	return ""
 }

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -173,4 +175,26 @@ func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx 
 		}
 	}
 	return nil
+}
+
+// dayMonthCellRE is a date cell written as day/month without a year
+// ("06/08").
+var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
+
+// numericDayCell reads a date column's "06/08" as the day and month it
+// writes in the British order ("6 August"), its year left to the report's
+// period; the date tagger leaves such figures alone in running text
+// ("paragraphs 3/4"), but in a date column they can be nothing else.
+// Other cells are returned as they are.
+func numericDayCell(s string) string {
+	m := dayMonthCellRE.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return s
+	}
+	return fmt.Sprintf("%d %s", d, time.Month(mo))
 }

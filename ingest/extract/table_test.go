@@ -195,3 +195,27 @@ Report to the Police and Crime Panel, 23 July 2019
 		"concern 2019-06-20 E05009860 fraud_scams",
 	}, summary(t, doc))
 }
+
+// TestNumericDayCellsAndHeaderMonths: a date column's "06/08" is 6 August
+// of the report's year; an "Update from partners" column is what was
+// done, not a date column; "Priority set in June" dates its rows to June.
+func TestNumericDayCellsAndHeaderMonths(t *testing.T) {
+	require.Equal(t, "6 August", numericDayCell("06/08"))
+	require.Equal(t, "13/13", numericDayCell("13/13"))
+	require.Equal(t, "5 March 2019", numericDayCell("5 March 2019"))
+	require.Equal(t, "action", colKind("Update from partners"))
+	require.Equal(t, "date", colKind("Meeting date"))
+
+	doc := "COMMUNITY ENGAGEMENT: AUGUST AND SEPTEMBER 2024\n\nReport to the Police and Crime Panel, 8 October 2024\n\n" +
+		"| Date | Ward / venue | Issues raised by residents |\n|---|---|---|\n" +
+		"| 06/08 | Ropner ward, Stockton-on-Tees | Suspected drug dealing near the bowling green |\n"
+	require.Equal(t, []string{"meeting 2024-08-06 E05014878 drugs", "concern 2024-08-06 E05014878 drugs"}, summary(t, doc))
+
+	res, err := newExtractor(t, Config{}).Extract("notes.md", []byte("# Hardwick & Salters Lane Ward: PACT meeting notes\n\nDate: Thursday 14th September 2023, 6pm\n\n"+
+		"| Priority set in June | Update from partners |\n|---|---|\n"+
+		"| Off-road bikes on the green space behind the estate | Two bikes seized in August. |\n"))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 2)
+	require.Equal(t, "meeting 2023-09-14", res.Events[0].Type+" "+eventWhen(res.Events[0]))
+	require.Equal(t, "concern month:2023-06-01/2023-06-30 E05014868", res.Events[1].Type+" "+eventWhen(res.Events[1])+" "+res.Events[1].WardCode)
+}

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -136,7 +137,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
 	s = InlineHTML(s)
 	if f == Text {
-		s = textTables(s)
+		s = textTables(ruledTables(s))
 	}
 	return &Doc{Format: f, Text: dropChrome(s)}, nil
 }
@@ -477,4 +478,114 @@ func layoutRow(l string) string {
 		cells = append(cells, strings.ReplaceAll(c, "|", "/"))
 	}
 	return "| " + strings.Join(cells, " | ") + " |"
+}
+
+// ruleLineRE is a plain-text table's rule under its header: runs of dashes
+// or equals signs, one per column ("-----  ----------  --------").
+var ruleLineRE = regexp.MustCompile(`^\s*[-=]{3,}(?:\s+[-=]{3,})+\s*$`)
+
+// ruledTables turns a plain-text table whose header is underlined by a
+// rule of dash runs into table rows: the runs say where each column starts
+// (whatever the gaps between cells, two spaces or one), a line with text
+// in the first column starts a row and a line without goes on with it
+// (a wrapped cell), and the table ends at a line that starts left of the
+// first column.
+func ruledTables(s string) string {
+	if !strings.Contains(s, "---") && !strings.Contains(s, "===") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if i == 0 || !ruleLineRE.MatchString(lines[i]) || strings.TrimSpace(lines[i-1]) == "" {
+			out = append(out, lines[i])
+			continue
+		}
+		var starts []int
+		rule := []rune(lines[i])
+		for k, c := range rule {
+			if c != ' ' && (k == 0 || rule[k-1] == ' ') {
+				starts = append(starts, k)
+			}
+		}
+		cells := func(l string) []string {
+			r := []rune(l)
+			cs := make([]string, len(starts))
+			for k, st := range starts {
+				end := len(r)
+				if k+1 < len(starts) {
+					end = min(starts[k+1], len(r))
+				}
+				if st < len(r) {
+					cs[k] = strings.TrimSpace(string(r[st:end]))
+				}
+			}
+			return cs
+		}
+		header := cells(lines[i-1])
+		var rows [][]string
+		j := i + 1
+		for ; j < len(lines); j++ {
+			l := lines[j]
+			t := strings.TrimSpace(l)
+			if t == "" {
+				continue
+			}
+			lead := len([]rune(l)) - len([]rune(strings.TrimLeft(l, " ")))
+			if lead < starts[0] || strings.HasPrefix(t, "|") || crossesColumn([]rune(l), starts) {
+				break // text again: "Residents agreed to keep youth nuisance at the shops ..."
+			}
+			cs := cells(l)
+			if len(rows) == 0 || (cs[0] != "" && !startsLower(cs[0])) {
+				rows = append(rows, cs)
+				continue
+			}
+			last := rows[len(rows)-1]
+			for k, c := range cs {
+				if c != "" {
+					last[k] = strings.TrimSpace(last[k] + " " + c)
+				}
+			}
+		}
+		if len(rows) == 0 {
+			out = append(out, lines[i])
+			continue
+		}
+		row := func(cs []string) string {
+			for k := range cs {
+				cs[k] = strings.ReplaceAll(cs[k], "|", "/")
+			}
+			return "| " + strings.Join(cs, " | ") + " |"
+		}
+		out[len(out)-1] = row(header)
+		out = append(out, "|"+strings.Repeat("---|", len(starts)))
+		for _, r := range rows {
+			out = append(out, row(r))
+		}
+		out = append(out, "")
+		i = j - 1
+	}
+	return strings.Join(out, "\n")
+}
+
+// crossesColumn reports whether a line's text runs over a column's start
+// (no space just before it), as a paragraph's does and a row's cells do
+// not.
+func crossesColumn(r []rune, starts []int) bool {
+	for _, st := range starts[1:] {
+		if st < len(r) && st > 0 && r[st-1] != ' ' && r[st] != ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// startsLower reports whether a cell opens with a lower-case letter: the
+// rest of the cell above it wrapped ("Youths congregating and abusing"
+// over "staff outside the Hardwick"), not a row of its own.
+func startsLower(s string) bool {
+	for _, c := range s {
+		return unicode.IsLower(c)
+	}
+	return false
 }

@@ -194,3 +194,32 @@ func TestTextTables(t *testing.T) {
 		"| 12 March | Yarm ward meeting | None |\n\n"+
 		"A line   with one gap.\n", d.Text)
 }
+
+// TestRuledTextTable: a plain-text table underlined by a rule of dash
+// runs is read by the rule's columns, whatever the gaps between cells; a
+// wrapped cell goes on with its row (a line with no first cell, or one
+// that opens in lower case); the table ends where text runs across a
+// column again.
+func TestRuledTextTable(t *testing.T) {
+	in := "4.1 Ward meetings\n\n" +
+		"    Date   Ward / venue                          Issues raised by residents\n" +
+		"    -----  ------------------------------------  ---------------------------------\n" +
+		"    06/08  Ropner ward, Ropner Park pavilion      Youths drinking and shouting in\n" +
+		"           Stockton-on-Tees                       the park\n" +
+		"    08/08  Nunthorpe ward, Nunthorpe Community    Two recent burglaries\n\n" +
+		"    Priority set in June              Update from partners\n" +
+		"    --------------------------------  ---------------------------------------\n" +
+		"    Youths congregating and abusing   Dispersal order used twice in July;\n" +
+		"    staff outside the shops           CCTV camera re-angled.\n" +
+		"    Residents agreed to keep youth nuisance at the shops as a priority.\n"
+	got := ruledTables(in)
+	for _, want := range []string{
+		"| Date | Ward / venue | Issues raised by residents |\n|---|---|---|\n",
+		"| 06/08 | Ropner ward, Ropner Park pavilion Stockton-on-Tees | Youths drinking and shouting in the park |\n",
+		"| 08/08 | Nunthorpe ward, Nunthorpe Community | Two recent burglaries |\n",
+		"| Youths congregating and abusing staff outside the shops | Dispersal order used twice in July; CCTV camera re-angled. |\n",
+		"\n    Residents agreed to keep youth nuisance at the shops as a priority.",
+	} {
+		require.Contains(t, got, want)
+	}
+}
