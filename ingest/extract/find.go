@@ -1461,6 +1461,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		if loneMonthRE.MatchString(name) {
 			continue // "on the estate in August": a month, not a place
 		}
+		if len(name) <= 5 && strings.ToUpper(name) == name {
+			continue // "calls from HMRC": an organisation's initials
+		}
 		if r.venueTown(name, at, true) != nil {
 			continue // "Redcar Library", "Hartlepool Civic Centre": a venue in a known place
 		}
@@ -1788,7 +1791,11 @@ func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
 		return *section, true
 	}
 	if !r.a.PeriodStart.IsZero() {
-		return dates.Span{Start: r.a.PeriodStart, End: r.a.PeriodEnd, Precision: dates.Period}, true
+		p := dates.Period
+		if r.a.PeriodStart.Day() == 1 && r.a.PeriodEnd.Equal(r.a.PeriodStart.AddDate(0, 1, -1)) {
+			p = dates.Month // "during October": the period is one calendar month
+		}
+		return dates.Span{Start: r.a.PeriodStart, End: r.a.PeriodEnd, Precision: p}, true
 	}
 	return dates.Span{}, false
 }

@@ -2002,10 +2002,37 @@ Older residents across the town told us in February about phone calls from peopl
 }
 
 // TestMonthIsNoPlaceOutside: "at least four on the estate in August"
-// names a month, not a place outside Cleveland; "in Durham" does.
+// names a month, not a place outside Cleveland, nor does "from HMRC"; "in
+// Durham" does.
 func TestMonthIsNoPlaceOutside(t *testing.T) {
 	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
 	at := time.Date(2023, time.September, 14, 0, 0, 0, 0, time.UTC)
 	require.False(t, r.outside("Catalytic converters cut off cars - at least four on the estate in August.", at))
 	require.True(t, r.outside("Thefts of quad bikes were raised at the forum in Durham.", at))
+	require.False(t, r.outside("phone calls from people pretending to be from their bank or from HMRC.", at), "initials")
+}
+
+// TestDuringTheMonthJustGone: "everyone who got in touch with us during
+// October" on a page posted in November dates its "You said" entries to
+// that month (month precision), each at its heading's ward.
+func TestDuringTheMonthJustGone(t *testing.T) {
+	doc := `# You said, we did – Stockton South and Thornaby
+
+*Posted: Monday 6th November 2023 by the Stockton South Neighbourhood Policing Team*
+
+Thank you to everyone who got in touch with us during **October**. The new ward names introduced in May are used below.
+
+### Yarm
+
+**You said:** the High Street is gridlocked at school times and delivery vans are parking on the cobbles.
+
+**We did:** we have raised this with the council's highways team.
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"concern month:2023-10-01/2023-10-31 E05014884 parking_traffic"}, got)
 }

@@ -309,6 +309,10 @@ func TestFindRecentPeriod(t *testing.T) {
 		{"over September and October 2020", pub, "", ""},
 		{"over September, October and November", time.Time{}, "", ""},
 		{"in may and june", pub, "", ""},
+		{"everyone who got in touch with us during October", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "2023-10-01", "2023-10-31"},
+		{"throughout December", time.Date(2021, time.January, 6, 0, 0, 0, 0, time.UTC), "2020-12-01", "2020-12-31"},
+		{"the ward names introduced in May", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "", ""},
+		{"during March", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "", ""},
 	}
 	for _, tt := range tests {
 		from, to, ok := FindRecentPeriod(tt.s, tt.pub)

@@ -353,5 +353,32 @@ func FindRecentPeriod(s string, pub time.Time) (from, to time.Time, ok bool) {
 		}
 		return time.Date(fy, first, 1, 0, 0, 0, 0, time.UTC), end, true
 	}
+	// One month: "everyone who got in touch with us during October".
+	for _, loc := range recentMonthRE.FindAllStringSubmatchIndex(s, -1) {
+		m := []string{s[loc[2]:loc[3]], ""}
+		if loc[4] >= 0 {
+			m[1] = s[loc[4]:loc[5]]
+		}
+		mo := monthOf(m[0])
+		if m[1] != "" || !capital(m[0]) || mo == 0 || listGoesOnRE.MatchString(s[loc[1]:]) {
+			continue // (a year, or one month of a list: "over September, November and December")
+		}
+		y := pub.Year()
+		if mo > pub.Month() {
+			y--
+		}
+		end := time.Date(y, mo+1, 0, 0, 0, 0, 0, time.UTC)
+		if pub.Sub(end) > 92*24*time.Hour {
+			continue
+		}
+		return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), end, true
+	}
 	return time.Time{}, time.Time{}, false
 }
+
+// recentMonthRE: one month written without a year after a word that makes
+// it a span ("during October", "throughout March"; not "in May", which
+// names a day's month as often as a span).
+var listGoesOnRE = regexp.MustCompile(`(?i)^\s*(?:,|and|or|to|–|-)\s*` + monthPat + `\b`)
+
+var recentMonthRE = regexp.MustCompile(`(?i)\b(?:during|throughout|over)\s+(?:the\s+month\s+of\s+)?` + monthPat + `\b(\s+[0-9]{4})?`)
