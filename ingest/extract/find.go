@@ -1405,6 +1405,12 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		res := best.Resolution
 		return &res
 	}
+	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && theWardRE.MatchString(clause) {
+		// "At the ward meeting on Tuesday 6th February you told us ..."
+		// under the heading "Fens and Rossmere": the section's ward.
+		w := r.secPlaces[0]
+		return &w
+	}
 	if r.titlePlace != nil {
 		t := *r.titlePlace
 		return &t
@@ -1421,6 +1427,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// theWardRE: a meeting of "the ward" its section is about ("At the ward
+// meeting on Tuesday 6th February").
+var theWardRE = regexp.MustCompile(`(?i)\bthe ward(?:'s|’s)?\s`)
 
 // venueTown is the town or authority a venue is named after ("Redcar
 // Library", "Hartlepool Civic Centre"; the gazetteer's text search leaves

@@ -2036,3 +2036,34 @@ Thank you to everyone who got in touch with us during **October**. The new ward 
 	}
 	require.Equal(t, []string{"concern month:2023-10-01/2023-10-31 E05014884 parking_traffic"}, got)
 }
+
+// TestTitleIsBeforeTheBody: a ward heading after the page's first
+// paragraph of running text heads a section, it is not the page's title:
+// a drop-in "at Thornaby Library" told later is Thornaby's (the
+// authority), not that ward's; "the ward meeting" under a ward's heading
+// is that ward's.
+func TestTitleIsBeforeTheBody(t *testing.T) {
+	doc := `# You said, we did – Stockton South and Thornaby
+
+*Posted: Monday 6th November 2023 by the Stockton South Neighbourhood Policing Team*
+
+Thank you to everyone who got in touch with us during October. Here is what you raised and what we have done.
+
+### Eaglescliffe East
+
+**You said:** cars left at Allens West station have been broken into.
+
+At the ward meeting on Tuesday 10th October, residents asked us to make officers more visible after dark.
+
+## Meetings and drop-ins
+
+On Saturday 21st October we held a drop-in at Thornaby Library, where several older residents told us about phone calls from people pretending to be from their bank.
+`
+	require.Equal(t, []string{
+		"concern 2023-10-01 E05014864 burglary_theft",
+		"meeting 2023-10-10 E05014864 visible_policing",
+		"concern 2023-10-10 E05014864 visible_policing",
+		"meeting 2023-10-21  fraud_scams",
+		"concern 2023-10-21  fraud_scams",
+	}, summary(t, doc))
+}

@@ -523,7 +523,7 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 	}
 	for i := 0; i < len(r.blocks); i++ {
 		b := &r.blocks[i]
-		if i >= 4 && len(b.Text) >= 100 && !b.Heading {
+		if (i >= 4 || sentenceLike(b.Text)) && len(b.Text) >= 100 && !b.Heading {
 			// The title is among the first headings, or (on a page whose
 			// menus and links come first) among the headings before the
 			// body's first paragraph.
@@ -708,4 +708,11 @@ func headingTailSpan(b *segment.Block, i int) (from, to time.Time, ok bool) {
 		}
 	}
 	return from, to, false
+}
+
+// sentenceLike reports whether a block reads as running text (two
+// sentences or more, each ending in a stop), not a menu or a list of
+// links: the body has begun.
+func sentenceLike(s string) bool {
+	return strings.Count(s, ". ") >= 1 && strings.HasSuffix(strings.TrimSpace(s), ".")
 }
