@@ -80,6 +80,10 @@ func TestClassify(t *testing.T) {
 		// Negatives: words that look like a theme and are not.
 		{"fires being lit on the field", nil},
 		{"Chair: Rev. P. Wardell", nil},
+		{"a group of teenagers told him they were worried", nil},
+		{"groups of teenagers drinking on the field", []string{"antisocial_behaviour"}},
+		{"long waits when ringing 101", []string{"visible_policing"}},
+		{"doorstep traders targeting older residents", []string{"fraud_scams"}},
 		{"cars revving their engines", []string{"speeding"}},
 		{"residents need more information", nil},
 		{"the park across the road", nil},
