@@ -68,8 +68,8 @@ func meetingKind(s string) string {
 func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, res gazetteer.Resolution, sp dates.Span) {
 	ev := r.event(b, schemas.TypeConcern, sp, res)
 	for _, m := range r.concernMatches(text) {
-		if opensName(text, m.Start, m.End) {
-			continue // "the Neighbourhood Policing Teams received ...": who, not what
+		if opensName(text, m.Start, m.End) || inName(text, m.Start) {
+			continue // "the Neighbourhood Policing Teams received ...", "the Safer Stockton Partnership": who, not what
 		}
 		ev.Themes = sortedUnion(ev.Themes, []string{m.Theme})
 	}

@@ -2067,3 +2067,23 @@ On Saturday 21st October we held a drop-in at Thornaby Library, where several ol
 		"concern 2023-10-21  fraud_scams",
 	}, summary(t, doc))
 }
+
+// TestMeetingHeardOfAndConcentratedOn: "the Acklam ward meeting heard of
+// cars being broken into", "The Coatham ward meeting concentrated on
+// anti-social behaviour" say what residents raised; a partnership's name
+// is no partnership theme.
+func TestMeetingHeardOfAndConcentratedOn(t *testing.T) {
+	head := "Programme of Engagement: December 2020 - January 2021\n\nReport to the Police and Crime Panel, 9 February 2021\n\n"
+	require.Equal(t, []string{
+		"meeting 2021-01-14 E05009853 burglary_theft",
+		"concern 2021-01-14 E05009853 burglary_theft",
+	}, summary(t, head+"3.1 In the new year, on 14th January, the Acklam ward meeting heard of cars being broken into overnight on Green Lane.\n"))
+	require.Equal(t, []string{
+		"meeting 2020-12-10 E05012439 antisocial_behaviour",
+		"concern 2020-12-10 E05012439 antisocial_behaviour",
+	}, summary(t, head+"4.1 The Coatham ward meeting on 10th December concentrated on anti-social behaviour along the sea front.\n"))
+	require.Equal(t, []string{
+		"meeting 2021-01-26  exploitation",
+		"concern 2021-01-26  exploitation",
+	}, summary(t, head+"5.3 On 26th January the Commissioner attended the Safer Stockton Partnership, where partners discussed county lines activity.\n"))
+}

@@ -84,6 +84,8 @@ func TestClassify(t *testing.T) {
 		{"groups of teenagers drinking on the field", []string{"antisocial_behaviour"}},
 		{"long waits when ringing 101", []string{"visible_policing"}},
 		{"doorstep traders targeting older residents", []string{"fraud_scams"}},
+		{"youths kicking footballs against houses", []string{"antisocial_behaviour"}},
+		{"text messages offering fake vaccination appointments in return for bank details", []string{"fraud_scams"}},
 		{"cars revving their engines", []string{"speeding"}},
 		{"residents need more information", nil},
 		{"the park across the road", nil},
