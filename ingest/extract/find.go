@@ -305,7 +305,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0) {
+		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0 || otherTimeRE.MatchString(text)) {
 			cur = nil
 		}
 		sec := section
@@ -1427,6 +1427,11 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// otherTimeRE: a paragraph that opens on another time than the meeting
+// told before it ("Last week he was in Ingleby Barwick, where ..."): the
+// meeting's story has ended.
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b`)
 
 // theWardRE: a meeting of "the ward" its section is about ("At the ward
 // meeting on Tuesday 6th February").

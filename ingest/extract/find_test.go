@@ -2087,3 +2087,21 @@ func TestMeetingHeardOfAndConcentratedOn(t *testing.T) {
 		"concern 2021-01-26  exploitation",
 	}, summary(t, head+"5.3 On 26th January the Commissioner attended the Safer Stockton Partnership, where partners discussed county lines activity.\n"))
 }
+
+// TestOtherTimeEndsTheMeetingsStory: a paragraph opening "Last week" tells
+// another time than the meeting before it: its concern is not that
+// meeting's (and with no day of its own, not emitted).
+func TestOtherTimeEndsTheMeetingsStory(t *testing.T) {
+	doc := `# Shop thefts raised with Commissioner
+
+Published: Wednesday 13 March 2024
+
+Steve Turner was at the Fellowship Hall on Tuesday evening for the Yarm ward's community meeting. Shopkeepers described the same faces coming back week after week to take goods from their shelves.
+
+Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick North ward raised concerns about cannabis being sold from parked cars.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-12 E05014884 burglary_theft",
+		"concern 2024-03-12 E05014884 burglary_theft",
+	}, summary(t, doc))
+}
