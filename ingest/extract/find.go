@@ -521,7 +521,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 		switch {
 		case d.IsDay() || d.IsRange():
 			days = append(days, d)
-		case d.RelMonth != "" || d.IsMonths():
+		case d.RelMonth != "" || d.RelWeek != "" || d.IsMonths():
 			months = append(months, d)
 		}
 	}
@@ -557,7 +557,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	head := entryHead(text)
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(dated(in(0, len(head)))) > 0
+	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only
@@ -1043,7 +1043,7 @@ var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|
 // was written whatever its words say: before the publication date, with
 // its year written or within the report's period.
 func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
-	if d.Rel != "" || d.RelMonth != "" || r.a.Published.IsZero() {
+	if d.Rel != "" || d.RelMonth != "" || d.RelWeek != "" || r.a.Published.IsZero() {
 		return false // resolved as future already, or no publication date to be sure by
 	}
 	if d.Year != 0 && !r.a.Published.IsZero() {
@@ -1205,7 +1205,7 @@ func daysApart(s string) int {
 // within nearGap bytes, with no other sentence-like break between.
 func nounDated(sent string, ds []dates.Mention) bool {
 	for _, d := range ds {
-		if !(d.IsDay() || d.IsRange() || d.RelMonth != "") {
+		if !(d.IsDay() || d.IsRange() || d.RelMonth != "" || d.RelWeek != "") {
 			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
 		}
 		for _, n := range meetingNounRE.FindAllStringIndex(maskGroupOf(sent), -1) {
@@ -2702,4 +2702,17 @@ func headerMonth(header []string) string {
 		}
 	}
 	return ""
+}
+
+// notWeeks leaves out the weeks relative to the publication date ("last
+// week"): they date a concern told over that week, never a list entry's
+// meeting ("officers had executed a drugs warrant in the ward last week").
+func notWeeks(ds []dates.Mention) []dates.Mention {
+	var out []dates.Mention
+	for _, d := range ds {
+		if d.RelWeek == "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -2090,7 +2090,8 @@ func TestMeetingHeardOfAndConcentratedOn(t *testing.T) {
 
 // TestOtherTimeEndsTheMeetingsStory: a paragraph opening "Last week" tells
 // another time than the meeting before it: its concern is not that
-// meeting's (and with no day of its own, not emitted).
+// meeting's but one of last week (Monday to Sunday before the publication
+// week, period precision).
 func TestOtherTimeEndsTheMeetingsStory(t *testing.T) {
 	doc := `# Shop thefts raised with Commissioner
 
@@ -2103,5 +2104,9 @@ Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick Nort
 	require.Equal(t, []string{
 		"meeting 2024-03-12 E05014884 burglary_theft",
 		"concern 2024-03-12 E05014884 burglary_theft",
+		"concern 2024-03-04 E05014870 drugs",
 	}, summary(t, doc))
+	res, err := newExtractor(t, Config{}).Extract("news.md", []byte(doc))
+	require.NoError(t, err)
+	require.Equal(t, "period:2024-03-04/2024-03-10", eventWhen(res.Events[2]))
 }

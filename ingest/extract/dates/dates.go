@@ -49,6 +49,10 @@ type Mention struct {
 	// RelMonth is a month relative to the publication date: "this", "last"
 	// or "next" ("earlier this month", "last month").
 	RelMonth string
+	// RelWeek is a week relative to the publication date: "last" ("last
+	// week", Monday to Sunday before the publication week) or "this"
+	// ("earlier this week": its Monday to the publication day).
+	RelWeek string
 	// EndDay and EndMonth close a range ("4-6 September", "between 30
 	// April and 2 May"); EndMonth is Month when the range names one month.
 	EndDay   int
@@ -86,6 +90,9 @@ var (
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
 	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
+	// relWeekRE: "last week", "earlier this week" (not "every week",
+	// "week after week", "the last week of May").
+	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
 	monthRE   = regexp.MustCompile(`\b(?:(?:in|during|since|throughout|through|all\s+through|all\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
@@ -327,6 +334,13 @@ func Find(s string) []Mention {
 			rel = "this" // "earlier in the month"
 		}
 		add(m, Mention{RelMonth: rel})
+	}
+	for _, m := range run(strings.Contains(low, "week"))(relWeekRE) {
+		if strings.HasSuffix(low[:m[0]], "the ") || strings.HasPrefix(low[m[1]:], " of") {
+			continue // "the last week of May": a week of a month, not the one before
+		}
+		rel := strings.ToLower(group(s, m, 1) + group(s, m, 2))
+		add(m, Mention{RelWeek: rel})
 	}
 	for _, m := range withMonth(monthListRE) {
 		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {

@@ -324,3 +324,28 @@ func TestFindRecentPeriod(t *testing.T) {
 		require.Equal(t, tt.from+" "+tt.to, from.Format(time.DateOnly)+" "+to.Format(time.DateOnly), tt.s)
 	}
 }
+
+// TestRelativeWeeks: "last week" is the Monday-to-Sunday week before the
+// publication week, "earlier this week" its Monday to the publication
+// day; "the last week of May" and "week after week" are no such week.
+func TestRelativeWeeks(t *testing.T) {
+	a := Anchors{Published: time.Date(2024, time.March, 13, 0, 0, 0, 0, time.UTC)} // a Wednesday
+	tests := []struct{ s, want string }{
+		{"Last week he was in Ingleby Barwick", "2024-03-04/2024-03-10"},
+		{"residents told us earlier this week", "2024-03-11/2024-03-13"},
+		{"in the last week of May", ""},
+		{"coming back week after week", ""},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, m := range Find(tt.s) {
+			if m.RelWeek != "" {
+				sp, _, err := a.Resolve(m, false)
+				require.NoError(t, err)
+				require.Equal(t, Period, sp.Precision)
+				got = sp.Start.Format(time.DateOnly) + "/" + sp.End.Format(time.DateOnly)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.s)
+	}
+}

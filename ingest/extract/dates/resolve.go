@@ -59,6 +59,16 @@ func (a Anchors) Resolve(m Mention, future bool) (Span, string, error) {
 			return Span{}, "", fmt.Errorf("%q is not a date", m.Text)
 		}
 		return DaySpan(t), how, nil
+	case m.RelWeek != "":
+		if a.Published.IsZero() {
+			return Span{}, "", fmt.Errorf("%q is relative and the document has no publication date", m.Text)
+		}
+		p := a.Published
+		monday := p.AddDate(0, 0, -((int(p.Weekday()) + 6) % 7))
+		if m.RelWeek == "this" {
+			return Span{Start: monday, End: p, Precision: Period}, "the week of the publication date " + p.Format(time.DateOnly), nil
+		}
+		return Span{Start: monday.AddDate(0, 0, -7), End: monday.AddDate(0, 0, -1), Precision: Period}, "the week before the publication date " + p.Format(time.DateOnly), nil
 	case m.RelMonth != "":
 		if a.Published.IsZero() {
 			return Span{}, "", fmt.Errorf("%q is relative and the document has no publication date", m.Text)
