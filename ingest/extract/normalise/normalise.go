@@ -137,7 +137,9 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
 	s = InlineHTML(s)
 	if f == Text {
-		s = textTables(ruledTables(s))
+		// A tab between cells (a table pasted from a word processor) is
+		// a gap as wide as the layout's.
+		s = textTables(ruledTables(strings.ReplaceAll(s, "\t", "    ")))
 	}
 	return &Doc{Format: f, Text: dropChrome(s)}, nil
 }

@@ -223,3 +223,13 @@ func TestRuledTextTable(t *testing.T) {
 		require.Contains(t, got, want)
 	}
 }
+
+// TestTabSeparatedTextTable: a plain-text table whose cells are parted by
+// tabs is read as a table.
+func TestTabSeparatedTextTable(t *testing.T) {
+	in := "Meetings attended\n\nDate\tMeeting\tIssues raised\n5 March\tHartburn ward meeting\tSpeeding near the school\n12 March\tYarm ward meeting\tShoplifting\n"
+	d, err := Normalise(t.Context(), "report.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "| 5 March | Hartburn ward meeting | Speeding near the school |")
+	require.Contains(t, d.Text, "| 12 March | Yarm ward meeting | Shoplifting |")
+}
