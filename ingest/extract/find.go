@@ -708,6 +708,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 1 && !fromPrev {
 			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
 				ds = slices.Repeat(ds, len(perWard))
+			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 {
+				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
 			}
 		}
 		if len(perWard) == 0 && !fromPrev {
@@ -1155,6 +1157,37 @@ func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention)
 // May", "the elections held on 2 May").
 var electionDayRE = regexp.MustCompile(`(?i)\belections?\s+(?:held\s+|of\s+|took place\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?[0-9]`)
 
+// sharedWardMeetings gives one clause per ward of a sentence naming two
+// wards or more, and only wards, before "ward meetings" ("off-road
+// motorcycles were the main topic at the Eston and Normanby ward
+// meetings"): each ward's meeting on the sentence's one date; nil
+// otherwise.
+func sharedWardMeetings(sent string, places []gazetteer.Mention) []string {
+	loc := wardMeetingsRE.FindStringIndex(sent)
+	if loc == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range places {
+		if m.End > loc[0] {
+			break // (places after it are where things happened: "across Eston Hills")
+		}
+		if m.Kind != "ward" {
+			return nil
+		}
+		if seen[m.WardCode] {
+			continue
+		}
+		seen[m.WardCode] = true
+		out = append(out, "the "+sent[m.Start:m.End]+" ward meeting")
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // wardMeetingsRE: meetings of several wards named together ("Coatham and
 // Skelton East ward meetings").
 var wardMeetingsRE = regexp.MustCompile(`(?i)\bwards?\s+(?:[\w'’-]+\s+)?(?:meetings|forums|surgeries)\b`)
@@ -1205,8 +1238,12 @@ func daysApart(s string) int {
 // within nearGap bytes, with no other sentence-like break between.
 func nounDated(sent string, ds []dates.Mention) bool {
 	for _, d := range ds {
-		if !(d.IsDay() || d.IsRange() || d.RelMonth != "" || d.RelWeek != "") {
-			continue // a month alone is too loose for a meeting's day; "last month" is the document's own
+		heldInMonth := d.IsMonths() && d.EndMonth == 0 && heldRE.MatchString(sent)
+		if !(d.IsDay() || d.IsRange() || d.RelMonth != "" || d.RelWeek != "" || heldInMonth) {
+			continue // a month alone is too loose for a meeting's day, unless the sentence says it was held then; "last month" is the document's own
+		}
+		if heldInMonth && d.Start <= 3 && meetingNounRE.MatchString(maskGroupOf(sent)) {
+			return true // "During July, off-road motorcycles were the main topic at the Eston and Normanby ward meetings"
 		}
 		for _, n := range meetingNounRE.FindAllStringIndex(maskGroupOf(sent), -1) {
 			var gap string
@@ -1230,6 +1267,12 @@ func nounDated(sent string, ds []dates.Mention) bool {
 	}
 	return false
 }
+
+// heldRE: a sentence saying a meeting was held or what it was about, in
+// the past ("During July, off-road motorcycles were the main topic at the
+// Eston and Normanby ward meetings", "Throughout December the
+// Commissioner held weekly drop-in sessions"): a month then dates it.
+var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard)\b`)
 
 // nearGap is how far apart (bytes) a meeting word and its day may be:
 // "on Monday night for the Manor House ward residents' meeting" is 42.
@@ -2140,11 +2183,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if officialSpeaker(s) && opensQuote(s) {
 			official = true
 		}
-		if here := toldIn(s, ms); len(here) > 1 && bothRaisedRE.MatchString(s) {
+		if here := toldIn(s, ms); len(here) > 1 && (bothRaisedRE.MatchString(s) || sharedWardMeetings(s, r.find(s, here[0].span.Start)) != nil) {
 			// "Residents at the Park End & Beckfield meeting (21st
 			// September) and at North Ormesby's community meeting on the
 			// 23rd both raised anti-social behaviour": raised at each, in
-			// each meeting's place.
+			// each meeting's place. ("Off-road motorcycles were the
+			// main topic at the Eston and Normanby ward meetings":
+			// likewise.)
 			c := wardsBlanked(s, r.find(s, here[0].span.Start))
 			if len(r.themes(c)) > 0 && !negationRE.MatchString(c) {
 				for _, m := range here {

@@ -2110,3 +2110,25 @@ Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick Nort
 	require.NoError(t, err)
 	require.Equal(t, "period:2024-03-04/2024-03-10", eventWhen(res.Events[2]))
 }
+
+// TestMeetingsOfAMonth: a sentence that opens with a month and says
+// meetings were held then, or what they were about, tells meetings of
+// that month (month precision, no day invented), one per ward named
+// before "ward meetings", each with the concern; a month far from a
+// meeting word in a sentence that holds nothing is no meeting's.
+func TestMeetingsOfAMonth(t *testing.T) {
+	head := "PROGRAMME OF ENGAGEMENT: 1 JUNE TO 31 JULY 2015\n\nReport to the Police and Crime Panel, 1 September 2015\n\n"
+	res, err := newExtractor(t, Config{}).Extract("report.txt", []byte(head+"4.2 During July, off-road motorcycles were the main topic at the Eston and Normanby ward meetings, where people described bikes being ridden across Eston Hills.\n"))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting month:2015-07-01/2015-07-31 E05001508 off_road_bikes",
+		"meeting month:2015-07-01/2015-07-31 E05001517 off_road_bikes",
+		"concern month:2015-07-01/2015-07-31 E05001508 off_road_bikes",
+		"concern month:2015-07-01/2015-07-31 E05001517 off_road_bikes",
+	}, got)
+	require.Empty(t, summary(t, head+"4.3 In July the council published its plan for ward meetings across the borough.\n"))
+}
