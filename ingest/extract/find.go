@@ -1498,7 +1498,7 @@ func (r *run) venueTown(text string, at time.Time, wards bool) *gazetteer.Resolu
 	return nil
 }
 
-var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?(?:Library|Town Hall|Civic Centre|Civic Hall|Community Centre|Leisure Centre|Library|Hub|Methodist Church|Parish Church|Church Hall)\b`)
+var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?(?i:library|town hall|civic centre|civic hall|community centre|leisure centre|hub|methodist church|parish church|church hall|village hall)\b`)
 
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside

@@ -2131,4 +2131,10 @@ func TestMeetingsOfAMonth(t *testing.T) {
 		"concern month:2015-07-01/2015-07-31 E05001517 off_road_bikes",
 	}, got)
 	require.Empty(t, summary(t, head+"4.3 In July the council published its plan for ward meetings across the borough.\n"))
+
+	// A venue written in lower case ("at Loftus library") places it.
+	require.Equal(t, []string{
+		"meeting 2015-07-01 E05001514 domestic_abuse",
+		"concern 2015-07-01 E05001514 domestic_abuse",
+	}, summary(t, head+"5.2 Throughout July the Commissioner held weekly drop-in sessions at Loftus library. Residents who came raised domestic abuse support for women.\n"))
 }
