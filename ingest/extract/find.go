@@ -1898,6 +1898,10 @@ func isConcern(s string, inMeeting bool) bool {
 // publicLeadRE: a sentence whose subject is the public.
 // ("Some officers said ..." is no such sentence: "some", "many" count
 // only with the public after them.)
+// impostorRE: someone claiming to be an official, a fraud's words, not an
+// official's.
+var impostorRE = regexp.MustCompile(`(?i)\b(?:claiming|pretending|purporting) to be (?:an? |the )?(?:police officers?|police|officers?|from the police)\b|\bposing as (?:an? )?(?:police officers?|police)\b`)
+
 var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:(?:some|many|several|other)\s+)?(?:others|residents|people|parents|traders|tenants|villagers|locals|neighbours)\b`)
 
 // publicRE: the public, as an official's sentence tells what they raised.
@@ -2027,13 +2031,17 @@ func namesMeeting(h string) bool {
 // in general, a section of the report rather than one meeting.
 var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|events|engagement|activity|attended|programme)\b`)
 
-// quietItem reports whether a numbered item's label is the police's or an
-// update ("Item 2 - Police report ...", "2. POLICE MATTERS ...").
+// quietItem reports whether a numbered item's label, or a paragraph's
+// own label, is the police's or an update ("Item 2 - Police report ...",
+// "2. POLICE MATTERS ...", "Police Report: ...").
 // weDidRE: a paragraph under the label of the police's or council's own
 // account ("We did: ...", "Action taken: ...").
 var weDidRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|we have done|what we have done|we responded|action taken|our response)\s*:`)
 
 func quietItem(text string) bool {
+	if label, _, ok := strings.Cut(text, ":"); ok && len(label) <= 30 && notConcernHeadRE.MatchString(label) {
+		return true // "Police Report: PCSO Mark Ballinger was in attendance to give the report. Recorded crimes ..."
+	}
 	m := itemNumRE.FindStringIndex(text)
 	if m == nil {
 		return false
@@ -2064,6 +2072,7 @@ func tellsMeeting(s string, ms []*meetingCtx) bool {
 // officialSpeaker reports whether s tells an officer, a councillor or the
 // Commissioner saying something (its speaker, not the public's).
 func officialSpeaker(s string) bool {
+	s = impostorRE.ReplaceAllString(s, "someone") // "a phone call from someone claiming to be a police officer": no official speaks
 	if officialSaidRE.MatchString(s) {
 		return true
 	}

@@ -2138,3 +2138,26 @@ func TestMeetingsOfAMonth(t *testing.T) {
 		"concern 2015-07-01 E05001514 domestic_abuse",
 	}, summary(t, head+"5.2 Throughout July the Commissioner held weekly drop-in sessions at Loftus library. Residents who came raised domestic abuse support for women.\n"))
 }
+
+// TestPoliceReportLabelAndImpostors: in minutes, a paragraph labelled
+// "Police Report:" is the police's figures, not concerns; a resident's
+// report of "someone claiming to be a police officer" is the resident's
+// concern, not an official speaking; "causing distress to residents" is
+// anti-social behaviour.
+func TestPoliceReportLabelAndImpostors(t *testing.T) {
+	doc := `Stainton & Thornton Community Council
+
+Minutes of the Annual General Meeting of the Community Council held in the Memorial Hall, Stainton on Tuesday, 21 May 2019 at 7pm
+
+Police Report: PCSO Mark Ballinger was in attendance to give the report. Criminal damage had risen sharply to 11 incidents (previously 3).
+
+Concern was expressed about a known drug addict in the Vernon Court area causing distress to residents.
+
+An elderly resident reported that her neighbour had been visited by a “courier” after a phone call from someone claiming to be a police officer, and asked that residents be warned about this type of fraud.
+`
+	require.Equal(t, []string{
+		"meeting 2019-05-21 E05009871 antisocial_behaviour,drugs,fraud_scams",
+		"concern 2019-05-21 E05009871 antisocial_behaviour,drugs",
+		"concern 2019-05-21 E05009871 fraud_scams",
+	}, summary(t, doc))
+}

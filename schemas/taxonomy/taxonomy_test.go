@@ -85,6 +85,8 @@ func TestClassify(t *testing.T) {
 		{"long waits when ringing 101", []string{"visible_policing"}},
 		{"doorstep traders targeting older residents", []string{"fraud_scams"}},
 		{"youths kicking footballs against houses", []string{"antisocial_behaviour"}},
+		{"associates causing distress to residents", []string{"antisocial_behaviour"}},
+		{"a man claiming to be from her bank", []string{"fraud_scams"}},
 		{"text messages offering fake vaccination appointments in return for bank details", []string{"fraud_scams"}},
 		{"cars revving their engines", []string{"speeding"}},
 		{"residents need more information", nil},
