@@ -949,7 +949,7 @@ func closesQuote(s string) bool {
 }
 
 // cancelledRE: a meeting that did not take place.
-var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b`)
+var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {

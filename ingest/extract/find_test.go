@@ -2161,3 +2161,12 @@ An elderly resident reported that her neighbour had been visited by a “courier
 		"concern 2019-05-21 E05009871 fraud_scams",
 	}, summary(t, doc))
 }
+
+// TestVisitWithNoMeetingHeld: "where he walked the area with the
+// Neighbourhood Policing Team on 10 October, no public meeting was held"
+// tells no meeting.
+func TestVisitWithNoMeetingHeld(t *testing.T) {
+	head := "Commissioner's engagement update: September – October 2023\n\nReport to the Police and Crime Panel, 21 November 2023\n\n"
+	require.Empty(t, summary(t, head+"8. In Eaglescliffe, where he walked the area with the Neighbourhood Policing Team on 10 October, no public meeting was held and the visit is not reported as one.\n"))
+	require.NotEmpty(t, summary(t, head+"8. In Eaglescliffe he walked the area with the Neighbourhood Policing Team on 10 October; a public meeting was held at the library, where residents raised speeding.\n"))
+}
