@@ -109,9 +109,14 @@ func (r *run) walk() {
 	topicHead := ""              // a heading such as "Residents' issues" or "You said": its list items are concerns
 	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
 	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
+	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
+			subjectHead = ""
+			if len(strings.Fields(b.Text)) <= 6 && len(r.themes(b.Text)) > 0 {
+				subjectHead = b.Text
+			}
 			l := strings.ToLower(b.Text)
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
 			// A label heading ("You said", "We did") under a dated one
@@ -226,6 +231,12 @@ func (r *run) walk() {
 		text := b.Text
 		if b.Bullet {
 			text = segment.BulletRE.ReplaceAllString(text, "")
+		}
+		if subjectHead != "" && youSaidRE.MatchString(text) && len(r.themes(text)) == 0 {
+			// "### Shop theft" over "You said: shops in Wellington Square
+			// were being targeted by the same people again and again":
+			// the heading names what was said.
+			text = youSaidRE.ReplaceAllString(text, "${0}"+subjectHead+": ")
 		}
 		if b.Section {
 			text = segment.SectionRE.ReplaceAllString(text, "")
@@ -1471,6 +1482,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	return nil
 }
 
+// youSaidRE: the label of what residents said on a "you said, we did"
+// page.
+var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
+
 // otherTimeRE: a paragraph that opens on another time than the meeting
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
@@ -1505,7 +1520,7 @@ var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?
 // Cleveland, or at least not somewhere to count in it.
 func (r *run) outside(text string, at time.Time) bool {
 	for _, m := range placeHintRE.FindAllStringSubmatch(text, -1) {
-		name := m[1]
+		name := strings.TrimSuffix(strings.TrimSuffix(m[1], " and"), " &") // "in Wellington Square and the High Street"
 		if _, err := r.x.gaz.Resolve(name, at); err == nil || streetName(name) {
 			continue
 		}

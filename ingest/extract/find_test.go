@@ -2170,3 +2170,35 @@ func TestVisitWithNoMeetingHeld(t *testing.T) {
 	require.Empty(t, summary(t, head+"8. In Eaglescliffe, where he walked the area with the Neighbourhood Policing Team on 10 October, no public meeting was held and the visit is not reported as one.\n"))
 	require.NotEmpty(t, summary(t, head+"8. In Eaglescliffe he walked the area with the Neighbourhood Policing Team on 10 October; a public meeting was held at the library, where residents raised speeding.\n"))
 }
+
+// TestYouSaidUnderASubjectHeading: on a "you said, we did" page whose
+// entries are headed by their subject ("Shop theft"), a "You said:" with
+// no theme of its own takes the heading's; streets joined by "and" ("in
+// Wellington Square and the High Street") are no place outside Cleveland.
+func TestYouSaidUnderASubjectHeading(t *testing.T) {
+	doc := `# Stockton Town Centre: you said, we did
+
+Page last updated: 2 July 2021
+
+## You said, we did: April to June 2021
+
+### Shop theft
+
+You said: shops in Wellington Square and the High Street were being targeted by the same people again and again.
+
+We did: a dedicated officer now visits the larger stores daily.
+
+### Vulnerable people in flats
+
+You said: tenants in flats off Bishop Street were being visited by people from outside the area.
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		if e.Type == "concern" {
+			got = append(got, eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+	}
+	require.Equal(t, []string{"period:2021-04-01/2021-06-30 E05001549 burglary_theft"}, got)
+}
