@@ -1774,6 +1774,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			res = &got
 		} else if ms := r.find(placeText, sp.Start); len(ms) > 0 {
 			res = &ms[0].Resolution
+		} else if ms := r.find(title, sp.Start); len(ms) == 1 && ms[0].Kind == "ward" {
+			// "Wheatlands Ward Meeting | Microsoft Teams", "Ingleby
+			// Barwick West ward meeting | Myton Park Primary School
+			// hall": a venue the gazetteer does not know, the meeting's
+			// own name giving its ward.
+			res = &ms[0].Resolution
 		} else {
 			r.problem(b, "place", placeText, err.Error())
 			return

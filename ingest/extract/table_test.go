@@ -219,3 +219,14 @@ func TestNumericDayCellsAndHeaderMonths(t *testing.T) {
 	require.Equal(t, "meeting 2023-09-14", res.Events[0].Type+" "+eventWhen(res.Events[0]))
 	require.Equal(t, "concern month:2023-06-01/2023-06-30 E05014868", res.Events[1].Type+" "+eventWhen(res.Events[1])+" "+res.Events[1].WardCode)
 }
+
+// TestRowVenueUnknownMeetingNamesWard: a row whose place column holds a
+// venue the gazetteer does not know ("Microsoft Teams", a school hall) is
+// placed by its meeting column when that names one ward.
+func TestRowVenueUnknownMeetingNamesWard(t *testing.T) {
+	doc := "Programme of Engagement: June and July 2021\n\nReport to the Police and Crime Panel, 3 August 2021\n\n" +
+		"| Date | Meeting | Venue | Issues raised |\n|---|---|---|---|\n" +
+		"| 15 June | Wheatlands Ward Meeting | Microsoft Teams | Cars speeding on the main road |\n" +
+		"| 22 June | Residents' meeting | Microsoft Teams | Cars speeding on the main road |\n"
+	require.Equal(t, []string{"meeting 2021-06-15 E05012459 speeding", "concern 2021-06-15 E05012459 speeding"}, summary(t, doc))
+}
