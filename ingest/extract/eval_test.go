@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -47,7 +48,21 @@ func (w blindWhen) key() string {
 	if w.Precision == "" || w.Precision == schemas.PrecisionDay {
 		return w.Date
 	}
-	return w.Precision + ":" + strings.Join(w.Period, "/")
+	if len(w.Period) != 2 {
+		return w.Precision + ":" + strings.Join(w.Period, "/")
+	}
+	return spanKey(w.Precision, w.Period[0], w.Period[1])
+}
+
+// spanKey writes a span for comparison: a "period" that is exactly one
+// calendar month is that month (writers give a month either way).
+func spanKey(precision, start, end string) string {
+	if a, err := time.Parse(time.DateOnly, start); err == nil && a.Day() == 1 {
+		if b, err := time.Parse(time.DateOnly, end); err == nil && b.Equal(a.AddDate(0, 1, -1)) {
+			precision = schemas.PrecisionMonth
+		}
+	}
+	return precision + ":" + start + "/" + end
 }
 
 type blindMeeting struct {
@@ -74,7 +89,7 @@ func eventWhen(e schemas.Event) string {
 	if e.DayPrecise() || e.Period == nil {
 		return e.Date
 	}
-	return e.Precision + ":" + e.Period.Start + "/" + e.Period.End
+	return spanKey(e.Precision, e.Period.Start, e.Period.End)
 }
 
 // blindScore is one document's (or a set's) counts.

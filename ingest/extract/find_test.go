@@ -2202,3 +2202,35 @@ You said: tenants in flats off Bishop Street were being visited by people from o
 	}
 	require.Equal(t, []string{"period:2021-04-01/2021-06-30 E05001549 burglary_theft"}, got)
 }
+
+// TestMonthHeadingsAndBlockquotes: on a quarter's "you said, we did"
+// page, a heading that is a month alone dates the entries under it; a
+// Markdown blockquote's "You said" and "We did" are paragraphs of their
+// own; "you said that" at a meeting tells a concern.
+func TestMonthHeadingsAndBlockquotes(t *testing.T) {
+	doc := `# You said – We did (January to March 2025)
+
+*Updated 2 April 2025*
+
+**February**
+
+> **You said:** parents on the Headland were fed up with cars parked on the pavements outside the school.
+>
+> **We did:** joint patrols with the council's parking team; 31 penalty notices issued.
+
+**March**
+
+> At the **Headland Residents' Forum** on Tuesday 11th March at the Borough Hall, you said that motorbikes were being ridden on the beach.
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern month:2025-02-01/2025-02-28 parking_traffic",
+		"meeting 2025-03-11 off_road_bikes",
+		"concern 2025-03-11 off_road_bikes",
+	}, got)
+}

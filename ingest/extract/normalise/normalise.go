@@ -136,6 +136,11 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	}
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
 	s = InlineHTML(s)
+	if f == Markdown {
+		// "> **You said:** ..." then ">" then "> **We did:** ...": a
+		// blockquote's marks go, its empty lines part its paragraphs.
+		s = blockquoteRE.ReplaceAllString(s, "")
+	}
 	if f == Text {
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
@@ -481,6 +486,9 @@ func layoutRow(l string) string {
 	}
 	return "| " + strings.Join(cells, " | ") + " |"
 }
+
+// blockquoteRE is a Markdown blockquote's mark at the start of a line.
+var blockquoteRE = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
 
 // ruleLineRE is a plain-text table's rule under its header: runs of dashes
 // or equals signs, one per column ("-----  ----------  --------").
