@@ -1723,6 +1723,14 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			r.concerns(b, issues, ms, section)
 			return
 		}
+		// "In September, people living in North Ormesby told us drugs
+		// were being sold ...", "Throughout October, Thorntree residents
+		// reported ...": the cell's own month dates what was raised.
+		if own := dated(dates.Find(issues)); cur == nil && len(own) == 1 && !own[0].IsDay() && !future { // (under minutes, a row is their meeting's: "twice in September")
+			if sp, ok := r.resolveSpan(b, own[0], false); ok && !r.afterAnchor(sp) && r.periodRow(b, sp, col, issues) {
+				return
+			}
+		}
 	}
 	if len(ds) == 0 {
 		if issues == "" || future || negationRE.MatchString(issues) {

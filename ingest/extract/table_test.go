@@ -230,3 +230,23 @@ func TestRowVenueUnknownMeetingNamesWard(t *testing.T) {
 		"| 22 June | Residents' meeting | Microsoft Teams | Cars speeding on the main road |\n"
 	require.Equal(t, []string{"meeting 2021-06-15 E05012459 speeding", "concern 2021-06-15 E05012459 speeding"}, summary(t, doc))
 }
+
+// TestYouSaidCellsWithTheirOwnMonth: in a "You said | We did" table with
+// no date column, a cell that says its month ("In September, people ...
+// told us", "Throughout October, ...") dates its concern to that month;
+// under minutes, a row of their issue table is their meeting's, whatever
+// month its cell names.
+func TestYouSaidCellsWithTheirOwnMonth(t *testing.T) {
+	doc := "# You said, we did: September to November 2019\n\nPage last updated: 2 December 2019\n\n" +
+		"| You said | We did |\n|---|---|\n" +
+		"| In September, people living in North Ormesby told us drugs were being sold in the back alleys. | Plain clothes patrols and two drugs warrants. |\n"
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	require.Equal(t, "month:2019-09-01/2019-09-30 E05009867 drugs", eventWhen(res.Events[0])+" "+res.Events[0].WardCode+" "+strings.Join(res.Events[0].Themes, ","))
+
+	minutes := "# Ropner ward residents' meeting - notes\n\n**Date:** Thursday 12 October 2023, 6pm, Ropner Park Pavilion, Stockton\n\n" +
+		"| Issue | Discussion | Action |\n|---|---|---|\n" +
+		"| Graffiti | Tags sprayed on the bandstand, twice in September. | Removal arranged. |\n"
+	require.Equal(t, []string{"meeting 2023-10-12 E05014878 criminal_damage", "concern 2023-10-12 E05014878 criminal_damage"}, summary(t, minutes))
+}
