@@ -186,7 +186,7 @@ func fromFarms(text string, m taxonomy.Match) bool {
 
 var (
 	clauseEndRE = regexp.MustCompile(`(?i)[.;:!?(]|,?\s(?:and|or)\s+(?:about|over|of|on|at|with|that|the\s+(?:number|lack|amount))\b|\b(?:but|while|whereas|as well as)\b`)
-	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?)\b`)
+	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock)\b`)
 	farmShopRE  = regexp.MustCompile(`(?i)\bfarm\s+shops?\b`)
 	farmersRE   = regexp.MustCompile(`(?i)\b(?:farmers|landowners|the farming community)\b`)
 )

@@ -27,7 +27,7 @@ var (
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -603,7 +603,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// relative day only with a word that is surely a meeting (not "a
 		// group of teenagers").
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
-			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent))
+			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent)) // ("On Wednesday evening the commissioner ... joining Nunthorpe residents at the Community Hub")
 		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
 		// "It was his second community meeting of the week. On Monday he
 		// was in Thornaby, where residents complained about ...": the

@@ -2234,3 +2234,26 @@ func TestMonthHeadingsAndBlockquotes(t *testing.T) {
 		"concern 2025-03-11 off_road_bikes",
 	}, got)
 }
+
+// TestJoiningResidentsOnARelativeDay: "On Wednesday evening the
+// commissioner crossed the border into Middlesbrough, joining Nunthorpe
+// residents at the Nunthorpe Community Hub" is a meeting that day; GPS
+// units "taken from tractors" are farm theft (rural crime).
+func TestJoiningResidentsOnARelativeDay(t *testing.T) {
+	doc := `# Rural thefts and speeding top the bill as PCC meets villagers
+
+By Rachel Hindmarsh, Local Democracy Reporter · Published: Friday 8 March 2024
+
+On Wednesday evening the commissioner crossed the border into Middlesbrough, joining Nunthorpe residents at the Nunthorpe Community Hub. There the conversation turned to a run of car thefts from driveways.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-06 E05015469 burglary_theft",
+		"concern 2024-03-06 E05015469 burglary_theft",
+	}, summary(t, doc))
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	var themes []string
+	for _, m := range r.concernMatches("GPS units being taken from tractors") {
+		themes = append(themes, m.Theme)
+	}
+	require.Equal(t, []string{"rural_crime"}, themes)
+}
