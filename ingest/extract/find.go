@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)) from (?:residents|people|tenants|traders|villagers|parents)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about))\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)) from (?:residents|people|tenants|traders|villagers|parents)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -562,7 +562,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)))
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s))) || atVenueSaid(s)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -618,7 +618,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || attendRE.MatchString(sent) || walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) || walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -2809,3 +2809,19 @@ func notWeeks(ds []dates.Mention) []dates.Mention {
 	}
 	return out
 }
+
+// atVenueRE: a sentence that opens at a venue ("At Loftus Town Hall on
+// Thursday 11th February, members of the Loftus ward community asked
+// ...").
+var atVenueRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*[Aa]t (?:the )?(?:[A-Z][\w'’&-]*\s+){1,4}(?:Town Hall|Village Hall|Community Centre|Community Hub|Hub|Library|Hall|Centre|Church Hall|Pavilion)\b`)
+
+// atVenueSaid reports whether a sentence opening at a venue says what
+// residents there raised: a meeting at the venue.
+func atVenueSaid(s string) bool {
+	return atVenueRE.MatchString(s) && (subjectCueRE.MatchString(s) || membersOfRE.MatchString(s)) && (concernCueRE.MatchString(s) || askedForRE.MatchString(s))
+}
+
+var (
+	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)
+	askedForRE  = regexp.MustCompile(`(?i)\b(?:asked|called|pressed) for\b|\bdescribed\b`)
+)

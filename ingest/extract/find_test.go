@@ -2257,3 +2257,22 @@ On Wednesday evening the commissioner crossed the border into Middlesbrough, joi
 	}
 	require.Equal(t, []string{"rural_crime"}, themes)
 }
+
+// TestAtAVenueResidentsRaised: a sentence opening at a venue on a day,
+// where members of a ward's community asked for something, is a meeting
+// there; quad bikes "racing along the cycle path" are the bikes, not a
+// second theme of speeding.
+func TestAtAVenueResidentsRaised(t *testing.T) {
+	doc := "PROGRAMME OF ENGAGEMENT: JANUARY AND FEBRUARY 2016\n\nReport to the Police and Crime Panel, 1 March 2016\n\n" +
+		"4.2 A week later the Commissioner travelled to East Cleveland. At Loftus Town Hall on Thursday 11th February, members of the Loftus ward community asked for more to be done about vehicles speeding through Carlin How.\n"
+	require.Equal(t, []string{
+		"meeting 2016-02-11 E05001514 speeding",
+		"concern 2016-02-11 E05001514 speeding",
+	}, summary(t, doc))
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	var themes []string
+	for _, m := range r.concernMatches("Scramblers and quad bikes coming down from the hills and racing along the cycle path.") {
+		themes = sortedUnion(themes, []string{m.Theme})
+	}
+	require.Equal(t, []string{"off_road_bikes"}, themes)
+}
