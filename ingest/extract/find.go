@@ -1792,6 +1792,14 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			res = &got
 		} else if ms := r.find(placeText, sp.Start); len(ms) > 0 {
 			res = &ms[0].Resolution
+			for _, m := range ms {
+				if m.Kind == "ward" && wardWordAfterRE.MatchString(placeText[m.End:]) {
+					// "Acklam Green Centre, Kader ward, Middlesbrough": the
+					// name the cell calls a ward, not a venue's.
+					res = &m.Resolution
+					break
+				}
+			}
 		} else if ms := r.find(title, sp.Start); len(ms) == 1 && ms[0].Kind == "ward" {
 			// "Wheatlands Ward Meeting | Microsoft Teams", "Ingleby
 			// Barwick West ward meeting | Myton Park Primary School
@@ -2809,6 +2817,9 @@ func notWeeks(ds []dates.Mention) []dates.Mention {
 	}
 	return out
 }
+
+// wardWordAfterRE: the word "ward" right after a name.
+var wardWordAfterRE = regexp.MustCompile(`(?i)^\s+ward\b`)
 
 // atVenueRE: a sentence that opens at a venue ("At Loftus Town Hall on
 // Thursday 11th February, members of the Loftus ward community asked

@@ -250,3 +250,13 @@ func TestYouSaidCellsWithTheirOwnMonth(t *testing.T) {
 		"| Graffiti | Tags sprayed on the bandstand, twice in September. | Removal arranged. |\n"
 	require.Equal(t, []string{"meeting 2023-10-12 E05014878 criminal_damage", "concern 2023-10-12 E05014878 criminal_damage"}, summary(t, minutes))
 }
+
+// TestRowPlaceNamedAsWard: a place cell naming a venue after one ward and
+// calling another the ward ("Acklam Green Centre, Kader ward,
+// Middlesbrough") is that ward's.
+func TestRowPlaceNamedAsWard(t *testing.T) {
+	doc := "Programme of Engagement: June and July 2016\n\nReport to the Police and Crime Panel, 6 September 2016\n\n" +
+		"| Date | Meeting | Location | Issues raised |\n|---|---|---|---|\n" +
+		"| 2nd June | Community meeting | Acklam Green Centre, Kader ward, Middlesbrough | Cars racing along Acklam Road late at night |\n"
+	require.Equal(t, []string{"meeting 2016-06-02 E05009860 speeding", "concern 2016-06-02 E05009860 speeding"}, summary(t, doc))
+}
