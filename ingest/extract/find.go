@@ -110,10 +110,12 @@ func (r *run) walk() {
 	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
 	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
 	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
+	weDidSection := false        // under a "We did" heading
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
 			subjectHead = ""
+			weDidSection = weDidHeadRE.MatchString(b.Text)
 			if len(strings.Fields(b.Text)) <= 6 && len(r.themes(b.Text)) > 0 {
 				subjectHead = b.Text
 			}
@@ -201,6 +203,9 @@ func (r *run) walk() {
 		// label is the police's is quiet like a section under such a
 		// heading.
 		r.quiet = r.secQuiet || quietItem(b.Text)
+		if weDidSection {
+			continue // under a "We did" heading: the police's own account
+		}
 		if weDidRE.MatchString(b.Text) {
 			// "We did: extra patrols on Friday and Saturday nights": the
 			// police's own account under its label, no meeting or concern.
@@ -1491,6 +1496,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// weDidHeadRE: a heading that is the label of what the police or the
+// council did ("We did", "What we did").
+var weDidHeadRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|what we have done|we have done|our response|action taken)\W*$`)
 
 // youSaidRE: the label of what residents said on a "you said, we did"
 // page.

@@ -2276,3 +2276,39 @@ func TestAtAVenueResidentsRaised(t *testing.T) {
 	}
 	require.Equal(t, []string{"off_road_bikes"}, themes)
 }
+
+// TestWeDidHeadingIsThePolicesAccount: under a "We did" heading, "Joint
+// patrols ... took place during May and June" is the police's account, no
+// meeting; "residents told us they would like to see officers out on foot
+// more often" at a PACT meeting is visible policing.
+func TestWeDidHeadingIsThePolicesAccount(t *testing.T) {
+	doc := `# You said, we did: Hartlepool South, May and June 2017
+
+Posted 3 July 2017
+
+## Foggy Furze
+
+### You said
+
+Parents were parking on the zig-zag lines outside the primary schools.
+
+### We did
+
+Joint patrols with the council's parking enforcement officers took place during May and June.
+
+## Your PACT meetings
+
+At the Manor House PACT meeting on Wednesday 14 June at Owton Manor Community Centre, residents told us they would like to see officers out on foot more often.
+`
+	res, err := newExtractor(t, Config{}).Extract("page.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"concern period:2017-05-01/2017-06-30 E05008945 parking_traffic",
+		"meeting 2017-06-14 E05008949 visible_policing",
+		"concern 2017-06-14 E05008949 visible_policing",
+	}, got)
+}
