@@ -250,7 +250,7 @@ func bikesInClause(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
 const theftTheme = "burglary_theft"
 
 var (
-	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:[a-z]+(?:,|\s+and|\s+or)\s+){0,3}(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
+	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:[a-z]+(?:\s+[a-z]+)?(?:,|\s+and|\s+or)\s+){0,3}(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
 	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
 )
 

@@ -208,6 +208,7 @@ func TestFarmTheftIsRuralCrime(t *testing.T) {
 		{"shoplifting at the farm shop", "burglary_theft"},
 		{"thefts from garden sheds; farmers also spoke about hare coursing", "burglary_theft,rural_crime"},
 		{"burglaries in the village, while farmers want more patrols", "burglary_theft,visible_policing"},
+		{"a run of thefts of red diesel and quad bikes from farms on the edge of the ward", "rural_crime"},
 	}
 	for _, tt := range tests {
 		var got []string
