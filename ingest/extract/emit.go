@@ -215,9 +215,9 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
-		case m.Theme == "speeding" && (p == "race track" || p == "racing") && has["off_road_bikes"] && bikesInClause(text, m, ms):
+		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && bikesInClause(text, m, ms):
 			// ("Scramblers and quad bikes ... racing along the cycle
-			// path": the bikes racing)
+			// path", "motorbikes being ridden at speed": the bikes)
 			continue
 		}
 		out = append(out, m)

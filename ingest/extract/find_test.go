@@ -2313,3 +2313,29 @@ At the Manor House PACT meeting on Wednesday 14 June at Owton Manor Community Ce
 		"concern 2017-06-14 E05008949 visible_policing",
 	}, got)
 }
+
+// TestMinutesPointsResidentsReported: under a police update in minutes,
+// residents who "reported" something, "had received calls" from
+// fraudsters, or "pressed for action on speeding" at another forum tell
+// concerns; motorbikes "ridden at speed" are the bikes.
+func TestMinutesPointsResidentsReported(t *testing.T) {
+	doc := `GUISBOROUGH WARD COMMUNITY FORUM
+Minutes of the meeting held on Tuesday 12th November 2019 at Sunnyfield House, Guisborough
+
+2. MATTERS ARISING
+Cllr Halton said that at the Belmont ward forum on 8th October residents there had pressed for action on speeding along Hutton Lane.
+
+3. POLICE UPDATE
+Sgt Ellerby introduced the team. Points raised in discussion:
+
+ 3.2 Off-road motorcycles - residents of the estates reported motorbikes being ridden at speed on the forest tracks.
+ 3.4 Telephone scams - two older residents had received calls from people claiming to be from their bank.
+`
+	require.Equal(t, []string{
+		"meeting 2019-11-12 E05012443 fraud_scams,off_road_bikes",
+		"meeting 2019-10-08 E05012437 speeding",
+		"concern 2019-10-08 E05012437 speeding",
+		"concern 2019-11-12 E05012443 off_road_bikes",
+		"concern 2019-11-12 E05012443 fraud_scams",
+	}, summary(t, doc))
+}
