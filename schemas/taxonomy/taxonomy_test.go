@@ -88,6 +88,7 @@ func TestClassify(t *testing.T) {
 		{"associates causing distress to residents", []string{"antisocial_behaviour"}},
 		{"a man claiming to be from her bank", []string{"fraud_scams"}},
 		{"cars having windows put through and wing mirrors snapped off", []string{"criminal_damage"}},
+		{"the roundabout sprayed with paint", []string{"criminal_damage"}},
 		{"text messages offering fake vaccination appointments in return for bank details", []string{"fraud_scams"}},
 		{"cars revving their engines", []string{"speeding"}},
 		{"residents need more information", nil},
