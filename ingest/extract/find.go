@@ -59,7 +59,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:police (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -2725,14 +2725,18 @@ func (r *run) residentsMetAbout(ev *schemas.Event, clause string) string {
 // opensWithDay reports whether text, block b's, opens with a day and no
 // meeting was told yet: under a record's title, "Thursday 20 January 2022
 // at 7.00pm, St Mary's Church Hall" is the recorded meeting's own date
-// line, though it says neither "held on" nor "Date:".
+// line, though it says neither "held on" nor "Date:"; so is "Held on
+// Tuesday 5th September 2017 at Marton Community Centre" without a colon.
 func (r *run) opensWithDay(b *segment.Block, text string) bool {
 	if len(r.held) > 0 {
 		return false
 	}
 	ds := r.mentionsOf(b, text)(0, len(text))
-	return len(ds) > 0 && ds[0].Start <= 3 && ds[0].IsDay()
+	return len(ds) > 0 && ds[0].Start <= 3+len(heldLeadRE.FindString(text)) && ds[0].IsDay()
 }
+
+// heldLeadRE opens a record's date line that says when it was held.
+var heldLeadRE = regexp.MustCompile(`(?i)^\W*(?:meeting\s+)?held\s+(?:on\s+)?`)
 
 // laterInSentence is the day a sentence counts from the last day it wrote
 // ("on 2nd June and at the South Bank ward meeting two days later", "on

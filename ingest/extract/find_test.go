@@ -2339,3 +2339,28 @@ Sgt Ellerby introduced the team. Points raised in discussion:
 		"concern 2019-11-12 E05012443 fraud_scams",
 	}, summary(t, doc))
 }
+
+// TestMinutesHeldOnLineAndPolicingReport: under a minutes title the line
+// "Held on <day> at <venue>" (no "Date:" label, no colon) is the recorded
+// meeting's; what the neighbourhood policing report says under its own
+// heading is the police's account, not a resident's concern.
+func TestMinutesHeldOnLineAndPolicingReport(t *testing.T) {
+	doc := `Kader Residents' Group
+
+Minutes of the Meeting
+
+Held on Tuesday 3rd October 2017 at Kader Community Centre
+
+Neighbourhood Policing Report
+
+Helen read out the ASB figures, 12 incidents in September 2017 compared to 20 in September 2016.
+
+Any Other Business
+
+Residents complained about motorbikes being ridden across the playing field.
+`
+	require.Equal(t, []string{
+		"meeting 2017-10-03 E05009860 off_road_bikes",
+		"concern 2017-10-03 E05009860 off_road_bikes",
+	}, summary(t, doc))
+}

@@ -135,7 +135,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		return d, nil
 	}
 	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
-	s = InlineHTML(s)
+	s = layoutPipeTables(InlineHTML(s))
 	if f == Markdown {
 		// "> **You said:** ..." then ">" then "> **We did:** ...": a
 		// blockquote's marks go, its empty lines part its paragraphs.

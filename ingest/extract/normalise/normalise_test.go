@@ -233,3 +233,35 @@ func TestTabSeparatedTextTable(t *testing.T) {
 	require.Contains(t, d.Text, "| 5 March | Hartburn ward meeting | Speeding near the school |")
 	require.Contains(t, d.Text, "| 12 March | Yarm ward meeting | Shoplifting |")
 }
+
+// TestLayoutPipeTable: minutes a word processor typed into a grid, as a
+// conversion to text keeps it (one page line a row, an item reference in
+// the first column), read back as paragraphs: a row that goes on from a
+// full row without an end of sentence joins it, an empty row ends a
+// paragraph. A table with several filled cells a row, or a Markdown
+// separator row, stays a table.
+func TestLayoutPipeTable(t *testing.T) {
+	in := "Acklam Residents\n\n" +
+		"| |Minutes of the Meeting | |\n\n" +
+		"| |Held on Monday 6th March 2017 | |\n\n" +
+		"| |at the Acklam Hub, Hall Drive | |\n\n" +
+		"| | | |\n\n" +
+		"|A/17/03 |Jean said that cars were again being raced along Hall Drive late at night and that two | |\n\n" +
+		"| |neighbours had nearly been hit. | |\n\n" +
+		"| |Police Update | |\n"
+	d, err := Normalise(t.Context(), "m.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "Acklam Residents\n\n\nMinutes of the Meeting\n\nHeld on Monday 6th March 2017 at the Acklam Hub, Hall Drive\n\n"+
+		"Jean said that cars were again being raced along Hall Drive late at night and that two neighbours had nearly been hit.\n\n"+
+		"Police Update\n\n", d.Text)
+
+	for _, table := range []string{
+		"| Date | Ward | Issues raised |\n| 5 March | Hartburn | Speeding near the primary school on the main road past the church |\n" +
+			"| 12 March | Yarm | None |\n| 19 March | Ropner | Youths |\n| 26 March | Parkfield | Parking |\n",
+		"| Issue |\n|---|\n| Speeding near the primary school on the main road past the church and the shops |\n| Youths |\n| Parking |\n| Litter |\n",
+	} {
+		d, err := Normalise(t.Context(), "m.txt", []byte(table), Options{})
+		require.NoError(t, err)
+		require.Equal(t, table, d.Text)
+	}
+}
