@@ -111,10 +111,11 @@ func (r *run) walk() {
 	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
 	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
 	weDidSection := false        // under a "We did" heading
+	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
-			subjectHead = ""
+			subjectHead, months = "", nil
 			weDidSection = weDidHeadRE.MatchString(b.Text)
 			if len(strings.Fields(b.Text)) <= 6 && len(r.themes(b.Text)) > 0 {
 				subjectHead = b.Text
@@ -284,8 +285,13 @@ func (r *run) walk() {
 		}
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
-			told = nil
-			if len(ms) > 1 {
+			told, months = nil, nil
+			if sp, ok := monthlyMeetings(ms); ok {
+				// "Guisborough Town Council held virtual meetings in January
+				// and February 2021." then what was dealt with, not saying
+				// at which: said of the two months, at neither meeting.
+				cur, months = nil, &sp
+			} else if len(ms) > 1 {
 				told = ms
 			}
 			if r.record && len(ms) == 1 {
@@ -325,6 +331,12 @@ func (r *run) walk() {
 			cur = nil
 		}
 		sec := section
+		if months != nil && (cur != nil || b.Section || len(r.datesOf(b)) > 0) {
+			months = nil
+		}
+		if months != nil && sec == nil {
+			sec = months
+		}
 		if acrossRE.MatchString(text) {
 			// "Across the week, the point people came back to was ...",
 			// "Over the whole quarter, ...": said of the whole span, not
@@ -741,12 +753,18 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(perWard) == 0 && !fromPrev {
 			perWard = pairedWardDays(sent, places, ds)
 		}
+		monthly := false // "held virtual meetings in January and February 2021": one each month
+		if len(ds) == 1 && len(perWard) < 2 && !fromPrev && pluralMeetingsRE.MatchString(sent) && !summaryRE.MatchString(sent) {
+			if each := listedMonths(ds[0]); len(each) > 1 {
+				ds, monthly = each, true
+			}
+		}
 		var spans []dates.Span // "on Tuesday (10 July)" names one day twice: one meeting
 		for i, d := range ds {
 			clause := sent
 			if len(perWard) > 1 {
 				clause = perWard[i]
-			} else if len(ds) > 1 && !fromPrev {
+			} else if len(ds) > 1 && !fromPrev && !monthly {
 				switch {
 				case dateFirst && i+1 < len(ds):
 					clause = sent[d.Start:ds[i+1].Start]
@@ -820,7 +838,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 			}
 			placeSent := sent
-			if len(ds) > 1 && len(perWard) < 2 && !fromPrev {
+			if len(ds) > 1 && len(perWard) < 2 && !fromPrev && !monthly {
 				// Several meetings in one sentence: a clause that names no
 				// place of its own takes the sentence's town or authority,
 				// never a ward another clause names ("... in Hartlepool
@@ -841,7 +859,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					clause, placeSent = w, w
 				}
 			}
-			res := r.meetingPlace(b, clause, placeSent, sp.Start, len(ds) == 1)
+			res := r.meetingPlace(b, clause, placeSent, sp.Start, len(ds) == 1 || monthly)
 			if res == nil {
 				continue
 			}
@@ -862,7 +880,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				continue
 			}
 			var topics []string // "met partners to discuss information sharing"
-			if len(ds) == 1 {
+			if len(ds) == 1 || monthly {
 				// (with several meetings in the sentence, a clause runs
 				// into the one before: their concerns give their themes)
 				topics = r.themes(beforeColon(clause))
@@ -882,6 +900,65 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	return out, planned && len(out) == 0
 }
+
+// monthlyMeetings reports whether ms are the meetings one sentence told
+// one a month (listedMonths), and the span from the first month to the last.
+func monthlyMeetings(ms []*meetingCtx) (dates.Span, bool) {
+	if len(ms) < 2 {
+		return dates.Span{}, false
+	}
+	for i, m := range ms {
+		if m.span.Precision != dates.Month || m.sent != ms[0].sent || (i > 0 && !m.span.Start.After(ms[i-1].span.Start)) {
+			return dates.Span{}, false
+		}
+	}
+	return dates.Span{Start: ms[0].span.Start, End: ms[len(ms)-1].span.End, Precision: dates.Period}, true
+}
+
+// pluralMeetingsRE: a sentence telling meetings, more than one.
+var pluralMeetingsRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|sessions)\b`)
+
+// listedMonths are the months a mention lists ("in January and February
+// 2021", "in March, April and May"), each as a month of its own, in order
+// (a month before the one listed before it is in the next year); nil for a
+// range ("from January to March", "January-March": how many meetings it
+// held is not said) or a single month.
+func listedMonths(d dates.Mention) []dates.Mention {
+	if d.Day != 0 || d.EndMonth == 0 || rangeWordRE.MatchString(d.Text) || !listWordRE.MatchString(d.Text) {
+		return nil
+	}
+	var out []dates.Mention
+	year := d.Year
+	for _, loc := range monthNameRE.FindAllStringIndex(d.Text, -1) {
+		t, err := time.Parse("January", strings.ToUpper(d.Text[loc[0]:loc[0]+1])+strings.ToLower(d.Text[loc[0]+1:loc[1]]))
+		if err != nil {
+			return nil
+		}
+		if n := len(out); n > 0 && t.Month() <= out[n-1].Month {
+			if year == 0 {
+				return nil
+			}
+			year++
+		}
+		out = append(out, dates.Mention{Start: d.Start, End: d.End, Text: d.Text, Month: t.Month(), Year: year})
+	}
+	if len(out) < 2 || out[len(out)-1].Month != d.EndMonth {
+		return nil
+	}
+	if d.Year != 0 && year != d.Year {
+		// "December and January 2021": the year written is the last month's
+		for i := range out {
+			out[i].Year -= year - d.Year
+		}
+	}
+	return out
+}
+
+var (
+	monthNameRE = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	rangeWordRE = regexp.MustCompile(`(?i)\b(?:between|from|to|until|till|through)\b|[-–—]`)
+	listWordRE  = regexp.MustCompile(`(?i)\band\b|,`)
+)
 
 // priorWard is the one ward the paragraph before names, as a meeting told
 // in this sentence (which names no ward of its own) is placed: only when

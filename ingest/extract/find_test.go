@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -2362,5 +2363,45 @@ Residents complained about motorbikes being ridden across the playing field.
 	require.Equal(t, []string{
 		"meeting 2017-10-03 E05009860 off_road_bikes",
 		"concern 2017-10-03 E05009860 off_road_bikes",
+	}, summary(t, doc))
+}
+
+// TestListedMonths: months listed with "and" or commas are one meeting
+// each; a range says nothing of how many meetings it held.
+func TestListedMonths(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"in January and February 2021", []string{"2021-01", "2021-02"}},
+		{"in March, April and May 2019", []string{"2019-03", "2019-04", "2019-05"}},
+		{"in June and August 2018", []string{"2018-06", "2018-08"}},
+		{"from January to March 2021", nil},
+		{"between June and August 2018", nil},
+		{"in January 2021", nil},
+	} {
+		ds := dates.Find(tc.in)
+		require.Len(t, ds, 1, tc.in)
+		var got []string
+		for _, m := range listedMonths(ds[0]) {
+			got = append(got, fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)))
+		}
+		require.Equal(t, tc.want, got, tc.in)
+	}
+}
+
+// TestMeetingsOneAMonth: "held meetings in January and February" is a
+// meeting in each month; what the report says after it, not saying at
+// which, is said of the two months. A town council whose town spans
+// several wards is its authority's, not the ward named after the town.
+func TestMeetingsOneAMonth(t *testing.T) {
+	doc := `Guisborough Town Council held its meetings online in March and April 2021.
+
+Speeding on Westgate. - Residents of Guisborough complained about cars racing along Westgate at night.
+`
+	require.Equal(t, []string{
+		"meeting 2021-03-01  ",
+		"meeting 2021-04-01  ",
+		"concern 2021-03-01 E05012443 speeding",
 	}, summary(t, doc))
 }
