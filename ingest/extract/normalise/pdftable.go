@@ -152,13 +152,35 @@ func pageTables(lines []pdfLine) []pdfTable {
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
-			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) {
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) {
 			j++
 		}
 		out = append(out, tablesIn(lines[i:j])...)
 		i = j
 	}
 	return out
+}
+
+// tableHead reports whether line j, in a candidate from line i, is the
+// header of a table of its own: three short cells or more right under a
+// line of running text that runs across where its cells start ("Date
+// Meeting  Issues raised" under numbered paragraphs whose number stands in
+// a column of its own). The paragraphs' text column lies inside the
+// table's first column, and read as one the table's first cells would run
+// across it. (A wrapped cell's rest above a row stays within its column.)
+func tableHead(lines []pdfLine, j, i int) bool {
+	if j <= i || len(lines[j].starts) < 3 || len(lines[j-1].starts) >= 3 || !shortCells(lines[j]) {
+		return false
+	}
+	for _, s := range lines[j].starts[1:] {
+		x := lines[j].words[s].left
+		for _, w := range lines[j-1].words {
+			if w.left < x-2 && w.right > x+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alignsNear reports whether line j's first word starts where a cell after

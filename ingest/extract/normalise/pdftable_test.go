@@ -130,3 +130,28 @@ func TestSpliceTables(t *testing.T) {
 	missing.lines = []string{"Date Meeting", "Wed 6 Hart ward"}
 	require.Equal(t, layout, spliceTables(layout, []pdfTable{missing}))
 }
+
+// TestPDFTableUnderHangingParagraphs: numbered paragraphs whose number
+// stands in a column of its own (a hanging indent) right above a table do
+// not lend it their text column, which lies inside the table's first
+// column: the table from its header on is read by its own columns, a date
+// wrapped over two lines ("7 February" over "2019") one cell.
+func TestPDFTableUnderHangingParagraphs(t *testing.T) {
+	ts := pdfTables(tsvOf(
+		"100|57:4.1|102:On 4 December the Commissioner attended the Brotton ward meeting at the",
+		"112|102:Brotton Library, where residents raised concerns about motorbikes.",
+		"134|57:4.2|102:The Commissioner joined residents of Park End and Beckfield at the",
+		"146|102:Priory Woods community centre on 15 January 2019.",
+		"172|62:Date|150:Meeting|300:Issues raised",
+		"194|62:7 February|150:Norton North ward|300:Speeding on the Norton Road, litter",
+		"207|62:2019|150:meeting, Norton Library|300:behind the shops",
+		"229|62:21 February|150:Jesmond ward meeting,|300:Youths drinking on the field",
+		"242|62:2019|150:Hartlepool|300:late into the night",
+	))
+	require.NotEmpty(t, ts)
+	require.Equal(t, [][]string{
+		{"Date", "Meeting", "Issues raised"},
+		{"7 February 2019", "Norton North ward meeting, Norton Library", "Speeding on the Norton Road, litter behind the shops"},
+		{"21 February 2019", "Jesmond ward meeting, Hartlepool", "Youths drinking on the field late into the night"},
+	}, ts[len(ts)-1].rows)
+}
