@@ -319,7 +319,14 @@ func (r *run) walk() {
 			if leadIn != nil {
 				ctx = strings.TrimSpace(leadIn.Text + " " + topicHead)
 			}
-			r.bullet(b, text, cur, ctx, section)
+			at := cur
+			if cur == nil && leadIn != nil && theseMeetingsRE.MatchString(leadIn.Text) {
+				// "Issues raised at these meetings included:" under a table
+				// of meetings, then "Hemlington – off-road bikes ...": the
+				// item is the meeting of the place it names.
+				at = r.heldNamed(text)
+			}
+			r.bullet(b, text, at, ctx, section)
 			continue
 		}
 		leadIn = nil
@@ -644,6 +651,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
+		if listRefRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
+			continue // "The table below lists the community meetings attended in July and August 2017": the rows tell them
+		}
 		if cancelledRE.MatchString(sent) {
 			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
 		}
@@ -899,6 +909,49 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 	}
 	return out, planned && len(out) == 0
+}
+
+// listRefRE: a sentence that points to a table or list of meetings after it.
+var listRefRE = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:table|list|schedule)\s+(?:below|overleaf|that follows|at appendix)|(?:listed|set out|shown|detailed|summarised|summarized)\s+(?:below|in the table|in the list|in appendix|overleaf)|(?:table|list)\s+(?:below\s+)?(?:lists|shows|sets out|gives|summarises|summarizes))\b`)
+
+// theseMeetingsRE: a list's lead-in that says its items were raised at the
+// meetings just told ("Issues raised at these meetings included:").
+var theseMeetingsRE = regexp.MustCompile(`(?i)\b(?:at|from|during|in)\s+(?:these|those|the|the above|each of the|each of these|all)\s+(?:\w+\s+){0,2}?(?:meetings|sessions|surgeries|forums|visits)\b`)
+
+// heldNamed is the one meeting held so far, told in prose or in a table's
+// rows, whose place text names (the last, when meetings at one place were
+// several), or nil.
+func (r *run) heldNamed(text string) *meetingCtx {
+	var found *meetingCtx
+	for _, m := range slices.Concat(r.held, r.rowHeld) {
+		if m.name != "" && containsWord(text, m.name) {
+			if found != nil && found.name != m.name {
+				return nil // two places named: no telling which
+			}
+			found = m
+		}
+	}
+	return found
+}
+
+// containsWord reports whether name stands in text as whole words.
+func containsWord(text, name string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			return false
+		}
+		k += i
+		end := k + len(name)
+		if (k == 0 || !isWordByte(text[k-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // monthlyMeetings reports whether ms are the meetings one sentence told

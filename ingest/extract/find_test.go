@@ -2405,3 +2405,29 @@ Speeding on Westgate. - Residents of Guisborough complained about cars racing al
 		"concern 2021-03-01 E05012443 speeding",
 	}, summary(t, doc))
 }
+
+// TestIssuesListUnderMeetingsTable: "Issues raised at these meetings
+// included:" under a table of meetings, then one item a place: each item
+// is the meeting of the place it names (its day and ward), even a ward
+// name too common to take alone ("Newport"); the sentence that points to
+// the table is no meeting of its own.
+func TestIssuesListUnderMeetingsTable(t *testing.T) {
+	doc := `The table below lists the community meetings the Commissioner attended in Middlesbrough in July and August 2017.
+
+| Date | Meeting | Location |
+|---|---|---|
+| Tues 4 July 2017 | Community meeting | Hemlington |
+| Wed 12 July 2017 | Residents' association | Newport, Middlesbrough |
+
+Issues raised at these meetings included:
+
+- Hemlington – off-road bikes on the lake paths.
+- Newport – drug dealing in the back alleys.
+`
+	require.Equal(t, []string{
+		"meeting 2017-07-04 E05009859 off_road_bikes",
+		"meeting 2017-07-12 E05009866 drugs",
+		"concern 2017-07-04 E05009859 off_road_bikes",
+		"concern 2017-07-12 E05009866 drugs",
+	}, summary(t, doc))
+}

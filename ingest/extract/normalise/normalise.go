@@ -195,7 +195,7 @@ var pageNoRE = regexp.MustCompile(`(?i)^\s*(?:page\s+)?[0-9]{1,3}\s*(?:of|/)\s*[
 // footer (a short line found on two pages or more) and page numbers, and
 // turns layout tables (cells apart by runs of spaces) into table rows.
 func pdfPages(text string) string {
-	pages := strings.Split(text, "\f")
+	pages := strings.Split(pdfLists(text), "\f")
 	seen := map[string]int{}
 	for _, p := range pages {
 		local := map[string]bool{}

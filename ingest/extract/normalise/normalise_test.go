@@ -265,3 +265,27 @@ func TestLayoutPipeTable(t *testing.T) {
 		require.Equal(t, table, d.Text)
 	}
 }
+
+// TestPDFListWithoutBulletMarks: a list whose bullets the PDF draws as
+// shapes (pdftotext gives none) is found by its indent under a lead-in
+// ending with a colon, an item starting after a line that ends a sentence;
+// a symbol font's bullet glyph is a bullet; an indented quotation under a
+// colon that is one paragraph is no list.
+func TestPDFListWithoutBulletMarks(t *testing.T) {
+	in := "2. Concerns raised by residents included:\n\n" +
+		"       Thornaby – shoplifting at the Teesside Park stores and cars\n" +
+		"       parked on the verges.\n" +
+		"       Ropner – youths on the bowling green.\n\n" +
+		"\uf0b7 Stainton – hare coursing.\n\n" +
+		"The Commissioner said:\n" +
+		"       We will keep listening to residents and we will act on what they\n" +
+		"       tell us.\n"
+	require.Equal(t, "2. Concerns raised by residents included:\n\n"+
+		"       • Thornaby – shoplifting at the Teesside Park stores and cars\n"+
+		"       parked on the verges.\n"+
+		"       • Ropner – youths on the bowling green.\n\n"+
+		"• Stainton – hare coursing.\n\n"+
+		"The Commissioner said:\n"+
+		"       We will keep listening to residents and we will act on what they\n"+
+		"       tell us.\n", pdfLists(in))
+}
