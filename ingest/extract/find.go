@@ -27,7 +27,7 @@ var (
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|heard from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -642,7 +642,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) || walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
+			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
+			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {

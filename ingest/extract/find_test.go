@@ -2431,3 +2431,19 @@ Issues raised at these meetings included:
 		"concern 2017-07-12 E05009866 drugs",
 	}, summary(t, doc))
 }
+
+// TestInPlaceToListenToResidents: "was in Hemlington on Wednesday evening
+// to listen to residents" is a meeting on that day, though it says no
+// meeting word and no verb of attending.
+func TestInPlaceToListenToResidents(t *testing.T) {
+	doc := `Published: Friday 22 March 2024
+
+The Commissioner was in Hemlington on Wednesday evening to listen to residents at the community hub.
+
+Many spoke about motorbikes tearing along the footpaths by the school.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-20 E05009859 off_road_bikes",
+		"concern 2024-03-20 E05009859 off_road_bikes",
+	}, summary(t, doc))
+}
