@@ -251,7 +251,10 @@ const theftTheme = "burglary_theft"
 
 var (
 	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:[a-z]+(?:\s+[a-z]+)?(?:,|\s+and|\s+or)\s+){0,3}(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
-	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b`)
+	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b` +
+		// "Cars parked overnight on the streets off Norton Road were broken
+		// into": where the cars stood says nothing of parking.
+		`|^(?:\s+[\w'’-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+(?:broken\s+into|stolen|taken|nicked|targeted|ransacked)\b`)
 )
 
 // opensName reports whether the capitalised phrase at text[start:end] opens

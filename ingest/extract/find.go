@@ -1760,7 +1760,7 @@ func looksLikeHeader(cells []string) bool {
 func colKind(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
 	switch {
-	case dateWordRE.MatchString(h) || h == "when" || h == "day":
+	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week":
 		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
 		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||

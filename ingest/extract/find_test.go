@@ -2447,3 +2447,21 @@ Many spoke about motorbikes tearing along the footpaths by the school.
 		"concern 2024-03-20 E05009859 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestMonthColumnAndCarsBrokenInto: a "You said" table whose first column
+// is headed "Month" dates each row by its month (of the publication's
+// year: the months just gone); cars "parked overnight ... were broken
+// into" are what was broken into, not a parking complaint.
+func TestMonthColumnAndCarsBrokenInto(t *testing.T) {
+	doc := `Posted on Tuesday 5 March 2024
+
+| Month | Where | You said | We did |
+|---|---|---|---|
+| January | Hartburn | Cars parked overnight on the streets off the Avenue were broken into. | Extra patrols. |
+| February | Hartburn | Drug dealing from a flat. | Warrant executed. |
+`
+	require.Equal(t, []string{
+		"concern 2024-01-01 E05014869 burglary_theft",
+		"concern 2024-02-01 E05014869 drugs",
+	}, summary(t, doc))
+}
