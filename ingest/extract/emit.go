@@ -180,6 +180,11 @@ func fromFarms(text string, m taxonomy.Match) bool {
 	if i := strings.LastIndexAny(before, ".;:!?"); i >= 0 {
 		before = before[i+1:]
 	}
+	if loc := newClauseRE.FindAllStringIndex(before, -1); loc != nil {
+		// "..., which farmers believe is hare coursing, and a run of
+		// burglaries from garages": the farmers are another clause's.
+		before = before[loc[len(loc)-1][1]:]
+	}
 	after = farmShopRE.ReplaceAllString(after, "") // shoplifting at a farm shop is shoplifting
 	return farmRE.MatchString(after) || farmersRE.MatchString(before)
 }
@@ -188,6 +193,7 @@ var (
 	clauseEndRE = regexp.MustCompile(`(?i)[.;:!?(]|,?\s(?:and|or)\s+(?:about|over|of|on|at|with|that|the\s+(?:number|lack|amount))\b|\b(?:but|while|whereas|as well as)\b`)
 	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock)\b`)
 	farmShopRE  = regexp.MustCompile(`(?i)\bfarm\s+shops?\b`)
+	newClauseRE = regexp.MustCompile(`(?i),\s*(?:and|but|while|whereas)\s`)
 	farmersRE   = regexp.MustCompile(`(?i)\b(?:farmers|landowners|the farming community)\b`)
 )
 
@@ -215,7 +221,10 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
-		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && bikesInClause(text, m, ms):
+		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && bikesInClause(text, m, ms) &&
+			!carsBeforeRE.MatchString(text[:m.Start]):
+			// (not "nuisance motorbikes ... and cars racing on Hart Lane":
+			// the cars race)
 			// ("Scramblers and quad bikes ... racing along the cycle
 			// path", "motorbikes being ridden at speed": the bikes)
 			continue
@@ -224,6 +233,10 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	}
 	return out
 }
+
+// carsBeforeRE: a vehicle other than the bikes just before "racing" ("cars
+// racing", "drivers racing").
+var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|lorries|taxis?|boy racers)\s+(?:[a-z]+\s+)?$`)
 
 // fromCarsRE: the words before a parking phrase that make the cars a
 // place something else is done from ("dealing drugs from cars parked",

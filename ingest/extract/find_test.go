@@ -2465,3 +2465,27 @@ func TestMonthColumnAndCarsBrokenInto(t *testing.T) {
 		"concern 2024-02-01 E05014869 drugs",
 	}, summary(t, doc))
 }
+
+// TestWalkaboutCarsRacingAndFarmersClause: "walked Stockton High Street
+// ... with the neighbourhood sergeant" is a walkabout; "nuisance
+// motorbikes ... and cars racing on Hart Lane" is speeding too (the cars
+// race, not the bikes); the farmers of one clause do not make the
+// burglaries of the next farm theft.
+func TestWalkaboutCarsRacingAndFarmersClause(t *testing.T) {
+	doc := `Published: Friday 18 July 2025
+
+On Tuesday he walked Stockton High Street with the town centre neighbourhood sergeant, in Stockton Town Centre ward. Traders told him that shoplifting had become a daily event.
+
+On Wednesday he held a surgery in Throston ward. The main worries were nuisance motorbikes being ridden along the cycle paths late into the evening, and cars racing on Hart Lane.
+
+On Thursday he was at a drop-in in Nunthorpe ward, where people described lurchers on the farmland at night, which farmers believe is hare coursing, and a run of burglaries from garages and garden sheds.
+`
+	require.Equal(t, []string{
+		"meeting 2025-07-15 E05014882 burglary_theft",
+		"concern 2025-07-15 E05014882 burglary_theft",
+		"meeting 2025-07-16 E05013048 off_road_bikes,speeding",
+		"concern 2025-07-16 E05013048 off_road_bikes,speeding",
+		"meeting 2025-07-17 E05015469 burglary_theft,rural_crime",
+		"concern 2025-07-17 E05015469 burglary_theft,rural_crime",
+	}, summary(t, doc))
+}

@@ -30,6 +30,12 @@ func TestResolve(t *testing.T) {
 		{"on Monday, past", "on Monday", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
 		{"last Thursday", "last Thursday evening", Anchors{Published: pub}, false, "2017-03-09 2017-03-09 day"},
+		// written on a Friday: "on Thursday" is the day before, "last
+		// Thursday" the week before's
+		{"on Thursday, written on a Friday", "on Thursday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-17 2025-07-17 day"},
+		{"last Thursday, written on a Friday", "last Thursday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-10 2025-07-10 day"},
+		{"last Friday, written on a Friday", "last Friday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-11 2025-07-11 day"},
+		{"last Sunday, written on a Monday", "last Sunday", Anchors{Published: time.Date(2025, 7, 21, 0, 0, 0, 0, time.UTC)}, false, "2025-07-20 2025-07-20 day"},
 		{"next Wednesday", "next Wednesday", Anchors{Published: pub}, false, "2017-03-22 2017-03-22 day"},
 		{"a weekday's evening without 'on'", "packed the hall Monday evening", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"a weekday's night, possessive", "Monday night's meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},

@@ -127,9 +127,12 @@ func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) 
 	case "tomorrow":
 		return p.AddDate(0, 0, 1), "relative to the publication date " + p.Format(time.DateOnly), nil
 	}
-	// A named weekday: "last Monday" or a past "on Monday" is the most
-	// recent one up to the publication day; "next Monday" or a future "on
-	// Monday" is the first one after it.
+	// A named weekday: a past "on Monday" is the most recent one up to the
+	// publication day; "last Thursday" is the one of the week before the
+	// publication's (Monday to Sunday: written on Friday 18 July, "on
+	// Thursday" is the 17th and "last Thursday" the 10th; on a Monday or a
+	// Wednesday the two agree); "next Monday" or a future "on Monday" is
+	// the first one after it.
 	back := (int(p.Weekday()) - int(m.Weekday) + 7) % 7
 	switch {
 	case m.Rel == "next" || (m.Rel != "last" && future):
@@ -138,8 +141,9 @@ func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) 
 			fwd = 7
 		}
 		return p.AddDate(0, 0, fwd), "the " + m.Weekday.String() + " after the publication date", nil
-	case m.Rel == "last" && back == 0:
-		back = 7
+	case m.Rel == "last":
+		monday := p.AddDate(0, 0, -((int(p.Weekday())+6)%7)-7)
+		return monday.AddDate(0, 0, (int(m.Weekday)+6)%7), "the " + m.Weekday.String() + " of the week before the publication date", nil
 	}
 	return p.AddDate(0, 0, -back), "the " + m.Weekday.String() + " before the publication date", nil
 }
