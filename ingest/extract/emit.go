@@ -140,7 +140,7 @@ func (r *run) themes(text string) []string {
 // "thefts of quad bikes from farmyards" the bikes are what was taken, not
 // a concern about off-road bikes, when the text's theft is counted anyway.
 func (r *run) concernMatches(text string) []taxonomy.Match {
-	ms := genericTrafficDropped(text, r.x.tax.ClassifyReordered(text).Matches)
+	ms := contextDropped(text, genericTrafficDropped(text, r.x.tax.ClassifyReordered(text).Matches))
 	theft := false
 	for _, m := range ms {
 		theft = theft || m.Theme == theftTheme
@@ -160,6 +160,35 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 	}
 	return out
 }
+
+// contextDropped leaves out a phrase that is the setting of the concern,
+// not the concern: a clean-up ("the Easter litter pick had filled 40
+// bags": the residents' own work), and what someone tried to report when
+// the complaint is how the police answered ("she had waited forty minutes
+// to report a break-in next door and nobody came out").
+func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
+	policing := false
+	for _, m := range ms {
+		policing = policing || m.Theme == "visible_policing"
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		switch {
+		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
+			continue
+		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var (
+	litterPickRE = regexp.MustCompile(`(?i)^litter[\s-]*pick`)
+	pickDoneRE   = regexp.MustCompile(`(?i)^\w*(?:\s+[\w'’]+){0,4}?\s+(?:had\s+|has\s+|have\s+)?(?:filled|collected|cleared|was held|were held|took place|went ahead|gathered|removed|raised)\b`)
+	toReportRE   = regexp.MustCompile(`(?i)\bto\s+report\s+(?:a|an|the|their|her|his|my|some)?\s*$`)
+)
 
 // ruralTheme is the taxonomy's theme for rural crime, farm theft among it
 // (DOMAIN.md).

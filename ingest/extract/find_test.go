@@ -2489,3 +2489,22 @@ On Thursday he was at a drop-in in Nunthorpe ward, where people described lurche
 		"concern 2025-07-17 E05015469 burglary_theft,rural_crime",
 	}, summary(t, doc))
 }
+
+// TestReportingWaitAndLitterPick: a member who "waited forty minutes to
+// report a break-in next door and nobody came out" complains of the
+// police's answer, not of a burglary; "the Easter litter pick had filled
+// 40 bags" is the residents' own clean-up, no concern.
+func TestReportingWaitAndLitterPick(t *testing.T) {
+	doc := `# Roseworth Residents' Association
+
+Minutes of the monthly meeting, Thursday 21st April 2016, Roseworth Community Centre
+
+One member asked whether the 101 line would ever get answered quicker: she had waited forty minutes to report a break-in next door and nobody came out until the next day.
+
+Ray reported that the Easter litter pick had filled 40 bags.
+`
+	require.Equal(t, []string{
+		"meeting 2016-04-21 E05001547 visible_policing",
+		"concern 2016-04-21 E05001547 visible_policing",
+	}, summary(t, doc))
+}
