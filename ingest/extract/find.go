@@ -54,7 +54,7 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b(residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
+	subjectCueRE = regexp.MustCompile(`(?i)\b((?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -264,6 +264,31 @@ func (r *run) walk() {
 		}
 		if cur != nil && !cur.sticky && r.onlyDay(b, cur.span) {
 			r.refinePlace(cur, text)
+		}
+		if cur != nil && cur.sticky && minutesTitleRE.MatchString(text) && !minutesAgreedRE.MatchString(text) {
+			// "MINUTES OF THE ORDINARY MEETING OF ELWICK PARISH COUNCIL
+			// HELD ON MONDAY 10TH MARCH 2014" after February's minutes in
+			// one document: the next record, of a meeting held (not one
+			// February's minutes speak of as to come), whose items follow.
+			var was []*meetingCtx
+			for _, m := range append(r.held, cur) {
+				if m.sticky {
+					m.sticky = false
+					was = append(was, m)
+				}
+			}
+			ms, _ := r.meetings(b, text, false, nil)
+			for _, m := range was {
+				m.sticky = true
+			}
+			if len(ms) > 0 {
+				// (under the last record's "Date of next meeting": the title
+				// ends that item, and its section of things to come)
+				cur, leadIn, told, future = ms[len(ms)-1], nil, nil, false
+				cur.sticky = true
+				r.concerns(b, text, ms, section)
+				continue
+			}
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) > 0 && cur != nil && cur.sticky && !r.record {
@@ -955,6 +980,10 @@ func containsWord(text, name string) bool {
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
+
+// minutesTitleRE: a record's own title line ("Minutes of the ordinary
+// meeting of Elwick Parish Council held on Monday 10th March 2014").
+var minutesTitleRE = regexp.MustCompile(`(?i)^\W*minutes of (?:the|a|an)\b[^.]{0,80}?\bmeeting\b[^.]{0,80}?\bheld\b`)
 
 // monthlyMeetings reports whether ms are the meetings one sentence told
 // one a month (listedMonths), and the span from the first month to the last.
@@ -2074,7 +2103,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
 		cue = (topicCueRE.MatchString(s) || quoteCue(s)) && !officialLeadRE.MatchString(s) && !officialSpeaker(s)
 	}
-	if cue && officialSpeaker(s) && !publicRE.MatchString(s) {
+	if cue && officialSpeaker(s) && !publicRE.MatchString(s) && !(councillorLeadRE.MatchString(s) && !quoteRE.MatchString(s)) {
 		// "Steve Turner, the Commissioner, said anti-social behaviour was
 		// his top concern": the official's own view, unless he tells what
 		// residents raised.
@@ -2082,6 +2111,13 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// councillorLeadRE: a sentence whose subject is a councillor by name
+// ("Cllr Rennison said that two homes had had oil stolen"): reported as
+// minutes report it (not quoted, as a council's press release quotes its
+// cabinet member), parish and ward councillors raise what their residents
+// tell them.
+var councillorLeadRE = regexp.MustCompile(`^\W*(?:(?i:cllrs?|councillors?|coun)\.?)\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+\s+(?i:said|reported|raised|asked|told|mentioned|complained|highlighted|expressed)\b`)
 
 // publicLeadRE: a sentence whose subject is the public.
 // ("Some officers said ..." is no such sentence: "some", "many" count

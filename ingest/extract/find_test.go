@@ -2508,3 +2508,36 @@ Ray reported that the Easter litter pick had filled 40 bags.
 		"concern 2016-04-21 E05001547 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestTwoRecordsInOneDocumentAndCouncillorsSpeech: a page holding two
+// sets of minutes reads the second title as the next meeting held (not as
+// a meeting the first minutes speak of as to come, even under their "Date
+// of next meeting"), and its items are its own; a councillor's words as
+// minutes report them ("Cllr Rennison said that ...", not quoted) raise a
+// concern even under the police's item.
+func TestTwoRecordsInOneDocumentAndCouncillorsSpeech(t *testing.T) {
+	doc := `ELWICK PARISH COUNCIL
+
+MINUTES OF THE ORDINARY MEETING OF ELWICK PARISH COUNCIL HELD ON MONDAY 10TH FEBRUARY 2014 AT 7.00PM IN ELWICK VILLAGE HALL
+
+14/12 POLICE MATTERS
+
+PCSO Grainger gave the crime figures for January. A resident complained about vans speeding through the village.
+
+14/15 DATE OF NEXT MEETING
+
+Monday 10th March 2014 at 7.00pm in the Village Hall.
+
+MINUTES OF THE ORDINARY MEETING OF ELWICK PARISH COUNCIL HELD ON MONDAY 10TH MARCH 2014 AT 7.00PM IN ELWICK VILLAGE HALL
+
+14/19 POLICE MATTERS
+
+Cllr Rennison said that two homes on the edge of the village had had oil stolen from their heating tanks.
+`
+	require.Equal(t, []string{
+		"meeting 2014-02-10  speeding",
+		"concern 2014-02-10  speeding",
+		"meeting 2014-03-10  burglary_theft",
+		"concern 2014-03-10  burglary_theft",
+	}, summary(t, doc))
+}
