@@ -178,13 +178,33 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
 			continue
+		case m.Theme == "antisocial_behaviour" && abuseRE.MatchString(text[m.Start:m.End]) && hateInClause(text, m, ms):
+			// "racist abuse shouted at them in the street": the abuse is
+			// the hate crime, not anti-social behaviour besides
+			continue
 		}
 		out = append(out, m)
 	}
 	return out
 }
 
+// hateInClause reports whether a hate crime phrase stands in the clause of
+// match m (no stop between them).
+func hateInClause(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme != "hate_crime" {
+			continue
+		}
+		lo, hi := min(m.End, o.End), max(m.Start, o.Start)
+		if lo <= hi && !strings.ContainsAny(text[lo:hi], ".;") {
+			return true
+		}
+	}
+	return false
+}
+
 var (
+	abuseRE      = regexp.MustCompile(`(?i)\babus`)
 	litterPickRE = regexp.MustCompile(`(?i)^litter[\s-]*pick`)
 	pickDoneRE   = regexp.MustCompile(`(?i)^\w*(?:\s+[\w'’]+){0,4}?\s+(?:had\s+|has\s+|have\s+)?(?:filled|collected|cleared|was held|were held|took place|went ahead|gathered|removed|raised)\b`)
 	toReportRE   = regexp.MustCompile(`(?i)\bto\s+report\s+(?:a|an|the|their|her|his|my|some)?\s*$`)

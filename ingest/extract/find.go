@@ -811,6 +811,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					clause = sent[:d.End]
 				default:
 					clause = sent[ds[i-1].End:d.End]
+					if k := strings.LastIndex(clause, ", and "); k >= 0 && len(r.find(clause[k+6:], r.anchorDay())) > 0 {
+						// "... on Thursday 10th May, where people asked why
+						// officers are so rarely seen round Ayresome Park,
+						// and the Newport ward meeting at the Newport Hub on
+						// Tuesday 12th June": the last meeting's own words,
+						// not the place the one before's concern named.
+						clause = clause[k+6:]
+					}
 					if len(r.find(clause, r.anchorDay())) == 0 {
 						// "the Newtown ward meeting in Stockton on Tuesday
 						// 4th June, where ..., and, on the Thursday, the

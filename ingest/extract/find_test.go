@@ -2541,3 +2541,22 @@ Cllr Rennison said that two homes on the edge of the village had had oil stolen 
 		"concern 2014-03-10  burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestTwoMeetingsTheSecondsOwnPlace: in "the Ayresome ward community
+// meeting ... on Thursday 10th May, where people asked why officers are
+// rarely seen round Ayresome Park, and the Newport ward meeting ... on
+// Tuesday 12th June, where ..." the second meeting is Newport's (its own
+// words after ", and"), not the park the first one's concern named; racist
+// abuse shouted in the street is hate crime, not anti-social behaviour too.
+func TestTwoMeetingsTheSecondsOwnPlace(t *testing.T) {
+	doc := `Published Friday 6th July 2018
+
+We attended the Ayresome ward community meeting at the Neptune Centre on Thursday 10th May, where people asked why officers are so rarely seen walking round Ayresome Park, and the Newport ward meeting at the Newport Hub on Tuesday 12th June, where two families described racist abuse shouted at them in the street.
+`
+	require.Equal(t, []string{
+		"meeting 2018-05-10 E05009854 visible_policing",
+		"meeting 2018-06-12 E05009866 hate_crime",
+		"concern 2018-05-10 E05009854 visible_policing",
+		"concern 2018-06-12 E05009866 hate_crime",
+	}, summary(t, doc))
+}

@@ -258,6 +258,8 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"with fewer officers and more police cuts to come":             {"visible_policing"},
 		"discussions about recruiting new officers":                    {"visible_policing"},
 		"the custody cells are no longer used in the town":             {"visible_policing"},
+		"asked why officers are so rarely seen round the park":         {"visible_policing"},
+		"girls seen getting into cars with older men":                  {"exploitation"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
