@@ -178,7 +178,7 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
 			continue
-		case m.Theme == "antisocial_behaviour" && abuseRE.MatchString(text[m.Start:m.End]) && hateInClause(text, m, ms):
+		case m.Theme == "antisocial_behaviour" && abuseRE.MatchString(text[m.Start:m.End]) && inClause(text, m, ms, "hate_crime"):
 			// "racist abuse shouted at them in the street": the abuse is
 			// the hate crime, not anti-social behaviour besides
 			continue
@@ -186,21 +186,6 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 		out = append(out, m)
 	}
 	return out
-}
-
-// hateInClause reports whether a hate crime phrase stands in the clause of
-// match m (no stop between them).
-func hateInClause(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
-	for _, o := range ms {
-		if o.Theme != "hate_crime" {
-			continue
-		}
-		lo, hi := min(m.End, o.End), max(m.Start, o.Start)
-		if lo <= hi && !strings.ContainsAny(text[lo:hi], ".;") {
-			return true
-		}
-	}
-	return false
 }
 
 var (
@@ -270,7 +255,7 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
-		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && bikesInClause(text, m, ms) &&
+		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && inClause(text, m, ms, "off_road_bikes") &&
 			!carsBeforeRE.MatchString(text[:m.Start]):
 			// (not "nuisance motorbikes ... and cars racing on Hart Lane":
 			// the cars race)
@@ -292,12 +277,13 @@ var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|
 // "catalytic converters cut off cars parked overnight").
 var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside)\s+(?:the\s+|their\s+|an?\s+)?$`)
 
-// bikesInClause reports whether off-road bikes are named in the clause of
-// match m ("young men on scramblers using the old railway path as a race
-// track": the bikes' track, not cars speeding).
-func bikesInClause(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+// inClause reports whether a phrase of theme stands in the clause of match
+// m (no stop between them): off-road bikes beside "race track" ("young men
+// on scramblers using the old railway path as a race track": the bikes'
+// track, not cars speeding), hate crime beside abuse.
+func inClause(text string, m taxonomy.Match, ms []taxonomy.Match, theme string) bool {
 	for _, o := range ms {
-		if o.Theme != "off_road_bikes" {
+		if o.Theme != theme {
 			continue
 		}
 		lo, hi := min(m.End, o.End), max(m.Start, o.Start)

@@ -441,7 +441,7 @@ func stem(w string) string {
 	switch w {
 	case "parking", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
 		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas",
-		"litter", // "litter" would stem to "lit" ("fires being lit")
+		"litter",  // "litter" would stem to "lit" ("fires being lit")
 		"revving": // "revving" would stem to "rev" ("Chair: Rev. P. Wardell")
 		return w
 	case "knives":
