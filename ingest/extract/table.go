@@ -155,6 +155,7 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 }
 
 // toldInProse is the meeting a paragraph of the document told on day sp
+// (or over the same days: "each day from Monday 9 to Friday 13 October")
 // at the row's place, or nil: a summary table that lists again the
 // meetings the report's paragraphs described ("3.5 On Wednesday 12 June
 // the Commissioner went to the Headland and Harbour ward meeting", then
@@ -163,8 +164,8 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 // must be the same ward, or, for a town or authority, the same name: two
 // meetings on one day in one ward would be told apart by the prose.
 func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
-	if sp.Precision != dates.Day {
-		return nil
+	if sp.Precision != dates.Day && sp.Precision != dates.Period {
+		return nil // (a month is too wide to say two mentions are one meeting)
 	}
 	for _, m := range r.held {
 		if m.span != sp || m.place.LADCode != res.LADCode || m.place.WardCode != res.WardCode {

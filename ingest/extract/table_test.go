@@ -260,3 +260,21 @@ func TestRowPlaceNamedAsWard(t *testing.T) {
 		"| 2nd June | Community meeting | Acklam Green Centre, Kader ward, Middlesbrough | Cars racing along Acklam Road late at night |\n"
 	require.Equal(t, []string{"meeting 2016-06-02 E05009860 speeding", "concern 2016-06-02 E05009860 speeding"}, summary(t, doc))
 }
+
+// TestSummaryRowOfAWeekOfDropIns: a summary table's row for a drop-in held
+// each day of a week the report's prose already told is that meeting (the
+// same days, the same ward), not a second one.
+func TestSummaryRowOfAWeekOfDropIns(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 21 November 2023
+
+The Commissioner held a drop-in at Yarm library each day from Monday 9 to Friday 13 October; the comments received there were mostly about cars racing on the A67 at night.
+
+| Date | Meeting | Ward | Issues |
+|---|---|---|---|
+| 9-13 October 2023 | Drop-in | Yarm | Speeding |
+`
+	require.Equal(t, []string{
+		"meeting 2023-10-09 E05014884 speeding",
+		"concern 2023-10-09 E05014884 speeding",
+	}, summary(t, doc))
+}

@@ -601,7 +601,7 @@ func boroughOf(after string) bool {
 func isStreetWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
-		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "library", "station",
+		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station",
 		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council":
 		return true
 	}

@@ -204,6 +204,10 @@ func TestFindPrecision(t *testing.T) {
 		{"Youths in the park and the village hall.", nil},
 		// Villages that are no ward are their authority.
 		{"A meeting in Stillington village hall", []string{"Stillington=lad:E06000004"}},
+		// A library named after its place is in it; a road may be anywhere.
+		{"a drop-in surgery at South Bank library", []string{"South Bank=ward:E05012456"}},
+		{"a drop-in at Yarm Library", []string{"Yarm=ward:E05014884"}},
+		{"cars racing along Yarm Road", nil},
 		{"farmers from Lingdale, Boosbeck and Margrove Park", []string{"Lingdale=lad:E06000003", "Boosbeck=lad:E06000003", "Margrove Park=lad:E06000003"}},
 		// "borough" in lower case after a town makes it the authority; a
 		// council's name is no place.
