@@ -678,6 +678,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
+		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
+			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
+		}
 		if listRefRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
 			continue // "The table below lists the community meetings attended in July and August 2017": the rows tell them
 		}
@@ -945,6 +948,17 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	return out, planned && len(out) == 0
 }
+
+// activityRE: residents' or officers' work in the community that is held
+// in sessions but is no meeting (a Speed Watch session, a litter pick): a
+// sentence telling such a session (sessionRE) tells no meeting, unless it
+// names one too (engagementRE). (Residents asking for a Speed Watch scheme
+// at a meeting, or a partnership discussing a knife arch, still do.)
+var (
+	activityRE   = regexp.MustCompile(`(?i)\b(?:speed ?watch|litter[- ]?picks?|clean[- ]?ups?|leaflet drops?|weapons sweeps?|knife arch)\b`)
+	sessionRE    = regexp.MustCompile(`(?i)\bsessions?\b`)
+	engagementRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|residents'? association|council)\b`)
+)
 
 // listRefRE: a sentence that points to a table or list of meetings after it.
 var listRefRE = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:table|list|schedule)\s+(?:below|overleaf|that follows|at appendix)|(?:listed|set out|shown|detailed|summarised|summarized)\s+(?:below|in the table|in the list|in appendix|overleaf)|(?:table|list)\s+(?:below\s+)?(?:lists|shows|sets out|gives|summarises|summarizes))\b`)

@@ -2560,3 +2560,28 @@ We attended the Ayresome ward community meeting at the Neptune Centre on Thursda
 		"concern 2018-06-12 E05009866 hate_crime",
 	}, summary(t, doc))
 }
+
+// TestSpeedWatchSessionIsNoMeeting: in minutes, "the Community Speed Watch
+// group, which ran its first session on Saturday 28th August" tells
+// enforcement work, not a meeting; villagers who ask for a Speed Watch at a
+// meeting still tell theirs.
+func TestSpeedWatchSessionIsNoMeeting(t *testing.T) {
+	doc := `# Stainton and Thornton Parish Council
+
+Minutes of the meeting held on Tuesday 14 September 2021 at the Methodist Church Hall, Stainton
+
+Several residents said that drivers use Thornton Road as a race track. PCSO Arkle said that the Community Speed Watch group, which ran its first session on Saturday 28th August, would welcome more volunteers.
+`
+	require.Equal(t, []string{
+		"meeting 2021-09-14 E05009871 speeding",
+		"concern 2021-09-14 E05009871 speeding",
+	}, summary(t, doc))
+	doc = `Published: Wednesday 13 March 2013
+
+On Monday the Commissioner was at the Greatham community meeting, where villagers asked for a Community Speed Watch scheme to stop drivers racing along the main street.
+`
+	require.Equal(t, []string{
+		"meeting 2013-03-11  speeding",
+		"concern 2013-03-11  speeding",
+	}, summary(t, doc))
+}
