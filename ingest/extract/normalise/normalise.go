@@ -128,13 +128,13 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
 	case HTML:
-		d, err := fromHTML(b)
+		d, err := fromHTML(toUTF8(b, true))
 		if err != nil {
 			return nil, err
 		}
 		return d, nil
 	}
-	s := string(bytes.TrimPrefix(b, []byte("\ufeff")))
+	s := string(bytes.TrimPrefix(toUTF8(b, false), []byte("\ufeff")))
 	s = layoutPipeTables(InlineHTML(s))
 	if f == Markdown {
 		// "> **You said:** ..." then ">" then "> **We did:** ...": a

@@ -289,3 +289,17 @@ func TestPDFListWithoutBulletMarks(t *testing.T) {
 		"       We will keep listening to residents and we will act on what they\n"+
 		"       tell us.\n", pdfLists(in))
 }
+
+// TestWindows1252Documents: a text file saved by a word processor on
+// Windows (curly quotes, dashes and pound signs as single bytes) and a page
+// that declares windows-1252 are read as that, not as broken UTF-8.
+func TestWindows1252Documents(t *testing.T) {
+	d, err := Normalise(t.Context(), "m.txt", []byte("Residents\x92 main worry \x96 \xa3300 of damage.\n"), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "Residents’ main worry – £300 of damage.\n", d.Text)
+
+	page := "<html><head><meta charset=\"windows-1252\"><title>t</title></head><body><main><p>Residents\x92 main worry \x96 motorbikes.</p></main></body></html>"
+	d, err = Normalise(t.Context(), "p.html", []byte(page), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "Residents’ main worry – motorbikes.")
+}
