@@ -691,6 +691,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
 		ds := dated(sentDates)
+		if si == 0 && b.N <= 2 && len(ds) > 1 && ds[0].Start <= 8 && r.publicationLine(ds[0]) && len(dates.Days(ds[1:])) > 0 {
+			// "17 November 2021 Billingham North councillor Chris Barlow
+			// raised concerns ... at a meeting on Tuesday": the dateline
+			// run into the first paragraph is the publication's, the
+			// meeting's day the one the sentence tells.
+			ds = ds[1:]
+		}
 		if !meetingNounRE.MatchString(maskGroupOf(sent)) && !meetVerbRE.MatchString(sent) && toldPCCRE.MatchString(sent) {
 			// Residents telling the Commissioner something is a meeting
 			// on a day ("last night"), not over months of letters.

@@ -2585,3 +2585,18 @@ On Monday the Commissioner was at the Greatham community meeting, where villager
 		"concern 2013-03-11  speeding",
 	}, summary(t, doc))
 }
+
+// TestDatelineRunIntoTheFirstParagraph: a publication dateline run into
+// the first paragraph ("17 November 2021 Billingham North councillor ...
+// raised concerns ... at a meeting on Tuesday") is no meeting's day; the
+// sentence's own day is.
+func TestDatelineRunIntoTheFirstParagraph(t *testing.T) {
+	doc := `17 November 2021 Billingham North councillor Chris Barlow raised concerns about bad behaviour in High Grange Park at a meeting on Tuesday.
+
+Published 17 November 2021
+`
+	require.Equal(t, []string{
+		"meeting 2021-11-16 E05001529 antisocial_behaviour",
+		"concern 2021-11-16 E05001529 antisocial_behaviour",
+	}, summary(t, doc))
+}

@@ -260,6 +260,7 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"the custody cells are no longer used in the town":             {"visible_policing"},
 		"asked why officers are so rarely seen round the park":         {"visible_policing"},
 		"girls seen getting into cars with older men":                  {"exploitation"},
+		"concerns about bad behaviour in High Grange Park":             {"antisocial_behaviour"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
