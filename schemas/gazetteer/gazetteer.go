@@ -496,7 +496,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
 			written := text[start:end]
 			after := nextWord(text[end:])
-			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) {
+			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) || directionBefore(text[:start]) {
 				continue
 			}
 			if commonWord(n) && !strings.EqualFold(after, "ward") && !listedPlace(text[:start], text[end:]) {
@@ -596,6 +596,22 @@ func boroughOf(after string) bool {
 		return false
 	}
 	return !strings.EqualFold(nextWord(rest), "council")
+}
+
+// directionBefore reports whether the words before a name make it a
+// direction, not where something is ("the A173 towards Skelton", "the
+// farmland out towards Guisborough").
+func directionBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(f[len(f)-1], ",;:")) {
+	case "towards", "toward":
+		return true
+	}
+	return len(f) >= 3 && strings.EqualFold(f[len(f)-3], "in") && strings.EqualFold(f[len(f)-2], "the") && strings.EqualFold(f[len(f)-1], "direction") ||
+		len(f) >= 4 && strings.EqualFold(strings.Join(f[len(f)-4:], " "), "in the direction of")
 }
 
 func isStreetWord(w string) bool {

@@ -208,6 +208,9 @@ func TestFindPrecision(t *testing.T) {
 		{"a drop-in surgery at South Bank library", []string{"South Bank=ward:E05012456"}},
 		{"a drop-in at Yarm Library", []string{"Yarm=ward:E05014884"}},
 		{"cars racing along Yarm Road", nil},
+		// A direction is not where something is.
+		{"drivers going far too fast on the A173 towards Skelton at night", nil},
+		{"lurchers on the farmland out towards Guisborough", nil},
 		{"farmers from Lingdale, Boosbeck and Margrove Park", []string{"Lingdale=lad:E06000003", "Boosbeck=lad:E06000003", "Margrove Park=lad:E06000003"}},
 		// "borough" in lower case after a town makes it the authority; a
 		// council's name is no place.
