@@ -26,9 +26,11 @@ func (r *run) newMeeting(b *segment.Block, sp dates.Span, title, location string
 	// A meeting's name says what it discusses ("Rural Crime Forum",
 	// "Hate Crime Partnership"), except "Partnership", which is what the
 	// body is, not a theme of the meeting.
-	for _, th := range r.x.tax.Classify(title).Themes {
-		if th != "partnership" {
-			ev.Themes = append(ev.Themes, th)
+	// (read as concerns are: "to tell the commissioner that thieves ..."
+	// after "Farmers" is farm theft, not theft besides)
+	for _, m := range r.concernMatches(title) {
+		if m.Theme != "partnership" {
+			ev.Themes = sortedUnion(ev.Themes, []string{m.Theme})
 		}
 	}
 	ev.Themes = sortedUnion(ev.Themes, extra)

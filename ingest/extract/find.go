@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)) from (?:residents|people|tenants|traders|villagers|parents)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)) from (?:residents|people|tenants|traders|villagers|parents)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -1255,7 +1255,7 @@ func wardsBlanked(s string, places []gazetteer.Mention) string {
 // Cleveland's Police and Crime Commissioner last night that ...", "Around
 // thirty people squeezed into the community centre on Tuesday evening to
 // put their questions to Police and Crime Commissioner Barry Coppinger").
-var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents)\b[^.;]{0,100}?\b(?:told|tell|asked|ask|questioned|question|quizzed|quiz|warned|warn|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:police and crime commissioner|commissioner|pcc)\b|\b(?:police and crime commissioner|police commissioner|crime commissioner|commissioner|pcc)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+(?:told|asked|questioned|quizzed|warned)\b`)
+var toldPCCRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|traders|parents|farmers)\b[^.;]{0,100}?\b(?:told|tell|asked|ask|questioned|question|quizzed|quiz|warned|warn|put (?:their |his |her )?questions to)\s+(?:[A-Z][\w'’]*\s+){0,2}(?:the\s+)?(?:(?:county|area|force|town|region)'?’?s?\s+)?(?:police and crime commissioner|police commissioner|commissioner|pcc)\b|\b(?:police and crime commissioner|police commissioner|crime commissioner|commissioner|pcc)\b[^.;]{0,30}?\b(?:was|were|has been|had been)\s+(?:told|asked|questioned|quizzed|warned)\b`)
 
 // pastForSure reports whether a meeting's day was before the document
 // was written whatever its words say: before the publication date, with
@@ -2173,10 +2173,30 @@ func cuelessConcern(s string) bool {
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}
-	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) || toldRE.MatchString(s) {
+	if officialLeadRE.MatchString(s) || promiseRE.MatchString(s) || officialSpeaker(s) || (toldRE.MatchString(s) && !quotedYou(s)) {
 		return false
 	}
 	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
+}
+
+// askedForMeetingRE: people asking for a meeting of their own.
+var askedForMeetingRE = regexp.MustCompile(`(?i)\b(?:asked|called|pressed|petitioned|are calling|have called|want)\s+for\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:meeting|surgery|drop-in)\b|\bmeeting of their own\b`)
+
+// quotedYou reports whether the only thing toldRE finds in s is a generic
+// "when you" or "if you" inside a quotation s opens with ("\"When you ring,
+// it's an hour before anyone comes\"", a farmer's words): a speaker's you,
+// not an appeal to the reader.
+func quotedYou(s string) bool {
+	t := strings.TrimLeft(s, " \t")
+	if !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "“") {
+		return false
+	}
+	for _, m := range toldRE.FindAllString(s, -1) {
+		if l := strings.ToLower(m); l != "when you" && l != "if you" {
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -2458,6 +2478,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 					r.standalone(b, m, c, "", "", section)
 				}
 			}
+			continue
+		}
+		if askedForMeetingRE.MatchString(s) {
+			// "Residents in Marske have asked for a meeting of their own
+			// after a spate of car break-ins": what they will raise at a
+			// meeting to come, not at this one.
 			continue
 		}
 		parts, owners := bySentenceMeeting(s, ms)

@@ -2600,3 +2600,31 @@ Published 17 November 2021
 		"concern 2021-11-16 E05001529 antisocial_behaviour",
 	}, summary(t, doc))
 }
+
+// TestPackedTheHallToTellTheCommissioner: "villagers packed Loftus Town
+// Hall last night to tell the county's police commissioner that thieves
+// and quad bikers are running rings around them" is a meeting and what they
+// told him its concern (farm thieves: rural crime); a farmer's quoted "when
+// you ring, it's an hour before anyone comes" is the police's response, not
+// an appeal to the reader; "a string of wheelie bin fires" is criminal
+// damage; residents who "have asked for a meeting of their own" raise
+// nothing at this one.
+func TestPackedTheHallToTellTheCommissioner(t *testing.T) {
+	doc := `By Karen Wilde · Thursday, 22 June 2017
+
+FARMERS and villagers packed Loftus Town Hall last night to tell the county's police commissioner that thieves and quad bikers are running rings around them.
+
+"We feel forgotten out here," one farmer said. "When you ring, it's an hour before anyone comes, if they come at all."
+
+It was a different picture on Monday at the Grangetown meeting, where the talk was of a string of wheelie bin fires in back lanes.
+
+Residents in Marske have asked for a meeting of their own after a spate of car break-ins.
+`
+	require.Equal(t, []string{
+		"meeting 2017-06-21 E05001514 off_road_bikes,rural_crime,visible_policing",
+		"concern 2017-06-21 E05001514 off_road_bikes,rural_crime",
+		"concern 2017-06-21 E05001514 visible_policing",
+		"meeting 2017-06-19 E05001509 criminal_damage",
+		"concern 2017-06-19 E05001509 criminal_damage",
+	}, summary(t, doc))
+}
