@@ -2628,3 +2628,23 @@ Residents in Marske have asked for a meeting of their own after a spate of car b
 		"concern 2017-06-19 E05001509 criminal_damage",
 	}, summary(t, doc))
 }
+
+// TestAWeekEarlierOnTheFourth: "It was the second of the Commissioner's
+// Hartlepool meetings this month" sums up (no meeting of its own), and "A
+// week earlier, on the 4th, he was at the Borough Hall for the Headland and
+// Harbour meeting" is a meeting before the one told last; "drivers using
+// Station Lane as a racetrack ... were the second big worry" is speeding.
+func TestAWeekEarlierOnTheFourth(t *testing.T) {
+	doc := `Posted on Friday 14 March 2014
+
+More than forty people squeezed into the Seaton Carew community hall on Tuesday evening for the Commissioner's meeting for the Seaton ward. Drivers using Station Lane as a racetrack after dark were the second big worry.
+
+It was the second of the Commissioner's Hartlepool meetings this month. A week earlier, on the 4th, he was at the Borough Hall for the Headland and Harbour meeting, where people spoke about dealing going on openly near the Town Wall and the mess left by dog owners along the promenade.
+`
+	require.Equal(t, []string{
+		"meeting 2014-03-11 E05008951 speeding",
+		"concern 2014-03-11 E05008951 speeding",
+		"meeting 2014-03-04 E05008947 drugs,environmental",
+		"concern 2014-03-04 E05008947 drugs,environmental",
+	}, summary(t, doc))
+}
