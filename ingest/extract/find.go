@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)) from (?:residents|people|tenants|traders|villagers|parents)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -429,8 +429,9 @@ func namesAny(text string, ms []*meetingCtx) bool {
 }
 
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
-// the week", "Over the whole quarter", "Throughout the tour").
-var acrossRE = regexp.MustCompile(`(?i)^\W*(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme)\b`)
+// the week", "Over the whole quarter", "Throughout the tour", "Throughout
+// October").
+var acrossRE = regexp.MustCompile(`(?i)^\W*(?:(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme)\b|(?:throughout|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // rangeBefore is the last range of days (resolved, as a period) written in
 // the paragraphs before b ("this week, from Monday 6 to Friday 10 July").
@@ -1014,6 +1015,33 @@ func isWordByte(c byte) bool {
 // minutesTitleRE: a record's own title line ("Minutes of the ordinary
 // meeting of Elwick Parish Council held on Monday 10th March 2014").
 var minutesTitleRE = regexp.MustCompile(`(?i)^\W*minutes of (?:the|a|an)\b[^.]{0,80}?\bmeeting\b[^.]{0,80}?\bheld\b`)
+
+// jointWards is the authority of one meeting of two wards ("a joint
+// Teesville and Normanby residents' meeting"): two wards of one authority
+// joined by "and" right before a meeting noun in the singular; nil
+// otherwise ("the Eston and Normanby ward meetings" are one each).
+func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if a.Kind != "ward" || b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode {
+			continue
+		}
+		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
+			continue
+		}
+		if !jointMeetingRE.MatchString(s[b.End:]) {
+			continue
+		}
+		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
+			return &res
+		}
+	}
+	return nil
+}
+
+// jointMeetingRE: a meeting noun in the singular right after two ward
+// names ("... residents' meeting", "... community forum").
+var jointMeetingRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|joint|neighbourhood|public))*\s+(?:meeting|forum|surgery|drop-in)\b`)
 
 // monthlyMeetings reports whether ms are the meetings one sentence told
 // one a month (listedMonths), and the span from the first month to the last.
@@ -1649,6 +1677,9 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			if m.Kind == "ward" && best.Kind != "ward" {
 				best = m
 			}
+		}
+		if lad := r.jointWards(s, ms, at); lad != nil {
+			return lad
 		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))
 		// A record's own line names where it met, not whose meeting it

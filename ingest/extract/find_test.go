@@ -2648,3 +2648,27 @@ It was the second of the Commissioner's Hartlepool meetings this month. A week e
 		"concern 2014-03-04 E05008947 drugs,environmental",
 	}, summary(t, doc))
 }
+
+// TestJointMeetingAndReportsFromFarmers: "a joint Teesville and Normanby
+// residents' meeting" is one meeting of two wards, so its authority's;
+// "cars and camper vans blocking the seafront road" is parking; "the rural
+// crime team took reports from farmers in the villages of East Cleveland
+// about dogs being used to course hares" is a rural crime concern of the
+// month, in Redcar and Cleveland.
+func TestJointMeetingAndReportsFromFarmers(t *testing.T) {
+	doc := `Posted on Friday 8 November 2024 by the Communications Team
+
+The Commissioner joined ward councillors for a joint Teesville and Normanby residents' meeting at Normanby Methodist Church on Tuesday. Fireworks were top of the list.
+
+At the Coatham ward meeting in Redcar Library on 22 October, residents told us about cars and camper vans blocking the seafront road at weekends.
+
+Throughout October the rural crime team took reports from farmers in the villages of East Cleveland about dogs being used to course hares on their land at night.
+`
+	require.Equal(t, []string{
+		"meeting 2024-11-05  antisocial_behaviour",
+		"concern 2024-11-05  antisocial_behaviour",
+		"meeting 2024-10-22 E05012439 parking_traffic",
+		"concern 2024-10-22 E05012439 parking_traffic",
+		"concern 2024-10-01  rural_crime",
+	}, summary(t, doc))
+}
