@@ -50,7 +50,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -1015,6 +1015,22 @@ func isWordByte(c byte) bool {
 // minutesTitleRE: a record's own title line ("Minutes of the ordinary
 // meeting of Elwick Parish Council held on Monday 10th March 2014").
 var minutesTitleRE = regexp.MustCompile(`(?i)^\W*minutes of (?:the|a|an)\b[^.]{0,80}?\bmeeting\b[^.]{0,80}?\bheld\b`)
+
+// cellPlace resolves a table's place cell, whose authority may follow in
+// brackets ("Ladgate (Middlesbrough)", "Skelton East (Redcar &
+// Cleveland)"): the name before them, when it lies in that authority.
+func (r *run) cellPlace(cell string, at time.Time) (gazetteer.Resolution, error) {
+	if m := bracketedLADRE.FindStringSubmatch(cell); m != nil {
+		if res, err := r.x.gaz.Resolve(m[1], at); err == nil {
+			if lad, err := r.x.gaz.Resolve(m[2], at); err != nil || lad.LADCode == res.LADCode {
+				return res, nil
+			}
+		}
+	}
+	return r.x.gaz.Resolve(cell, at)
+}
+
+var bracketedLADRE = regexp.MustCompile(`^\s*(.+?)\s*\(([^()]+)\)\s*$`)
 
 // jointWards is the authority of one meeting of two wards ("a joint
 // Teesville and Normanby residents' meeting"): two wards of one authority
@@ -2023,7 +2039,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	var res *gazetteer.Resolution
 	if placeText != "" {
-		if got, err := r.x.gaz.Resolve(placeText, sp.Start); err == nil {
+		if got, err := r.cellPlace(placeText, sp.Start); err == nil {
 			res = &got
 		} else if ms := r.find(placeText, sp.Start); len(ms) > 0 {
 			res = &ms[0].Resolution
@@ -2933,7 +2949,7 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 		return &res
 	}
 	if extra != "" {
-		if res, err := r.x.gaz.Resolve(extra, at); err == nil {
+		if res, err := r.cellPlace(extra, at); err == nil {
 			return &res // a table's place column holds a name ("Newport")
 		}
 		if em := r.find(extra, at); len(em) > 0 {

@@ -2672,3 +2672,24 @@ Throughout October the rural crime team took reports from farmers in the village
 		"concern 2024-10-01  rural_crime",
 	}, summary(t, doc))
 }
+
+// TestBracketedAuthorityAndCallsFromPlaceResidents: a place cell with its
+// authority in brackets ("Ladgate (Middlesbrough)") is the ward, though
+// "Ladgate" alone is too common a word to take; "calls and e-mails from
+// Hemlington residents about motorbikes" throughout two months is a concern
+// of those months in Hemlington.
+func TestBracketedAuthorityAndCallsFromPlaceResidents(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 12 November 2019
+
+| Date | Ward | Venue | Issues raised |
+|---|---|---|---|
+| Thursday 3 October 2019 | Ladgate (Middlesbrough) | Pallister Park Community Hub | People dealing from cars in the park car park. |
+
+Throughout September and October 2019 his office has also received a steady run of calls and e-mails from Hemlington residents about motorbikes being ridden on the fields.
+`
+	require.Equal(t, []string{
+		"meeting 2019-10-03 E05009861 drugs",
+		"concern 2019-10-03 E05009861 drugs",
+		"concern 2019-09-01 E05009859 off_road_bikes",
+	}, summary(t, doc))
+}

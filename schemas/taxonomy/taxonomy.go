@@ -436,10 +436,11 @@ func stem(w string) string {
 	w = strings.ToLower(w)
 	// Words whose stem would collide with an unrelated word are kept whole:
 	// "parking" is not "Park" (a Middlesbrough ward, or a green space),
+	// nor "parked cars" "the park car park",
 	// "racing" is not "race" (as in race hate), "meeting" is not "meet".
 	// Then irregular plurals.
 	switch w {
-	case "parking", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
+	case "parking", "parked", "racing", "meeting", "meetings", "evening", "morning", "building", "housing",
 		"nothing", "something", "thing", "things", "ring", "king", "spring", "news", "bus", "gas",
 		"litter",  // "litter" would stem to "lit" ("fires being lit")
 		"revving": // "revving" would stem to "rev" ("Chair: Rev. P. Wardell")

@@ -261,6 +261,7 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"asked why officers are so rarely seen round the park":         {"visible_policing"},
 		"girls seen getting into cars with older men":                  {"exploitation"},
 		"concerns about bad behaviour in High Grange Park":             {"antisocial_behaviour"},
+		"people dealing from cars in the park car park":                {"drugs"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
