@@ -1462,12 +1462,13 @@ var wardMeetingsRE = regexp.MustCompile(`(?i)\bwards?\s+(?:[\w'’-]+\s+)?(?:mee
 var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
 
 // maskGroupOf blanks "group of" and "groups of" (a group of teenagers is
-// no meeting) keeping s's length, so offsets into it still hold.
+// no meeting) and boards that are no meeting's ("men claiming to be from
+// the water board") keeping s's length, so offsets into it still hold.
 func maskGroupOf(s string) string {
-	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)-3) + " of" })
+	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)) })
 }
 
-var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b`)
+var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b`)
 
 // strongMeetingRE: words that always name a meeting.
 var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|clinics?)\b`)

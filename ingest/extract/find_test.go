@@ -2693,3 +2693,16 @@ Throughout September and October 2019 his office has also received a steady run 
 		"concern 2019-09-01 E05009859 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestWaterBoardIsNoMeeting: "visited by men claiming to be from the water
+// board" told at a meeting is a scam raised there, not a board meeting.
+func TestWaterBoardIsNoMeeting(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 8 March 2022
+
+3.5 Marton East ward, Middlesbrough (Tuesday 8 February 2022, St Cuthbert's Church Hall). Two households had been visited by men claiming to be from the water board.
+`
+	require.Equal(t, []string{
+		"meeting 2022-02-08 E05009864 fraud_scams",
+		"concern 2022-02-08 E05009864 fraud_scams",
+	}, summary(t, doc))
+}
