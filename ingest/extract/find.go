@@ -44,6 +44,10 @@ var (
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
 	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
 	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
+	// namedWardRE: a ward by its name ("Hartburn ward", "Norton South Ward"),
+	// as a list entry's head names it; not "the ward" of a police report's
+	// sentence ("Crime in the ward remains low ... last month").
+	namedWardRE = regexp.MustCompile(`\b(?:[A-Z][\w'’&-]*|and|&)\s+(?i:wards?)\b`)
 	// meetingOnRE: "raised at the Grangetown ward meeting on 15th October"
 	// names a meeting and its day without a verb of attending.
 	// ("At the Billingham East ward meeting (26th September), ...": its
@@ -277,7 +281,12 @@ func (r *run) walk() {
 					was = append(was, m)
 				}
 			}
+			anchor := r.a.Published
+			if r.recordAnchored {
+				r.a.Published = time.Time{} // (the last record's day is no bound on the next's)
+			}
 			ms, _ := r.meetings(b, text, false, nil)
+			r.a.Published = anchor
 			for _, m := range was {
 				m.sticky = true
 			}
@@ -286,6 +295,10 @@ func (r *run) walk() {
 				// ends that item, and its section of things to come)
 				cur, leadIn, told, future = ms[len(ms)-1], nil, nil, false
 				cur.sticky = true
+				if r.recordAnchored {
+					r.a.Published = time.Time{} // (the next record counts from its own day)
+				}
+				r.recordAnchor(cur)
 				r.concerns(b, text, ms, section)
 				continue
 			}
@@ -323,6 +336,7 @@ func (r *run) walk() {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting.
 				cur.sticky, r.record = true, false
+				r.recordAnchor(cur)
 			}
 			r.concerns(b, text, ms, section)
 			if strings.HasSuffix(b.Text, ":") {
@@ -619,7 +633,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
 	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
-	if !isMeeting(text) && !wardEntryRE.MatchString(entryHead(text)) && !minutesLead {
+	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -628,7 +642,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	head := entryHead(text)
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (meetingNounRE.MatchString(head) || wardEntryRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0
+	entry := head != "" && (meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only
@@ -947,6 +961,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				sticky: minutesRE.MatchString(sent) || lead}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
+			if mc.sticky {
+				r.recordAnchor(mc)
+			}
 			if about := r.residentsMetAbout(ev, beforeColon(clause)); about != "" {
 				// "a special meeting of the Belle Vue Residents'
 				// Association to discuss the recent spike in anti-social
@@ -1010,6 +1027,17 @@ func containsWord(text, name string) bool {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// recordAnchor makes a record's meeting day the day its relative dates
+// count from when the document gives no publication date: notes of the
+// meeting of Wednesday 2 October 2013 saying the Commissioner "had attended
+// a meeting of the Safer Stockton Partnership last month" speak of
+// September.
+func (r *run) recordAnchor(m *meetingCtx) {
+	if r.a.Published.IsZero() && m.span.Precision == dates.Day {
+		r.a.Published, r.recordAnchored = m.span.Start, true
+	}
 }
 
 // minutesTitleRE: a record's own title line ("Minutes of the ordinary

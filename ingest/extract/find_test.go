@@ -2706,3 +2706,27 @@ func TestWaterBoardIsNoMeeting(t *testing.T) {
 		"concern 2022-02-08 E05009864 fraud_scams",
 	}, summary(t, doc))
 }
+
+// TestNotesCountFromTheirMeetingDay: notes of a meeting that give no
+// publication date count their relative dates from the meeting's day
+// ("had attended a meeting of the Safer Stockton Partnership last month"
+// in the notes of 2 October 2013 is September's); a police report's "crime
+// in the ward ... last month" names no ward meeting of its own.
+func TestNotesCountFromTheirMeetingDay(t *testing.T) {
+	doc := `NORTON SOUTH WARD - RESIDENTS' POLICE AND COMMUNITY MEETING
+Notes of meeting, Wednesday 2 October 2013, 6pm
+
+2) Neighbourhood policing update
+
+Crime in the ward remains low compared with the rest of the borough last month.
+
+3) Open session
+
+Syringes are being left in the alley behind the High Street shops. The Commissioner said he had attended a meeting of the Safer Stockton Partnership last month.
+`
+	require.Equal(t, []string{
+		"meeting 2013-10-02 E05001544 drugs",
+		"meeting 2013-09-01  ",
+		"concern 2013-10-02 E05001544 drugs",
+	}, summary(t, doc))
+}

@@ -14,6 +14,7 @@ import (
 
 // run is the state of one extraction.
 type run struct {
+	recordAnchored bool // a.Published is a record's meeting day (recordAnchor), not the document's
 	x         *Extractor
 	blocks    []segment.Block
 	published string // the publication date markup gave, "" if none
