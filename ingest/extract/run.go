@@ -15,9 +15,9 @@ import (
 // run is the state of one extraction.
 type run struct {
 	recordAnchored bool // a.Published is a record's meeting day (recordAnchor), not the document's
-	x         *Extractor
-	blocks    []segment.Block
-	published string // the publication date markup gave, "" if none
+	x              *Extractor
+	blocks         []segment.Block
+	published      string // the publication date markup gave, "" if none
 	// chromeLines are the site header's and footer's short lines, dropped
 	// from the text as chrome, which may say when the page was published.
 	chromeLines []string
