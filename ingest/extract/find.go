@@ -2251,6 +2251,13 @@ var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communi
 // account, action or promise, a plan, a negation or the sentence telling
 // the meeting itself. Its theme is checked by the caller.
 func cuelessConcern(s string) bool {
+	if i := strings.Index(s, "; "); i > 0 && officialLeadRE.MatchString(s[i+2:]) {
+		// "Residents would like to see officers walking through the village
+		// more often; the PCC said he would pass this on": the official's
+		// reply after the semicolon is no part of what was raised.
+		s = s[:i]
+	}
+	s = wishRE.ReplaceAllString(s, "want")
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}
@@ -2259,6 +2266,9 @@ func cuelessConcern(s string) bool {
 	}
 	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
 }
+
+// wishRE: a resident's wish ("would like to see"), no promise.
+var wishRE = regexp.MustCompile(`(?i)\bwould (?:like|love|prefer|welcome)\b`)
 
 // askedForMeetingRE: people asking for a meeting of their own.
 var askedForMeetingRE = regexp.MustCompile(`(?i)\b(?:asked|called|pressed|petitioned|are calling|have called|want)\s+for\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:meeting|surgery|drop-in)\b|\bmeeting of their own\b`)

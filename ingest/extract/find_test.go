@@ -2730,3 +2730,20 @@ Syringes are being left in the alley behind the High Street shops. The Commissio
 		"concern 2013-10-02 E05001544 drugs",
 	}, summary(t, doc))
 }
+
+// TestWishAndTheOfficialsReply: "Residents would like to see officers
+// walking through the village more often; the PCC said he would pass this
+// on": a resident's wish, not a promise, and the official's reply after the
+// semicolon is no part of what was raised.
+func TestWishAndTheOfficialsReply(t *testing.T) {
+	doc := `# Eaglescliffe West Ward Meeting
+
+Minutes of the meeting held on Tuesday 14 November 2023 at the Eaglescliffe Community Centre
+
+- Residents would like to see officers walking through the village more often; the PCC said he would pass this on.
+`
+	require.Equal(t, []string{
+		"meeting 2023-11-14 E05014865 visible_policing",
+		"concern 2023-11-14 E05014865 visible_policing",
+	}, summary(t, doc))
+}
