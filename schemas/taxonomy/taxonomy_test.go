@@ -262,6 +262,7 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"girls seen getting into cars with older men":                  {"exploitation"},
 		"concerns about bad behaviour in High Grange Park":             {"antisocial_behaviour"},
 		"people dealing from cars in the park car park":                {"drugs"},
+		"youths trying to break off locks with screwdrivers":           {"criminal_damage"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
