@@ -255,6 +255,11 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 		switch {
 		case m.Theme == "parking_traffic" && p == "traffic" && has["speeding"]:
 			continue
+		case m.Theme == "parking_traffic" && (p == "lorries" || p == "hgv" || p == "heavy goods vehicles") && speedingNear(text, m, ms):
+			// ("lorries pass the school gates far too fast": the lorries
+			// speed; "the speed of traffic ..., particularly HGVs using the
+			// village as a short cut": a second concern)
+			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
 		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && inClause(text, m, ms, "off_road_bikes") &&
@@ -268,6 +273,17 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// speedingNear reports whether a speeding phrase follows match m closely
+// in its clause (within forty characters, no comma between).
+func speedingNear(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme == "speeding" && o.Start >= m.End && o.Start-m.End <= 40 && !strings.ContainsAny(text[m.End:o.Start], ",.;") {
+			return true
+		}
+	}
+	return false
 }
 
 // carsBeforeRE: a vehicle other than the bikes just before "racing" ("cars

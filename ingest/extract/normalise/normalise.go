@@ -124,7 +124,13 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 			// Word boxes rebuild the tables the layout text garbles
 			// (pdfTables); without them (an older pdftotext) the layout
 			// text's own rules stand.
-			text = spliceTables(text, pdfTables(tsv))
+			tables := pdfTables(tsv)
+			text = spliceTables(text, tables)
+			if cols := columnPages(tsv, tables); len(cols) > 0 {
+				if flow, err := pdfText(ctx, b, opts, ""); err == nil {
+					text = replacePages(text, flow, cols)
+				}
+			}
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
 	case HTML:
@@ -174,7 +180,11 @@ func pdfText(ctx context.Context, b []byte, opts Options, mode string) (string, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var out, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, mode, "-enc", "UTF-8", "-q", f.Name(), "-")
+	args := []string{"-enc", "UTF-8", "-q", f.Name(), "-"}
+	if mode != "" { // ("": pdftotext's own reading order)
+		args = append([]string{mode}, args...)
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
 		msg := strings.TrimSpace(stderr.String())

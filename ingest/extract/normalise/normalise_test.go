@@ -303,3 +303,24 @@ func TestWindows1252Documents(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "Residents’ main worry – motorbikes.")
 }
+
+// TestPDFTwoColumns: a newsletter printed in two columns of running text
+// (testdata/two_columns.pdf, printed by headless Chromium from
+// two_columns.html) is read down each column in turn, a sentence that goes
+// on at the top of the next column in the same paragraph; a page with a
+// table of meetings keeps its layout reading.
+func TestPDFTwoColumns(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "two_columns.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "news.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	text := strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "The main worry raised was speeding on the A1043 and on Guisborough Road, where residents said lorries pass the school gates far too fast in the morning.")
+	require.Contains(t, text, "Others complained of cold callers going door to door offering to fix roofs")
+
+	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf"))
+	require.NoError(t, err)
+	d, err = Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "| Date | Meeting | Location |")
+}
