@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -106,6 +107,9 @@ func fromHTML(b []byte) (*Doc, error) {
 				}
 				return
 			}
+			if (n.Data == "p" || n.Data == "div" || n.Data == "ul" || n.Data == "ol") && linkList(n) {
+				return // a list of links to other pages ("Latest news"): their headlines, not this page's text
+			}
 			switch n.Data {
 			case "title":
 				if n.FirstChild != nil {
@@ -138,6 +142,19 @@ func fromHTML(b []byte) (*Doc, error) {
 				inContent = true
 			case "tr":
 				flush()
+				if pageLayoutRow(n) {
+					// A page laid out with a table (a sidebar cell beside the
+					// article's): each cell is a column of the page, read as
+					// its paragraphs, not a row of data.
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+							walk(c, inContent) // (a cell marked as a sidebar is chrome)
+							flush()
+							out.WriteString("\n")
+						}
+					}
+					return
+				}
 				var cells []string
 				var elems []*html.Node
 				header := false
@@ -303,4 +320,70 @@ func collapse(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
 	}), " ")
+}
+
+// pageLayoutRow reports whether a table row lays out a page rather than holding
+// data: one of its cells holds headings or several paragraphs, or a
+// table of its own (an old site's sidebar beside its article). Its cells
+// are then read as the page's columns.
+func pageLayoutRow(tr *html.Node) bool {
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.Data != "td" && c.Data != "th") {
+			continue
+		}
+		blocks := 0
+		var count func(n *html.Node) bool
+		count = func(n *html.Node) bool {
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				if k.Type != html.ElementNode {
+					continue
+				}
+				switch k.Data {
+				case "h1", "h2", "h3", "h4", "h5", "h6", "table":
+					return true
+				case "p", "ul", "ol", "div":
+					blocks++
+				}
+				if count(k) {
+					return true
+				}
+			}
+			return false
+		}
+		if count(c) || blocks >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// linkList reports whether an element is a list of links to other pages:
+// two links or more, and hardly any text outside them (a separator, a
+// date). Their headlines ("Hardwick residents meet police, 24 February")
+// would read as this page's meetings.
+func linkList(n *html.Node) bool {
+	links, in, out := 0, 0, 0
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			links++
+			inLink = true
+		}
+		if n.Type == html.TextNode {
+			for _, r := range n.Data {
+				if unicode.IsLetter(r) {
+					if inLink {
+						in++
+					} else {
+						out++
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	return links >= 2 && in > 0 && out*3 <= in
 }

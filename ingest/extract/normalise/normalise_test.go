@@ -324,3 +324,21 @@ func TestPDFTwoColumns(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "| Date | Meeting | Location |")
 }
+
+// TestHTMLLayoutTableAndLinkLists: an old site laid out with a table (a
+// sidebar cell beside the article's) is read cell by cell as the page's
+// columns, not as one row of data; a paragraph of links to other pages
+// ("Latest news" headlines with their dates) is no part of the page's
+// text, whether or not its cell says it is a sidebar.
+func TestHTMLLayoutTableAndLinkLists(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "layout_table.html"))
+	require.NoError(t, err)
+	for _, page := range []string{string(b), strings.ReplaceAll(string(b), ` class="sidebar"`, "")} {
+		d, err := Normalise(t.Context(), "news.html", []byte(page), Options{})
+		require.NoError(t, err)
+		require.Contains(t, d.Text, "\n# Residents air concerns at Parkfield meeting\n")
+		require.Contains(t, d.Text, "\nMore than 30 residents attended the Parkfield and Oxbridge ward meeting")
+		require.NotContains(t, d.Text, "Mandale and Victoria on 3 March")
+		require.NotContains(t, d.Text, "| Latest news")
+	}
+}
