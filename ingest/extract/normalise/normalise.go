@@ -141,6 +141,15 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		return d, nil
 	}
 	s := string(bytes.TrimPrefix(toUTF8(b, false), []byte("\ufeff")))
+	published := ""
+	if f == Markdown {
+		if title, pub, body, ok := frontMatter(s); ok {
+			s, published = body, pub
+			if title != "" {
+				s = "# " + title + "\n\n" + s
+			}
+		}
+	}
 	s = layoutPipeTables(InlineHTML(s))
 	if f == Markdown {
 		// "> **You said:** ..." then ">" then "> **We did:** ...": a
@@ -152,7 +161,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		// a gap as wide as the layout's.
 		s = textTables(ruledTables(strings.ReplaceAll(s, "\t", "    ")))
 	}
-	return &Doc{Format: f, Text: dropChrome(s)}, nil
+	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }
 
 // pdfText runs pdftotext on b in the given mode ("-layout", "-tsv").

@@ -342,3 +342,20 @@ func TestHTMLLayoutTableAndLinkLists(t *testing.T) {
 		require.NotContains(t, d.Text, "| Latest news")
 	}
 }
+
+// TestMarkdownFrontMatter: a static site's Markdown with YAML front matter
+// gives its publication date from "date:" and its title as the heading;
+// the other fields are no text of the page. A file that merely opens with
+// a rule and no closing one is read as it is.
+func TestMarkdownFrontMatter(t *testing.T) {
+	in := "---\ntitle: \"Commissioner visits Thornaby\"\ndate: 2019-03-14T09:00:00Z\ncategories: [news]\n---\n\nThe Commissioner was at the ward meeting on Tuesday.\n"
+	d, err := Normalise(t.Context(), "post.md", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Equal(t, "# Commissioner visits Thornaby\n\n\nThe Commissioner was at the ward meeting on Tuesday.\n", d.Text)
+	require.True(t, strings.HasPrefix(d.Published, "2019-03-14"), d.Published)
+
+	d, err = Normalise(t.Context(), "post.md", []byte("---\n\nNo front matter here.\n"), Options{})
+	require.NoError(t, err)
+	require.Empty(t, d.Published)
+	require.Contains(t, d.Text, "No front matter here.")
+}
