@@ -263,6 +263,7 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"concerns about bad behaviour in High Grange Park":             {"antisocial_behaviour"},
 		"people dealing from cars in the park car park":                {"drugs"},
 		"youths trying to break off locks with screwdrivers":           {"criminal_damage"},
+		"young people are gathering in the playing field":              {"antisocial_behaviour"},
 	} {
 		require.Equal(t, want, tx.Classify(text).Themes, text)
 	}
