@@ -82,8 +82,10 @@ var (
 	dmRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
 	mdRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
 	rangeRE = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
-	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19".
-	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.])([0-9]{1,2})([/.])([0-9]{4}|[0-9]{2})\b`)
+	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19",
+	// "12-03-2019" (with hyphens only a four-figure year: "10-12-14" may
+	// be anything).
+	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
 	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
@@ -284,6 +286,9 @@ func Find(s string) []Mention {
 	for _, m := range numeric(numericRE) {
 		if group(s, m, 2) != group(s, m, 4) {
 			continue // "3/4.5" is not a date
+		}
+		if group(s, m, 2) == "-" && len(group(s, m, 5)) != 4 {
+			continue
 		}
 		y := atoi(group(s, m, 5))
 		if y < 100 {

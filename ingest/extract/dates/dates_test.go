@@ -23,6 +23,7 @@ func TestResolve(t *testing.T) {
 		{"numeric UK", "on 14/04/2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK, two-digit year", "on 14/04/14", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK with dots", "Date: 5.6.2019", Anchors{}, false, "2019-06-05 2019-06-05 day"},
+		{"numeric UK with hyphens, four-figure year", "Date: 12-03-2019", Anchors{}, false, "2019-03-12 2019-03-12 day"},
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
 		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
