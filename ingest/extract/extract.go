@@ -180,6 +180,10 @@ func (x *Extractor) ExtractContext(ctx context.Context, document string, content
 	}
 	blocks := segment.Segment(nd.Text)
 	if len(blocks) == 0 {
+		if nd.Format == normalise.PDF {
+			// A scanned report is pictures of pages: pdftotext finds no text.
+			return nil, &DocumentError{Document: document, Err: fmt.Errorf("%w: the PDF has no text layer (a scanned image?): run it through OCR (for example ocrmypdf) first", ErrEmpty)}
+		}
 		return nil, &DocumentError{Document: document, Err: fmt.Errorf("%w: no text once the %s markup is removed", ErrEmpty, nd.Format)}
 	}
 	sum := sha256.Sum256(content)

@@ -422,3 +422,15 @@ Last night the PCC attended a packed community meeting in Billingham West, where
 	require.Equal(t, "date", res.Problems[0].What)
 	require.Equal(t, 2, res.Problems[0].Paragraph)
 }
+
+// TestScannedPDFSaysToOCR: a PDF with no text layer (pictures of pages, as
+// a scanned report is) is refused with an error that says so and what to
+// do, not "empty" alone.
+func TestScannedPDFSaysToOCR(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "no_text_layer.pdf"))
+	require.NoError(t, err)
+	_, err = newExtractor(t, Config{}).Extract("scan.pdf", b)
+	require.ErrorIs(t, err, ErrEmpty)
+	require.ErrorContains(t, err, "no text layer")
+	require.ErrorContains(t, err, "OCR")
+}
