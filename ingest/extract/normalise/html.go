@@ -18,7 +18,7 @@ var skipElements = map[string]bool{
 
 // chromeWords in an element's class, id or role mark site furniture
 // (cookie bars, share buttons, breadcrumbs, skip links, menus).
-var chromeWords = []string{"cookie", "share", "social", "breadcrumb", "skip", "access", "menu", "navbar", "sidebar", "related", "newsletter", "consent", "banner", "masthead", "toolbar"}
+var chromeWords = []string{"cookie", "share", "social", "breadcrumb", "skip", "access", "menu", "navbar", "sidebar", "related", "newsletter", "consent", "banner", "masthead", "toolbar", "footer"}
 
 func isChromeElement(n *html.Node, inContent bool) bool {
 	if n.Data == "footer" || n.Data == "header" {

@@ -43,6 +43,14 @@ func TestHTMLChromeLines(t *testing.T) {
 <div class="related-stories"><div>Posted on 1 May 2020</div></div></article></body></html>`), Options{})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Published: 3 May 2020"}, d.ChromeLines)
+
+	// An old site's footer is a div by its class: chrome, its lines kept
+	// for the publication date.
+	d, err = Normalise(context.Background(), "c.html", []byte(`<html><body><div id="content"><h1>Feedback</h1><p>Text.</p></div>
+<div class="footer">Office of the Police and Crime Commissioner for Cleveland</div></body></html>`), Options{})
+	require.NoError(t, err)
+	require.NotContains(t, d.Text, "Office of the")
+	require.Equal(t, []string{"Office of the Police and Crime Commissioner for Cleveland"}, d.ChromeLines)
 }
 
 // TestHTMLJSONLDPublished: a page's JSON-LD "datePublished" is its
