@@ -75,6 +75,9 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 		}
 		ev.Themes = sortedUnion(ev.Themes, []string{m.Theme})
 	}
+	if len(ev.Themes) == 0 && r.themeHint != nil {
+		ev.Themes = append([]string(nil), r.themeHint...) // (the forum's: forumThemes)
+	}
 	if len(ev.Themes) == 0 {
 		r.problem(b, "theme", clip(text, 120), "no theme of the taxonomy matches: emitted without themes")
 	}

@@ -1040,6 +1040,19 @@ func (r *run) recordAnchor(m *meetingCtx) {
 	}
 }
 
+// forumThemes are the themes the name of the one meeting ms holds says it
+// is for ("Hartlepool Domestic Abuse Forum", "Rural Crime Partnership"),
+// when that meeting is such a body's; nil otherwise.
+func forumThemes(ms []*meetingCtx) []string {
+	if len(ms) != 1 || ms[0].ev == nil || ms[0].ev.Meeting == nil || !forumNameRE.MatchString(ms[0].ev.Meeting.Title) {
+		return nil
+	}
+	return ms[0].ev.Themes
+}
+
+// forumNameRE: a body named for what it works on.
+var forumNameRE = regexp.MustCompile(`\b(?:Forum|Partnership|Group|Network|Board|Panel|Alliance)\b`)
+
 // minutesTitleRE: a record's own title line ("Minutes of the ordinary
 // meeting of Elwick Parish Council held on Monday 10th March 2014").
 var minutesTitleRE = regexp.MustCompile(`(?i)^\W*minutes of (?:the|a|an)\b[^.]{0,80}?\bmeeting\b[^.]{0,80}?\bheld\b`)
@@ -2593,6 +2606,15 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 				c = rest
 			}
 			if len(r.themes(c)) == 0 {
+				if hint := forumThemes(ms); hint != nil && (concernCueRE.MatchString(c) || subjectCueRE.MatchString(c)) && !negationRE.MatchString(c) {
+					// "A meeting with the Hartlepool Domestic Abuse Forum ...
+					// Forum members told the Commissioner that victims are
+					// waiting too long for cases to come to court": what a
+					// forum named for a theme raises is of its theme.
+					r.themeHint = hint
+					r.standalone(b, ms[0], c, "", "", section)
+					r.themeHint = nil
+				}
 				continue
 			}
 			action := ""

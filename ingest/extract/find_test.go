@@ -2747,3 +2747,17 @@ Minutes of the meeting held on Tuesday 14 November 2023 at the Eaglescliffe Comm
 		"concern 2023-11-14 E05014865 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestThemedForumsConcern: what a forum named for a theme raises without a
+// theme word of its own ("Forum members told the Commissioner that victims
+// are waiting too long for cases to come to court") is of its theme.
+func TestThemedForumsConcern(t *testing.T) {
+	doc := `Report of the Police and Crime Commissioner, 8 March 2022
+
+4.3 A meeting with the Hartlepool Domestic Abuse Forum took place at the Civic Centre on 3 February 2022. Forum members told the Commissioner that victims are waiting too long for cases to come to court.
+`
+	require.Equal(t, []string{
+		"meeting 2022-02-03  domestic_abuse",
+		"concern 2022-02-03  domestic_abuse",
+	}, summary(t, doc))
+}

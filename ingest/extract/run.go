@@ -14,7 +14,8 @@ import (
 
 // run is the state of one extraction.
 type run struct {
-	recordAnchored bool // a.Published is a record's meeting day (recordAnchor), not the document's
+	themeHint      []string // a forum's themes for the concern being emitted (forumThemes)
+	recordAnchored bool     // a.Published is a record's meeting day (recordAnchor), not the document's
 	x              *Extractor
 	blocks         []segment.Block
 	published      string // the publication date markup gave, "" if none
