@@ -26,6 +26,7 @@ func InlineHTML(s string) string {
 	}
 	if strings.IndexByte(s, '<') >= 0 {
 		s = inlineRows(s)
+		s = rowBreaks(s)
 		s = breakTagRE.ReplaceAllString(s, "\n")
 		s = tagRE.ReplaceAllString(s, "")
 	}
@@ -34,6 +35,24 @@ func InlineHTML(s string) string {
 	}
 	return strings.ReplaceAll(s, "\u00a0", " ")
 }
+
+// rowBreaks keeps a Markdown table row on its line: a <br> inside it
+// ("| • Youths on e-scooters<br>• Drug dealing near the shops |", a cell's
+// list) separates the cell's items, it does not end the row.
+func rowBreaks(s string) string {
+	if !brRE.MatchString(s) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "|") {
+			lines[i] = brRE.ReplaceAllString(l, "; ")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+var brRE = regexp.MustCompile(`(?i)<br\s*/?>`)
 
 // inlineRows writes the rows of an HTML table left inside Markdown or text
 // as Markdown table rows ("<tr><td>North Ormesby</td><td>Youths throwing

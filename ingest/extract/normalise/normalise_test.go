@@ -367,3 +367,12 @@ func TestMarkdownFrontMatter(t *testing.T) {
 	require.Empty(t, d.Published)
 	require.Contains(t, d.Text, "No front matter here.")
 }
+
+// TestMarkdownRowWithBreaks: a Markdown table row whose cell lists items
+// with <br> stays one row, its items apart by semicolons.
+func TestMarkdownRowWithBreaks(t *testing.T) {
+	in := "| Date | Issues raised |\n|---|---|\n| 7 March | • Youths on the pavements<br>• Drug dealing near the shops |\n"
+	d, err := Normalise(t.Context(), "r.md", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "| 7 March | • Youths on the pavements; • Drug dealing near the shops |\n")
+}
