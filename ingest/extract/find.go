@@ -685,6 +685,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
+			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && sentDates[0].Start <= 3) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns"
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}

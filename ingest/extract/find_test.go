@@ -2093,7 +2093,8 @@ func TestMeetingHeardOfAndConcentratedOn(t *testing.T) {
 // TestOtherTimeEndsTheMeetingsStory: a paragraph opening "Last week" tells
 // another time than the meeting before it: its concern is not that
 // meeting's but one of last week (Monday to Sunday before the publication
-// week, period precision).
+// week, period precision), at the meeting "he was in Ingleby Barwick,
+// where residents ... raised concerns" tells.
 func TestOtherTimeEndsTheMeetingsStory(t *testing.T) {
 	doc := `# Shop thefts raised with Commissioner
 
@@ -2106,11 +2107,13 @@ Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick Nort
 	require.Equal(t, []string{
 		"meeting 2024-03-12 E05014884 burglary_theft",
 		"concern 2024-03-12 E05014884 burglary_theft",
+		"meeting 2024-03-04 E05014870 drugs",
 		"concern 2024-03-04 E05014870 drugs",
 	}, summary(t, doc))
 	res, err := newExtractor(t, Config{}).Extract("news.md", []byte(doc))
 	require.NoError(t, err)
 	require.Equal(t, "period:2024-03-04/2024-03-10", eventWhen(res.Events[2]))
+	require.Equal(t, "period:2024-03-04/2024-03-10", eventWhen(res.Events[3]))
 }
 
 // TestMeetingsOfAMonth: a sentence that opens with a month and says
@@ -2759,5 +2762,19 @@ func TestThemedForumsConcern(t *testing.T) {
 	require.Equal(t, []string{
 		"meeting 2022-02-03  domestic_abuse",
 		"concern 2022-02-03  domestic_abuse",
+	}, summary(t, doc))
+}
+
+// TestLastWeekHeWasInWhereResidentsRaised: "Last week he was in Ingleby
+// Barwick, where residents of the Ingleby Barwick North ward raised
+// concerns about ..." is a meeting of last week (a period), in that ward.
+func TestLastWeekHeWasInWhereResidentsRaised(t *testing.T) {
+	doc := `Published: Thursday 14 March 2024
+
+Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick North ward raised concerns about cannabis being sold from parked cars near the play areas.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-04 E05014870 drugs",
+		"concern 2024-03-04 E05014870 drugs",
 	}, summary(t, doc))
 }
