@@ -1238,7 +1238,7 @@ var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|c
 
 // earlierRE: a sentence that says its day came before the one told last
 // ("A week earlier, on the 4th, ...").
-var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the week before|the day before)\b`)
+var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the week before|the day before|had been|had heard|had raised)\b`)
 
 // walkedWithRE: a walkabout told as walking round a place with residents or
 // the neighbourhood team ("I walked round the Throston Grange estate with

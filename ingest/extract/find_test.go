@@ -2778,3 +2778,17 @@ Last week he was in Ingleby Barwick, where residents of the Ingleby Barwick Nort
 		"concern 2024-03-04 E05014870 drugs",
 	}, summary(t, doc))
 }
+
+// TestHadBeenOnTheEleventh: in the notes of a meeting on the 16th, "drug
+// dealing had been the main topic at the Ayresome ward meeting on the
+// 11th" tells an earlier meeting of the same month.
+func TestHadBeenOnTheEleventh(t *testing.T) {
+	doc := `# Linthorpe Community Council
+
+Notes of the meeting held on Monday 16 April 2018 at Linthorpe Community Centre
+
+Two residents from Ayresome said that drug dealing had been the main topic at the Ayresome ward meeting on the 11th.
+`
+	got := summary(t, doc)
+	require.Contains(t, got, "meeting 2018-04-11 E05009854 drugs")
+}
