@@ -116,6 +116,7 @@ func (r *run) walk() {
 	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
 	weDidSection := false        // under a "We did" heading
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
+	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -304,6 +305,20 @@ func (r *run) walk() {
 			}
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
+		if lead != nil && len(ms) == 1 && cur == nil && b.N-lead.N <= 2 {
+			// "Residents in south Middlesbrough have told Cleveland's Police
+			// and Crime Commissioner that quad bikes and scramblers ... are
+			// making their lives a misery." then "Barry Coppinger was
+			// speaking to around forty people at the Hemlington ward
+			// community meeting ... last night": a news item's opening
+			// tells what was raised at the meeting it then tells.
+			r.leadPlace = true
+			r.concerns(lead, lead.Text, ms, section)
+			r.leadPlace = false
+		}
+		if len(ms) > 0 || (lead != nil && b.N-lead.N > 2) {
+			lead = nil
+		}
 		if len(ms) > 0 && cur != nil && cur.sticky && !r.record {
 			// Minutes that mention another meeting in passing ("the South
 			// Bank ward meeting on 6th March had heard much the same"):
@@ -418,7 +433,12 @@ func (r *run) walk() {
 			// (one naming none is not emitted).
 			ctxs = told
 		}
+		emitted := len(r.res.Events)
 		r.concerns(b, text, ctxs, sec)
+		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 4 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
+			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text)) && len(r.themes(text)) > 0 {
+			lead = b // (told again at the meeting the next paragraphs tell, if they do)
+		}
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
 		}
@@ -2967,6 +2987,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 // one named in extra (a lead-in, a table's place column), else the
 // title's ward or the document's authority.
 func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at time.Time, extra string) *gazetteer.Resolution {
+	if r.leadPlace && cur != nil && cur.place != nil {
+		res := *cur.place // (a news item's opening names the town; its meeting, the ward)
+		return &res
+	}
 	ms := r.find(text, at)
 	for i := 0; i < len(ms); i++ {
 		if titleOfPerson(text, ms[i]) {

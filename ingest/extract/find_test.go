@@ -2792,3 +2792,21 @@ Two residents from Ayresome said that drug dealing had been the main topic at th
 	got := summary(t, doc)
 	require.Contains(t, got, "meeting 2018-04-11 E05009854 drugs")
 }
+
+// TestNewsLeadBeforeItsMeeting: a news item's opening tells what was raised
+// ("Residents ... have told Cleveland's Police and Crime Commissioner that
+// quad bikes and scramblers ... are making their lives a misery") before the
+// paragraph that tells the meeting: it is that meeting's concern, in the
+// meeting's ward, not lost for want of a day.
+func TestNewsLeadBeforeItsMeeting(t *testing.T) {
+	doc := `Posted on Friday 6 March 2020
+
+Residents in south Middlesbrough have told Cleveland's Police and Crime Commissioner that quad bikes and scramblers tearing around the lake are making their lives a misery.
+
+Barry Coppinger was speaking to around forty people at the Hemlington ward community meeting at the Viewley Centre last night.
+`
+	require.Equal(t, []string{
+		"meeting 2020-03-05 E05009859 off_road_bikes",
+		"concern 2020-03-05 E05009859 off_road_bikes",
+	}, summary(t, doc))
+}

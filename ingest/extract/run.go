@@ -14,6 +14,7 @@ import (
 
 // run is the state of one extraction.
 type run struct {
+	leadPlace      bool     // the concerns being read are a news item's opening, placed by the meeting told after it
 	themeHint      []string // a forum's themes for the concern being emitted (forumThemes)
 	recordAnchored bool     // a.Published is a record's meeting day (recordAnchor), not the document's
 	x              *Extractor
