@@ -2582,10 +2582,19 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	}
 	sents := sentences(text)
 	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
+	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
 	for i, s := range sents {
 		if official {
 			official = !closesQuote(s)
 			continue
+		}
+		if resident {
+			resident = !closesQuote(s)
+			if t := strings.TrimLeft(s, " "); !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "“") {
+				s = "“" + t // (read as the quotation it is inside)
+			}
+		} else if opensQuote(s) {
+			resident = !officialSpeaker(s)
 		}
 		if officialSpeaker(s) && opensQuote(s) {
 			official = true

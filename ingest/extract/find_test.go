@@ -2810,3 +2810,20 @@ Barry Coppinger was speaking to around forty people at the Hemlington ward commu
 		"concern 2020-03-05 E05009859 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestInsideAResidentsQuotation: the second sentence of a resident's
+// quotation ("... said: “We used to have a bobby we all knew by name. Now if
+// you ring, you are lucky if anyone comes out the same day.”") is still
+// theirs: its "if you" is the speaker's, not an appeal to the reader.
+func TestInsideAResidentsQuotation(t *testing.T) {
+	doc := `Posted on Friday 6 March 2020
+
+Barry Coppinger was speaking to residents at the Hemlington ward community meeting last night.
+
+One resident, who has lived in the area for thirty years, said: “We used to have a bobby we all knew by name. Now if you ring, you are lucky if anyone comes out the same day.”
+`
+	require.Equal(t, []string{
+		"meeting 2020-03-05 E05009859 visible_policing",
+		"concern 2020-03-05 E05009859 visible_policing",
+	}, summary(t, doc))
+}
