@@ -183,6 +183,10 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
 			continue
+		case inBriefing(text, m):
+			// "met with police for an update on neighbourhood policing": what
+			// the meeting was told about, not what it raised
+			continue
 		case m.Theme == "antisocial_behaviour" && abuseRE.MatchString(text[m.Start:m.End]) && inClause(text, m, ms, "hate_crime"):
 			// "racist abuse shouted at them in the street": the abuse is
 			// the hate crime, not anti-social behaviour besides
@@ -193,7 +197,20 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	return out
 }
 
+// inBriefing reports whether match m lies in the subject of a briefing
+// ("an update on neighbourhood policing", "a presentation about county
+// lines").
+func inBriefing(text string, m taxonomy.Match) bool {
+	for _, loc := range briefingRE.FindAllStringSubmatchIndex(text, -1) {
+		if m.Start >= loc[2] && m.Start < loc[3] {
+			return true
+		}
+	}
+	return false
+}
+
 var (
+	briefingRE   = regexp.MustCompile(`(?i)\b(?:an?|the|his|her|their)\s+(?:update|briefing|presentation|talk|overview)\s+(?:on|about|from|of)\s+((?:[\w'’-]+\s*){1,4})`)
 	abuseRE      = regexp.MustCompile(`(?i)\babus`)
 	litterPickRE = regexp.MustCompile(`(?i)^litter[\s-]*pick`)
 	pickDoneRE   = regexp.MustCompile(`(?i)^\w*(?:\s+[\w'’]+){0,4}?\s+(?:had\s+|has\s+|have\s+)?(?:filled|collected|cleared|was held|were held|took place|went ahead|gathered|removed|raised)\b`)

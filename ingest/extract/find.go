@@ -27,7 +27,7 @@ var (
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
 	// ("met Throston residents": a place's name may come between)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -79,7 +79,7 @@ var (
 	speakerRE     = regexp.MustCompile(`(?i)\b(?:a|an|one|another|several|many|some|two|three|four|a number of|a few|a group of)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\b[^.;]{0,40}?\b(?:spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|explained|warned|felt|feared|pointed out|claimed|questioned)\b`)
 	officialWords = regexp.MustCompile(`(?i)\b(?:officers?|police|pcsos?|constables?|inspectors?|sergeants?|superintendents?|commissioners?|pcc|chief|staff|spokesperson|spokesman|spokeswoman|representatives?|members? of (?:the )?(?:team|panel|board))\b`)
 	topicCueRE    = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
-	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised)\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
+	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised|(?:didn't|did not|had no|never had) (?:have )?(?:the )?(?:opportunity|chance|time) to (?:raise|explore|discuss|talk about|mention))\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
 	planRE        = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
@@ -1094,6 +1094,33 @@ func (r *run) cellPlace(cell string, at time.Time) (gazetteer.Resolution, error)
 
 var bracketedLADRE = regexp.MustCompile(`^\s*(.+?)\s*\(([^()]+)\)\s*$`)
 
+// severalPlaces is the authority of a meeting whose clause lists three
+// places or more of it, none called a ward ("councillors from the south of
+// the Borough (Thornaby, Ingleby Barwick, Yarm & Eaglescliffe) met with
+// police"): a meeting of all of them, no one ward's.
+func (r *run) severalPlaces(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.LADCode != ms[0].LADCode || wardWordAfterRE.MatchString(s[m.End:]) {
+			return nil
+		}
+		switch {
+		case m.Kind == "lad" && strings.EqualFold(m.Text, m.LADName): // (the authority itself)
+		case m.WardCode != "":
+			seen[m.WardCode] = true
+		default:
+			seen[strings.ToLower(m.Text)] = true
+		}
+	}
+	if len(seen) < 3 {
+		return nil
+	}
+	if res, err := r.x.gaz.Resolve(ms[0].LADName, at); err == nil && res.Kind == "lad" {
+		return &res
+	}
+	return nil
+}
+
 // jointWards is the authority of one meeting of two wards ("a joint
 // Teesville and Normanby residents' meeting"): two wards of one authority
 // joined by "and" right before a meeting noun in the singular; nil
@@ -1758,6 +1785,9 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 		}
 		if lad := r.jointWards(s, ms, at); lad != nil {
+			return lad
+		}
+		if lad := r.severalPlaces(s, ms, at); i == 0 && lad != nil {
 			return lad
 		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))

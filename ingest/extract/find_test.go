@@ -2827,3 +2827,17 @@ One resident, who has lived in the area for thirty years, said: “We used to ha
 		"concern 2020-03-05 E05009859 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestCouncillorsMetWithPolice: "Last night Borough and Parish councillors
+// from the south of the Borough (Thornaby, Ingleby Barwick, Yarm &
+// Eaglescliffe) met with police for an update on neighbourhood policing" is
+// a meeting of all four places, so the authority's; the update is what the
+// police told them, no concern; what the writer "didn't have the
+// opportunity to explore" was not raised.
+func TestCouncillorsMetWithPolice(t *testing.T) {
+	doc := `Friday, April 04, 2008
+
+Last night Borough and Parish councillors from the south of the Borough (Thornaby, Ingleby Barwick, Yarm & Eaglescliffe) met with police for an update on neighbourhood policing. But that meant that we didn't have the opportunity to explore ways to reduce the very real problems we have with anti-social behaviour.
+`
+	require.Equal(t, []string{"meeting 2008-04-03  "}, summary(t, doc))
+}
