@@ -363,7 +363,23 @@ func (r *run) walk() {
 			if cur != nil && !cur.sticky {
 				cur = nil
 			}
-			continue
+			if cur == nil || !cur.sticky {
+				continue
+			}
+			// Minutes' item that names the next meeting of something among
+			// its other business ("a) Neighbourhood Plan – ... The next
+			// meeting of the group was scheduled for next Tuesday. b) Fly
+			// Tipping Problems – ..."): the rest is still the meeting's.
+			var keep []string
+			for _, sent := range sentences(text) {
+				if !futureRE.MatchString(sent) {
+					keep = append(keep, sent)
+				}
+			}
+			if len(keep) == 0 {
+				continue
+			}
+			text = strings.Join(keep, " ")
 		}
 		if future {
 			continue // a list of what is to come has no concerns yet

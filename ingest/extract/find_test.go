@@ -2841,3 +2841,21 @@ Last night Borough and Parish councillors from the south of the Borough (Thornab
 `
 	require.Equal(t, []string{"meeting 2008-04-03  "}, summary(t, doc))
 }
+
+// TestMinutesItemBesideANextMeeting: an item of minutes that names another
+// body's next meeting among its business ("The next meeting of the
+// Neighbourhood Plan Group was scheduled for next Tuesday (29.10.19). b) Fly
+// Tipping Problems – ...") is not dropped whole as a list of meetings to
+// come, and "b) ..." after a stop starts an item of its own.
+func TestMinutesItemBesideANextMeeting(t *testing.T) {
+	doc := `Minutes of the 247th meeting of the Stainton & Thornton Parish Council held on Tuesday, 22 October 2019 at 7pm in the Memorial Hall, Stainton
+
+70/19. Matters arising from the above Minutes.
+
+a) Neighbourhood Plan – The plan was almost complete. The next meeting of the Neighbourhood Plan Group was scheduled for next Tuesday (29.10.19). b) Fly Tipping Problems – It was noted that recent instances of rubbish being dumped on Seamer Road were quickly removed.
+`
+	require.Equal(t, []string{
+		"meeting 2019-10-22 E05009871 environmental",
+		"concern 2019-10-22 E05009871 environmental",
+	}, summary(t, doc))
+}

@@ -99,7 +99,8 @@ func sentences(s string) []string {
 			continue
 		}
 		n := s[i+2]
-		if !(n >= 'A' && n <= 'Z') && !(n >= '0' && n <= '9') && n != '"' && n != 0xE2 && n != '\'' {
+		item := i+4 < len(s) && n >= 'a' && n <= 'h' && s[i+3] == ')' && s[i+4] == ' ' // "... next Tuesday. b) Fly Tipping Problems – ...": an item of minutes
+		if !(n >= 'A' && n <= 'Z') && !(n >= '0' && n <= '9') && n != '"' && n != 0xE2 && n != '\'' && !item {
 			continue
 		}
 		word := s[strings.LastIndexAny(s[:i], " (")+1 : i]
