@@ -618,7 +618,8 @@ func isStreetWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
 		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station",
-		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council":
+		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council",
+		"times", "gazette", "echo", "mail", "herald", "advertiser", "telegraph": // a newspaper's name ("Darlington and Stockton Times", "Hartlepool Mail")
 		return true
 	}
 	return false

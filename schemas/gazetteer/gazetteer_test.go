@@ -208,6 +208,9 @@ func TestFindPrecision(t *testing.T) {
 		{"a drop-in surgery at South Bank library", []string{"South Bank=ward:E05012456"}},
 		{"a drop-in at Yarm Library", []string{"Yarm=ward:E05014884"}},
 		{"cars racing along Yarm Road", nil},
+		// A newspaper's name is not where something is.
+		{"I. Noble (Darlington and Stockton Times) was present", nil},
+		{"the Hartlepool Mail reported", nil},
 		// A direction is not where something is.
 		{"drivers going far too fast on the A173 towards Skelton at night", nil},
 		{"lurchers on the farmland out towards Guisborough", nil},
