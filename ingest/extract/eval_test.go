@@ -267,15 +267,16 @@ func blindDocument(t *testing.T, half, path string) string {
 func TestBlindEvaluation(t *testing.T) {
 	x := newExtractor(t, Config{})
 	halves := []string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "probe", "probe2", "probe3", "probe4", "probe5", "heldout7", "heldout8", "heldout9", "heldout10", "heldout12", "heldout13", "heldout16", "heldout17", "heldout18", "heldout19", "heldout22", "heldout25", "heldout26"}
+	least := 4 // documents per pooled set: fewer means a set went missing
 	if h := os.Getenv("EXTRACT_EVAL"); h != "" {
-		halves = []string{h}
+		halves, least = []string{h}, 1
 	}
 	var total blindScore
 	var table []string
 	for _, half := range halves {
 		docs, err := filepath.Glob(filepath.Join(fixtures, half, "*.answer.json"))
 		require.NoError(t, err)
-		require.GreaterOrEqual(t, len(docs), 4, "blind documents in %s", half)
+		require.GreaterOrEqual(t, len(docs), least, "blind documents in %s", half)
 		sort.Strings(docs)
 		var sub blindScore
 		for _, ans := range docs {
