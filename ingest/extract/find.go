@@ -897,7 +897,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					}
 				}
 			}
-			fut := future || futureRE.MatchString(clause) || futureRE.MatchString(sent)
+			held := heldPart(sent, d)
+			if clause != sent {
+				held = clause + " " + held
+			}
+			fut := future || futureRE.MatchString(held)
 			sp, ok := r.resolveSpan(b, d, fut)
 			if !ok {
 				continue
@@ -1423,6 +1427,30 @@ func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
 	}
 	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && sp.Start.Before(r.a.Published)
 }
+
+// heldPart is sentence sent without a relative clause after its day d
+// that tells something else's future, when sent says in the past that
+// the meeting was held ("Around forty residents turned out at the Seaton
+// ward meeting on Monday evening, held as part of the programme, which
+// will see him visit every ward over the coming year": the programme's
+// future, not the meeting's).
+func heldPart(sent string, d dates.Mention) string {
+	if d.End > len(sent) {
+		return sent
+	}
+	loc := relativeRE.FindStringIndex(sent[d.End:])
+	if loc == nil || !pastHeldRE.MatchString(sent[:d.End+loc[0]]) {
+		return sent
+	}
+	return sent[:d.End+loc[0]]
+}
+
+var (
+	// relativeRE opens a non-restrictive relative clause.
+	relativeRE = regexp.MustCompile(`,\s*(?:which|who|whose)\s`)
+	// pastHeldRE: a meeting said in the past to have been held or attended.
+	pastHeldRE = regexp.MustCompile(`(?i)\b(?:turned (?:out|up)|attended|(?:was|were) held|took place|packed (?:into)?|gathered|came along|visited|went (?:to|along)|spoke (?:at|to))\b`)
+)
 
 // setAttendance gives an emitted meeting the attendance a later paragraph
 // tells, when it had none.

@@ -2859,3 +2859,15 @@ a) Neighbourhood Plan – The plan was almost complete. The next meeting of the 
 		"concern 2019-10-22 E05009871 environmental",
 	}, summary(t, doc))
 }
+
+// TestFutureOfSomethingElse: "which will see him visit every ward over the
+// coming year" is the programme's future, not the meeting's: a meeting
+// residents "turned out at" on Monday was held. Without the past verb the
+// sentence tells a plan.
+func TestFutureOfSomethingElse(t *testing.T) {
+	head := "Posted on Friday 14th March 2014\n\n"
+	got := summary(t, head+"Around forty residents turned out at the Seaton ward meeting on Monday evening, held as part of the Commissioner's programme, which will see him visit every ward in Hartlepool over the coming year. Several people described riders on unregistered motorbikes using the dunes as a racetrack.\n")
+	require.Equal(t, []string{"meeting 2014-03-10 E05008951 off_road_bikes", "concern 2014-03-10 E05008951 off_road_bikes"}, got)
+	got = summary(t, head+"The Seaton ward meeting on Monday 17 March, which will be the first of the programme, is open to all.\n")
+	require.Empty(t, got)
+}
