@@ -662,7 +662,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s))) || atVenueSaid(s)
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -721,7 +721,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
-			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && sentDates[0].Start <= 3) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns"
+			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
@@ -2751,7 +2751,14 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // 16th June the Commissioner went to Hemlington, where the key area
 // highlighted was speeding"): a meeting with the people there, when the
 // sentence says what they raised.
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5},?\s+where\b`)
+// The day may stand between the place and "where" ("was in Ingleby
+// Barwick last night, where ...").
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?,?\s+where\b`)
+
+// whereGatheredRE: the public gathering at the place visited ("where more
+// than sixty residents squeezed into the Community Hub to put their
+// questions to him").
+var whereGatheredRE = regexp.MustCompile(`(?i)\bwhere\b[^.;]{0,40}?\b(?:residents|people|villagers|tenants|locals|parents)\b[^.;]{0,40}?\b(?:squeezed|packed|crowded|turned (?:out|up)|came along|gathered|put (?:their )?questions)\b`)
 
 var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bvisited\s+(?:the\s+)?(?-i:[A-Z])`)
 

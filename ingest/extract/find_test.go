@@ -2871,3 +2871,14 @@ func TestFutureOfSomethingElse(t *testing.T) {
 	got = summary(t, head+"The Seaton ward meeting on Monday 17 March, which will be the first of the programme, is open to all.\n")
 	require.Empty(t, got)
 }
+
+// TestWasInPlaceLastNightWhere: "was in Ingleby Barwick last night, where
+// more than sixty residents squeezed into the Community Hub to put their
+// questions to him" is a meeting: the day may stand between the place and
+// "where", and the public gathering there is what makes it one.
+func TestWasInPlaceLastNightWhere(t *testing.T) {
+	got := summary(t, "Published: 17/11/2021\n\nThe Commissioner was in Ingleby Barwick last night, where more than sixty residents squeezed into the Community Hub to put their questions to him.\n\nSpeeding along Ingleby Way was raised again and again.\n")
+	require.Equal(t, []string{"meeting 2021-11-16  speeding", "concern 2021-11-16  speeding"}, got)
+	got = summary(t, "Published: 17/11/2021\n\nThe Commissioner was in Ingleby Barwick last night, where he opened the new library.\n")
+	require.Empty(t, got)
+}
