@@ -117,6 +117,7 @@ func (r *run) walk() {
 	weDidSection := false        // under a "We did" heading
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
+	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -384,10 +385,12 @@ func (r *run) walk() {
 		if future {
 			continue // a list of what is to come has no concerns yet
 		}
-		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "") {
+		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "" || (listed != "" && !weDidSection && !r.secQuiet)) {
 			ctx := topicHead
 			if leadIn != nil {
 				ctx = strings.TrimSpace(leadIn.Text + " " + topicHead)
+			} else if ctx == "" && cur == nil {
+				ctx = listed
 			}
 			at := cur
 			if cur == nil && leadIn != nil && theseMeetingsRE.MatchString(leadIn.Text) {
@@ -458,11 +461,19 @@ func (r *run) walk() {
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
 		}
+		if l := listedBelowRE.FindString(text); l != "" {
+			listed = l
+		}
 		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 {
 			prev = b
 		}
 	}
 }
+
+// listedBelowRE: a document saying that the lists below are residents'
+// concerns ("The concerns are listed below by local authority", "what you
+// told us is set out below"), whatever headings stand between.
+var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
 
 // backRefRE: a sentence opening on a meeting by a definite reference ("The
 // meeting", "At the ward's community meeting", "During Tuesday's session").

@@ -2882,3 +2882,30 @@ func TestWasInPlaceLastNightWhere(t *testing.T) {
 	got = summary(t, "Published: 17/11/2021\n\nThe Commissioner was in Ingleby Barwick last night, where he opened the new library.\n")
 	require.Empty(t, got)
 }
+
+// TestConcernsListedBelowByAuthority: "The concerns are listed below by
+// local authority" makes the lists under the authority headings after it
+// concerns, with no cue of their own; "STOCKTON-ON-TEES" in capitals is
+// the authority's heading as "HARTLEPOOL" is. A list under "What we did"
+// stays the police's.
+func TestConcernsListedBelowByAuthority(t *testing.T) {
+	doc := "What you told the Commissioner: July to September 2017\n\nThe concerns are listed below by local authority.\n\nHARTLEPOOL\n\n* Drug dealing in the parks.\n\nSTOCKTON-ON-TEES\n\n* Burglary, including thefts from sheds and garages.\n\n* Youths causing a nuisance around shopping parades.\n\nWHAT WE DID\n\n* Patrols against drug dealing in Hartlepool.\n"
+	require.Equal(t, []string{
+		"concern 2017-07-01 E06000001 drugs",
+		"concern 2017-07-01 E06000004 burglary_theft",
+		"concern 2017-07-01 E06000004 antisocial_behaviour",
+	}, lads(t, doc))
+	require.Empty(t, lads(t, strings.Replace(doc, "The concerns are listed below by local authority.", "Our quarterly summary.", 1)))
+}
+
+// lads lists a result's events as "type date lad themes".
+func lads(t *testing.T, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	return got
+}

@@ -614,9 +614,15 @@ func titleCase(s string) string {
 	}
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
-		if w != "and" && w != "of" && w != "the" && w != "on" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		// each part of a hyphenated name: "STOCKTON-ON-TEES" is
+		// "Stockton-on-Tees", as the gazetteer writes it
+		parts := strings.Split(w, "-")
+		for j, p := range parts {
+			if p != "" && p != "and" && p != "of" && p != "the" && p != "on" && p != "upon" {
+				parts[j] = strings.ToUpper(p[:1]) + p[1:]
+			}
 		}
+		words[i] = strings.Join(parts, "-")
 	}
 	return strings.Join(words, " ")
 }
