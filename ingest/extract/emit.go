@@ -106,11 +106,21 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 }
 
 // notToldBefore are ev's themes that meeting cur has no concern of yet at
-// ev's place.
+// ev's place. A concern told before the meeting was, on its day and at its
+// place ("Drug dealing and thefts from garden sheds were among the worries
+// residents of Village ward shared with the Commissioner on Thursday", then
+// the meeting, then what people said there) is one of its concerns.
 func (r *run) notToldBefore(cur *meetingCtx, ev *schemas.Event) []string {
 	have := map[string]bool{}
-	for _, e := range r.res.Events {
-		if e.Type == schemas.TypeConcern && e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID && e.WardCode == ev.WardCode && e.LADCode == ev.LADCode {
+	for i := range r.res.Events {
+		e := &r.res.Events[i]
+		if e.Type != schemas.TypeConcern || e.Concern == nil || e.WardCode != ev.WardCode || e.LADCode != ev.LADCode {
+			continue
+		}
+		if e.Concern.MeetingID == "" && e.Date == ev.Date && e.Date != "" && e.Precision == ev.Precision && e.EventID != cur.ev.EventID {
+			e.Concern.MeetingID = cur.ev.EventID // (now known to be its meeting's)
+		}
+		if e.Concern.MeetingID == cur.ev.EventID {
 			for _, th := range e.Themes {
 				have[th] = true
 			}

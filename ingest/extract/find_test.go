@@ -2909,3 +2909,16 @@ func lads(t *testing.T, doc string) []string {
 	}
 	return got
 }
+
+// TestConcernToldBeforeItsMeeting: a news item's opening concern with its
+// own day ("on Thursday"), then the meeting of that day, then what people
+// said there: the themes told again at the meeting are the same concerns,
+// not second ones; a theme the opening did not tell is added.
+func TestConcernToldBeforeItsMeeting(t *testing.T) {
+	got := summary(t, "Posted 24 March 2014\n\nDrug dealing and thefts from garden sheds were among the worries residents of Thornaby's Village ward shared with the Commissioner on Thursday.\n\nThe Commissioner joined around 25 residents at the ward's regular community meeting, which was held at Thornaby Pavilion.\n\nPeople said they were concerned about drug dealing. A number of residents also reported that bikes had been taken from sheds, and one complained about cars across dropped kerbs.\n")
+	require.Equal(t, []string{
+		"concern 2014-03-20 E05001550 burglary_theft,drugs",
+		"meeting 2014-03-20 E05001550 burglary_theft,drugs,parking_traffic",
+		"concern 2014-03-20 E05001550 parking_traffic",
+	}, got)
+}

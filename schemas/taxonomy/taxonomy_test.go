@@ -56,6 +56,7 @@ func TestClassify(t *testing.T) {
 		{"cars racing along the seafront", []string{"speeding"}},
 		{"cars were being raced along The Front", []string{"speeding"}},
 		{"owners who do not clean up after their pets", []string{"environmental"}},
+		{"Commuters leaving their cars across dropped kerbs and on grass verges all day", []string{"parking_traffic"}},
 		{"scrambler bikes being raced up and down the tracks", []string{"off_road_bikes"}},
 		{"speed-watch volunteers", []string{"speeding"}},
 		{"antisocial behaviour", []string{"antisocial_behaviour"}},
