@@ -91,6 +91,9 @@ var (
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
+	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
+	// mornings", "on Friday nights"), which is every such day.
+	habitualRE = regexp.MustCompile(`^\s+(?:mornings|afternoons|evenings|nights)\b`)
 	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").
@@ -315,8 +318,8 @@ func Find(s string) []Mention {
 		add(m, Mention{Rel: rel})
 	}
 	for _, m := range rel(relDayRE) {
-		if !capital(group(s, m, 2)) {
-			continue
+		if !capital(group(s, m, 2)) || habitualRE.MatchString(low[m[1]:]) {
+			continue // ("on Sunday mornings": every Sunday, no day)
 		}
 		wd, _ := weekdayOf(group(s, m, 2))
 		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})

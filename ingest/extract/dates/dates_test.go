@@ -144,6 +144,8 @@ func TestTwoDaysNotARange(t *testing.T) {
 
 func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Empty(t, Find("the youth club meets every Monday evening"))
+	require.Empty(t, Find("motorbikes tearing up the moorland tracks on Sunday mornings"))
+	require.Len(t, Find("the meeting on Sunday morning"), 1)
 }
 
 // TestBareOrdinalDays: "on the 6th" takes the month written last before it
