@@ -2900,6 +2900,8 @@ func namedInOrder(s string, ms []*meetingCtx) (parts []string, owners []*meeting
 
 // ordinalRefRE: a meeting named by its place in the paragraph's order
 // ("at the first of these", "at the second", "the latter").
+var firstOfRE = regexp.MustCompile(`(?i)^\w+ the \w+\s+(?:meeting|surgery|session) of\b`)
+
 var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|second|third|former|latter|last)\b(?:\s+(?:of (?:these|them|those|the two|the three)|meeting|one|surgery|session))?(?:[ ,.;]|$)`)
 
 // link picks the meeting a concern clause belongs to.
@@ -2910,7 +2912,10 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	case 1:
 		return ms[0], true
 	}
-	if m := ordinalRefRE.FindStringSubmatch(clause); m != nil {
+	if m := ordinalRefRE.FindStringSubmatchIndex(clause); m != nil && !firstOfRE.MatchString(clause[m[0]:]) {
+		// ("for the first meeting of the new Wheatlands ward" is that
+		// ward's first meeting ever, not the first told)
+		m := []string{clause[m[0]:m[1]], clause[m[2]:m[3]]}
 		// "At the first of these, ...", "... was the topic at the
 		// second": the meetings in the order the paragraph told them.
 		var i int

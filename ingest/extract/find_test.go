@@ -2922,3 +2922,16 @@ func TestConcernToldBeforeItsMeeting(t *testing.T) {
 		"concern 2014-03-20 E05001550 parking_traffic",
 	}, got)
 }
+
+// TestFirstMeetingOfANewWard: "for the first meeting of the new Wheatlands
+// ward" is that ward's first meeting ever, not "the first" of the
+// paragraph's meetings: its concern is its own meeting's.
+func TestFirstMeetingOfANewWard(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 3 September 2019\n\n4.1 The Commissioner joined residents of the new Skelton West ward at the Skelton Civic Hall on Monday 10th June. Riders of off-road bikes dominated the discussion. On 13th June he was in Redcar for the first meeting of the new Wheatlands ward, at which several residents reported that cars parked overnight on their driveways had been broken into.\n")
+	require.Equal(t, []string{
+		"meeting 2019-06-10 E05012455 off_road_bikes",
+		"meeting 2019-06-13 E05012459 burglary_theft",
+		"concern 2019-06-10 E05012455 off_road_bikes",
+		"concern 2019-06-13 E05012459 burglary_theft",
+	}, got)
+}
