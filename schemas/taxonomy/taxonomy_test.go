@@ -57,6 +57,8 @@ func TestClassify(t *testing.T) {
 		{"cars were being raced along The Front", []string{"speeding"}},
 		{"owners who do not clean up after their pets", []string{"environmental"}},
 		{"Commuters leaving their cars across dropped kerbs and on grass verges all day", []string{"parking_traffic"}},
+		{"older dealers recruiting children to run drugs for them", []string{"exploitation"}},
+		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
 		{"scrambler bikes being raced up and down the tracks", []string{"off_road_bikes"}},
 		{"speed-watch volunteers", []string{"speeding"}},
 		{"antisocial behaviour", []string{"antisocial_behaviour"}},
