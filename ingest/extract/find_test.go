@@ -2935,3 +2935,16 @@ func TestFirstMeetingOfANewWard(t *testing.T) {
 		"concern 2019-06-13 E05012459 burglary_theft",
 	}, got)
 }
+
+// TestWasAtAVenueWithResidents: "the Commissioner was at Kirklevington
+// Memorial Hall with residents of the Southern Villages ward" is a meeting
+// with no meeting word; "two days later, on the 7th" dates it.
+func TestWasAtAVenueWithResidents(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 3 February 2024\n\n2.1 The period opened on Tuesday 5th December with a meeting of residents from Ingleby Barwick North ward at the Community Hub. Speeding was the issue. Two days later, on the 7th, the Commissioner was at Kirklevington Memorial Hall with residents of the Southern Villages ward, where farmers described trailers and machinery being stolen from fields.\n")
+	require.Equal(t, []string{
+		"meeting 2023-12-05 E05014870 speeding",
+		"meeting 2023-12-07 E05014880 rural_crime",
+		"concern 2023-12-05 E05014870 speeding",
+		"concern 2023-12-07 E05014880 rural_crime",
+	}, got)
+}
