@@ -127,9 +127,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 			tables := pdfTables(tsv)
 			text = spliceTables(text, tables)
 			if cols := columnPages(tsv, tables); len(cols) > 0 {
-				if flow, err := pdfText(ctx, b, opts, ""); err == nil {
-					text = replacePages(text, flow, cols)
-				}
+				text = replacePages(text, cols)
 			}
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil

@@ -325,6 +325,19 @@ func TestPDFTwoColumns(t *testing.T) {
 	text := strings.Join(strings.Fields(d.Text), " ")
 	require.Contains(t, text, "The main worry raised was speeding on the A1043 and on Guisborough Road, where residents said lorries pass the school gates far too fast in the morning.")
 	require.Contains(t, text, "Others complained of cold callers going door to door offering to fix roofs")
+	require.Less(t, strings.Index(text, "several hundred pounds"), strings.Index(text, "Other news"), "a heading over both columns starts a new band")
+
+	// Columns set on their own baselines, headings taller than the text
+	// (CSS columns as a browser prints them): read from the word boxes,
+	// down the left column, then the right.
+	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout31", "pcc-engagement-2022-02.pdf"))
+	require.NoError(t, err)
+	d, err = Normalise(t.Context(), "update.pdf", b, Options{})
+	require.NoError(t, err)
+	text = strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "4. At the Seaton ward meeting in Hartlepool on Wednesday 10th November, people spoke about visitors parking")
+	require.Contains(t, text, "Ward meetings in December 8. On Tuesday 7th December I visited the Village ward meeting in Stockton, where residents raised drug use")
+	require.Less(t, strings.Index(text, "2. I began the month"), strings.Index(text, "8. On Tuesday 7th December"))
 
 	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf"))
 	require.NoError(t, err)

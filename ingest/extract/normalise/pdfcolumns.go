@@ -10,44 +10,62 @@ import (
 // that goes on in lower case.
 var columnBreakRE = regexp.MustCompile(`([^.!?:\s])[ \t]*\n[ \t]*\n[ \t]*([a-z])`)
 
-// columnPages are the pages (1-based) of a PDF laid out in two columns of
-// running text (a newsletter): many lines of the page hold two pieces of
-// prose, the second starting at one gutter. The layout text puts both
-// columns on each line, so a sentence would run from the left column into
-// the right; pdftotext's reading order (its default mode) reads down one
-// column, then the other. A table is no such page: its rows have several
-// wide gaps, and a page where pdfTables found a table of three rows or three
-// columns is left as it is.
-func columnPages(tsv string, tables []pdfTable) map[int]bool {
+// columnPages are the text, read column by column, of the pages (1-based)
+// of a PDF laid out in two columns of running text (a newsletter, a report
+// printed from CSS columns): many lines of the page hold two pieces of
+// prose apart at one gutter, or many lines start at the margin and many at
+// one place well right of it. The layout text puts both columns on each
+// line, so a sentence would run from the left column into the right. A
+// table is no such page: its rows have several wide gaps, and a page where
+// pdfTables found a table of three rows or three columns (not of two cells
+// of running text each) is left as it is.
+func columnPages(tsv string, tables []pdfTable) map[int]string {
 	lines := pdfLinesOf(parseTSV(tsv))
 	tabled := map[int]bool{}
 	for _, t := range tables {
 		// (two lines of two long cells are the columns themselves, which
-		// the word boxes took for a table's rows)
-		if len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3 {
+		// the word boxes took for a table's rows; so are many rows of two
+		// cells of running text)
+		if (len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3) && !proseRows(t.rows) {
 			tabled[t.page] = true
 		}
 	}
-	out := map[int]bool{}
+	out := map[int]string{}
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && lines[j].page == lines[i].page {
 			j++
 		}
-		if !tabled[lines[i].page] && twoColumns(lines[i:j]) {
-			out[lines[i].page] = true
+		if gutter, ok := twoColumns(lines[i:j]); ok && !tabled[lines[i].page] {
+			out[lines[i].page] = columnText(lines[i:j], gutter)
 		}
 		i = j
 	}
 	return out
 }
 
+// proseRows reports whether a table's rows are two cells of running text
+// each (a page's two columns, taken for a table): no table has cells of
+// six words and more on most of its rows.
+func proseRows(rows [][]string) bool {
+	long := 0
+	for _, r := range rows {
+		if len(r) != 2 {
+			return false
+		}
+		if len(strings.Fields(r[0])) >= 6 && len(strings.Fields(r[1])) >= 6 {
+			long++
+		}
+	}
+	return long*3 >= len(rows)*2
+}
+
 // twoColumns reports whether a page's lines are mostly two pieces of
-// prose apart at one gutter: on six lines or more, and on a third of its
-// lines of eight words or more, the widest gap between words (justified
-// text stretches the others) ends at the same place, with four words or
-// more on each side.
-func twoColumns(page []pdfLine) bool {
+// prose apart at one gutter, and where the second column starts: on six
+// lines or more, and on a third of its lines of eight words or more, the
+// widest gap between words (justified text stretches the others) ends at
+// the same place, with four words or more on each side.
+func twoColumns(page []pdfLine) (float64, bool) {
 	var xs []float64
 	prose := 0
 	for _, l := range page {
@@ -70,7 +88,7 @@ func twoColumns(page []pdfLine) bool {
 			xs = append(xs, l.words[k].left)
 		}
 	}
-	best := 0
+	best, at := 0, 0.0
 	for _, x := range xs {
 		n := 0
 		for _, y := range xs {
@@ -78,25 +96,170 @@ func twoColumns(page []pdfLine) bool {
 				n++
 			}
 		}
-		best = max(best, n)
+		if n > best {
+			best, at = n, x
+		}
 	}
-	return best >= 6 && best*3 >= prose
+	if best >= 6 && best*3 >= prose {
+		return at, true
+	}
+	return apartColumns(page)
 }
 
-// replacePages puts the reading-order text of the given pages (flow, the
-// default mode's output, pages apart by form feeds as in text) in place of
-// their layout text.
-func replacePages(text, flow string, pages map[int]bool) string {
-	tp, fp := strings.Split(text, "\f"), strings.Split(flow, "\f")
-	if len(tp) != len(fp) {
-		return text // (a page count that disagrees: leave the layout text)
+// apartColumns finds two columns whose lines do not share baselines (each
+// column set on its own, as a browser prints CSS columns with headings of
+// another size): many lines start at the left margin and many at one place
+// well to its right, and the left ones end before it (but for a few that
+// run across: a by-line, a footer).
+func apartColumns(page []pdfLine) (float64, bool) {
+	starts := map[float64]int{}
+	for _, l := range page {
+		if len(l.words) >= 4 {
+			starts[math.Round(l.words[0].left/2)*2]++
+		}
 	}
+	x1, n1 := 0.0, 0
+	for x, n := range starts {
+		if n > n1 || n == n1 && x < x1 {
+			x1, n1 = x, n
+		}
+	}
+	x2, n2 := 0.0, 0
+	for x, n := range starts {
+		if x > x1+120 && (n > n2 || n == n2 && x < x2) {
+			x2, n2 = x, n
+		}
+	}
+	if n1 < 6 || n2 < 6 {
+		return 0, false
+	}
+	across, left := 0, 0
+	for _, l := range page {
+		if len(l.words) < 4 || math.Abs(l.words[0].left-x1) > 2 {
+			continue
+		}
+		left++
+		for _, w := range l.words {
+			if w.left < x2-3 && w.right > x2-1 {
+				across++ // (a word over the gutter: the line runs across)
+				break
+			}
+		}
+	}
+	return x2 - 1, across*10 <= left
+}
+
+// columnText reads a page of two columns from its word boxes: down the
+// left column, then the right, band by band between the lines that run
+// across the gutter (a title, a by-line, a footer). pdftotext's own
+// reading order is no help when a column's heading sits level with the
+// other column's text: it reads the heading's block out of turn. A wider
+// gap than a line's or a taller line (a heading) parts paragraphs; a
+// sentence that goes on at the top of the next column stays in its
+// paragraph.
+func columnText(page []pdfLine, gutter float64) string {
+	var out []string
+	var left, right []pdfLine
+	body := bodyHeight(page)
+	bottom := 0.0 // the lowest line of the band so far, both columns
+	flush := func() {
+		for _, col := range [][]pdfLine{left, right} {
+			out = append(out, columnLines(col)...)
+		}
+		left, right, bottom = nil, nil, 0
+	}
+	for _, l := range page {
+		if bottom > 0 && l.top-bottom > 1.5*body {
+			// a strip of white across both columns: a new band (a heading
+			// over the whole page, "Other news", with columns under it)
+			flush()
+		}
+		bottom = math.Max(bottom, l.top+l.height)
+		var lw, rw []pdfWord
+		across := false
+		for _, w := range l.words {
+			switch {
+			case w.right <= gutter-1:
+				lw = append(lw, w)
+			case w.left >= gutter-3:
+				rw = append(rw, w)
+			default:
+				across = true
+			}
+		}
+		if across {
+			flush()
+			out = append(out, "", wordsText(l.words), "")
+			continue
+		}
+		if len(lw) > 0 {
+			left = append(left, sideLine(l, lw))
+		}
+		if len(rw) > 0 {
+			right = append(right, sideLine(l, rw))
+		}
+	}
+	flush()
+	return columnBreakRE.ReplaceAllString(strings.Join(out, "\n"), "$1\n$2")
+}
+
+// sideLine is the part ws of line l on one side of the gutter, as tall
+// as its own words (a heading level with the other column's text is
+// taller than that text).
+func sideLine(l pdfLine, ws []pdfWord) pdfLine {
+	h, top := 0.0, ws[0].top
+	for _, w := range ws {
+		h, top = math.Max(h, w.height), math.Min(top, w.top)
+	}
+	return pdfLine{page: l.page, top: top, height: h, words: ws}
+}
+
+// columnLines are one column's lines, a blank line between paragraphs.
+func columnLines(col []pdfLine) []string {
+	if len(col) == 0 {
+		return nil
+	}
+	body := bodyHeight(col)
+	var out []string
+	for i, l := range col {
+		heading := l.height > body*1.05
+		if i > 0 && (heading || l.top-col[i-1].top > 1.45*body || col[i-1].height > body*1.05) {
+			out = append(out, "")
+		}
+		out = append(out, wordsText(l.words))
+	}
+	return append(out, "")
+}
+
+// bodyHeight is the height most of a column's lines have.
+func bodyHeight(col []pdfLine) float64 {
+	n := map[float64]int{}
+	best, h := 0, col[0].height
+	for _, l := range col {
+		k := math.Round(l.height*10) / 10
+		n[k]++
+		if n[k] > best {
+			best, h = n[k], k
+		}
+	}
+	return h
+}
+
+func wordsText(ws []pdfWord) string {
+	t := make([]string, len(ws))
+	for i, w := range ws {
+		t[i] = w.text
+	}
+	return strings.Join(t, " ")
+}
+
+// replacePages puts the column-by-column text of the given pages (1-based)
+// in place of their layout text (pages apart by form feeds).
+func replacePages(text string, pages map[int]string) string {
+	tp := strings.Split(text, "\f")
 	for i := range tp {
-		if pages[i+1] {
-			// a sentence that runs on at the top of the next column goes on
-			// in the same paragraph, not after the blank line pdftotext puts
-			// between the columns
-			tp[i] = columnBreakRE.ReplaceAllString(fp[i], "$1\n$2")
+		if t, ok := pages[i+1]; ok {
+			tp[i] = t
 		}
 	}
 	return strings.Join(tp, "\f")
