@@ -65,7 +65,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|correspondence|apologies|declarations? of interest)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -2538,7 +2538,8 @@ func quietItem(text string) bool {
 	return notConcernHeadRE.MatchString(rest)
 }
 
-var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?[0-9]{1,2}[a-z]?[.)]?\s*(?:[-–—:.]\s*)?`)
+// (a council's minute number "79/14" too, and a PDF table's rule after it)
+var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?(?:[0-9]{1,3}/[0-9]{2,4}|[0-9]{1,2}[a-z]?)[.)]?\s*(?:[-–—:.|]\s*)?`)
 
 // saidVerbRE: a verb of saying.
 var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|added|explained|warned|urged|stressed|promised|pledged|confirmed|insisted)\b`)

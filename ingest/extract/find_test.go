@@ -2948,3 +2948,12 @@ func TestWasAtAVenueWithResidents(t *testing.T) {
 		"concern 2023-12-07 E05014880 rural_crime",
 	}, got)
 }
+
+// TestParishMinutesNumbersAndBoroughCouncillor: a village's minutes whose
+// attendance names "Borough Cllr R. Marley (Rural West)" are that ward's;
+// an item under a council's minute number "79/14 Planning" is no concern
+// ("subject to adequate parking" is a planning condition).
+func TestParishMinutesNumbersAndBoroughCouncillor(t *testing.T) {
+	doc := "ELWICK PARISH COUNCIL\n\nMinutes of the Ordinary Meeting of the Parish Council held in Elwick Village Hall on Monday 3rd November 2014 at 7.00 pm\n\nIn attendance: Mrs C. Elstob (Clerk); Borough Cllr R. Marley (Rural West); 6 members of the public\n\n77/14 Police matters\n\nMembers of the public said that traffic coming off the A19 still comes through the village far too fast.\n\n79/14 Planning (a) H/2014/0437 Change of use of agricultural building to holiday let, North Farm: no objection, subject to adequate parking.\n"
+	require.Equal(t, []string{"meeting 2014-11-03 E05008950 speeding", "concern 2014-11-03 E05008950 speeding"}, summary(t, doc))
+}

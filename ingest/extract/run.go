@@ -591,8 +591,9 @@ func (r *run) councillorsWard(at time.Time) *gazetteer.Resolution {
 }
 
 // wardCllrRE: a ward councillor in a record's attendance ("Ward
-// councillor, Rural West", "Cllr S. Tennant, Headland & Harbour ward").
-var wardCllrRE = regexp.MustCompile(`(?i)\bward (?:councillors?|cllrs?|members?)\b|\bcllr\b[^;|,]{0,30},\s*[^.;|,]{0,30}\bward\b`)
+// councillor, Rural West", "Cllr S. Tennant, Headland & Harbour ward",
+// "Borough Cllr R. Marley (Rural West)").
+var wardCllrRE = regexp.MustCompile(`(?i)\bward (?:councillors?|cllrs?|members?)\b|\bcllr\b[^;|,]{0,30},\s*[^.;|,]{0,30}\bward\b|\b(?:borough|ward|unitary) (?:cllrs?|councillors?)\s+[^;|,(]{0,30}\([^)]{3,40}\)`)
 
 // anchorDay is the day the document is anchored on: its publication date,
 // else its period's start; zero if neither.
