@@ -1829,7 +1829,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	for i, s := range texts {
 		ms := r.find(s, at)
 		if len(ms) == 0 {
-			if i == 0 && r.outside(s, at) {
+			if i == 0 && (r.outside(s, at) || outsideMarked(s)) {
+				// ("Residents of Great Ayton, a few miles away across the
+				// North Yorkshire border, raised much the same worries at a
+				// meeting with North Yorkshire Police")
 				r.problem(b, "place", hint(s), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
 				return nil
 			}

@@ -2957,3 +2957,14 @@ func TestParishMinutesNumbersAndBoroughCouncillor(t *testing.T) {
 	doc := "ELWICK PARISH COUNCIL\n\nMinutes of the Ordinary Meeting of the Parish Council held in Elwick Village Hall on Monday 3rd November 2014 at 7.00 pm\n\nIn attendance: Mrs C. Elstob (Clerk); Borough Cllr R. Marley (Rural West); 6 members of the public\n\n77/14 Police matters\n\nMembers of the public said that traffic coming off the A19 still comes through the village far too fast.\n\n79/14 Planning (a) H/2014/0437 Change of use of agricultural building to holiday let, North Farm: no objection, subject to adequate parking.\n"
 	require.Equal(t, []string{"meeting 2014-11-03 E05008950 speeding", "concern 2014-11-03 E05008950 speeding"}, summary(t, doc))
 }
+
+// TestPublicationSentenceAndPostDateLine: "This story was published on
+// Friday 14 February 2025." after the publisher's sentence, and a social
+// post's "14 November 2023 at 21:07 · 🌐", date the relative days; a
+// meeting across the North Yorkshire border is no Cleveland meeting.
+func TestPublicationSentenceAndPostDateLine(t *testing.T) {
+	got := summary(t, "# Nunthorpe parents voice fears at packed police meeting\n\nMore than 80 people attended the Nunthorpe ward community meeting at the Nunthorpe Institute on Wednesday. Residents also raised burglaries at detached houses.\n\nResidents of Great Ayton, a few miles away across the North Yorkshire border, raised much the same worries about burglary at a meeting with North Yorkshire Police last month.\n\n*Tees Voice is a not-for-profit newsroom. This story was published on Friday 14 February 2025.*\n")
+	require.Equal(t, []string{"meeting 2025-02-12 E05015469 burglary_theft", "concern 2025-02-12 E05015469 burglary_theft"}, got)
+	got = summary(t, "Norton Residents Together (Stockton)\n\nSue Collingwood\n\n14 November 2023 at 21:07 · 🌐\n\nThanks to everyone who came last night for the Norton Central ward PACT meeting at the Norton Community Centre! Residents complained about drug dealing on the green.\n")
+	require.Equal(t, []string{"meeting 2023-11-13 E05014875 drugs", "concern 2023-11-13 E05014875 drugs"}, got)
+}

@@ -336,7 +336,7 @@ func (r *run) headerFieldDate(s string, report bool) (time.Time, bool) {
 			}
 		}
 	}
-	for _, f := range strings.Split(s, "|") {
+	for _, f := range headerFieldRE.Split(s, -1) {
 		f = strings.Trim(f, " *_\t")
 		if f == "" || futureHeadRE.MatchString(f) || updatedRE.MatchString(f) {
 			continue
@@ -369,6 +369,9 @@ var (
 	docDateLabelRE = regexp.MustCompile(`(?i)^(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue)|published(?:\s+on)?|issued(?:\s+on)?|dated)|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date))\s*:\s*`)
 	// docDateLabelAnyRE is docDateLabelRE anywhere in a line of fields.
 	docDateLabelAnyRE = regexp.MustCompile(`(?i)\b(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue))|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting))\s*:\s*`)
+	// headerFieldRE parts a header line's fields ("14 November 2023 at
+	// 21:07 · 🌐", a social post's date line).
+	headerFieldRE = regexp.MustCompile(`\s*[|·•]\s*`)
 	// clockRE: a time of day ("6.02pm", "18:42", "at 10am").
 	clockRE = regexp.MustCompile(`(?i)(?:\bat\s+)?\b[0-9]{1,2}(?:[.:][0-9]{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b[0-9]{1,2}\s*(?:am|pm)\b`)
 )
@@ -467,6 +470,14 @@ func (r *run) dateAndPiece(s string, signedRE *regexp.Regexp) (time.Time, bool) 
 // verb directly and ends the line.
 func (r *run) pubLine(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
+	if len(s) <= 200 {
+		// "Tees Voice is a not-for-profit newsroom. This story was
+		// published on Friday 14 February 2025.": the publisher's
+		// sentence, then the publication line.
+		if ss := sentences(s); len(ss) == 2 && ss[1] != s {
+			s = strings.TrimSpace(ss[1])
+		}
+	}
 	if len(s) > 80 || strings.ContainsAny(strings.TrimRight(s, "."), ".!?") {
 		return time.Time{}, false
 	}
