@@ -2968,3 +2968,11 @@ func TestPublicationSentenceAndPostDateLine(t *testing.T) {
 	got = summary(t, "Norton Residents Together (Stockton)\n\nSue Collingwood\n\n14 November 2023 at 21:07 · 🌐\n\nThanks to everyone who came last night for the Norton Central ward PACT meeting at the Norton Community Centre! Residents complained about drug dealing on the green.\n")
 	require.Equal(t, []string{"meeting 2023-11-13 E05014875 drugs", "concern 2023-11-13 E05014875 drugs"}, got)
 }
+
+// TestPostedLineAfterRelatedNews: "Posted on Friday 10th March 2017" at the
+// foot, after a "Related news" list, is the page's own date line; the
+// list's entries are not.
+func TestPostedLineAfterRelatedNews(t *testing.T) {
+	doc := "# North Ormesby residents\n\nAround thirty people packed into the North Ormesby Neighbourhood Centre last night to tell the Commissioner about burglary.\n\n**Related news**\n- [Commissioner announces funding](/news/a)\n\nPosted on Friday 10<sup>th</sup> March 2017\n"
+	require.Equal(t, []string{"meeting 2017-03-09 E05009867 burglary_theft", "concern 2017-03-09 E05009867 burglary_theft"}, summary(t, doc))
+}

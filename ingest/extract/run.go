@@ -263,6 +263,11 @@ func (r *run) findPublished() time.Time {
 			related = relatedHeadRE.MatchString(b.Text)
 			ahead = futureHeadRE.MatchString(b.Text) // "Next meeting" over a lone date: not the page's
 		}
+		if related && !b.Bullet && i >= len(r.blocks)-3 && i > 0 && r.blocks[i-1].Bullet && saysPublishedRE.MatchString(b.Text) {
+			// "Posted on Friday 10th March 2017" at the foot, after the
+			// related pages' list: the page's own line, not an entry.
+			related = false
+		}
 		if related || r.datedListEntry(i) {
 			continue
 		}
