@@ -2973,6 +2973,6 @@ func TestPublicationSentenceAndPostDateLine(t *testing.T) {
 // foot, after a "Related news" list, is the page's own date line; the
 // list's entries are not.
 func TestPostedLineAfterRelatedNews(t *testing.T) {
-	doc := "# North Ormesby residents\n\nAround thirty people packed into the North Ormesby Neighbourhood Centre last night to tell the Commissioner about burglary.\n\n**Related news**\n- [Commissioner announces funding](/news/a)\n\nPosted on Friday 10<sup>th</sup> March 2017\n"
+	doc := "# North Ormesby residents\n\nAround thirty people packed into the North Ormesby Neighbourhood Centre last night to meet the Commissioner. Residents complained about burglary.\n\n**Related news**\n- [Commissioner announces funding](/news/a)\n\nPosted on Friday 10<sup>th</sup> March 2017\n"
 	require.Equal(t, []string{"meeting 2017-03-09 E05009867 burglary_theft", "concern 2017-03-09 E05009867 burglary_theft"}, summary(t, doc))
 }
