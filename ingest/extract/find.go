@@ -708,7 +708,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			start = pos + i
 			pos = start + len(sent)
 		}
-		sentDates := sinceDropped(sent, in(start, start+len(sent)))
+		sentDates := pubLabelDropped(sent, sinceDropped(sent, in(start, start+len(sent))))
 		isEntry := entry && si == 0
 		lead := minutesLead && si == 0
 		// A sentence that opens with its day ("On 5 May the Hutton ward
@@ -783,7 +783,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// "By G. Tait 06:30, Thursday 9 March 2017" over a picture
 			// caption "Around 40 people turned out at the Normanby
 			// meeting".)
-			if pd := dates.Days(r.datesOf(prev)); len(pd) == 1 && !(r.publicationLine(pd[0]) && pd[0].Rel == "" && len(prev.Text) < 100) {
+			// (Nor one a label gives as the document's: "· Issued 27 March
+			// 2015".)
+			if pd := dates.Days(pubLabelDropped(prev.Text, r.datesOf(prev))); len(pd) == 1 && !(r.publicationLine(pd[0]) && pd[0].Rel == "" && len(prev.Text) < 100) {
 				ds, fromPrev, prevPara = pd, true, prev
 			}
 		}
@@ -1440,6 +1442,22 @@ func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
 	}
 	return !r.a.PeriodEnd.IsZero() && !sp.Start.Before(r.a.PeriodStart) && !sp.Start.After(r.a.PeriodEnd) && sp.Start.Before(r.a.Published)
 }
+
+// pubLabelDropped drops the dates a label makes the document's own
+// ("Summary of PACT meetings, January – March 2015 · Issued 27 March
+// 2015"): no meeting's day.
+func pubLabelDropped(sent string, ds []dates.Mention) []dates.Mention {
+	var out []dates.Mention
+	for _, d := range ds {
+		if d.Start <= len(sent) && pubLabelBeforeRE.MatchString(sent[:d.Start]) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+var pubLabelBeforeRE = regexp.MustCompile(`(?i)\b(?:issued|published|posted|updated|report date|date of (?:issue|publication))(?:\s+on)?\s*:?\s*$`)
 
 // heldPart is sentence sent without a relative clause after its day d
 // that tells something else's future, when sent says in the past that
@@ -3221,8 +3239,8 @@ func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
 		return dates.Mention{}, false
 	}
 	last := ds[len(ds)-1]
-	if !last.IsDay() || last.Rel != "" || last.Month == 0 {
-		return dates.Mention{}, false
+	if !last.IsDay() || last.Rel != "" || last.Month == 0 || last.End > len(sent) {
+		return dates.Mention{}, false // (a day taken from another paragraph is not this sentence's)
 	}
 	loc := sameDayRE.FindStringSubmatchIndex(sent[last.End:])
 	if loc == nil {

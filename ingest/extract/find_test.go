@@ -2976,3 +2976,12 @@ func TestPostedLineAfterRelatedNews(t *testing.T) {
 	doc := "# North Ormesby residents\n\nAround thirty people packed into the North Ormesby Neighbourhood Centre last night to meet the Commissioner. Residents complained about burglary.\n\n**Related news**\n- [Commissioner announces funding](/news/a)\n\nPosted on Friday 10<sup>th</sup> March 2017\n"
 	require.Equal(t, []string{"meeting 2017-03-09 E05009867 burglary_theft", "concern 2017-03-09 E05009867 burglary_theft"}, summary(t, doc))
 }
+
+// TestIssuedFieldIsThePublication: "· Issued 27 March 2015" in a summary's
+// header line is its publication date (no colon after the label): it
+// gives the year of "Tues 13 Jan", and is no meeting's day, neither in its
+// own line nor borrowed by the paragraph under it.
+func TestIssuedFieldIsThePublication(t *testing.T) {
+	doc := "Stockton South Neighbourhood Policing Team · Summary of PACT meetings, January – March 2015 · Issued 27 March 2015\n\nThis sheet summarises the issues residents brought to the three PACT meetings held in the Stockton South area this quarter.\n\nAt the Yarm PACT on Tues 13 Jan residents complained about double parking outside the shops.\n"
+	require.Equal(t, []string{"meeting 2015-01-13 E05001552 parking_traffic", "concern 2015-01-13 E05001552 parking_traffic"}, summary(t, doc))
+}

@@ -352,6 +352,8 @@ func (r *run) headerFieldDate(s string, report bool) (time.Time, bool) {
 				continue
 			}
 			rest = f[len(m[0]):]
+		} else if m := issuedRE.FindString(f); m != "" {
+			rest = f[len(m):] // "· Issued 27 March 2015" (no colon)
 		}
 		rest = strings.Trim(clockRE.ReplaceAllString(rest, ""), " ,.;")
 		ds := dates.Find(rest)
@@ -374,6 +376,9 @@ var (
 	docDateLabelRE = regexp.MustCompile(`(?i)^(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue)|published(?:\s+on)?|issued(?:\s+on)?|dated)|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date))\s*:\s*`)
 	// docDateLabelAnyRE is docDateLabelRE anywhere in a line of fields.
 	docDateLabelAnyRE = regexp.MustCompile(`(?i)\b(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue))|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting))\s*:\s*`)
+	// issuedRE: a field that says the document was issued or published,
+	// its date right after ("Issued 27 March 2015").
+	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)
 	// headerFieldRE parts a header line's fields ("14 November 2023 at
 	// 21:07 · 🌐", a social post's date line).
 	headerFieldRE = regexp.MustCompile(`\s*[|·•]\s*`)
