@@ -44,7 +44,10 @@ var (
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
-	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a)\b`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)`)
+	// notesOfDayRE: a record titled by its day ("Skelton residents'
+	// meeting: notes of 14th June").
+	notesOfDayRE = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
 	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
 	// namedWardRE: a ward by its name ("Hartburn ward", "Norton South Ward"),
 	// as a list entry's head names it; not "the ward" of a police report's
@@ -273,7 +276,10 @@ func (r *run) walk() {
 		if cur != nil && !cur.sticky && r.onlyDay(b, cur.span) {
 			r.refinePlace(cur, text)
 		}
-		if cur != nil && cur.sticky && minutesTitleRE.MatchString(text) && !minutesAgreedRE.MatchString(text) {
+		if cur != nil && cur.sticky && minutesTitleRE.MatchString(text) && !minutesAgreedRE.MatchString(text) && !b.Bullet && itemNumRE.FindString(text) == "" {
+			// (not a numbered item of these minutes, "43. MINUTES OF THE
+			// MEETING HELD ON 22 FEBRUARY 2012", the last meeting's record
+			// read and confirmed)
 			// "MINUTES OF THE ORDINARY MEETING OF ELWICK PARISH COUNCIL
 			// HELD ON MONDAY 10TH MARCH 2014" after February's minutes in
 			// one document: the next record, of a meeting held (not one
@@ -681,7 +687,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// the record's own date line is its meeting.
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
-	minutesLead := (minutesLeadRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
+	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
 	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead {
 		return nil, false
 	}
@@ -2004,22 +2010,32 @@ func (r *run) documentLAD() *gazetteer.Resolution {
 	if at.IsZero() {
 		return nil
 	}
-	var lad string
-	var first *gazetteer.Resolution
+	// One authority named throughout; a single mention of another among
+	// five or more of it ("Sergeant Dowse, who was moving to the Stockton
+	// district") does not make the document two authorities'.
+	n := map[string]int{}
+	firsts := map[string]*gazetteer.Resolution{}
 	for i := range r.blocks {
 		for _, m := range r.find(r.blocks[i].Text, at) {
-			if lad != "" && m.LADCode != lad {
-				return nil
-			}
-			lad = m.LADCode
-			if first == nil && m.Kind == "lad" {
+			n[m.LADCode]++
+			if firsts[m.LADCode] == nil && m.Kind == "lad" {
 				res := m.Resolution
-				first = &res
+				firsts[m.LADCode] = &res
 			}
 		}
 	}
-	r.docLAD = first
-	return first
+	top, total := "", 0
+	for lad, k := range n {
+		total += k
+		if k > n[top] || (k == n[top] && lad < top) {
+			top = lad
+		}
+	}
+	if top == "" || (total > n[top] && (n[top] < 5 || total-n[top] > 1)) {
+		return nil
+	}
+	r.docLAD = firsts[top]
+	return r.docLAD
 }
 
 // looksLikeHeader: a first table row naming columns such as "Date" and

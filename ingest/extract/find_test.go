@@ -2985,3 +2985,22 @@ func TestIssuedFieldIsThePublication(t *testing.T) {
 	doc := "Stockton South Neighbourhood Policing Team · Summary of PACT meetings, January – March 2015 · Issued 27 March 2015\n\nThis sheet summarises the issues residents brought to the three PACT meetings held in the Stockton South area this quarter.\n\nAt the Yarm PACT on Tues 13 Jan residents complained about double parking outside the shops.\n"
 	require.Equal(t, []string{"meeting 2015-01-13 E05001552 parking_traffic", "concern 2015-01-13 E05001552 parking_traffic"}, summary(t, doc))
 }
+
+// TestForumMinutesItemsAndNotesOfADay: a forum's minutes under "MINUTES"
+// and their day keep their items though item "43. MINUTES OF THE MEETING
+// HELD ON 22 FEBRUARY 2012" names the last meeting's record; a sergeant
+// "moving to the Stockton district" does not make the Hartlepool document
+// two authorities'. "Skelton residents' meeting: notes of 14th June" is
+// the record of that day's meeting.
+func TestForumMinutesItemsAndNotesOfADay(t *testing.T) {
+	doc := "HARTLEPOOL BOROUGH COUNCIL\n\nSOUTH NEIGHBOURHOOD CONSULTATIVE FORUM\n\nMINUTES\n\n18 April 2012\n\nThe meeting commenced at 10.00 am in Owton Manor Community Centre, Wynyard Road, Hartlepool\n\n" +
+		"43. MINUTES OF THE MEETING HELD ON 22 FEBRUARY 2012\n\nConfirmed.\n\n46. RESIDENTS' QUESTIONS\n\nA resident of Seaton Carew said that riders on scramblers and quads had been on the dunes again.\n\n" +
+		"47. ANY OTHER BUSINESS\n\nThe Chair thanked Sergeant Dowse, who was moving to the Stockton district, for his work. Owton Manor residents will miss him, as will those in Rossmere.\n"
+	got := lads(t, doc)
+	require.Contains(t, got, "concern 2012-04-18 E06000001 off_road_bikes")
+	for _, g := range got {
+		require.NotContains(t, g, "concern 2012-02-22")
+	}
+	got = summary(t, "*Posted on 19 June 2017 by the Secretary*\n\n## Skelton residents' meeting: notes of 14<sup>th</sup> June\n\nThanks to the thirty-odd people who came. The notes of the meeting on 12<sup>th</sup> April were agreed.\n\n### What residents raised\n\n- Two cars were torched on the estate behind the High Street.\n")
+	require.Contains(t, got, "concern 2017-06-14 E05001521 criminal_damage")
+}
