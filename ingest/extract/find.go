@@ -1690,6 +1690,10 @@ func nounDated(sent string, ds []dates.Mention) bool {
 					// "At the Jesmond ward meeting in Hartlepool (2 March)":
 					// the day in brackets after the meeting is its day.
 					gap = strings.TrimSuffix(strings.TrimSpace(gap), "(")
+				} else if k := strings.LastIndex(gap, "("); k >= 0 && strings.HasPrefix(sent[d.End:], ")") && !strings.ContainsAny(gap[k+1:], "();:") && strings.HasSuffix(strings.TrimSpace(gap[k+1:]), ",") {
+					// "the Roseworth PACT (Roseworth Community Centre, 10th
+					// May)": its venue, then its day, in brackets.
+					gap = gap[:k]
 				}
 			case d.End <= n[0]:
 				gap = sent[d.End:n[0]]
@@ -2152,13 +2156,34 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		dateText = m[1] + " " + r.tableMonth
 	}
 	ds := dated(dates.Find(dateText))
+	if len(ds) == 0 && cur == nil && issues != "" && sameMeetingRE.MatchString(issues) && len(r.held) > 0 {
+		// "At the same meeting you told us that ..." in the row after one
+		// that told its meeting: that meeting's.
+		if last := r.held[len(r.held)-1]; last.ev.Source.Paragraph == b.N-1 && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
+			if res := r.concernPlace(b, issues, last, last.span.Start, col["place"]); res != nil {
+				r.concern(b, last, issues, col["action"], *res, last.span)
+			}
+			return
+		}
+	}
 	if len(ds) == 0 && col["date"] == "" && issues != "" && len(dated(dates.Find(issues))) > 0 {
 		// No date column and none in the other cells, but the "You said"
 		// cell tells a dated meeting ("at the online Coatham ward meeting
 		// on Tuesday 10th November residents described ..."): read the
 		// cell as a paragraph.
 		if ms, _ := r.meetings(b, issues, future, nil); len(ms) > 0 {
+			// (what a "You said" column holds is what residents said,
+			// though its sentence also tells the meeting: "Residents at
+			// the Roseworth PACT (Roseworth Community Centre, 10th May)
+			// said cars were being driven ... at ridiculous speeds")
+			said := r.said
+			for _, h := range header {
+				if colKind(h) == "issues" && saidHeadRE.MatchString(h) {
+					r.said = true
+				}
+			}
 			r.concerns(b, issues, ms, section)
+			r.said = said
 			return
 		}
 		// "In September, people living in North Ormesby told us drugs
@@ -2262,6 +2287,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
 }
+
+// sameMeetingRE opens a row's text on the meeting the row above told.
+var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
 
 // monthRow reports whether a table row has one cell, a month (and year),
 // and gives it.

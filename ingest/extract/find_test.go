@@ -3004,3 +3004,19 @@ func TestForumMinutesItemsAndNotesOfADay(t *testing.T) {
 	got = summary(t, "*Posted on 19 June 2017 by the Secretary*\n\n## Skelton residents' meeting: notes of 14<sup>th</sup> June\n\nThanks to the thirty-odd people who came. The notes of the meeting on 12<sup>th</sup> April were agreed.\n\n### What residents raised\n\n- Two cars were torched on the estate behind the High Street.\n")
 	require.Contains(t, got, "concern 2017-06-14 E05001521 criminal_damage")
 }
+
+// TestYouSaidCellsTellTheirMeetings: in a "You said | We did" table, a cell
+// that tells its meeting with its venue and day in brackets ("the Roseworth
+// PACT (Roseworth Community Centre, 10th May)") is that meeting and what
+// residents said there, though the same sentence tells the meeting; "At
+// the same meeting you told us ..." in the next row is that meeting's.
+func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
+	doc := "<html><body><h1>You said, we did</h1><p>Published: 12/08/2016</p><p>This update covers April to June 2016.</p><h2>Roseworth</h2><table><tr><th>You said</th><th>We did</th></tr>" +
+		"<tr><td>Residents at the Roseworth PACT (Roseworth Community Centre, 10th May) said cars were being driven up and down Redhill Road late at night at ridiculous speeds.</td><td>We ran speed checks.</td></tr>" +
+		"<tr><td>At the same meeting you told us that bags of household rubbish keep appearing on the grass verges.</td><td>Cleared.</td></tr></table></body></html>"
+	require.Equal(t, []string{
+		"meeting 2016-05-10 E05001547 environmental,speeding",
+		"concern 2016-05-10 E05001547 speeding",
+		"concern 2016-05-10 E05001547 environmental",
+	}, summary(t, doc))
+}

@@ -61,6 +61,7 @@ func TestClassify(t *testing.T) {
 		{"drivers ignoring the 30 limit on the Front Street", []string{"speeding"}},
 		{"men with lurchers had been seen walking the fields off North Lane at dusk", []string{"rural_crime"}},
 		{"Two cars were torched on the estate behind the High Street", []string{"criminal_damage"}},
+		{"groups of teenagers were gathering there most evenings", []string{"antisocial_behaviour"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
 		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
