@@ -68,7 +68,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|correspondence|apologies|declarations? of interest)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|treasurer|correspondence|apologies|declarations? of interest)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -2288,6 +2288,38 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 }
 
+// earlierRaised reports whether an item of minutes (a meeting's record)
+// says that what it tells was raised at an earlier meeting ("3a. Cars
+// taken from driveways. At the February meeting several residents
+// reported ...", "Also from February: residents said ...", "In April you
+// told us ..."): that meeting's business, which its own record counts, not
+// a concern of this one.
+func (r *run) earlierRaised(b *segment.Block, text string, ms []*meetingCtx) bool {
+	if len(ms) != 1 || !ms[0].sticky || !earlierRaisedRE.MatchString(text) {
+		return false
+	}
+	r.problem(b, "event", clip(text, 120), "raised at an earlier meeting, which its own record counts: not emitted")
+	return true
+}
+
+// toComeInRecord reports whether an item of minutes with no concern cue
+// tells something on a day after the meeting ("7b. Spring litter pick:
+// Saturday 9th April, meet at the Parkway Centre at 10am"): an event to
+// come, not a concern.
+func (r *run) toComeInRecord(b *segment.Block, text string, ms []*meetingCtx) bool {
+	if len(ms) != 1 || !ms[0].sticky || concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) {
+		return false
+	}
+	for _, d := range dates.Days(dates.Find(text)) {
+		if sp, ok := r.resolveSpan(b, d, false); ok && sp.Start.After(ms[0].span.End) {
+			return true
+		}
+	}
+	return false
+}
+
+var earlierRaisedRE = regexp.MustCompile(`(?i)\b(?:at|from) the (?:last|previous|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) meeting\b|(?:^|[.:]\s+)(?:also )?from (?:the last meeting|last month|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)\s*:|\bin (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) you (?:told us|said|raised)\b`)
+
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
 
@@ -2733,6 +2765,9 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	if attendeesRE.MatchString(text) {
 		return // "Present: Cllr J. Arnott (Chair), PC Dawson, PCSO Heslop, 17 residents": who came, not what they raised
 	}
+	if r.earlierRaised(b, text, ms) || r.toComeInRecord(b, text, ms) {
+		return
+	}
 	sents := sentences(text)
 	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
@@ -3049,6 +3084,9 @@ func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn stri
 		return
 	}
 	if negationRE.MatchString(text) || policeUpdateRE.MatchString(text) || planRE.MatchString(text) || len(r.themes(text)) == 0 {
+		return
+	}
+	if cur != nil && (r.earlierRaised(b, text, []*meetingCtx{cur}) || r.toComeInRecord(b, text, []*meetingCtx{cur})) {
 		return
 	}
 	if measuresLead(leadIn) && !isConcern(text, false) {

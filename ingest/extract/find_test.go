@@ -3020,3 +3020,15 @@ func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
 		"concern 2016-05-10 E05001547 environmental",
 	}, summary(t, doc))
 }
+
+// TestMinutesItemsOfOtherMeetingsAndOtherDays: in a meeting's minutes, an
+// item that says it was raised at an earlier meeting ("At the February
+// meeting several residents reported ...", "Also from February: ...") is
+// that meeting's business, counted by its own record; an item telling an
+// event to come ("Spring litter pick: Saturday 9th April") and the
+// treasurer's report are no concerns; what residents raised is.
+func TestMinutesItemsOfOtherMeetingsAndOtherDays(t *testing.T) {
+	doc := "Coulby Newham Community Council\n\nMinutes of the meeting held on Tuesday 8th March 2016 at 7pm\n\n3. Matters arising\n\n3a. Cars taken from driveways. At the February meeting several residents reported that cars had been taken overnight from driveways.\n\n3b. Stainton Way. Also from February: residents said cars were using Stainton Way as a race track after 10pm.\n\n" +
+		"5. Residents' issues\n\n5a. A shop worker at the Parkway Centre said a group of teenagers had been hanging around the precinct most nights, swearing at staff and customers.\n\n6. Treasurer's report\n\nGrant received for the spring litter pick.\n\n7. Any other business\n\n7b. Spring litter pick: Saturday 9th April, meet at the Parkway Centre at 10am.\n"
+	require.Equal(t, []string{"meeting 2016-03-08 E05009858 antisocial_behaviour", "concern 2016-03-08 E05009858 antisocial_behaviour"}, summary(t, doc))
+}

@@ -62,6 +62,8 @@ func TestClassify(t *testing.T) {
 		{"men with lurchers had been seen walking the fields off North Lane at dusk", []string{"rural_crime"}},
 		{"Two cars were torched on the estate behind the High Street", []string{"criminal_damage"}},
 		{"groups of teenagers were gathering there most evenings", []string{"antisocial_behaviour"}},
+		{"started being picked up in cars by much older lads", []string{"exploitation"}},
+		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
 		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
