@@ -2288,6 +2288,19 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 }
 
+// bikesRaceTrack reports whether a sentence whose only theme is speeding,
+// from "race track" alone, follows one about off-road bikes ("... lads go
+// up and down the back lanes on scramblers ... \"It's like living next to
+// a race track.\""): the bikes' track, not a second concern.
+func bikesRaceTrack(themes []string, s string, before []string) bool {
+	return len(themes) == 1 && themes[0] == "speeding" && raceTrackRE.MatchString(s) && !speedWordRE.MatchString(s) && slices.Contains(before, "off_road_bikes")
+}
+
+var (
+	raceTrackRE = regexp.MustCompile(`(?i)\brace ?tracks?\b`)
+	speedWordRE = regexp.MustCompile(`(?i)\b(?:speed\w*|fast|cars?|drivers?|racing|limit|mph)\b`)
+)
+
 // earlierRaised reports whether an item of minutes (a meeting's record)
 // says that what it tells was raised at an earlier meeting ("3a. Cars
 // taken from driveways. At the February meeting several residents
@@ -2318,7 +2331,7 @@ func (r *run) toComeInRecord(b *segment.Block, text string, ms []*meetingCtx) bo
 	return false
 }
 
-var earlierRaisedRE = regexp.MustCompile(`(?i)\b(?:at|from) the (?:last|previous|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) meeting\b|(?:^|[.:]\s+)(?:also )?from (?:the last meeting|last month|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)\s*:|\bin (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) you (?:told us|said|raised)\b`)
+var earlierRaisedRE = regexp.MustCompile(`(?i)\b(?:at|from) the (?:last|previous|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) meeting\b|(?:^|[.:]\s+)(?:also )?from (?:the last meeting|last month|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)\s*:|\bin (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) you (?:told us|said|raised)\b|\b(?:also )?raised (?:in|at) (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|the last meeting|the previous meeting)\b`)
 
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
@@ -2772,6 +2785,9 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
 	for i, s := range sents {
+		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
+			continue
+		}
 		if official {
 			official = !closesQuote(s)
 			continue

@@ -3032,3 +3032,16 @@ func TestMinutesItemsOfOtherMeetingsAndOtherDays(t *testing.T) {
 		"5. Residents' issues\n\n5a. A shop worker at the Parkway Centre said a group of teenagers had been hanging around the precinct most nights, swearing at staff and customers.\n\n6. Treasurer's report\n\nGrant received for the spring litter pick.\n\n7. Any other business\n\n7b. Spring litter pick: Saturday 9th April, meet at the Parkway Centre at 10am.\n"
 	require.Equal(t, []string{"meeting 2016-03-08 E05009858 antisocial_behaviour", "concern 2016-03-08 E05009858 antisocial_behaviour"}, summary(t, doc))
 }
+
+// TestPACTNotesRaceTrackAndAlsoRaised: "It's like living next to a race
+// track." after lads on scramblers is the bikes' track, not speeding; an
+// item "Also raised in January: ..." is January's meeting's business.
+func TestPACTNotesRaceTrackAndAlsoRaised(t *testing.T) {
+	doc := "SOUTH BANK POLICE AND COMMUNITIES TOGETHER (PACT)\n\nNotes of the meeting held on Thursday 21st March 2013, 6.30pm\n\n2.3 Bins set alight in the back alleys. Also raised in January: wheelie bins being pushed into the alleys and set on fire most weekends.\n\n" +
+		"4.1 A resident from Bennett Street said the same three or four lads go up and down the back lanes on scramblers with no lights every night. \"It's like living next to a race track.\" Others agreed.\n\n4.3 Mothers at the meeting complained about cars left on both pavements on Middlesbrough Road at home time.\n"
+	require.Equal(t, []string{
+		"meeting 2013-03-21 E05001522 off_road_bikes,parking_traffic",
+		"concern 2013-03-21 E05001522 off_road_bikes",
+		"concern 2013-03-21 E05001522 parking_traffic",
+	}, summary(t, doc))
+}

@@ -63,6 +63,7 @@ func TestClassify(t *testing.T) {
 		{"Two cars were torched on the estate behind the High Street", []string{"criminal_damage"}},
 		{"groups of teenagers were gathering there most evenings", []string{"antisocial_behaviour"}},
 		{"started being picked up in cars by much older lads", []string{"exploitation"}},
+		{"cars left on both pavements on Middlesbrough Road at home time", []string{"parking_traffic"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
