@@ -123,6 +123,7 @@ func (r *run) walk() {
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
+	listN := 0                   // the list item that told the last meeting of a list of meetings
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if b.Heading {
@@ -347,7 +348,21 @@ func (r *run) walk() {
 		}
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
+			prevTold := told
 			told, months = nil, nil
+			if b.Bullet && len(ms) == 1 && listN == b.N-1 {
+				// "Meetings attended in the period were:" then an item a
+				// meeting: the paragraphs after the list tell each of them
+				// by its place ("At Jesmond the discussion centred on ..."),
+				// as after a paragraph that told several.
+				told = append(prevTold, ms...)
+			}
+			if b.Bullet && len(ms) == 1 {
+				listN = b.N
+				if len(told) == 0 {
+					told = ms
+				}
+			}
 			if sp, ok := monthlyMeetings(ms); ok {
 				// "Guisborough Town Council held virtual meetings in January
 				// and February 2021." then what was dealt with, not saying
@@ -1021,6 +1036,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, topics)
 			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
 				sticky: minutesRE.MatchString(sent) || lead}
+			if m := unknownWardRE.FindStringSubmatch(clause); m != nil && res.Kind == "lad" && len(r.find(m[1]+" ward", sp.Start)) == 0 {
+				// "Ladgate Ward, Middlesbrough", a ward the gazetteer does
+				// not know at the date: placed at its authority, named by
+				// its ward for what the paragraphs after it tell of it
+				// ("Residents at Ladgate raised ...").
+				mc.name = m[1]
+			}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
 			if mc.sticky {
@@ -2333,6 +2355,9 @@ func (r *run) toComeInRecord(b *segment.Block, text string, ms []*meetingCtx) bo
 
 var earlierRaisedRE = regexp.MustCompile(`(?i)\b(?:at|from) the (?:last|previous|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) meeting\b|(?:^|[.:]\s+)(?:also )?from (?:the last meeting|last month|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)\s*:|\bin (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december) you (?:told us|said|raised)\b|\b(?:also )?raised (?:in|at) (?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|the last meeting|the previous meeting)\b`)
 
+// unknownWardRE: a name written as a ward's ("Ladgate Ward").
+var unknownWardRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+[Ww]ard\b`)
+
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
 
@@ -2782,9 +2807,24 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		return
 	}
 	sents := sentences(text)
+	var named *meetingCtx // of several meetings, the one a sentence of the paragraph named by its place
+	namedAt := 0
 	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
 	for i, s := range sents {
+		if len(ms) > 1 {
+			var here []*meetingCtx
+			for _, m := range ms {
+				if namesAny(s, []*meetingCtx{m}) {
+					here = append(here, m)
+				}
+			}
+			if len(here) == 1 {
+				named, namedAt = here[0], i
+			} else if len(here) > 1 {
+				named = nil
+			}
+		}
 		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
 			continue
 		}
@@ -2865,6 +2905,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			cur, ok := link(c, s, ms)
 			if !ok {
 				cur, ok = toldBefore(sents, i, ms)
+			}
+			if !ok && named != nil && namedAt < i && !namesAny(s, ms) {
+				// "At Jesmond the discussion centred on ... Older residents
+				// also told the Commissioner about cold callers": the
+				// meeting the paragraph named goes on.
+				cur, ok = named, true
 			}
 			if !ok {
 				r.problem(b, "event", clip(c, 120), "a concern in a paragraph of several meetings that names none of them: not emitted")

@@ -3045,3 +3045,20 @@ func TestPACTNotesRaceTrackAndAlsoRaised(t *testing.T) {
 		"concern 2013-03-21 E05001522 parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestParagraphsAfterAListOfMeetings: "Meetings attended in the period
+// were:" then one meeting an item; the paragraphs after tell each by its
+// place ("At Jesmond ..."; "Residents at Ladgate ...", a ward the
+// gazetteer does not know, named so by its item), and a sentence naming
+// none goes on with the meeting its paragraph named.
+func TestParagraphsAfterAListOfMeetings(t *testing.T) {
+	doc := "CLEVELAND POLICE AND CRIME PANEL\n\n4 FEBRUARY 2014\n\n3.1 Meetings attended in the\n    period were:\n\n    Tues 3 Dec   - Jesmond Ward, Hartlepool (Clavering Community\n                   Centre)\n    Thurs 12 Dec - Ladgate Ward, Middlesbrough (Marton Community\n                   Room)\n\n" +
+		"3.2 At Jesmond the discussion centred on a run of house burglaries. Older residents also told the Commissioner about cold callers selling roofing work.\n\n3.3 Residents at Ladgate raised racist name-calling directed at the family who run the convenience store.\n"
+	require.Equal(t, []string{
+		"meeting 2013-12-03 E05008948 burglary_theft,fraud_scams",
+		"meeting 2013-12-12  hate_crime",
+		"concern 2013-12-03 E05008948 burglary_theft",
+		"concern 2013-12-03 E05008948 fraud_scams",
+		"concern 2013-12-12  hate_crime",
+	}, summary(t, doc))
+}

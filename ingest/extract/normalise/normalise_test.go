@@ -389,3 +389,14 @@ func TestMarkdownRowWithBreaks(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "| 7 March | • Youths on the pavements; • Drug dealing near the shops |\n")
 }
+
+// TestTextHangingLists: a plain-text list set with a hanging indent after
+// its lead-in's colon is one item per line at its least indent, the deeper
+// lines going on with their item; a table's rows (several columns apart)
+// are left to the table reader.
+func TestTextHangingLists(t *testing.T) {
+	in := "    period were:\n\n    Tues 3 Dec   - Jesmond Ward, Hartlepool (Clavering Community\n                   Centre)\n    Thurs 12 Dec - Ladgate Ward, Middlesbrough (Marton Community\n                   Room)\n"
+	require.Equal(t, "    period were:\n\n    • Tues 3 Dec   - Jesmond Ward, Hartlepool (Clavering Community\n                   Centre)\n    • Thurs 12 Dec - Ladgate Ward, Middlesbrough (Marton Community\n                   Room)\n", textHangingLists(in))
+	table := "    during the period:\n\n         Date        Ward                     Issues raised\n         13 Oct      Mandale and Victoria     Burglary; drug dealing\n                                              from two houses\n"
+	require.Equal(t, table, textHangingLists(table))
+}
