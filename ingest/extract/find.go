@@ -408,6 +408,12 @@ func (r *run) walk() {
 		if future {
 			continue // a list of what is to come has no concerns yet
 		}
+		if b.Bullet && cur != nil && !cur.sticky && wholeSpanRE.MatchString(text) {
+			// "3. Recurring issues across the quarter Throughout October,
+			// November and December, residents ... contacted us": said of
+			// the whole span, not of the meeting told last.
+			cur = nil
+		}
 		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "" || (listed != "" && !weDidSection && !r.secQuiet)) {
 			ctx := topicHead
 			if leadIn != nil {
@@ -497,6 +503,9 @@ func (r *run) walk() {
 // concerns ("The concerns are listed below by local authority", "what you
 // told us is set out below"), whatever headings stand between.
 var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
+
+// wholeSpanRE: words that say a text is of a whole span, anywhere in it.
+var wholeSpanRE = regexp.MustCompile(`(?i)\b(?:across|over|throughout) the (?:whole |entire )?(?:quarter|period|year)\b|\bthroughout (?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
 // backRefRE: a sentence opening on a meeting by a definite reference ("The
 // meeting", "At the ward's community meeting", "During Tuesday's session").
@@ -2224,7 +2233,8 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			}
 			return
 		}
-		if cur != nil && (cur.sticky || section == nil) && len(r.themes(issues)) > 0 {
+		said := saidTable(header)
+		if cur != nil && (cur.sticky || (section == nil && !said)) && len(r.themes(issues)) > 0 {
 			// Minutes' table of issues ("Issue | Raised by | Action"), or
 			// one under a meeting's paragraph: raised at that meeting.
 			if res := r.concernPlace(b, issues, cur, cur.span.Start, col["place"]); res != nil {
@@ -2242,6 +2252,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			return
 		}
 		if len(r.themes(issues)) == 0 {
+			return
+		}
+		if said && r.toldInSpan(issues, *res, sp) {
+			// "Speeding on Ingleby Way | Speed enforcement ..." in a "You
+			// said, we did" table after the meetings it came from: the
+			// concern told again with what was done, not a second one.
 			return
 		}
 		r.concern(b, nil, issues, col["action"], *res, sp)
@@ -2357,6 +2373,40 @@ var earlierRaisedRE = regexp.MustCompile(`(?i)\b(?:at|from) the (?:last|previous
 
 // unknownWardRE: a name written as a ward's ("Ladgate Ward").
 var unknownWardRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+[Ww]ard\b`)
+
+// saidTable reports whether a table's header is a "You said | We did"
+// one: a summary of what was raised over the period, not a meeting's.
+func saidTable(header []string) bool {
+	for _, h := range header {
+		if saidHeadRE.MatchString(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldInSpan reports whether every theme of text was already emitted as
+// a concern dated within sp, in res's authority (a summary row's place is
+// often no more than its street, or the page's title).
+func (r *run) toldInSpan(text string, res gazetteer.Resolution, sp dates.Span) bool {
+	themes := r.themes(text)
+	for _, th := range themes {
+		found := false
+		for _, e := range r.res.Events {
+			if e.Type != schemas.TypeConcern || e.LADCode != res.LADCode || !slices.Contains(e.Themes, th) {
+				continue
+			}
+			if d, err := time.Parse(time.DateOnly, e.Date); err == nil && !d.Before(sp.Start) && !d.After(sp.End) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(themes) > 0
+}
 
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)

@@ -3062,3 +3062,21 @@ func TestParagraphsAfterAListOfMeetings(t *testing.T) {
 		"concern 2013-12-12  hate_crime",
 	}, summary(t, doc))
 }
+
+// TestYouSaidSummaryTableAfterMeetings: a quarterly update's table of
+// meetings, then a paragraph about the whole quarter, then a "You said |
+// We did" table restating the meetings' issues: the quarter's paragraph is
+// the quarter's, not the last meeting's, and a row told at a meeting
+// already is not counted again.
+func TestYouSaidSummaryTableAfterMeetings(t *testing.T) {
+	doc := "<html><body><h1>Ingleby Barwick and Yarm Neighbourhood Policing Team Quarterly update – October to December 2017</h1><p>Issued Friday 5 January 2018</p>" +
+		"<h2>2. Community meetings attended this quarter</h2><table><tr><th>Date</th><th>Meeting</th><th>Issues raised by residents</th></tr>" +
+		"<tr><td>Thu 12 Oct</td><td>Ingleby Barwick East PACT, Myton Park Primary School</td><td>Vehicles speeding along Ingleby Way.</td></tr></table>" +
+		"<ol start=\"3\"><li>Recurring issues across the quarter. Throughout October, November and December, residents in Ingleby Barwick contacted us about damage to parked cars.</li></ol>" +
+		"<h2>4. You said, we did</h2><table><tr><th>You said</th><th>We did</th></tr><tr><td>Speeding on Ingleby Way</td><td>Speed enforcement on five occasions.</td></tr></table></body></html>"
+	require.Equal(t, []string{
+		"meeting 2017-10-12 E05001538 speeding",
+		"concern 2017-10-12 E05001538 speeding",
+		"concern 2017-10-01  criminal_damage",
+	}, summary(t, doc))
+}
