@@ -150,6 +150,7 @@ func (r *run) walk() {
 			}
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
@@ -504,6 +505,34 @@ func (r *run) walk() {
 // told us is set out below"), whatever headings stand between.
 var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
 
+// bracketedWard is the ward a name before its authority in brackets
+// names ("Kader (Middlesbrough)", an entry of a list of ward meetings),
+// when that authority has a ward of that name at the date; nil otherwise.
+func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	if lad.Start < 2 || s[lad.Start-1] != '(' {
+		return nil
+	}
+	m := nameBeforeRE.FindStringSubmatch(s[:lad.Start-1])
+	if m == nil {
+		return nil
+	}
+	for _, w := range r.find(m[1]+" ward", at) {
+		if w.Kind == "ward" && w.LADCode == lad.LADCode && w.Start == 0 {
+			res := w.Resolution
+			return &res
+		}
+	}
+	return nil
+}
+
+// nameBeforeRE: a capitalised name (one to four words) ending a text,
+// before a bracket.
+var nameBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’-]*)\s*$`)
+
+// meetingsHeadRE: a heading over meetings held ("Ward meetings held
+// online", "3. Community meetings").
+var meetingsHeadRE = regexp.MustCompile(`(?i)\b(?:ward|community|residents'?|pact|public|neighbourhood)\s+meetings\b`)
+
 // wholeSpanRE: words that say a text is of a whole span, anywhere in it.
 var wholeSpanRE = regexp.MustCompile(`(?i)\b(?:across|over|throughout) the (?:whole |entire )?(?:quarter|period|year)\b|\bthroughout (?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
@@ -712,7 +741,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
 	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
-	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead {
+	// Under a heading of meetings held ("2 Ward meetings held online"), an
+	// entry "Tuesday 9th February - Fens & Greatham (Hartlepool). Those
+	// living near ..." is a meeting though its head says only the place.
+	sectionEntry := false
+	if h := entryHead(text); r.meetSec && h != "" && len(dates.Days(dates.Find(h))) > 0 && len(r.find(h, r.anchorDay())) > 0 {
+		sectionEntry = true
+	}
+	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -721,7 +757,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	head := entryHead(text)
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0
+	entry := head != "" && (meetingNounRE.MatchString(head) || namedWardRE.MatchString(head) || sectionEntry) && len(notWeeks(dated(in(0, len(head))))) > 0
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only
@@ -1901,6 +1937,11 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		for _, m := range ms {
 			if m.Kind == "ward" && best.Kind != "ward" {
 				best = m
+			}
+		}
+		if best.Kind == "lad" {
+			if w := r.bracketedWard(s, best, at); w != nil {
+				return w
 			}
 		}
 		if lad := r.jointWards(s, ms, at); lad != nil {
@@ -3276,6 +3317,19 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 			r.concern(b, nil, text, action, p, sp)
 		}
 		return
+	}
+	if len(wards) > 1 && cur == nil {
+		if parts := wardMeetingClauses(text, ms); len(parts) == len(wards) {
+			// "At the Headland & Harbour meeting people were unhappy about
+			// litter ..., and at the Rossmere meeting the concern was drug
+			// use": each ward's meeting, its own clause.
+			for _, part := range parts {
+				if len(r.themes(part)) > 0 {
+					r.concern(b, nil, part, action, r.find(part, sp.Start)[0].Resolution, sp)
+				}
+			}
+			return
+		}
 	}
 	if len(wards) > 1 {
 		// "raised in North Ormesby and in Newport ward": each ward's.

@@ -3080,3 +3080,20 @@ func TestYouSaidSummaryTableAfterMeetings(t *testing.T) {
 		"concern 2017-10-01  criminal_damage",
 	}, summary(t, doc))
 }
+
+// TestEntriesUnderAMeetingsHeading: under "2 Ward meetings held online",
+// an entry "Tuesday 23rd February - Kader (Middlesbrough). Speeding ..." is
+// a meeting though its head names only the place, and "Kader" before its
+// authority in brackets is that authority's Kader ward; "At the Headland &
+// Harbour meeting people were unhappy about litter ..., and at the
+// Rossmere meeting the concern was drug use" is each ward's own clause.
+func TestEntriesUnderAMeetingsHeading(t *testing.T) {
+	doc := "Cleveland Police and Crime Panel\n\n11 March 2021\n\nCommunity Engagement Update - January and February 2021\n\n2  Ward meetings held online\n\n2.7  Tuesday 23rd February - Kader (Middlesbrough). Speeding on Stokesley Road\n     and a number of thefts of catalytic converters from driveways.\n\n" +
+		"2.8  In addition, the Commissioner dialled in to two smaller residents'\n     association meetings in Hartlepool in January. At the Headland & Harbour\n     meeting people were unhappy about litter on the Town Moor, and at the\n     Rossmere meeting the concern was drug use in and around the park.\n"
+	require.Equal(t, []string{
+		"meeting 2021-02-23 E05009860 burglary_theft,speeding",
+		"concern 2021-02-23 E05009860 burglary_theft,speeding",
+		"concern 2021-01-01 E05013043 environmental",
+		"concern 2021-01-01 E05013045 drugs",
+	}, summary(t, doc))
+}

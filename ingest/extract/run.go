@@ -46,6 +46,7 @@ type run struct {
 	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
 	topic      bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
 	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	meetSec    bool          // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
 	quiet      bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	findCache  map[findKey][]gazetteer.Mention
 	// secPlaces are the wards a heading names for the paragraphs under it
