@@ -697,14 +697,21 @@ func entryHead(text string) string {
 	if i := strings.Index(text, ": "); i >= 0 && i < end {
 		end = i
 	}
-	if i := strings.Index(text, ". "); i >= 0 && i < end {
-		end = i
+	from := 0
+	if m := itemLeadRE.FindStringIndex(text); m != nil && m[1] < end {
+		from = m[1] // (a numbered paragraph's "6. " is no end of its head)
+	}
+	if i := strings.Index(text[from:], ". "); i >= 0 && from+i < end {
+		end = from + i
 	}
 	if end > 100 {
 		return ""
 	}
 	return text[:end]
 }
+
+// itemLeadRE: a paragraph's number ("6. ", "2.3 ").
+var itemLeadRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+`)
 
 // dated keeps the mentions that date a meeting: a day, a range of days, a
 // month (a month alone only when the sentence has no day).
@@ -744,8 +751,18 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// Under a heading of meetings held ("2 Ward meetings held online"), an
 	// entry "Tuesday 9th February - Fens & Greatham (Hartlepool). Those
 	// living near ..." is a meeting though its head says only the place.
+	// ("7. The following week I was at Hemlington on the 23rd and at
+	// Marton West on the 25th", "6. Two days later, at Coatham ward in
+	// Redcar, ...": days counted from the meeting told before.)
 	sectionEntry := false
-	if h := entryHead(text); r.meetSec && h != "" && len(dates.Days(dates.Find(h))) > 0 && len(r.find(h, r.anchorDay())) > 0 {
+	secHead := entryHead(text)
+	if secHead == "" && r.meetSec {
+		if ss := sentences(text); len(ss) > 0 && len(ss[0]) <= 200 && strings.HasPrefix(text, ss[0]) {
+			secHead = ss[0] // (a long first sentence: "6. Two days later, at Coatham ward in Redcar, a group of young women told me that ...")
+		}
+	}
+	if h := secHead; r.meetSec && h != "" && len(r.find(h, r.anchorDay())) > 0 &&
+		(len(dates.Days(r.mentionsOf(b, text)(0, len(h)))) > 0 || (len(r.held) > 0 && (onTheDayRE.MatchString(h) || sameDayRE.MatchString(h)))) {
 		sectionEntry = true
 	}
 	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry {
@@ -755,9 +772,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// from it rather than tagging again (tagging was most of the cost).
 	in := r.mentionsOf(b, text)
 	head := entryHead(text)
+	if sectionEntry {
+		head = secHead
+	}
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (meetingNounRE.MatchString(head) || namedWardRE.MatchString(head) || sectionEntry) && len(notWeeks(dated(in(0, len(head))))) > 0
+	entry := head != "" && (((meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0) || sectionEntry)
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only

@@ -3097,3 +3097,26 @@ func TestEntriesUnderAMeetingsHeading(t *testing.T) {
 		"concern 2021-01-01 E05013045 drugs",
 	}, summary(t, doc))
 }
+
+// TestNumberedEntriesCountingFromTheMeetingBefore: under "Ward meetings in
+// November", "7. The following week I was at Hemlington on the 23rd and
+// at Marton West on the 25th" and "6. Two days later, at Coatham ward in
+// Redcar, a group of young women told me ..." are meetings: a numbered
+// paragraph's "6. " is no end of its head, and its days count from the
+// meeting told before.
+func TestNumberedEntriesCountingFromTheMeetingBefore(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 3 February 2022\n\nWard meetings in November\n\n5. On Tuesday 16th November I attended Norton North ward meeting. A serious assault outside a pub had shaken residents.\n\n" +
+		"6. Two days later, at Coatham ward in Redcar, a group of young women told me that they are regularly harassed on their way home from the town centre at night. Others mentioned noisy groups on the Esplanade.\n\n" +
+		"7. The following week I was at Hemlington on the 23rd and at Marton West on the 25th. In Hemlington the issue was once again off-road bikes around the lake, while Marton West residents wanted to know what was being done about a spate of house burglaries.\n"
+	got := summary(t, doc)
+	for _, want := range []string{
+		"meeting 2021-11-18 E05012439 antisocial_behaviour,domestic_abuse",
+		"meeting 2021-11-23 E05009859 off_road_bikes",
+		"meeting 2021-11-25 E05009865 burglary_theft",
+		"concern 2021-11-18 E05012439 domestic_abuse",
+		"concern 2021-11-23 E05009859 off_road_bikes",
+		"concern 2021-11-25 E05009865 burglary_theft",
+	} {
+		require.Contains(t, got, want)
+	}
+}

@@ -66,6 +66,8 @@ func TestClassify(t *testing.T) {
 		{"cars left on both pavements on Middlesbrough Road at home time", []string{"parking_traffic"}},
 		{"a number of fires had been set in empty houses and wheelie bins", []string{"criminal_damage"}},
 		{"contacted us about damage to parked cars, wing mirrors kicked off", []string{"criminal_damage"}},
+		{"young women told me that they are regularly harassed on their way home from the town centre", []string{"domestic_abuse"}},
+		{"Others mentioned noisy groups on the Esplanade", []string{"antisocial_behaviour"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
