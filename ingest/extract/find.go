@@ -506,20 +506,37 @@ func (r *run) walk() {
 var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
 
 // bracketedWard is the ward a name before its authority in brackets
-// names ("Kader (Middlesbrough)", an entry of a list of ward meetings),
-// when that authority has a ward of that name at the date; nil otherwise.
+// names ("Kader (Middlesbrough)", an entry of a list of ward meetings), or
+// a body's name before "in" its authority opens with ("Newport Community
+// Council in Middlesbrough"), when that authority has a ward of that name
+// at the date; nil otherwise.
 func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gazetteer.Resolution {
-	if lad.Start < 2 || s[lad.Start-1] != '(' {
+	var name string
+	switch {
+	case lad.Start >= 2 && s[lad.Start-1] == '(':
+		m := nameBeforeRE.FindStringSubmatch(s[:lad.Start-1])
+		if m == nil {
+			return nil
+		}
+		name = m[1]
+	case strings.HasSuffix(s[:lad.Start], " in "):
+		// "Newport Community Council in Middlesbrough": a body named
+		// after its ward, in the ward's authority.
+		m := nameBeforeRE.FindStringSubmatch(strings.TrimSuffix(s[:lad.Start], " in "))
+		if m == nil {
+			return nil
+		}
+		name = m[1]
+	default:
 		return nil
 	}
-	m := nameBeforeRE.FindStringSubmatch(s[:lad.Start-1])
-	if m == nil {
-		return nil
-	}
-	for _, w := range r.find(m[1]+" ward", at) {
-		if w.Kind == "ward" && w.LADCode == lad.LADCode && w.Start == 0 {
-			res := w.Resolution
-			return &res
+	words := strings.Fields(name)
+	for k := len(words); k >= 1; k-- {
+		for _, w := range r.find(strings.Join(words[:k], " ")+" ward", at) {
+			if w.Kind == "ward" && w.LADCode == lad.LADCode && w.Start == 0 {
+				res := w.Resolution
+				return &res
+			}
 		}
 	}
 	return nil

@@ -3120,3 +3120,11 @@ func TestNumberedEntriesCountingFromTheMeetingBefore(t *testing.T) {
 		require.Contains(t, got, want)
 	}
 }
+
+// TestBodyNamedAfterItsWard: "Newport Community Council in Middlesbrough"
+// is Middlesbrough's Newport ward ("Newport" alone is no place: the Welsh
+// city, a street).
+func TestBodyNamedAfterItsWard(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 13 September 2016\n\n4.4 On 21st July the Commissioner attended Newport Community Council in Middlesbrough, where members raised drug use in the ward.\n")
+	require.Equal(t, []string{"meeting 2016-07-21 E05009866 drugs", "concern 2016-07-21 E05009866 drugs"}, got)
+}
