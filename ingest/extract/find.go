@@ -124,8 +124,12 @@ func (r *run) walk() {
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
+	runOn := -1 // a table row read with the row before it
 	for i := range r.blocks {
 		b := &r.blocks[i]
+		if i == runOn {
+			continue
+		}
 		if b.Heading {
 			subjectHead, months = "", nil
 			weDidSection = weDidHeadRE.MatchString(b.Text)
@@ -233,6 +237,21 @@ func (r *run) walk() {
 				continue
 			}
 			if header != nil {
+				if i+1 < len(r.blocks) && r.monthRunOn(b, &r.blocks[i+1]) {
+					// "Thursday 27 | North Ormesby | ..." at a page's top,
+					// "June | Community Hub | ..." under it: the row's date
+					// ran onto the next line, where the word boxes of a
+					// table broken across pages no longer joined it.
+					nb := *b
+					nb.Cells = make([]string, len(b.Cells))
+					for k := range b.Cells {
+						nb.Cells[k] = strings.TrimSpace(strings.TrimSpace(b.Cells[k]) + " " + strings.TrimSpace(r.blocks[i+1].Cells[k]))
+					}
+					nb.Text = strings.Join(nb.Cells, " | ")
+					r.row(&nb, header, future, section, cur)
+					runOn = i + 1
+					continue
+				}
 				r.row(b, header, future, section, cur)
 				continue
 			}
@@ -2488,6 +2507,20 @@ func (r *run) toldInSpan(text string, res gazetteer.Resolution, sp dates.Span) b
 
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
+
+// monthRunOn reports whether table row next goes on with row b: as many
+// cells, b's first a weekday and a day with no month ("Thursday 27"),
+// next's first a month alone ("June").
+func (r *run) monthRunOn(b, next *segment.Block) bool {
+	if len(next.Cells) != len(b.Cells) || len(b.Cells) < 2 {
+		return false
+	}
+	first, nextFirst := strings.TrimSpace(b.Cells[0]), strings.TrimSpace(next.Cells[0])
+	return dayNoMonthRE.MatchString(first) && loneMonthRE.MatchString(nextFirst)
+}
+
+// dayNoMonthRE: a weekday and a day, no month ("Thursday 27").
+var dayNoMonthRE = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?$`)
 
 // monthRow reports whether a table row has one cell, a month (and year),
 // and gives it.

@@ -3128,3 +3128,13 @@ func TestBodyNamedAfterItsWard(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 13 September 2016\n\n4.4 On 21st July the Commissioner attended Newport Community Council in Middlesbrough, where members raised drug use in the ward.\n")
 	require.Equal(t, []string{"meeting 2016-07-21 E05009866 drugs", "concern 2016-07-21 E05009866 drugs"}, got)
 }
+
+// TestTableRowRunOnAcrossAPage: a table broken across pages gives its last
+// row as two ("Thursday 27 | North Ormesby | ..." then "June | Community
+// Hub | ..."): one meeting, on 27 June, with the issues of both lines.
+func TestTableRowRunOnAcrossAPage(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 16 July 2019\n\n| Date | Venue | Ward | Issues raised |\n|---|---|---|---|\n| Tuesday 25 June | Belmont community rooms | Belmont, Redcar & Cleveland | Rubbish dumped on the country lanes |\n| Thursday 27 | North Ormesby | North Ormesby, | Open drug dealing in the market |\n| June | Community Hub | Middlesbrough | square; the front counter at the local police office being closed |\n"
+	got := summary(t, doc)
+	require.Contains(t, got, "meeting 2019-06-27 E05009867 drugs,visible_policing")
+	require.Len(t, got, 4)
+}
