@@ -777,7 +777,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s)
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -854,7 +854,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || (atVenueSaid(sent) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent)) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
@@ -983,11 +983,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 1 && !fromPrev {
 			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
 				ds = slices.Repeat(ds, len(perWard))
-			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 {
+			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
+			} else if len(perWard) > 1 {
+				perWard = nil // "... ward meetings were held jointly": one meeting of both
 			}
 		}
-		if len(perWard) == 0 && !fromPrev {
+		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
 			perWard = pairedWardDays(sent, places, ds)
 		}
 		monthly := false // "held virtual meetings in January and February 2021": one each month
@@ -1298,8 +1300,8 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
 			continue
 		}
-		if !jointMeetingRE.MatchString(s[b.End:]) {
-			continue
+		if !jointMeetingRE.MatchString(s[b.End:]) && !(jointlyRE.MatchString(s) && pluralMeetingsAfterRE.MatchString(s[b.End:])) {
+			continue // ("The Eaglescliffe East and Eaglescliffe West ward meetings were held jointly": one meeting too)
 		}
 		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
 			return &res
@@ -1307,6 +1309,9 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 	}
 	return nil
 }
+
+// pluralMeetingsAfterRE: meetings in the plural right after ward names.
+var pluralMeetingsAfterRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|neighbourhood|public))*\s+(?:meetings|forums|surgeries)\b`)
 
 // jointMeetingRE: a meeting noun in the singular right after two ward
 // names ("... residents' meeting", "... community forum").
@@ -3653,6 +3658,24 @@ var atVenueRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*[Aa]t (?:the )?(?:[A-Z][\w'
 func atVenueSaid(s string) bool {
 	return atVenueRE.MatchString(s) && (subjectCueRE.MatchString(s) || membersOfRE.MatchString(s)) && (concernCueRE.MatchString(s) || askedForRE.MatchString(s))
 }
+
+// atWardSaid reports whether a sentence opens at a ward on a day and says
+// what was raised there ("At Norton Central on Tuesday 8th August,
+// concerns were vandalism to the new planters ..."): that ward's meeting.
+func (r *run) atWardSaid(s string) bool {
+	m := atWardDayRE.FindStringSubmatch(s)
+	if m == nil || !(concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)) {
+		return false
+	}
+	ws := r.find(strings.TrimSpace(m[1])+" ward", r.anchorDay())
+	return len(ws) == 1 && ws[0].Kind == "ward" && ws[0].Start == 0
+}
+
+// jointlyRE: meetings of several wards held as one ("were held jointly").
+var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|held together|combined (?:meeting|session))\b`)
+
+// atWardDayRE: "At <Name> on <weekday or day>".
+var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
 
 var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)

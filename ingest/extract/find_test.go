@@ -3138,3 +3138,18 @@ func TestTableRowRunOnAcrossAPage(t *testing.T) {
 	require.Contains(t, got, "meeting 2019-06-27 E05009867 drugs,visible_policing")
 	require.Len(t, got, 4)
 }
+
+// TestJointWardMeetingsAndAtWardOnADay: "The Eaglescliffe East and
+// Eaglescliffe West ward meetings were held jointly on 20th July" is one
+// meeting of both wards (their authority's); "At Norton Central on Tuesday
+// 8th August, concerns were vandalism ..." is Norton Central's meeting.
+func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 12 September 2023\n\n2.3 The Eaglescliffe East and Eaglescliffe West ward meetings were held jointly on 20th July at Egglescliffe & Eaglescliffe Community Centre, as is now the practice. Commuter parking around Eaglescliffe station filled most of the evening.\n\n" +
+		"2.4 At Norton Central on Tuesday 8th August, concerns were vandalism to the new planters on Norton High Street.\n"
+	require.Equal(t, []string{
+		"meeting 2023-07-20  parking_traffic",
+		"concern 2023-07-20  parking_traffic",
+		"meeting 2023-08-08 E05014875 criminal_damage",
+		"concern 2023-08-08 E05014875 criminal_damage",
+	}, summary(t, doc))
+}
