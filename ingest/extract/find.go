@@ -589,7 +589,7 @@ func namesAny(text string, ms []*meetingCtx) bool {
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
 // the week", "Over the whole quarter", "Throughout the tour", "Throughout
 // October").
-var acrossRE = regexp.MustCompile(`(?i)^\W*(?:(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme)\b|(?:throughout|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+var acrossRE = regexp.MustCompile(`(?i)^\W*(?:(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme|winter|summer|spring|autumn)\b|(?:throughout|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // rangeBefore is the last range of days (resolved, as a period) written in
 // the paragraphs before b ("this week, from Monday 6 to Friday 10 July").
@@ -777,7 +777,8 @@ func dated(ds []dates.Mention) []dates.Mention {
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s)
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) ||
+			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
 	// the record's own date line is its meeting.
@@ -854,7 +855,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent)) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
@@ -3670,6 +3671,10 @@ func (r *run) atWardSaid(s string) bool {
 	ws := r.find(strings.TrimSpace(m[1])+" ward", r.anchorDay())
 	return len(ws) == 1 && ws[0].Kind == "ward" && ws[0].Start == 0
 }
+
+// turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
+// the turn of the (old) Skelton ward at the Civic Hall").
+var turnOfRE = regexp.MustCompile(`(?i)\bit was the turn of\b`)
 
 // jointlyRE: meetings of several wards held as one ("were held jointly").
 var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|held together|combined (?:meeting|session))\b`)

@@ -3153,3 +3153,15 @@ func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
 		"concern 2023-08-08 E05014875 criminal_damage",
 	}, summary(t, doc))
 }
+
+// TestItWasTheTurnOf: "A fortnight or so later, on Thursday 14th March, it
+// was the turn of the (old) Skelton ward at the Civic Hall." is a meeting,
+// and the list its lead-in announces its concerns.
+func TestItWasTheTurnOf(t *testing.T) {
+	doc := "# The Villager, Summer 2019\n\n*Published 1 July 2019*\n\n**Skelton.** A fortnight or so later, on Thursday 14<sup>th</sup> March, it was the turn of the (old) Skelton ward at the Civic Hall. Almost the whole evening was taken up with three things:\n\n- off-road bikes roaring up and down the old railway line;\n- sheds and garages being broken into on the Hollybush estate.\n"
+	require.Equal(t, []string{
+		"meeting 2019-03-14 E05001521 burglary_theft,off_road_bikes",
+		"concern 2019-03-14 E05001521 off_road_bikes",
+		"concern 2019-03-14 E05001521 burglary_theft",
+	}, summary(t, doc))
+}
