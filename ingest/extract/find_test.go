@@ -3165,3 +3165,12 @@ func TestItWasTheTurnOf(t *testing.T) {
 		"concern 2019-03-14 E05001521 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestAppealIsNoConcern: "Anyone affected by domestic abuse can contact
+// Harbour on ..." after a meeting is the police's appeal, not a concern.
+func TestAppealIsNoConcern(t *testing.T) {
+	got := summary(t, "Published 18 September 2020\n\nOn Monday the Greatham Parish Council held its first meeting back in the village hall. Others raised rubbish being tipped on the farm lanes.\n\nAnyone affected by domestic abuse can contact Harbour on 03000 202 525.\n")
+	for _, g := range got {
+		require.NotContains(t, g, "domestic_abuse")
+	}
+}

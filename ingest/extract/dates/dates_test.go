@@ -148,6 +148,16 @@ func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Len(t, Find("the meeting on Sunday morning"), 1)
 }
 
+// TestFromAMonthThenItsDay: "from February, when the ward held its last
+// meeting on the 11th" gives the month, then the day in it.
+func TestFromAMonthThenItsDay(t *testing.T) {
+	ds := Find("It is a far cry from February, when the old ward held its last ever meeting on the 11th.")
+	require.Len(t, ds, 2)
+	require.Equal(t, 11, ds[1].Day)
+	require.Equal(t, time.February, ds[1].Month)
+	require.True(t, Find("from February to April 2019")[0].IsMonths())
+}
+
 // TestBareOrdinalDays: "on the 6th" takes the month written last before it
 // in the paragraph, or January after "in the new year"; with no month
 // before it, it is no date.
