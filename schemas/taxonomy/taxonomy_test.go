@@ -69,6 +69,7 @@ func TestClassify(t *testing.T) {
 		{"young women told me that they are regularly harassed on their way home from the town centre", []string{"domestic_abuse"}},
 		{"Others mentioned noisy groups on the Esplanade", []string{"antisocial_behaviour"}},
 		{"vehicles using the narrow back lanes as a rat-run at excessive speed", []string{"speeding"}},
+		{"Marton Road by the shops have become a rat run for boy racers", []string{"speeding"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
