@@ -3096,7 +3096,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // sentence says what they raised.
 // The day may stand between the place and "where" ("was in Ingleby
 // Barwick last night, where ...").
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?,?\s+where\b`)
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to)\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?,?\s+where\b`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more
 // than sixty residents squeezed into the Community Hub to put their

@@ -3174,3 +3174,15 @@ func TestAppealIsNoConcern(t *testing.T) {
 		require.NotContains(t, g, "domestic_abuse")
 	}
 }
+
+// TestWasInNeighbouringPlaceWhere: "Yesterday the Commissioner was in
+// neighbouring South Bank, where residents raised needles ..." is a
+// meeting, and the sentence after it its concern.
+func TestWasInNeighbouringPlaceWhere(t *testing.T) {
+	got := summary(t, "First published Thursday, October 24, 2013\n\nYesterday the Commissioner was in neighbouring South Bank, where residents raised needles and drug paraphernalia being found in the park. Parents also voiced fears that teenage girls were being approached by older men in cars outside the school.\n")
+	require.Equal(t, []string{
+		"meeting 2013-10-23 E05001522 drugs,exploitation",
+		"concern 2013-10-23 E05001522 drugs",
+		"concern 2013-10-23 E05001522 exploitation",
+	}, got)
+}
