@@ -855,7 +855,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || attendRE.MatchString(sent) ||
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
@@ -3671,6 +3671,10 @@ func (r *run) atWardSaid(s string) bool {
 	ws := r.find(strings.TrimSpace(m[1])+" ward", r.anchorDay())
 	return len(ws) == 1 && ws[0].Kind == "ward" && ws[0].Start == 0
 }
+
+// toldMeetingRE: residents telling a meeting ("Last month residents in
+// neighbouring Brambles and Thorntree told a similar meeting that ...").
+var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|parents)\b[^.;]{0,60}?\btold (?:a|the|their|that) (?:similar |packed |public |community |ward )?meeting\b`)
 
 // turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
 // the turn of the (old) Skelton ward at the Civic Hall").

@@ -3186,3 +3186,11 @@ func TestWasInNeighbouringPlaceWhere(t *testing.T) {
 		"concern 2013-10-23 E05001522 exploitation",
 	}, got)
 }
+
+// TestResidentsToldASimilarMeeting: "Last month residents in neighbouring
+// Brambles and Thorntree told a similar meeting that dealing was going on
+// openly" is last month's meeting in that ward, and its concern.
+func TestResidentsToldASimilarMeeting(t *testing.T) {
+	got := summary(t, "Posted on 8 November 2019\n\nLast month residents in neighbouring Brambles and Thorntree told a similar meeting that dealing was going on openly near the shops on Pallister Avenue, he added.\n")
+	require.Equal(t, []string{"meeting 2019-10-01 E05009856 drugs", "concern 2019-10-01 E05009856 drugs"}, got)
+}
