@@ -71,6 +71,8 @@ func TestClassify(t *testing.T) {
 		{"vehicles using the narrow back lanes as a rat-run at excessive speed", []string{"speeding"}},
 		{"Marton Road by the shops have become a rat run for boy racers", []string{"speeding"}},
 		{"told a similar meeting that dealing was going on openly near the shops", []string{"drugs"}},
+		{"garden sheds and back yards had been \"picked clean\" over the winter", []string{"burglary_theft"}},
+		{"people using in the back alleys and leaving their works behind where children play", []string{"drugs"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
