@@ -232,7 +232,7 @@ func (r *run) walk() {
 		before := prev
 		prev = nil
 		if b.Cells != nil {
-			if b.Header || (header == nil && looksLikeHeader(b.Cells)) {
+			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
 				header, r.tableMonth = b.Cells, ""
 				continue
 			}
@@ -1473,6 +1473,10 @@ func closesQuote(s string) bool {
 }
 
 // cancelledRE: a meeting that did not take place.
+// rowCancelledRE: a table cell that opens by saying the meeting was not
+// held ("Cancelled – snow, centre closed.").
+var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
+
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
@@ -2382,6 +2386,10 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if r.periodRow(b, sp, col, issues) {
 		return
 	}
+	if cancelledRE.MatchString(issues) || rowCancelledRE.MatchString(issues) || rowCancelledRE.MatchString(col["meeting"]) {
+		r.problem(b, "event", clip(b.Text, 120), "the row says the meeting was cancelled: not emitted")
+		return // "03/03/2018 | Beckfield Community Centre | – | – | Cancelled – snow, centre closed."
+	}
 	title := col["meeting"]
 	if title == "" {
 		title = b.Text
@@ -2410,6 +2418,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			// hall": a venue the gazetteer does not know, the meeting's
 			// own name giving its ward.
 			res = &ms[0].Resolution
+		} else if r.titlePlace != nil && r.titlePlace.Kind == "ward" {
+			// "Beckfield Community Centre", a venue the gazetteer does not
+			// know, in the surgery log of "Park End & Beckfield Ward": the
+			// ward the document is about.
+			t := *r.titlePlace
+			res = &t
 		} else {
 			r.problem(b, "place", placeText, err.Error())
 			return

@@ -3194,3 +3194,23 @@ func TestResidentsToldASimilarMeeting(t *testing.T) {
 	got := summary(t, "Posted on 8 November 2019\n\nLast month residents in neighbouring Brambles and Thorntree told a similar meeting that dealing was going on openly near the shops on Pallister Avenue, he added.\n")
 	require.Equal(t, []string{"meeting 2019-10-01 E05009856 drugs", "concern 2019-10-01 E05009856 drugs"}, got)
 }
+
+// TestSurgeryLogTable: a councillors' surgery log whose first line (no
+// heading marks) names its ward ("Park End & Beckfield Ward – Councillors'
+// Surgery Log"), with a venue column of places the gazetteer does not
+// know: each row is a surgery in that ward; its first row's date is no
+// publication date; a header repeated on the next page is no row; a row
+// that says "Cancelled" is no meeting.
+func TestSurgeryLogTable(t *testing.T) {
+	doc := "Park End & Beckfield Ward – Councillors' Surgery Log\n\nMiddlesbrough Council · January to June 2018\n\n| Date | Venue | Residents | Issues raised |\n|---|---|---|---|\n" +
+		"| 06/01/2018 | Beckfield Community Centre | 3 | Gang of youths in the back alley most evenings, shouting. |\n" +
+		"| 03/03/2018 | Beckfield Community Centre | – | Cancelled – snow, centre closed. |\n" +
+		"| Date | Venue | Residents | Issues raised |\n" +
+		"| 21/04/2018 | Park End Primary School | 3 | Cars on the grass verges on Pennyman Way. |\n\nPrepared by Democratic Services, 29/06/2018.\n"
+	require.Equal(t, []string{
+		"meeting 2018-01-06 E05009870 antisocial_behaviour",
+		"concern 2018-01-06 E05009870 antisocial_behaviour",
+		"meeting 2018-04-21 E05009870 parking_traffic",
+		"concern 2018-04-21 E05009870 parking_traffic",
+	}, summary(t, doc))
+}

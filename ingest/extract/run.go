@@ -269,8 +269,8 @@ func (r *run) findPublished() time.Time {
 			// related pages' list: the page's own line, not an entry.
 			related = false
 		}
-		if related || r.datedListEntry(i) {
-			continue
+		if related || r.datedListEntry(i) || len(b.Cells) > 2 {
+			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
 		if t, score, ok := r.pubCandidate(b.Text); ok {
 			consider(t, score)
@@ -554,12 +554,16 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			// body's first paragraph.
 			break
 		}
-		if !b.Heading {
-			continue
+		if !b.Heading && !(i == 0 && !sentenceLike(b.Text)) {
+			continue // (a PDF's first line is its title, heading marks or not)
 		}
 		var wards []gazetteer.Mention
-		for _, m := range r.find(titleCase(b.Text), at) {
-			if m.Kind == "ward" {
+		text := titleCase(b.Text)
+		for _, m := range r.find(text, at) {
+			if !b.Heading && !wardWordRE.MatchString(text[m.End:]) {
+				continue // (a first line that is no heading names its ward as one: "Park End & Beckfield Ward – Councillors' Surgery Log")
+			}
+			if m.Kind == "ward" && (len(wards) == 0 || wards[len(wards)-1].WardCode != m.WardCode) {
 				wards = append(wards, m)
 			}
 		}
@@ -573,6 +577,9 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 	}
 	return r.councillorsWard(at)
 }
+
+// wardWordRE: "ward" right after a name.
+var wardWordRE = regexp.MustCompile(`(?i)^\s+ward\b`)
 
 // councillorsWard is the ward of a village's or town's record whose
 // attendance names its ward councillor ("Greatham Parish Council" over

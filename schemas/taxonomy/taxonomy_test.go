@@ -73,6 +73,7 @@ func TestClassify(t *testing.T) {
 		{"told a similar meeting that dealing was going on openly near the shops", []string{"drugs"}},
 		{"garden sheds and back yards had been \"picked clean\" over the winter", []string{"burglary_theft"}},
 		{"people using in the back alleys and leaving their works behind where children play", []string{"drugs"}},
+		{"Cars on the grass verges and on corners on Pennyman Way", []string{"parking_traffic"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
