@@ -37,14 +37,14 @@ var (
 	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
-	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes)\b`)
+	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes?)\b`)
 	// recordHeadRE: a heading that says the document is a meeting's
 	// record, anywhere in it ("... Residents' Forum – Minutes", "Meeting
 	// notes").
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
-	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)`)
+	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes?) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)`)
 	// notesOfDayRE: a record titled by its day ("Skelton residents'
 	// meeting: notes of 14th June").
 	notesOfDayRE = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)

@@ -3214,3 +3214,13 @@ func TestSurgeryLogTable(t *testing.T) {
 		"concern 2018-04-21 E05009870 parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestCoordinatorsNoteCirculatedAndNoteOf: a Neighbourhood Watch note
+// "Note of the meeting held Wed 3rd Nov" under "ROSSMERE & OWTON MANOR
+// NEIGHBOURHOOD WATCH" is the record of that meeting (a "note", not only
+// "notes"), its year from "(Notes: I. Grey, secretary. Circulated
+// 5/11/21.)" at its foot, its ward the title's.
+func TestCoordinatorsNoteCirculatedAndNoteOf(t *testing.T) {
+	doc := "ROSSMERE & OWTON MANOR NEIGHBOURHOOD WATCH\n\nCoordinators' Meeting - Note of the meeting held Wed 3rd Nov, 7pm,\nOwton Manor Community Centre, Hartlepool\n\n3. Round the streets - what coordinators are hearing\n\n - Irene: the usual - people not picking up after their dogs on the green.\n\n(Notes: I. Grey, secretary. Circulated 5/11/21.)\n"
+	require.Equal(t, []string{"meeting 2021-11-03 E05013045 environmental", "concern 2021-11-03 E05013045 environmental"}, summary(t, doc))
+}

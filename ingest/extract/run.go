@@ -66,7 +66,7 @@ var (
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date
 	// must follow the verb directly.
-	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|for (?:immediate )?release|release date)\b(?:\s+(?:on|at))?\s*:?\s*`)
+	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date)\b(?:\s+(?:on|at))?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -221,7 +221,7 @@ var (
 	updatedRE = regexp.MustCompile(`(?i)^\W*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:last\s+)?(?:updated|reviewed|modified)\b|\b(?:was|last)\s+(?:updated|reviewed|modified)\b`)
 	// saysPublishedRE: a line that says in words that the page was
 	// published or posted.
-	saysPublishedRE = regexp.MustCompile(`(?i)\b(?:posted|published|issued|released|for (?:immediate )?release)\b`)
+	saysPublishedRE = regexp.MustCompile(`(?i)\b(?:posted|published|issued|released|circulated|for (?:immediate )?release)\b`)
 	// bylineSepRE parts a byline's pieces ("By X · <date> · 3 min read").
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
@@ -485,17 +485,17 @@ func (r *run) pubLine(s string) (time.Time, bool) {
 		// "Tees Voice is a not-for-profit newsroom. This story was
 		// published on Friday 14 February 2025.": the publisher's
 		// sentence, then the publication line.
-		if ss := sentences(s); len(ss) == 2 && ss[1] != s {
-			s = strings.TrimSpace(ss[1])
+		if ss := sentences(s); len(ss) >= 2 && ss[len(ss)-1] != s {
+			s = strings.TrimSpace(ss[len(ss)-1]) // ("(Notes: I. Grey, secretary. Circulated 5/11/21.)")
 		}
 	}
-	if len(s) > 80 || strings.ContainsAny(strings.TrimRight(s, "."), ".!?") {
+	if len(s) > 80 || strings.ContainsAny(strings.TrimRight(s, ".)"), ".!?") {
 		return time.Time{}, false
 	}
 	for _, loc := range pubLineRE.FindAllStringIndex(s, -1) {
 		rest := s[loc[1]:]
 		ds := dates.Find(rest)
-		if len(ds) != 1 || ds[0].Start != 0 || ds[0].Year == 0 || !ds[0].IsDay() || strings.TrimRight(strings.TrimSpace(rest[ds[0].End:]), ".") != "" {
+		if len(ds) != 1 || ds[0].Start != 0 || ds[0].Year == 0 || !ds[0].IsDay() || strings.TrimRight(strings.TrimSpace(rest[ds[0].End:]), ".)") != "" {
 			continue
 		}
 		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {

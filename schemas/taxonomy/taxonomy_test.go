@@ -74,6 +74,8 @@ func TestClassify(t *testing.T) {
 		{"garden sheds and back yards had been \"picked clean\" over the winter", []string{"burglary_theft"}},
 		{"people using in the back alleys and leaving their works behind where children play", []string{"drugs"}},
 		{"Cars on the grass verges and on corners on Pennyman Way", []string{"parking_traffic"}},
+		{"someone has been going along Catcote Road in the early hours trying every car door", []string{"burglary_theft"}},
+		{"nothing new apart from the cars flying through on the Stockton Road", []string{"speeding"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
