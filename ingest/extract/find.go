@@ -524,6 +524,24 @@ func (r *run) walk() {
 // told us is set out below"), whatever headings stand between.
 var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
 
+// venueWard is the ward a venue the meeting was held at is named for
+// ("at Loftus Town Hall"), or nil.
+func (r *run) venueWard(s string, at time.Time) *gazetteer.Resolution {
+	m := venueWardRE.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	for _, w := range r.find(strings.TrimSpace(m[1])+" ward", at) {
+		if w.Kind == "ward" && w.Start == 0 {
+			res := w.Resolution
+			return &res
+		}
+	}
+	return nil
+}
+
+var venueWardRE = regexp.MustCompile(`\bat (?:the )?((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Library|Institute)\b`)
+
 // bracketedWard is the ward a name before its authority in brackets
 // names ("Kader (Middlesbrough)", an entry of a list of ward meetings), or
 // a body's name before "in" its authority opens with ("Newport Community
@@ -2014,6 +2032,12 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			return lad
 		}
 		if lad := r.severalPlaces(s, ms, at); i == 0 && lad != nil {
+			if w := r.venueWard(s, at); w != nil && w.LADCode == lad.LADCode {
+				// "held a joint surgery at Loftus Town Hall ..., so that
+				// people in Loftus, Carlin How, Skinningrove and Easington
+				// could raise ...": held in the ward its hall is named for.
+				return w
+			}
 			return lad
 		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))

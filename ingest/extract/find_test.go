@@ -3224,3 +3224,21 @@ func TestCoordinatorsNoteCirculatedAndNoteOf(t *testing.T) {
 	doc := "ROSSMERE & OWTON MANOR NEIGHBOURHOOD WATCH\n\nCoordinators' Meeting - Note of the meeting held Wed 3rd Nov, 7pm,\nOwton Manor Community Centre, Hartlepool\n\n3. Round the streets - what coordinators are hearing\n\n - Irene: the usual - people not picking up after their dogs on the green.\n\n(Notes: I. Grey, secretary. Circulated 5/11/21.)\n"
 	require.Equal(t, []string{"meeting 2021-11-03 E05013045 environmental", "concern 2021-11-03 E05013045 environmental"}, summary(t, doc))
 }
+
+// TestMPNewsDateLineAndVenueWard: an MP's page whose date line sits among
+// its category links ("15 July 2022 · <a>Local News</a>, <a>Crime &
+// Policing</a>") dates "Last Friday"; a surgery "at Loftus Town Hall" for
+// people of several villages is held in the ward its hall is named for.
+func TestMPNewsDateLineAndVenueWard(t *testing.T) {
+	doc := `<html><body><article><h1>Farmers raise rural crime at joint surgery with PCC</h1><p class="meta">15 July 2022 &middot; <a href="/c/local">Local News</a>, <a href="/c/crime">Crime &amp; Policing</a></p>` +
+		`<p>Last Friday I held a joint surgery at Loftus Town Hall with the Police and Crime Commissioner, so that people in Loftus, Carlin How, Skinningrove and Easington could raise policing issues with both of us at once.</p>` +
+		`<p>Farmers from the surrounding area told us about quads and tools stolen from farm buildings overnight.</p></article></body></html>`
+	require.Equal(t, []string{"meeting 2022-07-08 E05012447 rural_crime", "concern 2022-07-08 E05012447 rural_crime"}, summary(t, doc))
+}
+
+// TestNewsletterIssueMonth: a newsletter's masthead "Your newsletter |
+// Issue 14 | March 2021" anchors its "last month" (February).
+func TestNewsletterIssueMonth(t *testing.T) {
+	doc := "COASTLINE HOMES - TENANT VOICE\n\nYour newsletter | Issue 14 | March 2021\n\nLast month tenants in Hartlepool told us that fly-tipping behind the garages had got worse.\n"
+	require.Equal(t, []string{"concern 2021-02-01  environmental"}, summary(t, doc))
+}

@@ -215,6 +215,7 @@ const (
 	pubScoreUpdated = 5 // "Last updated ...": later than the publication, so a publication line wins
 	pubScoreTop     = 4 // a date alone on a line near the title, a report's title line with its date
 	pubScoreFoot    = 3 // a date alone on a line at the foot
+	pubScoreIssue   = 2 // a newsletter issue's month ("Your newsletter | Issue 14 | March 2021"): its last day
 )
 
 var (
@@ -225,7 +226,7 @@ var (
 	// bylineSepRE parts a byline's pieces ("By X · <date> · 3 min read").
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
-	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$`)
+	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$|^(?:local |latest |community )?news\b[^.]{0,40}$`)
 	// publisherRE is a piece naming an organisation that publishes: on
 	// the page's second line, beside a date, it makes the line the page's
 	// date line ("Friday 4 December 2020 – Safer Hartlepool Partnership").
@@ -271,6 +272,14 @@ func (r *run) findPublished() time.Time {
 		}
 		if related || r.datedListEntry(i) || len(b.Cells) > 2 {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
+		}
+		if i < 4 && issueLineRE.MatchString(b.Text) {
+			for _, f := range headerFieldRE.Split(b.Text, -1) {
+				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
+					first := time.Date(ds[0].Year, ds[0].Month, 1, 0, 0, 0, 0, time.UTC)
+					consider(first.AddDate(0, 1, -1), pubScoreIssue)
+				}
+			}
 		}
 		if t, score, ok := r.pubCandidate(b.Text); ok {
 			consider(t, score)
@@ -377,6 +386,9 @@ var (
 	docDateLabelRE = regexp.MustCompile(`(?i)^(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue)|published(?:\s+on)?|issued(?:\s+on)?|dated)|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting|date))\s*:\s*`)
 	// docDateLabelAnyRE is docDateLabelRE anywhere in a line of fields.
 	docDateLabelAnyRE = regexp.MustCompile(`(?i)\b(?:((?:report|paper|publication|issue)\s+date|date\s+of\s+(?:report|paper|publication|issue))|((?:panel\s+)?meeting\s+date|date\s+of\s+(?:the\s+)?meeting))\s*:\s*`)
+	// issueLineRE: a newsletter's masthead line ("Your newsletter | Issue
+	// 14 | March 2021").
+	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
 	// issuedRE: a field that says the document was issued or published,
 	// its date right after ("Issued 27 March 2015").
 	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)

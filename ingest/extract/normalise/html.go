@@ -108,6 +108,12 @@ func fromHTML(b []byte) (*Doc, error) {
 				return
 			}
 			if (n.Data == "p" || n.Data == "div" || n.Data == "ul" || n.Data == "ol") && linkList(n) {
+				if n.Data == "p" {
+					// ("15 July 2022 · <a>Local News</a>, <a>Crime &
+					// Policing</a>": the page's date line among its category
+					// links may say when it was published)
+					d.ChromeLines = append(d.ChromeLines, chromeLines(n)...)
+				}
 				return // a list of links to other pages ("Latest news"): their headlines, not this page's text
 			}
 			switch n.Data {
