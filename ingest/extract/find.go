@@ -44,11 +44,13 @@ var (
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
-	minutesRE   = regexp.MustCompile(`(?i)\b(?:minutes|notes?) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)`)
+	// ("Report of the Annual General Meeting, Monday 24th March 2014":
+	// a residents' association's record of its AGM)
+	minutesRE = regexp.MustCompile(`(?i)\b(?:minutes|notes?) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)|^\W*report of the (?:annual general|annual|extraordinary general|general) meeting\b|^\W*report of the AGM\b`)
 	// notesOfDayRE: a record titled by its day ("Skelton residents'
 	// meeting: notes of 14th June").
 	notesOfDayRE = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
-	wardEntryRE = regexp.MustCompile(`(?i)\bwards?\b`)
+	wardEntryRE  = regexp.MustCompile(`(?i)\bwards?\b`)
 	// namedWardRE: a ward by its name ("Hartburn ward", "Norton South Ward"),
 	// as a list entry's head names it; not "the ward" of a police report's
 	// sentence ("Crime in the ward remains low ... last month").
@@ -117,6 +119,7 @@ func (r *run) walk() {
 	var prev *segment.Block      // the paragraph before, when it had a day and no meeting
 	topicHead := ""              // a heading such as "Residents' issues" or "You said": its list items are concerns
 	var placeHead *segment.Block // a heading naming a meeting or ward without its day ("Eston ward"), the day on the line under it
+	var dayHead *segment.Block   // a heading of a place and a day only ("South Bank – Thursday 17 June"): an event there if the paragraph under it tells one
 	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
 	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
 	weDidSection := false        // under a "We did" heading
@@ -124,7 +127,7 @@ func (r *run) walk() {
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
-	runOn := -1 // a table row read with the row before it
+	runOn := -1                  // a table row read with the row before it
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i == runOn {
@@ -205,8 +208,29 @@ func (r *run) walk() {
 					r.record = true
 				}
 			}
-			placeHead = nil
+			placeHead, dayHead = nil, nil
+			if cur == nil && r.placeDayHead(b) {
+				dayHead = b
+			}
 			continue
+		}
+		if dh := dayHead; dh != nil {
+			dayHead = nil
+			if len(r.datesOf(b)) == 0 && eventToldRE.MatchString(b.Text) {
+				// "South Bank – Thursday 17 June" over "The stall at the
+				// Market Square in South Bank ran from 11am to 3pm and
+				// around 60 people stopped to talk to officers": an event
+				// held there that day, and the paragraphs under the
+				// heading its story.
+				if ms, _ := r.meetings(b, "Community event, "+dh.Text, future, nil); len(ms) == 1 {
+					cur, leadIn, told = ms[0], nil, nil
+					r.concerns(b, b.Text, ms, section)
+					if strings.HasSuffix(b.Text, ":") {
+						leadIn = b
+					}
+					continue
+				}
+			}
 		}
 		if ph := placeHead; ph != nil {
 			placeHead = nil
@@ -2002,7 +2026,10 @@ func (r *run) resolveSpan(b *segment.Block, m dates.Mention, future bool) (dates
 // the search: the meeting is reported, not guessed into Cleveland.
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
 	texts := []string{clause, sent}
-	if single {
+	if single && !ownBodyRE.MatchString(sent) {
+		// (a partnership's own group meets for the whole area: "shared
+		// with the partnership's tasking group, which met on 29 June. The
+		// teams for the Greater Eston area have ..." is not Eston's)
 		texts = append(texts, b.Text)
 	}
 	for i, s := range texts {
@@ -2065,6 +2092,11 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		w := r.secPlaces[0]
 		return &w
 	}
+	if r.titlePlace != nil && ownBodyRE.MatchString(sent) && r.titlePlace.Kind == "ward" {
+		if res, err := r.x.gaz.Resolve(r.titlePlace.LADName, at); err == nil && res.Kind == "lad" {
+			return &res // (the partnership's group meets for the authority)
+		}
+	}
 	if r.titlePlace != nil {
 		t := *r.titlePlace
 		return &t
@@ -2081,6 +2113,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// ownBodyRE: a partnership's or the council's own group, which meets for
+// its whole area.
+var ownBodyRE = regexp.MustCompile(`(?i)\b(?:the partnership(?:'s|’s)? (?:tasking|steering|strategy|executive) (?:group|board)|tasking group|partnership board|steering group|strategy group)\b`)
 
 // weDidHeadRE: a heading that is the label of what the police or the
 // council did ("We did", "What we did").
@@ -2680,8 +2716,17 @@ func isConcern(s string, inMeeting bool) bool {
 		// residents raised.
 		return false
 	}
+	if cue && councillorLeadRE.MatchString(s) && saidWouldRE.MatchString(wishRE.ReplaceAllString(s, "want")) {
+		// "Cllr Fenwick said she would ask the council's road safety team
+		// for a traffic survey": the councillor's promise, not what she
+		// reported.
+		return false
+	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// saidWouldRE: someone saying what they would do.
+var saidWouldRE = regexp.MustCompile(`(?i)\b(?:said|says|agreed|offered|undertook)\s+(?:that\s+)?(?:she|he|they)\s+(?:would|will)\b`)
 
 // councillorLeadRE: a sentence whose subject is a councillor by name
 // ("Cllr Rennison said that two homes had had oil stolen"): reported as
@@ -2697,7 +2742,7 @@ var councillorLeadRE = regexp.MustCompile(`^\W*(?:(?i:cllrs?|councillors?|coun)\
 // official's.
 var impostorRE = regexp.MustCompile(`(?i)\b(?:claiming|pretending|purporting) to be (?:an? |the )?(?:police officers?|police|officers?|from the police)\b|\bposing as (?:an? )?(?:police officers?|police)\b`)
 
-var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:(?:some|many|several|other)\s+)?(?:others|residents|people|parents|traders|tenants|villagers|locals|neighbours)\b`)
+var publicLeadRE = regexp.MustCompile(`(?i)^\W*(?:(?:some|many|several|other)\s+)?(?:others|residents|people|parents|traders|tenants|villagers|locals|neighbours|members)\b`)
 
 // publicRE: the public, as an official's sentence tells what they raised.
 var publicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|the public|communit(?:y|ies)|members of the public|traders|shopkeepers|parents|villagers|tenants|locals|farmers|neighbours|young people|businesses)\b`)
@@ -2957,7 +3002,7 @@ func quoteCue(s string) bool {
 }
 
 var (
-	quoteRE = regexp.MustCompile(`^(.{1,160}?)\b(?:said|says|told (?:the meeting|him|her|us|the commissioner)|added|explained):?\s*["“]`)
+	quoteRE = regexp.MustCompile(`^(.{1,160}?)\b(?:said|says|told (?:the meeting|him|her|us|the commissioner)|added|explained)(?:\s+(?:plainly|bluntly|simply|firmly|frankly|angrily))?(?:\s+that)?:?\s*["“]`)
 	// officialNameRE: the Commissioners by name, and councillors.
 	officialNameRE = regexp.MustCompile(`(?i)\b(?:coppinger|turner|storey|cllr|councillor|mayor|mp)\b`)
 )
@@ -3081,7 +3126,10 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 			// "Norton North ward meeting (24th July): residents raised ..."
 			// - the concern is what follows the entry's head.
-			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
+			// (not when the head tells a concern of its own: "People spoke
+			// about groups of young people gathering ..., and about damage:
+			// windows ... put through")
+			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && len(r.themes(head)) == 0 && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
 				c = rest
 			}
 			if len(r.themes(c)) == 0 {
@@ -3274,6 +3322,47 @@ var firstOfRE = regexp.MustCompile(`(?i)^\w+ the \w+\s+(?:meeting|surgery|sessio
 
 var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|second|third|former|latter|last)\b(?:\s+(?:of (?:these|them|those|the two|the three)|meeting|one|surgery|session))?(?:[ ,.;]|$)`)
 
+// ownSpan is the span of months a concern in a meeting's record tells of
+// itself, before the meeting ("Over the winter, from roughly the beginning
+// of November to the end of February, a number of members had reported
+// sheds being forced", in the chairman's report to an AGM in March): what
+// residents reported over those months, not what they raised at the
+// meeting.
+func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Span, bool) {
+	if !cur.sticky {
+		return dates.Span{}, false
+	}
+	ds := dated(dates.Find(text))
+	if len(ds) != 1 || ds[0].Day != 0 || ds[0].EndMonth == 0 || ds[0].EndMonth == ds[0].Month {
+		return dates.Span{}, false
+	}
+	sp, ok := r.resolveSpan(b, ds[0], false)
+	if !ok || !sp.End.Before(cur.span.Start) {
+		return dates.Span{}, false
+	}
+	return sp, true
+}
+
+// eventToldRE: a paragraph telling an event with the public (a stall, a
+// drop-in, people stopping to talk).
+var eventToldRE = regexp.MustCompile(`(?i)\b(?:stall|stand|gazebo|drop-in|pop-up|street surgery|walkabout|the event|this event|the session)\b|\b(?:people|residents|visitors|families|locals)\b[^.]{0,40}?\b(?:stopped|came|dropped in|turned (?:up|out)|spoke|talked|chatted)\b`)
+
+// placeDayHead reports whether heading b is a place and a day and nothing
+// else ("South Bank – Thursday 17 June", "Grangetown: 24 June 2021").
+func (r *run) placeDayHead(b *segment.Block) bool {
+	ds := r.datesOf(b)
+	if len(ds) != 1 || !ds[0].IsDay() || len(b.Text) > 60 {
+		return false
+	}
+	rest := strings.Trim(b.Text[:ds[0].Start]+" "+b.Text[ds[0].End:], " \t–—-:,|()*#")
+	at := r.anchorDay()
+	if rest == "" || at.IsZero() {
+		return false
+	}
+	ms := r.find(titleCase(rest), at)
+	return len(ms) == 1 && strings.EqualFold(strings.TrimSpace(ms[0].Text), rest)
+}
+
 // link picks the meeting a concern clause belongs to.
 func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	switch len(ms) {
@@ -3405,10 +3494,20 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		}
 	}
 	if cur != nil {
-		res := r.concernPlace(b, text, cur, sp.Start, "")
-		if res != nil {
-			r.concern(b, cur, text, action, *res, sp)
+		own, ok := r.ownSpan(b, text, cur)
+		if ok {
+			sp = own
 		}
+		res := r.concernPlace(b, text, cur, sp.Start, "")
+		if res == nil {
+			return
+		}
+		if ok {
+			// (not the meeting's concern: the record tells it of its span)
+			r.concern(b, nil, text, action, *res, sp)
+			return
+		}
+		r.concern(b, cur, text, action, *res, sp)
 		return
 	}
 	// "concerns about county lines were raised in Middlesbrough and in

@@ -3242,3 +3242,47 @@ func TestNewsletterIssueMonth(t *testing.T) {
 	doc := "COASTLINE HOMES - TENANT VOICE\n\nYour newsletter | Issue 14 | March 2021\n\nLast month tenants in Hartlepool told us that fly-tipping behind the garages had got worse.\n"
 	require.Equal(t, []string{"concern 2021-02-01  environmental"}, summary(t, doc))
 }
+
+// TestAGMReport: a residents' association's "Report of the Annual General
+// Meeting" is the record of that meeting: the items under its numbered
+// headings are the AGM's; what members reported "over the winter, from
+// roughly the beginning of November to the end of February" is a concern
+// of those months, not of the AGM; a committee meeting told in passing
+// keeps what members "told him plainly" there; a councillor saying she
+// would ask for a survey is her promise, not a concern.
+func TestAGMReport(t *testing.T) {
+	doc := "# Hartburn Residents' Association\n\n## Report of the Annual General Meeting, Monday 24th March 2014\n\n*Posted on 2nd April 2014*\n\n" +
+		"The Annual General Meeting was held at Hartburn Village Hall on Monday 24th March 2014.\n\n### 3. Chairman's report\n\n" +
+		"The Commissioner had come to our committee meeting on 14th October. Members had told him plainly that “you can go months without seeing a police car on Hartburn Lane”, and the Commissioner had promised to take that back.\n\n" +
+		"Over the winter, from roughly the beginning of November to the end of February, a number of members had reported sheds and garages being forced and power tools taken.\n\n" +
+		"### 7. Open forum\n\nMembers then raised the following:\n\n- Traffic on Darlington Road “treated like a race track” after 10pm. Cllr Fenwick said she would ask the council's road safety team for a traffic survey.\n"
+	require.Equal(t, []string{
+		"meeting 2014-03-24 E05001537 speeding",
+		"meeting 2013-10-14 E05001537 visible_policing",
+		"concern 2013-10-14 E05001537 visible_policing",
+		"concern 2013-11-01 E05001537 burglary_theft",
+		"concern 2014-03-24 E05001537 speeding",
+	}, summary(t, doc))
+}
+
+// TestPlaceDayHeadingEvent: a heading that is only a place and a day
+// ("South Bank – Thursday 17 June") over a paragraph telling a stall where
+// people stopped to talk is an event there that day; a clause that tells a
+// concern before its colon keeps it ("spoke about groups of young people
+// gathering ..., and about damage: windows ..."); the partnership's
+// tasking group meets for the whole authority, not for the ward the next
+// sentence names.
+func TestPlaceDayHeadingEvent(t *testing.T) {
+	doc := "<html><head><title>Community engagement events: what you told us | Safer Redcar &amp; Cleveland</title></head><body><h1>Community engagement events: what you told us</h1>" +
+		"<h2>South Bank – Thursday 17 June</h2><p>The stall at the Market Square in South Bank ran from 11am to 3pm and around 60 people stopped to talk to officers. Several older people told us they wanted to see officers walking round.</p>" +
+		"<h2>Grangetown – Thursday 24 June</h2><p>At Grangetown the event was held on the green outside the Hub. People mostly spoke about groups of young people gathering around the square, drinking and being abusive to passers-by, and about damage: windows at the youth club put through and the new planters set on fire.</p>" +
+		"<h2>What happens now</h2><p>All comments have been shared with the partnership's tasking group, which met on 29 June. The neighbourhood teams for the Greater Eston area have stepped up patrols.</p>" +
+		"<p>Posted on Friday 2nd July 2021</p></body></html>"
+	require.Equal(t, []string{
+		"meeting 2021-06-17 E05012456 visible_policing",
+		"concern 2021-06-17 E05012456 visible_policing",
+		"meeting 2021-06-24 E05012442 antisocial_behaviour,criminal_damage",
+		"concern 2021-06-24 E05012442 antisocial_behaviour,criminal_damage",
+		"meeting 2021-06-29  partnership", // (at the authority: E06000003)
+	}, summary(t, doc))
+}

@@ -94,7 +94,7 @@ var (
 	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
 	// mornings", "on Friday nights"), which is every such day.
 	habitualRE = regexp.MustCompile(`^\s+(?:mornings|afternoons|evenings|nights)\b`)
-	relPartRE = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
+	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").
 	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)
@@ -106,7 +106,11 @@ var (
 	// October and November 2022".
 	monthListRE = regexp.MustCompile(`\b(?:(?:in|during|over|across|through|throughout)\s+)?` + monthPat + `(?:\s*,\s*(?:` + monthPat[1:] + `)+\s*,?\s*(?:and|to|-|–|—)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// monthPairRE is two months as one span: "during February and March".
-	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + monthPat + `\s*(?:and|to|-|–|—|until)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	// Either month may be hedged ("from roughly the beginning of November
+	// to the end of February") and carry its year ("from November 2013 to
+	// February 2014").
+	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + hedgePat + monthPat + `(?:\s+([0-9]{4}))?\s*(?:and|to|-|–|—|until)\s*` + hedgePat + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	hedgePat    = `(?:(?:roughly|about|around|approximately)\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?`
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
 	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	// periodInRE: "engagement in December 2017 and January 2018",
@@ -354,13 +358,13 @@ func Find(s string) []Mention {
 		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {
 			continue
 		}
-		add(m, Mention{Month: monthOf(group(s, m, 1)), EndMonth: monthOf(group(s, m, 2)), Year: atoi(group(s, m, 3))})
+		add(m, spanOfMonths(monthOf(group(s, m, 1)), monthOf(group(s, m, 2)), 0, atoi(group(s, m, 3))))
 	}
 	for _, m := range withMonth(monthPairRE) {
-		if !capital(group(s, m, 1)) || !capital(group(s, m, 2)) {
+		if !capital(group(s, m, 1)) || !capital(group(s, m, 3)) {
 			continue
 		}
-		add(m, Mention{Month: monthOf(group(s, m, 1)), EndMonth: monthOf(group(s, m, 2)), Year: atoi(group(s, m, 3))})
+		add(m, spanOfMonths(monthOf(group(s, m, 1)), monthOf(group(s, m, 3)), atoi(group(s, m, 2)), atoi(group(s, m, 4))))
 	}
 	for _, m := range withMonth(monthRE) {
 		if !capital(group(s, m, 1)) {
@@ -415,6 +419,20 @@ func Find(s string) []Mention {
 		out = weekdaysAfter(s, low, out)
 	}
 	return out
+}
+
+// spanOfMonths is a span of months from first to last. Its Year is the
+// first month's: a year written only after the last month is that
+// month's ("December and January 2020" begins in December 2019).
+func spanOfMonths(first, last time.Month, firstYear, lastYear int) Mention {
+	y := firstYear
+	if y == 0 && lastYear != 0 {
+		y = lastYear
+		if last < first {
+			y--
+		}
+	}
+	return Mention{Month: first, EndMonth: last, Year: y}
 }
 
 // weekdayOrdRE: a weekday and an ordinal day with no month after them

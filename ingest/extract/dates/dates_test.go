@@ -368,3 +368,22 @@ func TestRelativeWeeks(t *testing.T) {
 		require.Equal(t, tt.want, got, tt.s)
 	}
 }
+
+// TestHedgedMonthSpans: a span of two months, either hedged ("from
+// roughly the beginning of November to the end of February") or with its
+// years ("from November 2013 to February 2014"), is one span; a year
+// written only after the last month is that month's, so a span across
+// the new year begins the year before.
+func TestHedgedMonthSpans(t *testing.T) {
+	for s, want := range map[string]string{
+		"Over the winter, from roughly the beginning of November to the end of February, members had reported sheds forced.": "November-February 0",
+		"from November 2013 to February 2014 residents reported":                                                             "November-February 2013",
+		"between December and January 2020 members complained":                                                               "December-January 2019",
+		"in May and June 2019 people phoned":                                                                                 "May-June 2019",
+		"Autumn update: September, October and November 2022":                                                                "September-November 2022",
+	} {
+		ds := Find(s)
+		require.Len(t, ds, 1, s)
+		require.Equal(t, want, fmt.Sprintf("%s-%s %d", ds[0].Month, ds[0].EndMonth, ds[0].Year), s)
+	}
+}
