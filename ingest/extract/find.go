@@ -61,7 +61,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\babout|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -291,6 +291,12 @@ func (r *run) walk() {
 			continue
 		}
 		text := b.Text
+		if len(b.Cells) == 2 && numberCellRE.MatchString(b.Cells[0]) {
+			// "2.2 | Tuesday 7th June – Park End & Beckfield. Around forty
+			// ...": a numbered paragraph whose hanging indent pdftotext
+			// laid out as two columns is the paragraph.
+			text = strings.TrimSpace(b.Cells[1])
+		}
 		if b.Bullet {
 			text = segment.BulletRE.ReplaceAllString(text, "")
 		}
@@ -359,6 +365,18 @@ func (r *run) walk() {
 			}
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
+		if len(ms) == 0 && !planned && !future && (cur == nil || !cur.sticky) {
+			if head := r.dayPlaceLead(b, text); head != "" {
+				// "2.2 Tuesday 7th June – Park End & Beckfield. Around forty
+				// people came to the community centre on Penrith Road.
+				// Residents raised ...": an entry headed by a day and a
+				// place, telling the public there, is a meeting there.
+				ms, _ = r.meetings(b, "Community meeting, "+head, future, nil)
+				for _, m := range ms {
+					m.sent = head
+				}
+			}
+		}
 		if lead != nil && len(ms) == 1 && cur == nil && b.N-lead.N <= 2 {
 			// "Residents in south Middlesbrough have told Cleveland's Police
 			// and Crime Commissioner that quad bikes and scramblers ... are
@@ -2237,6 +2255,13 @@ func (r *run) documentLAD() *gazetteer.Resolution {
 		return nil
 	}
 	r.docLAD = firsts[top]
+	if r.docLAD == nil {
+		// (only wards named: "Thorntree" is in Brambles & Thorntree)
+		if res, err := r.x.gaz.Resolve(top, at); err == nil && res.Kind == "lad" {
+			res.Text = res.LADName
+			r.docLAD = &res
+		}
+	}
 	return r.docLAD
 }
 
@@ -2421,10 +2446,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		if len(r.themes(issues)) == 0 {
 			return
 		}
-		if said && r.toldInSpan(issues, *res, sp) {
+		if r.toldInSpan(issues, *res, sp) {
 			// "Speeding on Ingleby Way | Speed enforcement ..." in a "You
 			// said, we did" table after the meetings it came from: the
-			// concern told again with what was done, not a second one.
+			// concern told again with what was done, not a second one; a
+			// table of "the recurring matters raised" ("Off-road motorbikes
+			// | Grangetown") after the meetings that raised them, likewise.
 			return
 		}
 		r.concern(b, nil, issues, col["action"], *res, sp)
@@ -3361,6 +3388,44 @@ func (r *run) placeDayHead(b *segment.Block) bool {
 	}
 	ms := r.find(titleCase(rest), at)
 	return len(ms) == 1 && strings.EqualFold(strings.TrimSpace(ms[0].Text), rest)
+}
+
+// numberCellRE: a cell holding only a paragraph's number ("2.2", "4.").
+var numberCellRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}\.?\s*$`)
+
+// dayPlaceLeadRE: a paragraph's head, up to its first full stop or colon.
+var dayPlaceLeadRE = regexp.MustCompile(`^([^.:]{6,80})[.:]\s+\S`)
+
+// dayPlaceLead is the head of an entry that opens with a day and a place
+// and nothing else ("Tuesday 7th June – Park End & Beckfield. Around forty
+// people came ...") when the rest tells the public there or what they
+// raised; "" if the paragraph opens otherwise.
+func (r *run) dayPlaceLead(b *segment.Block, text string) string {
+	m := dayPlaceLeadRE.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	head, rest := m[1], text[len(m[1])+1:]
+	ds := dated(dates.Find(head))
+	if len(ds) != 1 || !ds[0].IsDay() || strings.TrimSpace(head[:ds[0].Start]) != "" {
+		return ""
+	}
+	place := strings.Trim(head[ds[0].End:], " \t–—-,|()")
+	if place == "" || len(strings.Fields(place)) > 6 {
+		return ""
+	}
+	sp, ok := r.resolveSpan(b, ds[0], false)
+	if !ok || r.afterAnchor(sp) {
+		return ""
+	}
+	ms := r.find(place, sp.Start)
+	if len(ms) == 0 || ms[0].Start > 0 {
+		return ""
+	}
+	if !(eventToldRE.MatchString(rest) || concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest)) {
+		return ""
+	}
+	return head
 }
 
 // link picks the meeting a concern clause belongs to.

@@ -3286,3 +3286,42 @@ func TestPlaceDayHeadingEvent(t *testing.T) {
 		"meeting 2021-06-29  partnership", // (at the authority: E06000003)
 	}, summary(t, doc))
 }
+
+// TestDayPlaceEntries: a Programme of Engagement whose "Period: 1 June
+// 2016 to 31 July 2016" gives the year, and whose entries open with a day
+// and a place only ("Tuesday 7th June – Park End & Beckfield. Around forty
+// people came ..."): each is a meeting there, also when the numbered
+// paragraph's hanging indent was read as a table's two cells; a stream
+// named for another village ("near Ormesby Beck") does not place the
+// concern there.
+func TestDayPlaceEntries(t *testing.T) {
+	doc := "Commissioner's Programme of Engagement\n\nPeriod: 1 June 2016 to 31 July 2016\n\nPrepared: 24 August 2016\n\n" +
+		"| 2.2 | Tuesday 7th June – Park End & Beckfield. Around forty people came to the community centre on Penrith Road. Residents raised the problem of youths on off-road motorbikes tearing across the playing fields near Ormesby Beck. |\n\n" +
+		"2.4 Wednesday 29th June – Hardwick and Salters Lane. In the week after the EU referendum, members of the community shared their concern that neighbours from Eastern Europe had been subjected to abuse in the street because of their nationality.\n\n" +
+		"2.7 Tuesday 26th July – Ingleby Barwick West. Officers will hold a speed check.\n"
+	require.Equal(t, []string{
+		"meeting 2016-06-07 E05009870 off_road_bikes",
+		"concern 2016-06-07 E05009870 off_road_bikes",
+		"meeting 2016-06-29 E05001536 hate_crime",
+		"concern 2016-06-29 E05001536 hate_crime",
+	}, summary(t, doc))
+}
+
+// TestRecurringMattersTable: a table of "the recurring matters raised"
+// after the meetings that raised them tells them again (no second
+// concern); a matter only the table tells is a concern of the period;
+// "a steady stream of contacts from older residents ... about cold
+// callers" is what residents raised, for its month.
+func TestRecurringMattersTable(t *testing.T) {
+	doc := "PROGRAMME OF ENGAGEMENT\nCovering December 2019 and January 2020\n\nDate of report: 30 January 2020\n\n" +
+		"4.3 On 3 December the Commissioner attended the Grangetown ward meeting. Residents raised the number of scramblers being ridden along the old railway line.\n\n" +
+		"5.1 Throughout January the office received a steady stream of contacts from older residents across Stockton-on-Tees about cold callers claiming to be from their bank.\n\n" +
+		"5.2 The table below summarises the recurring matters raised.\n\n" +
+		"    Matter                  | Where raised\n    ------------------------+--------------\n    Off-road motorbikes     | Grangetown\n    Speeding / racing       | Billingham East\n"
+	require.Equal(t, []string{
+		"meeting 2019-12-03 E05012442 off_road_bikes",
+		"concern 2019-12-03 E05012442 off_road_bikes",
+		"concern 2020-01-01  fraud_scams",
+		"concern 2019-12-01 E05001528 speeding",
+	}, summary(t, doc))
+}

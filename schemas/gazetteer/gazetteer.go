@@ -392,6 +392,9 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 	case len(live) == 1 && !otherLAD(areas, live[0].LADCode):
 		return wardRes(live[0], text), nil
 	case len(live) == 0 && len(areas) == 1:
+		if w, ok := g.namedFor(n, areas[0].Code, at); ok {
+			return wardRes(w, text), nil
+		}
 		return Resolution{Kind: "lad", LADCode: areas[0].Code, LADName: areas[0].Name, Text: text}, nil
 	case len(live)+len(areas) > 1:
 		var cands []string
@@ -407,6 +410,33 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 	}
 	return Resolution{}, fmt.Errorf("%q is not a ward, authority or known place of the Cleveland force area: %w", text, ErrUnknownPlace)
 }
+
+// namedFor is the one ward in force at `at`, in lad, whose name joins
+// place n with another ("Fens & Greatham" for Greatham, "Berwick Hills &
+// Pallister" for Pallister): a ward named for two places holds both. A
+// ward that only starts with the name ("Marton East") is no such ward: the
+// town may be split between several.
+func (g *Gazetteer) namedFor(n, lad string, at time.Time) (Ward, bool) {
+	var found []Ward
+	for _, w := range g.byCode {
+		if w.LADCode != lad || !w.InForce(at) {
+			continue
+		}
+		for _, part := range wardPartsRE.Split(w.Name, -1) {
+			if Normalise(part) == n {
+				found = append(found, w)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return Ward{}, false
+	}
+	return found[0], true
+}
+
+// wardPartsRE splits a ward's name into the places it joins.
+var wardPartsRE = regexp.MustCompile(`(?i)\s+(?:&|and)\s+`)
 
 // wardsLAD is the LAD every ward named n lies in (and no place of that
 // name elsewhere), as the place written; an error when they differ.
@@ -617,7 +647,7 @@ func directionBefore(before string) bool {
 func isStreetWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
-		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station",
+		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "reservoir", // (a stream or a wood named for a village: "near Ormesby Beck")
 		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council",
 		"times", "gazette", "echo", "mail", "herald", "advertiser", "telegraph": // a newspaper's name ("Darlington and Stockton Times", "Hartlepool Mail")
 		return true

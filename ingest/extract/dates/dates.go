@@ -112,7 +112,7 @@ var (
 	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + hedgePat + monthPat + `(?:\s+([0-9]{4}))?\s*(?:and|to|-|–|—|until)\s*` + hedgePat + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	hedgePat    = `(?:(?:roughly|about|around|approximately)\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?`
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
-	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|covering|covers|during|throughout)\s+(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
+	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|period\s*:|covering|covers|during|throughout)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	// periodInRE: "engagement in December 2017 and January 2018",
 	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "engagement
 	// during the first quarter (April to June 2023)": a span after "in",

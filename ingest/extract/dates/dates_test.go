@@ -98,6 +98,7 @@ func TestFindPeriod(t *testing.T) {
 		{"April – June 2019", "2019-04-01", "2019-06-30"},
 		{"This report sets out the Commissioner's engagement in December 2017 and January 2018.", "2017-12-01", "2018-01-31"},
 		{"PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "2020-08-01", "2020-09-30"},
+		{"Period: 1 June 2016 to 31 July 2016", "2016-06-01", "2016-07-31"},
 	}
 	for _, tt := range tests {
 		from, to, ok := FindPeriod(tt.text)

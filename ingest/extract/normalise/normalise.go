@@ -157,7 +157,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	if f == Text {
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
-		s = textHangingLists(textTables(ruledTables(strings.ReplaceAll(s, "\t", "    "))))
+		s = textHangingLists(textTables(ruledTables(barePipeTables(strings.ReplaceAll(s, "\t", "    ")))))
 	}
 	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }
@@ -588,6 +588,47 @@ func ruledTables(s string) string {
 		out = append(out, "|"+strings.Repeat("---|", len(starts)))
 		for _, r := range rows {
 			out = append(out, row(r))
+		}
+		out = append(out, "")
+		i = j - 1
+	}
+	return strings.Join(out, "\n")
+}
+
+// bareRuleRE is the rule under a plain-text table's header whose columns
+// are parted by pipes: dash runs joined by "+" or "|"
+// ("--------------+-------------+------").
+var bareRuleRE = regexp.MustCompile(`^\s*[-=]{3,}(?:\s*[+|]\s*[-=]{3,})+\s*$`)
+
+// barePipeTables turns a plain-text table whose cells are parted by pipes,
+// without the pipes at the ends of its lines that Markdown's have, and
+// whose header is underlined ("Matter | Where raised" over
+// "-------+------"), into Markdown table rows: each line with a pipe
+// after the rule is a row, until a blank line or a line without one.
+func barePipeTables(s string) string {
+	if !strings.Contains(s, "|") || !strings.Contains(s, "---") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if i == 0 || !bareRuleRE.MatchString(lines[i]) || !strings.Contains(lines[i-1], "|") || strings.HasPrefix(strings.TrimSpace(lines[i-1]), "|") {
+			out = append(out, lines[i])
+			continue
+		}
+		row := func(l string) string {
+			cs := strings.Split(strings.TrimSpace(l), "|")
+			for k := range cs {
+				cs[k] = strings.TrimSpace(cs[k])
+			}
+			return "| " + strings.Join(cs, " | ") + " |"
+		}
+		n := len(strings.Split(lines[i-1], "|"))
+		out[len(out)-1] = row(lines[i-1])
+		out = append(out, "|"+strings.Repeat("---|", n))
+		j := i + 1
+		for ; j < len(lines) && strings.Contains(lines[j], "|") && strings.TrimSpace(lines[j]) != ""; j++ {
+			out = append(out, row(lines[j]))
 		}
 		out = append(out, "")
 		i = j - 1

@@ -400,3 +400,11 @@ func TestTextHangingLists(t *testing.T) {
 	table := "    during the period:\n\n         Date        Ward                     Issues raised\n         13 Oct      Mandale and Victoria     Burglary; drug dealing\n                                              from two houses\n"
 	require.Equal(t, table, textHangingLists(table))
 }
+
+// TestBarePipeTables: a plain-text table whose columns are parted by
+// pipes, without Markdown's pipes at the line ends, under a rule of dash
+// runs joined by "+", is a table; a paragraph after a blank line is not.
+func TestBarePipeTables(t *testing.T) {
+	in := "5.2 The table below summarises the recurring matters raised.\n\n    Matter                  | Where raised\n    ------------------------+--------------\n    Off-road motorbikes     | Grangetown\n    Speeding / racing       | Billingham East\n\n6. FORTHCOMING | not a table\n"
+	require.Equal(t, "5.2 The table below summarises the recurring matters raised.\n\n| Matter | Where raised |\n|---|---|\n| Off-road motorbikes | Grangetown |\n| Speeding / racing | Billingham East |\n\n\n6. FORTHCOMING | not a table\n", barePipeTables(in))
+}
