@@ -165,7 +165,7 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 	}
 	out := ms[:0:0]
 	for _, m := range ms {
-		if m.Theme != theftTheme && (stolenBeforeRE.MatchString(text[:m.Start]) || stolenAfterRE.MatchString(text[m.End:])) {
+		if m.Theme != theftTheme && (stolenBeforeRE.MatchString(text[:m.Start]) || stolenAfter(text[m.End:])) {
 			continue
 		}
 		if m.Theme == theftTheme && fromFarms(text, m) {
@@ -257,7 +257,7 @@ func fromFarms(text string, m taxonomy.Match) bool {
 
 var (
 	clauseEndRE = regexp.MustCompile(`(?i)[.;:!?(]|,?\s(?:and|or)\s+(?:about|over|of|on|at|with|that|the\s+(?:number|lack|amount))\b|\b(?:but|while|whereas|as well as)\b`)
-	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock)\b`)
+	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock|farmland|field\s+gateways?|paddocks?)\b`)
 	farmShopRE  = regexp.MustCompile(`(?i)\bfarm\s+shops?\b`)
 	newClauseRE = regexp.MustCompile(`(?i),\s*(?:and|but|while|whereas)\s`)
 	farmersRE   = regexp.MustCompile(`(?i)\b(?:farmers|landowners|the farming community)\b`)
@@ -344,6 +344,17 @@ func inClause(text string, m taxonomy.Match, ms []taxonomy.Match, theme string) 
 
 // theftTheme is the taxonomy's theme for theft.
 const theftTheme = "burglary_theft"
+
+// stolenAfter reports whether what follows a phrase says it was stolen
+// ("quad bikes, strimmers and tools stolen"), not that something else was
+// ("hare coursing, and a trailer stolen from a field gateway": a second
+// item with its own article).
+func stolenAfter(after string) bool {
+	loc := stolenAfterRE.FindString(after)
+	return loc != "" && !otherItemRE.MatchString(loc)
+}
+
+var otherItemRE = regexp.MustCompile(`(?i)^\s*,?\s*and\s+(?:a|an|the|his|her|their|two|three|several)\s`)
 
 var (
 	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:[a-z]+(?:\s+[a-z]+)?(?:,|\s+and|\s+or)\s+){0,3}(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)

@@ -86,7 +86,7 @@ var (
 	speakerRE     = regexp.MustCompile(`(?i)\b(?:a|an|one|another|several|many|some|two|three|four|a number of|a few|a group of)\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)\b[^.;]{0,40}?\b(?:spoke|said|says|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|explained|warned|felt|feared|pointed out|claimed|questioned)\b`)
 	officialWords = regexp.MustCompile(`(?i)\b(?:officers?|police|pcsos?|constables?|inspectors?|sergeants?|superintendents?|commissioners?|pcc|chief|staff|spokesperson|spokesman|spokeswoman|representatives?|members? of (?:the )?(?:team|panel|board))\b`)
 	topicCueRE    = regexp.MustCompile(`(?i)\b(issues?|raised|discussed|topics?|concerns?|complaints?|problems?|priorit(?:y|ies)|included)\b`)
-	negationRE    = regexp.MustCompile(`(?i)\b(no (?:concerns|issues|problems|complaints)|not raised|none (?:were|was) raised|nothing (?:was )?raised|(?:didn't|did not|had no|never had) (?:have )?(?:the )?(?:opportunity|chance|time) to (?:raise|explore|discuss|talk about|mention))\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
+	negationRE    = regexp.MustCompile(`(?i)\b(no (?:(?:specific|particular|new|other|further|significant|major|policing|specific policing|new policing)\s+)?(?:concerns|issues|problems|complaints|matters)|not raised|none (?:were|was) raised|nothing (?:was )?raised|(?:didn't|did not|had no|never had) (?:have )?(?:the )?(?:opportunity|chance|time) to (?:raise|explore|discuss|talk about|mention))\b|^\s*(?:none|nothing|n/?a|nil|[-–—])\s*\.?$`)
 	planRE        = regexp.MustCompile(`(?i)\b(police and crime plan|my plan|the plan|pledged?|priorities|strategy|manifesto|key objective)\b`)
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
@@ -127,10 +127,10 @@ func (r *run) walk() {
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
-	runOn := -1                  // a table row read with the row before it
+	runOn := -1                  // the last table row read with the rows before it
 	for i := range r.blocks {
 		b := &r.blocks[i]
-		if i == runOn {
+		if i <= runOn {
 			continue
 		}
 		if b.Heading {
@@ -163,7 +163,9 @@ func (r *run) walk() {
 				r.said = saidHeadRE.MatchString(b.Text)
 				r.topic = true
 			}
-			if cur != nil && !cur.sticky {
+			if cur != nil && !cur.sticky && !(storyHeadRE.MatchString(b.Text) && len(r.datesOf(b)) == 0 && wards == nil && !allWards) {
+				// ("**What residents told us**" under a news item's
+				// meeting: the list is that meeting's)
 				cur = nil
 			}
 			if cur == nil && len(wards) == 1 && r.headingSpan(b) == nil {
@@ -261,19 +263,23 @@ func (r *run) walk() {
 				continue
 			}
 			if header != nil {
-				if i+1 < len(r.blocks) && r.monthRunOn(b, &r.blocks[i+1]) {
+				if last := r.dateRunOn(i); last > i {
 					// "Thursday 27 | North Ormesby | ..." at a page's top,
 					// "June | Community Hub | ..." under it: the row's date
 					// ran onto the next line, where the word boxes of a
-					// table broken across pages no longer joined it.
+					// table broken across pages no longer joined it; a
+					// date wrapped over three lines ("Wednesday" over
+					// "12th" over "October"), likewise.
 					nb := *b
-					nb.Cells = make([]string, len(b.Cells))
-					for k := range b.Cells {
-						nb.Cells[k] = strings.TrimSpace(strings.TrimSpace(b.Cells[k]) + " " + strings.TrimSpace(r.blocks[i+1].Cells[k]))
+					nb.Cells = slices.Clone(b.Cells)
+					for j := i + 1; j <= last; j++ {
+						for k, c := range r.blocks[j].Cells { // (a row's empty cells at its end may be missing)
+							nb.Cells[k] = strings.TrimSpace(strings.TrimSpace(nb.Cells[k]) + " " + strings.TrimSpace(c))
+						}
 					}
 					nb.Text = strings.Join(nb.Cells, " | ")
 					r.row(&nb, header, future, section, cur)
-					runOn = i + 1
+					runOn = last
 					continue
 				}
 				r.row(b, header, future, section, cur)
@@ -2333,6 +2339,21 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 	}
 	issues := strings.TrimSpace(col["issues"])
+	if sents := sentences(issues); len(sents) > 1 {
+		// "Speeding vehicles ...; drug use ... in the park. The
+		// Neighbourhood Inspector presented crime figures for the ward,
+		// which showed a fall in reported burglary": the police's report
+		// in the issues cell is no issue raised.
+		var keep []string
+		for _, sent := range sents {
+			if !officialLeadRE.MatchString(sent) && !policeUpdateRE.MatchString(sent) && !toldRE.MatchString(sent) {
+				keep = append(keep, sent)
+			}
+		}
+		if len(keep) > 0 {
+			issues = strings.Join(keep, " ")
+		}
+	}
 	if issues == "" && col["summary"] != "" {
 		// A "Summary" column tells the meeting: its sentences that state
 		// a concern, cue or not, are the row's issues ("Speeding on
@@ -2626,6 +2647,46 @@ func (r *run) monthRunOn(b, next *segment.Block) bool {
 	return dayNoMonthRE.MatchString(first) && loneMonthRE.MatchString(nextFirst)
 }
 
+// officialReplyRE: the official's reply joined to what was raised.
+var officialReplyRE = regexp.MustCompile(`(?i),\s+and\s+(?:the\s+)?(?:commissioner|pcc|police|officers?|inspector|sergeant|he|she|mr\s+[A-Z]\w+)\s+(?:outlined|explained|said|told|described|set out|promised|agreed|replied|responded|assured|gave)\b`)
+
+// storyHeadRE: a heading over what the people at a meeting just told
+// raised there ("What residents told us", "What people raised").
+var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
+
+// dateRunOn is the last of the table rows from i on whose first cells
+// are one date wrapped over them ("Wednesday", "12th", "October"), or i.
+func (r *run) dateRunOn(i int) int {
+	b := &r.blocks[i]
+	if i+1 < len(r.blocks) && r.monthRunOn(b, &r.blocks[i+1]) {
+		return i + 1
+	}
+	acc, last := strings.TrimSpace(b.Cells[0]), i
+	for j := i + 1; j < len(r.blocks) && len(r.blocks[j].Cells) >= 1 && len(r.blocks[j].Cells) <= len(b.Cells) && len(b.Cells) >= 2 && dateHeadOnlyRE.MatchString(acc); j++ {
+		next := strings.TrimSpace(r.blocks[j].Cells[0])
+		if next == "" || !datePartCellRE.MatchString(next) {
+			break
+		}
+		if _, ok := monthRow(r.blocks[j].Cells); ok {
+			break // "October 2019 | | |": a month row over the rows after it
+		}
+		acc, last = acc+" "+next, j
+	}
+	if last > i && len(dates.Days(dates.Find(acc))) == 0 {
+		return i // (no day made of them)
+	}
+	return last
+}
+
+var (
+	// dateHeadOnlyRE: a date cell's first lines, no month yet ("Wednesday",
+	// "Wednesday 12th", "12th").
+	dateHeadOnlyRE = regexp.MustCompile(`(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?)?$`)
+	// datePartCellRE: the rest of a wrapped date cell ("12th", "October",
+	// "29th November", "October 2022").
+	datePartCellRE = regexp.MustCompile(`(?i)^(?:[0-9]{1,2}(?:st|nd|rd|th)?)?\s*(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+[0-9]{4})?)?$`)
+)
+
 // dayNoMonthRE: a weekday and a day, no month ("Thursday 27").
 var dayNoMonthRE = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?$`)
 
@@ -2827,7 +2888,7 @@ var (
 	// officialLeadRE: a sentence whose subject is the police, the council
 	// or the Commissioner ("Mr Coppinger said ...", "He asked the
 	// council ...", "Inspector Clarke said ...", "Patrols have been ...").
-	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|an? (?:update|report)|figures|statistics|crime figures)\b`)
+	officialLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:(?:police and crime )?commissioners?|pcc|mr|mrs|ms|dr|he|she|we|inspector|insp|sergeant|sgt|pc|pcsos?|officers?|police|the force|chief|superintendent|supt|council|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?|operation|office|opcc|an? (?:update|report)|figures|statistics|crime figures)\b`)
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
@@ -3533,6 +3594,12 @@ func (r *run) bullet(b *segment.Block, text string, cur *meetingCtx, leadIn stri
 // lead-in of its list): "Police seized drugs on 3 May. Residents had
 // complained about dealing." does not say residents complained on 3 May.
 func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn string, section *dates.Span) {
+	if loc := officialReplyRE.FindStringIndex(text); loc != nil && loc[0] > 0 {
+		// "... asked what was being done to protect teenagers from being
+		// groomed, and the Commissioner outlined the work of the
+		// multi-agency group": the reply is no part of what was raised.
+		text = text[:loc[0]] + "."
+	}
 	var sp dates.Span
 	switch {
 	case cur != nil:

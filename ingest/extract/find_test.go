@@ -193,6 +193,9 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	// Without a theft, or ridden rather than stolen, the bikes are the concern.
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
+	// A second item with its own article is what was stolen, not the first.
+	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("men with dogs after dark, which he believed to be hare coursing, and a trailer stolen from a driveway"))
+	require.Equal(t, []string{"rural_crime"}, themes("hare coursing, and a trailer stolen from a field gateway"), "a field gateway is a farm's")
 }
 
 // TestFarmTheftIsRuralCrime: a theft from farms, or one farmers tell of,
@@ -3324,4 +3327,55 @@ func TestRecurringMattersTable(t *testing.T) {
 		"concern 2020-01-01  fraud_scams",
 		"concern 2019-12-01 E05001528 speeding",
 	}, summary(t, doc))
+}
+
+// TestWrappedDateCellsAndPoliceInIssues: a table whose date cells wrap
+// over three lines ("Wednesday" over "12th" over "October", a row's empty
+// end cells missing) is a row a date; the police's report in an issues
+// cell is no issue; "no specific policing issues were raised" is none; the
+// office's own action is no concern.
+func TestWrappedDateCellsAndPoliceInIssues(t *testing.T) {
+	doc := "Programme of Engagement\n\nPeriod: 1 October 2022 to 30 November 2022\n\n" +
+		"| Date | Meeting / venue | Issues raised by residents |\n|---|---|---|\n" +
+		"| Thursday | Throston Ward Residents' | Speeding vehicles on the main roads into the estate. The |\n" +
+		"| 20th | Meeting, Throston Grange, | Neighbourhood Inspector presented crime figures, which showed a fall in reported burglary. |\n" +
+		"| October | Hartlepool | |\n" +
+		"| Tuesday | Saltburn Community | Inconsiderate parking near the seafront and schools. |\n" +
+		"| 22nd | Forum, Saltburn-by-the- | |\n" +
+		"| November | Sea |\n\n" +
+		"4.1 In November residents from across Redcar and Cleveland contacted the office to report doorstep callers and telephone calls from people claiming to be bank staff. The office has shared scam awareness material with the Community Safety Partnership.\n\n" +
+		"4.2 The Commissioner also attended meetings of the Rossmere Residents' Association (26 October) and Loftus Town Council (24 November), at which no specific policing issues were raised beyond the update given by the local PCSOs.\n"
+	require.Equal(t, []string{
+		"meeting 2022-10-20 E05013048 burglary_theft,speeding", // (the meeting's topics are its row's words)
+		"concern 2022-10-20 E05013048 speeding",
+		"meeting 2022-11-22 E05012453 parking_traffic",
+		"concern 2022-11-22 E05012453 parking_traffic",
+		"concern 2022-11-01  fraud_scams",
+		"meeting 2022-10-26 E05013045 ",
+		"meeting 2022-11-24 E05012447 ",
+	}, summary(t, doc))
+}
+
+// TestNewsStoryHeadingAndReply: "**What residents told us**" under a news
+// item's meeting heads that meeting's list; the Commissioner's reply
+// joined to a question with ", and the Commissioner outlined ..." is no
+// part of it.
+func TestNewsStoryHeadingAndReply(t *testing.T) {
+	doc := "# Commissioner hears from Ingleby Barwick North residents\n\nPosted on Thursday 17th October 2024\n\n" +
+		"Steve Turner came to Ingleby Barwick on Tuesday evening to meet residents of the Ingleby Barwick North ward.\n\nJust over forty people filled the community room at Ingleby Barwick Library for the meeting.\n\n" +
+		"**What residents told us**\n\n* Shoplifting at the shopping centre, where staff say the same people return again and again.\n" +
+		"* A youth worker asked what was being done to protect teenagers from being groomed, and the Commissioner outlined the work of the multi-agency partnership.\n"
+	require.Equal(t, []string{
+		"meeting 2024-10-15 E05014870 burglary_theft,exploitation",
+		"concern 2024-10-15 E05014870 burglary_theft",
+		"concern 2024-10-15 E05014870 exploitation",
+	}, summary(t, doc))
+}
+
+// TestOfficeActionNoConcern: the office's own action in a report's
+// period ("The office has shared scam awareness material ...") is no
+// concern of the period.
+func TestOfficeActionNoConcern(t *testing.T) {
+	doc := "Programme of Engagement\n\nPeriod: 1 October 2022 to 30 November 2022\n\n4. Other issues\n\n4.1 The office has shared scam awareness material with the Redcar and Cleveland Community Safety Partnership.\n"
+	require.Empty(t, summary(t, doc))
 }

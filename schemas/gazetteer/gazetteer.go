@@ -406,6 +406,11 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 		}
 		return Resolution{}, fmt.Errorf("%q on %s could be %s: give the ward code: %w", text, at.Format(time.DateOnly), strings.Join(cands, " or "), ErrAmbiguous)
 	case len(ws) > 0:
+		if w, ok := g.namedFor(n, ws[0].LADCode, at); ok && len(areas) == 0 {
+			// "Rossmere" in 2014, before its own ward (2020): then in
+			// "Fens and Rossmere"
+			return wardRes(w, text), nil
+		}
 		return Resolution{}, fmt.Errorf("ward %q was not in force on %s (in force: %s): %w", text, at.Format(time.DateOnly), periods(ws), ErrNotInForce)
 	}
 	return Resolution{}, fmt.Errorf("%q is not a ward, authority or known place of the Cleveland force area: %w", text, ErrUnknownPlace)

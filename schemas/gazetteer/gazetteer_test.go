@@ -106,6 +106,7 @@ func TestResolveBoundaries(t *testing.T) {
 		{"village before the ward named for it", "Greatham", "2016-06-01", "lad", "E06000001", nil},
 		{"estate a ward is named for", "Thorntree", "2019-10-01", "ward", "E05009856", nil},
 		{"town a ward only starts with", "Marton", "2019-10-01", "lad", "E06000002", nil},
+		{"ward name before its ward, in the ward named for it", "Rossmere", "2014-06-26", "ward", "E05008944", nil},
 		{"St. with a dot and no apostrophe", "St. Germains", "2024-06-01", "ward", "E05012452", nil},
 		{"split ward name, old set", "Skelton", "2016-06-01", "ward", "E05001521", nil},
 		{"split ward name, now a town", "Skelton", "2024-06-01", "lad", "E06000003", nil},
