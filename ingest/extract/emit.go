@@ -189,6 +189,12 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	out := ms[:0:0]
 	for _, m := range ms {
 		switch {
+		case m.Theme == "visible_policing" && patrolAskRE.MatchString(text[:m.Start]) && matterBefore(ms, m):
+			// "... had been repeatedly damaged and sprayed with graffiti,
+			// and asked for more patrols": the remedy asked for the
+			// matter raised, not a second one
+			continue
+
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
@@ -218,6 +224,21 @@ func inBriefing(text string, m taxonomy.Match) bool {
 	}
 	return false
 }
+
+// matterBefore reports whether a match of another theme than m's comes
+// before m (the matter a remedy is asked for).
+func matterBefore(ms []taxonomy.Match, m taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme != m.Theme && o.End <= m.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// patrolAskRE: a request for policing, just before its phrase ("and
+// asked for more patrols", "calling for extra").
+var patrolAskRE = regexp.MustCompile(`(?i)\b(?:asked|asking|called|calling|pressed|pressing|requested|requesting|wanted|appealed)\s+(?:for\s+)?(?:(?:more|extra|additional|increased|regular|further)\s+)?$`)
 
 var (
 	briefingRE   = regexp.MustCompile(`(?i)\b(?:an?|the|his|her|their)\s+(?:update|briefing|presentation|talk|overview)\s+(?:on|about|from|of)\s+((?:[\w'’-]+\s*){1,4})`)

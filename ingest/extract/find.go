@@ -29,7 +29,7 @@ var (
 	// ("met Throston residents": a place's name may come between)
 	// ("was at Kirklevington Memorial Hall with residents of the Southern
 	// Villages ward": a venue, then the public)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meet|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|heard directly from|hear directly from|hearing directly from|hear first-hand from|heard first-hand from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -125,6 +125,8 @@ func (r *run) walk() {
 	weDidSection := false        // under a "We did" heading
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
+	var datedLead *segment.Block // the same with its day ("... when residents met the Commissioner last night"), its concerns emitted
+	datedFrom, datedTo := 0, 0   // those concerns, in r.res.Events
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
 	runOn := -1                  // the last table row read with the rows before it
@@ -247,6 +249,14 @@ func (r *run) walk() {
 		// label is the police's is quiet like a section under such a
 		// heading.
 		r.quiet = r.secQuiet || quietItem(b.Text)
+		letterOnly := false
+		if r.quiet && residentLetterRE.MatchString(b.Text) {
+			// "7. Correspondence" over "The Clerk read an email from a
+			// resident ... reporting that men in a van had been calling
+			// door to door": a resident's report read out, not business
+			// (the other letters of the item still are).
+			r.quiet, letterOnly = false, true
+		}
 		if weDidSection {
 			continue // under a "We did" heading: the police's own account
 		}
@@ -314,6 +324,9 @@ func (r *run) walk() {
 		}
 		if b.Section {
 			text = segment.SectionRE.ReplaceAllString(text, "")
+		}
+		if letterOnly {
+			text = residentLetters(text)
 		}
 		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) {
 			future = true // "The Commissioner will attend the following:"
@@ -393,6 +406,17 @@ func (r *run) walk() {
 			r.leadPlace = true
 			r.concerns(lead, lead.Text, ms, section)
 			r.leadPlace = false
+		}
+		if datedLead != nil && len(ms) == 1 && cur == nil && b.N-datedLead.N <= 2 {
+			// "Cars being driven at speed along the seafront at Seaton
+			// Carew topped the list of worries when residents met the
+			// Commissioner last night." then "Around 40 people came along
+			// to the Seaton ward meeting ...": the opening's concern was
+			// raised at that meeting, in its place.
+			r.rehome(datedFrom, datedTo, ms[0])
+		}
+		if len(ms) > 0 || (datedLead != nil && b.N-datedLead.N > 2) {
+			datedLead = nil
 		}
 		if len(ms) > 0 || (lead != nil && b.N-lead.N > 2) {
 			lead = nil
@@ -554,6 +578,9 @@ func (r *run) walk() {
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 4 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
 			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text)) && len(r.themes(text)) > 0 {
 			lead = b // (told again at the meeting the next paragraphs tell, if they do)
+		}
+		if cur == nil && len(r.held) == 0 && b.N <= 4 && !b.Bullet && len(dates.Days(r.datesOf(b))) == 1 && len(r.res.Events) > emitted {
+			datedLead, datedFrom, datedTo = b, emitted, len(r.res.Events)
 		}
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
@@ -898,6 +925,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			pos = start + len(sent)
 		}
 		sentDates := pubLabelDropped(sent, sinceDropped(sent, in(start, start+len(sent))))
+		if len(sentDates) == 0 && len(in(start, start+len(sent))) > 0 && sinceRE.MatchString(sent) {
+			prevSent = sent
+			continue // "This was the Council's first meeting held in person since March 2020": its only date is a since's
+		}
 		isEntry := entry && si == 0
 		lead := minutesLead && si == 0
 		// A sentence that opens with its day ("On 5 May the Hutton ward
@@ -2290,6 +2321,8 @@ func looksLikeHeader(cells []string) bool {
 func colKind(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
 	switch {
+	case raisedAtRE.MatchString(h):
+		return "raisedat" // where or at which meeting a row was raised
 	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week":
 		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
@@ -2366,6 +2399,22 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			}
 		}
 		issues = strings.Join(keep, " ")
+	}
+	if ref := strings.TrimSpace(col["raisedat"]); ref != "" && col["date"] == "" {
+		// "Raised at | You said | We did" with "PACT 17/01" or "Street
+		// surgery 07/02": the row is a concern of that meeting, told above
+		// it; a place there ("Where raised | Grangetown") is the row's.
+		if m := r.heldByRef(ref); m != nil {
+			if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
+				if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
+					r.concern(b, m, issues, col["action"], *res, m.span)
+				}
+			}
+			return
+		}
+		if col["place"] == "" {
+			col["place"] = ref
+		}
 	}
 	dateText := numericDayCell(col["date"])
 	if col["meeting"] == "" {
@@ -2650,9 +2699,77 @@ func (r *run) monthRunOn(b, next *segment.Block) bool {
 // officialReplyRE: the official's reply joined to what was raised.
 var officialReplyRE = regexp.MustCompile(`(?i),\s+and\s+(?:the\s+)?(?:commissioner|pcc|police|officers?|inspector|sergeant|he|she|mr\s+[A-Z]\w+)\s+(?:outlined|explained|said|told|described|set out|promised|agreed|replied|responded|assured|gave)\b`)
 
+// rehome links the concerns r.res.Events[from:to] emitted with no
+// meeting, on m's day and in its authority, to meeting m, in its place.
+func (r *run) rehome(from, to int, m *meetingCtx) {
+	for k := from; k < to && k < len(r.res.Events); k++ {
+		e := &r.res.Events[k]
+		if e.Type != schemas.TypeConcern || e.Concern == nil || e.Concern.MeetingID != "" || e.Date != m.ev.Date || e.LADCode != m.ev.LADCode {
+			continue
+		}
+		e.Concern.MeetingID = m.ev.EventID
+		e.WardCode, e.Place = m.ev.WardCode, m.ev.Place
+	}
+}
+
+// residentLetterRE: a resident's letter or email read at a meeting.
+var residentLetterRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s+from\s+(?:a|an|two|three|several|some)?\s*(?:local\s+)?(?:residents?|villagers?|parishioners?|members? of the public)\b`)
+
+// residentLetters keeps, of an item of correspondence, the sentences of
+// the letters residents sent: from one that names a resident's letter to
+// the next letter of another sender.
+func residentLetters(text string) string {
+	var keep []string
+	in := false
+	for _, sent := range sentences(text) {
+		if letterFromRE.MatchString(sent) {
+			in = residentLetterRE.MatchString(sent)
+		}
+		if in {
+			keep = append(keep, sent)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// letterFromRE: a sentence that opens a letter of the correspondence.
+var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s+(?:from|by)\b`)
+
 // storyHeadRE: a heading over what the people at a meeting just told
 // raised there ("What residents told us", "What people raised").
 var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
+
+// raisedAtRE: a column saying where, or at which meeting, a row's matter
+// was raised ("Raised at", "Where raised").
+var raisedAtRE = regexp.MustCompile(`^\W*(?:raised (?:at|in|where)|where (?:raised|told|heard)|told (?:at|to us at))\W*$`)
+
+// refDayRE: a day written as day and month in figures ("17/01", "7.2").
+var refDayRE = regexp.MustCompile(`\b([0-9]{1,2})[/.]([0-9]{1,2})\b`)
+
+// heldByRef is the one meeting told so far on the day a cell names ("PACT
+// 17/01", "Street surgery 7 February"), or nil.
+func (r *run) heldByRef(cell string) *meetingCtx {
+	day, month := 0, 0
+	if m := refDayRE.FindStringSubmatch(cell); m != nil {
+		day, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+	} else if ds := dates.Find(cell); len(ds) == 1 && ds[0].Day > 0 && ds[0].Month > 0 {
+		day, month = ds[0].Day, int(ds[0].Month)
+	}
+	if day == 0 || month < 1 || month > 12 {
+		return nil
+	}
+	var found *meetingCtx
+	for _, m := range r.held {
+		if m.span.Start.Day() == day && int(m.span.Start.Month()) == month && m.span.Start.Equal(m.span.End) {
+			if found != nil && found.ev != m.ev {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
+}
 
 // dateRunOn is the last of the table rows from i on whose first cells
 // are one date wrapped over them ("Wednesday", "12th", "October"), or i.
@@ -3721,6 +3838,17 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 			// whom the speaker represents, not where the concern is.
 			ms = append(ms[:i:i], ms[i+1:]...)
 			i--
+		}
+	}
+	if cur != nil && cur.place != nil && len(ms) > 1 {
+		for _, m := range ms {
+			if (cur.name != "" && strings.EqualFold(placeName(m.Text), cur.name)) || (m.Kind == "ward" && m.WardCode == cur.place.WardCode) {
+				// "scramblers ridden along the sands between Marske and
+				// Saltburn", told at the Marske meeting: the meeting's
+				// place is among those named, and stands.
+				res := *cur.place
+				return &res
+			}
 		}
 	}
 	for _, m := range ms {

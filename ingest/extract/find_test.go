@@ -3379,3 +3379,64 @@ func TestOfficeActionNoConcern(t *testing.T) {
 	doc := "Programme of Engagement\n\nPeriod: 1 October 2022 to 30 November 2022\n\n4. Other issues\n\n4.1 The office has shared scam awareness material with the Redcar and Cleveland Community Safety Partnership.\n"
 	require.Empty(t, summary(t, doc))
 }
+
+// TestRaisedAtColumn: a "You said, we did" sheet whose "Raised at" column
+// names a meeting told above it by its day ("PACT 17/01", "Street surgery
+// 07/02") makes each row a concern of that meeting.
+func TestRaisedAtColumn(t *testing.T) {
+	doc := "Hemlington Neighbourhood Policing Team: You Said, We Did\n\nWhere you told us:\n\n" +
+		"- PACT meeting, Hemlington Library – Wednesday 17th January 2018\n- Street surgery outside the Viewley Centre shops, Hemlington – Wednesday 7th February 2018\n\n" +
+		"| Raised at | You said | We did |\n|---|---|---|\n" +
+		"| PACT 17/01 | Scramblers and quads are being ridden round Hemlington Lake. | Two evening operations with the off-road bike team. |\n" +
+		"| Street surgery 07/02 | Parents parking on the pavements at school pick-up time. | PCSOs attended at home time. |\n\n" +
+		"Issued 28/02/2018 – Hemlington NPT\n"
+	require.Equal(t, []string{
+		"meeting 2018-01-17 E05009859 off_road_bikes",
+		"meeting 2018-02-07 E05009859 parking_traffic",
+		"concern 2018-01-17 E05009859 off_road_bikes",
+		"concern 2018-02-07 E05009859 parking_traffic",
+	}, summary(t, doc))
+}
+
+// TestNewsOpeningAndPlaces: a news item's opening concern told with its
+// day ("... topped the list of worries when residents met the
+// Commissioner last night") is the concern of the meeting the next
+// paragraph tells, in its place, once; "to hear directly from people
+// living in the Ropner ward" tells a meeting; a concern naming the
+// meeting's own place among others ("between Marske and Saltburn") is the
+// meeting's place.
+func TestNewsOpeningAndPlaces(t *testing.T) {
+	seaton := "<html><body><h1>Seaton residents put seafront concerns to Commissioner</h1>" +
+		"<p>Cars being driven at speed along the seafront at Seaton Carew topped the list of worries when residents met Cleveland's Police and Crime Commissioner, Barry Coppinger, last night.</p>" +
+		"<p>Around 40 people came along to the Seaton ward meeting at Seaton Carew Community Centre.</p>" +
+		"<p>Several residents told him that groups of drivers were racing along the Coronation Drive stretch.</p>" +
+		"<p>Posted on Thursday 20th March 2014</p></body></html>"
+	require.Equal(t, []string{"concern 2014-03-19 E05008951 speeding", "meeting 2014-03-19 E05008951 speeding"}, summary(t, seaton))
+
+	ropner := "<html><body><h1>PCC meets Ropner residents</h1><p>Published 17 October 2024</p>" +
+		"<p>The Commissioner was in Stockton on Monday evening to hear directly from people living in the Ropner ward.</p>" +
+		"<p>Shopkeepers on the local parade told the Commissioner that repeat shoplifting was now a weekly problem.</p></body></html>"
+	require.Equal(t, []string{"meeting 2024-10-14 E05014878 burglary_theft", "concern 2024-10-14 E05014878 burglary_theft"}, summary(t, ropner))
+
+	marske := "# Marske residents tell police chief about beach bikers\n\nBy our reporter | Friday 11th October 2019\n\n" +
+		"IT was standing room only in Marske on Tuesday as more than 60 people squeezed into St Mark's church hall to tell the police and crime commissioner what they think.\n\n" +
+		"Resident after resident described scramblers and quad bikes being ridden flat out along the sands between Marske and Saltburn.\n"
+	require.Equal(t, []string{"meeting 2019-10-08  off_road_bikes", "concern 2019-10-08  off_road_bikes"}, summary(t, marske))
+}
+
+// TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
+// since's ("the first meeting held in person since March 2020") tells no
+// meeting; a resident's email read out under "Correspondence" is a
+// concern, the other letters of the item are not; a request for patrols
+// after the matter it is for is no second concern.
+func TestRecordsOwnBusiness(t *testing.T) {
+	doc := "Greatham Parish Council\n\nMinutes of the Parish Council meeting held at Greatham Community Centre on Monday 13 September 2021\n\n" +
+		"This was the Council's first meeting held in person since March 2020.\n\n" +
+		"3. Public forum\n\nResidents said the bus shelter had been repeatedly damaged and sprayed with graffiti, and asked for more patrols.\n\n" +
+		"7. Correspondence\n\nThe Clerk read an email from a resident of Hill View reporting that men in a van had been calling door to door offering to tarmac driveways. E-mail from Hartlepool Borough Council about speeding on the A689 and the 20mph consultation. Noted.\n"
+	require.Equal(t, []string{
+		"meeting 2021-09-13 E05013040 criminal_damage,fraud_scams",
+		"concern 2021-09-13 E05013040 criminal_damage",
+		"concern 2021-09-13 E05013040 fraud_scams",
+	}, summary(t, doc))
+}

@@ -93,7 +93,7 @@ var (
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
 	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
 	// mornings", "on Friday nights"), which is every such day.
-	habitualRE = regexp.MustCompile(`^\s+(?:mornings|afternoons|evenings|nights)\b`)
+	habitualRE = regexp.MustCompile(`^(?:\s+(?:and|or|&)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+(?:mornings|afternoons|evenings|nights)\b`)
 	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").
@@ -616,7 +616,7 @@ func bareDays(s, low string, out []Mention) []Mention {
 }
 
 // everyRE: what comes before a weekday that recurs.
-var everyRE = regexp.MustCompile(`\b(?:every|each|most|some|on|last|next|this)\s+$`)
+var everyRE = regexp.MustCompile(`\b(?:every|each|most|some|on|last|next|this|an?)\s+$`)
 
 // Days keeps the mentions that name one day (not a month, a span or a range).
 func Days(ds []Mention) []Mention {

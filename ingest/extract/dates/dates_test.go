@@ -147,6 +147,8 @@ func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Empty(t, Find("the youth club meets every Monday evening"))
 	require.Empty(t, Find("motorbikes tearing up the moorland tracks on Sunday mornings"))
 	require.Len(t, Find("the meeting on Sunday morning"), 1)
+	require.Empty(t, Find("You can't walk the dog on a Sunday morning without one of them"))
+	require.Empty(t, Find("agreed to step up patrols on Friday and Saturday evenings"))
 }
 
 // TestFromAMonthThenItsDay: "from February, when the ward held its last
