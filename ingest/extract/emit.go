@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -189,6 +190,10 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	out := ms[:0:0]
 	for _, m := range ms {
 		switch {
+		case m.Theme == "criminal_damage" && windowRE.MatchString(text[max(0, m.Start-12):m.End]) && theftJustBefore(text, ms, m):
+			// "three cars broken into ..., one with a window smashed": the
+			// way in of the break-in, not damage besides
+			continue
 		case m.Theme == "visible_policing" && patrolAskRE.MatchString(text[:m.Start]) && matterBefore(ms, m):
 			// "... had been repeatedly damaged and sprayed with graffiti,
 			// and asked for more patrols": the remedy asked for the
@@ -219,6 +224,24 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 func inBriefing(text string, m taxonomy.Match) bool {
 	for _, loc := range briefingRE.FindAllStringSubmatchIndex(text, -1) {
 		if m.Start >= loc[2] && m.Start < loc[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// andItemRE: a second item joined by "and" ("a car stolen and a window
+// smashed at the school": two matters).
+var andItemRE = regexp.MustCompile(`(?i)\band\s+(?:a|an|the|two|three|several)\b`)
+
+// windowRE: a window in a damage phrase.
+var windowRE = regexp.MustCompile(`(?i)\bwindows?\b`)
+
+// theftJustBefore reports whether a theft match ends within sixty bytes
+// before m in the same sentence (no full stop or semicolon between).
+func theftJustBefore(text string, ms []taxonomy.Match, m taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme == theftTheme && o.End <= m.Start && m.Start-o.End <= 60 && !strings.ContainsAny(text[o.End:m.Start], ".;") && !andItemRE.MatchString(text[o.End:m.Start]) {
 			return true
 		}
 	}
@@ -293,6 +316,14 @@ var (
 // the school", "dealing from a car parked near the shops" is drug
 // dealing), and "race track" in the clause of off-road bikes.
 func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
+	for i, m := range ms {
+		if m.Theme == "speeding" && bikesRiddenRE.MatchString(text[max(0, m.Start-40):m.Start]) {
+			// "bikes being ridden at speed along footpaths and across the
+			// playing fields": the nuisance bikes, not speeding traffic
+			ms = slices.Clone(ms)
+			ms[i].Theme = "off_road_bikes"
+		}
+	}
 	has := map[string]bool{}
 	for _, m := range ms {
 		has[m.Theme] = true
@@ -325,6 +356,9 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	}
 	return out
 }
+
+// bikesRiddenRE: bikes ridden, just before a speeding phrase.
+var bikesRiddenRE = regexp.MustCompile(`(?i)\b(?:bikes?|motorbikes?|motor bikes?|scramblers?|quads?|quad bikes?|mopeds?|e-?bikes?)\s+(?:being\s+|were\s+|are\s+|was\s+|is\s+)?(?:ridden|driven)\s+(?:at\s+)?$`)
 
 // speedingNear reports whether a speeding phrase follows match m closely
 // in its clause (within forty characters, no comma between).

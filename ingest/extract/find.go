@@ -2323,7 +2323,7 @@ func colKind(h string) string {
 	switch {
 	case raisedAtRE.MatchString(h):
 		return "raisedat" // where or at which meeting a row was raised
-	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week":
+	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week" || strings.HasPrefix(h, "when and where") || strings.HasPrefix(h, "when & where"):
 		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
 		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||
@@ -2548,6 +2548,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		return // "03/03/2018 | Beckfield Community Centre | – | – | Cancelled – snow, centre closed."
 	}
 	title := col["meeting"]
+	if title == "" && meetingNounRE.MatchString(col["date"]) {
+		// "Tue 18th April 2023 – PACT meeting, Newcomen | Parents are
+		// parking ... | PCSOs attended ...": the date cell names the
+		// meeting; the rest of the row is what was said and done.
+		title = col["date"]
+	}
 	if title == "" {
 		title = b.Text
 	}

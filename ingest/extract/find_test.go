@@ -196,6 +196,12 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	// A second item with its own article is what was stolen, not the first.
 	require.Equal(t, []string{"burglary_theft", "rural_crime"}, themes("men with dogs after dark, which he believed to be hare coursing, and a trailer stolen from a driveway"))
 	require.Equal(t, []string{"rural_crime"}, themes("hare coursing, and a trailer stolen from a field gateway"), "a field gateway is a farm's")
+	// A window smashed to break in is the break-in's; one smashed besides is damage.
+	require.Equal(t, []string{"burglary_theft"}, themes("three cars broken into on their road in the past fortnight, one with a window smashed"))
+	require.Equal(t, []string{"burglary_theft", "criminal_damage"}, themes("a car stolen and a window smashed at the school"))
+	// Bikes ridden at speed are the bikes.
+	require.Equal(t, []string{"off_road_bikes"}, themes("bikes being ridden at speed along the footpaths by the beck"))
+	require.Equal(t, []string{"speeding"}, themes("cars being driven at speed along the seafront"))
 }
 
 // TestFarmTheftIsRuralCrime: a theft from farms, or one farmers tell of,
@@ -3438,5 +3444,24 @@ func TestRecordsOwnBusiness(t *testing.T) {
 		"meeting 2021-09-13 E05013040 criminal_damage,fraud_scams",
 		"concern 2021-09-13 E05013040 criminal_damage",
 		"concern 2021-09-13 E05013040 fraud_scams",
+	}, summary(t, doc))
+}
+
+// TestRowsOfOneMeetingAndWhenWhere: a "When and where | You said | We did"
+// table whose rows repeat one meeting's cell for each matter is one
+// meeting; its month row's place is the one its date cell names; bikes
+// "ridden at speed along footpaths" are the bikes, not speeding.
+func TestRowsOfOneMeetingAndWhenWhere(t *testing.T) {
+	doc := "# Redcar Neighbourhood Policing Team – You said, we did\n\n" +
+		"| When and where | You said | We did |\n|---|---|---|\n" +
+		"| March 2023 – online survey, Kirkleatham | Cars are speeding along Kirkleatham Lane. | Speed enforcement on four occasions. |\n" +
+		"| Tue 18th April 2023 – PACT meeting, Newcomen | Parents are parking on the pavements outside the schools. | PCSOs attended. |\n" +
+		"| Tue 18th April 2023 – PACT meeting, Newcomen | Bikes being ridden at speed along the footpaths by the beck. | Patrols with the bike team. |\n\n" +
+		"*Page last updated: 2 May 2023*\n"
+	require.Equal(t, []string{
+		"concern 2023-03-01 E05012445 speeding",
+		"meeting 2023-04-18 E05012449 off_road_bikes,parking_traffic",
+		"concern 2023-04-18 E05012449 parking_traffic",
+		"concern 2023-04-18 E05012449 off_road_bikes",
 	}, summary(t, doc))
 }

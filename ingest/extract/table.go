@@ -78,7 +78,15 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
 		return true
 	}
-	if res := r.concernPlace(b, issues, nil, sp.Start, col["place"]); res != nil {
+	extra := col["place"]
+	if extra == "" {
+		// "March 2023 – online 'Have your say' survey, Kirkleatham": the
+		// place the date cell gives after its month
+		if ms := r.find(col["date"], sp.Start); len(ms) == 1 {
+			extra = ms[0].Text
+		}
+	}
+	if res := r.concernPlace(b, issues, nil, sp.Start, extra); res != nil {
 		r.concern(b, nil, issues, col["action"], *res, sp)
 	}
 	return true
@@ -141,7 +149,10 @@ func weekdayClash(cell string, sp dates.Span) bool {
 // table after its paragraphs), else a new one.
 func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string, attendance int, res *gazetteer.Resolution) *meetingCtx {
 	for _, m := range r.rowHeld {
-		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Title == clip(title, 500) {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && (m.ev.Meeting.Title == clip(title, 500) || sameFirstCell(m.ev.Meeting.Title, title)) {
+			// (a row a matter, the meeting's cell repeated on each:
+			// "Tue 18th April 2023 – PACT meeting, Newcomen | Parents ..."
+			// then "... | Groups of teenagers ...")
 			return m
 		}
 	}
@@ -152,6 +163,13 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
 	r.rowHeld = append(r.rowHeld, mc)
 	return mc
+}
+
+// sameFirstCell reports whether two rows' titles open with the same cell.
+func sameFirstCell(a, b string) bool {
+	x, _, okA := strings.Cut(a, " | ")
+	y, _, okB := strings.Cut(b, " | ")
+	return okA && okB && strings.TrimSpace(x) != "" && strings.TrimSpace(x) == strings.TrimSpace(y)
 }
 
 // toldInProse is the meeting a paragraph of the document told on day sp

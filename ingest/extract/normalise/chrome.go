@@ -17,7 +17,9 @@ var chromeRE = regexp.MustCompile(`(?i)^(?:` +
 	`accessibility(?: tools| options| statement)?\b.*|text size.*|high contrast|text only|` +
 	`home\s*(?:>|›|»|/|\|).*|you are here:.*|` +
 	`page [0-9]+(?: of [0-9]+)?|back to (?:top|news|the news|all news)|read more|continue reading|` +
-	`(?:©|\(c\)|copyright).*|all rights reserved.*|` +
+	// ("(c)" with a year or a few words only: "(c) Residents of Boosbeck
+	// High Street again complained that ..." is a minute's item (c))
+	`(?:©|copyright).*|\(c\)\s*(?:(?:19|20)[0-9]{2}\b.*|(?:\S+\s*){0,6})|all rights reserved.*|` +
 	`(?:hide ad|advertisement|sponsored|sign in|log in|register|subscribe|menu|search|close|toggle navigation)` +
 	`)\s*$`)
 

@@ -408,3 +408,12 @@ func TestBarePipeTables(t *testing.T) {
 	in := "5.2 The table below summarises the recurring matters raised.\n\n    Matter                  | Where raised\n    ------------------------+--------------\n    Off-road motorbikes     | Grangetown\n    Speeding / racing       | Billingham East\n\n6. FORTHCOMING | not a table\n"
 	require.Equal(t, "5.2 The table below summarises the recurring matters raised.\n\n| Matter | Where raised |\n|---|---|\n| Off-road motorbikes | Grangetown |\n| Speeding / racing | Billingham East |\n\n\n6. FORTHCOMING | not a table\n", barePipeTables(in))
 }
+
+// TestCopyrightOrListItem: "(c)" with a year or a few words is a
+// copyright line; "(c)" opening a long line is a minute's item (c).
+func TestCopyrightOrListItem(t *testing.T) {
+	require.True(t, Chrome("(c) 2014 Hartlepool Borough Council. All rights reserved."))
+	require.True(t, Chrome("(c) Teesside Gazette"))
+	require.True(t, Chrome("© Office of the Police and Crime Commissioner for Cleveland, St Marks House, Thornaby"))
+	require.False(t, Chrome("(c) Residents of Boosbeck High Street again complained that vehicles"))
+}
