@@ -190,6 +190,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	out := ms[:0:0]
 	for _, m := range ms {
 		switch {
+		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-40):m.Start]):
+			// "teenagers being drawn into carrying drugs for county lines
+			// networks", "drawn into county lines drug supply": the
+			// young people's exploitation, the drugs its means
+			continue
 		case m.Theme == "criminal_damage" && windowRE.MatchString(text[max(0, m.Start-12):m.End]) && theftJustBefore(text, ms, m):
 			// "three cars broken into ..., one with a window smashed": the
 			// way in of the break-in, not damage besides
@@ -224,6 +229,19 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 func inBriefing(text string, m taxonomy.Match) bool {
 	for _, loc := range briefingRE.FindAllStringSubmatchIndex(text, -1) {
 		if m.Start >= loc[2] && m.Start < loc[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// drawnIntoRE: young people drawn into something, before its words.
+var drawnIntoRE = regexp.MustCompile(`(?i)\b(?:drawn|groomed|recruited|pulled|lured|sucked|coerced|forced)\s+into\b[^.;]*$`)
+
+// hasTheme reports whether a match of theme is among ms.
+func hasTheme(ms []taxonomy.Match, theme string) bool {
+	for _, m := range ms {
+		if m.Theme == theme {
 			return true
 		}
 	}

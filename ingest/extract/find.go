@@ -615,6 +615,22 @@ func (r *run) venueWard(s string, at time.Time) *gazetteer.Resolution {
 	return nil
 }
 
+// namedVenueWard is the ward a venue the text names is named for
+// ("Newport Hub", "Eston Library"), with or without "at", or nil.
+func (r *run) namedVenueWard(s string, at time.Time) *gazetteer.Resolution {
+	for _, m := range namedVenueRE.FindAllStringSubmatch(s, -1) {
+		for _, w := range r.find(strings.TrimSpace(m[1])+" ward", at) {
+			if w.Kind == "ward" && w.Start == 0 {
+				res := w.Resolution
+				return &res
+			}
+		}
+	}
+	return nil
+}
+
+var namedVenueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Hub|Library|Institute)\b`)
+
 var venueWardRE = regexp.MustCompile(`\bat (?:the )?((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Library|Institute)\b`)
 
 // bracketedWard is the ward a name before its authority in brackets
@@ -869,7 +885,7 @@ func dated(ds []dates.Mention) []dates.Mention {
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
 	isMeeting := func(s string) bool {
-		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) ||
+		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
 			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
@@ -925,6 +941,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			pos = start + len(sent)
 		}
 		sentDates := pubLabelDropped(sent, sinceDropped(sent, in(start, start+len(sent))))
+		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
+			// "Mr Coppinger said: \"... What I heard tonight is that people
+			// want something done ...\"": the speaker's tonight is the
+			// meeting just told, not one more on the day of publication
+			prevSent = sent
+			continue
+		}
 		if len(sentDates) == 0 && len(in(start, start+len(sent))) > 0 && sinceRE.MatchString(sent) {
 			prevSent = sent
 			continue // "This was the Council's first meeting held in person since March 2020": its only date is a since's
@@ -955,7 +978,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
-			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -2109,6 +2132,12 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			if w := r.bracketedWard(s, best, at); w != nil {
 				return w
 			}
+			if w := r.namedVenueWard(s, at); w != nil && w.LADCode == best.LADCode {
+				// "Women's safety listening event, Newport Hub,
+				// Middlesbrough": at a venue named for a ward of the
+				// authority the line names
+				return w
+			}
 		}
 		if lad := r.jointWards(s, ms, at); lad != nil {
 			return lad
@@ -2741,6 +2770,35 @@ func residentLetters(text string) string {
 // letterFromRE: a sentence that opens a letter of the correspondence.
 var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s+(?:from|by)\b`)
 
+// crowdRE: the public crowding in to speak ("It was standing room only at
+// the community hub on Tuesday night, as more than sixty South Bank
+// residents squeezed in to tell police and councillors ...").
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents)\b|\b(?:residents|people|villagers|tenants|locals|parents)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b`)
+
+// policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
+// a resident, whom officialLeadRE's titles would take).
+var policeLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+)?(?:[a-z]+\s+)?(?:officers?|police|pcsos?|pcs?|inspector|insp|sergeant|sgt|the force|neighbourhood (?:team|officers?)|(?:police|neighbourhood|local) (?:team|officers?)|patrols?)\b`)
+
+// patrolRequestRE: a sentence asking for patrols or officers.
+var patrolRequestRE = regexp.MustCompile(`(?i)^\W*(?:he|she|they|the resident|residents|members)\s+(?:asked|requested|called|pressed|wanted)\s+(?:whether|if|for|that)\b[^.]{0,40}\b(?:patrols?|officers?|police presence|pcsos?)\b`)
+
+// insideQuote reports whether position i of text lies inside a quotation
+// opened before it.
+func insideQuote(text string, i int) bool {
+	before := text[:i]
+	return strings.Count(before, "“") > strings.Count(before, "”") || strings.Count(before, "\"")%2 == 1
+}
+
+// allToday reports whether every mention is "today" or "tonight".
+func allToday(ds []dates.Mention) bool {
+	for _, d := range ds {
+		if d.Rel != "today" {
+			return false
+		}
+	}
+	return true
+}
+
 // storyHeadRE: a heading over what the people at a meeting just told
 // raised there ("What residents told us", "What people raised").
 var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
@@ -2927,6 +2985,12 @@ func isConcern(s string, inMeeting bool) bool {
 		// residents raised.
 		return false
 	}
+	if cue && firstPersonPromiseRE.MatchString(s) {
+		// "“I'll be speaking to the Chief Constable and to the Safer
+		// Roads partnership about what more can be done ...”": the
+		// speaker's promise, not what residents raised
+		return false
+	}
 	if cue && councillorLeadRE.MatchString(s) && saidWouldRE.MatchString(wishRE.ReplaceAllString(s, "want")) {
 		// "Cllr Fenwick said she would ask the council's road safety team
 		// for a traffic survey": the councillor's promise, not what she
@@ -2935,6 +2999,9 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// firstPersonPromiseRE: a quotation opening on the speaker's promise.
+var firstPersonPromiseRE = regexp.MustCompile(`^\W*(?:I(?:'ll|’ll| will| am going to| shall| have asked| intend to| promise)|we(?:'ll|’ll| will| are going to| have asked))\b`)
 
 // saidWouldRE: someone saying what they would do.
 var saidWouldRE = regexp.MustCompile(`(?i)\b(?:said|says|agreed|offered|undertook)\s+(?:that\s+)?(?:she|he|they)\s+(?:would|will)\b`)
@@ -3015,7 +3082,7 @@ var (
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who|affected by)|can contact|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|advised by (?:the |a )?(?:pcsos?|pcs?|police|officers?|sergeant|sgt|inspector|neighbourhood team)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who|affected by)|can contact|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)
@@ -3330,6 +3397,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			ms := ms
 			if owners != nil {
 				ms = []*meetingCtx{owners[pi]}
+			}
+			if i > 0 && patrolRequestRE.MatchString(c) && slices.Equal(r.themes(c), []string{"visible_policing"}) && len(r.themes(sents[i-1])) > 0 {
+				continue // "... catalytic converters had been cut from two vehicles. He asked whether patrols could be increased overnight.": the remedy asked for the matter told, no second concern
+			}
+			if r.quiet && policeLeadRE.MatchString(c) {
+				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
 			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
 				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {

@@ -3465,3 +3465,58 @@ func TestRowsOfOneMeetingAndWhenWhere(t *testing.T) {
 		"concern 2023-04-18 E05012449 off_road_bikes",
 	}, summary(t, doc))
 }
+
+// TestCrowdAndQuotes: "It was standing room only at the community hub on
+// Tuesday night, as more than sixty South Bank residents squeezed in to
+// tell police ..." is a meeting; the Commissioner's "What I heard tonight"
+// inside his quotation is that meeting, not another on the day of
+// publication; his quoted promise ("I'll be speaking to ... the Safer
+// Roads partnership") is no concern.
+func TestCrowdAndQuotes(t *testing.T) {
+	doc := "Posted on Friday 15th November 2019\n\n" +
+		"It was standing room only at the Golden Boy Green community hub on Tuesday night, as more than sixty South Bank residents squeezed in to tell police and councillors what life is like on their streets.\n\n" +
+		"People described drug dealing on street corners near Normanby Road.\n\n" +
+		"Mr Coppinger said: \"South Bank is a proud community. I'll be speaking to the Chief Constable and to the Safer Roads partnership about what more can be done, and I want residents to know that what they told me tonight won't just be written down and forgotten.\"\n"
+	require.Equal(t, []string{"meeting 2019-11-12 E05012456 drugs", "concern 2019-11-12 E05012456 drugs"}, summary(t, doc))
+}
+
+// TestMinutesPoliceItemAndRequests: in minutes, a police report item's
+// sentences led by officers are the police's, though they name "concerns";
+// "Advised by PCSO to ring 999" is advice; "He asked whether patrols could
+// be increased overnight" after the matter he raised is its remedy; a
+// venue named for a ward ("Newport Hub, Middlesbrough") places a row's
+// meeting in that ward.
+func TestMinutesPoliceItemAndRequests(t *testing.T) {
+	doc := "NUNTHORPE PARISH COUNCIL\n\nMinutes of the meeting held on Monday 11th September 2023 at Nunthorpe Village Hall\n\n" +
+		"56/23 PUBLIC FORUM\n       A resident reported that catalytic converters had been cut from two vehicles near his home in August. He asked whether patrols could be increased overnight.\n\n" +
+		"57/23 POLICE REPORT\n       The PC presented the report. Officers would carry out speed checks with the mobile safety camera partnership and would pass the parking concerns to the council.\n\n" +
+		"58/23 ELWICK ITEM\n       Two residents: men with lurchers seen on farmland near the village, believed to be hare coursing. Advised by PCSO to ring 999 while it is happening.\n"
+	require.Equal(t, []string{
+		"meeting 2023-09-11 E05015469 burglary_theft,rural_crime",
+		"concern 2023-09-11 E05015469 burglary_theft",
+		"concern 2023-09-11 E05015469 rural_crime",
+	}, summary(t, doc))
+
+	table := "Programme of Engagement\n\nPeriod covered: December 2021 and January 2022\n\n| Date | Engagement | Key issues raised |\n|---|---|---|\n" +
+		"| Thursday 20 January | Women's safety listening event, Newport Hub, Middlesbrough | Women shared their concern about harassment in the street. |\n"
+	require.Equal(t, []string{"meeting 2022-01-20 E05009866 domestic_abuse", "concern 2022-01-20 E05009866 domestic_abuse"}, summary(t, table))
+}
+
+// TestOfficialQuoteTonightAndPromise: in the Commissioner's quotation,
+// "What I heard tonight" is the meeting the item told, not one more on
+// its day of publication, and "I'll be speaking to the Chief Constable and
+// to the Safer Roads partnership" is his promise, no concern.
+func TestOfficialQuoteTonightAndPromise(t *testing.T) {
+	owton := "Posted on Friday 8th March 2013\n\n" +
+		"Cleveland's Police and Crime Commissioner Barry Coppinger met residents in Hartlepool last night to listen to their views on policing in the Manor House ward.\n\n" +
+		"Residents told Mr Coppinger that gangs of teenagers hanging around the Wynyard Road shops after dark were leaving older people afraid.\n\n" +
+		"Mr Coppinger said: \"I promised when I was elected that I would get out into every ward and hear from people directly. What I heard tonight is that people want something done about the groups at the shops.\n\n" +
+		"\"I will come back to Owton Manor to tell residents what has been done.\"\n"
+	require.Equal(t, []string{"meeting 2013-03-07 E05008949 antisocial_behaviour", "concern 2013-03-07 E05008949 antisocial_behaviour"}, summary(t, owton))
+
+	ingleby := "Posted on Friday 15th November 2024\n\n" +
+		"Speeding drivers dominated the conversation when the Commissioner met people from the northern half of Ingleby Barwick yesterday evening.\n\n" +
+		"The Commissioner was invited to the Ingleby Barwick North ward community meeting, held at All Saints Academy.\n\n" +
+		"Matt said: \"Ingleby Barwick is a big community, and it's clear the speed of traffic worries people here. I'll be speaking to the Chief Constable and to the Safer Roads partnership about what more can be done, and I want residents to know that what they told me tonight won't just be written down and forgotten.\"\n"
+	require.Equal(t, []string{"meeting 2024-11-14 E05014870 speeding", "concern 2024-11-14 E05014870 speeding"}, summary(t, ingleby))
+}
