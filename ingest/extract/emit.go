@@ -190,6 +190,10 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	out := ms[:0:0]
 	for _, m := range ms {
 		switch {
+		case m.Theme == "antisocial_behaviour" && hasTheme(ms, "off_road_bikes") && onBikesRE.MatchString(text[m.End:]):
+			// "gangs of youths on scrambler bikes": the bikes are the
+			// nuisance, not the youths besides
+			continue
 		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-40):m.Start]):
 			// "teenagers being drawn into carrying drugs for county lines
 			// networks", "drawn into county lines drug supply": the
@@ -234,6 +238,9 @@ func inBriefing(text string, m taxonomy.Match) bool {
 	}
 	return false
 }
+
+// onBikesRE: youths on bikes, after the youths' phrase.
+var onBikesRE = regexp.MustCompile(`(?i)^\s+(?:on|riding)\s+(?:[\w-]+\s+)?(?:bikes?|motorbikes?|scramblers?|quads?|quad bikes?|mopeds?|motorcycles?)\b`)
 
 // drawnIntoRE: young people drawn into something, before its words.
 var drawnIntoRE = regexp.MustCompile(`(?i)\b(?:drawn|groomed|recruited|pulled|lured|sucked|coerced|forced)\s+into\b[^.;]*$`)

@@ -575,8 +575,8 @@ func (r *run) walk() {
 		}
 		emitted := len(r.res.Events)
 		r.concerns(b, text, ctxs, sec)
-		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 4 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
-			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text)) && len(r.themes(text)) > 0 {
+		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
+			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 {
 			lead = b // (told again at the meeting the next paragraphs tell, if they do)
 		}
 		if cur == nil && len(r.held) == 0 && b.N <= 4 && !b.Bullet && len(dates.Days(r.datesOf(b))) == 1 && len(r.res.Events) > emitted {
@@ -2112,6 +2112,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	}
 	for i, s := range texts {
 		ms := r.find(s, at)
+		for k := 0; k < len(ms); k++ {
+			if teamAfterRE.MatchString(s[ms[k].End:]) {
+				// "with PC Hill and PCSO Grant from the Redcar
+				// neighbourhood team": whose officers came, not where
+				ms = append(ms[:k:k], ms[k+1:]...)
+				k--
+			}
+		}
 		if len(ms) == 0 {
 			if i == 0 && (r.outside(s, at) || outsideMarked(s)) {
 				// ("Residents of Great Ayton, a few miles away across the
@@ -2197,6 +2205,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// publicSayRE: a news item's opening telling what the public say
+// ("Residents in Grangetown say they feel like prisoners in their own
+// homes because of gangs of youths on scrambler bikes").
+var publicSayRE = regexp.MustCompile(`(?i)^\W*(?:residents|people|villagers|tenants|parents|families|shopkeepers|traders)\b[^.]{0,40}\b(?:say|said|claim|claimed|complain|described|describe)\b`)
+
+// teamAfterRE: the words after a place that make it a police team's name.
+var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood officers)\b`)
 
 // ownBodyRE: a partnership's or the council's own group, which meets for
 // its whole area.

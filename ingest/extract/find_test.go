@@ -3520,3 +3520,28 @@ func TestOfficialQuoteTonightAndPromise(t *testing.T) {
 		"Matt said: \"Ingleby Barwick is a big community, and it's clear the speed of traffic worries people here. I'll be speaking to the Chief Constable and to the Safer Roads partnership about what more can be done, and I want residents to know that what they told me tonight won't just be written down and forgotten.\"\n"
 	require.Equal(t, []string{"meeting 2024-11-14 E05014870 speeding", "concern 2024-11-14 E05014870 speeding"}, summary(t, ingleby))
 }
+
+// TestFarPublishers: a mosque's noticeboard dated only by its breadcrumb's
+// date archive ("2017 › 08 › 14"); a school newsletter whose meeting was
+// with officers "from the Redcar neighbourhood team" (whose officers, not
+// where: the school's title places it), a quotation that ends a sentence
+// before the police's next; a regional daily's opening "Residents in
+// Grangetown say ... because of gangs of youths on scrambler bikes and
+// open drug dealing", told after a cookie bar and bylines, raised at the
+// meeting the next paragraph tells.
+func TestFarPublishers(t *testing.T) {
+	mosque := `<html><body><nav class="crumbs"><a href="/">Home</a> &rsaquo; <a href="/noticeboard/2017/">2017</a> &rsaquo; <a href="/noticeboard/2017/08/">08</a> &rsaquo; <a href="/noticeboard/2017/08/14/">14</a></nav>` +
+		`<h1>Community safety meeting with Cleveland Police</h1><p>Thank you to all who stayed behind last Friday for the Newport ward community meeting in our main hall.</p>` +
+		`<p>One brother said his daughter had her scarf pulled on Parliament Road.</p></body></html>`
+	require.Equal(t, []string{"meeting 2017-08-11 E05009866 hate_crime", "concern 2017-08-11 E05009866 hate_crime"}, summary(t, mosque))
+
+	school := "WESTFIELD PRIMARY ACADEMY - DORMANSTOWN\nWeekly Newsletter\nFriday 14th March 2025\n\nROAD SAFETY MEETING\nThank you to the 26 parents who came to our road safety meeting in the school hall on Wednesday afternoon with PC Hill from the Redcar neighbourhood team. " +
+		"A number of parents told us that some drivers go much too fast along the main road. One mum said, \"I still don't feel safe.\" The police will be carrying out patrols at the start and end of the day.\n"
+	require.Equal(t, []string{"meeting 2025-03-12 E05012440 parking_traffic,speeding", "concern 2025-03-12 E05012440 speeding"}, summary(t, school)) // (a "road safety" meeting)
+
+	daily := "<html><body><p>We and our partners use cookies. I accept</p><h1>Grangetown residents tell crime commissioner of bike and drug misery</h1>" +
+		"<p>More than 60 people packed into a community centre</p><p>Community Affairs Reporter</p><p>Published 07:00, 10 MAR 2016</p><p>Updated 11:42, 10 MAR 2016</p>" +
+		"<p>Residents in Grangetown say they feel like prisoners in their own homes because of gangs of youths on scrambler bikes and open drug dealing on their streets.</p>" +
+		"<p>The claims were made at a packed public meeting at the Grangetown Youth and Community Centre last night.</p></body></html>"
+	require.Equal(t, []string{"meeting 2016-03-09 E05001509 drugs,off_road_bikes", "concern 2016-03-09 E05001509 drugs,off_road_bikes"}, summary(t, daily))
+}

@@ -95,7 +95,22 @@ func sentences(s string) []string {
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		if s[i+1] != ' ' {
+		end := i + 1 // after the stop, and after a quotation it closes ("... safe." The police ...)
+		if s[end] == '"' || s[end] == '\'' {
+			end++
+		} else if strings.HasPrefix(s[end:], "”") || strings.HasPrefix(s[end:], "’") {
+			end += len("”")
+		}
+		if end+1 >= len(s) || s[end] != ' ' {
+			continue
+		}
+		if end > i+1 && s[end+1] != '"' && !strings.HasPrefix(s[end+1:], "“") && !(s[end+1] >= 'A' && s[end+1] <= 'Z') {
+			continue
+		}
+		if end > i+1 {
+			out = append(out, strings.TrimSpace(s[start:end]))
+			start = end + 1
+			i = end
 			continue
 		}
 		n := s[i+2]

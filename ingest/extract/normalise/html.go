@@ -89,6 +89,7 @@ func fromHTML(b []byte) (*Doc, error) {
 		return strings.ReplaceAll(collapse(sb.String()), "|", "/")
 	}
 	var spans rowSpans // the table being read's cells spanning rows
+	crumbDay := archiveDay(root) // a date archive's link in the breadcrumb ("2017 › 08 › 14"): the page's day when nothing else gives one
 	var walk func(n *html.Node, inContent bool)
 	walk = func(n *html.Node, inContent bool) {
 		if n.Type == html.ElementNode {
@@ -232,8 +233,36 @@ func fromHTML(b []byte) (*Doc, error) {
 	walk(root, false)
 	flush()
 	d.Text = out.String()
+	if d.Published == "" && crumbDay != "" {
+		d.Published = crumbDay
+	}
 	return d, nil
 }
+
+// archiveDay is the day of the last link to a day of a date archive whose
+// text is that day ("<a href="/noticeboard/2017/08/14/">14</a>", a
+// breadcrumb's last step), anywhere in the page (breadcrumbs are chrome),
+// or "".
+func archiveDay(n *html.Node) string {
+	day := ""
+	if n.Type == html.ElementNode && n.Data == "a" {
+		for _, a := range n.Attr {
+			if m := archiveDayRE.FindStringSubmatch(a.Val); a.Key == "href" && m != nil && strings.TrimLeft(strings.TrimSpace(textOf(n)), "0") == strings.TrimLeft(m[3], "0") {
+				day = m[1] + "-" + m[2] + "-" + m[3]
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if d := archiveDay(c); d != "" {
+			day = d
+		}
+	}
+	return day
+}
+
+// archiveDayRE is a link to a day of a date archive ("/noticeboard/2017/08/14/"),
+// the last step of a breadcrumb whose link text is the day.
+var archiveDayRE = regexp.MustCompile(`/((?:19|20)[0-9]{2})/([01][0-9])/([0-3][0-9])/?$`)
 
 // ldPublishedRE is the publication date of a page's JSON-LD.
 var ldPublishedRE = regexp.MustCompile(`"datePublished"\s*:\s*"([0-9]{4}-[0-9]{2}-[0-9]{2}[^"]*)"`)
