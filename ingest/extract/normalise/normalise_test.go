@@ -339,6 +339,16 @@ func TestPDFTwoColumns(t *testing.T) {
 	require.Contains(t, text, "Ward meetings in December 8. On Tuesday 7th December I visited the Village ward meeting in Stockton, where residents raised drug use")
 	require.Less(t, strings.Index(text, "2. I began the month"), strings.Index(text, "8. On Tuesday 7th December"))
 
+	// Justified columns whose gutter is under two line heights, under a
+	// cover's "Report to: | ..." labels (no table of the page's own):
+	// still two columns.
+	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout40", "engagement_report_apr2022.pdf"))
+	require.NoError(t, err)
+	d, err = Normalise(t.Context(), "update.pdf", b, Options{})
+	require.NoError(t, err)
+	text = strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "2.2 Thursday 17 February – Throston ward, Hartlepool. Held at Throston Grange Community Centre. Residents raised drivers speeding along Easington Road")
+
 	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf"))
 	require.NoError(t, err)
 	d, err = Normalise(t.Context(), "report.pdf", b, Options{})

@@ -26,7 +26,7 @@ func columnPages(tsv string, tables []pdfTable) map[int]string {
 		// (two lines of two long cells are the columns themselves, which
 		// the word boxes took for a table's rows; so are many rows of two
 		// cells of running text)
-		if (len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3) && !proseRows(t.rows) {
+		if (len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3) && !proseRows(t.rows) && !labelRows(t.rows) {
 			tabled[t.page] = true
 		}
 	}
@@ -42,6 +42,20 @@ func columnPages(tsv string, tables []pdfTable) map[int]string {
 		i = j
 	}
 	return out
+}
+
+// labelRows reports whether a table is a cover's labels and values
+// ("Report to: | Cleveland Police and Crime Panel", "Status: | For
+// information"): two cells a row, each label a few words ending in a
+// colon. Such a block above a page's two columns does not make the page
+// a table's.
+func labelRows(rows [][]string) bool {
+	for _, r := range rows {
+		if len(r) != 2 || !strings.HasSuffix(strings.TrimSpace(r[0]), ":") || len(strings.Fields(r[0])) > 4 {
+			return false
+		}
+	}
+	return len(rows) > 0
 }
 
 // proseRows reports whether a table's rows are two cells of running text
@@ -84,7 +98,9 @@ func twoColumns(page []pdfLine) (float64, bool) {
 			}
 		}
 		// (one wide gap: a table's row has several, between its cells)
-		if k >= 4 && len(l.words)-k >= 4 && widest >= 2*l.height && second < 1.2*l.height {
+		// (justified text stretches its spaces, evenly: the gutter is
+		// still far the widest gap of its line)
+		if k >= 4 && len(l.words)-k >= 4 && widest >= 1.5*l.height && (second < 1.2*l.height || widest >= 3*second) {
 			xs = append(xs, l.words[k].left)
 		}
 	}
