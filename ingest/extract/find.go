@@ -34,7 +34,7 @@ var (
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
 	// previous meeting's record)
-	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of the\b[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
+	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of (?:the\b|(?:\w+\s+){0,3}?meetings?\b)[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes?)\b`)
@@ -3017,7 +3017,7 @@ func isConcern(s string, inMeeting bool) bool {
 }
 
 // firstPersonPromiseRE: a quotation opening on the speaker's promise.
-var firstPersonPromiseRE = regexp.MustCompile(`^\W*(?:I(?:'ll|’ll| will| am going to| shall| have asked| intend to| promise)|we(?:'ll|’ll| will| are going to| have asked))\b`)
+var firstPersonPromiseRE = regexp.MustCompile(`^\W*(?:I(?:'ll|’ll| will| am going to| shall| have asked| intend to| promise)|we(?:'ll|’ll| will| are going to| have asked)|(?:I|we)(?:'ve|’ve| have| had)\s+(?:passed|reported|raised|asked|written|contacted|forwarded|sent|referred))\b`)
 
 // saidWouldRE: someone saying what they would do.
 var saidWouldRE = regexp.MustCompile(`(?i)\b(?:said|says|agreed|offered|undertook)\s+(?:that\s+)?(?:she|he|they)\s+(?:would|will)\b`)
@@ -3058,6 +3058,9 @@ func cuelessConcern(s string) bool {
 		s = s[:i]
 	}
 	s = wishRE.ReplaceAllString(s, "want")
+	if firstPersonPromiseRE.MatchString(s) {
+		return false // "I've passed this on to the council's parking team": the writer's action
+	}
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}
@@ -3629,12 +3632,23 @@ var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|sec
 // residents reported over those months, not what they raised at the
 // meeting.
 func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Span, bool) {
+	ds := dated(dates.Find(text))
 	if !cur.sticky {
+		// "A couple of residents also emailed me last week about cars
+		// parked right across the pavement", after a blog's account of
+		// last night's meeting: last week's, not the meeting's
+		if len(ds) == 1 && ds[0].RelWeek == "last" {
+			if sp, ok := r.resolveSpan(b, ds[0], false); ok && sp.End.Before(cur.span.Start) {
+				return sp, true
+			}
+		}
 		return dates.Span{}, false
 	}
-	ds := dated(dates.Find(text))
-	if len(ds) != 1 || ds[0].Day != 0 || ds[0].EndMonth == 0 || ds[0].EndMonth == ds[0].Month {
+	if len(ds) != 1 || ds[0].Day != 0 || ds[0].Month == 0 || ds[0].RelMonth != "" || ds[0].RelWeek != "" {
 		return dates.Span{}, false
+	}
+	if ds[0].EndMonth == 0 && !(monthOwnRE.MatchString(ds[0].Text) && contactedRE.MatchString(text)) {
+		return dates.Span{}, false // (a month alone only when it is when people got in touch: "during January several residents had phoned her about a man going door to door"; "oil stolen during February", told at the March meeting, was raised there)
 	}
 	sp, ok := r.resolveSpan(b, ds[0], false)
 	if !ok || !sp.End.Before(cur.span.Start) {
@@ -3700,6 +3714,13 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 	}
 	return head
 }
+
+// contactedRE: people getting in touch outside a meeting.
+var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)
+
+// monthOwnRE: a month told as the span of what happened ("during
+// January", "throughout March").
+var monthOwnRE = regexp.MustCompile(`(?i)^(?:during|throughout|all through)\s`)
 
 // link picks the meeting a concern clause belongs to.
 func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {

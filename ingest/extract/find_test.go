@@ -3545,3 +3545,32 @@ func TestFarPublishers(t *testing.T) {
 		"<p>The claims were made at a packed public meeting at the Grangetown Youth and Community Centre last night.</p></body></html>"
 	require.Equal(t, []string{"meeting 2016-03-09 E05001509 drugs,off_road_bikes", "concern 2016-03-09 E05001509 drugs,off_road_bikes"}, summary(t, daily))
 }
+
+// TestRecordsOwnTimes: in minutes, "Minutes of meeting of 9th September
+// 2013 approved" is the last meeting's record (no meeting); what residents
+// phoned the chair about "during January" is January's, told at the
+// February meeting (oil stolen "during February" and told at the March
+// meeting stays the meeting's); a blog's "residents also emailed me last
+// week" after last night's meeting is last week's; "I've passed this on to
+// the council's parking team" is the writer's action.
+func TestRecordsOwnTimes(t *testing.T) {
+	loftus := "LOFTUS TOWN COUNCIL\n\nMINUTES OF THE ORDINARY MEETING OF THE COUNCIL HELD AT LOFTUS TOWN HALL ON MONDAY 14TH OCTOBER 2013\n\n" +
+		"13/103  MINUTES\n        Minutes of meeting of 9th September 2013 approved and signed as a true record.\n\n" +
+		"13/105  PUBLIC PARTICIPATION\n        (a) Resident complained of dog fouling on the footpath by the school.\n"
+	require.Equal(t, []string{"meeting 2013-10-14 E05001514 environmental", "concern 2013-10-14 E05001514 environmental"}, summary(t, loftus))
+
+	hemlington := "HEMLINGTON COMMUNITY COUNCIL\n\nMinutes of the meeting held on Wednesday 7th February 2024 at Hemlington Library\n\n" +
+		"6. Chair's report\nMaureen said that during January several residents had phoned her about a man going door to door offering roofing work, asking for money up front.\n\n" +
+		"7. Other matters\nA resident said oil had been stolen from heating tanks during January.\n"
+	require.Equal(t, []string{
+		"meeting 2024-02-07 E05009859 burglary_theft",
+		"concern 2024-01-01 E05009859 fraud_scams",
+		"concern 2024-02-07 E05009859 burglary_theft",
+	}, summary(t, hemlington))
+
+	blog := "<html><body><h1>Busy PACT meeting in Eston</h1><p>Posted on 28 February 2018</p>" +
+		"<p>Last night I went along to the Eston ward PACT meeting at the Eston Library.</p>" +
+		"<p>As usual it was the motorbikes that got everybody going.</p>" +
+		"<p>A couple of residents also emailed me last week about cars parked right across the pavement on the High Street. I've passed this on to the council's parking team as well as the police.</p></body></html>"
+	require.Equal(t, []string{"meeting 2018-02-27 E05001508 off_road_bikes", "concern 2018-02-27 E05001508 off_road_bikes", "concern 2018-02-19 E05001508 parking_traffic"}, summary(t, blog))
+}
