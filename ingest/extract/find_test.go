@@ -3574,3 +3574,12 @@ func TestRecordsOwnTimes(t *testing.T) {
 		"<p>A couple of residents also emailed me last week about cars parked right across the pavement on the High Street. I've passed this on to the council's parking team as well as the police.</p></body></html>"
 	require.Equal(t, []string{"meeting 2018-02-27 E05001508 off_road_bikes", "concern 2018-02-27 E05001508 off_road_bikes", "concern 2018-02-19 E05001508 parking_traffic"}, summary(t, blog))
 }
+
+// TestTitleOfSeveralPlaces: minutes of "Saltburn, Marske and New Marske
+// Parish Council" are of a body of three places, no one ward's: placed at
+// their authority; "the Headland" in 2013 is in Headland and Harbour ward.
+func TestTitleOfSeveralPlaces(t *testing.T) {
+	doc := "Saltburn, Marske and New Marske Parish Council\n\nMINUTES OF THE ORDINARY MEETING OF THE COUNCIL\nheld on Tuesday, 19 October 2021, commencing at 6.30 pm\n\n" +
+		"5. PUBLIC FORUM\nResidents raised off-road bikes being ridden on the beach.\n"
+	require.Equal(t, []string{"meeting 2021-10-19  off_road_bikes", "concern 2021-10-19  off_road_bikes"}, summary(t, doc))
+}

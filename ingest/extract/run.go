@@ -571,6 +571,11 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 		}
 		var wards []gazetteer.Mention
 		text := titleCase(b.Text)
+		if all := r.find(text, at); len(all) >= 3 && b.Heading || len(all) >= 3 && i == 0 {
+			// "Saltburn, Marske and New Marske Parish Council": a body of
+			// three places or more is no one ward's
+			continue
+		}
 		for _, m := range r.find(text, at) {
 			if !b.Heading && !wardWordRE.MatchString(text[m.End:]) {
 				continue // (a first line that is no heading names its ward as one: "Park End & Beckfield Ward – Councillors' Surgery Log")

@@ -422,6 +422,7 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 // ward that only starts with the name ("Marton East") is no such ward: the
 // town may be split between several.
 func (g *Gazetteer) namedFor(n, lad string, at time.Time) (Ward, bool) {
+	n = strings.TrimPrefix(n, "the ") // ("the Headland": Headland)
 	var found []Ward
 	for _, w := range g.byCode {
 		if w.LADCode != lad || !w.InForce(at) {

@@ -103,6 +103,7 @@ func TestResolveBoundaries(t *testing.T) {
 		{"new & name", "fens & greatham", "2024-06-01", "ward", "E05013040", nil},
 		{"new name before it existed", "Fens & Greatham", "2016-06-01", "", "", ErrNotInForce},
 		{"village a ward is named for", "Greatham", "2021-10-13", "ward", "E05013040", nil},
+		{"area a ward is named for, with its article", "the Headland", "2013-03-12", "ward", "E05008947", nil},
 		{"village before the ward named for it", "Greatham", "2016-06-01", "lad", "E06000001", nil},
 		{"estate a ward is named for", "Thorntree", "2019-10-01", "ward", "E05009856", nil},
 		{"town a ward only starts with", "Marton", "2019-10-01", "lad", "E06000002", nil},
