@@ -599,26 +599,11 @@ func (r *run) walk() {
 // told us is set out below"), whatever headings stand between.
 var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )?(?:concerns|issues|priorities|what (?:you|residents|people) (?:told|raised with) us)\b[^.;:]{0,40}?\b(?:are|is) (?:listed|set out|summari[sz]ed|given|shown) below\b`)
 
-// venueWard is the ward a venue the meeting was held at is named for
-// ("at Loftus Town Hall"), or nil.
-func (r *run) venueWard(s string, at time.Time) *gazetteer.Resolution {
-	m := venueWardRE.FindStringSubmatch(s)
-	if m == nil {
-		return nil
-	}
-	for _, w := range r.find(strings.TrimSpace(m[1])+" ward", at) {
-		if w.Kind == "ward" && w.Start == 0 {
-			res := w.Resolution
-			return &res
-		}
-	}
-	return nil
-}
-
-// namedVenueWard is the ward a venue the text names is named for
-// ("Newport Hub", "Eston Library"), with or without "at", or nil.
-func (r *run) namedVenueWard(s string, at time.Time) *gazetteer.Resolution {
-	for _, m := range namedVenueRE.FindAllStringSubmatch(s, -1) {
+// venueWard is the ward a venue that re finds in s is named for ("at
+// Loftus Town Hall" with venueWardRE; "Newport Hub", "Eston Library" with
+// or without "at", namedVenueRE), or nil.
+func (r *run) venueWard(re *regexp.Regexp, s string, at time.Time) *gazetteer.Resolution {
+	for _, m := range re.FindAllStringSubmatch(s, -1) {
 		for _, w := range r.find(strings.TrimSpace(m[1])+" ward", at) {
 			if w.Kind == "ward" && w.Start == 0 {
 				res := w.Resolution
@@ -2140,7 +2125,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			if w := r.bracketedWard(s, best, at); w != nil {
 				return w
 			}
-			if w := r.namedVenueWard(s, at); w != nil && w.LADCode == best.LADCode {
+			if w := r.venueWard(namedVenueRE, s, at); w != nil && w.LADCode == best.LADCode {
 				// "Women's safety listening event, Newport Hub,
 				// Middlesbrough": at a venue named for a ward of the
 				// authority the line names
@@ -2151,7 +2136,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			return lad
 		}
 		if lad := r.severalPlaces(s, ms, at); i == 0 && lad != nil {
-			if w := r.venueWard(s, at); w != nil && w.LADCode == lad.LADCode {
+			if w := r.venueWard(venueWardRE, s, at); w != nil && w.LADCode == lad.LADCode {
 				// "held a joint surgery at Loftus Town Hall ..., so that
 				// people in Loftus, Carlin How, Skinningrove and Easington
 				// could raise ...": held in the ward its hall is named for.
@@ -2736,17 +2721,6 @@ func (r *run) toldInSpan(text string, res gazetteer.Resolution, sp dates.Span) b
 // sameMeetingRE opens a row's text on the meeting the row above told.
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
 
-// monthRunOn reports whether table row next goes on with row b: as many
-// cells, b's first a weekday and a day with no month ("Thursday 27"),
-// next's first a month alone ("June").
-func (r *run) monthRunOn(b, next *segment.Block) bool {
-	if len(next.Cells) != len(b.Cells) || len(b.Cells) < 2 {
-		return false
-	}
-	first, nextFirst := strings.TrimSpace(b.Cells[0]), strings.TrimSpace(next.Cells[0])
-	return dayNoMonthRE.MatchString(first) && loneMonthRE.MatchString(nextFirst)
-}
-
 // officialReplyRE: the official's reply joined to what was raised.
 var officialReplyRE = regexp.MustCompile(`(?i),\s+and\s+(?:the\s+)?(?:commissioner|pcc|police|officers?|inspector|sergeant|he|she|mr\s+[A-Z]\w+)\s+(?:outlined|explained|said|told|described|set out|promised|agreed|replied|responded|assured|gave)\b`)
 
@@ -2852,12 +2826,10 @@ func (r *run) heldByRef(cell string) *meetingCtx {
 }
 
 // dateRunOn is the last of the table rows from i on whose first cells
-// are one date wrapped over them ("Wednesday", "12th", "October"), or i.
+// are one date wrapped over them ("Thursday 27" over "June" at a page's
+// top; "Wednesday", "12th", "October"), or i.
 func (r *run) dateRunOn(i int) int {
 	b := &r.blocks[i]
-	if i+1 < len(r.blocks) && r.monthRunOn(b, &r.blocks[i+1]) {
-		return i + 1
-	}
 	acc, last := strings.TrimSpace(b.Cells[0]), i
 	for j := i + 1; j < len(r.blocks) && len(r.blocks[j].Cells) >= 1 && len(r.blocks[j].Cells) <= len(b.Cells) && len(b.Cells) >= 2 && dateHeadOnlyRE.MatchString(acc); j++ {
 		next := strings.TrimSpace(r.blocks[j].Cells[0])
@@ -2878,14 +2850,11 @@ func (r *run) dateRunOn(i int) int {
 var (
 	// dateHeadOnlyRE: a date cell's first lines, no month yet ("Wednesday",
 	// "Wednesday 12th", "12th").
-	dateHeadOnlyRE = regexp.MustCompile(`(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?)?$`)
+	dateHeadOnlyRE = regexp.MustCompile(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\.?,?)?\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?)?$`)
 	// datePartCellRE: the rest of a wrapped date cell ("12th", "October",
 	// "29th November", "October 2022").
-	datePartCellRE = regexp.MustCompile(`(?i)^(?:[0-9]{1,2}(?:st|nd|rd|th)?)?\s*(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+[0-9]{4})?)?$`)
+	datePartCellRE = regexp.MustCompile(`(?i)^(?:[0-9]{1,2}(?:st|nd|rd|th)?)?\s*(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+[0-9]{4})?)?$`)
 )
-
-// dayNoMonthRE: a weekday and a day, no month ("Thursday 27").
-var dayNoMonthRE = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?$`)
 
 // monthRow reports whether a table row has one cell, a month (and year),
 // and gives it.
@@ -3664,17 +3633,33 @@ var eventToldRE = regexp.MustCompile(`(?i)\b(?:stall|stand|gazebo|drop-in|pop-up
 // placeDayHead reports whether heading b is a place and a day and nothing
 // else ("South Bank – Thursday 17 June", "Grangetown: 24 June 2021").
 func (r *run) placeDayHead(b *segment.Block) bool {
-	ds := r.datesOf(b)
-	if len(ds) != 1 || !ds[0].IsDay() || len(b.Text) > 60 {
+	if len(b.Text) > 60 {
 		return false
 	}
-	rest := strings.Trim(b.Text[:ds[0].Start]+" "+b.Text[ds[0].End:], " \t–—-:,|()*#")
+	_, place, ok := dayAndPlace(b.Text, r.datesOf(b), false)
 	at := r.anchorDay()
-	if rest == "" || at.IsZero() {
-		return false
+	return ok && !at.IsZero() && r.opensWithPlace(titleCase(place), at)
+}
+
+// dayAndPlace splits text that is one day and a few words besides ("South
+// Bank – Thursday 17 June"; with dayFirst, only "Tuesday 7th June – Park
+// End & Beckfield") into the day and those words.
+func dayAndPlace(text string, ds []dates.Mention, dayFirst bool) (dates.Mention, string, bool) {
+	if len(ds) != 1 || !ds[0].IsDay() || (dayFirst && strings.TrimSpace(text[:ds[0].Start]) != "") {
+		return dates.Mention{}, "", false
 	}
-	ms := r.find(titleCase(rest), at)
-	return len(ms) == 1 && strings.EqualFold(strings.TrimSpace(ms[0].Text), rest)
+	place := strings.Trim(text[:ds[0].Start]+" "+text[ds[0].End:], " \t–—-:,|()*#")
+	if place == "" || len(strings.Fields(place)) > 6 {
+		return dates.Mention{}, "", false
+	}
+	return ds[0], place, true
+}
+
+// opensWithPlace reports whether the gazetteer finds a place at the start
+// of s (a ward, a town, "Manor House ward, Hartlepool").
+func (r *run) opensWithPlace(s string, at time.Time) bool {
+	ms := r.find(s, at)
+	return len(ms) > 0 && ms[0].Start == 0
 }
 
 // numberCellRE: a cell holding only a paragraph's number ("2.2", "4.").
@@ -3693,20 +3678,12 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 		return ""
 	}
 	head, rest := m[1], text[len(m[1])+1:]
-	ds := dated(dates.Find(head))
-	if len(ds) != 1 || !ds[0].IsDay() || strings.TrimSpace(head[:ds[0].Start]) != "" {
+	d, place, ok := dayAndPlace(head, dated(dates.Find(head)), true)
+	if !ok {
 		return ""
 	}
-	place := strings.Trim(head[ds[0].End:], " \t–—-,|()")
-	if place == "" || len(strings.Fields(place)) > 6 {
-		return ""
-	}
-	sp, ok := r.resolveSpan(b, ds[0], false)
-	if !ok || r.afterAnchor(sp) {
-		return ""
-	}
-	ms := r.find(place, sp.Start)
-	if len(ms) == 0 || ms[0].Start > 0 {
+	sp, ok := r.resolveSpan(b, d, false)
+	if !ok || r.afterAnchor(sp) || !r.opensWithPlace(place, sp.Start) {
 		return ""
 	}
 	if !(eventToldRE.MatchString(rest) || concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest)) {

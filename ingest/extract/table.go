@@ -149,10 +149,7 @@ func weekdayClash(cell string, sp dates.Span) bool {
 // table after its paragraphs), else a new one.
 func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string, attendance int, res *gazetteer.Resolution) *meetingCtx {
 	for _, m := range r.rowHeld {
-		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && (m.ev.Meeting.Title == clip(title, 500) || sameFirstCell(m.ev.Meeting.Title, title)) {
-			// (a row a matter, the meeting's cell repeated on each:
-			// "Tue 18th April 2023 – PACT meeting, Newcomen | Parents ..."
-			// then "... | Groups of teenagers ...")
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Title == clip(title, 500) {
 			return m
 		}
 	}
@@ -163,13 +160,6 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
 	r.rowHeld = append(r.rowHeld, mc)
 	return mc
-}
-
-// sameFirstCell reports whether two rows' titles open with the same cell.
-func sameFirstCell(a, b string) bool {
-	x, _, okA := strings.Cut(a, " | ")
-	y, _, okB := strings.Cut(b, " | ")
-	return okA && okB && strings.TrimSpace(x) != "" && strings.TrimSpace(x) == strings.TrimSpace(y)
 }
 
 // toldInProse is the meeting a paragraph of the document told on day sp

@@ -89,7 +89,6 @@ func fromHTML(b []byte) (*Doc, error) {
 		return strings.ReplaceAll(collapse(sb.String()), "|", "/")
 	}
 	var spans rowSpans // the table being read's cells spanning rows
-	crumbDay := archiveDay(root) // a date archive's link in the breadcrumb ("2017 › 08 › 14"): the page's day when nothing else gives one
 	var walk func(n *html.Node, inContent bool)
 	walk = func(n *html.Node, inContent bool) {
 		if n.Type == html.ElementNode {
@@ -233,8 +232,10 @@ func fromHTML(b []byte) (*Doc, error) {
 	walk(root, false)
 	flush()
 	d.Text = out.String()
-	if d.Published == "" && crumbDay != "" {
-		d.Published = crumbDay
+	if d.Published == "" {
+		// a date archive's link in the breadcrumb ("2017 › 08 › 14"): the
+		// page's day when nothing else gives one
+		d.Published = archiveDay(root)
 	}
 	return d, nil
 }
