@@ -3,7 +3,9 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -292,6 +294,12 @@ func TestBlindEvaluation(t *testing.T) {
 			dec.DisallowUnknownFields()
 			require.NoError(t, dec.Decode(&want), ans)
 			content, err := os.ReadFile(blindDocument(t, half, path))
+			if half == realHalf && errors.Is(err, fs.ErrNotExist) {
+				// (a real page the search corpus no longer returns: said,
+				// not scored)
+				t.Logf("%s/%s: not in EXTRACT_REAL_DOCS, not scored", half, filepath.Base(path))
+				continue
+			}
 			require.NoError(t, err)
 			res, err := x.Extract(filepath.Base(path), content)
 			require.NoError(t, err, path)

@@ -21,7 +21,7 @@ var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
 	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
@@ -604,11 +604,15 @@ var listedBelowRE = regexp.MustCompile(`(?i)\b(?:the |your |residents'? |these )
 // or without "at", namedVenueRE), or nil.
 func (r *run) venueWard(re *regexp.Regexp, s string, at time.Time) *gazetteer.Resolution {
 	for _, m := range re.FindAllStringSubmatch(s, -1) {
-		for _, w := range r.find(strings.TrimSpace(m[1])+" ward", at) {
+		name := strings.TrimSpace(m[1])
+		for _, w := range r.find(name+" ward", at) {
 			if w.Kind == "ward" && w.Start == 0 {
 				res := w.Resolution
 				return &res
 			}
+		}
+		if res, ok := r.x.gaz.PartOfWard(name, at); ok {
+			return &res // "Hardwick Community Centre, Stockton": Hardwick and Salters Lane
 		}
 	}
 	return nil
@@ -919,7 +923,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	blockHasDay := len(dates.Days(dated(in(0, len(text))))) > 0 // ("this month" in the paragraph gives no day)
 	pos := 0
 	prevSent := ""
+	var prevVisit []dates.Mention // the one day of the sentence before, when it told a visit naming no meeting
 	for si, sent := range sentences(text) {
+		visitBefore := prevVisit
+		prevVisit = nil
 		start := pos
 		if i := strings.Index(text[pos:], sent); i >= 0 {
 			start = pos + i
@@ -954,6 +961,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		carried := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() && si > 0 && prevSent != "" && strongMeetingRE.MatchString(prevSent) && len(dates.Find(prevSent)) == 0 &&
 			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent)
 		prevSent = sent
+		if days := dates.Days(sentDates); len(days) == 1 && cameToRE.MatchString(sent) && !meetingNounRE.MatchString(maskGroupOf(sent)) {
+			prevVisit = days
+		}
 		// "The meeting, part of the Commissioner's visits, was dominated
 		// by drugs", "At the ward's community meeting in the Hub, people
 		// described ...": a paragraph that opens on a meeting already
@@ -1016,6 +1026,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if pd := dates.Days(pubLabelDropped(prev.Text, r.datesOf(prev))); len(pd) == 1 && !(r.publicationLine(pd[0]) && pd[0].Rel == "" && len(prev.Text) < 100) {
 				ds, fromPrev, prevPara = pd, true, prev
 			}
+		}
+		if len(ds) == 0 && len(visitBefore) == 1 && strongMeetingRE.MatchString(sent) && len(sentDates) == 0 {
+			// "... when he came to Loftus last night. Barry Coppinger was
+			// guest at the community meeting in Loftus Town Hall": the
+			// meeting, undated, is the visit the sentence before told on
+			// its day.
+			ds, fromPrev = visitBefore, true
 		}
 		if len(ds) == 0 && len(r.held) > 0 && (len(out) > 0 || !blockHasDay) {
 			// "Earlier that afternoon the Commissioner had called in at
@@ -2096,6 +2113,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		texts = append(texts, b.Text)
 	}
 	for i, s := range texts {
+		if i == 2 {
+			if w := r.venueWard(namedVenueRE, clause, at); w != nil {
+				// "The Clerk attended the Hart PACT meeting at Hart Village
+				// Hall": the ward its venue is named for, not a place the
+				// rest of the item names.
+				return w
+			}
+		}
 		ms := r.find(s, at)
 		for k := 0; k < len(ms); k++ {
 			if teamAfterRE.MatchString(s[ms[k].End:]) {
@@ -2119,6 +2144,15 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		for _, m := range ms {
 			if m.Kind == "ward" && best.Kind != "ward" {
 				best = m
+			}
+		}
+		for _, m := range ms {
+			if meetingInRE.MatchString(s[:m.Start]) && (m.Kind == "ward" || best.Kind != "ward") && !namedWard(s, ms) {
+				// "Not just Yarm – Earlier this month a similar meeting in
+				// neighbouring Eaglescliffe heard ...": where the meeting
+				// was, not the first place the text names.
+				best = m
+				break
 			}
 		}
 		if best.Kind == "lad" {
@@ -2190,6 +2224,22 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// namedWard reports whether one of the places is written as a ward
+// ("the Belmont ward community forum in Guisborough").
+func namedWard(s string, ms []gazetteer.Mention) bool {
+	for _, m := range ms {
+		if m.Kind == "ward" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[m.End:])), "ward") {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingInRE: the words before a place that make it where a meeting was
+// ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at
+// Thornaby").
+var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
 
 // publicSayRE: a news item's opening telling what the public say
 // ("Residents in Grangetown say they feel like prisoners in their own
@@ -3460,6 +3510,10 @@ var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travel
 // than sixty residents squeezed into the Community Hub to put their
 // questions to him").
 var whereGatheredRE = regexp.MustCompile(`(?i)\bwhere\b[^.;]{0,40}?\b(?:residents|people|villagers|tenants|locals|parents)\b[^.;]{0,40}?\b(?:squeezed|packed|crowded|turned (?:out|up)|came along|gathered|put (?:their )?questions)\b`)
+
+// cameToRE: a sentence telling someone came to a place ("when he came
+// to Loftus last night", "visited Brotton on Monday").
+var cameToRE = regexp.MustCompile(`\b(?:came|come|went|travelled|headed|returned)(?: back| out)? to\s+(?:the\s+)?[A-Z]|\bvisited\s+(?:the\s+)?[A-Z]|\b(?:was|were) in\s+[A-Z]`)
 
 var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bvisited\s+(?:the\s+)?(?-i:[A-Z])`)
 

@@ -1082,6 +1082,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"dated-list.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\n- Speed watch volunteers recognised\n- 26 January 2024\n- 7 February 2024\n", ""},
 		{"updated.md", "# Ward news\n\nLast updated: 20 May 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n\nPublished: 14 May 2019\n", "2019-05-14"},
 		{"foot.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nMore meetings follow in the autumn.\n\n14 May 2019\n", "2019-05-14"},
+		{"wordpress-foot.html", `<html><body><main><article><h1>Loftus has its say</h1><p>The Commissioner came to Loftus last night for the community meeting in the Town Hall, where residents raised fireworks thrown in the street.</p>
+<footer class="entry-meta">This entry was posted in News and tagged police on Wednesday 6 November 2013 by editor.</footer></article></main></body></html>`, "2013-11-06"},
+		{"wordpress-foot.md", "# Loftus has its say\n\nThe Commissioner came to Loftus last night for the community meeting.\n\nThis entry was posted in Community News, Police and tagged Loftus, meetings on 6th November 2013.\n", "2013-11-06"},
 		{"reviewed.html", "<html><body><main><h1>You said, we did</h1><p>Residents told us about speeding on the main road through the Ingleby Barwick East ward.</p><p class=\"review\">Page last reviewed: 10 July 2019</p></main></body></html>", "2019-07-10"},
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
@@ -2547,10 +2550,10 @@ MINUTES OF THE ORDINARY MEETING OF ELWICK PARISH COUNCIL HELD ON MONDAY 10TH MAR
 Cllr Rennison said that two homes on the edge of the village had had oil stolen from their heating tanks.
 `
 	require.Equal(t, []string{
-		"meeting 2014-02-10  speeding",
-		"concern 2014-02-10  speeding",
-		"meeting 2014-03-10  burglary_theft",
-		"concern 2014-03-10  burglary_theft",
+		"meeting 2014-02-10 E05008950 speeding", // (Elwick: in Rural West ward)
+		"concern 2014-02-10 E05008950 speeding",
+		"meeting 2014-03-10 E05008950 burglary_theft",
+		"concern 2014-03-10 E05008950 burglary_theft",
 	}, summary(t, doc))
 }
 
@@ -3582,4 +3585,30 @@ func TestTitleOfSeveralPlaces(t *testing.T) {
 	doc := "Saltburn, Marske and New Marske Parish Council\n\nMINUTES OF THE ORDINARY MEETING OF THE COUNCIL\nheld on Tuesday, 19 October 2021, commencing at 6.30 pm\n\n" +
 		"5. PUBLIC FORUM\nResidents raised off-road bikes being ridden on the beach.\n"
 	require.Equal(t, []string{"meeting 2021-10-19  off_road_bikes", "concern 2021-10-19  off_road_bikes"}, summary(t, doc))
+}
+
+// TestMeetingToldAfterItsVisit: a meeting named without a day after the
+// sentence telling the visit on its day is that day's ("came to Loftus
+// last night ... was guest at the community meeting"); where a meeting was
+// is the place its noun governs, not a run-in head's ("Not just Yarm –
+// ... a meeting in neighbouring Eaglescliffe"); a venue named for one of
+// the places a ward joins is in that ward ("Hardwick Community Centre").
+func TestMeetingToldAfterItsVisit(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"visit, then its meeting", "# Loftus has its say\n\nPosted on Wednesday 6 November 2013\n\nThe Commissioner got a taste of what worries East Cleveland when he came to Loftus last night. He was guest at the community meeting in Loftus Town Hall. Parents described fireworks being thrown at people in the street.\n",
+			[]string{"meeting 2013-11-05 E05001514 antisocial_behaviour", "concern 2013-11-05 E05001514 antisocial_behaviour"}},
+		{"the meeting's own place", "# Yarm meeting\n\nPosted on 20 July 2016\n\n**Not just Yarm** - Earlier this month a similar meeting in neighbouring Eaglescliffe heard residents' worries about suspected cannabis farms in rented houses.\n",
+			[]string{"meeting 2016-07-01 E05001533 drugs", "concern 2016-07-01 E05001533 drugs"}},
+		{"a venue named for part of a ward", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended the residents' forum held at Hardwick Community Centre, Stockton. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
+		{"a ward named beats the town the meeting was in", "Report to the Police and Crime Panel, 6 September 2022\n\n2.2 On Tuesday 14th June I was a guest at the Belmont ward community forum in Guisborough. The discussion centred on vehicles travelling at excessive speed on Hutton Lane.\n",
+			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
+		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
+			[]string{"meeting 2014-11-03 E05008950 ", "meeting 2014-10-15 E05008946 rural_crime", "concern 2014-10-15 E05008946 rural_crime"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }

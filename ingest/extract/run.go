@@ -223,6 +223,10 @@ var (
 	// saysPublishedRE: a line that says in words that the page was
 	// published or posted.
 	saysPublishedRE = regexp.MustCompile(`(?i)\b(?:posted|published|issued|released|circulated|for (?:immediate )?release)\b`)
+	// filedUnderRE: a blog entry's foot that says where it was filed,
+	// then when and by whom ("This entry was posted in News and tagged
+	// police on Wednesday 6 November 2013 by editor."): the date is group 1.
+	filedUnderRE = regexp.MustCompile(`(?i)^(?:this (?:entry|post|article) was )?posted in\b.{1,160}?\bon\s+(.{6,40}?)(?:\s+by\s+[^.]{1,60})?\.?$`)
 	// bylineSepRE parts a byline's pieces ("By X · <date> · 3 min read").
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
@@ -424,6 +428,11 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	score := pubScorePosted
 	if updatedRE.MatchString(s) {
 		score = pubScoreUpdated
+	}
+	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		if t, ok := r.fullDate(m[1]); ok {
+			return t, score, true
+		}
 	}
 	if loc := postedRE.FindStringIndex(s); loc != nil && loc[1] > 0 {
 		if t, ok := r.fullDate(s[loc[1]:]); ok {

@@ -49,6 +49,17 @@ func (w Ward) InForce(t time.Time) bool {
 	return w.ValidTo == 0 || t.Before(ElectionDay(w.ValidTo))
 }
 
+// overlaps reports whether two wards were in force in some same year.
+func (w Ward) overlaps(o Ward) bool {
+	end := func(x Ward) int {
+		if x.ValidTo == 0 {
+			return 1 << 30
+		}
+		return x.ValidTo
+	}
+	return w.ValidFrom < end(o) && o.ValidFrom < end(w)
+}
+
 // Period is the ward's life as text, e.g. "2019-" or "2003-2019".
 func (w Ward) Period() string {
 	if w.ValidTo == 0 {
@@ -84,8 +95,9 @@ type Gazetteer struct {
 	byCode map[string]Ward
 	byName map[string][]Ward
 	lads   map[string]LAD
-	places map[string][]LAD // normalised place name -> the LADs it lies in (several: ambiguous)
-	names  []string         // every normalised name, longest first, for Find
+	places map[string][]LAD  // normalised place name -> the LADs it lies in (several: ambiguous)
+	within map[string][]Ward // normalised place name -> the wards that held it, each in its own years
+	names  []string          // every normalised name, longest first, for Find
 }
 
 // placesDoc is the places YAML: towns and areas that are not wards, each
@@ -98,6 +110,11 @@ type placeEntry struct {
 	Name    string   `yaml:"name"`
 	LAD     string   `yaml:"lad"`
 	Aliases []string `yaml:"aliases"`
+	// Wards are the wards that held the place, one at a time: a village
+	// that lies wholly in one ward of each set (a parish's village in
+	// the ward named for its parishes) resolves to the one in force at
+	// the date asked, and to its LAD before and between them.
+	Wards []string `yaml:"wards"`
 }
 
 // DataError is returned by Load for a bad row of the ward list or a bad
@@ -138,7 +155,7 @@ func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
 	if got := strings.TrimPrefix(strings.Join(header, ","), "\ufeff"); got != want {
 		return nil, &DataError{File: "ward list", Line: 1, Field: "header", Value: got, Reason: "want " + want}
 	}
-	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string][]LAD{}}
+	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string][]LAD{}, within: map[string][]Ward{}}
 	for {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -258,12 +275,29 @@ func (g *Gazetteer) loadPlaces(places io.Reader) error {
 		if !ok {
 			return bad("lad", p.LAD, "not a local authority of the ward list")
 		}
+		var within []Ward
+		for _, code := range p.Wards {
+			w, ok := g.byCode[code]
+			switch {
+			case !ok:
+				return bad("wards", code, "not a ward of the ward list")
+			case w.LADCode != lad.Code:
+				return bad("wards", code, "a ward of "+w.LADName+", not of the place's "+lad.Name)
+			}
+			for _, o := range within {
+				if o.overlaps(w) {
+					return bad("wards", code, "in force in the same years as "+o.Code+": a place listed here lies in one ward at a time")
+				}
+			}
+			within = append(within, w)
+		}
 		for _, name := range append([]string{p.Name}, p.Aliases...) {
 			n := Normalise(name)
 			if n == "" {
 				return bad("name", name, "empty")
 			}
 			g.addPlace(n, lad)
+			g.within[n] = append(g.within[n], within...)
 		}
 	}
 	return nil
@@ -395,6 +429,11 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 		if w, ok := g.namedFor(n, areas[0].Code, at); ok {
 			return wardRes(w, text), nil
 		}
+		for _, w := range g.within[n] {
+			if w.InForce(at) {
+				return wardRes(w, text), nil // ("Thorpe Thewles" in 2015: Northern Parishes)
+			}
+		}
 		return Resolution{Kind: "lad", LADCode: areas[0].Code, LADName: areas[0].Name, Text: text}, nil
 	case len(live)+len(areas) > 1:
 		var cands []string
@@ -439,6 +478,24 @@ func (g *Gazetteer) namedFor(n, lad string, at time.Time) (Ward, bool) {
 		return Ward{}, false
 	}
 	return found[0], true
+}
+
+// PartOfWard is the one ward in force at `at`, in any authority, whose
+// name joins place with another ("Hardwick" in "Hardwick and Salters
+// Lane"): a venue named for the place ("Hardwick Community Centre") is in
+// it. False when no ward or several do.
+func (g *Gazetteer) PartOfWard(place string, at time.Time) (Resolution, bool) {
+	n := Normalise(place)
+	var found []Ward
+	for _, l := range g.lads {
+		if w, ok := g.namedFor(n, l.Code, at); ok {
+			found = append(found, w)
+		}
+	}
+	if len(found) != 1 {
+		return Resolution{}, false
+	}
+	return wardRes(found[0], place), true
 }
 
 // wardPartsRE splits a ward's name into the places it joins.

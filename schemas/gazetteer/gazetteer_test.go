@@ -105,6 +105,12 @@ func TestResolveBoundaries(t *testing.T) {
 		{"village a ward is named for", "Greatham", "2021-10-13", "ward", "E05013040", nil},
 		{"area a ward is named for, with its article", "the Headland", "2013-03-12", "ward", "E05008947", nil},
 		{"village before the ward named for it", "Greatham", "2016-06-01", "lad", "E06000001", nil},
+		{"parish village, old set", "Thorpe Thewles", "2015-09-14", "ward", "E05001542", nil},
+		{"parish village, new set", "Thorpe Thewles", "2024-06-01", "ward", "E05014874", nil},
+		{"parish village, then in the ward named for it", "Wolviston", "2024-06-01", "ward", "E05014862", nil},
+		{"parish village before the ward named for it", "Wolviston", "2016-04-12", "ward", "E05001542", nil},
+		{"parish village before its authority's listed wards", "Elwick", "2011-06-01", "lad", "E06000001", nil},
+		{"parish village in the ward that held it", "Elwick", "2013-07-16", "ward", "E05008950", nil},
 		{"estate a ward is named for", "Thorntree", "2019-10-01", "ward", "E05009856", nil},
 		{"town a ward only starts with", "Marton", "2019-10-01", "lad", "E06000002", nil},
 		{"ward name before its ward, in the ward named for it", "Rossmere", "2014-06-26", "ward", "E05008944", nil},
@@ -220,7 +226,7 @@ func TestFindPrecision(t *testing.T) {
 		// A direction is not where something is.
 		{"drivers going far too fast on the A173 towards Skelton at night", nil},
 		{"lurchers on the farmland out towards Guisborough", nil},
-		{"farmers from Lingdale, Boosbeck and Margrove Park", []string{"Lingdale=lad:E06000003", "Boosbeck=lad:E06000003", "Margrove Park=lad:E06000003"}},
+		{"farmers from Lingdale, Boosbeck and Margrove Park", []string{"Lingdale=ward:E05012446", "Boosbeck=ward:E05012446", "Margrove Park=ward:E05012446"}},
 		// "borough" in lower case after a town makes it the authority; a
 		// council's name is no place.
 		{"Residents from across Stockton borough wrote in.", []string{"Stockton=lad:E06000004"}},
@@ -268,6 +274,9 @@ func TestLoadDataErrors(t *testing.T) {
 		{"to before from", h + "E05000001,A,E06000001,H,2010,2009\n", "", 2, "valid_to"},
 		{"two names for a LAD", h + "E05000001,A,E06000001,H,2010,\nE05000002,B,E06000001,Hx,2010,\n", "", 3, "lad_name"},
 		{"duplicate code", h + "E05000001,A,E06000001,H,2010,\nE05000001,B,E06000001,H,2010,\n", "", 3, "ward_code"},
+		{"places: ward of another LAD", h + "E05000001,A,E06000001,H,2010,\nE05000002,B,E06000002,M,2010,\n", "places:\n  - {name: C, lad: E06000001, wards: [E05000002]}\n", 2, `places[0] "C" wards`},
+		{"places: two wards at once", h + "E05000001,A,E06000001,H,2010,\nE05000002,B,E06000001,H,2012,\n", "places:\n  - {name: C, lad: E06000001, wards: [E05000001, E05000002]}\n", 2, `places[0] "C" wards`},
+		{"places: unknown ward", h + "E05000001,A,E06000001,H,2010,\n", "places:\n  - {name: C, lad: E06000001, wards: [E05000009]}\n", 2, `places[0] "C" wards`},
 		{"places: unknown LAD", h + "E05000001,A,E06000001,H,2010,\n", "places:\n  - {name: A, lad: E06000001}\n  - {name: B, lad: E06000009}\n", 3, `places[1] "B" lad`},
 	}
 	for _, tt := range tests {

@@ -40,6 +40,7 @@ func TestClassify(t *testing.T) {
 		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
 		{"county lines exploitation of young people", []string{"exploitation"}},
 		{"Hare coursing on farmland", []string{"rural_crime"}},
+		{"hare coursing on his fields, with gates left open and crops damaged by vehicles", []string{"rural_crime"}},
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
 		{"cars far faster than the 30 limit", []string{"speeding"}},
