@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -194,7 +195,12 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "gangs of youths on scrambler bikes": the bikes are the
 			// nuisance, not the youths besides
 			continue
-		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-40):m.Start]):
+		case m.Theme == theftTheme && hasTheme(ms, "off_road_bikes") && stolenRideRE.MatchString(text[max(0, m.Start-30):min(len(text), m.End+40)]) && !hasOtherTheft(ms, m):
+			// "lads on scramblers and quad bikes, some of them believed
+			// stolen, racing across the fields": the bikes are the
+			// nuisance, not a theft raised
+			continue
+		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-80):m.Start]):
 			// "teenagers being drawn into carrying drugs for county lines
 			// networks", "drawn into county lines drug supply": the
 			// young people's exploitation, the drugs its means
@@ -227,6 +233,16 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	return out
 }
 
+// hasOtherTheft reports whether a theft other than m is told.
+func hasOtherTheft(ms []taxonomy.Match, m taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme == theftTheme && o.Start != m.Start {
+			return true
+		}
+	}
+	return false
+}
+
 // inBriefing reports whether match m lies in the subject of a briefing
 // ("an update on neighbourhood policing", "a presentation about county
 // lines").
@@ -243,7 +259,13 @@ func inBriefing(text string, m taxonomy.Match) bool {
 var onBikesRE = regexp.MustCompile(`(?i)^\s+(?:on|riding)\s+(?:[\w-]+\s+)?(?:bikes?|motorbikes?|scramblers?|quads?|quad bikes?|mopeds?|motorcycles?)\b`)
 
 // drawnIntoRE: young people drawn into something, before its words.
-var drawnIntoRE = regexp.MustCompile(`(?i)\b(?:drawn|groomed|recruited|pulled|lured|sucked|coerced|forced)\s+into\b[^.;]*$`)
+var drawnIntoRE = regexp.MustCompile(`(?i)\b(?:(?:drawn|groomed|recruited|pulled|lured|sucked|coerced|forced)|(?:drawing|draw|draws|grooming|recruiting|pulling|luring|coercing|forcing)\s+(?:[\w'’-]+\s+){1,3}?)\s*into\b[^.;]*$`)
+
+// stolenRideRE: the words that make bikes ridden stolen ones ("lads on
+// scramblers and quad bikes, some of them believed stolen", "youths on
+// stolen quads"): how the nuisance got its machines, not a theft raised
+// ("farmers reported stolen quad bikes" is one).
+var stolenRideRE = regexp.MustCompile(`(?i)\b(?:(?:believed|thought|suspected|possibly|probably|likely|all|some of them|many of them|some|often)\s+(?:to\s+be\s+|to\s+have\s+been\s+)?stolen\b|\b(?:on|riding|ride|rides|ridden)\s+stolen\s+(?:[\w-]+\s+)?(?:bikes?|motorbikes?|scramblers?|quads?|quad bikes?|mopeds?|motorcycles?|off-road bikes?))`)
 
 // hasTheme reports whether a match of theme is among ms.
 func hasTheme(ms []taxonomy.Match, theme string) bool {
@@ -502,7 +524,30 @@ func (r *run) emit(b *segment.Block, ev *schemas.Event) {
 	idx := r.perPara[b.N]
 	r.perPara[b.N]++
 	ev.EventID = uuid.NewSHA1(r.x.ns, fmt.Appendf(nil, "%s/%d/%d", r.hash, b.N, idx)).String()
+	r.wardAtDate(ev)
 	r.res.Events = append(r.res.Events, *ev)
+}
+
+// wardAtDate makes an event's ward the one in force on its date: a place
+// resolved at the document's date ("Grangetown" on a page updated in
+// August 2019) names the ward of that date, but a row of that page's
+// January is in the ward of January (the 2003 set, before the May 2019
+// change). The ward of the same name at the date replaces it; with none,
+// the event keeps only its authority.
+func (r *run) wardAtDate(ev *schemas.Event) {
+	if ev.WardCode == "" {
+		return
+	}
+	at, err := time.Parse(time.DateOnly, ev.Date)
+	w, ok := r.x.gaz.Ward(ev.WardCode)
+	if err != nil || !ok || w.InForce(at) {
+		return
+	}
+	if res, err := r.x.gaz.Resolve(w.Name, at); err == nil && res.Kind == "ward" && res.LADCode == w.LADCode {
+		ev.WardCode = res.WardCode
+		return
+	}
+	ev.WardCode = ""
 }
 
 // finish validates every event against the schema (dropping and reporting

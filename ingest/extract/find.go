@@ -21,7 +21,7 @@ var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
 	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
@@ -34,7 +34,7 @@ var (
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
 	// previous meeting's record)
-	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of (?:the\b|(?:\w+\s+){0,3}?meetings?\b)[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bmatters arising\b`)
+	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of (?:the\b|(?:\w+\s+){0,3}?meetings?\b)[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bminutes of (?:[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?\s+(?:were\s+|was\s+)?(?:agreed|approved|confirmed|accepted|signed|adopted)\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes?)\b`)
@@ -70,7 +70,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|update|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|treasurer|correspondence|apologies|declarations? of interest)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|^\W*updates?\b|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|treasurer|correspondence|apologies|declarations? of interest)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -157,6 +157,9 @@ func (r *run) walk() {
 			case !labelHeadRE.MatchString(b.Text):
 				r.secPlaces = nil
 			}
+			// (a post about one meeting: "## The big three" over what was
+			// said at it)
+			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
 			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
@@ -165,7 +168,7 @@ func (r *run) walk() {
 				r.said = saidHeadRE.MatchString(b.Text)
 				r.topic = true
 			}
-			if cur != nil && !cur.sticky && !(storyHeadRE.MatchString(b.Text) && len(r.datesOf(b)) == 0 && wards == nil && !allWards) {
+			if cur != nil && !cur.sticky && !((storyHeadRE.MatchString(b.Text) || (oneStory && toldHeadRE.MatchString(b.Text))) && len(r.datesOf(b)) == 0 && wards == nil && !allWards) {
 				// ("**What residents told us**" under a news item's
 				// meeting: the list is that meeting's)
 				cur = nil
@@ -248,6 +251,12 @@ func (r *run) walk() {
 		// "Item 2 - Police report PC Marsh reported ...": an item whose
 		// label is the police's is quiet like a section under such a
 		// heading.
+		if r.secQuiet && publicMattersRE.MatchString(b.Text) {
+			// "140/21 POLICE MATTERS ... b) Matters raised by members of
+			// the public / councillors:": what the public raised under the
+			// police's item, to the next heading.
+			r.secQuiet = false
+		}
 		r.quiet = r.secQuiet || quietItem(b.Text)
 		letterOnly := false
 		if r.quiet && residentLetterRE.MatchString(b.Text) {
@@ -1978,7 +1987,11 @@ const nearGap = 60
 // two).
 func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution, kind string) *meetingCtx {
 	for _, m := range r.held {
-		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && m.ev.Meeting.Kind == kind {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && (m.ev.Meeting.Kind == kind || m.sticky) {
+			// (a record's own meeting told again in its first lines:
+			// "Skelton residents' meeting: notes of 14th June" over "Thanks
+			// to the thirty-odd people who squeezed into the Skelton Civic
+			// Hall on Wednesday night", whatever either calls it)
 			return m
 		}
 	}
@@ -2544,19 +2557,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// cell tells a dated meeting ("at the online Coatham ward meeting
 		// on Tuesday 10th November residents described ..."): read the
 		// cell as a paragraph.
-		if ms, _ := r.meetings(b, issues, future, nil); len(ms) > 0 {
-			// (what a "You said" column holds is what residents said,
-			// though its sentence also tells the meeting: "Residents at
-			// the Roseworth PACT (Roseworth Community Centre, 10th May)
-			// said cars were being driven ... at ridiculous speeds")
-			said := r.said
-			for _, h := range header {
-				if colKind(h) == "issues" && saidHeadRE.MatchString(h) {
-					r.said = true
-				}
-			}
-			r.concerns(b, issues, ms, section)
-			r.said = said
+		if r.cellMeetings(b, issues, header, section, future) {
 			return
 		}
 		// "In September, people living in North Ormesby told us drugs
@@ -2618,6 +2619,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	if fut || r.afterAnchor(sp) {
 		r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: col["place"], Title: col["meeting"], Paragraph: b.N})
+		return
+	}
+	if sp.Precision != dates.Day && col["meeting"] == "" && strongMeetingRE.MatchString(issues) && len(dates.Days(dated(dates.Find(issues)))) > 0 && r.cellMeetings(b, issues, header, section, fut) {
+		// "February 2019 | At our PACT meeting on Tuesday 12th February
+		// you told us motorbikes were being ridden ...": the month's row
+		// tells the meeting its issues were raised at.
 		return
 	}
 	if r.periodRow(b, sp, col, issues) {
@@ -2684,6 +2691,28 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
+}
+
+// cellMeetings reads a row's issues cell that tells its own dated meeting
+// as a paragraph: the meetings it tells and what was raised at them. What
+// a "You said" column holds is what residents said, though its sentence
+// also tells the meeting ("Residents at the Roseworth PACT (Roseworth
+// Community Centre, 10th May) said cars were being driven ... at
+// ridiculous speeds"). It reports whether the cell told a meeting.
+func (r *run) cellMeetings(b *segment.Block, issues string, header []string, section *dates.Span, future bool) bool {
+	ms, _ := r.meetings(b, issues, future, nil)
+	if len(ms) == 0 {
+		return false
+	}
+	said := r.said
+	for _, h := range header {
+		if colKind(h) == "issues" && saidHeadRE.MatchString(h) {
+			r.said = true
+		}
+	}
+	r.concerns(b, issues, ms, section)
+	r.said = said
+	return true
 }
 
 // bikesRaceTrack reports whether a sentence whose only theme is speeding,
@@ -2841,6 +2870,10 @@ func allToday(ds []dates.Mention) bool {
 
 // storyHeadRE: a heading over what the people at a meeting just told
 // raised there ("What residents told us", "What people raised").
+// toldHeadRE: a heading over what a meeting heard, in a post that told one
+// meeting ("The big three", "Main issues", "What was discussed").
+var toldHeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:big|main|top|key|hot)\s+(?:two|three|four|five|issues|concerns|topics|points|themes)\W*$|^\W*(?:issues|concerns|matters|points|topics)\s+(?:raised|discussed|covered)\W*$|^\W*what (?:was|we) (?:discussed|covered|talked about|heard)\W*$|^\W*what you (?:raised|said|told (?:us|them|him|her|the \w+))\W*$`)
+
 var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
 
 // raisedAtRE: a column saying where, or at which meeting, a row's matter
@@ -3207,11 +3240,20 @@ func namesMeeting(h string) bool {
 	if futureHeadRE.MatchString(h) || notConcernHeadRE.MatchString(h) || concernHeadRE.MatchString(h) {
 		return false
 	}
-	if sectionHeadRE.MatchString(h) {
+	if sectionHeadRE.MatchString(h) || newsHeadRE.MatchString(h) {
 		return false
 	}
 	return meetingNounRE.MatchString(maskGroupOf(h)) || wardEntryRE.MatchString(h)
 }
+
+// publicMattersRE: a sub-item's label over what the public raised
+// ("b) Matters raised by members of the public / councillors:", "Public
+// forum:").
+var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?\s*(?:(?:matters|issues|items|questions|concerns|points)\s+(?:raised\s+)?(?:by|from)\s+(?:members\s+of\s+)?(?:the\s+)?(?:public|residents|parishioners|villagers)|public\s+(?:forum|session|questions|participation)|residents'?’?\s+(?:issues|matters|questions|concerns))\b`)
+
+// newsHeadRE: a heading naming a post or bulletin ("Ward update", "Ward
+// news"), not a meeting.
+var newsHeadRE = regexp.MustCompile(`(?i)\b(?:updates?|news|newsletter|bulletin|blog)\b`)
 
 // sectionHeadRE: a heading that names a kind of meeting in the plural or
 // in general, a section of the report rather than one meeting.
@@ -3359,6 +3401,21 @@ func isStreet(after string) bool {
 	return false
 }
 
+// labelJoined joins an item's label, a short first sentence naming its
+// matter ("Traffic through the village.", "Parking."), to the sentence
+// after it: the label and what it heads are one matter ("Traffic through
+// the village. Cllr Ward on behalf of residents: vehicles ... far exceeding
+// the 30 limit" is speeding, not traffic besides).
+func labelJoined(sents []string) []string {
+	if len(sents) < 2 || !itemLabelRE.MatchString(sents[0]) {
+		return sents
+	}
+	return append([]string{strings.TrimRight(sents[0], " ") + " " + strings.TrimLeft(sents[1], " ")}, sents[2:]...)
+}
+
+// itemLabelRE: a label sentence of one to five words, no verb of telling.
+var itemLabelRE = regexp.MustCompile(`^\W*(?:[0-9]+\.\s*)?[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,4}\.\s*$`)
+
 // attendeesRE: a record's list of who came or sent apologies.
 var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absence)?|in attendance|attendees|also present|attending|those present)\s*:`)
 
@@ -3372,7 +3429,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	if r.earlierRaised(b, text, ms) || r.toComeInRecord(b, text, ms) {
 		return
 	}
-	sents := sentences(text)
+	sents := labelJoined(sentences(text))
 	var named *meetingCtx // of several meetings, the one a sentence of the paragraph named by its place
 	namedAt := 0
 	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")

@@ -202,6 +202,12 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	// Bikes ridden at speed are the bikes.
 	require.Equal(t, []string{"off_road_bikes"}, themes("bikes being ridden at speed along the footpaths by the beck"))
 	require.Equal(t, []string{"speeding"}, themes("cars being driven at speed along the seafront"))
+	// Bikes ridden that are stolen are the bikes; stolen bikes reported are a theft.
+	require.Equal(t, []string{"off_road_bikes"}, themes("lads on scramblers and quad bikes, some of them believed stolen, racing across the fields"))
+	require.Equal(t, []string{"off_road_bikes"}, themes("youths riding stolen scramblers on the cycle path"))
+	require.Equal(t, []string{"burglary_theft"}, themes("residents reported stolen scramblers taken from their garages"))
+	// Children drawn into carrying drugs for county lines: the exploitation.
+	require.Equal(t, []string{"exploitation"}, themes("her fear that older teenagers were drawing younger children into carrying drugs for dealers from outside the area - what police call 'county lines'"))
 }
 
 // TestFarmTheftIsRuralCrime: a theft from farms, or one farmers tell of,
@@ -3604,6 +3610,8 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2016-07-01 E05001533 drugs", "concern 2016-07-01 E05001533 drugs"}},
 		{"a venue named for part of a ward", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended the residents' forum held at Hardwick Community Centre, Stockton. Residents raised drug dealing on the estate.\n",
 			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
+		{"squeezed into the meeting the paragraph before dated", "Billingham residents vent fury\n\n12:41, 17 NOV 2022\n\nTempers flared in a crowded church hall on Tuesday as residents told police what they thought of life on their estate.\n\nMore than 60 people squeezed into St Luke's Church Hall for the Billingham East ward meeting.\n\nOthers spoke of lads on scramblers racing along the cycle paths.\n",
+			[]string{"meeting 2022-11-15 E05001528 off_road_bikes", "concern 2022-11-15 E05001528 off_road_bikes"}},
 		{"a ward named beats the town the meeting was in", "Report to the Police and Crime Panel, 6 September 2022\n\n2.2 On Tuesday 14th June I was a guest at the Belmont ward community forum in Guisborough. The discussion centred on vehicles travelling at excessive speed on Hutton Lane.\n",
 			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
 		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
@@ -3611,4 +3619,63 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
+}
+
+// TestMonthRowTellingItsMeeting: in a "Month | You said | We did" table a
+// row whose "You said" cell tells its own dated meeting is that meeting,
+// and every event is placed in the ward in force on its own date, not the
+// page's (Grangetown was re-coded at the May 2019 elections).
+func TestMonthRowTellingItsMeeting(t *testing.T) {
+	doc := "# Grangetown Neighbourhood Policing Team – You Said, We Did\n\n| Month | You said | We did |\n|---|---|---|\n" +
+		"| January 2019 | Drug dealing from a house off Birchington Avenue. | A warrant was executed. |\n" +
+		"| February 2019 | At our PACT meeting on Tuesday 12th February you told us motorbikes were being ridden on the field behind the shops. | Patrols on four weekends. |\n" +
+		"| June 2019 | PACT meeting, Tuesday 11th June: wheelie bins being set on fire in the back lanes. | A bin-collection blitz. |\n\n" +
+		"Page last updated: 2 August 2019\n"
+	require.Equal(t, []string{
+		"concern 2019-01-01 E05001509 drugs",
+		"meeting 2019-02-12 E05001509 off_road_bikes",
+		"concern 2019-02-12 E05001509 off_road_bikes",
+		"meeting 2019-06-11 E05012442 criminal_damage",
+		"concern 2019-06-11 E05012442 criminal_damage",
+	}, summary(t, doc))
+}
+
+// TestPostsAboutOneMeeting: a blog's "Ward update" title is no police
+// update (its sentences are what residents said); a heading over what the
+// one meeting heard ("The big three") keeps the meeting; a record's title
+// and its first lines telling the same meeting are one meeting.
+func TestPostsAboutOneMeeting(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"ward update", "# Ward update\n\n*Thursday 14 March 2024*\n\nResidents packed into the Norton Central ward meeting on Tuesday night.\n\nGroups of teenagers hang around the Green after dark.\n",
+			[]string{"meeting 2024-03-12 E05014875 antisocial_behaviour", "concern 2024-03-12 E05014875 antisocial_behaviour"}},
+		{"the big three", "# What you told the police\n\n*Thursday 14 March 2024*\n\nThanks to all who came on Tuesday night to our Norton Central residents' meeting at the Norton Community Centre.\n\n## The big three\n\n**1. Young people on the Green.** Several of you described groups of teenagers hanging around the Green after dark.\n",
+			[]string{"meeting 2024-03-12 E05014875 antisocial_behaviour", "concern 2024-03-12 E05014875 antisocial_behaviour"}},
+		{"what you raised", "## Ward news\n\n## Ward meeting round-up\n\nPosted on 9 June 2021\n\nThank you to everybody who came along to the Marton East ward community meeting on Monday evening at the Marton Community Hub.\n\n### What you raised\n\nScams. A number of older residents have had phone calls from people claiming to be from their bank.\n",
+			[]string{"meeting 2021-06-07 E05009864 fraud_scams", "concern 2021-06-07 E05009864 fraud_scams"}},
+		{"a record told twice", "*Posted on 19 June 2017 by the Secretary*\n\n## Skelton residents' meeting: notes of 14th June\n\nThanks to the thirty-odd people who squeezed into the Skelton Civic Hall on Wednesday night, and to Jo Bates from the Council's community safety team.\n\n### What residents raised\n\n- Two cars were torched on the estate behind the High Street.\n",
+			[]string{"meeting 2017-06-14 E05001521 criminal_damage", "concern 2017-06-14 E05001521 criminal_damage"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestPublicMattersUnderThePoliceItem: in minutes, the public's matters
+// under the police's item ("b) Matters raised by members of the public:")
+// are concerns though the item is the police's; an item's label sentence
+// ("Traffic through the village.") is read with what it heads; "Minutes of
+// 11th October 2021 approved" is the last meeting's record, no meeting.
+func TestPublicMattersUnderThePoliceItem(t *testing.T) {
+	doc := "WYNYARD PARISH COUNCIL\n\nMinutes of the Meeting of the Parish Council held on Monday 8th November 2021 at 7.00pm in the Village Hall, Thorpe Thewles\n\n" +
+		"139/21  MINUTES\n        Minutes of 11th October 2021 approved and signed as a true record.\n\n" +
+		"140/21  POLICE MATTERS\n        a) PCSO report: 6 crimes recorded in the parish for October. Noted.\n        b) Matters raised by members of the public / councillors:\n" +
+		"           - Traffic through the village. Cllr Hall on behalf of residents: vans far exceeding the 30 limit on the main street.\n" +
+		"           - Fly-tipping in the lay-by again. Clerk to report it.\n"
+	require.Equal(t, []string{
+		"meeting 2021-11-08 E05001542 environmental,speeding",
+		"concern 2021-11-08 E05001542 speeding",
+		"concern 2021-11-08 E05001542 environmental",
+	}, summary(t, doc))
 }

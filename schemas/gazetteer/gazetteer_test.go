@@ -111,6 +111,8 @@ func TestResolveBoundaries(t *testing.T) {
 		{"parish village before the ward named for it", "Wolviston", "2016-04-12", "ward", "E05001542", nil},
 		{"parish village before its authority's listed wards", "Elwick", "2011-06-01", "lad", "E06000001", nil},
 		{"parish village in the ward that held it", "Elwick", "2013-07-16", "ward", "E05008950", nil},
+		{"village a ward is named after, old set", "Seaton Carew", "2019-12-03", "ward", "E05008951", nil},
+		{"village a ward is named after, new set", "Seaton Carew", "2021-10-14", "ward", "E05013047", nil},
 		{"estate a ward is named for", "Thorntree", "2019-10-01", "ward", "E05009856", nil},
 		{"town a ward only starts with", "Marton", "2019-10-01", "lad", "E06000002", nil},
 		{"ward name before its ward, in the ward named for it", "Rossmere", "2014-06-26", "ward", "E05008944", nil},
