@@ -3679,3 +3679,48 @@ func TestPublicMattersUnderThePoliceItem(t *testing.T) {
 		"concern 2021-11-08 E05001542 environmental",
 	}, summary(t, doc))
 }
+
+// TestWardFirstInItsMeetingCell: a "Ward meeting (date / venue)" cell
+// that opens with the ward, then its day, then a venue in a town that is
+// a ward too, is the first ward's; an "Authority" column is the row's
+// place.
+func TestWardFirstInItsMeetingCell(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 6 September 2022\n\nProgramme of Engagement – June and July 2022\n\n" +
+		"| Ward meeting (date / venue) | Issues raised by residents | Authority |\n|---|---|---|\n" +
+		"| Belmont Thu 16 June, Guisborough Quaker Meeting House | Hare coursing on farmland off the A171 | Redcar & Cleveland |\n" +
+		"| Throston Tue 7 June, West View Community Centre | Vehicles speeding on Merlin Way | Hartlepool |\n" +
+		"| Thu 21 July, Quaker Meeting House | Thefts from sheds by men from Stockton | Redcar & Cleveland |\n"
+	require.Equal(t, []string{
+		"meeting 2022-06-16 E05012437 rural_crime", "concern 2022-06-16 E05012437 rural_crime",
+		"meeting 2022-06-07 E05013048 speeding", "concern 2022-06-07 E05013048 speeding",
+		"meeting 2022-07-21  burglary_theft", "concern 2022-07-21  burglary_theft",
+	}, summary(t, doc))
+	res, err := newExtractor(t, Config{}).Extract("t.md", []byte(doc))
+	require.NoError(t, err)
+	require.Equal(t, "E06000003", res.Events[len(res.Events)-1].LADCode, "the Authority column places the row")
+}
+
+// TestLettersToTheOfficeAndMastheads: what residents wrote to the office
+// over the report's period ("received letters and emails from residents
+// of Redcar and Cleveland asking why ...", "the single most common subject
+// in letters and emails to the office from Middlesbrough residents has
+// been ...") is a concern of the period; a newsletter's masthead ("· Issue
+// 22 · April 2019 ·") tells no meeting.
+func TestLettersToTheOfficeAndMastheads(t *testing.T) {
+	report := "Report to the Police and Crime Panel, 5 April 2022\n\nProgramme of Engagement, February and March 2022\n\n"
+	require.Equal(t, []string{"concern 2022-02-01 E06000003 visible_policing"}, summaryLAD(t, report+"2.7 Separately, over February and March the office received letters and emails from residents of Redcar and Cleveland asking why the public enquiry desk at Redcar police station is no longer open every day, and wanting more officers seen on foot in the town.\n"))
+	require.Equal(t, []string{"concern 2022-02-01 E06000002 off_road_bikes"}, summaryLAD(t, report+"3.4 Across both months, the single most common subject in letters and emails to the office from Middlesbrough residents has been nuisance off-road bikes.\n"))
+	require.Empty(t, summaryLAD(t, "Thorntree TARA Bulletin\n\nThorntree Tenants' & Residents' Association · Issue 22 · April 2019 · Free to every household\n\nSpring is here at last.\n"))
+}
+
+// summaryLAD is summary with each event's authority besides its ward.
+func summaryLAD(t *testing.T, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	return got
+}

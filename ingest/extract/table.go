@@ -29,6 +29,15 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
+		if ms := r.find(c, at); len(ms) > 1 && ms[0].Kind == "ward" && strings.Trim(c[:ms[0].Start], "| ") == "" && ms[0].LADCode == base.LADCode {
+			if ds := dates.Find(c[ms[0].End:]); len(ds) > 0 && weekdayOnlyRE.MatchString(c[ms[0].End:ms[0].End+ds[0].Start]) {
+				// "Belmont Thu 16 June, Guisborough Quaker Meeting House"
+				// under "Ward meeting (date / venue)": the ward, its day,
+				// then its venue (in a town that is a ward too)
+				res := ms[0].Resolution
+				return &res
+			}
+		}
 		for _, m := range r.find(c, at) {
 			if m.Kind != "ward" {
 				continue
@@ -65,6 +74,9 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 	}
 	return ward
 }
+
+// weekdayOnlyRE: nothing but a weekday, whole or short ("Thu ").
+var weekdayOnlyRE = regexp.MustCompile(`(?i)^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$`)
 
 // periodRow reads a row dated by a month or a span and not by a day, in a
 // table with no meeting column ("Month | You said | We did", "Quarter |

@@ -125,7 +125,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 			// (pdfTables); without them (an older pdftotext) the layout
 			// text's own rules stand.
 			tables := pdfTables(tsv)
-			text = spliceTables(text, tables)
+			text = spliceTables(replaceHeads(text, columnHeads(tsv, tables)), tables)
 			if cols := columnPages(tsv, tables); len(cols) > 0 {
 				text = replacePages(text, cols)
 			}

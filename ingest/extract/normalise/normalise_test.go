@@ -356,6 +356,25 @@ func TestPDFTwoColumns(t *testing.T) {
 	require.Contains(t, d.Text, "| Date | Meeting | Location |")
 }
 
+// TestPDFColumnsAboveATableOverTwoPages: a Panel report whose paragraphs
+// run in two columns above a table of meetings (heldout46's) reads the
+// columns in turn (a numbered paragraph's number left of its hanging
+// lines is the right column's), keeps a paragraph across the page whole,
+// leaves the table's title line whole, and gives the table's rest on the
+// next page its header again.
+func TestPDFColumnsAboveATableOverTwoPages(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout46", "poe_panel_2022.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	text := strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "3.2 In addition, on 28 June the Commissioner joined the Ingleby Barwick Community Forum at the Ingleby Barwick Community Centre. The forum draws residents from across the town. Anti-social behaviour by groups of teenagers on the estate’s play areas, and the nuisance it causes late at night, was raised by several speakers.")
+	require.Contains(t, text, "3.3 On 12 July the Commissioner spoke at the North East Rural Crime Forum")
+	require.Contains(t, d.Text, "1.1 This report updates the Panel on the engagement undertaken by the Commissioner,\nSteve Turner,")
+	require.Contains(t, d.Text, "\nTable A – Ward meetings attended, June – July 2022\n")
+	require.Contains(t, d.Text, "| Ward meeting (date / venue) | Issues raised by residents | Authority |\n| Norton North Thu 23 June")
+}
+
 // TestHTMLLayoutTableAndLinkLists: an old site laid out with a table (a
 // sidebar cell beside the article's) is read cell by cell as the page's
 // columns, not as one row of data; a paragraph of links to other pages

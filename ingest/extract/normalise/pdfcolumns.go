@@ -44,6 +44,96 @@ func columnPages(tsv string, tables []pdfTable) map[int]string {
 	return out
 }
 
+// columnHead is the text, read column by column, of the lines of a page
+// above its first table, and that table's first line: a report whose
+// paragraphs run in two columns above a table of meetings ("3.1 ... Table
+// A below lists ..." beside "3.3 On 12 July the Commissioner spoke ...").
+type columnHead struct {
+	text  string
+	until string // the table's first line, as pdfLine.key gives it
+}
+
+// columnHeads are the pages (1-based) whose lines above their first table
+// are two columns of running text (twoColumns), read column by column;
+// the table and what follows it stay as the layout text has them.
+func columnHeads(tsv string, tables []pdfTable) map[int]columnHead {
+	lines := pdfLinesOf(parseTSV(tsv))
+	first := map[int]pdfTable{}
+	for _, t := range tables {
+		if _, ok := first[t.page]; ok || len(t.lines) == 0 || proseRows(t.rows) || labelRows(t.rows) || !(len(t.rows) >= 3 || len(t.rows[0]) >= 3) {
+			continue
+		}
+		first[t.page] = t
+	}
+	out := map[int]columnHead{}
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j].page == lines[i].page {
+			j++
+		}
+		if t, ok := first[lines[i].page]; ok {
+			for k := i; k < j; k++ {
+				if lines[k].key() != t.lines[0] {
+					continue
+				}
+				if gutter, ok := twoColumns(lines[i:k]); ok && k-i >= 6 {
+					gutter = midGutter(lines[i:k], gutter)
+					out[lines[i].page] = columnHead{text: columnText(lines[i:k], gutter), until: t.lines[0]}
+				}
+				break
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// midGutter is the middle of the white between two columns whose second
+// starts at about `at`: a numbered paragraph's number stands left of its
+// hanging lines ("3.3 On 12 July ..." over "at the North East ..."), so
+// the most common start of the right column is not its leftmost. It is
+// halfway between the rightmost end of a left column's line and the
+// leftmost start of a right one, on the lines that hold both.
+func midGutter(page []pdfLine, at float64) float64 {
+	maxL, minR := 0.0, math.Inf(1)
+	for _, l := range page {
+		k, widest := 0, 0.0
+		for i := 1; i < len(l.words); i++ {
+			if g := l.words[i].left - l.words[i-1].right; g > widest {
+				k, widest = i, g
+			}
+		}
+		if k == 0 || widest < 1.5*l.height || math.Abs(l.words[k].left-at) > 8*l.height {
+			continue
+		}
+		maxL, minR = math.Max(maxL, l.words[k-1].right), math.Min(minR, l.words[k].left)
+	}
+	if maxL == 0 || maxL >= minR {
+		return at
+	}
+	return (maxL + minR) / 2
+}
+
+// replaceHeads puts each page's column head in place of its layout lines
+// above the table's first line.
+func replaceHeads(text string, heads map[int]columnHead) string {
+	tp := strings.Split(text, "\f")
+	for i := range tp {
+		h, ok := heads[i+1]
+		if !ok {
+			continue
+		}
+		ls := strings.Split(tp[i], "\n")
+		for k, l := range ls {
+			if strings.Join(strings.Fields(l), " ") == h.until {
+				tp[i] = h.text + "\n\n" + strings.Join(ls[k:], "\n")
+				break
+			}
+		}
+	}
+	return strings.Join(tp, "\f")
+}
+
 // labelRows reports whether a table is a cover's labels and values
 // ("Report to: | Cleveland Police and Crime Panel", "Status: | For
 // information"): two cells a row, each label a few words ending in a
@@ -184,6 +274,7 @@ func columnText(page []pdfLine, gutter float64) string {
 		}
 		left, right, bottom = nil, nil, 0
 	}
+	lastAcross := -1.0 // the foot of the line across the gutter just written, if the last written
 	for _, l := range page {
 		if bottom > 0 && l.top-bottom > 1.5*body {
 			// a strip of white across both columns: a new band (a heading
@@ -203,11 +294,24 @@ func columnText(page []pdfLine, gutter float64) string {
 				across = true
 			}
 		}
+		if len(lw) > 0 && len(rw) > 0 && rw[0].left-lw[len(lw)-1].right < l.height {
+			// "Table A – Ward meetings attended, June – July 2022": a
+			// word space, not a gutter, at the column's edge
+			across = true
+		}
 		if across {
-			flush()
-			out = append(out, "", wordsText(l.words), "")
+			if lastAcross > 0 && len(left) == 0 && len(right) == 0 && l.top-lastAcross < 0.6*body && len(out) > 0 && out[len(out)-1] == "" {
+				// the next line of a paragraph across the page
+				out[len(out)-1] = wordsText(l.words)
+				out = append(out, "")
+			} else {
+				flush()
+				out = append(out, "", wordsText(l.words), "")
+			}
+			lastAcross = l.top + l.height
 			continue
 		}
+		lastAcross = -1
 		if len(lw) > 0 {
 			left = append(left, sideLine(l, lw))
 		}

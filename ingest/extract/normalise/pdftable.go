@@ -136,7 +136,40 @@ func pdfTables(tsv string) []pdfTable {
 		out = append(out, pageTables(lines[i:j])...)
 		i = j
 	}
-	return out
+	return headedOverPages(out)
+}
+
+// headLike reports whether a row reads as a table's header: every cell
+// a few words, no figure in any (a row of data has its date, its count).
+func headLike(row []string) bool {
+	for _, c := range row {
+		if len(strings.Fields(c)) > 6 || strings.ContainsAny(c, "0123456789") {
+			return false
+		}
+	}
+	return len(row) >= 2
+}
+
+// headedOverPages gives a table that goes on over a page break its header
+// again: the first table of a page, with as many columns as the last
+// table of the page before and no header row of its own, is that table's
+// rest ("Norton North | Dealing of drugs ... | Stockton-on-Tees" at the
+// top of page 2 under "Ward meeting (date / venue) | Issues raised by
+// residents | Authority" on page 1). Without it the rows would be read as
+// a table with no columns named.
+func headedOverPages(tables []pdfTable) []pdfTable {
+	for k := 1; k < len(tables); k++ {
+		prev, t := tables[k-1], &tables[k]
+		if t.page != prev.page+1 || (k+1 < len(tables) && tables[k+1].page == prev.page) || len(t.rows) == 0 || len(prev.rows) < 2 {
+			continue
+		}
+		head := prev.rows[0]
+		if len(t.rows[0]) != len(head) || !headLike(head) || headLike(t.rows[0]) {
+			continue
+		}
+		t.rows = append([][]string{head}, t.rows...)
+	}
+	return tables
 }
 
 // pageTables finds the tables of one page.
