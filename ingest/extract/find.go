@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/ingest/extract/segment"
@@ -70,7 +71,7 @@ var (
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
 	concernHeadRE    = regexp.MustCompile(`(?i)\b(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised|your concerns|community concerns|problems raised|what residents (?:told|said|raised)|key themes|main themes|themes raised|feedback from residents|issues|concerns|matters raised|points raised|questions from|residents'?’?s? (?:questions|points|matters))\b`)
-	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|^\W*updates?\b|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|treasurer|correspondence|apologies|declarations? of interest)\b`)
+	notConcernHeadRE = regexp.MustCompile(`(?i)\b(?:(?:police|policing|pcsos?'?) (?:update|report|matters|business|item|response|news)|crime (?:update|figures|statistics|report)|action|we did|what we did|we have done|^\W*updates?\b|neighbourhood (?:policing |team |officers?'? )?update|updates? (?:from|by) (?:the )?(?:police|pcsos?|officers?|neighbourhood team)|update \(police\)|matters arising|priorities (?:agreed|set)\b|agreed priorities|purpose|background|future|forthcoming|next|outcome|response|responded|planning|finance|treasurer|correspondence|apologies|declarations? of interest)\b`)
 	// saidHeadRE: a "You said" heading: the paragraphs under it are what
 	// residents said, cue or not (cards of "You said" / "We did").
 	saidHeadRE = regexp.MustCompile(`(?i)^\W*(?:you said|you told us|what you told us|you asked|you raised|what you said|what you raised)\b`)
@@ -105,6 +106,7 @@ type meetingCtx struct {
 	name   string // the place as written, without "ward": a clause naming it is about this meeting
 	sent   string // the sentence that names the meeting
 	sticky bool   // minutes: the whole document is this meeting
+	headed bool   // told by a heading: the section under it is this meeting's
 }
 
 // walk reads the blocks in order, tracking the section (future meetings or
@@ -204,11 +206,12 @@ func (r *run) walk() {
 				if len(dates.Days(r.datesOf(b))) > 0 {
 					if ms, _ := r.meetings(b, b.Text, future, nil); len(ms) > 0 {
 						cur = ms[len(ms)-1]
+						cur.headed = true
 					}
 				} else if len(r.datesOf(b)) == 0 && b.N > 1 {
 					placeHead = b // (not the document's title, whose date line is its publication)
 					continue
-				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && wardEntryRE.MatchString(b.Text) && !reportRE.MatchString(b.Text) {
+				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && (wardEntryRE.MatchString(b.Text) || (upperTitle(b.Text) && pactRE.MatchString(b.Text))) && !reportRE.MatchString(b.Text) {
 					// "NEWCOMEN WARD RESIDENTS' MEETING" over "Date: Thursday
 					// 15 October 2020": a title naming one meeting is its
 					// record.
@@ -278,7 +281,7 @@ func (r *run) walk() {
 		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
-				header, r.tableMonth = b.Cells, ""
+				header, r.tableMonth, r.tableMeeting = b.Cells, "", nil
 				continue
 			}
 			if header != nil {
@@ -627,7 +630,26 @@ func (r *run) venueWard(re *regexp.Regexp, s string, at time.Time) *gazetteer.Re
 	return nil
 }
 
-var namedVenueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Hub|Library|Institute)\b`)
+var namedVenueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Hub|Library|Institute|TOWN HALL|VILLAGE HALL|CIVIC HALL|COMMUNITY CENTRE|COMMUNITY HUB|LIBRARY)\b`)
+
+// pactRE: a Police and Communities Together meeting's name.
+var pactRE = regexp.MustCompile(`(?i)\bpact\b|\bpolice and communities together\b`)
+
+// upperTitle reports whether a title is written in capitals, as a
+// record's is ("PARK END & BECKFIELD POLICE AND COMMUNITIES TOGETHER
+// (PACT) MEETING"), not a news item's headline.
+func upperTitle(s string) bool {
+	up, low := 0, 0
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c):
+			up++
+		case unicode.IsLower(c):
+			low++
+		}
+	}
+	return up > 10 && low*10 < up
+}
 
 var venueWardRE = regexp.MustCompile(`\bat (?:the )?((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Library|Institute)\b`)
 
@@ -2543,7 +2565,26 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	if month, ok := monthRow(b.Cells); ok {
 		// "| September 2019 |" spanning the table: the month of the rows
 		// under it, whose date cells give only the day ("10th").
-		r.tableMonth = month
+		r.tableMonth, r.tableMeeting = month, nil
+		return
+	}
+	if one, ok := oneCell(b.Cells); ok && strongMeetingRE.MatchString(one) && len(dates.Days(dated(dates.Find(one)))) == 1 {
+		// "| Guisborough PACT – Wednesday 10th January 2024, Guisborough
+		// Town Hall | |" over "You said | We did" rows: the meeting the
+		// rows under it were raised at.
+		r.tableMeeting = nil
+		if ms, _ := r.meetings(b, one, future, nil); len(ms) == 1 {
+			r.tableMeeting = ms[0]
+		}
+		return
+	}
+	if cur == nil && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
+		if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
+			m := r.tableMeeting
+			if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
+				r.concern(b, m, issues, col["action"], *res, m.span)
+			}
+		}
 		return
 	}
 	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
@@ -2585,7 +2626,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			return
 		}
 		said := saidTable(header)
-		if cur != nil && (cur.sticky || (section == nil && !said)) && len(r.themes(issues)) > 0 {
+		if cur != nil && (cur.sticky || cur.headed || (section == nil && !said)) && len(r.themes(issues)) > 0 {
 			// Minutes' table of issues ("Issue | Raised by | Action"), or
 			// one under a meeting's paragraph: raised at that meeting.
 			if res := r.concernPlace(b, issues, cur, cur.span.Start, col["place"]); res != nil {
@@ -2967,6 +3008,20 @@ func monthRow(cells []string) (string, bool) {
 		return "", false
 	}
 	return ds[0].Text, true
+}
+
+// oneCell is the one non-empty cell of a table row spanning the table.
+func oneCell(cells []string) (string, bool) {
+	one := ""
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			if one != "" {
+				return "", false
+			}
+			one = c
+		}
+	}
+	return one, one != "" && len(cells) > 1
 }
 
 // bareDayRE: a date cell that gives only the day ("10th").
@@ -4072,6 +4127,12 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	for _, m := range ms {
 		if m.Kind == "ward" {
+			if cur != nil && cur.place != nil && cur.place.Kind == "ward" && cur.place.LADCode == m.LADCode && r.x.gaz.Village(m.Text) {
+				// "hare coursing on the fields around Hutton Lowcross" told
+				// at the Belmont ward meeting: a village near the meeting,
+				// whose ward the meeting's people speak for
+				continue
+			}
 			res := m.Resolution
 			return &res
 		}

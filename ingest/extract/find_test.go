@@ -3612,6 +3612,8 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
 		{"squeezed into the meeting the paragraph before dated", "Billingham residents vent fury\n\n12:41, 17 NOV 2022\n\nTempers flared in a crowded church hall on Tuesday as residents told police what they thought of life on their estate.\n\nMore than 60 people squeezed into St Luke's Church Hall for the Billingham East ward meeting.\n\nOthers spoke of lads on scramblers racing along the cycle paths.\n",
 			[]string{"meeting 2022-11-15 E05001528 off_road_bikes", "concern 2022-11-15 E05001528 off_road_bikes"}},
+		{"a village near the meeting is the meeting's ward", "Report to the Police and Crime Panel, 9 July 2019\n\n3.4 The first meeting in the new Belmont ward took place on 4 June in Guisborough. Farmers said hare coursing on the fields around Hutton Lowcross had got worse since the spring.\n",
+			[]string{"meeting 2019-06-04 E05012437 rural_crime", "concern 2019-06-04 E05012437 rural_crime"}},
 		{"a ward named beats the town the meeting was in", "Report to the Police and Crime Panel, 6 September 2022\n\n2.2 On Tuesday 14th June I was a guest at the Belmont ward community forum in Guisborough. The discussion centred on vehicles travelling at excessive speed on Hutton Lane.\n",
 			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
 		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
@@ -3723,4 +3725,29 @@ func summaryLAD(t *testing.T, doc string) []string {
 		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
 	}
 	return got
+}
+
+// TestYouSaidPerMeeting: a "You said, we did" page told meeting by
+// meeting, whether a table's spanning row or a heading names each
+// meeting, gives each row to its meeting; a PACT record titled in
+// capitals is its meeting's record (its venue in capitals placing it),
+// its police update and matters arising are no concerns.
+func TestYouSaidPerMeeting(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"spanning rows", "# You said, we did\n\nGuisborough, Belmont and Hutton Neighbourhood Policing Team — January to March 2024\n\n| You said | We did |\n|---|---|\n" +
+			"| Guisborough PACT – Wednesday 10th January 2024, Guisborough Town Hall |  |\n| Shops on Westgate are being hit by shoplifters. | Three offenders charged. |\n" +
+			"| Hutton PACT – Thursday 7th March 2024, Hutton Lowcross Pavilion |  |\n| Off-road bikes tearing up the tracks in Guisborough Forest. | Two bikes seized. |\n\nPage last updated: 15 April 2024\n",
+			[]string{"meeting 2024-01-10 E05012443 burglary_theft", "concern 2024-01-10 E05012443 burglary_theft", "meeting 2024-03-07 E05012444 off_road_bikes", "concern 2024-03-07 E05012444 off_road_bikes"}},
+		{"headings", "# Greater Eston Neighbourhood Policing Team\n\nYou Said, We Did – January to March 2018\n\nUpdated 10/04/2018\n\n# Tuesday 9th January 2018 – South Bank PACT, Community Room, Normanby Road\n\n| You said | We did |\n|---|---|\n| People are dealing drugs from cars parked near the shops. | Plain clothes patrols. |\n\n# Wednesday 14th March 2018 – Eston PACT, Eston Library\n\n| You said | We did |\n|---|---|\n| Parents are parking on the pavement at school times. | Letters sent home. |\n",
+			[]string{"meeting 2018-01-09 E05001522 drugs", "concern 2018-01-09 E05001522 drugs", "meeting 2018-03-14 E05001508 parking_traffic", "concern 2018-03-14 E05001508 parking_traffic"}},
+		{"a PACT record in capitals", "HARDWICK PACT (POLICE AND COMMUNITIES TOGETHER)\n\nMINUTES OF MEETING HELD WEDNESDAY 16 JANUARY 2013, 6.30PM\nHARDWICK COMMUNITY CENTRE\n\n2.  MATTERS ARISING\n    2.1 Harrowgate Lane speed checks (Nov. priority). Checks done on 3 dates in Dec. Priority closed.\n\n3.  NEIGHBOURHOOD UPDATE (POLICE)\n    PC Hill gave figures for Dec.: 4 dwelling burglaries. Two drugs warrants executed.\n\n4.  RESIDENTS' ISSUES\n    4.1 Youths gathering at the shop parade most nights, drinking, shouting.\n",
+			[]string{"meeting 2013-01-16 E05001536 antisocial_behaviour", "concern 2013-01-16 E05001536 antisocial_behaviour"}},
+		{"a PACT record's date line", "PARK END & BECKFIELD\nPOLICE AND COMMUNITIES TOGETHER (PACT) MEETING\n\nDate:   Wednesday 6th March 2019, 6.00pm - 7.30pm\nVenue:  Park End Community Centre, Middlesbrough\n\n4. Open forum - issues from residents\n   4.1 Several residents reported that drug dealing is still going on openly from an address on the estate.\n",
+			[]string{"meeting 2019-03-06 E05009870 drugs", "concern 2019-03-06 E05009870 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }

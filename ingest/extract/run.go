@@ -35,20 +35,21 @@ type run struct {
 	titlePlace *gazetteer.Resolution
 	// docLAD is the document's local authority when every place it names
 	// lies in one, as a news item about one town does; nil otherwise.
-	docLAD     *gazetteer.Resolution
-	docLADDone bool
-	perPara    map[int]int   // events emitted so far per paragraph: the index in the id
-	held       []*meetingCtx // meetings emitted so far, so one told twice is one event
-	recordDay  time.Time     // the day of the meeting a record (minutes, notes) with no publication date records
-	rowHeld    []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
-	said       bool          // walking the paragraphs under a "You said" heading
-	tableMonth string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
-	record     bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
-	topic      bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
-	secQuiet   bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
-	meetSec    bool          // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
-	quiet      bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
-	findCache  map[findKey][]gazetteer.Mention
+	docLAD       *gazetteer.Resolution
+	docLADDone   bool
+	perPara      map[int]int   // events emitted so far per paragraph: the index in the id
+	held         []*meetingCtx // meetings emitted so far, so one told twice is one event
+	recordDay    time.Time     // the day of the meeting a record (minutes, notes) with no publication date records
+	rowHeld      []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
+	said         bool          // walking the paragraphs under a "You said" heading
+	tableMonth   string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
+	tableMeeting *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
+	record       bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
+	topic        bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
+	secQuiet     bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	meetSec      bool          // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
+	quiet        bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
+	findCache    map[findKey][]gazetteer.Mention
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.

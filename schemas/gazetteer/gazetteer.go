@@ -480,6 +480,12 @@ func (g *Gazetteer) namedFor(n, lad string, at time.Time) (Ward, bool) {
 	return found[0], true
 }
 
+// Village reports whether a name is a village the places list puts in a
+// ward of its own ("wards"): a place within a ward, not the ward's name.
+func (g *Gazetteer) Village(name string) bool {
+	return len(g.within[Normalise(name)]) > 0
+}
+
 // PartOfWard is the one ward in force at `at`, in any authority, whose
 // name joins place with another ("Hardwick" in "Hardwick and Salters
 // Lane"): a venue named for the place ("Hardwick Community Centre") is in
@@ -710,7 +716,7 @@ func directionBefore(before string) bool {
 func isStreetWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
-		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "reservoir", // (a stream or a wood named for a village: "near Ormesby Beck")
+		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "wood", "forest", "moor", "reservoir", "bypass", // (a stream, a wood or a road named for a village: "near Ormesby Beck", "Guisborough Forest")
 		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council",
 		"times", "gazette", "echo", "mail", "herald", "advertiser", "telegraph": // a newspaper's name ("Darlington and Stockton Times", "Hartlepool Mail")
 		return true

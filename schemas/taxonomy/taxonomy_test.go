@@ -41,6 +41,7 @@ func TestClassify(t *testing.T) {
 		{"county lines exploitation of young people", []string{"exploitation"}},
 		{"Hare coursing on farmland", []string{"rural_crime"}},
 		{"hare coursing on his fields, with gates left open and crops damaged by vehicles", []string{"rural_crime"}},
+		{"Men with dogs have been seen chasing hares across the fields", []string{"rural_crime"}},
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
 		{"cars far faster than the 30 limit", []string{"speeding"}},
