@@ -62,7 +62,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...".
@@ -2444,7 +2444,7 @@ func colKind(h string) string {
 	switch {
 	case raisedAtRE.MatchString(h):
 		return "raisedat" // where or at which meeting a row was raised
-	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week" || strings.HasPrefix(h, "when and where") || strings.HasPrefix(h, "when & where"):
+	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week" || strings.HasPrefix(h, "when and where") || strings.HasPrefix(h, "when & where") || strings.HasPrefix(h, "when /") || strings.HasPrefix(h, "when/"):
 		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
 		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||
@@ -2657,7 +2657,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.concern(b, nil, issues, col["action"], *res, sp)
 		return
 	}
-	fut := future || futureRE.MatchString(b.Text)
+	fut := future || futureRE.MatchString(strings.Join([]string{dateText, col["meeting"], col["place"], col["venue"]}, " | ")) // (not the issues: "worried kids will pick them up")
 	sp, ok := r.resolveSpan(b, ds[0], fut)
 	if !ok {
 		return
@@ -3846,6 +3846,10 @@ func (r *run) opensWithPlace(s string, at time.Time) bool {
 // numberCellRE: a cell holding only a paragraph's number ("2.2", "4.").
 var numberCellRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}\.?\s*$`)
 
+// placeDayRE: a head that is a place and its day in brackets at its end
+// ("Belmont, Guisborough (8 June)").
+var placeDayRE = regexp.MustCompile(`^[^()]{3,60}\((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{4})?\)$`)
+
 // dayPlaceLeadRE: a paragraph's head, up to its first full stop or colon.
 var dayPlaceLeadRE = regexp.MustCompile(`^([^.:]{6,80})[.:]\s+\S`)
 
@@ -3854,12 +3858,20 @@ var dayPlaceLeadRE = regexp.MustCompile(`^([^.:]{6,80})[.:]\s+\S`)
 // people came ...") when the rest tells the public there or what they
 // raised; "" if the paragraph opens otherwise.
 func (r *run) dayPlaceLead(b *segment.Block, text string) string {
+	if loc := itemLeadRE.FindStringIndex(text); loc != nil {
+		text = text[loc[1]:] // ("2.1 Belmont, Guisborough (8 June). ...")
+	}
 	m := dayPlaceLeadRE.FindStringSubmatch(text)
 	if m == nil {
 		return ""
 	}
 	head, rest := m[1], text[len(m[1])+1:]
 	d, place, ok := dayAndPlace(head, dated(dates.Find(head)), true)
+	if !ok && placeDayRE.MatchString(head) {
+		// "Belmont, Guisborough (8 June). The first meeting back ...":
+		// the place, then its day in brackets
+		d, place, ok = dayAndPlace(head, dated(dates.Find(head)), false)
+	}
 	if !ok {
 		return ""
 	}

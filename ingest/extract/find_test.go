@@ -3751,3 +3751,29 @@ func TestYouSaidPerMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestWhenAndWhereCellsAndPlaceDayHeads: a "When / where you told us"
+// column is the date's, its cell's "Tues 14/1" a day and "Online survey,
+// Feb" a month; a row's issues saying what residents fear "will" happen
+// are no meeting to come; a report's entry headed by a place and its day
+// in brackets ("2.1 Belmont, Guisborough (8 June).") tells a meeting
+// there; reports from residents to the office about a matter are a
+// concern of their month.
+func TestWhenAndWhereCellsAndPlaceDayHeads(t *testing.T) {
+	doc := "# You Said, We Did – Stockton Town Centre\n\n*Quarter: January to March 2025 · Updated 2 April 2025*\n\n| When / where you told us | You said | We did |\n|---|---|---|\n" +
+		"| PACT meeting, Tues 14/1, Stockton Central Library | Shoplifting from the chemist getting worse | Retail crime patrols |\n" +
+		"| Online survey, Feb | \"Never see a bobby in the town centre after teatime\" | Evening foot patrols |\n" +
+		"| Street surgery, Tues 11/3, Yarm Lane end of the High Street | Needles and foil found in the alley – worried kids will pick them up | Needle sweep |\n"
+	require.Equal(t, []string{
+		"meeting 2025-01-14 E05014882 burglary_theft", "concern 2025-01-14 E05014882 burglary_theft",
+		"concern 2025-02-01 E05014882 visible_policing",
+		"meeting 2025-03-11 E05014882 drugs", "concern 2025-03-11 E05014882 drugs",
+	}, summary(t, doc))
+	report := "Report to the Police and Crime Panel · 2 August 2021 · Period covered: June and July 2021\n\n" +
+		"2.1 Belmont, Guisborough (8 June). The first meeting back in person took place at the Sunnyfield House hall. Residents shared their concern that vehicles regularly exceed the limit on the approach roads.\n\n" +
+		"2.6 During July, the Commissioner's office received a number of reports from Hartlepool residents about courier scams aimed at older people.\n"
+	require.Equal(t, []string{
+		"meeting 2021-06-08 E05012437 speeding", "concern 2021-06-08 E05012437 speeding",
+		"concern 2021-07-01  fraud_scams",
+	}, summary(t, report))
+}

@@ -127,6 +127,15 @@ func monthCell(s string) string {
 	if loneMonthRE.MatchString(s) {
 		return "in " + strings.TrimSpace(s)
 	}
+	if pieces := strings.Split(s, ","); len(pieces) > 1 {
+		// "Online survey, Feb": the month among the cell's pieces
+		for i, p := range pieces {
+			if loneMonthRE.MatchString(p) {
+				pieces[i] = " in " + strings.TrimSpace(p)
+				return strings.Join(pieces, ",")
+			}
+		}
+	}
 	return s
 }
 
@@ -198,6 +207,10 @@ func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx 
 	return nil
 }
 
+// weekdayDayMonthRE: a weekday then a day/month with no year ("Tues
+// 14/1"); group 4 is a year after it, which makes it no such date.
+var weekdayDayMonthRE = regexp.MustCompile(`(?i)\b((?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?)\s+([0-9]{1,2})/([0-9]{1,2})(/[0-9]{2,4})?\b`)
+
 // dayMonthCellRE is a date cell written as day/month without a year
 // ("06/08").
 var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
@@ -210,7 +223,17 @@ var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
 func numericDayCell(s string) string {
 	m := dayMonthCellRE.FindStringSubmatch(s)
 	if m == nil {
-		return s
+		// "PACT meeting, Tues 14/1, Stockton Central Library": a weekday
+		// and day/month among the cell's other words
+		return weekdayDayMonthRE.ReplaceAllStringFunc(s, func(w string) string {
+			sm := weekdayDayMonthRE.FindStringSubmatch(w)
+			d, _ := strconv.Atoi(sm[2])
+			mo, _ := strconv.Atoi(sm[3])
+			if d < 1 || d > 31 || mo < 1 || mo > 12 || sm[4] != "" {
+				return w
+			}
+			return fmt.Sprintf("%s %d %s", sm[1], d, time.Month(mo))
+		})
 	}
 	d, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])

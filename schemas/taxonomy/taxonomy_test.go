@@ -46,6 +46,7 @@ func TestClassify(t *testing.T) {
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
 		{"cars far faster than the 30 limit", []string{"speeding"}},
 		{"vehicles coming off the A689 far exceeding the 30 limit on Front Street", []string{"speeding"}},
+		{"vehicles regularly exceed the limit on the approach roads into the town", []string{"speeding"}},
 		{"the same people walking out with goods again and again", []string{"burglary_theft"}},
 		{"you would like to see us more often", []string{"visible_policing"}},
 		{"they hardly ever see a police officer walking through the estate", []string{"visible_policing"}},

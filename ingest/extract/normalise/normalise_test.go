@@ -375,6 +375,30 @@ func TestPDFColumnsAboveATableOverTwoPages(t *testing.T) {
 	require.Contains(t, d.Text, "| Ward meeting (date / venue) | Issues raised by residents | Authority |\n| Norton North Thu 23 June")
 }
 
+// TestPDFJustifiedColumnsBesideATable: a report's two justified columns
+// (their word spaces stretched wider than a cell gap) run into its table
+// of meetings; the justified lines are running text, not the table's
+// first rows, so the table is found whole with its header (heldout50's),
+// and the columns above it are read in turn (heldout51's).
+func TestPDFJustifiedColumnsBesideATable(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout50", "poe_panel_nov2021.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	require.Contains(t, d.Text, "| Date | Meeting / venue | Issues raised by residents and follow-up |\n| Thursday 2 September | Nunthorpe ward residents' meeting, Nunthorpe Community Centre, Middlesbrough |")
+	require.Contains(t, d.Text, "| Thursday 14 October | Fens & Greatham ward meeting, Greatham Community Centre, Hartlepool |")
+	text := strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "During October, the Commissioner's office received a noticeable number of reports from Hartlepool residents about courier and telephone scams aimed at older people;")
+
+	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout51", "poe_report_jun_jul_2021.pdf"))
+	require.NoError(t, err)
+	d, err = Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err)
+	text = strings.Join(strings.Fields(d.Text), " ")
+	require.Contains(t, text, "2.1 Belmont, Guisborough (8 June). The first meeting back in person took place at the Sunnyfield House hall. Residents shared their concern that vehicles regularly exceed the limit")
+	require.Contains(t, d.Text, "| Tue 8 June | Belmont ward meeting, Guisborough | Redcar & Cleveland | Speeding; off-road motorbikes |")
+}
+
 // TestHTMLLayoutTableAndLinkLists: an old site laid out with a table (a
 // sidebar cell beside the article's) is read cell by cell as the page's
 // columns, not as one row of data; a paragraph of links to other pages

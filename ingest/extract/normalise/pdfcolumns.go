@@ -77,8 +77,7 @@ func columnHeads(tsv string, tables []pdfTable) map[int]columnHead {
 					continue
 				}
 				if gutter, ok := twoColumns(lines[i:k]); ok && k-i >= 6 {
-					gutter = midGutter(lines[i:k], gutter)
-					out[lines[i].page] = columnHead{text: columnText(lines[i:k], gutter), until: t.lines[0]}
+					out[lines[i].page] = columnHead{text: columnText(lines[i:k], midGutter(lines[i:k], gutter)), until: t.lines[0]}
 				}
 				break
 			}

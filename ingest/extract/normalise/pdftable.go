@@ -179,19 +179,42 @@ func pageTables(lines []pdfLine) []pdfTable {
 		// A candidate: consecutive lines, close together, of two cells or
 		// more, or of one cell starting where a cell of a line near it
 		// starts (the rest of a wrapped cell).
-		if len(lines[i].starts) < 2 {
+		if len(lines[i].starts) < 2 || justified(lines[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
-			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) {
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) && !justified(lines[j]) {
 			j++
 		}
 		out = append(out, tablesIn(lines[i:j])...)
 		i = j
 	}
 	return out
+}
+
+// justified reports whether a line is running text set justified, its
+// word spaces stretched wider than a cell gap: four "cells" or more of a
+// word or two each ("Thirty-one engagements took place in the"), no
+// figure among them, and every space between its words of one width (a
+// justified line stretches them evenly; a table's gaps differ, cell to
+// cell).
+func justified(l pdfLine) bool {
+	if len(l.starts) < 4 || len(l.words) > 2*len(l.starts) {
+		return false
+	}
+	lo, hi := math.Inf(1), 0.0
+	for i, w := range l.words {
+		if strings.ContainsAny(w.text, "0123456789") {
+			return false
+		}
+		if i > 0 {
+			g := w.left - l.words[i-1].right
+			lo, hi = math.Min(lo, g), math.Max(hi, g)
+		}
+	}
+	return hi-lo <= 0.25*l.height
 }
 
 // tableHead reports whether line j, in a candidate from line i, is the
