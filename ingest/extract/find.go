@@ -44,7 +44,7 @@ var (
 	// notes").
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
-	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held on|meeting date|when)\s*:`)
+	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held(?: on)?|meeting date|when)\s*:`)
 	// ("Report of the Annual General Meeting, Monday 24th March 2014":
 	// a residents' association's record of its AGM)
 	minutesRE = regexp.MustCompile(`(?i)\b(?:minutes|notes?) of (?:the|a\b|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s)|^\W*report of the (?:annual general|annual|extraordinary general|general) meeting\b|^\W*report of the AGM\b`)
@@ -144,7 +144,7 @@ func (r *run) walk() {
 				subjectHead = b.Text
 			}
 			l := strings.ToLower(b.Text)
-			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose")
+			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
 			// A label heading ("You said", "We did") under a dated one
 			// ("April to June 2019") keeps the dated one's span.
 			wards, allWards := r.headingWards(b)
@@ -998,7 +998,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		carried := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() && si > 0 && prevSent != "" && strongMeetingRE.MatchString(prevSent) && len(dates.Find(prevSent)) == 0 &&
 			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent)
 		prevSent = sent
-		if days := dates.Days(sentDates); len(days) == 1 && cameToRE.MatchString(sent) && !meetingNounRE.MatchString(maskGroupOf(sent)) {
+		if days := dates.Days(sentDates); len(days) == 1 && (cameToRE.MatchString(sent) || (days[0].Start <= 3 && len(sent) < 80 && !entry)) && !meetingNounRE.MatchString(maskGroupOf(sent)) {
+			// ("On Tuesday it was Thorntree's turn. More than fifty people
+			// squeezed into the ... ward community meeting ...")
 			prevVisit = days
 		}
 		// "The meeting, part of the Commissioner's visits, was dominated
@@ -3320,6 +3322,11 @@ var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?
 // mastheadRE: a newsletter's masthead line, its issue numbered between
 // separators ("· Issue 22 ·", "| No. 14 |").
 var mastheadRE = regexp.MustCompile(`(?i)[·|•]\s*(?:issue|edition|no\.?|vol\.?|volume|number)\s*[0-9]+\s*(?:[·|•]|$)`)
+
+// headlineQuoteRE: a headline opening on a quotation ("'We don't see a
+// bobby from one month to the next' - Dormanstown residents have their
+// say"): its words are someone's, not a section's of things to come.
+var headlineQuoteRE = regexp.MustCompile(`^\W{0,3}['‘"“].{10,160}?['’"”]\s*[-–—:]`)
 
 // newsHeadRE: a heading naming a post or bulletin ("Ward update", "Ward
 // news"), not a meeting.

@@ -1091,6 +1091,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"wordpress-foot.html", `<html><body><main><article><h1>Loftus has its say</h1><p>The Commissioner came to Loftus last night for the community meeting in the Town Hall, where residents raised fireworks thrown in the street.</p>
 <footer class="entry-meta">This entry was posted in News and tagged police on Wednesday 6 November 2013 by editor.</footer></article></main></body></html>`, "2013-11-06"},
 		{"wordpress-foot.md", "# Loftus has its say\n\nThe Commissioner came to Loftus last night for the community meeting.\n\nThis entry was posted in Community News, Police and tagged Loftus, meetings on 6th November 2013.\n", "2013-11-06"},
+		{"byline-run-on.md", "# Residents have their say\n\nBy Kirsty Pallister, Community Reporter 12:30, 11 SEP 2019 Updated 14:05, 12 SEP 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-09-11"},
 		{"reviewed.html", "<html><body><main><h1>You said, we did</h1><p>Residents told us about speeding on the main road through the Ingleby Barwick East ward.</p><p class=\"review\">Page last reviewed: 10 July 2019</p></main></body></html>", "2019-07-10"},
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
@@ -3776,4 +3777,29 @@ func TestWhenAndWhereCellsAndPlaceDayHeads(t *testing.T) {
 		"meeting 2021-06-08 E05012437 speeding", "concern 2021-06-08 E05012437 speeding",
 		"concern 2021-07-01  fraud_scams",
 	}, summary(t, report))
+}
+
+// TestNewsHeadlinesAndHeldLines: a headline quoting a resident ("'We
+// don't see a bobby from one month to the next' - ...") opens no section
+// of things to come; "On Tuesday it was Thorntree's turn." dates the
+// meeting the next sentence names; minutes' "Held:" line is the record's
+// day; "a similar meeting in Park End" is in Park End & Beckfield ward.
+func TestNewsHeadlinesAndHeldLines(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a quoted headline", "# 'We don't see a bobby from one month to the next' - Dormanstown residents have their say\n\nPosted on 11 September 2019\n\nResidents packed into the Dormanstown ward meeting last night.\n\nParents also talked about gangs of teenagers hanging round the green late into the night, shouting and kicking footballs against people's windows.\n",
+			[]string{"meeting 2019-09-10 E05012440 antisocial_behaviour", "concern 2019-09-10 E05012440 antisocial_behaviour"}},
+		{"the day said first", "# Thorntree fed up with nuisance bikers\n\nPosted on 8 March 2019\n\nOn Tuesday it was Thorntree's turn. More than fifty people squeezed into the Brambles and Thorntree ward community meeting at the Thorntree Community Hub. People were angry about smashed bus shelters.\n",
+			[]string{"meeting 2019-03-05 E05009856 criminal_damage", "concern 2019-03-05 E05009856 criminal_damage"}},
+		{"an entry's day and ward, then its meeting", "Report to the Police and Crime Panel, 5 April 2022\n\n2.1 Tuesday 8 February – Skelton West ward, Redcar and Cleveland. The Commissioner joined a residents' meeting at Skelton Civic Hall. Those present described a run of wheelie bins being set alight on the estate.\n",
+			[]string{"meeting 2022-02-08 E05012455 criminal_damage", "concern 2022-02-08 E05012455 criminal_damage"}},
+		{"held line", "Nunthorpe Parish Council\nMinutes - Ordinary Meeting\n\nHeld: Tuesday 12th March 2024, 7pm, Nunthorpe Community Centre (Main Hall)\n\n4. Policing and community safety\nResidents then put a number of matters to the Sergeant:\n - A resident on Connaught Road said three vehicles on her street had had catalytic converters taken since Christmas.\n",
+			[]string{"meeting 2024-03-12 E05015469 burglary_theft", "concern 2024-03-12 E05015469 burglary_theft"}},
+		{"an estate a ward joins", "# Nuisance bikers\n\nPosted on 8 March 2019\n\nOn 12 February a similar meeting in Park End heard complaints about bikes racing round the fields behind the houses.\n",
+			[]string{"meeting 2019-02-12 E05009870 off_road_bikes", "concern 2019-02-12 E05009870 off_road_bikes"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }

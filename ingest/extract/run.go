@@ -456,8 +456,20 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if t, ok := r.byline(s); ok {
 		return t, pubScoreByline, true
 	}
+	if m := byDateRE.FindStringSubmatch(s); m != nil && len(s) <= 160 {
+		// "By Kirsty Pallister, Community Reporter 12:30, 11 SEP 2019
+		// Updated 14:05, 11 SEP 2019": a byline run into its dates, the
+		// first the publication's
+		if t, ok := r.fullDate(m[1]); ok {
+			return t, pubScoreByline, true
+		}
+	}
 	return time.Time{}, 0, false
 }
+
+// byDateRE: a byline whose first date follows the writer's name and role,
+// before any "Updated" (group 1: the text up to it).
+var byDateRE = regexp.MustCompile(`(?i)^\W*by\s+[A-Z][^.]{2,80}?\b((?:[0-9]{1,2}[:.][0-9]{2}\s*(?:am|pm)?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4})`)
 
 // byline reads a short line of pieces apart by "·", "|" or a dash, one of
 // them a full date alone and another saying whose it is or how long it

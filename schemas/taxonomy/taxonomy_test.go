@@ -42,6 +42,8 @@ func TestClassify(t *testing.T) {
 		{"Hare coursing on farmland", []string{"rural_crime"}},
 		{"hare coursing on his fields, with gates left open and crops damaged by vehicles", []string{"rural_crime"}},
 		{"Men with dogs have been seen chasing hares across the fields", []string{"rural_crime"}},
+		{"complaints about bikes racing round the fields behind the houses", []string{"off_road_bikes"}},
+		{"the whine of two-stroke engines; riders with no helmets cutting across the grass", []string{"off_road_bikes"}},
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
 		{"cars far faster than the 30 limit", []string{"speeding"}},
