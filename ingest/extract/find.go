@@ -2279,6 +2279,11 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 	return false
 }
 
+// policeOfRE: the words after a place that make it a police station's or
+// team's name ("the front counter at Guisborough police station"): which
+// station, not where the concern is.
+var policeOfRE = regexp.MustCompile(`(?i)^\s+police\s+(?:station|office|counter|front desk|team|base)\b`)
+
 // meetingInRE: the words before a place that make it where a meeting was
 // ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at
 // Thornaby").
@@ -2896,7 +2901,7 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // crowdRE: the public crowding in to speak ("It was standing room only at
 // the community hub on Tuesday night, as more than sixty South Bank
 // residents squeezed in to tell police and councillors ...").
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents)\b|\b(?:residents|people|villagers|tenants|locals|parents)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b`)
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b`)
 
 // policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
 // a resident, whom officialLeadRE's titles would take).
@@ -3358,8 +3363,9 @@ func quietItem(text string) bool {
 	return notConcernHeadRE.MatchString(rest)
 }
 
-// (a council's minute number "79/14" too, and a PDF table's rule after it)
-var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?(?:[0-9]{1,3}/[0-9]{2,4}|[0-9]{1,2}[a-z]?)[.)]?\s*(?:[-–—:.|]\s*)?`)
+// (a council's minute number "79/14" too, "FC/22/105" with its committee's
+// letters, and a PDF table's rule after it)
+var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?(?:(?:[a-z]{1,4}/)?[0-9]{1,3}/[0-9]{2,4}|[0-9]{1,2}[a-z]?)[.)]?\s*(?:[-–—:.|]\s*)?`)
 
 // saidVerbRE: a verb of saying.
 var saidVerbRE = regexp.MustCompile(`(?i)\b(?:said|says|added|explained|warned|urged|stressed|promised|pledged|confirmed|insisted)\b`)
@@ -4126,7 +4132,7 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	ms := r.find(text, at)
 	for i := 0; i < len(ms); i++ {
-		if titleOfPerson(text, ms[i]) {
+		if titleOfPerson(text, ms[i]) || (cur != nil && policeOfRE.MatchString(text[ms[i].End:])) {
 			// "Mandale and Victoria ward councillor Sam Jones said ...":
 			// whom the speaker represents, not where the concern is.
 			ms = append(ms[:i:i], ms[i+1:]...)

@@ -3681,6 +3681,8 @@ func TestPublicMattersUnderThePoliceItem(t *testing.T) {
 		"concern 2021-11-08 E05001542 speeding",
 		"concern 2021-11-08 E05001542 environmental",
 	}, summary(t, doc))
+	require.True(t, quietItem("FC/22/105  Police update The Inspector summarised activity since the last meeting: speed enforcement on Ingleby Way"), "a committee's minute number before the police's item")
+	require.True(t, quietItem("57/23 POLICE REPORT Officers would carry out speed checks"))
 }
 
 // TestWardFirstInItsMeetingCell: a "Ward meeting (date / venue)" cell
@@ -3795,6 +3797,10 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 			[]string{"meeting 2019-03-05 E05009856 criminal_damage", "concern 2019-03-05 E05009856 criminal_damage"}},
 		{"an entry's day and ward, then its meeting", "Report to the Police and Crime Panel, 5 April 2022\n\n2.1 Tuesday 8 February – Skelton West ward, Redcar and Cleveland. The Commissioner joined a residents' meeting at Skelton Civic Hall. Those present described a run of wheelie bins being set alight on the estate.\n",
 			[]string{"meeting 2022-02-08 E05012455 criminal_damage", "concern 2022-02-08 E05012455 criminal_damage"}},
+		{"folk quizzing the Commissioner, a police station named for a town", "# Guisborough residents put questions to crime commissioner\n\nPosted on 15 November 2019\n\nIt was standing room only at Belmont Community Hall on Tuesday as Guisborough folk turned out in force to quiz Cleveland's Police and Crime Commissioner.\n\nThere was also plenty of frustration that the front counter at Guisborough police station now keeps such limited hours, and one woman said she had given up trying to find an officer in the town.\n",
+			[]string{"meeting 2019-11-12 E05012437 visible_policing", "concern 2019-11-12 E05012437 visible_policing"}},
+		{"a police station named for a town, with no meeting", "Report to the Police and Crime Panel, 6 April 2018\n\nProgramme of Engagement, February and March 2018\n\nThroughout the period residents also contacted the Commissioner's office about the closure of the front counter at Guisborough police station.\n",
+			[]string{"concern 2018-02-01 E05001510 visible_policing"}},
 		{"held line", "Nunthorpe Parish Council\nMinutes - Ordinary Meeting\n\nHeld: Tuesday 12th March 2024, 7pm, Nunthorpe Community Centre (Main Hall)\n\n4. Policing and community safety\nResidents then put a number of matters to the Sergeant:\n - A resident on Connaught Road said three vehicles on her street had had catalytic converters taken since Christmas.\n",
 			[]string{"meeting 2024-03-12 E05015469 burglary_theft", "concern 2024-03-12 E05015469 burglary_theft"}},
 		{"an estate a ward joins", "# Nuisance bikers\n\nPosted on 8 March 2019\n\nOn 12 February a similar meeting in Park End heard complaints about bikes racing round the fields behind the houses.\n",

@@ -43,6 +43,7 @@ func TestClassify(t *testing.T) {
 		{"hare coursing on his fields, with gates left open and crops damaged by vehicles", []string{"rural_crime"}},
 		{"Men with dogs have been seen chasing hares across the fields", []string{"rural_crime"}},
 		{"complaints about bikes racing round the fields behind the houses", []string{"off_road_bikes"}},
+		{"My van's been done twice since August, tools gone both times, and the lad next door had his car emptied", []string{"burglary_theft"}},
 		{"the whine of two-stroke engines; riders with no helmets cutting across the grass", []string{"off_road_bikes"}},
 		{"dogs let off their leads on farmland and attacking pregnant ewes", []string{"rural_crime"}},
 		{"the theft of red diesel", []string{"burglary_theft", "rural_crime"}},
