@@ -389,6 +389,11 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// speed; "the speed of traffic ..., particularly HGVs using the
 			// village as a short cut": a second concern)
 			continue
+		case m.Theme == "parking_traffic" && (p == "rat running" || p == "rat run" || p == "rat runs") && inClause(text, m, ms, "speeding"):
+			// "drivers were using Nunthorpe as a rat-run ... and were
+			// flying through the village well over 30mph": the speed is
+			// the complaint, the rat-run its road
+			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
 		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && inClause(text, m, ms, "off_road_bikes") &&

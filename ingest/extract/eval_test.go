@@ -272,7 +272,7 @@ func blindDocument(t *testing.T, half, path string) string {
 // was tuned looking at the tune half's results alone.
 func TestBlindEvaluation(t *testing.T) {
 	x := newExtractor(t, Config{})
-	halves := []string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "probe", "probe2", "probe3", "probe4", "probe5", "heldout7", "heldout8", "heldout9", "heldout10", "heldout12", "heldout13", "heldout16", "heldout17", "heldout18", "heldout19", "heldout22", "heldout25", "heldout26", "heldout27", "heldout28", "heldout30", "heldout31", "heldout32", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39", "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56", "heldout57"}
+	halves := []string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tune2", "probe", "probe2", "probe3", "probe4", "probe5", "heldout7", "heldout8", "heldout9", "heldout10", "heldout12", "heldout13", "heldout16", "heldout17", "heldout18", "heldout19", "heldout22", "heldout25", "heldout26", "heldout27", "heldout28", "heldout30", "heldout31", "heldout32", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39", "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56", "heldout57", "heldout58", "heldout59"}
 	least := 4 // documents per pooled set: fewer means a set went missing
 	if h := os.Getenv("EXTRACT_EVAL"); h != "" {
 		halves, least = []string{h}, 1

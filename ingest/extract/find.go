@@ -2183,6 +2183,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 			continue
 		}
+		if i == 0 && r.meetingOutside(s, at) && (outsideMarked(s) || crossedRE.MatchString(s)) {
+			// "... crossed the county boundary to join North Yorkshire's
+			// commissioner at a rural crime meeting in Great Ayton village
+			// hall, on Monday": the meeting's own place is outside, though
+			// the sentence names a Cleveland ward besides
+			r.problem(b, "place", hint(s), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
+			return nil
+		}
 		best := ms[0]
 		for _, m := range ms {
 			if m.Kind == "ward" && best.Kind != "ward" {
@@ -2283,6 +2291,26 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 // team's name ("the front counter at Guisborough police station"): which
 // station, not where the concern is.
 var policeOfRE = regexp.MustCompile(`(?i)^\s+police\s+(?:station|office|counter|front desk|team|base)\b`)
+
+// crossedRE: a sentence saying its meeting was over the force's boundary.
+var crossedRE = regexp.MustCompile(`(?i)\bcross(?:ed|ing)? (?:the )?(?:county |force )?(?:boundary|border)\b|\bover the (?:county |force )?(?:boundary|border)\b`)
+
+// meetingOutside reports whether the place a meeting noun governs ("a
+// rural crime meeting in Great Ayton village hall") is no place the
+// gazetteer knows.
+func (r *run) meetingOutside(s string, at time.Time) bool {
+	for _, loc := range meetingAtPlaceRE.FindAllStringSubmatchIndex(s, -1) {
+		name := s[loc[2]:loc[3]]
+		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingAtPlaceRE: a meeting noun, then "in" and a capitalised name
+// (group 1).
+var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
 
 // meetingInRE: the words before a place that make it where a meeting was
 // ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at
