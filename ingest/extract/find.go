@@ -1289,7 +1289,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					// paragraph after the one that told it.
 					r.setAttendance(seen.ev.EventID, attendance)
 				}
-				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: res, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
+				place := res
+				if res.WardCode == "" && seen.place.WardCode != "" {
+					place = seen.place // (the row's ward, where the paragraph named only towns)
+				}
+				out = append(out, &meetingCtx{ev: seen.ev, span: sp, place: place, name: placeName(res.Text), sent: sent, sticky: seen.sticky})
 				continue
 			}
 			var topics []string // "met partners to discuss information sharing"
@@ -2024,6 +2028,25 @@ func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution, kind string)
 			// Hall on Wednesday night", whatever either calls it)
 			return m
 		}
+	}
+	var inLAD []*meetingCtx
+	for _, m := range r.rowHeld {
+		if m.span == sp && res.WardCode != "" && m.place.WardCode == res.WardCode {
+			// "4.2 On 3 December the Commissioner attended the Seaton Carew
+			// Community Forum" after the table's row "Wed 3 Dec | Seaton
+			// Carew Community Forum | Seaton (Hartlepool)": the paragraph
+			// tells the row's meeting again
+			return m
+		}
+		if m.span == sp && sp.Precision == dates.Day && m.place.LADCode == res.LADCode {
+			inLAD = append(inLAD, m)
+		}
+	}
+	if res.WardCode == "" && len(inLAD) == 1 {
+		// "4.7 At Loftus on 20 January areas of interest included ... a
+		// patrol from Guisborough or Redcar": placed at the authority by
+		// the towns it names, the one row of that day there
+		return inLAD[0]
 	}
 	return nil
 }

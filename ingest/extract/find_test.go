@@ -3813,3 +3813,21 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestTableBeforeItsParagraphs: a report whose table of meetings comes
+// before the paragraphs that tell them again gives each meeting once: a
+// paragraph naming the row's ward, or only towns of the row's authority
+// ("At Loftus on 20 January ... from Guisborough or Redcar"), on the row's
+// day is the row's meeting, in the row's ward.
+func TestTableBeforeItsParagraphs(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 3 February 2015\n\nProgramme of Engagement, December 2014 and January 2015\n\n" +
+		"| Date | Meeting / venue | Ward |\n|---|---|---|\n" +
+		"| Wed 3 Dec | Seaton Carew Community Forum, Seaton Carew Library | Seaton (Hartlepool) |\n" +
+		"| Tue 20 Jan | Loftus Town Council open session, Loftus Town Hall | Loftus (Redcar & Cleveland) |\n\n" +
+		"4.2 On 3 December the Commissioner attended the Seaton Carew Community Forum. Residents raised the speed of traffic along The Front.\n\n" +
+		"4.7 At Loftus on 20 January areas of interest included how long it takes for a patrol to arrive from Guisborough or Redcar. Members of the public also reported dog fouling on the paths.\n"
+	require.Equal(t, []string{
+		"meeting 2014-12-03 E05008951 speeding", "meeting 2015-01-20 E05001514 environmental,visible_policing",
+		"concern 2014-12-03 E05008951 speeding", "concern 2015-01-20 E05001514 visible_policing", "concern 2015-01-20 E05001514 environmental",
+	}, summary(t, doc))
+}
