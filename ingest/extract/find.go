@@ -3052,15 +3052,7 @@ var (
 // monthRow reports whether a table row has one cell, a month (and year),
 // and gives it.
 func monthRow(cells []string) (string, bool) {
-	var one string
-	for _, c := range cells {
-		if c = strings.TrimSpace(c); c != "" {
-			if one != "" {
-				return "", false
-			}
-			one = c
-		}
-	}
+	one := soleCell(cells)
 	ds := dates.Find(one)
 	if len(ds) != 1 || ds[0].Day != 0 || ds[0].Month == 0 || ds[0].EndMonth != 0 || len(ds[0].Text)*10 < len(one)*6 {
 		return "", false
@@ -3070,16 +3062,23 @@ func monthRow(cells []string) (string, bool) {
 
 // oneCell is the one non-empty cell of a table row spanning the table.
 func oneCell(cells []string) (string, bool) {
+	one := soleCell(cells)
+	return one, one != "" && len(cells) > 1
+}
+
+// soleCell is a row's only non-empty cell, trimmed, or "" when it has
+// none or several.
+func soleCell(cells []string) string {
 	one := ""
 	for _, c := range cells {
 		if c = strings.TrimSpace(c); c != "" {
 			if one != "" {
-				return "", false
+				return ""
 			}
 			one = c
 		}
 	}
-	return one, one != "" && len(cells) > 1
+	return one
 }
 
 // bareDayRE: a date cell that gives only the day ("10th").
