@@ -27,15 +27,17 @@ var (
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
 	// without a meeting word.
-	// ("met Throston residents": a place's name may come between)
+	// ("met Throston residents": a place's name may come between; "joined
+	// around forty residents": a count)
 	// ("was at Kirklevington Memorial Hall with residents of the Southern
 	// Villages ward": a venue, then the public)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meet|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|heard directly from|hear directly from|hearing directly from|hear first-hand from|heard first-hand from|sat down with)\s+(?:with\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meet|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|heard directly from|hear directly from|hearing directly from|hear first-hand from|heard first-hand from|sat down with)\s+(?:with\s+)?(?:(?:around|about|some|over|nearly|almost|more than|up to)\s+)?(?:(?:[0-9]+|a dozen|dozens of|a few|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
-	// previous meeting's record)
-	minutesAgreedRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of (?:the\b|(?:\w+\s+){0,3}?meetings?\b)[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bminutes of (?:[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?\s+(?:were\s+|was\s+)?(?:agreed|approved|confirmed|accepted|signed|adopted)\b|\bmatters arising\b`)
+	// previous meeting's record; "119/17 Minutes of 10th Oct 2017. Agreed
+	// & signed.")
+	minutesAgreedRE = regexp.MustCompile(`(?i)\b(?:minutes|notes) of (?:the )?(?:last|previous|preceding|prior) meeting\b|\bminutes of (?:the\b|(?:\w+\s+){0,3}?meetings?\b)[^.]*?\b(?:agreed|approved|confirmed|accepted|signed|adopted|read)\b|\b(?:agreed|approved|confirmed|signed)\b[^.]{0,20}\bminutes of the\b|\bminutes of (?:[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?[.;:,–-]?\s+(?:were\s+|was\s+)?(?:agreed|approved|confirmed|accepted|signed|adopted)\b|\bmatters arising\b`)
 	// minutesLeadRE: a line that opens with "Minutes" or "Notes" is the
 	// record's own heading or date line.
 	minutesLeadRE = regexp.MustCompile(`(?i)^\W*(?:minutes|notes?)\b`)
@@ -65,8 +67,8 @@ var (
 	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told us|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
-	// spoke about ...".
-	subjectCueRE = regexp.MustCompile(`(?i)\b((?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
+	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
+	subjectCueRE = regexp.MustCompile(`(?i)\b((?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -135,6 +137,17 @@ func (r *run) walk() {
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i <= runOn {
+			continue
+		}
+		_, titled := r.postDays[i+1]
+		if day, ok := r.postDays[i]; ok || (titled && !b.Bullet && b.Cells == nil) {
+			// A listing's next post, from its title over its "Posted on"
+			// line: its relative dates count from its own day, and nothing
+			// runs on from the post before.
+			if ok {
+				r.a.Published = day
+			}
+			cur, leadIn, prev, told, lead, datedLead = nil, nil, nil, nil, nil, nil
 			continue
 		}
 		if b.Heading {
@@ -254,13 +267,18 @@ func (r *run) walk() {
 		// "Item 2 - Police report PC Marsh reported ...": an item whose
 		// label is the police's is quiet like a section under such a
 		// heading.
-		if r.secQuiet && publicMattersRE.MatchString(b.Text) {
+		policeThenPublic := false
+		if r.secQuiet && (publicMattersRE.MatchString(b.Text) || publicMattersRE.MatchString(lastSentence(b.Text))) {
 			// "140/21 POLICE MATTERS ... b) Matters raised by members of
 			// the public / councillors:": what the public raised under the
-			// police's item, to the next heading.
+			// police's item, to the next heading. (Or the police's report
+			// ending on "Public session (Standing Orders suspended
+			// 7.12pm):" over the residents' points, the report itself
+			// still the police's.)
 			r.secQuiet = false
+			policeThenPublic = !publicMattersRE.MatchString(b.Text)
 		}
-		r.quiet = r.secQuiet || quietItem(b.Text)
+		r.quiet = r.secQuiet || quietItem(b.Text) || policeThenPublic
 		letterOnly := false
 		if r.quiet && residentLetterRE.MatchString(b.Text) {
 			// "7. Correspondence" over "The Clerk read an email from a
@@ -1680,7 +1698,7 @@ var speakingToRE = regexp.MustCompile(`(?i)\b(?:speaking|talking|listening)\s+(?
 // wardMeetingRefRE: a sentence naming a ward's meeting ("the Burn Valley
 // ward meeting", "the meeting of Jesmond ward", "Kader ward's community
 // meeting").
-var wardMeetingRefRE = regexp.MustCompile(`(?i)\bward(?:'s|’s)?\s+(?:(?:community|residents'?|police|public|neighbourhood)\s+)?(?:meeting|forum|surgery)\b|\bmeeting\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}ward\b`)
+var wardMeetingRefRE = regexp.MustCompile(`(?i)\bward(?:'s|’s)?\s+(?:(?:community|residents'?|police|public|neighbourhood)\s+)?(?:meeting|forum|surgery)\b|\bmeeting,?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}ward\b`)
 
 // listedWard reads a clause of a list of ward meetings that names its
 // place without the word "ward" ("attended the Ingleby Barwick North ward
@@ -2598,7 +2616,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 	}
 	dateText := numericDayCell(col["date"])
-	if col["meeting"] == "" {
+	if col["meeting"] == "" || loneMonthRE.MatchString(dateText) {
 		dateText = monthCell(dateText)
 	}
 	if dateText == "" {

@@ -3835,3 +3835,92 @@ func TestTableBeforeItsParagraphs(t *testing.T) {
 		"concern 2014-12-03 E05008951 speeding", "concern 2015-01-20 E05001514 visible_policing", "concern 2015-01-20 E05001514 environmental",
 	}, summary(t, doc))
 }
+
+// TestClerksMinutes: a terse clerk's minutes. "Minutes of 10th Oct 2017.
+// Agreed & signed." and "Notes of last meeting (21st October)" are the
+// last meeting's record, no meeting (its own record would count it again);
+// "Res of Station Rd reported ..." is residents speaking; "(ii)", "(iii)"
+// are items of their own; the residents' "Public session" that ends the
+// police's report opens what they raised, the report itself still the
+// police's.
+func TestClerksMinutes(t *testing.T) {
+	doc := "LOCKWOOD PARISH COUNCIL\n\nMINUTES of the Ordinary Meeting held Tues 14th Nov 2017 at 7.00pm, Boosbeck Methodist Church Hall.\n\n" +
+		"119/17 Minutes of 10th Oct 2017. Agreed & signed.\n\n" +
+		"120/17 Police report.\n (i) PCSO gave crime figures for Oct: 9 recorded crimes.\n" +
+		" (ii) Res of Station Rd reported cars coming off the A171 at speed thro' the village, asked re Speed Watch.\n" +
+		" (iii) A shopkeeper asked what could be done about repeated shoplifting from the Co-op.\n"
+	require.Equal(t, []string{
+		"meeting 2017-11-14 E05001513 burglary_theft,speeding",
+		"concern 2017-11-14 E05001513 speeding",
+		"concern 2017-11-14 E05001513 burglary_theft",
+	}, summary(t, doc))
+
+	notes := "Acklam Community Council\nNotes of the meeting held online (Zoom) - Wednesday 18th November 2020, 6.30pm\n\n" +
+		"2. Notes of last meeting (21st October)\nAgreed.\n\n" +
+		"3. POLICE REPORT\nPC Dunn reported 3 dwelling burglaries and 5 thefts from vehicles. Speed checks done on Acklam Road - 6 drivers reported.\n" +
+		"Public session (Standing Orders suspended 7.12pm):\n" +
+		"- Parents' cars blocking Hall Drive and the junction at school times.\n"
+	require.Equal(t, []string{
+		"meeting 2020-11-18 E05009853 parking_traffic",
+		"concern 2020-11-18 E05009853 parking_traffic",
+	}, summary(t, notes))
+}
+
+// TestWardNamedForTheMeetingAfterIt: "The meeting, for the Fens and
+// Rossmere ward, was one of ..." places the meeting the paragraph before
+// told in the town ("the Fens community hall").
+func TestWardNamedForTheMeetingAfterIt(t *testing.T) {
+	doc := "Fens residents tell Commissioner about bikes\n\nPosted on Friday 14 March 2014\n\n" +
+		"Residents packed into the Fens community hall in Hartlepool last night to put their questions to the Commissioner.\n\n" +
+		"The meeting, for the Fens and Rossmere ward, was one of the Commissioner's regular sessions.\n\n" +
+		"Others complained about dog fouling on footpaths leading to local schools.\n"
+	require.Equal(t, []string{
+		"meeting 2014-03-13 E05008944 environmental",
+		"concern 2014-03-13 E05008944 environmental",
+	}, summary(t, doc))
+}
+
+// TestMonthRowRepeatsItsParagraph: a summary table's row dated by a month
+// ("March | Yarm Town Forum | ... | Shoplifting") is the month's meeting
+// the paragraphs told ("During March the Commissioner also met traders
+// and residents at the Yarm Town Forum"), not a concern of the meeting
+// told last.
+func TestMonthRowRepeatsItsParagraph(t *testing.T) {
+	doc := "Programme of Engagement\nReport of the Police and Crime Commissioner – February and March 2018\n\n" +
+		"2.4 During March the Commissioner also met traders and residents at the Yarm Town Forum. The key area highlighted was shoplifting from premises on Yarm High Street.\n\n" +
+		"2.5 On 21 March the Commissioner attended the Victoria ward meeting in Hartlepool. Residents raised concerns about domestic abuse.\n\n" +
+		"| Date | Meeting | Local authority | Issues |\n|---|---|---|---|\n" +
+		"| March | Yarm Town Forum | Stockton-on-Tees | Shoplifting |\n" +
+		"| 21/03 | Victoria ward | Hartlepool | Domestic abuse |\n"
+	require.Equal(t, []string{
+		"meeting 2018-03-01 E05001552 burglary_theft",
+		"concern 2018-03-01 E05001552 burglary_theft",
+		"meeting 2018-03-21 E05008952 domestic_abuse",
+		"concern 2018-03-21 E05008952 domestic_abuse",
+	}, summary(t, doc))
+}
+
+// TestListingOfPosts: a news page listing several posts, each under its
+// own "Posted on" line, dates each post's "last night" and "on Monday"
+// from its own day; "joined around forty residents" tells a meeting.
+func TestListingOfPosts(t *testing.T) {
+	doc := "Latest news\n\nCommissioner hears Pallister residents' frustration over bikes\n\nPosted on Friday 11 March 2022 in Community\n\n" +
+		"Last night the Commissioner joined around forty residents at the Pallister Park community hub in Berwick Hills. Almost every hand that went up was about off-road bikes being ridden through the park.\n\n" +
+		"Read more\n\nSouth Bank meeting puts drugs top of the list\n\nPosted on Wednesday 2 March 2022 in Community\n\n" +
+		"On Monday evening the Commissioner was in South Bank for the ward's Your Force Your Voice meeting at the Golden Boot community centre. Residents told him that drug dealing on Normanby Road was happening in plain sight.\n"
+	require.Equal(t, []string{
+		"meeting 2022-03-10 E05009855 off_road_bikes",
+		"concern 2022-03-10 E05009855 off_road_bikes",
+		"meeting 2022-02-28 E05012456 drugs",
+		"concern 2022-02-28 E05012456 drugs",
+	}, summary(t, doc))
+}
+
+// TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the
+// inspector's sentence is a sentence of its own, the police's; run into
+// the one before, "told the meeting that" made both a concern.
+func TestBracketedSentence(t *testing.T) {
+	require.Equal(t, []string{"Insp. Ahmed told the meeting that crime was down.", "(Police figures: 14 burglaries in the ward, against 21 the year before.)"},
+		sentences("Insp. Ahmed told the meeting that crime was down. (Police figures: 14 burglaries in the ward, against 21 the year before.)"))
+	require.Equal(t, []string{"It was said (by some) that it was fine."}, sentences("It was said (by some) that it was fine."))
+}

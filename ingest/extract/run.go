@@ -14,9 +14,10 @@ import (
 
 // run is the state of one extraction.
 type run struct {
-	leadPlace      bool     // the concerns being read are a news item's opening, placed by the meeting told after it
-	themeHint      []string // a forum's themes for the concern being emitted (forumThemes)
-	recordAnchored bool     // a.Published is a record's meeting day (recordAnchor), not the document's
+	leadPlace      bool              // the concerns being read are a news item's opening, placed by the meeting told after it
+	themeHint      []string          // a forum's themes for the concern being emitted (forumThemes)
+	recordAnchored bool              // a.Published is a record's meeting day (recordAnchor), not the document's
+	postDays       map[int]time.Time // a listing's "Posted on" lines by block: each post's own day (postLines)
 	x              *Extractor
 	blocks         []segment.Block
 	published      string // the publication date markup gave, "" if none
@@ -108,6 +109,7 @@ func (r *run) anchor() {
 	}
 	if r.a.Published.IsZero() {
 		r.a.Published = r.findPublished()
+		r.postDays = r.postLines()
 	}
 	if r.a.Published.IsZero() {
 		r.a.Published = r.x.published // the caller's, for a document that gives none
@@ -422,6 +424,32 @@ func (r *run) datedListEntry(i int) bool {
 // published ("Posted on <date> in <category>", "Published: <date>", "This
 // article was published on <date>", "Last updated <date>") or a byline
 // with its date ("By X · <date> · 3 min read").
+// postLines finds the "Posted on <date>" lines of a page that lists
+// several posts, each with its own ("Posted on Friday 11 March 2022 in
+// Community" over one story, "Posted on Wednesday 2 March 2022" over the
+// next): the day each post's relative dates count from. A page with one
+// such line, or several giving one day, has none (its publication date
+// serves).
+func (r *run) postLines() map[int]time.Time {
+	days := map[int]time.Time{}
+	distinct := map[time.Time]bool{}
+	for i := range r.blocks {
+		s := r.blocks[i].Text
+		if len(s) > 120 || r.blocks[i].Cells != nil {
+			continue
+		}
+		if loc := postedRE.FindStringIndex(s); loc != nil && loc[1] > 0 {
+			if t, ok := r.fullDate(s[loc[1]:]); ok {
+				days[i], distinct[t] = t, true
+			}
+		}
+	}
+	if len(distinct) < 2 {
+		return nil
+	}
+	return days
+}
+
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
 		return time.Time{}, 0, false // "Date of next meeting: Thursday 2 June 2016"

@@ -193,18 +193,29 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 // must be the same ward, or, for a town or authority, the same name: two
 // meetings on one day in one ward would be told apart by the prose.
 func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
-	if sp.Precision != dates.Day && sp.Precision != dates.Period {
-		return nil // (a month is too wide to say two mentions are one meeting)
+	month := sp.Precision == dates.Month
+	if sp.Precision != dates.Day && sp.Precision != dates.Period && !month {
+		return nil
 	}
+	var found *meetingCtx
 	for _, m := range r.held {
 		if m.span != sp || m.place.LADCode != res.LADCode || m.place.WardCode != res.WardCode {
 			continue
 		}
+		if month && (res.WardCode == "" || found != nil) {
+			// (a month in a town or authority is too wide to say two
+			// mentions are one meeting; so is a ward's month that held
+			// two)
+			return nil
+		}
 		if res.WardCode != "" || strings.EqualFold(placeName(m.place.Text), placeName(res.Text)) {
-			return m
+			if !month {
+				return m
+			}
+			found = m // "March | Yarm Town Forum" after "2.4 During March the Commissioner also met traders and residents at the Yarm Town Forum"
 		}
 	}
-	return nil
+	return found
 }
 
 // weekdayDayMonthRE: a weekday then a day/month with no year ("Tues

@@ -115,7 +115,8 @@ func sentences(s string) []string {
 		}
 		n := s[i+2]
 		item := i+4 < len(s) && n >= 'a' && n <= 'h' && s[i+3] == ')' && s[i+4] == ' ' // "... next Tuesday. b) Fly Tipping Problems – ...": an item of minutes
-		if !(n >= 'A' && n <= 'Z') && !(n >= '0' && n <= '9') && n != '"' && n != 0xE2 && n != '\'' && !item {
+		bracket := n == '(' && i+3 < len(s) && s[i+3] >= 'A' && s[i+3] <= 'Z'          // "... was down. (Police figures: ...)": a bracketed sentence
+		if !(n >= 'A' && n <= 'Z') && !(n >= '0' && n <= '9') && n != '"' && n != 0xE2 && n != '\'' && !item && !bracket {
 			continue
 		}
 		word := s[strings.LastIndexAny(s[:i], " (")+1 : i]
@@ -149,4 +150,13 @@ func sentenceAround(s string, at int) string {
 		pos += i + len(sent)
 	}
 	return s
+}
+
+// lastSentence is the last of a paragraph's sentences, or "".
+func lastSentence(s string) string {
+	ss := sentences(s)
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[len(ss)-1]
 }
