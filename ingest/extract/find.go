@@ -177,6 +177,7 @@ func (r *run) walk() {
 			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			r.business = businessRE.MatchString(minuteNumRE.ReplaceAllString(b.Text, ""))
 			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
@@ -263,6 +264,11 @@ func (r *run) walk() {
 					continue
 				}
 			}
+		}
+		if !b.Heading && !b.Bullet && b.Cells == nil && minuteNumRE.MatchString(b.Text) {
+			// "121/17 Planning." over its applications: a council minute
+			// opens the council's business, or ends it.
+			r.business = businessRE.MatchString(minuteNumRE.ReplaceAllString(b.Text, ""))
 		}
 		// "Item 2 - Police report PC Marsh reported ...": an item whose
 		// label is the police's is quiet like a section under such a
@@ -3390,6 +3396,14 @@ func namesMeeting(h string) bool {
 // publicMattersRE: a sub-item's label over what the public raised
 // ("b) Matters raised by members of the public / councillors:", "Public
 // forum:").
+// businessRE: the label of a council's own business in its minutes
+// ("121/17 Planning.", "FINANCE", "Payments"), under which what is said of
+// parking or traffic is an application's, not a resident's concern.
+var businessRE = regexp.MustCompile(`(?i)^\W*(?:planning(?: applications?| matters| consultations?)?|finance|financial matters|accounts|payments(?: list)?|treasurer'?s? report|budget|precept)\b`)
+
+// minuteNumRE: a council minute's number ("121/17", "FC/22/105").
+var minuteNumRE = regexp.MustCompile(`^\W*(?:[A-Za-z]{1,4}/)?[0-9]{1,3}/[0-9]{2,4}\b[.):]?\s*`)
+
 var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?\s*(?:(?:matters|issues|items|questions|concerns|points)\s+(?:raised\s+)?(?:by|from)\s+(?:members\s+of\s+)?(?:the\s+)?(?:public|residents|parishioners|villagers)|public\s+(?:forum|session|questions|participation)|residents'?’?\s+(?:issues|matters|questions|concerns))\b`)
 
 // mastheadRE: a newsletter's masthead line, its issue numbered between
@@ -3574,6 +3588,9 @@ var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absenc
 // meeting: the block's one meeting, or, with several, the one whose place
 // the clause names or whose sentence it is in.
 func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section *dates.Span) {
+	if r.business {
+		return // "121/17 Planning. ... Comments: parking concerns to be raised w/ planning officer": the council's business
+	}
 	if attendeesRE.MatchString(text) {
 		return // "Present: Cllr J. Arnott (Chair), PC Dawson, PCSO Heslop, 17 residents": who came, not what they raised
 	}

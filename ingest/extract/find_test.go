@@ -3924,3 +3924,22 @@ func TestBracketedSentence(t *testing.T) {
 		sentences("Insp. Ahmed told the meeting that crime was down. (Police figures: 14 burglaries in the ward, against 21 the year before.)"))
 	require.Equal(t, []string{"It was said (by some) that it was fine."}, sentences("It was said (by some) that it was fine."))
 }
+
+// TestMinuteLabelsHeadTheirLines: a council minute's label ("13/66
+// Planning") opens the council's business, under which nothing is a
+// concern ("Comments: concerns re
+// speeding delivery vans to be raised w/ planning officer"). A town council meeting at Sunnyfield
+// House is in Guisborough ward.
+func TestMinuteLabelsHeadTheirLines(t *testing.T) {
+	doc := "GUISBOROUGH TOWN COUNCIL\n\nMinutes of the Ordinary Meeting held on Monday 9th Sept 2013 at 7.00pm in the Council Chamber, Sunnyfield House\n\n" +
+		"13/64  Police matters\n" +
+		"       b) Public raised: HGVs parking o/night on The Green & Front St, blocking views at junction.\n\n" +
+		"13/66  Planning\n" +
+		"       R/2013/0712 - single storey ext., 4 Margrove Rd. No objection.\n" +
+		"       R/2013/0745 - change of use, former Co-op, Westgate. Comments: concerns re speeding delivery vans to be raised w/ planning officer.\n\n" +
+		"13/67  Finance\n       Payments approved.\n"
+	require.Equal(t, []string{
+		"meeting 2013-09-09 E05001510 parking_traffic",
+		"concern 2013-09-09 E05001510 parking_traffic",
+	}, summary(t, doc))
+}

@@ -50,6 +50,7 @@ type run struct {
 	secQuiet     bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
 	meetSec      bool          // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
 	quiet        bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
+	business     bool          // walking a council's own business (planning, finance): nothing in it is a concern
 	findCache    map[findKey][]gazetteer.Mention
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
