@@ -396,6 +396,11 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
+		case m.Theme == "antisocial_behaviour" && (p == "nuisance" || p == "causing nuisance") && nuisanceOfRE.MatchString(text[m.End:]) && otherSoon(text, m, ms):
+			// "the nuisance caused by scrambler bikes being ridden across
+			// the open land": the bikes are the nuisance, not a second
+			// concern of anti-social behaviour
+			continue
 		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && inClause(text, m, ms, "off_road_bikes") &&
 			!carsBeforeRE.MatchString(text[:m.Start]):
 			// (not "nuisance motorbikes ... and cars racing on Hart Lane":
@@ -407,6 +412,20 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// nuisanceOfRE: "nuisance" followed by what causes it.
+var nuisanceOfRE = regexp.MustCompile(`(?i)^\s+(?:(?:caused|created)\s+)?(?:by|from|of)\s`)
+
+// otherSoon reports whether another theme's phrase follows match m within
+// thirty characters, in its clause.
+func otherSoon(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+	for _, o := range ms {
+		if o.Theme != m.Theme && o.Start >= m.End && o.Start-m.End <= 30 && !strings.ContainsAny(text[m.End:o.Start], ",.;") {
+			return true
+		}
+	}
+	return false
 }
 
 // bikesRiddenRE: bikes ridden, just before a speeding phrase.

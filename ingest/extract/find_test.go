@@ -3943,3 +3943,47 @@ func TestMinuteLabelsHeadTheirLines(t *testing.T) {
 		"concern 2013-09-09 E05001510 parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestNuisanceCausedByBikes: "the nuisance caused by scrambler bikes" is
+// the bikes, not a second concern of anti-social behaviour; "the nuisance
+// from youths gathering" is still anti-social behaviour.
+func TestNuisanceCausedByBikes(t *testing.T) {
+	x := newExtractor(t, Config{})
+	r := &run{x: x}
+	require.Equal(t, []string{"off_road_bikes"}, r.themes("Residents raised the nuisance caused by scrambler bikes being ridden across the open land."))
+	require.Equal(t, []string{"antisocial_behaviour"}, r.themes("Residents raised the nuisance from youths gathering at the shops."))
+	require.Equal(t, []string{"antisocial_behaviour", "off_road_bikes"}, r.themes("Residents raised the noise nuisance at night, and scrambler bikes on the field."))
+}
+
+// TestContactsRowIsNoMeeting: a summary table's row whose "meeting" is
+// contacts to the office ("Dec - Jan | Contacts to the Office | Eston |
+// Scams / fraud") is no meeting; what it tells is the period's concern,
+// once with the paragraph that told it; "Newcomen (emails and calls to the
+// team during September)" places its row.
+func TestContactsRowIsNoMeeting(t *testing.T) {
+	doc := "Programme of Engagement – December 2020 and January 2021\n\n" +
+		"4.8 In addition, throughout the period a number of older residents in Eston contacted the Office about telephone and doorstep scams.\n\n" +
+		"| Date | Meeting | Ward / area | Issues raised |\n|---|---|---|---|\n" +
+		"| Dec - Jan | Contacts to the Office | Eston | Scams / fraud |\n"
+	require.Equal(t, []string{"concern 2020-12-01 E05012441 fraud_scams"}, summary(t, doc))
+
+	ysyd := "Redcar: You said, we did\n\nPage last updated: 8 October 2019\n\n" +
+		"| Meeting | You said | We did |\n|---|---|---|\n" +
+		"| Newcomen (emails and calls to the team during September) | Rubbish and old furniture dumped in the back lanes. | Locations shared with the Council. |\n"
+	require.Equal(t, []string{"concern 2019-09-01 E05012449 environmental"}, summary(t, ysyd))
+}
+
+// TestQuestionsAndADedicatedOfficer: "There were also questions about dog
+// fouling" states a concern; "asked for a dedicated officer on the high
+// street" is visible policing.
+func TestQuestionsAndADedicatedOfficer(t *testing.T) {
+	doc := "Issued: Thursday 20 March 2025\n\n" +
+		"Traders and residents filled the Sunnyfield House function room yesterday evening for a public meeting with the Police and Crime Commissioner.\n\n" +
+		"Shopkeepers on Westgate said several of them wanted a dedicated officer on the high street on market days.\n\n" +
+		"There were also questions about dog fouling and litter along the footpath to the Priory, which the council's environment team agreed to pick up.\n"
+	require.Equal(t, []string{
+		"meeting 2025-03-19 E05012443 environmental,visible_policing",
+		"concern 2025-03-19 E05012443 visible_policing",
+		"concern 2025-03-19 E05012443 environmental",
+	}, summary(t, doc))
+}

@@ -84,7 +84,7 @@ var weekdayOnlyRE = regexp.MustCompile(`(?i)^\s*(?:(?:mon|tue|wed|thu|fri|sat|su
 // meeting. Its issues are a concern of the span, placed as an undated
 // row's are; it reports whether it read the row so.
 func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, issues string) bool {
-	if sp.Precision == dates.Day || col["meeting"] != "" {
+	if sp.Precision == dates.Day || (col["meeting"] != "" && !(contactsRE.MatchString(col["meeting"]) && !meetingNounRE.MatchString(col["meeting"]))) {
 		return false
 	}
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
@@ -96,13 +96,19 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 		// place the date cell gives after its month
 		if ms := r.find(col["date"], sp.Start); len(ms) == 1 {
 			extra = ms[0].Text
+		} else if ms := r.find(col["meeting"], sp.Start); len(ms) == 1 {
+			extra = ms[0].Text // "Newcomen (emails and calls to the team during September)"
 		}
 	}
-	if res := r.concernPlace(b, issues, nil, sp.Start, extra); res != nil {
+	if res := r.concernPlace(b, issues, nil, sp.Start, extra); res != nil && !r.toldInSpan(issues, *res, sp) {
 		r.concern(b, nil, issues, col["action"], *res, sp)
 	}
 	return true
 }
+
+// contactsRE: a table's "meeting" cell that tells contacts to the office,
+// not a meeting ("Dec - Jan | Contacts to the Office | Eston | Scams").
+var contactsRE = regexp.MustCompile(`(?i)\b(?:contacts?|correspondence|letters?|e-?mails?|calls?|casework|enquiries)\b`)
 
 // streetName reports whether a capitalised name is a street's ("High
 // Street", "Bolckow Road", "Station Lane"): a street somewhere in the page's

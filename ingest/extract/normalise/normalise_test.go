@@ -471,3 +471,15 @@ func TestCopyrightOrListItem(t *testing.T) {
 	require.True(t, Chrome("© Office of the Police and Crime Commissioner for Cleveland, St Marks House, Thornaby"))
 	require.False(t, Chrome("(c) Residents of Boosbeck High Street again complained that vehicles"))
 }
+
+// TestPDFMonthRow: in a PDF's table of dates, a row dated by its month
+// alone ("July | Dormanstown | Residents' meeting | Speeding") under a
+// dated one is a row of its own, not the wrapped end of the row above.
+func TestPDFMonthRow(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout65", "poe_report_2024.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	require.Contains(t, d.Text, "| 24/07 | Northallerton (N. Yorks) | Partner forum | Rural crime |")
+	require.Contains(t, d.Text, "| July | Dormanstown | Residents' meeting | Speeding |")
+}

@@ -450,6 +450,12 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 				newRow = true
 			case datesTable && cells[0] != "" && opensDay(cells[0]) && (hasDigit(rows[len(rows)-1][0]) || len(rows) == 1 && dateHeaderRE.MatchString(rows[0][0])):
 				newRow = true
+			case datesTable && monthOnlyRE.MatchString(cells[0]) && hasDigit(rows[len(rows)-1][0]) && filled(cells) >= 3:
+				// "July | Dormanstown | Residents' meeting | Speeding" under
+				// "24/07 | Northallerton | ...": a row dated by its month
+				// alone, its other cells filled ("Tues 5" over "Dec" fills
+				// the first only)
+				newRow = true
 			case !datesTable:
 				return pdfTable{}, false
 			}
@@ -470,6 +476,20 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 		t.lines = append(t.lines, l.key())
 	}
 	return t, true
+}
+
+// monthOnlyRE is a cell that holds a month alone ("July", "Sept 2019").
+var monthOnlyRE = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{4})?$`)
+
+// filled counts a row's non-empty cells.
+func filled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // rowGap is how much wider than the table's line spacing the space
