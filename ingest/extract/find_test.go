@@ -3987,3 +3987,23 @@ func TestQuestionsAndADedicatedOfficer(t *testing.T) {
 		"concern 2025-03-19 E05012443 environmental",
 	}, summary(t, doc))
 }
+
+// TestPrioritiesToBeSetAtTheNextPACT: "to be set at the next PACT on
+// Monday 24 April 2017" is a meeting to come, not one held.
+func TestPrioritiesToBeSetAtTheNextPACT(t *testing.T) {
+	doc := "# Seaton: you said, we did\n\n" +
+		"| Meeting | You said | We did |\n|---|---|---|\n" +
+		"| Mon 16 Jan 2017 | Cars are being raced along The Front late at night. | Speed checks on 9 evenings. |\n\n" +
+		"*Your priorities for April: to be set at the next PACT on Monday 24 April 2017 (moved back a week because of Easter Monday).*\n"
+	res, err := newExtractor(t, Config{}).Extract("find.md", []byte(doc))
+	require.NoError(t, err)
+	var held []string
+	for _, e := range res.Events {
+		if e.Type == "meeting" {
+			held = append(held, e.Date)
+		}
+	}
+	require.Equal(t, []string{"2017-01-16"}, held)
+	require.Len(t, res.Planned, 1)
+	require.Equal(t, "2017-04-24", res.Planned[0].Date)
+}
