@@ -396,6 +396,10 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			continue
 		case m.Theme == "parking_traffic" && fromCarsRE.MatchString(text[:m.Start]):
 			continue
+		case m.Theme == "off_road_bikes" && (p == "motorbike" || p == "motorcycle") && carsAndRE.MatchString(text[:m.Start]) && inClause(text, m, ms, "speeding"):
+			// "cars and motorbikes racing along Guisborough Road": road
+			// traffic speeding, the motorbikes among it
+			continue
 		case m.Theme == "antisocial_behaviour" && (p == "nuisance" || p == "causing nuisance") && nuisanceOfRE.MatchString(text[m.End:]) && otherSoon(text, m, ms):
 			// "the nuisance caused by scrambler bikes being ridden across
 			// the open land": the bikes are the nuisance, not a second
@@ -413,6 +417,10 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	}
 	return out
 }
+
+// carsAndRE: other road vehicles just before "motorbikes" ("cars and
+// motorbikes", "cars, vans and motorcycles").
+var carsAndRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|vehicles?|lorries|drivers)(?:,\s+[a-z]+)*\s+(?:and|&)\s+$`)
 
 // nuisanceOfRE: "nuisance" followed by what causes it.
 var nuisanceOfRE = regexp.MustCompile(`(?i)^\s+(?:(?:caused|created)\s+)?(?:by|from|of)\s`)
@@ -444,7 +452,7 @@ func speedingNear(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
 
 // carsBeforeRE: a vehicle other than the bikes just before "racing" ("cars
 // racing", "drivers racing").
-var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|lorries|taxis?|boy racers)\s+(?:[a-z]+\s+)?$`)
+var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|lorries|taxis?|boy racers)\s+(?:[a-z]+\s+){0,2}$`)
 
 // fromCarsRE: the words before a parking phrase that make the cars a
 // place something else is done from ("dealing drugs from cars parked",

@@ -3953,6 +3953,10 @@ func TestNuisanceCausedByBikes(t *testing.T) {
 	require.Equal(t, []string{"off_road_bikes"}, r.themes("Residents raised the nuisance caused by scrambler bikes being ridden across the open land."))
 	require.Equal(t, []string{"antisocial_behaviour"}, r.themes("Residents raised the nuisance from youths gathering at the shops."))
 	require.Equal(t, []string{"antisocial_behaviour", "off_road_bikes"}, r.themes("Residents raised the noise nuisance at night, and scrambler bikes on the field."))
+	// ("cars and motorbikes racing along Guisborough Road": the road's
+	// speeding; motorbikes on the fields are still the bikes)
+	require.Equal(t, []string{"speeding"}, r.themes("Resident said cars and motorbikes racing along Guisborough Road after 10pm most weekends."))
+	require.Equal(t, []string{"off_road_bikes", "speeding"}, r.themes("Cars speeding on the main road, and motorbikes on the playing fields."))
 }
 
 // TestContactsRowIsNoMeeting: a summary table's row whose "meeting" is
