@@ -2416,6 +2416,10 @@ var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside
 // Cleveland, or at least not somewhere to count in it.
+// venueNameRE: a name that ends in a kind of building ("Emmanuel Church
+// Hall", "Rosedale Community Centre").
+var venueNameRE = regexp.MustCompile(`(?i)\b(?:hall|centre|center|church|chapel|library|school|academy|hub|club|institute|pavilion|rooms)$`)
+
 func (r *run) outside(text string, at time.Time) bool {
 	for _, m := range placeHintRE.FindAllStringSubmatch(text, -1) {
 		name := strings.TrimSuffix(strings.TrimSuffix(m[1], " and"), " &") // "in Wellington Square and the High Street"
@@ -2440,6 +2444,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		}
 		if rest := text[strings.Index(text, m[0])+len(m[0]):]; venueAfterRE.MatchString(rest) {
 			continue // "at Middleton Grange shopping centre": a venue, wherever it is
+		}
+		if venueNameRE.MatchString(name) {
+			continue // "at Emmanuel Church Hall": a venue by its name, wherever it is
 		}
 		return true
 	}
@@ -3404,7 +3411,9 @@ var businessRE = regexp.MustCompile(`(?i)^\W*(?:planning(?: applications?| matte
 // minuteNumRE: a council minute's number ("121/17", "FC/22/105").
 var minuteNumRE = regexp.MustCompile(`^\W*(?:[A-Za-z]{1,4}/)?[0-9]{1,3}/[0-9]{2,4}\b[.):]?\s*`)
 
-var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?\s*(?:(?:matters|issues|items|questions|concerns|points)\s+(?:raised\s+)?(?:by|from)\s+(?:members\s+of\s+)?(?:the\s+)?(?:public|residents|parishioners|villagers)|public\s+(?:forum|session|questions|participation)|residents'?’?\s+(?:issues|matters|questions|concerns))\b`)
+// (and "Members of the public raised the following:", a clerk's "b)
+// Public raised: ...")
+var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?\s*(?:(?:members of the public|the public|public|residents|parishioners|villagers)\s+(?:then\s+)?raised\b|(?:matters|issues|items|questions|concerns|points)\s+(?:raised\s+)?(?:by|from)\s+(?:members\s+of\s+)?(?:the\s+)?(?:public|residents|parishioners|villagers)|public\s+(?:forum|session|questions|participation)|residents'?’?\s+(?:issues|matters|questions|concerns))\b`)
 
 // mastheadRE: a newsletter's masthead line, its issue numbered between
 // separators ("· Issue 22 ·", "| No. 14 |").

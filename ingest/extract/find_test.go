@@ -4011,3 +4011,29 @@ func TestPrioritiesToBeSetAtTheNextPACT(t *testing.T) {
 	require.Len(t, res.Planned, 1)
 	require.Equal(t, "2017-04-24", res.Planned[0].Date)
 }
+
+// TestCouncillorsNewsletter: a printed newsletter's imprint ("Printed and
+// published on 1 December 2015 by ...") dates it; "our ward meeting at
+// Emmanuel Church Hall" is at a venue, not a place outside Cleveland, and
+// the newsletter's ward places it; "Members of the public raised the
+// following:" under the police's item opens what residents said.
+func TestCouncillorsNewsletter(t *testing.T) {
+	doc := "SALTBURN WARD NEWS\nWinter -- from your councillors\n\n" +
+		"We were delighted that the Police and Crime Commissioner came to our ward meeting at Emmanuel Church Hall on Monday 16th November.\n\n" +
+		"The two things we heard most about were:\n\n  * cars parked on the double yellows at the bottom of Marine Parade; and\n\n  * graffiti sprayed on the shelters in the Valley Gardens.\n\n" +
+		"Printed and published on 1 December 2015 by P. Thomson, 14 Ruby Street, Saltburn.\n"
+	require.Equal(t, []string{
+		"meeting 2015-11-16 E05001520 criminal_damage,parking_traffic",
+		"concern 2015-11-16 E05001520 parking_traffic",
+		"concern 2015-11-16 E05001520 criminal_damage",
+	}, summary(t, doc))
+
+	minutes := "ELWICK PARISH COUNCIL\n\nMINUTES OF THE ORDINARY MEETING OF THE PARISH COUNCIL HELD ON MONDAY 5TH MARCH 2018\n\n" +
+		"18/24  POLICE MATTERS\n       PC Askew reported that six incidents had been recorded in the parish.\n\n" +
+		"       Members of the public raised the following:\n" +
+		"       (a) Vehicles coming off the A19 at the Elwick junction and travelling through the\n           village well above the 30 mph limit, especially at school times. The Chairman\n           noted the Council's earlier request for a vehicle activated sign.\n"
+	require.Equal(t, []string{
+		"meeting 2018-03-05 E05008950 speeding",
+		"concern 2018-03-05 E05008950 speeding",
+	}, summary(t, minutes))
+}

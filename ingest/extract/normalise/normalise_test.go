@@ -451,6 +451,11 @@ func TestMarkdownRowWithBreaks(t *testing.T) {
 func TestTextHangingLists(t *testing.T) {
 	in := "    period were:\n\n    Tues 3 Dec   - Jesmond Ward, Hartlepool (Clavering Community\n                   Centre)\n    Thurs 12 Dec - Ladgate Ward, Middlesbrough (Marton Community\n                   Room)\n"
 	require.Equal(t, "    period were:\n\n    • Tues 3 Dec   - Jesmond Ward, Hartlepool (Clavering Community\n                   Centre)\n    • Thurs 12 Dec - Ladgate Ward, Middlesbrough (Marton Community\n                   Room)\n", textHangingLists(in))
+	// (items with marks of their own keep them, and the paragraph at
+	// their indent after them gets none: "PC Askew undertook to ... and to
+	// arrange" over "patrols at the weekend.")
+	marked := "       Members of the public raised the following:\n       (a) Vehicles coming off the A19 and travelling through the\n           village well above the 30 mph limit.\n       (b) Men with lurchers seen on fields off the North Lane,\n           believed to be hare coursing.\n       PC Askew undertook to pass both to the Sergeant and to arrange\n       patrols at the weekend.\n"
+	require.Equal(t, marked, textHangingLists(marked))
 	table := "    during the period:\n\n         Date        Ward                     Issues raised\n         13 Oct      Mandale and Victoria     Burglary; drug dealing\n                                              from two houses\n"
 	require.Equal(t, table, textHangingLists(table))
 }

@@ -61,6 +61,9 @@ func pdfLists(text string) string {
 	return strings.Join(lines, "\n")
 }
 
+// ownMarkRE: a list item's own mark ("(a)", "b)", "1.", "-").
+var ownMarkRE = regexp.MustCompile(`^\s*(?:\(?[a-z0-9]{1,2}[.)]|[-–*])\s`)
+
 func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
 
 // endsItem reports whether a list line ends its item: a sentence's or a
@@ -115,6 +118,14 @@ func textHangingLists(text string) string {
 			}
 		}
 		if !ok || starts < 2 || deeper == 0 || strings.HasPrefix(strings.TrimSpace(lines[j]), "•") || indent(lines[j]) != least {
+			continue
+		}
+		if ownMarkRE.MatchString(lines[j]) {
+			// "(a) Vehicles coming off the A19 ...": the items carry their
+			// own marks; a line at their indent without one ("PC Askew
+			// undertook to ... and to arrange" over "patrols at the
+			// weekend.") is the paragraph after them, not items
+			i = k - 1
 			continue
 		}
 		for n := j; n < k; n++ {

@@ -63,6 +63,7 @@ func Segment(s string) []Block {
 		out = append(out, b)
 	}
 	curDefn := false // cur is a definition of a Markdown definition list
+	markAt := 0      // where the current list item's mark stands, when indented
 	flush := func() {
 		if len(cur) > 0 {
 			add(Block{Text: strings.Join(cur, " "), Bullet: curBullet, Section: curSection})
@@ -109,7 +110,15 @@ func Segment(s string) []Block {
 			// a bullet, not emphasis for clean to drop.
 			trimmed = "- " + strings.TrimSpace(trimmed[2:])
 		}
+		at := len(line) - len(strings.TrimLeft(line, " "))
 		trimmed = clean(trimmed)
+		if len(cur) > 0 && curBullet && markAt > 0 && at <= markAt && !BulletRE.MatchString(trimmed) {
+			// "   - cars racing along Redcar Road West ... Asked" / "     for
+			// speed checks." / "   PCSO to pass both to the Sgt.": a line
+			// back at the indented mark, with none of its own, is the
+			// paragraph after the list, not more of its last item
+			flush()
+		}
 		if len(cur) > 0 && (upperLine(trimmed) != upperLine(cur[len(cur)-1]) || postedLineRE.MatchString(trimmed)) {
 			// A title in capitals ("HEMLINGTON NEIGHBOURHOOD POLICING
 			// TEAM", "YOU SAID - WE DID") is not the first line of the
@@ -120,6 +129,7 @@ func Segment(s string) []Block {
 		if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || (len(cur) > 0 && !continues(cur[len(cur)-1]) && dateLineRE.MatchString(trimmed) && dates.StartsWithDate(trimmed)) {
 			flush()
 			curBullet, curSection = BulletRE.MatchString(trimmed), SectionRE.MatchString(trimmed)
+			markAt = at
 		}
 		cur = append(cur, trimmed)
 	}

@@ -49,6 +49,19 @@ func TestSegmentCapitalTitlesAndPostedLines(t *testing.T) {
 
 // TestSegmentStarBullets: Markdown list items written with "*" or "+" are
 // list entries, each a block, not emphasis joined into one paragraph.
+// TestSegmentIndentedMarks: in plain text, a line back at an indented
+// list mark, with none of its own, ends the list: "   PCSO to pass both
+// to the Sgt." is not more of the item above it; a Markdown item's lazy
+// continuation at the margin still is.
+func TestSegmentIndentedMarks(t *testing.T) {
+	bs := Segment("   Residents raised:\n   - cars racing along Redcar Road West at night. Asked\n     for speed checks.\n   PCSO to pass both to the Sgt.\n")
+	require.Len(t, bs, 3)
+	require.Equal(t, "- cars racing along Redcar Road West at night. Asked for speed checks.", bs[1].Text)
+	require.Equal(t, "PCSO to pass both to the Sgt.", bs[2].Text)
+	bs = Segment("- cars racing along Redcar Road West\nat night.\n")
+	require.Len(t, bs, 1)
+}
+
 func TestSegmentStarBullets(t *testing.T) {
 	bs := Segment("* 3 May – APCC general meeting, London.\n* 16 May – Tees Valley group.\n+ 8 June – forum\n\n**Bold** line\n")
 	require.Len(t, bs, 4)
