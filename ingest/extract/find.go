@@ -31,7 +31,7 @@ var (
 	// around forty residents": a count)
 	// ("was at Kirklevington Memorial Hall with residents of the Southern
 	// Villages ward": a venue, then the public)
-	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meet|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|heard directly from|hear directly from|hearing directly from|hear first-hand from|heard first-hand from|sat down with)\s+(?:with\s+)?(?:(?:around|about|some|over|nearly|almost|more than|up to)\s+)?(?:(?:[0-9]+|a dozen|dozens of|a few|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
+	meetVerbRE = regexp.MustCompile(`(?i)\b(?:met|meets|meet|meeting|joined|joins|joining|visited|visits|spoke (?:to|with)|talked (?:to|with)|listened to|listen to|listening to|heard from|hear from|hearing from|heard directly from|hear directly from|hearing directly from|hear first-hand from|heard first-hand from|sat down with)\s+(?:with\s+)?(?:(?:around|about|some|over|nearly|almost|more than|up to)\s+)?(?:(?:[0-9]+|a dozen|dozens of|a few|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+)?(?:local\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|tenants|people|members of the public|the community|worshippers|congregations?|volunteers|pupils|students|young people|traders|shopkeepers|business owners|farmers|parents|villagers)\b|\b(?:met|meets|meeting|joined|visited)\s+(?:with\s+)?members of the\s+(?:[A-Z][\w'’&-]*\s+){0,3}(?:ward\s+)?(?:community|public)\b|\b(?:to meet|met|meet)\s+(?:with\s+)?(?:the\s+)?(?:police and crime commissioner|commissioner|pcc|(?:local\s+)?police|(?:their|local|the) (?:neighbourhood )?(?:officers|police team))\b|\b(?:met|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:and\s+|&\s+)?){0,4}(?:ward|parish|town|local)?\s*councillors\b|\b(?:visited|visits|went to|was in|spent (?:an|the) evening in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+(?:and\s+|&\s+)?){1,4}ward\b|\b(?:was|were) at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){1,5}with\s+(?:local\s+)?(?:residents|tenants|villagers|farmers|parents|traders)\b`)
 	// minutesAgreedRE: minutes read, agreed or signed at a meeting are an
 	// earlier meeting's record, not a meeting the document reports.
 	// ("2. MINUTES OF THE LAST MEETING (13 June 2019)": an item about the
@@ -137,6 +137,11 @@ func (r *run) walk() {
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i <= runOn {
+			continue
+		}
+		if len(b.Text) <= 160 && captionRE.MatchString(b.Text) && meetingNounRE.MatchString(b.Text) {
+			// "Residents at last night's meeting. Picture by Frank Reid": a
+			// photograph's caption, which retells the story's meeting
 			continue
 		}
 		_, titled := r.postDays[i+1]
@@ -2416,6 +2421,10 @@ var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside
 // Cleveland, or at least not somewhere to count in it.
+// captionRE: a photograph's caption, its credit at the end ("Picture by
+// Frank Reid", "Photo: Cleveland OPCC").
+var captionRE = regexp.MustCompile(`(?i)\b(?:picture|photo|photograph|image)(?: by| credit:?| courtesy of|:)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\.?\s*$`)
+
 // venueNameRE: a name that ends in a kind of building ("Emmanuel Church
 // Hall", "Rosedale Community Centre").
 var venueNameRE = regexp.MustCompile(`(?i)\b(?:hall|centre|center|church|chapel|library|school|academy|hub|club|institute|pavilion|rooms)$`)

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -4036,4 +4038,39 @@ func TestCouncillorsNewsletter(t *testing.T) {
 		"meeting 2018-03-05 E05008950 speeding",
 		"concern 2018-03-05 E05008950 speeding",
 	}, summary(t, minutes))
+}
+
+// TestMonthMeetingOfAWardCommunity: "In March the Commissioner also met
+// members of the Lockwood ward community in Boosbeck" is that month's
+// meeting, which the table's "March 2016 | Lockwood ward (Boosbeck)" row
+// tells again ("Rural theft" is rural crime); a row of "Various" meetings
+// over the period is the period's concern, no meeting.
+func TestMonthMeetingOfAWardCommunity(t *testing.T) {
+	doc := "Programme of Engagement\nPeriod covered: February and March 2016\n\n" +
+		"4.7 In March the Commissioner also met members of the Lockwood ward community in Boosbeck; the exact date was not recorded by the ward clerk. Farmers and residents raised thefts of quad bikes and machinery from farms between Boosbeck and Margrove Park.\n\n" +
+		"  Date            | Meeting                          | Local authority        | Main issues\n" +
+		"  ----------------+----------------------------------+------------------------+------------------------------\n" +
+		"  March 2016      | Lockwood ward (Boosbeck)         | Redcar and Cleveland   | Rural theft\n" +
+		"  Feb - Mar 2016  | Various (Redcar and Cleveland)   | Redcar and Cleveland   | Scams / cold callers\n"
+	require.Equal(t, []string{
+		"meeting 2016-03-01 E05001513E06000003 rural_crime",
+		"concern 2016-03-01 E05001513E06000003 rural_crime",
+		"concern 2016-02-01 E06000003 fraud_scams",
+	}, summaryLAD(t, doc))
+}
+
+// TestCaptionRetellsTheMeeting: "Residents at last night's meeting.
+// Picture by Frank Reid" is a photograph's caption, not a second meeting
+// of the day beside the story's (heldout66's local paper page, whose
+// chrome and byline are part of how it reads).
+func TestCaptionRetellsTheMeeting(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(fixtures, "heldout66", "news_gazette_2017.html"))
+	require.NoError(t, err)
+	require.Equal(t, []string{
+		"meeting 2017-10-11 E05008942 drugs,off_road_bikes",
+		"concern 2017-10-11 E05008942 drugs",
+		"concern 2017-10-11 E05008942 off_road_bikes",
+		"meeting 2017-10-01 E05008952 burglary_theft",
+		"concern 2017-10-01 E05008952 burglary_theft",
+	}, summary(t, string(b)))
 }

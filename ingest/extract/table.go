@@ -84,7 +84,7 @@ var weekdayOnlyRE = regexp.MustCompile(`(?i)^\s*(?:(?:mon|tue|wed|thu|fri|sat|su
 // meeting. Its issues are a concern of the span, placed as an undated
 // row's are; it reports whether it read the row so.
 func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, issues string) bool {
-	if sp.Precision == dates.Day || (col["meeting"] != "" && !(contactsRE.MatchString(col["meeting"]) && !meetingNounRE.MatchString(col["meeting"]))) {
+	if sp.Precision == dates.Day || (col["meeting"] != "" && !(contactsRE.MatchString(col["meeting"]) && !meetingNounRE.MatchString(col["meeting"])) && !variousRE.MatchString(col["meeting"])) {
 		return false
 	}
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
@@ -105,6 +105,10 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 	}
 	return true
 }
+
+// variousRE: a table's "meeting" cell that names no one meeting
+// ("Feb - Mar 2016 | Various (Redcar and Cleveland) | ... | Scams").
+var variousRE = regexp.MustCompile(`(?i)^\W*(?:various|several|many|all|across|throughout)\b`)
 
 // contactsRE: a table's "meeting" cell that tells contacts to the office,
 // not a meeting ("Dec - Jan | Contacts to the Office | Eston | Scams").
