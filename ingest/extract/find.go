@@ -2658,7 +2658,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			}
 			other = append(other, c)
 		}
-		dateText = strings.Join(other, " | ")
+		dateText = cellMonth(strings.Join(other, " | "))
 	}
 	if month, ok := monthRow(b.Cells); ok {
 		// "| September 2019 |" spanning the table: the month of the rows

@@ -4074,3 +4074,18 @@ func TestCaptionRetellsTheMeeting(t *testing.T) {
 		"concern 2017-10-01 E05008952 burglary_theft",
 	}, summary(t, string(b)))
 }
+
+// TestMeetingCellEndsWithItsMonth: "Loftus, Town Hall – February (date
+// tbc)" in a table with no date column is a meeting in February, its day
+// not given.
+func TestMeetingCellEndsWithItsMonth(t *testing.T) {
+	doc := "## You said, we did\n\n*Page last updated Thursday 1 March 2018*\n\n| PACT meeting | You said | We did |\n|---|---|---|\n" +
+		"| Skelton, Civic Hall – Wed 10th Jan | Off-road bikes being ridden on the Skelton Beck footpath | Patrols on three weekends |\n" +
+		"| Loftus, Town Hall – February (date tbc) | People dealing drugs from a car in the Market Place car park | One arrest for possession with intent |\n"
+	require.Equal(t, []string{
+		"meeting 2018-01-10 E05001521 off_road_bikes",
+		"concern 2018-01-10 E05001521 off_road_bikes",
+		"meeting 2018-02-01 E05001514 drugs",
+		"concern 2018-02-01 E05001514 drugs",
+	}, summary(t, doc))
+}

@@ -149,6 +149,23 @@ func monthCell(s string) string {
 	return s
 }
 
+// placeMonthRE: a month standing alone after a cell's place ("Loftus, Town
+// Hall – February (date tbc)").
+var placeMonthRE = regexp.MustCompile(`(?i)([,–—-]\s*)((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\s*\((?:date\s+)?(?:tbc|tba|to be confirmed)\))?\s*$`)
+
+// cellMonth reads a month that ends a cell after its place as that month
+// ("Loftus, Town Hall – February (date tbc)": a meeting in February, its
+// day not given); other text is returned as it is.
+func cellMonth(s string) string {
+	cells := strings.Split(s, " | ")
+	for i, c := range cells {
+		if m := placeMonthRE.FindStringSubmatchIndex(c); m != nil && loneMonthRE.MatchString(c[m[4]:m[5]]) {
+			cells[i] = c[:m[4]] + "in " + c[m[4]:m[5]]
+		}
+	}
+	return strings.Join(cells, " | ")
+}
+
 // peopleSaidHeaderRE is a column header naming what people told whoever
 // met them ("What residents told us", "What we heard", "Residents said",
 // "Points people made"): the row's issues.
