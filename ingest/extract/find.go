@@ -541,10 +541,13 @@ func (r *run) walk() {
 		if future {
 			continue // a list of what is to come has no concerns yet
 		}
-		if b.Bullet && cur != nil && !cur.sticky && wholeSpanRE.MatchString(text) {
+		if b.Bullet && cur != nil && !cur.sticky && (wholeSpanRE.MatchString(text) || r.officeContact(b, text)) {
 			// "3. Recurring issues across the quarter Throughout October,
 			// November and December, residents ... contacted us": said of
-			// the whole span, not of the meeting told last.
+			// the whole span, not of the meeting told last. ("6. During
+			// November the office received a number of calls from
+			// Hartlepool residents about rogue traders": contacts to the
+			// office, not what the meeting told before heard.)
 			cur = nil
 		}
 		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "" || (listed != "" && !weDidSection && !r.secQuiet)) {
@@ -2421,6 +2424,29 @@ var venueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]+\s+){1,3})(?:Central\s+)?
 // outside reports whether text names a capitalised place ("in Newcastle",
 // "at Darlington") that the gazetteer does not know: somewhere outside
 // Cleveland, or at least not somewhere to count in it.
+// monthsOnly reports whether a name is months joined by "and" or "&"
+// ("October and November").
+func monthsOnly(name string) bool {
+	f := strings.Fields(name)
+	for i, w := range f {
+		if (i%2 == 1 && w != "and" && w != "&") || (i%2 == 0 && !loneMonthRE.MatchString(w)) {
+			return false
+		}
+	}
+	return len(f) >= 3
+}
+
+// officeContactRE: the public's contacts to the PCC's office, not said at
+// a meeting ("the office received a number of calls from residents",
+// "residents contacted the Office").
+var officeContactRE = regexp.MustCompile(`(?i)\b(?:office|opcc)\s+(?:has\s+|had\s+|also\s+)?(?:received|took|logged|dealt with)\b|\b(?:contacted|wrote to|written to|e-?mailed|phoned|rang|telephoned)\s+(?:the\s+)?(?:commissioner's\s+)?(?:office|opcc)\b`)
+
+// officeContact reports whether a paragraph tells the public's contacts to
+// the office, with no meeting or day of its own.
+func (r *run) officeContact(b *segment.Block, text string) bool {
+	return officeContactRE.MatchString(text) && !strongMeetingRE.MatchString(text) && len(dates.Days(r.datesOf(b))) == 0
+}
+
 // captionRE: a photograph's caption, its credit at the end ("Picture by
 // Frank Reid", "Photo: Cleveland OPCC").
 var captionRE = regexp.MustCompile(`(?i)\b(?:picture|photo|photograph|image)(?: by| credit:?| courtesy of|:)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\.?\s*$`)
@@ -2442,8 +2468,8 @@ func (r *run) outside(text string, at time.Time) bool {
 		if meetingNounRE.MatchString(name) || strings.ContainsAny(name, "0123456789") {
 			continue
 		}
-		if loneMonthRE.MatchString(name) {
-			continue // "on the estate in August": a month, not a place
+		if loneMonthRE.MatchString(name) || monthsOnly(name) {
+			continue // "on the estate in August", "in October and November": months, not a place
 		}
 		if len(name) <= 5 && strings.ToUpper(name) == name {
 			continue // "calls from HMRC": an organisation's initials

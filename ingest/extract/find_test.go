@@ -4089,3 +4089,29 @@ func TestMeetingCellEndsWithItsMonth(t *testing.T) {
 		"concern 2018-02-01 E05001514 drugs",
 	}, summary(t, doc))
 }
+
+// TestCallsToTheOffice: "6. During November the office received a number
+// of calls from Hartlepool residents about rogue traders" after a
+// meeting's paragraph is the month's concern of contacts to the office,
+// not what that meeting heard; "in October and November" is no place
+// outside Cleveland.
+func TestCallsToTheOffice(t *testing.T) {
+	doc := "Commissioner's Programme of Engagement\nOctober – November 2014\n\n" +
+		"5. On 20th November the Commissioner attended Brotton ward's meeting in the Brotton Methodist hall. Residents raised scrambler bikes being ridden along the old railway line.\n\n" +
+		"6. During November the office received a number of calls from Hartlepool residents about rogue traders and cold callers. These have been shared with Trading Standards and the force.\n"
+	require.Equal(t, []string{
+		"meeting 2014-11-20 E05001505E06000003 off_road_bikes",
+		"concern 2014-11-20 E05001505E06000003 off_road_bikes",
+		"concern 2014-11-01 E06000001 fraud_scams",
+	}, summaryLAD(t, doc))
+	plain := strings.ReplaceAll(strings.ReplaceAll(doc, "5. On", "On"), "6. During", "During")
+	require.Equal(t, []string{
+		"meeting 2014-11-20 E05001505E06000003 off_road_bikes",
+		"concern 2014-11-20 E05001505E06000003 off_road_bikes",
+		"concern 2014-11-01 E06000001 fraud_scams",
+	}, summaryLAD(t, plain))
+	require.True(t, monthsOnly("October and November"))
+	require.False(t, monthsOnly("May and Baker"))
+	r := &run{x: newExtractor(t, Config{})}
+	require.False(t, r.outside("the meetings attended in October and November", time.Date(2014, 11, 1, 0, 0, 0, 0, time.UTC)))
+}
