@@ -308,7 +308,7 @@ func matterBefore(ms []taxonomy.Match, m taxonomy.Match) bool {
 
 // patrolAskRE: a request for policing, just before its phrase ("and
 // asked for more patrols", "calling for extra").
-var patrolAskRE = regexp.MustCompile(`(?i)\b(?:asked|asking|called|calling|pressed|pressing|requested|requesting|wanted|appealed)\s+(?:for\s+)?(?:(?:more|extra|additional|increased|regular|further)\s+)?$`)
+var patrolAskRE = regexp.MustCompile(`(?i)\b(?:asked|asking|called|calling|pressed|pressing|requested|requesting|wanted|appealed)\s+(?:(?:for|whether|if)\s+)?(?:(?:more|extra|additional|increased|regular|further)\s+)?$`)
 
 var (
 	briefingRE   = regexp.MustCompile(`(?i)\b(?:an?|the|his|her|their)\s+(?:update|briefing|presentation|talk|overview)\s+(?:on|about|from|of)\s+((?:[\w'’-]+\s*){1,4})`)

@@ -4115,3 +4115,31 @@ func TestCallsToTheOffice(t *testing.T) {
 	r := &run{x: newExtractor(t, Config{})}
 	require.False(t, r.outside("the meetings attended in October and November", time.Date(2014, 11, 1, 0, 0, 0, 0, time.UTC)))
 }
+
+// TestUpdatesAddedAndMembersOfACommunity: a page of updates, each under
+// "Update added: <date>", dates each from its own day; "met members of
+// the Park End and Beckfield community" tells a meeting; "and asked
+// whether patrols could be stepped up" is the remedy asked for the
+// burglaries told, no second concern.
+func TestUpdatesAddedAndMembersOfACommunity(t *testing.T) {
+	doc := "You said, we did\n\nRoseworth\n\nUpdate added: Monday 20 January 2020\n\n" +
+		"You said: At the Roseworth PACT meeting last Tuesday several of you told us drugs were being sold from a car parked up near the shops.\n\n" +
+		"Newtown\n\nUpdate added: Tuesday 16 February 2021\n\n" +
+		"You said: At the virtual Newtown PACT on Tuesday 9th February you raised back yards and sheds being broken into.\n"
+	require.Equal(t, []string{
+		"meeting 2020-01-14 E05001547 drugs",
+		"concern 2020-01-14 E05001547 drugs",
+		"meeting 2021-02-09 E05001541 burglary_theft",
+		"concern 2021-02-09 E05001541 burglary_theft",
+	}, summary(t, doc))
+
+	report := "Programme of Engagement\nFebruary and March 2018\n\n" +
+		"4.4 On 1 March the Commissioner met members of the Park End and Beckfield community at the Neptune Centre. The key area highlighted was groups of youths gathering outside the Beckfield shops.\n"
+	require.Equal(t, []string{
+		"meeting 2018-03-01 E05009870 antisocial_behaviour",
+		"concern 2018-03-01 E05009870 antisocial_behaviour",
+	}, summary(t, report))
+
+	r := &run{x: newExtractor(t, Config{})}
+	require.Equal(t, []string{"burglary_theft"}, r.themes("A resident said three houses in her street had been burgled in the past month, and asked whether patrols could be stepped up at night."))
+}

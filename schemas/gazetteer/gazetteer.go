@@ -569,7 +569,8 @@ type Mention struct {
 //     and "the village" are not wards;
 //   - a ward name that is also a common word or surname ("Park", "Central",
 //     "Village", "Victoria", "Hart", "Newport", "Newtown") counts only when
-//     followed by "ward";
+//     followed by "ward" or by "PACT" (a neighbourhood meeting named for
+//     its area: "the virtual Newtown PACT");
 //   - a name followed by Road, Street, Lane... is a street, not a place
 //     ("Marton Road", "Yarm Road").
 func (g *Gazetteer) Find(text string, at time.Time) []Mention {
@@ -598,7 +599,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) || directionBefore(text[:start]) {
 				continue
 			}
-			if commonWord(n) && !strings.EqualFold(after, "ward") && !listedPlace(text[:start], text[end:]) {
+			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) {
 				continue
 			}
 			res, err := g.Resolve(written, at)

@@ -244,6 +244,8 @@ func TestFindPrecision(t *testing.T) {
 		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
 		// Every name of a list closed by "wards" is a ward.
 		{"Our team covers Stockton Town Centre, Newtown and Hardwick and Salters Lane wards.", []string{"Stockton Town Centre=ward:E05014882", "Newtown=ward:E05014873", "Hardwick and Salters Lane=ward:E05014868"}},
+		{"At the virtual Newtown PACT you raised sheds being broken into.", []string{"Newtown=ward:E05014873"}},
+		{"A newtown pact was signed.", nil},
 		{"cars speeding on Marton Road and Yarm Road", nil},
 		{"billingham in lower case", nil},
 		{"Fens & Greatham and Bishopsgarth and Elm Tree", []string{"Fens & Greatham=ward:E05013040", "Bishopsgarth and Elm Tree=ward:E05014863"}},
