@@ -1830,8 +1830,10 @@ func (r *run) setAttendance(id string, n int) {
 }
 
 // sinceRE: "since" opening a clause that dates something else ("since
-// being elected in May", "since it opened in 2015").
-var sinceRE = regexp.MustCompile(`(?i)\bsince\b`)
+// being elected in May", "since it opened in 2015"); or a relative clause
+// of someone's election or appointment ("Steve Turner, who was elected in
+// May, was at the ... ward meeting").
+var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b`)
 
 // sinceDropped leaves out the mentions that close a "since" clause of the
 // sentence ("... the first event he has attended since being elected in
@@ -2664,7 +2666,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 	}
 	dateText := numericDayCell(col["date"])
-	if col["meeting"] == "" || loneMonthRE.MatchString(dateText) {
+	if col["meeting"] == "" || loneMonthRE.MatchString(tbcRE.ReplaceAllString(dateText, "")) {
 		dateText = monthCell(dateText)
 	}
 	if dateText == "" {

@@ -4143,3 +4143,25 @@ func TestUpdatesAddedAndMembersOfACommunity(t *testing.T) {
 	r := &run{x: newExtractor(t, Config{})}
 	require.Equal(t, []string{"burglary_theft"}, r.themes("A resident said three houses in her street had been burgled in the past month, and asked whether patrols could be stepped up at night."))
 }
+
+// TestElectedInMayAndADayToBeConfirmed: "Steve Turner, who was elected in
+// May, was at the Brambles & Thorntree ward meeting" is yesterday's
+// meeting, not one in May; a table row dated "July (date tbc)" is July's
+// meeting.
+func TestElectedInMayAndADayToBeConfirmed(t *testing.T) {
+	doc := "# Thorntree residents put PCC on the spot\n\n*Wednesday, 20 October 2021*\n\n" +
+		"Around fifty people squeezed into the Thorntree community hub yesterday evening to tell the Police and Crime Commissioner what is wrong with their streets.\n\n" +
+		"Steve Turner, who was elected in May, was at the Brambles & Thorntree ward meeting as part of a tour of Middlesbrough's wards.\n\n" +
+		"Fly-tipping was the big gripe of the night: mattresses dumped on the grass verges.\n"
+	require.Equal(t, []string{
+		"meeting 2021-10-19 E05009856 environmental",
+		"concern 2021-10-19 E05009856 environmental",
+	}, summary(t, doc))
+
+	report := "Programme of Engagement – June and July 2022\n\n| Date | Meeting | Area | Issues raised |\n|---|---|---|---|\n" +
+		"| July (date tbc) | Meeting with members of the Abingdon Road mosque congregation | Middlesbrough | Verbal abuse of worshippers and hate incidents on the way to prayers |\n"
+	require.Equal(t, []string{
+		"meeting 2022-07-01 E06000002 hate_crime",
+		"concern 2022-07-01 E06000002 hate_crime",
+	}, summaryLAD(t, report))
+}

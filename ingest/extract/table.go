@@ -134,6 +134,9 @@ var loneMonthRE = regexp.MustCompile(`(?i)^\s*(?:january|february|march|april|ma
 // alone is more often the rest of a day's cell wrapped over two lines
 // ("Tues 5" over "Dec") than a meeting's date.
 func monthCell(s string) string {
+	if t := tbcRE.ReplaceAllString(s, ""); t != s && loneMonthRE.MatchString(t) {
+		s = t // "July (date tbc)": the month, its day to be confirmed
+	}
 	if loneMonthRE.MatchString(s) {
 		return "in " + strings.TrimSpace(s)
 	}
@@ -148,6 +151,9 @@ func monthCell(s string) string {
 	}
 	return s
 }
+
+// tbcRE: a day still to be confirmed ("(date tbc)", "(TBC)").
+var tbcRE = regexp.MustCompile(`(?i)\s*\((?:date\s+)?(?:tbc|tba|to be confirmed)\)\s*$`)
 
 // placeMonthRE: a month standing alone after a cell's place ("Loftus, Town
 // Hall – February (date tbc)").

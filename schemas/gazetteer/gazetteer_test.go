@@ -109,6 +109,8 @@ func TestResolveBoundaries(t *testing.T) {
 		{"parish village, new set", "Thorpe Thewles", "2024-06-01", "ward", "E05014874", nil},
 		{"parish village, then in the ward named for it", "Wolviston", "2024-06-01", "ward", "E05014862", nil},
 		{"parish village before the ward named for it", "Wolviston", "2016-04-12", "ward", "E05001542", nil},
+		{"estate in one ward of the first set only", "Owton Manor", "2016-07-12", "ward", "E05008949", nil},
+		{"estate split by the second set: its authority", "Owton Manor", "2022-09-26", "lad", "E06000001", nil},
 		{"parish village before its authority's listed wards", "Elwick", "2011-06-01", "lad", "E06000001", nil},
 		{"parish village in the ward that held it", "Elwick", "2013-07-16", "ward", "E05008950", nil},
 		{"village a ward is named after, old set", "Seaton Carew", "2019-12-03", "ward", "E05008951", nil},
