@@ -2704,6 +2704,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 		return
 	}
+	if m := r.goesOn(b); m != nil && len(dated(dates.Find(dateText))) == 0 {
+		r.rowAboveN = b.N
+		if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
+			if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
+				r.concern(b, m, issues, col["action"], *res, m.span)
+			}
+		}
+		return
+	}
 	if cur == nil && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
 		if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
 			m := r.tableMeeting
@@ -2866,6 +2875,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		location = "" // "Location: Hartlepool" is the place, not a venue
 	}
 	mc := r.rowMeeting(b, sp, title, location, attendance, res)
+	r.rowAbove, r.rowAboveN = mc, b.N
 	if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}

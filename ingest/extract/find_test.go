@@ -4165,3 +4165,21 @@ func TestElectedInMayAndADayToBeConfirmed(t *testing.T) {
 		"concern 2022-07-01 E06000002 hate_crime",
 	}, summaryLAD(t, report))
 }
+
+// TestRowGoesOnWithTheMeetingAbove: a "You said, we did" row whose meeting
+// cell is empty goes on with the meeting of the row above it.
+func TestRowGoesOnWithTheMeetingAbove(t *testing.T) {
+	doc := "# You Said, We Did\n\nLast updated: 20/03/2020\n\n## February & March 2020\n\n| Meeting | You said | We did |\n|---|---|---|\n" +
+		"| South Bank ward meeting, Tues 4th Feb 2020, South Bank Library | Drug dealing from cars parked up on Normanby Road | 3 drug warrants executed |\n" +
+		"| | Off-road bikes being ridden across the old Bolckow field | 2 bikes seized under s59 |\n" +
+		"| Eston ward meeting, Tues 3rd March 2020, Eston Community Centre | Cars speeding up and down the High Street | Speed checks done on 6 dates |\n" +
+		"| | Vehicles parked on the pavements outside the school at home time | Joint patrols with the Council |\n"
+	require.Equal(t, []string{
+		"meeting 2020-02-04 E05012456 drugs,off_road_bikes",
+		"concern 2020-02-04 E05012456 drugs",
+		"concern 2020-02-04 E05012456 off_road_bikes",
+		"meeting 2020-03-03 E05012441 parking_traffic,speeding",
+		"concern 2020-03-03 E05012441 speeding",
+		"concern 2020-03-03 E05012441 parking_traffic",
+	}, summary(t, doc))
+}

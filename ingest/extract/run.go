@@ -45,12 +45,14 @@ type run struct {
 	said         bool          // walking the paragraphs under a "You said" heading
 	tableMonth   string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
 	tableMeeting *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
-	record       bool          // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
-	topic        bool          // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
-	secQuiet     bool          // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
-	meetSec      bool          // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
-	quiet        bool          // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
-	business     bool          // walking a council's own business (planning, finance): nothing in it is a concern
+	rowAbove     *meetingCtx   // the meeting the table row just above told or went on with (rowAboveN its block)
+	rowAboveN    int
+	record       bool // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
+	topic        bool // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
+	secQuiet     bool // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	meetSec      bool // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
+	quiet        bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
+	business     bool // walking a council's own business (planning, finance): nothing in it is a concern
 	findCache    map[findKey][]gazetteer.Mention
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the

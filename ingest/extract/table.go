@@ -216,6 +216,17 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 	return mc
 }
 
+// goesOn reports whether a table row goes on with the meeting of the row
+// just above it: its first cell, which names the meeting and its day in
+// the rows that tell one, is empty ("| South Bank ward meeting, Tues 4th
+// Feb 2020 | Drug dealing ... |" over "| | Off-road bikes ... |").
+func (r *run) goesOn(b *segment.Block) *meetingCtx {
+	if r.rowAbove == nil || r.rowAboveN != b.N-1 || len(b.Cells) < 2 || strings.TrimSpace(b.Cells[0]) != "" {
+		return nil
+	}
+	return r.rowAbove
+}
+
 // toldInProse is the meeting a paragraph of the document told on day sp
 // (or over the same days: "each day from Monday 9 to Friday 13 October")
 // at the row's place, or nil: a summary table that lists again the
