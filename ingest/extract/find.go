@@ -3030,7 +3030,7 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // crowdRE: the public crowding in to speak ("It was standing room only at
 // the community hub on Tuesday night, as more than sixty South Bank
 // residents squeezed in to tell police and councillors ...").
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b`)
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
 
 // policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
 // a resident, whom officialLeadRE's titles would take).
@@ -3723,7 +3723,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
-			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c)) &&
+			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c) && !(policeLeadRE.MatchString(c) && toldRE.MatchString(c))) &&
 				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {
 				continue // (under a "You said" heading, what follows is what residents said)
 			}

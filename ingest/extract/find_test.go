@@ -4183,3 +4183,22 @@ func TestRowGoesOnWithTheMeetingAbove(t *testing.T) {
 		"concern 2020-03-03 E05012441 parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestResidentsNewsletter: a residents' association's newsletter. "our
+// February meeting! Thank you to the 31 of you who braved the rain on
+// Tuesday the 9th to come to the Mandale Community Centre" is a meeting on
+// Tuesday 9th February (the year from "Spring Newsletter 2016"); under
+// "What you told us", the PCSO's "asked anyone who sees anything to ring
+// 101" is not what residents said.
+func TestResidentsNewsletter(t *testing.T) {
+	doc := "MANDALE & VICTORIA RESIDENTS' ASSOCIATION\n~~~ Spring Newsletter 2016 ~~~\n\n" +
+		"Well, what a turnout for our February meeting! Thank you to the 31 of you who braved the rain on Tuesday the 9th to come to the Mandale Community Centre. We were joined by our PCSO.\n\n" +
+		"WHAT YOU TOLD US\n" +
+		"* A few of you mentioned dealing going on behind the parade of shops in the evenings. The PCSO asked anyone who sees anything to ring 101 or Crimestoppers.\n"
+	require.Equal(t, []string{
+		"meeting 2016-02-09 E05001540 drugs",
+		"concern 2016-02-09 E05001540 drugs",
+	}, summary(t, doc))
+	require.Equal(t, "our February meeting! on Tuesday 9 February to come", monthMeetingDay("our February meeting! on Tuesday the 9th to come"))
+	require.Equal(t, "on Tuesday the 9th", monthMeetingDay("on Tuesday the 9th"), "no month named for the meeting")
+}

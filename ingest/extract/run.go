@@ -86,8 +86,32 @@ var (
 func (r *run) tag() {
 	r.dates = make([][]dates.Mention, len(r.blocks))
 	for i := range r.blocks {
+		r.blocks[i].Text = monthMeetingDay(r.blocks[i].Text)
 		r.dates[i] = dates.Find(r.blocks[i].Text)
 	}
+}
+
+// monthMeetingRE: a meeting named by its month ("our February meeting");
+// weekdayTheDayRE: a weekday and a day of the month without the month
+// ("on Tuesday the 9th").
+var (
+	monthMeetingRE  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (?:community |residents'? |public |ward |PACT )?meeting\b`)
+	weekdayTheDayRE = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
+)
+
+// monthMeetingDay gives a weekday's day of the month its month when the
+// paragraph names its meeting by the month and tells no other date ("what
+// a turnout for our February meeting! Thank you to the 31 of you who
+// braved the rain on Tuesday the 9th" is Tuesday 9th February); the
+// resolver still checks that the weekday is that day's.
+func monthMeetingDay(text string) string {
+	ms := monthMeetingRE.FindAllStringSubmatch(text, -1)
+	days := weekdayTheDayRE.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) != 1 || len(days) != 1 || len(dates.Find(text)) > 1 {
+		return text
+	}
+	d := days[0]
+	return text[:d[0]] + text[d[2]:d[3]] + " " + text[d[4]:d[5]] + " " + ms[0][1] + text[d[1]:]
 }
 
 // datesOf is block b's date mentions.
