@@ -2665,7 +2665,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			col["place"] = ref
 		}
 	}
-	dateText := numericDayCell(col["date"])
+	dateText := r.monthYearCell(numericDayCell(col["date"]))
 	if col["meeting"] == "" || loneMonthRE.MatchString(tbcRE.ReplaceAllString(dateText, "")) {
 		dateText = monthCell(dateText)
 	}

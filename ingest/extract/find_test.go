@@ -4202,3 +4202,14 @@ func TestResidentsNewsletter(t *testing.T) {
 	require.Equal(t, "our February meeting! on Tuesday 9 February to come", monthMeetingDay("our February meeting! on Tuesday the 9th to come"))
 	require.Equal(t, "on Tuesday the 9th", monthMeetingDay("on Tuesday the 9th"), "no month named for the meeting")
 }
+
+// TestMonthAndTwoFigureYear: "Nov 22" in the date column of a report on
+// October and November 2022 is November 2022, not the 22nd.
+func TestMonthAndTwoFigureYear(t *testing.T) {
+	doc := "Commissioner's Programme of Engagement (October and November 2022)\n\n" +
+		"| Date | Meeting | Authority | Main matters raised |\n|---|---|---|---|\n" +
+		"| 03/11/22 | Seaton residents' meeting | Hartlepool | Parking on The Front |\n" +
+		"| Nov 22 | Loftus Town Team | Redcar & Cleveland | Theft from vans and outbuildings |\n"
+	got := summary(t, doc)
+	require.Contains(t, got, "meeting 2022-11-01 E05012447 burglary_theft")
+}

@@ -152,6 +152,23 @@ func monthCell(s string) string {
 	return s
 }
 
+// monYYRE: a date cell of a month and two figures ("Nov 22").
+var monYYRE = regexp.MustCompile(`(?i)^\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+([0-9]{2})\s*$`)
+
+// monthYearCell reads "Nov 22" in a report of 2022 as November 2022 (a
+// British writer puts the day first, "22 Nov"; a month and the period's
+// two-figure year is that month); other cells are returned as they are.
+func (r *run) monthYearCell(s string) string {
+	m := monYYRE.FindStringSubmatch(s)
+	if m == nil || r.a.PeriodStart.IsZero() {
+		return s
+	}
+	if yy, err := strconv.Atoi(m[2]); err == nil && (yy == r.a.PeriodStart.Year()%100 || yy == r.a.PeriodEnd.Year()%100) {
+		return m[1] + " " + strconv.Itoa(r.a.PeriodStart.Year()/100*100+yy)
+	}
+	return s
+}
+
 // tbcRE: a day still to be confirmed ("(date tbc)", "(TBC)").
 var tbcRE = regexp.MustCompile(`(?i)\s*\((?:date\s+)?(?:tbc|tba|to be confirmed)\)\s*$`)
 

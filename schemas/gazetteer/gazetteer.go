@@ -603,6 +603,13 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 				continue
 			}
 			res, err := g.Resolve(written, at)
+			if m := directionOfRE.FindStringSubmatch(text[:start]); m != nil && err == nil && res.Kind != "ward" {
+				// "People living in the north of Ingleby Barwick": the
+				// town's ward of that side, when one is named so
+				if w, werr := g.Resolve(written+" "+strings.ToUpper(m[1][:1])+strings.ToLower(m[1][1:]), at); werr == nil && w.Kind == "ward" {
+					res = w
+				}
+			}
 			if errors.Is(err, ErrNotInForce) && !commonWord(n) {
 				// "Hemlington" in 2013, before the wards of the list: not
 				// a ward of that date, but the authority all its wards
@@ -701,6 +708,10 @@ func boroughOf(after string) bool {
 // directionBefore reports whether the words before a name make it a
 // direction, not where something is ("the A173 towards Skelton", "the
 // farmland out towards Guisborough").
+// directionOfRE: a side of a town just before its name ("the north of",
+// "the western part of").
+var directionOfRE = regexp.MustCompile(`(?i)\bthe (north|south|east|west)(?:ern)?(?: part| side| end)? of\s+$`)
+
 func directionBefore(before string) bool {
 	f := strings.Fields(before)
 	if len(f) == 0 {

@@ -247,6 +247,8 @@ func TestFindPrecision(t *testing.T) {
 		// Every name of a list closed by "wards" is a ward.
 		{"Our team covers Stockton Town Centre, Newtown and Hardwick and Salters Lane wards.", []string{"Stockton Town Centre=ward:E05014882", "Newtown=ward:E05014873", "Hardwick and Salters Lane=ward:E05014868"}},
 		{"At the virtual Newtown PACT you raised sheds being broken into.", []string{"Newtown=ward:E05014873"}},
+		{"People living in the north of Ingleby Barwick turned out.", []string{"Ingleby Barwick=ward:E05014870"}},
+		{"People living in Ingleby Barwick turned out.", []string{"Ingleby Barwick=lad:E06000004"}},
 		{"A newtown pact was signed.", nil},
 		{"cars speeding on Marton Road and Yarm Road", nil},
 		{"billingham in lower case", nil},

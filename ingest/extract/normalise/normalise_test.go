@@ -488,3 +488,17 @@ func TestPDFMonthRow(t *testing.T) {
 	require.Contains(t, d.Text, "| 24/07 | Northallerton (N. Yorks) | Partner forum | Rural crime |")
 	require.Contains(t, d.Text, "| July | Dormanstown | Residents' meeting | Speeding |")
 }
+
+// TestPDFColumnsUnderATitle: a report whose title and purpose run across
+// the page above two columns of paragraphs and a table is read column by
+// column from where the columns start; a row dated "Nov 22" under a dated
+// row is a row of its own (heldout70's PDF report).
+func TestPDFColumnsUnderATitle(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout70", "poe_report_2022.pdf"))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	require.Contains(t, d.Text, "2.1 On Tuesday 4 October the Commissioner\njoined the Skelton East ward surgery in the")
+	require.Contains(t, d.Text, "2.4 In November the Commissioner also met\nmembers of the Loftus Town Team")
+	require.Contains(t, d.Text, "| Nov 22 | Loftus Town Team | Redcar & Cleveland | Theft from vans and outbuildings |")
+}

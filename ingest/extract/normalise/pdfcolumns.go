@@ -78,6 +78,15 @@ func columnHeads(tsv string, tables []pdfTable) map[int]columnHead {
 				}
 				if gutter, ok := twoColumns(lines[i:k]); ok && k-i >= 6 {
 					out[lines[i].page] = columnHead{text: columnText(lines[i:k], midGutter(lines[i:k], gutter)), until: t.lines[0]}
+				} else {
+					// (the report's title and purpose across the page above
+					// its two columns: the columns from where they start)
+					for s := i + 1; k-s >= 12; s++ {
+						if gutter, ok := twoColumns(lines[s:k]); ok {
+							out[lines[i].page] = columnHead{text: columnText(lines[i:s], math.Inf(1)) + "\n\n" + columnText(lines[s:k], midGutter(lines[s:k], gutter)), until: t.lines[0]}
+							break
+						}
+					}
 				}
 				break
 			}

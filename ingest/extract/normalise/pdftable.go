@@ -479,7 +479,7 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 }
 
 // monthOnlyRE is a cell that holds a month alone ("July", "Sept 2019").
-var monthOnlyRE = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{4})?$`)
+var monthOnlyRE = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(?:[0-9]{4}|[0-9]{2}))?$`)
 
 // filled counts a row's non-empty cells.
 func filled(cells []string) int {
