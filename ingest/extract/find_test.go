@@ -4213,3 +4213,19 @@ func TestMonthAndTwoFigureYear(t *testing.T) {
 	got := summary(t, doc)
 	require.Contains(t, got, "meeting 2022-11-01 E05012447 burglary_theft")
 }
+
+// TestFacebookPostCopied: a community group's Facebook post copied to its
+// site: the post's header ("Thorntree & Brambles Community Group · 17 Jan
+// · 🌎") is when it was posted, not a meeting; "➡️" marks list items;
+// "What you told them" opens what residents said.
+func TestFacebookPostCopied(t *testing.T) {
+	doc := "Copied from our Facebook page:\n\nThorntree & Brambles Community Group · 17 Jan · 🌎\n\n" +
+		"Big THANK YOU to everyone who came to the PACT meeting on Monday night at the Thorntree Hub!!\n\n" +
+		"What you told them (we wrote it all down!!):\n\n" +
+		"➡️ when you ring 101 nobody answers and when you ring 999 it takes ages for anyone to come out\n\n" +
+		"Posted on Wednesday 17 January 2024 by admin\n"
+	require.Equal(t, []string{
+		"meeting 2024-01-15 E05009856 visible_policing",
+		"concern 2024-01-15 E05009856 visible_policing",
+	}, summary(t, doc))
+}

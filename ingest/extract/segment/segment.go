@@ -25,7 +25,7 @@ type Block struct {
 
 var (
 	// BulletRE is a list item's mark.
-	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\((?:ii|iii|iv|vi|vii|viii|ix)\))\s+`)
+	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–→►➤✅✔]\x{FE0F}?|➡\x{FE0F}?|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\((?:ii|iii|iv|vi|vii|viii|ix)\))\s+`)
 	// SectionRE is a numbered report paragraph's number ("4.3", "2.1.1").
 	SectionRE  = regexp.MustCompile(`^\s*[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+`)
 	numberedRE = regexp.MustCompile(`^\s*[0-9]{1,2}\.(?:0)?\s+`)
