@@ -400,7 +400,7 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "cars and motorbikes racing along Guisborough Road": road
 			// traffic speeding, the motorbikes among it
 			continue
-		case m.Theme == "antisocial_behaviour" && (p == "nuisance" || p == "causing nuisance") && nuisanceOfRE.MatchString(text[m.End:]) && otherSoon(text, m, ms):
+		case m.Theme == "antisocial_behaviour" && (p == "nuisance" || p == "causing nuisance") && nuisanceOfRE.MatchString(text[m.End:]) && follows(text, m, ms, 30, func(o taxonomy.Match) bool { return o.Theme != m.Theme }):
 			// "the nuisance caused by scrambler bikes being ridden across
 			// the open land": the bikes are the nuisance, not a second
 			// concern of anti-social behaviour
@@ -425,25 +425,20 @@ var carsAndRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|vehicles?|lorries|drive
 // nuisanceOfRE: "nuisance" followed by what causes it.
 var nuisanceOfRE = regexp.MustCompile(`(?i)^\s+(?:(?:caused|created)\s+)?(?:by|from|of)\s`)
 
-// otherSoon reports whether another theme's phrase follows match m within
-// thirty characters, in its clause.
-func otherSoon(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
-	for _, o := range ms {
-		if o.Theme != m.Theme && o.Start >= m.End && o.Start-m.End <= 30 && !strings.ContainsAny(text[m.End:o.Start], ",.;") {
-			return true
-		}
-	}
-	return false
-}
-
 // bikesRiddenRE: bikes ridden, just before a speeding phrase.
 var bikesRiddenRE = regexp.MustCompile(`(?i)\b(?:bikes?|motorbikes?|motor bikes?|scramblers?|quads?|quad bikes?|mopeds?|e-?bikes?)\s+(?:being\s+|were\s+|are\s+|was\s+|is\s+)?(?:ridden|driven)\s+(?:at\s+)?$`)
 
 // speedingNear reports whether a speeding phrase follows match m closely
 // in its clause (within forty characters, no comma between).
 func speedingNear(text string, m taxonomy.Match, ms []taxonomy.Match) bool {
+	return follows(text, m, ms, 40, func(o taxonomy.Match) bool { return o.Theme == "speeding" })
+}
+
+// follows reports whether a phrase that pick takes follows match m within
+// `within` characters, in its clause (no comma or stop between).
+func follows(text string, m taxonomy.Match, ms []taxonomy.Match, within int, pick func(taxonomy.Match) bool) bool {
 	for _, o := range ms {
-		if o.Theme == "speeding" && o.Start >= m.End && o.Start-m.End <= 40 && !strings.ContainsAny(text[m.End:o.Start], ",.;") {
+		if pick(o) && o.Start >= m.End && o.Start-m.End <= within && !strings.ContainsAny(text[m.End:o.Start], ",.;") {
 			return true
 		}
 	}

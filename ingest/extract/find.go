@@ -182,7 +182,7 @@ func (r *run) walk() {
 			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
-			r.business = businessRE.MatchString(minuteNumRE.ReplaceAllString(b.Text, ""))
+			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
@@ -270,10 +270,10 @@ func (r *run) walk() {
 				}
 			}
 		}
-		if !b.Heading && !b.Bullet && b.Cells == nil && minuteNumRE.MatchString(b.Text) {
+		if !b.Heading && !b.Bullet && b.Cells == nil && itemNumRE.MatchString(b.Text) {
 			// "121/17 Planning." over its applications: a council minute
 			// opens the council's business, or ends it.
-			r.business = businessRE.MatchString(minuteNumRE.ReplaceAllString(b.Text, ""))
+			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 		}
 		// "Item 2 - Police report PC Marsh reported ...": an item whose
 		// label is the police's is quiet like a section under such a
@@ -2654,11 +2654,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// surgery 07/02": the row is a concern of that meeting, told above
 		// it; a place there ("Where raised | Grangetown") is the row's.
 		if m := r.heldByRef(ref); m != nil {
-			if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
-				if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
-					r.concern(b, m, issues, col["action"], *res, m.span)
-				}
-			}
+			r.rowConcern(b, m, issues, col)
 			return
 		}
 		if col["place"] == "" {
@@ -2706,20 +2702,11 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	if m := r.goesOn(b); m != nil && len(dated(dates.Find(dateText))) == 0 {
 		r.rowAboveN = b.N
-		if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
-			if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
-				r.concern(b, m, issues, col["action"], *res, m.span)
-			}
-		}
+		r.rowConcern(b, m, issues, col)
 		return
 	}
 	if cur == nil && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
-		if issues != "" && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
-			m := r.tableMeeting
-			if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
-				r.concern(b, m, issues, col["action"], *res, m.span)
-			}
-		}
+		r.rowConcern(b, r.tableMeeting, issues, col)
 		return
 	}
 	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
@@ -2730,9 +2717,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// "At the same meeting you told us that ..." in the row after one
 		// that told its meeting: that meeting's.
 		if last := r.held[len(r.held)-1]; last.ev.Source.Paragraph == b.N-1 && !negationRE.MatchString(issues) && len(r.themes(issues)) > 0 {
-			if res := r.concernPlace(b, issues, last, last.span.Start, col["place"]); res != nil {
-				r.concern(b, last, issues, col["action"], *res, last.span)
-			}
+			r.rowConcern(b, last, issues, col)
 			return
 		}
 	}
@@ -3454,9 +3439,6 @@ func namesMeeting(h string) bool {
 // ("121/17 Planning.", "FINANCE", "Payments"), under which what is said of
 // parking or traffic is an application's, not a resident's concern.
 var businessRE = regexp.MustCompile(`(?i)^\W*(?:planning(?: applications?| matters| consultations?)?|finance|financial matters|accounts|payments(?: list)?|treasurer'?s? report|budget|precept)\b`)
-
-// minuteNumRE: a council minute's number ("121/17", "FC/22/105").
-var minuteNumRE = regexp.MustCompile(`^\W*(?:[A-Za-z]{1,4}/)?[0-9]{1,3}/[0-9]{2,4}\b[.):]?\s*`)
 
 // (and "Members of the public raised the following:", a clerk's "b)
 // Public raised: ...")

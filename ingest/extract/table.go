@@ -84,7 +84,7 @@ var weekdayOnlyRE = regexp.MustCompile(`(?i)^\s*(?:(?:mon|tue|wed|thu|fri|sat|su
 // meeting. Its issues are a concern of the span, placed as an undated
 // row's are; it reports whether it read the row so.
 func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, issues string) bool {
-	if sp.Precision == dates.Day || (col["meeting"] != "" && !(contactsRE.MatchString(col["meeting"]) && !meetingNounRE.MatchString(col["meeting"])) && !variousRE.MatchString(col["meeting"])) {
+	if sp.Precision == dates.Day || (col["meeting"] != "" && !noMeetingCell(col["meeting"])) {
 		return false
 	}
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
@@ -104,6 +104,12 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 		r.concern(b, nil, issues, col["action"], *res, sp)
 	}
 	return true
+}
+
+// noMeetingCell reports whether a table's "meeting" cell names no one
+// meeting: contacts to the office, or meetings in general.
+func noMeetingCell(cell string) bool {
+	return (contactsRE.MatchString(cell) && !meetingNounRE.MatchString(cell)) || variousRE.MatchString(cell)
 }
 
 // variousRE: a table's "meeting" cell that names no one meeting
@@ -170,11 +176,14 @@ func (r *run) monthYearCell(s string) string {
 }
 
 // tbcRE: a day still to be confirmed ("(date tbc)", "(TBC)").
-var tbcRE = regexp.MustCompile(`(?i)\s*\((?:date\s+)?(?:tbc|tba|to be confirmed)\)\s*$`)
+var tbcRE = regexp.MustCompile(`(?i)\s*` + tbc + `\s*$`)
+
+// tbc is a day's note that it is still to be confirmed.
+const tbc = `\((?:date\s+)?(?:tbc|tba|to be confirmed)\)`
 
 // placeMonthRE: a month standing alone after a cell's place ("Loftus, Town
 // Hall – February (date tbc)").
-var placeMonthRE = regexp.MustCompile(`(?i)([,–—-]\s*)((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\s*\((?:date\s+)?(?:tbc|tba|to be confirmed)\))?\s*$`)
+var placeMonthRE = regexp.MustCompile(`(?i)([,–—-]\s*)((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(\s*` + tbc + `)?\s*$`)
 
 // cellMonth reads a month that ends a cell after its place as that month
 // ("Loftus, Town Hall – February (date tbc)": a meeting in February, its
@@ -231,6 +240,18 @@ func (r *run) rowMeeting(b *segment.Block, sp dates.Span, title, location string
 	mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text)}
 	r.rowHeld = append(r.rowHeld, mc)
 	return mc
+}
+
+// rowConcern emits a table row's issues as a concern of meeting m, told
+// elsewhere (a spanning row, the row above, a "Raised at" reference), at
+// the row's place if it gives one.
+func (r *run) rowConcern(b *segment.Block, m *meetingCtx, issues string, col map[string]string) {
+	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
+		return
+	}
+	if res := r.concernPlace(b, issues, m, m.span.Start, col["place"]); res != nil {
+		r.concern(b, m, issues, col["action"], *res, m.span)
+	}
 }
 
 // goesOn reports whether a table row goes on with the meeting of the row
