@@ -350,10 +350,7 @@ func TestPDFTwoColumns(t *testing.T) {
 	text = strings.Join(strings.Fields(d.Text), " ")
 	require.Contains(t, text, "2.2 Thursday 17 February – Throston ward, Hartlepool. Held at Throston Grange Community Centre. Residents raised drivers speeding along Easington Road")
 
-	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "tune", "poe_2018_apr.pdf"))
-	require.NoError(t, err)
-	d, err = Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err)
+	d = fixturePDF(t, "tune", "poe_2018_apr.pdf")
 	require.Contains(t, d.Text, "| Date | Meeting | Location |")
 }
 
@@ -364,10 +361,7 @@ func TestPDFTwoColumns(t *testing.T) {
 // leaves the table's title line whole, and gives the table's rest on the
 // next page its header again.
 func TestPDFColumnsAboveATableOverTwoPages(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout46", "poe_panel_2022.pdf"))
-	require.NoError(t, err)
-	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	d := fixturePDF(t, "heldout46", "poe_panel_2022.pdf")
 	text := strings.Join(strings.Fields(d.Text), " ")
 	require.Contains(t, text, "3.2 In addition, on 28 June the Commissioner joined the Ingleby Barwick Community Forum at the Ingleby Barwick Community Centre. The forum draws residents from across the town. Anti-social behaviour by groups of teenagers on the estate’s play areas, and the nuisance it causes late at night, was raised by several speakers.")
 	require.Contains(t, text, "3.3 On 12 July the Commissioner spoke at the North East Rural Crime Forum")
@@ -382,19 +376,13 @@ func TestPDFColumnsAboveATableOverTwoPages(t *testing.T) {
 // first rows, so the table is found whole with its header (heldout50's),
 // and the columns above it are read in turn (heldout51's).
 func TestPDFJustifiedColumnsBesideATable(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout50", "poe_panel_nov2021.pdf"))
-	require.NoError(t, err)
-	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	d := fixturePDF(t, "heldout50", "poe_panel_nov2021.pdf")
 	require.Contains(t, d.Text, "| Date | Meeting / venue | Issues raised by residents and follow-up |\n| Thursday 2 September | Nunthorpe ward residents' meeting, Nunthorpe Community Centre, Middlesbrough |")
 	require.Contains(t, d.Text, "| Thursday 14 October | Fens & Greatham ward meeting, Greatham Community Centre, Hartlepool |")
 	text := strings.Join(strings.Fields(d.Text), " ")
 	require.Contains(t, text, "During October, the Commissioner's office received a noticeable number of reports from Hartlepool residents about courier and telephone scams aimed at older people;")
 
-	b, err = os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout51", "poe_report_jun_jul_2021.pdf"))
-	require.NoError(t, err)
-	d, err = Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err)
+	d = fixturePDF(t, "heldout51", "poe_report_jun_jul_2021.pdf")
 	text = strings.Join(strings.Fields(d.Text), " ")
 	require.Contains(t, text, "2.1 Belmont, Guisborough (8 June). The first meeting back in person took place at the Sunnyfield House hall. Residents shared their concern that vehicles regularly exceed the limit")
 	require.Contains(t, d.Text, "| Tue 8 June | Belmont ward meeting, Guisborough | Redcar & Cleveland | Speeding; off-road motorbikes |")
@@ -481,10 +469,7 @@ func TestCopyrightOrListItem(t *testing.T) {
 // alone ("July | Dormanstown | Residents' meeting | Speeding") under a
 // dated one is a row of its own, not the wrapped end of the row above.
 func TestPDFMonthRow(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout65", "poe_report_2024.pdf"))
-	require.NoError(t, err)
-	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	d := fixturePDF(t, "heldout65", "poe_report_2024.pdf")
 	require.Contains(t, d.Text, "| 24/07 | Northallerton (N. Yorks) | Partner forum | Rural crime |")
 	require.Contains(t, d.Text, "| July | Dormanstown | Residents' meeting | Speeding |")
 }
@@ -494,11 +479,19 @@ func TestPDFMonthRow(t *testing.T) {
 // column from where the columns start; a row dated "Nov 22" under a dated
 // row is a row of its own (heldout70's PDF report).
 func TestPDFColumnsUnderATitle(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", "heldout70", "poe_report_2022.pdf"))
-	require.NoError(t, err)
-	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
-	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	d := fixturePDF(t, "heldout70", "poe_report_2022.pdf")
 	require.Contains(t, d.Text, "2.1 On Tuesday 4 October the Commissioner\njoined the Skelton East ward surgery in the")
 	require.Contains(t, d.Text, "2.4 In November the Commissioner also met\nmembers of the Loftus Town Team")
 	require.Contains(t, d.Text, "| Nov 22 | Loftus Town Team | Redcar & Cleveland | Theft from vans and outbuildings |")
+}
+
+// fixturePDF normalises a PDF of the blind sets (testdata/extract/<set>)
+// with the real pdftotext (poppler-utils, which `make` installs).
+func fixturePDF(t *testing.T, set, name string) *Doc {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "extract", set, name))
+	require.NoError(t, err)
+	d, err := Normalise(t.Context(), "report.pdf", b, Options{})
+	require.NoError(t, err, "pdftotext from poppler-utils is required")
+	return d
 }
