@@ -314,7 +314,7 @@ func processRound(ctx context.Context, c benchConfig, conn driver.Conn, ch *chse
 		"clickhouse-server":     bench.ProcCPU(ch.Pid()) - cpu0["clickhouse-server"],
 		"bench driver + broker": bench.ProcCPU(0) - cpu0["bench driver + broker"]}
 	res.ProcessRSSEndMiB, _ = proc.mem()
-	if stages, err := proc.histogramSums("wardpulse_processor_stage_duration_seconds", "stage"); err != nil {
+	if stages, err := proc.settledStages(ctx, 30*time.Second); err != nil {
 		logf("%v", err)
 	} else {
 		res.ProcessStageSeconds = stages

@@ -115,6 +115,28 @@ func (s *benchService) stop() error {
 	}
 }
 
+// settledStages returns the processor's batch time per stage once every
+// batch it built is written: the bench sees a batch's rows in ClickHouse
+// before the processor's Write returns and observes the "write" stage, so a
+// scrape at once could miss the last batch's write (a one-batch quick bench
+// then had no "write" stage at all, under load). After timeout it returns
+// what it has.
+func (s *benchService) settledStages(ctx context.Context, timeout time.Duration) (map[string]float64, error) {
+	const family = "wardpulse_processor_stage_duration_seconds"
+	deadline := time.Now().Add(timeout)
+	for {
+		sums, counts, err := s.histograms(family, "stage")
+		if err != nil || (counts["build"] > 0 && counts["write"] >= counts["build"]) || time.Now().After(deadline) {
+			return sums, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
 // histogramSums scrapes the service's /metrics and returns the _sum of a
 // histogram family per value of one label ("" for an unlabelled one).
 func (s *benchService) histogramSums(family, label string) (map[string]float64, error) {

@@ -5,8 +5,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -70,4 +74,33 @@ func TestIngestBenchSmoke(t *testing.T) {
 	require.Contains(t, rows["events"], "202x2", out.String())
 	require.Contains(t, rows["tiny"], "413x2", out.String())
 	require.Contains(t, rows["slow"], "cut 250, open after 5s 0", out.String())
+}
+
+// TestSettledStagesWaitsForWrite: the bench sees a batch's rows before the
+// processor observes its "write" stage, so the stages are read once every
+// built batch is written, not at the first scrape.
+func TestSettledStagesWaitsForWrite(t *testing.T) {
+	const page = `# TYPE wardpulse_processor_stage_duration_seconds histogram
+wardpulse_processor_stage_duration_seconds_bucket{stage="build",le="+Inf"} 1
+wardpulse_processor_stage_duration_seconds_sum{stage="build"} 0.5
+wardpulse_processor_stage_duration_seconds_count{stage="build"} 1
+`
+	const written = `wardpulse_processor_stage_duration_seconds_bucket{stage="write",le="+Inf"} 1
+wardpulse_processor_stage_duration_seconds_sum{stage="write"} 0.25
+wardpulse_processor_stage_duration_seconds_count{stage="write"} 1
+`
+	var scrapes atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if scrapes.Add(1) < 3 { // the write is observed from the third scrape on
+			_, _ = io.WriteString(w, page)
+			return
+		}
+		_, _ = io.WriteString(w, page+written)
+	}))
+	defer srv.Close()
+	s := &benchService{name: "process", addr: strings.TrimPrefix(srv.URL, "http://")}
+	stages, err := s.settledStages(context.Background(), time.Minute)
+	require.NoError(t, err)
+	require.Equal(t, map[string]float64{"build": 0.5, "write": 0.25}, stages)
+	require.GreaterOrEqual(t, scrapes.Load(), int32(3))
 }
