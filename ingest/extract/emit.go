@@ -582,14 +582,40 @@ func (r *run) wardAtDate(ev *schemas.Event) {
 // and counts.
 func (r *run) finish() {
 	// A meeting carries the themes discussed there: its title's and its
-	// concerns'.
+	// concerns'. A theme is raised at a meeting once: a report that tells
+	// the meeting's issues and then recaps them ("Off-road motorbikes:
+	// raised at Eston (5 July); Loftus (9 August)") repeats the theme, it
+	// does not raise it again.
+	// A concern told with no link, on a meeting's day and at its place
+	// ("5.1 Eston: ... seven off-road bikes were seized" under "What has
+	// been done"), is of that meeting too.
 	themes := map[string][]string{}
-	for _, e := range r.res.Events {
-		if e.Type == schemas.TypeConcern && e.Concern.MeetingID != "" {
-			themes[e.Concern.MeetingID] = sortedUnion(themes[e.Concern.MeetingID], e.Themes)
-		}
-	}
+	meetingAt := map[string]string{} // date, ward and authority -> the meeting's id
 	var kept []schemas.Event
+	for _, e := range r.res.Events {
+		at := e.Date + "/" + e.WardCode + "/" + e.LADCode
+		if e.Type == schemas.TypeMeeting && e.DayPrecise() {
+			if _, ok := meetingAt[at]; !ok {
+				meetingAt[at] = e.EventID
+			}
+		}
+		if e.Type == schemas.TypeConcern {
+			id := e.Concern.MeetingID
+			if id == "" && e.DayPrecise() {
+				id = meetingAt[at]
+			}
+			if id != "" {
+				seen := themes[id]
+				e.Themes = slices.DeleteFunc(slices.Clone(e.Themes), func(th string) bool { return slices.Contains(seen, th) })
+				if len(e.Themes) == 0 {
+					continue
+				}
+				themes[id] = sortedUnion(seen, e.Themes)
+			}
+		}
+		kept = append(kept, e)
+	}
+	r.res.Events, kept = kept, nil
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])

@@ -310,7 +310,7 @@ func (r *run) walk() {
 		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
-				header, r.tableMonth, r.tableMeeting = b.Cells, "", nil
+				header, r.tableMonth, r.tableWeek, r.tableMeeting = b.Cells, "", dates.Mention{}, nil
 				continue
 			}
 			if header != nil {
@@ -1674,6 +1674,9 @@ func closesQuote(s string) bool {
 // held ("Cancelled – snow, centre closed.").
 var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
 
+// privateRE: an engagement closed to the public.
+var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot (?:open )?to the public\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
+
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
@@ -2603,6 +2606,12 @@ func colKind(h string) string {
 // table is under (minutes), else of the section's or the report's period
 // ("You said | We did").
 func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span, cur *meetingCtx) {
+	if parts := splitEngagements(b, header); parts != nil {
+		for _, p := range parts {
+			r.row(p, header, future, section, cur)
+		}
+		return
+	}
 	col := map[string]string{}
 	cells := b.Cells
 	if len(cells) < len(header) {
@@ -2684,10 +2693,19 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		}
 		dateText = cellMonth(strings.Join(other, " | "))
 	}
+	if week, ok := weekRow(b.Cells); ok {
+		// "| w/c 4 July | |" over "Tue 5 | ..." rows: a diary's week,
+		// whose rows give the weekday and day alone.
+		r.tableMonth, r.tableWeek, r.tableMeeting = week.Month.String(), week, nil
+		if week.Year > 0 {
+			r.tableMonth += " " + strconv.Itoa(week.Year)
+		}
+		return
+	}
 	if month, ok := monthRow(b.Cells); ok {
 		// "| September 2019 |" spanning the table: the month of the rows
 		// under it, whose date cells give only the day ("10th").
-		r.tableMonth, r.tableMeeting = month, nil
+		r.tableMonth, r.tableWeek, r.tableMeeting = month, dates.Mention{}, nil
 		return
 	}
 	if one, ok := oneCell(b.Cells); ok && strongMeetingRE.MatchString(one) && len(dates.Days(dated(dates.Find(one)))) == 1 {
@@ -2710,7 +2728,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		return
 	}
 	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
-		dateText = m[1] + " " + r.tableMonth
+		dateText = m[1] + " " + r.weekMonth(m[1])
+	} else if r.tableMonth != "" && bareDaysRE.MatchString(dateText) {
+		// "Tue 12 / Thu 14" under "w/c 11 July": two meetings in one row,
+		// whose issues the row does not part (nor the report's period's).
+		r.problem(b, "event", clip(b.Text, 120), "the row gives two days and does not say what was raised on which: not emitted")
+		return
 	}
 	ds := dated(dates.Find(dateText))
 	if len(ds) == 0 && cur == nil && issues != "" && sameMeetingRE.MatchString(issues) && len(r.held) > 0 {
@@ -2803,6 +2826,13 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.problem(b, "event", clip(b.Text, 120), "the row says the meeting was cancelled: not emitted")
 		return // "03/03/2018 | Beckfield Community Centre | – | – | Cancelled – snow, centre closed."
 	}
+	if privateRE.MatchString(col["meeting"]) || privateRE.MatchString(issues) {
+		// "Wed 13 | Partners briefing | Officers-only briefing ... No
+		// public attendance.": a diary's internal engagement, no meeting
+		// with the public.
+		r.problem(b, "event", clip(b.Text, 120), "the row says the engagement was not public: not emitted")
+		return
+	}
 	title := col["meeting"]
 	if title == "" && meetingNounRE.MatchString(col["date"]) {
 		// "Tue 18th April 2023 – PACT meeting, Newcomen | Parents are
@@ -2865,6 +2895,78 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.concern(b, mc, issues, col["action"], *res, sp)
 	}
 }
+
+// splitEngagements splits a diary row that holds two engagements of one
+// day ("a.m. Loftus ward drop-in, Loftus Library; p.m. Guisborough Town
+// Council public forum" beside "Loftus: off-road motorbikes ...
+// Guisborough: cars parked ...") into a row for each: its part of the
+// meeting cell and the part of the issues cell labelled with a name it
+// holds. Nil when the row is not of that shape, or when a label names no
+// part or two.
+func splitEngagements(b *segment.Block, header []string) []*segment.Block {
+	mi, ii := -1, -1
+	for i, h := range header {
+		switch k := colKind(h); {
+		case k == "meeting" && mi < 0:
+			mi = i
+		case k == "issues" && ii < 0:
+			ii = i
+		}
+	}
+	if mi < 0 || ii < 0 || mi >= len(b.Cells) || ii >= len(b.Cells) {
+		return nil
+	}
+	if len(partOfDayRE.FindAllStringIndex(b.Cells[mi], -1)) < 2 {
+		return nil
+	}
+	parts := strings.Split(partOfDayRE.ReplaceAllString(b.Cells[mi], ";"), ";")
+	var kept []string
+	for _, p := range parts {
+		if p = strings.Trim(p, " ;"); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	issues := b.Cells[ii]
+	labels := issueLabelRE.FindAllStringSubmatchIndex(issues, -1)
+	if len(kept) < 2 || len(labels) != len(kept) {
+		return nil
+	}
+	var out []*segment.Block
+	for j, l := range labels {
+		name := issues[l[2]:l[3]]
+		end := len(issues)
+		if j+1 < len(labels) {
+			end = labels[j+1][0]
+		}
+		part := -1
+		for k, p := range kept {
+			if strings.Contains(strings.ToLower(p), strings.ToLower(name)) {
+				if part >= 0 {
+					return nil
+				}
+				part = k
+			}
+		}
+		if part < 0 || part != j {
+			return nil
+		}
+		nb := *b
+		nb.Cells = slices.Clone(b.Cells)
+		nb.Cells[mi], nb.Cells[ii] = kept[part], strings.TrimSpace(issues[l[1]:end])
+		nb.Text = strings.Join(nb.Cells, " | ")
+		out = append(out, &nb)
+	}
+	return out
+}
+
+var (
+	// partOfDayRE marks each engagement of a diary's day: "a.m.",
+	// "p.m.", "evening:" at the start of the cell or after a semicolon.
+	partOfDayRE = regexp.MustCompile(`(?i)(?:^|;)\s*(?:a\.?m\.?|p\.?m\.?|morning|afternoon|evening)(?:\s*:|\s)\s*`)
+	// issueLabelRE is a label heading an engagement's issues in a
+	// shared cell: "Loftus: ...", ". Guisborough: ...".
+	issueLabelRE = regexp.MustCompile(`(?:^|[.;]\s+)([A-Z][A-Za-z'&-]*(?: [A-Z][A-Za-z'&-]*){0,3}):\s`)
+)
 
 // cellMeetings reads a row's issues cell that tells its own dated meeting
 // as a paragraph: the meetings it tells and what was raised at them. What
@@ -3122,6 +3224,51 @@ func monthRow(cells []string) (string, bool) {
 	}
 	return ds[0].Text, true
 }
+
+// weekRow is a row spanning a table that names the week its rows fall in
+// ("w/c 4 July", "Week commencing Monday 4th July 2016"), and that week's
+// first day.
+func weekRow(cells []string) (dates.Mention, bool) {
+	one := soleCell(cells)
+	m := weekStartRE.FindStringIndex(one)
+	if m == nil {
+		return dates.Mention{}, false
+	}
+	ds := dates.Find(one[m[1]:])
+	if len(ds) != 1 || ds[0].Day == 0 || ds[0].Month == 0 || ds[0].EndDay != 0 || ds[0].Start > 1 {
+		return dates.Mention{}, false
+	}
+	return ds[0], true
+}
+
+// weekStartRE opens a week's row: "w/c", "w/b", "week commencing" and the
+// like.
+var weekStartRE = regexp.MustCompile(`(?i)^(?:w/[cb]|wc|wk\.?\s+comm(?:encing)?\.?|week\s+(?:commencing|beginning|starting|of))\s*:?\s*`)
+
+// weekMonth is the month (and year, if given) of a row's bare day ("Tue
+// 5") under the table's month or week: under "w/c 29 August", "Thu 1" is in
+// September.
+func (r *run) weekMonth(day string) string {
+	w := r.tableWeek
+	d, err := strconv.Atoi(dayNumRE.FindString(day))
+	if w.Day == 0 || err != nil || d >= w.Day {
+		return r.tableMonth
+	}
+	next := time.Date(max(w.Year, 1), w.Month+1, 1, 0, 0, 0, 0, time.UTC)
+	if w.Year > 0 {
+		return next.Month().String() + " " + strconv.Itoa(next.Year())
+	}
+	return next.Month().String()
+}
+
+// bareDaysRE is a date cell of two or three days of the month, each with
+// its weekday or not ("Tue 12 / Thu 14", "12 & 14").
+var bareDaysRE = regexp.MustCompile(`(?i)^\s*` + bareDayPart + `(?:\s*(?:/|&|,|and)\s*` + bareDayPart + `){1,2}\s*$`)
+
+const bareDayPart = `(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?`
+
+// dayNumRE is the day of the month a date cell gives.
+var dayNumRE = regexp.MustCompile(`[0-9]{1,2}`)
 
 // oneCell is the one non-empty cell of a table row spanning the table.
 func oneCell(cells []string) (string, bool) {

@@ -44,6 +44,7 @@ type run struct {
 	rowHeld      []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
 	said         bool          // walking the paragraphs under a "You said" heading
 	tableMonth   string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
+	tableWeek    dates.Mention // the week a spanning row began ("w/c 29 August"): a row's day before its day is in the next month
 	tableMeeting *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
 	rowAbove     *meetingCtx   // the meeting the table row just above told or went on with (rowAboveN its block)
 	rowAboveN    int

@@ -278,3 +278,47 @@ The Commissioner held a drop-in at Yarm library each day from Monday 9 to Friday
 		"concern 2023-10-09 E05014884 speeding",
 	}, summary(t, doc))
 }
+
+// TestWeekByWeekDiary: a Panel report's diary of engagements, its rows
+// giving the weekday and day alone under "w/c" lines, dates each row in
+// its week (a day before the week's first is in the next month); a row of
+// two engagements of one day, its issues labelled with their places, is
+// two meetings; an engagement closed to the public is none; an issue
+// recapped later in the report is raised once.
+func TestWeekByWeekDiary(t *testing.T) {
+	doc := "Report to the Police and Crime Panel\n\n13 September 2016\n\nPROGRAMME OF ENGAGEMENT: JULY AND AUGUST 2016\n\n" +
+		"Day\tEngagement\tIssues put to the Commissioner\n\n" +
+		"w/c 4 July\nTue 5\tEston Ward Community Meeting, Eston Community Hub\tQuad bikes being ridden across the hills.\n" +
+		"Wed 6\tPartners briefing, Middlesbrough\tOfficers-only briefing. No public attendance.\n\n" +
+		"w/c 8 August\nTue 9\ta.m. Loftus ward drop-in, Loftus Library; p.m. Brotton ward meeting, Brotton Library\tLoftus: off-road motorbikes on the cliff paths. Brotton: cars parked on double yellows.\n\n" +
+		"w/c 29 August\nThu 1\tSeaton ward meeting, Seaton Carew Community Centre, Hartlepool\tBoy racers on the coast road.\n\n" +
+		"4. What has been done\n\n4.1 Eston: patrols were stepped up and three off-road bikes were seized.\n"
+	res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2016-07-05 E05001508 off_road_bikes", "concern 2016-07-05 E05001508 off_road_bikes",
+		"meeting 2016-08-09 E05001514 off_road_bikes", "concern 2016-08-09 E05001514 off_road_bikes",
+		"meeting 2016-08-09 E05001505 parking_traffic", "concern 2016-08-09 E05001505 parking_traffic",
+		"meeting 2016-09-01 E05008951 speeding", "concern 2016-09-01 E05008951 speeding",
+	}, got)
+}
+
+// TestWeekByWeekTwoDays: a diary row of two days whose issues do not say
+// which was raised on which is no meeting, nor a concern of the period.
+func TestWeekByWeekTwoDays(t *testing.T) {
+	doc := "Report to the Police and Crime Panel\n\n13 September 2016\n\nPROGRAMME OF ENGAGEMENT: JULY AND AUGUST 2016\n\n" +
+		"Day\tEngagement\tIssues put to the Commissioner\n\n" +
+		"w/c 4 July\nTue 5\tEston Ward Community Meeting, Eston Community Hub\tQuad bikes being ridden across the hills.\n\n" +
+		"w/c 11 July\nTue 12 / Thu 14\tNorton North ward meeting (Tuesday) and Norton South ward meeting (Thursday), both at Norton Methodist Church Hall, Stockton\tResidents complained of speeding along Norton High Street at both meetings.\n"
+	res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{"meeting 2016-07-05 E05001508 off_road_bikes", "concern 2016-07-05 E05001508 off_road_bikes"}, got)
+}

@@ -665,8 +665,8 @@ func runeLen(s string, i int) int {
 // Kader (1st December), Stainton and Thornton (3rd December) ...", "in
 // Newport, residents ...").
 func listedPlace(before, after string) bool {
-	if wardListRE.MatchString(after) {
-		return true // "Stockton Town Centre, Newtown and Parkfield and Oxbridge wards"
+	if wardListRE.MatchString(after) || pairMeetingRE.MatchString(after) {
+		return true // "Stockton Town Centre, Newtown and Parkfield and Oxbridge wards", "Kader and Marton West community meeting"
 	}
 	b := strings.Fields(before)
 	if len(b) == 0 {
@@ -682,6 +682,10 @@ func listedPlace(before, after string) bool {
 // wardListRE: the rest of a list of names closed by "wards" ("Newtown and
 // Parkfield and Oxbridge wards"): every name in it is a ward.
 var wardListRE = regexp.MustCompile(`^(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’-]*\s*)+?)*\s*(?:,|and|&)?\s*wards\b`)
+
+// pairMeetingRE: the rest of two names whose meeting is held jointly
+// ("Kader and Marton West community meeting"): both are wards.
+var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:ward|wards'?|joint|community|residents'?|neighbourhood|public)\s+)*(?:meeting|forum|surgery|PACT)\b`)
 
 // commonWord lists normalised ward names that are also everyday words or
 // surnames, too risky to take as a place without "ward" after them.

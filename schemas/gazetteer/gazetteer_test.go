@@ -238,6 +238,10 @@ func TestFindPrecision(t *testing.T) {
 		{"Hartlepool Borough Council said", nil},
 		{"Stockton borough council said", nil},
 		{"The meeting in Park ward", []string{"Park=ward:E05009869"}},
+		// A name that is also a word is a ward when it is one of two
+		// whose meeting is held jointly.
+		{"Joint Kader and Marton West community meeting", []string{"Kader=ward:E05009860", "Marton West=ward:E05009865"}},
+		{"Mr Kader and Marton West residents", []string{"Marton West=ward:E05009865"}},
 		{"Residents of Park complained", nil},
 		{"Mr Hart said", nil},
 		// A common-word ward where only a place can stand: after "in" or

@@ -280,10 +280,13 @@ func textTables(s string) string {
 	if !strings.Contains(s, "   ") {
 		return s
 	}
+	lines := strings.Split(s, "\n")
+	lone, groups := tableGroups(lines)
 	var out strings.Builder
 	var run []string // consecutive lines of three cells or more
+	runAt := 0       // the line the run starts at
 	end := func() {
-		if len(run) >= 2 {
+		if len(run) >= 2 || (len(run) == 1 && lone[runAt]) {
 			var tab layoutTable
 			for _, l := range run {
 				if !tab.continues(l) {
@@ -299,10 +302,28 @@ func textTables(s string) string {
 		}
 		run = run[:0]
 	}
-	for _, l := range strings.Split(s, "\n") {
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if !strings.HasPrefix(t, "|") && len(layoutCells(l)) >= 3 {
+			if len(run) == 0 {
+				runAt = i
+			}
 			run = append(run, l)
+			continue
+		}
+		if k := groups[i]; k > 0 {
+			// "w/c 11 July" between the rows of a week-by-week log: a row
+			// spanning the table, which dates the rows under it; "–   No
+			// community meetings this week": a row of its own.
+			end()
+			var row []string
+			for _, c := range layoutCells(l) {
+				row = append(row, c.text)
+			}
+			for len(row) < k {
+				row = append(row, "")
+			}
+			out.WriteString("| " + strings.Join(row, " | ") + " |\n")
 			continue
 		}
 		if len(run) > 0 && t != "" && !strings.HasPrefix(t, "|") {
@@ -325,6 +346,68 @@ func textTables(s string) string {
 	end()
 	return strings.TrimSuffix(out.String(), "\n")
 }
+
+// tableGroups finds, in a plain-text document, the table rows that stand
+// alone and the lines that group a table's rows. A diary pasted from a
+// word processor ("Day   Engagement   Issues" over "w/c 4 July" over "Tue 5
+// ...   ...   ..." rows) breaks its table at every week: a week with one
+// engagement leaves a row of three cells alone between two "w/c" lines,
+// which textTables would keep as text. A line of cells alone is a row when
+// the nearest line of cells before or after it, with only blank lines,
+// group lines and dash rows between, has as many cells; a group line ("w/c 11 July",
+// "Week commencing 11 July", "August 2016") between such rows is returned
+// with the table's number of cells.
+func tableGroups(lines []string) (lone map[int]bool, groups map[int]int) {
+	lone, groups = map[int]bool{}, map[int]int{}
+	cells := make([]int, len(lines))
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); !strings.HasPrefix(t, "|") {
+			if n := len(layoutCells(l)); n >= 3 {
+				cells[i] = n
+			}
+		}
+	}
+	prev := -1 // the last line of cells
+	for i := range lines {
+		if cells[i] == 0 {
+			continue
+		}
+		if prev >= 0 && cells[prev] == cells[i] && i > prev+1 {
+			var between []int
+			ok := true
+			for j := prev + 1; j < i && ok; j++ {
+				t := strings.TrimSpace(lines[j])
+				switch {
+				case t == "":
+				case groupLineRE.MatchString(t) || dashRow(lines[j]):
+					between = append(between, j)
+				default:
+					ok = false
+				}
+			}
+			if ok && len(between) > 0 {
+				lone[prev], lone[i] = true, true
+				for _, j := range between {
+					groups[j] = cells[i]
+				}
+			}
+		}
+		prev = i
+	}
+	return lone, groups
+}
+
+// dashRow reports whether a line is a row of fewer cells whose first
+// cell is a dash ("–    No community meetings this week").
+func dashRow(l string) bool {
+	cells := layoutCells(l)
+	return len(cells) == 2 && strings.Trim(cells[0].text, "-–—") == ""
+}
+
+// groupLineRE is a line that heads a group of a table's rows: a week
+// ("w/c 4 July", "Week commencing Monday 4th July 2016", "w/b 8/8") or a
+// month ("August 2016").
+var groupLineRE = regexp.MustCompile(`(?i)^(?:(?:w/[cb]|wc|wk\.?\s+comm(?:encing)?\.?|week\s+(?:commencing|beginning|starting|of))\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:[ /.-][A-Za-z0-9]+){0,2}|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+[0-9]{4})?)$`)
 
 // pageChrome is a PDF line repeated on pages: "Page 1 of 2 Programme of
 // Engagement" and the like.

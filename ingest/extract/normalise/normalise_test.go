@@ -495,3 +495,25 @@ func fixturePDF(t *testing.T, set, name string) *Doc {
 	require.NoError(t, err, "pdftotext from poppler-utils is required")
 	return d
 }
+
+// TestTextTablesWeekByWeek: a diary pasted from a word processor, its
+// rows grouped under week lines, is one table: its header, every week
+// line as a row spanning it, a week's lone row and a dash row included.
+// A lone line of cells with no table of as many cells near it stays text.
+func TestTextTablesWeekByWeek(t *testing.T) {
+	in := "Day\tEngagement\tIssues put to the Commissioner\n\nw/c 4 July\nTue 5\tEston ward meeting, Eston\tQuad bikes on the hills.\nThu 7\tBurn Valley residents, Hartlepool\tParking on pavements.\n\nw/c 1 August\n–\tNo community meetings this week.\n\nw/c 8 August\nTue 9\tLoftus drop-in, Loftus Library\tMotorbikes on the cliff path.\n\nDate:\t5 March\tSigned\n"
+	d, err := Normalise(context.Background(), "diary.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	for _, row := range []string{
+		"| Day | Engagement | Issues put to the Commissioner |",
+		"| w/c 4 July |  |  |",
+		"| Tue 5 | Eston ward meeting, Eston | Quad bikes on the hills. |",
+		"| w/c 1 August |  |  |",
+		"| – | No community meetings this week. |  |",
+		"| w/c 8 August |  |  |",
+		"| Tue 9 | Loftus drop-in, Loftus Library | Motorbikes on the cliff path. |",
+	} {
+		require.Contains(t, d.Text, row)
+	}
+	require.NotContains(t, d.Text, "| Date: |")
+}
