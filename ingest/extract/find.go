@@ -617,6 +617,13 @@ func (r *run) walk() {
 			// (one naming none is not emitted).
 			ctxs = told
 		}
+		if cur == nil && ctxs == nil && len(r.datesOf(b)) == 0 {
+			// "4.8 The same Headland meeting raised damage to the bus
+			// shelters", "... the main complaint at the Ingleby Barwick
+			// forum. At Grangetown, residents also told ...": a report
+			// grouped by theme names again the meetings it told before.
+			ctxs = r.heldRefs(text)
+		}
 		emitted := len(r.res.Events)
 		r.concerns(b, text, ctxs, sec)
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
@@ -944,7 +951,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) ||
+			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
@@ -1041,7 +1048,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
+		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
@@ -3824,7 +3831,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if officialSpeaker(s) && opensQuote(s) {
 			official = true
 		}
-		if here := toldIn(s, ms); len(here) > 1 && (bothRaisedRE.MatchString(s) || sharedWardMeetings(s, r.find(s, here[0].span.Start)) != nil) {
+		if here := toldIn(s, ms); len(here) > 1 && (bothRaisedRE.MatchString(s) || r.raisedAtSaid(s) || sharedWardMeetings(s, r.find(s, here[0].span.Start)) != nil) {
 			// "Residents at the Park End & Beckfield meeting (21st
 			// September) and at North Ormesby's community meeting on the
 			// 23rd both raised anti-social behaviour": raised at each, in
@@ -4569,6 +4576,48 @@ func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
 	return m, true
 }
 
+// heldRefs are the meetings held on a day that a paragraph names again by
+// their place, as a meeting ("at the Ingleby Barwick forum", "the same
+// Headland meeting", "At Grangetown several people said ..."), each the one meeting
+// told so far at that place.
+func (r *run) heldRefs(text string) []*meetingCtx {
+	var out []*meetingCtx
+	for _, p := range r.find(text, r.anchorDay()) {
+		after := text[p.End:]
+		if !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) {
+			continue
+		}
+		var found *meetingCtx
+		for _, m := range r.held {
+			same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
+			if !same || m.span.Precision != dates.Day {
+				continue
+			}
+			if found != nil && found.ev.EventID != m.ev.EventID {
+				found = nil // two meetings there: no telling which
+				break
+			}
+			found = m
+		}
+		if found != nil && !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == found.ev.EventID }) {
+			ref := *found
+			ref.name, ref.sticky, ref.headed = p.Text, false, false // (named as the paragraph writes it)
+			out = append(out, &ref)
+		}
+	}
+	return out
+}
+
+var (
+	// heldRefBeforeRE: "at", "At the", "the same" right before a place.
+	heldRefBeforeRE = regexp.MustCompile(`(?i)\b(?:at|same)\s+(?:the\s+)?$`)
+	// heldRefLeadRE: "At" opening a sentence, right before a place ("4.11
+	// At Grangetown several people said ...").
+	heldRefLeadRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?At\s+(?:the\s+)?$`)
+	// heldRefAfterRE: a meeting noun within a few words after a place.
+	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
+)
+
 // onlyMeetingIn is the one meeting, held on a day, that the document has
 // told so far in the ward of res, or nil (none, or several).
 func (r *run) onlyMeetingIn(res gazetteer.Resolution) *meetingCtx {
@@ -4648,6 +4697,31 @@ func (r *run) atWardSaid(s string) bool {
 	ws := r.find(strings.TrimSpace(m[1])+" ward", r.anchorDay())
 	return len(ws) == 1 && ws[0].Kind == "ward" && ws[0].Start == 0
 }
+
+// raisedAtSaid reports whether a sentence says a theme was raised at a
+// place on a day ("Off-road bikes were raised at Hemlington on 3 May and
+// at Park End on 11 May"): a report grouped by theme tells its meetings
+// so, by where and when, with no meeting word.
+func (r *run) raisedAtSaid(s string) bool {
+	loc := themeRaisedAtRE.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	for _, m := range atNameOnRE.FindAllStringSubmatchIndex(s[loc[0]:], -1) {
+		name := s[loc[0]+m[2] : loc[0]+m[3]]
+		if ps := r.find(name, r.anchorDay()); len(ps) > 0 && ps[0].Start == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// themeRaisedAtRE: a theme raised at a place.
+	themeRaisedAtRE = regexp.MustCompile(`(?i)\b(?:was|were|came up|has been|have been)\s+(?:also\s+|again\s+|first\s+)?(?:raised|discussed|mentioned|brought up)\s+at\s`)
+	// atNameOnRE: "at <Name> on <day>".
+	atNameOnRE = regexp.MustCompile(`\bat ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+)
 
 // toldMeetingRE: residents telling a meeting ("Last month residents in
 // neighbouring Brambles and Thorntree told a similar meeting that ...").

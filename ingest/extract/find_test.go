@@ -4229,3 +4229,27 @@ func TestFacebookPostCopied(t *testing.T) {
 		"concern 2024-01-15 E05009856 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestReportByTheme: a Panel report grouped by theme tells its meetings by
+// where and when a theme was raised ("raised at Hemlington on 3 May and at
+// Park End on 11 May": a meeting each, the theme at each), and names them
+// again by their place in later paragraphs ("at the Grangetown meeting",
+// "At Hemlington several residents ..."): those concerns are those meetings..
+func TestReportByTheme(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 4 July 2017\n\nPROGRAMME OF ENGAGEMENT: APRIL AND MAY 2017\n\nOff-road motorcycles\n\n" +
+		"4.1 Off-road bikes were raised at Hemlington on 3 May and at Park End on 11 May.\n\nDrugs\n\n" +
+		"4.2 Drug dealing was raised at Grangetown on 9 May and at Park End on 11 May.\n\nBurglary\n\n" +
+		"4.3 Shed break-ins were the main complaint at the Grangetown meeting. At Hemlington several residents also told the Commissioner about garage burglaries.\n"
+	res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.ElementsMatch(t, []string{
+		"meeting 2017-05-03 E05009859 burglary_theft,off_road_bikes", "meeting 2017-05-11 E05009870 drugs,off_road_bikes", "meeting 2017-05-09 E05001509 burglary_theft,drugs",
+		"concern 2017-05-03 E05009859 off_road_bikes", "concern 2017-05-11 E05009870 off_road_bikes",
+		"concern 2017-05-09 E05001509 drugs", "concern 2017-05-11 E05009870 drugs",
+		"concern 2017-05-09 E05001509 burglary_theft", "concern 2017-05-03 E05009859 burglary_theft",
+	}, got)
+}
