@@ -21,7 +21,7 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
@@ -572,7 +572,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0 || otherTimeRE.MatchString(text)) {
+		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0 || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
 			cur = nil
 		}
 		sec := section
@@ -644,6 +644,23 @@ func (r *run) walk() {
 		}
 	}
 }
+
+// otherMonth reports whether a paragraph's sentence opens on a month
+// other than its meeting's ("A: During August more than a dozen members
+// contacted the committee ..." after the answer that told March's
+// meeting): it speaks of that month, not of the meeting told before.
+func otherMonth(text string, cur *meetingCtx) bool {
+	for _, m := range monthOpensRE.FindAllStringSubmatch(text, -1) {
+		if t, err := time.Parse("January", strings.ToUpper(m[1][:1])+strings.ToLower(m[1][1:])); err == nil && t.Month() != cur.span.Start.Month() {
+			return true
+		}
+	}
+	return false
+}
+
+// monthOpensRE: a sentence opening on a month ("During August", "In
+// March", "Throughout July").
+var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across)\s+(?:the\s+month\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
 // listedBelowRE: a document saying that the lists below are residents'
 // concerns ("The concerns are listed below by local authority", "what you
@@ -1000,7 +1017,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	pos := 0
 	prevSent := ""
 	var prevVisit []dates.Mention // the one day of the sentence before, when it told a visit naming no meeting
-	for si, sent := range sentences(text) {
+	sents := sentences(text)
+	for si, sent := range sents {
 		visitBefore := prevVisit
 		prevVisit = nil
 		start := pos
@@ -1059,6 +1077,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
+		}
+		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
+			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
 		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
 			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
@@ -1682,7 +1703,7 @@ func closesQuote(s string) bool {
 var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
 
 // privateRE: an engagement closed to the public.
-var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot (?:open )?to the public\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
+var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
 
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
 

@@ -4253,3 +4253,28 @@ func TestReportByTheme(t *testing.T) {
 		"concern 2017-05-09 E05001509 burglary_theft", "concern 2017-05-03 E05009859 burglary_theft",
 	}, got)
 }
+
+// TestNewsletterQuestionsAndAnswers: a residents' group's emailed
+// newsletter dated by its "Sent to members on" line; "our AGM" is a
+// meeting; an answer opening on another month ("During August ...") is
+// that month's concern, not the meeting told before; a committee's
+// briefing "not open to members" is no meeting, and a date after the
+// newsletter was sent is no meeting held.
+func TestNewsletterQuestionsAndAnswers(t *testing.T) {
+	doc := "NUNTHORPE RESIDENTS' GROUP\nNewsletter No. 12 - Autumn 2023\nSent to members on Monday 2nd October 2023\n\n" +
+		"Q: When did we last see the police?\n\nA: At our AGM on Thursday 14th September in Nunthorpe Community Hall. Members told the sergeant that drivers were speeding on Guisborough Road.\n\n" +
+		"Q: I keep getting odd phone calls. Is it just me?\n\nA: During August a dozen members told the committee about calls from fake bank staff, a scam aimed at older people.\n\n" +
+		"Q: Does the committee meet the police privately?\n\nA: On 5th September the chair had a short briefing with the sergeant about burglary. That meeting is not open to members.\n\n" +
+		"OTHER NEWS\nChristmas lights switch-on: Friday 1st December, The Avenue, Nunthorpe.\n"
+	res, err := newExtractor(t, Config{}).Extract("newsletter.txt", []byte(doc))
+	require.NoError(t, err)
+	require.Equal(t, "2023-10-02", res.Published.Format(time.DateOnly))
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2023-09-14 E05015469 speeding", "concern 2023-09-14 E05015469 speeding",
+		"concern month:2023-08-01/2023-08-31 E05015469 fraud_scams",
+	}, got)
+}

@@ -72,7 +72,9 @@ var (
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date
 	// must follow the verb directly.
-	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date)\b(?:\s+(?:on|at))?\s*:?\s*`)
+	// ("Sent to members on Monday 2nd October 2023": a newsletter
+	// emailed to its members.)
+	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".

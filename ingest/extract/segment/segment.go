@@ -185,7 +185,7 @@ func upperLine(l string) bool {
 // postedLineRE: a line giving the publication date ("Posted 3 September
 // 2020", "For immediate release: Friday 10 July 2015", a press release's
 // "Issued 4 May").
-var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|first published|last updated|updated|issued|released|for (?:immediate )?release)\b`)
+var postedLineRE = regexp.MustCompile(`(?i)^\W*(?:posted|published|first published|last updated|updated|issued|released|for (?:immediate )?release|sent to (?:all )?(?:our )?(?:members|subscribers|residents|households)\b)\b`)
 
 // continues reports whether a line stops mid-phrase ("... held on"), so
 // that the next line, even one opening with a date, goes on with it.
