@@ -425,8 +425,9 @@ var carsAndRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|vehicles?|lorries|drive
 // nuisanceOfRE: "nuisance" followed by what causes it.
 var nuisanceOfRE = regexp.MustCompile(`(?i)^\s+(?:(?:caused|created)\s+)?(?:by|from|of)\s`)
 
-// bikesRiddenRE: bikes ridden, just before a speeding phrase.
-var bikesRiddenRE = regexp.MustCompile(`(?i)\b(?:bikes?|motorbikes?|motor bikes?|scramblers?|quads?|quad bikes?|mopeds?|e-?bikes?)\s+(?:being\s+|were\s+|are\s+|was\s+|is\s+)?(?:ridden|driven)\s+(?:at\s+)?$`)
+// bikesRiddenRE: bikes ridden (or "travelling", "tearing" ...), just
+// before a speeding phrase ("two bikes travelling at speed on a footpath").
+var bikesRiddenRE = regexp.MustCompile(`(?i)\b(?:bikes?|motorbikes?|motor bikes?|scramblers?|quads?|quad bikes?|mopeds?|e-?bikes?)\s+(?:being\s+|were\s+|are\s+|was\s+|is\s+)?(?:(?:ridden|driven)\s+(?:at\s+)?|(?:travelling|traveling|going|racing|tearing|flying)\s+at\s+)$`)
 
 // speedingNear reports whether a speeding phrase follows match m closely
 // in its clause (within forty characters, no comma between).

@@ -617,6 +617,15 @@ func (r *run) walk() {
 			// (one naming none is not emitted).
 			ctxs = told
 		}
+		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(dates.Days(r.datesOf(b))) == 0 && nthOfMeetingsRE.MatchString(text) && len(r.themes(text)) > 0 {
+			// "People in Thornaby have told the Commissioner that drug
+			// dealing and off-road bikes are spoiling parts of the town,
+			// at the third of three meetings he has attended there this
+			// month": the opening tells the meeting the next paragraph
+			// tells ("last night"); its month is the round's, no concern's.
+			lead = b
+			continue
+		}
 		if cur == nil && ctxs == nil && len(r.datesOf(b)) == 0 {
 			// "4.8 The same Headland meeting raised damage to the bus
 			// shelters", "... the main complaint at the Ingleby Barwick
@@ -644,6 +653,10 @@ func (r *run) walk() {
 		}
 	}
 }
+
+// nthOfMeetingsRE: one meeting of a round of them ("at the third of three
+// meetings", "the last of his four visits").
+var nthOfMeetingsRE = regexp.MustCompile(`(?i)\bthe (?:first|second|third|fourth|fifth|last|latest|final) of (?:the |his |her |their |our )?(?:two |three |four |five |six |several |[0-9]+ )?(?:\w+ )?(?:meetings|visits|sessions|surgeries|forums)\b`)
 
 // otherMonth reports whether a paragraph's sentence opens on a month
 // other than its meeting's ("A: During August more than a dozen members

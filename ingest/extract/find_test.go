@@ -4278,3 +4278,24 @@ func TestNewsletterQuestionsAndAnswers(t *testing.T) {
 		"concern month:2023-08-01/2023-08-31 E05015469 fraud_scams",
 	}, got)
 }
+
+// TestNewsOpeningOfARound: a news item's opening that tells what was
+// raised "at the third of three meetings he has attended there this month"
+// is the meeting the next paragraph tells, not a month's concern; deals
+// "done from parked cars" are drugs, not parking; "two bikes travelling at
+// speed" are the bikes, not speeding.
+func TestNewsOpeningOfARound(t *testing.T) {
+	doc := "Posted on Thursday 15th March 2018\n\n" +
+		"People in Thornaby have told the Commissioner that drug dealing and off-road bikes are spoiling the town, at the third of three meetings he has attended there this month.\n\n" +
+		"Around sixty people came to the town council's community forum at Thornaby Pavilion last night. Several said they had watched deals being done from parked cars near the shops.\n\n" +
+		"Scramblers on the riverside path were the other big subject. A dog walker described being forced into a hedge by two bikes travelling at speed.\n"
+	res, err := newExtractor(t, Config{}).Extract("news.txt", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+eventWhen(e)+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2018-03-14 E06000004 drugs,off_road_bikes", "concern 2018-03-14 E06000004 drugs,off_road_bikes",
+	}, got)
+}

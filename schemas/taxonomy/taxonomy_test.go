@@ -36,6 +36,7 @@ func TestClassify(t *testing.T) {
 		{"anti social behaviour and drug dealing near the park", []string{"antisocial_behaviour", "drugs"}},
 		{"needles found in the park", []string{"drugs"}},
 		{"Used needles and other drug litter found near the Town Moor", []string{"drugs"}}, // drug litter is no fly-tipping
+		{"what looked like deals being done near the shops", []string{"drugs"}},
 		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
 		{"Residents want more PCSOs and a visible police presence", []string{"visible_policing"}},
 		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
