@@ -2305,9 +2305,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		res := best.Resolution
 		return &res
 	}
-	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && theWardRE.MatchString(clause) {
+	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && (theWardRE.MatchString(clause) || b.Cells != nil) {
 		// "At the ward meeting on Tuesday 6th February you told us ..."
-		// under the heading "Fens and Rossmere": the section's ward.
+		// under the heading "Fens and Rossmere", or a table's row "PACT
+		// meeting, Thursday 11 July, church hall" under "Ingleby Barwick
+		// North": the section's ward. (Not any paragraph's meeting: a
+		// PDF's next heading may have run into its paragraph, "Teesside
+		// International Airport On 1 September the Commissioner visited
+		// ...", and the ward above is then no longer its section's.)
 		w := r.secPlaces[0]
 		return &w
 	}

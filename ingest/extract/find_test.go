@@ -4229,3 +4229,34 @@ func TestFacebookPostCopied(t *testing.T) {
 		"concern 2024-01-15 E05009856 visible_policing",
 	}, summary(t, doc))
 }
+
+// TestSectionWardPlacesRows: a poster's tables under headings that are
+// ward names alone ("Norton North") place their rows' meetings and
+// concerns, which name no place of their own ("PACT meeting, Tuesday 9
+// July, church hall"), in the heading's ward, not the team's authority.
+func TestSectionWardPlacesRows(t *testing.T) {
+	doc := `# You Said, We Did
+
+Stockton Neighbourhood Team · July – September 2024
+
+Thank you to everyone who came to a meeting this summer. Here is what you raised with us, ward by ward, and what we did about it. Issued 1 October 2024.
+
+## Norton North
+
+| When and where | You said | We did |
+|---|---|---|
+| PACT meeting, Tuesday 9 July, church hall | Cars racing along the high street late at night. | Speed checks on four evenings. |
+
+## Norton South
+
+| When and where | You said | We did |
+|---|---|---|
+| Drop-in, Thursday 22 August, the library | Sheds broken into and tools taken. | Crime prevention visits. |
+`
+	require.Equal(t, []string{
+		"meeting 2024-07-09 E05014876 speeding",
+		"concern 2024-07-09 E05014876 speeding",
+		"meeting 2024-08-22 E05014877 burglary_theft",
+		"concern 2024-08-22 E05014877 burglary_theft",
+	}, summary(t, doc))
+}
