@@ -2286,6 +2286,13 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 			return lad
 		}
+		if best.Kind != "ward" && severalWardsRE.MatchString(s) {
+			// "the Marton Residents' Association, which covers both
+			// Marton wards": the town's body, no one ward's, though the
+			// page is one of them.
+			res := best.Resolution
+			return &res
+		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))
 		// A record's own line names where it met, not whose meeting it
 		// was: "Minutes of the meeting held ... at Sunnyfield House,
@@ -2403,6 +2410,10 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
 var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b`)
+
+// severalWardsRE: a body said to cover more than one ward ("covers both
+// Marton wards", "for all three wards").
+var severalWardsRE = regexp.MustCompile(`(?i)\b(?:both|all|several|two|three|four)\s+(?:of\s+the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?wards\b`)
 
 // theWardRE: a meeting of "the ward" its section is about ("At the ward
 // meeting on Tuesday 6th February").

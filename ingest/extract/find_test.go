@@ -4260,3 +4260,35 @@ Thank you to everyone who came to a meeting this summer. Here is what you raised
 		"concern 2024-08-22 E05014877 burglary_theft",
 	}, summary(t, doc))
 }
+
+// TestSiteHeaderWard: a ward's own site names its ward only in the site's
+// header ("Councillor for Seaton ward, Hartlepool"), dropped as chrome: a
+// meeting the page tells with no place of its own is that ward's; a
+// town's body said to cover both of its wards stays the town's.
+func TestSiteHeaderWard(t *testing.T) {
+	page := func(header, body string) string {
+		return `<html><head><title>Surgery notes</title></head><body><header class="site-header"><p class="site-title">Pat Example</p><p class="site-description">` + header +
+			`</p></header><main><article><h1>Surgery notes</h1><p>Posted on Monday 14 March 2022</p>` + body + `</article></main></body></html>`
+	}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the header's ward places the surgery",
+			page("Councillor for Seaton ward, Hartlepool", `<p>On Saturday 5th March I held my surgery in the community room, where residents told me about cars speeding along the sea front.</p>`),
+			[]string{"meeting 2022-03-05 E05013047E06000001 speeding", "concern 2022-03-05 E05013047E06000001 speeding"}},
+		{"a body covering both wards of its town is the town's",
+			page("Working for Marton East ward, Middlesbrough", `<p>Earlier this month I went along to the Marton Residents' Association meeting, which covers both Marton wards. Residents complained about parking on the grass verges.</p>`),
+			[]string{"meeting month:2022-03-01/2022-03-31 E06000002 parking_traffic", "concern month:2022-03-01/2022-03-31 E06000002 parking_traffic"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("page.html", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

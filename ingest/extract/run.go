@@ -669,7 +669,31 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			return nil
 		}
 	}
-	return r.councillorsWard(at)
+	if w := r.councillorsWard(at); w != nil {
+		return w
+	}
+	return r.headerWard(at)
+}
+
+// headerWard is the one ward the site's header or footer names as a ward
+// ("Independent councillor for Fens & Greatham ward, Hartlepool" under a
+// councillor's name): a ward's own site, whose pages name the ward
+// nowhere else. Nil when no line, or lines naming different wards, do.
+func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	for _, l := range r.chromeLines {
+		for _, m := range r.find(l, at) {
+			if m.Kind != "ward" || !wardWordRE.MatchString(l[m.End:]) {
+				continue
+			}
+			if ward != nil && ward.WardCode != m.WardCode {
+				return nil
+			}
+			res := m.Resolution
+			ward = &res
+		}
+	}
+	return ward
 }
 
 // wardWordRE: "ward" right after a name.
