@@ -1669,12 +1669,13 @@ func closesQuote(s string) bool {
 	return strings.Contains(s, "”") || strings.Count(s, `"`)%2 == 1
 }
 
-// cancelledRE: a meeting that did not take place.
 // rowCancelledRE: a table cell that opens by saying the meeting was not
 // held ("Cancelled – snow, centre closed.").
 var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
 
-var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
+// cancelledRE: a meeting that did not take place ("No surgery in December
+// – happy Christmas").
+var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b|^\W*no\s+(?:(?:public|community|ward|pact)\s+)?(?:meetings?|surger(?:y|ies)|pacts?|drop-ins?|forums?|walkabouts?)\s+(?:in|this|that|during|over|last)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {

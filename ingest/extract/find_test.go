@@ -1498,6 +1498,7 @@ func TestCancelledMeetings(t *testing.T) {
 		"The Kader ward meeting arranged for 11 March was postponed because of the snow.",
 		"Sadly the Kader ward meeting on 11 March had to be cancelled.",
 		"The Kader ward meeting due on 11 March has been called off.",
+		"No surgery in March at the Kader ward library – it was closed for repairs.",
 	} {
 		require.Empty(t, summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\n"+s+"\n"), s)
 	}
