@@ -4293,3 +4293,19 @@ func TestSiteHeaderWard(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadMonthDay: a diary told month by month names the month only in
+// its heading; a weekday and day under it ("on Wednesday 19th") is that
+// day of the heading's month, not the weekday before publication.
+func TestHeadMonthDay(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Later in the month, on Wednesday 19th, I joined them.", "Later in the month, on Wednesday 19 January 2022, I joined them."},
+		{"On Tuesday the 11th we met.", "On Tuesday 11 January 2022 we met."},
+		{"A cold morning on Saturday 8th January.", "A cold morning on Saturday 8th January."},
+		{"From Monday 10 to Friday 14 January we ran stalls.", "From Monday 10 to Friday 14 January we ran stalls."},
+	} {
+		require.Equal(t, tt.want, headMonthDay(tt.in, "January 2022"), tt.in)
+	}
+	doc := "# Surgery diary\n\nPublished: 14 March 2022\n\n## January 2022\n\nLater in the month, on Wednesday 19th, I held a surgery at the library in Kader ward, where residents complained about speeding.\n"
+	require.Equal(t, []string{"meeting 2022-01-19 E05009860 speeding", "concern 2022-01-19 E05009860 speeding"}, summary(t, doc))
+}

@@ -85,10 +85,49 @@ var (
 // tag runs the date tagger over every block once.
 func (r *run) tag() {
 	r.dates = make([][]dates.Mention, len(r.blocks))
+	headMonth := "" // the heading over the paragraph, when it is a month and its year ("January 2022")
 	for i := range r.blocks {
-		r.blocks[i].Text = monthMeetingDay(r.blocks[i].Text)
-		r.dates[i] = dates.Find(r.blocks[i].Text)
+		b := &r.blocks[i]
+		if b.Heading {
+			headMonth = ""
+			if t := strings.Trim(b.Text, " *#:"); monthYearRE.MatchString(t) {
+				headMonth = t
+			}
+		} else if headMonth != "" {
+			b.Text = headMonthDay(b.Text, headMonth)
+		}
+		b.Text = monthMeetingDay(b.Text)
+		r.dates[i] = dates.Find(b.Text)
 	}
+}
+
+// monthYearRE: a month and its year alone; weekdayDayRE: a weekday and a
+// day of the month without the month ("on Wednesday 19th", "Tuesday the
+// 9th"), group 3 what follows.
+var (
+	monthYearRE  = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+[0-9]{4}$`)
+	weekdayDayRE = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\b([,.;:!?)]|\s+[a-z]+|\s*$)`)
+	// rangeNextRE: the word after a day that makes it a range's first
+	// ("Monday 5 to Friday 9 September"), whose month is the range's.
+	rangeNextRE = regexp.MustCompile(`^\s+(?:to|and|until|till|through|or|of)$`)
+)
+
+// headMonthDay gives a weekday's day of the month the month and year of
+// the heading it stands under ("January 2022" over "Later in the month,
+// on Wednesday 19th, I joined ..." is Wednesday 19th January 2022): a
+// diary told month by month names the month once, in its heading. Only a
+// day followed by no month of its own (punctuation, or a word in lower
+// case); the resolver still checks that the weekday is that day's.
+func headMonthDay(text, month string) string {
+	locs := weekdayDayRE.FindAllStringSubmatchIndex(text, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		l := locs[k]
+		if rangeNextRE.MatchString(text[l[6]:l[7]]) {
+			continue
+		}
+		text = text[:l[0]] + text[l[2]:l[3]] + " " + text[l[4]:l[5]] + " " + month + text[l[6]:]
+	}
+	return text
 }
 
 // monthMeetingRE: a meeting named by its month ("our February meeting");
