@@ -572,7 +572,11 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0 || otherTimeRE.MatchString(text)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text)) {
+			// ("Right, for everyone who couldn't make it down to the
+			// community hall tonight, here's what went on" under a post
+			// titled by "tonight's ward meeting": the same day goes on
+			// with its meeting)
 			cur = nil
 		}
 		sec := section

@@ -4309,3 +4309,12 @@ func TestHeadMonthDay(t *testing.T) {
 	doc := "# Surgery diary\n\nPublished: 14 March 2022\n\n## January 2022\n\nLater in the month, on Wednesday 19th, I held a surgery at the library in Kader ward, where residents complained about speeding.\n"
 	require.Equal(t, []string{"meeting 2022-01-19 E05009860 speeding", "concern 2022-01-19 E05009860 speeding"}, summary(t, doc))
 }
+
+// TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
+// meeting's own ("here's what went on tonight" after "tonight's ward
+// meeting") goes on with that meeting; what the paragraphs after it
+// raise is that meeting's.
+func TestSameDayGoesOnWithItsMeeting(t *testing.T) {
+	doc := "Posted 14 November 2018 at 22:04\n\nROUND-UP FROM TONIGHT'S KADER WARD MEETING (long post sorry)\n\nFor everyone who couldn't make it down to the community hall tonight, here's what went on.\n\nBIKES. Several residents complained about scramblers on the fields again.\n"
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 off_road_bikes", "concern 2018-11-14 E05009860 off_road_bikes"}, summary(t, doc))
+}
