@@ -4318,3 +4318,15 @@ func TestSameDayGoesOnWithItsMeeting(t *testing.T) {
 	doc := "Posted 14 November 2018 at 22:04\n\nROUND-UP FROM TONIGHT'S KADER WARD MEETING (long post sorry)\n\nFor everyone who couldn't make it down to the community hall tonight, here's what went on.\n\nBIKES. Several residents complained about scramblers on the fields again.\n"
 	require.Equal(t, []string{"meeting 2018-11-14 E05009860 off_road_bikes", "concern 2018-11-14 E05009860 off_road_bikes"}, summary(t, doc))
 }
+
+// TestPlaceOneIsItsMeeting: in a post about a meeting, "one" after "at
+// the" and a place's name stands for that place's meeting ("Was at the
+// Linthorpe one last Thursday"); "the Linthorpe one is on the 28th" (no
+// "at") is left alone.
+func TestPlaceOneIsItsMeeting(t *testing.T) {
+	head := "Posted 14 November 2018 at 22:04\n\nROUND-UP FROM TONIGHT'S KADER WARD MEETING\n\nAbout 40 of us there tonight.\n\n"
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 ", "meeting 2018-11-08 E05009862 drugs", "concern 2018-11-08 E05009862 drugs"},
+		summary(t, head+"Was at the Linthorpe one last Thursday and residents complained about drug dealing behind the shops.\n"))
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 "},
+		summary(t, head+"The Linthorpe one is on the 28th at the community centre.\n"))
+}

@@ -86,8 +86,15 @@ var (
 func (r *run) tag() {
 	r.dates = make([][]dates.Mention, len(r.blocks))
 	headMonth := "" // the heading over the paragraph, when it is a month and its year ("January 2022")
+	aboutMeeting := false
 	for i := range r.blocks {
 		b := &r.blocks[i]
+		if i < 4 && strongMeetingRE.MatchString(b.Text) {
+			aboutMeeting = true
+		}
+		if aboutMeeting && i >= 2 {
+			b.Text = oneMeetingRE.ReplaceAllString(b.Text, "${1}${2} meeting")
+		}
 		if b.Heading {
 			headMonth = ""
 			if t := strings.Trim(b.Text, " *#:"); monthYearRE.MatchString(t) {
@@ -100,6 +107,12 @@ func (r *run) tag() {
 		r.dates[i] = dates.Find(b.Text)
 	}
 }
+
+// oneMeetingRE: "one" standing for a meeting after "at the" and a
+// place's name or "last" ("Was at the Teesville one last Thursday", "I
+// said at the last one in July"), in a post whose opening names the
+// meeting it is about: that place's meeting, told as a meeting would be.
+var oneMeetingRE = regexp.MustCompile(`\b((?i:at|to) the )((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}) one\b`)
 
 // monthYearRE: a month and its year alone; weekdayDayRE: a weekday and a
 // day of the month without the month ("on Wednesday 19th", "Tuesday the
