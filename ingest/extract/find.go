@@ -4012,6 +4012,10 @@ var numberCellRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}\.?\s*
 // ("Belmont, Guisborough (8 June)").
 var placeDayRE = regexp.MustCompile(`^[^()]{3,60}\((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{4})?\)$`)
 
+// placeCommaDayRE: a head that is a place, a comma and its day at its end
+// ("Greatham, Saturday 5th February").
+var placeCommaDayRE = regexp.MustCompile(`(?i)^[^,()]{3,40},\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{4})?$`)
+
 // dayPlaceLeadRE: a paragraph's head, up to its first full stop or colon.
 var dayPlaceLeadRE = regexp.MustCompile(`^([^.:]{6,80})[.:]\s+\S`)
 
@@ -4032,6 +4036,11 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 	if !ok && placeDayRE.MatchString(head) {
 		// "Belmont, Guisborough (8 June). The first meeting back ...":
 		// the place, then its day in brackets
+		d, place, ok = dayAndPlace(head, dated(dates.Find(head)), false)
+	}
+	if !ok && placeCommaDayRE.MatchString(head) {
+		// "Greatham, Saturday 5th February. Two older residents had had
+		// calls ...": the place, a comma, then its day
 		d, place, ok = dayAndPlace(head, dated(dates.Find(head)), false)
 	}
 	if !ok {

@@ -4330,3 +4330,11 @@ func TestPlaceOneIsItsMeeting(t *testing.T) {
 	require.Equal(t, []string{"meeting 2018-11-14 E05009860 "},
 		summary(t, head+"The Linthorpe one is on the 28th at the community centre.\n"))
 }
+
+// TestPlaceCommaDayHeads: a diary's entry headed by a place, a comma and
+// its day ("Greatham, Saturday 5th February.") tells a meeting there when
+// the rest says what residents raised.
+func TestPlaceCommaDayHeads(t *testing.T) {
+	doc := "# Surgery diary\n\nPage last updated: 14 March 2022\n\n## February 2022\n\nGreatham, Saturday 5th February. Two older residents told me they had had calls from someone claiming to be from their bank.\n"
+	require.Equal(t, []string{"meeting 2022-02-05 E05013040 fraud_scams", "concern 2022-02-05 E05013040 fraud_scams"}, summary(t, doc))
+}
