@@ -572,7 +572,11 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || len(dates.Days(r.datesOf(b))) > 0 || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+			// ("Right, for everyone who couldn't make it down to the
+			// community hall tonight, here's what went on" under a post
+			// titled by "tonight's ward meeting": the same day goes on
+			// with its meeting)
 			cur = nil
 		}
 		sec := section
@@ -1710,7 +1714,6 @@ func closesQuote(s string) bool {
 	return strings.Contains(s, "”") || strings.Count(s, `"`)%2 == 1
 }
 
-// cancelledRE: a meeting that did not take place.
 // rowCancelledRE: a table cell that opens by saying the meeting was not
 // held ("Cancelled – snow, centre closed.").
 var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
@@ -1718,7 +1721,9 @@ var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called 
 // privateRE: an engagement closed to the public.
 var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
 
-var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b`)
+// cancelledRE: a meeting that did not take place ("No surgery in December
+// – happy Christmas").
+var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b|^\W*no\s+(?:(?:public|community|ward|pact)\s+)?(?:meetings?|surger(?:y|ies)|pacts?|drop-ins?|forums?|walkabouts?)\s+(?:in|this|that|during|over|last)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {
@@ -2330,6 +2335,13 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 			return lad
 		}
+		if best.Kind != "ward" && severalWardsRE.MatchString(s) {
+			// "the Marton Residents' Association, which covers both
+			// Marton wards": the town's body, no one ward's, though the
+			// page is one of them.
+			res := best.Resolution
+			return &res
+		}
 		record := minutesLeadRE.MatchString(sent) || minutesRE.MatchString(sent) || (r.record && dateLabelRE.MatchString(sent))
 		// A record's own line names where it met, not whose meeting it
 		// was: "Minutes of the meeting held ... at Sunnyfield House,
@@ -2349,9 +2361,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		res := best.Resolution
 		return &res
 	}
-	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && theWardRE.MatchString(clause) {
+	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && (theWardRE.MatchString(clause) || b.Cells != nil) {
 		// "At the ward meeting on Tuesday 6th February you told us ..."
-		// under the heading "Fens and Rossmere": the section's ward.
+		// under the heading "Fens and Rossmere", or a table's row "PACT
+		// meeting, Thursday 11 July, church hall" under "Ingleby Barwick
+		// North": the section's ward. (Not any paragraph's meeting: a
+		// PDF's next heading may have run into its paragraph, "Teesside
+		// International Airport On 1 September the Commissioner visited
+		// ...", and the ward above is then no longer its section's.)
 		w := r.secPlaces[0]
 		return &w
 	}
@@ -2442,6 +2459,10 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
 var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b`)
+
+// severalWardsRE: a body said to cover more than one ward ("covers both
+// Marton wards", "for all three wards").
+var severalWardsRE = regexp.MustCompile(`(?i)\b(?:both|all|several|two|three|four)\s+(?:of\s+the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?wards\b`)
 
 // theWardRE: a meeting of "the ward" its section is about ("At the ward
 // meeting on Tuesday 6th February").
@@ -4179,6 +4200,10 @@ var numberCellRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}\.?\s*
 // ("Belmont, Guisborough (8 June)").
 var placeDayRE = regexp.MustCompile(`^[^()]{3,60}\((?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{4})?\)$`)
 
+// placeCommaDayRE: a head that is a place, a comma and its day at its end
+// ("Greatham, Saturday 5th February").
+var placeCommaDayRE = regexp.MustCompile(`(?i)^[^,()]{3,40},\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+[0-9]{4})?$`)
+
 // dayPlaceLeadRE: a paragraph's head, up to its first full stop or colon.
 var dayPlaceLeadRE = regexp.MustCompile(`^([^.:]{6,80})[.:]\s+\S`)
 
@@ -4199,6 +4224,11 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 	if !ok && placeDayRE.MatchString(head) {
 		// "Belmont, Guisborough (8 June). The first meeting back ...":
 		// the place, then its day in brackets
+		d, place, ok = dayAndPlace(head, dated(dates.Find(head)), false)
+	}
+	if !ok && placeCommaDayRE.MatchString(head) {
+		// "Greatham, Saturday 5th February. Two older residents had had
+		// calls ...": the place, a comma, then its day
 		d, place, ok = dayAndPlace(head, dated(dates.Find(head)), false)
 	}
 	if !ok {

@@ -1498,6 +1498,7 @@ func TestCancelledMeetings(t *testing.T) {
 		"The Kader ward meeting arranged for 11 March was postponed because of the snow.",
 		"Sadly the Kader ward meeting on 11 March had to be cancelled.",
 		"The Kader ward meeting due on 11 March has been called off.",
+		"No surgery in March at the Kader ward library – it was closed for repairs.",
 	} {
 		require.Empty(t, summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\n"+s+"\n"), s)
 	}
@@ -4298,4 +4299,112 @@ func TestNewsOpeningOfARound(t *testing.T) {
 	require.Equal(t, []string{
 		"meeting 2018-03-14 E06000004 drugs,off_road_bikes", "concern 2018-03-14 E06000004 drugs,off_road_bikes",
 	}, got)
+}
+
+// TestSectionWardPlacesRows: a poster's tables under headings that are
+// ward names alone ("Norton North") place their rows' meetings and
+// concerns, which name no place of their own ("PACT meeting, Tuesday 9
+// July, church hall"), in the heading's ward, not the team's authority.
+func TestSectionWardPlacesRows(t *testing.T) {
+	doc := `# You Said, We Did
+
+Stockton Neighbourhood Team · July – September 2024
+
+Thank you to everyone who came to a meeting this summer. Here is what you raised with us, ward by ward, and what we did about it. Issued 1 October 2024.
+
+## Norton North
+
+| When and where | You said | We did |
+|---|---|---|
+| PACT meeting, Tuesday 9 July, church hall | Cars racing along the high street late at night. | Speed checks on four evenings. |
+
+## Norton South
+
+| When and where | You said | We did |
+|---|---|---|
+| Drop-in, Thursday 22 August, the library | Sheds broken into and tools taken. | Crime prevention visits. |
+`
+	require.Equal(t, []string{
+		"meeting 2024-07-09 E05014876 speeding",
+		"concern 2024-07-09 E05014876 speeding",
+		"meeting 2024-08-22 E05014877 burglary_theft",
+		"concern 2024-08-22 E05014877 burglary_theft",
+	}, summary(t, doc))
+}
+
+// TestSiteHeaderWard: a ward's own site names its ward only in the site's
+// header ("Councillor for Seaton ward, Hartlepool"), dropped as chrome: a
+// meeting the page tells with no place of its own is that ward's; a
+// town's body said to cover both of its wards stays the town's.
+func TestSiteHeaderWard(t *testing.T) {
+	page := func(header, body string) string {
+		return `<html><head><title>Surgery notes</title></head><body><header class="site-header"><p class="site-title">Pat Example</p><p class="site-description">` + header +
+			`</p></header><main><article><h1>Surgery notes</h1><p>Posted on Monday 14 March 2022</p>` + body + `</article></main></body></html>`
+	}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the header's ward places the surgery",
+			page("Councillor for Seaton ward, Hartlepool", `<p>On Saturday 5th March I held my surgery in the community room, where residents told me about cars speeding along the sea front.</p>`),
+			[]string{"meeting 2022-03-05 E05013047E06000001 speeding", "concern 2022-03-05 E05013047E06000001 speeding"}},
+		{"a body covering both wards of its town is the town's",
+			page("Working for Marton East ward, Middlesbrough", `<p>Earlier this month I went along to the Marton Residents' Association meeting, which covers both Marton wards. Residents complained about parking on the grass verges.</p>`),
+			[]string{"meeting month:2022-03-01/2022-03-31 E06000002 parking_traffic", "concern month:2022-03-01/2022-03-31 E06000002 parking_traffic"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("page.html", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestHeadMonthDay: a diary told month by month names the month only in
+// its heading; a weekday and day under it ("on Wednesday 19th") is that
+// day of the heading's month, not the weekday before publication.
+func TestHeadMonthDay(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Later in the month, on Wednesday 19th, I joined them.", "Later in the month, on Wednesday 19 January 2022, I joined them."},
+		{"On Tuesday the 11th we met.", "On Tuesday 11 January 2022 we met."},
+		{"A cold morning on Saturday 8th January.", "A cold morning on Saturday 8th January."},
+		{"From Monday 10 to Friday 14 January we ran stalls.", "From Monday 10 to Friday 14 January we ran stalls."},
+	} {
+		require.Equal(t, tt.want, headMonthDay(tt.in, "January 2022"), tt.in)
+	}
+	doc := "# Surgery diary\n\nPublished: 14 March 2022\n\n## January 2022\n\nLater in the month, on Wednesday 19th, I held a surgery at the library in Kader ward, where residents complained about speeding.\n"
+	require.Equal(t, []string{"meeting 2022-01-19 E05009860 speeding", "concern 2022-01-19 E05009860 speeding"}, summary(t, doc))
+}
+
+// TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
+// meeting's own ("here's what went on tonight" after "tonight's ward
+// meeting") goes on with that meeting; what the paragraphs after it
+// raise is that meeting's.
+func TestSameDayGoesOnWithItsMeeting(t *testing.T) {
+	doc := "Posted 14 November 2018 at 22:04\n\nROUND-UP FROM TONIGHT'S KADER WARD MEETING (long post sorry)\n\nFor everyone who couldn't make it down to the community hall tonight, here's what went on.\n\nBIKES. Several residents complained about scramblers on the fields again.\n"
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 off_road_bikes", "concern 2018-11-14 E05009860 off_road_bikes"}, summary(t, doc))
+}
+
+// TestPlaceOneIsItsMeeting: in a post about a meeting, "one" after "at
+// the" and a place's name stands for that place's meeting ("Was at the
+// Linthorpe one last Thursday"); "the Linthorpe one is on the 28th" (no
+// "at") is left alone.
+func TestPlaceOneIsItsMeeting(t *testing.T) {
+	head := "Posted 14 November 2018 at 22:04\n\nROUND-UP FROM TONIGHT'S KADER WARD MEETING\n\nAbout 40 of us there tonight.\n\n"
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 ", "meeting 2018-11-08 E05009862 drugs", "concern 2018-11-08 E05009862 drugs"},
+		summary(t, head+"Was at the Linthorpe one last Thursday and residents complained about drug dealing behind the shops.\n"))
+	require.Equal(t, []string{"meeting 2018-11-14 E05009860 "},
+		summary(t, head+"The Linthorpe one is on the 28th at the community centre.\n"))
+}
+
+// TestPlaceCommaDayHeads: a diary's entry headed by a place, a comma and
+// its day ("Greatham, Saturday 5th February.") tells a meeting there when
+// the rest says what residents raised.
+func TestPlaceCommaDayHeads(t *testing.T) {
+	doc := "# Surgery diary\n\nPage last updated: 14 March 2022\n\n## February 2022\n\nGreatham, Saturday 5th February. Two older residents told me they had had calls from someone claiming to be from their bank.\n"
+	require.Equal(t, []string{"meeting 2022-02-05 E05013040 fraud_scams", "concern 2022-02-05 E05013040 fraud_scams"}, summary(t, doc))
 }

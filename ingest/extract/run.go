@@ -88,10 +88,62 @@ var (
 // tag runs the date tagger over every block once.
 func (r *run) tag() {
 	r.dates = make([][]dates.Mention, len(r.blocks))
+	headMonth := "" // the heading over the paragraph, when it is a month and its year ("January 2022")
+	aboutMeeting := false
 	for i := range r.blocks {
-		r.blocks[i].Text = monthMeetingDay(r.blocks[i].Text)
-		r.dates[i] = dates.Find(r.blocks[i].Text)
+		b := &r.blocks[i]
+		if i < 4 && strongMeetingRE.MatchString(b.Text) {
+			aboutMeeting = true
+		}
+		if aboutMeeting && i >= 2 {
+			b.Text = oneMeetingRE.ReplaceAllString(b.Text, "${1}${2} meeting")
+		}
+		if b.Heading {
+			headMonth = ""
+			if t := strings.Trim(b.Text, " *#:"); monthYearRE.MatchString(t) {
+				headMonth = t
+			}
+		} else if headMonth != "" {
+			b.Text = headMonthDay(b.Text, headMonth)
+		}
+		b.Text = monthMeetingDay(b.Text)
+		r.dates[i] = dates.Find(b.Text)
 	}
+}
+
+// oneMeetingRE: "one" standing for a meeting after "at the" and a
+// place's name or "last" ("Was at the Teesville one last Thursday", "I
+// said at the last one in July"), in a post whose opening names the
+// meeting it is about: that place's meeting, told as a meeting would be.
+var oneMeetingRE = regexp.MustCompile(`\b((?i:at|to) the )((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}) one\b`)
+
+// monthYearRE: a month and its year alone; weekdayDayRE: a weekday and a
+// day of the month without the month ("on Wednesday 19th", "Tuesday the
+// 9th"), group 3 what follows.
+var (
+	monthYearRE  = regexp.MustCompile(`(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+[0-9]{4}$`)
+	weekdayDayRE = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\b([,.;:!?)]|\s+[a-z]+|\s*$)`)
+	// rangeNextRE: the word after a day that makes it a range's first
+	// ("Monday 5 to Friday 9 September"), whose month is the range's.
+	rangeNextRE = regexp.MustCompile(`^\s+(?:to|and|until|till|through|or|of)$`)
+)
+
+// headMonthDay gives a weekday's day of the month the month and year of
+// the heading it stands under ("January 2022" over "Later in the month,
+// on Wednesday 19th, I joined ..." is Wednesday 19th January 2022): a
+// diary told month by month names the month once, in its heading. Only a
+// day followed by no month of its own (punctuation, or a word in lower
+// case); the resolver still checks that the weekday is that day's.
+func headMonthDay(text, month string) string {
+	locs := weekdayDayRE.FindAllStringSubmatchIndex(text, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		l := locs[k]
+		if rangeNextRE.MatchString(text[l[6]:l[7]]) {
+			continue
+		}
+		text = text[:l[0]] + text[l[2]:l[3]] + " " + text[l[4]:l[5]] + " " + month + text[l[6]:]
+	}
+	return text
 }
 
 // monthMeetingRE: a meeting named by its month ("our February meeting");
@@ -672,7 +724,31 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			return nil
 		}
 	}
-	return r.councillorsWard(at)
+	if w := r.councillorsWard(at); w != nil {
+		return w
+	}
+	return r.headerWard(at)
+}
+
+// headerWard is the one ward the site's header or footer names as a ward
+// ("Independent councillor for Fens & Greatham ward, Hartlepool" under a
+// councillor's name): a ward's own site, whose pages name the ward
+// nowhere else. Nil when no line, or lines naming different wards, do.
+func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	for _, l := range r.chromeLines {
+		for _, m := range r.find(l, at) {
+			if m.Kind != "ward" || !wardWordRE.MatchString(l[m.End:]) {
+				continue
+			}
+			if ward != nil && ward.WardCode != m.WardCode {
+				return nil
+			}
+			res := m.Resolution
+			ward = &res
+		}
+	}
+	return ward
 }
 
 // wardWordRE: "ward" right after a name.

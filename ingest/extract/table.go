@@ -87,6 +87,12 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 	if sp.Precision == dates.Day || (col["meeting"] != "" && !noMeetingCell(col["meeting"])) {
 		return false
 	}
+	if col["meeting"] == "" && strongMeetingRE.MatchString(col["date"]) {
+		// "PACT meeting, June" in a "When and where" column: the date
+		// cell names the meeting the row's issues were raised at, its
+		// day not given.
+		return false
+	}
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
 		return true
 	}
@@ -147,9 +153,11 @@ func monthCell(s string) string {
 		return "in " + strings.TrimSpace(s)
 	}
 	if pieces := strings.Split(s, ","); len(pieces) > 1 {
-		// "Online survey, Feb": the month among the cell's pieces
+		// "Online survey, Feb": the month among the cell's pieces; "PACT
+		// meeting, June (carried over from last quarter)": with a note
+		// in brackets after it
 		for i, p := range pieces {
-			if loneMonthRE.MatchString(p) {
+			if loneMonthRE.MatchString(p) || loneMonthRE.MatchString(noteRE.ReplaceAllString(p, "")) {
 				pieces[i] = " in " + strings.TrimSpace(p)
 				return strings.Join(pieces, ",")
 			}
@@ -157,6 +165,9 @@ func monthCell(s string) string {
 	}
 	return s
 }
+
+// noteRE: a note in brackets closing a cell's piece.
+var noteRE = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
 // monYYRE: a date cell of a month and two figures ("Nov 22").
 var monYYRE = regexp.MustCompile(`(?i)^\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+([0-9]{2})\s*$`)

@@ -75,6 +75,12 @@ func TestMonthRowsAreNotMeetings(t *testing.T) {
 		{"a table of meetings dated by a month keeps its meeting", "report.md",
 			"Report to the Police and Crime Panel, 2 April 2019\n\n| Date | Meeting | Issues raised |\n|---|---|---|\n| March 2019 | Yarm ward meeting | Speeding on the High Street |\n",
 			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},
+		{"a when-and-where cell naming a meeting and its month is that meeting", "page.md",
+			"# Yarm ward: you said, we did\n\nPublished: 10 April 2019\n\n| When and where | You said | We did |\n|---|---|---|\n| PACT meeting, March | Speeding on the High Street | Speed checks |\n",
+			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},
+		{"the month with a note in brackets after it", "page.md",
+			"# Yarm ward: you said, we did\n\nPublished: 10 April 2019\n\n| When and where | You said | We did |\n|---|---|---|\n| PACT meeting, March (held in the library this time) | Speeding on the High Street | Speed checks |\n",
+			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

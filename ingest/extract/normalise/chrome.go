@@ -23,6 +23,9 @@ var chromeRE = regexp.MustCompile(`(?i)^(?:` +
 	// ("(c)" with a year or a few words only: "(c) Residents of Boosbeck
 	// High Street again complained that ..." is a minute's item (c))
 	`(?:©|copyright).*|\(c\)\s*(?:(?:19|20)[0-9]{2}\b.*|(?:\S+\s*){0,6})|all rights reserved.*|` +
+	// ("Like · Reply · 14 November 2018 at 22:31": a comment's buttons
+	// and its time, not a day the comment tells)
+	`like\s*·\s*reply\b.*|` +
 	`(?:hide ad|advertisement|sponsored|sign in|log in|register|subscribe|menu|search|close|toggle navigation)` +
 	`)\s*$`)
 
