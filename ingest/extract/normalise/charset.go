@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -28,4 +29,42 @@ func toUTF8(b []byte, html bool) []byte {
 		return out
 	}
 	return b
+}
+
+// fixMojibake repairs text that was UTF-8, was read as Windows-1252 and
+// saved again as UTF-8: "the Commissionerâ€™s", "Â· Grangetown (Weds 13th)
+// â€“ rubbish", the way a page copied through an old editor or a
+// mis-declared export reaches us. Each run of characters outside ASCII
+// that Windows-1252 can write is written back to its bytes, and replaced
+// by what those bytes say when they are valid UTF-8; a run
+// that is not ("£5", "café", "–") stays as it is.
+func fixMojibake(s string) string {
+	if !strings.ContainsAny(s, "ÂÃâ") {
+		return s // (every mojibake of a character this text can hold opens with one of them)
+	}
+	enc := charmap.Windows1252.NewEncoder()
+	var out strings.Builder
+	run := func(r []rune) {
+		if len(r) >= 2 {
+			if b, err := enc.Bytes([]byte(string(r))); err == nil && utf8.Valid(b) {
+				out.Write(b)
+				return
+			}
+		}
+		out.WriteString(string(r))
+	}
+	var cur []rune
+	for _, c := range s {
+		if c >= 0x80 {
+			if _, ok := charmap.Windows1252.EncodeRune(c); ok {
+				cur = append(cur, c)
+				continue
+			}
+		}
+		run(cur)
+		cur = cur[:0]
+		out.WriteRune(c)
+	}
+	run(cur)
+	return out.String()
 }

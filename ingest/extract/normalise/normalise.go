@@ -132,13 +132,13 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
 	case HTML:
-		d, err := fromHTML(toUTF8(b, true))
+		d, err := fromHTML([]byte(fixMojibake(string(toUTF8(b, true)))))
 		if err != nil {
 			return nil, err
 		}
 		return d, nil
 	}
-	s := string(bytes.TrimPrefix(toUTF8(b, false), []byte("\ufeff")))
+	s := fixMojibake(string(bytes.TrimPrefix(toUTF8(b, false), []byte("\ufeff"))))
 	published := ""
 	if f == Markdown {
 		if title, pub, body, ok := frontMatter(s); ok {

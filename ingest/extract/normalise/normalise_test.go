@@ -518,3 +518,23 @@ func TestTextTablesWeekByWeek(t *testing.T) {
 	}
 	require.NotContains(t, d.Text, "| Date: |")
 }
+
+// TestFixMojibake: text that was UTF-8, read as Windows-1252 and saved as
+// UTF-8 again is repaired; text whose characters outside ASCII are what
+// they say is left as it is.
+func TestFixMojibake(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The Commissionerâ€™s engagement work", "The Commissioner’s engagement work"},
+		{"Â· Grangetown (Weds 13th) â€“ rubbish dumped", "· Grangetown (Weds 13th) – rubbish dumped"},
+		{"a fine of Â£50 and a cafÃ© owner", "a fine of £50 and a café owner"},
+		{"a fine of £50 – a café owner’s “view”", "a fine of £50 – a café owner’s “view”"},
+		{"Ã on its own, and Â alone", "Ã on its own, and Â alone"},
+		{"plain ASCII", "plain ASCII"},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, fixMojibake(tt.in), tt.in)
+	}
+	d, err := Normalise(context.Background(), "report.txt", []byte("2.1  The Commissionerâ€™s engagement work\n"), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "The Commissioner’s engagement work")
+}
