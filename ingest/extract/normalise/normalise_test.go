@@ -529,7 +529,7 @@ func TestFixMojibake(t *testing.T) {
 		{"a fine of Â£50 and a cafÃ© owner", "a fine of £50 and a café owner"},
 		{"a fine of £50 – a café owner’s “view”", "a fine of £50 – a café owner’s “view”"},
 		{"Ã on its own, and Â alone", "Ã on its own, and Â alone"},
-		{"Zoë’s café", "Zoë’s café"}, // (two characters together that are no UTF-8 as bytes)
+		{"Zoë’s café â€“ open", "Zoë’s café – open"}, // (two characters together that are no UTF-8 as bytes stay)
 		{"plain ASCII", "plain ASCII"},
 	}
 	for _, tt := range tests {
