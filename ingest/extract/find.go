@@ -564,6 +564,19 @@ func (r *run) walk() {
 				// item is the meeting of the place it names.
 				at = r.heldNamed(text)
 			}
+			if (at == nil || !at.sticky) && leadIn != nil && raisedAtEachRE.MatchString(leadIn.Text) {
+				// "The main concerns raised at each meeting were as
+				// follows:" then "· Norton North (22nd June) – residents
+				// spoke about cars racing ...": each item heads its meeting
+				// by its place and day (one the report told already is
+				// that meeting).
+				if m := placeDayItemRE.FindStringSubmatch(text); m != nil {
+					day := strings.ReplaceAll(m[2], ".", "") // ("Tues. 5th July": no sentence ends there)
+					if ms, _ := r.meetings(b, "Community meeting, "+m[1]+" "+day, future, nil); len(ms) == 1 {
+						at, text = ms[0], strings.TrimSpace(text[len(m[0]):])
+					}
+				}
+			}
 			r.bullet(b, text, at, ctx, section)
 			continue
 		}
@@ -1419,6 +1432,16 @@ var (
 // listRefRE: a sentence that points to a table or list of meetings after it.
 var listRefRE = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:table|list|schedule)\s+(?:below|overleaf|that follows|at appendix)|(?:listed|set out|shown|detailed|summarised|summarized)\s+(?:below|in the table|in the list|in appendix|overleaf)|(?:table|list)\s+(?:below\s+)?(?:lists|shows|sets out|gives|summarises|summarizes))\b`)
 
+var (
+	// raisedAtEachRE: a list's lead-in that says its items are what was
+	// raised at each of the meetings ("The main concerns raised at each
+	// meeting were as follows:").
+	raisedAtEachRE = regexp.MustCompile(`(?i)\b(?:raised|discussed|heard|brought up)\b[^.;]{0,40}?\b(?:at|during)\s+(?:each|every)(?:\s+of\s+the)?\s+(?:meetings?|visits?|sessions?|surger(?:y|ies))\b`)
+	// placeDayItemRE: an item headed by a place and its day in brackets,
+	// then a dash or a colon ("· Norton North (22nd June) – ...").
+	placeDayItemRE = regexp.MustCompile(`^\W*([A-Z][\w'’&.]*(?:\s+[\w'’&.]+){0,5}?)\s*\(([^()]{3,30})\)\s*[–—:-]\s*`)
+)
+
 // theseMeetingsRE: a list's lead-in that says its items were raised at the
 // meetings just told ("Issues raised at these meetings included:").
 var theseMeetingsRE = regexp.MustCompile(`(?i)\b(?:at|from|during|in)\s+(?:these|those|the|the above|each of the|each of these|all)\s+(?:\w+\s+){0,2}?(?:meetings|sessions|surgeries|forums|visits)\b`)
@@ -1722,8 +1745,9 @@ var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called 
 var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
 
 // cancelledRE: a meeting that did not take place ("No surgery in December
-// – happy Christmas").
-var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b|^\W*no\s+(?:(?:public|community|ward|pact)\s+)?(?:meetings?|surger(?:y|ies)|pacts?|drop-ins?|forums?|walkabouts?)\s+(?:in|this|that|during|over|last)\b`)
+// – happy Christmas", "Hartburn ward meeting postponed at the request of
+// the organisers").
+var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b|\b(?:meeting|surgery|forum|pact|walkabout|drop-in)\s+(?:postponed|cancell?ed|called off)\b|^\W*no\s+(?:(?:public|community|ward|pact)\s+)?(?:meetings?|surger(?:y|ies)|pacts?|drop-ins?|forums?|walkabouts?)\s+(?:in|this|that|during|over|last)\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {

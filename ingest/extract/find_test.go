@@ -1499,6 +1499,7 @@ func TestCancelledMeetings(t *testing.T) {
 		"Sadly the Kader ward meeting on 11 March had to be cancelled.",
 		"The Kader ward meeting due on 11 March has been called off.",
 		"No surgery in March at the Kader ward library – it was closed for repairs.",
+		"Mon 11 Mar: Kader ward meeting postponed at the request of the organisers.",
 	} {
 		require.Empty(t, summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\n"+s+"\n"), s)
 	}
@@ -4407,4 +4408,19 @@ func TestPlaceOneIsItsMeeting(t *testing.T) {
 func TestPlaceCommaDayHeads(t *testing.T) {
 	doc := "# Surgery diary\n\nPage last updated: 14 March 2022\n\n## February 2022\n\nGreatham, Saturday 5th February. Two older residents told me they had had calls from someone claiming to be from their bank.\n"
 	require.Equal(t, []string{"meeting 2022-02-05 E05013040 fraud_scams", "concern 2022-02-05 E05013040 fraud_scams"}, summary(t, doc))
+}
+
+// TestItemsRaisedAtEachMeeting: under "The main concerns raised at each
+// meeting were as follows:", an item headed by a place and its day in
+// brackets ("Norton North (22nd June) – ...") is that meeting, with what
+// the item says was raised; a day written "Tues. 5th July" is read with
+// its weekday.
+func TestItemsRaisedAtEachMeeting(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 13 September 2016\n\n4. Issues raised\n\n4.1 The main concerns raised at each meeting were as follows:\n\n" +
+		"· Norton North (22nd June) – residents spoke about cars racing along the road by the green.\n" +
+		"· Thornaby (Tues. 5th July) – shop staff reported repeat shoplifting.\n"
+	require.Equal(t, []string{
+		"meeting 2016-06-22 E05001543 speeding", "concern 2016-06-22 E05001543 speeding",
+		"meeting 2016-07-05  burglary_theft", "concern 2016-07-05  burglary_theft",
+	}, summary(t, doc))
 }

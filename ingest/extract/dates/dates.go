@@ -72,8 +72,11 @@ func (m Mention) IsMonths() bool {
 }
 
 const (
-	monthPat   = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
-	weekdayPat = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	monthPat = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
+	// (the short forms writers use in lists and diaries, "Weds 4th",
+	// "Tues. 12th", "Thurs 29th Sept"; "Sun" and "Sat" too, capitalised
+	// only: capital checks the written weekday where it could be a word)
+	weekdayPat = `(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?`
 	ordPat     = `(?:st|nd|rd|th)?`
 )
 
@@ -134,9 +137,12 @@ func monthOf(s string) time.Month {
 }
 
 func weekdayOf(s string) (time.Weekday, bool) {
-	s = strings.ToLower(s)
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if len(s) < 3 {
+		return 0, false
+	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.ToLower(d.String()) == s {
+		if name := strings.ToLower(d.String()); name == s || (len(s) <= 5 && strings.HasPrefix(name, s)) || (s == "weds" && d == time.Wednesday) {
 			return d, true
 		}
 	}
@@ -418,8 +424,31 @@ func Find(s string) []Mention {
 		out = bareDays(s, low, out)
 		out = weekdaysAfter(s, low, out)
 	}
-	return out
+	return shortWeekdaysCapital(s, out)
 }
+
+// shortWeekdaysCapital drops a short weekday written in lower case from the
+// front of a mention ("the sun 5 May" is 5 May): "Sat", "Sun", "Wed" are
+// weekdays as a writer abbreviates them, with a capital.
+func shortWeekdaysCapital(s string, ms []Mention) []Mention {
+	for i, m := range ms {
+		if !m.HasWeekday {
+			continue
+		}
+		w := shortWeekdayRE.FindStringSubmatchIndex(m.Text)
+		if w == nil || capital(m.Text[w[2]:w[3]]) {
+			continue
+		}
+		m.Start += w[1]
+		m.Text = s[m.Start:m.End]
+		m.HasWeekday, m.Weekday = false, 0
+		ms[i] = m
+	}
+	return ms
+}
+
+// shortWeekdayRE: a short weekday opening a mention ("sun ", "Tues. ").
+var shortWeekdayRE = regexp.MustCompile(`^(?i)(mon|tues?|weds?|thurs?|thu|fri|sat|sun)\.?,?\s+`)
 
 // spanOfMonths is a span of months from first to last. Its Year is the
 // first month's: a year written only after the last month is that

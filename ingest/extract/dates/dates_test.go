@@ -390,3 +390,29 @@ func TestHedgedMonthSpans(t *testing.T) {
 		require.Equal(t, want, fmt.Sprintf("%s-%s %d", ds[0].Month, ds[0].EndMonth, ds[0].Year), s)
 	}
 }
+
+// TestShortWeekdays: the short weekdays of lists and diaries ("Weds 4th",
+// "Tues. 19th July", "Thurs 29th Sept") are weekdays; a short one in lower
+// case is a word ("the sun 5 May" is 5 May).
+func TestShortWeekdays(t *testing.T) {
+	tests := []struct {
+		text, written string
+		day           time.Weekday
+		has           bool
+	}{
+		{"walkabout (Tues. 19th July) then", "Tues. 19th July", time.Tuesday, true},
+		{"on Thurs 29th Sept", "Thurs 29th Sept", time.Thursday, true},
+		{"held on Weds 4th and Tues 10th Sept", "Weds 4th", time.Wednesday, true},
+		{"Sat 5 May 2018", "Sat 5 May 2018", time.Saturday, true},
+		{"the sun 5 May", "5 May", 0, false},
+	}
+	for _, tt := range tests {
+		ms := Find(tt.text)
+		require.NotEmpty(t, ms, tt.text)
+		require.Equal(t, tt.written, ms[0].Text, tt.text)
+		require.Equal(t, tt.has, ms[0].HasWeekday, tt.text)
+		if tt.has {
+			require.Equal(t, tt.day, ms[0].Weekday, tt.text)
+		}
+	}
+}
