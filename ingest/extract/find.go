@@ -2587,6 +2587,10 @@ func logHeader(header []string) bool {
 	return issues && action
 }
 
+// meetingAndVenueRE: a header of one column for a meeting and its venue
+// ("Meeting and venue", "Event / location").
+var meetingAndVenueRE = regexp.MustCompile(`\b(?:meeting|event|engagement)s?\s*(?:and|&|/|,)\s*(?:venue|location)s?\b`)
+
 // looksLikeHeader: a first table row naming columns such as "Date" and
 // "Meeting" rather than holding data.
 func looksLikeHeader(cells []string) bool {
@@ -2623,6 +2627,8 @@ func colKind(h string) string {
 		return "place"
 	case strings.Contains(h, "authority") || h == "borough" || h == "district":
 		return "authority" // the row's place when no column names a nearer one
+	case meetingAndVenueRE.MatchString(h):
+		return "meeting" // "Meeting and venue": the meeting, where it was held part of its name
 	case strings.Contains(h, "location") || strings.Contains(h, "venue"):
 		return "venue"
 	case strings.Contains(h, "meeting") || strings.Contains(h, "event") || strings.Contains(h, "engagement") || strings.Contains(h, "group") || strings.Contains(h, "title"):

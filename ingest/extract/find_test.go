@@ -3364,7 +3364,7 @@ func TestWrappedDateCellsAndPoliceInIssues(t *testing.T) {
 		"4.1 In November residents from across Redcar and Cleveland contacted the office to report doorstep callers and telephone calls from people claiming to be bank staff. The office has shared scam awareness material with the Community Safety Partnership.\n\n" +
 		"4.2 The Commissioner also attended meetings of the Rossmere Residents' Association (26 October) and Loftus Town Council (24 November), at which no specific policing issues were raised beyond the update given by the local PCSOs.\n"
 	require.Equal(t, []string{
-		"meeting 2022-10-20 E05013048 burglary_theft,speeding", // (the meeting's topics are its row's words)
+		"meeting 2022-10-20 E05013048 speeding", // (its "Meeting / venue" cell is its title: the police's burglary figure is no topic of it)
 		"concern 2022-10-20 E05013048 speeding",
 		"meeting 2022-11-22 E05012453 parking_traffic",
 		"concern 2022-11-22 E05012453 parking_traffic",

@@ -322,3 +322,39 @@ func TestEngagementDiaryTable(t *testing.T) {
 		})
 	}
 }
+
+// TestPanelReportLetterheadAndMonthRows: a letterhead's postal address is
+// where the office is, not the ward the report is about, so a row whose
+// place is not in the area takes nothing from it; a date cell whose month
+// carries a note that the day is not known ("June (day not recorded)") is
+// a meeting in that month; and a "Meeting and venue" column is the
+// meeting's, not a venue column that leaves the row without a meeting.
+func TestPanelReportLetterheadAndMonthRows(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 16 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a letterhead address is not the report's ward",
+			"# Office of the Commissioner\n\n## 1 Cliffland Way, Hemlington\n\n" + head +
+				"| Date | Meeting | Ward / area | Matters raised |\n|---|---|---|---|\n| Tue 18 June | Joint meeting with a neighbouring force, Sedgefield | Outside Cleveland | Quads stolen from farms |\n",
+			nil},
+		{"a month whose day was not recorded",
+			head + "| Date | Meeting | Ward / area | Matters raised |\n|---|---|---|---|\n| June (day not recorded) | Coffee morning, church hall, Yarm | Yarm | Older residents targeted by courier fraud callers |\n",
+			[]string{"meeting 2019-06-01 E05001552 fraud_scams", "concern 2019-06-01 E05001552 fraud_scams"}},
+		{"a meeting and venue column",
+			head + "| Date | Meeting and venue | Ward / area | Matters raised |\n|---|---|---|---|\n| June (day not recorded) | Coffee morning, church hall, Yarm | Yarm | Older residents targeted by courier fraud callers |\n",
+			[]string{"meeting 2019-06-01 E05001552 fraud_scams", "concern 2019-06-01 E05001552 fraud_scams"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("report.md", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
