@@ -484,6 +484,12 @@ func (r *run) walk() {
 			}
 			continue
 		}
+		if recalled(text, ms, cur) {
+			// (what was said of the last meeting is its; the current one
+			// goes on after it)
+			r.concerns(b, text, ms, section)
+			continue
+		}
 		if len(ms) > 0 {
 			cur, leadIn = ms[len(ms)-1], nil
 			prevTold := told
@@ -2060,8 +2066,26 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // heldRE: a sentence saying a meeting was held or what it was about, in
 // the past ("During July, off-road motorcycles were the main topic at the
 // Eston and Normanby ward meetings", "Throughout December the
-// Commissioner held weekly drop-in sessions"): a month then dates it.
-var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard)\b`)
+// Commissioner held weekly drop-in sessions"), or naming it as one gone by
+// ("she had said exactly this at the last meeting in January"): a month
+// then dates it.
+var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `)\b`)
+
+// lastMeeting: a meeting named as the one before, in its month ("the
+// last meeting in January").
+const lastMeeting = `(?:last|previous) meeting,? (?:in|during|back in) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*`
+
+// lastMeetingRE: a paragraph that names the meeting before in its month.
+var lastMeetingRE = regexp.MustCompile(`(?i)\b` + lastMeeting + `\b`)
+
+// recalled reports whether the one meeting a paragraph tells is, by its
+// month, the last meeting before the current one, recalled at it ("At
+// the last meeting in November we told them about the bikes," she said,
+// at March's): what follows is still the current meeting's.
+func recalled(text string, ms []*meetingCtx, cur *meetingCtx) bool {
+	return len(ms) == 1 && cur != nil && !cur.sticky && ms[0].span.Precision == dates.Month &&
+		ms[0].span.End.Before(cur.span.Start) && lastMeetingRE.MatchString(text)
+}
 
 // nearGap is how far apart (bytes) a meeting word and its day may be:
 // "on Monday night for the Manor House ward residents' meeting" is 42.
