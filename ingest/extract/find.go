@@ -134,6 +134,7 @@ func (r *run) walk() {
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
 	runOn := -1                  // the last table row read with the rows before it
+	diary := false               // the section is to come only because its heading says "diary" (which may be a log of engagement held)
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i <= runOn {
@@ -163,6 +164,7 @@ func (r *run) walk() {
 			}
 			l := strings.ToLower(b.Text)
 			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
+			diary = future && !futureHeadRE.MatchString(diaryRE.ReplaceAllString(b.Text, ""))
 			// A label heading ("You said", "We did") under a dated one
 			// ("April to June 2019") keeps the dated one's span.
 			wards, allWards := r.headingWards(b)
@@ -311,6 +313,9 @@ func (r *run) walk() {
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
 				header, r.tableMonth, r.tableWeek, r.tableMeeting = b.Cells, "", dates.Mention{}, nil
+				if diary && logHeader(header) {
+					future = false
+				}
 				continue
 			}
 			if header != nil {
@@ -477,6 +482,12 @@ func (r *run) walk() {
 			} else {
 				r.concerns(b, text, ms, section)
 			}
+			continue
+		}
+		if recalled(text, ms, cur) {
+			// (what was said of the last meeting is its; the current one
+			// goes on after it)
+			r.concerns(b, text, ms, section)
 			continue
 		}
 		if len(ms) > 0 {
@@ -1104,6 +1115,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
 			continue // the report's period or its own title line, not a meeting
+		}
+		if days := dates.Days(sentDates); panelRE.MatchString(sent) && len(days) == 1 && r.publicationLine(days[0]) {
+			continue // "Cleveland Police and Crime Panel Tuesday 13 December 2022": the Panel the report goes to, on its day
 		}
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
@@ -1749,6 +1763,15 @@ var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?
 // the organisers").
 var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had been|had to be|is|are)\s+(?:(?:sadly|unfortunately|now)\s+)?(?:postponed|cancell?ed|called off|deferred|abandoned|rearranged|put back|moved to a later date)\b|\bno (?:public |community |formal )?meeting (?:was|were) held\b|\bnot (?:reported|counted|recorded) as (?:a meeting|one)\b|\b(?:meeting|surgery|forum|pact|walkabout|drop-in)\s+(?:postponed|cancell?ed|called off)\b|^\W*no\s+(?:(?:public|community|ward|pact)\s+)?(?:meetings?|surger(?:y|ies)|pacts?|drop-ins?|forums?|walkabouts?)\s+(?:in|this|that|during|over|last)\b`)
 
+// panelRE: the Police and Crime Panel, which a Programme of Engagement
+// report is written for; its meeting is not one with the public.
+var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
+
+// notPublicRE: a table's meeting or outcome cell that says the meeting
+// was not held with the public ("(internal)", "partners briefing", "Not a
+// public meeting", "held in private").
+var notPublicRE = regexp.MustCompile(`(?i)\binternal\b|\bnot (?:a |an )?(?:public|open)\b|\bnot open to the public\b|\bin private\b|\bprivate (?:meeting|session|briefing)\b|\bclosed (?:meeting|session)\b|\bpartners?'?(?:'s|’s|’)? briefing\b`)
+
 // oneDay reports whether mentions all resolve to one and the same day.
 func (r *run) oneDay(ds []dates.Mention) bool {
 	var first dates.Span
@@ -2116,8 +2139,26 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // heldRE: a sentence saying a meeting was held or what it was about, in
 // the past ("During July, off-road motorcycles were the main topic at the
 // Eston and Normanby ward meetings", "Throughout December the
-// Commissioner held weekly drop-in sessions"): a month then dates it.
-var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard)\b`)
+// Commissioner held weekly drop-in sessions"), or naming it as one gone by
+// ("she had said exactly this at the last meeting in January"): a month
+// then dates it.
+var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `)\b`)
+
+// lastMeeting: a meeting named as the one before, in its month ("the
+// last meeting in January").
+const lastMeeting = `(?:last|previous) meeting,? (?:in|during|back in) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*`
+
+// lastMeetingRE: a paragraph that names the meeting before in its month.
+var lastMeetingRE = regexp.MustCompile(`(?i)\b` + lastMeeting + `\b`)
+
+// recalled reports whether the one meeting a paragraph tells is, by its
+// month, the last meeting before the current one, recalled at it ("At
+// the last meeting in November we told them about the bikes," she said,
+// at March's): what follows is still the current meeting's.
+func recalled(text string, ms []*meetingCtx, cur *meetingCtx) bool {
+	return len(ms) == 1 && cur != nil && !cur.sticky && ms[0].span.Precision == dates.Month &&
+		ms[0].span.End.Before(cur.span.Start) && lastMeetingRE.MatchString(text)
+}
 
 // nearGap is how far apart (bytes) a meeting word and its day may be:
 // "on Monday night for the Manor House ward residents' meeting" is 42.
@@ -2638,6 +2679,31 @@ func (r *run) documentLAD() *gazetteer.Resolution {
 	return r.docLAD
 }
 
+// diaryRE: the word that makes "Dates for your diary" a section of
+// meetings to come, though an "Engagement diary" is a log of those held.
+var diaryRE = regexp.MustCompile(`(?i)\bdiary\b`)
+
+// logHeader reports whether a table's header has a column for what was
+// raised and one for what came of it ("Date | Engagement | Attendees |
+// Issues raised | Outcome"): a meeting to come has neither yet, so the
+// table under a "diary" heading is a log of meetings held.
+func logHeader(header []string) bool {
+	var issues, action bool
+	for _, h := range header {
+		switch colKind(h) {
+		case "issues":
+			issues = true
+		case "action":
+			action = true
+		}
+	}
+	return issues && action
+}
+
+// meetingAndVenueRE: a header of one column for a meeting and its venue
+// ("Meeting and venue", "Event / location").
+var meetingAndVenueRE = regexp.MustCompile(`\b(?:meeting|event|engagement)s?\s*(?:and|&|/|,)\s*(?:venue|location)s?\b`)
+
 // looksLikeHeader: a first table row naming columns such as "Date" and
 // "Meeting" rather than holding data.
 func looksLikeHeader(cells []string) bool {
@@ -2674,6 +2740,8 @@ func colKind(h string) string {
 		return "place"
 	case strings.Contains(h, "authority") || h == "borough" || h == "district":
 		return "authority" // the row's place when no column names a nearer one
+	case meetingAndVenueRE.MatchString(h):
+		return "meeting" // "Meeting and venue": the meeting, where it was held part of its name
 	case strings.Contains(h, "location") || strings.Contains(h, "venue"):
 		return "venue"
 	case strings.Contains(h, "meeting") || strings.Contains(h, "event") || strings.Contains(h, "engagement") || strings.Contains(h, "group") || strings.Contains(h, "title"):
@@ -2692,6 +2760,12 @@ func colKind(h string) string {
 // table is under (minutes), else of the section's or the report's period
 // ("You said | We did").
 func (r *run) row(b *segment.Block, header []string, future bool, section *dates.Span, cur *meetingCtx) {
+	if rows := dayRows(b, header); rows != nil {
+		for i := range rows {
+			r.row(&rows[i], header, future, section, cur)
+		}
+		return
+	}
 	if parts := splitEngagements(b, header); parts != nil {
 		for _, p := range parts {
 			r.row(p, header, future, section, cur)
@@ -2895,6 +2969,13 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.problem(b, "date", strings.TrimSpace(dateText), "the weekday is not the day's: not emitted")
 		return
 	}
+	if notPublicRE.MatchString(col["meeting"]) || notPublicRE.MatchString(col["action"]) {
+		// "Force Performance Board (internal) | ... | Not a public
+		// meeting.": a row the report lists to show the Commissioner's
+		// time, not a meeting with the public, held or to come.
+		r.problem(b, "event", clip(b.Text, 120), "the row says the meeting was not public: not emitted")
+		return
+	}
 	if fut || r.afterAnchor(sp) {
 		r.res.Planned = append(r.res.Planned, Planned{Date: sp.Start.Format(time.DateOnly), Place: col["place"], Title: col["meeting"], Paragraph: b.N})
 		return
@@ -3045,6 +3126,88 @@ func splitEngagements(b *segment.Block, header []string) []*segment.Block {
 	return out
 }
 
+// dayRows splits a table row whose date cell holds several days and
+// nothing else ("Tue 11 Oct<br>Tue 25 Oct" for a group that met twice in
+// the period) into one row per day: each day is a meeting. Where the issues
+// cell labels its points by day ("11 Oct: off-road motorbikes ... 25 Oct:
+// the same bikes again ..."), each day's row has its own points; what no
+// label claims goes with the first day. It returns nil for any other row.
+func dayRows(b *segment.Block, header []string) []segment.Block {
+	if len(b.Cells) != len(header) {
+		return nil
+	}
+	dc, ic := -1, -1
+	for i, h := range header {
+		switch k := colKind(h); {
+		case k == "date" && dc < 0:
+			dc = i
+		case k == "issues" && ic < 0:
+			ic = i
+		}
+	}
+	if dc < 0 {
+		return nil
+	}
+	cell := b.Cells[dc]
+	ds := dates.Find(cell)
+	if len(ds) < 2 {
+		return nil
+	}
+	rest := cell
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		if !d.IsDay() || d.Rel != "" || d.Day == 0 || d.Month == 0 {
+			return nil
+		}
+		rest = rest[:d.Start] + rest[d.End:]
+	}
+	if !daysOnlyRE.MatchString(weekdayWordRE.ReplaceAllString(rest, "")) {
+		return nil
+	}
+	parts := make([]string, len(ds))
+	if ic >= 0 {
+		issues := b.Cells[ic]
+		cut := []int{} // where each day's labelled points start, by day
+		owner := []int{}
+		for _, m := range dates.Find(issues) {
+			if !dayLabelRE.MatchString(issues[m.End:]) {
+				continue
+			}
+			for j, d := range ds {
+				if d.Day == m.Day && d.Month == m.Month {
+					cut, owner = append(cut, m.Start), append(owner, j)
+					break
+				}
+			}
+		}
+		if len(cut) == 0 {
+			parts[0] = issues
+		} else {
+			parts[0] = strings.TrimSpace(issues[:cut[0]])
+			for k, at := range cut {
+				end := len(issues)
+				if k+1 < len(cut) {
+					end = cut[k+1]
+				}
+				j := owner[k]
+				parts[j] = strings.TrimSpace(strings.TrimSpace(parts[j]) + " " + strings.TrimSpace(issues[at:end]))
+			}
+		}
+	}
+	out := make([]segment.Block, len(ds))
+	for j, d := range ds {
+		nb := *b
+		nb.Cells = slices.Clone(b.Cells)
+		nb.Cells[dc] = d.Text
+		if ic >= 0 {
+			nb.Cells[ic] = parts[j]
+		}
+		nb.Text = strings.Join(nb.Cells, " | ")
+		out[j] = nb
+	}
+	return out
+}
+
 var (
 	// partOfDayRE marks each engagement of a diary's day: "a.m.",
 	// "p.m.", "evening:" at the start of the cell or after a semicolon.
@@ -3052,6 +3215,13 @@ var (
 	// issueLabelRE is a label heading an engagement's issues in a
 	// shared cell: "Loftus: ...", ". Guisborough: ...".
 	issueLabelRE = regexp.MustCompile(`(?:^|[.;]\s+)([A-Z][A-Za-z'&-]*(?: [A-Z][A-Za-z'&-]*){0,3}):\s`)
+	// daysOnlyRE: what may stand between the days of a date cell that
+	// holds several ("Tue 11 Oct, Tue 25 Oct", "3 and 17 Nov").
+	daysOnlyRE = regexp.MustCompile(`(?i)^[\s,;/&]*(?:(?:and|&)[\s,;/&]*)*$`)
+	// weekdayWordRE: a weekday's name, whole or short.
+	weekdayWordRE = regexp.MustCompile(`(?i)\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?`)
+	// dayLabelRE: a day written as a label, the points after it ("11 Oct:").
+	dayLabelRE = regexp.MustCompile(`^\s*[:–—-]\s`)
 )
 
 // cellMeetings reads a row's issues cell that tells its own dated meeting

@@ -3366,7 +3366,7 @@ func TestWrappedDateCellsAndPoliceInIssues(t *testing.T) {
 		"4.1 In November residents from across Redcar and Cleveland contacted the office to report doorstep callers and telephone calls from people claiming to be bank staff. The office has shared scam awareness material with the Community Safety Partnership.\n\n" +
 		"4.2 The Commissioner also attended meetings of the Rossmere Residents' Association (26 October) and Loftus Town Council (24 November), at which no specific policing issues were raised beyond the update given by the local PCSOs.\n"
 	require.Equal(t, []string{
-		"meeting 2022-10-20 E05013048 burglary_theft,speeding", // (the meeting's topics are its row's words)
+		"meeting 2022-10-20 E05013048 speeding", // (its "Meeting / venue" cell is its title: the police's burglary figure is no topic of it)
 		"concern 2022-10-20 E05013048 speeding",
 		"meeting 2022-11-22 E05012453 parking_traffic",
 		"concern 2022-11-22 E05012453 parking_traffic",
@@ -4423,4 +4423,32 @@ func TestItemsRaisedAtEachMeeting(t *testing.T) {
 		"meeting 2016-06-22 E05001543 speeding", "concern 2016-06-22 E05001543 speeding",
 		"meeting 2016-07-05  burglary_theft", "concern 2016-07-05  burglary_theft",
 	}, summary(t, doc))
+}
+
+// TestLastMeetingInAMonth: "the last meeting in January" is a meeting
+// held in that month, though the sentence says only what was said at it;
+// told at a later meeting ("At the last meeting in November we told them
+// ...", quoted from last night's), it is recalled there, and the
+// paragraphs after it are still the later meeting's.
+func TestLastMeetingInAMonth(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a report's paragraph",
+			"Report to the Police and Crime Panel, 16 July 2019\n\n" +
+				"4.1 At Foggy Furze a resident said she had stopped letting her grandchildren cycle to school because of the speed of traffic, and that she had \"said exactly this at the last meeting in January\".\n",
+			[]string{"meeting 2019-01-01 E05008945 speeding", "concern 2019-01-01 E05008945 speeding"}},
+		{"recalled at a later meeting",
+			"Posted on Friday 11 March 2022\n\n" +
+				"More than 50 residents came to the Yarm community meeting last night.\n\n" +
+				"\"At the last meeting in November we told them about the bikes,\" she said.\n\n" +
+				"Several people complained about drug dealing from parked cars.\n",
+			[]string{"meeting 2022-03-10 E05001552 drugs", "meeting 2021-11-01  ", "concern 2022-03-10 E05001552 drugs"}}, // (the recalled meeting in the document's authority: its sentence names no place)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
 }

@@ -701,6 +701,9 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 		if !b.Heading && !(i == 0 && !sentenceLike(b.Text)) {
 			continue // (a PDF's first line is its title, heading marks or not)
 		}
+		if postalAddress(b.Text) {
+			continue // "1 Cliffland Way, Hemlington": the office's address in a letterhead, not the title
+		}
 		var wards []gazetteer.Mention
 		text := titleCase(b.Text)
 		if all := r.find(text, at); len(all) >= 3 && b.Heading || len(all) >= 3 && i == 0 {
@@ -750,6 +753,29 @@ func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
 	}
 	return ward
 }
+
+// postalAddress reports whether a line opens with a house number and a
+// street ("1 Cliffland Way, Hemlington Middlesbrough"): a letterhead's
+// address, whose ward is where the office is, not what the document is
+// about.
+func postalAddress(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 || !houseNumberRE.MatchString(f[0]) {
+		return false
+	}
+	for i := 2; i < len(f) && i <= 4; i++ {
+		if isStreet(f[i]) {
+			return true
+		}
+		if strings.HasSuffix(f[i-1], ",") {
+			break
+		}
+	}
+	return false
+}
+
+// houseNumberRE: a house number ("1", "14a", "2-4").
+var houseNumberRE = regexp.MustCompile(`^[0-9]{1,4}[a-zA-Z]?(?:[-–][0-9]{1,4})?,?$`)
 
 // wardWordRE: "ward" right after a name.
 var wardWordRE = regexp.MustCompile(`(?i)^\s+ward\b`)

@@ -186,11 +186,13 @@ func (r *run) monthYearCell(s string) string {
 	return s
 }
 
-// tbcRE: a day still to be confirmed ("(date tbc)", "(TBC)").
+// tbcRE: a day still to be confirmed ("(date tbc)", "(TBC)"), or not
+// known ("(day not recorded)").
 var tbcRE = regexp.MustCompile(`(?i)\s*` + tbc + `\s*$`)
 
-// tbc is a day's note that it is still to be confirmed.
-const tbc = `\((?:date\s+)?(?:tbc|tba|to be confirmed)\)`
+// tbc is a day's note that it is still to be confirmed, or that the
+// report does not know it ("June (day not recorded)": a meeting in June).
+const tbc = `\((?:(?:date\s+)?(?:tbc|tba|to be confirmed)|(?:day|date)\s+(?:not\s+(?:recorded|known|noted|given)|unknown))\)`
 
 // placeMonthRE: a month standing alone after a cell's place ("Loftus, Town
 // Hall – February (date tbc)").

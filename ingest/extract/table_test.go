@@ -328,3 +328,83 @@ func TestWeekByWeekTwoDays(t *testing.T) {
 	}
 	require.Equal(t, []string{"meeting 2016-07-05 E05001508 off_road_bikes", "concern 2016-07-05 E05001508 off_road_bikes"}, got)
 }
+
+// TestEngagementDiaryTable: a Panel report's "Engagement diary" whose
+// table has columns for the issues raised and the outcome is a log of
+// meetings held, not a diary of meetings to come; its rows marked as not
+// public (internal boards, partners' briefings) give nothing; a row whose
+// date cell holds two days is two meetings, each with the points its
+// issues cell labels by that day; and the Panel the report goes to, on its
+// day, is not a meeting.
+func TestEngagementDiaryTable(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 13 December 2022\n\n## 3. Engagement diary\n\n"
+	log := "| Date | Engagement | Issues raised | Outcome |\n|---|---|---|---|\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a diary with issues and outcome columns is a log of meetings held",
+			head + log + "| Tue 4 Oct | Yarm ward meeting, Yarm | Speeding on the High Street | Speed checks in October |\n",
+			[]string{"meeting 2022-10-04 E05001552 speeding", "concern 2022-10-04 E05001552 speeding"}},
+		{"a diary without them is meetings to come",
+			"Report to the Police and Crime Panel, 13 December 2022\n\n## Dates for your diary\n\n| Date | Engagement |\n|---|---|\n| Tue 10 Jan | Yarm ward meeting, Yarm |\n",
+			nil},
+		{"rows that say they were not public give nothing",
+			head + log + "| Thu 6 Oct | Force Performance Board (internal), Stockton-on-Tees | Residents worried about speeding in the performance pack | None |\n" +
+				"| Wed 12 Oct | Stockton Community Safety Partnership, partners briefing, Stockton-on-Tees | Speeding on the main roads | Not a public meeting. |\n",
+			nil},
+		{"two days in the date cell: two meetings, the points by their day",
+			head + log + "| Tue 11 Oct, Tue 25 Oct | Yarm ward surgery, Yarm | 11 Oct: off-road motorbikes on the playing fields. 25 Oct: shoplifting at the store on the parade. | Bikes seized |\n",
+			[]string{"meeting 2022-10-11 E05001552 off_road_bikes", "concern 2022-10-11 E05001552 off_road_bikes", "meeting 2022-10-25 E05001552 burglary_theft", "concern 2022-10-25 E05001552 burglary_theft"}},
+		{"the Panel the report goes to, on its day, is no meeting",
+			"Cleveland Community Safety Hub, Hemlington, Middlesbrough. Cleveland Police and Crime Panel, Tuesday 13 December 2022\n\n# Programme of Engagement\n\nReport of the Commissioner.\n",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("report.md", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestPanelReportLetterheadAndMonthRows: a letterhead's postal address is
+// where the office is, not the ward the report is about, so a row whose
+// place is not in the area takes nothing from it; a date cell whose month
+// carries a note that the day is not known ("June (day not recorded)") is
+// a meeting in that month; and a "Meeting and venue" column is the
+// meeting's, not a venue column that leaves the row without a meeting.
+func TestPanelReportLetterheadAndMonthRows(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 16 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a letterhead address is not the report's ward",
+			"# Office of the Commissioner\n\n## 1 Cliffland Way, Hemlington\n\n" + head +
+				"| Date | Meeting | Ward / area | Matters raised |\n|---|---|---|---|\n| Tue 18 June | Joint meeting with a neighbouring force, Sedgefield | Outside Cleveland | Quads stolen from farms |\n",
+			nil},
+		{"a month whose day was not recorded",
+			head + "| Date | Meeting | Ward / area | Matters raised |\n|---|---|---|---|\n| June (day not recorded) | Coffee morning, church hall, Yarm | Yarm | Older residents targeted by courier fraud callers |\n",
+			[]string{"meeting 2019-06-01 E05001552 fraud_scams", "concern 2019-06-01 E05001552 fraud_scams"}},
+		{"a meeting and venue column",
+			head + "| Date | Meeting and venue | Ward / area | Matters raised |\n|---|---|---|---|\n| June (day not recorded) | Coffee morning, church hall, Yarm | Yarm | Older residents targeted by courier fraud callers |\n",
+			[]string{"meeting 2019-06-01 E05001552 fraud_scams", "concern 2019-06-01 E05001552 fraud_scams"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("report.md", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

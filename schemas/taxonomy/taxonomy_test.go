@@ -58,6 +58,7 @@ func TestClassify(t *testing.T) {
 		{"worshippers described being shouted at and racially abused", []string{"hate_crime"}},
 		{"vans left on the pavements along the High Street", []string{"parking_traffic"}},
 		{"a group of teenagers who gather at the shops, shouting at passers-by", []string{"antisocial_behaviour"}},
+		{"drinking and rowdiness on the seafront at weekends", []string{"antisocial_behaviour"}},
 		{"off road bikes", []string{"off_road_bikes"}},
 		{"Off-Road Motorbikes and quad-bikes", []string{"off_road_bikes"}},
 		{"nuisance motorbikes on the Eston Hills", []string{"off_road_bikes"}},
