@@ -186,6 +186,7 @@ func (r *run) walk() {
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
+			r.partnerSec = partnerMeetingsRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
@@ -428,6 +429,19 @@ func (r *run) walk() {
 				r.concerns(b, text, ms, section)
 				continue
 			}
+		}
+		if r.partnerSec && !residentsRE.MatchString(text) && len(r.themes(text)) == 0 {
+			// "• Safer Middlesbrough Partnership - 16 September" under "6.
+			// Partnership and strategic meetings": the Commissioner's
+			// time with partners, no meeting with the public. (Writers
+			// differ on these; one that says what was raised there, "8
+			// June – Safer Stockton-on-Tees Partnership: knife crime among
+			// young people", is read as a meeting.)
+			continue
+		}
+		if strings.HasSuffix(strings.TrimSpace(text), ":") && partnerMeetingsRE.MatchString(text) && !b.Heading {
+			r.partnerSec = true // "6.1 The Commissioner also attended the following meetings with partners during the period:"
+			continue
 		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) == 0 && !planned && !future && (cur == nil || !cur.sticky) {
@@ -793,6 +807,14 @@ var nameBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s+(?:(?:&|and)\s+)?){
 
 // meetingsHeadRE: a heading over meetings held ("Ward meetings held
 // online", "3. Community meetings").
+// partnerMeetingsRE: a heading or a list's lead-in naming meetings with
+// partners ("Partnership and strategic meetings", "Meetings with partners",
+// "the following meetings with partners during the period:").
+var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partner|governance|internal|board)s?\b[^.:]{0,30}\bmeetings?\b|\bmeetings?\s+(?:with|of)\s+(?:our\s+|his\s+|her\s+)?(?:partners|partner agencies|boards)\b`)
+
+// residentsRE: the public, in a line about a meeting.
+var residentsRE = regexp.MustCompile(`(?i)\b(?:residents?|the public|members of the public|villagers|tenants|people living)\b`)
+
 var meetingsHeadRE = regexp.MustCompile(`(?i)\b(?:ward|community|residents'?|pact|public|neighbourhood)\s+meetings\b`)
 
 // wholeSpanRE: words that say a text is of a whole span, anywhere in it.

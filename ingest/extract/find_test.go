@@ -4452,3 +4452,19 @@ func TestLastMeetingInAMonth(t *testing.T) {
 		})
 	}
 }
+
+// TestPartnerMeetingsAreNotPublic: under a heading or a lead-in naming
+// meetings with partners, a board or partnership the Commissioner sat on
+// is no meeting with the public; one that says what was raised there is
+// read as a meeting (writers differ on these).
+func TestPartnerMeetingsAreNotPublic(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 17 November 2015\n\n"
+	for _, doc := range []string{
+		head + "6. Partnership and strategic meetings\n\n• Safer Middlesbrough Partnership - 16 September\n• Stockton Health and Wellbeing Board - 30 September\n",
+		head + "6. Other business\n\n6.1 The Commissioner also attended the following meetings with partners during the period:\n\n• Safer Middlesbrough Partnership - 16 September\n",
+	} {
+		require.Empty(t, summary(t, doc), doc)
+	}
+	require.Equal(t, []string{"meeting 2015-06-08  serious_violence", "concern 2015-06-08  serious_violence"},
+		summary(t, head+"## 4. Partnership meetings\n\n* 8 June – Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people.\n"))
+}
