@@ -267,6 +267,8 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 		"waste dumped in the back lane":                  {"environmental"},
 		"the speed of traffic on Dalby Way":              {"speeding"},
 		"lack of officers on the estate":                 {"visible_policing"},
+		"dog muck all over the field":                    {"environmental"},
+		"we dont see officers round here any more":       {"visible_policing"},
 	} {
 		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
 	}
