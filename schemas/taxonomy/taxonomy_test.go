@@ -38,6 +38,9 @@ func TestClassify(t *testing.T) {
 		{"Used needles and other drug litter found near the Town Moor", []string{"drugs"}}, // drug litter is no fly-tipping
 		{"what looked like deals being done near the shops", []string{"drugs"}},
 		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
+		{"dealing in the back lanes behind the shops", []string{"drugs"}},
+		{"young lads being used as runners", []string{"exploitation"}},
+		{"two women shouted at because of their headscarves", []string{"hate_crime"}},
 		{"Residents want more PCSOs and a visible police presence", []string{"visible_policing"}},
 		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
 		{"county lines exploitation of young people", []string{"exploitation"}},
