@@ -1097,6 +1097,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"reviewed.html", "<html><body><main><h1>You said, we did</h1><p>Residents told us about speeding on the main road through the Ingleby Barwick East ward.</p><p class=\"review\">Page last reviewed: 10 July 2019</p></main></body></html>", "2019-07-10"},
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
+		{"typed-up.txt", "MINUTES of the meeting held Tues 9th May, 7pm\n\nResidents complained about vandalism.\n\nDate of next meeting: Tues 13th June\n\n(typed up 12/5/23 by the secretary)\n", "2023-05-12"},
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {

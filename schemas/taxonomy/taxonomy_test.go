@@ -38,6 +38,9 @@ func TestClassify(t *testing.T) {
 		{"Used needles and other drug litter found near the Town Moor", []string{"drugs"}}, // drug litter is no fly-tipping
 		{"what looked like deals being done near the shops", []string{"drugs"}},
 		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
+		{"dealing in the back lanes behind the shops", []string{"drugs"}},
+		{"young lads being used as runners", []string{"exploitation"}},
+		{"two women shouted at because of their headscarves", []string{"hate_crime"}},
 		{"Residents want more PCSOs and a visible police presence", []string{"visible_policing"}},
 		{"Fly-tipping and dog fouling in the back lanes", []string{"environmental"}},
 		{"county lines exploitation of young people", []string{"exploitation"}},
@@ -268,6 +271,8 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 		"waste dumped in the back lane":                  {"environmental"},
 		"the speed of traffic on Dalby Way":              {"speeding"},
 		"lack of officers on the estate":                 {"visible_policing"},
+		"dog muck all over the field":                    {"environmental"},
+		"we dont see officers round here any more":       {"visible_policing"},
 	} {
 		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
 	}
