@@ -311,6 +311,13 @@ func (r *run) walk() {
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
 				header, r.tableMonth, r.tableWeek, r.tableMeeting = b.Cells, "", dates.Mention{}, nil
+				if cur != nil && leadIn != nil && i > 0 && leadIn == &r.blocks[i-1] && cur.ev.Source.Paragraph == leadIn.N {
+					// "Priorities set at the previous PACT meeting, held on
+					// 10 February 2016, and what happened:" over a "You said
+					// | We did" table: the meeting the paragraph introducing
+					// the table tells is the one its rows were raised at.
+					r.tableMeeting = cur
+				}
 				continue
 			}
 			if header != nil {
@@ -2785,7 +2792,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.rowConcern(b, m, issues, col)
 		return
 	}
-	if cur == nil && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
+	if (cur == nil || cur == r.tableMeeting) && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
 		r.rowConcern(b, r.tableMeeting, issues, col)
 		return
 	}

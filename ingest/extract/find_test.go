@@ -3045,6 +3045,21 @@ func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestSaidTableUnderItsMeetingsLead: a "You said | We did" table right
+// under a paragraph that tells one meeting and ends in ":" ("Priorities set
+// at the last PACT meeting, held on 9 March 2016, and what happened:") is
+// what residents raised at that meeting.
+func TestSaidTableUnderItsMeetingsLead(t *testing.T) {
+	doc := "<html><body><h1>Hemlington</h1><p>Page last updated: 20/04/2016</p><h2>You said, we did</h2><p>Priorities set at the last PACT meeting, held on 9 March 2016, and what happened:</p><table><tr><th>You said</th><th>We did</th></tr>" +
+		"<tr><td>Cars parked on the pavements outside the school at home time</td><td>Parking patrols.</td></tr>" +
+		"<tr><td>Graffiti sprayed on the underpass</td><td>Removed.</td></tr></table></body></html>"
+	require.Equal(t, []string{
+		"meeting 2016-03-09 E05009859 criminal_damage,parking_traffic",
+		"concern 2016-03-09 E05009859 parking_traffic",
+		"concern 2016-03-09 E05009859 criminal_damage",
+	}, summary(t, doc))
+}
+
 // TestMinutesItemsOfOtherMeetingsAndOtherDays: in a meeting's minutes, an
 // item that says it was raised at an earlier meeting ("At the February
 // meeting several residents reported ...", "Also from February: ...") is
