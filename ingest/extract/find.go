@@ -2402,10 +2402,15 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 }
 
 // namedWard reports whether one of the places is written as a ward
-// ("the Belmont ward community forum in Guisborough").
+// ("the Belmont ward community forum in Guisborough"), or is a ward whose
+// name the meeting bears ("the Ayresome residents meeting held at the
+// Pallister Park Community Hub": Ayresome's, wherever its venue).
 func namedWard(s string, ms []gazetteer.Mention) bool {
 	for _, m := range ms {
 		if m.Kind == "ward" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[m.End:])), "ward") {
+			return true
+		}
+		if m.Kind == "ward" && jointMeetingRE.MatchString(s[m.End:]) {
 			return true
 		}
 	}

@@ -3045,6 +3045,14 @@ func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestMeetingNamedForItsWardAtAVenueOfAnother: "the Ayresome residents
+// meeting held at the Pallister Park Community Hub" is Ayresome's meeting,
+// though its venue is named for an area of another ward.
+func TestMeetingNamedForItsWardAtAVenueOfAnother(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 9 August 2016\n\n4.1 On 13 July the Commissioner attended the Ayresome residents meeting held at the Pallister Park Community Hub. Residents complained about fly-tipping in the back lanes.\n")
+	require.Equal(t, []string{"meeting 2016-07-13 E05009854 environmental", "concern 2016-07-13 E05009854 environmental"}, got)
+}
+
 // TestSaidTableUnderItsMeetingsLead: a "You said | We did" table right
 // under a paragraph that tells one meeting and ends in ":" ("Priorities set
 // at the last PACT meeting, held on 9 March 2016, and what happened:") is
