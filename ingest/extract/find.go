@@ -317,6 +317,13 @@ func (r *run) walk() {
 				if diary && logHeader(header) {
 					future = false
 				}
+				if cur != nil && leadIn != nil && i > 0 && leadIn == &r.blocks[i-1] && cur.ev.Source.Paragraph == leadIn.N {
+					// "Priorities set at the previous PACT meeting, held on
+					// 10 February 2016, and what happened:" over a "You said
+					// | We did" table: the meeting the paragraph introducing
+					// the table tells is the one its rows were raised at.
+					r.tableMeeting = cur
+				}
 				continue
 			}
 			if header != nil {
@@ -2483,10 +2490,15 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 }
 
 // namedWard reports whether one of the places is written as a ward
-// ("the Belmont ward community forum in Guisborough").
+// ("the Belmont ward community forum in Guisborough"), or is a ward whose
+// name the meeting bears ("the Ayresome residents meeting held at the
+// Pallister Park Community Hub": Ayresome's, wherever its venue).
 func namedWard(s string, ms []gazetteer.Mention) bool {
 	for _, m := range ms {
 		if m.Kind == "ward" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[m.End:])), "ward") {
+			return true
+		}
+		if m.Kind == "ward" && jointMeetingRE.MatchString(s[m.End:]) {
 			return true
 		}
 	}
@@ -2906,7 +2918,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.rowConcern(b, m, issues, col)
 		return
 	}
-	if cur == nil && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
+	if (cur == nil || cur == r.tableMeeting) && r.tableMeeting != nil && len(dated(dates.Find(dateText))) == 0 {
 		r.rowConcern(b, r.tableMeeting, issues, col)
 		return
 	}

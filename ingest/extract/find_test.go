@@ -1099,6 +1099,8 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
 		{"typed-up.txt", "MINUTES of the meeting held Tues 9th May, 7pm\n\nResidents complained about vandalism.\n\nDate of next meeting: Tues 13th June\n\n(typed up 12/5/23 by the secretary)\n", "2023-05-12"},
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
+		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
+		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
@@ -3042,6 +3044,29 @@ func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
 		"meeting 2016-05-10 E05001547 environmental,speeding",
 		"concern 2016-05-10 E05001547 speeding",
 		"concern 2016-05-10 E05001547 environmental",
+	}, summary(t, doc))
+}
+
+// TestMeetingNamedForItsWardAtAVenueOfAnother: "the Ayresome residents
+// meeting held at the Pallister Park Community Hub" is Ayresome's meeting,
+// though its venue is named for an area of another ward.
+func TestMeetingNamedForItsWardAtAVenueOfAnother(t *testing.T) {
+	got := summary(t, "Report to the Police and Crime Panel, 9 August 2016\n\n4.1 On 13 July the Commissioner attended the Ayresome residents meeting held at the Pallister Park Community Hub. Residents complained about fly-tipping in the back lanes.\n")
+	require.Equal(t, []string{"meeting 2016-07-13 E05009854 environmental", "concern 2016-07-13 E05009854 environmental"}, got)
+}
+
+// TestSaidTableUnderItsMeetingsLead: a "You said | We did" table right
+// under a paragraph that tells one meeting and ends in ":" ("Priorities set
+// at the last PACT meeting, held on 9 March 2016, and what happened:") is
+// what residents raised at that meeting.
+func TestSaidTableUnderItsMeetingsLead(t *testing.T) {
+	doc := "<html><body><h1>Hemlington</h1><p>Page last updated: 20/04/2016</p><h2>You said, we did</h2><p>Priorities set at the last PACT meeting, held on 9 March 2016, and what happened:</p><table><tr><th>You said</th><th>We did</th></tr>" +
+		"<tr><td>Cars parked on the pavements outside the school at home time</td><td>Parking patrols.</td></tr>" +
+		"<tr><td>Graffiti sprayed on the underpass</td><td>Removed.</td></tr></table></body></html>"
+	require.Equal(t, []string{
+		"meeting 2016-03-09 E05009859 criminal_damage,parking_traffic",
+		"concern 2016-03-09 E05009859 parking_traffic",
+		"concern 2016-03-09 E05009859 criminal_damage",
 	}, summary(t, doc))
 }
 

@@ -78,7 +78,10 @@ var (
 	// must follow the verb directly.
 	// ("Sent to members on Monday 2nd October 2023": a newsletter
 	// emailed to its members.)
-	pubLineRE  = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
+	pubLineRE = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
+	// mailSentRE: an e-mail's headers pasted at its top, the date field
+	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
+	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -543,6 +546,13 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	score := pubScorePosted
 	if updatedRE.MatchString(s) {
 		score = pubScoreUpdated
+	}
+	if loc := mailSentRE.FindStringIndex(s); loc != nil {
+		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
+		// e-mail's headers, whose date is when it was sent.
+		if t, ok := r.fullDate(s[loc[1]:]); ok {
+			return t, score, true
+		}
 	}
 	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
 		if t, ok := r.fullDate(m[1]); ok {

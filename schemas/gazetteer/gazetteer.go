@@ -91,13 +91,14 @@ var (
 
 // Gazetteer is immutable after Load and safe for concurrent use.
 type Gazetteer struct {
-	wards  []Ward
-	byCode map[string]Ward
-	byName map[string][]Ward
-	lads   map[string]LAD
-	places map[string][]LAD  // normalised place name -> the LADs it lies in (several: ambiguous)
-	within map[string][]Ward // normalised place name -> the wards that held it, each in its own years
-	names  []string          // every normalised name, longest first, for Find
+	wards   []Ward
+	byCode  map[string]Ward
+	byName  map[string][]Ward
+	lads    map[string]LAD
+	places  map[string][]LAD  // normalised place name -> the LADs it lies in (several: ambiguous)
+	within  map[string][]Ward // normalised place name -> the wards that held it, each in its own years
+	aliasOf map[string]string // normalised alias -> its place's normalised name ("pallister park" -> "pallister")
+	names   []string          // every normalised name, longest first, for Find
 }
 
 // placesDoc is the places YAML: towns and areas that are not wards, each
@@ -155,7 +156,7 @@ func Load(wards io.Reader, places io.Reader) (*Gazetteer, error) {
 	if got := strings.TrimPrefix(strings.Join(header, ","), "\ufeff"); got != want {
 		return nil, &DataError{File: "ward list", Line: 1, Field: "header", Value: got, Reason: "want " + want}
 	}
-	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string][]LAD{}, within: map[string][]Ward{}}
+	g := &Gazetteer{byCode: map[string]Ward{}, byName: map[string][]Ward{}, lads: map[string]LAD{}, places: map[string][]LAD{}, within: map[string][]Ward{}, aliasOf: map[string]string{}}
 	for {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -298,6 +299,9 @@ func (g *Gazetteer) loadPlaces(places io.Reader) error {
 			}
 			g.addPlace(n, lad)
 			g.within[n] = append(g.within[n], within...)
+			if name != p.Name {
+				g.aliasOf[n] = Normalise(p.Name)
+			}
 		}
 	}
 	return nil
@@ -462,6 +466,9 @@ func (g *Gazetteer) Resolve(place string, at time.Time) (Resolution, error) {
 // town may be split between several.
 func (g *Gazetteer) namedFor(n, lad string, at time.Time) (Ward, bool) {
 	n = strings.TrimPrefix(n, "the ") // ("the Headland": Headland)
+	if a, ok := g.aliasOf[n]; ok {
+		n = a // ("Pallister Park", another name of Pallister: in "Berwick Hills & Pallister")
+	}
 	var found []Ward
 	for _, w := range g.byCode {
 		if w.LADCode != lad || !w.InForce(at) {

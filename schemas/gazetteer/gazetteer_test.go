@@ -104,6 +104,7 @@ func TestResolveBoundaries(t *testing.T) {
 		{"new name before it existed", "Fens & Greatham", "2016-06-01", "", "", ErrNotInForce},
 		{"village a ward is named for", "Greatham", "2021-10-13", "ward", "E05013040", nil},
 		{"area a ward is named for, with its article", "the Headland", "2013-03-12", "ward", "E05008947", nil},
+		{"another name of an area a ward is named for", "Pallister Park", "2016-04-13", "ward", "E05009855", nil},
 		{"village before the ward named for it", "Greatham", "2016-06-01", "lad", "E06000001", nil},
 		{"parish village, old set", "Thorpe Thewles", "2015-09-14", "ward", "E05001542", nil},
 		{"parish village, new set", "Thorpe Thewles", "2024-06-01", "ward", "E05014874", nil},
