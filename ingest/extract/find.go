@@ -2489,17 +2489,22 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	return nil
 }
 
+// heldAtRE: where a meeting named just before was held ("... held at the
+// Pallister Park Community Hub", ", at the library").
+var heldAtRE = regexp.MustCompile(`^\s*,?\s*(?:(?:which\s+)?was\s+)?(?:held\s+)?(?:at|in)\s`)
+
 // namedWard reports whether one of the places is written as a ward
 // ("the Belmont ward community forum in Guisborough"), or is a ward whose
-// name the meeting bears ("the Ayresome residents meeting held at the
-// Pallister Park Community Hub": Ayresome's, wherever its venue).
+// name the meeting held at a venue bears ("the Ayresome residents meeting
+// held at the Pallister Park Community Hub": Ayresome's, wherever its
+// venue).
 func namedWard(s string, ms []gazetteer.Mention) bool {
 	for _, m := range ms {
 		if m.Kind == "ward" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[m.End:])), "ward") {
 			return true
 		}
-		if m.Kind == "ward" && jointMeetingRE.MatchString(s[m.End:]) {
-			return true
+		if loc := jointMeetingRE.FindStringIndex(s[m.End:]); m.Kind == "ward" && loc != nil && heldAtRE.MatchString(s[m.End+loc[1]:]) {
+			return true // (not "The Loftus meeting followed a village meeting in Brotton on Thursday": that one is Brotton's)
 		}
 	}
 	return false

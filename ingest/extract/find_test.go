@@ -3053,6 +3053,9 @@ func TestYouSaidCellsTellTheirMeetings(t *testing.T) {
 func TestMeetingNamedForItsWardAtAVenueOfAnother(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 9 August 2016\n\n4.1 On 13 July the Commissioner attended the Ayresome residents meeting held at the Pallister Park Community Hub. Residents complained about fly-tipping in the back lanes.\n")
 	require.Equal(t, []string{"meeting 2016-07-13 E05009854 environmental", "concern 2016-07-13 E05009854 environmental"}, got)
+	// Another meeting named before the one told is no venue's ward.
+	got = summary(t, "Posted on Friday 11 August 2023\n\nThe Loftus meeting followed a village meeting in Brotton on Thursday 10th August, where speeding on the main road was the main complaint.\n")
+	require.Equal(t, []string{"meeting 2023-08-10 E05012438 speeding", "concern 2023-08-10 E05012438 speeding"}, got)
 }
 
 // TestSaidTableUnderItsMeetingsLead: a "You said | We did" table right
