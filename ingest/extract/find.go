@@ -129,6 +129,8 @@ func (r *run) walk() {
 	weDidSection := false        // under a "We did" heading
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
+	eachItems := false           // walking the items of a list whose lead-in says they were raised at each meeting
+	eachMonth := ""              // the month the last of those items gave, for one that gives only its day ("Weds 13th")
 	var datedLead *segment.Block // the same with its day ("... when residents met the Commissioner last night"), its concerns emitted
 	datedFrom, datedTo := 0, 0   // those concerns, in r.res.Events
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
@@ -596,14 +598,21 @@ func (r *run) walk() {
 				// item is the meeting of the place it names.
 				at = r.heldNamed(text)
 			}
-			if (at == nil || !at.sticky) && leadIn != nil && raisedAtEachRE.MatchString(leadIn.Text) {
+			if (at == nil || !at.sticky) && eachItems {
 				// "The main concerns raised at each meeting were as
 				// follows:" then "· Norton North (22nd June) – residents
 				// spoke about cars racing ...": each item heads its meeting
 				// by its place and day (one the report told already is
-				// that meeting).
+				// that meeting); "· Grangetown (Weds 13th) – ..." under
+				// "(Tues 5th July)" is in July.
 				if m := placeDayItemRE.FindStringSubmatch(text); m != nil {
 					day := strings.ReplaceAll(m[2], ".", "") // ("Tues. 5th July": no sentence ends there)
+					if ds := dates.Find(day); len(ds) == 1 && ds[0].Month != 0 {
+						eachMonth = ds[0].Month.String()
+					} else if len(ds) == 0 && eachMonth != "" && bareDayRE.MatchString(day) {
+						day += " " + eachMonth
+					}
+					at = nil // (an item heading its own meeting is not the last item's)
 					if ms, _ := r.meetings(b, "Community meeting, "+m[1]+" "+day, future, nil); len(ms) == 1 {
 						at, text = ms[0], strings.TrimSpace(text[len(m[0]):])
 					}
@@ -612,7 +621,7 @@ func (r *run) walk() {
 			r.bullet(b, text, at, ctx, section)
 			continue
 		}
-		leadIn = nil
+		leadIn, eachItems = nil, false
 		// A meeting's story goes on in the paragraphs after it (news items
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
@@ -693,6 +702,7 @@ func (r *run) walk() {
 		}
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
+			eachItems, eachMonth = raisedAtEachRE.MatchString(b.Text), ""
 		}
 		if l := listedBelowRE.FindString(text); l != "" {
 			listed = l
@@ -3557,7 +3567,7 @@ func (r *run) weekMonth(day string) string {
 // its weekday or not ("Tue 12 / Thu 14", "12 & 14").
 var bareDaysRE = regexp.MustCompile(`(?i)^\s*` + bareDayPart + `(?:\s*(?:/|&|,|and)\s*` + bareDayPart + `){1,2}\s*$`)
 
-const bareDayPart = `(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?`
+const bareDayPart = `(?:(?:Mon|Tues?|Wed(?:s|nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?`
 
 // dayNumRE is the day of the month a date cell gives.
 var dayNumRE = regexp.MustCompile(`[0-9]{1,2}`)
@@ -3585,7 +3595,7 @@ func soleCell(cells []string) string {
 
 // bareDayRE: a date cell that gives only the day ("10th").
 // (its weekday before it or not: "Tues 19th", "Wednesday 4").
-var bareDayRE = regexp.MustCompile(`^\s*((?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?)\s*$`)
+var bareDayRE = regexp.MustCompile(`^\s*(` + bareDayPart + `)\s*$`)
 
 // realign spreads a row with fewer cells than its header (a PDF row
 // whose cells pdftotext set one space apart: "26 January | Hate Crime

@@ -4443,14 +4443,21 @@ func TestPlaceCommaDayHeads(t *testing.T) {
 // meeting were as follows:", an item headed by a place and its day in
 // brackets ("Norton North (22nd June) – ...") is that meeting, with what
 // the item says was raised; a day written "Tues. 5th July" is read with
-// its weekday.
+// its weekday, and "(Weds 13th)" under it is in July. An item heading a
+// meeting that cannot be dated to a day ("Brambles Farm (August)") is not
+// the meeting of the item before it.
 func TestItemsRaisedAtEachMeeting(t *testing.T) {
 	doc := "Report to the Police and Crime Panel, 13 September 2016\n\n4. Issues raised\n\n4.1 The main concerns raised at each meeting were as follows:\n\n" +
 		"· Norton North (22nd June) – residents spoke about cars racing along the road by the green.\n" +
-		"· Thornaby (Tues. 5th July) – shop staff reported repeat shoplifting.\n"
+		"· Thornaby (Tues. 5th July) – shop staff reported repeat shoplifting.\n" +
+		"· Grangetown (Weds 13th) – rubbish dumped on the back lanes.\n" +
+		"· At the Coulby Newham ward meeting on Tuesday 26th July residents said speeding on the main road was the worry.\n" +
+		"· Brambles Farm (August) – two households described problems with noisy neighbours.\n"
 	require.Equal(t, []string{
 		"meeting 2016-06-22 E05001543 speeding", "concern 2016-06-22 E05001543 speeding",
 		"meeting 2016-07-05  burglary_theft", "concern 2016-07-05  burglary_theft",
+		"meeting 2016-07-13 E05001509 environmental", "concern 2016-07-13 E05001509 environmental",
+		"meeting 2016-07-26 E05009858 speeding", "concern 2016-07-26 E05009858 speeding",
 	}, summary(t, doc))
 }
 
