@@ -2564,7 +2564,7 @@ var ownBodyRE = regexp.MustCompile(`(?i)\b(?:the partnership(?:'s|’s)? (?:task
 
 // weDidHeadRE: a heading that is the label of what the police or the
 // council did ("We did", "What we did").
-var weDidHeadRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|what we have done|we have done|our response|action taken)\W*$`)
+var weDidHeadRE = regexp.MustCompile(`(?i)^\W*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?(?:we did|what we did|what we have done|we have done|what has been done|what has happened since|our response|actions? taken|outcomes)\W*$`)
 
 // youSaidRE: the label of what residents said on a "you said, we did"
 // page.

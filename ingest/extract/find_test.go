@@ -1101,6 +1101,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
+		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
@@ -4503,4 +4504,12 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 	}
 	require.Equal(t, []string{"meeting 2015-06-08  serious_violence", "concern 2015-06-08  serious_violence"},
 		summary(t, head+"## 4. Partnership meetings\n\n* 8 June – Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people.\n"))
+}
+
+// TestWhatHasBeenDone: a report's numbered "5.0 What has been done" section
+// is the police's own account: its paragraphs are no concerns.
+func TestWhatHasBeenDone(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 4 February 2014\n\nProgramme of Engagement – December 2013 to January 2014\n\n" +
+		"5.0 What has been done\n\n5.5 Middlesbrough town centre: the Commissioner has raised the traders' request for more foot patrols, and a shop theft operation ran over Christmas.\n"
+	require.Empty(t, summary(t, doc))
 }

@@ -560,6 +560,12 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 		}
 	}
 	if loc := postedRE.FindStringIndex(s); loc != nil && loc[1] > 0 {
+		if dateLabelOnlyRE.MatchString(s[:loc[1]]) && !opensWithFullDate(s[loc[1]:]) {
+			// "Date   Meeting" over "02/12/13   Safer Hartlepool
+			// Partnership": a table's header run into its first row, not a
+			// "Date: <day>" line.
+			return time.Time{}, 0, false
+		}
 		if t, ok := r.fullDate(s[loc[1]:]); ok {
 			return t, score, true
 		}
@@ -661,6 +667,15 @@ func (r *run) pubLine(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// dateLabelOnlyRE: postedRE's match when its label is "Date" alone.
+var dateLabelOnlyRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*dated?\b\s*:?\s*$`)
+
+// opensWithFullDate reports whether s opens with a date that has its year.
+func opensWithFullDate(s string) bool {
+	ds := dates.Find(s)
+	return len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0
 }
 
 func (r *run) fullDate(s string) (time.Time, bool) {

@@ -37,6 +37,7 @@ func TestClassify(t *testing.T) {
 		{"needles found in the park", []string{"drugs"}},
 		{"Used needles and other drug litter found near the Town Moor", []string{"drugs"}}, // drug litter is no fly-tipping
 		{"what looked like deals being done near the shops", []string{"drugs"}},
+		{"Tractor and quad thefts from farms on the moor edge", []string{"rural_crime"}}, // the quads stolen, not ridden
 		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
 		{"dealing in the back lanes behind the shops", []string{"drugs"}},
 		{"young lads being used as runners", []string{"exploitation"}},
