@@ -684,6 +684,9 @@ func (r *run) walk() {
 			lead = b
 			continue
 		}
+		if cur == nil && ctxs == nil && len(r.held) > 0 && !b.Bullet && recapVerbRE.MatchString(text) {
+			text = r.recapRaised(b, text, sec)
+		}
 		if cur == nil && ctxs == nil && len(r.datesOf(b)) == 0 {
 			// "4.8 The same Headland meeting raised damage to the bus
 			// shelters", "... the main complaint at the Ingleby Barwick
@@ -4891,26 +4894,82 @@ func (r *run) heldRefs(text string) []*meetingCtx {
 		if !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) {
 			continue
 		}
-		var found *meetingCtx
-		for _, m := range r.held {
-			same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
-			if !same || m.span.Precision != dates.Day {
-				continue
-			}
-			if found != nil && found.ev.EventID != m.ev.EventID {
-				found = nil // two meetings there: no telling which
-				break
-			}
-			found = m
-		}
-		if found != nil && !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == found.ev.EventID }) {
-			ref := *found
-			ref.name, ref.sticky, ref.headed = p.Text, false, false // (named as the paragraph writes it)
-			out = append(out, &ref)
+		if found := r.heldAt(p); found != nil && !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == found.ev.EventID }) {
+			out = append(out, found)
 		}
 	}
 	return out
 }
+
+// heldAt is the one meeting held on a day so far at the place p names, as
+// a new context named as p is written, or nil (none, or several).
+func (r *run) heldAt(p gazetteer.Mention) *meetingCtx {
+	var found *meetingCtx
+	for _, m := range r.held {
+		same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
+		if !same || m.span.Precision != dates.Day {
+			continue
+		}
+		if found != nil && found.ev.EventID != m.ev.EventID {
+			return nil // two meetings there: no telling which
+		}
+		found = m
+	}
+	if found == nil {
+		return nil
+	}
+	ref := *found
+	ref.name, ref.sticky, ref.headed = p.Text, false, false // (named as the paragraph writes it)
+	return &ref
+}
+
+// recapRaised reads the sentences of a report's summary by area that
+// list themes with the places of the meetings they were raised at in
+// brackets ("Speeding (Hart, Jesmond), vehicle crime (Hart) and graffiti
+// (Headland) were the issues raised at meetings."): each theme is raised
+// at the meeting held at each place, which the report told before (a
+// theme told again there is dropped when the meeting's events are
+// finished); a bracket naming no such meeting ("abuse of worshippers
+// (Inter-Faith Forum)", a meeting the report told in a way not read) gives
+// nothing: a recap names no new day. It returns the text without those
+// sentences, for the paragraph's other sentences to be read as usual.
+func (r *run) recapRaised(b *segment.Block, text string, section *dates.Span) string {
+	var keep []string
+	for _, sent := range sentences(text) {
+		ms := recapItemRE.FindAllStringSubmatch(sent, -1)
+		if len(ms) == 0 || !recapVerbRE.MatchString(sent) {
+			keep = append(keep, sent)
+			continue
+		}
+		for _, m := range ms {
+			for _, name := range placeListSepRE.Split(m[2], -1) {
+				// (each name in the brackets is a place: "(Hart)" is Hart
+				// ward, though "hart" is a word too)
+				ps := r.find(strings.TrimSpace(name)+" ward", r.anchorDay())
+				if len(ps) != 1 || ps[0].Start != 0 || ps[0].Kind != "ward" {
+					ps = r.find(name, r.anchorDay())
+				}
+				for _, p := range ps {
+					if held := r.heldAt(p); held != nil {
+						r.standalone(b, held, m[1], "", "", section)
+					}
+				}
+			}
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+var (
+	// recapItemRE: words, then places in brackets ("vehicle crime
+	// (Hart)", "and graffiti (Headland)").
+	recapItemRE = regexp.MustCompile(`([^().;,]+?)\s*\(([^()]{2,80})\)`)
+	// placeListSepRE: between the names of a list of places (not "and",
+	// which ward names hold: "Headland and Harbour").
+	placeListSepRE = regexp.MustCompile(`\s*[,;]\s*`)
+	// recapVerbRE: a summary's verb of issues raised.
+	recapVerbRE = regexp.MustCompile(`(?i)\b(?:were|was)\s+(?:the\s+(?:main\s+)?(?:issues?|concerns?|matters?)\s+)?(?:raised|discussed|mentioned)\b`)
+)
 
 var (
 	// heldRefBeforeRE: "at", "At the", "the same" right before a place.

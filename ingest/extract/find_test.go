@@ -4513,3 +4513,19 @@ func TestWhatHasBeenDone(t *testing.T) {
 		"5.0 What has been done\n\n5.5 Middlesbrough town centre: the Commissioner has raised the traders' request for more foot patrols, and a shop theft operation ran over Christmas.\n"
 	require.Empty(t, summary(t, doc))
 }
+
+// TestIssuesByAreaRecap: a report's summary by area that lists themes with
+// the places of their meetings in brackets is no new concern: each theme
+// goes to the meeting the report told at that place (once per meeting), a
+// place with no meeting told gives nothing, and the paragraph's other
+// sentences are read as usual.
+func TestIssuesByAreaRecap(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 13 March 2018\n\nPROGRAMME OF ENGAGEMENT: JANUARY AND FEBRUARY 2018\n\n" +
+		"3.1 The Commissioner attended the Hart ward residents' meeting at Hart Village Hall on Tuesday 16 January, where residents said drivers were speeding on the A179.\n\n" +
+		"4. Issues raised, by area\n\nHartlepool\n\n" +
+		"4.1 Speeding (Hart), shed break-ins (Hart) and graffiti (Headland) were the issues raised at meetings. Separately, throughout February the Office took calls from residents across Hartlepool about fly-tipping.\n"
+	require.Equal(t, []string{
+		"meeting 2018-01-16 E05008946E06000001 burglary_theft,speeding", "concern 2018-01-16 E05008946E06000001 speeding",
+		"concern 2018-01-16 E05008946E06000001 burglary_theft", "concern 2018-02-01 E06000001 environmental",
+	}, summaryLAD(t, doc))
+}
