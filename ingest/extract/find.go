@@ -315,7 +315,7 @@ func (r *run) walk() {
 		prev = nil
 		if b.Cells != nil {
 			if b.Header || (header == nil && looksLikeHeader(b.Cells)) || (header != nil && slices.Equal(b.Cells, header)) {
-				header, r.tableMonth, r.tableWeek, r.tableMeeting = b.Cells, "", dates.Mention{}, nil
+				header, r.tableMonth, r.tableWeek, r.tableMeeting, r.rowMonth = b.Cells, "", dates.Mention{}, nil, 0
 				if diary && logHeader(header) {
 					future = false
 				}
@@ -2942,6 +2942,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	if m := bareDayRE.FindStringSubmatch(dateText); m != nil && r.tableMonth != "" {
 		dateText = m[1] + " " + r.weekMonth(m[1])
+	} else if m != nil && r.rowMonth != 0 {
+		// "Weds 4th" under "Tues 3rd Sept": the month of the row above.
+		dateText = m[1] + " " + r.rowMonth.String()
 	} else if r.tableMonth != "" && bareDaysRE.MatchString(dateText) {
 		// "Tue 12 / Thu 14" under "w/c 11 July": two meetings in one row,
 		// whose issues the row does not part (nor the report's period's).
@@ -2949,6 +2952,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		return
 	}
 	ds := dated(dates.Find(dateText))
+	if len(ds) > 0 && ds[0].Month != 0 && ds[0].Day != 0 {
+		r.rowMonth = ds[0].Month
+	}
 	if len(ds) == 0 && cur == nil && issues != "" && sameMeetingRE.MatchString(issues) && len(r.held) > 0 {
 		// "At the same meeting you told us that ..." in the row after one
 		// that told its meeting: that meeting's.
@@ -3092,6 +3098,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			// ward the document is about.
 			t := *r.titlePlace
 			res = &t
+		} else if ms := r.find(title, sp.Start); len(ms) == 1 && boroughWideRE.MatchString(placeText) {
+			// "Hartlepool Youth Council, Civic Centre | (borough-wide)":
+			// the place column says the whole borough, the meeting's own
+			// name which. (Not "Force-wide": a board of the whole force,
+			// wherever it sat.)
+			res = &ms[0].Resolution
 		} else {
 			r.problem(b, "place", placeText, err.Error())
 			return
@@ -3545,6 +3557,10 @@ func weekRow(cells []string) (dates.Mention, bool) {
 	}
 	return ds[0], true
 }
+
+// boroughWideRE: a place cell that says the meeting was for a whole borough
+// or town.
+var boroughWideRE = regexp.MustCompile(`(?i)\b(?:borough|town|district)[- ]wide\b|\bwhole (?:borough|town)\b`)
 
 // weekStartRE opens a week's row: "w/c", "w/b", "week commencing" and the
 // like.

@@ -45,6 +45,7 @@ type run struct {
 	said         bool          // walking the paragraphs under a "You said" heading
 	tableMonth   string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
 	tableWeek    dates.Mention // the week a spanning row began ("w/c 29 August"): a row's day before its day is in the next month
+	rowMonth     time.Month    // the month of the last table row dated with a day and month, for a row that gives the day alone ("Weds 4th")
 	tableMeeting *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
 	rowAbove     *meetingCtx   // the meeting the table row just above told or went on with (rowAboveN its block)
 	rowAboveN    int

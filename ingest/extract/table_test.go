@@ -408,3 +408,26 @@ func TestPanelReportLetterheadAndMonthRows(t *testing.T) {
 		})
 	}
 }
+
+// TestRowDayUnderRowAbove: a table row dated by its day alone ("Weds 4th")
+// takes the month of the row above; a row whose place column says the
+// meeting was for the whole borough is placed by the meeting's own name,
+// and one for the whole force is not placed at all.
+func TestRowDayUnderRowAbove(t *testing.T) {
+	doc := "Report to the Police and Crime Panel, 12 November 2019\n\n| Date | Meeting / venue | Ward | Main issues raised |\n|---|---|---|---|\n" +
+		"| Tues 3rd Sept | Belmont ward residents' meeting, Guisborough | Belmont | Items stolen from cars parked on driveways |\n" +
+		"| Weds 4th | Rossmere Residents' Association, Rossmere Youth Centre | Fens and Rossmere | Suspected dealing from a flat above the shops |\n" +
+		"| Tues 8th Oct | Hartlepool Youth Council, Civic Centre | (borough-wide) | Young people spoke about friends carrying knives |\n" +
+		"| Tue 15th Oct | Local Criminal Justice Board, Thornaby | Force-wide | Court recovery and victim care updates |\n"
+	res, err := newExtractor(t, Config{}).Extract("report.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2019-09-03 E05012437E06000003 burglary_theft", "concern 2019-09-03 E05012437E06000003 burglary_theft",
+		"meeting 2019-09-04 E05008944E06000001 drugs", "concern 2019-09-04 E05008944E06000001 drugs",
+		"meeting 2019-10-08 E06000001 serious_violence", "concern 2019-10-08 E06000001 serious_violence",
+	}, got)
+}
