@@ -448,6 +448,12 @@ func (r *run) walk() {
 			// young people", is read as a meeting.)
 			continue
 		}
+		if loc := partnerMeetingsRE.FindStringIndex(text); loc != nil && loc[0] < 40 && partnerListRE.MatchString(text[:min(len(text), loc[1]+20)]) && !residentsRE.MatchString(text) {
+			// "Appendix A: Partnership meetings attended A.1 Cleveland
+			// Local Criminal Justice Board (11 November); Safer Hartlepool
+			// Partnership (20 November); ...": a title run into its list.
+			continue
+		}
 		if strings.HasSuffix(strings.TrimSpace(text), ":") && partnerMeetingsRE.MatchString(text) && !b.Heading {
 			r.partnerSec = true // "6.1 The Commissioner also attended the following meetings with partners during the period:"
 			continue
@@ -831,6 +837,10 @@ var nameBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s+(?:(?:&|and)\s+)?){
 // partners ("Partnership and strategic meetings", "Meetings with partners",
 // "the following meetings with partners during the period:").
 var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partner|governance|internal|board)s?\b[^.:]{0,30}\bmeetings?\b|\bmeetings?\s+(?:with|of)\s+(?:our\s+|his\s+|her\s+)?(?:partners|partner agencies|boards)\b`)
+
+// partnerListRE: a title of meetings with partners that opens a list of
+// them ("Partnership meetings attended", "Partner meetings:").
+var partnerListRE = regexp.MustCompile(`(?i)\bmeetings?\s*(?:attended|held|:)`)
 
 // residentsRE: the public, in a line about a meeting.
 var residentsRE = regexp.MustCompile(`(?i)\b(?:residents?|the public|members of the public|villagers|tenants|people living)\b`)

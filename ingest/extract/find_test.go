@@ -4499,6 +4499,7 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 	for _, doc := range []string{
 		head + "6. Partnership and strategic meetings\n\n• Safer Middlesbrough Partnership - 16 September\n• Stockton Health and Wellbeing Board - 30 September\n",
 		head + "6. Other business\n\n6.1 The Commissioner also attended the following meetings with partners during the period:\n\n• Safer Middlesbrough Partnership - 16 September\n",
+		head + "Appendix A: Partnership meetings attended A.1 Cleveland Local Criminal Justice Board (11 November); Safer Hartlepool Partnership (20 November).\n",
 	} {
 		require.Empty(t, summary(t, doc), doc)
 	}
