@@ -157,7 +157,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	if f == Text {
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
-		s = textHangingLists(textTables(ruledTables(barePipeTables(strings.ReplaceAll(s, "\t", "    ")))))
+		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(strings.ReplaceAll(s, "\t", "    "))))))
 	}
 	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }

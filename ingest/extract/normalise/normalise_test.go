@@ -539,3 +539,21 @@ func TestFixMojibake(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "The Commissioner’s engagement work")
 }
+
+// TestJoinedTables: a web page's table scraped to text with its cells run
+// together ("Where and whenYou saidWe did", "Hall - 4/5/22Dogs fouling
+// ...") and its rows hard-wrapped is read back as rows; a line with one
+// inner capital ("McDonald") or prose after the header is left alone.
+func TestJoinedTables(t *testing.T) {
+	in := "Feedback\n\nWhere and whenYou saidWe did\nForum, Town Hall - 4/5/22Dogs fouling the\npath by the school.Extra bins put in.\nStreet surgery - June 2022Cars parked on\nthe verge.Leaflets given out. Tickets\nissued.\n\nMcDonald saidThe end.\n"
+	require.Equal(t, "Feedback\n\n| Where and when | You said | We did |\n|---|---|---|\n"+
+		"| Forum, Town Hall - 4/5/22 | Dogs fouling the path by the school. | Extra bins put in. |\n"+
+		"| Street surgery - June 2022 | Cars parked on the verge. | Leaflets given out. Tickets issued. |\n"+
+		"\nMcDonald saidThe end.\n", joinedTables(in))
+	d, err := Normalise(t.Context(), "page.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "| Street surgery - June 2022 | Cars parked on the verge. |")
+	prose := "Where and whenYou saidWe did\nWe will tell you at the next meeting.\n"
+	require.Equal(t, prose, joinedTables(prose))
+	require.Nil(t, joinedHeader("Follow us Facebook X Instagram YouTube"))
+}
