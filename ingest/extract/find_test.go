@@ -3949,6 +3949,20 @@ func TestListingOfPosts(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestQuotedMailChain: a forwarded e-mail quoting the reply it forwards,
+// its lines behind "> " marks and its own "-----Original Message-----"
+// headers: the quoted reply's "last night" counts from when the reply was
+// sent, not from the forward's date.
+func TestQuotedMailChain(t *testing.T) {
+	doc := "From: Town Clerk\nSent: 14 March 2019 10:02\nTo: Members\nSubject: FW: meeting\n\nSee below.\n\n" +
+		"-----Original Message-----\nFrom: PC Smith\nSent: Tuesday, March 12, 2019 9:15 AM\nTo: Town Clerk\nSubject: meeting\n\n" +
+		"> Hi,\n>\n> Round up of last night's ward meeting at the Grangetown Youth and\n> Community Centre: residents raised off-road bikes on the\n> old railway line.\n>\n> PC Smith\n"
+	require.Equal(t, []string{
+		"meeting 2019-03-11 E05001509 off_road_bikes",
+		"concern 2019-03-11 E05001509 off_road_bikes",
+	}, summary(t, doc))
+}
+
 // TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the
 // inspector's sentence is a sentence of its own, the police's; run into
 // the one before, "told the meeting that" made both a concern.

@@ -82,6 +82,10 @@ var (
 	// mailSentRE: an e-mail's headers pasted at its top, the date field
 	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
 	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailHeadRE: the headers of a message in an e-mail chain, the
+	// quoted ones after their "-----Original Message-----" or
+	// "---------- Forwarded message ---------" line.
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -524,6 +528,16 @@ func (r *run) postLines() map[int]time.Time {
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := r.blocks[i].Text
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil && r.blocks[i].Cells == nil {
+			// "-----Original Message----- From: ... Sent: Thursday,
+			// September 6, 2018 4:52 PM": each message of a quoted
+			// e-mail chain ("last night's meeting") counts from when it
+			// was sent.
+			if t, ok := r.fullDate(s[loc[1]:]); ok {
+				days[i], distinct[t] = t, true
+			}
+			continue
+		}
 		if len(s) > 120 || r.blocks[i].Cells != nil {
 			continue
 		}

@@ -94,7 +94,7 @@ var (
 	// be anything).
 	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
+	relRE     = regexp.MustCompile(`\b(last nights?|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
@@ -328,8 +328,13 @@ func Find(s string) []Mention {
 	}
 	for _, m := range rel(relRE) {
 		rel := strings.ToLower(group(s, m, 1))
+		if rel == "last nights" && (strings.HasSuffix(low[:m[0]], "the ") || strings.HasPrefix(low[m[1]:], " of")) {
+			continue // "the last nights of the festival"
+		}
 		switch rel {
-		case "last night", "yesterday":
+		case "last night", "last nights", "yesterday":
+			// ("last nights meeting": the possessive typed without its
+			// apostrophe)
 			rel = "yesterday"
 		case "tomorrow":
 		default:

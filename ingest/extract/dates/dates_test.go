@@ -30,6 +30,7 @@ func TestResolve(t *testing.T) {
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
 		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
+		{"last night's, its apostrophe left out", "round up of last nights meeting at the hall", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
 		{"last night without a publication date", "last night", Anchors{}, false, ""},
 		{"on Monday, past", "on Monday", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
@@ -79,7 +80,7 @@ func TestResolve(t *testing.T) {
 }
 
 func TestFindIgnoresVerbsAndYears(t *testing.T) {
-	for _, s := range []string{"we may 2 times", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
+	for _, s := range []string{"we may 2 times", "on the last nights of the fair", "the last nights of June", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
 		var days []Mention
 		for _, m := range Find(s) {
 			if m.IsDay() || m.IsRange() {

@@ -557,3 +557,15 @@ func TestJoinedTables(t *testing.T) {
 	require.Equal(t, prose, joinedTables(prose))
 	require.Nil(t, joinedHeader("Follow us Facebook X Instagram YouTube"))
 }
+
+// TestMailQuotes: the "> " marks of a message quoted in a plain-text
+// e-mail go, nested or not, a ">" alone leaving a blank line between its
+// paragraphs and its list items on lines of their own; a line or two
+// that open with ">" are text.
+func TestMailQuotes(t *testing.T) {
+	in := "See below.\n\n> Hi all,\n>\n> Notes of last night:\n> * bikes on the\n> old railway\n>> Could you send notes?\n\n> 50 people came\n"
+	require.Equal(t, "See below.\n\nHi all,\n\nNotes of last night:\n* bikes on the\nold railway\nCould you send notes?\n\n> 50 people came\n", mailQuotes(in))
+	d, err := Normalise(t.Context(), "mail.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "\nNotes of last night:\n")
+}
