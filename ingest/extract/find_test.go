@@ -3963,6 +3963,28 @@ func TestQuotedMailChain(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestWeekdayAndDayWithoutMonth: a news item's "on Thursday 5th" and
+// "(Tues 10th)" name the day of the month in which that day is that
+// weekday, near the publication date; "on Thursday" alone would be the
+// Thursday before it.
+func TestWeekdayAndDayWithoutMonth(t *testing.T) {
+	doc := "Posted on Thursday 19 October 2023\n\n" +
+		"Greatham Parish Council invited the Commissioner to its meeting on Thursday 5th. Farmers told him about hare coursing on the fields.\n\n" +
+		"The week before (Tues 10th) the Commissioner joined the Throston ward surgery, where the talk was of cars speeding past the schools.\n"
+	require.Equal(t, []string{
+		"meeting 2023-10-05 E05013040 rural_crime",
+		"concern 2023-10-05 E05013040 rural_crime",
+		"meeting 2023-10-10 E05013048 speeding",
+		"concern 2023-10-10 E05013048 speeding",
+	}, summary(t, doc))
+	pub := time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)
+	_, ok := nearMonthOf(pub, time.Tuesday, 26) // 26 September and 26 December
+	require.False(t, ok)
+	d, ok := nearMonthOf(pub, time.Thursday, 5)
+	require.True(t, ok)
+	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
+}
+
 // TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the
 // inspector's sentence is a sentence of its own, the police's; run into
 // the one before, "told the meeting that" made both a concern.

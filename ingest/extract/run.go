@@ -271,6 +271,87 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+	r.monthlessDays()
+}
+
+// dayNoMonthRE: a weekday, whole or short, and a day of the month with
+// its ordinal, no month after it ("on Thursday 5th.", "The week before
+// (Tues 10th) the ..."); group 3 (empty) stands after the ordinal, group 4
+// is what follows.
+var dayNoMonthRE = regexp.MustCompile(`\b((?:Mon|Tues?|Wed(?:nes)?|Weds|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?),?\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b()([,.;:!?)]|\s+[a-z]+|\s*$)`)
+
+// monthlessDays gives a weekday and a day of the month written without
+// the month ("Greatham Parish Council invited the Commissioner to its
+// meeting on Thursday 5th") the month and year in which that day is that
+// weekday, when only one month within two of the publication date has
+// it: a news item of 19 October 2023 counts "Thursday 5th" as 5 October,
+// not as "on Thursday", the 19th. Table rows keep their cells as written
+// (their date column has rules of its own).
+func (r *run) monthlessDays() {
+	if r.a.Published.IsZero() {
+		return
+	}
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Cells != nil {
+			continue
+		}
+		locs := dayNoMonthRE.FindAllStringSubmatchIndex(b.Text, -1)
+		changed := false
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if rangeNextRE.MatchString(b.Text[l[8]:l[9]]) {
+				continue // "Monday 5th to Friday 9th September"
+			}
+			wd, day := weekdayOfWord(b.Text[l[2]:l[3]]), atoiSafe(b.Text[l[4]:l[5]])
+			if wd < 0 || day < 1 || day > 31 {
+				continue
+			}
+			one, ok := nearMonthOf(r.a.Published, time.Weekday(wd), day)
+			if !ok {
+				continue
+			}
+			b.Text = b.Text[:l[6]] + " " + one.Format("January 2006") + b.Text[l[6]:]
+			changed = true
+		}
+		if changed {
+			r.dates[i] = dates.Find(b.Text)
+		}
+	}
+}
+
+// nearMonthOf finds the one day, in the two months before p, p's month
+// or the two after, that is the day-th of its month and falls on wd; ok
+// is false when none or several do.
+func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool) {
+	n := 0
+	for dm := -2; dm <= 2; dm++ {
+		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
+		if t := first.AddDate(0, 0, day-1); t.Month() == first.Month() && t.Weekday() == wd {
+			one, n = t, n+1
+		}
+	}
+	return one, n == 1
+}
+
+// weekdayOfWord reads a weekday's name, whole or short ("Tues.",
+// "Thursday"), or returns -1.
+func weekdayOfWord(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.HasPrefix(strings.ToLower(d.String()), s[:min(3, len(s))]) {
+			return int(d)
+		}
+	}
+	return -1
+}
+
+func atoiSafe(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // recordDate is the date of the meeting a set of minutes or notes records,
