@@ -3985,6 +3985,22 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
 }
 
+// TestGroupPostWard: a post copied from a community group's page names
+// its ward only in the group's name ("Grangetown Residents Noticeboard",
+// over "Public group" and after the poster's "▸"): its meeting "at the
+// Hub" is that ward's; a group named for two wards places it in neither.
+func TestGroupPostWard(t *testing.T) {
+	post := func(group string) string {
+		return group + "\nPublic group · 1.1K members\nJoin group\n\nAnn Lee ▸ " + group + "\nAdmin · 14 November 2018 at 21:37\n\nTONIGHTS COMMUNITY MEETING\n\n" +
+			"Thank you to everyone who turned out tonight at the Hub. The main things people brought up were fly tipping in the back lanes again.\n"
+	}
+	require.Equal(t, []string{
+		"meeting 2018-11-14 E05001509 environmental",
+		"concern 2018-11-14 E05001509 environmental",
+	}, summary(t, post("Grangetown Residents Noticeboard")))
+	require.NotContains(t, strings.Join(summary(t, post("Normanby & Eston Residents Noticeboard")), "\n"), "E05") // two wards: neither
+}
+
 // TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the
 // inspector's sentence is a sentence of its own, the police's; run into
 // the one before, "told the meeting that" made both a concern.

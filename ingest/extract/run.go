@@ -836,10 +836,42 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			return nil
 		}
 	}
+	if w := r.groupWard(at); w != nil {
+		return w
+	}
 	if w := r.councillorsWard(at); w != nil {
 		return w
 	}
 	return r.headerWard(at)
+}
+
+// groupNameRE: the name of the group or page a social media post was
+// copied from, before "Public group · 2.4K members" or after the poster's
+// "▸" ("Karen Ashby ▸ North Ormesby Community Noticeboard").
+var groupNameRE = regexp.MustCompile(`^(\p{Lu}[^·▸]{2,80}?)\s+(?:Public|Private|Visible)\s+group\b|▸\s*(\p{Lu}[^·▸]{2,80}?)\s*(?:\s(?:Admin|Moderator|Author))?\s*(?:·|$)`)
+
+// groupWard is the one ward the name of a community group names, when a
+// post copied from the group's page gives it at its top (the residents of
+// "North Ormesby Community Noticeboard" write of "the Community Hub" and
+// "tonight's meeting", naming their ward nowhere else). Nil when the name
+// names no ward, several, or only a town.
+func (r *run) groupWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	for i := 0; i < len(r.blocks) && i < 6; i++ {
+		m := groupNameRE.FindStringSubmatch(r.blocks[i].Text)
+		if m == nil {
+			continue
+		}
+		name := m[1] + m[2]
+		for _, p := range r.find(name, at) {
+			if p.Kind != "ward" || (ward != nil && ward.WardCode != p.WardCode) {
+				return nil
+			}
+			res := p.Resolution
+			ward = &res
+		}
+	}
+	return ward
 }
 
 // headerWard is the one ward the site's header or footer names as a ward
