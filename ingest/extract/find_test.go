@@ -3999,6 +3999,7 @@ func TestGroupPostWard(t *testing.T) {
 		"concern 2018-11-14 E05001509 environmental",
 	}, summary(t, post("Grangetown Residents Noticeboard")))
 	require.NotContains(t, strings.Join(summary(t, post("Normanby & Eston Residents Noticeboard")), "\n"), "E05") // two wards: neither
+	require.False(t, groupNameRE.MatchString("Home ▸ Your area ▸ Grangetown"), "a breadcrumb's last step is no group")
 }
 
 // TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the

@@ -847,8 +847,10 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 
 // groupNameRE: the name of the group or page a social media post was
 // copied from, before "Public group · 2.4K members" or after the poster's
-// "▸" ("Karen Ashby ▸ North Ormesby Community Noticeboard").
-var groupNameRE = regexp.MustCompile(`^(\p{Lu}[^·▸]{2,80}?)\s+(?:Public|Private|Visible)\s+group\b|▸\s*(\p{Lu}[^·▸]{2,80}?)\s*(?:\s(?:Admin|Moderator|Author))?\s*(?:·|$)`)
+// "▸" and before the post's "·" ("Karen Ashby ▸ North Ormesby Community
+// Noticeboard Admin · 14 November 2018"; a breadcrumb's "Home ▸ News"
+// has no "·").
+var groupNameRE = regexp.MustCompile(`^(\p{Lu}[^·▸]{2,80}?)\s+(?:Public|Private|Visible)\s+group\b|▸\s*(\p{Lu}[^·▸]{2,80}?)\s*(?:\s(?:Admin|Moderator|Author))?\s*·`)
 
 // groupWard is the one ward the name of a community group names, when a
 // post copied from the group's page gives it at its top (the residents of
