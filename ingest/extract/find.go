@@ -2788,7 +2788,7 @@ func colKind(h string) string {
 	switch {
 	case raisedAtRE.MatchString(h):
 		return "raisedat" // where or at which meeting a row was raised
-	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week" || strings.HasPrefix(h, "when and where") || strings.HasPrefix(h, "when & where") || strings.HasPrefix(h, "when /") || strings.HasPrefix(h, "when/"):
+	case dateWordRE.MatchString(h) || h == "when" || h == "day" || h == "month" || h == "months" || h == "week" || strings.HasPrefix(h, "when and where") || strings.HasPrefix(h, "when & where") || strings.HasPrefix(h, "where and when") || strings.HasPrefix(h, "where & when") || strings.HasPrefix(h, "when /") || strings.HasPrefix(h, "when/"):
 		return "date" // (not "Update from partners")
 	case strings.Contains(h, "issue") || strings.Contains(h, "concern") || strings.Contains(h, "raised") || strings.Contains(h, "topic") ||
 		strings.Contains(h, "discuss") || strings.Contains(h, "you said") || strings.Contains(h, "you told") || strings.Contains(h, "you asked") || strings.Contains(h, "you raised") || strings.Contains(h, "what you") || strings.Contains(h, "feedback") || strings.Contains(h, "problem") || peopleSaidHeader(h) ||

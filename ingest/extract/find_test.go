@@ -3950,6 +3950,59 @@ func TestListingOfPosts(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestQuotedMailChain: a forwarded e-mail quoting the reply it forwards,
+// its lines behind "> " marks and its own "-----Original Message-----"
+// headers: the quoted reply's "last night" counts from when the reply was
+// sent, not from the forward's date.
+func TestQuotedMailChain(t *testing.T) {
+	doc := "From: Town Clerk\nSent: 14 March 2019 10:02\nTo: Members\nSubject: FW: meeting\n\nSee below.\n\n" +
+		"-----Original Message-----\nFrom: PC Smith\nSent: Tuesday, March 12, 2019 9:15 AM\nTo: Town Clerk\nSubject: meeting\n\n" +
+		"> Hi,\n>\n> Round up of last night's ward meeting at the Grangetown Youth and\n> Community Centre: residents raised off-road bikes on the\n> old railway line.\n>\n> PC Smith\n"
+	require.Equal(t, []string{
+		"meeting 2019-03-11 E05001509 off_road_bikes",
+		"concern 2019-03-11 E05001509 off_road_bikes",
+	}, summary(t, doc))
+}
+
+// TestWeekdayAndDayWithoutMonth: a news item's "on Thursday 5th" and
+// "(Tues 10th)" name the day of the month in which that day is that
+// weekday, near the publication date; "on Thursday" alone would be the
+// Thursday before it.
+func TestWeekdayAndDayWithoutMonth(t *testing.T) {
+	doc := "Posted on Thursday 19 October 2023\n\n" +
+		"Greatham Parish Council invited the Commissioner to its meeting on Thursday 5th. Farmers told him about hare coursing on the fields.\n\n" +
+		"The week before (Tues 10th) the Commissioner joined the Throston ward surgery, where the talk was of cars speeding past the schools.\n"
+	require.Equal(t, []string{
+		"meeting 2023-10-05 E05013040 rural_crime",
+		"concern 2023-10-05 E05013040 rural_crime",
+		"meeting 2023-10-10 E05013048 speeding",
+		"concern 2023-10-10 E05013048 speeding",
+	}, summary(t, doc))
+	pub := time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)
+	_, ok := nearMonthOf(pub, time.Tuesday, 26) // 26 September and 26 December
+	require.False(t, ok)
+	d, ok := nearMonthOf(pub, time.Thursday, 5)
+	require.True(t, ok)
+	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
+}
+
+// TestGroupPostWard: a post copied from a community group's page names
+// its ward only in the group's name ("Grangetown Residents Noticeboard",
+// over "Public group" and after the poster's "▸"): its meeting "at the
+// Hub" is that ward's; a group named for two wards places it in neither.
+func TestGroupPostWard(t *testing.T) {
+	post := func(group string) string {
+		return group + "\nPublic group · 1.1K members\nJoin group\n\nAnn Lee ▸ " + group + "\nAdmin · 14 November 2018 at 21:37\n\nTONIGHTS COMMUNITY MEETING\n\n" +
+			"Thank you to everyone who turned out tonight at the Hub. The main things people brought up were fly tipping in the back lanes again.\n"
+	}
+	require.Equal(t, []string{
+		"meeting 2018-11-14 E05001509 environmental",
+		"concern 2018-11-14 E05001509 environmental",
+	}, summary(t, post("Grangetown Residents Noticeboard")))
+	require.NotContains(t, strings.Join(summary(t, post("Normanby & Eston Residents Noticeboard")), "\n"), "E05") // two wards: neither
+	require.False(t, groupNameRE.MatchString("Home ▸ Your area ▸ Grangetown"), "a breadcrumb's last step is no group")
+}
+
 // TestBracketedSentence: "(Police figures: 14 burglaries ...)" after the
 // inspector's sentence is a sentence of its own, the police's; run into
 // the one before, "told the meeting that" made both a concern.

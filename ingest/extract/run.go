@@ -83,6 +83,10 @@ var (
 	// mailSentRE: an e-mail's headers pasted at its top, the date field
 	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
 	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailHeadRE: the headers of a message in an e-mail chain, the
+	// quoted ones after their "-----Original Message-----" or
+	// "---------- Forwarded message ---------" line.
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -268,6 +272,87 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+	r.monthlessDays()
+}
+
+// dayNoMonthRE: a weekday, whole or short, and a day of the month with
+// its ordinal, no month after it ("on Thursday 5th.", "The week before
+// (Tues 10th) the ..."); group 3 (empty) stands after the ordinal, group 4
+// is what follows.
+var dayNoMonthRE = regexp.MustCompile(`\b((?:Mon|Tues?|Wed(?:nes)?|Weds|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?),?\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b()([,.;:!?)]|\s+[a-z]+|\s*$)`)
+
+// monthlessDays gives a weekday and a day of the month written without
+// the month ("Greatham Parish Council invited the Commissioner to its
+// meeting on Thursday 5th") the month and year in which that day is that
+// weekday, when only one month within two of the publication date has
+// it: a news item of 19 October 2023 counts "Thursday 5th" as 5 October,
+// not as "on Thursday", the 19th. Table rows keep their cells as written
+// (their date column has rules of its own).
+func (r *run) monthlessDays() {
+	if r.a.Published.IsZero() {
+		return
+	}
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Cells != nil {
+			continue
+		}
+		locs := dayNoMonthRE.FindAllStringSubmatchIndex(b.Text, -1)
+		changed := false
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if rangeNextRE.MatchString(b.Text[l[8]:l[9]]) {
+				continue // "Monday 5th to Friday 9th September"
+			}
+			wd, day := weekdayOfWord(b.Text[l[2]:l[3]]), atoiSafe(b.Text[l[4]:l[5]])
+			if wd < 0 || day < 1 || day > 31 {
+				continue
+			}
+			one, ok := nearMonthOf(r.a.Published, time.Weekday(wd), day)
+			if !ok {
+				continue
+			}
+			b.Text = b.Text[:l[6]] + " " + one.Format("January 2006") + b.Text[l[6]:]
+			changed = true
+		}
+		if changed {
+			r.dates[i] = dates.Find(b.Text)
+		}
+	}
+}
+
+// nearMonthOf finds the one day, in the two months before p, p's month
+// or the two after, that is the day-th of its month and falls on wd; ok
+// is false when none or several do.
+func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool) {
+	n := 0
+	for dm := -2; dm <= 2; dm++ {
+		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
+		if t := first.AddDate(0, 0, day-1); t.Month() == first.Month() && t.Weekday() == wd {
+			one, n = t, n+1
+		}
+	}
+	return one, n == 1
+}
+
+// weekdayOfWord reads a weekday's name, whole or short ("Tues.",
+// "Thursday"), or returns -1.
+func weekdayOfWord(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.HasPrefix(strings.ToLower(d.String()), s[:min(3, len(s))]) {
+			return int(d)
+		}
+	}
+	return -1
+}
+
+func atoiSafe(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // recordDate is the date of the meeting a set of minutes or notes records,
@@ -525,6 +610,16 @@ func (r *run) postLines() map[int]time.Time {
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := r.blocks[i].Text
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil && r.blocks[i].Cells == nil {
+			// "-----Original Message----- From: ... Sent: Thursday,
+			// September 6, 2018 4:52 PM": each message of a quoted
+			// e-mail chain ("last night's meeting") counts from when it
+			// was sent.
+			if t, ok := r.fullDate(s[loc[1]:]); ok {
+				days[i], distinct[t] = t, true
+			}
+			continue
+		}
 		if len(s) > 120 || r.blocks[i].Cells != nil {
 			continue
 		}
@@ -757,10 +852,44 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			return nil
 		}
 	}
+	if w := r.groupWard(at); w != nil {
+		return w
+	}
 	if w := r.councillorsWard(at); w != nil {
 		return w
 	}
 	return r.headerWard(at)
+}
+
+// groupNameRE: the name of the group or page a social media post was
+// copied from, before "Public group · 2.4K members" or after the poster's
+// "▸" and before the post's "·" ("Karen Ashby ▸ North Ormesby Community
+// Noticeboard Admin · 14 November 2018"; a breadcrumb's "Home ▸ News"
+// has no "·").
+var groupNameRE = regexp.MustCompile(`^(\p{Lu}[^·▸]{2,80}?)\s+(?:Public|Private|Visible)\s+group\b|▸\s*(\p{Lu}[^·▸]{2,80}?)\s*(?:\s(?:Admin|Moderator|Author))?\s*·`)
+
+// groupWard is the one ward the name of a community group names, when a
+// post copied from the group's page gives it at its top (the residents of
+// "North Ormesby Community Noticeboard" write of "the Community Hub" and
+// "tonight's meeting", naming their ward nowhere else). Nil when the name
+// names no ward, several, or only a town.
+func (r *run) groupWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	for i := 0; i < len(r.blocks) && i < 6; i++ {
+		m := groupNameRE.FindStringSubmatch(r.blocks[i].Text)
+		if m == nil {
+			continue
+		}
+		name := m[1] + m[2]
+		for _, p := range r.find(name, at) {
+			if p.Kind != "ward" || (ward != nil && ward.WardCode != p.WardCode) {
+				return nil
+			}
+			res := p.Resolution
+			ward = &res
+		}
+	}
+	return ward
 }
 
 // headerWard is the one ward the site's header or footer names as a ward

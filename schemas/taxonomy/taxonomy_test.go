@@ -109,6 +109,10 @@ func TestClassify(t *testing.T) {
 		{"race hate graffiti", []string{"criminal_damage", "hate_crime"}},
 		{"calls to 101 not answered and poor response times", []string{"visible_policing"}},
 		{"coercive control", []string{"domestic_abuse"}},
+		{"a friend being controlled by her partner", []string{"domestic_abuse"}},
+		{"tags sprayed all over the underpass", []string{"criminal_damage"}},
+		{"cars being keyed in the street", []string{"criminal_damage"}},
+		{"thieves taking car keys", []string{"burglary_theft"}}, // (not a car keyed)
 		{"scam phone calls to the elderly", []string{"fraud_scams"}},
 		{"agencies working together on information sharing", []string{"partnership"}},
 		{"vehicles being driven dangerously through the village", []string{"speeding"}},

@@ -85,12 +85,16 @@ var (
 	dmRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
 	mdRE    = regexp.MustCompile(`\b(?:` + weekdayPat + `,?\s+)?` + monthPat + `\.?\s+([0-9]{1,2})` + ordPat + `\b(?:,?\s+([0-9]{4})\b)?`)
 	rangeRE = regexp.MustCompile(`\b(?:between\s+|from\s+)?(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `(?:\s+(?:of\s+)?` + monthPat + `)?\s*(?:-|–|—|to|and|until)\s*(?:` + weekdayPat + `,?\s+)?(?:the\s+)?([0-9]{1,2})` + ordPat + `\s+(?:of\s+)?` + monthPat + `\.?(?:,?\s+([0-9]{4}))?\b`)
+	// shortYearRE, after a day and month: a year of two figures that
+	// ends the text, a line, a table cell or a clause ("5 March 10 - 12
+	// noon" is a time).
+	shortYearRE = regexp.MustCompile(`^ '?([0-9]{2})(?:\s*$|\s*\n|\s*[|,;)\]])`)
 	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19",
 	// "12-03-2019" (with hyphens only a four-figure year: "10-12-14" may
 	// be anything).
 	numericRE = regexp.MustCompile(`\b([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4}|[0-9]{2})\b`)
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	relRE     = regexp.MustCompile(`\b(last night|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
+	relRE     = regexp.MustCompile(`\b(last nights?|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
 	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
@@ -284,6 +288,12 @@ func Find(s string) []Mention {
 		if wd := group(s, m, 1); wd != "" {
 			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
 		}
+		if y := shortYearRE.FindStringSubmatchIndex(s[m[1]:]); dm.Year == 0 && y != nil {
+			// "Weds 17th May 23" ending a table cell or a line: a year
+			// of two figures (not "on 3rd May 23 residents came").
+			dm.Year = 2000 + atoi(s[m[1]+y[2]:m[1]+y[3]])
+			m = []int{m[0], m[1] + y[3]}
+		}
 		add(m, dm)
 	}
 	for _, m := range withDay(mdRE) {
@@ -318,8 +328,13 @@ func Find(s string) []Mention {
 	}
 	for _, m := range rel(relRE) {
 		rel := strings.ToLower(group(s, m, 1))
+		if rel == "last nights" && (strings.HasSuffix(low[:m[0]], "the ") || strings.HasPrefix(low[m[1]:], " of")) {
+			continue // "the last nights of the festival"
+		}
 		switch rel {
-		case "last night", "yesterday":
+		case "last night", "last nights", "yesterday":
+			// ("last nights meeting": the possessive typed without its
+			// apostrophe)
 			rel = "yesterday"
 		case "tomorrow":
 		default:

@@ -22,11 +22,15 @@ func TestResolve(t *testing.T) {
 		{"American order", "on April 14, 2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK", "on 14/04/2014", Anchors{}, false, "2014-04-14 2014-04-14 day"},
 		{"numeric UK, two-digit year", "on 14/04/14", Anchors{}, false, "2014-04-14 2014-04-14 day"},
+		{"a year of two figures ending a cell", "Library - Weds 17th May 23 | Cars", Anchors{}, false, "2023-05-17 2023-05-17 day"},
+		{"two figures after a date in a sentence are no year", "on 3rd May 23 residents came", Anchors{}, false, ""},
+		{"two figures before a time's dash are no year", "on 3rd May 10 - 12 noon", Anchors{}, false, ""},
 		{"numeric UK with dots", "Date: 5.6.2019", Anchors{}, false, "2019-06-05 2019-06-05 day"},
 		{"numeric UK with hyphens, four-figure year", "Date: 12-03-2019", Anchors{}, false, "2019-03-12 2019-03-12 day"},
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
 		{"last night", "last night", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
+		{"last night's, its apostrophe left out", "round up of last nights meeting at the hall", Anchors{Published: pub}, false, "2017-03-14 2017-03-14 day"},
 		{"last night without a publication date", "last night", Anchors{}, false, ""},
 		{"on Monday, past", "on Monday", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
@@ -76,7 +80,7 @@ func TestResolve(t *testing.T) {
 }
 
 func TestFindIgnoresVerbsAndYears(t *testing.T) {
-	for _, s := range []string{"we may 2 times", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
+	for _, s := range []string{"we may 2 times", "on the last nights of the fair", "the last nights of June", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
 		var days []Mention
 		for _, m := range Find(s) {
 			if m.IsDay() || m.IsRange() {

@@ -157,7 +157,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	if f == Text {
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
-		s = textHangingLists(textTables(ruledTables(barePipeTables(strings.ReplaceAll(s, "\t", "    ")))))
+		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(mailQuotes(strings.ReplaceAll(s, "\t", "    ")))))))
 	}
 	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }
@@ -589,6 +589,35 @@ func layoutRow(l string) string {
 
 // blockquoteRE is a Markdown blockquote's mark at the start of a line.
 var blockquoteRE = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
+
+// mailQuoteRE is the quote marks an e-mail reply puts before each line of
+// the message it quotes, nested or not ("> ", ">> ", "> > ").
+var mailQuoteRE = regexp.MustCompile(`^[ \t]{0,3}(?:>[ \t]?)+`)
+
+// mailQuotes drops the quote marks of a message quoted in a plain-text
+// e-mail (a reply or forward pasted with its chain), so that its
+// paragraphs, lists and headers read as they were written: a quoted
+// line's ">" alone is a blank line between its paragraphs. Only a run of
+// three quoted lines or more counts ("> 50 people" alone is text).
+func mailQuotes(s string) string {
+	if !strings.Contains(s, ">") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && mailQuoteRE.MatchString(lines[j]) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				lines[k] = mailQuoteRE.ReplaceAllString(lines[k], "")
+			}
+		}
+		i = max(j, i+1)
+	}
+	return strings.Join(lines, "\n")
+}
 
 // ruleLineRE is a plain-text table's rule under its header: runs of dashes
 // or equals signs, one per column ("-----  ----------  --------").

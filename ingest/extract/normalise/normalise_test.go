@@ -539,3 +539,33 @@ func TestFixMojibake(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "The Commissioner’s engagement work")
 }
+
+// TestJoinedTables: a web page's table scraped to text with its cells run
+// together ("Where and whenYou saidWe did", "Hall - 4/5/22Dogs fouling
+// ...") and its rows hard-wrapped is read back as rows; a line with one
+// inner capital ("McDonald") or prose after the header is left alone.
+func TestJoinedTables(t *testing.T) {
+	in := "Feedback\n\nWhere and whenYou saidWe did\nForum, Town Hall - 4/5/22Dogs fouling the\npath by the school.Extra bins put in.\nStreet surgery - June 2022Cars parked on\nthe verge.Leaflets given out. Tickets\nissued.\n\nMcDonald saidThe end.\n"
+	require.Equal(t, "Feedback\n\n| Where and when | You said | We did |\n|---|---|---|\n"+
+		"| Forum, Town Hall - 4/5/22 | Dogs fouling the path by the school. | Extra bins put in. |\n"+
+		"| Street surgery - June 2022 | Cars parked on the verge. | Leaflets given out. Tickets issued. |\n"+
+		"\nMcDonald saidThe end.\n", joinedTables(in))
+	d, err := Normalise(t.Context(), "page.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "| Street surgery - June 2022 | Cars parked on the verge. |")
+	prose := "Where and whenYou saidWe did\nWe will tell you at the next meeting.\n"
+	require.Equal(t, prose, joinedTables(prose))
+	require.Nil(t, joinedHeader("Follow us Facebook X Instagram YouTube"))
+}
+
+// TestMailQuotes: the "> " marks of a message quoted in a plain-text
+// e-mail go, nested or not, a ">" alone leaving a blank line between its
+// paragraphs and its list items on lines of their own; a line or two
+// that open with ">" are text.
+func TestMailQuotes(t *testing.T) {
+	in := "See below.\n\n> Hi all,\n>\n> Notes of last night:\n> * bikes on the\n> old railway\n>> Could you send notes?\n\n> 50 people came\n"
+	require.Equal(t, "See below.\n\nHi all,\n\nNotes of last night:\n* bikes on the\nold railway\nCould you send notes?\n\n> 50 people came\n", mailQuotes(in))
+	d, err := Normalise(t.Context(), "mail.txt", []byte(in), Options{})
+	require.NoError(t, err)
+	require.Contains(t, d.Text, "\nNotes of last night:\n")
+}
