@@ -1030,10 +1030,11 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	if (mastheadRE.MatchString(text) || postHeaderRE.MatchString(text)) && len(text) < 200 {
+	if (mastheadRE.MatchString(text) || postHeaderRE.MatchString(text) || imprintRE.MatchString(text)) && len(text) < 200 {
 		// "Thorntree Tenants' & Residents' Association · Issue 22 · April
 		// 2019 · Free to every household": a newsletter's masthead, whose
-		// month is its issue's, not a meeting's
+		// month is its issue's, not a meeting's (nor is its imprint's day:
+		// "Printed and published by ... Residents' Association, 4th April")
 		return nil, false
 	}
 	isMeeting := func(s string) bool {
@@ -3887,6 +3888,9 @@ var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?
 // then its day ("Thorntree & Brambles Community Group · 17 Jan · 🌎"): when
 // it was posted, not a meeting.
 var postHeaderRE = regexp.MustCompile(`(?i)^[^·|]{3,80}\s·\s*[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{4})?(?:\s+at\s+[0-9:.]+\s*(?:am|pm)?)?\s*(?:·[^·]{0,20})?$`)
+
+// imprintRE: a printed paper's imprint, which names its publisher.
+var imprintRE = regexp.MustCompile(`(?i)^\W*(?:printed (?:and|&) )?published by\b`)
 
 // mastheadRE: a newsletter's masthead line, its issue numbered between
 // separators ("· Issue 22 ·", "| No. 14 |").

@@ -4497,3 +4497,17 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 	require.Equal(t, []string{"meeting 2015-06-08  serious_violence", "concern 2015-06-08  serious_violence"},
 		summary(t, head+"## 4. Partnership meetings\n\n* 8 June – Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people.\n"))
 }
+
+// TestImprintNamingAnAssociation: a newsletter's imprint names its
+// publisher and the day it went to print ("Printed and published by the
+// Saltburn Residents' Association, 4th April 2013"): the issue's date,
+// not a meeting of the association.
+func TestImprintNamingAnAssociation(t *testing.T) {
+	doc := "SALTBURN RESIDENTS' NEWS\n\n" +
+		"The Commissioner came to our ward meeting at Emmanuel Church Hall on Thursday 21st March. Residents complained about cars parked on the double yellows in Marine Parade.\n\n" +
+		"Printed and published by Saltburn Residents' Association, 4th April 2013.\n"
+	require.Equal(t, []string{
+		"meeting 2013-03-21 E05001520 parking_traffic",
+		"concern 2013-03-21 E05001520 parking_traffic",
+	}, summary(t, doc))
+}
