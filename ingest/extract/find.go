@@ -4366,6 +4366,9 @@ var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|sec
 // residents reported over those months, not what they raised at the
 // meeting.
 func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Span, bool) {
+	if sp, ok := r.sinceSpan(b, text); ok {
+		return sp, true
+	}
 	ds := dated(dates.Find(text))
 	if !cur.sticky {
 		// "A couple of residents also emailed me last week about cars
@@ -4477,6 +4480,43 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 	}
 	return head
 }
+
+// sinceSpan is the stretch a concern opening "Since April" or "Since the
+// new year" tells of people getting in touch ("Since April residents of
+// the ward have been writing to the Commissioner's office about ...", "we
+// have had more complaints about ..."): from then to the publication
+// date, no meeting's, though the paragraph before told one.
+func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
+	m := sinceOpenRE.FindStringSubmatch(text)
+	if m == nil || r.a.Published.IsZero() || !(contactedRE.MatchString(text) || lettersRE.MatchString(text)) {
+		return dates.Span{}, false
+	}
+	pub := r.a.Published
+	from := time.Date(pub.Year(), time.January, 1, 0, 0, 0, 0, time.UTC) // the new year
+	if m[1] == "" {
+		ds := dates.Find(text)
+		if len(ds) == 0 || !ds[0].IsMonths() || ds[0].EndMonth != 0 {
+			return dates.Span{}, false
+		}
+		sp, ok := r.resolveSpan(b, ds[0], false)
+		if !ok {
+			return dates.Span{}, false
+		}
+		from = sp.Start
+	}
+	if !from.Before(pub) {
+		return dates.Span{}, false
+	}
+	return dates.Span{Start: from, End: pub, Precision: dates.Period}, true
+}
+
+// sinceOpenRE: a clause opening on "since" and the new year (group 1) or
+// a month.
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+
+// lettersRE: people writing or complaining over a stretch ("have been
+// writing to", "we have had more complaints").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
 var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)
@@ -4601,6 +4641,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	case cur != nil:
 		sp = cur.span
 	default:
+		if since, ok := r.sinceSpan(b, text); ok {
+			sp = since
+			break
+		}
 		ds := dated(dates.Find(text))
 		if len(ds) == 0 && leadIn != "" {
 			ds = dated(dates.Find(leadIn))

@@ -4511,3 +4511,43 @@ func TestImprintNamingAnAssociation(t *testing.T) {
 		"concern 2013-03-21 E05001520 parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestSinceContactedPeriod: people getting in touch "since April" or
+// "since the new year", with no meeting, tell a concern for the stretch
+// from then to the publication date, in the place the sentence names:
+// not the concern of a meeting the paragraph before told.
+func TestSinceContactedPeriod(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"since a month, after a meeting",
+			"Commissioner meets Yarm residents\n\nPublished: 9 June 2016\n\n" +
+				"On Friday the Commissioner was at the Yarm ward meeting, where residents raised speeding on the High Street.\n\n" +
+				"Since April residents of Hartburn ward have also been writing to the Commissioner's office about drug dealing near the shops.\n",
+			[]string{
+				"meeting 2016-06-03 E05001552 speeding",
+				"concern 2016-06-03 E05001552 speeding",
+				"concern period 2016-04-01/2016-06-09 E05001537 drugs",
+			}},
+		{"since the new year, a newsletter's",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				when := e.Date
+				if e.Period != nil {
+					when = e.Precision + " " + e.Period.Start + "/" + e.Period.End
+				}
+				got = append(got, e.Type+" "+when+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
