@@ -91,6 +91,8 @@ func TestClassify(t *testing.T) {
 		{"nothing new apart from the cars flying through on the Stockton Road", []string{"speeding"}},
 		{"notes pushed through their door telling them to go back where they came from", []string{"hate_crime"}},
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
+		{"sheep had been worried by dogs off the lead", []string{"rural_crime"}},
+		{"ewes had again been worried by dogs on the fields", []string{"rural_crime"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
 		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
 		{"scrambler bikes being raced up and down the tracks", []string{"off_road_bikes"}},
