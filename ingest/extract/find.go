@@ -4150,6 +4150,16 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if i > 0 && patrolRequestRE.MatchString(c) && slices.Equal(r.themes(c), []string{"visible_policing"}) && len(r.themes(sents[i-1])) > 0 {
 				continue // "... catalytic converters had been cut from two vehicles. He asked whether patrols could be increased overnight.": the remedy asked for the matter told, no second concern
 			}
+			if head, rest, ok := strings.Cut(c, ": "); ok && setByResidentsRE.MatchString(head) && len(r.themes(rest)) > 0 {
+				// "The Sergeant reported back on the priorities set by
+				// residents at the PACT meeting held in Boosbeck in
+				// February: parking outside the school, and motorcycles
+				// ...": what residents set there, in the police's words
+				if cur, ok := link(head, s, ms); ok {
+					r.standalone(b, cur, rest, "", "", section)
+				}
+				continue
+			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
@@ -4206,6 +4216,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		}
 	}
 }
+
+// setByResidentsRE: the police telling what residents set or raised at a
+// meeting ("reported back on the priorities set by residents at the PACT
+// meeting held in February: ..."): residents' concerns, in the police's
+// words.
+var setByResidentsRE = regexp.MustCompile(`(?i)\b(?:set|raised|chosen|voted for|put forward)\s+by\s+(?:the\s+)?(?:residents|members of the public|the public|local people)\s+at\b`)
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").

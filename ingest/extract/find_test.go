@@ -4551,3 +4551,19 @@ func TestSinceContactedPeriod(t *testing.T) {
 		})
 	}
 }
+
+// TestPoliceReportOfResidentsPriorities: in a parish council's police
+// item (the police's own account), the sergeant reporting back on "the
+// priorities set by residents at the PACT meeting held in February: ..."
+// tells what residents raised at that PACT, its concerns; what officers
+// did about them stays the police's.
+func TestPoliceReportOfResidentsPriorities(t *testing.T) {
+	doc := "ESTON PARISH COUNCIL\n\nMINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON MONDAY 9TH MARCH 2015\n\n" +
+		"12/15  POLICE UPDATE\n" +
+		"        The Sergeant reported back on the priorities set by residents at the PACT meeting held in Eston in February: parking on the pavements outside the school, and motorcycles being ridden on the old railway line. Officers have attended the school on four mornings.\n"
+	require.Equal(t, []string{
+		"meeting 2015-03-09 E05001508 ",
+		"meeting 2015-02-01 E05001508 off_road_bikes,parking_traffic",
+		"concern 2015-02-01 E05001508 off_road_bikes,parking_traffic",
+	}, summary(t, doc))
+}
