@@ -1598,13 +1598,14 @@ func (r *run) severalPlaces(s string, ms []gazetteer.Mention, at time.Time) *gaz
 }
 
 // jointWards is the authority of one meeting of two wards ("a joint
-// Teesville and Normanby residents' meeting"): two wards of one authority
-// joined by "and" right before a meeting noun in the singular; nil
-// otherwise ("the Eston and Normanby ward meetings" are one each).
+// Teesville and Normanby residents' meeting"), or of a ward and a town of
+// other wards ("the Nunthorpe and Marton PACT"): two places of one
+// authority joined by "and" right before a meeting noun in the singular;
+// nil otherwise ("the Eston and Normanby ward meetings" are one each).
 func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
-		if a.Kind != "ward" || b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode {
+		if a.Kind != "ward" && b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode || !wardOrTown(a, b) || !wardOrTown(b, a) {
 			continue
 		}
 		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
@@ -1620,12 +1621,23 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 	return nil
 }
 
+// wardOrTown reports whether place m, joined with place other in a joint
+// meeting's name, is a ward, or a town of the authority (not the
+// authority itself) that other's ward is no part of: "the Nunthorpe and
+// Marton PACT" is a meeting of a ward and of a town of other wards.
+func wardOrTown(m, other gazetteer.Mention) bool {
+	if m.Kind == "ward" {
+		return true
+	}
+	return !strings.EqualFold(m.Text, m.LADName) && !partOf(m.Text, other.WardName)
+}
+
 // pluralMeetingsAfterRE: meetings in the plural right after ward names.
 var pluralMeetingsAfterRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|neighbourhood|public))*\s+(?:meetings|forums|surgeries)\b`)
 
 // jointMeetingRE: a meeting noun in the singular right after two ward
 // names ("... residents' meeting", "... community forum").
-var jointMeetingRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|joint|neighbourhood|public))*\s+(?:meeting|forum|surgery|drop-in)\b`)
+var jointMeetingRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|joint|neighbourhood|public))*\s+(?:meeting|forum|surgery|drop-in|pact)\b`)
 
 // monthlyMeetings reports whether ms are the meetings one sentence told
 // one a month (listedMonths), and the span from the first month to the last.

@@ -4567,3 +4567,19 @@ func TestPoliceReportOfResidentsPriorities(t *testing.T) {
 		"concern 2015-02-01 E05001508 off_road_bikes,parking_traffic",
 	}, summary(t, doc))
 }
+
+// TestJointMeetingOfAWardAndATown: "the Hemlington and Marton PACT" is one
+// meeting of a ward and of a town of other wards (Marton East and West):
+// the authority's, not the ward's; two wards so joined were already.
+func TestJointMeetingOfAWardAndATown(t *testing.T) {
+	for _, tt := range []struct{ places, want string }{
+		{"Hemlington and Marton", "E06000002"},
+		{"Hemlington and Coulby Newham", "E06000002"},
+		{"Hemlington", "E05009859E06000002"},
+	} {
+		doc := "Community news\n\nPublished 30 May 2023\n\nAt the " + tt.places + " PACT meeting on Wednesday 24th May at the library, residents raised groups of youths gathering near the shops and being abusive to staff.\n"
+		got := summaryLAD(t, doc)
+		require.NotEmpty(t, got, tt.places)
+		require.Equal(t, "meeting 2023-05-24 "+tt.want+" antisocial_behaviour", got[0], tt.places)
+	}
+}
