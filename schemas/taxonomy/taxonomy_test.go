@@ -93,6 +93,7 @@ func TestClassify(t *testing.T) {
 		{"calls from farmers about dogs off the lead chasing sheep", []string{"rural_crime"}},
 		{"sheep had been worried by dogs off the lead", []string{"rural_crime"}},
 		{"ewes had again been worried by dogs on the fields", []string{"rural_crime"}},
+		{"kids lighting fires on the hills again", []string{"criminal_damage"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
 		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
 		{"scrambler bikes being raced up and down the tracks", []string{"off_road_bikes"}},
