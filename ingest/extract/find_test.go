@@ -159,6 +159,8 @@ func TestConcernCues(t *testing.T) {
 		"Doorstep scams were the main topic.",
 		"Speeding was the main topic of discussion.",
 		"People saying the park was full of needles.",
+		// (what was raised at another meeting, told as the same as at this one)
+		"Was at the Grangetown one last Thursday and it was the same story, youths letting fireworks off at the buses.",
 	} {
 		require.True(t, isConcern(s, false), s)
 	}
