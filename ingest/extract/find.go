@@ -135,6 +135,7 @@ func (r *run) walk() {
 	listN := 0                   // the list item that told the last meeting of a list of meetings
 	runOn := -1                  // the last table row read with the rows before it
 	diary := false               // the section is to come only because its heading says "diary" (which may be a log of engagement held)
+	meetingLog := false          // the title says the document is a log of one kind of meeting ("Surgery diary"), told month by month
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i <= runOn {
@@ -185,7 +186,13 @@ func (r *run) walk() {
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
-			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
+			if i == 0 {
+				meetingLog = meetingLogRE.MatchString(b.Text)
+			}
+			// (under a log's title, a month's heading, "November 2021", is
+			// a heading of the meetings held in it)
+			r.logSec = meetingLog && i > 0 && r.headingSpan(b) != nil && !futureHeadRE.MatchString(b.Text)
+			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text) || r.logSec
 			r.partnerSec = partnerMeetingsRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
@@ -822,6 +829,10 @@ var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partn
 // residentsRE: the public, in a line about a meeting.
 var residentsRE = regexp.MustCompile(`(?i)\b(?:residents?|the public|members of the public|villagers|tenants|people living)\b`)
 
+// meetingLogRE: a title saying the document is a log of one kind of
+// meeting ("Surgery diary: what you've told me, month by month").
+var meetingLogRE = regexp.MustCompile(`(?i)\b(?:surgery|surgeries|pact|ward meeting|drop-in)\s+(?:diary|log|record)\b`)
+
 var meetingsHeadRE = regexp.MustCompile(`(?i)\b(?:ward|community|residents'?|pact|public|neighbourhood)\s+meetings\b`)
 
 // wholeSpanRE: words that say a text is of a whole span, anywhere in it.
@@ -1060,7 +1071,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			secHead = ss[0] // (a long first sentence: "6. Two days later, at Coatham ward in Redcar, a group of young women told me that ...")
 		}
 	}
-	if h := secHead; r.meetSec && h != "" && len(r.find(h, r.anchorDay())) > 0 &&
+	if h := secHead; r.meetSec && h != "" && (len(r.find(h, r.anchorDay())) > 0 || r.logSec) &&
 		(len(dates.Days(r.mentionsOf(b, text)(0, len(h)))) > 0 || (len(r.held) > 0 && (onTheDayRE.MatchString(h) || sameDayRE.MatchString(h)))) {
 		sectionEntry = true
 	}

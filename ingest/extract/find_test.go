@@ -4585,3 +4585,26 @@ func TestJointMeetingOfAWardAndATown(t *testing.T) {
 		require.Equal(t, "meeting 2023-05-24 "+tt.want+" antisocial_behaviour", got[0], tt.places)
 	}
 }
+
+// TestSurgeryDiaryByMonth: a councillor's page titled as a log of one kind
+// of meeting ("Surgery diary"), with a heading a month, tells each surgery
+// by its day alone ("Back in Greatham on Saturday 6th November. This time
+// it was scramblers ...", "A cold morning at the Fens on Saturday 8th
+// January ..."): each is a meeting, what follows its concerns.
+func TestSurgeryDiaryByMonth(t *testing.T) {
+	doc := "# Fens & Greatham ward: surgery diary\n\nPage last updated: 14 March 2022\n\n" +
+		"## November 2021\n\nBack in Greatham on Saturday 6th November. This time it was scramblers on the paths out towards the creek.\n\n" +
+		"## January 2022\n\nA cold morning at the Fens on Saturday 8th January. Residents told me about dealing from a parked car in the shops car park.\n"
+	res, err := newExtractor(t, Config{}).Extract("diary.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.Precision+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2021-11-06  E05013040 off_road_bikes",
+		"concern 2021-11-06  E05013040 off_road_bikes",
+		"meeting 2022-01-08  E05013040 drugs",
+		"concern 2022-01-08  E05013040 drugs",
+	}, got)
+}
