@@ -161,6 +161,8 @@ func TestConcernCues(t *testing.T) {
 		"People saying the park was full of needles.",
 		// (what was raised at another meeting, told as the same as at this one)
 		"Was at the Grangetown one last Thursday and it was the same story, youths letting fireworks off at the buses.",
+		// (residents named by the meeting they were at, however long its name)
+		"Residents at the Hartburn ward meeting at the Holy Trinity church hall told him that vans had been broken into.",
 		// (what people wrote or rang to the writer about)
 		"Between March and May I also had a steady stream of emails about the shelter on the green, which was smashed three times.",
 		"We've had lots of calls about vans parked across the dropped kerbs.",
