@@ -95,6 +95,7 @@ func TestClassify(t *testing.T) {
 		{"ewes had again been worried by dogs on the fields", []string{"rural_crime"}},
 		{"kids lighting fires on the hills again", []string{"criminal_damage"}},
 		{"how long it takes for an officer to turn up after a 999 call", []string{"visible_policing"}},
+		{"complaints that cars are being raced along the bypass late at night", []string{"speeding"}},
 		{"dog owners not clearing up after their dogs on the footpath", []string{"environmental"}},
 		{"when they did call the police it took far too long for anyone to come", []string{"visible_policing"}},
 		{"scrambler bikes being raced up and down the tracks", []string{"off_road_bikes"}},
