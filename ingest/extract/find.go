@@ -64,7 +64,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|(?:residents|people|villagers|tenants|parents)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b[^.;]{0,60}?\b(?:told|said|described|complained)\b|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
@@ -137,6 +137,7 @@ func (r *run) walk() {
 	listN := 0                   // the list item that told the last meeting of a list of meetings
 	runOn := -1                  // the last table row read with the rows before it
 	diary := false               // the section is to come only because its heading says "diary" (which may be a log of engagement held)
+	meetingLog := false          // the title says the document is a log of one kind of meeting ("Surgery diary"), told month by month
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if i <= runOn {
@@ -187,7 +188,13 @@ func (r *run) walk() {
 			topicHead, r.said, r.topic = "", false, false
 			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
-			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text)
+			if i == 0 {
+				meetingLog = meetingLogRE.MatchString(b.Text)
+			}
+			// (under a log's title, a month's heading, "November 2021", is
+			// a heading of the meetings held in it)
+			r.logSec = meetingLog && i > 0 && r.headingSpan(b) != nil && !futureHeadRE.MatchString(b.Text)
+			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text) || r.logSec
 			r.partnerSec = partnerMeetingsRE.MatchString(b.Text)
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
@@ -845,6 +852,10 @@ var partnerListRE = regexp.MustCompile(`(?i)\bmeetings?\s*(?:attended|held|:)`)
 // residentsRE: the public, in a line about a meeting.
 var residentsRE = regexp.MustCompile(`(?i)\b(?:residents?|the public|members of the public|villagers|tenants|people living)\b`)
 
+// meetingLogRE: a title saying the document is a log of one kind of
+// meeting ("Surgery diary: what you've told me, month by month").
+var meetingLogRE = regexp.MustCompile(`(?i)\b(?:surgery|surgeries|pact|ward meeting|drop-in)\s+(?:diary|log|record)\b`)
+
 var meetingsHeadRE = regexp.MustCompile(`(?i)\b(?:ward|community|residents'?|pact|public|neighbourhood)\s+meetings\b`)
 
 // wholeSpanRE: words that say a text is of a whole span, anywhere in it.
@@ -1053,10 +1064,11 @@ func dated(ds []dates.Mention) []dates.Mention {
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	if (mastheadRE.MatchString(text) || postHeaderRE.MatchString(text)) && len(text) < 200 {
+	if (mastheadRE.MatchString(text) || postHeaderRE.MatchString(text) || imprintRE.MatchString(text)) && len(text) < 200 {
 		// "Thorntree Tenants' & Residents' Association · Issue 22 · April
 		// 2019 · Free to every household": a newsletter's masthead, whose
-		// month is its issue's, not a meeting's
+		// month is its issue's, not a meeting's (nor is its imprint's day:
+		// "Printed and published by ... Residents' Association, 4th April")
 		return nil, false
 	}
 	isMeeting := func(s string) bool {
@@ -1082,7 +1094,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			secHead = ss[0] // (a long first sentence: "6. Two days later, at Coatham ward in Redcar, a group of young women told me that ...")
 		}
 	}
-	if h := secHead; r.meetSec && h != "" && len(r.find(h, r.anchorDay())) > 0 &&
+	if h := secHead; r.meetSec && h != "" && (len(r.find(h, r.anchorDay())) > 0 || r.logSec) &&
 		(len(dates.Days(r.mentionsOf(b, text)(0, len(h)))) > 0 || (len(r.held) > 0 && (onTheDayRE.MatchString(h) || sameDayRE.MatchString(h)))) {
 		sectionEntry = true
 	}
@@ -1620,13 +1632,14 @@ func (r *run) severalPlaces(s string, ms []gazetteer.Mention, at time.Time) *gaz
 }
 
 // jointWards is the authority of one meeting of two wards ("a joint
-// Teesville and Normanby residents' meeting"): two wards of one authority
-// joined by "and" right before a meeting noun in the singular; nil
-// otherwise ("the Eston and Normanby ward meetings" are one each).
+// Teesville and Normanby residents' meeting"), or of a ward and a town of
+// other wards ("the Nunthorpe and Marton PACT"): two places of one
+// authority joined by "and" right before a meeting noun in the singular;
+// nil otherwise ("the Eston and Normanby ward meetings" are one each).
 func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
-		if a.Kind != "ward" || b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode {
+		if a.Kind != "ward" && b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode || !wardOrTown(a, b) || !wardOrTown(b, a) {
 			continue
 		}
 		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
@@ -1642,12 +1655,23 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 	return nil
 }
 
+// wardOrTown reports whether place m, joined with place other in a joint
+// meeting's name, is a ward, or a town of the authority (not the
+// authority itself) that other's ward is no part of: "the Nunthorpe and
+// Marton PACT" is a meeting of a ward and of a town of other wards.
+func wardOrTown(m, other gazetteer.Mention) bool {
+	if m.Kind == "ward" {
+		return true
+	}
+	return !strings.EqualFold(m.Text, m.LADName) && !partOf(m.Text, other.WardName)
+}
+
 // pluralMeetingsAfterRE: meetings in the plural right after ward names.
 var pluralMeetingsAfterRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|neighbourhood|public))*\s+(?:meetings|forums|surgeries)\b`)
 
 // jointMeetingRE: a meeting noun in the singular right after two ward
 // names ("... residents' meeting", "... community forum").
-var jointMeetingRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|joint|neighbourhood|public))*\s+(?:meeting|forum|surgery|drop-in)\b`)
+var jointMeetingRE = regexp.MustCompile(`(?i)^(?:\s+(?:ward|wards'?|residents'?|community|joint|neighbourhood|public))*\s+(?:meeting|forum|surgery|drop-in|pact)\b`)
 
 // monthlyMeetings reports whether ms are the meetings one sentence told
 // one a month (listedMonths), and the span from the first month to the last.
@@ -3927,6 +3951,9 @@ var publicMattersRE = regexp.MustCompile(`(?i)^\W*(?:[a-z]\)|\([a-z]\)|[0-9.]+)?
 // it was posted, not a meeting.
 var postHeaderRE = regexp.MustCompile(`(?i)^[^·|]{3,80}\s·\s*[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{4})?(?:\s+at\s+[0-9:.]+\s*(?:am|pm)?)?\s*(?:·[^·]{0,20})?$`)
 
+// imprintRE: a printed paper's imprint, which names its publisher.
+var imprintRE = regexp.MustCompile(`(?i)^\W*(?:printed (?:and|&) )?published by\b`)
+
 // mastheadRE: a newsletter's masthead line, its issue numbered between
 // separators ("· Issue 22 ·", "| No. 14 |").
 var mastheadRE = regexp.MustCompile(`(?i)[·|•]\s*(?:issue|edition|no\.?|vol\.?|volume|number)\s*[0-9]+\s*(?:[·|•]|$)`)
@@ -4185,6 +4212,16 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if i > 0 && patrolRequestRE.MatchString(c) && slices.Equal(r.themes(c), []string{"visible_policing"}) && len(r.themes(sents[i-1])) > 0 {
 				continue // "... catalytic converters had been cut from two vehicles. He asked whether patrols could be increased overnight.": the remedy asked for the matter told, no second concern
 			}
+			if head, rest, ok := strings.Cut(c, ": "); ok && setByResidentsRE.MatchString(head) && len(r.themes(rest)) > 0 {
+				// "The Sergeant reported back on the priorities set by
+				// residents at the PACT meeting held in Boosbeck in
+				// February: parking outside the school, and motorcycles
+				// ...": what residents set there, in the police's words
+				if cur, ok := link(head, s, ms); ok {
+					r.standalone(b, cur, rest, "", "", section)
+				}
+				continue
+			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
@@ -4241,6 +4278,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		}
 	}
 }
+
+// setByResidentsRE: the police telling what residents set or raised at a
+// meeting ("reported back on the priorities set by residents at the PACT
+// meeting held in February: ..."): residents' concerns, in the police's
+// words.
+var setByResidentsRE = regexp.MustCompile(`(?i)\b(?:set|raised|chosen|voted for|put forward)\s+by\s+(?:the\s+)?(?:residents|members of the public|the public|local people)\s+at\b`)
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").
@@ -4401,6 +4444,9 @@ var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|sec
 // residents reported over those months, not what they raised at the
 // meeting.
 func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Span, bool) {
+	if sp, ok := r.sinceSpan(b, text); ok {
+		return sp, true
+	}
 	ds := dated(dates.Find(text))
 	if !cur.sticky {
 		// "A couple of residents also emailed me last week about cars
@@ -4512,6 +4558,43 @@ func (r *run) dayPlaceLead(b *segment.Block, text string) string {
 	}
 	return head
 }
+
+// sinceSpan is the stretch a concern opening "Since April" or "Since the
+// new year" tells of people getting in touch ("Since April residents of
+// the ward have been writing to the Commissioner's office about ...", "we
+// have had more complaints about ..."): from then to the publication
+// date, no meeting's, though the paragraph before told one.
+func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
+	m := sinceOpenRE.FindStringSubmatch(text)
+	if m == nil || r.a.Published.IsZero() || !(contactedRE.MatchString(text) || lettersRE.MatchString(text)) {
+		return dates.Span{}, false
+	}
+	pub := r.a.Published
+	from := time.Date(pub.Year(), time.January, 1, 0, 0, 0, 0, time.UTC) // the new year
+	if m[1] == "" {
+		ds := dates.Find(text)
+		if len(ds) == 0 || !ds[0].IsMonths() || ds[0].EndMonth != 0 {
+			return dates.Span{}, false
+		}
+		sp, ok := r.resolveSpan(b, ds[0], false)
+		if !ok {
+			return dates.Span{}, false
+		}
+		from = sp.Start
+	}
+	if !from.Before(pub) {
+		return dates.Span{}, false
+	}
+	return dates.Span{Start: from, End: pub, Precision: dates.Period}, true
+}
+
+// sinceOpenRE: a clause opening on "since" and the new year (group 1) or
+// a month.
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+
+// lettersRE: people writing or complaining over a stretch ("have been
+// writing to", "we have had more complaints").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
 var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)
@@ -4636,6 +4719,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	case cur != nil:
 		sp = cur.span
 	default:
+		if since, ok := r.sinceSpan(b, text); ok {
+			sp = since
+			break
+		}
 		ds := dated(dates.Find(text))
 		if len(ds) == 0 && leadIn != "" {
 			ds = dated(dates.Find(leadIn))

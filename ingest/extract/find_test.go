@@ -159,6 +159,13 @@ func TestConcernCues(t *testing.T) {
 		"Doorstep scams were the main topic.",
 		"Speeding was the main topic of discussion.",
 		"People saying the park was full of needles.",
+		// (what was raised at another meeting, told as the same as at this one)
+		"Was at the Grangetown one last Thursday and it was the same story, youths letting fireworks off at the buses.",
+		// (residents named by the meeting they were at, however long its name)
+		"Residents at the Hartburn ward meeting at the Holy Trinity church hall told him that vans had been broken into.",
+		// (what people wrote or rang to the writer about)
+		"Between March and May I also had a steady stream of emails about the shelter on the green, which was smashed three times.",
+		"We've had lots of calls about vans parked across the dropped kerbs.",
 	} {
 		require.True(t, isConcern(s, false), s)
 	}
@@ -4582,4 +4589,113 @@ func TestIssuesByAreaRecap(t *testing.T) {
 		"meeting 2018-01-16 E05008946E06000001 burglary_theft,speeding", "concern 2018-01-16 E05008946E06000001 speeding",
 		"concern 2018-01-16 E05008946E06000001 burglary_theft", "concern 2018-02-01 E06000001 environmental",
 	}, summaryLAD(t, doc))
+}
+
+// TestImprintNamingAnAssociation: a newsletter's imprint names its
+// publisher and the day it went to print ("Printed and published by the
+// Saltburn Residents' Association, 4th April 2013"): the issue's date,
+// not a meeting of the association.
+func TestImprintNamingAnAssociation(t *testing.T) {
+	doc := "SALTBURN RESIDENTS' NEWS\n\n" +
+		"The Commissioner came to our ward meeting at Emmanuel Church Hall on Thursday 21st March. Residents complained about cars parked on the double yellows in Marine Parade.\n\n" +
+		"Printed and published by Saltburn Residents' Association, 4th April 2013.\n"
+	require.Equal(t, []string{
+		"meeting 2013-03-21 E05001520 parking_traffic",
+		"concern 2013-03-21 E05001520 parking_traffic",
+	}, summary(t, doc))
+}
+
+// TestSinceContactedPeriod: people getting in touch "since April" or
+// "since the new year", with no meeting, tell a concern for the stretch
+// from then to the publication date, in the place the sentence names:
+// not the concern of a meeting the paragraph before told.
+func TestSinceContactedPeriod(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"since a month, after a meeting",
+			"Commissioner meets Yarm residents\n\nPublished: 9 June 2016\n\n" +
+				"On Friday the Commissioner was at the Yarm ward meeting, where residents raised speeding on the High Street.\n\n" +
+				"Since April residents of Hartburn ward have also been writing to the Commissioner's office about drug dealing near the shops.\n",
+			[]string{
+				"meeting 2016-06-03 E05001552 speeding",
+				"concern 2016-06-03 E05001552 speeding",
+				"concern period 2016-04-01/2016-06-09 E05001537 drugs",
+			}},
+		{"since the new year, a newsletter's",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(tt.doc))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				when := e.Date
+				if e.Period != nil {
+					when = e.Precision + " " + e.Period.Start + "/" + e.Period.End
+				}
+				got = append(got, e.Type+" "+when+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestPoliceReportOfResidentsPriorities: in a parish council's police
+// item (the police's own account), the sergeant reporting back on "the
+// priorities set by residents at the PACT meeting held in February: ..."
+// tells what residents raised at that PACT, its concerns; what officers
+// did about them stays the police's.
+func TestPoliceReportOfResidentsPriorities(t *testing.T) {
+	doc := "ESTON PARISH COUNCIL\n\nMINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON MONDAY 9TH MARCH 2015\n\n" +
+		"12/15  POLICE UPDATE\n" +
+		"        The Sergeant reported back on the priorities set by residents at the PACT meeting held in Eston in February: parking on the pavements outside the school, and motorcycles being ridden on the old railway line. Officers have attended the school on four mornings.\n"
+	require.Equal(t, []string{
+		"meeting 2015-03-09 E05001508 ",
+		"meeting 2015-02-01 E05001508 off_road_bikes,parking_traffic",
+		"concern 2015-02-01 E05001508 off_road_bikes,parking_traffic",
+	}, summary(t, doc))
+}
+
+// TestJointMeetingOfAWardAndATown: "the Hemlington and Marton PACT" is one
+// meeting of a ward and of a town of other wards (Marton East and West):
+// the authority's, not the ward's; two wards so joined were already.
+func TestJointMeetingOfAWardAndATown(t *testing.T) {
+	for _, tt := range []struct{ places, want string }{
+		{"Hemlington and Marton", "E06000002"},
+		{"Hemlington and Coulby Newham", "E06000002"},
+		{"Hemlington", "E05009859E06000002"},
+	} {
+		doc := "Community news\n\nPublished 30 May 2023\n\nAt the " + tt.places + " PACT meeting on Wednesday 24th May at the library, residents raised groups of youths gathering near the shops and being abusive to staff.\n"
+		got := summaryLAD(t, doc)
+		require.NotEmpty(t, got, tt.places)
+		require.Equal(t, "meeting 2023-05-24 "+tt.want+" antisocial_behaviour", got[0], tt.places)
+	}
+}
+
+// TestSurgeryDiaryByMonth: a councillor's page titled as a log of one kind
+// of meeting ("Surgery diary"), with a heading a month, tells each surgery
+// by its day alone ("Back in Greatham on Saturday 6th November. This time
+// it was scramblers ...", "A cold morning at the Fens on Saturday 8th
+// January ..."): each is a meeting, what follows its concerns.
+func TestSurgeryDiaryByMonth(t *testing.T) {
+	doc := "# Fens & Greatham ward: surgery diary\n\nPage last updated: 14 March 2022\n\n" +
+		"## November 2021\n\nBack in Greatham on Saturday 6th November. This time it was scramblers on the paths out towards the creek.\n\n" +
+		"## January 2022\n\nA cold morning at the Fens on Saturday 8th January. Residents told me about dealing from a parked car in the shops car park.\n"
+	res, err := newExtractor(t, Config{}).Extract("diary.md", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.Precision+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+	}
+	require.Equal(t, []string{
+		"meeting 2021-11-06  E05013040 off_road_bikes",
+		"concern 2021-11-06  E05013040 off_road_bikes",
+		"meeting 2022-01-08  E05013040 drugs",
+		"concern 2022-01-08  E05013040 drugs",
+	}, got)
 }

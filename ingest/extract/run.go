@@ -53,6 +53,7 @@ type run struct {
 	topic        bool // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
 	secQuiet     bool // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
 	meetSec      bool // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
+	logSec       bool // meetSec under the title of a log of meetings ("Surgery diary"): an entry's day makes it one, named place or not
 	partnerSec   bool // under a heading or lead-in of meetings with partners ("6. Partnership and strategic meetings"): none is with the public
 	quiet        bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	business     bool // walking a council's own business (planning, finance): nothing in it is a concern

@@ -129,6 +129,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 			if cols := columnPages(tsv, tables); len(cols) > 0 {
 				text = replacePages(text, cols)
 			}
+			text = unspaceLetters(text, tsv)
 		}
 		return &Doc{Format: PDF, Text: pdfPages(text)}, nil
 	case HTML:

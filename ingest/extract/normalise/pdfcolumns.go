@@ -3,7 +3,10 @@ package normalise
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // columnBreakRE: a line that ends mid-sentence, a blank line, and a line
@@ -26,7 +29,7 @@ func columnPages(tsv string, tables []pdfTable) map[int]string {
 		// (two lines of two long cells are the columns themselves, which
 		// the word boxes took for a table's rows; so are many rows of two
 		// cells of running text)
-		if (len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3) && !proseRows(t.rows) && !labelRows(t.rows) {
+		if (len(t.rows) >= 3 || len(t.rows) > 0 && len(t.rows[0]) >= 3) && !proseRows(t.rows) && !labelRows(t.rows) && !runsOn(t.rows) {
 			tabled[t.page] = true
 		}
 	}
@@ -154,6 +157,19 @@ func labelRows(rows [][]string) bool {
 		}
 	}
 	return len(rows) > 0
+}
+
+// runsOn reports whether a table's first cell goes on with a sentence
+// in lower case: no table starts mid-sentence, but a column of running
+// text does, where its lines stand level with a box of short lines in
+// the other column (a newsletter's "Dates for your diary" beside the
+// story they interrupt), which the word boxes took for a table's rows.
+func runsOn(rows [][]string) bool {
+	if len(rows) == 0 || len(rows[0]) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(rows[0][0]))
+	return unicode.IsLower(r)
 }
 
 // proseRows reports whether a table's rows are two cells of running text
@@ -391,4 +407,58 @@ func replacePages(text string, pages map[int]string) string {
 		}
 	}
 	return strings.Join(tp, "\f")
+}
+
+// unspaceLetters writes the letter-spaced lines of a PDF's text as words
+// ("F E N S & R O S S M E R E" is "FENS & ROSSMERE"): a masthead set with
+// wide letter spacing prints each letter as a word box of its own, and the
+// layout text puts a space between every two. On such a line (six word
+// boxes or more, most of them one letter) a gap wider than the common one
+// by a word space is between two words, any other within a word.
+func unspaceLetters(text, tsv string) string {
+	repl := map[string]string{}
+	for _, l := range pdfLinesOf(parseTSV(tsv)) {
+		if w, ok := spacedWords(l); ok {
+			repl[l.key()] = w
+		}
+	}
+	if len(repl) == 0 {
+		return text
+	}
+	ls := strings.Split(text, "\n")
+	for i, l := range ls {
+		if w, ok := repl[strings.Join(strings.Fields(l), " ")]; ok {
+			ls[i] = l[:len(l)-len(strings.TrimLeft(l, " "))] + w
+		}
+	}
+	return strings.Join(ls, "\n")
+}
+
+// spacedWords is a letter-spaced line's words (unspaceLetters).
+func spacedWords(l pdfLine) (string, bool) {
+	single := 0
+	for _, w := range l.words {
+		if utf8.RuneCountInString(w.text) == 1 {
+			single++
+		}
+	}
+	if len(l.words) < 6 || single*3 < len(l.words)*2 {
+		return "", false
+	}
+	gaps := make([]float64, 0, len(l.words)-1)
+	for i := 1; i < len(l.words); i++ {
+		gaps = append(gaps, l.words[i].left-l.words[i-1].right)
+	}
+	sorted := slices.Clone(gaps)
+	slices.Sort(sorted)
+	common := sorted[len(sorted)/2]
+	var b strings.Builder
+	b.WriteString(l.words[0].text)
+	for i, g := range gaps {
+		if g > common+0.2*l.height {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l.words[i+1].text)
+	}
+	return b.String(), true
 }

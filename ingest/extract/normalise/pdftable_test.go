@@ -155,3 +155,43 @@ func TestPDFTableUnderHangingParagraphs(t *testing.T) {
 		{"21 February 2019", "Jesmond ward meeting, Hartlepool", "Youths drinking on the field late into the night"},
 	}, ts[len(ts)-1].rows)
 }
+
+// TestPDFColumnsBesideADiaryBox: a newsletter's two columns, whose right
+// column holds a box of short dated lines level with the left column's
+// story; the word boxes take the story's lines beside the box for a
+// table's rows, but the first of them goes on with a sentence, so the
+// page is still read column by column and the story's sentence is whole.
+func TestPDFColumnsBesideADiaryBox(t *testing.T) {
+	var lines []string
+	for i := 0; i < 7; i++ {
+		lines = append(lines, fmt.Sprintf("%d|40:the left column runs on here with words|300:and the right column runs on with words", 100+12*i))
+	}
+	lines = append(lines,
+		"188|40:The chair thanked all who came and",
+		"200|40:promised to pass on every",
+		"212|40:comment to the|320:Sat 6th May – Litter pick",
+		"224|40:council before the summer.|320:meet at the park gates",
+		"240|320:Tues 9th May – PACT meeting with",
+		"250|40:Garden news|320:the police team, St Mary's",
+		"264|320:Church Hall",
+	)
+	tsv := tsvOf(lines...)
+	pages := columnPages(tsv, pdfTables(tsv))
+	require.Contains(t, pages, 1)
+	text := strings.Join(strings.Fields(pages[1]), " ")
+	require.Contains(t, text, "promised to pass on every comment to the council before the summer.")
+	require.Contains(t, text, "Tues 9th May – PACT meeting with the police team, St Mary's Church Hall")
+}
+
+// TestPDFLetterSpacedLine: a masthead set with wide letter spacing prints
+// each letter as a word box of its own, which the layout text writes apart
+// ("P A R K W A R D N E W S"); the word boxes' wider gaps between words
+// give its words back. A line of words is left as it is.
+func TestPDFLetterSpacedLine(t *testing.T) {
+	tsv := tsvOf(
+		"40|40:P|47:A|54:R|61:K|74:W|81:A|88:R|95:D|108:N|115:E|122:W|129:S",
+		"60|40:Issue 4 of the newsletter",
+	)
+	layout := "      P A R K W A R D N E W S\n   Issue 4 of the newsletter\n"
+	require.Equal(t, "      PARK WARD NEWS\n   Issue 4 of the newsletter\n", unspaceLetters(layout, tsv))
+}
