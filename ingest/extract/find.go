@@ -145,6 +145,16 @@ func (r *run) walk() {
 			// photograph's caption, which retells the story's meeting
 			continue
 		}
+		if day, ok := r.postStart[i]; ok {
+			// A listing's next post, dated by a line at its foot or head:
+			// its relative dates count from its own day, and nothing runs
+			// on from the post before.
+			r.a.Published = day
+			cur, leadIn, prev, told, lead, datedLead = nil, nil, nil, nil, nil, nil
+		}
+		if r.postDateLine[i] {
+			continue
+		}
 		_, titled := r.postDays[i+1]
 		if day, ok := r.postDays[i]; ok || (titled && !b.Bullet && b.Cells == nil) {
 			// A listing's next post, from its title over its "Posted on"

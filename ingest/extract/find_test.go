@@ -4497,3 +4497,32 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 	require.Equal(t, []string{"meeting 2015-06-08  serious_violence", "concern 2015-06-08  serious_violence"},
 		summary(t, head+"## 4. Partnership meetings\n\n* 8 June – Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people.\n"))
 }
+
+// TestPostsDatedAtTheirFootOrHead: a page of several posts, each dated by a line
+// at its foot (a blog's "<date> Posted in <category>", a thread's "<time> ·
+// <date> · <n> views"), counts each post's relative days from its own
+// date, and the date lines are no meetings.
+func TestPostsDatedAtTheirFootOrHead(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"blog posts",
+			"# Bikes on the green\n\nThanks to everyone who came to Tuesday night's Yarm ward meeting. People complained about drug dealing by the shops.\n\n9th March 2017 Posted in Community safety\n\n" +
+				"# Surgery news\n\nAt my surgery in Yarm on Saturday morning residents complained about dog fouling on the paths.\n\n20th February 2017 Posted in Surgeries\n",
+			[]string{"meeting 2017-03-07 E05001552 drugs", "concern 2017-03-07 E05001552 drugs", "meeting 2017-02-18 E05001552 environmental", "concern 2017-02-18 E05001552 environmental"}},
+		{"thread posts",
+			"Thread: ward meetings\n\n1/ Tonight the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n21:40 · 4 Mar 2019 · 310 views\n\n" +
+				"2/ Yesterday evening she met residents at the Norton North ward meeting, who complained about speeding cars.\n\n09:15 · 7 Mar 2019 · 205 views\n",
+			[]string{"meeting 2019-03-04 E05001552 drugs", "concern 2019-03-04 E05001552 drugs", "meeting 2019-03-06 E05001543 speeding", "concern 2019-03-06 E05001543 speeding"}},
+		{"dated at their heads",
+			"21:40 · 4 Mar 2019 · 310 views\n\n1/ Last night the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n" +
+				"09:15 · 7 Mar 2019 · 205 views\n\n2/ Last night she met residents at the Norton North ward meeting, who complained about speeding cars.\n",
+			[]string{"meeting 2019-03-03 E05001552 drugs", "concern 2019-03-03 E05001552 drugs", "meeting 2019-03-06 E05001543 speeding", "concern 2019-03-06 E05001543 speeding"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}

@@ -18,6 +18,8 @@ type run struct {
 	themeHint      []string          // a forum's themes for the concern being emitted (forumThemes)
 	recordAnchored bool              // a.Published is a record's meeting day (recordAnchor), not the document's
 	postDays       map[int]time.Time // a listing's "Posted on" lines by block: each post's own day (postLines)
+	postStart      map[int]time.Time // a listing's posts dated by a line at their foot or head, by each post's first block (postDateLines)
+	postDateLine   map[int]bool      // those date lines
 	x              *Extractor
 	blocks         []segment.Block
 	published      string // the publication date markup gave, "" if none
@@ -267,6 +269,7 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+	r.postStart, r.postDateLine = r.postDateLines()
 }
 
 // recordDate is the date of the meeting a set of minutes or notes records,
@@ -538,6 +541,61 @@ func (r *run) postLines() map[int]time.Time {
 	}
 	return days
 }
+
+// postDateLines finds the date lines of each post of a page that lists
+// several ("9th March 2017 Posted in Community safety, PACT 3 Comments" under a
+// blog post; "21:47 · 11 Mar 2024 · 986 views" under each post of an
+// unrolled thread): the day each post's relative dates count from, keyed
+// by the post's first block (the one after the date line before it). They
+// are feet when nothing but short lines follows the last, and heads when
+// the last post runs on after it. A page with fewer than two days has
+// none.
+func (r *run) postDateLines() (map[int]time.Time, map[int]bool) {
+	var at []int
+	var days []time.Time
+	distinct := map[time.Time]bool{}
+	for i := range r.blocks {
+		s := strings.TrimSpace(r.blocks[i].Text)
+		if len(s) > 120 || r.blocks[i].Cells != nil || r.blocks[i].Bullet {
+			continue // (a list of other pages, each with its date)
+		}
+		t, ok := r.dateAndPiece(s, postStatsRE)
+		if !ok {
+			if ds := dates.Find(s); len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0 && ds[0].IsDay() && filedInRE.MatchString(s[ds[0].End:]) {
+				t, ok = r.fullDate(s[:ds[0].End])
+			}
+		}
+		if ok {
+			at, days, distinct[t] = append(at, i), append(days, t), true
+		}
+	}
+	if len(distinct) < 2 {
+		return nil, nil
+	}
+	heads := false
+	for _, b := range r.blocks[at[len(at)-1]+1:] {
+		heads = heads || (!b.Heading && len(b.Text) > 80)
+	}
+	first, lines := map[int]time.Time{}, map[int]bool{}
+	from := 0
+	for k, i := range at {
+		if heads {
+			from = i
+		}
+		first[from], lines[i] = days[k], true
+		from = i + 1
+	}
+	return first, lines
+}
+
+var (
+	// postStatsRE: a piece of a post's date line that counts its readers
+	// or replies ("1,204 views", "3 Comments").
+	postStatsRE = regexp.MustCompile(`(?i)^[0-9][0-9,.]*[km]?\s+(?:views|likes|reposts|retweets|replies|comments|shares)$`)
+	// filedInRE: what follows the date of a blog post's foot line ("Posted
+	// in Surgeries", "Filed under News").
+	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
+)
 
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
