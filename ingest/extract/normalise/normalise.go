@@ -155,6 +155,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		s = blockquoteRE.ReplaceAllString(s, "")
 	}
 	if f == Text {
+		s = mailQuotes(s)
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
 		s = textHangingLists(textTables(ruledTables(barePipeTables(strings.ReplaceAll(s, "\t", "    ")))))
@@ -589,6 +590,21 @@ func layoutRow(l string) string {
 
 // blockquoteRE is a Markdown blockquote's mark at the start of a line.
 var blockquoteRE = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
+
+// mailQuotes drops the marks of an e-mail's quoted body ("-----Original
+// Message-----" over "> Good afternoon everyone," then ">" then "> YARM
+// WARD PACT - ..."), at every depth, as a blockquote's go: its empty lines
+// part its paragraphs, which were one block with the marks. A text with
+// fewer than three such lines keeps them.
+func mailQuotes(s string) string {
+	if len(mailQuoteRE.FindAllStringIndex(s, 3)) < 3 {
+		return s
+	}
+	return mailQuoteRE.ReplaceAllString(s, "")
+}
+
+// mailQuoteRE is the marks of an e-mail's quoted line ("> ", "> > ").
+var mailQuoteRE = regexp.MustCompile(`(?m)^(?:>[ \t]?)+`)
 
 // ruleLineRE is a plain-text table's rule under its header: runs of dashes
 // or equals signs, one per column ("-----  ----------  --------").

@@ -539,3 +539,13 @@ func TestFixMojibake(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "The Commissioner’s engagement work")
 }
+
+// TestMailQuotes: an e-mail's quoted body loses its marks at every depth,
+// its bare ">" lines parting its paragraphs; a line or two opening with
+// ">" in a text is left.
+func TestMailQuotes(t *testing.T) {
+	in := "Hi all, see below.\n\n-----Original Message-----\nFrom: Beat team\n\n> Good evening,\n>\n> NORTON PACT - 3 May, Norton Library\n> Residents raised speeding.\n> > Earlier: all quiet.\n"
+	require.Equal(t, "Hi all, see below.\n\n-----Original Message-----\nFrom: Beat team\n\nGood evening,\n\nNORTON PACT - 3 May, Norton Library\nResidents raised speeding.\nEarlier: all quiet.\n", mailQuotes(in))
+	few := "Attendance:\n> 40 residents\n"
+	require.Equal(t, few, mailQuotes(few))
+}
