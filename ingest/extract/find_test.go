@@ -4498,9 +4498,10 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 		summary(t, head+"## 4. Partnership meetings\n\n* 8 June – Safer Stockton-on-Tees Partnership, Stockton: knife crime among young people.\n"))
 }
 
-// TestPostsDatedAtTheirFootOrHead: a page of several posts, each dated by a line
-// at its foot (a blog's "<date> Posted in <category>", a thread's "<time> ·
-// <date> · <n> views"), counts each post's relative days from its own
+// TestPostsDatedAtTheirFootOrHead: a page of several posts, each dated by
+// a line at its foot or head (a blog's "<date> Posted in <category>", a
+// thread's "<time> · <date> · <n> views", the headers of an e-mail and of
+// the one it forwards), counts each post's relative days from its own
 // date, and the date lines are no meetings.
 func TestPostsDatedAtTheirFootOrHead(t *testing.T) {
 	tests := []struct {
@@ -4515,6 +4516,10 @@ func TestPostsDatedAtTheirFootOrHead(t *testing.T) {
 			"Thread: ward meetings\n\n1/ Tonight the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n21:40 · 4 Mar 2019 · 310 views\n\n" +
 				"2/ Yesterday evening she met residents at the Norton North ward meeting, who complained about speeding cars.\n\n09:15 · 7 Mar 2019 · 205 views\n",
 			[]string{"meeting 2019-03-04 E05001552 drugs", "concern 2019-03-04 E05001552 drugs", "meeting 2019-03-06 E05001543 speeding", "concern 2019-03-06 E05001543 speeding"}},
+		{"a forwarded e-mail",
+			"From: Residents' Association <sec@example.org>\nSent: Wednesday, June 14, 2023 7:42 PM\nTo: Members\nSubject: FW: Update\n\nHi all, see the update below.\n\n" +
+				"-----Original Message-----\nFrom: Beat team <beat@example.org>\nSent: Friday, June 9, 2023 4:05 PM\nTo: sec@example.org\n\n> Good afternoon,\n>\n> Yesterday evening we met residents at the Yarm ward meeting, who complained\n> about drug dealing by the shops.\n",
+			[]string{"meeting 2023-06-08 E05014884 drugs", "concern 2023-06-08 E05014884 drugs"}},
 		{"dated at their heads",
 			"21:40 · 4 Mar 2019 · 310 views\n\n1/ Last night the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n" +
 				"09:15 · 7 Mar 2019 · 205 views\n\n2/ Last night she met residents at the Norton North ward meeting, who complained about speeding cars.\n",

@@ -543,19 +543,28 @@ func (r *run) postLines() map[int]time.Time {
 }
 
 // postDateLines finds the date lines of each post of a page that lists
-// several ("9th March 2017 Posted in Community safety, PACT 3 Comments" under a
-// blog post; "21:47 · 11 Mar 2024 · 986 views" under each post of an
-// unrolled thread): the day each post's relative dates count from, keyed
-// by the post's first block (the one after the date line before it). They
-// are feet when nothing but short lines follows the last, and heads when
-// the last post runs on after it. A page with fewer than two days has
-// none.
+// several ("9th March 2017 Posted in Community safety, PACT 3 Comments"
+// under a blog post; "21:47 · 11 Mar 2024 · 986 views" under each post of
+// an unrolled thread; the headers of an e-mail and of the one it forwards):
+// the day each post's relative dates count from, keyed by the post's first
+// block (the one after the date line before it). They are feet when
+// nothing but short lines follows the last, and heads when the last post
+// runs on after it. A page with fewer than two days has none.
 func (r *run) postDateLines() (map[int]time.Time, map[int]bool) {
 	var at []int
 	var days []time.Time
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := strings.TrimSpace(r.blocks[i].Text)
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil {
+			// An e-mail's headers, and those of the message it forwards
+			// under them: each part's relative days ("yesterday" in the
+			// message forwarded) count from the day it was sent.
+			if t, ok := r.fullDate(s[loc[1]:]); ok {
+				at, days, distinct[t] = append(at, i), append(days, t), true
+			}
+			continue
+		}
 		if len(s) > 120 || r.blocks[i].Cells != nil || r.blocks[i].Bullet {
 			continue // (a list of other pages, each with its date)
 		}
@@ -592,6 +601,10 @@ var (
 	// postStatsRE: a piece of a post's date line that counts its readers
 	// or replies ("1,204 views", "3 Comments").
 	postStatsRE = regexp.MustCompile(`(?i)^[0-9][0-9,.]*[km]?\s+(?:views|likes|reposts|retweets|replies|comments|shares)$`)
+	// mailHeadRE: an e-mail's headers up to their date field, or a
+	// forwarded message's under its rule ("-----Original Message-----
+	// From: ... Sent: Friday, June 9, 2023 4:05 PM").
+	mailHeadRE = regexp.MustCompile(`^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
 	// filedInRE: what follows the date of a blog post's foot line ("Posted
 	// in Surgeries", "Filed under News").
 	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
