@@ -373,10 +373,17 @@ func (r *run) findPublished() time.Time {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
-			for _, f := range headerFieldRE.Split(b.Text, -1) {
+			for _, f := range issueFieldRE.Split(b.Text, -1) {
 				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
 					first := time.Date(ds[0].Year, ds[0].Month, 1, 0, 0, 0, 0, time.UTC)
 					consider(first.AddDate(0, 1, -1), pubScoreIssue)
+				} else if len(ds) == 1 && ds[0].IsDay() && ds[0].Year != 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
+					// "Billingham & Thornaby edition / Thursday 10
+					// November 2016": an e-newsletter's issue, sent that
+					// day.
+					if t, ok := r.fullDate(ds[0].Text); ok {
+						consider(t, pubScoreTop)
+					}
 				}
 			}
 		}
@@ -488,6 +495,9 @@ var (
 	// issueLineRE: a newsletter's masthead line ("Your newsletter | Issue
 	// 14 | March 2021").
 	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
+	// issueFieldRE parts an issue line's fields: a header line's marks,
+	// or a slash between spaces.
+	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s)\s*`)
 	// issuedRE: a field that says the document was issued or published,
 	// its date right after ("Issued 27 March 2015").
 	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)
