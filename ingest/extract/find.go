@@ -68,7 +68,9 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
-	subjectCueRE = regexp.MustCompile(`(?i)\b((?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
+	// ("people living near Thornaby Road and Acklam Road told police":
+	// where they live may take more words.)
+	subjectCueRE = regexp.MustCompile(`(?i)\b((?:residents|people|families|those)\s+(?:living|who live)\s+[^.;]{0,50}|(?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -1149,7 +1151,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
-			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
+			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -5030,6 +5034,13 @@ var (
 // toldMeetingRE: residents telling a meeting ("Last month residents in
 // neighbouring Brambles and Thorntree told a similar meeting that ...").
 var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|parents)\b[^.;]{0,60}?\btold (?:a|the|their|that) (?:similar |packed |public |community |ward )?meeting\b`)
+
+// atMeetingInRE: a sentence that opens at a meeting told by its month or
+// span ("At the Village ward residents' meeting in September, people
+// living near ... told police that drivers were regularly breaking the
+// 30mph limit"): with what was said or raised there, that meeting, though
+// it gives no day.
+var atMeetingInRE = regexp.MustCompile(`(?i)^\W*at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
 
 // turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
 // the turn of the (old) Skelton ward at the Civic Hall").

@@ -4532,3 +4532,12 @@ func TestPostsDatedAtTheirFootOrHead(t *testing.T) {
 		})
 	}
 }
+
+// TestMeetingToldByItsMonth: a sentence that opens at a meeting told by its
+// month ("At the ... meeting in September, people ... told police that
+// ...") tells that meeting, with month precision, and what residents said
+// there, however many words say where they live.
+func TestMeetingToldByItsMonth(t *testing.T) {
+	doc := "Posted on 10 November 2016\n\nAt the Norton North ward residents' meeting in September, people living near the station and the old school told police that drivers were regularly breaking the 30mph limit.\n"
+	require.Equal(t, []string{"meeting 2016-09-01 E05001543 speeding", "concern 2016-09-01 E05001543 speeding"}, summary(t, doc))
+}
