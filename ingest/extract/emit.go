@@ -94,6 +94,12 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	}
 	action = strings.TrimSpace(action)
 	by, asEvent := actionFor(action, sp)
+	if cur != nil {
+		// (a meeting known by its month, "At the Village ward meeting in
+		// September ...": its month says when it was held, not when what
+		// was done after it was done, as a meeting's day does not)
+		asEvent = false
+	}
 	ev.Concern = &schemas.Concern{Text: clip(text, 20000)}
 	if !asEvent {
 		ev.Concern.Action = clip(action, 20000)
