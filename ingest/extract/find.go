@@ -2577,7 +2577,9 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // otherTimeRE: a paragraph that opens on another time than the meeting
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
-var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b`)
+// ("In Norton, meanwhile, residents have been telling the council all
+// summer ...": another story told beside the meeting's.)
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
 
 // severalWardsRE: a body said to cover more than one ward ("covers both
 // Marton wards", "for all three wards").

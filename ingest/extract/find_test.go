@@ -4541,3 +4541,16 @@ func TestMeetingToldByItsMonth(t *testing.T) {
 	doc := "Posted on 10 November 2016\n\nAt the Norton North ward residents' meeting in September, people living near the station and the old school told police that drivers were regularly breaking the 30mph limit.\n"
 	require.Equal(t, []string{"meeting 2016-09-01 E05001543 speeding", "concern 2016-09-01 E05001543 speeding"}, summary(t, doc))
 }
+
+// TestMeanwhileEndsTheMeetingsStory: a paragraph that opens "Meanwhile" or
+// "In <place>, meanwhile," tells another story beside the meeting's: its
+// concerns are not the meeting's.
+func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, next := range []string{
+		"In Yarm, meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
+		"Meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
+	} {
+		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
+	}
+}
