@@ -1389,7 +1389,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				planned = true
 				continue
 			}
-			if len(r.find(sent, sp.Start)) == 0 {
+			if len(r.find(sent, sp.Start)) == 0 || (dayPossRE.MatchString(d.Text) && !namesWard(r.find(sent, sp.Start))) {
+				// ("Neighbourhood officers from the Stockton South team
+				// attended Monday's meeting": the one told on that Monday.)
 				if seen := r.sameDay(sp); seen != nil {
 					// "At the meeting on 5 July, ..." naming no place, after
 					// the Yarm ward meeting of 5 July: that meeting.
@@ -5036,6 +5038,20 @@ var (
 // toldMeetingRE: residents telling a meeting ("Last month residents in
 // neighbouring Brambles and Thorntree told a similar meeting that ...").
 var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|parents)\b[^.;]{0,60}?\btold (?:a|the|their|that) (?:similar |packed |public |community |ward )?meeting\b`)
+
+// dayPossRE: a day named by its possessive ("Monday's meeting", "Tuesday
+// night's PACT").
+var dayPossRE = regexp.MustCompile(`(?:'s|’s)$`)
+
+// namesWard reports whether any of the places is a ward.
+func namesWard(ms []gazetteer.Mention) bool {
+	for _, m := range ms {
+		if m.Kind == "ward" {
+			return true
+		}
+	}
+	return false
+}
 
 // atMeetingInRE: a sentence that opens at a meeting told by its month or
 // span ("At the Village ward residents' meeting in September, people

@@ -4554,3 +4554,13 @@ func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
 		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
 	}
 }
+
+// TestDaysMeetingToldAgainByItsPossessive: "Tuesday's meeting" after the
+// meeting told on that Tuesday is the same meeting, though the sentence
+// names a team by its town ("the Stockton South team"); a ward named there
+// would be another meeting's.
+func TestDaysMeetingToldAgainByItsPossessive(t *testing.T) {
+	doc := "Posted on Friday 10 March 2017\n\nOn Tuesday evening residents packed the Norton North ward community meeting, complaining about speeding on the High Street.\n\n" +
+		"Neighbourhood officers from the Stockton South team attended Tuesday's meeting and have agreed to hold surgeries at the library.\n"
+	require.Equal(t, []string{"meeting 2017-03-07 E05001543 speeding", "concern 2017-03-07 E05001543 speeding"}, summary(t, doc))
+}
