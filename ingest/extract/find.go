@@ -175,7 +175,7 @@ func (r *run) walk() {
 				subjectHead = b.Text
 			}
 			l := strings.ToLower(b.Text)
-			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
+			future = futureHeadRE.MatchString(nextDoorRE.ReplaceAllString(b.Text, "")) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
 			diary = future && !futureHeadRE.MatchString(diaryRE.ReplaceAllString(b.Text, ""))
 			// A label heading ("You said", "We did") under a dated one
 			// ("April to June 2019") keeps the dated one's span.
@@ -5038,6 +5038,10 @@ var (
 // toldMeetingRE: residents telling a meeting ("Last month residents in
 // neighbouring Brambles and Thorntree told a similar meeting that ...").
 var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|parents)\b[^.;]{0,60}?\btold (?:a|the|their|that) (?:similar |packed |public |community |ward )?meeting\b`)
+
+// nextDoorRE: "next door", "next-door" (a post headed "Fireworks, and a
+// visit next door"): a place beside, not a time to come.
+var nextDoorRE = regexp.MustCompile(`(?i)\bnext[ -]door\b`)
 
 // dayPossRE: a day named by its possessive ("Monday's meeting", "Tuesday
 // night's PACT").

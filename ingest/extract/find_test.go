@@ -4564,3 +4564,10 @@ func TestDaysMeetingToldAgainByItsPossessive(t *testing.T) {
 		"Neighbourhood officers from the Stockton South team attended Tuesday's meeting and have agreed to hold surgeries at the library.\n"
 	require.Equal(t, []string{"meeting 2017-03-07 E05001543 speeding", "concern 2017-03-07 E05001543 speeding"}, summary(t, doc))
 }
+
+// TestNextDoorIsNoTimeToCome: a heading that says "next door" (a visit to
+// the neighbouring ward) is no heading of meetings to come.
+func TestNextDoorIsNoTimeToCome(t *testing.T) {
+	doc := "Posted on Saturday 28 January 2017\n\n## A visit next door\n\nOn Wednesday I went along to the Norton North ward meeting, where residents complained about speeding on the High Street.\n"
+	require.Equal(t, []string{"meeting 2017-01-25 E05001543 speeding", "concern 2017-01-25 E05001543 speeding"}, summary(t, doc))
+}
