@@ -155,7 +155,7 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		s = blockquoteRE.ReplaceAllString(s, "")
 	}
 	if f == Text {
-		s = mailQuotes(s)
+		s = cellLineTables(mailQuotes(s))
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
 		s = textHangingLists(textTables(ruledTables(barePipeTables(strings.ReplaceAll(s, "\t", "    ")))))

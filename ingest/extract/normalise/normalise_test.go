@@ -549,3 +549,14 @@ func TestMailQuotes(t *testing.T) {
 	few := "Attendance:\n> 40 residents\n"
 	require.Equal(t, few, mailQuotes(few))
 }
+
+// TestCellLineTables: a table scraped one cell per line (its labels, then
+// a paragraph per row) is a table again, a row's first cell taking the
+// date on the line under it; a paragraph that does not fit ends it, and
+// short lines with no rows under them are left.
+func TestCellLineTables(t *testing.T) {
+	in := "Intro.\n\nWard\nYou said\nWe did\n\nNorton North PACT\n3 May\nSpeeding on the High Street.\nSpeed checks.\n\nRoseworth surgery\nLitter by the shops.\nCleared.\n\nCrime figures\nDown 5%.\n"
+	require.Equal(t, "Intro.\n\n| Ward | You said | We did |\n|---|---|---|\n| Norton North PACT 3 May | Speeding on the High Street. | Speed checks. |\n| Roseworth surgery | Litter by the shops. | Cleared. |\n\nCrime figures\nDown 5%.\n", cellLineTables(in))
+	lone := "Contact us\nReport\nSearch\n\nThe ward meeting was busy.\n"
+	require.Equal(t, lone, cellLineTables(lone))
+}
