@@ -4571,3 +4571,10 @@ func TestNextDoorIsNoTimeToCome(t *testing.T) {
 	doc := "Posted on Saturday 28 January 2017\n\n## A visit next door\n\nOn Wednesday I went along to the Norton North ward meeting, where residents complained about speeding on the High Street.\n"
 	require.Equal(t, []string{"meeting 2017-01-25 E05001543 speeding", "concern 2017-01-25 E05001543 speeding"}, summary(t, doc))
 }
+
+// TestCoffeeAndChat: a "coffee and chat" with residents is a meeting, as a
+// coffee morning is.
+func TestCoffeeAndChat(t *testing.T) {
+	doc := "Posted on 12 March 2024\n\nThis morning: coffee and chat with older residents at the Norton North community centre. Lots of questions about scam texts.\n"
+	require.Equal(t, []string{"meeting 2024-03-12 E05014876 fraud_scams", "concern 2024-03-12 E05014876 fraud_scams"}, summary(t, doc))
+}
