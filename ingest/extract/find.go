@@ -4734,7 +4734,10 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 			i--
 		}
 	}
-	if cur != nil && cur.place != nil && len(ms) > 1 {
+	if cur != nil && cur.place != nil && len(ms) > 1 && !(cur.place.Kind != "ward" && namesWardOf(ms, cur.name)) {
+		// (told at a meeting placed by its town, "Two meetings in Stockton
+		// tonight", an item "Stockton Town Centre ward, Stockton Central
+		// Library: shoplifting ..." is of the town's ward it names)
 		for _, m := range ms {
 			if (cur.name != "" && strings.EqualFold(placeName(m.Text), cur.name)) || (m.Kind == "ward" && m.WardCode == cur.place.WardCode) {
 				// "scramblers ridden along the sands between Marske and
@@ -5052,6 +5055,17 @@ var dayPossRE = regexp.MustCompile(`(?:'s|’s)$`)
 func namesWard(ms []gazetteer.Mention) bool {
 	for _, m := range ms {
 		if m.Kind == "ward" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesWardOf reports whether any of the places is a ward named for the
+// town ("Stockton Town Centre" of Stockton).
+func namesWardOf(ms []gazetteer.Mention, town string) bool {
+	for _, m := range ms {
+		if m.Kind == "ward" && town != "" && partOf(town, m.WardName) {
 			return true
 		}
 	}

@@ -4578,3 +4578,12 @@ func TestCoffeeAndChat(t *testing.T) {
 	doc := "Posted on 12 March 2024\n\nThis morning: coffee and chat with older residents at the Norton North community centre. Lots of questions about scam texts.\n"
 	require.Equal(t, []string{"meeting 2024-03-12 E05014876 fraud_scams", "concern 2024-03-12 E05014876 fraud_scams"}, summary(t, doc))
 }
+
+// TestTownsWardNamedAtATownsMeeting: told at a meeting placed by its town,
+// a concern naming one of the town's wards ("Stockton Town Centre ward,
+// Stockton Central Library: ...") is of that ward, though the town's name
+// is among the places it names.
+func TestTownsWardNamedAtATownsMeeting(t *testing.T) {
+	doc := "Posted on 14 March 2024\n\nTwo meetings in Stockton tonight:\n\n- Stockton Town Centre ward, Stockton Central Library: shoplifting from High Street stores.\n"
+	require.Equal(t, []string{"meeting 2024-03-14  burglary_theft", "concern 2024-03-14 E05014882 burglary_theft"}, summary(t, doc))
+}
