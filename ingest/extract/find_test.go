@@ -4587,3 +4587,15 @@ func TestTownsWardNamedAtATownsMeeting(t *testing.T) {
 	doc := "Posted on 14 March 2024\n\nTwo meetings in Stockton tonight:\n\n- Stockton Town Centre ward, Stockton Central Library: shoplifting from High Street stores.\n"
 	require.Equal(t, []string{"meeting 2024-03-14  burglary_theft", "concern 2024-03-14 E05014882 burglary_theft"}, summary(t, doc))
 }
+
+// TestPoliceToldAreNoPolicingConcern: officers whom residents told or met
+// ("told our PCSOs they had found ...", "met their neighbourhood police
+// team") are no concern about policing; officers residents asked to see
+// more of still are.
+func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nAt the Norton North ward meeting on Thursday 8 June, "
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"},
+		summary(t, head+"residents told our PCSOs they had found drug paraphernalia in the car park.\n"))
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
+		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
+}
