@@ -1617,6 +1617,21 @@ func (r *run) severalPlaces(s string, ms []gazetteer.Mention, at time.Time) *gaz
 // joined by "and" right before a meeting noun in the singular; nil
 // otherwise ("the Eston and Normanby ward meetings" are one each).
 func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	for _, a := range ms {
+		// "EAGLESCLIFFE EAST & WEST JOINT MEETING": the second ward named
+		// by its quarter alone.
+		m := otherQuarterRE.FindStringSubmatch(s[a.End:])
+		if a.Kind != "ward" || m == nil || !jointMeetingRE.MatchString(s[a.End+len(m[0]):]) {
+			continue
+		}
+		stem := strings.TrimSpace(a.WardName[:max(0, len(a.WardName)-len(lastWord(a.WardName)))])
+		if b, err := r.x.gaz.Resolve(stem+" "+titleCase(m[1]), at); err != nil || b.Kind != "ward" || b.LADCode != a.LADCode || b.WardCode == a.WardCode || !quarterRE.MatchString(lastWord(a.WardName)) {
+			continue
+		}
+		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
+			return &res
+		}
+	}
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
 		if a.Kind != "ward" || b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode {
@@ -4734,6 +4749,12 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 			i--
 		}
 	}
+	if cur != nil && cur.place != nil && cur.place.Kind == "lad" && r.jointWards(text, ms, at) != nil {
+		// (told at the joint meeting of the wards it names: the
+		// meeting's authority)
+		res := *cur.place
+		return &res
+	}
 	if cur != nil && cur.place != nil && len(ms) > 1 && !(cur.place.Kind != "ward" && namesWardOf(ms, cur.name)) {
 		// (told at a meeting placed by its town, "Two meetings in Stockton
 		// tonight", an item "Stockton Town Centre ward, Stockton Central
@@ -5046,6 +5067,23 @@ var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villag
 // nextDoorRE: "next door", "next-door" (a post headed "Fireworks, and a
 // visit next door"): a place beside, not a time to come.
 var nextDoorRE = regexp.MustCompile(`(?i)\bnext[ -]door\b`)
+
+// otherQuarterRE: "& West", "and North" after a ward named for its
+// quarter of a town (group 1: the other quarter); quarterRE: such a
+// quarter.
+var (
+	otherQuarterRE = regexp.MustCompile(`(?i)^\s*(?:and|&)\s+(east|west|north|south|central)\b`)
+	quarterRE      = regexp.MustCompile(`(?i)^(?:east|west|north|south|central)$`)
+)
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
 
 // dayPossRE: a day named by its possessive ("Monday's meeting", "Tuesday
 // night's PACT").

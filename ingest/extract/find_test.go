@@ -4599,3 +4599,11 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
 }
+
+// TestJointMeetingOfQuarters: "Eaglescliffe East & West joint meeting"
+// names two wards, the second by its quarter alone: one meeting of both,
+// placed by the authority, and so are the concerns told at it.
+func TestJointMeetingOfQuarters(t *testing.T) {
+	doc := "Posted on 9 June 2023\n\nEAGLESCLIFFE EAST & WEST JOINT MEETING - 25 May, Egglescliffe Village Hall\nThe main concerns were speeding along Yarm Road.\n"
+	require.Equal(t, []string{"meeting 2023-05-25  speeding", "concern 2023-05-25  speeding"}, summary(t, doc))
+}
