@@ -94,6 +94,12 @@ func (r *run) concern(b *segment.Block, cur *meetingCtx, text, action string, re
 	}
 	action = strings.TrimSpace(action)
 	by, asEvent := actionFor(action, sp)
+	if cur != nil {
+		// (a meeting known by its month, "At the Village ward meeting in
+		// September ...": its month says when it was held, not when what
+		// was done after it was done, as a meeting's day does not)
+		asEvent = false
+	}
 	ev.Concern = &schemas.Concern{Text: clip(text, 20000)}
 	if !asEvent {
 		ev.Concern.Action = clip(action, 20000)
@@ -183,6 +189,10 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 // bags": the residents' own work), and what someone tried to report when
 // the complaint is how the police answered ("she had waited forty minutes
 // to report a break-in next door and nobody came out").
+// toldPoliceRE: words that make the police the ones told or met, just
+// before the words that name them.
+var toldPoliceRE = regexp.MustCompile(`(?i)\b(?:told|tell|telling|tells|met|meet|meeting|spoke to|speaking to|talked to|talking to|said to)\s+(?:with\s+)?(?:our|the|their|local|two|some)?\s*(?:local\s+|neighbourhood\s+)?$`)
+
 func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	policing := false
 	for _, m := range ms {
@@ -213,6 +223,12 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "... had been repeatedly damaged and sprayed with graffiti,
 			// and asked for more patrols": the remedy asked for the
 			// matter raised, not a second one
+			continue
+		case m.Theme == "visible_policing" && toldPoliceRE.MatchString(text[max(0, m.Start-40):m.Start]):
+			// "residents told our PCSOs they had found drug
+			// paraphernalia", "when Throston residents met their
+			// neighbourhood police team": whom residents told, not
+			// policing they raised
 			continue
 
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):

@@ -21,7 +21,7 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
@@ -68,7 +68,9 @@ var (
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
-	subjectCueRE = regexp.MustCompile(`(?i)\b((?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
+	// ("people living near Thornaby Road and Acklam Road told police":
+	// where they live may take more words.)
+	subjectCueRE = regexp.MustCompile(`(?i)\b((?:residents|people|families|those)\s+(?:living|who live)\s+[^.;]{0,50}|(?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -148,6 +150,16 @@ func (r *run) walk() {
 			// photograph's caption, which retells the story's meeting
 			continue
 		}
+		if day, ok := r.postStart[i]; ok {
+			// A listing's next post, dated by a line at its foot or head:
+			// its relative dates count from its own day, and nothing runs
+			// on from the post before.
+			r.a.Published = day
+			cur, leadIn, prev, told, lead, datedLead = nil, nil, nil, nil, nil, nil
+		}
+		if r.postDateLine[i] {
+			continue
+		}
 		_, titled := r.postDays[i+1]
 		if day, ok := r.postDays[i]; ok || (titled && !b.Bullet && b.Cells == nil) {
 			// A listing's next post, from its title over its "Posted on"
@@ -166,7 +178,7 @@ func (r *run) walk() {
 				subjectHead = b.Text
 			}
 			l := strings.ToLower(b.Text)
-			future = futureHeadRE.MatchString(b.Text) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
+			future = futureHeadRE.MatchString(nextDoorRE.ReplaceAllString(b.Text, "")) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
 			diary = future && !futureHeadRE.MatchString(diaryRE.ReplaceAllString(b.Text, ""))
 			// A label heading ("You said", "We did") under a dated one
 			// ("April to June 2019") keeps the dated one's span.
@@ -1174,7 +1186,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
-			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates)) {
+			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
+			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+
 			continue
 		}
 		if _, _, ok := dates.FindPeriod(sent); ok || reportTitleRE.MatchString(sent) {
@@ -1410,7 +1424,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				planned = true
 				continue
 			}
-			if len(r.find(sent, sp.Start)) == 0 {
+			if len(r.find(sent, sp.Start)) == 0 || (dayPossRE.MatchString(d.Text) && !namesWard(r.find(sent, sp.Start))) {
+				// ("Neighbourhood officers from the Stockton South team
+				// attended Monday's meeting": the one told on that Monday.)
 				if seen := r.sameDay(sp); seen != nil {
 					// "At the meeting on 5 July, ..." naming no place, after
 					// the Yarm ward meeting of 5 July: that meeting.
@@ -1637,6 +1653,21 @@ func (r *run) severalPlaces(s string, ms []gazetteer.Mention, at time.Time) *gaz
 // authority joined by "and" right before a meeting noun in the singular;
 // nil otherwise ("the Eston and Normanby ward meetings" are one each).
 func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	for _, a := range ms {
+		// "EAGLESCLIFFE EAST & WEST JOINT MEETING": the second ward named
+		// by its quarter alone.
+		m := otherQuarterRE.FindStringSubmatch(s[a.End:])
+		if a.Kind != "ward" || m == nil || !jointMeetingRE.MatchString(s[a.End+len(m[0]):]) {
+			continue
+		}
+		stem := strings.TrimSpace(a.WardName[:max(0, len(a.WardName)-len(lastWord(a.WardName)))])
+		if b, err := r.x.gaz.Resolve(stem+" "+titleCase(m[1]), at); err != nil || b.Kind != "ward" || b.LADCode != a.LADCode || b.WardCode == a.WardCode || !quarterRE.MatchString(lastWord(a.WardName)) {
+			continue
+		}
+		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
+			return &res
+		}
+	}
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
 		if a.Kind != "ward" && b.Kind != "ward" || a.WardCode == b.WardCode || a.LADCode != b.LADCode || !wardOrTown(a, b) || !wardOrTown(b, a) {
@@ -2145,8 +2176,9 @@ func maskGroupOf(s string) string {
 
 var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b`)
 
-// strongMeetingRE: words that always name a meeting.
-var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|clinics?)\b`)
+// strongMeetingRE: words that always name a meeting (a "coffee and chat"
+// is a session held for residents to drop in to, as a coffee morning is).
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening";
@@ -2610,7 +2642,9 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // otherTimeRE: a paragraph that opens on another time than the meeting
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
-var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b`)
+// ("In Norton, meanwhile, residents have been telling the council all
+// summer ...": another story told beside the meeting's.)
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
 
 // severalWardsRE: a body said to cover more than one ward ("covers both
 // Marton wards", "for all three wards").
@@ -4841,7 +4875,16 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 			i--
 		}
 	}
-	if cur != nil && cur.place != nil && len(ms) > 1 {
+	if cur != nil && cur.place != nil && cur.place.Kind == "lad" && r.jointWards(text, ms, at) != nil {
+		// (told at the joint meeting of the wards it names: the
+		// meeting's authority)
+		res := *cur.place
+		return &res
+	}
+	if cur != nil && cur.place != nil && len(ms) > 1 && !(cur.place.Kind != "ward" && namesWardOf(ms, cur.name)) {
+		// (told at a meeting placed by its town, "Two meetings in Stockton
+		// tonight", an item "Stockton Town Centre ward, Stockton Central
+		// Library: shoplifting ..." is of the town's ward it names)
 		for _, m := range ms {
 			if (cur.name != "" && strings.EqualFold(placeName(m.Text), cur.name)) || (m.Kind == "ward" && m.WardCode == cur.place.WardCode) {
 				// "scramblers ridden along the sands between Marske and
@@ -5202,6 +5245,59 @@ var (
 // toldMeetingRE: residents telling a meeting ("Last month residents in
 // neighbouring Brambles and Thorntree told a similar meeting that ...").
 var toldMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|tenants|villagers|parents)\b[^.;]{0,60}?\btold (?:a|the|their|that) (?:similar |packed |public |community |ward )?meeting\b`)
+
+// nextDoorRE: "next door", "next-door" (a post headed "Fireworks, and a
+// visit next door"): a place beside, not a time to come.
+var nextDoorRE = regexp.MustCompile(`(?i)\bnext[ -]door\b`)
+
+// otherQuarterRE: "& West", "and North" after a ward named for its
+// quarter of a town (group 1: the other quarter); quarterRE: such a
+// quarter.
+var (
+	otherQuarterRE = regexp.MustCompile(`(?i)^\s*(?:and|&)\s+(east|west|north|south|central)\b`)
+	quarterRE      = regexp.MustCompile(`(?i)^(?:east|west|north|south|central)$`)
+)
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// dayPossRE: a day named by its possessive ("Monday's meeting", "Tuesday
+// night's PACT").
+var dayPossRE = regexp.MustCompile(`(?:'s|’s)$`)
+
+// namesWard reports whether any of the places is a ward.
+func namesWard(ms []gazetteer.Mention) bool {
+	for _, m := range ms {
+		if m.Kind == "ward" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesWardOf reports whether any of the places is a ward named for the
+// town ("Stockton Town Centre" of Stockton).
+func namesWardOf(ms []gazetteer.Mention, town string) bool {
+	for _, m := range ms {
+		if m.Kind == "ward" && town != "" && partOf(town, m.WardName) {
+			return true
+		}
+	}
+	return false
+}
+
+// atMeetingInRE: a sentence that opens at a meeting told by its month or
+// span ("At the Village ward residents' meeting in September, people
+// living near ... told police that drivers were regularly breaking the
+// 30mph limit"): with what was said or raised there, that meeting, though
+// it gives no day.
+var atMeetingInRE = regexp.MustCompile(`(?i)^\W*at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
 
 // turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
 // the turn of the (old) Skelton ward at the Civic Hall").

@@ -1108,6 +1108,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
+		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
@@ -4698,4 +4699,113 @@ func TestSurgeryDiaryByMonth(t *testing.T) {
 		"meeting 2022-01-08  E05013040 drugs",
 		"concern 2022-01-08  E05013040 drugs",
 	}, got)
+}
+
+// TestPostsDatedAtTheirFootOrHead: a page of several posts, each dated by
+// a line at its foot or head (a blog's "<date> Posted in <category>", a
+// thread's "<time> · <date> · <n> views", the headers of an e-mail and of
+// the one it forwards), counts each post's relative days from its own
+// date, and the date lines are no meetings.
+func TestPostsDatedAtTheirFootOrHead(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"blog posts",
+			"# Bikes on the green\n\nThanks to everyone who came to Tuesday night's Yarm ward meeting. People complained about drug dealing by the shops.\n\n9th March 2017 Posted in Community safety\n\n" +
+				"# Surgery news\n\nAt my surgery in Yarm on Saturday morning residents complained about dog fouling on the paths.\n\n20th February 2017 Posted in Surgeries\n",
+			[]string{"meeting 2017-03-07 E05001552 drugs", "concern 2017-03-07 E05001552 drugs", "meeting 2017-02-18 E05001552 environmental", "concern 2017-02-18 E05001552 environmental"}},
+		{"thread posts",
+			"Thread: ward meetings\n\n1/ Tonight the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n21:40 · 4 Mar 2019 · 310 views\n\n" +
+				"2/ Yesterday evening she met residents at the Norton North ward meeting, who complained about speeding cars.\n\n09:15 · 7 Mar 2019 · 205 views\n",
+			[]string{"meeting 2019-03-04 E05001552 drugs", "concern 2019-03-04 E05001552 drugs", "meeting 2019-03-06 E05001543 speeding", "concern 2019-03-06 E05001543 speeding"}},
+		{"a forwarded e-mail",
+			"From: Residents' Association <sec@example.org>\nSent: Wednesday, June 14, 2023 7:42 PM\nTo: Members\nSubject: FW: Update\n\nHi all, see the update below.\n\n" +
+				"-----Original Message-----\nFrom: Beat team <beat@example.org>\nSent: Friday, June 9, 2023 4:05 PM\nTo: sec@example.org\n\n> Good afternoon,\n>\n> Yesterday evening we met residents at the Yarm ward meeting, who complained\n> about drug dealing by the shops.\n",
+			[]string{"meeting 2023-06-08 E05014884 drugs", "concern 2023-06-08 E05014884 drugs"}},
+		{"dated at their heads",
+			"21:40 · 4 Mar 2019 · 310 views\n\n1/ Last night the Commissioner was at the Yarm ward meeting. Residents complained about drug dealing by the shops.\n\n" +
+				"09:15 · 7 Mar 2019 · 205 views\n\n2/ Last night she met residents at the Norton North ward meeting, who complained about speeding cars.\n",
+			[]string{"meeting 2019-03-03 E05001552 drugs", "concern 2019-03-03 E05001552 drugs", "meeting 2019-03-06 E05001543 speeding", "concern 2019-03-06 E05001543 speeding"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
+// TestMeetingToldByItsMonth: a sentence that opens at a meeting told by its
+// month ("At the ... meeting in September, people ... told police that
+// ...") tells that meeting, with month precision, and what residents said
+// there, however many words say where they live.
+func TestMeetingToldByItsMonth(t *testing.T) {
+	doc := "Posted on 10 November 2016\n\nAt the Norton North ward residents' meeting in September, people living near the station and the old school told police that drivers were regularly breaking the 30mph limit.\n"
+	require.Equal(t, []string{"meeting 2016-09-01 E05001543 speeding", "concern 2016-09-01 E05001543 speeding"}, summary(t, doc))
+}
+
+// TestMeanwhileEndsTheMeetingsStory: a paragraph that opens "Meanwhile" or
+// "In <place>, meanwhile," tells another story beside the meeting's: its
+// concerns are not the meeting's.
+func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, next := range []string{
+		"In Yarm, meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
+		"Meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
+	} {
+		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
+	}
+}
+
+// TestDaysMeetingToldAgainByItsPossessive: "Tuesday's meeting" after the
+// meeting told on that Tuesday is the same meeting, though the sentence
+// names a team by its town ("the Stockton South team"); a ward named there
+// would be another meeting's.
+func TestDaysMeetingToldAgainByItsPossessive(t *testing.T) {
+	doc := "Posted on Friday 10 March 2017\n\nOn Tuesday evening residents packed the Norton North ward community meeting, complaining about speeding on the High Street.\n\n" +
+		"Neighbourhood officers from the Stockton South team attended Tuesday's meeting and have agreed to hold surgeries at the library.\n"
+	require.Equal(t, []string{"meeting 2017-03-07 E05001543 speeding", "concern 2017-03-07 E05001543 speeding"}, summary(t, doc))
+}
+
+// TestNextDoorIsNoTimeToCome: a heading that says "next door" (a visit to
+// the neighbouring ward) is no heading of meetings to come.
+func TestNextDoorIsNoTimeToCome(t *testing.T) {
+	doc := "Posted on Saturday 28 January 2017\n\n## A visit next door\n\nOn Wednesday I went along to the Norton North ward meeting, where residents complained about speeding on the High Street.\n"
+	require.Equal(t, []string{"meeting 2017-01-25 E05001543 speeding", "concern 2017-01-25 E05001543 speeding"}, summary(t, doc))
+}
+
+// TestCoffeeAndChat: a "coffee and chat" with residents is a meeting, as a
+// coffee morning is.
+func TestCoffeeAndChat(t *testing.T) {
+	doc := "Posted on 12 March 2024\n\nThis morning: coffee and chat with older residents at the Norton North community centre. Lots of questions about scam texts.\n"
+	require.Equal(t, []string{"meeting 2024-03-12 E05014876 fraud_scams", "concern 2024-03-12 E05014876 fraud_scams"}, summary(t, doc))
+}
+
+// TestTownsWardNamedAtATownsMeeting: told at a meeting placed by its town,
+// a concern naming one of the town's wards ("Stockton Town Centre ward,
+// Stockton Central Library: ...") is of that ward, though the town's name
+// is among the places it names.
+func TestTownsWardNamedAtATownsMeeting(t *testing.T) {
+	doc := "Posted on 14 March 2024\n\nTwo meetings in Stockton tonight:\n\n- Stockton Town Centre ward, Stockton Central Library: shoplifting from High Street stores.\n"
+	require.Equal(t, []string{"meeting 2024-03-14  burglary_theft", "concern 2024-03-14 E05014882 burglary_theft"}, summary(t, doc))
+}
+
+// TestPoliceToldAreNoPolicingConcern: officers whom residents told or met
+// ("told our PCSOs they had found ...", "met their neighbourhood police
+// team") are no concern about policing; officers residents asked to see
+// more of still are.
+func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nAt the Norton North ward meeting on Thursday 8 June, "
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"},
+		summary(t, head+"residents told our PCSOs they had found drug paraphernalia in the car park.\n"))
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
+		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
+}
+
+// TestJointMeetingOfQuarters: "Eaglescliffe East & West joint meeting"
+// names two wards, the second by its quarter alone: one meeting of both,
+// placed by the authority, and so are the concerns told at it.
+func TestJointMeetingOfQuarters(t *testing.T) {
+	doc := "Posted on 9 June 2023\n\nEAGLESCLIFFE EAST & WEST JOINT MEETING - 25 May, Egglescliffe Village Hall\nThe main concerns were speeding along Yarm Road.\n"
+	require.Equal(t, []string{"meeting 2023-05-25  speeding", "concern 2023-05-25  speeding"}, summary(t, doc))
 }

@@ -22,7 +22,7 @@ import (
 //   - when: the concern is dated to a month or a span (a "you said, we did"
 //     page's quarter), and the action is given that same span. A concern
 //     dated to a day (a meeting's) does not say when the action was done,
-//     and no day is invented.
+//     and no day is invented; nor does a meeting's month.
 //
 // Otherwise the text stays the concern's own action (which counts as
 // actioned, undated). Outcomes are never extracted: pages rarely state one

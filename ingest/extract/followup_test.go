@@ -57,3 +57,20 @@ func TestYouSaidWeDidActions(t *testing.T) {
 	require.False(t, a.HasPlace())
 	require.Equal(t, "Lanes cleared", concerns[1].Concern.Action, "no agency named: the concern's own text")
 }
+
+// TestNoActionEventAtAMonthsMeeting: what was done after a meeting known by
+// its month alone stays its concern's text, as after a meeting's day: the
+// month says when the meeting was, not when the action was.
+func TestNoActionEventAtAMonthsMeeting(t *testing.T) {
+	doc := "Posted on 10 November 2016\n\nAt the Norton North ward meeting in September, residents complained about speeding on the High Street. Police have since carried out speed checks on the road.\n"
+	res, err := newExtractor(t, Config{}).Extract("month.txt", []byte(doc))
+	require.NoError(t, err)
+	var types []string
+	for _, e := range res.Events {
+		types = append(types, e.Type+" "+e.Date)
+		if e.Type == schemas.TypeConcern {
+			require.Equal(t, "Police have since carried out speed checks on the road.", e.Concern.Action)
+		}
+	}
+	require.Equal(t, []string{"meeting 2016-09-01", "concern 2016-09-01"}, types)
+}

@@ -18,6 +18,8 @@ type run struct {
 	themeHint      []string          // a forum's themes for the concern being emitted (forumThemes)
 	recordAnchored bool              // a.Published is a record's meeting day (recordAnchor), not the document's
 	postDays       map[int]time.Time // a listing's "Posted on" lines by block: each post's own day (postLines)
+	postStart      map[int]time.Time // a listing's posts dated by a line at their foot or head, by each post's first block (postDateLines)
+	postDateLine   map[int]bool      // those date lines
 	x              *Extractor
 	blocks         []segment.Block
 	published      string // the publication date markup gave, "" if none
@@ -84,10 +86,6 @@ var (
 	// mailSentRE: an e-mail's headers pasted at its top, the date field
 	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
 	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
-	// mailHeadRE: the headers of a message in an e-mail chain, the
-	// quoted ones after their "-----Original Message-----" or
-	// "---------- Forwarded message ---------" line.
-	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original message|forwarded message)\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -273,6 +271,7 @@ func (r *run) anchor() {
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
+	r.postStart, r.postDateLine = r.postDateLines()
 	r.monthlessDays()
 }
 
@@ -457,10 +456,17 @@ func (r *run) findPublished() time.Time {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
-			for _, f := range headerFieldRE.Split(b.Text, -1) {
+			for _, f := range issueFieldRE.Split(b.Text, -1) {
 				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
 					first := time.Date(ds[0].Year, ds[0].Month, 1, 0, 0, 0, 0, time.UTC)
 					consider(first.AddDate(0, 1, -1), pubScoreIssue)
+				} else if len(ds) == 1 && ds[0].IsDay() && ds[0].Year != 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
+					// "Billingham & Thornaby edition / Thursday 10
+					// November 2016": an e-newsletter's issue, sent that
+					// day.
+					if t, ok := r.fullDate(ds[0].Text); ok {
+						consider(t, pubScoreTop)
+					}
 				}
 			}
 		}
@@ -572,6 +578,9 @@ var (
 	// issueLineRE: a newsletter's masthead line ("Your newsletter | Issue
 	// 14 | March 2021").
 	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
+	// issueFieldRE parts an issue line's fields: a header line's marks,
+	// or a slash between spaces.
+	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s)\s*`)
 	// issuedRE: a field that says the document was issued or published,
 	// its date right after ("Issued 27 March 2015").
 	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)
@@ -611,16 +620,6 @@ func (r *run) postLines() map[int]time.Time {
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := r.blocks[i].Text
-		if loc := mailHeadRE.FindStringIndex(s); loc != nil && r.blocks[i].Cells == nil {
-			// "-----Original Message----- From: ... Sent: Thursday,
-			// September 6, 2018 4:52 PM": each message of a quoted
-			// e-mail chain ("last night's meeting") counts from when it
-			// was sent.
-			if t, ok := r.fullDate(s[loc[1]:]); ok {
-				days[i], distinct[t] = t, true
-			}
-			continue
-		}
 		if len(s) > 120 || r.blocks[i].Cells != nil {
 			continue
 		}
@@ -635,6 +634,74 @@ func (r *run) postLines() map[int]time.Time {
 	}
 	return days
 }
+
+// postDateLines finds the date lines of each post of a page that lists
+// several ("9th March 2017 Posted in Community safety, PACT 3 Comments"
+// under a blog post; "21:47 · 11 Mar 2024 · 986 views" under each post of
+// an unrolled thread; the headers of an e-mail and of the one it forwards):
+// the day each post's relative dates count from, keyed by the post's first
+// block (the one after the date line before it). They are feet when
+// nothing but short lines follows the last, and heads when the last post
+// runs on after it. A page with fewer than two days has none.
+func (r *run) postDateLines() (map[int]time.Time, map[int]bool) {
+	var at []int
+	var days []time.Time
+	distinct := map[time.Time]bool{}
+	for i := range r.blocks {
+		s := strings.TrimSpace(r.blocks[i].Text)
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil {
+			// An e-mail's headers, and those of the message it forwards
+			// under them: each part's relative days ("yesterday" in the
+			// message forwarded) count from the day it was sent.
+			if t, ok := r.fullDate(s[loc[1]:]); ok {
+				at, days, distinct[t] = append(at, i), append(days, t), true
+			}
+			continue
+		}
+		if len(s) > 120 || r.blocks[i].Cells != nil || r.blocks[i].Bullet {
+			continue // (a list of other pages, each with its date)
+		}
+		t, ok := r.dateAndPiece(s, postStatsRE)
+		if !ok {
+			if ds := dates.Find(s); len(ds) > 0 && ds[0].Start == 0 && ds[0].Year != 0 && ds[0].IsDay() && filedInRE.MatchString(s[ds[0].End:]) {
+				t, ok = r.fullDate(s[:ds[0].End])
+			}
+		}
+		if ok {
+			at, days, distinct[t] = append(at, i), append(days, t), true
+		}
+	}
+	if len(distinct) < 2 {
+		return nil, nil
+	}
+	heads := false
+	for _, b := range r.blocks[at[len(at)-1]+1:] {
+		heads = heads || (!b.Heading && len(b.Text) > 80)
+	}
+	first, lines := map[int]time.Time{}, map[int]bool{}
+	from := 0
+	for k, i := range at {
+		if heads {
+			from = i
+		}
+		first[from], lines[i] = days[k], true
+		from = i + 1
+	}
+	return first, lines
+}
+
+var (
+	// postStatsRE: a piece of a post's date line that counts its readers
+	// or replies ("1,204 views", "3 Comments").
+	postStatsRE = regexp.MustCompile(`(?i)^[0-9][0-9,.]*[km]?\s+(?:views|likes|reposts|retweets|replies|comments|shares)$`)
+	// mailHeadRE: an e-mail's headers up to their date field, or a
+	// forwarded message's under its rule ("-----Original Message-----
+	// From: ... Sent: Friday, June 9, 2023 4:05 PM").
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// filedInRE: what follows the date of a blog post's foot line ("Posted
+	// in Surgeries", "Filed under News").
+	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
+)
 
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {

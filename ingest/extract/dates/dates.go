@@ -97,11 +97,12 @@ var (
 	relRE     = regexp.MustCompile(`\b(last nights?|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
-	// Thursday evening", "Thursday night's meeting"): as "on Thursday".
+	// Thursday evening", "Thursday night's meeting", "Tuesday's PACT
+	// meeting"): as "on Thursday".
 	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
 	// mornings", "on Friday nights"), which is every such day.
 	habitualRE = regexp.MustCompile(`^(?:\s+(?:and|or|&)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+(?:mornings|afternoons|evenings|nights)\b`)
-	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?\b`)
+	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?|’s|'s)\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").
 	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)

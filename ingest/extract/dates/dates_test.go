@@ -44,6 +44,8 @@ func TestResolve(t *testing.T) {
 		{"next Wednesday", "next Wednesday", Anchors{Published: pub}, false, "2017-03-22 2017-03-22 day"},
 		{"a weekday's evening without 'on'", "packed the hall Monday evening", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"a weekday's night, possessive", "Monday night's meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"a weekday, possessive", "turned out for Monday's PACT meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
+		{"a weekday, curly possessive", "Monday’s meeting", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"the year a title gives", "on Saturday 15 September", Anchors{Year: 2018}, false, "2018-09-15 2018-09-15 day"},
 		{"the year a title gives, the weekday wrong", "on Sunday 15 September", Anchors{Year: 2018}, false, ""},
 		{"December within a period spanning the new year", "On 10th December", period, false, "2013-12-10 2013-12-10 day"},

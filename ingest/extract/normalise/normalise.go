@@ -156,9 +156,10 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 		s = blockquoteRE.ReplaceAllString(s, "")
 	}
 	if f == Text {
+		s = cellLineTables(mailQuotes(s))
 		// A tab between cells (a table pasted from a word processor) is
 		// a gap as wide as the layout's.
-		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(mailQuotes(strings.ReplaceAll(s, "\t", "    ")))))))
+		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(strings.ReplaceAll(s, "\t", "    "))))))
 	}
 	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }

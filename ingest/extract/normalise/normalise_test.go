@@ -569,3 +569,24 @@ func TestMailQuotes(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, d.Text, "\nNotes of last night:\n")
 }
+
+// TestMailQuotesForwarded: a forwarded message's quoted body under its
+// "-----Original Message-----" loses its marks at every depth; a line
+// opening with ">" alone in a text is left.
+func TestMailQuotesForwarded(t *testing.T) {
+	in := "Hi all, see below.\n\n-----Original Message-----\nFrom: Beat team\n\n> Good evening,\n>\n> NORTON PACT - 3 May, Norton Library\n> Residents raised speeding.\n> > Earlier: all quiet.\n"
+	require.Equal(t, "Hi all, see below.\n\n-----Original Message-----\nFrom: Beat team\n\nGood evening,\n\nNORTON PACT - 3 May, Norton Library\nResidents raised speeding.\nEarlier: all quiet.\n", mailQuotes(in))
+	few := "Attendance:\n> 40 residents\n"
+	require.Equal(t, few, mailQuotes(few))
+}
+
+// TestCellLineTables: a table scraped one cell per line (its labels, then
+// a paragraph per row) is a table again, a row's first cell taking the
+// date on the line under it; a paragraph that does not fit ends it, and
+// short lines with no rows under them are left.
+func TestCellLineTables(t *testing.T) {
+	in := "Intro.\n\nWard\nYou said\nWe did\n\nNorton North PACT\n3 May\nSpeeding on the High Street.\nSpeed checks.\n\nRoseworth surgery\nLitter by the shops.\nCleared.\n\nCrime figures\nDown 5%.\n"
+	require.Equal(t, "Intro.\n\n| Ward | You said | We did |\n|---|---|---|\n| Norton North PACT 3 May | Speeding on the High Street. | Speed checks. |\n| Roseworth surgery | Litter by the shops. | Cleared. |\n\nCrime figures\nDown 5%.\n", cellLineTables(in))
+	lone := "Contact us\nReport\nSearch\n\nThe ward meeting was busy.\n"
+	require.Equal(t, lone, cellLineTables(lone))
+}
