@@ -207,7 +207,11 @@ func (r *run) walk() {
 			// a heading of the meetings held in it)
 			r.logSec = meetingLog && i > 0 && r.headingSpan(b) != nil && !futureHeadRE.MatchString(b.Text)
 			r.meetSec = meetingsHeadRE.MatchString(b.Text) && !futureHeadRE.MatchString(b.Text) || r.logSec
-			r.partnerSec = partnerMeetingsRE.MatchString(b.Text)
+			if !(r.partnerSec && columnLabelsRE.MatchString(b.Text)) {
+				// ("Date Meeting", the columns of the list under "6.0
+				// Partner and stakeholder meetings", is still its section)
+				r.partnerSec = partnerMeetingsRE.MatchString(b.Text)
+			}
 			if concernHeadRE.MatchString(b.Text) && !r.secQuiet {
 				topicHead = b.Text
 				r.said = saidHeadRE.MatchString(b.Text)
@@ -860,6 +864,10 @@ var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partn
 // partnerListRE: a title of meetings with partners that opens a list of
 // them ("Partnership meetings attended", "Partner meetings:").
 var partnerListRE = regexp.MustCompile(`(?i)\bmeetings?\s*(?:attended|held|:)`)
+
+// columnLabelsRE: a line of a table's column labels alone ("Date Meeting",
+// "Date  Meeting  Venue").
+var columnLabelsRE = regexp.MustCompile(`(?i)^\W*(?:(?:date|day|meeting|venue|location|area|ward|time|place|organisation|body|event)s?\b[\s|/&,]*){2,5}$`)
 
 // residentsRE: the public, in a line about a meeting.
 var residentsRE = regexp.MustCompile(`(?i)\b(?:residents?|the public|members of the public|villagers|tenants|people living)\b`)
@@ -3094,6 +3102,13 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 	if weekdayClash(col["date"], sp) {
 		r.problem(b, "date", strings.TrimSpace(dateText), "the weekday is not the day's: not emitted")
+		return
+	}
+	if r.partnerSec && issues == "" && !residentsRE.MatchString(b.Text) {
+		// "4 December 2012 | Safer Hartlepool Partnership" under "6.0
+		// Partner and strategic meetings": the Commissioner's time with
+		// partners, held or to come, no meeting with the public.
+		r.problem(b, "event", clip(b.Text, 120), "a meeting with partners, listed under their heading: not emitted")
 		return
 	}
 	if notPublicRE.MatchString(col["meeting"]) || notPublicRE.MatchString(col["action"]) || privateRE.MatchString(col["meeting"]) || privateRE.MatchString(issues) {

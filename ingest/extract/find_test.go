@@ -4561,6 +4561,8 @@ func TestPartnerMeetingsAreNotPublic(t *testing.T) {
 		head + "6. Partnership and strategic meetings\n\n• Safer Middlesbrough Partnership - 16 September\n• Stockton Health and Wellbeing Board - 30 September\n",
 		head + "6. Other business\n\n6.1 The Commissioner also attended the following meetings with partners during the period:\n\n• Safer Middlesbrough Partnership - 16 September\n",
 		head + "Appendix A: Partnership meetings attended A.1 Cleveland Local Criminal Justice Board (11 November); Safer Hartlepool Partnership (20 November).\n",
+		head + "6.0 Partner and strategic meetings\n\n| Date | Meeting |\n|---|---|\n| 4 November 2015 | Safer Hartlepool Partnership |\n| 8 October 2015 | Middlesbrough Community Safety Partnership |\n",
+		head + "6.0 Partner and stakeholder meetings\n\nDate Meeting\n\n| 4 November 2015 | Safer Hartlepool Partnership |\n| 8 October 2015 | Middlesbrough Community Safety Partnership |\n",
 	} {
 		require.Empty(t, summary(t, doc), doc)
 	}
