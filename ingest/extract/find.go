@@ -3207,6 +3207,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 	}
 }
 
+// colIndex is the first column of the header of the given kind (colKind),
+// or -1.
+func colIndex(header []string, kind string) int {
+	return slices.IndexFunc(header, func(h string) bool { return colKind(h) == kind })
+}
+
 // splitEngagements splits a diary row that holds two engagements of one
 // day ("a.m. Loftus ward drop-in, Loftus Library; p.m. Guisborough Town
 // Council public forum" beside "Loftus: off-road motorbikes ...
@@ -3215,15 +3221,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 // holds. Nil when the row is not of that shape, or when a label names no
 // part or two.
 func splitEngagements(b *segment.Block, header []string) []*segment.Block {
-	mi, ii := -1, -1
-	for i, h := range header {
-		switch k := colKind(h); {
-		case k == "meeting" && mi < 0:
-			mi = i
-		case k == "issues" && ii < 0:
-			ii = i
-		}
-	}
+	mi, ii := colIndex(header, "meeting"), colIndex(header, "issues")
 	if mi < 0 || ii < 0 || mi >= len(b.Cells) || ii >= len(b.Cells) {
 		return nil
 	}
@@ -3280,15 +3278,7 @@ func dayRows(b *segment.Block, header []string) []segment.Block {
 	if len(b.Cells) != len(header) {
 		return nil
 	}
-	dc, ic := -1, -1
-	for i, h := range header {
-		switch k := colKind(h); {
-		case k == "date" && dc < 0:
-			dc = i
-		case k == "issues" && ic < 0:
-			ic = i
-		}
-	}
+	dc, ic := colIndex(header, "date"), colIndex(header, "issues")
 	if dc < 0 {
 		return nil
 	}

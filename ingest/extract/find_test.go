@@ -17,7 +17,14 @@ import (
 // summary lists a result's events as "type date ward themes".
 func summary(t *testing.T, doc string) []string {
 	t.Helper()
-	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	return summaryFile(t, "find.txt", doc)
+}
+
+// summaryFile extracts doc read as the file name says (its format) and
+// writes each event as "type date ward themes".
+func summaryFile(t *testing.T, name, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract(name, []byte(doc))
 	require.NoError(t, err)
 	var got []string
 	for _, e := range res.Events {
@@ -3763,7 +3770,13 @@ func TestLettersToTheOfficeAndMastheads(t *testing.T) {
 // summaryLAD is summary with each event's authority besides its ward.
 func summaryLAD(t *testing.T, doc string) []string {
 	t.Helper()
-	res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(doc))
+	return summaryFileLAD(t, "find.txt", doc)
+}
+
+// summaryFileLAD is summaryFile with the authority after the ward.
+func summaryFileLAD(t *testing.T, name, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract(name, []byte(doc))
 	require.NoError(t, err)
 	var got []string
 	for _, e := range res.Events {

@@ -304,11 +304,12 @@ func (r *run) monthlessDays() {
 			if rangeNextRE.MatchString(b.Text[l[8]:l[9]]) {
 				continue // "Monday 5th to Friday 9th September"
 			}
-			wd, day := weekdayOfWord(b.Text[l[2]:l[3]]), atoiSafe(b.Text[l[4]:l[5]])
-			if wd < 0 || day < 1 || day > 31 {
+			wd, ok := dates.WeekdayOf(b.Text[l[2]:l[3]])
+			day, err := strconv.Atoi(b.Text[l[4]:l[5]])
+			if !ok || err != nil || day < 1 || day > 31 {
 				continue
 			}
-			one, ok := nearMonthOf(r.a.Published, time.Weekday(wd), day)
+			one, ok := nearMonthOf(r.a.Published, wd, day)
 			if !ok {
 				continue
 			}
@@ -333,26 +334,6 @@ func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool)
 		}
 	}
 	return one, n == 1
-}
-
-// weekdayOfWord reads a weekday's name, whole or short ("Tues.",
-// "Thursday"), or returns -1.
-func weekdayOfWord(s string) int {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.HasPrefix(strings.ToLower(d.String()), s[:min(3, len(s))]) {
-			return int(d)
-		}
-	}
-	return -1
-}
-
-func atoiSafe(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0
-	}
-	return n
 }
 
 // recordDate is the date of the meeting a set of minutes or notes records,

@@ -302,12 +302,7 @@ func TestWeekByWeekDiary(t *testing.T) {
 		"w/c 8 August\nTue 9\ta.m. Loftus ward drop-in, Loftus Library; p.m. Brotton ward meeting, Brotton Library\tLoftus: off-road motorbikes on the cliff paths. Brotton: cars parked on double yellows.\n\n" +
 		"w/c 29 August\nThu 1\tSeaton ward meeting, Seaton Carew Community Centre, Hartlepool\tBoy racers on the coast road.\n\n" +
 		"4. What has been done\n\n4.1 Eston: patrols were stepped up and three off-road bikes were seized.\n"
-	res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(doc))
-	require.NoError(t, err)
-	var got []string
-	for _, e := range res.Events {
-		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
-	}
+	got := summaryFile(t, "poe.txt", doc)
 	require.Equal(t, []string{
 		"meeting 2016-07-05 E05001508 off_road_bikes", "concern 2016-07-05 E05001508 off_road_bikes",
 		"meeting 2016-08-09 E05001514 off_road_bikes", "concern 2016-08-09 E05001514 off_road_bikes",
@@ -323,12 +318,7 @@ func TestWeekByWeekTwoDays(t *testing.T) {
 		"Day\tEngagement\tIssues put to the Commissioner\n\n" +
 		"w/c 4 July\nTue 5\tEston Ward Community Meeting, Eston Community Hub\tQuad bikes being ridden across the hills.\n\n" +
 		"w/c 11 July\nTue 12 / Thu 14\tNorton North ward meeting (Tuesday) and Norton South ward meeting (Thursday), both at Norton Methodist Church Hall, Stockton\tResidents complained of speeding along Norton High Street at both meetings.\n"
-	res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(doc))
-	require.NoError(t, err)
-	var got []string
-	for _, e := range res.Events {
-		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
-	}
+	got := summaryFile(t, "poe.txt", doc)
 	require.Equal(t, []string{"meeting 2016-07-05 E05001508 off_road_bikes", "concern 2016-07-05 E05001508 off_road_bikes"}, got)
 }
 
@@ -365,12 +355,7 @@ func TestEngagementDiaryTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := newExtractor(t, Config{}).Extract("report.md", []byte(tt.doc))
-			require.NoError(t, err)
-			var got []string
-			for _, e := range res.Events {
-				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
-			}
+			got := summaryFile(t, "report.md", tt.doc)
 			require.Equal(t, tt.want, got)
 		})
 	}
@@ -401,12 +386,7 @@ func TestPanelReportLetterheadAndMonthRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := newExtractor(t, Config{}).Extract("report.md", []byte(tt.doc))
-			require.NoError(t, err)
-			var got []string
-			for _, e := range res.Events {
-				got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
-			}
+			got := summaryFile(t, "report.md", tt.doc)
 			require.Equal(t, tt.want, got)
 		})
 	}
@@ -422,12 +402,7 @@ func TestRowDayUnderRowAbove(t *testing.T) {
 		"| Weds 4th | Rossmere Residents' Association, Rossmere Youth Centre | Fens and Rossmere | Suspected dealing from a flat above the shops |\n" +
 		"| Tues 8th Oct | Hartlepool Youth Council, Civic Centre | (borough-wide) | Young people spoke about friends carrying knives |\n" +
 		"| Tue 15th Oct | Local Criminal Justice Board, Thornaby | Force-wide | Court recovery and victim care updates |\n"
-	res, err := newExtractor(t, Config{}).Extract("report.md", []byte(doc))
-	require.NoError(t, err)
-	var got []string
-	for _, e := range res.Events {
-		got = append(got, e.Type+" "+e.Date+" "+e.WardCode+e.LADCode+" "+strings.Join(e.Themes, ","))
-	}
+	got := summaryFileLAD(t, "report.md", doc)
 	require.Equal(t, []string{
 		"meeting 2019-09-03 E05012437E06000003 burglary_theft", "concern 2019-09-03 E05012437E06000003 burglary_theft",
 		"meeting 2019-09-04 E05008944E06000001 drugs", "concern 2019-09-04 E05008944E06000001 drugs",

@@ -141,7 +141,9 @@ func monthOf(s string) time.Month {
 	return 0
 }
 
-func weekdayOf(s string) (time.Weekday, bool) {
+// WeekdayOf reads a weekday's name, whole or as writers shorten it
+// ("Tues.", "Weds", "Thurs").
+func WeekdayOf(s string) (time.Weekday, bool) {
 	s = strings.TrimSuffix(strings.ToLower(s), ".")
 	if len(s) < 3 {
 		return 0, false
@@ -258,7 +260,7 @@ func Find(s string) []Mention {
 			dm.Month = monthOf(mon1)
 		}
 		if wd := group(s, m, 1); wd != "" {
-			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+			dm.Weekday, dm.HasWeekday = WeekdayOf(wd)
 		}
 		if dm.Month == dm.EndMonth && dm.EndDay <= dm.Day {
 			continue // "2 and 2 May" or a list of numbers, not a range
@@ -269,7 +271,7 @@ func Find(s string) []Mention {
 			first := Mention{Day: dm.Day, Month: dm.Month, Year: dm.Year, Weekday: dm.Weekday, HasWeekday: dm.HasWeekday}
 			second := Mention{Day: dm.EndDay, Month: dm.EndMonth, Year: dm.Year}
 			if wd := group(s, m, 4); wd != "" {
-				second.Weekday, second.HasWeekday = weekdayOf(wd)
+				second.Weekday, second.HasWeekday = WeekdayOf(wd)
 			}
 			firstEnd, secondStart := max(m[5], m[7]), m[8] // after the first month if written; at the second weekday if written
 			if secondStart < 0 {
@@ -287,7 +289,7 @@ func Find(s string) []Mention {
 		}
 		dm := Mention{Day: atoi(group(s, m, 2)), Month: monthOf(group(s, m, 3)), Year: atoi(group(s, m, 4))}
 		if wd := group(s, m, 1); wd != "" {
-			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+			dm.Weekday, dm.HasWeekday = WeekdayOf(wd)
 		}
 		if y := shortYearRE.FindStringSubmatchIndex(s[m[1]:]); dm.Year == 0 && y != nil {
 			// "Weds 17th May 23" ending a table cell or a line: a year
@@ -303,7 +305,7 @@ func Find(s string) []Mention {
 		}
 		dm := Mention{Month: monthOf(group(s, m, 2)), Day: atoi(group(s, m, 3)), Year: atoi(group(s, m, 4))}
 		if wd := group(s, m, 1); wd != "" {
-			dm.Weekday, dm.HasWeekday = weekdayOf(wd)
+			dm.Weekday, dm.HasWeekday = WeekdayOf(wd)
 		}
 		add(m, dm)
 	}
@@ -347,14 +349,14 @@ func Find(s string) []Mention {
 		if !capital(group(s, m, 2)) || habitualRE.MatchString(low[m[1]:]) {
 			continue // ("on Sunday mornings": every Sunday, no day)
 		}
-		wd, _ := weekdayOf(group(s, m, 2))
+		wd, _ := WeekdayOf(group(s, m, 2))
 		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})
 	}
 	for _, m := range rel(relPartRE) {
 		if !capital(group(s, m, 1)) || everyRE.MatchString(low[:m[0]]) {
 			continue // "every Thursday evening" is no day
 		}
-		wd, _ := weekdayOf(group(s, m, 1))
+		wd, _ := WeekdayOf(group(s, m, 1))
 		add(m, Mention{Rel: "on", Weekday: wd, HasWeekday: true})
 	}
 	for _, m := range relMonth(dayOfRelMonRE) {
@@ -519,7 +521,7 @@ func weekdayOrdinals(s, low string, all []Mention) []Mention {
 		if from == nil {
 			continue
 		}
-		wd, _ := weekdayOf(group(s, m, 1))
+		wd, _ := WeekdayOf(group(s, m, 1))
 		mon := from.Month
 		if from == next && day > from.Day && from.Month > time.January {
 			mon-- // "Monday 28th and Thursday 2nd October": the month before
@@ -552,7 +554,7 @@ func weekdaysAfter(s, low string, out []Mention) []Mention {
 		if !capital(group(s, m, 1)) {
 			continue
 		}
-		wd, _ := weekdayOf(group(s, m, 1))
+		wd, _ := WeekdayOf(group(s, m, 1))
 		var prev *Mention
 		overlap := false
 		for i := range out {
