@@ -633,6 +633,7 @@ func (r *run) finish() {
 		kept = append(kept, e)
 	}
 	r.res.Events, kept = kept, nil
+	r.res.Events = r.dropRecaps(r.res.Events, themes)
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
@@ -657,4 +658,65 @@ func (r *run) finish() {
 		kept = append(kept, e)
 	}
 	r.res.Events = kept
+}
+
+// dropRecaps drops, from a concern told for a month or a period with no
+// meeting of its own, each theme that a meeting of the document raised on
+// a day inside that span and at its place: a report's summary of what
+// came up ("Concerns about drugs at North Ormesby and Roseworth have been
+// passed to the teams", "Off-road bikes remained the issue raised most,
+// in Grangetown and Roseworth") retells its meetings' concerns. Only a
+// ward's: writers count a concern told for a whole authority over the
+// period ("Across Hartlepool, off-road bikes were raised at nearly every
+// meeting", letters from across Stockton) as one of its own. A concern
+// left with no theme goes, and so do the actions told about it.
+func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []schemas.Event {
+	type raised struct {
+		day       time.Time
+		ward, lad string
+		themes    []string
+	}
+	var meetings []raised
+	for _, e := range events {
+		if e.Type != schemas.TypeMeeting || !e.DayPrecise() {
+			continue
+		}
+		day, err := time.Parse(time.DateOnly, e.Date)
+		if err != nil {
+			continue
+		}
+		meetings = append(meetings, raised{day, e.WardCode, e.LADCode, sortedUnion(e.Themes, linked[e.EventID])})
+	}
+	recap := func(e *schemas.Event, th string) bool {
+		from, err1 := time.Parse(time.DateOnly, e.Period.Start)
+		to, err2 := time.Parse(time.DateOnly, e.Period.End)
+		if err1 != nil || err2 != nil || e.WardCode == "" {
+			return false
+		}
+		for _, m := range meetings {
+			if m.day.Before(from) || m.day.After(to) || !slices.Contains(m.themes, th) || m.lad != e.LADCode {
+				continue
+			}
+			if e.WardCode == m.ward {
+				return true
+			}
+		}
+		return false
+	}
+	gone := map[string]bool{}
+	out := events[:0]
+	for _, e := range events {
+		if e.Type == schemas.TypeConcern && e.Concern != nil && e.Concern.MeetingID == "" && e.Period != nil {
+			e.Themes = slices.DeleteFunc(slices.Clone(e.Themes), func(th string) bool { return recap(&e, th) })
+			if len(e.Themes) == 0 {
+				gone[e.EventID] = true
+				continue
+			}
+		}
+		if e.Action != nil && gone[e.Action.ConcernID] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }

@@ -1112,6 +1112,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
 		{"typed-up.txt", "MINUTES of the meeting held Tues 9th May, 7pm\n\nResidents complained about vandalism.\n\nDate of next meeting: Tues 13th June\n\n(typed up 12/5/23 by the secretary)\n", "2023-05-12"},
+		{"taken-by.txt", "Minutes of meeting held Tues 8th Oct, 6.30pm\n\nResidents complained about vandalism.\n\nMinutes typed up by K. Ashby 14/10/13 - any corrections to the chair before the next meeting please.\n", "2013-10-14"},
+		{"notes-taken-by.txt", "Notes of the meeting held Weds 9th May\n\nResidents complained about vandalism.\n\nNotes taken by Jo Bell (secretary) on 12 May 2023\n", "2023-05-12"},
+		{"typed-by-next.txt", "Minutes of meeting held Tues 8th Oct\n\nResidents complained about vandalism.\n\nNext meeting typed up by the clerk: 12 November 2013\n", ""},
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
@@ -1795,8 +1798,8 @@ The table below sets out what residents in each area told us over September, Oct
 		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
 	}
 	require.Equal(t, []string{
-		"concern period:2020-09-01/2020-11-30 E05013045 E06000001 speeding",
-		"concern period:2020-09-01/2020-11-30  E06000001 fraud_scams",
+		"concern 2020-09-01/2020-11-30 E05013045 E06000001 speeding",
+		"concern 2020-09-01/2020-11-30  E06000001 fraud_scams",
 	}, got)
 }
 
@@ -4823,4 +4826,31 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 func TestJointMeetingOfQuarters(t *testing.T) {
 	doc := "Posted on 9 June 2023\n\nEAGLESCLIFFE EAST & WEST JOINT MEETING - 25 May, Egglescliffe Village Hall\nThe main concerns were speeding along Yarm Road.\n"
 	require.Equal(t, []string{"meeting 2023-05-25  speeding", "concern 2023-05-25  speeding"}, summary(t, doc))
+}
+
+// TestRecapOfMeetingsDropped: a report's summary that a theme was raised
+// in a ward over the period retells that ward's meeting; a ward with no
+// such meeting, a theme the meeting did not raise, and a concern told for
+// the whole authority are concerns of their own.
+func TestRecapOfMeetingsDropped(t *testing.T) {
+	head := "Programme of Engagement report to the Police and Crime Panel, 14 November 2020, covering September and October 2020.\n\n" +
+		"On 12 September 2020 the Commissioner attended the Grangetown ward meeting, where residents raised off-road bikes on the cinder tracks.\n\n"
+	tests := []struct {
+		name, recap string
+		want        []string
+	}{
+		{"ward recap", "Off-road bikes stayed the issue most often raised with the Commissioner in the period, above all in Grangetown.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes"}},
+		{"other ward", "Off-road bikes stayed the issue most often raised with the Commissioner in the period, above all in Eston.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01 E05012441 off_road_bikes"}},
+		{"other theme", "Residents in Grangetown wrote to the office throughout the period about drug dealing.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01 E05012442 drugs"}},
+		{"authority", "Across Redcar and Cleveland, off-road bikes were raised with the Commissioner throughout the period.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01  off_road_bikes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+"5. RECURRING THEMES\n\n5.1 "+tt.recap+"\n"))
+		})
+	}
 }

@@ -685,6 +685,14 @@ var (
 )
 
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
+	if loc := takenByRE.FindStringIndex(strings.TrimSpace(s)); loc != nil && len(s) <= 160 {
+		// "Minutes typed up by K. Ashby 14/10/13 - corrections to the
+		// chair before the next meeting please": the minute-taker's
+		// line, dated when written (its "next meeting" no heading).
+		if t, ok := r.fullDate(strings.TrimSpace(s)[loc[1]:]); ok {
+			return t, pubScorePosted, true
+		}
+	}
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
 		return time.Time{}, 0, false // "Date of next meeting: Thursday 2 June 2016"
 	}
@@ -741,6 +749,11 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	}
 	return time.Time{}, 0, false
 }
+
+// takenByRE: a minute-taker's line opening with who wrote the record up
+// ("Minutes typed up by K. Ashby", "Notes taken by Jo Bell on"), before
+// its date.
+var takenByRE = regexp.MustCompile(`(?i)^\W*(?:(?:the\s+)?(?:minutes|notes)\s+)?(?:typed(?:\s+up)?|taken|written(?:\s+up)?|compiled|recorded)\s+by\s+(?:(?-i:[A-Z])[\w'’-]*\.?\s+){1,3}(?:\(\w+\)\s+)?(?:on\s+)?`)
 
 // byDateRE: a byline whose first date follows the writer's name and role,
 // before any "Updated" (group 1: the text up to it).

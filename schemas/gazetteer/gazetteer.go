@@ -606,7 +606,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) || directionBefore(text[:start]) {
 				continue
 			}
-			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) {
+			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) {
 				continue
 			}
 			res, err := g.Resolve(written, at)
@@ -693,6 +693,11 @@ var wardListRE = regexp.MustCompile(`^(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’-]*\s*)
 // pairMeetingRE: the rest of two names whose meeting is held jointly
 // ("Kader and Marton West community meeting"): both are wards.
 var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:ward|wards'?|joint|community|residents'?|neighbourhood|public)\s+)*(?:meeting|forum|surgery|PACT)\b`)
+
+// wardBodyRE: a ward's own public body or meeting after its name, in
+// capitals ("Kader Community Council", "Park Residents' Association"):
+// the name is the ward's, though it is an everyday word or surname too.
+var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? Association|Ward (?:Meeting|Forum))\b`)
 
 // commonWord lists normalised ward names that are also everyday words or
 // surnames, too risky to take as a place without "ward" after them.

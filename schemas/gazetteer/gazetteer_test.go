@@ -249,6 +249,11 @@ func TestFindPrecision(t *testing.T) {
 		// "at", before a bracket, comma or semicolon.
 		{"meetings in Kader (1st December) and Ladgate (3rd)", []string{"Kader=ward:E05009860"}},
 		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
+		// ... or before its own public body's name, in capitals.
+		{"Kader Community Council, Middlesbrough", []string{"Kader=ward:E05009860", "Middlesbrough=lad:E06000002"}},
+		{"the Park Residents' Association met", []string{"Park=ward:E05009869"}},
+		{"Mr Kader said the community council had met", nil},
+		{"Victoria community meeting notes", nil},
 		// Every name of a list closed by "wards" is a ward.
 		{"Our team covers Stockton Town Centre, Newtown and Hardwick and Salters Lane wards.", []string{"Stockton Town Centre=ward:E05014882", "Newtown=ward:E05014873", "Hardwick and Salters Lane=ward:E05014868"}},
 		{"At the virtual Newtown PACT you raised sheds being broken into.", []string{"Newtown=ward:E05014873"}},
