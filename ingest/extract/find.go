@@ -44,6 +44,10 @@ var (
 	// recordHeadRE: a heading that says the document is a meeting's
 	// record, anywhere in it ("... Residents' Forum – Minutes", "Meeting
 	// notes").
+	// recordOpenRE: a record's opening line, naming itself and the
+	// meeting it records ("Minutes of meeting held Tues 8th Oct", "Notes
+	// of the ward meeting held on").
+	recordOpenRE = regexp.MustCompile(`(?i)\b(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?meeting\s+held\b`)
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held(?: on)?|meeting date|when)\s*:`)
@@ -567,9 +571,13 @@ func (r *run) walk() {
 			} else if len(ms) > 1 {
 				told = ms
 			}
-			if r.record && len(ms) == 1 {
+			if (r.record || (b.N <= 2 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
 				// "MINUTES" over "Meeting held online on Thursday 11
-				// March 2021": the whole document is this meeting.
+				// March 2021": the whole document is this meeting. So is
+				// a record whose first lines run its title and its day
+				// together ("SEATON PACT Minutes of meeting held Tues 8th
+				// Oct, 6.30pm Venue: ..."): its numbered items under their
+				// headings are that meeting's.
 				cur.sticky, r.record = true, false
 				r.recordAnchor(cur)
 			}

@@ -4854,3 +4854,18 @@ func TestRecapOfMeetingsDropped(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordOpeningLineIsSticky: minutes whose title, day and venue run
+// together in their first lines are one meeting's record: the items under
+// its numbered headings are that meeting's concerns. A news item that
+// opens by telling a meeting is no record: a heading ends its story.
+func TestRecordOpeningLineIsSticky(t *testing.T) {
+	minutes := "GRANGETOWN RESIDENTS GROUP (monthly)\nMinutes of meeting held Weds 9th Oct, 7pm\nVenue: the library\n\n" +
+		"3. Issues raised by residents\n - Motorbikes ridden on the cinder track most evenings. Neighbours frightened. PCSO to pass on.\n - Dog mess on the paths by the school.\n\n" +
+		"Minutes written up by J. Moore 15/10/19.\n"
+	require.Equal(t, []string{"meeting 2019-10-09 E05012442 environmental,off_road_bikes", "concern 2019-10-09 E05012442 off_road_bikes", "concern 2019-10-09 E05012442 environmental"},
+		summaryFile(t, "minutes.txt", minutes))
+	news := "Commissioner meets Grangetown residents\nPosted on 15 October 2019\n\nThe Commissioner met residents at the Grangetown ward meeting on 9 October 2019.\n\n" +
+		"Other news\n - Motorbikes ridden on the cinder track most evenings. Neighbours frightened. PCSO to pass on.\n"
+	require.Equal(t, []string{"meeting 2019-10-09 E05012442 "}, summaryFile(t, "news.txt", news))
+}
