@@ -1692,7 +1692,7 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
 			continue
 		}
-		if !jointMeetingRE.MatchString(s[b.End:]) && !(jointlyRE.MatchString(s) && pluralMeetingsAfterRE.MatchString(s[b.End:])) {
+		if !jointMeetingRE.MatchString(s[b.End:]) && !(jointlyRE.MatchString(s) && pluralMeetingsAfterRE.MatchString(s[b.End:])) && !(jointForRE.MatchString(s[:a.Start]) && wardsAfterRE.MatchString(s[b.End:])) {
 			continue // ("The Eaglescliffe East and Eaglescliffe West ward meetings were held jointly": one meeting too)
 		}
 		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
@@ -1701,6 +1701,14 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 	}
 	return nil
 }
+
+// jointForRE: a joint meeting named before the wards it was for ("a
+// joint online meeting for the Coatham and Zetland wards"); wardsAfterRE
+// closes the pair.
+var (
+	jointForRE   = regexp.MustCompile(`(?i)\bjoint\b[^.,;]{0,30}\bmeeting\s+(?:for|of|covering)\s+(?:the\s+)?(?:residents\s+of\s+(?:the\s+)?)?$`)
+	wardsAfterRE = regexp.MustCompile(`(?i)^\s+wards\b`)
+)
 
 // wardOrTown reports whether place m, joined with place other in a joint
 // meeting's name, is a ward, or a town of the authority (not the

@@ -4869,3 +4869,30 @@ func TestRecordOpeningLineIsSticky(t *testing.T) {
 		"Other news\n - Motorbikes ridden on the cinder track most evenings. Neighbours frightened. PCSO to pass on.\n"
 	require.Equal(t, []string{"meeting 2019-10-09 E05012442 "}, summaryFile(t, "news.txt", news))
 }
+
+// TestMeetingsRoundup: a round-up of a week's ward meetings. A joint
+// meeting "for the X and Y wards" is its authority's; "The following
+// evening, Wednesday 10th, Loftus residents raised ..." is Loftus's meeting
+// that day; a place's residents telling something in a document about no
+// meeting are no meeting.
+func TestMeetingsRoundup(t *testing.T) {
+	head := "Online ward meetings\n\nPosted on Monday 22nd March 2021\n\nSix online ward meetings have been held over the fortnight.\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"joint for wards", head + "The first, on Tuesday 9 March, was a joint online meeting for the Coatham and Zetland wards, where residents talked about drug dealing.\n",
+			[]string{"meeting 2021-03-09  drugs", "concern 2021-03-09  drugs"}},
+		{"joint of one ward", head + "The first, on Tuesday 9 March, was an online meeting for the Coatham ward, where residents talked about drug dealing.\n",
+			[]string{"meeting 2021-03-09 E05012439 drugs", "concern 2021-03-09 E05012439 drugs"}},
+		{"residents raised", head + "The first, on Tuesday 9 March, was the Coatham ward meeting, where residents talked about drug dealing. The following evening, Wednesday 10th, Loftus residents raised thefts of quad bikes from farms.\n",
+			[]string{"meeting 2021-03-09 E05012439 drugs", "meeting 2021-03-10 E05012447 rural_crime", "concern 2021-03-09 E05012439 drugs", "concern 2021-03-10 E05012447 rural_crime"}},
+		{"no meeting document", "Rural thefts\n\nPosted on Monday 22nd March 2021\n\nPolice are appealing for witnesses. On Wednesday 10 March Loftus residents told officers that quad bikes had been taken from farms.\n",
+			[]string{"concern 2021-03-10 E05012447 rural_crime"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}

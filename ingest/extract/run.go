@@ -108,6 +108,7 @@ func (r *run) tag() {
 		}
 		if aboutMeeting && i >= 2 {
 			b.Text = oneMeetingRE.ReplaceAllString(b.Text, "${1}${2} meeting")
+			b.Text = dayResidentsRE.ReplaceAllString(b.Text, "${1}at the ${2} meeting, residents ${3}")
 		}
 		if b.Heading {
 			headMonth = ""
@@ -127,6 +128,12 @@ func (r *run) tag() {
 // said at the last one in July"), in a post whose opening names the
 // meeting it is about: that place's meeting, told as a meeting would be.
 var oneMeetingRE = regexp.MustCompile(`\b((?i:at|to) the )((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}) one\b`)
+
+// dayResidentsRE: a day opening a clause whose subject is a place's
+// residents raising something ("The following evening, Wednesday 10th,
+// Loftus residents raised thefts of quad bikes"), in a document about
+// meetings: that place's meeting on that day, told without the word.
+var dayResidentsRE = regexp.MustCompile(`((?:^|[.;]\s+|,\s+)(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){0,2})?(?:,\s*)?(?:[Oo]n\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))?,?\s+)((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+residents\s+(raised|talked about|spoke about|complained about|told)\b`)
 
 // monthYearRE: a month and its year alone; weekdayDayRE: a weekday and a
 // day of the month without the month ("on Wednesday 19th", "Tuesday the
