@@ -5068,23 +5068,59 @@ func (r *run) heldRefs(text string) []*meetingCtx {
 	var out []*meetingCtx
 	for _, p := range r.find(text, r.anchorDay()) {
 		after := text[p.End:]
-		if !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) {
+		both := bothRefRE.MatchString(text[:p.Start]) && heldRefAfterPluralRE.MatchString(after)
+		if !both && !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) &&
+			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) {
 			continue
 		}
-		if found := r.heldAt(p); found != nil && !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == found.ev.EventID }) {
-			out = append(out, found)
+		var found []*meetingCtx
+		if both {
+			found = r.heldAll(p)
+		} else if one := r.heldAt(p); one != nil {
+			found = []*meetingCtx{one}
+		}
+		for _, f := range found {
+			if !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == f.ev.EventID }) {
+				out = append(out, f)
+			}
 		}
 	}
 	return out
 }
 
-// heldAt is the one meeting held on a day so far at the place p names, as
-// a new context named as p is written, or nil (none, or several).
+// heldAll are the two or more meetings held on a day at the place p
+// names ("At both Guisborough surgeries we were asked about ..." under a
+// table listing them), each as a new context named as p is written; nil
+// when there are fewer than two.
+func (r *run) heldAll(p gazetteer.Mention) []*meetingCtx {
+	var out []*meetingCtx
+	for _, m := range slices.Concat(r.held, r.rowHeld) {
+		if r.heldHere(p, m) && !slices.ContainsFunc(out, func(o *meetingCtx) bool { return o.ev.EventID == m.ev.EventID }) {
+			ref := *m
+			ref.name, ref.sticky, ref.headed = p.Text, false, false
+			out = append(out, &ref)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// heldHere reports whether meeting m, held on a day, was at the place p
+// names.
+func (r *run) heldHere(p gazetteer.Mention, m *meetingCtx) bool {
+	same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
+	return same && m.span.Precision == dates.Day
+}
+
+// heldAt is the one meeting held on a day so far at the place p names (in
+// prose or a table's rows), as a new context named as p is written, or nil
+// (none, or several).
 func (r *run) heldAt(p gazetteer.Mention) *meetingCtx {
 	var found *meetingCtx
-	for _, m := range r.held {
-		same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
-		if !same || m.span.Precision != dates.Day {
+	for _, m := range slices.Concat(r.held, r.rowHeld) {
+		if !r.heldHere(p, m) {
 			continue
 		}
 		if found != nil && found.ev.EventID != m.ev.EventID {
@@ -5154,6 +5190,16 @@ var (
 	// heldRefLeadRE: "At" opening a sentence, right before a place ("4.11
 	// At Grangetown several people said ...").
 	heldRefLeadRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?At\s+(?:the\s+)?$`)
+	// bothRefRE and heldRefAfterPluralRE: "At both" (or "each of the",
+	// "all three") before a place and meetings in the plural after it
+	// ("At both Guisborough surgeries").
+	bothRefRE            = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?At\s+(?:both|each of the|all (?:two|three|four)|the two|the three)(?:\s+of\s+the)?\s+$`)
+	heldRefAfterPluralRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,2}?\s+(?:meetings|forums|surgeries|PACTs|drop-ins|briefings|sessions)\b`)
+	// heldRefInRE and residentsAtRE: "In Brotton, residents at the
+	// drop-in told us ...": a place opening the sentence, then the
+	// public at a meeting there.
+	heldRefInRE   = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?In\s+$`)
+	residentsAtRE = regexp.MustCompile(`^,?\s+(?:residents|people|those|villagers|tenants)(?:\s+who\s+came)?\s+(?:at|to)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|PACT|drop-in|briefing|walkabout|session)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
 )

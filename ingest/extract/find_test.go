@@ -4896,3 +4896,37 @@ func TestMeetingsRoundup(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldNamedAfterTable: paragraphs under a table of a month's
+// surgeries and briefings name them again by place: "At the X street
+// briefing", "At both X surgeries" (each of the two), "In X, residents at
+// the drop-in told us"; a place with no meeting in the table, or "In X"
+// with no meeting after it, gives no meeting's concern.
+func TestHeldNamedAfterTable(t *testing.T) {
+	head := "# Neighbourhood team - May update\n\nPosted on 3 June 2019\n\n## Surgeries and street briefings\n\n| When | What | Where |\n|---|---|---|\n" +
+		"| Sat 11 May | Street briefing | Loftus, outside the Co-op |\n| Fri 10 May and Fri 24 May | Police surgery | Guisborough, Market Place |\n| Tue 21 May | PCSO drop-in | Brotton library |\n\n"
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"street briefing", "At the Loftus street briefing people mainly wanted to talk about drug dealing near the bus stops.",
+			[]string{"concern 2019-05-11 E05012447 drugs"}},
+		{"both surgeries", "At both Guisborough surgeries we were asked about shoplifting from the shops on Westgate.",
+			[]string{"concern 2019-05-10 E05012443 burglary_theft", "concern 2019-05-24 E05012443 burglary_theft"}},
+		{"in place residents at", "In Brotton, residents at the drop-in told us about thefts from vans parked overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"no meeting there", "At the Skelton street briefing people mainly wanted to talk about drug dealing near the bus stops.", nil},
+		{"in place no meeting", "In Brotton, thefts from vans parked overnight have gone up.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summaryFile(t, "update.md", head+tt.para+"\n") {
+				if strings.HasPrefix(e, "concern") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}

@@ -603,7 +603,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
 			written := text[start:end]
 			after := nextWord(text[end:])
-			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:])) || directionBefore(text[:start]) {
+			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) {
 				continue
 			}
 			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) {
@@ -708,6 +708,11 @@ func commonWord(n string) bool {
 	}
 	return false
 }
+
+// streetMeetingRE: a police "street briefing" (or surgery, meeting)
+// after a name, in lower case: the place's event, not a street of that
+// name ("At the Loftus street briefing people asked about ...").
+var streetMeetingRE = regexp.MustCompile(`^\s+street\s+(?:briefings?|surger(?:y|ies)|meetings?)\b`)
 
 // boroughOf reports whether the text after a name says, in lower case,
 // that the name is its borough ("across Stockton borough", "Hartlepool

@@ -225,6 +225,8 @@ func TestFindPrecision(t *testing.T) {
 		{"a drop-in surgery at South Bank library", []string{"South Bank=ward:E05012456"}},
 		{"a drop-in at Yarm Library", []string{"Yarm=ward:E05014884"}},
 		{"cars racing along Yarm Road", nil},
+		{"At the Loftus street briefing people asked about drugs", []string{"Loftus=ward:E05012447"}},
+		{"cars parked on Loftus Street all night", nil},
 		// A newspaper's name is not where something is.
 		{"I. Noble (Darlington and Stockton Times) was present", nil},
 		{"the Hartlepool Mail reported", nil},
