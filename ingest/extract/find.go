@@ -132,6 +132,7 @@ func (r *run) walk() {
 	var dayHead *segment.Block   // a heading of a place and a day only ("South Bank – Thursday 17 June"): an event there if the paragraph under it tells one
 	var told []*meetingCtx       // the meetings of the last paragraph that told several, in this section
 	subjectHead := ""            // a short heading that names a theme ("Shop theft"): what the "You said" under it is about
+	bySubject := false           // the section's paragraphs under subject headings are entries naming the places of the meetings at which it was raised
 	weDidSection := false        // under a "We did" heading
 	var months *dates.Span       // the span of meetings told one a month ("meetings in January and February"): what follows is said of it
 	var lead *segment.Block      // a news item's opening concern, told before the meeting it was raised at
@@ -181,6 +182,7 @@ func (r *run) walk() {
 			if len(strings.Fields(b.Text)) <= 6 && len(r.themes(b.Text)) > 0 {
 				subjectHead = b.Text
 			}
+			bySubject = bySubject && subjectHead != ""
 			l := strings.ToLower(b.Text)
 			future = futureHeadRE.MatchString(nextDoorRE.ReplaceAllString(b.Text, "")) && !strings.Contains(l, "purpose") && !headlineQuoteRE.MatchString(b.Text)
 			diary = future && !futureHeadRE.MatchString(diaryRE.ReplaceAllString(b.Text, ""))
@@ -611,6 +613,18 @@ func (r *run) walk() {
 		}
 		if future {
 			continue // a list of what is to come has no concerns yet
+		}
+		if subjectHead != "" && b.Cells == nil && (cur == nil || !cur.sticky) {
+			// "Burglary and theft" over "Grangetown (break-ins at garages)
+			// and Marton West (catalytic converters)": the subject at the
+			// meetings held in the places the entry names.
+			if rest, ok := r.subjectEntries(b, text, subjectHead, bySubject); ok {
+				bySubject, cur = true, nil
+				if rest == "" {
+					continue
+				}
+				text = rest
+			}
 		}
 		if b.Bullet && cur != nil && !cur.sticky && (wholeSpanRE.MatchString(text) || r.officeContact(b, text)) {
 			// "3. Recurring issues across the quarter Throughout October,
@@ -3127,6 +3141,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.problem(b, "event", clip(b.Text, 120), "a meeting with partners, listed under their heading: not emitted")
 		return
 	}
+	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && issues == "" {
+		// "13 Nov | Police and Crime Panel | Hemlington | Partner /
+		// governance" in a table whose "Type" column tells meetings open
+		// to residents ("Community") from the rest: the report lists the
+		// row for the Commissioner's time, not as a meeting with the
+		// public, though the place column names a ward.
+		r.problem(b, "event", clip(b.Text, 120), "the row's type says it is a meeting with partners: not emitted")
+		return
+	}
 	if notPublicRE.MatchString(col["meeting"]) || notPublicRE.MatchString(col["action"]) || privateRE.MatchString(col["meeting"]) || privateRE.MatchString(issues) {
 		// "Force Performance Board (internal) | ... | Not a public
 		// meeting.", "Wed 13 | Partners briefing | Officers-only briefing
@@ -3853,6 +3876,9 @@ func cuelessConcern(s string) bool {
 		s = s[:i]
 	}
 	s = wishRE.ReplaceAllString(s, "want")
+	// "residents felt that officers are rarely seen": the police's
+	// absence, a concern, though officers are its subject.
+	s = policeAbsentRE.ReplaceAllString(s, "the absence of patrols")
 	if firstPersonPromiseRE.MatchString(s) {
 		return false // "I've passed this on to the council's parking team": the writer's action
 	}
@@ -4276,6 +4302,19 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 					r.standalone(b, cur, rest, "", "", section)
 				}
 				continue
+			}
+			if loc := meetingBracketRE.FindStringSubmatchIndex(c); loc != nil && len(ms) > 0 && !r.quiet {
+				// "he attended the Wheatlands ward meeting in Redcar
+				// (speeding on the roads into the estate, and vans parked
+				// on pavements)": brackets after a meeting that name
+				// themes, and no day or other meeting, are what was
+				// raised there, though nothing says "raised".
+				if in := c[loc[2]:loc[3]]; len(r.themes(in)) > 0 && len(dates.Find(in)) == 0 && !meetingNounRE.MatchString(in) && cuelessConcern(in) {
+					if cur, ok := link(c, s, ms); ok {
+						r.standalone(b, cur, in, "", "", section)
+					}
+					c = c[:loc[2]-1] + c[loc[3]+1:]
+				}
 			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
@@ -5380,3 +5419,188 @@ var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)
 	askedForRE  = regexp.MustCompile(`(?i)\b(?:asked|called|pressed) for\b|\bdescribed\b`)
 )
+
+// subjectEntries reads a paragraph under a subject heading of a report
+// whose issues are grouped by subject, each entry naming the meetings' places
+// it was raised at: "Burglary and theft" over "Oakfield (garage break-ins)
+// and Linthorpe (tools taken from vans)", "Speeding" over "Eaglescliffe
+// (3 March), where drivers ...", "Scams" over "Kader: calls from fake bank
+// staff". Such an entry is the heading's theme (not what its words
+// describe: "youths throwing stones" under "Anti-social behaviour" is not
+// also criminal damage) at the one meeting the document told in each place
+// it opens with, a day in brackets picking among several there; a place
+// where the document told no meeting gives nothing, for the section lists
+// the places meetings were held in, not the period's concerns. A sentence
+// of the paragraph that opens otherwise goes on with its entry, unless it
+// gives a date of its own ("In March the office also had a letter from
+// Acklam residents about ..."): that one is read as usual, and returned
+// for it. ok is whether the paragraph is such an entry (one of its places
+// has its meeting) or the section's entries already were (grouped).
+func (r *run) subjectEntries(b *segment.Block, text, head string, grouped bool) (rest string, ok bool) {
+	themes := r.themes(head)
+	if len(themes) == 0 || len(slices.Concat(r.held, r.rowHeld)) == 0 {
+		return text, false
+	}
+	type entry struct {
+		sent string
+		ms   []*meetingCtx
+	}
+	var entries []entry
+	var keep []string
+	linked := false
+	for _, sent := range sentences(text) {
+		items, isEntry := r.leadPlaces(sent)
+		if !isEntry {
+			if len(dated(dates.Find(sent))) > 0 {
+				keep = append(keep, sent)
+			}
+			continue
+		}
+		e := entry{sent: sent}
+		for _, it := range items {
+			if m := r.heldOn(it.place, it.note); m != nil {
+				e.ms = append(e.ms, m)
+				linked = true
+			} else {
+				r.problem(b, "place", it.place.Text, "an entry of issues grouped by subject at a place where the document tells no meeting (or several): not emitted")
+			}
+		}
+		entries = append(entries, e)
+	}
+	if !linked && !grouped {
+		return text, false
+	}
+	for _, e := range entries {
+		for _, m := range e.ms {
+			n := len(r.res.Events)
+			r.concern(b, m, head, "", *m.place, m.span)
+			if len(r.res.Events) > n && r.res.Events[n].Concern != nil {
+				r.res.Events[n].Concern.Text = clip(head+": "+e.sent, 20000)
+			}
+		}
+	}
+	return strings.Join(keep, " "), true
+}
+
+// placeItem is a place an entry opens with, and what its brackets say
+// ("Grangetown (6 November)", "Marton West (catalytic converters ...)").
+type placeItem struct {
+	place gazetteer.Mention
+	note  string
+}
+
+var (
+	// itemBracketRE: brackets right after a place.
+	itemBracketRE = regexp.MustCompile(`^\s*\(([^()]{1,160})\)`)
+	// itemSepRE: between two places an entry opens with.
+	itemSepRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|&\s+)?|\s*;\s*|\s+(?:and|&)\s+)`)
+	// itemHeadEndRE: the end of an entry's places (a stop, a colon, a
+	// comma, a dash).
+	itemHeadEndRE = regexp.MustCompile(`^\s*(?:$|[,:;.–—]|-\s)`)
+	// capWordRE: a capitalised word.
+	capWordRE = regexp.MustCompile(`^[A-Z][\w'’-]*`)
+)
+
+// leadPlaces are the places a sentence opens with, one after another
+// ("Brambles & Thorntree (15 November), and Eston (29 January), where
+// ...", "Hutton: theft from farm buildings"), each with its brackets; ok
+// is false when the sentence does not open so, the places ending at a
+// stop, colon, comma or dash ("Marton residents told ..." opens with a
+// place that is the residents').
+func (r *run) leadPlaces(sent string) (items []placeItem, ok bool) {
+	at := r.anchorDay()
+	pos := 0
+	for {
+		p, found := r.placeAtStart(sent[pos:], at)
+		if !found {
+			break
+		}
+		it := placeItem{place: p}
+		end := pos + p.End
+		if m := itemBracketRE.FindStringSubmatch(sent[end:]); m != nil {
+			it.note, end = m[1], end+len(m[0])
+		}
+		items = append(items, it)
+		pos = end
+		if sep := itemSepRE.FindString(sent[pos:]); sep != "" {
+			if _, more := r.placeAtStart(sent[pos+len(sep):], at); more {
+				pos += len(sep)
+				continue
+			}
+		}
+		break
+	}
+	if len(items) == 0 || !itemHeadEndRE.MatchString(sent[pos:]) {
+		return nil, false
+	}
+	return items, true
+}
+
+// placeAtStart is the place s opens with: a name the gazetteer knows, or a
+// ward whose name is also a word ("Newport", "Park"), which it knows only
+// with "ward" after it.
+func (r *run) placeAtStart(s string, at time.Time) (gazetteer.Mention, bool) {
+	if ms := r.find(s, at); len(ms) > 0 && ms[0].Start == 0 {
+		return ms[0], true
+	}
+	if w := capWordRE.FindString(s); w != "" {
+		if ms := r.find(w+" ward", at); len(ms) == 1 && ms[0].Start == 0 && ms[0].Kind == "ward" {
+			p := ms[0]
+			p.End, p.Text = len(w), w
+			return p, true
+		}
+	}
+	return gazetteer.Mention{}, false
+}
+
+// heldOn is the one meeting held on a day that the document told, in prose
+// or in a table's rows, at the place p names, on the day note gives if it
+// gives one, or nil (none, or several and no day to choose).
+func (r *run) heldOn(p gazetteer.Mention, note string) *meetingCtx {
+	var day *dates.Mention
+	if ds := dates.Days(dated(dates.Find(note))); len(ds) == 1 {
+		day = &ds[0]
+	}
+	var found *meetingCtx
+	for _, m := range slices.Concat(r.held, r.rowHeld) {
+		same := (p.Kind == "ward" && m.place.WardCode == p.WardCode) || (p.Kind != "ward" && m.place.WardCode == "" && m.place.LADCode == p.LADCode && strings.EqualFold(m.name, p.Text))
+		if !same || m.span.Precision != dates.Day || (day != nil && (m.span.Start.Day() != day.Day || m.span.Start.Month() != day.Month)) {
+			continue
+		}
+		if found != nil && found.ev.EventID != m.ev.EventID {
+			return nil
+		}
+		found = m
+	}
+	return found
+}
+
+// typeCell is the cell of a table's column of the meeting's type ("Type",
+// "Meeting type", "Category"), or "".
+func typeCell(header, cells []string) string {
+	for i, h := range header {
+		if i < len(cells) && typeHeadRE.MatchString(strings.TrimSpace(h)) {
+			return cells[i]
+		}
+	}
+	return ""
+}
+
+var (
+	// typeHeadRE: a column of the kind of meeting.
+	typeHeadRE = regexp.MustCompile(`(?i)^(?:(?:meeting|engagement|event)\s+)?(?:type|kind|category)$`)
+	// partnerTypeRE: a type of meeting held with partners or officials
+	// ("Partner", "Partner / governance", "Statutory board", "National").
+	partnerTypeRE = regexp.MustCompile(`(?i)\b(?:partners?|partnerships?|governance|statutory|strategic|national|regional|internal|board|stakeholders?)\b`)
+	// publicTypeRE: a type of meeting held with the public.
+	publicTypeRE = regexp.MustCompile(`(?i)\b(?:community|public|residents?|ward|pact|surgery|drop-in|walkabout)\b`)
+)
+
+// meetingBracketRE: brackets right after a meeting's name, or its name and
+// place ("ward meeting in Redcar (speeding ...)"; group 1: what they hold).
+var meetingBracketRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact|drop-in|walkabout)(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})?\s*\(([^()]{8,200})\)`)
+
+// policeAbsentRE: the police as the subject of their own absence
+// ("officers are rarely seen", "police are never around", "PCSOs are
+// hardly ever seen"), what residents say of them, not the police's account.
+var policeAbsentRE = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:officers|police|pcsos|police officers|bobbies)\s+(?:are|were)\s+(?:so\s+|very\s+)?(?:rarely|never|seldom|hardly ever|hardly|not|no longer|not often)\s+(?:seen|around|about|visible|on the streets)\b`)

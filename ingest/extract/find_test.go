@@ -1798,8 +1798,8 @@ The table below sets out what residents in each area told us over September, Oct
 		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
 	}
 	require.Equal(t, []string{
-		"concern 2020-09-01/2020-11-30 E05013045 E06000001 speeding",
-		"concern 2020-09-01/2020-11-30  E06000001 fraud_scams",
+		"concern period:2020-09-01/2020-11-30 E05013045 E06000001 speeding",
+		"concern period:2020-09-01/2020-11-30  E06000001 fraud_scams",
 	}, got)
 }
 
@@ -4927,6 +4927,138 @@ func TestHeldNamedAfterTable(t *testing.T) {
 				}
 			}
 			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestIssuesGroupedBySubject: a report's issues grouped by subject, each
+// subject a short line over entries naming the places of the meetings at
+// which it was raised: the subject's theme at the one meeting the report's
+// table told in each place (a day in brackets picks among several); a
+// place with no meeting, or several and no day, gives nothing; a sentence
+// with its own month is read as usual; an entry that does not open with
+// its places, or text under a heading that names no subject, is not such
+// an entry.
+func TestIssuesGroupedBySubject(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 July 2017\n\nPROGRAMME OF ENGAGEMENT: APRIL AND MAY 2017\n\n" +
+		"| Date | Meeting | Ward | Type |\n|---|---|---|---|\n" +
+		"| 3 May 2017 | Hemlington residents' meeting | Hemlington | Community |\n" +
+		"| 9 May 2017 | Grangetown ward meeting | Grangetown | Community |\n" +
+		"| 11 May 2017 | Park End & Beckfield ward meeting | Park End & Beckfield | Community |\n" +
+		"| 23 May 2017 | Hemlington residents' meeting | Hemlington | Community |\n\n" +
+		"Issues raised, by subject, with the meetings where they came up:\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"two places, each at its meeting", "Burglary\n   Grangetown (sheds forced open on the allotments) and Park End & Beckfield (tools taken from\n   garages).\n",
+			[]string{"2017-05-09 E05001509 burglary_theft", "2017-05-11 E05009870 burglary_theft"}},
+		{"the day in brackets picks among several", "Dog fouling\n   Hemlington (23 May), along the paths by the school.\n",
+			[]string{"2017-05-23 E05009859 environmental"}},
+		{"the heading's theme, not the entry's words", "Anti-social behaviour\n   Park End & Beckfield: teenagers throwing eggs and smashing windows.\n",
+			[]string{"2017-05-11 E05009870 antisocial_behaviour"}},
+		{"several meetings there and no day: none", "Speeding\n   Hemlington, on the road past the shops.\n", nil},
+		{"no meeting there: none; a sentence with its own month is read as usual", "Drug dealing\n   Marton, where buyers wait in the car park.\n   During April the office also had letters from Grangetown tenants about dealing on\n   their street.\n",
+			[]string{"month:2017-04-01/2017-04-30 E05001509 drugs"}},
+		{"an entry that does not open with its places (not fired)", "Scams\n   Grangetown residents described calls from fake bank staff.\n",
+			nil},
+		{"a heading that names no subject (not fired)", "Other matters\n   Grangetown (sheds forced open on the allotments).\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(head+tt.body))
+			require.NoError(t, err)
+			var got []string
+			for _, e := range res.Events {
+				if e.Type == "concern" {
+					got = append(got, eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+				}
+			}
+			require.ElementsMatch(t, tt.want, got)
+		})
+	}
+}
+
+// TestTypeColumnPartnerRows: a table of engagements whose "Type" column
+// tells meetings open to residents from the rest: a row of partners, of
+// governance or internal is no meeting with the public, though its place
+// column names a ward.
+func TestTypeColumnPartnerRows(t *testing.T) {
+	tests := []struct {
+		kind string
+		want bool
+	}{
+		{"Community", true},
+		{"Residents' forum", true},
+		{"Community / partner", true},
+		{"Partner", false},
+		{"Partner / governance", false},
+		{"Internal", false},
+		{"Statutory board", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			doc := "Report to the Police and Crime Panel, 4 July 2017\n\nEngagement in April and May 2017\n\n| Date | Meeting | Ward / Area | Type |\n|---|---|---|---|\n" +
+				"| 9 May 2017 | Grangetown gathering | Grangetown | " + tt.kind + " |\n"
+			got := summary(t, doc)
+			if tt.want {
+				require.Equal(t, []string{"meeting 2017-05-09 E05001509 "}, got)
+			} else {
+				require.Empty(t, got)
+			}
+		})
+	}
+}
+
+// TestMeetingBracketIssues: brackets right after a meeting that name
+// themes, and no day or meeting, are what was raised there ("the Oakfield
+// ward meeting (dog fouling on the green, and cars parked across
+// drives)"); brackets of attendance, venue, a day or a body are not.
+func TestMeetingBracketIssues(t *testing.T) {
+	tests := []struct {
+		bracket string
+		want    []string
+	}{
+		{"(cars racing along the bypass, and vans left parked on the pavement)", []string{"concern 2017-05-09 E05001509 parking_traffic,speeding"}},
+		{"(graffiti on the bus shelters)", []string{"concern 2017-05-09 E05001509 criminal_damage"}},
+		{"(around thirty residents)", nil},
+		{"(held in the library)", nil},
+		{"(9 May)", nil},
+		{"(the Rural Crime Forum's)", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.bracket, func(t *testing.T) {
+			doc := "Report to the Police and Crime Panel, 4 July 2017\n\n3.1 On 9 May 2017 he attended the Grangetown ward meeting in Eston " + tt.bracket + ", and went on to a partnership board.\n"
+			var got []string
+			for _, e := range summary(t, doc) {
+				if strings.HasPrefix(e, "concern") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestPoliceAbsentConcern: the police as the subject of their own absence
+// ("officers are hardly ever seen") is what residents say of them, a
+// concern with no cue; the police's account of what officers are doing is
+// not.
+func TestPoliceAbsentConcern(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"People in the flats felt that officers are hardly ever seen on the estate now.", true},
+		{"Police are never around after the shops shut, one couple said.", true},
+		{"Several thought PCSOs were no longer seen on foot in the village.", true},
+		{"Officers are patrolling the park on Friday nights.", false},
+		{"Officers are working with the council on the empty houses.", false},
+		{"The police are seen as slow to answer 101 calls.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.s, func(t *testing.T) {
+			require.Equal(t, tt.want, cuelessConcern(tt.s))
 		})
 	}
 }

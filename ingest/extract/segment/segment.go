@@ -70,10 +70,21 @@ func Segment(s string) []Block {
 		}
 		cur, curBullet, curSection, curDefn = nil, false, false, false
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for li, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" {
 			flush()
+			continue
+		}
+		if hangingHead(lines, li, len(cur) == 0) {
+			// "Burglary and theft" at the margin over "   Grangetown
+			// (break-ins at garages) and Marton West (...)" indented under
+			// it: a report's issues grouped by subject, each subject a
+			// short line the text under it hangs from, is a heading over
+			// that text, not its first words.
+			flush()
+			add(Block{Text: clean(trimmed), Heading: true})
 			continue
 		}
 		if strings.HasPrefix(trimmed, "|") {
@@ -135,6 +146,45 @@ func Segment(s string) []Block {
 	}
 	flush()
 	return mergeStrayDateCells(out)
+}
+
+// hangingHead reports whether line, at the margin, is a short title
+// ("Police visibility") over text indented under it ("   Eston: residents
+// would like ..."): the subject of a report's issues grouped by subject,
+// whose entries hang from it. The line must start a block or come back to
+// the margin from the indented text of the subject before; a line with
+// a list mark or a section number, one ending as a sentence does, or one
+// over a line that is no deeper (a paragraph's first line, a centred title
+// over a wider line) is none.
+func hangingHead(lines []string, i int, starts bool) bool {
+	line := lines[i]
+	if line == "" || line[0] == ' ' || line[0] == '\t' || i+1 >= len(lines) {
+		return false
+	}
+	trimmed := strings.TrimSpace(line)
+	if BulletRE.MatchString(trimmed) || SectionRE.MatchString(trimmed) || numberedRE.MatchString(trimmed) || !isHeadingLike(trimmed) {
+		return false
+	}
+	// (a subject's name: a capital first, a few words, no comma or colon,
+	// not a line that stops mid-phrase or holds two columns: "1 Cliffland
+	// Way, Hemlington" over an address, "Also present: Inspector ...",
+	// "Meeting of the" over the day, a column's "of teenagers gathering
+	// around the recreation" are none)
+	if !unicode.IsUpper([]rune(trimmed)[0]) || strings.ContainsAny(trimmed, ",:;|") || len(strings.Fields(trimmed)) > 5 || strings.Contains(trimmed, "   ") || continues(trimmed) {
+		return false
+	}
+	next := lines[i+1]
+	if indent(next) < 2 || strings.TrimSpace(next) == "" || BulletRE.MatchString(strings.TrimSpace(next)) {
+		return false
+	}
+	// (the paragraph before, if any, was indented: the entries of the
+	// subject before this one)
+	return starts || (i > 0 && indent(lines[i-1]) >= 2)
+}
+
+// indent is the number of spaces a line opens with.
+func indent(l string) int {
+	return len(l) - len(strings.TrimLeft(l, " "))
 }
 
 // mergeStrayDateCells puts back a date cell's last part that a PDF's

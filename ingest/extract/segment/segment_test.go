@@ -120,3 +120,41 @@ func TestSegmentStrayDateCell(t *testing.T) {
 		require.Equal(t, i+1, b.N)
 	}
 }
+
+// TestSegmentHangingSubjectHeads: a short title at the margin with the
+// text under it indented ("Dog fouling" over "   Oakfield, along the
+// paths ...") heads that text, as the subjects of a report's issues
+// grouped by subject do, also when it comes back to the margin right
+// after the entry before; an address line, a line that stops mid-phrase,
+// a column's fragment, a long line or one over a line no deeper is none.
+func TestSegmentHangingSubjectHeads(t *testing.T) {
+	tests := []struct {
+		name, text string
+		heads      []string
+	}{
+		{"subjects over their entries", "Dog fouling\n   Oakfield, along the paths by the\n   school.\nShop theft\n   Linthorpe: the same two men again.\n", []string{"Dog fouling", "Shop theft"}},
+		{"after a blank line", "Noise\n  Parkside (4 May), music late at night.\n", []string{"Noise"}},
+		{"an address line", "12 Tarn Road, Hemlington\n   Middlesbrough TS8 0AB\n", nil},
+		{"a line that stops mid-phrase", "Meeting of the\n      5 May 2017 Panel\n", nil},
+		{"a column's fragment", "of youths gathering near the\n   Police figures for the quarter\n", nil},
+		{"a long line", "Drug dealing on the estate and its many side roads\n   Oakfield, by the shops.\n", nil},
+		{"over a line no deeper", "Dog fouling\nOakfield, along the paths.\n", nil},
+		{"an indented title", "   Dog fouling\n      Oakfield, along the paths.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bs := Segment(tt.text)
+			if tt.heads == nil {
+				require.Len(t, bs, 1, "one block, not a heading over the text")
+				return
+			}
+			var heads []string
+			for _, b := range bs {
+				if b.Heading {
+					heads = append(heads, b.Text)
+				}
+			}
+			require.Equal(t, tt.heads, heads)
+		})
+	}
+}
