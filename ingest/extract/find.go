@@ -3506,8 +3506,18 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 
 // crowdRE: the public crowding in to speak ("It was standing room only at
 // the community hub on Tuesday night, as more than sixty South Bank
-// residents squeezed in to tell police and councillors ...").
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
+// residents squeezed in to tell police and councillors ..."). A crowd
+// that packs a hall to demand something of the police is a public
+// meeting too, though the sentence has no meeting word: a press report
+// writes "dozens of tenants piled into the church hall on Monday evening
+// to demand something is done about speeding" and says "the meeting"
+// only in the next paragraph (crowdPurpose).
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
+
+// crowdPurpose: what a crowd packed into a hall came to do: speak to
+// those in charge (tell, ask, quiz, voice) or press them (demand, call
+// for, complain about, protest at, air, vent, have their say).
+const crowdPurpose = `(?:tell|ask|question|quiz|raise|put|voice|hear|demand|call for|complain|protest|air|vent|have (?:their|a) say|speak out)`
 
 // policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
 // a resident, whom officialLeadRE's titles would take).
@@ -4965,8 +4975,11 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 }
 
 // meetingPurposeRE is a meeting's stated purpose: "(a meeting) to discuss
-// the recent spike in anti-social behaviour".
-var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about)\s+(.+)`)
+// the recent spike in anti-social behaviour"; or what a crowd came to
+// press for ("tenants piled into the hall to demand action on speeding",
+// "to call for something to be done about the bikes"): what residents
+// met about is their concern.
+var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about|(?:demand|call for|press for|plead for)\s+(?:(?:urgent|more|tougher|real)\s+)?(?:action|something to be done|a crackdown)\s+(?:on|over|about|against)|complain about|protest (?:about|at|over|against))\s+(.+)`)
 
 // residentsMetAbout is what a residents' or community meeting was held to
 // discuss, when that names a theme other than partnership working; "" when

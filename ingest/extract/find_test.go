@@ -3539,6 +3539,33 @@ func TestCrowdAndQuotes(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-11-12 E05012456 drugs", "concern 2019-11-12 E05012456 drugs"}, summary(t, doc))
 }
 
+// TestCrowdPressingForAction: a crowd that piles into a hall on a day "to
+// demand action on" something is a public meeting though the sentence has
+// no meeting word, and what it pressed for is the meeting's concern; a
+// crowd with no such purpose, or action demanded in a letter, is none.
+func TestCrowdPressingForAction(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"piled into a hall to demand action", "Posted on Thursday 10 October 2019\n\n" +
+			"Around fifty tenants piled into the Grangetown Hub on Tuesday evening to demand action on speeding along Birchington Avenue.\n\n" +
+			"Several described teenagers throwing stones at buses.\n",
+			[]string{"meeting 2019-10-08 E05012442 criminal_damage,speeding", "concern 2019-10-08 E05012442 speeding", "concern 2019-10-08 E05012442 criminal_damage"}},
+		{"crammed in to call for something to be done", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night to call for something to be done about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"crowd with no purpose of its own", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night for the annual quiz.\n",
+			nil},
+		{"demanded in a letter, no crowd", "Posted on Friday 8 March 2019\n\n" +
+			"Residents of Hart wrote to the council on Wednesday to demand action on speeding along the Hartlepool road.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesPoliceItemAndRequests: in minutes, a police report item's
 // sentences led by officers are the police's, though they name "concerns";
 // "Advised by PCSO to ring 999" is advice; "He asked whether patrols could
