@@ -2257,9 +2257,20 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // the past ("During July, off-road motorcycles were the main topic at the
 // Eston and Normanby ward meetings", "Throughout December the
 // Commissioner held weekly drop-in sessions"), or naming it as one gone by
-// ("she had said exactly this at the last meeting in January"): a month
-// then dates it.
-var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `)\b`)
+// ("she had said exactly this at the last meeting in January"), or
+// saying what it decided: a PACT meeting that "agreed" or "set" its
+// priorities met ("In March the PACT meeting at the church hall set three
+// priorities: ..."; priorityVerb, after a word that is surely a meeting,
+// not a council setting its own): a month then dates it.
+var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `|(?:meeting|pact|forum|surgery)\b[^.;:]{0,60}?\b` + priorityVerb + `)\b`)
+
+// priorityHeadRE: a clause's head that says a meeting set its priorities.
+var priorityHeadRE = regexp.MustCompile(`(?i)\b` + priorityVerb + `\b`)
+
+// priorityVerb: a meeting choosing the priorities it sets the police
+// ("agreed two priorities", "set its priorities", "voted for three new
+// priorities"), in the past.
+const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
 
 // lastMeeting: a meeting named as the one before, in its month ("the
 // last meeting in January").
@@ -4283,7 +4294,10 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			// (not when the head tells a concern of its own: "People spoke
 			// about groups of young people gathering ..., and about damage:
 			// windows ... put through")
-			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && len(r.themes(head)) == 0 && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
+			// (nor a head that sets priorities "for our neighbourhood
+			// officers": the priorities are after its colon, the officers
+			// who will work on them no concern of visible policing)
+			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (len(r.themes(head)) == 0 || priorityHeadRE.MatchString(head)) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
 				c = rest
 			}
 			if len(r.themes(c)) == 0 {

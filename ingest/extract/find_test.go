@@ -4704,6 +4704,35 @@ func TestPoliceReportOfResidentsPriorities(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestMeetingThatSetItsPriorities: a meeting named with only its month
+// that "agreed", "set" or "chose" its priorities was held that month (a
+// newsletter's "In March the PACT meeting at the library set three
+// priorities for the local team: ..."); the priorities after the colon
+// are its concerns, the officers they were set for no concern of visible
+// policing. A meeting that will set priorities, or an officer setting his
+// team's with no meeting, is none.
+func TestMeetingThatSetItsPriorities(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"set its priorities in a month", "Posted on 2 May 2017\n\n" +
+			"In March the Grangetown PACT meeting at the library set three priorities for our neighbourhood officers: cars speeding on Birchington Avenue and drug dealing near the shops.\n",
+			[]string{"meeting 2017-03-01 E05001509 drugs,speeding,visible_policing", "concern 2017-03-01 E05001509 drugs,speeding"}},
+		{"voted for new priorities", "Posted on 2 May 2017\n\n" +
+			"During April the Grangetown PACT voted for new priorities: fly-tipping in the back lanes.\n",
+			[]string{"meeting 2017-04-01 E05001509 environmental", "concern 2017-04-01 E05001509 environmental"}},
+		{"will set priorities", "Posted on 2 May 2017\n\n" +
+			"In June the Grangetown PACT meeting will set new priorities for the local officers.\n",
+			nil},
+		{"an officer's priorities, no meeting", "Posted on 2 May 2017\n\n" +
+			"In March the Grangetown sergeant set three priorities for the team: speeding and drug dealing near the shops.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestJointMeetingOfAWardAndATown: "the Hemlington and Marton PACT" is one
 // meeting of a ward and of a town of other wards (Marton East and West):
 // the authority's, not the ward's; two wards so joined were already.
