@@ -4652,8 +4652,12 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 }
 
 // sinceOpenRE: a clause opening on "since" and the new year (group 1) or
-// a month.
-var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+// a month. A writer often says where in it the stretch began ("Since the
+// start of May people on the estate have been reporting ...", "since the
+// beginning of the year"): the start of a month is that month's first day
+// (the stretch runs from it), the start of the year the new year. ("Since
+// the end of May" or "since mid-May" gives no first day: not read.)
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
 // writing to", "we have had more complaints").

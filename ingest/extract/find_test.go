@@ -4670,6 +4670,18 @@ func TestSinceContactedPeriod(t *testing.T) {
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
 			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since the start of a month, people reporting",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
+				"Since the start of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
+			[]string{"concern period 2022-09-01/2022-10-20 E05001537 off_road_bikes"}},
+		{"since the beginning of the year",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the beginning of the year we have had more complaints about vans parked on the grass verges than about anything else.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since the end of a month: no first day, the month's",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
+				"Since the end of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
+			[]string{"concern month 2022-09-01/2022-09-30 E05001537 off_road_bikes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
