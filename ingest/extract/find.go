@@ -4282,6 +4282,15 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 				}
 				continue
 			}
+			if loc := agreedPrioritiesRE.FindStringIndex(c); loc != nil && len(ms) > 0 && !notMeetingPrioritiesRE.MatchString(c[:loc[1]]) && len(r.themes(c[loc[1]:])) > 0 {
+				// "The priorities agreed for the coming month are
+				// burglary, speeding and drugs": what the meeting chose
+				// for the police to work on (even in the police's item)
+				if cur, ok := link(c[:loc[1]], s, ms); ok {
+					r.standalone(b, cur, c[loc[1]:], "", "", section)
+				}
+				continue
+			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
@@ -4347,6 +4356,20 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // meeting held in February: ..."): residents' concerns, in the police's
 // words.
 var setByResidentsRE = regexp.MustCompile(`(?i)\b(?:set|raised|chosen|voted for|put forward)\s+by\s+(?:the\s+)?(?:residents|members of the public|the public|local people)\s+at\b`)
+
+// agreedPrioritiesRE: a meeting's record naming the priorities it agreed
+// for the police ("The priorities agreed for the next month are
+// burglary, speeding and drugs", "Priorities set at the meeting: ..."):
+// residents choosing what the neighbourhood team works on, as a PACT
+// does, so each is a concern of that meeting, though the sentence has no
+// cue and "priorities" is otherwise the Commissioner's plan (planRE); a
+// theme the meeting raised already is one concern (notToldBefore).
+var agreedPrioritiesRE = regexp.MustCompile(`(?i)\b(?:new\s+)?priorities\s+(?:agreed|set|chosen|adopted|voted for)\b[^.;:]{0,60}?(?:\b(?:are|were|will be)\s+|:\s+)`)
+
+// notMeetingPrioritiesRE: priorities that are a plan's or a body's own
+// ("the priorities set out in the Police and Crime Plan are ..."), not a
+// meeting's.
+var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstrategy\b|\bcommissioner\b|\bforce\b|\bcouncil(?:'s|’s)\b`)
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").

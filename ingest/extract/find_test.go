@@ -3566,6 +3566,36 @@ func TestCrowdPressingForAction(t *testing.T) {
 	}
 }
 
+// TestPrioritiesAgreedAtAMeeting: a record saying which priorities the
+// meeting agreed for the police ("The new priorities agreed at the meeting
+// are shed break-ins and off-road bikes") gives that meeting a concern of
+// each, even in the police's item and with no cue; a theme it raised
+// already stays one concern. Priorities "set out in the Police and Crime
+// Plan", or agreed with no meeting told, are none.
+func TestPrioritiesAgreedAtAMeeting(t *testing.T) {
+	head := "NUNTHORPE PARISH COUNCIL\n\nMinutes of the meeting held on Monday 9th October 2023 at Nunthorpe Village Hall\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"agreed in the police item", head +
+			"61/23 POLICE REPORT\n       The PC gave the crime figures for September. The new priorities agreed at the meeting are shed break-ins and off-road bikes.\n",
+			[]string{"meeting 2023-10-09 E05015469 burglary_theft,off_road_bikes", "concern 2023-10-09 E05015469 burglary_theft,off_road_bikes"}},
+		{"one raised already is one concern", head +
+			"60/23 PUBLIC FORUM\n       A resident reported off-road bikes on the bridleway.\n\n" +
+			"61/23 POLICE REPORT\n       Priorities set for the coming month: off-road bikes and speeding on the main road.\n",
+			[]string{"meeting 2023-10-09 E05015469 off_road_bikes,speeding", "concern 2023-10-09 E05015469 off_road_bikes", "concern 2023-10-09 E05015469 speeding"}},
+		{"the plan's priorities", head +
+			"61/23 POLICE REPORT\n       The PC said the priorities set out in the Police and Crime Plan are burglary and anti-social behaviour.\n",
+			[]string{"meeting 2023-10-09 E05015469 "}},
+		{"no meeting told", "Posted on 2 May 2017\n\n" +
+			"The priorities agreed for Guisborough this year are burglary and speeding.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesPoliceItemAndRequests: in minutes, a police report item's
 // sentences led by officers are the police's, though they name "concerns";
 // "Advised by PCSO to ring 999" is advice; "He asked whether patrols could
