@@ -528,8 +528,21 @@ func (r *run) walk() {
 			// "The Chair thanked those who came on the walkabout on
 			// Wednesday 3rd November. Residents walking with the group
 			// pointed out fresh graffiti")
-			if k := strings.Index(text, ms[0].sent); k > 0 {
+			// (In the record's quiet business, "3. MATTERS ARISING ... 3.2
+			// Ward walkabout: Cllr Avery reported on the walkabout held on
+			// Thursday 8 March with residents ... Graffiti on the underpass
+			// was the main problem found": from the sentence telling
+			// another meeting held with residents on its own day, what that
+			// meeting heard or found is its concerns, though an official
+			// reports it; what the item said before stays quiet.)
+			k := strings.Index(text, ms[0].sent)
+			if k > 0 {
 				r.concerns(b, text[:k], []*meetingCtx{cur}, section)
+			}
+			if k >= 0 && r.quiet && !letterOnly && r.toldPublicMeeting(b, ms) {
+				r.quiet = false
+			}
+			if k > 0 {
 				r.concerns(b, text[k:], ms, section)
 			} else {
 				r.concerns(b, text, ms, section)
@@ -4356,6 +4369,18 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // meeting held in February: ..."): residents' concerns, in the police's
 // words.
 var setByResidentsRE = regexp.MustCompile(`(?i)\b(?:set|raised|chosen|voted for|put forward)\s+by\s+(?:the\s+)?(?:residents|members of the public|the public|local people)\s+at\b`)
+
+// toldPublicMeeting reports whether block b tells a meeting of its own
+// (not the record's, not one told before) whose sentence says residents
+// or the public were there.
+func (r *run) toldPublicMeeting(b *segment.Block, ms []*meetingCtx) bool {
+	for _, m := range ms {
+		if !m.sticky && m.ev.Source.Paragraph == b.N && m.span.Precision == dates.Day && residentsRE.MatchString(m.sent) {
+			return true
+		}
+	}
+	return false
+}
 
 // agreedPrioritiesRE: a meeting's record naming the priorities it agreed
 // for the police ("The priorities agreed for the next month are

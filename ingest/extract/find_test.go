@@ -3596,6 +3596,33 @@ func TestPrioritiesAgreedAtAMeeting(t *testing.T) {
 	}
 }
 
+// TestQuietItemTellingAPublicMeeting: in minutes, an item of business
+// that is otherwise quiet (matters arising, the police report) but tells
+// another meeting held with residents on its own day ("reported on the
+// walkabout held on Thursday 8 March with residents ... Graffiti on the
+// underpass was the main problem found") gives that meeting what it heard
+// or found; what the item said before (the police's figures) stays quiet,
+// and a meeting with officers only gets nothing.
+func TestQuietItemTellingAPublicMeeting(t *testing.T) {
+	head := "ACKLAM COMMUNITY COUNCIL\n\nMINUTES OF THE MEETING HELD ON TUESDAY 13 MARCH 2018 AT ACKLAM LIBRARY, MIDDLESBROUGH\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a walkabout under matters arising", head +
+			"3. MATTERS ARISING\n\n3.1 Walkabout: Cllr Avery reported on the walkabout held on Thursday 8 March with residents and the neighbourhood team. Graffiti on the underpass was the main problem found.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-08 E05009853 criminal_damage", "concern 2018-03-08 E05009853 criminal_damage"}},
+		{"a surgery after the police's figures", head +
+			"4. POLICE REPORT\n\n4.1 PCSO Hill gave the figures for February: three burglaries and two thefts from cars. Cllr Avery reported on the street surgery held on Wednesday 7 March with residents, where speeding on Acklam Road was the main issue.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-07 E05009853 speeding", "concern 2018-03-07 E05009853 speeding"}},
+		{"a meeting with officers only", head +
+			"3. MATTERS ARISING\n\n3.1 Cllr Avery reported on the tasking meeting held on Thursday 8 March with council officers. Graffiti on the underpass was the main problem found.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-08 E05009853 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesPoliceItemAndRequests: in minutes, a police report item's
 // sentences led by officers are the police's, though they name "concerns";
 // "Advised by PCSO to ring 999" is advice; "He asked whether patrols could
