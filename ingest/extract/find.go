@@ -534,8 +534,21 @@ func (r *run) walk() {
 			// "The Chair thanked those who came on the walkabout on
 			// Wednesday 3rd November. Residents walking with the group
 			// pointed out fresh graffiti")
-			if k := strings.Index(text, ms[0].sent); k > 0 {
+			// (In the record's quiet business, "3. MATTERS ARISING ... 3.2
+			// Ward walkabout: Cllr Avery reported on the walkabout held on
+			// Thursday 8 March with residents ... Graffiti on the underpass
+			// was the main problem found": from the sentence telling
+			// another meeting held with residents on its own day, what that
+			// meeting heard or found is its concerns, though an official
+			// reports it; what the item said before stays quiet.)
+			k := strings.Index(text, ms[0].sent)
+			if k > 0 {
 				r.concerns(b, text[:k], []*meetingCtx{cur}, section)
+			}
+			if k >= 0 && r.quiet && !letterOnly && r.toldPublicMeeting(b, ms) {
+				r.quiet = false
+			}
+			if k > 0 {
 				r.concerns(b, text[k:], ms, section)
 			} else {
 				r.concerns(b, text, ms, section)
@@ -2287,9 +2300,20 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // the past ("During July, off-road motorcycles were the main topic at the
 // Eston and Normanby ward meetings", "Throughout December the
 // Commissioner held weekly drop-in sessions"), or naming it as one gone by
-// ("she had said exactly this at the last meeting in January"): a month
-// then dates it.
-var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `)\b`)
+// ("she had said exactly this at the last meeting in January"), or
+// saying what it decided: a PACT meeting that "agreed" or "set" its
+// priorities met ("In March the PACT meeting at the church hall set three
+// priorities: ..."; priorityVerb, after a word that is surely a meeting,
+// not a council setting its own): a month then dates it.
+var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `|(?:meeting|pact|forum|surgery)\b[^.;:]{0,60}?\b` + priorityVerb + `)\b`)
+
+// priorityHeadRE: a clause's head that says a meeting set its priorities.
+var priorityHeadRE = regexp.MustCompile(`(?i)\b` + priorityVerb + `\b`)
+
+// priorityVerb: a meeting choosing the priorities it sets the police
+// ("agreed two priorities", "set its priorities", "voted for three new
+// priorities"), in the past.
+const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
 
 // lastMeeting: a meeting named as the one before, in its month ("the
 // last meeting in January").
@@ -3545,8 +3569,18 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 
 // crowdRE: the public crowding in to speak ("It was standing room only at
 // the community hub on Tuesday night, as more than sixty South Bank
-// residents squeezed in to tell police and councillors ...").
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto (?:tell|ask|question|quiz|raise|put|voice|hear)\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
+// residents squeezed in to tell police and councillors ..."). A crowd
+// that packs a hall to demand something of the police is a public
+// meeting too, though the sentence has no meeting word: a press report
+// writes "dozens of tenants piled into the church hall on Monday evening
+// to demand something is done about speeding" and says "the meeting"
+// only in the next paragraph (crowdPurpose).
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
+
+// crowdPurpose: what a crowd packed into a hall came to do: speak to
+// those in charge (tell, ask, quiz, voice) or press them (demand, call
+// for, complain about, protest at, air, vent, have their say).
+const crowdPurpose = `(?:tell|ask|question|quiz|raise|put|voice|hear|demand|call for|complain|protest|air|vent|have (?:their|a) say|speak out)`
 
 // policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
 // a resident, whom officialLeadRE's titles would take).
@@ -4316,6 +4350,15 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 					c = c[:loc[2]-1] + c[loc[3]+1:]
 				}
 			}
+			if loc := agreedPrioritiesRE.FindStringIndex(c); loc != nil && len(ms) > 0 && !notMeetingPrioritiesRE.MatchString(c[:loc[1]]) && len(r.themes(c[loc[1]:])) > 0 {
+				// "The priorities agreed for the coming month are
+				// burglary, speeding and drugs": what the meeting chose
+				// for the police to work on (even in the police's item)
+				if cur, ok := link(c[:loc[1]], s, ms); ok {
+					r.standalone(b, cur, c[loc[1]:], "", "", section)
+				}
+				continue
+			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
@@ -4328,7 +4371,10 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			// (not when the head tells a concern of its own: "People spoke
 			// about groups of young people gathering ..., and about damage:
 			// windows ... put through")
-			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && len(r.themes(head)) == 0 && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
+			// (nor a head that sets priorities "for our neighbourhood
+			// officers": the priorities are after its colon, the officers
+			// who will work on them no concern of visible policing)
+			if head, rest, ok := strings.Cut(c, ": "); ok && (meetingNounRE.MatchString(head) || len(dates.Find(head)) > 0) && (len(r.themes(head)) == 0 || priorityHeadRE.MatchString(head)) && (concernCueRE.MatchString(rest) || subjectCueRE.MatchString(rest) || (len(r.themes(rest)) > 0 && cuelessConcern(rest))) {
 				c = rest
 			}
 			if len(r.themes(c)) == 0 {
@@ -4378,6 +4424,32 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 // meeting held in February: ..."): residents' concerns, in the police's
 // words.
 var setByResidentsRE = regexp.MustCompile(`(?i)\b(?:set|raised|chosen|voted for|put forward)\s+by\s+(?:the\s+)?(?:residents|members of the public|the public|local people)\s+at\b`)
+
+// toldPublicMeeting reports whether block b tells a meeting of its own
+// (not the record's, not one told before) whose sentence says residents
+// or the public were there.
+func (r *run) toldPublicMeeting(b *segment.Block, ms []*meetingCtx) bool {
+	for _, m := range ms {
+		if !m.sticky && m.ev.Source.Paragraph == b.N && m.span.Precision == dates.Day && residentsRE.MatchString(m.sent) {
+			return true
+		}
+	}
+	return false
+}
+
+// agreedPrioritiesRE: a meeting's record naming the priorities it agreed
+// for the police ("The priorities agreed for the next month are
+// burglary, speeding and drugs", "Priorities set at the meeting: ..."):
+// residents choosing what the neighbourhood team works on, as a PACT
+// does, so each is a concern of that meeting, though the sentence has no
+// cue and "priorities" is otherwise the Commissioner's plan (planRE); a
+// theme the meeting raised already is one concern (notToldBefore).
+var agreedPrioritiesRE = regexp.MustCompile(`(?i)\b(?:new\s+)?priorities\s+(?:agreed|set|chosen|adopted|voted for)\b[^.;:]{0,60}?(?:\b(?:are|were|will be)\s+|:\s+)`)
+
+// notMeetingPrioritiesRE: priorities that are a plan's or a body's own
+// ("the priorities set out in the Police and Crime Plan are ..."), not a
+// meeting's.
+var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstrategy\b|\bcommissioner\b|\bforce\b|\bcouncil(?:'s|’s)\b`)
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").
@@ -4683,8 +4755,12 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 }
 
 // sinceOpenRE: a clause opening on "since" and the new year (group 1) or
-// a month.
-var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+// a month. A writer often says where in it the stretch began ("Since the
+// start of May people on the estate have been reporting ...", "since the
+// beginning of the year"): the start of a month is that month's first day
+// (the stretch runs from it), the start of the year the new year. ("Since
+// the end of May" or "since mid-May" gives no first day: not read.)
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
 // writing to", "we have had more complaints").
@@ -5020,8 +5096,11 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 }
 
 // meetingPurposeRE is a meeting's stated purpose: "(a meeting) to discuss
-// the recent spike in anti-social behaviour".
-var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about)\s+(.+)`)
+// the recent spike in anti-social behaviour"; or what a crowd came to
+// press for ("tenants piled into the hall to demand action on speeding",
+// "to call for something to be done about the bikes"): what residents
+// met about is their concern.
+var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about|(?:demand|call for|press for|plead for)\s+(?:(?:urgent|more|tougher|real)\s+)?(?:action|something to be done|a crackdown)\s+(?:on|over|about|against)|complain about|protest (?:about|at|over|against))\s+(.+)`)
 
 // residentsMetAbout is what a residents' or community meeting was held to
 // discuss, when that names a theme other than partnership working; "" when

@@ -3542,6 +3542,90 @@ func TestCrowdAndQuotes(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-11-12 E05012456 drugs", "concern 2019-11-12 E05012456 drugs"}, summary(t, doc))
 }
 
+// TestCrowdPressingForAction: a crowd that piles into a hall on a day "to
+// demand action on" something is a public meeting though the sentence has
+// no meeting word, and what it pressed for is the meeting's concern; a
+// crowd with no such purpose, or action demanded in a letter, is none.
+func TestCrowdPressingForAction(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"piled into a hall to demand action", "Posted on Thursday 10 October 2019\n\n" +
+			"Around fifty tenants piled into the Grangetown Hub on Tuesday evening to demand action on speeding along Birchington Avenue.\n\n" +
+			"Several described teenagers throwing stones at buses.\n",
+			[]string{"meeting 2019-10-08 E05012442 criminal_damage,speeding", "concern 2019-10-08 E05012442 speeding", "concern 2019-10-08 E05012442 criminal_damage"}},
+		{"crammed in to call for something to be done", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night to call for something to be done about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"crowd with no purpose of its own", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night for the annual quiz.\n",
+			nil},
+		{"demanded in a letter, no crowd", "Posted on Friday 8 March 2019\n\n" +
+			"Residents of Hart wrote to the council on Wednesday to demand action on speeding along the Hartlepool road.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestPrioritiesAgreedAtAMeeting: a record saying which priorities the
+// meeting agreed for the police ("The new priorities agreed at the meeting
+// are shed break-ins and off-road bikes") gives that meeting a concern of
+// each, even in the police's item and with no cue; a theme it raised
+// already stays one concern. Priorities "set out in the Police and Crime
+// Plan", or agreed with no meeting told, are none.
+func TestPrioritiesAgreedAtAMeeting(t *testing.T) {
+	head := "NUNTHORPE PARISH COUNCIL\n\nMinutes of the meeting held on Monday 9th October 2023 at Nunthorpe Village Hall\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"agreed in the police item", head +
+			"61/23 POLICE REPORT\n       The PC gave the crime figures for September. The new priorities agreed at the meeting are shed break-ins and off-road bikes.\n",
+			[]string{"meeting 2023-10-09 E05015469 burglary_theft,off_road_bikes", "concern 2023-10-09 E05015469 burglary_theft,off_road_bikes"}},
+		{"one raised already is one concern", head +
+			"60/23 PUBLIC FORUM\n       A resident reported off-road bikes on the bridleway.\n\n" +
+			"61/23 POLICE REPORT\n       Priorities set for the coming month: off-road bikes and speeding on the main road.\n",
+			[]string{"meeting 2023-10-09 E05015469 off_road_bikes,speeding", "concern 2023-10-09 E05015469 off_road_bikes", "concern 2023-10-09 E05015469 speeding"}},
+		{"the plan's priorities", head +
+			"61/23 POLICE REPORT\n       The PC said the priorities set out in the Police and Crime Plan are burglary and anti-social behaviour.\n",
+			[]string{"meeting 2023-10-09 E05015469 "}},
+		{"no meeting told", "Posted on 2 May 2017\n\n" +
+			"The priorities agreed for Guisborough this year are burglary and speeding.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestQuietItemTellingAPublicMeeting: in minutes, an item of business
+// that is otherwise quiet (matters arising, the police report) but tells
+// another meeting held with residents on its own day ("reported on the
+// walkabout held on Thursday 8 March with residents ... Graffiti on the
+// underpass was the main problem found") gives that meeting what it heard
+// or found; what the item said before (the police's figures) stays quiet,
+// and a meeting with officers only gets nothing.
+func TestQuietItemTellingAPublicMeeting(t *testing.T) {
+	head := "ACKLAM COMMUNITY COUNCIL\n\nMINUTES OF THE MEETING HELD ON TUESDAY 13 MARCH 2018 AT ACKLAM LIBRARY, MIDDLESBROUGH\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a walkabout under matters arising", head +
+			"3. MATTERS ARISING\n\n3.1 Walkabout: Cllr Avery reported on the walkabout held on Thursday 8 March with residents and the neighbourhood team. Graffiti on the underpass was the main problem found.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-08 E05009853 criminal_damage", "concern 2018-03-08 E05009853 criminal_damage"}},
+		{"a surgery after the police's figures", head +
+			"4. POLICE REPORT\n\n4.1 PCSO Hill gave the figures for February: three burglaries and two thefts from cars. Cllr Avery reported on the street surgery held on Wednesday 7 March with residents, where speeding on Acklam Road was the main issue.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-07 E05009853 speeding", "concern 2018-03-07 E05009853 speeding"}},
+		{"a meeting with officers only", head +
+			"3. MATTERS ARISING\n\n3.1 Cllr Avery reported on the tasking meeting held on Thursday 8 March with council officers. Graffiti on the underpass was the main problem found.\n",
+			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-08 E05009853 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesPoliceItemAndRequests: in minutes, a police report item's
 // sentences led by officers are the police's, though they name "concerns";
 // "Advised by PCSO to ring 999" is advice; "He asked whether patrols could
@@ -4646,6 +4730,18 @@ func TestSinceContactedPeriod(t *testing.T) {
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
 			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since the start of a month, people reporting",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
+				"Since the start of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
+			[]string{"concern period 2022-09-01/2022-10-20 E05001537 off_road_bikes"}},
+		{"since the beginning of the year",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the beginning of the year we have had more complaints about vans parked on the grass verges than about anything else.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since the end of a month: no first day, the month's",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
+				"Since the end of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
+			[]string{"concern month 2022-09-01/2022-09-30 E05001537 off_road_bikes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -4678,6 +4774,35 @@ func TestPoliceReportOfResidentsPriorities(t *testing.T) {
 		"meeting 2015-02-01 E05001508 off_road_bikes,parking_traffic",
 		"concern 2015-02-01 E05001508 off_road_bikes,parking_traffic",
 	}, summary(t, doc))
+}
+
+// TestMeetingThatSetItsPriorities: a meeting named with only its month
+// that "agreed", "set" or "chose" its priorities was held that month (a
+// newsletter's "In March the PACT meeting at the library set three
+// priorities for the local team: ..."); the priorities after the colon
+// are its concerns, the officers they were set for no concern of visible
+// policing. A meeting that will set priorities, or an officer setting his
+// team's with no meeting, is none.
+func TestMeetingThatSetItsPriorities(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"set its priorities in a month", "Posted on 2 May 2017\n\n" +
+			"In March the Grangetown PACT meeting at the library set three priorities for our neighbourhood officers: cars speeding on Birchington Avenue and drug dealing near the shops.\n",
+			[]string{"meeting 2017-03-01 E05001509 drugs,speeding,visible_policing", "concern 2017-03-01 E05001509 drugs,speeding"}},
+		{"voted for new priorities", "Posted on 2 May 2017\n\n" +
+			"During April the Grangetown PACT voted for new priorities: fly-tipping in the back lanes.\n",
+			[]string{"meeting 2017-04-01 E05001509 environmental", "concern 2017-04-01 E05001509 environmental"}},
+		{"will set priorities", "Posted on 2 May 2017\n\n" +
+			"In June the Grangetown PACT meeting will set new priorities for the local officers.\n",
+			nil},
+		{"an officer's priorities, no meeting", "Posted on 2 May 2017\n\n" +
+			"In March the Grangetown sergeant set three priorities for the team: speeding and drug dealing near the shops.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }
 
 // TestJointMeetingOfAWardAndATown: "the Hemlington and Marton PACT" is one
