@@ -4854,3 +4854,42 @@ func TestRecapOfMeetingsDropped(t *testing.T) {
 		})
 	}
 }
+
+// TestCouncillorsOwnWard: a councillor's blog that tells readers near its
+// top which ward the writer represents ("your councillor for Fairfield")
+// places the writer's surgeries held at venues the gazetteer does not know
+// in that ward, not in a town a later item names in passing; without such
+// a line, or when it names two wards or only a town, the authority as
+// before.
+func TestCouncillorsOwnWard(t *testing.T) {
+	const post = `---
+title: "Notes from my Friday drop-in"
+date: 2024-03-11T09:00:00Z
+---
+
+Morning everyone. As some of you know, %s Thanks for reading.
+
+### Friday's drop-in
+
+Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted to talk about:
+
+- Vans parked on the pavements all along Beacon Crescent.
+- A man said the counter at Billingham police station had shut early twice when he went to report a theft.
+`
+	for _, tc := range []struct {
+		intro string
+		ward  string
+	}{
+		{"since the by-election I'm one of your two ward councillors for Fairfield.", "E05014866"},
+		{"I am your local councillor for the Fairfield ward, in Stockton.", "E05014866"},
+		// must not fire
+		{"I was elected in May and this blog is where I keep people up to date.", ""},
+		{"Cllr Dent is the councillor for Fairfield and spoke at the launch.", ""},
+		{"I'm your councillor for Fairfield, and my colleague is your councillor for Hartburn.", ""},
+		{"I'm one of your councillors for Thornaby.", ""},
+	} {
+		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
+		require.NotEmpty(t, got, tc.intro)
+		require.Equal(t, "meeting 2024-03-08 "+tc.ward+" parking_traffic,visible_policing", got[0], tc.intro)
+	}
+}
