@@ -4893,3 +4893,24 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 		require.Equal(t, "meeting 2024-03-08 "+tc.ward+" parking_traffic,visible_policing", got[0], tc.intro)
 	}
 }
+
+// TestAgencyMeetingIsNoPublicMeeting: a tasking meeting, a joint action
+// group or a case conference is the agencies' working meeting, no meeting
+// with the public, though the team "attended" it on a day; a sentence that
+// tells a public meeting besides keeps that one.
+func TestAgencyMeetingIsNoPublicMeeting(t *testing.T) {
+	const page = "Posted on 14 June 2022\n\n%s\n"
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Our sergeant went along to the Hartlepool multi-agency tasking meeting on 7 June, where the fly-tipping reports were handed to the council.", nil},
+		{"On 8 June we took the complaints about scramblers to the monthly partners' tasking meeting.", nil},
+		{"PCSO Dale attended a joint action group meeting on Thursday 9 June about the empty houses on Avenue Road.", nil},
+		// must not fire
+		{"Residents at the Rossmere ward meeting on 6 June complained about scramblers, and the team passed this to the tasking meeting.", []string{"meeting 2022-06-06 E05013045 off_road_bikes", "concern 2022-06-06 E05013045 off_road_bikes"}},
+		{"Around twenty residents attended the Rossmere community meeting on 6 June to talk about scramblers.", []string{"meeting 2022-06-06 E05013045 off_road_bikes", "concern 2022-06-06 E05013045 off_road_bikes"}},
+	} {
+		require.Equal(t, tc.want, summary(t, fmt.Sprintf(page, tc.text)), tc.text)
+	}
+}
