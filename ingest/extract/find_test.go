@@ -1798,8 +1798,8 @@ The table below sets out what residents in each area told us over September, Oct
 		got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+e.LADCode+" "+strings.Join(e.Themes, ","))
 	}
 	require.Equal(t, []string{
-		"concern 2020-09-01/2020-11-30 E05013045 E06000001 speeding",
-		"concern 2020-09-01/2020-11-30  E06000001 fraud_scams",
+		"concern period:2020-09-01/2020-11-30 E05013045 E06000001 speeding",
+		"concern period:2020-09-01/2020-11-30  E06000001 fraud_scams",
 	}, got)
 }
 
