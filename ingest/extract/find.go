@@ -1246,6 +1246,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
+		if masked := agencyMeetingRE.ReplaceAllStringFunc(sent, blankOut); masked != sent && !strongMeetingRE.MatchString(masked) && !meetVerbRE.MatchString(masked) {
+			continue // "The team then took these to the Hartlepool tasking meeting on 3 May": the agencies' working meeting, no meeting with the public
+		}
 		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
 			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
 		}
@@ -1912,6 +1915,22 @@ func closesQuote(s string) bool {
 // rowCancelledRE: a table cell that opens by saying the meeting was not
 // held ("Cancelled – snow, centre closed.").
 var rowCancelledRE = regexp.MustCompile(`(?i)^\W*(?:cancell?ed|postponed|called off|not held|no meeting)\b`)
+
+// agencyMeetingRE: a meeting of agencies at work, named so ("the
+// Stockton multi-agency tasking meeting", "the monthly partners' tasking
+// meeting", "a joint action group meeting", "a case conference"): where
+// the police and council share out what residents raised, not a meeting
+// with the public, though a team "attended" it on a day. A sentence whose
+// only meeting is one of these tells none ("We took the fly-tipping to the
+// tasking meeting on 9 June"); one that names another meeting besides
+// ("raised at the ward meeting on 2 June and passed to the tasking
+// meeting") or residents met keeps that. (A partnership's own group told as meeting, "shared with the
+// partnership's tasking group, which met on 29 June", names no tasking
+// meeting: ownBodyRE places it at the authority, as its writer counted it.)
+var agencyMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:multi|inter)[- ]?agency\s+)?(?:(?:partners?['’]?|partnership(?:['’]s)?|police|neighbourhood|area|monthly|weekly|fortnightly|daily|local|joint)\s+)*tasking\s+meetings?\b|\bmulti[- ]?agency\s+(?:problem[- ]solving|operational|vulnerability|risk|safeguarding|case)\s+(?:meetings?|panels?)\b|\bjoint action group(?:\s+meetings?)?\b|\bJAG\s+meetings?\b|\bcase conferences?\b`)
+
+// blankOut replaces a match with underscores of its length.
+func blankOut(m string) string { return strings.Repeat("_", len(m)) }
 
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members").

@@ -3620,7 +3620,7 @@ func TestQuietItemTellingAPublicMeeting(t *testing.T) {
 			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-07 E05009853 speeding", "concern 2018-03-07 E05009853 speeding"}},
 		{"a meeting with officers only", head +
 			"3. MATTERS ARISING\n\n3.1 Cllr Avery reported on the tasking meeting held on Thursday 8 March with council officers. Graffiti on the underpass was the main problem found.\n",
-			[]string{"meeting 2018-03-13 E05009853 ", "meeting 2018-03-08 E05009853 "}},
+			[]string{"meeting 2018-03-13 E05009853 "}}, // (a tasking meeting is agencies', no meeting at all: TestAgencyMeetingIsNoPublicMeeting)
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
@@ -5185,5 +5185,65 @@ func TestPoliceAbsentConcern(t *testing.T) {
 		t.Run(tt.s, func(t *testing.T) {
 			require.Equal(t, tt.want, cuelessConcern(tt.s))
 		})
+	}
+}
+
+// TestCouncillorsOwnWard: a councillor's blog that tells readers near its
+// top which ward the writer represents ("your councillor for Fairfield")
+// places the writer's surgeries held at venues the gazetteer does not know
+// in that ward, not in a town a later item names in passing; without such
+// a line, or when it names two wards or only a town, the authority as
+// before.
+func TestCouncillorsOwnWard(t *testing.T) {
+	const post = `---
+title: "Notes from my Friday drop-in"
+date: 2024-03-11T09:00:00Z
+---
+
+Morning everyone. As some of you know, %s Thanks for reading.
+
+### Friday's drop-in
+
+Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted to talk about:
+
+- Vans parked on the pavements all along Beacon Crescent.
+- A man said the counter at Billingham police station had shut early twice when he went to report a theft.
+`
+	for _, tc := range []struct {
+		intro string
+		ward  string
+	}{
+		{"since the by-election I'm one of your two ward councillors for Fairfield.", "E05014866"},
+		{"I am your local councillor for the Fairfield ward, in Stockton.", "E05014866"},
+		// must not fire
+		{"I was elected in May and this blog is where I keep people up to date.", ""},
+		{"Cllr Dent is the councillor for Fairfield and spoke at the launch.", ""},
+		{"I'm your councillor for Fairfield, and my colleague is your councillor for Hartburn.", ""},
+		{"I'm one of your councillors for Thornaby.", ""},
+	} {
+		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
+		require.NotEmpty(t, got, tc.intro)
+		require.Equal(t, "meeting 2024-03-08 "+tc.ward+" parking_traffic,visible_policing", got[0], tc.intro)
+	}
+}
+
+// TestAgencyMeetingIsNoPublicMeeting: a tasking meeting, a joint action
+// group or a case conference is the agencies' working meeting, no meeting
+// with the public, though the team "attended" it on a day; a sentence that
+// tells a public meeting besides keeps that one.
+func TestAgencyMeetingIsNoPublicMeeting(t *testing.T) {
+	const page = "Posted on 14 June 2022\n\n%s\n"
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Our sergeant went along to the Hartlepool multi-agency tasking meeting on 7 June, where the fly-tipping reports were handed to the council.", nil},
+		{"On 8 June we took the complaints about scramblers to the monthly partners' tasking meeting.", nil},
+		{"PCSO Dale attended a joint action group meeting on Thursday 9 June about the empty houses on Avenue Road.", nil},
+		// must not fire
+		{"Residents at the Rossmere ward meeting on 6 June complained about scramblers, and the team passed this to the tasking meeting.", []string{"meeting 2022-06-06 E05013045 off_road_bikes", "concern 2022-06-06 E05013045 off_road_bikes"}},
+		{"Around twenty residents attended the Rossmere community meeting on 6 June to talk about scramblers.", []string{"meeting 2022-06-06 E05013045 off_road_bikes", "concern 2022-06-06 E05013045 off_road_bikes"}},
+	} {
+		require.Equal(t, tc.want, summary(t, fmt.Sprintf(page, tc.text)), tc.text)
 	}
 }

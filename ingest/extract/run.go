@@ -927,7 +927,41 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 	if w := r.councillorsWard(at); w != nil {
 		return w
 	}
-	return r.headerWard(at)
+	if w := r.headerWard(at); w != nil {
+		return w
+	}
+	return r.ownWard(at)
+}
+
+// ownWardRE: the writer telling readers which ward they represent ("I'm
+// now one of your three councillors for the new Ingleby Barwick South
+// ward", "as your ward councillor for Kader"): group 1 is what follows
+// "for", where the ward is named.
+var ownWardRE = regexp.MustCompile(`(?i)\byour\s+(?:(?:new|local|elected|ward|borough|three|two|independent|labour|conservative)\s+)*(?:councillors?|cllrs?|ward members?)\s+for\s+([^.;!?,]{3,60})`)
+
+// ownWard is the ward a councillor's own blog or newsletter says near its
+// top that the writer represents ("For those who haven't heard, I'm now one
+// of your councillors for the Hartburn ward"): the writer's surgeries and
+// walkabouts, told with a venue the gazetteer does not know ("my surgery
+// at the Lakeside Centre"), are in it, not in a town the rest of the post
+// names in passing ("the front desk at Thornaby police station"). The one
+// ward named after "your ... councillor(s) for" in the first paragraphs;
+// nil when none, a town only, or two different wards are named so.
+func (r *run) ownWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	for i := 0; i < len(r.blocks) && i < 8; i++ {
+		for _, m := range ownWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1) {
+			for _, p := range r.find(m[1], at) {
+				if p.Kind != "ward" || (ward != nil && ward.WardCode != p.WardCode) {
+					return nil
+				}
+				res := p.Resolution
+				ward = &res
+				break // (the first place after "for" is the ward: "for the Hartburn ward")
+			}
+		}
+	}
+	return ward
 }
 
 // groupNameRE: the name of the group or page a social media post was
