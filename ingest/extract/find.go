@@ -5058,6 +5058,16 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 				// whose ward the meeting's people speak for
 				continue
 			}
+			if cur != nil && cur.place != nil && cur.place.Kind != "ward" && !wardWordAfterRE.MatchString(text[m.End:]) && !heldRefAfterRE.MatchString(strings.ToLower(text[m.End:])) && !heldRefBeforeRE.MatchString(text[:m.Start]) {
+				// "Our secretary asked why Dormanstown hardly ever sees a
+				// police car", told at the Commissioner's meeting for the
+				// whole of Redcar: what was raised there, placed as the
+				// meeting is (a ward called so, "Stockton Town Centre
+				// ward: shoplifting", or named for its own meeting, "At the
+				// Park End & Beckfield Community Council the main complaint
+				// was ...", is that ward's).
+				continue
+			}
 			res := m.Resolution
 			return &res
 		}

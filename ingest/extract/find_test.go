@@ -5247,3 +5247,28 @@ func TestAgencyMeetingIsNoPublicMeeting(t *testing.T) {
 		require.Equal(t, tc.want, summary(t, fmt.Sprintf(page, tc.text)), tc.text)
 	}
 }
+
+// TestConcernAtTownMeetingPlacedAsIt: a concern told at a meeting placed
+// by its town or authority is placed as the meeting is, though it names a
+// ward ("why Dormanstown never sees a police car" at the meeting for the
+// whole of Redcar); a ward called so, or named for its own meeting ("At
+// the Park End & Beckfield Community Council ..."), is that ward's.
+func TestConcernAtTownMeetingPlacedAsIt(t *testing.T) {
+	head := "Posted on 25 June 2018\n\nA few of us went along to the Commissioner's public meeting in Redcar town centre on Thursday 7th June 2018. It was for the whole of Redcar so it was packed. "
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"ward named", "Our secretary asked why Dormanstown hardly ever sees a police car any more.",
+			[]string{"meeting 2018-06-07  visible_policing", "concern 2018-06-07  visible_policing"}},
+		{"ward called so", "Our secretary asked why Dormanstown ward hardly ever sees a police car any more.",
+			[]string{"meeting 2018-06-07  visible_policing", "concern 2018-06-07 E05001507 visible_policing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+tt.text+"\n"))
+		})
+	}
+	got := summary(t, "Report to the Police and Crime Panel, 20 March 2018\n\n3.3 On the evening of 24 January 2018 the Commissioner attended two Middlesbrough meetings. At the Park End & Beckfield Community Council the main complaint was scramblers ridden across the playing fields.\n")
+	require.Contains(t, got, "concern 2018-01-24 E05009870 off_road_bikes")
+}
