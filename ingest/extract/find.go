@@ -2238,13 +2238,15 @@ var wardMeetingsRE = regexp.MustCompile(`(?i)\bwards?\s+(?:[\w'’-]+\s+)?(?:mee
 var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
 
 // maskGroupOf blanks "group of" and "groups of" (a group of teenagers is
-// no meeting) and boards that are no meeting's ("men claiming to be from
-// the water board") keeping s's length, so offsets into it still hold.
+// no meeting), boards that are no meeting's ("men claiming to be from
+// the water board") and the council as who acts or is told ("cleared by
+// the council the next morning") keeping s's length, so offsets into it
+// still hold.
 func maskGroupOf(s string) string {
 	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)) })
 }
 
-var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b`)
+var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b|\b(?:by|to|from)\s+the\s+(?:borough\s+|local\s+|town\s+|parish\s+|city\s+)?council\b`)
 
 // strongMeetingRE: words that always name a meeting (a "coffee and chat"
 // is a session held for residents to drop in to, as a coffee morning is).

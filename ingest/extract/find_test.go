@@ -47,6 +47,9 @@ func TestNounDated(t *testing.T) {
 		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
 		{"At the Kader ward meeting in Middlesbrough (12 March 2019) residents raised speeding.", true},
 		{"At the Kader ward meeting (see the minutes of 12 March 2019) residents raised speeding.", false},
+		// The council as who did something is no council's meeting.
+		{"The needles were cleared by the council the next day, 13 March 2019.", false},
+		{"The parish council on 12 March 2019 heard from residents.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sent, func(t *testing.T) {
