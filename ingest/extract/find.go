@@ -3550,7 +3550,11 @@ func (r *run) toldInSpan(text string, res gazetteer.Resolution, sp dates.Span) b
 var sameMeetingRE = regexp.MustCompile(`(?i)^\W*(?:at|during)\s+(?:the\s+same|that)\s+(?:meeting|pact|session|forum|surgery)\b`)
 
 // officialReplyRE: the official's reply joined to what was raised.
-var officialReplyRE = regexp.MustCompile(`(?i),\s+and\s+(?:the\s+)?(?:commissioner|pcc|police|officers?|inspector|sergeant|he|she|mr\s+[A-Z]\w+)\s+(?:outlined|explained|said|told|described|set out|promised|agreed|replied|responded|assured|gave)\b`)
+// adviceRE: advice given to the public, told as such ("Residents were
+// asked to ...", "People are urged to ...", "If you see ...").
+var adviceRE = regexp.MustCompile(`(?i)\b(?:residents|people|everyone|members|those present|the public|villagers|tenants|they)\s+(?:were|are|was|have been|has been)\s+(?:asked|reminded|urged|advised|encouraged)\s+to\b|^\W*(?:please\s+)?(?:remember to|don'?t forget to|if you see|if you have any information)\b`)
+
+var officialReplyRE = regexp.MustCompile(`(?i),\s+and\s+(?:the\s+)?(?:council'?s?\s+|police\s+|neighbourhood\s+)*(?:commissioner|pcc|police|officers?|inspector|sergeant|he|she|mr\s+[A-Z]\w+|(?:neighbourhood|area|community safety|street scene)\s+manager|ward councillors?|(?:dog\s+)?warden)(?:,\s*who\b[^,]{0,60},)?\s+(?:outlined|explained|said|told|described|set out|promised|agreed|replied|responded|assured|gave|undertook|offered)\b`)
 
 // rehome links the concerns r.res.Events[from:to] emitted with no
 // meeting, on m's day and in its authority, to meeting m, in its place.
@@ -4301,6 +4305,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 		}
 		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
+			continue
+		}
+		if adviceRE.MatchString(s) && !concernCueRE.MatchString(s) {
+			// "Residents were asked to note vehicle details and ring 101
+			// at the time", "If you see needles, don't touch them": advice
+			// given, not a concern raised.
 			continue
 		}
 		if official {

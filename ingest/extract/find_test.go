@@ -3443,6 +3443,46 @@ func TestNewsStoryHeadingAndReply(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestCouncilOfficersReply: a council officer's promise joined to what
+// residents raised ("..., and the council's neighbourhood manager, who
+// was at the meeting, agreed to arrange extra patrols by enforcement
+// officers") is no part of it: no visible policing for the patrols.
+func TestCouncilOfficersReply(t *testing.T) {
+	head := "# Seaton residents meet the Commissioner\n\nPosted on Thursday 14th November 2013\n\nThe Commissioner came to the Seaton ward meeting on Tuesday evening. "
+	for _, tt := range []struct{ text, want string }{
+		{"Dog fouling on the promenade was also raised, and the council's neighbourhood manager, who was at the meeting, agreed to arrange extra patrols by enforcement officers.", "concern 2013-11-12 E05008951 environmental"},
+		{"Dog fouling on the promenade was also raised, and the dog warden promised more patrols.", "concern 2013-11-12 E05008951 environmental"},
+		{"Dog fouling on the promenade was also raised, and residents said they never see police patrols.", "concern 2013-11-12 E05008951 environmental,visible_policing"},
+	} {
+		got := summary(t, head+tt.text+"\n")
+		require.Contains(t, got, tt.want, tt.text)
+	}
+}
+
+// TestAdviceNoConcern: advice given at a meeting ("Residents were asked to
+// ... ring 101", "If you see needles, don't touch them") is no concern;
+// a complaint about 101, or a sentence that also says what was raised, is.
+func TestAdviceNoConcern(t *testing.T) {
+	head := "Posted on 20 April 2016\n\nAt the Stainton ward meeting on 13 April 2016 residents raised dog fouling. "
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Residents were asked to note vehicle details and ring 101 at the time.", nil},
+		{"If you see needles, don't touch them and ring the police on 101.", nil},
+		{"Residents complained that nobody answers when they ring 101.", []string{"concern 2016-04-13 E05009871 visible_policing"}},
+		{"Residents were asked to raise their concerns and complained about speeding.", []string{"concern 2016-04-13 E05009871 speeding"}},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.text+"\n") {
+			if strings.HasPrefix(e, "concern") && !strings.HasSuffix(e, "environmental") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.text)
+	}
+}
+
 // TestOfficeActionNoConcern: the office's own action in a report's
 // period ("The office has shared scam awareness material ...") is no
 // concern of the period.
