@@ -229,6 +229,9 @@ func TestFindPrecision(t *testing.T) {
 		{"cars racing along Yarm Road", nil},
 		{"At the Loftus street briefing people asked about drugs", []string{"Loftus=ward:E05012447"}},
 		{"cars parked on Loftus Street all night", nil},
+		// Kirklevington is a North Yorkshire parish (Hambleton), over the
+		// border from Yarm: no place of the force area.
+		{"a farm watch meeting in Kirklevington village hall", nil},
 		// A newspaper's name is not where something is.
 		{"I. Noble (Darlington and Stockton Times) was present", nil},
 		{"the Hartlepool Mail reported", nil},
