@@ -46,8 +46,11 @@ var (
 	// notes").
 	// recordOpenRE: a record's opening line, naming itself and the
 	// meeting it records ("Minutes of meeting held Tues 8th Oct", "Notes
-	// of the ward meeting held on").
-	recordOpenRE = regexp.MustCompile(`(?i)\b(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?meeting\s+held\b`)
+	// of the ward meeting held on"), also as a residents' group's post
+	// opens under its title and byline ("Below are the notes from our
+	// residents' meeting held on Monday 7th March": the items under its
+	// later headings were raised there).
+	recordOpenRE = regexp.MustCompile(`(?i)\b(?:minutes|notes)\s+(?:of|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w'’-]+\s+){0,4}?meeting\s+held\b`)
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held(?: on)?|meeting date|when)\s*:`)
@@ -586,7 +589,7 @@ func (r *run) walk() {
 			} else if len(ms) > 1 {
 				told = ms
 			}
-			if (r.record || (b.N <= 2 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
+			if (r.record || (b.N <= 3 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting. So is
 				// a record whose first lines run its title and its day

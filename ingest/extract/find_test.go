@@ -782,6 +782,27 @@ func TestMessageOwnDatesAreNoMeetings(t *testing.T) {
 	}
 }
 
+// TestNotesFromTheMeetingHeld: a post whose opening paragraph, under its
+// title and byline, says it gives "the notes from the <meeting> held on
+// <day>" is that meeting's record: the items under its later headings are
+// raised there. Deeper in a page, or "notes from" no meeting held, it is
+// not.
+func TestNotesFromTheMeetingHeld(t *testing.T) {
+	body := "Police update\n\nThe sergeant gave the figures for December.\n\nWhat people raised\n\n- Cars racing along the main road late at night.\n- Dog mess all over the school field.\n"
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{"Hartburn Residents Group\n\nPosted by Jo Bell on 2nd February 2016\n\nHere are the notes from the Hartburn ward community meeting held on Thursday 28th January at the church hall.\n\n" + body,
+			[]string{"meeting 2016-01-28 E05001537 environmental,speeding", "concern 2016-01-28 E05001537 speeding", "concern 2016-01-28 E05001537 environmental"}},
+		// not fired: the same line after three paragraphs of other news
+		{"Hartburn Residents Group\n\nPosted by Jo Bell on 2nd February 2016\n\nThe hall roof is mended.\n\nThe new bins are in.\n\nHere are the notes from the Hartburn ward community meeting held on Thursday 28th January at the church hall.\n\n" + body,
+			[]string{"meeting 2016-01-28 E05001537 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.doc)
+	}
+}
+
 // TestSinceClauseAndMetNamedResidents: "met Throston residents" is a
 // meeting (a place's name between "met" and "residents"), and a month in a
 // "since" clause ("since being elected in May") dates something else, not
