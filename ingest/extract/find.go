@@ -46,8 +46,11 @@ var (
 	// notes").
 	// recordOpenRE: a record's opening line, naming itself and the
 	// meeting it records ("Minutes of meeting held Tues 8th Oct", "Notes
-	// of the ward meeting held on").
-	recordOpenRE = regexp.MustCompile(`(?i)\b(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?meeting\s+held\b`)
+	// of the ward meeting held on"), also as a residents' group's post
+	// opens under its title and byline ("Below are the notes from our
+	// residents' meeting held on Monday 7th March": the items under its
+	// later headings were raised there).
+	recordOpenRE = regexp.MustCompile(`(?i)\b(?:minutes|notes)\s+(?:of|from)\s+(?:the\s+|a\s+|our\s+)?(?:[\w'’-]+\s+){0,4}?meeting\s+held\b`)
 	recordHeadRE = regexp.MustCompile(`(?i)\b(?:minutes|(?:meeting )?notes)\W*$|\bminutes\b|^\W*meeting notes\b`)
 	// dateLabelRE: a record's labelled date line.
 	dateLabelRE = regexp.MustCompile(`(?i)^\W*(?:date(?: of (?:the )?meeting)?|held(?: on)?|meeting date|when)\s*:`)
@@ -586,7 +589,7 @@ func (r *run) walk() {
 			} else if len(ms) > 1 {
 				told = ms
 			}
-			if (r.record || (b.N <= 2 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
+			if (r.record || (b.N <= 3 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting. So is
 				// a record whose first lines run its title and its day
@@ -1277,7 +1280,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if isEntry {
 			// The entry's head is the first sentence's start ("10th
 			// December – X ward meeting: ..."): its dates are within it.
-			ds = dated(in(start, start+min(len(head), len(sent))))
+			ds = dated(pubLabelDropped(sent, in(start, start+min(len(head), len(sent)))))
 		}
 		fromPrev := false
 		var prevPara *segment.Block // the paragraph that gave the day
@@ -2055,11 +2058,21 @@ func (r *run) pastForSure(d dates.Mention, sp dates.Span) bool {
 
 // pubLabelDropped drops the dates a label makes the document's own
 // ("Summary of PACT meetings, January – March 2015 · Issued 27 March
-// 2015"): no meeting's day.
+// 2015"): no meeting's day. So are the days a message gives itself,
+// whatever meeting it names beside them: a blog's byline with its writer
+// and category ("Posted by Jan Orde on 3rd March 2019 in Meetings"), an
+// e-mail's headers pasted with it ("From: ... To: ... Date: Tue, 5 Mar
+// 2019 09:10 Subject: Notes from Monday's meeting": when it was sent, and
+// a subject naming the meeting its body tells), and a quoted reply's
+// attribution ("On Fri, 1 Mar 2019 at 17:45, Jan Orde <...> wrote:
+// Reminder: the residents' meeting is on Monday 4th March": when the
+// quoted message was written, not the day of the meeting it names).
 func pubLabelDropped(sent string, ds []dates.Mention) []dates.Mention {
+	envelope := mailFromRE.MatchString(sent) && mailDateRE.MatchString(sent) && mailToRE.MatchString(sent)
 	var out []dates.Mention
 	for _, d := range ds {
-		if d.Start <= len(sent) && pubLabelBeforeRE.MatchString(sent[:d.Start]) {
+		if d.Start <= len(sent) && (envelope || pubLabelBeforeRE.MatchString(sent[:d.Start]) || postedByBeforeRE.MatchString(sent[:d.Start]) ||
+			(d.End <= len(sent) && attributionOnRE.MatchString(sent[:d.Start]) && wroteAfterRE.MatchString(sent[d.End:]))) {
 			continue
 		}
 		out = append(out, d)
@@ -2068,6 +2081,22 @@ func pubLabelDropped(sent string, ds []dates.Mention) []dates.Mention {
 }
 
 var pubLabelBeforeRE = regexp.MustCompile(`(?i)\b(?:issued|published|posted|updated|report date|date of (?:issue|publication))(?:\s+on)?\s*:?\s*$`)
+
+// postedByBeforeRE: a byline's verb and writer before its day ("Posted by
+// Jan Orde on"); mailFromRE, mailDateRE, mailToRE: an e-mail's header
+// fields, all three in one block (its envelope: "From: ... To: ...
+// Date: ..."); attributionOnRE and wroteAfterRE: a quoted reply's
+// attribution around its day and time ("On Fri, 1 Mar 2019 at 17:45,
+// Jan Orde <jan@example.org> wrote:"; the time tells a mail program's
+// line from "On Monday 4th March, the chair wrote: ...").
+var (
+	postedByBeforeRE = regexp.MustCompile(`(?i)\b(?:posted|published|written|added)\s+by\s+[^.;:!?]{2,60}?\s+on\s*$`)
+	mailFromRE       = regexp.MustCompile(`(?:^|\s)From:\s`)
+	mailDateRE       = regexp.MustCompile(`(?:^|\s)(?:Date|Sent):\s`)
+	mailToRE         = regexp.MustCompile(`(?:^|\s)(?:To|Subject):\s`)
+	attributionOnRE  = regexp.MustCompile(`(?:^|[\s>])On,?\s*$`)
+	wroteAfterRE     = regexp.MustCompile(`^,?\s*(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?,?\s+[^.!?<]{0,80}?(?:<[^>]{3,80}>\s*)?wrote:`)
+)
 
 // heldPart is sentence sent without a relative clause after its day d
 // that tells something else's future, when sent says in the past that

@@ -754,6 +754,58 @@ func TestPublicationLines(t *testing.T) {
 	}
 }
 
+// TestMessageOwnDatesAreNoMeetings: the days a message gives itself are
+// no meeting's, whatever meeting it names beside them: a blog's byline with
+// its writer and category, an e-mail's pasted headers (sent date and a
+// subject naming the meeting the body tells), a quoted reply's attribution
+// with its time. A "Date:" line of minutes (no From/To fields), and "On
+// <day>, X wrote:" with no time, keep their day.
+func TestMessageOwnDatesAreNoMeetings(t *testing.T) {
+	for _, tt := range []struct{ doc, gone, kept string }{
+		{"Saltburn residents' page\n\nPosted by Jan Orde on 3rd March 2019 in Meetings\n\nThe Saltburn ward meeting was held on Monday 25th February 2019 at the library, where residents raised speeding on the coast road.\n", "2019-03-03", "2019-02-25"},
+		{"From: Jan Orde <jan@example.org>\nTo: Members <members@example.org>\nDate: Tue, 5 Mar 2019 09:10:00 +0000\nSubject: Notes from Monday's meeting\n\nHi all,\n\nAt the Saltburn ward meeting on Monday 4th March, residents raised dog fouling on the promenade.\n", "2019-03-05", "2019-03-04"},
+		{"Hi all, see the reminder below.\n\nJan\n\nOn Fri, 1 Mar 2019 at 17:45, Jan Orde <jan@example.org> wrote:\n> Reminder: the Saltburn ward meeting is on Monday 4th March 2019 at the library.\n", "2019-03-01", "2019-03-04"},
+		{"On 01/03/2019 17:45, Saltburn Residents' Association wrote:\n> Dear all,\n", "2019-03-01", ""},
+		// not fired: minutes' own date line, and a chair's words with no time
+		{"Minutes of the Saltburn ward meeting\n\nDate: Monday 4 March 2019 Venue: Saltburn Library\n\nResidents raised speeding on the coast road.\n", "", "2019-03-04"},
+		{"Saltburn news, 6 March 2019\n\nOn Monday 4th March 2019, the chair of the Saltburn ward meeting wrote: residents want more patrols on the promenade.\n", "", "2019-03-04"},
+	} {
+		var meetings []string
+		for _, s := range summary(t, tt.doc) {
+			if strings.HasPrefix(s, "meeting ") {
+				meetings = append(meetings, strings.Fields(s)[1])
+			}
+		}
+		if tt.gone != "" {
+			require.NotContains(t, meetings, tt.gone, tt.doc)
+		}
+		if tt.kept != "" {
+			require.Contains(t, meetings, tt.kept, tt.doc)
+		}
+	}
+}
+
+// TestNotesFromTheMeetingHeld: a post whose opening paragraph, under its
+// title and byline, says it gives "the notes from the <meeting> held on
+// <day>" is that meeting's record: the items under its later headings are
+// raised there. Deeper in a page, or "notes from" no meeting held, it is
+// not.
+func TestNotesFromTheMeetingHeld(t *testing.T) {
+	body := "Police update\n\nThe sergeant gave the figures for December.\n\nWhat people raised\n\n- Cars racing along the main road late at night.\n- Dog mess all over the school field.\n"
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{"Hartburn Residents Group\n\nPosted by Jo Bell on 2nd February 2016\n\nHere are the notes from the Hartburn ward community meeting held on Thursday 28th January at the church hall.\n\n" + body,
+			[]string{"meeting 2016-01-28 E05001537 environmental,speeding", "concern 2016-01-28 E05001537 speeding", "concern 2016-01-28 E05001537 environmental"}},
+		// not fired: the same line after three paragraphs of other news
+		{"Hartburn Residents Group\n\nPosted by Jo Bell on 2nd February 2016\n\nThe hall roof is mended.\n\nThe new bins are in.\n\nHere are the notes from the Hartburn ward community meeting held on Thursday 28th January at the church hall.\n\n" + body,
+			[]string{"meeting 2016-01-28 E05001537 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.doc)
+	}
+}
+
 // TestSinceClauseAndMetNamedResidents: "met Throston residents" is a
 // meeting (a place's name between "met" and "residents"), and a month in a
 // "since" clause ("since being elected in May") dates something else, not
