@@ -2737,7 +2737,7 @@ var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)
 var publicSayRE = regexp.MustCompile(`(?i)^\W*(?:residents|people|villagers|tenants|parents|families|shopkeepers|traders)\b[^.]{0,40}\b(?:say|said|claim|claimed|complain|described|describe)\b`)
 
 // teamAfterRE: the words after a place that make it a police team's name.
-var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood officers)\b`)
+var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b`)
 
 // ownBodyRE: a partnership's or the council's own group, which meets for
 // its whole area.

@@ -5367,3 +5367,13 @@ func TestConcernAtTownMeetingPlacedAsIt(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 20 March 2018\n\n3.3 On the evening of 24 January 2018 the Commissioner attended two Middlesbrough meetings. At the Park End & Beckfield Community Council the main complaint was scramblers ridden across the playing fields.\n")
 	require.Contains(t, got, "concern 2018-01-24 E05009870 off_road_bikes")
 }
+
+// TestPoliceOfAPlaceIsNotWhere: "the Stockton South neighbourhood
+// inspector" at a residents' association's meeting is whose officer came,
+// not where the meeting was: the association's town (its title) stands.
+func TestPoliceOfAPlaceIsNotWhere(t *testing.T) {
+	doc := "# Spring Newsletter 2024\n\n# Yarm Residents' Association\n\nPosted on 2 April 2024\n\n" +
+		"Around 45 residents came to our public meeting on Thursday 7 March at the Methodist Church hall, where the Stockton South neighbourhood inspector and our PCSO answered questions.\n\n" +
+		"Speeding was the issue most people wanted to talk about, especially on Leven Road.\n"
+	require.Equal(t, []string{"meeting 2024-03-07 E05014884 speeding,visible_policing", "concern 2024-03-07 E05014884 speeding"}, summaryFile(t, "news.md", doc))
+}
