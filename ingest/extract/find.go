@@ -106,7 +106,7 @@ var (
 	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
 	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
-	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
+	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near|(?:travelled|traveled|went|headed|journeyed|drove)(?:\s+over|\s+across)?\s+to|visited)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
 )
 
 // meetingCtx is a meeting the paragraphs being read belong to.

@@ -5377,3 +5377,13 @@ func TestPoliceOfAPlaceIsNotWhere(t *testing.T) {
 		"Speeding was the issue most people wanted to talk about, especially on Leven Road.\n"
 	require.Equal(t, []string{"meeting 2024-03-07 E05014884 speeding,visible_policing", "concern 2024-03-07 E05014884 speeding"}, summaryFile(t, "news.md", doc))
 }
+
+// TestTravelledOutside: a meeting the Commissioner travelled to, in a
+// place the gazetteer does not know ("travelled to Barnard Castle"), is
+// outside the force area: not placed at the document's area.
+func TestTravelledOutside(t *testing.T) {
+	head := "# East Cleveland meetings\n\nPosted on 15 October 2021\n\nThe Commissioner has been meeting residents across East Cleveland.\n\n"
+	require.Empty(t, summaryFile(t, "news.md", head+"Yesterday he travelled to Barnard Castle to sit alongside neighbouring commissioners at a public meeting for farmers, where thefts of machinery were discussed.\n"))
+	require.Contains(t, summaryFile(t, "news.md", head+"Yesterday he travelled to Loftus to sit alongside residents at a public meeting for farmers, where thefts of machinery were discussed.\n"),
+		"meeting 2021-10-14 E05012447 rural_crime")
+}
