@@ -2275,7 +2275,7 @@ func maskGroupOf(s string) string {
 	return groupOfRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat("_", len(m)) })
 }
 
-var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b|\b(?:by|to|from)\s+the\s+(?:borough\s+|local\s+|town\s+|parish\s+|city\s+)?council\b`)
+var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b|\b(?:by|to|from)\s+the\s+(?:borough\s+|local\s+|town\s+|parish\s+|city\s+)?council\b|\bthe\s+(?:borough\s+|local\s+|city\s+)?council\s+(?:has|have|had|removed|cleared|collected|fixed|repaired|sent|put|took|said|agreed|promised|will|would|is|was)\b`)
 
 // strongMeetingRE: words that always name a meeting (a "coffee and chat"
 // is a session held for residents to drop in to, as a coffee morning is).

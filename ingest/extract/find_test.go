@@ -50,6 +50,7 @@ func TestNounDated(t *testing.T) {
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
+		{"Syringes were found in one alley, which the council removed the next day, 13 March 2019.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sent, func(t *testing.T) {

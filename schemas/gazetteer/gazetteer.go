@@ -603,7 +603,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
 			written := text[start:end]
 			after := nextWord(text[end:])
-			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) {
+			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
 			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) {
@@ -704,6 +704,29 @@ var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|
 func commonWord(n string) bool {
 	switch n {
 	case "park", "central", "village", "victoria", "hart", "newport", "newtown", "hutton", "kader", "ladgate":
+		return true
+	}
+	return false
+}
+
+// namedStreetAfter reports whether the text after a name goes on with one
+// more capitalised word and then a street's ("Ayresome Green Lane",
+// "Marton Burn Road"): the name is part of a street's.
+func namedStreetAfter(after string) bool {
+	f := strings.Fields(after)
+	if len(f) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[0])
+	if !unicode.IsUpper(r) || strings.ContainsAny(f[0], ",.;:()") {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "high", "main", "front", "back", "market", "station", "church", "old", "new", "north", "south", "east", "west":
+		return false // "Yarm High Street", "Redcar Front Street": the town's own street, told as where
+	}
+	switch strings.ToLower(strings.Trim(f[1], ",.;:()")) {
+	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove":
 		return true
 	}
 	return false

@@ -232,6 +232,11 @@ func TestFindPrecision(t *testing.T) {
 		// Kirklevington is a North Yorkshire parish (Hambleton), over the
 		// border from Yarm: no place of the force area.
 		{"a farm watch meeting in Kirklevington village hall", nil},
+		// A name with one more capitalised word and a street's after it is
+		// part of the street's name.
+		{"the back lanes between Victoria Road and Ayresome Green Lane", nil},
+		{"residents of Ayresome, Green Lane and the park", []string{"Ayresome=ward:E05009854"}},
+		{"a drop-in surgery on Yarm High Street", []string{"Yarm=ward:E05014884"}},
 		// A newspaper's name is not where something is.
 		{"I. Noble (Darlington and Stockton Times) was present", nil},
 		{"the Hartlepool Mail reported", nil},
