@@ -83,9 +83,10 @@ var (
 	// ("Sent to members on Monday 2nd October 2023": a newsletter
 	// emailed to its members.)
 	pubLineRE = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
-	// mailSentRE: an e-mail's headers pasted at its top, the date field
-	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
-	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailSentRE: an e-mail's headers pasted at its top, opening with
+	// "From:"; its date field ("Sent:" in Outlook's, "Date:" in a raw
+	// message's) is found by mailDateEnd.
+	mailSentRE = regexp.MustCompile(`^From:\s`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -630,11 +631,11 @@ func (r *run) postDateLines() (map[int]time.Time, map[int]bool) {
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := strings.TrimSpace(r.blocks[i].Text)
-		if loc := mailHeadRE.FindStringIndex(s); loc != nil {
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil && mailDateEnd(s, loc[1]) >= 0 {
 			// An e-mail's headers, and those of the message it forwards
 			// under them: each part's relative days ("yesterday" in the
 			// message forwarded) count from the day it was sent.
-			if t, ok := r.fullDate(s[loc[1]:]); ok {
+			if t, ok := r.fullDate(s[mailDateEnd(s, loc[1]):]); ok {
 				at, days, distinct[t] = append(at, i), append(days, t), true
 			}
 			continue
@@ -675,14 +676,45 @@ var (
 	// postStatsRE: a piece of a post's date line that counts its readers
 	// or replies ("1,204 views", "3 Comments").
 	postStatsRE = regexp.MustCompile(`(?i)^[0-9][0-9,.]*[km]?\s+(?:views|likes|reposts|retweets|replies|comments|shares)$`)
-	// mailHeadRE: an e-mail's headers up to their date field, or a
-	// forwarded message's under its rule ("-----Original Message-----
-	// From: ... Sent: Friday, June 9, 2023 4:05 PM").
-	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailHeadRE: the opening of an e-mail's headers, or of a forwarded
+	// message's under its rule ("-----Original Message----- From: ...
+	// Sent: Friday, June 9, 2023 4:05 PM"); mailDateEnd finds their date.
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s`)
+	// mailFieldRE: a label of an e-mail's header field (group 1).
+	mailFieldRE = regexp.MustCompile(`(?i)\b(from|to|cc|bcc|subject|sent|date|reply-to|sender|organi[sz]ation|importance|priority|sensitivity|message-id|in-reply-to|references|mime-version|content-[a-z-]+|x-[a-z-]+|attachments?):\s`)
 	// filedInRE: what follows the date of a blog post's foot line ("Posted
 	// in Surgeries", "Filed under News").
 	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
 )
+
+// mailFieldMax is the longest value of one header field mailDateEnd
+// walks over (a recipient list of a few named addresses).
+const mailFieldMax = 300
+
+// mailDateEnd finds the date field of an e-mail's headers whose first
+// field's value starts at from (after "From:"), and returns where the
+// date itself starts; -1 if there is none. The headers are walked field by
+// field, each value at most mailFieldMax long, so the date is found
+// however many fields come first: a raw message puts it after the sender,
+// the recipients, the copies and the subject ("From: Sgt Ann Lowe <...>
+// To: "Norton ward members" <...> Cc: "Stockton North NPT" <...> Subject:
+// July update Date: Tue, 4 Jul 2023 08:55:10 +0100"), which together run
+// well past one field's length, while a "Date:" far into a paragraph that
+// only opens with "From:" is no header.
+func mailDateEnd(s string, from int) int {
+	prev := from
+	for _, loc := range mailFieldRE.FindAllStringSubmatchIndex(s[from:], -1) {
+		if loc[0] > prev-from+mailFieldMax {
+			return -1
+		}
+		switch strings.ToLower(s[from+loc[2] : from+loc[3]]) {
+		case "sent", "date":
+			return from + loc[1]
+		}
+		prev = from + loc[1]
+	}
+	return -1
+}
 
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if loc := takenByRE.FindStringIndex(strings.TrimSpace(s)); loc != nil && len(s) <= 160 {
@@ -703,8 +735,10 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if loc := mailSentRE.FindStringIndex(s); loc != nil {
 		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
 		// e-mail's headers, whose date is when it was sent.
-		if t, ok := r.fullDate(s[loc[1]:]); ok {
-			return t, score, true
+		if at := mailDateEnd(s, loc[1]); at >= 0 {
+			if t, ok := r.fullDate(s[at:]); ok {
+				return t, score, true
+			}
 		}
 	}
 	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
