@@ -567,9 +567,12 @@ func (r *run) walk() {
 			} else if len(ms) > 1 {
 				told = ms
 			}
-			if r.record && len(ms) == 1 {
+			if r.record && len(ms) == 1 && !r.committeeSitting {
 				// "MINUTES" over "Meeting held online on Thursday 11
-				// March 2021": the whole document is this meeting.
+				// March 2021": the whole document is this meeting. (Not
+				// in a council committee's minutes: their meeting is the
+				// committee's sitting, and a meeting with the public an
+				// item tells is that item's.)
 				cur.sticky, r.record = true, false
 				r.recordAnchor(cur)
 			}
@@ -651,6 +654,15 @@ func (r *run) walk() {
 			continue
 		}
 		leadIn, eachItems = nil, false
+		if r.committeeSitting && cur != nil && !cur.sticky {
+			// A council committee's minutes: an officer's account tells
+			// the meetings held with the public; the paragraphs after it
+			// are the committee's own discussion ("A Member asked about
+			// response times", "Councillor Hale reported that residents
+			// had contacted her"), said at the committee, not at the
+			// meeting told last.
+			cur = nil
+		}
 		// A meeting's story goes on in the paragraphs after it (news items
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
@@ -2542,6 +2554,16 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		}
 		res := best.Resolution
 		return &res
+	}
+	if r.committeeSitting {
+		// "Minutes of the meeting held on 9th February 2023", "The
+		// Partnership Manager presented the quarter's figures" in a
+		// council committee's minutes: naming no place of its own, the
+		// meeting is the committee's (or a report to it), not one where
+		// residents spoke; the meetings with the public its items tell
+		// name where they were ("the PACT meeting in the Seaton ward").
+		r.problem(b, "event", hint(clause), "a council committee's own sitting or business, no meeting with the public: not emitted")
+		return nil
 	}
 	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && (theWardRE.MatchString(clause) || b.Cells != nil) {
 		// "At the ward meeting on Tuesday 6th February you told us ..."

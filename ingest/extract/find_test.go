@@ -1139,6 +1139,37 @@ func TestPublicationDateCandidates(t *testing.T) {
 	}
 }
 
+// TestCommitteeSittingPage: a council committee's page for one sitting
+// ("<Committee> - <weekday>, <day> <month>, <year> <time>", as committee
+// systems title it) is dated by its title, so an officer's account of the
+// meetings held with the public in the months before reads; the
+// committee's own sitting, the earlier sitting whose minutes it received,
+// figures presented to it and the Members' questions after the account
+// are no meetings with the public. A neighbourhood forum's page titled
+// the same way is a meeting with the public, and a headline with a dash
+// and a date is no body's title.
+func TestCommitteeSittingPage(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc, published string
+		want                 []string
+	}{
+		{"committee", "Agenda and minutes\n\nLicensing and Community Safety Committee - Tuesday, 7th March, 2023 2.00 pm\n\nVenue: Council Chamber, Town Hall, Middlesbrough\n\n12. Minutes of the meeting held on 7th February 2023\n\nMinutes: Received.\n\n13. Neighbourhood Policing Update\n\nMinutes:\n\nThe Inspector updated Members on the team's work.\n\nIn February officers had attended the Park End & Beckfield PACT meeting on 15 February, where residents complained about drug dealing near the shops.\n\nA Member asked about response times to 999 calls.\n\nThe Partnership Manager presented the performance figures for October to December 2022.\n",
+			"2023-03-07", []string{"meeting 2023-02-15 E05009870 drugs", "concern 2023-02-15 E05009870 drugs"}},
+		{"forum", "Agenda and minutes\n\nCentral Area Neighbourhood Forum - Monday, 6th March, 2023 6.30 pm\n\nVenue: Newport Hub, Middlesbrough\n\nResidents at the forum raised drug dealing on the back streets of the Newport ward.\n",
+			"2023-03-06", []string{"meeting 2023-03-06  drugs", "concern 2023-03-06 E05009866 drugs"}},
+		{"headline", "Speeding on Acklam Road - Thursday, 9th March, 2023\n\nResidents told the Kader ward meeting last night about speeding.\n", "", nil},
+	} {
+		res, err := newExtractor(t, Config{}).Extract(tt.name+".txt", []byte(tt.doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tt.published, got, tt.name)
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestLaterDayOpensItsClause: in a sentence telling two meetings, a later
 // day written before its meeting ("..., and, on the Thursday, the Manor
 // House ward meeting in Hartlepool") takes the place named after it, not

@@ -60,6 +60,11 @@ type run struct {
 	quiet        bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	business     bool // walking a council's own business (planning, finance): nothing in it is a concern
 	findCache    map[findKey][]gazetteer.Mention
+
+	// committeeSitting: the document is a council committee's page for
+	// one sitting (committeeSittingTitle): a meeting it tells that names
+	// no place of its own is the committee's, not one with the public.
+	committeeSitting bool
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.
@@ -270,6 +275,9 @@ func (r *run) anchor() {
 			r.a.Year = r.recordDay.Year()
 		}
 	}
+	for i := 0; i < len(r.blocks) && i < 8 && !r.committeeSitting; i++ {
+		r.committeeSitting = r.committeeSittingTitle(r.blocks[i].Text)
+	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
 	r.postStart, r.postDateLine = r.postDateLines()
@@ -462,6 +470,12 @@ func (r *run) findPublished() time.Time {
 				continue
 			}
 		}
+		if i < 8 && !ahead {
+			if t, ok := r.bodyDayTitle(b.Text); ok {
+				consider(t, pubScoreTop)
+				continue
+			}
+		}
 		if i < 8 && !ahead && !(i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
 			// "Thursday 14 March 2024, 6.02pm | Updated 6.40pm", "*Report
 			// date: 2nd April 2013 | Period covered: February and March
@@ -502,6 +516,57 @@ func (r *run) findPublished() time.Time {
 	}
 	return best
 }
+
+// bodyDayTitle reads the title line of a council body's agenda or
+// minutes page, which names the body and then, after a dash, the day (and
+// time) it sat: "Safer Communities Scrutiny Forum - Monday, 6th March,
+// 2023 2.00 pm", the way committee systems title each meeting's page. The
+// page is that sitting's, so its day dates the page, and the days written
+// without a year in its minutes ("In October", "on 9 February") are the
+// months around it. The name must end in a body's word (committee,
+// board, panel, forum, ...) and the date, with its year, be all that
+// follows the dash but a time of day: "Yarm Road speeding - residents
+// ask for cameras" or "Committee - minutes of 6th March" are no title.
+func (r *run) bodyDayTitle(s string) (time.Time, bool) {
+	s = strings.Trim(strings.TrimSpace(s), "*_#")
+	if len(s) > 140 {
+		return time.Time{}, false
+	}
+	loc := titleDashRE.FindStringIndex(s)
+	if loc == nil || !bodyNameEndRE.MatchString(strings.TrimSpace(s[:loc[0]])) {
+		return time.Time{}, false
+	}
+	rest := strings.Trim(clockRE.ReplaceAllString(s[loc[1]:], ""), " ,.;")
+	ds := dates.Find(rest)
+	if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() || ds[0].Start != 0 || len(ds[0].Text)*10 < len(rest)*9 {
+		return time.Time{}, false
+	}
+	return r.fullDate(rest)
+}
+
+// committeeSittingTitle reports whether s is the title of a council
+// committee's page for one sitting ("Licensing Sub-Committee - Tuesday,
+// 7th March, 2023 2.00 pm", bodyDayTitle's line with a committee's or
+// cabinet's name). Councillors sit there, not residents: the committee's
+// sitting, the earlier sitting whose minutes it received and what
+// officers presented to it are no meetings with the public (unlike a
+// neighbourhood forum's or a parish council's, where residents speak).
+func (r *run) committeeSittingTitle(s string) bool {
+	if _, ok := r.bodyDayTitle(s); !ok {
+		return false
+	}
+	s = strings.Trim(strings.TrimSpace(s), "*_#")
+	return committeeNameEndRE.MatchString(strings.TrimSpace(s[:titleDashRE.FindStringIndex(s)[0]]))
+}
+
+var (
+	// committeeNameEndRE: the end of a council committee's name.
+	committeeNameEndRE = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|cabinet)$`)
+	// titleDashRE: the dash between a body's name and its sitting's day.
+	titleDashRE = regexp.MustCompile(`\s[-–—]\s`)
+	// bodyNameEndRE: the end of a council or partnership body's name.
+	bodyNameEndRE = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|cabinet|council|forum|partnership|commission|assembly|executive)$`)
+)
 
 // headerFieldDate reads a date from a header line's fields (parted by
 // "|"): a field that is a day with its year and maybe a time ("Thursday 14
