@@ -4650,12 +4650,16 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 }
 
 // sinceOpenRE: a clause opening on "since" and the new year (group 1) or
-// a month.
-var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+// a month; the clause may be what someone reported ("Councillor Hale
+// told the committee that since March tenants had been ringing her about
+// ...": the "since" still opens what was reported, and the people got in
+// touch over that stretch, not at a meeting).
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:(the new year|new year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
-// writing to", "we have had more complaints").
-var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
+// writing to", "we have had more complaints"; reported, "had been
+// ringing her").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
 var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)

@@ -4684,6 +4684,27 @@ func TestSinceContactedPeriod(t *testing.T) {
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
 			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		// The "since" clause as what someone reported: still the
+		// stretch, not the meeting told before; not when what was
+		// reported is the police's own work since then, nor when the
+		// reported clause opens on something else.
+		{"since a month, reported",
+			"Commissioner meets Yarm residents\n\nPublished: 9 June 2016\n\n" +
+				"On Friday the Commissioner was at the Yarm ward meeting, where residents raised speeding on the High Street.\n\n" +
+				"Councillor Dale told the meeting that since March tenants in the Hartburn ward had been ringing her about drug dealing near the shops.\n",
+			[]string{
+				"meeting 2016-06-03 E05001552 speeding",
+				"concern 2016-06-03 E05001552 speeding",
+				"concern period 2016-03-01/2016-06-09 E05001537 drugs",
+			}},
+		{"since a month, the police's figures",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"The sergeant reported that since January officers had seized four off-road bikes.\n",
+			nil},
+		{"since inside the reported clause",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Councillor Dale said that tenants had rung her since January.\n",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
