@@ -494,6 +494,14 @@ func (r *run) walk() {
 				}
 			}
 		}
+		if len(ms) == 0 && cur != nil && !cur.sticky && !b.Heading && r.tellsMeetingOutside(b, text) {
+			// "On the 16th I also went with the rural team to a farm watch
+			// meeting in Kirklevington, just over the border in North
+			// Yorkshire. Farmers raised thefts of fuel ...": the paragraph
+			// tells a meeting of its own, not emitted (outside Cleveland);
+			// what was raised there is not the meeting told before's.
+			cur, told = nil, nil
+		}
 		if lead != nil && len(ms) == 1 && cur == nil && b.N-lead.N <= 2 {
 			// "Residents in south Middlesbrough have told Cleveland's Police
 			// and Crime Commissioner that quad bikes and scramblers ... are
@@ -2636,9 +2644,33 @@ func (r *run) meetingOutside(s string, at time.Time) bool {
 		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
 			return true
 		}
+		if m := outsideAppositiveRE.FindString(s[loc[3]:]); m != "" && outsideMarked(m) {
+			// "a farm watch meeting in Kirklevington, just over the
+			// border in North Yorkshire": the writer says where the
+			// place is, whatever the gazetteer has it as.
+			return true
+		}
 	}
 	return false
 }
+
+// tellsMeetingOutside reports whether a paragraph tells a meeting held
+// outside Cleveland (meetingOutside: a meeting word, "in" and the
+// place), by a sentence of its own.
+func (r *run) tellsMeetingOutside(b *segment.Block, text string) bool {
+	at := r.anchorDay()
+	for _, sent := range sentences(text) {
+		if r.meetingOutside(sent, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideAppositiveRE: the words set off right after a place that say
+// where it lies (", just over the border in North Yorkshire", ", across
+// the county boundary"): up to the next comma or the sentence's end.
+var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a mile\s+)?(?:over|across|beyond|in|on the other side of)\b[^,.;]{0,60}`)
 
 // meetingAtPlaceRE: a meeting noun, then "in" and a capitalised name
 // (group 1).

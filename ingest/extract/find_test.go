@@ -1088,6 +1088,29 @@ func TestOutsideMarksAndPublicLeads(t *testing.T) {
 	require.False(t, publicLeadRE.MatchString("Some officers said"))
 }
 
+// TestMeetingMarkedOutside: a meeting whose place the writer sets off as
+// over the border (", a mile over the border in North Yorkshire") is
+// outside Cleveland whatever the gazetteer has the place as, and what
+// its paragraph tells was raised there, not at the meeting told before;
+// an aside after a Cleveland meeting's place that marks nothing outside
+// (", in the library on Westbury Street") changes nothing.
+func TestMeetingMarkedOutside(t *testing.T) {
+	yarm := "Published: 5 June 2023\n\nOn Monday 22 May we held the Yarm ward meeting at the library, where residents raised speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"marked outside", yarm + "The same week I went to a farm watch meeting in Kirklevington, a mile over the border in North Yorkshire, where farmers talked about hare coursing.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		{"unknown place outside", yarm + "On Wednesday 24 May I went to a rural crime meeting in Great Ayton, across the county boundary. Farmers there were angry about hare coursing.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		{"an aside inside", yarm + "On Wednesday 24 May we held a drop-in meeting in Thornaby, in the library on Westbury Street, where people spoke about shoplifting.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestPublicationDateCandidates: the publication date is the best scored
 // of the lines that may give it: a byline's date, a "Posted on" line in a
 // site footer normalise drops as chrome, a published line over a "last
