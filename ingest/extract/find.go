@@ -1215,6 +1215,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
+			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
 			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
@@ -1332,7 +1333,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
-				if (day <= after && !(len(ds) == 0 && day < after && earlierRE.MatchString(sent))) || t.Month() != last.Start.Month() {
+				if (day <= after && !(len(ds) == 0 && day < after && (earlierRE.MatchString(sent) || r.underMonthHeading(b, t)))) || t.Month() != last.Start.Month() {
 					ds = nil // (a day out of order: no telling its month; "A week earlier, on the 4th" says it is before)
 					break
 				}
@@ -2212,6 +2213,45 @@ var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|
 // "the same evening"; group 1 the day after it, "the following evening";
 // group 2 the day before, "the previous day").
 var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|((?:two|three|four|five|six|[2-6]) days later|a week later)|((?:two|three|four|five|six|[2-6]) days (?:earlier|before)|a week (?:earlier|before))|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
+
+// bareDays are the days a sentence writes as an ordinal alone ("on the
+// 30th"), as mentions of a day without a month: for nounDated, which
+// looks only at where a day stands beside a meeting word. (Their month is
+// the meeting told before's, in the order the text tells them.)
+func bareDays(sent string) []dates.Mention {
+	var out []dates.Mention
+	for _, loc := range onTheDayRE.FindAllStringSubmatchIndex(sent, -1) {
+		day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
+		out = append(out, dates.Mention{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day})
+	}
+	return out
+}
+
+// underMonthHeading reports whether block b stands under a heading that
+// is a month ("MAY (new wards)", "### March 2023") and t is in that month:
+// a day told as an ordinal alone out of order ("On the 16th I also went to
+// a farm watch meeting", after "on the 30th") is then an earlier day of
+// the month the heading gives, not of a month the text does not name.
+// Without such a heading nothing is guessed (a report's "the 13th" after
+// the meeting of 20 September may be August's).
+func (r *run) underMonthHeading(b *segment.Block, t time.Time) bool {
+	for i := b.N - 2; i >= 0; i-- {
+		if !r.blocks[i].Heading {
+			continue
+		}
+		m := monthHeadRE.FindStringSubmatch(r.blocks[i].Text)
+		if m == nil {
+			return false
+		}
+		month, err := time.Parse("January", strings.ToUpper(m[1][:1])+strings.ToLower(m[1][1:]))
+		return err == nil && month.Month() == t.Month() && (m[2] == "" || m[2] == strconv.Itoa(t.Year()))
+	}
+	return false
+}
+
+// monthHeadRE: a heading that is a month (group 1), maybe with its year
+// (group 2) and an aside in brackets ("MAY (new wards)", "March 2023").
+var monthHeadRE = regexp.MustCompile(`(?i)^[\s#*_]*(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+((?:19|20)[0-9]{2}))?(?:\s*\([^)]{0,40}\))?[\s*_:]*$`)
 
 // onTheDayRE: a day written as an ordinal alone ("held on the 13th").
 var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)

@@ -1276,6 +1276,27 @@ func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
 	}
 }
 
+// TestBareOrdinalDayMeetings: after a meeting of the month, a meeting
+// word with an ordinal day alone beside it ("we did a street surgery on
+// Ragpath Lane on the 17th") is a meeting that day, whatever the verb; an
+// ordinal day before the last one told ("On the 4th we also joined a
+// walkabout") is that month's only under a heading that is the month
+// ("MAY"); without one, or with no meeting told before, nothing is
+// guessed.
+func TestBareOrdinalDayMeetings(t *testing.T) {
+	head := "Published: 5 June 2023\n\nMAY\n\nThe Newtown ward meeting on Tuesday 9 May heard about speeding on Bishopton Road.\n\n"
+	surgery := "In Roseworth we did a street surgery on Ragpath Lane on the 17th, where people complained about drug dealing.\n\n"
+	walkabout := "On the 4th we also joined a walkabout in the Norton South ward, where residents complained about dog fouling.\n"
+	got := summary(t, head+surgery+walkabout)
+	require.Contains(t, strings.Join(got, "\n"), "meeting 2023-05-17 E05014879 drugs")
+	require.Contains(t, got, "meeting 2023-05-04 E05014877 environmental")
+	got = summary(t, strings.Replace(head, "MAY\n\n", "", 1)+surgery+walkabout)
+	require.Contains(t, strings.Join(got, "\n"), "meeting 2023-05-17 E05014879 drugs")
+	require.NotContains(t, got, "meeting 2023-05-04 E05014877 environmental")
+	got = summary(t, "Published: 5 June 2023\n\n"+surgery)
+	require.Empty(t, got)
+}
+
 // TestBothRaised: two meetings told in one sentence whose people "both
 // raised" a theme: a concern at each, in each meeting's ward.
 func TestBothRaised(t *testing.T) {
