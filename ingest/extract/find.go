@@ -915,6 +915,29 @@ func namesAny(text string, ms []*meetingCtx) bool {
 	return false
 }
 
+// meetingsOfVillage are the meetings, of several told in one paragraph,
+// held in the ward of a village (or estate) a sentence names though it
+// names no meeting's own place: "street briefings in the Throston ward on
+// 6 December and in the Rural West ward, at Elwick chapel rooms, on 8
+// December ... At Elwick the concerns had been hare coursing": Elwick is
+// in Rural West, so its sentence is that meeting's, not the one named in
+// the sentence before.
+func (r *run) meetingsOfVillage(s string, ms []*meetingCtx) []*meetingCtx {
+	var out []*meetingCtx
+	for _, m := range ms {
+		if m.place == nil || m.place.Kind != "ward" || m.place.WardCode == "" {
+			continue
+		}
+		for _, p := range r.find(s, m.span.Start) {
+			if p.WardCode == m.place.WardCode && r.x.gaz.Village(p.Text) {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
 // the week", "Over the whole quarter", "Throughout the tour", "Throughout
 // October").
@@ -4291,6 +4314,9 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 					here = append(here, m)
 				}
 			}
+			if len(here) == 0 {
+				here = r.meetingsOfVillage(s, ms)
+			}
 			if len(here) == 1 {
 				named, namedAt = here[0], i
 			} else if len(here) > 1 {
@@ -4397,10 +4423,11 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if !ok {
 				cur, ok = toldBefore(sents, i, ms)
 			}
-			if !ok && named != nil && namedAt < i && !namesAny(s, ms) {
+			if !ok && named != nil && namedAt <= i && !namesAny(s, ms) {
 				// "At Jesmond the discussion centred on ... Older residents
 				// also told the Commissioner about cold callers": the
-				// meeting the paragraph named goes on.
+				// meeting the paragraph named goes on. (This sentence's
+				// own: named by a village in its ward, meetingsOfVillage.)
 				cur, ok = named, true
 			}
 			if !ok {

@@ -1211,6 +1211,20 @@ func TestDaysLaterAndConcernsToldInTurn(t *testing.T) {
 	require.Equal(t, []string{"meeting 2021-09-07 E05013048 speeding", "meeting 2021-09-09 E05013045 drugs", "concern 2021-09-07 E05013048 speeding", "concern 2021-09-09 E05013045 drugs"}, got)
 }
 
+// TestVillageNamesItsWardsMeeting: of several meetings told in one
+// paragraph, a sentence naming a village inside one meeting's ward ("At
+// Boosbeck ...", after the Lockwood ward surgery) is that meeting's, not
+// the one the sentence before named; a village of a ward none of them was
+// held in names none of them.
+func TestVillageNamesItsWardsMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2023\n\n4.2 In March the team held ward surgeries in the Hutton ward on 5 March and in the Lockwood ward, at the Boosbeck village hall, on 7 March. In Hutton people raised speeding on the main road. "
+	got := summary(t, head+"At Boosbeck the worry was drug dealing behind the shops.\n")
+	require.Contains(t, got, "concern 2023-03-07 E05012446 drugs")
+	require.NotContains(t, got, "concern 2023-03-05 E05012444 drugs")
+	got = summary(t, head+"At Skinningrove the worry was drug dealing behind the shops.\n")
+	require.NotContains(t, got, "concern 2023-03-07 E05012446 drugs")
+}
+
 // TestYouSaidDefinitionListsUnderMonths: "you said, we did" as definition
 // lists under month headings: a term that is a ward's name alone places
 // its items, the month dates them, a "We did:" definition is the police's
