@@ -481,6 +481,9 @@ func (r *run) walk() {
 			r.partnerSec = true // "6.1 The Commissioner also attended the following meetings with partners during the period:"
 			continue
 		}
+		if cur != nil {
+			text = earlierOfSeries(text, cur)
+		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) == 0 && !planned && !future && (cur == nil || !cur.sticky) {
 			if head := r.dayPlaceLead(b, text); head != "" {
@@ -937,6 +940,45 @@ func (r *run) meetingsOfVillage(s string, ms []*meetingCtx) []*meetingCtx {
 	}
 	return out
 }
+
+// earlierOfSeries names the meeting a sentence refers to only by its
+// order in a series the sentence before counts ("It was the second such
+// meeting in the ward this year. At the first, in March, residents
+// raised ..."): an earlier meeting of the same kind in the same place as
+// the meeting told last (cur), in the month the sentence gives. Its text
+// is rewritten to say so ("At the first meeting in North Ormesby, in
+// March, ..."), for the rules that read a meeting told with its place and
+// month. Only "At the first/previous/earlier/last" directly followed by
+// "in <month>", after a sentence that counts the meeting told as the
+// second (third, ...) one.
+func earlierOfSeries(text string, cur *meetingCtx) string {
+	if cur.name == "" || cur.place == nil || !nthSuchRE.MatchString(text) {
+		return text
+	}
+	sents := sentences(text)
+	for i := 1; i < len(sents); i++ {
+		if !nthSuchRE.MatchString(sents[i-1]) {
+			continue
+		}
+		loc := atTheFirstRE.FindStringSubmatchIndex(sents[i])
+		if loc == nil {
+			continue
+		}
+		rewritten := sents[i][:loc[3]] + " meeting in " + cur.name + sents[i][loc[3]:]
+		return strings.Replace(text, sents[i], rewritten, 1)
+	}
+	return text
+}
+
+var (
+	// nthSuchRE: a sentence counting a meeting in a series ("the second
+	// such meeting", "the third of these meetings").
+	nthSuchRE = regexp.MustCompile(`(?i)\bthe (?:second|third|fourth|fifth) (?:such |of (?:these |the |its |their )?)?(?:public |community |ward |residents'? )?(?:meetings?|forums?|surger(?:y|ies)|sessions?)\b`)
+	// atTheFirstRE: a sentence opening on an earlier meeting of the
+	// series by its order alone (group 1 ends the ordinal), then its
+	// month.
+	atTheFirstRE = regexp.MustCompile(`(?i)^\W*(at the (?:first|previous|earlier|last)(?: one)?)\s*,?\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+)
 
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
 // the week", "Over the whole quarter", "Throughout the tour", "Throughout

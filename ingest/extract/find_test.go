@@ -1311,6 +1311,20 @@ func TestBareOrdinalDayMeetings(t *testing.T) {
 	require.Empty(t, got)
 }
 
+// TestEarlierMeetingOfASeries: "It was the third such meeting ... At the
+// first, in January, ...": the earlier meeting the sentence names by its
+// order alone is one of the same place, in the month it gives; without a
+// sentence counting the series, or without a month, nothing.
+func TestEarlierMeetingOfASeries(t *testing.T) {
+	head := "Published 20th June 2019\n\nAbout 40 people came to a public meeting in Hemlington last night, where residents complained about speeding on Cass House Road.\n\n"
+	got := summary(t, head+"It was the third such meeting on the estate this year. At the first, in January, the talk was mostly of the new bus route.\n")
+	require.Contains(t, got, "meeting 2019-01-01 E05009859 ")
+	got = summary(t, head+"At the first, in January, the talk was mostly of the new bus route.\n")
+	require.NotContains(t, strings.Join(got, "\n"), "2019-01-01")
+	got = summary(t, head+"It was the third such meeting on the estate this year. At the first, the talk was mostly of the new bus route.\n")
+	require.NotContains(t, strings.Join(got, "\n"), "2019-01-01")
+}
+
 // TestBothRaised: two meetings told in one sentence whose people "both
 // raised" a theme: a concern at each, in each meeting's ward.
 func TestBothRaised(t *testing.T) {
