@@ -1086,6 +1086,11 @@ func TestOutsideMarksAndPublicLeads(t *testing.T) {
 	require.True(t, publicLeadRE.MatchString("Others were frustrated"))
 	require.True(t, publicLeadRE.MatchString("Some residents said"))
 	require.False(t, publicLeadRE.MatchString("Some officers said"))
+	// One of the crowd speaking, after a quotation or before it.
+	require.True(t, subjectCueRE.MatchString(`"Nobody ever answers 101," one woman told the meeting.`))
+	require.True(t, subjectCueRE.MatchString("Another older man said the lane was used as a rat run."))
+	require.False(t, subjectCueRE.MatchString("A man was arrested near the shops, police said."))
+	require.False(t, subjectCueRE.MatchString("One officer said patrols would be stepped up."))
 }
 
 // TestMeetingMarkedOutside: a meeting whose place the writer sets off as
