@@ -77,7 +77,10 @@ var (
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
 	// ("people living near Thornaby Road and Acklam Road told police":
 	// where they live may take more words.)
-	subjectCueRE = regexp.MustCompile(`(?i)\b((?:residents|people|families|those)\s+(?:living|who live)\s+[^.;]{0,50}|(?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
+	// ("one man told the meeting", "another woman said": one of the
+	// crowd speaking, as "one resident" is; not "a man", who is as
+	// often a crime's: "a man was arrested, police said".)
+	subjectCueRE = regexp.MustCompile(`(?i)\b((?:residents|people|families|those)\s+(?:living|who live)\s+[^.;]{0,50}|(?:cllrs?|councillors?|coun)\.?\s+(?:(?-i:[A-Z])\.\s*)?(?-i:[A-Z])[\w'’-]+|(?-i:Res)\.?\s+of|residents|people|members of the (?:forum|group|association|residents'? association|network)|worshippers|congregations?|those (?:present|attending|there)|attendees|members of the public|the public|traders|retailers|shoppers|shopkeepers|shop owners|business owners|businesses|landlords|farmers|parents|mothers|fathers|families|pensioners|householders|locals|tenants|pupils|students|young people|teenagers|older people|neighbours|villagers|dog walkers|others|the audience|(?:local|ward) councillors|(?:a|one|another|several|many|some|two|three) (?:local )?(?:residents?|people|members|attendees|farmers?|parents?|shopkeepers?|traders?|tenants?|business owners?|councillors?)|(?:one|another) (?:older |elderly |young )?(?:man|woman|mother|father|mum|dad|pensioner|grandmother|grandfather)|several|many)\b[^.;]{0,40}?\b(spoke|said|says|saying|told|talked|complained|described|mentioned|asked|voiced|expressed|shared|contacted|wrote|emailed|phoned|got in touch|reported)\b`)
 	// concernHeadRE: a heading over what residents raised; its list items
 	// are concerns without a cue of their own ("### Item 4 – Residents'
 	// issues", "Matters raised", "You said").
@@ -490,6 +493,9 @@ func (r *run) walk() {
 			r.partnerSec = true // "6.1 The Commissioner also attended the following meetings with partners during the period:"
 			continue
 		}
+		if cur != nil {
+			text = earlierOfSeries(text, cur)
+		}
 		ms, planned := r.meetings(b, text, future, candidate)
 		if len(ms) == 0 && !planned && !future && (cur == nil || !cur.sticky) {
 			if head := r.dayPlaceLead(b, text); head != "" {
@@ -502,6 +508,14 @@ func (r *run) walk() {
 					m.sent = head
 				}
 			}
+		}
+		if len(ms) == 0 && cur != nil && !cur.sticky && !b.Heading && r.tellsMeetingOutside(b, text) {
+			// "On the 16th I also went with the rural team to a farm watch
+			// meeting in Kirklevington, just over the border in North
+			// Yorkshire. Farmers raised thefts of fuel ...": the paragraph
+			// tells a meeting of its own, not emitted (outside Cleveland);
+			// what was raised there is not the meeting told before's.
+			cur, told = nil, nil
 		}
 		if lead != nil && len(ms) == 1 && cur == nil && b.N-lead.N <= 2 {
 			// "Residents in south Middlesbrough have told Cleveland's Police
@@ -589,13 +603,16 @@ func (r *run) walk() {
 			} else if len(ms) > 1 {
 				told = ms
 			}
-			if (r.record || (b.N <= 3 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 {
+			if (r.record || (b.N <= 3 && len(r.held) == 1 && recordOpenRE.MatchString(text))) && len(ms) == 1 && !r.committeeSitting {
 				// "MINUTES" over "Meeting held online on Thursday 11
 				// March 2021": the whole document is this meeting. So is
 				// a record whose first lines run its title and its day
 				// together ("SEATON PACT Minutes of meeting held Tues 8th
 				// Oct, 6.30pm Venue: ..."): its numbered items under their
-				// headings are that meeting's.
+				// headings are that meeting's. (Not in a council
+				// committee's minutes: their meeting is the committee's
+				// sitting, and a meeting with the public an item tells is
+				// that item's.)
 				cur.sticky, r.record = true, false
 				r.recordAnchor(cur)
 			}
@@ -689,6 +706,15 @@ func (r *run) walk() {
 			continue
 		}
 		leadIn, eachItems = nil, false
+		if r.committeeSitting && cur != nil && !cur.sticky {
+			// A council committee's minutes: an officer's account tells
+			// the meetings held with the public; the paragraphs after it
+			// are the committee's own discussion ("A Member asked about
+			// response times", "Councillor Hale reported that residents
+			// had contacted her"), said at the committee, not at the
+			// meeting told last.
+			cur = nil
+		}
 		// A meeting's story goes on in the paragraphs after it (news items
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
@@ -932,6 +958,68 @@ func namesAny(text string, ms []*meetingCtx) bool {
 	}
 	return false
 }
+
+// meetingsOfVillage are the meetings, of several told in one paragraph,
+// held in the ward of a village (or estate) a sentence names though it
+// names no meeting's own place: "street briefings in the Throston ward on
+// 6 December and in the Rural West ward, at Elwick chapel rooms, on 8
+// December ... At Elwick the concerns had been hare coursing": Elwick is
+// in Rural West, so its sentence is that meeting's, not the one named in
+// the sentence before.
+func (r *run) meetingsOfVillage(s string, ms []*meetingCtx) []*meetingCtx {
+	var out []*meetingCtx
+	for _, m := range ms {
+		if m.place == nil || m.place.Kind != "ward" || m.place.WardCode == "" {
+			continue
+		}
+		for _, p := range r.find(s, m.span.Start) {
+			if p.WardCode == m.place.WardCode && r.x.gaz.Village(p.Text) {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// earlierOfSeries names the meeting a sentence refers to only by its
+// order in a series the sentence before counts ("It was the second such
+// meeting in the ward this year. At the first, in March, residents
+// raised ..."): an earlier meeting of the same kind in the same place as
+// the meeting told last (cur), in the month the sentence gives. Its text
+// is rewritten to say so ("At the first meeting in North Ormesby, in
+// March, ..."), for the rules that read a meeting told with its place and
+// month. Only "At the first/previous/earlier/last" directly followed by
+// "in <month>", after a sentence that counts the meeting told as the
+// second (third, ...) one.
+func earlierOfSeries(text string, cur *meetingCtx) string {
+	if cur.name == "" || cur.place == nil || !nthSuchRE.MatchString(text) {
+		return text
+	}
+	sents := sentences(text)
+	for i := 1; i < len(sents); i++ {
+		if !nthSuchRE.MatchString(sents[i-1]) {
+			continue
+		}
+		loc := atTheFirstRE.FindStringSubmatchIndex(sents[i])
+		if loc == nil {
+			continue
+		}
+		rewritten := sents[i][:loc[3]] + " meeting in " + cur.name + sents[i][loc[3]:]
+		return strings.Replace(text, sents[i], rewritten, 1)
+	}
+	return text
+}
+
+var (
+	// nthSuchRE: a sentence counting a meeting in a series ("the second
+	// such meeting", "the third of these meetings").
+	nthSuchRE = regexp.MustCompile(`(?i)\bthe (?:second|third|fourth|fifth) (?:such |of (?:these |the |its |their )?)?(?:public |community |ward |residents'? )?(?:meetings?|forums?|surger(?:y|ies)|sessions?)\b`)
+	// atTheFirstRE: a sentence opening on an earlier meeting of the
+	// series by its order alone (group 1 ends the ordinal), then its
+	// month.
+	atTheFirstRE = regexp.MustCompile(`(?i)^\W*(at the (?:first|previous|earlier|last)(?: one)?)\s*,?\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+)
 
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
 // the week", "Over the whole quarter", "Throughout the tour", "Throughout
@@ -1233,6 +1321,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
+			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
 			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
@@ -1353,7 +1442,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
-				if (day <= after && !(len(ds) == 0 && day < after && earlierRE.MatchString(sent))) || t.Month() != last.Start.Month() {
+				if (day <= after && !(len(ds) == 0 && day < after && (earlierRE.MatchString(sent) || r.underMonthHeading(b, t)))) || t.Month() != last.Start.Month() {
 					ds = nil // (a day out of order: no telling its month; "A week earlier, on the 4th" says it is before)
 					break
 				}
@@ -2286,6 +2375,45 @@ var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|
 // group 2 the day before, "the previous day").
 var sameDayRE = regexp.MustCompile(`(?i)\b(?:((?:the )?(?:following|next) (?:day|morning|afternoon|evening|night)|the day after)|((?:the )?(?:previous|preceding) (?:day|morning|afternoon|evening|night)|the (?:day|evening|night) before)|((?:two|three|four|five|six|[2-6]) days later|a week later)|((?:two|three|four|five|six|[2-6]) days (?:earlier|before)|a week (?:earlier|before))|(?:earlier|later) (?:that|the same|in the) (?:day|morning|afternoon|evening)|(?:that|the same) (?:morning|afternoon|evening|day))\b`)
 
+// bareDays are the days a sentence writes as an ordinal alone ("on the
+// 30th"), as mentions of a day without a month: for nounDated, which
+// looks only at where a day stands beside a meeting word. (Their month is
+// the meeting told before's, in the order the text tells them.)
+func bareDays(sent string) []dates.Mention {
+	var out []dates.Mention
+	for _, loc := range onTheDayRE.FindAllStringSubmatchIndex(sent, -1) {
+		day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
+		out = append(out, dates.Mention{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day})
+	}
+	return out
+}
+
+// underMonthHeading reports whether block b stands under a heading that
+// is a month ("MAY (new wards)", "### March 2023") and t is in that month:
+// a day told as an ordinal alone out of order ("On the 16th I also went to
+// a farm watch meeting", after "on the 30th") is then an earlier day of
+// the month the heading gives, not of a month the text does not name.
+// Without such a heading nothing is guessed (a report's "the 13th" after
+// the meeting of 20 September may be August's).
+func (r *run) underMonthHeading(b *segment.Block, t time.Time) bool {
+	for i := b.N - 2; i >= 0; i-- {
+		if !r.blocks[i].Heading {
+			continue
+		}
+		m := monthHeadRE.FindStringSubmatch(r.blocks[i].Text)
+		if m == nil {
+			return false
+		}
+		month, err := time.Parse("January", strings.ToUpper(m[1][:1])+strings.ToLower(m[1][1:]))
+		return err == nil && month.Month() == t.Month() && (m[2] == "" || m[2] == strconv.Itoa(t.Year()))
+	}
+	return false
+}
+
+// monthHeadRE: a heading that is a month (group 1), maybe with its year
+// (group 2) and an aside in brackets ("MAY (new wards)", "March 2023").
+var monthHeadRE = regexp.MustCompile(`(?i)^[\s#*_]*(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+((?:19|20)[0-9]{2}))?(?:\s*\([^)]{0,40}\))?[\s*_:]*$`)
+
 // onTheDayRE: a day written as an ordinal alone ("held on the 13th").
 var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 
@@ -2647,6 +2775,16 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		res := best.Resolution
 		return &res
 	}
+	if r.committeeSitting {
+		// "Minutes of the meeting held on 9th February 2023", "The
+		// Partnership Manager presented the quarter's figures" in a
+		// council committee's minutes: naming no place of its own, the
+		// meeting is the committee's (or a report to it), not one where
+		// residents spoke; the meetings with the public its items tell
+		// name where they were ("the PACT meeting in the Seaton ward").
+		r.problem(b, "event", hint(clause), "a council committee's own sitting or business, no meeting with the public: not emitted")
+		return nil
+	}
 	if len(r.secPlaces) == 1 && r.secPlaces[0].Kind == "ward" && (theWardRE.MatchString(clause) || b.Cells != nil) {
 		// "At the ward meeting on Tuesday 6th February you told us ..."
 		// under the heading "Fens and Rossmere", or a table's row "PACT
@@ -2718,9 +2856,33 @@ func (r *run) meetingOutside(s string, at time.Time) bool {
 		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
 			return true
 		}
+		if m := outsideAppositiveRE.FindString(s[loc[3]:]); m != "" && outsideMarked(m) {
+			// "a farm watch meeting in Kirklevington, just over the
+			// border in North Yorkshire": the writer says where the
+			// place is, whatever the gazetteer has it as.
+			return true
+		}
 	}
 	return false
 }
+
+// tellsMeetingOutside reports whether a paragraph tells a meeting held
+// outside Cleveland (meetingOutside: a meeting word, "in" and the
+// place), by a sentence of its own.
+func (r *run) tellsMeetingOutside(b *segment.Block, text string) bool {
+	at := r.anchorDay()
+	for _, sent := range sentences(text) {
+		if r.meetingOutside(sent, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideAppositiveRE: the words set off right after a place that say
+// where it lies (", just over the border in North Yorkshire", ", across
+// the county boundary"): up to the next comma or the sentence's end.
+var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a mile\s+)?(?:over|across|beyond|in|on the other side of)\b[^,.;]{0,60}`)
 
 // meetingAtPlaceRE: a meeting noun, then "in" and a capitalised name
 // (group 1).
@@ -4327,6 +4489,9 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 					here = append(here, m)
 				}
 			}
+			if len(here) == 0 {
+				here = r.meetingsOfVillage(s, ms)
+			}
 			if len(here) == 1 {
 				named, namedAt = here[0], i
 			} else if len(here) > 1 {
@@ -4464,10 +4629,11 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if !ok {
 				cur, ok = toldBefore(sents, i, ms)
 			}
-			if !ok && named != nil && namedAt < i && !namesAny(s, ms) {
+			if !ok && named != nil && namedAt <= i && !namesAny(s, ms) {
 				// "At Jesmond the discussion centred on ... Older residents
 				// also told the Commissioner about cold callers": the
-				// meeting the paragraph named goes on.
+				// meeting the paragraph named goes on. (This sentence's
+				// own: named by a village in its ward, meetingsOfVillage.)
 				cur, ok = named, true
 			}
 			if !ok {
@@ -4819,12 +4985,17 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 // start of May people on the estate have been reporting ...", "since the
 // beginning of the year"): the start of a month is that month's first day
 // (the stretch runs from it), the start of the year the new year. ("Since
-// the end of May" or "since mid-May" gives no first day: not read.)
-var sinceOpenRE = regexp.MustCompile(`(?i)^\W*since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+// the end of May" or "since mid-May" gives no first day: not read.) The
+// clause may be what someone reported ("Councillor Hale told the committee
+// that since March tenants had been ringing her about ...": the "since"
+// still opens what was reported, and the people got in touch over that
+// stretch, not at a meeting).
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
-// writing to", "we have had more complaints").
-var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
+// writing to", "we have had more complaints"; reported, "had been
+// ringing her").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
 var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)

@@ -1142,6 +1142,34 @@ func TestOutsideMarksAndPublicLeads(t *testing.T) {
 	require.True(t, publicLeadRE.MatchString("Others were frustrated"))
 	require.True(t, publicLeadRE.MatchString("Some residents said"))
 	require.False(t, publicLeadRE.MatchString("Some officers said"))
+	// One of the crowd speaking, after a quotation or before it.
+	require.True(t, subjectCueRE.MatchString(`"Nobody ever answers 101," one woman told the meeting.`))
+	require.True(t, subjectCueRE.MatchString("Another older man said the lane was used as a rat run."))
+	require.False(t, subjectCueRE.MatchString("A man was arrested near the shops, police said."))
+	require.False(t, subjectCueRE.MatchString("One officer said patrols would be stepped up."))
+}
+
+// TestMeetingMarkedOutside: a meeting whose place the writer sets off as
+// over the border (", a mile over the border in North Yorkshire") is
+// outside Cleveland whatever the gazetteer has the place as, and what
+// its paragraph tells was raised there, not at the meeting told before;
+// an aside after a Cleveland meeting's place that marks nothing outside
+// (", in the library on Westbury Street") changes nothing.
+func TestMeetingMarkedOutside(t *testing.T) {
+	yarm := "Published: 5 June 2023\n\nOn Monday 22 May we held the Yarm ward meeting at the library, where residents raised speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"marked outside", yarm + "The same week I went to a farm watch meeting in Kirklevington, a mile over the border in North Yorkshire, where farmers talked about hare coursing.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		{"unknown place outside", yarm + "On Wednesday 24 May I went to a rural crime meeting in Great Ayton, across the county boundary. Farmers there were angry about hare coursing.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		{"an aside inside", yarm + "On Wednesday 24 May we held a drop-in meeting in Thornaby, in the library on Westbury Street, where people spoke about shoplifting.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }
 
 // TestPublicationDateCandidates: the publication date is the best scored
@@ -1174,6 +1202,13 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
+		// A raw message whose recipients and copies run its "Date:"
+		// field far past the sender's (its fields walked one by one);
+		// a paragraph that only opens with "From:" has no header date
+		// far into its text.
+		{"mail-raw-recipients.eml", "From: \"Lowe, Ann (PS 1187)\" <ann.lowe@example-police.uk>\nTo: \"Norton, Roseworth and Hardwick ward members\" <north-members@example-council.gov.uk>, \"Stockton North residents' forum\" <forum@example.org>\nCc: \"Stockton North NPT\" <north.npt@example-police.uk>, \"Community safety team\" <csafety@example-council.gov.uk>\nSubject: Stockton North NPT - July update\nDate: Tue, 4 Jul 2023 08:55:10 +0100\nMessage-ID: <a1b2.20230704@example-police.uk>\n\nThe Norton North ward meeting last night heard about speeding.\n", "2023-07-04"},
+		{"mail-subject-colon.eml", "From: Ward Watch <watch@example.org>\nTo: Members\nSubject: RE: FW: Bike thefts\nDate: Wed, 9 Aug 2023 19:02:44 +0100\n\nThe Hardwick ward meeting last night heard about bike thefts.\n", "2023-08-09"},
+		{"from-paragraph.txt", "From: the chair's notes. The Norton North ward meeting heard about speeding on the main road, parking on the pavements near the school, litter dropped around the shops on the parade, dogs off their leads on the playing field, and a long list of other matters that residents of the estate wanted passed to the council and to the neighbourhood team before the summer holidays began. Date: 4 May 2019 was suggested for a walkabout.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
@@ -1185,6 +1220,37 @@ func TestPublicationDateCandidates(t *testing.T) {
 			got = res.Published.Format(time.DateOnly)
 		}
 		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestCommitteeSittingPage: a council committee's page for one sitting
+// ("<Committee> - <weekday>, <day> <month>, <year> <time>", as committee
+// systems title it) is dated by its title, so an officer's account of the
+// meetings held with the public in the months before reads; the
+// committee's own sitting, the earlier sitting whose minutes it received,
+// figures presented to it and the Members' questions after the account
+// are no meetings with the public. A neighbourhood forum's page titled
+// the same way is a meeting with the public, and a headline with a dash
+// and a date is no body's title.
+func TestCommitteeSittingPage(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc, published string
+		want                 []string
+	}{
+		{"committee", "Agenda and minutes\n\nLicensing and Community Safety Committee - Tuesday, 7th March, 2023 2.00 pm\n\nVenue: Council Chamber, Town Hall, Middlesbrough\n\n12. Minutes of the meeting held on 7th February 2023\n\nMinutes: Received.\n\n13. Neighbourhood Policing Update\n\nMinutes:\n\nThe Inspector updated Members on the team's work.\n\nIn February officers had attended the Park End & Beckfield PACT meeting on 15 February, where residents complained about drug dealing near the shops.\n\nA Member asked about response times to 999 calls.\n\nThe Partnership Manager presented the performance figures for October to December 2022.\n",
+			"2023-03-07", []string{"meeting 2023-02-15 E05009870 drugs", "concern 2023-02-15 E05009870 drugs"}},
+		{"forum", "Agenda and minutes\n\nCentral Area Neighbourhood Forum - Monday, 6th March, 2023 6.30 pm\n\nVenue: Newport Hub, Middlesbrough\n\nResidents at the forum raised drug dealing on the back streets of the Newport ward.\n",
+			"2023-03-06", []string{"meeting 2023-03-06  drugs", "concern 2023-03-06 E05009866 drugs"}},
+		{"headline", "Speeding on Acklam Road - Thursday, 9th March, 2023\n\nResidents told the Kader ward meeting last night about speeding.\n", "", nil},
+	} {
+		res, err := newExtractor(t, Config{}).Extract(tt.name+".txt", []byte(tt.doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tt.published, got, tt.name)
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
 
@@ -1204,6 +1270,20 @@ func TestLaterDayOpensItsClause(t *testing.T) {
 func TestDaysLaterAndConcernsToldInTurn(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 23rd November 2021\n\n4.2 On Tuesday 7th September he attended the Throston ward residents' meeting at the community centre. Those present were worried about cars speeding on the distributor road. Two days later he was at the Rossmere ward meeting, where residents' concerns focused on drug use in the back alleys.\n")
 	require.Equal(t, []string{"meeting 2021-09-07 E05013048 speeding", "meeting 2021-09-09 E05013045 drugs", "concern 2021-09-07 E05013048 speeding", "concern 2021-09-09 E05013045 drugs"}, got)
+}
+
+// TestVillageNamesItsWardsMeeting: of several meetings told in one
+// paragraph, a sentence naming a village inside one meeting's ward ("At
+// Boosbeck ...", after the Lockwood ward surgery) is that meeting's, not
+// the one the sentence before named; a village of a ward none of them was
+// held in names none of them.
+func TestVillageNamesItsWardsMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2023\n\n4.2 In March the team held ward surgeries in the Hutton ward on 5 March and in the Lockwood ward, at the Boosbeck village hall, on 7 March. In Hutton people raised speeding on the main road. "
+	got := summary(t, head+"At Boosbeck the worry was drug dealing behind the shops.\n")
+	require.Contains(t, got, "concern 2023-03-07 E05012446 drugs")
+	require.NotContains(t, got, "concern 2023-03-05 E05012444 drugs")
+	got = summary(t, head+"At Skinningrove the worry was drug dealing behind the shops.\n")
+	require.NotContains(t, got, "concern 2023-03-07 E05012446 drugs")
 }
 
 // TestYouSaidDefinitionListsUnderMonths: "you said, we did" as definition
@@ -1269,6 +1349,41 @@ func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
 	for _, g := range got {
 		require.NotContains(t, g, "E05008943")
 	}
+}
+
+// TestBareOrdinalDayMeetings: after a meeting of the month, a meeting
+// word with an ordinal day alone beside it ("we did a street surgery on
+// Ragpath Lane on the 17th") is a meeting that day, whatever the verb; an
+// ordinal day before the last one told ("On the 4th we also joined a
+// walkabout") is that month's only under a heading that is the month
+// ("MAY"); without one, or with no meeting told before, nothing is
+// guessed.
+func TestBareOrdinalDayMeetings(t *testing.T) {
+	head := "Published: 5 June 2023\n\nMAY\n\nThe Newtown ward meeting on Tuesday 9 May heard about speeding on Bishopton Road.\n\n"
+	surgery := "In Roseworth we did a street surgery on Ragpath Lane on the 17th, where people complained about drug dealing.\n\n"
+	walkabout := "On the 4th we also joined a walkabout in the Norton South ward, where residents complained about dog fouling.\n"
+	got := summary(t, head+surgery+walkabout)
+	require.Contains(t, strings.Join(got, "\n"), "meeting 2023-05-17 E05014879 drugs")
+	require.Contains(t, got, "meeting 2023-05-04 E05014877 environmental")
+	got = summary(t, strings.Replace(head, "MAY\n\n", "", 1)+surgery+walkabout)
+	require.Contains(t, strings.Join(got, "\n"), "meeting 2023-05-17 E05014879 drugs")
+	require.NotContains(t, got, "meeting 2023-05-04 E05014877 environmental")
+	got = summary(t, "Published: 5 June 2023\n\n"+surgery)
+	require.Empty(t, got)
+}
+
+// TestEarlierMeetingOfASeries: "It was the third such meeting ... At the
+// first, in January, ...": the earlier meeting the sentence names by its
+// order alone is one of the same place, in the month it gives; without a
+// sentence counting the series, or without a month, nothing.
+func TestEarlierMeetingOfASeries(t *testing.T) {
+	head := "Published 20th June 2019\n\nAbout 40 people came to a public meeting in Hemlington last night, where residents complained about speeding on Cass House Road.\n\n"
+	got := summary(t, head+"It was the third such meeting on the estate this year. At the first, in January, the talk was mostly of the new bus route.\n")
+	require.Contains(t, got, "meeting 2019-01-01 E05009859 ")
+	got = summary(t, head+"At the first, in January, the talk was mostly of the new bus route.\n")
+	require.NotContains(t, strings.Join(got, "\n"), "2019-01-01")
+	got = summary(t, head+"It was the third such meeting on the estate this year. At the first, the talk was mostly of the new bus route.\n")
+	require.NotContains(t, strings.Join(got, "\n"), "2019-01-01")
 }
 
 // TestBothRaised: two meetings told in one sentence whose people "both
@@ -4838,6 +4953,27 @@ func TestSinceContactedPeriod(t *testing.T) {
 			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
 				"Since the end of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
 			[]string{"concern month 2022-09-01/2022-09-30 E05001537 off_road_bikes"}},
+		// The "since" clause as what someone reported: still the
+		// stretch, not the meeting told before; not when what was
+		// reported is the police's own work since then, nor when the
+		// reported clause opens on something else.
+		{"since a month, reported",
+			"Commissioner meets Yarm residents\n\nPublished: 9 June 2016\n\n" +
+				"On Friday the Commissioner was at the Yarm ward meeting, where residents raised speeding on the High Street.\n\n" +
+				"Councillor Dale told the meeting that since March tenants in the Hartburn ward had been ringing her about drug dealing near the shops.\n",
+			[]string{
+				"meeting 2016-06-03 E05001552 speeding",
+				"concern 2016-06-03 E05001552 speeding",
+				"concern period 2016-03-01/2016-06-09 E05001537 drugs",
+			}},
+		{"since a month, the police's figures",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"The sergeant reported that since January officers had seized four off-road bikes.\n",
+			nil},
+		{"since inside the reported clause",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Councillor Dale said that tenants had rung her since January.\n",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

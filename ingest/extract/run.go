@@ -60,6 +60,11 @@ type run struct {
 	quiet        bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
 	business     bool // walking a council's own business (planning, finance): nothing in it is a concern
 	findCache    map[findKey][]gazetteer.Mention
+
+	// committeeSitting: the document is a council committee's page for
+	// one sitting (committeeSittingTitle): a meeting it tells that names
+	// no place of its own is the committee's, not one with the public.
+	committeeSitting bool
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.
@@ -83,9 +88,10 @@ var (
 	// ("Sent to members on Monday 2nd October 2023": a newsletter
 	// emailed to its members.)
 	pubLineRE = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
-	// mailSentRE: an e-mail's headers pasted at its top, the date field
-	// ("Sent:" in Outlook's, "Date:" in a raw message's) after "From:".
-	mailSentRE = regexp.MustCompile(`^From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailSentRE: an e-mail's headers pasted at its top, opening with
+	// "From:"; its date field ("Sent:" in Outlook's, "Date:" in a raw
+	// message's) is found by mailDateEnd.
+	mailSentRE = regexp.MustCompile(`^From:\s`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -275,6 +281,9 @@ func (r *run) anchor() {
 		if r.a.Year == 0 && !r.recordDay.IsZero() {
 			r.a.Year = r.recordDay.Year()
 		}
+	}
+	for i := 0; i < len(r.blocks) && i < 8 && !r.committeeSitting; i++ {
+		r.committeeSitting = r.committeeSittingTitle(r.blocks[i].Text)
 	}
 	r.res.Published, r.res.PeriodFrom, r.res.PeriodTo = r.a.Published, r.a.PeriodStart, r.a.PeriodEnd
 	r.titlePlace = r.findTitlePlace()
@@ -468,6 +477,12 @@ func (r *run) findPublished() time.Time {
 				continue
 			}
 		}
+		if i < 8 && !ahead {
+			if t, ok := r.bodyDayTitle(b.Text); ok {
+				consider(t, pubScoreTop)
+				continue
+			}
+		}
 		if i < 8 && !ahead && !(i > 0 && strings.HasSuffix(r.blocks[i-1].Text, ":")) {
 			// "Thursday 14 March 2024, 6.02pm | Updated 6.40pm", "*Report
 			// date: 2nd April 2013 | Period covered: February and March
@@ -508,6 +523,57 @@ func (r *run) findPublished() time.Time {
 	}
 	return best
 }
+
+// bodyDayTitle reads the title line of a council body's agenda or
+// minutes page, which names the body and then, after a dash, the day (and
+// time) it sat: "Safer Communities Scrutiny Forum - Monday, 6th March,
+// 2023 2.00 pm", the way committee systems title each meeting's page. The
+// page is that sitting's, so its day dates the page, and the days written
+// without a year in its minutes ("In October", "on 9 February") are the
+// months around it. The name must end in a body's word (committee,
+// board, panel, forum, ...) and the date, with its year, be all that
+// follows the dash but a time of day: "Yarm Road speeding - residents
+// ask for cameras" or "Committee - minutes of 6th March" are no title.
+func (r *run) bodyDayTitle(s string) (time.Time, bool) {
+	s = strings.Trim(strings.TrimSpace(s), "*_#")
+	if len(s) > 140 {
+		return time.Time{}, false
+	}
+	loc := titleDashRE.FindStringIndex(s)
+	if loc == nil || !bodyNameEndRE.MatchString(strings.TrimSpace(s[:loc[0]])) {
+		return time.Time{}, false
+	}
+	rest := strings.Trim(clockRE.ReplaceAllString(s[loc[1]:], ""), " ,.;")
+	ds := dates.Find(rest)
+	if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() || ds[0].Start != 0 || len(ds[0].Text)*10 < len(rest)*9 {
+		return time.Time{}, false
+	}
+	return r.fullDate(rest)
+}
+
+// committeeSittingTitle reports whether s is the title of a council
+// committee's page for one sitting ("Licensing Sub-Committee - Tuesday,
+// 7th March, 2023 2.00 pm", bodyDayTitle's line with a committee's or
+// cabinet's name). Councillors sit there, not residents: the committee's
+// sitting, the earlier sitting whose minutes it received and what
+// officers presented to it are no meetings with the public (unlike a
+// neighbourhood forum's or a parish council's, where residents speak).
+func (r *run) committeeSittingTitle(s string) bool {
+	if _, ok := r.bodyDayTitle(s); !ok {
+		return false
+	}
+	s = strings.Trim(strings.TrimSpace(s), "*_#")
+	return committeeNameEndRE.MatchString(strings.TrimSpace(s[:titleDashRE.FindStringIndex(s)[0]]))
+}
+
+var (
+	// committeeNameEndRE: the end of a council committee's name.
+	committeeNameEndRE = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|cabinet)$`)
+	// titleDashRE: the dash between a body's name and its sitting's day.
+	titleDashRE = regexp.MustCompile(`\s[-–—]\s`)
+	// bodyNameEndRE: the end of a council or partnership body's name.
+	bodyNameEndRE = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|cabinet|council|forum|partnership|commission|assembly|executive)$`)
+)
 
 // headerFieldDate reads a date from a header line's fields (parted by
 // "|"): a field that is a day with its year and maybe a time ("Thursday 14
@@ -637,11 +703,11 @@ func (r *run) postDateLines() (map[int]time.Time, map[int]bool) {
 	distinct := map[time.Time]bool{}
 	for i := range r.blocks {
 		s := strings.TrimSpace(r.blocks[i].Text)
-		if loc := mailHeadRE.FindStringIndex(s); loc != nil {
+		if loc := mailHeadRE.FindStringIndex(s); loc != nil && mailDateEnd(s, loc[1]) >= 0 {
 			// An e-mail's headers, and those of the message it forwards
 			// under them: each part's relative days ("yesterday" in the
 			// message forwarded) count from the day it was sent.
-			if t, ok := r.fullDate(s[loc[1]:]); ok {
+			if t, ok := r.fullDate(s[mailDateEnd(s, loc[1]):]); ok {
 				at, days, distinct[t] = append(at, i), append(days, t), true
 			}
 			continue
@@ -682,14 +748,45 @@ var (
 	// postStatsRE: a piece of a post's date line that counts its readers
 	// or replies ("1,204 views", "3 Comments").
 	postStatsRE = regexp.MustCompile(`(?i)^[0-9][0-9,.]*[km]?\s+(?:views|likes|reposts|retweets|replies|comments|shares)$`)
-	// mailHeadRE: an e-mail's headers up to their date field, or a
-	// forwarded message's under its rule ("-----Original Message-----
-	// From: ... Sent: Friday, June 9, 2023 4:05 PM").
-	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s.{0,300}?\b(?:Sent|Date):\s*`)
+	// mailHeadRE: the opening of an e-mail's headers, or of a forwarded
+	// message's under its rule ("-----Original Message----- From: ...
+	// Sent: Friday, June 9, 2023 4:05 PM"); mailDateEnd finds their date.
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s`)
+	// mailFieldRE: a label of an e-mail's header field (group 1).
+	mailFieldRE = regexp.MustCompile(`(?i)\b(from|to|cc|bcc|subject|sent|date|reply-to|sender|organi[sz]ation|importance|priority|sensitivity|message-id|in-reply-to|references|mime-version|content-[a-z-]+|x-[a-z-]+|attachments?):\s`)
 	// filedInRE: what follows the date of a blog post's foot line ("Posted
 	// in Surgeries", "Filed under News").
 	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
 )
+
+// mailFieldMax is the longest value of one header field mailDateEnd
+// walks over (a recipient list of a few named addresses).
+const mailFieldMax = 300
+
+// mailDateEnd finds the date field of an e-mail's headers whose first
+// field's value starts at from (after "From:"), and returns where the
+// date itself starts; -1 if there is none. The headers are walked field by
+// field, each value at most mailFieldMax long, so the date is found
+// however many fields come first: a raw message puts it after the sender,
+// the recipients, the copies and the subject ("From: Sgt Ann Lowe <...>
+// To: "Norton ward members" <...> Cc: "Stockton North NPT" <...> Subject:
+// July update Date: Tue, 4 Jul 2023 08:55:10 +0100"), which together run
+// well past one field's length, while a "Date:" far into a paragraph that
+// only opens with "From:" is no header.
+func mailDateEnd(s string, from int) int {
+	prev := from
+	for _, loc := range mailFieldRE.FindAllStringSubmatchIndex(s[from:], -1) {
+		if loc[0] > prev-from+mailFieldMax {
+			return -1
+		}
+		switch strings.ToLower(s[from+loc[2] : from+loc[3]]) {
+		case "sent", "date":
+			return from + loc[1]
+		}
+		prev = from + loc[1]
+	}
+	return -1
+}
 
 func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if loc := takenByRE.FindStringIndex(strings.TrimSpace(s)); loc != nil && len(s) <= 160 {
@@ -710,8 +807,10 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if loc := mailSentRE.FindStringIndex(s); loc != nil {
 		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
 		// e-mail's headers, whose date is when it was sent.
-		if t, ok := r.fullDate(s[loc[1]:]); ok {
-			return t, score, true
+		if at := mailDateEnd(s, loc[1]); at >= 0 {
+			if t, ok := r.fullDate(s[at:]); ok {
+				return t, score, true
+			}
 		}
 	}
 	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {

@@ -3,6 +3,7 @@ package normalise
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // chromeRE matches a line that is page chrome rather than content: the
@@ -60,15 +61,31 @@ func Chrome(line string) bool {
 	return true
 }
 
-// dropChrome removes chrome lines from canonical text.
+// dropChrome removes chrome lines from canonical text; not a line that
+// goes on with a hard-wrapped sentence (wrappedOn).
 func dropChrome(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	out := lines[:0]
-	for _, l := range lines {
-		if Chrome(l) {
+	for i, l := range lines {
+		if Chrome(l) && !(i > 0 && wrappedOn(lines[i-1], l)) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrappedOn reports whether line goes on with the sentence the line
+// before it leaves unfinished, as in a hard-wrapped e-mail or text copy:
+// "as a few of our farms" over "share a boundary with theirs. Farmers
+// raised ...". Such a line opens in lower case after a line of text that
+// ends with neither a sentence's stop nor a colon; a share bar ("Share
+// this article"), a menu or a notice stands on its own, capitalised, or
+// after a blank line.
+func wrappedOn(before, line string) bool {
+	b, l := strings.TrimSpace(before), strings.TrimSpace(line)
+	if b == "" || l == "" || !unicode.IsLower([]rune(l)[0]) || strings.ContainsAny(b[len(b)-1:], ".!?:;|") {
+		return false
+	}
+	return len(strings.Fields(b)) >= 4 && !Chrome(b)
 }

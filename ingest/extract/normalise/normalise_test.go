@@ -86,6 +86,28 @@ func TestInlineHTMLTable(t *testing.T) {
 	require.NotContains(t, got, "<")
 }
 
+// TestWrappedLineIsNoChrome: a hard-wrapped sentence's next line that
+// happens to open with a chrome word ("share a fence with the school",
+// "search of the garages") is text, not a share bar or a search box;
+// the same words on a line of their own, or capitalised, stay chrome.
+func TestWrappedLineIsNoChrome(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		kept bool
+	}{
+		{"Residents said the allotments, which\nshare a fence with the school, had been broken into.", true},
+		{"Officers carried out a careful\nsearch of the garages behind the shops.", true},
+		{"Residents raised speeding on the main road.\nShare this article", false},
+		{"Residents raised speeding on the main road\nShare this article", false},
+		{"Residents raised speeding on the main road.\n\nshare on facebook", false},
+		{"Residents raised speeding on the main road.\nshare this page", false},
+	} {
+		got := dropChrome(tt.text)
+		last := strings.Split(tt.text, "\n")
+		require.Equal(t, tt.kept, strings.Contains(got, last[len(last)-1]), tt.text)
+	}
+}
+
 func TestChrome(t *testing.T) {
 	for _, s := range []string{"Skip to main content", "Menu   Search   Accessibility", "Home > News > 2015", "Share this article: Facebook | Twitter | Email",
 		"This website uses cookies. [Find out more](/cookies) | [Accept](#)", "Powered by WordPress", "Page 1 of 2", "© Office of the PCC", "Home | Neighbourhoods | Redcar | Contact us",
