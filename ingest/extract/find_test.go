@@ -1121,6 +1121,8 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
+		{"mail-subject-diary.txt", "From: Hartburn Residents <hello@example.org>\nTo: Members\nSubject: News, next meeting and dates for your diary\nDate: Wed, 4 Jun 2025 20:10:03 +0100\n\nWe met the ward councillors at the Hartburn ward meeting last night.\n", "2025-06-04"},
+		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
@@ -4095,6 +4097,34 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 	d, ok := nearMonthOf(pub, time.Thursday, 5)
 	require.True(t, ok)
 	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
+	// A day two months share with its weekday is the publication's own
+	// month's when that is one of them; with neither being it, no guess.
+	for _, tc := range []struct {
+		pub  string
+		wd   time.Weekday
+		day  int
+		want string
+	}{
+		{"2025-03-14", time.Monday, 3, "2025-03-03"},     // 3 February and 3 March: March's
+		{"2025-03-14", time.Monday, 17, "2025-03-17"},    // 17 February and 17 March: March's, though to come
+		{"2023-10-19", time.Tuesday, 26, ""},             // 26 September and 26 December, not October's
+		{"2025-04-02", time.Monday, 3, ""},               // 3 February and 3 March, April's 3rd a Thursday
+		{"2023-10-19", time.Wednesday, 18, "2023-10-18"}, // October's alone
+	} {
+		p, _ := time.Parse(time.DateOnly, tc.pub)
+		d, ok := nearMonthOf(p, tc.wd, tc.day)
+		got := ""
+		if ok {
+			got = d.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, "%s %v %d", tc.pub, tc.wd, tc.day)
+	}
+	roundUp := "From: Hartburn Residents <hello@example.org>\nSubject: This week\nDate: Fri, 14 Mar 2025 18:00:00 +0000\n\n" +
+		"Jo was at the Hartburn ward meeting on Monday the 3rd, where several people brought up vans parked on the pavements.\n"
+	require.Equal(t, []string{
+		"meeting 2025-03-03 E05014869 parking_traffic",
+		"concern 2025-03-03 E05014869 parking_traffic",
+	}, summary(t, roundUp))
 }
 
 // TestGroupPostWard: a post copied from a community group's page names

@@ -331,14 +331,24 @@ func (r *run) monthlessDays() {
 
 // nearMonthOf finds the one day, in the two months before p, p's month
 // or the two after, that is the day-th of its month and falls on wd; ok
-// is false when none or several do.
+// is false when none or several do, unless p's own month is one of them:
+// a writer leaves the month out when it is the month being written in
+// ("Mike was at the town council's forum on Monday the 3rd" in a round-up
+// sent on Friday 14 March is 3 March, though 3 February was a Monday too).
 func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool) {
 	n := 0
+	var own time.Time
 	for dm := -2; dm <= 2; dm++ {
 		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
 		if t := first.AddDate(0, 0, day-1); t.Month() == first.Month() && t.Weekday() == wd {
 			one, n = t, n+1
+			if dm == 0 {
+				own = t
+			}
 		}
+	}
+	if n > 1 && !own.IsZero() {
+		return own, true
 	}
 	return one, n == 1
 }
@@ -700,19 +710,22 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 			return t, pubScorePosted, true
 		}
 	}
+	if loc := mailSentRE.FindStringIndex(s); loc != nil {
+		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
+		// e-mail's headers, whose date is when it was sent, whatever its
+		// subject says is to come ("Subject: Round-up, dates for your
+		// diary Date: Fri, 6 Jun 2025 ...": the subject is no "Next
+		// meeting" line).
+		if t, ok := r.fullDate(s[loc[1]:]); ok {
+			return t, pubScorePosted, true
+		}
+	}
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
 		return time.Time{}, 0, false // "Date of next meeting: Thursday 2 June 2016"
 	}
 	score := pubScorePosted
 	if updatedRE.MatchString(s) {
 		score = pubScoreUpdated
-	}
-	if loc := mailSentRE.FindStringIndex(s); loc != nil {
-		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
-		// e-mail's headers, whose date is when it was sent.
-		if t, ok := r.fullDate(s[loc[1]:]); ok {
-			return t, score, true
-		}
 	}
 	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
 		if t, ok := r.fullDate(m[1]); ok {
