@@ -1436,6 +1436,23 @@ func TestVisitedAWard(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-08-06 E05009860 drugs", "concern 2019-08-06 E05009860 drugs"}, summary(t, doc))
 }
 
+// TestRecordLooksBackOverAYear: minutes whose Chair's report looks back
+// over the year before the meeting keep the meeting's own day as their
+// anchor: the meeting is emitted, and a day the items give without a year
+// is in the meeting's year.
+func TestRecordLooksBackOverAYear(t *testing.T) {
+	doc := "Fairfield Residents' Association Minutes of the Annual Meeting held on Tuesday 9 April 2019 at Fairfield Library Present: the committee and 18 residents.\n\n" +
+		"1. Secretary's report. Looking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the playing field. She also went to the Hartburn ward surgery on 30 March, where residents raised inconsiderate parking outside the school.\n\n" +
+		"2. Police questions. A resident said cars were speeding on Bishopton Road West.\n"
+	require.Equal(t, []string{
+		"meeting 2019-04-09 E05001534 speeding",
+		"meeting 2019-03-30 E05001537 parking_traffic",
+		"concern 2018-04-01 E05001534 environmental",
+		"concern 2019-03-30 E05001537 parking_traffic",
+		"concern 2019-04-09 E05001534 speeding",
+	}, summary(t, doc))
+}
+
 // TestHeaderDatesAndPeriods: a document's date and period from header
 // lines written in other ways than "Posted on": a dateline with a time and
 // an update, labelled fields run together or parted by "|", a title that
@@ -1446,6 +1463,9 @@ func TestHeaderDatesAndPeriods(t *testing.T) {
 		{"fields", "**Police and Crime Panel**\n\n*Report date: 3rd May 2016 | Period covered: March and April 2016*\n\nText.\n", "2016-05-03", "2016-03-01", "2016-04-30"},
 		{"run together", "Report to: Cleveland Police and Crime Panel Meeting date: 4th October 2021 Report of: the Commissioner\n\nEngagement Update August – September 2021\n\nText.\n", "2021-10-04", "2021-08-01", "2021-09-30"},
 		{"title span", "NEIGHBOURHOOD TEAM\n\nYOU SAID, WE DID: UPDATE, APRIL TO JUNE 2023\n\nText.\n", "", "2023-04-01", "2023-06-30"},
+		{"a record's item looking back over a year before its day", "Fairfield Residents' Association Minutes of the Annual Meeting held on Tuesday 9 April 2019 at the library\n\n1. Secretary's report. Looking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the field.\n", "", "", ""},
+		{"a record's span that holds its day", "Minutes of the meeting held on Tuesday 9 April 2019 at the library\n\n1. The police report covered February to April 2019.\n", "", "2019-02-01", "2019-04-30"},
+		{"a span in a page that is no record", "Fairfield news\n\nLooking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the field.\n", "", "2018-04-01", "2019-03-31"},
 		{"a meeting date in minutes is not read as a report's", "MINUTES of the residents' meeting held in the hall. Meeting date: 4th October 2021, 7pm, chaired by the secretary of the association\n\nText.\n", "", "", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract("h.txt", []byte(tc.doc))

@@ -214,6 +214,19 @@ func (r *run) anchor() {
 	if r.a.Published.IsZero() {
 		r.a.Published = r.x.published // the caller's, for a document that gives none
 	}
+	// A meeting's record gives its own day ("Minutes of the Annual
+	// General Meeting held on Monday 13 May 2024"): a span one of its
+	// items looks back over ("the Chair's report: over the twelve months
+	// from May 2023 to April 2024, residents raised ...") is what that
+	// item speaks of, not the document's period, when the record's day
+	// lies outside it.
+	var recordDay time.Time
+	if r.a.Published.IsZero() {
+		recordDay = r.recordDate()
+	}
+	outsideRecord := func(from, to time.Time) bool {
+		return !recordDay.IsZero() && (recordDay.Before(from) || recordDay.After(to))
+	}
 	var all strings.Builder
 	for i := range r.blocks {
 		b := &r.blocks[i]
@@ -231,6 +244,9 @@ func (r *run) anchor() {
 		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
+				if !b.Heading && outsideRecord(from, to) {
+					continue
+				}
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			} else if from, to, ok := headingTailSpan(b, i); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
