@@ -2084,6 +2084,65 @@ func TestMonthIsNoPlaceOutside(t *testing.T) {
 	require.False(t, r.outside("phone calls from people pretending to be from their bank or from HMRC.", at), "initials")
 }
 
+// TestCardHeadedByItsPlace: a "you said, we did" card headed by its place
+// alone, its first line the meeting's kind, venue and day ("Coffee
+// morning, Thursday 14 March"), is that place's meeting (a ward, or a
+// town's authority), and its "You said" label does not end it: what is
+// said under it was said there. A heading that is no place ("Around the
+// area") or a line naming its own place ("... at Thornaby Library") gives
+// no place to the meeting.
+func TestCardHeadedByItsPlace(t *testing.T) {
+	doc := `# You said, we did – Stockton North, March 2024
+
+Published 5 April 2024
+
+## Norton South
+
+Ward surgery, church hall, Saturday 9 March
+
+### You said
+
+Cars are racing along the High Street late at night.
+
+### We did
+
+Speed checks were carried out on two evenings.
+
+## Billingham (Wolviston Court and Roseberry)
+
+Coffee morning, Thursday 14 March
+
+### You said
+
+Dog fouling on the paths behind the shops.
+
+## Around the area
+
+Street briefing, Thursday 21 March
+
+### You said
+
+Shops are being targeted by shoplifters.
+
+## Hardwick and Salters Lane
+
+Drop-in at Thornaby Library, Tuesday 26 March
+
+### You said
+
+Vans parked on the pavements.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-09 E05014877 speeding",
+		"concern 2024-03-09 E05014877 speeding",
+		"meeting 2024-03-14  environmental",
+		"concern 2024-03-14  environmental",
+		"meeting 2024-03-21 E05014877 ", // (the page's first ward, as before: not the rule's)
+		"meeting 2024-03-26  parking_traffic",
+		"concern 2024-03-26  parking_traffic",
+	}, summary(t, doc))
+}
+
 // TestDuringTheMonthJustGone: "everyone who got in touch with us during
 // October" on a page posted in November dates its "You said" entries to
 // that month (month precision), each at its heading's ward.

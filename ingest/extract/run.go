@@ -64,6 +64,11 @@ type run struct {
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.
 	secPlaces []gazetteer.Resolution
+	// cardPlace is the place the last heading was by itself ("Loftus"
+	// over a "You said, we did" card); cardLine is set while the line
+	// right under it is read for its meeting.
+	cardPlace *gazetteer.Resolution
+	cardLine  bool
 }
 
 type findKey struct {
