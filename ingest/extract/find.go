@@ -198,13 +198,21 @@ func (r *run) walk() {
 			if sp := r.headingSpan(b); sp != nil || !(labelHeadRE.MatchString(b.Text) || wards != nil || allWards) {
 				section = sp
 			}
+			// ("Saltburn" over "Online survey, September and October":
+			// the second line of a card's head names no place; the card
+			// is still the first line's place's)
+			headUnder := i > 0 && r.blocks[i-1].Heading && r.cardPlace != nil && r.cardPlace.Kind == "ward" && len(r.find(b.Text, r.anchorDay())) == 0
 			switch {
 			case wards != nil:
 				r.secPlaces = wards
 			case allWards:
 				r.secPlaces = r.coveredWards()
+			case headUnder:
 			case !labelHeadRE.MatchString(b.Text):
 				r.secPlaces = nil
+			}
+			if !labelHeadRE.MatchString(b.Text) && !headUnder {
+				r.cardPlace = r.placeHeading(b)
 			}
 			// (a post about one meeting: "## The big three" over what was
 			// said at it)
@@ -229,7 +237,10 @@ func (r *run) walk() {
 				r.said = saidHeadRE.MatchString(b.Text)
 				r.topic = true
 			}
-			if cur != nil && !cur.sticky && !((storyHeadRE.MatchString(b.Text) || (oneStory && toldHeadRE.MatchString(b.Text))) && len(r.datesOf(b)) == 0 && wards == nil && !allWards) {
+			if cur != nil && !cur.sticky && !((storyHeadRE.MatchString(b.Text) || (oneStory && toldHeadRE.MatchString(b.Text)) || (cur.headed && labelHeadRE.MatchString(b.Text))) && len(r.datesOf(b)) == 0 && wards == nil && !allWards) {
+				// ("You said" under "Loftus" over "Street briefing, Market
+				// Place, Wednesday 14 October": a card's label, and what
+				// follows it is still the card's meeting's)
 				// ("**What residents told us**" under a news item's
 				// meeting: the list is that meeting's)
 				cur = nil
@@ -496,7 +507,13 @@ func (r *run) walk() {
 		if cur != nil {
 			text = earlierOfSeries(text, cur)
 		}
+		card := r.cardPlace != nil && i > 0 && r.blocks[i-1].Heading && !labelHeadRE.MatchString(r.blocks[i-1].Text) && (cur == nil || !cur.sticky) && !b.Bullet && b.Cells == nil
+		r.cardLine = card
 		ms, planned := r.meetings(b, text, future, candidate)
+		r.cardLine = false
+		if card && len(ms) == 1 && len(strings.Fields(text)) <= 14 {
+			ms[0].headed = true
+		}
 		if len(ms) == 0 && !planned && !future && (cur == nil || !cur.sticky) {
 			if head := r.dayPlaceLead(b, text); head != "" {
 				// "2.2 Tuesday 7th June – Park End & Beckfield. Around forty
@@ -1094,6 +1111,31 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 	}
 	return []gazetteer.Resolution{ms[0].Resolution}, false
 }
+
+// placeHeading is the place a heading is, by itself: a ward or a town of
+// Cleveland (a town resolves to its authority) and nothing else, but for the villages it lists in brackets
+// ("Loftus", "Skelton", "Lockwood (Boosbeck, Lingdale and Margrove
+// Park)"); nil for any other heading ("You said", "Burglary in Loftus",
+// "Next meetings").
+func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
+	at := r.anchorDay()
+	if at.IsZero() || len(b.Text) > 80 || len(r.datesOf(b)) > 0 {
+		return nil
+	}
+	name := strings.Trim(bracketTailRE.ReplaceAllString(b.Text, ""), " :*.#")
+	if name == "" {
+		return nil
+	}
+	ms := r.find(titleCase(name), at)
+	if len(ms) != 1 || strings.TrimSpace(name[:ms[0].Start]) != "" || strings.Trim(name[ms[0].End:], " ") != "" {
+		return nil
+	}
+	res := ms[0].Resolution
+	return &res
+}
+
+// bracketTailRE: the bracketed list at a heading's end.
+var bracketTailRE = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
 // coveredWards are the wards the first paragraph naming several wards
 // lists ("Our team covers Stockton Town Centre, Newtown and Parkfield and
@@ -2794,6 +2836,14 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// International Airport On 1 September the Commissioner visited
 		// ...", and the ward above is then no longer its section's.)
 		w := r.secPlaces[0]
+		return &w
+	}
+	if r.cardLine && r.cardPlace != nil {
+		// "Loftus" over "Street briefing, Market Place, Wednesday 14
+		// October" (then "You said" and "We did"): a card headed by its
+		// place, its first line the meeting's kind, venue and day, names
+		// no place of its own; the meeting is the heading's place's.
+		w := *r.cardPlace
 		return &w
 	}
 	if r.titlePlace != nil && ownBodyRE.MatchString(sent) && r.titlePlace.Kind == "ward" {

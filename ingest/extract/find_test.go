@@ -1209,6 +1209,8 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"mail-raw-recipients.eml", "From: \"Lowe, Ann (PS 1187)\" <ann.lowe@example-police.uk>\nTo: \"Norton, Roseworth and Hardwick ward members\" <north-members@example-council.gov.uk>, \"Stockton North residents' forum\" <forum@example.org>\nCc: \"Stockton North NPT\" <north.npt@example-police.uk>, \"Community safety team\" <csafety@example-council.gov.uk>\nSubject: Stockton North NPT - July update\nDate: Tue, 4 Jul 2023 08:55:10 +0100\nMessage-ID: <a1b2.20230704@example-police.uk>\n\nThe Norton North ward meeting last night heard about speeding.\n", "2023-07-04"},
 		{"mail-subject-colon.eml", "From: Ward Watch <watch@example.org>\nTo: Members\nSubject: RE: FW: Bike thefts\nDate: Wed, 9 Aug 2023 19:02:44 +0100\n\nThe Hardwick ward meeting last night heard about bike thefts.\n", "2023-08-09"},
 		{"from-paragraph.txt", "From: the chair's notes. The Norton North ward meeting heard about speeding on the main road, parking on the pavements near the school, litter dropped around the shops on the parade, dogs off their leads on the playing field, and a long list of other matters that residents of the estate wanted passed to the council and to the neighbourhood team before the summer holidays began. Date: 4 May 2019 was suggested for a walkabout.\n", ""},
+		{"mail-subject-diary.txt", "From: Hartburn Residents <hello@example.org>\nTo: Members\nSubject: News, next meeting and dates for your diary\nDate: Wed, 4 Jun 2025 20:10:03 +0100\n\nWe met the ward councillors at the Hartburn ward meeting last night.\n", "2025-06-04"},
+		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
@@ -1602,6 +1604,23 @@ func TestVisitedAWard(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-08-06 E05009860 drugs", "concern 2019-08-06 E05009860 drugs"}, summary(t, doc))
 }
 
+// TestRecordLooksBackOverAYear: minutes whose Chair's report looks back
+// over the year before the meeting keep the meeting's own day as their
+// anchor: the meeting is emitted, and a day the items give without a year
+// is in the meeting's year.
+func TestRecordLooksBackOverAYear(t *testing.T) {
+	doc := "Fairfield Residents' Association Minutes of the Annual Meeting held on Tuesday 9 April 2019 at Fairfield Library Present: the committee and 18 residents.\n\n" +
+		"1. Secretary's report. Looking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the playing field. She also went to the Hartburn ward surgery on 30 March, where residents raised inconsiderate parking outside the school.\n\n" +
+		"2. Police questions. A resident said cars were speeding on Bishopton Road West.\n"
+	require.Equal(t, []string{
+		"meeting 2019-04-09 E05001534 speeding",
+		"meeting 2019-03-30 E05001537 parking_traffic",
+		"concern 2018-04-01 E05001534 environmental",
+		"concern 2019-03-30 E05001537 parking_traffic",
+		"concern 2019-04-09 E05001534 speeding",
+	}, summary(t, doc))
+}
+
 // TestHeaderDatesAndPeriods: a document's date and period from header
 // lines written in other ways than "Posted on": a dateline with a time and
 // an update, labelled fields run together or parted by "|", a title that
@@ -1612,6 +1631,9 @@ func TestHeaderDatesAndPeriods(t *testing.T) {
 		{"fields", "**Police and Crime Panel**\n\n*Report date: 3rd May 2016 | Period covered: March and April 2016*\n\nText.\n", "2016-05-03", "2016-03-01", "2016-04-30"},
 		{"run together", "Report to: Cleveland Police and Crime Panel Meeting date: 4th October 2021 Report of: the Commissioner\n\nEngagement Update August – September 2021\n\nText.\n", "2021-10-04", "2021-08-01", "2021-09-30"},
 		{"title span", "NEIGHBOURHOOD TEAM\n\nYOU SAID, WE DID: UPDATE, APRIL TO JUNE 2023\n\nText.\n", "", "2023-04-01", "2023-06-30"},
+		{"a record's item looking back over a year before its day", "Fairfield Residents' Association Minutes of the Annual Meeting held on Tuesday 9 April 2019 at the library\n\n1. Secretary's report. Looking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the field.\n", "", "", ""},
+		{"a record's span that holds its day", "Minutes of the meeting held on Tuesday 9 April 2019 at the library\n\n1. The police report covered February to April 2019.\n", "", "2019-02-01", "2019-04-30"},
+		{"a span in a page that is no record", "Fairfield news\n\nLooking back over the year from April 2018 to March 2019, the issue members raised most was dog fouling on the field.\n", "", "2018-04-01", "2019-03-31"},
 		{"a meeting date in minutes is not read as a report's", "MINUTES of the residents' meeting held in the hall. Meeting date: 4th October 2021, 7pm, chaired by the secretary of the association\n\nText.\n", "", "", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract("h.txt", []byte(tc.doc))
@@ -2228,6 +2250,65 @@ func TestMonthIsNoPlaceOutside(t *testing.T) {
 	require.False(t, r.outside("Catalytic converters cut off cars - at least four on the estate in August.", at))
 	require.True(t, r.outside("Thefts of quad bikes were raised at the forum in Durham.", at))
 	require.False(t, r.outside("phone calls from people pretending to be from their bank or from HMRC.", at), "initials")
+}
+
+// TestCardHeadedByItsPlace: a "you said, we did" card headed by its place
+// alone, its first line the meeting's kind, venue and day ("Coffee
+// morning, Thursday 14 March"), is that place's meeting (a ward, or a
+// town's authority), and its "You said" label does not end it: what is
+// said under it was said there. A heading that is no place ("Around the
+// area") or a line naming its own place ("... at Thornaby Library") gives
+// no place to the meeting.
+func TestCardHeadedByItsPlace(t *testing.T) {
+	doc := `# You said, we did – Stockton North, March 2024
+
+Published 5 April 2024
+
+## Norton South
+
+Ward surgery, church hall, Saturday 9 March
+
+### You said
+
+Cars are racing along the High Street late at night.
+
+### We did
+
+Speed checks were carried out on two evenings.
+
+## Billingham (Wolviston Court and Roseberry)
+
+Coffee morning, Thursday 14 March
+
+### You said
+
+Dog fouling on the paths behind the shops.
+
+## Around the area
+
+Street briefing, Thursday 21 March
+
+### You said
+
+Shops are being targeted by shoplifters.
+
+## Hardwick and Salters Lane
+
+Drop-in at Thornaby Library, Tuesday 26 March
+
+### You said
+
+Vans parked on the pavements.
+`
+	require.Equal(t, []string{
+		"meeting 2024-03-09 E05014877 speeding",
+		"concern 2024-03-09 E05014877 speeding",
+		"meeting 2024-03-14  environmental",
+		"concern 2024-03-14  environmental",
+		"meeting 2024-03-21 E05014877 ", // (the page's first ward, as before: not the rule's)
+		"meeting 2024-03-26  parking_traffic",
+		"concern 2024-03-26  parking_traffic",
+	}, summary(t, doc))
 }
 
 // TestDuringTheMonthJustGone: "everyone who got in touch with us during
@@ -4303,6 +4384,34 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 	d, ok := nearMonthOf(pub, time.Thursday, 5)
 	require.True(t, ok)
 	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
+	// A day two months share with its weekday is the publication's own
+	// month's when that is one of them; with neither being it, no guess.
+	for _, tc := range []struct {
+		pub  string
+		wd   time.Weekday
+		day  int
+		want string
+	}{
+		{"2025-03-14", time.Monday, 3, "2025-03-03"},     // 3 February and 3 March: March's
+		{"2025-03-14", time.Monday, 17, "2025-03-17"},    // 17 February and 17 March: March's, though to come
+		{"2023-10-19", time.Tuesday, 26, ""},             // 26 September and 26 December, not October's
+		{"2025-04-02", time.Monday, 3, ""},               // 3 February and 3 March, April's 3rd a Thursday
+		{"2023-10-19", time.Wednesday, 18, "2023-10-18"}, // October's alone
+	} {
+		p, _ := time.Parse(time.DateOnly, tc.pub)
+		d, ok := nearMonthOf(p, tc.wd, tc.day)
+		got := ""
+		if ok {
+			got = d.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, "%s %v %d", tc.pub, tc.wd, tc.day)
+	}
+	roundUp := "From: Hartburn Residents <hello@example.org>\nSubject: This week\nDate: Fri, 14 Mar 2025 18:00:00 +0000\n\n" +
+		"Jo was at the Hartburn ward meeting on Monday the 3rd, where several people brought up vans parked on the pavements.\n"
+	require.Equal(t, []string{
+		"meeting 2025-03-03 E05014869 parking_traffic",
+		"concern 2025-03-03 E05014869 parking_traffic",
+	}, summary(t, roundUp))
 }
 
 // TestGroupPostWard: a post copied from a community group's page names

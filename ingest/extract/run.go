@@ -69,6 +69,11 @@ type run struct {
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.
 	secPlaces []gazetteer.Resolution
+	// cardPlace is the place the last heading was by itself ("Loftus"
+	// over a "You said, we did" card); cardLine is set while the line
+	// right under it is read for its meeting.
+	cardPlace *gazetteer.Resolution
+	cardLine  bool
 }
 
 type findKey struct {
@@ -220,6 +225,19 @@ func (r *run) anchor() {
 	if r.a.Published.IsZero() {
 		r.a.Published = r.x.published // the caller's, for a document that gives none
 	}
+	// A meeting's record gives its own day ("Minutes of the Annual
+	// General Meeting held on Monday 13 May 2024"): a span one of its
+	// items looks back over ("the Chair's report: over the twelve months
+	// from May 2023 to April 2024, residents raised ...") is what that
+	// item speaks of, not the document's period, when the record's day
+	// lies outside it.
+	var recordDay time.Time
+	if r.a.Published.IsZero() {
+		recordDay = r.recordDate()
+	}
+	outsideRecord := func(from, to time.Time) bool {
+		return !recordDay.IsZero() && (recordDay.Before(from) || recordDay.After(to))
+	}
 	var all strings.Builder
 	for i := range r.blocks {
 		b := &r.blocks[i]
@@ -237,6 +255,9 @@ func (r *run) anchor() {
 		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
+				if !b.Heading && outsideRecord(from, to) {
+					continue
+				}
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			} else if from, to, ok := headingTailSpan(b, i); ok {
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
@@ -340,14 +361,24 @@ func (r *run) monthlessDays() {
 
 // nearMonthOf finds the one day, in the two months before p, p's month
 // or the two after, that is the day-th of its month and falls on wd; ok
-// is false when none or several do.
+// is false when none or several do, unless p's own month is one of them:
+// a writer leaves the month out when it is the month being written in
+// ("Mike was at the town council's forum on Monday the 3rd" in a round-up
+// sent on Friday 14 March is 3 March, though 3 February was a Monday too).
 func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool) {
 	n := 0
+	var own time.Time
 	for dm := -2; dm <= 2; dm++ {
 		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
 		if t := first.AddDate(0, 0, day-1); t.Month() == first.Month() && t.Weekday() == wd {
 			one, n = t, n+1
+			if dm == 0 {
+				own = t
+			}
 		}
+	}
+	if n > 1 && !own.IsZero() {
+		return own, true
 	}
 	return one, n == 1
 }
@@ -797,21 +828,24 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 			return t, pubScorePosted, true
 		}
 	}
+	if loc := mailSentRE.FindStringIndex(s); loc != nil {
+		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
+		// e-mail's headers, whose date is when it was sent, whatever its
+		// subject says is to come ("Subject: Round-up, dates for your
+		// diary Date: Fri, 6 Jun 2025 ...": the subject is no "Next
+		// meeting" line).
+		if at := mailDateEnd(s, loc[1]); at >= 0 {
+			if t, ok := r.fullDate(s[at:]); ok {
+				return t, pubScorePosted, true
+			}
+		}
+	}
 	if futureHeadRE.MatchString(s) && !saysPublishedRE.MatchString(s) {
 		return time.Time{}, 0, false // "Date of next meeting: Thursday 2 June 2016"
 	}
 	score := pubScorePosted
 	if updatedRE.MatchString(s) {
 		score = pubScoreUpdated
-	}
-	if loc := mailSentRE.FindStringIndex(s); loc != nil {
-		// "From: ... Sent: Thursday, 13 June 2019 09:12 To: ...": an
-		// e-mail's headers, whose date is when it was sent.
-		if at := mailDateEnd(s, loc[1]); at >= 0 {
-			if t, ok := r.fullDate(s[at:]); ok {
-				return t, score, true
-			}
-		}
 	}
 	if m := filedUnderRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
 		if t, ok := r.fullDate(m[1]); ok {
