@@ -2918,11 +2918,16 @@ func (r *run) meetingOutside(s string, at time.Time) bool {
 
 // tellsMeetingOutside reports whether a paragraph tells a meeting held
 // outside Cleveland (meetingOutside: a meeting word, "in" and the
-// place), by a sentence of its own.
+// place), by a sentence of its own that says so (outsideMarked: "over the
+// border", "North Yorkshire").
 func (r *run) tellsMeetingOutside(b *segment.Block, text string) bool {
 	at := r.anchorDay()
 	for _, sent := range sentences(text) {
-		if r.meetingOutside(sent, at) {
+		if r.meetingOutside(sent, at) && outsideMarked(sent) {
+			// (said to be over the border: "Residents at the meeting in
+			// Belle Vue Community Centre also complained ..." names an
+			// estate the gazetteer does not know, and goes on with the
+			// meeting told before)
 			return true
 		}
 	}

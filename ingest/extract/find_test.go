@@ -5633,3 +5633,15 @@ func TestTravelledOutside(t *testing.T) {
 	require.Contains(t, summaryFile(t, "news.md", head+"Yesterday he travelled to Loftus to sit alongside residents at a public meeting for farmers, where thefts of machinery were discussed.\n"),
 		"meeting 2021-10-14 E05012447 rural_crime")
 }
+
+// TestMeetingInUnknownEstateGoesOn: a later paragraph naming the meeting
+// again at an estate's hall the gazetteer does not know ("Residents at the
+// meeting in Oakfield Community Centre also complained of ...") goes on
+// with the meeting told before; only one said to be over the border is a
+// meeting of its own.
+func TestMeetingInUnknownEstateGoesOn(t *testing.T) {
+	doc := "# Residents meet police\n\nPosted on 10 September 2021\n\nAbout forty people came to a meeting of the Seaton Residents' Association on Thursday afternoon to talk about anti-social behaviour.\n\n" +
+		"Two men were charged after an incident last week.\n\n" +
+		"Residents at the meeting in Owton Rise Community Centre also complained of drug dealing in the back lanes.\n"
+	require.Contains(t, summary(t, doc), "concern 2021-09-09 E05013047 drugs") // (Seaton, the 2020 ward)
+}
