@@ -1199,6 +1199,8 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"taken-by.txt", "Minutes of meeting held Tues 8th Oct, 6.30pm\n\nResidents complained about vandalism.\n\nMinutes typed up by K. Ashby 14/10/13 - any corrections to the chair before the next meeting please.\n", "2013-10-14"},
 		{"notes-taken-by.txt", "Notes of the meeting held Weds 9th May\n\nResidents complained about vandalism.\n\nNotes taken by Jo Bell (secretary) on 12 May 2023\n", "2023-05-12"},
 		{"typed-by-next.txt", "Minutes of meeting held Tues 8th Oct\n\nResidents complained about vandalism.\n\nNext meeting typed up by the clerk: 12 November 2013\n", ""},
+		{"issue-dash.txt", "BURN VALLEY WARD NEWS\nIssue 9 - June 2013\nNews from your ward councillors\n\nAt our meeting on Thursday 6th June residents raised speeding.\n", "2013-06-30"},
+		{"issue-no-number.txt", "BURN VALLEY WARD NEWS\nSummer - June 2013\n\nAt our meeting on Thursday 6th June residents raised speeding.\n", ""},
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
 		{"mail-date.txt", "From: Community Alerts <alerts@example.org>\nDate: Thu, 13 Jun 2019 09:12:00 +0100\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
@@ -5644,4 +5646,14 @@ func TestMeetingInUnknownEstateGoesOn(t *testing.T) {
 		"Two men were charged after an incident last week.\n\n" +
 		"Residents at the meeting in Owton Rise Community Centre also complained of drug dealing in the back lanes.\n"
 	require.Contains(t, summary(t, doc), "concern 2021-09-09 E05013047 drugs") // (Seaton, the 2020 ward)
+}
+
+// TestMonthNamedMeetingJoined: "joined us at our May residents' meeting"
+// is a meeting in May, in a newsletter dated by its issue line; "as
+// promised at our September meeting" is not one.
+func TestMonthNamedMeetingJoined(t *testing.T) {
+	head := "BURN VALLEY WARD NEWS\nIssue 9 - June 2013\n\n"
+	require.Equal(t, []string{"meeting 2013-05-01 E05008942 visible_policing", "concern 2013-05-01 E05008942 visible_policing"},
+		summary(t, head+"The Commissioner joined us at our May residents' meeting in the Grange Road Community Hall. Residents said they hardly ever see an officer walking round the ward.\n"))
+	require.Empty(t, summary(t, head+"The Secretary reported that the Commissioner had written to us, as promised at our May meeting.\n"))
 }

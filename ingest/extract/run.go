@@ -130,6 +130,12 @@ func (r *run) tag() {
 			b.Text = headMonthDay(b.Text, headMonth)
 		}
 		b.Text = monthMeetingDay(b.Text)
+		if !monthMeetingRE.MatchString(b.Text) || len(weekdayTheDayRE.FindAllString(b.Text, -1)) == 0 {
+			// "joined us at our May residents' meeting": the month a
+			// meeting is named by is when it was held, told as "our
+			// residents' meeting in May" would be.
+			b.Text = monthAdjMeetingRE.ReplaceAllString(b.Text, "${1}${3} in ${2}")
+		}
 		r.dates[i] = dates.Find(b.Text)
 	}
 }
@@ -179,8 +185,16 @@ func headMonthDay(text, month string) string {
 // weekdayTheDayRE: a weekday and a day of the month without the month
 // ("on Tuesday the 9th").
 var (
-	monthMeetingRE  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (?:community |residents'? |public |ward |PACT )?meeting\b`)
-	weekdayTheDayRE = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
+	monthMeetingRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (?:community |residents'? |public |ward |PACT )?meeting\b`)
+	// monthAdjMeetingRE: a meeting the writer's group held, named by its
+	// month, as where a visitor joined them ("joined us at our May
+	// residents' meeting"); groups: "joined us at our", the month, the
+	// meeting's name. ("At the July meeting residents had raised ..." in
+	// minutes is an earlier meeting the record speaks of; "thank you to all
+	// who came to our March meeting" may be one the page tells by its day
+	// later: neither is read so.)
+	monthAdjMeetingRE = regexp.MustCompile(`\b((?:joined|met|visited) (?:us|them|residents) at (?:our|their) )(January|February|March|April|May|June|July|August|September|October|November|December) ((?:community |residents'? |residents’ |public |ward |monthly |PACT )?(?:meeting|PACT|forum))\b`)
+	weekdayTheDayRE   = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 )
 
 // monthMeetingDay gives a weekday's day of the month its month when the
@@ -483,6 +497,15 @@ func (r *run) findPublished() time.Time {
 		if related || r.datedListEntry(i) || len(b.Cells) > 2 {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
+		if m := issueMonthRE.FindStringSubmatch(b.Text); i < 4 && m != nil {
+			// "Issue 9 - June 2013 News and updates from your ward
+			// councillors": a newsletter's issue and its month, run
+			// into the lines after it.
+			if ds := dates.Find(m[1]); len(ds) == 1 && ds[0].Year != 0 && ds[0].Month != 0 {
+				first := time.Date(ds[0].Year, ds[0].Month, 1, 0, 0, 0, 0, time.UTC)
+				consider(first.AddDate(0, 1, -1), pubScoreIssue)
+			}
+		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
 			for _, f := range issueFieldRE.Split(b.Text, -1) {
 				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
@@ -663,6 +686,9 @@ var (
 	// issueLineRE: a newsletter's masthead line ("Your newsletter | Issue
 	// 14 | March 2021").
 	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
+	// issueMonthRE: an issue's number and its month ("Issue 9 - June
+	// 2013", "No. 14, March 2021"); group 1 the month.
+	issueMonthRE = regexp.MustCompile(`(?i)\b(?:issue|edition|no\.?)\s*[0-9]{1,3}\s*[-–—,|·:]\s*((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2})\b`)
 	// issueFieldRE parts an issue line's fields: a header line's marks,
 	// or a slash between spaces.
 	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s)\s*`)
