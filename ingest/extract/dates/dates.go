@@ -96,6 +96,8 @@ var (
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
 	relRE     = regexp.MustCompile(`\b(last nights?|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
+	// weekOfRE: " of last week", " of next week" after a weekday.
+	weekOfRE = regexp.MustCompile(`^ of (last|next) week\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
 	// Thursday evening", "Thursday night's meeting", "Tuesday's PACT
 	// meeting"): as "on Thursday".
@@ -350,7 +352,13 @@ func Find(s string) []Mention {
 			continue // ("on Sunday mornings": every Sunday, no day)
 		}
 		wd, _ := WeekdayOf(group(s, m, 2))
-		add(m, Mention{Rel: strings.ToLower(group(s, m, 1)), Weekday: wd, HasWeekday: true})
+		rel := strings.ToLower(group(s, m, 1))
+		if w := weekOfRE.FindStringSubmatch(low[m[1]:]); w != nil && rel == "on" {
+			// "On Wednesday of last week": the weekday of the week
+			// before the publication's, as "last Wednesday" is.
+			rel, m = w[1], []int{m[0], m[1] + len(w[0])}
+		}
+		add(m, Mention{Rel: rel, Weekday: wd, HasWeekday: true})
 	}
 	for _, m := range rel(relPartRE) {
 		if !capital(group(s, m, 1)) || everyRE.MatchString(low[:m[0]]) {
