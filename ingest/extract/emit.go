@@ -231,6 +231,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// policing they raised
 			continue
 
+		case m.Theme == "visible_policing" && roleNounRE.MatchString(text[m.Start:m.End]) && companyBeforeRE.MatchString(text[max(0, m.Start-80):m.Start]) && !policingWantRE.MatchString(clauseAround(text, m)):
+			// "he walked round the ward with the ward councillors, PCSOs
+			// and a group of residents, who pointed out dog fouling":
+			// the officers who came along, not policing raised
+			continue
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
@@ -719,4 +724,25 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 		out = append(out, e)
 	}
 	return out
+}
+
+// roleNounRE: a police role named alone, which is visible policing only
+// when something is said of it; companyBeforeRE: who came along ("with
+// the ward councillors, PCSOs and ...", "joined by"); policingWantRE:
+// what makes the role a concern (more, fewer, losing, never seen ...).
+var (
+	roleNounRE      = regexp.MustCompile(`(?i)^(?:pcsos?|police community support officers?|neighbourhood officers?|beat officers?|police officers?)$`)
+	companyBeforeRE = regexp.MustCompile(`(?i)\b(?:with|joined by|alongside|accompanied by|together with)\s+(?:the\s+|our\s+|two\s+|local\s+)?(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)*(?:and\s+)?(?:the\s+|our\s+|two\s+|local\s+)?$`)
+	policingWantRE  = regexp.MustCompile(`(?i)\b(?:more|fewer|less|losing|lost|lose|cuts?|cut back|no longer|never|rarely|hardly|seldom|want(?:ed)?|need(?:ed)?|miss(?:ed|ing)?|back on|return|disappear(?:ed)?|gone|visible|visibility|presence|absence|not enough|lack)\b`)
+)
+
+// clauseAround is the clause of text that holds match m: from the last
+// sentence or clause mark before it to the next after it.
+func clauseAround(text string, m taxonomy.Match) string {
+	start := strings.LastIndexAny(text[:m.Start], ".;:!?") + 1
+	end := len(text)
+	if k := strings.IndexAny(text[m.End:], ".;:!?"); k >= 0 {
+		end = m.End + k
+	}
+	return text[start:end]
 }

@@ -2038,6 +2038,25 @@ var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s
 
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.
+// officialQuoteGoesOn reports whether paragraph b, opening with a
+// quotation mark, goes on with a quotation an official opened in the
+// paragraph before and did not close there (a quotation over several
+// paragraphs opens each with its mark and closes only the last): "Mr
+// Coppinger said: "Thornaby residents ... an update." then ""Neighbourhood
+// policing is the backbone of the service, and despite the cuts I am
+// determined to protect it."" is still the Commissioner speaking.
+func (r *run) officialQuoteGoesOn(b *segment.Block, text string) bool {
+	if b.N < 2 || b.N-2 >= len(r.blocks) {
+		return false
+	}
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, `"`) && !strings.HasPrefix(t, "“") {
+		return false
+	}
+	prev := r.blocks[b.N-2].Text
+	return opensQuote(prev) && officialSpeaker(prev)
+}
+
 func opensQuote(s string) bool {
 	return strings.Count(s, "“") > strings.Count(s, "”") || (!strings.ContainsAny(s, "“”") && strings.Count(s, `"`)%2 == 1)
 }
@@ -4534,7 +4553,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	sents := labelJoined(sentences(text))
 	var named *meetingCtx // of several meetings, the one a sentence of the paragraph named by its place
 	namedAt := 0
-	official := false // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
+	official := r.officialQuoteGoesOn(b, text) // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
 	for i, s := range sents {
 		if len(ms) > 1 {

@@ -5657,3 +5657,17 @@ func TestMonthNamedMeetingJoined(t *testing.T) {
 		summary(t, head+"The Commissioner joined us at our May residents' meeting in the Grange Road Community Hall. Residents said they hardly ever see an officer walking round the ward.\n"))
 	require.Empty(t, summary(t, head+"The Secretary reported that the Commissioner had written to us, as promised at our May meeting.\n"))
 }
+
+// TestOfficersAlongAndQuoteGoingOn: PCSOs named among who walked round
+// with the Commissioner are no concern of visible policing ("fewer PCSOs"
+// is); an official's quotation going on in the next paragraph, opened by
+// its mark, is still the official speaking.
+func TestOfficersAlongAndQuoteGoingOn(t *testing.T) {
+	head := "# Commissioner in Thornaby\n\nPosted on Friday 21st November 2014\n\n"
+	walk := "On Wednesday of last week he walked round Stainsby Hill ward with the ward councillors, PCSOs and a group of residents, who pointed out dog fouling and litter on the paths near the shops.\n\n"
+	require.Equal(t, []string{"meeting 2014-11-12 E05001548 environmental", "concern 2014-11-12 E05001548 environmental"}, summaryFile(t, "news.md", head+walk))
+	fewer := "On Wednesday of last week he walked round Stainsby Hill ward with residents, who said there were fewer PCSOs on the paths near the shops.\n\n"
+	require.Contains(t, summaryFile(t, "news.md", head+fewer), "concern 2014-11-12 E05001548 visible_policing")
+	quote := "Mr Coppinger said: \"Residents were very clear with me about what matters to them. I will pass their concerns on.\n\n\"Neighbourhood policing is the backbone of the service, and despite the cuts I am determined to protect it.\"\n"
+	require.Equal(t, []string{"meeting 2014-11-12 E05001548 environmental", "concern 2014-11-12 E05001548 environmental"}, summaryFile(t, "news.md", head+walk+quote))
+}
