@@ -4554,7 +4554,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	var named *meetingCtx // of several meetings, the one a sentence of the paragraph named by its place
 	namedAt := 0
 	official := r.officialQuoteGoesOn(b, text) // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
-	resident := false // within a quotation someone else opened: its "if you ring" is the speaker's
+	resident := false                          // within a quotation someone else opened: its "if you ring" is the speaker's
 	for i, s := range sents {
 		if len(ms) > 1 {
 			var here []*meetingCtx
