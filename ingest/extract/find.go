@@ -1569,10 +1569,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
-			if sp.Precision == dates.Month && summaryRE.MatchString(sent) {
+			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) {
 				// "has continued his round of community meetings in
-				// Stockton this month, with two packed sessions": the
-				// month's meetings summed up, told one by one after.
+				// Stockton this month, with two packed sessions", "attended
+				// eight community meetings across Middlesbrough and Redcar
+				// and Cleveland during July and August": the months'
+				// meetings summed up, told one by one after. (Not a span
+				// of days: "Between Wednesday 4 and Friday 6 September he
+				// joined the team for a series of walkabouts in Roseworth".)
 				continue
 			}
 			if fut && !future && r.pastForSure(d, sp) {
@@ -2025,7 +2029,7 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 
 // summaryRE: a sentence summing up several meetings ("his round of
 // community meetings", "a series of ward surgeries", "two packed sessions").
-var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|several|a few|(?:first|second|third|fourth|fifth|last|latest) of)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
+var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2}|several|a few|(?:first|second|third|fourth|fifth|last|latest) of)\s+(?:of\s+)?(?:[\w*'’-]+\s+){0,4}?(?:meetings|sessions|surgeries|visits|walkabouts|forums)\b`)
 
 // earlierRE: a sentence that says its day came before the one told last
 // ("A week earlier, on the 4th, ...").

@@ -5671,3 +5671,12 @@ func TestOfficersAlongAndQuoteGoingOn(t *testing.T) {
 	quote := "Mr Coppinger said: \"Residents were very clear with me about what matters to them. I will pass their concerns on.\n\n\"Neighbourhood policing is the backbone of the service, and despite the cuts I am determined to protect it.\"\n"
 	require.Equal(t, []string{"meeting 2014-11-12 E05001548 environmental", "concern 2014-11-12 E05001548 environmental"}, summaryFile(t, "news.md", head+walk+quote))
 }
+
+// TestCountOfMeetingsSummed: "attended eight community meetings across
+// Middlesbrough and Redcar and Cleveland during July and August" sums up
+// the months' meetings, no meeting of its own; "a series of walkabouts in
+// Roseworth" between two days is one.
+func TestCountOfMeetingsSummed(t *testing.T) {
+	require.Empty(t, summary(t, "Report to the Police and Crime Panel, 19 September 2017\n\n3.2 The Commissioner attended eight community meetings across Middlesbrough and Redcar and Cleveland during July and August, in addition to his partnership commitments.\n"))
+	require.NotEmpty(t, summary(t, "# A busy week\n\nPublished Wednesday 11 September 2019\n\nBetween Wednesday 4 and Friday 6 September he joined the neighbourhood team for a series of walkabouts in Roseworth; residents complained about off-road bikes on the playing fields.\n"))
+}
