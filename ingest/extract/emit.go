@@ -645,6 +645,15 @@ func (r *run) finish() {
 			if len(e.Themes) == 0 {
 				e.Themes = nil
 			}
+			if e.Themes == nil && e.Meeting != nil && partnerBodyRE.MatchString(e.Meeting.Title) {
+				// "the Commissioner attended the Safer Hartlepool
+				// Partnership (12 May), the Stockton Health and Wellbeing
+				// Board (25 May) ...": agencies meeting, with nothing
+				// said of what was raised there. (One the document tells
+				// what it dealt with, writers count, and it stays.)
+				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "a meeting of a partnership or board with nothing said of what was raised there: not emitted"})
+				continue
+			}
 		}
 		raw, err := e.Marshal()
 		if err == nil {
@@ -746,3 +755,8 @@ func clauseAround(text string, m taxonomy.Match) string {
 	}
 	return text[start:end]
 }
+
+// partnerBodyRE: a body of agencies by its name ("Safer Hartlepool
+// Partnership", "Health and Wellbeing Board", "Partnership Executive",
+// the Police and Crime Panel).
+var partnerBodyRE = regexp.MustCompile(`\b(?:Partnership|Board|Executive|Police and Crime Panel)\b`)

@@ -5680,3 +5680,13 @@ func TestCountOfMeetingsSummed(t *testing.T) {
 	require.Empty(t, summary(t, "Report to the Police and Crime Panel, 19 September 2017\n\n3.2 The Commissioner attended eight community meetings across Middlesbrough and Redcar and Cleveland during July and August, in addition to his partnership commitments.\n"))
 	require.NotEmpty(t, summary(t, "# A busy week\n\nPublished Wednesday 11 September 2019\n\nBetween Wednesday 4 and Friday 6 September he joined the neighbourhood team for a series of walkabouts in Roseworth; residents complained about off-road bikes on the playing fields.\n"))
 }
+
+// TestBarePartnershipMeetingDropped: a partnership's or board's meeting
+// the report says nothing more of is no meeting with the public; one told
+// with what it dealt with stays.
+func TestBarePartnershipMeetingDropped(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 12 July 2022\n\n"
+	require.Empty(t, summary(t, head+"4.1 In the same period the Commissioner attended the Safer Hartlepool Partnership (12 May) and the Stockton Health and Wellbeing Board (25 May).\n"))
+	require.Equal(t, []string{"meeting 2022-05-12  hate_crime", "concern 2022-05-12  hate_crime"},
+		summary(t, head+"4.1 On 12 May the Commissioner attended the Hartlepool Hate Crime Partnership, where members raised the under-reporting of racist abuse.\n"))
+}
