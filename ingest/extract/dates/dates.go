@@ -104,7 +104,7 @@ var (
 	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
 	// mornings", "on Friday nights"), which is every such day.
 	habitualRE = regexp.MustCompile(`^(?:\s+(?:and|or|&)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+(?:mornings|afternoons|evenings|nights)\b`)
-	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?|’s|'s)\b`)
+	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?|’s|'s|\s+(?:started|began|brought|took me|saw me|kicked off))\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").
 	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)

@@ -39,6 +39,7 @@ func TestResolve(t *testing.T) {
 		// Thursday" the week before's
 		{"on Thursday, written on a Friday", "on Thursday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-17 2025-07-17 day"},
 		{"last Thursday, written on a Friday", "last Thursday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-10 2025-07-10 day"},
+		{"a weekday as a sentence's subject", "Monday started in Marton East, at the ward meeting", Anchors{Published: time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC)}, false, "2025-02-10 2025-02-10 day"},
 		{"on a weekday of last week", "On Wednesday of last week he walked round the ward", Anchors{Published: time.Date(2014, 11, 21, 0, 0, 0, 0, time.UTC)}, false, "2014-11-12 2014-11-12 day"},
 		{"on a weekday, this week", "On Wednesday he walked round the ward", Anchors{Published: time.Date(2014, 11, 21, 0, 0, 0, 0, time.UTC)}, false, "2014-11-19 2014-11-19 day"},
 		{"last Friday, written on a Friday", "last Friday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-11 2025-07-11 day"},
