@@ -4837,6 +4837,34 @@ func TestNewsletterQuestionsAndAnswers(t *testing.T) {
 	}, got)
 }
 
+// TestMastheadPublicationSentence: a typed newsletter's masthead lines
+// run together by unwrapping still give its date line ("Dated ..."), so its
+// relative days resolve; a sentence that only mentions posting or a long
+// one is no such line.
+func TestMastheadPublicationSentence(t *testing.T) {
+	for _, tc := range []struct {
+		top, want string
+	}{
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nRun off on the church copier.\nDated 9th April 2019.", "2019-04-09"},
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nCopies left at the shop. Issued 9 April 2019.", "2019-04-09"},
+		// posting told as news, not the sheet's own line
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nLeaflets were posted on 9 April 2019 to every house.", ""},
+		// a date that does not end its sentence is what the sentence tells of
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nRun off on the church copier.\nDate: 9 April 2019 was picked for the walkabout.", ""},
+		// a long sentence that opens with the label is a story, not a masthead line
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nThanks. Dated 9th April 2019 but we only found the box of leaflets in the hall cupboard last week.", ""},
+	} {
+		doc := tc.top + "\n\nOUR MEETING\n\nAt our meeting at the community centre on Monday residents complained about drug dealing by the shops.\n"
+		res, err := newExtractor(t, Config{}).Extract("bulletin.txt", []byte(doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, tc.top)
+	}
+}
+
 // TestNewsOpeningOfARound: a news item's opening that tells what was
 // raised "at the third of three meetings he has attended there this month"
 // is the meeting the next paragraph tells, not a month's concern; deals

@@ -526,6 +526,10 @@ func (r *run) findPublished() time.Time {
 			consider(t, score)
 			continue
 		}
+		if t, score, ok := r.mastheadPubSentence(i); ok {
+			consider(t, score)
+			continue
+		}
 		if i < 3 && i > 0 && r.blocks[i-1].Heading && b.Cells == nil && !b.Bullet {
 			if t, ok := r.dateAndPiece(b.Text, publisherRE); ok {
 				consider(t, pubScoreByline)
@@ -1526,4 +1530,37 @@ func monthBefore(ds []dates.Mention, at int) bool {
 		}
 	}
 	return false
+}
+
+// mastheadPubSentence reads a publication line that hard wrapping has run
+// into the lines around it at the top of a typed newsletter ("NEWSLETTER -
+// SUMMER 2018 (Issue 23)" over "Printed by volunteers. Delivered to every
+// house." over "Dated 2nd July 2018.", joined into one block): a short
+// sentence of one of the first blocks that is such a line on its own
+// ("Dated ...", "Published ...", "Issued by the Clerk 13/10/2023"), the
+// label opening it and the date ending it. A sentence with more to say
+// ("Leaflets were posted on 3 May to every house", "Date: 4 May 2019 was
+// suggested for a walkabout") is no such line.
+func (r *run) mastheadPubSentence(i int) (time.Time, int, bool) {
+	b := &r.blocks[i]
+	if i >= 4 || b.Heading || b.Bullet || b.Cells != nil {
+		return time.Time{}, 0, false
+	}
+	ss := sentences(b.Text)
+	if len(ss) < 2 {
+		return time.Time{}, 0, false
+	}
+	for _, s := range ss {
+		s = strings.TrimRight(strings.TrimSpace(s), ".;,")
+		if len(s) > 60 || !postedRE.MatchString(s) {
+			continue
+		}
+		if ds := dates.Find(s); len(ds) == 0 || ds[len(ds)-1].End != len(s) {
+			continue // "Date: 4 May 2019 was suggested for a walkabout": the date is not the line's end
+		}
+		if t, score, ok := r.pubCandidate(s); ok {
+			return t, score, true
+		}
+	}
+	return time.Time{}, 0, false
 }
