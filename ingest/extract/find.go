@@ -1628,6 +1628,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				placeSent = wardsBlanked(sent, r.find(sent, sp.Start))
 				if w := r.listedWard(clause, sent, sp.Start); w != "" {
 					clause, placeSent = w, w
+				} else if w := wardBeforeDays(sent, r.find(sent, sp.Start), ds); w != "" {
+					clause, placeSent = w, w
 				}
 			}
 			if prevPara != nil {
@@ -6002,3 +6004,32 @@ var meetingBracketRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact|d
 // ("officers are rarely seen", "police are never around", "PCSOs are
 // hardly ever seen"), what residents say of them, not the police's account.
 var policeAbsentRE = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:officers|police|pcsos|police officers|bobbies)\s+(?:are|were)\s+(?:so\s+|very\s+)?(?:rarely|never|seldom|hardly ever|hardly|not|no longer|not often)\s+(?:seen|around|about|visible|on the streets)\b`)
+
+// daysJoinRE: what stands between two days of one list ("the 6th and the
+// 20th", "3 March, 10 March").
+var daysJoinRE = regexp.MustCompile(`(?i)^[\s,]*(?:(?:and|&)\s+)?(?:on\s+)?(?:the\s+)?$`)
+
+// wardBeforeDays is the one ward a sentence names before a list of its
+// days, which are the days of meetings all held there ("two street
+// briefings in Marton East, on the 6th and the 20th": both in Marton
+// East), or "" when the sentence names another place, a place among or
+// after the days, or the days are not one list (each clause then has its
+// own place, "at the library in Seaton ward on the 10th, and at the
+// shopping centre on the 24th").
+func wardBeforeDays(sent string, places []gazetteer.Mention, ds []dates.Mention) string {
+	if len(ds) < 2 || len(places) == 0 {
+		return ""
+	}
+	w := places[0]
+	for _, p := range places {
+		if p.Kind != "ward" || p.WardCode != w.WardCode || p.End > ds[0].Start {
+			return ""
+		}
+	}
+	for i := 1; i < len(ds); i++ {
+		if !ds[i].IsDay() || ds[i-1].End > ds[i].Start || !daysJoinRE.MatchString(sent[ds[i-1].End:ds[i].Start]) {
+			return ""
+		}
+	}
+	return sent[w.Start:w.End]
+}

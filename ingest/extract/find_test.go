@@ -4416,6 +4416,49 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 	}, summary(t, roundUp))
 }
 
+// TestTitleMonthDays: a monthly post's days written without their month
+// ("on the 4th and the 18th", "the second Tuesday of the month") are in
+// the month its title names; several days listed after the one ward the
+// sentence names are all that ward's. Without a month in the title, in a
+// sentence of what recurs, or after the publication, no day is guessed.
+func TestTitleMonthDays(t *testing.T) {
+	post := func(title, body string) string {
+		return "# " + title + "\n\nPosted on 3 April 2025\n\n" + body + "\n"
+	}
+	body := "We ran two pop-up surgeries in Hartburn, on the 4th and the 18th. At the first, neighbours spoke of vans parked across driveways. " +
+		"At the second, the talk was of shed break-ins.\n\n" +
+		"On the second Tuesday of the month PCSO Reed walked round Hartburn with a few residents, who pointed out graffiti on the bus shelter."
+	for _, tc := range []struct {
+		title, body string
+		want        []string
+	}{
+		{"March round-up from the Hartburn team", body, []string{
+			"meeting 2025-03-04 E05014869 parking_traffic",
+			"meeting 2025-03-18 E05014869 burglary_theft",
+			"concern 2025-03-04 E05014869 parking_traffic",
+			"concern 2025-03-18 E05014869 burglary_theft",
+			"meeting 2025-03-11 E05014869 criminal_damage,visible_policing",
+			"concern 2025-03-11 E05014869 criminal_damage",
+		}},
+		{"Newsletter - March 2025", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", []string{
+			"meeting 2025-03-04 E05014869 ",
+			"meeting 2025-03-18 E05014869 ",
+		}},
+		// no month in the title: no day guessed
+		{"Latest from the Hartburn team", body, nil},
+		// what recurs is no day
+		{"March round-up from the Hartburn team", "Our surgeries in Hartburn are held on the last Friday of the month, where neighbours raise vans parked across driveways.", nil},
+		// a day after the publication is none of the month's meetings held
+		{"April round-up from the Hartburn team", "We ran a pop-up surgery in Hartburn on the 20th, where neighbours spoke of vans parked across driveways.", nil},
+	} {
+		require.Equal(t, tc.want, summaryFile(t, "post.md", post(tc.title, tc.body)), tc.title+": "+tc.body)
+	}
+	// Days with a place of their own each keep theirs.
+	places := "# March round-up\n\nPosted on 3 April 2025\n\nWe ran pop-up surgeries in Hartburn on the 4th, and at the library in Norton South on the 18th, where neighbours spoke of vans parked across driveways.\n"
+	got := strings.Join(summaryFile(t, "post.md", places), "\n")
+	require.NotContains(t, got, "2025-03-18 E05014869", "the 18th's surgery is Norton's, not Hartburn's")
+}
+
 // TestGroupPostWard: a post copied from a community group's page names
 // its ward only in the group's name ("Grangetown Residents Noticeboard",
 // over "Public group" and after the poster's "▸"): its meeting "at the
@@ -4792,6 +4835,34 @@ func TestNewsletterQuestionsAndAnswers(t *testing.T) {
 		"meeting 2023-09-14 E05015469 speeding", "concern 2023-09-14 E05015469 speeding",
 		"concern month:2023-08-01/2023-08-31 E05015469 fraud_scams",
 	}, got)
+}
+
+// TestMastheadPublicationSentence: a typed newsletter's masthead lines
+// run together by unwrapping still give its date line ("Dated ..."), so its
+// relative days resolve; a sentence that only mentions posting or a long
+// one is no such line.
+func TestMastheadPublicationSentence(t *testing.T) {
+	for _, tc := range []struct {
+		top, want string
+	}{
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nRun off on the church copier.\nDated 9th April 2019.", "2019-04-09"},
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nCopies left at the shop. Issued 9 April 2019.", "2019-04-09"},
+		// posting told as news, not the sheet's own line
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nLeaflets were posted on 9 April 2019 to every house.", ""},
+		// a date that does not end its sentence is what the sentence tells of
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nRun off on the church copier.\nDate: 9 April 2019 was picked for the walkabout.", ""},
+		// a long sentence that opens with the label is a story, not a masthead line
+		{"GROVE HILL RESIDENTS\nSpring bulletin (No. 7)\nThanks. Dated 9th April 2019 but we only found the box of leaflets in the hall cupboard last week.", ""},
+	} {
+		doc := tc.top + "\n\nOUR MEETING\n\nAt our meeting at the community centre on Monday residents complained about drug dealing by the shops.\n"
+		res, err := newExtractor(t, Config{}).Extract("bulletin.txt", []byte(doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, tc.top)
+	}
 }
 
 // TestNewsOpeningOfARound: a news item's opening that tells what was

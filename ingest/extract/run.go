@@ -324,6 +324,7 @@ func (r *run) anchor() {
 	r.titlePlace = r.findTitlePlace()
 	r.postStart, r.postDateLine = r.postDateLines()
 	r.monthlessDays()
+	r.titleMonthDays()
 }
 
 // dayNoMonthRE: a weekday, whole or short, and a day of the month with
@@ -522,6 +523,10 @@ func (r *run) findPublished() time.Time {
 			}
 		}
 		if t, score, ok := r.pubCandidate(b.Text); ok {
+			consider(t, score)
+			continue
+		}
+		if t, score, ok := r.mastheadPubSentence(i); ok {
 			consider(t, score)
 			continue
 		}
@@ -1374,4 +1379,188 @@ func headingTailSpan(b *segment.Block, i int) (from, to time.Time, ok bool) {
 // links: the body has begun.
 func sentenceLike(s string) bool {
 	return strings.Count(s, ". ") >= 1 && strings.HasSuffix(strings.TrimSpace(s), ".")
+}
+
+// titleMonthRE: a post or bulletin whose title names the month it covers
+// ("February update from your neighbourhood team", "Newsletter – March
+// 2019", "Our June round-up"); group 1 the month, group 2 its year if
+// written.
+var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)`)
+
+// titleMonth is the month a monthly post covers, from its title ("February
+// update from your Marton team", published on 4 March 2024: February
+// 2024): the title's month in its written year, else the last such month
+// that began by the publication date; zero when the title names none.
+func (r *run) titleMonth() time.Time {
+	for i := 0; i < len(r.blocks) && i < 3; i++ {
+		b := &r.blocks[i]
+		if !b.Heading || b.Cells != nil {
+			continue
+		}
+		m := titleMonthRE.FindStringSubmatch(b.Text)
+		if m == nil {
+			continue
+		}
+		mon := time.Month(0)
+		for k := time.January; k <= time.December; k++ {
+			if strings.EqualFold(k.String(), m[1]) {
+				mon = k
+			}
+		}
+		if m[2] != "" {
+			y, _ := strconv.Atoi(m[2])
+			return time.Date(y, mon, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if r.a.Published.IsZero() {
+			return time.Time{}
+		}
+		t := time.Date(r.a.Published.Year(), mon, 1, 0, 0, 0, 0, time.UTC)
+		if t.After(r.a.Published) {
+			t = t.AddDate(-1, 0, 0)
+		}
+		return t
+	}
+	return time.Time{}
+}
+
+// bareOrdinalsRE: days written as ordinals alone, one or a list ("on the
+// 6th", "on the 3rd and the 17th", "on the 2nd, 9th and 16th"), no month
+// after them (group 1 is the whole list); nthWeekdayOfMonthRE: "the last
+// Friday of the month", "the first Tuesday of the month" (groups: the
+// ordinal, the weekday).
+var (
+	bareOrdinalsRE      = regexp.MustCompile(`\bon the ([0-9]{1,2}(?:st|nd|rd|th)(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th))*)\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|this|last|next|each|every)\b)?`)
+	bareOrdinalRE       = regexp.MustCompile(`([0-9]{1,2})(?:st|nd|rd|th)`)
+	nthWeekdayOfMonthRE = regexp.MustCompile(`(?i)\bthe (first|second|third|fourth|last) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) of the month\b`)
+	// habitualMonthRE: a sentence telling what recurs ("meets on the last
+	// Friday of the month", "is held on the 1st of every month"), or is to
+	// come.
+	habitualMonthRE = regexp.MustCompile(`(?i)\b(?:every|each|usually|normally|always|generally|regularly|meets|meet|are held|is held|take place|takes place|will|shall|next|going to|due to|are on|is on)\b`)
+)
+
+// titleMonthDays gives the days of a monthly post written without their
+// month the month its title names: a team's or a councillor's "February
+// update" tells February's meetings as "two street briefings in Marton
+// East, on the 6th and the 20th" or "on the last Friday of the month PCSO
+// Naylor walked round", the month being the one the post is about. A day
+// whose paragraph names a month before it takes that month (dates'
+// bareDays), and a sentence of what recurs or is to come ("we meet on the
+// last Friday of the month") is left alone; a date after the publication
+// is no such day. Table rows keep their cells as written.
+func (r *run) titleMonthDays() {
+	tm := r.titleMonth()
+	if tm.IsZero() {
+		return
+	}
+	stamp := " " + tm.Format("January 2006")
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Cells != nil || b.Heading {
+			continue
+		}
+		text := b.Text
+		locs := bareOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
+				continue
+			}
+			list := text[l[2]:l[3]]
+			ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
+			ok := true
+			for _, o := range ords {
+				d, _ := strconv.Atoi(list[o[2]:o[3]])
+				t := tm.AddDate(0, 0, d-1)
+				if d < 1 || t.Month() != tm.Month() || (!r.a.Published.IsZero() && t.After(r.a.Published)) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for j := len(ords) - 1; j >= 0; j-- {
+				list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
+			}
+			text = text[:l[2]] + list + text[l[3]:]
+		}
+		locs = nthWeekdayOfMonthRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if habitualMonthRE.MatchString(sentenceAt(text, l[0])) {
+				continue
+			}
+			wd, _ := dates.WeekdayOf(text[l[4]:l[5]])
+			var days []time.Time
+			for t := tm; t.Month() == tm.Month(); t = t.AddDate(0, 0, 1) {
+				if t.Weekday() == wd {
+					days = append(days, t)
+				}
+			}
+			n := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3, "last": len(days) - 1}[strings.ToLower(text[l[2]:l[3]])]
+			t := days[n]
+			if !r.a.Published.IsZero() && t.After(r.a.Published) {
+				continue
+			}
+			// ("the last Friday of the month" would read as "last
+			// Friday", the one before the publication.)
+			text = text[:l[0]] + t.Format("Monday 2 January 2006") + text[l[1]:]
+		}
+		if text != b.Text {
+			b.Text = text
+			r.dates[i] = dates.Find(b.Text)
+		}
+	}
+}
+
+// sentenceAt is the sentence of s around offset at.
+func sentenceAt(s string, at int) string {
+	from := strings.LastIndexAny(s[:at], ".!?") + 1
+	to := strings.IndexAny(s[at:], ".!?")
+	if to < 0 {
+		return s[from:]
+	}
+	return s[from : at+to]
+}
+
+// monthBefore reports whether a date before offset at names a month.
+func monthBefore(ds []dates.Mention, at int) bool {
+	for _, d := range ds {
+		if d.End <= at && d.Month != 0 && d.Rel == "" && d.RelMonth == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mastheadPubSentence reads a publication line that hard wrapping has run
+// into the lines around it at the top of a typed newsletter ("NEWSLETTER -
+// SUMMER 2018 (Issue 23)" over "Printed by volunteers. Delivered to every
+// house." over "Dated 2nd July 2018.", joined into one block): a short
+// sentence of one of the first blocks that is such a line on its own
+// ("Dated ...", "Published ...", "Issued by the Clerk 13/10/2023"), the
+// label opening it and the date ending it. A sentence with more to say
+// ("Leaflets were posted on 3 May to every house", "Date: 4 May 2019 was
+// suggested for a walkabout") is no such line.
+func (r *run) mastheadPubSentence(i int) (time.Time, int, bool) {
+	b := &r.blocks[i]
+	if i >= 4 || b.Heading || b.Bullet || b.Cells != nil {
+		return time.Time{}, 0, false
+	}
+	ss := sentences(b.Text)
+	if len(ss) < 2 {
+		return time.Time{}, 0, false
+	}
+	for _, s := range ss {
+		s = strings.TrimRight(strings.TrimSpace(s), ".;,")
+		if len(s) > 60 || !postedRE.MatchString(s) {
+			continue
+		}
+		if ds := dates.Find(s); len(ds) == 0 || ds[len(ds)-1].End != len(s) {
+			continue // "Date: 4 May 2019 was suggested for a walkabout": the date is not the line's end
+		}
+		if t, score, ok := r.pubCandidate(s); ok {
+			return t, score, true
+		}
+	}
+	return time.Time{}, 0, false
 }

@@ -351,6 +351,11 @@ func Find(s string) []Mention {
 		if !capital(group(s, m, 2)) || habitualRE.MatchString(low[m[1]:]) {
 			continue // ("on Sunday mornings": every Sunday, no day)
 		}
+		if strings.HasSuffix(low[:m[0]], "the ") && strings.HasPrefix(low[m[1]:], " of") {
+			// "the last Friday of the month", "the last Monday of May": a
+			// weekday of a month, not the one before the publication.
+			continue
+		}
 		wd, _ := WeekdayOf(group(s, m, 2))
 		rel := strings.ToLower(group(s, m, 1))
 		if w := weekOfRE.FindStringSubmatch(low[m[1]:]); w != nil && rel == "on" {

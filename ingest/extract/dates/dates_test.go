@@ -158,6 +158,12 @@ func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Len(t, Find("the meeting on Sunday morning"), 1)
 	require.Empty(t, Find("You can't walk the dog on a Sunday morning without one of them"))
 	require.Empty(t, Find("agreed to step up patrols on Friday and Saturday evenings"))
+	// "the last Friday of the month" is a weekday of a month, not "last
+	// Friday"; "last Friday" alone still is.
+	require.Empty(t, Find("the surgery falls on the last Friday of the month"))
+	require.Empty(t, Find("we walked the estate on the last Tuesday of June"), "a month with no day is no relative day either")
+	require.Len(t, Find("we walked the estate last Friday with the councillors"), 1)
+	require.Len(t, Find("on the last Friday, the councillors came"), 1)
 }
 
 // TestFromAMonthThenItsDay: "from February, when the ward held its last
