@@ -3011,7 +3011,7 @@ func TestWaterBoardIsNoMeeting(t *testing.T) {
 
 // TestNotesCountFromTheirMeetingDay: notes of a meeting that give no
 // publication date count their relative dates from the meeting's day
-// ("had attended a meeting of the Safer Stockton Partnership last month"
+// ("had attended the Billingham community forum last month"
 // in the notes of 2 October 2013 is September's); a police report's "crime
 // in the ward ... last month" names no ward meeting of its own.
 func TestNotesCountFromTheirMeetingDay(t *testing.T) {
@@ -3024,7 +3024,7 @@ Crime in the ward remains low compared with the rest of the borough last month.
 
 3) Open session
 
-Syringes are being left in the alley behind the High Street shops. The Commissioner said he had attended a meeting of the Safer Stockton Partnership last month.
+Syringes are being left in the alley behind the High Street shops. The Commissioner said he had attended the Billingham community forum last month.
 `
 	require.Equal(t, []string{
 		"meeting 2013-10-02 E05001544 drugs",
