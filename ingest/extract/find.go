@@ -204,7 +204,7 @@ func (r *run) walk() {
 			// said at it)
 			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
-			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			r.secQuiet = notConcernHead(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 			if i == 0 {
 				meetingLog = meetingLogRE.MatchString(b.Text)
@@ -4061,7 +4061,7 @@ func (r *run) publicationLine(m dates.Mention) bool {
 // ("Hutton ward meeting – 8 January", "Eston ward"), not a section of the
 // report ("2. Ward meetings", "Future meetings").
 func namesMeeting(h string) bool {
-	if futureHeadRE.MatchString(h) || notConcernHeadRE.MatchString(h) || concernHeadRE.MatchString(h) {
+	if futureHeadRE.MatchString(h) || notConcernHead(h) || concernHeadRE.MatchString(h) {
 		return false
 	}
 	if sectionHeadRE.MatchString(h) || newsHeadRE.MatchString(h) {
@@ -4107,6 +4107,21 @@ var newsHeadRE = regexp.MustCompile(`(?i)\b(?:updates?|news|newsletter|bulletin|
 // in general, a section of the report rather than one meeting.
 var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|events|engagement|activity|attended|programme)\b`)
 
+// notConcernHead reports whether a heading or an item's label is the
+// police's, the council's or the business's own (notConcernHeadRE), read
+// without the name of a group: a residents' group that calls itself an
+// action group ("MARTON VILLAGE RESIDENTS' ACTION GROUP" over the notes of
+// its meeting, "Grove Hill Community Action Team") is the meeting's title,
+// not an "Action" or "Action points" heading, so what residents raised
+// under it is still heard.
+func notConcernHead(s string) bool {
+	return notConcernHeadRE.MatchString(actionGroupRE.ReplaceAllString(s, "group"))
+}
+
+// actionGroupRE: "action" in the name of a group ("Residents' Action
+// Group", "Neighbourhood Action Partnership", "Community Action Team").
+var actionGroupRE = regexp.MustCompile(`(?i)\baction\s+(?:group|team|partnership|forum|committee|network|alliance)s?\b`)
+
 // quietItem reports whether a numbered item's label, or a paragraph's
 // own label, is the police's or an update ("Item 2 - Police report ...",
 // "2. POLICE MATTERS ...", "Police Report: ...").
@@ -4115,7 +4130,7 @@ var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|event
 var weDidRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|we have done|what we have done|we responded|action taken|our response)\s*:`)
 
 func quietItem(text string) bool {
-	if label, _, ok := strings.Cut(text, ":"); ok && len(label) <= 30 && notConcernHeadRE.MatchString(label) {
+	if label, _, ok := strings.Cut(text, ":"); ok && len(label) <= 30 && notConcernHead(label) {
 		return true // "Police Report: PCSO Mark Ballinger was in attendance to give the report. Recorded crimes ..."
 	}
 	m := itemNumRE.FindStringIndex(text)
@@ -4126,7 +4141,7 @@ func quietItem(text string) bool {
 	if len(rest) > 30 {
 		rest = rest[:30]
 	}
-	return notConcernHeadRE.MatchString(rest)
+	return notConcernHead(rest)
 }
 
 // (a council's minute number "79/14" too, "FC/22/105" with its committee's

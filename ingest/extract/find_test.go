@@ -3824,6 +3824,39 @@ func TestPublicMattersUnderThePoliceItem(t *testing.T) {
 	require.True(t, quietItem("57/23 POLICE REPORT Officers would carry out speed checks"))
 }
 
+// TestActionGroupTitle: a residents' group that calls itself an action
+// group (or team, or partnership) titles its notes with that name; the
+// word "action" there is no "Actions" heading, so what residents raised
+// under the title is heard. A heading of actions still quiets what is
+// under it.
+func TestActionGroupTitle(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an action group's notes",
+			"NORMANBY RESIDENTS' ACTION GROUP\n\nNotes of the meeting held on Tuesday 3rd March 2020 at the Methodist Church, Normanby\n\n- vans racing down the back lane most evenings\n- someone dumped a fridge and a mattress by the garages\n",
+			[]string{"meeting 2020-03-03 E05012450 environmental,speeding", "concern 2020-03-03 E05012450 speeding", "concern 2020-03-03 E05012450 environmental"}},
+		{"an action team's notes",
+			"Eston Community Action Team\n\nNotes of the meeting held on Monday 9th March 2020 at Eston Library\n\nKids on quad bikes tearing up the hills behind the estate.\n",
+			[]string{"meeting 2020-03-09 E05012441 off_road_bikes", "concern 2020-03-09 E05012441 off_road_bikes"}},
+		{"a heading of actions is still the group's own",
+			"NORMANBY RESIDENTS' ACTION GROUP\n\nNotes of the meeting held on Tuesday 3rd March 2020 at the Methodist Church, Normanby\n\nAction log\n\nVans racing down the back lane most evenings - speed survey requested.\n",
+			[]string{"meeting 2020-03-03 E05012450 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	for h, want := range map[string]bool{
+		"SKELTON RESIDENTS' ACTION GROUP":             false,
+		"Grangetown Neighbourhood Action Partnership": false,
+		"Action points": true,
+		"Action log":    true,
+		"Police update": true,
+	} {
+		require.Equal(t, want, notConcernHead(h), h)
+	}
+}
+
 // TestWardFirstInItsMeetingCell: a "Ward meeting (date / venue)" cell
 // that opens with the ward, then its day, then a venue in a town that is
 // a ward too, is the first ward's; an "Authority" column is the row's
