@@ -413,7 +413,7 @@ func (r *run) walk() {
 		if letterOnly {
 			text = residentLetters(text)
 		}
-		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) {
+		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) && !agreedPriorities(text) {
 			future = true // "The Commissioner will attend the following:"
 		}
 		if cur == nil && len(r.held) == 0 && !r.record && b.N <= 2 && len(dates.Days(r.datesOf(b))) == 0 && (minutesRE.MatchString(text) || recordHeadRE.MatchString(text)) {
@@ -2328,13 +2328,27 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // not a council setting its own): a month then dates it.
 var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `|(?:meeting|pact|forum|surgery)\b[^.;:]{0,60}?\b` + priorityVerb + `)\b`)
 
+// agreedPriorities reports whether a list's lead-in says the meeting has
+// agreed its priorities, for a time to come ("At the PACT we agreed our
+// priorities for the next three months:", "Residents chose three
+// priorities for the coming quarter:"): the list is what residents chose
+// then, not what is to come, though the work on it is ahead. A meeting
+// that will choose them ("We will set new priorities at the next PACT:")
+// is still to come.
+func agreedPriorities(text string) bool {
+	return priorityHeadRE.MatchString(text) && !willChooseRE.MatchString(text)
+}
+
+// willChooseRE: a choice still to be made.
+var willChooseRE = regexp.MustCompile(`(?i)(?:will|shall|is to|are to|to be|going to|due to|plans? to|hope to)`)
+
 // priorityHeadRE: a clause's head that says a meeting set its priorities.
 var priorityHeadRE = regexp.MustCompile(`(?i)\b` + priorityVerb + `\b`)
 
 // priorityVerb: a meeting choosing the priorities it sets the police
 // ("agreed two priorities", "set its priorities", "voted for three new
 // priorities"), in the past.
-const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
+const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|our|your|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
 
 // lastMeeting: a meeting named as the one before, in its month ("the
 // last meeting in January").

@@ -3602,6 +3602,30 @@ func TestPrioritiesAgreedAtAMeeting(t *testing.T) {
 	}
 }
 
+// TestPrioritiesAgreedForTheMonthsAhead: a list whose lead-in says the
+// meeting agreed its priorities "for the next three months" is what was
+// chosen there, not a list of what is to come; a lead-in saying the
+// priorities will be set at the next meeting still is.
+func TestPrioritiesAgreedForTheMonthsAhead(t *testing.T) {
+	head := "Posted on 9 June 2021\n\nThank you to everyone who came to the Park End PACT meeting at the community centre last night.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"agreed for the months ahead", head +
+			"We agreed our priorities for the next three months:\n\n- Fly-tipping in the back alleys\n- Youths on quad bikes on the playing fields\n",
+			[]string{"meeting 2021-06-08 E05009870 environmental,off_road_bikes", "concern 2021-06-08 E05009870 environmental", "concern 2021-06-08 E05009870 off_road_bikes"}},
+		{"residents chose them for the coming quarter", head +
+			"Residents chose three priorities for the coming quarter:\n\n- Speeding on Penistone Road\n",
+			[]string{"meeting 2021-06-08 E05009870 speeding", "concern 2021-06-08 E05009870 speeding"}},
+		{"to be set at the next meeting", head +
+			"We will set new priorities at the next PACT on 7 September:\n\n- Fly-tipping in the back alleys\n",
+			[]string{"meeting 2021-06-08 E05009870 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestQuietItemTellingAPublicMeeting: in minutes, an item of business
 // that is otherwise quiet (matters arising, the police report) but tells
 // another meeting held with residents on its own day ("reported on the
