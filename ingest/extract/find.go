@@ -1899,8 +1899,10 @@ var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the 
 
 // walkedWithRE: a walkabout told as walking round a place with residents or
 // the neighbourhood team ("I walked round the Throston Grange estate with
-// the neighbourhood team and a group of residents").
-var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
+// the neighbourhood team and a group of residents"), or with one officer
+// named by rank: a team's post thanking "everyone who walked round
+// Berwick Hills with PCSO Khan on Sunday" tells its walkabout.
+var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
 
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.

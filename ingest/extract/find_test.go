@@ -1542,6 +1542,25 @@ func TestWalkedRoundWithResidents(t *testing.T) {
 	require.Empty(t, summary(t, head+"On 11 March I walked round Middlesbrough town centre to see the new lighting.\n"))
 }
 
+// TestWalkedRoundWithAnOfficer: a team's post thanking those who walked
+// round a place with one officer named by rank ("with PCSO Khan", "with
+// PC Dale") on a day tells a walkabout, as walking round with the team
+// does; walking round alone or with a thing is none.
+func TestWalkedRoundWithAnOfficer(t *testing.T) {
+	head := "# Engagement Update\n\nPublished: Friday 29 March 2019\n\n"
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"Thanks to everyone who walked round Hemlington with PCSO Khan on Sunday morning.", []string{"meeting 2019-03-24 E05009859 visible_policing"}},
+		{"A dozen neighbours walked around Hemlington with PC Dale and a council warden on Sunday.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"On Sunday PCSO Khan walked round Hemlington on her own.", nil},
+		{"On Sunday our PCSO walked round Hemlington with the new speed gun.", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestOfficialQuoteOverSentences: every sentence of a quotation an official
 // opens is the official's, not a resident's concern; a resident's quotation
 // is still theirs.
