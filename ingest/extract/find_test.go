@@ -4475,6 +4475,27 @@ func TestResidentsNewsletter(t *testing.T) {
 	require.Equal(t, "on Tuesday the 9th", monthMeetingDay("on Tuesday the 9th"), "no month named for the meeting")
 }
 
+// TestMonthMeetingDayInBrackets: a newsletter naming its meeting by the
+// month, possessive or not, with the weekday and day in brackets ("At
+// October's surgery (Saturday 2nd) ...") gives the day that month; a day
+// with its month, a meeting with no month, or two days, are left alone.
+func TestMonthMeetingDayInBrackets(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"At October's surgery (Saturday 2nd) people asked about the bins.", "At October's surgery (Saturday 2 October) people asked about the bins."},
+		{"Our May drop-in, Wednesday 12th, was busy.", "Our May drop-in, Wednesday 12 May, was busy."},
+		{"At October's surgery (Saturday 2nd October) people came.", "At October's surgery (Saturday 2nd October) people came."},
+		{"At our surgery (Saturday 2nd) people came.", "At our surgery (Saturday 2nd) people came."},
+		{"October's surgery (Saturday 2nd) and the one on Saturday 6th were quiet.", "October's surgery (Saturday 2nd) and the one on Saturday 6th were quiet."},
+	} {
+		require.Equal(t, tt.want, monthMeetingDay(tt.in), tt.in)
+	}
+	doc := "Burn Valley ward news, Autumn 2018\n\nWe hold a surgery at the Burn Valley community hall every month. At November's surgery (Saturday 3rd) residents told us about cars speeding along the park road.\n\nPrinted 20/11/2018 by Tees Print, Hartlepool.\n"
+	require.Equal(t, []string{
+		"meeting 2018-11-03 E05008942 speeding",
+		"concern 2018-11-03 E05008942 speeding",
+	}, summary(t, doc))
+}
+
 // TestMonthAndTwoFigureYear: "Nov 22" in the date column of a report on
 // October and November 2022 is November 2022, not the 22nd.
 func TestMonthAndTwoFigureYear(t *testing.T) {
