@@ -5045,6 +5045,27 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
 }
 
+// TestHostTeamIsNoPolicingConcern: the neighbourhood police team named as
+// the one that held or ran the meeting ("our neighbourhood policing team
+// hosted a drop-in ... after complaints about ...") is the host, not a
+// concern about policing; residents asking for the team back still are.
+func TestHostTeamIsNoPolicingConcern(t *testing.T) {
+	head := "Posted on 10 June 2023\n\n"
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"On Thursday 8 June our neighbourhood policing team hosted a drop-in at Norton North library after residents complained about drug dealing in the car park.",
+			[]string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"}},
+		{"On Thursday 8 June the neighbourhood police team ran a street briefing in Norton North ward after complaints about cars racing at night.",
+			[]string{"meeting 2023-06-08 E05014876 speeding", "concern 2023-06-08 E05014876 speeding"}},
+		{"At the Norton North ward meeting on Thursday 8 June residents complained that they want a neighbourhood policing team back on the estate.",
+			[]string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestJointMeetingOfQuarters: "Eaglescliffe East & West joint meeting"
 // names two wards, the second by its quarter alone: one meeting of both,
 // placed by the authority, and so are the concerns told at it.
