@@ -5466,8 +5466,9 @@ func (r *run) atWardSaid(s string) bool {
 
 // raisedAtSaid reports whether a sentence says a theme was raised at a
 // place on a day ("Off-road bikes were raised at Hemlington on 3 May and
-// at Park End on 11 May"): a report grouped by theme tells its meetings
-// so, by where and when, with no meeting word.
+// at Park End on 11 May", "... at Hemlington (3 May) and again at Park End
+// (11 May)"): a report grouped by theme tells its meetings so, by where
+// and when, with no meeting word.
 func (r *run) raisedAtSaid(s string) bool {
 	loc := themeRaisedAtRE.FindStringIndex(s)
 	if loc == nil {
@@ -5485,8 +5486,10 @@ func (r *run) raisedAtSaid(s string) bool {
 var (
 	// themeRaisedAtRE: a theme raised at a place.
 	themeRaisedAtRE = regexp.MustCompile(`(?i)\b(?:was|were|came up|has been|have been)\s+(?:also\s+|again\s+|first\s+)?(?:raised|discussed|mentioned|brought up)\s+at\s`)
-	// atNameOnRE: "at <Name> on <day>".
-	atNameOnRE = regexp.MustCompile(`\bat ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+	// atNameOnRE: "at <Name> on <day>", or its day in brackets ("at
+	// Grangetown (15 October) and again at Loftus (3 December)", as a
+	// report grouped by theme lists them).
+	atNameOnRE = regexp.MustCompile(`\bat ((?:[A-Z][\w'’&-]*\s+){1,4})(?:on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])|\((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[0-9])`)
 )
 
 // toldMeetingRE: residents telling a meeting ("Last month residents in

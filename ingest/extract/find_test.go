@@ -4547,6 +4547,34 @@ func TestReportByTheme(t *testing.T) {
 	}, got)
 }
 
+// TestReportByThemeDaysInBrackets: a report grouped by theme may give each
+// place's day in brackets ("raised at Hemlington (3 May) and again at Park
+// End (11 May)"): a meeting each, the theme at each, as with "on 3 May".
+// A bracket that is no day ("at Hemlington (twice) during May") tells no
+// meeting: the theme is May's.
+func TestReportByThemeDaysInBrackets(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 July 2017\n\nPROGRAMME OF ENGAGEMENT: APRIL AND MAY 2017\n\n"
+	for _, tt := range []struct {
+		body string
+		want []string
+	}{
+		{"4.1 Fly-tipping was raised at Hemlington (3 May) and again at Park End (11 May), where residents named the back lanes.\n",
+			[]string{"meeting 2017-05-03 E05009859 environmental", "meeting 2017-05-11 E05009870 environmental", "concern 2017-05-03 E05009859 environmental", "concern 2017-05-11 E05009870 environmental"}},
+		{"4.1 Fly-tipping was raised at Hemlington (Wednesday 3 May).\n",
+			[]string{"meeting 2017-05-03 E05009859 environmental", "concern 2017-05-03 E05009859 environmental"}},
+		{"4.1 Fly-tipping was raised at Hemlington (twice) during May.\n",
+			[]string{"concern 2017-05-01 E05009859 environmental"}}, // (a concern of May, no meeting)
+	} {
+		res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(head+tt.body))
+		require.NoError(t, err)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+		require.ElementsMatch(t, tt.want, got, tt.body)
+	}
+}
+
 // TestNewsletterQuestionsAndAnswers: a residents' group's emailed
 // newsletter dated by its "Sent to members on" line; "our AGM" is a
 // meeting; an answer opening on another month ("During August ...") is
