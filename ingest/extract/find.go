@@ -3947,6 +3947,10 @@ func cuelessConcern(s string) bool {
 		s = s[:i]
 	}
 	s = wishRE.ReplaceAllString(s, "want")
+	// "cars going too fast through the village, they're wanting a Speed
+	// Watch": the remedy residents want, after the matter they raised, is
+	// no action taken (actionRE) that makes the sentence the police's.
+	s = wantRemedyRE.ReplaceAllString(s, "")
 	// "residents felt that officers are rarely seen": the police's
 	// absence, a concern, though officers are its subject.
 	s = policeAbsentRE.ReplaceAllString(s, "the absence of patrols")
@@ -3961,6 +3965,11 @@ func cuelessConcern(s string) bool {
 	}
 	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
 }
+
+// wantRemedyRE: a clause after a comma or dash in which residents say
+// what they want done ("..., they're wanting a Speed Watch", "– people
+// are calling for CCTV"), to the end of the sentence.
+var wantRemedyRE = regexp.MustCompile(`(?i)\s*[,;–—-]\s*(?:and\s+|so\s+)?(?:they|residents|people|locals|villagers|neighbours|parents)(?:'re|’re|\s+are|\s+were)?\s+(?:now\s+)?(?:wanting|want|asking for|calling for|pushing for|keen on|keen to see)\b[^.;!?]*`)
 
 // wishRE: a resident's wish ("would like to see"), no promise.
 var wishRE = regexp.MustCompile(`(?i)\bwould (?:like|love|prefer|welcome)\b`)

@@ -5073,6 +5073,30 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
 }
 
+// TestRemedyWantedAfterTheMatter: a matter raised without a cue, then the
+// remedy residents want after a comma ("vans going too fast past the
+// school, they're wanting a Speed Watch"), is the matter's concern: the
+// remedy wanted is no action taken. An action the police took, or a
+// remedy wanted with no matter before it, is none.
+func TestRemedyWantedAfterTheMatter(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nJean went to the Norton North ward meeting on Thursday 8 June. "
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"Main thing was vans going too fast past the school, they're wanting a Speed Watch.",
+			[]string{"meeting 2023-06-08 E05014876 speeding", "concern 2023-06-08 E05014876 speeding"}},
+		{"Lots of dog mess on the paths - people are calling for more bins.",
+			[]string{"meeting 2023-06-08 E05014876 environmental", "concern 2023-06-08 E05014876 environmental"}},
+		{"Officers have set up a Speed Watch on the main road.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+		{"Residents are wanting a Speed Watch.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestHostTeamIsNoPolicingConcern: the neighbourhood police team named as
 // the one that held or ran the meeting ("our neighbourhood policing team
 // hosted a drop-in ... after complaints about ...") is the host, not a
