@@ -5097,6 +5097,27 @@ func TestRemedyWantedAfterTheMatter(t *testing.T) {
 	}
 }
 
+// TestHeardLoudAndClearAbout: "we heard loud and clear about ...", "we
+// heard a lot about ..." in a team's post after its meeting is what
+// residents raised there, as "heard about" is; hearing from the council
+// about its own plans is not.
+func TestHeardLoudAndClearAbout(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nThanks to all who came to the Norton North ward meeting on Thursday 8 June. "
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"We heard loud and clear about parking on the pavements outside the school.",
+			[]string{"meeting 2023-06-08 E05014876 parking_traffic", "concern 2023-06-08 E05014876 parking_traffic"}},
+		{"We heard a lot about drug dealing behind the parade.",
+			[]string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"}},
+		{"We heard loud and clear from the council that the new speed cameras are working.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestHostTeamIsNoPolicingConcern: the neighbourhood police team named as
 // the one that held or ran the meeting ("our neighbourhood policing team
 // hosted a drop-in ... after complaints about ...") is the host, not a
