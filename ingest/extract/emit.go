@@ -193,6 +193,17 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 // before the words that name them.
 var toldPoliceRE = regexp.MustCompile(`(?i)\b(?:told|tell|telling|tells|met|meet|meeting|spoke to|speaking to|talked to|talking to|said to)\s+(?:with\s+)?(?:our|the|their|local|two|some)?\s*(?:local\s+|neighbourhood\s+)?$`)
 
+// hostTeamBeforeRE and hostTeamAfterRE: a neighbourhood policing team
+// named as the one that held or arranged a meeting ("our neighbourhood
+// police team hosted a drop-in", "the neighbourhood policing team ran a
+// street briefing"): the host, not the team's presence raised as a
+// concern (which is asked for: "residents want a neighbourhood policing
+// team back").
+var (
+	hostTeamBeforeRE = regexp.MustCompile(`(?i)\b(?:the|our|your|their|local)\s+$`)
+	hostTeamAfterRE  = regexp.MustCompile(`(?i)^\w*\s+teams?\s+(?:has\s+|have\s+|had\s+)?(?:held|hosted|organised|organized|ran|run|arranged|put on|set up|invited|called|led|came|joined)\b`)
+)
+
 func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	policing := false
 	for _, m := range ms {
@@ -235,6 +246,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "he walked round the ward with the ward councillors, PCSOs
 			// and a group of residents, who pointed out dog fouling":
 			// the officers who came along, not policing raised
+			continue
+		case m.Theme == "visible_policing" && hostTeamBeforeRE.MatchString(text[max(0, m.Start-12):m.Start]) && hostTeamAfterRE.MatchString(text[m.End:]):
+			// "the neighbourhood police team held a street briefing after
+			// complaints about racing": the team that held the meeting,
+			// not policing raised at it
 			continue
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue

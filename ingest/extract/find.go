@@ -71,7 +71,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|(?:residents|people|villagers|tenants|parents)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b[^.;]{0,60}?\b(?:told|said|described|complained)\b|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|(?:residents|people|villagers|tenants|parents)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b[^.;]{0,60}?\b(?:told|said|described|complained)\b|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
@@ -218,7 +218,7 @@ func (r *run) walk() {
 			// said at it)
 			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
-			r.secQuiet = notConcernHeadRE.MatchString(b.Text)
+			r.secQuiet = notConcernHead(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 			if i == 0 {
 				meetingLog = meetingLogRE.MatchString(b.Text)
@@ -430,7 +430,7 @@ func (r *run) walk() {
 		if letterOnly {
 			text = residentLetters(text)
 		}
-		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) {
+		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) && !agreedPriorities(text) {
 			future = true // "The Commissioner will attend the following:"
 		}
 		if cur == nil && len(r.held) == 0 && !r.record && b.N <= 2 && len(dates.Days(r.datesOf(b))) == 0 && (minutesRE.MatchString(text) || recordHeadRE.MatchString(text)) {
@@ -2039,8 +2039,10 @@ var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the 
 
 // walkedWithRE: a walkabout told as walking round a place with residents or
 // the neighbourhood team ("I walked round the Throston Grange estate with
-// the neighbourhood team and a group of residents").
-var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
+// the neighbourhood team and a group of residents"), or with one officer
+// named by rank: a team's post thanking "everyone who walked round
+// Berwick Hills with PCSO Khan on Sunday" tells its walkabout.
+var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
 
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.
@@ -2552,13 +2554,27 @@ func nounDated(sent string, ds []dates.Mention) bool {
 // not a council setting its own): a month then dates it.
 var heldRE = regexp.MustCompile(`(?i)\b(?:was held|were held|took place|held|attended|joined|were the main|was the main|main topic|dominated|raised|heard|` + lastMeeting + `|(?:meeting|pact|forum|surgery)\b[^.;:]{0,60}?\b` + priorityVerb + `)\b`)
 
+// agreedPriorities reports whether a list's lead-in says the meeting has
+// agreed its priorities, for a time to come ("At the PACT we agreed our
+// priorities for the next three months:", "Residents chose three
+// priorities for the coming quarter:"): the list is what residents chose
+// then, not what is to come, though the work on it is ahead. A meeting
+// that will choose them ("We will set new priorities at the next PACT:")
+// is still to come.
+func agreedPriorities(text string) bool {
+	return priorityHeadRE.MatchString(text) && !willChooseRE.MatchString(text)
+}
+
+// willChooseRE: a choice still to be made.
+var willChooseRE = regexp.MustCompile(`(?i)(?:will|shall|is to|are to|to be|going to|due to|plans? to|hope to)`)
+
 // priorityHeadRE: a clause's head that says a meeting set its priorities.
 var priorityHeadRE = regexp.MustCompile(`(?i)\b` + priorityVerb + `\b`)
 
 // priorityVerb: a meeting choosing the priorities it sets the police
 // ("agreed two priorities", "set its priorities", "voted for three new
 // priorities"), in the past.
-const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
+const priorityVerb = `(?:agreed|set|chose|picked|voted for|decided on)\s+(?:on\s+)?(?:(?:its|their|our|your|the|two|three|four|five|new|fresh|local)\s+){0,2}priorities`
 
 // lastMeeting: a meeting named as the one before, in its month ("the
 // last meeting in January").
@@ -4206,6 +4222,10 @@ func cuelessConcern(s string) bool {
 		s = s[:i]
 	}
 	s = wishRE.ReplaceAllString(s, "want")
+	// "cars going too fast through the village, they're wanting a Speed
+	// Watch": the remedy residents want, after the matter they raised, is
+	// no action taken (actionRE) that makes the sentence the police's.
+	s = wantRemedyRE.ReplaceAllString(s, "")
 	// "residents felt that officers are rarely seen": the police's
 	// absence, a concern, though officers are its subject.
 	s = policeAbsentRE.ReplaceAllString(s, "the absence of patrols")
@@ -4220,6 +4240,11 @@ func cuelessConcern(s string) bool {
 	}
 	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
 }
+
+// wantRemedyRE: a clause after a comma or dash in which residents say
+// what they want done ("..., they're wanting a Speed Watch", "– people
+// are calling for CCTV"), to the end of the sentence.
+var wantRemedyRE = regexp.MustCompile(`(?i)\s*[,;–—-]\s*(?:and\s+|so\s+)?(?:they|residents|people|locals|villagers|neighbours|parents)(?:'re|’re|\s+are|\s+were)?\s+(?:now\s+)?(?:wanting|want|asking for|calling for|pushing for|keen on|keen to see)\b[^.;!?]*`)
 
 // wishRE: a resident's wish ("would like to see"), no promise.
 var wishRE = regexp.MustCompile(`(?i)\bwould (?:like|love|prefer|welcome)\b`)
@@ -4336,7 +4361,7 @@ func (r *run) publicationLine(m dates.Mention) bool {
 // ("Hutton ward meeting – 8 January", "Eston ward"), not a section of the
 // report ("2. Ward meetings", "Future meetings").
 func namesMeeting(h string) bool {
-	if futureHeadRE.MatchString(h) || notConcernHeadRE.MatchString(h) || concernHeadRE.MatchString(h) {
+	if futureHeadRE.MatchString(h) || notConcernHead(h) || concernHeadRE.MatchString(h) {
 		return false
 	}
 	if sectionHeadRE.MatchString(h) || newsHeadRE.MatchString(h) {
@@ -4382,6 +4407,21 @@ var newsHeadRE = regexp.MustCompile(`(?i)\b(?:updates?|news|newsletter|bulletin|
 // in general, a section of the report rather than one meeting.
 var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|events|engagement|activity|attended|programme)\b`)
 
+// notConcernHead reports whether a heading or an item's label is the
+// police's, the council's or the business's own (notConcernHeadRE), read
+// without the name of a group: a residents' group that calls itself an
+// action group ("MARTON VILLAGE RESIDENTS' ACTION GROUP" over the notes of
+// its meeting, "Grove Hill Community Action Team") is the meeting's title,
+// not an "Action" or "Action points" heading, so what residents raised
+// under it is still heard.
+func notConcernHead(s string) bool {
+	return notConcernHeadRE.MatchString(actionGroupRE.ReplaceAllString(s, "group"))
+}
+
+// actionGroupRE: "action" in the name of a group ("Residents' Action
+// Group", "Neighbourhood Action Partnership", "Community Action Team").
+var actionGroupRE = regexp.MustCompile(`(?i)\baction\s+(?:group|team|partnership|forum|committee|network|alliance)s?\b`)
+
 // quietItem reports whether a numbered item's label, or a paragraph's
 // own label, is the police's or an update ("Item 2 - Police report ...",
 // "2. POLICE MATTERS ...", "Police Report: ...").
@@ -4390,7 +4430,7 @@ var sectionHeadRE = regexp.MustCompile(`(?i)\b(?:meetings|surgeries|forums|event
 var weDidRE = regexp.MustCompile(`(?i)^\W*(?:we did|what we did|we have done|what we have done|we responded|action taken|our response)\s*:`)
 
 func quietItem(text string) bool {
-	if label, _, ok := strings.Cut(text, ":"); ok && len(label) <= 30 && notConcernHeadRE.MatchString(label) {
+	if label, _, ok := strings.Cut(text, ":"); ok && len(label) <= 30 && notConcernHead(label) {
 		return true // "Police Report: PCSO Mark Ballinger was in attendance to give the report. Recorded crimes ..."
 	}
 	m := itemNumRE.FindStringIndex(text)
@@ -4401,7 +4441,7 @@ func quietItem(text string) bool {
 	if len(rest) > 30 {
 		rest = rest[:30]
 	}
-	return notConcernHeadRE.MatchString(rest)
+	return notConcernHead(rest)
 }
 
 // (a council's minute number "79/14" too, "FC/22/105" with its committee's
@@ -5725,8 +5765,9 @@ func (r *run) atWardSaid(s string) bool {
 
 // raisedAtSaid reports whether a sentence says a theme was raised at a
 // place on a day ("Off-road bikes were raised at Hemlington on 3 May and
-// at Park End on 11 May"): a report grouped by theme tells its meetings
-// so, by where and when, with no meeting word.
+// at Park End on 11 May", "... at Hemlington (3 May) and again at Park End
+// (11 May)"): a report grouped by theme tells its meetings so, by where
+// and when, with no meeting word.
 func (r *run) raisedAtSaid(s string) bool {
 	loc := themeRaisedAtRE.FindStringIndex(s)
 	if loc == nil {
@@ -5744,8 +5785,10 @@ func (r *run) raisedAtSaid(s string) bool {
 var (
 	// themeRaisedAtRE: a theme raised at a place.
 	themeRaisedAtRE = regexp.MustCompile(`(?i)\b(?:was|were|came up|has been|have been)\s+(?:also\s+|again\s+|first\s+)?(?:raised|discussed|mentioned|brought up)\s+at\s`)
-	// atNameOnRE: "at <Name> on <day>".
-	atNameOnRE = regexp.MustCompile(`\bat ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+	// atNameOnRE: "at <Name> on <day>", or its day in brackets ("at
+	// Grangetown (15 October) and again at Loftus (3 December)", as a
+	// report grouped by theme lists them).
+	atNameOnRE = regexp.MustCompile(`\bat ((?:[A-Z][\w'’&-]*\s+){1,4})(?:on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])|\((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[0-9])`)
 )
 
 // toldMeetingRE: residents telling a meeting ("Last month residents in

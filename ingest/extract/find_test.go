@@ -1734,6 +1734,25 @@ func TestWalkedRoundWithResidents(t *testing.T) {
 	require.Empty(t, summary(t, head+"On 11 March I walked round Middlesbrough town centre to see the new lighting.\n"))
 }
 
+// TestWalkedRoundWithAnOfficer: a team's post thanking those who walked
+// round a place with one officer named by rank ("with PCSO Khan", "with
+// PC Dale") on a day tells a walkabout, as walking round with the team
+// does; walking round alone or with a thing is none.
+func TestWalkedRoundWithAnOfficer(t *testing.T) {
+	head := "# Engagement Update\n\nPublished: Friday 29 March 2019\n\n"
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"Thanks to everyone who walked round Hemlington with PCSO Khan on Sunday morning.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"A dozen neighbours walked around Hemlington with PC Dale and a council warden on Sunday.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"On Sunday PCSO Khan walked round Hemlington on her own.", nil},
+		{"On Sunday our PCSO walked round Hemlington with the new speed gun.", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestOfficialQuoteOverSentences: every sentence of a quotation an official
 // opens is the official's, not a resident's concern; a resident's quotation
 // is still theirs.
@@ -3893,6 +3912,30 @@ func TestPrioritiesAgreedAtAMeeting(t *testing.T) {
 	}
 }
 
+// TestPrioritiesAgreedForTheMonthsAhead: a list whose lead-in says the
+// meeting agreed its priorities "for the next three months" is what was
+// chosen there, not a list of what is to come; a lead-in saying the
+// priorities will be set at the next meeting still is.
+func TestPrioritiesAgreedForTheMonthsAhead(t *testing.T) {
+	head := "Posted on 9 June 2021\n\nThank you to everyone who came to the Park End PACT meeting at the community centre last night.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"agreed for the months ahead", head +
+			"We agreed our priorities for the next three months:\n\n- Fly-tipping in the back alleys\n- Youths on quad bikes on the playing fields\n",
+			[]string{"meeting 2021-06-08 E05009870 environmental,off_road_bikes", "concern 2021-06-08 E05009870 environmental", "concern 2021-06-08 E05009870 off_road_bikes"}},
+		{"residents chose them for the coming quarter", head +
+			"Residents chose three priorities for the coming quarter:\n\n- Speeding on Penistone Road\n",
+			[]string{"meeting 2021-06-08 E05009870 speeding", "concern 2021-06-08 E05009870 speeding"}},
+		{"to be set at the next meeting", head +
+			"We will set new priorities at the next PACT on 7 September:\n\n- Fly-tipping in the back alleys\n",
+			[]string{"meeting 2021-06-08 E05009870 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestQuietItemTellingAPublicMeeting: in minutes, an item of business
 // that is otherwise quiet (matters arising, the police report) but tells
 // another meeting held with residents on its own day ("reported on the
@@ -4113,6 +4156,39 @@ func TestPublicMattersUnderThePoliceItem(t *testing.T) {
 	}, summary(t, doc))
 	require.True(t, quietItem("FC/22/105  Police update The Inspector summarised activity since the last meeting: speed enforcement on Ingleby Way"), "a committee's minute number before the police's item")
 	require.True(t, quietItem("57/23 POLICE REPORT Officers would carry out speed checks"))
+}
+
+// TestActionGroupTitle: a residents' group that calls itself an action
+// group (or team, or partnership) titles its notes with that name; the
+// word "action" there is no "Actions" heading, so what residents raised
+// under the title is heard. A heading of actions still quiets what is
+// under it.
+func TestActionGroupTitle(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an action group's notes",
+			"NORMANBY RESIDENTS' ACTION GROUP\n\nNotes of the meeting held on Tuesday 3rd March 2020 at the Methodist Church, Normanby\n\n- vans racing down the back lane most evenings\n- someone dumped a fridge and a mattress by the garages\n",
+			[]string{"meeting 2020-03-03 E05012450 environmental,speeding", "concern 2020-03-03 E05012450 speeding", "concern 2020-03-03 E05012450 environmental"}},
+		{"an action team's notes",
+			"Eston Community Action Team\n\nNotes of the meeting held on Monday 9th March 2020 at Eston Library\n\nKids on quad bikes tearing up the hills behind the estate.\n",
+			[]string{"meeting 2020-03-09 E05012441 off_road_bikes", "concern 2020-03-09 E05012441 off_road_bikes"}},
+		{"a heading of actions is still the group's own",
+			"NORMANBY RESIDENTS' ACTION GROUP\n\nNotes of the meeting held on Tuesday 3rd March 2020 at the Methodist Church, Normanby\n\nAction log\n\nVans racing down the back lane most evenings - speed survey requested.\n",
+			[]string{"meeting 2020-03-03 E05012450 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	for h, want := range map[string]bool{
+		"SKELTON RESIDENTS' ACTION GROUP":             false,
+		"Grangetown Neighbourhood Action Partnership": false,
+		"Action points": true,
+		"Action log":    true,
+		"Police update": true,
+	} {
+		require.Equal(t, want, notConcernHead(h), h)
+	}
 }
 
 // TestWardFirstInItsMeetingCell: a "Ward meeting (date / venue)" cell
@@ -4761,6 +4837,27 @@ func TestResidentsNewsletter(t *testing.T) {
 	require.Equal(t, "on Tuesday the 9th", monthMeetingDay("on Tuesday the 9th"), "no month named for the meeting")
 }
 
+// TestMonthMeetingDayInBrackets: a newsletter naming its meeting by the
+// month, possessive or not, with the weekday and day in brackets ("At
+// October's surgery (Saturday 2nd) ...") gives the day that month; a day
+// with its month, a meeting with no month, or two days, are left alone.
+func TestMonthMeetingDayInBrackets(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"At October's surgery (Saturday 2nd) people asked about the bins.", "At October's surgery (Saturday 2 October) people asked about the bins."},
+		{"Our May drop-in, Wednesday 12th, was busy.", "Our May drop-in, Wednesday 12 May, was busy."},
+		{"At October's surgery (Saturday 2nd October) people came.", "At October's surgery (Saturday 2nd October) people came."},
+		{"At our surgery (Saturday 2nd) people came.", "At our surgery (Saturday 2nd) people came."},
+		{"October's surgery (Saturday 2nd) and the one on Saturday 6th were quiet.", "October's surgery (Saturday 2nd) and the one on Saturday 6th were quiet."},
+	} {
+		require.Equal(t, tt.want, monthMeetingDay(tt.in), tt.in)
+	}
+	doc := "Burn Valley ward news, Autumn 2018\n\nWe hold a surgery at the Burn Valley community hall every month. At November's surgery (Saturday 3rd) residents told us about cars speeding along the park road.\n\nPrinted 20/11/2018 by Tees Print, Hartlepool.\n"
+	require.Equal(t, []string{
+		"meeting 2018-11-03 E05008942 speeding",
+		"concern 2018-11-03 E05008942 speeding",
+	}, summary(t, doc))
+}
+
 // TestMonthAndTwoFigureYear: "Nov 22" in the date column of a report on
 // October and November 2022 is November 2022, not the 22nd.
 func TestMonthAndTwoFigureYear(t *testing.T) {
@@ -4810,6 +4907,34 @@ func TestReportByTheme(t *testing.T) {
 		"concern 2017-05-09 E05001509 drugs", "concern 2017-05-11 E05009870 drugs",
 		"concern 2017-05-09 E05001509 burglary_theft", "concern 2017-05-03 E05009859 burglary_theft",
 	}, got)
+}
+
+// TestReportByThemeDaysInBrackets: a report grouped by theme may give each
+// place's day in brackets ("raised at Hemlington (3 May) and again at Park
+// End (11 May)"): a meeting each, the theme at each, as with "on 3 May".
+// A bracket that is no day ("at Hemlington (twice) during May") tells no
+// meeting: the theme is May's.
+func TestReportByThemeDaysInBrackets(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 July 2017\n\nPROGRAMME OF ENGAGEMENT: APRIL AND MAY 2017\n\n"
+	for _, tt := range []struct {
+		body string
+		want []string
+	}{
+		{"4.1 Fly-tipping was raised at Hemlington (3 May) and again at Park End (11 May), where residents named the back lanes.\n",
+			[]string{"meeting 2017-05-03 E05009859 environmental", "meeting 2017-05-11 E05009870 environmental", "concern 2017-05-03 E05009859 environmental", "concern 2017-05-11 E05009870 environmental"}},
+		{"4.1 Fly-tipping was raised at Hemlington (Wednesday 3 May).\n",
+			[]string{"meeting 2017-05-03 E05009859 environmental", "concern 2017-05-03 E05009859 environmental"}},
+		{"4.1 Fly-tipping was raised at Hemlington (twice) during May.\n",
+			[]string{"concern 2017-05-01 E05009859 environmental"}}, // (a concern of May, no meeting)
+	} {
+		res, err := newExtractor(t, Config{}).Extract("poe.txt", []byte(head+tt.body))
+		require.NoError(t, err)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Type+" "+e.Date+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+		require.ElementsMatch(t, tt.want, got, tt.body)
+	}
 }
 
 // TestNewsletterQuestionsAndAnswers: a residents' group's emailed
@@ -5357,6 +5482,72 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 		summary(t, head+"residents told our PCSOs they had found drug paraphernalia in the car park.\n"))
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
+}
+
+// TestRemedyWantedAfterTheMatter: a matter raised without a cue, then the
+// remedy residents want after a comma ("vans going too fast past the
+// school, they're wanting a Speed Watch"), is the matter's concern: the
+// remedy wanted is no action taken. An action the police took, or a
+// remedy wanted with no matter before it, is none.
+func TestRemedyWantedAfterTheMatter(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nJean went to the Norton North ward meeting on Thursday 8 June. "
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"Main thing was vans going too fast past the school, they're wanting a Speed Watch.",
+			[]string{"meeting 2023-06-08 E05014876 speeding", "concern 2023-06-08 E05014876 speeding"}},
+		{"Lots of dog mess on the paths - people are calling for more bins.",
+			[]string{"meeting 2023-06-08 E05014876 environmental", "concern 2023-06-08 E05014876 environmental"}},
+		{"Officers have set up a Speed Watch on the main road.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+		{"Residents are wanting a Speed Watch.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
+// TestHeardLoudAndClearAbout: "we heard loud and clear about ...", "we
+// heard a lot about ..." in a team's post after its meeting is what
+// residents raised there, as "heard about" is; hearing from the council
+// about its own plans is not.
+func TestHeardLoudAndClearAbout(t *testing.T) {
+	head := "Posted on 10 June 2023\n\nThanks to all who came to the Norton North ward meeting on Thursday 8 June. "
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"We heard loud and clear about parking on the pavements outside the school.",
+			[]string{"meeting 2023-06-08 E05014876 parking_traffic", "concern 2023-06-08 E05014876 parking_traffic"}},
+		{"We heard a lot about drug dealing behind the parade.",
+			[]string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"}},
+		{"We heard loud and clear from the council that the new speed cameras are working.",
+			[]string{"meeting 2023-06-08 E05014876 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
+// TestHostTeamIsNoPolicingConcern: the neighbourhood police team named as
+// the one that held or ran the meeting ("our neighbourhood policing team
+// hosted a drop-in ... after complaints about ...") is the host, not a
+// concern about policing; residents asking for the team back still are.
+func TestHostTeamIsNoPolicingConcern(t *testing.T) {
+	head := "Posted on 10 June 2023\n\n"
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"On Thursday 8 June our neighbourhood policing team hosted a drop-in at Norton North library after residents complained about drug dealing in the car park.",
+			[]string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"}},
+		{"On Thursday 8 June the neighbourhood police team ran a street briefing in Norton North ward after complaints about cars racing at night.",
+			[]string{"meeting 2023-06-08 E05014876 speeding", "concern 2023-06-08 E05014876 speeding"}},
+		{"At the Norton North ward meeting on Thursday 8 June residents complained that they want a neighbourhood policing team back on the estate.",
+			[]string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
 }
 
 // TestJointMeetingOfQuarters: "Eaglescliffe East & West joint meeting"

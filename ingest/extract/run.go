@@ -181,11 +181,11 @@ func headMonthDay(text, month string) string {
 	return text
 }
 
-// monthMeetingRE: a meeting named by its month ("our February meeting");
-// weekdayTheDayRE: a weekday and a day of the month without the month
-// ("on Tuesday the 9th").
+// monthMeetingRE: a meeting named by its month ("our February meeting",
+// "at September's surgery"); weekdayTheDayRE: a weekday and a day of the
+// month without the month ("on Tuesday the 9th", "(Saturday 4th)").
 var (
-	monthMeetingRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (?:community |residents'? |public |ward |PACT )?meeting\b`)
+	monthMeetingRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)? (?:community |residents'? |public |ward |PACT )?(?:meeting|surgery|drop-in|forum)\b`)
 	// monthAdjMeetingRE: a meeting the writer's group held, named by its
 	// month, as where a visitor joined them ("joined us at our May
 	// residents' meeting"); groups: "joined us at our", the month, the
@@ -194,18 +194,23 @@ var (
 	// who came to our March meeting" may be one the page tells by its day
 	// later: neither is read so.)
 	monthAdjMeetingRE = regexp.MustCompile(`\b((?:joined|met|visited) (?:us|them|residents) at (?:our|their) )(January|February|March|April|May|June|July|August|September|October|November|December) ((?:community |residents'? |residents’ |public |ward |monthly |PACT )?(?:meeting|PACT|forum))\b`)
-	weekdayTheDayRE   = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
+	weekdayTheDayRE   = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),? (?:the )?([0-9]{1,2})(?:st|nd|rd|th)\b`)
+	// monthAfterRE: a month written after the day, which then has one.
+	monthAfterRE = regexp.MustCompile(`^,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`)
 )
 
 // monthMeetingDay gives a weekday's day of the month its month when the
 // paragraph names its meeting by the month and tells no other date ("what
 // a turnout for our February meeting! Thank you to the 31 of you who
-// braved the rain on Tuesday the 9th" is Tuesday 9th February); the
-// resolver still checks that the weekday is that day's.
+// braved the rain on Tuesday the 9th" is Tuesday 9th February; a
+// newsletter's "At October's surgery (Saturday 2nd) people asked about
+// ..." is Saturday 2nd October); the resolver still checks that the
+// weekday is that day's. A day with its month after it ("Saturday 4th
+// September") has it already.
 func monthMeetingDay(text string) string {
 	ms := monthMeetingRE.FindAllStringSubmatch(text, -1)
 	days := weekdayTheDayRE.FindAllStringSubmatchIndex(text, -1)
-	if len(ms) != 1 || len(days) != 1 || len(dates.Find(text)) > 1 {
+	if len(ms) != 1 || len(days) != 1 || len(dates.Find(text)) > 1 || monthAfterRE.MatchString(text[days[0][1]:]) {
 		return text
 	}
 	d := days[0]

@@ -291,6 +291,23 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 	require.Equal(t, []string{"b"}, small.Classify("parked vehicles").Themes)
 }
 
+// TestSlangForStolen: "nicked" after the thing taken ("bikes being nicked
+// from sheds", "his van nicked") is theft, as residents say it; "nicked"
+// of a person is an arrest, and "Nick" a name, neither a theme.
+func TestSlangForStolen(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"kids' bikes being nicked from sheds and gardens": {"burglary_theft"},
+		"his van nicked off the drive overnight":          {"burglary_theft"},
+		"tools nicked out of the works vans":              {"burglary_theft"},
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+	for _, text := range []string{"the lad who did it got nicked last week", "Nick from the residents' group chaired the meeting", "two of them were nicked for possession"} {
+		require.NotContains(t, tax.ClassifyReordered(text).Themes, "burglary_theft", text)
+	}
+}
+
 // TestWordsThatNameNoTheme: "gangs" hare coursing are no serious violence,
 // and dog mess left on the footpath is no parking.
 func TestWordsThatNameNoTheme(t *testing.T) {

@@ -157,9 +157,10 @@ func Normalise(ctx context.Context, name string, b []byte, opts Options) (*Doc, 
 	}
 	if f == Text {
 		s = cellLineTables(mailQuotes(s))
-		// A tab between cells (a table pasted from a word processor) is
-		// a gap as wide as the layout's.
-		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(strings.ReplaceAll(s, "\t", "    "))))))
+		// A table laid out with tabs is read by its header's tab stops
+		// (tabTables); any other tab between cells (a table pasted from a
+		// word processor) is a gap as wide as the layout's.
+		s = textHangingLists(textTables(ruledTables(barePipeTables(joinedTables(strings.ReplaceAll(tabTables(s), "\t", "    "))))))
 	}
 	return &Doc{Format: f, Text: dropChrome(s), Published: published}, nil
 }

@@ -266,6 +266,65 @@ func TestTabSeparatedTextTable(t *testing.T) {
 	require.Contains(t, d.Text, "| 12 March | Yarm ward meeting | Shoplifting |")
 }
 
+// TestTabLaidTextTable: a table typed with tabs in a word processor and
+// pasted as text is read by its header's tab stops (eight wide), not by
+// gaps of spaces: a cell's pieces land a tab stop or two off the header's,
+// a line with its first column empty goes on with the row above, and a
+// page break inside the table (a page number, a form feed and the running
+// header) is dropped. What must not become a table: a numbered paragraph
+// after it, a tab-laid list of two pieces, a header with one row.
+func TestTabLaidTextTable(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string // rows that must be in the text
+		not      []string // text that must not be
+	}{
+		{
+			name: "wrapped cells off the header's stops, across a page",
+			in: "Notes\r\n\r\n\tWhen\t\tWhere\t\t\t\tWhat residents said\r\n" +
+				"\t2 Mar\t\tEston ward meeting, the\t\tLitter dumped behind the\r\n" +
+				"\t\t\tLibrary, Eston\t\t\tshops; cars racing at night\r\n" +
+				"\t9 Mar\t\tHardwick drop-in\t\tCold callers selling\r\n\r\n" +
+				"\t\t\t\t\t4\r\n\fSpring Report\t\t\tPage header\r\n\r\n" +
+				"\t\t\t\t\t\t\tdriveway repairs\r\n" +
+				"\t16 Mar\t\tPark ward meeting\tNone\r\n\r\n" +
+				"2.1\tIn April the Commissioner met traders in Redcar about shoplifting from their stores.\r\n" +
+				"\fSpring Report\t\t\tPage header\r\n",
+			want: []string{
+				"| When | Where | What residents said |",
+				"| 2 Mar | Eston ward meeting, the Library, Eston | Litter dumped behind the shops; cars racing at night |",
+				"| 9 Mar | Hardwick drop-in | Cold callers selling driveway repairs |",
+				"| 16 Mar | Park ward meeting | None |",
+				"\n2.1\tIn April the Commissioner met traders",
+			},
+			not: []string{"| 4 |", "| 2.1 |"},
+		},
+		{
+			name: "a list of two pieces a line",
+			in:   "Coming up\n\n\tMonday 3 June\t\tYarm ward meeting, Yarm\n\tFriday 7 June\t\tBrambles Farm drop-in\n\tJuly\t\tLoftus residents\n",
+			not:  []string{"| Monday 3 June |"},
+		},
+		{
+			name: "a header with one row only",
+			in:   "\tDate\t\tMeeting\t\tIssues\n\t4 May\t\tStockton Town Centre\t\tBegging\n\nResidents also wrote to the office.\n",
+			not:  []string{"| Date | Meeting | Issues |"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tabTables(tc.in)
+			for _, w := range tc.want {
+				require.Contains(t, got, w)
+			}
+			for _, n := range tc.not {
+				require.NotContains(t, got, n)
+			}
+			if len(tc.want) == 0 {
+				require.Equal(t, tc.in, got)
+			}
+		})
+	}
+}
+
 // TestLayoutPipeTable: minutes a word processor typed into a grid, as a
 // conversion to text keeps it (one page line a row, an item reference in
 // the first column), read back as paragraphs: a row that goes on from a

@@ -24,8 +24,11 @@ type Block struct {
 }
 
 var (
-	// BulletRE is a list item's mark.
-	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–→►➤✅✔]\x{FE0F}?|➡\x{FE0F}?|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\((?:ii|iii|iv|vi|vii|viii|ix)\))\s+`)
+	// BulletRE is a list item's mark. A social media post numbers its
+	// list with keycap emoji ("1️⃣ Vans speeding past the school" over
+	// "2️⃣ Litter by the shops"): a digit, an emoji selector and the keycap,
+	// the emoji form of "1.".
+	BulletRE = regexp.MustCompile(`^\s*(?:[•●▪◦·*\-–→►➤✅✔]\x{FE0F}?|➡\x{FE0F}?|[0-9]\x{FE0F}?\x{20E3}|\x{1F51F}|\(?[0-9]{1,2}[.)]|\(?[a-z][.)]|\((?:ii|iii|iv|vi|vii|viii|ix)\))\s+`)
 	// SectionRE is a numbered report paragraph's number ("4.3", "2.1.1").
 	SectionRE  = regexp.MustCompile(`^\s*[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\.?\s+`)
 	numberedRE = regexp.MustCompile(`^\s*[0-9]{1,2}\.(?:0)?\s+`)

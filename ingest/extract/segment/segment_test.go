@@ -72,6 +72,21 @@ func TestSegmentStarBullets(t *testing.T) {
 
 // TestSegmentDefinitionList: in a Markdown definition list the term on its
 // line is a heading and each ": " definition a block of its own.
+// TestSegmentKeycapBullets: a post's list numbered with keycap emoji
+// ("1️⃣", "🔟") is a list, each item a block; an emoji that opens a
+// paragraph ("📍", "👮") or a number in the text is no mark.
+func TestSegmentKeycapBullets(t *testing.T) {
+	bs := Segment("Here is what you told us at the drop-in:\n1️⃣ Cars parked on the zebra crossing\n2\uFE0F\u20E3 Fireworks let off in the park\n\U0001F51F Graffiti on the bus shelter\n\n📍 We'll be at the library on Friday.\n3 people came to the stall.\n")
+	var got []string
+	var bullets []bool
+	for _, b := range bs {
+		got = append(got, b.Text)
+		bullets = append(bullets, b.Bullet)
+	}
+	require.Equal(t, []string{"Here is what you told us at the drop-in:", "1️⃣ Cars parked on the zebra crossing", "2\uFE0F\u20E3 Fireworks let off in the park", "\U0001F51F Graffiti on the bus shelter", "📍 We'll be at the library on Friday. 3 people came to the stall."}, got)
+	require.Equal(t, []bool{false, true, true, true, false}, bullets)
+}
+
 func TestSegmentDefinitionList(t *testing.T) {
 	bs := Segment("## September 2023\n\n**Marton East**\n: *You said:* drivers are going far\ntoo fast.\n: *We did:* speed checks.\n")
 	var got []string
