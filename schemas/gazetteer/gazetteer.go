@@ -606,7 +606,9 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
-			if commonWord(n) && !strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) {
+			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
+				// ("Hart Village PACT": Village is the end of another
+				// name, not Stockton's Village ward)
 				continue
 			}
 			res, err := g.Resolve(written, at)
@@ -698,6 +700,29 @@ var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1
 // capitals ("Kader Community Council", "Park Residents' Association"):
 // the name is the ward's, though it is an everyday word or surname too.
 var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? Association|Ward (?:Meeting|Forum))\b`)
+
+// capitalBefore reports whether the word right before a name is
+// capitalised and joined to it by a space alone (the name goes on from
+// it: "Hart Village", "Coatham Park").
+func capitalBefore(before string) bool {
+	if before == "" || !strings.HasSuffix(before, " ") {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ContainsAny(w, ",.;:()") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return false
+	}
+	switch w {
+	case "The", "At", "In", "On", "From", "For", "And", "Joint", "Virtual":
+		return false
+	}
+	return true
+}
 
 // commonWord lists normalised ward names that are also everyday words or
 // surnames, too risky to take as a place without "ward" after them.

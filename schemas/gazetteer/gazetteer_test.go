@@ -235,6 +235,10 @@ func TestFindPrecision(t *testing.T) {
 		// A name with one more capitalised word and a street's after it is
 		// part of the street's name.
 		{"the back lanes between Victoria Road and Ayresome Green Lane", nil},
+		// A common-word ward at the end of another name is no ward.
+		{"the Hart Village PACT met in the village hall", nil},
+		{"the Village PACT met in the church hall", []string{"Village=ward:E05014883"}},
+		{"residents of Thornaby's Village ward met", []string{"Thornaby=lad:E06000004", "Village=ward:E05014883"}},
 		{"residents of Ayresome, Green Lane and the park", []string{"Ayresome=ward:E05009854"}},
 		{"a drop-in surgery on Yarm High Street", []string{"Yarm=ward:E05014884"}},
 		// A newspaper's name is not where something is.
