@@ -156,6 +156,61 @@ func TestPDFTableUnderHangingParagraphs(t *testing.T) {
 	}, ts[len(ts)-1].rows)
 }
 
+// TestPDFTableBeforeHangingParagraphs: numbered paragraphs set with a
+// hanging indent right under a table (their number at the page's margin,
+// left of the table's cells, their text starting inside the table's first
+// column) end the table rather than lend it their text column, which would
+// cut every first cell in two and lose the rows; and the paragraphs, whose
+// first cells are section numbers with no header over them, are no table
+// of their own (their numbers would be read as days of a table of dates).
+// A header over numbered rows keeps them a table.
+func TestPDFTableBeforeHangingParagraphs(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  [][][]string
+	}{
+		{"paragraphs under a table end it and are no table",
+			[]string{
+				"100|62:Date|140:Meeting|300:Issues raised",
+				"120|68:Thursday|140:Hart ward meeting,|300:Speeding on the",
+				"133|68:9 March|140:Hart Village Hall|300:A179 past the school",
+				"153|68:Monday 13|140:Seaton ward meeting|300:Dog fouling along",
+				"166|68:March|300:the sea front",
+				"190|57:4.2|85:Later that month the Commissioner walked round the estate",
+				"205|85:with the ward councillors and the neighbourhood team.",
+				"225|57:4.3|85:Letters about parking reached the Office through March and",
+				"240|85:were passed to the council.",
+			},
+			[][][]string{{
+				{"Date", "Meeting", "Issues raised"},
+				{"Thursday 9 March", "Hart ward meeting, Hart Village Hall", "Speeding on the A179 past the school"},
+				{"Monday 13 March", "Seaton ward meeting", "Dog fouling along the sea front"},
+			}}},
+		{"numbered rows under a header stay a table",
+			[]string{
+				"100|62:Item|140:Action",
+				"120|62:4.2|140:Clerk to write to the highways team about",
+				"133|140:the parking on Station Road",
+				"153|62:4.3|140:Chair to invite the neighbourhood sergeant",
+			},
+			[][][]string{{
+				{"Item", "Action"},
+				{"4.2", "Clerk to write to the highways team about the parking on Station Road"},
+				{"4.3", "Chair to invite the neighbourhood sergeant"},
+			}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][][]string
+			for _, tb := range pdfTables(tsvOf(tt.lines...)) {
+				got = append(got, tb.rows)
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // TestPDFColumnsBesideADiaryBox: a newsletter's two columns, whose right
 // column holds a box of short dated lines level with the left column's
 // story; the word boxes take the story's lines beside the box for a
