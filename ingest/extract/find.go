@@ -4107,6 +4107,7 @@ func clauses(s string) []string {
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
+	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s))
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
@@ -4133,6 +4134,15 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// purposeClauseRE: a clause saying what an arrangement is for, what may
+// be raised through it, not what was ("the Commissioner holds a surgery
+// each month so that residents' worries can be taken straight to the
+// local team", "in order that concerns about parking could be heard"): a
+// concern word there names no concern anyone raised, so isConcern reads
+// the sentence without it (a cue before it still counts: "residents
+// complained about speeding so that the council could act").
+var purposeClauseRE = regexp.MustCompile(`(?i)[,;]?\s*\b(?:so that|so|in order that|in order to|to ensure(?: that)?|to make sure(?: that)?)\s+(?:[\w'’-]+\s+){0,6}?(?:can|could|may|might|(?:are|is|be) able to)\s+(?:be\s+|then\s+|always\s+|easily\s+|directly\s+)?(?:passed|raised?|heard|fed|shared|taken|reported|discussed|logged|picked|brought|acted|dealt|put|voiced?|aired?|flagged|referred|tell|told)\b[^.;]*`)
 
 // firstPersonPromiseRE: a quotation opening on the speaker's promise.
 var firstPersonPromiseRE = regexp.MustCompile(`^\W*(?:I(?:'ll|’ll| will| am going to| shall| have asked| intend to| promise)|we(?:'ll|’ll| will| are going to| have asked)|(?:I|we)(?:'ve|’ve| have| had)\s+(?:passed|reported|raised|asked|written|contacted|forwarded|sent|referred))\b`)

@@ -185,6 +185,34 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestPurposeClauseIsNoConcern: a clause saying what an arrangement is for,
+// what may be raised through it ("so that worries can be taken to the
+// team"), names no concern anyone raised, so a concern word there is no
+// cue; a cue outside the clause still counts, and "so" that is no purpose
+// ("so often", "so bad") is read as before.
+func TestPurposeClauseIsNoConcern(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"The Commissioner goes to parish and ward meetings in every town so that residents' worries can be taken straight to the local policing team.", false},
+		{"A surgery is held each month in order that concerns about parking could be heard by the council's officers.", false},
+		{"Officers hold a drop-in at the library to make sure people's complaints about speeding can be logged the same day.", false},
+		{"The Office keeps a log so problems with nuisance motorbikes may be passed on to the right sergeant.", false},
+		// a cue outside the clause
+		{"Residents complained about speeding on the bypass so that the council could put the case for a camera.", true},
+		{"Dog fouling was raised so often that the chair asked for a leaflet drop.", true},
+		{"People said the parking was so bad that buses could not get through.", true},
+		{"Concerns were raised about youths on bikes, so the sergeant can now send a patrol.", true},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, isConcern(tt.sent, false), tt.sent)
+	}
+	// a Panel report's account of what its engagement is for: no concern
+	// of its period at every authority it names
+	require.Empty(t, summary(t, "Report to the Police and Crime Panel\n\n14 March 2023\n\n1.1 This report sets out the engagement carried out in January and February 2023.\n\n2.1 The Commissioner attends residents' meetings across Hartlepool and Middlesbrough so that local concerns can be passed directly to neighbourhood policing teams.\n"))
+}
+
 // TestCalledInOnAClub: "called in on the youth club" with its day is an
 // engagement where the concern told there was raised.
 func TestCalledInOnAClub(t *testing.T) {
