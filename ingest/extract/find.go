@@ -897,8 +897,10 @@ var venueWardRE = regexp.MustCompile(`\bat (?:the )?((?:[A-Z][\w'’-]*\s+){1,3}
 // bracketedWard is the ward a name before its authority in brackets
 // names ("Kader (Middlesbrough)", an entry of a list of ward meetings), or
 // a body's name before "in" its authority opens with ("Newport Community
-// Council in Middlesbrough"), when that authority has a ward of that name
-// at the date; nil otherwise.
+// Council in Middlesbrough"), or a name before its authority after a comma
+// ("Kader, Middlesbrough"), when that authority has a ward of that name at
+// the date, or one ward of it joins the name with another's ("Hardwick,
+// Stockton-on-Tees" in Hardwick and Salters Lane); nil otherwise.
 func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gazetteer.Resolution {
 	var name string
 	switch {
@@ -916,6 +918,14 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 			return nil
 		}
 		name = m[1]
+	case strings.HasSuffix(s[:lad.Start], ", "):
+		// "a walkabout in Hardwick, Stockton-on-Tees": a name written
+		// with its authority after a comma, as an address is
+		m := nameBeforeRE.FindStringSubmatch(strings.TrimSuffix(s[:lad.Start], ", "))
+		if m == nil {
+			return nil
+		}
+		name = m[1]
 	default:
 		return nil
 	}
@@ -927,6 +937,14 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 				return &res
 			}
 		}
+	}
+	if res, ok := r.x.gaz.PartOfWard(name, at); ok && res.LADCode == lad.LADCode {
+		// "on a walkabout in Hardwick, Stockton-on-Tees", "Greenvale
+		// (Middlesbrough)": a name the gazetteer does not hold alone (a
+		// surname too), written with its authority, so a place of it,
+		// that one ward of that authority joins with another's
+		// ("Hardwick and Salters Lane") is in that ward.
+		return &res
 	}
 	return nil
 }

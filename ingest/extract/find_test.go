@@ -4080,6 +4080,31 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	}
 }
 
+// TestPlaceWithItsAuthority: a name the gazetteer does not hold alone,
+// written with its authority after a comma or in brackets as an address is
+// ("a walk round Salters Lane, Stockton-on-Tees"), is a place, and when
+// one ward of that authority joins it with another's ("Hardwick and
+// Salters Lane") the meeting is in that ward; a ward of another authority
+// that joins the name, or a name not written with its authority, leaves
+// the meeting at the authority.
+func TestPlaceWithItsAuthority(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"after a comma", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Salters Lane, Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09 E05001536 drugs", "concern 2016-11-09 E05001536 drugs"}},
+		{"in brackets", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Hardwick (Stockton-on-Tees). Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09 E05001536 drugs", "concern 2016-11-09 E05001536 drugs"}},
+		{"a ward of another authority joins the name", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Beckfield, Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+		{"a person's name, not an address", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined Councillor Hardwick on a walkabout in the estates of Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMonthRowTellingItsMeeting: in a "Month | You said | We did" table a
 // row whose "You said" cell tells its own dated meeting is that meeting,
 // and every event is placed in the ward in force on its own date, not the
