@@ -238,6 +238,37 @@ func TestPDFColumnsBesideADiaryBox(t *testing.T) {
 	require.Contains(t, text, "Tues 9th May – PACT meeting with the police team, St Mary's Church Hall")
 }
 
+// TestPDFColumnsRightColumnSetBack: a newsletter's right column whose
+// upper part is a box, its text set in by the box's padding, and whose
+// story under the box starts a little further left: the gutter is the
+// middle of the white between the columns (midGutter), not the box's
+// edge, or the story's lines would be taken for lines across the page
+// and run into the left column's. A line across the page (a footer) is
+// still read as one.
+func TestPDFColumnsRightColumnSetBack(t *testing.T) {
+	var lines []string
+	for i := 0; i < 7; i++ {
+		lines = append(lines, fmt.Sprintf("%d|40:the left column runs on here with words|320:and the boxed column runs on with words", 100+12*i))
+	}
+	lines = append(lines,
+		"188|40:The chair thanked all who came and",
+		"196|310:Winter fair",
+		"200|40:promised to pass on every",
+		"210|310:Our winter fair raised enough",
+		"212|40:comment to the",
+		"222|310:for two new benches by the pond.",
+		"224|40:council before the summer.",
+		"260|60:Printed by volunteers and delivered to every house in the village by hand",
+	)
+	tsv := tsvOf(lines...)
+	pages := columnPages(tsv, pdfTables(tsv))
+	require.Contains(t, pages, 1)
+	text := strings.Join(strings.Fields(pages[1]), " ")
+	require.Contains(t, text, "The chair thanked all who came and promised to pass on every comment to the council before the summer.")
+	require.Contains(t, text, "Winter fair Our winter fair raised enough for two new benches by the pond.")
+	require.Contains(t, text, "Printed by volunteers and delivered to every house in the village by hand")
+}
+
 // TestPDFLetterSpacedLine: a masthead set with wide letter spacing prints
 // each letter as a word box of its own, which the layout text writes apart
 // ("P A R K W A R D N E W S"); the word boxes' wider gaps between words
