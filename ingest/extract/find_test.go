@@ -1241,6 +1241,12 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
+		// a newsletter's imprint: printed on the day it went out
+		{"imprint.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted 12th June 2024 and delivered by hand. Please pass it on.\n", "2024-06-12"},
+		{"imprint-colon.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted: 12/06/2024\n", "2024-06-12"},
+		// no date after the word: no imprint
+		{"printed-by.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted by Tees Print Ltd on recycled paper, 14 Station Road.\n", ""},
+		{"printed-in-text.txt", "Hart Village News\n\nThe leaflet printed after the 14 May 2024 meeting listed the dates of the litter picks for the summer, and residents took them home.\n", ""},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))

@@ -84,8 +84,10 @@ type findKey struct {
 var (
 	// postedRE: a line opening with a label of when the document was
 	// published or written ("Posted on", "Last updated:", the minute-taker's
-	// "(typed up 14/5/23 - M.C.)" at the foot of a volunteer's minutes).
-	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:printed (?:and|&) )?(?:update added|entry added|added|posted|published|first published|last updated|updated|last reviewed|reviewed|last modified|modified|date(?:d)?|issued|released|for (?:immediate )?release|release date|prepared|typed(?: up)?|report date|date of report)\b(?:\s+on)?\s*:?\s*`)
+	// "(typed up 14/5/23 - M.C.)" at the foot of a volunteer's minutes, a
+	// newsletter's imprint "Printed 3rd May 2024 and delivered by
+	// volunteers": a printed issue goes out when it is printed).
+	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:printed (?:and|&) )?(?:update added|entry added|added|posted|published|first published|last updated|updated|last reviewed|reviewed|last modified|modified|date(?:d)?|issued|released|for (?:immediate )?release|release date|prepared|typed(?: up)?|report date|date of report|printed)\b(?:\s+on)?\s*:?\s*`)
 	// pubLineRE: a short line that says when the page was published
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date
