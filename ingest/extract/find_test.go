@@ -416,6 +416,29 @@ func TestCuelessConcern(t *testing.T) {
 	}
 }
 
+// TestCrimeFiguresAreNoConcern: the police's count of crimes recorded in
+// an area ("Sam told us 14 crimes had been recorded in the village in
+// June, including two burglaries") and a comparison with a period before
+// ("fewer than in June last year") are figures, not what residents raised;
+// residents' own counts and comparisons stay concerns.
+func TestCrimeFiguresAreNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Sam told us that 14 crimes had been recorded in the village in June, including two burglaries.", false},
+		{"Twenty-two incidents of anti-social behaviour were logged in May, which is lower than in May last year.", false},
+		{"8 burglaries were reported on the estate over the summer.", false},
+		{"Shed break-ins were up on the same period last year.", false},
+		// the public's own numbers and comparisons
+		{"One couple said their car had been broken into 3 times since Easter.", true},
+		{"Residents said the speeding was worse than last year.", true},
+		{"Parents counted more than 20 cars parked on the zigzags outside the school.", true},
+	} {
+		require.Equal(t, tt.want, cuelessConcern(tt.s), tt.s)
+	}
+}
+
 // TestGeneralisationRules: a sentence naming two ward meetings on its one
 // day is two meetings; "earlier that afternoon" is the day of the meeting
 // told before; under a bare "MINUTES" heading the first meeting is the
