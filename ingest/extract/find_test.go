@@ -5650,6 +5650,33 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 	}
 }
 
+// TestCouncillorsSiteTagline: a councillor's own site whose header gives
+// the councillor's name and a tagline naming the ward after "for"
+// ("Standing up for Hartburn") places the writer's surgery, told with no
+// place, in that ward; a tagline under no councillor's name, or naming a
+// town, leaves it at the authority.
+func TestCouncillorsSiteTagline(t *testing.T) {
+	const page = `<html><head><title>Saturday surgery</title></head><body>
+<header class="site-header"><p class="site-title">%s</p><p class="site-description">%s</p></header>
+<main><article><p class="posted-on">Posted on 11 March 2024</p><h1>Saturday surgery</h1>
+<p>At my surgery on Saturday morning two residents came to see me about vans parked on the pavements all along Beacon Crescent.</p>
+<p>The council's offices in Stockton-on-Tees open again on Monday.</p></article></main>
+<footer class="site-footer"><p>Proudly powered by WordPress</p></footer></body></html>`
+	for _, tc := range []struct {
+		title, tagline, ward string
+	}{
+		{"Cllr Sam Hale", "Standing up for Hartburn", "E05014869"},
+		{"Councillor Sam Hale", "Working for the people of Hartburn", "E05014869"},
+		// must not fire
+		{"Hartburn Matters", "Standing up for Hartburn", ""},
+		{"Cllr Sam Hale", "Standing up for Stockton-on-Tees", ""},
+	} {
+		got := summaryFile(t, "post.html", fmt.Sprintf(page, tc.title, tc.tagline))
+		require.NotEmpty(t, got, tc.tagline)
+		require.Equal(t, "meeting 2024-03-09 "+tc.ward+" parking_traffic", got[0], tc.title+" / "+tc.tagline)
+	}
+}
+
 // TestAgencyMeetingIsNoPublicMeeting: a tasking meeting, a joint action
 // group or a case conference is the agencies' working meeting, no meeting
 // with the public, though the team "attended" it on a day; a sentence that

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -1134,11 +1135,17 @@ func (r *run) groupWard(at time.Time) *gazetteer.Resolution {
 // ("Independent councillor for Fens & Greatham ward, Hartlepool" under a
 // councillor's name): a ward's own site, whose pages name the ward
 // nowhere else. Nil when no line, or lines naming different wards, do.
+// On a councillor's site (a header line naming a councillor) a ward named
+// after "for" is named so too, without the word "ward": the site's
+// tagline under the councillor's name ("Cllr Jo Bell" over "Standing up
+// for Hart"), which says whose ward the writer's surgeries and meetings
+// are in.
 func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
 	var ward *gazetteer.Resolution
+	cllr := slices.ContainsFunc(r.chromeLines, cllrLineRE.MatchString)
 	for _, l := range r.chromeLines {
 		for _, m := range r.find(l, at) {
-			if m.Kind != "ward" || !wardWordRE.MatchString(l[m.End:]) {
+			if m.Kind != "ward" || !(wardWordRE.MatchString(l[m.End:]) || cllr && forWardRE.MatchString(l[:m.Start])) {
 				continue
 			}
 			if ward != nil && ward.WardCode != m.WardCode {
@@ -1150,6 +1157,14 @@ func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
 	}
 	return ward
 }
+
+// cllrLineRE: a header line naming a councillor ("Cllr Karen Dobson",
+// "Councillor Jo Bell").
+var cllrLineRE = regexp.MustCompile(`^\W*(?i:cllr|councillor|coun)\.?\s+\p{Lu}`)
+
+// forWardRE: "for" right before a name, as a councillor's tagline puts
+// it ("Working hard for", "Your voice for the").
+var forWardRE = regexp.MustCompile(`(?i)\bfor\s+(?:the\s+(?:people|residents)\s+of\s+|(?:the\s+)?(?:people|residents)\s+of\s+)?$`)
 
 // postalAddress reports whether a line opens with a house number and a
 // street ("1 Cliffland Way, Hemlington Middlesbrough"): a letterhead's
