@@ -3893,8 +3893,9 @@ func allToday(ds []dates.Mention) bool {
 // storyHeadRE: a heading over what the people at a meeting just told
 // raised there ("What residents told us", "What people raised").
 // toldHeadRE: a heading over what a meeting heard, in a post that told one
-// meeting ("The big three", "Main issues", "What was discussed").
-var toldHeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:big|main|top|key|hot)\s+(?:two|three|four|five|issues|concerns|topics|points|themes)\W*$|^\W*(?:issues|concerns|matters|points|topics)\s+(?:raised|discussed|covered)\W*$|^\W*what (?:was|we) (?:discussed|covered|talked about|heard)\W*$|^\W*what you (?:raised|said|told (?:us|them|him|her|the \w+))\W*$`)
+// meeting ("The big three", "Main issues", "What was discussed", "Issues
+// you raised": who raised them, the readers who were there, written in).
+var toldHeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:big|main|top|key|hot)\s+(?:two|three|four|five|issues|concerns|topics|points|themes)\W*$|^\W*(?:issues|concerns|matters|points|topics)\s+(?:(?:you|residents|people|we)\s+)?(?:raised|discussed|covered)\W*$|^\W*what (?:was|we) (?:discussed|covered|talked about|heard)\W*$|^\W*what you (?:raised|said|told (?:us|them|him|her|the \w+))\W*$`)
 
 var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
 

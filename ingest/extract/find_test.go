@@ -4153,6 +4153,30 @@ func TestMonthRowTellingItsMeeting(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestIssuesYouRaisedHeading: in a post that told one meeting, a heading
+// "Issues you raised" ("Concerns residents raised", "Matters we
+// discussed") is over what that meeting heard, as "Issues raised" is; a
+// post of two meetings, or a heading naming another audience, is not read
+// so.
+func TestIssuesYouRaisedHeading(t *testing.T) {
+	const one = "# June round-up\n\nPosted on 24 June 2022\n\nThanks to all who came on Tuesday night to our Rossmere residents' meeting at the church hall.\n\n## %s\n\n- Speeding - vans far too fast past the school.\n- Dog fouling on the playing field.\n"
+	for _, tc := range []struct {
+		head string
+		want []string
+	}{
+		{"Issues you raised", []string{"meeting 2022-06-21 E05013045 environmental,speeding", "concern 2022-06-21 E05013045 speeding", "concern 2022-06-21 E05013045 environmental"}},
+		{"Concerns residents raised", []string{"meeting 2022-06-21 E05013045 environmental,speeding", "concern 2022-06-21 E05013045 speeding", "concern 2022-06-21 E05013045 environmental"}},
+		// must not fire
+		{"Issues you raised with the council this year", []string{"meeting 2022-06-21 E05013045 "}},
+	} {
+		require.Equal(t, tc.want, summary(t, fmt.Sprintf(one, tc.head)), tc.head)
+	}
+	two := "# June round-up\n\nPosted on 24 June 2022\n\nThanks to all who came on Tuesday night to our Rossmere residents' meeting at the church hall, and to the Seaton ward meeting on Thursday 16 June.\n\n## Issues you raised\n\n- Speeding - vans far too fast past the school.\n"
+	for _, e := range summary(t, two) {
+		require.NotContains(t, e, "concern", "two meetings: whose list is not told")
+	}
+}
+
 // TestPostsAboutOneMeeting: a blog's "Ward update" title is no police
 // update (its sentences are what residents said); a heading over what the
 // one meeting heard ("The big three") keeps the meeting; a record's title
