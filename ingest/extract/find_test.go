@@ -185,6 +185,27 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestCameToSeeAbout: people who came to see someone about a matter raised
+// it ("two tenants came to see me about cars parked across their drives",
+// "a farmer called in to speak to the sergeant about sheep worrying");
+// someone who came to see a thing, or came about nothing the sentence
+// names, raised nothing.
+func TestCameToSeeAbout(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Two tenants came to see me about cars parked across their drives.", true},
+		{"A farmer called in to speak to the sergeant about sheep worrying in the top fields.", true},
+		{"Several parents dropped in to talk to Sam about speeding outside the school.", true},
+		// must not fire
+		{"Families came to see the new play area on the green.", false},
+		{"The sergeant came to see us on Tuesday.", false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, false), tt.s)
+	}
+}
+
 // TestPurposeClauseIsNoConcern: a clause saying what an arrangement is for,
 // what may be raised through it ("so that worries can be taken to the
 // team"), names no concern anyone raised, so a concern word there is no
