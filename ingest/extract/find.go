@@ -71,7 +71,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|(?:residents|people|villagers|tenants|parents)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b[^.;]{0,60}?\b(?:told|said|described|complained)\b|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|(?:residents|people|villagers|tenants|parents)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b[^.;]{0,60}?\b(?:told|said|described|complained)\b|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|(?:came|come|comes|called in|dropped in|popped in)\s+(?:along\s+)?to\s+(?:see|talk to|speak to|speak with|talk with)\s+(?:me|him|her|us|them|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+about|asked (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
@@ -897,8 +897,10 @@ var venueWardRE = regexp.MustCompile(`\bat (?:the )?((?:[A-Z][\w'’-]*\s+){1,3}
 // bracketedWard is the ward a name before its authority in brackets
 // names ("Kader (Middlesbrough)", an entry of a list of ward meetings), or
 // a body's name before "in" its authority opens with ("Newport Community
-// Council in Middlesbrough"), when that authority has a ward of that name
-// at the date; nil otherwise.
+// Council in Middlesbrough"), or a name before its authority after a comma
+// ("Kader, Middlesbrough"), when that authority has a ward of that name at
+// the date, or one ward of it joins the name with another's ("Hardwick,
+// Stockton-on-Tees" in Hardwick and Salters Lane); nil otherwise.
 func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gazetteer.Resolution {
 	var name string
 	switch {
@@ -916,6 +918,14 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 			return nil
 		}
 		name = m[1]
+	case strings.HasSuffix(s[:lad.Start], ", "):
+		// "a walkabout in Hardwick, Stockton-on-Tees": a name written
+		// with its authority after a comma, as an address is
+		m := nameBeforeRE.FindStringSubmatch(strings.TrimSuffix(s[:lad.Start], ", "))
+		if m == nil {
+			return nil
+		}
+		name = m[1]
 	default:
 		return nil
 	}
@@ -927,6 +937,14 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 				return &res
 			}
 		}
+	}
+	if res, ok := r.x.gaz.PartOfWard(name, at); ok && res.LADCode == lad.LADCode {
+		// "on a walkabout in Hardwick, Stockton-on-Tees", "Greenvale
+		// (Middlesbrough)": a name the gazetteer does not hold alone (a
+		// surname too), written with its authority, so a place of it,
+		// that one ward of that authority joins with another's
+		// ("Hardwick and Salters Lane") is in that ward.
+		return &res
 	}
 	return nil
 }
@@ -3921,8 +3939,9 @@ func allToday(ds []dates.Mention) bool {
 // storyHeadRE: a heading over what the people at a meeting just told
 // raised there ("What residents told us", "What people raised").
 // toldHeadRE: a heading over what a meeting heard, in a post that told one
-// meeting ("The big three", "Main issues", "What was discussed").
-var toldHeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:big|main|top|key|hot)\s+(?:two|three|four|five|issues|concerns|topics|points|themes)\W*$|^\W*(?:issues|concerns|matters|points|topics)\s+(?:raised|discussed|covered)\W*$|^\W*what (?:was|we) (?:discussed|covered|talked about|heard)\W*$|^\W*what you (?:raised|said|told (?:us|them|him|her|the \w+))\W*$`)
+// meeting ("The big three", "Main issues", "What was discussed", "Issues
+// you raised": who raised them, the readers who were there, written in).
+var toldHeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:big|main|top|key|hot)\s+(?:two|three|four|five|issues|concerns|topics|points|themes)\W*$|^\W*(?:issues|concerns|matters|points|topics)\s+(?:(?:you|residents|people|we)\s+)?(?:raised|discussed|covered)\W*$|^\W*what (?:was|we) (?:discussed|covered|talked about|heard)\W*$|^\W*what you (?:raised|said|told (?:us|them|him|her|the \w+))\W*$`)
 
 var storyHeadRE = regexp.MustCompile(`(?i)^\W*what (?:residents|people|those (?:present|there)|the public|villagers|tenants|members) (?:told (?:us|him|her|them|the commissioner)|said|raised|asked)\W*$`)
 
@@ -4153,6 +4172,7 @@ func clauses(s string) []string {
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
+	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s))
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
@@ -4179,6 +4199,15 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// purposeClauseRE: a clause saying what an arrangement is for, what may
+// be raised through it, not what was ("the Commissioner holds a surgery
+// each month so that residents' worries can be taken straight to the
+// local team", "in order that concerns about parking could be heard"): a
+// concern word there names no concern anyone raised, so isConcern reads
+// the sentence without it (a cue before it still counts: "residents
+// complained about speeding so that the council could act").
+var purposeClauseRE = regexp.MustCompile(`(?i)[,;]?\s*\b(?:so that|so|in order that|in order to|to ensure(?: that)?|to make sure(?: that)?)\s+(?:[\w'’-]+\s+){0,6}?(?:can|could|may|might|(?:are|is|be) able to)\s+(?:be\s+|then\s+|always\s+|easily\s+|directly\s+)?(?:passed|raised?|heard|fed|shared|taken|reported|discussed|logged|picked|brought|acted|dealt|put|voiced?|aired?|flagged|referred|tell|told)\b[^.;]*`)
 
 // firstPersonPromiseRE: a quotation opening on the speaker's promise.
 var firstPersonPromiseRE = regexp.MustCompile(`^\W*(?:I(?:'ll|’ll| will| am going to| shall| have asked| intend to| promise)|we(?:'ll|’ll| will| are going to| have asked)|(?:I|we)(?:'ve|’ve| have| had)\s+(?:passed|reported|raised|asked|written|contacted|forwarded|sent|referred))\b`)
@@ -4277,7 +4306,11 @@ var (
 	// toldRE: what the meeting was told or shown (by the police, the
 	// PCC), figures, and appeals to the reader ("If you want to report
 	// drug dealing, call 101"): information given, not a concern raised.
-	toldRE = regexp.MustCompile(`(?i)\b(?:(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|advised by (?:the |a )?(?:pcsos?|pcs?|police|officers?|sergeant|sgt|inspector|neighbourhood team)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who|affected by)|can contact|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
+	// Figures include a count of crimes recorded ("12 crimes were reported
+	// in the village in May") and a comparison with a period before
+	// ("fewer than in May last year"): the police's figures for an area,
+	// which name offences without anyone raising them.
+	toldRE = regexp.MustCompile(`(?i)\b(?:[0-9]+\s+(?:crimes|offences|incidents|burglaries|thefts|reports)\s+(?:were|have been|had been)\s+(?:reported|recorded|logged)|(?:fewer|less|lower|more|higher|down|up)\s+(?:than|on|from)\s+(?:in\s+|at\s+)?(?:the\s+same\s+(?:period|time|month|quarter)\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:last|the previous)\s+(?:year|month|quarter)|(?:was|were) (?:told|informed|updated|shown|given|briefed|reassured)|advised by (?:the |a )?(?:pcsos?|pcs?|police|officers?|sergeant|sgt|inspector|neighbourhood team)|(?:police|officers?|the force|council|inspector|sergeant|sgt|pcsos?) (?:informed|told|assured|updated|briefed)|heard (?:from|how)|(?:an?|the|his|her) (?:presentation|talk|update|briefing|overview) (?:on|about|from)|explained|outlined|set out|per ?cent|(?:fell|fallen|rose|risen|dropped|increased|decreased|reduced|went (?:up|down)) by|(?:if|when) you|anyone (?:with|who|affected by)|can contact|please|crimestoppers|call 101|ring 101)\b|[0-9]\s?%`)
 	// officialSaidRE: an officer or the PCC, by title and name, saying
 	// something ("Inspector Jane Smith said", "Mr Coppinger added").
 	officialSaidRE = regexp.MustCompile(`\b(?:[Cc]ommissioner|PCC|Mr|Mrs|Ms|Dr|[Ii]nspector|Insp|[Ss]ergeant|Sgt|PC|PCSO|[Ss]uperintendent|Supt|[Cc]hief [Cc]onstable|[Oo]fficers?|[Pp]olice)(?:\s+[A-Z][a-z'’-]+){0,3},?\s+(?:said|says|added|explained|told|warned|urged|stressed|confirmed|reported|replied|responded|assured|reassured)\b`)

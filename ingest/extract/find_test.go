@@ -185,6 +185,55 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestCameToSeeAbout: people who came to see someone about a matter raised
+// it ("two tenants came to see me about cars parked across their drives",
+// "a farmer called in to speak to the sergeant about sheep worrying");
+// someone who came to see a thing, or came about nothing the sentence
+// names, raised nothing.
+func TestCameToSeeAbout(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Two tenants came to see me about cars parked across their drives.", true},
+		{"A farmer called in to speak to the sergeant about sheep worrying in the top fields.", true},
+		{"Several parents dropped in to talk to Sam about speeding outside the school.", true},
+		// must not fire
+		{"Families came to see the new play area on the green.", false},
+		{"The sergeant came to see us on Tuesday.", false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, false), tt.s)
+	}
+}
+
+// TestPurposeClauseIsNoConcern: a clause saying what an arrangement is for,
+// what may be raised through it ("so that worries can be taken to the
+// team"), names no concern anyone raised, so a concern word there is no
+// cue; a cue outside the clause still counts, and "so" that is no purpose
+// ("so often", "so bad") is read as before.
+func TestPurposeClauseIsNoConcern(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"The Commissioner goes to parish and ward meetings in every town so that residents' worries can be taken straight to the local policing team.", false},
+		{"A surgery is held each month in order that concerns about parking could be heard by the council's officers.", false},
+		{"Officers hold a drop-in at the library to make sure people's complaints about speeding can be logged the same day.", false},
+		{"The Office keeps a log so problems with nuisance motorbikes may be passed on to the right sergeant.", false},
+		// a cue outside the clause
+		{"Residents complained about speeding on the bypass so that the council could put the case for a camera.", true},
+		{"Dog fouling was raised so often that the chair asked for a leaflet drop.", true},
+		{"People said the parking was so bad that buses could not get through.", true},
+		{"Concerns were raised about youths on bikes, so the sergeant can now send a patrol.", true},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, isConcern(tt.sent, false), tt.sent)
+	}
+	// a Panel report's account of what its engagement is for: no concern
+	// of its period at every authority it names
+	require.Empty(t, summary(t, "Report to the Police and Crime Panel\n\n14 March 2023\n\n1.1 This report sets out the engagement carried out in January and February 2023.\n\n2.1 The Commissioner attends residents' meetings across Hartlepool and Middlesbrough so that local concerns can be passed directly to neighbourhood policing teams.\n"))
+}
+
 // TestCalledInOnAClub: "called in on the youth club" with its day is an
 // engagement where the concern told there was raised.
 func TestCalledInOnAClub(t *testing.T) {
@@ -385,6 +434,29 @@ func TestCuelessConcern(t *testing.T) {
 		"Burglaries in the ward fell by a third last year.",
 		"If you want to report drug dealing, call 101 or Crimestoppers anonymously."} {
 		require.False(t, cuelessConcern(s), s)
+	}
+}
+
+// TestCrimeFiguresAreNoConcern: the police's count of crimes recorded in
+// an area ("Sam told us 14 crimes had been recorded in the village in
+// June, including two burglaries") and a comparison with a period before
+// ("fewer than in June last year") are figures, not what residents raised;
+// residents' own counts and comparisons stay concerns.
+func TestCrimeFiguresAreNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Sam told us that 14 crimes had been recorded in the village in June, including two burglaries.", false},
+		{"Twenty-two incidents of anti-social behaviour were logged in May, which is lower than in May last year.", false},
+		{"8 burglaries were reported on the estate over the summer.", false},
+		{"Shed break-ins were up on the same period last year.", false},
+		// the public's own numbers and comparisons
+		{"One couple said their car had been broken into 3 times since Easter.", true},
+		{"Residents said the speeding was worse than last year.", true},
+		{"Parents counted more than 20 cars parked on the zigzags outside the school.", true},
+	} {
+		require.Equal(t, tt.want, cuelessConcern(tt.s), tt.s)
 	}
 }
 
@@ -1215,6 +1287,12 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
+		// a newsletter's imprint: printed on the day it went out
+		{"imprint.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted 12th June 2024 and delivered by hand. Please pass it on.\n", "2024-06-12"},
+		{"imprint-colon.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted: 12/06/2024\n", "2024-06-12"},
+		// no date after the word: no imprint
+		{"printed-by.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted by Tees Print Ltd on recycled paper, 14 Station Road.\n", ""},
+		{"printed-in-text.txt", "Hart Village News\n\nThe leaflet printed after the 14 May 2024 meeting listed the dates of the litter picks for the summer, and residents took them home.\n", ""},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
@@ -4097,6 +4175,31 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	}
 }
 
+// TestPlaceWithItsAuthority: a name the gazetteer does not hold alone,
+// written with its authority after a comma or in brackets as an address is
+// ("a walk round Salters Lane, Stockton-on-Tees"), is a place, and when
+// one ward of that authority joins it with another's ("Hardwick and
+// Salters Lane") the meeting is in that ward; a ward of another authority
+// that joins the name, or a name not written with its authority, leaves
+// the meeting at the authority.
+func TestPlaceWithItsAuthority(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"after a comma", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Salters Lane, Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09 E05001536 drugs", "concern 2016-11-09 E05001536 drugs"}},
+		{"in brackets", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Hardwick (Stockton-on-Tees). Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09 E05001536 drugs", "concern 2016-11-09 E05001536 drugs"}},
+		{"a ward of another authority joins the name", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Beckfield, Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+		{"a person's name, not an address", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined Councillor Hardwick on a walkabout in the estates of Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMonthRowTellingItsMeeting: in a "Month | You said | We did" table a
 // row whose "You said" cell tells its own dated meeting is that meeting,
 // and every event is placed in the ward in force on its own date, not the
@@ -4114,6 +4217,30 @@ func TestMonthRowTellingItsMeeting(t *testing.T) {
 		"meeting 2019-06-11 E05012442 criminal_damage",
 		"concern 2019-06-11 E05012442 criminal_damage",
 	}, summary(t, doc))
+}
+
+// TestIssuesYouRaisedHeading: in a post that told one meeting, a heading
+// "Issues you raised" ("Concerns residents raised", "Matters we
+// discussed") is over what that meeting heard, as "Issues raised" is; a
+// post of two meetings, or a heading naming another audience, is not read
+// so.
+func TestIssuesYouRaisedHeading(t *testing.T) {
+	const one = "# June round-up\n\nPosted on 24 June 2022\n\nThanks to all who came on Tuesday night to our Rossmere residents' meeting at the church hall.\n\n## %s\n\n- Speeding - vans far too fast past the school.\n- Dog fouling on the playing field.\n"
+	for _, tc := range []struct {
+		head string
+		want []string
+	}{
+		{"Issues you raised", []string{"meeting 2022-06-21 E05013045 environmental,speeding", "concern 2022-06-21 E05013045 speeding", "concern 2022-06-21 E05013045 environmental"}},
+		{"Concerns residents raised", []string{"meeting 2022-06-21 E05013045 environmental,speeding", "concern 2022-06-21 E05013045 speeding", "concern 2022-06-21 E05013045 environmental"}},
+		// must not fire
+		{"Issues you raised with the council this year", []string{"meeting 2022-06-21 E05013045 "}},
+	} {
+		require.Equal(t, tc.want, summary(t, fmt.Sprintf(one, tc.head)), tc.head)
+	}
+	two := "# June round-up\n\nPosted on 24 June 2022\n\nThanks to all who came on Tuesday night to our Rossmere residents' meeting at the church hall, and to the Seaton ward meeting on Thursday 16 June.\n\n## Issues you raised\n\n- Speeding - vans far too fast past the school.\n"
+	for _, e := range summary(t, two) {
+		require.NotContains(t, e, "concern", "two meetings: whose list is not told")
+	}
 }
 
 // TestPostsAboutOneMeeting: a blog's "Ward update" title is no police
@@ -5829,6 +5956,33 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
 		require.NotEmpty(t, got, tc.intro)
 		require.Equal(t, "meeting 2024-03-08 "+tc.ward+" parking_traffic,visible_policing", got[0], tc.intro)
+	}
+}
+
+// TestCouncillorsSiteTagline: a councillor's own site whose header gives
+// the councillor's name and a tagline naming the ward after "for"
+// ("Standing up for Hartburn") places the writer's surgery, told with no
+// place, in that ward; a tagline under no councillor's name, or naming a
+// town, leaves it at the authority.
+func TestCouncillorsSiteTagline(t *testing.T) {
+	const page = `<html><head><title>Saturday surgery</title></head><body>
+<header class="site-header"><p class="site-title">%s</p><p class="site-description">%s</p></header>
+<main><article><p class="posted-on">Posted on 11 March 2024</p><h1>Saturday surgery</h1>
+<p>At my surgery on Saturday morning two residents came to see me about vans parked on the pavements all along Beacon Crescent.</p>
+<p>The council's offices in Stockton-on-Tees open again on Monday.</p></article></main>
+<footer class="site-footer"><p>Proudly powered by WordPress</p></footer></body></html>`
+	for _, tc := range []struct {
+		title, tagline, ward string
+	}{
+		{"Cllr Sam Hale", "Standing up for Hartburn", "E05014869"},
+		{"Councillor Sam Hale", "Working for the people of Hartburn", "E05014869"},
+		// must not fire
+		{"Hartburn Matters", "Standing up for Hartburn", ""},
+		{"Cllr Sam Hale", "Standing up for Stockton-on-Tees", ""},
+	} {
+		got := summaryFile(t, "post.html", fmt.Sprintf(page, tc.title, tc.tagline))
+		require.NotEmpty(t, got, tc.tagline)
+		require.Equal(t, "meeting 2024-03-09 "+tc.ward+" parking_traffic", got[0], tc.title+" / "+tc.tagline)
 	}
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,8 +85,10 @@ type findKey struct {
 var (
 	// postedRE: a line opening with a label of when the document was
 	// published or written ("Posted on", "Last updated:", the minute-taker's
-	// "(typed up 14/5/23 - M.C.)" at the foot of a volunteer's minutes).
-	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:printed (?:and|&) )?(?:update added|entry added|added|posted|published|first published|last updated|updated|last reviewed|reviewed|last modified|modified|date(?:d)?|issued|released|for (?:immediate )?release|release date|prepared|typed(?: up)?|report date|date of report)\b(?:\s+on)?\s*:?\s*`)
+	// "(typed up 14/5/23 - M.C.)" at the foot of a volunteer's minutes, a
+	// newsletter's imprint "Printed 3rd May 2024 and delivered by
+	// volunteers": a printed issue goes out when it is printed).
+	postedRE = regexp.MustCompile(`(?i)^[\s_*(\[|=—–-]*(?:(?:this )?(?:page|article|story|post|item|news item)\s+)?(?:printed (?:and|&) )?(?:update added|entry added|added|posted|published|first published|last updated|updated|last reviewed|reviewed|last modified|modified|date(?:d)?|issued|released|for (?:immediate )?release|release date|prepared|typed(?: up)?|report date|date of report|printed)\b(?:\s+on)?\s*:?\s*`)
 	// pubLineRE: a short line that says when the page was published
 	// with the verb inside it ("This article was published on 24 June
 	// 2021", "For immediate release: Friday 10 July 2015"): the full date
@@ -1168,11 +1171,17 @@ func (r *run) groupWard(at time.Time) *gazetteer.Resolution {
 // ("Independent councillor for Fens & Greatham ward, Hartlepool" under a
 // councillor's name): a ward's own site, whose pages name the ward
 // nowhere else. Nil when no line, or lines naming different wards, do.
+// On a councillor's site (a header line naming a councillor) a ward named
+// after "for" is named so too, without the word "ward": the site's
+// tagline under the councillor's name ("Cllr Jo Bell" over "Standing up
+// for Hart"), which says whose ward the writer's surgeries and meetings
+// are in.
 func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
 	var ward *gazetteer.Resolution
+	cllr := slices.ContainsFunc(r.chromeLines, cllrLineRE.MatchString)
 	for _, l := range r.chromeLines {
 		for _, m := range r.find(l, at) {
-			if m.Kind != "ward" || !wardWordRE.MatchString(l[m.End:]) {
+			if m.Kind != "ward" || !(wardWordRE.MatchString(l[m.End:]) || cllr && forWardRE.MatchString(l[:m.Start])) {
 				continue
 			}
 			if ward != nil && ward.WardCode != m.WardCode {
@@ -1184,6 +1193,14 @@ func (r *run) headerWard(at time.Time) *gazetteer.Resolution {
 	}
 	return ward
 }
+
+// cllrLineRE: a header line naming a councillor ("Cllr Karen Dobson",
+// "Councillor Jo Bell").
+var cllrLineRE = regexp.MustCompile(`^\W*(?i:cllr|councillor|coun)\.?\s+\p{Lu}`)
+
+// forWardRE: "for" right before a name, as a councillor's tagline puts
+// it ("Working hard for", "Your voice for the").
+var forWardRE = regexp.MustCompile(`(?i)\bfor\s+(?:the\s+(?:people|residents)\s+of\s+|(?:the\s+)?(?:people|residents)\s+of\s+)?$`)
 
 // postalAddress reports whether a line opens with a house number and a
 // street ("1 Cliffland Way, Hemlington Middlesbrough"): a letterhead's

@@ -40,7 +40,12 @@ func columnPages(tsv string, tables []pdfTable) map[int]string {
 			j++
 		}
 		if gutter, ok := twoColumns(lines[i:j]); ok && !tabled[lines[i].page] {
-			out[lines[i].page] = columnText(lines[i:j], gutter)
+			// (split at the middle of the white between the columns, not
+			// where most right-hand lines start: a box at the top of the
+			// right column sets its text in by its padding, and the story
+			// under it, starting further left, would read as lines across
+			// the page, run into the left column's)
+			out[lines[i].page] = columnText(lines[i:j], midGutter(lines[i:j], gutter))
 		}
 		i = j
 	}

@@ -185,7 +185,7 @@ func pageTables(lines []pdfLine) []pdfTable {
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
-			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) && !justified(lines[j]) {
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) && !tableFoot(lines, j, i) && !justified(lines[j]) {
 			j++
 		}
 		out = append(out, tablesIn(lines[i:j])...)
@@ -233,6 +233,34 @@ func tableHead(lines []pdfLine, j, i int) bool {
 		for _, w := range lines[j-1].words {
 			if w.left < x-2 && w.right > x+2 {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableFoot reports whether line j, in a candidate from line i, is running
+// text after the table, not a row of it: it starts left of the table's
+// left edge (the body text's margin, outside the cells' padding) and a
+// cell of it starts inside a word of the lines above ("4.2   In October
+// the Commissioner also joined ..." right under a table whose first column
+// holds "Wednesday" over "26 October"). It mirrors tableHead: a numbered
+// paragraph's text column lies inside the table's first column, and read
+// as one with the table it would cut every first cell in two, so the
+// table's rows, and those of a table going on from the page before, would
+// be lost.
+func tableFoot(lines []pdfLine, j, i int) bool {
+	l := lines[j]
+	if j <= i || len(l.starts) < 2 || l.words[0].left >= lines[i].words[0].left-2 {
+		return false
+	}
+	for _, s := range l.starts[1:] {
+		x := l.words[s].left
+		for k := i; k < j; k++ {
+			for _, w := range lines[k].words {
+				if w.left < x-2 && w.right > x+2 {
+					return true
+				}
 			}
 		}
 	}
@@ -471,12 +499,33 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 			}
 		}
 	}
+	if !header && sectionNumbered(rows) {
+		return pdfTable{}, false
+	}
 	t := pdfTable{page: all[0].page, rows: rows}
 	for _, l := range all {
 		t.lines = append(t.lines, l.key())
 	}
 	return t, true
 }
+
+// sectionNumbered reports whether rows with no header are a report's
+// numbered paragraphs set with a hanging indent, not a table: each opens
+// with a section number alone in its first cell ("4.2" beside "In October
+// the Commissioner also joined ...", its next lines under the text, not
+// the number). Read as a table, the paragraphs' numbers would be taken for
+// the day and month of a table of dates above them ("4.2" as 4 February).
+func sectionNumbered(rows [][]string) bool {
+	for _, r := range rows {
+		if !sectionNumberRE.MatchString(r[0]) {
+			return false
+		}
+	}
+	return len(rows) > 0
+}
+
+// sectionNumberRE is a report's paragraph number ("4.2", "3.1.2", "5.1.").
+var sectionNumberRE = regexp.MustCompile(`^[0-9]{1,2}(?:\.[0-9]{1,2})+\.?$`)
 
 // monthOnlyRE is a cell that holds a month alone ("July", "Sept 2019").
 var monthOnlyRE = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(?:[0-9]{4}|[0-9]{2}))?$`)

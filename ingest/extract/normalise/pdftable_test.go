@@ -156,6 +156,61 @@ func TestPDFTableUnderHangingParagraphs(t *testing.T) {
 	}, ts[len(ts)-1].rows)
 }
 
+// TestPDFTableBeforeHangingParagraphs: numbered paragraphs set with a
+// hanging indent right under a table (their number at the page's margin,
+// left of the table's cells, their text starting inside the table's first
+// column) end the table rather than lend it their text column, which would
+// cut every first cell in two and lose the rows; and the paragraphs, whose
+// first cells are section numbers with no header over them, are no table
+// of their own (their numbers would be read as days of a table of dates).
+// A header over numbered rows keeps them a table.
+func TestPDFTableBeforeHangingParagraphs(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  [][][]string
+	}{
+		{"paragraphs under a table end it and are no table",
+			[]string{
+				"100|62:Date|140:Meeting|300:Issues raised",
+				"120|68:Thursday|140:Hart ward meeting,|300:Speeding on the",
+				"133|68:9 March|140:Hart Village Hall|300:A179 past the school",
+				"153|68:Monday 13|140:Seaton ward meeting|300:Dog fouling along",
+				"166|68:March|300:the sea front",
+				"190|57:4.2|85:Later that month the Commissioner walked round the estate",
+				"205|85:with the ward councillors and the neighbourhood team.",
+				"225|57:4.3|85:Letters about parking reached the Office through March and",
+				"240|85:were passed to the council.",
+			},
+			[][][]string{{
+				{"Date", "Meeting", "Issues raised"},
+				{"Thursday 9 March", "Hart ward meeting, Hart Village Hall", "Speeding on the A179 past the school"},
+				{"Monday 13 March", "Seaton ward meeting", "Dog fouling along the sea front"},
+			}}},
+		{"numbered rows under a header stay a table",
+			[]string{
+				"100|62:Item|140:Action",
+				"120|62:4.2|140:Clerk to write to the highways team about",
+				"133|140:the parking on Station Road",
+				"153|62:4.3|140:Chair to invite the neighbourhood sergeant",
+			},
+			[][][]string{{
+				{"Item", "Action"},
+				{"4.2", "Clerk to write to the highways team about the parking on Station Road"},
+				{"4.3", "Chair to invite the neighbourhood sergeant"},
+			}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][][]string
+			for _, tb := range pdfTables(tsvOf(tt.lines...)) {
+				got = append(got, tb.rows)
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // TestPDFColumnsBesideADiaryBox: a newsletter's two columns, whose right
 // column holds a box of short dated lines level with the left column's
 // story; the word boxes take the story's lines beside the box for a
@@ -181,6 +236,37 @@ func TestPDFColumnsBesideADiaryBox(t *testing.T) {
 	text := strings.Join(strings.Fields(pages[1]), " ")
 	require.Contains(t, text, "promised to pass on every comment to the council before the summer.")
 	require.Contains(t, text, "Tues 9th May – PACT meeting with the police team, St Mary's Church Hall")
+}
+
+// TestPDFColumnsRightColumnSetBack: a newsletter's right column whose
+// upper part is a box, its text set in by the box's padding, and whose
+// story under the box starts a little further left: the gutter is the
+// middle of the white between the columns (midGutter), not the box's
+// edge, or the story's lines would be taken for lines across the page
+// and run into the left column's. A line across the page (a footer) is
+// still read as one.
+func TestPDFColumnsRightColumnSetBack(t *testing.T) {
+	var lines []string
+	for i := 0; i < 7; i++ {
+		lines = append(lines, fmt.Sprintf("%d|40:the left column runs on here with words|320:and the boxed column runs on with words", 100+12*i))
+	}
+	lines = append(lines,
+		"188|40:The chair thanked all who came and",
+		"196|310:Winter fair",
+		"200|40:promised to pass on every",
+		"210|310:Our winter fair raised enough",
+		"212|40:comment to the",
+		"222|310:for two new benches by the pond.",
+		"224|40:council before the summer.",
+		"260|60:Printed by volunteers and delivered to every house in the village by hand",
+	)
+	tsv := tsvOf(lines...)
+	pages := columnPages(tsv, pdfTables(tsv))
+	require.Contains(t, pages, 1)
+	text := strings.Join(strings.Fields(pages[1]), " ")
+	require.Contains(t, text, "The chair thanked all who came and promised to pass on every comment to the council before the summer.")
+	require.Contains(t, text, "Winter fair Our winter fair raised enough for two new benches by the pond.")
+	require.Contains(t, text, "Printed by volunteers and delivered to every house in the village by hand")
 }
 
 // TestPDFLetterSpacedLine: a masthead set with wide letter spacing prints
