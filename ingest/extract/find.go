@@ -127,6 +127,11 @@ type meetingCtx struct {
 // not, and the span a heading gives), the current meeting, list lead-ins
 // and table headers.
 func (r *run) walk() {
+	for i := range r.blocks {
+		if i < 3 && residentsGroupRE.MatchString(r.blocks[i].Text) {
+			r.membersPublic = true
+		}
+	}
 	future := false
 	var section *dates.Span
 	var cur *meetingCtx
@@ -148,6 +153,7 @@ func (r *run) walk() {
 	datedFrom, datedTo := 0, 0   // those concerns, in r.res.Events
 	listed := ""                 // "The concerns are listed below by local authority": the lists under the headings after it are concerns
 	listN := 0                   // the list item that told the last meeting of a list of meetings
+	var deferred []deferredRef   // paragraphs naming meetings a later table dates (deferredRef)
 	runOn := -1                  // the last table row read with the rows before it
 	diary := false               // the section is to come only because its heading says "diary" (which may be a log of engagement held)
 	meetingLog := false          // the title says the document is a log of one kind of meeting ("Surgery diary"), told month by month
@@ -803,6 +809,14 @@ func (r *run) walk() {
 			// forum. At Grangetown, residents also told ...": a report
 			// grouped by theme names again the meetings it told before.
 			ctxs = r.heldRefs(text)
+			if ctxs == nil && !strings.HasSuffix(text, ":") && len(r.heldRefPlaces(text)) > 0 && r.meetingTableAfter(i) {
+				// "3.4 Residents at the Loftus ward meeting were concerned
+				// about ..." before "4.0 Meetings" and its table of the
+				// meetings with their days: read once the table has told
+				// them (see deferredRef).
+				deferred = append(deferred, deferredRef{b: b, text: text, sec: sec})
+				continue
+			}
 		}
 		emitted := len(r.res.Events)
 		r.concerns(b, text, ctxs, sec)
@@ -824,6 +838,49 @@ func (r *run) walk() {
 			prev = b
 		}
 	}
+	for _, d := range deferred {
+		r.concerns(d.b, d.text, r.heldRefs(d.text), d.sec)
+	}
+}
+
+// deferredRef is a paragraph that names a meeting by its place without its
+// day ("At the Hillside ward meeting residents complained of ...", "At
+// Brookfield the worry was ...") where no meeting there was told before it
+// but a table of meetings with a date column comes after it: a Panel
+// report tells what was raised in its narrative sections, then lists the
+// meetings attended with their days in a summary table ("4.0 Meetings").
+// The paragraph is read once the walk has read the table, each meeting it
+// names again being the one meeting the document dated there (heldRefs);
+// one naming no such meeting is read as it would have been.
+type deferredRef struct {
+	b    *segment.Block
+	text string
+	sec  *dates.Span
+}
+
+// meetingTableAfter reports whether a table header after block i has a
+// date column and a meeting or place column (a summary of meetings
+// attended).
+func (r *run) meetingTableAfter(i int) bool {
+	for j := i + 1; j < len(r.blocks); j++ {
+		b := &r.blocks[j]
+		if !b.Header {
+			continue
+		}
+		date, meeting := false, false
+		for _, c := range b.Cells {
+			switch colKind(c) {
+			case "date":
+				date = true
+			case "meeting", "venue", "place":
+				meeting = true
+			}
+		}
+		if date && meeting {
+			return true
+		}
+	}
+	return false
 }
 
 // nthOfMeetingsRE: one meeting of a round of them ("at the third of three
@@ -2584,7 +2641,7 @@ func agreedPriorities(text string) bool {
 }
 
 // willChooseRE: a choice still to be made.
-var willChooseRE = regexp.MustCompile(`(?i)(?:will|shall|is to|are to|to be|going to|due to|plans? to|hope to)`)
+var willChooseRE = regexp.MustCompile(`(?i)\b(?:will|shall|is to|are to|to be|going to|due to|plans? to|hope to)\b`)
 
 // priorityHeadRE: a clause's head that says a meeting set its priorities.
 var priorityHeadRE = regexp.MustCompile(`(?i)\b` + priorityVerb + `\b`)
@@ -4740,7 +4797,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
 			}
-			if !isConcern(c, len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c) && !(policeLeadRE.MatchString(c) && toldRE.MatchString(c))) &&
+			if !isConcern(r.membersSaid(c), len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c) && !(policeLeadRE.MatchString(c) && toldRE.MatchString(c))) &&
 				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {
 				continue // (under a "You said" heading, what follows is what residents said)
 			}
@@ -4797,6 +4854,29 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		}
 	}
 }
+
+// membersSaid is sentence c as judged for a concern: in a residents'
+// association's own newsletter, "Members told him about drug dealing from
+// a house on the terrace" and "members also contacted the committee about
+// ..." are its residents speaking, read as "residents told", "residents
+// also contacted". Elsewhere "Members" are a panel's or a council's
+// ("Members asked about the budget") and c is read as written.
+func (r *run) membersSaid(c string) string {
+	if !r.membersPublic {
+		return c
+	}
+	return membersSaidRE.ReplaceAllString(c, "residents$1")
+}
+
+var (
+	// residentsGroupRE: a residents' or tenants' association or group
+	// naming itself ("NEWPORT RESIDENTS' ASSOCIATION", "Hillside
+	// Tenants and Residents Group").
+	residentsGroupRE = regexp.MustCompile(`(?i)\b(?:residents|tenants)(?:'|’)?\s+(?:and\s+residents(?:'|’)?\s+)?(?:association|group)\b`)
+	// membersSaidRE: "members" (not "members of the panel") as the
+	// subject of a verb of telling or raising.
+	membersSaidRE = regexp.MustCompile(`\b[Mm]embers(\s+(?:also\s+|then\s+)?(?:told|said|spoke|talked|raised|complained|described|mentioned|reported|contacted|voiced|expressed|shared|wrote|phoned|e-?mailed)\b)`)
+)
 
 // setByResidentsRE: the police telling what residents set or raised at a
 // meeting ("reported back on the priorities set by residents at the PACT
@@ -5578,13 +5658,8 @@ func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
 // told so far at that place.
 func (r *run) heldRefs(text string) []*meetingCtx {
 	var out []*meetingCtx
-	for _, p := range r.find(text, r.anchorDay()) {
-		after := text[p.End:]
-		both := bothRefRE.MatchString(text[:p.Start]) && heldRefAfterPluralRE.MatchString(after)
-		if !both && !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) &&
-			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) {
-			continue
-		}
+	for _, ref := range r.heldRefPlaces(text) {
+		p, both := ref.p, ref.both
 		var found []*meetingCtx
 		if both {
 			found = r.heldAll(p)
@@ -5596,6 +5671,31 @@ func (r *run) heldRefs(text string) []*meetingCtx {
 				out = append(out, f)
 			}
 		}
+	}
+	return out
+}
+
+// heldRef is a place a paragraph names as a meeting's (heldRefPlaces);
+// both when it names all the meetings there ("At both ... surgeries").
+type heldRef struct {
+	p    gazetteer.Mention
+	both bool
+}
+
+// heldRefPlaces are the places a paragraph names as the place of a meeting
+// ("at the Ingleby Barwick forum", "At Grangetown several people said"),
+// whether or not the document has told a meeting there.
+func (r *run) heldRefPlaces(text string) []heldRef {
+	var out []heldRef
+	for _, p := range r.find(text, r.anchorDay()) {
+		after := text[p.End:]
+		both := bothRefRE.MatchString(text[:p.Start]) && heldRefAfterPluralRE.MatchString(after)
+		if !both && !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) &&
+			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) &&
+			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) {
+			continue
+		}
+		out = append(out, heldRef{p: p, both: both})
 	}
 	return out
 }
@@ -5712,6 +5812,13 @@ var (
 	// public at a meeting there.
 	heldRefInRE   = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?In\s+$`)
 	residentsAtRE = regexp.MustCompile(`^,?\s+(?:residents|people|those|villagers|tenants)(?:\s+who\s+came)?\s+(?:at|to)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|PACT|drop-in|briefing|walkabout|session)\b`)
+	// heldRefTheRE and heldRefRaisedRE: a meeting at a place as the
+	// subject of what was raised ("In Thornaby, the Mandale PACT meeting
+	// raised ...", "The Hartburn forum heard ..."): "the" opening a
+	// sentence or a clause after a comma, then the place, a meeting noun
+	// and a verb of raising or hearing.
+	heldRefTheRE    = regexp.MustCompile(`(?:^|[.!?]\s+|,\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?[Tt]he\s+$`)
+	heldRefRaisedRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|drop-in)s?\s+(?:also\s+)?(?:raised|heard|discussed|was told|focused|centred|talked about|spoke about)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
 )

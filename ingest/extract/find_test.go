@@ -5788,6 +5788,81 @@ func TestHeldNamedAfterTable(t *testing.T) {
 	}
 }
 
+// TestResidentsAssociationMembers: in a residents' or tenants'
+// association's own newsletter, "Members told the sergeant about ..." and
+// "members also contacted the committee about ..." are its residents
+// raising concerns; in a Panel report (no association's title) "Members"
+// are the Panel's, and "members" not telling or raising anything, or
+// "members of the panel", are no residents.
+func TestResidentsAssociationMembers(t *testing.T) {
+	assoc := "# Linthorpe Tenants' Association - Spring Bulletin 2019\n\nPublished: 2 April 2019\n\n# Police news\n\n"
+	panel := "# Report to the Police and Crime Panel\n\nPublished: 2 April 2019\n\n# Police news\n\n"
+	meeting := "Our neighbourhood sergeant, Amy Cole, came to the Linthorpe ward meeting in Middlesbrough on Tuesday 12 March. "
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"members told, at a meeting", assoc + meeting + "Members told her about drug dealing from a flat above the launderette. She said she would pass it on.\n",
+			[]string{"concern 2019-03-12 E05009862 drugs"}},
+		{"members contacted, in a month", assoc + meeting + "\n\nDuring February, members also contacted the committee about vans parked on the pavements in Linthorpe.\n",
+			[]string{"concern 2019-02-01 E05009862 parking_traffic"}},
+		{"a panel's members (not fired)", panel + meeting + "Members told her about drug dealing from a flat above the launderette. She said she would pass it on.\n", nil},
+		{"members of the panel (not fired)", assoc + meeting + "Members of the panel told her about drug dealing in other towns. She said she would pass it on.\n", nil},
+		{"members not telling (not fired)", assoc + meeting + "Members helped her hand out leaflets on drug dealing. She said she would pass it on.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summaryFile(t, "bulletin.md", tt.doc) {
+				if strings.HasPrefix(e, "concern") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestHeldNamedBeforeTable: a Panel report tells in its narrative what was
+// raised at meetings it names by place without their days ("At the Loftus
+// ward meeting ...", "In Guisborough, the PACT meeting raised ..."), then
+// lists the meetings with their days in a table: each concern is the
+// meeting the table dated there. A place with no meeting in the table, a
+// table with no date column, or a place not named as a meeting's gives no
+// meeting's concern.
+func TestHeldNamedBeforeTable(t *testing.T) {
+	head := "Report of the Commissioner to the Police and Crime Panel\n\n2 July 2019\n\n1.0 Community meetings\n\n"
+	table := "\n\n2.0 Meetings attended\n\n| Date | Meeting | Location |\n|---|---|---|\n" +
+		"| 14 May | Loftus Ward Meeting | Loftus |\n| 21 May | Guisborough PACT | Guisborough |\n| 4 June | Brotton Residents' Forum | Brotton |\n"
+	undated := "\n\n2.0 Meetings attended\n\n| Meeting | Location |\n|---|---|\n" +
+		"| Loftus Ward Meeting | Loftus |\n| Guisborough PACT | Guisborough |\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"at the ward meeting", head + "1.1 At the Loftus ward meeting residents complained about drug dealing behind the parade." + table,
+			[]string{"concern 2019-05-14 E05012447 drugs"}},
+		{"the PACT meeting raised", head + "1.1 In East Cleveland, the Guisborough PACT meeting raised shoplifting from the shops on Westgate." + table,
+			[]string{"concern 2019-05-21 E05012443 burglary_theft"}},
+		{"at place, the worry was", head + "1.1 Drug dealing came up twice. At Brotton the worry was dealing from a flat above the shops." + table,
+			[]string{"concern 2019-06-04 E05012438 drugs"}},
+		{"no meeting there (not fired)", head + "1.1 At the Skelton ward meeting residents complained about drug dealing behind the parade." + table, nil},
+		{"table without days (not fired)", head + "1.1 At the Loftus ward meeting residents complained about drug dealing behind the parade." + undated, nil},
+		{"place not named as a meeting's (not fired)", head + "1.1 Drug dealing in Loftus has been the subject of several letters." + table, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summaryFile(t, "poe.md", tt.doc) {
+				if strings.HasPrefix(e, "concern") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // TestIssuesGroupedBySubject: a report's issues grouped by subject, each
 // subject a short line over entries naming the places of the meetings at
 // which it was raised: the subject's theme at the one meeting the report's

@@ -66,6 +66,10 @@ type run struct {
 	// one sitting (committeeSittingTitle): a meeting it tells that names
 	// no place of its own is the committee's, not one with the public.
 	committeeSitting bool
+	// membersPublic: the document is a residents' or tenants' association's
+	// own (residentsGroupRE in its first blocks): its "members" are the
+	// residents who belong to it (membersSaid).
+	membersPublic bool
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
 	// wards the page says it covers), for concerns that name none.

@@ -243,7 +243,7 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 		for _, p := range t.reversed[toks[i].stem] {
 			for j := i + 1; j < len(toks) && j <= i+1+maxConnectors; j++ {
 				if toks[j].stem == p.stems[0] {
-					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) {
+					if !covered(toks[i].start, toks[j].end) && keepsInflection(p.phrase, text[toks[j].start:toks[j].end]) && !stolenFrom(toks, i, res.Matches) {
 						extra = append(extra, Match{Theme: p.theme, Phrase: p.phrase, Start: toks[i].start, End: toks[j].end})
 					}
 					break
@@ -263,6 +263,24 @@ func (t *Taxonomy) ClassifyReordered(text string) Result {
 	sort.SliceStable(res.Matches, func(i, j int) bool { return res.Matches[i].Start < res.Matches[j].Start })
 	sort.Strings(res.Themes)
 	return res
+}
+
+// stolenFrom reports whether token i, a reordered phrase's noun, is one of
+// the places a theft was from, listed after it ("a spate of burglaries
+// from outbuildings and cars parked on driveways"): the cars are what was
+// broken into, not parked where they should not be. It is so when "from"
+// follows a burglary or theft phrase right away and only the first
+// place's word and "and" or "or" stand between "from" and the noun.
+func stolenFrom(toks []token, i int, ms []Match) bool {
+	if i < 3 || (toks[i-1].stem != "and" && toks[i-1].stem != "or") || toks[i-3].stem != "from" {
+		return false
+	}
+	for _, m := range ms {
+		if m.Theme == "burglary_theft" && m.End <= toks[i-3].start && toks[i-3].start-m.End <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // Default returns the embedded taxonomy, parsed once and shared (a

@@ -246,6 +246,12 @@ func TestClassifyReordered(t *testing.T) {
 		// place, not "parked cars".
 		{"racing in the beach car park", []string{"speeding"}},
 		{"cars parked across driveways", []string{"parking_traffic"}},
+		// The noun listed after a theft "from" another place is a place the
+		// theft was from (stolenFrom); not after "on", nor with more
+		// between.
+		{"thefts from garages and cars parked on the street", []string{"burglary_theft"}},
+		{"burglaries on the estate and cars parked across driveways", []string{"burglary_theft", "parking_traffic"}},
+		{"thefts from garages, and the cars parked on the street", []string{"burglary_theft", "parking_traffic"}},
 		{"drivers going far too fast along the main road", []string{"speeding"}},
 		{"parents' cars blocking pavements and junctions", []string{"parking_traffic"}},
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
@@ -318,6 +324,9 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 		"cars left on the pavement outside the school":                 {"parking_traffic"},
 		"a rise in gang violence and knife crime in the town":          {"serious_violence"},
 		"heavy lorries speeding down the hill":                         {"speeding"},
+		"speeding lorries through the village at night":                {"speeding"},
+		"complaints about speeding vans on the estate road":            {"speeding"},
+		"lorries queuing through the village at school times":          {"parking_traffic"},
 		"a call from someone claiming to be a police officer":          {"fraud_scams"},
 		"dealing outside the shops on the parade":                      {"drugs"},
 		"young women spoke of being catcalled walking home":            {"domestic_abuse"},

@@ -615,6 +615,11 @@ func weekdaysAfter(s, low string, out []Mention) []Mention {
 // bareDayRE: a day written as an ordinal alone ("on the 6th").
 var bareDayRE = regexp.MustCompile(`\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 
+// monthMeetingRE: a month naming a meeting right before its day written
+// as an ordinal alone ("our September meeting on the 8th", "the May
+// forum on the 12th").
+var monthMeetingRE = regexp.MustCompile(`\b` + monthPat + `\s+(?:[a-z'’-]+\s+){0,2}?(?:meeting|forum|surgery|walkabout|drop-in|briefing|session|pact)\s+$`)
+
 // newYearRE: "in the new year" names January.
 var newYearRE = regexp.MustCompile(`\bin the new year\b`)
 
@@ -664,6 +669,15 @@ func bareDays(s, low string, out []Mention) []Mention {
 					mon, year = d.Month, d.Year
 					break
 				}
+			}
+		}
+		if mon == 0 {
+			// "At our September meeting on the 8th": the month names the
+			// meeting the ordinal dates, written as its name rather than
+			// as a date ("in September"); a capital, so "may" is a month
+			// only as "May".
+			if mm := monthMeetingRE.FindStringSubmatchIndex(low[:m[0]]); mm != nil && capital(s[mm[2]:mm[3]]) {
+				mon = monthOf(s[mm[2]:mm[3]])
 			}
 		}
 		if mon == 0 {

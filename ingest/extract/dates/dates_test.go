@@ -293,6 +293,30 @@ func TestBareDayBeforeItsMonth(t *testing.T) {
 	}
 }
 
+// TestMonthNamingMeeting: a month naming a meeting ("our October
+// meeting on the 14th") gives the month of the ordinal right after it; a
+// lower-case "may", a month not right before the meeting noun, or a day
+// not right after it is no date.
+func TestMonthNamingMeeting(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"At the group's October meeting on the 14th the sergeant came along.", []string{"14 October"}},
+		{"Our March residents' forum on the 3rd was well attended.", []string{"3 March"}},
+		{"We hope the June PACT on the 21st will be busier.", []string{"21 June"}},
+		{"Volunteers may meeting on the 9th be asked to help.", nil},
+		{"The October newsletter said the meeting on the 14th was cancelled.", nil},
+		{"At our October meeting we heard about the 14th of the series.", nil},
+	} {
+		var got []string
+		for _, m := range Find(tc.s) {
+			got = append(got, fmt.Sprintf("%d %s", m.Day, m.Month))
+		}
+		require.Equal(t, tc.want, got, tc.s)
+	}
+}
+
 // TestMonthsWithoutIn: a month told with "all through", "across", "for
 // most of" and the like is a month mention, and two joined months stay one
 // span.
