@@ -4221,7 +4221,7 @@ func clauses(s string) []string {
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s))
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s)
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
@@ -4247,6 +4247,14 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// whereVictimsRE: a meeting's "where" clause telling what had happened to
+// the residents who came ("the Hardwick forum on the 9th, where two
+// pensioners had been targeted by doorstep sellers"): what they brought
+// to it, as "where residents raised" is. (Not "where residents were told
+// how to avoid scams", nor a victim told outside a meeting's clause:
+// "people who have been targeted should ring 101".)
+var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)\b`)
 
 // purposeClauseRE: a clause saying what an arrangement is for, what may
 // be raised through it, not what was ("the Commissioner holds a surgery

@@ -6173,3 +6173,25 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		require.Equal(t, tt.want, re.MatchString(tt.text), "%s: %q", tt.re, tt.text)
 	}
 }
+
+// TestWhereResidentsHadBeenTargeted: a meeting's "where" clause telling
+// what had happened to the residents who came is a concern raised there;
+// victims told outside a meeting are not.
+func TestWhereResidentsHadBeenTargeted(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"victims at the meeting", head + "2.3 On 9 June he went to the Linthorpe residents' forum, where two pensioners had been targeted by doorstep sellers.\n",
+			[]string{"meeting 2019-06-09 E05009862 fraud_scams", "concern 2019-06-09 E05009862 fraud_scams"}},
+		{"victims told outside a meeting: nothing", head + "2.3 In Linthorpe, pensioners who have been targeted by doorstep sellers should ring 101.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+	require.False(t, whereVictimsRE.MatchString("People who have been targeted should ring 101."))
+	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
+}
