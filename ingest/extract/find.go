@@ -1334,6 +1334,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// "Printed and published by ... Residents' Association, 4th April")
 		return nil, false
 	}
+	if partnersOnlyRE.MatchString(text) {
+		// "3.1 The Commissioner also attended the Youth Forum (4 May) and
+		// the Safer Stockton Partnership (19 May). These were partnership
+		// meetings, listed for information only.": the paragraph says its
+		// meetings were not held with the public.
+		r.problem(b, "meeting", clip(text, 120), "the paragraph says its meetings were partners' or not public: not emitted")
+		return nil, false
+	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
 			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
@@ -1620,7 +1628,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 						// not the place the one before's concern named.
 						clause = clause[k+6:]
 					}
-					if len(r.find(clause, r.anchorDay())) == 0 {
+					if len(r.find(clause, r.anchorDay())) == 0 && !placeWithin(places, ds[i-1].End, d.Start) {
 						// "the Newtown ward meeting in Stockton on Tuesday
 						// 4th June, where ..., and, on the Thursday, the
 						// Manor House ward meeting in Hartlepool": a later
@@ -1937,7 +1945,7 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 		if between := strings.TrimSpace(s[a.End:b.Start]); between != "and" && between != "&" {
 			continue
 		}
-		if !jointMeetingRE.MatchString(s[b.End:]) && !(jointlyRE.MatchString(s) && pluralMeetingsAfterRE.MatchString(s[b.End:])) && !(jointForRE.MatchString(s[:a.Start]) && wardsAfterRE.MatchString(s[b.End:])) {
+		if !jointMeetingRE.MatchString(s[b.End:]) && !(jointlyRE.MatchString(s) && pluralMeetingsAfterRE.MatchString(s[b.End:])) && !(jointForRE.MatchString(s[:a.Start]) && wardsAfterRE.MatchString(s[b.End:])) && !jointHeldByRE.MatchString(s[b.End:]) {
 			continue // ("The Eaglescliffe East and Eaglescliffe West ward meetings were held jointly": one meeting too)
 		}
 		if res, err := r.x.gaz.Resolve(a.LADName, at); err == nil && res.Kind == "lad" {
@@ -1946,6 +1954,16 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 	}
 	return nil
 }
+
+// jointHeldByRE: the rest of two wards' names whose people held one
+// joint meeting, who held it told between ("the Hardwick and Newtown
+// ward councillors hosted a joint PACT meeting", "Kader and Ladgate
+// residents met at a joint community forum"): one meeting of both wards,
+// at their authority, as "a joint Hardwick and Newtown meeting" is.
+// ("Kader and Ladgate residents held meetings" and "... councillors
+// attended the joint action group" are not: a meeting noun must close
+// "joint" within two words, in the same clause.)
+var jointHeldByRE = regexp.MustCompile(`(?i)^(?:\s+wards?)?\s+(?:councillors|members|residents|people|teams?|officers|groups?)\b[^.;:,]{0,40}?\bjoint\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|pact|walkabout)\b`)
 
 // jointForRE: a joint meeting named before the wards it was for ("a
 // joint online meeting for the Coatham and Zetland wards"); wardsAfterRE
@@ -2181,6 +2199,14 @@ var cancelledRE = regexp.MustCompile(`(?i)\b(?:was|were|has been|have been|had b
 // report is written for; its meeting is not one with the public.
 var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 
+// partnersOnlyRE: a sentence saying the meetings a paragraph listed were
+// agencies' or not public ("These were partnership meetings", "All of
+// these were internal meetings", "They are listed for information
+// only"). ("Partnership meetings will be reported separately" and "the
+// partnership meeting heard from residents" are not: the words must say
+// what these meetings were.)
+var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these)\s+(?:were|are)\s+not\s+(?:public|open)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
 // public meeting", "held in private").
@@ -2254,6 +2280,21 @@ func (r *run) listedWard(clause, sent string, at time.Time) string {
 		}
 	}
 	return ""
+}
+
+// placeWithin reports whether one of a sentence's places lies between
+// offsets from and to: in a list of places each with its day in brackets
+// ("ward meetings in Kader (3rd), Newport (10th) and Park (24th)") the
+// sentence reads "Newport" as a place though the clause ", Newport (10th)"
+// alone does not, the "in" being the list's; the clause's place is that
+// one, not the next clause's.
+func placeWithin(places []gazetteer.Mention, from, to int) bool {
+	for _, p := range places {
+		if p.Start >= from && p.End <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalRunRE: a run of capitalised words, a name ("Southern Villages").
@@ -3839,6 +3880,13 @@ var (
 	speedWordRE = regexp.MustCompile(`(?i)\b(?:speed\w*|fast|cars?|drivers?|racing|limit|mph)\b`)
 )
 
+// seeParaRE: a reference back to a numbered paragraph of the same report
+// ("(see 3.2)", "(see paragraphs 4.1 and 4.3)", "as set out at 3.2 above"):
+// a report's summary saying again what that paragraph told. A number
+// alone in brackets ("(2.5)"), a paragraph to come ("see 6.1 below") and a
+// number of another kind ("see page 4") are not.
+var seeParaRE = regexp.MustCompile(`(?i)\(\s*see\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+(?:\s*(?:,|and|&|-|–)\s*[0-9]+\.[0-9]+)*(?:\s+above)?\s*\)|\b(?:see|at|in)\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+\s+above\b`)
+
 // earlierRaised reports whether an item of minutes (a meeting's record)
 // says that what it tells was raised at an earlier meeting ("3a. Cars
 // taken from driveways. At the February meeting several residents
@@ -4230,7 +4278,7 @@ func clauses(s string) []string {
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s))
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s)
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
@@ -4256,6 +4304,14 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
 }
+
+// whereVictimsRE: a meeting's "where" clause telling what had happened to
+// the residents who came ("the Hardwick forum on the 9th, where two
+// pensioners had been targeted by doorstep sellers"): what they brought
+// to it, as "where residents raised" is. (Not "where residents were told
+// how to avoid scams", nor a victim told outside a meeting's clause:
+// "people who have been targeted should ring 101".)
+var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)\b`)
 
 // purposeClauseRE: a clause saying what an arrangement is for, what may
 // be raised through it, not what was ("the Commissioner holds a surgery
@@ -4709,6 +4765,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 		}
 		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
+			continue
+		}
+		if seeParaRE.MatchString(s) {
+			// "Dog fouling was again the commonest complaint at the
+			// Stockton meetings (see 2.4)": said again of meetings an
+			// earlier paragraph told, whose own concerns count it.
+			r.problem(b, "event", clip(s, 120), "refers back to a paragraph of the report, whose events count it: not emitted")
 			continue
 		}
 		if adviceRE.MatchString(s) && !concernCueRE.MatchString(s) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -6180,4 +6181,92 @@ func TestBarePartnershipMeetingDropped(t *testing.T) {
 	require.Empty(t, summary(t, head+"4.1 In the same period the Commissioner attended the Safer Hartlepool Partnership (12 May) and the Stockton Health and Wellbeing Board (25 May).\n"))
 	require.Equal(t, []string{"meeting 2022-05-12  hate_crime", "concern 2022-05-12  hate_crime"},
 		summary(t, head+"4.1 On 12 May the Commissioner attended the Hartlepool Hate Crime Partnership, where members raised the under-reporting of racist abuse.\n"))
+}
+
+// TestBracketedDaysListJointHostsAndRecaps: a report's list of meetings
+// naming its month once and each meeting's day in brackets after its
+// place ("In June ... ward meetings in Kader (4th), Park (11th) and
+// Ladgate (25th)") is one meeting a day, each at its own place, though
+// "Park" is a word too; one joint meeting that two wards' councillors
+// hosted is their authority's; a paragraph saying its meetings were
+// partnership meetings gives none; a summary sentence referring back to
+// a paragraph ("(see 3.1)") adds no concern of its own.
+func TestBracketedDaysListJointHostsAndRecaps(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n1.1 To update Members on the Commissioner's engagement between May and June 2019.\n\n"
+	const list = "3.1 In June the Commissioner attended ward meetings in Linthorpe (4th), Newport (11th) and Acklam (25th). Speeding was raised at all three. At Newport, residents also spoke of drug dealing.\n\n"
+	listed := []string{
+		"meeting 2019-06-04 E05009862 speeding", "meeting 2019-06-11 E05009866 drugs,speeding", "meeting 2019-06-25 E05009853 speeding",
+		"concern 2019-06-04 E05009862 speeding", "concern 2019-06-11 E05009866 speeding", "concern 2019-06-25 E05009853 speeding", "concern 2019-06-11 E05009866 drugs"}
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"bracketed days of one month, each its place", head + list, listed},
+		{"no month before the brackets: no meetings", "Report to the Police and Crime Panel, 10 July 2019\n\n" + strings.Replace(list, "In June the", "The", 1), nil},
+		{"joint meeting hosted by two wards' councillors", head + "3.2 On 5 June the Parkfield and Oxbridge and Newtown ward councillors hosted a joint community meeting at the library, where residents raised dog fouling.\n",
+			[]string{"meeting 2019-06-05  environmental", "concern 2019-06-05  environmental"}},
+		{"one ward's councillors hosting: that ward's", head + "3.2 On 5 June the Newtown ward councillors hosted a community meeting at the library, where residents raised dog fouling.\n",
+			[]string{"meeting 2019-06-05 E05001541 environmental", "concern 2019-06-05 E05001541 environmental"}},
+		{"partnership meetings listed for information", head + "3.3 The Commissioner also attended the Youth Forum (12 June) and the Safer Stockton Partnership (19 June). These were partnership meetings, listed for information only.\n", nil},
+		{"a recap referring back", head + list + "4.1 Speeding was again the commonest complaint raised at community meetings in Middlesbrough (see 3.1).\n", listed},
+		{"a paragraph to come is no recap", head + "4.1 Residents at the Kader ward meeting on 4 June raised speeding (see 5.1 below).\n",
+			[]string{"meeting 2019-06-04 E05009860 speeding", "concern 2019-06-04 E05009860 speeding"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
+// TestJointHostsPartnersOnlyAndSeeParaRules: the wordings of the three
+// rules, and those they must not take.
+func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
+	for _, tt := range []struct {
+		re   string
+		text string
+		want bool
+	}{
+		{"joint", " ward councillors hosted a joint PACT meeting at the hall", true},
+		{"joint", " residents met at a joint community forum", true},
+		{"joint", " residents held meetings of their own", false},
+		{"joint", " councillors attended the joint action group", false},
+		{"joint", " councillors, with the joint meeting", false},
+		{"partners", "These were partnership meetings, listed for information only.", true},
+		{"partners", "Both were governance meetings.", true},
+		{"partners", "They are not public meetings.", true},
+		{"partners", "Partnership meetings will be reported separately.", false},
+		{"partners", "The partnership meeting heard from residents about speeding.", false},
+		{"see", "Fly-tipping came up again (see 3.4).", true},
+		{"see", "as set out at 3.2 above", true},
+		{"see", "(see paragraphs 4.1 and 4.3)", true},
+		{"see", "the speed limit was cut to 20 (2.5 miles of road)", false},
+		{"see", "(see 6.1 below)", false},
+		{"see", "(see page 4)", false},
+	} {
+		re := map[string]*regexp.Regexp{"joint": jointHeldByRE, "partners": partnersOnlyRE, "see": seeParaRE}[tt.re]
+		require.Equal(t, tt.want, re.MatchString(tt.text), "%s: %q", tt.re, tt.text)
+	}
+}
+
+// TestWhereResidentsHadBeenTargeted: a meeting's "where" clause telling
+// what had happened to the residents who came is a concern raised there;
+// victims told outside a meeting are not.
+func TestWhereResidentsHadBeenTargeted(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"victims at the meeting", head + "2.3 On 9 June he went to the Linthorpe residents' forum, where two pensioners had been targeted by doorstep sellers.\n",
+			[]string{"meeting 2019-06-09 E05009862 fraud_scams", "concern 2019-06-09 E05009862 fraud_scams"}},
+		{"victims told outside a meeting: nothing", head + "2.3 In Linthorpe, pensioners who have been targeted by doorstep sellers should ring 101.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+	require.False(t, whereVictimsRE.MatchString("People who have been targeted should ring 101."))
+	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
 }

@@ -672,10 +672,15 @@ func runeLen(s string, i int) int {
 // listedPlace reports whether a name stands where only a place can: after
 // "in" or "at" and before a bracket, comma or semicolon ("meetings in
 // Kader (1st December), Stainton and Thornton (3rd December) ...", "in
-// Newport, residents ...").
+// Newport, residents ..."), or later in such a list, each name with its
+// bracket ("in Kader (1st December) and Ladgate (3rd)": a report listing
+// meetings with their days writes "in" once, before the first).
 func listedPlace(before, after string) bool {
 	if wardListRE.MatchString(after) || pairMeetingRE.MatchString(after) {
 		return true // "Stockton Town Centre, Newtown and Parkfield and Oxbridge wards", "Kader and Marton West community meeting"
+	}
+	if a := strings.TrimLeft(after, " \t"); a != "" && a[0] == '(' && bracketListRE.MatchString(before) {
+		return true // "ward meetings in Hardwick (2nd), Newtown (9th) and Park (16th)": the list goes on
 	}
 	b := strings.Fields(before)
 	if len(b) == 0 {
@@ -687,6 +692,12 @@ func listedPlace(before, after string) bool {
 	a := strings.TrimLeft(after, " \t")
 	return a != "" && strings.ContainsRune("(,;", rune(a[0]))
 }
+
+// bracketListRE: the text before a name that goes on a list of places
+// after "in" or "at", each with its bracket ("meetings in Hardwick (2nd),
+// Newtown (9th) and ", "at Kader (1st December) and "): a name after it
+// with its own bracket is the list's next place, as the first is.
+var bracketListRE = regexp.MustCompile(`\b(?i:in|at)\s+[A-Z][^()]{0,40}?\s*\([^()]{1,30}\)(?:\s*,\s*[A-Z][^()]{0,40}?\s*\([^()]{1,30}\))*\s*(?:,|,?\s+and|&)\s+$`)
 
 // wardListRE: the rest of a list of names closed by "wards" ("Newtown and
 // Parkfield and Oxbridge wards"): every name in it is a ward.

@@ -263,7 +263,12 @@ func TestFindPrecision(t *testing.T) {
 		{"Mr Hart said", nil},
 		// A common-word ward where only a place can stand: after "in" or
 		// "at", before a bracket, comma or semicolon.
-		{"meetings in Kader (1st December) and Ladgate (3rd)", []string{"Kader=ward:E05009860"}},
+		// ... and later in such a list, each name with its own bracket.
+		{"meetings in Kader (1st December) and Ladgate (3rd)", []string{"Kader=ward:E05009860", "Ladgate=ward:E05009861"}},
+		{"In May she sat in on meetings at Kader (2nd), Ladgate (9th) and Park (23rd).", []string{"Kader=ward:E05009860", "Ladgate=ward:E05009861", "Park=ward:E05009869"}},
+		{"visits in Kader (2nd) and Mr Hart (retired)", []string{"Kader=ward:E05009860"}},
+		{"in Kader (2nd) and Park was busy", []string{"Kader=ward:E05009860"}},
+		{"Mr Kader (chair), Mr Hart (vice-chair) and Newport (17th)", nil},
 		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
 		// ... or before its own public body's name, in capitals.
 		{"Kader Community Council, Middlesbrough", []string{"Kader=ward:E05009860", "Middlesbrough=lad:E06000002"}},

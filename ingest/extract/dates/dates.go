@@ -453,6 +453,7 @@ func Find(s string) []Mention {
 	}
 	if digit {
 		out = bareDays(s, low, out)
+		out = bracketDays(s, low, out)
 		out = weekdaysAfter(s, low, out)
 	}
 	return shortWeekdaysCapital(s, out)
@@ -684,6 +685,59 @@ func bareDays(s, low string, out []Mention) []Mention {
 			continue
 		}
 		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// bracketDayRE: a day written as an ordinal alone in brackets after what
+// happened on it ("Hemlington (6th)").
+var bracketDayRE = regexp.MustCompile(`\(\s*([0-9]{1,2})(?:st|nd|rd|th)\s*\)`)
+
+// sentenceBreakRE: a full stop, semicolon or the like ending a sentence or
+// clause between two mentions.
+var sentenceBreakRE = regexp.MustCompile(`[.;!?]\s`)
+
+// bracketDays adds the days a report writes as an ordinal alone in
+// brackets after each meeting of a list that names its month once before
+// them, in the same sentence ("In May the Commissioner went to the
+// Grangetown (3rd) and Eston (17th) ward meetings"; "in March he attended
+// Hardwick (2nd), Billingham West (9th) and Norton (23rd)"): each is a day
+// of that month (and year, if written). The month must be one month
+// alone, written before the day with no sentence break between; a
+// bracketed ordinal with no such month ("the Park (2nd) ward meeting",
+// "during June and July: Hardwick (4th)") is left out, nothing guesses its
+// month.
+func bracketDays(s, low string, out []Mention) []Mention {
+	ms := bracketDayRE.FindAllStringSubmatchIndex(low, -1)
+	if ms == nil {
+		return out
+	}
+	written := append([]Mention(nil), out...)
+	for _, m := range ms {
+		day := atoi(group(s, m, 1))
+		if day < 1 || day > 31 {
+			continue
+		}
+		var month *Mention
+		for i := range written {
+			d := &written[i]
+			if d.Start < m[1] && m[0] < d.End {
+				month = nil
+				break
+			}
+			if d.End > m[0] {
+				break
+			}
+			month = d
+		}
+		if month == nil || !month.IsMonths() || month.EndMonth != 0 || sentenceBreakRE.MatchString(s[month.End:m[0]]) {
+			continue
+		}
+		if day > daysIn[month.Month] && !(month.Month == time.February && day == 29) {
+			continue
+		}
+		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: month.Month, Year: month.Year})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

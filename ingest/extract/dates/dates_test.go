@@ -197,6 +197,42 @@ func TestBareOrdinalDays(t *testing.T) {
 	require.Empty(t, Find("The team met on the 12th."), "no month before it: no date")
 }
 
+// TestBracketedOrdinalDays: a list of meetings that names its month once
+// and gives each meeting's day as an ordinal alone in brackets ("In May
+// she went to Kader (2nd) and Ladgate (16th)") dates each in that month;
+// a bracketed ordinal with no month alone before it in the sentence is no
+// date.
+func TestBracketedOrdinalDays(t *testing.T) {
+	days := func(s string) []string {
+		var out []string
+		for _, d := range Find(s) {
+			if d.Day > 0 {
+				out = append(out, fmt.Sprintf("%s=%d %s %d", d.Text, d.Day, d.Month, d.Year))
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"In May she sat in on meetings at Kader (2nd), Ladgate (16th) and Park (30th).", []string{"(2nd)=2 May 0", "(16th)=16 May 0", "(30th)=30 May 0"}},
+		{"During October 2018 the team held surgeries in Grangetown ( 3rd ) and Eston (11th).", []string{"( 3rd )=3 October 2018", "(11th)=11 October 2018"}},
+		{"Later in June, the Yarm residents' forum (9th) asked about parking.", []string{"(9th)=9 June 0"}},
+		// no month before it, or not one month alone: no date
+		{"She sat in on meetings at Kader (2nd) and Ladgate (16th).", nil},
+		{"In May she chaired the panel. The Kader meeting (2nd) went well.", nil},
+		{"During June and July the meetings at Kader (2nd) were full.", nil},
+		{"In February the forum (30th) met.", nil},
+		{"On 4 May the Kader meeting (2nd of the year) was held.", []string{"4 May=4 May 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			require.Equal(t, tt.want, days(tt.text))
+		})
+	}
+}
+
 // TestDayOfRelativeMonth: "on the 22nd of last month" is a day of the
 // month before the publication date.
 func TestDayOfRelativeMonth(t *testing.T) {
