@@ -764,12 +764,7 @@ var (
 // clauseAround is the clause of text that holds match m: from the last
 // sentence or clause mark before it to the next after it.
 func clauseAround(text string, m taxonomy.Match) string {
-	start := strings.LastIndexAny(text[:m.Start], ".;:!?") + 1
-	end := len(text)
-	if k := strings.IndexAny(text[m.End:], ".;:!?"); k >= 0 {
-		end = m.End + k
-	}
-	return text[start:end]
+	return spanAround(text, m.Start, m.End, ".;:!?")
 }
 
 // partnerBodyRE: a body of agencies by its name ("Safer Hartlepool

@@ -1539,13 +1539,17 @@ func (r *run) titleMonthDays() {
 }
 
 // sentenceAt is the sentence of s around offset at.
-func sentenceAt(s string, at int) string {
-	from := strings.LastIndexAny(s[:at], ".!?") + 1
-	to := strings.IndexAny(s[at:], ".!?")
+func sentenceAt(s string, at int) string { return spanAround(s, at, at, ".!?") }
+
+// spanAround is the piece of s holding s[start:end], between the last of
+// marks before it and the first after it.
+func spanAround(s string, start, end int, marks string) string {
+	from := strings.LastIndexAny(s[:start], marks) + 1
+	to := strings.IndexAny(s[end:], marks)
 	if to < 0 {
 		return s[from:]
 	}
-	return s[from : at+to]
+	return s[from : end+to]
 }
 
 // monthBefore reports whether a date before offset at names a month.

@@ -761,11 +761,7 @@ func namedStreetAfter(after string) bool {
 	case "high", "main", "front", "back", "market", "station", "church", "old", "new", "north", "south", "east", "west":
 		return false // "Yarm High Street", "Redcar Front Street": the town's own street, told as where
 	}
-	switch strings.ToLower(strings.Trim(f[1], ",.;:()")) {
-	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove":
-		return true
-	}
-	return false
+	return isRoadWord(strings.Trim(f[1], ",.;:()"))
 }
 
 // streetMeetingRE: a police "street briefing" (or surgery, meeting)
@@ -805,10 +801,22 @@ func directionBefore(before string) bool {
 		len(f) >= 4 && strings.EqualFold(strings.Join(f[len(f)-4:], " "), "in the direction of")
 }
 
-func isStreetWord(w string) bool {
+// isRoadWord reports whether w is a word that ends a road's name
+// ("Road", "Lane", "Crescent").
+func isRoadWord(w string) bool {
 	switch strings.ToLower(w) {
-	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove",
-		"court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "wood", "forest", "moor", "reservoir", "bypass", // (a stream, a wood or a road named for a village: "near Ormesby Beck", "Guisborough Forest")
+	case "road", "rd", "street", "st", "lane", "avenue", "way", "drive", "close", "crescent", "terrace", "grove":
+		return true
+	}
+	return false
+}
+
+func isStreetWord(w string) bool {
+	if isRoadWord(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "wood", "forest", "moor", "reservoir", "bypass", // (a stream, a wood or a road named for a village: "near Ormesby Beck", "Guisborough Forest")
 		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council",
 		"times", "gazette", "echo", "mail", "herald", "advertiser", "telegraph": // a newspaper's name ("Darlington and Stockton Times", "Hartlepool Mail")
 		return true
