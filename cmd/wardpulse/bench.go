@@ -128,7 +128,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	}
 	defer ch.Stop()
 	k := wiring.Kafka{Brokers: b.Addrs(), Topic: "wardpulse.events", DLQTopic: "wardpulse.events.dlq", AlertsTopic: "wardpulse.alerts"}
-	if err := wiring.CreateTopics(ctx, k.Brokers, c.partitions, k.Topic, k.DLQTopic, k.AlertsTopic, peerTopic); err != nil {
+	if err := wiring.CreateTopics(ctx, k.Brokers, c.partitions, k.Topic, k.DLQTopic, k.AlertsTopic); err != nil {
 		return res, err
 	}
 	chCfg := wiring.ClickHouse{Addr: ch.Addr(), Database: "wardpulse", Username: "default"}
@@ -177,11 +177,6 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 	// compare figures taken seconds apart, and the medians are reported.
 	// The last round writes the database the later phases use; its
 	// processor keeps running for them.
-	logf("copying the events topic for the Kafka engine")
-	copied, err := copyTopic(ctx, k.Brokers, k.Topic, peerTopic, c.partitions)
-	if err != nil {
-		return res, err
-	}
 	var proc *benchService
 	for r := 0; r < c.rounds; r++ {
 		last := r == c.rounds-1
@@ -191,7 +186,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		}
 		var rd bench.Round
 		logf("round %d of %d: ClickHouse Kafka engine", r+1, c.rounds)
-		if rd.KafkaEngine, err = kafkaEnginePeer(ctx, conn, k.Brokers, events, copied, c.partitions, r, logf); err != nil {
+		if rd.KafkaEngine, err = kafkaEnginePeer(ctx, conn, k.Brokers, k.Topic, events, c.partitions, r, logf); err != nil {
 			logf("kafka engine peer: %v", err)
 		}
 		logf("round %d of %d: processing", r+1, c.rounds)
