@@ -2925,6 +2925,17 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				break
 			}
 		}
+		if best.Kind == "ward" && !wardWordRE.MatchString(s[best.End:]) {
+			for _, m := range ms {
+				if m.Kind == "ward" && m.Start != best.Start && meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) {
+					// "he was in Guisborough for the first meeting of the
+					// new Belmont ward": the ward whose meeting it was,
+					// not the town (a ward too) it was held in.
+					best = m
+					break
+				}
+			}
+		}
 		if best.Kind == "lad" {
 			if w := r.bracketedWard(s, best, at); w != nil {
 				return w
@@ -3045,6 +3056,10 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 	}
 	return false
 }
+
+// meetingOfWardRE ends where a meeting is said to be a ward's own ("the
+// first meeting of the new ... ward", "a surgery for the ... ward").
+var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact)s?\s+(?:of|for)\s+(?:the\s+)?(?:(?:new|newly[- ]drawn|whole)\s+)?$`)
 
 // policeOfRE: the words after a place that make it a police station's or
 // team's name ("the front counter at Guisborough police station"): which

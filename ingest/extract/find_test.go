@@ -4151,7 +4151,9 @@ func TestTitleOfSeveralPlaces(t *testing.T) {
 // last night ... was guest at the community meeting"); where a meeting was
 // is the place its noun governs, not a run-in head's ("Not just Yarm –
 // ... a meeting in neighbouring Eaglescliffe"); a venue named for one of
-// the places a ward joins is in that ward ("Hardwick Community Centre").
+// the places a ward joins is in that ward ("Hardwick Community Centre");
+// "in Guisborough for the first meeting of the new Belmont ward" is
+// Belmont's, though the town is a ward too.
 func TestMeetingToldAfterItsVisit(t *testing.T) {
 	for _, tt := range []struct {
 		name, doc string
@@ -4169,6 +4171,10 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2019-06-04 E05012437 rural_crime", "concern 2019-06-04 E05012437 rural_crime"}},
 		{"a ward named beats the town the meeting was in", "Report to the Police and Crime Panel, 6 September 2022\n\n2.2 On Tuesday 14th June I was a guest at the Belmont ward community forum in Guisborough. The discussion centred on vehicles travelling at excessive speed on Hutton Lane.\n",
 			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
+		{"the meeting of a ward beats the town it was in", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for the first meeting of the new Belmont ward, where people told him about break-ins at homes on the edge of town.\n",
+			[]string{"meeting 2019-07-04 E05012437 burglary_theft", "concern 2019-07-04 E05012437 burglary_theft"}},
+		{"a ward named in passing is not whose meeting", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for a meeting where people from the Belmont ward told him about break-ins at homes on the edge of town.\n",
+			[]string{"meeting 2019-07-04 E05012443 burglary_theft", "concern 2019-07-04 E05012443 burglary_theft"}},
 		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
 			[]string{"meeting 2014-11-03 E05008950 ", "meeting 2014-10-15 E05008946 rural_crime", "concern 2014-10-15 E05008946 rural_crime"}},
 	} {
