@@ -708,9 +708,10 @@ var wardListRE = regexp.MustCompile(`^(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’-]*\s*)
 var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:ward|wards'?|joint|community|residents'?|neighbourhood|public)\s+)*(?:meeting|forum|surgery|PACT)\b`)
 
 // wardBodyRE: a ward's own public body or meeting after its name, in
-// capitals ("Kader Community Council", "Park Residents' Association"):
+// capitals ("Kader Community Council", "Park Residents' Association",
+// "the Newtown Residents' Forum"):
 // the name is the ward's, though it is an everyday word or surname too.
-var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? Association|Ward (?:Meeting|Forum))\b`)
+var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? (?:Association|Forum|Group|Meeting)|Ward (?:Meeting|Forum))\b`)
 
 // capitalBefore reports whether the word right before a name is
 // capitalised and joined to it by a space alone (the name goes on from

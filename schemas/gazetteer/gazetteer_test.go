@@ -273,6 +273,8 @@ func TestFindPrecision(t *testing.T) {
 		// ... or before its own public body's name, in capitals.
 		{"Kader Community Council, Middlesbrough", []string{"Kader=ward:E05009860", "Middlesbrough=lad:E06000002"}},
 		{"the Park Residents' Association met", []string{"Park=ward:E05009869"}},
+		{"he met the Newtown Residents' Forum, where women spoke", []string{"Newtown=ward:E05014873"}},
+		{"Victoria Residents' Parking zones", nil},
 		{"Mr Kader said the community council had met", nil},
 		{"Victoria community meeting notes", nil},
 		// Every name of a list closed by "wards" is a ward.
