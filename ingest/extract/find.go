@@ -1884,8 +1884,20 @@ func (r *run) cellPlace(cell string, at time.Time) (gazetteer.Resolution, error)
 			}
 		}
 	}
+	if m := cellMeetingNameRE.FindStringSubmatch(cell); m != nil {
+		// "Newtown community meeting" in the place column: the ward the
+		// meeting is named for, though its name is an everyday word too.
+		if res, err := r.x.gaz.Resolve(m[1], at); err == nil && res.Kind == "ward" {
+			return res, nil
+		}
+	}
 	return r.x.gaz.Resolve(cell, at)
 }
+
+// cellMeetingNameRE: a place cell that is a meeting's name, a place and
+// the kind of its public meeting ("Newtown community meeting", "Park ward
+// residents' forum").
+var cellMeetingNameRE = regexp.MustCompile(`(?i)^\s*(.+?)\s+(?:ward\s+)?(?:community|residents['’]?|neighbourhood|public)\s+(?:meeting|forum)\s*$`)
 
 var bracketedLADRE = regexp.MustCompile(`^\s*(.+?)\s*\(([^()]+)\)\s*$`)
 
@@ -2202,10 +2214,10 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // partnersOnlyRE: a sentence saying the meetings a paragraph listed were
 // agencies' or not public ("These were partnership meetings", "All of
 // these were internal meetings", "They are listed for information
-// only"). ("Partnership meetings will be reported separately" and "the
+// only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
 // what these meetings were.)
-var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these)\s+(?:were|are)\s+not\s+(?:public|open)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a

@@ -6241,6 +6241,8 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"partners", "These were partnership meetings, listed for information only.", true},
 		{"partners", "Both were governance meetings.", true},
 		{"partners", "They are not public meetings.", true},
+		{"partners", "These are not community meetings and no local issues are recorded against them.", true},
+		{"partners", "These are not the only community meetings the team holds.", false},
 		{"partners", "Partnership meetings will be reported separately.", false},
 		{"partners", "The partnership meeting heard from residents about speeding.", false},
 		{"see", "Fly-tipping came up again (see 3.4).", true},

@@ -270,6 +270,28 @@ func TestRowPlaceNamedAsWard(t *testing.T) {
 	require.Equal(t, []string{"meeting 2016-06-02 E05009860 speeding", "concern 2016-06-02 E05009860 speeding"}, summary(t, doc))
 }
 
+// TestRowPlaceCellIsAMeetingsName: a "Ward / meeting" cell that names the
+// meeting by its place and kind ("Park community meeting") is that ward's,
+// though the name is an everyday word too; a cell naming something else
+// of that name is no place.
+func TestRowPlaceCellIsAMeetingsName(t *testing.T) {
+	head := "Programme of Engagement: September and October 2022\n\nReport to the Police and Crime Panel, 15 November 2022\n\n" +
+		"| Date | Ward / meeting | Local authority | Matters raised |\n|---|---|---|---|\n"
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"a meeting named for its ward", "| 14 Sept | Park community meeting | Middlesbrough | Scrambler bikes ridden on the playing fields at night |\n",
+			[]string{"meeting 2022-09-14 E05009869 off_road_bikes", "concern 2022-09-14 E05009869 off_road_bikes"}},
+		{"a residents' forum", "| 14 Sept | Newport residents' forum | Middlesbrough | Scrambler bikes ridden on the playing fields at night |\n",
+			[]string{"meeting 2022-09-14 E05009866 off_road_bikes", "concern 2022-09-14 E05009866 off_road_bikes"}},
+		{"not a meeting's name", "| 14 Sept | Park community centre | Middlesbrough | Scrambler bikes ridden on the playing fields at night |\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.row), tt.name)
+	}
+}
+
 // TestSummaryRowOfAWeekOfDropIns: a summary table's row for a drop-in held
 // each day of a week the report's prose already told is that meeting (the
 // same days, the same ward), not a second one.

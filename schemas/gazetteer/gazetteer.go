@@ -606,7 +606,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
-			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
+			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
 				// ("Hart Village PACT": Village is the end of another
 				// name, not Stockton's Village ward)
 				continue
@@ -712,6 +712,11 @@ var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1
 // "the Newtown Residents' Forum"):
 // the name is the ward's, though it is an everyday word or surname too.
 var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? (?:Association|Forum|Group|Meeting)|Ward (?:Meeting|Forum))\b`)
+
+// possMeetingRE: a name's possessive before its meeting ("at Newport's
+// residents' meeting", "Park's ward forum"): the place whose meeting it
+// is, though the name is an everyday word or surname too.
+var possMeetingRE = regexp.MustCompile(`^['’]s\s+(?i:(?:ward|community|residents['’]?|neighbourhood)\s+)(?i:meeting|forum|surgery|pact)\b`)
 
 // capitalBefore reports whether the word right before a name is
 // capitalised and joined to it by a space alone (the name goes on from

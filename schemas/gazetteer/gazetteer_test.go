@@ -275,6 +275,9 @@ func TestFindPrecision(t *testing.T) {
 		{"the Park Residents' Association met", []string{"Park=ward:E05009869"}},
 		{"he met the Newtown Residents' Forum, where women spoke", []string{"Newtown=ward:E05014873"}},
 		{"Victoria Residents' Parking zones", nil},
+		{"And last night, at Newport's residents' meeting in the hall", []string{"Newport=ward:E05009866"}},
+		{"Mr Newport's residents' parking permit", nil},
+		{"Victoria's meeting with the council", nil},
 		{"Mr Kader said the community council had met", nil},
 		{"Victoria community meeting notes", nil},
 		// Every name of a list closed by "wards" is a ward.
