@@ -5663,6 +5663,28 @@ func TestHeardLoudAndClearAbout(t *testing.T) {
 	}
 }
 
+// TestMainThingThereWas: "the main thing there was ...", "main thing found
+// was ..." in a record of a meeting or walkabout tells what was raised or
+// found there, even when the sentence names a place of its own ("on the
+// main road through Norton"); "the main thing is to ..." (advice) is no
+// concern.
+func TestMainThingThereWas(t *testing.T) {
+	head := "Minutes of the monthly meeting held Monday 14th November 2022, Community House\n\nPat and Ron went to the PACT meeting for Norton North on Tuesday 1st November at Norton Community Centre as some of the problems cross over. "
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"The main thing there was speeding on the main road through Norton, the residents want a speed watch.",
+			[]string{"meeting 2022-11-14  ", "meeting 2022-11-01 E05001543 speeding", "concern 2022-11-01 E05001543 speeding"}},
+		{"Main thing found was fly tipping behind the shops and bags left by the garages.",
+			[]string{"meeting 2022-11-14  ", "meeting 2022-11-01 E05001543 environmental", "concern 2022-11-01 E05001543 environmental"}},
+		{"The main thing is to ring 101 if you see fly tipping behind the shops.",
+			[]string{"meeting 2022-11-14  ", "meeting 2022-11-01 E05001543 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestHostTeamIsNoPolicingConcern: the neighbourhood police team named as
 // the one that held or ran the meeting ("our neighbourhood policing team
 // hosted a drop-in ... after complaints about ...") is the host, not a
