@@ -6064,6 +6064,8 @@ A reminder that the bins go out on Thursdays now.
 		// must not fire
 		{"Notes from the spring meeting", "Printed and published by J. Rowe, 4 Beacon Crescent, 12th March 2024.", ""},
 		{"Notes from the spring meeting", "The Fairfield ward councillors came along too and stayed for tea.", ""},
+		{"Notes from the spring meeting", "The next meeting was called for by the Fairfield ward councillors.", ""},
+		{"Notes from the spring meeting", "Printed and published by J. Rowe for the Fairfield ward councillors.", "E05014866"},
 		{"Notes from the spring meeting", "Printed and published on behalf of the Fairfield and Hartburn ward councillors.", ""},
 		{"Notes from the spring meeting", "Sam Hale is an independent councillor for Billingham.", ""},
 		{"Notes from the spring meeting", "Thanks, Jo (secretary)\n\nBillingham Residents' Association", ""},

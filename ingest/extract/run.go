@@ -1113,10 +1113,12 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 }
 
 var (
-	// signedCllrsRE: an imprint or sign-off naming the ward whose
-	// councillors put the newsletter out ("Printed and published by A.
-	// Bell for the Kader ward councillors"): group 1 the ward.
-	signedCllrsRE = regexp.MustCompile(`(?i)\b(?:on behalf of|for|from|by)\s+(?:your\s+|the\s+)?((?:(?-i:\p{Lu})[\w'’-]*\s+(?:(?:&|and)\s+)?){1,4})ward\s+(?:councillors|cllrs|members|team)\b`)
+	// signedCllrsRE: an imprint naming the ward whose councillors put the
+	// newsletter out ("Printed and published by A. Bell for the Kader
+	// ward councillors", "on behalf of the Kader ward councillors"; not
+	// "a meeting called by the Kader ward councillors"): group 1 the
+	// ward.
+	signedCllrsRE = regexp.MustCompile(`(?i)\b(?:on behalf of|(?:printed|published|promoted)\b[^;!?]{0,80}?\b(?:for|by))\s+(?:your\s+|the\s+)?((?:(?-i:\p{Lu})[\w'’-]*\s+(?:(?:&|and)\s+)?){1,4})ward\s+(?:councillors|cllrs|members)\b`)
 	// signedBioRE: a writer's line about themselves at a post's foot
 	// ("Sam Hale is an independent councillor for Hartburn ward,
 	// Stockton"): group 1 is what follows "for".
