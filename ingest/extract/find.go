@@ -2985,7 +2985,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// Hutton's, though Guisborough is a ward too (unless the line says
 		// "Guisborough ward").
 		venueWard := record && best.Kind == "ward" && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[best.End:])), "ward")
-		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName)) {
+		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName) || inPassing(i, r.titlePlace)) {
 			// (minutes' or notes' own date line naming the town of their
 			// venue, "Notes · 19 January 2016 · Thornaby Pavilion", under
 			// "Stainsby Hill PACT meeting": the record is the title's)
@@ -3046,6 +3046,17 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
+}
+
+// inPassing reports whether a town or area meetingPlace found only in the
+// rest of the meeting's paragraph (texts[i] with i == 2: not its clause
+// or sentence) was named in passing, in a document that is one ward's: a
+// tenants' newsletter's "the PCSOs held a drop-in at the church hall on
+// the 15th. Mostly the off-road bikes, up the old railway line and on to
+// the Eston Hills" tells where the bikes go, not where the drop-in was,
+// which is the ward the document is about.
+func inPassing(i int, title *gazetteer.Resolution) bool {
+	return i == 2 && title.Kind == "ward"
 }
 
 // heldAtRE: where a meeting named just before was held ("... held at the

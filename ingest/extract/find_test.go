@@ -6063,6 +6063,48 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 	}
 }
 
+// TestSignedWard: a newsletter or post signed as one ward's writers' in
+// its imprint ("published ... on behalf of the Fairfield ward
+// councillors"), its writer's line about themselves at its foot ("X is a
+// councillor for Fairfield ward") or a residents' association's name
+// alone in its masthead or sign-off places the meetings it tells by venue
+// only in that ward, and a town the meeting's paragraph names in passing
+// in another sentence ("a firm from Billingham") does not move it there;
+// a sign-off naming a town, two wards, or a ward inside a sentence keeps
+// the authority.
+func TestSignedWard(t *testing.T) {
+	const doc = `%s
+
+Thanks to everyone who came to our spring meeting at the Oakleaf Rooms on Tuesday 5th March 2024. Residents raised vans parked on the pavements all along Beacon Crescent. The vans belong to a firm from Billingham.
+
+A reminder that the bins go out on Thursdays now.
+
+%s
+`
+	for _, tc := range []struct {
+		top, foot string
+		ward      string
+	}{
+		{"RIVERSIDE ROUNDUP - from your ward councillors", "Printed and published by J. Rowe on behalf of the Fairfield ward councillors, 12th March 2024.", "E05014866"},
+		{"Notes from the spring meeting", "Sam Hale is an independent councillor for Fairfield ward, Stockton-on-Tees.", "E05014866"},
+		{"Notes from the spring meeting", "Thanks, Jo (secretary)\n\nFairfield Residents' Association", "E05014866"},
+		{"Fairfield Tenants & Residents Association", "Thanks, Jo (secretary)", "E05014866"},
+		// must not fire
+		{"Notes from the spring meeting", "Printed and published by J. Rowe, 4 Beacon Crescent, 12th March 2024.", ""},
+		{"Notes from the spring meeting", "The Fairfield ward councillors came along too and stayed for tea.", ""},
+		{"Notes from the spring meeting", "The next meeting was called for by the Fairfield ward councillors.", ""},
+		{"Notes from the spring meeting", "Printed and published by J. Rowe for the Fairfield ward councillors.", "E05014866"},
+		{"Notes from the spring meeting", "Printed and published on behalf of the Fairfield and Hartburn ward councillors.", ""},
+		{"Notes from the spring meeting", "Sam Hale is an independent councillor for Billingham.", ""},
+		{"Notes from the spring meeting", "Thanks, Jo (secretary)\n\nBillingham Residents' Association", ""},
+		{"Notes from the spring meeting", "We thanked the Fairfield Residents' Association for the tea and cakes.", ""},
+	} {
+		got := summaryFile(t, "news.txt", fmt.Sprintf(doc, tc.top, strings.ReplaceAll(tc.foot, `\n`, "\n")))
+		require.NotEmpty(t, got, tc.foot)
+		require.Equal(t, "meeting 2024-03-05 "+tc.ward+" parking_traffic", got[0], tc.top+" / "+tc.foot)
+	}
+}
+
 // TestCouncillorsSiteTagline: a councillor's own site whose header gives
 // the councillor's name and a tagline naming the ward after "for"
 // ("Standing up for Hartburn") places the writer's surgery, told with no

@@ -1106,7 +1106,81 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 	if w := r.headerWard(at); w != nil {
 		return w
 	}
-	return r.ownWard(at)
+	if w := r.ownWard(at); w != nil {
+		return w
+	}
+	return r.signedWard(at)
+}
+
+var (
+	// signedCllrsRE: an imprint naming the ward whose councillors put the
+	// newsletter out ("Printed and published by A. Bell for the Kader
+	// ward councillors", "on behalf of the Kader ward councillors"; not
+	// "a meeting called by the Kader ward councillors"): group 1 the
+	// ward.
+	signedCllrsRE = regexp.MustCompile(`(?i)\b(?:on behalf of|(?:printed|published|promoted)\b[^;!?]{0,80}?\b(?:for|by))\s+(?:your\s+|the\s+)?((?:(?-i:\p{Lu})[\w'’-]*\s+(?:(?:&|and)\s+)?){1,4})ward\s+(?:councillors|cllrs|members)\b`)
+	// signedBioRE: a writer's line about themselves at a post's foot
+	// ("Sam Hale is an independent councillor for Hartburn ward,
+	// Stockton"): group 1 is what follows "for".
+	signedBioRE = regexp.MustCompile(`^\W*(?:(?:Cllr|Councillor)\.?\s+)?(?-i:\p{Lu})[\w'’-]+(?:\s+(?-i:\p{Lu})[\w'’-]+){0,3}\s+(?:is|are)\s+(?:a|an|one of the|the|one of your|your)\s+(?:[\w-]+\s+){0,3}?(?:councillors?|ward members?)\s+for\s+([^.;!?]{3,60})`)
+	// signedGroupRE: a residents' or tenants' association named for its
+	// place, alone at the start of the document's first lines (its
+	// masthead, an e-mail's sender) or at the end of its last (the
+	// secretary's sign-off): group 1 or 2 the place.
+	signedGroupRE = regexp.MustCompile(`^\W*(?:From:\s*)?((?:(?-i:\p{Lu})[\w'’-]*\s+){1,3})` + groupNameTail + `|((?:(?-i:\p{Lu})[\w'’-]*\s+){1,3})` + groupNameTail + `\W*$`)
+)
+
+// groupNameTail: the words that end a residents' or tenants' association's
+// name ("Tenants & Residents Association", "Residents' Group").
+const groupNameTail = `(?:Tenants|Residents)['’]?\s+(?:(?:&|and)\s+(?:Residents|Tenants)['’]?\s+)?(?:Association|Group)\b`
+
+// signedWard is the one ward a newsletter or post is signed as its
+// writers' in its masthead or at its foot, when its top says it no other
+// way: the imprint of ward councillors' newsletter ("Printed and published
+// by A. Bell for the Kader ward councillors", under a masthead "KADER
+// NEWS - from your councillors"), the writer's line about themselves at
+// a blog post's foot ("Sam Hale is an independent councillor for
+// Hartburn ward"), or a residents' or tenants' association's name alone
+// in its masthead or sign-off ("Thanks, Jo (chair), Kader Tenants &
+// Residents Association"). Such writers tell their own meetings by venue
+// ("our July meeting at the church hall", "the community room last
+// night") and name other places only in passing or when they went
+// elsewhere, so those meetings are in the ward they sign with. Nil when
+// none, a town only, or two different wards are named so; a ward named
+// only in the body ("the Kader ward councillors were there too") is not
+// the writer's.
+func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
+	var ward *gazetteer.Resolution
+	n := len(r.blocks)
+	for i := 0; i < n; i++ {
+		if i >= 3 && i < n-4 {
+			continue
+		}
+		text := r.blocks[i].Text
+		var names []string
+		for _, m := range signedGroupRE.FindAllStringSubmatch(text, -1) {
+			names = append(names, m[1]+m[2])
+		}
+		if i >= n-4 {
+			for _, m := range signedCllrsRE.FindAllStringSubmatch(text, -1) {
+				names = append(names, m[1]+" ward")
+			}
+			if m := signedBioRE.FindStringSubmatch(text); m != nil {
+				name, _, _ := strings.Cut(m[1], ",") // ("for Hartburn ward, Stockton": the ward, then its town)
+				names = append(names, name)
+			}
+		}
+		for _, name := range names {
+			for _, p := range r.find(name, at) {
+				if p.Kind != "ward" || (ward != nil && ward.WardCode != p.WardCode) {
+					return nil // (a town, or two wards: "for the Fairfield and Hartburn ward councillors")
+				}
+				res := p.Resolution
+				ward = &res
+			}
+		}
+	}
+	return ward
 }
 
 // ownWardRE: the writer telling readers which ward they represent ("I'm
