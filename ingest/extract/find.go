@@ -1374,7 +1374,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
 	// from it rather than tagging again (tagging was most of the cost).
-	in := r.mentionsOf(b, text)
+	inAll := r.mentionsOf(b, text)
+	in := func(start, end int) []dates.Mention {
+		return r.ownMeetingMonthsDropped(text[start:end], inAll(start, end)) // (not the record's body's own meetings)
+	}
 	head := entryHead(text)
 	if sectionEntry {
 		head = secHead
@@ -2637,6 +2640,9 @@ func daysApart(s string) int {
 // within nearGap bytes, with no other sentence-like break between.
 func nounDated(sent string, ds []dates.Mention) bool {
 	for _, d := range ds {
+		if monthNamesMeeting(sent, d) {
+			return true // "the Commissioner came along to our May meeting"
+		}
 		heldInMonth := d.IsMonths() && d.EndMonth == 0 && heldRE.MatchString(sent)
 		if !(d.IsDay() || d.IsRange() || d.RelMonth != "" || d.RelWeek != "" || heldInMonth) {
 			continue // a month alone is too loose for a meeting's day, unless the sentence says it was held then; "last month" is the document's own
@@ -2669,6 +2675,72 @@ func nounDated(sent string, ds []dates.Mention) bool {
 		}
 	}
 	return false
+}
+
+// monthNamedMeetingRE: what follows a month that names a meeting, up to
+// its noun ("[the September] PACT", "[our May] residents' meeting").
+var monthNamedMeetingRE = regexp.MustCompile(`^\s+(?:[A-Za-z'’-]+\s+){0,2}?(?i:meetings?|forums?|surger(?:y|ies)|walkabouts?|drop-ins?|briefings?|sessions?|pacts?|agms?|coffee mornings?)\b`)
+
+// monthNamesMeeting reports whether d is a month written as a meeting's
+// name, right before its noun ("He said the December drop-in held in the
+// village hall had gone well", "at the September PACT in Grangetown you
+// told us about ..."): the month dates that meeting, whatever the verb,
+// as "the meeting in December" would with one of holding. The dates
+// package reads such a month only after a determiner (namedMonthRE).
+func monthNamesMeeting(sent string, d dates.Mention) bool {
+	if !d.IsMonths() || d.EndMonth != 0 || d.Year != 0 || d.End > len(sent) {
+		return false
+	}
+	if !monthNamedMeetingRE.MatchString(sent[d.End:]) {
+		return false
+	}
+	before := strings.ToLower(strings.TrimRight(sent[:d.Start], " "))
+	for _, w := range []string{"the", "our", "their", "its", "your", "his", "her", "my"} {
+		if before == w || strings.HasSuffix(before, " "+w) || strings.HasSuffix(before, "("+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownMeetingRE: a month naming a body's own meeting, with no word between
+// ("the September meeting", "our March forum", "the June PACT").
+var ownMeetingRE = regexp.MustCompile(`^\s+(?i:meeting|forum|pact|committee)\b`)
+
+// decidedAtRE: what was decided at a meeting named right after ("as
+// promised at our", "agreed at the").
+var decidedAtRE = regexp.MustCompile(`(?i)\b(?:promised|agreed|decided|resolved|minuted|requested)\s+(?:at|by)\s+(?:the|our|their|its|your)\s+$`)
+
+// ownMeetingMonthsDropped drops from a sentence's dates a month naming a
+// meeting (monthNamesMeeting) that is the record's body's own: in minutes
+// or notes, "the notes of the September forum were agreed", "raised at the
+// July meeting", "deferred to the January meeting" tell the body's earlier
+// or next meeting, which its own record counts (see Limits), not one more
+// meeting held with the public; a drop-in, a surgery or a named ward
+// meeting ("the December drop-in held in the Parish Rooms") is another
+// meeting and stays; so does one named for what it decided ("as promised at
+// our September meeting"). A month whose meeting the document told on a day of
+// that month ("Following the March meeting, ..." after "our public meeting
+// on Thursday 7 March") is that meeting, told already.
+func (r *run) ownMeetingMonthsDropped(sent string, ds []dates.Mention) []dates.Mention {
+	record := r.record
+	for _, m := range r.held {
+		record = record || m.sticky
+	}
+	var out []dates.Mention
+	for _, d := range ds {
+		if monthNamesMeeting(sent, d) && record && ownMeetingRE.MatchString(sent[d.End:]) {
+			continue
+		}
+		if monthNamesMeeting(sent, d) && decidedAtRE.MatchString(sent[:d.Start]) {
+			continue // "as promised at our September meeting": what that meeting decided, not the meeting told
+		}
+		if monthNamesMeeting(sent, d) && slices.ContainsFunc(r.held, func(m *meetingCtx) bool { return m.span.Precision == dates.Day && m.span.Start.Month() == d.Month }) {
+			continue // "Following the March meeting, ..." after the meeting told on Thursday 7 March: that one, told already
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // heldRE: a sentence saying a meeting was held or what it was about, in

@@ -6342,3 +6342,40 @@ func TestWhereResidentsHadBeenTargeted(t *testing.T) {
 	require.False(t, whereVictimsRE.MatchString("People who have been targeted should ring 101."))
 	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
 }
+
+// TestMonthNamesMeeting: a month written as a meeting's name ("our
+// October meeting", "the November surgery") dates that meeting, whatever
+// the verb; the body's own meeting in a record ("raised at the October
+// meeting" in minutes), a meeting named for what it decided ("as agreed
+// at our October meeting") and one the document told on a day of that
+// month are no meeting of their own.
+func TestMonthNamesMeeting(t *testing.T) {
+	meetings := func(doc string) []string {
+		res, err := newExtractor(t, Config{}).Extract("news.md", []byte(doc))
+		require.NoError(t, err)
+		var got []string
+		for _, e := range res.Events {
+			if e.Type == "meeting" {
+				got = append(got, eventWhen(e))
+			}
+		}
+		return got
+	}
+	const front = "---\ntitle: \"Residents' news\"\ndate: 2023-11-20\n---\n\n# Residents' news\n\n"
+	for _, tc := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"newsletter", front + "Our thanks to the two councillors who came along to our October meeting at the library in Grangetown. Most people there were worried about drug dealing near the park.\n",
+			[]string{"month:2023-10-01/2023-10-31"}},
+		{"another kind in minutes", "# Grangetown Residents' Forum\n\nMinutes of the meeting held on Thursday 9 November 2023 at the library, Grangetown.\n\n4. The PCSO said the October surgery at the library had gone well and most questions were about scams.\n",
+			[]string{"2023-11-09", "month:2023-10-01/2023-10-31"}},
+		{"own meeting in minutes", "# Grangetown Residents' Forum\n\nMinutes of the meeting held on Thursday 9 November 2023 at the library, Grangetown.\n\n3. Speeding on Low Lane (raised at the October meeting). The PCSO said a speed check had been done.\n",
+			[]string{"2023-11-09"}},
+		{"what it decided", front + "As agreed at our October meeting in Grangetown, the committee has written to the council about the parking on the estate.\n", nil},
+		{"told on its day", front + "Around 40 people came to our public meeting in Grangetown on Tuesday 10 October 2023.\n\nFollowing the October meeting in Grangetown, we have set up a speed watch group.\n",
+			[]string{"2023-10-10"}},
+	} {
+		require.Equal(t, tc.want, meetings(tc.doc), tc.name)
+	}
+}

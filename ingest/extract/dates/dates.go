@@ -456,7 +456,64 @@ func Find(s string) []Mention {
 		out = bracketDays(s, low, out)
 		out = weekdaysAfter(s, low, out)
 	}
+	if month {
+		out = meetingMonths(s, low, out)
+	}
 	return shortWeekdaysCapital(s, out)
+}
+
+// bareDayAfterRE: a day written as an ordinal alone ("the 9th").
+var bareDayAfterRE = regexp.MustCompile(`\bthe [0-9]{1,2}(?:st|nd|rd|th)\b`)
+
+// namedMonthRE: a month written as a meeting's name, after a determiner
+// and before the meeting's noun ("our May meeting", "the December
+// drop-in", "the September PACT", "their March ward meeting").
+var namedMonthRE = regexp.MustCompile(`\b(?:the|our|their|its|your|his|her|my)\s+` + monthPat + `\s+(?:[a-z'’-]+\s+){0,2}?(?:meetings?|forums?|surger(?:y|ies)|walkabouts?|drop-ins?|briefings?|sessions?|pacts?|agms?|coffee mornings?)\b`)
+
+// meetingMonths adds a month that names a meeting ("He said the December
+// drop-in had been well attended", "at the September PACT in Newcomen you
+// told us about ..."): the writer dates the meeting by its month as its
+// name, with no "in" before it, and that month is its date. The month
+// must be capitalised (so "may" stays a verb) and the meeting have no day
+// of its own right after it ("our September meeting on the 8th" is the
+// 8th: bareDays), nor a date already read there.
+func meetingMonths(s, low string, out []Mention) []Mention {
+	// (a day written as an ordinal alone after it, with no other month
+	// between, is the meeting's day: bareDayAfterRE)
+	ms := namedMonthRE.FindAllStringSubmatchIndex(low, -1)
+	if ms == nil {
+		return out
+	}
+	added := false
+	for _, m := range ms {
+		if !capital(s[m[2]:m[3]]) {
+			continue
+		}
+		dayAfter := false
+		for _, d := range out {
+			if d.Day > 0 && d.Month == monthOf(s[m[2]:m[3]]) && d.Rel == "" {
+				dayAfter = true // "our February meeting! ... on Tuesday 9th February": the paragraph gives its day
+			}
+			if d.Start < m[1] && m[0] < d.End {
+				dayAfter = true // overlaps a date read already
+			}
+			if d.Day > 0 && d.Start >= m[1] && d.Start-m[1] <= 40 && !sentenceBreakRE.MatchString(s[m[1]:d.Start]) {
+				dayAfter = true
+			}
+		}
+		if bare := bareDayAfterRE.FindStringIndex(low[m[1]:]); bare != nil && bare[0] <= 160 && !hasMonth(low[m[1]:m[1]+bare[0]]) {
+			dayAfter = true // "our February meeting! Thank you to all who came on Tuesday the 9th": its day, told after
+		}
+		if dayAfter {
+			continue
+		}
+		out = append(out, Mention{Start: m[2], End: m[3], Text: s[m[2]:m[3]], Month: monthOf(s[m[2]:m[3]])})
+		added = true
+	}
+	if added {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
 }
 
 // shortWeekdaysCapital drops a short weekday written in lower case from the

@@ -343,7 +343,37 @@ func TestMonthNamingMeeting(t *testing.T) {
 		{"We hope the June PACT on the 21st will be busier.", []string{"21 June"}},
 		{"Volunteers may meeting on the 9th be asked to help.", nil},
 		{"The October newsletter said the meeting on the 14th was cancelled.", nil},
+		// (an ordinal after the month naming a meeting may be its day:
+		// no month is guessed for the meeting, meetingMonths)
 		{"At our October meeting we heard about the 14th of the series.", nil},
+	} {
+		var got []string
+		for _, m := range Find(tc.s) {
+			got = append(got, fmt.Sprintf("%d %s", m.Day, m.Month))
+		}
+		require.Equal(t, tc.want, got, tc.s)
+	}
+}
+
+// TestMonthNamingMeetingNoDay: a month written as a meeting's name after
+// a determiner ("the November surgery", "our April PACT") is a month
+// mention though no "in" comes before it; "may" in lower case, a month
+// with no determiner before it or no meeting noun after it, and a month
+// whose meeting has its day right after are not.
+func TestMonthNamingMeetingNoDay(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"The sergeant said the November surgery at the library was busy.", []string{"0 November"}},
+		{"Two councillors came to our April PACT to listen.", []string{"0 April"}},
+		{"At their July residents' meeting people asked about vans.", []string{"0 July"}},
+		{"Thanks to all who came to the February drop-in.", []string{"0 February"}},
+		{"Our March residents' forum on the 3rd was well attended.", []string{"3 March"}},
+		{"Members may meeting rooms book through the clerk.", nil},
+		{"The October newsletter went to every house.", nil},
+		{"June meeting notes are on the website.", nil},
+		{"We hope the June PACT on 21 June will be busier.", []string{"21 June"}},
 	} {
 		var got []string
 		for _, m := range Find(tc.s) {
