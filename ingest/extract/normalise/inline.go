@@ -14,10 +14,16 @@ var (
 	trRE       = regexp.MustCompile(`(?is)<tr\b[^<>]{0,500}>(.*?)</tr\s*>`)
 	cellRE     = regexp.MustCompile(`(?is)<t([dh])\b[^<>]{0,500}>(.*?)</t[dh]\s*>`)
 	entityRE   = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+	// furnitureRE is a whole element of skipElements' kind left inline (a
+	// news export's "<aside class=\"read-more\">" box of other stories, a
+	// script): dropped with its text, as an HTML page's are. RE2 has no
+	// back-references, so each element is spelt out.
+	furnitureRE = regexp.MustCompile(`(?is)<aside\b[^<>]{0,500}>.*?</aside\s*>|<nav\b[^<>]{0,500}>.*?</nav\s*>|<script\b[^<>]{0,500}>.*?</script\s*>|<style\b[^<>]{0,500}>.*?</style\s*>|<noscript\b[^<>]{0,500}>.*?</noscript\s*>|<form\b[^<>]{0,500}>.*?</form\s*>|<svg\b[^<>]{0,500}>.*?</svg\s*>|<dialog\b[^<>]{0,500}>.*?</dialog\s*>`)
 )
 
 // InlineHTML removes the HTML a text or Markdown document carries inline:
-// block tags end a line, other tags go (their text stays: "5<sup>th</sup>"
+// site furniture goes whole (an aside, a nav, a script), block tags end a
+// line, other tags go (their text stays: "5<sup>th</sup>"
 // becomes "5th"), entities are decoded and non-breaking spaces become
 // spaces.
 func InlineHTML(s string) string {
@@ -25,6 +31,7 @@ func InlineHTML(s string) string {
 		return s
 	}
 	if strings.IndexByte(s, '<') >= 0 {
+		s = furnitureRE.ReplaceAllString(s, "\n")
 		s = inlineRows(s)
 		s = rowBreaks(s)
 		s = breakTagRE.ReplaceAllString(s, "\n")

@@ -70,6 +70,11 @@ func TestInlineHTML(t *testing.T) {
 		{"a < b and 3 > 2, <- back", "a < b and 3 > 2, <- back"},
 		{"line<br/>next", "line\nnext"},
 		{"Tom &amp; Jerry &#8217;s &bogus;", "Tom & Jerry ’s &bogus;"},
+		// Site furniture left inline goes whole, its text with it.
+		{"Bikes on the beach.\n\n<aside class=\"more\">\n<h3>Read more</h3>\n<ul><li><a href=\"/x\">Market traders fear the worst</a></li></ul>\n</aside>\n\nIt follows a meeting in Skelton.", "Bikes on the beach.\n\n\n\n\nIt follows a meeting in Skelton."},
+		{"before <script type=\"text/javascript\">var a = 1;</script>after", "before \nafter"},
+		// (not a word that only starts like one: "<asides>" is no aside)
+		{"<asides>kept</asides>", "kept"},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, InlineHTML(tt.in), tt.in)
