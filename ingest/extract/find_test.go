@@ -5340,6 +5340,112 @@ func TestIssuesByAreaRecap(t *testing.T) {
 	}, summaryLAD(t, doc))
 }
 
+// TestRecapInPlaces: a report's summary sentence that lists themes each
+// with the places of meetings it told before after "in" or "at", with no
+// brackets ("Dog fouling was again raised in Kader and Linthorpe"), says
+// again what those meetings heard: no concern for the period at each
+// place; a theme the meeting's own account did not name goes to that
+// meeting (as with a recap's brackets). A sentence naming a ward with no
+// meeting told, or giving its own day, is read as before.
+func TestRecapInPlaces(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 9 May 2019\n\nPROGRAMME OF ENGAGEMENT: MARCH AND APRIL 2019\n\n" +
+		"3.1 On Monday 4 March the Commissioner attended the Kader ward meeting, where residents complained about dog fouling on the school field.\n\n" +
+		"3.2 On Tuesday 9 April he attended the Linthorpe ward meeting. Residents said dealers were selling drugs outside the off-licence.\n\n" +
+		"4. Themes\n\n"
+	held := []string{
+		"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental",
+		"meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs",
+	}
+	table := "Report to the Police and Crime Panel, 9 May 2019\n\nPROGRAMME OF ENGAGEMENT: MARCH AND APRIL 2019\n\n" +
+		"| Date | Meeting | Ward | Issues raised |\n|---|---|---|---|\n" +
+		"| 04/03/19 | Kader ward meeting | Kader | Dog fouling on the school field |\n" +
+		"| 09/04/19 | Linthorpe ward meeting | Linthorpe | Drugs sold outside the off-licence |\n\n" +
+		"4. Themes\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"themes spread onto the places of meetings told before",
+			head + "4.1 Dog fouling was raised in Kader, and drug dealing and speeding at Linthorpe. These are the meetings listed above.\n",
+			[]string{"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental",
+				"meeting 2019-04-09 E05009862 drugs,speeding", "concern 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 speeding"}},
+		{"again, after a table of meetings",
+			table + "4.1 Dog mess was again raised in Kader and Linthorpe.\n",
+			[]string{"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental", "meeting 2019-04-09 E05009862 drugs,environmental", "concern 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 environmental"}},
+		// must not fire: a ward where no meeting was told
+		{"a ward with no meeting told",
+			head + "4.1 Dog fouling was raised in Kader and Hemlington.\n",
+			append(slices.Clone(held), "concern 2019-03-01 E05009859 environmental")},
+		// must not fire: the sentence gives its own day
+		{"a sentence with a day of its own",
+			head + "4.1 Speeding was raised at Kader on Friday 12 April, by letter.\n",
+			append(slices.Clone(held), "concern 2019-04-12  speeding")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
+// TestPartnershipRowsListedForCompleteness: a report that says it lists
+// its partnership meetings or boards for completeness ("Board meetings are
+// included in the table for information") shows the Commissioner's time
+// in their rows: a row naming a partnership or board is no meeting with
+// the public, even with its business in the issues column. Without that
+// sentence such a row is read as before, and the community rows of a
+// report with it still are.
+func TestPartnershipRowsListedForCompleteness(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 October 2018\n\nPROGRAMME OF ENGAGEMENT: AUGUST AND SEPTEMBER 2018\n\n"
+	rows := "| Date | Meeting | Ward / area | Issues raised |\n|---|---|---|---|\n" +
+		"| 07/08/18 | Marton West ward meeting | Marton West, Middlesbrough | Cars racing along the main road at night |\n" +
+		"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Refresh of the anti-social behaviour strategy |\n"
+	community := []string{"meeting 2018-08-07 E05009865E06000002 speeding", "concern 2018-08-07 E05009865E06000002 speeding"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"boards listed for completeness",
+			head + "2.1 The table below lists the meetings attended. Partnership meetings are shown for completeness.\n\n" + rows,
+			community},
+		{"said in another sentence",
+			head + "2.1 The Commissioner also sits on several boards. These are included in the table for information.\n\n" + rows,
+			community},
+		// must not fire: the report does not say so
+		{"no such sentence",
+			head + "2.1 The table below lists the meetings attended.\n\n" + rows,
+			append(slices.Clone(community), "meeting 2018-08-15 E06000002 antisocial_behaviour", "concern 2018-08-15 E06000002 antisocial_behaviour")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestJointMeetingRow: a row whose meeting cell says it was one joint
+// meeting of two wards ("Joint residents' meeting, Hart and Seaton wards")
+// is their authority's, wherever its venue is; a row naming two wards
+// without "joint" keeps its venue's ward.
+func TestJointMeetingRow(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 October 2018\n\nPROGRAMME OF ENGAGEMENT: AUGUST AND SEPTEMBER 2018\n\n" +
+		"| Date | Meeting | Venue | Issues raised |\n|---|---|---|---|\n"
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"joint, the wards after a comma",
+			"| 07/08/18 | Joint public meeting, Hart and Seaton wards | Seaton Carew Library, Hartlepool | Cars racing along the sea front |\n",
+			[]string{"meeting 2018-08-07 E06000001 speeding", "concern 2018-08-07 E06000001 speeding"}},
+		// must not fire: no "joint"
+		{"two wards, not joint",
+			"| 07/08/18 | Hart and Seaton public meeting | Seaton Carew Library, Hartlepool | Cars racing along the sea front |\n",
+			[]string{"meeting 2018-08-07 E05008951E06000001 speeding", "concern 2018-08-07 E05008951E06000001 speeding"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, head+tt.row))
+		})
+	}
+}
+
 // TestImprintNamingAnAssociation: a newsletter's imprint names its
 // publisher and the day it went to print ("Printed and published by the
 // Saltburn Residents' Association, 4th April 2013"): the issue's date,
