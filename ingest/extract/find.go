@@ -1457,7 +1457,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
-			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0)) ||
+			r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
 		}
@@ -1489,6 +1490,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
 		ds := dated(sentDates)
+		if d := r.earlierMeetingMonth(sent, sentDates); d != nil && !atMeetingInRE.MatchString(sent) {
+			ds = []dates.Mention{*d} // (not "speed enforcement in November", what was done after)
+		}
 		if si == 0 && b.N <= 2 && len(ds) > 1 && ds[0].Start <= 8 && r.publicationLine(ds[0]) && len(dates.Days(ds[1:])) > 0 {
 			// "17 November 2021 Billingham North councillor Chris Barlow
 			// raised concerns ... at a meeting on Tuesday": the dateline
@@ -1608,6 +1612,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
 			perWard = pairedWardDays(sent, places, ds)
+		}
+		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
+			perWard = pairedDaysWards(sent, places, ds)
 		}
 		monthly := false // "held virtual meetings in January and February 2021": one each month
 		if len(ds) == 1 && len(perWard) < 2 && !fromPrev && pluralMeetingsRE.MatchString(sent) && !summaryRE.MatchString(sent) {
@@ -2509,6 +2516,62 @@ func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention)
 	}
 	return out
 }
+
+// pairedDaysWards pairs the days a sentence lists first with the wards it
+// names after them in turn ("On 9 and 10 March the Commissioner went on
+// walkabouts in Kader (Middlesbrough) and then Brotton (Redcar and
+// Cleveland)", "... on 3 and 5 May at Hemlington and Park End
+// respectively"): one clause per day, its meeting in its ward. Only with a
+// word of order ("then", "respectively", "in turn", "followed by"), as many
+// wards as days, each day a day, every ward after the last day; a ward's
+// authority in brackets right after it is its address, not a place of its
+// own. Nil otherwise ("On 9 and 10 March he met residents in Kader and
+// Brotton" does not say which day was whose).
+func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
+	if len(ds) < 2 || !inTurnRE.MatchString(sent) {
+		return nil
+	}
+	for _, d := range ds {
+		if !d.IsDay() {
+			return nil
+		}
+	}
+	last := ds[len(ds)-1]
+	var wards []gazetteer.Mention
+	for _, m := range places {
+		if m.Start < last.End {
+			return nil
+		}
+		if m.Kind != "ward" {
+			if n := len(wards); n > 0 && m.LADCode == wards[n-1].LADCode && strings.TrimSpace(sent[wards[n-1].End:m.Start]) == "(" && strings.HasPrefix(strings.TrimSpace(sent[m.End:]), ")") {
+				continue // "Kader (Middlesbrough)": the ward's address
+			}
+			return nil
+		}
+		wards = append(wards, m)
+	}
+	if len(wards) != len(ds) {
+		return nil
+	}
+	noun := "meeting"
+	if n := meetingNounRE.FindString(sent[last.End:wards[0].Start]); n != "" {
+		noun = strings.ToLower(n)
+		if k, ok := strings.CutSuffix(noun, "ies"); ok {
+			noun = k + "y" // "surgeries"
+		} else {
+			noun = strings.TrimSuffix(noun, "s")
+		}
+	}
+	out := make([]string, len(wards))
+	for i, w := range wards {
+		out[i] = noun + " in " + sent[w.Start:w.End]
+	}
+	return out
+}
+
+// inTurnRE: a word saying places are listed in the order of the days
+// before them.
+var inTurnRE = regexp.MustCompile(`(?i)\b(?:and then|then|respectively|in turn|followed by)\b`)
 
 // electionDayRE: an election and its day ("the local elections on 4
 // May", "the elections held on 2 May").
@@ -6136,6 +6199,36 @@ func namesWardOf(ms []gazetteer.Mention, town string) bool {
 	}
 	return false
 }
+
+// earlierMeetingMonth is the month of a meeting before the report's period
+// that a sentence names with what was raised there ("5.1 Following
+// complaints raised at the Hemlington ward meeting in March 2018 about
+// dealing near the shops, officers executed a warrant"): a report's
+// outcomes from meetings it told in an earlier report. Writers count that
+// meeting, held in its month, and what was raised there; what was done
+// after is the police's. Nil unless the document has a period and the
+// month ends before it begins (a meeting of the period is the one the
+// report tells, not a second).
+func (r *run) earlierMeetingMonth(sent string, ms []dates.Mention) *dates.Mention {
+	loc := raisedAtMeetingInRE.FindStringIndex(sent)
+	if loc == nil || r.a.PeriodStart.IsZero() {
+		return nil
+	}
+	for i, d := range ms {
+		if d.Start < loc[1]-len("during ") || d.Start > loc[1] || !d.IsMonths() || d.Year == 0 {
+			continue
+		}
+		if sp, _, err := r.a.Resolve(d, false); err == nil && sp.Precision == dates.Month && sp.End.Before(r.a.PeriodStart) {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// raisedAtMeetingInRE: concerns raised at a meeting named with its month
+// ("concerns raised at the Park End meeting in October 2016"), up to the
+// month.
+var raisedAtMeetingInRE = regexp.MustCompile(`(?i)\b(?:concerns?|issues?|complaints?|worries)\s+(?:were\s+|was\s+)?(?:raised|voiced|aired)\s+(?:by\s+residents\s+)?at\s+(?:the|a)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during)\s+`)
 
 // atMeetingInRE: a sentence that opens at a meeting told by its month or
 // span ("At the Village ward residents' meeting in September, people

@@ -5446,6 +5446,67 @@ func TestJointMeetingRow(t *testing.T) {
 	}
 }
 
+// TestDaysThenWardsInTurn: days listed first and wards after them with a
+// word of order ("On 9 and 10 March he went on walkabouts in Kader
+// (Middlesbrough) and then Brotton (Redcar and Cleveland)") are one
+// meeting a day, each in its ward in turn; a ward's authority in brackets
+// is its address. Without the word of order, which day was whose is not
+// said, and the sentence is read as before.
+func TestDaysThenWardsInTurn(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2018\n\nPROGRAMME OF ENGAGEMENT: FEBRUARY AND MARCH 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"and then, authorities in brackets",
+			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Kader (Middlesbrough) and then Brotton (Redcar and Cleveland). At both, people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009860E06000002 off_road_bikes", "meeting 2018-03-14 E05001505E06000003 off_road_bikes",
+				"concern 2018-03-13 E05009860E06000002 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		{"respectively",
+			head + "On 13 and 14 March he held surgeries at Hemlington and Brotton respectively, where people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		// must not fire: no word of order
+		{"no word of order",
+			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
+			[]string{"meeting 2018-03-14 E05009859E06000002 "}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestEarlierMeetingInOutcomes: a report's outcomes from meetings of an
+// earlier period ("Following complaints raised at the Hemlington ward
+// meeting in October 2017 about dealing, a warrant was executed in
+// January") names a meeting held in that month and what was raised there
+// (not the month of what was done after). A month inside the report's
+// period, or a meeting named with no month, is read as before.
+func TestEarlierMeetingInOutcomes(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 6 March 2018\n\nPROGRAMME OF ENGAGEMENT: JANUARY AND FEBRUARY 2018\n\n" +
+		"1.1 This report covers engagement between 1 January 2018 and 28 February 2018.\n\n5. Outcomes from earlier meetings\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a month before the period",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting in October 2017 about drug dealing near the shops, officers executed a warrant in January.\n",
+			[]string{"meeting 2017-10-01 E05009859E06000002 drugs", "concern 2017-10-01 E05009859E06000002 drugs"}},
+		// must not fire: the month is the period's
+		{"a month of the period (read as before)",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting in February 2018 about drug dealing near the shops, officers executed a warrant.\n",
+			[]string{"meeting 2018-02-01 E05009859E06000002 drugs", "concern 2018-02-01 E05009859E06000002 drugs"}},
+		// must not fire: no month
+		{"no month",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting about drug dealing near the shops, officers executed a warrant.\n",
+			[]string{"concern 2018-01-01 E05009859E06000002 drugs"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
 // TestImprintNamingAnAssociation: a newsletter's imprint names its
 // publisher and the day it went to print ("Printed and published by the
 // Saltburn Residents' Association, 4th April 2013"): the issue's date,
