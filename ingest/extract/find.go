@@ -177,6 +177,9 @@ func (r *run) walk() {
 		if r.postDateLine[i] {
 			continue
 		}
+		if b.Cells == nil && partnersListedRE.MatchString(b.Text) {
+			r.partnersListed = true
+		}
 		_, titled := r.postDays[i+1]
 		if day, ok := r.postDays[i]; ok || (titled && !b.Bullet && b.Cells == nil) {
 			// A listing's next post, from its title over its "Posted on"
@@ -800,7 +803,7 @@ func (r *run) walk() {
 			lead = b
 			continue
 		}
-		if cur == nil && ctxs == nil && len(r.held) > 0 && !b.Bullet && recapVerbRE.MatchString(text) {
+		if cur == nil && ctxs == nil && !b.Bullet && ((len(r.held) > 0 && recapVerbRE.MatchString(text)) || (len(r.held)+len(r.rowHeld) > 0 && recapInVerbRE.MatchString(text))) {
 			text = r.recapRaised(b, text, sec)
 		}
 		if cur == nil && ctxs == nil && len(r.datesOf(b)) == 0 {
@@ -1016,6 +1019,13 @@ var nameBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s+(?:(?:&|and)\s+)?){
 // partners ("Partnership and strategic meetings", "Meetings with partners",
 // "the following meetings with partners during the period:").
 var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partner|governance|internal|board)s?\b[^.:]{0,30}\bmeetings?\b|\bmeetings?\s+(?:with|of)\s+(?:our\s+|his\s+|her\s+)?(?:partners|partner agencies|boards)\b`)
+
+// partnersListedRE: a report saying it lists its partnership meetings or
+// boards only to show the Commissioner's time ("Partnership meetings are
+// shown in italics for completeness", "He also sits on several boards.
+// These are included below for information."): their rows are no meetings
+// with the public.
+var partnersListedRE = regexp.MustCompile(`(?is)\b(?:partner(?:ship)?s?|boards?)\b.{0,120}?\b(?:listed|shown|included|set out|given)\b[^.]{0,60}?\bfor\s+(?:completeness|information)\b`)
 
 // partnerListRE: a title of meetings with partners that opens a list of
 // them ("Partnership meetings attended", "Partner meetings:").
@@ -1450,7 +1460,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
-			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0))) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0)) ||
+			r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
 		}
@@ -1482,6 +1493,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
 		ds := dated(sentDates)
+		if d := r.earlierMeetingMonth(sent, sentDates); d != nil && !atMeetingInRE.MatchString(sent) {
+			ds = []dates.Mention{*d} // (not "speed enforcement in November", what was done after)
+		}
 		if si == 0 && b.N <= 2 && len(ds) > 1 && ds[0].Start <= 8 && r.publicationLine(ds[0]) && len(dates.Days(ds[1:])) > 0 {
 			// "17 November 2021 Billingham North councillor Chris Barlow
 			// raised concerns ... at a meeting on Tuesday": the dateline
@@ -1601,6 +1615,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
 			perWard = pairedWardDays(sent, places, ds)
+		}
+		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
+			perWard = pairedDaysWards(sent, places, ds)
 		}
 		monthly := false // "held virtual meetings in January and February 2021": one each month
 		if len(ds) == 1 && len(perWard) < 2 && !fromPrev && pluralMeetingsRE.MatchString(sent) && !summaryRE.MatchString(sent) {
@@ -1980,11 +1997,14 @@ func (r *run) jointWards(s string, ms []gazetteer.Mention, at time.Time) *gazett
 // "joint" within two words, in the same clause.)
 var jointHeldByRE = regexp.MustCompile(`(?i)^(?:\s+wards?)?\s+(?:councillors|members|residents|people|teams?|officers|groups?)\b[^.;:,]{0,40}?\bjoint\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|pact|walkabout)\b`)
 
+// jointWordRE: a meeting cell that says the meeting was joint.
+var jointWordRE = regexp.MustCompile(`(?i)\bjoint\b`)
+
 // jointForRE: a joint meeting named before the wards it was for ("a
 // joint online meeting for the Coatham and Zetland wards"); wardsAfterRE
 // closes the pair.
 var (
-	jointForRE   = regexp.MustCompile(`(?i)\bjoint\b[^.,;]{0,30}\bmeeting\s+(?:for|of|covering)\s+(?:the\s+)?(?:residents\s+of\s+(?:the\s+)?)?$`)
+	jointForRE   = regexp.MustCompile(`(?i)\bjoint\b[^.,;]{0,30}\bmeeting(?:\s+(?:for|of|covering)|,)\s+(?:the\s+)?(?:residents\s+of\s+(?:the\s+)?)?$`)
 	wardsAfterRE = regexp.MustCompile(`(?i)^\s+wards\b`)
 )
 
@@ -2511,6 +2531,62 @@ func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention)
 	}
 	return out
 }
+
+// pairedDaysWards pairs the days a sentence lists first with the wards it
+// names after them in turn ("On 9 and 10 March the Commissioner went on
+// walkabouts in Kader (Middlesbrough) and then Brotton (Redcar and
+// Cleveland)", "... on 3 and 5 May at Hemlington and Park End
+// respectively"): one clause per day, its meeting in its ward. Only with a
+// word of order ("then", "respectively", "in turn", "followed by"), as many
+// wards as days, each day a day, every ward after the last day; a ward's
+// authority in brackets right after it is its address, not a place of its
+// own. Nil otherwise ("On 9 and 10 March he met residents in Kader and
+// Brotton" does not say which day was whose).
+func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
+	if len(ds) < 2 || !inTurnRE.MatchString(sent) {
+		return nil
+	}
+	for _, d := range ds {
+		if !d.IsDay() {
+			return nil
+		}
+	}
+	last := ds[len(ds)-1]
+	var wards []gazetteer.Mention
+	for _, m := range places {
+		if m.Start < last.End {
+			return nil
+		}
+		if m.Kind != "ward" {
+			if n := len(wards); n > 0 && m.LADCode == wards[n-1].LADCode && strings.TrimSpace(sent[wards[n-1].End:m.Start]) == "(" && strings.HasPrefix(strings.TrimSpace(sent[m.End:]), ")") {
+				continue // "Kader (Middlesbrough)": the ward's address
+			}
+			return nil
+		}
+		wards = append(wards, m)
+	}
+	if len(wards) != len(ds) {
+		return nil
+	}
+	noun := "meeting"
+	if n := meetingNounRE.FindString(sent[last.End:wards[0].Start]); n != "" {
+		noun = strings.ToLower(n)
+		if k, ok := strings.CutSuffix(noun, "ies"); ok {
+			noun = k + "y" // "surgeries"
+		} else {
+			noun = strings.TrimSuffix(noun, "s")
+		}
+	}
+	out := make([]string, len(wards))
+	for i, w := range wards {
+		out[i] = noun + " in " + sent[w.Start:w.End]
+	}
+	return out
+}
+
+// inTurnRE: a word saying places are listed in the order of the days
+// before them.
+var inTurnRE = regexp.MustCompile(`(?i)\b(?:and then|then|respectively|in turn|followed by)\b`)
 
 // electionDayRE: an election and its day ("the local elections on 4
 // May", "the elections held on 2 May").
@@ -3699,6 +3775,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.problem(b, "event", clip(b.Text, 120), "a meeting with partners, listed under their heading: not emitted")
 		return
 	}
+	if r.partnersListed && partnerBodyRE.MatchString(col["meeting"]) && !residentsRE.MatchString(col["meeting"]) {
+		// "Thu 9/3 | Safer Redcar Partnership Board | Redcar | Budget for
+		// the new CCTV cameras" in a report that said "Partnership
+		// meetings are shown for completeness" (or "The Commissioner
+		// also sits on several boards; these are listed for
+		// completeness"): the row shows the Commissioner's time, and its
+		// issues cell is the board's business, not what residents raised.
+		r.problem(b, "event", clip(b.Text, 120), "a partnership or board the report lists for completeness: not emitted")
+		return
+	}
 	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && issues == "" {
 		// "13 Nov | Police and Crime Panel | Hemlington | Partner /
 		// governance" in a table whose "Type" column tells meetings open
@@ -3789,6 +3875,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			return
 		}
 		res = r.rowWard(res, sp.Start, col["date"], title, col["place"], col["venue"])
+		if lad := r.jointWards(title, r.find(title, sp.Start), sp.Start); lad != nil && lad.LADCode == res.LADCode && jointWordRE.MatchString(title) {
+			// "Joint residents' meeting, Fairfield and Grangefield wards |
+			// Fairfield Community Centre": one meeting of both wards, at
+			// their authority, wherever its hall is (as in prose). Only
+			// when the cell says "joint": "Egglescliffe & Eaglescliffe
+			// public meeting | Stockton-on-Tees", a parish's meeting told
+			// in the paragraphs at its village, keeps that place.
+			res = lad
+		}
 	} else if res = r.meetingPlace(b, title, title, sp.Start, true); res == nil {
 		return
 	}
@@ -5935,6 +6030,9 @@ func (r *run) recapRaised(b *segment.Block, text string, section *dates.Span) st
 	var keep []string
 	for _, sent := range sentences(text) {
 		ms := recapItemRE.FindAllStringSubmatch(sent, -1)
+		if len(ms) == 0 && r.recapInPlaces(b, sent, section) {
+			continue
+		}
 		if len(ms) == 0 || !recapVerbRE.MatchString(sent) {
 			keep = append(keep, sent)
 			continue
@@ -5958,7 +6056,65 @@ func (r *run) recapRaised(b *segment.Block, text string, section *dates.Span) st
 	return strings.Join(keep, " ")
 }
 
+// recapInPlaces reads a sentence of a report's summary of its period that
+// lists themes, each with the places of the meetings it was raised at
+// after "in" or "at", without brackets ("Dog fouling was again raised in
+// Kader and Linthorpe, and drug dealing at Park End": themes over the
+// period spread onto the places of meetings the report has already told).
+// Writers count such a sentence as no new concern: it says again what
+// those meetings heard. It is a recap when the sentence gives no day of its
+// own, every ward it names is the place of one meeting told before (a town
+// may stand for one of them, "in Thornaby" for its Village ward meeting),
+// and at least one is: then each theme goes to the meeting held at each
+// place after it, and none is emitted for the period (a theme told again
+// there is dropped when the meeting's events are finished). A sentence
+// naming a ward with no meeting told ("Speeding was raised in Hart and in
+// Jesmond" where only Hart's meeting was told) is read as usual, and so is
+// one with a day ("raised at the Yarm meeting in March").
+func (r *run) recapInPlaces(b *segment.Block, sent string, section *dates.Span) bool {
+	loc := recapInVerbRE.FindStringIndex(sent)
+	if loc == nil || len(dated(dates.Find(sent))) > 0 {
+		return false
+	}
+	type at struct {
+		m           *meetingCtx
+		from, start int // the text before the place since the place before, and the place's start
+	}
+	var ats []at
+	from, held := 0, 0
+	for _, p := range r.find(sent, r.anchorDay()) {
+		m := r.heldAt(p)
+		switch {
+		case m != nil:
+			held++
+		case p.Kind == "ward":
+			return false // a ward with no meeting told: not a recap
+		}
+		ats = append(ats, at{m, from, p.Start})
+		from = p.End
+	}
+	if held == 0 {
+		return false
+	}
+	themeText := ""
+	for _, a := range ats {
+		// "..., and parking near the schools in" Thornaby: the theme is the
+		// one the words before the place name, else the last one named
+		// ("in Kader and" Linthorpe)
+		if a.start > a.from && len(r.themes(sent[a.from:a.start])) > 0 {
+			themeText = sent[a.from:a.start]
+		}
+		if a.m != nil && themeText != "" {
+			r.standalone(b, a.m, themeText, "", "", section)
+		}
+	}
+	return true
+}
+
 var (
+	// recapInVerbRE: a summary's verb of issues raised, then "in" or "at"
+	// before the places ("were again raised in", "was raised at").
+	recapInVerbRE = regexp.MustCompile(`\b(?i:were|was)\s+(?i:again\s+|also\s+)?(?i:raised|discussed|mentioned)\s+(?i:again\s+)?(?i:in|at)\s+(?:the\s+)?[A-Z]`)
 	// recapItemRE: words, then places in brackets ("vehicle crime
 	// (Hart)", "and graffiti (Headland)").
 	recapItemRE = regexp.MustCompile(`([^().;,]+?)\s*\(([^()]{2,80})\)`)
@@ -6153,6 +6309,36 @@ func namesWardOf(ms []gazetteer.Mention, town string) bool {
 	}
 	return false
 }
+
+// earlierMeetingMonth is the month of a meeting before the report's period
+// that a sentence names with what was raised there ("5.1 Following
+// complaints raised at the Hemlington ward meeting in March 2018 about
+// dealing near the shops, officers executed a warrant"): a report's
+// outcomes from meetings it told in an earlier report. Writers count that
+// meeting, held in its month, and what was raised there; what was done
+// after is the police's. Nil unless the document has a period and the
+// month ends before it begins (a meeting of the period is the one the
+// report tells, not a second).
+func (r *run) earlierMeetingMonth(sent string, ms []dates.Mention) *dates.Mention {
+	loc := raisedAtMeetingInRE.FindStringIndex(sent)
+	if loc == nil || r.a.PeriodStart.IsZero() {
+		return nil
+	}
+	for i, d := range ms {
+		if d.Start < loc[1]-len("during ") || d.Start > loc[1] || !d.IsMonths() || d.Year == 0 {
+			continue
+		}
+		if sp, _, err := r.a.Resolve(d, false); err == nil && sp.Precision == dates.Month && sp.End.Before(r.a.PeriodStart) {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// raisedAtMeetingInRE: concerns raised at a meeting named with its month
+// ("concerns raised at the Park End meeting in October 2016"), up to the
+// month.
+var raisedAtMeetingInRE = regexp.MustCompile(`(?i)\b(?:concerns?|issues?|complaints?|worries)\s+(?:were\s+|was\s+)?(?:raised|voiced|aired)\s+(?:by\s+residents\s+)?at\s+(?:the|a)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during)\s+`)
 
 // atMeetingInRE: a sentence that opens at a meeting told by its month or
 // span ("At the Village ward residents' meeting in September, people

@@ -5346,6 +5346,173 @@ func TestIssuesByAreaRecap(t *testing.T) {
 	}, summaryLAD(t, doc))
 }
 
+// TestRecapInPlaces: a report's summary sentence that lists themes each
+// with the places of meetings it told before after "in" or "at", with no
+// brackets ("Dog fouling was again raised in Kader and Linthorpe"), says
+// again what those meetings heard: no concern for the period at each
+// place; a theme the meeting's own account did not name goes to that
+// meeting (as with a recap's brackets). A sentence naming a ward with no
+// meeting told, or giving its own day, is read as before.
+func TestRecapInPlaces(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 9 May 2019\n\nPROGRAMME OF ENGAGEMENT: MARCH AND APRIL 2019\n\n" +
+		"3.1 On Monday 4 March the Commissioner attended the Kader ward meeting, where residents complained about dog fouling on the school field.\n\n" +
+		"3.2 On Tuesday 9 April he attended the Linthorpe ward meeting. Residents said dealers were selling drugs outside the off-licence.\n\n" +
+		"4. Themes\n\n"
+	held := []string{
+		"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental",
+		"meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs",
+	}
+	table := "Report to the Police and Crime Panel, 9 May 2019\n\nPROGRAMME OF ENGAGEMENT: MARCH AND APRIL 2019\n\n" +
+		"| Date | Meeting | Ward | Issues raised |\n|---|---|---|---|\n" +
+		"| 04/03/19 | Kader ward meeting | Kader | Dog fouling on the school field |\n" +
+		"| 09/04/19 | Linthorpe ward meeting | Linthorpe | Drugs sold outside the off-licence |\n\n" +
+		"4. Themes\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"themes spread onto the places of meetings told before",
+			head + "4.1 Dog fouling was raised in Kader, and drug dealing and speeding at Linthorpe. These are the meetings listed above.\n",
+			[]string{"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental",
+				"meeting 2019-04-09 E05009862 drugs,speeding", "concern 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 speeding"}},
+		{"again, after a table of meetings",
+			table + "4.1 Dog mess was again raised in Kader and Linthorpe.\n",
+			[]string{"meeting 2019-03-04 E05009860 environmental", "concern 2019-03-04 E05009860 environmental", "meeting 2019-04-09 E05009862 drugs,environmental", "concern 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 environmental"}},
+		// must not fire: a ward where no meeting was told
+		{"a ward with no meeting told",
+			head + "4.1 Dog fouling was raised in Kader and Hemlington.\n",
+			append(slices.Clone(held), "concern 2019-03-01 E05009859 environmental")},
+		// must not fire: the sentence gives its own day
+		{"a sentence with a day of its own",
+			head + "4.1 Speeding was raised at Kader on Friday 12 April, by letter.\n",
+			append(slices.Clone(held), "concern 2019-04-12  speeding")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
+// TestPartnershipRowsListedForCompleteness: a report that says it lists
+// its partnership meetings or boards for completeness ("Board meetings are
+// included in the table for information") shows the Commissioner's time
+// in their rows: a row naming a partnership or board is no meeting with
+// the public, even with its business in the issues column. Without that
+// sentence such a row is read as before, and the community rows of a
+// report with it still are.
+func TestPartnershipRowsListedForCompleteness(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 October 2018\n\nPROGRAMME OF ENGAGEMENT: AUGUST AND SEPTEMBER 2018\n\n"
+	rows := "| Date | Meeting | Ward / area | Issues raised |\n|---|---|---|---|\n" +
+		"| 07/08/18 | Marton West ward meeting | Marton West, Middlesbrough | Cars racing along the main road at night |\n" +
+		"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Refresh of the anti-social behaviour strategy |\n"
+	community := []string{"meeting 2018-08-07 E05009865E06000002 speeding", "concern 2018-08-07 E05009865E06000002 speeding"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"boards listed for completeness",
+			head + "2.1 The table below lists the meetings attended. Partnership meetings are shown for completeness.\n\n" + rows,
+			community},
+		{"said in another sentence",
+			head + "2.1 The Commissioner also sits on several boards. These are included in the table for information.\n\n" + rows,
+			community},
+		// must not fire: the report does not say so
+		{"no such sentence",
+			head + "2.1 The table below lists the meetings attended.\n\n" + rows,
+			append(slices.Clone(community), "meeting 2018-08-15 E06000002 antisocial_behaviour", "concern 2018-08-15 E06000002 antisocial_behaviour")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestJointMeetingRow: a row whose meeting cell says it was one joint
+// meeting of two wards ("Joint residents' meeting, Hart and Seaton wards")
+// is their authority's, wherever its venue is; a row naming two wards
+// without "joint" keeps its venue's ward.
+func TestJointMeetingRow(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 October 2018\n\nPROGRAMME OF ENGAGEMENT: AUGUST AND SEPTEMBER 2018\n\n" +
+		"| Date | Meeting | Venue | Issues raised |\n|---|---|---|---|\n"
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"joint, the wards after a comma",
+			"| 07/08/18 | Joint public meeting, Hart and Seaton wards | Seaton Carew Library, Hartlepool | Cars racing along the sea front |\n",
+			[]string{"meeting 2018-08-07 E06000001 speeding", "concern 2018-08-07 E06000001 speeding"}},
+		// must not fire: no "joint"
+		{"two wards, not joint",
+			"| 07/08/18 | Hart and Seaton public meeting | Seaton Carew Library, Hartlepool | Cars racing along the sea front |\n",
+			[]string{"meeting 2018-08-07 E05008951E06000001 speeding", "concern 2018-08-07 E05008951E06000001 speeding"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, head+tt.row))
+		})
+	}
+}
+
+// TestDaysThenWardsInTurn: days listed first and wards after them with a
+// word of order ("On 9 and 10 March he went on walkabouts in Kader
+// (Middlesbrough) and then Brotton (Redcar and Cleveland)") are one
+// meeting a day, each in its ward in turn; a ward's authority in brackets
+// is its address. Without the word of order, which day was whose is not
+// said, and the sentence is read as before.
+func TestDaysThenWardsInTurn(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2018\n\nPROGRAMME OF ENGAGEMENT: FEBRUARY AND MARCH 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"and then, authorities in brackets",
+			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Kader (Middlesbrough) and then Brotton (Redcar and Cleveland). At both, people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009860E06000002 off_road_bikes", "meeting 2018-03-14 E05001505E06000003 off_road_bikes",
+				"concern 2018-03-13 E05009860E06000002 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		{"respectively",
+			head + "On 13 and 14 March he held surgeries at Hemlington and Brotton respectively, where people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		// must not fire: no word of order
+		{"no word of order",
+			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
+			[]string{"meeting 2018-03-14 E05009859E06000002 "}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestEarlierMeetingInOutcomes: a report's outcomes from meetings of an
+// earlier period ("Following complaints raised at the Hemlington ward
+// meeting in October 2017 about dealing, a warrant was executed in
+// January") names a meeting held in that month and what was raised there
+// (not the month of what was done after). A month inside the report's
+// period, or a meeting named with no month, is read as before.
+func TestEarlierMeetingInOutcomes(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 6 March 2018\n\nPROGRAMME OF ENGAGEMENT: JANUARY AND FEBRUARY 2018\n\n" +
+		"1.1 This report covers engagement between 1 January 2018 and 28 February 2018.\n\n5. Outcomes from earlier meetings\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a month before the period",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting in October 2017 about drug dealing near the shops, officers executed a warrant in January.\n",
+			[]string{"meeting 2017-10-01 E05009859E06000002 drugs", "concern 2017-10-01 E05009859E06000002 drugs"}},
+		// must not fire: the month is the period's
+		{"a month of the period (read as before)",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting in February 2018 about drug dealing near the shops, officers executed a warrant.\n",
+			[]string{"meeting 2018-02-01 E05009859E06000002 drugs", "concern 2018-02-01 E05009859E06000002 drugs"}},
+		// must not fire: no month
+		{"no month",
+			head + "5.1 Following complaints raised at the Hemlington ward meeting about drug dealing near the shops, officers executed a warrant.\n",
+			[]string{"concern 2018-01-01 E05009859E06000002 drugs"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
 // TestImprintNamingAnAssociation: a newsletter's imprint names its
 // publisher and the day it went to print ("Printed and published by the
 // Saltburn Residents' Association, 4th April 2013"): the issue's date,

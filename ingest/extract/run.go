@@ -66,6 +66,10 @@ type run struct {
 	// one sitting (committeeSittingTitle): a meeting it tells that names
 	// no place of its own is the committee's, not one with the public.
 	committeeSitting bool
+	// partnersListed: the report said it lists its partnership meetings
+	// or boards for completeness (partnersListedRE): their rows are no
+	// meetings with the public.
+	partnersListed bool
 	// membersPublic: the document is a residents' or tenants' association's
 	// own (residentsGroupRE in its first blocks): its "members" are the
 	// residents who belong to it (membersSaid).
