@@ -1403,6 +1403,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			pos = start + len(sent)
 		}
 		sentDates := pubLabelDropped(sent, sinceDropped(sent, in(start, start+len(sent))))
+		// Under a weekday heading of a week told day by day ("## Tuesday"
+		// over "After tea I went on to the residents' association"), a
+		// sentence with no day of its own tells that day (weekdayHeadDays),
+		// unless it speaks of what is still to come.
+		headed := false
+		if hd, ok := r.headDays[b.N-1]; ok && len(sentDates) == 0 && text == b.Text && !futureRE.MatchString(sent) {
+			hd.Start, hd.End = 0, 0
+			sentDates, headed = []dates.Mention{hd}, true
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
@@ -1422,7 +1431,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// relative day only with a word that is surely a meeting (not "a
 		// group of teenagers").
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
-			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent)) // ("On Wednesday evening the commissioner ... joining Nunthorpe residents at the Community Hub")
+			(sentDates[0].Rel == "" && !headed || strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent)) // ("On Wednesday evening the commissioner ... joining Nunthorpe residents at the Community Hub")
 		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
 		// "It was his second community meeting of the week. On Monday he
 		// was in Thornaby, where residents complained about ...": the
@@ -4302,8 +4311,15 @@ func isConcern(s string, inMeeting bool) bool {
 		// reported.
 		return false
 	}
-	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s)
 }
+
+// readerAppealRE: a sentence telling the reader how to raise something
+// ("You can report concerns to your neighbourhood team on 101", a box in
+// a post under the day it tells): an appeal, not a concern anyone raised,
+// though its cue word is one. Not a quotation ("You can ring 101 all night
+// and nobody comes", a resident's words, opens with its quotation mark).
+var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?:can|could|should|may)\s+(?:also\s+|always\s+)?(?:report|contact|call|ring|e-?mail|tell|pass|raise|speak to|get in touch)\b`)
 
 // whereVictimsRE: a meeting's "where" clause telling what had happened to
 // the residents who came ("the Hardwick forum on the 9th, where two

@@ -186,6 +186,25 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestReaderAppealIsNoConcern: a sentence telling the reader how to raise
+// something ("You can report concerns to ... on 101") raises nothing,
+// though its cue word is a concern's; a resident's quotation opening "You
+// can" and a concern told otherwise still are concerns.
+func TestReaderAppealIsNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"You can report concerns about speeding to the local team on 101.", false},
+		{"Residents said you can report concerns about speeding but nothing ever changes.", true},
+		{"Did you know? You can pass on concerns about drug dealing anonymously.", false},
+		{"\"You can ring about speeding all night and nobody comes,\" one resident complained.", true},
+		{"Residents raised concerns about speeding on the bypass.", true},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, false), tt.s)
+	}
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");
@@ -5216,6 +5235,32 @@ func TestHeadMonthDay(t *testing.T) {
 	}
 	doc := "# Surgery diary\n\nPublished: 14 March 2022\n\n## January 2022\n\nLater in the month, on Wednesday 19th, I held a surgery at the library in Kader ward, where residents complained about speeding.\n"
 	require.Equal(t, []string{"meeting 2022-01-19 E05009860 speeding", "concern 2022-01-19 E05009860 speeding"}, summary(t, doc))
+}
+
+// TestWeekdayHeadingsDateTheirParagraphs: a post telling its week day by
+// day under headings that name only the weekday ("## Monday", "## Wednesday
+// – Linthorpe") dates each paragraph's meetings by its heading, in the week
+// that ends nearest before the post; not a timetable (headings out of the
+// week's order), a lone weekday heading, a week still to come, or a
+// sentence under the heading telling what is to come.
+func TestWeekdayHeadingsDateTheirParagraphs(t *testing.T) {
+	week := "## Monday\n\nA quiet start. In the evening I sat in on the Kader ward residents' meeting at the church hall. Most of the talk was about drug dealing near the shops.\n\n" +
+		"## Wednesday – Linthorpe\n\nOff to Linthorpe for the ward meeting. People complained about speeding on the main road.\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"posted the Saturday after", "# My week\n\nPublished: 17 November 2018\n\n" + week,
+			[]string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"posted on the Tuesday: the week before", "# My week\n\nPublished: 13 November 2018\n\n" + week,
+			[]string{"meeting 2018-11-05 E05009860 drugs", "concern 2018-11-05 E05009860 drugs", "meeting 2018-11-07 E05009862 speeding", "concern 2018-11-07 E05009862 speeding"}},
+		{"a timetable, out of the week's order", "# Surgeries\n\nPublished: 17 November 2018\n\n## Wednesday\n\nThe Linthorpe ward meeting at the library.\n\n## Monday\n\nThe Kader residents' meeting at the church hall.\n", nil},
+		{"one weekday heading", "# Update\n\nPublished: 17 November 2018\n\n## Monday\n\nIn the evening I sat in on the Kader ward residents' meeting at the church hall.\n", nil},
+		{"a week still to come", "# Out and about\n\nPublished: 17 November 2018\n\nHere is where I will be next week.\n\n" + week, nil},
+		{"what is to come under the heading", "# My week\n\nPublished: 17 November 2018\n\n## Monday\n\nI will go to the Kader ward residents' meeting at the church hall.\n\n## Tuesday\n\nA day in the office.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }
 
 // TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
