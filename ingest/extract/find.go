@@ -21,7 +21,7 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
@@ -2562,7 +2562,7 @@ var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricit
 
 // strongMeetingRE: words that always name a meeting (a "coffee and chat"
 // is a session held for residents to drop in to, as a coffee morning is).
-var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening";
@@ -4288,6 +4288,9 @@ func clauses(s string) []string {
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s)
+	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
+		cue = true
+	}
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
@@ -4313,6 +4316,20 @@ func isConcern(s string, inMeeting bool) bool {
 	}
 	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s)
 }
+
+// whereSubjectRE: a meeting's "where" clause naming what it was about
+// ("I ended the week at the ward meeting, where the subject was vans
+// cutting through the estate"): what was raised there, as "where the
+// main topic was" is.
+var whereSubjectRE = regexp.MustCompile(`(?i)\bwhere the (?:(?:big|only|hot|one)\s+)?(?:subject|topic|focus|theme)s?\s+(?:was|were)\b`)
+
+// weTalkedAboutRE: at a meeting, the writer and those who came talking
+// about something ("We chatted a lot about cold callers", "We walked the
+// estate and talked about the lack of street lights"): what was raised
+// there, told in the first person plural by the one who went. Only with
+// "about" right after the verb: "we talked to pupils about online safety"
+// is a talk given, not heard.
+var weTalkedAboutRE = regexp.MustCompile(`(?i)\bwe\b[^.;:]{0,80}?\b(?:talked|chatted)\s+(?:(?:a lot|mostly|mainly|at length|a great deal|for ages)\s+)?about\b`)
 
 // readerAppealRE: a sentence telling the reader how to raise something
 // ("You can report concerns to your neighbourhood team on 101", a box in

@@ -205,6 +205,33 @@ func TestReaderAppealIsNoConcern(t *testing.T) {
 	}
 }
 
+// TestDiaryDayCues: how a diary's day tells what was raised at its
+// meeting: a "where" clause naming the meeting's subject ("where the
+// subject was ..."), and, at a meeting, the writer and those who came
+// talking about something ("We chatted mostly about ..."); not a talk
+// given ("we talked to the pupils about ..."), a "where" clause of who
+// spoke, or either outside a meeting.
+func TestDiaryDayCues(t *testing.T) {
+	for _, tt := range []struct {
+		s         string
+		inMeeting bool
+		want      bool
+	}{
+		{"I ended up at the Kader ward meeting, where the subject was cars speeding past the school.", true, true},
+		{"We chatted mostly about cold callers and bogus workmen.", true, true},
+		{"We walked round the estate and talked about the broken street lights.", true, true},
+		{"We talked to the pupils about knife crime.", true, false},
+		{"I ended up at the Kader ward meeting, where the speaker was the sergeant on speeding.", true, false},
+		{"We chatted mostly about cold callers and bogus workmen.", false, false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
+	}
+	// A safety walk with residents is a meeting, as a walkabout is; a
+	// sponsored walk is none.
+	require.Equal(t, []string{"meeting 2018-11-12 E05009862 "}, summary(t, "Published: 17 November 2018\n\nOn Monday I crossed into Linthorpe for a women's safety walk.\n"))
+	require.Nil(t, summary(t, "Published: 17 November 2018\n\nOn Monday I went on a sponsored walk in Linthorpe.\n"))
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");
