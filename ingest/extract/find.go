@@ -4343,8 +4343,11 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // pensioners had been targeted by doorstep sellers"): what they brought
 // to it, as "where residents raised" is. (Not "where residents were told
 // how to avoid scams", nor a victim told outside a meeting's clause:
-// "people who have been targeted should ring 101".)
-var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)\b`)
+// "people who have been targeted should ring 101".) Likewise what they
+// had had stolen or damaged ("a surgery in Hartburn, where two residents
+// had had their bikes stolen from their sheds"; not "had had new locks
+// fitted").
+var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
 
 // purposeClauseRE: a clause saying what an arrangement is for, what may
 // be raised through it, not what was ("the Commissioner holds a surgery
@@ -5013,8 +5016,11 @@ var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstra
 // highlighted was speeding"): a meeting with the people there, when the
 // sentence says what they raised.
 // The day may stand between the place and "where" ("was in Ingleby
-// Barwick last night, where ...").
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?,?\s+where\b`)
+// Barwick last night, where ..."), and so may the residents' meeting the
+// visit was for ("was in Hartburn for the Hartburn & Fairfield Road
+// residents' association, where ... came up": a long name puts the day
+// too far from the association for nounDated).
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more
 // than sixty residents squeezed into the Community Hub to put their

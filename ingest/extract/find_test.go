@@ -232,6 +232,30 @@ func TestDiaryDayCues(t *testing.T) {
 	require.Nil(t, summary(t, "Published: 17 November 2018\n\nOn Monday I went on a sponsored walk in Linthorpe.\n"))
 }
 
+// TestWhereClausesOfAVisit: a visit told with the meeting it was for and
+// a "where" clause ("was in Linthorpe for the Linthorpe residents'
+// association, where ... came up", a long name putting the day far from
+// the association) is a meeting; a "where" clause telling
+// what those who came had had stolen or damaged is what they raised.
+// Neither for a visit to something else, nor for what they had had done
+// for them.
+func TestWhereClausesOfAVisit(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"He held a surgery in Hartburn on 5 May, where two residents had had their bikes stolen from their sheds.", true},
+		{"He held a surgery in Hartburn on 5 May, where some tenants have had windows smashed.", true},
+		{"He held a surgery in Hartburn on 5 May, where several residents had had new locks fitted.", false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, true), tt.s)
+	}
+	pub := "Published: 17 November 2018\n\n"
+	require.Equal(t, []string{"meeting 2018-11-16 E05001537 speeding", "concern 2018-11-16 E05001537 speeding"},
+		summary(t, pub+"Last night she was in Hartburn for the Hartburn & Fairfield Road residents' association, where the speed of traffic on the estate came up.\n"))
+	require.Nil(t, summary(t, pub+"Last night he was in Linthorpe for the Christmas lights switch-on, where crowds gathered.\n"))
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");
