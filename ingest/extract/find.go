@@ -21,7 +21,7 @@ import (
 var (
 	// A sentence is a meeting when it names one and says it happened (or
 	// will).
-	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b(meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
@@ -1416,6 +1416,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			pos = start + len(sent)
 		}
 		sentDates := pubLabelDropped(sent, sinceDropped(sent, in(start, start+len(sent))))
+		// Under a weekday heading of a week told day by day ("## Tuesday"
+		// over "After tea I went on to the residents' association"), a
+		// sentence with no day of its own tells that day (weekdayHeadDays),
+		// unless it speaks of what is still to come.
+		headed := false
+		if hd, ok := r.headDays[b.N-1]; ok && len(sentDates) == 0 && text == b.Text && !futureRE.MatchString(sent) {
+			hd.Start, hd.End = 0, 0
+			sentDates, headed = []dates.Mention{hd}, true
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
@@ -1435,7 +1444,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// relative day only with a word that is surely a meeting (not "a
 		// group of teenagers").
 		opens := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() &&
-			(sentDates[0].Rel == "" || strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent)) // ("On Wednesday evening the commissioner ... joining Nunthorpe residents at the Community Hub")
+			(sentDates[0].Rel == "" && !headed || strongMeetingRE.MatchString(sent) || meetVerbRE.MatchString(sent)) // ("On Wednesday evening the commissioner ... joining Nunthorpe residents at the Community Hub")
 		sameDay := len(r.held) > 0 && len(sentDates) == 0 && sameDayRE.MatchString(sent) // "The following evening the Commissioner was in South Bank for a meeting ..."
 		// "It was his second community meeting of the week. On Monday he
 		// was in Thornaby, where residents complained about ...": the
@@ -2644,7 +2653,7 @@ var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricit
 
 // strongMeetingRE: words that always name a meeting (a "coffee and chat"
 // is a session held for residents to drop in to, as a coffee morning is).
-var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening";
@@ -4484,6 +4493,9 @@ func clauses(s string) []string {
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s)
+	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
+		cue = true
+	}
 	if !cue && inMeeting {
 		// a topic word is a weak cue: not in the police's or the PCC's own
 		// words ("Mr Turner said: \"Converter theft is a priority\"")
@@ -4507,16 +4519,40 @@ func isConcern(s string, inMeeting bool) bool {
 		// reported.
 		return false
 	}
-	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s)
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s)
 }
+
+// whereSubjectRE: a meeting's "where" clause naming what it was about
+// ("I ended the week at the ward meeting, where the subject was vans
+// cutting through the estate"): what was raised there, as "where the
+// main topic was" is.
+var whereSubjectRE = regexp.MustCompile(`(?i)\bwhere the (?:(?:big|only|hot|one)\s+)?(?:subject|topic|focus|theme)s?\s+(?:was|were)\b`)
+
+// weTalkedAboutRE: at a meeting, the writer and those who came talking
+// about something ("We chatted a lot about cold callers", "We walked the
+// estate and talked about the lack of street lights"): what was raised
+// there, told in the first person plural by the one who went. Only with
+// "about" right after the verb: "we talked to pupils about online safety"
+// is a talk given, not heard.
+var weTalkedAboutRE = regexp.MustCompile(`(?i)\bwe\b[^.;:]{0,80}?\b(?:talked|chatted)\s+(?:(?:a lot|mostly|mainly|at length|a great deal|for ages)\s+)?about\b`)
+
+// readerAppealRE: a sentence telling the reader how to raise something
+// ("You can report concerns to your neighbourhood team on 101", a box in
+// a post under the day it tells): an appeal, not a concern anyone raised,
+// though its cue word is one. Not a quotation ("You can ring 101 all night
+// and nobody comes", a resident's words, opens with its quotation mark).
+var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?:can|could|should|may)\s+(?:also\s+|always\s+)?(?:report|contact|call|ring|e-?mail|tell|pass|raise|speak to|get in touch)\b`)
 
 // whereVictimsRE: a meeting's "where" clause telling what had happened to
 // the residents who came ("the Hardwick forum on the 9th, where two
 // pensioners had been targeted by doorstep sellers"): what they brought
 // to it, as "where residents raised" is. (Not "where residents were told
 // how to avoid scams", nor a victim told outside a meeting's clause:
-// "people who have been targeted should ring 101".)
-var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)\b`)
+// "people who have been targeted should ring 101".) Likewise what they
+// had had stolen or damaged ("a surgery in Hartburn, where two residents
+// had had their bikes stolen from their sheds"; not "had had new locks
+// fitted").
+var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
 
 // purposeClauseRE: a clause saying what an arrangement is for, what may
 // be raised through it, not what was ("the Commissioner holds a surgery
@@ -5185,8 +5221,11 @@ var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstra
 // highlighted was speeding"): a meeting with the people there, when the
 // sentence says what they raised.
 // The day may stand between the place and "where" ("was in Ingleby
-// Barwick last night, where ...").
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?,?\s+where\b`)
+// Barwick last night, where ..."), and so may the residents' meeting the
+// visit was for ("was in Hartburn for the Hartburn & Fairfield Road
+// residents' association, where ... came up": a long name puts the day
+// too far from the association for nounDated).
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more
 // than sixty residents squeezed into the Community Hub to put their

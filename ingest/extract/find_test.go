@@ -186,6 +186,76 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestReaderAppealIsNoConcern: a sentence telling the reader how to raise
+// something ("You can report concerns to ... on 101") raises nothing,
+// though its cue word is a concern's; a resident's quotation opening "You
+// can" and a concern told otherwise still are concerns.
+func TestReaderAppealIsNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"You can report concerns about speeding to the local team on 101.", false},
+		{"Residents said you can report concerns about speeding but nothing ever changes.", true},
+		{"Did you know? You can pass on concerns about drug dealing anonymously.", false},
+		{"\"You can ring about speeding all night and nobody comes,\" one resident complained.", true},
+		{"Residents raised concerns about speeding on the bypass.", true},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, false), tt.s)
+	}
+}
+
+// TestDiaryDayCues: how a diary's day tells what was raised at its
+// meeting: a "where" clause naming the meeting's subject ("where the
+// subject was ..."), and, at a meeting, the writer and those who came
+// talking about something ("We chatted mostly about ..."); not a talk
+// given ("we talked to the pupils about ..."), a "where" clause of who
+// spoke, or either outside a meeting.
+func TestDiaryDayCues(t *testing.T) {
+	for _, tt := range []struct {
+		s         string
+		inMeeting bool
+		want      bool
+	}{
+		{"I ended up at the Kader ward meeting, where the subject was cars speeding past the school.", true, true},
+		{"We chatted mostly about cold callers and bogus workmen.", true, true},
+		{"We walked round the estate and talked about the broken street lights.", true, true},
+		{"We talked to the pupils about knife crime.", true, false},
+		{"I ended up at the Kader ward meeting, where the speaker was the sergeant on speeding.", true, false},
+		{"We chatted mostly about cold callers and bogus workmen.", false, false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
+	}
+	// A safety walk with residents is a meeting, as a walkabout is; a
+	// sponsored walk is none.
+	require.Equal(t, []string{"meeting 2018-11-12 E05009862 "}, summary(t, "Published: 17 November 2018\n\nOn Monday I crossed into Linthorpe for a women's safety walk.\n"))
+	require.Nil(t, summary(t, "Published: 17 November 2018\n\nOn Monday I went on a sponsored walk in Linthorpe.\n"))
+}
+
+// TestWhereClausesOfAVisit: a visit told with the meeting it was for and
+// a "where" clause ("was in Linthorpe for the Linthorpe residents'
+// association, where ... came up", a long name putting the day far from
+// the association) is a meeting; a "where" clause telling
+// what those who came had had stolen or damaged is what they raised.
+// Neither for a visit to something else, nor for what they had had done
+// for them.
+func TestWhereClausesOfAVisit(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"He held a surgery in Hartburn on 5 May, where two residents had had their bikes stolen from their sheds.", true},
+		{"He held a surgery in Hartburn on 5 May, where some tenants have had windows smashed.", true},
+		{"He held a surgery in Hartburn on 5 May, where several residents had had new locks fitted.", false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, true), tt.s)
+	}
+	pub := "Published: 17 November 2018\n\n"
+	require.Equal(t, []string{"meeting 2018-11-16 E05001537 speeding", "concern 2018-11-16 E05001537 speeding"},
+		summary(t, pub+"Last night she was in Hartburn for the Hartburn & Fairfield Road residents' association, where the speed of traffic on the estate came up.\n"))
+	require.Nil(t, summary(t, pub+"Last night he was in Linthorpe for the Christmas lights switch-on, where crowds gathered.\n"))
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");
@@ -5222,6 +5292,32 @@ func TestHeadMonthDay(t *testing.T) {
 	}
 	doc := "# Surgery diary\n\nPublished: 14 March 2022\n\n## January 2022\n\nLater in the month, on Wednesday 19th, I held a surgery at the library in Kader ward, where residents complained about speeding.\n"
 	require.Equal(t, []string{"meeting 2022-01-19 E05009860 speeding", "concern 2022-01-19 E05009860 speeding"}, summary(t, doc))
+}
+
+// TestWeekdayHeadingsDateTheirParagraphs: a post telling its week day by
+// day under headings that name only the weekday ("## Monday", "## Wednesday
+// – Linthorpe") dates each paragraph's meetings by its heading, in the week
+// that ends nearest before the post; not a timetable (headings out of the
+// week's order), a lone weekday heading, a week still to come, or a
+// sentence under the heading telling what is to come.
+func TestWeekdayHeadingsDateTheirParagraphs(t *testing.T) {
+	week := "## Monday\n\nA quiet start. In the evening I sat in on the Kader ward residents' meeting at the church hall. Most of the talk was about drug dealing near the shops.\n\n" +
+		"## Wednesday – Linthorpe\n\nOff to Linthorpe for the ward meeting. People complained about speeding on the main road.\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"posted the Saturday after", "# My week\n\nPublished: 17 November 2018\n\n" + week,
+			[]string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"posted on the Tuesday: the week before", "# My week\n\nPublished: 13 November 2018\n\n" + week,
+			[]string{"meeting 2018-11-05 E05009860 drugs", "concern 2018-11-05 E05009860 drugs", "meeting 2018-11-07 E05009862 speeding", "concern 2018-11-07 E05009862 speeding"}},
+		{"a timetable, out of the week's order", "# Surgeries\n\nPublished: 17 November 2018\n\n## Wednesday\n\nThe Linthorpe ward meeting at the library.\n\n## Monday\n\nThe Kader residents' meeting at the church hall.\n", nil},
+		{"one weekday heading", "# Update\n\nPublished: 17 November 2018\n\n## Monday\n\nIn the evening I sat in on the Kader ward residents' meeting at the church hall.\n", nil},
+		{"a week still to come", "# Out and about\n\nPublished: 17 November 2018\n\nHere is where I will be next week.\n\n" + week, nil},
+		{"what is to come under the heading", "# My week\n\nPublished: 17 November 2018\n\n## Monday\n\nI will go to the Kader ward residents' meeting at the church hall.\n\n## Tuesday\n\nA day in the office.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
 }
 
 // TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the

@@ -62,6 +62,10 @@ type run struct {
 	business     bool // walking a council's own business (planning, finance): nothing in it is a concern
 	findCache    map[findKey][]gazetteer.Mention
 
+	// headDays: the day a weekday heading gives the paragraphs under it,
+	// by block index (weekdayHeadDays).
+	headDays map[int]dates.Mention
+
 	// committeeSitting: the document is a council committee's page for
 	// one sitting (committeeSittingTitle): a meeting it tells that names
 	// no place of its own is the committee's, not one with the public.
@@ -341,6 +345,82 @@ func (r *run) anchor() {
 	r.postStart, r.postDateLine = r.postDateLines()
 	r.monthlessDays()
 	r.titleMonthDays()
+	r.weekdayHeadDays()
+}
+
+// weekdayHeadRE: a heading that is a weekday alone, or a weekday and a few
+// words after a dash or colon ("Tuesday", "Thursday – Norton South",
+// "Friday: the last stop"); group 1 is the weekday.
+var weekdayHeadRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s*[–—:-]\s*[^.!?]{1,50})?$`)
+
+// weekAheadRE: words saying the week a post tells is still to come.
+var weekAheadRE = regexp.MustCompile(`(?i)\b(?:next week|the week ahead|the coming week|this coming week|the week to come)\b`)
+
+// weekdayHeadDays dates the paragraphs of a week told day by day under
+// headings that name only the weekday: a post "My week" whose "## Monday"
+// stands over "In the evening I was at the residents' meeting in the
+// community centre", and "## Thursday – Stockton" over "To Stockton, for
+// the ward meeting": the heading is the day those paragraphs tell, as if
+// each sentence opened with it. The days are those of the one week, Monday
+// to Sunday, that ends nearest before the publication date with every
+// heading's day on or before it (a post of Saturday 9 March about Monday
+// to Friday is 4-8 March; one of Monday 11 March about Monday to Friday,
+// the week before). Only two headings or more, in the week's order (a
+// diary, not a weekly timetable), in a post dated, and not a week to come
+// ("Next week I'll be at ..." before them); a paragraph runs to the next
+// heading of any kind ("And the post bag" ends Friday's). meetings uses
+// the day for a sentence that gives none of its own.
+func (r *run) weekdayHeadDays() {
+	pub := r.a.Published
+	if pub.IsZero() {
+		return
+	}
+	type head struct {
+		i  int
+		wd time.Weekday
+	}
+	var heads []head
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if !b.Heading {
+			if len(heads) == 0 && weekAheadRE.MatchString(b.Text) {
+				return
+			}
+			continue
+		}
+		m := weekdayHeadRE.FindStringSubmatch(strings.Trim(b.Text, " *#"))
+		if m == nil {
+			if len(heads) == 0 && weekAheadRE.MatchString(b.Text) {
+				return
+			}
+			continue
+		}
+		wd, _ := dates.WeekdayOf(m[1])
+		heads = append(heads, head{i, wd})
+	}
+	if len(heads) < 2 {
+		return
+	}
+	monFirst := func(wd time.Weekday) int { return (int(wd) + 6) % 7 }
+	last := -1
+	for _, h := range heads {
+		if monFirst(h.wd) <= last {
+			return // (not in the week's order: a timetable, or two weeks)
+		}
+		last = monFirst(h.wd)
+	}
+	monday := pub.AddDate(0, 0, -monFirst(pub.Weekday()))
+	if monday.AddDate(0, 0, last).After(pub) {
+		monday = monday.AddDate(0, 0, -7)
+	}
+	r.headDays = map[int]dates.Mention{}
+	for _, h := range heads {
+		t := monday.AddDate(0, 0, monFirst(h.wd))
+		m := dates.Mention{Text: r.blocks[h.i].Text, Day: t.Day(), Month: t.Month(), Year: t.Year(), Weekday: h.wd, HasWeekday: true}
+		for j := h.i + 1; j < len(r.blocks) && !r.blocks[j].Heading; j++ {
+			r.headDays[j] = m
+		}
+	}
 }
 
 // dayNoMonthRE: a weekday, whole or short, and a day of the month with

@@ -300,6 +300,25 @@ func TestSynonymsAndIrregularForms(t *testing.T) {
 	require.Equal(t, []string{"b"}, small.Classify("parked vehicles").Themes)
 }
 
+// TestLadsGathering: young men gathering as a group ("gangs of lads on
+// the corner", "lads who gather by the shops") is anti-social behaviour,
+// as "gangs of youths" is; lads named doing something else are not, nor
+// "groups of lads" (a group riding scramblers is told by its bikes) or
+// lads "hanging about" on bikes (a writer read them as the dealers the
+// sentence was about).
+func TestLadsGathering(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"gangs of lads by the chip shop every night": {"antisocial_behaviour"},
+		"lads who gather on the corner after dark":   {"antisocial_behaviour"},
+		"the same lads hanging about on bikes":       nil,
+		"two lads were seen on the corner":           nil,
+		"groups of lads tearing across the fields":   nil,
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+}
+
 // TestSlangForStolen: "nicked" after the thing taken ("bikes being nicked
 // from sheds", "his van nicked") is theft, as residents say it; "nicked"
 // of a person is an arrest, and "Nick" a name, neither a theme.
