@@ -247,6 +247,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// and a group of residents, who pointed out dog fouling":
 			// the officers who came along, not policing raised
 			continue
+		case m.Theme == "visible_policing" && roleNounRE.MatchString(text[m.Start:m.End]) && walkersAfterRE.MatchString(text[m.End:]) && !policingWantRE.MatchString(clauseAround(text, m)):
+			// "PCSOs and councillors walked the streets of the estate
+			// with residents, who pointed out dog mess": the officers
+			// who led the walk, not policing raised on it
+			continue
 		case m.Theme == "visible_policing" && hostTeamBeforeRE.MatchString(text[max(0, m.Start-12):m.Start]) && hostTeamAfterRE.MatchString(text[m.End:]):
 			// "the neighbourhood police team held a street briefing after
 			// complaints about racing": the team that held the meeting,
@@ -758,7 +763,10 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 var (
 	roleNounRE      = regexp.MustCompile(`(?i)^(?:pcsos?|police community support officers?|neighbourhood officers?|beat officers?|police officers?)$`)
 	companyBeforeRE = regexp.MustCompile(`(?i)\b(?:with|joined by|alongside|accompanied by|together with)\s+(?:the\s+|our\s+|two\s+|local\s+)?(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)*(?:and\s+)?(?:the\s+|our\s+|two\s+|local\s+)?$`)
-	policingWantRE  = regexp.MustCompile(`(?i)\b(?:more|fewer|less|losing|lost|lose|cuts?|cut back|no longer|never|rarely|hardly|seldom|want(?:ed)?|need(?:ed)?|miss(?:ed|ing)?|back on|return|disappear(?:ed)?|gone|visible|visibility|presence|absence|not enough|lack)\b`)
+	// walkersAfterRE: the words after officers that make them the ones
+	// who walked ("PCSOs and councillors also walked the streets").
+	walkersAfterRE = regexp.MustCompile(`(?i)^\s*(?:(?:and|&)\s+(?:the\s+|two\s+|local\s+|ward\s+)?(?:[\w'’-]+\s+){0,2}?)?(?:also\s+|then\s+|have\s+|had\s+)?(?:walked|toured|went (?:round|around))\b`)
+	policingWantRE = regexp.MustCompile(`(?i)\b(?:more|fewer|less|losing|lost|lose|cuts?|cut back|no longer|never|rarely|hardly|seldom|want(?:ed)?|need(?:ed)?|miss(?:ed|ing)?|back on|return|disappear(?:ed)?|gone|visible|visibility|presence|absence|not enough|lack)\b`)
 )
 
 // clauseAround is the clause of text that holds match m: from the last

@@ -128,7 +128,7 @@ type meetingCtx struct {
 // and table headers.
 func (r *run) walk() {
 	for i := range r.blocks {
-		if i < 3 && residentsGroupRE.MatchString(r.blocks[i].Text) {
+		if (i < 3 && residentsGroupRE.MatchString(r.blocks[i].Text)) || (i >= len(r.blocks)-3 && groupImprintRE.MatchString(r.blocks[i].Text)) {
 			r.membersPublic = true
 		}
 	}
@@ -4492,7 +4492,7 @@ func clauses(s string) []string {
 // enough ("Issues discussed: speeding, litter").
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -4553,6 +4553,61 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // had had their bikes stolen from their sheds"; not "had had new locks
 // fitted").
 var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
+
+// whereToldRE: a meeting's "where" clause whose subject is those who came
+// and whose verb is one of telling ("crossed into Acklam for the
+// community council, where members described lorries using the lane as a
+// rat run", "the forum, where those present reported cars broken into"):
+// what they brought to it, as "where residents raised" is. At a meeting
+// its members, whoever they are, speak as those who came; "where members
+// were told", "where members heard" and "where members agreed" are not
+// theirs to raise.
+var whereToldRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|a few|other|older|local)\s+)?(?:members|those (?:present|attending|there)|attendees|people|residents|villagers|tenants|traders|parents)\s+(?:also\s+)?(?:reported|described|spoke (?:of|about)|told (?:of|him|her|them|us|the \w+)|mentioned|pointed out)\b`)
+
+// pointedOutRE: those who came pointing something out, as residents do on
+// a walkabout ("walked the estate with the ward councillor and a few
+// tenants, who pointed out the garages where the lads gather", "Residents
+// pointed out the lane where rubbish is dumped"): what they raised. The
+// subject is the public's, right before the verb or as a "who" clause on
+// it; "members" only as "members of the ..." (a panel's members
+// pointing out figures are no residents).
+var pointedOutRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|neighbours|parents|traders|locals|shopkeepers|dog walkers|members of the\s+[^.;,]{1,60}?|(?:a|one|another)\s+(?:local\s+)?resident)(?:,\s*|\s+)(?:who\s+)?(?:also\s+)?pointed out\b`)
+
+// atMeetingAskedRE: those at a meeting, named with it, asking or speaking
+// ("residents at the Marsh Lane and Brackenhill community meeting asked for
+// firmer action on parking", "people at the Hemlington forum spoke about
+// lorries"), where the meeting's long name puts the verb beyond
+// subjectCueRE's reach; group 1 is the words before the verb.
+var atMeetingAskedRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|parents|those)\s+(?:at|from)\s+the\b[^.;]{0,80}?\b(?:meeting|forum|surgery|pact)\b([^.;]{0,60}?)\b(?:asked|spoke|pointed out)\b`)
+
+// passiveBeforeRE: "were asked", "had been asked": those at the meeting
+// asked something of, not asking.
+var passiveBeforeRE = regexp.MustCompile(`(?i)\b(?:were|was|are|is|been|be|being)\s+(?:\w+\s+)?$`)
+
+// atMeetingAsked reports whether s tells those at a meeting asking or
+// speaking (atMeetingAskedRE), not being asked.
+func atMeetingAsked(s string) bool {
+	m := atMeetingAskedRE.FindStringSubmatch(s)
+	return m != nil && !passiveBeforeRE.MatchString(m[1])
+}
+
+// pointedOutBeforeRE: the words before pointedOutRE's subject that make
+// the clause the object's, not the people's ("the main things people
+// pointed out were ..."): the sentence is then told of what was pointed
+// out, on an occasion it may have named elsewhere (a walkabout told in
+// minutes of another meeting), and is left to the other cues.
+var pointedOutBeforeRE = regexp.MustCompile(`(?i)\b(?:things?|issues?|problems?|matters?|what|points?)\s+$`)
+
+// pointedOut reports whether s tells the public pointing something out
+// (pointedOutRE).
+func pointedOut(s string) bool {
+	for _, loc := range pointedOutRE.FindAllStringIndex(s, -1) {
+		if !pointedOutBeforeRE.MatchString(s[:loc[0]]) {
+			return true
+		}
+	}
+	return false
+}
 
 // purposeClauseRE: a clause saying what an arrangement is for, what may
 // be raised through it, not what was ("the Commissioner holds a surgery
@@ -5177,9 +5232,18 @@ var (
 	// naming itself ("NEWPORT RESIDENTS' ASSOCIATION", "Hillside
 	// Tenants and Residents Group").
 	residentsGroupRE = regexp.MustCompile(`(?i)\b(?:residents|tenants)(?:'|’)?\s+(?:and\s+residents(?:'|’)?\s+)?(?:association|group)\b`)
+	// groupImprintRE: a residents' or tenants' association saying who it
+	// is at the foot of its own newsletter, as an imprint does ("Ashdale
+	// Residents' Association is run by volunteers", "The Grove Tenants
+	// Group is a member of ..."): the document is the group's own, as one
+	// naming the group at its top is, and its "members" are residents.
+	// Only a sentence opening with the group's name and telling what it
+	// is: a page merely naming a group at its foot ("Contact the Ashdale
+	// Residents' Association") is not the group's own.
+	groupImprintRE = regexp.MustCompile(`^\W*(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}(?:[Rr]esidents|[Tt]enants)(?:'|’)?\s+(?:(?:and|&)\s+[Rr]esidents(?:'|’)?\s+)?(?:[Aa]ssociation|[Gg]roup)\s+(?:is|was|has been)\s+(?:run|produced|published|written|founded|funded|a|an|the|entirely|independent)\b`)
 	// membersSaidRE: "members" (not "members of the panel") as the
 	// subject of a verb of telling or raising.
-	membersSaidRE = regexp.MustCompile(`\b[Mm]embers(\s+(?:also\s+|then\s+)?(?:told|said|spoke|talked|raised|complained|described|mentioned|reported|contacted|voiced|expressed|shared|wrote|phoned|e-?mailed)\b)`)
+	membersSaidRE = regexp.MustCompile(`\b[Mm]embers(\s+(?:also\s+|then\s+)?(?:told|said|spoke|talked|raised|complained|described|mentioned|reported|contacted|voiced|expressed|shared|wrote|phoned|e-?mailed|asked|pointed out)\b)`)
 )
 
 // setByResidentsRE: the police telling what residents set or raised at a

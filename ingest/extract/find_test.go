@@ -256,6 +256,58 @@ func TestWhereClausesOfAVisit(t *testing.T) {
 	require.Nil(t, summary(t, pub+"Last night he was in Linthorpe for the Christmas lights switch-on, where crowds gathered.\n"))
 }
 
+// TestResidentsTellingVerbs: verbs of telling by those who came that are
+// cues: the public pointing something out (right before the verb or as a
+// "who" clause on it), those at a meeting asking for something a long
+// name after their subject, a meeting's "where" clause whose subject is
+// its members or those present telling something. Not the object of what
+// was pointed out ("the things people pointed out were ..."), not a
+// panel's members, not members being told or agreeing.
+func TestResidentsTellingVerbs(t *testing.T) {
+	for _, tt := range []struct {
+		s         string
+		inMeeting bool
+		want      bool
+	}{
+		{"He walked the Grove estate with the ward councillor and a few tenants, who pointed out the garages where lads set fires.", true, true},
+		{"Villagers pointed out the verges where vans dump rubbish every weekend.", false, true},
+		{"The sergeant walked the lanes with members of the Ashdale Tenants Group, who pointed out needles left in the alley.", true, true},
+		{"Last month residents at the Marsh Lane and Brackenhill community meeting asked for firmer action against drivers parking on the verges.", false, true},
+		{"She went on to the parish council, where members reported a run of quad bikes stolen from farm yards.", true, true},
+		{"The forum met at the library, where those present described cars racing on the bypass at night.", true, true},
+		// must not fire
+		{"The main things people pointed out were litter and dog fouling.", false, false},
+		{"Panel members pointed out that burglary figures had fallen.", false, false},
+		{"She went on to the parish council, where members were told about a scam doing the rounds.", false, false},
+		{"She went on to the parish council, where members agreed the budget for the speed signs.", false, false},
+		{"Last month residents at the Marsh Lane and Brackenhill community meeting were asked to lock their sheds.", false, false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
+	}
+}
+
+// TestGroupImprintAtFoot: a residents' association naming itself at the
+// foot of its newsletter, as an imprint does, makes the document its own,
+// so its "members" asking for something at a meeting are residents; a
+// page naming a group at its foot without telling what it is is not the
+// group's own.
+func TestGroupImprintAtFoot(t *testing.T) {
+	body := "# Winter news\n\nPosted on 3 February 2025\n\nAt our December meeting in Nunthorpe members asked for Community Speed Watch on Marton Road.\n\nOur next meeting is in March.\n\n"
+	got := summary(t, body+"Ashdale Residents' Association is run by volunteers. Membership is free.\n")
+	require.Contains(t, got, "concern 2024-12-01 E05015469 speeding", got)
+	require.NotContains(t, strings.Join(summary(t, body+"Contact the Ashdale Residents' Association on our website.\n"), "\n"), "concern")
+}
+
+// TestOfficersWhoWalked: officers who led a walk are no concern of
+// visible policing; officers residents say they never see walking still
+// are.
+func TestOfficersWhoWalked(t *testing.T) {
+	head := "# Out and about\n\nPosted on Friday 21st November 2014\n\n"
+	require.Equal(t, []string{"meeting 2014-11-19 E05001548 environmental", "concern 2014-11-19 E05001548 environmental"},
+		summaryFile(t, "news.md", head+"On Wednesday PCSOs and councillors walked the streets of Stainsby Hill with residents, who pointed out dog mess on the paths.\n"))
+	require.Contains(t, summaryFile(t, "news.md", head+"On Wednesday residents at the Stainsby Hill ward meeting complained that PCSOs never walked the streets any more.\n"), "concern 2014-11-19 E05001548 visible_policing")
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");

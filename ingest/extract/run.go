@@ -75,8 +75,9 @@ type run struct {
 	// meetings with the public.
 	partnersListed bool
 	// membersPublic: the document is a residents' or tenants' association's
-	// own (residentsGroupRE in its first blocks): its "members" are the
-	// residents who belong to it (membersSaid).
+	// own (residentsGroupRE in its first blocks, groupImprintRE in its
+	// last): its "members" are the residents who belong to it
+	// (membersSaid).
 	membersPublic bool
 	// secPlaces are the wards a heading names for the paragraphs under it
 	// ("**Newtown ward**" under "### August 2022"; "All three wards": the
