@@ -5431,6 +5431,11 @@ func namedInOrder(s string, ms []*meetingCtx) (parts []string, owners []*meeting
 // ("at the first of these", "at the second", "the latter").
 var firstOfRE = regexp.MustCompile(`(?i)^\w+ the \w+\s+(?:meeting|surgery|session) of\b`)
 
+// ordinalSpanRE: a length of time after the ordinal ("two cars set alight
+// in the last month", "in the first week of the month", "for the last
+// few years"): no meeting named by its order.
+var ordinalSpanRE = regexp.MustCompile(`(?i)^\s+(?:few\s+|couple\s+of\s+|two\s+|three\s+|six\s+|twelve\s+)?(?:months?|weeks?|years?|days?|nights?|fortnight|decade|quarter|half|hours?|minutes?|time)\b`)
+
 var ordinalRefRE = regexp.MustCompile(`(?i)\b(?:at|in|for|during) the (first|second|third|former|latter|last)\b(?:\s+(?:of (?:these|them|those|the two|the three)|meeting|one|surgery|session))?(?:[ ,.;]|$)`)
 
 // ownSpan is the span of months a concern in a meeting's record tells of
@@ -5616,7 +5621,7 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	case 1:
 		return ms[0], true
 	}
-	if m := ordinalRefRE.FindStringSubmatchIndex(clause); m != nil && !firstOfRE.MatchString(clause[m[0]:]) {
+	if m := ordinalRefRE.FindStringSubmatchIndex(clause); m != nil && !firstOfRE.MatchString(clause[m[0]:]) && !ordinalSpanRE.MatchString(clause[m[3]:]) {
 		// ("for the first meeting of the new Wheatlands ward" is that
 		// ward's first meeting ever, not the first told)
 		m := []string{clause[m[0]:m[1]], clause[m[2]:m[3]]}

@@ -1078,6 +1078,33 @@ func TestOrdinalDaysAndMeetingsInOrder(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestOrdinalOfALengthOfTime: "in the last month", "for the first few
+// weeks" are lengths of time, no meeting named by its order, so a clause
+// naming its meeting's place keeps that meeting; "at the last of these",
+// "at the second" still pick by order.
+func TestOrdinalOfALengthOfTime(t *testing.T) {
+	a := &meetingCtx{name: "Linthorpe"}
+	b := &meetingCtx{name: "Park End"}
+	c := &meetingCtx{name: "Hemlington"}
+	ms := []*meetingCtx{a, b, c}
+	for _, tt := range []struct {
+		clause string
+		want   *meetingCtx
+	}{
+		{"In Linthorpe, residents raised three sheds broken into in the last month.", a},
+		{"In Park End, tenants said lads had gathered by the shops for the last few weeks.", b},
+		{"In Hemlington people said vans had been parked on verges for the first time.", c},
+		// still an order
+		{"At the last of these, speeding came up.", c},
+		{"At the second, people spoke about litter.", b},
+		{"In Park End the talk at the first meeting was of litter.", a},
+	} {
+		got, ok := link(tt.clause, "", ms)
+		require.True(t, ok, tt.clause)
+		require.Same(t, tt.want, got, tt.clause)
+	}
+}
+
 // TestConcernsInTheParagraphAfterSeveralMeetings: a paragraph listing
 // meetings by place with their days in brackets, then one telling each
 // meeting's concerns by its place: each concern is its named meeting's
