@@ -1332,6 +1332,63 @@ func dated(ds []dates.Mention) []dates.Mention {
 	return nil
 }
 
+// clauseMonths adds to ds, the days a sentence gives (dated leaves its
+// months out when it has days), each month that dates a meeting of its
+// own in a later clause: "On Tuesday he met the Owton residents' group,
+// who asked about burglaries, and earlier this month he went on a
+// walkabout in Rossmere ward, where parking was the worry", "a session in
+// Park ward on 3 May, and a meeting in Stainsby Hill, Thornaby, in
+// April". The month must come after a day, in a clause opened by ", and"
+// after that day (the clause each meeting of a sentence is read from
+// splits there too), and the clause (up to the next date) must name a
+// meeting and a place of its own; "On 4 June she attended the Grangetown
+// meeting, and speed checks followed in July" names none, and "in March,
+// on the 4th" no clause after a day.
+func (r *run) clauseMonths(sent string, all, ds []dates.Mention) []dates.Mention {
+	if len(ds) == 0 || !ds[0].IsDay() || len(dates.Days(ds)) != len(ds) {
+		return ds
+	}
+	out := ds
+	for j, m := range all {
+		if m.IsDay() || m.IsRange() || (m.RelMonth == "" && !m.IsMonths()) || m.Start > len(sent) {
+			continue
+		}
+		lastDay := -1
+		for _, d := range ds {
+			if d.End <= m.Start {
+				lastDay = d.End
+			}
+		}
+		if lastDay < 0 {
+			continue
+		}
+		brk := -1
+		for _, loc := range clauseBreakRE.FindAllStringIndex(sent[lastDay:m.Start], -1) {
+			brk = lastDay + loc[1]
+		}
+		if brk < 0 {
+			continue
+		}
+		end := len(sent)
+		if j+1 < len(all) && all[j+1].Start < end && all[j+1].Start > m.End {
+			end = all[j+1].Start
+		}
+		own := sent[brk:end]
+		if !meetingNounRE.MatchString(maskGroupOf(own)) || len(r.find(own, r.anchorDay())) == 0 {
+			continue
+		}
+		out = append(out, m)
+	}
+	if len(out) > len(ds) {
+		out = slices.Clone(out)
+		slices.SortFunc(out, func(a, b dates.Mention) int { return a.Start - b.Start })
+	}
+	return out
+}
+
+// clauseBreakRE: where a sentence's next clause opens.
+var clauseBreakRE = regexp.MustCompile(`,\s+and\s+`)
+
 // meetings reads the meetings a block states, one per date its meeting
 // sentences give ("attended ward meetings in Kader ward on 3rd September
 // and in Hutton ward on 10th September" is two). planned is true when the
@@ -1505,6 +1562,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if d := r.earlierMeetingMonth(sent, sentDates); d != nil && !atMeetingInRE.MatchString(sent) {
 			ds = []dates.Mention{*d} // (not "speed enforcement in November", what was done after)
 		}
+		ds = r.clauseMonths(sent, sentDates, ds)
 		if si == 0 && b.N <= 2 && len(ds) > 1 && ds[0].Start <= 8 && r.publicationLine(ds[0]) && len(dates.Days(ds[1:])) > 0 {
 			// "17 November 2021 Billingham North councillor Chris Barlow
 			// raised concerns ... at a meeting on Tuesday": the dateline
@@ -1672,7 +1730,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					}
 				}
 			}
-			held := heldPart(sent, d)
+			held := pastCausePart(heldPart(sent, d), d)
 			if clause != sent {
 				held = clause + " " + held
 			}
@@ -1762,7 +1820,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if m := attendanceRE.FindStringSubmatch(text); m != nil && len(ds) == 1 {
 				attendance, _ = strconv.Atoi(m[1] + m[2])
 			}
-			if seen := r.seenMeeting(sp, res, meetingKind(title+" "+b.Text)); seen != nil {
+			seen := r.seenMeeting(sp, res, meetingKind(title+" "+b.Text))
+			if seen == nil && r.inQuotedMessage(b) {
+				seen = r.toldAlready(sp, res)
+			}
+			if seen != nil {
 				// The same meeting told again ("the meeting on 5 May" after
 				// "attended the Hartburn ward meeting on 5 May"): its
 				// concerns go to it, and it is not a second event.
@@ -2433,6 +2495,31 @@ func heldPart(sent string, d dates.Mention) string {
 	return sent[:d.End+loc[0]]
 }
 
+// pastCausePart is held from the clause that tells in the past the
+// meeting a promise or plan follows from, when the day d is inside it:
+// "The Commissioner has promised that residents' concerns will be acted
+// on after some sixty people attended the Grangetown ward meeting last
+// night (Monday 4 June)": the word of the future is the promise's, the
+// meeting was held. The clause opens with "after" or "following" and
+// says the meeting was attended or held ("after residents packed into",
+// "following the meeting held on"); a future after it ("after residents
+// asked for it, he will hold a meeting on 10 May") keeps the sentence's
+// future, since the part kept runs on to the day.
+func pastCausePart(held string, d dates.Mention) string {
+	if d.Start > len(held) {
+		return held
+	}
+	locs := pastCauseRE.FindAllStringIndex(held[:d.Start], -1)
+	if len(locs) == 0 {
+		return held
+	}
+	return held[locs[len(locs)-1][0]:]
+}
+
+// pastCauseRE: "after"/"following" and a past verb of attending or
+// holding a meeting within a few words.
+var pastCauseRE = regexp.MustCompile(`(?i)\b(?:after|following)\s+(?:[\w'’-]+\s+){0,6}?(?:attended|turned (?:out|up)|packed(?: into)?|gathered|came along|met|held|took place|spoke out)\b`)
+
 var (
 	// relativeRE opens a non-restrictive relative clause.
 	relativeRE = regexp.MustCompile(`,\s*(?:which|who|whose)\s`)
@@ -2884,6 +2971,36 @@ const nearGap = 60
 // seenMeeting is the meeting of this kind already emitted with this span
 // and place, or nil (a ward surgery and a community meeting on one day are
 // two).
+// toldAlready is the meeting already told on span sp at res's place, whatever
+// it was called: for a reply's quoted message, which names the meeting
+// the reply reports in its own words ("Thanks to all who came to the AGM
+// on Tuesday" over "> Reminder: our annual meeting is next Tuesday, 4th
+// June, in the hall"), the same meeting, not a second one.
+func (r *run) toldAlready(sp dates.Span, res *gazetteer.Resolution) *meetingCtx {
+	for _, m := range r.held {
+		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode {
+			return m
+		}
+	}
+	return nil
+}
+
+// inQuotedMessage reports whether block b comes after a reply's
+// attribution of the message it quotes ("On 15/10/2013 19:02, Jan Orde
+// wrote:"; normalise has dropped the quote marks).
+func (r *run) inQuotedMessage(b *segment.Block) bool {
+	for k := 0; k < b.N-1 && k < len(r.blocks); k++ {
+		if quotedAttributionRE.MatchString(r.blocks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAttributionRE: a reply's line over the message it quotes, with
+// the time it was written.
+var quotedAttributionRE = regexp.MustCompile(`(?i)^\W*On\s[^\n]{0,60}?[0-9]{1,2}[:.][0-9]{2}\b[^\n]{0,120}?\bwrote:`)
+
 func (r *run) seenMeeting(sp dates.Span, res *gazetteer.Resolution, kind string) *meetingCtx {
 	for _, m := range r.held {
 		if m.span == sp && m.place.WardCode == res.WardCode && m.place.LADCode == res.LADCode && (m.ev.Meeting.Kind == kind || m.sticky) {

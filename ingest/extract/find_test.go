@@ -6721,3 +6721,95 @@ func TestMonthNamesMeeting(t *testing.T) {
 		require.Equal(t, tc.want, meetings(tc.doc), tc.name)
 	}
 }
+
+// TestSavedMessageHeaders: a message saved whole (an .eml file) opens
+// with the fields its servers add ("Return-Path:", "Received:",
+// "X-...:") before its sender's "From:"; its "Date:" is still when it was
+// sent, and dates the body's days written without a year. A block opening
+// with such a field but naming no sender is no message's headers.
+func TestSavedMessageHeaders(t *testing.T) {
+	body := "\n\nHello everyone,\n\nAt the Saltburn ward meeting on Tuesday 9 April, residents raised dog fouling on the cliff path.\n"
+	for _, tt := range []struct{ doc, want string }{
+		{"Return-Path: <team@police.example.net>\nReceived: from relay.example.net (relay.example.net [198.51.100.7])\n\tby inbox.example.org with ESMTP id 77AbCd\n\tfor <list@example.org>; Fri, 12 Apr 2019 08:01:15 +0100\nDate: Fri, 12 Apr 2019 08:01:02 +0100\nFrom: East Cleveland Team <team@police.example.net>\nTo: list@example.org\nSubject: April news\nMIME-Version: 1.0" + body, "2019-04-12"},
+		{"Delivered-To: list@example.org\nX-Mailer: Webmail 4.2\nFrom: East Cleveland Team <team@police.example.net>\nTo: list@example.org\nSubject: April news\nDate: Fri, 12 Apr 2019 08:01:02 +0100" + body, "2019-04-12"},
+		// not fired: a log's "Received:" line with a date field, no sender
+		{"Received: letter from a Saltburn resident Date: 12 April 2019 Logged by the clerk" + body, ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("update.eml", []byte(tt.doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tt.want, got, tt.doc)
+	}
+}
+
+// TestPromiseAfterPastMeeting: a promise or plan in the future that
+// follows from a meeting told in the past in an "after"/"following"
+// clause ("... will be acted on after sixty people attended the meeting
+// last night (Monday 4 June)") is that meeting, held; a future told after
+// the past clause, before the day, keeps the day to come.
+func TestPromiseAfterPastMeeting(t *testing.T) {
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{"Commissioner pledges action\n\nPosted on Tuesday 5 June 2018\n\nThe Commissioner has pledged that every complaint will be looked into after some sixty people attended the Grangetown ward meeting last night (Monday 4 June). Residents complained about drug dealing.\n",
+			[]string{"meeting 2018-06-04 E05001509 drugs", "concern 2018-06-04 E05001509 drugs"}},
+		{"Commissioner pledges action\n\nPosted on Tuesday 5 June 2018\n\nThe Commissioner will write to every household following the Grangetown ward meeting held on Monday 4 June. Residents complained about drug dealing.\n",
+			[]string{"meeting 2018-06-04 E05001509 drugs", "concern 2018-06-04 E05001509 drugs"}},
+		// not fired: the future comes after the past clause, before the day
+		{"Commissioner pledges action\n\nPosted on Tuesday 5 June 2018\n\nAfter residents attended a drop-in last month, the Commissioner will hold a Grangetown ward meeting on Monday 18 June.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.doc)
+	}
+}
+
+// TestMonthOfALaterClause: a sentence telling a meeting on a day and, in
+// a later clause opened by ", and", another meeting with only its
+// month ("and earlier this month he went on a walkabout in X", "and a
+// meeting in Y in April") is two meetings: the month is the second's. A
+// month in a later clause naming no meeting, or before any day, is no
+// meeting of its own.
+func TestMonthOfALaterClause(t *testing.T) {
+	pre := "Commissioner in Redcar\n\nPosted on Friday 15th March 2019\n\n"
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{pre + "On Tuesday he met the Dormanstown residents' group, who raised a spate of burglaries, and earlier this month he went on a walkabout in Kirkleatham ward, where speeding drivers were the biggest worry.\n",
+			[]string{"meeting 2019-03-12 E05001507 burglary_theft", "meeting 2019-03-01 E05001512 speeding", "concern 2019-03-12 E05001507 burglary_theft", "concern 2019-03-01 E05001512 speeding"}},
+		{pre + "The visit follows a session in Dormanstown ward on 7 March, where traders raised shoplifting, and a meeting in Kirkleatham ward in February, where speeding was the main topic.\n",
+			[]string{"meeting 2019-03-07 E05001507 burglary_theft", "meeting 2019-02-01 E05001512 speeding", "concern 2019-03-07 E05001507 burglary_theft", "concern 2019-02-01 E05001512 speeding"}},
+		// not fired: the later clause names no meeting
+		{pre + "On Tuesday he met the Dormanstown residents' group, who raised a spate of burglaries, and the team's newsletter went out in February.\n",
+			[]string{"meeting 2019-03-12 E05001507 burglary_theft", "concern 2019-03-12 E05001507 burglary_theft"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.doc)
+	}
+}
+
+// TestQuotedMessageTellsTheSameMeeting: a reply's quoted message naming
+// the meeting the reply reports ("Thanks to everyone who came to the AGM"
+// over the quoted "our annual meeting is next Tuesday") tells the same
+// meeting (its day and place), whatever it calls it (here the reply's
+// words make it a committee's, the reminder's a community meeting): one
+// event. A meeting
+// on another day in the quoted message is its own.
+func TestQuotedMessageTellsTheSameMeeting(t *testing.T) {
+	head := "Date: Mon, 10 Jun 2019 18:00:00 +0100\nFrom: Saltburn Residents <sec@example.org>\nTo: members@example.org\nSubject: Re: AGM\n\nDear all,\n\nThanks to everyone who came to the AGM last Tuesday (4th) at Saltburn library, where the committee was re-elected. Members raised dog fouling on the cliff path.\n\nJo\n\nOn 28/05/2019 19:02, Saltburn Residents wrote:\n> Dear all,\n>\n"
+	for _, tt := range []struct {
+		quoted string
+		want   []string
+	}{
+		{"> Just a reminder that our annual meeting is next Tuesday, 4th June,\n> at 7pm in Saltburn library. Bring anything you want to raise.\n>\n> Jo\n",
+			[]string{"meeting 2019-06-04 E05012453 environmental", "concern 2019-06-04 E05012453 environmental"}},
+		// not fired: another day's meeting in the quoted message
+		{"> Thank you to all who came to the Saltburn ward meeting\n> on Monday 27th May at the library, where residents raised speeding.\n>\n> Jo\n",
+			[]string{"meeting 2019-06-04 E05012453 environmental", "concern 2019-06-04 E05012453 environmental", "meeting 2019-05-27 E05012453 speeding", "concern 2019-05-27 E05012453 speeding"}},
+	} {
+		require.Equal(t, tt.want, summaryFile(t, "reply.eml", head+tt.quoted), tt.quoted)
+	}
+}

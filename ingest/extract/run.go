@@ -110,9 +110,11 @@ var (
 	// emailed to its members.)
 	pubLineRE = regexp.MustCompile(`(?i)\b(?:posted|published|updated|issued|released|circulated|for (?:immediate )?release|release date|(?:sent|e-?mailed)(?:\s+out)?(?:\s+to\s+(?:all\s+)?(?:our\s+)?(?:members|subscribers|residents|households))?)\b(?:\s+(?:on|at))?\s*:?\s*`)
 	// mailSentRE: an e-mail's headers pasted at its top, opening with
-	// "From:"; its date field ("Sent:" in Outlook's, "Date:" in a raw
-	// message's) is found by mailDateEnd.
-	mailSentRE = regexp.MustCompile(`^From:\s`)
+	// "From:" or, in a message saved whole (an .eml file), with the
+	// fields its servers add before it (see mailTransportRE); its date
+	// field ("Sent:" in Outlook's, "Date:" in a raw message's) is found by
+	// mailDateEnd.
+	mailSentRE = regexp.MustCompile(`^(?:From|` + mailTransportFields + `):\s`)
 	reportRE   = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b|\bpanel\b`)
 	lastWeekRE = regexp.MustCompile(`(?i)\blast week\b`)
 	// seasonYearRE: "Autumn 2018", "Summer newsletter 2019".
@@ -910,13 +912,25 @@ var (
 	// mailHeadRE: the opening of an e-mail's headers, or of a forwarded
 	// message's under its rule ("-----Original Message----- From: ...
 	// Sent: Friday, June 9, 2023 4:05 PM"); mailDateEnd finds their date.
-	mailHeadRE = regexp.MustCompile(`(?i)^(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From:\s`)
+	mailHeadRE = regexp.MustCompile(`(?i)^(?:(?:-{2,}\s*[A-Za-z ]{0,30}?\s*-{2,}\s*)?From|` + mailTransportFields + `):\s`)
 	// mailFieldRE: a label of an e-mail's header field (group 1).
-	mailFieldRE = regexp.MustCompile(`(?i)\b(from|to|cc|bcc|subject|sent|date|reply-to|sender|organi[sz]ation|importance|priority|sensitivity|message-id|in-reply-to|references|mime-version|content-[a-z-]+|x-[a-z-]+|attachments?):\s`)
+	mailFieldRE = regexp.MustCompile(`(?i)\b(from|to|cc|bcc|subject|sent|date|reply-to|sender|organi[sz]ation|importance|priority|sensitivity|message-id|in-reply-to|references|mime-version|content-[a-z-]+|x-[a-z-]+|attachments?|return-path|received|delivered-to|envelope-to|authentication-results|dkim-signature|arc-[a-z-]+):\s`)
+	// mailFromFieldRE: the sender's field among an e-mail's headers.
+	mailFromFieldRE = regexp.MustCompile(`(?:^|\s)From:\s`)
 	// filedInRE: what follows the date of a blog post's foot line ("Posted
 	// in Surgeries", "Filed under News").
 	filedInRE = regexp.MustCompile(`(?i)^\W*(?:posted|filed)\s+(?:in|under)\b`)
 )
+
+// mailTransportFields: the header fields a message saved whole (an .eml
+// file, "Save as" from a mail program, or a list's archive copy) opens
+// with, which its servers add before the writer's own "From:" ("Return-Path:
+// <team@example.org> Received: from mail.example.org ... Date: Mon, 3 Jun
+// 2024 10:14:37 +0100 From: ..."): the message's headers all the same,
+// whose "Date:" is when it was sent. A block opening with one of them is
+// read as headers only when its sender's "From:" field is among them too
+// (mailDateEnd), so a log line "Received: 4 May" is none.
+const mailTransportFields = `(?i:Return-Path|Received|Delivered-To|Envelope-To|X-[A-Za-z-]+|DKIM-Signature|ARC-[A-Za-z-]+|Authentication-Results)`
 
 // mailFieldMax is the longest value of one header field mailDateEnd
 // walks over (a recipient list of a few named addresses).
@@ -932,15 +946,28 @@ const mailFieldMax = 300
 // July update Date: Tue, 4 Jul 2023 08:55:10 +0100"), which together run
 // well past one field's length, while a "Date:" far into a paragraph that
 // only opens with "From:" is no header.
+//
+// Headers opening with a server's field (mailTransportFields) must name
+// their sender ("From:") too, before or after the date, within the same
+// run of fields.
 func mailDateEnd(s string, from int) int {
 	prev := from
+	transport := !mailFromFieldRE.MatchString(s[:from])
+	date := -1
 	for _, loc := range mailFieldRE.FindAllStringSubmatchIndex(s[from:], -1) {
 		if loc[0] > prev-from+mailFieldMax {
-			return -1
+			break
 		}
 		switch strings.ToLower(s[from+loc[2] : from+loc[3]]) {
 		case "sent", "date":
-			return from + loc[1]
+			if date < 0 {
+				date = from + loc[1]
+			}
+		case "from":
+			transport = false
+		}
+		if date >= 0 && !transport {
+			return date
 		}
 		prev = from + loc[1]
 	}
