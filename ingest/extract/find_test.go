@@ -1364,6 +1364,16 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// no date after the word: no imprint
 		{"printed-by.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted by Tees Print Ltd on recycled paper, 14 Station Road.\n", ""},
 		{"printed-in-text.txt", "Hart Village News\n\nThe leaflet printed after the 14 May 2024 meeting listed the dates of the litter picks for the summer, and residents took them home.\n", ""},
+		// an imprint in words of its own, inside the foot's notes
+		// (footImprint): when the issue was made up
+		{"imprint-put-together.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe association is run by volunteers. Spring news was put together on 9/3/24 by Sue and Kath. Paper donated by the corner shop.\n", "2024-03-09"},
+		{"imprint-going-to-press.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nAll details correct at the time of going to press, 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
+		{"imprint-compiled.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThis issue compiled 10th March 2024 by the committee.\n", "2024-03-10"},
+		// words that are not the issue's, a date that does not follow
+		// them, or a sentence far up the page: no imprint
+		{"put-together-thing.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe new planters were put together by volunteers on 2 March 2024 in the rain.\n", ""},
+		{"compiled-date-later.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nCompiled by the committee for the meeting of 9 April 2024.\n", ""},
+		{"imprint-up-the-page.txt", "Grove Estate Residents - Spring 2024\n\nSpring news was put together on 9/3/24 by Sue and Kath.\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe bins are now emptied on Fridays.\n\nThe hall is being repainted.\n\nThanks to the shop for the paper.\n", ""},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
@@ -6292,7 +6302,8 @@ func TestPoliceAbsentConcern(t *testing.T) {
 // places the writer's surgeries held at venues the gazetteer does not know
 // in that ward, not in a town a later item names in passing; without such
 // a line, or when it names two wards or only a town, the authority as
-// before.
+// before. A residents' group's first person plural ("we're still in
+// Fairfield ward") says the same of its readers.
 func TestCouncillorsOwnWard(t *testing.T) {
 	const post = `---
 title: "Notes from my Friday drop-in"
@@ -6319,6 +6330,14 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 		{"Cllr Dent is the councillor for Fairfield and spoke at the launch.", ""},
 		{"I'm your councillor for Fairfield, and my colleague is your councillor for Hartburn.", ""},
 		{"I'm one of your councillors for Thornaby.", ""},
+		// a residents' group telling its readers their ward
+		// (groupOwnWardRE)
+		{"after all the boundary changes we're still in Fairfield ward.", "E05014866"},
+		{"we are now part of the Fairfield ward, so the councillors have changed.", "E05014866"},
+		// must not fire: no ward word, no name, or a town
+		{"we are still in Fairfield, just.", ""},
+		{"we are your ward councillors and we hold a drop-in each month.", ""},
+		{"we're still in Thornaby ward, whatever the map says.", ""},
 	} {
 		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
 		require.NotEmpty(t, got, tc.intro)
