@@ -3349,6 +3349,43 @@ func TestFutureOfSomethingElse(t *testing.T) {
 	require.Empty(t, got)
 }
 
+// TestArrangedInThePresentProgressive: a meeting told in the present
+// progressive of an arrangement ("Kath is stepping down as chair at the
+// AGM in October", "the PCSO is holding a drop-in meeting on Friday 21st
+// June") is one to come (arrangedRE): its month or day without a year is
+// the next one, a plan, not last year's meeting. A meeting told in the
+// past, or with a present progressive that is no arrangement ("residents
+// are still complaining about ... raised at the May meeting"), stays held.
+func TestArrangedInThePresentProgressive(t *testing.T) {
+	head := "Published: 12 June 2019\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+		planned    string
+	}{
+		{"stepping down", "Kath is stepping down as chair at the AGM in October, so nominations please.", nil, "2019-10-01"},
+		{"holding a drop-in", "PCSO Ward is also holding a drop-in meeting at the library on Friday 21st June.", nil, "2019-06-21"},
+		{"we're running", "We're running a public meeting in Grangetown in September with the neighbourhood team.", nil, "2019-09-01"},
+		// must not fire
+		{"past", "Kath stood down as chair at the AGM in October, and residents raised speeding in Grangetown.", []string{"meeting month:2018-10-01/2018-10-31 E05001509 speeding", "concern month:2018-10-01/2018-10-31 E05001509 speeding"}, ""},
+		{"idiom", "Residents in Grangetown say quad bikers are running rings around them, as the public meeting heard in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 off_road_bikes"}, ""},
+		{"complaining", "Residents in Grangetown are still complaining about speeding, as at the public meeting in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 speeding", "concern month:2019-05-01/2019-05-31 E05001509 speeding"}, ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("notes.txt", []byte(head+tt.text+"\n"))
+		require.NoError(t, err, tt.name)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+		require.Equal(t, tt.want, got, tt.name)
+		planned := ""
+		if len(res.Planned) > 0 {
+			planned = res.Planned[0].Date
+		}
+		require.Equal(t, tt.planned, planned, tt.name)
+	}
+}
+
 // TestWasInPlaceLastNightWhere: "was in Ingleby Barwick last night, where
 // more than sixty residents squeezed into the Community Hub to put their
 // questions to him" is a meeting: the day may stand between the place and
