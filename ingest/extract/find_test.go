@@ -1369,6 +1369,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"imprint-put-together.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe association is run by volunteers. Spring news was put together on 9/3/24 by Sue and Kath. Paper donated by the corner shop.\n", "2024-03-09"},
 		{"imprint-going-to-press.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nAll details correct at the time of going to press, 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		{"imprint-compiled.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThis issue compiled 10th March 2024 by the committee.\n", "2024-03-10"},
+		{"imprint-other-news.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nOther news\n\nThe bins are now emptied on Fridays.\n\nInformation correct as at 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		// words that are not the issue's, a date that does not follow
 		// them, or a sentence far up the page: no imprint
 		{"put-together-thing.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe new planters were put together by volunteers on 2 March 2024 in the rain.\n", ""},

@@ -591,6 +591,12 @@ func (r *run) findPublished() time.Time {
 			// related pages' list: the page's own line, not an entry.
 			related = false
 		}
+		if t, ok := r.footImprint(i); ok {
+			// (under a heading such as "Other news" too: a newsletter's
+			// own section, and no related page has an imprint)
+			consider(t, pubScorePosted)
+			continue
+		}
 		if related || r.datedListEntry(i) || len(b.Cells) > 2 {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
@@ -624,10 +630,6 @@ func (r *run) findPublished() time.Time {
 		}
 		if t, score, ok := r.mastheadPubSentence(i); ok {
 			consider(t, score)
-			continue
-		}
-		if t, ok := r.footImprint(i); ok {
-			consider(t, pubScorePosted)
 			continue
 		}
 		if i < 3 && i > 0 && r.blocks[i-1].Heading && b.Cells == nil && !b.Bullet {
