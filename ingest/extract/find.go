@@ -1734,7 +1734,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if clause != sent {
 				held = clause + " " + held
 			}
-			fut := future || futureRE.MatchString(held)
+			fut := future || futureRE.MatchString(held) || arranged(held)
 			sp, ok := r.resolveSpan(b, d, fut)
 			if !ok {
 				continue
@@ -2477,6 +2477,35 @@ var (
 	attributionOnRE  = regexp.MustCompile(`(?:^|[\s>])On,?\s*$`)
 	wroteAfterRE     = regexp.MustCompile(`^,?\s*(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?,?\s+[^.!?<]{0,80}?(?:<[^>]{3,80}>\s*)?wrote:`)
 )
+
+// arrangedRE: the present progressive of an arrangement, which English
+// uses for what is fixed to come ("Anne is stepping down as treasurer at
+// the AGM in October", "the PCSO is doing a drop-in at the library on
+// Friday 5th July", "we're holding a meeting in the autumn"): a meeting
+// told so is a plan, and its month or day without a year is the next
+// one, not last year's. Only verbs of arranging, holding or taking part,
+// the meeting named a few words after them, in a sentence with no verb
+// saying a meeting was held (arranged): "residents are complaining about
+// the bikes raised at the meeting in May" tells what goes on, and
+// "villagers packed the hall last night to say thieves are running rings
+// around them" a meeting held.
+var arrangedRE = regexp.MustCompile(`(?i)\b(?:is|are|am|we're|we’re|they're|they’re|she's|she’s|he's|he’s)\s+(?:(?:also|now|then|again|still)\s+)?(?:standing down|stepping down|standing for|holding|hosting|running|doing|putting on|organising|organizing|laying on|coming (?:to|along)|attending|joining (?:us|them)|setting up|launching)\b`)
+
+// arrangedIdiomRE: what after one of arrangedRE's verbs makes it an
+// idiom of what goes on ("are running rings around the police", "running
+// riot", "doing damage").
+var arrangedIdiomRE = regexp.MustCompile(`(?i)^\s+(?:rings|riot|wild|amok|out\b|late|low|away|scared|risks?\b|a risk|the risk|damage|harm|drugs|deals?\b|their best|what they (?:like|want))`)
+
+// arranged reports whether held tells its meeting in the present
+// progressive of an arrangement (arrangedRE), the meeting's word within
+// a few words after the verb, and says of no meeting that it was held.
+func arranged(held string) bool {
+	loc := arrangedRE.FindStringIndex(held)
+	if loc == nil || pastHeldRE.MatchString(held) || arrangedIdiomRE.MatchString(held[loc[1]:]) {
+		return false
+	}
+	return meetingNounRE.MatchString(held[loc[1]:min(len(held), loc[1]+50)])
+}
 
 // heldPart is sentence sent without a relative clause after its day d
 // that tells something else's future, when sent says in the past that

@@ -1443,6 +1443,17 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// no date after the word: no imprint
 		{"printed-by.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted by Tees Print Ltd on recycled paper, 14 Station Road.\n", ""},
 		{"printed-in-text.txt", "Hart Village News\n\nThe leaflet printed after the 14 May 2024 meeting listed the dates of the litter picks for the summer, and residents took them home.\n", ""},
+		// an imprint in words of its own, inside the foot's notes
+		// (footImprint): when the issue was made up
+		{"imprint-put-together.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe association is run by volunteers. Spring news was put together on 9/3/24 by Sue and Kath. Paper donated by the corner shop.\n", "2024-03-09"},
+		{"imprint-going-to-press.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nAll details correct at the time of going to press, 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
+		{"imprint-compiled.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThis issue compiled 10th March 2024 by the committee.\n", "2024-03-10"},
+		{"imprint-other-news.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nOther news\n\nThe bins are now emptied on Fridays.\n\nInformation correct as at 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
+		// words that are not the issue's, a date that does not follow
+		// them, or a sentence far up the page: no imprint
+		{"put-together-thing.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe new planters were put together by volunteers on 2 March 2024 in the rain.\n", ""},
+		{"compiled-date-later.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nCompiled by the committee for the meeting of 9 April 2024.\n", ""},
+		{"imprint-up-the-page.txt", "Grove Estate Residents - Spring 2024\n\nSpring news was put together on 9/3/24 by Sue and Kath.\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe bins are now emptied on Fridays.\n\nThe hall is being repainted.\n\nThanks to the shop for the paper.\n", ""},
 		{"foot-colon.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\nThe next meeting will be held on:\n\n14 June 2019\n", ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract(tt.name, []byte(tt.doc))
@@ -3416,6 +3427,43 @@ func TestFutureOfSomethingElse(t *testing.T) {
 	require.Equal(t, []string{"meeting 2014-03-10 E05008951 off_road_bikes", "concern 2014-03-10 E05008951 off_road_bikes"}, got)
 	got = summary(t, head+"The Seaton ward meeting on Monday 17 March, which will be the first of the programme, is open to all.\n")
 	require.Empty(t, got)
+}
+
+// TestArrangedInThePresentProgressive: a meeting told in the present
+// progressive of an arrangement ("Kath is stepping down as chair at the
+// AGM in October", "the PCSO is holding a drop-in meeting on Friday 21st
+// June") is one to come (arrangedRE): its month or day without a year is
+// the next one, a plan, not last year's meeting. A meeting told in the
+// past, or with a present progressive that is no arrangement ("residents
+// are still complaining about ... raised at the May meeting"), stays held.
+func TestArrangedInThePresentProgressive(t *testing.T) {
+	head := "Published: 12 June 2019\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+		planned    string
+	}{
+		{"stepping down", "Kath is stepping down as chair at the AGM in October, so nominations please.", nil, "2019-10-01"},
+		{"holding a drop-in", "PCSO Ward is also holding a drop-in meeting at the library on Friday 21st June.", nil, "2019-06-21"},
+		{"we're running", "We're running a public meeting in Grangetown in September with the neighbourhood team.", nil, "2019-09-01"},
+		// must not fire
+		{"past", "Kath stood down as chair at the AGM in October, and residents raised speeding in Grangetown.", []string{"meeting month:2018-10-01/2018-10-31 E05001509 speeding", "concern month:2018-10-01/2018-10-31 E05001509 speeding"}, ""},
+		{"idiom", "Residents in Grangetown say quad bikers are running rings around them, as the public meeting heard in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 off_road_bikes"}, ""},
+		{"complaining", "Residents in Grangetown are still complaining about speeding, as at the public meeting in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 speeding", "concern month:2019-05-01/2019-05-31 E05001509 speeding"}, ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("notes.txt", []byte(head+tt.text+"\n"))
+		require.NoError(t, err, tt.name)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+		require.Equal(t, tt.want, got, tt.name)
+		planned := ""
+		if len(res.Planned) > 0 {
+			planned = res.Planned[0].Date
+		}
+		require.Equal(t, tt.planned, planned, tt.name)
+	}
 }
 
 // TestWasInPlaceLastNightWhere: "was in Ingleby Barwick last night, where
@@ -6371,7 +6419,8 @@ func TestPoliceAbsentConcern(t *testing.T) {
 // places the writer's surgeries held at venues the gazetteer does not know
 // in that ward, not in a town a later item names in passing; without such
 // a line, or when it names two wards or only a town, the authority as
-// before.
+// before. A residents' group's first person plural ("we're still in
+// Fairfield ward") says the same of its readers.
 func TestCouncillorsOwnWard(t *testing.T) {
 	const post = `---
 title: "Notes from my Friday drop-in"
@@ -6398,6 +6447,14 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 		{"Cllr Dent is the councillor for Fairfield and spoke at the launch.", ""},
 		{"I'm your councillor for Fairfield, and my colleague is your councillor for Hartburn.", ""},
 		{"I'm one of your councillors for Thornaby.", ""},
+		// a residents' group telling its readers their ward
+		// (groupOwnWardRE)
+		{"after all the boundary changes we're still in Fairfield ward.", "E05014866"},
+		{"we are now part of the Fairfield ward, so the councillors have changed.", "E05014866"},
+		// must not fire: no ward word, no name, or a town
+		{"we are still in Fairfield, just.", ""},
+		{"we are your ward councillors and we hold a drop-in each month.", ""},
+		{"we're still in Thornaby ward, whatever the map says.", ""},
 	} {
 		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
 		require.NotEmpty(t, got, tc.intro)

@@ -594,6 +594,12 @@ func (r *run) findPublished() time.Time {
 			// related pages' list: the page's own line, not an entry.
 			related = false
 		}
+		if t, ok := r.footImprint(i); ok {
+			// (under a heading such as "Other news" too: a newsletter's
+			// own section, and no related page has an imprint)
+			consider(t, pubScorePosted)
+			continue
+		}
 		if related || r.datedListEntry(i) || len(b.Cells) > 2 {
 			continue // (a table's row, "06/01/2018 | Beckfield Community Centre | ...", dates what it tells)
 		}
@@ -1301,18 +1307,28 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 // "for", where the ward is named.
 var ownWardRE = regexp.MustCompile(`(?i)\byour\s+(?:(?:new|local|elected|ward|borough|three|two|independent|labour|conservative)\s+)*(?:councillors?|cllrs?|ward members?)\s+for\s+([^.;!?,]{3,60})`)
 
+// groupOwnWardRE: a residents' or tenants' group telling its readers
+// which ward they live in, in the first person plural ("we're still in
+// Grangetown ward after the boundary changes", "we are all Kader ward
+// now"): group 1 is the ward's name, before the word "ward". A name must
+// open with a capital ("we are your ward councillors" is ownWardRE's).
+var groupOwnWardRE = regexp.MustCompile(`\b(?:[Ww]e\s+are|[Ww]e’re|[Ww]e're)\s+(?:(?:still|now|all|also)\s+)*(?:in\s+|part\s+of\s+)?(?:the\s+)?(\p{Lu}[^.;!?,]{2,50}?)\s+[Ww]ard\b`)
+
 // ownWard is the ward a councillor's own blog or newsletter says near its
 // top that the writer represents ("For those who haven't heard, I'm now one
 // of your councillors for the Hartburn ward"): the writer's surgeries and
 // walkabouts, told with a venue the gazetteer does not know ("my surgery
 // at the Lakeside Centre"), are in it, not in a town the rest of the post
 // names in passing ("the front desk at Thornaby police station"). The one
-// ward named after "your ... councillor(s) for" in the first paragraphs;
+// ward named after "your ... councillor(s) for" (or a residents' group's
+// "we are still in X ward": groupOwnWardRE) in the first paragraphs;
 // nil when none, a town only, or two different wards are named so.
 func (r *run) ownWard(at time.Time) *gazetteer.Resolution {
 	var ward *gazetteer.Resolution
 	for i := 0; i < len(r.blocks) && i < 8; i++ {
-		for _, m := range ownWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1) {
+		ms := ownWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1)
+		ms = append(ms, groupOwnWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1)...)
+		for _, m := range ms {
 			for _, p := range r.find(m[1], at) {
 				if p.Kind != "ward" || (ward != nil && ward.WardCode != p.WardCode) {
 					return nil
@@ -1780,3 +1796,51 @@ func (r *run) mastheadPubSentence(i int) (time.Time, int, bool) {
 	}
 	return time.Time{}, 0, false
 }
+
+// footImprint reads the imprint at the foot of a newsletter or a
+// volunteer's sheet, which says when the issue was made up rather than
+// when it was posted, in words of its own and often inside a paragraph
+// of other notes: "Summer news was pulled together on 3/7/24 by the
+// committee. Printing paid for by ...", "All details correct at the
+// time of going to press, 2 May 2022. Printed by ...". A sentence of
+// one of the last three blocks (not a heading, list item or table row)
+// that opens with such words (after the issue's own name: "newsletter",
+// "this issue", "all details"), the one full date (with its year)
+// following them directly, is such a line. A sentence with more to say
+// ("The new noticeboard was put together on 3 May 2024 by volunteers"),
+// a date that does not follow the words, or a block higher up the page
+// is none.
+func (r *run) footImprint(i int) (time.Time, bool) {
+	b := &r.blocks[i]
+	if i < len(r.blocks)-3 || b.Heading || b.Bullet || b.Cells != nil {
+		return time.Time{}, false
+	}
+	for _, s := range sentences(b.Text) {
+		s = strings.TrimSpace(s)
+		if len(s) > 100 {
+			continue
+		}
+		loc := footImprintRE.FindStringIndex(s)
+		if loc == nil {
+			continue
+		}
+		ds := dates.Find(s)
+		if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() || ds[0].Start < loc[1] || !footImprintGapRE.MatchString(s[loc[1]:ds[0].Start]) {
+			continue
+		}
+		if sp, _, err := r.a.Resolve(ds[0], false); err == nil {
+			return sp.Start, true
+		}
+	}
+	return time.Time{}, false
+}
+
+var (
+	// footImprintRE: the words that open an imprint's sentence (footImprint),
+	// after the issue's name if any.
+	footImprintRE = regexp.MustCompile(`(?i)^\W*(?:(?:this|our|the)\s+)?(?:(?:spring|summer|autumn|winter|christmas|new year)\s+)?(?:(?:newsletter|news|issue|edition|bulletin|leaflet|information|details|all details|everything|contents)\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:put|pulled)\s+together|compiled|produced|edited|(?:correct|accurate)\s+(?:at|as at|as of)\s+(?:the\s+)?(?:time\s+of\s+)?(?:going\s+to\s+)?(?:print|press|printing)?|(?:went|sent)\s+to\s+(?:print|press|the printers?))`)
+	// footImprintGapRE: what may stand between an imprint's words and its
+	// date ("put together 28/6/24", "correct at the time of going to
+	// print, 2 May 2022", "compiled on").
+	footImprintGapRE = regexp.MustCompile(`^[\s,:;–—-]*(?:on\s+)?$`)
+)
