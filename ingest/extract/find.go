@@ -1425,6 +1425,24 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			hd.Start, hd.End = 0, 0
 			sentDates, headed = []dates.Mention{hd}, true
 		}
+		// A paragraph of a week told day by day that opens with its
+		// weekday ("Tuesday was my surgery in ...", weekdayHeadDays): the
+		// weekday is the day of the paragraph's week, written as a date,
+		// and a later sentence with no day of its own tells that day too.
+		if ld, ok := r.leadDays[b.N-1]; ok && text == b.Text && !futureRE.MatchString(sent) {
+			wd := ld.Weekday.String()
+			switch {
+			case len(sentDates) == 0 && si > 0:
+				ld.Start, ld.End = 0, 0
+				sentDates, headed = []dates.Mention{ld}, true
+			case si == 0 && len(sentDates) == 0 && strings.HasPrefix(sent, wd):
+				ld.Start, ld.End, ld.Text = 0, len(wd), wd
+				sentDates = []dates.Mention{ld}
+			case si == 0 && len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].HasWeekday && sentDates[0].Weekday == ld.Weekday && sentDates[0].Month == 0:
+				ld.Start, ld.End, ld.Text = sentDates[0].Start, sentDates[0].End, sentDates[0].Text
+				sentDates = append([]dates.Mention{ld}, sentDates[1:]...)
+			}
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the

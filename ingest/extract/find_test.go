@@ -5320,6 +5320,31 @@ func TestWeekdayHeadingsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestWeekdayLeadsDateTheirParagraphs: a post telling its week day by day
+// in paragraphs that each open with the weekday ("Tuesday was the ...",
+// "Thursday evening I ...", often in bold) dates each paragraph by it, in
+// the week that ends nearest before the post, as weekday headings do; not
+// one such paragraph alone, not out of the week's order, not a week still
+// to come, not "Tuesday will be ...".
+func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday** was the Kader ward residents' meeting at the church hall. Most of the talk was about drug dealing near the shops.\n\n"
+	thu := "**Thursday** was my surgery in Linthorpe. People complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two days in order", pub + tue + thu,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
+		{"one day alone", pub + tue, nil},
+		{"out of the week's order", pub + thu + tue, nil},
+		{"a week still to come", pub + "Here is where I will be next week.\n\n" + tue + thu, nil},
+		{"what is to come", pub + "Tuesday will be the Kader ward residents' meeting at the church hall.\n\nThursday will be a surgery in Linthorpe.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
 // meeting's own ("here's what went on tonight" after "tonight's ward
 // meeting") goes on with that meeting; what the paragraphs after it
