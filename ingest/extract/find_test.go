@@ -3309,6 +3309,30 @@ Last night Borough and Parish councillors from the south of the Borough (Thornab
 	require.Equal(t, []string{"meeting 2008-04-03  "}, summary(t, doc))
 }
 
+// TestGatheringTopicIsNoConcern: the topic of a gathering of officials
+// told beside a meeting ("a regional workshop on anti-social behaviour for
+// housing officers") is what that gathering was about, not a concern
+// residents raised (briefingRE); the same theme raised by residents, or a
+// workshop asked for because of it, stays a concern.
+func TestGatheringTopicIsNoConcern(t *testing.T) {
+	head := "# Out and about\n\nPublished: 17 November 2018\n\nOn Wednesday evening I was at the Linthorpe ward meeting, where residents complained about speeding on the main road. "
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an officials' workshop's topic", head + "Earlier I had joined a regional workshop on anti-social behaviour for housing officers.\n",
+			[]string{"meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"a Home Office roundtable's topic", head + "That morning I sat at a Home Office roundtable about drug dealing.\n",
+			[]string{"meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"raised by residents", head + "Residents also raised anti-social behaviour near the shops.\n",
+			[]string{"meeting 2018-11-14 E05009862 antisocial_behaviour,speeding", "concern 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 antisocial_behaviour"}},
+		{"a workshop asked for because of it", head + "Parents asked for a workshop at the school, as anti-social behaviour near the shops had got worse.\n",
+			[]string{"meeting 2018-11-14 E05009862 antisocial_behaviour,speeding", "concern 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 antisocial_behaviour"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesItemBesideANextMeeting: an item of minutes that names another
 // body's next meeting among its business ("The next meeting of the
 // Neighbourhood Plan Group was scheduled for next Tuesday (29.10.19). b) Fly
