@@ -1443,6 +1443,20 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				sentDates = append([]dates.Mention{ld}, sentDates[1:]...)
 			}
 		}
+		monthLed := false
+		// "The two meetings followed a busy February. At ward meetings in
+		// Hemlington and in Berwick Hills & Pallister, residents raised
+		// ...": a short sentence whose one date is a month alone sets
+		// the time of the meetings the next one opens at, with what was
+		// raised there and no date of its own (monthLeadRE).
+		if len(sentDates) == 0 && si > 0 && len(prevSent) <= 80 && atMeetingsOpenRE.MatchString(sent) && (concernCueRE.MatchString(sent) || subjectCueRE.MatchString(sent)) {
+			if ml := monthLeadRE.FindStringSubmatch(prevSent); ml != nil && len(dates.Find(prevSent)) == 0 {
+				name := ml[1] + ml[2]
+				if mo, ok := monthNumber(name); ok {
+					sentDates, monthLed = []dates.Mention{{Text: name, Month: mo}}, true
+				}
+			}
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
@@ -1488,7 +1502,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
 			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0)) ||
-			r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+			monthLed || r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
 		}
@@ -1636,6 +1650,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds = slices.Repeat(ds, len(perWard))
 			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
+			} else if w := placeWards(places); monthLed && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
+				perWard, ds = w, slices.Repeat(ds, len(w)) // "At ward meetings in Hemlington and in Park End" that month: one each
 			} else if len(perWard) > 1 {
 				perWard = nil // "... ward meetings were held jointly": one meeting of both
 			}
@@ -5256,8 +5272,10 @@ var cameToRE = regexp.MustCompile(`\b(?:came|come|went|travelled|headed|returned
 
 var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bvisited\s+(?:the\s+)?(?-i:[A-Z])`)
 
-// bothRaisedRE: what the people of several meetings all raised.
-var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b`)
+// bothRaisedRE: what the people of several meetings all raised, or
+// raised "the same problem" at each ("At ward meetings in Hemlington and in
+// Park End, residents raised the same problem: ...").
+var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b|\b(?:raised|reported|described|voiced|shared|had)\s+the\s+same\s+(?:problem|concern|issue|complaint|worry)s?\b`)
 
 // toldIn are the meetings ms told in sentence s.
 func toldIn(s string, ms []*meetingCtx) []*meetingCtx {
@@ -6396,6 +6414,37 @@ func (r *run) earlierMeetingMonth(sent string, ms []dates.Mention) *dates.Mentio
 // ("concerns raised at the Park End meeting in October 2016"), up to the
 // month.
 var raisedAtMeetingInRE = regexp.MustCompile(`(?i)\b(?:concerns?|issues?|complaints?|worries)\s+(?:were\s+|was\s+)?(?:raised|voiced|aired)\s+(?:by\s+residents\s+)?at\s+(?:the|a)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during)\s+`)
+
+// placeWards are the names of places that are all wards, or nil when one
+// is not a ward.
+func placeWards(places []gazetteer.Mention) []string {
+	var out []string
+	for _, p := range places {
+		if p.Kind != "ward" {
+			return nil
+		}
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// monthNumber is the month a capitalised name gives.
+func monthNumber(name string) (time.Month, bool) {
+	for mo := time.January; mo <= time.December; mo++ {
+		if strings.EqualFold(mo.String(), name) {
+			return mo, true
+		}
+	}
+	return 0, false
+}
+
+// atMeetingsOpenRE: a sentence that opens at meetings named by their
+// places ("At ward meetings in Hemlington and in Park End, ...").
+var atMeetingsOpenRE = regexp.MustCompile(`^\W*At\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|surgeries|surgery|forums?)\s+(?:in|at)\s+[A-Z]`)
+
+// monthLeadRE: a short sentence telling a month as a stretch of time ("The
+// two meetings followed a busy February", "February was a busy month").
+var monthLeadRE = regexp.MustCompile(`(?i)\b(?:(?:followed|after|before|during|through|in|over)\s+(?:an?\s+)?(?:busy|quiet|hectic|full|long|short)?\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b|(January|February|March|April|May|June|July|August|September|October|November|December)\s+was\s+(?:an?\s+)?(?:busy|quiet|hectic|full)\b)`)
 
 // atMeetingInRE: a sentence that opens at a meeting told by its month or
 // span ("At the Village ward residents' meeting in September, people

@@ -5369,6 +5369,28 @@ func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestMonthLeadDatesMeetingsAfter: a short sentence telling a month as a
+// stretch of time ("... came after a busy October") dates the meetings the
+// next sentence opens at by their places with what residents raised and no
+// date of its own ("At ward meetings in Ayresome and in Linthorpe, residents
+// raised the same problem: ..."): one meeting of that month in each ward,
+// the concern at each. Not without the month before, nor for a sentence
+// telling no concern.
+func TestMonthLeadDatesMeetingsAfter(t *testing.T) {
+	pub := "# News\n\nPublished: 17 November 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a busy October before", pub + "These visits came after a busy October. At ward meetings in Ayresome and in Linthorpe, residents raised the same problem: drug dealing near the shops.\n",
+			[]string{"meeting 2018-10-01 E05009854 drugs", "meeting 2018-10-01 E05009862 drugs", "concern 2018-10-01 E05009854 drugs", "concern 2018-10-01 E05009862 drugs"}},
+		{"no month before", pub + "These visits came after a busy time. At ward meetings in Ayresome and in Linthorpe, residents raised the same problem: drug dealing near the shops.\n", nil},
+		{"no concern told", pub + "These visits came after a busy October. At ward meetings in Ayresome and in Linthorpe, the Commissioner set out his plan.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
 // meeting's own ("here's what went on tonight" after "tonight's ward
 // meeting") goes on with that meeting; what the paragraphs after it
