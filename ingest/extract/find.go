@@ -5569,12 +5569,14 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
-// writing to", "we have had more complaints"; reported, "had been
-// ringing her").
-var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
+// writing to", "we have had more complaints", "the office has had a
+// steady stream of messages"; reported, "had been ringing her").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of |a (?:steady |constant )?(?:stream|flood) of )?(?:complaints|calls|letters|e-?mails|reports|messages)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
-var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)
+// ("has come up again and again in my inbox": in the writer's inbox,
+// postbag or mailbag, that is in letters, not at a meeting.)
+var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b|\b(?:in|into) (?:my|our) (?:inbox|postbag|post bag|mailbag|mail bag)\b`)
 
 // monthOwnRE: a month told as the span of what happened ("during
 // January", "throughout March").

@@ -5724,6 +5724,14 @@ func TestSinceContactedPeriod(t *testing.T) {
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the beginning of the year we have had more complaints about vans parked on the grass verges than about anything else.\n",
 			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since a month, in the writer's inbox",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n" +
+				"Since August, graffiti on the underpass in Hartburn has come up week after week in my inbox.\n",
+			[]string{"concern period 2022-08-01/2022-10-20 E05001537 criminal_damage"}},
+		{"since the new year, a steady stream of messages",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the new year the office has had a steady stream of messages from Hartburn residents about vans parked on the grass verges.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
 		{"since the end of a month: no first day, the month's",
 			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +
 				"Since the end of September residents in Hartburn have been reporting lads on scramblers tearing across the playing fields.\n",
