@@ -353,7 +353,12 @@ func matterBefore(ms []taxonomy.Match, m taxonomy.Match) bool {
 var patrolAskRE = regexp.MustCompile(`(?i)\b(?:asked|asking|called|calling|pressed|pressing|requested|requesting|wanted|appealed)\s+(?:(?:for|whether|if)\s+)?(?:(?:more|extra|additional|increased|regular|further)\s+)?$`)
 
 var (
-	briefingRE   = regexp.MustCompile(`(?i)\b(?:an?|the|his|her|their)\s+(?:update|briefing|presentation|talk|overview)\s+(?:on|about|from|of)\s+((?:[\w'’-]+\s*){1,4})`)
+	// briefingRE: the subject of what a meeting was told ("an update on
+	// neighbourhood policing"), or of a gathering of officials and
+	// professionals, a few words naming it before its kind ("a Home Office
+	// roundtable on neighbourhood policing", "a national conference about
+	// county lines"): its topic, not a concern residents raised.
+	briefingRE   = regexp.MustCompile(`(?i)\b(?:an?|the|his|her|their)\s+(?:update|briefing|presentation|talk|overview|(?:[\w'’-]+\s+){0,3}?(?:roundtable|round-table|round table|conference|seminar|summit|symposium|webinar|workshop))\s+(?:on|about|from|of)\s+((?:[\w'’-]+\s*){1,4})`)
 	abuseRE      = regexp.MustCompile(`(?i)\babus`)
 	litterPickRE = regexp.MustCompile(`(?i)^litter[\s-]*pick`)
 	pickDoneRE   = regexp.MustCompile(`(?i)^\w*(?:\s+[\w'’]+){0,4}?\s+(?:had\s+|has\s+|have\s+)?(?:filled|collected|cleared|was held|were held|took place|went ahead|gathered|removed|raised)\b`)

@@ -1482,6 +1482,38 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			hd.Start, hd.End = 0, 0
 			sentDates, headed = []dates.Mention{hd}, true
 		}
+		// A paragraph of a week told day by day that opens with its
+		// weekday ("Tuesday was my surgery in ...", weekdayHeadDays): the
+		// weekday is the day of the paragraph's week, written as a date,
+		// and a later sentence with no day of its own tells that day too.
+		if ld, ok := r.leadDays[b.N-1]; ok && text == b.Text && !futureRE.MatchString(sent) {
+			wd := ld.Weekday.String()
+			switch {
+			case len(sentDates) == 0 && si > 0:
+				ld.Start, ld.End = 0, 0
+				sentDates, headed = []dates.Mention{ld}, true
+			case si == 0 && len(sentDates) == 0 && strings.HasPrefix(sent, wd):
+				ld.Start, ld.End, ld.Text = 0, len(wd), wd
+				sentDates = []dates.Mention{ld}
+			case si == 0 && len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].HasWeekday && sentDates[0].Weekday == ld.Weekday && sentDates[0].Month == 0:
+				ld.Start, ld.End, ld.Text = sentDates[0].Start, sentDates[0].End, sentDates[0].Text
+				sentDates = append([]dates.Mention{ld}, sentDates[1:]...)
+			}
+		}
+		monthLed := false
+		// "The two meetings followed a busy February. At ward meetings in
+		// Hemlington and in Berwick Hills & Pallister, residents raised
+		// ...": a short sentence whose one date is a month alone sets
+		// the time of the meetings the next one opens at, with what was
+		// raised there and no date of its own (monthLeadRE).
+		if len(sentDates) == 0 && si > 0 && len(prevSent) <= 80 && atMeetingsOpenRE.MatchString(sent) && (concernCueRE.MatchString(sent) || subjectCueRE.MatchString(sent)) {
+			if ml := monthLeadRE.FindStringSubmatch(prevSent); ml != nil && len(dates.Find(prevSent)) == 0 {
+				name := ml[1] + ml[2]
+				if mo, ok := monthNumber(name); ok {
+					sentDates, monthLed = []dates.Mention{{Text: name, Month: mo}}, true
+				}
+			}
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
@@ -1527,7 +1559,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
 			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0)) ||
-			r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
+			monthLed || r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
 
 			continue
 		}
@@ -1676,6 +1708,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds = slices.Repeat(ds, len(perWard))
 			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
+			} else if w := placeWards(places); monthLed && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
+				perWard, ds = w, slices.Repeat(ds, len(w)) // "At ward meetings in Hemlington and in Park End" that month: one each
 			} else if len(perWard) > 1 {
 				perWard = nil // "... ward meetings were held jointly": one meeting of both
 			}
@@ -5448,8 +5482,10 @@ var cameToRE = regexp.MustCompile(`\b(?:came|come|went|travelled|headed|returned
 
 var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bvisited\s+(?:the\s+)?(?-i:[A-Z])`)
 
-// bothRaisedRE: what the people of several meetings all raised.
-var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b`)
+// bothRaisedRE: what the people of several meetings all raised, or
+// raised "the same problem" at each ("At ward meetings in Hemlington and in
+// Park End, residents raised the same problem: ...").
+var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b|\b(?:raised|reported|described|voiced|shared|had)\s+the\s+same\s+(?:problem|concern|issue|complaint|worry)s?\b`)
 
 // toldIn are the meetings ms told in sentence s.
 func toldIn(s string, ms []*meetingCtx) []*meetingCtx {
@@ -5748,12 +5784,14 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
-// writing to", "we have had more complaints"; reported, "had been
-// ringing her").
-var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of )?(?:complaints|calls|letters|e-?mails|reports)\b`)
+// writing to", "we have had more complaints", "the office has had a
+// steady stream of messages"; reported, "had been ringing her").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of |a (?:steady |constant )?(?:stream|flood) of )?(?:complaints|calls|letters|e-?mails|reports|messages)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
-var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b`)
+// ("has come up again and again in my inbox": in the writer's inbox,
+// postbag or mailbag, that is in letters, not at a meeting.)
+var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b|\b(?:in|into) (?:my|our) (?:inbox|postbag|post bag|mailbag|mail bag)\b`)
 
 // monthOwnRE: a month told as the span of what happened ("during
 // January", "throughout March").
@@ -6593,6 +6631,37 @@ func (r *run) earlierMeetingMonth(sent string, ms []dates.Mention) *dates.Mentio
 // ("concerns raised at the Park End meeting in October 2016"), up to the
 // month.
 var raisedAtMeetingInRE = regexp.MustCompile(`(?i)\b(?:concerns?|issues?|complaints?|worries)\s+(?:were\s+|was\s+)?(?:raised|voiced|aired)\s+(?:by\s+residents\s+)?at\s+(?:the|a)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during)\s+`)
+
+// placeWards are the names of places that are all wards, or nil when one
+// is not a ward.
+func placeWards(places []gazetteer.Mention) []string {
+	var out []string
+	for _, p := range places {
+		if p.Kind != "ward" {
+			return nil
+		}
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// monthNumber is the month a capitalised name gives.
+func monthNumber(name string) (time.Month, bool) {
+	for mo := time.January; mo <= time.December; mo++ {
+		if strings.EqualFold(mo.String(), name) {
+			return mo, true
+		}
+	}
+	return 0, false
+}
+
+// atMeetingsOpenRE: a sentence that opens at meetings named by their
+// places ("At ward meetings in Hemlington and in Park End, ...").
+var atMeetingsOpenRE = regexp.MustCompile(`^\W*At\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:meetings?|surgeries|surgery|forums?)\s+(?:in|at)\s+[A-Z]`)
+
+// monthLeadRE: a short sentence telling a month as a stretch of time ("The
+// two meetings followed a busy February", "February was a busy month").
+var monthLeadRE = regexp.MustCompile(`(?i)\b(?:(?:followed|after|before|during|through|in|over)\s+(?:an?\s+)?(?:busy|quiet|hectic|full|long|short)?\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b|(January|February|March|April|May|June|July|August|September|October|November|December)\s+was\s+(?:an?\s+)?(?:busy|quiet|hectic|full)\b)`)
 
 // atMeetingInRE: a sentence that opens at a meeting told by its month or
 // span ("At the Village ward residents' meeting in September, people

@@ -3399,6 +3399,30 @@ Last night Borough and Parish councillors from the south of the Borough (Thornab
 	require.Equal(t, []string{"meeting 2008-04-03  "}, summary(t, doc))
 }
 
+// TestGatheringTopicIsNoConcern: the topic of a gathering of officials
+// told beside a meeting ("a regional workshop on anti-social behaviour for
+// housing officers") is what that gathering was about, not a concern
+// residents raised (briefingRE); the same theme raised by residents, or a
+// workshop asked for because of it, stays a concern.
+func TestGatheringTopicIsNoConcern(t *testing.T) {
+	head := "# Out and about\n\nPublished: 17 November 2018\n\nOn Wednesday evening I was at the Linthorpe ward meeting, where residents complained about speeding on the main road. "
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an officials' workshop's topic", head + "Earlier I had joined a regional workshop on anti-social behaviour for housing officers.\n",
+			[]string{"meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"a Home Office roundtable's topic", head + "That morning I sat at a Home Office roundtable about drug dealing.\n",
+			[]string{"meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"raised by residents", head + "Residents also raised anti-social behaviour near the shops.\n",
+			[]string{"meeting 2018-11-14 E05009862 antisocial_behaviour,speeding", "concern 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 antisocial_behaviour"}},
+		{"a workshop asked for because of it", head + "Parents asked for a workshop at the school, as anti-social behaviour near the shops had got worse.\n",
+			[]string{"meeting 2018-11-14 E05009862 antisocial_behaviour,speeding", "concern 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 antisocial_behaviour"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMinutesItemBesideANextMeeting: an item of minutes that names another
 // body's next meeting among its business ("The next meeting of the
 // Neighbourhood Plan Group was scheduled for next Tuesday (29.10.19). b) Fly
@@ -5447,6 +5471,53 @@ func TestWeekdayHeadingsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestWeekdayLeadsDateTheirParagraphs: a post telling its week day by day
+// in paragraphs that each open with the weekday ("Tuesday was the ...",
+// "Thursday evening I ...", often in bold) dates each paragraph by it, in
+// the week that ends nearest before the post, as weekday headings do; not
+// one such paragraph alone, not out of the week's order, not a week still
+// to come, not "Tuesday will be ...".
+func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday** was the Kader ward residents' meeting at the church hall. Most of the talk was about drug dealing near the shops.\n\n"
+	thu := "**Thursday** was my surgery in Linthorpe. People complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two days in order", pub + tue + thu,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
+		{"one day alone", pub + tue, nil},
+		{"out of the week's order", pub + thu + tue, nil},
+		{"a week still to come", pub + "Here is where I will be next week.\n\n" + tue + thu, nil},
+		{"what is to come", pub + "Tuesday will be the Kader ward residents' meeting at the church hall.\n\nThursday will be a surgery in Linthorpe.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestMonthLeadDatesMeetingsAfter: a short sentence telling a month as a
+// stretch of time ("... came after a busy October") dates the meetings the
+// next sentence opens at by their places with what residents raised and no
+// date of its own ("At ward meetings in Ayresome and in Linthorpe, residents
+// raised the same problem: ..."): one meeting of that month in each ward,
+// the concern at each. Not without the month before, nor for a sentence
+// telling no concern.
+func TestMonthLeadDatesMeetingsAfter(t *testing.T) {
+	pub := "# News\n\nPublished: 17 November 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a busy October before", pub + "These visits came after a busy October. At ward meetings in Ayresome and in Linthorpe, residents raised the same problem: drug dealing near the shops.\n",
+			[]string{"meeting 2018-10-01 E05009854 drugs", "meeting 2018-10-01 E05009862 drugs", "concern 2018-10-01 E05009854 drugs", "concern 2018-10-01 E05009862 drugs"}},
+		{"no month before", pub + "These visits came after a busy time. At ward meetings in Ayresome and in Linthorpe, residents raised the same problem: drug dealing near the shops.\n", nil},
+		{"no concern told", pub + "These visits came after a busy October. At ward meetings in Ayresome and in Linthorpe, the Commissioner set out his plan.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestSameDayGoesOnWithItsMeeting: a paragraph whose only day is the
 // meeting's own ("here's what went on tonight" after "tonight's ward
 // meeting") goes on with that meeting; what the paragraphs after it
@@ -5779,6 +5850,14 @@ func TestSinceContactedPeriod(t *testing.T) {
 		{"since the beginning of the year",
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the beginning of the year we have had more complaints about vans parked on the grass verges than about anything else.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"since a month, in the writer's inbox",
+			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n" +
+				"Since August, graffiti on the underpass in Hartburn has come up week after week in my inbox.\n",
+			[]string{"concern period 2022-08-01/2022-10-20 E05001537 criminal_damage"}},
+		{"since the new year, a steady stream of messages",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Since the new year the office has had a steady stream of messages from Hartburn residents about vans parked on the grass verges.\n",
 			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
 		{"since the end of a month: no first day, the month's",
 			"Hartburn neighbourhood update\n\nPublished: 20 October 2022\n\n## Your concerns\n\n" +

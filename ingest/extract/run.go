@@ -65,6 +65,9 @@ type run struct {
 	// headDays: the day a weekday heading gives the paragraphs under it,
 	// by block index (weekdayHeadDays).
 	headDays map[int]dates.Mention
+	// leadDays: the day a paragraph of a week told day by day opens with
+	// ("Tuesday was my surgery in ..."), by block index (weekdayHeadDays).
+	leadDays map[int]dates.Mention
 
 	// committeeSitting: the document is a council committee's page for
 	// one sitting (committeeSittingTitle): a meeting it tells that names
@@ -382,49 +385,84 @@ func (r *run) weekdayHeadDays() {
 		i  int
 		wd time.Weekday
 	}
-	var heads []head
+	var heads, leads []head
+	ahead := false // ("Next week I'll be at ..." before the days)
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if !b.Heading {
-			if len(heads) == 0 && weekAheadRE.MatchString(b.Text) {
-				return
+			if len(heads) == 0 && len(leads) == 0 && weekAheadRE.MatchString(b.Text) {
+				ahead = true
+			}
+			if m := weekdayLeadRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
+				wd, _ := dates.WeekdayOf(m[1])
+				leads = append(leads, head{i, wd})
 			}
 			continue
 		}
 		m := weekdayHeadRE.FindStringSubmatch(strings.Trim(b.Text, " *#"))
 		if m == nil {
-			if len(heads) == 0 && weekAheadRE.MatchString(b.Text) {
-				return
+			if len(heads) == 0 && len(leads) == 0 && weekAheadRE.MatchString(b.Text) {
+				ahead = true
 			}
 			continue
 		}
 		wd, _ := dates.WeekdayOf(m[1])
 		heads = append(heads, head{i, wd})
 	}
-	if len(heads) < 2 {
+	if ahead {
 		return
 	}
-	monFirst := func(wd time.Weekday) int { return (int(wd) + 6) % 7 }
-	last := -1
-	for _, h := range heads {
-		if monFirst(h.wd) <= last {
-			return // (not in the week's order: a timetable, or two weeks)
+	// week gives each day's date, or nil when the days are not one week
+	// told in its order.
+	week := func(hs []head) []time.Time {
+		if len(hs) < 2 {
+			return nil
 		}
-		last = monFirst(h.wd)
+		monFirst := func(wd time.Weekday) int { return (int(wd) + 6) % 7 }
+		last := -1
+		for _, h := range hs {
+			if monFirst(h.wd) <= last {
+				return nil // (not in the week's order: a timetable, or two weeks)
+			}
+			last = monFirst(h.wd)
+		}
+		monday := pub.AddDate(0, 0, -monFirst(pub.Weekday()))
+		if monday.AddDate(0, 0, last).After(pub) {
+			monday = monday.AddDate(0, 0, -7)
+		}
+		ts := make([]time.Time, len(hs))
+		for k, h := range hs {
+			ts[k] = monday.AddDate(0, 0, monFirst(h.wd))
+		}
+		return ts
 	}
-	monday := pub.AddDate(0, 0, -monFirst(pub.Weekday()))
-	if monday.AddDate(0, 0, last).After(pub) {
-		monday = monday.AddDate(0, 0, -7)
+	if ts := week(heads); ts != nil {
+		r.headDays = map[int]dates.Mention{}
+		for k, h := range heads {
+			t := ts[k]
+			m := dates.Mention{Text: r.blocks[h.i].Text, Day: t.Day(), Month: t.Month(), Year: t.Year(), Weekday: h.wd, HasWeekday: true}
+			for j := h.i + 1; j < len(r.blocks) && !r.blocks[j].Heading; j++ {
+				r.headDays[j] = m
+			}
+		}
+		return
 	}
-	r.headDays = map[int]dates.Mention{}
-	for _, h := range heads {
-		t := monday.AddDate(0, 0, monFirst(h.wd))
-		m := dates.Mention{Text: r.blocks[h.i].Text, Day: t.Day(), Month: t.Month(), Year: t.Year(), Weekday: h.wd, HasWeekday: true}
-		for j := h.i + 1; j < len(r.blocks) && !r.blocks[j].Heading; j++ {
-			r.headDays[j] = m
+	if ts := week(leads); ts != nil {
+		r.leadDays = map[int]dates.Mention{}
+		for k, h := range leads {
+			t := ts[k]
+			r.leadDays[h.i] = dates.Mention{Text: r.blocks[h.i].Text, Day: t.Day(), Month: t.Month(), Year: t.Year(), Weekday: h.wd, HasWeekday: true}
 		}
 	}
 }
+
+// weekdayLeadRE: a paragraph that opens with a weekday alone as its
+// lead-in, its subject or its time ("Tuesday was my surgery in ...",
+// "Wednesday morning I was ...", "Thursday I walked ...", "Friday — today
+// — is ..."; often set in bold): not a date with its day ("Monday 4
+// March"), not "Monday's meeting", not a question or a sentence on what
+// is to come ("Tuesday will be ..."). Group 1 is the weekday.
+var weekdayLeadRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*[,—–-]\s*|\s+)(?:(?:I|we|was|were|started|began|kicked off|brought|took me|saw|it was)\b|(?:today|tonight)\s*[,—–-])`)
 
 // dayNoMonthRE: a weekday, whole or short, and a day of the month with
 // its ordinal, no month after it ("on Thursday 5th.", "The week before
