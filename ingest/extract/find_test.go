@@ -6949,3 +6949,23 @@ func TestQuotedMessageTellsTheSameMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summaryFile(t, "reply.eml", head+tt.quoted), tt.quoted)
 	}
 }
+
+// TestFrontMatterDayInWords: a post's front matter may give its day in
+// words ("published: 12 March 2025") as well as in ISO form; either dates
+// "on Tuesday" in its body. A field that is no one day ("March 2025", a
+// range) dates nothing, and the body's days stay unresolved.
+func TestFrontMatterDayInWords(t *testing.T) {
+	body := "\n---\n\n# My week\n\nOn Tuesday I was at the Norton North ward meeting, where residents raised drug dealing behind the shops.\n"
+	for _, tt := range []struct {
+		field string
+		want  []string
+	}{
+		{"date: 2025-03-12", []string{"meeting 2025-03-11 E05014876 drugs", "concern 2025-03-11 E05014876 drugs"}},
+		{"published: 12 March 2025", []string{"meeting 2025-03-11 E05014876 drugs", "concern 2025-03-11 E05014876 drugs"}},
+		{"published: Wednesday 12th March 2025", []string{"meeting 2025-03-11 E05014876 drugs", "concern 2025-03-11 E05014876 drugs"}},
+		{"published: March 2025", nil},
+		{"published: 10-12 March 2025", nil},
+	} {
+		require.Equal(t, tt.want, summaryFile(t, "post.md", "---\ntitle: \"My week\"\n"+tt.field+body), tt.field)
+	}
+}

@@ -257,6 +257,11 @@ func (r *run) anchor() {
 				break
 			}
 		}
+		if ms := dates.Find(r.published); r.a.Published.IsZero() && len(ms) == 1 && ms[0].Day > 0 && ms[0].Month > 0 && ms[0].Year > 0 && ms[0].EndDay == 0 {
+			// "published: 15 February 2025" in a post's front matter: a
+			// day written in words is the publication day as an ISO one is.
+			r.a.Published = time.Date(ms[0].Year, ms[0].Month, ms[0].Day, 0, 0, 0, 0, time.UTC)
+		}
 	}
 	if r.a.Published.IsZero() {
 		r.a.Published = r.findPublished()
