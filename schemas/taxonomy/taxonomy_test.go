@@ -34,6 +34,13 @@ func TestClassify(t *testing.T) {
 		{"complaints about bikes on the playing fields and the bridleways", []string{"off_road_bikes"}},
 		{"bikes along the bridleway behind the houses", []string{"off_road_bikes"}},
 		{"new bike racks on the playing field", nil},
+		// (not "making life a misery": writers say it of bikes, burglaries
+		// and dealing alike, so it names no theme of its own)
+		{"off-road bikes making life a misery on the estate", []string{"off_road_bikes"}},
+		{"young people causing disturbances outside the shop late at night", []string{"antisocial_behaviour"}},
+		{"traders asked for more officers on the beat", []string{"visible_policing"}},
+		{"residents said officers are seldom seen on the estate", []string{"visible_policing"}},
+		{"the beat of the music at the summer fair", nil},
 		{"Speeders on the A174; a Community Speed Watch was set up", []string{"speeding"}},
 		{"Youths causing ASB outside the shops", []string{"antisocial_behaviour"}},
 		{"anti social behaviour and drug dealing near the park", []string{"antisocial_behaviour", "drugs"}},
