@@ -1509,7 +1509,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(sentDates) == 0 && si > 0 && len(prevSent) <= 80 && atMeetingsOpenRE.MatchString(sent) && (concernCueRE.MatchString(sent) || subjectCueRE.MatchString(sent)) {
 			if ml := monthLeadRE.FindStringSubmatch(prevSent); ml != nil && len(dates.Find(prevSent)) == 0 {
 				name := ml[1] + ml[2]
-				if mo, ok := monthNumber(name); ok {
+				if mo, ok := dates.MonthOf(name); ok {
 					sentDates, monthLed = []dates.Mention{{Text: name, Month: mo}}, true
 				}
 			}
@@ -6643,16 +6643,6 @@ func placeWards(places []gazetteer.Mention) []string {
 		out = append(out, p.Text)
 	}
 	return out
-}
-
-// monthNumber is the month a capitalised name gives.
-func monthNumber(name string) (time.Month, bool) {
-	for mo := time.January; mo <= time.December; mo++ {
-		if strings.EqualFold(mo.String(), name) {
-			return mo, true
-		}
-	}
-	return 0, false
 }
 
 // atMeetingsOpenRE: a sentence that opens at meetings named by their

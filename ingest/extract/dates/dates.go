@@ -143,6 +143,16 @@ func monthOf(s string) time.Month {
 	return 0
 }
 
+// MonthOf reads a month's name, whole or as writers shorten it to three
+// letters or more ("Feb", "Sept"); false for anything else.
+func MonthOf(s string) (time.Month, bool) {
+	if len(s) < 3 {
+		return 0, false
+	}
+	m := monthOf(s)
+	return m, m != 0
+}
+
 // WeekdayOf reads a weekday's name, whole or as writers shorten it
 // ("Tues.", "Weds", "Thurs").
 func WeekdayOf(s string) (time.Weekday, bool) {

@@ -521,3 +521,25 @@ func TestShortWeekdays(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthOf: a month's name, whole, capitalised or not, or shortened to
+// three letters or more; nothing shorter, and no word that is no month.
+func TestMonthOf(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want time.Month
+		ok   bool
+	}{
+		{"February", time.February, true},
+		{"september", time.September, true},
+		{"Sept", time.September, true},
+		{"Dec", time.December, true},
+		{"De", 0, false},
+		{"", 0, false},
+		{"Monday", 0, false},
+	} {
+		got, ok := MonthOf(tt.in)
+		require.Equal(t, tt.ok, ok, tt.in)
+		require.Equal(t, tt.want, got, tt.in)
+	}
+}
