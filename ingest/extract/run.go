@@ -151,12 +151,6 @@ func (r *run) tag() {
 			b.Text = headMonthDay(b.Text, headMonth)
 		}
 		b.Text = monthMeetingDay(b.Text)
-		if !monthMeetingRE.MatchString(b.Text) || len(weekdayTheDayRE.FindAllString(b.Text, -1)) == 0 {
-			// "joined us at our May residents' meeting": the month a
-			// meeting is named by is when it was held, told as "our
-			// residents' meeting in May" would be.
-			b.Text = monthAdjMeetingRE.ReplaceAllString(b.Text, "${1}${3} in ${2}")
-		}
 		r.dates[i] = dates.Find(b.Text)
 	}
 }
@@ -206,16 +200,8 @@ func headMonthDay(text, month string) string {
 // "at September's surgery"); weekdayTheDayRE: a weekday and a day of the
 // month without the month ("on Tuesday the 9th", "(Saturday 4th)").
 var (
-	monthMeetingRE = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)? (?:community |residents'? |public |ward |PACT )?(?:meeting|surgery|drop-in|forum)\b`)
-	// monthAdjMeetingRE: a meeting the writer's group held, named by its
-	// month, as where a visitor joined them ("joined us at our May
-	// residents' meeting"); groups: "joined us at our", the month, the
-	// meeting's name. ("At the July meeting residents had raised ..." in
-	// minutes is an earlier meeting the record speaks of; "thank you to all
-	// who came to our March meeting" may be one the page tells by its day
-	// later: neither is read so.)
-	monthAdjMeetingRE = regexp.MustCompile(`\b((?:joined|met|visited) (?:us|them|residents) at (?:our|their) )(January|February|March|April|May|June|July|August|September|October|November|December) ((?:community |residents'? |residents’ |public |ward |monthly |PACT )?(?:meeting|PACT|forum))\b`)
-	weekdayTheDayRE   = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),? (?:the )?([0-9]{1,2})(?:st|nd|rd|th)\b`)
+	monthMeetingRE  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)? (?:community |residents'? |public |ward |PACT )?(?:meeting|surgery|drop-in|forum)\b`)
+	weekdayTheDayRE = regexp.MustCompile(`\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),? (?:the )?([0-9]{1,2})(?:st|nd|rd|th)\b`)
 	// monthAfterRE: a month written after the day, which then has one.
 	monthAfterRE = regexp.MustCompile(`^,?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`)
 )
