@@ -273,6 +273,7 @@ func TestResidentsTellingVerbs(t *testing.T) {
 		{"Villagers pointed out the verges where vans dump rubbish every weekend.", false, true},
 		{"The sergeant walked the lanes with members of the Ashdale Tenants Group, who pointed out needles left in the alley.", true, true},
 		{"Last month residents at the Marsh Lane and Brackenhill community meeting asked for firmer action against drivers parking on the verges.", false, true},
+		{"Villagers at the Wolviston and Newton Bewley village hall PACT meeting told officers that vans race through at night.", false, true},
 		{"She went on to the parish council, where members reported a run of quad bikes stolen from farm yards.", true, true},
 		{"The forum met at the library, where those present described cars racing on the bypass at night.", true, true},
 		// must not fire
@@ -281,6 +282,7 @@ func TestResidentsTellingVerbs(t *testing.T) {
 		{"She went on to the parish council, where members were told about a scam doing the rounds.", false, false},
 		{"She went on to the parish council, where members agreed the budget for the speed signs.", false, false},
 		{"Last month residents at the Marsh Lane and Brackenhill community meeting were asked to lock their sheds.", false, false},
+		{"Last month residents at the Marsh Lane and Brackenhill community meeting were told the team was back to full strength.", false, false},
 	} {
 		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
 	}
