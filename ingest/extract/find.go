@@ -837,7 +837,7 @@ func (r *run) walk() {
 		if l := listedBelowRE.FindString(text); l != "" {
 			listed = l
 		}
-		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 {
+		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 && !r.officialsMet[b.N] {
 			prev = b
 		}
 	}
@@ -1574,6 +1574,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
+		}
+		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
+			if r.officialsMet == nil {
+				r.officialsMet = map[int]bool{}
+			}
+			r.officialsMet[b.N] = true
+			continue // "Stockton North MP ... following a meeting with Police and Crime Commissioner ... on Friday 10 November": an MP's meeting with the office, not with the public
 		}
 		if masked := agencyMeetingRE.ReplaceAllStringFunc(sent, blankOut); masked != sent && !strongMeetingRE.MatchString(masked) && !meetVerbRE.MatchString(masked) {
 			continue // "The team then took these to the Hartlepool tasking meeting on 3 May": the agencies' working meeting, no meeting with the public
@@ -2325,6 +2332,15 @@ var agencyMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:multi|inter)[- ]?agency\s+
 
 // blankOut replaces a match with underscores of its length.
 func blankOut(m string) string { return strings.Repeat("_", len(m)) }
+
+// mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
+// force's chief officers ("Stockton North MP ... has stressed the need for
+// more visible policing following a meeting with Police and Crime
+// Commissioner ...", "the MP met the Chief Constable on Friday"): a
+// meeting between officials, however much the MP's constituents' concerns
+// were its subject; no meeting with the public unless the sentence names
+// residents there. ("MP" is matched in capitals only.)
+var mpMeetsPCCRE = regexp.MustCompile(`(?i)\b(?-i:MPs?)\b[^.;]{0,160}?\b(?:(?:meeting|meetings|met|meets|meet)\s+(?:with\s+)?(?:the\s+)?(?:(?:area'?s|county'?s|force'?s|cleveland'?s)\s+)?(?:police and crime commissioner|pcc|police commissioner|chief constable|assistant chief constable|deputy chief constable)\b)`)
 
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members").

@@ -6971,3 +6971,16 @@ func TestFrontMatterDayInWords(t *testing.T) {
 		require.Equal(t, tt.want, summaryFile(t, "post.md", "---\ntitle: \"My week\"\n"+tt.field+body), tt.field)
 	}
 }
+
+// TestMPMeetsCommissioner: a Member of Parliament's meeting with the
+// Commissioner or the chief officers is a meeting between officials, and
+// "The meeting was called by ..." after it does not make it the public's;
+// an MP at a residents' meeting with the Commissioner still tells one.
+func TestMPMeetsCommissioner(t *testing.T) {
+	pub := "Published: 14 November 2017\n\n"
+	require.Nil(t, summary(t, pub+"Thornaby MP Jane Doyle has called for more patrols following a meeting with Police and Crime Commissioner Sam Reed on Friday 10 November.\n\nThe meeting was called by Jane after a number of constituents had come to her with concerns about the rise in anti-social behaviour across Thornaby, including Mandale and Village.\n"))
+	require.Nil(t, summary(t, pub+"On Friday 10 November the MP met the Chief Constable to talk about speeding on the A66.\n"))
+	// must still tell a meeting
+	require.Equal(t, []string{"meeting 2017-11-10 E05001540 antisocial_behaviour", "concern 2017-11-10 E05001540 antisocial_behaviour"},
+		summary(t, pub+"On Friday 10 November the MP joined residents at the Mandale and Victoria ward meeting with the Police and Crime Commissioner, where people complained about anti-social behaviour.\n"))
+}

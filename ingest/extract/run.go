@@ -15,6 +15,7 @@ import (
 
 // run is the state of one extraction.
 type run struct {
+	officialsMet   map[int]bool      // blocks telling a meeting between officials (mpMeetsPCCRE), which no later "The meeting ..." takes as the public's
 	leadPlace      bool              // the concerns being read are a news item's opening, placed by the meeting told after it
 	themeHint      []string          // a forum's themes for the concern being emitted (forumThemes)
 	recordAnchored bool              // a.Published is a record's meeting day (recordAnchor), not the document's
