@@ -204,7 +204,16 @@ var (
 	hostTeamAfterRE  = regexp.MustCompile(`(?i)^\w*\s+teams?\s+(?:has\s+|have\s+|had\s+)?(?:held|hosted|organised|organized|ran|run|arranged|put on|set up|invited|called|led|came|joined)\b`)
 )
 
+// referredOnRE: a clause passing what was raised on to someone ("...
+// about bikes on the green, and this has been passed to the Stockton North
+// Neighbourhood Policing Team, which has increased patrols"): what follows
+// it is who took the matter and what they did, no concern raised.
+var referredOnRE = regexp.MustCompile(`(?i)[,;]?\s+(?:and\s+)?(?:this|these|that|they|it|the (?:matter|issue|issues|concerns?|complaints?|reports?))\s+(?:has|have|had|was|were)\s+(?:since\s+|now\s+|also\s+|already\s+)?been\s+(?:passed|referred|reported|forwarded|sent|handed)\s+(?:on\s+)?to\b`)
+
 func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
+	if loc := referredOnRE.FindStringIndex(text); loc != nil {
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m taxonomy.Match) bool { return m.Start >= loc[0] })
+	}
 	policing := false
 	for _, m := range ms {
 		policing = policing || m.Theme == "visible_policing"

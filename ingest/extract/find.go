@@ -106,7 +106,7 @@ var (
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
-	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are))`)
+	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are)|` + concernsLedPat + `)`)
 	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
 	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near|(?:travelled|traveled|went|headed|journeyed|drove)(?:\s+over|\s+across)?\s+to|visited)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
@@ -905,7 +905,7 @@ func otherMonth(text string, cur *meetingCtx) bool {
 
 // monthOpensRE: a sentence opening on a month ("During August", "In
 // March", "Throughout July").
-var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across)\s+(?:the\s+month\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
 // listedBelowRE: a document saying that the lists below are residents'
 // concerns ("The concerns are listed below by local authority", "what you
@@ -1126,7 +1126,7 @@ var (
 // acrossRE: a paragraph that opens by speaking of a whole span ("Across
 // the week", "Over the whole quarter", "Throughout the tour", "Throughout
 // October").
-var acrossRE = regexp.MustCompile(`(?i)^\W*(?:(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme|winter|summer|spring|autumn)\b|(?:throughout|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+var acrossRE = regexp.MustCompile(`(?i)^\W*(?:(?:across|over|throughout|during|in the course of)\s+(?:the|this|that|his|her)\s+(?:whole\s+|entire\s+)?(?:week|fortnight|month|quarter|period|tour|visit|programme|winter|summer|spring|autumn)\b|(?:throughout|during|over)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // rangeBefore is the last range of days (resolved, as a period) written in
 // the paragraphs before b ("this week, from Monday 6 to Friday 10 July").
@@ -2361,7 +2361,7 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
 // what these meetings were.)
-var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
@@ -4686,6 +4686,14 @@ func clauses(s string) []string {
 // raised", "several people said"), not negated, not the PCC's plans, not
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
+// concernsLedRE: what a concern already told led to ("The Roseworth
+// concerns led to a warrant being executed on 3 August", "complaints have
+// since resulted in a dispersal order"): the outcome, on its own day, not
+// one more concern.
+const concernsLedPat = `(?:concerns?|complaints?|issues?|reports?)\s+(?:have\s+|has\s+|had\s+)?(?:since\s+|directly\s+)?(?:led|lead|leads|resulted|result|prompted)\s+(?:to|in)\b`
+
+var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
+
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
@@ -4715,7 +4723,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// reported.
 		return false
 	}
-	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s)
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s) && !concernsLedRE.MatchString(s)
 }
 
 // whereSubjectRE: a meeting's "where" clause naming what it was about

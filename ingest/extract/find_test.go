@@ -6984,3 +6984,23 @@ func TestMPMeetsCommissioner(t *testing.T) {
 	require.Equal(t, []string{"meeting 2017-11-10 E05001540 antisocial_behaviour", "concern 2017-11-10 E05001540 antisocial_behaviour"},
 		summary(t, pub+"On Friday 10 November the MP joined residents at the Mandale and Victoria ward meeting with the Police and Crime Commissioner, where people complained about anti-social behaviour.\n"))
 }
+
+// TestPanelReportOutcomes: in a Panel report whose year is only in its
+// "Period covered:" line, what a concern led to is its outcome, not one
+// more concern; a concern passed on to a team is of its own matter, not of
+// the team that took it; meetings the report calls partner meetings are
+// none; "over the course of January" is January.
+func TestPanelReportOutcomes(t *testing.T) {
+	head := "REPORT OF THE POLICE AND CRIME COMMISSIONER TO THE POLICE AND CRIME PANEL\n\nPeriod covered: 27 June 2016 to 31 August 2016\n\n"
+	got := summary(t, head+"2.2 During the period he attended the North East PCCs' collaboration board in Durham on 14 July 2016 and the Hartlepool Safer Partnership on 26 July 2016. These are partner meetings and are not included below.\n\n"+
+		"3.1 On Wednesday 20 July he attended the Roseworth PACT, where residents raised suspected drug dealing from a flat.\n\n"+
+		"4.1 Throughout July and August his office received calls from residents of Norton North ward about bikes being ridden on the green spaces, and this has been passed to the Stockton North Neighbourhood Policing Team, which has increased patrols.\n\n"+
+		"4.3 The Roseworth concerns led to a warrant being executed on 3 August, with cannabis recovered.\n\n"+
+		"4.4 Over the course of August the office received messages from Grangetown residents about fly-tipping in alleyways.\n")
+	require.Equal(t, []string{
+		"meeting 2016-07-20 E05001547 drugs",
+		"concern 2016-07-20 E05001547 drugs",
+		"concern 2016-07-01 E05001543 off_road_bikes",
+		"concern 2016-08-01 E05001509 environmental",
+	}, got)
+}

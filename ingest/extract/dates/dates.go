@@ -109,20 +109,20 @@ var (
 	// "week after week", "the last week of May").
 	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
-	monthRE   = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthRE   = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthListRE is three or more months as one span: "September,
 	// October and November 2022".
-	monthListRE = regexp.MustCompile(`\b(?:(?:in|during|over|across|through|throughout)\s+)?` + monthPat + `(?:\s*,\s*(?:` + monthPat[1:] + `)+\s*,?\s*(?:and|to|-|–|—)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthListRE = regexp.MustCompile(`\b(?:(?:in|during|over|across|through|throughout|(?:over|during|in)\s+the\s+course\s+of)\s+)?` + monthPat + `(?:\s*,\s*(?:` + monthPat[1:] + `)+\s*,?\s*(?:and|to|-|–|—)\s*` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// monthPairRE is two months as one span: "during February and March".
 	// Either month may be hedged ("from roughly the beginning of November
 	// to the end of February") and carry its year ("from November 2013 to
 	// February 2014").
-	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across)\s+)?` + hedgePat + monthPat + `(?:\s+([0-9]{4}))?\s*(?:and|to|-|–|—|until)\s*` + hedgePat + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthPairRE = regexp.MustCompile(`\b(?:(?:in|during|between|from|throughout|over|through|all\s+through|across|(?:over|during|in)\s+the\s+course\s+of)\s+)?` + hedgePat + monthPat + `(?:\s+([0-9]{4}))?\s*(?:and|to|-|–|—|until)\s*` + hedgePat + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	hedgePat    = `(?:(?:roughly|about|around|approximately)\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?`
 	monthYrRE   = regexp.MustCompile(`\b` + monthPat + `\s+([0-9]{4})\b`)
-	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|period\s*:|covering|covers|during|throughout)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
+	periodRE    = regexp.MustCompile(`(?i)\b(?:from|between|period(?:\s+of)?|(?:reporting\s+)?period(?:\s+(?:covered|under\s+review|of\s+(?:the\s+|this\s+)?report))?\s*:|covering|covers|during|throughout)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `(?:\s+([0-9]{4}))?\s*(?:–|-|—|to|and|until)\s*(?:([0-9]{1,2})` + ordPat + `\s+)?` + monthPat + `\s+([0-9]{4})\b`)
 	// periodInRE: "engagement in December 2017 and January 2018",
 	// "PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "engagement
 	// during the first quarter (April to June 2023)": a span after "in",

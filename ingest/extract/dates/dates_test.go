@@ -108,6 +108,8 @@ func TestFindPeriod(t *testing.T) {
 		{"This report sets out the Commissioner's engagement in December 2017 and January 2018.", "2017-12-01", "2018-01-31"},
 		{"PROGRAMME OF ENGAGEMENT: AUGUST - SEPTEMBER 2020", "2020-08-01", "2020-09-30"},
 		{"Period: 1 June 2016 to 31 July 2016", "2016-06-01", "2016-07-31"},
+		{"Period covered: 27 June 2016 to 31 August 2016 Status: For information", "2016-06-27", "2016-08-31"},
+		{"Reporting period: 1 June 2016 to 31 July 2016", "2016-06-01", "2016-07-31"},
 	}
 	for _, tt := range tests {
 		from, to, ok := FindPeriod(tt.text)
@@ -438,6 +440,8 @@ func TestFindRecentPeriod(t *testing.T) {
 		{"in may and june", pub, "", ""},
 		{"everyone who got in touch with us during October", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "2023-10-01", "2023-10-31"},
 		{"throughout December", time.Date(2021, time.January, 6, 0, 0, 0, 0, time.UTC), "2020-12-01", "2020-12-31"},
+		{"Over the course of January the office received messages", time.Date(2022, time.February, 1, 0, 0, 0, 0, time.UTC), "2022-01-01", "2022-01-31"},
+		{"In the course of January and February, the office received calls", time.Date(2022, time.March, 8, 0, 0, 0, 0, time.UTC), "2022-01-01", "2022-02-28"},
 		{"the ward names introduced in May", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "", ""},
 		{"during March", time.Date(2023, time.November, 6, 0, 0, 0, 0, time.UTC), "", ""},
 	}

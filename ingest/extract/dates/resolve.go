@@ -317,7 +317,7 @@ func HasYear(s string) bool { return yearRE.MatchString(s) }
 // recentSpanRE: months written without a year after a word that makes
 // them a span ("over September, October and November", "during July and
 // August", "from October to December").
-var recentSpanRE = regexp.MustCompile(`(?i)\b(?:over|during|throughout|across|in|from|between)\s+(?:the\s+months\s+of\s+)?` + monthPat + `((?:\s*,\s*` + monthPat + `)*)\s*(?:,\s*)?(?:–|-|—|to|and|until)\s*` + monthPat + `\b(\s+[0-9]{4})?`)
+var recentSpanRE = regexp.MustCompile(`(?i)\b(?:over|during|throughout|across|in|from|between)\s+(?:the\s+months\s+of\s+|the\s+course\s+of\s+)?` + monthPat + `((?:\s*,\s*` + monthPat + `)*)\s*(?:,\s*)?(?:–|-|—|to|and|until)\s*` + monthPat + `\b(\s+[0-9]{4})?`)
 
 // FindRecentPeriod reads a span of months written without a year in a
 // document published on pub ("what residents told us over September,
@@ -395,4 +395,4 @@ func FindRecentPeriod(s string, pub time.Time) (from, to time.Time, ok bool) {
 // names a day's month as often as a span).
 var listGoesOnRE = regexp.MustCompile(`(?i)^\s*(?:,|and|or|to|–|-)\s*` + monthPat + `\b`)
 
-var recentMonthRE = regexp.MustCompile(`(?i)\b(?:during|throughout|over)\s+(?:the\s+month\s+of\s+)?` + monthPat + `\b(\s+[0-9]{4})?`)
+var recentMonthRE = regexp.MustCompile(`(?i)\b(?:during|throughout|over)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?` + monthPat + `\b(\s+[0-9]{4})?`)
