@@ -719,6 +719,15 @@ func (r *run) finish() {
 // period ("Across Hartlepool, off-road bikes were raised at nearly every
 // meeting", letters from across Stockton) as one of its own. A concern
 // left with no theme goes, and so do the actions told about it.
+// raisedRecapRE: a report's summary telling in the passive where a theme
+// was raised, with no one who raised it ("Drugs were raised at two
+// community meetings in the period, in Redcar and in Hartlepool", "Traffic
+// and speed were raised in Stockton"): for a whole authority too, a recap
+// of the meetings the report told, when one of them in that authority and
+// in the span raised the theme. (Not letters or calls to the office,
+// contactsRE: those are the period's own.)
+var raisedRecapRE = regexp.MustCompile(`(?i)^\W*(?:[0-9.]+\s+)?(?:[\w'’-]+\s+){1,4}?(?:was|were|had been|have been|has been)\s+(?:also\s+)?(?:raised|discussed|mentioned|brought up)\s+(?:at|in)\b`)
+
 func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []schemas.Event {
 	type raised struct {
 		day       time.Time
@@ -739,14 +748,14 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 	recap := func(e *schemas.Event, th string) bool {
 		from, err1 := time.Parse(time.DateOnly, e.Period.Start)
 		to, err2 := time.Parse(time.DateOnly, e.Period.End)
-		if err1 != nil || err2 != nil || e.WardCode == "" {
+		if err1 != nil || err2 != nil || (e.WardCode == "" && (!raisedRecapRE.MatchString(e.Concern.Text) || contactsRE.MatchString(e.Concern.Text))) {
 			return false
 		}
 		for _, m := range meetings {
 			if m.day.Before(from) || m.day.After(to) || !slices.Contains(m.themes, th) || m.lad != e.LADCode {
 				continue
 			}
-			if e.WardCode == m.ward {
+			if e.WardCode == m.ward || e.WardCode == "" {
 				return true
 			}
 		}

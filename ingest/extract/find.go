@@ -2361,7 +2361,7 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
 // what these meetings were.)
-var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
@@ -3990,7 +3990,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		r.problem(b, "event", clip(b.Text, 120), "a partnership or board the report lists for completeness: not emitted")
 		return
 	}
-	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && issues == "" {
+	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && !residentsRE.MatchString(b.Text) {
 		// "13 Nov | Police and Crime Panel | Hemlington | Partner /
 		// governance" in a table whose "Type" column tells meetings open
 		// to residents ("Community") from the rest: the report lists the

@@ -7004,3 +7004,28 @@ func TestPanelReportOutcomes(t *testing.T) {
 		"concern 2016-08-01 E05001509 environmental",
 	}, got)
 }
+
+// TestPanelReportPartnersAndRecaps: a table row whose type says
+// "Partner" is no meeting with the public even with business in its issues
+// cell; "These meetings are not public" after a list of boards; a report's
+// passive summary of where themes were raised ("Drugs were raised at two
+// community meetings, in Redcar and in Hartlepool") retells its meetings
+// for a whole authority too, but letters to the office over the period
+// are the period's own.
+func TestPanelReportPartnersAndRecaps(t *testing.T) {
+	head := "Report of the Police and Crime Commissioner to the Police and Crime Panel\n\nProgramme of Engagement: March and April 2018\n\n"
+	table := "| Date | Type | Meeting | Location | Issues raised |\n|---|---|---|---|---|\n" +
+		"| 06.03.18 | Community | Throston Ward Meeting | Throston, Hartlepool | Dealing from a house on the estate |\n" +
+		"| 13.03.18 | Partner | Safer Hartlepool Partnership | Hartlepool | Update on the drugs strategy |\n" +
+		"| 10.04.18 | Community | Coulby Newham Ward PACT | Coulby Newham, Middlesbrough | Cars speeding past the school |\n\n"
+	got := summaryFile(t, "report.md", head+table+
+		"4.1 In Hartlepool the Commissioner also attended the Safer Hartlepool Partnership (20 March) and the Violence Against Women and Girls strategic group (24 April). These meetings are not public.\n\n"+
+		"5.1 Drugs were raised at two community meetings in the period, in Hartlepool. Speeding was raised in Middlesbrough.\n")
+	require.Equal(t, []string{
+		"meeting 2018-03-06  drugs", "concern 2018-03-06  drugs",
+		"meeting 2018-04-10 E05009858 speeding", "concern 2018-04-10 E05009858 speeding",
+	}, got)
+	// must stay: the office's own letters for the period
+	got = summaryFile(t, "report.md", head+table+"5.2 Speeding was raised in Middlesbrough in letters and calls to the office throughout the period.\n")
+	require.Contains(t, got, "concern 2018-03-01  speeding", got)
+}
