@@ -2804,7 +2804,7 @@ var wardMeetingsRE = regexp.MustCompile(`(?i)\bwards?\s+(?:[\w'’-]+\s+)?(?:mee
 
 // wardMeetingAfterRE: what follows a ward's name in "the Kirkleatham ward
 // meeting", "Hutton ward community meeting", "the Eston residents' forum".
-var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in)s?\b`)
+var wardMeetingAfterRE = regexp.MustCompile(`(?i)^\s*(?:ward\s+)?(?:[\w'’-]+\s+){0,2}(?:meeting|forum|surgery|walkabout|drop-in|pact)s?\b`)
 
 // maskGroupOf blanks "group of" and "groups of" (a group of teenagers is
 // no meeting), boards that are no meeting's ("men claiming to be from

@@ -7029,3 +7029,18 @@ func TestPanelReportPartnersAndRecaps(t *testing.T) {
 	got = summaryFile(t, "report.md", head+table+"5.2 Speeding was raised in Middlesbrough in letters and calls to the office throughout the period.\n")
 	require.Contains(t, got, "concern 2018-03-01  speeding", got)
 }
+
+// TestPACTThenWardMeetingSameDay: a ward's PACT and another ward's meeting
+// on one day in one sentence ("the Rossmere PACT in the afternoon, ...,
+// and then went on to the Fens & Greatham community meeting that
+// evening") are two meetings, each with its own concern.
+func TestPACTThenWardMeetingSameDay(t *testing.T) {
+	pub := "Published: 20 October 2021\n\n"
+	require.Equal(t, []string{
+		"meeting 2021-09-14 E05013047 drugs", "meeting 2021-09-14 E05013040 speeding",
+		"concern 2021-09-14 E05013047 drugs", "concern 2021-09-14 E05013040 speeding",
+	}, summary(t, pub+"On Tuesday 14 September she went to the Seaton PACT at lunchtime, where people raised drug dealing behind the shops, and then on to the Fens & Greatham ward meeting in the evening, where villagers complained of cars speeding on the Front Street.\n"))
+	// must stay one: a PACT named once
+	require.Equal(t, []string{"meeting 2021-09-14 E05013047 drugs", "concern 2021-09-14 E05013047 drugs"},
+		summary(t, pub+"On Tuesday 14 September she went to the Seaton PACT, where people raised drug dealing behind the shops.\n"))
+}
