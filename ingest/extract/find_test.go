@@ -7044,3 +7044,17 @@ func TestPACTThenWardMeetingSameDay(t *testing.T) {
 	require.Equal(t, []string{"meeting 2021-09-14 E05013047 drugs", "concern 2021-09-14 E05013047 drugs"},
 		summary(t, pub+"On Tuesday 14 September she went to the Seaton PACT, where people raised drug dealing behind the shops.\n"))
 }
+
+// TestRouteNamePlaces: two places joined by a hyphen as a path's or a
+// road's name are a route, not where a concern was raised: a concern under
+// a ward's meeting stays that ward's. A place written alone stays a place.
+func TestRouteNamePlaces(t *testing.T) {
+	head := "Published: 20 October 2021\n\n05/10/21 Loftus ward meeting\n\n"
+	require.Equal(t, []string{"meeting 2021-10-05 E05012447 off_road_bikes", "concern 2021-10-05 E05012447 off_road_bikes"},
+		summary(t, head+"- Scrambler bikes on the Skelton-Brotton path and the old railway line\n"))
+	require.Equal(t, []string{"meeting 2021-10-05 E05012447 off_road_bikes", "concern 2021-10-05 E05012447 off_road_bikes"},
+		summary(t, head+"- Scrambler bikes on the Brotton–Skelton cycleway every weekend\n"))
+	// must stay: a place named alone
+	got := summary(t, head+"- Scrambler bikes on the fields in Brotton every weekend\n")
+	require.Contains(t, got, "concern 2021-10-05 E05012438 off_road_bikes", got)
+}

@@ -1549,7 +1549,7 @@ func (r *run) find(text string, at time.Time) []gazetteer.Mention {
 	if r.findCache == nil {
 		r.findCache = map[findKey][]gazetteer.Mention{}
 	}
-	ms := wardsOfOtherPlaces(text, r.x.gaz.Find(text, at))
+	ms := routeNamesDropped(text, wardsOfOtherPlaces(text, r.x.gaz.Find(text, at)))
 	r.findCache[k] = ms
 	return ms
 }
@@ -1561,6 +1561,29 @@ var wardInRE = regexp.MustCompile(`(?i)^\s*(?:ward\s*)?(?:in|of|,)\s+(?:the\s+)?
 // wardsOfOtherPlaces drops a ward the text itself puts in another
 // authority: "Park ward in Hartlepool" names no ward of Hartlepool (Park is
 // Middlesbrough's), so the place is Hartlepool, never Middlesbrough's Park.
+// routeAfterRE and routeBeforeRE: two places joined by a hyphen as the
+// name of a path, line or road between them ("off-road bikes on the
+// Skelton-Brotton path", "the Stockton-Darlington railway line"): a route,
+// not where something happened, so neither end places it.
+var (
+	routeAfterRE  = regexp.MustCompile(`^[-–][A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?\s+(?:(?:old\s+|cycle\s+|railway\s+|bus\s+)?(?:path|paths|footpath|cycleway|cycle path|line|railway|road|way|route|bypass|greenway|trail|walk|bus|service))\b`)
+	routeBeforeRE = regexp.MustCompile(`[A-Z][\w'’]*[-–]$`)
+	routeTailRE   = regexp.MustCompile(`^\s+(?:(?:old\s+|cycle\s+|railway\s+|bus\s+)?(?:path|paths|footpath|cycleway|cycle path|line|railway|road|way|route|bypass|greenway|trail|walk|bus|service))\b`)
+)
+
+// routeNamesDropped leaves out the places that are the ends of a route's
+// name (routeAfterRE, routeBeforeRE).
+func routeNamesDropped(text string, ms []gazetteer.Mention) []gazetteer.Mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if routeAfterRE.MatchString(text[m.End:]) || (routeBeforeRE.MatchString(text[:m.Start]) && routeTailRE.MatchString(text[m.End:])) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 func wardsOfOtherPlaces(text string, ms []gazetteer.Mention) []gazetteer.Mention {
 	var out []gazetteer.Mention
 	for i, m := range ms {
