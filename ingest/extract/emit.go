@@ -462,7 +462,7 @@ func genericTrafficDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// concern of anti-social behaviour
 			continue
 		case m.Theme == "speeding" && (p == "race track" || p == "racing" || strings.EqualFold(text[m.Start:m.End], "speed")) && has["off_road_bikes"] && inClause(text, m, ms, "off_road_bikes") &&
-			!carsBeforeRE.MatchString(text[:m.Start]):
+			!carsBeforeRE.MatchString(text[:m.Start]) && !(p != "racing" && driversTrackRE.MatchString(text[:m.Start])):
 			// (not "nuisance motorbikes ... and cars racing on Hart Lane":
 			// the cars race)
 			// ("Scramblers and quad bikes ... racing along the cycle
@@ -504,6 +504,12 @@ func follows(text string, m taxonomy.Match, ms []taxonomy.Match, within int, pic
 
 // carsBeforeRE: a vehicle other than the bikes just before "racing" ("cars
 // racing", "drivers racing").
+// driversTrackRE: road users treating a road as a race track, told
+// before it ("drivers using the A174 through the town as a racetrack"):
+// the road's traffic speeding, a concern of its own beside bikes on the
+// fields in the same sentence.
+var driversTrackRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|boy racers)\b[^,.;]{0,70}?\b(?:as|like|into)\s+(?:a|an|their|his|her|some sort of)?\s*(?:own\s+|personal\s+)?$`)
+
 var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|lorries|taxis?|boy racers)\s+(?:[a-z]+\s+){0,2}$`)
 
 // fromCarsRE: the words before a parking phrase that make the cars a

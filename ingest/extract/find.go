@@ -4686,6 +4686,12 @@ func clauses(s string) []string {
 // raised", "several people said"), not negated, not the PCC's plans, not
 // an officer's update. With a meeting to belong to, a topic word is
 // enough ("Issues discussed: speeding, litter").
+// reportedToOfficeRE: a matter told in the passive as reported to the
+// Commissioner's office ("Fly-tipping in the back alleys has been reported
+// to the Office repeatedly throughout September", "has also been raised
+// with the Commissioner"): the public raising it, though no one is named.
+var reportedToOfficeRE = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+been\s+(?:repeatedly\s+|regularly\s+|frequently\s+|often\s+|also\s+|consistently\s+)?(?:reported|raised|brought)\s+(?:to|with)\s+(?:the|our|his|her)\s+(?:office|commissioner|pcc|police and crime commissioner)\b`)
+
 // concernsLedRE: what a concern already told led to ("The Roseworth
 // concerns led to a warrant being executed on 3 August", "complaints have
 // since resulted in a dispersal order"): the outcome, on its own day, not
@@ -4696,7 +4702,7 @@ var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}

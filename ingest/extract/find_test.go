@@ -7058,3 +7058,20 @@ func TestRouteNamePlaces(t *testing.T) {
 	got := summary(t, head+"- Scrambler bikes on the fields in Brotton every weekend\n")
 	require.Contains(t, got, "concern 2021-10-05 E05012438 off_road_bikes", got)
 }
+
+// TestRoadAsRaceTrackAndOfficeReports: drivers treating a road "as a
+// racetrack" are speeding beside bikes on the fields in the same sentence
+// (bikes "racing" there stay the bikes); a matter "reported to the Office
+// repeatedly" over the period is raised by the public, though no one is
+// named (not the Commissioner's own report to someone).
+func TestRoadAsRaceTrackAndOfficeReports(t *testing.T) {
+	pub := "Published: 19 November 2013\n\n"
+	require.Equal(t, []string{"meeting 2013-09-03 E05001521 off_road_bikes,speeding", "concern 2013-09-03 E05001521 off_road_bikes,speeding"},
+		summary(t, pub+"On Tuesday 3 September the Skelton ward PACT met at the Civic Hall. Residents described scramblers on the fields behind the school, and motorists treating the high street as a racetrack.\n"))
+	require.Equal(t, []string{"meeting 2013-09-03 E05001521 off_road_bikes", "concern 2013-09-03 E05001521 off_road_bikes"},
+		summary(t, pub+"On Tuesday 3 September the Skelton ward PACT met at the Civic Hall. Residents described scramblers using the fields behind the school as a racetrack.\n"))
+	head := "Report to the Police and Crime Panel, 19 November 2013\n\nPeriod covered: September and October 2013\n\n"
+	require.Equal(t, []string{"concern 2013-09-01 E05001521 environmental"},
+		summary(t, head+"6.1 Dumped rubbish in the lanes of Skelton has been reported to the Office regularly throughout the period.\n"))
+	require.Nil(t, summary(t, head+"6.1 The Commissioner has reported to the Panel on the dumped rubbish strategy for Skelton.\n"))
+}
