@@ -276,6 +276,8 @@ func TestResidentsTellingVerbs(t *testing.T) {
 		{"Villagers at the Wolviston and Newton Bewley village hall PACT meeting told officers that vans race through at night.", false, true},
 		{"She went on to the parish council, where members reported a run of quad bikes stolen from farm yards.", true, true},
 		{"The forum met at the library, where those present described cars racing on the bypass at night.", true, true},
+		{"Others questioned whether the village still had enough officers after the shift changes.", true, true},
+		{"A few people queried why the van parked on the verge every night had never been moved.", true, true},
 		// must not fire
 		{"The main things people pointed out were litter and dog fouling.", false, false},
 		{"Panel members pointed out that burglary figures had fallen.", false, false},

@@ -40,6 +40,8 @@ func TestClassify(t *testing.T) {
 		{"young people causing disturbances outside the shop late at night", []string{"antisocial_behaviour"}},
 		{"traders asked for more officers on the beat", []string{"visible_policing"}},
 		{"residents said officers are seldom seen on the estate", []string{"visible_policing"}},
+		{"people doubted there were enough officers on the ground at weekends", []string{"visible_policing"}},
+		{"bikes being ridden on the green behind the flats", []string{"off_road_bikes"}},
 		{"the beat of the music at the summer fair", nil},
 		{"Speeders on the A174; a Community Speed Watch was set up", []string{"speeding"}},
 		{"Youths causing ASB outside the shops", []string{"antisocial_behaviour"}},
