@@ -176,13 +176,32 @@ func (r *run) concernMatches(text string) []taxonomy.Match {
 		if m.Theme != theftTheme && (stolenBeforeRE.MatchString(text[:m.Start]) || stolenAfter(text[m.End:])) {
 			continue
 		}
-		if m.Theme == theftTheme && fromFarms(text, m) {
+		if m.Theme == theftTheme && (fromFarms(text, m) || farmTheftJustBefore(text, out, m)) {
 			m.Theme = ruralTheme
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// farmTheftJustBefore reports whether a farm theft (a theft match made
+// rural crime by fromFarms) ends within sixty bytes before theft match m
+// in the same sentence, with no second matter between ("and a", "and
+// the"): what was taken in those thefts told after them ("thefts from
+// farms again, a quad and a trailer taken from one yard"), the same farm
+// theft, not a theft of its own.
+func farmTheftJustBefore(text string, out []taxonomy.Match, m taxonomy.Match) bool {
+	for _, o := range out {
+		if o.Theme == ruralTheme && o.Phrase != "" && theftPhraseRE.MatchString(o.Phrase) && o.End <= m.Start && m.Start-o.End <= 60 && !strings.ContainsAny(text[o.End:m.Start], ".;") && !andItemRE.MatchString(text[o.End:m.Start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// theftPhraseRE: a taxonomy phrase of theft (a farm theft's own, or a
+// theft phrase fromFarms made rural).
+var theftPhraseRE = regexp.MustCompile(`(?i)\b(?:thefts?|thieves|stolen|stealing|steal|taken|burglar\w*|break-?ins?)\b`)
 
 // contextDropped leaves out a phrase that is the setting of the concern,
 // not the concern: a clean-up ("the Easter litter pick had filled 40
@@ -680,6 +699,7 @@ func (r *run) finish() {
 	}
 	r.res.Events, kept = kept, nil
 	r.res.Events = r.dropRecaps(r.res.Events, themes)
+	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
@@ -778,6 +798,56 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 			}
 		}
 		if e.Action != nil && gone[e.Action.ConcernID] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// dropMonthRetold drops a meeting told only by its month, with nothing
+// raised at it, when the document tells a meeting of the same kind in the
+// same authority on a day of that month: a newsletter's thanks for coming
+// to "our March open meeting" and its report of "the open meeting on
+// Tuesday 11th March" tell one meeting, first by its month (where its
+// place, left unsaid, falls back to the group's name), then with its day
+// and venue. Not when the month's meeting raised something of its own
+// (then it was told as a meeting in its own right), nor when the day's
+// meeting is of another kind (a forum the same month is another meeting).
+//
+// The month's meeting must be at the day's meeting's place, or at none its
+// sentence names (its ward or authority a fall-back): "the Teesville ward
+// meeting earlier this month" beside a South Bank meeting on a day is
+// another meeting.
+func dropMonthRetold(events []schemas.Event, linked map[string][]string, unsaid map[string]bool) []schemas.Event {
+	type held struct {
+		day             string
+		kind, ward, lad string
+	}
+	var days []held
+	for _, e := range events {
+		if e.Type == schemas.TypeMeeting && e.Meeting != nil && e.DayPrecise() {
+			days = append(days, held{e.Date, e.Meeting.Kind, e.WardCode, e.LADCode})
+		}
+	}
+	if len(days) == 0 {
+		return events
+	}
+	retold := func(e *schemas.Event) bool {
+		if e.Type != schemas.TypeMeeting || e.Meeting == nil || e.Precision != schemas.PrecisionMonth || e.Period == nil || len(e.Themes) > 0 || len(linked[e.EventID]) > 0 {
+			return false
+		}
+		for _, d := range days {
+			samePlace := e.WardCode == "" || e.WardCode == d.ward || unsaid[e.EventID]
+			if d.kind == e.Meeting.Kind && d.lad == e.LADCode && samePlace && d.day >= e.Period.Start && d.day <= e.Period.End {
+				return true
+			}
+		}
+		return false
+	}
+	out := events[:0]
+	for _, e := range events {
+		if retold(&e) {
 			continue
 		}
 		out = append(out, e)

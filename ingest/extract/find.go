@@ -1575,6 +1575,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
+		if ownCommitteeRE.MatchString(sent) && !committeeGuestRE.MatchString(sent) {
+			continue // "PCSO Ahmed came along to our February committee meeting": a group's own committee, no meeting with the public
+		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			if r.officialsMet == nil {
 				r.officialsMet = map[int]bool{}
@@ -1899,6 +1902,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			}
 			r.held = append(r.held, mc)
 			out = append(out, mc)
+			if !strings.Contains(strings.ToLower(sent), strings.ToLower(res.Text)) {
+				if r.placeUnsaid == nil {
+					r.placeUnsaid = map[string]bool{}
+				}
+				r.placeUnsaid[ev.EventID] = true
+			}
 			if mc.sticky {
 				r.recordAnchor(mc)
 			}
@@ -2341,6 +2350,20 @@ func blankOut(m string) string { return strings.Repeat("_", len(m)) }
 // were its subject; no meeting with the public unless the sentence names
 // residents there. ("MP" is matched in capitals only.)
 var mpMeetsPCCRE = regexp.MustCompile(`(?i)\b(?-i:MPs?)\b[^.;]{0,160}?\b(?:(?:meeting|meetings|met|meets|meet)\s+(?:with\s+)?(?:the\s+)?(?:(?:area'?s|county'?s|force'?s|cleveland'?s)\s+)?(?:police and crime commissioner|pcc|police commissioner|chief constable|assistant chief constable|deputy chief constable)\b)`)
+
+// ownCommitteeRE: a residents' or tenants' group's own committee meeting
+// ("an officer popped in to our March committee meeting to bring us up to
+// date", "at the association's committee meeting"): its officers' working
+// meeting, which the group's members elect and the public do not attend
+// (its general meetings and AGMs are the public ones), so no meeting with
+// the public, whoever came along.
+var ownCommitteeRE = regexp.MustCompile(`(?i)\b(?:our|the (?:association|group|forum|society)['’]s)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|last|latest|next|recent)\s+)?committee\s+meetings?\b`)
+
+// committeeGuestRE: the Commissioner as the guest a group's committee
+// had ("the Commissioner came to our committee meeting as part of his
+// round of ward meetings"): one of his meetings with the public, which
+// the members who came to it raise their concerns at.
+var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members").

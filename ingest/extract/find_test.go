@@ -421,6 +421,13 @@ func TestFarmTheftIsRuralCrime(t *testing.T) {
 		{"thefts from garden sheds; farmers also spoke about hare coursing", "burglary_theft,rural_crime"},
 		{"burglaries in the village, while farmers want more patrols", "burglary_theft,visible_policing"},
 		{"a run of thefts of red diesel and quad bikes from farms on the edge of the ward", "rural_crime"},
+		// What was taken in farm thefts, told after them, is the same theft.
+		{"more thefts from farms, a generator and fencing taken from one yard", "rural_crime"},
+		{"thefts from farms, two quads stolen from the top field", "rural_crime"},
+		// Not a theft told as another matter, nor past a full stop.
+		{"thefts from farms and the bikes stolen from outside the shop", "burglary_theft,rural_crime"},
+		{"thefts from farms. A car was stolen from the square", "burglary_theft,rural_crime"},
+		{"burglaries on the estate, a bike taken from a shed", "burglary_theft"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -7076,4 +7083,35 @@ func TestRoadAsRaceTrackAndOfficeReports(t *testing.T) {
 	require.Equal(t, []string{"concern 2013-09-01 E05001521 environmental"},
 		summary(t, head+"6.1 Dumped rubbish in the lanes of Skelton has been reported to the Office regularly throughout the period.\n"))
 	require.Nil(t, summary(t, head+"6.1 The Commissioner has reported to the Panel on the dumped rubbish strategy for Skelton.\n"))
+}
+
+// TestResidentsGroupNewsletter: a residents' group's newsletter. Its own
+// committee meeting is no meeting with the public (unless the
+// Commissioner came to it); a meeting thanked for by its month and then
+// told with its day is one meeting, but a month's meeting named at
+// another place is another.
+func TestResidentsGroupNewsletter(t *testing.T) {
+	head := "LINTHORPE RESIDENTS' GROUP\nNEWSLETTER - SPRING 2019\nPrinted 2 May 2019.\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"committee", "A PCSO dropped in to our April committee meeting to tell us how the patrols were going.\n",
+			nil},
+		{"committee with the commissioner", "The Commissioner came to our committee meeting on Tuesday 9th April, and members told him about drug dealing behind the shops.\n",
+			[]string{"meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs"}},
+		{"general meeting", "Our general meeting on Tuesday 9th April at the church hall heard about drug dealing behind the shops.\n",
+			[]string{"meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs"}},
+		{"month then day", "Thank you to the forty of you who came out in the rain to our April open meeting.\n\n" +
+			"OPEN MEETING\nOur open meeting on Tuesday 9th April at the church hall (Linthorpe ward) heard about drug dealing behind the shops.\n",
+			[]string{"meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs"}},
+		{"month elsewhere", "Some of us went to the Acklam ward meeting in April.\n\n" +
+			"OPEN MEETING\nOur open meeting on Tuesday 9th April at the church hall (Linthorpe ward) heard about drug dealing behind the shops.\n",
+			[]string{"meeting 2019-04-01 E05009853 ", "meeting 2019-04-09 E05009862 drugs", "concern 2019-04-09 E05009862 drugs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+tt.body))
+		})
+	}
 }

@@ -92,6 +92,10 @@ type run struct {
 	// right under it is read for its meeting.
 	cardPlace *gazetteer.Resolution
 	cardLine  bool
+
+	// placeUnsaid holds the meetings whose sentence names no place of
+	// theirs (placed by a fall-back), for dropMonthRetold.
+	placeUnsaid map[string]bool
 }
 
 type findKey struct {

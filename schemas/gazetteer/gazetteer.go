@@ -824,6 +824,10 @@ func isStreetWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "court", "gardens", "walk", "view", "square", "parade", "row", "bank", "hall", "station", "beck", "woods", "wood", "forest", "moor", "reservoir", "bypass", // (a stream, a wood or a road named for a village: "near Ormesby Beck", "Guisborough Forest")
 		"school", "academy", "college", "hospital", "football", "fc", "rugby", "golf", "services", "borough", "council",
+		// A room or suite inside a building, named after a place as
+		// community hubs and civic centres name theirs ("in the Grove
+		// Hill Room at the hub"): where the room is, not the place.
+		"room", "suite",
 		"times", "gazette", "echo", "mail", "herald", "advertiser", "telegraph": // a newspaper's name ("Darlington and Stockton Times", "Hartlepool Mail")
 		return true
 	}

@@ -229,6 +229,12 @@ func TestFindPrecision(t *testing.T) {
 		{"cars racing along Yarm Road", nil},
 		{"At the Loftus street briefing people asked about drugs", []string{"Loftus=ward:E05012447"}},
 		{"cars parked on Loftus Street all night", nil},
+		// A room or suite named after a place is inside some building,
+		// not in that place.
+		{"we met in the Thorntree Room at the community hub", nil},
+		{"the Eston Suite of the civic centre was full", nil},
+		{"the meeting in Thorntree, room 4 of the hub", []string{"Thorntree=ward:E05009856"}},
+		{"people in Eston said the room was packed", []string{"Eston=ward:E05012441"}},
 		// Kirklevington is a North Yorkshire parish (Hambleton), over the
 		// border from Yarm: no place of the force area.
 		{"a farm watch meeting in Kirklevington village hall", nil},
