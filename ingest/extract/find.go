@@ -3502,7 +3502,10 @@ var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)
 var publicSayRE = regexp.MustCompile(`(?i)^\W*(?:residents|people|villagers|tenants|parents|families|shopkeepers|traders)\b[^.]{0,40}\b(?:say|said|claim|claimed|complain|described|describe)\b`)
 
 // teamAfterRE: the words after a place that make it a police team's name.
-var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b`)
+// A team named for the part of a town it covers needs no "neighbourhood"
+// ("officers from the Stockton North team set up a stall on the green"):
+// a quarter's name before "team" is the team's, not where it met people.
+var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b|^\s+(?:north|south|east|west|central)\s+(?:police\s+)?team\b`)
 
 // ownBodyRE: a partnership's or the council's own group, which meets for
 // its whole area.

@@ -7004,3 +7004,35 @@ func TestPanelReportOutcomes(t *testing.T) {
 		"concern 2016-08-01 E05001509 environmental",
 	}, got)
 }
+
+// TestQuarterTeamIsNoPlace: a police team named for the quarter of a town
+// it covers ("the Hartlepool South team") names whose officers came, not
+// where they met people, with or without "neighbourhood"; a ward or a
+// building named with a quarter's word is still a place.
+func TestQuarterTeamIsNoPlace(t *testing.T) {
+	tests := []struct {
+		after string
+		want  bool
+	}{
+		{" South team put up their stand", true},
+		{" North police team", true},
+		{" East neighbourhood team", true},
+		{" neighbourhood policing team", true},
+		{" Central ward meeting", false},
+		{" West library on Tuesday", false},
+		{" team captain", false},
+		{" Southern team", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, teamAfterRE.MatchString(tt.after), tt.after)
+	}
+	doc := "# Street surgery in Marton East hears of thefts\n\nPosted on 20 March 2024\n\n" +
+		"Thefts from vans were among the worries raised with officers at a street surgery in Marton East on Saturday.\n\n" +
+		"PCSOs from the Middlesbrough East team parked their van by the parade of shops on Saturday 16 March and chatted to about thirty residents.\n\n" +
+		"Several residents also complained about speeding on the main road.\n"
+	got := summaryLAD(t, doc)
+	for _, e := range got {
+		require.NotContains(t, e, " E06000002 ", "the team's town is no place: %v", got) // (authority only would be Middlesbrough's)
+	}
+	require.Contains(t, got, "concern 2024-03-16 E05015468E06000002 speeding")
+}
