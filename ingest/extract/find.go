@@ -821,8 +821,19 @@ func (r *run) walk() {
 				continue
 			}
 		}
+		said := text
+		if cur != nil && !cur.sticky && len(ctxs) == 1 && ctxs[0] == cur {
+			// A later sentence of the paragraph opening on another time
+			// ends the meeting's story there, as a paragraph opening on
+			// one does ("Residents also asked about lighting. Last week
+			// he was in Hemlington, where people spoke of dealing"): what
+			// it tells is not the meeting told before.
+			if k := otherTimeSentence(text); k > 0 {
+				said = strings.TrimSpace(text[:k])
+			}
+		}
 		emitted := len(r.res.Events)
-		r.concerns(b, text, ctxs, sec)
+		r.concerns(b, said, ctxs, sec)
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
 			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 {
 			lead = b // (told again at the meeting the next paragraphs tell, if they do)
@@ -3525,7 +3536,10 @@ var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)
 var publicSayRE = regexp.MustCompile(`(?i)^\W*(?:residents|people|villagers|tenants|parents|families|shopkeepers|traders)\b[^.]{0,40}\b(?:say|said|claim|claimed|complain|described|describe)\b`)
 
 // teamAfterRE: the words after a place that make it a police team's name.
-var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b`)
+// A team named for the part of a town it covers needs no "neighbourhood"
+// ("officers from the Stockton North team set up a stall on the green"):
+// a quarter's name before "team" is the team's, not where it met people.
+var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b|^\s+(?:north|south|east|west|central)\s+(?:police\s+)?team\b`)
 
 // ownBodyRE: a partnership's or the council's own group, which meets for
 // its whole area.
@@ -3545,6 +3559,24 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // ("In Norton, meanwhile, residents have been telling the council all
 // summer ...": another story told beside the meeting's.)
 var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
+
+// otherTimeSentence returns where a sentence after the paragraph's first
+// opens on another time (otherTimeRE: "Earlier this month ...", "Last
+// week ..."), or 0 when none does.
+func otherTimeSentence(text string) int {
+	sents := sentences(text)
+	off := 0
+	for i, s := range sents {
+		if k := strings.Index(text[off:], s); k >= 0 {
+			off += k
+		}
+		if i > 0 && otherTimeRE.MatchString(s) {
+			return off
+		}
+		off += len(s)
+	}
+	return 0
+}
 
 // severalWardsRE: a body said to cover more than one ward ("covers both
 // Marton wards", "for all three wards").

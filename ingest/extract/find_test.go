@@ -7115,3 +7115,68 @@ func TestResidentsGroupNewsletter(t *testing.T) {
 		})
 	}
 }
+
+// TestQuarterTeamIsNoPlace: a police team named for the quarter of a town
+// it covers ("the Hartlepool South team") names whose officers came, not
+// where they met people, with or without "neighbourhood"; a ward or a
+// building named with a quarter's word is still a place.
+func TestQuarterTeamIsNoPlace(t *testing.T) {
+	tests := []struct {
+		after string
+		want  bool
+	}{
+		{" South team put up their stand", true},
+		{" North police team", true},
+		{" East neighbourhood team", true},
+		{" neighbourhood policing team", true},
+		{" Central ward meeting", false},
+		{" West library on Tuesday", false},
+		{" team captain", false},
+		{" Southern team", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, teamAfterRE.MatchString(tt.after), tt.after)
+	}
+	doc := "# Street surgery in Marton East hears of thefts\n\nPosted on 20 March 2024\n\n" +
+		"Thefts from vans were among the worries raised with officers at a street surgery in Marton East on Saturday.\n\n" +
+		"PCSOs from the Middlesbrough East team parked their van by the parade of shops on Saturday 16 March and chatted to about thirty residents.\n\n" +
+		"Several residents also complained about speeding on the main road.\n"
+	got := summaryLAD(t, doc)
+	for _, e := range got {
+		require.NotContains(t, e, " E06000002 ", "the team's town is no place: %v", got) // (authority only would be Middlesbrough's)
+	}
+	require.Contains(t, got, "concern 2024-03-16 E05015468E06000002 speeding")
+}
+
+// TestOtherTimeSentenceEndsStory: a later sentence of a paragraph that
+// opens on another time ("Last week she was in Park End, where ...") is
+// not the story of the meeting told before it; a paragraph's first
+// sentence (the paragraph rule's), a time inside a sentence, and a
+// sentence opening on no time leave the paragraph whole.
+func TestOtherTimeSentenceEndsStory(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the part kept for the meeting told before
+	}{
+		{"She has been busy in the town. Last week she was in Park End, where people spoke about needles in the alleys.", "She has been busy in the town."},
+		{"Parents asked about the crossing. Earlier this month a similar session in Hemlington heard about speeding.", "Parents asked about the crossing."},
+		{"Last week she was in Park End, where people spoke about needles.", ""},
+		{"Parents said they had complained last week about the crossing. They want a lollipop warden.", ""},
+		{"Parents asked about the crossing. The council will look at it next month.", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if k := otherTimeSentence(tt.text); k > 0 {
+			got = strings.TrimSpace(tt.text[:k])
+		}
+		require.Equal(t, tt.want, got, tt.text)
+	}
+	doc := "# Commissioner hears of bike nuisance\n\nPosted on Friday 15 March 2024\n\n" +
+		"Residents told the Commissioner about off-road bikes on the playing fields when he met them in Thornaby on Wednesday evening.\n\n" +
+		"He has been out and about a lot since the new year. Earlier this month he called in at a coffee morning in Hemlington ward, and last month a meeting in Coulby Newham heard about vandalism at the bus shelters.\n"
+	got := summary(t, doc)
+	for _, e := range got {
+		require.NotContains(t, e, "2024-03-13 E0", "the other visits' concerns are not Wednesday's meeting's: %v", got)
+	}
+	require.Contains(t, got, "concern 2024-03-13  off_road_bikes")
+}
