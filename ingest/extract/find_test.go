@@ -1416,6 +1416,14 @@ func TestPublicationDateCandidates(t *testing.T) {
 <footer class="entry-meta">This entry was posted in News and tagged police on Wednesday 6 November 2013 by editor.</footer></article></main></body></html>`, "2013-11-06"},
 		{"wordpress-foot.md", "# Loftus has its say\n\nThe Commissioner came to Loftus last night for the community meeting.\n\nThis entry was posted in Community News, Police and tagged Loftus, meetings on 6th November 2013.\n", "2013-11-06"},
 		{"byline-run-on.md", "# Residents have their say\n\nBy Kirsty Pallister, Community Reporter 12:30, 11 SEP 2019 Updated 14:05, 12 SEP 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-09-11"},
+		// a byline with its date on the line under it, month first,
+		// run into one line when the text's hard wraps are undone
+		{"byline-date-under.txt", "Speeding fears aired in Norton\n\nBy Post Staff Writer\nMonday, April 3, 2017\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2017-04-03"},
+		{"byline-date-under-role.txt", "Speeding fears aired in Norton\n\nBy Jo Bell, Chief Reporter\nApril 3rd, 2017 7:15 pm\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2017-04-03"},
+		// a sentence opening with "By", its words no name, or a byline
+		// whose line goes on past the date: no byline date
+		{"by-sentence.txt", "Ward news\n\nBy the end of the meeting on April 3, 2017 residents had left.\n\nResidents told the Norton North ward meeting about speeding.\n", ""},
+		{"byline-date-more.txt", "Ward news\n\nBy Jo Bell\nMonday, April 3, 2017 at Norton library, a meeting\n\nResidents told the Norton North ward meeting about speeding.\n", ""},
 		{"reviewed.html", "<html><body><main><h1>You said, we did</h1><p>Residents told us about speeding on the main road through the Ingleby Barwick East ward.</p><p class=\"review\">Page last reviewed: 10 July 2019</p></main></body></html>", "2019-07-10"},
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
