@@ -4684,6 +4684,12 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 			[]string{"meeting 2024-01-16 E05015469 speeding", "concern 2024-01-16 E05015469 speeding"}},
 		{"a get-together", "# Commissioner hears Headland worries\n\nPosted on 17 October 2013\n\nCleveland's Police and Crime Commissioner got an earful from Headland folk last night when he dropped in on their regular residents' get-together at the Borough Hall. Others complained that the sea wall had been daubed with graffiti over the summer.\n",
 			[]string{"meeting 2013-10-16 E05008947 criminal_damage", "concern 2013-10-16 E05008947 criminal_damage"}},
+		// a reporter's "gathering" is a meeting; youths gathering, or a
+		// gathering of them, is what was complained of
+		{"a similar gathering last month", "# Hartburn residents speak out\n\nPosted on 17 October 2014\n\nResidents packed into the Grangefield ward meeting last night.\n\nAt a similar gathering in Hartburn last month people complained about cars racing along the main road.\n",
+			[]string{"meeting 2014-10-16 E05001535 ", "meeting 2014-09-01 E05001537 speeding", "concern 2014-09-01 E05001537 speeding"}},
+		{"youths gathering", "# Hartburn residents speak out\n\nPosted on 17 October 2014\n\nLast month a gathering of youths in Hartburn park kept people awake, and teenagers gathering in the shop doorway were a nuisance too.\n",
+			nil},
 		{"an evening spent where residents turned out", "# New commissioner hears South Bank's worries\n\nPosted on 8 March 2013\n\nYesterday Mr Coppinger spent the evening at the South Bank Community Centre on Normanby Road, where about fifty residents turned out to tell him what life is like on their streets. Drug dealing was the big one.\n",
 			[]string{"meeting 2013-03-07 E05001522 drugs", "concern 2013-03-07 E05001522 drugs"}},
 		{"held line", "Nunthorpe Parish Council\nMinutes - Ordinary Meeting\n\nHeld: Tuesday 12th March 2024, 7pm, Nunthorpe Community Centre (Main Hall)\n\n4. Policing and community safety\nResidents then put a number of matters to the Sergeant:\n - A resident on Connaught Road said three vehicles on her street had had catalytic converters taken since Christmas.\n",
