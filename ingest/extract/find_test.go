@@ -384,6 +384,13 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	require.Equal(t, []string{"rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"), "farm theft is rural crime")
 	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
 	require.Equal(t, []string{"burglary_theft"}, themes("quad bikes and trailers being taken from sheds"), "a list of things taken")
+	// Two auxiliaries before the theft ("were being taken"), and a farm's
+	// theft the taxonomy reads as rural crime: the bikes are what was taken.
+	require.Equal(t, []string{"rural_crime"}, themes("that scramblers and quad bikes were being taken from farmyards up the valley"))
+	require.Equal(t, []string{"burglary_theft"}, themes("mountain bikes are being stolen from sheds"))
+	require.Equal(t, []string{"rural_crime"}, themes("and that red diesel and quad bikes are being taken from farmyards at night"))
+	// ridden, not taken, in the same words: still the bikes
+	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes were being ridden along the beck"))
 	// Without a theft, or ridden rather than stolen, the bikes are the concern.
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
