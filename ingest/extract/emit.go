@@ -557,7 +557,8 @@ func inClause(text string, m taxonomy.Match, ms []taxonomy.Match, theme string) 
 const theftTheme = "burglary_theft"
 
 // stolenAfter reports whether what follows a phrase says it was stolen
-// ("quad bikes, strimmers and tools stolen"), not that something else was
+// ("quad bikes, strimmers and tools stolen", with up to two auxiliaries:
+// "mountain bikes are being stolen"), not that something else was
 // ("hare coursing, and a trailer stolen from a field gateway": a second
 // item with its own article).
 func stolenAfter(after string) bool {
@@ -569,7 +570,7 @@ var otherItemRE = regexp.MustCompile(`(?i)^\s*,?\s*and\s+(?:a|an|the|his|her|the
 
 var (
 	stolenBeforeRE = regexp.MustCompile(`(?i)\b(?:thefts?\s+of|stealing|stole|steal|steals|broke\s+into|breaking\s+into)\s+(?:[a-z]+(?:\s+[a-z]+)?(?:,|\s+and|\s+or)\s+){0,3}(?:(?:the|a|an|their|his|her|two|three|several|some|four|five)\s+)?$`)
-	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+)?(?:stolen|taken|nicked)\b` +
+	stolenAfterRE  = regexp.MustCompile(`(?i)^(?:\s*(?:,|\band\b|\bor\b)(?:\s+[\w'’-]+){1,3}?)?\s+(?:(?:were|was|being|had\s+been|have\s+been|has\s+been|are|is|got)\s+){0,2}(?:stolen|taken|nicked)\b` +
 		// "Cars parked overnight on the streets off Norton Road were broken
 		// into": where the cars stood says nothing of parking.
 		`|^(?:\s+[\w'’-]+){0,8}?\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+(?:broken\s+into|stolen|taken|nicked|targeted|ransacked)\b`)

@@ -386,6 +386,13 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	require.Equal(t, []string{"rural_crime"}, themes("hare coursing and thefts of quad bikes from farmyards"), "farm theft is rural crime")
 	require.Equal(t, []string{"burglary_theft"}, themes("two motorbikes were stolen from a garage"))
 	require.Equal(t, []string{"burglary_theft"}, themes("quad bikes and trailers being taken from sheds"), "a list of things taken")
+	// Two auxiliaries before the theft ("were being taken"), and a farm's
+	// theft the taxonomy reads as rural crime: the bikes are what was taken.
+	require.Equal(t, []string{"rural_crime"}, themes("that scramblers and quad bikes were being taken from farmyards up the valley"))
+	require.Equal(t, []string{"burglary_theft"}, themes("mountain bikes are being stolen from sheds"))
+	require.Equal(t, []string{"rural_crime"}, themes("and that red diesel and quad bikes are being taken from farmyards at night"))
+	// ridden, not taken, in the same words: still the bikes
+	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes were being ridden along the beck"))
 	// Without a theft, or ridden rather than stolen, the bikes are the concern.
 	require.Equal(t, []string{"off_road_bikes"}, themes("quad bikes ridden on the field"))
 	require.Equal(t, []string{"burglary_theft", "off_road_bikes"}, themes("quad bikes on the field and a theft from a shed"))
@@ -1425,6 +1432,14 @@ func TestPublicationDateCandidates(t *testing.T) {
 <footer class="entry-meta">This entry was posted in News and tagged police on Wednesday 6 November 2013 by editor.</footer></article></main></body></html>`, "2013-11-06"},
 		{"wordpress-foot.md", "# Loftus has its say\n\nThe Commissioner came to Loftus last night for the community meeting.\n\nThis entry was posted in Community News, Police and tagged Loftus, meetings on 6th November 2013.\n", "2013-11-06"},
 		{"byline-run-on.md", "# Residents have their say\n\nBy Kirsty Pallister, Community Reporter 12:30, 11 SEP 2019 Updated 14:05, 12 SEP 2019\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-09-11"},
+		// a byline with its date on the line under it, month first,
+		// run into one line when the text's hard wraps are undone
+		{"byline-date-under.txt", "Speeding fears aired in Norton\n\nBy Post Staff Writer\nMonday, April 3, 2017\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2017-04-03"},
+		{"byline-date-under-role.txt", "Speeding fears aired in Norton\n\nBy Jo Bell, Chief Reporter\nApril 3rd, 2017 7:15 pm\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2017-04-03"},
+		// a sentence opening with "By", its words no name, or a byline
+		// whose line goes on past the date: no byline date
+		{"by-sentence.txt", "Ward news\n\nBy the end of the meeting on April 3, 2017 residents had left.\n\nResidents told the Norton North ward meeting about speeding.\n", ""},
+		{"byline-date-more.txt", "Ward news\n\nBy Jo Bell\nMonday, April 3, 2017 at Norton library, a meeting\n\nResidents told the Norton North ward meeting about speeding.\n", ""},
 		{"reviewed.html", "<html><body><main><h1>You said, we did</h1><p>Residents told us about speeding on the main road through the Ingleby Barwick East ward.</p><p class=\"review\">Page last reviewed: 10 July 2019</p></main></body></html>", "2019-07-10"},
 		{"next-meeting.txt", "LOFTUS WARD COMMUNITY MEETING\n\nMinutes of meeting held on Wednesday 10 February 2016, Loftus Town Hall\n\nResidents complained about vandalism.\n\nNext meeting: Wednesday 11 May 2016\n", ""},
 		{"date-of-next.txt", "Minutes of the General Meeting held on Thursday 7 April 2016 at the hall\n\nResidents complained about vandalism.\n\nDate of next meeting: Thursday 2 June 2016\n", ""},
@@ -4685,6 +4700,12 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 			[]string{"meeting 2024-01-16 E05015469 speeding", "concern 2024-01-16 E05015469 speeding"}},
 		{"a get-together", "# Commissioner hears Headland worries\n\nPosted on 17 October 2013\n\nCleveland's Police and Crime Commissioner got an earful from Headland folk last night when he dropped in on their regular residents' get-together at the Borough Hall. Others complained that the sea wall had been daubed with graffiti over the summer.\n",
 			[]string{"meeting 2013-10-16 E05008947 criminal_damage", "concern 2013-10-16 E05008947 criminal_damage"}},
+		// a reporter's "gathering" is a meeting; youths gathering, or a
+		// gathering of them, is what was complained of
+		{"a similar gathering last month", "# Hartburn residents speak out\n\nPosted on 17 October 2014\n\nResidents packed into the Grangefield ward meeting last night.\n\nAt a similar gathering in Hartburn last month people complained about cars racing along the main road.\n",
+			[]string{"meeting 2014-10-16 E05001535 ", "meeting 2014-09-01 E05001537 speeding", "concern 2014-09-01 E05001537 speeding"}},
+		{"youths gathering", "# Hartburn residents speak out\n\nPosted on 17 October 2014\n\nLast month a gathering of youths in Hartburn park kept people awake, and teenagers gathering in the shop doorway were a nuisance too.\n",
+			nil},
 		{"an evening spent where residents turned out", "# New commissioner hears South Bank's worries\n\nPosted on 8 March 2013\n\nYesterday Mr Coppinger spent the evening at the South Bank Community Centre on Normanby Road, where about fifty residents turned out to tell him what life is like on their streets. Drug dealing was the big one.\n",
 			[]string{"meeting 2013-03-07 E05001522 drugs", "concern 2013-03-07 E05001522 drugs"}},
 		{"held line", "Nunthorpe Parish Council\nMinutes - Ordinary Meeting\n\nHeld: Tuesday 12th March 2024, 7pm, Nunthorpe Community Centre (Main Hall)\n\n4. Policing and community safety\nResidents then put a number of matters to the Sergeant:\n - A resident on Connaught Road said three vehicles on her street had had catalytic converters taken since Christmas.\n",

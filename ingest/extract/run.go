@@ -1074,6 +1074,9 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	if t, ok := r.byline(s); ok {
 		return t, pubScoreByline, true
 	}
+	if t, ok := r.bylineDateLine(s); ok {
+		return t, pubScoreByline, true
+	}
 	if m := byDateRE.FindStringSubmatch(s); m != nil && len(s) <= 160 {
 		// "By Kirsty Pallister, Community Reporter 12:30, 11 SEP 2019
 		// Updated 14:05, 11 SEP 2019": a byline run into its dates, the
@@ -1093,6 +1096,37 @@ var takenByRE = regexp.MustCompile(`(?i)^\W*(?:(?:the\s+)?(?:minutes|notes)\s+)?
 // byDateRE: a byline whose first date follows the writer's name and role,
 // before any "Updated" (group 1: the text up to it).
 var byDateRE = regexp.MustCompile(`(?i)^\W*by\s+[A-Z][^.]{2,80}?\b((?:[0-9]{1,2}[:.][0-9]{2}\s*(?:am|pm)?,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4})`)
+
+// bylineNameRE: a byline's writer and role, each word capitalised
+// ("By Gazette Reporter", "By Jo Bell, Chief Reporter", "Words by Ann
+// Lowe and Sam Ray"), up to the date run on after it.
+var bylineNameRE = regexp.MustCompile(`^\W*(?:[Bb]y|BY|(?:[Ww]ords|[Ww]ritten|[Rr]eport) by)\s+(?:(?:[A-Z][\w'’.-]*|and|&|of|the),?\s+){1,8}$`)
+
+// bylineDateLine reads a byline whose date the paper set on the line
+// under it, run into one line by unwrapping a hard-wrapped text (a
+// newspaper story saved as text, its date line written month first as
+// the American style and many sites do): "By Gazette Reporter" over
+// "Thursday, December 6, 2012", or "By Ann Lowe, Chief Reporter
+// March 3, 2017 6:00 am". The line must be the byline and its one full
+// date only (a time of day after it): "By the time of the meeting on 5
+// May 2019 residents had left" is a sentence, its words not a name.
+func (r *run) bylineDateLine(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 120 {
+		return time.Time{}, false
+	}
+	ds := dates.Find(s)
+	if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() {
+		return time.Time{}, false
+	}
+	if !bylineNameRE.MatchString(s[:ds[0].Start]) {
+		return time.Time{}, false
+	}
+	if rest := strings.Trim(clockRE.ReplaceAllString(s[ds[0].End:], ""), " ,.;"); rest != "" {
+		return time.Time{}, false
+	}
+	return r.fullDate(s[ds[0].Start:])
+}
 
 // byline reads a short line of pieces apart by "·", "|" or a dash, one of
 // them a full date alone and another saying whose it is or how long it
