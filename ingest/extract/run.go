@@ -1643,7 +1643,13 @@ func sentenceLike(s string) bool {
 // ("February update from your neighbourhood team", "Newsletter – March
 // 2019", "Our June round-up"); group 1 the month, group 2 its year if
 // written.
-var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)`)
+//
+// The title may open with the team's or the writer's name set off by a
+// dash, a colon or a bar ("Marton East Neighbourhood Team – June update",
+// "Cllr Ray Dunn: May round-up"); then the month must be followed by the
+// word of the post ("update", "round-up"), so that a name before a bare
+// month ("Residents' meeting – March") is not read as a monthly post.
+var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)|^\W*[^–—:|.]{2,60}?\s*[–—:|]\s*(?:(?:the|our|your|monthly)\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b`)
 
 // titleMonth is the month a monthly post covers, from its title ("February
 // update from your Marton team", published on 4 March 2024: February
@@ -1658,6 +1664,9 @@ func (r *run) titleMonth() time.Time {
 		m := titleMonthRE.FindStringSubmatch(b.Text)
 		if m == nil {
 			continue
+		}
+		if m[1] == "" {
+			m = []string{m[0], m[3], m[4]} // ("Hartburn Team – March update")
 		}
 		mon := time.Month(0)
 		for k := time.January; k <= time.December; k++ {
