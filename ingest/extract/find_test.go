@@ -4853,7 +4853,8 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 }
 
 // TestTitleMonthDays: a monthly post's days written without their month
-// ("on the 4th and the 18th", "the second Tuesday of the month") are in
+// ("on the 4th and the 18th", "the second Tuesday of the month", a
+// heading's "Saturday 8th" when March's 8th is a Saturday) are in
 // the month its title names; several days listed after the one ward the
 // sentence names are all that ward's. Without a month in the title, in a
 // sentence of what recurs, or after the publication, no day is guessed.
@@ -4881,6 +4882,13 @@ func TestTitleMonthDays(t *testing.T) {
 			"meeting 2025-03-04 E05014869 ",
 			"meeting 2025-03-18 E05014869 ",
 		}},
+		// a day with its weekday and no month, in a heading, is the title month's when the weekday fits
+		{"Hartburn team – March update", "## Hartburn ward surgery - Saturday 8th\n\nResidents told us about vans parked across driveways.", []string{
+			"meeting 2025-03-08 E05014869 parking_traffic",
+			"concern 2025-03-08 E05014869 parking_traffic",
+		}},
+		{"Hartburn team – March update", "## Hartburn ward surgery - Friday 8th\n\nResidents told us about vans parked across driveways.", nil},
+		{"Hartburn team – March update", "## Hartburn ward surgery - Saturday 8th April\n\nResidents told us about vans parked across driveways.", nil},
 		// a name before a bare month is no monthly post
 		{"Hartburn residents' meeting – March", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", nil},
 		{"Newsletter - March 2025", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", []string{
