@@ -26,7 +26,7 @@ var (
 	// people complained about ..."): "a gathering of youths" and "youths
 	// gathering on the corner" are what residents complained of, not one.
 	meetingNounRE = regexp.MustCompile(`(?i)\b((?:a|an|the|this|that|similar|public|packed|another|such|residents['’]?|community)\s+gatherings?\s+(?:in|at|on|last|earlier|held|organised|organized|called|for|with)|meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
-	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with)\b`)
+	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with|did (?:a|an|another|our|his|her|their|the) (?:(?:joint|community|ward|street|police|pop-up|evening)\s+)?(?:walkabouts?|walk-?rounds?|surger(?:y|ies)|drop-ins?|street briefings?))\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
 	// meetVerbRE: "met residents of Billingham East ward" is a meeting
@@ -75,7 +75,7 @@ var (
 	// day in brackets after it)
 	meetingOnRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|board|assembly|walkabout|drop-in)s?\s+(?:(?:held\s+)?on\s+|\()(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:the\s+)?[0-9]{1,2}`)
 	// concernCueRE: words that say a concern was raised.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|main things?(?:\s+(?:there|raised|found|discussed|people raised))?\s+(?:was|were)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,4}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|(?:came|come|comes|called in|dropped in|popped in)\s+(?:along\s+)?to\s+(?:see|talk to|speak to|speak with|talk with)\s+(?:me|him|her|us|them|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+about|(?:asked|questioned|queried) (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:(?:the|our)\s+)?(?:(?:local|small|corner|nearby)\s+)?(?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses|shops|retailers)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|main things?(?:\s+(?:there|raised|found|discussed|people raised))?\s+(?:was|were)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,6}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|(?:came|come|comes|called in|dropped in|popped in)\s+(?:along\s+)?to\s+(?:see|talk to|speak to|speak with|talk with)\s+(?:me|him|her|us|them|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+about|(?:asked|questioned|queried) (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
@@ -1479,7 +1479,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	prevSent := ""
 	var prevVisit []dates.Mention // the one day of the sentence before, when it told a visit naming no meeting
 	sents := sentences(text)
+	countSent, countDays := countedMeetingDays(sents)
 	for si, sent := range sents {
+		if si == countSent {
+			prevSent = sent
+			continue // "We held two street briefings last month.": the days after it tell them (countedMeetingDays)
+		}
 		visitBefore := prevVisit
 		prevVisit = nil
 		start := pos
@@ -1555,7 +1560,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// meeting named in the sentence before, undated there, told on
 		// the day this one opens with, where residents spoke.
 		carried := len(sentDates) > 0 && sentDates[0].Start <= 3 && sentDates[0].IsDay() && si > 0 && prevSent != "" && strongMeetingRE.MatchString(prevSent) && len(dates.Find(prevSent)) == 0 &&
-			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent)
+			wasInRE.MatchString(sent) && subjectCueRE.MatchString(sent) || countDays[si]
 		prevSent = sent
 		if days := dates.Days(sentDates); len(days) == 1 && (cameToRE.MatchString(sent) || (days[0].Start <= 3 && len(sent) < 80 && !entry)) && !meetingNounRE.MatchString(maskGroupOf(sent)) {
 			// ("On Tuesday it was Thorntree's turn. More than fifty people
@@ -2357,6 +2362,56 @@ var agencyMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:multi|inter)[- ]?agency\s+
 // blankOut replaces a match with underscores of its length.
 func blankOut(m string) string { return strings.Repeat("_", len(m)) }
 
+// meetingCountRE: a sentence counting the meetings a writer held over a
+// span without their days ("We held two street briefings last month",
+// "Three surgeries were held in May"); group 1 or 2 the count.
+// dayLedRE: a sentence that opens with its day, perhaps after a word of
+// sequence ("On Thursday 7 March we were on ...", "Then on Tuesday 19th
+// we set up outside ...").
+var (
+	meetingCountRE = regexp.MustCompile(`(?i)\b(?:held|ran|run|did|hosted|organised|organized|put on|carried out)\s+(?:(?:our|the)\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,2}?(?:street briefings?|meetings?|surger(?:y|ies)|drop-ins?|walkabouts?|pop-ups?|forums?|pacts?|clinics?|coffee mornings?)\b|^\W*(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,2}?(?:street briefings|meetings|surgeries|drop-ins|walkabouts|pop-ups|forums|pacts|clinics|coffee mornings)\s+(?:were|have been)\s+(?:held|run)\b`)
+	dayLedRE       = regexp.MustCompile(`(?i)^\W*(?:(?:then|next|later|after that|finally|and|first|firstly|secondly)\s*,?\s+)?on\s+`)
+)
+
+// countedMeetingDays reads a paragraph that counts its meetings over a span
+// and then tells each on its day, a sentence each ("We held two street
+// briefings last month. On Thursday 7 March we were on Crescent Road,
+// where ... Then on Tuesday 19 March we set up outside the shops, where
+// ..."), as a neighbourhood team's or a councillor's update writes them:
+// each day-led sentence is one of the meetings counted, though it names
+// none, and the count is no meeting of its own span. Only when the day-led
+// sentences after the count are exactly as many as it says, and the count
+// names no day, so that a sentence of another day in passing is not read
+// as a meeting. It returns the count's index (-1 for none) and the
+// indexes of the meetings' sentences.
+func countedMeetingDays(sents []string) (int, map[int]bool) {
+	words := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+	for ci, s := range sents {
+		m := meetingCountRE.FindStringSubmatch(s)
+		if m == nil || len(dates.Days(dates.Find(s))) > 0 {
+			continue
+		}
+		n := words[strings.ToLower(m[1]+m[2])]
+		led := map[int]bool{}
+		for si := ci + 1; si < len(sents); si++ {
+			sent := sents[si]
+			l := dayLedRE.FindStringIndex(sent)
+			if l == nil {
+				continue
+			}
+			ds := dates.Find(sent)
+			if len(ds) > 0 && ds[0].Start <= l[1]+1 && ds[0].IsDay() && ds[0].Rel == "" {
+				led[si] = true
+			}
+		}
+		if len(led) == n {
+			return ci, led
+		}
+		return -1, nil
+	}
+	return -1, nil
+}
+
 // mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
 // force's chief officers ("Stockton North MP ... has stressed the need for
 // more visible policing following a meeting with Police and Crime
@@ -2381,8 +2436,10 @@ var ownCommitteeRE = regexp.MustCompile(`(?i)\b(?:our|the (?:association|group|f
 var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 
 // privateRE: a sentence saying an engagement was closed to the public
-// ("No public attendance", "That meeting is not open to members").
-var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b`)
+// ("No public attendance", "That meeting is not open to members"), or
+// open only to those of a trade or an agency ("the town centre retailers'
+// forum (business only)", "an agencies-only session").
+var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b`)
 
 // cancelledRE: a meeting that did not take place ("No surgery in December
 // – happy Christmas", "Hartburn ward meeting postponed at the request of
@@ -3262,6 +3319,29 @@ func (r *run) resolveSpan(b *segment.Block, m dates.Mention, future bool) (dates
 	return sp, true
 }
 
+// venueKindInRE: a venue called by its kind in a place ("at the shopping
+// centre in Hartlepool town centre", "in the church hall in Thornaby").
+var venueKindInRE = regexp.MustCompile(`(?i)\b(?:at|in|outside) the (?:shopping centre|shopping center|community centre|leisure centre|library|church hall|village hall|church|school|academy|park|hotel|club|pavilion|hub|precinct|market|retail park)\s+in\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3}`)
+
+// headingVenueTown: a meeting's heading naming its venue by a name the
+// gazetteer does not know ("Drop-in at Broadgate Mall - Saturday 9th")
+// over a paragraph that says what and where that venue is ("We had a stall
+// at the shopping centre in Stockton town centre"): the paragraph's venue
+// in its place, which stands for the heading's; the heading's unknown name
+// is a venue's, not a place outside Cleveland. Empty when the block is no
+// heading or the paragraph under it names no venue by its kind in a place
+// of the gazetteer.
+func (r *run) headingVenueTown(b *segment.Block, at time.Time) string {
+	if !b.Heading || b.N <= 0 || b.N >= len(r.blocks) || r.blocks[b.N].Heading {
+		return ""
+	}
+	m := venueKindInRE.FindString(r.blocks[b.N].Text)
+	if m == "" || len(r.find(m, at)) == 0 || r.outside(m, at) {
+		return ""
+	}
+	return m
+}
+
 // meetingPlace resolves where a meeting was: a ward named in its clause,
 // else the title's ward when the clause names at most a town of the same
 // authority (minutes: "held at Norton Community Centre" under "NORTON SOUTH
@@ -3276,6 +3356,10 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// with the partnership's tasking group, which met on 29 June. The
 		// teams for the Greater Eston area have ..." is not Eston's)
 		texts = append(texts, b.Text)
+	}
+	headVenue := r.headingVenueTown(b, at)
+	if headVenue != "" {
+		texts = append(texts, headVenue)
 	}
 	for i, s := range texts {
 		if i == 2 {
@@ -3296,7 +3380,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			}
 		}
 		if len(ms) == 0 {
-			if i == 0 && (r.outside(s, at) || outsideMarked(s)) {
+			if i == 0 && (r.outside(s, at) && headVenue == "" || outsideMarked(s)) {
 				// ("Residents of Great Ayton, a few miles away across the
 				// North Yorkshire border, raised much the same worries at a
 				// meeting with North Yorkshire Police")
@@ -3659,6 +3743,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		}
 		if loneMonthRE.MatchString(name) || monthsOnly(name) {
 			continue // "on the estate in August", "in October and November": months, not a place
+		}
+		if f := strings.Fields(name); len(f) > 1 && loneMonthRE.MatchString(f[0]) {
+			continue // "Back in January Dave did a walkabout": a month, then who did it, not a place
 		}
 		if len(name) <= 5 && strings.ToUpper(name) == name {
 			continue // "calls from HMRC": an organisation's initials

@@ -178,10 +178,13 @@ func TestConcernCues(t *testing.T) {
 		// (what people wrote or rang to the writer about)
 		"Between March and May I also had a steady stream of emails about the shelter on the green, which was smashed three times.",
 		"We've had lots of calls about vans parked across the dropped kerbs.",
+		// (however many words say what came in, and reports from the shops)
+		"In June we also had a lot of phone calls and emails about vans racing round the estate.",
+		"All through May we had reports from the corner shops on the parade about shoplifting.",
 	} {
 		require.True(t, isConcern(s, false), s)
 	}
-	for _, s := range []string{"The sun came out.", "No concerns were raised about speeding."} {
+	for _, s := range []string{"The sun came out.", "No concerns were raised about speeding.", "We had reports from the shops on the parade printed in the autumn leaflet."} {
 		require.False(t, isConcern(s, false), s)
 	}
 }
@@ -4880,7 +4883,8 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 }
 
 // TestTitleMonthDays: a monthly post's days written without their month
-// ("on the 4th and the 18th", "the second Tuesday of the month") are in
+// ("on the 4th and the 18th", "the second Tuesday of the month", a
+// heading's "Saturday 8th" when March's 8th is a Saturday) are in
 // the month its title names; several days listed after the one ward the
 // sentence names are all that ward's. Without a month in the title, in a
 // sentence of what recurs, or after the publication, no day is guessed.
@@ -4903,6 +4907,20 @@ func TestTitleMonthDays(t *testing.T) {
 			"meeting 2025-03-11 E05014869 criminal_damage,visible_policing",
 			"concern 2025-03-11 E05014869 criminal_damage",
 		}},
+		// the team's name before a dash, then the month and the word of the post
+		{"Hartburn Neighbourhood Team – March update", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", []string{
+			"meeting 2025-03-04 E05014869 ",
+			"meeting 2025-03-18 E05014869 ",
+		}},
+		// a day with its weekday and no month, in a heading, is the title month's when the weekday fits
+		{"Hartburn team – March update", "## Hartburn ward surgery - Saturday 8th\n\nResidents told us about vans parked across driveways.", []string{
+			"meeting 2025-03-08 E05014869 parking_traffic",
+			"concern 2025-03-08 E05014869 parking_traffic",
+		}},
+		{"Hartburn team – March update", "## Hartburn ward surgery - Friday 8th\n\nResidents told us about vans parked across driveways.", nil},
+		{"Hartburn team – March update", "## Hartburn ward surgery - Saturday 8th April\n\nResidents told us about vans parked across driveways.", nil},
+		// a name before a bare month is no monthly post
+		{"Hartburn residents' meeting – March", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", nil},
 		{"Newsletter - March 2025", "We ran pop-up surgeries in Hartburn on the 4th and the 18th for anyone with a worry.", []string{
 			"meeting 2025-03-04 E05014869 ",
 			"meeting 2025-03-18 E05014869 ",
@@ -7200,4 +7218,76 @@ func TestOtherTimeSentenceEndsStory(t *testing.T) {
 		require.NotContains(t, e, "2024-03-13 E0", "the other visits' concerns are not Wednesday's meeting's: %v", got)
 	}
 	require.Contains(t, got, "concern 2024-03-13  off_road_bikes")
+}
+
+// TestCountedMeetingsToldByDay: a team's or a councillor's update that
+// counts its meetings over a span ("We ran three street surgeries last
+// month") and then tells each on its day, a sentence each, the day first
+// and no meeting word ("On Tuesday 4 March we stood outside the Co-op in
+// X, where ..."): each day is one of the meetings, at its own place, and
+// the count is no meeting of the whole month. Not when the day-led
+// sentences are not as many as the count says (one of them may be of
+// something else), nor when the count names its day.
+func TestCountedMeetingsToldByDay(t *testing.T) {
+	pub := "Posted on 3 April 2025\n\n"
+	got := summary(t, pub+"We ran two street surgeries last month. On Tuesday 4 March we stood outside the Co-op in Hartburn, where people told us about vans parked across driveways. "+
+		"Then on Thursday 13 March we set up by the shops in Norton North, where residents raised drug dealing in the back lanes.\n")
+	require.Equal(t, []string{
+		"meeting 2025-03-04 E05014869 parking_traffic",
+		"meeting 2025-03-13 E05014876 drugs",
+		"concern 2025-03-04 E05014869 parking_traffic",
+		"concern 2025-03-13 E05014876 drugs",
+	}, got)
+	// must not fire: three day-led sentences for a count of two
+	got = summary(t, pub+"We ran two street surgeries last month. On Tuesday 4 March we stood outside the Co-op in Hartburn, where people told us about vans parked across driveways. "+
+		"Then on Thursday 13 March we set up by the shops in Norton North, where residents raised drug dealing in the back lanes. On Friday 21 March our new sergeant started in Hartburn.\n")
+	require.NotContains(t, strings.Join(got, "\n"), "2025-03-21", got)
+	require.NotContains(t, strings.Join(got, "\n"), "meeting 2025-03-13", got)
+	// must not fire: a count with no meeting word
+	got = summary(t, pub+"We made two arrests last month. On Tuesday 4 March we stood outside the Co-op in Hartburn. Then on Thursday 13 March we set up by the shops in Norton North.\n")
+	require.Nil(t, got)
+}
+
+// TestTradeOnlyMeetingIsNotPublic: a meeting said to be for a trade or
+// for agencies only ("(business only)", "an agencies-only briefing") is
+// not one with the public; a business forum where traders raised
+// something still is.
+func TestTradeOnlyMeetingIsNotPublic(t *testing.T) {
+	pub := "Posted on 3 April 2025\n\n"
+	require.Nil(t, summary(t, pub+"We also went to the Stockton town centre retailers' forum (business only) on 14 March.\n"))
+	require.Nil(t, summary(t, pub+"On 14 March we attended an agencies-only briefing on the Hartburn estate.\n"))
+	// must still tell a meeting
+	require.Equal(t, []string{"meeting 2025-03-14 E05014869 burglary_theft", "concern 2025-03-14 E05014869 burglary_theft"},
+		summary(t, pub+"On 14 March we attended the Hartburn ward meeting, where traders raised shoplifting.\n"))
+}
+
+// TestDidAWalkaboutInAMonth: "did a walkabout" (or a surgery, a drop-in)
+// tells a meeting held; a month before the one who did it ("Back in
+// January Sam did ...") is a month, not a place outside Cleveland.
+func TestDidAWalkaboutInAMonth(t *testing.T) {
+	pub := "Posted on 3 April 2025\n\n"
+	got := summary(t, pub+"Back in January Sam did a walkabout with the PCSOs round Hartburn, where residents pointed out graffiti on the bus shelter.\n")
+	require.Contains(t, got, "meeting 2025-01-01 E05014869 criminal_damage", got)
+	// placed by the newsletter's ward, the sentence naming none
+	news := "HARTBURN WARD NEWS\nSpring 2025 -- printed 3 April 2025, delivered by volunteers\n\nHello again from your Hartburn ward councillors.\n\n"
+	require.Equal(t, []string{"meeting 2025-01-01 E05014869 criminal_damage", "concern 2025-01-01 E05014869 criminal_damage"},
+		summary(t, news+"Back in January Sam did a walkabout with the PCSOs round the Green, where residents pointed out graffiti on the bus shelter.\n"))
+	// must not fire
+	require.Nil(t, summary(t, pub+"Back in January Sam did a lot of leafleting round Hartburn.\n"))
+	require.Nil(t, summary(t, pub+"Back in January Sam did a walkabout with the PCSOs in Newcastle.\n"))
+}
+
+// TestHeadingVenueByItsKind: a meeting's heading names its venue by a name
+// the gazetteer does not know ("Drop-in at Broadgate Mall - Saturday 8 March"),
+// and the paragraph under it says what and where it is ("at the shopping
+// centre in Stockton"): the meeting is in that place, not outside
+// Cleveland. An unknown name with no such paragraph, or one whose place is
+// itself unknown, stays outside.
+func TestHeadingVenueByItsKind(t *testing.T) {
+	head := "---\ntitle: \"Stockton team - March update\"\ndate: 2025-04-03\n---\n\n"
+	got := summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nWe had a stall at the shopping centre in Stockton town centre. Shoppers told us about shoplifting from the market stalls.\n")
+	require.Equal(t, []string{"meeting 2025-03-08  burglary_theft", "concern 2025-03-08  burglary_theft"}, got)
+	// must not fire
+	require.Nil(t, summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nShoppers told us about shoplifting from the market stalls.\n"))
+	require.Nil(t, summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nWe had a stall at the shopping centre in Great Ayton. Shoppers told us about shoplifting from the market stalls.\n"))
 }

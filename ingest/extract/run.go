@@ -1704,7 +1704,13 @@ func sentenceLike(s string) bool {
 // ("February update from your neighbourhood team", "Newsletter – March
 // 2019", "Our June round-up"); group 1 the month, group 2 its year if
 // written.
-var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)`)
+//
+// The title may open with the team's or the writer's name set off by a
+// dash, a colon or a bar ("Marton East Neighbourhood Team – June update",
+// "Cllr Ray Dunn: May round-up"); then the month must be followed by the
+// word of the post ("update", "round-up"), so that a name before a bare
+// month ("Residents' meeting – March") is not read as a monthly post.
+var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)|^\W*[^–—:|.]{2,60}?\s*[–—:|]\s*(?:(?:the|our|your|monthly)\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b`)
 
 // titleMonth is the month a monthly post covers, from its title ("February
 // update from your Marton team", published on 4 March 2024: February
@@ -1719,6 +1725,9 @@ func (r *run) titleMonth() time.Time {
 		m := titleMonthRE.FindStringSubmatch(b.Text)
 		if m == nil {
 			continue
+		}
+		if m[1] == "" {
+			m = []string{m[0], m[3], m[4]} // ("Hartburn Team – March update")
 		}
 		mon := time.Month(0)
 		for k := time.January; k <= time.December; k++ {
@@ -1748,8 +1757,12 @@ func (r *run) titleMonth() time.Time {
 // Friday of the month", "the first Tuesday of the month" (groups: the
 // ordinal, the weekday).
 var (
-	bareOrdinalsRE      = regexp.MustCompile(`\bon the ([0-9]{1,2}(?:st|nd|rd|th)(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th))*)\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|this|last|next|each|every)\b)?`)
-	bareOrdinalRE       = regexp.MustCompile(`([0-9]{1,2})(?:st|nd|rd|th)`)
+	bareOrdinalsRE = regexp.MustCompile(`\bon the ([0-9]{1,2}(?:st|nd|rd|th)(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th))*)\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|this|last|next|each|every)\b)?`)
+	bareOrdinalRE  = regexp.MustCompile(`([0-9]{1,2})(?:st|nd|rd|th)`)
+	// weekdayOrdinalRE: a day written with its weekday and no month
+	// ("Tuesday 6th", "Sat 24th"); groups: the weekday, the ordinal, its
+	// number, a month written after it.
+	weekdayOrdinalRE    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(([0-9]{1,2})(?:st|nd|rd|th))\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)?`)
 	nthWeekdayOfMonthRE = regexp.MustCompile(`(?i)\bthe (first|second|third|fourth|last) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) of the month\b`)
 	// habitualMonthRE: a sentence telling what recurs ("meets on the last
 	// Friday of the month", "is held on the 1st of every month"), or is to
@@ -1774,10 +1787,34 @@ func (r *run) titleMonthDays() {
 	stamp := " " + tm.Format("January 2006")
 	for i := range r.blocks {
 		b := &r.blocks[i]
-		if b.Cells != nil || b.Heading {
+		if b.Cells != nil {
 			continue
 		}
 		text := b.Text
+		// A day with its weekday and no month ("Throston ward surgery -
+		// Tuesday 6th", a heading or a sentence of the post) is the title
+		// month's day when the weekday fits it.
+		wlocs := weekdayOrdinalRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(wlocs) - 1; k >= 0; k-- {
+			l := wlocs[k]
+			if l[8] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
+				continue
+			}
+			wd, ok := dates.WeekdayOf(text[l[2]:l[3]])
+			d, _ := strconv.Atoi(text[l[6]:l[7]])
+			t := tm.AddDate(0, 0, d-1)
+			if !ok || d < 1 || t.Month() != tm.Month() || t.Weekday() != wd || (!r.a.Published.IsZero() && t.After(r.a.Published)) {
+				continue
+			}
+			text = text[:l[5]] + stamp + text[l[5]:]
+		}
+		if b.Heading {
+			if text != b.Text {
+				b.Text = text
+				r.dates[i] = dates.Find(b.Text)
+			}
+			continue
+		}
 		locs := bareOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
 		for k := len(locs) - 1; k >= 0; k-- {
 			l := locs[k]

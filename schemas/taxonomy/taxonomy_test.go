@@ -328,7 +328,27 @@ func TestLadsGathering(t *testing.T) {
 	}
 }
 
-// TestSlangForStolen: "nicked" after the thing taken ("bikes being nicked
+// TestNuisanceAsResidentsSayIt: music blasting from a house, lads or kids
+// drinking in a bus shelter and "giving people grief" are anti-social
+// behaviour as residents tell it; music at an event, drinking named for
+// what it is not, and grief of loss are not.
+func TestNuisanceAsResidentsSayIt(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"a flat on the corner with music blasting till the early hours": {"antisocial_behaviour"},
+		"the same few kids drinking behind the shops every weekend":     {"antisocial_behaviour"},
+		"lads drinking on the benches and giving people grief":          {"antisocial_behaviour"},
+		"drinking in the bus shelter by the school most nights":         {"antisocial_behaviour"},
+		// must not fire
+		"the band had music playing at the summer fair": nil,
+		"drinking water fountains for the park":         nil,
+		"families still coming to terms with the grief": nil,
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+}
+
+// TestSlangForStolen: "nicked" or "pinched" after the thing taken ("bikes being nicked
 // from sheds", "his van nicked") is theft, as residents say it; "nicked"
 // of a person is an arrest, and "Nick" a name, neither a theme.
 func TestSlangForStolen(t *testing.T) {
@@ -337,10 +357,13 @@ func TestSlangForStolen(t *testing.T) {
 		"kids' bikes being nicked from sheds and gardens": {"burglary_theft"},
 		"his van nicked off the drive overnight":          {"burglary_theft"},
 		"tools nicked out of the works vans":              {"burglary_theft"},
+		// "pinched" is said the same way
+		"the kids' bikes getting pinched off the drive": {"burglary_theft"},
+		"tools being pinched from the allotment huts":   {"burglary_theft"},
 	} {
 		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
 	}
-	for _, text := range []string{"the lad who did it got nicked last week", "Nick from the residents' group chaired the meeting", "two of them were nicked for possession"} {
+	for _, text := range []string{"the lad who did it got nicked last week", "Nick from the residents' group chaired the meeting", "two of them were nicked for possession", "money is pinched for pensioners this winter", "the pinch point on the bypass"} {
 		require.NotContains(t, tax.ClassifyReordered(text).Themes, "burglary_theft", text)
 	}
 }
