@@ -229,6 +229,11 @@ var (
 // it is who took the matter and what they did, no concern raised.
 var referredOnRE = regexp.MustCompile(`(?i)[,;]?\s+(?:and\s+)?(?:this|these|that|they|it|the (?:matter|issue|issues|concerns?|complaints?|reports?))\s+(?:has|have|had|was|were)\s+(?:since\s+|now\s+|also\s+|already\s+)?been\s+(?:passed|referred|reported|forwarded|sent|handed)\s+(?:on\s+)?to\b`)
 
+// impostorBeforeRE: words saying someone posed as what follows ("callers
+// pretending to be bank staff or police officers", "men posing as
+// council workers or PCSOs").
+var impostorBeforeRE = regexp.MustCompile(`(?i)\b(?:pretending to be|pretended to be|pretend to be|posing as|posed as|pose as|claiming to be|claimed to be|impersonating|masquerading as)\b[^.;:]{0,50}$`)
+
 func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	if loc := referredOnRE.FindStringIndex(text); loc != nil {
 		ms = slices.DeleteFunc(slices.Clone(ms), func(m taxonomy.Match) bool { return m.Start >= loc[0] })
@@ -262,6 +267,10 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "... had been repeatedly damaged and sprayed with graffiti,
 			// and asked for more patrols": the remedy asked for the
 			// matter raised, not a second one
+			continue
+		case m.Theme == "visible_policing" && impostorBeforeRE.MatchString(text[max(0, m.Start-60):m.Start]):
+			// "callers pretending to be bank staff or police officers":
+			// whom the fraudsters pose as, not policing raised
 			continue
 		case m.Theme == "visible_policing" && toldPoliceRE.MatchString(text[max(0, m.Start-40):m.Start]):
 			// "residents told our PCSOs they had found drug

@@ -7291,3 +7291,14 @@ func TestHeadingVenueByItsKind(t *testing.T) {
 	require.Nil(t, summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nShoppers told us about shoplifting from the market stalls.\n"))
 	require.Nil(t, summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nWe had a stall at the shopping centre in Great Ayton. Shoppers told us about shoplifting from the market stalls.\n"))
 }
+
+// TestImpostorsAreNoPolicing: whom fraudsters pose as ("callers pretending
+// to be bank staff or police officers") is no policing raised; the scam is
+// the concern. Officers asked for stay policing.
+func TestImpostorsAreNoPolicing(t *testing.T) {
+	pub := "Published: 14 March 2024\n\n"
+	require.Equal(t, []string{"meeting 2024-03-12 E05013045 fraud_scams", "concern 2024-03-12 E05013045 fraud_scams"},
+		summary(t, pub+"On Tuesday 12 March the Rossmere ward meeting heard from older residents worried about doorstep scams by men posing as council workers or PCSOs.\n"))
+	require.Equal(t, []string{"meeting 2024-03-12 E05013045 fraud_scams,visible_policing", "concern 2024-03-12 E05013045 fraud_scams", "concern 2024-03-12 E05013045 visible_policing"},
+		summary(t, pub+"On Tuesday 12 March the Rossmere ward meeting heard from older residents worried about doorstep scams. Others said they never see an officer on the estate.\n"))
+}
