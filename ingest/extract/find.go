@@ -1594,6 +1594,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if cancelledRE.MatchString(sent) {
 			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
 		}
+		if countedRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
+			continue // "That made it the fourth residents' meeting she had been to this month": the ones told around it, counted
+		}
 		if electionDayRE.MatchString(sent) && !attendRE.MatchString(sent) {
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
@@ -5298,6 +5301,20 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if officialSpeaker(s) && opensQuote(s) {
 			official = true
 		}
+		if here := toldIn(s, ms); len(here) > 1 {
+			if c, ok := sharedLead(s, here); ok {
+				// "At the Acklam ward meeting on 3 May and the Kader
+				// residents' forum on the 10th, people described ...":
+				// the meetings lead the sentence together and its one
+				// clause of what was said is each's.
+				if len(r.themes(c)) > 0 && !negationRE.MatchString(c) {
+					for _, m := range here {
+						r.standalone(b, m, c, "", "", section)
+					}
+				}
+				continue
+			}
+		}
 		if here := toldIn(s, ms); len(here) > 1 && (bothRaisedRE.MatchString(s) || r.raisedAtSaid(s) || sharedWardMeetings(s, r.find(s, here[0].span.Start)) != nil) {
 			// "Residents at the Park End & Beckfield meeting (21st
 			// September) and at North Ormesby's community meeting on the
@@ -5514,6 +5531,40 @@ var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i
 // Park End, residents raised the same problem: ...").
 var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b|\b(?:raised|reported|described|voiced|shared|had)\s+the\s+same\s+(?:problem|concern|issue|complaint|worry)s?\b`)
 
+// sharedLeadRE: a sentence that opens with its meetings ("At the X
+// meeting on 3 May and the Y forum a week later, on the 10th, residents
+// described ..."): "At the" first, then, after a comma, the public telling
+// what they raised, whose clause (group 1 starts it) is said of every
+// meeting named before it.
+var sharedLeadRE = regexp.MustCompile(`(?i)^\W*At\s+(?:both\s+)?the\b[^.;:]*,\s+((?:residents|people|villagers|tenants|parents|traders|those (?:present|attending|there)|attendees)\s+(?:also\s+|again\s+|both\s+|all\s+)?(?:described|raised|complained|reported|spoke (?:of|about)|talked about|told|mentioned|voiced|asked (?:about|for|why|whether))\b)`)
+
+// leadClauseRE: a clause of its own inside sharedLead's lead ("At the X
+// meeting residents were told about the new team, and at the Y meeting,
+// people described ..."): the lead then tells its first meeting on its
+// own, and the last clause is the last meeting's.
+var leadClauseRE = regexp.MustCompile(`(?i)\b(?:was|were|is|are|had|has|have|did|said|told|raised|complained|described|spoke|heard|asked|agreed|discussed|attended|met|joined|went|residents|people|they|we|he|she)\b`)
+
+// sharedLead is the clause of s said of each of its meetings here when s
+// opens with them joined by "and" before the public's telling
+// (sharedLeadRE): every meeting's place is named before the clause, none
+// after it, so the clause is none's in particular.
+func sharedLead(s string, here []*meetingCtx) (string, bool) {
+	m := sharedLeadRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", false
+	}
+	lead, clause := s[:m[2]], s[m[2]:]
+	if !strings.Contains(lead, " and ") || leadClauseRE.MatchString(lead) {
+		return "", false
+	}
+	for _, mc := range here {
+		if mc.name == "" || !strings.Contains(lead, mc.name) || strings.Contains(clause, mc.name) {
+			return "", false
+		}
+	}
+	return clause, true
+}
+
 // toldIn are the meetings ms told in sentence s.
 func toldIn(s string, ms []*meetingCtx) []*meetingCtx {
 	var out []*meetingCtx
@@ -5635,6 +5686,16 @@ func namedInOrder(s string, ms []*meetingCtx) (parts []string, owners []*meeting
 	}
 	return parts, owners
 }
+
+// countedRE: a sentence counting the writer's meetings by their order
+// ("It was the third Hartlepool meeting the Commissioner has attended this
+// month", "That made it her second residents' meeting of the week"): it
+// tells how many of the meetings around it there were, not one more, so
+// with no day of its own it is no meeting (its month or week is the
+// count's). From "second" on: "It was the first meeting of the new
+// Belmont ward" may be one of its own, and a day written in it ("This
+// was the second PACT of the year, held on 4 May") is left to the rules.
+var countedRE = regexp.MustCompile(`(?i)^\W*(?:it|this|that)\s+(?:was|is|were|made it|makes it)\s+(?:(?:his|her|their|my|our|the|its)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th))\s+(?:[\w'’&-]+\s+){0,4}?(?:meeting|forum|surgery|surgeries|meetings|pact|drop-in|walkabout|visit)s?\b`)
 
 // ordinalRefRE: a meeting named by its place in the paragraph's order
 // ("at the first of these", "at the second", "the latter").

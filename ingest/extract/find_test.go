@@ -1639,6 +1639,20 @@ func TestBothRaised(t *testing.T) {
 	require.Contains(t, got, "concern 2021-09-23 E05009867 antisocial_behaviour")
 }
 
+// TestSharedLead: a sentence opening with two meetings joined by "and",
+// then the public telling what they raised after a comma, tells it of
+// each; a sentence whose meetings each have their own clause, or whose
+// telling names one of them, is left to the other rules.
+func TestSharedLead(t *testing.T) {
+	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
+	got := summary(t, head+"At the Kader ward meeting on 11 March and the Park End & Beckfield meeting two days later, on 13 March, people described drug dealing from a flat above the shops.\n")
+	require.Contains(t, got, "concern 2019-03-11 E05009860 drugs")
+	require.Contains(t, got, "concern 2019-03-13 E05009870 drugs")
+	got = summary(t, head+"At the Kader ward meeting on 11 March residents were told about the new team, and at the Park End & Beckfield meeting on 13 March, people described drug dealing from a flat above the shops.\n")
+	require.NotContains(t, got, "concern 2019-03-11 E05009860 drugs")
+	require.Contains(t, got, "concern 2019-03-13 E05009870 drugs")
+}
+
 // TestMeetingNamedInTheSentenceBefore: "It was his second community
 // meeting of the week. On Monday he was in Thornaby, where residents
 // complained about ..." is a meeting on Monday in Thornaby; without
@@ -1963,6 +1977,28 @@ func TestCancelledMeetings(t *testing.T) {
 	}
 	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"},
 		summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\nThe Kader ward meeting on 11 March went ahead; residents complained about speeding.\n"))
+}
+
+// TestCountedMeetings: a sentence counting the writer's meetings by their
+// order ("That made it her fourth residents' meeting this month") with no
+// day of its own counts the meetings told around it and is none itself; a
+// first meeting, or a counted one with its day, is left to the rules.
+func TestCountedMeetings(t *testing.T) {
+	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
+	for _, s := range []string{
+		"That made it the fourth Middlesbrough meeting the Commissioner has attended this month.",
+		"It was her second residents' meeting in Kader ward this month.",
+		"This was his 3rd ward surgery in Kader earlier this month.",
+	} {
+		got := summary(t, head+s+"\n")
+		require.Empty(t, got, s)
+	}
+	for _, tt := range []struct{ s, want string }{
+		{"It was the second Kader ward meeting of the year, held on 11 March, and residents complained about speeding.", "meeting 2019-03-11 E05009860 speeding"},
+		{"The Commissioner attended the Kader ward meeting on 11 March, where residents complained about speeding.", "meeting 2019-03-11 E05009860 speeding"},
+	} {
+		require.Contains(t, summary(t, head+tt.s+"\n"), tt.want, tt.s)
+	}
 }
 
 // TestWalkedRoundWithResidents: walking round an estate with residents or
