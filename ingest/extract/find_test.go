@@ -1639,6 +1639,20 @@ func TestBothRaised(t *testing.T) {
 	require.Contains(t, got, "concern 2021-09-23 E05009867 antisocial_behaviour")
 }
 
+// TestPlannedSpanIsNoPeriod: a span of months in a paragraph that starts
+// after the document's publication ("The scheme will run from May to
+// August") is what is planned, not the period the document reports on, so
+// a concern told without a day takes no date from it; a span before the
+// publication still dates it.
+func TestPlannedSpanIsNoPeriod(t *testing.T) {
+	head := "Report to the Police and Crime Panel\n\nPublished: Tuesday 23 November 2021\n\n"
+	concern := "4.7 Over the period, a number of older residents in Billingham reported being targeted by telephone scams.\n"
+	got := summary(t, head+"1.1 The new scam-awareness sessions will run from January to March 2022.\n\n"+concern)
+	require.Empty(t, got)
+	got = summary(t, head+"1.1 This report covers September and October 2021.\n\n"+concern)
+	require.Equal(t, []string{"concern 2021-09-01  fraud_scams"}, got)
+}
+
 // TestSharedLead: a sentence opening with two meetings joined by "and",
 // then the public telling what they raised after a comma, tells it of
 // each; a sentence whose meetings each have their own clause, or whose
