@@ -4699,7 +4699,7 @@ var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && wherePropertyRE.MatchString(s)) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -4760,6 +4760,17 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // had had their bikes stolen from their sheds"; not "had had new locks
 // fitted").
 var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
+
+// wherePropertyRE: a meeting's "where" clause telling what had been done
+// to the things of those who came ("the Acklam residents' meeting, where
+// several sheds and a car had been broken into", "the forum, where two
+// bus shelters had been smashed"): what they brought to it, as
+// whereVictimsRE's residents who had had things stolen. A count or
+// quantity before the things, and the pluperfect or perfect passive of a
+// crime against property; not "where new locks had been fitted", nor a
+// "where" of place outside a meeting's clause (isConcern reads it at a
+// meeting only).
+var wherePropertyRE = regexp.MustCompile(`(?i)\bwhere\s+(?:a number of|a few|several|some|many|two|three|four|five|a string of|a spate of|a run of)\s+(?:[\w'’-]+\s+){1,5}?(?:had|have)\s+(?:recently\s+|all\s+)?been\s+(?:broken into|stolen|damaged|smashed|vandalised|set alight|set on fire|burgled|targeted|attacked)\b`)
 
 // whereToldRE: a meeting's "where" clause whose subject is those who came
 // and whose verb is one of telling ("crossed into Acklam for the

@@ -6873,6 +6873,30 @@ func TestWhereResidentsHadBeenTargeted(t *testing.T) {
 	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
 }
 
+// TestWherePropertyHadBeenDamaged: a meeting's "where" clause telling what
+// had been done to the things of those who came ("where several sheds had
+// been broken into") is a concern raised there; such a clause outside a
+// meeting, or one of things mended, is none.
+func TestWherePropertyHadBeenDamaged(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"at the meeting", head + "2.3 On 9 June he went to the Linthorpe residents' forum, where a spate of garden sheds had been broken into.\n",
+			[]string{"meeting 2019-06-09 E05009862 burglary_theft", "concern 2019-06-09 E05009862 burglary_theft"}},
+		{"outside a meeting: nothing", head + "2.3 Linthorpe has streets where several garages have been broken into, the council says.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+	require.True(t, wherePropertyRE.MatchString("the PACT, where two bus shelters had been smashed"))
+	require.False(t, wherePropertyRE.MatchString("the PACT, where two new locks had been fitted"))
+	require.False(t, wherePropertyRE.MatchString("the hall where the meeting had been held"))
+}
+
 // TestMonthNamesMeeting: a month written as a meeting's name ("our
 // October meeting", "the November surgery") dates that meeting, whatever
 // the verb; the body's own meeting in a record ("raised at the October
