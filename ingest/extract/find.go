@@ -4699,7 +4699,7 @@ var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && wherePropertyRE.MatchString(s)) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -4771,6 +4771,14 @@ var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|t
 // "where" of place outside a meeting's clause (isConcern reads it at a
 // meeting only).
 var wherePropertyRE = regexp.MustCompile(`(?i)\bwhere\s+(?:a number of|a few|several|some|many|two|three|four|five|a string of|a spate of|a run of)\s+(?:[\w'’-]+\s+){1,5}?(?:had|have)\s+(?:recently\s+|all\s+)?been\s+(?:broken into|stolen|damaged|smashed|vandalised|set alight|set on fire|burgled|targeted|attacked)\b`)
+
+// shownWhereRE: on a walkabout, the places the writer and those with him
+// were taken to see, told with what happens there ("We looked at the
+// alley where youths have been gathering", "we were shown the garages
+// where cars keep being broken into"): what was raised there, the places
+// being the residents' to show. First person plural and a "where" clause
+// right on the place.
+var shownWhereRE = regexp.MustCompile(`(?i)\bwe\s+(?:also\s+|then\s+)?(?:looked at|were shown|were taken to see|walked past|stopped at)\s+(?:the\s+|a\s+|some\s+)?(?:[\w'’-]+\s+){0,6}?where\b`)
 
 // whereToldRE: a meeting's "where" clause whose subject is those who came
 // and whose verb is one of telling ("crossed into Acklam for the

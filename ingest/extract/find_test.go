@@ -6897,6 +6897,19 @@ func TestWherePropertyHadBeenDamaged(t *testing.T) {
 	require.False(t, wherePropertyRE.MatchString("the hall where the meeting had been held"))
 }
 
+// TestShownWhereOnAWalkabout: on a walkabout, the places the writer and
+// those with him looked at, told with what happens there, are what was
+// raised there; the same words outside a meeting, or a look at something
+// with no "where", are none.
+func TestShownWhereOnAWalkabout(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	got := summary(t, head+"2.3 On 9 June he joined the neighbourhood team for a walkabout in Linthorpe. We looked at the back lane where drug dealing goes on most evenings.\n")
+	require.Contains(t, got, "concern 2019-06-09 E05009862 drugs")
+	require.Empty(t, summary(t, head+"2.3 In Linthorpe we looked at the back lane where drug dealing goes on, the council says.\n"))
+	require.False(t, shownWhereRE.MatchString("We looked at the plans for the new drug service."))
+	require.True(t, shownWhereRE.MatchString("we were shown the garages where cars keep being broken into"))
+}
+
 // TestMonthNamesMeeting: a month written as a meeting's name ("our
 // October meeting", "the November surgery") dates that meeting, whatever
 // the verb; the body's own meeting in a record ("raised at the October
