@@ -1617,6 +1617,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if cancelledRE.MatchString(sent) {
 			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
 		}
+		if countedRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
+			continue // "That made it the fourth residents' meeting she had been to this month": the ones told around it, counted
+		}
 		if electionDayRE.MatchString(sent) && !attendRE.MatchString(sent) {
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
@@ -4848,7 +4851,7 @@ var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -4909,6 +4912,25 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // had had their bikes stolen from their sheds"; not "had had new locks
 // fitted").
 var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
+
+// wherePropertyRE: a meeting's "where" clause telling what had been done
+// to the things of those who came ("the Acklam residents' meeting, where
+// several sheds and a car had been broken into", "the forum, where two
+// bus shelters had been smashed"): what they brought to it, as
+// whereVictimsRE's residents who had had things stolen. A count or
+// quantity before the things, and the pluperfect or perfect passive of a
+// crime against property; not "where new locks had been fitted", nor a
+// "where" of place outside a meeting's clause (isConcern reads it at a
+// meeting only).
+var wherePropertyRE = regexp.MustCompile(`(?i)\bwhere\s+(?:a number of|a few|several|some|many|two|three|four|five|a string of|a spate of|a run of)\s+(?:[\w'’-]+\s+){1,5}?(?:had|have)\s+(?:recently\s+|all\s+)?been\s+(?:broken into|stolen|damaged|smashed|vandalised|set alight|set on fire|burgled|targeted|attacked)\b`)
+
+// shownWhereRE: on a walkabout, the places the writer and those with him
+// were taken to see, told with what happens there ("We looked at the
+// alley where youths have been gathering", "we were shown the garages
+// where cars keep being broken into"): what was raised there, the places
+// being the residents' to show. First person plural and a "where" clause
+// right on the place.
+var shownWhereRE = regexp.MustCompile(`(?i)\bwe\s+(?:also\s+|then\s+)?(?:looked at|were shown|were taken to see|walked past|stopped at)\s+(?:the\s+|a\s+|some\s+)?(?:[\w'’-]+\s+){0,6}?where\b`)
 
 // whereToldRE: a meeting's "where" clause whose subject is those who came
 // and whose verb is one of telling ("crossed into Acklam for the
@@ -5450,6 +5472,20 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if officialSpeaker(s) && opensQuote(s) {
 			official = true
 		}
+		if here := toldIn(s, ms); len(here) > 1 {
+			if c, ok := sharedLead(s, here); ok {
+				// "At the Acklam ward meeting on 3 May and the Kader
+				// residents' forum on the 10th, people described ...":
+				// the meetings lead the sentence together and its one
+				// clause of what was said is each's.
+				if len(r.themes(c)) > 0 && !negationRE.MatchString(c) {
+					for _, m := range here {
+						r.standalone(b, m, c, "", "", section)
+					}
+				}
+				continue
+			}
+		}
 		if here := toldIn(s, ms); len(here) > 1 && (bothRaisedRE.MatchString(s) || r.raisedAtSaid(s) || sharedWardMeetings(s, r.find(s, here[0].span.Start)) != nil) {
 			// "Residents at the Park End & Beckfield meeting (21st
 			// September) and at North Ormesby's community meeting on the
@@ -5666,6 +5702,40 @@ var wasInRE = regexp.MustCompile(`(?i)\b(?:was|were) (?:in|at)\s+(?:the\s+)?(?-i
 // Park End, residents raised the same problem: ...").
 var bothRaisedRE = regexp.MustCompile(`(?i)\b(?:both|all)\s+(?:raised|spoke about|complained|described|mentioned|reported|talked about|brought up|voiced)\b|\b(?:raised|reported|described|voiced|shared|had)\s+the\s+same\s+(?:problem|concern|issue|complaint|worry)s?\b`)
 
+// sharedLeadRE: a sentence that opens with its meetings ("At the X
+// meeting on 3 May and the Y forum a week later, on the 10th, residents
+// described ..."): "At the" first, then, after a comma, the public telling
+// what they raised, whose clause (group 1 starts it) is said of every
+// meeting named before it.
+var sharedLeadRE = regexp.MustCompile(`(?i)^\W*At\s+(?:both\s+)?the\b[^.;:]*,\s+((?:residents|people|villagers|tenants|parents|traders|those (?:present|attending|there)|attendees)\s+(?:also\s+|again\s+|both\s+|all\s+)?(?:described|raised|complained|reported|spoke (?:of|about)|talked about|told|mentioned|voiced|asked (?:about|for|why|whether))\b)`)
+
+// leadClauseRE: a clause of its own inside sharedLead's lead ("At the X
+// meeting residents were told about the new team, and at the Y meeting,
+// people described ..."): the lead then tells its first meeting on its
+// own, and the last clause is the last meeting's.
+var leadClauseRE = regexp.MustCompile(`(?i)\b(?:was|were|is|are|had|has|have|did|said|told|raised|complained|described|spoke|heard|asked|agreed|discussed|attended|met|joined|went|residents|people|they|we|he|she)\b`)
+
+// sharedLead is the clause of s said of each of its meetings here when s
+// opens with them joined by "and" before the public's telling
+// (sharedLeadRE): every meeting's place is named before the clause, none
+// after it, so the clause is none's in particular.
+func sharedLead(s string, here []*meetingCtx) (string, bool) {
+	m := sharedLeadRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", false
+	}
+	lead, clause := s[:m[2]], s[m[2]:]
+	if !strings.Contains(lead, " and ") || leadClauseRE.MatchString(lead) {
+		return "", false
+	}
+	for _, mc := range here {
+		if mc.name == "" || !strings.Contains(lead, mc.name) || strings.Contains(clause, mc.name) {
+			return "", false
+		}
+	}
+	return clause, true
+}
+
 // toldIn are the meetings ms told in sentence s.
 func toldIn(s string, ms []*meetingCtx) []*meetingCtx {
 	var out []*meetingCtx
@@ -5787,6 +5857,16 @@ func namedInOrder(s string, ms []*meetingCtx) (parts []string, owners []*meeting
 	}
 	return parts, owners
 }
+
+// countedRE: a sentence counting the writer's meetings by their order
+// ("It was the third Hartlepool meeting the Commissioner has attended this
+// month", "That made it her second residents' meeting of the week"): it
+// tells how many of the meetings around it there were, not one more, so
+// with no day of its own it is no meeting (its month or week is the
+// count's). From "second" on: "It was the first meeting of the new
+// Belmont ward" may be one of its own, and a day written in it ("This
+// was the second PACT of the year, held on 4 May") is left to the rules.
+var countedRE = regexp.MustCompile(`(?i)^\W*(?:it|this|that)\s+(?:was|is|were|made it|makes it)\s+(?:(?:his|her|their|my|our|the|its)\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th))\s+(?:[\w'’&-]+\s+){0,4}?(?:meeting|forum|surgery|surgeries|meetings|pact|drop-in|walkabout|visit)s?\b`)
 
 // ordinalRefRE: a meeting named by its place in the paragraph's order
 // ("at the first of these", "at the second", "the latter").

@@ -1666,6 +1666,34 @@ func TestBothRaised(t *testing.T) {
 	require.Contains(t, got, "concern 2021-09-23 E05009867 antisocial_behaviour")
 }
 
+// TestPlannedSpanIsNoPeriod: a span of months in a paragraph that starts
+// after the document's publication ("The scheme will run from May to
+// August") is what is planned, not the period the document reports on, so
+// a concern told without a day takes no date from it; a span before the
+// publication still dates it.
+func TestPlannedSpanIsNoPeriod(t *testing.T) {
+	head := "Report to the Police and Crime Panel\n\nPublished: Tuesday 23 November 2021\n\n"
+	concern := "4.7 Over the period, a number of older residents in Billingham reported being targeted by telephone scams.\n"
+	got := summary(t, head+"1.1 The new scam-awareness sessions will run from January to March 2022.\n\n"+concern)
+	require.Empty(t, got)
+	got = summary(t, head+"1.1 This report covers September and October 2021.\n\n"+concern)
+	require.Equal(t, []string{"concern 2021-09-01  fraud_scams"}, got)
+}
+
+// TestSharedLead: a sentence opening with two meetings joined by "and",
+// then the public telling what they raised after a comma, tells it of
+// each; a sentence whose meetings each have their own clause, or whose
+// telling names one of them, is left to the other rules.
+func TestSharedLead(t *testing.T) {
+	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
+	got := summary(t, head+"At the Kader ward meeting on 11 March and the Park End & Beckfield meeting two days later, on 13 March, people described drug dealing from a flat above the shops.\n")
+	require.Contains(t, got, "concern 2019-03-11 E05009860 drugs")
+	require.Contains(t, got, "concern 2019-03-13 E05009870 drugs")
+	got = summary(t, head+"At the Kader ward meeting on 11 March residents were told about the new team, and at the Park End & Beckfield meeting on 13 March, people described drug dealing from a flat above the shops.\n")
+	require.NotContains(t, got, "concern 2019-03-11 E05009860 drugs")
+	require.Contains(t, got, "concern 2019-03-13 E05009870 drugs")
+}
+
 // TestMeetingNamedInTheSentenceBefore: "It was his second community
 // meeting of the week. On Monday he was in Thornaby, where residents
 // complained about ..." is a meeting on Monday in Thornaby; without
@@ -1990,6 +2018,28 @@ func TestCancelledMeetings(t *testing.T) {
 	}
 	require.Equal(t, []string{"meeting 2019-03-11 E05009860 speeding", "concern 2019-03-11 E05009860 speeding"},
 		summary(t, "# Report\n\nPublished: Friday 29 March 2019\n\nThe Kader ward meeting on 11 March went ahead; residents complained about speeding.\n"))
+}
+
+// TestCountedMeetings: a sentence counting the writer's meetings by their
+// order ("That made it her fourth residents' meeting this month") with no
+// day of its own counts the meetings told around it and is none itself; a
+// first meeting, or a counted one with its day, is left to the rules.
+func TestCountedMeetings(t *testing.T) {
+	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
+	for _, s := range []string{
+		"That made it the fourth Middlesbrough meeting the Commissioner has attended this month.",
+		"It was her second residents' meeting in Kader ward this month.",
+		"This was his 3rd ward surgery in Kader earlier this month.",
+	} {
+		got := summary(t, head+s+"\n")
+		require.Empty(t, got, s)
+	}
+	for _, tt := range []struct{ s, want string }{
+		{"It was the second Kader ward meeting of the year, held on 11 March, and residents complained about speeding.", "meeting 2019-03-11 E05009860 speeding"},
+		{"The Commissioner attended the Kader ward meeting on 11 March, where residents complained about speeding.", "meeting 2019-03-11 E05009860 speeding"},
+	} {
+		require.Contains(t, summary(t, head+tt.s+"\n"), tt.want, tt.s)
+	}
 }
 
 // TestWalkedRoundWithResidents: walking round an estate with residents or
@@ -6869,6 +6919,43 @@ func TestWhereResidentsHadBeenTargeted(t *testing.T) {
 	}
 	require.False(t, whereVictimsRE.MatchString("People who have been targeted should ring 101."))
 	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
+}
+
+// TestWherePropertyHadBeenDamaged: a meeting's "where" clause telling what
+// had been done to the things of those who came ("where several sheds had
+// been broken into") is a concern raised there; such a clause outside a
+// meeting, or one of things mended, is none.
+func TestWherePropertyHadBeenDamaged(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"at the meeting", head + "2.3 On 9 June he went to the Linthorpe residents' forum, where a spate of garden sheds had been broken into.\n",
+			[]string{"meeting 2019-06-09 E05009862 burglary_theft", "concern 2019-06-09 E05009862 burglary_theft"}},
+		{"outside a meeting: nothing", head + "2.3 Linthorpe has streets where several garages have been broken into, the council says.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+	require.True(t, wherePropertyRE.MatchString("the PACT, where two bus shelters had been smashed"))
+	require.False(t, wherePropertyRE.MatchString("the PACT, where two new locks had been fitted"))
+	require.False(t, wherePropertyRE.MatchString("the hall where the meeting had been held"))
+}
+
+// TestShownWhereOnAWalkabout: on a walkabout, the places the writer and
+// those with him looked at, told with what happens there, are what was
+// raised there; the same words outside a meeting, or a look at something
+// with no "where", are none.
+func TestShownWhereOnAWalkabout(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	got := summary(t, head+"2.3 On 9 June he joined the neighbourhood team for a walkabout in Linthorpe. We looked at the back lane where drug dealing goes on most evenings.\n")
+	require.Contains(t, got, "concern 2019-06-09 E05009862 drugs")
+	require.Empty(t, summary(t, head+"2.3 In Linthorpe we looked at the back lane where drug dealing goes on, the council says.\n"))
+	require.False(t, shownWhereRE.MatchString("We looked at the plans for the new drug service."))
+	require.True(t, shownWhereRE.MatchString("we were shown the garages where cars keep being broken into"))
 }
 
 // TestMonthNamesMeeting: a month written as a meeting's name ("our

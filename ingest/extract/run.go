@@ -285,13 +285,23 @@ func (r *run) anchor() {
 			}
 		}
 		if r.a.PeriodStart.IsZero() && i < 8 {
-			if from, to, ok := endingSpan(b.Text); ok {
+			if from, to, ok := endingSpan(b.Text); ok && (b.Heading || r.a.Published.IsZero() || !from.After(r.a.Published)) {
+				// (a sentence's span that starts after the document was
+				// written is a plan's: see below)
 				r.a.PeriodStart, r.a.PeriodEnd = from, to
 			}
 		}
 		if r.a.PeriodStart.IsZero() && (!b.Heading || reportHeadRE.MatchString(b.Text)) {
 			if from, to, ok := dates.FindPeriod(b.Text); ok {
 				if !b.Heading && outsideRecord(from, to) {
+					continue
+				}
+				if !b.Heading && !r.a.Published.IsZero() && from.After(r.a.Published) {
+					// "The operation will run initially from March to
+					// September 2020" in a press release's notes of 11
+					// February 2020: a span that starts after the
+					// document was written is what is planned, not the
+					// period it reports on.
 					continue
 				}
 				r.a.PeriodStart, r.a.PeriodEnd = from, to

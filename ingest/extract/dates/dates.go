@@ -425,6 +425,11 @@ func Find(s string) []Mention {
 		}
 		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
 	}
+	for _, m := range run(strings.Contains(low, "on "))(namedDayRE) {
+		if nd, ok := namedDay(low[m[2]:m[3]]); ok {
+			add([]int{m[2], m[3]}, nd)
+		}
+	}
 	if digit && month {
 		all = weekdayOrdinals(s, low, all)
 	}
@@ -470,6 +475,40 @@ func Find(s string) []Mention {
 		out = meetingMonths(s, low, out)
 	}
 	return shortWeekdaysCapital(s, out)
+}
+
+// namedDayRE: a day of the year known by its name, after "on" ("on Bonfire
+// Night she joined officers for a street briefing", "the meeting fell on
+// Hallowe'en"): the calendar day it always is, its year not written (so
+// resolved as "on 5 November" is). Only after "on", which tells one
+// occasion: "in the run-up to Bonfire Night", "around Christmas" or
+// "every Halloween" name no day.
+var namedDayRE = regexp.MustCompile(`\bon\s+(bonfire night|guy fawkes night|hallowe'?en|christmas eve|christmas day|boxing day|new year's eve|new year’s eve|new year's day|new year’s day|valentine's day|valentine’s day|st\.? george's day|st\.? george’s day)\b`)
+
+// namedDay is the day and month of a day namedDayRE reads.
+func namedDay(name string) (Mention, bool) {
+	name = strings.ReplaceAll(name, "’", "'")
+	switch {
+	case strings.HasPrefix(name, "bonfire") || strings.HasPrefix(name, "guy fawkes"):
+		return Mention{Day: 5, Month: time.November}, true
+	case strings.HasPrefix(name, "hallow"):
+		return Mention{Day: 31, Month: time.October}, true
+	case name == "christmas eve":
+		return Mention{Day: 24, Month: time.December}, true
+	case name == "christmas day":
+		return Mention{Day: 25, Month: time.December}, true
+	case name == "boxing day":
+		return Mention{Day: 26, Month: time.December}, true
+	case name == "new year's eve":
+		return Mention{Day: 31, Month: time.December}, true
+	case name == "new year's day":
+		return Mention{Day: 1, Month: time.January}, true
+	case strings.HasPrefix(name, "valentine"):
+		return Mention{Day: 14, Month: time.February}, true
+	case strings.HasPrefix(name, "st"):
+		return Mention{Day: 23, Month: time.April}, true
+	}
+	return Mention{}, false
 }
 
 // bareDayAfterRE: a day written as an ordinal alone ("the 9th").

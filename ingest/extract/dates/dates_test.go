@@ -84,6 +84,48 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestFindNamedDays: a day known by its name after "on" is its calendar
+// day, its year resolved as a day and month without one; before, around or
+// every such day names none.
+func TestFindNamedDays(t *testing.T) {
+	nov := Anchors{Published: time.Date(2023, 11, 22, 0, 0, 0, 0, time.UTC)}
+	jan := Anchors{Published: time.Date(2017, 1, 9, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		text string
+		a    Anchors
+		want string // "" when no day is found
+	}{
+		{"On Bonfire Night the inspector walked the estate with tenants", nov, "2023-11-05"},
+		{"a surgery held on Guy Fawkes Night in the library", nov, "2023-11-05"},
+		{"Residents met on Halloween at the church hall", nov, "2023-10-31"},
+		{"the hall was opened on Hallowe'en for a drop-in", nov, "2023-10-31"},
+		{"Officers knocked on doors on Boxing Day after the break-ins", jan, "2016-12-26"},
+		{"the PACT met on New Year’s Eve", jan, "2016-12-31"},
+		{"a walkabout on christmas eve", jan, "2016-12-24"},
+		{"calls rise in the run-up to Bonfire Night", nov, ""},
+		{"every Halloween the shops close early", nov, ""},
+		{"Christmas Day is quiet", jan, ""},
+		{"the Bonfire Night patrols were funded", nov, ""},
+	}
+	for _, tt := range tests {
+		var days []Mention
+		for _, m := range Find(tt.text) {
+			if m.IsDay() {
+				days = append(days, m)
+			}
+		}
+		if tt.want == "" {
+			require.Empty(t, days, tt.text)
+			continue
+		}
+		require.Len(t, days, 1, tt.text)
+		got, _, err := tt.a.Resolve(days[0], false)
+		require.NoError(t, err, tt.text)
+		require.Equal(t, tt.want, got.Start.Format(time.DateOnly), tt.text)
+		require.Equal(t, Day, got.Precision, tt.text)
+	}
+}
+
 func TestFindIgnoresVerbsAndYears(t *testing.T) {
 	for _, s := range []string{"we may 2 times", "on the last nights of the fair", "the last nights of June", "re-elected in 2016", "the march was on", "in 2014/2015", "section 4.2", "we may and march"} {
 		var days []Mention
