@@ -1598,6 +1598,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if ownCommitteeRE.MatchString(sent) && !committeeGuestRE.MatchString(sent) {
 			continue // "PCSO Ahmed came along to our February committee meeting": a group's own committee, no meeting with the public
 		}
+		if councilBusinessRE.MatchString(sent) && !residentsRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
+			continue // "Tees Valley councillors also discussed policing budgets at a meeting in Middlesbrough on Tuesday": the members' own business, no meeting with the public
+		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			if r.officialsMet == nil {
 				r.officialsMet = map[int]bool{}
@@ -2414,6 +2417,13 @@ func countedMeetingDays(sents []string) (int, map[int]bool) {
 	}
 	return -1, nil
 }
+
+// councilBusinessRE: councillors or officials doing their own business at
+// a meeting ("Tees Valley councillors also discussed policing budgets at a
+// meeting in Middlesbrough on Tuesday", "members approved the grant at
+// the cabinet meeting"): a meeting of the body, not one with the public,
+// unless the sentence names residents there or a meeting with them.
+var councilBusinessRE = regexp.MustCompile(`(?i)\b(?:councillors|council leaders|leaders|members|officials|mayors|cabinet members|the panel|the committee|the board)\s+(?:also\s+|later\s+|then\s+)?(?:discussed|debated|considered|agreed|approved|voted on|voted)\b[^.;]{0,80}?\bat\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session)\b`)
 
 // mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
 // force's chief officers ("Stockton North MP ... has stressed the need for

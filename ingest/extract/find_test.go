@@ -7389,3 +7389,15 @@ func TestImpostorsAreNoPolicing(t *testing.T) {
 	require.Equal(t, []string{"meeting 2024-03-12 E05013045 fraud_scams,visible_policing", "concern 2024-03-12 E05013045 fraud_scams", "concern 2024-03-12 E05013045 visible_policing"},
 		summary(t, pub+"On Tuesday 12 March the Rossmere ward meeting heard from older residents worried about doorstep scams. Others said they never see an officer on the estate.\n"))
 }
+
+// TestCouncillorsOwnBusiness: councillors or officials doing their own
+// business at a meeting is no meeting with the public; councillors meeting
+// residents, or residents at the meeting, still are.
+func TestCouncillorsOwnBusiness(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	require.Nil(t, summary(t, pub+"Redcar councillors also debated the cost of CCTV at a meeting in Guisborough on Tuesday.\n"))
+	require.Nil(t, summary(t, pub+"On Tuesday cabinet members approved the new dispersal order at the cabinet meeting in Middlesbrough.\n"))
+	// must still tell a meeting
+	require.Equal(t, []string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"},
+		summary(t, pub+"On Tuesday Guisborough councillors discussed speeding at a meeting with residents in Guisborough.\n"))
+}
