@@ -6772,8 +6772,11 @@ var wardWordAfterRE = regexp.MustCompile(`(?i)^\s+ward\b`)
 
 // atVenueRE: a sentence that opens at a venue ("At Loftus Town Hall on
 // Thursday 11th February, members of the Loftus ward community asked
-// ...").
-var atVenueRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*[Aa]t (?:the )?(?:[A-Z][\w'’&-]*\s+){1,4}(?:Town Hall|Village Hall|Community Centre|Community Hub|Hub|Library|Hall|Centre|Church Hall|Pavilion)\b`)
+// ...", also after its day: "On 8 October, at the North Ormesby Community
+// Hub, residents spoke about ..."), or residents given a day and a venue in
+// brackets ("Hartburn residents (24 September, Hartburn Village Hall) asked
+// for ...").
+var atVenueRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:On [^,.;]{3,40},\s+)?[Aa]t (?:the )?(?:[A-Z][\w'’&-]*\s+){1,4}(?:Town Hall|Village Hall|Community Centre|Community Hub|Hub|Library|Hall|Centre|Church Hall|Pavilion)\b|\b(?:residents|people|villagers|tenants|parents|traders)\s+\([^()]*[0-9][^()]*,\s*(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}(?:Town Hall|Village Hall|Community Centre|Community Hub|Hub|Library|Hall|Centre|Church Hall|Pavilion)\)`)
 
 // atVenueSaid reports whether a sentence opening at a venue says what
 // residents there raised: a meeting at the venue.

@@ -7401,3 +7401,19 @@ func TestCouncillorsOwnBusiness(t *testing.T) {
 	require.Equal(t, []string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"},
 		summary(t, pub+"On Tuesday Guisborough councillors discussed speeding at a meeting with residents in Guisborough.\n"))
 }
+
+// TestVenueAfterDayAndInBrackets: a sentence that opens with its day and
+// then a venue ("On 8 October, at the Grove Community Hub, residents spoke
+// about ...") or gives residents a day and a venue in brackets ("Norton
+// residents (24 September, Norton Library) asked for ...") tells a meeting
+// there, when residents say something; a venue named without anyone
+// speaking does not.
+func TestVenueAfterDayAndInBrackets(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 19 November 2019\n\nPeriod covered: September and October 2019\n\n"
+	require.Equal(t, []string{"meeting 2019-10-08 E05009870 serious_violence", "concern 2019-10-08 E05009870 serious_violence"},
+		summary(t, head+"3.5 On 8 October, at the Park End Community Centre, residents spoke about two stabbings near the shops.\n"))
+	require.Equal(t, []string{"meeting 2019-09-24 E05001537 speeding", "concern 2019-09-24 E05001537 speeding"},
+		summary(t, head+"3.4 Hartburn residents (24 September, Hartburn Village Hall) asked for a Speed Watch scheme on the main road.\n"))
+	// must not fire: a venue and a day, nobody speaking
+	require.Nil(t, summary(t, head+"3.6 On 8 October, at the Park End Community Centre, the new CCTV cameras were switched on.\n"))
+}

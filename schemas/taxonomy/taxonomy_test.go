@@ -41,6 +41,8 @@ func TestClassify(t *testing.T) {
 		{"traders asked for more officers on the beat", []string{"visible_policing"}},
 		{"residents said officers are seldom seen on the estate", []string{"visible_policing"}},
 		{"people doubted there were enough officers on the ground at weekends", []string{"visible_policing"}},
+		{"two stabbings near the shops in a month", []string{"serious_violence"}},
+		{"the estate has no dedicated sergeant any more", []string{"visible_policing"}},
 		{"bikes being ridden on the green behind the flats", []string{"off_road_bikes"}},
 		{"the beat of the music at the summer fair", nil},
 		{"Speeders on the A174; a Community Speed Watch was set up", []string{"speeding"}},
