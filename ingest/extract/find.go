@@ -2265,6 +2265,12 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 // paragraph with no date of its own, naming "<ward> ward meeting" (or
 // "meeting of <ward> ward") for one ward of the meeting's authority. The
 // meeting and the concerns placed with it so far move to the ward.
+// cameToMeetingRE: the public coming to a meeting named with its place
+// but no "ward" in its name ("Around forty people came to the Berwick
+// Hills and Pallister Community Council meeting at the Pallister Park
+// community rooms"): for refinePlace, as "the Burn Valley ward meeting".
+var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
+
 func (r *run) refinePlace(cur *meetingCtx, text string) {
 	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {
 		return
@@ -2274,7 +2280,7 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 		// (or a sentence of the meeting naming a ward of the town it was
 		// placed in: "speaking to around 30 residents at the museum, in
 		// the Eaglescliffe West ward" after "in Eaglescliffe")
-		ref := wardMeetingRefRE.MatchString(sent)
+		ref := wardMeetingRefRE.MatchString(sent) || cameToMeetingRE.MatchString(sent)
 		if !ref && !(attendRE.MatchString(sent) || speakingToRE.MatchString(sent)) {
 			continue
 		}

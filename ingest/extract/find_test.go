@@ -1837,6 +1837,9 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"another authority", "Around forty residents came to the Jesmond ward meeting in the church hall.", ""},
 		{"two wards", "Residents came to the Kader ward meeting from Acklam ward too.", ""},
 		{"same day told again", "The Commissioner was at the Kader ward meeting in the church hall on Wednesday evening.", "E05009860"},
+		{"came to a meeting named without ward", "Around forty residents came to the Kader Community Council meeting in the church hall.", "E05009860"},
+		{"came to a meeting of two wards", "Around forty residents came to the Linthorpe and Acklam community council meeting.", ""},
+		{"came to a meeting of no ward", "Around forty residents came to the community council meeting in the church hall.", ""},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
