@@ -4184,7 +4184,12 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// tells the meeting its issues were raised at.
 		return
 	}
-	if r.periodRow(b, sp, col, issues) {
+	if kind := typeCell(header, b.Cells); sp.Precision == dates.Period && col["meeting"] == "" && publicKindRE.MatchString(kind) && !partnerTypeRE.MatchString(kind) {
+		// "w/c 11/09/2023 | Norton Central | Street briefing | ...": a
+		// row whose type is a meeting with the public, held some day of
+		// its week (weeksCommencing), is that meeting, told for its span.
+		col["meeting"] = kind
+	} else if r.periodRow(b, sp, col, issues) {
 		return
 	}
 	if cancelledRE.MatchString(issues) || rowCancelledRE.MatchString(issues) || rowCancelledRE.MatchString(col["meeting"]) {
@@ -7128,6 +7133,10 @@ var (
 	// publicTypeRE: a type of meeting held with the public.
 	publicTypeRE = regexp.MustCompile(`(?i)\b(?:community|public|residents?|ward|pact|surgery|drop-in|walkabout)\b`)
 )
+
+// publicKindRE: a "Type" cell naming a meeting held with the public
+// ("Street briefing", "Ward meeting", "PACT", "Drop-in").
+var publicKindRE = regexp.MustCompile(`(?i)\b(?:street briefings?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|(?:ward|community|residents['’]?|public|neighbourhood)\s+(?:meetings?|forums?)|residents['’]? association|coffee mornings?)\b`)
 
 // meetingBracketRE: brackets right after a meeting's name, or its name and
 // place ("ward meeting in Redcar (speeding ...)"; group 1: what they hold).

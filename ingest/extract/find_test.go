@@ -7420,3 +7420,14 @@ func TestVenueAfterDayAndInBrackets(t *testing.T) {
 	// must not fire: a venue and a day, nobody speaking
 	require.Nil(t, summary(t, head+"3.6 On 8 October, at the Park End Community Centre, the new CCTV cameras were switched on.\n"))
 }
+
+// TestWeekCommencingRow: a table row dated by its week ("w/c 11/09/2023")
+// whose Type cell is a meeting with the public is that meeting, for the
+// week; a row of another type stays a concern of the span.
+func TestWeekCommencingRow(t *testing.T) {
+	head := "# Programme of engagement, September and October 2023\n\nPublished 14 November 2023\n\n| Date | Ward / area | Type | What residents told us | Action |\n|---|---|---|---|---|\n"
+	require.Equal(t, []string{"meeting 2023-09-11 E05014875 antisocial_behaviour", "concern 2023-09-11 E05014875 antisocial_behaviour"},
+		summaryFile(t, "r.md", head+"| w/c 11/09/2023 | Norton Central, Stockton | Street briefing | Youths causing anti-social behaviour on the High Street | Patrols |\n"))
+	require.Equal(t, []string{"concern 2023-09-11 E05014875 antisocial_behaviour"},
+		summaryFile(t, "r.md", head+"| w/c 11/09/2023 | Norton Central, Stockton | Online survey | Youths causing anti-social behaviour on the High Street | Patrols |\n"))
+}

@@ -474,7 +474,38 @@ func Find(s string) []Mention {
 	if month {
 		out = meetingMonths(s, low, out)
 	}
-	return shortWeekdaysCapital(s, out)
+	return weeksCommencing(low, shortWeekdaysCapital(s, out))
+}
+
+// weekCommencingRE: the words before a day that make it the first of a
+// week ("w/c 11/09/2023 | Norton Central | Street briefing", "the week
+// commencing 4 March", "week beginning Monday 6th"): the week, seven days
+// from it, is when the thing was done, its day unknown.
+var weekCommencingRE = regexp.MustCompile(`\b(?:w/c|w\.c\.|week\s+commencing|week\s+beginning|week\s+starting)\s*:?\s*$`)
+
+// weeksCommencing makes each day written after weekCommencingRE a range of
+// its seven days, within its month or into the next (not across a year's
+// end, nor from a day whose month has no year to tell February's length).
+func weeksCommencing(low string, out []Mention) []Mention {
+	for i := range out {
+		d := &out[i]
+		if d.Day == 0 || d.EndDay != 0 || d.Rel != "" || d.Month == 0 || !weekCommencingRE.MatchString(low[:d.Start]) {
+			continue
+		}
+		n := daysIn[d.Month]
+		if d.Year != 0 {
+			n = time.Date(d.Year, d.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		} else if d.Month == time.February {
+			continue
+		}
+		switch end := d.Day + 6; {
+		case end <= n:
+			d.EndDay, d.EndMonth = end, d.Month
+		case d.Month < time.December:
+			d.EndDay, d.EndMonth = end-n, d.Month+1
+		}
+	}
+	return out
 }
 
 // namedDayRE: a day of the year known by its name, after "on" ("on Bonfire

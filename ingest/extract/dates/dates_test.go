@@ -589,3 +589,27 @@ func TestMonthOf(t *testing.T) {
 		require.Equal(t, tt.want, got, tt.in)
 	}
 }
+
+// TestWeeksCommencing: a day after "w/c" or "week commencing" is its week
+// of seven days, into the next month when it runs over; not across a
+// year's end, not a February day with no year, not a day written alone.
+func TestWeeksCommencing(t *testing.T) {
+	for _, tt := range []struct {
+		s               string
+		day, endDay     int
+		month, endMonth time.Month
+	}{
+		{"w/c 11/09/2023 | Norton Central", 11, 17, time.September, time.September},
+		{"in the week commencing 28 October 2019 we held three surgeries", 28, 3, time.October, time.November},
+		{"w/c 29 December 2019", 29, 0, time.December, 0},
+		{"week beginning 24 February", 24, 0, time.February, 0},
+		{"on 11 September 2023 | Norton Central", 11, 0, time.September, 0},
+	} {
+		ms := Find(tt.s)
+		require.NotEmpty(t, ms, tt.s)
+		require.Equal(t, tt.day, ms[0].Day, tt.s)
+		require.Equal(t, tt.month, ms[0].Month, tt.s)
+		require.Equal(t, tt.endDay, ms[0].EndDay, tt.s)
+		require.Equal(t, tt.endMonth, ms[0].EndMonth, tt.s)
+	}
+}
