@@ -317,6 +317,23 @@ func (r *run) toldInProse(sp dates.Span, res *gazetteer.Resolution) *meetingCtx 
 // 14/1"); group 4 is a year after it, which makes it no such date.
 var weekdayDayMonthRE = regexp.MustCompile(`(?i)\b((?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?)\s+([0-9]{1,2})/([0-9]{1,2})(/[0-9]{2,4})?\b`)
 
+// tailDayMonthRE: a date cell's day/month with no year after its
+// meeting's name and a comma ("Kirkleatham PACT, 30/01").
+var tailDayMonthRE = regexp.MustCompile(`,\s*([0-9]{1,2})/([0-9]{1,2})\s*$`)
+
+// bracketMonthTailRE: a date cell's month alone in brackets after its
+// meeting's name ("Dormanstown residents' meeting (February)").
+var bracketMonthTailRE = regexp.MustCompile(`\s*\(\s*(January|February|March|April|May|June|July|August|September|October|November|December)\s*\)\s*$`)
+
+// atoiOK is the number s writes, or 0.
+func atoiOK(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
 // dayMonthCellRE is a date cell written as day/month without a year
 // ("06/08").
 var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
@@ -328,6 +345,20 @@ var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
 // Other cells are returned as they are.
 func numericDayCell(s string) string {
 	m := dayMonthCellRE.FindStringSubmatch(s)
+	if m == nil && tailDayMonthRE.MatchString(s) {
+		// "Kirkleatham PACT, 30/01" in a "Where and when" column: the
+		// meeting, then its day and month after a comma, as a day alone
+		// would be
+		t := tailDayMonthRE.FindStringSubmatchIndex(s)
+		if d, mo := atoiOK(s[t[2]:t[3]]), atoiOK(s[t[4]:t[5]]); d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
+			return s[:t[0]] + fmt.Sprintf(", %d %s", d, time.Month(mo)) + s[t[1]:]
+		}
+	}
+	if m == nil && bracketMonthTailRE.MatchString(s) {
+		// "Dormanstown residents' meeting (February)": the meeting's
+		// month, as "in February" would give it
+		return bracketMonthTailRE.ReplaceAllString(s, " in $1")
+	}
 	if m == nil {
 		// "PACT meeting, Tues 14/1, Stockton Central Library": a weekday
 		// and day/month among the cell's other words

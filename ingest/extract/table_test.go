@@ -212,6 +212,10 @@ func TestNumericDayCellsAndHeaderMonths(t *testing.T) {
 	require.Equal(t, "6 August", numericDayCell("06/08"))
 	require.Equal(t, "13/13", numericDayCell("13/13"))
 	require.Equal(t, "5 March 2019", numericDayCell("5 March 2019"))
+	require.Equal(t, "Kirkleatham PACT, 30 January", numericDayCell("Kirkleatham PACT, 30/01"))
+	require.Equal(t, "Kirkleatham PACT, 30/13", numericDayCell("Kirkleatham PACT, 30/13"))
+	require.Equal(t, "Dormanstown residents' meeting in February", numericDayCell("Dormanstown residents' meeting (February)"))
+	require.Equal(t, "Dormanstown residents' meeting (see February's notes)", numericDayCell("Dormanstown residents' meeting (see February's notes)"))
 	require.Equal(t, "action", colKind("Update from partners"))
 	require.Equal(t, "date", colKind("Meeting date"))
 
