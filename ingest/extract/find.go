@@ -4184,7 +4184,7 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// tells the meeting its issues were raised at.
 		return
 	}
-	if kind := typeCell(header, b.Cells); sp.Precision == dates.Period && col["meeting"] == "" && publicKindRE.MatchString(kind) && !partnerTypeRE.MatchString(kind) {
+	if kind := typeCell(header, cells); sp.Precision == dates.Period && col["meeting"] == "" && publicTypeRE.MatchString(kind) && !partnerTypeRE.MatchString(kind) {
 		// "w/c 11/09/2023 | Norton Central | Street briefing | ...": a
 		// row whose type is a meeting with the public, held some day of
 		// its week (weeksCommencing), is that meeting, told for its span.
@@ -7131,12 +7131,8 @@ var (
 	// ("Partner", "Partner / governance", "Statutory board", "National").
 	partnerTypeRE = regexp.MustCompile(`(?i)\b(?:partners?|partnerships?|governance|statutory|strategic|national|regional|internal|board|stakeholders?)\b`)
 	// publicTypeRE: a type of meeting held with the public.
-	publicTypeRE = regexp.MustCompile(`(?i)\b(?:community|public|residents?|ward|pact|surgery|drop-in|walkabout)\b`)
+	publicTypeRE = regexp.MustCompile(`(?i)\b(?:community|public|residents?|ward|pacts?|surger(?:y|ies)|drop-ins?|walkabouts?|street briefings?|coffee mornings?)\b`)
 )
-
-// publicKindRE: a "Type" cell naming a meeting held with the public
-// ("Street briefing", "Ward meeting", "PACT", "Drop-in").
-var publicKindRE = regexp.MustCompile(`(?i)\b(?:street briefings?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?|(?:ward|community|residents['’]?|public|neighbourhood)\s+(?:meetings?|forums?)|residents['’]? association|coffee mornings?)\b`)
 
 // meetingBracketRE: brackets right after a meeting's name, or its name and
 // place ("ward meeting in Redcar (speeding ...)"; group 1: what they hold).

@@ -325,15 +325,6 @@ var tailDayMonthRE = regexp.MustCompile(`,\s*([0-9]{1,2})/([0-9]{1,2})\s*$`)
 // meeting's name ("Dormanstown residents' meeting (February)").
 var bracketMonthTailRE = regexp.MustCompile(`\s*\(\s*(January|February|March|April|May|June|July|August|September|October|November|December)\s*\)\s*$`)
 
-// atoiOK is the number s writes, or 0.
-func atoiOK(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0
-	}
-	return n
-}
-
 // dayMonthCellRE is a date cell written as day/month without a year
 // ("06/08").
 var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
@@ -350,7 +341,9 @@ func numericDayCell(s string) string {
 		// meeting, then its day and month after a comma, as a day alone
 		// would be
 		t := tailDayMonthRE.FindStringSubmatchIndex(s)
-		if d, mo := atoiOK(s[t[2]:t[3]]), atoiOK(s[t[4]:t[5]]); d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
+		d, _ := strconv.Atoi(s[t[2]:t[3]])
+		mo, _ := strconv.Atoi(s[t[4]:t[5]])
+		if d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
 			return s[:t[0]] + fmt.Sprintf(", %d %s", d, time.Month(mo)) + s[t[1]:]
 		}
 	}
