@@ -1719,6 +1719,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
+				if len(ds) == 0 && day < after && !earlierRE.MatchString(sent) && !r.underMonthHeading(b, t) {
+					if next := r.nextMonthDay(last.Start, day); !next.IsZero() {
+						after = 0 // (the next month's: later days of this sentence follow it)
+						last.Start, t = next, next
+					}
+				}
 				if (day <= after && !(len(ds) == 0 && day < after && (earlierRE.MatchString(sent) || r.underMonthHeading(b, t)))) || t.Month() != last.Start.Month() {
 					ds = nil // (a day out of order: no telling its month; "A week earlier, on the 4th" says it is before)
 					break
@@ -2951,6 +2957,23 @@ func bareDays(sent string) []dates.Mention {
 		out = append(out, dates.Mention{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: day})
 	}
 	return out
+}
+
+// nextMonthDay is the day-th of the month after last's, for a day told as
+// an ordinal alone after a meeting of a later day ("On Saturday 31 May I
+// did a street surgery ... I also popped along to the PACT meeting on the
+// 3rd"): told in order across the month's end, it is the next month's,
+// when that day is no later than the document's publication and within a
+// fortnight of last. A longer jump ("on the 17th ... On the 4th we also
+// joined") may as well be back in the same month: zero, as it is when the
+// document gives no publication date.
+func (r *run) nextMonthDay(last time.Time, day int) time.Time {
+	first := time.Date(last.Year(), last.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	t := first.AddDate(0, 0, day-1)
+	if t.Month() != first.Month() || t.After(r.a.Published) /* (also with no publication date: zero) */ || t.Sub(last) > 14*24*time.Hour {
+		return time.Time{}
+	}
+	return t
 }
 
 // underMonthHeading reports whether block b stands under a heading that

@@ -1623,6 +1623,38 @@ func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
 	}
 }
 
+// TestOnTheDayIntoTheNextMonth: a day alone smaller than the last
+// meeting's, told after it, is the next month's when that is within a
+// fortnight of it and no later than the publication; a longer jump, a
+// day after the publication, or no publication date guess nothing.
+func TestOnTheDayIntoTheNextMonth(t *testing.T) {
+	doc := func(pub, last string) string {
+		return pub + "On Saturday " + last + " I did a street surgery in Ingleby Barwick North, where speeding came up.\n\n" +
+			"I also popped along to the PACT meeting in Ingleby Barwick South on the 3rd, where drug dealing from cars was the main concern.\n"
+	}
+	tests := []struct {
+		name, pub, last, want string
+	}{
+		{"across the month's end", "Posted 12 June 2025\n\n", "31 May", "meeting 2025-06-03 E05014871 drugs"},
+		{"a long jump back", "Posted 12 June 2025\n\n", "17 May", ""},
+		{"after the publication", "Posted 2 June 2025\n\n", "31 May", ""},
+		{"no publication date", "", "31 May 2025", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summary(t, doc(tc.pub, tc.last))
+			if tc.want != "" {
+				require.Contains(t, got, tc.want)
+				return
+			}
+			for _, g := range got {
+				require.NotContains(t, g, "-06-03")
+				require.NotContains(t, g, "meeting 2025-05-03")
+			}
+		})
+	}
+}
+
 // TestBareOrdinalDayMeetings: after a meeting of the month, a meeting
 // word with an ordinal day alone beside it ("we did a street surgery on
 // Ragpath Lane on the 17th") is a meeting that day, whatever the verb; an
