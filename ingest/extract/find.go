@@ -25,7 +25,7 @@ var (
 	// or what follows ("At a similar gathering in Hartburn last month
 	// people complained about ..."): "a gathering of youths" and "youths
 	// gathering on the corner" are what residents complained of, not one.
-	meetingNounRE = regexp.MustCompile(`(?i)\b((?:a|an|the|this|that|similar|public|packed|another|such|residents['’]?|community)\s+gatherings?\s+(?:in|at|on|last|earlier|held|organised|organized|called|for|with)|meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
+	meetingNounRE = regexp.MustCompile(`(?i)\b((?:a|an|the|this|that|similar|public|packed|another|such|residents['’]?|community)\s+gatherings?\s+(?:in|at|on|last|earlier|held|organised|organized|called|for|with)|meetings?|agms?|forums?|boards?|assembl(?:y|ies)|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|panels?|conferences?|launch|events?|fairs?|open day|partnerships?|committees?|networks?|groups?|councils?|consultations?|briefings?|summits?|workshops?|vigils?|ceremon(?:y|ies)|awards|association|(?:youth )?clubs?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|(?:cuppa|coffee|cake|brew) with a cop(?:per)?|sessions?|pacts?|clinics?|roadshows?|caf(?:e|é)s?|question time|q&a|q and a|get-togethers?)\b`)
 	attendRE      = regexp.MustCompile(`(?i)\b(attended|attends|attend|attending|met|meets|held|hosted|hosts|visited|visit|took place|takes place|take place|spoke|speaks|presented|chaired|joined|addressed|opened|launched|went to|travelled to|traveled to|travelled out to|headed to|made (?:his|her|their) way to|was at|will be at|is due|are due|due to|came to|come to|took part|to meet|gave a talk|gave a presentation|spoke to|called in|called on|dropped in|popped in|went along|looked in|speaking at|spoke at|filled|packed|packed into|crowded into|squeezed into|squashed into|crammed into|piled into|turned out|turned up|came along|gathered|put (?:their |his |her )?questions to|heard from|listened to|took questions|answered questions|was invited to|was a guest at|was (?:the |an? )?(?:invited |special )?guest(?: speaker)? at|sat in on|dropped by|stopped by|met with|sat down with|sat with|did (?:a|an|another|our|his|her|their|the) (?:(?:joint|community|ward|street|police|pop-up|evening)\s+)?(?:walkabouts?|walk-?rounds?|surger(?:y|ies)|drop-ins?|street briefings?))\b`)
 	futureRE      = regexp.MustCompile(`(?i)\b(will|shall|is due|are due|due to|is to be|are to be|forthcoming|upcoming|coming up|next week|next month|planned for|scheduled|next meeting|next (?:[\w'’]+\s+){1,2}meeting|next pact|to be (?:set|decided|agreed|chosen) at)\b`)
 	futureHeadRE  = regexp.MustCompile(`(?i)\b(future|forthcoming|upcoming|coming up|planned|diary|next|ahead|to come|coming (?:weeks|months))\b`)
@@ -2661,6 +2661,11 @@ var (
 // around them" a meeting held.
 var arrangedRE = regexp.MustCompile(`(?i)\b(?:is|are|am|we're|we’re|they're|they’re|she's|she’s|he's|he’s)\s+(?:(?:also|now|then|again|still)\s+)?(?:standing down|stepping down|standing for|holding|hosting|running|doing|putting on|organising|organizing|laying on|coming (?:to|along)|attending|joining (?:us|them)|setting up|launching)\b`)
 
+// comingRE: a meeting, named with no verb before it, "coming to" a place,
+// as notes and minutes write what is arranged ("Police 'Coffee with a Cop'
+// coming to the hub in June, date tbc"); arrangedRE's verbs need an "is".
+var comingRE = regexp.MustCompile(`(?i)\b(?:meetings?|surger(?:y|ies)|drop-ins?|walkabouts?|briefings?|cop(?:per)?|coffee mornings?|pacts?|sessions?|clinics?)["”’']?\s+coming\s+(?:to|along|back)\b`)
+
 // arrangedIdiomRE: what after one of arrangedRE's verbs makes it an
 // idiom of what goes on ("are running rings around the police", "running
 // riot", "doing damage").
@@ -2670,6 +2675,9 @@ var arrangedIdiomRE = regexp.MustCompile(`(?i)^\s+(?:rings|riot|wild|amok|out\b|
 // progressive of an arrangement (arrangedRE), the meeting's word within
 // a few words after the verb, and says of no meeting that it was held.
 func arranged(held string) bool {
+	if comingRE.MatchString(held) && !pastHeldRE.MatchString(held) {
+		return true // a note's "Police surgery coming to the library in May"
+	}
 	loc := arrangedRE.FindStringIndex(held)
 	if loc == nil || pastHeldRE.MatchString(held) || arrangedIdiomRE.MatchString(held[loc[1]:]) {
 		return false
@@ -2938,8 +2946,9 @@ func maskGroupOf(s string) string {
 var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricity|tourist|notice|exam|examination)\s+board\b|\b(?:by|to|from)\s+the\s+(?:borough\s+|local\s+|town\s+|parish\s+|city\s+)?council\b|\bthe\s+(?:borough\s+|local\s+|city\s+)?council\s+(?:has|have|had|removed|cleared|collected|fixed|repaired|sent|put|took|said|agreed|promised|will|would|is|was)\b`)
 
 // strongMeetingRE: words that always name a meeting (a "coffee and chat"
-// is a session held for residents to drop in to, as a coffee morning is).
-var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|clinics?)\b`)
+// is a session held for residents to drop in to, as a coffee morning is,
+// and so is the police's "cuppa with a copper").
+var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|(?:cuppa|coffee|cake|brew) with a cop(?:per)?|clinics?)\b`)
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening";

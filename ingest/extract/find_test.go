@@ -6201,6 +6201,35 @@ func TestCoffeeAndChat(t *testing.T) {
 	require.Equal(t, []string{"meeting 2024-03-12 E05014876 fraud_scams", "concern 2024-03-12 E05014876 fraud_scams"}, summary(t, doc))
 }
 
+// TestCuppaWithACopper: the police's "cuppa with a copper" (or "coffee
+// with a cop") is a meeting with the public, and one a note says is
+// "coming to" a place is one to come, not held; "a cop" alone is none.
+func TestCuppaWithACopper(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"held", "Cuppa with a copper at the Norton North community centre on Monday 11 March. Most of the chat was about scam texts.",
+			[]string{"meeting 2024-03-11 E05014876 fraud_scams", "concern 2024-03-11 E05014876 fraud_scams"}},
+		{"coffee with a cop", "Coffee with a Cop at the Norton North community centre on Monday 11 March: people asked about scam texts.",
+			[]string{"meeting 2024-03-11 E05014876 fraud_scams", "concern 2024-03-11 E05014876 fraud_scams"}},
+		{"coming, in a note", "- Police \"Cuppa with a Copper\" coming to the Norton North community centre some time in May, date tbc.", nil},
+		{"a cop alone", "A cop at the Norton North community centre on Monday 11 March was asked about scam texts.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summary(t, "Posted on 14 March 2024\n\n"+tc.body+"\n")
+			if tc.want == nil {
+				for _, g := range got {
+					require.NotContains(t, g, "meeting")
+				}
+				return
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
 // TestTownsWardNamedAtATownsMeeting: told at a meeting placed by its town,
 // a concern naming one of the town's wards ("Stockton Town Centre ward,
 // Stockton Central Library: ...") is of that ward, though the town's name
