@@ -2691,9 +2691,20 @@ func arranged(held string) bool {
 // ward meeting on Monday evening, held as part of the programme, which
 // will see him visit every ward over the coming year": the programme's
 // future, not the meeting's).
+//
+// A clause joined after the day that opens on someone's future ("I have
+// heard the same about drugs at a residents' meeting last month, and I
+// will be asking the Chief Constable ...") is cut too, when the part
+// before it has no word of the future itself: the promise is the
+// speaker's, the meeting was held. The part before must tell something in
+// the past ("The Commissioner's next engagement is in Greatham on
+// Wednesday 20th, and he will also ..." tells none).
 func heldPart(sent string, d dates.Mention) string {
 	if d.End > len(sent) {
 		return sent
+	}
+	if loc := joinedFutureRE.FindStringIndex(sent[d.End:]); loc != nil && pastVerbRE.MatchString(sent[:d.End+loc[0]]) && !futureRE.MatchString(sent[:d.End+loc[0]]) && !arranged(sent[:d.End+loc[0]]) {
+		return sent[:d.End+loc[0]]
 	}
 	loc := relativeRE.FindStringIndex(sent[d.End:])
 	if loc == nil || !pastHeldRE.MatchString(sent[:d.End+loc[0]]) {
@@ -2726,6 +2737,13 @@ func pastCausePart(held string, d dates.Mention) string {
 // pastCauseRE: "after"/"following" and a past verb of attending or
 // holding a meeting within a few words.
 var pastCauseRE = regexp.MustCompile(`(?i)\b(?:after|following)\s+(?:[\w'’-]+\s+){0,6}?(?:attended|turned (?:out|up)|packed(?: into)?|gathered|came along|met|held|took place|spoke out)\b`)
+
+// joinedFutureRE: a clause joined by "and" or "but" that opens on its
+// subject's future ("and I will be asking", ", but we'll").
+var joinedFutureRE = regexp.MustCompile(`(?i),?\s+(?:and|but)\s+(?:I|we|he|she|they|the (?:commissioner|pcc|police|team|council))\s*(?:will|shall|would|['’]ll|(?:is|are|am) going to)\b`)
+
+// pastVerbRE: a verb in the past.
+var pastVerbRE = regexp.MustCompile(`(?i)\b(?:was|were|had|heard|told|said|met|went|came|spoke|saw|took|gave|[a-z]{2,}ed)\b`)
 
 var (
 	// relativeRE opens a non-restrictive relative clause.

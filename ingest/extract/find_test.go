@@ -7492,3 +7492,32 @@ func TestWeekCommencingRow(t *testing.T) {
 	require.Equal(t, []string{"concern 2023-09-11 E05014875 antisocial_behaviour"},
 		summaryFile(t, "r.md", head+"| w/c 11/09/2023 | Norton Central, Stockton | Online survey | Youths causing anti-social behaviour on the High Street | Patrols |\n"))
 }
+
+// TestHeldPartJoinedFuture: a clause joined after the meeting's day that
+// opens on someone's future ("and I will be asking ...") is cut from what
+// says whether the meeting was held, when the part before tells something
+// in the past and has no future of its own.
+func TestHeldPartJoinedFuture(t *testing.T) {
+	tests := []struct {
+		sent, want string
+	}{
+		{`I heard the same worries about drugs at a Normanby residents' meeting last month, and I will be raising them with the Chief Constable.`,
+			`I heard the same worries about drugs at a Normanby residents' meeting last month`},
+		{`He met residents at the Normanby ward meeting last month, but they'll want more patrols.`,
+			`He met residents at the Normanby ward meeting last month`},
+		// No past before the future: the meeting itself may be to come.
+		{`The Commissioner's next engagement is in Normanby last month, and he will also be at the council.`,
+			`The Commissioner's next engagement is in Normanby last month, and he will also be at the council.`},
+		// A future before the day: kept whole.
+		{`As we said, we will hold a meeting in Normanby next month, and we will report back.`,
+			`As we said, we will hold a meeting in Normanby next month, and we will report back.`},
+	}
+	for _, tc := range tests {
+		ds := dates.Find(tc.sent)
+		require.NotEmpty(t, ds, tc.sent)
+		require.Equal(t, tc.want, heldPart(tc.sent, ds[0]))
+	}
+	doc := "Posted on 8 March 2018\n\nResidents told the Commissioner about drug dealing at the Grangetown ward meeting on Tuesday.\n\n" +
+		"He said: \"I heard similar worries about drugs at a South Bank residents' meeting last month, and I will be asking the Chief Constable what more can be done.\"\n"
+	require.Contains(t, summary(t, doc), "meeting 2018-02-01 E05001522 drugs")
+}
