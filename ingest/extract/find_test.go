@@ -5480,6 +5480,40 @@ func TestMastheadPublicationSentence(t *testing.T) {
 	}
 }
 
+// TestMastheadDatelineAndIssueDash: a newspaper story saved as text whose
+// masthead and dateline unwrapping ran into one line ("Wearside Weekly
+// Gazette" over "Tuesday, March 5, 2019") is dated by it, and a typed
+// newsletter's issue line with its date after a dash ("AUTUMN NEWSLETTER
+// – 2nd October 2017") by its date; a line that tells something besides
+// the name and the date, or is lower down the page, is neither.
+func TestMastheadDatelineAndIssueDash(t *testing.T) {
+	for _, tc := range []struct {
+		top, want string
+	}{
+		{"Wearside Weekly Gazette\nTuesday, March 5, 2019", "2019-03-05"},
+		{"The Moorside Herald\n5 March 2019, 7:15am", "2019-03-05"},
+		{"Tuesday 5 March 2019\nThe Moorside Herald", "2019-03-05"},
+		{"OAKVALE RESIDENTS GROUP\nAUTUMN NEWSLETTER – 5th March 2019", "2019-03-05"},
+		{"OAKVALE RESIDENTS GROUP\nNewsletter No. 12 - 5/3/2019", "2019-03-05"},
+		// a name that is no publisher's, or a line that tells more
+		{"Wearside weekly readers met\nTuesday, March 5, 2019 to plan the fete", ""},
+		{"Herald readers met on 5 March 2019", ""},
+		// a dash before what the line tells, not a date alone
+		{"OAKVALE RESIDENTS GROUP\nNewsletter - meeting at the hall on 5 March 2019 with the police", ""},
+		// a masthead and date line below the top is none
+		{"A word from the editor\n\nThanks to all our helpers this year.\n\nWearside Weekly Gazette\nTuesday, March 5, 2019", ""},
+	} {
+		doc := tc.top + "\n\nAt the residents' meeting at the community centre on Monday people complained about drug dealing by the shops.\n"
+		res, err := newExtractor(t, Config{}).Extract("story.txt", []byte(doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, tc.top)
+	}
+}
+
 // TestNewsOpeningOfARound: a news item's opening that tells what was
 // raised "at the third of three meetings he has attended there this month"
 // is the meeting the next paragraph tells, not a month's concern; deals

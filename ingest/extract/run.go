@@ -598,7 +598,7 @@ var (
 	// publisherRE is a piece naming an organisation that publishes: on
 	// the page's second line, beside a date, it makes the line the page's
 	// date line ("Friday 4 December 2020 – Safer Hartlepool Partnership").
-	publisherRE = regexp.MustCompile(`^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&|of|for|the))*\s+(?:Partnership|Council|Police|Constabulary|Commissioner|Office|Trust|Association|Network|Gazette|Mail|News|Echo|Courier|Times)$`)
+	publisherRE = regexp.MustCompile(`^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|&|of|for|the))*\s+(?:Partnership|Council|Police|Constabulary|Commissioner|Office|Trust|Association|Network|Gazette|Mail|News|Echo|Courier|Times|Post|Herald|Chronicle|Journal|Advertiser|Press|Observer|Express|Telegraph|Argus|Recorder|Bulletin)$`)
 	// relatedHeadRE is a heading over a list of other pages, whose
 	// entries carry dates of their own.
 	relatedHeadRE = regexp.MustCompile(`(?i)^\W*(?:related|more|latest|other|recent|most read|most popular|popular|trending|top stories|you may also|you might also|read next|see also|also in|further reading|in other news)\b`)
@@ -673,6 +673,10 @@ func (r *run) findPublished() time.Time {
 		}
 		if t, score, ok := r.pubCandidate(b.Text); ok {
 			consider(t, score)
+			continue
+		}
+		if t, ok := r.mastheadDateline(i); ok {
+			consider(t, pubScoreByline)
 			continue
 		}
 		if t, score, ok := r.mastheadPubSentence(i); ok {
@@ -844,8 +848,13 @@ var (
 	// 2013", "No. 14, March 2021"); group 1 the month.
 	issueMonthRE = regexp.MustCompile(`(?i)\b(?:issue|edition|no\.?)\s*[0-9]{1,3}\s*[-–—,|·:]\s*((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2})\b`)
 	// issueFieldRE parts an issue line's fields: a header line's marks,
-	// or a slash between spaces.
-	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s)\s*`)
+	// a slash between spaces, or a dash between spaces. A typed
+	// newsletter sets its issue's name and its date apart by a dash
+	// ("SPRING NEWSLETTER – 3rd April 2019", "Bulletin No. 4 - 12 May
+	// 2016"): the date is the issue's, as it is after a bar. A field
+	// must still be the date alone ("Newsletter - meeting on 5 May" is
+	// no date field).
+	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s|\s[-–—]\s)\s*`)
 	// issuedRE: a field that says the document was issued or published,
 	// its date right after ("Issued 27 March 2015").
 	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)
@@ -1900,6 +1909,41 @@ func monthBefore(ds []dates.Mention, at int) bool {
 		}
 	}
 	return false
+}
+
+// mastheadDateline reads a newspaper's masthead and its dateline that
+// unwrapping a hard-wrapped text ran into one line at the very top of a
+// story saved as text ("Wearside Weekly Gazette" over "Tuesday, March 5,
+// 2019", joined into "Wearside Weekly Gazette Tuesday, March 5, 2019"):
+// the paper's name (publisherRE: capitalised words ending in a paper's
+// or publisher's word) and one full date with its year, before or after
+// it, a time of day at most besides. Such a line is the issue's date, as
+// a byline's is. A line with anything else ("Gazette readers met on 5
+// March 2019", "Parking at the Town Council 5 March 2019 meeting") is
+// none, nor is a line below the first two blocks.
+func (r *run) mastheadDateline(i int) (time.Time, bool) {
+	b := &r.blocks[i]
+	if i >= 2 || b.Bullet || b.Cells != nil || len(b.Text) > 100 {
+		return time.Time{}, false
+	}
+	s := strings.Trim(strings.TrimSpace(b.Text), "*_#")
+	ds := dates.Find(s)
+	if len(ds) != 1 || ds[0].Year == 0 || !ds[0].IsDay() {
+		return time.Time{}, false
+	}
+	name := strings.Trim(s[:ds[0].Start], " ,|·•–—-")
+	rest := strings.Trim(clockRE.ReplaceAllString(s[ds[0].End:], ""), " ,.;|·•–—-")
+	switch {
+	case name != "" && rest == "":
+	case name == "" && rest != "":
+		name = rest
+	default:
+		return time.Time{}, false
+	}
+	if !publisherRE.MatchString(name) {
+		return time.Time{}, false
+	}
+	return r.fullDate(ds[0].Text)
 }
 
 // mastheadPubSentence reads a publication line that hard wrapping has run
