@@ -848,6 +848,12 @@ func (r *run) walk() {
 		if strings.HasSuffix(b.Text, ":") && (cur != nil || concernCueRE.MatchString(b.Text) || subjectCueRE.MatchString(b.Text)) {
 			leadIn = b
 			eachItems, eachMonth = raisedAtEachRE.MatchString(b.Text), ""
+		} else if visitedLead(b.Text) {
+			leadIn = b
+			eachItems, eachMonth = true, ""
+			if ds := dates.Find(b.Text); len(ds) == 1 && ds[0].Month != 0 && ds[0].Day == 0 {
+				eachMonth = ds[0].Month.String() // ("In May she visited ... wards:" over "(21st)")
+			}
 		}
 		if l := listedBelowRE.FindString(text); l != "" {
 			listed = l
@@ -1977,6 +1983,24 @@ var (
 	// then a dash or a colon ("· Norton North (22nd June) – ...").
 	placeDayItemRE = regexp.MustCompile(`^\W*([A-Z][\w'’&.]*(?:\s+[\w'’&.]+){0,5}?)\s*\(([^()]{3,30})\)\s*[–—:-]\s*`)
 )
+
+// visitedLeadRE: a list's lead-in saying the writer visited, attended or
+// held meetings in several places, each item then one of them ("Over the
+// summer she went round four of the town's wards:" over "Hardwick (3rd
+// July) – litter and dog mess"): an item headed by a place and its day in
+// brackets is that place's meeting, as under raisedAtEachRE. Not a lead-in
+// of what is to come ("will visit the following wards:"), nor one of
+// partnership meetings or boards, nor one without a count or "following"
+// naming places or meetings.
+var visitedLeadRE = regexp.MustCompile(`(?i)\b(?:visited|attended|went (?:round|around|to)|toured|held|joined|dropped in on|called in on)\b[^.:;]{0,50}?\b(?:wards?|meetings?|surger(?:y|ies)|forums?|PACTs?|walkabouts?|villages|estates|neighbourhoods|communities)\b[^.:;]{0,30}:\s*$`)
+
+// visitedCountRE: the lead-in counts or lists what follows.
+var visitedCountRE = regexp.MustCompile(`(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|a number of|a few|\d+|following|these|all)\b`)
+
+func visitedLead(text string) bool {
+	return visitedLeadRE.MatchString(text) && visitedCountRE.MatchString(text) &&
+		!futureRE.MatchString(text) && !partnerMeetingsRE.MatchString(text)
+}
 
 // theseMeetingsRE: a list's lead-in that says its items were raised at the
 // meetings just told ("Issues raised at these meetings included:").

@@ -5738,6 +5738,34 @@ func TestItemsRaisedAtEachMeeting(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestItemsOfAVisitedList: under a lead-in saying the writer visited or
+// attended several wards or meetings ("In May the Commissioner went round
+// four of Stockton's wards:"), an item headed by a place and its day in
+// brackets is that place's meeting, a bare day taking the lead-in's month;
+// not under a lead-in of visits to come or of partnership meetings.
+func TestItemsOfAVisitedList(t *testing.T) {
+	const items = "\n\n- Hartburn (3rd) – dog mess on the paths and bins left out for days.\n- Roseworth (Tuesday 13 May) – off-road bikes on the playing field at night.\n"
+	tests := []struct {
+		name, lead string
+		want       []string
+	}{
+		{"visited with a count and a month", "In May the Commissioner went round four of the borough's wards:",
+			[]string{"meeting 2014-05-03 E05001537 environmental", "concern 2014-05-03 E05001537 environmental",
+				"meeting 2014-05-13 E05001547 off_road_bikes", "concern 2014-05-13 E05001547 off_road_bikes"}},
+		{"attended the following meetings", "She also attended the following residents' meetings:",
+			[]string{"meeting 2014-05-13 E05001547 off_road_bikes", "concern 2014-05-13 E05001547 off_road_bikes"}},
+		{"visits to come", "Next month the Commissioner will visit three more wards:", nil},
+		{"partnership meetings", "In May she attended three partnership meetings:", nil},
+		{"no count", "The Commissioner visited wards:", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "Published: 30 May 2014\n\n" + tt.lead + items
+			require.Equal(t, tt.want, summary(t, doc))
+		})
+	}
+}
+
 // TestLastMeetingInAMonth: "the last meeting in January" is a meeting
 // held in that month, though the sentence says only what was said at it;
 // told at a later meeting ("At the last meeting in November we told them
