@@ -89,6 +89,11 @@ var (
 	// ends the text, a line, a table cell or a clause ("5 March 10 - 12
 	// noon" is a time).
 	shortYearRE = regexp.MustCompile(`^ '?([0-9]{2})(?:\s*$|\s*\n|\s*[|,;)\]])`)
+	// weekdayDayMonthRE is a weekday and a numeric day and month with no
+	// year ("Weds 26/6", "Tuesday 4/11"): the weekday is what makes the
+	// figures a date ("24/7", "3/4 of residents" are none). Group 1 the
+	// weekday, 2 the day, 3 the month.
+	weekdayDayMonthRE = regexp.MustCompile(`\b(mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+([0-9]{1,2})/([0-9]{1,2})\b`)
 	// numericRE is a UK numeric date, day first: "12/03/2019", "12.3.19",
 	// "12-03-2019" (with hyphens only a four-figure year: "10-12-14" may
 	// be anything).
@@ -337,6 +342,18 @@ func Find(s string) []Mention {
 			continue
 		}
 		add(m, Mention{Day: atoi(group(s, m, 1)), Month: time.Month(mo), Year: y})
+	}
+	for _, m := range numeric(weekdayDayMonthRE) {
+		if rest := low[m[1]:]; strings.HasPrefix(rest, "/") || (len(rest) > 1 && (rest[0] == '.' || rest[0] == '-') && rest[1] >= '0' && rest[1] <= '9') {
+			continue // "Weds 26/6/2019": numericRE's
+		}
+		day, mo := atoi(group(s, m, 2)), atoi(group(s, m, 3))
+		if day < 1 || day > 31 || mo < 1 || mo > 12 {
+			continue
+		}
+		dm := Mention{Day: day, Month: time.Month(mo)}
+		dm.Weekday, dm.HasWeekday = WeekdayOf(group(s, m, 1))
+		add(m, dm)
 	}
 	for _, m := range numeric(isoRE) {
 		add(m, Mention{Year: atoi(group(s, m, 1)), Month: time.Month(atoi(group(s, m, 2))), Day: atoi(group(s, m, 3))})

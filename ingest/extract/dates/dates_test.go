@@ -26,6 +26,7 @@ func TestResolve(t *testing.T) {
 		{"two figures after a date in a sentence are no year", "on 3rd May 23 residents came", Anchors{}, false, ""},
 		{"two figures before a time's dash are no year", "on 3rd May 10 - 12 noon", Anchors{}, false, ""},
 		{"numeric UK with dots", "Date: 5.6.2019", Anchors{}, false, "2019-06-05 2019-06-05 day"},
+		{"a weekday and a numeric day and month, no year", "Wheatlands (Tues 7/3) - burglaries", Anchors{Published: pub}, false, "2017-03-07 2017-03-07 day"},
 		{"numeric UK with hyphens, four-figure year", "Date: 12-03-2019", Anchors{}, false, "2019-03-12 2019-03-12 day"},
 		{"weekday contradicts the date", "on Tuesday 14th April 2014", Anchors{}, false, ""},
 		{"no such day", "on 31st February 2014", Anchors{}, false, ""},
@@ -611,5 +612,32 @@ func TestWeeksCommencing(t *testing.T) {
 		require.Equal(t, tt.month, ms[0].Month, tt.s)
 		require.Equal(t, tt.endDay, ms[0].EndDay, tt.s)
 		require.Equal(t, tt.endMonth, ms[0].EndMonth, tt.s)
+	}
+}
+
+// TestWeekdayDayMonth: a numeric day and month with no year is a date only
+// after a weekday ("Weds 26/6"); alone ("on 7/3", "24/7", "3/4 of them")
+// it is none, and one with its year is numericRE's, read once.
+func TestWeekdayDayMonth(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "day month weekday" of the one mention, "" for none
+	}{
+		{"Wheatlands (Weds 26/6) - burglaries", "26 June Wednesday"},
+		{"Tuesday 4/11: the PACT", "4 November Tuesday"},
+		{"the meeting on 7/3 was busy", ""},
+		{"a helpline open 24/7", ""},
+		{"3/4 of residents said so", ""},
+		{"on Weds 32/6 we met", ""},
+		{"on Weds 26/6/2019 we met", "26 June Sunday"}, // numericRE's: no weekday read
+	}
+	for _, tc := range tests {
+		ms := Find(tc.text)
+		if tc.want == "" {
+			require.Empty(t, ms, tc.text)
+			continue
+		}
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.want, fmt.Sprintf("%d %s %s", ms[0].Day, ms[0].Month, ms[0].Weekday), tc.text)
 	}
 }
