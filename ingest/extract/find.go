@@ -5778,8 +5778,10 @@ var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstra
 // Barwick last night, where ..."), and so may the residents' meeting the
 // visit was for ("was in Hartburn for the Hartburn & Fairfield Road
 // residents' association, where ... came up": a long name puts the day
-// too far from the association for nounDated).
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
+// too far from the association for nounDated). A round of meetings that
+// "began in" a place is a visit there ("The series began in Thornaby on 5
+// May, where residents raised ...").
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|(?:series|round|tour|programme|visits?)\s+(?:began|started|opened|kicked off|got under way)\s+in|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more
 // than sixty residents squeezed into the Community Hub to put their

@@ -7583,3 +7583,28 @@ func TestHeldPartJoinedFuture(t *testing.T) {
 		"He said: \"I heard similar worries about drugs at a South Bank residents' meeting last month, and I will be asking the Chief Constable what more can be done.\"\n"
 	require.Contains(t, summary(t, doc), "meeting 2018-02-01 E05001522 drugs")
 }
+
+// TestSeriesBeganIn: a round of meetings that "began in" a place on a day,
+// "where" residents raised something, is a meeting there; a series that
+// began with no one there saying anything, or something else that began,
+// is none.
+func TestSeriesBeganIn(t *testing.T) {
+	head := "Posted on 20 March 2024\n\nThe Commissioner has finished a month of community meetings across Stockton.\n\n"
+	tests := []struct {
+		body, want string
+	}{
+		{"The series began in Norton North on 5 March, where residents raised speeding on the High Street.", "meeting 2024-03-05 E05014876 speeding"},
+		{"The round started in Norton North on 5 March, where residents complained about speeding on the High Street.", "meeting 2024-03-05 E05014876 speeding"},
+		{"The roadworks began in Norton North on 5 March, where the High Street is closed.", ""},
+	}
+	for _, tc := range tests {
+		got := summary(t, head+tc.body+"\n")
+		if tc.want == "" {
+			for _, g := range got {
+				require.NotContains(t, g, "meeting", tc.body)
+			}
+			continue
+		}
+		require.Contains(t, got, tc.want, tc.body)
+	}
+}
