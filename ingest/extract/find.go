@@ -1614,6 +1614,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
 			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
 		}
+		if figuresFromMeetingsRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
+			continue // "Figures collected from ward meetings across Stockton over the summer show that ...": a count drawn from meetings, none told as held
+		}
 		if listRefRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
 			continue // "The table below lists the community meetings attended in July and August 2017": the rows tell them
 		}
@@ -1966,6 +1969,16 @@ var (
 )
 
 // listRefRE: a sentence that points to a table or list of meetings after it.
+// figuresFromMeetingsRE: figures drawn from meetings over a span, the
+// finding what they show ("Figures collected from ward meetings across
+// Stockton over the summer show that parking is raised most"; "data from
+// the surgeries in May and June suggests ..."). A press release or report
+// sums up its round of meetings so: what the figures say is a concern of
+// the span, and the meetings are none of their own (the ones held are told
+// by their days elsewhere); with no finding verb, "the figures were
+// presented at community meetings in May" is left to the other rules.
+var figuresFromMeetingsRE = regexp.MustCompile(`(?i)\b(?:figures|data|statistics|numbers|analysis|records|returns|feedback)\b[^.;]{0,60}?\bfrom\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}(?:meetings|surgeries|forums|drop-ins|sessions)\b[^.;]{0,80}?\b(?:shows?|showed|suggests?|suggested|reveals?|revealed|indicates?|indicated|confirms?|confirmed)\b`)
+
 var listRefRE = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:table|list|schedule)\s+(?:below|overleaf|that follows|at appendix)|(?:listed|set out|shown|detailed|summarised|summarized)\s+(?:below|in the table|in the list|in appendix|overleaf)|(?:table|list)\s+(?:below\s+)?(?:lists|shows|sets out|gives|summarises|summarizes))\b`)
 
 var (
@@ -5488,6 +5501,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
 			continue
 		}
+		if figuresFromMeetingsRE.MatchString(s) && len(dates.Find(s)) > 0 {
+			// "Figures collected from ward meetings across Stockton over
+			// the summer show that ...": a finding over a span of its own,
+			// not what was raised at the meeting the story told before.
+			r.problem(b, "event", clip(s, 120), "figures drawn from meetings over a span of their own: not linked to a meeting, not emitted")
+			continue
+		}
 		if seeParaRE.MatchString(s) {
 			// "Dog fouling was again the commonest complaint at the
 			// Stockton meetings (see 2.4)": said again of meetings an
@@ -6821,8 +6841,17 @@ func atVenueSaid(s string) bool {
 // atWardSaid reports whether a sentence opens at a ward on a day and says
 // what was raised there ("At Norton Central on Tuesday 8th August,
 // concerns were vandalism to the new planters ..."): that ward's meeting.
+//
+// A round of meetings told night by night writes the next one from the day
+// before ("The next night at Stainsby Hill, the worries were parked vans
+// and dog mess"): a sentence opening on the following day at a ward, with
+// what was raised, is that ward's meeting on the day after the one told
+// before it (the meeting loop dates it: sameDayRE).
 func (r *run) atWardSaid(s string) bool {
 	m := atWardDayRE.FindStringSubmatch(s)
+	if m == nil && len(r.held) > 0 {
+		m = atWardNextRE.FindStringSubmatch(s)
+	}
 	if m == nil || !(concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)) {
 		return false
 	}
@@ -6973,8 +7002,13 @@ var turnOfRE = regexp.MustCompile(`(?i)\bit was the turn of\b`)
 // jointlyRE: meetings of several wards held as one ("were held jointly").
 var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|held together|combined (?:meeting|session))\b`)
 
-// atWardDayRE: "At <Name> on <weekday or day>".
-var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+// atWardDayRE: "At <Name> on <weekday or day>". A ward's name joins its
+// parts with "&" or "and" as a word of its own ("At Fairfield & Hartburn
+// on Thursday (9 May), people told ..."): the name runs on across it.
+// atWardNextRE: "The following evening at <Name>," opening a sentence.
+var atWardNextRE = regexp.MustCompile(`^\W*(?:[Tt]he )?(?:[Ff]ollowing|[Nn]ext) (?:day|morning|afternoon|evening|night),?\s+(?:at|in) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*),\s`)
+
+var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
 
 var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)

@@ -3912,6 +3912,73 @@ func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestAtJoinedWardOnADayAndTheNextNight: a press release telling a round
+// of meetings by ward and night. "At Brambles & Thorntree on Tuesday (8
+// October), residents described ..." is that ward's meeting though its name
+// joins two with "&"; "The next night at Kader, people complained about
+// ..." is Kader's meeting on the day after (only after a meeting told, only
+// at one ward, and only with what was raised there).
+func TestAtJoinedWardOnADayAndTheNextNight(t *testing.T) {
+	const pub = "Published 10 October 2019\n\n"
+	const brambles = "At Brambles & Thorntree on Tuesday (8 October), residents described drug dealing outside the shops on the parade.\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string // the meetings
+	}{
+		{"joined ward on a day", pub + brambles, []string{"meeting 2019-10-08 E05009856 drugs"}},
+		{"next night at a ward", pub + brambles + "The next night at Kader, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		{"following evening in a ward", pub + brambles + "The following evening in Kader, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		// must not fire: two wards, no ward, no meeting told before
+		{"two wards joined", pub + "At Kader and Acklam on Monday (7 October), residents described speeding on the main road.\n", nil},
+		{"a venue, not a ward", pub + "At Hartlepool & District Hospice on Monday (7 October), people described speeding on the main road.\n", nil},
+		{"next night at a farm", pub + brambles + "The next night at Kader Farm, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs,speeding"}},
+		{"next night with nothing before", pub + "The next night at Kader, people complained about speeding on the main road.\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summary(t, tc.doc) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestFiguresFromMeetingsAreNoMeetings: "Feedback collected from ward
+// meetings across Middlesbrough during September and October shows that
+// ..." sums up a round of meetings: no meeting a month, and not a concern
+// of the meeting told before it. A sentence with its own day, or no
+// finding, is left to the other rules.
+func TestFiguresFromMeetingsAreNoMeetings(t *testing.T) {
+	const pub = "Published 10 October 2019\n\n"
+	const brambles = "At the Brambles & Thorntree ward meeting on Tuesday (8 October), residents described drug dealing outside the shops on the parade.\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"feedback shows", pub + brambles + "Feedback collected from ward meetings across Middlesbrough during September and October shows that speeding is raised most often.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs"}},
+		{"figures reveal", pub + brambles + "Figures from the Commissioner's surgeries in September and October reveal that speeding is the commonest complaint.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs"}},
+		// must not fire: a day of its own; meetings held, no figures
+		{"feedback from a meeting on a day", pub + brambles + "Feedback from the Kader ward meeting on 9 October shows that residents are worried about speeding.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding", "concern 2019-10-09 E05009860 speeding"}},
+		{"meetings held over months", pub + "The Commissioner held ward meetings across Middlesbrough during August and September, where speeding was raised most often.\n",
+			[]string{"meeting 2019-08-01  speeding", "meeting 2019-09-01  speeding"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want, summary(t, tc.doc))
+		})
+	}
+}
+
 // TestItWasTheTurnOf: "A fortnight or so later, on Thursday 14th March, it
 // was the turn of the (old) Skelton ward at the Civic Hall." is a meeting,
 // and the list its lead-in announces its concerns.
