@@ -1323,6 +1323,36 @@ func entryHead(text string) string {
 	return text[:end]
 }
 
+// wardVenueEntry reports whether a list entry's head is a ward, then the
+// hall it met in and its day, and the entry goes on to what was raised:
+// "Hartburn – St Luke's Church Hall, 12 May. Parents raised cars parked on
+// the zigzags." A report listing its meetings by ward writes one so with no
+// meeting word (its other entries say "residents' meeting" or "surgery"):
+// the venue (venueRE) and day in the head make it a meeting, where one
+// place is named before the venue and it is a ward, and the text after
+// the head names a theme. "Hartburn – St Luke's Church Hall reopened on
+// 12 May" is no entry (no theme after the head), nor is a head naming a
+// town or two wards before the hall.
+func (r *run) wardVenueEntry(b *segment.Block, text string) bool {
+	h := entryHead(text)
+	if h == "" || len(h) >= len(text) {
+		return false
+	}
+	loc := venueRE.FindStringIndex(h)
+	if loc == nil || !entryDashRE.MatchString(h[:loc[0]]) || len(dates.Days(r.mentionsOf(b, text)(loc[1], len(h)))) == 0 {
+		return false
+	}
+	ws := r.find(h[:loc[0]], r.anchorDay())
+	if len(ws) != 1 || ws[0].Kind != "ward" {
+		return false
+	}
+	return len(r.themes(text[len(h):])) > 0
+}
+
+// entryDashRE: a name then a dash, as an entry's head sets its ward before
+// the rest ("Hartburn – ", "Fens & Greatham - ").
+var entryDashRE = regexp.MustCompile(`^\W*[A-Z][\w'’&,. -]{1,60}?\s[-–—]\s+$`)
+
 // itemLeadRE: a paragraph's number ("6. ", "2.3 ").
 var itemLeadRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+`)
 
@@ -1451,7 +1481,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		(len(dates.Days(r.mentionsOf(b, text)(0, len(h)))) > 0 || (len(r.held) > 0 && (onTheDayRE.MatchString(h) || sameDayRE.MatchString(h)))) {
 		sectionEntry = true
 	}
-	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry {
+	venueEntry := !sectionEntry && r.wardVenueEntry(b, text)
+	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry && !venueEntry {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -1466,7 +1497,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (((meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0) || sectionEntry)
+	entry := head != "" && (((meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0) || sectionEntry || venueEntry)
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only

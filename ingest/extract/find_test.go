@@ -3979,6 +3979,44 @@ func TestFiguresFromMeetingsAreNoMeetings(t *testing.T) {
 	}
 }
 
+// TestWardVenueEntry: a Panel report's list of meetings by ward whose entry
+// names the ward, then the hall and the day, with no meeting word
+// ("Hartburn – St Luke's Church Hall, 12 October. Cars parked on the
+// zigzags ..."): that ward's meeting on that day, and what follows its
+// concern (not the entry before's). Not with no theme after the head, nor
+// with a town, two wards or no place before the hall, nor with no day.
+func TestWardVenueEntry(t *testing.T) {
+	const lead = "Report to the Police and Crime Panel, 14 December 2021\n\n## Stockton-on-Tees\n\n- **Bishopsgarth and Elm Tree** – residents' meeting, 4 October. Dog fouling on the school path.\n"
+	const bishopsgarth = "meeting 2021-10-04 E05001532 environmental"
+	tests := []struct {
+		name, entry string
+		want        []string // the meetings
+	}{
+		{"ward, church hall, day", "- **Hartburn** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n",
+			[]string{bishopsgarth, "meeting 2021-10-12 E05001537 parking_traffic"}},
+		{"ward, library, day", "- **Fairfield** – Fairfield Library, 20 October. Burglaries from sheds on the allotments.\n",
+			[]string{bishopsgarth, "meeting 2021-10-20 E05001534 burglary_theft"}},
+		// must not fire
+		{"no theme after the head", "- **Hartburn** – St Luke's Church Hall, 12 October. The new lighting was switched on.\n", []string{bishopsgarth}},
+		{"the hall's news, no entry", "- **Hartburn** – St Luke's Church Hall reopened on 12 October after repairs.\n", []string{bishopsgarth}},
+		{"a town, not a ward", "- **Stockton** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"two wards", "- **Hartburn and Grangefield** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"no place before the hall", "- St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"no day", "- **Hartburn** – St Luke's Church Hall. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summary(t, lead+tc.entry) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
 // TestItWasTheTurnOf: "A fortnight or so later, on Thursday 14th March, it
 // was the turn of the (old) Skelton ward at the Civic Hall." is a meeting,
 // and the list its lead-in announces its concerns.
