@@ -226,6 +226,7 @@ func (r *run) walk() {
 			}
 			if !labelHeadRE.MatchString(b.Text) && !headUnder {
 				r.cardPlace = r.placeHeading(b)
+				r.secLAD = r.authorityHeading(b)
 			}
 			// (a post about one meeting: "## The big three" over what was
 			// said at it)
@@ -1228,6 +1229,27 @@ func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
 	}
 	ms := r.find(titleCase(name), at)
 	if len(ms) != 1 || strings.TrimSpace(name[:ms[0].Start]) != "" || strings.Trim(name[ms[0].End:], " ") != "" {
+		return nil
+	}
+	res := ms[0].Resolution
+	return &res
+}
+
+// authorityHeading is the authority a numbered or plain heading names
+// alone ("3. Redcar and Cleveland", "Middlesbrough"): a report that
+// groups its meetings by authority sets each authority's entries under
+// one, for an entry whose venue the gazetteer does not know.
+func (r *run) authorityHeading(b *segment.Block) *gazetteer.Resolution {
+	at := r.anchorDay()
+	if at.IsZero() || len(b.Text) > 60 || len(r.datesOf(b)) > 0 {
+		return nil
+	}
+	name := strings.Trim(itemLeadRE.ReplaceAllString(b.Text, ""), " :*.#")
+	if name == "" {
+		return nil
+	}
+	ms := r.find(name, at)
+	if len(ms) != 1 || ms[0].Kind != "lad" || ms[0].Start != 0 || strings.Trim(name[ms[0].End:], " ") != "" {
 		return nil
 	}
 	res := ms[0].Resolution
@@ -3604,6 +3626,15 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	}
 	if res := r.venueTown(clause, at, true); res != nil {
 		return res // "our street surgery outside Ormesby Library", nothing else placing it
+	}
+	if r.secLAD != nil && (b.Bullet || b.Section || b.Cells != nil) {
+		// "Town centre – coffee morning at Wellington Square, 9 May"
+		// under "3. Stockton-on-Tees" in a report grouping its meetings
+		// by authority: an entry naming no place the gazetteer knows is
+		// in its heading's authority (not its ward: the venue may be in
+		// any of them).
+		res := *r.secLAD
+		return &res
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil

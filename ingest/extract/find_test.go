@@ -4017,6 +4017,40 @@ func TestWardVenueEntry(t *testing.T) {
 	}
 }
 
+// TestAuthorityHeadingPlacesItsEntries: a report grouping its meetings by
+// authority under numbered headings ("2. Middlesbrough") lists an entry at
+// a venue the gazetteer does not know ("Town centre – drop-in at Captain
+// Cook Square, 5 October"): the heading's authority. Not a paragraph of
+// running text under it, nor under a heading naming two places or none.
+func TestAuthorityHeadingPlacesItsEntries(t *testing.T) {
+	const lead = "Report to the Police and Crime Panel, 14 December 2021\n\n## 1. Redcar and Cleveland\n\n- **Coatham** – residents' meeting, 2 October. Speeding on the Coatham Road.\n\n"
+	const coatham = "meeting 2021-10-02 E05012439E06000003 speeding"
+	tests := []struct {
+		name, rest string
+		want       []string // the meetings
+	}{
+		{"a bullet entry", "## 2. Middlesbrough\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n",
+			[]string{coatham, "meeting 2021-10-05 E06000002 burglary_theft"}},
+		{"a numbered paragraph", "## 2. Middlesbrough\n\n4.1 Town centre drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n",
+			[]string{coatham, "meeting 2021-10-05 E06000002 burglary_theft"}},
+		// must not fire
+		{"running text", "## 2. Middlesbrough\n\nOn 5 October the Commissioner held a drop-in at Captain Cook Square. Shop staff reported shoplifting.\n", []string{coatham}},
+		{"two places in the heading", "## 2. Middlesbrough and Stockton\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n", []string{coatham}},
+		{"a later heading naming none", "## 2. Middlesbrough\n\n## 3. Other engagement\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n", []string{coatham}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summaryLAD(t, lead+tc.rest) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
 // TestItWasTheTurnOf: "A fortnight or so later, on Thursday 14th March, it
 // was the turn of the (old) Skelton ward at the Civic Hall." is a meeting,
 // and the list its lead-in announces its concerns.
