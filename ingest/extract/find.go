@@ -226,6 +226,7 @@ func (r *run) walk() {
 			}
 			if !labelHeadRE.MatchString(b.Text) && !headUnder {
 				r.cardPlace = r.placeHeading(b)
+				r.secLAD = r.authorityHeading(b)
 			}
 			// (a post about one meeting: "## The big three" over what was
 			// said at it)
@@ -1240,6 +1241,27 @@ func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
 	return &res
 }
 
+// authorityHeading is the authority a numbered or plain heading names
+// alone ("3. Redcar and Cleveland", "Middlesbrough"): a report that
+// groups its meetings by authority sets each authority's entries under
+// one, for an entry whose venue the gazetteer does not know.
+func (r *run) authorityHeading(b *segment.Block) *gazetteer.Resolution {
+	at := r.anchorDay()
+	if at.IsZero() || len(b.Text) > 60 || len(r.datesOf(b)) > 0 {
+		return nil
+	}
+	name := strings.Trim(itemLeadRE.ReplaceAllString(b.Text, ""), " :*.#")
+	if name == "" {
+		return nil
+	}
+	ms := r.find(name, at)
+	if len(ms) != 1 || ms[0].Kind != "lad" || ms[0].Start != 0 || strings.Trim(name[ms[0].End:], " ") != "" {
+		return nil
+	}
+	res := ms[0].Resolution
+	return &res
+}
+
 // bracketTailRE: the bracketed list at a heading's end.
 var bracketTailRE = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
@@ -1328,6 +1350,36 @@ func entryHead(text string) string {
 	}
 	return text[:end]
 }
+
+// wardVenueEntry reports whether a list entry's head is a ward, then the
+// hall it met in and its day, and the entry goes on to what was raised:
+// "Hartburn – St Luke's Church Hall, 12 May. Parents raised cars parked on
+// the zigzags." A report listing its meetings by ward writes one so with no
+// meeting word (its other entries say "residents' meeting" or "surgery"):
+// the venue (venueRE) and day in the head make it a meeting, where one
+// place is named before the venue and it is a ward, and the text after
+// the head names a theme. "Hartburn – St Luke's Church Hall reopened on
+// 12 May" is no entry (no theme after the head), nor is a head naming a
+// town or two wards before the hall.
+func (r *run) wardVenueEntry(b *segment.Block, text string) bool {
+	h := entryHead(text)
+	if h == "" || len(h) >= len(text) {
+		return false
+	}
+	loc := venueRE.FindStringIndex(h)
+	if loc == nil || !entryDashRE.MatchString(h[:loc[0]]) || len(dates.Days(r.mentionsOf(b, text)(loc[1], len(h)))) == 0 {
+		return false
+	}
+	ws := r.find(h[:loc[0]], r.anchorDay())
+	if len(ws) != 1 || ws[0].Kind != "ward" {
+		return false
+	}
+	return len(r.themes(text[len(h):])) > 0
+}
+
+// entryDashRE: a name then a dash, as an entry's head sets its ward before
+// the rest ("Hartburn – ", "Fens & Greatham - ").
+var entryDashRE = regexp.MustCompile(`^\W*[A-Z][\w'’&,. -]{1,60}?\s[-–—]\s+$`)
 
 // itemLeadRE: a paragraph's number ("6. ", "2.3 ").
 var itemLeadRE = regexp.MustCompile(`^\s*[0-9]{1,2}(?:\.[0-9]{1,2})*\.?\s+`)
@@ -1457,7 +1509,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		(len(dates.Days(r.mentionsOf(b, text)(0, len(h)))) > 0 || (len(r.held) > 0 && (onTheDayRE.MatchString(h) || sameDayRE.MatchString(h)))) {
 		sectionEntry = true
 	}
-	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry {
+	venueEntry := !sectionEntry && r.wardVenueEntry(b, text)
+	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry && !venueEntry {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -1472,7 +1525,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	// A list entry "Hartburn ward – 3rd March: residents raised ..." is a
 	// ward meeting though it says only "ward".
-	entry := head != "" && (((meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0) || sectionEntry)
+	entry := head != "" && (((meetingNounRE.MatchString(head) || namedWardRE.MatchString(head)) && len(notWeeks(dated(in(0, len(head))))) > 0) || sectionEntry || venueEntry)
 	if entry && len(dates.Days(in(0, len(head)))) == 0 && len(dates.Days(in(len(head), len(text)))) > 0 {
 		// "Two surgeries were held in Hartlepool during October: at the
 		// library on the 10th, and ... on the 24th": the head gives only
@@ -1619,6 +1672,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
 			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
+		}
+		if figuresFromMeetingsRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
+			continue // "Figures collected from ward meetings across Stockton over the summer show that ...": a count drawn from meetings, none told as held
 		}
 		if listRefRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
 			continue // "The table below lists the community meetings attended in July and August 2017": the rows tell them
@@ -1972,6 +2028,16 @@ var (
 )
 
 // listRefRE: a sentence that points to a table or list of meetings after it.
+// figuresFromMeetingsRE: figures drawn from meetings over a span, the
+// finding what they show ("Figures collected from ward meetings across
+// Stockton over the summer show that parking is raised most"; "data from
+// the surgeries in May and June suggests ..."). A press release or report
+// sums up its round of meetings so: what the figures say is a concern of
+// the span, and the meetings are none of their own (the ones held are told
+// by their days elsewhere); with no finding verb, "the figures were
+// presented at community meetings in May" is left to the other rules.
+var figuresFromMeetingsRE = regexp.MustCompile(`(?i)\b(?:figures|data|statistics|numbers|analysis|records|returns|feedback)\b[^.;]{0,60}?\bfrom\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}(?:meetings|surgeries|forums|drop-ins|sessions)\b[^.;]{0,80}?\b(?:shows?|showed|suggests?|suggested|reveals?|revealed|indicates?|indicated|confirms?|confirmed)\b`)
+
 var listRefRE = regexp.MustCompile(`(?i)\b(?:(?:the\s+)?(?:table|list|schedule)\s+(?:below|overleaf|that follows|at appendix)|(?:listed|set out|shown|detailed|summarised|summarized)\s+(?:below|in the table|in the list|in appendix|overleaf)|(?:table|list)\s+(?:below\s+)?(?:lists|shows|sets out|gives|summarises|summarizes))\b`)
 
 var (
@@ -3611,6 +3677,15 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	}
 	if res := r.venueTown(clause, at, true); res != nil {
 		return res // "our street surgery outside Ormesby Library", nothing else placing it
+	}
+	if r.secLAD != nil && (b.Bullet || b.Section || b.Cells != nil) {
+		// "Town centre – coffee morning at Wellington Square, 9 May"
+		// under "3. Stockton-on-Tees" in a report grouping its meetings
+		// by authority: an entry naming no place the gazetteer knows is
+		// in its heading's authority (not its ward: the venue may be in
+		// any of them).
+		res := *r.secLAD
+		return &res
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
@@ -5539,6 +5614,13 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		if i > 0 && bikesRaceTrack(r.themes(s), s, r.themes(sents[i-1])) {
 			continue
 		}
+		if figuresFromMeetingsRE.MatchString(s) && len(dates.Find(s)) > 0 {
+			// "Figures collected from ward meetings across Stockton over
+			// the summer show that ...": a finding over a span of its own,
+			// not what was raised at the meeting the story told before.
+			r.problem(b, "event", clip(s, 120), "figures drawn from meetings over a span of their own: not linked to a meeting, not emitted")
+			continue
+		}
 		if seeParaRE.MatchString(s) {
 			// "Dog fouling was again the commonest complaint at the
 			// Stockton meetings (see 2.4)": said again of meetings an
@@ -6874,8 +6956,17 @@ func atVenueSaid(s string) bool {
 // atWardSaid reports whether a sentence opens at a ward on a day and says
 // what was raised there ("At Norton Central on Tuesday 8th August,
 // concerns were vandalism to the new planters ..."): that ward's meeting.
+//
+// A round of meetings told night by night writes the next one from the day
+// before ("The next night at Stainsby Hill, the worries were parked vans
+// and dog mess"): a sentence opening on the following day at a ward, with
+// what was raised, is that ward's meeting on the day after the one told
+// before it (the meeting loop dates it: sameDayRE).
 func (r *run) atWardSaid(s string) bool {
 	m := atWardDayRE.FindStringSubmatch(s)
+	if m == nil && len(r.held) > 0 {
+		m = atWardNextRE.FindStringSubmatch(s)
+	}
 	if m == nil || !(concernCueRE.MatchString(s) || subjectCueRE.MatchString(s)) {
 		return false
 	}
@@ -7026,8 +7117,13 @@ var turnOfRE = regexp.MustCompile(`(?i)\bit was the turn of\b`)
 // jointlyRE: meetings of several wards held as one ("were held jointly").
 var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|held together|combined (?:meeting|session))\b`)
 
-// atWardDayRE: "At <Name> on <weekday or day>".
-var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+// atWardDayRE: "At <Name> on <weekday or day>". A ward's name joins its
+// parts with "&" or "and" as a word of its own ("At Fairfield & Hartburn
+// on Thursday (9 May), people told ..."): the name runs on across it.
+// atWardNextRE: "The following evening at <Name>," opening a sentence.
+var atWardNextRE = regexp.MustCompile(`^\W*(?:[Tt]he )?(?:[Ff]ollowing|[Nn]ext) (?:day|morning|afternoon|evening|night),?\s+(?:at|in) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*),\s`)
+
+var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
 
 var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)

@@ -3912,6 +3912,145 @@ func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestAtJoinedWardOnADayAndTheNextNight: a press release telling a round
+// of meetings by ward and night. "At Brambles & Thorntree on Tuesday (8
+// October), residents described ..." is that ward's meeting though its name
+// joins two with "&"; "The next night at Kader, people complained about
+// ..." is Kader's meeting on the day after (only after a meeting told, only
+// at one ward, and only with what was raised there).
+func TestAtJoinedWardOnADayAndTheNextNight(t *testing.T) {
+	const pub = "Published 10 October 2019\n\n"
+	const brambles = "At Brambles & Thorntree on Tuesday (8 October), residents described drug dealing outside the shops on the parade.\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string // the meetings
+	}{
+		{"joined ward on a day", pub + brambles, []string{"meeting 2019-10-08 E05009856 drugs"}},
+		{"next night at a ward", pub + brambles + "The next night at Kader, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		{"following evening in a ward", pub + brambles + "The following evening in Kader, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		// must not fire: two wards, no ward, no meeting told before
+		{"two wards joined", pub + "At Kader and Acklam on Monday (7 October), residents described speeding on the main road.\n", nil},
+		{"a venue, not a ward", pub + "At Hartlepool & District Hospice on Monday (7 October), people described speeding on the main road.\n", nil},
+		{"next night at a farm", pub + brambles + "The next night at Kader Farm, people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs,speeding"}},
+		{"next night with nothing before", pub + "The next night at Kader, people complained about speeding on the main road.\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summary(t, tc.doc) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestFiguresFromMeetingsAreNoMeetings: "Feedback collected from ward
+// meetings across Middlesbrough during September and October shows that
+// ..." sums up a round of meetings: no meeting a month, and not a concern
+// of the meeting told before it. A sentence with its own day, or no
+// finding, is left to the other rules.
+func TestFiguresFromMeetingsAreNoMeetings(t *testing.T) {
+	const pub = "Published 10 October 2019\n\n"
+	const brambles = "At the Brambles & Thorntree ward meeting on Tuesday (8 October), residents described drug dealing outside the shops on the parade.\n\n"
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"feedback shows", pub + brambles + "Feedback collected from ward meetings across Middlesbrough during September and October shows that speeding is raised most often.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs"}},
+		{"figures reveal", pub + brambles + "Figures from the Commissioner's surgeries in September and October reveal that speeding is the commonest complaint.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs"}},
+		// must not fire: a day of its own; meetings held, no figures
+		{"feedback from a meeting on a day", pub + brambles + "Feedback from the Kader ward meeting on 9 October shows that residents are worried about speeding.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "concern 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding", "concern 2019-10-09 E05009860 speeding"}},
+		{"meetings held over months", pub + "The Commissioner held ward meetings across Middlesbrough during August and September, where speeding was raised most often.\n",
+			[]string{"meeting 2019-08-01  speeding", "meeting 2019-09-01  speeding"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want, summary(t, tc.doc))
+		})
+	}
+}
+
+// TestWardVenueEntry: a Panel report's list of meetings by ward whose entry
+// names the ward, then the hall and the day, with no meeting word
+// ("Hartburn – St Luke's Church Hall, 12 October. Cars parked on the
+// zigzags ..."): that ward's meeting on that day, and what follows its
+// concern (not the entry before's). Not with no theme after the head, nor
+// with a town, two wards or no place before the hall, nor with no day.
+func TestWardVenueEntry(t *testing.T) {
+	const lead = "Report to the Police and Crime Panel, 14 December 2021\n\n## Stockton-on-Tees\n\n- **Bishopsgarth and Elm Tree** – residents' meeting, 4 October. Dog fouling on the school path.\n"
+	const bishopsgarth = "meeting 2021-10-04 E05001532 environmental"
+	tests := []struct {
+		name, entry string
+		want        []string // the meetings
+	}{
+		{"ward, church hall, day", "- **Hartburn** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n",
+			[]string{bishopsgarth, "meeting 2021-10-12 E05001537 parking_traffic"}},
+		{"ward, library, day", "- **Fairfield** – Fairfield Library, 20 October. Burglaries from sheds on the allotments.\n",
+			[]string{bishopsgarth, "meeting 2021-10-20 E05001534 burglary_theft"}},
+		// must not fire
+		{"no theme after the head", "- **Hartburn** – St Luke's Church Hall, 12 October. The new lighting was switched on.\n", []string{bishopsgarth}},
+		{"the hall's news, no entry", "- **Hartburn** – St Luke's Church Hall reopened on 12 October after repairs.\n", []string{bishopsgarth}},
+		{"a town, not a ward", "- **Stockton** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"two wards", "- **Hartburn and Grangefield** – St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"no place before the hall", "- St Luke's Church Hall, 12 October. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+		{"no day", "- **Hartburn** – St Luke's Church Hall. Cars parked on the zigzags outside the school.\n", []string{"meeting 2021-10-04 E05001532 environmental,parking_traffic"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summary(t, lead+tc.entry) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestAuthorityHeadingPlacesItsEntries: a report grouping its meetings by
+// authority under numbered headings ("2. Middlesbrough") lists an entry at
+// a venue the gazetteer does not know ("Town centre – drop-in at Captain
+// Cook Square, 5 October"): the heading's authority. Not a paragraph of
+// running text under it, nor under a heading naming two places or none.
+func TestAuthorityHeadingPlacesItsEntries(t *testing.T) {
+	const lead = "Report to the Police and Crime Panel, 14 December 2021\n\n## 1. Redcar and Cleveland\n\n- **Coatham** – residents' meeting, 2 October. Speeding on the Coatham Road.\n\n"
+	const coatham = "meeting 2021-10-02 E05012439E06000003 speeding"
+	tests := []struct {
+		name, rest string
+		want       []string // the meetings
+	}{
+		{"a bullet entry", "## 2. Middlesbrough\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n",
+			[]string{coatham, "meeting 2021-10-05 E06000002 burglary_theft"}},
+		{"a numbered paragraph", "## 2. Middlesbrough\n\n4.1 Town centre drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n",
+			[]string{coatham, "meeting 2021-10-05 E06000002 burglary_theft"}},
+		// must not fire
+		{"running text", "## 2. Middlesbrough\n\nOn 5 October the Commissioner held a drop-in at Captain Cook Square. Shop staff reported shoplifting.\n", []string{coatham}},
+		{"two places in the heading", "## 2. Middlesbrough and Stockton\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n", []string{coatham}},
+		{"a later heading naming none", "## 2. Middlesbrough\n\n## 3. Other engagement\n\n- **Town centre** – drop-in at Captain Cook Square, 5 October. Shop staff reported shoplifting.\n", []string{coatham}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, e := range summaryLAD(t, lead+tc.rest) {
+				if strings.HasPrefix(e, "meeting ") {
+					got = append(got, e)
+				}
+			}
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
 // TestItWasTheTurnOf: "A fortnight or so later, on Thursday 14th March, it
 // was the turn of the (old) Skelton ward at the Civic Hall." is a meeting,
 // and the list its lead-in announces its concerns.

@@ -92,6 +92,10 @@ type run struct {
 	// right under it is read for its meeting.
 	cardPlace *gazetteer.Resolution
 	cardLine  bool
+	// secLAD is the authority the last heading named alone ("3.
+	// Stockton-on-Tees"), placing its entries that name no known place
+	// (authorityHeading).
+	secLAD *gazetteer.Resolution
 
 	// placeUnsaid holds the meetings whose sentence names no place of
 	// theirs (placed by a fall-back), for dropMonthRetold.

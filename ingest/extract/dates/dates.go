@@ -114,7 +114,10 @@ var (
 	// "week after week", "the last week of May").
 	relWeekRE = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this)\s+week|(last)\s+week)\b`)
 	relMonRE  = regexp.MustCompile(`\b(?:(?:earlier|later)\s+(?:in\s+)?(this|last|next)\s+month|(?:earlier|later)\s+in\s+the\s+month|(this|last|next)\s+month)\b`)
-	monthRE   = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	// monthRE: a month after a word that makes it a time ("in May",
+	// "over the course of January", "mid August"); "mid-August",
+	// "early-September" are written joined as often as apart.
+	monthRE = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+|(?:mid|early|late)-)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthListRE is three or more months as one span: "September,

@@ -449,6 +449,35 @@ func TestMonthsWithoutIn(t *testing.T) {
 	}
 }
 
+// TestHyphenedPartOfMonth: "mid-March", "early-June" and "late-October"
+// are written joined as often as "mid March": the month. Not after
+// another word ("half-March", "pre-May"), nor a month not capitalised.
+func TestHyphenedPartOfMonth(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string // the month, "" for none
+	}{
+		{"The drop-in was held mid-March at the library.", "March"},
+		{"A coffee morning in early-June drew thirty people.", "June"},
+		{"Residents met again late-October, after the clocks went back.", "October"},
+		{"Mid-August (community cafe session).", "August"},
+		// must not fire
+		{"The pre-May leaflets went out to every house.", ""},
+		{"A half-March rota was agreed.", ""},
+		{"The mid-may hawthorn was in flower.", ""}, // not capitalised: not a month
+	}
+	for _, tc := range tests {
+		ds := Find(tc.s)
+		if tc.want == "" {
+			require.Empty(t, ds, tc.s)
+			continue
+		}
+		require.Len(t, ds, 1, tc.s)
+		require.Equal(t, tc.want, ds[0].Month.String(), tc.s)
+		require.True(t, ds[0].IsMonths(), tc.s)
+	}
+}
+
 // TestMonthLists: three months listed are one span, first to last.
 func TestMonthLists(t *testing.T) {
 	for s, want := range map[string][2]time.Month{
