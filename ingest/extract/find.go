@@ -2990,7 +2990,7 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	}
 	out := make([]string, len(wards))
 	for i, w := range wards {
-		out[i] = noun + " in " + sent[w.Start:w.End]
+		out[i] = noun + " in " + sent[w.Start:w.End] + " ward" // (a ward whose name is an everyday word too, "Newport", is one only so named)
 	}
 	return out
 }

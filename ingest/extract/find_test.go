@@ -6101,6 +6101,11 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively",
 			head + "On 13 and 14 March he held surgeries at Hemlington and Brotton respectively, where people complained about off-road bikes.\n",
 			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		// A ward named with an everyday word ("Newport") is its ward in its
+		// clause, as in the sentence.
+		{"respectively, a ward of an everyday word's name",
+			head + "On 6 and 13 March the Commissioner attended meetings of the North Ormesby and Newport community councils respectively, where residents spoke about drug dealing.\n",
+			[]string{"meeting 2018-03-06 E05009867E06000002 ", "meeting 2018-03-13 E05009866E06000002 drugs", "concern 2018-03-13 E05009866E06000002 drugs"}},
 		// must not fire: no word of order
 		{"no word of order",
 			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",

@@ -709,9 +709,11 @@ var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1
 
 // wardBodyRE: a ward's own public body or meeting after its name, in
 // capitals ("Kader Community Council", "Park Residents' Association",
-// "the Newtown Residents' Forum"):
+// "the Newtown Residents' Forum"), or the last of a list's plural in any
+// case ("the North Ormesby and Newport community councils"; a singular
+// in small letters, "Victoria community meeting notes", may be a name's):
 // the name is the ward's, though it is an everyday word or surname too.
-var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? (?:Association|Forum|Group|Meeting)|Ward (?:Meeting|Forum))\b`)
+var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|Residents['’]? (?:Association|Forum|Group|Meeting)|Ward (?:Meeting|Forum)|(?i:community (?:councils|meetings|forums)|residents['’]? (?:associations|forums|groups|meetings)|ward (?:meetings|forums)))\b`)
 
 // possMeetingRE: a name's possessive before its meeting ("at Newport's
 // residents' meeting", "Park's ward forum"): the place whose meeting it

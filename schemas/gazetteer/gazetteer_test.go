@@ -286,6 +286,9 @@ func TestFindPrecision(t *testing.T) {
 		{"Victoria's meeting with the council", nil},
 		{"Mr Kader said the community council had met", nil},
 		{"Victoria community meeting notes", nil},
+		{"meetings of the North Ormesby and Newport community councils", []string{"North Ormesby=ward:E05009867", "Newport=ward:E05009866"}},
+		{"meetings of the North Ormesby and Park residents' associations", []string{"North Ormesby=ward:E05009867", "Park=ward:E05009869"}},
+		{"the North Ormesby and Park residents' association", []string{"North Ormesby=ward:E05009867"}}, // (a singular in small letters: no list's plural)
 		// Every name of a list closed by "wards" is a ward.
 		{"Our team covers Stockton Town Centre, Newtown and Hardwick and Salters Lane wards.", []string{"Stockton Town Centre=ward:E05014882", "Newtown=ward:E05014873", "Hardwick and Salters Lane=ward:E05014868"}},
 		{"At the virtual Newtown PACT you raised sheds being broken into.", []string{"Newtown=ward:E05014873"}},

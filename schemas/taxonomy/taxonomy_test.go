@@ -52,7 +52,7 @@ func TestClassify(t *testing.T) {
 		{"Used needles and other drug litter found near the Town Moor", []string{"drugs"}}, // drug litter is no fly-tipping
 		{"what looked like deals being done near the shops", []string{"drugs"}},
 		{"Tractor and quad thefts from farms on the moor edge", []string{"rural_crime"}}, // the quads stolen, not ridden
-		{"farmers reported quad bike thefts from their yards", []string{"rural_crime"}}, // the bikes stolen, not ridden
+		{"farmers reported quad bike thefts from their yards", []string{"rural_crime"}},  // the bikes stolen, not ridden
 		{"a quad bike theft at a farm near the village", []string{"rural_crime"}},
 		{"quad bikes ridden across the field again", []string{"off_road_bikes"}},
 		{"inconsiderate parking at the school gate", []string{"parking_traffic"}},
