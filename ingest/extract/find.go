@@ -1810,7 +1810,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if clause != sent {
 				held = clause + " " + held
 			}
-			fut := future || futureRE.MatchString(held) || arranged(held)
+			fut := future || futureRE.MatchString(held) || arranged(held) || willBefore(sent, d)
 			sp, ok := r.resolveSpan(b, d, fut)
 			if !ok {
 				continue
@@ -2714,6 +2714,20 @@ func pastCausePart(held string, d dates.Mention) string {
 	}
 	return held[locs[len(locs)-1][0]:]
 }
+
+// willBefore reports whether the sentence says "will" contracted before
+// the day d ("The PCSOs say they'll do a street surgery on the estate in
+// July, date to follow"): the meeting is one to come, as with "will"
+// (futureRE), whose month without a year is the next. Only before the
+// day: a contraction after it is most often another plan told on ("walked
+// round the estate on Saturday - we'll be doing bike marking at the next
+// one", the sentence run on past an emoji).
+func willBefore(sent string, d dates.Mention) bool {
+	return d.Start <= len(sent) && willContractedRE.MatchString(sent[:d.Start])
+}
+
+// willContractedRE: "will" contracted after its subject ("they'll", "we’ll").
+var willContractedRE = regexp.MustCompile(`(?i)\b(?:i|we|they|he|she|you|it|officers|pcsos?|police|team)['’]ll\b`)
 
 // pastCauseRE: "after"/"following" and a past verb of attending or
 // holding a meeting within a few words.
@@ -3687,8 +3701,11 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
 // ("In Norton, meanwhile, residents have been telling the council all
-// summer ...": another story told beside the meeting's.)
-var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
+// summer ...": another story told beside the meeting's.) A writer's aside
+// before the time ("To be fair, last year it was the parking that came up
+// every time", "Mind you, last summer ...") does not change it: the
+// paragraph is of that other time, not the meeting's.
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:to be fair|in fairness|to be honest|mind you|of course|admittedly|then again|that said|having said that|in fact|as it happens),?\s+)?(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
 
 // otherTimeSentence returns where a sentence after the paragraph's first
 // opens on another time (otherTimeRE: "Earlier this month ...", "Last

@@ -6177,6 +6177,44 @@ func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
 	}
 }
 
+// TestAsideBeforeAnotherTime: a writer's aside before another time ("To
+// be fair, last year ...", "Mind you, last summer ...") still opens the
+// paragraph on that time (otherTimeRE): what it says came up then is not
+// the meeting's. An aside with no other time after it goes on with the
+// meeting.
+func TestAsideBeforeAnotherTime(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, next := range []string{
+		"To be fair, last year it was scrambler bikes on the old railway path that came up at every meeting in Norton.\n",
+		"Mind you, last summer the big worry at these meetings was scrambler bikes on the old railway path.\n",
+	} {
+		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
+	}
+	// must not fire: the aside with no other time is the meeting's
+	require.Equal(t, []string{"meeting 2016-11-08 E05001543 off_road_bikes,speeding", "concern 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 off_road_bikes"},
+		summary(t, head+"To be fair, scrambler bikes on the old railway path came up as well.\n"))
+}
+
+// TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
+// do a street surgery in July, date to follow") is one to come, as with
+// "will" (futureRE): its month without a year is the next, not last
+// year's (willBefore: the contraction before the day). A meeting told in
+// the past with another contraction, or with "we'll" only after its day,
+// stays held.
+func TestContractedWillIsToCome(t *testing.T) {
+	head := "Published: 12 June 2019\n\n"
+	res, err := newExtractor(t, Config{}).Extract("notes.txt", []byte(head+"- The PCSOs say they'll do a street surgery in Grangetown in July, date to follow.\n"))
+	require.NoError(t, err)
+	require.Empty(t, res.Events)
+	require.Len(t, res.Planned, 1)
+	require.Equal(t, "2019-07-01", res.Planned[0].Date)
+	// must not fire
+	require.Equal(t, []string{"meeting 2019-05-01 E05001509 speeding", "concern 2019-05-01 E05001509 speeding"},
+		summary(t, head+"At the public meeting in Grangetown in May, residents said they'd had enough of speeding.\n"))
+	require.Equal(t, []string{"meeting 2019-06-08 E05012442 burglary_theft", "concern 2019-06-08 E05012442 burglary_theft"},
+		summary(t, head+"On Saturday 8 June I joined the ward councillors on a walkabout in Grangetown, where residents told us about sheds being broken into, and we'll come back with bike marking for them.\n"))
+}
+
 // TestDaysMeetingToldAgainByItsPossessive: "Tuesday's meeting" after the
 // meeting told on that Tuesday is the same meeting, though the sentence
 // names a team by its town ("the Stockton South team"); a ward named there
