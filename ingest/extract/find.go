@@ -2683,9 +2683,20 @@ func arranged(held string) bool {
 // ward meeting on Monday evening, held as part of the programme, which
 // will see him visit every ward over the coming year": the programme's
 // future, not the meeting's).
+//
+// A clause after a semicolon past the day is cut the same way, when the
+// part before it tells the meeting as held ("She reported on the ward
+// surgery held at the library on Saturday 9th October, where parking was
+// the main complaint; officers will attend at school times": the police's
+// promise, not a meeting to come).
 func heldPart(sent string, d dates.Mention) string {
 	if d.End > len(sent) {
 		return sent
+	}
+	if k := strings.IndexByte(sent[d.End:], ';'); k >= 0 {
+		if part := sent[:d.End+k]; pastHeldRE.MatchString(part) || meetingHeldRE.MatchString(part) {
+			sent = part
+		}
 	}
 	loc := relativeRE.FindStringIndex(sent[d.End:])
 	if loc == nil || !pastHeldRE.MatchString(sent[:d.End+loc[0]]) {
@@ -2736,6 +2747,9 @@ var pastCauseRE = regexp.MustCompile(`(?i)\b(?:after|following)\s+(?:[\w'’-]+\
 var (
 	// relativeRE opens a non-restrictive relative clause.
 	relativeRE = regexp.MustCompile(`,\s*(?:which|who|whose)\s`)
+	// meetingHeldRE: a meeting named with "held" as its participle ("the
+	// ward surgery held at the library"), not one "to be held".
+	meetingHeldRE = regexp.MustCompile(`(?i)\b(?:meeting|surgery|walkabout|drop-in|pact|forum|session)\s+held\b`)
 	// pastHeldRE: a meeting said in the past to have been held or attended.
 	pastHeldRE = regexp.MustCompile(`(?i)\b(?:turned (?:out|up)|attended|(?:was|were) held|took place|packed (?:into)?|gathered|came along|visited|went (?:to|along)|spoke (?:at|to))\b`)
 )

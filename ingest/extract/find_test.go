@@ -3567,6 +3567,26 @@ func TestFutureOfSomethingElse(t *testing.T) {
 	require.Empty(t, got)
 }
 
+// TestFutureAfterASemicolon: a promise after a semicolon past the day of
+// a meeting told as held ("the surgery held at the library on Saturday
+// 8th March, where ...; the team will patrol ...") is the police's, not a
+// meeting to come (heldPart). With no word that it was held, or with the
+// future before the day, the sentence tells a plan.
+func TestFutureAfterASemicolon(t *testing.T) {
+	head := "Posted on Friday 14th March 2014\n\n"
+	for _, text := range []string{
+		"The PCSO told us about the ward surgery held at Seaton library on Saturday 8th March, where the big complaint was quad bikes on the dunes; the team will patrol there at weekends.\n",
+		"Residents turned out at the Seaton ward surgery on Saturday 8th March and complained about quad bikes on the dunes; the council will put up new signs.\n",
+	} {
+		got := summary(t, head+text)
+		require.NotEmpty(t, got, text)
+		require.True(t, strings.HasPrefix(got[0], "meeting 2014-03-08 E05008951 off_road_bikes"), got[0])
+	}
+	// must not fire
+	require.Empty(t, summary(t, head+"The PCSO will hold a ward surgery at Seaton library on Saturday 22nd March; residents can raise quad bikes on the dunes.\n"))
+	require.Empty(t, summary(t, head+"A ward surgery is to be held at Seaton library on Saturday 22nd March; officers will take questions about quad bikes.\n"))
+}
+
 // TestArrangedInThePresentProgressive: a meeting told in the present
 // progressive of an arrangement ("Kath is stepping down as chair at the
 // AGM in October", "the PCSO is holding a drop-in meeting on Friday 21st
