@@ -4889,6 +4889,17 @@ func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
 	return dates.Span{}, false
 }
 
+// policeReplyDashRE: the police's reply told after a dash in what
+// residents raised ("Car windows smashed on Elm Grove - PC Shaw advised
+// people to report every one", "... last week – officers gave out
+// leaflets and said ..."): what officers did or said about the matter, not
+// more of it; its words ("report", "patrols", "101") are no concern of
+// their own.
+var policeReplyDashRE = regexp.MustCompile(`(?i)\s[-–—]\s+(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|neighbourhood team|police team)\b(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:asked|advised|urged|gave|handed|promised|agreed|will|explained|replied|responded|confirmed|said)\b`)
+
+// sentenceEndRE: the end of a sentence before the next one's capital.
+var sentenceEndRE = regexp.MustCompile(`[.!?]["”'’)]*\s+["“]?[A-Z0-9]`)
+
 // clauses splits a sentence at semicolons ("At Eston, residents
 // complained about ...; in Newport, concerns regarding ... were raised"):
 // each part may be about another meeting.
@@ -6240,6 +6251,14 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		// "... asked what was being done to protect teenagers from being
 		// groomed, and the Commissioner outlined the work of the
 		// multi-agency group": the reply is no part of what was raised.
+		text = text[:loc[0]] + "."
+	}
+	if loc := policeReplyDashRE.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
+		// "Drug dealing by the park - PCSO asked people to ring 101": the
+		// police's reply ending the item. (Not when another sentence
+		// follows it: an item that goes on, "... - PCSO said there is no
+		// change. Several people said they never see anyone", is judged
+		// whole.)
 		text = text[:loc[0]] + "."
 	}
 	var sp dates.Span

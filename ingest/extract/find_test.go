@@ -4163,6 +4163,25 @@ func TestCouncilOfficersReply(t *testing.T) {
 	}
 }
 
+// TestPoliceReplyAfterADash: the police's reply told after a dash in what
+// residents raised ("Cars broken into on the estate - PC Shaw advised
+// people to ring 101 with anything suspicious") is no part of it
+// (policeReplyDashRE): no visible policing for the 101 or the patrols. A
+// complaint about the police after a dash stays one.
+func TestPoliceReplyAfterADash(t *testing.T) {
+	head := "Posted on Thursday 14th November 2013\n\nMinutes of the Seaton residents' meeting held on Tuesday 12th November 2013\n\nResidents raised:\n\n"
+	for _, tt := range []struct{ text, want string }{
+		{"- Cars broken into on the estate - PC Shaw advised people to ring 101 with anything suspicious.", "concern 2013-11-12 E05008951 burglary_theft"},
+		{"- Dog fouling on the promenade – officers said they would pass it on and step up patrols.", "concern 2013-11-12 E05008951 environmental"},
+		// must not fire: the complaint after the dash is the residents'
+		{"- Dog fouling on the promenade - and police are never seen on patrol.", "concern 2013-11-12 E05008951 environmental,visible_policing"},
+	} {
+		got := summary(t, head+tt.text+"\n")
+		require.Contains(t, got, tt.want, tt.text)
+		require.Len(t, got, 2, tt.text) // the meeting and its one concern
+	}
+}
+
 // TestAdviceNoConcern: advice given at a meeting ("Residents were asked to
 // ... ring 101", "If you see needles, don't touch them") is no concern;
 // a complaint about 101, or a sentence that also says what was raised, is.
