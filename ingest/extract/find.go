@@ -1872,7 +1872,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if clause != sent {
 				held = clause + " " + held
 			}
-			fut := future || futureRE.MatchString(held) || arranged(held)
+			fut := future || futureRE.MatchString(held) || arranged(held) || willBefore(sent, d)
 			sp, ok := r.resolveSpan(b, d, fut)
 			if !ok {
 				continue
@@ -2789,9 +2789,20 @@ func arranged(held string) bool {
 // speaker's, the meeting was held. The part before must tell something in
 // the past ("The Commissioner's next engagement is in Greatham on
 // Wednesday 20th, and he will also ..." tells none).
+//
+// A clause after a semicolon past the day is cut the same way, when the
+// part before it tells the meeting as held ("She reported on the ward
+// surgery held at the library on Saturday 9th October, where parking was
+// the main complaint; officers will attend at school times": the police's
+// promise, not a meeting to come).
 func heldPart(sent string, d dates.Mention) string {
 	if d.End > len(sent) {
 		return sent
+	}
+	if k := strings.IndexByte(sent[d.End:], ';'); k >= 0 {
+		if part := sent[:d.End+k]; pastHeldRE.MatchString(part) || meetingHeldRE.MatchString(part) {
+			sent = part
+		}
 	}
 	if loc := joinedFutureRE.FindStringIndex(sent[d.End:]); loc != nil && pastVerbRE.MatchString(sent[:d.End+loc[0]]) && !futureRE.MatchString(sent[:d.End+loc[0]]) && !arranged(sent[:d.End+loc[0]]) {
 		return sent[:d.End+loc[0]]
@@ -2824,6 +2835,20 @@ func pastCausePart(held string, d dates.Mention) string {
 	return held[locs[len(locs)-1][0]:]
 }
 
+// willBefore reports whether the sentence says "will" contracted before
+// the day d ("The PCSOs say they'll do a street surgery on the estate in
+// July, date to follow"): the meeting is one to come, as with "will"
+// (futureRE), whose month without a year is the next. Only before the
+// day: a contraction after it is most often another plan told on ("walked
+// round the estate on Saturday - we'll be doing bike marking at the next
+// one", the sentence run on past an emoji).
+func willBefore(sent string, d dates.Mention) bool {
+	return d.Start <= len(sent) && willContractedRE.MatchString(sent[:d.Start])
+}
+
+// willContractedRE: "will" contracted after its subject ("they'll", "we’ll").
+var willContractedRE = regexp.MustCompile(`(?i)\b(?:i|we|they|he|she|you|it|officers|pcsos?|police|team)['’]ll\b`)
+
 // pastCauseRE: "after"/"following" and a past verb of attending or
 // holding a meeting within a few words.
 var pastCauseRE = regexp.MustCompile(`(?i)\b(?:after|following)\s+(?:[\w'’-]+\s+){0,6}?(?:attended|turned (?:out|up)|packed(?: into)?|gathered|came along|met|held|took place|spoke out)\b`)
@@ -2838,6 +2863,9 @@ var pastVerbRE = regexp.MustCompile(`(?i)\b(?:was|were|had|heard|told|said|met|w
 var (
 	// relativeRE opens a non-restrictive relative clause.
 	relativeRE = regexp.MustCompile(`,\s*(?:which|who|whose)\s`)
+	// meetingHeldRE: a meeting named with "held" as its participle ("the
+	// ward surgery held at the library"), not one "to be held".
+	meetingHeldRE = regexp.MustCompile(`(?i)\b(?:meeting|surgery|walkabout|drop-in|pact|forum|session)\s+held\b`)
 	// pastHeldRE: a meeting said in the past to have been held or attended.
 	pastHeldRE = regexp.MustCompile(`(?i)\b(?:turned (?:out|up)|attended|(?:was|were) held|took place|packed (?:into)?|gathered|came along|visited|went (?:to|along)|spoke (?:at|to))\b`)
 )
@@ -3813,8 +3841,11 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
 // ("In Norton, meanwhile, residents have been telling the council all
-// summer ...": another story told beside the meeting's.)
-var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
+// summer ...": another story told beside the meeting's.) A writer's aside
+// before the time ("To be fair, last year it was the parking that came up
+// every time", "Mind you, last summer ...") does not change it: the
+// paragraph is of that other time, not the meeting's.
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:to be fair|in fairness|to be honest|mind you|of course|admittedly|then again|that said|having said that|in fact|as it happens),?\s+)?(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
 
 // otherTimeSentence returns where a sentence after the paragraph's first
 // opens on another time (otherTimeRE: "Earlier this month ...", "Last
@@ -4983,6 +5014,17 @@ func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
 	}
 	return dates.Span{}, false
 }
+
+// policeReplyDashRE: the police's reply told after a dash in what
+// residents raised ("Car windows smashed on Elm Grove - PC Shaw advised
+// people to report every one", "... last week – officers gave out
+// leaflets and said ..."): what officers did or said about the matter, not
+// more of it; its words ("report", "patrols", "101") are no concern of
+// their own.
+var policeReplyDashRE = regexp.MustCompile(`(?i)\s[-–—]\s+(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|neighbourhood team|police team)\b(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:asked|advised|urged|gave|handed|promised|agreed|will|explained|replied|responded|confirmed|said)\b`)
+
+// sentenceEndRE: the end of a sentence before the next one's capital.
+var sentenceEndRE = regexp.MustCompile(`[.!?]["”'’)]*\s+["“]?[A-Z0-9]`)
 
 // clauses splits a sentence at semicolons ("At Eston, residents
 // complained about ...; in Newport, concerns regarding ... were raised"):
@@ -6344,6 +6386,14 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		// "... asked what was being done to protect teenagers from being
 		// groomed, and the Commissioner outlined the work of the
 		// multi-agency group": the reply is no part of what was raised.
+		text = text[:loc[0]] + "."
+	}
+	if loc := policeReplyDashRE.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
+		// "Drug dealing by the park - PCSO asked people to ring 101": the
+		// police's reply ending the item. (Not when another sentence
+		// follows it: an item that goes on, "... - PCSO said there is no
+		// change. Several people said they never see anyone", is judged
+		// whole.)
 		text = text[:loc[0]] + "."
 	}
 	var sp dates.Span

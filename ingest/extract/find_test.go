@@ -3567,6 +3567,26 @@ func TestFutureOfSomethingElse(t *testing.T) {
 	require.Empty(t, got)
 }
 
+// TestFutureAfterASemicolon: a promise after a semicolon past the day of
+// a meeting told as held ("the surgery held at the library on Saturday
+// 8th March, where ...; the team will patrol ...") is the police's, not a
+// meeting to come (heldPart). With no word that it was held, or with the
+// future before the day, the sentence tells a plan.
+func TestFutureAfterASemicolon(t *testing.T) {
+	head := "Posted on Friday 14th March 2014\n\n"
+	for _, text := range []string{
+		"The PCSO told us about the ward surgery held at Seaton library on Saturday 8th March, where the big complaint was quad bikes on the dunes; the team will patrol there at weekends.\n",
+		"Residents turned out at the Seaton ward surgery on Saturday 8th March and complained about quad bikes on the dunes; the council will put up new signs.\n",
+	} {
+		got := summary(t, head+text)
+		require.NotEmpty(t, got, text)
+		require.True(t, strings.HasPrefix(got[0], "meeting 2014-03-08 E05008951 off_road_bikes"), got[0])
+	}
+	// must not fire
+	require.Empty(t, summary(t, head+"The PCSO will hold a ward surgery at Seaton library on Saturday 22nd March; residents can raise quad bikes on the dunes.\n"))
+	require.Empty(t, summary(t, head+"A ward surgery is to be held at Seaton library on Saturday 22nd March; officers will take questions about quad bikes.\n"))
+}
+
 // TestArrangedInThePresentProgressive: a meeting told in the present
 // progressive of an arrangement ("Kath is stepping down as chair at the
 // AGM in October", "the PCSO is holding a drop-in meeting on Friday 21st
@@ -4279,6 +4299,25 @@ func TestCouncilOfficersReply(t *testing.T) {
 	} {
 		got := summary(t, head+tt.text+"\n")
 		require.Contains(t, got, tt.want, tt.text)
+	}
+}
+
+// TestPoliceReplyAfterADash: the police's reply told after a dash in what
+// residents raised ("Cars broken into on the estate - PC Shaw advised
+// people to ring 101 with anything suspicious") is no part of it
+// (policeReplyDashRE): no visible policing for the 101 or the patrols. A
+// complaint about the police after a dash stays one.
+func TestPoliceReplyAfterADash(t *testing.T) {
+	head := "Posted on Thursday 14th November 2013\n\nMinutes of the Seaton residents' meeting held on Tuesday 12th November 2013\n\nResidents raised:\n\n"
+	for _, tt := range []struct{ text, want string }{
+		{"- Cars broken into on the estate - PC Shaw advised people to ring 101 with anything suspicious.", "concern 2013-11-12 E05008951 burglary_theft"},
+		{"- Dog fouling on the promenade – officers said they would pass it on and step up patrols.", "concern 2013-11-12 E05008951 environmental"},
+		// must not fire: the complaint after the dash is the residents'
+		{"- Dog fouling on the promenade - and police are never seen on patrol.", "concern 2013-11-12 E05008951 environmental,visible_policing"},
+	} {
+		got := summary(t, head+tt.text+"\n")
+		require.Contains(t, got, tt.want, tt.text)
+		require.Len(t, got, 2, tt.text) // the meeting and its one concern
 	}
 }
 
@@ -6381,6 +6420,44 @@ func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
 	} {
 		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
 	}
+}
+
+// TestAsideBeforeAnotherTime: a writer's aside before another time ("To
+// be fair, last year ...", "Mind you, last summer ...") still opens the
+// paragraph on that time (otherTimeRE): what it says came up then is not
+// the meeting's. An aside with no other time after it goes on with the
+// meeting.
+func TestAsideBeforeAnotherTime(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, next := range []string{
+		"To be fair, last year it was scrambler bikes on the old railway path that came up at every meeting in Norton.\n",
+		"Mind you, last summer the big worry at these meetings was scrambler bikes on the old railway path.\n",
+	} {
+		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
+	}
+	// must not fire: the aside with no other time is the meeting's
+	require.Equal(t, []string{"meeting 2016-11-08 E05001543 off_road_bikes,speeding", "concern 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 off_road_bikes"},
+		summary(t, head+"To be fair, scrambler bikes on the old railway path came up as well.\n"))
+}
+
+// TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
+// do a street surgery in July, date to follow") is one to come, as with
+// "will" (futureRE): its month without a year is the next, not last
+// year's (willBefore: the contraction before the day). A meeting told in
+// the past with another contraction, or with "we'll" only after its day,
+// stays held.
+func TestContractedWillIsToCome(t *testing.T) {
+	head := "Published: 12 June 2019\n\n"
+	res, err := newExtractor(t, Config{}).Extract("notes.txt", []byte(head+"- The PCSOs say they'll do a street surgery in Grangetown in July, date to follow.\n"))
+	require.NoError(t, err)
+	require.Empty(t, res.Events)
+	require.Len(t, res.Planned, 1)
+	require.Equal(t, "2019-07-01", res.Planned[0].Date)
+	// must not fire
+	require.Equal(t, []string{"meeting 2019-05-01 E05001509 speeding", "concern 2019-05-01 E05001509 speeding"},
+		summary(t, head+"At the public meeting in Grangetown in May, residents said they'd had enough of speeding.\n"))
+	require.Equal(t, []string{"meeting 2019-06-08 E05012442 burglary_theft", "concern 2019-06-08 E05012442 burglary_theft"},
+		summary(t, head+"On Saturday 8 June I joined the ward councillors on a walkabout in Grangetown, where residents told us about sheds being broken into, and we'll come back with bike marking for them.\n"))
 }
 
 // TestDaysMeetingToldAgainByItsPossessive: "Tuesday's meeting" after the

@@ -101,6 +101,11 @@ var (
 	isoRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
 	relRE     = regexp.MustCompile(`\b(last nights?|yesterday|today|this morning|this afternoon|this evening|tonight|tomorrow)\b`)
 	relDayRE  = regexp.MustCompile(`\b(last|next|this|on)\s+` + weekdayPat + `\b`)
+	// weekdayDayRE: the day of the month a writer puts beside a relative
+	// weekday, in brackets or as an ordinal with no month after it ("on
+	// Friday (9th)", "last Tuesday (the 3rd)", "on Sunday 21st we ..."): the
+	// weekday of that date, not merely the one before the publication.
+	weekdayDayRE = regexp.MustCompile(`^(?:\s*\(\s*(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\s*\)|\s+(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?` + monthPat + `\b)?)`)
 	// weekOfRE: " of last week", " of next week" after a weekday.
 	weekOfRE = regexp.MustCompile(`^ of (last|next) week\b`)
 	// relPartRE: "Thursday evening" with no "on" ("packed the hall
@@ -393,7 +398,18 @@ func Find(s string) []Mention {
 			// before the publication's, as "last Wednesday" is.
 			rel, m = w[1], []int{m[0], m[1] + len(w[0])}
 		}
-		add(m, Mention{Rel: rel, Weekday: wd, HasWeekday: true})
+		day := 0
+		if b := weekdayDayRE.FindStringSubmatch(low[m[1]:]); b != nil && b[3] == "" {
+			// "On Friday (9th) we walked round the estate": the day of
+			// the month beside the weekday picks which one (with a month
+			// after it, "on Friday 9th May", it is a written date).
+			if day = atoi(b[1] + b[2]); day >= 1 && day <= 31 {
+				m = []int{m[0], m[1] + len(b[0])}
+			} else {
+				day = 0
+			}
+		}
+		add(m, Mention{Rel: rel, Weekday: wd, HasWeekday: true, Day: day})
 	}
 	for _, m := range rel(relPartRE) {
 		if !capital(group(s, m, 1)) || everyRE.MatchString(low[:m[0]]) {

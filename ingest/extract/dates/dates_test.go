@@ -36,6 +36,15 @@ func TestResolve(t *testing.T) {
 		{"on Monday, past", "on Monday", Anchors{Published: pub}, false, "2017-03-13 2017-03-13 day"},
 		{"on Monday, future", "on Monday", Anchors{Published: pub}, true, "2017-03-20 2017-03-20 day"},
 		{"last Thursday", "last Thursday evening", Anchors{Published: pub}, false, "2017-03-09 2017-03-09 day"},
+		// a relative weekday with its day of the month beside it
+		// (weekdayDayRE): the day picks the weekday, checked
+		{"a weekday with its day in brackets", "On Friday (3rd) we walked the estate", Anchors{Published: pub}, false, "2017-03-03 2017-03-03 day"},
+		{"last weekday with its day in brackets", "last Tuesday (the 28th) the group met", Anchors{Published: pub}, false, "2017-02-28 2017-02-28 day"},
+		{"a weekday with its ordinal, no month", "on Monday 6th we met the tenants", Anchors{Published: pub}, false, "2017-03-06 2017-03-06 day"},
+		{"a weekday with its day, to come", "on Saturday (18th) there is a surgery", Anchors{Published: pub}, true, "2017-03-18 2017-03-18 day"},
+		{"a weekday on no such day near the publication", "On Friday (4th) we walked the estate", Anchors{Published: pub}, false, ""},
+		{"a weekday with its day and month is a written date", "on Friday 3rd March", Anchors{Published: pub}, false, "2017-03-03 2017-03-03 day"},
+		{"a weekday with a count after it is no day", "on Friday 3 of us walked the estate", Anchors{Published: pub}, false, "2017-03-10 2017-03-10 day"},
 		// written on a Friday: "on Thursday" is the day before, "last
 		// Thursday" the week before's
 		{"on Thursday, written on a Friday", "on Thursday", Anchors{Published: time.Date(2025, 7, 18, 0, 0, 0, 0, time.UTC)}, false, "2025-07-17 2025-07-17 day"},

@@ -3,6 +3,7 @@ package dates
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -133,6 +134,9 @@ func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) 
 	// Thursday" is the 17th and "last Thursday" the 10th; on a Monday or a
 	// Wednesday the two agree); "next Monday" or a future "on Monday" is
 	// the first one after it.
+	if m.Day > 0 {
+		return weekdayOnDay(p, m, m.Rel == "next" || (m.Rel != "last" && future))
+	}
 	back := (int(p.Weekday()) - int(m.Weekday) + 7) % 7
 	switch {
 	case m.Rel == "next" || (m.Rel != "last" && future):
@@ -146,6 +150,26 @@ func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) 
 		return monday.AddDate(0, 0, (int(m.Weekday)+6)%7), "the " + m.Weekday.String() + " of the week before the publication date", nil
 	}
 	return p.AddDate(0, 0, -back), "the " + m.Weekday.String() + " before the publication date", nil
+}
+
+// weekdayOnDay resolves a relative weekday written with its day of the
+// month ("on Saturday (13th)", "last Tuesday the 3rd"): the one such day
+// within eight weeks before the publication date (after it, for one to
+// come), checked against the calendar; the day the writer gave wins over
+// "the most recent Saturday", and a weekday that falls on no such day
+// near the publication is no date.
+func weekdayOnDay(p time.Time, m Mention, future bool) (time.Time, string, error) {
+	step := -1
+	if future {
+		step = 1
+	}
+	for k := 0; k <= 56; k++ {
+		t := p.AddDate(0, 0, step*k)
+		if t.Day() == m.Day && t.Weekday() == m.Weekday {
+			return t, "the " + m.Weekday.String() + " the " + strconv.Itoa(m.Day) + " next to the publication date " + p.Format(time.DateOnly), nil
+		}
+	}
+	return time.Time{}, "", fmt.Errorf("%q: no %s the %d near the publication date %s", m.Text, m.Weekday, m.Day, p.Format(time.DateOnly))
 }
 
 // day resolves a written day (or, with monthOnly, the first of a written
