@@ -5194,6 +5194,13 @@ func TestTitleMonthDays(t *testing.T) {
 		{"March round-up from the Hartburn team", "Our surgeries in Hartburn are held on the last Friday of the month, where neighbours raise vans parked across driveways.", nil},
 		// a day after the publication is none of the month's meetings held
 		{"April round-up from the Hartburn team", "We ran a pop-up surgery in Hartburn on the 20th, where neighbours spoke of vans parked across driveways.", nil},
+		// "this month" in a post about March, posted in April, is March
+		{"March round-up from the Hartburn team", "A pop-up surgery in Hartburn this month heard about vans parked across driveways.", []string{
+			"meeting 2025-03-01 E05014869 parking_traffic",
+			"concern 2025-03-01 E05014869 parking_traffic",
+		}},
+		// ... but not what is to come this month
+		{"March round-up from the Hartburn team", "We will hold a pop-up surgery in Hartburn this month for neighbours worried about vans parked across driveways.", nil},
 	} {
 		require.Equal(t, tc.want, summaryFile(t, "post.md", post(tc.title, tc.body)), tc.title+": "+tc.body)
 	}
@@ -7828,4 +7835,18 @@ func TestSeriesBeganIn(t *testing.T) {
 		}
 		require.Contains(t, got, tc.want, tc.body)
 	}
+}
+
+// TestWhereToFindUsIsToCome: a team's heading "Where to find us in April"
+// (or "Where we'll be", "Dates for your diary") heads what is to come,
+// not meetings held or concerns raised, though a month entry under it
+// spans the publication.
+func TestWhereToFindUsIsToCome(t *testing.T) {
+	for _, head := range []string{"Where to find us in April", "Where we'll be in April", "Dates for your diary"} {
+		doc := "# Hartburn team: March update\n\nPosted on 4 April 2022\n\n## " + head + "\n\nHartburn PACT: later in April, at the church hall, for anyone worried about speeding.\n"
+		require.Empty(t, summaryFile(t, "post.md", doc), head)
+	}
+	// Under a heading of a place the same entry is read as before.
+	doc := "# Hartburn team: March update\n\nPosted on 4 April 2022\n\n## In Hartburn\n\nHartburn PACT: later in April, at the church hall, for anyone worried about speeding.\n"
+	require.NotEmpty(t, summaryFile(t, "post.md", doc))
 }

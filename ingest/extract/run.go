@@ -1814,6 +1814,19 @@ func (r *run) titleMonthDays() {
 			continue
 		}
 		text := b.Text
+		if !b.Heading && !r.a.Published.IsZero() && r.a.Published.Month() != tm.Month() {
+			// "Two PACTs this month." in a "March update" posted on 4
+			// April: the post's month is its title's, in what it tells
+			// as done (not "we will be at ... this month").
+			locs := thisMonthRE.FindAllStringIndex(text, -1)
+			for k := len(locs) - 1; k >= 0; k-- {
+				l := locs[k]
+				if futureRE.MatchString(sentenceAt(text, l[0])) {
+					continue
+				}
+				text = text[:l[0]] + "in" + stamp + text[l[1]:]
+			}
+		}
 		// A day with its weekday and no month ("Throston ward surgery -
 		// Tuesday 6th", a heading or a sentence of the post) is the title
 		// month's day when the weekday fits it.
@@ -1890,6 +1903,9 @@ func (r *run) titleMonthDays() {
 		}
 	}
 }
+
+// thisMonthRE: "this month", the month being written about.
+var thisMonthRE = regexp.MustCompile(`(?i)\bthis month\b`)
 
 // sentenceAt is the sentence of s around offset at.
 func sentenceAt(s string, at int) string { return spanAround(s, at, at, ".!?") }
