@@ -1225,20 +1225,11 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 // Park)"); nil for any other heading ("You said", "Burglary in Loftus",
 // "Next meetings").
 func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
-	at := r.anchorDay()
-	if at.IsZero() || len(b.Text) > 80 || len(r.datesOf(b)) > 0 {
+	m := r.headingOnly(b, titleCase(strings.Trim(bracketTailRE.ReplaceAllString(b.Text, ""), " :*.#")), 80)
+	if m == nil {
 		return nil
 	}
-	name := strings.Trim(bracketTailRE.ReplaceAllString(b.Text, ""), " :*.#")
-	if name == "" {
-		return nil
-	}
-	ms := r.find(titleCase(name), at)
-	if len(ms) != 1 || strings.TrimSpace(name[:ms[0].Start]) != "" || strings.Trim(name[ms[0].End:], " ") != "" {
-		return nil
-	}
-	res := ms[0].Resolution
-	return &res
+	return &m.Resolution
 }
 
 // authorityHeading is the authority a numbered or plain heading names
@@ -1246,20 +1237,26 @@ func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
 // groups its meetings by authority sets each authority's entries under
 // one, for an entry whose venue the gazetteer does not know.
 func (r *run) authorityHeading(b *segment.Block) *gazetteer.Resolution {
-	at := r.anchorDay()
-	if at.IsZero() || len(b.Text) > 60 || len(r.datesOf(b)) > 0 {
+	m := r.headingOnly(b, strings.Trim(itemLeadRE.ReplaceAllString(b.Text, ""), " :*.#"), 60)
+	if m == nil || m.Kind != "lad" {
 		return nil
 	}
-	name := strings.Trim(itemLeadRE.ReplaceAllString(b.Text, ""), " :*.#")
-	if name == "" {
+	return &m.Resolution
+}
+
+// headingOnly is the one place that is the whole of name, the text of
+// heading b made ready by its caller, when b is no longer than maxLen
+// and gives no date; nil otherwise.
+func (r *run) headingOnly(b *segment.Block, name string, maxLen int) *gazetteer.Mention {
+	at := r.anchorDay()
+	if at.IsZero() || len(b.Text) > maxLen || name == "" || len(r.datesOf(b)) > 0 {
 		return nil
 	}
 	ms := r.find(name, at)
-	if len(ms) != 1 || ms[0].Kind != "lad" || ms[0].Start != 0 || strings.Trim(name[ms[0].End:], " ") != "" {
+	if len(ms) != 1 || strings.TrimSpace(name[:ms[0].Start]) != "" || strings.TrimSpace(name[ms[0].End:]) != "" {
 		return nil
 	}
-	res := ms[0].Resolution
-	return &res
+	return &ms[0]
 }
 
 // bracketTailRE: the bracketed list at a heading's end.
