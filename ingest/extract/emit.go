@@ -249,6 +249,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "gangs of youths on scrambler bikes": the bikes are the
 			// nuisance, not the youths besides
 			continue
+		case (m.Theme == "antisocial_behaviour" || m.Theme == "speeding") && ofTheBikesRE.MatchString(text[m.End:]):
+			// "because of the noise and speed of the bikes": what the
+			// bikes (raised already) are like, not a nuisance or
+			// speeding of their own
+			continue
 		case m.Theme == theftTheme && hasTheme(ms, "off_road_bikes") && stolenRideRE.MatchString(text[max(0, m.Start-30):min(len(text), m.End+40)]) && !hasOtherTheft(ms, m):
 			// "lads on scramblers and quad bikes, some of them believed
 			// stolen, racing across the fields": the bikes are the
@@ -263,10 +268,12 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// "three cars broken into ..., one with a window smashed": the
 			// way in of the break-in, not damage besides
 			continue
-		case m.Theme == "visible_policing" && patrolAskRE.MatchString(text[:m.Start]) && matterBefore(ms, m):
+		case m.Theme == "visible_policing" && patrolAskRE.MatchString(text[:m.Start]) && matterBefore(ms, m) && !seenOnFootRE.MatchString(text[m.Start:min(len(text), m.End+40)]):
 			// "... had been repeatedly damaged and sprayed with graffiti,
 			// and asked for more patrols": the remedy asked for the
-			// matter raised, not a second one
+			// matter raised, not a second one (but officers asked to be
+			// seen, "more officers on foot", "on the beat", are policing
+			// raised: they ask to see the police)
 			continue
 		case m.Theme == "visible_policing" && impostorBeforeRE.MatchString(text[max(0, m.Start-60):m.Start]):
 			// "callers pretending to be bank staff or police officers":
@@ -355,6 +362,14 @@ func hasTheme(ms []taxonomy.Match, theme string) bool {
 	}
 	return false
 }
+
+// seenOnFootRE: officers asked for as people to see ("more officers on
+// foot", "more police on the beat", "officers to be seen").
+var seenOnFootRE = regexp.MustCompile(`(?i)\b(?:on foot|on the beat|(?:to be|being) seen|visible)\b`)
+
+// ofTheBikesRE: what follows a word of noise or speed that makes it the
+// bikes' ("[noise] and speed of the bikes", "[speed] of those scramblers").
+var ofTheBikesRE = regexp.MustCompile(`(?i)^(?:\s+and\s+[a-z]+)?\s+of\s+(?:the|those|these|their)\s+(?:(?:motor|quad|off-road|trail|dirt|pit)\s*)?(?:bikes?|motorbikes?|scramblers?|quads?)\b`)
 
 // andItemRE: a second item joined by "and" ("a car stolen and a window
 // smashed at the school": two matters).

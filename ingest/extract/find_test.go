@@ -7850,3 +7850,24 @@ func TestWhereToFindUsIsToCome(t *testing.T) {
 	doc := "# Hartburn team: March update\n\nPosted on 4 April 2022\n\n## In Hartburn\n\nHartburn PACT: later in April, at the church hall, for anyone worried about speeding.\n"
 	require.NotEmpty(t, summaryFile(t, "post.md", doc))
 }
+
+// TestBikesNoiseAndOfficersOnFoot: the noise and speed "of the bikes" are
+// the bikes', no nuisance or speeding of their own; after another matter,
+// a request for patrols is the remedy asked, but officers asked to be
+// seen ("more officers on foot", "on the beat") are policing raised.
+func TestBikesNoiseAndOfficersOnFoot(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"she kept the children in because of the noise and speed of the bikes", nil},
+		{"the speed of those scramblers on the field", []string{"off_road_bikes"}},
+		{"the noise from the pub and the speed of the traffic on the bypass", []string{"antisocial_behaviour", "speeding"}},
+		{"cars pulling up outside houses linked to drug dealing, and several asked for more officers on foot", []string{"drugs", "visible_policing"}},
+		{"traders told him about shoplifting and asked for more police on the beat", []string{"burglary_theft", "visible_policing"}},
+		{"the shelter had been sprayed with graffiti, and they asked for more patrols", []string{"criminal_damage"}},
+	} {
+		require.Equal(t, tc.want, r.themes(tc.text), tc.text)
+	}
+}
