@@ -3950,6 +3950,10 @@ func TestAtJoinedWardOnADayAndTheNextNight(t *testing.T) {
 			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
 		{"following evening in a ward", pub + brambles + "The following evening in Kader, people complained about speeding on the main road.\n",
 			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		{"a day later at a drop-in in a ward", pub + brambles + "A day later he was at a drop-in in Kader, where people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-09 E05009860 speeding"}},
+		{"a day earlier at a drop-in in a ward", pub + brambles + "A day earlier he was at a drop-in in Kader, where people complained about speeding on the main road.\n",
+			[]string{"meeting 2019-10-08 E05009856 drugs", "meeting 2019-10-07 E05009860 speeding"}},
 		// must not fire: two wards, no ward, no meeting told before
 		{"two wards joined", pub + "At Kader and Acklam on Monday (7 October), residents described speeding on the main road.\n", nil},
 		{"a venue, not a ward", pub + "At Hartlepool & District Hospice on Monday (7 October), people described speeding on the main road.\n", nil},
