@@ -901,5 +901,6 @@ func clauseAround(text string, m taxonomy.Match) string {
 
 // partnerBodyRE: a body of agencies by its name ("Safer Hartlepool
 // Partnership", "Health and Wellbeing Board", "Partnership Executive",
-// the Police and Crime Panel).
-var partnerBodyRE = regexp.MustCompile(`\b(?:Partnership|Board|Executive|Police and Crime Panel)\b`)
+// the Police and Crime Panel), or a council's committee by its name
+// ("the council's Audit and Governance Committee").
+var partnerBodyRE = regexp.MustCompile(`\b(?:Partnership|Board|Executive|Committee|Police and Crime Panel)\b`)

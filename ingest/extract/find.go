@@ -295,10 +295,11 @@ func (r *run) walk() {
 				} else if len(r.datesOf(b)) == 0 && b.N > 1 {
 					placeHead = b // (not the document's title, whose date line is its publication)
 					continue
-				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && (wardEntryRE.MatchString(b.Text) || (upperTitle(b.Text) && pactRE.MatchString(b.Text))) && !reportRE.MatchString(b.Text) {
+				} else if len(r.datesOf(b)) == 0 && b.N == 1 && len(r.held) == 0 && ((wardEntryRE.MatchString(b.Text) && meetingNounRE.MatchString(b.Text)) || (upperTitle(b.Text) && pactRE.MatchString(b.Text))) && !reportRE.MatchString(b.Text) {
 					// "NEWCOMEN WARD RESIDENTS' MEETING" over "Date: Thursday
 					// 15 October 2020": a title naming one meeting is its
-					// record.
+					// record. (Not a newsletter's name, "GROVE WARD NEWS":
+					// a ward and no meeting word.)
 					r.record = true
 				}
 			}
@@ -1464,7 +1465,7 @@ var clauseBreakRE = regexp.MustCompile(`,\s+and\s+`)
 // and in Hutton ward on 10th September" is two). planned is true when the
 // block only lists meetings to come, which are recorded, not emitted.
 func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment.Block) (out []*meetingCtx, planned bool) {
-	if (mastheadRE.MatchString(text) || postHeaderRE.MatchString(text) || imprintRE.MatchString(text)) && len(text) < 200 {
+	if (mastheadRE.MatchString(text) || issueDatedRE.MatchString(text) || postHeaderRE.MatchString(text) || imprintRE.MatchString(text)) && len(text) < 200 {
 		// "Thorntree Tenants' & Residents' Association · Issue 22 · April
 		// 2019 · Free to every household": a newsletter's masthead, whose
 		// month is its issue's, not a meeting's (nor is its imprint's day:
@@ -5425,6 +5426,16 @@ var imprintRE = regexp.MustCompile(`(?i)^\W*(?:printed (?:and|&) )?published by\
 // mastheadRE: a newsletter's masthead line, its issue numbered between
 // separators ("· Issue 22 ·", "| No. 14 |").
 var mastheadRE = regexp.MustCompile(`(?i)[·|•]\s*(?:issue|edition|no\.?|vol\.?|volume|number)\s*[0-9]+\s*(?:[·|•]|$)`)
+
+// issueDatedRE: a newsletter's issue line, its number then the season or
+// month it covers ("Issue 12 - Summer 2019 (printed 2 July 2019)", "No. 5,
+// March 2023"): the issue's date (or the day it went to print), not a
+// meeting's, though the masthead run into it names the ward ("Your
+// Grove ward councillors").
+//
+// The issue's word is capitalised, as a masthead sets it (not "discussed
+// issue 3 - March 2019 of the newsletter" in a sentence).
+var issueDatedRE = regexp.MustCompile(`\b(?:Issue|ISSUE|Edition|EDITION|No\.|NO\.|Vol\.?|VOL\.?|Volume|VOLUME)\s*[0-9]{1,3}\s*[-–—,:|·]\s*(?i:spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2}\b`)
 
 // headlineQuoteRE: a headline opening on a quotation ("'We don't see a
 // bobby from one month to the next' - Dormanstown residents have their

@@ -1465,6 +1465,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"mail-subject-diary.txt", "From: Hartburn Residents <hello@example.org>\nTo: Members\nSubject: News, next meeting and dates for your diary\nDate: Wed, 4 Jun 2025 20:10:03 +0100\n\nWe met the ward councillors at the Hartburn ward meeting last night.\n", "2025-06-04"},
 		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
+		// an issue line's aside saying when it went to print
+		{"issue-printed-aside.txt", "KADER WARD ROUNDUP\nYour Kader councillors\nIssue 3 - Spring 2019      (printed 2 April 2019)\n\nThe Kader ward meeting last month heard about speeding.\n", "2019-04-02"},
+		{"printed-aside-no-issue.txt", "KADER WARD ROUNDUP\n\nThe leaflet (printed 2 April 2019) was late. The Kader ward meeting last month heard about speeding.\n", ""},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		// a newsletter's imprint: printed on the day it went out
 		{"imprint.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted 12th June 2024 and delivered by hand. Please pass it on.\n", "2024-06-12"},
@@ -7179,14 +7182,18 @@ func TestCountOfMeetingsSummed(t *testing.T) {
 	require.NotEmpty(t, summary(t, "# A busy week\n\nPublished Wednesday 11 September 2019\n\nBetween Wednesday 4 and Friday 6 September he joined the neighbourhood team for a series of walkabouts in Roseworth; residents complained about off-road bikes on the playing fields.\n"))
 }
 
-// TestBarePartnershipMeetingDropped: a partnership's or board's meeting
-// the report says nothing more of is no meeting with the public; one told
+// TestBarePartnershipMeetingDropped: a partnership's, board's or council
+// committee's meeting the report says nothing more of is no meeting with the public; one told
 // with what it dealt with stays.
 func TestBarePartnershipMeetingDropped(t *testing.T) {
 	head := "Report to the Police and Crime Panel, 12 July 2022\n\n"
 	require.Empty(t, summary(t, head+"4.1 In the same period the Commissioner attended the Safer Hartlepool Partnership (12 May) and the Stockton Health and Wellbeing Board (25 May).\n"))
 	require.Equal(t, []string{"meeting 2022-05-12  hate_crime", "concern 2022-05-12  hate_crime"},
 		summary(t, head+"4.1 On 12 May the Commissioner attended the Hartlepool Hate Crime Partnership, where members raised the under-reporting of racist abuse.\n"))
+	// A council's committee by its name, with nothing said of it, likewise.
+	blog := "Posted on 19 October 2018\n\nThanks to everyone at the Rossmere residents' meeting last night, where people complained about off-road bikes.\n\n" +
+		"(I also sat on the council's Audit and Governance Committee on Wednesday, which I won't bore you with.)\n"
+	require.Equal(t, []string{"meeting 2018-10-18 E05008944 off_road_bikes", "concern 2018-10-18 E05008944 off_road_bikes"}, summary(t, blog))
 }
 
 // TestBracketedDaysListJointHostsAndRecaps: a report's list of meetings
@@ -7873,5 +7880,34 @@ func TestBikesNoiseAndOfficersOnFoot(t *testing.T) {
 		{"the shelter had been sprayed with graffiti, and they asked for more patrols", []string{"criminal_damage"}},
 	} {
 		require.Equal(t, tc.want, r.themes(tc.text), tc.text)
+	}
+}
+
+// TestNewsletterMastheadNotMeeting: a newsletter's masthead, its name with
+// the ward in it ("HOLLYBANK WARD NEWS") and its issue line with a season
+// or month ("Issue 3 - Spring 2019"), is neither a meeting nor the title of
+// a meeting's record; the meetings are those its sections tell.
+func TestNewsletterMastheadNotMeeting(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string // meetings' days
+	}{
+		{"masthead", "KADER WARD ROUNDUP\nYour Kader ward councillors, here for you\nIssue 3 - Spring 2019      (printed 2 April 2019)\n\nNEWS\n\nOur ward surgery was at the Kader community hub on Saturday 9 March. Residents raised dog fouling on the field.\n\nThe ward PACT met on 15 January and again on 26 March (both Tuesdays, at the hub). Speeding was raised.\n", []string{"2019-01-15", "2019-03-09", "2019-03-26"}},
+		{"masthead-month", "KADER WARD ROUNDUP\nYour Kader ward councillors\nNo. 12, March 2019\n\nThe ward PACT met on 15 January at the hub, and residents raised speeding.\n", []string{"2019-01-15"}},
+		// must not fire: a title naming a ward meeting is its record; an
+		// issue named in a sentence of a meeting is no masthead
+		{"record-title", "KADER WARD RESIDENTS' MEETING\n\nDate: Thursday 14 March 2019\n\nResidents raised speeding on the main road.\n", []string{"2019-03-14"}},
+		{"issue-in-sentence", "Kader news\n\nThe Kader ward meeting on 14 March 2019 discussed issue 3 - March 2019 of the newsletter, and residents raised speeding.\n", []string{"2019-03-14"}},
+	} {
+		res, err := newExtractor(t, Config{}).Extract(tt.name+".txt", []byte(tt.doc))
+		require.NoError(t, err)
+		var got []string
+		for _, e := range res.Events {
+			if e.Meeting != nil {
+				got = append(got, eventWhen(e))
+			}
+		}
+		slices.Sort(got)
+		require.Equal(t, tt.want, got, tt.name)
 	}
 }

@@ -660,6 +660,14 @@ func (r *run) findPublished() time.Time {
 				consider(first.AddDate(0, 1, -1), pubScoreIssue)
 			}
 		}
+		if m := printedAsideRE.FindStringSubmatch(b.Text); i < 4 && m != nil && issueLineRE.MatchString(b.Text) {
+			// "Issue 7 - Summer 2019 (printed 4 July 2019)": the issue
+			// line's aside says the day it went to print, as an imprint
+			// at the foot would.
+			if t, ok := r.fullDate(strings.TrimSpace(m[1])); ok {
+				consider(t, pubScorePosted)
+			}
+		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
 			for _, f := range issueFieldRE.Split(b.Text, -1) {
 				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
@@ -848,6 +856,9 @@ var (
 	// issueLineRE: a newsletter's masthead line ("Your newsletter | Issue
 	// 14 | March 2021").
 	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
+	// printedAsideRE: a day in brackets saying when the issue was printed
+	// ("(printed 4 July 2019)", "(printed on 12/07/2019)"); group 1 the day.
+	printedAsideRE = regexp.MustCompile(`(?i)\(\s*printed\s+(?:on\s+)?([^()]{6,40})\)`)
 	// issueMonthRE: an issue's number and its month ("Issue 9 - June
 	// 2013", "No. 14, March 2021"); group 1 the month.
 	issueMonthRE = regexp.MustCompile(`(?i)\b(?:issue|edition|no\.?)\s*[0-9]{1,3}\s*[-–—,|·:]\s*((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2})\b`)
