@@ -6512,6 +6512,12 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	}
 }
 
+// comeFromRE: the text before a place the police come or are sent from,
+// or are based in ("officers took too long to arrive from Guisborough",
+// "the nearest PCSOs are based in Redcar"): where they are, not where the
+// concern is.
+var comeFromRE = regexp.MustCompile(`(?i)\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|sent|travel|travels|travelled|travelling|drive|drives|driving|driven|dispatched|based)\s+(?:all the way\s+|over\s+)?(?:from|in|at|out of)\s+(?:the\s+)?$`)
+
 // concernPlace is where a concern counts: a ward named in it, else its
 // meeting's place (a concern about "the Eston Hills" raised at the
 // Grangetown meeting stays in Grangetown), else a town named in it, else
@@ -6524,7 +6530,7 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	ms := r.find(text, at)
 	for i := 0; i < len(ms); i++ {
-		if titleOfPerson(text, ms[i]) || (cur != nil && policeOfRE.MatchString(text[ms[i].End:])) {
+		if titleOfPerson(text, ms[i]) || (cur != nil && (policeOfRE.MatchString(text[ms[i].End:]) || comeFromRE.MatchString(text[:ms[i].Start]))) {
 			// "Mandale and Victoria ward councillor Sam Jones said ...":
 			// whom the speaker represents, not where the concern is.
 			ms = append(ms[:i:i], ms[i+1:]...)
