@@ -5850,6 +5850,31 @@ func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestWeekdayLabelsDateTheirParagraphs: a post telling its week day by day
+// in paragraphs labelled by the weekday alone and a full stop or colon
+// ("Tuesday. Off to ...", "**Thursday:** I dropped in ...") dates each
+// paragraph by its label, in the week that ends nearest before the post;
+// not a timetable of the week set out the same way (nothing told as done),
+// not what is to come, not one label alone, not out of the week's order.
+func TestWeekdayLabelsDateTheirParagraphs(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday.** Off to the Kader ward residents' meeting at the church hall, where people talked to me about drug dealing near the shops.\n\n"
+	thu := "Thursday: I dropped in on the Linthorpe ward meeting. Speeding on the main road was the worry.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two labelled days in order", pub + tue + thu,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
+		{"one label alone", pub + tue, nil},
+		{"out of the week's order", pub + thu + tue, nil},
+		{"a timetable: nothing told as done", pub + "Monday: Kader ward residents' meeting at the church hall, 6pm.\n\nWednesday: Linthorpe ward meeting at the library, 7pm.\n", nil},
+		{"what is to come", pub + "Tuesday. I will be at the Kader ward residents' meeting at the church hall.\n\n" + thu, nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMonthLeadDatesMeetingsAfter: a short sentence telling a month as a
 // stretch of time ("... came after a busy October") dates the meetings the
 // next sentence opens at by their places with what residents raised and no

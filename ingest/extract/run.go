@@ -397,6 +397,9 @@ func (r *run) weekdayHeadDays() {
 	}
 	var heads, leads []head
 	ahead := false // ("Next week I'll be at ..." before the days)
+	// (weekday labels, weekdayLabelRE: told as done in one at least, to
+	// come in none)
+	labels, labelFuture, labelPast := 0, false, false
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if !b.Heading {
@@ -406,6 +409,16 @@ func (r *run) weekdayHeadDays() {
 			if m := weekdayLeadRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
 				wd, _ := dates.WeekdayOf(m[1])
 				leads = append(leads, head{i, wd})
+			} else if m := weekdayLabelRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
+				wd, _ := dates.WeekdayOf(m[1])
+				leads = append(leads, head{i, wd})
+				labels++
+				if futureRE.MatchString(b.Text) {
+					labelFuture = true
+				}
+				if pastDoneRE.MatchString(b.Text) {
+					labelPast = true
+				}
 			}
 			continue
 		}
@@ -457,6 +470,9 @@ func (r *run) weekdayHeadDays() {
 		}
 		return
 	}
+	if labels > 0 && (labelFuture || !labelPast) {
+		return
+	}
 	if ts := week(leads); ts != nil {
 		r.leadDays = map[int]dates.Mention{}
 		for k, h := range leads {
@@ -473,6 +489,20 @@ func (r *run) weekdayHeadDays() {
 // March"), not "Monday's meeting", not a question or a sentence on what
 // is to come ("Tuesday will be ..."). Group 1 is the weekday.
 var weekdayLeadRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*[,—–-]\s*|\s+)(?:(?:I|we|was|were|started|began|kicked off|brought|took me|saw|it was)\b|(?:today|tonight)\s*[,—–-])`)
+
+// weekdayLabelRE: a paragraph that opens with a weekday alone set apart
+// as its label by a full stop or a colon, the day's account after it
+// ("Tuesday. Off to the Hemlington residents' meeting ...", "Friday: I
+// dropped in on ..."; the label often in bold, which normalise drops).
+// It dates its paragraph as weekdayLeadRE's lead-ins do, in a week told
+// day by day; since a timetable of the week to come is set out the same
+// way ("Monday: surgery at the library, 6pm"), the labelled paragraphs
+// must tell something as done (pastDoneRE) in one of them at least and
+// what is to come (futureRE) in none. Group 1 is the weekday.
+var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*[.:]\s+["“‘']?[A-Z]`)
+
+// pastDoneRE: a verb telling what was done, in the past tense.
+var pastDoneRE = regexp.MustCompile(`\b(?:I|we|he|she|they|residents|people)\s+(?:(?:then|also|first)\s+)?(?:was|were|had|went|started|began|met|heard|spent|sat|visited|attended|joined|called|walked|dropped|talked|spoke|listened|raised|asked|told|said|complained|came)\b|\b(?:was|were) (?:about|held|raised|packed|told)\b`)
 
 // dayNoMonthRE: a weekday, whole or short, and a day of the month with
 // its ordinal, no month after it ("on Thursday 5th.", "The week before
