@@ -5875,6 +5875,31 @@ func TestWeekdayLabelsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestMonthSoFarDays: a day written as an ordinal alone ("On the 6th") in
+// a paragraph that says, before it, it tells the publication's month so
+// far ("It's been a hectic month", "this month") is that month's day; not
+// without those words, not a day after the publication's, not a sentence
+// of what recurs, and a month written before it keeps its own.
+func TestMonthSoFarDays(t *testing.T) {
+	pub := "# News\n\nPublished: 17 November 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a busy month so far", pub + "It's been a hectic month for the neighbourhood team. On the 6th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-11-06 E05009860 drugs", "concern 2018-11-06 E05009860 drugs"}},
+		{"this month", pub + "Two ward meetings this month. On the 6th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-11-06 E05009860 drugs", "concern 2018-11-06 E05009860 drugs"}},
+		{"no words of the month", pub + "The inspector keeps busy. On the 6th she was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n", nil},
+		{"a day after the publication", pub + "It's been a hectic month for the team. On the 26th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n", nil},
+		{"what recurs", pub + "It's been a hectic month for the team. The Kader ward residents' meeting is held on the 6th, and people usually complain about drug dealing near the shops.\n", nil},
+		{"a month written before", pub + "It's been a hectic month for the team, after October's meetings. In October, on the 6th, the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-10-06 E05009860 drugs", "concern 2018-10-06 E05009860 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestMonthLeadDatesMeetingsAfter: a short sentence telling a month as a
 // stretch of time ("... came after a busy October") dates the meetings the
 // next sentence opens at by their places with what residents raised and no

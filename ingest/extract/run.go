@@ -361,7 +361,70 @@ func (r *run) anchor() {
 	r.postStart, r.postDateLine = r.postDateLines()
 	r.monthlessDays()
 	r.titleMonthDays()
+	r.monthSoFarDays()
 	r.weekdayHeadDays()
+}
+
+// monthSoFarRE: words saying a paragraph tells the publication's month so
+// far ("It has been a busy month for ...", "this month", "so far this
+// month").
+var monthSoFarRE = regexp.MustCompile(`(?i)\b(?:this month|(?:it['’]s|it has|has|have) been an? (?:[a-z-]+\s+){0,2}month)\b`)
+
+// sentenceOrdinalsRE: bareOrdinalsRE, opening a sentence too ("On the 3rd").
+var sentenceOrdinalsRE = regexp.MustCompile(`\b[Oo]` + strings.TrimPrefix(bareOrdinalsRE.String(), `\bo`))
+
+// monthSoFarDays gives a day written as an ordinal alone ("On the 3rd")
+// the publication's month when its paragraph says, before it, that it
+// tells the month so far: a news item of 17 October opening "It has been a
+// busy month for community meetings. On the 3rd the Commissioner was at
+// ..." means 3 October. Only a day before the publication's, with no month
+// written before it in the paragraph (dates' bareDays gives it that one),
+// not in a sentence of what recurs or is to come, not in a table row; a
+// paragraph that does not say so leaves the day unread (nothing guesses
+// it).
+func (r *run) monthSoFarDays() {
+	pub := r.a.Published
+	if pub.IsZero() {
+		return
+	}
+	stamp := " " + pub.Format("January 2006")
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Cells != nil || b.Heading {
+			continue
+		}
+		text := b.Text
+		so := monthSoFarRE.FindStringIndex(text)
+		if so == nil {
+			continue
+		}
+		locs := sentenceOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if l[0] < so[1] || l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
+				continue
+			}
+			list := text[l[2]:l[3]]
+			ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
+			ok := true
+			for _, o := range ords {
+				if d, _ := strconv.Atoi(list[o[2]:o[3]]); d < 1 || d >= pub.Day() {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for j := len(ords) - 1; j >= 0; j-- {
+				list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
+			}
+			text = text[:l[2]] + list + text[l[3]:]
+		}
+		if text != b.Text {
+			b.Text = text
+			r.dates[i] = dates.Find(b.Text)
+		}
+	}
 }
 
 // weekdayHeadRE: a heading that is a weekday alone, or a weekday and a few
