@@ -2365,7 +2365,12 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 // but no "ward" in its name ("Around forty people came to the Berwick
 // Hills and Pallister Community Council meeting at the Pallister Park
 // community rooms"): for refinePlace, as "the Burn Valley ward meeting".
-var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
+//
+// The public "attended" it too ("Around forty people attended the Kader
+// residents' meeting at the church hall"): with the public as the verb's
+// subject (people, residents, ...), not anyone who attended a meeting
+// ("the Commissioner attended the Linthorpe meeting" may tell another).
+var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
 
 func (r *run) refinePlace(cur *meetingCtx, text string) {
 	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {

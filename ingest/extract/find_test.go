@@ -1872,6 +1872,9 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"came to a meeting named without ward", "Around forty residents came to the Kader Community Council meeting in the church hall.", "E05009860"},
 		{"came to a meeting of two wards", "Around forty residents came to the Linthorpe and Acklam community council meeting.", ""},
 		{"came to a meeting of no ward", "Around forty residents came to the community council meeting in the church hall.", ""},
+		{"the public attended a meeting named without ward", "Some thirty people attended the Kader Community Council meeting in the church hall.", "E05009860"},
+		{"an official attended a meeting named without ward", "The Commissioner attended the Kader Community Council meeting in the church hall.", ""},
+		{"the public attended a meeting of two wards", "Some thirty people attended the Linthorpe and Acklam community council meeting.", ""},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
