@@ -4477,6 +4477,27 @@ func TestCrowdPressingForAction(t *testing.T) {
 	}
 }
 
+// TestTimeSpentWithCountedPublic: a part of a day spent at a place with a
+// counted group of the public ("spent Tuesday evening at the church hall
+// with around forty tenants") is their meeting though no meeting word is
+// written; not time spent with officers, nor with one resident.
+func TestTimeSpentWithCountedPublic(t *testing.T) {
+	pub := "Posted on Friday 8 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an evening with forty tenants", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with around forty villagers, who complained about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"a weekday's morning with a dozen parents", pub + "The sergeant spent Wednesday morning at Hart Village Hall with a dozen parents, who complained about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"with officers", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with around forty officers, planning the response to hare coursing on the farms.\n", nil},
+		{"with one resident", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with a resident, who complained about hare coursing on the farms.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestPrioritiesAgreedAtAMeeting: a record saying which priorities the
 // meeting agreed for the police ("The new priorities agreed at the meeting
 // are shed break-ins and off-road bikes") gives that meeting a concern of
