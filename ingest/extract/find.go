@@ -2363,7 +2363,12 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 // but no "ward" in its name ("Around forty people came to the Berwick
 // Hills and Pallister Community Council meeting at the Pallister Park
 // community rooms"): for refinePlace, as "the Burn Valley ward meeting".
-var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
+//
+// The public "attended" it too ("Around forty people attended the Kader
+// residents' meeting at the church hall"): with the public as the verb's
+// subject (people, residents, ...), not anyone who attended a meeting
+// ("the Commissioner attended the Linthorpe meeting" may tell another).
+var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
 
 func (r *run) refinePlace(cur *meetingCtx, text string) {
 	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {
@@ -4768,7 +4773,12 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // writes "dozens of tenants piled into the church hall on Monday evening
 // to demand something is done about speeding" and says "the meeting"
 // only in the next paragraph (crowdPurpose).
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b`)
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
+	// (a part of a day spent with a counted group of the public: "The
+	// inspector spent Tuesday evening at the church hall with around forty
+	// tenants" is their meeting; not "spent the day with officers", not
+	// "with a resident")
+	`|\bspent\s+(?:the|an|a|his|her|their|my|our|[A-Z][a-z]+day)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|hour|hours|day)\b[^.]{0,80}?\bwith\s+(?:around|about|some|over|more than|nearly|almost|roughly)?\s*(?:[0-9]+|a dozen|dozens of|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|parents|locals)\b`)
 
 // crowdPurpose: what a crowd packed into a hall came to do: speak to
 // those in charge (tell, ask, quiz, voice) or press them (demand, call

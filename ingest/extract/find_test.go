@@ -1875,6 +1875,9 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"came to a meeting named without ward", "Around forty residents came to the Kader Community Council meeting in the church hall.", "E05009860"},
 		{"came to a meeting of two wards", "Around forty residents came to the Linthorpe and Acklam community council meeting.", ""},
 		{"came to a meeting of no ward", "Around forty residents came to the community council meeting in the church hall.", ""},
+		{"the public attended a meeting named without ward", "Some thirty people attended the Kader Community Council meeting in the church hall.", "E05009860"},
+		{"an official attended a meeting named without ward", "The Commissioner attended the Kader Community Council meeting in the church hall.", ""},
+		{"the public attended a meeting of two wards", "Some thirty people attended the Linthorpe and Acklam community council meeting.", ""},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
@@ -4481,6 +4484,27 @@ func TestCrowdPressingForAction(t *testing.T) {
 	}
 }
 
+// TestTimeSpentWithCountedPublic: a part of a day spent at a place with a
+// counted group of the public ("spent Tuesday evening at the church hall
+// with around forty tenants") is their meeting though no meeting word is
+// written; not time spent with officers, nor with one resident.
+func TestTimeSpentWithCountedPublic(t *testing.T) {
+	pub := "Posted on Friday 8 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"an evening with forty tenants", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with around forty villagers, who complained about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"a weekday's morning with a dozen parents", pub + "The sergeant spent Wednesday morning at Hart Village Hall with a dozen parents, who complained about hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"with officers", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with around forty officers, planning the response to hare coursing on the farms.\n", nil},
+		{"with one resident", pub + "The inspector spent the evening of Wednesday 6 March at Hart Village Hall with a resident, who complained about hare coursing on the farms.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestPrioritiesAgreedAtAMeeting: a record saying which priorities the
 // meeting agreed for the police ("The new priorities agreed at the meeting
 // are shed break-ins and off-road bikes") gives that meeting a concern of
@@ -5856,6 +5880,56 @@ func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
 		{"out of the week's order", pub + thu + tue, nil},
 		{"a week still to come", pub + "Here is where I will be next week.\n\n" + tue + thu, nil},
 		{"what is to come", pub + "Tuesday will be the Kader ward residents' meeting at the church hall.\n\nThursday will be a surgery in Linthorpe.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestWeekdayLabelsDateTheirParagraphs: a post telling its week day by day
+// in paragraphs labelled by the weekday alone and a full stop or colon
+// ("Tuesday. Off to ...", "**Thursday:** I dropped in ...") dates each
+// paragraph by its label, in the week that ends nearest before the post;
+// not a timetable of the week set out the same way (nothing told as done),
+// not what is to come, not one label alone, not out of the week's order.
+func TestWeekdayLabelsDateTheirParagraphs(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday.** Off to the Kader ward residents' meeting at the church hall, where people talked to me about drug dealing near the shops.\n\n"
+	thu := "Thursday: I dropped in on the Linthorpe ward meeting. Speeding on the main road was the worry.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two labelled days in order", pub + tue + thu,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
+		{"one label alone", pub + tue, nil},
+		{"out of the week's order", pub + thu + tue, nil},
+		{"a timetable: nothing told as done", pub + "Monday: Kader ward residents' meeting at the church hall, 6pm.\n\nWednesday: Linthorpe ward meeting at the library, 7pm.\n", nil},
+		{"what is to come", pub + "Tuesday. I will be at the Kader ward residents' meeting at the church hall.\n\n" + thu, nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestMonthSoFarDays: a day written as an ordinal alone ("On the 6th") in
+// a paragraph that says, before it, it tells the publication's month so
+// far ("It's been a hectic month", "this month") is that month's day; not
+// without those words, not a day after the publication's, not a sentence
+// of what recurs, and a month written before it keeps its own.
+func TestMonthSoFarDays(t *testing.T) {
+	pub := "# News\n\nPublished: 17 November 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a busy month so far", pub + "It's been a hectic month for the neighbourhood team. On the 6th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-11-06 E05009860 drugs", "concern 2018-11-06 E05009860 drugs"}},
+		{"this month", pub + "Two ward meetings this month. On the 6th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-11-06 E05009860 drugs", "concern 2018-11-06 E05009860 drugs"}},
+		{"no words of the month", pub + "The inspector keeps busy. On the 6th she was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n", nil},
+		{"a day after the publication", pub + "It's been a hectic month for the team. On the 26th the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n", nil},
+		{"what recurs", pub + "It's been a hectic month for the team. The Kader ward residents' meeting is held on the 6th, and people usually complain about drug dealing near the shops.\n", nil},
+		{"a month written before", pub + "It's been a hectic month for the team, after October's meetings. In October, on the 6th, the inspector was at the Kader ward residents' meeting, where people complained about drug dealing near the shops.\n",
+			[]string{"meeting 2018-10-06 E05009860 drugs", "concern 2018-10-06 E05009860 drugs"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}

@@ -361,7 +361,70 @@ func (r *run) anchor() {
 	r.postStart, r.postDateLine = r.postDateLines()
 	r.monthlessDays()
 	r.titleMonthDays()
+	r.monthSoFarDays()
 	r.weekdayHeadDays()
+}
+
+// monthSoFarRE: words saying a paragraph tells the publication's month so
+// far ("It has been a busy month for ...", "this month", "so far this
+// month").
+var monthSoFarRE = regexp.MustCompile(`(?i)\b(?:this month|(?:it['’]s|it has|has|have) been an? (?:[a-z-]+\s+){0,2}month)\b`)
+
+// sentenceOrdinalsRE: bareOrdinalsRE, opening a sentence too ("On the 3rd").
+var sentenceOrdinalsRE = regexp.MustCompile(`\b[Oo]` + strings.TrimPrefix(bareOrdinalsRE.String(), `\bo`))
+
+// monthSoFarDays gives a day written as an ordinal alone ("On the 3rd")
+// the publication's month when its paragraph says, before it, that it
+// tells the month so far: a news item of 17 October opening "It has been a
+// busy month for community meetings. On the 3rd the Commissioner was at
+// ..." means 3 October. Only a day before the publication's, with no month
+// written before it in the paragraph (dates' bareDays gives it that one),
+// not in a sentence of what recurs or is to come, not in a table row; a
+// paragraph that does not say so leaves the day unread (nothing guesses
+// it).
+func (r *run) monthSoFarDays() {
+	pub := r.a.Published
+	if pub.IsZero() {
+		return
+	}
+	stamp := " " + pub.Format("January 2006")
+	for i := range r.blocks {
+		b := &r.blocks[i]
+		if b.Cells != nil || b.Heading {
+			continue
+		}
+		text := b.Text
+		so := monthSoFarRE.FindStringIndex(text)
+		if so == nil {
+			continue
+		}
+		locs := sentenceOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(locs) - 1; k >= 0; k-- {
+			l := locs[k]
+			if l[0] < so[1] || l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
+				continue
+			}
+			list := text[l[2]:l[3]]
+			ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
+			ok := true
+			for _, o := range ords {
+				if d, _ := strconv.Atoi(list[o[2]:o[3]]); d < 1 || d >= pub.Day() {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for j := len(ords) - 1; j >= 0; j-- {
+				list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
+			}
+			text = text[:l[2]] + list + text[l[3]:]
+		}
+		if text != b.Text {
+			b.Text = text
+			r.dates[i] = dates.Find(b.Text)
+		}
+	}
 }
 
 // weekdayHeadRE: a heading that is a weekday alone, or a weekday and a few
@@ -397,6 +460,9 @@ func (r *run) weekdayHeadDays() {
 	}
 	var heads, leads []head
 	ahead := false // ("Next week I'll be at ..." before the days)
+	// (weekday labels, weekdayLabelRE: told as done in one at least, to
+	// come in none)
+	labels, labelFuture, labelPast := 0, false, false
 	for i := range r.blocks {
 		b := &r.blocks[i]
 		if !b.Heading {
@@ -406,6 +472,16 @@ func (r *run) weekdayHeadDays() {
 			if m := weekdayLeadRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
 				wd, _ := dates.WeekdayOf(m[1])
 				leads = append(leads, head{i, wd})
+			} else if m := weekdayLabelRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
+				wd, _ := dates.WeekdayOf(m[1])
+				leads = append(leads, head{i, wd})
+				labels++
+				if futureRE.MatchString(b.Text) {
+					labelFuture = true
+				}
+				if pastDoneRE.MatchString(b.Text) {
+					labelPast = true
+				}
 			}
 			continue
 		}
@@ -457,6 +533,9 @@ func (r *run) weekdayHeadDays() {
 		}
 		return
 	}
+	if labels > 0 && (labelFuture || !labelPast) {
+		return
+	}
 	if ts := week(leads); ts != nil {
 		r.leadDays = map[int]dates.Mention{}
 		for k, h := range leads {
@@ -473,6 +552,20 @@ func (r *run) weekdayHeadDays() {
 // March"), not "Monday's meeting", not a question or a sentence on what
 // is to come ("Tuesday will be ..."). Group 1 is the weekday.
 var weekdayLeadRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*[,—–-]\s*|\s+)(?:(?:I|we|was|were|started|began|kicked off|brought|took me|saw|it was)\b|(?:today|tonight)\s*[,—–-])`)
+
+// weekdayLabelRE: a paragraph that opens with a weekday alone set apart
+// as its label by a full stop or a colon, the day's account after it
+// ("Tuesday. Off to the Hemlington residents' meeting ...", "Friday: I
+// dropped in on ..."; the label often in bold, which normalise drops).
+// It dates its paragraph as weekdayLeadRE's lead-ins do, in a week told
+// day by day; since a timetable of the week to come is set out the same
+// way ("Monday: surgery at the library, 6pm"), the labelled paragraphs
+// must tell something as done (pastDoneRE) in one of them at least and
+// what is to come (futureRE) in none. Group 1 is the weekday.
+var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*[.:]\s+["“‘']?[A-Z]`)
+
+// pastDoneRE: a verb telling what was done, in the past tense.
+var pastDoneRE = regexp.MustCompile(`\b(?:I|we|he|she|they|residents|people)\s+(?:(?:then|also|first)\s+)?(?:was|were|had|went|started|began|met|heard|spent|sat|visited|attended|joined|called|walked|dropped|talked|spoke|listened|raised|asked|told|said|complained|came)\b|\b(?:was|were) (?:about|held|raised|packed|told)\b`)
 
 // dayNoMonthRE: a weekday, whole or short, and a day of the month with
 // its ordinal, no month after it ("on Thursday 5th.", "The week before
