@@ -5210,6 +5210,49 @@ func TestTitleMonthDays(t *testing.T) {
 	require.NotContains(t, got, "2025-03-18 E05014869", "the 18th's surgery is Norton's, not Hartburn's")
 }
 
+// TestYouSaidTitleMonth: a "you said, we did" page titled by its month
+// ("You said, we did – March 2025", "You Said We Did: March") is that
+// month's post, so a meeting heading's "Saturday 8th" is March's 8th when
+// the weekday fits; and a day and month in figures without a year ("–
+// 08/03" in a heading, "on 8.3" in a sentence) is the title month's day
+// when its month is the title's. A month in figures of another month, a
+// bare pair not after "on" in a sentence, a weekday that does not fit,
+// and a title naming a meeting before its month are not read.
+func TestYouSaidTitleMonth(t *testing.T) {
+	page := func(title, body string) string {
+		return "# " + title + "\n\nPosted on 3 April 2025\n\n" + body + "\n"
+	}
+	said := "\n\nYou said: vans are being parked across driveways on the estate.\n\nWe did: letters to the owners."
+	held := []string{
+		"meeting 2025-03-08 E05014869 parking_traffic",
+		"concern 2025-03-08 E05014869 parking_traffic",
+	}
+	monthOnly := []string{"concern 2025-03-01 E05014869 parking_traffic"}
+	for _, tc := range []struct {
+		title, body string
+		want        []string
+	}{
+		{"You said, we did – March 2025", "## Hartburn ward meeting – Saturday 8th" + said, held},
+		{"You Said We Did: March", "## Hartburn ward meeting – Saturday 8th" + said, held},
+		{"You said & we did - March 2025", "## Hartburn drop-in at the library – 08/03" + said, held},
+		{"You said, we did – March 2025", "We held a drop-in at the library in Hartburn on 8.3, where neighbours spoke of vans parked across driveways.", held},
+		// the weekday does not fit March's 8th: no meeting, the concern
+		// keeps the page's month
+		{"You said, we did – March 2025", "## Hartburn ward meeting – Friday 8th" + said, monthOnly},
+		// figures of another month than the title's
+		{"You said, we did – March 2025", "## Hartburn drop-in at the library – 08/02" + said, nil},
+		// a pair of figures in a sentence, not after "on", is no day (the
+		// concern keeps the page's month)
+		{"You said, we did – March 2025", "We held a drop-in at the library in Hartburn (room 8/3), where neighbours spoke of vans parked across driveways.", monthOnly},
+		// a meeting's name before a bare month is no monthly post
+		{"Hartburn residents' meeting – March", "## Hartburn ward meeting – Saturday 8th" + said, nil},
+		// no month in the title
+		{"You said, we did", "## Hartburn drop-in at the library – 08/03" + said, nil},
+	} {
+		require.Equal(t, tc.want, summaryFile(t, "page.md", page(tc.title, tc.body)), tc.title+": "+tc.body)
+	}
+}
+
 // TestGroupPostWard: a post copied from a community group's page names
 // its ward only in the group's name ("Grangetown Residents Noticeboard",
 // over "Public group" and after the poster's "▸"): its meeting "at the
