@@ -5253,6 +5253,32 @@ func TestYouSaidTitleMonth(t *testing.T) {
 	}
 }
 
+// TestStallIsMeeting: a stall or stand the team or its officers held ("we
+// had a stall outside the shops last Saturday", "PCSOs ran a crime
+// prevention stand") is a meeting with the public, dated and placed as
+// one; a stall that is only a thing (a market stall broken into) or
+// someone else's (traders who had a stall) is none.
+func TestStallIsMeeting(t *testing.T) {
+	doc := func(body string) string {
+		return "# Hartburn team news\n\nPosted on Monday 7 April 2025\n\n" + body + "\n"
+	}
+	require.Equal(t, []string{
+		"meeting 2025-04-05 E05014869 parking_traffic",
+		"concern 2025-04-05 E05014869 parking_traffic",
+	}, summary(t, doc("Last Saturday we had a stall outside the shops in Hartburn. Vans parked across driveways came up again and again.")))
+	require.Equal(t, []string{
+		"meeting 2025-04-04 E05014869 parking_traffic",
+		"concern 2025-04-04 E05014869 parking_traffic",
+	}, summary(t, doc("On Friday 4 April the team ran an advice stand in Hartburn, where neighbours told us about vans parked across driveways.")))
+	for _, body := range []string{
+		"Last Saturday a market stall in Hartburn was broken into and its stock taken.",
+		"Last Saturday traders had a stall in Hartburn and spoke of vans parked across driveways.",
+		"Our stall in Hartburn is back next month if you want to talk about vans parked across driveways.",
+	} {
+		require.NotContains(t, strings.Join(summary(t, doc(body)), "\n"), "meeting", body)
+	}
+}
+
 // TestGroupPostWard: a post copied from a community group's page names
 // its ward only in the group's name ("Grangetown Residents Noticeboard",
 // over "Public group" and after the poster's "▸"): its meeting "at the
