@@ -3211,6 +3211,10 @@ func nounDated(sent string, ds []dates.Mention) bool {
 			default:
 				continue
 			}
+			// "At our street briefing on Norcliffe Road (Newport) on
+			// Tuesday 5 April": a place in brackets between the meeting
+			// and its day is the venue's area, not a clause of its own.
+			gap = placeBracketRE.ReplaceAllString(gap, " ")
 			if len(gap) <= nearGap && !strings.ContainsAny(gap, ";:()") {
 				return true
 			}
@@ -3218,6 +3222,10 @@ func nounDated(sent string, ds []dates.Mention) bool {
 	}
 	return false
 }
+
+// placeBracketRE: a place alone in brackets ("(Newport)", "(North
+// Ormesby)", "(Stockton-on-Tees)"): capitalised words, nothing else.
+var placeBracketRE = regexp.MustCompile(`\s*\((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&.-]*){0,3}\)`)
 
 // monthNamedMeetingRE: what follows a month that names a meeting, up to
 // its noun ("[the September] PACT", "[our May] residents' meeting").

@@ -48,6 +48,12 @@ func TestNounDated(t *testing.T) {
 		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
 		{"At the Kader ward meeting in Middlesbrough (12 March 2019) residents raised speeding.", true},
 		{"At the Kader ward meeting (see the minutes of 12 March 2019) residents raised speeding.", false},
+		// A place alone in brackets between the meeting and its day is the
+		// venue's area; brackets saying more are a clause of their own.
+		{"Our street briefing on Crossley Avenue (North Ormesby) on Friday 15 March 2019 heard about needles.", true},
+		{"The surgery at the library (Park End) on 12 March 2019 was busy.", true},
+		{"The surgery at the library (closed for repairs since the flood) on 12 March 2019 was busy.", false},
+		{"The surgery at the library (which Park End residents use) on 12 March 2019 was busy.", false},
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
