@@ -1481,7 +1481,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		return nil, false
 	}
 	isMeeting := func(s string) bool {
-		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
+		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || stallRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
 			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
@@ -1633,7 +1633,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
-			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
+			walkedWithRE.MatchString(sent) || stallRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
 			(atMeetingInRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent) || len(r.themes(sent)) > 0)) ||
 			monthLed || r.earlierMeetingMonth(sent, sentDates) != nil) { // "At the Village ward residents' meeting in September, people ... told police that ..."
@@ -2424,6 +2424,15 @@ var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the 
 // Berwick Hills with PCSO Khan on Sunday" tells its walkabout.
 var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
 
+// stallRE: a neighbourhood team's stall or stand told as the writer's or
+// the officers' own ("we had a stall on the seafront last Saturday", "PCSOs
+// ran a crime prevention stand outside the library on Friday") is a
+// meeting with the public, as a street surgery is: people come to it and
+// say what worries them. Only its holders' words open it ("we", the team,
+// officers): a market stall that was broken into, or traders who had a
+// stall, are none.
+var stallRE = regexp.MustCompile(`(?i)\b(?:we|the team|our team|the neighbourhood team|officers|pcsos?|the pcsos?)\s+(?:had|ran|set up|held|manned|staffed|put up|were on|was on)\s+(?:a|an|our)\s+(?:(?:police|community|crime prevention|engagement|information|advice|pop-up|street)\s+)?(?:stall|stand|gazebo)s?\b`)
+
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.
 // officialQuoteGoesOn reports whether paragraph b, opening with a
@@ -3205,6 +3214,10 @@ func nounDated(sent string, ds []dates.Mention) bool {
 			default:
 				continue
 			}
+			// "At our street briefing on Norcliffe Road (Newport) on
+			// Tuesday 5 April": a place in brackets between the meeting
+			// and its day is the venue's area, not a clause of its own.
+			gap = placeBracketRE.ReplaceAllString(gap, " ")
 			if len(gap) <= nearGap && !strings.ContainsAny(gap, ";:()") {
 				return true
 			}
@@ -3212,6 +3225,10 @@ func nounDated(sent string, ds []dates.Mention) bool {
 	}
 	return false
 }
+
+// placeBracketRE: a place alone in brackets ("(Newport)", "(North
+// Ormesby)", "(Stockton-on-Tees)"): capitalised words, nothing else.
+var placeBracketRE = regexp.MustCompile(`\s*\((?:[A-Z][\w'’&.-]*)(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&.-]*){0,3}\)`)
 
 // monthNamedMeetingRE: what follows a month that names a meeting, up to
 // its noun ("[the September] PACT", "[our May] residents' meeting").

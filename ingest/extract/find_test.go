@@ -48,6 +48,12 @@ func TestNounDated(t *testing.T) {
 		{"The community meeting in March 2019 was busy.", false}, // a month, not a day
 		{"At the Kader ward meeting in Middlesbrough (12 March 2019) residents raised speeding.", true},
 		{"At the Kader ward meeting (see the minutes of 12 March 2019) residents raised speeding.", false},
+		// A place alone in brackets between the meeting and its day is the
+		// venue's area; brackets saying more are a clause of their own.
+		{"Our street briefing on Crossley Avenue (North Ormesby) on Friday 15 March 2019 heard about needles.", true},
+		{"The surgery at the library (Park End) on 12 March 2019 was busy.", true},
+		{"The surgery at the library (closed for repairs since the flood) on 12 March 2019 was busy.", false},
+		{"The surgery at the library (which Park End residents use) on 12 March 2019 was busy.", false},
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
@@ -5243,6 +5249,75 @@ func TestTitleMonthDays(t *testing.T) {
 	places := "# March round-up\n\nPosted on 3 April 2025\n\nWe ran pop-up surgeries in Hartburn on the 4th, and at the library in Norton South on the 18th, where neighbours spoke of vans parked across driveways.\n"
 	got := strings.Join(summaryFile(t, "post.md", places), "\n")
 	require.NotContains(t, got, "2025-03-18 E05014869", "the 18th's surgery is Norton's, not Hartburn's")
+}
+
+// TestYouSaidTitleMonth: a "you said, we did" page titled by its month
+// ("You said, we did – March 2025", "You Said We Did: March") is that
+// month's post, so a meeting heading's "Saturday 8th" is March's 8th when
+// the weekday fits; and a day and month in figures without a year ("–
+// 08/03" in a heading, "on 8.3" in a sentence) is the title month's day
+// when its month is the title's. A month in figures of another month, a
+// bare pair not after "on" in a sentence, a weekday that does not fit,
+// and a title naming a meeting before its month are not read.
+func TestYouSaidTitleMonth(t *testing.T) {
+	page := func(title, body string) string {
+		return "# " + title + "\n\nPosted on 3 April 2025\n\n" + body + "\n"
+	}
+	said := "\n\nYou said: vans are being parked across driveways on the estate.\n\nWe did: letters to the owners."
+	held := []string{
+		"meeting 2025-03-08 E05014869 parking_traffic",
+		"concern 2025-03-08 E05014869 parking_traffic",
+	}
+	monthOnly := []string{"concern 2025-03-01 E05014869 parking_traffic"}
+	for _, tc := range []struct {
+		title, body string
+		want        []string
+	}{
+		{"You said, we did – March 2025", "## Hartburn ward meeting – Saturday 8th" + said, held},
+		{"You Said We Did: March", "## Hartburn ward meeting – Saturday 8th" + said, held},
+		{"You said & we did - March 2025", "## Hartburn drop-in at the library – 08/03" + said, held},
+		{"You said, we did – March 2025", "We held a drop-in at the library in Hartburn on 8.3, where neighbours spoke of vans parked across driveways.", held},
+		// the weekday does not fit March's 8th: no meeting, the concern
+		// keeps the page's month
+		{"You said, we did – March 2025", "## Hartburn ward meeting – Friday 8th" + said, monthOnly},
+		// figures of another month than the title's
+		{"You said, we did – March 2025", "## Hartburn drop-in at the library – 08/02" + said, nil},
+		// a pair of figures in a sentence, not after "on", is no day (the
+		// concern keeps the page's month)
+		{"You said, we did – March 2025", "We held a drop-in at the library in Hartburn (room 8/3), where neighbours spoke of vans parked across driveways.", monthOnly},
+		// a meeting's name before a bare month is no monthly post
+		{"Hartburn residents' meeting – March", "## Hartburn ward meeting – Saturday 8th" + said, nil},
+		// no month in the title
+		{"You said, we did", "## Hartburn drop-in at the library – 08/03" + said, nil},
+	} {
+		require.Equal(t, tc.want, summaryFile(t, "page.md", page(tc.title, tc.body)), tc.title+": "+tc.body)
+	}
+}
+
+// TestStallIsMeeting: a stall or stand the team or its officers held ("we
+// had a stall outside the shops last Saturday", "PCSOs ran a crime
+// prevention stand") is a meeting with the public, dated and placed as
+// one; a stall that is only a thing (a market stall broken into) or
+// someone else's (traders who had a stall) is none.
+func TestStallIsMeeting(t *testing.T) {
+	doc := func(body string) string {
+		return "# Hartburn team news\n\nPosted on Monday 7 April 2025\n\n" + body + "\n"
+	}
+	require.Equal(t, []string{
+		"meeting 2025-04-05 E05014869 parking_traffic",
+		"concern 2025-04-05 E05014869 parking_traffic",
+	}, summary(t, doc("Last Saturday we had a stall outside the shops in Hartburn. Vans parked across driveways came up again and again.")))
+	require.Equal(t, []string{
+		"meeting 2025-04-04 E05014869 parking_traffic",
+		"concern 2025-04-04 E05014869 parking_traffic",
+	}, summary(t, doc("On Friday 4 April the team ran an advice stand in Hartburn, where neighbours told us about vans parked across driveways.")))
+	for _, body := range []string{
+		"Last Saturday a market stall in Hartburn was broken into and its stock taken.",
+		"Last Saturday traders had a stall in Hartburn and spoke of vans parked across driveways.",
+		"Our stall in Hartburn is back next month if you want to talk about vans parked across driveways.",
+	} {
+		require.NotContains(t, strings.Join(summary(t, doc(body)), "\n"), "meeting", body)
+	}
 }
 
 // TestGroupPostWard: a post copied from a community group's page names

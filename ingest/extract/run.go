@@ -1837,7 +1837,13 @@ func sentenceLike(s string) bool {
 // "Cllr Ray Dunn: May round-up"); then the month must be followed by the
 // word of the post ("update", "round-up"), so that a name before a bare
 // month ("Residents' meeting – March") is not read as a monthly post.
-var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)|^\W*[^–—:|.]{2,60}?\s*[–—:|]\s*(?:(?:the|our|your|monthly)\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b`)
+//
+// A "you said, we did" page titled by its month ("You said, we did –
+// June 2024", "You Said We Did: May") is a monthly post too (groups 5 and
+// 6): the page is the team's account of that month's meetings, each
+// under a heading such as "Marton ward meeting – Thursday 6th", so a
+// bare month after it is the month covered, not a meeting's date.
+var titleMonthRE = regexp.MustCompile(`(?i)^\W*(?:(?:the|our|your|ward|team|monthly|neighbourhood|police|community)\s+){0,3}(?:(?:update|round-?up|newsletter|bulletin|news|report|digest)\s*(?:for|[:–—-])\s*)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?(?:\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|\s*$)|^\W*[^–—:|.]{2,60}?\s*[–—:|]\s*(?:(?:the|our|your|monthly)\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?\s+(?:update|round-?up|newsletter|bulletin|news|report|digest)\b|^\W*you\s+said,?\s*(?:(?:and|&)\s*)?we\s+did\s*[–—:|-]\s*(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?\s*$`)
 
 // titleMonth is the month a monthly post covers, from its title ("February
 // update from your Marton team", published on 4 March 2024: February
@@ -1853,8 +1859,10 @@ func (r *run) titleMonth() time.Time {
 		if m == nil {
 			continue
 		}
-		if m[1] == "" {
+		if m[1] == "" && m[3] != "" {
 			m = []string{m[0], m[3], m[4]} // ("Hartburn Team – March update")
+		} else if m[1] == "" {
+			m = []string{m[0], m[5], m[6]} // ("You said, we did – March 2024")
 		}
 		mon := time.Month(0)
 		for k := time.January; k <= time.December; k++ {
@@ -1889,7 +1897,10 @@ var (
 	// weekdayOrdinalRE: a day written with its weekday and no month
 	// ("Tuesday 6th", "Sat 24th"); groups: the weekday, the ordinal, its
 	// number, a month written after it.
-	weekdayOrdinalRE    = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(([0-9]{1,2})(?:st|nd|rd|th))\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)?`)
+	weekdayOrdinalRE = regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Weds?|Thu|Thurs?|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?(([0-9]{1,2})(?:st|nd|rd|th))\b(\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)?`)
+	// dayMonthFiguresRE: a day and month in figures with no year
+	// ("14/06", "on 3.11"); groups: "on " before it, the day, the month.
+	dayMonthFiguresRE   = regexp.MustCompile(`(?:^|[^0-9/.:£$-])((?i:on)\s+)?\b([0-9]{1,2})[/.]([0-9]{1,2})\b(?:[^0-9/.:%-]|[.:]?$|[.:]\s)`)
 	nthWeekdayOfMonthRE = regexp.MustCompile(`(?i)\bthe (first|second|third|fourth|last) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) of the month\b`)
 	// habitualMonthRE: a sentence telling what recurs ("meets on the last
 	// Friday of the month", "is held on the 1st of every month"), or is to
@@ -1947,6 +1958,27 @@ func (r *run) titleMonthDays() {
 				continue
 			}
 			text = text[:l[5]] + stamp + text[l[5]:]
+		}
+		// A day and month in figures without a year ("Netherfields
+		// drop-in – 14/06", "on 14/06") is the title month's day when its
+		// month is the title's: a heading's or an "on"'s, nothing else (a
+		// score or a reference number is not read).
+		nlocs := dayMonthFiguresRE.FindAllStringSubmatchIndex(text, -1)
+		for k := len(nlocs) - 1; k >= 0; k-- {
+			l := nlocs[k]
+			if !b.Heading && l[2] < 0 {
+				continue
+			}
+			d, _ := strconv.Atoi(text[l[4]:l[5]])
+			mo, _ := strconv.Atoi(text[l[6]:l[7]])
+			t := tm.AddDate(0, 0, d-1)
+			if time.Month(mo) != tm.Month() || d < 1 || t.Month() != tm.Month() || (!r.a.Published.IsZero() && t.After(r.a.Published)) {
+				continue
+			}
+			if l[3] >= 0 && habitualMonthRE.MatchString(sentenceAt(text, l[0])) {
+				continue
+			}
+			text = text[:l[4]] + t.Format("2 January 2006") + text[l[7]:]
 		}
 		if b.Heading {
 			if text != b.Text {

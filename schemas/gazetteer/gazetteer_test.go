@@ -118,6 +118,8 @@ func TestResolveBoundaries(t *testing.T) {
 		{"village a ward is named after, new set", "Seaton Carew", "2021-10-14", "ward", "E05013047", nil},
 		{"estate a ward is named for", "Thorntree", "2019-10-01", "ward", "E05009856", nil},
 		{"estate listed in the ward its short name is in", "Brambles Farm", "2021-10-13", "ward", "E05009856", nil},
+		{"town park wholly in the ward", "Albert Park", "2022-04-23", "ward", "E05009869", nil},
+		{"town park before its authority's listed wards", "Albert Park", "2013-05-01", "lad", "E06000002", nil},
 		{"estate before its authority's listed wards", "Brambles Farm", "2013-05-01", "lad", "E06000002", nil},
 		{"town a ward only starts with", "Marton", "2019-10-01", "lad", "E06000002", nil},
 		{"ward name before its ward, in the ward named for it", "Rossmere", "2014-06-26", "ward", "E05008944", nil},
