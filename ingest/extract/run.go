@@ -398,28 +398,7 @@ func (r *run) monthSoFarDays() {
 		if so == nil {
 			continue
 		}
-		locs := sentenceOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
-		for k := len(locs) - 1; k >= 0; k-- {
-			l := locs[k]
-			if l[0] < so[1] || l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
-				continue
-			}
-			list := text[l[2]:l[3]]
-			ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
-			ok := true
-			for _, o := range ords {
-				if d, _ := strconv.Atoi(list[o[2]:o[3]]); d < 1 || d >= pub.Day() {
-					ok = false
-				}
-			}
-			if !ok {
-				continue
-			}
-			for j := len(ords) - 1; j >= 0; j-- {
-				list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
-			}
-			text = text[:l[2]] + list + text[l[3]:]
-		}
+		text = stampOrdinals(text, sentenceOrdinalsRE, r.dates[i], so[1], stamp, func(d int) bool { return d >= 1 && d < pub.Day() })
 		if text != b.Text {
 			b.Text = text
 			r.dates[i] = dates.Find(b.Text)
@@ -1987,31 +1966,11 @@ func (r *run) titleMonthDays() {
 			}
 			continue
 		}
-		locs := bareOrdinalsRE.FindAllStringSubmatchIndex(text, -1)
-		for k := len(locs) - 1; k >= 0; k-- {
-			l := locs[k]
-			if l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(r.dates[i], l[0]) {
-				continue
-			}
-			list := text[l[2]:l[3]]
-			ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
-			ok := true
-			for _, o := range ords {
-				d, _ := strconv.Atoi(list[o[2]:o[3]])
-				t := tm.AddDate(0, 0, d-1)
-				if d < 1 || t.Month() != tm.Month() || (!r.a.Published.IsZero() && t.After(r.a.Published)) {
-					ok = false
-				}
-			}
-			if !ok {
-				continue
-			}
-			for j := len(ords) - 1; j >= 0; j-- {
-				list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
-			}
-			text = text[:l[2]] + list + text[l[3]:]
-		}
-		locs = nthWeekdayOfMonthRE.FindAllStringSubmatchIndex(text, -1)
+		text = stampOrdinals(text, bareOrdinalsRE, r.dates[i], 0, stamp, func(d int) bool {
+			t := tm.AddDate(0, 0, d-1)
+			return d >= 1 && t.Month() == tm.Month() && (r.a.Published.IsZero() || !t.After(r.a.Published))
+		})
+		locs := nthWeekdayOfMonthRE.FindAllStringSubmatchIndex(text, -1)
 		for k := len(locs) - 1; k >= 0; k-- {
 			l := locs[k]
 			if habitualMonthRE.MatchString(sentenceAt(text, l[0])) {
@@ -2042,6 +2001,39 @@ func (r *run) titleMonthDays() {
 
 // thisMonthRE: "this month", the month being written about.
 var thisMonthRE = regexp.MustCompile(`(?i)\bthis month\b`)
+
+// stampOrdinals writes stamp (" March 2022") after each day of each list
+// of days written as ordinals alone that re finds in text from offset from
+// on (group 1 the list, "on the 4th and the 18th"; group 2 a month written
+// after it), when every day of the list fits: the month the caller knows
+// the days are of. A list with its month after it, with a month written
+// before it (ds, the block's dates: dates' bareDays gives it that one), or
+// in a sentence of what recurs ("on the 1st of each month") is left as
+// written.
+func stampOrdinals(text string, re *regexp.Regexp, ds []dates.Mention, from int, stamp string, fits func(day int) bool) string {
+	locs := re.FindAllStringSubmatchIndex(text, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		l := locs[k]
+		if l[0] < from || l[4] >= 0 || habitualMonthRE.MatchString(sentenceAt(text, l[0])) || monthBefore(ds, l[0]) {
+			continue
+		}
+		list := text[l[2]:l[3]]
+		ords := bareOrdinalRE.FindAllStringSubmatchIndex(list, -1)
+		ok := true
+		for _, o := range ords {
+			d, _ := strconv.Atoi(list[o[2]:o[3]])
+			ok = ok && fits(d)
+		}
+		if !ok {
+			continue
+		}
+		for j := len(ords) - 1; j >= 0; j-- {
+			list = list[:ords[j][1]] + stamp + list[ords[j][1]:]
+		}
+		text = text[:l[2]] + list + text[l[3]:]
+	}
+	return text
+}
 
 // sentenceAt is the sentence of s around offset at.
 func sentenceAt(s string, at int) string { return spanAround(s, at, at, ".!?") }
