@@ -1484,7 +1484,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
+			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
@@ -1634,6 +1634,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
+			(visitedListRE.MatchString(sent) && len(dates.Days(sentDates)) > 1) ||
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
@@ -5891,6 +5892,13 @@ var agreedPrioritiesRE = regexp.MustCompile(`(?i)\b(?:new\s+)?priorities\s+(?:ag
 // ("the priorities set out in the Police and Crime Plan are ..."), not a
 // meeting's.
 var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstrategy\b|\bcommissioner\b|\bforce\b|\bcouncil(?:'s|’s)\b`)
+
+// visitedListRE: a visit to several places listed after a colon, each
+// with its day and "where" what was said there ("He called on three
+// wards in May: Westfield on Tuesday 9th, where bins had been set alight,
+// and Oakdale on the 23rd, where ..."): a meeting with the people of each,
+// as "went to Hemlington, where ..." is one (wentWhereRE).
+var visitedListRE = regexp.MustCompile(`\b(?:visited|went to|called on|toured|called in on)\s+(?:two|three|four|five|six|several|[2-9])\s+(?:[\w'’&-]+\s+){0,5}?(?:wards|villages|estates|areas|communities|neighbourhoods|towns)\b[^.;:]{0,60}:\s+[A-Z][^.;:]*?,\s+where\b`)
 
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").

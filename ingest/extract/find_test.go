@@ -2333,6 +2333,20 @@ func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
 		{"a visit with nothing raised",
 			"4.3 On 16th June the Commissioner went to Hemlington, where he opened the new community hub.",
 			nil},
+		// visitedListRE, with the month written once before the colon
+		// (dates.sentenceMonth): one meeting a place and day.
+		{"wards called on after a colon, the month written once",
+			"4.4 The Commissioner called on two Middlesbrough wards in the first half of June: Hemlington on Tuesday 9th, where residents complained about motorbikes on the fields, and Park End and Beckfield on Thursday 11th, where the issue was drug dealing.",
+			[]string{"meeting 2015-06-09 E05009859 off_road_bikes", "meeting 2015-06-11 E05009870 drugs", "concern 2015-06-09 E05009859 off_road_bikes", "concern 2015-06-11 E05009870 drugs"}},
+		{"wards called on: a weekday that is not the day's",
+			"4.4 The Commissioner called on two Middlesbrough wards in June: Hemlington on Wednesday 9th, where residents complained about motorbikes on the fields.",
+			nil},
+		{"wards called on in two months: no month for the days",
+			"4.4 The Commissioner called on two Middlesbrough wards in May and June: Hemlington on Tuesday 9th, where residents complained about motorbikes on the fields.",
+			nil},
+		{"wards called on with nothing said there",
+			"4.4 The Commissioner called on two Middlesbrough wards in June: Hemlington on Tuesday 9th and Park End and Beckfield on Thursday 11th.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
