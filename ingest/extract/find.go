@@ -1652,6 +1652,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
+		if sentToBodyRE.MatchString(sent) && !attendRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
+			continue // "a written reply was sent to the Community Council on 22 May": a letter to the body, no meeting of it
+		}
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
@@ -5893,6 +5896,12 @@ var agreedPrioritiesRE = regexp.MustCompile(`(?i)\b(?:new\s+)?priorities\s+(?:ag
 // meeting's.
 var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstrategy\b|\bcommissioner\b|\bforce\b|\bcouncil(?:'s|’s)\b`)
 
+// sentToBodyRE: a letter, reply or e-mail sent to a body whose name is a
+// meeting word ("a written reply was sent to the Community Council on 22
+// May", "the office wrote to the residents' association on 3 March"):
+// correspondence on that day, not a meeting the writer attended.
+var sentToBodyRE = regexp.MustCompile(`(?i)\b(?:(?:written\s+)?(?:letters?|repl(?:y|ies)|responses?|answers?|e-?mails?|notes?)\s+(?:was|were|has been|have been|had been|is being)\s+(?:sent|written|forwarded|e-?mailed|posted|given)\s+(?:back\s+)?to|(?:wrote|replied|responded|e-?mailed|sent (?:a|an) (?:letter|reply|response|e-?mail))\s+(?:back\s+)?to)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?(?:council|association|group|forum|committee|partnership|panel|pact|meeting)\b`)
+
 // visitedListRE: a visit to several places listed after a colon, each
 // with its day and "where" what was said there ("He called on three
 // wards in May: Westfield on Tuesday 9th, where bins had been set alight,
@@ -6416,6 +6425,13 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		ds := dated(dates.Find(text))
 		if len(ds) == 0 && leadIn != "" {
 			ds = dated(dates.Find(leadIn))
+		}
+		if loc := sentToBodyRE.FindStringIndex(text); loc != nil && len(ds) > 0 && ds[0].Start > loc[0] {
+			// "Concerns raised at Northfield have been passed on, and a
+			// reply was sent to the residents' association on 4 May": the
+			// day the letter went, not the day the concern was raised.
+			r.problem(b, "date", clip(text, 120), "the concern's only day is a letter's to the body that raised it: not emitted")
+			return
 		}
 		if len(ds) > 0 {
 			var ok bool

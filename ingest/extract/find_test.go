@@ -7864,3 +7864,31 @@ func TestWhereToFindUsIsToCome(t *testing.T) {
 	doc := "# Hartburn team: March update\n\nPosted on 4 April 2022\n\n## In Hartburn\n\nHartburn PACT: later in April, at the church hall, for anyone worried about speeding.\n"
 	require.NotEmpty(t, summaryFile(t, "post.md", doc))
 }
+
+// TestLetterToABodyIsNoMeeting: a letter or reply sent to a body named
+// like a meeting ("a reply was sent to the residents' association on 4
+// May") is no meeting of it, and a concern whose only day is that
+// letter's is not dated by it; the body's own meeting on a day is.
+func TestLetterToABodyIsNoMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 1 September 2015\n\n"
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"a reply sent to the body",
+			"5.2 Worries about litter raised at Hemlington were passed to the council, and a written reply was sent to the Hemlington Community Council on 14 July.",
+			nil},
+		{"the office wrote to the association",
+			"5.3 The office wrote to the Park End residents' association on 14 July.",
+			nil},
+		// must NOT fire: the body's meeting, attended
+		{"the body's meeting attended",
+			"5.2 On 14 July the Commissioner attended the Hemlington Community Council, where residents complained about litter.",
+			[]string{"meeting 2015-07-14 E05009859 environmental", "concern 2015-07-14 E05009859 environmental"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+tt.para+"\n"))
+		})
+	}
+}
