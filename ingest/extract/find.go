@@ -3605,7 +3605,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		}
 		if best.Kind == "ward" && !wardWordRE.MatchString(s[best.End:]) {
 			for _, m := range ms {
-				if m.Kind == "ward" && m.Start != best.Start && meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) {
+				if m.Kind == "ward" && m.Start != best.Start && (meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) || wardOwnMeetingRE.MatchString(s[m.End:])) {
 					// "he was in Guisborough for the first meeting of the
 					// new Belmont ward": the ward whose meeting it was,
 					// not the town (a ward too) it was held in.
@@ -3758,6 +3758,13 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 // meetingOfWardRE ends where a meeting is said to be a ward's own ("the
 // first meeting of the new ... ward", "a surgery for the ... ward").
 var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact)s?\s+(?:of|for)\s+(?:the\s+)?(?:(?:new|newly[- ]drawn|whole)\s+)?$`)
+
+// wardOwnMeetingRE: the words after a ward's name that make the meeting
+// its own ("in Northtown, attending the Eastbrook ward residents' meeting
+// at the library"): "ward" and then, within two words, the meeting word.
+// Such a meeting is that ward's, not the town's (a ward too) the sentence
+// put the writer in; "people from the Eastbrook ward told him" is none.
+var wardOwnMeetingRE = regexp.MustCompile(`(?i)^\s+ward(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|pact|panel|drop-in)\b`)
 
 // policeOfRE: the words after a place that make it a police station's or
 // team's name ("the front counter at Guisborough police station"): which

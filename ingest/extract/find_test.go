@@ -4700,6 +4700,11 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
 		{"the meeting of a ward beats the town it was in", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for the first meeting of the new Belmont ward, where people told him about break-ins at homes on the edge of town.\n",
 			[]string{"meeting 2019-07-04 E05012437 burglary_theft", "concern 2019-07-04 E05012437 burglary_theft"}},
+		// wardOwnMeetingRE: "in <town>, attending the <ward> ward ... meeting"
+		{"in a town, attending a ward's own meeting", "Report to the Police and Crime Panel, 6 September 2022\n\n2.3 The Commissioner spent the evening of 21 June in Guisborough, attending the Belmont ward residents' forum at the community hall, where people raised cars racing along Hutton Lane.\n",
+			[]string{"meeting 2022-06-21 E05012437 speeding", "concern 2022-06-21 E05012437 speeding"}},
+		{"in a town, the ward only named: the town's", "Report to the Police and Crime Panel, 6 September 2022\n\n2.3 On 21 June the Commissioner held a meeting in Guisborough, where residents of Belmont ward raised cars racing along Hutton Lane.\n",
+			[]string{"meeting 2022-06-21 E05012443 speeding", "concern 2022-06-21 E05012443 speeding"}},
 		{"a ward named in passing is not whose meeting", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for a meeting where people from the Belmont ward told him about break-ins at homes on the edge of town.\n",
 			[]string{"meeting 2019-07-04 E05012443 burglary_theft", "concern 2019-07-04 E05012443 burglary_theft"}},
 		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
