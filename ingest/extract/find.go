@@ -2997,8 +2997,20 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	last := ds[len(ds)-1]
 	var wards []gazetteer.Mention
 	for _, m := range places {
+		if m.End <= ds[0].Start {
+			continue // a run-in head before the days ("4.3 Eston and Normanby – On the 2nd and 9th ..."): not the list
+		}
 		if m.Start < last.End {
 			return nil
+		}
+		if n := len(wards); n > 0 {
+			if between := strings.TrimSpace(sent[wards[n-1].End:m.Start]); strings.HasPrefix(between, "(") && !strings.Contains(between, ")") {
+				// "in Eston (Eston Community Centre) and Normanby (the
+				// pavilion) respectively": a place inside the brackets
+				// right after a ward is its venue or address, not a ward
+				// of the list.
+				continue
+			}
 		}
 		if m.Kind != "ward" {
 			if n := len(wards); n > 0 && m.LADCode == wards[n-1].LADCode && strings.TrimSpace(sent[wards[n-1].End:m.Start]) == "(" && strings.HasPrefix(strings.TrimSpace(sent[m.End:]), ")") {

@@ -6171,6 +6171,11 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, a ward of an everyday word's name",
 			head + "On 6 and 13 March the Commissioner attended meetings of the North Ormesby and Newport community councils respectively, where residents spoke about drug dealing.\n",
 			[]string{"meeting 2018-03-06 E05009867E06000002 ", "meeting 2018-03-13 E05009866E06000002 drugs", "concern 2018-03-13 E05009866E06000002 drugs"}},
+		// A run-in head naming the places before the days, and each
+		// ward's venue in brackets after it, leave the pairing as it is.
+		{"respectively, a run-in head and venues in brackets",
+			head + "4.2 Hemlington and Brotton – On the 13th and 14th of March the Commissioner attended the community meetings in Hemlington (Hemlington Library) and Brotton (the church hall) respectively. In Brotton people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
 		// must not fire: no word of order
 		{"no word of order",
 			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
