@@ -1482,7 +1482,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || stallRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
-			(wentWhereRE.MatchString(s) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
+			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
@@ -1632,6 +1632,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
+			(visitedListRE.MatchString(sent) && len(dates.Days(sentDates)) > 1) ||
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || stallRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
 			(len(sentDates) == 0 && len(r.held) > 0 && !blockHasDay && nounDated(sent, bareDays(sent))) || // "we did a street briefing on Lowfields Avenue on the 30th", after May's meetings
@@ -1648,6 +1649,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
+		}
+		if sentToBodyRE.MatchString(sent) && !attendRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
+			continue // "a written reply was sent to the Community Council on 22 May": a letter to the body, no meeting of it
 		}
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
@@ -3005,8 +3009,20 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	last := ds[len(ds)-1]
 	var wards []gazetteer.Mention
 	for _, m := range places {
+		if m.End <= ds[0].Start {
+			continue // a run-in head before the days ("4.3 Eston and Normanby – On the 2nd and 9th ..."): not the list
+		}
 		if m.Start < last.End {
 			return nil
+		}
+		if n := len(wards); n > 0 {
+			if between := strings.TrimSpace(sent[wards[n-1].End:m.Start]); strings.HasPrefix(between, "(") && !strings.Contains(between, ")") {
+				// "in Eston (Eston Community Centre) and Normanby (the
+				// pavilion) respectively": a place inside the brackets
+				// right after a ward is its venue or address, not a ward
+				// of the list.
+				continue
+			}
 		}
 		if m.Kind != "ward" {
 			if n := len(wards); n > 0 && m.LADCode == wards[n-1].LADCode && strings.TrimSpace(sent[wards[n-1].End:m.Start]) == "(" && strings.HasPrefix(strings.TrimSpace(sent[m.End:]), ")") {
@@ -3621,7 +3637,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		}
 		if best.Kind == "ward" && !wardWordRE.MatchString(s[best.End:]) {
 			for _, m := range ms {
-				if m.Kind == "ward" && m.Start != best.Start && meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) {
+				if m.Kind == "ward" && m.Start != best.Start && (meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) || wardOwnMeetingRE.MatchString(s[m.End:])) {
 					// "he was in Guisborough for the first meeting of the
 					// new Belmont ward": the ward whose meeting it was,
 					// not the town (a ward too) it was held in.
@@ -3774,6 +3790,13 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 // meetingOfWardRE ends where a meeting is said to be a ward's own ("the
 // first meeting of the new ... ward", "a surgery for the ... ward").
 var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact)s?\s+(?:of|for)\s+(?:the\s+)?(?:(?:new|newly[- ]drawn|whole)\s+)?$`)
+
+// wardOwnMeetingRE: the words after a ward's name that make the meeting
+// its own ("in Northtown, attending the Eastbrook ward residents' meeting
+// at the library"): "ward" and then, within two words, the meeting word.
+// Such a meeting is that ward's, not the town's (a ward too) the sentence
+// put the writer in; "people from the Eastbrook ward told him" is none.
+var wardOwnMeetingRE = regexp.MustCompile(`(?i)^\s+ward(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|pact|panel|drop-in)\b`)
 
 // policeOfRE: the words after a place that make it a police station's or
 // team's name ("the front counter at Guisborough police station"): which
@@ -5927,6 +5950,19 @@ var agreedPrioritiesRE = regexp.MustCompile(`(?i)\b(?:new\s+)?priorities\s+(?:ag
 // meeting's.
 var notMeetingPrioritiesRE = regexp.MustCompile(`(?i)\bset out\b|\bplan\b|\bstrategy\b|\bcommissioner\b|\bforce\b|\bcouncil(?:'s|’s)\b`)
 
+// sentToBodyRE: a letter, reply or e-mail sent to a body whose name is a
+// meeting word ("a written reply was sent to the Community Council on 22
+// May", "the office wrote to the residents' association on 3 March"):
+// correspondence on that day, not a meeting the writer attended.
+var sentToBodyRE = regexp.MustCompile(`(?i)\b(?:(?:written\s+)?(?:letters?|repl(?:y|ies)|responses?|answers?|e-?mails?|notes?)\s+(?:was|were|has been|have been|had been|is being)\s+(?:sent|written|forwarded|e-?mailed|posted|given)\s+(?:back\s+)?to|(?:wrote|replied|responded|e-?mailed|sent (?:a|an) (?:letter|reply|response|e-?mail))\s+(?:back\s+)?to)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,5}?(?:council|association|group|forum|committee|partnership|panel|pact|meeting)\b`)
+
+// visitedListRE: a visit to several places listed after a colon, each
+// with its day and "where" what was said there ("He called on three
+// wards in May: Westfield on Tuesday 9th, where bins had been set alight,
+// and Oakdale on the 23rd, where ..."): a meeting with the people of each,
+// as "went to Hemlington, where ..." is one (wentWhereRE).
+var visitedListRE = regexp.MustCompile(`\b(?:visited|went to|called on|toured|called in on)\s+(?:two|three|four|five|six|several|[2-9])\s+(?:[\w'’&-]+\s+){0,5}?(?:wards|villages|estates|areas|communities|neighbourhoods|towns)\b[^.;:]{0,60}:\s+[A-Z][^.;:]*?,\s+where\b`)
+
 // wasInRE: someone was in or visited a place ("he was in Thornaby, where
 // residents ...").
 // wentWhereRE: a visit to a named place "where" something was said ("On
@@ -6443,6 +6479,13 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		ds := dated(dates.Find(text))
 		if len(ds) == 0 && leadIn != "" {
 			ds = dated(dates.Find(leadIn))
+		}
+		if loc := sentToBodyRE.FindStringIndex(text); loc != nil && len(ds) > 0 && ds[0].Start > loc[0] {
+			// "Concerns raised at Northfield have been passed on, and a
+			// reply was sent to the residents' association on 4 May": the
+			// day the letter went, not the day the concern was raised.
+			r.problem(b, "date", clip(text, 120), "the concern's only day is a letter's to the body that raised it: not emitted")
+			return
 		}
 		if len(ds) > 0 {
 			var ok bool

@@ -2345,6 +2345,20 @@ func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
 		{"a visit with nothing raised",
 			"4.3 On 16th June the Commissioner went to Hemlington, where he opened the new community hub.",
 			nil},
+		// visitedListRE, with the month written once before the colon
+		// (dates.sentenceMonth): one meeting a place and day.
+		{"wards called on after a colon, the month written once",
+			"4.4 The Commissioner called on two Middlesbrough wards in the first half of June: Hemlington on Tuesday 9th, where residents complained about motorbikes on the fields, and Park End and Beckfield on Thursday 11th, where the issue was drug dealing.",
+			[]string{"meeting 2015-06-09 E05009859 off_road_bikes", "meeting 2015-06-11 E05009870 drugs", "concern 2015-06-09 E05009859 off_road_bikes", "concern 2015-06-11 E05009870 drugs"}},
+		{"wards called on: a weekday that is not the day's",
+			"4.4 The Commissioner called on two Middlesbrough wards in June: Hemlington on Wednesday 9th, where residents complained about motorbikes on the fields.",
+			nil},
+		{"wards called on in two months: no month for the days",
+			"4.4 The Commissioner called on two Middlesbrough wards in May and June: Hemlington on Tuesday 9th, where residents complained about motorbikes on the fields.",
+			nil},
+		{"wards called on with nothing said there",
+			"4.4 The Commissioner called on two Middlesbrough wards in June: Hemlington on Tuesday 9th and Park End and Beckfield on Thursday 11th.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -4723,6 +4737,11 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2022-06-14 E05012437 speeding", "concern 2022-06-14 E05012437 speeding"}},
 		{"the meeting of a ward beats the town it was in", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for the first meeting of the new Belmont ward, where people told him about break-ins at homes on the edge of town.\n",
 			[]string{"meeting 2019-07-04 E05012437 burglary_theft", "concern 2019-07-04 E05012437 burglary_theft"}},
+		// wardOwnMeetingRE: "in <town>, attending the <ward> ward ... meeting"
+		{"in a town, attending a ward's own meeting", "Report to the Police and Crime Panel, 6 September 2022\n\n2.3 The Commissioner spent the evening of 21 June in Guisborough, attending the Belmont ward residents' forum at the community hall, where people raised cars racing along Hutton Lane.\n",
+			[]string{"meeting 2022-06-21 E05012437 speeding", "concern 2022-06-21 E05012437 speeding"}},
+		{"in a town, the ward only named: the town's", "Report to the Police and Crime Panel, 6 September 2022\n\n2.3 On 21 June the Commissioner held a meeting in Guisborough, where residents of Belmont ward raised cars racing along Hutton Lane.\n",
+			[]string{"meeting 2022-06-21 E05012443 speeding", "concern 2022-06-21 E05012443 speeding"}},
 		{"a ward named in passing is not whose meeting", "# Belmont meets\n\nPosted on 12 July 2019\n\nOn Thursday 4 July he was in Guisborough for a meeting where people from the Belmont ward told him about break-ins at homes on the edge of town.\n",
 			[]string{"meeting 2019-07-04 E05012443 burglary_theft", "concern 2019-07-04 E05012443 burglary_theft"}},
 		{"a venue named for a ward beats the item's village", "ELWICK PARISH COUNCIL\n\nMinutes of the meeting held on Monday 3rd November 2014 at Elwick Village Hall\n\n78/14 Hart PACT. The Clerk attended the Hart PACT meeting at Hart Village Hall on Wednesday 15th October. Residents there spoke about farm thefts around Hart.\n",
@@ -6312,6 +6331,11 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, a ward of an everyday word's name",
 			head + "On 6 and 13 March the Commissioner attended meetings of the North Ormesby and Newport community councils respectively, where residents spoke about drug dealing.\n",
 			[]string{"meeting 2018-03-06 E05009867E06000002 ", "meeting 2018-03-13 E05009866E06000002 drugs", "concern 2018-03-13 E05009866E06000002 drugs"}},
+		// A run-in head naming the places before the days, and each
+		// ward's venue in brackets after it, leave the pairing as it is.
+		{"respectively, a run-in head and venues in brackets",
+			head + "4.2 Hemlington and Brotton – On the 13th and 14th of March the Commissioner attended the community meetings in Hemlington (Hemlington Library) and Brotton (the church hall) respectively. In Brotton people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
 		// must not fire: no word of order
 		{"no word of order",
 			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
@@ -8062,5 +8086,33 @@ func TestNewsletterMastheadNotMeeting(t *testing.T) {
 		}
 		slices.Sort(got)
 		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestLetterToABodyIsNoMeeting: a letter or reply sent to a body named
+// like a meeting ("a reply was sent to the residents' association on 4
+// May") is no meeting of it, and a concern whose only day is that
+// letter's is not dated by it; the body's own meeting on a day is.
+func TestLetterToABodyIsNoMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 1 September 2015\n\n"
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"a reply sent to the body",
+			"5.2 Worries about litter raised at Hemlington were passed to the council, and a written reply was sent to the Hemlington Community Council on 14 July.",
+			nil},
+		{"the office wrote to the association",
+			"5.3 The office wrote to the Park End residents' association on 14 July.",
+			nil},
+		// must NOT fire: the body's meeting, attended
+		{"the body's meeting attended",
+			"5.2 On 14 July the Commissioner attended the Hemlington Community Council, where residents complained about litter.",
+			[]string{"meeting 2015-07-14 E05009859 environmental", "concern 2015-07-14 E05009859 environmental"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, head+tt.para+"\n"))
+		})
 	}
 }

@@ -122,7 +122,7 @@ var (
 	// monthRE: a month after a word that makes it a time ("in May",
 	// "over the course of January", "mid August"); "mid-August",
 	// "early-September" are written joined as often as apart.
-	monthRE = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+|(?:mid|early|late)-)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	monthRE = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+(?:first|second|latter)\s+half\s+of)\s+|(?:mid|early|late)-)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthListRE is three or more months as one span: "September,
@@ -706,6 +706,9 @@ func weekdayOrdinals(s, low string, all []Mention) []Mention {
 			from = prev
 		}
 		if from == nil {
+			from = sentenceMonth(low, m[0], all)
+		}
+		if from == nil {
 			continue
 		}
 		wd, _ := WeekdayOf(group(s, m, 1))
@@ -716,6 +719,32 @@ func weekdayOrdinals(s, low string, all []Mention) []Mention {
 		all = append(all, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: from.Year, Weekday: wd, HasWeekday: true})
 	}
 	return all
+}
+
+// sentenceMonth is the one month written alone earlier in the sentence
+// that ends at at, when no day with its month is written near a weekday
+// and ordinal: a report that names the month once and then its meetings
+// by weekday and day ("visited two wards in June: Northfield on Tuesday
+// 10th, where ..., and Southgate on Tuesday 24th") dates them in that
+// month; the weekday is kept, so one that falls on no such day of the
+// month is no date. A span of months ("June and July") or two months in
+// the sentence tell no one month.
+func sentenceMonth(low string, at int, all []Mention) *Mention {
+	var found *Mention
+	for i := range all {
+		d := &all[i]
+		if d.End > at || strings.ContainsAny(low[d.End:at], ".;!?") {
+			continue
+		}
+		if d.Day != 0 || d.Rel != "" || d.RelMonth != "" || d.Month == 0 {
+			continue
+		}
+		if d.EndMonth != 0 || found != nil {
+			return nil
+		}
+		found = d
+	}
+	return found
 }
 
 // theWeekdayRE: a weekday that follows a day written before it ("the

@@ -358,6 +358,33 @@ func TestWeekdayOrdinalWithoutMonth(t *testing.T) {
 	require.Error(t, err, "11 October 2021 was a Monday")
 }
 
+// TestWeekdayOrdinalInSentenceMonth: a weekday and ordinal with no day
+// and month near it take the one month written alone earlier in its
+// sentence ("in May: X on Tuesday 9th"); a span of months, two months, or
+// a month in the sentence before give none.
+func TestWeekdayOrdinalInSentenceMonth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want time.Month // 0: no month given
+	}{
+		{"He called on three wards in May: Westfield on Tuesday 9th, where bins were set alight, and Oakdale on Tuesday 23rd.", time.May},
+		{"During the first half of March she visited Norbeck on Thursday 2nd, where parents spoke of speeding.", time.March},
+		// must NOT fire
+		{"He called on wards in May and June: Westfield on Tuesday 9th.", 0},
+		{"He called on wards in May, then in June: Westfield on Tuesday 9th.", 0},
+		{"Visits resumed in May. Westfield residents met him on Tuesday 9th.", 0},
+	} {
+		var got time.Month
+		for _, m := range Find(tc.s) {
+			if m.Day > 0 && m.HasWeekday && m.Rel == "" {
+				got = m.Month
+				break
+			}
+		}
+		require.Equal(t, tc.want, got, tc.s)
+	}
+}
+
 // TestBareDayBeforeItsMonth: an ordinal listed before the day that writes
 // the month, in the same sentence and earlier in it, takes that month;
 // one after it, or across a full stop, does not.

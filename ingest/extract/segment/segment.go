@@ -67,6 +67,7 @@ func Segment(s string) []Block {
 	}
 	curDefn := false // cur is a definition of a Markdown definition list
 	markAt := 0      // where the current list item's mark stands, when indented
+	firstAt := 0     // the indent of the current block's first line
 	flush := func() {
 		if len(cur) > 0 {
 			add(Block{Text: strings.Join(cur, " "), Bullet: curBullet, Section: curSection})
@@ -145,6 +146,17 @@ func Segment(s string) []Block {
 			curBullet, curSection = BulletRE.MatchString(trimmed), SectionRE.MatchString(trimmed)
 			markAt = at
 		}
+		if len(cur) == 1 && !curBullet && !curSection && at > firstAt && datedHead(cur[0]) && startsUpper(trimmed) {
+			// "14/03/22  Northfield Residents' Meeting, Redcar" over
+			// "          Cars racing along the back lane at night.": a
+			// dated entry's head (its day, then a name and place in
+			// title case) on a line of its own, what was raised there
+			// indented under it, is the entry "head: text".
+			cur[0] += ":"
+		}
+		if len(cur) == 0 {
+			firstAt = at
+		}
 		cur = append(cur, trimmed)
 	}
 	flush()
@@ -183,6 +195,40 @@ func hangingHead(lines []string, i int, starts bool) bool {
 	// (the paragraph before, if any, was indented: the entries of the
 	// subject before this one)
 	return starts || (i > 0 && indent(lines[i-1]) >= 2)
+}
+
+// datedHead reports whether a line is a dated entry's head: a day first,
+// then only a name and place in title case ("07/03/22 Eastfield Ward
+// Meeting, Hartlepool", "Tues 8 March Walkabout with the PCSOs, Hutton"),
+// no sentence ("12/03/22 Residents at the meeting asked for ...").
+func datedHead(l string) bool {
+	if !dates.StartsWithDate(l) || strings.ContainsAny(l[len(l)-1:], ".:;!?,") {
+		return false
+	}
+	ds := dates.Find(l)
+	rest := strings.Fields(l[ds[0].End:])
+	if len(rest) == 0 || len(rest) > 10 {
+		return false
+	}
+	for _, w := range rest {
+		w = strings.TrimLeft(w, "(\"“'‘")
+		switch {
+		case w == "" || !unicode.IsLetter([]rune(w)[0]) || unicode.IsUpper([]rune(w)[0]):
+		case headLinkWords[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// headLinkWords: the small words a title in title case leaves lower case.
+var headLinkWords = map[string]bool{"with": true, "the": true, "of": true, "and": true, "at": true, "for": true, "in": true, "on": true, "to": true, "a": true}
+
+// startsUpper reports whether a line opens with a capital letter.
+func startsUpper(l string) bool {
+	r := []rune(l)
+	return len(r) > 0 && unicode.IsUpper(r[0])
 }
 
 // indent is the number of spaces a line opens with.

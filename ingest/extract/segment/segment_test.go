@@ -173,3 +173,29 @@ func TestSegmentHangingSubjectHeads(t *testing.T) {
 		})
 	}
 }
+
+// TestSegmentDatedEntryHead: a dated entry's head in title case on a line
+// of its own, with what was raised indented under it, is read "head:
+// text"; a sentence that opens with a day and wraps, a head with nothing
+// indented under it, or a lower-case line under it, is joined as it was.
+func TestSegmentDatedEntryHead(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"03/02/22  Eastgate Residents' Forum, Hartlepool\n          Youths throwing stones at buses on the ring road.\n",
+			"03/02/22 Eastgate Residents' Forum, Hartlepool: Youths throwing stones at buses on the ring road."},
+		{"8 March 2022   Walkabout with the PCSOs, Hutton\n                Litter dumped behind the shops.\n",
+			"8 March 2022 Walkabout with the PCSOs, Hutton: Litter dumped behind the shops."},
+		// must NOT fire: a sentence opening with its day, wrapped
+		{"03/02/22  The Commissioner met residents of Eastgate\n          Residents' Forum members later.\n",
+			"03/02/22 The Commissioner met residents of Eastgate Residents' Forum members later."},
+		// must NOT fire: the next line at the same margin
+		{"03/02/22 Eastgate Residents' Forum, Hartlepool\nYouths throwing stones.\n",
+			"03/02/22 Eastgate Residents' Forum, Hartlepool Youths throwing stones."},
+		// must NOT fire: the line under it goes on in lower case
+		{"03/02/22  Eastgate Residents' Forum at the Old\n          library, Hartlepool.\n",
+			"03/02/22 Eastgate Residents' Forum at the Old library, Hartlepool."},
+	} {
+		bs := Segment(tc.in)
+		require.Len(t, bs, 1, tc.in)
+		require.Equal(t, tc.want, bs[0].Text)
+	}
+}
