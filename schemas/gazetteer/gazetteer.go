@@ -619,6 +619,13 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 					res = w
 				}
 			}
+			if err == nil && res.Kind == "ward" {
+				if town, tail, ok := g.bothSides(written, text[end:], at); ok {
+					// "Ingleby Barwick (East and West)": both wards of
+					// the town, so the town, not its first ward
+					res, end = town, end+tail
+				}
+			}
 			if errors.Is(err, ErrNotInForce) && !commonWord(n) {
 				// "Hemlington" in 2013, before the wards of the list: not
 				// a ward of that date, but the authority all its wards
@@ -638,6 +645,39 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// bothSides reads a ward named for a side of its town followed by the
+// other side ("Ingleby Barwick East and West", "Ingleby Barwick (East and
+// West)", a table's "Ward / area" cell of a forum covering the town): the
+// writer names both wards of the town, so the place is the town, which
+// lies in no one ward of them. It gives the town's resolution and the
+// bytes of after the pair takes; ok is false when the text does not go on
+// with another side, or the town without its side is no place.
+func (g *Gazetteer) bothSides(written, after string, at time.Time) (Resolution, int, bool) {
+	sp := strings.LastIndexByte(written, ' ')
+	if sp < 0 {
+		return Resolution{}, 0, false
+	}
+	side := strings.TrimPrefix(written[sp+1:], "(")
+	m := otherSideRE.FindStringSubmatch(after)
+	if m == nil || !sideRE.MatchString(side) || strings.EqualFold(m[1], side) {
+		return Resolution{}, 0, false
+	}
+	town := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(written[:sp]), "("))
+	res, err := g.Resolve(town, at)
+	if err != nil || res.Kind == "ward" {
+		return Resolution{}, 0, false
+	}
+	return res, len(m[0]), true
+}
+
+var (
+	// sideRE: a ward name's last word naming a side of its town.
+	sideRE = regexp.MustCompile(`^(?:East|West|North|South)$`)
+	// otherSideRE: "and West", ") and ..." or " and West)" right after a
+	// side's ward: the other side of the town (group 1).
+	otherSideRE = regexp.MustCompile(`^\s*(?:and|&)\s+(East|West|North|South)\b\)?`)
+)
 
 // possessive is a name without its possessive "'s" ("North Ormesby's").
 func possessive(s string) (string, bool) {

@@ -296,6 +296,11 @@ func TestFindPrecision(t *testing.T) {
 		{"At the virtual Newtown PACT you raised sheds being broken into.", []string{"Newtown=ward:E05014873"}},
 		{"People living in the north of Ingleby Barwick turned out.", []string{"Ingleby Barwick=ward:E05014870"}},
 		{"People living in Ingleby Barwick turned out.", []string{"Ingleby Barwick=lad:E06000004"}},
+		// A side's ward then the other side names both wards: the town.
+		{"the Ingleby Barwick (North and South) forum", []string{"Ingleby Barwick (North and South)=lad:E06000004"}},
+		{"Marton East and West residents", []string{"Marton East and West=lad:E06000002"}},
+		{"Marton East and west of the river", []string{"Marton East=ward:E05015468"}},
+		{"Marton East and Coulby Newham", []string{"Marton East=ward:E05015468", "Coulby Newham=ward:E05009858"}},
 		{"A newtown pact was signed.", nil},
 		{"cars speeding on Marton Road and Yarm Road", nil},
 		{"billingham in lower case", nil},
