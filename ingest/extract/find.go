@@ -6824,7 +6824,9 @@ func (r *run) heldRefPlaces(text string) []heldRef {
 		both := bothRefRE.MatchString(text[:p.Start]) && heldRefAfterPluralRE.MatchString(after)
 		if !both && !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) &&
-			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) {
+			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) &&
+			!(heldRefInRE.MatchString(text[:p.Start]) && theIssuesWereRE.MatchString(after)) &&
+			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) {
 			continue
 		}
 		out = append(out, heldRef{p: p, both: both})
@@ -7010,8 +7012,25 @@ var (
 	// raised ...", "The Hartburn forum heard ..."): "the" opening a
 	// sentence or a clause after a comma, then the place, a meeting noun
 	// and a verb of raising or hearing.
-	heldRefTheRE    = regexp.MustCompile(`(?:^|[.!?]\s+|,\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?[Tt]he\s+$`)
-	heldRefRaisedRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|drop-in)s?\s+(?:also\s+)?(?:raised|heard|discussed|was told|focused|centred|talked about|spoke about)\b`)
+	heldRefTheRE = regexp.MustCompile(`(?:^|[.!?]\s+|,\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?[Tt]he\s+$`)
+	// ("The Hartburn forum was mostly concerned with ...": the meeting's
+	// concern, as what it heard is; "The Yarm forum, which meets in the
+	// library, heard ...": a clause on the meeting before its verb).
+	heldRefRaisedRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:[Mm]eeting|[Ff]orum|[Ss]urgery|PACT|[Dd]rop-in)s?(?:,\s+which\s+[^,.;]{1,80},)?\s+(?:also\s+)?(?:raised|heard|discussed|was told|focused|centred|talked about|spoke about|was (?:(?:mainly|mostly|largely|chiefly)\s+)?concerned (?:with|about))\b`)
+	// heldRefInRE and theIssuesWereRE: "In Normanby the issues were ...",
+	// "In Brotton, the main concern was ...": a sentence opening on a
+	// place, then the issues (of the meeting the document told there) as
+	// its subject. ("In Brotton, thefts have gone up" names no issues
+	// raised: not such a reference.)
+	theIssuesWereRE = regexp.MustCompile(`^,?\s+the\s+(?:(?:main|chief|key|biggest)\s+)?(?:issues?|concerns?|complaints?|topics?)\s+(?:raised\s+)?(?:were|was)\b`)
+	// heldRefOpenRE and residentsRaisedRE: "Eston residents raised ...",
+	// "4.5 Loftus people told the Commissioner ...": a sentence opening on
+	// a place whose residents raised something, in a paragraph with no day
+	// of its own, under meetings the document told: the residents at the
+	// meeting there. (Only a verb of telling in the past: "Eston residents
+	// have since written to the office" is not the meeting.)
+	heldRefOpenRE     = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?$`)
+	residentsRaisedRE = regexp.MustCompile(`^\s+(?:residents|people|villagers|tenants)\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
 )

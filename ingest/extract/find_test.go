@@ -6910,6 +6910,22 @@ func TestHeldNamedAfterTable(t *testing.T) {
 			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
 		{"no meeting there", "At the Skelton street briefing people mainly wanted to talk about drug dealing near the bus stops.", nil},
 		{"in place no meeting", "In Brotton, thefts from vans parked overnight have gone up.", nil},
+		// "In X the issues were", "X residents raised", "The X drop-in was
+		// concerned with", "The X drop-in, which ..., heard": the meeting
+		// the table told there.
+		{"in place the issues were", "In Brotton the issues were vans broken into overnight and tools taken.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"in place the main concern was", "In Brotton, the main concern was tools taken from vans overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"place residents raised", "Loftus residents raised drug dealing near the bus stops.",
+			[]string{"concern 2019-05-11 E05012447 drugs"}},
+		{"meeting was concerned with", "The Brotton drop-in was mostly concerned with tools taken from vans overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"meeting which clause heard", "The Brotton drop-in, which is held in the library, heard about tools taken from vans overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"residents raised, no meeting there", "Skelton residents raised drug dealing near the bus stops.", nil},
+		{"residents since written (not the meeting)", "Loftus residents have since written to us about drug dealing near the bus stops.", nil},
+		{"the issues, no meeting there", "In Skelton the issues were vans broken into overnight and tools taken.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
