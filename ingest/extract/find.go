@@ -3626,24 +3626,39 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				best = m
 			}
 		}
+		heldIn := false
 		for _, m := range ms {
 			if meetingInRE.MatchString(s[:m.Start]) && (m.Kind == "ward" || best.Kind != "ward") && !namedWard(s, ms) {
 				// "Not just Yarm – Earlier this month a similar meeting in
 				// neighbouring Eaglescliffe heard ...": where the meeting
 				// was, not the first place the text names.
 				best = m
+				heldIn = true
 				break
 			}
 		}
-		if best.Kind == "ward" && !wardWordRE.MatchString(s[best.End:]) {
+		if best.Kind == "ward" && !wardWordRE.MatchString(s[best.End:]) && !wardNamedMeetingRE.MatchString(s[best.End:]) {
 			for _, m := range ms {
-				if m.Kind == "ward" && m.Start != best.Start && (meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) || wardOwnMeetingRE.MatchString(s[m.End:])) {
+				// (a meeting named by its ward without "ward" does not
+				// move one the sentence says was held in another: "The
+				// Loftus meeting followed a village meeting in Brotton")
+				named := !heldIn && wardNamedMeetingRE.MatchString(s[m.End:])
+				if m.Kind == "ward" && m.Start != best.Start && (meetingOfWardRE.MatchString(s[:m.Start]) && wardWordRE.MatchString(s[m.End:]) || wardOwnMeetingRE.MatchString(s[m.End:]) || named) {
 					// "he was in Guisborough for the first meeting of the
 					// new Belmont ward": the ward whose meeting it was,
 					// not the town (a ward too) it was held in.
 					best = m
 					break
 				}
+			}
+		}
+		if best.Kind == "lad" && i == 0 {
+			if w := r.labelWard(b, at); w != nil && w.LADCode == best.LADCode && partOf(best.Text, w.WardName) {
+				// "Southfield East residents' meeting. Last night we
+				// met at the Southfield Methodist Hall": the ward the
+				// paragraph's label names the meeting for, not the town
+				// its venue is named after (part of that ward's name).
+				return w
 			}
 		}
 		if best.Kind == "lad" {
@@ -3797,6 +3812,46 @@ var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact)s?
 // Such a meeting is that ward's, not the town's (a ward too) the sentence
 // put the writer in; "people from the Eastbrook ward told him" is none.
 var wardOwnMeetingRE = regexp.MustCompile(`(?i)^\s+ward(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|forum|surgery|pact|panel|drop-in)\b`)
+
+// labelRE: a paragraph's run-in label, its first words up to a full stop
+// or colon ("Southfield East residents' meeting. Last night ...").
+var labelRE = regexp.MustCompile(`^\W*([^.:!?]{3,60}?)\s*[.:]\s+\S`)
+
+// labelWard is the ward a paragraph's run-in label names as a meeting's
+// ("Southfield East residents' meeting.", "Southfield East ward meeting:"):
+// the label only a ward's name and a meeting's (wardNamedMeetingRE,
+// wardOwnMeetingRE), nothing else. Nil otherwise.
+func (r *run) labelWard(b *segment.Block, at time.Time) *gazetteer.Resolution {
+	lm := labelRE.FindStringSubmatch(b.Text)
+	if lm == nil {
+		return nil
+	}
+	label := lm[1]
+	ms := r.find(label, at)
+	if len(ms) != 1 || ms[0].Kind != "ward" || strings.TrimSpace(label[:ms[0].Start]) != "" {
+		return nil
+	}
+	rest := label[ms[0].End:]
+	for _, re := range []*regexp.Regexp{wardNamedMeetingRE, wardOwnMeetingRE} {
+		if loc := re.FindStringIndex(rest); loc != nil && strings.TrimSpace(rest[loc[1]:]) == "" {
+			w := ms[0].Resolution
+			return &w
+		}
+	}
+	return nil
+}
+
+// wardNamedMeetingRE: a meeting named by its ward's name with no "ward"
+// between ("on the 6th he dropped in to the Southfield residents'
+// surgery"): the name and then the meeting word, with at most two of the
+// words that name such a meeting's kind between ("residents'",
+// "community", "PACT"). Such a meeting is that ward's, not the ward's the
+// sentence names in passing ("his second visit to Greater Northtown this
+// month; on the 6th he dropped in to the Southfield residents' surgery").
+// Any other word between ("the Southfield Residents' Association hall",
+// "the Southfield shops where the meeting was") makes it no meeting's
+// name.
+var wardNamedMeetingRE = regexp.MustCompile(`(?i)^\s+(?:(?:residents?['’]?|community|neighbourhood|police|pact)\s+){0,2}(?:meeting|forum|surgery|pact meeting|panel|drop-in)s?\b`)
 
 // policeOfRE: the words after a place that make it a police station's or
 // team's name ("the front counter at Guisborough police station"): which

@@ -4751,6 +4751,34 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	}
 }
 
+// TestMeetingNamedByItsWard: a meeting named by a ward's name with no
+// "ward" between ("the Normanby residents' surgery", wardNamedMeetingRE)
+// is that ward's, not the ward the sentence names in passing; a
+// paragraph's run-in label "<ward> residents' meeting." (labelWard) places
+// its meeting in that ward, not the town its venue is named after. Rows
+// that must not fire: another word between the ward and the meeting
+// ("shopkeepers meeting him"), a meeting the sentence says was held in
+// another ward, a label naming more than the ward and its meeting.
+func TestMeetingNamedByItsWard(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a ward's surgery beats the area named in passing", "# Commissioner in Greater Eston\n\nPosted on 28 March 2017\n\nIt was his third trip to Greater Eston this year; on 14 March he called in to the Normanby residents' surgery at the church hall, where shopkeepers raised shoplifting from the parade.\n",
+			[]string{"meeting 2017-03-14 E05001517 burglary_theft", "concern 2017-03-14 E05001517 burglary_theft"}},
+		{"a ward not naming the meeting: the first ward", "# Commissioner in Greater Eston\n\nPosted on 28 March 2017\n\nIt was his third trip to Greater Eston this year; on 14 March he held a surgery where Normanby shopkeepers meeting him raised shoplifting from the parade.\n",
+			[]string{"meeting 2017-03-14 E05001508 burglary_theft", "concern 2017-03-14 E05001517 burglary_theft"}},
+		{"a meeting said held in another ward keeps that ward", "# East Cleveland round-up\n\nPosted on 30 June 2017\n\nThe Normanby meeting came after a residents' meeting in Saltburn on Tuesday 20th June, at the library, where parking on the seafront was the main complaint.\n",
+			[]string{"meeting 2017-06-20 E05001520 parking_traffic", "concern 2017-06-20 E05001520 parking_traffic"}},
+		{"a run-in label names the ward's meeting", "---\ntitle: \"My week\"\ndate: 2023-05-19 20:00:00 +0000\n---\n\n**Norton North residents' meeting.** On Wednesday about thirty of us turned up to the meeting in the Norton Methodist Hall. People raised drug dealing from a flat above the shops.\n",
+			[]string{"meeting 2023-05-17 E05014876 drugs", "concern 2023-05-17 E05014876 drugs"}},
+		{"a label naming more than the meeting: the town", "---\ntitle: \"My week\"\ndate: 2023-05-19 20:00:00 +0000\n---\n\n**Norton North residents' meeting and a walk.** On Wednesday about thirty of us turned up to the meeting in the Norton Methodist Hall. People raised drug dealing from a flat above the shops.\n",
+			[]string{"meeting 2023-05-17  drugs", "concern 2023-05-17  drugs"}},
+	} {
+		require.Equal(t, tt.want, summaryFile(t, "post.md", tt.doc), tt.name)
+	}
+}
+
 // TestPlaceWithItsAuthority: a name the gazetteer does not hold alone,
 // written with its authority after a comma or in brackets as an address is
 // ("a walk round Salters Lane, Stockton-on-Tees"), is a place, and when
