@@ -6733,6 +6733,13 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 	head := "Posted on 10 June 2023\n\nAt the Norton North ward meeting on Thursday 8 June, "
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"},
 		summary(t, head+"residents told our PCSOs they had found drug paraphernalia in the car park.\n"))
+	// the officers residents went round with on a walkabout: company,
+	// not policing raised
+	walk := "Posted on 10 June 2023\n\nOn Thursday 8 June members of the Norton North residents' group joined the PCSO for a walkabout round the flats. "
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 criminal_damage", "concern 2023-06-08 E05014876 criminal_damage"},
+		summary(t, walk+"Graffiti on the garages was what everyone pointed out.\n"))
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
+		summary(t, walk+"Residents complained that they never see PCSOs on the estate.\n"))
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
 }
