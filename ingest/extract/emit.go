@@ -209,8 +209,10 @@ var theftPhraseRE = regexp.MustCompile(`(?i)\b(?:thefts?|thieves|stolen|stealing
 // the complaint is how the police answered ("she had waited forty minutes
 // to report a break-in next door and nobody came out").
 // toldPoliceRE: words that make the police the ones told or met, just
-// before the words that name them.
-var toldPoliceRE = regexp.MustCompile(`(?i)\b(?:told|tell|telling|tells|met|meet|meeting|spoke to|speaking to|talked to|talking to|said to)\s+(?:with\s+)?(?:our|the|their|local|two|some)?\s*(?:local\s+|neighbourhood\s+)?$`)
+// before the words that name them; or the company on a walkabout
+// ("committee members joined the PCSO for a walk round the flats"): whom
+// they went with, not policing raised.
+var toldPoliceRE = regexp.MustCompile(`(?i)\b(?:told|tell|telling|tells|met|meet|meeting|spoke to|speaking to|talked to|talking to|said to|joined|accompanied|went out with|walked round with)\s+(?:with\s+)?(?:our|the|their|local|two|some)?\s*(?:local\s+|neighbourhood\s+)?$`)
 
 // hostTeamBeforeRE and hostTeamAfterRE: a neighbourhood policing team
 // named as the one that held or arranged a meeting ("our neighbourhood

@@ -334,9 +334,14 @@ func TestCameToSeeAbout(t *testing.T) {
 		{"Two tenants came to see me about cars parked across their drives.", true},
 		{"A farmer called in to speak to the sergeant about sheep worrying in the top fields.", true},
 		{"Several parents dropped in to talk to Sam about speeding outside the school.", true},
+		// came in about a matter (at a surgery, an office)
+		{"Two tenants came in about vans parked on the verges.", true},
+		{"A shopkeeper popped in about graffiti on his shutters, and another about shoplifting.", true},
 		// must not fire
 		{"Families came to see the new play area on the green.", false},
 		{"The sergeant came to see us on Tuesday.", false},
+		{"The sergeant came in about 8pm after the speeding operation on the bypass.", false},
+		{"The new speed signs came in about the same time as the bus gate.", false},
 	} {
 		require.Equal(t, tt.want, isConcern(tt.s, false), tt.s)
 	}
@@ -1457,6 +1462,13 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"notes-taken-by.txt", "Notes of the meeting held Weds 9th May\n\nResidents complained about vandalism.\n\nNotes taken by Jo Bell (secretary) on 12 May 2023\n", "2023-05-12"},
 		{"typed-by-next.txt", "Minutes of meeting held Tues 8th Oct\n\nResidents complained about vandalism.\n\nNext meeting typed up by the clerk: 12 November 2013\n", ""},
 		{"issue-dash.txt", "BURN VALLEY WARD NEWS\nIssue 9 - June 2013\nNews from your ward councillors\n\nAt our meeting on Thursday 6th June residents raised speeding.\n", "2013-06-30"},
+		// an issue's number and its day, run into the masthead's other
+		// lines (issueDayRE); a season, or a day that does not follow
+		// the number, is not the issue's day
+		{"issue-day-run-on.txt", "GREATHAM WARD NEWS\nfrom your ward councillors\nCllr A. Bell * Cllr R. Hume\nIssue 7 -- 3 June 2016\n------------\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", "2016-06-03"},
+		{"issue-day-bar.txt", "GREATHAM WARD NEWS | Edition 22 | Friday 3 June 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", "2016-06-03"},
+		{"issue-season.txt", "GREATHAM WARD NEWS\nIssue 7 -- Summer 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", ""},
+		{"issue-day-later.txt", "GREATHAM WARD NEWS\nIssue 7 -- out before the meeting of 3 June 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", ""},
 		{"issue-no-number.txt", "BURN VALLEY WARD NEWS\nSummer - June 2013\n\nAt our meeting on Thursday 6th June residents raised speeding.\n", ""},
 		{"foot-next.md", "# Ward news\n\nThe Commissioner met residents at the Grangetown ward meeting last night, and heard about speeding on the main road and other matters of local interest.\n\nThe meeting was well attended by the community and its councillors.\n\n## Next meeting\n\n14 June 2019\n", ""},
 		{"mail-headers.txt", "From: Community Alerts <alerts@example.org>\nSent: Thursday, 13 June 2019 09:12\nTo: Watch coordinators\nSubject: June update\n\nThe Commissioner met residents at the Grangetown ward meeting last night.\n", "2019-06-13"},
@@ -6749,6 +6761,13 @@ func TestPoliceToldAreNoPolicingConcern(t *testing.T) {
 	head := "Posted on 10 June 2023\n\nAt the Norton North ward meeting on Thursday 8 June, "
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 drugs", "concern 2023-06-08 E05014876 drugs"},
 		summary(t, head+"residents told our PCSOs they had found drug paraphernalia in the car park.\n"))
+	// the officers residents went round with on a walkabout: company,
+	// not policing raised
+	walk := "Posted on 10 June 2023\n\nOn Thursday 8 June members of the Norton North residents' group joined the PCSO for a walkabout round the flats. "
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 criminal_damage", "concern 2023-06-08 E05014876 criminal_damage"},
+		summary(t, walk+"Graffiti on the garages was what everyone pointed out.\n"))
+	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
+		summary(t, walk+"Residents complained that they never see PCSOs on the estate.\n"))
 	require.Equal(t, []string{"meeting 2023-06-08 E05014876 visible_policing", "concern 2023-06-08 E05014876 visible_policing"},
 		summary(t, head+"residents complained that they never see PCSOs on the estate.\n"))
 }

@@ -732,6 +732,16 @@ func (r *run) findPublished() time.Time {
 				consider(first.AddDate(0, 1, -1), pubScoreIssue)
 			}
 		}
+		if m := issueDayRE.FindStringSubmatchIndex(b.Text); i < 4 && m != nil {
+			// "Issue 12 -- 10 March 2014": the issue's number and the
+			// day it came out, run into the masthead's other lines.
+			rest := b.Text[m[2]:]
+			if ds := dates.Find(rest); len(ds) > 0 && ds[0].IsDay() && ds[0].Year != 0 && strings.HasPrefix(rest, ds[0].Text) {
+				if t, ok := r.fullDate(ds[0].Text); ok {
+					consider(t, pubScoreTop)
+				}
+			}
+		}
 		if m := printedAsideRE.FindStringSubmatch(b.Text); i < 4 && m != nil && issueLineRE.MatchString(b.Text) {
 			// "Issue 7 - Summer 2019 (printed 4 July 2019)": the issue
 			// line's aside says the day it went to print, as an imprint
@@ -934,6 +944,13 @@ var (
 	// issueMonthRE: an issue's number and its month ("Issue 9 - June
 	// 2013", "No. 14, March 2021"); group 1 the month.
 	issueMonthRE = regexp.MustCompile(`(?i)\b(?:issue|edition|no\.?)\s*[0-9]{1,3}\s*[-–—,|·:]\s*((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2})\b`)
+	// issueDayRE: an issue's number and then, after a dash, a bar or a
+	// comma, the day the issue came out ("Issue 12 -- 10 March 2014",
+	// "Edition 4 | Monday 3 June 2019"): group 1 is where that day starts.
+	// A newsletter's masthead dates the issue so, as a news page's
+	// byline does, and its hard wraps undone run it into the lines
+	// around it, so it is looked for inside the block.
+	issueDayRE = regexp.MustCompile(`(?i)\b(?:issue|edition)\s*(?:no\.?\s*)?[0-9]{1,3}\s*(?:[-–—,|·:]{1,2}\s*)(\S)`)
 	// issueFieldRE parts an issue line's fields: a header line's marks,
 	// a slash between spaces, or a dash between spaces. A typed
 	// newsletter sets its issue's name and its date apart by a dash

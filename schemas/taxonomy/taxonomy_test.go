@@ -333,6 +333,25 @@ func TestLadsGathering(t *testing.T) {
 	}
 }
 
+// TestCarsWhereTheyStand: an issue list's item naming cars and where they
+// stand, with no verb of parking ("vans and cars on the pavements", "cars
+// across driveways on match days"), is parking as residents write it;
+// people on a pavement, or a driveway named for what was taken from it,
+// are not.
+func TestCarsWhereTheyStand(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"delivery vans and cars on the pavements by the post office": {"parking_traffic"},
+		"cars on pavements all down Hollins Road":                    {"parking_traffic"},
+		"visitors' cars across driveways on match days":              {"parking_traffic"},
+		// must not fire
+		"children on the pavement waiting for the school bus": nil,
+		"a new footpath across the green to the driveway":     nil,
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+}
+
 // TestNuisanceAsResidentsSayIt: music blasting from a house, lads or kids
 // drinking in a bus shelter and "giving people grief" are anti-social
 // behaviour as residents tell it; music at an event, drinking named for
