@@ -7610,8 +7610,11 @@ func TestSavedMessageHeaders(t *testing.T) {
 	for _, tt := range []struct{ doc, want string }{
 		{"Return-Path: <team@police.example.net>\nReceived: from relay.example.net (relay.example.net [198.51.100.7])\n\tby inbox.example.org with ESMTP id 77AbCd\n\tfor <list@example.org>; Fri, 12 Apr 2019 08:01:15 +0100\nDate: Fri, 12 Apr 2019 08:01:02 +0100\nFrom: East Cleveland Team <team@police.example.net>\nTo: list@example.org\nSubject: April news\nMIME-Version: 1.0" + body, "2019-04-12"},
 		{"Delivered-To: list@example.org\nX-Mailer: Webmail 4.2\nFrom: East Cleveland Team <team@police.example.net>\nTo: list@example.org\nSubject: April news\nDate: Fri, 12 Apr 2019 08:01:02 +0100" + body, "2019-04-12"},
+		// a message saved as text by hand, its subject first
+		{"Subject: East Cleveland team - April update\nFrom: East Cleveland Team\nDate: Fri, 12 Apr 2019 16:05:12 +0000" + body, "2019-04-12"},
 		// not fired: a log's "Received:" line with a date field, no sender
 		{"Received: letter from a Saltburn resident Date: 12 April 2019 Logged by the clerk" + body, ""},
+		{"Subject: minutes of the meeting Date: 12 April 2019, typed by the clerk" + body, ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract("update.eml", []byte(tt.doc))
 		require.NoError(t, err)

@@ -1093,7 +1093,12 @@ var (
 // whose "Date:" is when it was sent. A block opening with one of them is
 // read as headers only when its sender's "From:" field is among them too
 // (mailDateEnd), so a log line "Received: 4 May" is none.
-const mailTransportFields = `(?i:Return-Path|Received|Delivered-To|Envelope-To|X-[A-Za-z-]+|DKIM-Signature|ARC-[A-Za-z-]+|Authentication-Results)`
+//
+// A message saved as text by hand may open with its subject or recipient
+// before the sender ("Subject: October update From: Marton and Nunthorpe
+// NPT Date: Tue, 31 Oct 2023 16:05:12 +0000"): the same rule holds, its
+// "From:" must be among its fields.
+const mailTransportFields = `(?i:Return-Path|Received|Delivered-To|Envelope-To|X-[A-Za-z-]+|DKIM-Signature|ARC-[A-Za-z-]+|Authentication-Results|Subject|To)`
 
 // mailFieldMax is the longest value of one header field mailDateEnd
 // walks over (a recipient list of a few named addresses).
