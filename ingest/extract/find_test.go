@@ -6039,6 +6039,9 @@ func TestWeekdayLabelsDateTheirParagraphs(t *testing.T) {
 		{"out of the week's order", pub + thu + tue, nil},
 		{"a timetable: nothing told as done", pub + "Monday: Kader ward residents' meeting at the church hall, 6pm.\n\nWednesday: Linthorpe ward meeting at the library, 7pm.\n", nil},
 		{"what is to come", pub + "Tuesday. I will be at the Kader ward residents' meeting at the church hall.\n\n" + thu, nil},
+		// a day told as done, then a plan: still a day done
+		{"done, then a plan", pub + strings.Replace(tue, "shops.", "shops. I have asked the inspector to come back to the next meeting.", 1) + thu,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}

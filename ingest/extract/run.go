@@ -455,12 +455,14 @@ func (r *run) weekdayHeadDays() {
 				wd, _ := dates.WeekdayOf(m[1])
 				leads = append(leads, head{i, wd})
 				labels++
-				if futureRE.MatchString(b.Text) {
+				// (a paragraph that tells what was done and then a plan,
+				// "I have asked the inspector to come back to the next
+				// meeting", is a day done; one of a plan alone is to come)
+				past := pastDoneRE.MatchString(b.Text)
+				if futureRE.MatchString(b.Text) && !past {
 					labelFuture = true
 				}
-				if pastDoneRE.MatchString(b.Text) {
-					labelPast = true
-				}
+				labelPast = labelPast || past
 			}
 			continue
 		}
