@@ -3577,6 +3577,27 @@ func (r *run) headingVenueTown(b *segment.Block, at time.Time) string {
 // block with one meeting) the block, else the document's one authority. A
 // place named but outside Cleveland ("a conference in Newcastle") stops
 // the search: the meeting is reported, not guessed into Cleveland.
+// townPartWardRE: a meeting named for a part of a town, without the
+// town's name ("Over to Stockton for the Town Centre PACT"): group 1 the
+// part.
+var townPartWardRE = regexp.MustCompile(`\bthe ((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:PACT|(?:ward|residents['’]?|community)\s+(?:meeting|forum))\b`)
+
+// townPartWard is the ward a sentence names by a town and, after it, a
+// meeting named for the town's part ("Over to Stockton for the Town
+// Centre PACT": Stockton Town Centre ward), when the town and the part
+// together are a ward of the town's authority; nil otherwise.
+func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	m := townPartWardRE.FindStringSubmatchIndex(s[town.End:])
+	if m == nil {
+		return nil
+	}
+	w, err := r.x.gaz.Resolve(placeName(town.Text)+" "+s[town.End+m[2]:town.End+m[3]], at)
+	if err != nil || w.Kind != "ward" || w.LADCode != town.LADCode {
+		return nil
+	}
+	return &w
+}
+
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
 	texts := []string{clause, sent}
 	if single && !ownBodyRE.MatchString(sent) {
@@ -3663,6 +3684,11 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				// met at the Southfield Methodist Hall": the ward the
 				// paragraph's label names the meeting for, not the town
 				// its venue is named after (part of that ward's name).
+				return w
+			}
+		}
+		if best.Kind != "ward" {
+			if w := r.townPartWard(s, best, at); w != nil {
 				return w
 			}
 		}

@@ -8185,3 +8185,17 @@ func TestLetterToABodyIsNoMeeting(t *testing.T) {
 		})
 	}
 }
+
+// TestTownPartWard: a meeting named for a part of a town just named ("Over
+// to Stockton for the Town Centre PACT") is in the ward the town and the
+// part together name; a part that with the town names no ward, or a ward
+// of another authority, leaves the town.
+func TestTownPartWard(t *testing.T) {
+	pub := "Posted on 18 October 2013\n\n"
+	for _, tt := range []struct{ body, want string }{
+		{"On Tuesday it was over to Stockton for the Town Centre PACT, where shopkeepers told me about shoplifting.", "meeting 2013-10-15 E05001549 burglary_theft"},
+		{"On Tuesday it was over to Stockton for the Riverside PACT, where shopkeepers told me about shoplifting.", "meeting 2013-10-15  burglary_theft"},
+	} {
+		require.Contains(t, summary(t, pub+tt.body+"\n"), tt.want, tt.body)
+	}
+}
