@@ -558,9 +558,10 @@ var driversTrackRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists
 var carsBeforeRE = regexp.MustCompile(`(?i)\b(?:cars?|vans?|drivers?|motorists?|vehicles?|lorries|taxis?|boy racers)\s+(?:[a-z]+\s+){0,2}$`)
 
 // fromCarsRE: the words before a parking phrase that make the cars a
-// place something else is done from ("dealing drugs from cars parked",
-// "catalytic converters cut off cars parked overnight").
-var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside)\s+(?:the\s+|their\s+|an?\s+)?$`)
+// place something else is done from or to ("dealing drugs from cars
+// parked", "catalytic converters cut off cars parked overnight",
+// "break-ins to cars parked on driveways").
+var fromCarsRE = regexp.MustCompile(`(?i)\b(?:from|off|out of|inside|into|break-?ins?\s+(?:to|of)|damage\s+to)\s+(?:the\s+|their\s+|an?\s+)?$`)
 
 // inClause reports whether a phrase of theme stands in the clause of match
 // m (no stop between them): off-road bikes beside "race track" ("young men
