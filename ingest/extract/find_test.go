@@ -5213,9 +5213,9 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 		"concern 2023-10-10 E05013048 speeding",
 	}, summary(t, doc))
 	pub := time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)
-	_, ok := nearMonthOf(pub, time.Tuesday, 26) // 26 September and 26 December
+	_, ok := dates.NearWeekdayDay(pub, time.Tuesday, 26, 0) // 26 September and 26 December
 	require.False(t, ok)
-	d, ok := nearMonthOf(pub, time.Thursday, 5)
+	d, ok := dates.NearWeekdayDay(pub, time.Thursday, 5, 0)
 	require.True(t, ok)
 	require.Equal(t, "2023-10-05", d.Format(time.DateOnly))
 	// A day two months share with its weekday is the publication's own
@@ -5233,7 +5233,7 @@ func TestWeekdayAndDayWithoutMonth(t *testing.T) {
 		{"2023-10-19", time.Wednesday, 18, "2023-10-18"}, // October's alone
 	} {
 		p, _ := time.Parse(time.DateOnly, tc.pub)
-		d, ok := nearMonthOf(p, tc.wd, tc.day)
+		d, ok := dates.NearWeekdayDay(p, tc.wd, tc.day, 0)
 		got := ""
 		if ok {
 			got = d.Format(time.DateOnly)

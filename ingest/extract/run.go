@@ -582,7 +582,7 @@ func (r *run) monthlessDays() {
 			if !ok || err != nil || day < 1 || day > 31 {
 				continue
 			}
-			one, ok := nearMonthOf(r.a.Published, wd, day)
+			one, ok := dates.NearWeekdayDay(r.a.Published, wd, day, 0)
 			if !ok {
 				continue
 			}
@@ -593,30 +593,6 @@ func (r *run) monthlessDays() {
 			r.dates[i] = dates.Find(b.Text)
 		}
 	}
-}
-
-// nearMonthOf finds the one day, in the two months before p, p's month
-// or the two after, that is the day-th of its month and falls on wd; ok
-// is false when none or several do, unless p's own month is one of them:
-// a writer leaves the month out when it is the month being written in
-// ("Mike was at the town council's forum on Monday the 3rd" in a round-up
-// sent on Friday 14 March is 3 March, though 3 February was a Monday too).
-func nearMonthOf(p time.Time, wd time.Weekday, day int) (one time.Time, ok bool) {
-	n := 0
-	var own time.Time
-	for dm := -2; dm <= 2; dm++ {
-		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
-		if t := first.AddDate(0, 0, day-1); t.Month() == first.Month() && t.Weekday() == wd {
-			one, n = t, n+1
-			if dm == 0 {
-				own = t
-			}
-		}
-	}
-	if n > 1 && !own.IsZero() {
-		return own, true
-	}
-	return one, n == 1
 }
 
 // recordDate is the date of the meeting a set of minutes or notes records,

@@ -153,23 +153,49 @@ func (a Anchors) relativeDay(m Mention, future bool) (time.Time, string, error) 
 }
 
 // weekdayOnDay resolves a relative weekday written with its day of the
-// month ("on Saturday (13th)", "last Tuesday the 3rd"): the one such day
-// within eight weeks before the publication date (after it, for one to
-// come), checked against the calendar; the day the writer gave wins over
-// "the most recent Saturday", and a weekday that falls on no such day
-// near the publication is no date.
+// month ("on Saturday (13th)", "last Tuesday the 3rd"): the day
+// NearWeekdayDay finds before the publication date (after it, for one to
+// come); the day the writer gave wins over "the most recent Saturday",
+// and a weekday that falls on no one such day near the publication is no
+// date.
 func weekdayOnDay(p time.Time, m Mention, future bool) (time.Time, string, error) {
-	step := -1
+	dir := -1
 	if future {
-		step = 1
+		dir = 1
 	}
-	for k := 0; k <= 56; k++ {
-		t := p.AddDate(0, 0, step*k)
-		if t.Day() == m.Day && t.Weekday() == m.Weekday {
-			return t, "the " + m.Weekday.String() + " the " + strconv.Itoa(m.Day) + " next to the publication date " + p.Format(time.DateOnly), nil
+	if t, ok := NearWeekdayDay(p, m.Weekday, m.Day, dir); ok {
+		return t, "the " + m.Weekday.String() + " the " + strconv.Itoa(m.Day) + " next to the publication date " + p.Format(time.DateOnly), nil
+	}
+	return time.Time{}, "", fmt.Errorf("%q: no one %s the %d near the publication date %s", m.Text, m.Weekday, m.Day, p.Format(time.DateOnly))
+}
+
+// NearWeekdayDay finds the one day, in the two months before p, p's month
+// or the two after, that is the day-th of its month and falls on wd; ok
+// is false when none or several do, unless p's own month is one of them:
+// a writer leaves the month out when it is the month being written in
+// ("Mike was at the town council's forum on Monday the 3rd" in a round-up
+// sent on Friday 14 March is 3 March, though 3 February was a Monday too).
+// dir < 0 takes only days up to p (a day told as done), dir > 0 only days
+// from p on (one to come), 0 either.
+func NearWeekdayDay(p time.Time, wd time.Weekday, day, dir int) (one time.Time, ok bool) {
+	n := 0
+	var own time.Time
+	p = time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	for dm := -2; dm <= 2; dm++ {
+		first := time.Date(p.Year(), p.Month()+time.Month(dm), 1, 0, 0, 0, 0, time.UTC)
+		t := first.AddDate(0, 0, day-1)
+		if t.Month() != first.Month() || t.Weekday() != wd || (dir < 0 && t.After(p)) || (dir > 0 && t.Before(p)) {
+			continue
+		}
+		one, n = t, n+1
+		if dm == 0 {
+			own = t
 		}
 	}
-	return time.Time{}, "", fmt.Errorf("%q: no %s the %d near the publication date %s", m.Text, m.Weekday, m.Day, p.Format(time.DateOnly))
+	if n > 1 && !own.IsZero() {
+		return own, true
+	}
+	return one, n == 1
 }
 
 // day resolves a written day (or, with monthOnly, the first of a written
