@@ -336,11 +336,10 @@ var dayMonthCellRE = regexp.MustCompile(`^\s*([0-9]{1,2})[/.]([0-9]{1,2})\s*$`)
 // Other cells are returned as they are.
 func numericDayCell(s string) string {
 	m := dayMonthCellRE.FindStringSubmatch(s)
-	if m == nil && tailDayMonthRE.MatchString(s) {
+	if t := tailDayMonthRE.FindStringSubmatchIndex(s); m == nil && t != nil {
 		// "Kirkleatham PACT, 30/01" in a "Where and when" column: the
 		// meeting, then its day and month after a comma, as a day alone
 		// would be
-		t := tailDayMonthRE.FindStringSubmatchIndex(s)
 		d, _ := strconv.Atoi(s[t[2]:t[3]])
 		mo, _ := strconv.Atoi(s[t[4]:t[5]])
 		if d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
