@@ -261,7 +261,9 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// stolen, racing across the fields": the bikes are the
 			// nuisance, not a theft raised
 			continue
-		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-80):m.Start]):
+		case m.Theme == "drugs" && hasTheme(ms, "exploitation") && drawnIntoRE.MatchString(text[max(0, m.Start-80):m.Start]) && !secondWorryRE.MatchString(text[max(0, m.Start-80):m.Start]):
+			// (but "drawn into county lines and about drug dealing on the
+			// estate" names a second worry, its own concern)
 			// "teenagers being drawn into carrying drugs for county lines
 			// networks", "drawn into county lines drug supply": the
 			// young people's exploitation, the drugs its means
@@ -348,6 +350,10 @@ var onBikesRE = regexp.MustCompile(`(?i)^\s+(?:on|riding)\s+(?:[\w-]+\s+)?(?:bik
 
 // drawnIntoRE: young people drawn into something, before its words.
 var drawnIntoRE = regexp.MustCompile(`(?i)\b(?:(?:drawn|groomed|recruited|pulled|lured|sucked|coerced|forced)|(?:drawing|draw|draws|grooming|recruiting|pulling|luring|coercing|forcing)\s+(?:[\w'’-]+\s+){1,3}?)\s*into\b[^.;]*$`)
+
+// secondWorryRE: "and about" after "drawn into ...", opening a second object
+// of the worry.
+var secondWorryRE = regexp.MustCompile(`(?i)\binto\b[^.;]*\band about\b[^.;]*$`)
 
 // stolenRideRE: the words that make bikes ridden stolen ones ("lads on
 // scramblers and quad bikes, some of them believed stolen", "youths on

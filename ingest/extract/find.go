@@ -846,7 +846,13 @@ func (r *run) walk() {
 		emitted := len(r.res.Events)
 		r.concerns(b, said, ctxs, sec)
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
-			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 {
+			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 &&
+			(!roundLeadRE.MatchString(text) || nthOfMeetingsRE.MatchString(text)) {
+			// (An opening that sums up a round of meetings, "Speeding, scams
+			// and county lines drug dealing were among the concerns put to
+			// the Commissioner at a run of community meetings", tells what
+			// the paragraphs after it tell meeting by meeting: none of it
+			// is the first meeting's alone.)
 			lead = b // (told again at the meeting the next paragraphs tell, if they do)
 		}
 		if cur == nil && len(r.held) == 0 && b.N <= 4 && !b.Bullet && len(dates.Days(r.datesOf(b))) == 1 && len(r.res.Events) > emitted {
@@ -916,6 +922,11 @@ func (r *run) meetingTableAfter(i int) bool {
 
 // nthOfMeetingsRE: one meeting of a round of them ("at the third of three
 // meetings", "the last of his four visits").
+// roundLeadRE: an opening that speaks of a round of meetings it does not
+// count. (One that counts them, "at two packed meetings this week", tells
+// the meetings the next paragraphs tell, and is read as before.)
+var roundLeadRE = regexp.MustCompile(`(?i)\b(?:a (?:run|series|round|string|number) of|several|recent) (?:\w+ ){0,2}(?:meetings|visits|surgeries|forums)\b`)
+
 var nthOfMeetingsRE = regexp.MustCompile(`(?i)\bthe (?:first|second|third|fourth|fifth|last|latest|final) of (?:the |his |her |their |our )?(?:two |three |four |five |six |several |[0-9]+ )?(?:\w+ )?(?:meetings|visits|sessions|surgeries|forums)\b`)
 
 // otherMonth reports whether a paragraph's sentence opens on a month

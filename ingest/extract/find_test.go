@@ -425,6 +425,9 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	require.Equal(t, []string{"burglary_theft"}, themes("residents reported stolen scramblers taken from their garages"))
 	// Children drawn into carrying drugs for county lines: the exploitation.
 	require.Equal(t, []string{"exploitation"}, themes("her fear that older teenagers were drawing younger children into carrying drugs for dealers from outside the area - what police call 'county lines'"))
+	// ... but a second worry "and about" drug dealing is its own concern.
+	require.Equal(t, []string{"drugs", "exploitation"}, themes("worries about young people being drawn into county lines and about drug dealing on the estate"))
+	require.Equal(t, []string{"exploitation"}, themes("worries about young people being drawn into county lines drug dealing on the estate"))
 }
 
 // TestFarmTheftIsRuralCrime: a theft from farms, or one farmers tell of,
@@ -3521,6 +3524,26 @@ Barry Coppinger was speaking to around forty people at the Hemlington ward commu
 		"meeting 2020-03-05 E05009859 off_road_bikes",
 		"concern 2020-03-05 E05009859 off_road_bikes",
 	}, summary(t, doc))
+}
+
+// TestRoundLeadIsNoOneMeetings: an opening that sums up a round of meetings
+// it does not count ("... were among the concerns put to the Commissioner at
+// a run of community meetings over the past month") tells what the
+// paragraphs after it tell meeting by meeting: its themes are not the first
+// meeting's. One that counts them ("at two packed meetings this week") is
+// read as before, and so is the lead of one meeting.
+func TestRoundLeadIsNoOneMeetings(t *testing.T) {
+	const meeting = "\n\nYesterday evening the Commissioner met around 40 residents at the Marton East ward meeting in St Cuthbert's church hall. Residents asked for speed checks on Stokesley Road.\n"
+	tests := []struct{ lead, want string }{
+		{"Speeding, scams and county lines drug dealing were among the concerns put to the Commissioner at a run of community meetings over the past month.", "speeding"},
+		{"Speeding, scams and drug dealing were raised with the Commissioner at several ward meetings this month.", "speeding"},
+		{"Residents have told the Commissioner that scams and drug dealing are their biggest worries, at two packed meetings this week.", "drugs,fraud_scams,speeding"},
+		{"Residents in Marton have told the Commissioner that scams and drug dealing are their biggest worries.", "drugs,fraud_scams,speeding"},
+	}
+	for _, tt := range tests {
+		got := summary(t, "Posted on Wednesday 12 March 2025\n\n"+tt.lead+meeting)
+		require.Contains(t, got, "meeting 2025-03-11 E05015468 "+tt.want, tt.lead)
+	}
 }
 
 // TestInsideAResidentsQuotation: the second sentence of a resident's
