@@ -5163,10 +5163,11 @@ func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
 // policeReplyDashRE: the police's reply told after a dash in what
 // residents raised ("Car windows smashed on Elm Grove - PC Shaw advised
 // people to report every one", "... last week – officers gave out
-// leaflets and said ..."): what officers did or said about the matter, not
+// leaflets and said ...", a minute's "- PCSO to pass to the rural crime
+// team"): what officers did or said about the matter, not
 // more of it; its words ("report", "patrols", "101") are no concern of
 // their own.
-var policeReplyDashRE = regexp.MustCompile(`(?i)\s[-–—]\s+(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|neighbourhood team|police team)\b(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:asked|advised|urged|gave|handed|promised|agreed|will|explained|replied|responded|confirmed|said)\b`)
+var policeReplyDashRE = regexp.MustCompile(`(?i)\s[-–—]\s+(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|neighbourhood team|police team)\b(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:asked|advised|urged|gave|handed|promised|agreed|will|explained|replied|responded|confirmed|said|to\s+(?:pass|refer|raise|report|follow|look|check|chase|contact|speak|visit|arrange|feed|take|liaise|investigate))\b`)
 
 // sentenceEndRE: the end of a sentence before the next one's capital.
 var sentenceEndRE = regexp.MustCompile(`[.!?]["”'’)]*\s+["“]?[A-Z0-9]`)
@@ -5634,6 +5635,10 @@ func quietItem(text string) bool {
 	return notConcernHead(rest)
 }
 
+// publicPointsRE: a sentence that opens on the points the public raised
+// ("Residents present raised: (a) ...; (b) ...").
+var publicPointsRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:residents|members of the public|parishioners|villagers)\s+(?:present\s+|attending\s+)?(?:then\s+)?raised\s*:`)
+
 // (a council's minute number "79/14" too, "FC/22/105" with its committee's
 // letters, and a PDF table's rule after it)
 var itemNumRE = regexp.MustCompile(`(?i)^\W*(?:item\s+)?(?:(?:[a-z]{1,4}/)?[0-9]{1,3}/[0-9]{2,4}|[0-9]{1,2}[a-z]?)[.)]?\s*(?:[-–—:.|]\s*)?`)
@@ -5791,7 +5796,15 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	namedAt := 0
 	official := r.officialQuoteGoesOn(b, text) // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false                          // within a quotation someone else opened: its "if you ring" is the speaker's
+	defer func(quiet bool) { r.quiet = quiet }(r.quiet)
 	for i, s := range sents {
+		if r.quiet && publicPointsRE.MatchString(s) {
+			// "21/44 Police matters / public participation PCSO Fenwick
+			// gave the report for June: 4 crimes recorded ... Residents
+			// present raised: (a) ...; (b) ...": the police's item ends
+			// where the public's points begin, in the same paragraph.
+			r.quiet = false
+		}
 		if len(ms) > 1 {
 			var here []*meetingCtx
 			for _, m := range ms {

@@ -4380,12 +4380,42 @@ func TestPoliceReplyAfterADash(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"- Cars broken into on the estate - PC Shaw advised people to ring 101 with anything suspicious.", "concern 2013-11-12 E05008951 burglary_theft"},
 		{"- Dog fouling on the promenade – officers said they would pass it on and step up patrols.", "concern 2013-11-12 E05008951 environmental"},
+		// a minute's action for the officer ("PCSO to pass to ..."), the same
+		{"- Graffiti sprayed on the bus shelter again – PCSO to pass to the evening patrol team; clerk to write to the council.", "concern 2013-11-12 E05008951 criminal_damage"},
 		// must not fire: the complaint after the dash is the residents'
 		{"- Dog fouling on the promenade - and police are never seen on patrol.", "concern 2013-11-12 E05008951 environmental,visible_policing"},
 	} {
 		got := summary(t, head+tt.text+"\n")
 		require.Contains(t, got, tt.want, tt.text)
 		require.Len(t, got, 2, tt.text) // the meeting and its one concern
+	}
+}
+
+// TestMinuteForPoliceAndPublic: a council's minute laid out as two columns
+// ("21/44 | Police matters / public participation ...") is read as its
+// paragraph, and one whose label gives the item to the police and the
+// public together is not quiet: the points residents raised under it are
+// concerns, each of them, while the police's figures are not. A minute for
+// the police alone stays quiet.
+func TestMinuteForPoliceAndPublic(t *testing.T) {
+	head := "GREATHAM PARISH COUNCIL\n\nMinutes of the Parish Council meeting held on Tuesday 9th March 2021 at 7pm in the Community Centre\n\n"
+	tests := []struct{ item, want string }{
+		{"19/12 | Police matters / public participation PC Dunn gave the report for February: three crimes recorded (one theft from a shed, two criminal damage). Residents present raised: (a) vans going far too fast past the school at home time; (b) a pile of tyres dumped in the lay-by on the A689.",
+			"concern 2021-03-09 E05013040 environmental|concern 2021-03-09 E05013040 speeding"},
+		{"19/12 | Police report & residents' matters PC Dunn gave the report for February: three crimes recorded (one theft from a shed, two criminal damage). Residents raised: (a) vans going far too fast past the school at home time; (b) a pile of tyres dumped in the lay-by.",
+			"concern 2021-03-09 E05013040 environmental|concern 2021-03-09 E05013040 speeding"},
+		// must not fire: the police's own item
+		{"19/12 | Police report PC Dunn gave the report for February: three crimes recorded (one theft from a shed, two criminal damage).", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range summary(t, head+tt.item+"\n\nMinutes issued 15 March 2021.\n") {
+			if strings.HasPrefix(e, "concern") {
+				got = append(got, e)
+			}
+		}
+		slices.Sort(got)
+		require.Equal(t, tt.want, strings.Join(got, "|"), tt.item)
 	}
 }
 
