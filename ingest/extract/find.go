@@ -2441,8 +2441,9 @@ var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the 
 // the neighbourhood team ("I walked round the Throston Grange estate with
 // the neighbourhood team and a group of residents"), or with one officer
 // named by rank: a team's post thanking "everyone who walked round
-// Berwick Hills with PCSO Khan on Sunday" tells its walkabout.
-var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
+// Berwick Hills with PCSO Khan on Sunday" tells its walkabout ("walked the
+// Headland with the neighbourhood inspector" too).
+var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?:the\s+)?(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
 
 // stallRE: a neighbourhood team's stall or stand told as the writer's or
 // the officers' own ("we had a stall on the seafront last Saturday", "PCSOs
@@ -5307,7 +5308,7 @@ var whereToldRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|a fe
 // subject is the public's, right before the verb or as a "who" clause on
 // it; "members" only as "members of the ..." (a panel's members
 // pointing out figures are no residents).
-var pointedOutRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|neighbours|parents|traders|locals|shopkeepers|dog walkers|members of the\s+[^.;,]{1,60}?|(?:a|one|another)\s+(?:local\s+)?resident)(?:,\s*|\s+)(?:who\s+)?(?:also\s+)?pointed out\b`)
+var pointedOutRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|neighbours|parents|traders|locals|shopkeepers|dog walkers|members of the\s+[^.;,]{1,60}?|(?:a|one|another)\s+(?:local\s+)?resident)(?:,\s*|\s+)(?:who\s+(?:(?:joined|came on|came along on|took part in|were on)\s+[^.;,]{1,40}?\s+)?)?(?:also\s+)?pointed out\b`)
 
 // atMeetingAskedRE: those at a meeting, named with it, asking, speaking or
 // telling ("residents at the Marsh Lane and Brackenhill community meeting

@@ -280,6 +280,7 @@ func TestResidentsTellingVerbs(t *testing.T) {
 	}{
 		{"He walked the Grove estate with the ward councillor and a few tenants, who pointed out the garages where lads set fires.", true, true},
 		{"Villagers pointed out the verges where vans dump rubbish every weekend.", false, true},
+		{"Tenants who came on the walk round pointed out broken fencing and needles in the alley.", true, true},
 		{"The sergeant walked the lanes with members of the Ashdale Tenants Group, who pointed out needles left in the alley.", true, true},
 		{"Last month residents at the Marsh Lane and Brackenhill community meeting asked for firmer action against drivers parking on the verges.", false, true},
 		{"Villagers at the Wolviston and Newton Bewley village hall PACT meeting told officers that vans race through at night.", false, true},
@@ -2129,7 +2130,9 @@ func TestWalkedRoundWithAnOfficer(t *testing.T) {
 	}{
 		{"Thanks to everyone who walked round Hemlington with PCSO Khan on Sunday morning.", []string{"meeting 2019-03-24 E05009859 "}},
 		{"A dozen neighbours walked around Hemlington with PC Dale and a council warden on Sunday.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"On Sunday the Commissioner walked the Grove estate in Hemlington with the ward sergeant and two councillors.", []string{"meeting 2019-03-24 E05009859 "}},
 		{"On Sunday PCSO Khan walked round Hemlington on her own.", nil},
+		{"On Sunday the Commissioner walked the dog round Hemlington with his wife.", nil},
 		{"On Sunday our PCSO walked round Hemlington with the new speed gun.", nil},
 	} {
 		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
