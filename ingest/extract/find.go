@@ -4910,8 +4910,10 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // meeting too, though the sentence has no meeting word: a press report
 // writes "dozens of tenants piled into the church hall on Monday evening
 // to demand something is done about speeding" and says "the meeting"
-// only in the next paragraph (crowdPurpose).
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:squeezed|crammed|piled|packed) (?:in|into)\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
+// only in the next paragraph (crowdPurpose); "about sixty people came to
+// the community hub ... to raise their concerns with the Commissioner" is
+// the same crowd come to a meeting.
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:(?:squeezed|crammed|piled|packed) (?:in|into)|came (?:along )?to|turned (?:out|up) (?:at|to)|gathered (?:at|in))\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
 	// (a part of a day spent with a counted group of the public: "The
 	// inspector spent Tuesday evening at the church hall with around forty
 	// tenants" is their meeting; not "spent the day with officers", not

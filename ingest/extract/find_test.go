@@ -4564,6 +4564,12 @@ func TestCrowdPressingForAction(t *testing.T) {
 		{"crammed in to call for something to be done", "Posted on Friday 8 March 2019\n\n" +
 			"More than forty villagers crammed into Hart Village Hall on Wednesday night to call for something to be done about hare coursing on the farms.\n",
 			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"came to a hub to raise concerns", "Posted on Friday 8 March 2019\n\n" +
+			"On Wednesday about thirty villagers came to Hart Village Hall to raise their worries about hare coursing with the Commissioner.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"came to a hall for a quiz", "Posted on Friday 8 March 2019\n\n" +
+			"On Wednesday about thirty villagers came to Hart Village Hall to enjoy the annual quiz.\n",
+			nil},
 		{"crowd with no purpose of its own", "Posted on Friday 8 March 2019\n\n" +
 			"More than forty villagers crammed into Hart Village Hall on Wednesday night for the annual quiz.\n",
 			nil},
