@@ -2602,8 +2602,12 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // these were internal meetings", "They are listed for information
 // only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
-// what these meetings were.)
-var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+// what these meetings were.) A lead-in may say it in brackets before the
+// colon that opens its list ("Other meetings he attended (not community
+// meetings): the Youth Forum on 3 May; ..."): what follows the colon is
+// those meetings; a bracket inside a sentence ("the forum (not a public
+// meeting) and a ward meeting on 4 May") is not a lead-in.
+var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|open|community|residents['’]?|neighbourhood)|partnership|partners?['’]?|governance|internal|private)\s+(?:meetings|bodies|boards|forums|events)\s*\)\s*:|\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
