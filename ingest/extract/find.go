@@ -115,7 +115,7 @@ var (
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
-	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are)|` + concernsLedPat + `)`)
+	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised|funded|paid for)|(?:has|have|had)\s+(?:since\s+|already\s+|also\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued|funded|paid for)|speed watch|the police (?:have|will|are)|officers (?:have|will|are)|` + concernsLedPat + `)`)
 	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
 	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near|(?:travelled|traveled|went|headed|journeyed|drove)(?:\s+over|\s+across)?\s+to|visited)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
@@ -5412,6 +5412,11 @@ func cuelessConcern(s string) bool {
 	if firstPersonPromiseRE.MatchString(s) {
 		return false // "I've passed this on to the council's parking team": the writer's action
 	}
+	// actionRE: what was done about a matter, not what was raised; what
+	// someone has funded or paid for is a provision of theirs too ("Marske
+	// is one of the villages where the council has funded more patrols this
+	// year", "the extra patrols were paid for by the PCC"), wherever in the
+	// sentence the official stands.
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}

@@ -595,6 +595,26 @@ func TestCuelessConcern(t *testing.T) {
 	}
 }
 
+// TestFundedIsNoConcern: what an official has funded or paid for, even in
+// a clause after a place ("X is one of the estates where the council has
+// funded ..."), is their provision, not a concern raised; residents'
+// own complaints about patrols stay concerns.
+func TestFundedIsNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Eston is one of the areas where the PCC has funded additional patrols over the summer.", false},
+		{"Thornaby was among the towns where the force had already paid for more officers on foot.", false},
+		{"Extra patrols on the estate were funded by the Commissioner's office.", false},
+		{"Residents in Park End feel they never see a patrol after dark.", true},
+		{"Several people wanted more patrols on the estate at weekends.", true},
+		{"Kids on bikes are a nuisance on the estate, and nobody has paid any attention.", true},
+	} {
+		require.Equal(t, tt.want, cuelessConcern(tt.s), tt.s)
+	}
+}
+
 // TestCrimeFiguresAreNoConcern: the police's count of crimes recorded in
 // an area ("Sam told us 14 crimes had been recorded in the village in
 // June, including two burglaries") and a comparison with a period before
