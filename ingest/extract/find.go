@@ -756,7 +756,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span) && !quotedTodayOnly(b.Text, r.datesOf(b))) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
 			// ("Right, for everyone who couldn't make it down to the
 			// community hall tonight, here's what went on" under a post
 			// titled by "tonight's ward meeting": the same day goes on
@@ -1607,10 +1607,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 			}
 		}
-		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
+		if len(sentDates) > 0 && len(r.held) > 0 && allToday(sentDates) && quotedMentions(text, start, sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
-			// meeting just told, not one more on the day of publication
+			// meeting just told, not one more on the day of publication;
+			// so too when the quotation opens inside the sentence ("The
+			// Sergeant said: \"Tonight's meeting showed ...\"")
 			prevSent = sent
 			continue
 		}
@@ -4938,6 +4940,27 @@ var patrolRequestRE = regexp.MustCompile(`(?i)^\W*(?:he|she|they|the resident|re
 func insideQuote(text string, i int) bool {
 	before := text[:i]
 	return strings.Count(before, "“") > strings.Count(before, "”") || strings.Count(before, "\"")%2 == 1
+}
+
+// quotedMentions reports whether every mention of the sentence starting at
+// start in text lies inside a quotation (opened before the sentence or
+// within it, before the mention).
+func quotedMentions(text string, start int, ds []dates.Mention) bool {
+	for _, d := range ds {
+		if i := start + d.Start; i > len(text) || !insideQuote(text, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedTodayOnly reports whether a block's days are all a speaker's
+// "today" or "tonight" inside quotations ("The Commissioner said: \"...
+// tonight's meeting showed why.\"" after the meeting of last night): the
+// speaker's day is the meeting told, so the block goes on with its story.
+func quotedTodayOnly(text string, ds []dates.Mention) bool {
+	days := dates.Days(ds)
+	return len(days) > 0 && allToday(days) && quotedMentions(text, 0, days)
 }
 
 // allToday reports whether every mention is "today" or "tonight".
