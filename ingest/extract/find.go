@@ -3957,8 +3957,13 @@ var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|ev
 
 // meetingInRE: the words before a place that make it where a meeting was
 // ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at
-// Thornaby").
-var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
+// Thornaby"), and a few words of the way there or of who held it between
+// "held" and the place ("a similar meeting held just up the road in
+// Yarm", "a drop-in held by the local team at Thornaby"): still where it
+// was held, not a place the sentence named first ("The Hartburn meeting
+// follows ..."); other words ("held and residents spoke of speeding in
+// Yarm") do not make the place the meeting's.
+var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+(?:(?:just|over|across|up|down|along|by|with|the|a|its|their|our|local|neighbourhood|team|road|border|river|way|street|county|boundary|police|officers|councillors|ward)\s+){0,5}?)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
 
 // publicSayRE: a news item's opening telling what the public say
 // ("Residents in Grangetown say they feel like prisoners in their own

@@ -4816,6 +4816,8 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2013-11-05 E05001514 antisocial_behaviour", "concern 2013-11-05 E05001514 antisocial_behaviour"}},
 		{"the meeting's own place", "# Yarm meeting\n\nPosted on 20 July 2016\n\n**Not just Yarm** - Earlier this month a similar meeting in neighbouring Eaglescliffe heard residents' worries about suspected cannabis farms in rented houses.\n",
 			[]string{"meeting 2016-07-01 E05001533 drugs", "concern 2016-07-01 E05001533 drugs"}},
+		{"the meeting's own place, words between held and in", "# Eaglescliffe meeting\n\nPosted on 20 July 2016\n\nThe Eaglescliffe meeting comes after a similar forum held just down the road in Yarm earlier this month, where residents also raised suspected cannabis farms in rented houses.\n",
+			[]string{"meeting 2016-07-01 E05001552 drugs", "concern 2016-07-01 E05001552 drugs"}},
 		{"a venue named for part of a ward", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended the residents' forum held at Hardwick Community Centre, Stockton. Residents raised drug dealing on the estate.\n",
 			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
 		{"squeezed into the meeting the paragraph before dated", "Billingham residents vent fury\n\n12:41, 17 NOV 2022\n\nTempers flared in a crowded church hall on Tuesday as residents told police what they thought of life on their estate.\n\nMore than 60 people squeezed into St Luke's Church Hall for the Billingham East ward meeting.\n\nOthers spoke of lads on scramblers racing along the cycle paths.\n",
@@ -4837,6 +4839,25 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2014-11-03 E05008950 ", "meeting 2014-10-15 E05008946 rural_crime", "concern 2014-10-15 E05008946 rural_crime"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestMeetingHeldWordsBeforeItsPlace: meetingInRE takes a few words of the
+// way there or of who held it between "held" and the place, and no others.
+func TestMeetingHeldWordsBeforeItsPlace(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"a similar meeting in neighbouring ", true},
+		{"a similar meeting held just up the road in ", true},
+		{"a drop-in held by the local team at ", true},
+		{"a public meeting held over the county boundary in ", true},
+		{"the meeting was held and people complained about speeding in ", false},
+		{"a meeting held on Tuesday in ", false},
+		{"a meeting held with Thornaby councillors in ", false},
+	} {
+		require.Equal(t, tt.want, meetingInRE.MatchString(tt.s), tt.s)
 	}
 }
 
