@@ -756,7 +756,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span) && !quotedTodayOnly(b.Text, r.datesOf(b))) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
 			// ("Right, for everyone who couldn't make it down to the
 			// community hall tonight, here's what went on" under a post
 			// titled by "tonight's ward meeting": the same day goes on
@@ -871,7 +871,7 @@ func (r *run) walk() {
 		if l := listedBelowRE.FindString(text); l != "" {
 			listed = l
 		}
-		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 && !r.officialsMet[b.N] {
+		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 && !r.officialsMet[b.N] && !quotedTodayOnly(b.Text, r.datesOf(b)) {
 			prev = b
 		}
 	}
@@ -4962,7 +4962,9 @@ func quotedMentions(text string, start int, ds []dates.Mention) bool {
 // quotedTodayOnly reports whether a block's days are all a speaker's
 // "today" or "tonight" inside quotations ("The Commissioner said: \"...
 // tonight's meeting showed why.\"" after the meeting of last night): the
-// speaker's day is the meeting told, so the block goes on with its story.
+// speaker's day is not one more day, so the block does not date a meeting
+// the next paragraph names without one ("The Sergeant told the meeting
+// ...").
 func quotedTodayOnly(text string, ds []dates.Mention) bool {
 	days := dates.Days(ds)
 	return len(days) > 0 && allToday(days) && quotedMentions(text, 0, days)
