@@ -3616,6 +3616,9 @@ func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gaze
 }
 
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
+	if w := r.sameWard(clause, at); w != nil {
+		return w
+	}
 	texts := []string{clause, sent}
 	if single && !ownBodyRE.MatchString(sent) {
 		// (a partnership's own group meets for the whole area: "shared
@@ -3954,6 +3957,33 @@ var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a m
 // meetingAtPlaceRE: a meeting noun, then "in" and a capitalised name
 // (group 1).
 var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
+
+// sameWardRE: a meeting placed by reference to the ward of the one told
+// before ("a surgery held by the PCSOs in the same ward a fortnight
+// earlier", "a walkabout on the same estate").
+var sameWardRE = regexp.MustCompile(`(?i)\b(?:in|on|for|at|of)\s+the\s+same\s+(?:ward|estate|neighbourhood)\b`)
+
+// sameWard is the ward of the meeting told last, for a clause that names
+// no place of its own and puts its meeting "in the same ward" ("This comes
+// after a street surgery held in the same ward in May, where ..."): the
+// ward named before, not the document's authority. Nil otherwise, or
+// when the meeting told last was placed no closer than its authority.
+func (r *run) sameWard(clause string, at time.Time) *gazetteer.Resolution {
+	if !sameWardRE.MatchString(clause) || len(r.held) == 0 || len(r.find(clause, at)) > 0 {
+		return nil
+	}
+	p := r.held[len(r.held)-1].place
+	if p == nil || p.Kind != "ward" {
+		return nil
+	}
+	for _, m := range r.find(p.WardName+" ward", at) {
+		if m.Kind == "ward" && m.LADCode == p.LADCode {
+			res := m.Resolution
+			return &res // (the ward in force at this meeting's date)
+		}
+	}
+	return nil
+}
 
 // meetingInRE: the words before a place that make it where a meeting was
 // ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at

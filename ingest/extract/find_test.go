@@ -4842,6 +4842,29 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	}
 }
 
+// TestMeetingInTheSameWard: a meeting put "in the same ward" as the one
+// told before it is in that ward, not the document's authority; with the
+// meeting before placed only in a town, or a place of its own named, the
+// reference changes nothing.
+func TestMeetingInTheSameWard(t *testing.T) {
+	const head = "# Speeding on the agenda\n\nPosted on 20 July 2016\n\nOn Tuesday 12 July the Commissioner attended the Kader ward meeting, where residents complained about speeding on Stokesley Road.\n\n"
+	kader := []string{"meeting 2016-07-12 E05009860 speeding", "concern 2016-07-12 E05009860 speeding"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the same ward as the meeting before", head + "That meeting came after a street surgery held by the local team in the same ward in June, where people complained about drug dealing in the alleys.\n",
+			append(append([]string{}, kader...), "meeting 2016-06-01 E05009860 drugs", "concern 2016-06-01 E05009860 drugs")},
+		{"the meeting before placed in a town only: no ward", "# Speeding on the agenda\n\nPosted on 20 July 2016\n\nOn Tuesday 12 July the Commissioner attended a residents' meeting in Thornaby, where residents complained about speeding on the high street.\n\nThat meeting came after a street surgery held by the local team in the same ward in June, where people complained about drug dealing in the alleys.\n",
+			[]string{"meeting 2016-07-12  speeding", "concern 2016-07-12  speeding", "meeting 2016-06-01  drugs", "concern 2016-06-01  drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	require.True(t, sameWardRE.MatchString("a walkabout on the same estate"))
+	require.False(t, sameWardRE.MatchString("the same problems in the ward"))
+	require.False(t, sameWardRE.MatchString("at the same time"))
+}
+
 // TestMeetingHeldWordsBeforeItsPlace: meetingInRE takes a few words of the
 // way there or of who held it between "held" and the place, and no others.
 func TestMeetingHeldWordsBeforeItsPlace(t *testing.T) {
