@@ -8256,6 +8256,26 @@ func TestBikesNoiseAndOfficersOnFoot(t *testing.T) {
 	}
 }
 
+// TestBikesWearingTheGround: grass, verges or paths damaged by bikes being
+// ridden over them are the bikes' nuisance, not criminal damage; damage to
+// property beside the bikes, or ground damaged with no bikes told, stays.
+func TestBikesWearingTheGround(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"scramblers tearing round the recreation ground and damaging the turf", []string{"off_road_bikes"}},
+		{"quads on the nature reserve, causing damage to the footpaths", []string{"off_road_bikes"}},
+		{"motorbikes racing up the lane and damaging the grass verges outside the school", []string{"off_road_bikes"}},
+		{"scramblers on the field, and the bus shelter damaged again", []string{"criminal_damage", "off_road_bikes"}},
+		{"quad bikes on the estate and damage to cars parked on the street", []string{"criminal_damage", "off_road_bikes"}},
+		{"youths damaging the turf at the cricket club", []string{"criminal_damage"}},
+	} {
+		require.Equal(t, tc.want, r.themes(tc.text), tc.text)
+	}
+}
+
 // TestNewsletterMastheadNotMeeting: a newsletter's masthead, its name with
 // the ward in it ("HOLLYBANK WARD NEWS") and its issue line with a season
 // or month ("Issue 3 - Spring 2019"), is neither a meeting nor the title of
