@@ -6992,7 +6992,8 @@ func (r *run) heldRefPlaces(text string) []heldRef {
 			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) &&
 			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && theIssuesWereRE.MatchString(after)) &&
-			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) {
+			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) &&
+			!(residentsOfBeforeRE.MatchString(text[:p.Start]) && residentsOfAfterRE.MatchString(after)) {
 			continue
 		}
 		out = append(out, heldRef{p: p, both: both})
@@ -7197,6 +7198,14 @@ var (
 	// have since written to the office" is not the meeting.)
 	heldRefOpenRE     = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?$`)
 	residentsRaisedRE = regexp.MustCompile(`^\s+(?:residents|people|villagers|tenants)\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
+	// residentsOfBeforeRE and residentsOfAfterRE: the public "in" a place
+	// as the subject of what they raised or were worried about, anywhere
+	// in the paragraph ("The Hartburn and Fairfield meetings were quiet.
+	// Residents in Fairfield were worried about ...; at Hartburn ..."): the
+	// people at the meeting the document told there, not at the meeting
+	// the paragraph names next.
+	residentsOfBeforeRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|parents|traders)\s+(?:in|of|from)\s+(?:the\s+)?$`)
+	residentsOfAfterRE  = regexp.MustCompile(`(?i)^\s+(?:were|was)\s+(?:(?:also|mainly|mostly|most|particularly)\s+)?(?:concerned|worried|angry|unhappy|upset|frustrated)\b|^\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
 )

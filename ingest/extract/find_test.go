@@ -4842,6 +4842,28 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 	}
 }
 
+// TestResidentsInAPlaceOfAToldMeeting: "Residents in X were worried
+// about ..." in a paragraph that goes on to name another meeting is what
+// was raised at the meeting the document told in X, on its day, not at the
+// meeting named last; with no verb of raising or worry after the place
+// ("residents in X have since written"), or no "residents in" before it,
+// it is read as before.
+func TestResidentsInAPlaceOfAToldMeeting(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 13 June 2016\n\n3.1 On 4 May the Commissioner attended the Fairfield ward meeting.\n\n3.2 On 18 May he attended the Hartburn ward drop-in.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"residents in a place with a meeting told", head + "3.3 Both were small. Residents in Fairfield were worried about thefts from sheds; at the Hartburn drop-in people asked about parking outside the school.\n",
+			[]string{"meeting 2016-05-04 E05001534 burglary_theft", "meeting 2016-05-18 E05001537 parking_traffic", "concern 2016-05-04 E05001534 burglary_theft", "concern 2016-05-18 E05001537 parking_traffic"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	require.True(t, residentsOfBeforeRE.MatchString("Some people from the ") && residentsOfAfterRE.MatchString(" also complained about"))
+	require.False(t, residentsOfAfterRE.MatchString(" have since written to the office"))
+	require.False(t, residentsOfBeforeRE.MatchString("thefts from sheds near "))
+}
+
 // TestMeetingInTheSameWard: a meeting put "in the same ward" as the one
 // told before it is in that ward, not the document's authority; with the
 // meeting before placed only in a town, or a place of its own named, the
