@@ -268,6 +268,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// networks", "drawn into county lines drug supply": the
 			// young people's exploitation, the drugs its means
 			continue
+		case m.Theme == "criminal_damage" && hasTheme(ms, "off_road_bikes") && groundDamageRE.MatchString(text[m.Start:]):
+			// "bikes ridden across the playing fields, frightening people
+			// and damaging the grass": the ground the riding wears, part
+			// of the bikes' nuisance, not damage done to property
+			continue
 		case m.Theme == "criminal_damage" && windowRE.MatchString(text[max(0, m.Start-12):m.End]) && theftJustBefore(text, ms, m):
 			// "three cars broken into ..., one with a window smashed": the
 			// way in of the break-in, not damage besides
@@ -377,6 +382,11 @@ var seenOnFootRE = regexp.MustCompile(`(?i)\b(?:on foot|on the beat|(?:to be|bei
 
 // ofTheBikesRE: what follows a word of noise or speed that makes it the
 // bikes' ("[noise] and speed of the bikes", "[speed] of those scramblers").
+// groundDamageRE: damage told of open ground, grass or paths ("damaging
+// the grass", "damage to the verges and the bridleway"), what riding over
+// it does, not damage to anyone's property.
+var groundDamageRE = regexp.MustCompile(`(?i)^(?:damag\w*|damage to)\s+(?:the\s+|their\s+|our\s+)?(?:grass(?:\s+verges?)?|verges?|lawns?|turf|playing fields?|fields?|pitch(?:es)?|bridleways?|footpaths?|paths?|tracks?)\b`)
+
 var ofTheBikesRE = regexp.MustCompile(`(?i)^(?:\s+and\s+[a-z]+)?\s+of\s+(?:the|those|these|their)\s+(?:(?:motor|quad|off-road|trail|dirt|pit)\s*)?(?:bikes?|motorbikes?|scramblers?|quads?)\b`)
 
 // andItemRE: a second item joined by "and" ("a car stolen and a window

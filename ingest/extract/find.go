@@ -115,7 +115,7 @@ var (
 	// policeUpdateRE: an officer's update is what the police did, not a
 	// concern residents raised.
 	policeUpdateRE = regexp.MustCompile(`(?i)^\W*(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|constable|neighbourhood team|police team|commissioner|pcc)\b[^.;]{0,40}\b(?:reported|said|confirmed|explained|updated|outlined|gave|thanked|told)\b`)
-	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised)|(?:has|have|had)\s+(?:since\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued)|speed watch|the police (?:have|will|are)|officers (?:have|will|are)|` + concernsLedPat + `)`)
+	actionRE       = regexp.MustCompile(`(?i)\b(operation\s+(?-i:[A-Z])\w+|in response|as a result|(?:was|were|has been|have been|will be|is being|are being)\s+(?:set up|introduced|arranged|launched|installed|carried out|increased|deployed|referred|passed|targeted|tackled|addressed|put in place|organised|funded|paid for)|(?:has|have|had)\s+(?:since\s+|already\s+|also\s+)?(?:increased|stepped up|carried out|set up|introduced|launched|begun|started|arrested|seized|issued|funded|paid for)|speed watch|the police (?:have|will|are)|officers (?:have|will|are)|` + concernsLedPat + `)`)
 	attendanceRE   = regexp.MustCompile(`(?i)\b(?:attended by|attendance of|with|of)\s+(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public|attendees|participants)\b|\b(?:around|about|approximately|over|some|nearly|almost)?\s*([0-9]{1,5})\s+(?:local\s+)?(?:people|residents|members of the public)\s+(?:attended|came|turned up|turned out|were present|took part)`)
 	reportTitleRE  = regexp.MustCompile(`(?i)\breport (?:to|of|for)\b`)
 	placeHintRE    = regexp.MustCompile(`\b(?:in|at|from|around|near|(?:travelled|traveled|went|headed|journeyed|drove)(?:\s+over|\s+across)?\s+to|visited)\s+((?:[A-Z][\w'’&-]+)(?:\s+(?:[A-Z][\w'’&-]+|and|&)){0,3})`)
@@ -871,7 +871,7 @@ func (r *run) walk() {
 		if l := listedBelowRE.FindString(text); l != "" {
 			listed = l
 		}
-		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 && !r.officialsMet[b.N] {
+		if cur == nil && len(dates.Days(r.datesOf(b))) > 0 && !r.officialsMet[b.N] && !quotedTodayOnly(b.Text, r.datesOf(b)) {
 			prev = b
 		}
 	}
@@ -1607,10 +1607,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 			}
 		}
-		if len(sentDates) > 0 && len(r.held) > 0 && insideQuote(text, start) && allToday(sentDates) {
+		if len(sentDates) > 0 && len(r.held) > 0 && allToday(sentDates) && quotedMentions(text, start, sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
-			// meeting just told, not one more on the day of publication
+			// meeting just told, not one more on the day of publication;
+			// so too when the quotation opens inside the sentence ("The
+			// Sergeant said: \"Tonight's meeting showed ...\"")
 			prevSent = sent
 			continue
 		}
@@ -2603,8 +2605,12 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // these were internal meetings", "They are listed for information
 // only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
-// what these meetings were.)
-var partnersOnlyRE = regexp.MustCompile(`(?i)\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+// what these meetings were.) A lead-in may say it in brackets before the
+// colon that opens its list ("Other meetings he attended (not community
+// meetings): the Youth Forum on 3 May; ..."): what follows the colon is
+// those meetings; a bracket inside a sentence ("the forum (not a public
+// meeting) and a ward meeting on 4 May") is not a lead-in.
+var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|open|community|residents['’]?|neighbourhood)|partnership|partners?['’]?|governance|internal|private)\s+(?:meetings|bodies|boards|forums|events)\s*\)\s*:|\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
@@ -3611,6 +3617,9 @@ func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gaze
 }
 
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
+	if w := r.sameWard(clause, at); w != nil {
+		return w
+	}
 	texts := []string{clause, sent}
 	if single && !ownBodyRE.MatchString(sent) {
 		// (a partnership's own group meets for the whole area: "shared
@@ -3950,10 +3959,42 @@ var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a m
 // (group 1).
 var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
 
+// sameWardRE: a meeting placed by reference to the ward of the one told
+// before ("a surgery held by the PCSOs in the same ward a fortnight
+// earlier", "a walkabout on the same estate").
+var sameWardRE = regexp.MustCompile(`(?i)\b(?:in|on|for|at|of)\s+the\s+same\s+(?:ward|estate|neighbourhood)\b`)
+
+// sameWard is the ward of the meeting told last, for a clause that names
+// no place of its own and puts its meeting "in the same ward" ("This comes
+// after a street surgery held in the same ward in May, where ..."): the
+// ward named before, not the document's authority. Nil otherwise, or
+// when the meeting told last was placed no closer than its authority.
+func (r *run) sameWard(clause string, at time.Time) *gazetteer.Resolution {
+	if !sameWardRE.MatchString(clause) || len(r.held) == 0 || len(r.find(clause, at)) > 0 {
+		return nil
+	}
+	p := r.held[len(r.held)-1].place
+	if p == nil || p.Kind != "ward" {
+		return nil
+	}
+	for _, m := range r.find(p.WardName+" ward", at) {
+		if m.Kind == "ward" && m.LADCode == p.LADCode {
+			res := m.Resolution
+			return &res // (the ward in force at this meeting's date)
+		}
+	}
+	return nil
+}
+
 // meetingInRE: the words before a place that make it where a meeting was
 // ("a similar meeting in neighbouring Eaglescliffe", "the surgery held at
-// Thornaby").
-var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
+// Thornaby"), and a few words of the way there or of who held it between
+// "held" and the place ("a similar meeting held just up the road in
+// Yarm", "a drop-in held by the local team at Thornaby"): still where it
+// was held, not a place the sentence named first ("The Hartburn meeting
+// follows ..."); other words ("held and residents spoke of speeding in
+// Yarm") do not make the place the meeting's.
+var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+(?:(?:just|over|across|up|down|along|by|with|the|a|its|their|our|local|neighbourhood|team|road|border|river|way|street|county|boundary|police|officers|councillors|ward)\s+){0,5}?)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
 
 // publicSayRE: a news item's opening telling what the public say
 // ("Residents in Grangetown say they feel like prisoners in their own
@@ -4939,6 +4980,29 @@ func insideQuote(text string, i int) bool {
 	return strings.Count(before, "“") > strings.Count(before, "”") || strings.Count(before, "\"")%2 == 1
 }
 
+// quotedMentions reports whether every mention of the sentence starting at
+// start in text lies inside a quotation (opened before the sentence or
+// within it, before the mention).
+func quotedMentions(text string, start int, ds []dates.Mention) bool {
+	for _, d := range ds {
+		if i := start + d.Start; i > len(text) || !insideQuote(text, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedTodayOnly reports whether a block's days are all a speaker's
+// "today" or "tonight" inside quotations ("The Commissioner said: \"...
+// tonight's meeting showed why.\"" after the meeting of last night): the
+// speaker's day is not one more day, so the block does not date a meeting
+// the next paragraph names without one ("The Sergeant told the meeting
+// ...").
+func quotedTodayOnly(text string, ds []dates.Mention) bool {
+	days := dates.Days(ds)
+	return len(days) > 0 && allToday(days) && quotedMentions(text, 0, days)
+}
+
 // allToday reports whether every mention is "today" or "tonight".
 func allToday(ds []dates.Mention) bool {
 	for _, d := range ds {
@@ -5412,6 +5476,11 @@ func cuelessConcern(s string) bool {
 	if firstPersonPromiseRE.MatchString(s) {
 		return false // "I've passed this on to the council's parking team": the writer's action
 	}
+	// actionRE: what was done about a matter, not what was raised; what
+	// someone has funded or paid for is a provision of theirs too ("Marske
+	// is one of the villages where the council has funded more patrols this
+	// year", "the extra patrols were paid for by the PCC"), wherever in the
+	// sentence the official stands.
 	if negationRE.MatchString(s) || planRE.MatchString(s) || policeUpdateRE.MatchString(s) || actionRE.MatchString(s) {
 		return false
 	}
@@ -6939,7 +7008,8 @@ func (r *run) heldRefPlaces(text string) []heldRef {
 			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) &&
 			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && theIssuesWereRE.MatchString(after)) &&
-			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) {
+			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) &&
+			!(residentsOfBeforeRE.MatchString(text[:p.Start]) && residentsOfAfterRE.MatchString(after)) {
 			continue
 		}
 		out = append(out, heldRef{p: p, both: both})
@@ -7144,6 +7214,14 @@ var (
 	// have since written to the office" is not the meeting.)
 	heldRefOpenRE     = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?$`)
 	residentsRaisedRE = regexp.MustCompile(`^\s+(?:residents|people|villagers|tenants)\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
+	// residentsOfBeforeRE and residentsOfAfterRE: the public "in" a place
+	// as the subject of what they raised or were worried about, anywhere
+	// in the paragraph ("The Hartburn and Fairfield meetings were quiet.
+	// Residents in Fairfield were worried about ...; at Hartburn ..."): the
+	// people at the meeting the document told there, not at the meeting
+	// the paragraph names next.
+	residentsOfBeforeRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|parents|traders)\s+(?:in|of|from)\s+(?:the\s+)?$`)
+	residentsOfAfterRE  = regexp.MustCompile(`(?i)^\s+(?:were|was)\s+(?:(?:also|mainly|mostly|most|particularly)\s+)?(?:concerned|worried|angry|unhappy|upset|frustrated)\b|^\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)
 )

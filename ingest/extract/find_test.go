@@ -596,6 +596,26 @@ func TestCuelessConcern(t *testing.T) {
 	}
 }
 
+// TestFundedIsNoConcern: what an official has funded or paid for, even in
+// a clause after a place ("X is one of the estates where the council has
+// funded ..."), is their provision, not a concern raised; residents'
+// own complaints about patrols stay concerns.
+func TestFundedIsNoConcern(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Eston is one of the areas where the PCC has funded additional patrols over the summer.", false},
+		{"Thornaby was among the towns where the force had already paid for more officers on foot.", false},
+		{"Extra patrols on the estate were funded by the Commissioner's office.", false},
+		{"Residents in Park End feel they never see a patrol after dark.", true},
+		{"Several people wanted more patrols on the estate at weekends.", true},
+		{"Kids on bikes are a nuisance on the estate, and nobody has paid any attention.", true},
+	} {
+		require.Equal(t, tt.want, cuelessConcern(tt.s), tt.s)
+	}
+}
+
 // TestCrimeFiguresAreNoConcern: the police's count of crimes recorded in
 // an area ("Sam told us 14 crimes had been recorded in the village in
 // June, including two burglaries") and a comparison with a period before
@@ -4724,6 +4744,37 @@ func TestOfficialQuoteTonightAndPromise(t *testing.T) {
 	require.Equal(t, []string{"meeting 2024-11-14 E05014870 speeding", "concern 2024-11-14 E05014870 speeding"}, summary(t, ingleby))
 }
 
+// TestQuotationOpeningInItsSentence: a speaker's "tonight" in a quotation
+// that opens inside its sentence ("The Sergeant said: \"Tonight's meeting
+// showed ...\"") is the meeting just told, neither one more on the day of
+// publication nor a day for the meeting the next paragraph names without
+// one; the writer's own "tonight" and a quotation's dated day stay as they
+// are.
+func TestQuotationOpeningInItsSentence(t *testing.T) {
+	const head = "Posted on Thursday 13th October 2016\n\n" +
+		"The Commissioner met residents at the Hemlington ward meeting last night, where people complained about dog fouling on the school field.\n\n"
+	told := []string{"meeting 2016-10-12 E05009859 environmental", "concern 2016-10-12 E05009859 environmental"}
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"speaker's tonight in a quotation opened mid-sentence", head +
+			"The Commissioner said: \"What I heard in tonight's meeting is what matters to people here.\"\n\n" +
+			"The Inspector told the meeting that the team would be patrolling the field.\n", told},
+		{"speaker's today, quotation mid-sentence, dates nothing after it", head +
+			"Speaking afterwards, the chair said: \"Today was a good start.\"\n\n" +
+			"At the meeting, the sergeant said the team would be out on the field.\n", told},
+		{"a quotation's own dated day is left as it is", head +
+			"The Commissioner said: \"I was at the Kader ward meeting on Monday 3rd October too.\"\n",
+			append(append([]string{}, told...), "meeting 2016-10-03 E05009860 ")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
 // TestFarPublishers: a mosque's noticeboard dated only by its breadcrumb's
 // date archive ("2017 › 08 › 14"); a school newsletter whose meeting was
 // with officers "from the Redcar neighbourhood team" (whose officers, not
@@ -4804,6 +4855,8 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2013-11-05 E05001514 antisocial_behaviour", "concern 2013-11-05 E05001514 antisocial_behaviour"}},
 		{"the meeting's own place", "# Yarm meeting\n\nPosted on 20 July 2016\n\n**Not just Yarm** - Earlier this month a similar meeting in neighbouring Eaglescliffe heard residents' worries about suspected cannabis farms in rented houses.\n",
 			[]string{"meeting 2016-07-01 E05001533 drugs", "concern 2016-07-01 E05001533 drugs"}},
+		{"the meeting's own place, words between held and in", "# Eaglescliffe meeting\n\nPosted on 20 July 2016\n\nThe Eaglescliffe meeting comes after a similar forum held just down the road in Yarm earlier this month, where residents also raised suspected cannabis farms in rented houses.\n",
+			[]string{"meeting 2016-07-01 E05001552 drugs", "concern 2016-07-01 E05001552 drugs"}},
 		{"a venue named for part of a ward", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended the residents' forum held at Hardwick Community Centre, Stockton. Residents raised drug dealing on the estate.\n",
 			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
 		{"squeezed into the meeting the paragraph before dated", "Billingham residents vent fury\n\n12:41, 17 NOV 2022\n\nTempers flared in a crowded church hall on Tuesday as residents told police what they thought of life on their estate.\n\nMore than 60 people squeezed into St Luke's Church Hall for the Billingham East ward meeting.\n\nOthers spoke of lads on scramblers racing along the cycle paths.\n",
@@ -4825,6 +4878,70 @@ func TestMeetingToldAfterItsVisit(t *testing.T) {
 			[]string{"meeting 2014-11-03 E05008950 ", "meeting 2014-10-15 E05008946 rural_crime", "concern 2014-10-15 E05008946 rural_crime"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestResidentsInAPlaceOfAToldMeeting: "Residents in X were worried
+// about ..." in a paragraph that goes on to name another meeting is what
+// was raised at the meeting the document told in X, on its day, not at the
+// meeting named last; with no verb of raising or worry after the place
+// ("residents in X have since written"), or no "residents in" before it,
+// it is read as before.
+func TestResidentsInAPlaceOfAToldMeeting(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 13 June 2016\n\n3.1 On 4 May the Commissioner attended the Fairfield ward meeting.\n\n3.2 On 18 May he attended the Hartburn ward drop-in.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"residents in a place with a meeting told", head + "3.3 Both were small. Residents in Fairfield were worried about thefts from sheds; at the Hartburn drop-in people asked about parking outside the school.\n",
+			[]string{"meeting 2016-05-04 E05001534 burglary_theft", "meeting 2016-05-18 E05001537 parking_traffic", "concern 2016-05-04 E05001534 burglary_theft", "concern 2016-05-18 E05001537 parking_traffic"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	require.True(t, residentsOfBeforeRE.MatchString("Some people from the ") && residentsOfAfterRE.MatchString(" also complained about"))
+	require.False(t, residentsOfAfterRE.MatchString(" have since written to the office"))
+	require.False(t, residentsOfBeforeRE.MatchString("thefts from sheds near "))
+}
+
+// TestMeetingInTheSameWard: a meeting put "in the same ward" as the one
+// told before it is in that ward, not the document's authority; with the
+// meeting before placed only in a town, or a place of its own named, the
+// reference changes nothing.
+func TestMeetingInTheSameWard(t *testing.T) {
+	const head = "# Speeding on the agenda\n\nPosted on 20 July 2016\n\nOn Tuesday 12 July the Commissioner attended the Kader ward meeting, where residents complained about speeding on Stokesley Road.\n\n"
+	kader := []string{"meeting 2016-07-12 E05009860 speeding", "concern 2016-07-12 E05009860 speeding"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the same ward as the meeting before", head + "That meeting came after a street surgery held by the local team in the same ward in June, where people complained about drug dealing in the alleys.\n",
+			append(append([]string{}, kader...), "meeting 2016-06-01 E05009860 drugs", "concern 2016-06-01 E05009860 drugs")},
+		{"the meeting before placed in a town only: no ward", "# Speeding on the agenda\n\nPosted on 20 July 2016\n\nOn Tuesday 12 July the Commissioner attended a residents' meeting in Thornaby, where residents complained about speeding on the high street.\n\nThat meeting came after a street surgery held by the local team in the same ward in June, where people complained about drug dealing in the alleys.\n",
+			[]string{"meeting 2016-07-12  speeding", "concern 2016-07-12  speeding", "meeting 2016-06-01  drugs", "concern 2016-06-01  drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+	require.True(t, sameWardRE.MatchString("a walkabout on the same estate"))
+	require.False(t, sameWardRE.MatchString("the same problems in the ward"))
+	require.False(t, sameWardRE.MatchString("at the same time"))
+}
+
+// TestMeetingHeldWordsBeforeItsPlace: meetingInRE takes a few words of the
+// way there or of who held it between "held" and the place, and no others.
+func TestMeetingHeldWordsBeforeItsPlace(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"a similar meeting in neighbouring ", true},
+		{"a similar meeting held just up the road in ", true},
+		{"a drop-in held by the local team at ", true},
+		{"a public meeting held over the county boundary in ", true},
+		{"the meeting was held and people complained about speeding in ", false},
+		{"a meeting held on Tuesday in ", false},
+		{"a meeting held with Thornaby councillors in ", false},
+	} {
+		require.Equal(t, tt.want, meetingInRE.MatchString(tt.s), tt.s)
 	}
 }
 
@@ -7528,6 +7645,7 @@ func TestBracketedDaysListJointHostsAndRecaps(t *testing.T) {
 			[]string{"meeting 2019-06-05  environmental", "concern 2019-06-05  environmental"}},
 		{"one ward's councillors hosting: that ward's", head + "3.2 On 5 June the Newtown ward councillors hosted a community meeting at the library, where residents raised dog fouling.\n",
 			[]string{"meeting 2019-06-05 E05001541 environmental", "concern 2019-06-05 E05001541 environmental"}},
+		{"a lead-in's brackets say its list is not community meetings", head + "3.4 Other meetings attended in June (not community meetings): the Youth Forum on 12 June; the Safer Middlesbrough Partnership (Middlesbrough) on 19 June.\n", nil},
 		{"partnership meetings listed for information", head + "3.3 The Commissioner also attended the Youth Forum (12 June) and the Safer Stockton Partnership (19 June). These were partnership meetings, listed for information only.\n", nil},
 		{"a recap referring back", head + list + "4.1 Speeding was again the commonest complaint raised at community meetings in Middlesbrough (see 3.1).\n", listed},
 		{"a paragraph to come is no recap", head + "4.1 Residents at the Kader ward meeting on 4 June raised speeding (see 5.1 below).\n",
@@ -7558,6 +7676,11 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"partners", "They are not public meetings.", true},
 		{"partners", "These are not community meetings and no local issues are recorded against them.", true},
 		{"partners", "These are not the only community meetings the team holds.", false},
+		{"partners", "5.2 Further meetings she went to (not public meetings): the Safer Redcar board on 3 March; the Victims' Forum on 9 March.", true},
+		{"partners", "Also attended (partnership meetings): Youth Forum, 12 June.", true},
+		{"partners", "He went to the Safer Stockton board (not a public meeting) and the Hardwick ward meeting on 4 May.", false},
+		{"partners", "She attended three meetings (not community meetings) in May, and one ward meeting.", false},
+		{"partners", "Meetings attended (community meetings): Park ward on 4 May.", false},
 		{"partners", "Partnership meetings will be reported separately.", false},
 		{"partners", "The partnership meeting heard from residents about speeding.", false},
 		{"see", "Fly-tipping came up again (see 3.4).", true},
@@ -8189,6 +8312,26 @@ func TestBikesNoiseAndOfficersOnFoot(t *testing.T) {
 		{"cars pulling up outside houses linked to drug dealing, and several asked for more officers on foot", []string{"drugs", "visible_policing"}},
 		{"traders told him about shoplifting and asked for more police on the beat", []string{"burglary_theft", "visible_policing"}},
 		{"the shelter had been sprayed with graffiti, and they asked for more patrols", []string{"criminal_damage"}},
+	} {
+		require.Equal(t, tc.want, r.themes(tc.text), tc.text)
+	}
+}
+
+// TestBikesWearingTheGround: grass, verges or paths damaged by bikes being
+// ridden over them are the bikes' nuisance, not criminal damage; damage to
+// property beside the bikes, or ground damaged with no bikes told, stays.
+func TestBikesWearingTheGround(t *testing.T) {
+	r := &run{x: newExtractor(t, Config{}), res: &Result{}}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"scramblers tearing round the recreation ground and damaging the turf", []string{"off_road_bikes"}},
+		{"quads on the nature reserve, causing damage to the footpaths", []string{"off_road_bikes"}},
+		{"motorbikes racing up the lane and damaging the grass verges outside the school", []string{"off_road_bikes"}},
+		{"scramblers on the field, and the bus shelter damaged again", []string{"criminal_damage", "off_road_bikes"}},
+		{"quad bikes on the estate and damage to cars parked on the street", []string{"criminal_damage", "off_road_bikes"}},
+		{"youths damaging the turf at the cricket club", []string{"criminal_damage"}},
 	} {
 		require.Equal(t, tc.want, r.themes(tc.text), tc.text)
 	}
