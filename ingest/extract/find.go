@@ -2264,11 +2264,12 @@ var jointHeldByRE = regexp.MustCompile(`(?i)^(?:\s+wards?)?\s+(?:councillors|mem
 var jointWordRE = regexp.MustCompile(`(?i)\bjoint\b`)
 
 // jointForRE: a joint meeting named before the wards it was for ("a
-// joint online meeting for the Coatham and Zetland wards"); wardsAfterRE
-// closes the pair.
+// joint online meeting for the Coatham and Zetland wards", "a joint
+// residents' meeting for Teesville and Normanby, held at ..."); wardsAfterRE
+// closes the pair: "wards", or the end of the phrase.
 var (
 	jointForRE   = regexp.MustCompile(`(?i)\bjoint\b[^.,;]{0,30}\bmeeting(?:\s+(?:for|of|covering)|,)\s+(?:the\s+)?(?:residents\s+of\s+(?:the\s+)?)?$`)
-	wardsAfterRE = regexp.MustCompile(`(?i)^\s+wards\b`)
+	wardsAfterRE = regexp.MustCompile(`(?i)^(?:\s+wards\b|\s*(?:[,.;:(]|$)|\s+(?:held|at|in|on)\b)`)
 )
 
 // wardOrTown reports whether place m, joined with place other in a joint

@@ -7108,6 +7108,10 @@ func TestMeetingsRoundup(t *testing.T) {
 	}{
 		{"joint for wards", head + "The first, on Tuesday 9 March, was a joint online meeting for the Coatham and Zetland wards, where residents talked about drug dealing.\n",
 			[]string{"meeting 2021-03-09  drugs", "concern 2021-03-09  drugs"}},
+		{"joint for two wards, then its venue", head + "The first, on Tuesday 9 March, was a joint residents' meeting for Coatham and Zetland, held at the Coatham Memorial Hall, where residents talked about drug dealing.\n",
+			[]string{"meeting 2021-03-09  drugs", "concern 2021-03-09  drugs"}},
+		{"joint for a ward and its town's street", head + "The first, on Tuesday 9 March, was a joint residents' meeting for Coatham and Zetland Road residents, where residents talked about drug dealing.\n",
+			[]string{"meeting 2021-03-09 E05012439 drugs", "concern 2021-03-09 E05012439 drugs"}},
 		{"joint of one ward", head + "The first, on Tuesday 9 March, was an online meeting for the Coatham ward, where residents talked about drug dealing.\n",
 			[]string{"meeting 2021-03-09 E05012439 drugs", "concern 2021-03-09 E05012439 drugs"}},
 		{"residents raised", head + "The first, on Tuesday 9 March, was the Coatham ward meeting, where residents talked about drug dealing. The following evening, Wednesday 10th, Loftus residents raised thefts of quad bikes from farms.\n",

@@ -744,8 +744,9 @@ var bracketListRE = regexp.MustCompile(`\b(?i:in|at)\s+[A-Z][^()]{0,40}?\s*\([^(
 var wardListRE = regexp.MustCompile(`^(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’-]*\s*)+?)*\s*(?:,|and|&)?\s*wards\b`)
 
 // pairMeetingRE: the rest of two names whose meeting is held jointly
-// ("Kader and Marton West community meeting"): both are wards.
-var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:ward|wards'?|joint|community|residents'?|neighbourhood|public)\s+)*(?:meeting|forum|surgery|PACT)\b`)
+// ("Kader and Marton West community meeting", "Kader and Park End &
+// Beckfield ward meetings"): both are wards.
+var pairMeetingRE = regexp.MustCompile(`^\s*(?:and|&)\s+(?:[A-Z][\w'’-]*\s+(?:&\s+)?){1,4}(?:(?:ward|wards'?|joint|community|residents'?|neighbourhood|public)\s+)*(?:meetings?|forums?|surger(?:y|ies)|PACTs?)\b`)
 
 // wardBodyRE: a ward's own public body or meeting after its name, in
 // capitals ("Kader Community Council", "Park Residents' Association",

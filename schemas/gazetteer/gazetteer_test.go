@@ -266,7 +266,9 @@ func TestFindPrecision(t *testing.T) {
 		// A name that is also a word is a ward when it is one of two
 		// whose meeting is held jointly.
 		{"Joint Kader and Marton West community meeting", []string{"Kader=ward:E05009860", "Marton West=ward:E05009865"}},
+		{"The Kader and Park End & Beckfield ward meetings were held on 19 and 24 January", []string{"Kader=ward:E05009860", "Park End & Beckfield=ward:E05009870"}},
 		{"Mr Kader and Marton West residents", []string{"Marton West=ward:E05009865"}},
+		{"The Kader and Park End & Beckfield residents came", []string{"Park End & Beckfield=ward:E05009870"}},
 		{"Residents of Park complained", nil},
 		{"Mr Hart said", nil},
 		// A common-word ward where only a place can stand: after "in" or
