@@ -750,7 +750,7 @@ func (r *run) finish() {
 			if len(e.Themes) == 0 {
 				e.Themes = nil
 			}
-			if e.Themes == nil && e.Meeting != nil && partnerBodyRE.MatchString(e.Meeting.Title) {
+			if e.Meeting != nil && partnerBodyRE.MatchString(e.Meeting.Title) && (e.Themes == nil || r.bodyThemesOnly(e)) {
 				// "the Commissioner attended the Safer Hartlepool
 				// Partnership (12 May), the Stockton Health and Wellbeing
 				// Board (25 May) ...": agencies meeting, with nothing
@@ -916,6 +916,33 @@ var (
 // sentence or clause mark before it to the next after it.
 func clauseAround(text string, m taxonomy.Match) string {
 	return spanAround(text, m.Start, m.End, ".;:!?")
+}
+
+// bodyThemesOnly reports whether a partnership's or board's meeting has
+// no theme but "partnership" and its paragraph gives that theme only in
+// the body's own name: "Wednesday was the Community Safety Partnership
+// board" says the body met, not what was raised there, so the meeting is
+// as bare as one with no theme at all. ("... met the Safer Neighbourhoods
+// Partnership to discuss information sharing" tells what it dealt with.)
+func (r *run) bodyThemesOnly(e schemas.Event) bool {
+	for _, th := range e.Themes {
+		if th != "partnership" {
+			return false
+		}
+	}
+	for _, b := range r.blocks {
+		if b.N != e.Source.Paragraph {
+			continue
+		}
+		rest := strings.ReplaceAll(b.Text, e.Meeting.Title, " ")
+		for _, m := range r.x.tax.ClassifyReordered(rest).Matches {
+			if m.Theme == "partnership" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // partnerBodyRE: a body of agencies by its name ("Safer Hartlepool

@@ -1012,6 +1012,10 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 	case strings.HasSuffix(s[:lad.Start], " in "):
 		// "Newport Community Council in Middlesbrough": a body named
 		// after its ward, in the ward's authority.
+		if m := peopleOfWardMeetingRE.FindStringSubmatch(s[:lad.Start]); m != nil {
+			name = m[1]
+			break
+		}
 		m := nameBeforeRE.FindStringSubmatch(strings.TrimSuffix(s[:lad.Start], " in "))
 		if m == nil {
 			return nil
@@ -1047,6 +1051,16 @@ func (r *run) bracketedWard(s string, lad gazetteer.Mention, at time.Time) *gaze
 	}
 	return nil
 }
+
+// peopleOfWardMeetingRE: the people of a place at their own ward's
+// meeting in an authority ("he sat down with tenants from Mill Hill at
+// their ward meeting in Hartlepool"; group 1: the place): the meeting of
+// the ward the people are of, so the name, though the gazetteer does not
+// take it alone (a surname too), is that authority's ward of it (or one
+// joining it with another's), as "Hardwick, Stockton-on-Tees" is. Only
+// with "their" (or "the") and "ward"/"community" before "meeting": "met
+// residents of X at a meeting in Y" says nothing of whose meeting it was.
+var peopleOfWardMeetingRE = regexp.MustCompile(`\b(?:residents|people|tenants|householders|families|members)\s+(?:of|from)\s+((?:[A-Z][\w'’-]*\s+(?:(?:&|and)\s+)?){0,2}[A-Z][\w'’-]*)\s+at\s+(?:their|the)\s+(?:own\s+)?(?:ward|community|residents['’]?)\s+meeting\s+in\s+$`)
 
 // nameBeforeRE: a capitalised name (one to four words) ending a text,
 // before a bracket.
@@ -2616,6 +2630,11 @@ var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
 // public meeting", "held in private").
+// partnerBracketRE: a meeting's name followed by whom it was with, in
+// brackets, partners and no public ("Rural Crime Forum (partner
+// agencies)", "Tasking group (partners only)", "(multi-agency)").
+var partnerBracketRE = regexp.MustCompile(`(?i)\((?:with\s+)?(?:partner agencies|partner organisations|partner (?:meeting|event|session)|partners|partner|partnership|multi-agency|agencies|statutory partners|governance)(?:\s+only)?\)`)
+
 var notPublicRE = regexp.MustCompile(`(?i)\binternal\b|\bnot (?:a |an )?(?:public|open)\b|\bnot open to the public\b|\bin private\b|\bprivate (?:meeting|session|briefing)\b|\bclosed (?:meeting|session)\b|\bpartners?'?(?:'s|’s|’)? briefing\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
@@ -4024,11 +4043,13 @@ var youSaidRE = regexp.MustCompile(`(?i)^\W*you (?:said|told us|raised)\s*:\s*`)
 // told before it ("Last week he was in Ingleby Barwick, where ..."): the
 // meeting's story has ended.
 // ("In Norton, meanwhile, residents have been telling the council all
-// summer ...": another story told beside the meeting's.) A writer's aside
+// summer ...": another story told beside the meeting's; so is one opening
+// "Separately, over the summer the farmers of the ward have written in
+// about ...": the writer says it is not the meeting's.) A writer's aside
 // before the time ("To be fair, last year it was the parking that came up
 // every time", "Mind you, last summer ...") does not change it: the
 // paragraph is of that other time, not the meeting's.
-var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:to be fair|in fairness|to be honest|mind you|of course|admittedly|then again|that said|having said that|in fact|as it happens),?\s+)?(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b)`)
+var otherTimeRE = regexp.MustCompile(`(?i)^\W*(?:(?:to be fair|in fairness|to be honest|mind you|of course|admittedly|then again|that said|having said that|in fact|as it happens),?\s+)?(?:(?:last|next|earlier this|later this|earlier in the|the previous|the week before|a week earlier)\s+(?:week|month|year|weekend|summer|spring|autumn|winter)\b|(?:in|at|over in)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},?\s+meanwhile\b|meanwhile\b|separately\b|in a separate (?:matter|development)\b)`)
 
 // otherTimeSentence returns where a sentence after the paragraph's first
 // opens on another time (otherTimeRE: "Earlier this month ...", "Last
@@ -4320,10 +4341,11 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// "Speeding vehicles ...; drug use ... in the park. The
 		// Neighbourhood Inspector presented crime figures for the ward,
 		// which showed a fall in reported burglary": the police's report
-		// in the issues cell is no issue raised.
+		// in the issues cell is no issue raised; nor is a note of what was
+		// done with it ("Referred to NPT; patrols extended", actionNoteRE).
 		var keep []string
 		for _, sent := range sents {
-			if !officialLeadRE.MatchString(sent) && !policeUpdateRE.MatchString(sent) && !toldRE.MatchString(sent) {
+			if !officialLeadRE.MatchString(sent) && !policeUpdateRE.MatchString(sent) && !toldRE.MatchString(sent) && !actionNoteRE.MatchString(sent) {
 				keep = append(keep, sent)
 			}
 		}
@@ -4525,6 +4547,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// row for the Commissioner's time, not as a meeting with the
 		// public, though the place column names a ward.
 		r.problem(b, "event", clip(b.Text, 120), "the row's type says it is a meeting with partners: not emitted")
+		return
+	}
+	if partnerBracketRE.MatchString(col["meeting"]) && !residentsRE.MatchString(b.Text) {
+		// "03/05 | Tees Valley Fly-tipping Group (partner agencies) |
+		// Stokesley": the meeting's own cell says in brackets whom it was
+		// with, as a Type column would; the row shows the Commissioner's
+		// time, not a meeting with the public, though its name gives a
+		// theme and its place column a ward.
+		r.problem(b, "event", clip(b.Text, 120), "the meeting's cell says it is a meeting with partners: not emitted")
 		return
 	}
 	if notPublicRE.MatchString(col["meeting"]) || notPublicRE.MatchString(col["action"]) || privateRE.MatchString(col["meeting"]) || privateRE.MatchString(issues) {
@@ -5490,6 +5521,14 @@ func cuelessConcern(s string) bool {
 	}
 	return !(meetingNounRE.MatchString(maskGroupOf(s)) && (attendRE.MatchString(s) || len(dates.Find(s)) > 0))
 }
+
+// actionNoteRE: a note of what was done with a matter, its doer left out,
+// as a report's "Issues raised / action" cell writes it after the issues
+// ("Referred to the NPT; extra patrols agreed", "Passed on to the council's
+// parking team"): the office's action, no matter raised. (Only at the
+// opening of the sentence: "Youths were referred to the youth service" is
+// a resident's account.)
+var actionNoteRE = regexp.MustCompile(`(?i)^\W*(?:referred|passed|handed|forwarded|escalated|sent)\s+(?:on\s+|back\s+|over\s+)?to\s+(?:the\s+)?(?:npt|neighbourhood|police|council|local authority|partners?|force|opcc|office|(?-i:[A-Z]))`)
 
 // wantRemedyRE: a clause after a comma or dash in which residents say
 // what they want done ("..., they're wanting a Speed Watch", "– people
@@ -6514,13 +6553,15 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 // clause may be what someone reported ("Councillor Hale told the committee
 // that since March tenants had been ringing her about ...": the "since"
 // still opens what was reported, and the people got in touch over that
-// stretch, not at a meeting).
-var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+// stretch, not at a meeting). A word setting it apart from the story
+// before may open it ("Separately, since March ...", otherTimeRE).
+var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:(?:separately|meanwhile|in a separate (?:matter|development)),?\s+)?(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
 // lettersRE: people writing or complaining over a stretch ("have been
 // writing to", "we have had more complaints", "the office has had a
-// steady stream of messages"; reported, "had been ringing her").
-var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?had (?:more |many |several |a number of |lots of |a (?:steady |constant )?(?:stream|flood) of )?(?:complaints|calls|letters|e-?mails|reports|messages)\b`)
+// steady stream of messages", "the office has received repeated
+// complaints"; reported, "had been ringing her").
+var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been (?:writing|contacting|complaining|ringing|phoning|e-?mailing|reporting)\b|\b(?:have|has) (?:also )?(?:had|received) (?:more |many |several |repeated |regular |a number of |lots of |a (?:steady |constant )?(?:stream|flood) of )?(?:complaints|calls|letters|e-?mails|reports|messages)\b`)
 
 // contactedRE: people getting in touch outside a meeting.
 // ("has come up again and again in my inbox": in the writer's inbox,
@@ -6688,10 +6729,18 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	}
 	if cur != nil {
 		own, ok := r.ownSpan(b, text, cur)
+		at := cur
 		if ok {
 			sp = own
+			if len(r.find(text, sp.Start)) > 0 {
+				// "Since July, residents across Billingham have
+				// contacted the office about ...", after a meeting in
+				// Linthorpe: a concern of its own span that names its
+				// own place is there, not at the meeting told before.
+				at = nil
+			}
 		}
-		res := r.concernPlace(b, text, cur, sp.Start, "")
+		res := r.concernPlace(b, text, at, sp.Start, "")
 		if res == nil {
 			return
 		}

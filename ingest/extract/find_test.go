@@ -4979,7 +4979,9 @@ func TestMeetingNamedByItsWard(t *testing.T) {
 // one ward of that authority joins it with another's ("Hardwick and
 // Salters Lane") the meeting is in that ward; a ward of another authority
 // that joins the name, or a name not written with its authority, leaves
-// the meeting at the authority.
+// the meeting at the authority. So is a place whose people were at their
+// ward's meeting in that authority ("residents of Salters Lane at their
+// ward meeting in Stockton").
 func TestPlaceWithItsAuthority(t *testing.T) {
 	for _, tt := range []struct {
 		name, doc string
@@ -4992,6 +4994,14 @@ func TestPlaceWithItsAuthority(t *testing.T) {
 		{"a ward of another authority joins the name", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined councillors on a walkabout in Beckfield, Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
 			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
 		{"a person's name, not an address", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner joined Councillor Hardwick on a walkabout in the estates of Stockton-on-Tees. Residents raised drug dealing on the estate.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+		// The people of a place at their ward's meeting in an authority:
+		// that authority's ward of the place.
+		{"people of a place at their ward meeting", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner sat down with tenants from Salters Lane at their ward meeting in Stockton-on-Tees. Drug dealing on the estate was the main worry.\n",
+			[]string{"meeting 2016-11-09 E05001536 drugs", "concern 2016-11-09 E05001536 drugs"}},
+		{"people of a place at a meeting, not theirs", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner sat down with tenants from Salters Lane at a public meeting in Stockton-on-Tees. Drug dealing on the estate was the main worry.\n",
+			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
+		{"a person of that name at the ward meeting", "Report to the Police and Crime Panel, 6 December 2016\n\n4.2 On 9 November the Commissioner sat down with Mrs Hardwick at their ward meeting in Stockton-on-Tees. Drug dealing on the estate was the main worry.\n",
 			[]string{"meeting 2016-11-09  drugs", "concern 2016-11-09  drugs"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
@@ -5963,6 +5973,40 @@ func TestReportByThemeDaysInBrackets(t *testing.T) {
 	}
 }
 
+// TestSinceMonthEndsMeetingStory: a news item's paragraph opening on a
+// span from a month ("Since September, ...") after a paragraph that told
+// a meeting is not what that meeting heard: its own concern, at its own
+// place, over the span from that month to the publication ("the office
+// has received regular complaints" tells people getting in touch); a
+// paragraph going on with the meeting is still the meeting's.
+func TestSinceMonthEndsMeetingStory(t *testing.T) {
+	head := "NEWS RELEASE\nIssued: Friday 13 December 2019\n\nOn Tuesday 10 December the Commissioner attended the Kader ward meeting in Middlesbrough, where residents complained about speeding on Stokesley Road.\n\n"
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{head + "Since September, families across Thornaby have contacted the Commissioner about drug dealing near the schools.\n",
+			[]string{"meeting 2019-12-10 E05009860 speeding", "concern 2019-12-10 E05009860 speeding", "concern period:2019-09-01/2019-12-13  drugs"}},
+		{head + "Since July, a string of people from Thornaby have contacted the Commissioner about drug dealing near the schools.\n",
+			[]string{"meeting 2019-12-10 E05009860 speeding", "concern 2019-12-10 E05009860 speeding", "concern period:2019-07-01/2019-12-13  drugs"}},
+		{head + "Since August, the Commissioner's office has received regular complaints from Thornaby parents about drug dealing near the schools.\n",
+			[]string{"meeting 2019-12-10 E05009860 speeding", "concern 2019-12-10 E05009860 speeding", "concern period:2019-08-01/2019-12-13  drugs"}},
+		{head + "Separately, since September the office has had a steady stream of e-mails from Thornaby parents about drug dealing near the schools.\n",
+			[]string{"meeting 2019-12-10 E05009860 speeding", "concern 2019-12-10 E05009860 speeding", "concern period:2019-09-01/2019-12-13  drugs"}},
+		// (no month opening the paragraph: the meeting's story goes on)
+		{head + "Several people also spoke about drug dealing near the schools.\n",
+			[]string{"meeting 2019-12-10 E05009860 drugs,speeding", "concern 2019-12-10 E05009860 speeding", "concern 2019-12-10 E05009860 drugs"}},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("news.txt", []byte(tt.doc))
+		require.NoError(t, err)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Type+" "+eventWhen(e)+" "+e.WardCode+" "+strings.Join(e.Themes, ","))
+		}
+		require.Equal(t, tt.want, got, tt.doc)
+	}
+}
+
 // TestNewsletterQuestionsAndAnswers: a residents' group's emailed
 // newsletter dated by its "Sent to members on" line; "our AGM" is a
 // meeting; an answer opening on another month ("During August ...") is
@@ -6826,16 +6870,22 @@ func TestMeetingToldByItsMonth(t *testing.T) {
 }
 
 // TestMeanwhileEndsTheMeetingsStory: a paragraph that opens "Meanwhile" or
-// "In <place>, meanwhile," tells another story beside the meeting's: its
-// concerns are not the meeting's.
+// "In <place>, meanwhile," (or "Separately,", "In a separate matter,")
+// tells another story beside the meeting's: its concerns are not the
+// meeting's.
 func TestMeanwhileEndsTheMeetingsStory(t *testing.T) {
 	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
 	for _, next := range []string{
 		"In Yarm, meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
 		"Meanwhile, residents have been telling the council about scrambler bikes on the old railway path.\n",
+		"Separately, residents have been telling the council about scrambler bikes on the old railway path.\n",
+		"In a separate matter, residents have been telling the council about scrambler bikes on the old railway path.\n",
 	} {
 		require.Equal(t, []string{"meeting 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 speeding"}, summary(t, head+next), next)
 	}
+	// must not fire: "separate" inside the meeting's story
+	require.Equal(t, []string{"meeting 2016-11-08 E05001543 off_road_bikes,speeding", "concern 2016-11-08 E05001543 speeding", "concern 2016-11-08 E05001543 off_road_bikes"},
+		summary(t, head+"Two separate groups of residents also complained about scrambler bikes on the old railway path.\n"))
 }
 
 // TestAsideBeforeAnotherTime: a writer's aside before another time ("To
@@ -7330,6 +7380,51 @@ func TestTypeColumnPartnerRows(t *testing.T) {
 	}
 }
 
+// TestMeetingCellPartnerBracket: with no Type column, a meeting's cell
+// that says in brackets whom it was with ("Farm Watch group (partner
+// agencies)", "(partners only)", "(multi-agency)") tells a meeting with
+// partners, which the row lists for the Commissioner's time: none with the
+// public, though its name gives a theme and its place column a ward. A
+// bracket naming anything else (a venue, the public) leaves the meeting.
+func TestMeetingCellPartnerBracket(t *testing.T) {
+	for _, tt := range []struct {
+		meeting, issues string
+		want            []string
+	}{
+		{"Tees Farm Watch group (partner agencies)", "", nil},
+		{"Tees Farm Watch group (partners only)", "", nil},
+		{"Anti-social behaviour tasking (multi-agency)", "Quarterly figures.", nil},
+		{"Hate Crime Forum (partner meeting)", "", nil},
+		{"Grangetown gathering (St Matthew's church hall)", "", []string{"meeting 2017-05-09 E05001509 "}},
+		{"Grangetown gathering (residents and partners)", "", []string{"meeting 2017-05-09 E05001509 "}},
+		{"Grangetown gathering", "Youths causing a nuisance outside the shops.", []string{"meeting 2017-05-09 E05001509 antisocial_behaviour", "concern 2017-05-09 E05001509 antisocial_behaviour"}},
+	} {
+		doc := "Report to the Police and Crime Panel, 4 July 2017\n\nEngagement in April and May 2017\n\n| Date | Meeting | Ward / Area | Issues raised |\n|---|---|---|---|\n" +
+			"| 9 May 2017 | " + tt.meeting + " | Grangetown | " + tt.issues + " |\n"
+		require.Equal(t, tt.want, summary(t, doc), tt.meeting)
+	}
+}
+
+// TestIssuesCellActionNote: in an "Issues raised / action" cell, a
+// sentence noting what was done with the issues, its doer left out
+// ("Referred to the NPT; extra patrols agreed"), is the office's action,
+// no issue raised; a sentence that opens with the issue keeps it.
+func TestIssuesCellActionNote(t *testing.T) {
+	for _, tt := range []struct {
+		issues string
+		want   []string
+	}{
+		{"Scrambler bikes on the cricket field. Referred to the NPT; more patrols agreed.", []string{"meeting 2017-05-09 E05001509 off_road_bikes", "concern 2017-05-09 E05001509 off_road_bikes"}},
+		{"Scrambler bikes on the cricket field. Passed on to the council, with a request for foot patrols.", []string{"meeting 2017-05-09 E05001509 off_road_bikes", "concern 2017-05-09 E05001509 off_road_bikes"}},
+		// must not fire: the issue opens the sentence
+		{"Scrambler bikes on the cricket field. Residents want foot patrols back.", []string{"meeting 2017-05-09 E05001509 off_road_bikes,visible_policing", "concern 2017-05-09 E05001509 off_road_bikes,visible_policing"}},
+	} {
+		doc := "Report to the Police and Crime Panel, 4 July 2017\n\nEngagement in April and May 2017\n\n| Date | Meeting | Area | Issues raised / action |\n|---|---|---|---|\n" +
+			"| 9 May 2017 | Grangetown gathering | Grangetown | " + tt.issues + " |\n"
+		require.Equal(t, tt.want, summary(t, doc), tt.issues)
+	}
+}
+
 // TestMeetingBracketIssues: brackets right after a meeting that name
 // themes, and no day or meeting, are what was raised there ("the Oakfield
 // ward meeting (dog fouling on the green, and cars parked across
@@ -7623,6 +7718,23 @@ func TestBarePartnershipMeetingDropped(t *testing.T) {
 	blog := "Posted on 19 October 2018\n\nThanks to everyone at the Rossmere residents' meeting last night, where people complained about off-road bikes.\n\n" +
 		"(I also sat on the council's Audit and Governance Committee on Wednesday, which I won't bore you with.)\n"
 	require.Equal(t, []string{"meeting 2018-10-18 E05008944 off_road_bikes", "concern 2018-10-18 E05008944 off_road_bikes"}, summary(t, blog))
+	// The theme a body's own name gives ("Partnership") says nothing of
+	// what was raised there: bare still. A theme told of it keeps it.
+	post := "Posted on 21 June 2024\n\n"
+	for _, c := range []struct {
+		doc  string
+		want []string
+	}{
+		{post + "## Thursday in Stockton\n\nThursday meant the Community Safety Partnership board and then an afternoon of paperwork.\n", nil},
+		{post + "## Thursday in Stockton\n\nOn Thursday I sat through the Community Safety Partnership meeting, all figures and slides.\n", nil},
+		{post + "## Thursday in Stockton\n\nOn Thursday I chaired the Redcar Community Safety Partnership board, where members raised shoplifting in the town centre.\n", []string{"meeting 2024-06-20  burglary_theft", "concern 2024-06-20  burglary_theft"}},
+		// must not fire: the paragraph tells what the body dealt with
+		{post + "## Thursday in Stockton\n\nOn Thursday I chaired the Community Safety Partnership board to agree better information sharing between agencies.\n", []string{"meeting 2024-06-20  partnership"}},
+		// (a public meeting's theme of partnership working is its own)
+		{post + "## Thursday in Stockton\n\nOn Thursday residents at the Norton ward meeting asked for better partnership working on fly-tipping.\n", []string{"meeting 2024-06-20  environmental,partnership", "concern 2024-06-20  environmental,partnership"}},
+	} {
+		require.Equal(t, c.want, summary(t, c.doc), c.doc)
+	}
 }
 
 // TestBracketedDaysListJointHostsAndRecaps: a report's list of meetings

@@ -606,7 +606,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
-			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
+			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
 				// ("Hart Village PACT": Village is the end of another
 				// name, not Stockton's Village ward)
 				continue
@@ -760,6 +760,25 @@ var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|
 // residents' meeting", "Park's ward forum"): the place whose meeting it
 // is, though the name is an everyday word or surname too.
 var possMeetingRE = regexp.MustCompile(`^['’]s\s+(?i:(?:ward|community|residents['’]?|neighbourhood)\s+)(?i:meeting|forum|surgery|pact)\b`)
+
+// theMeetingOf reports whether a name stands between "the" and its own
+// meeting's name in small letters, singular ("I started the week at the
+// Kader community meeting", "at the Park ward forum on Monday"): a
+// meeting named by the article and its kind is a place's, so the name is
+// the ward's though it is an everyday word or surname too. Without the
+// article ("Victoria community meeting notes", "Mr Hart's ward meeting")
+// it may be a person's, and is not taken.
+func theMeetingOf(before, after string) bool {
+	return theBeforeRE.MatchString(before) && theMeetingRE.MatchString(after)
+}
+
+var (
+	// theBeforeRE: "the" right before a name.
+	theBeforeRE = regexp.MustCompile(`(?:^|[\s(])(?i:the)\s+$`)
+	// theMeetingRE: a ward's public meeting in small letters, singular,
+	// right after its name ("community meeting", "residents' forum").
+	theMeetingRE = regexp.MustCompile(`^\s+(?:community|ward|residents['’]?|neighbourhood)\s+(?:meeting|forum|council|surgery)\b`)
+)
 
 // capitalBefore reports whether the word right before a name is
 // capitalised and joined to it by a space alone (the name goes on from

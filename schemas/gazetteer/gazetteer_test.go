@@ -290,6 +290,12 @@ func TestFindPrecision(t *testing.T) {
 		{"Victoria's meeting with the council", nil},
 		{"Mr Kader said the community council had met", nil},
 		{"Victoria community meeting notes", nil},
+		// ... or between "the" and its meeting's name in small letters.
+		{"We spent Tuesday at the Ladgate community meeting, which was full", []string{"Ladgate=ward:E05009861"}},
+		{"questions at the Park ward forum last week", []string{"Park=ward:E05009869"}},
+		{"Mr Hart community meeting chair", nil},
+		{"the Victoria community centre opened", nil},
+		{"the Hart Village residents' meeting", nil},
 		{"meetings of the North Ormesby and Newport community councils", []string{"North Ormesby=ward:E05009867", "Newport=ward:E05009866"}},
 		{"meetings of the North Ormesby and Park residents' associations", []string{"North Ormesby=ward:E05009867", "Park=ward:E05009869"}},
 		{"the North Ormesby and Park residents' association", []string{"North Ormesby=ward:E05009867"}}, // (a singular in small letters: no list's plural)
