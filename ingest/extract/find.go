@@ -6557,6 +6557,22 @@ func (r *run) sinceSpan(b *segment.Block, text string) (dates.Span, bool) {
 // before may open it ("Separately, since March ...", otherTimeRE).
 var sinceOpenRE = regexp.MustCompile(`(?i)^\W*(?:(?:separately|meanwhile|in a separate (?:matter|development)),?\s+)?(?:[^.;:"“]{0,80}?\b(?:reported|said|told|explained|noted|added|advised|informed|stated)\b(?:\s+(?:the\s+)?(?:committee|members|meeting|panel|forum|board))?\s+that\s+)?since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(the new year|new year|the year|this year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 
+// sinceMonth reports whether a month mention (its text, and the text
+// before it) is "since <month>" or "since the start of <month>": a stretch
+// from its first day. ("Since the end of September" gives no first day.)
+func sinceMonth(before, mention string) bool {
+	if rest := sinceWordRE.ReplaceAllString(mention, ""); rest != mention {
+		return fromMonthRE.MatchString(rest) // (the mention carries its "since")
+	}
+	return sinceBeforeRE.MatchString(before) && fromMonthRE.MatchString(mention)
+}
+
+var (
+	sinceBeforeRE = regexp.MustCompile(`(?i)\bsince\s+$`)
+	sinceWordRE   = regexp.MustCompile(`(?i)^since\s`)
+	fromMonthRE   = regexp.MustCompile(`(?i)^(?:the\s+(?:start|beginning)\s+of\s+)?[a-z]+\.?$`)
+)
+
 // lettersRE: people writing or complaining over a stretch ("have been
 // writing to", "we have had more complaints", "the office has had a
 // steady stream of messages", "the office has received repeated
@@ -6718,6 +6734,17 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 			}
 			if r.afterAnchor(sp) {
 				return // not raised yet when the document was written
+			}
+			if ds[0].IsMonths() && ds[0].EndMonth == 0 && sinceMonth(text[:ds[0].Start], ds[0].Text) {
+				// "shop theft in the town centre has risen every month
+				// since January": the stretch from that month to the
+				// document, not the month alone (sinceSpan reads only a
+				// clause that opens on "since" and says people got in
+				// touch).
+				if r.a.Published.IsZero() || !sp.Start.Before(r.a.Published) {
+					return
+				}
+				sp = dates.Span{Start: sp.Start, End: r.a.Published, Precision: dates.Period}
 			}
 			break
 		}

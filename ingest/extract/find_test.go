@@ -6679,6 +6679,14 @@ func TestSinceContactedPeriod(t *testing.T) {
 				"concern 2016-06-03 E05001552 speeding",
 				"concern period 2016-04-01/2016-06-09 E05001537 drugs",
 			}},
+		{"since a month, later in the sentence",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Complaints about vans parked on the grass verges in Hartburn have gone up every month since January, residents told the office.\n",
+			[]string{"concern period 2013-01-01/2013-04-04 E05001537 parking_traffic"}},
+		{"in a month, no since: the month",
+			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
+				"Complaints about vans parked on the grass verges in Hartburn went up in January, residents told the office.\n",
+			[]string{"concern month 2013-01-01/2013-01-31 E05001537 parking_traffic"}},
 		{"since the new year, a newsletter's",
 			"HARTBURN WARD NEWS\n\nPublished 4 April 2013\n\n" +
 				"Since the new year we have had more complaints about vans parked on the grass verges than about anything else.\n",
