@@ -756,7 +756,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur) || r.otherPlaceMeeting(text, cur)) {
 			// ("Right, for everyone who couldn't make it down to the
 			// community hall tonight, here's what went on" under a post
 			// titled by "tonight's ward meeting": the same day goes on
@@ -928,6 +928,53 @@ func (r *run) meetingTableAfter(i int) bool {
 var roundLeadRE = regexp.MustCompile(`(?i)\b(?:a (?:run|series|round|string|number) of|several|recent) (?:\w+ ){0,2}(?:meetings|visits|surgeries|forums)\b`)
 
 var nthOfMeetingsRE = regexp.MustCompile(`(?i)\bthe (?:first|second|third|fourth|fifth|last|latest|final) of (?:the |his |her |their |our )?(?:two |three |four |five |six |several |[0-9]+ )?(?:\w+ )?(?:meetings|visits|sessions|surgeries|forums)\b`)
+
+// otherPlaceMeeting reports whether a paragraph that the walk did not read
+// as a meeting of its own still tells one: a meeting word with a place of
+// Cleveland beside it that is not the place of the meeting told before
+// ("The coffee morning we ran for Grove Hill residents at the church on
+// the 9th was quiet, but ...", "Some of us also went along to the police
+// drop in at Hemlington", "At a gathering in Stockton town centre,
+// shopkeepers ..."). What the paragraph tells is that other meeting's, not
+// the one before's, so the story of the one before ends there (a meeting
+// left unread is a miss; its concerns at the wrong place and day would be
+// wrong events). A meeting referred back to ("the same meeting", "that
+// meeting") and a place the meeting before named itself (its venue's
+// area) do not end it; nor does the authority's own name.
+func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
+	for _, sent := range sentences(text) {
+		if sameMeetingBackRE.MatchString(sent) {
+			continue
+		}
+		for _, loc := range otherMeetingNounRE.FindAllStringIndex(sent, -1) {
+			from, to := max(0, loc[0]-40), min(len(sent), loc[1]+50)
+			for _, m := range r.find(sent, cur.span.Start) {
+				if m.Start < from || m.End > to || strings.ContainsAny(sent[min(m.End, loc[0]):max(m.Start, loc[1])], ".;") {
+					continue
+				}
+				if m.Kind == "lad" && strings.EqualFold(m.Text, m.LADName) {
+					continue // ("a meeting in Hartlepool": the authority, which the meeting before is in too)
+				}
+				if cur.place != nil && m.WardCode != "" && m.WardCode == cur.place.WardCode {
+					continue
+				}
+				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherMeetingNounRE: a meeting word a paragraph may tell a meeting of
+// its own by (a spaced "drop in" only as a noun with its place after:
+// "the police drop in at X", not "a drop in crime").
+var otherMeetingNounRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|drop\s+ins?\s+(?:at|in)\b|walkabouts?|pacts?|coffee mornings?|clinics?|gatherings?|street briefings?)\b`)
+
+// sameMeetingBackRE: a sentence referring back to the meeting told before.
+var sameMeetingBackRE = regexp.MustCompile(`(?i)\b(?:the same|that|this|the last|the previous|the earlier)\s+(?:[\w'’-]+\s+)?(?:meeting|forum|surgery|drop-in|walkabout|pact|session)\b`)
 
 // otherMonth reports whether a paragraph's sentence opens on a month
 // other than its meeting's ("A: During August more than a dozen members

@@ -6700,6 +6700,37 @@ func TestAsideBeforeAnotherTime(t *testing.T) {
 		summary(t, head+"To be fair, scrambler bikes on the old railway path came up as well.\n"))
 }
 
+// TestOtherPlaceMeetingEndsStory: a paragraph after a meeting that tells
+// another meeting of its own, at another place, though the walk does not
+// read it as a meeting (otherPlaceMeeting: "the coffee morning we ran for
+// Grove Hill residents", "the police drop in at Hemlington", "a gathering
+// in Stockton town centre"), is not the meeting before's: what it says
+// came up is not emitted at that meeting's place and day. A paragraph that
+// refers back to the meeting, names the meeting's own place or names only
+// the authority goes on with the meeting.
+func TestOtherPlaceMeetingEndsStory(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		next, theme string
+		fires       bool
+	}{
+		{"The coffee morning we ran for Roseworth residents at the church hall was quieter, but a couple of people mentioned needles left in the alley.\n", "drugs", true},
+		{"A few of us also popped along to the police drop in at Roseworth, where people were fed up with sheds being broken into.\n", "burglary_theft", true},
+		{"At a gathering in Billingham town centre, shopkeepers complained about windows being smashed.\n", "criminal_damage", true},
+		// must not fire: the same meeting, its own place, the authority only, a drop in numbers
+		{"At the same meeting a couple of people from Roseworth mentioned needles left in the alley.\n", "drugs", false},
+		{"The meeting in Norton North also heard about needles left in the alley.\n", "drugs", false},
+		{"It was the busiest meeting in Stockton-on-Tees this year, and a couple of people mentioned needles left in the alley.\n", "drugs", false},
+		{"There has been a drop in burglaries in Roseworth, but residents complained about sheds being broken into.\n", "burglary_theft", false},
+	} {
+		// (the meeting's day: told at the meeting before, wherever placed)
+		atMeeting := slices.ContainsFunc(summary(t, head+tt.next), func(e string) bool {
+			return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " "+tt.theme)
+		})
+		require.Equal(t, !tt.fires, atMeeting, tt.next)
+	}
+}
+
 // TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
 // do a street surgery in July, date to follow") is one to come, as with
 // "will" (futureRE): its month without a year is the next, not last
