@@ -1725,6 +1725,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if councilBusinessRE.MatchString(sent) && !residentsRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "Tees Valley councillors also discussed policing budgets at a meeting in Middlesbrough on Tuesday": the members' own business, no meeting with the public
 		}
+		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
+		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			if r.officialsMet == nil {
 				r.officialsMet = map[int]bool{}
@@ -2605,6 +2608,21 @@ func countedMeetingDays(sents []string) (int, map[int]bool) {
 // the cabinet meeting"): a meeting of the body, not one with the public,
 // unless the sentence names residents there or a meeting with them.
 var councilBusinessRE = regexp.MustCompile(`(?i)\b(?:councillors|council leaders|leaders|members|officials|mayors|cabinet members|the panel|the committee|the board)\s+(?:also\s+|later\s+|then\s+)?(?:discussed|debated|considered|agreed|approved|voted on|voted)\b[^.;]{0,80}?\bat\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session)\b`)
+
+// fullCouncilRE: a councillor going to a sitting of the full council
+// ("Sam went along to full council on the 4th, where the precept was
+// set", "we sat through the full Council budget meeting on 12 March"):
+// the council's own business in its chamber, which a ward newsletter
+// reports beside the ward's meetings, not a meeting with the public,
+// unless the sentence says residents or the public were there and spoke
+// (a town council's minutes of its full council with public
+// participation are that meeting's record, told by their own heading, not
+// by a verb of going).
+var fullCouncilRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|attended|attend|attends|attending|sat\s+(?:in\s+)?(?:through|on)|was\s+at|were\s+at|been\s+to|popped\s+(?:along\s+)?(?:in)?to)\b(?:\s+(?:along|down|up))?(?:\s+to)?\s+(?:a\s+|the\s+|our\s+|last\s+(?:week's\s+|night's\s+|month's\s+)?)?full\s+(?:borough\s+|town\s+)?council\b`)
+
+// publicSpokeRE: the public taking part in a council's sitting ("public
+// questions", "public participation").
+var publicSpokeRE = regexp.MustCompile(`(?i)\bpublic\s+(?:questions?|participation|forum|gallery)\b`)
 
 // mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
 // force's chief officers ("Stockton North MP ... has stressed the need for

@@ -8070,6 +8070,31 @@ func TestCouncillorsOwnBusiness(t *testing.T) {
 		summary(t, pub+"On Tuesday Guisborough councillors discussed speeding at a meeting with residents in Guisborough.\n"))
 }
 
+// TestFullCouncilSitting: a councillor going to a sitting of the full
+// council (fullCouncilRE) is the council's own business, no meeting with
+// the public, whatever was discussed; one where residents or the public
+// spoke still tells a meeting, and so does a meeting told otherwise.
+func TestFullCouncilSitting(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Cllr Moss popped along to full council in Guisborough on Tuesday, where the new budget was agreed.\n", nil},
+		{"On Tuesday we sat through the full Town Council meeting in Guisborough, where speeding barely got a mention.\n", nil},
+		{"Sam attended the full Council in Guisborough on Tuesday to hear the precept set.\n", nil},
+		// must not fire: residents or the public spoke there, or a meeting of another kind
+		{"On Tuesday Sam went to full council in Guisborough, where residents complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam attended full council in Guisborough; in public questions speeding on the high street came up again.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam went to the Guisborough ward meeting, where people complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
+	}
+}
+
 // TestVenueAfterDayAndInBrackets: a sentence that opens with its day and
 // then a venue ("On 8 October, at the Grove Community Hub, residents spoke
 // about ...") or gives residents a day and a venue in brackets ("Norton
