@@ -2609,6 +2609,42 @@ func countedMeetingDays(sents []string) (int, map[int]bool) {
 // unless the sentence names residents there or a meeting with them.
 var councilBusinessRE = regexp.MustCompile(`(?i)\b(?:councillors|council leaders|leaders|members|officials|mayors|cabinet members|the panel|the committee|the board)\s+(?:also\s+|later\s+|then\s+)?(?:discussed|debated|considered|agreed|approved|voted on|voted)\b[^.;]{0,80}?\bat\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session)\b`)
 
+// outsideAsides drops the places a sentence names only in a bracketed
+// aside, a clause of the writer's own ("a walkabout in Redcar (not my
+// patch, but folk from Dormanstown shop there)", "(which is where Coatham
+// people go)"), when it names another place outside brackets: the aside
+// says who comes or why, the place before it is where the meeting was. A
+// bracket that is a venue, a list or a place alone ("(Thornaby, Yarm)",
+// "(Saltburn)") is no aside and is kept.
+func outsideAsides(s string, ms []gazetteer.Mention) []gazetteer.Mention {
+	asides := asideRE.FindAllStringIndex(s, -1)
+	if len(asides) == 0 {
+		return ms
+	}
+	in := func(m gazetteer.Mention) bool {
+		for _, a := range asides {
+			if m.Start >= a[0] && m.End <= a[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []gazetteer.Mention
+	for _, m := range ms {
+		if !in(m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	return out
+}
+
+// asideRE: a bracketed clause of the writer's own, opening on a word that
+// starts a clause, not a name ("(not my ward but ...)", "(though ...)").
+var asideRE = regexp.MustCompile(`(?i)\(\s*(?:not|though|although|but|because|as|since|which|who|where|i|i'm|we|we're|it|it's|they|sorry|even|just|mind)\b[^()]*\)`)
+
 // fullCouncilRE: a councillor going to a sitting of the full council
 // ("Sam went along to full council on the 4th, where the precept was
 // set", "we sat through the full Council budget meeting on 12 March"):
@@ -3704,6 +3740,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				k--
 			}
 		}
+		ms = outsideAsides(s, ms)
 		if len(ms) == 0 {
 			if i == 0 && (r.outside(s, at) && headVenue == "" || outsideMarked(s)) {
 				// ("Residents of Great Ayton, a few miles away across the

@@ -8095,6 +8095,29 @@ func TestFullCouncilSitting(t *testing.T) {
 	}
 }
 
+// TestPlaceInAsideIsNotTheMeetings: a place named only in a bracketed
+// aside of the writer's own after the meeting's place (outsideAsides: "(not
+// my ward, though ... people shop there)", "(which is where ... people do
+// their shopping)") does not place the meeting; the place outside the
+// brackets does. A bracket that is no clause ("(Dormanstown end)"), or an
+// aside holding every place the sentence names, is read as before.
+func TestPlaceInAsideIsNotTheMeetings(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"On Tuesday I joined PCSO Ann on a walkabout in Redcar (not my ward, though plenty of Dormanstown people shop there), where traders said youths were being abusive outside.\n", "meeting 2012-12-04  antisocial_behaviour"},
+		{"On Tuesday I joined PCSO Ann on a walkabout in Marske (which is where most Saltburn people do their shopping), where traders said youths were being abusive outside.\n", "meeting 2012-12-04  antisocial_behaviour"},
+		// must not fire
+		{"On Tuesday I joined PCSO Ann on a walkabout in Redcar (Dormanstown end), where traders said youths were being abusive outside.\n", "meeting 2012-12-04 E05001507 antisocial_behaviour"},
+		{"On Tuesday I joined PCSO Ann on a walkabout (not in Redcar but in Dormanstown), where traders said youths were being abusive outside.\n", "meeting 2012-12-04 E05001507 antisocial_behaviour"},
+	} {
+		got := summary(t, pub+tt.text)
+		require.NotEmpty(t, got, tt.text)
+		require.Equal(t, tt.want, got[0], tt.text)
+	}
+}
+
 // TestVenueAfterDayAndInBrackets: a sentence that opens with its day and
 // then a venue ("On 8 October, at the Grove Community Hub, residents spoke
 // about ...") or gives residents a day and a venue in brackets ("Norton
