@@ -990,8 +990,9 @@ func otherMonth(text string, cur *meetingCtx) bool {
 }
 
 // monthOpensRE: a sentence opening on a month ("During August", "In
-// March", "Throughout July").
-var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+// March", "Throughout July"; a "You said:" entry's "all through March",
+// lots of contacts over a month after a meeting's entry of another).
+var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across|all\s+through(?:out)?)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
 // listedBelowRE: a document saying that the lists below are residents'
 // concerns ("The concerns are listed below by local authority", "what you

@@ -8118,6 +8118,28 @@ func TestPlaceInAsideIsNotTheMeetings(t *testing.T) {
 	}
 }
 
+// TestAllThroughAMonthEndsTheMeetingsStory: a paragraph opening on "all
+// through" another month than the meeting told before's ("You said: all
+// through March lots of you rang us about ...") speaks of that month
+// (monthOpensRE, otherMonth), not of the meeting: its concern is not
+// emitted at the meeting's day. The meeting's own month goes on with it.
+func TestAllThroughAMonthEndsTheMeetingsStory(t *testing.T) {
+	head := "Last updated: 20 May 2019\n\nYou said: at the Norton North ward meeting on Tuesday 16 April, residents complained about speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		next  string
+		fires bool
+	}{
+		{"You said: all through March lots of you rang us about drug dealing behind the shops.\n", true},
+		{"All throughout February people told us about drug dealing behind the shops.\n", true},
+		// must not fire: the meeting's own month, or no month
+		{"You said: all through April lots of you rang us about drug dealing behind the shops.\n", false},
+		{"You said: a couple of people also mentioned drug dealing behind the shops.\n", false},
+	} {
+		atMeeting := slices.Contains(summary(t, head+tt.next), "concern 2019-04-16 E05001543 drugs")
+		require.Equal(t, !tt.fires, atMeeting, tt.next)
+	}
+}
+
 // TestVenueAfterDayAndInBrackets: a sentence that opens with its day and
 // then a venue ("On 8 October, at the Grove Community Hub, residents spoke
 // about ...") or gives residents a day and a venue in brackets ("Norton
