@@ -5309,6 +5309,14 @@ const concernsLedPat = `(?:concerns?|complaints?|issues?|reports?)\s+(?:have\s+|
 
 var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
+// inResponseRE: what was done "in response to the concerns about" a
+// matter ("Patrols have been stepped up in Thornaby in response to the
+// concerns about dealing", "as a result of residents' complaints over
+// parking"): the action, its reason the concerns told before, not one
+// more concern. (Not "following concerns raised at the X meeting about
+// speeding", which tells the concern and where it was raised.)
+var inResponseRE = regexp.MustCompile(`(?i)\b(?:in\s+response\s+to|as\s+a\s+result\s+of)\s+(?:the\s+|these\s+|those\s+|such\s+|residents['’]?\s+|people's\s+)?(?:concerns?|complaints?|issues?)\s+(?:about|over|regarding|around)\b`)
+
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
@@ -5338,7 +5346,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// reported.
 		return false
 	}
-	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s) && !concernsLedRE.MatchString(s)
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s) && !concernsLedRE.MatchString(s) && !inResponseRE.MatchString(s)
 }
 
 // whereSubjectRE: a meeting's "where" clause naming what it was about

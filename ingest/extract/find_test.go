@@ -7808,6 +7808,28 @@ func TestPanelReportOutcomes(t *testing.T) {
 	}, got)
 }
 
+// TestActionInResponseToConcerns: what was done "in response to the
+// concerns about" a matter (inResponseRE) is the action, its reason the
+// concerns told before, not one more concern of the report's period; a
+// sentence telling concerns raised at a meeting, or what residents raised,
+// is still a concern.
+func TestActionInResponseToConcerns(t *testing.T) {
+	head := "REPORT OF THE POLICE AND CRIME COMMISSIONER TO THE POLICE AND CRIME PANEL\n\nPeriod covered: 27 June 2016 to 31 August 2016\n\n"
+	for _, tt := range []struct {
+		text  string
+		fires bool
+	}{
+		{"4.2 Neighbourhood patrols have been stepped up across Thornaby in response to the concerns about drug dealing.\n", true},
+		{"4.2 A dispersal order was authorised in Thornaby as a result of residents' complaints over drug dealing.\n", true},
+		// must not fire
+		{"4.2 Throughout July residents of Mandale and Victoria ward contacted the office with concerns about drug dealing.\n", false},
+	} {
+		got := summary(t, head+tt.text)
+		drugs := slices.ContainsFunc(got, func(e string) bool { return strings.HasPrefix(e, "concern ") && strings.HasSuffix(e, " drugs") })
+		require.Equal(t, !tt.fires, drugs, "%s: %v", tt.text, got)
+	}
+}
+
 // TestPanelReportPartnersAndRecaps: a table row whose type says
 // "Partner" is no meeting with the public even with business in its issues
 // cell; "These meetings are not public" after a list of boards; a report's
