@@ -756,7 +756,7 @@ func (r *run) walk() {
 		// tell the meeting, then what residents raised) until a new
 		// section, a heading or a paragraph with a day of its own; minutes
 		// are one meeting throughout.
-		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur)) {
+		if cur != nil && !cur.sticky && (b.Section || (len(dates.Days(r.datesOf(b))) > 0 && !r.onlyDay(b, cur.span)) || otherTimeRE.MatchString(text) || otherMonth(text, cur) || r.otherPlaceMeeting(text, cur)) {
 			// ("Right, for everyone who couldn't make it down to the
 			// community hall tonight, here's what went on" under a post
 			// titled by "tonight's ward meeting": the same day goes on
@@ -929,6 +929,53 @@ var roundLeadRE = regexp.MustCompile(`(?i)\b(?:a (?:run|series|round|string|numb
 
 var nthOfMeetingsRE = regexp.MustCompile(`(?i)\bthe (?:first|second|third|fourth|fifth|last|latest|final) of (?:the |his |her |their |our )?(?:two |three |four |five |six |several |[0-9]+ )?(?:\w+ )?(?:meetings|visits|sessions|surgeries|forums)\b`)
 
+// otherPlaceMeeting reports whether a paragraph that the walk did not read
+// as a meeting of its own still tells one: a meeting word with a place of
+// Cleveland beside it that is not the place of the meeting told before
+// ("The coffee morning we ran for Grove Hill residents at the church on
+// the 9th was quiet, but ...", "Some of us also went along to the police
+// drop in at Hemlington", "At a gathering in Stockton town centre,
+// shopkeepers ..."). What the paragraph tells is that other meeting's, not
+// the one before's, so the story of the one before ends there (a meeting
+// left unread is a miss; its concerns at the wrong place and day would be
+// wrong events). A meeting referred back to ("the same meeting", "that
+// meeting") and a place the meeting before named itself (its venue's
+// area) do not end it; nor does the authority's own name.
+func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
+	for _, sent := range sentences(text) {
+		if sameMeetingBackRE.MatchString(sent) {
+			continue
+		}
+		for _, loc := range otherMeetingNounRE.FindAllStringIndex(sent, -1) {
+			from, to := max(0, loc[0]-40), min(len(sent), loc[1]+50)
+			for _, m := range r.find(sent, cur.span.Start) {
+				if m.Start < from || m.End > to || strings.ContainsAny(sent[min(m.End, loc[0]):max(m.Start, loc[1])], ".;") {
+					continue
+				}
+				if m.Kind == "lad" && strings.EqualFold(m.Text, m.LADName) {
+					continue // ("a meeting in Hartlepool": the authority, which the meeting before is in too)
+				}
+				if cur.place != nil && m.WardCode != "" && m.WardCode == cur.place.WardCode {
+					continue
+				}
+				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherMeetingNounRE: a meeting word a paragraph may tell a meeting of
+// its own by (a spaced "drop in" only as a noun with its place after:
+// "the police drop in at X", not "a drop in crime").
+var otherMeetingNounRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|drop\s+ins?\s+(?:at|in)\b|walkabouts?|pacts?|coffee mornings?|clinics?|gatherings?|street briefings?)\b`)
+
+// sameMeetingBackRE: a sentence referring back to the meeting told before.
+var sameMeetingBackRE = regexp.MustCompile(`(?i)\b(?:the same|that|this|the last|the previous|the earlier)\s+(?:[\w'’-]+\s+)?(?:meeting|forum|surgery|drop-in|walkabout|pact|session)\b`)
+
 // otherMonth reports whether a paragraph's sentence opens on a month
 // other than its meeting's ("A: During August more than a dozen members
 // contacted the committee ..." after the answer that told March's
@@ -943,8 +990,9 @@ func otherMonth(text string, cur *meetingCtx) bool {
 }
 
 // monthOpensRE: a sentence opening on a month ("During August", "In
-// March", "Throughout July").
-var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+// March", "Throughout July"; a "You said:" entry's "all through March",
+// lots of contacts over a month after a meeting's entry of another).
+var monthOpensRE = regexp.MustCompile(`(?i)(?:^|[.!?:]\s+)(?:during|throughout|over|in|across|all\s+through(?:out)?)\s+(?:the\s+month\s+of\s+|the\s+course\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 
 // listedBelowRE: a document saying that the lists below are residents'
 // concerns ("The concerns are listed below by local authority", "what you
@@ -1693,6 +1741,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if councilBusinessRE.MatchString(sent) && !residentsRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "Tees Valley councillors also discussed policing budgets at a meeting in Middlesbrough on Tuesday": the members' own business, no meeting with the public
+		}
+		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
 		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			if r.officialsMet == nil {
@@ -2576,6 +2627,57 @@ func countedMeetingDays(sents []string) (int, map[int]bool) {
 // the cabinet meeting"): a meeting of the body, not one with the public,
 // unless the sentence names residents there or a meeting with them.
 var councilBusinessRE = regexp.MustCompile(`(?i)\b(?:councillors|council leaders|leaders|members|officials|mayors|cabinet members|the panel|the committee|the board)\s+(?:also\s+|later\s+|then\s+)?(?:discussed|debated|considered|agreed|approved|voted on|voted)\b[^.;]{0,80}?\bat\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|session)\b`)
+
+// outsideAsides drops the places a sentence names only in a bracketed
+// aside, a clause of the writer's own ("a walkabout in Redcar (not my
+// patch, but folk from Dormanstown shop there)", "(which is where Coatham
+// people go)"), when it names another place outside brackets: the aside
+// says who comes or why, the place before it is where the meeting was. A
+// bracket that is a venue, a list or a place alone ("(Thornaby, Yarm)",
+// "(Saltburn)") is no aside and is kept.
+func outsideAsides(s string, ms []gazetteer.Mention) []gazetteer.Mention {
+	asides := asideRE.FindAllStringIndex(s, -1)
+	if len(asides) == 0 {
+		return ms
+	}
+	in := func(m gazetteer.Mention) bool {
+		for _, a := range asides {
+			if m.Start >= a[0] && m.End <= a[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []gazetteer.Mention
+	for _, m := range ms {
+		if !in(m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	return out
+}
+
+// asideRE: a bracketed clause of the writer's own, opening on a word that
+// starts a clause, not a name ("(not my ward but ...)", "(though ...)").
+var asideRE = regexp.MustCompile(`(?i)\(\s*(?:not|though|although|but|because|as|since|which|who|where|i|i'm|we|we're|it|it's|they|sorry|even|just|mind)\b[^()]*\)`)
+
+// fullCouncilRE: a councillor going to a sitting of the full council
+// ("Sam went along to full council on the 4th, where the precept was
+// set", "we sat through the full Council budget meeting on 12 March"):
+// the council's own business in its chamber, which a ward newsletter
+// reports beside the ward's meetings, not a meeting with the public,
+// unless the sentence says residents or the public were there and spoke
+// (a town council's minutes of its full council with public
+// participation are that meeting's record, told by their own heading, not
+// by a verb of going).
+var fullCouncilRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|attended|attend|attends|attending|sat\s+(?:in\s+)?(?:through|on)|was\s+at|were\s+at|been\s+to|popped\s+(?:along\s+)?(?:in)?to)\b(?:\s+(?:along|down|up))?(?:\s+to)?\s+(?:a\s+|the\s+|our\s+|last\s+(?:week's\s+|night's\s+|month's\s+)?)?full\s+(?:borough\s+|town\s+)?council\b`)
+
+// publicSpokeRE: the public taking part in a council's sitting ("public
+// questions", "public participation").
+var publicSpokeRE = regexp.MustCompile(`(?i)\bpublic\s+(?:questions?|participation|forum|gallery)\b`)
 
 // mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
 // force's chief officers ("Stockton North MP ... has stressed the need for
@@ -3669,6 +3771,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				k--
 			}
 		}
+		ms = outsideAsides(s, ms)
 		if len(ms) == 0 {
 			if i == 0 && (r.outside(s, at) && headVenue == "" || outsideMarked(s)) {
 				// ("Residents of Great Ayton, a few miles away across the
@@ -5306,6 +5409,14 @@ const concernsLedPat = `(?:concerns?|complaints?|issues?|reports?)\s+(?:have\s+|
 
 var concernsLedRE = regexp.MustCompile(`(?i)\b` + concernsLedPat)
 
+// inResponseRE: what was done "in response to the concerns about" a
+// matter ("Patrols have been stepped up in Thornaby in response to the
+// concerns about dealing", "as a result of residents' complaints over
+// parking"): the action, its reason the concerns told before, not one
+// more concern. (Not "following concerns raised at the X meeting about
+// speeding", which tells the concern and where it was raised.)
+var inResponseRE = regexp.MustCompile(`(?i)\b(?:in\s+response\s+to|as\s+a\s+result\s+of)\s+(?:the\s+|these\s+|those\s+|such\s+|residents['’]?\s+|people's\s+)?(?:concerns?|complaints?|issues?)\s+(?:about|over|regarding|around)\b`)
+
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
@@ -5335,7 +5446,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// reported.
 		return false
 	}
-	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s) && !concernsLedRE.MatchString(s)
+	return cue && !negationRE.MatchString(s) && !planRE.MatchString(s) && !policeUpdateRE.MatchString(s) && !readerAppealRE.MatchString(s) && !concernsLedRE.MatchString(s) && !inResponseRE.MatchString(s)
 }
 
 // whereSubjectRE: a meeting's "where" clause naming what it was about

@@ -6914,6 +6914,37 @@ func TestAsideBeforeAnotherTime(t *testing.T) {
 		summary(t, head+"To be fair, scrambler bikes on the old railway path came up as well.\n"))
 }
 
+// TestOtherPlaceMeetingEndsStory: a paragraph after a meeting that tells
+// another meeting of its own, at another place, though the walk does not
+// read it as a meeting (otherPlaceMeeting: "the coffee morning we ran for
+// Grove Hill residents", "the police drop in at Hemlington", "a gathering
+// in Stockton town centre"), is not the meeting before's: what it says
+// came up is not emitted at that meeting's place and day. A paragraph that
+// refers back to the meeting, names the meeting's own place or names only
+// the authority goes on with the meeting.
+func TestOtherPlaceMeetingEndsStory(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		next, theme string
+		fires       bool
+	}{
+		{"The coffee morning we ran for Roseworth residents at the church hall was quieter, but a couple of people mentioned needles left in the alley.\n", "drugs", true},
+		{"A few of us also popped along to the police drop in at Roseworth, where people were fed up with sheds being broken into.\n", "burglary_theft", true},
+		{"At a gathering in Billingham town centre, shopkeepers complained about windows being smashed.\n", "criminal_damage", true},
+		// must not fire: the same meeting, its own place, the authority only, a drop in numbers
+		{"At the same meeting a couple of people from Roseworth mentioned needles left in the alley.\n", "drugs", false},
+		{"The meeting in Norton North also heard about needles left in the alley.\n", "drugs", false},
+		{"It was the busiest meeting in Stockton-on-Tees this year, and a couple of people mentioned needles left in the alley.\n", "drugs", false},
+		{"There has been a drop in burglaries in Roseworth, but residents complained about sheds being broken into.\n", "burglary_theft", false},
+	} {
+		// (the meeting's day: told at the meeting before, wherever placed)
+		atMeeting := slices.ContainsFunc(summary(t, head+tt.next), func(e string) bool {
+			return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " "+tt.theme)
+		})
+		require.Equal(t, !tt.fires, atMeeting, tt.next)
+	}
+}
+
 // TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
 // do a street surgery in July, date to follow") is one to come, as with
 // "will" (futureRE): its month without a year is the next, not last
@@ -8063,6 +8094,28 @@ func TestPanelReportOutcomes(t *testing.T) {
 	}, got)
 }
 
+// TestActionInResponseToConcerns: what was done "in response to the
+// concerns about" a matter (inResponseRE) is the action, its reason the
+// concerns told before, not one more concern of the report's period; a
+// sentence telling concerns raised at a meeting, or what residents raised,
+// is still a concern.
+func TestActionInResponseToConcerns(t *testing.T) {
+	head := "REPORT OF THE POLICE AND CRIME COMMISSIONER TO THE POLICE AND CRIME PANEL\n\nPeriod covered: 27 June 2016 to 31 August 2016\n\n"
+	for _, tt := range []struct {
+		text  string
+		fires bool
+	}{
+		{"4.2 Neighbourhood patrols have been stepped up across Thornaby in response to the concerns about drug dealing.\n", true},
+		{"4.2 A dispersal order was authorised in Thornaby as a result of residents' complaints over drug dealing.\n", true},
+		// must not fire
+		{"4.2 Throughout July residents of Mandale and Victoria ward contacted the office with concerns about drug dealing.\n", false},
+	} {
+		got := summary(t, head+tt.text)
+		drugs := slices.ContainsFunc(got, func(e string) bool { return strings.HasPrefix(e, "concern ") && strings.HasSuffix(e, " drugs") })
+		require.Equal(t, !tt.fires, drugs, "%s: %v", tt.text, got)
+	}
+}
+
 // TestPanelReportPartnersAndRecaps: a table row whose type says
 // "Partner" is no meeting with the public even with business in its issues
 // cell; "These meetings are not public" after a list of boards; a report's
@@ -8323,6 +8376,76 @@ func TestCouncillorsOwnBusiness(t *testing.T) {
 	// must still tell a meeting
 	require.Equal(t, []string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"},
 		summary(t, pub+"On Tuesday Guisborough councillors discussed speeding at a meeting with residents in Guisborough.\n"))
+}
+
+// TestFullCouncilSitting: a councillor going to a sitting of the full
+// council (fullCouncilRE) is the council's own business, no meeting with
+// the public, whatever was discussed; one where residents or the public
+// spoke still tells a meeting, and so does a meeting told otherwise.
+func TestFullCouncilSitting(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Cllr Moss popped along to full council in Guisborough on Tuesday, where the new budget was agreed.\n", nil},
+		{"On Tuesday we sat through the full Town Council meeting in Guisborough, where speeding barely got a mention.\n", nil},
+		{"Sam attended the full Council in Guisborough on Tuesday to hear the precept set.\n", nil},
+		// must not fire: residents or the public spoke there, or a meeting of another kind
+		{"On Tuesday Sam went to full council in Guisborough, where residents complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam attended full council in Guisborough; in public questions speeding on the high street came up again.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam went to the Guisborough ward meeting, where people complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
+	}
+}
+
+// TestPlaceInAsideIsNotTheMeetings: a place named only in a bracketed
+// aside of the writer's own after the meeting's place (outsideAsides: "(not
+// my ward, though ... people shop there)", "(which is where ... people do
+// their shopping)") does not place the meeting; the place outside the
+// brackets does. A bracket that is no clause ("(Dormanstown end)"), or an
+// aside holding every place the sentence names, is read as before.
+func TestPlaceInAsideIsNotTheMeetings(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"On Tuesday I joined PCSO Ann on a walkabout in Redcar (not my ward, though plenty of Dormanstown people shop there), where traders said youths were being abusive outside.\n", "meeting 2012-12-04  antisocial_behaviour"},
+		{"On Tuesday I joined PCSO Ann on a walkabout in Marske (which is where most Saltburn people do their shopping), where traders said youths were being abusive outside.\n", "meeting 2012-12-04  antisocial_behaviour"},
+		// must not fire
+		{"On Tuesday I joined PCSO Ann on a walkabout in Redcar (Dormanstown end), where traders said youths were being abusive outside.\n", "meeting 2012-12-04 E05001507 antisocial_behaviour"},
+		{"On Tuesday I joined PCSO Ann on a walkabout (not in Redcar but in Dormanstown), where traders said youths were being abusive outside.\n", "meeting 2012-12-04 E05001507 antisocial_behaviour"},
+	} {
+		got := summary(t, pub+tt.text)
+		require.NotEmpty(t, got, tt.text)
+		require.Equal(t, tt.want, got[0], tt.text)
+	}
+}
+
+// TestAllThroughAMonthEndsTheMeetingsStory: a paragraph opening on "all
+// through" another month than the meeting told before's ("You said: all
+// through March lots of you rang us about ...") speaks of that month
+// (monthOpensRE, otherMonth), not of the meeting: its concern is not
+// emitted at the meeting's day. The meeting's own month goes on with it.
+func TestAllThroughAMonthEndsTheMeetingsStory(t *testing.T) {
+	head := "Last updated: 20 May 2019\n\nYou said: at the Norton North ward meeting on Tuesday 16 April, residents complained about speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		next  string
+		fires bool
+	}{
+		{"You said: all through March lots of you rang us about drug dealing behind the shops.\n", true},
+		{"All throughout February people told us about drug dealing behind the shops.\n", true},
+		// must not fire: the meeting's own month, or no month
+		{"You said: all through April lots of you rang us about drug dealing behind the shops.\n", false},
+		{"You said: a couple of people also mentioned drug dealing behind the shops.\n", false},
+	} {
+		atMeeting := slices.Contains(summary(t, head+tt.next), "concern 2019-04-16 E05001543 drugs")
+		require.Equal(t, !tt.fires, atMeeting, tt.next)
+	}
 }
 
 // TestVenueAfterDayAndInBrackets: a sentence that opens with its day and

@@ -38,6 +38,10 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 				return &res
 			}
 		}
+		if named := calledWard(c, r.find(c, at)); named != nil && named.LADCode == base.LADCode {
+			res := named.Resolution
+			return &res
+		}
 		for _, m := range r.find(c, at) {
 			if m.Kind != "ward" {
 				continue
@@ -74,6 +78,40 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 	}
 	return ward
 }
+
+// calledWard is the one ward a cell calls a ward, the cell's other wards
+// all named after a comma after it, as an address's town is ("Hillside
+// ward community meeting, Normanby": a meeting of the ward the cell names
+// as one, at a venue in a town whose name is another ward's), or nil: two
+// wards called wards, or a ward joined to another ("Fairfield and
+// Grangefield wards"), or another ward named before it or with no comma
+// between, leave the cell's wards as they were.
+func calledWard(c string, ms []gazetteer.Mention) *gazetteer.Mention {
+	var named *gazetteer.Mention
+	for i, m := range ms {
+		if m.Kind == "ward" && wardWordAfterRE.MatchString(c[m.End:]) {
+			if named != nil {
+				return nil
+			}
+			named = &ms[i]
+		}
+	}
+	if named == nil || joinedBeforeRE.MatchString(c[:named.Start]) {
+		return nil
+	}
+	for _, m := range ms {
+		if m.Kind != "ward" || m.WardCode == named.WardCode {
+			continue
+		}
+		if m.Start < named.End || !strings.Contains(c[named.End:m.Start], ",") {
+			return nil
+		}
+	}
+	return named
+}
+
+// joinedBeforeRE: a place name joined to the one before it ("X and ", "X & ").
+var joinedBeforeRE = regexp.MustCompile(`(?i)(?:\band|&)\s*$`)
 
 // weekdayOnlyRE: nothing but a weekday, whole or short ("Thu ").
 var weekdayOnlyRE = regexp.MustCompile(`(?i)^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$`)

@@ -33,6 +33,21 @@ func TestRowWardOverItsLocation(t *testing.T) {
 		{"two wards named: the authority",
 			"| Date | Meeting | Location | Issues raised |\n|---|---|---|---|\n| 19 March | Yarm and Eaglescliffe joint meeting | Stockton-on-Tees | Speeding on the main road |\n",
 			[]string{"meeting 2019-03-19  speeding", "concern 2019-03-19  speeding"}},
+		// (calledWard) the one name the title calls a ward, the town of its
+		// venue after a comma named like another ward
+		{"a ward called a ward, the venue's town after a comma",
+			"| Date | Meeting | Borough | Issues raised |\n|---|---|---|---|\n| 14 March | Hutton ward residents' meeting, Guisborough | Redcar & Cleveland | Lorries speeding through the village |\n",
+			[]string{"meeting 2019-03-14 E05001511 speeding", "concern 2019-03-14 E05001511 speeding"}},
+		{"a ward called a ward with its town and venue after commas",
+			"| Date | Meeting | Borough | Issues raised |\n|---|---|---|---|\n| 15 March | Kader ward surgery, Acklam, library | Middlesbrough | Lorries speeding past the school |\n",
+			[]string{"meeting 2019-03-15 E05009860 speeding", "concern 2019-03-15 E05009860 speeding"}},
+		// must not fire: another ward before it, or joined to it
+		{"another ward before the one called a ward: the authority",
+			"| Date | Meeting | Borough | Issues raised |\n|---|---|---|---|\n| 16 March | Acklam residents at the Kader ward meeting | Middlesbrough | Lorries speeding past the school |\n",
+			[]string{"meeting 2019-03-16  speeding", "concern 2019-03-16  speeding"}},
+		{"two wards joined, one called a ward: the authority",
+			"| Date | Meeting | Borough | Issues raised |\n|---|---|---|---|\n| 17 March | Linthorpe and Ayresome ward meeting | Middlesbrough | Lorries speeding past the school |\n",
+			[]string{"meeting 2019-03-17  speeding", "concern 2019-03-17  speeding"}},
 		{"a ward of another authority: the location's authority",
 			"| Date | Meeting | Location | Issues raised |\n|---|---|---|---|\n| 26 March | Seaton Ward Community Meeting | Middlesbrough | Speeding on the main road |\n",
 			[]string{"meeting 2019-03-26  speeding", "concern 2019-03-26  speeding"}},
