@@ -958,6 +958,13 @@ func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
 				if cur.place != nil && m.WardCode != "" && m.WardCode == cur.place.WardCode {
 					continue
 				}
+				if cur.place != nil && cur.place.WardCode == "" && m.LADCode == cur.place.LADCode && backRefRE.MatchString(sent) {
+					// "Residents crammed into a Hartlepool church hall
+					// ..." then "The public meeting, organised by Jesmond
+					// ward councillors ...": the meeting told before, placed
+					// only by its town, named again with its ward.
+					continue
+				}
 				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
 					continue
 				}

@@ -6943,6 +6943,14 @@ func TestOtherPlaceMeetingEndsStory(t *testing.T) {
 		})
 		require.Equal(t, !tt.fires, atMeeting, tt.next)
 	}
+	// A meeting placed only by its town, named again with its ward ("The
+	// public meeting, organised by Roseworth ward councillors ..."), is
+	// the same meeting: its story goes on.
+	town := "Posted on 10 November 2016\n\nAngry residents crammed into a Stockton church hall on Tuesday night to demand action on drug dealing.\n\n"
+	got := summary(t, town+"The public meeting, organised by Roseworth ward councillors, heard that sheds were being broken into.\n")
+	require.True(t, slices.ContainsFunc(got, func(e string) bool {
+		return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " burglary_theft")
+	}), "%v", got)
 }
 
 // TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
