@@ -1510,6 +1510,15 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// an issue line's aside saying when it went to print
 		{"issue-printed-aside.txt", "KADER WARD ROUNDUP\nYour Kader councillors\nIssue 3 - Spring 2019      (printed 2 April 2019)\n\nThe Kader ward meeting last month heard about speeding.\n", "2019-04-02"},
 		{"printed-aside-no-issue.txt", "KADER WARD ROUNDUP\n\nThe leaflet (printed 2 April 2019) was late. The Kader ward meeting last month heard about speeding.\n", ""},
+		// the aside gives the day without its year, the masthead the
+		// issue's month and year (printedAsideInIssueMonth); the day must
+		// fall in that month or the one before, its weekday checked
+		{"printed-aside-yearless.txt", "GROVE HILL RESIDENTS\n   -- Newsletter : March 2022 --\n  (printed Fri 25th March, one per door)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", "2022-03-25"},
+		{"printed-aside-month-before.txt", "GROVE HILL RESIDENTS\nNewsletter - January 2020 (printed 30th December)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", "2019-12-30"},
+		{"printed-aside-wrong-weekday.txt", "GROVE HILL RESIDENTS\nNewsletter - March 2022 (printed Mon 25th March)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},
+		{"printed-aside-other-month.txt", "GROVE HILL RESIDENTS\nNewsletter - March 2022 (printed 2nd May)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},
+		{"printed-aside-no-year.txt", "GROVE HILL RESIDENTS\nNewsletter - Spring edition (printed Fri 25th March)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},
+		{"printed-aside-not-opening.txt", "GROVE HILL RESIDENTS\nNewsletter - March 2022 (printed for the 25th March fun day)\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},
 		{"date-table.txt", "Report of the Police and Crime Commissioner to the Panel\n\n4th February 2014\n\n4.1 Key meetings attended in the period:\n\nDate\tMeeting\n02/12/13\tSafer Hartlepool Partnership\n15/01/14\tLocal Criminal Justice Board\n", "2014-02-04"},
 		// a newsletter's imprint: printed on the day it went out
 		{"imprint.txt", "Hart Village News - Summer 2024\n\nOur open meeting on Tuesday 4th June heard about speeding through the village.\n\nPrinted 12th June 2024 and delivered by hand. Please pass it on.\n", "2024-06-12"},

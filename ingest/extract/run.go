@@ -720,11 +720,14 @@ func (r *run) findPublished() time.Time {
 				}
 			}
 		}
-		if m := printedAsideRE.FindStringSubmatch(b.Text); i < 4 && m != nil && issueLineRE.MatchString(b.Text) {
+		if m := printedAsideRE.FindStringSubmatchIndex(b.Text); i < 4 && m != nil && issueLineRE.MatchString(b.Text) {
 			// "Issue 7 - Summer 2019 (printed 4 July 2019)": the issue
 			// line's aside says the day it went to print, as an imprint
 			// at the foot would.
-			if t, ok := r.fullDate(strings.TrimSpace(m[1])); ok {
+			aside := strings.TrimSpace(b.Text[m[2]:m[3]])
+			if t, ok := r.fullDate(aside); ok {
+				consider(t, pubScorePosted)
+			} else if t, ok := r.printedAsideInIssueMonth(b.Text[:m[0]], aside); ok {
 				consider(t, pubScorePosted)
 			}
 		}
@@ -946,6 +949,43 @@ var (
 	// clockRE: a time of day ("6.02pm", "18:42", "at 10am").
 	clockRE = regexp.MustCompile(`(?i)(?:\bat\s+)?\b[0-9]{1,2}(?:[.:][0-9]{2})\s*(?:am|pm|a\.m\.|p\.m\.)?|\b[0-9]{1,2}\s*(?:am|pm)\b`)
 )
+
+// printedAsideInIssueMonth reads a masthead's printed aside that gives
+// its day without a year, the year being the issue's month written
+// before it on the same masthead: "Residents' News - March 2022 (printed
+// Fri 25th March, one per door)". A typed newsletter names its month and
+// year once, as the issue's, and the aside only the day it went to
+// print, which is in that month or, printed ahead, the month before (a
+// January issue printed on 30th December is of the year before). The
+// aside must open with the day (what follows a comma is the aside's
+// other news: "free to every house"), the masthead must name one month
+// with its year and no other date, and a weekday written with the day
+// must be the day's. head is the masthead before the aside.
+func (r *run) printedAsideInIssueMonth(head, aside string) (time.Time, bool) {
+	ds := dates.Find(aside)
+	if len(ds) == 0 || ds[0].Start != 0 || !ds[0].IsDay() || ds[0].Rel != "" || ds[0].RelMonth != "" || ds[0].Year != 0 || ds[0].Month == 0 {
+		return time.Time{}, false
+	}
+	hs := dates.Find(head)
+	if len(hs) != 1 || !hs[0].IsMonths() || hs[0].Year == 0 || hs[0].EndMonth != 0 {
+		return time.Time{}, false
+	}
+	issue := time.Date(hs[0].Year, hs[0].Month, 1, 0, 0, 0, 0, time.UTC)
+	m := ds[0]
+	switch before := issue.AddDate(0, -1, 0); m.Month {
+	case issue.Month():
+		m.Year = issue.Year()
+	case before.Month():
+		m.Year = before.Year()
+	default:
+		return time.Time{}, false
+	}
+	sp, _, err := (dates.Anchors{}).Resolve(m, false)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return sp.Start, true
+}
 
 // datedListEntry reports whether block i is an entry of a list whose
 // entries next to it carry dates too (related news, "most read").
