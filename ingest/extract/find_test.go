@@ -6962,6 +6962,16 @@ func TestOtherPlaceMeetingEndsStory(t *testing.T) {
 	}), "%v", got)
 }
 
+// TestSpacedDropIn: "the police drop in at Throston", written without its
+// hyphen, is a drop-in as "drop-in" is; "a drop in burglaries" is none.
+func TestSpacedDropIn(t *testing.T) {
+	head := "Posted on 30 March 2022\n\n"
+	require.Equal(t, []string{"meeting 2022-03-15 E05013048 burglary_theft", "concern 2022-03-15 E05013048 burglary_theft"},
+		summary(t, head+"On 15 March a few of us went along to the police drop in at Throston, where people were worried about sheds being broken into.\n"))
+	require.Equal(t, []string{"concern 2022-03-15 E05013048 burglary_theft"},
+		summary(t, head+"On 15 March police reported a drop in burglaries in Throston, though residents complained about sheds being broken into.\n"))
+}
+
 // TestContractedWillIsToCome: a meeting told with "will" contracted ("they'll
 // do a street surgery in July, date to follow") is one to come, as with
 // "will" (futureRE): its month without a year is the next, not last
