@@ -453,6 +453,12 @@ func (r *run) walk() {
 		if strings.HasSuffix(text, ":") && (futureHeadRE.MatchString(text) || futureRE.MatchString(text)) && !concernCueRE.MatchString(text) && !agreedPriorities(text) {
 			future = true // "The Commissioner will attend the following:"
 		}
+		if runInFutureHeadRE.MatchString(text) {
+			// "Dates for your diary AGM – Tuesday 19th November 2019, 7pm,
+			// community centre.": a heading of what is to come that
+			// pdftotext ran into its first item, as the heading would.
+			future = true
+		}
 		if cur == nil && len(r.held) == 0 && !r.record && b.N <= 2 && len(dates.Days(r.datesOf(b))) == 0 && (minutesRE.MatchString(text) || recordHeadRE.MatchString(text)) {
 			// "Nunthorpe Community Council Minutes of the Community
 			// Council meeting" opening a PDF, whose heading marks
@@ -4335,6 +4341,11 @@ func (r *run) documentLAD() *gazetteer.Resolution {
 	}
 	return r.docLAD
 }
+
+// runInFutureHeadRE: a paragraph opening on a heading of what is to come,
+// run into its first item ("Dates for your diary AGM – ...", "Coming up:
+// Tuesday ...").
+var runInFutureHeadRE = regexp.MustCompile(`^\W*(?i:dates? for (?:your|the) diary|diary dates|coming up|forthcoming (?:meetings|events|dates)|future (?:meetings|dates)|upcoming (?:meetings|events|dates))\s*:?\s+[A-Z0-9]`)
 
 // diaryRE: the word that makes "Dates for your diary" a section of
 // meetings to come, though an "Engagement diary" is a log of those held.

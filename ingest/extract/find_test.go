@@ -1507,6 +1507,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"mail-subject-diary.txt", "From: Hartburn Residents <hello@example.org>\nTo: Members\nSubject: News, next meeting and dates for your diary\nDate: Wed, 4 Jun 2025 20:10:03 +0100\n\nWe met the ward councillors at the Hartburn ward meeting last night.\n", "2025-06-04"},
 		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
+		// an issue line's field saying when the issue was delivered
+		{"issue-delivered.txt", "Grove Hill Residents' Newsletter – Issue 4 – Spring 2021 – delivered week beginning Monday 12 April 2021\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", "2021-04-12"},
+		{"issue-delivered-later.txt", "Grove Hill Residents' Newsletter – Issue 4 – Spring 2021 – delivered to every house before the AGM on 12 April 2021\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},
 		// an issue line's aside saying when it went to print
 		{"issue-printed-aside.txt", "KADER WARD ROUNDUP\nYour Kader councillors\nIssue 3 - Spring 2019      (printed 2 April 2019)\n\nThe Kader ward meeting last month heard about speeding.\n", "2019-04-02"},
 		{"printed-aside-no-issue.txt", "KADER WARD ROUNDUP\n\nThe leaflet (printed 2 April 2019) was late. The Kader ward meeting last month heard about speeding.\n", ""},
@@ -6960,6 +6963,21 @@ func TestOtherPlaceMeetingEndsStory(t *testing.T) {
 	require.True(t, slices.ContainsFunc(got, func(e string) bool {
 		return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " burglary_theft")
 	}), "%v", got)
+}
+
+// TestRunInDiaryHead: a heading of what is to come that pdftotext ran into
+// its first item ("Dates for your diary AGM – Tuesday 19th November ...")
+// makes the paragraph's meetings planned, as the heading would; a
+// paragraph that only mentions a diary tells what was held.
+func TestRunInDiaryHead(t *testing.T) {
+	head := "Posted on 14 October 2019\n\n"
+	// (no publication date: only the head says the AGM is to come)
+	res, err := newExtractor(t, Config{}).Extract("news.txt", []byte("Dormanstown residents\n\nDates for your diary AGM – Tuesday 19th November 2019, 7pm, Dormanstown community centre. The PCSO will attend.\n"))
+	require.NoError(t, err)
+	require.Empty(t, res.Events)
+	require.Len(t, res.Planned, 1)
+	require.Equal(t, []string{"meeting 2019-10-08 E05012440 speeding", "concern 2019-10-08 E05012440 speeding"},
+		summary(t, head+"Diary of a busy week: on Tuesday 8 October residents at the Dormanstown community centre meeting raised speeding.\n"))
 }
 
 // TestSpacedDropIn: "the police drop in at Throston", written without its

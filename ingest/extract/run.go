@@ -733,6 +733,10 @@ func (r *run) findPublished() time.Time {
 		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
 			for _, f := range issueFieldRE.Split(b.Text, -1) {
+				// ("Issue 12 – Autumn 2019 – delivered week beginning
+				// Monday 14 October 2019": the field says when the issue
+				// went out, its words before the day.)
+				f = issuedFieldLeadRE.ReplaceAllString(strings.TrimSpace(f), "")
 				if ds := dates.Find(strings.TrimSpace(f)); len(ds) == 1 && ds[0].IsMonths() && ds[0].Year != 0 && ds[0].EndMonth == 0 && len(ds[0].Text)+3 >= len(strings.TrimSpace(f)) {
 					first := time.Date(ds[0].Year, ds[0].Month, 1, 0, 0, 0, 0, time.UTC)
 					consider(first.AddDate(0, 1, -1), pubScoreIssue)
@@ -940,6 +944,10 @@ var (
 	// must still be the date alone ("Newsletter - meeting on 5 May" is
 	// no date field).
 	issueFieldRE = regexp.MustCompile(`\s*(?:[|·•]|\s/\s|\s[-–—]\s)\s*`)
+	// issuedFieldLeadRE: the words opening an issue line's field that say
+	// when the issue went out, before its day ("delivered week beginning",
+	// "issued on").
+	issuedFieldLeadRE = regexp.MustCompile(`(?i)^(?:issued|published|posted|delivered|printed)(?:\s+on|\s+(?:in\s+)?(?:the\s+)?week\s+(?:beginning|commencing|of))?\s+`)
 	// issuedRE: a field that says the document was issued or published,
 	// its date right after ("Issued 27 March 2015").
 	issuedRE = regexp.MustCompile(`(?i)^(?:issued|published|posted)(?:\s+on)?\s+`)
