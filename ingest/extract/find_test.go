@@ -4518,6 +4518,36 @@ func TestNewsOpeningAndPlaces(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-10-08  off_road_bikes", "concern 2019-10-08  off_road_bikes"}, summary(t, marske))
 }
 
+// TestWeekOpeningRetoldWithItsDay: a news item's opening that tells a
+// meeting by its week ("heard from people in Marton last week about ...")
+// and the paragraph after it that tells the meeting on a day of that week
+// at a ward of that town, raising what the opening said, are one meeting
+// (dropWeekRetold). Not when the opening raised something the day's
+// meeting did not, when the day is outside the week, or when the day's
+// meeting is at a ward that is not of the town the opening names.
+func TestWeekOpeningRetoldWithItsDay(t *testing.T) {
+	lead := "Posted on Monday 11 March 2019\n\nThe Commissioner heard from people in Marton last week about cars racing along the main road"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"retold", lead + " and rubbish dumped in the back lanes.\n\nHe joined the Marton West ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night, and fly-tipping in the back lanes was getting worse.\n",
+			[]string{"meeting 2019-03-06 E05009865 environmental,speeding", "concern 2019-03-06 E05009865 environmental,speeding"}},
+		{"a theme of its own", lead + " and burglaries from sheds.\n\nHe joined the Marton West ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  burglary_theft,speeding", "concern 2019-03-04  burglary_theft,speeding", "meeting 2019-03-06 E05009865 speeding", "concern 2019-03-06 E05009865 speeding"}},
+		{"day outside the week", lead + ".\n\nHe joined the Marton West ward meeting on Wednesday 27 February at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding", "meeting 2019-02-27 E05009865 speeding", "concern 2019-02-27 E05009865 speeding"}},
+		{"another ward", lead + ".\n\nHe joined the Park End ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding", "meeting 2019-03-06 E05009870 speeding", "concern 2019-03-06 E05009870 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
 // since's ("the first meeting held in person since March 2020") tells no
 // meeting; a resident's email read out under "Correspondence" is a
