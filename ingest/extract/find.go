@@ -2392,6 +2392,12 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 // ("the Commissioner attended the Linthorpe meeting" may tell another).
 var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
 
+// organisedByWardRE: a meeting told as organised by a ward's councillors
+// or residents' group ("The meeting, called by the Rift House ward
+// councillors at the school, heard ..."): for refinePlace, as "the Rift
+// House ward meeting" (the ward's members hold the ward's meetings).
+var organisedByWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|drop-in)\b,?\s+(?:which\s+)?(?:was\s+|had\s+been\s+)?(?:organised|organized|called|arranged|hosted|convened|set up|run)\s+by\s+(?:the\s+|their\s+|local\s+|three\s+|two\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}ward\s+(?:councillors?|members|residents'?\s+(?:association|group))\b`)
+
 func (r *run) refinePlace(cur *meetingCtx, text string) {
 	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {
 		return
@@ -2401,7 +2407,7 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 		// (or a sentence of the meeting naming a ward of the town it was
 		// placed in: "speaking to around 30 residents at the museum, in
 		// the Eaglescliffe West ward" after "in Eaglescliffe")
-		ref := wardMeetingRefRE.MatchString(sent) || cameToMeetingRE.MatchString(sent)
+		ref := wardMeetingRefRE.MatchString(sent) || cameToMeetingRE.MatchString(sent) || organisedByWardRE.MatchString(sent)
 		if !ref && !(attendRE.MatchString(sent) || speakingToRE.MatchString(sent)) {
 			continue
 		}

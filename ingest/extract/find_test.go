@@ -1906,9 +1906,10 @@ func TestOrdinalDaysListedAfterAMeeting(t *testing.T) {
 }
 
 // TestMeetingPlacedByTheNextParagraph: a meeting first told in a town is
-// the ward's whose meeting the next (undated) paragraph names, and so are
-// the concerns already placed with it; a ward of another authority, or
-// two wards, leave it where it was.
+// the ward's whose meeting the next (undated) paragraph names (or whose
+// councillors or residents' group it says organised it), and so are the
+// concerns already placed with it; a ward of another authority, or two
+// wards, leave it where it was.
 func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 	head := "# Residents speak out\n\nPublished: Friday 8 March 2019\n\nPeople from across Middlesbrough complained about drug dealing at a community meeting on Wednesday evening.\n\n"
 	for _, tc := range []struct{ name, next, ward string }{
@@ -1923,6 +1924,12 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"the public attended a meeting named without ward", "Some thirty people attended the Kader Community Council meeting in the church hall.", "E05009860"},
 		{"an official attended a meeting named without ward", "The Commissioner attended the Kader Community Council meeting in the church hall.", ""},
 		{"the public attended a meeting of two wards", "Some thirty people attended the Linthorpe and Acklam community council meeting.", ""},
+		// (a meeting organised by a ward's councillors or group is the ward's)
+		{"organised by a ward's councillors", "The meeting, called by the Kader ward councillors at the church hall, ran for two hours.", "E05009860"},
+		{"hosted by a ward's residents' group", "The meeting was hosted by the Kader ward residents' group in the church hall.", "E05009860"},
+		{"organised by another authority's ward councillors", "The meeting, called by the Jesmond ward councillors at the church hall, ran for two hours.", ""},
+		{"organised by councillors of no ward", "The meeting, called by local councillors at the church hall, ran for two hours.", ""},
+		{"councillors of a ward not organising", "The Kader ward councillors said the meeting had run for two hours.", ""},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
