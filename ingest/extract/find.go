@@ -4965,6 +4965,15 @@ var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:resi
 	// inspector spent Tuesday evening at the church hall with around forty
 	// tenants" is their meeting; not "spent the day with officers", not
 	// "with a resident")
+	// (a counted crowd of the public that came to a public hall on its
+	// day: "A week later, on Wednesday 10 July, more than 60 people came
+	// to Thornaby Town Hall" is a public meeting there, as a reporter
+	// tells it; not "60 people came to the fun day", nor to the hall for
+	// something else: "came to the Village Hall to enjoy the quiz"; "more than 50 residents squeezed into the
+	// community centre", said of a meeting already told, is its crowd
+	// and may carry another time: "... after a teenager was threatened
+	// there last month")
+	`|\b(?:more than|over|around|about|some|nearly|almost|roughly|well over)\s+(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|locals)\s+(?:came(?: along)?|turned (?:out|up))\s+(?:in)?to\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){1,3}(?:Town|Village|Church|Community|Memorial|Parish|Civic)\s+(?:Hall|Centre|Rooms))(?:\s*[.;,]|\s*$|\s+(?:on|last|that|this)\b)` +
 	`|\bspent\s+(?:the|an|a|his|her|their|my|our|[A-Z][a-z]+day)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|hour|hours|day)\b[^.]{0,80}?\bwith\s+(?:around|about|some|over|more than|nearly|almost|roughly)?\s*(?:[0-9]+|a dozen|dozens of|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|parents|locals)\b`)
 
 // crowdPurpose: what a crowd packed into a hall came to do: speak to

@@ -4591,6 +4591,36 @@ func TestRowsOfOneMeetingAndWhenWhere(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestCountedCrowdAtAHall: a counted crowd of the public that came to a
+// public hall named with its place on a day ("on Monday 8 July, around 50
+// residents turned up to Eston Community Centre") is a public meeting
+// there, and what the next sentence says was raised is its. Not an
+// uncounted crowd, a crowd at an event, nor a crowd at a venue that is no
+// public hall.
+func TestCountedCrowdAtAHall(t *testing.T) {
+	head := "Posted on 20 July 2024\n\n"
+	raised := " Dealing from parked cars was raised by almost everyone.\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"counted crowd at a hall", "On Monday 8 July, around 50 residents turned up to Grangetown Community Centre.", []string{"meeting 2024-07-08 E05012442 drugs", "concern 2024-07-08 E05012442 drugs"}},
+		{"crowd came to a town hall", "On Monday 8 July more than 60 people came to Billingham Town Hall.", []string{"meeting 2024-07-08  drugs", "concern 2024-07-08  drugs"}},
+		{"uncounted crowd", "On Monday 8 July residents came to Grangetown Community Centre.", nil},
+		{"crowd at an event", "On Monday 8 July more than 60 people came to the summer fair.", nil},
+		{"crowd at a shop", "On Monday 8 July more than 60 people came to Grangetown Pet Supplies.", nil},
+		{"crowd at a hall for something else", "On Monday 8 July more than 60 people came to Grangetown Community Centre to watch the match.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.text+raised) {
+			if strings.HasPrefix(e, "meeting") || strings.HasPrefix(e, "concern 2024-07-08") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
 // TestCrowdAndQuotes: "It was standing room only at the community hub on
 // Tuesday night, as more than sixty South Bank residents squeezed in to
 // tell police ..." is a meeting; the Commissioner's "What I heard tonight"
