@@ -7323,6 +7323,9 @@ func atVenueSaid(s string) bool {
 // before it (the meeting loop dates it: sameDayRE).
 func (r *run) atWardSaid(s string) bool {
 	m := atWardDayRE.FindStringSubmatch(s)
+	if m != nil && m[1] == "" {
+		m = []string{m[0], m[2]} // (the name before a day in brackets)
+	}
 	if m == nil && len(r.held) > 0 {
 		m = atWardNextRE.FindStringSubmatch(s)
 	}
@@ -7482,7 +7485,11 @@ var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|h
 // atWardNextRE: "The following evening at <Name>," opening a sentence.
 var atWardNextRE = regexp.MustCompile(`^\W*(?:[Tt]he )?(?:[Ff]ollowing|[Nn]ext) (?:day|morning|afternoon|evening|night),?\s+(?:at|in) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*),\s`)
 
-var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+// The day in brackets after the name, opening with "At" or "In" ("In
+// Hardwick (14 May) the talk was mostly about dealing", "At Park End (3rd
+// June), residents said ..."), is a report's round of meetings told by
+// place and day, as "At <Name> on <day>".
+var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?(?:[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])|(?:[Aa]t|[Ii]n) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*)\s+\(\s*(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\))`)
 
 var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)

@@ -4026,6 +4026,26 @@ func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestAtWardDayInBrackets: a report's round told by place with the day in
+// brackets ("In Hardwick (14 May) the talk was mostly about ...", "At Park
+// End (3rd June), people said ...") is that ward's meeting on that day,
+// when what was raised follows. Not a place that is no single ward, not a
+// sentence with nothing raised, not a day in brackets far from the name.
+func TestAtWardDayInBrackets(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 July 2018\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"in a ward (day)", "3.1 In Hemlington (14 May) the talk was mostly about drug dealing behind the shops.", []string{"meeting 2018-05-14 E05009859 drugs", "concern 2018-05-14 E05009859 drugs"}},
+		{"at a ward (day)", "3.1 At Park End (3rd June), people said drug dealing behind the shops was worse.", []string{"meeting 2018-06-03 E05009870 drugs", "concern 2018-06-03 E05009870 drugs"}},
+		{"no ward of that name", "3.1 In Teesside (14 May) the talk was mostly about drug dealing behind the shops.", nil},
+		{"nothing raised", "3.1 In Hemlington (14 May) the new police office opened its doors.", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.text+"\n"), tt.name)
+	}
+}
+
 // TestAtJoinedWardOnADayAndTheNextNight: a press release telling a round
 // of meetings by ward and night. "At Brambles & Thorntree on Tuesday (8
 // October), residents described ..." is that ward's meeting though its name
