@@ -744,6 +744,7 @@ func (r *run) finish() {
 	r.res.Events, kept = kept, nil
 	r.res.Events = r.dropRecaps(r.res.Events, themes)
 	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
+	r.res.Events = dropWeekRetold(r.res.Events, themes)
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
@@ -892,6 +893,71 @@ func dropMonthRetold(events []schemas.Event, linked map[string][]string, unsaid 
 	out := events[:0]
 	for _, e := range events {
 		if retold(&e) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// dropWeekRetold drops a meeting told for a span of a week or less (a
+// news item's opening: "The Commissioner heard from residents in Marton
+// last week about speeding and litter") when a paragraph or three after it
+// tells a meeting on a day inside that span at its place that raised every
+// theme it did ("He attended the Marton West ward meeting on Tuesday 6th
+// ... Drivers racing along the main road ... rubbish dumped"): the opening
+// sums up the meeting the story then tells with its day, one meeting told
+// twice. Its concerns go with it (the day's meeting raised each theme).
+// Not when the span's meeting raised a theme the day's did not (then it
+// may be another meeting that week), nor when it is told after the day's
+// meeting, or at another place (another ward; a town that is not the
+// ward's: "people in Marton" and the Park End ward meeting).
+func dropWeekRetold(events []schemas.Event, linked map[string][]string) []schemas.Event {
+	type held struct {
+		day, place string
+		ward, lad  string
+		para       int
+		themes     []string
+	}
+	var days []held
+	for _, e := range events {
+		if e.Type == schemas.TypeMeeting && e.Meeting != nil && e.DayPrecise() {
+			days = append(days, held{e.Date, e.Place, e.WardCode, e.LADCode, e.Source.Paragraph, sortedUnion(e.Themes, linked[e.EventID])})
+		}
+	}
+	gone := map[string]bool{}
+	for _, e := range events {
+		if e.Type != schemas.TypeMeeting || e.Meeting == nil || e.DayPrecise() || e.Period == nil {
+			continue
+		}
+		from, err1 := time.Parse(time.DateOnly, e.Period.Start)
+		to, err2 := time.Parse(time.DateOnly, e.Period.End)
+		if err1 != nil || err2 != nil || to.Sub(from) > 6*24*time.Hour {
+			continue
+		}
+		raised := sortedUnion(e.Themes, linked[e.EventID])
+		for _, d := range days {
+			samePlace := e.WardCode == d.ward || (e.WardCode == "" && partOf(e.Place, d.place)) // (a town and a ward of it: "Ingleby Barwick" and "Ingleby Barwick North")
+			if d.day < e.Period.Start || d.day > e.Period.End || d.lad != e.LADCode || !samePlace ||
+				d.para <= e.Source.Paragraph || d.para-e.Source.Paragraph > 3 {
+				continue
+			}
+			if !slices.ContainsFunc(raised, func(th string) bool { return !slices.Contains(d.themes, th) }) {
+				gone[e.EventID] = true
+				break
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return events
+	}
+	out := events[:0]
+	for _, e := range events {
+		if gone[e.EventID] || (e.Action != nil && gone[e.Action.ConcernID]) {
+			continue
+		}
+		if e.Concern != nil && gone[e.Concern.MeetingID] {
+			gone[e.EventID] = true // (and the actions told about it)
 			continue
 		}
 		out = append(out, e)

@@ -2471,6 +2471,12 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 // ("the Commissioner attended the Linthorpe meeting" may tell another).
 var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
 
+// organisedByWardRE: a meeting told as organised by a ward's councillors
+// or residents' group ("The meeting, called by the Rift House ward
+// councillors at the school, heard ..."): for refinePlace, as "the Rift
+// House ward meeting" (the ward's members hold the ward's meetings).
+var organisedByWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|drop-in)\b,?\s+(?:which\s+)?(?:was\s+|had\s+been\s+)?(?:organised|organized|called|arranged|hosted|convened|set up|run)\s+by\s+(?:the\s+|their\s+|local\s+|three\s+|two\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}ward\s+(?:councillors?|members|residents'?\s+(?:association|group))\b`)
+
 func (r *run) refinePlace(cur *meetingCtx, text string) {
 	if cur.place == nil || cur.place.Kind == "ward" || cur.span.Precision != dates.Day {
 		return
@@ -2480,7 +2486,7 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 		// (or a sentence of the meeting naming a ward of the town it was
 		// placed in: "speaking to around 30 residents at the museum, in
 		// the Eaglescliffe West ward" after "in Eaglescliffe")
-		ref := wardMeetingRefRE.MatchString(sent) || cameToMeetingRE.MatchString(sent)
+		ref := wardMeetingRefRE.MatchString(sent) || cameToMeetingRE.MatchString(sent) || organisedByWardRE.MatchString(sent)
 		if !ref && !(attendRE.MatchString(sent) || speakingToRE.MatchString(sent)) {
 			continue
 		}
@@ -5112,6 +5118,15 @@ var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:resi
 	// inspector spent Tuesday evening at the church hall with around forty
 	// tenants" is their meeting; not "spent the day with officers", not
 	// "with a resident")
+	// (a counted crowd of the public that came to a public hall on its
+	// day: "A week later, on Wednesday 10 July, more than 60 people came
+	// to Thornaby Town Hall" is a public meeting there, as a reporter
+	// tells it; not "60 people came to the fun day", nor to the hall for
+	// something else: "came to the Village Hall to enjoy the quiz"; "more than 50 residents squeezed into the
+	// community centre", said of a meeting already told, is its crowd
+	// and may carry another time: "... after a teenager was threatened
+	// there last month")
+	`|\b(?:more than|over|around|about|some|nearly|almost|roughly|well over)\s+(?:[0-9]{2,3}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|locals)\s+(?:came(?: along)?|turned (?:out|up))\s+(?:in)?to\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){1,3}(?:Town|Village|Church|Community|Memorial|Parish|Civic)\s+(?:Hall|Centre|Rooms))(?:\s*[.;,]|\s*$|\s+(?:on|last|that|this)\b)` +
 	`|\bspent\s+(?:the|an|a|his|her|their|my|our|[A-Z][a-z]+day)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|hour|hours|day)\b[^.]{0,80}?\bwith\s+(?:around|about|some|over|more than|nearly|almost|roughly)?\s*(?:[0-9]+|a dozen|dozens of|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|parents|locals)\b`)
 
 // crowdPurpose: what a crowd packed into a hall came to do: speak to
@@ -7514,6 +7529,9 @@ func atVenueSaid(s string) bool {
 // before it (the meeting loop dates it: sameDayRE).
 func (r *run) atWardSaid(s string) bool {
 	m := atWardDayRE.FindStringSubmatch(s)
+	if m != nil && m[1] == "" {
+		m = []string{m[0], m[2]} // (the name before a day in brackets)
+	}
 	if m == nil && len(r.held) > 0 {
 		m = atWardNextRE.FindStringSubmatch(s)
 	}
@@ -7673,7 +7691,11 @@ var jointlyRE = regexp.MustCompile(`(?i)\b(?:jointly|joint (?:meeting|session)|h
 // atWardNextRE: "The following evening at <Name>," opening a sentence.
 var atWardNextRE = regexp.MustCompile(`^\W*(?:[Tt]he )?(?:[Ff]ollowing|[Nn]ext) (?:day|morning|afternoon|evening|night),?\s+(?:at|in) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*),\s`)
 
-var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])`)
+// The day in brackets after the name, opening with "At" or "In" ("In
+// Hardwick (14 May) the talk was mostly about dealing", "At Park End (3rd
+// June), residents said ..."), is a report's round of meetings told by
+// place and day, as "At <Name> on <day>".
+var atWardDayRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:[0-9.]+\s+)?(?:[Aa]t ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){1,4})on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the\s+[0-9]|[0-9])|(?:[Aa]t|[Ii]n) ((?:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}[A-Z][\w'’&-]*)\s+\(\s*(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\))`)
 
 var (
 	membersOfRE = regexp.MustCompile(`(?i)\bmembers of the\b`)

@@ -1918,9 +1918,10 @@ func TestOrdinalDaysListedAfterAMeeting(t *testing.T) {
 }
 
 // TestMeetingPlacedByTheNextParagraph: a meeting first told in a town is
-// the ward's whose meeting the next (undated) paragraph names, and so are
-// the concerns already placed with it; a ward of another authority, or
-// two wards, leave it where it was.
+// the ward's whose meeting the next (undated) paragraph names (or whose
+// councillors or residents' group it says organised it), and so are the
+// concerns already placed with it; a ward of another authority, or two
+// wards, leave it where it was.
 func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 	head := "# Residents speak out\n\nPublished: Friday 8 March 2019\n\nPeople from across Middlesbrough complained about drug dealing at a community meeting on Wednesday evening.\n\n"
 	for _, tc := range []struct{ name, next, ward string }{
@@ -1935,6 +1936,12 @@ func TestMeetingPlacedByTheNextParagraph(t *testing.T) {
 		{"the public attended a meeting named without ward", "Some thirty people attended the Kader Community Council meeting in the church hall.", "E05009860"},
 		{"an official attended a meeting named without ward", "The Commissioner attended the Kader Community Council meeting in the church hall.", ""},
 		{"the public attended a meeting of two wards", "Some thirty people attended the Linthorpe and Acklam community council meeting.", ""},
+		// (a meeting organised by a ward's councillors or group is the ward's)
+		{"organised by a ward's councillors", "The meeting, called by the Kader ward councillors at the church hall, ran for two hours.", "E05009860"},
+		{"hosted by a ward's residents' group", "The meeting was hosted by the Kader ward residents' group in the church hall.", "E05009860"},
+		{"organised by another authority's ward councillors", "The meeting, called by the Jesmond ward councillors at the church hall, ran for two hours.", ""},
+		{"organised by councillors of no ward", "The meeting, called by local councillors at the church hall, ran for two hours.", ""},
+		{"councillors of a ward not organising", "The Kader ward councillors said the meeting had run for two hours.", ""},
 	} {
 		got := summary(t, head+tc.next+"\n")
 		require.Equal(t, []string{"meeting 2019-03-06 " + tc.ward + " drugs", "concern 2019-03-06 " + tc.ward + " drugs"}, got, tc.name)
@@ -4031,6 +4038,26 @@ func TestJointWardMeetingsAndAtWardOnADay(t *testing.T) {
 	}, summary(t, doc))
 }
 
+// TestAtWardDayInBrackets: a report's round told by place with the day in
+// brackets ("In Hardwick (14 May) the talk was mostly about ...", "At Park
+// End (3rd June), people said ...") is that ward's meeting on that day,
+// when what was raised follows. Not a place that is no single ward, not a
+// sentence with nothing raised, not a day in brackets far from the name.
+func TestAtWardDayInBrackets(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 July 2018\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"in a ward (day)", "3.1 In Hemlington (14 May) the talk was mostly about drug dealing behind the shops.", []string{"meeting 2018-05-14 E05009859 drugs", "concern 2018-05-14 E05009859 drugs"}},
+		{"at a ward (day)", "3.1 At Park End (3rd June), people said drug dealing behind the shops was worse.", []string{"meeting 2018-06-03 E05009870 drugs", "concern 2018-06-03 E05009870 drugs"}},
+		{"no ward of that name", "3.1 In Teesside (14 May) the talk was mostly about drug dealing behind the shops.", nil},
+		{"nothing raised", "3.1 In Hemlington (14 May) the new police office opened its doors.", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.text+"\n"), tt.name)
+	}
+}
+
 // TestAtJoinedWardOnADayAndTheNextNight: a press release telling a round
 // of meetings by ward and night. "At Brambles & Thorntree on Tuesday (8
 // October), residents described ..." is that ward's meeting though its name
@@ -4530,6 +4557,36 @@ func TestNewsOpeningAndPlaces(t *testing.T) {
 	require.Equal(t, []string{"meeting 2019-10-08  off_road_bikes", "concern 2019-10-08  off_road_bikes"}, summary(t, marske))
 }
 
+// TestWeekOpeningRetoldWithItsDay: a news item's opening that tells a
+// meeting by its week ("heard from people in Marton last week about ...")
+// and the paragraph after it that tells the meeting on a day of that week
+// at a ward of that town, raising what the opening said, are one meeting
+// (dropWeekRetold). Not when the opening raised something the day's
+// meeting did not, when the day is outside the week, or when the day's
+// meeting is at a ward that is not of the town the opening names.
+func TestWeekOpeningRetoldWithItsDay(t *testing.T) {
+	lead := "Posted on Monday 11 March 2019\n\nThe Commissioner heard from people in Marton last week about cars racing along the main road"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"retold", lead + " and rubbish dumped in the back lanes.\n\nHe joined the Marton West ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night, and fly-tipping in the back lanes was getting worse.\n",
+			[]string{"meeting 2019-03-06 E05009865 environmental,speeding", "concern 2019-03-06 E05009865 environmental,speeding"}},
+		{"a theme of its own", lead + " and burglaries from sheds.\n\nHe joined the Marton West ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  burglary_theft,speeding", "concern 2019-03-04  burglary_theft,speeding", "meeting 2019-03-06 E05009865 speeding", "concern 2019-03-06 E05009865 speeding"}},
+		{"day outside the week", lead + ".\n\nHe joined the Marton West ward meeting on Wednesday 27 February at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding", "meeting 2019-02-27 E05009865 speeding", "concern 2019-02-27 E05009865 speeding"}},
+		{"another ward", lead + ".\n\nHe joined the Park End ward meeting on Wednesday 6 March at the church hall.\n\n" +
+			"Residents said drivers were speeding along the main road at night.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding", "meeting 2019-03-06 E05009870 speeding", "concern 2019-03-06 E05009870 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
 // since's ("the first meeting held in person since March 2020") tells no
 // meeting; a resident's email read out under "Correspondence" is a
@@ -4564,6 +4621,36 @@ func TestRowsOfOneMeetingAndWhenWhere(t *testing.T) {
 		"concern 2023-04-18 E05012449 parking_traffic",
 		"concern 2023-04-18 E05012449 off_road_bikes",
 	}, summary(t, doc))
+}
+
+// TestCountedCrowdAtAHall: a counted crowd of the public that came to a
+// public hall named with its place on a day ("on Monday 8 July, around 50
+// residents turned up to Eston Community Centre") is a public meeting
+// there, and what the next sentence says was raised is its. Not an
+// uncounted crowd, a crowd at an event, nor a crowd at a venue that is no
+// public hall.
+func TestCountedCrowdAtAHall(t *testing.T) {
+	head := "Posted on 20 July 2024\n\n"
+	raised := " Dealing from parked cars was raised by almost everyone.\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"counted crowd at a hall", "On Monday 8 July, around 50 residents turned up to Grangetown Community Centre.", []string{"meeting 2024-07-08 E05012442 drugs", "concern 2024-07-08 E05012442 drugs"}},
+		{"crowd came to a town hall", "On Monday 8 July more than 60 people came to Billingham Town Hall.", []string{"meeting 2024-07-08  drugs", "concern 2024-07-08  drugs"}},
+		{"uncounted crowd", "On Monday 8 July residents came to Grangetown Community Centre.", nil},
+		{"crowd at an event", "On Monday 8 July more than 60 people came to the summer fair.", nil},
+		{"crowd at a shop", "On Monday 8 July more than 60 people came to Grangetown Pet Supplies.", nil},
+		{"crowd at a hall for something else", "On Monday 8 July more than 60 people came to Grangetown Community Centre to watch the match.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.text+raised) {
+			if strings.HasPrefix(e, "meeting") || strings.HasPrefix(e, "concern 2024-07-08") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
 }
 
 // TestCrowdAndQuotes: "It was standing room only at the community hub on

@@ -61,12 +61,45 @@ func Chrome(line string) bool {
 	return true
 }
 
+// relatedLeadRE is a line on its own that leads a list of links to other
+// stories ("Read more:", "Related stories", "MORE FROM THE GAZETTE",
+// "### Most read"): a news page's box of other pages, copied as text.
+var relatedLeadRE = regexp.MustCompile(`(?i)^(?:#{1,6}\s*)?[*_]*\s*(?:read more|related(?: news| stories| articles| posts| links)?|more (?:news|stories|from\b[^.:!?]{1,40})|see also|you may also like|you might also like|also read|read next|most read|most popular)\s*:?\s*[*_]*\s*:?$`)
+
+// relatedItemRE is an entry of such a list: a bullet, a number or a
+// quote mark before a line (a headline, perhaps with its date).
+var relatedItemRE = regexp.MustCompile(`^\s*(?:[-*•>›]|[0-9]{1,2}[.)])\s+\S`)
+
 // dropChrome removes chrome lines from canonical text; not a line that
 // goes on with a hard-wrapped sentence (wrappedOn).
+//
+// A list under a lead of related stories goes with it: "Read more:" over
+// "- Market hall reopens after fire (3rd June 2021)" and "- Bus route
+// axed (1st June 2021)" lists other pages' headlines and their dates, not
+// meetings or days this page tells (a text or Markdown copy of a news page
+// keeps the box that the HTML reader drops as chrome). Its entries are
+// short lines, one each; the list ends at the first line that is none.
 func dropChrome(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	out := lines[:0]
+	related := false
 	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if related {
+			if t == "" {
+				out = append(out, l)
+				continue
+			}
+			if relatedItemRE.MatchString(l) && len(t) <= 160 {
+				continue
+			}
+			related = false
+		}
+		if len(t) <= 60 && relatedLeadRE.MatchString(t) && !strings.Contains(strings.ToLower(t), "meeting") {
+			// (not "More from the meeting:" over what was raised there)
+			related = true
+			continue
+		}
 		if Chrome(l) && !(i > 0 && wrappedOn(lines[i-1], l)) {
 			continue
 		}

@@ -126,6 +126,26 @@ func TestChrome(t *testing.T) {
 	}
 }
 
+// TestRelatedStoriesList: a list of other stories under its lead line
+// goes with it; a list under anything else stays.
+func TestRelatedStoriesList(t *testing.T) {
+	for _, tt := range []struct {
+		text, item string
+		kept       bool
+	}{
+		{"Residents raised parking.\n\nRead more:\n- Library hours cut in Eston (4th June 2020)\n- Bonfire called off (1st June 2020)\n\nThe council replied.", "Library hours cut", false},
+		{"Residents raised parking.\n\n**Related stories**\n\n- [Bus station to close for repairs](#)\n", "Bus station to close", false},
+		{"Residents raised parking.\n\nMORE FROM THE ECHO\n1. Pier reopens on Friday (12 July 2019)\n", "Pier reopens", false},
+		{"Residents raised parking.\n\nRead more:\n- Library hours cut in Eston (4th June 2020)\n\nThe council replied.", "The council replied.", true},
+		// (not a lead of other stories: the meeting's own list)
+		{"At the meeting on 3 June residents raised:\n- speeding on the front (3rd June 2020)\n- dog fouling", "speeding on the front", true},
+		{"More from the meeting:\n- Bins left out on Grange Road\n", "Bins left out", true},
+		{"Read more about the scheme on the council's website.\n- Bins left out on Grange Road\n", "Bins left out", true},
+	} {
+		require.Equal(t, tt.kept, strings.Contains(dropChrome(tt.text), tt.item), tt.text)
+	}
+}
+
 // TestPDF reads a fixture PDF with the real pdftotext (poppler-utils, which
 // `make` installs): page furniture goes, paragraphs and layout tables stay.
 func TestPDF(t *testing.T) {
