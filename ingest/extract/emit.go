@@ -799,6 +799,15 @@ func (r *run) finish() {
 // contactsRE: those are the period's own.)
 var raisedRecapRE = regexp.MustCompile(`(?i)^\W*(?:[0-9.]+\s+)?(?:[\w'’-]+\s+){1,4}?(?:was|were|had been|have been|has been)\s+(?:also\s+)?(?:raised|discussed|mentioned|brought up)\s+(?:at|in)\b`)
 
+// mostRaisedRE: a report's summary ranking a theme among what was raised
+// ("Scramblers are still the most common complaint raised with the
+// Commissioner across Redcar", "Litter was once again the concern raised
+// most often"): a recap of its meetings, for a whole authority too, as
+// raisedRecapRE's passive is, when one of them in that authority and in
+// the span raised the theme. A ranking of letters or calls to the office
+// (contactsRE) is the period's own.
+var mostRaisedRE = regexp.MustCompile(`(?i)\b(?:remains?|remained|is|was|are|were|continues? to be|continued to be)\s+(?:still\s+|again\s+|once again\s+)?the\s+(?:most\s+(?:frequent|common|frequently raised|commonly raised|often raised)|commonest|single most common)\s+(?:issue|concern|complaint|topic|theme)s?\s+(?:raised|brought up|mentioned)\b|\bthe (?:issue|concern|complaint|topic)s? raised (?:most|most often|most frequently)\b`)
+
 func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []schemas.Event {
 	type raised struct {
 		day       time.Time
@@ -819,7 +828,7 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 	recap := func(e *schemas.Event, th string) bool {
 		from, err1 := time.Parse(time.DateOnly, e.Period.Start)
 		to, err2 := time.Parse(time.DateOnly, e.Period.End)
-		if err1 != nil || err2 != nil || (e.WardCode == "" && (!raisedRecapRE.MatchString(e.Concern.Text) || contactsRE.MatchString(e.Concern.Text))) {
+		if err1 != nil || err2 != nil || (e.WardCode == "" && (!(raisedRecapRE.MatchString(e.Concern.Text) || mostRaisedRE.MatchString(e.Concern.Text)) || contactsRE.MatchString(e.Concern.Text))) {
 			return false
 		}
 		for _, m := range meetings {

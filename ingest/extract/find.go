@@ -2756,6 +2756,12 @@ var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|
 // agencies)", "Tasking group (partners only)", "(multi-agency)").
 var partnerBracketRE = regexp.MustCompile(`(?i)\((?:with\s+)?(?:partner agencies|partner organisations|partner (?:meeting|event|session)|partners|partner|partnership|multi-agency|agencies|statutory partners|governance)(?:\s+only)?\)`)
 
+// bodyBusinessRE: a partnership's or board's row whose issues cell says
+// what the body dealt with was its own, with no public part ("Partnership
+// business (no public questions)", "No questions from the public",
+// "Board business only").
+var bodyBusinessRE = regexp.MustCompile(`(?i)\bno (?:public|residents['’]?) questions\b|\bno questions (?:from|by) (?:the )?(?:public|residents|members of the public)\b|^\W*(?:partnership|partners['’]?|board|governance|national|internal|agency)\s+business\b`)
+
 var notPublicRE = regexp.MustCompile(`(?i)\binternal\b|\bnot (?:a |an )?(?:public|open)\b|\bnot open to the public\b|\bin private\b|\bprivate (?:meeting|session|briefing)\b|\bclosed (?:meeting|session)\b|\bpartners?'?(?:'s|’s|’)? briefing\b`)
 
 // oneDay reports whether mentions all resolve to one and the same day.
@@ -4665,6 +4671,15 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// completeness"): the row shows the Commissioner's time, and its
 		// issues cell is the board's business, not what residents raised.
 		r.problem(b, "event", clip(b.Text, 120), "a partnership or board the report lists for completeness: not emitted")
+		return
+	}
+	if partnerBodyRE.MatchString(col["meeting"]) && !residentsRE.MatchString(col["meeting"]) && bodyBusinessRE.MatchString(issues) {
+		// "Tue 8 July | Safer Stockton Partnership Board | Town Hall |
+		// Board business only, no public questions": the row shows the
+		// Commissioner's time at the body, and its issues cell says no one
+		// from the public raised anything there (its "partnership" is the
+		// body's own business, not a theme residents raised).
+		r.problem(b, "event", clip(b.Text, 120), "a partnership or board whose row says it had no public business: not emitted")
 		return
 	}
 	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && !residentsRE.MatchString(b.Text) {
@@ -6991,6 +7006,52 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 // concern is.
 var comeFromRE = regexp.MustCompile(`(?i)\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|sent|travel|travels|travelled|travelling|drive|drives|driving|driven|dispatched|based)\s+(?:all the way\s+|over\s+)?(?:from|in|at|out of)\s+(?:the\s+)?$`)
 
+// acrossPlaces is the authority of a concern told of people "across" two
+// places or more of it, listed together ("Parents across Thornaby and
+// Village ward told the survey ...", "across Marske, Saltburn and New
+// Marske"): a finding over those places together, not any one of them's,
+// so the authority's (as the writer places a concern of a town spanning
+// wards). Nil when the places are one ward, in several authorities, or
+// not listed after "across".
+func (r *run) acrossPlaces(text string, ms []gazetteer.Mention, at time.Time) *gazetteer.Resolution {
+	for i := 0; i+1 < len(ms); i++ {
+		if !acrossBeforeRE.MatchString(text[:ms[i].Start]) {
+			continue
+		}
+		j := i
+		for j+1 < len(ms) && listJoinRE.MatchString(text[ms[j].End:ms[j+1].Start]) {
+			j++
+		}
+		if j == i {
+			continue
+		}
+		group := ms[i : j+1]
+		oneWard := true
+		for _, m := range group {
+			if m.LADCode != group[0].LADCode {
+				return nil
+			}
+			if m.Kind != "ward" || m.WardCode != group[0].WardCode {
+				oneWard = false
+			}
+		}
+		if oneWard {
+			return nil
+		}
+		if res, err := r.x.gaz.Resolve(group[0].LADName, at); err == nil && res.Kind == "lad" {
+			return &res
+		}
+	}
+	return nil
+}
+
+// acrossBeforeRE: "across" (or "right across") just before a place;
+// listJoinRE: what joins the places of one list.
+var (
+	acrossBeforeRE = regexp.MustCompile(`(?i)\bacross\s+(?:the\s+)?$`)
+	listJoinRE     = regexp.MustCompile(`(?i)^\s*(?:,|,?\s*(?:and|&)|,?\s*and\s+in|,?\s*as well as)\s*$`)
+)
+
 // concernPlace is where a concern counts: a ward named in it, else its
 // meeting's place (a concern about "the Eston Hills" raised at the
 // Grangetown meeting stays in Grangetown), else a town named in it, else
@@ -7008,6 +7069,11 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 			// whom the speaker represents, not where the concern is.
 			ms = append(ms[:i:i], ms[i+1:]...)
 			i--
+		}
+	}
+	if cur == nil {
+		if res := r.acrossPlaces(text, ms, at); res != nil {
+			return res
 		}
 	}
 	if cur != nil && cur.place != nil && cur.place.Kind == "lad" && r.jointWards(text, ms, at) != nil {

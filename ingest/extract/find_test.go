@@ -6650,6 +6650,68 @@ func TestPartnershipRowsListedForCompleteness(t *testing.T) {
 	}
 }
 
+// TestPartnershipRowNoPublicBusiness: a partnership's or board's row
+// whose issues cell says the body had its own business and no questions
+// from the public ("Board business only; no public questions") is no
+// meeting with the public, even with no sentence saying boards are listed
+// for completeness. A community meeting's row saying so, and a board's
+// row telling what residents raised, are read as before.
+func TestPartnershipRowNoPublicBusiness(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 10 October 2018\n\nPROGRAMME OF ENGAGEMENT: AUGUST AND SEPTEMBER 2018\n\n" +
+		"| Date | Meeting | Ward / area | Issues raised |\n|---|---|---|---|\n" +
+		"| 07/08/18 | Marton West ward meeting | Marton West, Middlesbrough | Cars racing along the main road at night |\n"
+	community := []string{"meeting 2018-08-07 E05009865E06000002 speeding", "concern 2018-08-07 E05009865E06000002 speeding"}
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"board business, no public questions",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Partnership business (no public questions) |\n", community},
+		{"no questions from the public",
+			"| 15/08/18 | Community Safety Board | Middlesbrough | Information sharing between agencies; no questions from the public |\n", community},
+		// must not fire: a board's row telling residents' business, and a
+		// community meeting with nothing raised
+		{"board with residents' issues",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Residents' deputation about cars racing in Acklam |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E06000002 speeding", "concern 2018-08-15 E06000002 speeding")},
+		{"ward meeting, no public questions",
+			"| 15/08/18 | Kader ward meeting | Kader, Middlesbrough | No public questions |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E05009860E06000002 ")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, head+tt.row))
+		})
+	}
+}
+
+// TestConcernAcrossPlaces: a finding told of people "across" two places or
+// more of one authority ("Parents across Thornaby and Village ward") is the
+// authority's, not the one ward among them; "across" one place, places of
+// two authorities, or two places not listed after "across" are read as
+// before.
+func TestConcernAcrossPlaces(t *testing.T) {
+	head := "You said, we did\n\nLast updated: 9 December 2021\n\n| Where and when | You said | We did |\n|---|---|---|\n"
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"across a town and a ward",
+			"| Street survey (September to November) | Parents across Thornaby and Village ward said cars go far too fast outside the schools. | Speed checks at school times. |\n",
+			[]string{"concern 2021-09-01 E06000004 speeding"}},
+		// must not fire
+		{"across one ward",
+			"| Street survey (September to November) | Parents across Village ward said cars go far too fast outside the schools. | Speed checks at school times. |\n",
+			[]string{"concern 2021-09-01 E05001550E06000004 speeding"}},
+		{"no across",
+			"| Street survey (September to November) | Parents in Village ward said cars go far too fast outside the schools in Thornaby. | Speed checks at school times. |\n",
+			[]string{"concern 2021-09-01 E05001550E06000004 speeding"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, head+tt.row))
+		})
+	}
+}
+
 // TestJointMeetingRow: a row whose meeting cell says it was one joint
 // meeting of two wards ("Joint residents' meeting, Hart and Seaton wards")
 // is their authority's, wherever its venue is; a row naming two wards
@@ -7293,6 +7355,13 @@ func TestRecapOfMeetingsDropped(t *testing.T) {
 			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01 E05012442 drugs"}},
 		{"authority", "Across Redcar and Cleveland, off-road bikes were raised with the Commissioner throughout the period.",
 			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01  off_road_bikes"}},
+		// A ranking of what was raised ("remains the most common
+		// complaint raised") recaps the meetings for the authority too
+		// (mostRaisedRE); not for a theme no meeting there raised.
+		{"authority ranking", "Off-road bikes remain the most common complaint raised with the Commissioner in Redcar and Cleveland.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes"}},
+		{"authority ranking, another theme", "Drug dealing was again the most frequent concern raised with the Commissioner in Redcar and Cleveland.",
+			[]string{"meeting 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-12 E05012442 off_road_bikes", "concern 2020-09-01  drugs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

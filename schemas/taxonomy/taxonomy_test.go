@@ -270,6 +270,11 @@ func TestClassifyReordered(t *testing.T) {
 		{"burglaries on the estate and cars parked across driveways", []string{"burglary_theft", "parking_traffic"}},
 		{"thefts from garages, and the cars parked on the street", []string{"burglary_theft", "parking_traffic"}},
 		{"drivers going far too fast along the main road", []string{"speeding"}},
+		// A rat run at a stated speed is speeding alone; a rat run with no
+		// speed stays traffic.
+		{"drivers using the back lane as a rat run at 40mph", []string{"speeding"}},
+		{"vans doing 60 mph past the primary school", []string{"speeding"}},
+		{"lorries using the village as a rat run", []string{"parking_traffic"}},
 		{"parents' cars blocking pavements and junctions", []string{"parking_traffic"}},
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
