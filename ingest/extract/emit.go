@@ -745,6 +745,7 @@ func (r *run) finish() {
 	r.res.Events = r.dropRecaps(r.res.Events, themes)
 	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
 	r.res.Events = dropWeekRetold(r.res.Events, themes)
+	r.res.Events = dropDayRetold(r.res.Events, themes, r.placeUnsaid)
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
@@ -852,6 +853,50 @@ func (r *run) dropRecaps(events []schemas.Event, linked map[string][]string) []s
 			}
 		}
 		if e.Action != nil && gone[e.Action.ConcernID] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// dropDayRetold drops a meeting told first in passing, with no place of
+// its own and nothing raised at it, when the document tells a meeting of
+// the same kind on the same day in a ward of the same authority: a post
+// that opens "a few of you have asked how last night's ward meeting went"
+// and then tells "the Park End ward meeting at the library last night"
+// with what was raised there speaks of one meeting, first as a teaser
+// (where its place, left unsaid, falls back to the document's authority),
+// then in full. Not when the first mention raised something of its own,
+// names its place, or the day's other meeting is of another kind or in
+// another authority (two meetings the same evening are two).
+func dropDayRetold(events []schemas.Event, linked map[string][]string, unsaid map[string]bool) []schemas.Event {
+	type held struct {
+		id, day, kind, ward, lad string
+	}
+	var days []held
+	for _, e := range events {
+		if e.Type == schemas.TypeMeeting && e.Meeting != nil && e.DayPrecise() && e.WardCode != "" {
+			days = append(days, held{e.EventID, e.Date, e.Meeting.Kind, e.WardCode, e.LADCode})
+		}
+	}
+	if len(days) == 0 {
+		return events
+	}
+	retold := func(e *schemas.Event) bool {
+		if e.Type != schemas.TypeMeeting || e.Meeting == nil || !e.DayPrecise() || e.WardCode != "" || !unsaid[e.EventID] || len(e.Themes) > 0 || len(linked[e.EventID]) > 0 {
+			return false
+		}
+		for _, d := range days {
+			if d.id != e.EventID && d.day == e.Date && d.kind == e.Meeting.Kind && d.lad == e.LADCode {
+				return true
+			}
+		}
+		return false
+	}
+	out := events[:0]
+	for _, e := range events {
+		if retold(&e) {
 			continue
 		}
 		out = append(out, e)

@@ -7000,6 +7000,14 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	}
 }
 
+// turnUpFromRE: the text before a place officers turn up, show up or
+// respond from ("how long it takes officers to turn up from Redcar",
+// "the police never show up from Stockton in time"): where they come from,
+// not where the concern is. The police must be named before the verb:
+// "the lads on scramblers turn up from the next village" is about that
+// village.
+var turnUpFromRE = regexp.MustCompile(`(?i)\b(?:officers?|police|pcsos?|patrols?|bobb(?:y|ies)|response cars?|panda cars?)\b[^.;:!?]{0,60}?\b(?:turn(?:s|ed|ing)?\s+up|show(?:s|ed|ing|n)?\s+up|get(?:s|ting)?\s+(?:here|there|out)|respond(?:s|ed|ing)?)\s+(?:all the way\s+)?(?:from|out of)\s+(?:the\s+)?$`)
+
 // comeFromRE: the text before a place the police come or are sent from,
 // or are based in ("officers took too long to arrive from Guisborough",
 // "the nearest PCSOs are based in Redcar"): where they are, not where the
@@ -7064,7 +7072,7 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 	}
 	ms := r.find(text, at)
 	for i := 0; i < len(ms); i++ {
-		if titleOfPerson(text, ms[i]) || (cur != nil && (policeOfRE.MatchString(text[ms[i].End:]) || comeFromRE.MatchString(text[:ms[i].Start]))) {
+		if titleOfPerson(text, ms[i]) || (cur != nil && (policeOfRE.MatchString(text[ms[i].End:]) || comeFromRE.MatchString(text[:ms[i].Start]) || turnUpFromRE.MatchString(text[:ms[i].Start]))) {
 			// "Mandale and Victoria ward councillor Sam Jones said ...":
 			// whom the speaker represents, not where the concern is.
 			ms = append(ms[:i:i], ms[i+1:]...)

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
+	"github.com/wardpulse/wardpulse/schemas"
 )
 
 // summary lists a result's events as "type date ward themes".
@@ -5347,6 +5348,11 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 			[]string{"meeting 2019-11-12 E05012437 visible_policing", "concern 2019-11-12 E05012437 visible_policing"}},
 		{"officers who arrive from a town", "# Loftus residents confront police\n\nPosted on 11 August 2017\n\nMore than 60 people squeezed into the Loftus Town Hall function room on Wednesday night to put their questions to the Police and Crime Commissioner.\n\nSeveral speakers said they never see a bobby and that officers took too long to arrive from Guisborough.\n",
 			[]string{"meeting 2017-08-09 E05001514 visible_policing", "concern 2017-08-09 E05001514 visible_policing"}},
+		{"officers who turn up from a town", "# Loftus residents confront police\n\nPosted on 11 August 2017\n\nMore than 60 people squeezed into the Loftus Town Hall function room on Wednesday night to put their questions to the Police and Crime Commissioner.\n\nSeveral speakers grumbled about how long they wait for the police to turn up from Guisborough.\n",
+			[]string{"meeting 2017-08-09 E05001514 visible_policing", "concern 2017-08-09 E05001514 visible_policing"}},
+		// must not fire: no police before the verb
+		{"lads who turn up from a town", "# Loftus residents confront police\n\nPosted on 11 August 2017\n\nMore than 60 people squeezed into the Loftus Town Hall function room on Wednesday night to put their questions to the Police and Crime Commissioner.\n\nSeveral speakers complained about the lads on scramblers who turn up from Guisborough every weekend.\n",
+			[]string{"meeting 2017-08-09 E05001514 off_road_bikes", "concern 2017-08-09 E05001510 off_road_bikes"}},
 		{"the place a concern is about, after from", "# Loftus residents confront police\n\nPosted on 11 August 2017\n\nMore than 60 people squeezed into the Loftus Town Hall function room on Wednesday night to put their questions to the Police and Crime Commissioner.\n\nSeveral speakers complained about the lads on scramblers riding over from Guisborough.\n",
 			[]string{"meeting 2017-08-09 E05001514 off_road_bikes", "concern 2017-08-09 E05001510 off_road_bikes"}},
 		{"a police station named for a town, with no meeting", "Report to the Police and Crime Panel, 6 April 2018\n\nProgramme of Engagement, February and March 2018\n\nThroughout the period residents also contacted the Commissioner's office about the closure of the front counter at Guisborough police station.\n",
@@ -8416,6 +8422,62 @@ func TestResidentsGroupNewsletter(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.want, summary(t, head+tt.body))
 		})
+	}
+}
+
+// TestDayRetoldTeaser: a post that opens by saying people asked about
+// "last night's community meeting" (placed only by the document's
+// authority, nothing raised) and, after a break, tells "the Park End ward
+// community meeting" of the same night with what was raised there tells
+// one meeting (dropDayRetold), not a second one at the authority. The
+// first mention stays when the day's other meeting is of another kind, in
+// another authority, or when it raised something of its own.
+func TestDayRetoldTeaser(t *testing.T) {
+	head := "---\ntitle: \"Ward news\"\ndate: 2019-03-14T09:00:00+00:00\ntags: [\"ward news\", \"Acklam\", \"Linthorpe\"]\n---\n\n"
+	teaser := "Writing this over breakfast since several of you have asked what happened at last night's community meeting.\n\n<!-- more -->\n\n"
+	tests := []struct {
+		name, body string
+		fires      bool
+	}{
+		{"ward meeting the same night", teaser + "About thirty people came to the Park End ward community meeting at the library last night, and most of them wanted to talk about drug dealing behind the shops.\n", true},
+		{"residents' meeting the same night", "Just a short note, as a couple of neighbours wanted to know what happened at last night's community meeting.\n\n<!-- more -->\n\nThe Linthorpe residents' meeting at the church hall last night was packed, and people mainly complained about cars speeding on the main road.\n", true},
+		// must not fire: another kind, another authority, something raised
+		{"forum", teaser + "About thirty people came to the Linthorpe community forum at the library last night, and most of them wanted to talk about drug dealing behind the shops.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summaryFile(t, "post.md", head+tt.body)
+			require.Equal(t, !tt.fires, slices.Contains(got, "meeting 2019-03-13  "), "%v", got)
+		})
+	}
+	// The rule on its own: the first mention (id "a", its place unsaid,
+	// at the authority) against the day's other meeting ("b").
+	meeting := func(id, day, kind, ward, lad string, themes ...string) schemas.Event {
+		return schemas.Event{EventID: id, Type: schemas.TypeMeeting, Date: day, WardCode: ward, LADCode: lad, Themes: themes, Meeting: &schemas.Meeting{Kind: kind}}
+	}
+	const mbro, stockton, cm = "E06000002", "E06000004", schemas.KindCommunityMeeting
+	full := meeting("b", "2019-03-13", cm, "E05009870", mbro, "drugs")
+	for _, tt := range []struct {
+		name   string
+		first  schemas.Event
+		unsaid bool
+		other  schemas.Event
+		linked []string
+		fires  bool
+	}{
+		{"teaser", meeting("a", "2019-03-13", cm, "", mbro), true, full, nil, true},
+		// must not fire
+		{"place said", meeting("a", "2019-03-13", cm, "", mbro), false, full, nil, false},
+		{"own ward", meeting("a", "2019-03-13", cm, "E05009862", mbro), true, full, nil, false},
+		{"another day", meeting("a", "2019-03-12", cm, "", mbro), true, full, nil, false},
+		{"another kind", meeting("a", "2019-03-13", schemas.KindForum, "", mbro), true, full, nil, false},
+		{"another authority", meeting("a", "2019-03-13", cm, "", stockton), true, full, nil, false},
+		{"raised something", meeting("a", "2019-03-13", cm, "", mbro, "speeding"), true, full, nil, false},
+		{"a concern linked", meeting("a", "2019-03-13", cm, "", mbro), true, full, []string{"speeding"}, false},
+		{"other has no ward", meeting("a", "2019-03-13", cm, "", mbro), true, meeting("b", "2019-03-13", cm, "", mbro, "drugs"), nil, false},
+	} {
+		got := dropDayRetold([]schemas.Event{tt.first, tt.other}, map[string][]string{"a": tt.linked}, map[string]bool{"a": tt.unsaid})
+		require.Equal(t, tt.fires, len(got) == 1, tt.name)
 	}
 }
 
