@@ -1508,6 +1508,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"mail-subject-diary.txt", "From: Hartburn Residents <hello@example.org>\nTo: Members\nSubject: News, next meeting and dates for your diary\nDate: Wed, 4 Jun 2025 20:10:03 +0100\n\nWe met the ward councillors at the Hartburn ward meeting last night.\n", "2025-06-04"},
 		{"subject-diary-no-headers.txt", "News, next meeting and dates for your diary\n\nNext meeting: Wed, 4 Jun 2025\n\nWe met the ward councillors at the Hartburn ward meeting.\n", ""},
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
+		// a blog's or a column's name beside its date
+		{"blog-byline.md", "# My week\n\n*Commissioner's blog — Sunday 20 November 2016*\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", "2016-11-20"},
+		{"blog-word-sentence.md", "# My week\n\nThe new blog went live — Sunday 20 November 2016 was the day we started writing it up.\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", ""},
 		// an issue line's field saying when the issue was delivered
 		{"issue-delivered.txt", "Grove Hill Residents' Newsletter – Issue 4 – Spring 2021 – delivered week beginning Monday 12 April 2021\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", "2021-04-12"},
 		{"issue-delivered-later.txt", "Grove Hill Residents' Newsletter – Issue 4 – Spring 2021 – delivered to every house before the AGM on 12 April 2021\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", ""},

@@ -248,6 +248,12 @@ func TestClassifyReordered(t *testing.T) {
 	}{
 		{"people were drinking in the street outside the library", []string{"antisocial_behaviour"}},
 		{"dealing of drugs from a flat", []string{"drugs"}},
+		// dealing named by where it happens is drug dealing; dealing with
+		// something, or "near enough", is not
+		{"people are worried about dealing on the estate", []string{"drugs"}},
+		{"dealing near the market every afternoon", []string{"drugs"}},
+		{"the council is dealing near enough with everything", nil},
+		{"officers are dealing with the complaints", nil},
 		{"more presence of police on the estate", []string{"visible_policing"}},
 		{"cars parked outside the school", []string{"parking_traffic"}},
 		{"theft of a bike from a garden", []string{"burglary_theft"}},
