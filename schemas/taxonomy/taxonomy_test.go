@@ -254,6 +254,10 @@ func TestClassifyReordered(t *testing.T) {
 		{"dealing near the market every afternoon", []string{"drugs"}},
 		{"the council is dealing near enough with everything", nil},
 		{"officers are dealing with the complaints", nil},
+		// drivers tearing through a place are speeding; bikes tearing about
+		// stay the bikes'
+		{"drivers tearing through the town on the main road", []string{"speeding"}},
+		{"scramblers tearing across the field", []string{"off_road_bikes"}},
 		{"more presence of police on the estate", []string{"visible_policing"}},
 		{"cars parked outside the school", []string{"parking_traffic"}},
 		{"theft of a bike from a garden", []string{"burglary_theft"}},
