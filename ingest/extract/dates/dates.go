@@ -821,7 +821,9 @@ var bareDayRE = regexp.MustCompile(`\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 // monthMeetingRE: a month naming a meeting right before its day written
 // as an ordinal alone ("our September meeting on the 8th", "the May
 // forum on the 12th").
-var monthMeetingRE = regexp.MustCompile(`\b` + monthPat + `\s+(?:[a-z'’-]+\s+){0,2}?(?:meeting|forum|surgery|walkabout|drop-in|briefing|session|pact)\s+$`)
+// ("our March meeting, held on the 10th", "the May forum was held on the
+// 12th": the meeting's "held" between.)
+var monthMeetingRE = regexp.MustCompile(`\b` + monthPat + `\s+(?:[a-z'’-]+\s+){0,2}?(?:meeting|forum|surgery|walkabout|drop-in|briefing|session|pact)(?:,?\s+(?:was\s+)?held)?\s+$`)
 
 // newYearRE: "in the new year" names January.
 var newYearRE = regexp.MustCompile(`\bin the new year\b`)

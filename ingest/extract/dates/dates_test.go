@@ -422,6 +422,10 @@ func TestMonthNamingMeeting(t *testing.T) {
 		{"At the group's October meeting on the 14th the sergeant came along.", []string{"14 October"}},
 		{"Our March residents' forum on the 3rd was well attended.", []string{"3 March"}},
 		{"We hope the June PACT on the 21st will be busier.", []string{"21 June"}},
+		// the meeting's "held" between its name and its day
+		{"Our March meeting, held on the 10th at the Fens Community Room, was busy.", []string{"10 March"}},
+		{"The May forum was held on the 12th.", []string{"12 May"}},
+		{"Our March meeting agreed the walk held on the 10th.", nil},
 		{"Volunteers may meeting on the 9th be asked to help.", nil},
 		{"The October newsletter said the meeting on the 14th was cancelled.", nil},
 		// (an ordinal after the month naming a meeting may be its day:
