@@ -310,6 +310,13 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// complaints about racing": the team that held the meeting,
 			// not policing raised at it
 			continue
+		case m.Theme == "visible_policing" && officersPresent(text, m):
+			// "Sgt Bell and two PCSOs from the town team came along
+			// too", "PC Ward was with us and has put the lane on his
+			// patrol route", "a PCSO-led drop-in", "PCSO Reed has been
+			// holding surgeries at the library": the officers who came
+			// to or ran the meeting, not policing raised at it
+			continue
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
@@ -1070,3 +1077,49 @@ func (r *run) bodyThemesOnly(e schemas.Event) bool {
 // the Police and Crime Panel), or a council's committee by its name
 // ("the council's Audit and Governance Committee").
 var partnerBodyRE = regexp.MustCompile(`\b(?:Partnership|Board|Executive|Committee|Police and Crime Panel)\b`)
+
+// officersPresent reports whether visible-policing match m names the
+// officers who came to, were at, led or held a meeting: a clause opening
+// with the police as its subject and going on to say they came along,
+// were there or with the writer, joined them, or held or ran the
+// sessions ("Sgt Bell and two PCSOs from the town team came along too",
+// "PC Ward was with us and has put the lane on his patrol route", "PCSO
+// Reed has been holding surgeries at the library, where people mostly
+// raised doorstep callers"), or a meeting the police led ("a PCSO-led
+// street surgery"). Newsletters and minutes say who attended as company;
+// it is not policing raised. A clause that says what people want of the
+// police ("PCSOs came along and heard that nobody sees them on foot any
+// more") is still a concern (policingWantRE); so is one where the
+// officers' coming is what went wrong ("officers turned up two hours
+// later": turned up is no verb here).
+func officersPresent(text string, m taxonomy.Match) bool {
+	if policeLedRE.MatchString(text[m.End:]) {
+		return true
+	}
+	clause := clauseAround(text, m)
+	if policingWantRE.MatchString(clause) {
+		return false
+	}
+	lead := presentLeadRE.FindStringIndex(clause)
+	if lead == nil {
+		return false
+	}
+	rest := clause[lead[1]:]
+	v := presentVerbRE.FindStringIndex(rest)
+	return v != nil && v[0] <= 90 && !saidBetweenRE.MatchString(rest[:v[0]])
+}
+
+var (
+	// policeLedRE: the words just after a police role that make it a
+	// meeting's lead ("a PCSO-led street briefing", "police-run drop-in").
+	policeLedRE = regexp.MustCompile(`(?i)^[- ](?:led|run|hosted|organised|organized)\b`)
+	// presentLeadRE: a clause whose subject is the police, by role and
+	// maybe name or number ("Sgt Bell", "two PCSOs", "our neighbourhood
+	// officers").
+	presentLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|your\s+|two\s+|three\s+|several\s+|some\s+|local\s+)?(?:[a-z]+\s+)?(?:police officers?|officers?|police|pcsos?|pcs?|inspector|insp|sergeant|sgt|constables?|neighbourhood (?:policing )?(?:team|officers?)|(?:police|local) (?:team|officers?))\b`)
+	// presentVerbRE: a verb of coming to, being at or holding a meeting.
+	presentVerbRE = regexp.MustCompile(`(?i)\b(?:came along|come along|came too|came with (?:us|them|him|her)|(?:was|were) (?:also\s+)?(?:with us|with them|there|present|in attendance|on hand)|joined (?:us|them|in)|popped (?:in|along|by)|dropped in|went along|(?:has|have|had)?\s*(?:also\s+)?(?:been\s+)?(?:holding|held|hosting|hosted|running|ran)\s+(?:a|an|the|their|his|her|weekly|monthly|regular|two|three|several)\b[^.;:]{0,30}?\b(?:surger(?:y|ies)|drop-ins?|street briefings?|briefings?|meetings?|sessions?|stalls?|walkabouts?|clinics?))\b`)
+	// saidBetweenRE: a verb of saying between the police and the verb,
+	// which makes what follows what they said, not what they did.
+	saidBetweenRE = regexp.MustCompile(`(?i)\b(?:said|say|says|told|reported|heard|explained|warned)\b`)
+)

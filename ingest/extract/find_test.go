@@ -323,6 +323,44 @@ func TestOfficersWhoWalked(t *testing.T) {
 	require.Contains(t, summaryFile(t, "news.md", head+"On Wednesday residents at the Stainsby Hill ward meeting complained that PCSOs never walked the streets any more.\n"), "concern 2014-11-19 E05001548 visible_policing")
 }
 
+// TestOfficersPresent: officers named as the ones who came to, were at,
+// led or held a meeting are its company, no concern of visible policing;
+// officers residents want, miss or complain of still are.
+func TestOfficersPresent(t *testing.T) {
+	tax := newExtractor(t, Config{}).tax
+	for _, tt := range []struct {
+		s    string
+		want bool // dropped as the officers present
+	}{
+		{"Sgt Pryce and three PCSOs from the east neighbourhood team came along too", true},
+		{"PC Ward was with us and has put the lane on his patrol route", true},
+		{"Two PCSOs were also there to answer questions", true},
+		{"On Friday we joined a PCSO-led street surgery outside the shops", true},
+		{"PCSO Reed has been holding weekly surgeries at the church hall, where people mostly raised doorstep callers", true},
+		{"Our neighbourhood officers joined us for the walk round the flats", true},
+		// must not fire
+		{"Residents said PCSOs are never seen on the estate after dark", false},
+		{"PCSOs came along and heard that people want more officers on foot", false},
+		{"Officers turned up two hours after the break-in was reported", false},
+		{"Police said residents came along with worries about patrols at night", false},
+		{"Several people asked for more patrols near the school", false},
+		{"The PCSO took so long to come that the youths had gone", false},
+	} {
+		got := false
+		for _, m := range tax.Classify(tt.s).Matches {
+			if m.Theme == "visible_policing" && officersPresent(tt.s, m) {
+				got = true
+			}
+		}
+		require.Equal(t, tt.want, got, tt.s)
+	}
+	doc := "STAINSBY HILL NEWS\nIssue 3 - Friday 21 November 2014\n\nWHAT YOU TOLD US\n~~~~~~~~~~~~~~~~\n" +
+		"About 30 of you came to the Stainsby Hill residents meeting on Wednesday 19 November at the community hall. Sgt Pryce and three PCSOs from the east neighbourhood team came along too.\n\n" +
+		"We also did a street surgery on Cotton Road on Saturday 15th November, which was mainly about youths kicking footballs at windows. PCSO Grant was with us and has put the green on the patrol plan.\n"
+	require.Equal(t, []string{"meeting 2014-11-19 E05001548 ", "meeting 2014-11-15 E05001548 antisocial_behaviour", "concern 2014-11-15 E05001548 antisocial_behaviour"},
+		summaryFile(t, "news.txt", doc))
+}
+
 // TestCameToSeeAbout: people who came to see someone about a matter raised
 // it ("two tenants came to see me about cars parked across their drives",
 // "a farmer called in to speak to the sergeant about sheep worrying");
