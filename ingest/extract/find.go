@@ -3070,7 +3070,11 @@ func (r *run) setAttendance(id string, n int) {
 // being elected in May", "since it opened in 2015"); or a relative clause
 // of someone's election or appointment ("Steve Turner, who was elected in
 // May, was at the ... ward meeting").
-var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b`)
+// (Likewise a relative clause telling when an election or a boundary
+// change took place: "the new ward boundaries, which came into force at
+// the elections in May", "the new wards, created at the council elections
+// in May": the elections' month, not a meeting's.)
+var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b|\belections\b`)
 
 // sinceDropped leaves out the mentions that close a "since" clause of the
 // sentence ("... the first event he has attended since being elected in

@@ -1116,6 +1116,19 @@ This article was published on 24 June 2021
 	}, summary(t, doc))
 	require.Len(t, sinceDropped("attended since being elected in May", dates.Find("attended since being elected in May")), 0)
 	require.Len(t, sinceDropped("met on 5 May, since elected", dates.Find("met on 5 May, since elected")), 1)
+	// an election's or a boundary change's month in its own clause
+	for _, s := range []string{
+		"the first meetings held on the new ward boundaries, which came into force at the elections in May",
+		"meetings in the new wards, created at the council elections in May, as part of the programme",
+	} {
+		require.Len(t, sinceDropped(s, dates.Find(s)), 0, s)
+	}
+	for _, s := range []string{
+		"the ward meeting in May, after the elections",
+		"the new boundaries came in, and the ward meeting was held in May",
+	} {
+		require.Len(t, sinceDropped(s, dates.Find(s)), 1, s)
+	}
 }
 
 // TestFollowingNightAndAcrossTheWeek: "The following night, at the Loftus
