@@ -2048,6 +2048,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					clause, placeSent = w, w
 				}
 			}
+			if op := r.blockBefore(b); prevPara == nil && op != nil && r.undatedMeetingOpening(op, b) && len(ds) == 1 && !r.placedOwnWay(b.Text, sp.Start) {
+				if w := r.priorWard(op.Text, sent, sp.Start); w != "" {
+					// "Residents of Hillcrest East had their say at a busy
+					// public meeting this week." then "Some thirty people
+					// filled the church hall on Monday 4th March ...": the
+					// opening says whose meeting it was, the next paragraph
+					// its day and venue only.
+					clause, placeSent = w, w
+				}
+			}
 			res := r.meetingPlace(b, clause, placeSent, sp.Start, len(ds) == 1 || monthly)
 			if res == nil {
 				continue
@@ -2451,6 +2461,53 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 		}
 	}
 	return ward.Text + " ward" // (a ward's name alone is a place only where one stands)
+}
+
+// undatedMeetingOpening reports whether prev, the paragraph just before
+// b, is a news item's opening telling a meeting with the public without
+// its day ("Residents of Hillcrest East had their say at a busy public
+// meeting this week", "... told the Commissioner at last night's forum"):
+// the next paragraph, giving the day and venue but no place of its own,
+// tells the same meeting, in the ward the opening names (see priorWard).
+// Not a heading, a list item or a paragraph far from the top, and not one
+// giving a day (that one is read as the day's paragraph).
+func (r *run) undatedMeetingOpening(prev, b *segment.Block) bool {
+	if prev.Heading || prev.Bullet || prev.Cells != nil || b.Bullet || b.Cells != nil || b.N-prev.N != 1 || prev.N > 4 {
+		return false
+	}
+	if len(dates.Days(r.datesOf(prev))) > 0 {
+		return false
+	}
+	return openingMeetingRE.MatchString(prev.Text)
+}
+
+// openingMeetingRE: the public at a meeting an opening tells ("residents
+// of X at a packed community meeting", "people in X told ... at a public
+// meeting").
+var openingMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|locals|tenants|neighbours)\b[^.;]{0,120}?\b(?:at|during)\s+(?:a|an|the|last\s+night's|this\s+week's|their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|forum|pact|surgery|drop-in)\b`)
+
+// blockBefore is the block just before b in the document, nil for the first.
+func (r *run) blockBefore(b *segment.Block) *segment.Block {
+	for i := 1; i < len(r.blocks); i++ {
+		if &r.blocks[i] == b {
+			return &r.blocks[i-1]
+		}
+	}
+	return nil
+}
+
+// placedOwnWay reports whether a paragraph names a ward of its own, or a
+// place outside the one authority its places lie in: then its meeting is
+// placed by what it says, not by the paragraph before.
+func (r *run) placedOwnWay(text string, at time.Time) bool {
+	lad := ""
+	for _, m := range r.find(text, at) {
+		if m.Kind == "ward" || (lad != "" && m.LADCode != lad) {
+			return true
+		}
+		lad = m.LADCode
+	}
+	return false
 }
 
 // refinePlace places a meeting told in a town or authority ("a ward

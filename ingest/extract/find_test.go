@@ -3569,6 +3569,31 @@ Barry Coppinger was speaking to around forty people at the Hemlington ward commu
 	}, summary(t, doc))
 }
 
+// TestOpeningNamesTheMeetingsWard: a news item's opening tells whose
+// meeting it was, with no day ("Residents of Hemlington had their say at a
+// busy public meeting this week"); the next paragraph gives the day and the
+// venue but no place: the meeting is the opening's ward's, not the
+// authority's. An opening naming two wards, or telling no meeting, or a
+// paragraph naming its own ward or another authority, does not move it.
+func TestOpeningNamesTheMeetingsWard(t *testing.T) {
+	const hall = "Some thirty people filled the Viewley Centre on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised."
+	tests := []struct{ lead, next, want string }{
+		{"Residents of Hemlington had their say at a busy public meeting this week.", hall, "E05009859"},
+		{"Tenants from Hemlington spoke up at the residents' forum this week.", hall, "E05009859"},
+		// (two wards: no telling which)
+		{"People in Hemlington and Coulby Newham had their say at a busy public meeting this week.", hall, ""},
+		// (no meeting told in the opening)
+		{"Residents of Hemlington have complained for months about the state of the roads.", hall, ""},
+		// (the paragraph names its own ward, or a place of another authority)
+		{"Residents of Hemlington had their say at a busy public meeting this week.", "Some thirty people filled the church hall in Coulby Newham ward on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised.", "E05009858"},
+		{"Residents of Hemlington had their say at a busy public meeting this week.", "Some thirty people filled the church hall in Hartlepool on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised.", ""},
+	}
+	for _, tt := range tests {
+		got := summary(t, "Posted on Friday 6 March 2020\n\n"+tt.lead+"\n\n"+tt.next+"\n")
+		require.Contains(t, got, "meeting 2020-03-03 "+tt.want+" speeding", tt.lead+" / "+tt.next)
+	}
+}
+
 // TestRoundLeadIsNoOneMeetings: an opening that sums up a round of meetings
 // it does not count ("... were among the concerns put to the Commissioner at
 // a run of community meetings over the past month") tells what the
