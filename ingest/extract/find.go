@@ -1908,6 +1908,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 1 && !fromPrev {
 			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
 				ds = slices.Repeat(ds, len(perWard))
+				ds = clauseOwnMonths(sent, perWard, ds, sentDates)
 			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
 			} else if w := placeWards(places); monthLed && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
@@ -3175,6 +3176,38 @@ func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
 			end = at[i+1].Start
 		}
 		out[i] = sent[m.Start:end]
+	}
+	return out
+}
+
+// clauseOwnMonths gives each ward meeting's clause that states a month of
+// its own, and not the sentence's day, that month: "at the Grangetown
+// residents' meeting in March and again at the Eston ward meeting on 2
+// April" tells a meeting in March and one on 2 April, not two on 2 April.
+// clauses are wardMeetingClauses' (in order, substrings of sent), ds the
+// day repeated for each, all the sentence's date mentions.
+func clauseOwnMonths(sent string, clauses []string, ds, all []dates.Mention) []dates.Mention {
+	out := slices.Clone(ds)
+	from := 0
+	for i, c := range clauses {
+		k := strings.Index(sent[from:], c)
+		if k < 0 {
+			return ds
+		}
+		start, end := from+k, from+k+len(c)
+		from = end
+		if ds[i].Start >= start && ds[i].Start < end {
+			continue // (the clause of the day itself)
+		}
+		var own []dates.Mention
+		for _, d := range all {
+			if d.Start >= start && d.End <= end {
+				own = append(own, d)
+			}
+		}
+		if len(own) == 1 && own[0].IsMonths() && own[0].Month != 0 && !own[0].IsDay() {
+			out[i] = own[0]
+		}
 	}
 	return out
 }

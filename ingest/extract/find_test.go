@@ -640,6 +640,30 @@ func TestCrimeFiguresAreNoConcern(t *testing.T) {
 	}
 }
 
+// TestWardMeetingClauseOwnMonth: of two ward meetings a sentence tells, one
+// written with a month of its own ("at the Eston ward meeting in March and
+// again at the Normanby ward meeting on 2 April") is that month's, not the
+// other's day; the ones naming no date of their own share the sentence's day.
+func TestWardMeetingClauseOwnMonth(t *testing.T) {
+	tests := []struct {
+		sent string
+		want []string
+	}{
+		{"Residents spoke to the Commissioner at the Eston ward meeting in March and again at the Normanby ward meeting on 2 April.",
+			[]string{"meeting 2019-03-01 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+		// (no month of its own: the sentence's day for both)
+		{"Residents spoke to the Commissioner at the Eston ward meeting and again at the Normanby ward meeting on 2 April.",
+			[]string{"meeting 2019-04-02 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+		// (the month is the day's own: one day for both)
+		{"Residents spoke to the Commissioner at the Eston ward meeting and at the Normanby ward meeting on 2 April, as every April.",
+			[]string{"meeting 2019-04-02 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+	}
+	for _, tt := range tests {
+		got := summary(t, "Posted on Friday 12 April 2019\n\n"+tt.sent+"\n")
+		require.Equal(t, tt.want, got, tt.sent)
+	}
+}
+
 // TestGeneralisationRules: a sentence naming two ward meetings on its one
 // day is two meetings; "earlier that afternoon" is the day of the meeting
 // told before; under a bare "MINUTES" heading the first meeting is the
