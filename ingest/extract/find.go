@@ -1808,6 +1808,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// December – X ward meeting: ..."): its dates are within it.
 			ds = dated(pubLabelDropped(sent, in(start, start+min(len(head), len(sent)))))
 		}
+		ds = r.storyMonth(sent, ds)
 		fromPrev := false
 		var prevPara *segment.Block // the paragraph that gave the day
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
@@ -3178,6 +3179,34 @@ func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
 		out[i] = sent[m.Start:end]
 	}
 	return out
+}
+
+// inTheMonthRE: "later in the month", "earlier in the month": the month
+// the story has reached, written with "the" (not "this month", which is the
+// writer's own).
+var inTheMonthRE = regexp.MustCompile(`(?i)^(?:later|earlier)\s+in\s+the\s+month$`)
+
+// storyMonth reads "later in the month" (or "earlier in the month") after a
+// meeting told on its day as that meeting's month, not the publication's:
+// a report on January and February, dated in March, goes on "On 22 January
+// he met ... Later in the month he attended meetings in Norton on the 29th":
+// January's 29th. With days of their own ("on the 29th") the mention is
+// dropped, so the days take the last meeting's month as any day alone does;
+// else (or after a meeting told by its month only) it becomes that month.
+func (r *run) storyMonth(sent string, ds []dates.Mention) []dates.Mention {
+	if len(r.held) == 0 || len(ds) != 1 || ds[0].RelMonth == "" || !inTheMonthRE.MatchString(strings.TrimSpace(ds[0].Text)) {
+		return ds
+	}
+	last := r.held[len(r.held)-1].span
+	if last.Precision != dates.Day && last.Precision != dates.Month {
+		return ds
+	}
+	if last.Precision == dates.Day && onTheDayRE.MatchString(sent) {
+		return nil
+	}
+	d := ds[0]
+	d.RelMonth, d.Month, d.Year = "", last.Start.Month(), last.Start.Year()
+	return []dates.Mention{d}
 }
 
 // clauseOwnMonths gives each ward meeting's clause that states a month of

@@ -640,6 +640,26 @@ func TestCrimeFiguresAreNoConcern(t *testing.T) {
 	}
 }
 
+// TestLaterInTheMonthIsTheStorysMonth: in a report written after its
+// period, "Later in the month he went to the Fairfield PACT meeting on the
+// 26th" after a meeting told on 9 February is February's (the 26th, or the
+// month without a day), not the month the report is dated in. "Later this
+// month" is the writer's own month and is not moved.
+func TestLaterInTheMonthIsTheStorysMonth(t *testing.T) {
+	const head = "Report of the Commissioner to the Panel, 4 April 2013\n\n"
+	const hartburn = "On 9 February the Commissioner attended the Hartburn ward meeting, where residents raised speeding.\n\n"
+	tests := []struct{ body, want string }{
+		{hartburn + "Later in the month he went to the Fairfield PACT meeting on the 26th, where residents raised burglary.", "meeting 2013-02-26 E05001534 burglary_theft"},
+		{hartburn + "Later in the month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-02-01 E05001534 burglary_theft"},
+		{"In February the Commissioner attended the Hartburn ward meeting, where residents raised speeding.\n\nLater in the month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-02-01 E05001534 burglary_theft"},
+		// (must not fire: the writer's own month)
+		{hartburn + "Later this month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-04-01 E05001534 burglary_theft"},
+	}
+	for _, tt := range tests {
+		require.Contains(t, summary(t, head+tt.body+"\n"), tt.want, tt.body)
+	}
+}
+
 // TestWardMeetingClauseOwnMonth: of two ward meetings a sentence tells, one
 // written with a month of its own ("at the Eston ward meeting in March and
 // again at the Normanby ward meeting on 2 April") is that month's, not the
