@@ -7172,6 +7172,11 @@ func (r *run) acrossPlaces(text string, ms []gazetteer.Mention, at time.Time) *g
 	return nil
 }
 
+// ridingRouteRE: a place named as the way vehicles are ridden or driven
+// ("bikes being ridden along the beck and across", "cars racing through"):
+// the route, right before the place.
+var ridingRouteRE = regexp.MustCompile(`(?i)\b(?:ridden|riding|rode|driven|driving|drove|raced|racing|tearing|speeding|roaring)\b[^.;:]{0,60}?\b(?:across|through|along|around|over|up and down)\s+(?:the\s+)?$`)
+
 // acrossBeforeRE: "across" (or "right across") just before a place;
 // listJoinRE: what joins the places of one list.
 var (
@@ -7229,6 +7234,13 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 				// "hare coursing on the fields around Hutton Lowcross" told
 				// at the Belmont ward meeting: a village near the meeting,
 				// whose ward the meeting's people speak for
+				continue
+			}
+			if cur != nil && cur.place != nil && cur.place.Kind == "ward" && cur.place.LADCode == m.LADCode && m.WardCode != cur.place.WardCode && ridingRouteRE.MatchString(text[:m.Start]) {
+				// "scramblers being raced along the railway line and over
+				// Acklam Green", told at the Ayresome ward meeting: the
+				// route the riders take (a park, a green, a road through
+				// the next ward), not whose concern it is; the meeting's.
 				continue
 			}
 			if cur != nil && cur.place != nil && cur.place.Kind != "ward" && !wardWordAfterRE.MatchString(text[m.End:]) && !heldRefAfterRE.MatchString(strings.ToLower(text[m.End:])) && !heldRefBeforeRE.MatchString(text[:m.Start]) {

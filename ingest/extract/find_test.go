@@ -3595,6 +3595,24 @@ Two residents from Ayresome said that drug dealing had been the main topic at th
 	require.Contains(t, got, "meeting 2018-04-11 E05009854 drugs")
 }
 
+// TestRouteThroughTheNextWard: a concern told at a ward's meeting naming the
+// next ward only as the way riders or drivers go ("quad bikes were being
+// ridden across Linthorpe", told at the Ayresome meeting) is the meeting's;
+// one naming the other ward as where it happens ("burglaries in Linthorpe")
+// stays that ward's.
+func TestRouteThroughTheNextWard(t *testing.T) {
+	const head = "Posted on Friday 10 March 2017\n\nAbout thirty people came to the Ayresome ward community meeting last night.\n\n"
+	tests := []struct{ body, want string }{
+		{"Residents said quad bikes were being ridden across Linthorpe late at night.", "concern 2017-03-09 E05009854 off_road_bikes"},
+		{"Residents said vans kept racing up and down the Linthorpe side streets.", "concern 2017-03-09 E05009854 speeding"},
+		// (must not fire: where it happens, not a route)
+		{"Residents said burglaries in Linthorpe had doubled.", "concern 2017-03-09 E05009862 burglary_theft"},
+	}
+	for _, tt := range tests {
+		require.Contains(t, summary(t, head+tt.body+"\n"), tt.want, tt.body)
+	}
+}
+
 // TestNewsLeadBeforeItsMeeting: a news item's opening tells what was raised
 // ("Residents ... have told Cleveland's Police and Crime Commissioner that
 // quad bikes and scramblers ... are making their lives a misery") before the
