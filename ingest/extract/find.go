@@ -1808,6 +1808,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// December – X ward meeting: ..."): its dates are within it.
 			ds = dated(pubLabelDropped(sent, in(start, start+min(len(head), len(sent)))))
 		}
+		ds = r.storyMonth(sent, ds)
 		fromPrev := false
 		var prevPara *segment.Block // the paragraph that gave the day
 		if len(ds) == 0 && !blockHasDate && prev != nil && len(out) == 0 {
@@ -1908,6 +1909,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(ds) == 1 && !fromPrev {
 			if perWard = wardMeetingClauses(sent, places); len(perWard) > 1 {
 				ds = slices.Repeat(ds, len(perWard))
+				ds = clauseOwnMonths(sent, perWard, ds, sentDates)
 			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
 			} else if w := placeWards(places); monthLed && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
@@ -2045,6 +2047,16 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					// meeting in the Thorntree Hub, ...": the ward of the
 					// paragraph that gave the day, not the estate or town
 					// this one names.
+					clause, placeSent = w, w
+				}
+			}
+			if op := r.blockBefore(b); prevPara == nil && op != nil && r.undatedMeetingOpening(op, b) && len(ds) == 1 && !r.placedOwnWay(b.Text, sp.Start) {
+				if w := r.priorWard(op.Text, sent, sp.Start); w != "" {
+					// "Residents of Hillcrest East had their say at a busy
+					// public meeting this week." then "Some thirty people
+					// filled the church hall on Monday 4th March ...": the
+					// opening says whose meeting it was, the next paragraph
+					// its day and venue only.
 					clause, placeSent = w, w
 				}
 			}
@@ -2451,6 +2463,53 @@ func (r *run) priorWard(before, sent string, at time.Time) string {
 		}
 	}
 	return ward.Text + " ward" // (a ward's name alone is a place only where one stands)
+}
+
+// undatedMeetingOpening reports whether prev, the paragraph just before
+// b, is a news item's opening telling a meeting with the public without
+// its day ("Residents of Hillcrest East had their say at a busy public
+// meeting this week", "... told the Commissioner at last night's forum"):
+// the next paragraph, giving the day and venue but no place of its own,
+// tells the same meeting, in the ward the opening names (see priorWard).
+// Not a heading, a list item or a paragraph far from the top, and not one
+// giving a day (that one is read as the day's paragraph).
+func (r *run) undatedMeetingOpening(prev, b *segment.Block) bool {
+	if prev.Heading || prev.Bullet || prev.Cells != nil || b.Bullet || b.Cells != nil || b.N-prev.N != 1 || prev.N > 4 {
+		return false
+	}
+	if len(dates.Days(r.datesOf(prev))) > 0 {
+		return false
+	}
+	return openingMeetingRE.MatchString(prev.Text)
+}
+
+// openingMeetingRE: the public at a meeting an opening tells ("residents
+// of X at a packed community meeting", "people in X told ... at a public
+// meeting").
+var openingMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|locals|tenants|neighbours)\b[^.;]{0,120}?\b(?:at|during)\s+(?:a|an|the|last\s+night's|this\s+week's|their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|forum|pact|surgery|drop-in)\b`)
+
+// blockBefore is the block just before b in the document, nil for the first.
+func (r *run) blockBefore(b *segment.Block) *segment.Block {
+	for i := 1; i < len(r.blocks); i++ {
+		if &r.blocks[i] == b {
+			return &r.blocks[i-1]
+		}
+	}
+	return nil
+}
+
+// placedOwnWay reports whether a paragraph names a ward of its own, or a
+// place outside the one authority its places lie in: then its meeting is
+// placed by what it says, not by the paragraph before.
+func (r *run) placedOwnWay(text string, at time.Time) bool {
+	lad := ""
+	for _, m := range r.find(text, at) {
+		if m.Kind == "ward" || (lad != "" && m.LADCode != lad) {
+			return true
+		}
+		lad = m.LADCode
+	}
+	return false
 }
 
 // refinePlace places a meeting told in a town or authority ("a ward
@@ -3122,6 +3181,66 @@ func wardMeetingClauses(sent string, places []gazetteer.Mention) []string {
 			end = at[i+1].Start
 		}
 		out[i] = sent[m.Start:end]
+	}
+	return out
+}
+
+// inTheMonthRE: "later in the month", "earlier in the month": the month
+// the story has reached, written with "the" (not "this month", which is the
+// writer's own).
+var inTheMonthRE = regexp.MustCompile(`(?i)^(?:later|earlier)\s+in\s+the\s+month$`)
+
+// storyMonth reads "later in the month" (or "earlier in the month") after a
+// meeting told on its day as that meeting's month, not the publication's:
+// a report on January and February, dated in March, goes on "On 22 January
+// he met ... Later in the month he attended meetings in Norton on the 29th":
+// January's 29th. With days of their own ("on the 29th") the mention is
+// dropped, so the days take the last meeting's month as any day alone does;
+// else (or after a meeting told by its month only) it becomes that month.
+func (r *run) storyMonth(sent string, ds []dates.Mention) []dates.Mention {
+	if len(r.held) == 0 || len(ds) != 1 || ds[0].RelMonth == "" || !inTheMonthRE.MatchString(strings.TrimSpace(ds[0].Text)) {
+		return ds
+	}
+	last := r.held[len(r.held)-1].span
+	if last.Precision != dates.Day && last.Precision != dates.Month {
+		return ds
+	}
+	if last.Precision == dates.Day && onTheDayRE.MatchString(sent) {
+		return nil
+	}
+	d := ds[0]
+	d.RelMonth, d.Month, d.Year = "", last.Start.Month(), last.Start.Year()
+	return []dates.Mention{d}
+}
+
+// clauseOwnMonths gives each ward meeting's clause that states a month of
+// its own, and not the sentence's day, that month: "at the Grangetown
+// residents' meeting in March and again at the Eston ward meeting on 2
+// April" tells a meeting in March and one on 2 April, not two on 2 April.
+// clauses are wardMeetingClauses' (in order, substrings of sent), ds the
+// day repeated for each, all the sentence's date mentions.
+func clauseOwnMonths(sent string, clauses []string, ds, all []dates.Mention) []dates.Mention {
+	out := slices.Clone(ds)
+	from := 0
+	for i, c := range clauses {
+		k := strings.Index(sent[from:], c)
+		if k < 0 {
+			return ds
+		}
+		start, end := from+k, from+k+len(c)
+		from = end
+		if ds[i].Start >= start && ds[i].Start < end {
+			continue // (the clause of the day itself)
+		}
+		var own []dates.Mention
+		for _, d := range all {
+			if d.Start >= start && d.End <= end {
+				own = append(own, d)
+			}
+		}
+		if len(own) == 1 && own[0].IsMonths() && own[0].Month != 0 && !own[0].IsDay() {
+			out[i] = own[0]
+		}
 	}
 	return out
 }
@@ -7057,6 +7176,11 @@ func (r *run) acrossPlaces(text string, ms []gazetteer.Mention, at time.Time) *g
 	return nil
 }
 
+// ridingRouteRE: a place named as the way vehicles are ridden or driven
+// ("bikes being ridden along the beck and across", "cars racing through"):
+// the route, right before the place.
+var ridingRouteRE = regexp.MustCompile(`(?i)\b(?:ridden|riding|rode|driven|driving|drove|raced|racing|tearing|speeding|roaring)\b[^.;:]{0,60}?\b(?:across|through|along|around|over|up and down)\s+(?:the\s+)?$`)
+
 // acrossBeforeRE: "across" (or "right across") just before a place;
 // listJoinRE: what joins the places of one list.
 var (
@@ -7114,6 +7238,13 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 				// "hare coursing on the fields around Hutton Lowcross" told
 				// at the Belmont ward meeting: a village near the meeting,
 				// whose ward the meeting's people speak for
+				continue
+			}
+			if cur != nil && cur.place != nil && cur.place.Kind == "ward" && cur.place.LADCode == m.LADCode && m.WardCode != cur.place.WardCode && ridingRouteRE.MatchString(text[:m.Start]) {
+				// "scramblers being raced along the railway line and over
+				// Acklam Green", told at the Ayresome ward meeting: the
+				// route the riders take (a park, a green, a road through
+				// the next ward), not whose concern it is; the meeting's.
 				continue
 			}
 			if cur != nil && cur.place != nil && cur.place.Kind != "ward" && !wardWordAfterRE.MatchString(text[m.End:]) && !heldRefAfterRE.MatchString(strings.ToLower(text[m.End:])) && !heldRefBeforeRE.MatchString(text[:m.Start]) {

@@ -678,6 +678,50 @@ func TestCrimeFiguresAreNoConcern(t *testing.T) {
 	}
 }
 
+// TestLaterInTheMonthIsTheStorysMonth: in a report written after its
+// period, "Later in the month he went to the Fairfield PACT meeting on the
+// 26th" after a meeting told on 9 February is February's (the 26th, or the
+// month without a day), not the month the report is dated in. "Later this
+// month" is the writer's own month and is not moved.
+func TestLaterInTheMonthIsTheStorysMonth(t *testing.T) {
+	const head = "Report of the Commissioner to the Panel, 4 April 2013\n\n"
+	const hartburn = "On 9 February the Commissioner attended the Hartburn ward meeting, where residents raised speeding.\n\n"
+	tests := []struct{ body, want string }{
+		{hartburn + "Later in the month he went to the Fairfield PACT meeting on the 26th, where residents raised burglary.", "meeting 2013-02-26 E05001534 burglary_theft"},
+		{hartburn + "Later in the month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-02-01 E05001534 burglary_theft"},
+		{"In February the Commissioner attended the Hartburn ward meeting, where residents raised speeding.\n\nLater in the month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-02-01 E05001534 burglary_theft"},
+		// (must not fire: the writer's own month)
+		{hartburn + "Later this month he went to the Fairfield PACT meeting, where residents raised burglary.", "meeting 2013-04-01 E05001534 burglary_theft"},
+	}
+	for _, tt := range tests {
+		require.Contains(t, summary(t, head+tt.body+"\n"), tt.want, tt.body)
+	}
+}
+
+// TestWardMeetingClauseOwnMonth: of two ward meetings a sentence tells, one
+// written with a month of its own ("at the Eston ward meeting in March and
+// again at the Normanby ward meeting on 2 April") is that month's, not the
+// other's day; the ones naming no date of their own share the sentence's day.
+func TestWardMeetingClauseOwnMonth(t *testing.T) {
+	tests := []struct {
+		sent string
+		want []string
+	}{
+		{"Residents spoke to the Commissioner at the Eston ward meeting in March and again at the Normanby ward meeting on 2 April.",
+			[]string{"meeting 2019-03-01 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+		// (no month of its own: the sentence's day for both)
+		{"Residents spoke to the Commissioner at the Eston ward meeting and again at the Normanby ward meeting on 2 April.",
+			[]string{"meeting 2019-04-02 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+		// (the month is the day's own: one day for both)
+		{"Residents spoke to the Commissioner at the Eston ward meeting and at the Normanby ward meeting on 2 April, as every April.",
+			[]string{"meeting 2019-04-02 E05001508 ", "meeting 2019-04-02 E05001517 "}},
+	}
+	for _, tt := range tests {
+		got := summary(t, "Posted on Friday 12 April 2019\n\n"+tt.sent+"\n")
+		require.Equal(t, tt.want, got, tt.sent)
+	}
+}
+
 // TestGeneralisationRules: a sentence naming two ward meetings on its one
 // day is two meetings; "earlier that afternoon" is the day of the meeting
 // told before; under a bare "MINUTES" heading the first meeting is the
@@ -3605,6 +3649,24 @@ Two residents from Ayresome said that drug dealing had been the main topic at th
 	require.Contains(t, got, "meeting 2018-04-11 E05009854 drugs")
 }
 
+// TestRouteThroughTheNextWard: a concern told at a ward's meeting naming the
+// next ward only as the way riders or drivers go ("quad bikes were being
+// ridden across Linthorpe", told at the Ayresome meeting) is the meeting's;
+// one naming the other ward as where it happens ("burglaries in Linthorpe")
+// stays that ward's.
+func TestRouteThroughTheNextWard(t *testing.T) {
+	const head = "Posted on Friday 10 March 2017\n\nAbout thirty people came to the Ayresome ward community meeting last night.\n\n"
+	tests := []struct{ body, want string }{
+		{"Residents said quad bikes were being ridden across Linthorpe late at night.", "concern 2017-03-09 E05009854 off_road_bikes"},
+		{"Residents said vans kept racing up and down the Linthorpe side streets.", "concern 2017-03-09 E05009854 speeding"},
+		// (must not fire: where it happens, not a route)
+		{"Residents said burglaries in Linthorpe had doubled.", "concern 2017-03-09 E05009862 burglary_theft"},
+	}
+	for _, tt := range tests {
+		require.Contains(t, summary(t, head+tt.body+"\n"), tt.want, tt.body)
+	}
+}
+
 // TestNewsLeadBeforeItsMeeting: a news item's opening tells what was raised
 // ("Residents ... have told Cleveland's Police and Crime Commissioner that
 // quad bikes and scramblers ... are making their lives a misery") before the
@@ -3621,6 +3683,31 @@ Barry Coppinger was speaking to around forty people at the Hemlington ward commu
 		"meeting 2020-03-05 E05009859 off_road_bikes",
 		"concern 2020-03-05 E05009859 off_road_bikes",
 	}, summary(t, doc))
+}
+
+// TestOpeningNamesTheMeetingsWard: a news item's opening tells whose
+// meeting it was, with no day ("Residents of Hemlington had their say at a
+// busy public meeting this week"); the next paragraph gives the day and the
+// venue but no place: the meeting is the opening's ward's, not the
+// authority's. An opening naming two wards, or telling no meeting, or a
+// paragraph naming its own ward or another authority, does not move it.
+func TestOpeningNamesTheMeetingsWard(t *testing.T) {
+	const hall = "Some thirty people filled the Viewley Centre on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised."
+	tests := []struct{ lead, next, want string }{
+		{"Residents of Hemlington had their say at a busy public meeting this week.", hall, "E05009859"},
+		{"Tenants from Hemlington spoke up at the residents' forum this week.", hall, "E05009859"},
+		// (two wards: no telling which)
+		{"People in Hemlington and Coulby Newham had their say at a busy public meeting this week.", hall, ""},
+		// (no meeting told in the opening)
+		{"Residents of Hemlington have complained for months about the state of the roads.", hall, ""},
+		// (the paragraph names its own ward, or a place of another authority)
+		{"Residents of Hemlington had their say at a busy public meeting this week.", "Some thirty people filled the church hall in Coulby Newham ward on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised.", "E05009858"},
+		{"Residents of Hemlington had their say at a busy public meeting this week.", "Some thirty people filled the church hall in Hartlepool on Tuesday 3rd March to put questions to the Commissioner. Speeding on Cass House Road was raised.", ""},
+	}
+	for _, tt := range tests {
+		got := summary(t, "Posted on Friday 6 March 2020\n\n"+tt.lead+"\n\n"+tt.next+"\n")
+		require.Contains(t, got, "meeting 2020-03-03 "+tt.want+" speeding", tt.lead+" / "+tt.next)
+	}
 }
 
 // TestRoundLeadIsNoOneMeetings: an opening that sums up a round of meetings
