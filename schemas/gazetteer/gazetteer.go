@@ -606,7 +606,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
-			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
+			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !walkRoundRE.MatchString(text[:start]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
 				// ("Hart Village PACT": Village is the end of another
 				// name, not Stockton's Village ward)
 				continue
@@ -738,6 +738,11 @@ func listedPlace(before, after string) bool {
 // Newtown (9th) and ", "at Kader (1st December) and "): a name after it
 // with its own bracket is the list's next place, as the first is.
 var bracketListRE = regexp.MustCompile(`\b(?i:in|at)\s+[A-Z][^()]{0,40}?\s*\([^()]{1,30}\)(?:\s*,\s*[A-Z][^()]{0,40}?\s*\([^()]{1,30}\))*\s*(?:,|,?\s+and|&)\s+$`)
+
+// walkRoundRE: a walk round a place, right before its name ("joined a
+// walkabout around Newport", "walked round Park"): only a place is walked
+// round, though its name is an everyday word or a surname too.
+var walkRoundRE = regexp.MustCompile(`(?i)\b(?:walkabouts?|walk|walked|walking|walk-?round)\s+(?:a?round|through)\s+$`)
 
 // wardListRE: the rest of a list of names closed by "wards" ("Newtown and
 // Parkfield and Oxbridge wards"): every name in it is a ward.

@@ -268,6 +268,10 @@ func TestFindPrecision(t *testing.T) {
 		{"Joint Kader and Marton West community meeting", []string{"Kader=ward:E05009860", "Marton West=ward:E05009865"}},
 		{"The Kader and Park End & Beckfield ward meetings were held on 19 and 24 January", []string{"Kader=ward:E05009860", "Park End & Beckfield=ward:E05009870"}},
 		{"Mr Kader and Marton West residents", []string{"Marton West=ward:E05009865"}},
+		// ... or the place a walk goes round
+		{"I joined a walkabout around Newport with the neighbourhood team", []string{"Newport=ward:E05009866"}},
+		{"We walked round Park on Sunday", []string{"Park=ward:E05009869"}},
+		{"Mr Newport walked round the estate", nil},
 		{"The Kader and Park End & Beckfield residents came", []string{"Park End & Beckfield=ward:E05009870"}},
 		{"Residents of Park complained", nil},
 		{"Mr Hart said", nil},
