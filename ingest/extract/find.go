@@ -1912,8 +1912,11 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				ds = clauseOwnMonths(sent, perWard, ds, sentDates)
 			} else if perWard = sharedWardMeetings(sent, places); len(perWard) > 1 && !jointlyRE.MatchString(sent) {
 				ds = slices.Repeat(ds, len(perWard)) // "the Eston and Normanby ward meetings" in July: one each
-			} else if w := placeWards(places); monthLed && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
-				perWard, ds = w, slices.Repeat(ds, len(w)) // "At ward meetings in Hemlington and in Park End" that month: one each
+			} else if w := placeWards(places); (monthLed || (ds[0].IsMonths() && ds[0].EndMonth == 0)) && len(w) > 1 && pluralMeetingsRE.MatchString(sent) && !jointlyRE.MatchString(sent) {
+				// "At ward meetings in Hemlington and in Park End" that
+				// month, "During January the Commissioner held open
+				// surgeries in Loftus and in Brotton": one each
+				perWard, ds = w, slices.Repeat(ds, len(w))
 			} else if len(perWard) > 1 {
 				perWard = nil // "... ward meetings were held jointly": one meeting of both
 			}

@@ -7276,6 +7276,24 @@ func TestRunInDiaryHead(t *testing.T) {
 		summary(t, head+"Diary of a busy week: on Tuesday 8 October residents at the Dormanstown community centre meeting raised speeding.\n"))
 }
 
+// TestMonthMeetingsInPlaces: a sentence with its own month and meetings in
+// the plural at two places ("During January the Commissioner held open
+// surgeries in Loftus and in Brotton") is one meeting at each place that
+// month, and "At both" is said at each; one surgery in one place is one.
+func TestMonthMeetingsInPlaces(t *testing.T) {
+	head := "Posted on 20 February 2014\n\n"
+	require.Equal(t, []string{
+		"meeting 2014-01-01 E05001514 speeding",
+		"meeting 2014-01-01 E05001505 speeding",
+		"concern 2014-01-01 E05001514 speeding",
+		"concern 2014-01-01 E05001505 speeding",
+	}, summary(t, head+"During January the Commissioner held open surgeries in Loftus and in Brotton. At both, residents raised the speed of traffic on the coast road.\n"))
+	require.Equal(t, []string{
+		"meeting 2014-01-01 E05001514 speeding",
+		"concern 2014-01-01 E05001514 speeding",
+	}, summary(t, head+"During January the Commissioner held an open surgery in Loftus, where residents raised the speed of traffic on the road to Brotton.\n"))
+}
+
 // TestSpacedDropIn: "the police drop in at Throston", written without its
 // hyphen, is a drop-in as "drop-in" is; "a drop in burglaries" is none.
 func TestSpacedDropIn(t *testing.T) {
