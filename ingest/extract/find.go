@@ -3135,8 +3135,13 @@ func (r *run) setAttendance(id string, n int) {
 // (Likewise a relative clause telling when an election or a boundary
 // change took place: "the new ward boundaries, which came into force at
 // the elections in May", "the new wards, created at the council elections
-// in May": the elections' month, not a meeting's.)
-var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b|\belections\b`)
+// in May": the elections' month, not a meeting's, electionsBeforeRE.)
+var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b`)
+
+// electionsBeforeRE: "elections" right before a month ("at the council
+// elections in May"); a day after it ("the local elections on 4 May") may
+// be a meeting's too, and is kept.
+var electionsBeforeRE = regexp.MustCompile(`(?i)\belections\s+(?:in\s+)?$`)
 
 // sinceDropped leaves out the mentions that close a "since" clause of the
 // sentence ("... the first event he has attended since being elected in
@@ -3151,6 +3156,9 @@ func sinceDropped(sent string, ds []dates.Mention) []dates.Mention {
 			lead := sent[max(0, d.Start-40):d.Start]
 			if loc := sinceRE.FindAllStringIndex(lead, -1); len(loc) > 0 && !strings.ContainsAny(lead[loc[len(loc)-1][0]:], ",;:") {
 				continue
+			}
+			if d.IsMonths() && electionsBeforeRE.MatchString(lead) {
+				continue // "created at the council elections in May": the elections' month
 			}
 		}
 		out = append(out, d)
@@ -5593,6 +5601,12 @@ var inResponseRE = regexp.MustCompile(`(?i)\b(?:in\s+response\s+to|as\s+a\s+resu
 
 func isConcern(s string, inMeeting bool) bool {
 	s = purposeClauseRE.ReplaceAllString(s, "")
+	if head, tail, ok := strings.Cut(s, "; "); ok && negationRE.MatchString(tail) && !negationRE.MatchString(head) {
+		// "In Linthorpe, residents described late-night noise ...; no new
+		// policing issues were raised at the Acklam meeting": the
+		// negation is the next clause's, about another meeting.
+		s = head
+	}
 	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true

@@ -282,6 +282,9 @@ func TestResidentsTellingVerbs(t *testing.T) {
 		{"He walked the Grove estate with the ward councillor and a few tenants, who pointed out the garages where lads set fires.", true, true},
 		{"Villagers pointed out the verges where vans dump rubbish every weekend.", false, true},
 		{"Tenants who came on the walk round pointed out broken fencing and needles in the alley.", true, true},
+		// a negation in the next clause is that clause's
+		{"In Linthorpe, residents described late-night noise from shared houses; no new policing issues were raised at the Acklam meeting.", true, true},
+		{"No new concerns were raised; residents described late-night noise from shared houses.", true, false},
 		{"The sergeant walked the lanes with members of the Ashdale Tenants Group, who pointed out needles left in the alley.", true, true},
 		{"Last month residents at the Marsh Lane and Brackenhill community meeting asked for firmer action against drivers parking on the verges.", false, true},
 		{"Villagers at the Wolviston and Newton Bewley village hall PACT meeting told officers that vans race through at night.", false, true},
