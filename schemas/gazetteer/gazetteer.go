@@ -603,7 +603,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			start, end := idx[s], idx[e-1]+runeLen(text, idx[e-1])
 			written := text[start:end]
 			after := nextWord(text[end:])
-			if !capitalised(written) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
+			if !(capitalised(written) || townCentreLower(written)) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
 			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !walkRoundRE.MatchString(text[:start]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
@@ -913,6 +913,23 @@ func nextWord(s string) string {
 
 // capitalised reports whether every word of a name as written starts with
 // an upper-case letter, small joining words excepted.
+// townCentreLower reports whether a name written with its capitalised town
+// before a lower-case "town centre" is a ward named so ("Stockton Town
+// Centre"): writers give the ward's name as a description of where they
+// were ("a walkabout through Billingford town centre" for the ward
+// "Billingford Town Centre"), and the town centre of a town with a ward so
+// named is that ward. Find only calls this on text matching a gazetteer
+// name, so "Redcar town centre" (no ward of that name) stays the town
+// Redcar, and the town word itself must still be capitalised ("stockton
+// town centre" is not read).
+func townCentreLower(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 || f[len(f)-2] != "town" || f[len(f)-1] != "centre" {
+		return false
+	}
+	return capitalised(strings.Join(f[:len(f)-2], " "))
+}
+
 func capitalised(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
 		switch strings.ToLower(w) {

@@ -223,6 +223,13 @@ func TestFindPrecision(t *testing.T) {
 		{"Residents of Billingham and Thornaby met the PCC.", []string{"Billingham=lad:E06000004", "Thornaby=lad:E06000004"}},
 		{"A meeting in Stockton Town Centre, not elsewhere in Stockton.", []string{"Stockton Town Centre=ward:E05014882", "Stockton=lad:E06000004"}},
 		{"Youths in the park and the village hall.", nil},
+		// A ward named "<Town> Town Centre" written with the descriptor
+		// in lower case is still the ward; a town with no such ward stays
+		// the town, and a lower-case town is not read.
+		{"Traders spoke to the PCC on a walk round Stockton town centre on Friday.", []string{"Stockton town centre=ward:E05014882"}},
+		{"Shoppers in Redcar town centre complained about begging.", []string{"Redcar=lad:E06000003"}},
+		{"a stroll through stockton town centre", nil},
+		{"Officers patrolled the town centre after dark.", nil},
 		// Villages that are no ward are their authority.
 		{"A meeting in Stillington village hall", []string{"Stillington=lad:E06000004"}},
 		// A library named after its place is in it; a road may be anywhere.
