@@ -1977,7 +1977,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
-			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) {
+			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) && !partOfSeriesOnly(sent) {
 				// "has continued his round of community meetings in
 				// Stockton this month, with two packed sessions", "attended
 				// eight community meetings across Middlesbrough and Redcar
@@ -2578,6 +2578,24 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	cur.ev.WardCode, cur.ev.Place = ward.WardCode, clip(ward.Text, 500)
 	res := ward.Resolution
 	cur.place, cur.name = &res, placeName(res.Text)
+}
+
+// asPartOfRE: a clause setting one meeting in a series ("..., as part of
+// her round of ward meetings this spring"); singleMeetingRE: one meeting told
+// as such ("a Park End ward meeting", "the residents' surgery").
+var (
+	asPartOfRE      = regexp.MustCompile(`(?i),?\s*\bas (?:a |one )?part of (?:a|an|the|his|her|their|its|our)\s+[^.;]*`)
+	singleMeetingRE = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(?:[\w&'’-]+\s+){0,5}?(?:meeting|surgery|drop-in|walkabout|pact)\b`)
+)
+
+// partOfSeriesOnly reports whether a sentence sums up several meetings
+// only in a clause setting the one meeting it tells in its series: "She
+// met residents at a Park End ward meeting at the library earlier this
+// month, as part of a run of meetings across the town this winter" tells
+// the Park End meeting, not the run (which summaryRE would drop).
+func partOfSeriesOnly(sent string) bool {
+	rest := asPartOfRE.ReplaceAllString(sent, "")
+	return rest != sent && !summaryRE.MatchString(rest) && singleMeetingRE.MatchString(rest)
 }
 
 // summaryRE: a sentence summing up several meetings ("his round of

@@ -9092,3 +9092,25 @@ func TestCrowdedIntoVenueForWardMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestOneMeetingPartOfASeries: a sentence telling one meeting in a month
+// ("at a Hart ward meeting ... earlier this month") that adds it was "part
+// of a round of meetings" still tells that meeting; a sentence summing up
+// the series itself, with no one meeting, stays a summary.
+func TestOneMeetingPartOfASeries(t *testing.T) {
+	pub := "Posted on 26 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"one meeting, part of a round", pub +
+			"The Commissioner heard from villagers at a Hart ward meeting in the village hall earlier this month, as part of his round of meetings across Hartlepool this spring.\n",
+			[]string{"meeting 2019-03-01 E05008946 "}},
+		// must not fire
+		{"the round itself", pub +
+			"The Commissioner has held eight community meetings across Hartlepool earlier this month, as part of his round of meetings this spring.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
