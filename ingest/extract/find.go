@@ -1980,7 +1980,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
-			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) {
+			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) && !partOfSeriesOnly(sent) {
 				// "has continued his round of community meetings in
 				// Stockton this month, with two packed sessions", "attended
 				// eight community meetings across Middlesbrough and Redcar
@@ -2531,7 +2531,12 @@ func (r *run) placedOwnWay(text string, at time.Time) bool {
 // residents' meeting at the church hall"): with the public as the verb's
 // subject (people, residents, ...), not anyone who attended a meeting
 // ("the Commissioner attended the Linthorpe meeting" may tell another).
-var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
+//
+// Or the public crowded into a venue "for" the meeting ("Some fifty
+// residents squeezed into the Grange Road chapel for the ward's policing
+// meeting"): the venue sits between the verb and the meeting, with no
+// "the" before it.
+var cameToMeetingRE = regexp.MustCompile(`(?i)\b(?:(?:crammed|packed|squeezed|piled|crowded)\s+into\s+[^.;]{3,80}?\s+for|(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|gathered)\s+(?:in\s+|along\s+)?(?:to|into|for|at)|(?:people|residents|locals|neighbours|members of the public|parents|tenants)\s+(?:had\s+)?attended)\s+the\s+[^.;]{3,120}?\b(?:meeting|forum|pact|surgery|drop-in)\b`)
 
 // organisedByWardRE: a meeting told as organised by a ward's councillors
 // or residents' group ("The meeting, called by the Rift House ward
@@ -2576,6 +2581,24 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	cur.ev.WardCode, cur.ev.Place = ward.WardCode, clip(ward.Text, 500)
 	res := ward.Resolution
 	cur.place, cur.name = &res, placeName(res.Text)
+}
+
+// asPartOfRE: a clause setting one meeting in a series ("..., as part of
+// her round of ward meetings this spring"); singleMeetingRE: one meeting told
+// as such ("a Park End ward meeting", "the residents' surgery").
+var (
+	asPartOfRE      = regexp.MustCompile(`(?i),?\s*\bas (?:a |one )?part of (?:a|an|the|his|her|their|its|our)\s+[^.;]*`)
+	singleMeetingRE = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(?:[\w&'’-]+\s+){0,5}?(?:meeting|surgery|drop-in|walkabout|pact)\b`)
+)
+
+// partOfSeriesOnly reports whether a sentence sums up several meetings
+// only in a clause setting the one meeting it tells in its series: "She
+// met residents at a Park End ward meeting at the library earlier this
+// month, as part of a run of meetings across the town this winter" tells
+// the Park End meeting, not the run (which summaryRE would drop).
+func partOfSeriesOnly(sent string) bool {
+	rest := asPartOfRE.ReplaceAllString(sent, "")
+	return rest != sent && !summaryRE.MatchString(rest) && singleMeetingRE.MatchString(rest)
 }
 
 // summaryRE: a sentence summing up several meetings ("his round of
@@ -6707,7 +6730,7 @@ func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Spa
 		// "A couple of residents also emailed me last week about cars
 		// parked right across the pavement", after a blog's account of
 		// last night's meeting: last week's, not the meeting's
-		if len(ds) == 1 && ds[0].RelWeek == "last" {
+		if len(ds) == 1 && ds[0].RelWeek == "last" && !complainedOfBefore(text, ds[0].Start) {
 			if sp, ok := r.resolveSpan(b, ds[0], false); ok && sp.End.Before(cur.span.Start) {
 				return sp, true
 			}
@@ -6725,6 +6748,19 @@ func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Spa
 		return dates.Span{}, false
 	}
 	return sp, true
+}
+
+// complainedOfRE: what people complained about or spoke of ("Others
+// complained about a run of break-ins at the allotments last week"): a
+// date after it is when the thing complained of happened, not when it was
+// told, so the concern is still the meeting's, where it was raised (unlike
+// "a resident emailed me last week about litter", dated before "about").
+var complainedOfRE = regexp.MustCompile(`(?i)\b(?:complained|complaining|moaned|grumbled|spoke|talked|told\s+(?:the\s+)?(?:meeting|officers|police|councillors))\s+(?:bitterly\s+|angrily\s+)?(?:about|of|over)\b`)
+
+// complainedOfBefore reports whether complainedOfRE matches text before at.
+func complainedOfBefore(text string, at int) bool {
+	loc := complainedOfRE.FindStringIndex(text)
+	return loc != nil && loc[1] <= at
 }
 
 // eventToldRE: a paragraph telling an event with the public (a stall, a

@@ -9079,3 +9079,59 @@ func TestTownPartWard(t *testing.T) {
 		require.Contains(t, summary(t, pub+tt.body+"\n"), tt.want, tt.body)
 	}
 }
+
+// TestCrowdedIntoVenueForWardMeeting: a report opening with a meeting
+// "in" a town ("a police office in Redcar") is placed in the ward the next
+// paragraph names when the public crowded into a venue there "for" the
+// meeting ("squeezed into Grangetown Community Hub for the ward's policing
+// meeting"); and what "others complained about" as happening "last week"
+// is still raised at that meeting. A crowd in for a quiz moves nothing,
+// and an email sent last week about something stays last week's.
+func TestCrowdedIntoVenueForWardMeeting(t *testing.T) {
+	pub := "Posted on Thursday 12 March 2015\n\n" +
+		"Residents aired their anger over plans to shut a Redcar police office at a public meeting last night.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"squeezed into a hub for the ward's meeting", pub +
+			"About fifty people squeezed into Grangetown Community Hub for the ward's policing meeting, worried there would be fewer officers on the beat.\n\n" +
+			"Others complained about graffiti sprayed across the shop shutters on two nights last week.\n",
+			[]string{"meeting 2015-03-11 E05001509 criminal_damage,visible_policing", "concern 2015-03-11 E05001509 visible_policing", "concern 2015-03-11 E05001509 criminal_damage"}},
+		{"packed into a hall for the PACT meeting", pub +
+			"Around forty residents packed into Grangetown Community Hub for the PACT meeting, worried there would be fewer officers on the beat.\n",
+			[]string{"meeting 2015-03-11 E05001509 visible_policing", "concern 2015-03-11 E05001509 visible_policing"}},
+		// must not fire
+		{"crowd in for a quiz", pub +
+			"Earlier, about fifty people squeezed into Grangetown Community Hub for the annual quiz.\n",
+			[]string{"meeting 2015-03-11  visible_policing"}},
+		{"emailed last week about", pub +
+			"About fifty people squeezed into Grangetown Community Hub for the ward's policing meeting, worried there would be fewer officers on the beat.\n\n" +
+			"A resident also emailed me last week about graffiti sprayed across the shop shutters.\n",
+			[]string{"meeting 2015-03-11 E05001509 visible_policing", "concern 2015-03-11 E05001509 visible_policing", "concern 2015-03-02 E05001509 criminal_damage"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestOneMeetingPartOfASeries: a sentence telling one meeting in a month
+// ("at a Hart ward meeting ... earlier this month") that adds it was "part
+// of a round of meetings" still tells that meeting; a sentence summing up
+// the series itself, with no one meeting, stays a summary.
+func TestOneMeetingPartOfASeries(t *testing.T) {
+	pub := "Posted on 26 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"one meeting, part of a round", pub +
+			"The Commissioner heard from villagers at a Hart ward meeting in the village hall earlier this month, as part of his round of meetings across Hartlepool this spring.\n",
+			[]string{"meeting 2019-03-01 E05008946 "}},
+		// must not fire
+		{"the round itself", pub +
+			"The Commissioner has held eight community meetings across Hartlepool earlier this month, as part of his round of meetings this spring.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
