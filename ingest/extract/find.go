@@ -1880,13 +1880,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
-				if len(ds) == 0 && day < after && !earlierRE.MatchString(sent) && !r.underMonthHeading(b, t) {
+				earlier := earlierRE.MatchString(sent) && !(thenOpensOn && thenOpensRE.MatchString(sent))
+				if len(ds) == 0 && day < after && !earlier && !r.underMonthHeading(b, t) {
 					if next := r.nextMonthDay(last.Start, day); !next.IsZero() {
 						after = 0 // (the next month's: later days of this sentence follow it)
 						last.Start, t = next, next
 					}
 				}
-				if (day <= after && !(len(ds) == 0 && day < after && (earlierRE.MatchString(sent) || r.underMonthHeading(b, t)))) || t.Month() != last.Start.Month() {
+				if (day <= after && !(len(ds) == 0 && day < after && (earlier || r.underMonthHeading(b, t)))) || t.Month() != last.Start.Month() {
 					ds = nil // (a day out of order: no telling its month; "A week earlier, on the 4th" says it is before)
 					break
 				}
@@ -2608,6 +2609,17 @@ var summaryRE = regexp.MustCompile(`(?i)\b(?:round|series|programme|run|number|c
 // earlierRE: a sentence that says its day came before the one told last
 // ("A week earlier, on the 4th, ...").
 var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the week before|the day before|had been|had heard|had raised)\b`)
+
+// thenOpensRE: a sentence that opens by saying its day came after the one
+// told last ("Then on the 3rd we walked the estate ...", "After that, on
+// the 2nd, ..."): a pluperfect later in it ("a shed that had been broken
+// into") tells what happened before the walk, not that the day was
+// earlier, so earlierRE's cue does not hold and the day alone is the
+// next month's when it is lower than the last (nextMonthDay).
+var thenOpensRE = regexp.MustCompile(`(?i)^\W*(?:and\s+)?(?:then|after that|afterwards|next|following that)\b,?\s+on\s+the\s+[0-9]`)
+
+// thenOpensOn switches thenOpensRE (the table test's toggle check).
+var thenOpensOn = true
 
 // walkedWithRE: a walkabout told as walking round a place with residents or
 // the neighbourhood team ("I walked round the Throston Grange estate with

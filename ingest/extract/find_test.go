@@ -1785,6 +1785,36 @@ func TestOnTheDayAfterTheMeetingBefore(t *testing.T) {
 	}
 }
 
+// TestThenOnTheDayDespitePluperfect: a sentence opening "Then on the 3rd"
+// tells a day after the last meeting's, so a pluperfect later in it ("cars
+// that had been used for dealing") does not make it an earlier day: the
+// day alone is the next month's, as nextMonthDay counts it. Without the
+// opening "Then", or with an earlier day said outright, nothing is guessed.
+func TestThenOnTheDayDespitePluperfect(t *testing.T) {
+	const head = "Posted 12 June 2025\n\nOn Tuesday 27 May I did a street surgery in Ingleby Barwick North, where speeding came up.\n\n"
+	tests := []struct {
+		name, para, want string
+	}{
+		{"then on the day", "Then on the 3rd I went to the PACT meeting in Ingleby Barwick South, where residents said cars had been used for drug dealing.", "meeting 2025-06-03 E05014871 drugs"},
+		{"after that, on the day", "After that, on the 3rd, I sat in on the PACT meeting in Ingleby Barwick South, where people told us a car had been used for drug dealing.", "meeting 2025-06-03 E05014871 drugs"},
+		// must not fire
+		{"no then", "I went to the PACT meeting in Ingleby Barwick South on the 3rd, where residents said cars had been used for drug dealing.", ""},
+		{"earlier said", "Then, a week earlier, on the 3rd, I went to the PACT meeting in Ingleby Barwick South, where residents raised drug dealing.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summary(t, head+tc.para+"\n")
+			if tc.want != "" {
+				require.Contains(t, got, tc.want)
+				return
+			}
+			for _, g := range got {
+				require.NotContains(t, g, "-06-03") // (the earlier day of May, as before)
+			}
+		})
+	}
+}
+
 // TestOnTheDayIntoTheNextMonth: a day alone smaller than the last
 // meeting's, told after it, is the next month's when that is within a
 // fortnight of it and no later than the publication; a longer jump, a
@@ -7960,7 +7990,13 @@ A reminder that the bins go out on Thursdays now.
 		{"Notes from the spring meeting", "Sam Hale is an independent councillor for Fairfield ward, Stockton-on-Tees.", "E05014866"},
 		{"Notes from the spring meeting", "Thanks, Jo (secretary)\n\nFairfield Residents' Association", "E05014866"},
 		{"Fairfield Tenants & Residents Association", "Thanks, Jo (secretary)", "E05014866"},
+		// an association named for one of the places a joint ward's name
+		// joins ("Salters Lane" in "Hardwick & Salters Lane") is that ward's
+		{"Salters Lane Tenants & Residents Association", "Thanks, Jo (secretary)", "E05014868"},
+		{"Notes from the spring meeting", "Thanks, Jo (secretary)\n\nSalters Lane Residents' Association", "E05014868"},
 		// must not fire
+		{"Oakleaf Tenants & Residents Association", "Thanks, Jo (secretary)", ""},
+		{"Notes from the spring meeting", "We thanked the Salters Lane Residents' Association for the tea and cakes.", ""},
 		{"Notes from the spring meeting", "Printed and published by J. Rowe, 4 Beacon Crescent, 12th March 2024.", ""},
 		{"Notes from the spring meeting", "The Fairfield ward councillors came along too and stayed for tea.", ""},
 		{"Notes from the spring meeting", "The next meeting was called for by the Fairfield ward councillors.", ""},

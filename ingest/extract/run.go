@@ -1501,7 +1501,11 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 		text := r.blocks[i].Text
 		var names []string
 		for _, m := range signedGroupRE.FindAllStringSubmatch(text, -1) {
-			names = append(names, m[1]+m[2])
+			name := m[1] + m[2]
+			if part, ok := r.groupPartWard(name, at); ok {
+				name = part // ("Hardwick Tenants & Residents Association": Hardwick and Salters Lane)
+			}
+			names = append(names, name)
 		}
 		if i >= n-4 {
 			for _, m := range signedCllrsRE.FindAllStringSubmatch(text, -1) {
@@ -1524,6 +1528,32 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 	}
 	return ward
 }
+
+// groupPartWard is the ward's own name for an association named for one of
+// the places a joint ward's name joins, when the gazetteer knows the name
+// as nothing else: residents call their estate by its own name ("the
+// Hardwick Tenants & Residents Association", "Salters Lane Residents'
+// Group"), not the ward's ("Hardwick and Salters Lane"), and the group is
+// the ward's all the same. A name that is itself a ward, town or place
+// (find knows it) keeps its own reading; a name joined in wards of two
+// authorities (PartOfWard) is none.
+func (r *run) groupPartWard(name string, at time.Time) (string, bool) {
+	if !groupPartWardOn {
+		return "", false
+	}
+	name = strings.TrimSpace(name)
+	if name == "" || len(r.find(name, at)) > 0 {
+		return "", false
+	}
+	res, ok := r.x.gaz.PartOfWard(name, at)
+	if !ok {
+		return "", false
+	}
+	return res.WardName, true
+}
+
+// groupPartWardOn switches groupPartWard (the table test's toggle check).
+var groupPartWardOn = true
 
 // ownWardRE: the writer telling readers which ward they represent ("I'm
 // now one of your three councillors for the new Ingleby Barwick South

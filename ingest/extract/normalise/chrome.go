@@ -20,7 +20,11 @@ var chromeRE = regexp.MustCompile(`(?i)^(?:` +
 	`page [0-9]+(?: of [0-9]+)?|back to (?:top|news|the news|all news)|read more|continue reading|` +
 	// ("Read more: Teesside Park traffic plans go before councillors ·
 	// Thornaby bonfire cancelled": links to other stories)
-	`(?:read more|related (?:news|stories|articles|posts)|more news|see also|you may also like|also read|more stories)\s*:.*|` +
+	// ("Related: Council to consult on bus lanes (Oct 2) | Pier fun run
+	// returns (Sept 30)": a paper's line of other headlines, each with
+	// its day, under the story; "Related" alone leads them as "Related
+	// news" does, and a headline's day is no meeting's)
+	`(?:read more|related(?: (?:news|stories|articles|posts|links))?|more news|see also|you may also like|also read|more stories)\s*:.*|` +
 	// ("(c)" with a year or a few words only: "(c) Residents of Boosbeck
 	// High Street again complained that ..." is a minute's item (c))
 	`(?:©|copyright).*|\(c\)\s*(?:(?:19|20)[0-9]{2}\b.*|(?:\S+\s*){0,6})|all rights reserved.*|` +

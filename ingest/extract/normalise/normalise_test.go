@@ -117,11 +117,13 @@ func TestChrome(t *testing.T) {
 	for _, s := range []string{"Skip to main content", "Menu   Search   Accessibility", "Home > News > 2015", "Share this article: Facebook | Twitter | Email",
 		"This website uses cookies. [Find out more](/cookies) | [Accept](#)", "Powered by WordPress", "Page 1 of 2", "© Office of the PCC", "Home | Neighbourhoods | Redcar | Contact us",
 		"Read more: Teesside Park traffic plans go before councillors · Thornaby bonfire cancelled", "Related news: New bins for Seaton Front",
+		"Related: Bus lanes plan goes to consultation (Oct 2) | Pier fun run returns (Sept 30)", "Related links: Ward councillors' surgery times",
 		"Like · Reply · 14 November 2018 at 22:31"} {
 		require.True(t, Chrome(s), s)
 	}
 	for _, s := range []string{"Residents shared their concern that speeding was a problem.", "Accessibility of the new police station was raised by several residents at the meeting on 3 May, who said the ramp was too steep for wheelchairs and prams.",
-		"Posted on Tuesday 22nd May 2018", "| Date | Meeting |", "Read more about the traffic plans on the council's website.", "2.1 On 6th December the Commissioner joined residents", "Like many residents, she wants a reply from the council."} {
+		"Posted on Tuesday 22nd May 2018", "| Date | Meeting |", "Read more about the traffic plans on the council's website.", "2.1 On 6th December the Commissioner joined residents", "Like many residents, she wants a reply from the council.",
+		"Related to this, residents at the Kader meeting on 3 May raised parking.", "Related issues: speeding was raised again at the meeting on 3 May."} {
 		require.False(t, Chrome(s), s)
 	}
 }
