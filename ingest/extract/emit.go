@@ -901,14 +901,7 @@ func dropDayRetold(events []schemas.Event, linked map[string][]string, unsaid ma
 		}
 		return false
 	}
-	out := events[:0]
-	for _, e := range events {
-		if retold(&e) {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
+	return slices.DeleteFunc(events, func(e schemas.Event) bool { return retold(&e) })
 }
 
 // dropMonthRetold drops a meeting told only by its month, with nothing
@@ -951,14 +944,7 @@ func dropMonthRetold(events []schemas.Event, linked map[string][]string, unsaid 
 		}
 		return false
 	}
-	out := events[:0]
-	for _, e := range events {
-		if retold(&e) {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
+	return slices.DeleteFunc(events, func(e schemas.Event) bool { return retold(&e) })
 }
 
 // dropWeekRetold drops a meeting told for a span of a week or less (a
