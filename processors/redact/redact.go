@@ -129,7 +129,8 @@ var rules = []rule{
 	{name: "partial postcode", mask: "[postcode]", can: func(c counts) bool { return c.asd },
 		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d[A-Z\d]? \d[A-Z]?|[a-z]{2}\d[a-z\d]? \d[a-z]?)\b`)},
 	// Current (2001 on): AB12 CDE, AB12CDE, AB12-CDE, AB 12 CDE, ab12 cde.
-	{name: "current vrm", mask: "[vrm]", can: func(c counts) bool { return c.dl || c.dsU || c.dsl || c.dHl },
+	// ("RAT RUN AT 30 MPH" in capitals is a speed, not a plate: speedAfter.)
+	{name: "current vrm", mask: "[vrm]", can: func(c counts) bool { return c.dl || c.dsU || c.dsl || c.dHl }, skip: speedAfter,
 		re: regexp.MustCompile(`\b(?:[A-Z]{2}\d{2}[ \-]?[A-Z]{3}|[A-Z]{2} \d{2} [A-Z]{3}|[a-z]{2}\d{2}[ \-]?[a-z]{3})\b`)},
 	// Prefix (1983-2001): A123 BCD, a123bcd, a123-bcd; suffix (1963-1983):
 	// ABC 123D, abc123d, ABC-123D. Lower case only without a space: "the
@@ -189,6 +190,13 @@ var notPlateLetters = map[string]bool{
 
 // wordLetters reports whether a plate-shaped match's letters are a word
 // or acronym of prose.
+// speedAfter reports whether a plate-shaped match ends in a unit of speed
+// ("AT 30 MPH", "AT 50 KPH"): two letters of a word, a speed and its unit.
+func speedAfter(text string, start, end int) bool {
+	m := strings.ToUpper(text[start:end])
+	return strings.HasSuffix(m, "MPH") || strings.HasSuffix(m, "KPH")
+}
+
 func wordLetters(text string, start, end int) bool {
 	m := text[start:end]
 	var letters []byte
