@@ -2494,10 +2494,10 @@ var openingMeetingRE = regexp.MustCompile(`(?i)\b(?:residents|people|locals|tena
 
 // blockBefore is the block just before b in the document, nil for the first.
 func (r *run) blockBefore(b *segment.Block) *segment.Block {
-	for i := 1; i < len(r.blocks); i++ {
-		if &r.blocks[i] == b {
-			return &r.blocks[i-1]
-		}
+	// (b.N is the block's 1-based place in r.blocks; a copy of a block, a
+	// table row rebuilt from its cells, is none of them and has none.)
+	if i := b.N - 1; i >= 1 && i < len(r.blocks) && &r.blocks[i] == b {
+		return &r.blocks[i-1]
 	}
 	return nil
 }
