@@ -1740,6 +1740,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if days := dates.Days(sentDates); panelRE.MatchString(sent) && len(days) == 1 && r.publicationLine(days[0]) {
 			continue // "Cleveland Police and Crime Panel Tuesday 13 December 2022": the Panel the report goes to, on its day
 		}
+		if days := dates.Days(sentDates); b.N <= 4 && issueNumberRE.MatchString(sent) && len(days) == 1 && r.publicationLine(days[0]) {
+			continue // "from your Labour & Independent ward councillors Issue 7 - Friday 3 October 2014": the masthead's issue and its day
+		}
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
 		}
@@ -3174,9 +3177,10 @@ func (r *run) setAttendance(id string, n int) {
 var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b`)
 
 // electionsBeforeRE: "elections" right before a month ("at the council
-// elections in May"); a day after it ("the local elections on 4 May") may
-// be a meeting's too, and is kept.
-var electionsBeforeRE = regexp.MustCompile(`(?i)\belections\s+(?:in\s+)?$`)
+// elections in May"), or wards made or boundaries redrawn then ("one of
+// the wards created in May"); a day after it ("the local elections on 4
+// May") may be a meeting's too, and is kept.
+var electionsBeforeRE = regexp.MustCompile(`(?i)\belections\s+(?:in\s+)?$|\b(?:wards?|boundaries)\s+(?:(?:was|were)\s+)?(?:created|redrawn|changed|introduced|came\s+in)\s+(?:in\s+)?$`)
 
 // sinceDropped leaves out the mentions that close a "since" clause of the
 // sentence ("... the first event he has attended since being elected in
@@ -5973,6 +5977,10 @@ func labelledFields(text string) (header, cells []string) {
 }
 
 var fieldLabelRE = regexp.MustCompile(`(?i)(?:^|\s)(ward|date|when|venue|location|place|area|meeting|event|issues?(?: raised)?|concerns?(?: raised)?|topics?|summary|notes|action(?: taken)?|outcome|attendance)\s*:\s*`)
+
+// issueNumberRE: a newsletter's issue and its number ("Issue 7",
+// "Edition No. 4").
+var issueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|edition)\s+(?:no\.?\s*)?[0-9]{1,3}\b`)
 
 // publicationLine reports whether date mention m is the document's
 // publication date (a news item's date line under its headline).

@@ -1167,12 +1167,16 @@ This article was published on 24 June 2021
 	for _, s := range []string{
 		"the first meetings held on the new ward boundaries, which came into force at the elections in May",
 		"meetings in the new wards, created at the council elections in May, as part of the programme",
+		"Ropner is one of the wards created in May when the boundaries were redrawn",
+		"the town's ward boundaries were changed in May 2019",
 	} {
 		require.Len(t, sinceDropped(s, dates.Find(s)), 0, s)
 	}
 	for _, s := range []string{
 		"the ward meeting in May, after the elections",
 		"the new boundaries came in, and the ward meeting was held in May",
+		"the wards created in 2023 met again on 5 May",
+		"the new ward met in May",
 	} {
 		require.Len(t, sinceDropped(s, dates.Find(s)), 1, s)
 	}
@@ -1590,6 +1594,14 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// the number, is not the issue's day
 		{"issue-day-run-on.txt", "GREATHAM WARD NEWS\nfrom your ward councillors\nCllr A. Bell * Cllr R. Hume\nIssue 7 -- 3 June 2016\n------------\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", "2016-06-03"},
 		{"issue-day-bar.txt", "GREATHAM WARD NEWS | Edition 22 | Friday 3 June 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", "2016-06-03"},
+		// a typed masthead boxed by rules, its issue's day set apart by
+		// spaces alone; an issue's number with words after it is not
+		{"issue-day-spaced.txt", "==========\n   NUNTHORPE RESIDENTS' ASSOCIATION - NEWSLETTER\n   Issue 38                                    Monday 7 April 2025\n==========\n\nFROM THE CHAIR\n--------------\nAt our AGM in February residents raised speeding.\n", "2025-04-07"},
+		{"issue-words-spaced.txt", "RESIDENTS' NEWSLETTER\nIssue 38 went to print late, before 7 April 2025\n\nAt our AGM in February residents raised speeding.\n", ""},
+		// "Posted on" right under a related list's heading, the list's
+		// entries (links alone) gone as chrome: the page's own line
+		{"posted-under-related.html", "<html><body><main><article><h1>Ropner residents meet officers</h1><p>Officers met residents at the Ropner ward PACT meeting on Tuesday evening. People raised cannabis being dealt from parked cars.</p><h2>Related</h2><ul><li><a href=\"#\">Week of action</a></li><li><a href=\"#\">Catalytic converter thefts</a></li></ul></article><p class=\"published\">Posted on Friday 13 October 2023, 11:42</p></main></body></html>", "2023-10-13"},
+		{"posted-entry-under-related.html", "<html><body><main><article><h1>Ropner residents meet officers</h1><p>Officers met residents at the Ropner ward PACT meeting on Tuesday evening.</p></article><h2>Related</h2><p>Officers in Norton spent a week of action on the town's estates.</p><p>Posted on Friday 13 October 2023</p></main></body></html>", ""},
 		{"issue-season.txt", "GREATHAM WARD NEWS\nIssue 7 -- Summer 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", ""},
 		{"issue-day-later.txt", "GREATHAM WARD NEWS\nIssue 7 -- out before the meeting of 3 June 2016\n\nAt our meeting on Thursday 26th May residents raised speeding.\n", ""},
 		{"issue-no-number.txt", "BURN VALLEY WARD NEWS\nSummer - June 2013\n\nAt our meeting on Thursday 6th June residents raised speeding.\n", ""},
@@ -4015,6 +4027,11 @@ func TestPostedLineAfterRelatedNews(t *testing.T) {
 // gives the year of "Tues 13 Jan", and is no meeting's day, neither in its
 // own line nor borrowed by the paragraph under it.
 func TestIssuedFieldIsThePublication(t *testing.T) {
+	// a masthead's issue line with its day, run into the line above,
+	// tells the issue, no meeting of the ward the newsletter is for
+	got := summary(t, "SEATON WARD NEWS\nfrom your Labour & Independent ward councillors\nIssue 7 - Friday 3 October 2014\n-----------\n\nHello again.\n\nAround 40 of you came to the Seaton residents meeting on Tuesday 9 September. Residents complained about speeding.\n")
+	require.Equal(t, []string{"meeting 2014-09-09 E05008951 speeding", "concern 2014-09-09 E05008951 speeding"}, got)
+
 	doc := "Stockton South Neighbourhood Policing Team · Summary of PACT meetings, January – March 2015 · Issued 27 March 2015\n\nThis sheet summarises the issues residents brought to the three PACT meetings held in the Stockton South area this quarter.\n\nAt the Yarm PACT on Tues 13 Jan residents complained about double parking outside the shops.\n"
 	require.Equal(t, []string{"meeting 2015-01-13 E05001552 parking_traffic", "concern 2015-01-13 E05001552 parking_traffic"}, summary(t, doc))
 }
@@ -7957,11 +7974,17 @@ Last Friday's drop-in at the Oakleaf Rooms was well attended. Residents wanted t
 		{"we are still in Fairfield, just.", ""},
 		{"we are your ward councillors and we hold a drop-in each month.", ""},
 		{"we're still in Thornaby ward, whatever the map says.", ""},
+		{"our estate is in Fairfield ward since the boundary changes.", "E05014866"},
+		{"our estate is near Fairfield ward.", ""},
+		{"their estate is in Fairfield ward.", ""},
 	} {
 		got := summaryFile(t, "post.md", fmt.Sprintf(post, tc.intro))
 		require.NotEmpty(t, got, tc.intro)
 		require.Equal(t, "meeting 2024-03-08 "+tc.ward+" parking_traffic,visible_policing", got[0], tc.intro)
 	}
+	// a group's aside saying where its readers live, at the foot
+	got := summaryFile(t, "post.md", fmt.Sprintf(post, "the AGM is coming up.")+"\n### Other news\n\nThe bins go out on Thursdays.\n\nThe hall is booked for May.\n\nThe raffle raised £40.\n\n(Our estate is in Fairfield ward since the boundary changes in 2023, in case you wondered why the councillors are different.)\n")
+	require.Equal(t, "meeting 2024-03-08 E05014866 parking_traffic,visible_policing", got[0])
 }
 
 // TestSignedWard: a newsletter or post signed as one ward's writers' in

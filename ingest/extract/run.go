@@ -677,6 +677,7 @@ func (r *run) findPublished() time.Time {
 		}
 	}
 	related, ahead := false, false
+	relatedAt := -1 // the block of the last heading over related pages
 	report, record := false, false // the top says the document is a report, or a meeting's record
 	for i := 0; i < len(r.blocks) && i < 8; i++ {
 		report = report || reportRE.MatchString(r.blocks[i].Text)
@@ -687,11 +688,17 @@ func (r *run) findPublished() time.Time {
 		b := &r.blocks[i]
 		if b.Heading {
 			related = relatedHeadRE.MatchString(b.Text)
+			if related {
+				relatedAt = i
+			}
 			ahead = futureHeadRE.MatchString(b.Text) // "Next meeting" over a lone date: not the page's
 		}
-		if related && !b.Bullet && i >= len(r.blocks)-3 && i > 0 && r.blocks[i-1].Bullet && saysPublishedRE.MatchString(b.Text) {
+		if related && !b.Bullet && !b.Heading && i >= len(r.blocks)-3 && i > 0 && (r.blocks[i-1].Bullet || i-1 == relatedAt) && saysPublishedRE.MatchString(b.Text) {
 			// "Posted on Friday 10th March 2017" at the foot, after the
 			// related pages' list: the page's own line, not an entry.
+			// Right under the heading (the list's entries, links alone,
+			// went as chrome) it is no entry either: an entry's title
+			// comes before its date.
 			related = false
 		}
 		if t, ok := r.footImprint(i); ok {
@@ -1564,9 +1571,10 @@ var ownWardRE = regexp.MustCompile(`(?i)\byour\s+(?:(?:new|local|elected|ward|bo
 // groupOwnWardRE: a residents' or tenants' group telling its readers
 // which ward they live in, in the first person plural ("we're still in
 // Grangetown ward after the boundary changes", "we are all Kader ward
-// now"): group 1 is the ward's name, before the word "ward". A name must
-// open with a capital ("we are your ward councillors" is ownWardRE's).
-var groupOwnWardRE = regexp.MustCompile(`\b(?:[Ww]e\s+are|[Ww]e’re|[Ww]e're)\s+(?:(?:still|now|all|also)\s+)*(?:in\s+|part\s+of\s+)?(?:the\s+)?(\p{Lu}[^.;!?,]{2,50}?)\s+[Ww]ard\b`)
+// now", "our estate is in Ropner ward since the boundary changes"):
+// group 1 is the ward's name, before the word "ward". A name must open
+// with a capital ("we are your ward councillors" is ownWardRE's).
+var groupOwnWardRE = regexp.MustCompile(`\b(?:[Ww]e\s+are|[Ww]e’re|[Ww]e're|[Oo]ur\s+(?:estate|street|streets|flats|block|homes|area|village|patch)\s+(?:is|are))\s+(?:(?:still|now|all|also)\s+)*(?:in\s+|part\s+of\s+)?(?:the\s+)?(\p{Lu}[^.;!?,]{2,50}?)\s+[Ww]ard\b`)
 
 // ownWard is the ward a councillor's own blog or newsletter says near its
 // top that the writer represents ("For those who haven't heard, I'm now one
@@ -1579,8 +1587,13 @@ var groupOwnWardRE = regexp.MustCompile(`\b(?:[Ww]e\s+are|[Ww]e’re|[Ww]e're)\s
 // nil when none, a town only, or two different wards are named so.
 func (r *run) ownWard(at time.Time) *gazetteer.Resolution {
 	var ward *gazetteer.Resolution
-	for i := 0; i < len(r.blocks) && i < 8; i++ {
-		ms := ownWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1)
+	for i := range r.blocks {
+		var ms [][]string
+		if i < 8 {
+			ms = ownWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1)
+		}
+		// (a group saying where its readers live says so anywhere: an
+		// aside under the first item of a newsletter)
 		ms = append(ms, groupOwnWardRE.FindAllStringSubmatch(r.blocks[i].Text, -1)...)
 		for _, m := range ms {
 			for _, p := range r.find(m[1], at) {

@@ -35,6 +35,10 @@ var (
 	mdHeadRE   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
 	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphRE   = regexp.MustCompile(`(\*\*|__|\*|` + "`" + `)`)
+	// textRuleRE: a line drawn with one mark over and over ("=====",
+	// "-----", "* * *"): a plain-text masthead's box or a heading's
+	// underline, no words of the paragraph beside it.
+	textRuleRE = regexp.MustCompile(`^(?:={3,}|-{3,}|_{3,}|~{3,}|\*{3,}|(?:\*\s){2,}\*)$`)
 	mdRuleRE   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 	dateLineRE = regexp.MustCompile(`(?i)^\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+[0-9]{1,2})`)
 )
@@ -78,6 +82,17 @@ func Segment(s string) []Block {
 	for li, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" {
+			flush()
+			continue
+		}
+		if textRuleRE.MatchString(trimmed) {
+			// A rule ends the block above. Under one short line it
+			// underlines that line, a heading ("From the chair" over
+			// "--------------"), as Markdown's setext heading is.
+			if len(cur) == 1 && !curBullet && !curSection && isHeadingLike(cur[0]) {
+				add(Block{Text: cur[0], Heading: true})
+				cur = nil
+			}
 			flush()
 			continue
 		}

@@ -47,6 +47,22 @@ func TestSegmentCapitalTitlesAndPostedLines(t *testing.T) {
 	require.Len(t, bs, 2, "a press release's release line is a block of its own")
 }
 
+// TestSegmentTextRules: a line drawn with one mark ("=====", "-----")
+// is no words of the paragraph beside it; under one short line it makes
+// that line a heading.
+func TestSegmentTextRules(t *testing.T) {
+	bs := Segment("=======\n  RESIDENTS' NEWSLETTER\n  Issue 38        Monday 7 April 2025\n=======\n\nFrom the chair\n--------------\nSpring is here at last.\n* * *\nThe AGM was busy.\n")
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	require.Equal(t, []string{"RESIDENTS' NEWSLETTER", "Issue 38 Monday 7 April 2025", "From the chair", "Spring is here at last.", "The AGM was busy."}, got)
+	require.True(t, bs[2].Heading)
+	require.False(t, bs[3].Heading)
+	// a line of two words and a dash is no rule
+	require.Len(t, Segment("Residents met -- again\nat the hall.\n"), 1)
+}
+
 // TestSegmentStarBullets: Markdown list items written with "*" or "+" are
 // list entries, each a block, not emphasis joined into one paragraph.
 // TestSegmentIndentedMarks: in plain text, a line back at an indented
