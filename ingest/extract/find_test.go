@@ -1955,6 +1955,10 @@ func TestResidentsReported(t *testing.T) {
 func TestMembersOfTheForumDescribed(t *testing.T) {
 	got := summary(t, "Report to the Police and Crime Panel, 9 July 2019\n\n4.2 On 18th June he joined the Middlesbrough Hate Crime Forum. Members of the forum described an increase in racially motivated verbal abuse aimed at taxi drivers.\n")
 	require.Contains(t, got, "concern 2019-06-18  hate_crime")
+	// verbal abuse aimed at worshippers is the hate crime alone
+	got = summary(t, "Report to the Police and Crime Panel, 12 November 2019\n\n15 October - Central ward meeting, Middlesbrough Town Hall. Members of the church committee described verbal abuse aimed at worshippers leaving the Sunday service.\n")
+	require.Contains(t, got, "concern 2019-10-15 E05009857 hate_crime")
+	require.NotContains(t, got, "concern 2019-10-15 E05009857 antisocial_behaviour")
 }
 
 // TestYouSaidHTMLDefinitionListUnderMonths: the HTML form of the same

@@ -289,6 +289,13 @@ func TestClassifyReordered(t *testing.T) {
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
 		{"an increase in racially motivated verbal abuse aimed at taxi drivers", []string{"hate_crime"}},
+		// abuse told by whom it targets or why: a hate crime
+		{"a family abused in the street because of their ethnicity", []string{"hate_crime"}},
+		{"a man targeted because of his disability", []string{"hate_crime"}},
+		{"verbal abuse directed at worshippers outside the mosque", []string{"antisocial_behaviour", "hate_crime"}},
+		// must not fire: worshippers' cars, a reason that is no person's
+		{"worshippers' cars parked on the pavement outside the mosque", []string{"parking_traffic"}},
+		{"the road was closed because of their event", nil},
 		{"", nil},
 	}
 	for _, tt := range tests {
