@@ -9198,3 +9198,24 @@ func TestOneMeetingPartOfASeries(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestMonthSawMeetingsAndHeldIn: "June saw ward meetings in South Bank
+// (6th), Teesville (13th) and ..." tells a meeting at each place on its
+// day in brackets, with what each raised; "a street briefing was held in
+// Newport the next day" is in Newport ward, though its name is an
+// everyday word.
+func TestMonthSawMeetingsAndHeldIn(t *testing.T) {
+	const head = "POLICE AND CRIME PANEL\n\n11 July 2017\n\nCOMMISSIONER'S PROGRAMME OF ENGAGEMENT, MAY - JUNE 2017\n\n"
+	got := summary(t, head+"- June saw ward meetings in Grangetown (7th) and Eston (14th). At Grangetown burglary was the main issue; Eston residents spoke about speeding on the High Street.\n")
+	require.Equal(t, []string{
+		"meeting 2017-06-07 E05001509 burglary_theft",
+		"meeting 2017-06-14 E05001508 speeding",
+		"concern 2017-06-07 E05001509 burglary_theft",
+		"concern 2017-06-14 E05001508 speeding",
+	}, got)
+	got = summary(t, head+"- On 10 May he met residents at the Linthorpe Community Centre about burglary. A street briefing was held in Newport the next day, at which residents raised fly-tipping in back lanes.\n")
+	require.Contains(t, got, "concern 2017-05-11 E05009866 environmental")
+	// must not fire: a month that is someone's name
+	got = summary(t, head+"- June Smith saw ward meetings in Grangetown (7th) as her job.\n")
+	require.Empty(t, got)
+}

@@ -677,7 +677,7 @@ func (r *run) findPublished() time.Time {
 		}
 	}
 	related, ahead := false, false
-	relatedAt := -1 // the block of the last heading over related pages
+	relatedAt := -1                // the block of the last heading over related pages
 	report, record := false, false // the top says the document is a report, or a meeting's record
 	for i := 0; i < len(r.blocks) && i < 8; i++ {
 		report = report || reportRE.MatchString(r.blocks[i].Text)

@@ -730,8 +730,18 @@ func listedPlace(before, after string) bool {
 		return false
 	}
 	a := strings.TrimLeft(after, " \t")
-	return a != "" && strings.ContainsRune("(,;", rune(a[0]))
+	return a != "" && (strings.ContainsRune("(,;", rune(a[0])) || (heldBeforeRE.MatchString(before) && whenAfterRE.MatchString(after)))
 }
+
+// heldBeforeRE: a meeting held somewhere, right before "in" or "at" and
+// the place ("a street briefing was held in ", "the surgery took place
+// at "); whenAfterRE: when, right after the place ("on 11 May", "the
+// next day", "last Tuesday"). "A street briefing was held in Newport the
+// next day": only a place is where a meeting was held, on a day.
+var (
+	heldBeforeRE = regexp.MustCompile(`(?i)\b(?:held|took place|met|meeting|surgery|briefing|walkabout|drop-in)\s+(?:in|at)\s+$`)
+	whenAfterRE  = regexp.MustCompile(`(?i)^\s+(?:on\s+(?:the\s+)?(?:[0-9]|mon|tue|wed|thu|fri|sat|sun)|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week)|last\s+(?:night|week|month|mon|tue|wed|thu|fri|sat|sun)|yesterday|this\s+(?:morning|afternoon|evening|week))`)
+)
 
 // bracketListRE: the text before a name that goes on a list of places
 // after "in" or "at", each with its bracket ("meetings in Hardwick (2nd),

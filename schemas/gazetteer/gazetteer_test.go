@@ -291,6 +291,13 @@ func TestFindPrecision(t *testing.T) {
 		{"in Kader (2nd) and Park was busy", []string{"Kader=ward:E05009860"}},
 		{"Mr Kader (chair), Mr Hart (vice-chair) and Newport (17th)", nil},
 		{"Cllr Kader (chair) and Mr Hart, in Park Lane", nil},
+		// ... or where a meeting was held, with its day after it
+		{"A street briefing was held in Newport the next day", []string{"Newport=ward:E05009866"}},
+		{"the surgery took place at Victoria on 3 May", []string{"Victoria=ward:E05013049"}},
+		{"a walkabout in Park last Tuesday", []string{"Park=ward:E05009869"}},
+		{"she was interested in Victoria on 3 May", nil},
+		{"a street briefing was held in Newport Road the next day", nil},
+		{"the meeting held in Park for the children", nil},
 		// ... or before its own public body's name, in capitals.
 		{"Kader Community Council, Middlesbrough", []string{"Kader=ward:E05009860", "Middlesbrough=lad:E06000002"}},
 		{"the Park Residents' Association met", []string{"Park=ward:E05009869"}},

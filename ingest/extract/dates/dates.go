@@ -123,6 +123,11 @@ var (
 	// "over the course of January", "mid August"); "mid-August",
 	// "early-September" are written joined as often as apart.
 	monthRE = regexp.MustCompile(`\b(?:(?:in|from|during|since|throughout|through|all\s+through|all\s+of|(?:over|during|in)\s+the\s+course\s+of|over|across|for\s+much\s+of|for\s+most\s+of|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+(?:first|second|latter)\s+half\s+of)\s+|(?:mid|early|late)-)` + monthPat + `\b(?:\s+([0-9]{4})\b)?`)
+	// monthSawRE: a month as the subject of "saw" at a sentence's start
+	// ("June saw ward meetings in ...", "March 2019 also saw ..."): the
+	// time of what the sentence tells, though no word such as "in" leads
+	// it.
+	monthSawRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)\W*` + monthPat + `(?:\s+([0-9]{4}))?\s+(?:also\s+|then\s+)?saw\b`)
 	// dayOfRelMonRE: "the 22nd of last month".
 	dayOfRelMonRE = regexp.MustCompile(`\bthe\s+([0-9]{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|next)\s+month\b`)
 	// monthListRE is three or more months as one span: "September,
@@ -454,6 +459,16 @@ func Find(s string) []Mention {
 			continue
 		}
 		add(m, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
+	}
+	for _, m := range withMonth(monthSawRE) {
+		if !capital(group(s, m, 1)) {
+			continue
+		}
+		end := m[3]
+		if m[5] >= 0 {
+			end = m[5]
+		}
+		add([]int{m[2], end}, Mention{Month: monthOf(group(s, m, 1)), Year: atoi(group(s, m, 2))})
 	}
 	for _, m := range withDay(monthYrRE) {
 		if !capital(group(s, m, 1)) {

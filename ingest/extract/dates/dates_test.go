@@ -477,6 +477,9 @@ func TestMonthsWithoutIn(t *testing.T) {
 		"For most of May residents reported bins set alight.":          "May",
 		"Across September and October, residents reported scam calls.": "September-October",
 		"Through March and April the team heard about speeding.":       "March-April",
+		// a month as the subject of "saw" (monthSawRE)
+		"June saw ward meetings across the town.":     "June",
+		"It was busy. March 2019 also saw a surgery.": "March",
 	} {
 		ds := Find(s)
 		require.Len(t, ds, 1, s)
@@ -486,6 +489,18 @@ func TestMonthsWithoutIn(t *testing.T) {
 		}
 		require.Equal(t, want, got, s)
 		require.True(t, ds[0].IsMonths(), s)
+	}
+}
+
+// TestMonthSawNeedsItsPlace: "saw" after a month makes it a time only
+// at a sentence's start, the month capitalised and written alone.
+func TestMonthSawNeedsItsPlace(t *testing.T) {
+	for _, s := range []string{
+		"June Smith saw the PCSO.",
+		"residents june saw it.",
+		"The officer who saw May at the door.",
+	} {
+		require.Empty(t, Find(s), s)
 	}
 }
 
