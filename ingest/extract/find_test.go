@@ -6641,6 +6641,29 @@ func TestPlaceOneIsItsMeeting(t *testing.T) {
 		summary(t, head+"The Linthorpe one is on the 28th at the community centre.\n"))
 }
 
+// TestSeriesOneIsItsMeeting: in a newsletter not about one meeting,
+// "one" after "at the" and a month stands for the meeting the sentence
+// right before names ("PC Lowe holds a drop-in at the library every month.
+// At the March one (Tues 12th) people talked about ..."); with no meeting
+// word in the sentence before, it is left alone.
+func TestSeriesOneIsItsMeeting(t *testing.T) {
+	head := "---\ntitle: Hemlington Residents' News - Spring 2019\npublished: 2019-04-19\n---\n\n# HEMLINGTON RESIDENTS' NEWS\n\nHello again from the committee.\n\n## Police\n\n"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"PC Lowe holds a drop-in at Hemlington library on the second Tuesday of every month. At the March one (Tuesday 12th) people mostly talked about drug dealing by the shops.\n",
+			[]string{"meeting 2019-03-12 E05009859 drugs", "concern 2019-03-12 E05009859 drugs"}},
+		{"The sergeant runs a surgery at the Hemlington community centre every few weeks. At the April one (Tuesday 9th) residents complained about drug dealing by the shops.\n",
+			[]string{"meeting 2019-04-09 E05009859 drugs", "concern 2019-04-09 E05009859 drugs"}},
+		// must not fire: no meeting word in the sentence before
+		{"We bought new chairs for the Hemlington community house. At the March one (Tuesday 12th) people mostly talked about drug dealing by the shops.\n", nil},
+		{"PC Lowe holds a drop-in at Hemlington library every month, and at the March one (Tues 12th) she handed out leaflets.\n", nil},
+	} {
+		require.Equal(t, c.want, summaryFile(t, "news.md", head+c.text), c.text)
+	}
+}
+
 // TestPlaceCommaDayHeads: a diary's entry headed by a place, a comma and
 // its day ("Greatham, Saturday 5th February.") tells a meeting there when
 // the rest says what residents raised.

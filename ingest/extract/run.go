@@ -150,6 +150,8 @@ func (r *run) tag() {
 		if aboutMeeting && i >= 2 {
 			b.Text = oneMeetingRE.ReplaceAllString(b.Text, "${1}${2} meeting")
 			b.Text = dayResidentsRE.ReplaceAllString(b.Text, "${1}at the ${2} meeting, residents ${3}")
+		} else {
+			b.Text = seriesOne(b.Text)
 		}
 		if b.Heading {
 			headMonth = ""
@@ -169,6 +171,33 @@ func (r *run) tag() {
 // said at the last one in July"), in a post whose opening names the
 // meeting it is about: that place's meeting, told as a meeting would be.
 var oneMeetingRE = regexp.MustCompile(`\b((?i:at|to) the )((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}) one\b`)
+
+// seriesOne reads "one" after "at the" and a name (oneMeetingRE) as the
+// meeting the sentence right before it names, in a post that is not
+// about a meeting as a whole (a newsletter's item on the PCSO's monthly
+// drop-ins: "The PCSO holds a surgery at the library each month. At the
+// March one (Tues 12th) people asked about ..."): that meeting, told as a
+// meeting would be. With no meeting word in the sentence before ("We
+// bought new chairs. At the March one ...") it is left as written.
+func seriesOne(text string) string {
+	locs := oneMeetingRE.FindAllStringSubmatchIndex(text, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		l := locs[k]
+		before := strings.TrimRight(text[:l[0]], " ")
+		if !strings.HasSuffix(before, ".") {
+			continue // the sentence before must end right before this one opens
+		}
+		prev := before[:len(before)-1]
+		if j := strings.LastIndexAny(prev, ".!?"); j >= 0 {
+			prev = prev[j+1:]
+		}
+		if !strongMeetingRE.MatchString(prev) {
+			continue
+		}
+		text = text[:l[5]] + " meeting" + text[l[1]:]
+	}
+	return text
+}
 
 // dayResidentsRE: a day opening a clause whose subject is a place's
 // residents raising something ("The following evening, Wednesday 10th,

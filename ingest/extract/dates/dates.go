@@ -904,9 +904,43 @@ func bareDays(s, low string, out []Mention) []Mention {
 			continue
 		}
 		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year})
+		out = listedDays(s, low, m[1], day, mon, year, out)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// nextListedDayRE: the next day of a list of ordinals alone after the
+// first ("on the 5th, 12th and 19th", "on the 3rd and the 17th").
+var nextListedDayRE = regexp.MustCompile(`^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)\b`)
+
+// listedDays adds the days listed after a bare ordinal that took its
+// month from the date written before it: a report that names the month
+// once and then the days a series was held ("In May the sergeant held
+// three drop-ins at the library, on the 2nd, 9th and 23rd") means each
+// day of that month, not only the first. The list must go up day by day
+// in that month; a day the text already dates with its own month ("on
+// the 4th and 11th June") ends it, as does anything but a comma, "and" or
+// "&" between two days.
+func listedDays(s, low string, at, prev int, mon time.Month, year int, out []Mention) []Mention {
+	for {
+		l := nextListedDayRE.FindStringSubmatchIndex(low[at:])
+		if l == nil {
+			return out
+		}
+		start, end := at+l[2], at+l[1]
+		day := atoi(s[at+l[2] : at+l[3]])
+		if day <= prev || day > daysIn[mon] && !(mon == time.February && day == 29) {
+			return out
+		}
+		for _, d := range out {
+			if d.Start < end+1 && start < d.End {
+				return out
+			}
+		}
+		out = append(out, Mention{Start: start, End: end, Text: s[start:end], Day: day, Month: mon, Year: year})
+		at, prev = end, day
+	}
 }
 
 // bracketDayRE: a day written as an ordinal alone in brackets after what

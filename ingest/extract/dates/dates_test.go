@@ -251,6 +251,40 @@ func TestBareOrdinalDays(t *testing.T) {
 	require.Empty(t, Find("The team met on the 12th."), "no month before it: no date")
 }
 
+// TestListedBareOrdinalDays: a list of ordinals alone after a month
+// written once before them ("In June the inspector ran coffee mornings at
+// the church, on the 3rd, 10th and 24th") is each day of that month; a
+// list that does not go up, a day with its own month, or days with no
+// month before them give nothing more.
+func TestListedBareOrdinalDays(t *testing.T) {
+	days := func(s string) []string {
+		var out []string
+		for _, d := range Find(s) {
+			if d.Day > 0 {
+				out = append(out, fmt.Sprintf("%d %s", d.Day, d.Month))
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"In June the inspector ran coffee mornings at the church, on the 3rd, 10th and 24th.", []string{"3 June", "10 June", "24 June"}},
+		{"During November the team held surgeries at the leisure centre on the 2nd and the 16th.", []string{"2 November", "16 November"}},
+		{"In March the PCSOs were at the market on the 7th & 21st, and at the school gates.", []string{"7 March", "21 March"}},
+		{"In April the group met on the 9th, 23rd, and 30th in the hall.", []string{"9 April", "23 April", "30 April"}},
+		// must not fire:
+		{"The team met on the 12th, 19th and 26th.", nil},
+		{"In May the panel sat on the 20th and 6th June.", []string{"20 May", "6 June"}},
+		{"In October a walkabout was held on the 14th, 3 officers attending.", []string{"14 October"}},
+		{"In September we met on the 18th and 4th floors of the civic centre.", []string{"18 September"}},
+		{"In February the drop-in ran on the 20th and 31st.", []string{"20 February"}},
+	} {
+		require.Equal(t, c.want, days(c.text), c.text)
+	}
+}
+
 // TestBracketedOrdinalDays: a list of meetings that names its month once
 // and gives each meeting's day as an ordinal alone in brackets ("In May
 // she went to Kader (2nd) and Ladgate (16th)") dates each in that month;
