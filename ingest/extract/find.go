@@ -1317,12 +1317,26 @@ func (r *run) headingWards(b *segment.Block) (wards []gazetteer.Resolution, all 
 // Park)"); nil for any other heading ("You said", "Burglary in Loftus",
 // "Next meetings").
 func (r *run) placeHeading(b *segment.Block) *gazetteer.Resolution {
-	m := r.headingOnly(b, titleCase(strings.Trim(bracketTailRE.ReplaceAllString(b.Text, ""), " :*.#")), 80)
+	name := titleCase(strings.Trim(bracketTailRE.ReplaceAllString(b.Text, ""), " :*.#"))
+	m := r.headingOnly(b, name, 80)
+	if m == nil {
+		if k := kindPlaceHeadRE.FindStringSubmatch(name); k != nil {
+			m = r.headingOnly(b, k[1], 80)
+		}
+	}
 	if m == nil {
 		return nil
 	}
 	return &m.Resolution
 }
+
+// kindPlaceHeadRE: a section's heading naming a meeting's kind, a dash and
+// then its place ("Street surgery – Grangetown", "Drop-in: Eston"): the
+// card's place is the place after the dash, as for a heading that is
+// the place alone; the paragraph under it tells the meeting by its venue
+// or street ("On Tuesday 4th we held a street surgery on Acacia Road"),
+// which the gazetteer does not know. Group 1 the place.
+var kindPlaceHeadRE = regexp.MustCompile(`(?i)^(?:(?:street|pop-up|police|ward|community|residents['’]?|neighbourhood|pcso|beat)\s+)?(?:briefing|surgery|meeting|drop-in|walkabout|walk-about|pact|forum|street surgery)\s*[-–—:]\s*(\S.*)$`)
 
 // authorityHeading is the authority a numbered or plain heading names
 // alone ("3. Redcar and Cleveland", "Middlesbrough"): a report that
@@ -4071,7 +4085,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// Hutton's, though Guisborough is a ward too (unless the line says
 		// "Guisborough ward").
 		venueWard := record && best.Kind == "ward" && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s[best.End:])), "ward")
-		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName) || inPassing(i, r.titlePlace)) {
+		if (best.Kind != "ward" || venueWard) && r.titlePlace != nil && r.titlePlace.LADCode == best.LADCode && (record || partOf(best.Text, r.titlePlace.WardName) && !titleOtherPart(best.Text, r.titlePlace) || inPassing(i, r.titlePlace)) {
 			// (minutes' or notes' own date line naming the town of their
 			// venue, "Notes · 19 January 2016 · Thornaby Pavilion", under
 			// "Stainsby Hill PACT meeting": the record is the title's)
@@ -4141,6 +4155,19 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
+}
+
+// titleOtherPart reports whether the title names its ward by another part
+// of the ward's name than the town a meeting is placed in: "WOLVISTON
+// PARISH COUNCIL" (Wolviston in the ward Billingham West & Wolviston)
+// telling of "the police surgery at Billingham library". The town is
+// part of the title's ward's name but spans several wards; the meeting
+// went to the town, it is not the village's, so it keeps the town's place
+// (its authority). A title naming the town itself ("NORTON SOUTH WARD"
+// over "held at Norton Community Centre") is still the title's ward.
+func titleOtherPart(town string, title *gazetteer.Resolution) bool {
+	name := strings.TrimSpace(title.Text)
+	return name != "" && !strings.Contains(" "+strings.ToLower(name)+" ", " "+strings.ToLower(town)+" ")
 }
 
 // inPassing reports whether a town or area meetingPlace found only in the

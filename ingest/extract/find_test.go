@@ -14,6 +14,7 @@ import (
 
 	"github.com/wardpulse/wardpulse/ingest/extract/dates"
 	"github.com/wardpulse/wardpulse/schemas"
+	"github.com/wardpulse/wardpulse/schemas/gazetteer"
 )
 
 // summary lists a result's events as "type date ward themes".
@@ -9241,4 +9242,82 @@ func TestMonthSawMeetingsAndHeldIn(t *testing.T) {
 	// must not fire: a month that is someone's name
 	got = summary(t, head+"- June Smith saw ward meetings in Grangetown (7th) as her job.\n")
 	require.Empty(t, got)
+}
+
+// TestKindPlaceHeading: a section headed by a meeting's kind, a dash and
+// its place ("Street surgery – Grangetown") places the meeting the
+// paragraph under it tells by its street or venue alone; a heading of a
+// kind alone, or a place with other words, does not.
+func TestKindPlaceHeading(t *testing.T) {
+	for _, tt := range []struct {
+		head, want string
+	}{
+		{"Street surgery – Grangetown", "Grangetown"},
+		{"Drop-in: Eston", "Eston"},
+		{"PACT - Grangetown", "Grangetown"},
+		{"Street surgery", ""},
+		{"Grangetown news – latest", ""},
+		{"Results - Grangetown and Eston", ""},
+	} {
+		got := ""
+		if m := kindPlaceHeadRE.FindStringSubmatch(tt.head); m != nil {
+			got = m[1]
+		}
+		require.Equal(t, tt.want, got, tt.head)
+	}
+	doc := "# Greater Eston team: May update\n\nPosted 3 June 2022\n\n" +
+		"## Street surgery – Grangetown\n\n" +
+		"On Tuesday 17th May we held a street surgery on Birchington Avenue. Several neighbours told us about off-road bikes tearing across the playing field.\n"
+	require.Equal(t, []string{
+		"meeting 2022-05-17 E05012442 off_road_bikes",
+		"concern 2022-05-17 E05012442 off_road_bikes",
+	}, summary(t, doc))
+}
+
+// TestWardCouncillorBesideItsWard: a record's attendance names the ward
+// of its ward councillor beside the words ("Ward councillor, Rural
+// West", "Cllr S. Tennant, Headland & Harbour ward"); a ward told before
+// "ward councillors" in a story of the body ("a walk round Kader ward
+// with the ward councillors") is where that happened, not the
+// councillor's ward.
+func TestWardCouncillorBesideItsWard(t *testing.T) {
+	x := newExtractor(t, Config{})
+	at := time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Cllr R. Sayer | Ward councillor, Rural West (Hartlepool Borough Council)", true},
+		{"Cllr S. Tennant, Headland & Harbour ward", true},
+		{"Borough Cllr R. Marley (Rural West)", true},
+		{"On Friday we did a walk round Kader ward with the ward councillors and wardens.", false},
+		{"Ward councillors came along. Later the team went to Rural West for a surgery.", false},
+	} {
+		locs := wardCllrRE.FindAllStringIndex(tt.text, -1)
+		got := false
+		for _, m := range x.gaz.Find(tt.text, at) {
+			if m.Kind == "ward" && besideCllr(tt.text, m, locs) {
+				got = true
+			}
+		}
+		require.Equal(t, tt.want, got, tt.text)
+	}
+}
+
+// TestTitleOtherPartTown: minutes titled by a village that shares its
+// ward's name with a town spanning several wards ("Billingham West &
+// Wolviston") keep a meeting the writer went to in the town at the
+// town's place (its authority), not the village's ward; a title naming
+// the town's own ward ("NORTON SOUTH WARD") keeps its venue's town as the
+// title's.
+func TestTitleOtherPartTown(t *testing.T) {
+	bw := &gazetteer.Resolution{Kind: "ward", WardName: "Billingham West & Wolviston", Text: "Wolviston"}
+	ns := &gazetteer.Resolution{Kind: "ward", WardName: "Norton South", Text: "Norton South"}
+	require.True(t, titleOtherPart("Billingham", bw))
+	require.False(t, titleOtherPart("Norton", ns))
+	require.False(t, titleOtherPart("Billingham", &gazetteer.Resolution{Kind: "ward", WardName: "Billingham West & Wolviston", Text: "Billingham West & Wolviston"}))
+	doc := "WOLVISTON PARISH COUNCIL\n\nMinutes of the meeting of the Parish Council held on Monday 6th November 2023 at 7pm in Wolviston Village Hall\n\n" +
+		"Police matters. Cllr Lowe told members she had gone to the police drop-in at Billingham Forum on Friday 3rd November, where people spoke mostly of shoplifting from the shops.\n"
+	got := summaryLAD(t, doc)
+	require.Contains(t, got, "meeting 2023-11-03 E06000004 burglary_theft")
 }

@@ -1751,11 +1751,12 @@ func (r *run) councillorsWard(at time.Time) *gazetteer.Resolution {
 	var ward *gazetteer.Resolution
 	for i := 0; i < len(r.blocks) && i < 15; i++ {
 		b := &r.blocks[i]
-		if !wardCllrRE.MatchString(b.Text) {
+		locs := wardCllrRE.FindAllStringIndex(b.Text, -1)
+		if locs == nil {
 			continue
 		}
 		for _, m := range r.find(b.Text, at) {
-			if m.Kind != "ward" {
+			if m.Kind != "ward" || !besideCllr(b.Text, m, locs) {
 				continue
 			}
 			if (ward != nil && ward.WardCode != m.WardCode) || m.LADCode != town.LADCode {
@@ -1766,6 +1767,25 @@ func (r *run) councillorsWard(at time.Time) *gazetteer.Resolution {
 		}
 	}
 	return ward
+}
+
+// besideCllr reports whether ward mention m is the one a "ward
+// councillor" match in locs names as the councillor's: inside the match
+// ("Cllr S. Tennant, Headland & Harbour ward") or right after it, in the
+// same entry ("Ward councillor, Rural West"). A ward told before it, in a
+// story of the body ("we walked round Kader ward with the ward
+// councillors"), is where something happened, not whose councillor
+// attended a record, and does not make the document that ward's.
+func besideCllr(text string, m gazetteer.Mention, locs [][]int) bool {
+	for _, l := range locs {
+		if m.Start >= l[0] && m.Start < l[1] {
+			return true
+		}
+		if gap := text[min(l[1], m.Start):max(l[1], m.Start)]; m.Start >= l[1] && len(gap) <= 40 && !strings.ContainsAny(gap, ".;!?") {
+			return true
+		}
+	}
+	return false
 }
 
 // wardCllrRE: a ward councillor in a record's attendance ("Ward

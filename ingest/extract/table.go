@@ -131,6 +131,12 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 		// day not given.
 		return false
 	}
+	if col["meeting"] == "" && col["date"] == "" && monthMeetingCell(b.Cells, issues, col["action"]) {
+		// The same in a column whose header names neither ("Where / when
+		// | You said | We did" over "Fairfield residents meeting, June"):
+		// the cell the row's month came from names its meeting.
+		return false
+	}
 	if issues == "" || negationRE.MatchString(issues) || len(r.themes(issues)) == 0 {
 		return true
 	}
@@ -148,6 +154,25 @@ func (r *run) periodRow(b *segment.Block, sp dates.Span, col map[string]string, 
 		r.concern(b, nil, issues, col["action"], *res, sp)
 	}
 	return true
+}
+
+// monthMeetingCell reports whether a row's cell other than its issues and
+// action names a meeting and ends on a month alone, after its place
+// ("Fairfield residents meeting, June", "Hardwick PACT – May"), in a
+// table whose headers give no date or meeting column ("Where / when"):
+// the row is that meeting, held in that month, not what was raised over
+// the month without one.
+func monthMeetingCell(cells []string, issues, action string) bool {
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" || c == strings.TrimSpace(issues) || c == strings.TrimSpace(action) {
+			continue
+		}
+		if m := placeMonthRE.FindStringSubmatchIndex(c); m != nil && loneMonthRE.MatchString(c[m[4]:m[5]]) && strongMeetingRE.MatchString(c[:m[0]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // noMeetingCell reports whether a table's "meeting" cell names no one

@@ -96,6 +96,12 @@ func TestMonthRowsAreNotMeetings(t *testing.T) {
 		{"a where-and-when cell naming a meeting, its ward and its month", "page.md",
 			"# Your area: you said, we did\n\nPublished: 10 April 2019\n\n| Where and when | You said | We did |\n|---|---|---|\n| Yarm PACT, Town Hall - March 2019 | Speeding on the High Street | Speed checks |\n",
 			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},
+		{"a where / when cell (no date or meeting header) naming a meeting and its month is that meeting", "page.md",
+			"# Our wards: you said, we did\n\nPublished: 10 July 2019\n\n| Where / when | You said | We did |\n|---|---|---|\n| Stainsby Hill residents meeting, June | Cannabis being sold from a van by the shops | Warrant executed |\n",
+			[]string{"meeting month:2019-06-01/2019-06-30 E05001548 drugs", "concern month:2019-06-01/2019-06-30 E05001548 drugs"}},
+		{"a where / when cell with a month and a place but no meeting stays a concern of the month", "page.md",
+			"# Our wards: you said, we did\n\nPublished: 10 July 2019\n\n| Where / when | You said | We did |\n|---|---|---|\n| Stainsby Hill, June | Cannabis being sold from a van by the shops | Warrant executed |\n",
+			[]string{"concern month:2019-06-01/2019-06-30  drugs"}}, // (no meeting; its place as before the rule)
 		{"the month with a note in brackets after it", "page.md",
 			"# Yarm ward: you said, we did\n\nPublished: 10 April 2019\n\n| When and where | You said | We did |\n|---|---|---|\n| PACT meeting, March (held in the library this time) | Speeding on the High Street | Speed checks |\n",
 			[]string{"meeting month:2019-03-01/2019-03-31 E05001552 speeding", "concern month:2019-03-01/2019-03-31 E05001552 speeding"}},

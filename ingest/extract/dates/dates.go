@@ -112,8 +112,10 @@ var (
 	// Thursday evening", "Thursday night's meeting", "Tuesday's PACT
 	// meeting"): as "on Thursday".
 	// habitualRE, after a weekday: a part of it in the plural ("on Sunday
-	// mornings", "on Friday nights"), which is every such day.
-	habitualRE = regexp.MustCompile(`^(?:\s+(?:and|or|&)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+(?:mornings|afternoons|evenings|nights)\b`)
+	// mornings", "on Friday nights"), which is every such day; a meal's
+	// time of it too ("surgeries on Tuesday lunchtimes", "on Friday
+	// teatimes": a run of sessions, each that weekday, not one day).
+	habitualRE = regexp.MustCompile(`^(?:\s+(?:and|or|&)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s+(?:mornings|afternoons|evenings|nights|lunchtimes|lunch[- ]times|teatimes|tea[- ]times)\b`)
 	relPartRE  = regexp.MustCompile(`\b` + weekdayPat + `(?:(?:\s+|’s\s+|'s\s+)?(morning|afternoon|evening|night)(?:’s|'s)?|’s|'s|\s+(?:started|began|brought|took me|saw me|kicked off))\b`)
 	// relWeekRE: "last week", "earlier this week" (not "every week",
 	// "week after week", "the last week of May").

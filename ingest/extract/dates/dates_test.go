@@ -212,6 +212,10 @@ func TestRecurringWeekdayIsNoDay(t *testing.T) {
 	require.Len(t, Find("the meeting on Sunday morning"), 1)
 	require.Empty(t, Find("You can't walk the dog on a Sunday morning without one of them"))
 	require.Empty(t, Find("agreed to step up patrols on Friday and Saturday evenings"))
+	// a meal's time of a weekday, in the plural, is every such day too
+	require.Empty(t, Find("the PCSOs held drop-ins at the market hall on Tuesday lunchtimes"))
+	require.Empty(t, Find("a stall by the bus station on Friday tea-times"))
+	require.Len(t, Find("we met the traders on Tuesday lunchtime"), 1, "one lunchtime is that day")
 	// "the last Friday of the month" is a weekday of a month, not "last
 	// Friday"; "last Friday" alone still is.
 	require.Empty(t, Find("the surgery falls on the last Friday of the month"))
