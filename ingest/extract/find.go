@@ -5619,6 +5619,13 @@ func (r *run) undatedSpan(section *dates.Span) (dates.Span, bool) {
 // their own.
 var policeReplyDashRE = regexp.MustCompile(`(?i)\s[-–—]\s+(?:the\s+)?(?:pcsos?|pc|police|officers?|sergeant|sgt|inspector|insp|neighbourhood team|police team)\b(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:asked|advised|urged|gave|handed|promised|agreed|will|explained|replied|responded|confirmed|said|to\s+(?:pass|refer|raise|report|follow|look|check|chase|contact|speak|visit|arrange|feed|take|liaise|investigate))\b`)
 
+// minuteActionRE: a minute's action for someone, after a comma, ending
+// what was raised ("youths gathering outside the shops at night, Amy to
+// increase patrols", "..., PCSO to pass to the rural team", "..., Cllr
+// Royce to chase the council"): who is to do what, not more of the
+// matter; its words ("patrols") are no concern of their own.
+var minuteActionRE = regexp.MustCompile(`,\s+(?:(?i:pcsos?|pcs?|police|officers?|sergeant|sgt|inspector|insp|cllrs?|councillors?|clerk|chair|secretary)\b(?:\s+\p{Lu}[\w'’-]*)?|\p{Lu}[\w'’-]+)\s+to\s+(?i:increase|step up|pass|refer|raise|report|follow up|look into|check|chase|contact|speak|visit|arrange|feed back|liaise|investigate|write|ask|find out|monitor)\b`)
+
 // sentenceEndRE: the end of a sentence before the next one's capital.
 var sentenceEndRE = regexp.MustCompile(`[.!?]["”'’)]*\s+["“]?[A-Z0-9]`)
 
@@ -7087,6 +7094,11 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		// follows it: an item that goes on, "... - PCSO said there is no
 		// change. Several people said they never see anyone", is judged
 		// whole.)
+		text = text[:loc[0]] + "."
+	}
+	if loc := minuteActionRE.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
+		// "- Members raised lads gathering outside the shops at night,
+		// Amy to increase patrols.": the action minuted for the item.
 		text = text[:loc[0]] + "."
 	}
 	var sp dates.Span

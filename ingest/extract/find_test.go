@@ -4641,6 +4641,12 @@ func TestPoliceReplyAfterADash(t *testing.T) {
 		{"- Dog fouling on the promenade – officers said they would pass it on and step up patrols.", "concern 2013-11-12 E05008951 environmental"},
 		// a minute's action for the officer ("PCSO to pass to ..."), the same
 		{"- Graffiti sprayed on the bus shelter again – PCSO to pass to the evening patrol team; clerk to write to the council.", "concern 2013-11-12 E05008951 criminal_damage"},
+		// a minute's action after a comma, for a named person or a role
+		// (minuteActionRE)
+		{"- Members raised youths gathering outside the shops late at night, Jo to increase patrols.", "concern 2013-11-12 E05008951 antisocial_behaviour"},
+		{"- Cars broken into on the estate, police to step up patrols.", "concern 2013-11-12 E05008951 burglary_theft"},
+		// must not fire: a complaint after the comma
+		{"- Cars broken into on the estate, and police are never seen on patrol.", "concern 2013-11-12 E05008951 burglary_theft,visible_policing"},
 		// must not fire: the complaint after the dash is the residents'
 		{"- Dog fouling on the promenade - and police are never seen on patrol.", "concern 2013-11-12 E05008951 environmental,visible_policing"},
 	} {
