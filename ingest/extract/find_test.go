@@ -1648,6 +1648,13 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"imprint-put-together.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe association is run by volunteers. Spring news was put together on 9/3/24 by Sue and Kath. Paper donated by the corner shop.\n", "2024-03-09"},
 		{"imprint-going-to-press.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nAll details correct at the time of going to press, 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		{"imprint-compiled.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThis issue compiled 10th March 2024 by the committee.\n", "2024-03-10"},
+		// an imprint that unwrapping ran into the contact line above it,
+		// after a sentence closed inside its bracket
+		{"imprint-run-in.txt", "GROVE WARD NEWS\nWinter 2019 - from your Grove councillors\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us: grovecllrs@example.org (or find us at the market!)\nPrinted and published 11 March 2019 by the Grove ward councillors,\nc/o Town Hall, Stockton.\n", "2019-03-11"},
+		{"imprint-run-in-plain.txt", "GROVE WARD NEWS\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us at the Town Hall. Printed and published 11 March 2019 by the Grove ward councillors.\n", "2019-03-11"},
+		// a date not right after the words, or a bracket closing mid-page: none
+		{"imprint-run-in-later.txt", "GROVE WARD NEWS\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us (or find us at the market!) Printed and published for the fun day of 11 March 2019 by the Grove ward councillors.\n", ""},
+		{"imprint-run-in-up-page.txt", "GROVE WARD NEWS\n\nWrite to us (or find us at the market!) Printed and published 11 March 2019 by the Grove ward councillors.\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe bins are now emptied on Fridays.\n\nThe hall is being repainted.\n\nThanks to the shop for the paper.\n", ""},
 		{"imprint-other-news.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nOther news\n\nThe bins are now emptied on Fridays.\n\nInformation correct as at 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		// words that are not the issue's, a date that does not follow
 		// them, or a sentence far up the page: no imprint
