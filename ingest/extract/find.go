@@ -1772,6 +1772,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if councilBusinessRE.MatchString(sent) && !residentsRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "Tees Valley councillors also discussed policing budgets at a meeting in Middlesbrough on Tuesday": the members' own business, no meeting with the public
 		}
+		if partnersAppositiveRE.MatchString(sent) && !residentsRE.MatchString(sent) {
+			continue // "joined the Tees Shopwatch Forum, a partnership of retailers, the council and the police, on 3 May": the agencies' own body, no meeting with the public
+		}
+		if councilCommitteeRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+			continue // "I also sat on the council's licensing committee on Monday": the council's own committee, no meeting with the public
+		}
 		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
 			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
 		}
@@ -2793,6 +2799,28 @@ func outsideAsides(s string, ms []gazetteer.Mention) []gazetteer.Mention {
 	return out
 }
 
+// negatedPlaces drops the places a sentence names only to say the
+// meeting was not about them ("went to a housing conference in Leeds –
+// useful, but nothing about Redcar", "not much on Thornaby sadly"): the
+// writer's comment on what the meeting had for the ward, not where it
+// was, so a place the gazetteer does not know ("Leeds") is left to say
+// the meeting was outside Cleveland. A place after "about" without the
+// negation ("a meeting about Redcar's seafront") is kept.
+func negatedPlaces(s string, ms []gazetteer.Mention) []gazetteer.Mention {
+	var out []gazetteer.Mention
+	for _, m := range ms {
+		if !negatedPlaceRE.MatchString(s[:m.Start]) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// negatedPlaceRE: the words before a place saying a meeting was not about
+// it ("but not much about ", "nothing on ", "not a lot for "), ending
+// where the place starts.
+var negatedPlaceRE = regexp.MustCompile(`(?i)\b(?:not\s+(?:much|a\s+lot|a\s+great\s+deal|anything|really)|nothing(?:\s+much|\s+really)?|little)\s+(?:about|on|for|to\s+do\s+with|relevant\s+to|specific\s+to)\s+(?:the\s+)?$`)
+
 // asideRE: a bracketed clause of the writer's own, opening on a word that
 // starts a clause, not a name ("(not my ward but ...)", "(though ...)").
 var asideRE = regexp.MustCompile(`(?i)\(\s*(?:not|though|although|but|because|as|since|which|who|where|i|i'm|we|we're|it|it's|they|sorry|even|just|mind)\b[^()]*\)`)
@@ -2807,6 +2835,26 @@ var asideRE = regexp.MustCompile(`(?i)\(\s*(?:not|though|although|but|because|as
 // participation are that meeting's record, told by their own heading, not
 // by a verb of going).
 var fullCouncilRE = regexp.MustCompile(`(?i)\b(?:went|go|goes|going|attended|attend|attends|attending|sat\s+(?:in\s+)?(?:through|on)|was\s+at|were\s+at|been\s+to|popped\s+(?:along\s+)?(?:in)?to)\b(?:\s+(?:along|down|up))?(?:\s+to)?\s+(?:a\s+|the\s+|our\s+|last\s+(?:week's\s+|night's\s+|month's\s+)?)?full\s+(?:borough\s+|town\s+)?council\b`)
+
+// partnersAppositiveRE: a body named and then said, set off by a comma,
+// to be made up of agencies or businesses ("the Town Centre Traders'
+// Forum, a partnership of shops, the council and the police", "the Rural
+// Watch Group, a network of farmers and agencies"): a meeting of its
+// members, not one with the public, unless the sentence names residents
+// there. (A body said to be of residents, "a group of residents and
+// officers", is residentsRE's and kept.)
+var partnersAppositiveRE = regexp.MustCompile(`(?i),\s+(?:a|an|which\s+is\s+a)\s+(?:[\w'’-]+\s+){0,2}?(?:partnership|network|alliance|body|group|forum|board)\s+(?:of|between|for|bringing\s+together)\s+(?:local\s+|the\s+town['’]s\s+|the\s+)?(?:businesses|retailers|shops|traders|licensees|agencies|partner\s+agencies|partners|organisations|organizations|employers|farmers|statutory)\b`)
+
+// councilCommitteeRE: a council's own committee named by its business
+// ("sat on the planning committee on Tuesday", "the licensing
+// sub-committee met on the 3rd", "at cabinet on Monday"): like full
+// council (fullCouncilRE), the members deciding the council's business,
+// which a councillor's post reports beside the ward's meetings, not a
+// meeting with the public, unless the sentence says residents or the
+// public were there and spoke. (A committee for policing or community
+// safety is not named here: a Panel's or a council's community safety
+// committee hearing from the neighbourhood team is read as before.)
+var councilCommitteeRE = regexp.MustCompile(`(?i)\b(?:planning|licensing|audit|standards|finance|appeals|regulatory|development control|(?:corporate\s+)?resources)\s+(?:(?:and\s+[\w-]+\s+)?(?:sub-?\s?)?committees?|panels?)\b|\b(?:sat|was|were|went)\s+(?:on|at|to)\s+(?:the\s+)?(?:council['’]s\s+)?cabinet\b`)
 
 // publicSpokeRE: the public taking part in a council's sitting ("public
 // questions", "public participation").
@@ -3983,7 +4031,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				k--
 			}
 		}
-		ms = outsideAsides(s, ms)
+		ms = negatedPlaces(s, outsideAsides(s, ms))
 		if len(ms) == 0 {
 			if i == 0 && (r.outside(s, at) && headVenue == "" || outsideMarked(s)) {
 				// ("Residents of Great Ayton, a few miles away across the
@@ -4264,8 +4312,15 @@ var crossedRE = regexp.MustCompile(`(?i)\bcross(?:ed|ing)? (?:the )?(?:county |f
 // meetingOutside reports whether the place a meeting noun governs ("a
 // rural crime meeting in Great Ayton village hall") is no place the
 // gazetteer knows.
+//
+// The place may come first, the meeting after it as what was held there
+// ("joined farmers in Kildale for their rural watch meeting with the
+// county's police", placeForMeetingRE): the meeting is that place's all
+// the same.
 func (r *run) meetingOutside(s string, at time.Time) bool {
-	for _, loc := range meetingAtPlaceRE.FindAllStringSubmatchIndex(s, -1) {
+	locs := meetingAtPlaceRE.FindAllStringSubmatchIndex(s, -1)
+	locs = append(locs, placeForMeetingRE.FindAllStringSubmatchIndex(s, -1)...)
+	for _, loc := range locs {
 		name := s[loc[2]:loc[3]]
 		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
 			return true
@@ -4305,6 +4360,10 @@ var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a m
 
 // meetingAtPlaceRE: a meeting noun, then "in" and a capitalised name
 // (group 1).
+// placeForMeetingRE: a place named before the meeting held there ("in
+// Kildale for their rural watch meeting"); group 1 the place.
+var placeForMeetingRE = regexp.MustCompile(`(?i:\bin\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})(?i:\s+for\s+(?:their|its|a|an|the|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:meetings?|forums?|surger(?:y|ies)|pacts?|evening|event)\b)`)
+
 var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
 
 // sameWardRE: a meeting placed by reference to the ward of the one told

@@ -1547,6 +1547,14 @@ func TestMeetingMarkedOutside(t *testing.T) {
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		{"unknown place outside", yarm + "On Wednesday 24 May I went to a rural crime meeting in Great Ayton, across the county boundary. Farmers there were angry about hare coursing.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		// the place first, the meeting held there after it (placeForMeetingRE)
+		{"place before meeting", yarm + "Not strictly Stockton business, but I also joined farmers over the border in Kildale for their rural watch meeting with North Yorkshire Police on the 24th, since we share many of the same problems – chiefly tractors and tools being stolen from farms round the village.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		// must not fire: a Cleveland place before its meeting, or no mark outside
+		{"place before meeting inside", yarm + "On Wednesday 24 May I also joined residents in Thornaby for their ward meeting, mostly about shoplifting in the town centre.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft"}},
+		{"place before meeting unmarked", yarm + "Afterwards we stayed on in Yarm for the meeting's tea, where residents spoke about speeding on the High Street again.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		{"an aside inside", yarm + "On Wednesday 24 May we held a drop-in meeting in Thornaby, in the library on Westbury Street, where people spoke about shoplifting.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}},
 	} {
@@ -1649,6 +1657,13 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"imprint-put-together.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe association is run by volunteers. Spring news was put together on 9/3/24 by Sue and Kath. Paper donated by the corner shop.\n", "2024-03-09"},
 		{"imprint-going-to-press.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nAll details correct at the time of going to press, 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		{"imprint-compiled.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThis issue compiled 10th March 2024 by the committee.\n", "2024-03-10"},
+		// an imprint that unwrapping ran into the contact line above it,
+		// after a sentence closed inside its bracket
+		{"imprint-run-in.txt", "GROVE WARD NEWS\nWinter 2019 - from your Grove councillors\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us: grovecllrs@example.org (or find us at the market!)\nPrinted and published 11 March 2019 by the Grove ward councillors,\nc/o Town Hall, Stockton.\n", "2019-03-11"},
+		{"imprint-run-in-plain.txt", "GROVE WARD NEWS\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us at the Town Hall. Printed and published 11 March 2019 by the Grove ward councillors.\n", "2019-03-11"},
+		// a date not right after the words, or a bracket closing mid-page: none
+		{"imprint-run-in-later.txt", "GROVE WARD NEWS\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nWrite to us (or find us at the market!) Printed and published for the fun day of 11 March 2019 by the Grove ward councillors.\n", ""},
+		{"imprint-run-in-up-page.txt", "GROVE WARD NEWS\n\nWrite to us (or find us at the market!) Printed and published 11 March 2019 by the Grove ward councillors.\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nThe bins are now emptied on Fridays.\n\nThe hall is being repainted.\n\nThanks to the shop for the paper.\n", ""},
 		{"imprint-other-news.txt", "Grove Estate Residents - Spring 2024\n\nAt our meeting on Monday 4th March residents raised speeding on the estate road.\n\nOther news\n\nThe bins are now emptied on Fridays.\n\nInformation correct as at 11 March 2024. Printed by Tees Print Ltd.\n", "2024-03-11"},
 		// words that are not the issue's, a date that does not follow
 		// them, or a sentence far up the page: no imprint
@@ -8921,6 +8936,53 @@ func TestFullCouncilSitting(t *testing.T) {
 	}
 }
 
+// TestCouncilCommitteeSitting: a councillor sitting on one of the
+// council's own committees named by its business (councilCommitteeRE:
+// planning, licensing, cabinet) is the council's business, no meeting with
+// the public; one where residents or the public spoke still tells a
+// meeting, and so does a community safety committee or a ward meeting.
+func TestCouncilCommitteeSitting(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"I was also on the planning committee in Guisborough on Tuesday, which ran very late.\n", nil},
+		{"On Tuesday Sam sat on the council's licensing sub-committee in Guisborough to hear a pub's appeal.\n", nil},
+		{"On Tuesday Sam was at cabinet in Guisborough, where the leisure centre plans were agreed.\n", nil},
+		// must not fire: residents or the public spoke there, or a meeting of another kind
+		{"On Tuesday the planning committee in Guisborough heard residents complain about speeding lorries.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam went to the Guisborough ward meeting, where people complained about speeding and the planning of the new estate.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
+	}
+}
+
+// TestPartnersAppositive: a body the sentence says, set off by a comma, is
+// made up of agencies or businesses (partnersAppositiveRE: "the Town
+// Centre Shopwatch, a partnership of retailers, the council and the
+// police") meets as that body, not with the public; a body said to be of
+// residents, or residents named there, still tells a meeting.
+func TestPartnersAppositive(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"On Tuesday the Commissioner joined the Guisborough Shopwatch Forum, a partnership of retailers, the council and the police, to talk about shoplifting.\n", nil},
+		{"On Tuesday the Commissioner met the Guisborough Rural Watch, a network of farmers and agencies, in Guisborough to talk about farm thefts.\n", nil},
+		// must not fire: a body of residents, or residents there
+		{"On Tuesday the Commissioner joined the Guisborough Forum, a group of residents and officers, to talk about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday the Commissioner joined the Guisborough Shopwatch Forum, a partnership of retailers and the police, where residents also complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 partnership,speeding", "concern 2012-12-04 E05001510 partnership,speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
+	}
+}
+
 // TestPlaceInAsideIsNotTheMeetings: a place named only in a bracketed
 // aside of the writer's own after the meeting's place (outsideAsides: "(not
 // my ward, though ... people shop there)", "(which is where ... people do
@@ -8941,6 +9003,34 @@ func TestPlaceInAsideIsNotTheMeetings(t *testing.T) {
 		got := summary(t, pub+tt.text)
 		require.NotEmpty(t, got, tt.text)
 		require.Equal(t, tt.want, got[0], tt.text)
+	}
+}
+
+// TestNegatedPlaceIsNotTheMeetings: a place a sentence names only to say
+// the meeting had little for it (negatedPlaces: "useful, but nothing
+// about Redcar", "not a lot for Thornaby") does not place the meeting, so
+// the place it was held that the gazetteer does not know keeps it outside
+// Cleveland (not emitted). A place named without the negation, or the
+// meeting's own place after "not much" said of something else, is read
+// as before.
+func TestNegatedPlaceIsNotTheMeetings(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text, want string
+	}{
+		{"Cllr Bell attended a regional housing summit in Leeds in November – useful, but nothing about Redcar.\n", ""},
+		{"In November Cllr Bell went to a rural policing conference in York, though not a lot for Thornaby sadly.\n", ""},
+		{"Cllr Bell attended a regional housing summit in Leeds in November. Not much about the Dormanstown estate either.\n", ""},
+		// must not fire
+		{"Cllr Bell attended a community safety meeting in Redcar in November about speeding on the seafront.\n", "meeting 2012-11-01  speeding"},
+		{"In November Cllr Bell went to the Dormanstown residents' meeting, not much about anything but speeding on the estate road.\n", "meeting 2012-11-01 E05001507 speeding"},
+	} {
+		got := summary(t, pub+tt.text)
+		first := ""
+		if len(got) > 0 {
+			first = got[0]
+		}
+		require.Equal(t, tt.want, first, tt.text)
 	}
 }
 

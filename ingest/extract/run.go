@@ -2281,13 +2281,25 @@ func (r *run) mastheadPubSentence(i int) (time.Time, int, bool) {
 // following them directly, is such a line. A sentence with more to say
 // ("The new noticeboard was put together on 3 May 2024 by volunteers"),
 // a date that does not follow the words, or a block higher up the page
-// is none.
+// is none. A typed newsletter's imprint that unwrapping ran into the
+// contact line above it ("Write to us at ... (or find us at the market!)"
+// over "Printed and published 3 May 2019 by the ward councillors, c/o
+// ..."): its sentence opens with "Printed and published", which is such
+// words too (the imprint's line alone is postedRE's), and the sentence
+// may open after one that ends inside its bracket ("...!)").
 func (r *run) footImprint(i int) (time.Time, bool) {
 	b := &r.blocks[i]
 	if i < len(r.blocks)-3 || b.Heading || b.Bullet || b.Cells != nil {
 		return time.Time{}, false
 	}
+	var ss []string
 	for _, s := range sentences(b.Text) {
+		ss = append(ss, s)
+		for _, m := range closedSentenceRE.FindAllStringIndex(s, -1) {
+			ss = append(ss, s[m[1]:]) // "(or catch us at the market!) Printed and published ...": a sentence closed inside its bracket
+		}
+	}
+	for _, s := range ss {
 		s = strings.TrimSpace(s)
 		if len(s) > 100 {
 			continue
@@ -2310,7 +2322,11 @@ func (r *run) footImprint(i int) (time.Time, bool) {
 var (
 	// footImprintRE: the words that open an imprint's sentence (footImprint),
 	// after the issue's name if any.
-	footImprintRE = regexp.MustCompile(`(?i)^\W*(?:(?:this|our|the)\s+)?(?:(?:spring|summer|autumn|winter|christmas|new year)\s+)?(?:(?:newsletter|news|issue|edition|bulletin|leaflet|information|details|all details|everything|contents)\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:put|pulled)\s+together|compiled|produced|edited|(?:correct|accurate)\s+(?:at|as at|as of)\s+(?:the\s+)?(?:time\s+of\s+)?(?:going\s+to\s+)?(?:print|press|printing)?|(?:went|sent)\s+to\s+(?:print|press|the printers?))`)
+	footImprintRE = regexp.MustCompile(`(?i)^\W*(?:(?:this|our|the)\s+)?(?:(?:spring|summer|autumn|winter|christmas|new year)\s+)?(?:(?:newsletter|news|issue|edition|bulletin|leaflet|information|details|all details|everything|contents)\s+)?(?:(?:was|were|is|are)\s+)?(?:(?:put|pulled)\s+together|printed\s+(?:and|&)\s+published|compiled|produced|edited|(?:correct|accurate)\s+(?:at|as at|as of)\s+(?:the\s+)?(?:time\s+of\s+)?(?:going\s+to\s+)?(?:print|press|printing)?|(?:went|sent)\s+to\s+(?:print|press|the printers?))`)
+	// closedSentenceRE: a sentence's end inside a closing bracket or
+	// quote ("(or catch us at the market!) Printed ..."), which sentences
+	// does not split at.
+	closedSentenceRE = regexp.MustCompile(`[.!?][)\]"”’]+\s+`)
 	// footImprintGapRE: what may stand between an imprint's words and its
 	// date ("put together 28/6/24", "correct at the time of going to
 	// print, 2 May 2022", "compiled on").
