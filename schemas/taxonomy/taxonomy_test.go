@@ -289,6 +289,13 @@ func TestClassifyReordered(t *testing.T) {
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
 		{"an increase in racially motivated verbal abuse aimed at taxi drivers", []string{"hate_crime"}},
+		// the beat walked, gatherings that are noisy
+		{"people asked why they no longer saw officers walking the beat", []string{"visible_policing"}},
+		{"residents mentioned noisy gatherings of teenagers outside the shops", []string{"antisocial_behaviour"}},
+		{"gatherings of young people by the shops at night", []string{"antisocial_behaviour"}},
+		// must not fire
+		{"the beat walking club met at the hall", nil},
+		{"family gatherings at Christmas", nil},
 		// abuse told by whom it targets or why: a hate crime
 		{"a family abused in the street because of their ethnicity", []string{"hate_crime"}},
 		{"a man targeted because of his disability", []string{"hate_crime"}},
