@@ -1766,6 +1766,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
+		if agencyBodyOf(sent) || (si+1 < len(sents) && agencyBodyOf(sents[si+1])) {
+			continue // "He chaired the farm crime forum in Stokesley on 3 May. It is a meeting of partner agencies ...": no meeting with the public
+		}
 		if ownCommitteeRE.MatchString(sent) && !committeeGuestRE.MatchString(sent) {
 			continue // "PCSO Ahmed came along to our February committee meeting": a group's own committee, no meeting with the public
 		}
@@ -2889,6 +2892,21 @@ var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 // forum (business only)", "an agencies-only session").
 var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b`)
 
+// agencyBodyRE: a sentence, or words set off after a meeting's name, that
+// say what the body met was: agencies or partners, not the public ("It is
+// a meeting of partner agencies and landowners", "the Rural Crime Forum,
+// a group of statutory partners, on 9 May"). The meeting told in the
+// sentence or the one before is no meeting with the public, whatever its
+// name ("forum") suggests.
+var agencyBodyRE = regexp.MustCompile(`(?i)(?:\b(?:this|that|it|the (?:forum|group|board|panel|body))\s+(?:is|was)\s+|,\s*)(?:a|an)\s+(?:(?:regular|monthly|quarterly|formal|standing)\s+)?(?:meeting|forum|gathering|body|group)\s+(?:of|for|between)\s+(?:the\s+)?(?:(?:statutory|local|key|relevant)\s+)?(?:partner|partners|agencies|agency|professionals|organisations|officials)\b`)
+
+// agencyBodyOf reports whether a sentence says its meeting is agencies'
+// (agencyBodyRE) and names no residents or public among them ("This is a
+// meeting of partners and residents" is one with the public).
+func agencyBodyOf(sent string) bool {
+	return agencyBodyRE.MatchString(sent) && !residentsRE.MatchString(sent)
+}
+
 // cancelledRE: a meeting that did not take place ("No surgery in December
 // – happy Christmas", "Hartburn ward meeting postponed at the request of
 // the organisers").
@@ -3364,8 +3382,21 @@ func clauseOwnMonths(sent string, clauses []string, ds, all []dates.Mention) []d
 // respectively"): one clause per day, naming its ward's meeting; nil when
 // the sentence is not so.
 func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
-	if len(ds) < 2 || !wardMeetingsRE.MatchString(sent) {
+	noun := " ward meeting"
+	if len(ds) < 2 {
 		return nil
+	}
+	if !wardMeetingsRE.MatchString(sent) {
+		m := namedMeetingsRE.FindStringSubmatch(sent)
+		if m == nil || !respectivelyRE.MatchString(sent) {
+			return nil
+		}
+		// "The Loftus and Skelton PACT meetings followed on 22 and 29
+		// January respectively": meetings named for their places by a
+		// kind other than "ward", paired with their days only when the
+		// writer says "respectively" ("the Loftus and Skelton PACT
+		// meetings on 22 and 29 January" might be both on each day).
+		noun = " " + m[1] + " meeting"
 	}
 	var wards []gazetteer.Mention
 	for _, m := range places {
@@ -3387,10 +3418,18 @@ func pairedWardDays(sent string, places []gazetteer.Mention, ds []dates.Mention)
 	}
 	out := make([]string, len(wards))
 	for i, w := range wards {
-		out[i] = "the " + sent[w.Start:w.End] + " ward meeting"
+		out[i] = "the " + sent[w.Start:w.End] + noun
 	}
 	return out
 }
+
+// namedMeetingsRE: several meetings named together by a kind other than
+// "ward" ("the Loftus and Skelton PACT meetings", "the Park End and
+// Hemlington residents' meetings"): group 1 the kind.
+var namedMeetingsRE = regexp.MustCompile(`(?i)\b(PACT|residents['’]?|community|neighbourhood)\s+meetings\b`)
+
+// respectivelyRE: the word that pairs two lists in order.
+var respectivelyRE = regexp.MustCompile(`(?i)\brespectively\b`)
 
 // pairedDaysWards pairs the days a sentence lists first with the wards it
 // names after them in turn ("On 9 and 10 March the Commissioner went on
@@ -4332,8 +4371,23 @@ func (r *run) meetingOutside(s string, at time.Time) bool {
 			return true
 		}
 	}
+	for _, loc := range meetingAtVillageVenueRE.FindAllStringSubmatchIndex(s, -1) {
+		// "held a rural crime surgery at Kirklevington village hall": the
+		// place a venue is named for, the gazetteer's no place, is where
+		// the meeting was (a venue's own name, "at Preston Hall", is
+		// not: its kind is written in lower case after a place's name).
+		name := s[loc[2]:loc[3]]
+		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
+			return true
+		}
+	}
 	return false
 }
+
+// meetingAtVillageVenueRE: a meeting noun, "at" and a capitalised name
+// (group 1) followed by a lower-case kind of venue ("a surgery at
+// Kirklevington village hall", "a drop-in at Picton community centre").
+var meetingAtVillageVenueRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|clinics?|briefings?|walkabouts?|events?)\s+(?:held\s+)?at\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:village hall|parish hall|memorial hall|community centre|church hall|institute|reading room)\b`)
 
 // tellsMeetingOutside reports whether a paragraph tells a meeting held
 // outside Cleveland (meetingOutside: a meeting word, "in" and the
@@ -6344,7 +6398,25 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	official := r.officialQuoteGoesOn(b, text) // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false                          // within a quotation someone else opened: its "if you ring" is the speaker's
 	defer func(quiet bool) { r.quiet = quiet }(r.quiet)
+	away := false // within a meeting told as held outside Cleveland
 	for i, s := range sents {
+		if len(ms) > 0 && r.meetingOutside(s, r.anchorDay()) && outsideMarked(s) {
+			// "b) With colleagues from North Yorkshire Police the team held
+			// a surgery at Kirklevington village hall on the 3rd. Quad
+			// bike thefts were raised.": a meeting of its own, not
+			// emitted (outside Cleveland); what was raised there, up to
+			// the next meeting or day the paragraph tells, is not the
+			// paragraph's other meeting's.
+			r.problem(b, "event", clip(s, 120), "told at a meeting outside the Cleveland force area: not emitted")
+			away = true
+			continue
+		}
+		if away {
+			if len(toldIn(s, ms)) == 0 && len(dates.Find(s)) == 0 {
+				continue
+			}
+			away = false
+		}
 		if r.quiet && publicPointsRE.MatchString(s) {
 			// "21/44 Police matters / public participation PCSO Fenwick
 			// gave the report for June: 4 crimes recorded ... Residents

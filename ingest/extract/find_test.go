@@ -1555,6 +1555,17 @@ func TestMeetingMarkedOutside(t *testing.T) {
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft"}},
 		{"place before meeting unmarked", yarm + "Afterwards we stayed on in Yarm for the meeting's tea, where residents spoke about speeding on the High Street again.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		// A meeting at a venue named for a place the gazetteer does not
+		// know ("at Picton village hall"), in a sentence marking the
+		// border, is outside, though the sentence names a Cleveland
+		// town besides; what was raised there is not the Yarm meeting's.
+		{"at a village venue outside", yarm + "On Thursday 25 May, with colleagues from North Yorkshire Police, we held a surgery at Picton village hall, as many Yarm farmers work land on both sides. Thefts of diesel from farms were raised.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		{"at a village venue outside, one paragraph", "Published: 5 June 2023\n\nOn Monday 22 May we held the Yarm ward meeting at the library, where residents raised speeding on the High Street. On Thursday 25 May, with colleagues from North Yorkshire Police, we held a surgery at Picton village hall. Thefts of diesel from farms were raised.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+		// must not fire: the venue's place is a Cleveland one
+		{"at a village venue inside", yarm + "On Thursday 25 May, with colleagues from North Yorkshire Police, we held a surgery at Thornaby community centre. Thefts of diesel from vans were raised.\n",
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-25  burglary_theft", "concern 2023-05-25  burglary_theft"}},
 		{"an aside inside", yarm + "On Wednesday 24 May we held a drop-in meeting in Thornaby, in the library on Westbury Street, where people spoke about shoplifting.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}},
 	} {
@@ -7016,6 +7027,68 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"no word of order",
 			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
 			[]string{"meeting 2018-03-14 E05009859E06000002 "}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestPlacesThenDaysRespectively: meetings named for their places by a
+// kind other than "ward" ("the Hemlington and Brotton PACT meetings took
+// place on 5 and 19 March respectively") are one meeting a day, each in
+// its place in turn, with what its own clause says was raised. Without
+// "respectively" which day was whose is not said, and the sentence is read
+// as before.
+func TestPlacesThenDaysRespectively(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2018\n\nPROGRAMME OF ENGAGEMENT: FEBRUARY AND MARCH 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"PACT meetings, respectively",
+			head + "The Hemlington and Brotton PACT meetings took place on 5 and 19 March respectively. In Hemlington people described drug dealing from a flat; in Brotton off-road bikes on the playing field were the worry.\n",
+			[]string{"meeting 2018-03-05 E05009859E06000002 drugs", "meeting 2018-03-19 E05001505E06000003 off_road_bikes",
+				"concern 2018-03-05 E05009859E06000002 drugs", "concern 2018-03-19 E05001505E06000003 off_road_bikes"}},
+		{"residents' meetings, respectively",
+			head + "He then went to the Hemlington and Brotton residents' meetings, held on 6 and 20 March respectively.\n",
+			[]string{"meeting 2018-03-06 E05009859E06000002 ", "meeting 2018-03-20 E05001505E06000003 "}},
+		// must not fire: no "respectively", which day was whose is not said
+		{"PACT meetings, no word of order",
+			head + "The Hemlington and Brotton PACT meetings took place on 5 and 19 March.\n",
+			[]string{"meeting 2018-03-05 E05001505E06000003 "}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
+// TestAgencyBodyNotPublic: a meeting the next sentence (or words set off
+// after its name) says is one of partner agencies ("It is a meeting of
+// partner agencies and landowners") is no meeting with the public, and
+// nothing it dealt with is a concern; one said to be of partners and
+// residents, or a plain forum, is read as before.
+func TestAgencyBodyNotPublic(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2018\n\nPROGRAMME OF ENGAGEMENT: FEBRUARY AND MARCH 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"next sentence says agencies",
+			head + "On 8 March the Commissioner chaired the Tees Farm Crime Forum in Brotton. It is a meeting of partner agencies and landowners and is reported to the Panel separately.\n",
+			nil},
+		{"appositive says agencies",
+			head + "On 8 March the Commissioner chaired the Tees Farm Crime Forum, a group of statutory partners, in Brotton.\n",
+			nil},
+		// must not fire: residents among those who meet
+		{"partners and residents",
+			head + "On 8 March the Commissioner chaired the Brotton Community Forum. It is a meeting of partner agencies and residents, who raised speeding on the high street.\n",
+			[]string{"meeting 2018-03-08 E05001505E06000003 partnership,speeding", "concern 2018-03-08 E05001505E06000003 partnership,speeding"}},
+		// must not fire: a forum, nothing said of whose
+		{"a plain forum",
+			head + "On 8 March the Commissioner attended the Brotton Community Forum, where residents raised speeding on the high street.\n",
+			[]string{"meeting 2018-03-08 E05001505E06000003 speeding", "concern 2018-03-08 E05001505E06000003 speeding"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
