@@ -2664,9 +2664,9 @@ var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s
 // ran a crime prevention stand outside the library on Friday") is a
 // meeting with the public, as a street surgery is: people come to it and
 // say what worries them. Only its holders' words open it ("we", the team,
-// officers): a market stall that was broken into, or traders who had a
+// officers, "my team and I"): a market stall that was broken into, or traders who had a
 // stall, are none.
-var stallRE = regexp.MustCompile(`(?i)\b(?:we|the team|our team|the neighbourhood team|officers|pcsos?|the pcsos?)\s+(?:had|ran|set up|held|manned|staffed|put up|were on|was on)\s+(?:a|an|our)\s+(?:(?:police|community|crime prevention|engagement|information|advice|pop-up|street)\s+)?(?:stall|stand|gazebo)s?\b`)
+var stallRE = regexp.MustCompile(`(?i)\b(?:(?:my|our|the) team and I|we|the team|our team|the neighbourhood team|officers|pcsos?|the pcsos?)\s+(?:had|ran|set up|held|manned|staffed|put up|were on|was on)\s+(?:a|an|our)\s+(?:(?:police|community|crime prevention|engagement|information|advice|pop-up|street)\s+)?(?:stall|stand|gazebo)s?\b`)
 
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.

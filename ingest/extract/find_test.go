@@ -5848,7 +5848,8 @@ func TestYouSaidTitleMonth(t *testing.T) {
 // TestStallIsMeeting: a stall or stand the team or its officers held ("we
 // had a stall outside the shops last Saturday", "PCSOs ran a crime
 // prevention stand") is a meeting with the public, dated and placed as
-// one; a stall that is only a thing (a market stall broken into) or
+// one, and so is one the writer held with the team ("my team and I had a
+// stall"); a stall that is only a thing (a market stall broken into) or
 // someone else's (traders who had a stall) is none.
 func TestStallIsMeeting(t *testing.T) {
 	doc := func(body string) string {
@@ -5862,7 +5863,13 @@ func TestStallIsMeeting(t *testing.T) {
 		"meeting 2025-04-04 E05014869 parking_traffic",
 		"concern 2025-04-04 E05014869 parking_traffic",
 	}, summary(t, doc("On Friday 4 April the team ran an advice stand in Hartburn, where neighbours told us about vans parked across driveways.")))
+	// the writer with the team ("my team and I had a stall")
+	require.Equal(t, []string{
+		"meeting 2025-04-05 E05014869 parking_traffic",
+		"concern 2025-04-05 E05014869 parking_traffic",
+	}, summary(t, doc("Last Saturday my team and I had a stall outside the shops in Hartburn. Vans parked across driveways came up again and again.")))
 	for _, body := range []string{
+		"Last Saturday my neighbour and I had a stall in Hartburn and spoke of vans parked across driveways.",
 		"Last Saturday a market stall in Hartburn was broken into and its stock taken.",
 		"Last Saturday traders had a stall in Hartburn and spoke of vans parked across driveways.",
 		"Our stall in Hartburn is back next month if you want to talk about vans parked across driveways.",
