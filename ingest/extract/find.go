@@ -702,13 +702,23 @@ func (r *run) walk() {
 				text = rest
 			}
 		}
-		if b.Bullet && cur != nil && !cur.sticky && (wholeSpanRE.MatchString(text) || r.officeContact(b, text)) {
+		if _, newDay := r.leadDays[b.N-1]; newDay && cur != nil && !cur.sticky {
+			// A paragraph of a week told day by day that opens with its
+			// weekday tells another day: what it says is not the meeting
+			// of the day before's ("**Wednesday** was the partnership
+			// board, where partners discussed ...").
+			cur = nil
+		}
+		if cur != nil && !cur.sticky && ((b.Bullet && wholeSpanRE.MatchString(text)) || ((b.Bullet || r.leadDays != nil) && r.officeContact(b, text))) {
 			// "3. Recurring issues across the quarter Throughout October,
 			// November and December, residents ... contacted us": said of
 			// the whole span, not of the meeting told last. ("6. During
 			// November the office received a number of calls from
 			// Hartlepool residents about rogue traders": contacts to the
-			// office, not what the meeting told before heard.)
+			// office, not what the meeting told before heard. So too an
+			// aside between the days of a week told day by day: "I have
+			// also heard about scams from people who contacted my office
+			// in March" is no part of the day before.)
 			cur = nil
 		}
 		if b.Bullet && (cur != nil || leadIn != nil || topicHead != "" || (listed != "" && !weDidSection && !r.secQuiet)) {
@@ -1613,7 +1623,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		sectionEntry = true
 	}
 	venueEntry := !sectionEntry && r.wardVenueEntry(b, text)
-	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry && !venueEntry {
+	dayVisit := r.weekdayVisit(b, text)
+	if !isMeeting(text) && !namedWardRE.MatchString(entryHead(text)) && !minutesLead && !sectionEntry && !venueEntry && !dayVisit {
 		return nil, false
 	}
 	// The block's dates were tagged once (tag); the sentences take theirs
@@ -1668,6 +1679,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// weekday ("Tuesday was my surgery in ...", weekdayHeadDays): the
 		// weekday is the day of the paragraph's week, written as a date,
 		// and a later sentence with no day of its own tells that day too.
+		var leadDay *dates.Mention // the day a weekday lead gave this sentence's opening (for isEntry, below)
 		if ld, ok := r.leadDays[b.N-1]; ok && text == b.Text && !futureRE.MatchString(sent) {
 			wd := ld.Weekday.String()
 			switch {
@@ -1676,10 +1688,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				sentDates, headed = []dates.Mention{ld}, true
 			case si == 0 && len(sentDates) == 0 && strings.HasPrefix(sent, wd):
 				ld.Start, ld.End, ld.Text = 0, len(wd), wd
-				sentDates = []dates.Mention{ld}
+				sentDates, leadDay = []dates.Mention{ld}, &ld
 			case si == 0 && len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].HasWeekday && sentDates[0].Weekday == ld.Weekday && sentDates[0].Month == 0:
 				ld.Start, ld.End, ld.Text = sentDates[0].Start, sentDates[0].End, sentDates[0].Text
-				sentDates = append([]dates.Mention{ld}, sentDates[1:]...)
+				sentDates, leadDay = append([]dates.Mention{ld}, sentDates[1:]...), &ld
 			}
 		}
 		monthLed := false
@@ -1710,6 +1722,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			continue // "This was the Council's first meeting held in person since March 2020": its only date is a since's
 		}
 		isEntry := entry && si == 0
+		visit := dayVisit && si == 0 // "Tuesday was Nunthorpe. ... residents asked about ..." (weekdayVisit)
 		lead := minutesLead && si == 0
 		// A sentence that opens with its day ("On 5 May the Hutton ward
 		// meeting ...", "On Tuesday, residents crammed into the hall for
@@ -1737,7 +1750,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		// told, with no date of its own, is the meeting of the day the
 		// paragraph before gave (below: fromPrev).
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
-		if !(isMeeting(sent) || isEntry || lead || carried) || !(carried || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
+		if !(isMeeting(sent) || isEntry || lead || carried || visit) || !(carried || visit || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
 			(visitedListRE.MatchString(sent) && len(dates.Days(sentDates)) > 1) ||
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
@@ -1756,6 +1769,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if days := dates.Days(sentDates); b.N <= 4 && issueNumberRE.MatchString(sent) && len(days) == 1 && r.publicationLine(days[0]) {
 			continue // "from your Labour & Independent ward councillors Issue 7 - Friday 3 October 2014": the masthead's issue and its day
+		}
+		if (leadDay != nil || headed) && partnerTypeRE.MatchString(sent) && !residentsRE.MatchString(sent) {
+			// "**Wednesday** morning was the board of the county's violence
+			// unit, which I chair", in a week told day by day: the day's
+			// board or partners, no meeting with the public, whatever
+			// they discussed (the rest of the day may hold one).
+			continue
 		}
 		if minutesAgreedRE.MatchString(sent) {
 			continue // "The minutes of the meeting held on 8 November were agreed": an earlier meeting's record
@@ -1833,6 +1853,13 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			// The entry's head is the first sentence's start ("10th
 			// December – X ward meeting: ..."): its dates are within it.
 			ds = dated(pubLabelDropped(sent, in(start, start+min(len(head), len(sent)))))
+			if leadDay != nil && len(ds) > 0 && ds[0].Start == leadDay.Start && ds[0].Rel != "" && ds[0].Weekday == leadDay.Weekday {
+				// "Monday started at the X residents' meeting. ...", in a
+				// week told day by day: the entry's weekday is the lead's
+				// day of that week (weekdayHeadDays), not the Monday
+				// nearest the publication.
+				ds[0] = *leadDay
+			}
 		}
 		ds = r.storyMonth(sent, ds)
 		fromPrev := false
@@ -2660,9 +2687,9 @@ var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s
 // ran a crime prevention stand outside the library on Friday") is a
 // meeting with the public, as a street surgery is: people come to it and
 // say what worries them. Only its holders' words open it ("we", the team,
-// officers): a market stall that was broken into, or traders who had a
+// officers, "my team and I"): a market stall that was broken into, or traders who had a
 // stall, are none.
-var stallRE = regexp.MustCompile(`(?i)\b(?:we|the team|our team|the neighbourhood team|officers|pcsos?|the pcsos?)\s+(?:had|ran|set up|held|manned|staffed|put up|were on|was on)\s+(?:a|an|our)\s+(?:(?:police|community|crime prevention|engagement|information|advice|pop-up|street)\s+)?(?:stall|stand|gazebo)s?\b`)
+var stallRE = regexp.MustCompile(`(?i)\b(?:(?:my|our|the) team and I|we|the team|our team|the neighbourhood team|officers|pcsos?|the pcsos?)\s+(?:had|ran|set up|held|manned|staffed|put up|were on|was on)\s+(?:a|an|our)\s+(?:(?:police|community|crime prevention|engagement|information|advice|pop-up|street)\s+)?(?:stall|stand|gazebo)s?\b`)
 
 // opensQuote reports whether a sentence leaves a quotation open (its next
 // sentences are still the speaker's); closesQuote whether one ends in it.
@@ -4556,7 +4583,7 @@ func monthsOnly(name string) bool {
 // officeContactRE: the public's contacts to the PCC's office, not said at
 // a meeting ("the office received a number of calls from residents",
 // "residents contacted the Office").
-var officeContactRE = regexp.MustCompile(`(?i)\b(?:office|opcc)\s+(?:has\s+|had\s+|also\s+)?(?:received|took|logged|dealt with)\b|\b(?:contacted|wrote to|written to|e-?mailed|phoned|rang|telephoned)\s+(?:the\s+)?(?:commissioner's\s+)?(?:office|opcc)\b`)
+var officeContactRE = regexp.MustCompile(`(?i)\b(?:office|opcc)\s+(?:has\s+|had\s+|also\s+)?(?:received|took|logged|dealt with)\b|\b(?:contacted|wrote to|written to|e-?mailed|phoned|rang|telephoned)\s+(?:the\s+|my\s+|our\s+)?(?:commissioner's\s+)?(?:office|opcc)\b`)
 
 // officeContact reports whether a paragraph tells the public's contacts to
 // the office, with no meeting or day of its own.

@@ -5881,7 +5881,8 @@ func TestYouSaidTitleMonth(t *testing.T) {
 // TestStallIsMeeting: a stall or stand the team or its officers held ("we
 // had a stall outside the shops last Saturday", "PCSOs ran a crime
 // prevention stand") is a meeting with the public, dated and placed as
-// one; a stall that is only a thing (a market stall broken into) or
+// one, and so is one the writer held with the team ("my team and I had a
+// stall"); a stall that is only a thing (a market stall broken into) or
 // someone else's (traders who had a stall) is none.
 func TestStallIsMeeting(t *testing.T) {
 	doc := func(body string) string {
@@ -5895,7 +5896,13 @@ func TestStallIsMeeting(t *testing.T) {
 		"meeting 2025-04-04 E05014869 parking_traffic",
 		"concern 2025-04-04 E05014869 parking_traffic",
 	}, summary(t, doc("On Friday 4 April the team ran an advice stand in Hartburn, where neighbours told us about vans parked across driveways.")))
+	// the writer with the team ("my team and I had a stall")
+	require.Equal(t, []string{
+		"meeting 2025-04-05 E05014869 parking_traffic",
+		"concern 2025-04-05 E05014869 parking_traffic",
+	}, summary(t, doc("Last Saturday my team and I had a stall outside the shops in Hartburn. Vans parked across driveways came up again and again.")))
 	for _, body := range []string{
+		"Last Saturday my neighbour and I had a stall in Hartburn and spoke of vans parked across driveways.",
 		"Last Saturday a market stall in Hartburn was broken into and its stock taken.",
 		"Last Saturday traders had a stall in Hartburn and spoke of vans parked across driveways.",
 		"Our stall in Hartburn is back next month if you want to talk about vans parked across driveways.",
@@ -6573,6 +6580,64 @@ func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
 		{"out of the week's order", pub + thu + tue, nil},
 		{"a week still to come", pub + "Here is where I will be next week.\n\n" + tue + thu, nil},
 		{"what is to come", pub + "Tuesday will be the Kader ward residents' meeting at the church hall.\n\nThursday will be a surgery in Linthorpe.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestWeekdayVisitIsMeeting: in a week told day by day, a paragraph whose
+// weekday lead-in only takes the writer to a place ("**Monday** took me to
+// Linthorpe.", "**Wednesday** was Kader.") and then tells what the people
+// there raised is a meeting in that place on that day; not a day that names
+// a board or partnership, not one where nobody of the public raised
+// anything (an office day, a catch-up), not a place outside Cleveland, not
+// one such paragraph alone.
+func TestWeekdayVisitIsMeeting(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	mon := "**Monday** took me to Linthorpe. The hall was full and people were angry about cars speeding on the main road.\n\n"
+	wed := "**Wednesday** was Acklam. Residents asked me about drug dealing near the shops.\n\n"
+	both := []string{"meeting 2018-11-12 E05009862 speeding", "concern 2018-11-12 E05009862 speeding", "meeting 2018-11-14 E05009853 drugs", "concern 2018-11-14 E05009853 drugs"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two days at places where people spoke", pub + mon + wed, both},
+		{"a board on one day", pub + mon + "**Wednesday** was the Safer Middlesbrough Partnership board in Acklam, where partners discussed drug dealing near the shops.\n\n",
+			[]string{"meeting 2018-11-12 E05009862 speeding", "concern 2018-11-12 E05009862 speeding"}},
+		{"no public on either day", pub + "**Monday** took me to Linthorpe for a catch-up with the inspector.\n\n**Wednesday** was Acklam, and an afternoon of paperwork.\n\n", nil},
+		{"a place outside Cleveland", pub + "**Monday** took me to Durham. People were angry about cars speeding on the main road.\n\n" + wed,
+			// (no meeting in Durham; what people said there is the concern
+			// reader's, outside Cleveland)
+			[]string{"concern 2018-11-12  speeding", "meeting 2018-11-14 E05009853 drugs", "concern 2018-11-14 E05009853 drugs"}},
+		{"one day alone", pub + wed, nil},
+		// an aside between the days about what reached the office is not
+		// the day before's
+		{"an office aside between the days", pub + mon + "I have also heard about burglary from people who contacted my office in October.\n\n" + wed,
+			[]string{both[0], both[1], "concern 2018-10-01  burglary_theft", both[2], both[3]}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestWeekdayOnLeadsDateTheirParagraphs: the days of a week told day by
+// day whose paragraphs open "On Monday I ...", "And on Wednesday we ..."
+// are the days of the week before a post written on its Monday (the
+// Monday told is the week's first, not the day of the post), as
+// "Monday started at ..." is; not a lone paragraph so opened.
+func TestWeekdayOnLeadsDateTheirParagraphs(t *testing.T) {
+	pub := "# Last week\n\nPublished: 19 November 2018\n\n"
+	mon := "On **Monday** I went to the Kader ward residents' meeting at the church hall. People complained about drug dealing near the shops.\n\n"
+	wed := "And on **Wednesday** I was at the Linthorpe ward meeting, where people complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"on-leads in order", pub + mon + wed,
+			[]string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"an entry's weekday", pub + "**Monday** started at the Kader ward residents' meeting. People complained about drug dealing near the shops.\n\n" + wed,
+			[]string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"one on-lead alone", pub + mon,
+			[]string{"meeting 2018-11-19 E05009860 drugs", "concern 2018-11-19 E05009860 drugs"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}

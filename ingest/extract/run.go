@@ -555,13 +555,56 @@ func (r *run) weekdayHeadDays() {
 	}
 }
 
+// weekdayVisitRE: a weekday lead-in that takes the writer to a place
+// and says no more of what was there ("Friday took me out to Greatham",
+// "Sunday was Eaglescliffe.", "Monday evening saw me back in Norton");
+// group 1 is what follows the verb. weekdayVisit reads it.
+var weekdayVisitRE = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:took (?:me|us)(?:\s+(?:out|back|over|up|down|across))?\s+to|saw (?:me|us)(?:\s+back)?\s+(?:in|at)|was)\s+((?:the\s+)?[A-Z].*)$`)
+
+// weekdayVisitPublicRE: the public of a place, as the writer met them.
+var weekdayVisitPublicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|villagers|tenants|farmers|parents|locals|the public|the room|the audience|those who came)\b`)
+
+// weekdayVisit: in a week told day by day (leadDays, weekdayHeadDays), a
+// paragraph whose weekday lead-in only takes the writer to a place of
+// Cleveland, with no meeting word ("Wednesday took me to Grangetown. The
+// hall was packed and people were angry about the dealing on the
+// corners"), and that then tells what the public there raised: the
+// writer of such a diary calls the evening by its place, and the people
+// who spoke are the meeting. Not a day named for a body or a board ("was
+// the Safer Stockton Partnership"), a place outside Cleveland, nor a day
+// where nobody of the public is said to have raised anything (an office
+// day, "Monday was Middlesbrough, catching up with the inspector").
+func (r *run) weekdayVisit(b *segment.Block, text string) bool {
+	if _, ok := r.leadDays[b.N-1]; !ok || text != b.Text || b.Heading {
+		return false
+	}
+	sents := sentences(text)
+	if len(sents) == 0 {
+		return false
+	}
+	first := sents[0]
+	m := weekdayVisitRE.FindStringSubmatch(first)
+	if m == nil || partnerTypeRE.MatchString(first) || partnerBodyRE.MatchString(first) || futureRE.MatchString(first) {
+		return false
+	}
+	place := m[1] // (the place alone: "the Southern Villages", not the villages near it that the clause after names)
+	if k := strings.IndexAny(place, ",.;:("); k >= 0 {
+		place = place[:k]
+	}
+	at := r.anchorDay()
+	if len(r.find(place, at)) == 0 || r.outside(place, at) {
+		return false
+	}
+	return weekdayVisitPublicRE.MatchString(text) && (concernCueRE.MatchString(text) || subjectCueRE.MatchString(text)) && len(r.themes(text)) > 0
+}
+
 // weekdayLeadRE: a paragraph that opens with a weekday alone as its
 // lead-in, its subject or its time ("Tuesday was my surgery in ...",
 // "Wednesday morning I was ...", "Thursday I walked ...", "Friday — today
 // — is ..."; often set in bold): not a date with its day ("Monday 4
 // March"), not "Monday's meeting", not a question or a sentence on what
 // is to come ("Tuesday will be ..."). Group 1 is the weekday.
-var weekdayLeadRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*[,—–-]\s*|\s+)(?:(?:I|we|was|were|started|began|kicked off|brought|took me|saw|it was)\b|(?:today|tonight)\s*[,—–-])`)
+var weekdayLeadRE = regexp.MustCompile(`^(?:(?:And|Then)\s+)?(?:[Oo]n\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*[,—–-]\s*|\s+)(?:(?:I|we|was|were|started|began|kicked off|brought|took me|saw|it was)\b|(?:today|tonight)\s*[,—–-])`)
 
 // weekdayLabelRE: a paragraph that opens with a weekday alone set apart
 // as its label by a full stop or a colon, the day's account after it
