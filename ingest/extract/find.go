@@ -1597,7 +1597,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || stallRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
-			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
+			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s) || visitWhenRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
 			(turnOfRE.MatchString(s) && len(r.find(s, r.anchorDay())) > 0)
 	}
 	// "Minutes – Wednesday 14 June 2017, 7pm, St Cuthbert's Church Hall":
@@ -1752,6 +1752,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried || visit) || !(carried || visit || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
+			(visitWhenRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent))) || // "When the Commissioner last visited Skelton, in March, residents' main concern had been ..."
 			(visitedListRE.MatchString(sent) && len(dates.Days(sentDates)) > 1) ||
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || stallRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
@@ -3289,6 +3290,11 @@ var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:e
 // May") may be a meeting's too, and is kept.
 var electionsBeforeRE = regexp.MustCompile(`(?i)\belections\s+(?:in\s+)?$|\b(?:wards?|boundaries)\s+(?:(?:was|were)\s+)?(?:created|redrawn|changed|introduced|came\s+in)\s+(?:in\s+)?$`)
 
+// changesAfterRE: a month's possessive before the boundary changes or
+// elections it dates ("last month's boundary changes", "May's council
+// elections").
+var changesAfterRE = regexp.MustCompile(`(?i)^['’]s\s+(?:(?:local|council|ward|borough)\s+)*(?:boundary\s+(?:changes?|review)|elections?)\b`)
+
 // sinceDropped leaves out the mentions that close a "since" clause of the
 // sentence ("... the first event he has attended since being elected in
 // May"): that date is when something else began, not the meeting's.
@@ -3305,6 +3311,9 @@ func sinceDropped(sent string, ds []dates.Mention) []dates.Mention {
 			}
 			if d.IsMonths() && electionsBeforeRE.MatchString(lead) {
 				continue // "created at the council elections in May": the elections' month
+			}
+			if d.Day == 0 && d.End <= len(sent) && changesAfterRE.MatchString(sent[d.End:]) {
+				continue // "two of the wards created at last month's boundary changes": the changes' month
 			}
 		}
 		out = append(out, d)
@@ -6732,6 +6741,13 @@ var visitedListRE = regexp.MustCompile(`\b(?:visited|went to|called on|toured|ca
 // too far from the association for nounDated). A round of meetings that
 // "began in" a place is a visit there ("The series began in Thornaby on 5
 // May, where residents raised ...").
+// visitWhenRE: a sentence opening on an earlier visit to a place ("When
+// the Commissioner last visited Skelton, in March this year, residents'
+// main concern had been ...", "When we went to Loftus in May, people
+// asked about ..."): the visit is a meeting of its own, on the date the
+// sentence gives, not more of the meeting told before it.
+var visitWhenRE = regexp.MustCompile(`^\W*When\s+(?:the\s+)?(?:[A-Z][\w'’-]*|he|she|they|we|I)(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:last\s+|first\s+)?(?:visited|went to|was in|came to)\s+(?:[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,4},?\s+(?:(?:back\s+)?in|on|last)\s`)
+
 var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|(?:series|round|tour|programme|visits?)\s+(?:began|started|opened|kicked off|got under way)\s+in|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more

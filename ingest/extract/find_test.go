@@ -1170,6 +1170,8 @@ This article was published on 24 June 2021
 		"meetings in the new wards, created at the council elections in May, as part of the programme",
 		"Ropner is one of the wards created in May when the boundaries were redrawn",
 		"the town's ward boundaries were changed in May 2019",
+		"meeting residents in two of the wards created at last month's boundary changes",
+		"the first meeting since May's council elections",
 	} {
 		require.Len(t, sinceDropped(s, dates.Find(s)), 0, s)
 	}
@@ -1178,6 +1180,7 @@ This article was published on 24 June 2021
 		"the new boundaries came in, and the ward meeting was held in May",
 		"the wards created in 2023 met again on 5 May",
 		"the new ward met in May",
+		"he met residents last month, before the boundary changes",
 	} {
 		require.Len(t, sinceDropped(s, dates.Find(s)), 1, s)
 	}
@@ -9554,4 +9557,25 @@ func TestTitleOtherPartTown(t *testing.T) {
 		"Police matters. Cllr Lowe told members she had gone to the police drop-in at Billingham Forum on Friday 3rd November, where people spoke mostly of shoplifting from the shops.\n"
 	got := summaryLAD(t, doc)
 	require.Contains(t, got, "meeting 2023-11-03 E06000004 burglary_theft")
+}
+
+// TestEarlierVisitWhen: a sentence opening on an earlier visit with its
+// own date ("When the Commissioner last visited Skelton, in March this
+// year, residents' main concern had been ...") is that visit, a meeting
+// of its month, and what was raised there is not the meeting told before
+// it; without a date of its own it stays that meeting's.
+func TestEarlierVisitWhen(t *testing.T) {
+	head := "Posted on Friday 14 June 2019\n\nOn Wednesday (12 June) he attended the Loftus ward meeting at the town hall. Residents told him that off-road bikes were tearing along the old mineral line.\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"visit in March", "When the Commissioner last visited Loftus, in March this year, residents' main concern had been a run of break-ins to garden sheds.",
+			[]string{"meeting 2019-06-12 E05012447 off_road_bikes", "concern 2019-06-12 E05012447 off_road_bikes", "meeting 2019-03-01 E05001514 burglary_theft", "concern 2019-03-01 E05001514 burglary_theft"}},
+		// must not fire: no date of its own
+		{"no date", "When he was in Loftus, residents complained about break-ins to garden sheds.",
+			[]string{"meeting 2019-06-12 E05012447 burglary_theft,off_road_bikes", "concern 2019-06-12 E05012447 off_road_bikes", "concern 2019-06-12 E05012447 burglary_theft"}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.text+"\n"), tt.name)
+	}
 }
