@@ -289,6 +289,11 @@ func TestClassifyReordered(t *testing.T) {
 		{"groups of young people have been causing trouble around the Parkway Centre", []string{"antisocial_behaviour"}},
 		{"Teenagers were hanging around outside the parade of shops, being loud and abusive", []string{"antisocial_behaviour"}},
 		{"an increase in racially motivated verbal abuse aimed at taxi drivers", []string{"hate_crime"}},
+		// doors knocked on or banged at night
+		{"young people on e-scooters knocking on doors late at night", []string{"antisocial_behaviour"}},
+		{"kids on the stairwells at night, noise, bangs on doors", []string{"antisocial_behaviour"}},
+		// must not fire: canvassing
+		{"volunteers knocking on doors to sign people up to the watch scheme", nil},
 		// the beat walked, gatherings that are noisy
 		{"people asked why they no longer saw officers walking the beat", []string{"visible_policing"}},
 		{"residents mentioned noisy gatherings of teenagers outside the shops", []string{"antisocial_behaviour"}},
