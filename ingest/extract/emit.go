@@ -317,6 +317,12 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// holding surgeries at the library": the officers who came
 			// to or ran the meeting, not policing raised at it
 			continue
+		case m.Theme == "visible_policing" && readerAppeal101(text, m):
+			// "(officers want to hear more, please ring 101 - you needn't
+			// give a name)", "anyone who sees it should call 101 or
+			// Crimestoppers": the number the reader is asked to ring, an
+			// appeal beside the matter raised, not the 101 service raised
+			continue
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
@@ -334,6 +340,45 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 	}
 	return out
 }
+
+// readerAppeal101 reports whether 101 match m is the number the reader is
+// asked to ring, in an appeal told beside a concern ("the smell of cannabis
+// from a house on the corner (police want details, so ring 101 - you
+// needn't give your name)", "anyone with information should call 101 or
+// pass it on through Crimestoppers"): an appeal is no complaint about the
+// 101 service. The appeal is known by what asks ("please", "asked for",
+// "appealing", "anyone with/who ...", "should") just before the number's
+// verb, or by what offers the reader another way or anonymity just after
+// it ("or Crimestoppers", "- you don't have to give your name"). Not a
+// complaint with the number in it: "when you ring 101 nobody answers",
+// "people who ring 101 wait an hour".
+func readerAppeal101(text string, m taxonomy.Match) bool {
+	ph := strings.ToLower(text[m.Start:m.End])
+	if !appeal101PhraseRE.MatchString(ph) {
+		return false
+	}
+	after := text[m.End:]
+	if end := strings.IndexAny(after, ".;)!?"); end >= 0 {
+		after = after[:end]
+	}
+	if complaint101RE.MatchString(after) {
+		return false
+	}
+	return appealBefore101RE.MatchString(text[max(0, m.Start-80):m.Start]) || appealAfter101RE.MatchString(text[m.End:])
+}
+
+var (
+	// appeal101PhraseRE: a 101 match that is the verb of ringing and the
+	// number ("ring 101", "call 101", "calling 101").
+	appeal101PhraseRE = regexp.MustCompile(`^(?:ring|call|phone|contact)\w*\s+(?:police\s+on\s+|the\s+police\s+on\s+|us\s+on\s+)?101$|^101\s+call$`)
+	// appealBefore101RE: what asks the reader, just before the verb.
+	appealBefore101RE = regexp.MustCompile(`(?i)(?:\bplease|\b(?:ask|asks|asked|asking|appeal(?:ed|ing|s)?)\b[^.;()]{0,50}?|\banyone\s+(?:with|who|that|seeing|having)\b[^.;()]{0,60}?|\b(?:should|must)|\bor)[\s,:–—-]*$`)
+	// appealAfter101RE: another way offered the reader, or anonymity,
+	// just after the number.
+	appealAfter101RE = regexp.MustCompile(`(?i)^\s*(?:(?:or|and)\s+(?:pass\s+(?:it|details|information)\s+on\s+|report\s+(?:it\s+)?|contact\s+|via\s+|through\s+|tell\s+)?(?:crimestoppers|anonymously|online|in confidence)|[,–—-]\s*(?:you\s+)?(?:don['’]t|do\s+not|needn['’]t|need\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?give)`)
+	// complaint101RE: words after the number telling how it answered.
+	complaint101RE = regexp.MustCompile(`(?i)\b(?:nobody|no one|no-one|never|wait\w*|hours?|ages|answer\w*|engaged|hung up|queue\w*|got through|get through)\b`)
+)
 
 // hasOtherTheft reports whether a theft other than m is told.
 func hasOtherTheft(ms []taxonomy.Match, m taxonomy.Match) bool {
@@ -1103,8 +1148,11 @@ var (
 	// maybe name or number ("Sgt Bell", "two PCSOs", "our neighbourhood
 	// officers").
 	presentLeadRE = regexp.MustCompile(`(?i)^\W*(?:the\s+|a\s+|an\s+|our\s+|your\s+|two\s+|three\s+|several\s+|some\s+|local\s+)?(?:[a-z]+\s+)?(?:police officers?|officers?|police|pcsos?|pcs?|inspector|insp|sergeant|sgt|constables?|neighbourhood (?:policing )?(?:team|officers?)|(?:police|local) (?:team|officers?))\b`)
-	// presentVerbRE: a verb of coming to, being at or holding a meeting.
-	presentVerbRE = regexp.MustCompile(`(?i)\b(?:came along|come along|came too|came with (?:us|them|him|her)|(?:was|were) (?:also\s+)?(?:with us|with them|there|present|in attendance|on hand)|joined (?:us|them|in)|popped (?:in|along|by)|dropped in|went along|(?:has|have|had)?\s*(?:also\s+)?(?:been\s+)?(?:holding|held|hosting|hosted|running|ran)\s+(?:a|an|the|their|his|her|weekly|monthly|regular|two|three|several)\b[^.;:]{0,30}?\b(?:surger(?:y|ies)|drop-ins?|street briefings?|briefings?|meetings?|sessions?|stalls?|walkabouts?|clinics?))\b`)
+	// presentVerbRE: a verb of coming to, being at or holding a meeting
+	// (also meeting residents at it, or attending it: "Neighbourhood
+	// officers met residents at the village hall meeting on Monday to hear
+	// their worries", the officers who came, not policing raised).
+	presentVerbRE = regexp.MustCompile(`(?i)\b(?:came along|come along|came too|came with (?:us|them|him|her)|(?:was|were) (?:also\s+)?(?:with us|with them|there|present|in attendance|on hand)|joined (?:us|them|in)|met (?:with\s+)?(?:local\s+|the\s+)?(?:residents|people|villagers|tenants|members of the public|the public)\s+(?:at|in|during)\b|attended\s+(?:the|a|an|their|this)\b[^.;:]{0,40}?\b(?:meetings?|surger(?:y|ies)|drop-ins?|briefings?|walkabouts?|pacts?)\b|popped (?:in|along|by)|dropped in|went along|(?:has|have|had)?\s*(?:also\s+)?(?:been\s+)?(?:holding|held|hosting|hosted|running|ran)\s+(?:a|an|the|their|his|her|weekly|monthly|regular|two|three|several)\b[^.;:]{0,30}?\b(?:surger(?:y|ies)|drop-ins?|street briefings?|briefings?|meetings?|sessions?|stalls?|walkabouts?|clinics?))\b`)
 	// saidBetweenRE: a verb of saying between the police and the verb,
 	// which makes what follows what they said, not what they did.
 	saidBetweenRE = regexp.MustCompile(`(?i)\b(?:said|say|says|told|reported|heard|explained|warned)\b`)

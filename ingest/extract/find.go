@@ -5873,6 +5873,16 @@ var whereSubjectRE = regexp.MustCompile(`(?i)\bwhere the (?:(?:big|only|hot|one)
 // is a talk given, not heard.
 var weTalkedAboutRE = regexp.MustCompile(`(?i)\bwe\b[^.;:]{0,80}?\b(?:talked|chatted)\s+(?:(?:a lot|mostly|mainly|at length|a great deal|for ages)\s+)?about\b`)
 
+// raisedEarlierRE: a matter referred back to as raised at an earlier
+// meeting, in a relative clause ("the dog fouling that members raised at
+// the last meeting has gone to the council, no answer yet", "the parking
+// which residents brought up in January") or under minutes' "Matters
+// arising": the follow-up of an earlier meeting's concern, not a concern
+// raised at the meeting being told (whose day it would wrongly take). Not
+// a meeting told with what it raised ("Speeding was raised at the January
+// meeting", no relative clause), nor "raised at this meeting".
+var raisedEarlierRE = regexp.MustCompile(`(?i)\b(?:that|which|members|residents|people|we|you)\s+(?:\w+\s+){0,2}?(?:had\s+)?(?:brought\s+up|raised|mentioned|reported|complained\s+(?:of|about))\s+(?:(?:in|at|during)\s+(?:the\s+)?(?:last|previous|earlier|january|february|march|april|may|june|july|august|september|october|november|december)\b|last\s+(?:time|month))`)
+
 // readerAppealRE: a sentence telling the reader how to raise something
 // ("You can report concerns to your neighbourhood team on 101", a box in
 // a post under the day it tells): an appeal, not a concern anyone raised,
@@ -6592,6 +6602,9 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			}
 			if r.quiet && policeLeadRE.MatchString(c) {
 				continue // "57/23 POLICE REPORT ... Officers would carry out speed checks ... and would pass the parking concerns to the council": the police's own account
+			}
+			if raisedEarlierRE.MatchString(c) {
+				continue // "Matters arising: the parking that members raised at the January meeting is with the council": a matter an earlier meeting raised, followed up, not raised again at this one
 			}
 			if !isConcern(r.membersSaid(c), len(ms) > 0 && !r.quiet) && !(r.topic && !r.quiet && namedResidentRE.MatchString(c) && !officialNameRE.MatchString(c)) && !(r.said && !negationRE.MatchString(c) && !planRE.MatchString(c) && !policeUpdateRE.MatchString(c) && !actionRE.MatchString(c) && !(policeLeadRE.MatchString(c) && toldRE.MatchString(c))) &&
 				!((len(ms) > 0 || r.topic) && !r.quiet && r.cueless(c, s, ms)) {

@@ -342,7 +342,11 @@ func TestOfficersPresent(t *testing.T) {
 		{"On Friday we joined a PCSO-led street surgery outside the shops", true},
 		{"PCSO Reed has been holding weekly surgeries at the church hall, where people mostly raised doorstep callers", true},
 		{"Our neighbourhood officers joined us for the walk round the flats", true},
+		{"Two neighbourhood officers met residents at the Grove Hill ward meeting in the library to hear their worries", true},
+		{"Two PCSOs attended the Park End residents' meeting on Monday", true},
 		// must not fire
+		{"Residents said officers had not met residents at any meeting for a year and want a PCSO back", false},
+		{"Officers met with the council about the parking on Acklam Road", false},
 		{"Residents said PCSOs are never seen on the estate after dark", false},
 		{"PCSOs came along and heard that people want more officers on foot", false},
 		{"Officers turned up two hours after the break-in was reported", false},
@@ -363,6 +367,57 @@ func TestOfficersPresent(t *testing.T) {
 		"We also did a street surgery on Cotton Road on Saturday 15th November, which was mainly about youths kicking footballs at windows. PCSO Grant was with us and has put the green on the patrol plan.\n"
 	require.Equal(t, []string{"meeting 2014-11-19 E05001548 ", "meeting 2014-11-15 E05001548 antisocial_behaviour", "concern 2014-11-15 E05001548 antisocial_behaviour"},
 		summaryFile(t, "news.txt", doc))
+}
+
+// TestReaderAppeal101: the 101 number the reader is asked to ring beside a
+// matter raised ("please ring 101", "anyone with details should call 101
+// or Crimestoppers", "ring 101 - you needn't give a name") is an appeal,
+// not the 101 service raised; a complaint of ringing 101 still is.
+func TestReaderAppeal101(t *testing.T) {
+	x := newExtractor(t, Config{})
+	r := &run{x: x}
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"drug dealing by the bus shelter (police want car numbers, so please ring 101)", []string{"drugs"}},
+		{"cannabis being grown in a flat over the shop (the team have asked for details, ring 101 - you needn't give your name)", []string{"drugs"}},
+		{"dealing from a car outside the park, and anyone with information should call 101 or Crimestoppers", []string{"drugs"}},
+		{"vans racing down the lane late at night, ring 101 or report it online", []string{"speeding"}},
+		// must not fire
+		{"people said when they ring 101 nobody answers for an hour", []string{"visible_policing"}},
+		{"residents who ring 101 wait ages to get through", []string{"visible_policing"}},
+		{"a pensioner said she had to ring 101 three times before anyone came", []string{"visible_policing"}},
+	} {
+		require.Equal(t, tt.want, r.themes(tt.s), tt.s)
+	}
+}
+
+// TestRaisedEarlier: a matter referred back to as raised at an earlier
+// meeting, as minutes' matters arising do, is not raised again at the
+// meeting the minutes are of; a meeting told with what it raised still
+// gives its concern.
+func TestRaisedEarlier(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Matters arising - the dog fouling that members raised at the last meeting has gone to the council, no answer yet.", true},
+		{"The parking which residents brought up in January is still with the highways team.", true},
+		{"The speeding we mentioned last time has been passed on to the police.", true},
+		// must not fire
+		{"Speeding on Marton Road was raised at the January meeting.", false},
+		{"Members raised dog fouling on the school path again.", false},
+		{"Residents brought up parking outside the school at this meeting.", false},
+	} {
+		require.Equal(t, tt.want, raisedEarlierRE.MatchString(tt.s), tt.s)
+	}
+	doc := "# Minutes\n\n## Grove Hill Residents' Association\n\nMinutes of the meeting held Monday 9th April 2018, 7pm, Grove Hill Library.\n\n" +
+		"1. Matters arising\n\nThe vans parked on the pavement that members brought up in March have been passed to the council, no reply yet.\n\n" +
+		"2. Police update\n\nMembers raised:\n\n- Dog mess along the path by the school.\n"
+	got := strings.Join(summaryFile(t, "minutes.md", doc), "\n")
+	require.Contains(t, got, "concern 2018-04-09")
+	require.NotContains(t, got, "parking_traffic", got)
 }
 
 // TestCameToSeeAbout: people who came to see someone about a matter raised
