@@ -1675,6 +1675,7 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// a typed masthead boxed by rules, its issue's day set apart by
 		// spaces alone; an issue's number with words after it is not
 		{"issue-day-spaced.txt", "==========\n   NUNTHORPE RESIDENTS' ASSOCIATION - NEWSLETTER\n   Issue 38                                    Monday 7 April 2025\n==========\n\nFROM THE CHAIR\n--------------\nAt our AGM in February residents raised speeding.\n", "2025-04-07"},
+		{"issue-bracket-spaced.txt", "=====\n  PALLISTER TENANTS' NEWSLETTER\n  Spring 2025  (issue 14)      24 March 2025\n=====\n\nAt our meeting on Thursday 13th February residents raised speeding.\n", "2025-03-24"},
 		{"issue-words-spaced.txt", "RESIDENTS' NEWSLETTER\nIssue 38 went to print late, before 7 April 2025\n\nAt our AGM in February residents raised speeding.\n", ""},
 		// "Posted on" right under a related list's heading, the list's
 		// entries (links alone) gone as chrome: the page's own line

@@ -1015,8 +1015,11 @@ var (
 	// "Edition 4 | Monday 3 June 2019"): group 1 is where that day starts.
 	// A newsletter's masthead dates the issue so, as a news page's
 	// byline does, and its hard wraps undone run it into the lines
-	// around it, so it is looked for inside the block.
-	issueDayRE = regexp.MustCompile(`(?i)\b(?:issue|edition)\s*(?:no\.?\s*)?[0-9]{1,3}\s*(?:[-–—,|·:]{1,2}\s*)(\S)`)
+	// around it, so it is looked for inside the block. A typed masthead
+	// may set the day apart by spaces alone, the issue in brackets
+	// ("Spring 2025  (issue 14)      24 March 2025"): the day must then
+	// start right after the number.
+	issueDayRE = regexp.MustCompile(`(?i)\b(?:issue|edition)\s*(?:no\.?\s*)?[0-9]{1,3}(?:\s*[-–—,|·:]{1,2}\s*|\)?\s+)(\S)`)
 	// issueFieldRE parts an issue line's fields: a header line's marks,
 	// a slash between spaces, or a dash between spaces. A typed
 	// newsletter sets its issue's name and its date apart by a dash
