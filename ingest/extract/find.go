@@ -1763,7 +1763,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if sentToBodyRE.MatchString(sent) && !attendRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "a written reply was sent to the Community Council on 22 May": a letter to the body, no meeting of it
 		}
-		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
+		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1]) && !namesOwnMeetingBefore(sents[si+1], privateRE)) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
 		if agencyBodyOf(sent) || (si+1 < len(sents) && agencyBodyOf(sents[si+1])) {
@@ -2891,6 +2891,40 @@ var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 // open only to those of a trade or an agency ("the town centre retailers'
 // forum (business only)", "an agencies-only session").
 var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b`)
+
+// namesOwnMeetingBefore reports whether a sentence names a meeting of its
+// own, by name (a capitalised word right before the meeting's noun), before
+// the words re matches in it: then those words are said of that meeting,
+// not of the one the sentence before told. "J. Lee went to the Park ward
+// meeting last month. The Chair went to the Safer Town partnership board
+// in the Civic Centre (not open to the public)": the board is the closed
+// one, and the ward meeting still counts. A sentence whose subject points
+// back ("That meeting is not open to members", "It's a formal committee,
+// not a public meeting") or a noun with no name ("a short session with
+// officers (not open to the public)") speaks of the meeting told before.
+func namesOwnMeetingBefore(sent string, re *regexp.Regexp) bool {
+	p := re.FindStringIndex(sent)
+	if p == nil {
+		return false
+	}
+	if backRefSubjectRE.MatchString(sent) {
+		return false // "It's a formal committee, not a public meeting": the one told before
+	}
+	for _, m := range meetingNounRE.FindAllStringIndex(sent[:p[0]], -1) {
+		before := strings.Fields(sent[:m[0]])
+		if len(before) < 2 {
+			continue // the sentence's first word: no name before the noun
+		}
+		if w := strings.Trim(before[len(before)-1], "\"'’("); w != "" && unicode.IsUpper([]rune(w)[0]) {
+			return true // "the Safer Town partnership board": a name of its own
+		}
+	}
+	return false
+}
+
+// backRefSubjectRE: a sentence whose subject points back to what the one
+// before told ("It's", "That meeting", "This was", "They are").
+var backRefSubjectRE = regexp.MustCompile(`(?i)^\W*(?:it|that|this|these|those|they|which)\b`)
 
 // agencyBodyRE: a sentence, or words set off after a meeting's name, that
 // say what the body met was: agencies or partners, not the public ("It is

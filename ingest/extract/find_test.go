@@ -6365,6 +6365,40 @@ func TestNewsletterQuestionsAndAnswers(t *testing.T) {
 	}, got)
 }
 
+// TestNextSentencePrivateOfItsOwnMeeting: "not open to the public" in the
+// sentence after a meeting closes that meeting only when it points back
+// ("That meeting ...", "It was ..."); when the next sentence names a
+// meeting of its own, the closed one is that.
+func TestNextSentencePrivateOfItsOwnMeeting(t *testing.T) {
+	pub := "NORTON GREEN RESIDENTS' GROUP\nNewsletter, sent to members on Monday 2nd October 2023\n\n"
+	for _, tc := range []struct {
+		name string
+		next string
+		want []string
+	}{
+		{"own named board", "Our treasurer sat on the Stockton Community Safety board at the Municipal Buildings (not open to the public) and has nothing to pass on.",
+			[]string{"meeting 2023-09-01 E05014876 burglary_theft"}},
+		{"own named forum, held in private", "The chair also attended the town's Business Crime forum, which is held in private.",
+			[]string{"meeting 2023-09-01 E05014876 burglary_theft"}},
+		// Must not fire: the next sentence points back to the meeting told.
+		{"that meeting", "That meeting is not open to the public.", nil},
+		{"the meeting", "The meeting was held in private.", nil},
+		{"it", "It is not open to residents.", nil},
+		{"it, described", "It's a formal committee, not a public meeting as such.", nil},
+		{"unnamed", "Afterwards she stayed on for a short session with officers (not open to the public).", nil},
+	} {
+		doc := pub + "Our secretary went to the Norton North ward meeting last month and said shed break-ins were the main worry there. " + tc.next + "\n"
+		got := summary(t, doc)
+		var meetings []string
+		for _, g := range got {
+			if strings.HasPrefix(g, "meeting ") {
+				meetings = append(meetings, g)
+			}
+		}
+		require.Equal(t, tc.want, meetings, tc.name)
+	}
+}
+
 // TestMastheadPublicationSentence: a typed newsletter's masthead lines
 // run together by unwrapping still give its date line ("Dated ..."), so its
 // relative days resolve; a sentence that only mentions posting or a long
