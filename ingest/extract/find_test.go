@@ -305,6 +305,26 @@ func TestResidentsTellingVerbs(t *testing.T) {
 	}
 }
 
+// TestWasTheMainThing: what someone reports was "the main thing" at a
+// meeting ("she said vandalism at the park was the main thing there") is
+// what was raised there, as "the main thing raised was ..." is; the main
+// thing to do, or the main thing the police did, is not.
+func TestWasTheMainThing(t *testing.T) {
+	for _, tt := range []struct {
+		s         string
+		inMeeting bool
+		want      bool
+	}{
+		{"Our chair went along to the Stainsby ward meeting and said burglaries from garden sheds were the biggest thing there.", true, true},
+		{"He reported that cars racing on the bypass was the main thing at the forum.", true, true},
+		// must not fire
+		{"The main thing is to report cars racing on the bypass on 101.", true, false},
+		{"He reported that the new speed camera was fitted on the bypass.", true, false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
+	}
+}
+
 // TestGroupImprintAtFoot: a residents' association naming itself at the
 // foot of its newsletter, as an imprint does, makes the document its own,
 // so its "members" asking for something at a meeting are residents; a
