@@ -8165,8 +8165,10 @@ var monthLeadRE = regexp.MustCompile(`(?i)\b(?:(?:followed|after|before|during|t
 // span ("At the Village ward residents' meeting in September, people
 // living near ... told police that drivers were regularly breaking the
 // 30mph limit"): with what was said or raised there, that meeting, though
-// it gives no day.
-var atMeetingInRE = regexp.MustCompile(`(?i)^\W*at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
+// it gives no day. A "you said, we did" card's label before it ("You
+// said: At our surgery in Hardwick in May, several tenants reported ...")
+// is no part of the sentence.
+var atMeetingInRE = regexp.MustCompile(`(?i)^\W*(?:you (?:said|told us|raised)\s*:\s*)?at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
 
 // turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
 // the turn of the (old) Skelton ward at the Civic Hall").

@@ -325,6 +325,27 @@ func TestWasTheMainThing(t *testing.T) {
 	}
 }
 
+// TestYouSaidCardAtMeetingInMonth: a "you said, we did" card's "You
+// said:" label before "At our surgery in <place> in <month>, residents
+// reported ..." leaves the sentence opening at that meeting, told by its
+// month; a card with no meeting, or a meeting only planned, gives none.
+func TestYouSaidCardAtMeetingInMonth(t *testing.T) {
+	pub := "Last updated: 4 October 2021\n\n"
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"You said: At our surgery in Norton in September, several residents reported vans speeding on the High Street.", true},
+		{"You told us: At the PACT meeting in Hartburn in August, people reported bikes stolen from their sheds.", true},
+		// must not fire
+		{"You said: In September, several residents reported vans speeding on the High Street in Norton.", false},
+		{"You said: Residents in Hartburn reported bikes stolen from sheds in August.", false},
+	} {
+		got := strings.Join(summary(t, pub+tc.s+"\n"), "\n")
+		require.Equal(t, tc.want, strings.Contains(got, "meeting "), tc.s+"\n"+got)
+	}
+}
+
 // TestGroupImprintAtFoot: a residents' association naming itself at the
 // foot of its newsletter, as an imprint does, makes the document its own,
 // so its "members" asking for something at a meeting are residents; a
