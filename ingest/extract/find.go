@@ -1598,7 +1598,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// the record's own date line is its meeting.
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
-	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
+	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text) || heldLineRE.MatchString(text)))) && !minutesAgreedRE.MatchString(text)
 	// Under a heading of meetings held ("2 Ward meetings held online"), an
 	// entry "Tuesday 9th February - Fens & Greatham (Hartlepool). Those
 	// living near ..." is a meeting though its head says only the place.
@@ -2929,6 +2929,12 @@ func namesOwnMeetingBefore(sent string, re *regexp.Regexp) bool {
 // backRefSubjectRE: a sentence whose subject points back to what the one
 // before told ("It's", "That meeting", "This was", "They are").
 var backRefSubjectRE = regexp.MustCompile(`(?i)^\W*(?:it|that|this|these|those|they|which)\b`)
+
+// heldLineRE: a record's date line under its heading that opens with
+// "held" ("MINUTES OF THE MEETING OF THE TOWN COUNCIL" over "held
+// remotely by Zoom on Wednesday 3rd March 2021 at 7 pm"): the record's
+// own meeting and its day, as "Date: ..." is.
+var heldLineRE = regexp.MustCompile(`(?i)^\W*held\b[^.;:]{0,60}?\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
 
 // agencyBodyRE: a sentence, or words set off after a meeting's name, that
 // say what the body met was: agencies or partners, not the public ("It is

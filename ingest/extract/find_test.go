@@ -6440,6 +6440,52 @@ func TestNextSentencePrivateOfItsOwnMeeting(t *testing.T) {
 	}
 }
 
+// TestRecordKindPublishedPiece: a masthead piece naming the record's kind
+// before its verb ("Draft minutes, published <date>") dates the document,
+// as "Published: <date>" does; a piece that tells something else is not.
+func TestRecordKindPublishedPiece(t *testing.T) {
+	for _, tc := range []struct {
+		top, want string
+	}{
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Draft minutes, published 9 March 2020", "2020-03-09"},
+		{"Eaglesmoor Parish Council | Approved notes - issued 9 March 2020", "2020-03-09"},
+		// must not fire: the piece tells of something else done on the day
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Draft minutes, read out on 9 March 2020", ""},
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Planning report, approved 9 March 2020", ""},
+	} {
+		doc := tc.top + "\n\nAt our meeting at the community centre on Monday residents complained about drug dealing by the shops.\n"
+		res, err := newExtractor(t, Config{}).Extract("minutes.txt", []byte(doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, tc.top)
+	}
+}
+
+// TestHeldLineUnderMinutesHeading: a record's heading over a line that
+// opens "held ... on <day>" is the record's own meeting on that day, so
+// what the public raised at it is dated to it; a "held" line with no day,
+// or a line under no record's heading, is not.
+func TestHeldLineUnderMinutesHeading(t *testing.T) {
+	pub := "Norton Parish Council · Clerk: Ms T. Brack · Draft minutes, published 15 March 2021\n\n"
+	body := "\n\nPresent: five councillors; PCSO D. Rudd (Cleveland Police); 9 members of the public.\n\nA resident said cars were speeding through Norton High Street late at night.\n"
+	for _, tc := range []struct {
+		head, held string
+		want       bool
+	}{
+		{"MINUTES OF THE MEETING OF THE PARISH COUNCIL", "held online by Teams on Tuesday 9th March 2021 at 7 pm", true},
+		{"Minutes of the Annual Parish Meeting", "held at the Village Hall, Norton, on 9 March 2021", true},
+		// must not fire
+		{"MINUTES OF THE MEETING OF THE PARISH COUNCIL", "held online by Teams, as in recent months", false},
+		{"PARISH NEWS", "held online by Teams on Tuesday 9th March 2021 at 7 pm: the quiz night", false},
+	} {
+		got := strings.Join(summary(t, pub+tc.head+"\n\n"+tc.held+body), "\n")
+		require.Equal(t, tc.want, strings.Contains(got, "meeting 2021-03-09"), tc.head+" / "+tc.held+"\n"+got)
+	}
+}
+
 // TestMastheadPublicationSentence: a typed newsletter's masthead lines
 // run together by unwrapping still give its date line ("Dated ..."), so its
 // relative days resolve; a sentence that only mentions posting or a long
