@@ -79,8 +79,12 @@ var (
 	// those who came to see someone about it did ("two tenants came in
 	// about vans parked on the verges"); only people come in so (the new
 	// signs "came in about the same time" raised nothing), and a time
-	// after "about" ("came in about 8pm") is no matter.
-	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:(?:the|our)\s+)?(?:(?:local|small|corner|nearby)\s+)?(?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses|shops|retailers)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|main things?(?:\s+(?:there|raised|found|discussed|people raised))?\s+(?:was|were)|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,6}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|(?:came|come|comes|called in|dropped in|popped in)\s+(?:along\s+)?to\s+(?:see|talk to|speak to|speak with|talk with)\s+(?:me|him|her|us|them|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+about|(?:residents?|tenants?|people|neighbours?|parents?|shopkeepers?|traders?|members|villagers|families|someone|(?:a|one|another) (?:man|woman|lady|gentleman|couple|pensioner|mum|dad))\b[^.;]{0,40}?\b(?:came|come|comes|called|dropped|popped|walked)\s+in\s+about\s+[a-z]+|(?:asked|questioned|queried) (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
+	// after "about" ("came in about 8pm") is no matter. What a report
+	// of a meeting says "was the main thing" there ("she said vandalism
+	// at the park was the main thing there") was raised there, as "the
+	// main thing raised was ..." is; "the main thing is to report it"
+	// is advice, no cue.
+	concernCueRE = regexp.MustCompile(`(?i)\b((?:e-?mails?|calls?|letters?|messages?|contacts?|correspondence|reports)\b[^.;]{0,60}?\bfrom\s+(?:(?:local|worried|concerned|many|several|other|older|elderly|younger|vulnerable)\s+)?(?:(?-i:[A-Z])[\w'’&-]*\s+){0,3}(?:residents|people|members of the public|the public|tenants|parents|villagers|households)\b[^.;]{0,80}?\b(?:about|asking|wanting|complaining|raising|reporting|regarding|concerning)|(?:subject|topic|theme|matter)\s+(?:in|of)\s+(?:the\s+)?(?:letters?|e-?mails?|calls?|correspondence|contacts?)\b|concerns?|concerned|complain(?:ed|ts?|ing)?|worried|worries|(?:big|biggest|main|major|real|second|other|greatest|only) worry|fed up|frustrat\w*|raised|highlighted|reported (?:problems|issues|incidents)|problems? (?:with|of|caused)|issues? (?:with|of|around|raised|included|discussed)|main issues?|key issues?|burning issues?|areas? of (?:interest|concern)|discussions? (?:about|around|on|regarding|of)|(?:there were|there was|with)\s+(?:also\s+)?(?:some\s+|several\s+|many\s+|a few\s+)?questions (?:about|over|on|regarding)|(?:told|warned|tell|warn) (?:[\w'’]+\s+){0,5}?(?:commissioner|pcc)\b(?:\s+[\w'’]+){0,3}\s+that|(?:the )?(?:talk|conversation|discussion) (?:was|were|turned|centred|centered|focused|focussed) (?:mostly |mainly |largely )?(?:of|about|on|to)|residents (?:said|told|described|spoke)|(?:a|one|another) (?:local )?resident\b[^.]{0,60}\b(?:said|saying|told|asked|added)|^\W*(?:what )?you (?:also )?(?:said|told (?:us|them|him|her|officers|the (?:police|commissioner|pcc|team))|asked|raised)\b|^\W*(?:the )?(?:issues?|concerns?|problems?|complaints?)(?: raised)?\s*:\s*|(?:came|come|comes|cropped|brought|bring|brings) up|(?:people|residents|they) (?:came|kept coming|come|returned) back to|(?:heard|hears|received \w+ (?:calls|letters|emails|complaints)|(?:took|received|had|taken|logged) (?:\w+ )?(?:reports|calls|complaints)) from (?:(?:the|our)\s+)?(?:(?:local|small|corner|nearby)\s+)?(?:residents|people|tenants|traders|villagers|parents|farmers|shopkeepers|businesses|shops|retailers)\b[^.;]{0,80}?\babout|main (?:topics?|subjects?|worry|worries|themes?)|main things?(?:\s+(?:there|raised|found|discussed|people raised))?\s+(?:was|were)|(?:was|were)\s+the\s+(?:main|biggest|big)\s+things?\b|topics? of (?:discussion|conversation)|angry|unhappy|upset|anxious|fears?|feared|afraid|scared|unsafe|dominated|top of the (?:list|agenda)|(?:it was|it's|it is) the same (?:old )?story|\b(?-i:I|[Ww]e)(?:'ve|’ve| have)?\s+(?:also\s+)?(?:had|received|got|been getting)\s+(?:[\w-]+\s+){0,6}?(?:e-?mails|letters|calls|messages)\s+about|wanted to know|(?:wanted|want|wants) to (?:talk|speak) about|(?:came|come|comes|called in|dropped in|popped in)\s+(?:along\s+)?to\s+(?:see|talk to|speak to|speak with|talk with)\s+(?:me|him|her|us|them|the\s+[\w-]+|(?-i:[A-Z])[\w'’-]+)\s+about|(?:residents?|tenants?|people|neighbours?|parents?|shopkeepers?|traders?|members|villagers|families|someone|(?:a|one|another) (?:man|woman|lady|gentleman|couple|pensioner|mum|dad))\b[^.;]{0,40}?\b(?:came|come|comes|called|dropped|popped|walked)\s+in\s+about\s+[a-z]+|(?:asked|questioned|queried) (?:about|why|what|how|whether)|plagued|blighted|petition(?:s|ed)?|heard (?:(?:loud and clear|a lot|plenty|lots|a great deal|again)\s+)?(?:of|about)|(?:concentrated|focused|focussed|centred|centered) (?:mainly |mostly |largely )?on|you (?:said|told us|raised) (?:that|about)|(?:asked|called|pressed) for (?:more|action|something) to be done|(?:asked|called|pressed) for (?:more )?action\b|(?:residents|people|villagers|tenants|traders|parents)\b[^.;]{0,60}?\b(?:reported|had received|have received|received)\b)\b`)
 	// subjectCueRE: residents (not the police, not the PCC) saying
 	// something: "Several people said that ...", "People at the meeting
 	// spoke about ...". (A clerk's "Res of Station Rd reported ...".)
@@ -1604,7 +1608,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 	// the record's own date line is its meeting.
 	// (under a heading that says the document is minutes, its "Date:"
 	// line: "**Date:** Tuesday 8 November 2022 **Venue:** Thornaby Library")
-	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text)))) && !minutesAgreedRE.MatchString(text)
+	minutesLead := (minutesLeadRE.MatchString(text) || notesOfDayRE.MatchString(text) || (r.record && (dateLabelRE.MatchString(text) || r.opensWithDay(b, text) || heldLineRE.MatchString(text)))) && !minutesAgreedRE.MatchString(text)
 	// Under a heading of meetings held ("2 Ward meetings held online"), an
 	// entry "Tuesday 9th February - Fens & Greatham (Hartlepool). Those
 	// living near ..." is a meeting though its head says only the place.
@@ -1784,7 +1788,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if sentToBodyRE.MatchString(sent) && !attendRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "a written reply was sent to the Community Council on 22 May": a letter to the body, no meeting of it
 		}
-		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1])) {
+		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1]) && !namesOwnMeetingBefore(sents[si+1], privateRE)) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
 		if agencyBodyOf(sent) || (si+1 < len(sents) && agencyBodyOf(sents[si+1])) {
@@ -2919,6 +2923,46 @@ var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 // open only to those of a trade or an agency ("the town centre retailers'
 // forum (business only)", "an agencies-only session").
 var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b`)
+
+// namesOwnMeetingBefore reports whether a sentence names a meeting of its
+// own, by name (a capitalised word right before the meeting's noun), before
+// the words re matches in it: then those words are said of that meeting,
+// not of the one the sentence before told. "J. Lee went to the Park ward
+// meeting last month. The Chair went to the Safer Town partnership board
+// in the Civic Centre (not open to the public)": the board is the closed
+// one, and the ward meeting still counts. A sentence whose subject points
+// back ("That meeting is not open to members", "It's a formal committee,
+// not a public meeting") or a noun with no name ("a short session with
+// officers (not open to the public)") speaks of the meeting told before.
+func namesOwnMeetingBefore(sent string, re *regexp.Regexp) bool {
+	p := re.FindStringIndex(sent)
+	if p == nil {
+		return false
+	}
+	if backRefSubjectRE.MatchString(sent) {
+		return false // "It's a formal committee, not a public meeting": the one told before
+	}
+	for _, m := range meetingNounRE.FindAllStringIndex(sent[:p[0]], -1) {
+		before := strings.Fields(sent[:m[0]])
+		if len(before) < 2 {
+			continue // the sentence's first word: no name before the noun
+		}
+		if w := strings.Trim(before[len(before)-1], "\"'’("); w != "" && unicode.IsUpper([]rune(w)[0]) {
+			return true // "the Safer Town partnership board": a name of its own
+		}
+	}
+	return false
+}
+
+// backRefSubjectRE: a sentence whose subject points back to what the one
+// before told ("It's", "That meeting", "This was", "They are").
+var backRefSubjectRE = regexp.MustCompile(`(?i)^\W*(?:it|that|this|these|those|they|which)\b`)
+
+// heldLineRE: a record's date line under its heading that opens with
+// "held" ("MINUTES OF THE MEETING OF THE TOWN COUNCIL" over "held
+// remotely by Zoom on Wednesday 3rd March 2021 at 7 pm"): the record's
+// own meeting and its day, as "Date: ..." is.
+var heldLineRE = regexp.MustCompile(`(?i)^\W*held\b[^.;:]{0,60}?\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)
 
 // agencyBodyRE: a sentence, or words set off after a meeting's name, that
 // say what the body met was: agencies or partners, not the public ("It is
@@ -8183,8 +8227,10 @@ var monthLeadRE = regexp.MustCompile(`(?i)\b(?:(?:followed|after|before|during|t
 // span ("At the Village ward residents' meeting in September, people
 // living near ... told police that drivers were regularly breaking the
 // 30mph limit"): with what was said or raised there, that meeting, though
-// it gives no day.
-var atMeetingInRE = regexp.MustCompile(`(?i)^\W*at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
+// it gives no day. A "you said, we did" card's label before it ("You
+// said: At our surgery in Hardwick in May, several tenants reported ...")
+// is no part of the sentence.
+var atMeetingInRE = regexp.MustCompile(`(?i)^\W*(?:you (?:said|told us|raised)\s*:\s*)?at\s+(?:the|a|an|their|our|this|last)\s+[^.,;:]{0,60}?\b(?:meeting|forum|surgery|pact)\s+(?:in|during|earlier this|last)\s`)
 
 // turnOfRE: a meeting in a round of them ("on Thursday 14th March, it was
 // the turn of the (old) Skelton ward at the Civic Hall").

@@ -305,6 +305,47 @@ func TestResidentsTellingVerbs(t *testing.T) {
 	}
 }
 
+// TestWasTheMainThing: what someone reports was "the main thing" at a
+// meeting ("she said vandalism at the park was the main thing there") is
+// what was raised there, as "the main thing raised was ..." is; the main
+// thing to do, or the main thing the police did, is not.
+func TestWasTheMainThing(t *testing.T) {
+	for _, tt := range []struct {
+		s         string
+		inMeeting bool
+		want      bool
+	}{
+		{"Our chair went along to the Stainsby ward meeting and said burglaries from garden sheds were the biggest thing there.", true, true},
+		{"He reported that cars racing on the bypass was the main thing at the forum.", true, true},
+		// must not fire
+		{"The main thing is to report cars racing on the bypass on 101.", true, false},
+		{"He reported that the new speed camera was fitted on the bypass.", true, false},
+	} {
+		require.Equal(t, tt.want, isConcern(tt.s, tt.inMeeting), tt.s)
+	}
+}
+
+// TestYouSaidCardAtMeetingInMonth: a "you said, we did" card's "You
+// said:" label before "At our surgery in <place> in <month>, residents
+// reported ..." leaves the sentence opening at that meeting, told by its
+// month; a card with no meeting, or a meeting only planned, gives none.
+func TestYouSaidCardAtMeetingInMonth(t *testing.T) {
+	pub := "Last updated: 4 October 2021\n\n"
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"You said: At our surgery in Norton in September, several residents reported vans speeding on the High Street.", true},
+		{"You told us: At the PACT meeting in Hartburn in August, people reported bikes stolen from their sheds.", true},
+		// must not fire
+		{"You said: In September, several residents reported vans speeding on the High Street in Norton.", false},
+		{"You said: Residents in Hartburn reported bikes stolen from sheds in August.", false},
+	} {
+		got := strings.Join(summary(t, pub+tc.s+"\n"), "\n")
+		require.Equal(t, tc.want, strings.Contains(got, "meeting "), tc.s+"\n"+got)
+	}
+}
+
 // TestGroupImprintAtFoot: a residents' association naming itself at the
 // foot of its newsletter, as an imprint does, makes the document its own,
 // so its "members" asking for something at a meeting are residents; a
@@ -6429,6 +6470,86 @@ func TestNewsletterQuestionsAndAnswers(t *testing.T) {
 		"meeting 2023-09-14 E05015469 speeding", "concern 2023-09-14 E05015469 speeding",
 		"concern month:2023-08-01/2023-08-31 E05015469 fraud_scams",
 	}, got)
+}
+
+// TestNextSentencePrivateOfItsOwnMeeting: "not open to the public" in the
+// sentence after a meeting closes that meeting only when it points back
+// ("That meeting ...", "It was ..."); when the next sentence names a
+// meeting of its own, the closed one is that.
+func TestNextSentencePrivateOfItsOwnMeeting(t *testing.T) {
+	pub := "NORTON GREEN RESIDENTS' GROUP\nNewsletter, sent to members on Monday 2nd October 2023\n\n"
+	for _, tc := range []struct {
+		name string
+		next string
+		want []string
+	}{
+		{"own named board", "Our treasurer sat on the Stockton Community Safety board at the Municipal Buildings (not open to the public) and has nothing to pass on.",
+			[]string{"meeting 2023-09-01 E05014876 burglary_theft"}},
+		{"own named forum, held in private", "The chair also attended the town's Business Crime forum, which is held in private.",
+			[]string{"meeting 2023-09-01 E05014876 burglary_theft"}},
+		// Must not fire: the next sentence points back to the meeting told.
+		{"that meeting", "That meeting is not open to the public.", nil},
+		{"the meeting", "The meeting was held in private.", nil},
+		{"it", "It is not open to residents.", nil},
+		{"it, described", "It's a formal committee, not a public meeting as such.", nil},
+		{"unnamed", "Afterwards she stayed on for a short session with officers (not open to the public).", nil},
+	} {
+		doc := pub + "Our secretary went to the Norton North ward meeting last month and said shed break-ins were the main worry there. " + tc.next + "\n"
+		got := summary(t, doc)
+		var meetings []string
+		for _, g := range got {
+			if strings.HasPrefix(g, "meeting ") {
+				meetings = append(meetings, g)
+			}
+		}
+		require.Equal(t, tc.want, meetings, tc.name)
+	}
+}
+
+// TestRecordKindPublishedPiece: a masthead piece naming the record's kind
+// before its verb ("Draft minutes, published <date>") dates the document,
+// as "Published: <date>" does; a piece that tells something else is not.
+func TestRecordKindPublishedPiece(t *testing.T) {
+	for _, tc := range []struct {
+		top, want string
+	}{
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Draft minutes, published 9 March 2020", "2020-03-09"},
+		{"Eaglesmoor Parish Council | Approved notes - issued 9 March 2020", "2020-03-09"},
+		// must not fire: the piece tells of something else done on the day
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Draft minutes, read out on 9 March 2020", ""},
+		{"Eaglesmoor Parish Council · Clerk: Ms T. Brack · Planning report, approved 9 March 2020", ""},
+	} {
+		doc := tc.top + "\n\nAt our meeting at the community centre on Monday residents complained about drug dealing by the shops.\n"
+		res, err := newExtractor(t, Config{}).Extract("minutes.txt", []byte(doc))
+		require.NoError(t, err)
+		got := ""
+		if !res.Published.IsZero() {
+			got = res.Published.Format(time.DateOnly)
+		}
+		require.Equal(t, tc.want, got, tc.top)
+	}
+}
+
+// TestHeldLineUnderMinutesHeading: a record's heading over a line that
+// opens "held ... on <day>" is the record's own meeting on that day, so
+// what the public raised at it is dated to it; a "held" line with no day,
+// or a line under no record's heading, is not.
+func TestHeldLineUnderMinutesHeading(t *testing.T) {
+	pub := "Norton Parish Council · Clerk: Ms T. Brack · Draft minutes, published 15 March 2021\n\n"
+	body := "\n\nPresent: five councillors; PCSO D. Rudd (Cleveland Police); 9 members of the public.\n\nA resident said cars were speeding through Norton High Street late at night.\n"
+	for _, tc := range []struct {
+		head, held string
+		want       bool
+	}{
+		{"MINUTES OF THE MEETING OF THE PARISH COUNCIL", "held online by Teams on Tuesday 9th March 2021 at 7 pm", true},
+		{"Minutes of the Annual Parish Meeting", "held at the Village Hall, Norton, on 9 March 2021", true},
+		// must not fire
+		{"MINUTES OF THE MEETING OF THE PARISH COUNCIL", "held online by Teams, as in recent months", false},
+		{"PARISH NEWS", "held online by Teams on Tuesday 9th March 2021 at 7 pm: the quiz night", false},
+	} {
+		got := strings.Join(summary(t, pub+tc.head+"\n\n"+tc.held+body), "\n")
+		require.Equal(t, tc.want, strings.Contains(got, "meeting 2021-03-09"), tc.head+" / "+tc.held+"\n"+got)
+	}
 }
 
 // TestMastheadPublicationSentence: a typed newsletter's masthead lines

@@ -1302,6 +1302,9 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 		// Thursday 18 February 2016, 06:00": the label opens a piece of
 		// a byline, not the line.
 		for _, p := range bylineSepRE.Split(s, -1)[1:] {
+			if k := recordKindRE.FindStringSubmatchIndex(p); k != nil {
+				p = p[k[2]:] // "Clerk: R. Lee · Draft minutes, published 25 January 2021": from its verb
+			}
 			if loc := postedRE.FindStringIndex(p); loc != nil && loc[1] > 0 {
 				if t, ok := r.fullDate(p[loc[1]:]); ok {
 					return t, score, true
@@ -1325,6 +1328,16 @@ func (r *run) pubCandidate(s string) (time.Time, int, bool) {
 	}
 	return time.Time{}, 0, false
 }
+
+// recordKindRE: the kind of record a publication line opens with, before
+// its verb ("Draft minutes, published 25 January 2021", "Approved notes -
+// issued 3 May 2016", "Newsletter, circulated 2 June 2019") as a piece of
+// a masthead after its first ("Town Council · Clerk: J. Bell · Draft
+// minutes, published ..."): the date after the verb is the record's
+// publication, as "Published: ..." would be, when the date follows the
+// verb ("published on the website 15 May" is left as it was read). (A
+// line of its own is read as before, by pubLine.)
+var recordKindRE = regexp.MustCompile(`(?i)^\W*(?:(?:draft|approved|agreed|confirmed|unconfirmed|final|signed)\s+)?(?:minutes|notes|action notes|newsletter|bulletin|update|report)\s*[,–—-]?\s+((?:(?:first|last)\s+)?(?:published|issued|circulated|posted))\s*:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[0-9]`)
 
 // takenByRE: a minute-taker's line opening with who wrote the record up
 // ("Minutes typed up by K. Ashby", "Notes taken by Jo Bell on"), before
