@@ -4143,7 +4143,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		}
 		ms := r.find(s, at)
 		for k := 0; k < len(ms); k++ {
-			if teamAfterRE.MatchString(s[ms[k].End:]) {
+			if teamAfterRE.MatchString(s[ms[k].End:]) || (areaTeamAfterRE.MatchString(s[ms[k].End:]) && otherPlace(s, ms, k)) {
 				// "with PC Hill and PCSO Grant from the Redcar
 				// neighbourhood team": whose officers came, not where
 				ms = append(ms[:k:k], ms[k+1:]...)
@@ -4547,6 +4547,27 @@ var publicSayRE = regexp.MustCompile(`(?i)^\W*(?:residents|people|villagers|tena
 // ("officers from the Stockton North team set up a stall on the green"):
 // a quarter's name before "team" is the team's, not where it met people.
 var teamAfterRE = regexp.MustCompile(`(?i)^\s+(?:(?:north|south|east|west|central)\s+)?(?:neighbourhood\s+(?:policing\s+)?team|npt|policing team|neighbourhood (?:officers|inspector|sergeant|pcsos?|police))\b|^\s+(?:north|south|east|west|central)\s+(?:police\s+)?team\b`)
+
+// otherPlace reports whether the sentence names a place besides ms[k]
+// and the town whose possessive runs into it ("Middlesbrough's North
+// Ormesby team").
+func otherPlace(s string, ms []gazetteer.Mention, k int) bool {
+	for j, m := range ms {
+		if j != k && !(m.End <= ms[k].Start && possRunInRE.MatchString(s[m.End:ms[k].Start])) {
+			return true
+		}
+	}
+	return false
+}
+
+var possRunInRE = regexp.MustCompile(`^['’]s\s+$`)
+
+// areaTeamAfterRE: an area's team by what it did ("officers from the East
+// Cleveland team met residents at the Skelton West PACT"): the team's, not
+// where it met people, when the sentence names another place; alone, the
+// team's area is where it met them ("from the North Ormesby team met
+// residents at the Pavilion").
+var areaTeamAfterRE = regexp.MustCompile(`(?i)^\s+(?:police\s+)?team(?:\s+(?:met|meet|meets|held|hold|holds|set|sets|put|puts|were|was|has|have|had|officers|members|who|attended|visited|joined|spoke|listened|heard)\b|\s*[.,;])`)
 
 // ownBodyRE: a partnership's or the council's own group, which meets for
 // its whole area.

@@ -9085,16 +9085,23 @@ func TestQuarterTeamIsNoPlace(t *testing.T) {
 		{" Central ward meeting", false},
 		{" West library on Tuesday", false},
 		{" team captain", false},
+
 		{" Southern team", false},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, teamAfterRE.MatchString(tt.after), tt.after)
 	}
+	// an area's team by what it did: not the meeting's place when the
+	// sentence names another (areaTeamAfterRE); alone, it is
+	got := summary(t, "Posted on Friday 22 November 2019\n\nNeighbourhood officers from the East Cleveland team met residents on Tuesday evening at the Skelton West PACT (Police and Communities Together) meeting at Skelton Civic Hall. Residents complained about thefts from sheds.\n")
+	require.Contains(t, got, "concern 2019-11-19 E05012455 burglary_theft")
+	got = summary(t, "Posted on Friday 16 June 2017\n\nNeighbourhood officers from Middlesbrough's North Ormesby team met residents on Tuesday at the Pavilion on Derwent Street. Residents complained about thefts from sheds.\n")
+	require.Contains(t, got, "concern 2017-06-13 E05009867 burglary_theft")
 	doc := "# Street surgery in Marton East hears of thefts\n\nPosted on 20 March 2024\n\n" +
 		"Thefts from vans were among the worries raised with officers at a street surgery in Marton East on Saturday.\n\n" +
 		"PCSOs from the Middlesbrough East team parked their van by the parade of shops on Saturday 16 March and chatted to about thirty residents.\n\n" +
 		"Several residents also complained about speeding on the main road.\n"
-	got := summaryLAD(t, doc)
+	got = summaryLAD(t, doc)
 	for _, e := range got {
 		require.NotContains(t, e, " E06000002 ", "the team's town is no place: %v", got) // (authority only would be Middlesbrough's)
 	}
