@@ -5899,8 +5899,10 @@ var weTalkedAboutRE = regexp.MustCompile(`(?i)\bwe\b[^.;:]{0,80}?\b(?:talked|cha
 // arising": the follow-up of an earlier meeting's concern, not a concern
 // raised at the meeting being told (whose day it would wrongly take). Not
 // a meeting told with what it raised ("Speeding was raised at the January
-// meeting", no relative clause), nor "raised at this meeting".
-var raisedEarlierRE = regexp.MustCompile(`(?i)\b(?:that|which|members|residents|people|we|you)\s+(?:\w+\s+){0,2}?(?:had\s+)?(?:brought\s+up|raised|mentioned|reported|complained\s+(?:of|about))\s+(?:(?:in|at|during)\s+(?:the\s+)?(?:last|previous|earlier|january|february|march|april|may|june|july|august|september|october|november|december)\b|last\s+(?:time|month))`)
+// meeting", no relative clause), nor "raised at this meeting". Minutes
+// abbreviate the month as often ("the litter that people complained about
+// at the Nov meeting").
+var raisedEarlierRE = regexp.MustCompile(`(?i)\b(?:that|which|members|residents|people|we|you)\s+(?:\w+\s+){0,2}?(?:had\s+)?(?:brought\s+up|raised|mentioned|reported|complained\s+(?:of|about))\s+(?:(?:in|at|during)\s+(?:the\s+)?(?:last|previous|earlier|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|last\s+(?:time|month))`)
 
 // readerAppealRE: a sentence telling the reader how to raise something
 // ("You can report concerns to your neighbourhood team on 101", a box in

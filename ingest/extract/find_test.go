@@ -405,10 +405,13 @@ func TestRaisedEarlier(t *testing.T) {
 		{"Matters arising - the dog fouling that members raised at the last meeting has gone to the council, no answer yet.", true},
 		{"The parking which residents brought up in January is still with the highways team.", true},
 		{"The speeding we mentioned last time has been passed on to the police.", true},
+		{"Matters arising - the quad bikes on the allotments that people complained about at the Oct meeting: two were seized.", true},
+		{"The graffiti which residents reported in Sept has been cleaned off.", true},
 		// must not fire
 		{"Speeding on Marton Road was raised at the January meeting.", false},
 		{"Members raised dog fouling on the school path again.", false},
 		{"Residents brought up parking outside the school at this meeting.", false},
+		{"Residents complained about the Jan sales traffic on the High Street.", false},
 	} {
 		require.Equal(t, tt.want, raisedEarlierRE.MatchString(tt.s), tt.s)
 	}
