@@ -798,7 +798,17 @@ func (r *run) finish() {
 	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
 	r.res.Events = dropWeekRetold(r.res.Events, themes)
 	r.res.Events = dropDayRetold(r.res.Events, themes, r.placeUnsaid)
+	// bareBodies: the partnerships' and boards' meetings dropped below as
+	// bare. A concern of one of them whose only theme is "partnership"
+	// is the body's name read as a theme ("We also took your concerns to
+	// the Community Safety Partnership meeting on 2 May"), no concern the
+	// public raised there: it goes with its meeting.
+	bareBodies := map[string]bool{}
 	for _, e := range r.res.Events {
+		if e.Type == schemas.TypeConcern && e.Concern != nil && bareBodies[e.Concern.MeetingID] && onlyPartnership(e.Themes) {
+			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "concern", Text: "partnership", Reason: "the name of a partnership's bare meeting, no concern raised there: not emitted"})
+			continue
+		}
 		if e.Type == schemas.TypeMeeting {
 			e.Themes = sortedUnion(e.Themes, themes[e.EventID])
 			if len(e.Themes) == 0 {
@@ -811,6 +821,7 @@ func (r *run) finish() {
 				// said of what was raised there. (One the document tells
 				// what it dealt with, writers count, and it stays.)
 				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "a meeting of a partnership or board with nothing said of what was raised there: not emitted"})
+				bareBodies[e.EventID] = true
 				continue
 			}
 		}
@@ -1074,6 +1085,11 @@ var (
 // sentence or clause mark before it to the next after it.
 func clauseAround(text string, m taxonomy.Match) string {
 	return spanAround(text, m.Start, m.End, ".;:!?")
+}
+
+// onlyPartnership reports whether themes are "partnership" alone.
+func onlyPartnership(themes []string) bool {
+	return len(themes) > 0 && !slices.ContainsFunc(themes, func(th string) bool { return th != "partnership" })
 }
 
 // bodyThemesOnly reports whether a partnership's or board's meeting has

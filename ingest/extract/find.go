@@ -1831,6 +1831,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if cancelledRE.MatchString(sent) {
 			continue // "The Hemlington ward meeting arranged for 18 March was postponed": not held
 		}
+		if noMeetingsSaidRE.MatchString(sent) {
+			continue // "No public meetings today.": the day had none (noMeetingsSaidRE)
+		}
 		if countedRE.MatchString(sent) && len(dates.Days(sentDates)) == 0 {
 			continue // "That made it the fourth residents' meeting she had been to this month": the ones told around it, counted
 		}
@@ -2978,6 +2981,16 @@ var agencyBodyRE = regexp.MustCompile(`(?i)(?:\b(?:this|that|it|the (?:forum|gro
 func agencyBodyOf(sent string) bool {
 	return agencyBodyRE.MatchString(sent) && !residentsRE.MatchString(sent)
 }
+
+// noMeetingsSaidRE: a sentence saying a day or span had no meeting at all
+// ("No public meetings today.", "There were no surgeries that week", "No
+// meetings with residents on Friday - office day"), as a diary of a week
+// says of its quiet day. It names the meeting word only to deny it, so it
+// tells no meeting, whatever place the page gives. ("No meeting was held"
+// and "No surgery in December" are cancelledRE's; a sentence where the
+// denial is of something else, "no concerns were raised at the meeting",
+// keeps its meeting.)
+var noMeetingsSaidRE = regexp.MustCompile(`(?i)(?:^\W*|\b(?:there\s+(?:were|was|are|is|will\s+be)|we\s+had|I\s+had|he\s+had|she\s+had)\s+)no\s+(?:(?:public|community|ward|residents['’]?|pact|other|more|further|evening)\s+)*(?:meetings?|surger(?:y|ies)|drop-ins?|walkabouts?|pacts?)(?:\s+with\s+(?:the\s+)?(?:public|residents))?\s*(?:today|tonight|yesterday|that\s+(?:day|evening|week|morning|afternoon)|this\s+(?:week|time)|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\W*$)`)
 
 // cancelledRE: a meeting that did not take place ("No surgery in December
 // – happy Christmas", "Hartburn ward meeting postponed at the request of
@@ -4498,7 +4511,11 @@ var outsideAppositiveRE = regexp.MustCompile(`^,\s+(?:just\s+|a few miles\s+|a m
 // Kildale for their rural watch meeting"); group 1 the place.
 var placeForMeetingRE = regexp.MustCompile(`(?i:\bin\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})(?i:\s+for\s+(?:their|its|a|an|the|his|her|our)\s+(?:[\w'’-]+\s+){0,3}?(?:meetings?|forums?|surger(?:y|ies)|pacts?|evening|event)\b)`)
 
-var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
+// A street briefing, surgery, drop-in or walkabout "held in" a place is a
+// meeting of that place as much ("a similar street briefing held in
+// Seaham, County Durham, last month": Seaham's, not the Cleveland town
+// the sentence names after it for where the idea might be tried next).
+var meetingAtPlaceRE = regexp.MustCompile(`(?i:\b(?:meetings?|forums?|evening|event|(?:(?:street|community|residents['’]?)\s+)?briefings?\s+held|surger(?:y|ies)\s+held|drop-ins?\s+held|walkabouts?\s+held)\s+(?:held\s+)?in\s+)((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})`)
 
 // sameWardRE: a meeting placed by reference to the ward of the one told
 // before ("a surgery held by the PCSOs in the same ward a fortnight
@@ -4770,8 +4787,10 @@ func (r *run) documentLAD() *gazetteer.Resolution {
 
 // runInFutureHeadRE: a paragraph opening on a heading of what is to come,
 // run into its first item ("Dates for your diary AGM – ...", "Coming up:
-// Tuesday ...").
-var runInFutureHeadRE = regexp.MustCompile(`^\W*(?i:dates? for (?:your|the) diary|diary dates|coming up|forthcoming (?:meetings|events|dates)|future (?:meetings|dates)|upcoming (?:meetings|events|dates))\s*:?\s+[A-Z0-9]`)
+// Tuesday ..."). A diary-like post closes on what comes after it the same
+// way ("Next up: the Grangetown PACT on Thursday"): "next up", "up next",
+// "still to come" lead a list of what is planned, not of what was held.
+var runInFutureHeadRE = regexp.MustCompile(`^\W*(?i:dates? for (?:your|the) diary|diary dates|coming up|forthcoming (?:meetings|events|dates)|future (?:meetings|dates)|upcoming (?:meetings|events|dates))\s*:?\s+[A-Z0-9]|^\W*(?i:next up|up next|still to come)\s*:\s*\S`)
 
 // diaryRE: the word that makes "Dates for your diary" a section of
 // meetings to come, though an "Engagement diary" is a log of those held.
@@ -5945,8 +5964,10 @@ var weTalkedAboutRE = regexp.MustCompile(`(?i)\bwe\b[^.;:]{0,80}?\b(?:talked|cha
 // arising": the follow-up of an earlier meeting's concern, not a concern
 // raised at the meeting being told (whose day it would wrongly take). Not
 // a meeting told with what it raised ("Speeding was raised at the January
-// meeting", no relative clause), nor "raised at this meeting".
-var raisedEarlierRE = regexp.MustCompile(`(?i)\b(?:that|which|members|residents|people|we|you)\s+(?:\w+\s+){0,2}?(?:had\s+)?(?:brought\s+up|raised|mentioned|reported|complained\s+(?:of|about))\s+(?:(?:in|at|during)\s+(?:the\s+)?(?:last|previous|earlier|january|february|march|april|may|june|july|august|september|october|november|december)\b|last\s+(?:time|month))`)
+// meeting", no relative clause), nor "raised at this meeting". Minutes
+// abbreviate the month as often ("the litter that people complained about
+// at the Nov meeting").
+var raisedEarlierRE = regexp.MustCompile(`(?i)\b(?:that|which|members|residents|people|we|you)\s+(?:\w+\s+){0,2}?(?:had\s+)?(?:brought\s+up|raised|mentioned|reported|complained\s+(?:of|about))\s+(?:(?:in|at|during)\s+(?:the\s+)?(?:last|previous|earlier|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|last\s+(?:time|month))`)
 
 // readerAppealRE: a sentence telling the reader how to raise something
 // ("You can report concerns to your neighbourhood team on 101", a box in

@@ -446,10 +446,13 @@ func TestRaisedEarlier(t *testing.T) {
 		{"Matters arising - the dog fouling that members raised at the last meeting has gone to the council, no answer yet.", true},
 		{"The parking which residents brought up in January is still with the highways team.", true},
 		{"The speeding we mentioned last time has been passed on to the police.", true},
+		{"Matters arising - the quad bikes on the allotments that people complained about at the Oct meeting: two were seized.", true},
+		{"The graffiti which residents reported in Sept has been cleaned off.", true},
 		// must not fire
 		{"Speeding on Marton Road was raised at the January meeting.", false},
 		{"Members raised dog fouling on the school path again.", false},
 		{"Residents brought up parking outside the school at this meeting.", false},
+		{"Residents complained about the Jan sales traffic on the High Street.", false},
 	} {
 		require.Equal(t, tt.want, raisedEarlierRE.MatchString(tt.s), tt.s)
 	}
@@ -9762,4 +9765,104 @@ func TestEarlierVisitWhen(t *testing.T) {
 	} {
 		require.Equal(t, tt.want, summary(t, head+tt.text+"\n"), tt.name)
 	}
+}
+
+// TestNoMeetingsSaid: a sentence saying a day had no meeting ("No
+// public meetings today.", "There were no surgeries that week") tells
+// none, whatever place the page names; a sentence denying something else
+// at a meeting ("no concerns were raised at the meeting") keeps its
+// meeting. (noMeetingsSaidRE)
+func TestNoMeetingsSaid(t *testing.T) {
+	head := "# Report\n\nPublished: Friday 29 March 2019\n\n"
+	for _, s := range []string{
+		"Friday was paperwork at the office. No public meetings today.",
+		"The inspector was on leave, so there were no surgeries that week.",
+		"No ward meetings on Friday - an office day.",
+		"We had no residents' meetings this week.",
+	} {
+		require.Empty(t, summary(t, head+s+"\n"), s)
+	}
+	// a week told day by day, its quiet day placed by the title
+	week := "# My week from Hemlington to Kader\n\nPublished: Friday 29 March 2019\n\n**Monday 25 March** – the Hemlington ward meeting, where people complained about speeding.\n\n**Wednesday** – paperwork at the office. No public meetings today.\n\n**Thursday** – two meetings. In the evening I was at the Linthorpe ward meeting, where people complained about drug dealing.\n"
+	require.Equal(t, []string{"meeting 2019-03-25 E05009859 speeding", "concern 2019-03-25 E05009859 speeding", "meeting 2019-03-28 E05009862 drugs", "concern 2019-03-28 E05009862 drugs"}, summary(t, week))
+	for _, tt := range []struct{ s, want string }{
+		{"On 11 March the Kader ward meeting heard complaints about speeding; no other meetings were held that week.", "meeting 2019-03-11 E05009860 speeding"},
+		{"No ward meeting had been held for a year, so the Kader ward meeting on 11 March was packed; residents complained about speeding.", "meeting 2019-03-11 E05009860 speeding"},
+	} {
+		require.Contains(t, summary(t, head+tt.s+"\n"), tt.want, tt.s)
+	}
+}
+
+// TestNextUpIsPlanned: a post that closes on "Next up:" (or "Up next:",
+// "Still to come:") lists what is to come, planned, not held, though its
+// weekday reads as the one just past.
+func TestNextUpIsPlanned(t *testing.T) {
+	head := "# My week\n\nPublished: Friday 29 March 2019\n\n"
+	for _, s := range []string{
+		"Next up: the Kader ward residents' meeting on Tuesday.",
+		"Up next: Linthorpe ward meeting on Monday, and the Kader PACT in April.",
+		"Still to come: the Kader ward meeting on Tuesday.",
+	} {
+		res, err := newExtractor(t, Config{}).Extract("find.txt", []byte(head+s+"\n"))
+		require.NoError(t, err)
+		require.Empty(t, res.Events, s)
+		require.NotEmpty(t, res.Planned, s)
+	}
+	// not a lead of what is to come: the day is one held
+	require.Equal(t, []string{"meeting 2019-03-26 E05009860 speeding", "concern 2019-03-26 E05009860 speeding"},
+		summary(t, head+"Next, on Tuesday 26 March, the Kader ward residents' meeting heard complaints about speeding.\n"))
+}
+
+// TestWeekdayDashLabels: in a week told day by day, a paragraph labelled
+// by its weekday and a dash ("Tuesday – Kader. Residents ...", often in
+// bold) is that day's, as a label with a full stop or colon is; the label
+// with a place alone and what its public raised is a visit there
+// (weekdayVisit). Not a label on its own, not out of the week's order.
+func TestWeekdayDashLabels(t *testing.T) {
+	pub := "# My week\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday** – Hemlington, Middlesbrough. Residents are fed up with drug dealing behind the shops.\n\n"
+	thu := "**Thursday** – a busy one. In the evening I was at the Linthorpe ward meeting, where people complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two dash labels in order", pub + tue + thu,
+			[]string{"meeting 2018-11-13 E05009859 drugs", "concern 2018-11-13 E05009859 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}},
+		{"one label alone", pub + tue, nil},
+		{"out of the week's order", pub + thu + tue, []string{}},
+	} {
+		got := summary(t, tt.doc)
+		if tt.want != nil && len(tt.want) == 0 {
+			for _, g := range got {
+				require.NotContains(t, g, "2018-11-13", tt.name) // (no Tuesday of this week read from the label)
+			}
+			continue
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestBriefingHeldOutside: a street briefing or surgery "held in" a place
+// the writer puts outside Cleveland ("held in Seaham, County Durham") is
+// that place's meeting, not emitted, though the sentence names a Cleveland
+// town after it; one held in a Cleveland place is kept.
+func TestBriefingHeldOutside(t *testing.T) {
+	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
+	require.Equal(t, []string{"meeting 2019-03-20 E05009860 speeding", "concern 2019-03-20 E05009860 speeding"},
+		summary(t, head+"A packed Kader ward meeting on Wednesday heard residents complain about speeding. Sergeant Ali told the meeting that a similar street briefing held in Seaham, County Durham, last week had led to arrests, and he hoped to try it in Middlesbrough.\n"))
+	require.Empty(t, summary(t, head+"A surgery held in Consett, County Durham, earlier this month drew a crowd, and Middlesbrough may follow.\n"))
+	require.Equal(t, []string{"meeting 2019-03-12 E05009860 drugs", "concern 2019-03-12 E05009860 drugs"},
+		summary(t, head+"A street briefing held in Kader on 12 March heard residents complain about drug dealing, as in Durham Road.\n"))
+}
+
+// TestPartnershipNameIsNoConcern: a partnership's meeting the writer
+// took residents' concerns to, with nothing said of what was raised there
+// ("We took your concerns to the Community Safety Partnership meeting on
+// 1 October"), is no meeting, and the body's name is no "partnership"
+// concern of it either; one that says what it dealt with keeps both.
+func TestPartnershipNameIsNoConcern(t *testing.T) {
+	head := "# Ward news\n\nPublished: Friday 29 March 2019\n\n"
+	require.Empty(t, summary(t, head+"We also took your worries to the Community Safety Partnership meeting on 12 March, held in Stockton this time.\n"))
+	got := summary(t, head+"On 12 March the Kader ward residents' meeting heard complaints about speeding and asked for partnership working with the council.\n")
+	require.Contains(t, got, "concern 2019-03-12 E05009860 partnership,speeding")
 }

@@ -558,8 +558,10 @@ func (r *run) weekdayHeadDays() {
 // weekdayVisitRE: a weekday lead-in that takes the writer to a place
 // and says no more of what was there ("Friday took me out to Greatham",
 // "Sunday was Eaglescliffe.", "Monday evening saw me back in Norton");
-// group 1 is what follows the verb. weekdayVisit reads it.
-var weekdayVisitRE = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:took (?:me|us)(?:\s+(?:out|back|over|up|down|across))?\s+to|saw (?:me|us)(?:\s+back)?\s+(?:in|at)|was)\s+((?:the\s+)?[A-Z].*)$`)
+// or a weekday label with a dash and the place alone ("Tuesday –
+// Grangetown. People there ..."); group 1 is what follows the verb or
+// the dash. weekdayVisit reads it.
+var weekdayVisitRE = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:took (?:me|us)(?:\s+(?:out|back|over|up|down|across))?\s+to|saw (?:me|us)(?:\s+back)?\s+(?:in|at)|was|[–—])\s+((?:the\s+)?[A-Z].*)$`)
 
 // weekdayVisitPublicRE: the public of a place, as the writer met them.
 var weekdayVisitPublicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|villagers|tenants|farmers|parents|locals|the public|the room|the audience|those who came)\b`)
@@ -609,13 +611,15 @@ var weekdayLeadRE = regexp.MustCompile(`^(?:(?:And|Then)\s+)?(?:[Oo]n\s+)?(Monda
 // weekdayLabelRE: a paragraph that opens with a weekday alone set apart
 // as its label by a full stop or a colon, the day's account after it
 // ("Tuesday. Off to the Hemlington residents' meeting ...", "Friday: I
-// dropped in on ..."; the label often in bold, which normalise drops).
+// dropped in on ..."; the label often in bold, which normalise drops), or
+// by a dash ("Wednesday – a morning at the Panel", "Tuesday — Throston.
+// People are fed up with ..."), the same label a blog sets in bold.
 // It dates its paragraph as weekdayLeadRE's lead-ins do, in a week told
 // day by day; since a timetable of the week to come is set out the same
 // way ("Monday: surgery at the library, 6pm"), the labelled paragraphs
 // must tell something as done (pastDoneRE) in one of them at least and
 // what is to come (futureRE) in none. Group 1 is the weekday.
-var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*[.:]\s+["“‘']?[A-Z]`)
+var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[.:]|\s+[–—])\s+["“‘']?[A-Za-z]`)
 
 // pastDoneRE: a verb telling what was done, in the past tense.
 var pastDoneRE = regexp.MustCompile(`\b(?:I|we|he|she|they|residents|people)\s+(?:(?:then|also|first)\s+)?(?:was|were|had|went|started|began|met|heard|spent|sat|visited|attended|joined|called|walked|dropped|talked|spoke|listened|raised|asked|told|said|complained|came)\b|\b(?:was|were) (?:about|held|raised|packed|told)\b`)
