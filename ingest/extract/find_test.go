@@ -9840,6 +9840,11 @@ func TestWeekdayDashLabels(t *testing.T) {
 		}
 		require.Equal(t, tt.want, got, tt.name)
 	}
+	// a dash label may go on in small letters; a colon label may not
+	// ("Thursday: a coffee morning at ...", among weekday lead-ins, is
+	// no label of the week's days)
+	require.True(t, weekdayLabelRE.MatchString("Wednesday – a morning at the Panel"))
+	require.False(t, weekdayLabelRE.MatchString("Thursday: a coffee morning at the community centre"))
 }
 
 // TestBriefingHeldOutside: a street briefing or surgery "held in" a place

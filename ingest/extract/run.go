@@ -619,7 +619,7 @@ var weekdayLeadRE = regexp.MustCompile(`^(?:(?:And|Then)\s+)?(?:[Oo]n\s+)?(Monda
 // way ("Monday: surgery at the library, 6pm"), the labelled paragraphs
 // must tell something as done (pastDoneRE) in one of them at least and
 // what is to come (futureRE) in none. Group 1 is the weekday.
-var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[.:]|\s+[–—])\s+["“‘']?[A-Za-z]`)
+var weekdayLabelRE = regexp.MustCompile(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[.:]\s+["“‘']?[A-Z]|\s+[–—]\s+["“‘']?[A-Za-z])`)
 
 // pastDoneRE: a verb telling what was done, in the past tense.
 var pastDoneRE = regexp.MustCompile(`\b(?:I|we|he|she|they|residents|people)\s+(?:(?:then|also|first)\s+)?(?:was|were|had|went|started|began|met|heard|spent|sat|visited|attended|joined|called|walked|dropped|talked|spoke|listened|raised|asked|told|said|complained|came)\b|\b(?:was|were) (?:about|held|raised|packed|told)\b`)
