@@ -7049,11 +7049,21 @@ func TestPartnershipRowNoPublicBusiness(t *testing.T) {
 			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Partnership business (no public questions) |\n", community},
 		{"no questions from the public",
 			"| 15/08/18 | Community Safety Board | Middlesbrough | Information sharing between agencies; no questions from the public |\n", community},
+		{"board row telling only agencies' joint working",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Joint working between agencies on referrals of vulnerable adults |\n", community},
+		{"community safety board sharing information",
+			"| 15/08/18 | Community Safety Board | Middlesbrough | Information sharing between partner agencies on repeat victims |\n", community},
 		// must not fire: a board's row telling residents' business, and a
 		// community meeting with nothing raised
 		{"board with residents' issues",
 			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Residents' deputation about cars racing in Acklam |\n",
 			append(slices.Clone(community), "meeting 2018-08-15 E06000002 speeding", "concern 2018-08-15 E06000002 speeding")},
+		{"board with a crime theme beside the agencies' working",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Joint working between agencies on cars racing in Acklam |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E06000002 partnership,speeding", "concern 2018-08-15 E06000002 partnership,speeding")},
+		{"ward meeting telling agencies' joint working",
+			"| 15/08/18 | Kader ward meeting | Kader, Middlesbrough | Joint working between agencies on repeat victims |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E05009860E06000002 partnership", "concern 2018-08-15 E05009860E06000002 partnership")},
 		{"ward meeting, no public questions",
 			"| 15/08/18 | Kader ward meeting | Kader, Middlesbrough | No public questions |\n",
 			append(slices.Clone(community), "meeting 2018-08-15 E05009860E06000002 ")},
@@ -7912,6 +7922,18 @@ func TestHeldNamedAfterTable(t *testing.T) {
 		{"residents raised, no meeting there", "Skelton residents raised drug dealing near the bus stops.", nil},
 		{"residents since written (not the meeting)", "Loftus residents have since written to us about drug dealing near the bus stops.", nil},
 		{"the issues, no meeting there", "In Skelton the issues were vans broken into overnight and tools taken.", nil},
+		// "In X, residents described", "Members at X reported", "In X, ...
+		// was the main item": the meeting the table told there.
+		{"in place, residents described", "In Brotton, residents described tools taken from vans overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"members at place reported", "Members at Loftus reported drug dealing near the bus stops.",
+			[]string{"concern 2019-05-11 E05012447 drugs"}},
+		{"in place, issue the main item", "In Brotton, tools taken from vans overnight were the main item.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"in place, residents described, no meeting there", "In Skelton, residents described tools taken from vans overnight.", nil},
+		{"in place, main item, no meeting there", "In Skelton, tools taken from vans overnight were the main item.", nil},
+		{"members at place, no meeting there", "Members at Skelton reported drug dealing near the bus stops.", nil},
+		{"in place, residents have written (not the meeting)", "In Brotton, residents have written to us about tools taken from vans overnight.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -8509,6 +8531,10 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"partners", "He went to the Safer Stockton board (not a public meeting) and the Hardwick ward meeting on 4 May.", false},
 		{"partners", "She attended three meetings (not community meetings) in May, and one ward meeting.", false},
 		{"partners", "Meetings attended (community meetings): Park ward on 4 May.", false},
+		{"partners", "He also sat on the Safer Redcar board on 3 May; those meetings are partner meetings and are left out of the table.", true},
+		{"partners", "These two were governance meetings, not open to residents.", true},
+		{"partners", "Those meetings are usually well attended by residents.", false},
+		{"partners", "Those meetings were community meetings in every ward.", false},
 		{"partners", "Partnership meetings will be reported separately.", false},
 		{"partners", "The partnership meeting heard from residents about speeding.", false},
 		{"see", "Fly-tipping came up again (see 3.4).", true},
