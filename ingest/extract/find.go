@@ -3711,6 +3711,13 @@ func nounDated(sent string, ds []dates.Mention) bool {
 				}
 			case d.End <= n[0]:
 				gap = sent[d.End:n[0]]
+				if strings.HasPrefix(gap, ")") && strings.HasSuffix(strings.TrimRight(sent[:d.Start], " "), "(") {
+					// "Two days later (4 May) the Commissioner held a
+					// street surgery": the day in brackets, giving the
+					// relative time before it exactly, is the meeting's;
+					// its closing bracket is no clause of its own.
+					gap = gap[1:]
+				}
 			default:
 				continue
 			}

@@ -56,6 +56,13 @@ func TestNounDated(t *testing.T) {
 		{"The surgery at the library (Park End) on 12 March 2019 was busy.", true},
 		{"The surgery at the library (closed for repairs since the flood) on 12 March 2019 was busy.", false},
 		{"The surgery at the library (which Park End residents use) on 12 March 2019 was busy.", false},
+		// A day in brackets restating the time before it ("Two days later
+		// (14 March 2019)") is the day of the meeting after it; a bracket
+		// saying more is not.
+		{"Two days later (14 March 2019) the Commissioner held a street surgery in Brotton.", true},
+		{"Later (14 March 2019) she ran a drop-in at the library.", true},
+		{"Two days later (and again on 14 March 2019) there was more damage; the ward meeting heard of it.", false},
+		{"Two days later (14 March 2019) the police made three arrests after a long inquiry that the community meeting had asked for.", false},
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
