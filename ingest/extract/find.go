@@ -1595,6 +1595,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		r.problem(b, "meeting", clip(text, 120), "the paragraph says its meetings were partners' or not public: not emitted")
 		return nil, false
 	}
+	if agenciesOnlyMeeting(text) {
+		// "3.4 On 9 May the Commissioner went to the Tees Farm Watch
+		// group in Stokesley, a meeting of the police, the water company
+		// and council officers, which agreed ...": the paragraph says in
+		// an appositive who met there, agencies and their officers and no
+		// public, so its meeting is not one with the public.
+		r.problem(b, "meeting", clip(text, 120), "the paragraph says its meeting was of agencies' officers, no public: not emitted")
+		return nil, false
+	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || stallRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
 			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s) || visitWhenRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
@@ -2959,6 +2968,17 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // those meetings; a bracket inside a sentence ("the forum (not a public
 // meeting) and a ward meeting on 4 May") is not a lead-in.
 var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|open|community|residents['’]?|neighbourhood)|partnership|partners?['’]?|governance|internal|private)\s+(?:meetings|bodies|boards|forums|events)\s*\)\s*:|\b(?:these|those|they|all of these|both|all|each)(?:\s+(?:meetings|bodies|boards|forums|events|two|three))?\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+
+// agenciesMeetingRE: an appositive saying whom a meeting was of, ending on
+// agencies or their officers ("..., a meeting of Cleveland Police, the
+// Environment Agency and council officers, which ...", "a gathering of
+// partner agencies"): with no residents or public in the paragraph
+// (agenciesOnlyMeeting), no meeting with the public.
+func agenciesOnlyMeeting(text string) bool {
+	return agenciesMeetingRE.MatchString(text) && !residentsRE.MatchString(text)
+}
+
+var agenciesMeetingRE = regexp.MustCompile(`(?i),\s+an?\s+(?:meeting|gathering|forum)\s+(?:of|between)\s+[^.;:()]{0,100}?\b(?:officers|agencies|organisations|officials|partners)\b\s*(?:[,.;)]|$)`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a

@@ -8544,6 +8544,10 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"partners", "Those meetings were community meetings in every ward.", false},
 		{"partners", "Partnership meetings will be reported separately.", false},
 		{"partners", "The partnership meeting heard from residents about speeding.", false},
+		{"agencies", "He went to the Tees Farm Watch group in Stokesley, a meeting of the police, the water company and council officers, which agreed a plan.", true},
+		{"agencies", "She chaired the county lines group, a gathering of partner agencies.", true},
+		{"agencies", "He went to the Hutton forum, a meeting of about forty people, where speeding came up.", false},
+		{"agencies", "A meeting of officers was held.", false},
 		{"see", "Fly-tipping came up again (see 3.4).", true},
 		{"see", "as set out at 3.2 above", true},
 		{"see", "(see paragraphs 4.1 and 4.3)", true},
@@ -8551,9 +8555,14 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"see", "(see 6.1 below)", false},
 		{"see", "(see page 4)", false},
 	} {
-		re := map[string]*regexp.Regexp{"joint": jointHeldByRE, "partners": partnersOnlyRE, "see": seeParaRE}[tt.re]
+		re := map[string]*regexp.Regexp{"joint": jointHeldByRE, "partners": partnersOnlyRE, "see": seeParaRE, "agencies": agenciesMeetingRE}[tt.re]
 		require.Equal(t, tt.want, re.MatchString(tt.text), "%s: %q", tt.re, tt.text)
+		if tt.re == "agencies" {
+			require.Equal(t, tt.want, agenciesOnlyMeeting(tt.text), "%q", tt.text)
+		}
 	}
+	// residents in the paragraph keep its meeting one with the public
+	require.False(t, agenciesOnlyMeeting("He went to the Hutton forum, a meeting of the police and council officers; residents asked about speeding."))
 }
 
 // TestWhereResidentsHadBeenTargeted: a meeting's "where" clause telling
