@@ -1119,6 +1119,24 @@ func (r *run) bodyThemesOnly(e schemas.Event) bool {
 	return false
 }
 
+// agencyBusinessOnly reports whether a table row's issues cell gives
+// themes and all of them are "partnership" (agencies' joint working,
+// information sharing between services): the board's business, not a
+// resident's concern. A cell with no theme at all is left to the rules
+// before (a bare board row is dropped when it is emitted).
+func (r *run) agencyBusinessOnly(issues string) bool {
+	ms := r.x.tax.ClassifyReordered(issues).Matches
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.Theme != "partnership" {
+			return false
+		}
+	}
+	return true
+}
+
 // partnerBodyRE: a body of agencies by its name ("Safer Hartlepool
 // Partnership", "Health and Wellbeing Board", "Partnership Executive",
 // the Police and Crime Panel), or a council's committee by its name

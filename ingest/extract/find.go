@@ -1599,6 +1599,15 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		r.problem(b, "meeting", clip(text, 120), "the paragraph says its meetings were partners' or not public: not emitted")
 		return nil, false
 	}
+	if agenciesOnlyMeeting(text) {
+		// "3.4 On 9 May the Commissioner went to the Tees Farm Watch
+		// group in Stokesley, a meeting of the police, the water company
+		// and council officers, which agreed ...": the paragraph says in
+		// an appositive who met there, agencies and their officers and no
+		// public, so its meeting is not one with the public.
+		r.problem(b, "meeting", clip(text, 120), "the paragraph says its meeting was of agencies' officers, no public: not emitted")
+		return nil, false
+	}
 	isMeeting := func(s string) bool {
 		return meetingNounRE.MatchString(maskGroupOf(s)) || meetVerbRE.MatchString(s) || stallRE.MatchString(s) || toldPCCRE.MatchString(s) || walkedWithRE.MatchString(s) || crowdRE.MatchString(s) ||
 			((wentWhereRE.MatchString(s) || visitedListRE.MatchString(s) || visitWhenRE.MatchString(s)) && (concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || whereGatheredRE.MatchString(s))) || atVenueSaid(s) || r.atWardSaid(s) || r.raisedAtSaid(s) ||
@@ -3004,14 +3013,29 @@ var panelRE = regexp.MustCompile(`(?i)\bpolice and crime panel\b`)
 // partnersOnlyRE: a sentence saying the meetings a paragraph listed were
 // agencies' or not public ("These were partnership meetings", "All of
 // these were internal meetings", "They are listed for information
-// only", "These are not community meetings"). ("Partnership meetings will be reported separately" and "the
+// only", "These are not community meetings"), the meetings named as
+// such too, after the writer's report of them ("...and sat on the
+// Safer Redcar board on 3 May; those meetings are partner meetings and
+// are left out of the table": "those meetings", "these two", as
+// "these"). ("Partnership meetings will be reported separately" and "the
 // partnership meeting heard from residents" are not: the words must say
 // what these meetings were.) A lead-in may say it in brackets before the
 // colon that opens its list ("Other meetings he attended (not community
 // meetings): the Youth Forum on 3 May; ..."): what follows the colon is
 // those meetings; a bracket inside a sentence ("the forum (not a public
 // meeting) and a ward meeting on 4 May") is not a lead-in.
-var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|open|community|residents['’]?|neighbourhood)|partnership|partners?['’]?|governance|internal|private)\s+(?:meetings|bodies|boards|forums|events)\s*\)\s*:|\b(?:these|they|all of these|both|all|each)\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+var partnersOnlyRE = regexp.MustCompile(`(?i)\(\s*(?:all\s+)?(?:not\s+(?:public|open|community|residents['’]?|neighbourhood)|partnership|partners?['’]?|governance|internal|private)\s+(?:meetings|bodies|boards|forums|events)\s*\)\s*:|\b(?:these|those|they|all of these|both|all|each)(?:\s+(?:meetings|bodies|boards|forums|events|two|three))?\s+(?:were|are|was)\s+(?:all\s+)?(?:partnership|partners?'?|agency|governance|internal|private|closed|non-public)\s+(?:meetings|bodies|boards|forums|events)\b|\b(?:these|they|all of these|neither|none of these)(?:\s+(?:meetings|bodies|boards|groups|events))?\s+(?:were|are|was|is)\s+not\s+(?:public|open|community|residents['’]?|neighbourhood)\b|\b(?:is|are)\s+listed\s+for\s+information\s+only\b`)
+
+// agenciesMeetingRE: an appositive saying whom a meeting was of, ending on
+// agencies or their officers ("..., a meeting of Cleveland Police, the
+// Environment Agency and council officers, which ...", "a gathering of
+// partner agencies"): with no residents or public in the paragraph
+// (agenciesOnlyMeeting), no meeting with the public.
+func agenciesOnlyMeeting(text string) bool {
+	return agenciesMeetingRE.MatchString(text) && !residentsRE.MatchString(text)
+}
+
+var agenciesMeetingRE = regexp.MustCompile(`(?i),\s+an?\s+(?:meeting|gathering|forum)\s+(?:of|between)\s+[^.;:()]{0,100}?\b(?:officers|agencies|organisations|officials|partners)\b\s*(?:[,.;)]|$)`)
 
 // notPublicRE: a table's meeting or outcome cell that says the meeting
 // was not held with the public ("(internal)", "partners briefing", "Not a
@@ -3764,6 +3788,13 @@ func nounDated(sent string, ds []dates.Mention) bool {
 				}
 			case d.End <= n[0]:
 				gap = sent[d.End:n[0]]
+				if strings.HasPrefix(gap, ")") && strings.HasSuffix(strings.TrimRight(sent[:d.Start], " "), "(") {
+					// "Two days later (4 May) the Commissioner held a
+					// street surgery": the day in brackets, giving the
+					// relative time before it exactly, is the meeting's;
+					// its closing bracket is no clause of its own.
+					gap = gap[1:]
+				}
 			default:
 				continue
 			}
@@ -5113,6 +5144,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 		// from the public raised anything there (its "partnership" is the
 		// body's own business, not a theme residents raised).
 		r.problem(b, "event", clip(b.Text, 120), "a partnership or board whose row says it had no public business: not emitted")
+		return
+	}
+	if partnerBodyRE.MatchString(col["meeting"]) && !residentsRE.MatchString(b.Text) && r.agencyBusinessOnly(issues) {
+		// "02/06/2015 | Safer Redcar Partnership Board | Redcar |
+		// Joint working between agencies on referrals of vulnerable adults": a
+		// body of agencies whose issues cell tells only the agencies'
+		// own working together (the "partnership" theme and nothing
+		// else), so no resident raised anything there; the row shows the
+		// Commissioner's time at the board among the community meetings.
+		r.problem(b, "event", clip(b.Text, 120), "a partnership or board whose row tells only the agencies' own working: not emitted")
 		return
 	}
 	if kind := typeCell(header, cells); partnerTypeRE.MatchString(kind) && !publicTypeRE.MatchString(kind) && !residentsRE.MatchString(b.Text) {
@@ -7824,6 +7865,7 @@ func (r *run) heldRefPlaces(text string) []heldRef {
 			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && theIssuesWereRE.MatchString(after)) &&
 			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) &&
+			!(heldRefInRE.MatchString(text[:p.Start]) && (inResidentsRaisedRE.MatchString(after) || mainItemRE.MatchString(after))) &&
 			!(residentsOfBeforeRE.MatchString(text[:p.Start]) && residentsOfAfterRE.MatchString(after)) {
 			continue
 		}
@@ -8029,13 +8071,25 @@ var (
 	// have since written to the office" is not the meeting.)
 	heldRefOpenRE     = regexp.MustCompile(`(?:^|[.!?]\s+)(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?$`)
 	residentsRaisedRE = regexp.MustCompile(`^\s+(?:residents|people|villagers|tenants)\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
+	// heldRefInRE with inResidentsRaisedRE or mainItemRE: an "Issues
+	// raised" paragraph under the meetings a report told, opening on a
+	// meeting's place by "In" and then the residents telling, or the
+	// issue as the main one ("In Kader, residents described cars racing
+	// ...", "In Hemlington, dog fouling was the main item"): the meeting
+	// the document told there (the one held there on a day), not a span
+	// of the report. ("In Kader, thefts have gone up" names no one
+	// telling: not such a reference.)
+	inResidentsRaisedRE = regexp.MustCompile(`^,\s+(?:residents|people|villagers|tenants|those present|members)\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
+	mainItemRE          = regexp.MustCompile(`^,?\s+[^.;:!?]{1,100}?\s+(?:was|were)\s+the\s+(?:main|chief|key|biggest|principal|only)\s+(?:items?|issues?|concerns?|complaints?|topics?|worry|worries|subjects?)\b`)
 	// residentsOfBeforeRE and residentsOfAfterRE: the public "in" a place
 	// as the subject of what they raised or were worried about, anywhere
 	// in the paragraph ("The Hartburn and Fairfield meetings were quiet.
 	// Residents in Fairfield were worried about ...; at Hartburn ..."): the
 	// people at the meeting the document told there, not at the meeting
 	// the paragraph names next.
-	residentsOfBeforeRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|parents|traders)\s+(?:in|of|from)\s+(?:the\s+)?$`)
+	// (Members "at" a place, as a report calls those at a community
+	// council: "Members at Kader reported ...".)
+	residentsOfBeforeRE = regexp.MustCompile(`(?i)\b(?:residents|people|villagers|tenants|parents|traders)\s+(?:in|of|from)\s+(?:the\s+)?$|\b(?i:residents|members|those present)\s+at\s+(?:the\s+)?$`)
 	residentsOfAfterRE  = regexp.MustCompile(`(?i)^\s+(?:were|was)\s+(?:(?:also|mainly|mostly|most|particularly)\s+)?(?:concerned|worried|angry|unhappy|upset|frustrated)\b|^\s+(?:also\s+)?(?:raised|reported|described|complained|told|spoke|talked|asked)\b`)
 	// heldRefAfterRE: a meeting noun within a few words after a place.
 	heldRefAfterRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:meeting|forum|surgery|PACT|community council|drop-in)\b`)

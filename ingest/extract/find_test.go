@@ -56,6 +56,13 @@ func TestNounDated(t *testing.T) {
 		{"The surgery at the library (Park End) on 12 March 2019 was busy.", true},
 		{"The surgery at the library (closed for repairs since the flood) on 12 March 2019 was busy.", false},
 		{"The surgery at the library (which Park End residents use) on 12 March 2019 was busy.", false},
+		// A day in brackets restating the time before it ("Two days later
+		// (14 March 2019)") is the day of the meeting after it; a bracket
+		// saying more is not.
+		{"Two days later (14 March 2019) the Commissioner held a street surgery in Brotton.", true},
+		{"Later (14 March 2019) she ran a drop-in at the library.", true},
+		{"Two days later (and again on 14 March 2019) there was more damage; the ward meeting heard of it.", false},
+		{"Two days later (14 March 2019) the police made three arrests after a long inquiry that the community meeting had asked for.", false},
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
@@ -7174,11 +7181,21 @@ func TestPartnershipRowNoPublicBusiness(t *testing.T) {
 			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Partnership business (no public questions) |\n", community},
 		{"no questions from the public",
 			"| 15/08/18 | Community Safety Board | Middlesbrough | Information sharing between agencies; no questions from the public |\n", community},
+		{"board row telling only agencies' joint working",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Joint working between agencies on referrals of vulnerable adults |\n", community},
+		{"community safety board sharing information",
+			"| 15/08/18 | Community Safety Board | Middlesbrough | Information sharing between partner agencies on repeat victims |\n", community},
 		// must not fire: a board's row telling residents' business, and a
 		// community meeting with nothing raised
 		{"board with residents' issues",
 			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Residents' deputation about cars racing in Acklam |\n",
 			append(slices.Clone(community), "meeting 2018-08-15 E06000002 speeding", "concern 2018-08-15 E06000002 speeding")},
+		{"board with a crime theme beside the agencies' working",
+			"| 15/08/18 | Safer Middlesbrough Partnership Board | Middlesbrough | Joint working between agencies on cars racing in Acklam |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E06000002 partnership,speeding", "concern 2018-08-15 E06000002 partnership,speeding")},
+		{"ward meeting telling agencies' joint working",
+			"| 15/08/18 | Kader ward meeting | Kader, Middlesbrough | Joint working between agencies on repeat victims |\n",
+			append(slices.Clone(community), "meeting 2018-08-15 E05009860E06000002 partnership", "concern 2018-08-15 E05009860E06000002 partnership")},
 		{"ward meeting, no public questions",
 			"| 15/08/18 | Kader ward meeting | Kader, Middlesbrough | No public questions |\n",
 			append(slices.Clone(community), "meeting 2018-08-15 E05009860E06000002 ")},
@@ -8037,6 +8054,18 @@ func TestHeldNamedAfterTable(t *testing.T) {
 		{"residents raised, no meeting there", "Skelton residents raised drug dealing near the bus stops.", nil},
 		{"residents since written (not the meeting)", "Loftus residents have since written to us about drug dealing near the bus stops.", nil},
 		{"the issues, no meeting there", "In Skelton the issues were vans broken into overnight and tools taken.", nil},
+		// "In X, residents described", "Members at X reported", "In X, ...
+		// was the main item": the meeting the table told there.
+		{"in place, residents described", "In Brotton, residents described tools taken from vans overnight.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"members at place reported", "Members at Loftus reported drug dealing near the bus stops.",
+			[]string{"concern 2019-05-11 E05012447 drugs"}},
+		{"in place, issue the main item", "In Brotton, tools taken from vans overnight were the main item.",
+			[]string{"concern 2019-05-21 E05012438 burglary_theft"}},
+		{"in place, residents described, no meeting there", "In Skelton, residents described tools taken from vans overnight.", nil},
+		{"in place, main item, no meeting there", "In Skelton, tools taken from vans overnight were the main item.", nil},
+		{"members at place, no meeting there", "Members at Skelton reported drug dealing near the bus stops.", nil},
+		{"in place, residents have written (not the meeting)", "In Brotton, residents have written to us about tools taken from vans overnight.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -8634,8 +8663,16 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"partners", "He went to the Safer Stockton board (not a public meeting) and the Hardwick ward meeting on 4 May.", false},
 		{"partners", "She attended three meetings (not community meetings) in May, and one ward meeting.", false},
 		{"partners", "Meetings attended (community meetings): Park ward on 4 May.", false},
+		{"partners", "He also sat on the Safer Redcar board on 3 May; those meetings are partner meetings and are left out of the table.", true},
+		{"partners", "These two were governance meetings, not open to residents.", true},
+		{"partners", "Those meetings are usually well attended by residents.", false},
+		{"partners", "Those meetings were community meetings in every ward.", false},
 		{"partners", "Partnership meetings will be reported separately.", false},
 		{"partners", "The partnership meeting heard from residents about speeding.", false},
+		{"agencies", "He went to the Tees Farm Watch group in Stokesley, a meeting of the police, the water company and council officers, which agreed a plan.", true},
+		{"agencies", "She chaired the county lines group, a gathering of partner agencies.", true},
+		{"agencies", "He went to the Hutton forum, a meeting of about forty people, where speeding came up.", false},
+		{"agencies", "A meeting of officers was held.", false},
 		{"see", "Fly-tipping came up again (see 3.4).", true},
 		{"see", "as set out at 3.2 above", true},
 		{"see", "(see paragraphs 4.1 and 4.3)", true},
@@ -8643,9 +8680,14 @@ func TestJointHostsPartnersOnlyAndSeeParaRules(t *testing.T) {
 		{"see", "(see 6.1 below)", false},
 		{"see", "(see page 4)", false},
 	} {
-		re := map[string]*regexp.Regexp{"joint": jointHeldByRE, "partners": partnersOnlyRE, "see": seeParaRE}[tt.re]
+		re := map[string]*regexp.Regexp{"joint": jointHeldByRE, "partners": partnersOnlyRE, "see": seeParaRE, "agencies": agenciesMeetingRE}[tt.re]
 		require.Equal(t, tt.want, re.MatchString(tt.text), "%s: %q", tt.re, tt.text)
+		if tt.re == "agencies" {
+			require.Equal(t, tt.want, agenciesOnlyMeeting(tt.text), "%q", tt.text)
+		}
 	}
+	// residents in the paragraph keep its meeting one with the public
+	require.False(t, agenciesOnlyMeeting("He went to the Hutton forum, a meeting of the police and council officers; residents asked about speeding."))
 }
 
 // TestWhereResidentsHadBeenTargeted: a meeting's "where" clause telling

@@ -606,7 +606,7 @@ func (g *Gazetteer) Find(text string, at time.Time) []Mention {
 			if !(capitalised(written) || townCentreLower(written)) || (isStreetWord(after) && !boroughOf(text[end:]) && !streetMeetingRE.MatchString(text[end:])) || directionBefore(text[:start]) || namedStreetAfter(text[end:]) {
 				continue
 			}
-			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !walkRoundRE.MatchString(text[:start]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
+			if commonWord(n) && ((!strings.EqualFold(after, "ward") && after != "PACT" && !listedPlace(text[:start], text[end:]) && !walkRoundRE.MatchString(text[:start]) && !wardBodyRE.MatchString(text[end:]) && !possMeetingRE.MatchString(text[end:]) && !theMeetingOf(text[:start], text[end:]) && !meetingSlot(text[:start], text[end:])) || (capitalBefore(text[:start]) && !strings.EqualFold(after, "ward"))) {
 				// ("Hart Village PACT": Village is the end of another
 				// name, not Stockton's Village ward)
 				continue
@@ -775,6 +775,24 @@ var wardBodyRE = regexp.MustCompile(`^\s+(?:Community (?:Council|Meeting|Forum)|
 // residents' meeting", "Park's ward forum"): the place whose meeting it
 // is, though the name is an everyday word or surname too.
 var possMeetingRE = regexp.MustCompile(`^['’]s\s+(?i:(?:ward|community|residents['’]?|neighbourhood)\s+)(?i:meeting|forum|surgery|pact)\b`)
+
+// meetingSlot reports whether a name stands alone in the place slot of
+// a listed meeting: an item that opens with the meeting's kind, then a
+// comma, the name, and a comma, colon or bracket ("- Walkabout, Park, 3
+// May: litter", "Street surgery, Victoria (12 June)"). Reports list their
+// meetings as kind, place, day; in that slot the name is the ward's,
+// though it is an everyday word or a surname too. A kind inside a
+// sentence ("At the meeting, Victoria, the chair, said") or a name going
+// on ("Drop-in, Park Lane") is not the slot.
+func meetingSlot(before, after string) bool {
+	a := strings.TrimLeft(after, " \t")
+	return meetingSlotRE.MatchString(before) && a != "" && strings.ContainsRune(",:(;|", rune(a[0]))
+}
+
+// meetingSlotRE: a listed item's opening, its meeting's kind and a comma,
+// right before a name (at the start of the text or of a line, after a
+// bullet, a table's bar or a semicolon).
+var meetingSlotRE = regexp.MustCompile(`(?:^|[\n|;])\s*(?:[-*•–]\s*)?(?i:(?:street|community|ward|residents['’]?|public|neighbourhood|police|pcc)\s+)?(?i:briefing|walkabout|walk-?round|drop-in|surgery|meeting|pact)\s*,\s+$`)
 
 // theMeetingOf reports whether a name stands between "the" and its own
 // meeting's name in small letters, singular ("I started the week at the

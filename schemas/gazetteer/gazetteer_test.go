@@ -298,6 +298,14 @@ func TestFindPrecision(t *testing.T) {
 		{"she was interested in Victoria on 3 May", nil},
 		{"a street briefing was held in Newport Road the next day", nil},
 		{"the meeting held in Park for the children", nil},
+		// ... or alone in the place slot of a listed meeting: kind, place, day
+		{"- Walkabout, Park, 3 May: litter on the green", []string{"Park=ward:E05009869"}},
+		{"Street surgery, Victoria (12 June)", []string{"Victoria=ward:E05013049"}},
+		{"3 May | Drop-in, Newport | dog fouling", []string{"Newport=ward:E05009866"}},
+		{"At the meeting, Victoria, the chair, said no more", nil},
+		{"Drop-in, Park Lane shops, 3 May", nil},
+		{"Drop-in, Park and Ride car park, 3 May", nil},
+		{"Meeting, Victoria said, was well attended", nil},
 		// ... or before its own public body's name, in capitals.
 		{"Kader Community Council, Middlesbrough", []string{"Kader=ward:E05009860", "Middlesbrough=lad:E06000002"}},
 		{"the Park Residents' Association met", []string{"Park=ward:E05009869"}},
