@@ -3760,6 +3760,12 @@ func daysApart(s string) int {
 // ward community meeting", "On 12 March, the Brotton ward meeting heard
 // ..."): a meeting with its day, whatever verb tells it. Right beside is
 // within nearGap bytes, with no other sentence-like break between.
+// relTimeBeforeRE: a relative time right before a day in brackets ("A
+// week later (19 October)", "Two days earlier ("): the day restates it.
+// A place before the bracket ("Skelton (11 January 2022) – a joint
+// meeting") is an entry's head, not this.
+var relTimeBeforeRE = regexp.MustCompile(`(?i)\b(?:later|earlier|afterwards|after that|before that|the next day|the following day|the day after|the day before)\s*$`)
+
 func nounDated(sent string, ds []dates.Mention) bool {
 	for _, d := range ds {
 		if monthNamesMeeting(sent, d) {
@@ -3788,7 +3794,7 @@ func nounDated(sent string, ds []dates.Mention) bool {
 				}
 			case d.End <= n[0]:
 				gap = sent[d.End:n[0]]
-				if strings.HasPrefix(gap, ")") && strings.HasSuffix(strings.TrimRight(sent[:d.Start], " "), "(") {
+				if before := strings.TrimRight(sent[:d.Start], " "); strings.HasPrefix(gap, ")") && strings.HasSuffix(before, "(") && relTimeBeforeRE.MatchString(strings.TrimSuffix(before, "(")) {
 					// "Two days later (4 May) the Commissioner held a
 					// street surgery": the day in brackets, giving the
 					// relative time before it exactly, is the meeting's;

@@ -63,6 +63,8 @@ func TestNounDated(t *testing.T) {
 		{"Later (14 March 2019) she ran a drop-in at the library.", true},
 		{"Two days later (and again on 14 March 2019) there was more damage; the ward meeting heard of it.", false},
 		{"Two days later (14 March 2019) the police made three arrests after a long inquiry that the community meeting had asked for.", false},
+		// a place before the bracket: an entry's head, not a time restated
+		{"Skelton (14 March 2019) – a joint meeting for residents of both Skelton wards.", false},
 		// The council as who did something is no council's meeting.
 		{"The needles were cleared by the council the next day, 13 March 2019.", false},
 		{"The parish council on 12 March 2019 heard from residents.", true},
