@@ -1765,7 +1765,6 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		backRef := si == 0 && prev != nil && !blockHasDate && len(sentDates) == 0 && backRefRE.MatchString(sent)
 		if !(isMeeting(sent) || isEntry || lead || carried || visit) || !(carried || visit || backRef || ((atVenueSaid(sent) || r.atWardSaid(sent) || r.raisedAtSaid(sent) || turnOfRE.MatchString(sent)) && len(dates.Days(sentDates)) > 0) || (toldMeetingRE.MatchString(sent) && len(sentDates) > 0) || attendRE.MatchString(sent) ||
 			(meetVerbRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || // "was in Brambles Farm on Wednesday evening to listen to residents"
-			(visitWhenRE.MatchString(sent) && len(sentDates) > 0 && (subjectCueRE.MatchString(sent) || concernCueRE.MatchString(sent))) || // "When the Commissioner last visited Skelton, in March, residents' main concern had been ..."
 			(visitedListRE.MatchString(sent) && len(dates.Days(sentDates)) > 1) ||
 			(wentWhereRE.MatchString(sent) && len(sentDates) > 0 && (sentDates[0].Start <= 3 || sentDates[0].End <= wentWhereRE.FindStringIndex(sent)[1])) || // "Last week he was in Ingleby Barwick, where residents ... raised concerns", "was in Ingleby Barwick last night, where ..."
 			walkedWithRE.MatchString(sent) || stallRE.MatchString(sent) || toldPCCRE.MatchString(sent) || (crowdRE.MatchString(sent) && len(dates.Days(sentDates)) > 0) || opens || isEntry || lead || sameDay || meetingOnRE.MatchString(sent) || nounDated(sent, sentDates) ||
@@ -7408,18 +7407,16 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		// multi-agency group": the reply is no part of what was raised.
 		text = text[:loc[0]] + "."
 	}
-	if loc := policeReplyDashRE.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
-		// "Drug dealing by the park - PCSO asked people to ring 101": the
-		// police's reply ending the item. (Not when another sentence
-		// follows it: an item that goes on, "... - PCSO said there is no
-		// change. Several people said they never see anyone", is judged
-		// whole.)
-		text = text[:loc[0]] + "."
-	}
-	if loc := minuteActionRE.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
-		// "- Members raised lads gathering outside the shops at night,
-		// Amy to increase patrols.": the action minuted for the item.
-		text = text[:loc[0]] + "."
+	for _, re := range []*regexp.Regexp{policeReplyDashRE, minuteActionRE} {
+		// "Drug dealing by the park - PCSO asked people to ring 101", "-
+		// Members raised lads gathering outside the shops at night, Amy
+		// to increase patrols.": the police's reply, or the action
+		// minuted, ending the item. (Not when another sentence follows
+		// it: an item that goes on, "... - PCSO said there is no change.
+		// Several people said they never see anyone", is judged whole.)
+		if loc := re.FindStringIndex(text); loc != nil && len(r.themes(text[:loc[0]])) > 0 && !sentenceEndRE.MatchString(text[loc[1]:]) {
+			text = text[:loc[0]] + "."
+		}
 	}
 	var sp dates.Span
 	switch {
