@@ -185,7 +185,7 @@ func pageTables(lines []pdfLine) []pdfTable {
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].top-lines[j-1].top <= 3*lines[j-1].height &&
-			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i)) && !tableHead(lines, j, i) && !tableFoot(lines, j, i) && !justified(lines[j]) {
+			(len(lines[j].starts) >= 2 || alignsNear(lines, j, i) || firstColumnRest(lines, j, i) || suffixesOnly(lines[j], lines[j-1].height)) && !tableHead(lines, j, i) && !tableFoot(lines, j, i) && !justified(lines[j]) {
 			j++
 		}
 		out = append(out, tablesIn(lines[i:j])...)
@@ -267,18 +267,44 @@ func tableFoot(lines []pdfLine, j, i int) bool {
 	return false
 }
 
-// alignsNear reports whether line j's first word starts where a cell after
-// a wide gap starts on a line of the candidate (from i on).
+// alignsNear reports whether line j's first word starts where a cell of a
+// line of the candidate (from i on) starts: after a wide gap, or first on
+// its line right of the candidate's left edge (a cell set lower than its
+// row's first, "Stockton-on-Tees" beside "Tue 7" and "June"). A line of a
+// table whose cells are set in the middle of their rows may also start
+// where a cell of the lines just after it does: the first line of a
+// row's tallest cell stands above the row's other cells.
 func alignsNear(lines []pdfLine, j, i int) bool {
 	x := lines[j].words[0].left
+	left := math.Inf(1)
 	for k := i; k < j; k++ {
-		for _, s := range lines[k].starts[1:] {
-			if math.Abs(lines[k].words[s].left-x) <= 2 {
+		left = math.Min(left, lines[k].words[0].left)
+	}
+	at := func(k int) bool {
+		for _, s := range lines[k].starts {
+			if (s > 0 || lowerCell(lines[k], left)) && math.Abs(lines[k].words[s].left-x) <= 2 {
 				return true
 			}
 		}
+		return false
+	}
+	for k := i; k < j; k++ {
+		if at(k) {
+			return true
+		}
+	}
+	for k := j + 1; k < len(lines) && k <= j+3 && lines[k].page == lines[j].page && centred(lines, k); k++ {
+		if at(k) {
+			return true
+		}
 	}
 	return false
+}
+
+// centred reports whether line k stands closer under the line before it
+// than a line's height: the two are of cells set at different heights.
+func centred(lines []pdfLine, k int) bool {
+	return k > 0 && lines[k].top-lines[k-1].top < centredPitch*lines[k-1].height
 }
 
 // firstColumnRest reports whether line j is the rest of a first column's
@@ -300,10 +326,17 @@ func tablesIn(cand []pdfLine) []pdfTable {
 	uses := map[int]map[int]bool{}
 	var xs []float64
 	left := math.Inf(1)
-	for i, l := range cand {
+	for _, l := range cand {
 		left = math.Min(left, l.words[0].left)
-		for _, s := range l.starts[1:] {
+	}
+	for i, l := range cand {
+		for _, s := range l.starts {
 			x := l.words[s].left
+			if s == 0 && (!lowerCell(l, left) || !centredNear(cand, i)) {
+				// a line's first word opens a column only where cells
+				// stand at different heights (alignsNear)
+				continue
+			}
 			k := slices.IndexFunc(xs, func(c float64) bool { return math.Abs(c-x) <= 2 })
 			if k < 0 {
 				xs = append(xs, x)
@@ -377,6 +410,43 @@ func tablesIn(cand []pdfLine) []pdfTable {
 	return out
 }
 
+// ordinalSuffix reports whether w is a day's ordinal suffix set as a
+// superscript ("th" of "4<sup>th</sup>"): smaller than its line's font, it
+// stands on a baseline of its own, and read as a word it lands before or
+// after the wrong word of its cell ("th Tuesday 4").
+func ordinalSuffix(w pdfWord, h float64) bool {
+	switch w.text {
+	case "st", "nd", "rd", "th":
+		return w.height < 0.9*h
+	}
+	return false
+}
+
+// suffixesOnly reports whether a line holds only superscript suffixes (in
+// a text whose font is h high).
+func suffixesOnly(l pdfLine, h float64) bool {
+	for _, w := range l.words {
+		if !ordinalSuffix(w, h) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerCell reports whether a line's first word opens a cell right of
+// the table's left edge, in the line's own font: a superscript ("th" of
+// "4th", set smaller and higher than its day) has a line of its own in the
+// word boxes and opens nothing.
+func lowerCell(l pdfLine, left float64) bool {
+	return l.words[0].left > left+2 && l.words[0].height >= 0.9*l.height && !suffixesOnly(l, math.Inf(1))
+}
+
+// centredNear reports whether line i of a candidate is beside a line of a
+// cell set at another height (centred).
+func centredNear(cand []pdfLine, i int) bool {
+	return centred(cand, i) || i+1 < len(cand) && centred(cand, i+1)
+}
+
 // shortCells reports whether a line's cells are short enough to be a
 // header's ("Date", "What residents told us"), not a numbered paragraph's
 // first line ("2.1   The table below records the meetings held in ...").
@@ -396,6 +466,14 @@ func shortCells(l pdfLine) bool {
 // buildTable makes the rows of a table from its lines (body: its lines
 // after the header, if any), or reports that they are not one.
 func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
+	t := pdfTable{page: all[0].page}
+	for _, l := range all {
+		t.lines = append(t.lines, l.key())
+	}
+	h := 0.0 // the table's font
+	for _, l := range all {
+		h = math.Max(h, l.height)
+	}
 	left := math.Inf(1)
 	for _, l := range all {
 		left = math.Min(left, l.words[0].left)
@@ -427,6 +505,9 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 					}
 				}
 			}
+			if ordinalSuffix(w, h) {
+				continue
+			}
 			cells[k] = joinWrapped(cells[k], w.text)
 		}
 		return cells
@@ -435,6 +516,18 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 	pitch := math.Inf(1)
 	for k := 1; k < len(body); k++ {
 		pitch = math.Min(pitch, body[k].top-body[k-1].top)
+	}
+	if pitch < centredPitch*body[0].height {
+		// Lines closer than a line's height: cells set in the middle of
+		// their rows, so a row's cells of one, two and three lines stand
+		// on baselines half a line apart. Read each column's cells by
+		// their own line spacing and make a row of the cells beside each
+		// other.
+		t.rows = centredRows(body, cellsOf)
+		if len(all) > len(body) {
+			t.rows = append([][]string{cellsOf(all[0])}, t.rows...)
+		}
+		return t, len(t.rows) >= 2
 	}
 	spaced := false
 	for k := 2; k < len(body); k++ {
@@ -502,11 +595,79 @@ func buildTable(all, body []pdfLine, inner []float64) (pdfTable, bool) {
 	if !header && sectionNumbered(rows) {
 		return pdfTable{}, false
 	}
-	t := pdfTable{page: all[0].page, rows: rows}
-	for _, l := range all {
-		t.lines = append(t.lines, l.key())
-	}
+	t.rows = rows
 	return t, true
+}
+
+// centredPitch is the line spacing, as a share of a line's height, under
+// which a table's lines cannot be lines of one cell: baselines that close
+// are of cells set at different heights.
+const centredPitch = 0.75
+
+// centredRows reads a table whose cells are set in the middle of their
+// rows (an HTML table's default, printed to PDF): in each column, lines
+// one line's spacing apart are one cell, and a row is the cells whose
+// heights overlap. A cell of three lines beside one of a single line
+// starts above it and ends below it:
+//
+//	Tues 5   Hardwick ward   | Gangs outside the shops;
+//	Dec      meeting         | drug dealing from a flat;
+//	                         | bins set alight
+//
+// each of which the lines' own spacing, half a line, would cut apart.
+func centredRows(body []pdfLine, cellsOf func(pdfLine) []string) [][]string {
+	type cell struct {
+		col        int
+		top, end   float64
+		text       string
+		lastTop    float64
+		lastHeight float64
+	}
+	ncols := len(cellsOf(body[0]))
+	// the spacing of one cell's lines: the least step between two lines
+	// of one column
+	step := math.Inf(1)
+	for c := 0; c < ncols; c++ {
+		prev := math.NaN()
+		for _, l := range body {
+			if cellsOf(l)[c] == "" {
+				continue
+			}
+			if !math.IsNaN(prev) {
+				step = math.Min(step, l.top-prev)
+			}
+			prev = l.top
+		}
+	}
+	var cells []cell
+	for c := 0; c < ncols; c++ {
+		open := -1
+		for _, l := range body {
+			text := cellsOf(l)[c]
+			if text == "" {
+				continue
+			}
+			if open >= 0 && l.top-cells[open].lastTop <= rowGap*step {
+				cells[open].text = joinWrapped(cells[open].text, text)
+				cells[open].lastTop, cells[open].end = l.top, l.top+l.height
+				continue
+			}
+			cells = append(cells, cell{col: c, top: l.top, end: l.top + l.height, text: text, lastTop: l.top})
+			open = len(cells) - 1
+		}
+	}
+	sort.SliceStable(cells, func(i, j int) bool { return cells[i].top < cells[j].top })
+	var rows [][]string
+	end := math.Inf(-1)
+	for _, c := range cells {
+		if len(rows) == 0 || c.top >= end {
+			rows = append(rows, make([]string, ncols))
+		}
+		r := rows[len(rows)-1]
+		r[c.col] = joinWrapped(r[c.col], c.text)
+		end = math.Max(end, c.end)
+	}
+	return rows
 }
 
 // sectionNumbered reports whether rows with no header are a report's

@@ -281,3 +281,66 @@ func TestPDFLetterSpacedLine(t *testing.T) {
 	layout := "      P A R K W A R D N E W S\n   Issue 4 of the newsletter\n"
 	require.Equal(t, "      PARK WARD NEWS\n   Issue 4 of the newsletter\n", unspaceLetters(layout, tsv))
 }
+
+// TestPDFTableCentredCells: a table whose cells are set in the middle of
+// their rows (an HTML table's default, printed to PDF) has a row's cells
+// of one, two and three lines on baselines half a line apart. Each
+// column's cells are read by their own line spacing and a row is the
+// cells beside each other: the tallest cell's first line above the row's
+// date, an authority alone on a line right of the table's edge, and a
+// centred header. A day's superscript suffix, set smaller on a baseline of
+// its own, opens no column and drops out of the date.
+func TestPDFTableCentredCells(t *testing.T) {
+	centred := []string{
+		"60|84:The meetings the Commissioner attended in the period are below.",
+		"100|90:Date|160:Meeting|300:Council|420:What residents said",
+		"120|400:Gangs of youths outside the",
+		"127|90:Tue 7|160:Hardwick and Salters",
+		"134|300:Stockton-on-Tees|400:shops; dealing from a",
+		"141|90:June|160:Lane Community Council",
+		"148|400:flat",
+		"170|90:Fri 3|160:Hart Village Residents'|400:Speeding through the village",
+		"177|300:Hartlepool",
+		"184|90:June|160:Association|400:and farm thefts",
+	}
+	want := [][]string{
+		{"Date", "Meeting", "Council", "What residents said"},
+		{"Tue 7 June", "Hardwick and Salters Lane Community Council", "Stockton-on-Tees", "Gangs of youths outside the shops; dealing from a flat"},
+		{"Fri 3 June", "Hart Village Residents' Association", "Hartlepool", "Speeding through the village and farm thefts"},
+	}
+	ts := pdfTables(tsvOf(centred...))
+	require.Len(t, ts, 1)
+	require.Equal(t, want, ts[0].rows)
+
+	// the same table with "7th" and "3rd" set as superscripts: both
+	// suffixes stand at one left edge, on lines of their own
+	sup := append([]string(nil), centred[:3]...)
+	sup = append(sup, "124|118:th")
+	sup = append(sup, centred[3:7]...)
+	sup = append(sup, "167|118:rd")
+	sup = append(sup, centred[7:]...)
+	tsv := strings.NewReplacer("\t12.0\t100\tth\n", "\t8.0\t100\tth\n", "\t12.0\t100\trd\n", "\t8.0\t100\trd\n").Replace(tsvOf(sup...))
+	ts = pdfTables(tsv)
+	require.Len(t, ts, 1)
+	require.Equal(t, want, ts[0].rows)
+
+	// the suffixes on lines of the table's other cells ("th" beside the
+	// first line of "Gangs of youths", "rd" beside "Hartlepool")
+	beside := append([]string(nil), centred...)
+	beside[2] = "120|118:th|400:Gangs of youths outside the"
+	beside[8] = "177|118:rd|300:Hartlepool"
+	tsv = strings.NewReplacer("\t12.0\t100\tth\n", "\t8.0\t100\tth\n", "\t12.0\t100\trd\n", "\t8.0\t100\trd\n").Replace(tsvOf(beside...))
+	ts = pdfTables(tsv)
+	require.Len(t, ts, 1)
+	require.Equal(t, want, ts[0].rows)
+
+	// must not: a plain table of one line a row, lines a line apart, is
+	// read as before (no cell of it is set at another height)
+	plain := pdfTables(tsvOf(
+		"140|90:Date|160:Meeting|300:Issues",
+		"160|90:4 March|160:Yarm ward meeting|300:Speeding",
+		"172|90:11 March|160:Hartburn ward meeting|300:Parking",
+	))
+	require.Len(t, plain, 1)
+	require.Equal(t, [][]string{{"Date", "Meeting", "Issues"}, {"4 March", "Yarm ward meeting", "Speeding"}, {"11 March", "Hartburn ward meeting", "Parking"}}, plain[0].rows)
+}
