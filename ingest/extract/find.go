@@ -1047,6 +1047,50 @@ func (r *run) venueWard(re *regexp.Regexp, s string, at time.Time) *gazetteer.Re
 
 var namedVenueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Hall|Village Hall|Civic Hall|Community Centre|Community Hub|Hub|Library|Institute|TOWN HALL|VILLAGE HALL|CIVIC HALL|COMMUNITY CENTRE|COMMUNITY HUB|LIBRARY)\b`)
 
+// partWard is the ward of a joint ward's part that a meeting, its venue or
+// its group is named for ("the Hardwick PACT", "Hardwick Community Hall",
+// "the Rossmere Youth Centre" before 2020, when the ward was Fens and
+// Rossmere): residents and reporters call their estate by its own name,
+// not the ward's, and a venue or body named for it is in the one ward whose
+// name joins it with another's (PartOfWard: one ward, in any authority).
+// Only a name the gazetteer does not hold alone (a ward, town or area of its
+// own keeps its own reading, "Stockton Town Centre PACT" is Stockton's) and
+// only before a venue or meeting body's word: "Hardwick Road" or "a Mr
+// Hardwick" is no place. lad, when not empty, is the authority the text
+// names: a part of another authority's ward leaves the place as it was.
+func (r *run) partWard(s, lad string, at time.Time) *gazetteer.Resolution {
+	if !partWardOn {
+		return nil
+	}
+	for _, m := range partNamedRE.FindAllStringSubmatch(s, -1) {
+		name := strings.TrimSpace(m[1])
+		if strings.ToUpper(name) == name {
+			name = titleCase(name) // ("HARDWICK RESIDENTS' ASSOCIATION")
+		}
+		if f := strings.Fields(name); len(f) > 1 && strings.EqualFold(f[0], "the") {
+			name = strings.Join(f[1:], " ") // ("THE HARDWICK PACT")
+		}
+		if name == "" || len(r.find(name, at)) > 0 {
+			continue
+		}
+		res, ok := r.x.gaz.PartOfWard(name, at)
+		if !ok || (lad != "" && res.LADCode != lad) {
+			continue
+		}
+		return &res
+	}
+	return nil
+}
+
+// partWardOn switches partWard (the table test's toggle check).
+var partWardOn = true
+
+// partNamedRE: a one- or two-word name before a venue's or a meeting
+// body's word ("Hardwick Community Hall", "Rossmere Youth Centre",
+// "Hardwick PACT", "Salters Lane Residents' Association"): group 1 the
+// name.
+var partNamedRE = regexp.MustCompile(`\b((?:\p{Lu}[\w'’-]*\s+){1,2})(?:(?i:community\s+(?:hall|centre|center|hub|room|council)|youth\s+(?:centre|club)|village\s+hall|church\s+hall|library)|PACT|(?i:(?:residents|tenants)['’]?\s+(?:(?:&|and)\s+(?:residents|tenants)['’]?\s+)?(?:association|group|forum|meeting)))\b`)
+
 // pactRE: a Police and Communities Together meeting's name.
 var pactRE = regexp.MustCompile(`(?i)\bpact\b|\bpolice and communities together\b`)
 
@@ -4274,6 +4318,12 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				// authority the line names
 				return w
 			}
+			if w := r.partWard(s, best.LADCode, at); w != nil && (r.titlePlace == nil || r.titlePlace.WardCode != w.WardCode) {
+				// "the Hardwick PACT, Stockton": named for part of a
+				// ward of the authority the line names (a record
+				// titled by that ward keeps its title's reading below)
+				return w
+			}
 		}
 		if lad := r.jointWards(s, ms, at); lad != nil {
 			return lad
@@ -4350,6 +4400,9 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 	if r.titlePlace != nil {
 		t := *r.titlePlace
 		return &t
+	}
+	if w := r.partWard(clause, "", at); w != nil {
+		return w // "Minutes of the meeting held ..., Hardwick Community Hall"
 	}
 	if res := r.venueTown(clause, at, false); res != nil {
 		return res // "held a surgery at Redcar Library"

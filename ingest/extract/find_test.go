@@ -9915,3 +9915,30 @@ func TestPartnershipNameIsNoConcern(t *testing.T) {
 	got := summary(t, head+"On 12 March the Kader ward residents' meeting heard complaints about speeding and asked for partnership working with the council.\n")
 	require.Contains(t, got, "concern 2019-03-12 E05009860 partnership,speeding")
 }
+
+// TestPartOfJointWardNamed: a meeting, its venue or its group named for one
+// of the places a joint ward's name joins ("Salters Lane Residents' Group",
+// "the Rossmere PACT" while the ward was Fens and Rossmere) is in that ward,
+// not the authority the line or document names (partWard); a street named
+// for the place ("Hardwick Road"), or a name the gazetteer holds alone,
+// keeps the reading it had.
+func TestPartOfJointWardNamed(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"minutes held at a youth club named for part of a ward", "SALTERS LANE RESIDENTS' GROUP\n\nMinutes of the meeting held on Tuesday 5th March 2019 at Hardwick Youth Club\n\nResidents raised cars speeding along the estate road.\n",
+			[]string{"meeting 2019-03-05 E05001536 speeding", "concern 2019-03-05 E05001536 speeding"}},
+		{"a group named for part of a ward, with its town", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner spent the evening in Stockton with the Hardwick Tenants' Group. Residents raised drug dealing near the shops.\n",
+			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
+		{"a table row's meeting named for part of a ward", "Report to the Police and Crime Panel, 8 December 2015\n\n| Date | Meeting | Location | Issues raised |\n| --- | --- | --- | --- |\n| Tue 13 Oct | Hardwick PACT | St Mary's church hall, Stockton | Drug dealing near the shops |\n",
+			[]string{"meeting 2015-10-13 E05001536 drugs", "concern 2015-10-13 E05001536 drugs"}},
+		// must not fire
+		{"a street named for the place: the authority", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended a residents' forum on Hardwick Road, Stockton. Residents raised drug dealing near the shops.\n",
+			[]string{"meeting 2015-10-13  drugs", "concern 2015-10-13  drugs"}},
+		{"a town the gazetteer holds alone keeps its reading", "Report to the Police and Crime Panel, 8 December 2015\n\n4.3 On 13 October the Commissioner attended the Thornaby PACT, Stockton. Residents raised drug dealing near the shops.\n",
+			[]string{"meeting 2015-10-13  drugs", "concern 2015-10-13  drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}

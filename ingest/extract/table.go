@@ -73,6 +73,16 @@ func (r *run) rowWard(base *gazetteer.Resolution, at time.Time, cells ...string)
 			}
 		}
 	}
+	if ward == nil {
+		// "Hardwick PACT | Hardwick Community Centre, Stockton": a
+		// meeting or venue named for part of a ward of the authority
+		for _, c := range cells {
+			if w := r.partWard(c, base.LADCode, at); w != nil {
+				ward = w
+				break
+			}
+		}
+	}
 	if ward == nil || ward.LADCode != base.LADCode {
 		return base
 	}
