@@ -5278,6 +5278,32 @@ func TestTitleOfSeveralPlaces(t *testing.T) {
 	require.Equal(t, []string{"meeting 2021-10-19  off_road_bikes", "concern 2021-10-19  off_road_bikes"}, summary(t, doc))
 }
 
+// TestTitleOfJointCouncil: a town or parish council named for two places
+// ("Loftus and Brotton Parish Council", invented) spans both places'
+// wards: its title places its meetings in neither, and the meeting takes
+// the place of its venue (a ward, or a town split between wards: the
+// authority). A title naming one place, or two places not run into the
+// council's name, still places the meeting (rows that must not fire).
+func TestTitleOfJointCouncil(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two places' council, venue in a split town", "SKELTON & LOFTUS PARISH COUNCIL\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm at Skelton Civic Hall.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06  off_road_bikes", "concern 2021-10-06  off_road_bikes"}},
+		{"two places' council, venue in a ward", "Loftus and Brotton Parish Council\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm in Loftus Town Hall.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012447 off_road_bikes", "concern 2021-10-06 E05012447 off_road_bikes"}},
+		{"one place's council still places it", "BROTTON PARISH COUNCIL\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012438 off_road_bikes", "concern 2021-10-06 E05012438 off_road_bikes"}},
+		{"two places, no council of both", "Brotton ward meeting and Skelton update\n\nMinutes of the meeting held on Wednesday 6 October 2021 at 7pm.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012438 off_road_bikes", "concern 2021-10-06 E05012438 off_road_bikes"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
+}
+
 // TestMeetingToldAfterItsVisit: a meeting named without a day after the
 // sentence telling the visit on its day is that day's ("came to Loftus
 // last night ... was guest at the community meeting"); where a meeting was
