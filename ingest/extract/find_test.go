@@ -4928,6 +4928,33 @@ func TestWeekOpeningRetoldWithItsDay(t *testing.T) {
 	}
 }
 
+// TestBareWeekMeeting: a meeting told only by its week, at no ward, with
+// nothing raised at it is not emitted (dropBareWeek): a news item's sum-up
+// of the visits it told with their days ("one of three she held in the
+// borough last week") or a quote's aside ("nothing beats listening to
+// the people of the town"). Rows that must not fire: the week's meeting
+// raised something, or it is at a ward.
+func TestBareWeekMeeting(t *testing.T) {
+	pub := "# Commissioner on the road\n\nPosted on Wednesday 13 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"sum-up of the week's visits", pub + "Dog fouling on the playing fields was the main complaint when the Commissioner held a surgery in Park End on Thursday 7 March.\n\n" +
+			"That surgery was one of three meetings the Commissioner held with residents in Middlesbrough last week.\n",
+			[]string{"meeting 2019-03-07 E05009870 environmental", "concern 2019-03-07 E05009870 environmental"}},
+		{"a quote's aside", pub + "Dog fouling on the playing fields was the main complaint when the Commissioner held a surgery in Park End on Tuesday 12 March.\n\n" +
+			"She said: \"I spent last week at a seminar in Manchester, but nothing beats hearing directly from the people of Middlesbrough.\"\n",
+			[]string{"meeting 2019-03-12 E05009870 environmental", "concern 2019-03-12 E05009870 environmental"}},
+		{"the week's meeting raised something", pub + "Last week the Commissioner met residents in Middlesbrough, who told her about drivers speeding near the schools.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding"}},
+		{"the week's meeting at a ward", pub + "Last week the Commissioner joined the Park End ward meeting at the community centre.\n",
+			[]string{"meeting 2019-03-04 E05009870 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
 // since's ("the first meeting held in person since March 2020") tells no
 // meeting; a resident's email read out under "Correspondence" is a
