@@ -4955,6 +4955,27 @@ func TestBareWeekMeeting(t *testing.T) {
 	}
 }
 
+// TestMeetingInANamedWard: a meeting said to be held in a ward named as
+// one ("a drop-in in the new Hutton ward") is that ward's, not the town's
+// (a ward too) the sentence opened on (meetingOfWardRE). Rows that must
+// not fire: the ward named only for who came, and a meeting in a town.
+func TestMeetingInANamedWard(t *testing.T) {
+	pub := "# Out and about\n\nPosted on Friday 12 July 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"held in the named ward", pub + "Over in Guisborough, officers ran a drop-in in the new Hutton ward on Monday 8 July. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012444 speeding", "concern 2019-07-08 E05012444 speeding"}},
+		{"the ward only who came", pub + "Over in Guisborough, officers ran a drop-in on Monday 8 July for people from the Hutton ward. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012443 speeding", "concern 2019-07-08 E05012443 speeding"}},
+		{"held in a town", pub + "Officers ran a drop-in in Guisborough on Monday 8 July. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012443 speeding", "concern 2019-07-08 E05012443 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
 // since's ("the first meeting held in person since March 2020") tells no
 // meeting; a resident's email read out under "Correspondence" is a
