@@ -797,6 +797,7 @@ func (r *run) finish() {
 	r.res.Events = r.dropRecaps(r.res.Events, themes)
 	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
 	r.res.Events = dropWeekRetold(r.res.Events, themes)
+	r.res.Events = r.dropBareWeek(r.res.Events, themes)
 	r.res.Events = dropDayRetold(r.res.Events, themes, r.placeUnsaid)
 	// bareBodies: the partnerships' and boards' meetings dropped below as
 	// bare. A concern of one of them whose only theme is "partnership"
@@ -1066,6 +1067,32 @@ func dropWeekRetold(events []schemas.Event, linked map[string][]string) []schema
 		out = append(out, e)
 	}
 	return out
+}
+
+// dropBareWeek drops a meeting told only by its week ("last week"), placed
+// at no ward (its authority a fall-back) and with nothing raised at it. A
+// news item writes its week this way when it sums up the visits it tells
+// with their days ("the drop-in was one of two she held in the town last
+// week") or in a quote's passing remark ("I was at a conference last week,
+// but nothing beats hearing from the people of the town"): neither is a
+// meeting of its own, and one with no day, no ward and no concern says
+// nothing a reader could place. A week's meeting at a ward, or one that
+// raised something, stays (dropWeekRetold decides whether it is told twice).
+// (A partnership's or board's bare meeting is left to finish's own
+// check, which reports it as such.)
+func (r *run) dropBareWeek(events []schemas.Event, linked map[string][]string) []schemas.Event {
+	return slices.DeleteFunc(events, func(e schemas.Event) bool {
+		if e.Type != schemas.TypeMeeting || e.Meeting == nil || e.DayPrecise() || e.Period == nil || e.WardCode != "" || len(e.Themes) > 0 || len(linked[e.EventID]) > 0 || partnerBodyRE.MatchString(e.Meeting.Title) {
+			return false
+		}
+		from, err1 := time.Parse(time.DateOnly, e.Period.Start)
+		to, err2 := time.Parse(time.DateOnly, e.Period.End)
+		if err1 != nil || err2 != nil || to.Sub(from) > 6*24*time.Hour {
+			return false
+		}
+		r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "a meeting told only by its week, at no ward, with nothing raised at it: not emitted"})
+		return true
+	})
 }
 
 // roleNounRE: a police role named alone, which is visible policing only

@@ -4472,8 +4472,13 @@ func namedWard(s string, ms []gazetteer.Mention) bool {
 }
 
 // meetingOfWardRE ends where a meeting is said to be a ward's own ("the
-// first meeting of the new ... ward", "a surgery for the ... ward").
-var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:meeting|forum|surgery|pact)s?\s+(?:of|for)\s+(?:the\s+)?(?:(?:new|newly[- ]drawn|whole)\s+)?$`)
+// first meeting of the new ... ward", "a surgery for the ... ward"), or
+// held in a ward named as one: "In Northtown, he joined officers for a
+// street briefing in the new Eastbrook ward" is Eastbrook's, not the
+// town's (a ward too) the sentence opened on; the ward word must follow
+// the name (its caller checks), so "a briefing in Northtown" is no ward's
+// own.
+var meetingOfWardRE = regexp.MustCompile(`(?i)\b(?:(?:meeting|forum|surgery|pact)s?\s+(?:of|for)|(?:meeting|forum|surgery|pact|briefing|walkabout|drop-in)s?\s+(?:held\s+)?in)\s+(?:the\s+)?(?:(?:new|newly[- ]drawn|whole)\s+)?$`)
 
 // wardOwnMeetingRE: the words after a ward's name that make the meeting
 // its own ("in Northtown, attending the Eastbrook ward residents' meeting

@@ -4928,6 +4928,54 @@ func TestWeekOpeningRetoldWithItsDay(t *testing.T) {
 	}
 }
 
+// TestBareWeekMeeting: a meeting told only by its week, at no ward, with
+// nothing raised at it is not emitted (dropBareWeek): a news item's sum-up
+// of the visits it told with their days ("one of three she held in the
+// borough last week") or a quote's aside ("nothing beats listening to
+// the people of the town"). Rows that must not fire: the week's meeting
+// raised something, or it is at a ward.
+func TestBareWeekMeeting(t *testing.T) {
+	pub := "# Commissioner on the road\n\nPosted on Wednesday 13 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"sum-up of the week's visits", pub + "Dog fouling on the playing fields was the main complaint when the Commissioner held a surgery in Park End on Thursday 7 March.\n\n" +
+			"That surgery was one of three meetings the Commissioner held with residents in Middlesbrough last week.\n",
+			[]string{"meeting 2019-03-07 E05009870 environmental", "concern 2019-03-07 E05009870 environmental"}},
+		{"a quote's aside", pub + "Dog fouling on the playing fields was the main complaint when the Commissioner held a surgery in Park End on Tuesday 12 March.\n\n" +
+			"She said: \"I spent last week at a seminar in Manchester, but nothing beats hearing directly from the people of Middlesbrough.\"\n",
+			[]string{"meeting 2019-03-12 E05009870 environmental", "concern 2019-03-12 E05009870 environmental"}},
+		{"the week's meeting raised something", pub + "Last week the Commissioner met residents in Middlesbrough, who told her about drivers speeding near the schools.\n",
+			[]string{"meeting 2019-03-04  speeding", "concern 2019-03-04  speeding"}},
+		{"the week's meeting at a ward", pub + "Last week the Commissioner joined the Park End ward meeting at the community centre.\n",
+			[]string{"meeting 2019-03-04 E05009870 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestMeetingInANamedWard: a meeting said to be held in a ward named as
+// one ("a drop-in in the new Hutton ward") is that ward's, not the town's
+// (a ward too) the sentence opened on (meetingOfWardRE). Rows that must
+// not fire: the ward named only for who came, and a meeting in a town.
+func TestMeetingInANamedWard(t *testing.T) {
+	pub := "# Out and about\n\nPosted on Friday 12 July 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"held in the named ward", pub + "Over in Guisborough, officers ran a drop-in in the new Hutton ward on Monday 8 July. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012444 speeding", "concern 2019-07-08 E05012444 speeding"}},
+		{"the ward only who came", pub + "Over in Guisborough, officers ran a drop-in on Monday 8 July for people from the Hutton ward. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012443 speeding", "concern 2019-07-08 E05012443 speeding"}},
+		{"held in a town", pub + "Officers ran a drop-in in Guisborough on Monday 8 July. Residents raised drivers speeding past the school.\n",
+			[]string{"meeting 2019-07-08 E05012443 speeding", "concern 2019-07-08 E05012443 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestRecordsOwnBusiness: in minutes, a sentence whose only date is a
 // since's ("the first meeting held in person since March 2020") tells no
 // meeting; a resident's email read out under "Correspondence" is a
@@ -5276,6 +5324,32 @@ func TestTitleOfSeveralPlaces(t *testing.T) {
 	doc := "Saltburn, Marske and New Marske Parish Council\n\nMINUTES OF THE ORDINARY MEETING OF THE COUNCIL\nheld on Tuesday, 19 October 2021, commencing at 6.30 pm\n\n" +
 		"5. PUBLIC FORUM\nResidents raised off-road bikes being ridden on the beach.\n"
 	require.Equal(t, []string{"meeting 2021-10-19  off_road_bikes", "concern 2021-10-19  off_road_bikes"}, summary(t, doc))
+}
+
+// TestTitleOfJointCouncil: a town or parish council named for two places
+// ("Loftus and Brotton Parish Council", invented) spans both places'
+// wards: its title places its meetings in neither, and the meeting takes
+// the place of its venue (a ward, or a town split between wards: the
+// authority). A title naming one place, or two places not run into the
+// council's name, still places the meeting (rows that must not fire).
+func TestTitleOfJointCouncil(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"two places' council, venue in a split town", "SKELTON & LOFTUS PARISH COUNCIL\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm at Skelton Civic Hall.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06  off_road_bikes", "concern 2021-10-06  off_road_bikes"}},
+		{"two places' council, venue in a ward", "Loftus and Brotton Parish Council\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm in Loftus Town Hall.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012447 off_road_bikes", "concern 2021-10-06 E05012447 off_road_bikes"}},
+		{"one place's council still places it", "BROTTON PARISH COUNCIL\n\nMinutes of the meeting of the Council held on Wednesday 6 October 2021 at 7pm.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012438 off_road_bikes", "concern 2021-10-06 E05012438 off_road_bikes"}},
+		{"two places, no council of both", "Brotton ward meeting and Skelton update\n\nMinutes of the meeting held on Wednesday 6 October 2021 at 7pm.\n\n12. Public forum\nResidents raised quad bikes ridden on the cliff path.\n",
+			[]string{"meeting 2021-10-06 E05012438 off_road_bikes", "concern 2021-10-06 E05012438 off_road_bikes"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summary(t, tt.doc))
+		})
+	}
 }
 
 // TestMeetingToldAfterItsVisit: a meeting named without a day after the

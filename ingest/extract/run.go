@@ -1522,6 +1522,9 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 			// three places or more is no one ward's
 			continue
 		}
+		if all := r.find(text, at); len(all) >= 2 && (b.Heading || i == 0) && namesJointCouncil(text, all) {
+			continue
+		}
 		for _, m := range r.find(text, at) {
 			if !b.Heading && !wardWordRE.MatchString(text[m.End:]) {
 				continue // (a first line that is no heading names its ward as one: "Park End & Beckfield Ward – Councillors' Surgery Log")
@@ -1551,6 +1554,31 @@ func (r *run) findTitlePlace() *gazetteer.Resolution {
 		return w
 	}
 	return r.signedWard(at)
+}
+
+// jointCouncilRE: a town or parish council's name after the places it
+// is named for.
+var jointCouncilRE = regexp.MustCompile(`(?i)^\s*(?:(?:and|&)\s+)?(?:town|parish|community)\s+council\b`)
+
+// namesJointCouncil reports whether a title names a town or parish
+// council after two places or more ("Marton and Nunthorpe Parish
+// Council", "Minutes of Hilltop & Beckside Town Council"). Its area is
+// the parish, which spans the wards of both places, so the title places
+// the council's meetings in neither; the writers place such a meeting by
+// the venue it was held at (the Civic Hall in one place's ward, or a town
+// split between wards: the authority). The places must run into the
+// council's name, joined by "and" or "&" only.
+func namesJointCouncil(text string, all []gazetteer.Mention) bool {
+	for k := 1; k < len(all); k++ {
+		between := strings.TrimSpace(text[all[k-1].End:all[k].Start])
+		if between != "and" && between != "&" && between != "And" {
+			continue
+		}
+		if jointCouncilRE.MatchString(text[all[k].End:]) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
