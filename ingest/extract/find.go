@@ -6944,6 +6944,12 @@ var visitedListRE = regexp.MustCompile(`\b(?:visited|went to|called on|toured|ca
 // too far from the association for nounDated). A round of meetings that
 // "began in" a place is a visit there ("The series began in Thornaby on 5
 // May, where residents raised ...").
+// The public's telling may follow a colon instead of "where" ("on Friday
+// 9 June he visited Grangetown: people there talked about bins set
+// alight"): a report's terse way of the same visit; only the public
+// right after the colon, so a colon before a list of the visit's stops or
+// the police's own work ("visited Grangetown: the hub, the library ...")
+// is none.
 // visitWhenRE: a sentence opening on an earlier visit to a place ("When
 // the Commissioner last visited Skelton, in March this year, residents'
 // main concern had been ...", "When we went to Loftus in May, people
@@ -6951,7 +6957,7 @@ var visitedListRE = regexp.MustCompile(`\b(?:visited|went to|called on|toured|ca
 // sentence gives, not more of the meeting told before it.
 var visitWhenRE = regexp.MustCompile(`^\W*When\s+(?:the\s+)?(?:[A-Z][\w'’-]*|he|she|they|we|I)(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:last\s+|first\s+)?(?:visited|went to|was in|came to)\s+(?:[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,4},?\s+(?:(?:back\s+)?in|on|last)\s`)
 
-var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|(?:series|round|tour|programme|visits?)\s+(?:began|started|opened|kicked off|got under way)\s+in|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?,?\s+where\b`)
+var wentWhereRE = regexp.MustCompile(`\b(?:went to|was in|were in|visited|travelled to|headed to|(?:series|round|tour|programme|visits?)\s+(?:began|started|opened|kicked off|got under way)\s+in|spent (?:the|an) (?:evening|afternoon|morning) (?:at|in))\s+(?:neighbouring\s+|nearby\s+|the (?:village|town) of\s+)?(?:(?:the\s+)?[A-Z][\w'’&-]*\s*(?:and\s+|&\s+)?){1,5}(?:(?:last|yesterday|on|this|earlier)\b[\w ]{0,20})?(?:\s*for the\s+(?:[\w'’&-]+\s+){0,5}(?:residents|tenants)(?:'|’)?\s+(?:association|group|meeting|forum))?(?:,?\s+where\b|:\s+(?:the\s+|many\s+|several\s+|some\s+)?(?:residents|people|villagers|tenants|locals|parents|farmers|traders|shopkeepers)\b)`)
 
 // whereGatheredRE: the public gathering at the place visited ("where more
 // than sixty residents squeezed into the Community Hub to put their

@@ -2672,8 +2672,10 @@ Thursday 20 January 2022 at 7.00pm, St Mary's Church Hall, Church Lane, Nunthorp
 // TestCountedDaysAndVisitsWhereResidentsSpoke: a second meeting dated by
 // counting from the first in the same sentence ("two days later", "the
 // following evening") takes that day; a visit to a named place "where"
-// residents raised something is a meeting there, one per day when the
-// sentence tells two; a visit that says nothing raised is no meeting.
+// residents raised something, or with the public's telling after a colon
+// ("visited X: people there talked about ..."), is a meeting there, one
+// per day when the sentence tells two; a visit that says nothing raised
+// is no meeting.
 func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
 	head := "Report to the Police and Crime Panel, 1 September 2015\n\n"
 	tests := []struct {
@@ -2691,6 +2693,16 @@ func TestCountedDaysAndVisitsWhereResidentsSpoke(t *testing.T) {
 			[]string{"meeting 2015-06-16 E05009859 speeding", "meeting 2015-06-23 E05009870 drugs", "concern 2015-06-16 E05009859 speeding", "concern 2015-06-23 E05009870 drugs"}},
 		{"a visit with nothing raised",
 			"4.3 On 16th June the Commissioner went to Hemlington, where he opened the new community hub.",
+			nil},
+		// the public's telling after a colon, as after "where"
+		{"visited a place: what its residents said after a colon",
+			"4.3 Two days later, on Thursday 18th June, he visited Park End and Beckfield: people there talked about drug dealing from a small number of houses.",
+			[]string{"meeting 2015-06-18 E05009870 drugs", "concern 2015-06-18 E05009870 drugs"}},
+		{"visited a place: a colon with no public after it",
+			"4.3 On Thursday 18th June he visited Park End and Beckfield: drug dealing from a small number of houses is being tackled by the neighbourhood team.",
+			nil},
+		{"visited a place: a colon before a list of his own tasks",
+			"4.3 On Thursday 18th June he visited Park End and Beckfield: the new hub, the police base and the library, where drug dealing was discussed with staff.",
 			nil},
 		// visitedListRE, with the month written once before the colon
 		// (dates.sentenceMonth): one meeting a place and day.
@@ -9963,6 +9975,42 @@ func TestWeekdayDashLabels(t *testing.T) {
 	// no label of the week's days)
 	require.True(t, weekdayLabelRE.MatchString("Wednesday – a morning at the Panel"))
 	require.False(t, weekdayLabelRE.MatchString("Thursday: a coffee morning at the community centre"))
+}
+
+// TestWeekdayWentToVisit: in a week told day by day, a paragraph whose
+// weekday lead-in takes the writer to a place in the first person ("On
+// Thursday we went to Hemlington.", "Friday I visited Grangetown.") and then
+// tells what the public raised, or names the place's problem "there"
+// ("The trouble there is ..."), is a visit there (weekdayVisit), as
+// "Thursday took me to Hemlington" is. Not a place outside Cleveland, not a
+// visit where nothing is raised, not a problem told of somewhere else.
+func TestWeekdayWentToVisit(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	mon := "Monday started at the Linthorpe ward meeting, where people complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, thu string
+		want      []string
+	}{
+		{"went to a place: the trouble there",
+			"On Thursday we went to Hemlington. The trouble there is drug dealing behind the shops.\n\n",
+			[]string{"meeting 2018-11-15 E05009859 drugs", "concern 2018-11-15 E05009859 drugs"}},
+		{"visited a place: residents complained",
+			"Thursday I visited Hemlington. Residents complained about drug dealing behind the shops.\n\n",
+			[]string{"meeting 2018-11-15 E05009859 drugs", "concern 2018-11-15 E05009859 drugs"}},
+		{"went to a place outside Cleveland",
+			"On Thursday we went to Whitby. The trouble there is drug dealing behind the shops.\n\n",
+			nil},
+		{"went to a place, nothing raised",
+			"On Thursday we went to Hemlington. The new hub there is open and the team have moved in.\n\n",
+			nil},
+		{"went to a place, a problem of elsewhere",
+			"On Thursday we went to Hemlington. The trouble with the budget is that it is too small.\n\n",
+			nil},
+	} {
+		got := summary(t, pub+mon+tt.thu)
+		want := append([]string{"meeting 2018-11-12 E05009862 speeding", "concern 2018-11-12 E05009862 speeding"}, tt.want...)
+		require.Equal(t, want, got, tt.name)
+	}
 }
 
 // TestBriefingHeldOutside: a street briefing or surgery "held in" a place

@@ -560,8 +560,10 @@ func (r *run) weekdayHeadDays() {
 // "Sunday was Eaglescliffe.", "Monday evening saw me back in Norton");
 // or a weekday label with a dash and the place alone ("Tuesday –
 // Grangetown. People there ..."); group 1 is what follows the verb or
-// the dash. weekdayVisit reads it.
-var weekdayVisitRE = regexp.MustCompile(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:took (?:me|us)(?:\s+(?:out|back|over|up|down|across))?\s+to|saw (?:me|us)(?:\s+back)?\s+(?:in|at)|was|[–—])\s+((?:the\s+)?[A-Z].*)$`)
+// the dash. weekdayVisit reads it. The writer may take himself there in
+// the first person ("On Tuesday I went to Grangetown.", "Thursday we
+// visited Hemlington."): a blog's plain way of the same lead-in.
+var weekdayVisitRE = regexp.MustCompile(`^(?:On\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:took (?:me|us)(?:\s+(?:out|back|over|up|down|across))?\s+to|saw (?:me|us)(?:\s+back)?\s+(?:in|at)|was|[–—]|(?:I|we)\s+(?:went|headed|drove|travelled)(?:\s+(?:out|back|over|up|down|across))?\s+to|(?:I|we)\s+(?:visited|was in|were in))\s+((?:the\s+)?[A-Z].*)$`)
 
 // weekdayVisitPublicRE: the public of a place, as the writer met them.
 var weekdayVisitPublicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|villagers|tenants|farmers|parents|locals|the public|the room|the audience|those who came)\b`)
@@ -575,7 +577,10 @@ var weekdayVisitPublicRE = regexp.MustCompile(`(?i)\b(?:residents?|people|villag
 // who spoke are the meeting. Not a day named for a body or a board ("was
 // the Safer Stockton Partnership"), a place outside Cleveland, nor a day
 // where nobody of the public is said to have raised anything (an office
-// day, "Monday was Middlesbrough, catching up with the inspector").
+// day, "Monday was Middlesbrough, catching up with the inspector"). The
+// place's problem named by "there" (problemThereRE: "The trouble there is
+// lorries cutting through") is what its public raised, though no one is
+// said to have raised it.
 func (r *run) weekdayVisit(b *segment.Block, text string) bool {
 	if _, ok := r.leadDays[b.N-1]; !ok || text != b.Text || b.Heading {
 		return false
@@ -597,8 +602,14 @@ func (r *run) weekdayVisit(b *segment.Block, text string) bool {
 	if len(r.find(place, at)) == 0 || r.outside(place, at) {
 		return false
 	}
-	return weekdayVisitPublicRE.MatchString(text) && (concernCueRE.MatchString(text) || subjectCueRE.MatchString(text)) && len(r.themes(text)) > 0
+	return ((weekdayVisitPublicRE.MatchString(text) && (concernCueRE.MatchString(text) || subjectCueRE.MatchString(text))) || problemThereRE.MatchString(text)) && len(r.themes(text)) > 0
 }
+
+// problemThereRE: the writer naming the problem of the place visited by
+// "there" ("The trouble there is lorries cutting through the village",
+// "the big issue there was dog fouling"): what its people raise, told as
+// the place's problem, with no one said to have raised it.
+var problemThereRE = regexp.MustCompile(`(?i)\b(?:the|their)\s+(?:main\s+|big\s+|biggest\s+|real\s+|one\s+)?(?:problem|issue|trouble|worry|complaint)s?\s+(?:there|here)\s+(?:is|was|are|were)\b`)
 
 // weekdayLeadRE: a paragraph that opens with a weekday alone as its
 // lead-in, its subject or its time ("Tuesday was my surgery in ...",
