@@ -10064,3 +10064,31 @@ func TestPartOfJointWardNamed(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestIssuesSectionInAWardOfOneMeeting: a report's "Issues raised"
+// section going over its table's meetings ward by ward ("In Loftus,
+// farmers described ...") tells the concerns of the one meeting held at
+// that ward in the period; a ward with two meetings, or a sentence not
+// opening on its ward, keeps the report's period (its start: the summary
+// writes a period by its first day).
+func TestIssuesSectionInAWardOfOneMeeting(t *testing.T) {
+	head := "# Programme of Engagement\n\nPosted on Thursday 1 September 2016\n\n1.1 To inform the Panel of the Commissioner's engagement with the public during June and July 2016.\n\n" +
+		"| Date | Meeting |\n|---|---|\n" +
+		"| Tue 7 June 2016 | Loftus ward residents' meeting, Loftus Town Hall |\n" +
+		"| Tue 14 June 2016 | Guisborough ward meeting, Sunnyfield House |\n" +
+		"| Tue 12 July 2016 | Guisborough ward meeting, Sunnyfield House |\n\n" +
+		"## Issues raised\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"the ward's one meeting", "5.1 In Loftus, farmers described thefts of quad bikes from outlying farms.\n",
+			[]string{"meeting 2016-06-07 E05001514 rural_crime", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-07 E05001514 rural_crime"}},
+		{"a ward of two meetings", "5.1 In Guisborough, farmers described thefts of quad bikes from outlying farms.\n",
+			[]string{"meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001510 rural_crime"}},
+		{"not opening on its ward", "5.1 Farmers in Loftus described thefts of quad bikes from outlying farms.\n",
+			[]string{"meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001514 rural_crime"}},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.text), tt.name)
+	}
+}
