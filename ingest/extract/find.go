@@ -5059,6 +5059,14 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			}
 			other = append(other, c)
 		}
+		for i, c := range other {
+			if bracketMonthTailRE.MatchString(c) && strongMeetingRE.MatchString(c) && !pluralMeetingsRE.MatchString(c) {
+				// "Billingham police surgery (August)" in a "Meeting"
+				// column: the meeting's month, as in a date column (not
+				// "street surgeries (March)": several, no one meeting)
+				other[i] = bracketMonthTailRE.ReplaceAllString(c, " in $1")
+			}
+		}
 		dateText = cellMonth(strings.Join(other, " | "))
 	}
 	if week, ok := weekRow(b.Cells); ok {
@@ -5118,6 +5126,9 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 			return
 		}
 	}
+	if len(ds) == 0 && col["date"] == "" && issues != "" {
+		issues = leadDayMonth(issues) // "Drop-in at the library, 09/03 – Hartburn Bins set alight ..."
+	}
 	if len(ds) == 0 && col["date"] == "" && issues != "" && len(dated(dates.Find(issues))) > 0 {
 		// No date column and none in the other cells, but the "You said"
 		// cell tells a dated meeting ("at the online Coatham ward meeting
@@ -5150,6 +5161,16 @@ func (r *run) row(b *segment.Block, header []string, future bool, section *dates
 				r.concern(b, cur, issues, col["action"], *res, cur.span)
 			}
 			return
+		}
+		if said && cur == nil && col["date"] == "" && col["meeting"] == "" {
+			if m := r.placeRowMeeting(col["place"]); m != nil && (section == nil || (!m.span.Start.Before(section.Start) && !m.span.End.After(section.End))) {
+				// "Where | You said | We did" after the month's meetings
+				// listed by place: the row is the meeting's there (not
+				// under a heading of another period: "Looking back:
+				// October to December" after January's meetings).
+				r.rowConcern(b, m, issues, col)
+				return
+			}
 		}
 		sp, ok := r.undatedSpan(section)
 		if !ok {
@@ -5993,6 +6014,15 @@ func clauses(s string) []string {
 // with the Commissioner"): the public raising it, though no one is named.
 var reportedToOfficeRE = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+been\s+(?:repeatedly\s+|regularly\s+|frequently\s+|often\s+|also\s+|consistently\s+)?(?:reported|raised|brought)\s+(?:to|with)\s+(?:the|our|his|her)\s+(?:office|commissioner|pcc|police and crime commissioner)\b`)
 
+// beenTellingUsRE: the public telling the team again and again over a
+// stretch, in the progressive ("Since Easter, people all over the estate
+// have been telling us about cars being broken into", "residents keep
+// contacting us about ...", "a lot of you contacted us about ..."): a team's update telling what it heard
+// outside its meetings, as "reported to the office" is for the
+// Commissioner's. The teller must be the public (people, residents,
+// neighbours, shopkeepers ...), not officers or partners.
+var beenTellingUsRE = regexp.MustCompile(`(?i)\b(?:people|residents|neighbours|householders|parents|shopkeepers|traders|tenants|villagers|members of the public|you)\b[^.;:]{0,40}?\b(?:have|has)\s+been\s+(?:telling|contacting|ringing|calling|messaging|e-?mailing)\s+(?:us|the team|officers|the police)\s+(?:about|that)\b|\b(?:people|residents|neighbours|you)\s+(?:keep|kept)\s+(?:telling|contacting|ringing|calling)\s+us\s+(?:about|that)\b|\b(?:a lot|lots|many|loads|dozens|several|some)\s+of\s+you\s+(?:have\s+)?(?:contacted|rang|called|told|messaged|e-?mailed)\s+us\s+(?:about|that)\b`)
+
 // concernsLedRE: what a concern already told led to ("The Roseworth
 // concerns led to a warrant being executed on 3 August", "complaints have
 // since resulted in a dispersal order"): the outcome, on its own day, not
@@ -6017,7 +6047,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// negation is the next clause's, about another meeting.
 		s = head
 	}
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s) || beenTellingUsRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}

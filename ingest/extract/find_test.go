@@ -10092,3 +10092,96 @@ func TestIssuesSectionInAWardOfOneMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, head+tt.text), tt.name)
 	}
 }
+
+// TestSaidRowsByPlaceOfListedMeetings: a "Where | You said | We did"
+// table with no date after a team's list of its month's meetings is read
+// row by row as the one meeting listed at each row's place; a place with
+// no meeting listed, two meetings there, or a cell saying more than the
+// place leaves the row undated, as before (no period: not emitted).
+func TestSaidRowsByPlaceOfListedMeetings(t *testing.T) {
+	head := "# Stockton West neighbourhood team: May 2022\n\n*Posted 9 June 2022*\n\nOur meetings in May:\n\n" +
+		"* **Wednesday 4 May** - Fairfield ward meeting, Bishopsgarth School\n" +
+		"* **Thursday 19 May** - Hartburn residents' meeting, St Mary's hall\n"
+	table := "\n## What you told us\n\n| Where | You said | We did |\n|---|---|---|\n"
+	for _, tt := range []struct {
+		name, extra, row string
+		want             []string
+	}{
+		{"place of one listed meeting", "", "| Fairfield | Youths spraying graffiti on the bus shelters | Shelters cleaned; patrols after school. |\n| Hartburn | Cars racing along the main road at night | Speed checks on three evenings. |\n",
+			[]string{"concern 2022-05-04 E05001534 criminal_damage", "concern 2022-05-19 E05001537 speeding"}},
+		{"place with no meeting listed", "", "| Grangefield | Youths spraying graffiti on the bus shelters | Shelters cleaned. |\n", []string{"concern 2022-05-01 E05001535 criminal_damage"}},
+		{"two meetings at the place", "* **Tuesday 24 May** - Fairfield street surgery, Fairfield Road shops\n", "| Fairfield | Youths spraying graffiti on the bus shelters | Shelters cleaned. |\n", []string{"concern 2022-05-01 E05001534 criminal_damage"}},
+		{"cell says more than the place", "", "| Fairfield and Hartburn | Youths spraying graffiti on the bus shelters | Shelters cleaned. |\n", []string{"concern 2022-05-01 E05001534 criminal_damage"}},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.extra+table+tt.row) {
+			if strings.HasPrefix(e, "concern") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+	// under a heading of another period the row is that period's
+	var got []string
+	for _, e := range summary(t, head+"\n## Looking back: January to March 2022\n\n| Where | You said | We did |\n|---|---|---|\n| Fairfield | Youths spraying graffiti on the bus shelters | Shelters cleaned. |\n") {
+		if strings.HasPrefix(e, "concern") {
+			got = append(got, e)
+		}
+	}
+	require.Equal(t, []string{"concern 2022-01-01 E05001534 criminal_damage"}, got, "heading of another period")
+}
+
+// TestPublicKeepTellingTheTeam: a team's update saying the public "have
+// been telling us about" a matter over a month it names is a concern of
+// that month, with no meeting; the police's or partners' telling, a
+// one-off "told us", or a negated one is not.
+func TestPublicKeepTellingTheTeam(t *testing.T) {
+	head := "# Stockton town centre team: update\n\n*Posted 6 May 2022*\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"people have been telling us", "Right through April, people across Stockton have been telling us about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"residents keep telling us", "During April, residents keep telling us that cars are being broken into on the multi-storey car park.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"a lot of you contacted us", "During April a lot of you contacted us about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"we contacted a lot of you", "During April we contacted a lot of you about shoplifters targeting the High Street chemists.", nil},
+		{"officers telling", "Right through April, officers across Stockton have been telling us about shoplifters targeting the High Street chemists.", nil},
+		{"partners contacting", "Right through April, the council has been contacting us about shoplifters targeting the High Street chemists.", nil},
+		{"negated", "Right through April, nobody has been telling us about shoplifters targeting the High Street chemists.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.text+"\n") {
+			if strings.HasPrefix(e, "concern") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestMeetingCellWithItsMonthInBrackets: a "Meeting | You said | We did"
+// table's meeting cell closing on its month in brackets ("Yarm police
+// surgery (March)") is that meeting in that month; brackets that are no
+// month, or a cell naming no meeting, are not read so.
+func TestMeetingCellWithItsMonthInBrackets(t *testing.T) {
+	head := "# You said, we did\n\nLast updated: 2 May 2016\n\n| Meeting | You said | We did |\n|---|---|---|\n"
+	for _, tt := range []struct {
+		name, row string
+		want      []string
+	}{
+		{"month in brackets", "| Yarm police surgery (March) | Vans parked on the pavements by the school. | Letters to the owners. |\n", []string{"meeting 2016-03-01 E05001552 parking_traffic", "concern 2016-03-01 E05001552 parking_traffic"}},
+		{"no month in brackets", "| Yarm police surgery (library) | Vans parked on the pavements by the school. | Letters to the owners. |\n", nil},
+		{"several meetings", "| Yarm police surgeries (March) | Vans parked on the pavements by the school. | Letters to the owners. |\n", nil},
+		{"no meeting named", "| Yarm High Street (March) | Vans parked on the pavements by the school. | Letters to the owners. |\n", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.row) {
+			if strings.HasPrefix(e, "meeting") {
+				got = append(got, e)
+			} else if strings.HasPrefix(e, "concern") && len(got) > 0 {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -443,4 +444,71 @@ func numericDayCell(s string) string {
 		return s
 	}
 	return fmt.Sprintf("%d %s", d, time.Month(mo))
+}
+
+// placeRowMeeting is the meeting a "You said | We did" row was raised at
+// when the table dates nothing and its place column names only the place
+// of one meeting the document told on a day before the table: a team's
+// update lists its month's meetings ("Tuesday 4 May - Fairfield ward
+// meeting, St Mark's hall") and then sums up by place what each raised
+// ("Where | You said | We did" over "Fairfield | Cars racing along Bishop
+// Road | Speed checks on three nights"), so the row is that meeting's, not
+// an undated concern of the page. The cell must be the place name alone
+// ("Fairfield", "Headland & Harbour"), and the document must have told
+// exactly one meeting held on a day there; a place with none or several,
+// or a cell saying more than its place ("Fairfield and Hartburn",
+// "Fairfield (emails)"), gives nil and the row is read as before.
+func (r *run) placeRowMeeting(cell string) *meetingCtx {
+	cell = strings.TrimSpace(strings.Trim(strings.TrimSpace(cell), ".,:;"))
+	held := slices.Concat(r.held, r.rowHeld)
+	if cell == "" || len(held) == 0 {
+		return nil
+	}
+	at := r.a.Published
+	if at.IsZero() {
+		at = held[len(held)-1].span.Start
+	}
+	ms := r.find(cell, at)
+	if len(ms) != 1 || ms[0].Start != 0 || strings.TrimSpace(cell[ms[0].End:]) != "" {
+		return nil
+	}
+	return r.heldAt(ms[0])
+}
+
+// leadDayMonthRE: a meeting's name, then its day and month as figures
+// after a comma, closing the lead a "You said" cell opens with before a
+// dash or the cell's end ("Drop-in at the library, 09/03 – Hartburn").
+var leadDayMonthRE = regexp.MustCompile(`^([^|.]{0,80}?,\s*)([0-9]{1,2})/([0-9]{1,2})(\s*(?:[–—-]\s|$))`)
+
+// leadMonthRE: a lead of a few words naming how the matter came to the
+// team, then a month alone after a comma, before what was said opens with
+// its capital ("Online survey, October Dog mess on the field ...": the
+// lead was a line of its own in the cell).
+var leadMonthRE = regexp.MustCompile(`^((?:[\w'’-]+\s+){0,4}[\w'’-]+,\s*)(January|February|March|April|May|June|July|August|September|October|November|December)\s+\p{Lu}`)
+
+// leadDayMonth reads the day and month written as figures in the lead of
+// a "You said" cell that names its meeting before what was said ("Drop-in
+// at the library, 09/03 – Hartburn" over "Bins set alight ...") as the day
+// it writes in the British order ("9 March"), as numericDayCell does in a
+// date column: the lead names a meeting (strongMeetingRE) before them, so
+// the figures are its day, not a count or a score. A lead of a few words
+// ending on a month alone ("Online survey, October") is read as that
+// month ("in October"), as monthCell reads a date column's. Other text is
+// returned as it is.
+func leadDayMonth(s string) string {
+	if m := leadMonthRE.FindStringSubmatchIndex(s); m != nil && !strings.EqualFold(s[m[4]:m[5]], "may") {
+		// "Online survey, October" over "Dog mess on the field ...": the
+		// lead's month, its day not given ("May" is a word too)
+		return s[:m[4]] + "in " + s[m[4]:]
+	}
+	m := leadDayMonthRE.FindStringSubmatchIndex(s)
+	if m == nil || !strongMeetingRE.MatchString(s[m[2]:m[3]]) {
+		return s
+	}
+	d, _ := strconv.Atoi(s[m[4]:m[5]])
+	mo, _ := strconv.Atoi(s[m[6]:m[7]])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return s
+	}
+	return s[:m[4]] + fmt.Sprintf("%d %s", d, time.Month(mo)) + s[m[7]:]
 }

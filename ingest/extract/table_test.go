@@ -456,3 +456,25 @@ func TestRowDayUnderRowAbove(t *testing.T) {
 		"meeting 2019-10-08 E06000001 serious_violence", "concern 2019-10-08 E06000001 serious_violence",
 	}, got)
 }
+
+// TestLeadDayMonth: the lead of a "You said" cell naming its meeting and
+// its day as figures, or a few words and a month alone, dates the cell;
+// figures after no meeting word, a count, a day/month in the middle of a
+// sentence, and "May" are left alone.
+func TestLeadDayMonth(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Street surgery by the post office, 21/11 – Hartburn Bins were set alight behind the flats.", "Street surgery by the post office, 21 November – Hartburn Bins were set alight behind the flats."},
+		{"Coffee morning, 03/02 – Neighbours said cars are speeding.", "Coffee morning, 3 February – Neighbours said cars are speeding."},
+		{"Online survey, October Dog mess on the field by the school.", "Online survey, in October Dog mess on the field by the school."},
+		{"Phone calls, November Scam callers claiming to be the bank.", "Phone calls, in November Scam callers claiming to be the bank."},
+		// must not fire
+		{"Bus shelter, 21/11 – Hartburn Bins were set alight.", "Bus shelter, 21/11 – Hartburn Bins were set alight."},
+		{"Drop-in at the library, 32/11 – Hartburn Bins set alight.", "Drop-in at the library, 32/11 – Hartburn Bins set alight."},
+		{"Residents told us the score was 3, 21/11 at the match.", "Residents told us the score was 3, 21/11 at the match."},
+		{"Online survey, May Residents are worried.", "Online survey, May Residents are worried."},
+		{"Cars are speeding, October and November saw more complaints than ever before in the village.", "Cars are speeding, October and November saw more complaints than ever before in the village."},
+		{"We heard from people living near the shops, September Road is a problem.", "We heard from people living near the shops, September Road is a problem."},
+	} {
+		require.Equal(t, tt.want, leadDayMonth(tt.in), tt.in)
+	}
+}
