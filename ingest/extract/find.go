@@ -988,6 +988,12 @@ func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
 				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
 					continue
 				}
+				if venueBackOn && cur.place != nil && m.LADCode == cur.place.LADCode && venueBackRE.MatchString(sent) {
+					// "Around thirty came to the meeting at Salters
+					// Lane Community Centre in Stockton": the meeting
+					// told before (meetingVenueWard), its venue's town
+					continue
+				}
 				return true
 			}
 		}
@@ -2681,7 +2687,17 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 			ward = &p
 		}
 	}
-	if ward == nil {
+	var res gazetteer.Resolution
+	switch {
+	case ward != nil:
+		res = ward.Resolution
+	case venueBackOn:
+		w := r.meetingVenueWard(cur, text)
+		if w == nil {
+			return
+		}
+		res = *w
+	default:
 		return
 	}
 	old := *cur.place
@@ -2689,13 +2705,47 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 		e := &r.res.Events[i]
 		mine := e.EventID == cur.ev.EventID || (e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID)
 		if mine && e.WardCode == "" && e.LADCode == old.LADCode {
-			e.WardCode, e.Place = ward.WardCode, clip(ward.Text, 500)
+			e.WardCode, e.Place = res.WardCode, clip(res.Text, 500)
 		}
 	}
-	cur.ev.WardCode, cur.ev.Place = ward.WardCode, clip(ward.Text, 500)
-	res := ward.Resolution
+	cur.ev.WardCode, cur.ev.Place = res.WardCode, clip(res.Text, 500)
 	cur.place, cur.name = &res, placeName(res.Text)
 }
+
+// meetingVenueWard is the ward of the venue the next paragraph puts the
+// meeting at, when it names no ward itself: a news item's lead tells the
+// meeting without its place ("The Commissioner went along to a PACT
+// meeting last night"), and the paragraph after says where the public
+// came to it ("Some forty residents turned up to the meeting at Hartburn
+// Village Hall in Stockton"): the venue named for a ward of the meeting's
+// authority (or for one part of a joint ward's name, "Salters Lane
+// Community Centre") places it there. Only a sentence of the public coming
+// to "the meeting" (venueBackRE, a back reference), only a venue word
+// after the name (namedVenueRE: "Hartburn Lane" is no venue) and only a
+// ward of the authority the meeting was already placed in.
+func (r *run) meetingVenueWard(cur *meetingCtx, text string) *gazetteer.Resolution {
+	var found *gazetteer.Resolution
+	for _, sent := range sentences(text) {
+		m := venueBackRE.FindStringIndex(sent)
+		if m == nil {
+			continue
+		}
+		w := r.venueWard(namedVenueRE, sent[m[1]:], cur.span.Start)
+		if w == nil || w.Kind != "ward" || w.LADCode != cur.place.LADCode || (found != nil && found.WardCode != w.WardCode) {
+			return nil
+		}
+		found = w
+	}
+	return found
+}
+
+// venueBackRE: the public coming to the meeting told before, at a venue
+// ("Around thirty residents came to the meeting at ...", "People packed
+// into the meeting at ...").
+var venueBackRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|crowded|gathered|attended)\s+(?:in\s+|along\s+)?(?:to\s+|into\s+|for\s+|at\s+)?the\s+(?:same\s+)?(?:meeting|forum|pact|surgery|drop-in|session)\s+(?:at|in)\s+(?:the\s+)?`)
+
+// venueBackOn switches meetingVenueWard (the table test's toggle check).
+var venueBackOn = true
 
 // asPartOfRE: a clause setting one meeting in a series ("..., as part of
 // her round of ward meetings this spring"); singleMeetingRE: one meeting told
@@ -4210,6 +4260,38 @@ func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gaze
 	return &w
 }
 
+// otherDaysBlanked is a block's text without its sentences that write a
+// day of the month other than the meeting's: a clerk's report or an
+// update listing several meetings, each in a sentence with its own day
+// and place ("(1) The drop-in at the library on Saturday 3rd was busy.
+// ... (2) Cllr Lee went to the Commissioner's meeting in Thornaby on the
+// 9th."), does not lend one item's place to another whose own sentence
+// names none; sentences without a day ("The hall was full.", "It was held
+// at Eston Library.") still speak of the meeting told.
+func otherDaysBlanked(text, sent string, at time.Time) string {
+	if !otherDaysOn {
+		return text
+	}
+	var keep []string
+	for _, s := range sentences(text) {
+		other := false
+		if strings.TrimSpace(s) != strings.TrimSpace(sent) {
+			for _, d := range dates.Find(s) {
+				if d.Day > 0 && (d.Day != at.Day() || (d.Month != 0 && d.Month != at.Month())) {
+					other = true
+				}
+			}
+		}
+		if !other {
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// otherDaysOn switches otherDaysBlanked (the table test's toggle check).
+var otherDaysOn = true
+
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
 	if w := r.sameWard(clause, at); w != nil {
 		return w
@@ -4219,7 +4301,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// (a partnership's own group meets for the whole area: "shared
 		// with the partnership's tasking group, which met on 29 June. The
 		// teams for the Greater Eston area have ..." is not Eston's)
-		texts = append(texts, b.Text)
+		texts = append(texts, otherDaysBlanked(b.Text, sent, at))
 	}
 	headVenue := r.headingVenueTown(b, at)
 	if headVenue != "" {

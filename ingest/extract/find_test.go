@@ -10064,3 +10064,58 @@ func TestPartOfJointWardNamed(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestMeetingVenueWard: a news item's lead tells a meeting with no place
+// but its town, and the next paragraph says where the public came to "the
+// meeting": a venue named for a ward of that town's authority (or for one
+// part of a joint ward's name) places the meeting and its concerns there.
+// A venue not said to be the meeting's, a name without a venue's word or a
+// venue of another authority leaves the meeting at the authority.
+func TestMeetingVenueWard(t *testing.T) {
+	tests := []struct {
+		second string
+		want   string
+	}{
+		{"Around forty residents came to the meeting at Salters Lane Community Centre in Stockton.", "E05001536"},
+		{"Some twenty people turned up to the meeting at Hartburn Village Hall.", "E05001537"},
+		{"About fifty residents packed into the meeting at the Hartburn Library, Stockton.", "E05001537"},
+		// must not fire
+		{"Afterwards some residents went along to Salters Lane Community Centre for tea.", ""},
+		{"Around forty residents came to the meeting at Salters Lane in Stockton.", ""},
+		{"Around forty residents came to the meeting at Hardwick Road in Stockton.", ""},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 7 March 2015\n\n" +
+			"The Commissioner went to a PACT meeting in Stockton last night.\n\n" +
+			tt.second + "\n\n" +
+			"Residents told him that speeding cars on the main road were a worry.\n"
+		got := summary(t, doc)
+		require.Equal(t, []string{
+			"meeting 2015-03-06 " + tt.want + " speeding",
+			"concern 2015-03-06 " + tt.want + " speeding",
+		}, got, tt.second)
+	}
+}
+
+// TestOtherDaysBlanked: a paragraph telling several meetings, each in a
+// sentence with its own day, does not lend one meeting's place to another
+// whose sentence names none; an undated sentence (or one on the meeting's
+// own day) still places it.
+func TestOtherDaysBlanked(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{"Our police drop-in at the community hall on Tuesday 3rd March was busy, mostly about dog fouling. Two members then went to the ward meeting in Seaton on 12th March.",
+			[]string{"meeting 2015-03-03  environmental", "meeting 2015-03-12 E05008951 "}},
+		// must not fire: the place is in an undated sentence, or on the same day
+		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. It was held at the library in Seaton.",
+			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. On 3rd March the hall in Seaton was full.",
+			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+	}
+	for _, tt := range tests {
+		doc := "Hartlepool Tenants' Federation – March update\n\nPublished 20 March 2015\n\n" + tt.para + "\n"
+		require.Equal(t, tt.want, summary(t, doc), tt.para)
+	}
+}
