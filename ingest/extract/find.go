@@ -1973,6 +1973,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					case loc[8] >= 0: // "two days earlier"
 						t = t.AddDate(0, 0, -daysApart(sent[loc[8]:loc[9]]))
 					}
+					if loc[6] >= 0 || loc[8] >= 0 {
+						t = writtenDayNear(sent, t)
+					}
 					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
 					fromPrev = true
 				}
@@ -3831,6 +3834,50 @@ var monthHeadRE = regexp.MustCompile(`(?i)^[\s#*_]*(january|february|march|april
 
 // onTheDayRE: a day written as an ordinal alone ("held on the 13th").
 var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
+
+// writtenDayNear is the day of the month a sentence writes ("on the
+// 30th") when it lies within three days of t, the day a relative time
+// counted ("A week later, on the 30th" after a meeting on the 24th): the
+// writer's "a week" is rough, the day written is exact. Otherwise t.
+func writtenDayNear(sent string, t time.Time) time.Time {
+	if !writtenDayOn {
+		return t
+	}
+	m := onTheDayRE.FindStringSubmatch(sent)
+	if m == nil || len(onTheDayRE.FindAllString(sent, -1)) > 1 {
+		return t
+	}
+	day, _ := strconv.Atoi(m[1])
+	for _, k := range []int{0, -1, 1} {
+		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, k, 0)
+		c := first.AddDate(0, 0, day-1)
+		if c.Month() != first.Month() {
+			continue // (no 31st in that month)
+		}
+		if d := c.Sub(t).Hours() / 24; d >= -3 && d <= 3 {
+			return c
+		}
+	}
+	return t
+}
+
+// officialAfterQuote reports whether the words after a quotation's close
+// say an official spoke it ("...," said the Commissioner.).
+func officialAfterQuote(text string) bool {
+	i := max(strings.LastIndex(text, `"`), strings.LastIndex(text, "”"))
+	if i < 0 {
+		return false
+	}
+	after := text[i:]
+	return saidVerbRE.MatchString(after) && officialWords.MatchString(after)
+}
+
+// officialTodayOn switches standalone's skip of an official's quoted
+// "today" (the table test's toggle check).
+var officialTodayOn = true
+
+// writtenDayOn switches writtenDayNear (the table test's toggle check).
+var writtenDayOn = true
 
 // daysApart is the number of days "two days later" or "a week earlier"
 // says.
@@ -7582,6 +7629,15 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 			// reply was sent to the residents' association on 4 May": the
 			// day the letter went, not the day the concern was raised.
 			r.problem(b, "date", clip(text, 120), "the concern's only day is a letter's to the body that raised it: not emitted")
+			return
+		}
+		if officialTodayOn && len(ds) > 0 && allToday(dates.Days(ds)) && len(dates.Days(ds)) == len(ds) && quotedMentions(text, 0, ds) && (officialSpeaker(text) || officialAfterQuote(text)) {
+			// An official's "today" inside their own quotation ("I
+			// have seen today how much the speeding worries people
+			// here," the Sergeant said): the day they spoke, looking
+			// back on what a meeting heard, not a concern raised on the
+			// day the item was published.
+			r.problem(b, "date", clip(text, 120), "an official's quoted \"today\": the day they spoke, not a concern's: not emitted")
 			return
 		}
 		if len(ds) > 0 {

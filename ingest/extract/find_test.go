@@ -10119,3 +10119,53 @@ func TestOtherDaysBlanked(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, doc), tt.para)
 	}
 }
+
+// TestWrittenDayNear: "A week later, on the 30th" after a meeting on the
+// 24th is the 30th: the day written beats the rough count of "a week"
+// (and may fall in the next month); a day written far from the count,
+// or two days written, leave the count.
+func TestWrittenDayNear(t *testing.T) {
+	tests := []struct {
+		second string
+		want   string
+	}{
+		{"A week later, on the 30th, the Hartburn ward meeting heard about speeding cars.", "2016-03-30"},
+		{"Two days later, on the 27th, the Hartburn ward meeting heard about speeding cars.", "2016-03-27"},
+		{"A week earlier, on the 16th, the Hartburn ward meeting heard about speeding cars.", "2016-03-16"},
+		// must not fire
+		{"A week later the Hartburn ward meeting heard about speeding cars.", "2016-03-31"},
+		{"A week later, on the 9th, the Hartburn ward meeting heard about speeding cars.", "2016-03-31"},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 20 April 2016\n\n" +
+			"On Thursday 24 March 2016 the Commissioner was at the Newtown ward meeting, where residents spoke about litter.\n\n" +
+			tt.second + "\n"
+		got := summary(t, doc)
+		require.Contains(t, got, "meeting "+tt.want+" E05001537 speeding", tt.second)
+	}
+}
+
+// TestOfficialQuotedToday: an official's "today" inside their own
+// quotation, looking back on what a meeting heard ("I have seen today how
+// much ... matters," the Sergeant said), is the day they spoke, not a
+// concern raised on the publication day; residents' words dated today
+// still are.
+func TestOfficialQuotedToday(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{`"I have seen today how much speeding worries people here," the Sergeant said.`, nil},
+		{`"What struck me today is how strongly people feel about drug dealing," said the Commissioner.`, nil},
+		// must not fire
+		{`Residents told the council today that speeding on the main road was getting worse.`, []string{"meeting 2016-06-10  speeding", "concern 2016-06-10  speeding"}},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 10 June 2016\n\n" +
+			"The Commissioner met residents at last night's Hartburn ward meeting, where litter was the main topic.\n\n" +
+			tt.para + "\n"
+		got := summary(t, doc)
+		want := append([]string{"meeting 2016-06-09 E05001537 environmental", "concern 2016-06-09 E05001537 environmental"}, tt.want...)
+		require.Equal(t, want, got, tt.para)
+	}
+}
