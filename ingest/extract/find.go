@@ -988,6 +988,12 @@ func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
 				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
 					continue
 				}
+				if venueBackOn && cur.place != nil && m.LADCode == cur.place.LADCode && venueBackRE.MatchString(sent) {
+					// "Around thirty came to the meeting at Salters
+					// Lane Community Centre in Stockton": the meeting
+					// told before (meetingVenueWard), its venue's town
+					continue
+				}
 				return true
 			}
 		}
@@ -1967,6 +1973,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					case loc[8] >= 0: // "two days earlier"
 						t = t.AddDate(0, 0, -daysApart(sent[loc[8]:loc[9]]))
 					}
+					if loc[6] >= 0 || loc[8] >= 0 {
+						t = writtenDayNear(sent, t)
+					}
 					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
 					fromPrev = true
 				}
@@ -2681,7 +2690,17 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 			ward = &p
 		}
 	}
-	if ward == nil {
+	var res gazetteer.Resolution
+	switch {
+	case ward != nil:
+		res = ward.Resolution
+	case venueBackOn:
+		w := r.meetingVenueWard(cur, text)
+		if w == nil {
+			return
+		}
+		res = *w
+	default:
 		return
 	}
 	old := *cur.place
@@ -2689,13 +2708,47 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 		e := &r.res.Events[i]
 		mine := e.EventID == cur.ev.EventID || (e.Concern != nil && e.Concern.MeetingID == cur.ev.EventID)
 		if mine && e.WardCode == "" && e.LADCode == old.LADCode {
-			e.WardCode, e.Place = ward.WardCode, clip(ward.Text, 500)
+			e.WardCode, e.Place = res.WardCode, clip(res.Text, 500)
 		}
 	}
-	cur.ev.WardCode, cur.ev.Place = ward.WardCode, clip(ward.Text, 500)
-	res := ward.Resolution
+	cur.ev.WardCode, cur.ev.Place = res.WardCode, clip(res.Text, 500)
 	cur.place, cur.name = &res, placeName(res.Text)
 }
+
+// meetingVenueWard is the ward of the venue the next paragraph puts the
+// meeting at, when it names no ward itself: a news item's lead tells the
+// meeting without its place ("The Commissioner went along to a PACT
+// meeting last night"), and the paragraph after says where the public
+// came to it ("Some forty residents turned up to the meeting at Hartburn
+// Village Hall in Stockton"): the venue named for a ward of the meeting's
+// authority (or for one part of a joint ward's name, "Salters Lane
+// Community Centre") places it there. Only a sentence of the public coming
+// to "the meeting" (venueBackRE, a back reference), only a venue word
+// after the name (namedVenueRE: "Hartburn Lane" is no venue) and only a
+// ward of the authority the meeting was already placed in.
+func (r *run) meetingVenueWard(cur *meetingCtx, text string) *gazetteer.Resolution {
+	var found *gazetteer.Resolution
+	for _, sent := range sentences(text) {
+		m := venueBackRE.FindStringIndex(sent)
+		if m == nil {
+			continue
+		}
+		w := r.venueWard(namedVenueRE, sent[m[1]:], cur.span.Start)
+		if w == nil || w.Kind != "ward" || w.LADCode != cur.place.LADCode || (found != nil && found.WardCode != w.WardCode) {
+			return nil
+		}
+		found = w
+	}
+	return found
+}
+
+// venueBackRE: the public coming to the meeting told before, at a venue
+// ("Around thirty residents came to the meeting at ...", "People packed
+// into the meeting at ...").
+var venueBackRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|crowded|gathered|attended)\s+(?:in\s+|along\s+)?(?:to\s+|into\s+|for\s+|at\s+)?the\s+(?:same\s+)?(?:meeting|forum|pact|surgery|drop-in|session)\s+(?:at|in)\s+(?:the\s+)?`)
+
+// venueBackOn switches meetingVenueWard (the table test's toggle check).
+var venueBackOn = true
 
 // asPartOfRE: a clause setting one meeting in a series ("..., as part of
 // her round of ward meetings this spring"); singleMeetingRE: one meeting told
@@ -3782,6 +3835,50 @@ var monthHeadRE = regexp.MustCompile(`(?i)^[\s#*_]*(january|february|march|april
 // onTheDayRE: a day written as an ordinal alone ("held on the 13th").
 var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`)
 
+// writtenDayNear is the day of the month a sentence writes ("on the
+// 30th") when it lies within three days of t, the day a relative time
+// counted ("A week later, on the 30th" after a meeting on the 24th): the
+// writer's "a week" is rough, the day written is exact. Otherwise t.
+func writtenDayNear(sent string, t time.Time) time.Time {
+	if !writtenDayOn {
+		return t
+	}
+	m := onTheDayRE.FindStringSubmatch(sent)
+	if m == nil || len(onTheDayRE.FindAllString(sent, -1)) > 1 {
+		return t
+	}
+	day, _ := strconv.Atoi(m[1])
+	for _, k := range []int{0, -1, 1} {
+		first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, k, 0)
+		c := first.AddDate(0, 0, day-1)
+		if c.Month() != first.Month() {
+			continue // (no 31st in that month)
+		}
+		if d := c.Sub(t).Hours() / 24; d >= -3 && d <= 3 {
+			return c
+		}
+	}
+	return t
+}
+
+// officialAfterQuote reports whether the words after a quotation's close
+// say an official spoke it ("...," said the Commissioner.).
+func officialAfterQuote(text string) bool {
+	i := max(strings.LastIndex(text, `"`), strings.LastIndex(text, "”"))
+	if i < 0 {
+		return false
+	}
+	after := text[i:]
+	return saidVerbRE.MatchString(after) && officialWords.MatchString(after)
+}
+
+// officialTodayOn switches standalone's skip of an official's quoted
+// "today" (the table test's toggle check).
+var officialTodayOn = true
+
+// writtenDayOn switches writtenDayNear (the table test's toggle check).
+var writtenDayOn = true
+
 // daysApart is the number of days "two days later" or "a week earlier"
 // says.
 func daysApart(s string) int {
@@ -4210,6 +4307,38 @@ func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gaze
 	return &w
 }
 
+// otherDaysBlanked is a block's text without its sentences that write a
+// day of the month other than the meeting's: a clerk's report or an
+// update listing several meetings, each in a sentence with its own day
+// and place ("(1) The drop-in at the library on Saturday 3rd was busy.
+// ... (2) Cllr Lee went to the Commissioner's meeting in Thornaby on the
+// 9th."), does not lend one item's place to another whose own sentence
+// names none; sentences without a day ("The hall was full.", "It was held
+// at Eston Library.") still speak of the meeting told.
+func otherDaysBlanked(text, sent string, at time.Time) string {
+	if !otherDaysOn {
+		return text
+	}
+	var keep []string
+	for _, s := range sentences(text) {
+		other := false
+		if strings.TrimSpace(s) != strings.TrimSpace(sent) {
+			for _, d := range dates.Find(s) {
+				if d.Day > 0 && (d.Day != at.Day() || (d.Month != 0 && d.Month != at.Month())) {
+					other = true
+				}
+			}
+		}
+		if !other {
+			keep = append(keep, s)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// otherDaysOn switches otherDaysBlanked (the table test's toggle check).
+var otherDaysOn = true
+
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
 	if w := r.sameWard(clause, at); w != nil {
 		return w
@@ -4219,7 +4348,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		// (a partnership's own group meets for the whole area: "shared
 		// with the partnership's tasking group, which met on 29 June. The
 		// teams for the Greater Eston area have ..." is not Eston's)
-		texts = append(texts, b.Text)
+		texts = append(texts, otherDaysBlanked(b.Text, sent, at))
 	}
 	headVenue := r.headingVenueTown(b, at)
 	if headVenue != "" {
@@ -7530,6 +7659,15 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 			// reply was sent to the residents' association on 4 May": the
 			// day the letter went, not the day the concern was raised.
 			r.problem(b, "date", clip(text, 120), "the concern's only day is a letter's to the body that raised it: not emitted")
+			return
+		}
+		if officialTodayOn && len(ds) > 0 && allToday(dates.Days(ds)) && len(dates.Days(ds)) == len(ds) && quotedMentions(text, 0, ds) && (officialSpeaker(text) || officialAfterQuote(text)) {
+			// An official's "today" inside their own quotation ("I
+			// have seen today how much the speeding worries people
+			// here," the Sergeant said): the day they spoke, looking
+			// back on what a meeting heard, not a concern raised on the
+			// day the item was published.
+			r.problem(b, "date", clip(text, 120), "an official's quoted \"today\": the day they spoke, not a concern's: not emitted")
 			return
 		}
 		if len(ds) > 0 {

@@ -10185,3 +10185,108 @@ func TestMeetingCellWithItsMonthInBrackets(t *testing.T) {
 		require.Equal(t, tt.want, got, tt.name)
 	}
 }
+
+// TestMeetingVenueWard: a news item's lead tells a meeting with no place
+// but its town, and the next paragraph says where the public came to "the
+// meeting": a venue named for a ward of that town's authority (or for one
+// part of a joint ward's name) places the meeting and its concerns there.
+// A venue not said to be the meeting's, a name without a venue's word or a
+// venue of another authority leaves the meeting at the authority.
+func TestMeetingVenueWard(t *testing.T) {
+	tests := []struct {
+		second string
+		want   string
+	}{
+		{"Around forty residents came to the meeting at Salters Lane Community Centre in Stockton.", "E05001536"},
+		{"Some twenty people turned up to the meeting at Hartburn Village Hall.", "E05001537"},
+		{"About fifty residents packed into the meeting at the Hartburn Library, Stockton.", "E05001537"},
+		// must not fire
+		{"Afterwards some residents went along to Salters Lane Community Centre for tea.", ""},
+		{"Around forty residents came to the meeting at Salters Lane in Stockton.", ""},
+		{"Around forty residents came to the meeting at Hardwick Road in Stockton.", ""},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 7 March 2015\n\n" +
+			"The Commissioner went to a PACT meeting in Stockton last night.\n\n" +
+			tt.second + "\n\n" +
+			"Residents told him that speeding cars on the main road were a worry.\n"
+		got := summary(t, doc)
+		require.Equal(t, []string{
+			"meeting 2015-03-06 " + tt.want + " speeding",
+			"concern 2015-03-06 " + tt.want + " speeding",
+		}, got, tt.second)
+	}
+}
+
+// TestOtherDaysBlanked: a paragraph telling several meetings, each in a
+// sentence with its own day, does not lend one meeting's place to another
+// whose sentence names none; an undated sentence (or one on the meeting's
+// own day) still places it.
+func TestOtherDaysBlanked(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{"Our police drop-in at the community hall on Tuesday 3rd March was busy, mostly about dog fouling. Two members then went to the ward meeting in Seaton on 12th March.",
+			[]string{"meeting 2015-03-03  environmental", "meeting 2015-03-12 E05008951 "}},
+		// must not fire: the place is in an undated sentence, or on the same day
+		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. It was held at the library in Seaton.",
+			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. On 3rd March the hall in Seaton was full.",
+			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+	}
+	for _, tt := range tests {
+		doc := "Hartlepool Tenants' Federation – March update\n\nPublished 20 March 2015\n\n" + tt.para + "\n"
+		require.Equal(t, tt.want, summary(t, doc), tt.para)
+	}
+}
+
+// TestWrittenDayNear: "A week later, on the 30th" after a meeting on the
+// 24th is the 30th: the day written beats the rough count of "a week"
+// (and may fall in the next month); a day written far from the count,
+// or two days written, leave the count.
+func TestWrittenDayNear(t *testing.T) {
+	tests := []struct {
+		second string
+		want   string
+	}{
+		{"A week later, on the 30th, the Hartburn ward meeting heard about speeding cars.", "2016-03-30"},
+		{"Two days later, on the 27th, the Hartburn ward meeting heard about speeding cars.", "2016-03-27"},
+		{"A week earlier, on the 16th, the Hartburn ward meeting heard about speeding cars.", "2016-03-16"},
+		// must not fire
+		{"A week later the Hartburn ward meeting heard about speeding cars.", "2016-03-31"},
+		{"A week later, on the 9th, the Hartburn ward meeting heard about speeding cars.", "2016-03-31"},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 20 April 2016\n\n" +
+			"On Thursday 24 March 2016 the Commissioner was at the Newtown ward meeting, where residents spoke about litter.\n\n" +
+			tt.second + "\n"
+		got := summary(t, doc)
+		require.Contains(t, got, "meeting "+tt.want+" E05001537 speeding", tt.second)
+	}
+}
+
+// TestOfficialQuotedToday: an official's "today" inside their own
+// quotation, looking back on what a meeting heard ("I have seen today how
+// much ... matters," the Sergeant said), is the day they spoke, not a
+// concern raised on the publication day; residents' words dated today
+// still are.
+func TestOfficialQuotedToday(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{`"I have seen today how much speeding worries people here," the Sergeant said.`, nil},
+		{`"What struck me today is how strongly people feel about drug dealing," said the Commissioner.`, nil},
+		// must not fire
+		{`Residents told the council today that speeding on the main road was getting worse.`, []string{"meeting 2016-06-10  speeding", "concern 2016-06-10  speeding"}},
+	}
+	for _, tt := range tests {
+		doc := "Posted on 10 June 2016\n\n" +
+			"The Commissioner met residents at last night's Hartburn ward meeting, where litter was the main topic.\n\n" +
+			tt.para + "\n"
+		got := summary(t, doc)
+		want := append([]string{"meeting 2016-06-09 E05001537 environmental", "concern 2016-06-09 E05001537 environmental"}, tt.want...)
+		require.Equal(t, want, got, tt.para)
+	}
+}
