@@ -7788,41 +7788,25 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 	}
 }
 
-// inPlaceOpenRE: a sentence opening on the place it tells of ("5.2 In
-// Hart, residents were concerned about ...", "In Loftus, farmers
-// described ...").
-var inPlaceOpenRE = regexp.MustCompile(`^\W*(?:\d+(?:\.\d+)*\.?\s+)?In\s+(?:the\s+)?`)
-
 // heldAtOpening is the meeting an undated concern was raised at when its
 // sentence opens on a ward ("In Loftus, farmers described thefts of quad
 // bikes ...") and the document tells of one meeting held at that ward on
 // a day of the concern's span: a report's "Issues raised" section going
-// over what was said at the meetings its table listed. Nil when the ward
-// had no meeting or several in the span (which one is not said), or the
-// sentence opens on anything else.
+// over what was said at the meetings its table listed. (heldRefs reads
+// "In X, residents raised ..." as that meeting's whatever its date; this
+// takes any subject, but only for a concern the report's period would
+// date.) Nil when the ward had no meeting or several (which one is not
+// said), one outside the span, or the sentence opens on anything else.
 func (r *run) heldAtOpening(text string, sp dates.Span) *meetingCtx {
-	loc := inPlaceOpenRE.FindStringIndex(text)
-	if loc == nil {
-		return nil
-	}
 	ms := r.find(text, sp.Start)
-	if len(ms) == 0 || ms[0].Start != loc[1] || ms[0].Kind != "ward" || !strings.HasPrefix(strings.TrimLeft(text[ms[0].End:], " "), ",") {
+	if len(ms) == 0 || ms[0].Kind != "ward" || !heldRefInRE.MatchString(text[:ms[0].Start]) || !strings.HasPrefix(text[ms[0].End:], ",") {
 		return nil
 	}
-	var at *meetingCtx
-	for _, mc := range append(append([]*meetingCtx(nil), r.held...), r.rowHeld...) {
-		if at == mc || at != nil && at.ev != nil && mc.ev != nil && at.ev.EventID == mc.ev.EventID {
-			continue // (a row's meeting told again in a paragraph)
-		}
-		if mc.place == nil || mc.place.WardCode != ms[0].WardCode || mc.span.Precision != dates.Day || mc.span.Start.Before(sp.Start) || mc.span.Start.After(sp.End) {
-			continue
-		}
-		if at != nil {
-			return nil
-		}
-		at = mc
+	m := r.heldAt(ms[0])
+	if m == nil || m.span.Start.Before(sp.Start) || m.span.Start.After(sp.End) {
+		return nil
 	}
-	return at
+	return m
 }
 
 // turnUpFromRE: the text before a place officers turn up, show up or

@@ -10068,12 +10068,14 @@ func TestPartOfJointWardNamed(t *testing.T) {
 // TestIssuesSectionInAWardOfOneMeeting: a report's "Issues raised"
 // section going over its table's meetings ward by ward ("In Loftus,
 // farmers described ...") tells the concerns of the one meeting held at
-// that ward in the period; a ward with two meetings, or a sentence not
-// opening on its ward, keeps the report's period (its start: the summary
-// writes a period by its first day).
+// that ward in the period; a ward with two meetings, its one meeting
+// before the period, or a sentence not opening on the ward ("Farmers in
+// Loftus ...", "Near Loftus, ...") keeps the report's period (its start:
+// the summary writes a period by its first day).
 func TestIssuesSectionInAWardOfOneMeeting(t *testing.T) {
 	head := "# Programme of Engagement\n\nPosted on Thursday 1 September 2016\n\n1.1 To inform the Panel of the Commissioner's engagement with the public during June and July 2016.\n\n" +
 		"| Date | Meeting |\n|---|---|\n" +
+		"| Tue 10 May 2016 | Brotton ward meeting (last period's, told late) |\n" +
 		"| Tue 7 June 2016 | Loftus ward residents' meeting, Loftus Town Hall |\n" +
 		"| Tue 14 June 2016 | Guisborough ward meeting, Sunnyfield House |\n" +
 		"| Tue 12 July 2016 | Guisborough ward meeting, Sunnyfield House |\n\n" +
@@ -10083,11 +10085,15 @@ func TestIssuesSectionInAWardOfOneMeeting(t *testing.T) {
 		want       []string
 	}{
 		{"the ward's one meeting", "5.1 In Loftus, farmers described thefts of quad bikes from outlying farms.\n",
-			[]string{"meeting 2016-06-07 E05001514 rural_crime", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-07 E05001514 rural_crime"}},
+			[]string{"meeting 2016-05-10 E05001505 ", "meeting 2016-06-07 E05001514 rural_crime", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-07 E05001514 rural_crime"}},
 		{"a ward of two meetings", "5.1 In Guisborough, farmers described thefts of quad bikes from outlying farms.\n",
-			[]string{"meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001510 rural_crime"}},
+			[]string{"meeting 2016-05-10 E05001505 ", "meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001510 rural_crime"}},
 		{"not opening on its ward", "5.1 Farmers in Loftus described thefts of quad bikes from outlying farms.\n",
-			[]string{"meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001514 rural_crime"}},
+			[]string{"meeting 2016-05-10 E05001505 ", "meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001514 rural_crime"}},
+		{"opening on another word", "5.1 Near Loftus, farmers described thefts of quad bikes from outlying farms.\n",
+			[]string{"meeting 2016-05-10 E05001505 ", "meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001514 rural_crime"}},
+		{"the ward's one meeting before the period", "5.1 In Brotton, farmers described thefts of quad bikes from outlying farms.\n",
+			[]string{"meeting 2016-05-10 E05001505 ", "meeting 2016-06-07 E05001514 ", "meeting 2016-06-14 E05001510 ", "meeting 2016-07-12 E05001510 ", "concern 2016-06-01 E05001505 rural_crime"}},
 	} {
 		require.Equal(t, tt.want, summary(t, head+tt.text), tt.name)
 	}
