@@ -1855,10 +1855,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if partnersAppositiveRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			continue // "joined the Tees Shopwatch Forum, a partnership of retailers, the council and the police, on 3 May": the agencies' own body, no meeting with the public
 		}
-		if councilCommitteeRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+		if councilCommitteeRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) && !publicAfterBody(sent, councilCommitteeRE) {
 			continue // "I also sat on the council's licensing committee on Monday": the council's own committee, no meeting with the public
 		}
-		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) && !publicAfterBody(sent, fullCouncilRE) {
 			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
 		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
@@ -2945,6 +2945,38 @@ var partnersAppositiveRE = regexp.MustCompile(`(?i),\s+(?:a|an|which\s+is\s+a)\s
 // safety is not named here: a Panel's or a council's community safety
 // committee hearing from the neighbourhood team is read as before.)
 var councilCommitteeRE = regexp.MustCompile(`(?i)\b(?:planning|licensing|audit|standards|finance|appeals|regulatory|development control|(?:corporate\s+)?resources)\s+(?:(?:and\s+[\w-]+\s+)?(?:sub-?\s?)?committees?|panels?)\b|\b(?:sat|was|were|went)\s+(?:on|at|to)\s+(?:the\s+)?(?:council['’]s\s+)?cabinet\b`)
+
+// publicAfterBody reports whether a sentence that names the council's own
+// committee or sitting (bodyRE) turns, in a later clause, to a meeting with
+// the public the writer went to ("Tuesday went on the finance committee at
+// the civic centre, but that evening I was at the Grove Hill ward forum",
+// "sat on the licensing panel in the morning, then went along to the
+// Thornaby residents' meeting"): the day's own business is told only to
+// set the scene; the clause after "but" or "then" tells a public meeting of
+// its own, which the committee must not block. A turn with no attending
+// verb, or to a meeting not said to be the public's ("but later the
+// planning committee met again"), blocks as before.
+func publicAfterBody(sent string, bodyRE *regexp.Regexp) bool {
+	loc := bodyRE.FindStringIndex(sent)
+	if loc == nil {
+		return false
+	}
+	rest := sent[loc[1]:]
+	t := bodyTurnRE.FindStringIndex(rest)
+	if t == nil {
+		return false
+	}
+	clause := rest[t[1]:]
+	return attendRE.MatchString(clause) && publicMeetingNounRE.MatchString(clause) && !bodyRE.MatchString(clause)
+}
+
+// bodyTurnRE: a clause turning from the day's business to something else
+// ("..., but in the evening", "; then", ", and later").
+var bodyTurnRE = regexp.MustCompile(`(?i)(?:[,;]\s*|\s+)(?:but|then|and then|and later|before|after which)\b`)
+
+// publicMeetingNounRE: a meeting said to be the public's or a place's
+// ("community meeting", "ward forum", "residents' meeting", "PACT").
+var publicMeetingNounRE = regexp.MustCompile(`(?i)\b(?:community|ward|residents['’]?|public|neighbourhood|village|tenants['’]?|estate)\s+(?:(?:[\w'’-]+\s+)?(?:meeting|forum|surgery|drop-in|walkabout))\b|\bpact(?:\s+meeting)?\b`)
 
 // publicSpokeRE: the public taking part in a council's sitting ("public
 // questions", "public participation").
@@ -6017,7 +6049,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// negation is the next clause's, about another meeting.
 		s = head
 	}
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || heardFromVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -6090,6 +6122,22 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // had had their bikes stolen from their sheds"; not "had had new locks
 // fitted").
 var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
+
+// heardFromVictimsRE: the writer hearing from, or meeting, people the
+// sentence says had been the victims of a crime ("the forum heard from a
+// few tenants whose sheds had been broken into", "she met two pensioners
+// who had been targeted by doorstep callers"): what they brought to the
+// meeting, as whereVictimsRE's "where" clause is. The relative clause must
+// tell a crime against them or their things in the perfect or pluperfect
+// passive; "heard from residents who had been told about the new scheme"
+// or "whose homes had been fitted with new locks" is not, nor people so
+// described with no hearing or meeting ("residents whose cars have been
+// broken into should ring 101").
+var heardFromVictimsRE = regexp.MustCompile(`(?i)\b(?:(?:heard|hear|hearing)\s+(?:directly\s+|first-hand\s+)?from|met|meet|spoke\s+(?:to|with)|talked\s+(?:to|with)|listened\s+to)\s+(?:with\s+)?` + victimsTailRE)
+
+// victimsTailRE: people counted or described, then a relative clause of a
+// crime done to them or their things (heardFromVictimsRE).
+const victimsTailRE = `(?:(?:several|some|many|two|three|four|five|a few|a number of|a couple of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|villagers|traders|tenants|pensioners|shopkeepers|families|neighbours|householders|drivers|parents)\s+(?:who\s+(?:had|have)\s+(?:been\s+(?:targeted|burgled|robbed|attacked|assaulted|threatened|scammed|defrauded|victims?)|had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))|whose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+(?:recently\s+|all\s+)?been\s+(?:broken into|stolen|damaged|smashed|vandalised|set alight|set on fire|burgled|targeted|attacked))\b`
 
 // wherePropertyRE: a meeting's "where" clause telling what had been done
 // to the things of those who came ("the Acklam residents' meeting, where
