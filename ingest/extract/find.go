@@ -622,7 +622,12 @@ func (r *run) walk() {
 		if recalled(text, ms, cur) {
 			// (what was said of the last meeting is its; the current one
 			// goes on after it)
-			r.concerns(b, text, ms, section)
+			if k, earlier, rest := r.placeLedBefore(text, ms); earlier != nil {
+				r.concerns(b, text[:k], []*meetingCtx{earlier}, section)
+				r.concerns(b, text[k:], rest, section)
+			} else {
+				r.concerns(b, text, ms, section)
+			}
 			continue
 		}
 		if len(ms) > 0 {
@@ -663,7 +668,12 @@ func (r *run) walk() {
 				cur.sticky, r.record = true, false
 				r.recordAnchor(cur)
 			}
-			r.concerns(b, text, ms, section)
+			if k, earlier, rest := r.placeLedBefore(text, ms); earlier != nil {
+				r.concerns(b, text[:k], []*meetingCtx{earlier}, section)
+				r.concerns(b, text[k:], rest, section)
+			} else {
+				r.concerns(b, text, ms, section)
+			}
 			if strings.HasSuffix(b.Text, ":") {
 				leadIn = b
 			}
@@ -864,7 +874,12 @@ func (r *run) walk() {
 			}
 		}
 		emitted := len(r.res.Events)
-		r.concerns(b, said, ctxs, sec)
+		if k, earlier, rest := r.placeLedBefore(said, ctxs); earlier != nil {
+			r.concerns(b, said[:k], []*meetingCtx{earlier}, sec)
+			r.concerns(b, said[k:], rest, sec)
+		} else {
+			r.concerns(b, said, ctxs, sec)
+		}
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
 			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 &&
 			(!roundLeadRE.MatchString(text) || nthOfMeetingsRE.MatchString(text)) {
@@ -2313,6 +2328,70 @@ func (r *run) heldNamed(text string) *meetingCtx {
 		}
 	}
 	return found
+}
+
+// placeLedBefore: a paragraph that tells what was raised at one place
+// before the sentence telling the meeting it holds, the lead naming no day
+// and only the place of one meeting already told ("In Hutton, talk was
+// all of speeding. At Ormesby the following week residents raised
+// littering.", after a table or paragraphs that dated the Hutton
+// meeting): the lead's concerns are that earlier meeting's, not the
+// next sentence's day and meeting. It gives where the paragraph's own
+// meeting's sentence begins and the earlier meeting, or nil when the lead
+// names a day, the paragraph's meeting's place, none or several earlier
+// meetings' places, or no sentence precedes the meeting's; and the
+// meeting the rest is told of. (A table's rows give their meetings no
+// sentence of the paragraph: the first sentence naming the meeting's place
+// is where it begins. The paragraph's references may hold the earlier
+// meeting too, before its own: "In Hemlington, ... At Linthorpe the
+// following Tuesday ...".)
+func (r *run) placeLedBefore(text string, ms []*meetingCtx) (int, *meetingCtx, []*meetingCtx) {
+	k, m := r.placeLed(text, ms)
+	if m == nil || (len(ms) == 2 && ms[0] != m) || (m.sent != "" && strings.Contains(text, m.sent)) {
+		return 0, nil, nil // (an earlier meeting told in this paragraph is told as before)
+	}
+	return k, m, ms[len(ms)-1:]
+}
+
+// placeLed is placeLedBefore's split and earlier meeting, where ms holds
+// the paragraph's meeting last, and at most that earlier meeting before
+// it (the paragraph's references having found both).
+func (r *run) placeLed(text string, ms []*meetingCtx) (int, *meetingCtx) {
+	if len(ms) == 0 || len(ms) > 2 {
+		return 0, nil
+	}
+	last := ms[len(ms)-1]
+	ms = []*meetingCtx{last}
+	k := -1
+	if ms[0].sent != "" {
+		k = strings.Index(text, ms[0].sent)
+	}
+	if k < 0 && ms[0].name != "" {
+		// (a meeting a table told, named again by its place in a later
+		// sentence of the paragraph: "At Ormesby the following week ...")
+		at := 0
+		for _, sent := range sentences(text) {
+			if j := strings.Index(text[at:], sent); j >= 0 {
+				at += j
+			}
+			if containsWord(sent, ms[0].name) {
+				k = at
+				break
+			}
+		}
+	}
+	if k <= 0 {
+		return 0, nil
+	}
+	lead := text[:k]
+	if len(dates.Find(lead)) > 0 || (ms[0].name != "" && containsWord(lead, ms[0].name)) {
+		return 0, nil
+	}
+	m := r.heldNamed(lead)
+	if m == nil || m == ms[0] || m.name == ms[0].name {
+		return 0, nil
+	}
+	return k, m
 }
 
 // containsWord reports whether name stands in text as whole words.

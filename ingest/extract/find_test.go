@@ -3491,6 +3491,49 @@ Issues raised at these meetings included:
 	}, summary(t, doc))
 }
 
+// TestPlaceLedBeforeTheNextMeeting: after a table of meetings, a paragraph
+// whose first sentence tells what was raised at one table meeting's place,
+// with no day of its own, before a sentence telling the next meeting by
+// its place and a relative day (placeLedBefore), gives the first
+// sentence's concerns to that place's meeting and day, not the next
+// sentence's; a lead naming a day of its own, or no table meeting's
+// place, is read as before.
+func TestPlaceLedBeforeTheNextMeeting(t *testing.T) {
+	table := `CLEVELAND POLICE AND CRIME PANEL
+
+12 SEPTEMBER 2017
+
+1.1 To inform Members of the Commissioner's engagement with the public during the period 1 June to 31 July 2017.
+
+3.1 Meetings attended in the period are listed in the table below.
+
+| Date | Engagement | Local authority |
+|---|---|---|
+| 27 June 2017 | Acklam ward meeting | Middlesbrough |
+| 4 July 2017 | Hemlington community meeting | Middlesbrough |
+| 11 July 2017 | Linthorpe residents' association | Middlesbrough |
+
+4. ISSUES RAISED BY RESIDENTS
+
+4.1 Residents in Acklam raised littering in the park.
+
+`
+	for _, tt := range []struct {
+		para string
+		want []string
+	}{
+		{"4.2 In Hemlington, concerns centred on motorbikes tearing along the lake paths. At Linthorpe the following Tuesday the main issue was drug dealing in the back alleys.\n",
+			[]string{"meeting 2017-06-27 E05009853 environmental", "meeting 2017-07-04 E05009859 off_road_bikes", "meeting 2017-07-11 E05009862 drugs",
+				"concern 2017-06-27 E05009853 environmental", "concern 2017-07-04 E05009859 off_road_bikes", "concern 2017-07-11 E05009862 drugs"}},
+		// must not fire: the lead names no table meeting's place, or names a day of its own
+		{"4.2 Across the town, concerns centred on motorbikes tearing along the lake paths. At Linthorpe the following Tuesday the main issue was drug dealing in the back alleys.\n",
+			[]string{"meeting 2017-06-27 E05009853 environmental", "meeting 2017-07-04 E05009859 ", "meeting 2017-07-11 E05009862 drugs,off_road_bikes",
+				"concern 2017-06-27 E05009853 environmental", "concern 2017-07-11 E05009862 off_road_bikes", "concern 2017-07-11 E05009862 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, table+tt.para), tt.para)
+	}
+}
+
 // TestInPlaceToListenToResidents: "was in Hemlington on Wednesday evening
 // to listen to residents" is a meeting on that day, though it says no
 // meeting word and no verb of attending.
