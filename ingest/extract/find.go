@@ -622,7 +622,12 @@ func (r *run) walk() {
 		if recalled(text, ms, cur) {
 			// (what was said of the last meeting is its; the current one
 			// goes on after it)
-			r.concerns(b, text, ms, section)
+			if k, earlier, rest := r.placeLedBefore(text, ms); earlier != nil {
+				r.concerns(b, text[:k], []*meetingCtx{earlier}, section)
+				r.concerns(b, text[k:], rest, section)
+			} else {
+				r.concerns(b, text, ms, section)
+			}
 			continue
 		}
 		if len(ms) > 0 {
@@ -663,7 +668,12 @@ func (r *run) walk() {
 				cur.sticky, r.record = true, false
 				r.recordAnchor(cur)
 			}
-			r.concerns(b, text, ms, section)
+			if k, earlier, rest := r.placeLedBefore(text, ms); earlier != nil {
+				r.concerns(b, text[:k], []*meetingCtx{earlier}, section)
+				r.concerns(b, text[k:], rest, section)
+			} else {
+				r.concerns(b, text, ms, section)
+			}
 			if strings.HasSuffix(b.Text, ":") {
 				leadIn = b
 			}
@@ -864,7 +874,12 @@ func (r *run) walk() {
 			}
 		}
 		emitted := len(r.res.Events)
-		r.concerns(b, said, ctxs, sec)
+		if k, earlier, rest := r.placeLedBefore(said, ctxs); earlier != nil {
+			r.concerns(b, said[:k], []*meetingCtx{earlier}, sec)
+			r.concerns(b, said[k:], rest, sec)
+		} else {
+			r.concerns(b, said, ctxs, sec)
+		}
 		if cur == nil && len(r.held) == 0 && len(r.rowHeld) == 0 && b.N <= 8 && !b.Bullet && len(r.datesOf(b)) == 0 && len(r.res.Events) == emitted &&
 			(concernCueRE.MatchString(text) || subjectCueRE.MatchString(text) || toldPCCRE.MatchString(text) || publicSayRE.MatchString(text)) && len(r.themes(text)) > 0 &&
 			(!roundLeadRE.MatchString(text) || nthOfMeetingsRE.MatchString(text)) {
@@ -1861,10 +1876,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if partnersAppositiveRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			continue // "joined the Tees Shopwatch Forum, a partnership of retailers, the council and the police, on 3 May": the agencies' own body, no meeting with the public
 		}
-		if councilCommitteeRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+		if councilCommitteeRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) && !publicAfterBody(sent, councilCommitteeRE) {
 			continue // "I also sat on the council's licensing committee on Monday": the council's own committee, no meeting with the public
 		}
-		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) {
+		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) && !publicAfterBody(sent, fullCouncilRE) {
 			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
 		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
@@ -2322,6 +2337,70 @@ func (r *run) heldNamed(text string) *meetingCtx {
 		}
 	}
 	return found
+}
+
+// placeLedBefore: a paragraph that tells what was raised at one place
+// before the sentence telling the meeting it holds, the lead naming no day
+// and only the place of one meeting already told ("In Hutton, talk was
+// all of speeding. At Ormesby the following week residents raised
+// littering.", after a table or paragraphs that dated the Hutton
+// meeting): the lead's concerns are that earlier meeting's, not the
+// next sentence's day and meeting. It gives where the paragraph's own
+// meeting's sentence begins and the earlier meeting, or nil when the lead
+// names a day, the paragraph's meeting's place, none or several earlier
+// meetings' places, or no sentence precedes the meeting's; and the
+// meeting the rest is told of. (A table's rows give their meetings no
+// sentence of the paragraph: the first sentence naming the meeting's place
+// is where it begins. The paragraph's references may hold the earlier
+// meeting too, before its own: "In Hemlington, ... At Linthorpe the
+// following Tuesday ...".)
+func (r *run) placeLedBefore(text string, ms []*meetingCtx) (int, *meetingCtx, []*meetingCtx) {
+	k, m := r.placeLed(text, ms)
+	if m == nil || (len(ms) == 2 && ms[0] != m) || (m.sent != "" && strings.Contains(text, m.sent)) {
+		return 0, nil, nil // (an earlier meeting told in this paragraph is told as before)
+	}
+	return k, m, ms[len(ms)-1:]
+}
+
+// placeLed is placeLedBefore's split and earlier meeting, where ms holds
+// the paragraph's meeting last, and at most that earlier meeting before
+// it (the paragraph's references having found both).
+func (r *run) placeLed(text string, ms []*meetingCtx) (int, *meetingCtx) {
+	if len(ms) == 0 || len(ms) > 2 {
+		return 0, nil
+	}
+	last := ms[len(ms)-1]
+	ms = []*meetingCtx{last}
+	k := -1
+	if ms[0].sent != "" {
+		k = strings.Index(text, ms[0].sent)
+	}
+	if k < 0 && ms[0].name != "" {
+		// (a meeting a table told, named again by its place in a later
+		// sentence of the paragraph: "At Ormesby the following week ...")
+		at := 0
+		for _, sent := range sentences(text) {
+			if j := strings.Index(text[at:], sent); j >= 0 {
+				at += j
+			}
+			if containsWord(sent, ms[0].name) {
+				k = at
+				break
+			}
+		}
+	}
+	if k <= 0 {
+		return 0, nil
+	}
+	lead := text[:k]
+	if len(dates.Find(lead)) > 0 || (ms[0].name != "" && containsWord(lead, ms[0].name)) {
+		return 0, nil
+	}
+	m := r.heldNamed(lead)
+	if m == nil || m == ms[0] || m.name == ms[0].name {
+		return 0, nil
+	}
+	return k, m
 }
 
 // containsWord reports whether name stands in text as whole words.
@@ -2998,6 +3077,38 @@ var partnersAppositiveRE = regexp.MustCompile(`(?i),\s+(?:a|an|which\s+is\s+a)\s
 // safety is not named here: a Panel's or a council's community safety
 // committee hearing from the neighbourhood team is read as before.)
 var councilCommitteeRE = regexp.MustCompile(`(?i)\b(?:planning|licensing|audit|standards|finance|appeals|regulatory|development control|(?:corporate\s+)?resources)\s+(?:(?:and\s+[\w-]+\s+)?(?:sub-?\s?)?committees?|panels?)\b|\b(?:sat|was|were|went)\s+(?:on|at|to)\s+(?:the\s+)?(?:council['’]s\s+)?cabinet\b`)
+
+// publicAfterBody reports whether a sentence that names the council's own
+// committee or sitting (bodyRE) turns, in a later clause, to a meeting with
+// the public the writer went to ("Tuesday went on the finance committee at
+// the civic centre, but that evening I was at the Grove Hill ward forum",
+// "sat on the licensing panel in the morning, then went along to the
+// Thornaby residents' meeting"): the day's own business is told only to
+// set the scene; the clause after "but" or "then" tells a public meeting of
+// its own, which the committee must not block. A turn with no attending
+// verb, or to a meeting not said to be the public's ("but later the
+// planning committee met again"), blocks as before.
+func publicAfterBody(sent string, bodyRE *regexp.Regexp) bool {
+	loc := bodyRE.FindStringIndex(sent)
+	if loc == nil {
+		return false
+	}
+	rest := sent[loc[1]:]
+	t := bodyTurnRE.FindStringIndex(rest)
+	if t == nil {
+		return false
+	}
+	clause := rest[t[1]:]
+	return attendRE.MatchString(clause) && publicMeetingNounRE.MatchString(clause) && !bodyRE.MatchString(clause)
+}
+
+// bodyTurnRE: a clause turning from the day's business to something else
+// ("..., but in the evening", "; then", ", and later").
+var bodyTurnRE = regexp.MustCompile(`(?i)(?:[,;]\s*|\s+)(?:but|then|and then|and later|before|after which)\b`)
+
+// publicMeetingNounRE: a meeting said to be the public's or a place's
+// ("community meeting", "ward forum", "residents' meeting", "PACT").
+var publicMeetingNounRE = regexp.MustCompile(`(?i)\b(?:community|ward|residents['’]?|public|neighbourhood|village|tenants['’]?|estate)\s+(?:(?:[\w'’-]+\s+)?(?:meeting|forum|surgery|drop-in|walkabout))\b|\bpact(?:\s+meeting)?\b`)
 
 // publicSpokeRE: the public taking part in a council's sitting ("public
 // questions", "public participation").
@@ -6176,7 +6287,7 @@ func isConcern(s string, inMeeting bool) bool {
 		// negation is the next clause's, about another meeting.
 		s = head
 	}
-	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s) || beenTellingUsRE.MatchString(s)
+	cue := concernCueRE.MatchString(s) || subjectCueRE.MatchString(s) || (speakerCue(s) && !officialLeadRE.MatchString(s)) || whereVictimsRE.MatchString(s) || heardFromVictimsRE.MatchString(s) || (inMeeting && (wherePropertyRE.MatchString(s) || shownWhereRE.MatchString(s))) || whereToldRE.MatchString(s) || pointedOut(s) || atMeetingAsked(s) || reportedToOfficeRE.MatchString(s) || beenTellingUsRE.MatchString(s)
 	if !cue && inMeeting && (whereSubjectRE.MatchString(s) || weTalkedAboutRE.MatchString(s)) {
 		cue = true
 	}
@@ -6249,6 +6360,22 @@ var readerAppealRE = regexp.MustCompile(`^\s*(?:(?i:did you know)\?\s*)?You\s+(?
 // had had their bikes stolen from their sheds"; not "had had new locks
 // fitted").
 var whereVictimsRE = regexp.MustCompile(`(?i)\bwhere\s+(?:(?:several|some|many|two|three|four|a few|a number of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|members|villagers|traders|tenants|pensioners|shopkeepers|families)\s+(?:(?:had|have)\s+(?:been|fallen)\s+(?:targeted|subjected|victims?|prey|hit)|(?:had|have)\s+had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))\b`)
+
+// heardFromVictimsRE: the writer hearing from, or meeting, people the
+// sentence says had been the victims of a crime ("the forum heard from a
+// few tenants whose sheds had been broken into", "she met two pensioners
+// who had been targeted by doorstep callers"): what they brought to the
+// meeting, as whereVictimsRE's "where" clause is. The relative clause must
+// tell a crime against them or their things in the perfect or pluperfect
+// passive; "heard from residents who had been told about the new scheme"
+// or "whose homes had been fitted with new locks" is not, nor people so
+// described with no hearing or meeting ("residents whose cars have been
+// broken into should ring 101").
+var heardFromVictimsRE = regexp.MustCompile(`(?i)\b(?:(?:heard|hear|hearing)\s+(?:directly\s+|first-hand\s+)?from|met|meet|spoke\s+(?:to|with)|talked\s+(?:to|with)|listened\s+to)\s+(?:with\s+)?` + victimsTailRE)
+
+// victimsTailRE: people counted or described, then a relative clause of a
+// crime done to them or their things (heardFromVictimsRE).
+const victimsTailRE = `(?:(?:several|some|many|two|three|four|five|a few|a number of|a couple of)\s+)?(?:(?:older|elderly|local|young|vulnerable)\s+)?(?:residents|people|villagers|traders|tenants|pensioners|shopkeepers|families|neighbours|householders|drivers|parents)\s+(?:who\s+(?:had|have)\s+(?:been\s+(?:targeted|burgled|robbed|attacked|assaulted|threatened|scammed|defrauded|victims?)|had\s+(?:[\w'’-]+\s+){1,5}?(?:stolen|taken|broken into|damaged|smashed|vandalised))|whose\s+(?:[\w'’-]+\s+){1,3}?(?:had|have)\s+(?:recently\s+|all\s+)?been\s+(?:broken into|stolen|damaged|smashed|vandalised|set alight|set on fire|burgled|targeted|attacked))\b`
 
 // wherePropertyRE: a meeting's "where" clause telling what had been done
 // to the things of those who came ("the Acklam residents' meeting, where

@@ -3491,6 +3491,49 @@ Issues raised at these meetings included:
 	}, summary(t, doc))
 }
 
+// TestPlaceLedBeforeTheNextMeeting: after a table of meetings, a paragraph
+// whose first sentence tells what was raised at one table meeting's place,
+// with no day of its own, before a sentence telling the next meeting by
+// its place and a relative day (placeLedBefore), gives the first
+// sentence's concerns to that place's meeting and day, not the next
+// sentence's; a lead naming a day of its own, or no table meeting's
+// place, is read as before.
+func TestPlaceLedBeforeTheNextMeeting(t *testing.T) {
+	table := `CLEVELAND POLICE AND CRIME PANEL
+
+12 SEPTEMBER 2017
+
+1.1 To inform Members of the Commissioner's engagement with the public during the period 1 June to 31 July 2017.
+
+3.1 Meetings attended in the period are listed in the table below.
+
+| Date | Engagement | Local authority |
+|---|---|---|
+| 27 June 2017 | Acklam ward meeting | Middlesbrough |
+| 4 July 2017 | Hemlington community meeting | Middlesbrough |
+| 11 July 2017 | Linthorpe residents' association | Middlesbrough |
+
+4. ISSUES RAISED BY RESIDENTS
+
+4.1 Residents in Acklam raised littering in the park.
+
+`
+	for _, tt := range []struct {
+		para string
+		want []string
+	}{
+		{"4.2 In Hemlington, concerns centred on motorbikes tearing along the lake paths. At Linthorpe the following Tuesday the main issue was drug dealing in the back alleys.\n",
+			[]string{"meeting 2017-06-27 E05009853 environmental", "meeting 2017-07-04 E05009859 off_road_bikes", "meeting 2017-07-11 E05009862 drugs",
+				"concern 2017-06-27 E05009853 environmental", "concern 2017-07-04 E05009859 off_road_bikes", "concern 2017-07-11 E05009862 drugs"}},
+		// must not fire: the lead names no table meeting's place, or names a day of its own
+		{"4.2 Across the town, concerns centred on motorbikes tearing along the lake paths. At Linthorpe the following Tuesday the main issue was drug dealing in the back alleys.\n",
+			[]string{"meeting 2017-06-27 E05009853 environmental", "meeting 2017-07-04 E05009859 ", "meeting 2017-07-11 E05009862 drugs,off_road_bikes",
+				"concern 2017-06-27 E05009853 environmental", "concern 2017-07-11 E05009862 off_road_bikes", "concern 2017-07-11 E05009862 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, table+tt.para), tt.para)
+	}
+}
+
 // TestInPlaceToListenToResidents: "was in Hemlington on Wednesday evening
 // to listen to residents" is a meeting on that day, though it says no
 // meeting word and no verb of attending.
@@ -8800,6 +8843,42 @@ func TestWhereResidentsHadBeenTargeted(t *testing.T) {
 	require.True(t, whereVictimsRE.MatchString("the forum on the 9th, where several older residents had been targeted by bogus callers"))
 }
 
+// TestHeardFromVictims: a meeting hearing from, or the writer meeting,
+// people said to have been victims of a crime ("heard from tenants whose
+// sheds had been broken into") is a concern raised there; people so
+// described without a hearing, or told of something other than a crime,
+// are none.
+func TestHeardFromVictims(t *testing.T) {
+	const head = "Report to the Police and Crime Panel, 10 July 2019\n\n"
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{head + "2.3 The Linthorpe residents' forum on 9 June heard from a few tenants whose garden sheds had been broken into.\n",
+			[]string{"meeting 2019-06-09 E05009862 burglary_theft", "concern 2019-06-09 E05009862 burglary_theft"}},
+		// must not fire: no hearing or meeting of the victims
+		{head + "2.3 In Linthorpe, tenants whose sheds have been broken into should ring 101.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.doc)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"the forum heard from several residents whose cars had been broken into overnight", true},
+		{"she met two pensioners who had been targeted by doorstep callers", true},
+		{"he spoke with traders whose shop windows had been smashed", true},
+		{"listened to families who had had their bikes stolen from the garages", true},
+		// must not fire
+		{"the forum heard from residents who had been told about the new scheme", false},
+		{"he met tenants whose homes had been fitted with new locks", false},
+		{"residents whose cars have been broken into should ring 101", false},
+		{"the forum heard from the PCSO about cars broken into overnight", false},
+	} {
+		require.Equal(t, tt.want, heardFromVictimsRE.MatchString(tt.text), tt.text)
+	}
+}
+
 // TestWherePropertyHadBeenDamaged: a meeting's "where" clause telling what
 // had been done to the things of those who came ("where several sheds had
 // been broken into") is a concern raised there; such a clause outside a
@@ -9413,6 +9492,29 @@ func TestCouncilCommitteeSitting(t *testing.T) {
 			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
 		{"On Tuesday Sam went to the Guisborough ward meeting, where people complained about speeding and the planning of the new estate.\n",
 			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
+	}
+}
+
+// TestPublicMeetingAfterCommittee: a sentence that names the council's own
+// committee or sitting, then turns with "but" or "then" to a public meeting
+// the writer went to (publicAfterBody), tells that meeting; the committee
+// alone, or a turn to no public meeting, still tells none.
+func TestPublicMeetingAfterCommittee(t *testing.T) {
+	pub := "Published: 6 December 2012\n\n"
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"On Tuesday I spent the day on the audit committee at the civic centre, but that evening I went to the Guisborough ward meeting, where people complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		{"On Tuesday Sam sat on the licensing sub-committee in the morning, then went along to the Guisborough community meeting, where people complained about speeding.\n",
+			[]string{"meeting 2012-12-04 E05001510 speeding", "concern 2012-12-04 E05001510 speeding"}},
+		// must not fire: no public meeting after the turn, or no turn
+		{"On Tuesday Sam sat on the planning committee in Guisborough, but the speeding item was deferred.\n", nil},
+		{"On Tuesday Sam sat on the planning committee in Guisborough, then went to the finance committee.\n", nil},
+		{"On Tuesday the audit committee met after the Guisborough ward meeting to talk about speeding.\n", nil},
 	} {
 		require.Equal(t, tt.want, summary(t, pub+tt.text), tt.text)
 	}
