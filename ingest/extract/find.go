@@ -6150,7 +6150,18 @@ var reportedToOfficeRE = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+been\s+(?:
 // outside its meetings, as "reported to the office" is for the
 // Commissioner's. The teller must be the public (people, residents,
 // neighbours, shopkeepers ...), not officers or partners.
-var beenTellingUsRE = regexp.MustCompile(`(?i)\b(?:people|residents|neighbours|householders|parents|shopkeepers|traders|tenants|villagers|members of the public|you)\b[^.;:]{0,40}?\b(?:have|has)\s+been\s+(?:telling|contacting|ringing|calling|messaging|e-?mailing)\s+(?:us|the team|officers|the police)\s+(?:about|that)\b|\b(?:people|residents|neighbours|you)\s+(?:keep|kept)\s+(?:telling|contacting|ringing|calling)\s+us\s+(?:about|that)\b|\b(?:a lot|lots|many|loads|dozens|several|some)\s+of\s+you\s+(?:have\s+)?(?:contacted|rang|called|told|messaged|e-?mailed)\s+us\s+(?:about|that)\b`)
+//
+// Newsletters and councillors' blogs write the same stretch of reports
+// three more ways, all outside any meeting: with an aside of how people
+// told ("tenants have been telling us - in the office and by text -
+// about ..."); with an association's members as the tellers and
+// "reported" as the verb ("members have reported dumped rubbish every
+// week"); and in the first person of the one who received them ("all
+// through May I was getting e-mails about ...", "we have been receiving
+// complaints about ..."). An officer's or a partner's report is no
+// teller ("the police have reported"), nor is one message ("I got an
+// e-mail about").
+var beenTellingUsRE = regexp.MustCompile(`(?i)\b(?:people|residents|neighbours|householders|parents|shopkeepers|traders|tenants|villagers|members of the public|you)\b[^.;:]{0,40}?\b(?:have|has)\s+been\s+(?:telling|contacting|ringing|calling|messaging|e-?mailing)\s+(?:us|the team|officers|the police)(?:\s*[-–—(]\s[^.;:()]{0,50}?\s[-–—)])?\s+(?:about|that)\b|\b(?:residents|neighbours|householders|tenants|villagers|(?:our\s+|association\s+|group\s+)?members)\s+(?:have|had)\s+(?:been\s+reporting|reported)\b|\b(?:I|we)\s+(?:was|were|have\s+been|'ve\s+been|had\s+been|keep|kept)\s+(?:getting|receiving)\s+(?:(?:lots|loads|a\s+lot|plenty|dozens)\s+of\s+|several\s+|many\s+|more\s+)?(?:e-?mails|calls|phone\s+calls|messages|complaints|reports|letters)\s+(?:from\s+[^.;:]{0,30}?\s+)?about\b|\b(?:people|residents|neighbours|you)\s+(?:keep|kept)\s+(?:telling|contacting|ringing|calling)\s+us\s+(?:about|that)\b|\b(?:a lot|lots|many|loads|dozens|several|some)\s+of\s+you\s+(?:have\s+)?(?:contacted|rang|called|told|messaged|e-?mailed)\s+us\s+(?:about|that)\b`)
 
 // concernsLedRE: what a concern already told led to ("The Roseworth
 // concerns led to a warrant being executed on 3 August", "complaints have

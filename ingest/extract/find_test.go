@@ -10148,6 +10148,15 @@ func TestPublicKeepTellingTheTeam(t *testing.T) {
 		{"officers telling", "Right through April, officers across Stockton have been telling us about shoplifters targeting the High Street chemists.", nil},
 		{"partners contacting", "Right through April, the council has been contacting us about shoplifters targeting the High Street chemists.", nil},
 		{"negated", "Right through April, nobody has been telling us about shoplifters targeting the High Street chemists.", nil},
+		// (an aside of how they told; an association's members reporting;
+		// the one who received the reports telling it in the first person)
+		{"aside between us and about", "Right through April, shopkeepers have been telling us - on the phone and over the counter - about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"members have reported", "Right through April our members have reported shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"I was getting emails", "Right through April I was getting e-mails about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"we have been receiving complaints", "Right through April we have been receiving complaints from traders about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"the police have reported", "Right through April the police have reported shoplifters targeting the High Street chemists.", nil},
+		{"one e-mail", "Right through April I got an e-mail about shoplifters targeting the High Street chemists.", nil},
+		{"I was sending emails", "Right through April I was sending e-mails about shoplifters targeting the High Street chemists.", nil},
 	} {
 		var got []string
 		for _, e := range summary(t, head+tt.text+"\n") {
