@@ -7584,6 +7584,44 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	return nil, false
 }
 
+// reportsSeasonRE: a season the public's reports came in over, written
+// with no year ("Over the summer lots of you told us about ...",
+// "all through the winter residents have been telling us ...").
+var reportsSeasonRE = regexp.MustCompile(`(?i)\b(?:over|during|throughout|through|across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(spring|summer|autumn|winter)(?:\s+months)?\b`)
+
+// reportsSeasonSpan: reports received over a season with no year written,
+// told with a cue of the public's reports over a stretch
+// (beenTellingUsRE), are a concern of the last such season ended before
+// the document ("Over the summer lots of you told us about quad bikes on
+// the dunes" in an October newsletter: June to August of that year). The
+// seasons are the calendar's quarters (spring March to May, summer June
+// to August, autumn September to November, winter December to February).
+// Not a season the document is still in ("over the summer" in a July
+// newsletter), and not without the cue ("Over the summer we held three
+// surgeries"), nor with any other date in the sentence.
+func (r *run) reportsSeasonSpan(text string) (dates.Span, bool) {
+	if r.a.Published.IsZero() || !beenTellingUsRE.MatchString(text) || len(dates.Find(text)) > 0 {
+		return dates.Span{}, false
+	}
+	m := reportsSeasonRE.FindStringSubmatch(text)
+	if m == nil {
+		return dates.Span{}, false
+	}
+	first := map[string]time.Month{"spring": time.March, "summer": time.June, "autumn": time.September, "winter": time.December}[strings.ToLower(m[1])]
+	pub := r.a.Published
+	for y := pub.Year(); y >= pub.Year()-1; y-- {
+		start := time.Date(y, first, 1, 0, 0, 0, 0, time.UTC)
+		end := start.AddDate(0, 3, -1)
+		if !pub.Before(start) && !pub.After(end) {
+			return dates.Span{}, false // the season the document is in
+		}
+		if end.Before(pub) {
+			return dates.Span{Start: start, End: end, Precision: dates.Period}, true
+		}
+	}
+	return dates.Span{}, false
+}
+
 // measuresLeadRE: a list's lead-in announcing what the police, the council
 // or the office are doing ("implementing a number of measures including:",
 // "Actions taken:", "What we are doing:").
@@ -7700,6 +7738,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 				}
 				sp = dates.Span{Start: sp.Start, End: r.a.Published, Precision: dates.Period}
 			}
+			break
+		}
+		if season, ok := r.reportsSeasonSpan(text); ok {
+			sp = season
 			break
 		}
 		var ok bool

@@ -10168,6 +10168,35 @@ func TestPublicKeepTellingTheTeam(t *testing.T) {
 	}
 }
 
+// TestReportsOverASeason: the public's reports over a season written with
+// no year ("Over the summer lots of you told us about ...") are a concern
+// of the last such season ended before the document; not a season still
+// running, not a season with no cue of reports, not one with its own date.
+func TestReportsOverASeason(t *testing.T) {
+	for _, tt := range []struct {
+		name, posted, text string
+		want               []string
+	}{
+		{"summer, told in the autumn", "6 October 2022", "Over the summer lots of you told us about shoplifters targeting the High Street chemists.", []string{"concern 2022-06-01 E05001549 burglary_theft"}},
+		{"winter, across the new year", "2 April 2023", "Throughout the winter months shopkeepers have been telling us about shoplifters targeting the High Street chemists.", []string{"concern 2022-12-01 E05001549 burglary_theft"}},
+		{"summer still running", "20 July 2022", "Over the summer lots of you told us about shoplifters targeting the High Street chemists.", nil},
+		{"no cue of reports", "6 October 2022", "Over the summer the team targeted shoplifters at the High Street chemists.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, "# Stockton town centre team: update\n\n*Posted "+tt.posted+"*\n\n"+tt.text+"\n") {
+			if strings.HasPrefix(e, "concern") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+	r := &run{}
+	r.a.Published = time.Date(2022, time.October, 6, 0, 0, 0, 0, time.UTC)
+	sp, ok := r.reportsSeasonSpan("Over the summer lots of you told us about shoplifters.")
+	require.True(t, ok)
+	require.Equal(t, "2022-06-01/2022-08-31", sp.Start.Format(time.DateOnly)+"/"+sp.End.Format(time.DateOnly))
+}
+
 // TestMeetingCellWithItsMonthInBrackets: a "Meeting | You said | We did"
 // table's meeting cell closing on its month in brackets ("Yarm police
 // surgery (March)") is that meeting in that month; brackets that are no
