@@ -6261,7 +6261,18 @@ var reportedToOfficeRE = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+been\s+(?:
 // outside its meetings, as "reported to the office" is for the
 // Commissioner's. The teller must be the public (people, residents,
 // neighbours, shopkeepers ...), not officers or partners.
-var beenTellingUsRE = regexp.MustCompile(`(?i)\b(?:people|residents|neighbours|householders|parents|shopkeepers|traders|tenants|villagers|members of the public|you)\b[^.;:]{0,40}?\b(?:have|has)\s+been\s+(?:telling|contacting|ringing|calling|messaging|e-?mailing)\s+(?:us|the team|officers|the police)\s+(?:about|that)\b|\b(?:people|residents|neighbours|you)\s+(?:keep|kept)\s+(?:telling|contacting|ringing|calling)\s+us\s+(?:about|that)\b|\b(?:a lot|lots|many|loads|dozens|several|some)\s+of\s+you\s+(?:have\s+)?(?:contacted|rang|called|told|messaged|e-?mailed)\s+us\s+(?:about|that)\b`)
+//
+// Newsletters and councillors' blogs write the same stretch of reports
+// three more ways, all outside any meeting: with an aside of how people
+// told ("tenants have been telling us - in the office and by text -
+// about ..."); with an association's members as the tellers and
+// "reported" as the verb ("members have reported dumped rubbish every
+// week"); and in the first person of the one who received them ("all
+// through May I was getting e-mails about ...", "we have been receiving
+// complaints about ..."). An officer's or a partner's report is no
+// teller ("the police have reported"), nor is one message ("I got an
+// e-mail about").
+var beenTellingUsRE = regexp.MustCompile(`(?i)\b(?:people|residents|neighbours|householders|parents|shopkeepers|traders|tenants|villagers|members of the public|you)\b[^.;:]{0,40}?\b(?:have|has)\s+been\s+(?:telling|contacting|ringing|calling|messaging|e-?mailing)\s+(?:us|the team|officers|the police)(?:\s*[-–—(]\s[^.;:()]{0,50}?\s[-–—)])?\s+(?:about|that)\b|\b(?:residents|neighbours|householders|tenants|villagers|(?:our\s+|association\s+|group\s+)?members)\s+(?:have|had)\s+(?:been\s+reporting|reported)\b|\b(?:I|we)\s+(?:was|were|have\s+been|'ve\s+been|had\s+been|keep|kept)\s+(?:getting|receiving)\s+(?:(?:lots|loads|a\s+lot|plenty|dozens)\s+of\s+|several\s+|many\s+|more\s+)?(?:e-?mails|calls|phone\s+calls|messages|complaints|reports|letters)\s+(?:from\s+[^.;:]{0,30}?\s+)?about\b|\b(?:people|residents|neighbours|you)\s+(?:keep|kept)\s+(?:telling|contacting|ringing|calling)\s+us\s+(?:about|that)\b|\b(?:a lot|lots|many|loads|dozens|several|some)\s+of\s+you\s+(?:have\s+)?(?:contacted|rang|called|told|messaged|e-?mailed)\s+us\s+(?:about|that)\b`)
 
 // concernsLedRE: what a concern already told led to ("The Roseworth
 // concerns led to a warrant being executed on 3 August", "complaints have
@@ -7700,6 +7711,44 @@ func link(clause, sent string, ms []*meetingCtx) (*meetingCtx, bool) {
 	return nil, false
 }
 
+// reportsSeasonRE: a season the public's reports came in over, written
+// with no year ("Over the summer lots of you told us about ...",
+// "all through the winter residents have been telling us ...").
+var reportsSeasonRE = regexp.MustCompile(`(?i)\b(?:over|during|throughout|through|across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(spring|summer|autumn|winter)(?:\s+months)?\b`)
+
+// reportsSeasonSpan: reports received over a season with no year written,
+// told with a cue of the public's reports over a stretch
+// (beenTellingUsRE), are a concern of the last such season ended before
+// the document ("Over the summer lots of you told us about quad bikes on
+// the dunes" in an October newsletter: June to August of that year). The
+// seasons are the calendar's quarters (spring March to May, summer June
+// to August, autumn September to November, winter December to February).
+// Not a season the document is still in ("over the summer" in a July
+// newsletter), and not without the cue ("Over the summer we held three
+// surgeries"), nor with any other date in the sentence.
+func (r *run) reportsSeasonSpan(text string) (dates.Span, bool) {
+	if r.a.Published.IsZero() || !beenTellingUsRE.MatchString(text) || len(dates.Find(text)) > 0 {
+		return dates.Span{}, false
+	}
+	m := reportsSeasonRE.FindStringSubmatch(text)
+	if m == nil {
+		return dates.Span{}, false
+	}
+	first := map[string]time.Month{"spring": time.March, "summer": time.June, "autumn": time.September, "winter": time.December}[strings.ToLower(m[1])]
+	pub := r.a.Published
+	for y := pub.Year(); y >= pub.Year()-1; y-- {
+		start := time.Date(y, first, 1, 0, 0, 0, 0, time.UTC)
+		end := start.AddDate(0, 3, -1)
+		if !pub.Before(start) && !pub.After(end) {
+			return dates.Span{}, false // the season the document is in
+		}
+		if end.Before(pub) {
+			return dates.Span{Start: start, End: end, Precision: dates.Period}, true
+		}
+	}
+	return dates.Span{}, false
+}
+
 // measuresLeadRE: a list's lead-in announcing what the police, the council
 // or the office are doing ("implementing a number of measures including:",
 // "Actions taken:", "What we are doing:").
@@ -7816,6 +7865,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 				}
 				sp = dates.Span{Start: sp.Start, End: r.a.Published, Precision: dates.Period}
 			}
+			break
+		}
+		if season, ok := r.reportsSeasonSpan(text); ok {
+			sp = season
 			break
 		}
 		var ok bool

@@ -10256,6 +10256,15 @@ func TestPublicKeepTellingTheTeam(t *testing.T) {
 		{"officers telling", "Right through April, officers across Stockton have been telling us about shoplifters targeting the High Street chemists.", nil},
 		{"partners contacting", "Right through April, the council has been contacting us about shoplifters targeting the High Street chemists.", nil},
 		{"negated", "Right through April, nobody has been telling us about shoplifters targeting the High Street chemists.", nil},
+		// (an aside of how they told; an association's members reporting;
+		// the one who received the reports telling it in the first person)
+		{"aside between us and about", "Right through April, shopkeepers have been telling us - on the phone and over the counter - about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"members have reported", "Right through April our members have reported shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"I was getting emails", "Right through April I was getting e-mails about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"we have been receiving complaints", "Right through April we have been receiving complaints from traders about shoplifters targeting the High Street chemists.", []string{"concern 2022-04-01 E05001549 burglary_theft"}},
+		{"the police have reported", "Right through April the police have reported shoplifters targeting the High Street chemists.", nil},
+		{"one e-mail", "Right through April I got an e-mail about shoplifters targeting the High Street chemists.", nil},
+		{"I was sending emails", "Right through April I was sending e-mails about shoplifters targeting the High Street chemists.", nil},
 	} {
 		var got []string
 		for _, e := range summary(t, head+tt.text+"\n") {
@@ -10265,6 +10274,35 @@ func TestPublicKeepTellingTheTeam(t *testing.T) {
 		}
 		require.Equal(t, tt.want, got, tt.name)
 	}
+}
+
+// TestReportsOverASeason: the public's reports over a season written with
+// no year ("Over the summer lots of you told us about ...") are a concern
+// of the last such season ended before the document; not a season still
+// running, not a season with no cue of reports, not one with its own date.
+func TestReportsOverASeason(t *testing.T) {
+	for _, tt := range []struct {
+		name, posted, text string
+		want               []string
+	}{
+		{"summer, told in the autumn", "6 October 2022", "Over the summer lots of you told us about shoplifters targeting the High Street chemists.", []string{"concern 2022-06-01 E05001549 burglary_theft"}},
+		{"winter, across the new year", "2 April 2023", "Throughout the winter months shopkeepers have been telling us about shoplifters targeting the High Street chemists.", []string{"concern 2022-12-01 E05001549 burglary_theft"}},
+		{"summer still running", "20 July 2022", "Over the summer lots of you told us about shoplifters targeting the High Street chemists.", nil},
+		{"no cue of reports", "6 October 2022", "Over the summer the team targeted shoplifters at the High Street chemists.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, "# Stockton town centre team: update\n\n*Posted "+tt.posted+"*\n\n"+tt.text+"\n") {
+			if strings.HasPrefix(e, "concern") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+	r := &run{}
+	r.a.Published = time.Date(2022, time.October, 6, 0, 0, 0, 0, time.UTC)
+	sp, ok := r.reportsSeasonSpan("Over the summer lots of you told us about shoplifters.")
+	require.True(t, ok)
+	require.Equal(t, "2022-06-01/2022-08-31", sp.Start.Format(time.DateOnly)+"/"+sp.End.Format(time.DateOnly))
 }
 
 // TestMeetingCellWithItsMonthInBrackets: a "Meeting | You said | We did"
