@@ -3459,7 +3459,17 @@ func (r *run) setAttendance(id string, n int) {
 // change took place: "the new ward boundaries, which came into force at
 // the elections in May", "the new wards, created at the council elections
 // in May": the elections' month, not a meeting's, electionsBeforeRE.)
-var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b`)
+// Likewise a clause telling when someone started in office or something
+// came into force, with or without "which" ("the Commissioner, who took
+// office on 3 May, held his first meeting ...", "the first meeting since
+// the new wards came into force in May"): the start of the office or of
+// the rule, not a meeting (officeStartRE).
+var sinceRE = regexp.MustCompile(`(?i)\bsince\b|\bwho (?:was|were|had been) (?:elected|appointed|re-elected)\b|\bwhich (?:came|come|comes) into (?:force|effect)\b|\b(?:which|that) took effect\b|` + officeStartRE)
+
+// officeStartRE: someone taking up office or being sworn in, or a rule or
+// boundary coming into force ("who took office on 22 November", "was
+// sworn in on 15 November", "the new boundaries came into force in May").
+const officeStartRE = `\b(?:took|takes|take|taking) (?:up )?(?:office|(?:his|her|their) (?:post|seat))\b|\b(?:was|were|been|being) sworn in\b|\b(?:came|come|comes|coming) into (?:force|effect)\b`
 
 // electionsBeforeRE: "elections" right before a month ("at the council
 // elections in May"), or wards made or boundaries redrawn then ("one of

@@ -1294,6 +1294,42 @@ This article was published on 24 June 2021
 	}
 }
 
+// TestOfficeStartDropped: a clause telling when someone took office or
+// was sworn in, or when a rule came into force ("the Commissioner, who
+// took office on 3 May, ..."; "since the new wards came into force in
+// May") dates that start, not a meeting; a meeting's own date in the same
+// sentence, after it, is kept.
+func TestOfficeStartDropped(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"The new Commissioner, who took office on 9 May, chaired a forum at the library on Friday 20 June.", 1},
+		{"the mayor took up office in May", 0},
+		{"She was sworn in on 14 November", 0},
+		{"the first ward meeting held since the revised boundaries came into force in May", 0},
+		{"the dispersal order, which is coming into effect on 2 March", 0},
+		// not a start of office or of a rule: kept
+		{"the office meeting took place on 9 May", 1},
+		{"the ward forum came together on 9 May", 1},
+		{"residents met in force on 9 May at the hall", 1},
+	} {
+		require.Len(t, sinceDropped(tt.s, dates.Find(tt.s)), tt.want, tt.s)
+	}
+	doc := `Commissioner meets Hemlington residents
+
+Cleveland's Commissioner, who took office on 16th May, held her first community meeting at Hemlington Community Centre on Wednesday 4th June.
+
+Residents raised speeding cars on the main road.
+
+Published 10 June 2025
+`
+	require.Equal(t, []string{
+		"meeting 2025-06-04 E05009859 speeding",
+		"concern 2025-06-04 E05009859 speeding",
+	}, summary(t, doc))
+}
+
 // TestFollowingNightAndAcrossTheWeek: "The following night, at the Loftus
 // ward meeting, ..." in the paragraph of the meeting before is the day
 // after it; "the talk was of ..." is what residents raised; a paragraph
