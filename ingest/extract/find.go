@@ -8030,7 +8030,17 @@ func (r *run) concernPlace(b *segment.Block, text string, cur *meetingCtx, at ti
 // press for ("tenants piled into the hall to demand action on speeding",
 // "to call for something to be done about the bikes"): what residents
 // met about is their concern.
-var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about|(?:demand|call for|press for|plead for)\s+(?:(?:urgent|more|tougher|real)\s+)?(?:action|something to be done|a crackdown)\s+(?:on|over|about|against)|complain about|protest (?:about|at|over|against))\s+(.+)`)
+// Likewise what a crowd came to tell the police or the Commissioner they
+// are fed up with (tellFedUpRE): "dozens squeezed into the chapel hall on
+// Monday to tell officers they had had enough of dog fouling", "to tell
+// the Commissioner they are sick of speeding vans": the report's own lead
+// naming the meeting's concern.
+var meetingPurposeRE = regexp.MustCompile(`(?i)\bto (?:discuss|talk about|talk over|air concerns about|raise concerns about|(?:demand|call for|press for|plead for)\s+(?:(?:urgent|more|tougher|real)\s+)?(?:action|something to be done|a crackdown)\s+(?:on|over|about|against)|complain about|protest (?:about|at|over|against)|` + tellFedUpRE + `)\s+(.+)`)
+
+// tellFedUpRE: "tell police (that) they have had enough of", "tell the
+// Commissioner they are fed up with": whom the crowd told, then that they
+// are tired of something.
+const tellFedUpRE = `tell (?:the\s+)?(?:police|officers|commissioner|pcc|councillors|council|inspector|neighbourhood team)(?:\s+that)?\s+they\s+(?:have|had|'ve|’ve|are|were|'re|’re)\s+(?:had\s+enough|fed\s+up|sick|tired)\s+(?:of|with)`
 
 // residentsMetAbout is what a residents' or community meeting was held to
 // discuss, when that names a theme other than partnership working; "" when

@@ -5132,6 +5132,17 @@ func TestCrowdPressingForAction(t *testing.T) {
 		{"demanded in a letter, no crowd", "Posted on Friday 8 March 2019\n\n" +
 			"Residents of Hart wrote to the council on Wednesday to demand action on speeding along the Hartlepool road.\n",
 			nil},
+		// a crowd come to tell the police they are fed up with something:
+		// that is the meeting's concern (tellFedUpRE)
+		{"squeezed in to tell officers they had had enough", "Posted on Friday 8 March 2019\n\n" +
+			"Some sixty villagers squeezed into Hart Village Hall on Wednesday night to tell officers they had had enough of hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"packed in to tell the Commissioner they are sick of it", "Posted on Friday 8 March 2019\n\n" +
+			"Villagers packed into Hart Village Hall on Wednesday to tell the Commissioner that they are sick of hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"told the police of a quiz, not fed up: the meeting, no concern", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night to tell police they had enjoyed the annual quiz.\n",
+			[]string{"meeting 2019-03-06 E05008946 "}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
