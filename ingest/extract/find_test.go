@@ -5148,6 +5148,27 @@ func TestCrowdPressingForAction(t *testing.T) {
 	}
 }
 
+// TestVisitorAndHeardThat: a visitor who went to a meeting "and heard
+// that" something goes on heard it raised there (andHeardThatRE); a
+// panel's "heard that" a figure fell is a briefing, and "heard that" with
+// no meeting before it in the sentence is left alone.
+func TestVisitorAndHeardThat(t *testing.T) {
+	pub := "Posted on Friday 8 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"went to the ward meeting and heard that", pub + "On Wednesday the inspector went to the Hart ward meeting at the village hall and heard that hare coursers were crossing the farms at night.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"a panel's briefing: a figure, no concern", pub + "On Wednesday the panel met at Hart Village Hall and heard that burglaries had fallen by ten per cent.\n",
+			[]string{"meeting 2019-03-06 E05008946 burglary_theft"}},
+		{"no meeting: a statement heard", pub + "The council said on Wednesday it had heard that the Hart road would be resurfaced.\n",
+			nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestTimeSpentWithCountedPublic: a part of a day spent at a place with a
 // counted group of the public ("spent Tuesday evening at the church hall
 // with around forty tenants") is their meeting though no meeting word is
