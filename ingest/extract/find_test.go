@@ -1294,6 +1294,42 @@ This article was published on 24 June 2021
 	}
 }
 
+// TestOfficeStartDropped: a clause telling when someone took office or
+// was sworn in, or when a rule came into force ("the Commissioner, who
+// took office on 3 May, ..."; "since the new wards came into force in
+// May") dates that start, not a meeting; a meeting's own date in the same
+// sentence, after it, is kept.
+func TestOfficeStartDropped(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"The new Commissioner, who took office on 9 May, chaired a forum at the library on Friday 20 June.", 1},
+		{"the mayor took up office in May", 0},
+		{"She was sworn in on 14 November", 0},
+		{"the first ward meeting held since the revised boundaries came into force in May", 0},
+		{"the dispersal order, which is coming into effect on 2 March", 0},
+		// not a start of office or of a rule: kept
+		{"the office meeting took place on 9 May", 1},
+		{"the ward forum came together on 9 May", 1},
+		{"residents met in force on 9 May at the hall", 1},
+	} {
+		require.Len(t, sinceDropped(tt.s, dates.Find(tt.s)), tt.want, tt.s)
+	}
+	doc := `Commissioner meets Hemlington residents
+
+Cleveland's Commissioner, who took office on 16th May, held her first community meeting at Hemlington Community Centre on Wednesday 4th June.
+
+Residents raised speeding cars on the main road.
+
+Published 10 June 2025
+`
+	require.Equal(t, []string{
+		"meeting 2025-06-04 E05009859 speeding",
+		"concern 2025-06-04 E05009859 speeding",
+	}, summary(t, doc))
+}
+
 // TestFollowingNightAndAcrossTheWeek: "The following night, at the Loftus
 // ward meeting, ..." in the paragraph of the meeting before is the day
 // after it; "the talk was of ..." is what residents raised; a paragraph
@@ -5138,6 +5174,38 @@ func TestCrowdPressingForAction(t *testing.T) {
 			nil},
 		{"demanded in a letter, no crowd", "Posted on Friday 8 March 2019\n\n" +
 			"Residents of Hart wrote to the council on Wednesday to demand action on speeding along the Hartlepool road.\n",
+			nil},
+		// a crowd come to tell the police they are fed up with something:
+		// that is the meeting's concern (tellFedUpRE)
+		{"squeezed in to tell officers they had had enough", "Posted on Friday 8 March 2019\n\n" +
+			"Some sixty villagers squeezed into Hart Village Hall on Wednesday night to tell officers they had had enough of hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"packed in to tell the Commissioner they are sick of it", "Posted on Friday 8 March 2019\n\n" +
+			"Villagers packed into Hart Village Hall on Wednesday to tell the Commissioner that they are sick of hare coursing on the farms.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"told the police of a quiz, not fed up: the meeting, no concern", "Posted on Friday 8 March 2019\n\n" +
+			"More than forty villagers crammed into Hart Village Hall on Wednesday night to tell police they had enjoyed the annual quiz.\n",
+			[]string{"meeting 2019-03-06 E05008946 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestVisitorAndHeardThat: a visitor who went to a meeting "and heard
+// that" something goes on heard it raised there (andHeardThatRE); a
+// panel's "heard that" a figure fell is a briefing, and "heard that" with
+// no meeting before it in the sentence is left alone.
+func TestVisitorAndHeardThat(t *testing.T) {
+	pub := "Posted on Friday 8 March 2019\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"went to the ward meeting and heard that", pub + "On Wednesday the inspector went to the Hart ward meeting at the village hall and heard that hare coursers were crossing the farms at night.\n",
+			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
+		{"a panel's briefing: a figure, no concern", pub + "On Wednesday the panel met at Hart Village Hall and heard that burglaries had fallen by ten per cent.\n",
+			[]string{"meeting 2019-03-06 E05008946 burglary_theft"}},
+		{"no meeting: a statement heard", pub + "The council said on Wednesday it had heard that the Hart road would be resurfaced.\n",
 			nil},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
