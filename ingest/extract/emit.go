@@ -815,7 +815,7 @@ func (r *run) finish() {
 			if len(e.Themes) == 0 {
 				e.Themes = nil
 			}
-			if e.Meeting != nil && partnerBodyRE.MatchString(e.Meeting.Title) && (e.Themes == nil || r.bodyThemesOnly(e)) {
+			if e.Meeting != nil && (partnerBodyRE.MatchString(e.Meeting.Title) && (e.Themes == nil || r.bodyThemesOnly(e)) || bareBodyKind(&e)) {
 				// "the Commissioner attended the Safer Hartlepool
 				// Partnership (12 May), the Stockton Health and Wellbeing
 				// Board (25 May) ...": agencies meeting, with nothing
@@ -1163,6 +1163,29 @@ func (r *run) agencyBusinessOnly(issues string) bool {
 	}
 	return true
 }
+
+// bareBodyKind reports whether a meeting with nothing raised at it and no
+// ward is a board's, an agencies' or an event's by its kind, though its
+// title does not name the body: a list's title cut at its brackets
+// ("Other meetings attended: Tees Valley Combined Authority Cabinet (28
+// July), ... Community Safety Partnership (16 August)" gives ")"), a
+// clause for a title ("met the Youth Council on 10 October, where ...").
+// It is the Commissioner's time, as one named a partnership or board is
+// (partnerBodyRE), not a meeting with the public. With a ward, with
+// something raised, or with a title that names the public ("held one of
+// his public meetings in Billingham", beside "The committee hopes ..."),
+// it stays: writers count those. (Not the partners' kind: a town
+// council's meeting, with its public session, is of that kind.)
+func bareBodyKind(e *schemas.Event) bool {
+	switch e.Meeting.Kind {
+	case schemas.KindBoard, schemas.KindEvent:
+		return e.Themes == nil && e.WardCode == "" && !publicTitleRE.MatchString(e.Meeting.Title)
+	}
+	return false
+}
+
+// publicTitleRE: a meeting's title naming the public or their meeting.
+var publicTitleRE = regexp.MustCompile(`(?i)\b(?:public|residents?['’]?|community|ward|PACT|surger(?:y|ies)|drop-ins?|tenants?['’]?)\b`)
 
 // partnerBodyRE: a body of agencies by its name ("Safer Hartlepool
 // Partnership", "Health and Wellbeing Board", "Partnership Executive",

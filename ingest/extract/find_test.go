@@ -10504,3 +10504,28 @@ func TestOfficialQuotedToday(t *testing.T) {
 		require.Equal(t, want, got, tt.para)
 	}
 }
+
+// TestBareBodyByKind: a meeting whose words make it a board's or an
+// event's, with nothing raised at it and no ward, is the Commissioner's
+// time even when its title is cut at a list's brackets or is a clause:
+// not emitted. A meeting titled as the public's beside a committee's
+// words, one where something was raised, and one at a ward, stay.
+func TestBareBodyByKind(t *testing.T) {
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a list cut at its brackets", "Posted on 1 September 2017\n\n2.6 Other meetings attended in the period: the Tees Valley Transport Board (14 July), the APCC summer conference in London (2-3 August) and the Hartlepool Youth Council (16 August).\n", nil},
+		{"a clause for a title", "Posted on 1 September 2017\n\nThe Commissioner also spoke at a victims conference in Darlington on 19 August and met the Stockton Youth Council on 10 August, where young people asked about his plans.\n", nil},
+		{"the public's meeting beside a committee", "Posted on 1 April 2013\n\nThe Commissioner held one of his public meetings in Billingham in March. The committee hopes he will come to Norton later in the year.\n",
+			[]string{"meeting 2013-03-01  "}},
+		{"something raised", "Posted on 1 September 2017\n\nThe Commissioner attended the Hartlepool Youth Council on 16 August, where young people raised drug dealing near the college.\n",
+			[]string{"meeting 2017-08-16  drugs", "concern 2017-08-16  drugs"}},
+		{"an event where something was raised", "Posted on 1 September 2017\n\nAt the Hartlepool business crime conference on 16 August, traders raised shoplifting from the chemists in the town.\n",
+			[]string{"meeting 2017-08-16  burglary_theft", "concern 2017-08-16  burglary_theft"}},
+		{"an event at a ward", "Posted on 1 September 2017\n\nThe Commissioner went to the open day at the Grangetown Youth Centre on 16 August.\n",
+			[]string{"meeting 2017-08-16 E05001509 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
