@@ -5936,7 +5936,7 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // only in the next paragraph (crowdPurpose); "about sixty people came to
 // the community hub ... to raise their concerns with the Commissioner" is
 // the same crowd come to a meeting.
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk)\b[^.]{0,60}\b(?:(?:squeezed|crammed|piled|packed) (?:in|into)|came (?:along )?to|turned (?:out|up) (?:at|to)|gathered (?:at|in))\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk|of you)\b[^.]{0,60}\b(?:(?:squeezed|crammed|piled|packed) (?:in|into)|came (?:along )?to|turned (?:out|up) (?:at|to)|gathered (?:at|in))\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
 	// (a part of a day spent with a counted group of the public: "The
 	// inspector spent Tuesday evening at the church hall with around forty
 	// tenants" is their meeting; not "spent the day with officers", not
@@ -5953,9 +5953,12 @@ var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:resi
 	`|\bspent\s+(?:the|an|a|his|her|their|my|our|[A-Z][a-z]+day)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|hour|hours|day)\b[^.]{0,80}?\bwith\s+(?:around|about|some|over|more than|nearly|almost|roughly)?\s*(?:[0-9]+|a dozen|dozens of|twenty|thirty|forty|fifty|sixty|seventy|eighty|a hundred)\s+(?:local\s+)?(?:residents|people|villagers|tenants|parents|locals)\b`)
 
 // crowdPurpose: what a crowd packed into a hall came to do: speak to
-// those in charge (tell, ask, quiz, voice) or press them (demand, call
-// for, complain about, protest at, air, vent, have their say).
-const crowdPurpose = `(?:tell|ask|question|quiz|raise|put|voice|hear|demand|call for|complain|protest|air|vent|have (?:their|a) say|speak out)`
+// those in charge (tell, ask, quiz, voice), press them (demand, call
+// for, complain about, protest at, air, vent, have their say), or meet
+// them ("about thirty of you packed into the community centre ... to
+// meet PCSO Hebbron and Sgt Curry": the police or councillors, not "to
+// meet friends"). A newsletter counts its readers: "thirty of you".
+const crowdPurpose = `(?:tell|ask|question|quiz|raise|put|voice|hear|demand|call for|complain|protest|air|vent|have (?:their|a) say|speak out|meet (?:(?:the|their|our|your) )?(?:new )?(?:pcsos?|pcs?|sgt|sergeant|inspector|officers|police|neighbourhood team|councillors|cllrs?|commissioner|pcc))`
 
 // policeLeadRE: a sentence whose subject is the police (not "Mr Baines",
 // a resident, whom officialLeadRE's titles would take).

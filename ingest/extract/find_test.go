@@ -10529,3 +10529,23 @@ func TestBareBodyByKind(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestCrowdCameToMeetOfficers: a newsletter's counted readers packed into
+// a hall on a day to meet the police is their meeting, and what they
+// raised its concerns; a crowd come to meet friends, or to meet the
+// police on no day, is none.
+func TestCrowdCameToMeetOfficers(t *testing.T) {
+	pub := "Posted on 14 November 2016\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"readers to meet the police", pub + "On Tuesday 25th Oct about forty of you squeezed into the church hall in Seaton to meet PCSO Lee and Sgt Ward from the neighbourhood team. The big issue was scrambler bikes on the dunes.\n",
+			[]string{"meeting 2016-10-25 E05008951 off_road_bikes", "concern 2016-10-25 E05008951 off_road_bikes"}},
+		{"residents to meet councillors", pub + "On Tuesday 25th Oct dozens of residents packed into the church hall in Seaton to meet their councillors. The big issue was scrambler bikes on the dunes.\n",
+			[]string{"meeting 2016-10-25 E05008951 off_road_bikes", "concern 2016-10-25 E05008951 off_road_bikes"}},
+		{"to meet friends", pub + "On Tuesday 25th Oct about forty of you squeezed into the church hall in Seaton to meet friends for the quiz.\n", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
