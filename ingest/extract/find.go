@@ -5843,6 +5843,23 @@ var (
 // number of another kind ("see page 4") are not.
 var seeParaRE = regexp.MustCompile(`(?i)\(\s*see\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+(?:\s*(?:,|and|&|-|–)\s*[0-9]+\.[0-9]+)*(?:\s+above)?\s*\)|\b(?:see|at|in)\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+\s+above\b`)
 
+// seeRunsOn reports whether sentence s, the last of paragraph b, breaks off
+// on "see" and the next paragraph opens on the paragraph number it points
+// to ("4.2 Dog fouling remains the complaint most often made; see" over
+// "2.3 above."): a cross-reference a page's line break cut in two, read
+// as seeParaRE reads it whole.
+func (r *run) seeRunsOn(b *segment.Block, s string) bool {
+	if !seeEndRE.MatchString(s) || b.N <= 0 || b.N >= len(r.blocks) {
+		return false
+	}
+	return aboveOpensRE.MatchString(r.blocks[b.N].Text)
+}
+
+var (
+	seeEndRE     = regexp.MustCompile(`(?i)[;,(]?\s*\bsee(?:\s+(?:para(?:graph)?s?\.?|section))?\s*$`)
+	aboveOpensRE = regexp.MustCompile(`(?i)^\W*[0-9]+\.[0-9]+\s+(?:above|below)\b`)
+)
+
 // earlierRaised reports whether an item of minutes (a meeting's record)
 // says that what it tells was raised at an earlier meeting ("3a. Cars
 // taken from driveways. At the February meeting several residents
@@ -7055,7 +7072,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			r.problem(b, "event", clip(s, 120), "figures drawn from meetings over a span of their own: not linked to a meeting, not emitted")
 			continue
 		}
-		if seeParaRE.MatchString(s) {
+		if seeParaRE.MatchString(s) || (i == len(sents)-1 && r.seeRunsOn(b, s)) {
 			// "Dog fouling was again the commonest complaint at the
 			// Stockton meetings (see 2.4)": said again of meetings an
 			// earlier paragraph told, whose own concerns count it.

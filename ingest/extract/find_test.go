@@ -10525,3 +10525,25 @@ func TestQuoteResumed(t *testing.T) {
 	}
 	require.Contains(t, got, "concern 2019-06-01 E05001552 speeding", got)
 }
+
+// TestSeeRunsOn: a cross-reference cut in two by a page's line break
+// ("...; see" over "2.1 above.") refers back as a whole one does; a
+// paragraph ending on "see" over anything else is read.
+func TestSeeRunsOn(t *testing.T) {
+	for _, tt := range []struct {
+		s, next string
+		want    bool
+	}{
+		{"Dog fouling remains the complaint most often made across Hartlepool; see", "2.3 above.", true},
+		{"Speeding was raised again (see paragraph", "3.4 above).", true},
+		{"Speeding was raised again; see", "the attached map.", false},
+		{"Residents asked the Commissioner to come and see", "2 streets where cars race at night.", false},
+		{"Dog fouling was raised across Hartlepool.", "2.3 above.", false},
+	} {
+		require.Equal(t, tt.want, seeEndRE.MatchString(tt.s) && aboveOpensRE.MatchString(tt.next), tt.s)
+	}
+	const head = "Report of the Commissioner to the Panel, 2 April 2019\n\n1. This report covers the Commissioner's engagement in February and March 2019.\n\n" +
+		"2.1 On 12 March the Commissioner attended the Yarm ward meeting, where residents raised speeding.\n\n"
+	got := summary(t, head+"3.1 Off-road bikes remain the issue most often raised across Stockton-on-Tees; see\n\n2.1 above.\n")
+	require.Equal(t, []string{"meeting 2019-03-12 E05001552 speeding", "concern 2019-03-12 E05001552 speeding"}, got)
+}
