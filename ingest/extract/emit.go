@@ -497,6 +497,8 @@ const ruralTheme = "rural_crime"
 // machinery", "tools and a trailer stolen from farms"). The clause ends at
 // a stop or at a second thing raised ("thefts from outbuildings and about
 // hare coursing on farmland": the sheds' theft is not the farm's).
+// Farm animals taken are farm theft too ("a spate of thefts of lambs from
+// the hill grazing"): livestock is only kept on farms.
 func fromFarms(text string, m taxonomy.Match) bool {
 	after := text[m.End:]
 	if i := clauseEndRE.FindStringIndex(after); i != nil {
@@ -517,7 +519,7 @@ func fromFarms(text string, m taxonomy.Match) bool {
 
 var (
 	clauseEndRE = regexp.MustCompile(`(?i)[.;:!?(]|,?\s(?:and|or)\s+(?:about|over|of|on|at|with|that|the\s+(?:number|lack|amount))\b|\b(?:but|while|whereas|as well as)\b`)
-	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock|farmland|field\s+gateways?|paddocks?)\b`)
+	farmRE      = regexp.MustCompile(`(?i)\b(?:farms?|farmyards?|farm\s+(?:yards?|buildings?|sheds?|tanks?|machinery|equipment|vehicles?)|agricultural|farmers?'s?|tractors?|combine harvesters?|livestock|sheep|lambs?|ewes?|cattle|cows|calves|pigs|farmland|field\s+gateways?|paddocks?)\b`)
 	farmShopRE  = regexp.MustCompile(`(?i)\bfarm\s+shops?\b`)
 	newClauseRE = regexp.MustCompile(`(?i),\s*(?:and|but|while|whereas)\s`)
 	farmersRE   = regexp.MustCompile(`(?i)\b(?:farmers|landowners|the farming community)\b`)

@@ -530,6 +530,12 @@ func (r *run) walk() {
 			// Partnership (20 November); ...": a title run into its list.
 			continue
 		}
+		if partnerLeadInList(text) {
+			// "4.2 He also went to these partnership meetings, which were
+			// not open to the public: Safer Redcar Partnership (3 May);
+			// ...": a sentence leading into its list of partner meetings.
+			continue
+		}
 		if strings.HasSuffix(strings.TrimSpace(text), ":") && partnerMeetingsRE.MatchString(text) && !b.Heading {
 			r.partnerSec = true // "6.1 The Commissioner also attended the following meetings with partners during the period:"
 			continue
@@ -1220,6 +1226,30 @@ var partnerMeetingsRE = regexp.MustCompile(`(?i)\b(?:partnership|strategic|partn
 // with the public.
 var partnersListedRE = regexp.MustCompile(`(?is)\b(?:partner(?:ship)?s?|boards?)\b.{0,120}?\b(?:listed|shown|included|set out|given)\b[^.]{0,60}?\bfor\s+(?:completeness|information)\b`)
 
+// partnerLeadRE: a sentence leading, by its colon, into a list of
+// meetings with partners run on in the same paragraph ("the following
+// partner meetings, at which no members of the public were present:",
+// "these strategic meetings:"). Reports list these to show the
+// Commissioner's time; what follows the colon are boards, not meetings
+// with the public.
+var partnerLeadRE = regexp.MustCompile(`(?i)\b(?:the following|these|other)\s+(?:[\w-]+\s+){0,2}?(?:partner(?:ship)?|strategic|governance|board)s?\s+meetings?\b[^:.;]{0,80}:\s*\S`)
+
+// partnerLeadInList reports whether text is a lead-in sentence, near its
+// start, into a run-on list of meetings with partners (partnerLeadRE) with
+// no word of the public after the colon: "the following partner meetings,
+// where no members of the public were present: Safer Hartlepool Partnership
+// (2 May); Youth Justice Board (9 May)". (The lead-in's own words about
+// the public, which say they were not there, are not read.) A list that
+// tells what residents raised ("...: Hartburn partnership meeting, where
+// residents raised parking") is left to be read.
+func partnerLeadInList(text string) bool {
+	loc := partnerLeadRE.FindStringIndex(text)
+	if loc == nil || loc[0] > 100 {
+		return false
+	}
+	return !residentsRE.MatchString(text[loc[1]-1:])
+}
+
 // partnerListRE: a title of meetings with partners that opens a list of
 // them ("Partnership meetings attended", "Partner meetings:").
 var partnerListRE = regexp.MustCompile(`(?i)\bmeetings?\s*(?:attended|held|:)`)
@@ -1860,6 +1890,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		}
 		if sentToBodyRE.MatchString(sent) && !attendRE.MatchString(sent) && !meetVerbRE.MatchString(sent) {
 			continue // "a written reply was sent to the Community Council on 22 May": a letter to the body, no meeting of it
+		}
+		if policeWorksVisitRE.MatchString(sent) && !residentsRE.MatchString(sent) {
+			continue // "She toured the new force control room (3 May) with two Panel members": the police's own works, no meeting with the public
 		}
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1]) && !namesOwnMeetingBefore(sents[si+1], privateRE)) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
@@ -3136,6 +3169,15 @@ var ownCommitteeRE = regexp.MustCompile(`(?i)\b(?:our|the (?:association|group|f
 // round of ward meetings"): one of his meetings with the public, which
 // the members who came to it raise their concerns at.
 var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
+
+// policeWorksVisitRE: a visit to the police's own working premises ("he
+// also toured the new custody suite at the central police station (16
+// June) with Panel members", "visited the force control room"): a
+// Commissioner's look at the force's work, which no public attends, not a
+// meeting where residents raise concerns. (A surgery or drop-in held at a
+// police station is not matched: only the custody suite, control room,
+// contact centre and the like, and only when no residents are told.)
+var policeWorksVisitRE = regexp.MustCompile(`(?i)\b(?:visited|visit|visits|toured|tour|tours|opened|was shown (?:round|around)|went (?:round|to see))\s+(?:the\s+)?(?:(?:new|newly[- ]\w+|refurbished|force|force's|force’s|police)\s+){0,3}(?:custody (?:suite|centre|center|unit|block)|(?:communications?\s+|control\s+and\s+)?control room|contact (?:centre|center|management centre)|call (?:centre|handling centre)|training (?:centre|center|college|school)|firearms? range|dog (?:section|unit|kennels)|forensics? (?:lab|laboratory|unit)|(?:police|force) headquarters)\b`)
 
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members"), or
@@ -5811,6 +5853,23 @@ var (
 // number of another kind ("see page 4") are not.
 var seeParaRE = regexp.MustCompile(`(?i)\(\s*see\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+(?:\s*(?:,|and|&|-|–)\s*[0-9]+\.[0-9]+)*(?:\s+above)?\s*\)|\b(?:see|at|in)\s+(?:para(?:graph)?s?\.?\s+|section\s+)?[0-9]+\.[0-9]+\s+above\b`)
 
+// seeRunsOn reports whether sentence s, the last of paragraph b, breaks off
+// on "see" and the next paragraph opens on the paragraph number it points
+// to ("4.2 Dog fouling remains the complaint most often made; see" over
+// "2.3 above."): a cross-reference a page's line break cut in two, read
+// as seeParaRE reads it whole.
+func (r *run) seeRunsOn(b *segment.Block, s string) bool {
+	if !seeEndRE.MatchString(s) || b.N <= 0 || b.N >= len(r.blocks) {
+		return false
+	}
+	return aboveOpensRE.MatchString(r.blocks[b.N].Text)
+}
+
+var (
+	seeEndRE     = regexp.MustCompile(`(?i)[;,(]?\s*\bsee(?:\s+(?:para(?:graph)?s?\.?|section))?\s*$`)
+	aboveOpensRE = regexp.MustCompile(`(?i)^\W*[0-9]+\.[0-9]+\s+(?:above|below)\b`)
+)
+
 // earlierRaised reports whether an item of minutes (a meeting's record)
 // says that what it tells was raised at an earlier meeting ("3a. Cars
 // taken from driveways. At the February meeting several residents
@@ -6804,6 +6863,36 @@ func tellsMeeting(s string, ms []*meetingCtx) bool {
 	return false
 }
 
+// quoteAttribRE: a sentence ending on a quotation's attribution put after
+// it (""We hear you," said the Chief Inspector.", ""...," she added."),
+// the speaker in its group 1 or 2.
+var quoteAttribRE = regexp.MustCompile(`(?i)["”]\s*,?\s*(?:(?:said|says|added|adds|explained|continued)\s+([^"“”]{1,80}?)|([^"“”]{1,80}?)\s+(?:said|says|added|adds|explained|continued))\s*[.!]?\s*$`)
+
+// quoteResumed reports whether sentence s, opening on a quotation mark
+// with no attribution of its own, resumes the quotation an official's
+// attribution closed in the sentence before (prev): ""The bikes are our
+// first job," said the Commissioner. "Residents will see more patrols
+// on the paths."" The second sentence is still the official's words, not
+// the public's, whatever it says residents want.
+func quoteResumed(prev, s string) bool {
+	t := strings.TrimLeft(s, " ")
+	if !strings.HasPrefix(t, `"`) && !strings.HasPrefix(t, "“") {
+		return false
+	}
+	if saidVerbRE.MatchString(quoteRunRE.ReplaceAllString(t, "")) {
+		return false // ""Not again," said one mother.": a speaker of its own
+	}
+	m := quoteAttribRE.FindStringSubmatch(prev)
+	if m == nil {
+		return false
+	}
+	who := m[1] + m[2]
+	return officialWords.MatchString(who) || officialNameRE.MatchString(who)
+}
+
+// quoteRunRE: a quotation, marks and all.
+var quoteRunRE = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
+
 // officialSpeaker reports whether s tells an officer, a councillor or the
 // Commissioner saying something (its speaker, not the public's).
 func officialSpeaker(s string) bool {
@@ -6996,7 +7085,7 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			r.problem(b, "event", clip(s, 120), "figures drawn from meetings over a span of their own: not linked to a meeting, not emitted")
 			continue
 		}
-		if seeParaRE.MatchString(s) {
+		if seeParaRE.MatchString(s) || (i == len(sents)-1 && r.seeRunsOn(b, s)) {
 			// "Dog fouling was again the commonest complaint at the
 			// Stockton meetings (see 2.4)": said again of meetings an
 			// earlier paragraph told, whose own concerns count it.
@@ -7011,6 +7100,12 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 		}
 		if official {
 			official = !closesQuote(s)
+			continue
+		}
+		if i > 0 && !resident && quoteResumed(sents[i-1], s) {
+			// ""..., " said Mr Coppinger. "Officers now know what people
+			// want done."": the official's quotation, resumed.
+			official = opensQuote(s)
 			continue
 		}
 		if resident {

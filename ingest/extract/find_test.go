@@ -604,6 +604,12 @@ func TestFarmTheftIsRuralCrime(t *testing.T) {
 		{"thefts from farms and the bikes stolen from outside the shop", "burglary_theft,rural_crime"},
 		{"thefts from farms. A car was stolen from the square", "burglary_theft,rural_crime"},
 		{"burglaries on the estate, a bike taken from a shed", "burglary_theft"},
+		// Farm animals taken are farm theft; a pet, or a theft near a
+		// field, is not.
+		{"three thefts of ewes from the moor above the village", "rural_crime"},
+		{"a spate of thefts of lambs from the hill grazing", "rural_crime"},
+		{"a dog stolen from a garden near the fields", "burglary_theft"},
+		{"thefts from cars parked by the cow pasture", "burglary_theft"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -10548,4 +10554,109 @@ func TestCrowdCameToMeetOfficers(t *testing.T) {
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
+}
+
+// TestPartnerMeetingsLeadIn: a paragraph that leads by its colon into a
+// run-on list of meetings with partners ("the following partnership
+// meetings, which were not open to the public: ...") lists boards, not
+// meetings with the public; a list that tells what residents raised is
+// still read.
+func TestPartnerMeetingsLeadIn(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"5.1 The Commissioner also went to the following partner meetings, at which no members of the public were present: Redcar Hate Crime Partnership (4 March); Youth Justice Board (11 March).", true},
+		{"He attended these partnership meetings: Safer Hartlepool Partnership (2 May); Cleveland Reducing Reoffending Board (19 May).", true},
+		{"3.4 Other strategic meetings, not open to the public: Thornaby Community Safety Partnership (8 June).", true},
+		// not a lead-in into partners, or residents told after the colon
+		{"The following partner meetings: Hartburn partnership meeting (3 May), where residents raised parking near the school.", false},
+		{"The following ward meetings took place: Hartburn (3 May); Norton (9 May).", false},
+		{"Partnership meetings are listed in the appendix.", false},
+		{"At the Safer Stockton Partnership meeting on 8 June residents raised knife crime.", false},
+	} {
+		require.Equal(t, tt.want, partnerLeadInList(tt.s), tt.s)
+	}
+	got := summary(t, "Report of the Commissioner to the Panel, 2 April 2019\n\n"+
+		"2.1 On 12 March the Commissioner attended the Yarm ward meeting, where residents raised speeding.\n\n"+
+		"2.2 He also went to the following partner meetings, at which no members of the public were present: Redcar Hate Crime Partnership (4 March); Middlesbrough Drugs Partnership (14 March).\n")
+	for _, g := range got {
+		require.NotContains(t, g, "hate_crime", got)
+		require.NotContains(t, g, "drugs", got)
+	}
+	require.Contains(t, got, "meeting 2019-03-12 E05001552 speeding", got)
+}
+
+// TestPoliceWorksVisit: a visit to the police's own working premises (a
+// custody suite, a control room, a contact centre) is no meeting with the
+// public; a surgery at a police station, or a visit where residents are
+// told, still is.
+func TestPoliceWorksVisit(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"She also toured the refurbished custody suite at Hartlepool police station (9 May) with two Panel members.", true},
+		{"On 3 March the Commissioner visited the force control room to see how 101 calls are handled.", true},
+		{"He was shown round the new contact centre on 12 April.", true},
+		{"On 4 June he visited the dog section at Ladgate Lane.", true},
+		// not the police's own works
+		{"On 4 June he held a surgery at Guisborough police station, where residents raised speeding.", false},
+		{"He visited the Eston ward on 4 June.", false},
+		{"Residents complained that the custody suite had moved out of town.", false},
+	} {
+		require.Equal(t, tt.want, policeWorksVisitRE.MatchString(tt.s) && !residentsRE.MatchString(tt.s), tt.s)
+	}
+	got := summary(t, "Report of the Commissioner to the Panel, 2 July 2019\n\n"+
+		"2.1 On 12 June the Commissioner attended the Yarm ward meeting, where residents raised speeding.\n\n"+
+		"2.2 She also toured the new custody suite at Middlesbrough police station (20 June) with Panel members.\n")
+	require.Equal(t, []string{"meeting 2019-06-12 E05001552 speeding", "concern 2019-06-12 E05001552 speeding"}, got)
+}
+
+// TestQuoteResumed: a quotation resumed in the sentence after an
+// official's attribution is still the official's words; one after a
+// resident's, or one with a speaker of its own, is not.
+func TestQuoteResumed(t *testing.T) {
+	for _, tt := range []struct {
+		prev, s string
+		want    bool
+	}{
+		{`"We know the bikes are a menace," said the Commissioner.`, `"The neighbourhood officers now have a list of what residents want done about them."`, true},
+		{`"It was a useful evening," Inspector Hall added.`, `"People want to see more patrols on the estate."`, true},
+		{`"Nobody is listening," said one pensioner.`, `"We want more patrols on the estate."`, false},
+		{`The Commissioner said the evening had been useful.`, `"We want more patrols," residents told him.`, false},
+		{`"Thanks for coming," said the Commissioner.`, `"We want more patrols," said one mother.`, false},
+		{`"Thanks for coming," said the Commissioner.`, `Residents want more patrols on the estate.`, false},
+	} {
+		require.Equal(t, tt.want, quoteResumed(tt.prev, tt.s), tt.s)
+	}
+	got := summary(t, "Commissioner hears from Yarm\n\n5 July 2019\n\n"+
+		"Last month the Commissioner also held a drop-in at Yarm library where people raised speeding on the high street.\n\n"+
+		`"Yarm is a busy market town and people here want to know the police are listening," said the Commissioner. "The traffic unit and the neighbourhood officers now know which streets residents want patrolled."`+"\n")
+	for _, g := range got {
+		require.NotContains(t, g, "visible_policing", got)
+	}
+	require.Contains(t, got, "concern 2019-06-01 E05001552 speeding", got)
+}
+
+// TestSeeRunsOn: a cross-reference cut in two by a page's line break
+// ("...; see" over "2.1 above.") refers back as a whole one does; a
+// paragraph ending on "see" over anything else is read.
+func TestSeeRunsOn(t *testing.T) {
+	for _, tt := range []struct {
+		s, next string
+		want    bool
+	}{
+		{"Dog fouling remains the complaint most often made across Hartlepool; see", "2.3 above.", true},
+		{"Speeding was raised again (see paragraph", "3.4 above).", true},
+		{"Speeding was raised again; see", "the attached map.", false},
+		{"Residents asked the Commissioner to come and see", "2 streets where cars race at night.", false},
+		{"Dog fouling was raised across Hartlepool.", "2.3 above.", false},
+	} {
+		require.Equal(t, tt.want, seeEndRE.MatchString(tt.s) && aboveOpensRE.MatchString(tt.next), tt.s)
+	}
+	const head = "Report of the Commissioner to the Panel, 2 April 2019\n\n1. This report covers the Commissioner's engagement in February and March 2019.\n\n" +
+		"2.1 On 12 March the Commissioner attended the Yarm ward meeting, where residents raised speeding.\n\n"
+	got := summary(t, head+"3.1 Off-road bikes remain the issue most often raised across Stockton-on-Tees; see\n\n2.1 above.\n")
+	require.Equal(t, []string{"meeting 2019-03-12 E05001552 speeding", "concern 2019-03-12 E05001552 speeding"}, got)
 }
