@@ -2602,6 +2602,26 @@ func TestQuestionWordOpensNoName(t *testing.T) {
 	}
 }
 
+// TestRunInItemLabel: a minutes item's one-word label run into its first
+// sentence ("3. Highways Cars parked on both pavements ...") is no name the
+// phrase after it is part of (runInLabel); a title-cased name after it, or
+// one inside a sentence, still is.
+func TestRunInItemLabel(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"3. Highways Cars parked on both pavements near the chemist.", "Cars", false},
+		{"Environment Dog mess all along the riverside path.", "Dog", false},
+		{"3. Community Speed Watch volunteers wanted.", "Speed", true},  // a name, title-cased
+		{"They went to the Hate Crime Forum on Monday.", "Crime", true}, // a name inside the sentence
+	} {
+		require.Equal(t, c.want, inName(c.s, strings.Index(c.s, c.word)), c.s)
+	}
+	doc := "# Brotton Residents' Association\n\n**Minutes of the meeting held Wednesday 9th October 2019, 7pm, at the Civic Hall, Brotton**\n\n1. **Apologies** - none.\n\n2. **Environment**\n   Dog mess on the footpath by the allotments. Cllr Dale to ask the council for a bin.\n"
+	require.Contains(t, summary(t, doc), "concern 2019-10-09 E05012438 environmental")
+}
+
 // TestMeasuresListIsNoConcern: a list the police or council announce as
 // their measures holds actions; a list of what residents raised holds
 // concerns.
