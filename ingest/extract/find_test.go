@@ -2622,6 +2622,22 @@ func TestRunInItemLabel(t *testing.T) {
 	require.Contains(t, summary(t, doc), "concern 2019-10-09 E05012438 environmental")
 }
 
+// TestApologiesLineIsNoQuietHeading: a record's "Apologies: names" line,
+// taken for a heading, quiets no section (apologiesLineRE): the items
+// after it are still the meeting's; an "Apologies" heading with nothing
+// on its line still quiets what follows it.
+func TestApologiesLineIsNoQuietHeading(t *testing.T) {
+	head := "# Brotton Residents' Association\n\n**Minutes of the meeting held Wednesday 9th October 2019, 7pm, at the Civic Hall, Brotton**\n\n"
+	item := "2. **Litter**\n   Bags of rubbish left by the garages on Coronation Rd. Cllr Dale to ask the council to clear them.\n"
+	require.Contains(t, summary(t, head+"Apologies: P. Ward, Mr & Mrs Kay\n\n"+item), "concern 2019-10-09 E05012438 environmental")
+	require.NotContains(t, summary(t, head+"## Apologies\n\n"+item), "concern 2019-10-09 E05012438 environmental")
+	require.True(t, apologiesLineRE.MatchString("Apologies: B. Hunt"))
+	require.False(t, apologiesLineRE.MatchString("Apologies"))
+	// the last minutes and matters arising, a label past 30 characters, is quiet too
+	require.True(t, quietItem("2. Minutes of the previous meeting & matters arising The gate has been mended."))
+	require.False(t, quietItem("2. Minutes of the previous meeting were agreed. Bags of rubbish by the garages."))
+}
+
 // TestMeasuresListIsNoConcern: a list the police or council announce as
 // their measures holds actions; a list of what residents raised holds
 // concerns.
