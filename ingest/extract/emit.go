@@ -713,8 +713,35 @@ func inName(text string, start int) bool {
 	if askingWords[strings.ToLower(w)] {
 		return false // "Do PCSOs work at night?": a question's first word, no name
 	}
+	if runInLabel(text, prev[:i], start) {
+		return false
+	}
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(w, ".") && !strings.HasSuffix(w, ":")
 }
+
+// runInLabel reports whether the one capitalised word before start is a
+// minutes item's label run into its first sentence, as a bold label on its
+// own line is once the lines are joined ("3. Environment Litter dropped
+// all along the beck path", "Highways Cars parked on both pavements"):
+// the label opens the text (after an item number at most) and the words
+// from start are a sentence's, capitalised only at their first word, not
+// a title-cased name ("Environment Agency", "Crime Stoppers Week").
+func runInLabel(text, before string, start int) bool {
+	label := strings.TrimSpace(text[len(before):start])
+	if labelNotWords[strings.ToLower(label)] {
+		return false
+	}
+	if strings.TrimSpace(itemNumRE.ReplaceAllString(before, "")) != "" {
+		return false
+	}
+	f := strings.Fields(text[start:])
+	return len(f) > 1 && len(f[0]) > 1 && f[0][1] >= 'a' && f[0][1] <= 'z' && f[1][0] >= 'a' && f[1][0] <= 'z'
+}
+
+// labelNotWords open a sentence, never an item's label: "The PCSO said"
+// and "Our PCSO" are no label run into a sentence.
+var labelNotWords = map[string]bool{"the": true, "a": true, "an": true, "our": true, "your": true, "their": true, "this": true,
+	"that": true, "these": true, "those": true, "his": true, "her": true, "its": true, "my": true, "we": true, "they": true}
 
 // askingWords open questions; capitalised, they start a sentence, never a
 // name.

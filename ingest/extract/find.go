@@ -241,7 +241,7 @@ func (r *run) walk() {
 			// said at it)
 			oneStory := len(r.held) == 1 && r.a.PeriodEnd.IsZero()
 			topicHead, r.said, r.topic = "", false, false
-			r.secQuiet = notConcernHead(b.Text)
+			r.secQuiet = notConcernHead(b.Text) && !apologiesLineRE.MatchString(b.Text)
 			r.business = businessRE.MatchString(itemNumRE.ReplaceAllString(b.Text, ""))
 			if i == 0 {
 				meetingLog = meetingLogRE.MatchString(b.Text)
@@ -6815,6 +6815,13 @@ func notConcernHead(s string) bool {
 	return notConcernHeadRE.MatchString(actionGroupRE.ReplaceAllString(s, "group"))
 }
 
+// apologiesLineRE: a record's list of apologies given on its own line
+// ("Apologies: J. Brown, Mr & Mrs Kay"), taken for a heading when it is
+// short: it is the list itself, no heading of a quiet section, so the
+// items after it are still heard as the meeting's ("Apologies: P. Ward"
+// over "4. Litter Bags of rubbish left by the garages").
+var apologiesLineRE = regexp.MustCompile(`(?i)^\W*apologies(?:\s+for\s+absence)?\s*:\s*\S`)
+
 // actionGroupRE: "action" in the name of a group ("Residents' Action
 // Group", "Neighbourhood Action Partnership", "Community Action Team").
 var actionGroupRE = regexp.MustCompile(`(?i)\baction\s+(?:group|team|partnership|forum|committee|network|alliance)s?\b`)
@@ -6835,11 +6842,20 @@ func quietItem(text string) bool {
 		return false
 	}
 	rest := text[m[1]:]
+	if matterArisingLabelRE.MatchString(rest) {
+		return true
+	}
 	if len(rest) > 30 {
 		rest = rest[:30]
 	}
 	return notConcernHead(rest)
 }
+
+// matterArisingLabelRE: an item labelled for the last minutes and what
+// arises from them, a label longer than the 30 characters read above
+// ("2. Minutes of the last meeting and matters arising Agreed. The gate
+// has been mended."): the follow-up of earlier business, quiet.
+var matterArisingLabelRE = regexp.MustCompile(`(?i)^\W*minutes\s+of\s+the\s+(?:last|previous)\s+meeting\s+(?:and|&)\s+matters\s+arising\b`)
 
 // publicPointsRE: a sentence that opens on the points the public raised
 // ("Residents present raised: (a) ...; (b) ...").

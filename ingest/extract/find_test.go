@@ -2644,6 +2644,42 @@ func TestQuestionWordOpensNoName(t *testing.T) {
 	}
 }
 
+// TestRunInItemLabel: a minutes item's one-word label run into its first
+// sentence ("3. Highways Cars parked on both pavements ...") is no name the
+// phrase after it is part of (runInLabel); a title-cased name after it, or
+// one inside a sentence, still is.
+func TestRunInItemLabel(t *testing.T) {
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"3. Highways Cars parked on both pavements near the chemist.", "Cars", false},
+		{"Environment Dog mess all along the riverside path.", "Dog", false},
+		{"3. Community Speed Watch volunteers wanted.", "Speed", true},  // a name, title-cased
+		{"They went to the Hate Crime Forum on Monday.", "Crime", true}, // a name inside the sentence
+	} {
+		require.Equal(t, c.want, inName(c.s, strings.Index(c.s, c.word)), c.s)
+	}
+	doc := "# Brotton Residents' Association\n\n**Minutes of the meeting held Wednesday 9th October 2019, 7pm, at the Civic Hall, Brotton**\n\n1. **Apologies** - none.\n\n2. **Environment**\n   Dog mess on the footpath by the allotments. Cllr Dale to ask the council for a bin.\n"
+	require.Contains(t, summary(t, doc), "concern 2019-10-09 E05012438 environmental")
+}
+
+// TestApologiesLineIsNoQuietHeading: a record's "Apologies: names" line,
+// taken for a heading, quiets no section (apologiesLineRE): the items
+// after it are still the meeting's; an "Apologies" heading with nothing
+// on its line still quiets what follows it.
+func TestApologiesLineIsNoQuietHeading(t *testing.T) {
+	head := "# Brotton Residents' Association\n\n**Minutes of the meeting held Wednesday 9th October 2019, 7pm, at the Civic Hall, Brotton**\n\n"
+	item := "2. **Litter**\n   Bags of rubbish left by the garages on Coronation Rd. Cllr Dale to ask the council to clear them.\n"
+	require.Contains(t, summary(t, head+"Apologies: P. Ward, Mr & Mrs Kay\n\n"+item), "concern 2019-10-09 E05012438 environmental")
+	require.NotContains(t, summary(t, head+"## Apologies\n\n"+item), "concern 2019-10-09 E05012438 environmental")
+	require.True(t, apologiesLineRE.MatchString("Apologies: B. Hunt"))
+	require.False(t, apologiesLineRE.MatchString("Apologies"))
+	// the last minutes and matters arising, a label past 30 characters, is quiet too
+	require.True(t, quietItem("2. Minutes of the previous meeting & matters arising The gate has been mended."))
+	require.False(t, quietItem("2. Minutes of the previous meeting were agreed. Bags of rubbish by the garages."))
+}
+
 // TestMeasuresListIsNoConcern: a list the police or council announce as
 // their measures holds actions; a list of what residents raised holds
 // concerns.
