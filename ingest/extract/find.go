@@ -1009,7 +1009,7 @@ func (r *run) otherPlaceMeeting(text string, cur *meetingCtx) bool {
 				if strings.Contains(cur.sent, m.Text) || (cur.place != nil && strings.EqualFold(cur.place.Text, m.Text)) || strings.EqualFold(cur.name, m.Text) {
 					continue
 				}
-				if venueBackOn && cur.place != nil && m.LADCode == cur.place.LADCode && venueBackRE.MatchString(sent) {
+				if cur.place != nil && m.LADCode == cur.place.LADCode && venueBackRE.MatchString(sent) {
 					// "Around thirty came to the meeting at Salters
 					// Lane Community Centre in Stockton": the meeting
 					// told before (meetingVenueWard), its venue's town
@@ -1086,9 +1086,6 @@ var namedVenueRE = regexp.MustCompile(`\b((?:[A-Z][\w'’-]*\s+){1,3})(?:Town Ha
 // Hardwick" is no place. lad, when not empty, is the authority the text
 // names: a part of another authority's ward leaves the place as it was.
 func (r *run) partWard(s, lad string, at time.Time) *gazetteer.Resolution {
-	if !partWardOn {
-		return nil
-	}
 	for _, m := range partNamedRE.FindAllStringSubmatch(s, -1) {
 		name := strings.TrimSpace(m[1])
 		if strings.ToUpper(name) == name {
@@ -1108,9 +1105,6 @@ func (r *run) partWard(s, lad string, at time.Time) *gazetteer.Resolution {
 	}
 	return nil
 }
-
-// partWardOn switches partWard (the table test's toggle check).
-var partWardOn = true
 
 // partNamedRE: a one- or two-word name before a venue's or a meeting
 // body's word ("Hardwick Community Hall", "Rossmere Youth Centre",
@@ -2050,7 +2044,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 				day, _ := strconv.Atoi(sent[loc[2]:loc[3]])
 				t := time.Date(last.Start.Year(), last.Start.Month(), day, 0, 0, 0, 0, time.UTC)
-				earlier := earlierRE.MatchString(sent) && !(thenOpensOn && thenOpensRE.MatchString(sent))
+				earlier := earlierRE.MatchString(sent) && !thenOpensRE.MatchString(sent)
 				if len(ds) == 0 && day < after && !earlier && !r.underMonthHeading(b, t) {
 					if next := r.nextMonthDay(last.Start, day); !next.IsZero() {
 						after = 0 // (the next month's: later days of this sentence follow it)
@@ -2806,14 +2800,12 @@ func (r *run) refinePlace(cur *meetingCtx, text string) {
 	switch {
 	case ward != nil:
 		res = ward.Resolution
-	case venueBackOn:
+	default:
 		w := r.meetingVenueWard(cur, text)
 		if w == nil {
 			return
 		}
 		res = *w
-	default:
-		return
 	}
 	old := *cur.place
 	for i := range r.res.Events {
@@ -2859,9 +2851,6 @@ func (r *run) meetingVenueWard(cur *meetingCtx, text string) *gazetteer.Resoluti
 // into the meeting at ...").
 var venueBackRE = regexp.MustCompile(`(?i)\b(?:came|came along|went along|turned out|turned up|packed|squeezed|crammed|piled|crowded|gathered|attended)\s+(?:in\s+|along\s+)?(?:to\s+|into\s+|for\s+|at\s+)?the\s+(?:same\s+)?(?:meeting|forum|pact|surgery|drop-in|session)\s+(?:at|in)\s+(?:the\s+)?`)
 
-// venueBackOn switches meetingVenueWard (the table test's toggle check).
-var venueBackOn = true
-
 // asPartOfRE: a clause setting one meeting in a series ("..., as part of
 // her round of ward meetings this spring"); singleMeetingRE: one meeting told
 // as such ("a Park End ward meeting", "the residents' surgery").
@@ -2895,9 +2884,6 @@ var earlierRE = regexp.MustCompile(`(?i)\b(?:earlier|before that|previously|the 
 // earlier, so earlierRE's cue does not hold and the day alone is the
 // next month's when it is lower than the last (nextMonthDay).
 var thenOpensRE = regexp.MustCompile(`(?i)^\W*(?:and\s+)?(?:then|after that|afterwards|next|following that)\b,?\s+on\s+the\s+[0-9]`)
-
-// thenOpensOn switches thenOpensRE (the table test's toggle check).
-var thenOpensOn = true
 
 // walkedWithRE: a walkabout told as walking round a place with residents or
 // the neighbourhood team ("I walked round the Throston Grange estate with
@@ -4003,9 +3989,6 @@ var onTheDayRE = regexp.MustCompile(`(?i)\bon the ([0-9]{1,2})(?:st|nd|rd|th)\b`
 // counted ("A week later, on the 30th" after a meeting on the 24th): the
 // writer's "a week" is rough, the day written is exact. Otherwise t.
 func writtenDayNear(sent string, t time.Time) time.Time {
-	if !writtenDayOn {
-		return t
-	}
 	m := onTheDayRE.FindStringSubmatch(sent)
 	if m == nil || len(onTheDayRE.FindAllString(sent, -1)) > 1 {
 		return t
@@ -4034,13 +4017,6 @@ func officialAfterQuote(text string) bool {
 	after := text[i:]
 	return saidVerbRE.MatchString(after) && officialWords.MatchString(after)
 }
-
-// officialTodayOn switches standalone's skip of an official's quoted
-// "today" (the table test's toggle check).
-var officialTodayOn = true
-
-// writtenDayOn switches writtenDayNear (the table test's toggle check).
-var writtenDayOn = true
 
 // daysApart is the number of days "two days later" or "a week earlier"
 // says.
@@ -4479,9 +4455,6 @@ func (r *run) townPartWard(s string, town gazetteer.Mention, at time.Time) *gaze
 // names none; sentences without a day ("The hall was full.", "It was held
 // at Eston Library.") still speak of the meeting told.
 func otherDaysBlanked(text, sent string, at time.Time) string {
-	if !otherDaysOn {
-		return text
-	}
 	var keep []string
 	for _, s := range sentences(text) {
 		other := false
@@ -4498,9 +4471,6 @@ func otherDaysBlanked(text, sent string, at time.Time) string {
 	}
 	return strings.Join(keep, " ")
 }
-
-// otherDaysOn switches otherDaysBlanked (the table test's toggle check).
-var otherDaysOn = true
 
 func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, single bool) *gazetteer.Resolution {
 	if w := r.sameWard(clause, at); w != nil {
@@ -7961,7 +7931,7 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 			r.problem(b, "date", clip(text, 120), "the concern's only day is a letter's to the body that raised it: not emitted")
 			return
 		}
-		if officialTodayOn && len(ds) > 0 && allToday(dates.Days(ds)) && len(dates.Days(ds)) == len(ds) && quotedMentions(text, 0, ds) && (officialSpeaker(text) || officialAfterQuote(text)) {
+		if len(ds) > 0 && allToday(dates.Days(ds)) && len(dates.Days(ds)) == len(ds) && quotedMentions(text, 0, ds) && (officialSpeaker(text) || officialAfterQuote(text)) {
 			// An official's "today" inside their own quotation ("I
 			// have seen today how much the speeding worries people
 			// here," the Sergeant said): the day they spoke, looking

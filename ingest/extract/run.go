@@ -1676,9 +1676,6 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 // (find knows it) keeps its own reading; a name joined in wards of two
 // authorities (PartOfWard) is none.
 func (r *run) groupPartWard(name string, at time.Time) (string, bool) {
-	if !groupPartWardOn {
-		return "", false
-	}
 	name = strings.TrimSpace(name)
 	if name == "" || len(r.find(name, at)) > 0 {
 		return "", false
@@ -1689,9 +1686,6 @@ func (r *run) groupPartWard(name string, at time.Time) (string, bool) {
 	}
 	return res.WardName, true
 }
-
-// groupPartWardOn switches groupPartWard (the table test's toggle check).
-var groupPartWardOn = true
 
 // ownWardRE: the writer telling readers which ward they represent ("I'm
 // now one of your three councillors for the new Ingleby Barwick South
