@@ -1065,7 +1065,7 @@ func (r *run) venueWard(re *regexp.Regexp, s string, at time.Time) *gazetteer.Re
 				return &res
 			}
 		}
-		if res, ok := r.x.gaz.PartOfWard(name, at); ok {
+		if res, ok := r.jointPart(name, at); ok {
 			return &res // "Hardwick Community Centre, Stockton": Hardwick and Salters Lane
 		}
 	}
@@ -1094,16 +1094,25 @@ func (r *run) partWard(s, lad string, at time.Time) *gazetteer.Resolution {
 		if f := strings.Fields(name); len(f) > 1 && strings.EqualFold(f[0], "the") {
 			name = strings.Join(f[1:], " ") // ("THE HARDWICK PACT")
 		}
-		if name == "" || len(r.find(name, at)) > 0 {
-			continue
-		}
-		res, ok := r.x.gaz.PartOfWard(name, at)
+		res, ok := r.jointPart(name, at)
 		if !ok || (lad != "" && res.LADCode != lad) {
 			continue
 		}
 		return &res
 	}
 	return nil
+}
+
+// jointPart is the ward whose name joins name with another place's
+// ("Hardwick" in Hardwick and Salters Lane), when the gazetteer holds no
+// ward, town or area of that name alone (which keeps its own reading);
+// none when the name is joined in wards of two authorities (PartOfWard).
+func (r *run) jointPart(name string, at time.Time) (gazetteer.Resolution, bool) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(r.find(name, at)) > 0 {
+		return gazetteer.Resolution{}, false
+	}
+	return r.x.gaz.PartOfWard(name, at)
 }
 
 // partNamedRE: a one- or two-word name before a venue's or a meeting

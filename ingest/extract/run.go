@@ -1640,8 +1640,12 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 		var names []string
 		for _, m := range signedGroupRE.FindAllStringSubmatch(text, -1) {
 			name := m[1] + m[2]
-			if part, ok := r.groupPartWard(name, at); ok {
-				name = part // ("Hardwick Tenants & Residents Association": Hardwick and Salters Lane)
+			if part, ok := r.jointPart(name, at); ok {
+				// residents call their estate by its own name, and a group
+				// named for one of the places a joint ward's name joins is
+				// the ward's ("Hardwick Tenants & Residents Association":
+				// Hardwick and Salters Lane)
+				name = part.WardName
 			}
 			names = append(names, name)
 		}
@@ -1665,26 +1669,6 @@ func (r *run) signedWard(at time.Time) *gazetteer.Resolution {
 		}
 	}
 	return ward
-}
-
-// groupPartWard is the ward's own name for an association named for one of
-// the places a joint ward's name joins, when the gazetteer knows the name
-// as nothing else: residents call their estate by its own name ("the
-// Hardwick Tenants & Residents Association", "Salters Lane Residents'
-// Group"), not the ward's ("Hardwick and Salters Lane"), and the group is
-// the ward's all the same. A name that is itself a ward, town or place
-// (find knows it) keeps its own reading; a name joined in wards of two
-// authorities (PartOfWard) is none.
-func (r *run) groupPartWard(name string, at time.Time) (string, bool) {
-	name = strings.TrimSpace(name)
-	if name == "" || len(r.find(name, at)) > 0 {
-		return "", false
-	}
-	res, ok := r.x.gaz.PartOfWard(name, at)
-	if !ok {
-		return "", false
-	}
-	return res.WardName, true
 }
 
 // ownWardRE: the writer telling readers which ward they represent ("I'm

@@ -617,20 +617,22 @@ const centredPitch = 0.75
 // each of which the lines' own spacing, half a line, would cut apart.
 func centredRows(body []pdfLine, cellsOf func(pdfLine) []string) [][]string {
 	type cell struct {
-		col        int
-		top, end   float64
-		text       string
-		lastTop    float64
-		lastHeight float64
+		col            int
+		top, end, last float64 // last: the top of its last line
+		text           string
 	}
-	ncols := len(cellsOf(body[0]))
+	lines := make([][]string, len(body))
+	for k, l := range body {
+		lines[k] = cellsOf(l)
+	}
+	ncols := len(lines[0])
 	// the spacing of one cell's lines: the least step between two lines
 	// of one column
 	step := math.Inf(1)
 	for c := 0; c < ncols; c++ {
 		prev := math.NaN()
-		for _, l := range body {
-			if cellsOf(l)[c] == "" {
+		for k, l := range body {
+			if lines[k][c] == "" {
 				continue
 			}
 			if !math.IsNaN(prev) {
@@ -642,17 +644,17 @@ func centredRows(body []pdfLine, cellsOf func(pdfLine) []string) [][]string {
 	var cells []cell
 	for c := 0; c < ncols; c++ {
 		open := -1
-		for _, l := range body {
-			text := cellsOf(l)[c]
+		for k, l := range body {
+			text := lines[k][c]
 			if text == "" {
 				continue
 			}
-			if open >= 0 && l.top-cells[open].lastTop <= rowGap*step {
+			if open >= 0 && l.top-cells[open].last <= rowGap*step {
 				cells[open].text = joinWrapped(cells[open].text, text)
-				cells[open].lastTop, cells[open].end = l.top, l.top+l.height
+				cells[open].last, cells[open].end = l.top, l.top+l.height
 				continue
 			}
-			cells = append(cells, cell{col: c, top: l.top, end: l.top + l.height, text: text, lastTop: l.top})
+			cells = append(cells, cell{col: c, top: l.top, end: l.top + l.height, last: l.top, text: text})
 			open = len(cells) - 1
 		}
 	}

@@ -302,11 +302,16 @@ func TestPDFTableCentredCells(t *testing.T) {
 		"170|90:Fri 3|160:Hart Village Residents'|400:Speeding through the village",
 		"177|300:Hartlepool",
 		"184|90:June|160:Association|400:and farm thefts",
+		// a row whose cells are all of two lines: no cell set lower
+		// bridges its lines, its cells' own line spacing joins them
+		"210|90:Sat 11|160:Seaton Residents'|300:Hartlepool|400:Parking on the front",
+		"224|90:June|160:Forum|300:Borough|400:every weekend",
 	}
 	want := [][]string{
 		{"Date", "Meeting", "Council", "What residents said"},
 		{"Tue 7 June", "Hardwick and Salters Lane Community Council", "Stockton-on-Tees", "Gangs of youths outside the shops; dealing from a flat"},
 		{"Fri 3 June", "Hart Village Residents' Association", "Hartlepool", "Speeding through the village and farm thefts"},
+		{"Sat 11 June", "Seaton Residents' Forum", "Hartlepool Borough", "Parking on the front every weekend"},
 	}
 	ts := pdfTables(tsvOf(centred...))
 	require.Len(t, ts, 1)
