@@ -52,6 +52,7 @@ type benchConfig struct {
 	batchSize   int
 	groupWait   time.Duration
 	rounds      int
+	viewGap     time.Duration
 }
 
 // runBench measures the pipeline on this machine, in one run, against the
@@ -75,6 +76,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&c.batchSize, "batch-size", 0, "the processor's -batch-size (default: its own default)")
 	fs.IntVar(&c.rounds, "rounds", 0, "rounds of processing and its peers; the medians are reported (default 3; quick 1)")
 	fs.DurationVar(&c.groupWait, "write-group-wait", -1, "the processor's -write-group-wait (default: its own default)")
+	fs.DurationVar(&c.viewGap, "peer-view-gap", 0, "a pause between creating the Kafka-engine peer's two views (the smoke test widens the race the peer guards against)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -186,7 +188,7 @@ func benchRun(ctx context.Context, c benchConfig, logf func(string, ...any)) (be
 		}
 		var rd bench.Round
 		logf("round %d of %d: ClickHouse Kafka engine", r+1, c.rounds)
-		if rd.KafkaEngine, err = kafkaEnginePeer(ctx, conn, k.Brokers, k.Topic, events, c.partitions, r, logf); err != nil {
+		if rd.KafkaEngine, err = kafkaEnginePeer(ctx, conn, k.Brokers, k.Topic, events, c.partitions, r, c.viewGap, logf); err != nil {
 			logf("kafka engine peer: %v", err)
 		}
 		logf("round %d of %d: processing", r+1, c.rounds)

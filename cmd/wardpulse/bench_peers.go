@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+	"github.com/google/uuid"
 	"github.com/segmentio/kafka-go"
 	"golang.org/x/sync/errgroup"
 
@@ -133,8 +135,9 @@ func peerMentions(events []schemas.Event) int64 {
 // cannot resolve place names to wards, classify text, redact, drop
 // duplicate ids or apply corrections. Each round copies src to a topic and
 // a consumer group of its own. It returns events/s from the start of the
-// copy to the last row stored.
-func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, src string, events []schemas.Event, partitions, round int, logf func(string, ...any)) (float64, error) {
+// copy to the last row stored. viewGap pauses between its two views, to
+// widen the race awaitPeerViews closes.
+func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, src string, events []schemas.Event, partitions, round int, viewGap time.Duration, logf func(string, ...any)) (float64, error) {
 	topic, group := fmt.Sprintf("%s.%d", peerTopic, round), fmt.Sprintf("bench-peer-%d", round)
 	// Both views must see every message, but the engine streams as soon as
 	// one view exists: on a full topic it once drained everything into the
@@ -144,8 +147,9 @@ func kafkaEnginePeer(ctx context.Context, conn driver.Conn, brokers []string, sr
 	// full suite's load (EOF on the DETACH, every later phase failing), and
 	// 18.16 does not pass rows on through a view's TO table to that table's
 	// own views. So the engine and both views are made on an empty topic and
-	// the messages are copied in after: the clock runs from the copy's start,
-	// so the copy's own time counts against the peer (it is logged). The
+	// the messages are copied in once both views are fed (awaitPeerViews):
+	// the clock runs from the copy's start, so the copy's own time counts
+	// against the peer (it is logged). The
 	// group is committed at 0 first: 18.16 starts a group it has not seen at
 	// the end of the topic, which would lose what was copied before it joined.
 	if err := wiring.CreateTopics(ctx, brokers, partitions, topic); err != nil {
@@ -193,6 +197,20 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 		if err := conn.Exec(ctx, q); err != nil {
 			return 0, fmt.Errorf("creating the Kafka-engine peer: %w\n%s", err, q)
 		}
+		if strings.Contains(q, "bench_peer_events_mv") {
+			time.Sleep(viewGap)
+		}
+
+	}
+	var proto schemas.Event
+	for _, e := range events {
+		if e.Type == schemas.TypeConcern {
+			proto = e
+			break
+		}
+	}
+	if err := awaitPeerViews(ctx, conn, brokers, topic, proto); err != nil {
+		return 0, err
 	}
 	start := time.Now()
 	n, err := copyTopic(ctx, brokers, src, topic, partitions)
@@ -208,7 +226,7 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 	for {
 		var rows uint64
 		var mentions int64
-		if err := conn.QueryRow(ctx, "SELECT (SELECT count() FROM bench_peer_events), (SELECT sum(concerns) FROM bench_peer_daily)").Scan(&rows, &mentions); err != nil {
+		if err := conn.QueryRow(ctx, "SELECT (SELECT count() FROM bench_peer_events WHERE ward_code != '"+peerBarrier+"'), (SELECT sum(concerns) FROM bench_peer_daily WHERE ward_code != '"+peerBarrier+"')").Scan(&rows, &mentions); err != nil {
 			return 0, fmt.Errorf("counting the peer's rows: %w", err)
 		}
 		if rows >= uint64(n) && mentions >= wantMentions {
@@ -233,6 +251,57 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 		case <-ctx.Done():
 			return 0, ctx.Err()
 		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// peerBarrier is the ward code of the Kafka-engine peer's barrier messages,
+// which its counts leave out.
+const peerBarrier = "bench-barrier"
+
+// awaitPeerViews returns once the Kafka engine streams to both of its views.
+// 18.16 fixes a stream's views when the stream starts (the INSERT it runs
+// lists the table's views then), and a stream on an empty topic restarts
+// about every half second: one that started between the two CREATEs feeds
+// only the first view, and once took all 5000 copied messages into it (0
+// mentions). So a barrier message is sent, and once the first view holds it
+// the second is asked: if it holds it too, the stream that stored it started
+// after both views existed, and so does every later one; if not, another
+// barrier goes. One at a time: a stream ends only when the topic falls
+// quiet, and a barrier a second kept it from ever ending.
+func awaitPeerViews(ctx context.Context, conn driver.Conn, brokers []string, topic string, proto schemas.Event) error {
+	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
+	defer w.Close()
+	deadline := time.Now().Add(2 * time.Minute)
+	for sent := 1; ; sent++ {
+		b := proto
+		b.EventID, b.WardCode = uuid.NewString(), peerBarrier
+		msg, err := json.Marshal(b)
+		if err != nil {
+			return fmt.Errorf("encoding the Kafka-engine peer's barrier: %w", err)
+		}
+		if err := w.WriteMessages(ctx, kafka.Message{Key: []byte(b.EventID), Value: msg}); err != nil {
+			return fmt.Errorf("sending the Kafka-engine peer's barrier: %w", err)
+		}
+		for {
+			var first, second uint64
+			if err := conn.QueryRow(ctx, "SELECT (SELECT count() FROM bench_peer_events WHERE ward_code = '"+peerBarrier+"'), (SELECT count() FROM bench_peer_daily WHERE ward_code = '"+peerBarrier+"')").Scan(&first, &second); err != nil {
+				return fmt.Errorf("looking for the Kafka-engine peer's barrier: %w", err)
+			}
+			if second > 0 {
+				return nil
+			}
+			if first >= uint64(sent) {
+				break
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("the Kafka engine stored %d of %d barrier messages, none in its second view, in 2 minutes", first, sent)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
 		}
 	}
 }
