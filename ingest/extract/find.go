@@ -3807,13 +3807,15 @@ var respectivelyRE = regexp.MustCompile(`(?i)\brespectively\b`)
 // walkabouts in Kader (Middlesbrough) and then Brotton (Redcar and
 // Cleveland)", "... on 3 and 5 May at Hemlington and Park End
 // respectively"): one clause per day, its meeting in its ward. Only with a
-// word of order ("then", "respectively", "in turn", "followed by"), as many
+// word of order ("then", "respectively", "in turn", "followed by") or a
+// plural meeting noun between the days and a bare list of the wards ("On
+// 29 and 30 October he held surgeries in Loftus and in Saltburn"), as many
 // wards as days, each day a day, every ward after the last day; a ward's
 // authority in brackets right after it is its address, not a place of its
 // own. Nil otherwise ("On 9 and 10 March he met residents in Kader and
 // Brotton" does not say which day was whose).
 func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
-	if len(ds) < 2 || !inTurnRE.MatchString(sent) {
+	if len(ds) < 2 {
 		return nil
 	}
 	for _, d := range ds {
@@ -3850,6 +3852,19 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	if len(wards) != len(ds) {
 		return nil
 	}
+	if !inTurnRE.MatchString(sent) {
+		// "On 29 and 30 October the Commissioner held surgeries in Loftus
+		// and in Saltburn": days, a plural meeting noun, then the wards as
+		// one bare list, read in order.
+		if !pluralMeetingsRE.MatchString(sent[last.End:wards[0].Start]) {
+			return nil
+		}
+		for i := 1; i < len(wards); i++ {
+			if !wardListGapRE.MatchString(sent[wards[i-1].End:wards[i].Start]) {
+				return nil // "in Hemlington, Kader and Brotton" with Kader not found: not the whole list
+			}
+		}
+	}
 	noun := "meeting"
 	if n := meetingNounRE.FindString(sent[last.End:wards[0].Start]); n != "" {
 		noun = strings.ToLower(n)
@@ -3865,6 +3880,10 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	}
 	return out
 }
+
+// wardListGapRE: what stands between two wards of a bare list ("Loftus
+// and in Saltburn", "Hemlington, Brotton").
+var wardListGapRE = regexp.MustCompile(`(?i)^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:in|at)\s+)?$`)
 
 // inTurnRE: a word saying places are listed in the order of the days
 // before them.

@@ -7529,10 +7529,22 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, a run-in head and venues in brackets",
 			head + "4.2 Hemlington and Brotton – On the 13th and 14th of March the Commissioner attended the community meetings in Hemlington (Hemlington Library) and Brotton (the church hall) respectively. In Brotton people complained about off-road bikes.\n",
 			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
-		// must not fire: no word of order
+		// Days, then a plural meeting noun, then as many wards: a reader
+		// pairs them in order without a word of order.
+		{"days, surgeries, wards",
+			head + "On 20 and 27 March the Commissioner held surgeries in Hemlington and in Brotton. At both, residents raised doorstep scams.\n",
+			[]string{"meeting 2018-03-20 E05009859E06000002 fraud_scams", "meeting 2018-03-27 E05001505E06000003 fraud_scams",
+				"concern 2018-03-20 E05009859E06000002 fraud_scams", "concern 2018-03-27 E05001505E06000003 fraud_scams"}},
+		// must not fire: as many wards as days but no plural meeting noun
+		// between them, nor a word of order
 		{"no word of order",
 			head + "On 13 and 14 March the Commissioner went on walkabouts with PCSOs in Hemlington and Brotton.\n",
 			[]string{"meeting 2018-03-14 E05009859E06000002 "}},
+		// must not fire: a list of three places of which two are found
+		// as wards is not two wards in order (read as before)
+		{"surgeries, a list longer than its wards",
+			head + "On 20 and 27 March the Commissioner held surgeries in Hemlington, Kader and Brotton.\n",
+			[]string{"meeting 2018-03-27 E05009859E06000002 "}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
