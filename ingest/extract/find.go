@@ -1620,6 +1620,27 @@ func dated(ds []dates.Mention) []dates.Mention {
 	return nil
 }
 
+// framesDropped leaves out a range of days that holds other days the
+// sentence tells ("two meetings in the week of 20 June: ... on 21 June ...
+// on 23 June"): the range frames them, it is no meeting's date.
+func framesDropped(ds []dates.Mention) []dates.Mention {
+	var out []dates.Mention
+	for i, d := range ds {
+		frame := false
+		if d.IsRange() && d.EndMonth == d.Month {
+			for j, e := range ds {
+				if j != i && e.IsDay() && !e.IsRange() && e.Month == d.Month && e.Year == d.Year && e.Day >= d.Day && e.Day <= d.EndDay {
+					frame = true
+				}
+			}
+		}
+		if !frame {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // clauseMonths adds to ds, the days a sentence gives (dated leaves its
 // months out when it has days), each month that dates a meeting of its
 // own in a later clause: "On Tuesday he met the Owton residents' group,
@@ -1949,7 +1970,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if electionDayRE.MatchString(sent) && !attendRE.MatchString(sent) {
 			continue // "New ward boundaries took effect at the local elections on 4 May, and meetings after that date ...": an election's day
 		}
-		ds := dated(sentDates)
+		ds := framesDropped(dated(sentDates))
 		if d := r.earlierMeetingMonth(sent, sentDates); d != nil && !atMeetingInRE.MatchString(sent) {
 			ds = []dates.Mention{*d} // (not "speed enforcement in November", what was done after)
 		}

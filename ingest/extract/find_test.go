@@ -7552,6 +7552,30 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 	}
 }
 
+// TestWeekFramingDays: "the week of 12 March" before the days each meeting
+// of the sentence was held on frames them; each meeting takes its own day.
+// A week alone dates its meeting to the week.
+func TestWeekFramingDays(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 April 2018\n\nPROGRAMME OF ENGAGEMENT: FEBRUARY AND MARCH 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a week, then each meeting's day",
+			head + "4.2 The Commissioner went to two meetings in the week of 12 March: the Hemlington ward meeting on 13 March, where residents described drug dealing from a flat; and, on 15 March, the Brotton community forum, where people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 drugs", "meeting 2018-03-15 E05001505E06000003 off_road_bikes",
+				"concern 2018-03-13 E05009859E06000002 drugs", "concern 2018-03-15 E05001505E06000003 off_road_bikes"}},
+		// must not fire: the week is the only date
+		{"a week alone",
+			head + "4.2 In the week of 12 March the Commissioner held a surgery in Hemlington, where residents described drug dealing from a flat.\n",
+			[]string{"meeting 2018-03-12 E05009859E06000002 drugs", "concern 2018-03-12 E05009859E06000002 drugs"}}, // (the summary shows a span's first day)
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
 // TestPlacesThenDaysRespectively: meetings named for their places by a
 // kind other than "ward" ("the Hemlington and Brotton PACT meetings took
 // place on 5 and 19 March respectively") are one meeting a day, each in

@@ -534,7 +534,7 @@ func Find(s string) []Mention {
 // week ("w/c 11/09/2023 | Norton Central | Street briefing", "the week
 // commencing 4 March", "week beginning Monday 6th"): the week, seven days
 // from it, is when the thing was done, its day unknown.
-var weekCommencingRE = regexp.MustCompile(`\b(?:w/c|w\.c\.|week\s+commencing|week\s+beginning|week\s+starting)\s*:?\s*$`)
+var weekCommencingRE = regexp.MustCompile(`\b(?:w/c|w\.c\.|week\s+commencing|week\s+beginning|week\s+starting|week\s+of)\s*:?\s*$`)
 
 // weeksCommencing makes each day written after weekCommencingRE a range of
 // its seven days, within its month or into the next (not across a year's

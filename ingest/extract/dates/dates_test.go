@@ -713,7 +713,8 @@ func TestMonthOf(t *testing.T) {
 	}
 }
 
-// TestWeeksCommencing: a day after "w/c" or "week commencing" is its week
+// TestWeeksCommencing: a day after "w/c", "week commencing" or "the week
+// of" is its week
 // of seven days, into the next month when it runs over; not across a
 // year's end, not a February day with no year, not a day written alone.
 func TestWeeksCommencing(t *testing.T) {
@@ -726,6 +727,8 @@ func TestWeeksCommencing(t *testing.T) {
 		{"in the week commencing 28 October 2019 we held three surgeries", 28, 3, time.October, time.November},
 		{"w/c 29 December 2019", 29, 0, time.December, 0},
 		{"week beginning 24 February", 24, 0, time.February, 0},
+		{"two meetings in the week of 12 March: the first on the 13th", 12, 18, time.March, time.March},
+		{"a week of patrols ended on 12 March", 12, 0, time.March, 0},
 		{"on 11 September 2023 | Norton Central", 11, 0, time.September, 0},
 	} {
 		ms := Find(tt.s)
