@@ -334,6 +334,11 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// concerns were shared with the town's neighbourhood policing
 			// team": the team a matter went to, not policing raised
 			continue
+		case m.Theme == "visible_policing" && mobileStationRE.MatchString(text[max(0, m.Start-8):m.Start]) && strings.EqualFold(text[m.Start:m.End], "police station") && !policingWantRE.MatchString(clauseAround(text, m)):
+			// "speak to officers at the mobile police station when it
+			// calls on the High Street": the touring van, a place to
+			// report, not a police station raised
+			continue
 		case m.Theme == "visible_policing" && officerActs(text, m):
 			// "PCSO Dunn asked people to ring Crimestoppers", "the PCSO
 			// will ask for the speed van", "neighbourhood officers gave an
@@ -388,7 +393,7 @@ var (
 	// number ("ring 101", "call 101", "calling 101").
 	appeal101PhraseRE = regexp.MustCompile(`^(?:ring|call|phone|contact)\w*\s+(?:police\s+on\s+|the\s+police\s+on\s+|us\s+on\s+)?101$|^101\s+call$`)
 	// appealBefore101RE: what asks the reader, just before the verb.
-	appealBefore101RE = regexp.MustCompile(`(?i)(?:\bplease(?:\s+(?:keep|continue\s+to|do))?|\b(?:ask|asks|asked|asking|appeal(?:ed|ing|s)?)\b[^.;()]{0,50}?|\banyone\s+(?:with|who|that|seeing|having)\b[^.;()]{0,60}?|\b(?:should|must)|\bor)[\s,:–—-]*$`)
+	appealBefore101RE = regexp.MustCompile(`(?i)(?:\bplease(?:\s+(?:keep|continue\s+to|do))?|\b(?:can|could|may)\s+(?:still\s+|also\s+)?(?:tell|report|contact|reach|get in touch with|pass)\b[^.;()]{0,60}?\bby|\b(?:ask|asks|asked|asking|appeal(?:ed|ing|s)?)\b[^.;()]{0,50}?|\banyone\s+(?:with|who|that|seeing|having)\b[^.;()]{0,60}?|\b(?:should|must)|\bor)[\s,:–—-]*$`)
 	// appealAfter101RE: another way offered the reader, or anonymity,
 	// just after the number.
 	appealAfter101RE = regexp.MustCompile(`(?i)^\s*(?:(?:or|and)\s+(?:pass\s+(?:it|details|information)\s+on\s+|report\s+(?:it\s+)?|contact\s+|via\s+|through\s+|tell\s+)?(?:crimestoppers|anonymously|online|in confidence)|[,–—-]\s*(?:you\s+)?(?:don['’]t|do\s+not|needn['’]t|need\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?give)`)
@@ -548,6 +553,10 @@ func officerActs(text string, m taxonomy.Match) bool {
 	}
 	return clauseHeadBeforeRE.MatchString(text[max(0, m.Start-40):m.Start]) && !policingWantRE.MatchString(clauseAround(text, m))
 }
+
+// mobileStationRE: "mobile" just before "police station": the van that
+// tours a patch, a way to reach officers offered to readers.
+var mobileStationRE = regexp.MustCompile(`(?i)\bmobile\s+$`)
 
 var (
 	// teamNameAfterRE: the rest of a team's name after its phrase.

@@ -460,12 +460,15 @@ func TestPatrolsDone(t *testing.T) {
 		{"things had been quieter since the high-visibility patrols started in March", nil},
 		{"Operation Nightjar patrols continue on the estate", nil},
 		{"needles found behind the flats (officers are aware, please keep calling 101 with car numbers)", []string{"drugs"}},
+		{"Those not at the meeting can still report graffiti to the team by ringing 101 or at the mobile police station on Tuesdays.", []string{"criminal_damage"}},
 		// must not fire
 		{"residents asked the team to run more patrols near the school", []string{"visible_policing"}},
 		{"people want regular foot patrols on the estate after dark", []string{"visible_policing"}},
 		{"residents said patrols never began despite promises", []string{"visible_policing"}},
 		{"they hardly ever see a patrol car on the estate", []string{"visible_policing"}},
 		{"a pensioner said she kept ringing 101 and nobody answered", []string{"visible_policing"}},
+		{"residents want the mobile police station to come more often now the town station has shut", []string{"visible_policing"}},
+		{"people said they could not report anything by ringing 101 because nobody answered", []string{"visible_policing"}},
 	} {
 		require.Equal(t, tt.want, r.themes(tt.s), tt.s)
 	}
