@@ -323,6 +323,27 @@ func contextDropped(text string, ms []taxonomy.Match) []taxonomy.Match {
 			// Crimestoppers": the number the reader is asked to ring, an
 			// appeal beside the matter raised, not the 101 service raised
 			continue
+		case m.Theme == "visible_policing" && patrolsDone(text, m):
+			// "the team has since run evening patrols there", "foot
+			// patrols began in May", "the warden will arrange extra
+			// patrols": patrols someone runs, a report of what was done,
+			// not policing the public raised
+			continue
+		case m.Theme == "visible_policing" && teamPassedTo(text, m):
+			// "we passed both on to the neighbourhood police team", "the
+			// concerns were shared with the town's neighbourhood policing
+			// team": the team a matter went to, not policing raised
+			continue
+		case m.Theme == "visible_policing" && mobileStationRE.MatchString(text[max(0, m.Start-8):m.Start]) && strings.EqualFold(text[m.Start:m.End], "police station") && !policingWantRE.MatchString(clauseAround(text, m)):
+			// "speak to officers at the mobile police station when it
+			// calls on the High Street": the touring van, a place to
+			// report, not a police station raised
+			continue
+		case m.Theme == "visible_policing" && officerActs(text, m):
+			// "PCSO Dunn asked people to ring Crimestoppers", "the PCSO
+			// will ask for the speed van", "neighbourhood officers gave an
+			// update": what officers said or will do, not policing raised
+			continue
 		case m.Theme == "environmental" && litterPickRE.MatchString(text[m.Start:]) && pickDoneRE.MatchString(text[m.End:]):
 			continue
 		case policing && m.Theme != "visible_policing" && toReportRE.MatchString(text[:m.Start]):
@@ -372,7 +393,7 @@ var (
 	// number ("ring 101", "call 101", "calling 101").
 	appeal101PhraseRE = regexp.MustCompile(`^(?:ring|call|phone|contact)\w*\s+(?:police\s+on\s+|the\s+police\s+on\s+|us\s+on\s+)?101$|^101\s+call$`)
 	// appealBefore101RE: what asks the reader, just before the verb.
-	appealBefore101RE = regexp.MustCompile(`(?i)(?:\bplease|\b(?:ask|asks|asked|asking|appeal(?:ed|ing|s)?)\b[^.;()]{0,50}?|\banyone\s+(?:with|who|that|seeing|having)\b[^.;()]{0,60}?|\b(?:should|must)|\bor)[\s,:–—-]*$`)
+	appealBefore101RE = regexp.MustCompile(`(?i)(?:\bplease(?:\s+(?:keep|continue\s+to|do))?|\b(?:can|could|may)\s+(?:still\s+|also\s+)?(?:tell|report|contact|reach|get in touch with|pass)\b[^.;()]{0,60}?\bby|\b(?:ask|asks|asked|asking|appeal(?:ed|ing|s)?)\b[^.;()]{0,50}?|\banyone\s+(?:with|who|that|seeing|having)\b[^.;()]{0,60}?|\b(?:should|must)|\bor)[\s,:–—-]*$`)
 	// appealAfter101RE: another way offered the reader, or anonymity,
 	// just after the number.
 	appealAfter101RE = regexp.MustCompile(`(?i)^\s*(?:(?:or|and)\s+(?:pass\s+(?:it|details|information)\s+on\s+|report\s+(?:it\s+)?|contact\s+|via\s+|through\s+|tell\s+)?(?:crimestoppers|anonymously|online|in confidence)|[,–—-]\s*(?:you\s+)?(?:don['’]t|do\s+not|needn['’]t|need\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?give)`)
@@ -469,6 +490,88 @@ func matterBefore(ms []taxonomy.Match, m taxonomy.Match) bool {
 	}
 	return false
 }
+
+// patrolsDone reports whether patrol match m names patrols that someone
+// runs, has run or will run, as a report of what officers or partners did
+// ("the neighbourhood team has since run a series of night patrols", "we
+// are now doing foot patrols in the afternoons", "the inspector has
+// arranged additional patrols", "extra patrols began in June", "the
+// operation's patrols continue"): the reply to a matter, not the public
+// asking for patrols. The doing is a verb of running or arranging just
+// before the patrols (with the patrols' kind between) or a verb of starting
+// or going on just after them. A request in the clause before keeps the
+// match ("residents asked the team to run more patrols", "people want
+// patrols stepped up"), and so does a verb the public complains with
+// ("patrols never began").
+func patrolsDone(text string, m taxonomy.Match) bool {
+	if ph := strings.ToLower(text[m.Start:m.End]); ph != "patrol" && ph != "patrols" {
+		return false
+	}
+	before := text[:m.Start]
+	if i := strings.LastIndexAny(before, ".;:!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	if patrolWantBeforeRE.MatchString(before) {
+		return false
+	}
+	return patrolDoerBeforeRE.MatchString(before) || patrolGoesOnAfterRE.MatchString(text[m.End:])
+}
+
+var (
+	// patrolDoerBeforeRE: a verb of running or arranging patrols, just
+	// before them, with their kind between ("has since run a series of
+	// evening", "will arrange joint", "now doing regular foot").
+	patrolDoerBeforeRE = regexp.MustCompile(`(?i)\b(?:run|runs|ran|running|do|does|did|done|doing|carr(?:y|ies|ied|ying)\s+out|conduct(?:s|ed|ing)?|arrang(?:e|es|ed|ing)|extend(?:s|ed|ing)?|increas(?:e|es|ed|ing)|step(?:s|ped|ping)?\s+up|put(?:s|ting)?\s+on|laid\s+on|lay(?:s|ing)?\s+on|mount(?:s|ed|ing)?|organis(?:e|es|ed|ing)|deploy(?:s|ed|ing)?|start(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|add(?:s|ed|ing)?|target(?:s|ed|ing)?)\s+(?:(?:a|an|the|its|their|our|his|her)\s+)?(?:(?:series|number|programme|round|couple)\s+of\s+)?(?:(?:more|extra|additional|increased|regular|further|joint|targeted|high[- ]visibility|high[- ]vis|evening|night|nightly|weekend|foot|late|afternoon|morning|overnight|daily|weekly|police|plain[- ]clothes|mobile|dedicated)[\s-]+){0,3}$`)
+	// patrolGoesOnAfterRE: a verb of starting or going on just after the
+	// patrols ("patrols began", "patrols continue across the borough").
+	patrolGoesOnAfterRE = regexp.MustCompile(`(?i)^s?\s+(?:(?:have|has|had)\s+(?:now\s+|since\s+|already\s+)?(?:begun|started|continued|been\s+(?:increased|stepped\s+up|introduced|extended|carried\s+out|running|run))|began|begun|started|continue[sd]?|continuing|(?:are|were|will\s+be)\s+(?:now\s+)?(?:being\s+)?(?:increased|stepped\s+up|introduced|extended|carried\s+out|run|running)|will\s+(?:continue|start|begin))\b`)
+	// patrolWantBeforeRE: a request or complaint earlier in the clause
+	// ("asked the team to run more", "want them to carry out").
+	patrolWantBeforeRE = regexp.MustCompile(`(?i)\b(?:ask\w*|want\w*|request\w*|call(?:s|ed|ing)?\s+for|urg\w*|press\w*|demand\w*|would\s+like|like\s+to\s+see|need\w*|push\w*|hop(?:e|es|ed|ing)|wish\w*|never|no\s+longer|stopped)\b`)
+)
+
+// teamPassedTo reports whether visible-policing match m is the name of a
+// policing team a matter was passed, sent or shared to ("we passed it on
+// to the neighbourhood police team", "the complaints have been shared
+// with the North neighbourhood policing team"): where the matter went, not
+// the public raising policing ("residents want a neighbourhood policing
+// team back" has no passing to it).
+func teamPassedTo(text string, m taxonomy.Match) bool {
+	return teamNameAfterRE.MatchString(text[m.End:]) && passedToBeforeRE.MatchString(text[max(0, m.Start-100):m.Start])
+}
+
+// officerActs reports whether officers named by match m (a PCSO, the
+// neighbourhood officers) lead their clause and then say or do something
+// ("PCSO Hale asked residents to keep diaries", "the PCSO will chase the
+// camera van", "neighbourhood officers gave an update on the burglaries"):
+// the officers' report or promise, not the public raising policing. A
+// clause that wants or misses officers keeps the match ("PCSOs said they
+// need more officers on foot").
+func officerActs(text string, m taxonomy.Match) bool {
+	if !roleNounRE.MatchString(text[m.Start:m.End]) || !officerActsAfterRE.MatchString(text[m.End:]) {
+		return false
+	}
+	return clauseHeadBeforeRE.MatchString(text[max(0, m.Start-40):m.Start]) && !policingWantRE.MatchString(clauseAround(text, m))
+}
+
+// mobileStationRE: "mobile" just before "police station": the van that
+// tours a patch, a way to reach officers offered to readers.
+var mobileStationRE = regexp.MustCompile(`(?i)\bmobile\s+$`)
+
+var (
+	// teamNameAfterRE: the rest of a team's name after its phrase.
+	teamNameAfterRE = regexp.MustCompile(`(?i)^(?:ing)?\s+teams?\b`)
+	// passedToBeforeRE: a matter passed, shared or referred to whom
+	// follows, the team's place name between ("shared with Stockton
+	// North", "passed both on to the council and to the").
+	passedToBeforeRE = regexp.MustCompile(`(?i)\b(?:passed|passing|pass|shared|sharing|referred|forwarded|sent|handed|fed|reported|raised)\b[^.;!?]{0,60}?\b(?:to|with)\s+(?:the\s+|our\s+|your\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$`)
+	// clauseHeadBeforeRE: nothing before the officers in their clause but
+	// an article ("the", "our") or "and".
+	clauseHeadBeforeRE = regexp.MustCompile(`(?i)(?:^|[.;:!?(]|\band)\s*(?:the\s+|our\s+|your\s+|a\s+|two\s+|local\s+)?$`)
+	// officerActsAfterRE: what the officers then said or will do, after
+	// a name or "also".
+	officerActsAfterRE = regexp.MustCompile(`(?i)^\s+(?:[A-Z][\w'’-]+\s+)?(?:also\s+|then\s+)?(?:said|says|told|tells|explained|reported|advised|urged|reminded|asked\s+(?:people|residents|everyone|those|members|anyone|the\s+public)|gave|gives|presented|delivered|provided|will\s+(?:request|ask|pass|arrange|look|contact|speak|chase|follow|visit|check|liaise)|agreed\s+to|promised\s+to|is\s+to)\b`)
+)
 
 // patrolAskRE: a request for policing, just before its phrase ("and
 // asked for more patrols", "calling for extra").

@@ -443,6 +443,64 @@ func TestReaderAppeal101(t *testing.T) {
 	}
 }
 
+// TestPatrolsDone: patrols that officers or partners run, have run or
+// will run ("the team has since done late patrols", "foot patrols started
+// in March") are a report of what was done, not the public asking for
+// patrols; a request for patrols still counts.
+func TestPatrolsDone(t *testing.T) {
+	x := newExtractor(t, Config{})
+	r := &run{x: x}
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"graffiti on the bus shelter, and the wardens have since carried out a number of night patrols", []string{"criminal_damage"}},
+		{"shop staff spoke of shoplifting, so the team is now doing targeted foot patrols at lunchtime", []string{"burglary_theft"}},
+		{"the sergeant has agreed to step up weekend patrols along the canal", nil},
+		{"things had been quieter since the high-visibility patrols started in March", nil},
+		{"Operation Nightjar patrols continue on the estate", nil},
+		{"needles found behind the flats (officers are aware, please keep calling 101 with car numbers)", []string{"drugs"}},
+		{"Those not at the meeting can still report graffiti to the team by ringing 101 or at the mobile police station on Tuesdays.", []string{"criminal_damage"}},
+		// must not fire
+		{"residents asked the team to run more patrols near the school", []string{"visible_policing"}},
+		{"people want regular foot patrols on the estate after dark", []string{"visible_policing"}},
+		{"residents said patrols never began despite promises", []string{"visible_policing"}},
+		{"they hardly ever see a patrol car on the estate", []string{"visible_policing"}},
+		{"a pensioner said she kept ringing 101 and nobody answered", []string{"visible_policing"}},
+		{"residents want the mobile police station to come more often now the town station has shut", []string{"visible_policing"}},
+		{"people said they could not report anything by ringing 101 because nobody answered", []string{"visible_policing"}},
+	} {
+		require.Equal(t, tt.want, r.themes(tt.s), tt.s)
+	}
+}
+
+// TestPolicingTeamPassedOrActing: a policing team named as where a matter
+// was passed ("we sent it on to the neighbourhood police team"), or
+// officers leading a clause and saying or promising something ("the PCSO
+// will chase the speed van"), are no policing raised; officers missed or
+// wanted still are.
+func TestPolicingTeamPassedOrActing(t *testing.T) {
+	x := newExtractor(t, Config{})
+	r := &run{x: x}
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"The litter and the fly-tipping were sent on to the council and to the neighbourhood police team.", []string{"environmental"}},
+		{"All of these complaints have been shared with the Thornaby neighbourhood policing team.", nil},
+		{"PCSO Marsh asked residents to write down number plates and said a van had been seized", nil},
+		{"Parking on the verges was noted and the PCSO will ask the council for bollards.", []string{"parking_traffic"}},
+		{"Neighbourhood officers also gave out leaflets after complaints about dog fouling on the green.", []string{"environmental"}},
+		// must not fire
+		{"Residents want a neighbourhood policing team back in the village.", []string{"visible_policing"}},
+		{"PCSOs said they need more officers on foot to cover the estate", []string{"visible_policing"}},
+		{"Residents said the PCSO never comes round any more.", []string{"visible_policing"}},
+		{"people told us they rarely see PCSOs on the estate", []string{"visible_policing"}},
+	} {
+		require.Equal(t, tt.want, r.themes(tt.s), tt.s)
+	}
+}
+
 // TestRaisedEarlier: a matter referred back to as raised at an earlier
 // meeting, as minutes' matters arising do, is not raised again at the
 // meeting the minutes are of; a meeting told with what it raised still
