@@ -466,6 +466,36 @@ var ofTheBikesRE = regexp.MustCompile(`(?i)^(?:\s+and\s+[a-z]+)?\s+of\s+(?:the|t
 // smashed at the school": two matters).
 var andItemRE = regexp.MustCompile(`(?i)\band\s+(?:a|an|the|two|three|several)\b`)
 
+// andBarePlural reports whether the damage match m, or the word just
+// before it, opens a second item joined by a bare "and" with its own
+// plural noun ("a spate of break-ins on the close and windows broken at
+// the chapel": two matters, as with an article; but "cars broken into,
+// their windows smashed" is the break-in's way in). from is where the
+// theft match ends.
+func andBarePlural(text string, from int, m taxonomy.Match) bool {
+	tail := text[from:m.End]
+	at := m.Start - from
+	for _, loc := range andBareRE.FindAllStringSubmatchIndex(tail, -1) {
+		if loc[2] > at {
+			break
+		}
+		if loc[2] != at && strings.TrimSpace(tail[loc[3]:at]) != "" {
+			continue
+		}
+		w := strings.ToLower(tail[loc[2]:loc[3]])
+		if len(w) >= 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !notPluralWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// andBareRE: "and", perhaps a quantity, and the word after it.
+var andBareRE = regexp.MustCompile(`(?i)\band\s+(?:some\s+|other\s+|more\s+|many\s+)?([a-z]+)\b`)
+
+// notPluralWords: words ending in s that are no plural noun.
+var notPluralWords = map[string]bool{"this": true, "thus": true, "perhaps": true, "always": true, "besides": true, "across": true, "unless": true, "whereas": true, "sometimes": true, "afterwards": true, "hers": true, "theirs": true, "ours": true, "yours": true, "towards": true, "nevertheless": true}
+
 // windowRE: a window in a damage phrase.
 var windowRE = regexp.MustCompile(`(?i)\bwindows?\b`)
 
@@ -473,7 +503,7 @@ var windowRE = regexp.MustCompile(`(?i)\bwindows?\b`)
 // before m in the same sentence (no full stop or semicolon between).
 func theftJustBefore(text string, ms []taxonomy.Match, m taxonomy.Match) bool {
 	for _, o := range ms {
-		if o.Theme == theftTheme && o.End <= m.Start && m.Start-o.End <= 60 && !strings.ContainsAny(text[o.End:m.Start], ".;") && !andItemRE.MatchString(text[o.End:m.Start]) {
+		if o.Theme == theftTheme && o.End <= m.Start && m.Start-o.End <= 60 && !strings.ContainsAny(text[o.End:m.Start], ".;") && !andItemRE.MatchString(text[o.End:m.Start]) && !andBarePlural(text, o.End, m) {
 			return true
 		}
 	}

@@ -921,6 +921,71 @@ func (r *run) walk() {
 	}
 }
 
+// toldAgainApart is the one meeting held at a place the sentence names
+// when the document dated it already, delta days after another meeting it
+// dated: "The Hillside meeting a week later was dominated by ..." after a
+// table of meetings (its last row another's) tells the table's Hillside
+// meeting again, a week after the one the paragraph before told, not a
+// meeting a week after the table's last row. nil when no meeting there,
+// several, or none of the document's meetings is delta days before it.
+func (r *run) toldAgainApart(sent string, delta int) *meetingCtx {
+	for _, p := range r.find(sent, r.anchorDay()) {
+		if m := r.heldAt(p); m != nil && r.heldApart(m, delta) {
+			return m
+		}
+	}
+	return nil
+}
+
+// heldApart reports whether meeting m, held on a day, is delta days
+// (not none) after another meeting the document dated.
+func (r *run) heldApart(m *meetingCtx, delta int) bool {
+	if delta == 0 || m.span.Precision != dates.Day {
+		return false
+	}
+	for _, h := range slices.Concat(r.held, r.rowHeld) {
+		if h.ev.EventID != m.ev.EventID && h.span.Precision == dates.Day && h.span.Start.AddDate(0, 0, delta).Equal(m.span.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterRefFits reports whether the words after place p name its meeting,
+// a day counted from another ("a week later", "the following day") and a
+// verb of what it heard ("The Hillside meeting a week later was dominated
+// by ..."), and the one meeting the document dated at p is that many days
+// after another it dated (heldApart): the table's meeting told again, a
+// week after the one the paragraph before told.
+func (r *run) laterRefFits(p gazetteer.Mention, after string) bool {
+	loc := laterRefRaisedRE.FindStringSubmatchIndex(after)
+	if loc == nil {
+		return false
+	}
+	rel := after[loc[2]:loc[3]]
+	d := sameDayRE.FindStringSubmatchIndex(rel)
+	if d == nil || d[0] != 0 || d[1] != len(rel) {
+		return false
+	}
+	delta := 0
+	switch {
+	case d[2] >= 0:
+		delta = 1
+	case d[4] >= 0:
+		delta = -1
+	case d[6] >= 0:
+		delta = daysApart(rel[d[6]:d[7]])
+	case d[8] >= 0:
+		delta = -daysApart(rel[d[8]:d[9]])
+	}
+	m := r.heldAt(p)
+	return m != nil && r.heldApart(m, delta)
+}
+
+// laterRefRaisedRE: a meeting noun, a day counted from another, and a
+// verb of what the meeting heard.
+var laterRefRaisedRE = regexp.MustCompile(`^(?:\s+[\w'’&-]+){0,3}?\s+(?:[Mm]eeting|[Ff]orum|[Ss]urgery|PACT|[Dd]rop-in),?\s+([a-z][\w\s]{2,30}?),?\s+(?:also\s+)?(?:raised|heard|discussed|was told|focused|centred|talked about|spoke about|was (?:(?:mainly|mostly|largely|chiefly)\s+)?(?:concerned (?:with|about)|dominated by|taken up with))\b`)
+
 // deferredRef is a paragraph that names a meeting by its place without its
 // day ("At the Hillside ward meeting residents complained of ...", "At
 // Brookfield the worry was ...") where no meeting there was told before it
@@ -2045,8 +2110,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 					case loc[8] >= 0: // "two days earlier"
 						t = t.AddDate(0, 0, -daysApart(sent[loc[8]:loc[9]]))
 					}
+					delta := int(t.Sub(last.Start).Hours() / 24)
 					if loc[6] >= 0 || loc[8] >= 0 {
 						t = writtenDayNear(sent, t)
+					}
+					if m := r.toldAgainApart(sent, delta); m != nil {
+						t = m.span.Start // (counted from the meeting the paragraph before told, not the last row)
 					}
 					ds = []dates.Mention{{Start: loc[0], End: loc[1], Text: sent[loc[0]:loc[1]], Day: t.Day(), Month: t.Month(), Year: t.Year()}}
 					fromPrev = true
@@ -4733,9 +4802,36 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 		res := *r.secLAD
 		return &res
 	}
+	if res := r.hostCouncil(clause, at); res != nil {
+		return res // "a public meeting held by Hartlepool Borough Council at the Civic Centre"
+	}
 	r.problem(b, "place", hint(clause), "no ward, town or local authority of the Cleveland area is named in the paragraph or the document")
 	return nil
 }
+
+// hostCouncil is the authority whose council held the meeting a clause
+// tells, when nothing else places it ("the public meeting held by Redcar
+// and Cleveland Council at the leisure centre", "a consultation evening
+// hosted by Stockton Borough Council"): the gazetteer reads "X Council"
+// as the body, not a place, but a council holds its public meetings in
+// its own area. Not a town, parish or community council ("held by
+// Guisborough Town Council": no authority), nor a council of outside
+// Cleveland.
+func (r *run) hostCouncil(clause string, at time.Time) *gazetteer.Resolution {
+	m := hostCouncilRE.FindStringSubmatch(clause)
+	if m == nil {
+		return nil
+	}
+	res, err := r.x.gaz.Resolve(strings.TrimSpace(m[1]), at)
+	if err != nil || res.Kind != "lad" {
+		return nil
+	}
+	return &res
+}
+
+// hostCouncilRE: a meeting's host council ("held by Middlesbrough
+// Council"): group 1 the name before "(Borough) Council".
+var hostCouncilRE = regexp.MustCompile(`\b(?:held|hosted|organised|organized|run|called|arranged|convened|put on)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’-]*|and|&)(?:\s+(?:[A-Z][\w'’-]*|and|&)){0,3}?)\s+(?:Borough\s+)?Council\b`)
 
 // titleOtherPart reports whether the title names its ward by another part
 // of the ward's name than the town a meeting is placed in: "WOLVISTON
@@ -7049,6 +7145,31 @@ var itemLabelRE = regexp.MustCompile(`^\W*(?:[0-9]+\.\s*)?[A-Z][\w'’-]*(?:\s+[
 // attendeesRE: a record's list of who came or sent apologies.
 var attendeesRE = regexp.MustCompile(`(?i)^\W*(?:present|apologies(?: for absence)?|in attendance|attendees|also present|attending|those present)\s*:`)
 
+// notOurIssue reports whether sentence i of a paragraph is disowned as
+// the meeting's matter: it says it is "not a local issue" or not the
+// place's own ("not a Hillside matter"), or the sentence after it says so
+// on its own ("Someone's nephew in Leeds had lost money to a text scam.
+// (Not a Hillside issue; no action.)"). What the record itself says was
+// not its area's concern is not a concern raised there. Not "not a new
+// problem" (raised again), nor "not a police matter" (raised, and passed
+// to another body).
+func notOurIssue(sents []string, i int) bool {
+	if notOurIssueRE.MatchString(sents[i]) {
+		return true
+	}
+	return i+1 < len(sents) && notOurIssueRE.MatchString(sents[i+1]) && disownsBeforeRE.MatchString(sents[i+1])
+}
+
+var (
+	// notOurIssueRE: "not a local issue", "not a Hillside matter",
+	// "not an Eston ward problem".
+	notOurIssueRE = regexp.MustCompile(`\b(?:[Nn]ot|[Nn]o longer)\s+(?:an?\s+)?(?:(?:local|[A-Z][\w'’&-]*)\s+){1,4}(?:issues?|matters?|problems?|concerns?)\b`)
+	// disownsBeforeRE: the disowning sentence stands on its own, about
+	// the one before it ("(Not a local issue.)", "This was not a
+	// Hillside matter.").
+	disownsBeforeRE = regexp.MustCompile(`(?i)^\W*(?:(?:this|that|it|which)\s+(?:was|is|were|are)\s+(?:said\s+to\s+be\s+)?)?(?:not|no longer)\b`)
+)
+
 // concerns finds the concerns a block states and links each to its
 // meeting: the block's one meeting, or, with several, the one whose place
 // the clause names or whose sentence it is in.
@@ -7070,6 +7191,10 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	defer func(quiet bool) { r.quiet = quiet }(r.quiet)
 	away := false // within a meeting told as held outside Cleveland
 	for i, s := range sents {
+		if notOurIssue(sents, i) {
+			r.problem(b, "event", clip(s, 120), "a matter the record says is not the place's own issue: not emitted")
+			continue
+		}
 		if len(ms) > 0 && r.meetingOutside(s, r.anchorDay()) && outsideMarked(s) {
 			// "b) With colleagues from North Yorkshire Police the team held
 			// a surgery at Kirklevington village hall on the 3rd. Quad
@@ -8456,6 +8581,7 @@ func (r *run) heldRefPlaces(text string) []heldRef {
 		if !both && !heldRefLeadRE.MatchString(text[:p.Start]) && (!heldRefBeforeRE.MatchString(text[:p.Start]) || !(heldRefAfterRE.MatchString(after) || strings.HasPrefix(after, ","))) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && residentsAtRE.MatchString(after)) &&
 			!(heldRefTheRE.MatchString(text[:p.Start]) && heldRefRaisedRE.MatchString(after)) &&
+			!(heldRefTheRE.MatchString(text[:p.Start]) && r.laterRefFits(p, after)) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && theIssuesWereRE.MatchString(after)) &&
 			!(heldRefOpenRE.MatchString(text[:p.Start]) && residentsRaisedRE.MatchString(after)) &&
 			!(heldRefInRE.MatchString(text[:p.Start]) && (inResidentsRaisedRE.MatchString(after) || mainItemRE.MatchString(after))) &&

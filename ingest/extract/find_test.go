@@ -626,6 +626,12 @@ func TestStolenThingsAreNotThemes(t *testing.T) {
 	// A window smashed to break in is the break-in's; one smashed besides is damage.
 	require.Equal(t, []string{"burglary_theft"}, themes("three cars broken into on their road in the past fortnight, one with a window smashed"))
 	require.Equal(t, []string{"burglary_theft", "criminal_damage"}, themes("a car stolen and a window smashed at the school"))
+	// ... and so is a bare plural joined by "and" (andBareGapRE), but not
+	// the break-in's own windows.
+	require.Equal(t, []string{"burglary_theft", "criminal_damage"}, themes("a spate of break-ins along the close and windows broken at the chapel"))
+	require.Equal(t, []string{"burglary_theft", "criminal_damage"}, themes("sheds burgled in the allotments and some windows smashed at the pavilion"))
+	require.Equal(t, []string{"burglary_theft"}, themes("two vans broken into overnight, their windows smashed"))
+	require.Equal(t, []string{"burglary_theft"}, themes("vans broken into overnight with windows smashed"))
 	// Bikes ridden at speed are the bikes.
 	require.Equal(t, []string{"off_road_bikes"}, themes("bikes being ridden at speed along the footpaths by the beck"))
 	require.Equal(t, []string{"speeding"}, themes("cars being driven at speed along the seafront"))
@@ -7994,6 +8000,37 @@ func TestAsideBeforeAnotherTime(t *testing.T) {
 		summary(t, head+"To be fair, scrambler bikes on the old railway path came up as well.\n"))
 }
 
+// TestHostCouncilPlacesMeeting: a meeting placed by nothing but the
+// council that held it ("held by Stockton Borough Council at the Town
+// Hall") is in that council's authority (hostCouncil); a town or parish
+// council, or a council outside Cleveland, places nothing.
+func TestHostCouncilPlacesMeeting(t *testing.T) {
+	head := "Commissioner's engagement report, Hartlepool and Stockton-on-Tees\n\nPolice and Crime Panel, 10 December 2013\n\n"
+	for _, tt := range []struct {
+		para, lad string
+	}{
+		{"4.1 On 19 November he went to a public safety evening held by Stockton Borough Council at the Town Hall, where people asked about needles left in alleyways.", "E06000004"},
+		{"4.1 On 19 November he went to a public safety evening hosted by Redcar and Cleveland Council at the leisure centre, where people asked about needles left in alleyways.", "E06000003"},
+		// must not fire: a town council, a council outside Cleveland
+		{"4.1 On 19 November he went to a public safety evening held by Brackenfield Town Council at the Sunnyfield hall, where people asked about needles left in alleyways.", ""},
+		{"4.1 On 19 November he went to a public safety evening held by Durham County Council at the Town Hall, where people asked about needles left in alleyways.", ""},
+	} {
+		res, err := newExtractor(t, Config{}).Extract("report.txt", []byte(head+tt.para+"\n"))
+		require.NoError(t, err)
+		var lads []string
+		for _, e := range res.Events {
+			if e.Type == "meeting" && e.Date == "2013-11-19" {
+				lads = append(lads, e.LADCode)
+			}
+		}
+		if tt.lad == "" {
+			require.Empty(t, lads, tt.para)
+		} else {
+			require.Equal(t, []string{tt.lad}, lads, tt.para)
+		}
+	}
+}
+
 // TestOtherPlaceMeetingEndsStory: a paragraph after a meeting that tells
 // another meeting of its own, at another place, though the walk does not
 // read it as a meeting (otherPlaceMeeting: "the coffee morning we ran for
@@ -8031,6 +8068,32 @@ func TestOtherPlaceMeetingEndsStory(t *testing.T) {
 	require.True(t, slices.ContainsFunc(got, func(e string) bool {
 		return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " burglary_theft")
 	}), "%v", got)
+}
+
+// TestNotOurIssueDropped: a matter the record disowns as its place's
+// (notOurIssue: "not a local issue", "(Not a Norton matter.)" after it) is
+// not a concern raised at the meeting; "not a new problem" and "not a
+// police matter" still are.
+func TestNotOurIssueDropped(t *testing.T) {
+	head := "Posted on 10 November 2016\n\nAt the Norton North ward meeting on Tuesday 8 November, residents complained about speeding on the High Street.\n\n"
+	for _, tt := range []struct {
+		next, theme string
+		fires       bool
+	}{
+		{"One man said his cousin in Leeds had lost money to a doorstep scam. (Not a Norton North matter, and no action taken.)\n", "fraud_scams", true},
+		{"A member spoke of graffiti on a bridge in Darlington, which was not a local issue.\n", "criminal_damage", true},
+		{"Someone mentioned drug dealing near her daughter's flat in York. This was not a Norton problem.\n", "drugs", true},
+		// must not fire: raised again, passed to the council, disowned of the sentence after only
+		{"A couple of people mentioned needles left in the alley. This is not a new problem.\n", "drugs", false},
+		{"A couple of people mentioned needles left in the alley, not a police matter but the council's.\n", "drugs", false},
+		{"A couple of people mentioned needles left in the alley. The scams are not a Norton problem.\n", "drugs", false},
+	} {
+		got := summary(t, head+tt.next)
+		at := slices.ContainsFunc(got, func(e string) bool {
+			return strings.HasPrefix(e, "concern 2016-11-08 ") && strings.HasSuffix(e, " "+tt.theme)
+		})
+		require.Equal(t, !tt.fires, at, "%s: %v", tt.next, got)
+	}
 }
 
 // TestRunInDiaryHead: a heading of what is to come that pdftotext ran into
@@ -8358,6 +8421,33 @@ func TestMeetingsRoundup(t *testing.T) {
 // briefing", "At both X surgeries" (each of the two), "In X, residents at
 // the drop-in told us"; a place with no meeting in the table, or "In X"
 // with no meeting after it, gives no meeting's concern.
+// TestTableMeetingDayCountedAgain: after a table of meetings, "The X
+// meeting a week later was dominated by ..." tells the table's X meeting
+// again, a week after the one the paragraph before told
+// (toldAgainApart), not a meeting a week after the table's last row; a
+// day that fits no two of the table's meetings is not read as X's.
+func TestTableMeetingDayCountedAgain(t *testing.T) {
+	head := "<html><body><h1>Report of the Commissioner: engagement, April to May 2019</h1><p>Police and Crime Panel, 11 June 2019</p><h2>3. MEETINGS</h2>" +
+		"<table><tr><th>Date</th><th>Engagement</th><th>Local authority</th></tr>" +
+		"<tr><td>7 May 2019</td><td>Loftus ward meeting, Loftus Town Hall</td><td>Redcar &amp; Cleveland</td></tr>" +
+		"<tr><td>14 May 2019</td><td>Brotton ward meeting, Brotton Library</td><td>Redcar &amp; Cleveland</td></tr>" +
+		"<tr><td>24 May 2019</td><td>Guisborough police surgery, Market Place</td><td>Redcar &amp; Cleveland</td></tr></table>" +
+		"<h2>4. WHAT RESIDENTS RAISED</h2><p>4.1 At Loftus on 7 May people spoke about drug dealing near the bus stops.</p>"
+	for _, tt := range []struct {
+		para  string
+		fires bool
+	}{
+		{"The Brotton meeting a week later was dominated by tools taken from vans overnight.", true},
+		{"The Brotton meeting, a week later, heard about tools taken from vans overnight.", true},
+		// must not fire: no meeting of the table is that far before Brotton's
+		{"The Brotton meeting two days later was dominated by tools taken from vans overnight.", false},
+		{"The Brotton meeting the following day was dominated by tools taken from vans overnight.", false},
+	} {
+		got := summaryFile(t, "report.html", head+"<p>4.2 "+tt.para+"</p></body></html>")
+		require.Equal(t, tt.fires, slices.Contains(got, "concern 2019-05-14 E05012438 burglary_theft"), "%s: %v", tt.para, got)
+	}
+}
+
 func TestHeldNamedAfterTable(t *testing.T) {
 	head := "# Neighbourhood team - May update\n\nPosted on 3 June 2019\n\n## Surgeries and street briefings\n\n| When | What | Where |\n|---|---|---|\n" +
 		"| Sat 11 May | Street briefing | Loftus, outside the Co-op |\n| Fri 10 May and Fri 24 May | Police surgery | Guisborough, Market Place |\n| Tue 21 May | PCSO drop-in | Brotton library |\n\n"
