@@ -473,6 +473,7 @@ func TestThemesAsResidentsAskThem(t *testing.T) {
 	tax := Default()
 	for text, want := range map[string][]string{
 		"youngsters hanging about by the bus stop every evening": {"antisocial_behaviour"},
+		"teenagers hanging round the back of the library":        {"antisocial_behaviour"},
 		"groups of youngsters outside the chippy":                {"antisocial_behaviour"},
 		"power tools going missing from the works vans":          {"burglary_theft"},
 		"fuel went missing from the depot twice this winter":     {"burglary_theft"},
@@ -484,6 +485,7 @@ func TestThemesAsResidentsAskThem(t *testing.T) {
 		"where have all the summer months gone":             nil,
 		"the officer has gone on a training course":         nil,
 		"parcels of land going to auction at the next sale": nil,
+		"the ice cream van came round the corner":           nil,
 	} {
 		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
 	}
