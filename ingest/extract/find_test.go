@@ -206,6 +206,28 @@ func TestConcernCues(t *testing.T) {
 	}
 }
 
+// TestMostCommonQuestionAndAmpersandWard: what "the most common question"
+// put to the writer was is what people raised ("the main question, by
+// far, was why no one patrols the park"), and e-mails from residents of a
+// ward whose name has "&" in it are their concern as any ward's are; a
+// question of the writer's own, or the first question on a form, is not.
+func TestMostCommonQuestionAndAmpersandWard(t *testing.T) {
+	for _, s := range []string{
+		"The main question, by far, was why nobody patrols the rec any more.",
+		"The most common question put to me was about the speed of traffic on the bypass.",
+		"All through June I had e-mails from Hill & Dale residents about rubbish dumped in the alleys.",
+	} {
+		require.True(t, isConcern(s, false), s)
+	}
+	for _, s := range []string{
+		"My question to the panel was whether the budget covers patrols.",
+		"The first question on the survey asks about the speed of traffic.",
+		"E-mails from Hill & Dale Councillors about the fair went out in June.",
+	} {
+		require.False(t, isConcern(s, false), s)
+	}
+}
+
 // TestReaderAppealIsNoConcern: a sentence telling the reader how to raise
 // something ("You can report concerns to ... on 101") raises nothing,
 // though its cue word is a concern's; a resident's quotation opening "You

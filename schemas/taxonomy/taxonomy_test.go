@@ -463,3 +463,30 @@ func TestWordsThatNameNoTheme(t *testing.T) {
 func TestDealWithIsNoDrugs(t *testing.T) {
 	require.Empty(t, Default().Classify("what our traders and residents deal with every day").Themes)
 }
+
+// TestThemesAsResidentsAskThem: "youngsters" gathering are youths
+// gathering, things "going missing" from sheds and vans are stolen, and
+// "where have all the officers gone?" asks for visible policing; a person
+// going missing, youngsters doing well, or where an officer went on a
+// course are none of these.
+func TestThemesAsResidentsAskThem(t *testing.T) {
+	tax := Default()
+	for text, want := range map[string][]string{
+		"youngsters hanging about by the bus stop every evening": {"antisocial_behaviour"},
+		"teenagers hanging round the back of the library":        {"antisocial_behaviour"},
+		"groups of youngsters outside the chippy":                {"antisocial_behaviour"},
+		"power tools going missing from the works vans":          {"burglary_theft"},
+		"fuel went missing from the depot twice this winter":     {"burglary_theft"},
+		"people asking where have all the officers gone":         {"visible_policing"},
+		"where have the police gone from the high street?":       {"visible_policing"},
+		// must not fire
+		"the youngsters from the school choir sang carols":  nil,
+		"a teenager went missing from home last weekend":    nil,
+		"where have all the summer months gone":             nil,
+		"the officer has gone on a training course":         nil,
+		"parcels of land going to auction at the next sale": nil,
+		"the ice cream van came round the corner":           nil,
+	} {
+		require.Equal(t, want, tax.ClassifyReordered(text).Themes, text)
+	}
+}
