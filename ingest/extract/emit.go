@@ -956,6 +956,7 @@ func (r *run) finish() {
 		kept = append(kept, e)
 	}
 	r.res.Events, kept = kept, nil
+	r.res.Events = r.topicConcerns(r.res.Events, themes)
 	r.res.Events = r.dropRecaps(r.res.Events, themes)
 	r.res.Events = dropMonthRetold(r.res.Events, themes, r.placeUnsaid)
 	r.res.Events = dropWeekRetold(r.res.Events, themes)
@@ -1006,6 +1007,84 @@ func (r *run) finish() {
 	}
 	r.res.Events = kept
 }
+
+// topicSaid is what a community meeting's own sentence names among the
+// taxonomy's themes ("At the residents' meeting last Thursday it was
+// mainly about gangs of youths hanging about outside the off-licence").
+type topicSaid struct {
+	meeting string // the meeting's event id
+	block   int
+	text    string
+	themes  []string
+}
+
+// topicConcerns emits, for a residents' or ward meeting whose own sentence
+// names themes that no concern of the meeting carries, one concern of
+// those themes, of the meeting: the sentence tells what the meeting was
+// about ("it was mainly about gangs of youths", "the Grangetown ward
+// meeting reported deliberate fires"), which is what the public raised
+// there. Not for the other kinds (a forum's or a partners' meeting names
+// its business, "met partners to discuss information sharing"), nor
+// "partnership", nor visible policing: a meeting's sentence names the
+// officers who were there ("the PACT meeting with PCSO Hall", "police and
+// residents met"), which is no concern. themes is each meeting's concerns'
+// themes, updated.
+func (r *run) topicConcerns(events []schemas.Event, themes map[string][]string) []schemas.Event {
+	if len(r.topicsSaid) == 0 {
+		return events
+	}
+	byID := map[string]int{}
+	for i, e := range events {
+		if e.Type == schemas.TypeMeeting {
+			byID[e.EventID] = i
+		}
+	}
+	out := events
+	for i, t := range r.topicsSaid {
+		at, ok := byID[t.meeting]
+		if !ok {
+			continue
+		}
+		m := events[at]
+		if m.Meeting == nil || m.Meeting.Kind != schemas.KindCommunityMeeting || topicAskedRE.MatchString(t.text) {
+			continue // (what someone asked or raised the concern finder has read, and let go: "members asked for Community Speed Watch" on a page not the group's)
+		}
+		named := map[string]bool{} // themes read from names: the meeting's own ("the road safety meeting"), a body's
+		for _, n := range r.concernMatches(t.text) {
+			if opensName(t.text, n.Start, n.End) || inName(t.text, n.Start) || meetingNameAfterRE.MatchString(t.text[n.End:]) || meetingNameEndRE.MatchString(t.text[n.Start:n.End]) {
+				named[n.Theme] = true // "the Rural Crime Forum's", "our road safety meeting": a name
+			}
+		}
+		var left []string
+		for _, th := range t.themes {
+			if th != "partnership" && th != "visible_policing" && !named[th] && !slices.Contains(themes[t.meeting], th) {
+				left = append(left, th)
+			}
+		}
+		if len(left) == 0 {
+			continue
+		}
+		c := schemas.Event{Type: schemas.TypeConcern, SchemaVersion: m.SchemaVersion, Date: m.Date, Precision: m.Precision, Period: m.Period,
+			Source: m.Source, Place: m.Place, WardCode: m.WardCode, LADCode: m.LADCode, Themes: left,
+			Concern: &schemas.Concern{MeetingID: m.EventID, Text: clip(t.text, 20000)}}
+		c.EventID = uuid.NewSHA1(r.x.ns, fmt.Appendf(nil, "%s/%d/topic/%d", r.hash, t.block, i)).String()
+		out = append(out, c)
+		themes[t.meeting] = sortedUnion(themes[t.meeting], left)
+	}
+	return out
+}
+
+// meetingNameAfterRE: a meeting's noun right after a theme's words, which
+// name the meeting ("the road safety meeting", "a speeding forum").
+var meetingNameAfterRE = regexp.MustCompile(`(?i)^\s+(?:meetings?|forums?|groups?|partnerships?|boards?|panels?|events?|sessions?|briefings?|surger(?:y|ies)|walkabouts?)\b`)
+
+// topicAskedRE: a clause that tells someone asking for something, a
+// request the concern finder reads (and may let go).
+var topicAskedRE = regexp.MustCompile(`(?i)\b(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?)\b`)
+
+// meetingNameEndRE: a theme's phrase that is itself a body's name ("rural
+// crime forum").
+var meetingNameEndRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|groups?|partnerships?|boards?|panels?)(?:['’]s)?$`)
 
 // dropRecaps drops, from a concern told for a month or a period with no
 // meeting of its own, each theme that a meeting of the document raised on

@@ -2365,6 +2365,12 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				topics = r.themes(beforeColon(clause))
 			}
 			ev := r.newMeeting(b, sp, title, locationIn(clause), attendance, *res, topics)
+			if len(topics) > 0 && !monthly {
+				// (not "ward meetings across Middlesbrough during August
+				// and September, where speeding was raised most often":
+				// a tally of meetings)
+				r.topicsSaid = append(r.topicsSaid, topicSaid{meeting: ev.EventID, block: b.N, text: clause, themes: topics})
+			}
 			mc := &meetingCtx{ev: ev, span: sp, place: res, name: placeName(res.Text), sent: sent,
 				sticky: minutesRE.MatchString(sent) || lead}
 			if m := unknownWardRE.FindStringSubmatch(clause); m != nil && res.Kind == "lad" && len(r.find(m[1]+" ward", sp.Start)) == 0 {

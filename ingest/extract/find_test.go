@@ -1791,7 +1791,7 @@ func TestMeetingMarkedOutside(t *testing.T) {
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		// must not fire: a Cleveland place before its meeting, or no mark outside
 		{"place before meeting inside", yarm + "On Wednesday 24 May I also joined residents in Thornaby for their ward meeting, mostly about shoplifting in the town centre.\n",
-			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft"}},
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}}, // (what it was mostly about: topicConcerns)
 		{"place before meeting unmarked", yarm + "Afterwards we stayed on in Yarm for the meeting's tea, where residents spoke about speeding on the High Street again.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		// A meeting at a venue named for a place the gazetteer does not
@@ -2286,6 +2286,7 @@ Concern was raised about drug dealing near the shops.
 		"meeting 2019-05-02 E05012443 speeding",
 		"concern 2019-05-09 E05012444 speeding",
 		"concern 2019-05-09 E05012444 drugs",
+		"concern 2019-05-02 E05012443 speeding", // (what the meeting in passing had heard: topicConcerns)
 	}, summary(t, doc))
 }
 
@@ -4261,7 +4262,7 @@ func TestArrangedInThePresentProgressive(t *testing.T) {
 		{"we're running", "We're running a public meeting in Grangetown in September with the neighbourhood team.", nil, "2019-09-01"},
 		// must not fire
 		{"past", "Kath stood down as chair at the AGM in October, and residents raised speeding in Grangetown.", []string{"meeting month:2018-10-01/2018-10-31 E05001509 speeding", "concern month:2018-10-01/2018-10-31 E05001509 speeding"}, ""},
-		{"idiom", "Residents in Grangetown say quad bikers are running rings around them, as the public meeting heard in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 off_road_bikes"}, ""},
+		{"idiom", "Residents in Grangetown say quad bikers are running rings around them, as the public meeting heard in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 off_road_bikes", "concern month:2019-05-01/2019-05-31 E05001509 off_road_bikes"}, ""}, // (what the meeting heard: topicConcerns)
 		{"complaining", "Residents in Grangetown are still complaining about speeding, as at the public meeting in May.", []string{"meeting month:2019-05-01/2019-05-31 E05001509 speeding", "concern month:2019-05-01/2019-05-31 E05001509 speeding"}, ""},
 	} {
 		res, err := newExtractor(t, Config{}).Extract("notes.txt", []byte(head+tt.text+"\n"))
@@ -7638,6 +7639,38 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 	}
 }
 
+// TestTopicConcerns: a residents' or ward meeting whose own sentence names
+// what it was about, with no concern cue, has that as a concern raised
+// there; not a partners' meeting's business, not the officers who came,
+// and not a theme a concern of the meeting already carries.
+func TestTopicConcerns(t *testing.T) {
+	head := "Posted on 20 March 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"what a residents' meeting was about",
+			head + "At the Hemlington residents' meeting on 1 March in the community room, it was mainly about gangs of youths hanging about outside the off-licence.\n",
+			[]string{"meeting 2018-03-01 E05009859E06000002 antisocial_behaviour", "concern 2018-03-01 E05009859E06000002 antisocial_behaviour"}},
+		// must not fire: a partners' meeting names its business
+		{"partners' business",
+			head + "On 3 March the Commissioner met partners at Middlesbrough Council to discuss fly-tipping in Hemlington.\n",
+			[]string{"meeting 2018-03-03 E05009859E06000002 environmental"}},
+		// must not fire: the officers who came
+		{"officers at the meeting",
+			head + "On 3 March PCSOs and police officers joined the Hemlington residents' meeting at the library.\n",
+			[]string{"meeting 2018-03-03 E05009859E06000002 visible_policing"}},
+		// must not fire twice: a concern already carries the theme
+		{"told as a concern",
+			head + "On 3 March the Hemlington ward meeting heard residents complain about drug dealing from a flat.\n",
+			[]string{"meeting 2018-03-03 E05009859E06000002 drugs", "concern 2018-03-03 E05009859E06000002 drugs"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, summaryLAD(t, tt.doc))
+		})
+	}
+}
+
 // TestWeekFramingDays: "the week of 12 March" before the days each meeting
 // of the sentence was held on frames them; each meeting takes its own day.
 // A week alone dates its meeting to the week.
@@ -10690,12 +10723,12 @@ func TestOtherDaysBlanked(t *testing.T) {
 		want []string
 	}{
 		{"Our police drop-in at the community hall on Tuesday 3rd March was busy, mostly about dog fouling. Two members then went to the ward meeting in Seaton on 12th March.",
-			[]string{"meeting 2015-03-03  environmental", "meeting 2015-03-12 E05008951 "}},
+			[]string{"meeting 2015-03-03  environmental", "meeting 2015-03-12 E05008951 ", "concern 2015-03-03  environmental"}},
 		// must not fire: the place is in an undated sentence, or on the same day
 		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. It was held at the library in Seaton.",
-			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+			[]string{"meeting 2015-03-03 E05008951 environmental", "concern 2015-03-03 E05008951 environmental"}},
 		{"Our police drop-in on Tuesday 3rd March was busy, mostly about dog fouling. On 3rd March the hall in Seaton was full.",
-			[]string{"meeting 2015-03-03 E05008951 environmental"}},
+			[]string{"meeting 2015-03-03 E05008951 environmental", "concern 2015-03-03 E05008951 environmental"}},
 	}
 	for _, tt := range tests {
 		doc := "Hartlepool Tenants' Federation – March update\n\nPublished 20 March 2015\n\n" + tt.para + "\n"

@@ -18,6 +18,7 @@ type run struct {
 	officialsMet   map[int]bool      // blocks telling a meeting between officials (mpMeetsPCCRE), which no later "The meeting ..." takes as the public's
 	leadPlace      bool              // the concerns being read are a news item's opening, placed by the meeting told after it
 	themeHint      []string          // a forum's themes for the concern being emitted (forumThemes)
+	topicsSaid     []topicSaid       // themes a community meeting's own sentence names (topicConcerns)
 	recordAnchored bool              // a.Published is a record's meeting day (recordAnchor), not the document's
 	postDays       map[int]time.Time // a listing's "Posted on" lines by block: each post's own day (postLines)
 	postStart      map[int]time.Time // a listing's posts dated by a line at their foot or head, by each post's first block (postDateLines)
