@@ -7746,6 +7746,16 @@ func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Spa
 				return sp, true
 			}
 		}
+		if len(ds) == 1 && ds[0].Day == 0 && ds[0].Month != 0 && ds[0].RelMonth == "" && ds[0].RelWeek == "" && ds[0].EndMonth == 0 && monthOwnRE.MatchString(ds[0].Text) && contactedRE.MatchString(text) {
+			// "On another subject, all through March my inbox was full
+			// of people worried about doorstep callers", after a blog's
+			// account of an April meeting: the writer's letters over
+			// March, the month's, not the meeting's (as for minutes,
+			// below; a month already over when the meeting sat).
+			if sp, ok := r.resolveSpan(b, ds[0], false); ok && sp.End.Before(cur.span.Start) {
+				return sp, true
+			}
+		}
 		return dates.Span{}, false
 	}
 	if len(ds) != 1 || ds[0].Day != 0 || ds[0].Month == 0 || ds[0].RelMonth != "" || ds[0].RelWeek != "" {
@@ -7759,6 +7769,34 @@ func (r *run) ownSpan(b *segment.Block, text string, cur *meetingCtx) (dates.Spa
 		return dates.Span{}, false
 	}
 	return sp, true
+}
+
+// otherWardEarlier reports whether a concern told after meeting cur, and
+// placed in another ward than cur's, says it was raised "last month" or
+// "last week" (a relative month or week of its own that was over before
+// the meeting sat): "The round began last month: in Newtown on the 9th
+// residents raised thefts from vans", after this week's meeting in
+// Oldfield, is Newtown's of last month, not Oldfield's on the meeting's
+// day. (Not a concern of cur's own ward, "last month's thefts came up
+// again", still raised at the meeting; nor one with no earlier time.)
+func (r *run) otherWardEarlier(b *segment.Block, text string, cur *meetingCtx, res *gazetteer.Resolution) bool {
+	if cur == nil || cur.sticky || cur.place == nil || res == nil || res.WardCode == "" || cur.place.WardCode == "" || res.WardCode == cur.place.WardCode {
+		return false
+	}
+	if k := strings.Index(b.Text, text); k >= 0 {
+		// (the whole sentence: a clause after "began last month:" is
+		// judged with the time its sentence gave it)
+		text = sentenceAt(b.Text, k)
+	}
+	for _, d := range dates.Find(text) {
+		if d.RelMonth != "last" && d.RelWeek != "last" {
+			continue
+		}
+		if sp, ok := r.resolveSpan(b, d, false); ok && sp.End.Before(cur.span.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // complainedOfRE: what people complained about or spoke of ("Others
@@ -7927,8 +7965,17 @@ var lettersRE = regexp.MustCompile(`(?i)\b(?:have|has|had) (?:also |still )?been
 
 // contactedRE: people getting in touch outside a meeting.
 // ("has come up again and again in my inbox": in the writer's inbox,
-// postbag or mailbag, that is in letters, not at a meeting.)
-var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b|\b(?:in|into) (?:my|our) (?:inbox|postbag|post bag|mailbag|mail bag)\b`)
+// postbag or mailbag, that is in letters, not at a meeting. So is the
+// inbox or postbag itself told as full of them: "all through March our
+// postbag was full of complaints about parking", "my inbox has been
+// flooded with messages about fly-tipping": the writer's letters over
+// that month, not what a meeting told after them heard.)
+var contactedRE = regexp.MustCompile(`(?i)\b(?:phoned|rang|telephoned|e-?mailed|emailed|messaged|written to|wrote to|contacted|got in touch)\b|\b(?:in|into) (?:my|our) (?:inbox|postbag|post bag|mailbag|mail bag)\b|` + mailboxFullRE)
+
+// mailboxFullRE: the writer's inbox, postbag or mailbag told as full of
+// what people sent ("my inbox was full of", "our postbag has been
+// flooded with"). (Not "the inbox is open to everyone": no fullness.)
+const mailboxFullRE = `\b(?:my|our|the office's) (?:inbox|postbag|post bag|mailbag|mail bag) (?:was|were|is|has been|had been|have been) (?:absolutely |completely )?(?:full|filled|flooded|overflowing|bursting|inundated)\b`
 
 // monthOwnRE: a month told as the span of what happened ("during
 // January", "throughout March").
@@ -8173,6 +8220,10 @@ func (r *run) standalone(b *segment.Block, cur *meetingCtx, text, action, leadIn
 		}
 		res := r.concernPlace(b, text, at, sp.Start, "")
 		if res == nil {
+			return
+		}
+		if !ok && r.otherWardEarlier(b, text, cur, res) {
+			r.problem(b, "date", clip(text, 120), "a concern of another ward told with an earlier month or week of its own after a meeting: not that meeting's day: not emitted")
 			return
 		}
 		if ok {

@@ -10935,3 +10935,62 @@ func TestSeeRunsOn(t *testing.T) {
 	got := summary(t, head+"3.1 Off-road bikes remain the issue most often raised across Stockton-on-Tees; see\n\n2.1 above.\n")
 	require.Equal(t, []string{"meeting 2019-03-12 E05001552 speeding", "concern 2019-03-12 E05001552 speeding"}, got)
 }
+
+// TestMailboxFullOverAMonthAfterMeeting: after a blog's account of a
+// meeting, "all through <month>" the writer's inbox or postbag "was full
+// of" people's complaints is a concern of that month (letters, not what
+// the meeting heard), as "rang" or "emailed" over a month already is. A
+// month that is not over before the meeting, a month with no one getting
+// in touch, and an inbox that is only mentioned, stay the meeting's.
+func TestMailboxFullOverAMonthAfterMeeting(t *testing.T) {
+	pub := "Posted on 5 April 2016\n\n" +
+		"A quick note on last night's Grangetown residents' meeting at the community hub: people were mainly worried about speeding on Bolckow Road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"postbag full of, over March", pub +
+			"Changing the subject, all through March our postbag was full of complaints from people in the ward about dealing behind the shops.\n",
+			[]string{"meeting 2016-04-04 E05001509 speeding", "concern 2016-04-04 E05001509 speeding", "concern 2016-03-01 E05001509 drugs"}},
+		{"mailbag bursting, over February", pub +
+			"Meanwhile, all through February my mailbag was bursting with letters from people in the ward about dealing behind the shops.\n",
+			[]string{"meeting 2016-04-04 E05001509 speeding", "concern 2016-04-04 E05001509 speeding", "concern 2016-02-01  drugs"}},
+		// must not fire
+		{"no one got in touch", pub +
+			"Changing the subject, all through March people spoke about dealing behind the shops.\n",
+			[]string{"meeting 2016-04-04 E05001509 drugs,speeding", "concern 2016-04-04 E05001509 speeding", "concern 2016-04-04 E05001509 drugs"}},
+		{"inbox only mentioned", pub +
+			"Changing the subject, all through March my inbox was open to anyone, and people in the ward were worried about dealing behind the shops.\n",
+			[]string{"meeting 2016-04-04 E05001509 drugs,speeding", "concern 2016-04-04 E05001509 speeding", "concern 2016-04-04 E05001509 drugs"}},
+		{"the meeting's own month", pub +
+			"Changing the subject, all through April our postbag was full of complaints about dealing behind the shops.\n",
+			[]string{"meeting 2016-04-04 E05001509 drugs,speeding", "concern 2016-04-04 E05001509 speeding", "concern 2016-04-04 E05001509 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestOtherWardLastMonthAfterMeeting: after a paragraph telling this
+// week's meeting, a concern placed in another ward and told with "last
+// month" (or "last week") of its own sentence is not raised at that
+// meeting on its day: it is not emitted (precision first). A concern of
+// the meeting's own ward that mentions last month, and one of another
+// ward with no earlier time, are untouched.
+func TestOtherWardLastMonthAfterMeeting(t *testing.T) {
+	pub := "Posted on Friday 11 March 2016\n\n" +
+		"On Wednesday the Commissioner met residents of Grangetown at the community hub, where people spoke about dealing behind the shops.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a round that began last month", pub +
+			"The visit rounds off a tour of the borough that started last month: in Dormanstown on the 12th people raised speeding on the main road.\n",
+			[]string{"meeting 2016-03-09 E05001509 drugs", "concern 2016-03-09 E05001509 drugs"}},
+		// must not fire
+		{"the meeting's own ward, last month", pub +
+			"Grangetown residents also said the speeding raised last month on Bolckow Road has not stopped.\n",
+			[]string{"meeting 2016-03-09 E05001509 drugs,speeding", "concern 2016-03-09 E05001509 drugs", "concern 2016-03-09 E05001509 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
