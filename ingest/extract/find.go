@@ -1892,6 +1892,20 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			case si == 0 && len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].HasWeekday && sentDates[0].Weekday == ld.Weekday && sentDates[0].Month == 0:
 				ld.Start, ld.End, ld.Text = sentDates[0].Start, sentDates[0].End, sentDates[0].Text
 				sentDates, leadDay = append([]dates.Mention{ld}, sentDates[1:]...), &ld
+			case si == 0 && dayOffLeadRE.MatchString(sent):
+				// "Monday was a bank holiday, so ... until Tuesday, when I
+				// went to the ward meeting" (dayOffLeadRE): the later
+				// weekday is the paragraph's day (weekdayHeadDays gave it
+				// to the paragraph); the day off tells none.
+				loc := dayOffLeadRE.FindStringSubmatchIndex(sent)
+				var rest []dates.Mention
+				for _, d := range sentDates {
+					if d.Start >= loc[5] {
+						rest = append(rest, d)
+					}
+				}
+				ld.Start, ld.End, ld.Text = loc[4], loc[5], sent[loc[4]:loc[5]]
+				sentDates, leadDay = append([]dates.Mention{ld}, rest...), &ld
 			}
 		}
 		monthLed := false
