@@ -7150,6 +7150,26 @@ func TestWeekdayOffLead(t *testing.T) {
 	}
 }
 
+// TestDayCountOpening: in a week told day by day, a day's paragraph that
+// opens by counting its meetings ("Two meetings on Tuesday.") and then
+// tells each in a sentence of its own: what was raised at each is that
+// meeting's, the count is no meeting of its own. Not a count with a verb
+// of its own ("Two meetings on Tuesday were cancelled.").
+func TestDayCountOpening(t *testing.T) {
+	pub := "# My week\n\nPublished: 17 November 2018\n\n## Monday\n\nI was at the Kader ward residents' meeting at the church hall, where people complained about drug dealing near the shops.\n\n## Tuesday\n\n"
+	both := []string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-13 E05009862 speeding", "meeting 2018-11-13 E05009853 burglary_theft", "concern 2018-11-13 E05009862 speeding", "concern 2018-11-13 E05009853 burglary_theft"}
+	two := "In the afternoon I was at the Linthorpe ward meeting, where residents told me about speeding on the main road. In the evening I went to the Acklam ward meeting, where people complained about burglary on the estate.\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a count, then each meeting", pub + "Two meetings on Tuesday. " + two, both},
+		{"a count with a verb", pub + "Two meetings on Tuesday were cancelled. " + two, both},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestWeekdayVisitIsMeeting: in a week told day by day, a paragraph whose
 // weekday lead-in only takes the writer to a place ("**Monday** took me to
 // Linthorpe.", "**Wednesday** was Kader.") and then tells what the people
