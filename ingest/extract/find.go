@@ -1858,6 +1858,10 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			prevSent = sent
 			continue // "We held two street briefings last month.": the days after it tell them (countedMeetingDays)
 		}
+		if si == 0 && (r.headDays != nil || r.leadDays != nil) && dayCountRE.MatchString(sent) && len(sents) > 1 {
+			prevSent = sent
+			continue // "Two meetings on Tuesday.": the sentences after it tell them (dayCountRE)
+		}
 		visitBefore := prevVisit
 		prevVisit = nil
 		start := pos
@@ -1892,6 +1896,20 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			case si == 0 && len(sentDates) > 0 && sentDates[0].Start == 0 && sentDates[0].HasWeekday && sentDates[0].Weekday == ld.Weekday && sentDates[0].Month == 0:
 				ld.Start, ld.End, ld.Text = sentDates[0].Start, sentDates[0].End, sentDates[0].Text
 				sentDates, leadDay = append([]dates.Mention{ld}, sentDates[1:]...), &ld
+			case si == 0 && dayOffLeadRE.MatchString(sent):
+				// "Monday was a bank holiday, so ... until Tuesday, when I
+				// went to the ward meeting" (dayOffLeadRE): the later
+				// weekday is the paragraph's day (weekdayHeadDays gave it
+				// to the paragraph); the day off tells none.
+				loc := dayOffLeadRE.FindStringSubmatchIndex(sent)
+				var rest []dates.Mention
+				for _, d := range sentDates {
+					if d.Start >= loc[5] {
+						rest = append(rest, d)
+					}
+				}
+				ld.Start, ld.End, ld.Text = loc[4], loc[5], sent[loc[4]:loc[5]]
+				sentDates, leadDay = append([]dates.Mention{ld}, rest...), &ld
 			}
 		}
 		monthLed := false
@@ -3069,6 +3087,14 @@ var (
 	meetingCountRE = regexp.MustCompile(`(?i)\b(?:held|ran|run|did|hosted|organised|organized|put on|carried out)\s+(?:(?:our|the)\s+)?(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,2}?(?:street briefings?|meetings?|surger(?:y|ies)|drop-ins?|walkabouts?|pop-ups?|forums?|pacts?|clinics?|coffee mornings?)\b|^\W*(two|three|four|five|2|3|4|5)\s+(?:[\w-]+\s+){0,2}?(?:street briefings|meetings|surgeries|drop-ins|walkabouts|pop-ups|forums|pacts|clinics|coffee mornings)\s+(?:were|have been)\s+(?:held|run)\b`)
 	dayLedRE       = regexp.MustCompile(`(?i)^\W*(?:(?:then|next|later|after that|finally|and|first|firstly|secondly)\s*,?\s+)?on\s+`)
 )
+
+// dayCountRE: in a week told day by day, a paragraph's opening that only
+// counts the day's meetings, with no verb and no place ("Two meetings on
+// Tuesday.", "Three visits that day."): the sentences after it tell each
+// meeting at its place ("In the afternoon I was at the Hilltop ward
+// meeting, where ..."), so the count is no meeting of its own (what is
+// raised at each is that meeting's, not a meeting of the count's).
+var dayCountRE = regexp.MustCompile(`(?i)^\W*(?:two|three|four|2|3|4)\s+(?:[\w-]+\s+)?(?:meetings|surgeries|visits|drop-ins|engagements|events)(?:\s+(?:on|that|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|day))?\s*[.!:]?\s*$`)
 
 // countedMeetingDays reads a paragraph that counts its meetings over a span
 // and then tells each on its day, a sentence each ("We held two street

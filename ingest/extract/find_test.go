@@ -7103,6 +7103,74 @@ func TestWeekdayLeadsDateTheirParagraphs(t *testing.T) {
 	}
 }
 
+// TestWeekTurnsToWeekAhead: a post telling its week day by day that
+// turns to the week to come under a heading ("## Coming up") or with a
+// paragraph opening on it ("Next week I'm at ...") still dates the days
+// it told: the weekdays after the turn are the next week's, no break of
+// the week's order. Not the turn before the days (the whole post is to
+// come), and not a day's account saying it goes on next week.
+func TestWeekTurnsToWeekAhead(t *testing.T) {
+	pub := "# Seven days\n\nPublished: 17 November 2018\n\n"
+	tue := "**Tuesday** was the Kader ward residents' meeting at the church hall. Most of the talk was about drug dealing near the shops.\n\n"
+	thu := "**Thursday** was my surgery in Linthorpe. People complained about speeding on the main road.\n\n"
+	told := []string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-15 E05009862 speeding", "concern 2018-11-15 E05009862 speeding"}
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a heading turns to next week", pub + tue + thu + "## Coming up\n\n**Monday** I'm at a surgery in Acklam, as ever.\n", told},
+		{"a paragraph turns to next week", pub + tue + thu + "Next week: **Monday** I'm at a surgery in Acklam, as ever.\n", told},
+		{"the turn before the days", pub + "## Next week\n\n" + tue + thu, nil},
+		{"a day that says next week inside it", pub + tue + "**Wednesday** was my surgery in Acklam. People complained about burglary on the estate, and I said I would be back next week.\n\n" + thu,
+			[]string{told[0], told[1], "meeting 2018-11-14 E05009853 burglary_theft", "concern 2018-11-14 E05009853 burglary_theft", told[2], told[3]}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestWeekdayOffLead: in a week told day by day, a paragraph that opens
+// on a day when nothing was held and says the week began on a later
+// weekday ("**Monday** was a bank holiday, so nothing happened until
+// Tuesday, when ...") tells that later day, not the day off; a day off
+// whose own meeting went ahead (no later weekday named) keeps its day.
+func TestWeekdayOffLead(t *testing.T) {
+	pub := "# Last week\n\nPublished: 19 November 2018\n\n"
+	wed := "And on **Wednesday** I was at the Linthorpe ward meeting, where people complained about speeding on the main road.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"until the later day", pub + "**Monday** was a bank holiday, so nothing happened until **Tuesday**, when I went to the Kader ward residents' meeting at the church hall. People complained about drug dealing near the shops.\n\n" + wed,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"a day off and then the later day", pub + "**Monday** was my day off and on Tuesday I went to the Kader ward residents' meeting at the church hall. People complained about drug dealing near the shops.\n\n" + wed,
+			[]string{"meeting 2018-11-13 E05009860 drugs", "concern 2018-11-13 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+		{"the day off's own meeting", pub + "**Monday** was a bank holiday, but I went to the Kader ward residents' meeting at the church hall all the same. People complained about drug dealing near the shops.\n\n" + wed,
+			[]string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-14 E05009862 speeding", "concern 2018-11-14 E05009862 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestDayCountOpening: in a week told day by day, a day's paragraph that
+// opens by counting its meetings ("Two meetings on Tuesday.") and then
+// tells each in a sentence of its own: what was raised at each is that
+// meeting's, the count is no meeting of its own. Not a count with a verb
+// of its own ("Two meetings on Tuesday were cancelled.").
+func TestDayCountOpening(t *testing.T) {
+	pub := "# My week\n\nPublished: 17 November 2018\n\n## Monday\n\nI was at the Kader ward residents' meeting at the church hall, where people complained about drug dealing near the shops.\n\n## Tuesday\n\n"
+	both := []string{"meeting 2018-11-12 E05009860 drugs", "concern 2018-11-12 E05009860 drugs", "meeting 2018-11-13 E05009862 speeding", "meeting 2018-11-13 E05009853 burglary_theft", "concern 2018-11-13 E05009862 speeding", "concern 2018-11-13 E05009853 burglary_theft"}
+	two := "In the afternoon I was at the Linthorpe ward meeting, where residents told me about speeding on the main road. In the evening I went to the Acklam ward meeting, where people complained about burglary on the estate.\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a count, then each meeting", pub + "Two meetings on Tuesday. " + two, both},
+		{"a count with a verb", pub + "Two meetings on Tuesday were cancelled. " + two, both},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
 // TestWeekdayVisitIsMeeting: in a week told day by day, a paragraph whose
 // weekday lead-in only takes the writer to a place ("**Monday** took me to
 // Linthorpe.", "**Wednesday** was Kader.") and then tells what the people

@@ -474,12 +474,20 @@ func (r *run) weekdayHeadDays() {
 	labels, labelFuture, labelPast := 0, false, false
 	for i := range r.blocks {
 		b := &r.blocks[i]
+		if len(heads)+len(leads) > 0 && weekAheadTurn(b) {
+			// (the post turns to the week to come: "## Next week" over
+			// "On Tuesday I'm at ...", weekAheadTurn)
+			break
+		}
 		if !b.Heading {
 			if len(heads) == 0 && len(leads) == 0 && weekAheadRE.MatchString(b.Text) {
 				ahead = true
 			}
 			if m := weekdayLeadRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
 				wd, _ := dates.WeekdayOf(m[1])
+				if off := dayOffLeadRE.FindStringSubmatch(b.Text); off != nil {
+					wd, _ = dates.WeekdayOf(off[2]) // ("Monday was a bank holiday, so ... until Tuesday, when": dayOffLeadRE)
+				}
 				leads = append(leads, head{i, wd})
 			} else if m := weekdayLabelRE.FindStringSubmatch(b.Text); m != nil && !b.Bullet && len(b.Cells) == 0 {
 				wd, _ := dates.WeekdayOf(m[1])
@@ -555,6 +563,35 @@ func (r *run) weekdayHeadDays() {
 		}
 	}
 }
+
+// weekAheadTurnRE: a heading, or a paragraph's opening, that turns a
+// post from the week told to the week to come ("Next week", "Looking
+// ahead", "Next week I'm at the Kader ward meeting on Tuesday").
+var weekAheadTurnRE = regexp.MustCompile(`(?i)^\W*(?:(?:and|so)\s+)?(?:next week|the week ahead|the coming week|this coming week|the week to come|looking ahead|coming up)\b`)
+
+// weekAheadTurn: in a week told day by day (weekdayHeadDays), the
+// heading or paragraph where the writer turns to the week to come
+// ("## Next week" over "On Tuesday I'm at the Park End community
+// meeting"): the days after it are the next week's, to come, not more of
+// the week told, so they end its leads (a Tuesday there after the
+// Friday told is no timetable of the week told). Only a short heading
+// or the paragraph's own opening: a day's account saying it goes on
+// next week ("they asked me back next week") does not end it.
+func weekAheadTurn(b *segment.Block) bool {
+	if b.Heading {
+		return len(b.Text) <= 60 && weekAheadTurnRE.MatchString(strings.Trim(b.Text, " *#"))
+	}
+	return weekAheadTurnRE.MatchString(b.Text)
+}
+
+// dayOffLeadRE: a week told day by day whose paragraph opens on a day
+// when nothing was held and says on which later weekday the week began
+// ("Monday was a bank holiday, so nothing started until Tuesday, when I
+// went to ...", "Friday was my day off and on Saturday we ..."): the
+// paragraph tells the later day, group 2, not the day off, group 1.
+// Not a day off that tells its own meeting ("Monday was a bank holiday,
+// but the residents' meeting went ahead"): no later weekday after it.
+var dayOffLeadRE = regexp.MustCompile(`^(?:(?:And|Then)\s+)?(?:[Oo]n\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:was|being)\s+(?:a\s+|my\s+|our\s+)?(?:(?:bank|public)\s+holiday|holiday|day off|rest day|quiet day|day of leave)\b[^.!?]*?\b(?:until|till|so|and|then)\s+(?:on\s+|the\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
 // weekdayVisitRE: a weekday lead-in that takes the writer to a place
 // and says no more of what was there ("Friday took me out to Greatham",
