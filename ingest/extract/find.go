@@ -3017,7 +3017,11 @@ var thenOpensRE = regexp.MustCompile(`(?i)^\W*(?:and\s+)?(?:then|after that|afte
 // named by rank: a team's post thanking "everyone who walked round
 // Berwick Hills with PCSO Khan on Sunday" tells its walkabout ("walked the
 // Headland with the neighbourhood inspector" too).
-var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?:the\s+)?(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp))\b`)
+// (An estate walked round with its housing officer or estate manager,
+// "we walked round the Grove estate with the housing officer; tenants
+// showed us ...", is a walkabout as one with the team is: the landlord's
+// officer brings the police round the tenants' estate.)
+var walkedWithRE = regexp.MustCompile(`(?i)\b(?:walked|walking|toured|touring)\s+(?:round|around|through|along|the streets of|(?:the\s+)?(?-i:[A-Z]))[^.;]{0,120}?\bwith\b[^.;]{0,100}?\b(?:residents|people|neighbourhood (?:policing )?team|officers|pcsos?|pcs?|wardens|councillors|(?:neighbourhood |police |town centre |local )*(?:sergeant|inspector|sgt|insp)|(?:the\s+|a\s+|our\s+|their\s+)?(?:housing|estate)\s+(?:officers?|managers?))\b`)
 
 // stallRE: a neighbourhood team's stall or stand told as the writer's or
 // the officers' own ("we had a stall on the seafront last Saturday", "PCSOs
@@ -3651,12 +3655,27 @@ func heldPart(sent string, d dates.Mention) string {
 	if loc := joinedFutureRE.FindStringIndex(sent[d.End:]); loc != nil && pastVerbRE.MatchString(sent[:d.End+loc[0]]) && !futureRE.MatchString(sent[:d.End+loc[0]]) && !arranged(sent[:d.End+loc[0]]) {
 		return sent[:d.End+loc[0]]
 	}
+	if loc := crowdToldRE.FindStringIndex(sent[d.End:]); loc != nil && crowdInRE.MatchString(sent[:d.End+loc[0]]) {
+		return sent[:d.End+loc[0]]
+	}
 	loc := relativeRE.FindStringIndex(sent[d.End:])
 	if loc == nil || !pastHeldRE.MatchString(sent[:d.End+loc[0]]) {
 		return sent
 	}
 	return sent[:d.End+loc[0]]
 }
+
+// crowdInRE and crowdToldRE: a crowd that filled a hall on its day and
+// what it came to tell ("Some forty tenants crowded into the church hall
+// on Monday to complain that the estate will be left without a PCSO"):
+// the crowd's errand after the day is what they said, so its "will" is
+// their fear, not the meeting's future (heldPart cuts it off). Not a
+// crowd still to come: "residents will pack the hall on Monday to ..."
+// keeps its future before the day.
+var (
+	crowdInRE   = regexp.MustCompile(`(?i)\b(?:(?:squeezed|crammed|piled|packed|crowded)\s+(?:in|into|a|an|the)|filled\s+(?:a|an|the)|turned\s+(?:out|up)|came\s+(?:along\s+)?to)\b`)
+	crowdToldRE = regexp.MustCompile(`(?i)\s+to\s+` + crowdPurpose + `\b`)
+)
 
 // pastCausePart is held from the clause that tells in the past the
 // meeting a promise or plan follows from, when the day d is inside it:
@@ -6144,8 +6163,11 @@ var letterFromRE = regexp.MustCompile(`(?i)\b(?:e-?mail|letter|message|note)s?\s
 // to demand something is done about speeding" and says "the meeting"
 // only in the next paragraph (crowdPurpose); "about sixty people came to
 // the community hub ... to raise their concerns with the Commissioner" is
-// the same crowd come to a meeting.
-var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk|of you)\b[^.]{0,60}\b(?:(?:squeezed|crammed|piled|packed) (?:in|into)|came (?:along )?to|turned (?:out|up) (?:at|to)|gathered (?:at|in))\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
+// the same crowd come to a meeting. A crowd that "crowded into" a hall,
+// or "packed" or "filled" it ("Residents packed a church hall in Grove
+// Hill on Monday night to demand answers"), is the same crowd told with
+// another verb.
+var crowdRE = regexp.MustCompile(`(?i)\bstanding room only\b[^.]{0,160}\b(?:residents|people|villagers|tenants|locals|parents|folk)\b|\b(?:residents|people|villagers|tenants|locals|parents|folk|of you)\b[^.]{0,60}\b(?:(?:squeezed|crammed|piled|packed|crowded) (?:in|into)|(?:packed|filled|crammed) (?:a|an|the)\b|came (?:along )?to|turned (?:out|up) (?:at|to)|gathered (?:at|in))\b[^.]{0,60}\bto ` + crowdPurpose + `\b|\b(?:thank you|thanks)\b[^.!]{0,30}\b(?:[0-9]+ of you|all of you|everyone|everybody)\b[^.!]{0,10}\b(?:who|that)\s+(?:came|braved|turned (?:out|up)|joined us|came along|came out)\b` +
 	// (a part of a day spent with a counted group of the public: "The
 	// inspector spent Tuesday evening at the church hall with around forty
 	// tenants" is their meeting; not "spent the day with officers", not

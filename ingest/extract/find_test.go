@@ -2594,6 +2594,25 @@ func TestWalkedRoundWithAnOfficer(t *testing.T) {
 	}
 }
 
+// TestWalkedRoundWithAHousingOfficer: an estate walked round on a day with
+// its housing officer or estate manager ("we walked round the Grove estate
+// with the housing officer; tenants showed us ...") is a walkabout too; the
+// housing office's own visit with no walk, or a walk with a thing, is none.
+func TestWalkedRoundWithAHousingOfficer(t *testing.T) {
+	head := "# Engagement Update\n\nPublished: Friday 29 March 2019\n\n"
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"On Sunday we walked round Hemlington with the housing officer.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"On Sunday our PCSO walked through Hemlington with an estate manager from the council.", []string{"meeting 2019-03-24 E05009859 "}},
+		{"On Sunday the housing officer phoned us about Hemlington.", nil},
+		{"On Sunday our PCSO walked round Hemlington with the housing plans.", nil},
+	} {
+		require.Equal(t, tt.want, summary(t, head+tt.s+"\n"), tt.s)
+	}
+}
+
 // TestOfficialQuoteOverSentences: every sentence of a quotation an official
 // opens is the official's, not a resident's concern; a resident's quotation
 // is still theirs.
@@ -5255,6 +5274,36 @@ func TestCountedCrowdAtAHall(t *testing.T) {
 		var got []string
 		for _, e := range summary(t, head+tt.text+raised) {
 			if strings.HasPrefix(e, "meeting") || strings.HasPrefix(e, "concern 2024-07-08") {
+				got = append(got, e)
+			}
+		}
+		require.Equal(t, tt.want, got, tt.name)
+	}
+}
+
+// TestCrowdFilledAHall: a crowd that crowded into a hall, or packed or
+// filled it, on its day to tell those in charge something is a meeting
+// ("Forty tenants crowded into the Grove community centre on Monday to
+// tell the inspector ...", "Residents filled the church hall on Monday
+// night to demand ..."), and a "will" in what they came to say ("their
+// fear that the station will close") is theirs, not a meeting to come. Not
+// a crowd that filled a hall for something else, nor one still to come.
+// (The meeting is what is checked: its themes are the crowd's errand.)
+func TestCrowdFilledAHall(t *testing.T) {
+	head := "Posted on 20 July 2024\n\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"crowded into", "About forty tenants crowded into the Grangetown community centre on Monday 8 July to tell the inspector about drug dealing behind the shops.", []string{"meeting 2024-07-08 E05012442 drugs"}},
+		{"packed a hall", "Residents packed a Grangetown church hall on Monday night to demand action on drug dealing behind the shops.", []string{"meeting 2024-07-15 E05012442 drugs"}},
+		{"their fear of the future", "About forty tenants crowded into the Grangetown community centre on Monday 8 July to tell the inspector about drug dealing and their fear that the estate will be left with no PCSO.", []string{"meeting 2024-07-08 E05012442 drugs"}},
+		{"filled a hall for a show", "Families filled the Grangetown community centre on Monday 8 July to watch the talent show.", nil},
+		{"a crowd to come", "Tenants will pack the Grangetown community centre on Monday 29 July to tell the inspector about drug dealing.", nil},
+	} {
+		var got []string
+		for _, e := range summary(t, head+tt.text+"\n") {
+			if strings.HasPrefix(e, "meeting 2024-07") {
 				got = append(got, e)
 			}
 		}

@@ -903,6 +903,9 @@ func bareDays(s, low string, out []Mention) []Mention {
 			}
 		}
 		if mon == 0 {
+			if rel := relMonthBefore(s, m[0], out); rel != "" {
+				out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, RelMonth: rel})
+			}
 			continue
 		}
 		out = append(out, Mention{Start: m[0], End: m[1], Text: s[m[0]:m[1]], Day: day, Month: mon, Year: year})
@@ -910,6 +913,34 @@ func bareDays(s, low string, out []Mention) []Mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// relMonthBefore is the relative month ("last month", "next month")
+// written last before position at in the same sentence, with no month or
+// day written between, that a day written as an ordinal alone after it
+// belongs to: "a round of visits that began last month: in Norton on the
+// 9th and at Roseworth on the 23rd" is the 9th and the 23rd of the month
+// before publication. Not one a sentence before ("It was busy last month.
+// We met on the 9th"), nor one a date of its own follows.
+func relMonthBefore(s string, at int, out []Mention) string {
+	rel, from := "", -1
+	for _, d := range out {
+		if d.End > at {
+			continue
+		}
+		if d.Start > from {
+			rel, from = "", d.Start
+			if d.RelMonth != "" && d.Rel == "" && d.EndDay == 0 { // (or a day of it already read: "on the 9th and at Roseworth on the 23rd")
+				rel = d.RelMonth
+			}
+		}
+	}
+	if (rel != "last" && rel != "next") || at-from > 200 || sentenceBreakRE.MatchString(s[from:at]) {
+		// ("later in the month ... on the 26th" is the story's month,
+		// read elsewhere, not the publication's)
+		return ""
+	}
+	return rel
 }
 
 // nextListedDayRE: the next day of a list of ordinals alone after the

@@ -423,6 +423,28 @@ func TestWeekdayOrdinalInSentenceMonth(t *testing.T) {
 	}
 }
 
+// TestBareDayAfterRelativeMonth: an ordinal alone after "last month" or
+// "next month" in the same sentence is a day of that month ("visits that
+// began last month: in Norton on the 9th and at Roseworth on the 23rd");
+// across a full stop, or with no relative month, it is not read.
+func TestBareDayAfterRelativeMonth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"The round of visits began last month: in Norton on the 9th and at Roseworth on the 23rd.", []string{"0 last", "9 last", "23 last"}},
+		{"The forum moves next month, when it meets on the 4th.", []string{"0 next", "4 next"}},
+		{"It was busy last month. The forum met on the 9th.", []string{"0 last"}},
+		{"The forum met on the 9th.", nil},
+	} {
+		var got []string
+		for _, m := range Find(tc.s) {
+			got = append(got, fmt.Sprintf("%d %s", m.Day, m.RelMonth))
+		}
+		require.Equal(t, tc.want, got, tc.s)
+	}
+}
+
 // TestBareDayBeforeItsMonth: an ordinal listed before the day that writes
 // the month, in the same sentence and earlier in it, takes that month;
 // one after it, or across a full stop, does not.
