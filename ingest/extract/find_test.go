@@ -1887,6 +1887,10 @@ func TestPublicationDateCandidates(t *testing.T) {
 		// an issue line's aside saying when it went to print
 		{"issue-printed-aside.txt", "KADER WARD ROUNDUP\nYour Kader councillors\nIssue 3 - Spring 2019      (printed 2 April 2019)\n\nThe Kader ward meeting last month heard about speeding.\n", "2019-04-02"},
 		{"printed-aside-no-issue.txt", "KADER WARD ROUNDUP\n\nThe leaflet (printed 2 April 2019) was late. The Kader ward meeting last month heard about speeding.\n", ""},
+		// delivered, by whom, then the day, then more in the brackets
+		{"issue-delivered-aside.txt", "ACKLAM GREEN RESIDENTS\nNewsletter No. 12 -- Spring 2024\n(delivered by our volunteers, 8th April 2024 - ask Jo for a copy by email)\n\nThe Acklam ward meeting last month heard about speeding.\n", "2024-04-08"},
+		// must not fire: delivered, not on an issue line
+		{"delivered-aside-no-issue.txt", "ACKLAM GREEN RESIDENTS\n\nThe parcels (delivered by our volunteers, 8th April 2024) were late. The Acklam ward meeting last month heard about speeding.\n", ""},
 		// the aside gives the day without its year, the masthead the
 		// issue's month and year (printedAsideInIssueMonth); the day must
 		// fall in that month or the one before, its weekday checked

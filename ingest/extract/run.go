@@ -863,6 +863,13 @@ func (r *run) findPublished() time.Time {
 				consider(t, pubScorePosted)
 			} else if t, ok := r.printedAsideInIssueMonth(b.Text[:m[0]], aside); ok {
 				consider(t, pubScorePosted)
+			} else if ds := dates.Find(aside); len(ds) > 0 && ds[0].IsDay() && ds[0].Year != 0 {
+				// "(delivered by our volunteers, 6th October 2025 - if
+				// you'd rather have it by email ...)": the aside's one
+				// full day, after who delivered it
+				if t, ok := r.fullDate(ds[0].Text); ok {
+					consider(t, pubScorePosted)
+				}
 			}
 		}
 		if i < 4 && issueLineRE.MatchString(b.Text) {
@@ -1058,8 +1065,10 @@ var (
 	// 14 | March 2021").
 	issueLineRE = regexp.MustCompile(`(?i)\b(?:issue|edition|newsletter|bulletin)\b`)
 	// printedAsideRE: a day in brackets saying when the issue was printed
-	// ("(printed 4 July 2019)", "(printed on 12/07/2019)"); group 1 the day.
-	printedAsideRE = regexp.MustCompile(`(?i)\(\s*printed\s+(?:on\s+)?([^()]{6,40})\)`)
+	// or delivered ("(printed 4 July 2019)", "(printed on 12/07/2019)",
+	// "(delivered by our volunteers, 6th October 2025 - ...)"); group 1
+	// what follows the verb.
+	printedAsideRE = regexp.MustCompile(`(?i)\(\s*(?:printed|delivered|distributed)\s+(?:on\s+)?([^()]{6,120})\)`)
 	// issueMonthRE: an issue's number and its month ("Issue 9 - June
 	// 2013", "No. 14, March 2021"); group 1 the month.
 	issueMonthRE = regexp.MustCompile(`(?i)\b(?:issue|edition|no\.?)\s*[0-9]{1,3}\s*[-–—,|·:]\s*((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)[0-9]{2})\b`)
