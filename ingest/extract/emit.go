@@ -1047,7 +1047,7 @@ func (r *run) topicConcerns(events []schemas.Event, themes map[string][]string) 
 		}
 		m := events[at]
 		if m.Meeting == nil || m.Meeting.Kind != schemas.KindCommunityMeeting || topicAskedRE.MatchString(t.text) {
-			continue // (what someone asked or raised the concern finder has read, and let go: "members asked for Community Speed Watch" on a page not the group's)
+			continue // (a request the concern finder has read, and may have let go: "members asked for Community Speed Watch" on a page not the group's)
 		}
 		named := map[string]bool{} // themes read from names: the meeting's own ("the road safety meeting"), a body's
 		for _, n := range r.concernMatches(t.text) {
@@ -1074,17 +1074,20 @@ func (r *run) topicConcerns(events []schemas.Event, themes map[string][]string) 
 	return out
 }
 
-// meetingNameAfterRE: a meeting's noun right after a theme's words, which
-// name the meeting ("the road safety meeting", "a speeding forum").
-var meetingNameAfterRE = regexp.MustCompile(`(?i)^\s+(?:meetings?|forums?|groups?|partnerships?|boards?|panels?|events?|sessions?|briefings?|surger(?:y|ies)|walkabouts?)\b`)
-
 // topicAskedRE: a clause that tells someone asking for something, a
 // request the concern finder reads (and may let go).
 var topicAskedRE = regexp.MustCompile(`(?i)\b(?:ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|request(?:s|ed|ing)?)\b`)
 
-// meetingNameEndRE: a theme's phrase that is itself a body's name ("rural
-// crime forum").
-var meetingNameEndRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|groups?|partnerships?|boards?|panels?)(?:['’]s)?$`)
+// bodyNouns are the nouns that make the words before them a meeting's or
+// a body's name: after a theme's words ("the road safety meeting":
+// meetingNameAfterRE) or ending a theme's phrase ("the Rural Crime
+// Forum's": meetingNameEndRE).
+const bodyNouns = `meetings?|forums?|groups?|partnerships?|boards?|panels?|events?|sessions?|briefings?|surger(?:y|ies)|walkabouts?`
+
+var (
+	meetingNameAfterRE = regexp.MustCompile(`(?i)^\s+(?:` + bodyNouns + `)\b`)
+	meetingNameEndRE   = regexp.MustCompile(`(?i)\b(?:` + bodyNouns + `)(?:['’]s)?$`)
+)
 
 // dropRecaps drops, from a concern told for a month or a period with no
 // meeting of its own, each theme that a meeting of the document raised on

@@ -970,17 +970,7 @@ func (r *run) laterRefFits(p gazetteer.Mention, after string) bool {
 	if d == nil || d[0] != 0 || d[1] != len(rel) {
 		return false
 	}
-	delta := 0
-	switch {
-	case d[2] >= 0:
-		delta = 1
-	case d[4] >= 0:
-		delta = -1
-	case d[6] >= 0:
-		delta = daysApart(rel[d[6]:d[7]])
-	case d[8] >= 0:
-		delta = -daysApart(rel[d[8]:d[9]])
-	}
+	delta, _ := sameDayOffset(rel, d)
 	m := r.heldAt(p)
 	return m != nil && r.heldApart(m, delta)
 }
@@ -2120,18 +2110,8 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			}
 			if loc := sameDayRE.FindStringSubmatchIndex(sent); loc != nil {
 				if last.Precision == dates.Day {
-					t := last.Start
-					switch {
-					case loc[2] >= 0: // "the following evening", "the next day"
-						t = t.AddDate(0, 0, 1)
-					case loc[4] >= 0: // "the evening before", "the previous day"
-						t = t.AddDate(0, 0, -1)
-					case loc[6] >= 0: // "two days later", "a week later"
-						t = t.AddDate(0, 0, daysApart(sent[loc[6]:loc[7]]))
-					case loc[8] >= 0: // "two days earlier"
-						t = t.AddDate(0, 0, -daysApart(sent[loc[8]:loc[9]]))
-					}
-					delta := int(t.Sub(last.Start).Hours() / 24)
+					delta, _ := sameDayOffset(sent, loc)
+					t := last.Start.AddDate(0, 0, delta)
 					if loc[6] >= 0 || loc[8] >= 0 {
 						t = writtenDayNear(sent, t)
 					}
@@ -4091,6 +4071,24 @@ var groupOfRE = regexp.MustCompile(`(?i)\bgroups? of\b|\b(?:water|gas|electricit
 // is a session held for residents to drop in to, as a coffee morning is,
 // and so is the police's "cuppa with a copper").
 var strongMeetingRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|safety walks?|pacts?|coffee mornings?|coffee (?:and|&) (?:a )?chats?|(?:cuppa|coffee|cake|brew) with a cop(?:per)?|clinics?)\b`)
+
+// sameDayOffset is the days from the meeting before that sameDayRE's match
+// loc in s tells: 1 for "the following evening", -1 for "the previous
+// day", 7 for "a week later", -2 for "two days earlier"; 0 and false for
+// the same day ("later that evening").
+func sameDayOffset(s string, loc []int) (int, bool) {
+	switch {
+	case loc[2] >= 0:
+		return 1, true
+	case loc[4] >= 0:
+		return -1, true
+	case loc[6] >= 0:
+		return daysApart(s[loc[6]:loc[7]]), true
+	case loc[8] >= 0:
+		return -daysApart(s[loc[8]:loc[9]]), true
+	}
+	return 0, false
+}
 
 // sameDayRE: a day told by the meeting before ("earlier that afternoon",
 // "the same evening"; group 1 the day after it, "the following evening",
@@ -8626,13 +8624,8 @@ func laterInSentence(sent string, ds []dates.Mention) (dates.Mention, bool) {
 	if loc == nil {
 		return dates.Mention{}, false
 	}
-	n := 0
-	switch {
-	case loc[2] >= 0:
-		n = 1
-	case loc[6] >= 0:
-		n = daysApart(sent[last.End+loc[6] : last.End+loc[7]])
-	default:
+	n, ok := sameDayOffset(sent[last.End:], loc)
+	if !ok || n <= 0 {
 		return dates.Mention{}, false // (earlier, or the same day: the day already written)
 	}
 	year := last.Year
