@@ -202,14 +202,7 @@ FROM bench_peer_kafka WHERE type = 'concern'`,
 		}
 
 	}
-	var proto schemas.Event
-	for _, e := range events {
-		if e.Type == schemas.TypeConcern {
-			proto = e
-			break
-		}
-	}
-	if err := awaitPeerViews(ctx, conn, brokers, topic, proto); err != nil {
+	if err := awaitPeerViews(ctx, conn, brokers, topic); err != nil {
 		return 0, err
 	}
 	start := time.Now()
@@ -264,18 +257,17 @@ const peerBarrier = "bench-barrier"
 // lists the table's views then), and a stream on an empty topic restarts
 // about every half second: one that started between the two CREATEs feeds
 // only the first view, and once took all 5000 copied messages into it (0
-// mentions). So a barrier message is sent, and once the first view holds it
-// the second is asked: if it holds it too, the stream that stored it started
-// after both views existed, and so does every later one; if not, another
-// barrier goes. One at a time: a stream ends only when the topic falls
+// mentions). So a barrier message (a concern of ward peerBarrier) is sent,
+// and once the first view holds it the second is asked: if it holds it too,
+// the stream that stored it started after both views existed, and so does
+// every later one; if not, another barrier goes. One at a time: a stream ends only when the topic falls
 // quiet, and a barrier a second kept it from ever ending.
-func awaitPeerViews(ctx context.Context, conn driver.Conn, brokers []string, topic string, proto schemas.Event) error {
+func awaitPeerViews(ctx context.Context, conn driver.Conn, brokers []string, topic string) error {
 	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
 	defer w.Close()
 	deadline := time.Now().Add(2 * time.Minute)
 	for sent := 1; ; sent++ {
-		b := proto
-		b.EventID, b.WardCode = uuid.NewString(), peerBarrier
+		b := schemas.Event{EventID: uuid.NewString(), Type: schemas.TypeConcern, SchemaVersion: schemas.CurrentVersion, Date: "2000-01-01", WardCode: peerBarrier}
 		msg, err := json.Marshal(b)
 		if err != nil {
 			return fmt.Errorf("encoding the Kafka-engine peer's barrier: %w", err)
