@@ -194,22 +194,18 @@ func startProcessor(t *testing.T, env *testEnv, extra ...string) *exec.Cmd {
 // processArgs are the flags every test processor runs with: a free ops
 // port, small batches, the test broker and the pause key.
 func processArgs(t *testing.T, env *testEnv) []string {
-	return append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "error", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
+	return append([]string{"process", "-listen", freePort(t), "-batch-size", "300", "-batch-wait", "50ms", "-log.level", "info", "-pause.secret", testPauseSecret}, env.kafkaFlags()...)
 }
 
 // startWardpulse runs the binary with args as a child process, killed at
-// the end of the test if it is still running.
+// the end of the test if it is still running; if the test failed, its log
+// and stacks are printed (watchChild).
 func startWardpulse(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(wardpulseBinary(t), args...)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	end := watchChild(t, cmd)
 	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-			_, _ = cmd.Process.Wait()
-		}
-	})
+	t.Cleanup(end)
 	return cmd
 }
 

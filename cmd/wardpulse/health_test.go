@@ -108,12 +108,13 @@ func TestHealthIsHonest(t *testing.T) {
 	runCtx, cancel := context.WithCancel(ctx)
 	g, gctx := errgroup.WithContext(runCtx)
 	t.Cleanup(func() { cancel(); require.NoError(t, g.Wait()) })
+	logger := logOnFailure(t) // its Cleanup runs first: the services still run
 	procAddr, ingestAddr := make(chan net.Addr, 1), make(chan net.Addr, 1)
 	g.Go(func() error {
-		return serveProcess(gctx, pcfg, conn, discard(), newRegistry(), func(a net.Addr) { procAddr <- a })
+		return serveProcess(gctx, pcfg, conn, logger.With("service", "process"), newRegistry(), func(a net.Addr) { procAddr <- a })
 	})
 	g.Go(func() error {
-		return serveIngest(gctx, icfg, tokens, discard(), newRegistry(), func(a net.Addr) { ingestAddr <- a })
+		return serveIngest(gctx, icfg, tokens, logger.With("service", "ingest"), newRegistry(), func(a net.Addr) { ingestAddr <- a })
 	})
 	proc := "http://" + (<-procAddr).String()
 	ingest := "http://" + (<-ingestAddr).String()
