@@ -115,7 +115,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 	if pub != nil {
 		rep, err := pub.Publish(ctx, all)
-		fmt.Fprintf(stderr, "publish: %d accepted, %d duplicates (already ingested), %d rejected\n", rep.Accepted, rep.Duplicates, rep.Rejected)
+		fmt.Fprintf(stderr, "publish: %d accepted, %d duplicates (already ingested), %d rejected, %d not sent (held outside Cleveland)\n", rep.Accepted, rep.Duplicates, rep.Rejected, len(rep.NotSent))
+		for _, ev := range rep.NotSent {
+			where := ev.Place
+			if ev.Source != nil {
+				where = fmt.Sprintf("%s, %s ¶%d", ev.Place, ev.Source.Document, ev.Source.Paragraph)
+			}
+			fmt.Fprintf(stderr, "  not sent %s %s (%s): outside the Cleveland force area\n", ev.Type, ev.EventID, where)
+		}
 		for _, r := range rep.Rejections {
 			var why []string
 			for _, e := range r.Errors {

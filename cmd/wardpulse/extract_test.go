@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -127,4 +128,26 @@ func TestExtractPublishTwiceChangesNothing(t *testing.T) {
 	require.NoError(t, runExtract(t.Context(), args, nil, io.Discard, &errb))
 	require.Contains(t, errb.String(), "publish: 0 accepted, 8 duplicates")
 	require.Len(t, seen, 8) // 5 meetings, 3 concerns; the 3 forthcoming meetings are planned, not events
+}
+
+// TestExtractPublishLeavesOutsideMeetings publishes, through the real
+// ingest and processor, a report with a Cleveland meeting and a public
+// meeting across the border: the first is accepted and counted in its
+// ward; the second and its concern are listed as not sent (ingest places
+// every event in Cleveland's gazetteer and would refuse them), and nothing
+// is rejected.
+func TestExtractPublishLeavesOutsideMeetings(t *testing.T) {
+	env := newEnv(t, 2)
+	url, token := runServices(t, env)
+	doc := filepath.Join(t.TempDir(), "report.txt")
+	require.NoError(t, os.WriteFile(doc, []byte("Report to the Police and Crime Panel, 5 October 2022\n\nProgramme of Engagement, August and September 2022\n\n"+
+		"4.1 On 6 September the Commissioner attended the Kader ward meeting in Middlesbrough, where residents raised speeding on Stainton Way.\n\n"+
+		"4.2 On 21 September the Commissioner attended a public meeting on rural crime in Great Ayton, North Yorkshire. Farmers raised hare coursing and thefts of quad bikes.\n"), 0o600))
+	var out, errb bytes.Buffer
+	require.NoError(t, runExtract(t.Context(), []string{"--publish", "--ingest-url", url, "--token", token, doc}, nil, &out, &errb), errb.String())
+	require.Contains(t, errb.String(), "publish: 2 accepted, 0 duplicates (already ingested), 0 rejected, 2 not sent (held outside Cleveland)")
+	require.Contains(t, errb.String(), "not sent meeting")
+	require.Contains(t, out.String(), `"place":"Great Ayton"`, "the outside meeting is in the extract's own output")
+	waitFor(t, "the Kader concern counted", 30*time.Second, func() bool { return concernCount(t, env, "E05009860", "speeding") == 1 })
+	require.Zero(t, concernCount(t, env, "", "rural_crime"), "nothing of Great Ayton's reached ClickHouse")
 }

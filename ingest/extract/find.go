@@ -4681,8 +4681,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 				// ("Residents of Great Ayton, a few miles away across the
 				// North Yorkshire border, raised much the same worries at a
 				// meeting with North Yorkshire Police")
-				r.problem(b, "place", hint(s), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
-				return nil
+				return r.outsideMeeting(b, r.outsidePlace(s, at), s)
 			}
 			continue
 		}
@@ -4691,8 +4690,7 @@ func (r *run) meetingPlace(b *segment.Block, clause, sent string, at time.Time, 
 			// commissioner at a rural crime meeting in Great Ayton village
 			// hall, on Monday": the meeting's own place is outside, though
 			// the sentence names a Cleveland ward besides
-			r.problem(b, "place", hint(s), "outside the Cleveland force area (not a ward, town or authority of its gazetteer): not emitted")
-			return nil
+			return r.outsideMeeting(b, r.meetingOutsidePlace(s, at), s)
 		}
 		best := ms[0]
 		for _, m := range ms {
@@ -5002,19 +5000,23 @@ var crossedRE = regexp.MustCompile(`(?i)\bcross(?:ed|ing)? (?:the )?(?:county |f
 // ("joined farmers in Kildale for their rural watch meeting with the
 // county's police", placeForMeetingRE): the meeting is that place's all
 // the same.
-func (r *run) meetingOutside(s string, at time.Time) bool {
+func (r *run) meetingOutside(s string, at time.Time) bool { return r.meetingOutsidePlace(s, at) != "" }
+
+// meetingOutsidePlace is the place outside Cleveland that meetingOutside
+// finds a meeting held in; "" if none.
+func (r *run) meetingOutsidePlace(s string, at time.Time) string {
 	locs := meetingAtPlaceRE.FindAllStringSubmatchIndex(s, -1)
 	locs = append(locs, placeForMeetingRE.FindAllStringSubmatchIndex(s, -1)...)
 	for _, loc := range locs {
 		name := s[loc[2]:loc[3]]
 		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
-			return true
+			return name
 		}
 		if m := outsideAppositiveRE.FindString(s[loc[3]:]); m != "" && outsideMarked(m) {
 			// "a farm watch meeting in Kirklevington, just over the
 			// border in North Yorkshire": the writer says where the
 			// place is, whatever the gazetteer has it as.
-			return true
+			return name
 		}
 	}
 	for _, loc := range meetingAtVillageVenueRE.FindAllStringSubmatchIndex(s, -1) {
@@ -5024,10 +5026,10 @@ func (r *run) meetingOutside(s string, at time.Time) bool {
 		// not: its kind is written in lower case after a place's name).
 		name := s[loc[2]:loc[3]]
 		if len(r.find(name, at)) == 0 && !streetName(name) && r.outside("in "+name, at) {
-			return true
+			return name
 		}
 	}
-	return false
+	return ""
 }
 
 // meetingAtVillageVenueRE: a meeting noun, "at" and a capitalised name
@@ -5243,7 +5245,12 @@ var captionRE = regexp.MustCompile(`(?i)\b(?:picture|photo|photograph|image)(?: 
 // Hall", "Rosedale Community Centre").
 var venueNameRE = regexp.MustCompile(`(?i)\b(?:hall|centre|center|church|chapel|library|school|academy|hub|club|institute|pavilion|rooms)$`)
 
-func (r *run) outside(text string, at time.Time) bool {
+func (r *run) outside(text string, at time.Time) bool { return r.outsidePlace(text, at) != "" }
+
+// outsidePlace is the first place text names that the gazetteer does not
+// know and that is no venue, street, month or title (see outside); "" if
+// none.
+func (r *run) outsidePlace(text string, at time.Time) string {
 	for _, m := range placeHintRE.FindAllStringSubmatch(text, -1) {
 		name := strings.TrimSuffix(strings.TrimSuffix(m[1], " and"), " &") // "in Wellington Square and the High Street"
 		if _, err := r.x.gaz.Resolve(name, at); err == nil || streetName(name) {
@@ -5274,9 +5281,9 @@ func (r *run) outside(text string, at time.Time) bool {
 		if venueNameRE.MatchString(name) {
 			continue // "at Emmanuel Church Hall": a venue by its name, wherever it is
 		}
-		return true
+		return name
 	}
-	return false
+	return ""
 }
 
 // venueAfterRE: lower-case words that make the capitalised name before
@@ -5288,6 +5295,90 @@ func hint(s string) string {
 		return m[1]
 	}
 	return clip(s, 80)
+}
+
+// outsideMeeting is the place of a meeting held outside the Cleveland
+// force area, at the place named: no ward or authority code, the name as
+// its place, so that a Cleveland document's meeting across the border (the
+// Commissioner at a rural crime meeting in Great Ayton) is emitted and
+// counted in no ward or authority of Cleveland. A document that names no
+// Cleveland place at all is another force area's page: its meetings are
+// reported, not emitted.
+//
+// Only a public meeting is: residents, farmers or a village meeting the
+// police across the border (outsidePublicRE), not a conference or the
+// commissioners' regional meeting (outsideOfficialRE), which the public
+// does not attend; and only one whose place is a place's name
+// (outsideNameRE), not a weekday ("Wednesday's"), a force or a clipped
+// sentence.
+func (r *run) outsideMeeting(b *segment.Block, name, sent string) *gazetteer.Resolution {
+	why := ""
+	switch {
+	case !r.namesCleveland():
+		why = "in a document that names no Cleveland place"
+	case !outsideNameRE.MatchString(name) || outsideNotPlaceRE.MatchString(name):
+		why = "its place is not a place's name"
+	case !outsideMarked(sent) && !acrossBorderRE.MatchString(name):
+		// (an unknown name alone may be a Cleveland venue or estate the
+		// gazetteer does not hold: "Drop-in at Broadgate Mall")
+		why = "nothing says where " + name + " is"
+	case !outsidePublicRE.MatchString(sent) || outsideOfficialRE.MatchString(sent):
+		why = "not a public meeting"
+	}
+	if why != "" {
+		r.problem(b, "place", hint(sent), "outside the Cleveland force area, "+why+": not emitted")
+		return nil
+	}
+	return &gazetteer.Resolution{Kind: kindOutside, Text: name}
+}
+
+// heldOutside is the meeting of ms held outside Cleveland (emitted with no
+// code, outsideMeeting) whose place s names; nil if none.
+func heldOutside(s string, ms []*meetingCtx) *meetingCtx {
+	for _, m := range ms {
+		if m.place != nil && m.place.Kind == kindOutside && m.name != "" && strings.Contains(s, m.name) {
+			return m
+		}
+	}
+	return nil
+}
+
+// acrossBorderRE: towns and villages just across Cleveland's boundary, in
+// North Yorkshire and County Durham, that Cleveland's documents name
+// without saying where they are ("a rural crime meeting in Great Ayton").
+var acrossBorderRE = regexp.MustCompile(`^(?:Great Ayton|Stokesley|Whitby|Northallerton|Thirsk|Kirklevington|Hutton Rudby|Castleton|Danby|Staithes|Hinderwell|Kildale|Osmotherley|Swainby|Picton|Crathorne|Great Broughton|Ingleby Greenhow|Lealholm|Glaisdale|Egton|Sleights|Sandsend|Runswick Bay|Goathland|Scarborough|Harrogate|Richmond|Peterlee|Sedgefield|Seaham|Consett|Wingate|Blackhall(?: Colliery)?|Newton Aycliffe|Barnard Castle|Middleton St George|Middleton-in-Teesdale|Bishop Auckland|Spennymoor|Chester-le-Street|Shildon|Trimdon|Hurworth|Darlington|Durham)$`)
+
+// outsideNameRE: a place's name, up to four capitalised words.
+// outsideNotPlaceRE: capitalised words that are no place: a day, a
+// month, a force or body, a document's part.
+// outsidePublicRE: a meeting the public attends.
+// outsideOfficialRE: a meeting of officials, a conference or a national
+// or regional body's meeting.
+var (
+	outsideNameRE     = regexp.MustCompile(`^[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|in|on|upon|le|under))*(?: [A-Z][\w'’-]*)?$`)
+	outsideNotPlaceRE = regexp.MustCompile(`(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|appendix|annex|item|the)\b|\b(?:police|constabulary|force|forum|partnership|council|association|commissioners?|pccs?|board|group|panel|ltd|limited)$`)
+	outsidePublicRE   = regexp.MustCompile(`(?i)\b(?:public|residents['’]?|communit(?:y|ies)|farmers['’]?|farm ?watch|rural crime|hare coursing|drop-ins?|surger(?:y|ies)|pact|village hall|parish|roadshow|neighbourhood watch|villagers|people)\b`)
+	outsideOfficialRE = regexp.MustCompile(`(?i)\b(?:conferences?|regional|national|association of police|apcc|summit|board|commissioners['’]? meeting|pccs['’]? meeting|police and crime commissioners|seminar|workshop|awards?|home office|ministers?|parliament|select committee)\b`)
+)
+
+// kindOutside is the Resolution kind of a place outside Cleveland.
+const kindOutside = "outside"
+
+// namesCleveland reports whether any block names a ward, town or authority
+// of the gazetteer.
+func (r *run) namesCleveland() bool {
+	if r.clevelandDone {
+		return r.cleveland
+	}
+	r.clevelandDone = true
+	at := r.anchorDay()
+	for i := range r.blocks {
+		if len(r.find(r.blocks[i].Text, at)) > 0 {
+			r.cleveland = true
+			break
+		}
+	}
+	return r.cleveland
 }
 
 // documentLAD is the document's local authority when every place it names
@@ -7244,7 +7335,8 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 	official := r.officialQuoteGoesOn(b, text) // within a quotation an official opened ("The Commissioner said: "It was good ... I have asked ...")
 	resident := false                          // within a quotation someone else opened: its "if you ring" is the speaker's
 	defer func(quiet bool) { r.quiet = quiet }(r.quiet)
-	away := false // within a meeting told as held outside Cleveland
+	away := false          // within a meeting told as held outside Cleveland
+	var awayTo *meetingCtx // that meeting, where it was emitted (outsideMeeting)
 	for i, s := range sents {
 		if notOurIssue(sents, i) {
 			r.problem(b, "event", clip(s, 120), "a matter the record says is not the place's own issue: not emitted")
@@ -7257,15 +7349,23 @@ func (r *run) concerns(b *segment.Block, text string, ms []*meetingCtx, section 
 			// emitted (outside Cleveland); what was raised there, up to
 			// the next meeting or day the paragraph tells, is not the
 			// paragraph's other meeting's.
-			r.problem(b, "event", clip(s, 120), "told at a meeting outside the Cleveland force area: not emitted")
+			awayTo = heldOutside(s, ms)
+			if awayTo == nil {
+				r.problem(b, "event", clip(s, 120), "told at a meeting outside the Cleveland force area: not emitted")
+			}
 			away = true
 			continue
 		}
 		if away {
 			if len(toldIn(s, ms)) == 0 && len(dates.Find(s)) == 0 {
+				if awayTo != nil && len(r.themes(s)) > 0 && !negationRE.MatchString(s) {
+					// (the meeting was emitted, with no code: what was
+					// raised there is its own)
+					r.standalone(b, awayTo, s, "", "", section)
+				}
 				continue
 			}
-			away = false
+			away, awayTo = false, nil
 		}
 		if r.quiet && publicPointsRE.MatchString(s) {
 			// "21/44 Police matters / public participation PCSO Fenwick

@@ -23,6 +23,21 @@ func summary(t *testing.T, doc string) []string {
 	return summaryFile(t, "find.txt", doc)
 }
 
+// outsideSummary writes the events with no ward or authority code (held
+// outside Cleveland) as "type date place themes".
+func outsideSummary(t *testing.T, name, doc string) []string {
+	t.Helper()
+	res, err := newExtractor(t, Config{}).Extract(name, []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		if e.WardCode == "" && e.LADCode == "" {
+			got = append(got, e.Type+" "+e.Date+" "+e.Place+" "+strings.Join(e.Themes, ","))
+		}
+	}
+	return got
+}
+
 // summaryFile extracts doc read as the file name says (its format) and
 // writes each event as "type date ward themes".
 func summaryFile(t *testing.T, name, doc string) []string {
@@ -1785,10 +1800,10 @@ func TestMeetingMarkedOutside(t *testing.T) {
 		{"marked outside", yarm + "The same week I went to a farm watch meeting in Kirklevington, a mile over the border in North Yorkshire, where farmers talked about hare coursing.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		{"unknown place outside", yarm + "On Wednesday 24 May I went to a rural crime meeting in Great Ayton, across the county boundary. Farmers there were angry about hare coursing.\n",
-			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  rural_crime", "concern 2023-05-24  rural_crime"}}, // (Great Ayton's, no code)
 		// the place first, the meeting held there after it (placeForMeetingRE)
 		{"place before meeting", yarm + "Not strictly Stockton business, but I also joined farmers over the border in Kildale for their rural watch meeting with North Yorkshire Police on the 24th, since we share many of the same problems – chiefly tractors and tools being stolen from farms round the village.\n",
-			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  rural_crime", "concern 2023-05-24  rural_crime"}}, // (Kildale's, no code)
 		// must not fire: a Cleveland place before its meeting, or no mark outside
 		{"place before meeting inside", yarm + "On Wednesday 24 May I also joined residents in Thornaby for their ward meeting, mostly about shoplifting in the town centre.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-24  burglary_theft", "concern 2023-05-24  burglary_theft"}}, // (what it was mostly about: topicConcerns)
@@ -1799,7 +1814,7 @@ func TestMeetingMarkedOutside(t *testing.T) {
 		// border, is outside, though the sentence names a Cleveland
 		// town besides; what was raised there is not the Yarm meeting's.
 		{"at a village venue outside", yarm + "On Thursday 25 May, with colleagues from North Yorkshire Police, we held a surgery at Picton village hall, as many Yarm farmers work land on both sides. Thefts of diesel from farms were raised.\n",
-			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
+			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding", "meeting 2023-05-25  rural_crime", "concern 2023-05-25  rural_crime"}}, // (Picton's, no code)
 		{"at a village venue outside, one paragraph", "Published: 5 June 2023\n\nOn Monday 22 May we held the Yarm ward meeting at the library, where residents raised speeding on the High Street. On Thursday 25 May, with colleagues from North Yorkshire Police, we held a surgery at Picton village hall. Thefts of diesel from farms were raised.\n",
 			[]string{"meeting 2023-05-22 E05014884 speeding", "concern 2023-05-22 E05014884 speeding"}},
 		// must not fire: the venue's place is a Cleveland one
@@ -6077,7 +6092,7 @@ func TestNewsHeadlinesAndHeldLines(t *testing.T) {
 		{"a police station named for a town, with no meeting", "Report to the Police and Crime Panel, 6 April 2018\n\nProgramme of Engagement, February and March 2018\n\nThroughout the period residents also contacted the Commissioner's office about the closure of the front counter at Guisborough police station.\n",
 			[]string{"concern 2018-02-01 E05001510 visible_policing"}},
 		{"a meeting over the boundary, a Cleveland ward named besides", "# Nunthorpe residents speak out\n\nPosted on 17 January 2024\n\nThe Nunthorpe meeting came two days after the commissioner crossed the county boundary to join North Yorkshire's commissioner at a rural crime meeting in Great Ayton village hall, on Monday. Farmers from both sides of the border told them hare coursing gangs were driving onto fields at night.\n",
-			nil},
+			[]string{"meeting 2024-01-15  rural_crime", "concern 2024-01-15  rural_crime"}}, // (Great Ayton's, no code: TestMeetingOutsideCleveland)
 		{"a rat-run driven at speed", "# Nunthorpe residents speak out\n\nPosted on 17 January 2024\n\nMore than 60 people crammed into Nunthorpe Community Hall yesterday evening to put their concerns to the police and crime commissioner.\n\nOthers complained that drivers were using Nunthorpe as a rat-run to avoid the A172 and were flying through the village well over 30mph.\n",
 			[]string{"meeting 2024-01-16 E05015469 speeding", "concern 2024-01-16 E05015469 speeding"}},
 		{"a get-together", "# Commissioner hears Headland worries\n\nPosted on 17 October 2013\n\nCleveland's Police and Crime Commissioner got an earful from Headland folk last night when he dropped in on their regular residents' get-together at the Borough Hall. Others complained that the sea wall had been daubed with graffiti over the summer.\n",
@@ -9120,10 +9135,12 @@ func TestPoliceOfAPlaceIsNotWhere(t *testing.T) {
 
 // TestTravelledOutside: a meeting the Commissioner travelled to, in a
 // place the gazetteer does not know ("travelled to Barnard Castle"), is
-// outside the force area: not placed at the document's area.
+// outside the force area: not placed at the document's area, emitted with
+// no code.
 func TestTravelledOutside(t *testing.T) {
 	head := "# East Cleveland meetings\n\nPosted on 15 October 2021\n\nThe Commissioner has been meeting residents across East Cleveland.\n\n"
-	require.Empty(t, summaryFile(t, "news.md", head+"Yesterday he travelled to Barnard Castle to sit alongside neighbouring commissioners at a public meeting for farmers, where thefts of machinery were discussed.\n"))
+	require.Equal(t, []string{"meeting 2021-10-14 Barnard Castle rural_crime", "concern 2021-10-14 Barnard Castle rural_crime"},
+		outsideSummary(t, "news.md", head+"Yesterday he travelled to Barnard Castle to sit alongside neighbouring commissioners at a public meeting for farmers, where thefts of machinery were discussed.\n"))
 	require.Contains(t, summaryFile(t, "news.md", head+"Yesterday he travelled to Loftus to sit alongside residents at a public meeting for farmers, where thefts of machinery were discussed.\n"),
 		"meeting 2021-10-14 E05012447 rural_crime")
 }
@@ -9885,7 +9902,8 @@ func TestDidAWalkaboutInAMonth(t *testing.T) {
 // and the paragraph under it says what and where it is ("at the shopping
 // centre in Stockton"): the meeting is in that place, not outside
 // Cleveland. An unknown name with no such paragraph, or one whose place is
-// itself unknown, stays outside.
+// itself unknown, stays outside (not emitted: what is outside is the
+// heading's unknown venue, and nothing says where it is).
 func TestHeadingVenueByItsKind(t *testing.T) {
 	head := "---\ntitle: \"Stockton team - March update\"\ndate: 2025-04-03\n---\n\n"
 	got := summaryFile(t, "post.md", head+"## Drop-in at Broadgate Mall - Saturday 8 March\n\nWe had a stall at the shopping centre in Stockton town centre. Shoppers told us about shoplifting from the market stalls.\n")
@@ -10587,13 +10605,13 @@ func TestWeekdayWentToVisit(t *testing.T) {
 
 // TestBriefingHeldOutside: a street briefing or surgery "held in" a place
 // the writer puts outside Cleveland ("held in Seaham, County Durham") is
-// that place's meeting, not emitted, though the sentence names a Cleveland
-// town after it; one held in a Cleveland place is kept.
+// that place's meeting (emitted with no code), though the sentence names a
+// Cleveland town after it; one held in a Cleveland place is placed there.
 func TestBriefingHeldOutside(t *testing.T) {
 	head := "# News\n\nPublished: Friday 29 March 2019\n\n"
 	require.Equal(t, []string{"meeting 2019-03-20 E05009860 speeding", "concern 2019-03-20 E05009860 speeding"},
 		summary(t, head+"A packed Kader ward meeting on Wednesday heard residents complain about speeding. Sergeant Ali told the meeting that a similar street briefing held in Seaham, County Durham, last week had led to arrests, and he hoped to try it in Middlesbrough.\n"))
-	require.Empty(t, summary(t, head+"A surgery held in Consett, County Durham, earlier this month drew a crowd, and Middlesbrough may follow.\n"))
+	require.Equal(t, []string{"meeting 2019-03-01 Consett "}, outsideSummary(t, "find.txt", head+"A surgery held in Consett, County Durham, earlier this month drew a crowd, and Middlesbrough may follow.\n"))
 	require.Equal(t, []string{"meeting 2019-03-12 E05009860 drugs", "concern 2019-03-12 E05009860 drugs"},
 		summary(t, head+"A street briefing held in Kader on 12 March heard residents complain about drug dealing, as in Durham Road.\n"))
 }
@@ -11113,5 +11131,34 @@ func TestOtherWardLastMonthAfterMeeting(t *testing.T) {
 			[]string{"meeting 2016-03-09 E05001509 drugs,speeding", "concern 2016-03-09 E05001509 drugs", "concern 2016-03-09 E05001509 speeding"}},
 	} {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
+
+// TestMeetingOutsideCleveland: a Cleveland document's public meeting held
+// across the border (a rural crime meeting in Great Ayton, North
+// Yorkshire) is emitted with its place and no ward or authority code, with
+// what was raised there; a conference or the commissioners' regional
+// meeting is not, nor any meeting of a document that names no Cleveland
+// place (another force's page).
+func TestMeetingOutsideCleveland(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 5 October 2022\n\nProgramme of Engagement, August and September 2022\n\n4.1 On 6 September the Commissioner attended the Kader ward meeting in Middlesbrough, where residents raised speeding on Stainton Way.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a public meeting across the border", head + "4.2 On 21 September the Commissioner attended a public meeting on rural crime in Great Ayton, North Yorkshire. Farmers raised hare coursing and thefts of quad bikes.\n",
+			[]string{"meeting 2022-09-21 Great Ayton rural_crime", "concern 2022-09-21 Great Ayton rural_crime"}},
+		{"a village across the border, unmarked", head + "4.2 On 21 September the Commissioner joined residents at a drop-in in Stokesley about rural crime.\n",
+			[]string{"meeting 2022-09-21 Stokesley rural_crime", "concern 2022-09-21 Stokesley rural_crime"}},
+		// must not fire
+		{"a conference", head + "4.2 On 21 September the Commissioner spoke at a national conference on rural crime in London, where the public's view of policing was discussed.\n", nil},
+		{"the regional meeting", head + "4.2 On 22 September the Commissioner attended the North East regional meeting of commissioners in Durham, where residents' priorities were discussed.\n", nil},
+		{"another force's page", "Posted on 23 September 2022\n\nOn Wednesday 21 September the Commissioner attended a public meeting on rural crime in Great Ayton, North Yorkshire. Farmers raised hare coursing.\n", nil},
+	} {
+		require.Equal(t, tt.want, outsideSummary(t, "report.txt", tt.doc), tt.name)
+	}
+	for name, want := range map[string]bool{"Great Ayton": true, "Middleton St George": true, "Middleton-in-Teesdale": true, "Barnard Castle": true,
+		"Wednesday's": false, "North Yorkshire Police": false, "Appendix": false, "Thursday 21st March – North East regional": false, "Durham Constabulary": false} {
+		require.Equal(t, want, outsideNameRE.MatchString(name) && !outsideNotPlaceRE.MatchString(name), name)
 	}
 }

@@ -61,6 +61,39 @@ func NewPublisher(cfg PublishConfig, httpClient *http.Client) (*Publisher, error
 type PublishReport struct {
 	Accepted, Duplicates, Rejected int
 	Rejections                     []Rejection
+	// NotSent are the events held outside Cleveland (Outside) and the
+	// follow-ups of their concerns, which Publish leaves out.
+	NotSent []schemas.Event
+}
+
+// Outside reports whether ev is a meeting or concern the extractor placed
+// outside the Cleveland force area: a place named, no ward or authority
+// code (a Cleveland report's rural crime meeting in Great Ayton, North
+// Yorkshire).
+func Outside(ev schemas.Event) bool {
+	return (ev.Type == schemas.TypeMeeting || ev.Type == schemas.TypeConcern) && ev.WardCode == "" && ev.LADCode == "" && ev.Ward == ""
+}
+
+// splitOutside separates the events Publish sends from those outside
+// Cleveland and the follow-ups of their concerns.
+func splitOutside(events []schemas.Event) (send, outside []schemas.Event) {
+	gone := map[string]bool{}
+	for _, ev := range events {
+		if Outside(ev) {
+			gone[ev.EventID] = true
+		}
+	}
+	if len(gone) == 0 {
+		return events, nil
+	}
+	for _, ev := range events {
+		if gone[ev.EventID] || gone[ev.FollowedConcern()] {
+			outside = append(outside, ev)
+		} else {
+			send = append(send, ev)
+		}
+	}
+	return send, outside
 }
 
 // Rejection is an event ingest refused, with its reasons.
@@ -73,8 +106,14 @@ type Rejection struct {
 
 // Publish sends events in batches and returns what ingest made of them. It
 // stops at the first batch that cannot be delivered after its retries.
+//
+// Events held outside the Cleveland force area (Outside) are not sent:
+// ingest resolves every meeting's and concern's place in Cleveland's
+// gazetteer and would refuse them. They are counted in NotSent, with the
+// follow-ups of their concerns.
 func (p *Publisher) Publish(ctx context.Context, events []schemas.Event) (PublishReport, error) {
 	var rep PublishReport
+	events, rep.NotSent = splitOutside(events)
 	for start := 0; start < len(events); start += p.batchSize {
 		batch := events[start:min(start+p.batchSize, len(events))]
 		if err := p.send(ctx, batch, &rep); err != nil {

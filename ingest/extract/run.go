@@ -41,28 +41,30 @@ type run struct {
 	titlePlace *gazetteer.Resolution
 	// docLAD is the document's local authority when every place it names
 	// lies in one, as a news item about one town does; nil otherwise.
-	docLAD       *gazetteer.Resolution
-	docLADDone   bool
-	perPara      map[int]int   // events emitted so far per paragraph: the index in the id
-	held         []*meetingCtx // meetings emitted so far, so one told twice is one event
-	recordDay    time.Time     // the day of the meeting a record (minutes, notes) with no publication date records
-	rowHeld      []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
-	said         bool          // walking the paragraphs under a "You said" heading
-	tableMonth   string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
-	tableWeek    dates.Mention // the week a spanning row began ("w/c 29 August"): a row's day before its day is in the next month
-	rowMonth     time.Month    // the month of the last table row dated with a day and month, for a row that gives the day alone ("Weds 4th")
-	tableMeeting *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
-	rowAbove     *meetingCtx   // the meeting the table row just above told or went on with (rowAboveN its block)
-	rowAboveN    int
-	record       bool // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
-	topic        bool // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
-	secQuiet     bool // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
-	meetSec      bool // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
-	logSec       bool // meetSec under the title of a log of meetings ("Surgery diary"): an entry's day makes it one, named place or not
-	partnerSec   bool // under a heading or lead-in of meetings with partners ("6. Partnership and strategic meetings"): none is with the public
-	quiet        bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
-	business     bool // walking a council's own business (planning, finance): nothing in it is a concern
-	findCache    map[findKey][]gazetteer.Mention
+	docLAD     *gazetteer.Resolution
+	docLADDone bool
+	// cleveland: some block names a Cleveland place (namesCleveland).
+	cleveland, clevelandDone bool
+	perPara                  map[int]int   // events emitted so far per paragraph: the index in the id
+	held                     []*meetingCtx // meetings emitted so far, so one told twice is one event
+	recordDay                time.Time     // the day of the meeting a record (minutes, notes) with no publication date records
+	rowHeld                  []*meetingCtx // meetings of table rows, so a meeting cell spanning rows is one event
+	said                     bool          // walking the paragraphs under a "You said" heading
+	tableMonth               string        // the month a table's spanning row gave ("September 2019"), for rows that give only the day
+	tableWeek                dates.Mention // the week a spanning row began ("w/c 29 August"): a row's day before its day is in the next month
+	rowMonth                 time.Month    // the month of the last table row dated with a day and month, for a row that gives the day alone ("Weds 4th")
+	tableMeeting             *meetingCtx   // the meeting a table's spanning row told ("Guisborough PACT – Wednesday 10th January 2024"), for the rows under it
+	rowAbove                 *meetingCtx   // the meeting the table row just above told or went on with (rowAboveN its block)
+	rowAboveN                int
+	record                   bool // a heading said "Minutes" or "Notes" and named no meeting: the first meeting after it is the record's
+	topic                    bool // walking the paragraphs under a heading of residents' issues ("Issues raised", "You said")
+	secQuiet                 bool // walking the paragraphs under a heading of the police's or the council's own ("Police update", "We did")
+	meetSec                  bool // walking the paragraphs under a heading of meetings held ("Ward meetings held online")
+	logSec                   bool // meetSec under the title of a log of meetings ("Surgery diary"): an entry's day makes it one, named place or not
+	partnerSec               bool // under a heading or lead-in of meetings with partners ("6. Partnership and strategic meetings"): none is with the public
+	quiet                    bool // secQuiet, or the block is an item so labelled ("Item 2 - Police report ...")
+	business                 bool // walking a council's own business (planning, finance): nothing in it is a concern
+	findCache                map[findKey][]gazetteer.Mention
 
 	// headDays: the day a weekday heading gives the paragraphs under it,
 	// by block index (weekdayHeadDays).
