@@ -264,7 +264,7 @@ func TestCrashMidStreamCountsExactlyOnce(t *testing.T) {
 		var last int64
 		for round := 0; round < 3; round++ {
 			p := startProcessor(t, env)
-			waitFor(t, "progress before the kill", 90*time.Second, func() bool { n := processedOffsets(t, env); return n > last && n < total })
+			waitFor(t, "progress before the kill", 3*time.Minute, func() bool { n := processedOffsets(t, env); return n > last && n < total })
 			require.NoError(t, p.Process.Signal(syscall.SIGKILL))
 			_, _ = p.Process.Wait()
 			// Merge now what a killed batch may have left in the version

@@ -131,7 +131,7 @@ func TestHealthIsHonest(t *testing.T) {
 	// log and all of them stored.
 	stored := func(what string, n int) {
 		t.Helper()
-		waitFor(t, what, 60*time.Second, func() bool {
+		waitFor(t, what, 2*time.Minute, func() bool {
 			_, body := httpGet(proc + "/metrics")
 			return metricSum(body, "wardpulse_processor_log_end_offset") == float64(n) &&
 				metricSum(body, "wardpulse_processor_stored_offset") == float64(n) && metricSum(body, "wardpulse_processor_partition_lag") == 0

@@ -98,7 +98,7 @@ func TestKcatProducesEventsAProcessorCounts(t *testing.T) {
 
 	startProcessor(t, env)
 	total := int64(len(msgs))
-	waitFor(t, "every offset processed", 2*time.Minute, func() bool { return processedOffsets(t, env) == total })
+	waitFor(t, "every offset processed", 4*time.Minute, func() bool { return processedOffsets(t, env) == total })
 	require.Equal(t, want, cellCounts(t, env), "concern_daily counts")
 	var events uint64
 	require.NoError(t, env.db.Conn.QueryRow(context.Background(), "SELECT count() FROM events").Scan(&events))

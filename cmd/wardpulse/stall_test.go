@@ -65,7 +65,7 @@ func watchChild(t *testing.T, cmd *exec.Cmd) func() {
 			t.Logf("reading the log of %v: %v", cmd.Args, err)
 			return
 		}
-		t.Logf("the test failed; %s %s (pid %d) printed:\n%s", filepath.Base(cmd.Path), strings.Join(cmd.Args[1:2], ""), cmd.Process.Pid, stallReport(out))
+		t.Logf("the test failed; %s %s (pid %d) printed:\n%s\n%s", filepath.Base(cmd.Path), strings.Join(cmd.Args[1:2], ""), cmd.Process.Pid, stallReport(out), machineState())
 	}
 }
 
@@ -89,6 +89,30 @@ func stallReport(out []byte) string {
 		b.WriteString(summariseStacks(dump))
 	} else {
 		b.WriteString("\n(no stack dump: the child had exited)")
+	}
+	return b.String()
+}
+
+// machineState is one line on the machine at a failure: its load, free
+// memory and swap, and this test process's resident memory. A stall that
+// is the machine's (swapping, a load from elsewhere) shows here.
+func machineState() string {
+	var b strings.Builder
+	b.WriteString("machine:")
+	if l, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Fprintf(&b, " load %s;", strings.Join(strings.Fields(string(l))[:3], " "))
+	}
+	for _, f := range []struct{ path, keys string }{{"/proc/meminfo", "MemAvailable SwapTotal SwapFree"}, {"/proc/self/status", "VmRSS"}} {
+		raw, err := os.ReadFile(f.path)
+		if err != nil {
+			continue
+		}
+		for _, l := range strings.Split(string(raw), "\n") {
+			k, v, ok := strings.Cut(l, ":")
+			if ok && slices.Contains(strings.Fields(f.keys), k) {
+				fmt.Fprintf(&b, " %s %s;", k, strings.Join(strings.Fields(v), " "))
+			}
+		}
 	}
 	return b.String()
 }
@@ -176,7 +200,7 @@ func logOnFailure(t *testing.T) *slog.Logger {
 		stacks = stacks[:runtime.Stack(stacks, true)]
 		mu.Lock()
 		defer mu.Unlock()
-		t.Logf("the test failed; its services logged:\n%s\ngoroutines of the test process:\n%s", stallReport(buf.Bytes()), summariseStacks(stacks))
+		t.Logf("the test failed; its services logged:\n%s\ngoroutines of the test process:\n%s%s", stallReport(buf.Bytes()), summariseStacks(stacks), machineState())
 	})
 	return slog.New(slog.NewTextHandler(lockedWriter{&mu, &buf}, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
@@ -206,6 +230,9 @@ func TestSummariseStacks(t *testing.T) {
 		"github.com/segmentio/kafka-go.(*Reader).FetchMessage(0xc0, {0x1, 0x2})\n\t/x/reader.go:1 +0x1\n" +
 		"github.com/wardpulse/wardpulse/processors/consume.(*Consumer).readLoop(0xc0)\n\t/x/consume.go:1 +0x1\n" +
 		"created by github.com/segmentio/kafka-go.(*Generation).Start in goroutine 5\n\t/x/g.go:1 +0x1\n")
+	if m := machineState(); !strings.Contains(m, "MemAvailable") || !strings.Contains(m, "VmRSS") {
+		t.Errorf("machine state lacks memory figures: %s", m)
+	}
 	r := stallReport(child)
 	for _, want := range []string{`msg="reading partition"`, "[select, 2 minutes] kafka-go.(*Reader).FetchMessage < consume.(*Consumer).readLoop"} {
 		if !strings.Contains(r, want) {
