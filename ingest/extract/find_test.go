@@ -1895,6 +1895,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		// a blog's or a column's name beside its date
 		{"blog-byline.md", "# My week\n\n*Commissioner's blog — Sunday 20 November 2016*\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", "2016-11-20"},
+		// the kind of piece and its writer beside the date
+		{"blog-post-by.md", "# My week\n\n*Blog post by the Police and Crime Commissioner for Cleveland, Ann Lowe — Saturday 15 March 2025*\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", "2025-03-15"},
+		{"post-by-sentence.md", "# My week\n\nA post by the team — Saturday 15 March 2025 and the week after it were busy ones for us all here.\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", ""},
 		{"blog-word-sentence.md", "# My week\n\nThe new blog went live — Sunday 20 November 2016 was the day we started writing it up.\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", ""},
 		// an issue line's field saying when the issue was delivered
 		{"issue-delivered.txt", "Grove Hill Residents' Newsletter – Issue 4 – Spring 2021 – delivered week beginning Monday 12 April 2021\n\nThe Grove Hill meeting last Tuesday heard about speeding.\n", "2021-04-12"},

@@ -776,8 +776,10 @@ var (
 	bylineSepRE = regexp.MustCompile(`\s*(?:·|•|\||\s[-–—]\s)\s*`)
 	// bylinePieceRE is a piece that makes a short line a byline.
 	// ("Commissioner's blog — Sunday 20 November 2016": a blog's or a
-	// column's name, at most four words, is such a piece too.)
-	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$|^(?:local |latest |community )?news\b[^.]{0,40}$|^\W*(?:[\w'’]+\s+){0,3}(?:blog|column)\W*$`)
+	// column's name, at most four words, is such a piece too; so is the
+	// kind of piece and its writer, "Blog post by the Police and Crime
+	// Commissioner for Cleveland, Rachel Denholm", set in italics.)
+	bylinePieceRE = regexp.MustCompile(`(?i)^(?:by|words by|written by|reporter|posted by)\s|^\W*(?:an?\s+)?(?:blog(?:\s+post)?|post|article|column|update|message|letter)\s+(?:by|from)\s|\bmin(?:ute)?s?\s+read$|^(?:news|press release|community|comment)$|^(?:local |latest |community )?news\b[^.]{0,40}$|^\W*(?:[\w'’]+\s+){0,3}(?:blog|column)\W*$`)
 	// publisherRE is a piece naming an organisation that publishes: on
 	// the page's second line, beside a date, it makes the line the page's
 	// date line ("Friday 4 December 2020 – Safer Hartlepool Partnership").
