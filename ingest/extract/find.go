@@ -6134,12 +6134,108 @@ var (
 // reported ...", "Also from February: residents said ...", "In April you
 // told us ..."): that meeting's business, which its own record counts, not
 // a concern of this one.
+//
+// The earlier meeting is emitted, with what the item says was raised there,
+// when its day or month is knowable (earlierMeeting): the record's
+// approval of "the minutes of the meeting held on 8th October 2019" dates
+// "the October meeting"; without it, the month is the meeting's span. The
+// blind writers count such meetings; their own record, if it is in the
+// same backfill, gives events of its own.
 func (r *run) earlierRaised(b *segment.Block, text string, ms []*meetingCtx) bool {
 	if len(ms) != 1 || !ms[0].sticky || !earlierRaisedRE.MatchString(text) {
 		return false
 	}
-	r.problem(b, "event", clip(text, 120), "raised at an earlier meeting, which its own record counts: not emitted")
+	if m := r.earlierMeeting(b, text, ms[0]); m != nil {
+		r.standalone(b, m, text, "", "", nil)
+		return true
+	}
+	r.problem(b, "event", clip(text, 120), "raised at an earlier meeting whose day or month the record does not give: not emitted")
 	return true
+}
+
+// earlierMeeting is the earlier meeting of the record of cur that text
+// names ("at the October meeting", "raised at the last meeting", "Also
+// from February:"), made once per span: the day the record's approval of
+// that meeting's minutes gives, else the month named (the latest before
+// cur's), else the month before cur's for "last month"; nil for the last
+// meeting with no approval line, or a month not before cur's.
+func (r *run) earlierMeeting(b *segment.Block, text string, cur *meetingCtx) *meetingCtx {
+	said := earlierRaisedRE.FindString(text)
+	at := cur.span.Start
+	var month time.Month
+	for _, d := range dates.Find(said) {
+		if d.Month != 0 && d.Day == 0 {
+			month = d.Month
+		}
+	}
+	last := beforeMeetingRE.MatchString(said)
+	approved := r.approvedMinutesDay(at)
+	var sp dates.Span
+	switch {
+	case !approved.IsZero() && (last || approved.Month() == month):
+		sp = dates.DaySpan(approved)
+	case month != 0:
+		y := at.Year()
+		if month >= at.Month() {
+			y--
+		}
+		if month == at.Month() || at.Sub(time.Date(y, month, 1, 0, 0, 0, 0, time.UTC)) > 120*24*time.Hour {
+			return nil // (the meeting's own month, or one to come: "the raffle will be drawn at the December meeting")
+		}
+		sp = dates.MonthSpan(time.Date(y, month, 1, 0, 0, 0, 0, time.UTC))
+	case strings.Contains(strings.ToLower(said), "last month"):
+		sp = dates.MonthSpan(time.Date(at.Year(), at.Month()-1, 1, 0, 0, 0, 0, time.UTC))
+	default:
+		return nil
+	}
+	if !sp.End.Before(at) || len(r.themes(text)) == 0 {
+		return nil
+	}
+	for _, m := range r.held {
+		if m.span == sp && m.place.WardCode == cur.place.WardCode && m.place.LADCode == cur.place.LADCode {
+			return m
+		}
+	}
+	place := *cur.place
+	ev := r.newMeeting(b, sp, cur.ev.Meeting.Title, "", 0, place, nil)
+	m := &meetingCtx{ev: ev, span: sp, place: &place, name: cur.name, sent: text}
+	r.held = append(r.held, m)
+	return m
+}
+
+// beforeMeetingRE: the earlier meeting named as the one before this.
+var beforeMeetingRE = regexp.MustCompile(`(?i)\b(?:last|previous) meeting\b`)
+
+// approvedMinutesRE: a record's approval of the minutes of the meeting
+// before it ("The minutes of the meeting held on 8th October 2019 were
+// approved"), or its item on them ("2. MINUTES OF THE LAST MEETING
+// (16/11/2023) AND MATTERS ARISING").
+var approvedMinutesRE = regexp.MustCompile(`(?i)\bminutes of (?:the )?(?:last|previous) meeting\b|\bminutes of the meeting\b[^.]{0,80}?\b(?:approved|agreed|accepted|signed|confirmed|taken as read)\b`)
+
+// approvedMinutesDay is the day of the earlier meeting whose minutes the
+// record approves: the one full date before at in the approving sentence;
+// zero if none.
+func (r *run) approvedMinutesDay(at time.Time) time.Time {
+	for i := range r.blocks {
+		for _, s := range sentences(r.blocks[i].Text) {
+			if !approvedMinutesRE.MatchString(s) {
+				continue
+			}
+			var day time.Time
+			for _, d := range dates.Days(dates.Find(s)) {
+				if sp, ok := r.resolveSpan(&r.blocks[i], d, false); ok && sp.Start.Before(at) && sp.Precision == dates.Day {
+					if !day.IsZero() {
+						return time.Time{} // (two days: which is the meeting's?)
+					}
+					day = sp.Start
+				}
+			}
+			if !day.IsZero() {
+				return day
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // toComeInRecord reports whether an item of minutes with no concern cue

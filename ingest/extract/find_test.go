@@ -4504,23 +4504,26 @@ func TestSaidTableUnderItsMeetingsLead(t *testing.T) {
 // TestMinutesItemsOfOtherMeetingsAndOtherDays: in a meeting's minutes, an
 // item that says it was raised at an earlier meeting ("At the February
 // meeting several residents reported ...", "Also from February: ...") is
-// that meeting's business, counted by its own record; an item telling an
+// that meeting's (its month's: TestEarlierMeetingInMinutes), not this
+// one's; an item telling an
 // event to come ("Spring litter pick: Saturday 9th April") and the
 // treasurer's report are no concerns; what residents raised is.
 func TestMinutesItemsOfOtherMeetingsAndOtherDays(t *testing.T) {
 	doc := "Coulby Newham Community Council\n\nMinutes of the meeting held on Tuesday 8th March 2016 at 7pm\n\n3. Matters arising\n\n3a. Cars taken from driveways. At the February meeting several residents reported that cars had been taken overnight from driveways.\n\n3b. Stainton Way. Also from February: residents said cars were using Stainton Way as a race track after 10pm.\n\n" +
 		"5. Residents' issues\n\n5a. A shop worker at the Parkway Centre said a group of teenagers had been hanging around the precinct most nights, swearing at staff and customers.\n\n6. Treasurer's report\n\nGrant received for the spring litter pick.\n\n7. Any other business\n\n7b. Spring litter pick: Saturday 9th April, meet at the Parkway Centre at 10am.\n"
-	require.Equal(t, []string{"meeting 2016-03-08 E05009858 antisocial_behaviour", "concern 2016-03-08 E05009858 antisocial_behaviour"}, summary(t, doc))
+	require.Equal(t, []string{"meeting 2016-03-08 E05009858 antisocial_behaviour", "meeting 2016-02-01 E05009858 burglary_theft,speeding", "concern 2016-02-01 E05009858 burglary_theft", "concern 2016-02-01 E05009858 speeding", "concern 2016-03-08 E05009858 antisocial_behaviour"}, summary(t, doc))
 }
 
 // TestPACTNotesRaceTrackAndAlsoRaised: "It's like living next to a race
 // track." after lads on scramblers is the bikes' track, not speeding; an
-// item "Also raised in January: ..." is January's meeting's business.
+// item "Also raised in January: ..." is January's meeting's.
 func TestPACTNotesRaceTrackAndAlsoRaised(t *testing.T) {
 	doc := "SOUTH BANK POLICE AND COMMUNITIES TOGETHER (PACT)\n\nNotes of the meeting held on Thursday 21st March 2013, 6.30pm\n\n2.3 Bins set alight in the back alleys. Also raised in January: wheelie bins being pushed into the alleys and set on fire most weekends.\n\n" +
 		"4.1 A resident from Bennett Street said the same three or four lads go up and down the back lanes on scramblers with no lights every night. \"It's like living next to a race track.\" Others agreed.\n\n4.3 Mothers at the meeting complained about cars left on both pavements on Middlesbrough Road at home time.\n"
 	require.Equal(t, []string{
 		"meeting 2013-03-21 E05001522 off_road_bikes,parking_traffic",
+		"meeting 2013-01-01 E05001522 criminal_damage",
+		"concern 2013-01-01 E05001522 criminal_damage",
 		"concern 2013-03-21 E05001522 off_road_bikes",
 		"concern 2013-03-21 E05001522 parking_traffic",
 	}, summary(t, doc))
@@ -9408,8 +9411,9 @@ func TestShownWhereOnAWalkabout(t *testing.T) {
 
 // TestMonthNamesMeeting: a month written as a meeting's name ("our
 // October meeting", "the November surgery") dates that meeting, whatever
-// the verb; the body's own meeting in a record ("raised at the October
-// meeting" in minutes), a meeting named for what it decided ("as agreed
+// the verb; the body's own earlier meeting in a record ("raised at the
+// October meeting" in minutes) is its month's, made by earlierRaised; a
+// meeting named for what it decided ("as agreed
 // at our October meeting") and one the document told on a day of that
 // month are no meeting of their own.
 func TestMonthNamesMeeting(t *testing.T) {
@@ -9434,7 +9438,7 @@ func TestMonthNamesMeeting(t *testing.T) {
 		{"another kind in minutes", "# Grangetown Residents' Forum\n\nMinutes of the meeting held on Thursday 9 November 2023 at the library, Grangetown.\n\n4. The PCSO said the October surgery at the library had gone well and most questions were about scams.\n",
 			[]string{"2023-11-09", "month:2023-10-01/2023-10-31"}},
 		{"own meeting in minutes", "# Grangetown Residents' Forum\n\nMinutes of the meeting held on Thursday 9 November 2023 at the library, Grangetown.\n\n3. Speeding on Low Lane (raised at the October meeting). The PCSO said a speed check had been done.\n",
-			[]string{"2023-11-09"}},
+			[]string{"2023-11-09", "month:2023-10-01/2023-10-31"}}, // (the earlier meeting, once: TestEarlierMeetingInMinutes)
 		{"what it decided", front + "As agreed at our October meeting in Grangetown, the committee has written to the council about the parking on the estate.\n", nil},
 		{"told on its day", front + "Around 40 people came to our public meeting in Grangetown on Tuesday 10 October 2023.\n\nFollowing the October meeting in Grangetown, we have set up a speed watch group.\n",
 			[]string{"2023-10-10"}},
@@ -11163,5 +11167,33 @@ func TestMeetingOutsideCleveland(t *testing.T) {
 	for name, want := range map[string]bool{"Great Ayton": true, "Middleton St George": true, "Middleton-in-Teesdale": true, "Barnard Castle": true,
 		"Wednesday's": false, "North Yorkshire Police": false, "Appendix": false, "Thursday 21st March – North East regional": false, "Durham Constabulary": false} {
 		require.Equal(t, want, outsideNameRE.MatchString(name) && !outsideNotPlaceRE.MatchString(name), name)
+	}
+}
+
+// TestEarlierMeetingInMinutes: an item of minutes raised at the body's
+// earlier meeting gives that meeting, with what was raised: on the day the
+// record's item on the last meeting's minutes gives ("MINUTES OF THE LAST
+// MEETING (16/11/2023)", "The minutes of the meeting held on 8th October
+// were approved"), else in the month named; not a meeting to come, nor the
+// record's own month, nor an item with no theme.
+func TestEarlierMeetingInMinutes(t *testing.T) {
+	head := "NORTON CENTRAL PACT\n\nMINUTES OF THE MEETING HELD ON THURSDAY 18/01/2024, 6.30PM\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the last meeting's item", head + "2. MINUTES OF THE LAST MEETING (16/11/2023) AND MATTERS ARISING\n\nOff-road bikes on the riverside path, raised at the last meeting: officers have seized one bike.\n",
+			[]string{"meeting 2024-01-18 E05014875 ", "meeting 2023-11-16 E05014875 off_road_bikes", "concern 2023-11-16 E05014875 off_road_bikes"}},
+		{"approved, the month named", "Dormanstown Residents' Association\n\nMinutes of the meeting held on Tuesday 12th November 2019\n\nThe minutes of the meeting held on 8th October 2019 were approved.\n\nCllr Baxby reported back on the parking around the school gates that residents raised at the October meeting.\n",
+			[]string{"meeting 2019-11-12 E05012440 ", "meeting 2019-10-08 E05012440 parking_traffic", "concern 2019-10-08 E05012440 parking_traffic"}},
+		{"no approval: the month", head + "3. Speeding on Station Road (raised at the November meeting). A speed check was done.\n",
+			[]string{"meeting 2024-01-18 E05014875 ", "meeting 2023-11-01 E05014875 speeding", "concern 2023-11-01 E05014875 speeding"}},
+		// must not fire
+		{"a meeting to come", head + "3. Speeding on Station Road will be taken up at the March meeting.\n",
+			[]string{"meeting 2024-01-18 E05014875 "}},
+		{"no theme", head + "3. The raffle, raised at the November meeting, made £40.\n",
+			[]string{"meeting 2024-01-18 E05014875 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
