@@ -5107,7 +5107,7 @@ func (r *run) sameWard(clause string, at time.Time) *gazetteer.Resolution {
 // was held, not a place the sentence named first ("The Hartburn meeting
 // follows ..."); other words ("held and residents spoke of speeding in
 // Yarm") do not make the place the meeting's.
-var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?)\s+(?:(?:was|were)\s+)?(?:held\s+(?:(?:just|over|across|up|down|along|by|with|the|a|its|their|our|local|neighbourhood|team|road|border|river|way|street|county|boundary|police|officers|councillors|ward)\s+){0,5}?)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
+var meetingInRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|pacts?|drop-ins?|briefings?|walkabouts?)\s+(?:(?:was|were)\s+)?(?:held\s+(?:(?:just|over|across|up|down|along|by|with|the|a|its|their|our|local|neighbourhood|team|road|border|river|way|street|county|boundary|police|officers|councillors|ward)\s+){0,5}?)?(?:in|at)\s+(?:neighbouring\s+|nearby\s+|the\s+)?$`)
 
 // publicSayRE: a news item's opening telling what the public say
 // ("Residents in Grangetown say they feel like prisoners in their own

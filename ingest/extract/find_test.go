@@ -11197,3 +11197,17 @@ func TestEarlierMeetingInMinutes(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestBriefingInItsPlace: "a street briefing in Redcar town centre" after
+// "the Police and Crime Panel in Middlesbrough" in one sentence is
+// Redcar's: where a briefing or walkabout was is the place its noun
+// governs (meetingInRE), as for a meeting.
+func TestBriefingInItsPlace(t *testing.T) {
+	res, err := newExtractor(t, Config{}).Extract("week.md", []byte("# My week\n\nPosted on Friday 15 November 2019\n\nThursday morning was the Police and Crime Panel in Middlesbrough, then in the evening I joined PCSOs for a street briefing in Redcar town centre. Shopkeepers showed me broken windows and graffiti on the shutters.\n"))
+	require.NoError(t, err)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Type+" "+e.Date+" "+e.LADCode+" "+e.Place)
+	}
+	require.Equal(t, []string{"meeting 2019-11-14 E06000003 Redcar", "concern 2019-11-14 E06000003 Redcar"}, got)
+}
