@@ -2015,6 +2015,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if fullCouncilRE.MatchString(sent) && !residentsRE.MatchString(sent) && !publicSpokeRE.MatchString(sent) && !publicAfterBody(sent, fullCouncilRE) {
 			continue // "Tony also went to full council on 3 November where the budget was discussed": the council's own sitting, no meeting with the public
 		}
+		if partnerBriefingRE.MatchString(sent) && !publicBriefingRE.MatchString(sent) {
+			continue // "On 16 October the Commissioner received a briefing from the Hartlepool Safer Partnership on the new Community Safety Plan": the agencies informing the office, no meeting with the public
+		}
 		if mpMeetsPCCRE.MatchString(sent) && !residentsRE.MatchString(sent) {
 			if r.officialsMet == nil {
 				r.officialsMet = map[int]bool{}
@@ -3250,6 +3253,16 @@ var publicMeetingNounRE = regexp.MustCompile(`(?i)\b(?:community|ward|residents[
 // publicSpokeRE: the public taking part in a council's sitting ("public
 // questions", "public participation").
 var publicSpokeRE = regexp.MustCompile(`(?i)\bpublic\s+(?:questions?|participation|forum|gallery)\b`)
+
+// partnerBriefingRE: a briefing given to the Commissioner or officials by
+// an agency or partnership ("received a briefing from the Hartlepool Safer
+// Partnership", "a partnership briefing from the Community Safety
+// Partnership", "a briefing for officers and partners"); publicBriefingRE:
+// one the public was at (a street or residents' briefing).
+var (
+	partnerBriefingRE = regexp.MustCompile(`(?i)\b(?:received|was given|were given|took|attended)\s+(?:a|an|the)\s+(?:(?:partnership|partners['’]?|officers['’]?|agency|multi-agency|verbal|written|detailed|short)\s+)?briefing\s+(?:from|by)\b|\bpartnership briefing\b|\bbriefing for (?:officers|partners|agencies|staff)\b`)
+	publicBriefingRE  = regexp.MustCompile(`(?i)\b(?:street|residents['’]?|community|public|doorstep)\s+briefings?\b`)
+)
 
 // mpMeetsPCCRE: a Member of Parliament meeting the Commissioner or the
 // force's chief officers ("Stockton North MP ... has stressed the need for

@@ -11211,3 +11211,23 @@ func TestBriefingInItsPlace(t *testing.T) {
 	}
 	require.Equal(t, []string{"meeting 2019-11-14 E06000003 Redcar", "concern 2019-11-14 E06000003 Redcar"}, got)
 }
+
+// TestPartnerBriefingIsNoMeeting: a briefing an agency or partnership gave
+// the Commissioner ("received a briefing from the Hartlepool Safer
+// Partnership on the new Community Safety Plan") is no meeting with the
+// public, whatever it dealt with; a street or residents' briefing is.
+func TestPartnerBriefingIsNoMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 2 December 2014\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a partnership's briefing", head + "4.4 On 16 October the Commissioner received a briefing from the Hartlepool Safer Partnership on the new Community Safety Plan. Partners discussed night-time economy data and drug dealing in the town centre.\n", nil},
+		{"a partnership briefing", head + "4.4 On 20 October the Commissioner received a partnership briefing on the autumn night-time economy plan in Middlesbrough.\n", nil},
+		// must not fire
+		{"a street briefing", head + "4.4 On 16 October the Commissioner attended a street briefing in Seaton Carew, Hartlepool, where residents raised drug dealing near the front.\n",
+			[]string{"meeting 2014-10-16 E05008951 drugs", "concern 2014-10-16 E05008951 drugs"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
