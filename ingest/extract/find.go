@@ -2028,6 +2028,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if masked := agencyMeetingRE.ReplaceAllStringFunc(sent, blankOut); masked != sent && !strongMeetingRE.MatchString(masked) && !meetVerbRE.MatchString(masked) {
 			continue // "The team then took these to the Hartlepool tasking meeting on 3 May": the agencies' working meeting, no meeting with the public
 		}
+		if rest := festivityRE.ReplaceAllString(sent, ""); rest != sent && !engagementRE.MatchString(rest) && !besideFestivityRE.MatchString(rest) {
+			continue // "the Commissioner attended the Christmas lights switch-on in Redcar on 22 November and the Eston Bonfire Night community event on 5 November": events, not meetings
+		}
 		if activityRE.MatchString(sent) && sessionRE.MatchString(sent) && !engagementRE.MatchString(sent) {
 			continue // "the Community Speed Watch group, which ran its first session on Saturday 28th August": enforcement, not a meeting
 		}
@@ -2413,6 +2416,16 @@ var (
 	sessionRE    = regexp.MustCompile(`(?i)\bsessions?\b`)
 	engagementRE = regexp.MustCompile(`(?i)\b(?:meetings?|forums?|surger(?:y|ies)|drop-ins?|walkabouts?|residents'? association|council)\b`)
 )
+
+// festivityRE: a public celebration or show the Commissioner or officers
+// attend, which the public goes to for itself, not to raise concerns: a
+// sentence telling only such events (no meeting word besides them,
+// engagementRE or besideFestivityRE) tells no meeting; "Bonfire Night" alone
+// is a day ("on Bonfire Night she joined officers for a street briefing").
+// besideFestivityRE: the public's meetings engagementRE does not name.
+var besideFestivityRE = regexp.MustCompile(`(?i)\b(?:briefings?|pacts?|coffee mornings?|residents['’]?\s+(?:group|meeting)s?|community meetings?)\b`)
+
+var festivityRE = regexp.MustCompile(`(?i)\b(?:(?:christmas\s+)?lights?\s+switch[- ]on|switch[- ]on|bonfire(?:\s+night)?\s+(?:community\s+)?(?:event|display|celebration)s?|fireworks?\s+display|carnival|awards?\s+(?:evening|night|ceremony|dinner)|remembrance\s+(?:service|parade|sunday))\b`)
 
 // listRefRE: a sentence that points to a table or list of meetings after it.
 // figuresFromMeetingsRE: figures drawn from meetings over a span, the

@@ -11231,3 +11231,25 @@ func TestPartnerBriefingIsNoMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestFestivityIsNoMeeting: a sentence telling only celebrations the
+// Commissioner attended (a lights switch-on, an awards evening, a bonfire
+// event) tells no meeting; one telling a briefing or a residents' meeting
+// on Bonfire Night does.
+func TestFestivityIsNoMeeting(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 4 December 2018\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a switch-on and an awards evening", head + "4.11 The Commissioner attended the Christmas lights switch-on at the Middlehaven Police Station on 29 November and the Stockton Youth Assembly awards evening on 22 November.\n", nil},
+		{"a bonfire event", head + "4.12 The Commissioner attended the Eston Bonfire Night community event on 5 November.\n", nil},
+		// must not fire
+		{"a briefing on Bonfire Night", head + "4.12 On Bonfire Night, 5 November, the Commissioner joined officers for a street briefing with residents in Eston, after fireworks were thrown at cars.\n",
+			[]string{"meeting 2018-11-05 E05001508 antisocial_behaviour", "concern 2018-11-05 E05001508 antisocial_behaviour"}},
+		{"a briefing after a bonfire display", head + "4.12 On 5 November, after the bonfire display, the Commissioner joined officers for a street briefing with residents in Eston, where fireworks thrown at cars were raised.\n",
+			[]string{"meeting 2018-11-05 E05001508 antisocial_behaviour", "concern 2018-11-05 E05001508 antisocial_behaviour"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
