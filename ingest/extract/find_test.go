@@ -1895,6 +1895,9 @@ func TestPublicationDateCandidates(t *testing.T) {
 		{"edition.txt", "Norton & Hardwick edition / Tuesday 8 May 2018\n\nResidents told the Norton North ward meeting last night about speeding.\n", "2018-05-08"},
 		// a blog's or a column's name beside its date
 		{"blog-byline.md", "# My week\n\n*Commissioner's blog — Sunday 20 November 2016*\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", "2016-11-20"},
+		// the page's own "last updated" line under an "Other news" heading
+		{"page-updated-other-news.html", "<html><body><main><h1>NPT</h1><p>Grangetown PACT, Tuesday 12 June, Grangetown Youth Centre: residents told us about drug dealing.</p><h2>Other news</h2><p>Crime fell.</p><p class=\"updated\">Page last updated: 14 August 2018</p></main></body></html>", "2018-08-14"},
+		{"entry-updated-other-news.html", "<html><body><main><h1>NPT</h1><p>Grangetown PACT, Tuesday 12 June, Grangetown Youth Centre: residents told us about drug dealing.</p><h2>Other news</h2><p>Bike marking in Eston, last updated 14 August 2018</p></main></body></html>", ""},
 		// the kind of piece and its writer beside the date
 		{"blog-post-by.md", "# My week\n\n*Blog post by the Police and Crime Commissioner for Cleveland, Ann Lowe — Saturday 15 March 2025*\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", "2025-03-15"},
 		{"post-by-sentence.md", "# My week\n\nA post by the team — Saturday 15 March 2025 and the week after it were busy ones for us all here.\n\nOn Tuesday I was at the Dormanstown ward meeting, where residents raised speeding.\n", ""},

@@ -797,6 +797,10 @@ var (
 // whose entries carry dates of their own are not candidates, nor is a lone
 // date under a heading of what is to come ("Next meeting") or after a
 // line that introduces it. Zero if none.
+// pageLineRE: a line about the page itself ("Page last updated: ...",
+// "This page was last reviewed on ...").
+var pageLineRE = regexp.MustCompile(`(?i)^\W*(?:this\s+)?page\b`)
+
 func (r *run) findPublished() time.Time {
 	var best time.Time
 	bestScore := 0
@@ -828,6 +832,11 @@ func (r *run) findPublished() time.Time {
 			// Right under the heading (the list's entries, links alone,
 			// went as chrome) it is no entry either: an entry's title
 			// comes before its date.
+			related = false
+		}
+		if related && !b.Heading && pageLineRE.MatchString(b.Text) && (saysPublishedRE.MatchString(b.Text) || updatedRE.MatchString(b.Text)) {
+			// "Page last updated: 14 August 2018" under "Other news": the
+			// page's own line (no related entry speaks of "the page")
 			related = false
 		}
 		if t, ok := r.footImprint(i); ok {
