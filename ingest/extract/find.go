@@ -2198,6 +2198,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
 			perWard = pairedDaysWards(sent, places, ds)
 		}
+		if len(perWard) == 0 && !fromPrev && !jointlyRE.MatchString(sent) {
+			perWard = pairedDaysItems(sent, ds)
+		}
 		monthly := false // "held virtual meetings in January and February 2021": one each month
 		if len(ds) == 1 && len(perWard) < 2 && !fromPrev && pluralMeetingsRE.MatchString(sent) && !summaryRE.MatchString(sent) {
 			if each := listedMonths(ds[0]); len(each) > 1 {
@@ -4030,6 +4033,57 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	}
 	return out
 }
+
+// pairedDaysItems pairs the days a sentence lists first with the meetings
+// it lists after a colon, in turn: "On 13 October and 15 October the
+// Commissioner attended meetings in East Cleveland: the Loftus ward
+// meeting at the Loftus Town Hall annexe, where farmers spoke about hare
+// coursing, and the Skelton ward residents' meeting at the Skelton Civic
+// Hall, where ..." gives each day its item (its meeting, place and what
+// was raised). Only with a plural meeting noun before the colon, every
+// mention a day, and as many items as days, each opening on "the" and a
+// name and naming a meeting; nil otherwise.
+func pairedDaysItems(sent string, ds []dates.Mention) []string {
+	if len(ds) < 2 {
+		return nil
+	}
+	for _, d := range ds {
+		if !d.IsDay() {
+			return nil
+		}
+	}
+	last := ds[len(ds)-1]
+	c := strings.Index(sent[last.End:], ":")
+	if c < 0 {
+		return nil
+	}
+	c += last.End
+	if !pluralMeetingsRE.MatchString(sent[last.End:c]) {
+		return nil
+	}
+	list := sent[c+1:]
+	starts := meetingItemRE.FindAllStringIndex(list, -1)
+	if len(starts) != len(ds) {
+		return nil
+	}
+	out := make([]string, len(starts))
+	for i, st := range starts {
+		end := len(list)
+		if i+1 < len(starts) {
+			end = starts[i+1][0]
+		}
+		item := strings.TrimSpace(list[st[0]:end])
+		if !meetingNounRE.MatchString(clip(item, 80)) {
+			return nil
+		}
+		out[i] = item
+	}
+	return out
+}
+
+// meetingItemRE: where an item of a list of meetings opens: the list's
+// start, a semicolon, or ", and", then "the" and a capitalised name.
+var meetingItemRE = regexp.MustCompile(`(?:^\s*|;\s*(?:and\s+)?|,\s*and\s+)the\s+[A-Z]`)
 
 // wardListGapRE: what stands between two wards of a bare list ("Loftus
 // and in Saltburn", "Hemlington, Brotton").

@@ -11256,3 +11256,18 @@ func TestFestivityIsNoMeeting(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestPairedDaysItems: days listed first, then a plural meeting noun and,
+// after a colon, as many items each naming its meeting: each day is its
+// item's meeting, with what was raised there; a list of another length
+// is not paired.
+func TestPairedDaysItems(t *testing.T) {
+	head := "Report to the Police and Crime Panel, 8 December 2015\n\n"
+	item := "4.3 On 13 October and 15 October the Commissioner attended meetings in East Cleveland: the Loftus ward meeting at the Loftus Town Hall annexe, where farmers spoke about hare coursing on the moor edge, and the Skelton ward residents' meeting at the Skelton Civic Hall, where the key area highlighted was a run of thefts from garages and sheds"
+	require.Equal(t, []string{
+		"meeting 2015-10-13 E05001514 rural_crime", "meeting 2015-10-15 E05001521 burglary_theft",
+		"concern 2015-10-13 E05001514 rural_crime", "concern 2015-10-15 E05001521 burglary_theft",
+	}, summary(t, head+item+".\n"))
+	require.Nil(t, pairedDaysItems("On 13 October and 15 October he attended meetings: the Loftus ward meeting, the Skelton ward meeting and the Brotton ward meeting.", dates.Find("On 13 October and 15 October he attended meetings: the Loftus ward meeting, the Skelton ward meeting and the Brotton ward meeting.")), "three items, two days")
+	require.Nil(t, pairedDaysItems("On 13 October and 15 October he attended meetings in Loftus and Skelton.", dates.Find("On 13 October and 15 October he attended meetings in Loftus and Skelton.")), "no colon")
+}
