@@ -9442,6 +9442,9 @@ func TestMonthNamesMeeting(t *testing.T) {
 			[]string{"2023-11-09", "month:2023-10-01/2023-10-31"}},
 		{"own meeting in minutes", "# Grangetown Residents' Forum\n\nMinutes of the meeting held on Thursday 9 November 2023 at the library, Grangetown.\n\n3. Speeding on Low Lane (raised at the October meeting). The PCSO said a speed check had been done.\n",
 			[]string{"2023-11-09", "month:2023-10-01/2023-10-31"}}, // (the earlier meeting, once: TestEarlierMeetingInMinutes)
+		{"possessive", front + "At October's meeting of the Grangetown residents' forum, people raised drug dealing near the park.\n",
+			[]string{"month:2023-10-01/2023-10-31"}},
+		{"a bare month before meetings", front + "October meetings in Grangetown are held at the library.\n", nil},
 		{"what it decided", front + "As agreed at our October meeting in Grangetown, the committee has written to the council about the parking on the estate.\n", nil},
 		{"told on its day", front + "Around 40 people came to our public meeting in Grangetown on Tuesday 10 October 2023.\n\nFollowing the October meeting in Grangetown, we have set up a speed watch group.\n",
 			[]string{"2023-10-10"}},

@@ -600,8 +600,9 @@ var bareDayAfterRE = regexp.MustCompile(`\bthe [0-9]{1,2}(?:st|nd|rd|th)\b`)
 
 // namedMonthRE: a month written as a meeting's name, after a determiner
 // and before the meeting's noun ("our May meeting", "the December
-// drop-in", "the September PACT", "their March ward meeting").
-var namedMonthRE = regexp.MustCompile(`\b(?:the|our|their|its|your|his|her|my)\s+` + monthPat + `\s+(?:[a-z'’-]+\s+){0,2}?(?:meetings?|forums?|surger(?:y|ies)|walkabouts?|drop-ins?|briefings?|sessions?|pacts?|agms?|coffee mornings?)\b`)
+// drop-in", "the September PACT", "their March ward meeting"), or as its
+// possessive ("At October's meeting of the community council").
+var namedMonthRE = regexp.MustCompile(`(?:\b(?:the|our|their|its|your|his|her|my)\s+|\b)` + monthPat + `(?:['’]s)?\s+(?:[a-z'’-]+\s+){0,2}?(?:meetings?|forums?|surger(?:y|ies)|walkabouts?|drop-ins?|briefings?|sessions?|pacts?|agms?|coffee mornings?)\b`)
 
 // meetingMonths adds a month that names a meeting ("He said the December
 // drop-in had been well attended", "at the September PACT in Newcomen you
@@ -621,6 +622,9 @@ func meetingMonths(s, low string, out []Mention) []Mention {
 	for _, m := range ms {
 		if !capital(s[m[2]:m[3]]) {
 			continue
+		}
+		if m[0] == m[2] && !strings.HasPrefix(low[m[3]:], "'s") && !strings.HasPrefix(low[m[3]:], "’s") {
+			continue // (no determiner: only the possessive, "October's meeting")
 		}
 		dayAfter := false
 		for _, d := range out {
