@@ -2249,7 +2249,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if clause != sent {
 				held = clause + " " + held
 			}
-			fut := future || futureRE.MatchString(held) || arranged(held) || willBefore(sent, d)
+			fut := future || futureRE.MatchString(recallRE.ReplaceAllString(held, "")) || arranged(held) || willBefore(sent, d)
 			sp, ok := r.resolveSpan(b, d, fut)
 			if !ok {
 				continue
@@ -3717,6 +3717,11 @@ func pastCausePart(held string, d dates.Mention) string {
 func willBefore(sent string, d dates.Mention) bool {
 	return d.Start <= len(sent) && willContractedRE.MatchString(sent[:d.Start])
 }
+
+// recallRE: the reader asked to remember what is told ("Some of you will
+// remember that back in March ... I went along to"): a "will" that looks
+// back, not forward.
+var recallRE = regexp.MustCompile(`(?i)\b(?:you|some of you|many of you|most of you|readers|residents|members|people)\s+(?:will|may|might|would)\s+(?:remember|recall|know|be aware|have (?:seen|heard|read))\b`)
 
 // willContractedRE: "will" contracted after its subject ("they'll", "we’ll").
 var willContractedRE = regexp.MustCompile(`(?i)\b(?:i|we|they|he|she|you|it|officers|pcsos?|police|team)['’]ll\b`)

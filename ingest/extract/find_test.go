@@ -11274,3 +11274,13 @@ func TestPairedDaysItems(t *testing.T) {
 	require.Nil(t, pairedDaysItems("On 13 October and 15 October he attended meetings: the Loftus ward meeting, the Skelton ward meeting and the Brotton ward meeting.", dates.Find("On 13 October and 15 October he attended meetings: the Loftus ward meeting, the Skelton ward meeting and the Brotton ward meeting.")), "three items, two days")
 	require.Nil(t, pairedDaysItems("On 13 October and 15 October he attended meetings in Loftus and Skelton.", dates.Find("On 13 October and 15 October he attended meetings in Loftus and Skelton.")), "no colon")
 }
+
+// TestRecallIsNotFuture: "Some of you will remember that back in March
+// ... I went along to a residents' meeting" looks back: the meeting was
+// held; "a residents' meeting will be held in March" is one to come.
+func TestRecallIsNotFuture(t *testing.T) {
+	front := "---\ndate: 2023-11-20\n---\n\n# News\n\n"
+	require.Equal(t, []string{"meeting 2023-03-01 E05009868 burglary_theft", "concern 2023-03-01 E05009868 burglary_theft"},
+		summary(t, front+"Some of you will remember that back in March, before the boundary changes, I went along to a Nunthorpe residents' meeting where people shared their concern that burglaries of garden sheds were on the rise.\n"))
+	require.Nil(t, summary(t, front+"A Nunthorpe residents' meeting will be held in March, where people can raise burglaries of garden sheds.\n"))
+}
