@@ -3973,15 +3973,10 @@ var respectivelyRE = regexp.MustCompile(`(?i)\brespectively\b`)
 // own. Nil otherwise ("On 9 and 10 March he met residents in Kader and
 // Brotton" does not say which day was whose).
 func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention) []string {
-	if len(ds) < 2 {
+	last, ok := dayList(ds)
+	if !ok {
 		return nil
 	}
-	for _, d := range ds {
-		if !d.IsDay() {
-			return nil
-		}
-	}
-	last := ds[len(ds)-1]
 	var wards []gazetteer.Mention
 	for _, m := range places {
 		if m.End <= ds[0].Start {
@@ -4049,15 +4044,10 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 // mention a day, and as many items as days, each opening on "the" and a
 // name and naming a meeting; nil otherwise.
 func pairedDaysItems(sent string, ds []dates.Mention) []string {
-	if len(ds) < 2 {
+	last, ok := dayList(ds)
+	if !ok {
 		return nil
 	}
-	for _, d := range ds {
-		if !d.IsDay() {
-			return nil
-		}
-	}
-	last := ds[len(ds)-1]
 	c := strings.Index(sent[last.End:], ":")
 	if c < 0 {
 		return nil
@@ -4084,6 +4074,21 @@ func pairedDaysItems(sent string, ds []dates.Mention) []string {
 		out[i] = item
 	}
 	return out
+}
+
+// dayList reports whether ds lists two days or more, every one a day, and
+// returns the last: the days a sentence pairs with places or meetings in
+// turn.
+func dayList(ds []dates.Mention) (dates.Mention, bool) {
+	if len(ds) < 2 {
+		return dates.Mention{}, false
+	}
+	for _, d := range ds {
+		if !d.IsDay() {
+			return dates.Mention{}, false
+		}
+	}
+	return ds[len(ds)-1], true
 }
 
 // meetingItemRE: where an item of a list of meetings opens: the list's
