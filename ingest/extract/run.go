@@ -789,6 +789,10 @@ var (
 	relatedHeadRE = regexp.MustCompile(`(?i)^\W*(?:related|more|latest|other|recent|most read|most popular|popular|trending|top stories|you may also|you might also|read next|see also|also in|further reading|in other news)\b`)
 )
 
+// pageLineRE: a line about the page itself ("Page last updated: ...",
+// "This page was last reviewed on ...").
+var pageLineRE = regexp.MustCompile(`(?i)^\W*(?:this\s+)?page\b`)
+
 // findPublished chooses the publication date among the document's short
 // lines (and its site header's and footer's, which normalise dropped as
 // chrome): each line that may give it is scored (its words, its form, its
@@ -797,10 +801,6 @@ var (
 // whose entries carry dates of their own are not candidates, nor is a lone
 // date under a heading of what is to come ("Next meeting") or after a
 // line that introduces it. Zero if none.
-// pageLineRE: a line about the page itself ("Page last updated: ...",
-// "This page was last reviewed on ...").
-var pageLineRE = regexp.MustCompile(`(?i)^\W*(?:this\s+)?page\b`)
-
 func (r *run) findPublished() time.Time {
 	var best time.Time
 	bestScore := 0
