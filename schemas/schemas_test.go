@@ -461,6 +461,55 @@ func TestDatePrecisionMigration(t *testing.T) {
 	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
 }
 
+// TestMonthlyViewCountsPeriodsWithinAMonth: 0008's concern_monthly counts
+// a period-precise concern whose span lies within one calendar month in
+// that month ("earlier this month" before the 14th), beside day- and
+// month-precise ones; a span across two months is in no month. Run again,
+// as after a crash, it gives the same counts.
+func TestMonthlyViewCountsPeriodsWithinAMonth(t *testing.T) {
+	chtest.Run(t, func(t *testing.T, db *chtest.DB) {
+		ctx := context.Background()
+		v8 := applyBefore(t, db, 8)
+		jul := time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC)
+		aug := jul.AddDate(0, 1, 0)
+		cols := "INSERT INTO concerns (concern_id, day, ward_code, themes, src_offset, precision, period_start, period_end)"
+		for i, r := range []struct {
+			precision  string
+			start, end time.Time
+		}{
+			{"month", jul, aug.AddDate(0, 0, -1)},
+			{"period", jul, jul.AddDate(0, 0, 12)},                  // earlier this month, published 14 July
+			{"period", jul.AddDate(0, 0, 24), aug.AddDate(0, 0, 4)}, // 25 July to 5 August: no one month
+			{"period", aug.AddDate(0, 0, 3), aug.AddDate(0, 0, 5)},  // 4-6 August
+		} {
+			require.NoError(t, schemas.InsertRow(ctx, db.Conn, cols, fmt.Sprintf("00000000-0000-4000-8000-00000000000%d", i+1), r.start, "E05012442", []string{"speeding"}, uint64(i+1), r.precision, r.start, r.end))
+		}
+		require.NoError(t, schemas.InsertRow(ctx, db.Conn, "INSERT INTO concern_daily (day, ward_code, lad_code, theme, taxonomy_version, src_partition, concerns, next_offset)",
+			jul.AddDate(0, 0, 14), "E05012442", "", "speeding", "t", uint32(0), int64(1), int64(0)))
+		monthly := func() []string {
+			t.Helper()
+			var got []string
+			rows, err := db.Conn.Query(ctx, "SELECT concat(toString(month), ' ', toString(sum(concerns))) AS m FROM concern_monthly WHERE theme = 'speeding' GROUP BY month ORDER BY m")
+			require.NoError(t, err)
+			for rows.Next() {
+				var s string
+				require.NoError(t, rows.Scan(&s))
+				got = append(got, s)
+			}
+			require.NoError(t, rows.Err())
+			return got
+		}
+		require.Equal(t, []string{"2020-07-01 2"}, monthly(), "0006's view: day- and month-precise only; the periods are in no month")
+		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
+		require.NoError(t, err)
+		require.Equal(t, []int{8}, applied)
+		want := []string{"2020-07-01 3", "2020-08-01 1"}
+		require.Equal(t, want, monthly(), "the day, the month and the period within July; the period within August")
+		rerun(t, db, v8)
+		require.Equal(t, want, monthly())
+	})
+}
+
 // TestFollowUpTablesAreFenced: 0007's tables carry the write fence from the
 // start, so a processor that lost its partition cannot write follow-ups
 // either.
