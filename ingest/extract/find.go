@@ -2254,7 +2254,7 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 			if !ok {
 				continue
 			}
-			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && d.IsMonths())) && summaryRE.MatchString(sent) && !partOfSeriesOnly(sent) {
+			if (sp.Precision == dates.Month || (sp.Precision == dates.Period && (d.IsMonths() || d.Earlier))) && summaryRE.MatchString(sent) && !partOfSeriesOnly(sent) {
 				// "has continued his round of community meetings in
 				// Stockton this month, with two packed sessions", "attended
 				// eight community meetings across Middlesbrough and Redcar

@@ -7099,7 +7099,7 @@ func TestSiteHeaderWard(t *testing.T) {
 			[]string{"meeting 2022-03-05 E05013047E06000001 speeding", "concern 2022-03-05 E05013047E06000001 speeding"}},
 		{"a body covering both wards of its town is the town's",
 			page("Working for Marton East ward, Middlesbrough", `<p>Earlier this month I went along to the Marton Residents' Association meeting, which covers both Marton wards. Residents complained about parking on the grass verges.</p>`),
-			[]string{"meeting month:2022-03-01/2022-03-31 E06000002 parking_traffic", "concern month:2022-03-01/2022-03-31 E06000002 parking_traffic"}},
+			[]string{"meeting period:2022-03-01/2022-03-13 E06000002 parking_traffic", "concern period:2022-03-01/2022-03-13 E06000002 parking_traffic"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := newExtractor(t, Config{}).Extract("page.html", []byte(tt.doc))

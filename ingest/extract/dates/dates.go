@@ -49,6 +49,9 @@ type Mention struct {
 	// RelMonth is a month relative to the publication date: "this", "last"
 	// or "next" ("earlier this month", "last month").
 	RelMonth string
+	// Earlier marks "earlier this month" (or "earlier in the month"): the
+	// part of the publication month before the publication day.
+	Earlier bool
 	// RelWeek is a week relative to the publication date: "last" ("last
 	// week", Monday to Sunday before the publication week) or "this"
 	// ("earlier this week": its Monday to the publication day).
@@ -435,7 +438,8 @@ func Find(s string) []Mention {
 		if rel == "" {
 			rel = "this" // "earlier in the month"
 		}
-		add(m, Mention{RelMonth: rel})
+		earlier := rel == "this" && strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "earlier")
+		add(m, Mention{RelMonth: rel, Earlier: earlier})
 	}
 	for _, m := range run(strings.Contains(low, "week"))(relWeekRE) {
 		if strings.HasSuffix(low[:m[0]], "the ") || strings.HasPrefix(low[m[1]:], " of") {

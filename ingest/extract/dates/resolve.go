@@ -82,6 +82,9 @@ func (a Anchors) Resolve(m Mention, future bool) (Span, string, error) {
 		case "next":
 			first = first.AddDate(0, 1, 0)
 		}
+		if m.Earlier && p.Day() > 1 {
+			return Span{Start: first, End: p.AddDate(0, 0, -1), Precision: Period}, "the publication month before the publication date " + p.Format(time.DateOnly), nil
+		}
 		return MonthSpan(first), "the month relative to the publication date " + p.Format(time.DateOnly), nil
 	case m.Day == 0:
 		if m.Month < time.January || m.Month > time.December {
