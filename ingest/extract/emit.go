@@ -968,7 +968,15 @@ func (r *run) finish() {
 	// the Community Safety Partnership meeting on 2 May"), no concern the
 	// public raised there: it goes with its meeting.
 	bareBodies := map[string]bool{}
+	occasions := map[string]bool{} // meetings bareOccasion left out
 	for _, e := range r.res.Events {
+		if e.Type == schemas.TypeConcern && e.Concern != nil && occasions[e.Concern.MeetingID] {
+			// (its themes are the occasion's name: "a briefing on
+			// Operation Endurance, the force's operation targeting
+			// off-road bikes")
+			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "concern", Text: strings.Join(e.Themes, ","), Reason: "the name of an occasion not emitted as a meeting: not emitted"})
+			continue
+		}
 		if e.Type == schemas.TypeConcern && e.Concern != nil && bareBodies[e.Concern.MeetingID] && onlyPartnership(e.Themes) {
 			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "concern", Text: "partnership", Reason: "the name of a partnership's bare meeting, no concern raised there: not emitted"})
 			continue
@@ -986,6 +994,11 @@ func (r *run) finish() {
 				// what it dealt with, writers count, and it stays.)
 				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "a meeting of a partnership or board with nothing said of what was raised there: not emitted"})
 				bareBodies[e.EventID] = true
+				continue
+			}
+			if e.Meeting != nil && r.bareOccasion(e) {
+				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "an occasion (a fun day, an operation, an agencies' forum) with nothing said of what was raised there: not a meeting with the public, not emitted"})
+				occasions[e.EventID] = true
 				continue
 			}
 		}
@@ -1427,6 +1440,55 @@ func bareBodyKind(e *schemas.Event) bool {
 	}
 	return false
 }
+
+// bareOccasion reports whether a meeting with nothing raised at it is, by
+// its title, an occasion rather than a meeting with the public: a fun day,
+// a bike-marking event, a police operation's day of action or ride-along,
+// a launch, or a forum of agencies or young people's assembly (a rural
+// crime forum, a youth assembly). Writers leave these out unless the
+// document says what people raised there; then it stays. (An open day at
+// a ward's centre stays, as bareBodyKind keeps an event at a ward.)
+// A theme the occasion's own name gives ("Rural Crime Forum") is not
+// something raised there. A title that is a clause naming a meeting ("At
+// the last meeting of the old Skelton ward ... has since carried out two
+// days of action") is that meeting's, not the occasion's.
+func (r *run) bareOccasion(e schemas.Event) bool {
+	t := e.Meeting.Title
+	if !occasionTitleRE.MatchString(t) || withPublicRE.MatchString(t) {
+		return false
+	}
+	if e.Themes == nil {
+		return true
+	}
+	named := map[string]bool{}
+	for _, m := range r.x.tax.ClassifyReordered(t).Matches {
+		named[m.Theme] = true
+	}
+	for _, th := range e.Themes {
+		if !named[th] {
+			return false
+		}
+	}
+	for _, b := range r.blocks {
+		if b.N != e.Source.Paragraph {
+			continue
+		}
+		for _, m := range r.x.tax.ClassifyReordered(strings.ReplaceAll(b.Text, t, " ")).Matches {
+			if named[m.Theme] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// occasionTitleRE: an occasion's or an agencies' forum's name in a
+// meeting's title (bareOccasion).
+var occasionTitleRE = regexp.MustCompile(`(?i)\b(?:fun\s*days?|bike[- ]marking|days? of action|(?-i:Operation\s+[A-Z][a-z]+)|ride[- ]alongs?|launch|(?:rural|wildlife|business) crime (?:forum|network)|youth (?:assembly|parliament))\b`)
+
+// withPublicRE: a meeting with the public named in a title.
+var withPublicRE = regexp.MustCompile(`(?i)\b(?:meetings?|PACTs?|surger(?:y|ies)|drop-ins?|walkabouts?|street briefings?)\b`)
 
 // publicTitleRE: a meeting's title naming the public or their meeting.
 var publicTitleRE = regexp.MustCompile(`(?i)\b(?:public|residents?['’]?|community|ward|PACT|surger(?:y|ies)|drop-ins?|tenants?['’]?)\b`)

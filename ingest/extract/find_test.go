@@ -11284,3 +11284,29 @@ func TestRecallIsNotFuture(t *testing.T) {
 		summary(t, front+"Some of you will remember that back in March, before the boundary changes, I went along to a Nunthorpe residents' meeting where people shared their concern that burglaries of garden sheds were on the rise.\n"))
 	require.Nil(t, summary(t, front+"A Nunthorpe residents' meeting will be held in March, where people can raise burglaries of garden sheds.\n"))
 }
+
+// TestBareOccasion: a bike-marking day, a police operation's briefing or an
+// agencies' rural crime forum with nothing said of what was raised there
+// is no meeting with the public, and a theme its own name gives is not a
+// concern; the same forum where farmers raised something is counted,
+// and a meeting's clause that mentions days of action is that meeting's.
+func TestBareOccasion(t *testing.T) {
+	const pub = "POLICE AND CRIME PANEL\n\n14 November 2023\n\nCOMMISSIONER'S PROGRAMME OF ENGAGEMENT, SEPTEMBER - OCTOBER 2023\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"a bike-marking day", "Posted on 16 October 2023\n\nThank you to everyone who came to our bike marking day at Seaton Carew on Saturday 14 October.\n", nil},
+		{"an operation's briefing, its theme in the operation's description", pub + "4.2 On 19 October the Commissioner joined officers for a briefing on Operation Endurance, the force's operation against the misuse of off-road bikes. Since April it has seized 80 bikes, 30 of them in Hartlepool.\n", nil},
+		{"a rural crime forum", pub + "4.3 On 12 October the Commissioner attended the Cleveland Rural Crime Forum in Guisborough.\n", nil},
+		// must not fire
+		{"a rural crime forum where farmers raised something", pub + "4.3 On 12 October the Commissioner attended the Cleveland Rural Crime Forum in Guisborough, where farmers raised concerns about speeding on the moor roads.\n",
+			[]string{"meeting 2023-10-12 E05012443 rural_crime,speeding", "concern 2023-10-12 E05012443 speeding"}},
+		{"a ward meeting that mentions days of action", pub + "4.4 At the Newport ward meeting on 17 October residents raised off-road bikes on the beck path; the team has since carried out two days of action.\n",
+			[]string{"meeting 2023-10-17 E05009866 off_road_bikes", "concern 2023-10-17 E05009866 off_road_bikes"}},
+		{"a clause of a ward's last meeting that mentions days of action", "Posted on 14 June 2019\n\nAt the last meeting of the Kirkleatham ward back in April, residents raised problems with quad bikes, and the neighbourhood team has since carried out two days of action.\n",
+			[]string{"meeting 2019-04-01 E05001512 off_road_bikes", "concern 2019-04-01 E05001512 off_road_bikes"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
