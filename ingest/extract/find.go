@@ -3316,8 +3316,9 @@ var policeWorksVisitRE = regexp.MustCompile(`(?i)\b(?:visited|visit|visits|toure
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members"), or
 // open only to those of a trade or an agency ("the town centre retailers'
-// forum (business only)", "an agencies-only session").
-var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b`)
+// forum (business only)", "an agencies-only session"), or a bracket that
+// ends on it ("(officer briefing, not public)").
+var privateRE = regexp.MustCompile(`(?i)\bno (?:public|members of the public) (?:attendance|present|attended)|\bnot open to (?:the public|(?:our |the )?members|residents)\b|\bnot a public (?:meeting|event)\b|\b(?:officers?|partners?|staff|members?|councillors?)[- ]only\b|\bclosed (?:session|meeting)\b|\bheld in private\b|\bgovernance only\b|\b(?:business(?:es)?|trade|agenc(?:y|ies)|professionals?)[- ]only\b|\([^()]*\bnot (?:open to the )?public\s*\)`)
 
 // namesOwnMeetingBefore reports whether a sentence names a meeting of its
 // own, by name (a capitalised word right before the meeting's noun), before

@@ -393,6 +393,13 @@ func TestEngagementDiaryTable(t *testing.T) {
 			head + log + "| Thu 6 Oct | Force Performance Board (internal), Stockton-on-Tees | Residents worried about speeding in the performance pack | None |\n" +
 				"| Wed 12 Oct | Stockton Community Safety Partnership, partners briefing, Stockton-on-Tees | Speeding on the main roads | Not a public meeting. |\n",
 			nil},
+		{"a row whose issues end on a bracket saying it was not public gives nothing",
+			head + log + "| Tue 18 Oct | Safer Stockton Partnership Board, Stockton-on-Tees | Partnership update: domestic abuse services (officer briefing, not public) | None |\n",
+			nil},
+		// must not fire: a resident's word "public" inside a bracket of an issue
+		{"a bracket about a public place is an issue",
+			head + log + "| Tue 4 Oct | Yarm ward meeting, Yarm | Speeding on the High Street (near the public toilets) | Speed checks in October |\n",
+			[]string{"meeting 2022-10-04 E05001552 speeding", "concern 2022-10-04 E05001552 speeding"}},
 		{"two days in the date cell: two meetings, the points by their day",
 			head + log + "| Tue 11 Oct, Tue 25 Oct | Yarm ward surgery, Yarm | 11 Oct: off-road motorbikes on the playing fields. 25 Oct: shoplifting at the store on the parade. | Bikes seized |\n",
 			[]string{"meeting 2022-10-11 E05001552 off_road_bikes", "concern 2022-10-11 E05001552 off_road_bikes", "meeting 2022-10-25 E05001552 burglary_theft", "concern 2022-10-25 E05001552 burglary_theft"}},
