@@ -968,7 +968,7 @@ func (r *run) finish() {
 	// the Community Safety Partnership meeting on 2 May"), no concern the
 	// public raised there: it goes with its meeting.
 	bareBodies := map[string]bool{}
-	occasions := map[string]bool{} // meetings bareOccasion left out
+	occasions := map[string]bool{} // meetings bareOccasion or panelsOwnMinutes left out
 	for _, e := range r.res.Events {
 		if e.Type == schemas.TypeConcern && e.Concern != nil && occasions[e.Concern.MeetingID] {
 			// (its themes are the occasion's name: "a briefing on
@@ -994,6 +994,11 @@ func (r *run) finish() {
 				// what it dealt with, writers count, and it stays.)
 				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "a meeting of a partnership or board with nothing said of what was raised there: not emitted"})
 				bareBodies[e.EventID] = true
+				continue
+			}
+			if e.Meeting != nil && r.panelsOwnMinutes(e) {
+				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "the Police and Crime Panel's own meeting, which its minutes record: not a meeting with the public, not emitted"})
+				occasions[e.EventID] = true
 				continue
 			}
 			if e.Meeting != nil && r.bareOccasion(e) {
@@ -1482,6 +1487,31 @@ func (r *run) bareOccasion(e schemas.Event) bool {
 	}
 	return false
 }
+
+// panelsOwnMinutes reports whether meeting e is the one the Police and
+// Crime Panel's minutes record ("CLEVELAND POLICE AND CRIME PANEL /
+// MINUTES of the meeting held at Hartlepool Civic Centre on 2 July 2013"):
+// councillors scrutinising the Commissioner, not residents raising
+// concerns. The engagement the minutes list is counted; the sitting is
+// not, nor what the minutes' own items say of it.
+func (r *run) panelsOwnMinutes(e schemas.Event) bool {
+	head := false
+	for _, b := range r.blocks {
+		if b.N > e.Source.Paragraph || b.N > 3 {
+			break
+		}
+		head = head || panelRE.MatchString(b.Text)
+		if b.N == e.Source.Paragraph {
+			return head && minutesOfRE.MatchString(b.Text)
+		}
+	}
+	return false
+}
+
+// minutesOfRE: a record's title line that may follow its body's name on
+// the same block ("CLEVELAND POLICE AND CRIME PANEL MINUTES of the meeting
+// held ...").
+var minutesOfRE = regexp.MustCompile(`(?i)\bminutes of the meeting\b`)
 
 // occasionTitleRE: an occasion's or an agencies' forum's name in a
 // meeting's title (bareOccasion).

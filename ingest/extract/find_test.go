@@ -11310,3 +11310,25 @@ func TestBareOccasion(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestPanelsOwnMinutes: the Police and Crime Panel's minutes record the
+// Panel's sitting, which is no meeting with the public, nor is what its
+// members said there a concern; the engagement they report is counted.
+// A residents' association's minutes record its meeting.
+func TestPanelsOwnMinutes(t *testing.T) {
+	body := "MINUTES of the meeting held at Hartlepool Civic Centre on Tuesday 2 July 2013\n\n" +
+		"Members raised concerns about partnership working with the council.\n\n" +
+		"3. The Commissioner reported that at the Rossmere ward meeting on 8 May residents raised speeding on Catcote Road.\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the Panel's minutes", "CLEVELAND POLICE AND CRIME PANEL\n\n" + body,
+			[]string{"meeting 2013-05-08 E05008944 speeding", "concern 2013-05-08 E05008944 speeding"}},
+		// must not fire
+		{"a residents' association's minutes", "ROSSMERE RESIDENTS' ASSOCIATION\n\n" + body,
+			[]string{"meeting 2013-07-02 E05008944 partnership", "concern 2013-07-02 E05008944 partnership", "meeting 2013-05-08 E05008944 speeding", "concern 2013-05-08 E05008944 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
