@@ -4002,6 +4002,9 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 			}
 			return nil
 		}
+		if n := len(wards); n > 0 && m.WardCode == wards[n-1].WardCode && !wardListGapRE.MatchString(sent[wards[n-1].End:m.Start]) {
+			continue // "the Loftus ward community meeting at Loftus Town Hall": the meeting's venue, in its ward
+		}
 		wards = append(wards, m)
 	}
 	if len(wards) != len(ds) {

@@ -7761,6 +7761,11 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, a run-in head and venues in brackets",
 			head + "4.2 Hemlington and Brotton – On the 13th and 14th of March the Commissioner attended the community meetings in Hemlington (Hemlington Library) and Brotton (the church hall) respectively. In Brotton people complained about off-road bikes.\n",
 			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		// Each meeting named with its ward and a venue that names the
+		// ward again: the venue is the meeting's, not a ward of the list.
+		{"respectively, each meeting's venue naming its ward",
+			head + "On 13 March and 14 March respectively, the Commissioner attended the Hemlington ward community meeting at Hemlington Library and the Brotton ward PACT at the church hall. At Brotton people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
 		// Days, then a plural meeting noun, then as many wards: a reader
 		// pairs them in order without a word of order.
 		{"days, surgeries, wards",
