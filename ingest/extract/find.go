@@ -299,7 +299,7 @@ func (r *run) walk() {
 				// a meeting and its day is that meeting, and the paragraphs
 				// under it its story; "Eston ward" with its day on the line
 				// under it, likewise.
-				if len(dates.Days(r.datesOf(b))) > 0 {
+				if len(dates.Days(r.datesOf(b))) > 0 || r.meetingMonthHead(b) {
 					if ms, _ := r.meetings(b, b.Text, future, nil); len(ms) > 0 {
 						cur = ms[len(ms)-1]
 						cur.headed = true
@@ -7212,6 +7212,26 @@ func namesMeeting(h string) bool {
 	}
 	return meetingNounRE.MatchString(maskGroupOf(h)) || wardEntryRE.MatchString(h)
 }
+
+// meetingMonthHead reports whether heading b names one meeting with the
+// public and, after a comma or dash at its end, the month and year it was
+// held ("Acklam drop-in, May 2017", "Guisborough ward PACT – April 2026"),
+// as a "you said, we did" page heads each meeting's section: that meeting,
+// in that month. Not the page's own title, not a month without its year
+// ("Our January meeting": the day may be told under it), and not a
+// heading without a public meeting's noun ("Online survey, Brotton ward –
+// December 2025").
+func (r *run) meetingMonthHead(b *segment.Block) bool {
+	if b.N == 1 || !withPublicRE.MatchString(b.Text) || !monthYearEndRE.MatchString(b.Text) {
+		return false
+	}
+	ds := r.datesOf(b)
+	return len(ds) == 1 && ds[0].IsMonths() && ds[0].EndMonth == 0 && ds[0].Year != 0
+}
+
+// monthYearEndRE: a heading ending on a month and year after a comma or
+// dash ("..., May 2017", "... – April 2026").
+var monthYearEndRE = regexp.MustCompile(`(?i)(?:,|\s[-–—])\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:19|20)\d\d\s*$`)
 
 // publicMattersRE: a sub-item's label over what the public raised
 // ("b) Matters raised by members of the public / councillors:", "Public

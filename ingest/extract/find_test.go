@@ -11337,3 +11337,34 @@ func TestPanelsOwnMinutes(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestMeetingMonthHeadings: a "you said, we did" page that heads each
+// section with a meeting and the month and year it was held ("Acklam
+// drop-in, May 2017") tells that meeting in that month, with what its
+// "You said" gives; a heading with no public meeting's noun, or a month
+// without its year, is not a meeting.
+func TestMeetingMonthHeadings(t *testing.T) {
+	page := func(h2 string) string {
+		return `<html><body><h1>You said, we did</h1><p>Updated <time datetime="2017-06-20">20 June 2017</time></p><section><h2>` + h2 +
+			`</h2><h3>You said</h3><p>Residents raised a number of garden shed break-ins.</p><h3>We did</h3><p>We handed out shed alarms.</p></section></body></html>`
+	}
+	for _, tt := range []struct {
+		name, h2 string
+		want     []string
+	}{
+		{"a drop-in and its month", "Acklam drop-in, May 2017",
+			[]string{"meeting 2017-05-01 E05009853 burglary_theft", "concern 2017-05-01 E05009853 burglary_theft"}},
+		// must not fire
+		{"no meeting's noun", "Online survey, Acklam ward, May 2017",
+			[]string{"concern 2017-05-01 E05009853 burglary_theft"}},
+	} {
+		got := summaryFile(t, "page.html", page(tt.h2))
+		var kept []string
+		for _, g := range got {
+			if !strings.HasPrefix(g, "action ") {
+				kept = append(kept, g)
+			}
+		}
+		require.Equal(t, tt.want, kept, tt.name)
+	}
+}
