@@ -4000,6 +4000,13 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 			if n := len(wards); n > 0 && m.LADCode == wards[n-1].LADCode && strings.TrimSpace(sent[wards[n-1].End:m.Start]) == "(" && strings.HasPrefix(strings.TrimSpace(sent[m.End:]), ")") {
 				continue // "Kader (Middlesbrough)": the ward's address
 			}
+			if n := len(wards); n > 0 && m.Kind == "lad" && sameLAD(wards, m.LADCode) && addressAfterRE.MatchString(sent[wards[n-1].End:m.Start]) {
+				// "the Rossmere ward residents' meeting and the Manor House
+				// PACT meeting respectively, both in Hartlepool", "the
+				// Seaton ward and Rural West ward meetings in Hartlepool":
+				// the wards' authority, their address.
+				continue
+			}
 			return nil
 		}
 		if n := len(wards); n > 0 && m.WardCode == wards[n-1].WardCode && !wardListGapRE.MatchString(sent[wards[n-1].End:m.Start]) {
@@ -4038,6 +4045,21 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	}
 	return out
 }
+
+// sameLAD reports whether every ward mention is in authority lad.
+func sameLAD(wards []gazetteer.Mention, lad string) bool {
+	for _, w := range wards {
+		if w.LADCode != lad {
+			return false
+		}
+	}
+	return true
+}
+
+// addressAfterRE: what comes between a list's last ward and its
+// authority named as their address ("... meeting respectively, both in",
+// "... ward meetings in", ", ").
+var addressAfterRE = regexp.MustCompile(`(?i)^[\w\s'’]{0,60}?(?:,\s*(?:both|all)?\s*in\s*|\s(?:both|all)?\s*in\s*|,\s*)$`)
 
 // pairedDaysItems pairs the days a sentence lists first with the meetings
 // it lists after a colon, in turn: "On 13 October and 15 October the

@@ -7766,6 +7766,15 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, each meeting's venue naming its ward",
 			head + "On 13 March and 14 March respectively, the Commissioner attended the Hemlington ward community meeting at Hemlington Library and the Brotton ward PACT at the church hall. At Brotton people complained about off-road bikes.\n",
 			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-14 E05001505E06000003 off_road_bikes", "concern 2018-03-14 E05001505E06000003 off_road_bikes"}},
+		// The wards' authority after them is their address.
+		{"respectively, both in their authority",
+			head + "On 13 March and 20 March the Commissioner attended the Hemlington ward residents' meeting and the Kader ward PACT meeting respectively, both in Middlesbrough. At Kader people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-20 E05009860E06000002 off_road_bikes", "concern 2018-03-20 E05009860E06000002 off_road_bikes"}},
+		// must not fire: an authority that is not the wards' is not their
+		// address (read as before)
+		{"respectively, another authority after the wards",
+			head + "On 13 March and 20 March the Commissioner attended the Hemlington ward residents' meeting and the Kader ward PACT meeting respectively, both in Hartlepool.\n",
+			[]string{"meeting 2018-03-13 E06000001 ", "meeting 2018-03-20 E05009859E06000002 "}},
 		// Days, then a plural meeting noun, then as many wards: a reader
 		// pairs them in order without a word of order.
 		{"days, surgeries, wards",
