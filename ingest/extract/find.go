@@ -1997,6 +1997,9 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 		if privateRE.MatchString(sent) || (si+1 < len(sents) && privateRE.MatchString(sents[si+1]) && !namesOwnMeetingBefore(sents[si+1], privateRE)) {
 			continue // "On 5th September the chair ... had a short briefing ... That meeting is not open to members": no meeting with the public
 		}
+		if reportedBeforeRE.MatchString(sent) {
+			continue // "The Saltburn ward meeting attended in September was reported to the Panel at its last meeting and is not repeated here": told in the report before, not this one's
+		}
 		if agencyBodyOf(sent) || (si+1 < len(sents) && agencyBodyOf(sents[si+1])) {
 			continue // "He chaired the farm crime forum in Stokesley on 3 May. It is a meeting of partner agencies ...": no meeting with the public
 		}
@@ -3312,6 +3315,14 @@ var committeeGuestRE = regexp.MustCompile(`(?i)\b(?:commissioner|pcc)\b`)
 // police station is not matched: only the custody suite, control room,
 // contact centre and the like, and only when no residents are told.)
 var policeWorksVisitRE = regexp.MustCompile(`(?i)\b(?:visited|visit|visits|toured|tour|tours|opened|was shown (?:round|around)|went (?:round|to see))\s+(?:the\s+)?(?:(?:new|newly[- ]\w+|refurbished|force|force's|force’s|police)\s+){0,3}(?:custody (?:suite|centre|center|unit|block)|(?:communications?\s+|control\s+and\s+)?control room|contact (?:centre|center|management centre)|call (?:centre|handling centre)|training (?:centre|center|college|school)|firearms? range|dog (?:section|unit|kennels)|forensics? (?:lab|laboratory|unit)|(?:police|force) headquarters)\b`)
+
+// reportedBeforeRE: a report's sentence saying the meetings it names
+// were told in the report before ("was reported to the Panel at its last
+// meeting and is not repeated here", "Members will recall from the
+// previous report that actions from the September meetings in Yarm and
+// Eaglescliffe ..."): that report's meetings, which writers leave out of
+// this one's.
+var reportedBeforeRE = regexp.MustCompile(`(?i)\b(?:(?:was|were|has been|have been) (?:already )?reported to (?:the )?(?:Panel|Members)\b|(?:is|are) not repeated here\b|(?:recall|reported) (?:from|in) (?:the|my|our) (?:previous|last) report\b)`)
 
 // privateRE: a sentence saying an engagement was closed to the public
 // ("No public attendance", "That meeting is not open to members"), or

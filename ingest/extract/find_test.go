@@ -11377,3 +11377,23 @@ func TestMeetingMonthHeadings(t *testing.T) {
 		require.Equal(t, tt.want, kept, tt.name)
 	}
 }
+
+// TestReportedBefore: a Programme of Engagement's sentence saying the
+// meeting it names was told in the report before ("was reported to the
+// Panel at its last meeting and is not repeated here") gives no meeting;
+// a meeting of the period beside it is counted.
+func TestReportedBefore(t *testing.T) {
+	const head = "POLICE AND CRIME PANEL\n\n14 December 2024\n\nCOMMISSIONER'S PROGRAMME OF ENGAGEMENT, OCTOBER - NOVEMBER 2024\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"reported at the last meeting", head + "3.2 The Saltburn ward meeting attended in September was reported to the Panel at its last meeting and is not repeated here.\n", nil},
+		{"recalled from the previous report", head + "3.2 Members will recall from the previous report that actions from the September meetings in Yarm and Eaglescliffe were still being progressed.\n", nil},
+		// must not fire
+		{"a meeting of the period", head + "3.3 The Saltburn ward meeting on 8 October heard about speeding on the coast road.\n",
+			[]string{"meeting 2024-10-08 E05012453 speeding", "concern 2024-10-08 E05012453 speeding"}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
