@@ -3277,10 +3277,12 @@ var publicSpokeRE = regexp.MustCompile(`(?i)\bpublic\s+(?:questions?|participati
 // partnerBriefingRE: a briefing given to the Commissioner or officials by
 // an agency or partnership ("received a briefing from the Hartlepool Safer
 // Partnership", "a partnership briefing from the Community Safety
-// Partnership", "a briefing for officers and partners"); publicBriefingRE:
+// Partnership", "a briefing for officers and partners", "a useful briefing
+// with the council's community safety team and the neighbourhood
+// inspector"); publicBriefingRE:
 // one the public was at (a street or residents' briefing).
 var (
-	partnerBriefingRE = regexp.MustCompile(`(?i)\b(?:received|was given|were given|took|attended)\s+(?:a|an|the)\s+(?:(?:partnership|partners['’]?|officers['’]?|agency|multi-agency|verbal|written|detailed|short)\s+)?briefing\s+(?:from|by)\b|\bpartnership briefing\b|\bbriefing for (?:officers|partners|agencies|staff)\b`)
+	partnerBriefingRE = regexp.MustCompile(`(?i)\b(?:received|was given|were given|took|attended)\s+(?:a|an|the)\s+(?:(?:partnership|partners['’]?|officers['’]?|agency|multi-agency|verbal|written|detailed|short)\s+)?briefing\s+(?:from|by)\b|\bpartnership briefing\b|\bbriefing for (?:officers|partners|agencies|staff)\b|\bbriefing with (?:the\s+)?(?:council['’]s|police['’]s|force['’]s|neighbourhood inspector|inspector|officers|partners|agencies)\b`)
 	publicBriefingRE  = regexp.MustCompile(`(?i)\b(?:street|residents['’]?|community|public|doorstep)\s+briefings?\b`)
 )
 
@@ -5312,8 +5314,9 @@ func otherTimeSentence(text string) int {
 }
 
 // severalWardsRE: a body said to cover more than one ward ("covers both
-// Marton wards", "for all three wards").
-var severalWardsRE = regexp.MustCompile(`(?i)\b(?:both|all|several|two|three|four)\s+(?:of\s+the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?wards\b`)
+// Marton wards", "for all three wards", "the Billingham community forum
+// ..., which covers the whole town", "town-wide").
+var severalWardsRE = regexp.MustCompile(`(?i)\b(?:both|all|several|two|three|four)\s+(?:of\s+the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?wards\b|\b(?:covers|covering|serves|serving)\s+the\s+whole\s+(?:of\s+the\s+)?town\b|\btown-wide\b`)
 
 // theWardRE: a meeting of "the ward" its section is about ("At the ward
 // meeting on Tuesday 6th February").

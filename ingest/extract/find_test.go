@@ -7100,6 +7100,9 @@ func TestSiteHeaderWard(t *testing.T) {
 		{"a body covering both wards of its town is the town's",
 			page("Working for Marton East ward, Middlesbrough", `<p>Earlier this month I went along to the Marton Residents' Association meeting, which covers both Marton wards. Residents complained about parking on the grass verges.</p>`),
 			[]string{"meeting period:2022-03-01/2022-03-13 E06000002 parking_traffic", "concern period:2022-03-01/2022-03-13 E06000002 parking_traffic"}},
+		{"a forum covering the whole town is the town's",
+			page("Councillor for Billingham East ward, Stockton-on-Tees", `<p>On 3rd March I went along to the Billingham community forum run by the Town Council, which covers the whole town. Residents complained about speeding on Marsh House Avenue.</p>`),
+			[]string{"meeting 2022-03-03 E06000004 speeding", "concern 2022-03-03 E06000004 speeding"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := newExtractor(t, Config{}).Extract("page.html", []byte(tt.doc))
@@ -11244,6 +11247,7 @@ func TestPartnerBriefingIsNoMeeting(t *testing.T) {
 	}{
 		{"a partnership's briefing", head + "4.4 On 16 October the Commissioner received a briefing from the Hartlepool Safer Partnership on the new Community Safety Plan. Partners discussed night-time economy data and drug dealing in the town centre.\n", nil},
 		{"a partnership briefing", head + "4.4 On 20 October the Commissioner received a partnership briefing on the autumn night-time economy plan in Middlesbrough.\n", nil},
+		{"a briefing with the council's team and the inspector", head + "4.4 On 21 October the Commissioner had a useful briefing with the council's community safety team and the neighbourhood inspector in Hartlepool about littering and patrols.\n", nil},
 		// must not fire
 		{"a street briefing", head + "4.4 On 16 October the Commissioner attended a street briefing in Seaton Carew, Hartlepool, where residents raised drug dealing near the front.\n",
 			[]string{"meeting 2014-10-16 E05008951 drugs", "concern 2014-10-16 E05008951 drugs"}},
