@@ -3595,14 +3595,15 @@ func pubLabelDropped(sent string, ds []dates.Mention) []dates.Mention {
 var pubLabelBeforeRE = regexp.MustCompile(`(?i)\b(?:issued|published|posted|updated|report date|date of (?:issue|publication))(?:\s+on)?\s*:?\s*$`)
 
 // postedByBeforeRE: a byline's verb and writer before its day ("Posted by
-// Jan Orde on"); mailFromRE, mailDateRE, mailToRE: an e-mail's header
+// Jan Orde on", "Posted by Cllr Gillian Harbottle, Rural West ward,
+// Hartlepool Borough Council - "); mailFromRE, mailDateRE, mailToRE: an e-mail's header
 // fields, all three in one block (its envelope: "From: ... To: ...
 // Date: ..."); attributionOnRE and wroteAfterRE: a quoted reply's
 // attribution around its day and time ("On Fri, 1 Mar 2019 at 17:45,
 // Jan Orde <jan@example.org> wrote:"; the time tells a mail program's
 // line from "On Monday 4th March, the chair wrote: ...").
 var (
-	postedByBeforeRE = regexp.MustCompile(`(?i)\b(?:posted|published|written|added)\s+by\s+[^.;:!?]{2,60}?\s+on\s*$`)
+	postedByBeforeRE = regexp.MustCompile(`(?i)\b(?:posted|published|written|added)\s+by\s+(?:[^.;:!?]{2,60}?\s+on|[^.;:!?]{2,120}?\s[-–—])\s*$`)
 	mailFromRE       = regexp.MustCompile(`(?:^|\s)From:\s`)
 	mailDateRE       = regexp.MustCompile(`(?:^|\s)(?:Date|Sent):\s`)
 	mailToRE         = regexp.MustCompile(`(?:^|\s)(?:To|Subject):\s`)

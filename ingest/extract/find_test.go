@@ -1317,6 +1317,7 @@ func TestPublicationLines(t *testing.T) {
 func TestMessageOwnDatesAreNoMeetings(t *testing.T) {
 	for _, tt := range []struct{ doc, gone, kept string }{
 		{"Saltburn residents' page\n\nPosted by Jan Orde on 3rd March 2019 in Meetings\n\nThe Saltburn ward meeting was held on Monday 25th February 2019 at the library, where residents raised speeding on the coast road.\n", "2019-03-03", "2019-02-25"},
+		{"# Saltburn round-up\n\n*Posted by Cllr Jan Orde, Saltburn ward, Redcar and Cleveland Borough Council - 3 March 2019*\n\nThe Saltburn ward meeting was held on Monday 25th February 2019 at the library, where residents raised speeding on the coast road.\n", "2019-03-03", "2019-02-25"},
 		{"From: Jan Orde <jan@example.org>\nTo: Members <members@example.org>\nDate: Tue, 5 Mar 2019 09:10:00 +0000\nSubject: Notes from Monday's meeting\n\nHi all,\n\nAt the Saltburn ward meeting on Monday 4th March, residents raised dog fouling on the promenade.\n", "2019-03-05", "2019-03-04"},
 		{"Hi all, see the reminder below.\n\nJan\n\nOn Fri, 1 Mar 2019 at 17:45, Jan Orde <jan@example.org> wrote:\n> Reminder: the Saltburn ward meeting is on Monday 4th March 2019 at the library.\n", "2019-03-01", "2019-03-04"},
 		{"On 01/03/2019 17:45, Saltburn Residents' Association wrote:\n> Dear all,\n", "2019-03-01", ""},
