@@ -3282,7 +3282,7 @@ var publicSpokeRE = regexp.MustCompile(`(?i)\bpublic\s+(?:questions?|participati
 // inspector"); publicBriefingRE:
 // one the public was at (a street or residents' briefing).
 var (
-	partnerBriefingRE = regexp.MustCompile(`(?i)\b(?:received|was given|were given|took|attended)\s+(?:a|an|the)\s+(?:(?:partnership|partners['’]?|officers['’]?|agency|multi-agency|verbal|written|detailed|short)\s+)?briefing\s+(?:from|by)\b|\bpartnership briefing\b|\bbriefing for (?:officers|partners|agencies|staff)\b|\bbriefing with (?:the\s+)?(?:council['’]s|police['’]s|force['’]s|neighbourhood inspector|inspector|officers|partners|agencies)\b`)
+	partnerBriefingRE = regexp.MustCompile(`(?i)\b(?:received|was given|were given|took|attended)\s+(?:a|an|the)\s+(?:(?:partnership|partners['’]?|officers['’]?|agency|multi-agency|verbal|written|detailed|short)\s+)?briefing\s+(?:from|by)\b|\bpartnership briefing\b|\bbriefing for (?:(?:town|parish|town and parish|council)\s+)?(?:officers|partners|agencies|staff|clerks|councillors)\b|\bbriefing with (?:the\s+)?(?:council['’]s|police['’]s|force['’]s|neighbourhood inspector|inspector|officers|partners|agencies)\b`)
 	publicBriefingRE  = regexp.MustCompile(`(?i)\b(?:street|residents['’]?|community|public|doorstep)\s+briefings?\b`)
 )
 

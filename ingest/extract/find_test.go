@@ -11248,6 +11248,7 @@ func TestPartnerBriefingIsNoMeeting(t *testing.T) {
 	}{
 		{"a partnership's briefing", head + "4.4 On 16 October the Commissioner received a briefing from the Hartlepool Safer Partnership on the new Community Safety Plan. Partners discussed night-time economy data and drug dealing in the town centre.\n", nil},
 		{"a partnership briefing", head + "4.4 On 20 October the Commissioner received a partnership briefing on the autumn night-time economy plan in Middlesbrough.\n", nil},
+		{"a briefing for town and parish clerks", head + "4.4 The Clerk attended the Redcar and Cleveland Community Safety briefing for town and parish clerks on 6 October in Redcar.\n", nil},
 		{"a briefing with the council's team and the inspector", head + "4.4 On 21 October the Commissioner had a useful briefing with the council's community safety team and the neighbourhood inspector in Hartlepool about littering and patrols.\n", nil},
 		// must not fire
 		{"a street briefing", head + "4.4 On 16 October the Commissioner attended a street briefing in Seaton Carew, Hartlepool, where residents raised drug dealing near the front.\n",
