@@ -4031,7 +4031,7 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	if len(wards) != len(ds) {
 		return nil
 	}
-	if !inTurnRE.MatchString(sent) {
+	if !inTurnRE.MatchString(sent) && !clausePerWard(sent, wards) {
 		// "On 29 and 30 October the Commissioner held surgeries in Loftus
 		// and in Saltburn": days, a plural meeting noun, then the wards as
 		// one bare list, read in order.
@@ -4059,6 +4059,26 @@ func pairedDaysWards(sent string, places []gazetteer.Mention, ds []dates.Mention
 	}
 	return out
 }
+
+// clausePerWard reports whether each ward after the first opens a clause
+// of its own that attends a meeting ("held a drop-in at the Victoria ward
+// community centre, Hartlepool, and attended the Eston ward meeting"):
+// one meeting per clause, which a reader pairs with the days in order.
+func clausePerWard(sent string, wards []gazetteer.Mention) bool {
+	if len(wards) < 2 {
+		return false
+	}
+	for i := 1; i < len(wards); i++ {
+		if !clauseAttendsRE.MatchString(sent[wards[i-1].End:wards[i].Start]) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseAttendsRE: between two wards, "and" opening a clause that attends
+// another meeting ("..., and attended the", "and then went on to the").
+var clauseAttendsRE = regexp.MustCompile(`(?i)\band\s+(?:then\s+|later\s+)?(?:attended|held|hosted|chaired|joined|visited|went (?:on )?to|dropped in(?:to| at)|spoke at)\b[^,;.]{0,40}$`)
 
 // sameLAD reports whether every ward mention is in authority lad.
 func sameLAD(wards []gazetteer.Mention, lad string) bool {

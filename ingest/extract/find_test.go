@@ -7774,6 +7774,10 @@ func TestDaysThenWardsInTurn(t *testing.T) {
 		{"respectively, both in their authority",
 			head + "On 13 March and 20 March the Commissioner attended the Hemlington ward residents' meeting and the Kader ward PACT meeting respectively, both in Middlesbrough. At Kader people complained about off-road bikes.\n",
 			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-20 E05009860E06000002 off_road_bikes", "concern 2018-03-20 E05009860E06000002 off_road_bikes"}},
+		// One clause per meeting, each attending its own: read in order.
+		{"a clause per meeting",
+			head + "On 13 March and 20 March the Commissioner held a drop-in at the Hemlington ward community centre, Middlesbrough, and attended the Brotton ward meeting. At Brotton people complained about off-road bikes.\n",
+			[]string{"meeting 2018-03-13 E05009859E06000002 ", "meeting 2018-03-20 E05001505E06000003 off_road_bikes", "concern 2018-03-20 E05001505E06000003 off_road_bikes"}},
 		// must not fire: an authority that is not the wards' is not their
 		// address (read as before)
 		{"respectively, another authority after the wards",
