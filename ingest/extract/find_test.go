@@ -5366,7 +5366,7 @@ func TestCrowdPressingForAction(t *testing.T) {
 		{"piled into a hall to demand action", "Posted on Thursday 10 October 2019\n\n" +
 			"Around fifty tenants piled into the Grangetown Hub on Tuesday evening to demand action on speeding along Birchington Avenue.\n\n" +
 			"Several described teenagers throwing stones at buses.\n",
-			[]string{"meeting 2019-10-08 E05012442 criminal_damage,speeding", "concern 2019-10-08 E05012442 speeding", "concern 2019-10-08 E05012442 criminal_damage"}},
+			[]string{"meeting 2019-10-08 E05012442 antisocial_behaviour,speeding", "concern 2019-10-08 E05012442 speeding", "concern 2019-10-08 E05012442 antisocial_behaviour"}},
 		{"crammed in to call for something to be done", "Posted on Friday 8 March 2019\n\n" +
 			"More than forty villagers crammed into Hart Village Hall on Wednesday night to call for something to be done about hare coursing on the farms.\n",
 			[]string{"meeting 2019-03-06 E05008946 rural_crime", "concern 2019-03-06 E05008946 rural_crime"}},
