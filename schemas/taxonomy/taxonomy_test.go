@@ -43,6 +43,10 @@ func TestClassify(t *testing.T) {
 		// behaviour alone; the damage is its own words, "smashed")
 		{"youths throwing stones at buses on Wiltshire Way", []string{"antisocial_behaviour"}},
 		{"stone throwing at the bus shelter", []string{"antisocial_behaviour"}},
+		// (a council team's or a plan's name, not a concern: "road safety"
+		// was mostly "the council's road safety team" or "road safety
+		// funding" in the pooled answers' texts)
+		{"we are setting up speed checks with the council's road safety team", []string{"speeding"}},
 		{"youths throwing stones and a smashed bus shelter", []string{"antisocial_behaviour", "criminal_damage"}},
 		{"traders asked for more officers on the beat", []string{"visible_policing"}},
 		{"residents said officers are seldom seen on the estate", []string{"visible_policing"}},
