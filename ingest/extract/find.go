@@ -1916,6 +1916,14 @@ func (r *run) meetings(b *segment.Block, text string, future bool, prev *segment
 				}
 			}
 		}
+		if len(sentDates) > 0 && len(r.held) > 0 && relMonthsOnly(sentDates) && quotedMentions(text, start, sentDates) && meetingNounOutsideQuote(text, start, sent) {
+			// "More than 60 people turned out for the South Bank ward
+			// meeting ..., where one grandmother said she had found used
+			// needles in the back lane \"three times this month\"" after
+			// the meeting of Tuesday night: the speaker's month is not
+			// the meeting's date; the sentence is read as undated.
+			sentDates = nil
+		}
 		if len(sentDates) > 0 && len(r.held) > 0 && allToday(sentDates) && quotedMentions(text, start, sentDates) {
 			// "Mr Coppinger said: \"... What I heard tonight is that people
 			// want something done ...\"": the speaker's tonight is the
@@ -6567,6 +6575,33 @@ func quotedMentions(text string, start int, ds []dates.Mention) bool {
 func quotedTodayOnly(text string, ds []dates.Mention) bool {
 	days := dates.Days(ds)
 	return len(days) > 0 && allToday(days) && quotedMentions(text, 0, days)
+}
+
+// meetingNounOutsideQuote reports whether the sentence starting at start
+// in text names a meeting outside any quotation ("turned out for the South
+// Bank ward meeting ..., where one grandmother said ... \"three times this
+// month\""), not only inside one ("\"... at a South Bank residents'
+// meeting last month ...\"").
+func meetingNounOutsideQuote(text string, start int, sent string) bool {
+	for _, m := range meetingNounRE.FindAllStringIndex(sent, -1) {
+		if !insideQuote(text, start+m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// relMonthsOnly reports whether every mention is a month relative to the
+// publication ("this month", "last month"), no day of it: a speaker's
+// words. (A month named in a quotation, "At the last meeting in November
+// we told them", may date the meeting it names.)
+func relMonthsOnly(ds []dates.Mention) bool {
+	for _, d := range ds {
+		if d.RelMonth == "" || d.Day != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // allToday reports whether every mention is "today" or "tonight".

@@ -11407,3 +11407,24 @@ func TestReportedBefore(t *testing.T) {
 		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
 	}
 }
+
+// TestQuotedThisMonthIsTheSpeakers: after a meeting told on its day, a
+// sentence naming the meeting again whose only date is a speaker's "this
+// month" inside a quotation ("had found needles \"three times this
+// month\"") is that meeting, not another dated by the month; a quotation
+// that names an earlier meeting with its month keeps it.
+func TestQuotedThisMonthIsTheSpeakers(t *testing.T) {
+	const head = "Posted on Thursday 9 May 2013\n\nResidents packed into a South Bank church hall on Tuesday night to tell police they had had enough of drug dealing.\n\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"the speaker's month", head + "More than 60 people turned out for the South Bank ward meeting at St Peter's hall, where one grandmother said she had found used needles in the back lane \"three times this month\".\n",
+			[]string{"meeting 2013-05-07 E05001522 drugs", "concern 2013-05-07 E05001522 drugs"}},
+		// must not fire: the quotation names its own earlier meeting
+		{"a quoted earlier meeting", head + "The Commissioner said: \"I heard the same about drugs at a Grangetown residents' meeting last month.\"\n",
+			[]string{"meeting 2013-05-07 E05001522 drugs", "concern 2013-05-07 E05001522 drugs", "meeting 2013-04-01 E05001509 "}},
+	} {
+		require.Equal(t, tt.want, summary(t, tt.doc), tt.name)
+	}
+}
