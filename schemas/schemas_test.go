@@ -449,16 +449,23 @@ func TestDatePrecisionMigration(t *testing.T) {
 	var month int64
 	require.NoError(t, db.Conn.QueryRow(ctx, "SELECT sum(concerns) FROM concern_monthly WHERE month = '2020-07-01' AND theme = 'speeding'").Scan(&month))
 	require.Equal(t, int64(2), month, "the day-precise and the month-precise concern")
-	var periods []string
-	rows, err := db.Conn.Query(ctx, "SELECT concat(theme, ' ', precision, ' ', toString(period_start), ' ', toString(period_end), ' ', toString(concerns)) FROM concern_periods ORDER BY precision")
+	periods := queryStrings(t, db, "SELECT concat(theme, ' ', precision, ' ', toString(period_start), ' ', toString(period_end), ' ', toString(concerns)) FROM concern_periods ORDER BY precision")
+	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
+}
+
+// queryStrings runs a query of one String column and returns its rows.
+func queryStrings(t *testing.T, db *chtest.DB, query string) []string {
+	t.Helper()
+	var got []string
+	rows, err := db.Conn.Query(context.Background(), query)
 	require.NoError(t, err)
 	for rows.Next() {
 		var s string
 		require.NoError(t, rows.Scan(&s))
-		periods = append(periods, s)
+		got = append(got, s)
 	}
 	require.NoError(t, rows.Err())
-	require.Equal(t, []string{"speeding month 2020-07-01 2020-07-31 1", "unclassified period 2020-07-01 2020-08-31 1"}, periods)
+	return got
 }
 
 // TestMonthlyViewCountsPeriodsWithinAMonth: 0008's concern_monthly counts
@@ -488,16 +495,7 @@ func TestMonthlyViewCountsPeriodsWithinAMonth(t *testing.T) {
 			jul.AddDate(0, 0, 14), "E05012442", "", "speeding", "t", uint32(0), int64(1), int64(0)))
 		monthly := func() []string {
 			t.Helper()
-			var got []string
-			rows, err := db.Conn.Query(ctx, "SELECT concat(toString(month), ' ', toString(sum(concerns))) AS m FROM concern_monthly WHERE theme = 'speeding' GROUP BY month ORDER BY m")
-			require.NoError(t, err)
-			for rows.Next() {
-				var s string
-				require.NoError(t, rows.Scan(&s))
-				got = append(got, s)
-			}
-			require.NoError(t, rows.Err())
-			return got
+			return queryStrings(t, db, "SELECT concat(toString(month), ' ', toString(sum(concerns))) AS m FROM concern_monthly WHERE theme = 'speeding' GROUP BY month ORDER BY m")
 		}
 		require.Equal(t, []string{"2020-07-01 2"}, monthly(), "0006's view: day- and month-precise only; the periods are in no month")
 		applied, err := schemas.Migrate(ctx, db.Conn, slog.New(slog.DiscardHandler))
