@@ -968,13 +968,13 @@ func (r *run) finish() {
 	// the Community Safety Partnership meeting on 2 May"), no concern the
 	// public raised there: it goes with its meeting.
 	bareBodies := map[string]bool{}
-	occasions := map[string]bool{} // meetings bareOccasion or panelsOwnMinutes left out
+	leftOut := map[string]bool{} // meetings bareOccasion or panelsOwnMinutes left out, whose concerns go with them
 	for _, e := range r.res.Events {
-		if e.Type == schemas.TypeConcern && e.Concern != nil && occasions[e.Concern.MeetingID] {
-			// (its themes are the occasion's name: "a briefing on
+		if e.Type == schemas.TypeConcern && e.Concern != nil && leftOut[e.Concern.MeetingID] {
+			// (an occasion's themes are its name's: "a briefing on
 			// Operation Endurance, the force's operation targeting
-			// off-road bikes")
-			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "concern", Text: strings.Join(e.Themes, ","), Reason: "the name of an occasion not emitted as a meeting: not emitted"})
+			// off-road bikes"; the Panel's sitting is its members')
+			r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "concern", Text: strings.Join(e.Themes, ","), Reason: "raised at a meeting left out (an occasion, the Panel's own sitting): not emitted"})
 			continue
 		}
 		if e.Type == schemas.TypeConcern && e.Concern != nil && bareBodies[e.Concern.MeetingID] && onlyPartnership(e.Themes) {
@@ -998,12 +998,12 @@ func (r *run) finish() {
 			}
 			if e.Meeting != nil && r.panelsOwnMinutes(e) {
 				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "the Police and Crime Panel's own meeting, which its minutes record: not a meeting with the public, not emitted"})
-				occasions[e.EventID] = true
+				leftOut[e.EventID] = true
 				continue
 			}
 			if e.Meeting != nil && r.bareOccasion(e) {
 				r.res.Problems = append(r.res.Problems, Problem{Document: r.res.Document, Paragraph: e.Source.Paragraph, What: "meeting", Text: e.Meeting.Title, Reason: "an occasion (a fun day, an operation, an agencies' forum) with nothing said of what was raised there: not a meeting with the public, not emitted"})
-				occasions[e.EventID] = true
+				leftOut[e.EventID] = true
 				continue
 			}
 		}
