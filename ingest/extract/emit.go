@@ -1388,24 +1388,29 @@ func onlyPartnership(themes []string) bool {
 // as bare as one with no theme at all. ("... met the Safer Neighbourhoods
 // Partnership to discuss information sharing" tells what it dealt with.)
 func (r *run) bodyThemesOnly(e schemas.Event) bool {
+	return r.themesOnlyNamed(e, map[string]bool{"partnership": true})
+}
+
+// themesOnlyNamed reports whether every theme of meeting e is in named and
+// its paragraph, without the meeting's title, gives none of them: the
+// themes come from the body's or occasion's own name, not from what was
+// raised there.
+func (r *run) themesOnlyNamed(e schemas.Event, named map[string]bool) bool {
 	for _, th := range e.Themes {
-		if th != "partnership" {
+		if !named[th] {
 			return false
 		}
 	}
-	for _, b := range r.blocks {
-		if b.N != e.Source.Paragraph {
-			continue
-		}
-		rest := strings.ReplaceAll(b.Text, e.Meeting.Title, " ")
-		for _, m := range r.x.tax.ClassifyReordered(rest).Matches {
-			if m.Theme == "partnership" {
-				return false
-			}
-		}
-		return true
+	n := e.Source.Paragraph
+	if n < 1 || n > len(r.blocks) {
+		return false
 	}
-	return false
+	for _, m := range r.x.tax.ClassifyReordered(strings.ReplaceAll(r.blocks[n-1].Text, e.Meeting.Title, " ")).Matches {
+		if named[m.Theme] {
+			return false
+		}
+	}
+	return true
 }
 
 // agencyBusinessOnly reports whether a table row's issues cell gives
@@ -1469,23 +1474,7 @@ func (r *run) bareOccasion(e schemas.Event) bool {
 	for _, m := range r.x.tax.ClassifyReordered(t).Matches {
 		named[m.Theme] = true
 	}
-	for _, th := range e.Themes {
-		if !named[th] {
-			return false
-		}
-	}
-	for _, b := range r.blocks {
-		if b.N != e.Source.Paragraph {
-			continue
-		}
-		for _, m := range r.x.tax.ClassifyReordered(strings.ReplaceAll(b.Text, t, " ")).Matches {
-			if named[m.Theme] {
-				return false
-			}
-		}
-		return true
-	}
-	return false
+	return r.themesOnlyNamed(e, named)
 }
 
 // panelsOwnMinutes reports whether meeting e is the one the Police and

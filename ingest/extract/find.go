@@ -7306,7 +7306,7 @@ func namesMeeting(h string) bool {
 }
 
 // meetingMonthHead reports whether heading b names one meeting with the
-// public and, after a comma or dash at its end, the month and year it was
+// public and ends, after a comma or dash, on the month and year it was
 // held ("Acklam drop-in, May 2017", "Guisborough ward PACT – April 2026"),
 // as a "you said, we did" page heads each meeting's section: that meeting,
 // in that month. Not the page's own title, not a month without its year
@@ -7314,16 +7314,19 @@ func namesMeeting(h string) bool {
 // heading without a public meeting's noun ("Online survey, Brotton ward –
 // December 2025").
 func (r *run) meetingMonthHead(b *segment.Block) bool {
-	if b.N == 1 || !withPublicRE.MatchString(b.Text) || !monthYearEndRE.MatchString(b.Text) {
+	if b.N == 1 || !withPublicRE.MatchString(b.Text) {
 		return false
 	}
 	ds := r.datesOf(b)
-	return len(ds) == 1 && ds[0].IsMonths() && ds[0].EndMonth == 0 && ds[0].Year != 0
+	if len(ds) != 1 || !ds[0].IsMonths() || ds[0].EndMonth != 0 || ds[0].Year == 0 || strings.TrimSpace(b.Text[ds[0].End:]) != "" {
+		return false
+	}
+	return closingMonthLeadRE.MatchString(b.Text[:ds[0].Start])
 }
 
-// monthYearEndRE: a heading ending on a month and year after a comma or
-// dash ("..., May 2017", "... – April 2026").
-var monthYearEndRE = regexp.MustCompile(`(?i)(?:,|\s[-–—])\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:19|20)\d\d\s*$`)
+// closingMonthLeadRE: the comma or dash before a heading's closing month ("...,
+// May 2017", "... – April 2026").
+var closingMonthLeadRE = regexp.MustCompile(`(?:,|\s[-–—])\s*$`)
 
 // publicMattersRE: a sub-item's label over what the public raised
 // ("b) Matters raised by members of the public / councillors:", "Public
